@@ -1,0 +1,131 @@
+"""The ``carevoice`` command line: thin commands that call the library functions.
+
+Run ``carevoice --help`` for the list. Messages name files, columns and ``comment_id``s; they never
+print comment text.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from .errors import CarevoiceError
+
+app = typer.Typer(
+    name="carevoice",
+    help="Pseudonymise, theme and link what children in care and care leavers say. Offline.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+console = Console(stderr=True)
+
+
+def fail(error: Exception) -> typer.Exit:
+    """Print a carevoice error without a traceback and return the exit to raise.
+
+    Parameters
+    ----------
+    error : Exception
+        The error; its message names ids and columns only.
+
+    Returns
+    -------
+    typer.Exit
+        Exit code 2 (bad input) to raise.
+    """
+    console.print(f"[bold red]error:[/] {error}", highlight=False, markup=True)
+    return typer.Exit(code=2)
+
+
+@app.command("demo")
+def demo_command(
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the outputs.")] = Path(
+        "carevoice-demo"),
+    seed: Annotated[int, typer.Option(help="Seed for every random step.")] = 0,
+) -> None:
+    """Run the pipeline on the embedded fictional demo corpus and write its outputs."""
+    from .pipeline import run_demo
+
+    try:
+        written = run_demo(output, seed=seed)
+    except CarevoiceError as e:
+        raise fail(e) from e
+    table = Table(title=f"carevoice demo: outputs in {output}")
+    table.add_column("output")
+    table.add_column("file")
+    for name, path in written.items():
+        table.add_row(name, str(path))
+    Console().print(table)
+
+
+@app.command("validate")
+def validate_command(
+    comments: Annotated[Path, typer.Argument(help="Comments file (CSV/XLSX/Parquet).")],
+    respondents: Annotated[Path | None, typer.Argument(help="Respondents file, optional.")] = None,
+) -> None:
+    """Check input files and list every problem (columns, ids, encodings) in one go."""
+    from .corpus import read_comments, read_corpus
+
+    try:
+        if respondents is None:
+            frame = read_comments(comments)
+            n_resp = frame["respondent_id"].nunique() if "respondent_id" in frame else 0
+            n, answered = len(frame), int(frame["text"].notna().sum())
+            enc = frame.attrs.get("encoding")
+        else:
+            corpus = read_corpus(comments, respondents)
+            n, answered = len(corpus.comments), int(corpus.comments["text"].notna().sum())
+            n_resp, enc = len(corpus.respondents), "detected"
+    except CarevoiceError as e:
+        raise fail(e) from e
+    Console().print(f"ok: {n} comments ({answered} answered, {n - answered} no answer) from "
+                    f"{n_resp} respondents; encoding {enc}")
+
+
+@app.command("convert")
+def convert_command(
+    survey: Annotated[Path, typer.Argument(help="Wide survey export (CSV/XLSX/Parquet).")],
+    id_column: Annotated[str, typer.Option(help="The respondent id column.")],
+    text_column: Annotated[list[str], typer.Option(
+        help="A free-text column, repeatable; 'COLUMN=question_id' names its question.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the long form.")],
+    format: Annotated[str, typer.Option(help="csv, xlsx or parquet.")] = "csv",
+) -> None:
+    """Turn a wide survey export into long-form comments and respondents files."""
+    from .corpus import read_survey, write_corpus
+
+    mapping = dict(c.split("=", 1) if "=" in c else (c, c) for c in text_column)
+    try:
+        corpus = read_survey(survey, text_columns=mapping, id_column=id_column)
+        paths = write_corpus(corpus, output, format=format)
+    except CarevoiceError as e:
+        raise fail(e) from e
+    Console().print(f"{corpus!r} written to {paths['comments']} and {paths['respondents']}")
+
+
+@app.command("models")
+def models_command() -> None:
+    """Verify the packaged models' file hashes and print their versions."""
+    from .models import SENTENCE_MODEL, SPACY_MODEL, model_versions, verify_model
+
+    try:
+        for model in (SPACY_MODEL, SENTENCE_MODEL):
+            verify_model(model)
+    except CarevoiceError as e:
+        raise fail(e) from e
+    table = Table(title="carevoice models (hashes verified, loaded offline)")
+    table.add_column("package")
+    table.add_column("version")
+    for name, version in model_versions().items():
+        table.add_row(name, version)
+    Console().print(table)
+
+
+def main() -> None:
+    """Entry point of the ``carevoice`` script."""
+    app()

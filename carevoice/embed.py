@@ -1,0 +1,236 @@
+"""Sentence embeddings: the packaged MiniLM model, an offline hashing embedder, a disk cache.
+
+Every embedder follows the :class:`carevoice.schema.Embedder` protocol: ``encode(texts)`` returns
+an ``(n, dim)`` float32 array with L2-normalised rows, so a dot product is a cosine similarity.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from .errors import InputError
+from .models import SENTENCE_MODEL, load_sentence_transformer
+
+__all__ = ["SentenceTransformerEmbedder", "HashingEmbedder", "CachedEmbedder"]
+
+
+def _check_texts(texts: Sequence[str]) -> list[str]:
+    out = list(texts)
+    bad = [i for i, t in enumerate(out) if not isinstance(t, str)]
+    if bad:
+        raise InputError(
+            f"The 'texts' argument of encode must be a sequence of str; positions {bad[:10]} "
+            "are not strings. Drop or fill missing answers first."
+        )
+    return out
+
+
+@dataclass(frozen=True)
+class SentenceTransformerEmbedder:
+    """The packaged all-MiniLM-L6-v2 model (384 dimensions), loaded offline on first use.
+
+    Parameters
+    ----------
+    batch_size : int, default 64
+        Texts per forward pass.
+    show_progress_bar : bool, default False
+        Show a progress bar (useful for long runs).
+    device : str, default "cpu"
+        The torch device.
+
+    Examples
+    --------
+    >>> emb = SentenceTransformerEmbedder()
+    >>> emb.encode(["I want to see my brother more"]).shape
+    (1, 384)
+    """
+
+    batch_size: int = 64
+    show_progress_bar: bool = False
+    device: str = "cpu"
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.batch_size, int) or self.batch_size < 1:
+            raise InputError(
+                "The 'batch_size' parameter of SentenceTransformerEmbedder must be an int in "
+                f"the range [1, inf). Got {self.batch_size!r} instead."
+            )
+
+    @property
+    def name(self) -> str:
+        """A stable name of the model and version, used as the cache key."""
+        return f"{SENTENCE_MODEL.distribution}=={SENTENCE_MODEL.version}"
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """Embed texts.
+
+        Parameters
+        ----------
+        texts : sequence of str
+            The texts.
+
+        Returns
+        -------
+        numpy.ndarray
+            Shape ``(len(texts), 384)``, float32, L2-normalised rows.
+        """
+        texts = _check_texts(texts)
+        if not texts:
+            return np.zeros((0, 384), dtype=np.float32)
+        model = load_sentence_transformer(self.device)
+        vectors = model.encode(
+            texts,
+            batch_size=self.batch_size,
+            show_progress_bar=self.show_progress_bar,
+            convert_to_numpy=True,
+            normalize_embeddings=True,
+        )
+        return np.asarray(vectors, dtype=np.float32)
+
+
+@dataclass(frozen=True)
+class HashingEmbedder:
+    """A fast, dependency-free embedder from hashed word and character n-grams.
+
+    Meant for unit tests and quick checks, not for real analysis: it knows spelling, not meaning.
+
+    Parameters
+    ----------
+    dim : int, default 256
+        The output dimension.
+    ngram_range : tuple of int, default (3, 5)
+        Character n-gram lengths hashed alongside whole words.
+
+    Examples
+    --------
+    >>> v = HashingEmbedder(dim=64).encode(["see my mum", "see my mum more"])
+    >>> v.shape, round(float(v[0] @ v[1]), 2) > 0.5
+    ((2, 64), True)
+    """
+
+    dim: int = 256
+    ngram_range: tuple[int, int] = (3, 5)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.dim, int) or self.dim < 8:
+            raise InputError(
+                "The 'dim' parameter of HashingEmbedder must be an int in the range [8, inf). "
+                f"Got {self.dim!r} instead."
+            )
+
+    @property
+    def name(self) -> str:
+        """A stable name used as the cache key."""
+        return f"hashing-{self.dim}-{self.ngram_range[0]}-{self.ngram_range[1]}"
+
+    def _features(self, text: str) -> list[str]:
+        words = text.lower().split()
+        feats = [f"w:{w}" for w in words]
+        padded = f" {' '.join(words)} "
+        lo, hi = self.ngram_range
+        for n in range(lo, hi + 1):
+            feats.extend(f"c:{padded[i:i + n]}" for i in range(max(0, len(padded) - n + 1)))
+        return feats
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """Embed texts by feature hashing.
+
+        Parameters
+        ----------
+        texts : sequence of str
+            The texts.
+
+        Returns
+        -------
+        numpy.ndarray
+            Shape ``(len(texts), dim)``, float32, L2-normalised rows (zero rows for empty text).
+        """
+        texts = _check_texts(texts)
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for row, text in enumerate(texts):
+            for feat in self._features(text):
+                h = int.from_bytes(hashlib.blake2b(feat.encode(), digest_size=8).digest(), "little")
+                out[row, h % self.dim] += 1.0 if (h >> 63) else -1.0
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        np.divide(out, norms, out=out, where=norms > 0)
+        return out
+
+
+class CachedEmbedder:
+    """Wrap an embedder with a disk cache keyed by model name and text hash.
+
+    The cache holds vectors computed from children's words, so it is off unless you name a
+    folder, and it never stores the texts themselves (only SHA-256 hashes of them).
+
+    Parameters
+    ----------
+    embedder : Embedder
+        The embedder to wrap; its ``name`` attribute (or class name) keys the cache.
+    folder : str or pathlib.Path
+        Where to keep the cache; created if missing.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> cached = CachedEmbedder(HashingEmbedder(dim=32), tempfile.mkdtemp())
+    >>> a = cached.encode(["hello"]); b = cached.encode(["hello"])
+    >>> bool((a == b).all()), cached.hits
+    (True, 1)
+    """
+
+    def __init__(self, embedder: object, folder: str | Path) -> None:
+        self.embedder = embedder
+        self.folder = Path(folder)
+        self.hits = 0
+        self.misses = 0
+
+    @property
+    def name(self) -> str:
+        """The wrapped embedder's name."""
+        return str(getattr(self.embedder, "name", type(self.embedder).__name__))
+
+    def _path(self, key: str) -> Path:
+        model_key = hashlib.sha256(self.name.encode()).hexdigest()[:16]
+        return self.folder / model_key / key[:2] / f"{key}.npy"
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """Embed texts, reading cached vectors and computing only the missing ones.
+
+        Parameters
+        ----------
+        texts : sequence of str
+            The texts.
+
+        Returns
+        -------
+        numpy.ndarray
+            The same array the wrapped embedder would return.
+        """
+        texts = _check_texts(texts)
+        keys = [hashlib.sha256(t.encode("utf-8")).hexdigest() for t in texts]
+        found: dict[str, np.ndarray] = {}
+        for key in dict.fromkeys(keys):
+            path = self._path(key)
+            if path.is_file():
+                found[key] = np.load(path)
+        missing = [k for k in dict.fromkeys(keys) if k not in found]
+        if missing:
+            first = {k: texts[keys.index(k)] for k in missing}
+            vectors = np.asarray(self.embedder.encode([first[k] for k in missing]))  # type: ignore[attr-defined]
+            for key, vec in zip(missing, vectors, strict=True):
+                path = self._path(key)
+                path.parent.mkdir(parents=True, exist_ok=True)
+                tmp = path.with_suffix(".tmp.npy")
+                np.save(tmp, vec.astype(np.float32))
+                tmp.replace(path)
+                found[key] = vec
+        self.hits += sum(1 for k in keys if k not in missing)
+        self.misses += len(keys) - sum(1 for k in keys if k not in missing)
+        if not keys:
+            return np.zeros((0, 0), dtype=np.float32)
+        return np.stack([found[k] for k in keys]).astype(np.float32)

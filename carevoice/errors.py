@@ -1,0 +1,136 @@
+"""Exceptions raised by carevoice.
+
+Every error subclasses a built-in exception so that callers can catch it generically. Messages
+point at data by column name and ``comment_id`` and never echo comment text, which may hold a
+child's name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+__all__ = [
+    "CarevoiceError",
+    "InputError",
+    "Problem",
+    "ValidationError",
+    "ModelIntegrityError",
+    "ModelNotInstalledError",
+    "NotFittedError",
+    "CodebookError",
+]
+
+#: How many ids an error message lists before it says "and N more".
+MAX_IDS_SHOWN = 20
+
+
+def format_ids(ids: Iterable[object], limit: int = MAX_IDS_SHOWN) -> str:
+    """Format ids for an error message, truncating long lists.
+
+    Parameters
+    ----------
+    ids : iterable
+        The ids to show (``comment_id`` or ``respondent_id`` values).
+    limit : int, default 20
+        How many to show before summarising the rest.
+
+    Returns
+    -------
+    str
+        Comma-separated ids, e.g. ``"C1, C2 and 3 more"``.
+
+    Examples
+    --------
+    >>> format_ids(["C1", "C2", "C3"], limit=2)
+    'C1, C2 and 1 more'
+    """
+    shown = [str(i) for i in ids]
+    if len(shown) <= limit:
+        return ", ".join(shown)
+    return ", ".join(shown[:limit]) + f" and {len(shown) - limit} more"
+
+
+class CarevoiceError(Exception):
+    """Base class of every carevoice error."""
+
+
+class InputError(CarevoiceError, ValueError):
+    """An argument or input file is not what carevoice expects."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem found while validating input.
+
+    Parameters
+    ----------
+    check : str
+        A short stable name for the check, e.g. ``"duplicate_id"``.
+    message : str
+        What is wrong and how to fix it; names columns and ids, never comment text.
+    column : str or None
+        The column concerned, if any.
+    ids : tuple of str
+        The ``comment_id`` (or ``respondent_id``) values concerned.
+    """
+
+    check: str
+    message: str
+    column: str | None = None
+    ids: tuple[str, ...] = field(default_factory=tuple)
+
+    def __str__(self) -> str:
+        where = f" [column {self.column!r}]" if self.column else ""
+        ids = f" ({format_ids(self.ids)})" if self.ids else ""
+        return f"{self.check}{where}: {self.message}{ids}"
+
+
+class ValidationError(InputError):
+    """Input failed validation; carries every problem found, not just the first.
+
+    Parameters
+    ----------
+    what : str
+        What was validated, e.g. ``"comments"`` or a file name.
+    problems : sequence of Problem
+        Every problem found.
+    """
+
+    def __init__(self, what: str, problems: Sequence[Problem]) -> None:
+        self.what = what
+        self.problems = tuple(problems)
+        lines = "\n".join(f"  - {p}" for p in self.problems)
+        super().__init__(f"{len(self.problems)} problem(s) in {what}:\n{lines}")
+
+    def failure_cases(self):  # noqa: ANN201 - pandas is imported lazily
+        """Return the problems as a DataFrame with one row per problem and id.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Columns ``check``, ``column``, ``id``, ``message``.
+        """
+        import pandas as pd
+
+        rows = []
+        for p in self.problems:
+            for i in p.ids or (None,):
+                rows.append({"check": p.check, "column": p.column, "id": i, "message": p.message})
+        return pd.DataFrame(rows, columns=["check", "column", "id", "message"])
+
+
+class ModelNotInstalledError(CarevoiceError, ImportError):
+    """A packaged model or optional dependency is not installed."""
+
+
+class ModelIntegrityError(CarevoiceError, RuntimeError):
+    """A packaged model's files do not match the hashes carevoice was released with."""
+
+
+class NotFittedError(CarevoiceError, ValueError, AttributeError):
+    """An estimator was used before ``fit``."""
+
+
+class CodebookError(InputError):
+    """A codebook file or object is malformed."""

@@ -1,0 +1,51 @@
+"""Shared fixtures: tiny synthetic corpora, handed out as copies; a network blocker."""
+
+from __future__ import annotations
+
+import socket
+
+import pandas as pd
+import pytest
+
+
+@pytest.fixture
+def tiny_comments() -> pd.DataFrame:
+    """Five fictional comments from three respondents, one of them blank."""
+    return pd.DataFrame({
+        "comment_id": ["c1", "c2", "c3", "c4", "c5"],
+        "respondent_id": ["r1", "r1", "r2", "r3", "r3"],
+        "question_id": ["better", "care_is", "better", "better", "anything"],
+        "text": ["I want to see my brother more", "care is ok", "   ",
+                 "new worker every time i blink", "n/a"],
+    })
+
+
+@pytest.fixture
+def tiny_respondents() -> pd.DataFrame:
+    """Closed answers of the three respondents of ``tiny_comments``."""
+    return pd.DataFrame({
+        "respondent_id": ["r1", "r2", "r3"],
+        "age_group": ["8-10", "16-17", "11-13"],
+        "feels_safe": ["always", "sometimes", "never"],
+        "life_satisfaction": ["7", "4", "9"],
+    })
+
+
+class NetworkBlocked(RuntimeError):
+    """Raised when code under test tries to reach the network."""
+
+
+@pytest.fixture
+def no_network(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Block every socket connection and name lookup; return the list of attempts."""
+    attempts: list[str] = []
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        attempts.append(repr(args[:2]))
+        raise NetworkBlocked(f"network access attempted: {args[:2]!r}")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    return attempts

@@ -1,0 +1,244 @@
+"""Readers, validation and writers: table-driven good and bad files, and a round-trip property."""
+
+from __future__ import annotations
+
+import string
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import carevoice as cv
+from carevoice.corpus import decode_bytes, read_table, survey_from_frame, type_answers
+
+SECRET_TEXT = "Kayleigh Marsh lives at 12 Fenwick Road"  # fictional; must never appear in errors
+
+WIDE_CSV = (
+    "Respondent ID,What would make your life better?,Anything else?,age_group,feels_safe,score\n"
+    "7,seeing my nan more,,8-10,always,7\n"
+    "8,   ,n/a,11-13,sometimes,5\n"
+    "9,café trips with Zoë – please,\"line one\nline two\",16-17,never,3\n"
+)
+
+
+def _write(tmp_path: Path, name: str, content: str, encoding: str = "utf-8",
+           bom: bool = False) -> Path:
+    path = tmp_path / name
+    data = content.encode(encoding)
+    path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + data)
+    return path
+
+
+# ------------------------------------------------------------------ encodings (table-driven)
+@pytest.mark.parametrize(("encoding", "bom", "expected"), [
+    ("utf-8", False, "utf-8"),
+    ("utf-8", True, "utf-8-sig"),
+    ("cp1252", False, "cp1252"),
+])
+def test_read_survey_detects_encodings(tmp_path, encoding, bom, expected):
+    path = _write(tmp_path, "export.csv", WIDE_CSV, encoding, bom)
+    assert read_table(path).attrs["encoding"] == expected
+    corpus = cv.read_survey(path, text_columns={"What would make your life better?": "better",
+                                                "Anything else?": "anything"},
+                            id_column="Respondent ID")
+    texts = corpus.comments.set_index("comment_id")["text"]
+    assert texts["9-better"] == "café trips with Zoë – please"
+    assert texts["9-anything"] == "line one\nline two"
+
+
+def test_undecodable_bytes_are_reported_not_mangled():
+    with pytest.raises(cv.InputError, match="neither UTF-8"):
+        decode_bytes(b"id,text\n1,\x81\x8d\x8f\x90\x9d\xff\xfe")
+
+
+def test_forced_wrong_encoding_is_an_error():
+    with pytest.raises(cv.InputError, match="not valid utf-8"):
+        decode_bytes("café".encode("cp1252"), "utf-8")
+
+
+# ------------------------------------------------------------------ wide survey exports
+@pytest.fixture
+def wide_path(tmp_path):
+    return _write(tmp_path, "export.csv", WIDE_CSV)
+
+
+def test_read_survey_long_form_and_no_answer(wide_path):
+    corpus = cv.read_survey(wide_path, text_columns=["What would make your life better?"],
+                            id_column="Respondent ID")
+    c = corpus.comments
+    assert list(c.columns) == ["comment_id", "respondent_id", "question_id", "text"]
+    assert c["comment_id"].tolist() == [
+        "7-What would make your life better?", "8-What would make your life better?",
+        "9-What would make your life better?"]
+    # the whitespace-only answer is kept as "no answer", not dropped
+    assert len(c) == 3 and c["text"].isna().tolist() == [False, True, False]
+    assert len(corpus.answered) == 2
+    assert "Anything else?" in corpus.respondents.columns  # not a text column: a closed one here
+
+
+def test_read_survey_types_closed_answers(wide_path):
+    corpus = cv.read_survey(wide_path, text_columns={"What would make your life better?": "b",
+                                                     "Anything else?": "a"},
+                            id_column="Respondent ID")
+    r = corpus.respondents
+    assert list(r["age_group"].cat.categories) == ["8-10", "11-13", "16-17"]
+    assert r["age_group"].cat.ordered
+    assert list(r["feels_safe"].cat.categories) == ["never", "sometimes", "always"]
+    assert str(r["score"].dtype) == "Int64"
+    assert r["respondent_id"].tolist() == ["7", "8", "9"]
+
+
+def test_read_survey_xlsx_and_parquet(tmp_path):
+    wide = pd.DataFrame({"id": [1, 2], "q": ["hello", None], "age": ["8-10", "11-13"],
+                         "n": [3, 4]})
+    for suffix in (".xlsx", ".parquet"):
+        path = tmp_path / f"export{suffix}"
+        if suffix == ".xlsx":
+            wide.to_excel(path, index=False)
+        else:
+            wide.to_parquet(path)
+        corpus = cv.read_survey(path, text_columns={"q": "q"}, id_column="id")
+        assert corpus.comments["comment_id"].tolist() == ["1-q", "2-q"]
+        assert corpus.comments["text"].isna().tolist() == [False, True]
+        assert str(corpus.respondents["n"].dtype) == "Int64"
+
+
+@pytest.mark.parametrize(("kwargs", "fragment"), [
+    ({"text_columns": ["Nope"], "id_column": "Respondent ID"}, "no columns ['Nope']"),
+    ({"text_columns": ["Anything else?"], "id_column": "ID"}, "no columns ['ID']"),
+    ({"text_columns": [], "id_column": "Respondent ID"}, "'text_columns' is empty"),
+    ({"text_columns": "Anything else?", "id_column": "Respondent ID"}, "not a single string"),
+])
+def test_read_survey_bad_arguments(wide_path, kwargs, fragment):
+    with pytest.raises(cv.InputError, match=fragment.replace("[", r"\[").replace("]", r"\]")):
+        cv.read_survey(wide_path, **kwargs)
+
+
+def test_read_survey_collects_duplicate_and_missing_ids():
+    wide = pd.DataFrame({"id": ["1", "1", None, "2", "2"],
+                         "q": [SECRET_TEXT, "b", "c", "d", "e"]})
+    with pytest.raises(cv.ValidationError) as info:
+        survey_from_frame(wide, text_columns=["q"], id_column="id")
+    message = str(info.value)
+    assert "duplicate_id" in message and "missing_id" in message
+    assert "1, 2" in message
+    assert SECRET_TEXT not in message and "Kayleigh" not in message
+
+
+# ------------------------------------------------------------------ long form and validation
+@pytest.mark.parametrize(("mutate", "checks"), [
+    (lambda c, r: (c.drop(columns=["text"]), r), {"missing_column"}),
+    (lambda c, r: (c.assign(comment_id=["c1", "c1", "c3", "c3", "c5"]), r), {"duplicate_id"}),
+    (lambda c, r: (c.assign(text=["ok", 5, SECRET_TEXT, np.nan, ["x"]]), r), {"non_text"}),
+    (lambda c, r: (c, r.assign(respondent_id=["r1", "r1", "r3"])), {"duplicate_id"}),
+    (lambda c, r: (c.assign(comment_id=["c1", "c1", "c3", "c4", "c5"], text=[1, 2, 3, 4, 5]),
+                   r.assign(respondent_id=["r1", "r1", "r3"])),
+     {"duplicate_id", "non_text"}),
+])
+def test_validate_corpus_collects_every_problem(tiny_comments, tiny_respondents, mutate, checks):
+    comments, respondents = mutate(tiny_comments.copy(), tiny_respondents.copy())
+    with pytest.raises(cv.ValidationError) as info:
+        cv.validate_corpus(comments, respondents)
+    assert {p.check for p in info.value.problems} == checks
+    assert SECRET_TEXT not in str(info.value)
+    cases = info.value.failure_cases()
+    assert set(cases["check"]) == checks
+
+
+def test_missing_respondents_are_listed_by_comment_id(tiny_comments, tiny_respondents):
+    with pytest.raises(cv.ValidationError) as info:
+        cv.validate_corpus(tiny_comments, tiny_respondents[tiny_respondents.respondent_id != "r3"])
+    assert info.value.problems[0].check == "missing_respondent"
+    assert info.value.problems[0].ids == ("c4", "c5")
+
+
+def test_validation_never_mutates_input(tiny_comments, tiny_respondents):
+    before_c, before_r = tiny_comments.copy(), tiny_respondents.copy()
+    corpus = cv.validate_corpus(tiny_comments, tiny_respondents)
+    pd.testing.assert_frame_equal(tiny_comments, before_c)
+    pd.testing.assert_frame_equal(tiny_respondents, before_r)
+    assert corpus.comments["text"].isna().sum() == 1  # "   " became no answer in the copy
+
+
+def test_read_comments_renames_and_requires(tmp_path):
+    path = _write(tmp_path, "c.csv", "ID,Answer\n1,hello\n2,\n")
+    frame = cv.read_comments(path, columns={"ID": "comment_id", "Answer": "text"})
+    assert frame["text"].isna().tolist() == [False, True]
+    with pytest.raises(cv.ValidationError, match="missing_column"):
+        cv.read_comments(path)
+
+
+@pytest.mark.parametrize("name", ["comments.json", "comments", "comments.docx"])
+def test_unsupported_suffix(tmp_path, name):
+    path = tmp_path / name
+    path.write_text("x")
+    with pytest.raises(cv.InputError, match="'path' argument"):
+        cv.read_comments(path)
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(cv.InputError, match="does not exist"):
+        cv.read_comments(tmp_path / "nope.csv")
+
+
+def test_type_answers_with_given_levels_and_unknown_level():
+    frame = pd.DataFrame({"respondent_id": ["a", "b"], "x": ["lo", "hi"]})
+    typed = type_answers(frame, {"x": ["lo", "mid", "hi"]})
+    assert list(typed["x"].cat.categories) == ["lo", "mid", "hi"]
+    with pytest.raises(cv.ValidationError, match="unknown_level"):
+        type_answers(frame, {"x": ["lo"]})
+
+
+def test_huge_and_emoji_comments_pass_through(tmp_path):
+    big = "a" * 100_000
+    comments = pd.DataFrame({"comment_id": ["1", "2", "3"],
+                             "text": [big, "😡😡 care is 💩", "مرحبا and hello"]})
+    out = cv.validate_comments(comments)
+    assert out["text"].tolist() == comments["text"].tolist()
+    path = cv.write_corpus(cv.Corpus(out.assign(respondent_id="r", question_id="q"),
+                                     pd.DataFrame({"respondent_id": ["r"]})), tmp_path)["comments"]
+    assert cv.read_comments(path)["text"].tolist() == out["text"].tolist()
+
+
+# ------------------------------------------------------------------ round trip (property)
+_text = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_from(
+    ["\n", "\t", '"', ",", "\u00e9", "😀"]), min_size=1, max_size=40).filter(lambda s: s.strip())
+_id = st.text(alphabet=string.ascii_letters + string.digits + "-_", min_size=1, max_size=8)
+
+
+@st.composite
+def corpora(draw):
+    rids = draw(st.lists(_id, min_size=1, max_size=6, unique=True))
+    cids = draw(st.lists(_id, min_size=1, max_size=10, unique=True))
+    comments = pd.DataFrame({
+        "comment_id": cids,
+        "respondent_id": [draw(st.sampled_from(rids)) for _ in cids],
+        "question_id": [draw(st.sampled_from(["better", "care_is"])) for _ in cids],
+        "text": [draw(st.one_of(st.none(), _text)) for _ in cids],
+    })
+    n = len(rids)
+    respondents = pd.DataFrame({
+        "respondent_id": rids,
+        "feels_safe": [draw(st.sampled_from(["never", "sometimes", "always", None]))
+                       for _ in range(n)],
+        "life_satisfaction": [draw(st.one_of(st.none(), st.integers(0, 10))) for _ in range(n)],
+        "hours": [draw(st.one_of(st.none(), st.floats(-1e6, 1e6, allow_nan=False).map(
+            lambda x: x + 0.5))) for _ in range(n)],
+        "placement": [draw(st.sampled_from(["foster", "kinship", "residential"]))
+                      for _ in range(n)],
+    })
+    return cv.validate_corpus(comments, type_answers(respondents.astype(object).where(
+        respondents.notna(), None).map(lambda v: None if v is None else str(v))))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(corpus=corpora(), fmt=st.sampled_from(["csv", "xlsx", "parquet"]))
+def test_write_read_round_trip_loses_nothing(tmp_path_factory, corpus, fmt):
+    folder = tmp_path_factory.mktemp("rt")
+    paths = cv.write_corpus(corpus, folder, format=fmt)
+    back = cv.read_corpus(paths["comments"], paths["respondents"])
+    pd.testing.assert_frame_equal(back.comments, corpus.comments)
+    pd.testing.assert_frame_equal(back.respondents, corpus.respondents)
