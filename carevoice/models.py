@@ -29,6 +29,7 @@ __all__ = [
     "SPACY_MODEL",
     "SENTENCE_MODEL",
     "model_dir",
+    "check_files",
     "verify_model",
     "load_spacy",
     "load_sentence_transformer",
@@ -114,6 +115,31 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def check_files(root: Path, expected: dict[str, str]) -> list[str]:
+    """Compare the files under ``root`` with expected SHA-256 hashes.
+
+    Parameters
+    ----------
+    root : pathlib.Path
+        The model folder.
+    expected : dict
+        Relative path to hex SHA-256.
+
+    Returns
+    -------
+    list of str
+        One entry per missing or changed file (empty when all match).
+    """
+    bad = []
+    for rel, sha in sorted(expected.items()):
+        path = root / rel
+        if not path.is_file():
+            bad.append(f"{rel} (missing)")
+        elif _sha256(path) != sha:
+            bad.append(f"{rel} (hash differs)")
+    return bad
+
+
 @functools.cache
 def verify_model(model: PackagedModel) -> Path:
     """Check every file of a packaged model against its recorded SHA-256 hash.
@@ -136,14 +162,7 @@ def verify_model(model: PackagedModel) -> Path:
         If a file is missing or its hash differs, naming the file.
     """
     root = model_dir(model)
-    expected = _expected_hashes()[model.distribution]["files"]
-    bad = []
-    for rel, sha in sorted(expected.items()):
-        path = root / rel
-        if not path.is_file():
-            bad.append(f"{rel} (missing)")
-        elif _sha256(path) != sha:
-            bad.append(f"{rel} (hash differs)")
+    bad = check_files(root, _expected_hashes()[model.distribution]["files"])
     if bad:
         raise ModelIntegrityError(
             f"The files of {model.distribution}=={model.version} in {root} do not match the "

@@ -1,0 +1,31 @@
+"""Sphinx configuration for the carevoice docs (built with -W: warnings are errors)."""
+
+project = "carevoice"
+author = "carevoice developers"
+copyright = "2026, carevoice developers"
+release = "0.1.0"
+
+extensions = [
+    "myst_nb",
+    "sphinx.ext.autodoc",
+    "sphinx.ext.autosummary",
+    "sphinx.ext.napoleon",
+    "sphinx.ext.viewcode",
+]
+autosummary_generate = True
+autodoc_typehints = "none"
+autodoc_default_options = {"members": True, "show-inheritance": False}
+napoleon_google_docstring = False
+napoleon_numpy_docstring = True
+napoleon_use_rtype = False
+
+# Notebooks are executed by the test suite (pytest --nbmake); the docs show the stored outputs.
+nb_execution_mode = "off"
+myst_enable_extensions = ["colon_fence", "deflist"]
+myst_heading_anchors = 3
+
+exclude_patterns = ["_build", "**.ipynb_checkpoints", "notebooks/README.md"]
+html_theme = "pydata_sphinx_theme"
+html_title = "carevoice"
+html_theme_options = {"navigation_with_keys": False, "show_toc_level": 2}
+suppress_warnings = ["mystnb.unknown_mime_type"]

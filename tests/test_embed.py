@@ -1,0 +1,51 @@
+"""Embedders: the protocol contract for every embedder, determinism, the disk cache."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import carevoice as cv
+
+TEXTS = ["I want to see my brother more", "new worker every time i blink", "", "n/a"]
+
+
+def _embedders():
+    yield pytest.param(cv.HashingEmbedder(dim=64), id="hashing")
+    yield pytest.param(cv.SentenceTransformerEmbedder(batch_size=2), id="minilm",
+                       marks=pytest.mark.model)
+
+
+@pytest.mark.parametrize("embedder", list(_embedders()))
+def test_embedder_contract(embedder):
+    assert isinstance(embedder, cv.Embedder)
+    a = embedder.encode(TEXTS)
+    b = embedder.encode(list(TEXTS))
+    assert a.shape[0] == len(TEXTS) and a.dtype == np.float32
+    np.testing.assert_array_equal(a, b)  # deterministic
+    norms = np.linalg.norm(a, axis=1)
+    assert np.all((np.abs(norms - 1) < 1e-4) | (norms == 0))
+    assert embedder.encode([]).shape[0] == 0
+    with pytest.raises(cv.InputError, match="'texts' argument"):
+        embedder.encode(["ok", None])  # type: ignore[list-item]
+
+
+@pytest.mark.parametrize(("cls", "kwargs", "param"), [
+    (cv.HashingEmbedder, {"dim": 2}, "'dim'"),
+    (cv.SentenceTransformerEmbedder, {"batch_size": 0}, "'batch_size'"),
+])
+def test_bad_parameters(cls, kwargs, param):
+    with pytest.raises(cv.InputError, match=param):
+        cls(**kwargs)
+
+
+def test_cache_reuses_vectors_and_never_stores_text(tmp_path):
+    cached = cv.CachedEmbedder(cv.HashingEmbedder(dim=32), tmp_path)
+    first = cached.encode(TEXTS)
+    second = cached.encode(TEXTS[::-1])
+    np.testing.assert_array_equal(first[::-1], second)
+    assert cached.misses == len(TEXTS) and cached.hits == len(TEXTS)
+    stored = b"".join(p.read_bytes() for p in tmp_path.rglob("*") if p.is_file())
+    assert b"brother" not in stored
+    other = cv.CachedEmbedder(cv.HashingEmbedder(dim=16), tmp_path)
+    assert other.encode(TEXTS[:1]).shape == (1, 16)  # keyed by model: no cross-talk
