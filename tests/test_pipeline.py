@@ -1,0 +1,68 @@
+"""The whole demo pipeline: runs offline, writes its outputs, leaks no gold personal data."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from carevoice.demo import load_demo_gold
+from carevoice.pipeline import run_demo
+
+
+@pytest.fixture(scope="module")
+def demo_run(tmp_path_factory):
+    import socket
+
+    attempts: list[str] = []
+    saved = (socket.socket.connect, socket.socket.connect_ex, socket.getaddrinfo,
+             socket.create_connection)
+
+    def refuse(*args, **kwargs):
+        attempts.append(repr(args[:2]))
+        raise RuntimeError(f"network access attempted: {args[:2]!r}")
+
+    socket.socket.connect = refuse  # type: ignore[method-assign]
+    socket.socket.connect_ex = refuse  # type: ignore[method-assign]
+    socket.getaddrinfo = refuse  # type: ignore[assignment]
+    socket.create_connection = refuse  # type: ignore[assignment]
+    try:
+        out = tmp_path_factory.mktemp("demo")
+        written = run_demo(out, seed=0)
+    finally:
+        (socket.socket.connect, socket.socket.connect_ex, socket.getaddrinfo,
+         socket.create_connection) = saved
+    return out, written, attempts
+
+
+@pytest.mark.model
+def test_demo_runs_without_network(demo_run):
+    _, written, attempts = demo_run
+    assert attempts == []
+    for path in written.values():
+        assert path.is_file() and path.stat().st_size > 0
+
+
+@pytest.mark.model
+def test_demo_outputs_leak_almost_no_gold_personal_data(demo_run):
+    out, written, _ = demo_run
+    text = pd.read_csv(written["comments"], dtype=str, keep_default_na=False)
+    by_id = dict(zip(text["comment_id"], text["text"].str.lower(), strict=True))
+    gold = load_demo_gold()
+    strings = [(cid, s["text"].lower()) for cid, spans in zip(gold["comment_id"], gold["pii"],
+                                                              strict=True)
+               for s in spans if len(s["text"]) >= 3]
+    leaked = [cid for cid, s in strings if s in by_id[cid]]
+    assert len(leaked) / len(strings) <= 0.03, f"{len(leaked)} leaked, e.g. {leaked[:10]}"
+
+
+@pytest.mark.model
+def test_demo_manifest_and_codes(demo_run):
+    out, written, _ = demo_run
+    manifest = json.loads(written["manifest"].read_text("utf-8"))
+    assert manifest["counts"]["answered"] == 1720
+    assert len(manifest["input"]["sha256"]) == 64
+    codes = pd.read_csv(written["codes"])
+    assert {"comment_id", "theme", "score", "assigned"} <= set(codes.columns)
+    assert codes["assigned"].any()
