@@ -35,9 +35,8 @@ class NetworkBlocked(RuntimeError):
     """Raised when code under test tries to reach the network."""
 
 
-@pytest.fixture
-def no_network(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Block every socket connection and name lookup; return the list of attempts."""
+def block_network(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Make every socket connection and name lookup fail; return the list of attempts."""
     attempts: list[str] = []
 
     def refuse(*args: object, **kwargs: object) -> None:
@@ -49,3 +48,9 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     monkeypatch.setattr(socket, "getaddrinfo", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
     return attempts
+
+
+@pytest.fixture
+def no_network(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Block the network for one test; return the list of attempts (should stay empty)."""
+    return block_network(monkeypatch)

@@ -10,29 +10,15 @@ import pytest
 from carevoice.demo import load_demo_gold
 from carevoice.pipeline import run_demo
 
+from .conftest import block_network
+
 
 @pytest.fixture(scope="module")
 def demo_run(tmp_path_factory):
-    import socket
-
-    attempts: list[str] = []
-    saved = (socket.socket.connect, socket.socket.connect_ex, socket.getaddrinfo,
-             socket.create_connection)
-
-    def refuse(*args, **kwargs):
-        attempts.append(repr(args[:2]))
-        raise RuntimeError(f"network access attempted: {args[:2]!r}")
-
-    socket.socket.connect = refuse  # type: ignore[method-assign]
-    socket.socket.connect_ex = refuse  # type: ignore[method-assign]
-    socket.getaddrinfo = refuse  # type: ignore[assignment]
-    socket.create_connection = refuse  # type: ignore[assignment]
-    try:
-        out = tmp_path_factory.mktemp("demo")
+    out = tmp_path_factory.mktemp("demo")
+    with pytest.MonkeyPatch.context() as mp:
+        attempts = block_network(mp)
         written = run_demo(out, seed=0)
-    finally:
-        (socket.socket.connect, socket.socket.connect_ex, socket.getaddrinfo,
-         socket.create_connection) = saved
     return out, written, attempts
 
 
