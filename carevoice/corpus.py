@@ -191,7 +191,23 @@ def _duplicates(values: pd.Series) -> tuple[str, ...]:
     return tuple(dict.fromkeys(str(v) for v in dup))
 
 
+def _id_problems(ids: pd.Series, column: str, rows: list[str]) -> list[Problem]:
+    """Missing and duplicate ids in one id column; ``rows`` names the rows for missing ones."""
+    problems = []
+    missing = ids.isna().to_numpy()
+    if missing.any():
+        where = [r for r, m in zip(rows, missing, strict=True) if m]
+        problems.append(Problem("missing_id", f"rows {where[:20]} have no {column}.",
+                                column=column))
+    dups = _duplicates(ids.astype("string"))
+    if dups:
+        problems.append(Problem("duplicate_id", f"{column} values must be unique.",
+                                column=column, ids=dups))
+    return problems
+
+
 def _comment_problems(comments: pd.DataFrame, required: Sequence[str]) -> list[Problem]:
+    required = tuple(dict.fromkeys((COMMENT_ID, TEXT, *required)))
     problems = []
     missing = [c for c in required if c not in comments.columns]
     if missing:
@@ -201,29 +217,17 @@ def _comment_problems(comments: pd.DataFrame, required: Sequence[str]) -> list[P
             f"{list(comments.columns)[:20]}. Rename yours or pass a column mapping.",
         ))
         return problems
-    if COMMENT_ID in comments:
-        ids = comments[COMMENT_ID]
-        if ids.isna().any():
-            rows = [str(i) for i in comments.index[ids.isna()]]
-            problems.append(Problem("missing_id", f"rows {rows[:20]} have no comment_id.",
-                                    column=COMMENT_ID))
-        dups = _duplicates(ids)
-        if dups:
-            problems.append(Problem("duplicate_id", "comment_id values must be unique.",
-                                    column=COMMENT_ID, ids=dups))
-    if TEXT in comments:
-        bad = comments[TEXT].map(lambda v: not (v is pd.NA or v is None or isinstance(v, str)
-                                                or (isinstance(v, float) and np.isnan(v))))
-        if bad.any():
-            problems.append(Problem(
-                "non_text", "text must be a string or missing; convert these values or fix "
-                "the column mapping.", column=TEXT,
-                ids=tuple(str(i) for i in comments.loc[bad, COMMENT_ID])
-                if COMMENT_ID in comments else (),
-            ))
-    if RESPONDENT_ID in comments and RESPONDENT_ID in required:
+    problems += _id_problems(comments[COMMENT_ID], COMMENT_ID, [str(i) for i in comments.index])
+    bad = comments[TEXT].map(lambda v: not (v is pd.NA or v is None or isinstance(v, str)
+                                            or (isinstance(v, float) and np.isnan(v))))
+    if bad.any():
+        problems.append(Problem(
+            "non_text", "text must be a string or missing; convert these values or fix "
+            "the column mapping.", column=TEXT,
+            ids=tuple(str(i) for i in comments.loc[bad, COMMENT_ID])))
+    if RESPONDENT_ID in required:
         missing_resp = comments[RESPONDENT_ID].isna()
-        if missing_resp.any() and COMMENT_ID in comments:
+        if missing_resp.any():
             problems.append(Problem("missing_id", "these comments have no respondent_id.",
                                     column=RESPONDENT_ID,
                                     ids=tuple(str(i) for i in comments.loc[missing_resp, COMMENT_ID])))
@@ -310,14 +314,8 @@ def validate_respondents(respondents: pd.DataFrame) -> pd.DataFrame:
         problems.append(Problem("missing_column", f"respondents need a {RESPONDENT_ID!r} column; "
                                 f"found {list(respondents.columns)[:20]}."))
     else:
-        ids = respondents[RESPONDENT_ID]
-        if ids.isna().any():
-            problems.append(Problem("missing_id", f"{int(ids.isna().sum())} respondents have no "
-                                    "respondent_id.", column=RESPONDENT_ID))
-        dups = _duplicates(ids.astype("string"))
-        if dups:
-            problems.append(Problem("duplicate_id", "respondent_id values must be unique.",
-                                    column=RESPONDENT_ID, ids=dups))
+        problems += _id_problems(respondents[RESPONDENT_ID], RESPONDENT_ID,
+                                 [str(i) for i in respondents.index])
     if problems:
         raise ValidationError("respondents", problems)
     out = respondents.copy()
@@ -550,15 +548,8 @@ def survey_from_frame(wide: pd.DataFrame, *, text_columns: Sequence[str] | Mappi
     if problems:
         raise ValidationError("survey export", problems)
     ids = wide[id_column].astype("string")
-    resp_problems = []
-    if ids.isna().any():
-        rows = [int(i) + 2 for i in wide.index[ids.isna()]]
-        resp_problems.append(Problem("missing_id", f"spreadsheet rows {rows[:20]} have no id.",
-                                     column=id_column))
-    dups = _duplicates(ids)
-    if dups:
-        resp_problems.append(Problem("duplicate_id", "respondent ids must be unique.",
-                                     column=id_column, ids=dups))
+    # rows as a spreadsheet numbers them: a header row, then 1-based
+    resp_problems = _id_problems(ids, id_column, [str(i + 2) for i in range(len(wide))])
     if resp_problems:
         raise ValidationError("survey export", resp_problems)
     closed = (list(closed_columns) if closed_columns is not None
