@@ -1,0 +1,31 @@
+"""REFI-QDA exchange: send coded comments to NVivo, ATLAS.ti, MAXQDA and QualCoder, read corrections back.
+
+- :func:`export_qdpx` writes a ``.qdpx`` project: the codebook, one text source per comment
+  (pseudonymised), one case per respondent with the survey answers as variables, and one coding
+  per assigned theme by a user naming the carevoice model.
+- :func:`write_qdc` / :func:`read_qdc` write and read a ``.qdc`` codebook.
+- :func:`read_qdpx` reads an edited project back; :func:`reviewed_codes` and
+  :func:`compare_codes` turn its codings into what the review kept, removed and added.
+- :func:`validate_refi` checks a file against the packaged QDA-XML 1.0 schemas.
+"""
+
+from ._xml import RefiQdaError, schema_path, stable_guid, validate_refi
+from .codebook import read_qdc, write_qdc
+from .export import default_user, export_qdpx
+from .read import CODING_COLUMNS, QdaProject, compare_codes, read_qdpx, reviewed_codes
+
+__all__ = [
+    "CODING_COLUMNS",
+    "QdaProject",
+    "RefiQdaError",
+    "compare_codes",
+    "default_user",
+    "export_qdpx",
+    "read_qdc",
+    "read_qdpx",
+    "reviewed_codes",
+    "schema_path",
+    "stable_guid",
+    "validate_refi",
+    "write_qdc",
+]

@@ -1,0 +1,301 @@
+"""Shared parts of the REFI-QDA reader and writers: namespaces, GUIDs, colours, XML, schemas.
+
+Nothing here touches comment text beyond copying it into the files it is asked to write; errors
+name files, elements and ids only.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+import xml.etree.ElementTree as ET
+import zipfile
+from collections.abc import Iterable, Iterator, Sequence
+from importlib import resources
+from pathlib import Path
+
+from ..errors import InputError, Problem, format_ids
+
+__all__ = [
+    "PROJECT_NS",
+    "CODEBOOK_NS",
+    "GUID_NAMESPACE",
+    "PALETTE",
+    "RefiQdaError",
+    "stable_guid",
+    "schema_path",
+    "validate_refi",
+]
+
+#: Namespace of a REFI-QDA project file (``project.qde`` inside a ``.qdpx``).
+PROJECT_NS = "urn:QDA-XML:project:1.0"
+#: Namespace of a REFI-QDA codebook file (``.qdc``).
+CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
+
+#: The UUID namespace of every GUID carevoice writes: ``uuid5(GUID_NAMESPACE, kind + ids)``.
+#: Fixed forever, so that the same ids give the same GUIDs in every export.
+GUID_NAMESPACE = uuid.UUID("6e5d1973-9c7e-45a9-925b-86853a89b50e")
+
+#: Code colours, in codebook order (a qualitative palette readable on white; cycles after 20).
+PALETTE: tuple[str, ...] = (
+    "#1F77B4", "#FF7F0E", "#2CA02C", "#D62728", "#9467BD", "#8C564B", "#E377C2", "#7F7F7F",
+    "#BCBD22", "#17BECF", "#393B79", "#AD494A", "#637939", "#8C6D31", "#843C39", "#7B4173",
+    "#3182BD", "#E6550D", "#31A354", "#756BB1",
+)
+
+_GUID = re.compile(
+    r"^(\{)?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?(1)\})$"
+)
+_RGB = re.compile(r"^#([A-Fa-f0-9]{6}|[A-Fa-f0-9]{3})$")
+_SCHEMAS = {"project": "Project-mrt2019.xsd", "codebook": "Codebook.xsd"}
+
+
+class RefiQdaError(InputError):
+    """A REFI-QDA file (``.qdpx``, ``.qde``, ``.qdc``) is malformed or cannot be read or written.
+
+    Parameters
+    ----------
+    message : str
+        What is wrong and how to fix it; names files, elements and ids, never comment text.
+    problems : sequence of Problem, optional
+        Every problem found, when there are several.
+    """
+
+    def __init__(self, message: str, problems: Sequence[Problem] = ()) -> None:
+        self.problems = tuple(problems)
+        if self.problems:
+            message += "\n" + "\n".join(f"  - {p}" for p in self.problems)
+        super().__init__(message)
+
+
+def stable_guid(kind: str, *ids: object) -> str:
+    """Return the GUID carevoice gives an object, derived from its kind and ids.
+
+    The same kind and ids always give the same GUID (UUID version 5), so an export of the same
+    data is byte-identical and a code keeps its GUID from one export to the next.
+
+    Parameters
+    ----------
+    kind : str
+        ``"code"``, ``"source"``, ``"case"``, ``"variable"``, ``"user"``, ...
+    *ids : object
+        The ids that identify the object (a theme id, a ``comment_id``...).
+
+    Returns
+    -------
+    str
+        A lower-case GUID such as ``"3f2a...-..."``.
+
+    Examples
+    --------
+    >>> stable_guid("code", "advocacy") == stable_guid("code", "advocacy")
+    True
+    >>> stable_guid("code", "advocacy") == stable_guid("code", "complaints")
+    False
+    """
+    key = "\x1f".join([kind, *(str(i) for i in ids)])
+    return str(uuid.uuid5(GUID_NAMESPACE, key))
+
+
+def is_guid(value: object) -> bool:
+    """Whether ``value`` is a GUID as the schema allows (bare or in braces)."""
+    return isinstance(value, str) and bool(_GUID.match(value))
+
+
+def normalise_guid(value: str) -> str:
+    """Lower-case a GUID and strip its braces, so references compare equal."""
+    return value.strip().strip("{}").lower()
+
+
+def is_colour(value: object) -> bool:
+    """Whether ``value`` is an RGB colour as the schema allows (``#RRGGBB`` or ``#RGB``)."""
+    return isinstance(value, str) and bool(_RGB.match(value))
+
+
+def qname(ns: str, tag: str) -> str:
+    """ElementTree's ``{namespace}tag`` form."""
+    return f"{{{ns}}}{tag}"
+
+
+def local(tag: object) -> str:
+    """The local name of an element tag, without its namespace."""
+    text = tag if isinstance(tag, str) else ""
+    return text.rsplit("}", 1)[-1]
+
+
+def children(element: ET.Element, name: str) -> Iterator[ET.Element]:
+    """Direct children with local name ``name``, whatever their namespace."""
+    return (c for c in element if local(c.tag) == name)
+
+
+def child(element: ET.Element, name: str) -> ET.Element | None:
+    """The first direct child with local name ``name``, or None."""
+    return next(children(element, name), None)
+
+
+def child_text(element: ET.Element, name: str) -> str | None:
+    """The text of the first child ``name``; None when absent."""
+    found = child(element, name)
+    if found is None:
+        return None
+    return found.text or ""
+
+
+def descendants(element: ET.Element, name: str) -> Iterator[ET.Element]:
+    """All descendants with local name ``name``, whatever their namespace."""
+    return (e for e in element.iter() if local(e.tag) == name)
+
+
+def to_bytes(root: ET.Element, ns: str) -> bytes:
+    """Serialise an element tree as UTF-8 XML with ``ns`` as the default namespace."""
+    # ElementTree's default_namespace option refuses unqualified attributes, which the schemas
+    # use throughout; so write local names and declare the namespace on the root instead.
+    for element in root.iter():
+        element.tag = local(element.tag)
+    root.set("xmlns", ns)
+    ET.indent(root, space=" ")
+    body = ET.tostring(root, encoding="unicode")
+    return ('<?xml version="1.0" encoding="utf-8"?>\n' + body + "\n").encode("utf-8")
+
+
+def parse_xml(data: bytes, what: str) -> ET.Element:
+    """Parse XML bytes, turning parser errors into a :class:`RefiQdaError` naming ``what``.
+
+    The parser's message gives a line and column only, never the content.
+    """
+    if b"<!DOCTYPE" in data[:4096] or b"<!ENTITY" in data[:65536]:
+        raise RefiQdaError(
+            f"{what}: document type declarations and entities are not allowed in REFI-QDA files; "
+            "refusing to parse it."
+        )
+    try:
+        return ET.fromstring(data)
+    except ET.ParseError as e:
+        raise RefiQdaError(f"{what} is not well-formed XML ({e}).") from e
+
+
+def schema_path(which: str) -> Path:
+    """The path of a REFI-QDA schema packaged with carevoice.
+
+    Parameters
+    ----------
+    which : {"project", "codebook"}
+        ``"project"`` for ``Project-mrt2019.xsd``, ``"codebook"`` for ``Codebook.xsd``.
+
+    Returns
+    -------
+    pathlib.Path
+
+    Examples
+    --------
+    >>> schema_path("project").name
+    'Project-mrt2019.xsd'
+    """
+    if which not in _SCHEMAS:
+        raise InputError(
+            f"The 'which' argument of schema_path must be one of {sorted(_SCHEMAS)}. "
+            f"Got {which!r} instead."
+        )
+    return Path(str(resources.files("carevoice").joinpath("data", "refi-qda", _SCHEMAS[which])))
+
+
+def _load_schema(which: str):  # noqa: ANN202 - xmlschema is optional
+    try:
+        import xmlschema
+    except ImportError as e:  # pragma: no cover - xmlschema is in the test extras
+        from ..errors import ModelNotInstalledError
+
+        raise ModelNotInstalledError(
+            "Validating REFI-QDA files needs the optional package xmlschema: "
+            'pip install "carevoice[qda]"'
+        ) from e
+    return xmlschema.XMLSchema(str(schema_path(which)))
+
+
+def schema_errors(data: bytes, which: str) -> list[str]:
+    """Validate XML bytes against a packaged schema; return the error reasons (empty if valid)."""
+    schema = _load_schema(which)
+    root = parse_xml(data, f"the {which} XML")
+    errors = []
+    for err in schema.iter_errors(root):
+        where = err.path or "/"
+        errors.append(f"{where}: {err.reason}")
+    return errors
+
+
+def read_archive_member(archive: zipfile.ZipFile, name: str, what: str) -> bytes:
+    """Read one member of a zip, with a clear error when it is damaged."""
+    try:
+        return archive.read(name)
+    except (zipfile.BadZipFile, KeyError, OSError, EOFError) as e:
+        raise RefiQdaError(f"{what}: the member {name!r} cannot be read ({type(e).__name__}).") from e
+
+
+def find_qde(names: Iterable[str]) -> str | None:
+    """The project file inside a ``.qdpx``: ``project.qde`` or else the shallowest ``*.qde``."""
+    qdes = [n for n in names if n.lower().endswith(".qde") and not n.endswith("/")]
+    if not qdes:
+        return None
+    return sorted(qdes, key=lambda n: (n.count("/"), n.lower() != "project.qde", n))[0]
+
+
+def validate_refi(path: str | Path) -> list[str]:
+    """Validate a REFI-QDA file against the packaged QDA-XML 1.0 schemas.
+
+    A ``.qdpx`` is checked as a project (its ``.qde`` member, and that every source file it
+    points to with ``internal://`` is in the archive); a ``.qde`` as a project; a ``.qdc`` as a
+    codebook. Needs the optional ``xmlschema`` package.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        The file.
+
+    Returns
+    -------
+    list of str
+        One line per schema violation; empty when the file is valid.
+
+    Raises
+    ------
+    RefiQdaError
+        If the file is missing, is not a zip or XML, or has no project inside.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from carevoice.qda import write_qdc
+    >>> path = write_qdc(None, pathlib.Path(tempfile.mkdtemp()) / "codebook.qdc")
+    >>> validate_refi(path)
+    []
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise RefiQdaError(f"The REFI-QDA file {str(path)!r} does not exist.")
+    suffix = path.suffix.lower()
+    if suffix == ".qdc":
+        return schema_errors(path.read_bytes(), "codebook")
+    if suffix == ".qde":
+        return schema_errors(path.read_bytes(), "project")
+    if not zipfile.is_zipfile(path):
+        raise RefiQdaError(f"{str(path)!r} is not a .qdpx project: it is not a zip archive.")
+    with zipfile.ZipFile(path) as archive:
+        names = archive.namelist()
+        qde = find_qde(names)
+        if qde is None:
+            raise RefiQdaError(f"{str(path)!r} holds no project.qde: not a REFI-QDA project.")
+        data = read_archive_member(archive, qde, str(path))
+    errors = schema_errors(data, "project")
+    lower = {n.lower() for n in names}
+    root = parse_xml(data, f"{path.name}:{qde}")
+    missing = []
+    for element in root.iter():
+        for attr in ("plainTextPath", "richTextPath", "path"):
+            target = element.get(attr)
+            if target and target.startswith("internal://"):
+                base = target[len("internal://"):]
+                if f"sources/{base}".lower() not in lower:
+                    missing.append(base)
+    if missing:
+        errors.append(f"sources missing from the archive: {format_ids(missing)}")
+    return errors

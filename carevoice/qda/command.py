@@ -1,0 +1,141 @@
+"""The ``carevoice export-qdpx`` and ``carevoice import-qdpx`` commands.
+
+Thin wrappers: they parse arguments, read the files and call :mod:`carevoice.qda`. Messages name
+files, columns and ids, never comment text.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+__all__ = ["export_qdpx_command", "import_qdpx_command"]
+
+
+def _fail(error: Exception) -> typer.Exit:
+    from ..cli import fail
+
+    return fail(error)
+
+
+def _read_codebook(path: Path | None):  # noqa: ANN202 - a Codebook
+    if path is None:
+        return None
+    if path.suffix.lower() == ".qdc":
+        from .codebook import read_qdc
+
+        return read_qdc(path)
+    from ..themes import load_codebook
+
+    return load_codebook(path)
+
+
+def export_qdpx_command(
+    comments: Annotated[Path, typer.Argument(
+        help="Comments file (CSV/XLSX/Parquet): comment_id, text, respondent_id, question_id.")],
+    codes: Annotated[Path, typer.Argument(
+        help="Codes as written by `carevoice code`: comment_id, theme, score, assigned.")],
+    respondents: Annotated[Path | None, typer.Argument(
+        help="Respondents file: respondent_id and the survey answers (become case variables).")
+    ] = None,
+    output: Annotated[Path, typer.Option("--output", "-o", help="The .qdpx file to write.")
+                      ] = Path("project.qdpx"),
+    codebook: Annotated[Path | None, typer.Option(
+        help="Codebook (.yaml/.toml/.json or .qdc); the default codebook if left out.")] = None,
+    already_pseudonymised: Annotated[bool, typer.Option(
+        "--already-pseudonymised",
+        help="COMMENTS is the output of `carevoice pseudonymise`: write its text as it is. "
+             "Without this flag the text is pseudonymised on export.")] = False,
+    user: Annotated[str | None, typer.Option(
+        help="Name of the user who made the codings (default: carevoice and model versions).")
+    ] = None,
+    name: Annotated[str, typer.Option(help="The project's name in the QDA tool.")
+                    ] = "carevoice project",
+    inline_text: Annotated[bool, typer.Option(
+        "--inline-text", help="Put the text inside project.qde instead of sources/*.txt.")
+    ] = False,
+    validate: Annotated[bool, typer.Option(
+        "--validate", help="Check the project against the REFI-QDA schema (needs xmlschema).")
+    ] = False,
+) -> None:
+    """Write a REFI-QDA project (.qdpx) for NVivo, ATLAS.ti, MAXQDA or QualCoder.
+
+    One text source per comment (pseudonymised), one case per respondent with the survey answers
+    as variables, the codebook, and one coding per assigned theme.
+    """
+    from ..corpus import read_comments, read_respondents, read_table
+    from ..errors import CarevoiceError
+    from .export import export_qdpx
+
+    try:
+        frame = read_comments(comments)
+        coded = read_table(codes)
+        answers = read_respondents(respondents) if respondents is not None else None
+        path = export_qdpx(frame, coded, answers, output, codebook=_read_codebook(codebook),
+                           user=user, pseudonymise=not already_pseudonymised,
+                           project_name=name, inline_text=inline_text, validate=validate)
+    except CarevoiceError as e:
+        raise _fail(e) from e
+    n_codes = int(coded["assigned"].astype(str).str.lower().isin({"true", "1", "yes"}).sum()
+                  if "assigned" in coded.columns else len(coded))
+    typer.echo(f"wrote {path}: {int(frame['text'].notna().sum())} comments, {n_codes} codings"
+               + ("" if already_pseudonymised else " (text pseudonymised on export)"))
+
+
+def import_qdpx_command(
+    project: Annotated[Path, typer.Argument(
+        help="A .qdpx project (or .qde file, or unzipped project folder) edited in a QDA tool.")],
+    output: Annotated[Path, typer.Option(
+        "--output", "-o", help="Codes file to write (CSV/XLSX/Parquet): one row per coding.")
+    ] = Path("codes.csv"),
+    user: Annotated[list[str] | None, typer.Option(
+        "--user", help="Keep only this user's codings; repeatable.")] = None,
+    reviewed: Annotated[bool, typer.Option(
+        "--reviewed", help="Write one row per comment and theme still coded after review "
+                           "(comment_id, theme, assigned), for `carevoice code` training.")
+    ] = False,
+    comments_out: Annotated[Path | None, typer.Option(
+        "--comments", help="Also write the sources (comment_id, respondent_id, question_id, "
+                           "text) to this file.")] = None,
+    respondents_out: Annotated[Path | None, typer.Option(
+        "--respondents", help="Also write the cases' variables to this file.")] = None,
+    codebook_out: Annotated[Path | None, typer.Option(
+        "--codebook", help="Also write the project's codebook (.yaml, .json or .qdc).")] = None,
+    validate: Annotated[bool, typer.Option(
+        "--validate", help="Refuse a project that does not validate against the schema.")
+    ] = False,
+) -> None:
+    """Read a REFI-QDA project back into a codes table keyed by comment_id and user."""
+    from ..corpus import write_table
+    from ..errors import CarevoiceError, InputError
+    from .codebook import write_qdc
+    from .read import read_qdpx, reviewed_codes
+
+    try:
+        read = read_qdpx(project, validate=validate)
+        codes = read.codes
+        if user:
+            known = set(codes["user"].astype(str))
+            unknown = [u for u in user if u not in known]
+            if unknown:
+                raise InputError(f"The '--user' option names users with no coding: "
+                                 f"{', '.join(unknown)}. Users: {', '.join(sorted(known))}.")
+            codes = codes[codes["user"].isin(user).to_numpy()]
+        table = reviewed_codes(codes) if reviewed else codes.drop(columns=["coding_guid"])
+        write_table(table, output)
+        if comments_out is not None:
+            write_table(read.comments, comments_out)
+        if respondents_out is not None:
+            write_table(read.respondents, respondents_out)
+        if codebook_out is not None:
+            if codebook_out.suffix.lower() == ".qdc":
+                write_qdc(read.codebook, codebook_out)
+            else:
+                from ..themes import write_codebook
+
+                write_codebook(read.codebook, codebook_out)
+    except CarevoiceError as e:
+        raise _fail(e) from e
+    typer.echo(f"wrote {output}: {len(table)} rows from {read!r}")

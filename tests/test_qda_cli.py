@@ -1,0 +1,115 @@
+"""The export-qdpx and import-qdpx commands, run through typer's CliRunner."""
+
+from __future__ import annotations
+
+import zipfile
+
+import pandas as pd
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from carevoice.qda import read_qdpx, validate_refi
+from carevoice.qda.command import export_qdpx_command, import_qdpx_command
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def app() -> typer.Typer:
+    """The two commands as the carevoice app registers them."""
+    app = typer.Typer(pretty_exceptions_enable=False)
+    app.command("export-qdpx")(export_qdpx_command)
+    app.command("import-qdpx")(import_qdpx_command)
+    return app
+
+
+@pytest.fixture
+def files(tmp_path):
+    comments = tmp_path / "comments.csv"
+    comments.write_text(
+        "comment_id,respondent_id,question_id,text\n"
+        "c1,r1,better,i never see my brother\n"
+        "c2,r1,care_is,\n"
+        'c3,r2,better,"new social worker again, third this year"\n', "utf-8")
+    codes = tmp_path / "codes.csv"
+    codes.write_text("comment_id,theme,score,assigned\n"
+                     "c1,family_contact,0.93,True\nc1,money,0.2,False\n"
+                     "c3,staff_turnover,0.71,True\n", "utf-8")
+    respondents = tmp_path / "respondents.csv"
+    respondents.write_text("respondent_id,age_group,n_placements\nr1,8-10,2\nr2,16-17,5\n",
+                           "utf-8")
+    return comments, codes, respondents
+
+
+def test_export_then_import(app, files, tmp_path):
+    comments, codes, respondents = files
+    out = tmp_path / "project.qdpx"
+    result = runner.invoke(app, ["export-qdpx", str(comments), str(codes), str(respondents),
+                                 "--output", str(out), "--already-pseudonymised", "--validate",
+                                 "--user", "coder"])
+    assert result.exit_code == 0, result.output
+    assert "2 comments, 2 codings" in result.output
+    assert validate_refi(out) == []
+    project = read_qdpx(out)
+    assert project.respondents["n_placements"].dtype == "Int64"
+    assert project.codes["user"].unique().tolist() == ["coder"]
+
+    back = tmp_path / "back.csv"
+    result = runner.invoke(app, ["import-qdpx", str(out), "--output", str(back),
+                                 "--comments", str(tmp_path / "c.csv"),
+                                 "--respondents", str(tmp_path / "r.csv"),
+                                 "--codebook", str(tmp_path / "cb.qdc")])
+    assert result.exit_code == 0, result.output
+    table = pd.read_csv(back)
+    assert table[["comment_id", "theme", "user", "score"]].values.tolist() == [
+        ["c1", "family_contact", "coder", 0.93], ["c3", "staff_turnover", "coder", 0.71]]
+    assert pd.read_csv(tmp_path / "r.csv")["respondent_id"].tolist() == ["r1", "r2"]
+    assert validate_refi(tmp_path / "cb.qdc") == []
+
+    reviewed = tmp_path / "reviewed.csv"
+    result = runner.invoke(app, ["import-qdpx", str(out), "-o", str(reviewed), "--reviewed",
+                                 "--user", "coder"])
+    assert result.exit_code == 0, result.output
+    assert pd.read_csv(reviewed).columns.tolist() == ["comment_id", "theme", "assigned"]
+
+
+def test_export_with_a_qdc_codebook_and_inline_text(app, files, tmp_path):
+    comments, codes, respondents = files
+    first = tmp_path / "first.qdpx"
+    runner.invoke(app, ["export-qdpx", str(comments), str(codes), str(respondents),
+                        "-o", str(first), "--already-pseudonymised"])
+    qdc = tmp_path / "cb.qdc"
+    runner.invoke(app, ["import-qdpx", str(first), "-o", str(tmp_path / "x.csv"),
+                        "--codebook", str(qdc)])
+    out = tmp_path / "second.qdpx"
+    result = runner.invoke(app, ["export-qdpx", str(comments), str(codes), "-o", str(out),
+                                 "--already-pseudonymised", "--codebook", str(qdc),
+                                 "--inline-text", "--name", "wave 2"])
+    assert result.exit_code == 0, result.output
+    with zipfile.ZipFile(out) as z:
+        assert z.namelist() == ["project.qde"]
+    assert read_qdpx(out).name == "wave 2"
+
+
+@pytest.mark.parametrize("case", ["unknown comment", "not a project", "unknown user"])
+def test_errors_exit_2_without_comment_text(app, files, tmp_path, case):
+    comments, codes, respondents = files
+    if case == "unknown comment":
+        codes.write_text("comment_id,theme\nc9,money\n", "utf-8")
+        args = ["export-qdpx", str(comments), str(codes), "-o", str(tmp_path / "p.qdpx"),
+                "--already-pseudonymised"]
+        expected = "c9"
+    elif case == "not a project":
+        args = ["import-qdpx", str(comments), "-o", str(tmp_path / "x.csv")]
+        expected = "not a REFI-QDA project"
+    else:
+        out = tmp_path / "p.qdpx"
+        runner.invoke(app, ["export-qdpx", str(comments), str(codes), "-o", str(out),
+                            "--already-pseudonymised"])
+        args = ["import-qdpx", str(out), "-o", str(tmp_path / "x.csv"), "--user", "nobody"]
+        expected = "nobody"
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2, result.output
+    assert expected in result.output
+    assert "brother" not in result.output and "social worker" not in result.output
