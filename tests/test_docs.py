@@ -12,7 +12,12 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 MODULES = ["carevoice.errors", "carevoice.corpus", "carevoice.embed", "carevoice.demo",
-           "carevoice.models"]
+           "carevoice.models", "carevoice.link.indicators", "carevoice.link.tables",
+           "carevoice.link.regression", "carevoice.link.linkage", "carevoice.quotes",
+           "carevoice.disclosure", "carevoice.report.build", "carevoice.report.tables",
+           "carevoice.report.joint", "carevoice.report.charts", "carevoice.report.render",
+           "carevoice.report.command", "carevoice.qda._xml", "carevoice.qda.codebook",
+           "carevoice.qda.export", "carevoice.qda.read"]
 
 
 @pytest.mark.slow

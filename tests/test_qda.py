@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import doctest
-import importlib
 import re
 import uuid
 import xml.etree.ElementTree as ET
@@ -621,11 +619,3 @@ def test_export_pseudonymises_by_default(tmp_path):
     back = read_qdpx(path)
     assert back.codes["comment_id"].tolist() == ["c1"]
     assert "nan" in back.comments.set_index("comment_id").at["c1", "text"]
-
-
-@pytest.mark.parametrize("name", ["carevoice.qda._xml", "carevoice.qda.codebook",
-                                  "carevoice.qda.export", "carevoice.qda.read"])
-def test_docstring_examples_run(name):
-    result = doctest.testmod(importlib.import_module(name),
-                             optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
-    assert result.failed == 0 and result.attempted > 0

@@ -1,0 +1,110 @@
+"""One call that links theme codes to survey answers: :func:`link`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from .indicators import DEFAULT_EXCLUDE, group_levels, respondent_themes
+from .regression import numeric_differences
+from .tables import Hypothesis, associations, hypothesis_tests, prevalence
+
+__all__ = ["LinkResult", "link"]
+
+
+# --------------------------------------------------------------------------------------------
+# One call
+# --------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class LinkResult:
+    """Everything :func:`link` computes, as tidy frames.
+
+    Parameters
+    ----------
+    indicators : pandas.DataFrame
+        Respondent x theme booleans.
+    prevalence : pandas.DataFrame
+        See :func:`prevalence`.
+    associations : pandas.DataFrame
+        See :func:`associations`.
+    numeric : pandas.DataFrame
+        See :func:`numeric_differences`.
+    hypotheses : pandas.DataFrame
+        See :func:`hypothesis_tests` (empty when none were given).
+    settings : dict
+        The arguments used, for the run manifest.
+    """
+
+    indicators: pd.DataFrame
+    prevalence: pd.DataFrame
+    associations: pd.DataFrame
+    numeric: pd.DataFrame
+    hypotheses: pd.DataFrame
+    settings: dict[str, Any] = field(default_factory=dict)
+
+
+def link(comments: pd.DataFrame, codes: pd.DataFrame, respondents: pd.DataFrame, *,
+         themes: Sequence[str] | None = None, by: Sequence[str] | None = None,
+         variables: Sequence[str] | None = None, exclude: Iterable[str] = DEFAULT_EXCLUDE,
+         groups: Mapping[str, Mapping[str, Sequence[str]]] | None = None,
+         hypotheses: Sequence[Hypothesis] = (), test: str = "fisher",
+         weights: str | pd.Series | None = None, base: str = "commented",
+         alpha: float = 0.05) -> LinkResult:
+    """Link theme codes to survey answers in one call.
+
+    Parameters
+    ----------
+    comments, codes, respondents : pandas.DataFrame
+        As in :func:`respondent_themes`.
+    themes : sequence of str, optional
+        Theme order (e.g. the codebook's ids); default the themes in ``codes``.
+    by : sequence of str, optional
+        Subgroups for prevalence; default every categorical column.
+    variables, exclude, groups, test : optional
+        As in :func:`associations` (``groups`` applies to prevalence, associations and
+        regression alike).
+    hypotheses : sequence of Hypothesis, default ()
+        Pre-specified hypotheses (:func:`hypothesis_tests`).
+    weights : str or pandas.Series, optional
+        Survey weights.
+    base : {"commented", "all"}, default "commented"
+        Denominator, see :func:`respondent_themes`.
+    alpha : float, default 0.05
+        1 - confidence level.
+
+    Returns
+    -------
+    LinkResult
+        The indicator, prevalence, association, numeric and hypothesis tables.
+
+    Examples
+    --------
+    >>> comments = pd.DataFrame({"comment_id": ["c1", "c2"], "respondent_id": ["r1", "r2"]})
+    >>> codes = pd.DataFrame({"comment_id": ["c1"], "theme": ["money"]})
+    >>> resp = pd.DataFrame({"respondent_id": ["r1", "r2"], "survey": ["in_care"] * 2,
+    ...                      "feels_safe": ["always", "never"]})
+    >>> result = link(comments, codes, resp)
+    >>> result.associations[["theme", "variable", "level"]].values.tolist()
+    [['money', 'feels_safe', 'always'], ['money', 'feels_safe', 'never']]
+    """
+    if groups:
+        respondents = group_levels(respondents, groups)
+    indicators = respondent_themes(comments, codes, respondents, themes=themes, base=base)
+    prev = prevalence(indicators, respondents, by, weights=weights, alpha=alpha)
+    assoc = associations(indicators, respondents, variables, test=test, exclude=exclude,
+                         weights=weights, alpha=alpha)
+    numeric = numeric_differences(indicators, respondents, weights=weights, alpha=alpha)
+    hyp = hypothesis_tests(indicators, respondents, hypotheses, test=test, weights=weights,
+                           alpha=alpha)
+    settings = {"themes": list(indicators.columns), "by": None if by is None else list(by),
+                "variables": None if variables is None else list(variables),
+                "exclude": list(exclude), "groups": {k: {n: list(v) for n, v in m.items()}
+                                                     for k, m in (groups or {}).items()},
+                "hypotheses": [h.name for h in hypotheses], "test": test,
+                "weights": weights if isinstance(weights, str) or weights is None
+                else "series", "base": base, "alpha": alpha,
+                "multiple_testing": "Benjamini-Hochberg over the whole association table"}
+    return LinkResult(indicators, prev, assoc, numeric, hyp, settings)

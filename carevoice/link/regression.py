@@ -1,0 +1,206 @@
+"""Numeric answers and logistic regression of a theme on several answers."""
+
+from __future__ import annotations
+
+import math
+import warnings
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ..errors import InputError
+from .indicators import _is_numeric, _joined, _weights, bh, check_alpha, numeric_variables
+
+__all__ = ["logistic", "numeric_differences"]
+
+
+# --------------------------------------------------------------------------------------------
+# Numeric answers
+# --------------------------------------------------------------------------------------------
+def numeric_differences(indicators: pd.DataFrame, respondents: pd.DataFrame,
+                        variables: Sequence[str] | None = None, *,
+                        weights: str | pd.Series | None = None,
+                        alpha: float = 0.05) -> pd.DataFrame:
+    """Differences in numeric answers between respondents who raised a theme and the others.
+
+    The difference in means (raised minus not raised) with a Welch confidence interval and
+    t-test p-value (statsmodels ``CompareMeans``, unequal variances), weighted when weights are
+    given; q-values are Benjamini-Hochberg adjusted over the returned table.
+
+    Parameters
+    ----------
+    indicators : pandas.DataFrame
+        From :func:`respondent_themes`.
+    respondents : pandas.DataFrame
+        Typed closed answers.
+    variables : sequence of str, optional
+        Numeric columns; default every numeric column.
+    weights : str or pandas.Series, optional
+        Survey weights.
+    alpha : float, default 0.05
+        1 - confidence level.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``theme, variable, n_raised, mean_raised, n_not, mean_not, difference, ci_low,
+        ci_high, p_value, q_value``.
+
+    Examples
+    --------
+    >>> ind = pd.DataFrame({"wellbeing": [True] * 5 + [False] * 5},
+    ...                    index=pd.Index(list("abcdefghij"), name="respondent_id"))
+    >>> resp = pd.DataFrame({"respondent_id": list("abcdefghij"),
+    ...                      "life_satisfaction": [3, 4, 5, 4, 4, 8, 7, 9, 8, 8]})
+    >>> float(numeric_differences(ind, resp)["difference"].iloc[0])
+    -4.0
+    """
+    from statsmodels.stats.weightstats import CompareMeans, DescrStatsW
+
+    check_alpha(alpha, "numeric_differences")
+    answers = _joined(indicators, respondents)
+    if variables is None:
+        variables = numeric_variables(respondents)
+    w = _weights(respondents, weights, indicators.index.astype(str))
+    rows = []
+    for variable in variables:
+        if variable not in answers or not _is_numeric(answers[variable]):
+            raise InputError(f"The 'variables' argument names {variable!r}, which is not a "
+                             "numeric respondents column.")
+        x = pd.to_numeric(answers[variable], errors="coerce").astype(float).to_numpy()
+        ok = np.isfinite(x)
+        for theme in indicators.columns:
+            y = indicators[theme].to_numpy(dtype=bool)
+            m1, m0 = ok & y, ok & ~y
+            ww1 = None if w is None else w[m1]
+            ww0 = None if w is None else w[m0]
+            row: dict[str, Any] = {"theme": str(theme), "variable": variable,
+                                   "n_raised": int(m1.sum()), "n_not": int(m0.sum())}
+            if m1.sum() >= 2 and m0.sum() >= 2:
+                d1, d0 = DescrStatsW(x[m1], weights=ww1), DescrStatsW(x[m0], weights=ww0)
+                cm = CompareMeans(d1, d0)
+                low, high = cm.tconfint_diff(alpha=alpha, usevar="unequal")
+                with np.errstate(divide="ignore", invalid="ignore"):
+                    p = cm.ttest_ind(usevar="unequal")[1]
+                row.update(mean_raised=float(d1.mean), mean_not=float(d0.mean),
+                           difference=float(d1.mean - d0.mean), ci_low=float(low),
+                           ci_high=float(high), p_value=float(p))
+            else:
+                row.update(mean_raised=float(np.mean(x[m1])) if m1.any() else math.nan,
+                           mean_not=float(np.mean(x[m0])) if m0.any() else math.nan,
+                           difference=math.nan, ci_low=math.nan, ci_high=math.nan,
+                           p_value=math.nan)
+            rows.append(row)
+    cols = ["theme", "variable", "n_raised", "mean_raised", "n_not", "mean_not", "difference",
+            "ci_low", "ci_high", "p_value"]
+    out = pd.DataFrame(rows, columns=cols)
+    out["q_value"] = bh(out["p_value"])
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Logistic regression
+# --------------------------------------------------------------------------------------------
+def logistic(indicators: pd.DataFrame, respondents: pd.DataFrame, formula: str, *,
+             theme: str | None = None, weights: str | pd.Series | None = None,
+             alpha: float = 0.05) -> pd.DataFrame:
+    """Logistic regression of a theme on several answers at once, from a formula.
+
+    Fits a binomial GLM with statsmodels' formula interface. Categorical answers enter as
+    treatment contrasts against their first level (use ``C(x, Treatment("level"))`` to choose
+    another). With survey weights the model is fitted by pseudo-maximum likelihood
+    (``var_weights``) with sandwich (HC0) standard errors.
+
+    Parameters
+    ----------
+    indicators : pandas.DataFrame
+        From :func:`respondent_themes`.
+    respondents : pandas.DataFrame
+        Typed closed answers.
+    formula : str
+        ``"family_contact ~ placement_type + age_group"``, or ``"~ placement_type"`` with
+        ``theme`` given. Theme columns enter as 0/1.
+    theme : str, optional
+        The outcome when ``formula`` has no left-hand side.
+    weights : str or pandas.Series, optional
+        Survey weights.
+    alpha : float, default 0.05
+        1 - confidence level.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per model term: ``term, odds_ratio, ci_low, ci_high, coef, std_err,
+        p_value``. ``attrs`` holds ``formula``, ``n`` and any fitting ``warnings`` (such as
+        perfect separation) as text.
+
+    Examples
+    --------
+    >>> rng = np.random.default_rng(0)
+    >>> ids = [f"r{i}" for i in range(200)]
+    >>> resp = pd.DataFrame({"respondent_id": ids, "x": rng.normal(size=200)})
+    >>> ind = pd.DataFrame({"t": rng.random(200) < 1 / (1 + np.exp(-2 * resp["x"].to_numpy()))},
+    ...                    index=pd.Index(ids, name="respondent_id"))
+    >>> fit = logistic(ind, resp, "t ~ x")
+    >>> bool(fit.set_index("term").loc["x", "odds_ratio"] > 3)
+    True
+    """
+    import statsmodels.api as sm
+    import statsmodels.formula.api as smf
+
+    check_alpha(alpha, "logistic")
+    if not isinstance(formula, str) or "~" not in formula:
+        raise InputError("The 'formula' argument of logistic must be a string like "
+                         f"'theme ~ a + b'. Got {formula!r} instead.")
+    lhs, rhs = formula.split("~", 1)
+    outcome = lhs.strip() or theme
+    if not outcome:
+        raise InputError("logistic needs an outcome: write 'theme ~ ...' or pass theme=.")
+    if outcome not in indicators:
+        raise InputError(f"The outcome {outcome!r} of logistic is not a theme column. "
+                         f"Themes: {list(indicators.columns)}.")
+    answers = _joined(indicators, respondents)
+    clash = sorted(set(indicators.columns) & set(answers.columns))
+    if clash:
+        raise InputError(f"Theme ids {clash} are also respondents columns; rename one.")
+    data = answers.copy()
+    for col in indicators.columns:
+        data[col] = indicators[col].to_numpy(dtype=int)
+    for col in data.columns:
+        if isinstance(data[col].dtype, pd.CategoricalDtype):
+            data[col] = data[col].cat.remove_unused_categories()
+        elif pd.api.types.is_extension_array_dtype(data[col]) and _is_numeric(data[col]):
+            data[col] = data[col].astype(float)
+    full = f"{outcome} ~ {rhs.strip()}"
+    w = _weights(respondents, weights, indicators.index.astype(str))
+    kwargs: dict[str, Any] = {}
+    if w is not None:
+        data["_weight"] = w
+        kwargs["var_weights"] = data["_weight"]
+    caught: list[str] = []
+    try:
+        with warnings.catch_warnings(record=True) as records:
+            warnings.simplefilter("always")
+            model = smf.glm(full, data=data, family=sm.families.Binomial(), **kwargs)
+            fit = model.fit(cov_type="HC0" if w is not None else "nonrobust")
+            conf = np.asarray(fit.conf_int(alpha=alpha))
+        caught = sorted({str(r.message).splitlines()[0] for r in records})
+    except Exception as e:  # patsy / statsmodels errors: report which formula failed
+        raise InputError(f"The formula {full!r} could not be fitted ({type(e).__name__}: "
+                         f"{str(e).splitlines()[0] if str(e) else ''}). Check the column "
+                         "names and that each covariate has at least two values.") from e
+    params = np.asarray(fit.params)
+    with np.errstate(over="ignore"):
+        out = pd.DataFrame({
+            "term": list(fit.model.exog_names),
+            "odds_ratio": np.exp(params),
+            "ci_low": np.exp(conf[:, 0]),
+            "ci_high": np.exp(conf[:, 1]),
+            "coef": params,
+            "std_err": np.asarray(fit.bse),
+            "p_value": np.asarray(fit.pvalues),
+        })
+    out.attrs.update(formula=full, n=int(fit.nobs), warnings=caught)
+    return out

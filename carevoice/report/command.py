@@ -1,0 +1,226 @@
+"""The ``carevoice link`` and ``carevoice report`` commands.
+
+Registered by :mod:`carevoice.cli` as ``app.command("link")(link_command)`` and
+``app.command("report")(report_command)``. They only parse arguments and call
+:func:`carevoice.link.link` and :func:`carevoice.report.build_report`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+__all__ = ["link_command", "parse_group", "parse_hypothesis", "report_command"]
+
+
+def parse_group(spec: str) -> tuple[str, str, list[str]]:
+    """Parse ``"variable:new_level=a+b"`` into ``(variable, new_level, [a, b])``.
+
+    Examples
+    --------
+    >>> parse_group("knows_advocate:no_or_not_sure=no+not_sure")
+    ('knows_advocate', 'no_or_not_sure', ['no', 'not_sure'])
+    """
+    from ..errors import InputError
+
+    try:
+        variable, rest = spec.split(":", 1)
+        new, olds = rest.split("=", 1)
+    except ValueError as e:
+        raise InputError(f"The --group option must look like 'variable:new_level=a+b'. Got "
+                         f"{spec!r} instead.") from e
+    levels = [o.strip() for o in olds.split("+") if o.strip()]
+    if not variable.strip() or not new.strip() or not levels:
+        raise InputError(f"The --group option must look like 'variable:new_level=a+b'. Got "
+                         f"{spec!r} instead.")
+    return variable.strip(), new.strip(), levels
+
+
+def parse_hypothesis(spec: str) -> Any:
+    """Parse ``"theme~variable=a+b"`` (optionally ``">"`` for *more common*) into a Hypothesis.
+
+    Examples
+    --------
+    >>> parse_hypothesis("advocacy~knows_advocate=no+not_sure").levels
+    ('no', 'not_sure')
+    >>> parse_hypothesis("safety~feels_safe>sometimes").alternative
+    'greater'
+    """
+    from ..errors import InputError
+    from ..link import Hypothesis
+
+    alternative = "two-sided"
+    try:
+        theme, rest = spec.split("~", 1)
+        if ">" in rest:
+            variable, levels = rest.split(">", 1)
+            alternative = "greater"
+        else:
+            variable, levels = rest.split("=", 1)
+    except ValueError as e:
+        raise InputError(f"The --hypothesis option must look like 'theme~variable=a+b' (or "
+                         f"'theme~variable>a+b' for 'more common'). Got {spec!r} instead.") from e
+    return Hypothesis(theme.strip(), variable.strip(),
+                      tuple(v.strip() for v in levels.split("+") if v.strip()), alternative)
+
+
+def _groups(specs: list[str] | None) -> dict[str, dict[str, list[str]]]:
+    groups: dict[str, dict[str, list[str]]] = {}
+    for spec in specs or []:
+        variable, new, olds = parse_group(spec)
+        groups.setdefault(variable, {})[new] = olds
+    return groups
+
+
+def _themes(codes: Any, codebook: Path | None, codes_only: bool) -> list[str] | None:
+    if codes_only:
+        return None
+    from ..themes import load_codebook
+
+    order = list(load_codebook(codebook).theme_ids)
+    coded = [t for t in dict.fromkeys(codes["theme"].astype(str)) if t != "no_theme"]
+    return order + [t for t in coded if t not in set(order)]
+
+
+def _read(comments: Path, codes: Path, respondents: Path) -> tuple[Any, Any, Any]:
+    from ..corpus import read_comments, read_respondents, read_table
+
+    frame = read_comments(comments)
+    code_frame = read_table(codes)
+    answers = read_respondents(respondents)
+    return frame, code_frame, answers
+
+
+def link_command(
+    comments: Annotated[Path, typer.Argument(
+        help="Comments file with comment_id, respondent_id (and text).")],
+    codes: Annotated[Path, typer.Argument(
+        help="Codes file as written by 'carevoice code': comment_id, theme, score, assigned.")],
+    respondents: Annotated[Path, typer.Argument(
+        help="Respondents file: respondent_id and the closed survey answers.")],
+    output: Annotated[Path, typer.Option(
+        "--output", "-o", help="Where to write ASSOCIATIONS (CSV/XLSX/Parquet).")],
+    prevalence: Annotated[Path | None, typer.Option(
+        "--prevalence", help="Also write theme prevalence overall and by subgroup here.")] = None,
+    numeric: Annotated[Path | None, typer.Option(
+        "--numeric", help="Also write differences in numeric answers here.")] = None,
+    test: Annotated[str, typer.Option(
+        help="fisher (exact), chi2 (Yates) or auto (chi2 unless an expected count < 5).")]
+    = "fisher",
+    variable: Annotated[list[str] | None, typer.Option(
+        "--variable", help="Test only this categorical column (repeatable).")] = None,
+    exclude: Annotated[list[str] | None, typer.Option(
+        "--exclude", help="Do not test this column (repeatable). Default: survey.")] = None,
+    group: Annotated[list[str] | None, typer.Option(
+        "--group", help="Group levels first: 'variable:new_level=a+b' (repeatable).")] = None,
+    weights: Annotated[str | None, typer.Option(
+        "--weights", help="A respondents column of survey weights.")] = None,
+    codebook: Annotated[Path | None, typer.Option(
+        "--codebook", help="Codebook whose themes are reported (default: the shipped one).")]
+    = None,
+    codes_themes_only: Annotated[bool, typer.Option(
+        "--codes-themes-only", help="Report only the themes present in CODES.")] = False,
+    alpha: Annotated[float, typer.Option(help="1 - confidence level of the intervals.")] = 0.05,
+) -> None:
+    """Link theme codes to survey answers: odds ratios, p- and q-values per theme x answer.
+
+    ASSOCIATIONS has one row per theme x categorical variable x level (theme, variable, level,
+    counts, odds_ratio with CI, p_value, q_value over the whole table, cramers_v, min_cell).
+    It is an analysis file with small counts: publish the suppressed tables of
+    'carevoice report' instead.
+    """
+    import sys
+
+    from ..corpus import write_table
+    from ..errors import CarevoiceError
+    from ..link import DEFAULT_EXCLUDE, link
+
+    try:
+        frame, code_frame, answers = _read(comments, codes, respondents)
+        result = link(frame, code_frame, answers,
+                      themes=_themes(code_frame, codebook, codes_themes_only),
+                      variables=variable or None,
+                      exclude=DEFAULT_EXCLUDE if exclude is None else exclude,
+                      groups=_groups(group), test=test, weights=weights, alpha=alpha)
+        write_table(result.associations, output)
+        if prevalence is not None:
+            write_table(result.prevalence, prevalence)
+        if numeric is not None:
+            write_table(result.numeric, numeric)
+    except CarevoiceError as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(code=2) from e
+    n_sig = int((result.associations["q_value"] < 0.05).sum())
+    print(f"linked {len(result.indicators)} respondents x {result.indicators.shape[1]} themes: "
+          f"{len(result.associations)} associations ({n_sig} with q < 0.05) written to {output}",
+          file=sys.stderr)
+
+
+def report_command(
+    comments: Annotated[Path, typer.Argument(
+        help="Comments file with comment_id, respondent_id and text.")],
+    codes: Annotated[Path, typer.Argument(help="Codes file as written by 'carevoice code'.")],
+    respondents: Annotated[Path, typer.Argument(help="Respondents file (closed answers).")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the report.")],
+    format: Annotated[str, typer.Option(
+        "--format", help="Comma-separated: html, docx, md.")] = "html,docx,md",
+    title: Annotated[str, typer.Option(help="Report title.")] = "What young people told us",
+    pseudonymised: Annotated[bool, typer.Option(
+        "--pseudonymised", help="The text in COMMENTS is already pseudonymised (otherwise "
+                                "quotable comments are pseudonymised first).")] = False,
+    flagged: Annotated[Path | None, typer.Option(
+        "--flagged", help="A file with a comment_id column: comments with an unresolved "
+                          "review flag, never quoted.")] = None,
+    hypothesis: Annotated[list[str] | None, typer.Option(
+        "--hypothesis", help="Pre-specified: 'theme~variable=a+b' or 'theme~variable>a+b' "
+                             "(repeatable).")] = None,
+    group: Annotated[list[str] | None, typer.Option(
+        "--group", help="Group levels first: 'variable:new_level=a+b' (repeatable).")] = None,
+    weights: Annotated[str | None, typer.Option(
+        "--weights", help="A respondents column of survey weights.")] = None,
+    codebook: Annotated[Path | None, typer.Option(
+        "--codebook", help="Codebook for theme labels and version.")] = None,
+    quotes: Annotated[int, typer.Option(help="Quotes per theme.", min=1)] = 3,
+    k: Annotated[int, typer.Option(help="Attributions describe at least k respondents.",
+                                   min=1)] = 5,
+    threshold: Annotated[int, typer.Option(help="Suppress counts below this.", min=1)] = 5,
+    embedder: Annotated[str, typer.Option(
+        help="minilm (the packaged model) or hashing (fast, spelling only).")] = "minilm",
+    seed: Annotated[int, typer.Option(help="Seed recorded in the manifest.")] = 0,
+) -> None:
+    """Build the report: self-contained HTML, Word and Markdown with joint displays."""
+    import sys
+
+    from ..corpus import read_table
+    from ..disclosure import DisclosureConfig
+    from ..embed import HashingEmbedder, SentenceTransformerEmbedder
+    from ..errors import CarevoiceError, InputError
+    from ..quotes import QuoteConfig
+    from .build import build_report
+
+    try:
+        formats = [f.strip() for f in format.split(",") if f.strip()]
+        if embedder not in ("minilm", "hashing"):
+            raise InputError(f"The --embedder option must be 'minilm' or 'hashing'. Got "
+                             f"{embedder!r} instead.")
+        frame, code_frame, answers = _read(comments, codes, respondents)
+        flagged_ids = None
+        if flagged is not None:
+            flagged_ids = set(read_table(flagged)["comment_id"].astype(str))
+        written = build_report(
+            frame, code_frame, output, formats=formats, respondents=answers, title=title,
+            text_is_pseudonymised=pseudonymised, flagged=flagged_ids,
+            embedder=HashingEmbedder() if embedder == "hashing" else
+            SentenceTransformerEmbedder(),
+            codebook=codebook, hypotheses=[parse_hypothesis(h) for h in hypothesis or []],
+            groups=_groups(group), weights=weights, quote_config=QuoteConfig(n_quotes=quotes),
+            disclosure=DisclosureConfig(k=k, threshold=threshold), seed=seed,
+            inputs={"comments": comments, "codes": codes, "respondents": respondents})
+    except CarevoiceError as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(code=2) from e
+    for name in ("html", "docx", "md", "manifest"):
+        if name in written:
+            print(f"{name}: {written[name]}", file=sys.stderr)

