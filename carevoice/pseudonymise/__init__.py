@@ -1,0 +1,65 @@
+"""Pseudonymisation: find personal data in comments and replace it, keeping the key apart.
+
+The step has two halves joined by a spans table (``comment_id, start, end, label, score,
+detector``): detection (:func:`detect_pii` with pluggable detectors) and replacement
+(:func:`pseudonymise`: tags, realistic surrogates or redaction, consistent across the corpus
+under a project secret). The re-identification key is written only when asked, encrypted
+(:func:`write_key`), and :func:`reidentify` reverses the step for a person holding the secret.
+Uncertain spans go to a person for review (:func:`write_review`, :func:`read_decisions`).
+
+Nothing is loaded at import time: spaCy, the name lists and Faker load on first use.
+"""
+
+from .core import (
+    PseudonymisationResult,
+    PseudonymiseConfig,
+    default_detectors,
+    detect_pii,
+    pseudonymise,
+    resolve_spans,
+)
+from .detect import NameDetector, PlaceDetector, SpacyDetector
+from .keys import (
+    KeyFileError,
+    ReidentificationKey,
+    generate_secret,
+    read_key,
+    read_secret,
+    reidentify,
+    write_key,
+    write_secret,
+)
+from .patterns import PATTERNS, Pattern, PatternDetector
+from .replace import MODES, ReplaceConfig, replace_spans
+from .review import ReviewConfig, apply_decisions, read_decisions, review_table, write_review
+
+__all__ = [
+    "MODES",
+    "PATTERNS",
+    "KeyFileError",
+    "NameDetector",
+    "Pattern",
+    "PatternDetector",
+    "PlaceDetector",
+    "PseudonymisationResult",
+    "PseudonymiseConfig",
+    "ReidentificationKey",
+    "ReplaceConfig",
+    "ReviewConfig",
+    "SpacyDetector",
+    "apply_decisions",
+    "default_detectors",
+    "detect_pii",
+    "generate_secret",
+    "pseudonymise",
+    "read_decisions",
+    "read_key",
+    "read_secret",
+    "reidentify",
+    "replace_spans",
+    "resolve_spans",
+    "review_table",
+    "write_key",
+    "write_review",
+    "write_secret",
+]

@@ -1,0 +1,193 @@
+"""Shared pieces of the pseudonymiser: the span record, the spans frame and text coercion.
+
+Nothing here imports spaCy; :mod:`carevoice.pseudonymise.replace` builds on this module alone.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from ..errors import InputError
+from ..schema import COMMENT_ID, PII_LABELS, SPAN_COLUMNS, TEXT
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+__all__ = ["Span", "as_text", "iter_texts", "spans_frame", "empty_spans", "check_comments"]
+
+
+class Span(NamedTuple):
+    """One piece of personal data found in one comment.
+
+    Offsets are Python string indices into the original comment text (``text[start:end]``).
+    """
+
+    comment_id: str
+    start: int
+    end: int
+    label: str
+    score: float
+    detector: str
+
+
+def as_text(value: Any) -> str:
+    """Return a comment cell as text: missing values become ``""``, other types ``str()``.
+
+    Parameters
+    ----------
+    value : object
+        A cell of the ``text`` column (str, ``None``, ``NaN``, ``pd.NA``, a number...).
+
+    Returns
+    -------
+    str
+        The text to scan; ``""`` for a missing value.
+
+    Examples
+    --------
+    >>> as_text(None), as_text(float("nan")), as_text(12)
+    ('', '', '12')
+    """
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, float) and math.isnan(value):
+        return ""
+    try:  # pd.NA, NaT and friends
+        import pandas as pd
+
+        if pd.isna(value) is True:
+            return ""
+    except (TypeError, ValueError):
+        pass
+    return str(value)
+
+
+def check_comments(comments: pd.DataFrame, argument: str = "comments") -> pd.DataFrame:
+    """Check that ``comments`` is a frame with ``comment_id`` and ``text`` columns.
+
+    Parameters
+    ----------
+    comments : pandas.DataFrame
+        The comments.
+    argument : str, default "comments"
+        The argument name to use in the error message.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``comments`` itself (not copied).
+
+    Raises
+    ------
+    InputError
+        If it is not a DataFrame, lacks a column or holds duplicate ``comment_id`` values.
+    """
+    import pandas as pd
+
+    if not isinstance(comments, pd.DataFrame):
+        raise InputError(
+            f"The {argument!r} argument must be a pandas DataFrame with columns "
+            f"{COMMENT_ID!r} and {TEXT!r} (or a carevoice Corpus). Got {type(comments).__name__}."
+        )
+    missing = [c for c in (COMMENT_ID, TEXT) if c not in comments.columns]
+    if missing:
+        raise InputError(
+            f"The {argument!r} frame lacks the column(s) {missing}; it has "
+            f"{[str(c) for c in comments.columns]}. Rename them, e.g. with "
+            f"comments.rename(columns={{'ID': 'comment_id', 'Answer': 'text'}})."
+        )
+    ids = comments[COMMENT_ID].map(str)
+    dup = ids[ids.duplicated(keep=False)].unique().tolist()
+    if dup:
+        from ..errors import format_ids
+
+        raise InputError(
+            f"The {argument!r} frame has duplicate {COMMENT_ID!r} values: {format_ids(dup)}. "
+            "Each comment needs its own id so that spans and the key can point at it."
+        )
+    return comments
+
+
+def iter_texts(comments: pd.DataFrame) -> Iterator[tuple[str, str]]:
+    """Yield ``(comment_id, text)`` pairs, coercing ids to ``str`` and cells with :func:`as_text`.
+
+    Parameters
+    ----------
+    comments : pandas.DataFrame
+        With columns ``comment_id`` and ``text``.
+
+    Yields
+    ------
+    tuple of (str, str)
+    """
+    for cid, text in zip(comments[COMMENT_ID].tolist(), comments[TEXT].tolist(), strict=True):
+        yield str(cid), as_text(text)
+
+
+def empty_spans() -> pd.DataFrame:
+    """Return an empty spans frame with the columns of :data:`carevoice.schema.SPAN_COLUMNS`.
+
+    Returns
+    -------
+    pandas.DataFrame
+    """
+    return spans_frame([])
+
+
+def spans_frame(spans: Iterable[Span | Sequence[Any]]) -> pd.DataFrame:
+    """Build a spans frame (sorted by ``comment_id`` order of appearance, then ``start``).
+
+    Parameters
+    ----------
+    spans : iterable of Span
+        The spans.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``comment_id`` (str), ``start``, ``end`` (int), ``label`` (str), ``score``
+        (float), ``detector`` (str).
+
+    Examples
+    --------
+    >>> spans_frame([Span("c1", 0, 3, "PERSON", 0.9, "names")]).columns.tolist()
+    ['comment_id', 'start', 'end', 'label', 'score', 'detector']
+    """
+    import pandas as pd
+
+    columns: list[list[Any]] = [[], [], [], [], [], []]
+    for span in spans:
+        for column, value in zip(columns, span, strict=True):
+            column.append(value)
+    return pd.DataFrame({
+        "comment_id": pd.Series([str(c) for c in columns[0]], dtype=object),
+        "start": pd.Series(columns[1], dtype="int64"),
+        "end": pd.Series(columns[2], dtype="int64"),
+        "label": pd.Series(columns[3], dtype=object),
+        "score": pd.Series(columns[4], dtype="float64"),
+        "detector": pd.Series(columns[5], dtype=object),
+    })
+
+
+def check_label(label: str) -> str:
+    """Return ``label`` if it is one of :data:`carevoice.schema.PII_LABELS`, else raise.
+
+    Parameters
+    ----------
+    label : str
+
+    Returns
+    -------
+    str
+
+    Raises
+    ------
+    InputError
+    """
+    if label not in PII_LABELS:
+        raise InputError(f"Unknown PII label {label!r}; expected one of {list(PII_LABELS)}.")
+    return label

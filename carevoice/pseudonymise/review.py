@@ -1,0 +1,299 @@
+"""Human review of uncertain spans: export them to CSV, read the decisions back, apply them.
+
+Spans below a confidence threshold, or found only by weaker detectors (the capitalised-word and
+misspelling rules, low-score patterns), are written to a CSV with a ``decision`` column. A person
+writes ``accept`` or ``reject`` (or leaves it blank: the span stays masked, since a missed name is
+worse than an extra mask) and may correct the ``label``. On the next run the decisions are
+applied by ``comment_id`` and offsets, and checked against a fingerprint of the span text so
+that a decision never lands on a different span after the data changed.
+
+The review file holds the span text and a little context around it: it is as sensitive as the
+raw comments and is written only to the path the user gives.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import InputError, format_ids
+from ..schema import COMMENT_ID, PII_LABELS, TEXT
+from ._base import as_text, check_comments
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+__all__ = [
+    "ReviewConfig",
+    "REVIEW_COLUMNS",
+    "needs_review",
+    "review_table",
+    "write_review",
+    "read_decisions",
+    "apply_decisions",
+]
+
+#: Columns of the review CSV.
+REVIEW_COLUMNS: tuple[str, ...] = (
+    COMMENT_ID, "start", "end", "label", "score", "detector", "span_text", "context",
+    "fingerprint", "decision",
+)
+
+_ACCEPT = {"accept", "accepted", "a", "yes", "y", "keep", "mask", "1", "true"}
+_REJECT = {"reject", "rejected", "r", "no", "n", "drop", "not pii", "0", "false"}
+
+
+@dataclass(frozen=True)
+class ReviewConfig:
+    """Which spans go to review.
+
+    Parameters
+    ----------
+    threshold : float, default 0.6
+        Spans scoring below this go to review.
+    weak_detectors : tuple of str, default ("names:capitalised", "names:fuzzy", "names:context", "propagate")
+        Spans found only by these detectors go to review whatever their score.
+    context : int, default 40
+        Characters of context on each side in the review file.
+
+    Examples
+    --------
+    >>> ReviewConfig(threshold=0.7).threshold
+    0.7
+    """
+
+    threshold: float = 0.6
+    weak_detectors: tuple[str, ...] = ("names:capitalised", "names:fuzzy", "names:context",
+                                       "propagate")
+    context: int = 40
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.threshold, (int, float)) or not 0.0 <= self.threshold <= 1.0:
+            raise InputError("The 'threshold' parameter of ReviewConfig must be a float in the "
+                             f"range [0, 1]. Got {self.threshold!r} instead.")
+        if not isinstance(self.weak_detectors, tuple):
+            raise InputError("The 'weak_detectors' parameter of ReviewConfig must be a tuple of "
+                             f"str. Got {type(self.weak_detectors).__name__}.")
+        if not isinstance(self.context, int) or self.context < 0:
+            raise InputError("The 'context' parameter of ReviewConfig must be an int >= 0. "
+                             f"Got {self.context!r}.")
+
+
+def fingerprint(text: str) -> str:
+    """A short fingerprint of a span's text, to check that a decision still fits its span.
+
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    str
+        12 hexadecimal characters.
+
+    Examples
+    --------
+    >>> fingerprint("Kai") == fingerprint("Kai"), len(fingerprint("Kai"))
+    (True, 12)
+    """
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+def needs_review(spans: pd.DataFrame, config: ReviewConfig | None = None) -> pd.Series:
+    """Return a boolean mask of the spans that need a person's decision.
+
+    Parameters
+    ----------
+    spans : pandas.DataFrame
+    config : ReviewConfig, optional
+
+    Returns
+    -------
+    pandas.Series of bool
+    """
+    config = config or ReviewConfig()
+    weak = set(config.weak_detectors)
+    only_weak = spans["detector"].map(lambda d: all(p in weak for p in str(d).split("+")))
+    return (spans["score"] < config.threshold) | only_weak
+
+
+def review_table(comments: pd.DataFrame, spans: pd.DataFrame,
+                 config: ReviewConfig | None = None) -> pd.DataFrame:
+    """Build the review table: the spans that need review, with their text and context.
+
+    Parameters
+    ----------
+    comments : pandas.DataFrame
+        The original comments.
+    spans : pandas.DataFrame
+        Spans as returned by :func:`carevoice.pseudonymise.detect_pii`.
+    config : ReviewConfig, optional
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`REVIEW_COLUMNS`; ``decision`` is empty.
+    """
+    import pandas as pd
+
+    config = config or ReviewConfig()
+    check_comments(comments)
+    texts = dict(zip(comments[COMMENT_ID].map(str), comments[TEXT].map(as_text), strict=True))
+    chosen = spans[needs_review(spans, config)] if len(spans) else spans
+    rows = []
+    for cid, start, end, label, score, det in chosen[
+            [COMMENT_ID, "start", "end", "label", "score", "detector"]].itertuples(index=False):
+        text = texts.get(str(cid), "")
+        span_text = text[start:end]
+        left = text[max(0, start - config.context):start]
+        right = text[end:end + config.context]
+        context = " ".join(f"{left}[[{span_text}]]{right}".split())
+        rows.append((str(cid), int(start), int(end), label, round(float(score), 3), det,
+                     span_text, context, fingerprint(span_text), ""))
+    return pd.DataFrame(rows, columns=list(REVIEW_COLUMNS))
+
+
+def write_review(path: str | Path, comments: pd.DataFrame, spans: pd.DataFrame,
+                 config: ReviewConfig | None = None) -> pd.DataFrame:
+    """Write the review table to a CSV (UTF-8 with BOM, so spreadsheets open it cleanly).
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        Where to write; the file holds original text, so keep it with the raw data.
+    comments, spans, config
+        As for :func:`review_table`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The table written.
+    """
+    table = review_table(comments, spans, config)
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    table.to_csv(path, index=False, encoding="utf-8-sig")
+    return table
+
+
+def read_decisions(path: str | Path) -> pd.DataFrame:
+    """Read a review CSV filled in by a person.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``comment_id``, ``start``, ``end``, ``label``, ``fingerprint`` and ``decision``
+        (``"accept"``, ``"reject"`` or ``""``).
+
+    Raises
+    ------
+    InputError
+        If columns are missing or a decision is not understood (naming the ``comment_id``).
+    """
+    import pandas as pd
+
+    try:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="cp1252")
+    except (OSError, pd.errors.ParserError) as e:
+        raise InputError(f"Cannot read the decisions file {str(path)!r}: {e}") from e
+    needed = [COMMENT_ID, "start", "end", "decision"]
+    missing = [c for c in needed if c not in frame.columns]
+    if missing:
+        raise InputError(f"The decisions file {str(path)!r} lacks the column(s) {missing}; "
+                         "write it with write_review (or --review-file) and fill in 'decision'.")
+    decision = frame["decision"].str.strip().str.lower()
+    norm = decision.map(lambda d: "accept" if d in _ACCEPT else "reject" if d in _REJECT
+                        else "" if d == "" else None)
+    bad = frame.loc[norm.isna(), COMMENT_ID].tolist()
+    if bad:
+        raise InputError(f"The decisions file {str(path)!r} has decisions other than accept / "
+                         f"reject / blank for comment(s) {format_ids(bad)}.")
+    labels = frame["label"].str.strip().str.upper() if "label" in frame else ""
+    out = pd.DataFrame({
+        COMMENT_ID: frame[COMMENT_ID].astype(str),
+        "start": pd.to_numeric(frame["start"], errors="coerce"),
+        "end": pd.to_numeric(frame["end"], errors="coerce"),
+        "label": labels,
+        "fingerprint": frame["fingerprint"] if "fingerprint" in frame else "",
+        "decision": norm,
+    })
+    bad_offsets = out.loc[out["start"].isna() | out["end"].isna(), COMMENT_ID].tolist()
+    if bad_offsets:
+        raise InputError(f"The decisions file {str(path)!r} has non-numeric start/end for "
+                         f"comment(s) {format_ids(bad_offsets)}.")
+    bad_labels = out.loc[(out["label"] != "") & ~out["label"].isin(PII_LABELS), COMMENT_ID]
+    if len(bad_labels):
+        raise InputError(f"The decisions file {str(path)!r} has labels outside {list(PII_LABELS)} "
+                         f"for comment(s) {format_ids(bad_labels.tolist())}.")
+    return out.astype({"start": "int64", "end": "int64"})
+
+
+def apply_decisions(spans: pd.DataFrame, decisions: pd.DataFrame,
+                    comments: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Drop rejected spans and relabel accepted ones; blank decisions keep the span.
+
+    Parameters
+    ----------
+    spans : pandas.DataFrame
+        Spans from this run.
+    decisions : pandas.DataFrame
+        From :func:`read_decisions`.
+    comments : pandas.DataFrame, optional
+        The original comments; when given, each decision applies only if the span text still
+        has the recorded fingerprint.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A new spans frame; ``spans.attrs["decisions"]`` counts accepted, rejected, stale.
+    """
+    out = spans.copy()
+    texts = None
+    if comments is not None:
+        texts = dict(zip(comments[COMMENT_ID].map(str), comments[TEXT].map(as_text), strict=True))
+    lookup = {}
+    for row in decisions.itertuples(index=False):
+        lookup[(str(row.comment_id), int(row.start), int(row.end))] = row
+    keep, labels = [], []
+    counts = {"accepted": 0, "rejected": 0, "stale": 0}
+    for cid, start, end, label in out[[COMMENT_ID, "start", "end", "label"]].itertuples(
+            index=False):
+        row = lookup.get((str(cid), int(start), int(end)))
+        if row is None or row.decision == "":
+            keep.append(True)
+            labels.append(label)
+            continue
+        if texts is not None and row.fingerprint and fingerprint(
+                texts.get(str(cid), "")[start:end]) != row.fingerprint:
+            counts["stale"] += 1
+            keep.append(True)
+            labels.append(label)
+            continue
+        if row.decision == "reject":
+            counts["rejected"] += 1
+            keep.append(False)
+        else:
+            counts["accepted"] += 1
+            keep.append(True)
+            if row.decision == "accept":
+                out_label = row.label or label
+                labels.append(out_label)
+                continue
+        labels.append(label)
+    out["label"] = labels
+    out = out[keep].reset_index(drop=True)
+    if "score" in out:
+        accepted = [lookup.get((str(c), int(s), int(e))) for c, s, e in
+                    out[[COMMENT_ID, "start", "end"]].itertuples(index=False)]
+        out["score"] = [1.0 if r is not None and r.decision == "accept" else sc
+                        for r, sc in zip(accepted, out["score"], strict=True)]
+    out.attrs["decisions"] = counts
+    return out

