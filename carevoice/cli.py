@@ -126,6 +126,36 @@ def models_command() -> None:
     Console().print(table)
 
 
+def _register_step_commands() -> None:
+    """Register the commands each pipeline step defines next to its own code.
+
+    The step modules import only typer at module level; their heavy dependencies load when a
+    command runs, so ``carevoice --help`` stays fast.
+    """
+    from .batch.command import run_command
+    from .discover.command import discover_command
+    from .pseudonymise.command import pseudonymise_command, reidentify_command
+    from .qda.command import export_qdpx_command, import_qdpx_command
+    from .report.command import link_command, report_command
+    from .themes.command import code_command
+
+    for name, function in [
+        ("pseudonymise", pseudonymise_command),
+        ("reidentify", reidentify_command),
+        ("code", code_command),
+        ("discover", discover_command),
+        ("link", link_command),
+        ("report", report_command),
+        ("export-qdpx", export_qdpx_command),
+        ("import-qdpx", import_qdpx_command),
+        ("run", run_command),
+    ]:
+        app.command(name)(function)
+
+
+_register_step_commands()
+
+
 def main() -> None:
     """Entry point of the ``carevoice`` script."""
     app()

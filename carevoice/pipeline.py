@@ -12,12 +12,10 @@ import logging
 import platform
 from pathlib import Path
 
-import pandas as pd
-
 from .corpus import read_survey, write_corpus, write_table
 from .demo import demo_path
 from .models import model_versions
-from .schema import COMMENT_ID, RESPONDENT_ID
+from .schema import COMMENT_ID, Corpus
 
 __all__ = ["run_demo", "DEMO_TEXT_COLUMNS"]
 
@@ -40,8 +38,10 @@ def run_demo(output: str | Path, *, seed: int = 0) -> dict[str, Path]:
     """Run the pipeline on the embedded demo survey export and write every output.
 
     Steps: read the wide export (:func:`carevoice.read_survey`), keep the answered comments,
-    pseudonymise them, code them against the default codebook and tabulate theme prevalence by
-    age group and placement type. Writes nothing but pseudonymised text.
+    pseudonymise them (:func:`carevoice.pseudonymise.pseudonymise`), code them against the
+    default codebook (:class:`carevoice.themes.ThemeCoder`), link the codes to the survey answers
+    (:func:`carevoice.link.link`) and build the report (:func:`carevoice.report.build_report`).
+    Every output holds pseudonymised text only; no re-identification key is written.
 
     Parameters
     ----------
@@ -55,7 +55,9 @@ def run_demo(output: str | Path, *, seed: int = 0) -> dict[str, Path]:
     dict
         Output name to path.
     """
+    from .link import link
     from .pseudonymise import pseudonymise
+    from .report import build_report
     from .themes import ThemeCoder
 
     output = Path(output)
@@ -67,40 +69,30 @@ def run_demo(output: str | Path, *, seed: int = 0) -> dict[str, Path]:
                 len(corpus.comments), len(answered), len(corpus.respondents))
 
     result = pseudonymise(answered)
-    safe = result.comments
+    safe = Corpus(result.comments, corpus.respondents)
     written: dict[str, Path] = {}
-    written["comments"] = write_table(safe, output / "comments_pseudonymised.csv")
-    written["respondents"] = write_corpus(type(corpus)(safe, corpus.respondents),
-                                          output / "corpus")["respondents"]
-    spans = result.spans.drop(columns=[c for c in ("text",) if c in result.spans])
-    written["spans"] = write_table(spans, output / "spans.csv")
+    written["comments"] = write_table(safe.comments, output / "comments_pseudonymised.csv")
+    written["respondents"] = write_corpus(safe, output / "corpus")["respondents"]
+    written["spans"] = write_table(result.spans, output / "spans.csv")
 
-    coder = ThemeCoder().fit()
-    codes = coder.predict(safe)
+    codes = ThemeCoder(random_state=seed).fit().predict(safe.comments)
     written["codes"] = write_table(codes, output / "codes.csv")
 
-    assigned = codes[codes["assigned"]].merge(safe[[COMMENT_ID, RESPONDENT_ID]], on=COMMENT_ID)
-    raised = (assigned.groupby([RESPONDENT_ID, "theme"]).size().unstack(fill_value=0) > 0)
-    raised = raised.reindex(corpus.respondents[RESPONDENT_ID], fill_value=False)
-    tables = []
-    for variable in ("age_group", "placement_type"):
-        groups = corpus.respondents.set_index(RESPONDENT_ID)[variable]
-        for level, members in groups.groupby(groups, observed=True):
-            sub = raised.loc[members.index]
-            for theme in raised.columns:
-                n = int(sub[theme].sum())
-                tables.append({"variable": variable, "level": str(level), "theme": theme,
-                               "n": n, "respondents": len(sub),
-                               "share": round(n / len(sub), 4) if len(sub) else float("nan")})
-    prevalence = pd.DataFrame(tables)
-    written["prevalence"] = write_table(prevalence, output / "prevalence_by_group.csv")
+    linked = link(safe.comments, codes, safe.respondents)
+    written["associations"] = write_table(linked.associations, output / "associations.csv")
+    written["prevalence"] = write_table(linked.prevalence, output / "prevalence.csv")
+
+    report = build_report(safe, codes, output / "report", text_is_pseudonymised=True,
+                          flagged=set(result.review[COMMENT_ID]), seed=seed,
+                          inputs={export.name: export})
+    written.update({f"report_{name}": path for name, path in report.items()})
 
     manifest = {
-        "carevoice_demo": True,
         "seed": seed,
         "input": {"file": export.name, "sha256": _sha256(export)},
         "counts": {"comments": int(len(corpus.comments)), "answered": int(len(answered)),
-                   "respondents": int(len(corpus.respondents)), "spans": int(len(spans)),
+                   "respondents": int(len(corpus.respondents)), "spans": int(len(result.spans)),
+                   "spans_for_review": int(len(result.review)),
                    "assigned_codes": int(codes["assigned"].sum())},
         "versions": model_versions(),
         "python": platform.python_version(),

@@ -187,7 +187,6 @@ def build(lines: list[Line], seed: int = SEED) -> dict[str, str]:
     """Group comments into respondents, draw answers; return the file contents by name."""
     rng = np.random.default_rng(seed)
     respondents: list[dict] = []
-    comments: list[dict] = []
     for voice in VOICES:
         mine = [ln for ln in lines if ln.voice == voice]
         by_q = {q: [ln for ln in mine if ln.question == q] for q in QUESTIONS}

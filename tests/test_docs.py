@@ -17,7 +17,15 @@ MODULES = ["carevoice.errors", "carevoice.corpus", "carevoice.embed", "carevoice
            "carevoice.disclosure", "carevoice.report.build", "carevoice.report.tables",
            "carevoice.report.joint", "carevoice.report.charts", "carevoice.report.render",
            "carevoice.report.command", "carevoice.qda._xml", "carevoice.qda.codebook",
-           "carevoice.qda.export", "carevoice.qda.read"]
+           "carevoice.qda.export", "carevoice.qda.read",
+           "carevoice.pseudonymise._base", "carevoice.pseudonymise.lexicons",
+           "carevoice.pseudonymise.patterns", "carevoice.pseudonymise.detect",
+           "carevoice.pseudonymise.replace", "carevoice.pseudonymise.keys",
+           "carevoice.pseudonymise.review", "carevoice.pseudonymise.core",
+           "carevoice.themes.codebook", "carevoice.themes.model", "carevoice.themes.agreement",
+           "carevoice.themes.sampling", "carevoice.discover.represent",
+           "carevoice.discover.model", "carevoice.discover.result", "carevoice.discover.edit",
+           "carevoice.discover.plots"]
 
 
 @pytest.mark.slow

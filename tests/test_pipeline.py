@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pandas as pd
 import pytest
@@ -52,3 +53,8 @@ def test_demo_manifest_and_codes(demo_run):
     codes = pd.read_csv(written["codes"])
     assert {"comment_id", "theme", "score", "assigned"} <= set(codes.columns)
     assert codes["assigned"].any()
+    html = written["report_html"].read_text("utf-8")
+    assert "<img" in html or "<svg" in html
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", html)  # no CDN, no requests
+    assoc = pd.read_csv(written["associations"])
+    assert {"theme", "variable", "level", "odds_ratio", "p_value", "q_value"} <= set(assoc.columns)

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..errors import InputError
-from ..schema import COMMENT_ID, PII_LABELS, SPAN_COLUMNS, TEXT
+from ..schema import COMMENT_ID, PII_LABELS, TEXT
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd

@@ -16,7 +16,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..errors import CodebookError
 from ._xml import (
@@ -35,8 +35,6 @@ from ._xml import (
     to_bytes,
 )
 
-if TYPE_CHECKING:  # pragma: no cover
-    import pandas as pd
 
 __all__ = ["CodeSpec", "code_specs", "write_qdc", "read_qdc", "codebook_from_specs"]
 

@@ -1,0 +1,199 @@
+"""Benchmark: carevoice theme discovery side by side with plain BERTopic on the same embeddings.
+
+Run from the repository root (BERTopic is in the ``bench`` extra)::
+
+    .venv/bin/pip install -e ".[bench]"
+    .venv/bin/python benchmarks/bench_discover.py [--dev ../shared/eval/dev.jsonl] \
+        [--scale 10000] [--cache .bench-cache] [--output benchmarks/results/discover.json]
+
+For each corpus (the embedded demo corpus, and a gold JSON-lines file given with ``--dev``) it
+embeds the comments once with the packaged all-MiniLM-L6-v2 model and then runs, on the same
+vectors:
+
+* ``carevoice``: :class:`carevoice.discover.ThemeDiscovery` with its defaults;
+* ``bertopic``: plain BERTopic 0.17 (UMAP with ``random_state=42``, HDBSCAN, c-TF-IDF), as a
+  user would run it.
+
+It reports how many of the gold themes are matched by some discovered topic with F1 >= 0.5 (a
+topic is the set of comments assigned to it, primary or not; outliers belong to no topic), the
+outlier share, whether two runs give identical assignments, wall time and peak traced memory
+(``tracemalloc``, numpy arrays included). ``--scale N`` also times both on N comments made by
+resampling the demo comments with small perturbations (dropped words), embedding included.
+Discovery does not see gold labels; they are only used to score.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+
+def load_gold(path: Path | None) -> pd.DataFrame:
+    """Comments with gold themes: the demo corpus (None) or a gold JSON-lines file."""
+    if path is None:
+        from carevoice.demo import load_demo, load_demo_gold
+
+        comments = load_demo().answered[["comment_id", "text"]].reset_index(drop=True)
+        gold = load_demo_gold().set_index("comment_id")["themes"]
+        comments["themes"] = [list(gold.loc[c]) for c in comments["comment_id"]]
+        return comments
+    rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+    return pd.DataFrame({"comment_id": [str(r["comment_id"]) for r in rows],
+                         "text": [r["text"] for r in rows],
+                         "themes": [list(r.get("themes", [])) for r in rows]})
+
+
+def matched_themes(memberships: dict[str, set[int]], gold: pd.DataFrame,
+                   threshold: float = 0.5) -> tuple[int, int, dict[str, float]]:
+    """How many gold themes some topic matches with F1 >= threshold, and each theme's best F1."""
+    topics: dict[int, set[str]] = {}
+    for cid, ts in memberships.items():
+        for t in ts:
+            if t != -1:
+                topics.setdefault(t, set()).add(cid)
+    best: dict[str, float] = {}
+    themes = sorted({t for ts in gold["themes"] for t in ts})
+    for theme in themes:
+        truth = {c for c, ts in zip(gold["comment_id"], gold["themes"], strict=True)
+                 if theme in ts}
+        f1 = 0.0
+        for members in topics.values():
+            tp = len(truth & members)
+            if tp:
+                f1 = max(f1, 2 * tp / (len(truth) + len(members)))
+        best[theme] = round(f1, 3)
+    return sum(f >= threshold for f in best.values()), len(themes), best
+
+
+def measure(function: Callable[[], dict[str, set[int]]]) -> tuple[dict[str, set[int]], float,
+                                                                  float]:
+    """Run, returning the result, seconds and peak traced memory in MiB."""
+    tracemalloc.start()
+    start = time.perf_counter()
+    result = function()
+    seconds = time.perf_counter() - start
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return result, seconds, peak / 2**20
+
+
+def run_carevoice(comments: pd.DataFrame, vectors: np.ndarray, seed: int = 0
+                  ) -> dict[str, set[int]]:
+    from carevoice.discover import ThemeDiscovery
+
+    topics = ThemeDiscovery(random_state=seed).fit(comments[["comment_id", "text"]],
+                                                   embeddings=vectors).topics_
+    out: dict[str, set[int]] = {}
+    for cid, t in zip(topics.assignments["comment_id"], topics.assignments["topic"],
+                      strict=True):
+        out.setdefault(str(cid), set()).add(int(t))
+    return out
+
+
+def run_bertopic(comments: pd.DataFrame, vectors: np.ndarray, seed: int = 42
+                 ) -> dict[str, set[int]]:
+    from bertopic import BERTopic
+    from umap import UMAP
+
+    umap_model = UMAP(n_neighbors=15, n_components=5, min_dist=0.0, metric="cosine",
+                      random_state=seed)
+    model = BERTopic(umap_model=umap_model, calculate_probabilities=False, verbose=False)
+    labels, _ = model.fit_transform(comments["text"].tolist(), embeddings=vectors)
+    return {str(c): {int(t)} for c, t in zip(comments["comment_id"], labels, strict=True)}
+
+
+def outlier_share(memberships: dict[str, set[int]]) -> float:
+    return round(sum(ts == {-1} for ts in memberships.values()) / max(1, len(memberships)), 4)
+
+
+def perturbed(comments: pd.DataFrame, n: int, seed: int = 0) -> pd.DataFrame:
+    """``n`` comments resampled from ``comments``, each dropping about 15% of its words."""
+    rng = np.random.default_rng(seed)
+    picks = rng.integers(0, len(comments), size=n)
+    texts = []
+    for i in picks:
+        words = str(comments["text"].iloc[i]).split()
+        keep = [w for w in words if rng.random() > 0.15] or words[:1]
+        texts.append(" ".join(keep))
+    return pd.DataFrame({"comment_id": [f"S{i:06d}" for i in range(n)], "text": texts})
+
+
+def bench_corpus(name: str, gold: pd.DataFrame, embedder: object, methods: list[str]
+                 ) -> dict[str, object]:
+    start = time.perf_counter()
+    vectors = np.asarray(embedder.encode(gold["text"].tolist()))  # type: ignore[attr-defined]
+    report: dict[str, object] = {"comments": len(gold),
+                                 "embedding_seconds": round(time.perf_counter() - start, 1)}
+    for method in methods:
+        runner = run_carevoice if method == "carevoice" else run_bertopic
+        first, seconds, peak = measure(lambda r=runner: r(gold, vectors))
+        second = runner(gold, vectors)
+        matched, total, best = matched_themes(first, gold)
+        report[method] = {
+            "matched_themes": matched, "gold_themes": total,
+            "outlier_share": outlier_share(first),
+            "rows_per_comment": round(sum(len(t) for t in first.values()) / len(first), 3),
+            "n_topics": len({t for ts in first.values() for t in ts} - {-1}),
+            "two_runs_identical": first == second,
+            "seconds": round(seconds, 2), "peak_traced_mib": round(peak, 1),
+            "best_f1": best,
+        }
+        print(f"{name:6} {method:9} matched {matched:2d}/{total} "
+              f"outliers {outlier_share(first):6.1%} identical {first == second} "
+              f"time {seconds:6.1f}s peak {peak:7.1f} MiB", flush=True)
+    return report
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--dev", type=Path, help="A gold JSON-lines file (e.g. dev.jsonl).")
+    parser.add_argument("--scale", type=int, default=0,
+                        help="Also time both methods on this many resampled comments.")
+    parser.add_argument("--cache", type=Path, help="Embedding cache folder.")
+    parser.add_argument("--skip-bertopic", action="store_true")
+    parser.add_argument("--output", type=Path, help="Write the results as JSON here.")
+    args = parser.parse_args(argv)
+
+    from carevoice import CachedEmbedder, SentenceTransformerEmbedder
+
+    embedder: object = SentenceTransformerEmbedder()
+    if args.cache:
+        embedder = CachedEmbedder(embedder, args.cache)
+    methods = ["carevoice"] + ([] if args.skip_bertopic else ["bertopic"])
+    results: dict[str, object] = {"python": platform.python_version(),
+                                  "machine": platform.machine()}
+    demo = load_gold(None)
+    results["demo"] = bench_corpus("demo", demo, embedder, methods)
+    if args.dev:
+        results["dev"] = bench_corpus("dev", load_gold(args.dev), embedder, methods)
+    if args.scale:
+        big = perturbed(demo, args.scale)
+        start = time.perf_counter()
+        vectors = np.asarray(embedder.encode(big["text"].tolist()))  # type: ignore[attr-defined]
+        scale: dict[str, object] = {"comments": args.scale,
+                                    "embedding_seconds": round(time.perf_counter() - start, 1)}
+        for method in methods:
+            runner = run_carevoice if method == "carevoice" else run_bertopic
+            first, seconds, peak = measure(lambda r=runner: r(big, vectors))
+            scale[method] = {"seconds": round(seconds, 1), "peak_traced_mib": round(peak, 1),
+                             "outlier_share": outlier_share(first)}
+            print(f"{args.scale} {method:9} time {seconds:6.1f}s peak {peak:7.1f} MiB "
+                  f"outliers {outlier_share(first):6.1%}", flush=True)
+        results["scale"] = scale
+    if args.output:
+        args.output.parent.mkdir(parents=True, exist_ok=True)
+        args.output.write_text(json.dumps(results, indent=1), "utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,550 @@
+"""Split large inputs into chunks and keep each chunk's results safe on disk.
+
+Two halves:
+
+* **Reading.** :func:`plan_chunks` cuts a CSV file at record boundaries (byte offsets, found
+  without parsing, quoted line breaks respected) or a Parquet file at row numbers, so any
+  worker can read one chunk (:func:`read_chunk`) without reading the rest. A chunk of a wide
+  survey export becomes long comments (``"{respondent_id}-{question_id}"``).
+* **Storing.** :class:`ChunkStore` writes each chunk's results atomically (temporary file, then
+  rename) and, last, a done-marker holding the chunk's content key and the SHA-256 of every
+  file. A chunk counts as done only when its marker matches the key and every checksum, so a run
+  killed at any point resumes without recomputing, losing or duplicating anything.
+
+Nothing here stores comment text: chunks are read from the input file each time they are needed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import shutil
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..errors import InputError, Problem
+from ..schema import COMMENT_ID, QUESTION_ID, RESPONDENT_ID, TEXT
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+__all__ = [
+    "ChunkSpec",
+    "ChunkStore",
+    "Source",
+    "chunk_key",
+    "file_sha256",
+    "plan_chunks",
+    "read_chunk",
+    "write_atomic",
+]
+
+_SAMPLE = 1 << 16
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where comments come from and how to turn its rows into long comments.
+
+    Parameters
+    ----------
+    path : pathlib.Path
+        A CSV/TSV or Parquet file.
+    kind : {"comments", "survey"}
+        Long comments, or a wide survey export (one row per respondent).
+    columns : tuple of (str, str), default ()
+        Renames of a comments file.
+    id_column : str, optional
+        The respondent id column of a survey export.
+    text_columns : tuple of (str, str), default ()
+        Free-text columns of a survey export and their question ids.
+    encoding : str, optional
+        The CSV encoding; detected from the start of the file when None.
+    """
+
+    path: Path
+    kind: str = "comments"
+    columns: tuple[tuple[str, str], ...] = ()
+    id_column: str | None = None
+    text_columns: tuple[tuple[str, str], ...] = ()
+    encoding: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.kind not in ("comments", "survey"):
+            raise InputError(f"The 'kind' parameter of Source must be 'comments' or 'survey'. "
+                             f"Got {self.kind!r} instead.")
+
+    @property
+    def format(self) -> str:
+        """``"csv"`` or ``"parquet"``, from the file suffix."""
+        return "parquet" if self.path.suffix.lower() == ".parquet" else "csv"
+
+
+@dataclass(frozen=True)
+class ChunkSpec:
+    """One chunk of an input file.
+
+    Parameters
+    ----------
+    index : int
+        The chunk number, from 0.
+    start, stop : int
+        Byte offsets (CSV) or row numbers (Parquet), ``stop`` excluded.
+    first_row : int
+        The 1-based data row of the chunk's first record (for messages).
+    encoding : str
+        The CSV encoding (``"parquet"`` for Parquet).
+    """
+
+    index: int
+    start: int
+    stop: int
+    first_row: int
+    encoding: str
+
+
+def file_sha256(path: str | Path) -> str:
+    """Return the SHA-256 of a file, read in blocks.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+
+    Returns
+    -------
+    str
+        64 hexadecimal characters.
+    """
+    digest = hashlib.sha256()
+    with Path(path).open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+# --------------------------------------------------------------------------------------------
+# Planning
+# --------------------------------------------------------------------------------------------
+def _detect_encoding(path: Path, forced: str | None) -> str:
+    with path.open("rb") as fh:
+        sample = fh.read(_SAMPLE)
+    if sample.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(f"{path.name} is a UTF-16 CSV file, which batch runs cannot cut into "
+                         "chunks. Re-save it as 'CSV UTF-8'.")
+    if forced is not None:
+        return forced
+    if sample.startswith(b"\xef\xbb\xbf"):
+        return "utf-8-sig"
+    try:
+        sample.decode("utf-8")
+    except UnicodeDecodeError as e:
+        if e.start < len(sample) - 4:  # not just a character cut at the end of the sample
+            return "cp1252"
+    return "utf-8"
+
+
+def _records(path: Path) -> Iterator[tuple[int, int]]:
+    """Yield ``(start, stop)`` byte offsets of CSV records; line breaks in quotes stay inside."""
+    pos = 0
+    start = 0
+    quotes = 0
+    with path.open("rb") as fh:
+        for line in fh:
+            quotes += line.count(b'"')
+            pos += len(line)
+            if quotes % 2 == 0:
+                yield start, pos
+                start = pos
+                quotes = 0
+    if start < pos:
+        yield start, pos
+
+
+def plan_chunks(source: Source, chunk_size: int) -> list[ChunkSpec]:
+    """Cut an input file into chunks of ``chunk_size`` records without parsing it.
+
+    Parameters
+    ----------
+    source : Source
+    chunk_size : int
+        Records (rows) per chunk.
+
+    Returns
+    -------
+    list of ChunkSpec
+        At least one chunk (an empty file gives one empty chunk).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> f = pathlib.Path(tempfile.mkdtemp()) / "c.csv"
+    >>> _ = f.write_text('comment_id,text\\n1,"a\\nb"\\n2,c\\n3,d\\n')
+    >>> [(c.index, c.first_row) for c in plan_chunks(Source(f), 2)]
+    [(0, 1), (1, 3)]
+    """
+    if not isinstance(chunk_size, int) or chunk_size < 1:
+        raise InputError(f"The 'chunk_size' argument must be an int in the range [1, inf). "
+                         f"Got {chunk_size!r} instead.")
+    if source.format == "parquet":
+        import pyarrow.parquet as pq
+
+        n = pq.ParquetFile(source.path).metadata.num_rows
+        starts = list(range(0, n, chunk_size)) or [0]
+        return [ChunkSpec(i, s, min(n, s + chunk_size), s + 1, "parquet")
+                for i, s in enumerate(starts)]
+    encoding = _detect_encoding(source.path, source.encoding)
+    records = _records(source.path)
+    header = next(records, None)
+    if header is None:
+        raise InputError(f"{source.path.name} is empty: it has no header row.")
+    specs: list[ChunkSpec] = []
+    first = header[1]
+    count = 0
+    row = 1
+    last = first
+    for _, stop in records:
+        count += 1
+        last = stop
+        if count == chunk_size:
+            specs.append(ChunkSpec(len(specs), first, stop, row, encoding))
+            row += count
+            first, count = stop, 0
+    if count or not specs:
+        specs.append(ChunkSpec(len(specs), first, last, row, encoding))
+    return specs
+
+
+# --------------------------------------------------------------------------------------------
+# Reading one chunk
+# --------------------------------------------------------------------------------------------
+def _cell(value: Any) -> Any:
+    import numpy as np
+    import pandas as pd
+
+    if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)):
+        return pd.NA
+    if isinstance(value, (bool, np.bool_)):
+        return str(value)
+    if isinstance(value, (float, np.floating)) and float(value).is_integer():
+        return str(int(value))
+    if isinstance(value, pd.Timestamp):
+        return value.isoformat()
+    return str(value)
+
+
+def _header(path: Path) -> bytes:
+    records = _records(path)
+    first = next(records, None)
+    if first is None:
+        return b""
+    with path.open("rb") as fh:
+        return fh.read(first[1])
+
+
+def read_raw(source: Source, spec: ChunkSpec) -> pd.DataFrame:
+    """Read the rows of one chunk as the input has them, every cell a string or ``<NA>``.
+
+    Parameters
+    ----------
+    source : Source
+    spec : ChunkSpec
+
+    Returns
+    -------
+    pandas.DataFrame
+    """
+    import pandas as pd
+
+    if source.format == "parquet":
+        import pyarrow.parquet as pq
+
+        pf = pq.ParquetFile(source.path)
+        tables, offset = [], 0
+        for g in range(pf.num_row_groups):
+            n = pf.metadata.row_group(g).num_rows
+            if offset < spec.stop and offset + n > spec.start:
+                lo, hi = max(spec.start - offset, 0), min(spec.stop - offset, n)
+                tables.append(pf.read_row_group(g).slice(lo, hi - lo))
+            offset += n
+        raw = (pd.concat([t.to_pandas() for t in tables], ignore_index=True) if tables
+               else pf.schema_arrow.empty_table().to_pandas())
+        frame = raw.astype(object).where(raw.notna(), pd.NA).map(_cell)
+    else:
+        with source.path.open("rb") as fh:
+            fh.seek(spec.start)
+            body = fh.read(spec.stop - spec.start)
+        data = _header(source.path) + body
+        try:
+            text = data.decode(spec.encoding)
+        except UnicodeDecodeError as e:
+            raise InputError(
+                f"{source.path.name}: rows {spec.first_row} onwards are not valid "
+                f"{spec.encoding}. Set [input] encoding (e.g. 'cp1252' for Excel's default CSV)."
+            ) from e
+        sep = "\t" if source.path.suffix.lower() == ".tsv" else ","
+        frame = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False,
+                            na_values=[], skip_blank_lines=True)
+        frame = frame.replace({"": pd.NA})
+    frame.columns = [str(c).strip() for c in frame.columns]
+    frame.index = pd.RangeIndex(spec.first_row, spec.first_row + len(frame))
+    return frame.astype("string").astype(object).where(lambda f: f.notna(), pd.NA)
+
+
+def header_problems(source: Source, columns: Sequence[str]) -> list[Problem]:
+    """Check that the columns a source needs are in its header.
+
+    Parameters
+    ----------
+    source : Source
+    columns : sequence of str
+        The input's column names.
+
+    Returns
+    -------
+    list of Problem
+    """
+    have = set(columns)
+    if source.kind == "survey":
+        need = [source.id_column or "", *(c for c, _ in source.text_columns)]
+    else:
+        renamed = {new: old for old, new in source.columns}
+        need = [renamed.get(COMMENT_ID, COMMENT_ID), renamed.get(TEXT, TEXT)]
+    missing = [c for c in need if c not in have]
+    if not missing:
+        return []
+    return [Problem("missing_column", f"{source.path.name} has no column(s) {missing}; it has "
+                    f"{sorted(have)[:30]}. Fix the column mapping in [input].", column="input")]
+
+
+def to_comments(source: Source, raw: pd.DataFrame) -> pd.DataFrame:
+    """Turn a chunk's raw rows into validated long comments.
+
+    Parameters
+    ----------
+    source : Source
+    raw : pandas.DataFrame
+        From :func:`read_raw`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``comment_id``, ``respondent_id`` and ``question_id`` where known, ``text``, then any
+        other columns of a comments file.
+
+    Raises
+    ------
+    ValidationError
+        As :func:`carevoice.corpus.validate_comments`, by ``comment_id``.
+    """
+    import pandas as pd
+
+    from ..corpus import validate_comments
+
+    if source.kind == "comments":
+        frame = raw.rename(columns=dict(source.columns)) if source.columns else raw
+        return validate_comments(frame)
+    rid = raw[source.id_column].astype("string")
+    parts = []
+    for q_order, (column, qid) in enumerate(source.text_columns):
+        parts.append(pd.DataFrame({COMMENT_ID: rid + f"-{qid}", RESPONDENT_ID: rid,
+                                   QUESTION_ID: qid, TEXT: raw[column].to_numpy(),
+                                   "_r": range(len(raw)), "_q": q_order}))
+    long = pd.concat(parts, ignore_index=True).sort_values(["_r", "_q"], kind="stable")
+    long = long.drop(columns=["_r", "_q"]).reset_index(drop=True)
+    return validate_comments(long, required=(COMMENT_ID, TEXT, RESPONDENT_ID))
+
+
+def read_chunk(source: Source, spec: ChunkSpec) -> pd.DataFrame:
+    """Read one chunk as validated long comments.
+
+    Parameters
+    ----------
+    source : Source
+    spec : ChunkSpec
+
+    Returns
+    -------
+    pandas.DataFrame
+    """
+    return to_comments(source, read_raw(source, spec))
+
+
+def chunk_key(*parts: Any, frame: pd.DataFrame | None = None) -> str:
+    """A SHA-256 content key of settings and, optionally, every cell of a frame.
+
+    Parameters
+    ----------
+    *parts
+        JSON-serialisable settings that change the result (model names, versions...).
+    frame : pandas.DataFrame, optional
+        The chunk's data (column names, then rows; ``<NA>`` distinct from "").
+
+    Returns
+    -------
+    str
+    """
+    import pandas as pd
+
+    digest = hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode())
+    if frame is not None:
+        digest.update(json.dumps([str(c) for c in frame.columns]).encode())
+        for row in frame.itertuples(index=False, name=None):
+            cells = [None if v is pd.NA or v is None else str(v) for v in row]
+            digest.update(json.dumps(cells, ensure_ascii=False).encode("utf-8"))
+            digest.update(b"\n")
+    return digest.hexdigest()
+
+
+# --------------------------------------------------------------------------------------------
+# Storing
+# --------------------------------------------------------------------------------------------
+def write_atomic(path: Path, data: bytes) -> str:
+    """Write bytes to ``path`` through a temporary file and a rename; return their SHA-256.
+
+    Parameters
+    ----------
+    path : pathlib.Path
+    data : bytes
+
+    Returns
+    -------
+    str
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with tmp.open("wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+    return hashlib.sha256(data).hexdigest()
+
+
+def frame_bytes(frame: pd.DataFrame) -> bytes:
+    """Serialise a frame to Parquet bytes (deterministic for the same data and versions).
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+
+    Returns
+    -------
+    bytes
+    """
+    buf = io.BytesIO()
+    frame.reset_index(drop=True).to_parquet(buf, index=False)
+    return buf.getvalue()
+
+
+class ChunkStore:
+    """The per-chunk results of a run, under ``<run folder>/chunks/``.
+
+    Each chunk has a folder ``NNNNNN/`` with one file per result and one marker per stage
+    (``<stage>.done.json``: the content key, row count and SHA-256 of each file). The marker is
+    written last, atomically; :meth:`is_done` trusts a stage only if the key and every checksum
+    match.
+
+    Parameters
+    ----------
+    root : str or pathlib.Path
+        The ``chunks`` folder.
+
+    Examples
+    --------
+    >>> import tempfile, pandas as pd
+    >>> store = ChunkStore(tempfile.mkdtemp())
+    >>> store.save(0, "code", "k1", {"codes": pd.DataFrame({"a": [1]})}, rows=1)
+    >>> store.is_done(0, "code", "k1"), store.is_done(0, "code", "k2")
+    (True, False)
+    """
+
+    def __init__(self, root: str | Path) -> None:
+        self.root = Path(root)
+
+    def folder(self, index: int) -> Path:
+        """The folder of chunk ``index``."""
+        return self.root / f"{index:06d}"
+
+    def _marker(self, index: int, stage: str) -> Path:
+        return self.folder(index) / f"{stage}.done.json"
+
+    def marker(self, index: int, stage: str) -> dict[str, Any] | None:
+        """The stage's marker of a chunk, or None when absent or unreadable."""
+        path = self._marker(index, stage)
+        try:
+            return dict(json.loads(path.read_text("utf-8")))
+        except (OSError, ValueError):
+            return None
+
+    def is_done(self, index: int, stage: str, key: str) -> bool:
+        """Whether a chunk's stage finished with this key and its files are intact.
+
+        Parameters
+        ----------
+        index : int
+        stage : str
+        key : str
+
+        Returns
+        -------
+        bool
+        """
+        marker = self.marker(index, stage)
+        if marker is None or marker.get("key") != key:
+            return False
+        for name, sha in marker.get("files", {}).items():
+            path = self.folder(index) / name
+            if not path.is_file() or file_sha256(path) != sha:
+                return False
+        return True
+
+    def save(self, index: int, stage: str, key: str, frames: Mapping[str, pd.DataFrame], *,
+             rows: int, extra: Mapping[str, bytes] | None = None) -> None:
+        """Write a stage's results of one chunk, then its marker.
+
+        Parameters
+        ----------
+        index : int
+        stage : str
+        key : str
+            The content key of the inputs and settings the results come from.
+        frames : mapping of str to pandas.DataFrame
+            Written as ``<name>.parquet``.
+        rows : int
+            Comments in the chunk (recorded in the marker).
+        extra : mapping of str to bytes, optional
+            Other files, written under their names.
+        """
+        marker = self._marker(index, stage)
+        marker.unlink(missing_ok=True)
+        files = {}
+        for name, frame in frames.items():
+            files[f"{name}.parquet"] = write_atomic(self.folder(index) / f"{name}.parquet",
+                                                    frame_bytes(frame))
+        for name, data in (extra or {}).items():
+            files[name] = write_atomic(self.folder(index) / name, data)
+        body = {"stage": stage, "key": key, "rows": rows, "files": files}
+        write_atomic(marker, json.dumps(body, sort_keys=True, indent=1).encode())
+
+    def load(self, index: int, name: str) -> pd.DataFrame:
+        """Read a chunk's ``<name>.parquet``."""
+        import pandas as pd
+
+        return pd.read_parquet(self.folder(index) / f"{name}.parquet")
+
+    def prune(self, keep: int) -> None:
+        """Remove chunk folders numbered ``keep`` and above (left by a longer earlier input)."""
+        if not self.root.is_dir():
+            return
+        for child in sorted(self.root.iterdir()):
+            if child.is_dir() and child.name.isdigit() and int(child.name) >= keep:
+                shutil.rmtree(child)
+
+    def clear(self) -> None:
+        """Remove every chunk's results."""
+        if self.root.is_dir():
+            shutil.rmtree(self.root)

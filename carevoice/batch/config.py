@@ -1,0 +1,690 @@
+"""The settings of a batch run, read from a ``PIPELINE.toml`` file and checked up front.
+
+A run is described by one TOML file with a section per pipeline step::
+
+    [run]
+    output = "runs/wave-3"          # the run folder (outputs, manifest, log, chunk store)
+    seed = 0
+    chunk_size = 2000               # input rows per chunk
+    engine = "local"                # or "dask"
+
+    [input]
+    comments = "comments.csv"       # long form: comment_id, text (+ respondent_id, question_id)
+    respondents = "respondents.csv" # closed answers, one row per respondent (for linkage)
+
+    [pseudonymise]
+    mode = "tags"                   # "tags", "surrogates" (needs secret_file) or "redact"
+
+    [embed]
+    model = "minilm"                # or "minilm-onnx", "minilm-onnx-int8", "static", "hashing"
+
+    [themes]
+    codebook = "codebook.yaml"      # optional; default: the shipped codebook
+
+    [link]
+    enabled = true
+
+    [dask]                          # only read with engine = "dask"
+    scheduler = "tcp://10.0.0.5:8786"   # or leave out for a LocalCluster
+
+:func:`load_config` reads the file and reports **every** problem (unknown keys, wrong types,
+missing files, settings that do not fit together) in one :class:`carevoice.errors.ValidationError`
+before any work starts. Relative paths are relative to the TOML file's folder.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError, Problem, ValidationError
+
+__all__ = [
+    "EMBED_MODELS",
+    "ENGINES",
+    "BatchConfig",
+    "DaskSettings",
+    "DiscoverSettings",
+    "EmbedSettings",
+    "InputSettings",
+    "LinkSettings",
+    "PseudonymiseSettings",
+    "ReportSettings",
+    "RunSettings",
+    "ThemeSettings",
+    "config_from_dict",
+    "load_config",
+]
+
+#: The engines a run can use.
+ENGINES: tuple[str, ...] = ("local", "dask")
+#: The embedding models a run can use (see :mod:`carevoice.fast_embed` for the fast ones).
+EMBED_MODELS: tuple[str, ...] = ("minilm", "minilm-onnx", "minilm-onnx-int8", "static",
+                                 "hashing")
+_MODES = ("tags", "surrogates", "redact")
+_OUTPUT_FORMATS = ("csv", "parquet")
+_REPORT_FORMATS = ("html", "md", "docx")
+_INPUT_SUFFIXES = (".csv", ".tsv", ".parquet")
+
+Pairs = tuple[tuple[str, str], ...]
+
+
+# --------------------------------------------------------------------------------------------
+# Small checks that return problems instead of raising
+# --------------------------------------------------------------------------------------------
+def _is_int(v: Any) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool)
+
+
+def _is_num(v: Any) -> bool:
+    return isinstance(v, (int, float)) and not isinstance(v, bool)
+
+
+def _check(problems: list[Problem], ok: bool, section: str, key: str, expected: str,
+           value: Any) -> None:
+    if not ok:
+        problems.append(Problem("bad_setting", f"[{section}] {key} must be {expected}. "
+                                f"Got {value!r} instead.", column=f"{section}.{key}"))
+
+
+def _raise(section: str, problems: list[Problem]) -> None:
+    if problems:
+        raise ValidationError(f"the [{section}] settings", problems)
+
+
+def _path_or_none(v: Any) -> bool:
+    return v is None or isinstance(v, (str, Path))
+
+
+# --------------------------------------------------------------------------------------------
+# Sections
+# --------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class RunSettings:
+    """The ``[run]`` section: where outputs go and how the input is split.
+
+    Parameters
+    ----------
+    output : pathlib.Path
+        The run folder: ``outputs/``, ``manifest.json``, ``run.log`` and the chunk store.
+    seed : int, default 0
+        Seed of every random step (recorded in the manifest).
+    chunk_size : int, default 5000
+        Input rows per chunk (respondents for a wide survey export). Memory grows with it.
+    engine : {"local", "dask"}, default "local"
+        Run chunks in this process, or on a Dask cluster (see :class:`DaskSettings`).
+    progress : bool, default True
+        Show progress bars on the terminal.
+    output_format : {"csv", "parquet"}, default "csv"
+        The format of the tables in ``outputs/``.
+
+    Examples
+    --------
+    >>> RunSettings(output=Path("run"), chunk_size=100).engine
+    'local'
+    """
+
+    output: Path
+    seed: int = 0
+    chunk_size: int = 5000
+    engine: str = "local"
+    progress: bool = True
+    output_format: str = "csv"
+
+    def __post_init__(self) -> None:
+        p: list[Problem] = []
+        _check(p, isinstance(self.output, (str, Path)) and str(self.output) != "", "run",
+               "output", "a folder path", self.output)
+        _check(p, _is_int(self.seed), "run", "seed", "an int", self.seed)
+        _check(p, _is_int(self.chunk_size) and self.chunk_size >= 1, "run", "chunk_size",
+               "an int in the range [1, inf)", self.chunk_size)
+        _check(p, self.engine in ENGINES, "run", "engine", f"one of {list(ENGINES)}",
+               self.engine)
+        _check(p, isinstance(self.progress, bool), "run", "progress", "true or false",
+               self.progress)
+        _check(p, self.output_format in _OUTPUT_FORMATS, "run", "output_format",
+               f"one of {list(_OUTPUT_FORMATS)}", self.output_format)
+        _raise("run", p)
+
+
+@dataclass(frozen=True)
+class InputSettings:
+    """The ``[input]`` section: a long comments file or a wide survey export.
+
+    Parameters
+    ----------
+    comments : pathlib.Path, optional
+        Long form (CSV or Parquet): ``comment_id`` and ``text``, optionally ``respondent_id``,
+        ``question_id`` and more columns (passed through).
+    survey : pathlib.Path, optional
+        A wide export (CSV or Parquet), one row per respondent; needs ``id_column`` and
+        ``text_columns``. Give ``comments`` or ``survey``, not both.
+    respondents : pathlib.Path, optional
+        Closed answers, one row per respondent (long form only; a survey export carries them).
+    columns : tuple of (str, str), default ()
+        Renames applied to the comments file, e.g. ``{"ID" = "comment_id"}`` in TOML.
+    id_column : str, optional
+        The respondent id column of a survey export.
+    text_columns : tuple of (str, str), default ()
+        Free-text columns of a survey export and their ``question_id``.
+    closed_columns : tuple of str, optional
+        The closed questions of a survey export to keep; default every other column.
+    encoding : str, optional
+        Force the CSV encoding; by default UTF-8 (with or without BOM) or Windows-1252 is
+        detected from the start of the file.
+    """
+
+    comments: Path | None = None
+    survey: Path | None = None
+    respondents: Path | None = None
+    columns: Pairs = ()
+    id_column: str | None = None
+    text_columns: Pairs = ()
+    closed_columns: tuple[str, ...] | None = None
+    encoding: str | None = None
+
+    def __post_init__(self) -> None:
+        p: list[Problem] = []
+        if (self.comments is None) == (self.survey is None):
+            p.append(Problem("bad_setting", "[input] needs exactly one of 'comments' (long "
+                             "form) or 'survey' (wide export).", column="input"))
+        for key in ("comments", "survey", "respondents"):
+            _check(p, _path_or_none(getattr(self, key)), "input", key, "a file path",
+                   getattr(self, key))
+        for key in ("columns", "text_columns"):
+            v = getattr(self, key)
+            _check(p, isinstance(v, tuple) and all(isinstance(a, str) and isinstance(b, str)
+                                                   for a, b in v), "input", key,
+                   "a table of column names to names", v)
+        if self.survey is not None:
+            _check(p, isinstance(self.id_column, str) and bool(self.id_column), "input",
+                   "id_column", "the respondent id column of the survey export",
+                   self.id_column)
+            _check(p, bool(self.text_columns), "input", "text_columns",
+                   "at least one free-text column (a table COLUMN = question_id)",
+                   self.text_columns)
+            _check(p, self.respondents is None, "input", "respondents",
+                   "left out with a survey export (it carries the answers)", self.respondents)
+        _check(p, self.closed_columns is None or (isinstance(self.closed_columns, tuple) and all(
+            isinstance(c, str) for c in self.closed_columns)), "input", "closed_columns",
+            "a list of column names", self.closed_columns)
+        _check(p, self.encoding is None or isinstance(self.encoding, str), "input", "encoding",
+               "an encoding name such as 'utf-8' or 'cp1252'", self.encoding)
+        _raise("input", p)
+
+    @property
+    def source(self) -> Path:
+        """The file the comments come from (``comments`` or ``survey``)."""
+        return Path(self.comments if self.comments is not None else self.survey)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class PseudonymiseSettings:
+    """The ``[pseudonymise]`` section (see :class:`carevoice.pseudonymise.PseudonymiseConfig`).
+
+    Pseudonymisation cannot be switched off: every comment is pseudonymised before it is
+    embedded, coded or written.
+
+    Parameters
+    ----------
+    mode : {"tags", "surrogates", "redact"}, default "tags"
+        How spans are replaced. Tags are numbered across the whole corpus, as in a run over
+        the corpus in one piece.
+    secret_file : pathlib.Path, optional
+        The project secret (:func:`carevoice.pseudonymise.write_secret`); needed for
+        ``"surrogates"`` and for ``key_file``, so that replacements stay the same across runs.
+    key_file : pathlib.Path, optional
+        Where to write the encrypted re-identification key. Keep it outside the run folder.
+    use_spacy : bool, default True
+        Run the spaCy recogniser as well as patterns and name lists.
+    min_score : float, default 0.0
+        Drop spans scoring below this.
+    batch_size : int, default 256
+        Texts per spaCy batch.
+    """
+
+    mode: str = "tags"
+    secret_file: Path | None = None
+    key_file: Path | None = None
+    use_spacy: bool = True
+    min_score: float = 0.0
+    batch_size: int = 256
+
+    def __post_init__(self) -> None:
+        p: list[Problem] = []
+        _check(p, self.mode in _MODES, "pseudonymise", "mode", f"one of {list(_MODES)}",
+               self.mode)
+        _check(p, _path_or_none(self.secret_file), "pseudonymise", "secret_file", "a file path",
+               self.secret_file)
+        _check(p, _path_or_none(self.key_file), "pseudonymise", "key_file", "a file path",
+               self.key_file)
+        _check(p, isinstance(self.use_spacy, bool), "pseudonymise", "use_spacy",
+               "true or false", self.use_spacy)
+        _check(p, _is_num(self.min_score) and 0 <= self.min_score <= 1, "pseudonymise",
+               "min_score", "a number in the range [0, 1]", self.min_score)
+        _check(p, _is_int(self.batch_size) and self.batch_size >= 1, "pseudonymise",
+               "batch_size", "an int in the range [1, inf)", self.batch_size)
+        if self.mode == "surrogates" and self.secret_file is None:
+            p.append(Problem("bad_setting", "[pseudonymise] mode = 'surrogates' needs "
+                             "secret_file, so that surrogates are the same in every chunk, "
+                             "every re-run and every wave.", column="pseudonymise.secret_file"))
+        if self.key_file is not None and self.secret_file is None:
+            p.append(Problem("bad_setting", "[pseudonymise] key_file needs secret_file: the key "
+                             "is only ever written encrypted.", column="pseudonymise.key_file"))
+        _raise("pseudonymise", p)
+
+
+@dataclass(frozen=True)
+class EmbedSettings:
+    """The ``[embed]`` section.
+
+    Parameters
+    ----------
+    model : str, default "minilm"
+        ``"minilm"`` (the packaged all-MiniLM-L6-v2 in PyTorch), ``"minilm-onnx"`` (the same
+        model in ONNX Runtime, same vectors, faster), ``"minilm-onnx-int8"`` (int8-quantised,
+        faster still, slightly different vectors), ``"static"`` (a model2vec static model
+        distilled locally from the packaged MiniLM) or ``"hashing"`` (tests only: no meaning).
+    cache : pathlib.Path, optional
+        Cache embeddings in this folder (:class:`carevoice.CachedEmbedder`), so a re-run after
+        adding comments embeds only the new ones. Off by default: vectors derive from
+        children's words.
+    model_folder : pathlib.Path, optional
+        Where the ONNX export or static model is kept; default a per-user cache folder.
+    batch_size : int, default 64
+        Texts per forward pass.
+    """
+
+    model: str = "minilm"
+    cache: Path | None = None
+    model_folder: Path | None = None
+    batch_size: int = 64
+
+    def __post_init__(self) -> None:
+        p: list[Problem] = []
+        _check(p, self.model in EMBED_MODELS, "embed", "model", f"one of {list(EMBED_MODELS)}",
+               self.model)
+        _check(p, _path_or_none(self.cache), "embed", "cache", "a folder path", self.cache)
+        _check(p, _path_or_none(self.model_folder), "embed", "model_folder", "a folder path",
+               self.model_folder)
+        _check(p, _is_int(self.batch_size) and self.batch_size >= 1, "embed", "batch_size",
+               "an int in the range [1, inf)", self.batch_size)
+        _raise("embed", p)
+
+
+@dataclass(frozen=True)
+class ThemeSettings:
+    """The ``[themes]`` section (see :class:`carevoice.themes.ThemeCoder`).
+
+    Parameters
+    ----------
+    codebook : pathlib.Path, optional
+        A codebook file (YAML, TOML or JSON); default the shipped codebook.
+    min_score : float, default 0.05
+        Also write unassigned rows scoring at least this.
+    """
+
+    codebook: Path | None = None
+    min_score: float = 0.05
+
+    def __post_init__(self) -> None:
+        p: list[Problem] = []
+        _check(p, _path_or_none(self.codebook), "themes", "codebook", "a file path",
+               self.codebook)
+        _check(p, _is_num(self.min_score) and 0 <= self.min_score <= 1, "themes", "min_score",
+               "a number in the range [0, 1]", self.min_score)
+        _raise("themes", p)
+
+
+@dataclass(frozen=True)
+class DiscoverSettings:
+    """The ``[discover]`` section: inductive topic discovery over the whole corpus.
+
+    Parameters
+    ----------
+    enabled : bool, default False
+        Run discovery after coding (needs :mod:`carevoice.discover`).
+    options : tuple of (str, value), default ()
+        Keyword arguments for the discovery step, as a TOML table.
+    """
+
+    enabled: bool = False
+    options: tuple[tuple[str, Any], ...] = ()
+
+    def __post_init__(self) -> None:
+        p: list[Problem] = []
+        _check(p, isinstance(self.enabled, bool), "discover", "enabled", "true or false",
+               self.enabled)
+        _check(p, isinstance(self.options, tuple) and all(
+            isinstance(k, str) and isinstance(v, (str, int, float, bool)) for k, v in
+            self.options), "discover", "options", "a table of names to numbers, strings or "
+            "booleans", self.options)
+        _raise("discover", p)
+
+
+@dataclass(frozen=True)
+class LinkSettings:
+    """The ``[link]`` section (see :func:`carevoice.link.link`).
+
+    Parameters
+    ----------
+    enabled : bool or None, default None
+        Link themes to survey answers. None: whenever answers are given (``respondents`` or
+        a survey export); True makes missing answers an error.
+    variables : tuple of str, optional
+        Categorical answers to test; default every categorical answer.
+    by : tuple of str, optional
+        Subgroups for prevalence; default every categorical answer.
+    test : {"fisher", "chi2"}, default "fisher"
+        The association test.
+    """
+
+    enabled: bool | None = None
+    variables: tuple[str, ...] | None = None
+    by: tuple[str, ...] | None = None
+    test: str = "fisher"
+
+    def __post_init__(self) -> None:
+        p: list[Problem] = []
+        _check(p, self.enabled is None or isinstance(self.enabled, bool), "link", "enabled",
+               "true or false", self.enabled)
+        for key in ("variables", "by"):
+            v = getattr(self, key)
+            _check(p, v is None or (isinstance(v, tuple) and all(isinstance(c, str) for c in v)),
+                   "link", key, "a list of column names", v)
+        _check(p, self.test in ("fisher", "chi2"), "link", "test", "'fisher' or 'chi2'",
+               self.test)
+        _raise("link", p)
+
+
+@dataclass(frozen=True)
+class ReportSettings:
+    """The ``[report]`` section.
+
+    Parameters
+    ----------
+    formats : tuple of str, default ()
+        Report formats to write from the linked tables: ``"html"``, ``"md"``, ``"docx"``
+        (needs :mod:`carevoice.report`). Empty: tables only.
+    """
+
+    formats: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        p: list[Problem] = []
+        _check(p, isinstance(self.formats, tuple) and all(f in _REPORT_FORMATS
+                                                          for f in self.formats),
+               "report", "formats", f"a list drawn from {list(_REPORT_FORMATS)}", self.formats)
+        _raise("report", p)
+
+
+@dataclass(frozen=True)
+class DaskSettings:
+    """The ``[dask]`` section, read when ``[run] engine = "dask"``.
+
+    Parameters
+    ----------
+    scheduler : str, optional
+        The address of a running scheduler (``"tcp://host:8786"``). Its workers must see the
+        input files and the run folder at the same paths (a shared file system).
+        Without it, a :class:`dask.distributed.LocalCluster` is started on loopback.
+    n_workers : int, default 1
+        LocalCluster workers.
+    threads_per_worker : int, default 2
+        LocalCluster threads per worker.
+    processes : bool, default False
+        LocalCluster workers as processes (True) or threads in this process (False).
+    """
+
+    scheduler: str | None = None
+    n_workers: int = 1
+    threads_per_worker: int = 2
+    processes: bool = False
+
+    def __post_init__(self) -> None:
+        p: list[Problem] = []
+        _check(p, self.scheduler is None or (isinstance(self.scheduler, str) and "://" in
+                                             self.scheduler), "dask", "scheduler",
+               "an address such as 'tcp://10.0.0.5:8786'", self.scheduler)
+        for key in ("n_workers", "threads_per_worker"):
+            v = getattr(self, key)
+            _check(p, _is_int(v) and v >= 1, "dask", key, "an int in the range [1, inf)", v)
+        _check(p, isinstance(self.processes, bool), "dask", "processes", "true or false",
+               self.processes)
+        _raise("dask", p)
+
+
+_SECTIONS: dict[str, type] = {
+    "run": RunSettings, "input": InputSettings, "pseudonymise": PseudonymiseSettings,
+    "embed": EmbedSettings, "themes": ThemeSettings, "discover": DiscoverSettings,
+    "link": LinkSettings, "report": ReportSettings, "dask": DaskSettings,
+}
+_PATH_KEYS = {("run", "output"), ("input", "comments"), ("input", "survey"),
+              ("input", "respondents"), ("pseudonymise", "secret_file"),
+              ("pseudonymise", "key_file"), ("embed", "cache"), ("embed", "model_folder"),
+              ("themes", "codebook")}
+_PAIR_KEYS = {("input", "columns"), ("input", "text_columns"), ("discover", "options")}
+_LIST_KEYS = {("input", "closed_columns"), ("link", "variables"), ("link", "by"),
+              ("report", "formats")}
+
+
+@dataclass(frozen=True)
+class BatchConfig:
+    """Every setting of a batch run; build it with :func:`load_config` or
+    :func:`config_from_dict`.
+
+    Parameters
+    ----------
+    run, input, pseudonymise, embed, themes, discover, link, report, dask
+        The sections.
+
+    Examples
+    --------
+    >>> cfg = config_from_dict({"run": {"output": "run"}, "input": {"comments": "c.csv"}},
+    ...                        check_files=False)
+    >>> cfg.run.chunk_size, cfg.embed.model
+    (5000, 'minilm')
+    """
+
+    run: RunSettings
+    input: InputSettings
+    pseudonymise: PseudonymiseSettings = PseudonymiseSettings()
+    embed: EmbedSettings = EmbedSettings()
+    themes: ThemeSettings = ThemeSettings()
+    discover: DiscoverSettings = DiscoverSettings()
+    link: LinkSettings = LinkSettings()
+    report: ReportSettings = ReportSettings()
+    dask: DaskSettings = DaskSettings()
+
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            if not isinstance(getattr(self, f.name), _SECTIONS[f.name]):
+                raise InputError(f"The {f.name!r} argument of BatchConfig must be a "
+                                 f"{_SECTIONS[f.name].__name__}. Got "
+                                 f"{type(getattr(self, f.name)).__name__}.")
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the settings as plain JSON-ready data (paths as strings), for the manifest.
+
+        Returns
+        -------
+        dict
+        """
+        def plain(v: Any) -> Any:
+            if isinstance(v, Path):
+                return str(v)
+            if isinstance(v, (tuple, list)):
+                return [plain(x) for x in v]
+            if isinstance(v, dict):
+                return {k: plain(x) for k, x in v.items()}
+            return v
+
+        return {name: plain(asdict(getattr(self, name))) for name in _SECTIONS}
+
+
+def _coerce(section: str, key: str, value: Any, base: Path) -> Any:
+    if (section, key) in _PATH_KEYS and isinstance(value, str) and value:
+        path = Path(value).expanduser()
+        return path if path.is_absolute() else base / path
+    if (section, key) in _PAIR_KEYS and isinstance(value, Mapping):
+        return tuple((str(k), v) for k, v in value.items())
+    if (section, key) == ("input", "text_columns") and isinstance(value, list):
+        return tuple((str(v), str(v)) for v in value)
+    if (section, key) in _LIST_KEYS and isinstance(value, list):
+        return tuple(value)
+    return value
+
+
+def _file_problems(cfg: BatchConfig) -> list[Problem]:
+    p: list[Problem] = []
+    for key in ("comments", "survey", "respondents"):
+        path = getattr(cfg.input, key)
+        if path is None:
+            continue
+        if not Path(path).is_file():
+            p.append(Problem("missing_file", f"[input] {key}: no file at {path}.",
+                             column=f"input.{key}"))
+        elif Path(path).suffix.lower() not in _INPUT_SUFFIXES:
+            p.append(Problem("bad_setting", f"[input] {key}: batch runs stream CSV or Parquet "
+                             f"files; got {Path(path).name}. Convert an XLSX export with "
+                             "`carevoice convert` or save it as CSV.", column=f"input.{key}"))
+    for section, key in (("pseudonymise", "secret_file"), ("themes", "codebook")):
+        path = getattr(getattr(cfg, section), key)
+        if path is not None and not Path(path).is_file():
+            p.append(Problem("missing_file", f"[{section}] {key}: no file at {path}.",
+                             column=f"{section}.{key}"))
+    key_file = cfg.pseudonymise.key_file
+    if key_file is not None:
+        out = Path(cfg.run.output).resolve()
+        if out == Path(key_file).resolve().parent or out in Path(key_file).resolve().parents:
+            p.append(Problem("bad_setting", "[pseudonymise] key_file must lie outside the run "
+                             "folder, which holds the shareable outputs.",
+                             column="pseudonymise.key_file"))
+    has_answers = cfg.input.survey is not None or cfg.input.respondents is not None
+    if cfg.link.enabled is True and not has_answers:
+        p.append(Problem("bad_setting", "[link] enabled = true needs [input] respondents (or a "
+                         "survey export).", column="link.enabled"))
+    if cfg.report.formats and not has_answers:
+        p.append(Problem("bad_setting", "[report] formats need survey answers: give [input] "
+                         "respondents (or a survey export).", column="report.formats"))
+    return p
+
+
+def config_from_dict(data: Mapping[str, Any], *, base: str | Path = ".",
+                     check_files: bool = True) -> BatchConfig:
+    """Build a :class:`BatchConfig` from parsed TOML, reporting every problem at once.
+
+    Parameters
+    ----------
+    data : mapping
+        Section name to a table of settings; the caller's mapping is not modified.
+    base : str or pathlib.Path, default "."
+        Relative paths are taken relative to this folder.
+    check_files : bool, default True
+        Also check that input files, the secret and the codebook exist.
+
+    Returns
+    -------
+    BatchConfig
+
+    Raises
+    ------
+    ValidationError
+        Listing every unknown section or key, bad value and missing file.
+
+    Examples
+    --------
+    >>> config_from_dict({"run": {"output": "x", "chunk_size": 0}, "input": {}},
+    ...                  check_files=False)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    carevoice.errors.ValidationError: 2 problem(s) in pipeline settings:...
+    """
+    base = Path(base)
+    problems: list[Problem] = []
+    if not isinstance(data, Mapping):
+        raise InputError(f"The 'data' argument must be a mapping of sections; got "
+                         f"{type(data).__name__}.")
+    for name in data:
+        if name not in _SECTIONS:
+            problems.append(Problem("unknown_section", f"unknown section [{name}]; valid "
+                                    f"sections: {', '.join(_SECTIONS)}.", column=str(name)))
+    built: dict[str, Any] = {}
+    for name, cls in _SECTIONS.items():
+        raw = data.get(name, {})
+        if not isinstance(raw, Mapping):
+            problems.append(Problem("bad_setting", f"[{name}] must be a table.", column=name))
+            continue
+        valid = {f.name for f in fields(cls)}
+        unknown = [k for k in raw if k not in valid]
+        for k in unknown:
+            problems.append(Problem("unknown_key", f"[{name}] has no setting {k!r}; valid "
+                                    f"settings: {', '.join(sorted(valid))}.",
+                                    column=f"{name}.{k}"))
+        kwargs = {k: _coerce(name, k, v, base) for k, v in raw.items() if k in valid}
+        if name in ("run", "input") and name not in data:
+            problems.append(Problem("missing_section", f"the [{name}] section is required.",
+                                    column=name))
+            continue
+        if name == "run" and "output" not in kwargs:
+            problems.append(Problem("bad_setting", "[run] output (the run folder) is required.",
+                                    column="run.output"))
+            continue
+        try:
+            built[name] = cls(**kwargs)
+        except ValidationError as e:
+            problems.extend(e.problems)
+    if problems:
+        raise ValidationError("pipeline settings", problems)
+    cfg = BatchConfig(**built)
+    if check_files:
+        problems = _file_problems(cfg)
+        if problems:
+            raise ValidationError("pipeline settings", problems)
+    return cfg
+
+
+def load_config(path: str | Path, *, check_files: bool = True) -> BatchConfig:
+    """Read and check a ``PIPELINE.toml`` file.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        The TOML file; relative paths inside it are relative to its folder.
+    check_files : bool, default True
+        Also check that the files it names exist.
+
+    Returns
+    -------
+    BatchConfig
+
+    Raises
+    ------
+    ValidationError
+        Every problem in the file at once (the file name is in the message).
+    InputError
+        If the file is missing or not valid TOML (with the line and column).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "PIPELINE.toml").write_text(
+    ...     '[run]\\noutput = "run"\\n[input]\\ncomments = "comments.csv"\\n')
+    >>> load_config(folder / "PIPELINE.toml", check_files=False).run.output.name
+    'run'
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(f"The 'path' argument names no file: {path} does not exist.")
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as e:
+        raise InputError(f"{path.name} is not valid TOML: {e}.") from e
+    try:
+        return config_from_dict(data, base=path.parent, check_files=check_files)
+    except ValidationError as e:
+        raise ValidationError(str(path.name), e.problems) from None

@@ -1,0 +1,191 @@
+"""The corpus-wide steps of a batch run: linkage, discovery and reports.
+
+They run once, on the concatenated chunk results, by calling the library's public functions
+(:func:`carevoice.link.link`, :mod:`carevoice.discover`, :mod:`carevoice.report`). Each writes
+its tables into ``outputs/`` and returns their paths.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import Problem
+from ..schema import COMMENT_ID, RESPONDENT_ID, TEXT
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+    from .chunks import ChunkSpec, ChunkStore
+    from .config import BatchConfig
+
+__all__ = ["corpus_step_problems", "discover_outputs", "link_outputs", "report_outputs"]
+
+
+def _available(module: str) -> bool:
+    try:
+        return importlib.util.find_spec(module) is not None
+    except ModuleNotFoundError:
+        return False
+
+
+def corpus_step_problems(cfg: BatchConfig, link_on: bool) -> list[Problem]:
+    """Problems that stop the corpus-wide steps, found before any chunk is processed.
+
+    Parameters
+    ----------
+    cfg : BatchConfig
+    link_on : bool
+        Whether linkage will run.
+
+    Returns
+    -------
+    list of Problem
+    """
+    problems = []
+    if cfg.discover.enabled and not _available("carevoice.discover"):
+        problems.append(Problem("unavailable", "[discover] enabled = true, but this carevoice "
+                                "has no carevoice.discover module.", column="discover.enabled"))
+    if cfg.report.formats and not _available("carevoice.report"):
+        problems.append(Problem("unavailable", "[report] formats are set, but this carevoice "
+                                "has no carevoice.report module.", column="report.formats"))
+    if cfg.report.formats and not link_on:
+        problems.append(Problem("bad_setting", "[report] formats need linkage: give survey "
+                                "answers and leave [link] enabled.", column="report.formats"))
+    return problems
+
+
+def _write(frame: pd.DataFrame, path: Path, fmt: str) -> Path:
+    from .runner import _write_table
+
+    return _write_table(frame, path, fmt)
+
+
+def link_outputs(cfg: BatchConfig, comments: pd.DataFrame, codes: pd.DataFrame,
+                 respondents: pd.DataFrame, folder: Path) -> dict[str, Path]:
+    """Link assigned themes to survey answers and write the tables.
+
+    Parameters
+    ----------
+    cfg : BatchConfig
+    comments : pandas.DataFrame
+        ``comment_id``, ``respondent_id`` and ``text`` (a boolean: answered or not; the text
+        itself is not needed).
+    codes : pandas.DataFrame
+        The assigned codes.
+    respondents : pandas.DataFrame
+        Typed closed answers.
+    folder : pathlib.Path
+        ``outputs/``.
+
+    Returns
+    -------
+    dict
+        ``prevalence``, ``associations`` and ``numeric`` paths.
+    """
+    from ..link import link
+    from ..themes import load_codebook
+
+    fmt = cfg.run.output_format
+    frame = comments[comments[RESPONDENT_ID].notna()].copy() if RESPONDENT_ID in comments \
+        else comments.iloc[0:0].assign(**{RESPONDENT_ID: []})
+    frame[TEXT] = frame[TEXT].map(lambda answered: "answered" if answered else None)
+    themes = list(load_codebook(cfg.themes.codebook).theme_ids)
+    result = link(frame[[COMMENT_ID, RESPONDENT_ID, TEXT]], codes[[COMMENT_ID, "theme"]],
+                  respondents, themes=themes,
+                  variables=list(cfg.link.variables) if cfg.link.variables else None,
+                  by=list(cfg.link.by) if cfg.link.by else None, test=cfg.link.test)
+    out = {}
+    for name in ("prevalence", "associations", "numeric"):
+        table = getattr(result, name)
+        out[name] = _write(table.reset_index(drop=True), folder / f"{name}.{fmt}", fmt)
+    return out
+
+
+def _pseudonymised(specs: list[ChunkSpec], store: ChunkStore) -> pd.DataFrame:
+    import pandas as pd
+
+    frames = [store.load(spec.index, "pseudonymised") for spec in specs]
+    return pd.concat(frames, ignore_index=True)
+
+
+def discover_outputs(cfg: BatchConfig, specs: list[ChunkSpec], store: ChunkStore,
+                     folder: Path) -> dict[str, Path]:
+    """Discover topics over the whole pseudonymised corpus, reusing the chunk embeddings.
+
+    Calls :class:`carevoice.discover.ThemeDiscovery` (options from ``[discover] options``,
+    ``random_state`` from ``[run] seed``) with the embeddings the code step stored, so nothing
+    is embedded twice.
+
+    Parameters
+    ----------
+    cfg : BatchConfig
+    specs : list of ChunkSpec
+    store : ChunkStore
+    folder : pathlib.Path
+        ``outputs/``.
+
+    Returns
+    -------
+    dict
+        ``topics`` (one row per comment and topic) and ``topics_info`` (one row per topic).
+    """
+    import numpy as np
+
+    from ..discover import ThemeDiscovery
+    from .steps import build_embedder
+
+    fmt = cfg.run.output_format
+    comments = _pseudonymised(specs, store)[[COMMENT_ID, TEXT]]
+    matrix = np.concatenate([np.load(store.folder(s.index) / "embeddings.npy")
+                             for s in specs])
+    answered = comments[TEXT].notna().to_numpy()
+    model = ThemeDiscovery(build_embedder(cfg.embed), random_state=cfg.run.seed,
+                           **dict(cfg.discover.options))
+    topics = model.fit(comments[answered].reset_index(drop=True),
+                       embeddings=matrix[answered]).topics_
+    info = topics.topics.copy()
+    for name in ("keywords", "representative", "diverse"):
+        if name in info:
+            info[name] = ["; ".join(map(str, v)) for v in info[name]]
+    return {"topics": _write(topics.to_table(), folder / f"topics.{fmt}", fmt),
+            "topics_info": _write(info, folder / f"topics_info.{fmt}", fmt)}
+
+
+def report_outputs(cfg: BatchConfig, specs: list[ChunkSpec], store: ChunkStore,
+                   respondents: pd.DataFrame, folder: Path) -> dict[str, Path]:
+    """Write the reports named in ``[report] formats`` (:func:`carevoice.report.build_report`).
+
+    The comments are the pseudonymised ones; those with a span scoring below the review
+    threshold (0.6) are passed as flagged, so they are never quoted.
+
+    Parameters
+    ----------
+    cfg : BatchConfig
+    specs : list of ChunkSpec
+    store : ChunkStore
+    respondents : pandas.DataFrame
+    folder : pathlib.Path
+        ``outputs/``; the report goes to ``outputs/report/``.
+
+    Returns
+    -------
+    dict
+        ``report_<format>`` paths.
+    """
+    import pandas as pd
+
+    from ..report import build_report
+    from .steps import build_embedder
+
+    comments = _pseudonymised(specs, store)
+    codes = pd.concat([store.load(s.index, "codes") for s in specs], ignore_index=True)
+    spans = pd.concat([store.load(s.index, "spans") for s in specs], ignore_index=True)
+    flagged = sorted(set(spans.loc[spans["score"] < 0.6, COMMENT_ID].astype(str)))
+    written = build_report(comments[comments[RESPONDENT_ID].notna()], codes, folder / "report",
+                           formats=list(cfg.report.formats), respondents=respondents,
+                           text_is_pseudonymised=True, flagged=flagged,
+                           embedder=build_embedder(cfg.embed), codebook=cfg.themes.codebook,
+                           seed=cfg.run.seed, test=cfg.link.test)
+    return {f"report_{name}": path for name, path in written.items()}

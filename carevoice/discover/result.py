@@ -1,0 +1,467 @@
+"""The result of theme discovery: an immutable :class:`Topics` value and how it is assembled.
+
+A :class:`Topics` holds the comments that were clustered, their embeddings, the clustering (one
+cluster per comment, ``-1`` for none) and the settings of the assignment step. Everything else
+(centroids, the long assignments frame, the topic descriptions) is derived from those by
+:func:`assemble_topics`, so that every edit (merge, split, reject, rename; see
+:mod:`carevoice.discover.edit`) re-derives a consistent result instead of patching frames.
+
+How a comment gets its topics (the assignment step):
+
+1. A topic's centroid is the normalised mean embedding of the comments its cluster holds.
+2. A comment keeps its own cluster as primary topic when its cosine similarity to that centroid
+   is at least ``min_similarity``. Otherwise (and for comments the clustering left out) it goes
+   to the most similar centroid if that reaches ``min_similarity``; else it is an outlier
+   (topic ``-1``), reported as such.
+3. A comment also belongs to up to ``max_topics - 1`` further topics whose similarity is at
+   least ``second_similarity`` and within ``second_margin`` of its primary topic's similarity:
+   a comment about money *and* moving out can sit in both topics.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from ..errors import InputError
+from ..schema import COMMENT_ID, TEXT
+from .represent import diverse_examples, representative_examples, topic_keywords, topic_label
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+__all__ = [
+    "ASSIGNMENT_COLUMNS",
+    "OUTLIER",
+    "TOPIC_COLUMNS",
+    "AssignConfig",
+    "Topics",
+    "assemble_topics",
+]
+
+#: The topic id of a comment that no topic fits.
+OUTLIER = -1
+
+#: Columns of :attr:`Topics.assignments`.
+ASSIGNMENT_COLUMNS: tuple[str, ...] = (COMMENT_ID, "topic", "score", "primary")
+
+#: Columns of :attr:`Topics.topics`.
+TOPIC_COLUMNS: tuple[str, ...] = ("topic", "label", "keywords", "size", "n_primary", "share",
+                                  "representative", "diverse")
+
+
+def _number(owner: str, name: str, value: object, lo: float, hi: float) -> None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not lo <= value <= hi:
+        raise InputError(f"The '{name}' parameter of {owner} must be a number in the range "
+                         f"[{lo}, {hi}]. Got {value!r} instead.")
+
+
+def _integer(owner: str, name: str, value: object, lo: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < lo:
+        raise InputError(f"The '{name}' parameter of {owner} must be an int in the range "
+                         f"[{lo}, inf). Got {value!r} instead.")
+
+
+@dataclass(frozen=True)
+class AssignConfig:
+    """Settings of the assignment and description steps.
+
+    Parameters
+    ----------
+    min_similarity : float, default 0.2
+        Cosine similarity to a topic centroid below which a comment is an outlier.
+    second_similarity : float, default 0.3
+        Least similarity for a further topic of a comment.
+    second_margin : float, default 0.12
+        A further topic's similarity must be within this of the primary topic's.
+    max_topics : int, default 3
+        Most topics per comment (1 switches multi-topic membership off).
+    n_examples : int, default 5
+        Representative and diverse examples kept per topic (each).
+    diversity : float, default 0.6
+        The MMR trade-off for diverse examples (see :func:`diverse_examples`).
+    n_keywords : int, default 8
+        Keywords kept per topic.
+
+    Examples
+    --------
+    >>> AssignConfig(max_topics=1).max_topics
+    1
+    """
+
+    min_similarity: float = 0.2
+    second_similarity: float = 0.3
+    second_margin: float = 0.12
+    max_topics: int = 3
+    n_examples: int = 5
+    diversity: float = 0.6
+    n_keywords: int = 8
+
+    def __post_init__(self) -> None:
+        owner = "AssignConfig"
+        _number(owner, "min_similarity", self.min_similarity, -1.0, 1.0)
+        _number(owner, "second_similarity", self.second_similarity, -1.0, 1.0)
+        _number(owner, "second_margin", self.second_margin, 0.0, 2.0)
+        _number(owner, "diversity", self.diversity, 0.0, 1.0)
+        _integer(owner, "max_topics", self.max_topics, 1)
+        _integer(owner, "n_examples", self.n_examples, 1)
+        _integer(owner, "n_keywords", self.n_keywords, 1)
+
+
+def _normalise(a: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(a, axis=1, keepdims=True)
+    return np.divide(a, norms, out=np.zeros_like(a), where=norms > 0)
+
+
+@dataclass(frozen=True)
+class Topics:
+    """Discovered topics: who is in which topic, and what each topic is about.
+
+    Do not build one by hand: :meth:`ThemeDiscovery.fit` returns one (``topics_``), and the
+    editing functions of :mod:`carevoice.discover.edit` return new ones.
+
+    Parameters
+    ----------
+    comments : pandas.DataFrame
+        ``comment_id`` and ``text`` of the comments discovery ran on, in order.
+    embeddings : numpy.ndarray
+        Their embeddings, one L2-normalised row per comment.
+    clusters : numpy.ndarray
+        The clustering: one topic id (or ``-1``) per comment, before reassignment.
+    config : AssignConfig
+        The assignment settings.
+    assignments : pandas.DataFrame
+        Long: ``comment_id``, ``topic`` (``-1`` = outlier), ``score`` (cosine similarity to the
+        topic centroid), ``primary`` (bool; one primary row per comment).
+    topics : pandas.DataFrame
+        One row per topic: ``topic``, ``label``, ``keywords`` (list), ``size`` (comments in it,
+        primary or not), ``n_primary``, ``share`` (of all comments), ``representative`` and
+        ``diverse`` (tuples of ``comment_id``).
+    centroids : numpy.ndarray
+        One normalised centroid per row of ``topics``.
+    labels : dict
+        Labels set by a person (:func:`rename_topic`), by topic id.
+    history : tuple of str
+        The edits made since discovery, in order.
+    pinned : numpy.ndarray or None
+        A mask of comments kept out of every topic (rejected without reassignment).
+    """
+
+    comments: pd.DataFrame
+    embeddings: np.ndarray
+    clusters: np.ndarray
+    config: AssignConfig
+    assignments: pd.DataFrame
+    topics: pd.DataFrame
+    centroids: np.ndarray
+    labels: dict[int, str] = field(default_factory=dict)
+    history: tuple[str, ...] = ()
+    pinned: np.ndarray | None = None
+
+    def __repr__(self) -> str:
+        return (f"Topics({len(self.topics)} topics over {len(self.comments)} comments, "
+                f"{self.outlier_share:.1%} outliers, {len(self.history)} edits)")
+
+    @property
+    def topic_ids(self) -> tuple[int, ...]:
+        """The topic ids, in the order of :attr:`topics` (largest first after discovery)."""
+        return tuple(int(t) for t in self.topics["topic"])
+
+    @property
+    def outlier_share(self) -> float:
+        """The share of comments whose primary topic is ``-1``."""
+        if len(self.comments) == 0:
+            return 0.0
+        primary = self.assignments[self.assignments["primary"]]
+        return float((primary["topic"] == OUTLIER).sum() / len(self.comments))
+
+    def check_topic(self, topic: object, argument: str = "topic", function: str = "") -> int:
+        """Return ``topic`` as an int if it is a topic id here; raise :class:`InputError` if not."""
+        where = f" of {function}" if function else ""
+        try:
+            value = int(topic)  # type: ignore[call-overload]
+        except (TypeError, ValueError):
+            value = None
+        if value is None or value not in self.topic_ids:
+            raise InputError(f"The '{argument}' argument{where} must be one of the topic ids "
+                             f"{list(self.topic_ids)}. Got {topic!r} instead.")
+        return value
+
+    def members(self, topic: int, *, primary_only: bool = False) -> pd.DataFrame:
+        """The comments of a topic, most similar to its centroid first.
+
+        Parameters
+        ----------
+        topic : int
+            A topic id, or ``-1`` for the outliers.
+        primary_only : bool, default False
+            Only comments whose primary topic it is.
+
+        Returns
+        -------
+        pandas.DataFrame
+            ``comment_id``, ``text``, ``score``, ``primary``.
+        """
+        if int(topic) != OUTLIER:
+            topic = self.check_topic(topic, function="Topics.members")
+        rows = self.assignments[self.assignments["topic"] == int(topic)]
+        if primary_only:
+            rows = rows[rows["primary"]]
+        out = rows.merge(self.comments[[COMMENT_ID, TEXT]], on=COMMENT_ID, how="left")
+        out = out.sort_values("score", ascending=False, kind="stable")
+        return out[[COMMENT_ID, TEXT, "score", "primary"]].reset_index(drop=True)
+
+    def examples(self, topic: int, kind: str = "representative") -> pd.DataFrame:
+        """The example comments of a topic.
+
+        Parameters
+        ----------
+        topic : int
+            A topic id.
+        kind : {"representative", "diverse", "both"}, default "representative"
+            Nearest the centroid, chosen by maximal marginal relevance, or both (representative
+            first, without repeats).
+
+        Returns
+        -------
+        pandas.DataFrame
+            ``comment_id``, ``text``, ``kind``.
+        """
+        import pandas as pd
+
+        topic = self.check_topic(topic, function="Topics.examples")
+        if kind not in ("representative", "diverse", "both"):
+            raise InputError("The 'kind' argument of Topics.examples must be one of "
+                             f"'representative', 'diverse', 'both'. Got {kind!r} instead.")
+        row = self.topics.set_index("topic").loc[topic]
+        kinds = ("representative", "diverse") if kind == "both" else (kind,)
+        ids: list[tuple[str, str]] = []
+        for k in kinds:
+            ids.extend((str(i), k) for i in row[k] if str(i) not in {x for x, _ in ids})
+        texts = self.comments.set_index(COMMENT_ID)[TEXT]
+        return pd.DataFrame({COMMENT_ID: [i for i, _ in ids],
+                             TEXT: [str(texts.loc[i]) for i, _ in ids],
+                             "kind": [k for _, k in ids]})
+
+    def describe(self, n_examples: int = 2) -> pd.DataFrame:
+        """A readable overview: one row per topic with label, size, keywords and examples.
+
+        Parameters
+        ----------
+        n_examples : int, default 2
+            Representative examples shown per topic.
+
+        Returns
+        -------
+        pandas.DataFrame
+            ``topic``, ``label``, ``size``, ``share``, ``keywords`` (joined) and ``examples``
+            (texts joined by ``" | "``).
+        """
+        out = self.topics[["topic", "label", "size", "share"]].copy()
+        out["keywords"] = [", ".join(k) for k in self.topics["keywords"]]
+        texts = self.comments.set_index(COMMENT_ID)[TEXT]
+        out["examples"] = [" | ".join(str(texts.loc[i]) for i in ids[:n_examples])
+                           for ids in self.topics["representative"]]
+        return out.reset_index(drop=True)
+
+    def to_table(self) -> pd.DataFrame:
+        """The long table the CLI writes: assignments joined with topic descriptions.
+
+        Returns
+        -------
+        pandas.DataFrame
+            ``comment_id``, ``topic``, ``score``, ``primary``, ``label``, ``keywords`` (joined
+            by ``"; "``), ``size``; outliers have ``label`` ``"(outlier)"``. No comment text.
+        """
+        info = self.topics[["topic", "label", "size"]].copy()
+        info["keywords"] = ["; ".join(k) for k in self.topics["keywords"]]
+        out = self.assignments.merge(info, on="topic", how="left", sort=False)
+        outlier = out["topic"] == OUTLIER
+        out.loc[outlier, "label"] = "(outlier)"
+        out.loc[outlier, "keywords"] = ""
+        out["size"] = out["size"].fillna(0).astype(int)
+        return out[[COMMENT_ID, "topic", "score", "primary", "label", "keywords", "size"]]
+
+    def with_history(self, entry: str) -> Topics:
+        """Return a copy with an entry appended to :attr:`history`."""
+        return replace(self, history=(*self.history, entry))
+
+
+def assemble_topics(comments: pd.DataFrame, embeddings: np.ndarray, clusters: np.ndarray,
+                    config: AssignConfig, *, labels: dict[int, str] | None = None,
+                    history: tuple[str, ...] = (), renumber: bool = False,
+                    pinned: np.ndarray | None = None) -> Topics:
+    """Derive centroids, assignments and descriptions from a clustering.
+
+    Parameters
+    ----------
+    comments : pandas.DataFrame
+        ``comment_id`` and ``text``; blank texts are always outliers.
+    embeddings : numpy.ndarray
+        One L2-normalised row per comment.
+    clusters : numpy.ndarray
+        One cluster id per comment; ``-1`` for none.
+    config : AssignConfig
+        The assignment settings.
+    labels : dict, optional
+        Labels set by a person, by topic id; the others are made from keywords.
+    history : tuple of str, default ()
+        The edit log to carry.
+    renumber : bool, default False
+        Renumber topics 0, 1, ... by decreasing size (ties: first comment first), as after
+        discovery. Edits keep ids stable instead.
+    pinned : numpy.ndarray, optional
+        A boolean mask of comments that stay outliers whatever their similarities.
+
+    Returns
+    -------
+    Topics
+    """
+    import pandas as pd
+
+    comments = comments[[COMMENT_ID, TEXT]].reset_index(drop=True).copy()
+    texts = ["" if pd.isna(t) else str(t) for t in comments[TEXT]]
+    x = np.asarray(embeddings, dtype=np.float32)
+    clusters = np.asarray(clusters, dtype=np.int64).copy()
+    blank = np.array([not t.strip() for t in texts], dtype=bool)
+    if pinned is not None:
+        pinned = np.asarray(pinned, dtype=bool)
+        blank = blank | pinned
+    clusters[blank] = OUTLIER
+    labels = dict(labels or {})
+    if renumber:
+        ids = [t for t in np.unique(clusters) if t != OUTLIER]
+        sizes = {t: (int((clusters == t).sum()), int(np.argmax(clusters == t))) for t in ids}
+        order = sorted(ids, key=lambda t: (-sizes[t][0], sizes[t][1]))
+        mapping = {old: new for new, old in enumerate(order)}
+        clusters = np.array([mapping.get(int(c), OUTLIER) for c in clusters], dtype=np.int64)
+        labels = {mapping[k]: v for k, v in labels.items() if k in mapping}
+    topic_ids = [int(t) for t in np.unique(clusters) if t != OUTLIER]
+    n, k = len(texts), len(topic_ids)
+    if k:
+        centroids = _normalise(np.stack([x[clusters == t].mean(axis=0) for t in topic_ids]))
+        sims = x @ centroids.T
+    else:
+        centroids = np.zeros((0, x.shape[1] if x.ndim == 2 else 0), dtype=np.float32)
+        sims = np.zeros((n, 0), dtype=np.float32)
+    col = {t: j for j, t in enumerate(topic_ids)}
+
+    primary = np.full(n, OUTLIER, dtype=np.int64)
+    primary_score = np.zeros(n)
+    rows: list[tuple[int, int, float, bool]] = []  # (position, topic, score, primary)
+    for i in range(n):
+        if blank[i] or k == 0:
+            score = float(sims[i].max()) if k and pinned is not None and pinned[i] else 0.0
+            rows.append((i, OUTLIER, round(score, 4), True))
+            continue
+        s = sims[i]
+        own = col.get(int(clusters[i]))
+        if own is not None and s[own] >= config.min_similarity:
+            best = own
+        else:
+            best = int(np.argmax(s))
+            if s[best] < config.min_similarity:
+                rows.append((i, OUTLIER, round(float(s[best]), 4), True))
+                continue
+        primary[i], primary_score[i] = topic_ids[best], s[best]
+        rows.append((i, topic_ids[best], round(float(s[best]), 4), True))
+        if config.max_topics > 1:
+            order = np.argsort(-s, kind="stable")
+            extra = 0
+            for j in order:
+                if extra >= config.max_topics - 1:
+                    break
+                if j == best:
+                    continue
+                if s[j] >= config.second_similarity and s[best] - s[j] <= config.second_margin:
+                    rows.append((i, topic_ids[int(j)], round(float(s[j]), 4), False))
+                    extra += 1
+    ids = comments[COMMENT_ID].astype(str).to_numpy()
+    assignments = pd.DataFrame({
+        COMMENT_ID: [ids[i] for i, _, _, _ in rows],
+        "topic": np.array([t for _, t, _, _ in rows], dtype=np.int64),
+        "score": np.array([s for _, _, s, _ in rows], dtype=float),
+        "primary": np.array([p for _, _, _, p in rows], dtype=bool),
+    })
+
+    # Topics that kept no primary member after reassignment are dropped.
+    alive = [t for t in topic_ids if (primary == t).any()]
+    if len(alive) < len(topic_ids):
+        gone = set(topic_ids) - set(alive)
+        assignments = assignments[~assignments["topic"].isin(gone)].reset_index(drop=True)
+        centroids = centroids[[col[t] for t in alive]]
+        topic_ids, col = alive, {t: j for j, t in enumerate(alive)}
+
+    keywords = topic_keywords(texts, primary.tolist(), top_n=config.n_keywords)
+    records = []
+    for t in topic_ids:
+        members = np.where(primary == t)[0]
+        centroid = centroids[col[t]]
+        rep = representative_examples(x[members], centroid, config.n_examples)
+        div = diverse_examples(x[members], centroid, config.n_examples,
+                               diversity=config.diversity, exclude=rep[:1])
+        size = int(assignments.loc[assignments["topic"] == t, COMMENT_ID].nunique())
+        kw = keywords.get(t, [])
+        records.append({
+            "topic": t,
+            "label": labels.get(t, topic_label(kw)),
+            "keywords": kw,
+            "size": size,
+            "n_primary": len(members),
+            "share": round(size / n, 4) if n else 0.0,
+            "representative": tuple(str(ids[members[j]]) for j in rep),
+            "diverse": tuple(str(ids[members[j]]) for j in div),
+        })
+    topics = pd.DataFrame(records, columns=list(TOPIC_COLUMNS))
+    topics["topic"] = topics["topic"].astype(np.int64)
+    labels = {t: v for t, v in labels.items() if t in col}
+    return Topics(comments=comments, embeddings=x, clusters=clusters, config=config,
+                  assignments=assignments, topics=topics, centroids=centroids.astype(np.float32),
+                  labels=labels, history=history, pinned=pinned)
+
+
+def assignments_for(topics: Topics, comment_ids: Any, vectors: np.ndarray,
+                    texts: list[str]) -> pd.DataFrame:
+    """Assign new comments to existing topics by similarity to their centroids (no refitting).
+
+    Parameters
+    ----------
+    topics : Topics
+        The topics.
+    comment_ids : sequence
+        The new comments' ids.
+    vectors : numpy.ndarray
+        Their embeddings.
+    texts : list of str
+        Their texts (blank ones are outliers).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`ASSIGNMENT_COLUMNS`.
+    """
+    import pandas as pd
+
+    frame = pd.DataFrame({COMMENT_ID: [str(i) for i in comment_ids], TEXT: texts})
+    cfg = topics.config
+    sims = np.asarray(vectors, dtype=np.float32) @ topics.centroids.T
+    ids = list(topics.topic_ids) if len(topics.centroids) else []
+    rows = []
+    for i, cid in enumerate(frame[COMMENT_ID]):
+        if not texts[i].strip() or not ids:
+            rows.append((cid, OUTLIER, 0.0, True))
+            continue
+        s = sims[i]
+        order = np.argsort(-s, kind="stable")
+        best = int(order[0])
+        if s[best] < cfg.min_similarity:
+            rows.append((cid, OUTLIER, round(float(s[best]), 4), True))
+            continue
+        rows.append((cid, ids[best], round(float(s[best]), 4), True))
+        for j in order[1:cfg.max_topics]:
+            if s[j] >= cfg.second_similarity and s[best] - s[j] <= cfg.second_margin:
+                rows.append((cid, ids[int(j)], round(float(s[j]), 4), False))
+    return pd.DataFrame(rows, columns=list(ASSIGNMENT_COLUMNS)).astype(
+        {"topic": np.int64, "score": float, "primary": bool})

@@ -1,0 +1,269 @@
+"""Agreement between coders: the model and a person, or two people.
+
+:func:`agreement` compares two sets of theme codes on the same comments, theme by theme, with
+Cohen's kappa, Krippendorff's alpha (nominal) and F1, each with a bootstrap confidence interval
+(comments resampled with replacement), plus pooled and macro-averaged rows. This is how a
+researcher decides whether to trust the coder on their own data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from ..errors import InputError
+from ..schema import COMMENT_ID
+from .codebook import NO_THEME
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+__all__ = ["agreement", "codes_matrix"]
+
+_TRUE = {"true", "1", "yes", "y", "t", "1.0"}
+AGREEMENT_COLUMNS = (
+    "pair", "theme", "n_comments", "n_a", "n_b", "percent_agreement",
+    "kappa", "kappa_low", "kappa_high", "alpha", "alpha_low", "alpha_high",
+    "f1", "f1_low", "f1_high",
+)
+
+
+def _check_codes(codes: object, argument: str) -> pd.DataFrame:
+    import pandas as pd
+
+    if not isinstance(codes, pd.DataFrame) or not {COMMENT_ID, "theme"} <= set(codes.columns):
+        raise InputError(
+            f"The '{argument}' argument of agreement must be a DataFrame with columns "
+            f"'comment_id' and 'theme' (and optionally 'assigned'); got "
+            f"{type(codes).__name__ if not isinstance(codes, pd.DataFrame) else list(codes.columns)}."
+        )
+    return codes
+
+
+def _assigned(codes: pd.DataFrame) -> pd.DataFrame:
+    """The rows of a codes frame that are assigned (all rows when there is no assigned column)."""
+    if "assigned" not in codes.columns:
+        return codes
+    col = codes["assigned"]
+    if col.dtype == bool:
+        return codes[col]
+    return codes[col.astype(str).str.strip().str.lower().isin(_TRUE)]
+
+
+def codes_matrix(codes: pd.DataFrame, comment_ids: Sequence[str],
+                 themes: Sequence[str]) -> np.ndarray:
+    """Turn long codes into a 0/1 matrix of comments x themes.
+
+    Parameters
+    ----------
+    codes : pandas.DataFrame
+        Long codes: ``comment_id``, ``theme`` and optionally ``assigned``.
+    comment_ids : sequence of str
+        The rows, in order.
+    themes : sequence of str
+        The columns, in order; codes of other themes are ignored.
+
+    Returns
+    -------
+    numpy.ndarray
+        Shape ``(len(comment_ids), len(themes))``, dtype int8.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> codes = pd.DataFrame({"comment_id": ["a", "b"], "theme": ["money", "safety"]})
+    >>> codes_matrix(codes, ["a", "b", "c"], ["money", "safety"]).tolist()
+    [[1, 0], [0, 1], [0, 0]]
+    """
+    rows = {str(c): i for i, c in enumerate(comment_ids)}
+    cols = {t: j for j, t in enumerate(themes)}
+    out = np.zeros((len(rows), len(cols)), dtype=np.int8)
+    sub = _assigned(codes)
+    for cid, theme in zip(sub[COMMENT_ID].astype(str), sub["theme"].astype(str), strict=True):
+        if cid in rows and theme in cols:
+            out[rows[cid], cols[theme]] = 1
+    return out
+
+
+def _stats(a: np.ndarray, b: np.ndarray, c: np.ndarray, d: np.ndarray) -> dict[str, np.ndarray]:
+    """Kappa, alpha, F1 and percent agreement from 2x2 counts (vectorised, NaN when undefined).
+
+    ``a``: both coders assigned, ``b``: only the first, ``c``: only the second, ``d``: neither.
+    """
+    a, b, c, d = (np.asarray(v, dtype=float) for v in (a, b, c, d))
+    n = a + b + c + d
+    with np.errstate(divide="ignore", invalid="ignore"):
+        po = (a + d) / n
+        pe = ((a + b) * (a + c) + (c + d) * (b + d)) / n**2
+        kappa = np.where(pe < 1, (po - pe) / (1 - pe), np.nan)
+        big_n = 2 * n
+        n1 = 2 * a + b + c
+        n0 = 2 * d + b + c
+        alpha = np.where((n0 > 0) & (n1 > 0), 1 - (big_n - 1) * (b + c) / (n0 * n1), np.nan)
+        f1 = np.where(a + b + c > 0, 2 * a / (2 * a + b + c), np.nan)
+    return {"percent_agreement": po, "kappa": kappa, "alpha": alpha, "f1": f1}
+
+
+def _interval(samples: np.ndarray, level: float) -> tuple[float, float]:
+    finite = samples[np.isfinite(samples)]
+    if len(finite) < max(10, 0.5 * len(samples)):
+        return float("nan"), float("nan")
+    lo, hi = np.quantile(finite, [(1 - level) / 2, 1 - (1 - level) / 2])
+    return float(lo), float(hi)
+
+
+def _pair_table(x: np.ndarray, y: np.ndarray, themes: Sequence[str], pair: str, n_boot: int,
+                level: float, rng: np.random.Generator) -> list[dict[str, object]]:
+    import krippendorff
+    from sklearn.metrics import cohen_kappa_score
+
+    n = len(x)
+    both, only_x = (x & y), (x & (1 - y))
+    only_y, neither = ((1 - x) & y), ((1 - x) & (1 - y))
+    boot = rng.integers(0, n, size=(n_boot, n)) if n_boot else np.zeros((0, n), dtype=int)
+    counts = [m[boot].sum(1) for m in (both, only_x, only_y, neither)]  # (n_boot, themes)
+    rows = []
+
+    def add(theme: str, idx: slice | int | None, point_cells: tuple, boot_cells: tuple,
+            xa: np.ndarray | None, ya: np.ndarray | None) -> None:
+        point = _stats(*point_cells)
+        samples = _stats(*boot_cells) if n_boot else None
+        row: dict[str, object] = {
+            "pair": pair, "theme": theme, "n_comments": n,
+            "n_a": int(point_cells[0] + point_cells[1]), "n_b": int(point_cells[0] + point_cells[2]),
+        }
+        # Point estimates from scikit-learn and the krippendorff package where defined (the
+        # closed forms above agree with them; they are used for the bootstrap's speed).
+        if xa is not None and np.isfinite(point["kappa"]):
+            point["kappa"] = np.asarray(cohen_kappa_score(xa, ya))
+        if xa is not None and np.isfinite(point["alpha"]):
+            point["alpha"] = np.asarray(krippendorff.alpha(
+                reliability_data=np.vstack([xa, ya]).astype(float),
+                level_of_measurement="nominal"))
+        for name in ("percent_agreement", "kappa", "alpha", "f1"):
+            row[name] = float(point[name])
+            if name != "percent_agreement":
+                lo, hi = _interval(samples[name], level) if samples is not None else (np.nan,
+                                                                                       np.nan)
+                row[f"{name}_low"], row[f"{name}_high"] = lo, hi
+        rows.append(row)
+
+    for j, theme in enumerate(themes):
+        cells = tuple(int(m[:, j].sum()) for m in (both, only_x, only_y, neither))
+        add(theme, j, cells, tuple(cnt[:, j] for cnt in counts), x[:, j], y[:, j])
+    cells = tuple(int(m.sum()) for m in (both, only_x, only_y, neither))
+    add("overall", None, cells, tuple(cnt.sum(1) for cnt in counts), x.ravel(), y.ravel())
+    per_theme = rows[: len(themes)]
+    macro: dict[str, object] = {"pair": pair, "theme": "macro", "n_comments": n,
+                                "n_a": int(x.sum()), "n_b": int(y.sum())}
+    for name in ("percent_agreement", "kappa", "alpha", "f1"):
+        vals = np.array([r[name] for r in per_theme], dtype=float)
+        macro[name] = float(vals[np.isfinite(vals)].mean()) if np.isfinite(vals).any() else np.nan
+        if name != "percent_agreement":
+            if n_boot:
+                per = _stats(*counts)[name]  # (n_boot, themes)
+                defined = np.isfinite(per)
+                sums = np.where(defined, per, 0).sum(1)
+                k = defined.sum(1)
+                means = np.divide(sums, k, out=np.full(len(k), np.nan), where=k > 0)
+                macro[f"{name}_low"], macro[f"{name}_high"] = _interval(means, level)
+            else:
+                macro[f"{name}_low"] = macro[f"{name}_high"] = np.nan
+    rows.append(macro)
+    return rows
+
+
+def agreement(
+    human_codes: pd.DataFrame,
+    model_codes: pd.DataFrame,
+    *,
+    second_coder: pd.DataFrame | None = None,
+    comment_ids: Sequence[str] | None = None,
+    themes: Sequence[str] | None = None,
+    names: tuple[str, ...] = ("human", "model", "human_2"),
+    n_boot: int = 1000,
+    level: float = 0.95,
+    random_state: int = 0,
+) -> pd.DataFrame:
+    """Per-theme agreement between two coders, with bootstrap confidence intervals.
+
+    Parameters
+    ----------
+    human_codes, model_codes : pandas.DataFrame
+        Long codes (``comment_id``, ``theme``, optionally ``assigned``) of the two coders, e.g.
+        a person's codes and :meth:`ThemeCoder.predict` output. Any two coders work (for two
+        people, pass them here or use ``second_coder``).
+    second_coder : pandas.DataFrame, optional
+        A second person's codes of the same comments: the table then also has the pairs
+        human vs human_2 and human_2 vs model.
+    comment_ids : sequence of str, optional
+        The comments both coded. Give it: a comment a person coded as raising no theme has no
+        code row. By default, every ``comment_id`` that appears in any of the frames (a
+        ``no_theme`` row marks a comment coded with no theme).
+    themes : sequence of str, optional
+        The themes to compare; default: every theme in the frames except ``no_theme``, sorted.
+    names : tuple of str, default ("human", "model", "human_2")
+        Names of the coders in the ``pair`` column.
+    n_boot : int, default 1000
+        Bootstrap resamples of comments; 0 skips the intervals.
+    level : float, default 0.95
+        Confidence level of the intervals.
+    random_state : int, default 0
+        Seed of the bootstrap.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per pair and theme plus ``overall`` (every comment x theme decision pooled) and
+        ``macro`` (mean over themes where defined); columns ``pair``, ``theme``,
+        ``n_comments``, ``n_a`` and ``n_b`` (how often each coder assigned it),
+        ``percent_agreement``, ``kappa``, ``alpha``, ``f1`` and their ``_low`` / ``_high``
+        bounds. NaN where a statistic is undefined (e.g. kappa when neither coder used a theme).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> a = pd.DataFrame({"comment_id": ["1", "2", "3"], "theme": ["money", "money", "safety"]})
+    >>> b = pd.DataFrame({"comment_id": ["1", "3", "4"], "theme": ["money", "safety", "money"]})
+    >>> t = agreement(a, b, comment_ids=["1", "2", "3", "4"], n_boot=0)
+    >>> t.set_index("theme").loc[["money", "safety"], ["kappa", "f1"]].round(2)
+            kappa    f1
+    theme
+    money    0.0  0.5
+    safety   1.0  1.0
+    """
+    import pandas as pd
+
+    frames = [_check_codes(human_codes, "human_codes"), _check_codes(model_codes, "model_codes")]
+    if second_coder is not None:
+        frames.append(_check_codes(second_coder, "second_coder"))
+    if not isinstance(n_boot, int) or isinstance(n_boot, bool) or n_boot < 0:
+        raise InputError(
+            f"The 'n_boot' argument of agreement must be an int in the range [0, inf). "
+            f"Got {n_boot!r} instead."
+        )
+    if not isinstance(level, float) or not 0 < level < 1:
+        raise InputError(
+            f"The 'level' argument of agreement must be a float in (0, 1). Got {level!r} instead."
+        )
+    if len(names) < len(frames):
+        raise InputError(f"The 'names' argument of agreement needs {len(frames)} names.")
+    if comment_ids is None:
+        ids = list(dict.fromkeys(str(c) for f in frames for c in f[COMMENT_ID]))
+    else:
+        ids = list(dict.fromkeys(str(c) for c in comment_ids))
+    if not ids:
+        raise InputError("agreement needs at least one comment: 'comment_ids' is empty.")
+    if themes is None:
+        themes = sorted({str(t) for f in frames for t in _assigned(f)["theme"]} - {NO_THEME})
+    themes = list(themes)
+    mats = [codes_matrix(f, ids, themes) for f in frames]
+    rng = np.random.default_rng(random_state)
+    pairs = [(0, 1)] if len(frames) == 2 else [(0, 1), (0, 2), (2, 1)]
+    rows = []
+    for i, j in pairs:
+        rows += _pair_table(mats[i], mats[j], themes, f"{names[i]} vs {names[j]}", n_boot,
+                            level, rng)
+    return pd.DataFrame(rows, columns=list(AGREEMENT_COLUMNS))

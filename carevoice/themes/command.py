@@ -1,0 +1,80 @@
+"""The ``carevoice code`` command: code a comments file against a codebook.
+
+Registered by :mod:`carevoice.cli` as ``app.command("code")(code_command)``. It only parses
+arguments and calls :class:`carevoice.themes.ThemeCoder`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+__all__ = ["code_command"]
+
+
+def code_command(
+    comments: Annotated[Path, typer.Argument(
+        help="Comments file (CSV/XLSX/Parquet) with columns comment_id and text.")],
+    output: Annotated[Path, typer.Option(
+        "--output", "-o", help="Where to write the codes (CSV/XLSX/Parquet), long format.")],
+    codebook: Annotated[Path | None, typer.Option(
+        "--codebook", help="A codebook file (YAML/TOML/JSON); default: the shipped codebook.")]
+    = None,
+    examples: Annotated[Path | None, typer.Option(
+        "--examples",
+        help="Human codes (comment_id, theme[, assigned]) of comments in --examples-comments, "
+             "or of comments in COMMENTS when --examples-comments is not given.")] = None,
+    examples_comments: Annotated[Path | None, typer.Option(
+        "--examples-comments",
+        help="The comments that --examples codes (every one counts as coded; a comment with "
+             "no code row is a human 'no theme'). Default: the comments of COMMENTS whose ids "
+             "appear in --examples.")] = None,
+    min_score: Annotated[float, typer.Option(
+        "--min-score", min=0.0, max=1.0,
+        help="Also write unassigned rows scoring at least this (0 writes every theme).")] = 0.05,
+    no_theme_rows: Annotated[bool, typer.Option(
+        "--no-theme-rows/--no-no-theme-rows",
+        help="Add a 'no_theme' row per comment (assigned when no theme is).")] = False,
+    cache: Annotated[Path | None, typer.Option(
+        "--cache", help="Cache embeddings in this folder (off by default: they derive from "
+                        "children's words).")] = None,
+    progress: Annotated[bool, typer.Option(
+        "--progress/--no-progress", help="Show a progress bar while embedding.")] = False,
+) -> None:
+    """Code comments against the codebook: CODES has comment_id, theme, score, assigned."""
+    import sys
+
+    from ..corpus import read_comments, read_table, write_table
+    from ..embed import CachedEmbedder, SentenceTransformerEmbedder
+    from ..errors import CarevoiceError
+    from ..schema import COMMENT_ID
+    from .model import ThemeCoder
+
+    try:
+        frame = read_comments(comments)
+        embedder = SentenceTransformerEmbedder(show_progress_bar=progress)
+        if cache is not None:
+            embedder = CachedEmbedder(embedder, cache)
+        coder = ThemeCoder(embedder=embedder, codebook=codebook)
+        if examples is not None:
+            human = read_table(examples)
+            if examples_comments is not None:
+                coded = read_comments(examples_comments)
+            else:
+                ids = set(human[COMMENT_ID].astype(str)) if COMMENT_ID in human else set()
+                coded = frame[frame[COMMENT_ID].astype(str).isin(ids)]
+            coder.fit(coded, human)
+        else:
+            coder.fit()
+        codes = coder.predict(frame, min_score=min_score, include_no_theme=no_theme_rows)
+        codes["assigned"] = codes["assigned"].map({True: "true", False: "false"})
+        write_table(codes, output)
+    except CarevoiceError as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(code=2) from e
+    n_assigned = int((codes["assigned"] == "true").sum())
+    n_comments = codes[COMMENT_ID].nunique()
+    print(f"coded {len(frame)} comments: {n_assigned} theme codes assigned "
+          f"({n_comments} comments with a row); written to {output}", file=sys.stderr)

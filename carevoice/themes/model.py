@@ -1,0 +1,692 @@
+"""The theme coder: a scikit-learn-style estimator that codes comments against a codebook.
+
+How a score is made (see ``docs/themes.md`` for the measurements behind each choice):
+
+1. Training texts are the codebook's example phrasings (positives of their theme, negatives of
+   every other theme), its no-theme examples (negatives of every theme) and, when given, comments
+   a person has coded (``fit(comments, codes)``), weighted ``human_weight`` times.
+2. Two one-vs-rest logistic regressions per theme: one on sentence embeddings (meaning), one on
+   TF-IDF word and character n-grams (wording, misspellings, acronyms such as IRO or PA).
+3. A comment is scored as a whole and sentence by sentence (clauses of long comments): each
+   model's probability is the maximum over the whole comment and its segments, so a long comment
+   that raises several things scores high on each. The two probabilities are averaged.
+4. Per-theme thresholds are calibrated on out-of-fold predictions (cross-validation over the
+   training texts; over the human-coded comments when there are enough of them), shrunk towards
+   one global threshold so that rare themes do not get noisy thresholds.
+5. The reported ``score`` is the raw score rescaled piecewise-linearly so that each theme's
+   threshold maps to 0.5: ``score >= 0.5`` means assigned, for every theme, and scores near 0.5
+   are the low-confidence cases to review. A comment whose best theme falls short is
+   ``no_theme``, unless its best raw score reaches ``fallback`` times the threshold (most
+   comments raise something, and this keeps one clear-ish best theme).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from ..errors import InputError, NotFittedError
+from ..schema import COMMENT_ID, TEXT
+from .codebook import NO_THEME, Codebook, load_codebook
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+__all__ = ["ThemeCoder", "split_segments"]
+
+_SPLIT = re.compile(
+    r"(?<=[.!?;:])\s+|\n+|\s+-\s+|,?\s+(?:but|and also|also|because|cos|coz|cuz|plus|and then)\s+",
+    re.IGNORECASE,
+)
+_MIN_SEGMENT_WORDS = 3
+
+
+def split_segments(text: str, *, min_words: int = _MIN_SEGMENT_WORDS) -> list[str]:
+    """Split a comment into sentences and clauses for scoring.
+
+    Splits at sentence ends, line breaks, dashes and a few linking words ("but", "because",
+    "cos", "also"...). Segments shorter than ``min_words`` words are dropped. A comment with one
+    segment returns an empty list (the whole comment already covers it).
+
+    Parameters
+    ----------
+    text : str
+        The comment.
+    min_words : int, default 3
+        The shortest segment kept, in words.
+
+    Returns
+    -------
+    list of str
+
+    Examples
+    --------
+    >>> split_segments("i miss my brother. also my social worker keeps changing")
+    ['i miss my brother', 'also my social worker keeps changing']
+    >>> split_segments("i miss my brother")
+    []
+    """
+    parts = [p.strip(" ,.-") for p in _SPLIT.split(text) if p and p.strip(" ,.-")]
+    parts = [p for p in parts if len(p.split()) >= min_words]
+    return parts if len(parts) > 1 else []
+
+
+def _texts_of(comments: pd.DataFrame, argument: str, method: str) -> tuple[list[str], Any]:
+    """Validate a comments frame; return its texts ('' for missing) and comment ids."""
+    import pandas as pd
+
+    if not isinstance(comments, pd.DataFrame):
+        raise InputError(
+            f"The '{argument}' argument of ThemeCoder.{method} must be a pandas DataFrame with "
+            f"columns {COMMENT_ID!r} and {TEXT!r}; got {type(comments).__name__}."
+        )
+    missing = [c for c in (COMMENT_ID, TEXT) if c not in comments.columns]
+    if missing:
+        raise InputError(
+            f"The '{argument}' argument of ThemeCoder.{method} lacks column(s) "
+            f"{', '.join(map(repr, missing))}; it has {', '.join(map(repr, comments.columns))}."
+        )
+    ids = comments[COMMENT_ID]
+    dupes = ids[ids.duplicated()].astype(str).unique().tolist()
+    if dupes:
+        from ..errors import format_ids
+
+        raise InputError(
+            f"The '{argument}' argument of ThemeCoder.{method} has duplicate comment_id values: "
+            f"{format_ids(dupes)}. Each comment needs its own id."
+        )
+    texts = ["" if pd.isna(t) else str(t) for t in comments[TEXT].tolist()]
+    return texts, ids
+
+
+class ThemeCoder:
+    """Code comments against a codebook: multi-label, a score per theme, calibrated thresholds.
+
+    Parameters
+    ----------
+    embedder : Embedder or None, default None
+        Any object with ``encode(texts) -> (n, dim) array`` of L2-normalised rows. None uses the
+        packaged all-MiniLM-L6-v2 model (:class:`carevoice.SentenceTransformerEmbedder`). Wrap it
+        in :class:`carevoice.CachedEmbedder` to cache vectors in a folder you choose.
+    codebook : Codebook, str, pathlib.Path or None, default None
+        The codebook or a path to one; None uses the default codebook.
+    lexical_weight : float, default 0.5
+        Weight of the TF-IDF model in the score (0: embeddings only, 1: wording only).
+    segments : bool, default True
+        Also score the sentences and clauses of each comment (see :func:`split_segments`).
+    human_weight : int, default 3
+        How many codebook examples one human-coded comment counts as (it is repeated).
+    C : float, default 2.0
+        Inverse regularisation of the embedding logistic regressions.
+    lexical_C : float, default 10.0
+        Inverse regularisation of the TF-IDF logistic regressions.
+    fallback : float, default 1.0
+        When no theme reaches its threshold, the best theme is still assigned if its raw score
+        is at least ``fallback`` times its threshold. 1.0 switches this off.
+    shrinkage : float, default 20.0
+        Pseudo-count that shrinks each theme's threshold towards the global one.
+    n_splits : int, default 5
+        Cross-validation folds for threshold calibration.
+    random_state : int, default 0
+        Seed of the cross-validation split (the only random step).
+
+    Attributes
+    ----------
+    codebook_ : Codebook
+        The validated codebook.
+    themes_ : tuple of str
+        The theme ids, in codebook order.
+    thresholds_ : pandas.Series
+        The raw-score threshold of each theme.
+    n_human_ : int
+        How many human-coded comments were used.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from carevoice import HashingEmbedder
+    >>> coder = ThemeCoder(embedder=HashingEmbedder()).fit()
+    >>> comments = pd.DataFrame({"comment_id": ["a", "b"],
+    ...                          "text": ["i want to see my mum more", "n/a"]})
+    >>> codes = coder.predict(comments)
+    >>> codes.columns.tolist()
+    ['comment_id', 'theme', 'score', 'assigned']
+    >>> codes[codes["assigned"]]["theme"].tolist()
+    ['family_contact']
+    """
+
+    def __init__(
+        self,
+        embedder: Any = None,
+        codebook: Codebook | str | Any = None,
+        *,
+        lexical_weight: float = 0.5,
+        segments: bool = True,
+        human_weight: int = 3,
+        C: float = 2.0,
+        lexical_C: float = 10.0,
+        fallback: float = 1.0,
+        shrinkage: float = 20.0,
+        n_splits: int = 5,
+        random_state: int = 0,
+    ) -> None:
+        self.embedder = embedder
+        self.codebook = codebook
+        self.lexical_weight = lexical_weight
+        self.segments = segments
+        self.human_weight = human_weight
+        self.C = C
+        self.lexical_C = lexical_C
+        self.fallback = fallback
+        self.shrinkage = shrinkage
+        self.n_splits = n_splits
+        self.random_state = random_state
+
+    # -- parameters --------------------------------------------------------------------------
+    def get_params(self, deep: bool = True) -> dict[str, Any]:
+        """Return the constructor parameters (scikit-learn convention)."""
+        names = ("embedder", "codebook", "lexical_weight", "segments", "human_weight", "C",
+                 "lexical_C", "fallback", "shrinkage", "n_splits", "random_state")
+        return {n: getattr(self, n) for n in names}
+
+    def set_params(self, **params: Any) -> ThemeCoder:
+        """Set constructor parameters (scikit-learn convention); refit afterwards."""
+        valid = self.get_params()
+        for name, value in params.items():
+            if name not in valid:
+                raise InputError(
+                    f"ThemeCoder has no parameter {name!r}; valid parameters: {', '.join(valid)}."
+                )
+            setattr(self, name, value)
+        return self
+
+    def __repr__(self) -> str:
+        defaults = ThemeCoder().get_params()
+        changed = {k: v for k, v in self.get_params().items() if v is not defaults[k]
+                   and v != defaults[k]}
+        return "ThemeCoder(" + ", ".join(f"{k}={v!r}" for k, v in changed.items()) + ")"
+
+    def _check_params(self) -> None:
+        def number(name: str, lo: float, hi: float, lo_open: bool = False) -> None:
+            v = getattr(self, name)
+            ok = isinstance(v, (int, float)) and not isinstance(v, bool) and (
+                (v > lo if lo_open else v >= lo) and v <= hi)
+            if not ok:
+                rng = f"{'(' if lo_open else '['}{lo}, {hi}]"
+                raise InputError(
+                    f"The '{name}' parameter of ThemeCoder must be a number in the range {rng}. "
+                    f"Got {v!r} instead."
+                )
+
+        number("lexical_weight", 0.0, 1.0)
+        if not isinstance(self.human_weight, int) or isinstance(self.human_weight, bool) or \
+                self.human_weight < 1:
+            raise InputError(
+                "The 'human_weight' parameter of ThemeCoder must be an int in the range [1, inf). "
+                f"Got {self.human_weight!r} instead."
+            )
+        number("C", 0.0, float("inf"), lo_open=True)
+        number("lexical_C", 0.0, float("inf"), lo_open=True)
+        number("fallback", 0.0, 1.0, lo_open=True)
+        number("shrinkage", 0.0, float("inf"))
+        if not isinstance(self.n_splits, int) or isinstance(self.n_splits, bool) or \
+                self.n_splits < 2:
+            raise InputError(
+                "The 'n_splits' parameter of ThemeCoder must be an int in the range [2, inf). "
+                f"Got {self.n_splits!r} instead."
+            )
+        if not isinstance(self.random_state, int) or isinstance(self.random_state, bool):
+            raise InputError(
+                f"The 'random_state' parameter of ThemeCoder must be an int. "
+                f"Got {self.random_state!r} instead."
+            )
+        if self.embedder is not None and not callable(getattr(self.embedder, "encode", None)):
+            raise InputError(
+                "The 'embedder' parameter of ThemeCoder must have an encode(texts) method "
+                f"(the carevoice.Embedder protocol) or be None; got {type(self.embedder).__name__}."
+            )
+
+    # -- embedding ---------------------------------------------------------------------------
+    def _embed(self, texts: Sequence[str]) -> np.ndarray:
+        """Embed texts once each (duplicates and empty strings are not sent to the model)."""
+        unique = list(dict.fromkeys(t for t in texts if t.strip()))
+        vectors = np.asarray(self.embedder_.encode(unique), dtype=np.float32) if unique else None
+        dim = vectors.shape[1] if vectors is not None else self.dim_
+        self.dim_ = dim
+        out = np.zeros((len(texts), dim), dtype=np.float32)
+        if vectors is not None:
+            where = {t: i for i, t in enumerate(unique)}
+            for row, t in enumerate(texts):
+                if t.strip():
+                    out[row] = vectors[where[t]]
+        return out
+
+    # -- fitting -----------------------------------------------------------------------------
+    def fit(self, comments: pd.DataFrame | None = None,
+            codes: pd.DataFrame | None = None) -> ThemeCoder:
+        """Learn from the codebook's examples and, optionally, from human-coded comments.
+
+        Parameters
+        ----------
+        comments : pandas.DataFrame, optional
+            Comments a person has coded (``comment_id``, ``text``). Every comment here counts as
+            coded: one without a row in ``codes`` is a human "no theme".
+        codes : pandas.DataFrame, optional
+            The person's codes, long: ``comment_id``, ``theme`` and optionally ``assigned``
+            (rows with a false value are ignored). Theme ids must be in the codebook
+            (``no_theme`` rows are allowed and ignored).
+
+        Returns
+        -------
+        ThemeCoder
+            self, fitted.
+
+        Raises
+        ------
+        InputError
+            If only one of ``comments`` and ``codes`` is given, or they do not match the codebook.
+        """
+        from ..embed import SentenceTransformerEmbedder
+
+        self._check_params()
+        if (comments is None) != (codes is None):
+            raise InputError(
+                "ThemeCoder.fit needs both 'comments' and 'codes' (human-coded examples) or "
+                "neither (zero-shot from the codebook)."
+            )
+        self.codebook_ = load_codebook(self.codebook)
+        self.themes_ = self.codebook_.theme_ids
+        self.embedder_ = SentenceTransformerEmbedder() if self.embedder is None else self.embedder
+        self.dim_ = 0
+
+        texts, labels, weights, groups = [], [], [], []
+        for j, theme in enumerate(self.codebook_.themes):
+            for ex in theme.examples:
+                texts.append(ex)
+                labels.append({j})
+                weights.append(1.0)
+                groups.append(0)
+        for ex in self.codebook_.no_theme_examples:
+            texts.append(ex)
+            labels.append(set())
+            weights.append(1.0)
+            groups.append(0)
+        self.n_human_ = 0
+        if comments is not None and codes is not None:
+            h_texts, h_labels = self._human_examples(comments, codes)
+            texts += h_texts
+            labels += h_labels
+            weights += [float(self.human_weight)] * len(h_texts)
+            groups += [1] * len(h_texts)
+            self.n_human_ = len(h_texts)
+        n_t = len(self.themes_)
+        y = np.zeros((len(texts), n_t), dtype=np.int8)
+        for i, lab in enumerate(labels):
+            y[i, list(lab)] = 1
+        missing = [t for t, n in zip(self.themes_, y.sum(0), strict=True) if n == 0]
+        if missing:
+            raise InputError(
+                f"ThemeCoder.fit: theme(s) {', '.join(missing)} have no example phrasing in the "
+                "codebook and no human-coded comment; add examples with Codebook.with_examples."
+            )
+        w = np.asarray(weights)
+        groups_a = np.asarray(groups)
+        x = self._embed(texts)
+        segs = self._segments(texts)
+        self._fit_models(texts, x, y, w)
+        oof = self._out_of_fold(texts, x, y, w, groups_a, segs)
+        self.thresholds_ = self._calibrate(oof[:, :-1], y, groups_a)
+        return self
+
+    def _human_examples(self, comments: pd.DataFrame,
+                        codes: pd.DataFrame) -> tuple[list[str], list[set[int]]]:
+        import pandas as pd
+
+        from ..errors import format_ids
+
+        texts, ids = _texts_of(comments, "comments", "fit")
+        if not isinstance(codes, pd.DataFrame) or not {COMMENT_ID, "theme"} <= set(codes.columns):
+            raise InputError(
+                "The 'codes' argument of ThemeCoder.fit must be a DataFrame with columns "
+                "'comment_id' and 'theme' (and optionally 'assigned')."
+            )
+        codes = codes.copy()
+        if "assigned" in codes.columns:
+            keep = codes["assigned"].astype(str).str.strip().str.lower().isin(
+                {"true", "1", "yes", "y", "t"})
+            codes = codes[keep]
+        codes = codes[codes["theme"].astype(str) != NO_THEME]
+        unknown = sorted(set(codes["theme"].astype(str)) - set(self.themes_))
+        if unknown:
+            raise InputError(
+                f"The 'codes' argument of ThemeCoder.fit uses theme ids that are not in the "
+                f"codebook: {', '.join(unknown)}. Valid ids: {', '.join(self.themes_)}."
+            )
+        id_list = ids.astype(str).tolist()
+        stray = sorted(set(codes[COMMENT_ID].astype(str)) - set(id_list))
+        if stray:
+            raise InputError(
+                "The 'codes' argument of ThemeCoder.fit has comment_id values that are not in "
+                f"'comments': {format_ids(stray)}."
+            )
+        blank = [i for i, t in zip(id_list, texts, strict=True) if not t.strip()]
+        index = {t: j for j, t in enumerate(self.themes_)}
+        by_id: dict[str, set[int]] = {i: set() for i in id_list}
+        for cid, theme in zip(codes[COMMENT_ID].astype(str), codes["theme"].astype(str),
+                              strict=True):
+            by_id[cid].add(index[theme])
+        keep_rows = [k for k, i in enumerate(id_list) if i not in set(blank)]
+        return [texts[k] for k in keep_rows], [by_id[id_list[k]] for k in keep_rows]
+
+    def _segments(self, texts: Sequence[str]) -> tuple[list[str], np.ndarray]:
+        """All segments of all texts and, for each, the row of its text."""
+        if not self.segments:
+            return [], np.zeros(0, dtype=int)
+        seg_texts, owner = [], []
+        for row, t in enumerate(texts):
+            for s in split_segments(t):
+                seg_texts.append(s)
+                owner.append(row)
+        return seg_texts, np.asarray(owner, dtype=int)
+
+    def _make_models(self, texts: Sequence[str], x: np.ndarray, y: np.ndarray,
+                     w: np.ndarray) -> dict[str, Any]:
+        import warnings
+
+        from scipy.sparse import hstack
+        from sklearn.exceptions import ConvergenceWarning
+        from sklearn.feature_extraction.text import TfidfVectorizer
+        from sklearn.linear_model import LogisticRegression
+
+        words = TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True,
+                                token_pattern=r"(?u)\b\w+\b").fit(texts)
+        chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True,
+                                min_df=2).fit(texts)
+        xl = hstack([words.transform(texts), chars.transform(texts)]).tocsr()
+        # Weights as repeated rows: liblinear is ~100x slower with sample_weight here.
+        rows = np.repeat(np.arange(len(texts)), np.maximum(1, np.rint(w)).astype(int))
+        x, xl, y = x[rows], xl[rows], y[rows]
+        emb_models, lex_models = [], []
+        # One extra column: "no theme" (rows with no label), used to veto the fallback.
+        y = np.column_stack([y, (y.sum(1) == 0).astype(np.int8)])
+        with warnings.catch_warnings():  # local, not global: a tiny codebook may not converge
+            warnings.simplefilter("ignore", ConvergenceWarning)
+            for j in range(y.shape[1]):
+                emb_models.append(
+                    LogisticRegression(C=self.C, class_weight="balanced", max_iter=2000)
+                    .fit(x, y[:, j]))
+                # The dual liblinear solver is fast on many sparse features; seeded.
+                lex_models.append(
+                    LogisticRegression(C=self.lexical_C, class_weight="balanced",
+                                       solver="liblinear", dual=True, max_iter=3000,
+                                       random_state=self.random_state)
+                    .fit(xl, y[:, j]))
+        return {"words": words, "chars": chars, "emb": emb_models, "lex": lex_models}
+
+    def _fit_models(self, texts: Sequence[str], x: np.ndarray, y: np.ndarray,
+                    w: np.ndarray) -> None:
+        self.models_ = self._make_models(texts, x, y, w)
+
+    @staticmethod
+    def _raw(models: dict[str, Any], texts: Sequence[str], x: np.ndarray,
+             lexical_weight: float) -> tuple[np.ndarray, np.ndarray]:
+        """Embedding and lexical probabilities, shape (n, n_themes) each."""
+        from scipy.sparse import hstack
+
+        n = len(texts)
+        k = len(models["emb"])
+        if n == 0:
+            return np.zeros((0, k)), np.zeros((0, k))
+        pe = np.column_stack([m.predict_proba(x)[:, 1] for m in models["emb"]]) \
+            if lexical_weight < 1 else np.zeros((n, k))
+        if lexical_weight > 0:
+            xl = hstack([models["words"].transform(texts), models["chars"].transform(texts)]).tocsr()
+            pl = np.column_stack([m.predict_proba(xl)[:, 1] for m in models["lex"]])
+        else:
+            pl = np.zeros((n, k))
+        return pe, pl
+
+    def _score_raw(self, models: dict[str, Any], texts: Sequence[str], x: np.ndarray,
+                   segs: tuple[list[str], np.ndarray], x_seg: np.ndarray | None) -> np.ndarray:
+        """The raw combined score of each text and theme: max over whole text and segments."""
+        pe, pl = self._raw(models, texts, x, self.lexical_weight)
+        seg_texts, owner = segs
+        if seg_texts:
+            se, sl = self._raw(models, seg_texts, x_seg, self.lexical_weight)
+            # Themes: the best of the whole comment and its segments. The last column (no theme)
+            # stays a whole-comment score: one off-topic sentence does not make a comment empty.
+            np.maximum.at(pe[:, :-1], owner, se[:, :-1])
+            np.maximum.at(pl[:, :-1], owner, sl[:, :-1])
+        raw = (1 - self.lexical_weight) * pe + self.lexical_weight * pl
+        empty = np.array([not t.strip() for t in texts], dtype=bool)
+        raw[empty, :-1] = 0.0
+        raw[empty, -1] = 1.0
+        return raw
+
+    def _out_of_fold(self, texts: list[str], x: np.ndarray, y: np.ndarray, w: np.ndarray,
+                     groups: np.ndarray, segs: tuple[list[str], np.ndarray]) -> np.ndarray:
+        """Out-of-fold raw scores of every training text (for threshold calibration)."""
+        from sklearn.model_selection import StratifiedKFold
+
+        primary = np.where(y.any(1), y.argmax(1), y.shape[1]) + groups * (y.shape[1] + 1)
+        counts = np.bincount(primary)
+        strata = np.where(counts[primary] >= self.n_splits, primary, -1)
+        if (strata == -1).sum() and (strata == -1).sum() < self.n_splits:
+            strata[strata == -1] = primary[strata != -1][0] if (strata != -1).any() else 0
+        folds = StratifiedKFold(self.n_splits, shuffle=True, random_state=self.random_state)
+        seg_texts, owner = segs
+        x_seg = self._embed(seg_texts) if seg_texts else None
+        oof = np.zeros((y.shape[0], y.shape[1] + 1), dtype=float)
+        for train, test in folds.split(x, strata):
+            models = self._make_models([texts[i] for i in train], x[train], y[train], w[train])
+            keep = np.isin(owner, test) if seg_texts else np.zeros(0, dtype=bool)
+            remap = {r: k for k, r in enumerate(test)}
+            sub_segs = ([s for s, m in zip(seg_texts, keep, strict=True) if m],
+                        np.asarray([remap[r] for r in owner[keep]], dtype=int))
+            sub_xseg = x_seg[keep] if x_seg is not None else None
+            oof[test] = self._score_raw(models, [texts[i] for i in test], x[test], sub_segs,
+                                        sub_xseg)
+        return oof
+
+    def _calibrate(self, oof: np.ndarray, y: np.ndarray, groups: np.ndarray) -> pd.Series:
+        """Per-theme thresholds that maximise out-of-fold F1, shrunk towards a global one."""
+        import pandas as pd
+
+        grid = np.round(np.arange(0.10, 0.91, 0.01), 2)
+
+        def best(scores: np.ndarray, truth: np.ndarray) -> tuple[float, np.ndarray]:
+            f1 = np.zeros((len(grid), scores.shape[1]))
+            for g, t in enumerate(grid):
+                pred = scores >= t
+                tp = (pred & (truth == 1)).sum(0)
+                fp = (pred & (truth == 0)).sum(0)
+                fn = (~pred & (truth == 1)).sum(0)
+                f1[g] = np.where(tp > 0, 2 * tp / np.maximum(1, 2 * tp + fp + fn), 0.0)
+            return float(grid[int(np.argmax(f1.mean(1)))]), f1
+
+        # Human-coded comments, when there are any, look like the comments to code: calibrate
+        # on them; codebook examples calibrate the themes people did not code (often enough).
+        human = groups == 1
+        base_rows = ~human if human.sum() == 0 else np.ones(len(y), dtype=bool)
+        g_all, f1_all = best(oof[base_rows], y[base_rows])
+        thresholds = np.full(y.shape[1], g_all)
+        n_pos = y[base_rows].sum(0)
+        per_theme = grid[np.argmax(f1_all, axis=0)]
+        lam = n_pos / (n_pos + self.shrinkage) if self.shrinkage > 0 else np.ones_like(n_pos)
+        thresholds = lam * per_theme + (1 - lam) * g_all
+        if human.sum() >= 20:
+            g_h, f1_h = best(oof[human], y[human])
+            n_h = y[human].sum(0)
+            per_h = grid[np.argmax(f1_h, axis=0)]
+            lam_h = n_h / (n_h + max(self.shrinkage, 1.0))
+            target = lam_h * per_h + (1 - lam_h) * g_h
+            thresholds = 0.5 * thresholds + 0.5 * target
+        return pd.Series(np.round(thresholds, 4), index=list(self.themes_), name="threshold")
+
+    # -- prediction --------------------------------------------------------------------------
+    def _check_fitted(self, method: str) -> None:
+        if not hasattr(self, "thresholds_"):
+            raise NotFittedError(
+                f"This ThemeCoder is not fitted yet: call fit() (zero-shot from the codebook) "
+                f"or fit(comments, codes) before {method}()."
+            )
+
+    def decision_frame(self, comments: pd.DataFrame) -> pd.DataFrame:
+        """Raw scores in [0, 1] before threshold rescaling, one column per theme.
+
+        Parameters
+        ----------
+        comments : pandas.DataFrame
+            With ``comment_id`` and ``text``.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Same index as ``comments``; ``comment_id`` then one column per theme.
+        """
+        import pandas as pd
+
+        self._check_fitted("decision_frame")
+        texts, ids = _texts_of(comments, "comments", "decision_frame")
+        raw = self._raw_scores(texts)[:, :-1]
+        out = pd.DataFrame(raw, columns=list(self.themes_), index=comments.index)
+        out.insert(0, COMMENT_ID, ids.to_numpy())
+        return out
+
+    def _raw_scores(self, texts: list[str]) -> np.ndarray:
+        segs = self._segments(texts)
+        x = self._embed(texts)
+        x_seg = self._embed(segs[0]) if segs[0] else None
+        return self._score_raw(self.models_, texts, x, segs, x_seg)
+
+    def _rescale(self, raw: np.ndarray) -> np.ndarray:
+        t = self.thresholds_.to_numpy()[None, :]
+        below = 0.5 * raw / t
+        above = 0.5 + 0.5 * (raw - t) / (1 - t)
+        return np.clip(np.where(raw < t, below, above), 0.0, 1.0)
+
+    def _assign(self, raw: np.ndarray, texts: Sequence[str]) -> np.ndarray:
+        t = self.thresholds_.to_numpy()[None, :]
+        raw, none = raw[:, :-1], raw[:, -1]
+        assigned = raw >= t
+        if self.fallback < 1 and len(raw):
+            rel = raw / t
+            best = rel.argmax(1)
+            rows = np.flatnonzero(~assigned.any(1) & (rel.max(1) >= self.fallback)
+                                  & (none < 0.5))
+            assigned[rows, best[rows]] = True
+        empty = np.array([not s.strip() for s in texts], dtype=bool)
+        assigned[empty] = False
+        return assigned
+
+    def score_frame(self, comments: pd.DataFrame) -> pd.DataFrame:
+        """Calibrated scores, wide: one row per comment, one column per theme, plus no_theme.
+
+        A score of 0.5 is the theme's threshold; ``no_theme`` is 1 minus the best theme score
+        (for a comment with no assigned theme it is at least 0.5).
+
+        Parameters
+        ----------
+        comments : pandas.DataFrame
+            With ``comment_id`` and ``text``; missing or blank text scores 0 on every theme.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Same index as ``comments``; ``comment_id``, the theme columns and ``no_theme``.
+        """
+        import pandas as pd
+
+        self._check_fitted("score_frame")
+        texts, ids = _texts_of(comments, "comments", "score_frame")
+        raw = self._raw_scores(texts)
+        scores = self._rescale(raw[:, :-1])
+        assigned = self._assign(raw, texts)
+        # A fallback assignment sits just under 0.5; lift it to 0.5 so score >= 0.5 <=> assigned.
+        scores = np.where(assigned, np.maximum(scores, 0.5), np.minimum(scores, 0.4999))
+        out = pd.DataFrame(np.round(scores, 4), columns=list(self.themes_), index=comments.index)
+        none = np.where(assigned.any(1), np.minimum(1 - scores.max(1, initial=0), 0.4999),
+                        np.maximum(1 - scores.max(1, initial=0), 0.5)) if len(scores) else []
+        out[NO_THEME] = np.round(none, 4)
+        out.insert(0, COMMENT_ID, ids.to_numpy())
+        return out
+
+    def predict_proba(self, comments: pd.DataFrame) -> pd.DataFrame:
+        """Alias of :meth:`score_frame` (scikit-learn naming); scores are not probabilities."""
+        return self.score_frame(comments)
+
+    def predict(self, comments: pd.DataFrame, *, min_score: float = 0.0,
+                include_no_theme: bool = False) -> pd.DataFrame:
+        """Code comments: a long frame with one row per comment and theme.
+
+        Parameters
+        ----------
+        comments : pandas.DataFrame
+            With ``comment_id`` and ``text``.
+        min_score : float, default 0.0
+            Drop unassigned rows scoring below this (assigned rows are always kept).
+        include_no_theme : bool, default False
+            Add a ``no_theme`` row per comment (assigned when no theme is).
+
+        Returns
+        -------
+        pandas.DataFrame
+            Columns ``comment_id``, ``theme``, ``score`` (0-1, 0.5 = threshold) and ``assigned``
+            (bool), ordered by comment then codebook order. A comment with no assigned theme is
+            the explicit no-theme outcome.
+        """
+        import pandas as pd
+
+        if not isinstance(min_score, (int, float)) or not 0 <= min_score <= 1:
+            raise InputError(
+                f"The 'min_score' argument of ThemeCoder.predict must be a number in [0, 1]. "
+                f"Got {min_score!r} instead."
+            )
+        wide = self.score_frame(comments)
+        cols = list(self.themes_) + ([NO_THEME] if include_no_theme else [])
+        long = wide.melt(id_vars=[COMMENT_ID], value_vars=cols, var_name="theme",
+                         value_name="score", ignore_index=False)
+        long["order"] = np.tile(np.arange(len(wide)), len(cols))
+        long["theme_order"] = np.repeat(np.arange(len(cols)), len(wide))
+        long["assigned"] = long["score"] >= 0.5
+        long = long[long["assigned"] | (long["score"] >= min_score)]
+        long = long.sort_values(["order", "theme_order"], kind="stable")
+        out = long[[COMMENT_ID, "theme", "score", "assigned"]].reset_index(drop=True)
+        out["assigned"] = out["assigned"].astype(bool)
+        out["score"] = out["score"].astype(float)
+        return pd.DataFrame(out)
+
+    def nearest_examples(self, text: str, theme: str, k: int = 3) -> list[str]:
+        """The codebook examples of ``theme`` closest in meaning to ``text``.
+
+        Useful when reviewing a code: it shows which phrasings the comment resembles.
+
+        Parameters
+        ----------
+        text : str
+            A comment (or segment).
+        theme : str
+            A theme id.
+        k : int, default 3
+            How many examples.
+
+        Returns
+        -------
+        list of str
+        """
+        self._check_fitted("nearest_examples")
+        if theme not in self.themes_:
+            raise InputError(
+                f"The 'theme' argument of nearest_examples must be one of "
+                f"{', '.join(self.themes_)}; got {theme!r}."
+            )
+        examples = list(self.codebook_[theme].examples)
+        if not examples or not str(text).strip():
+            return []
+        vectors = self._embed([str(text), *examples])
+        sims = vectors[1:] @ vectors[0]
+        order = np.argsort(-sims, kind="stable")[:k]
+        return [examples[i] for i in order]

@@ -1,0 +1,111 @@
+"""PIPELINE.toml settings: every problem reported at once, naming the setting."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from carevoice.batch import BatchConfig, config_from_dict, load_config
+from carevoice.batch.config import RunSettings
+from carevoice.errors import InputError, ValidationError
+
+
+def _base(tmp_path: Path) -> dict:
+    (tmp_path / "comments.csv").write_text("comment_id,text\n1,hi\n", "utf-8")
+    (tmp_path / "respondents.csv").write_text("respondent_id,age\nr1,8-10\n", "utf-8")
+    return {"run": {"output": "run"}, "input": {"comments": "comments.csv"}}
+
+
+# (what to change, the setting the problem must name)
+BAD = [
+    ({"run": {"output": "run", "chunk_size": 0}}, "run.chunk_size"),
+    ({"run": {"output": "run", "chunk_size": "big"}}, "run.chunk_size"),
+    ({"run": {"output": "run", "engine": "spark"}}, "run.engine"),
+    ({"run": {"output": "run", "seed": 1.5}}, "run.seed"),
+    ({"run": {"output": "run", "progress": "yes"}}, "run.progress"),
+    ({"run": {"output": "run", "output_format": "xlsx"}}, "run.output_format"),
+    ({"run": {"output": "run", "colour": "red"}}, "run.colour"),
+    ({"run": {}}, "run.output"),
+    ({"input": {}}, "input"),
+    ({"input": {"comments": "comments.csv", "survey": "comments.csv"}}, "input"),
+    ({"input": {"survey": "comments.csv"}}, "input.id_column"),
+    ({"input": {"comments": "missing.csv"}}, "input.comments"),
+    ({"input": {"comments": "comments.xlsx"}}, "input.comments"),
+    ({"pseudonymise": {"mode": "hide"}}, "pseudonymise.mode"),
+    ({"pseudonymise": {"mode": "surrogates"}}, "pseudonymise.secret_file"),
+    ({"pseudonymise": {"key_file": "key.json"}}, "pseudonymise.key_file"),
+    ({"pseudonymise": {"min_score": 2}}, "pseudonymise.min_score"),
+    ({"pseudonymise": {"enabled": False}}, "pseudonymise.enabled"),
+    ({"embed": {"model": "bert-large"}}, "embed.model"),
+    ({"embed": {"batch_size": 0}}, "embed.batch_size"),
+    ({"themes": {"codebook": "nope.yaml"}}, "themes.codebook"),
+    ({"themes": {"min_score": -1}}, "themes.min_score"),
+    ({"link": {"enabled": True}}, "link.enabled"),
+    ({"link": {"variables": "age"}}, "link.variables"),
+    ({"report": {"formats": ["pdf"]}}, "report.formats"),
+    ({"dask": {"scheduler": "localhost"}}, "dask.scheduler"),
+    ({"dask": {"n_workers": 0}}, "dask.n_workers"),
+    ({"spark": {}}, "spark"),
+]
+
+
+@pytest.mark.parametrize(("change", "column"), BAD, ids=[c for _, c in BAD])
+def test_bad_setting_is_named(tmp_path: Path, change: dict, column: str) -> None:
+    data = {**_base(tmp_path), **change}
+    with pytest.raises(ValidationError) as info:
+        config_from_dict(data, base=tmp_path)
+    assert column in [p.column for p in info.value.problems], info.value
+
+
+def test_every_problem_in_one_error(tmp_path: Path) -> None:
+    data = {"run": {"output": "run", "chunk_size": 0, "engine": "spark"},
+            "input": {"comments": "comments.csv"}, "embed": {"model": "x", "speed": 3}}
+    with pytest.raises(ValidationError) as info:
+        config_from_dict(data, base=tmp_path, check_files=False)
+    columns = {p.column for p in info.value.problems}
+    assert {"run.chunk_size", "run.engine", "embed.model", "embed.speed"} <= columns
+    assert "4 problem(s)" in str(info.value)
+
+
+def test_key_file_inside_run_folder_refused(tmp_path: Path) -> None:
+    (tmp_path / "secret.txt").write_text("x" * 40, "utf-8")
+    data = {**_base(tmp_path), "pseudonymise": {"secret_file": "secret.txt",
+                                                "key_file": "run/key.json"}}
+    with pytest.raises(ValidationError, match="outside the run folder"):
+        config_from_dict(data, base=tmp_path)
+
+
+def test_paths_are_relative_to_the_toml_file(tmp_path: Path) -> None:
+    _base(tmp_path)
+    toml = tmp_path / "PIPELINE.toml"
+    toml.write_text('[run]\noutput = "out"\nchunk_size = 10\n[input]\n'
+                    'comments = "comments.csv"\nrespondents = "respondents.csv"\n'
+                    '[input.columns]\nID = "comment_id"\n[link]\nvariables = ["age"]\n', "utf-8")
+    cfg = load_config(toml)
+    assert isinstance(cfg, BatchConfig)
+    assert cfg.run.output == tmp_path / "out"
+    assert cfg.input.comments == tmp_path / "comments.csv"
+    assert cfg.input.columns == (("ID", "comment_id"),)
+    assert cfg.link.variables == ("age",)
+    assert cfg.to_dict()["run"]["chunk_size"] == 10
+
+
+def test_load_config_names_the_file(tmp_path: Path) -> None:
+    toml = tmp_path / "PIPELINE.toml"
+    toml.write_text('[run]\noutput = "out"\nchunk_size = -1\n[input]\ncomments = "c.csv"\n')
+    with pytest.raises(ValidationError, match="PIPELINE.toml"):
+        load_config(toml)
+    toml.write_text("[run\n")
+    with pytest.raises(InputError, match="not valid TOML"):
+        load_config(toml)
+    with pytest.raises(InputError, match="names no file"):
+        load_config(tmp_path / "absent.toml")
+
+
+def test_sections_are_frozen_and_checked() -> None:
+    settings = RunSettings(output=Path("x"))
+    with pytest.raises(AttributeError):
+        settings.seed = 3  # type: ignore[misc]
+    with pytest.raises(ValidationError):
+        RunSettings(output=Path("x"), chunk_size=0)

@@ -1,0 +1,342 @@
+"""Batch runs end to end: outputs, reproducibility, resume after a kill, Dask, chunked inputs.
+
+The runs use the offline HashingEmbedder, patterns and name lists without spaCy, and a
+four-theme codebook, so that they take seconds; the packaged models are tested elsewhere. The
+fitted coder is shared through the embedding cache folder, as later runs of a project share it.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from carevoice.batch import load_config, run_batch
+from carevoice.batch.chunks import ChunkStore, Source, plan_chunks, read_chunk
+from carevoice.corpus import read_comments
+from carevoice.demo import demo_path, load_demo
+from carevoice.errors import ValidationError
+
+N_COMMENTS = 400
+CHUNK = 25
+OUTPUTS = ("comments.csv", "spans.csv", "codes.csv", "prevalence.csv", "associations.csv")
+
+
+def _write_pipeline(folder: Path, data: Path, output: str, *, engine: str = "local",
+                    chunk: int = CHUNK, comments: str = "comments.csv", extra: str = "") -> Path:
+    toml = folder / f"{output}.toml"
+    toml.write_text(
+        f'[run]\noutput = "{output}"\nchunk_size = {chunk}\nengine = "{engine}"\n'
+        f'progress = false\nseed = 7\n'
+        f'[input]\ncomments = "{(data / comments).as_posix()}"\n'
+        f'respondents = "{(data / "respondents.csv").as_posix()}"\n'
+        f'[pseudonymise]\nuse_spacy = false\n'
+        f'[embed]\nmodel = "hashing"\ncache = "{(data / "cache").as_posix()}"\n'
+        f'[themes]\ncodebook = "{(data / "codebook.yaml").as_posix()}"\n'
+        f'[link]\nvariables = ["placement_type", "see_family"]\nby = ["placement_type"]\n'
+        f'[dask]\nn_workers = 1\nthreads_per_worker = 2\nprocesses = false\n{extra}',
+        "utf-8")
+    return toml
+
+
+@pytest.fixture(scope="session")
+def data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """400 demo comments, their respondents and a four-theme codebook."""
+    from carevoice.themes import load_codebook, write_codebook
+
+    folder = tmp_path_factory.mktemp("batch-data")
+    corpus = load_demo()
+    comments = corpus.comments.head(N_COMMENTS)
+    comments.to_csv(folder / "comments.csv", index=False)
+    corpus.respondents.to_csv(folder / "respondents.csv", index=False)
+    codebook = load_codebook()
+    for theme in codebook.theme_ids:
+        if theme not in ("family_contact", "staff_turnover", "advocacy", "money"):
+            codebook = codebook.without_theme(theme)
+    write_codebook(codebook, folder / "codebook.yaml")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def reference(data: Path, tmp_path_factory: pytest.TempPathFactory):
+    """An uninterrupted local run."""
+    folder = tmp_path_factory.mktemp("reference")
+    return run_batch(_write_pipeline(folder, data, "run"))
+
+
+def _same_outputs(a: Path, b: Path) -> None:
+    for name in OUTPUTS:
+        assert (a / "outputs" / name).read_bytes() == (b / "outputs" / name).read_bytes(), name
+
+
+def test_run_writes_outputs_manifest_and_log(reference, data: Path) -> None:
+    import json
+
+    out = reference.folder / "outputs"
+    for name in OUTPUTS:
+        assert (out / name).is_file(), name
+    assert reference.counts["comments"] == N_COMMENTS
+    assert reference.counts["chunks"] == N_COMMENTS // CHUNK
+    manifest = json.loads(reference.manifest.read_text())
+    assert manifest["seed"] == 7 and len(manifest["chunks"]) == N_COMMENTS // CHUNK
+    assert manifest["inputs"]["comments"]["sha256"]
+    assert set(OUTPUTS) <= {Path(v["file"]).name for v in manifest["outputs"].values()}
+    codes = pd.read_csv(out / "codes.csv")
+    assert set(codes["theme"]) <= {"family_contact", "staff_turnover", "advocacy", "money"}
+    assert set(codes["assigned"]) <= {True, False}
+    assoc = pd.read_csv(out / "associations.csv")
+    assert {"theme", "variable", "level", "odds_ratio", "p_value", "q_value"} <= set(assoc)
+
+
+def test_log_and_outputs_hold_no_original_text(reference, data: Path) -> None:
+    original = read_comments(data / "comments.csv")
+    spans = pd.read_csv(reference.folder / "outputs" / "spans.csv")
+    names = {text[s:e] for text, s, e in zip(
+        original.set_index("comment_id").loc[spans["comment_id"], "text"], spans["start"],
+        spans["end"], strict=True) if e - s >= 4}
+    assert names, "the demo comments hold names to replace"
+    log = (reference.folder / "run.log").read_text()
+    written = (reference.folder / "outputs" / "comments.csv").read_text()
+    for name in names:
+        assert name not in log
+    leaked = [n for n in names if f" {n} " in written]
+    assert not leaked
+    for text in original["text"].dropna().head(50):
+        if len(text) > 30:
+            assert text not in log
+
+
+def test_chunked_pseudonymisation_equals_one_piece(reference, data: Path) -> None:
+    from carevoice.pseudonymise import PseudonymiseConfig, pseudonymise
+
+    one = pseudonymise(read_comments(data / "comments.csv"), PseudonymiseConfig(use_spacy=False))
+    batch = pd.read_csv(reference.folder / "outputs" / "comments.csv", dtype=str,
+                        keep_default_na=False)
+    assert batch["text"].tolist() == one.comments["text"].fillna("").astype(str).tolist()
+
+
+def test_resume_after_killing_the_run(reference, data: Path, tmp_path: Path) -> None:
+    toml = _write_pipeline(tmp_path, data, "run")
+    store = tmp_path / "run" / "chunks"
+    cmd = [sys.executable, "-m", "carevoice.batch", str(toml)]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 240
+    while not (store / "000000" / "code.done.json").exists():
+        assert proc.poll() is None, "the run ended before its first chunk was coded"
+        assert time.monotonic() < deadline
+        time.sleep(0.005)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert not (tmp_path / "run" / "manifest.json").exists()
+    done = sorted(store.glob("*/code.done.json"))
+    assert 1 <= len(done) < N_COMMENTS // CHUNK
+    stamps = {p: p.stat().st_mtime_ns for p in store.glob("*/*.done.json")
+              if not p.name.startswith("replace")}
+
+    rerun = subprocess.run(cmd, check=False, capture_output=True, text=True, timeout=300)
+    assert rerun.returncode == 0, rerun.stderr[-2000:]
+    for path, stamp in stamps.items():  # finished chunks were not recomputed
+        assert path.stat().st_mtime_ns == stamp, path
+    log = (tmp_path / "run" / "run.log").read_text()
+    assert f"code: {len(done)} chunks reused" in log
+    _same_outputs(reference.folder, tmp_path / "run")
+
+
+def test_damaged_chunk_is_recomputed(reference, data: Path, tmp_path: Path) -> None:
+    import shutil
+
+    shutil.copytree(reference.folder, tmp_path / "run")
+    codes = tmp_path / "run" / "chunks" / "000003" / "codes.parquet"
+    codes.write_bytes(codes.read_bytes()[:-40])  # a torn write
+    (tmp_path / "run" / "chunks" / "000005" / "detect.done.json").unlink()
+    for name in OUTPUTS:
+        (tmp_path / "run" / "outputs" / name).unlink()
+    result = run_batch(_write_pipeline(tmp_path, data, "run"))
+    assert result.counts["chunks_detected"] == 1
+    assert result.counts["chunks_coded"] == 1
+    _same_outputs(reference.folder, result.folder)
+
+
+def test_appended_comments_recompute_only_new_chunks(reference, data: Path,
+                                                     tmp_path: Path) -> None:
+    import shutil
+
+    more = load_demo().comments.head(N_COMMENTS + 2 * CHUNK)
+    more.to_csv(data / "comments_more.csv", index=False)
+    shutil.copytree(reference.folder, tmp_path / "run")
+    toml = _write_pipeline(tmp_path, data, "run", comments="comments_more.csv")
+    result = run_batch(toml)
+    assert result.counts["comments"] == N_COMMENTS + 2 * CHUNK
+    assert result.counts["chunks_detected"] == 2
+    assert result.counts["chunks_coded"] == 2
+    old = pd.read_csv(reference.folder / "outputs" / "codes.csv")
+    new = pd.read_csv(result.folder / "outputs" / "codes.csv")
+    pd.testing.assert_frame_equal(new.head(len(old)), old)
+
+
+def test_no_resume_recomputes_and_gives_identical_outputs(reference, data: Path,
+                                                          tmp_path: Path) -> None:
+    import shutil
+
+    shutil.copytree(reference.folder, tmp_path / "run")
+    result = run_batch(_write_pipeline(tmp_path, data, "run"), resume=False)
+    assert result.counts["chunks_coded"] == result.counts["chunks"]
+    _same_outputs(reference.folder, result.folder)
+
+
+def test_dask_local_cluster_equals_local_engine(reference, data: Path, tmp_path: Path) -> None:
+    pytest.importorskip("dask.distributed")
+    # A LocalCluster on loopback (127.0.0.1), one worker with two threads.
+    result = run_batch(_write_pipeline(tmp_path, data, "run", engine="dask"))
+    assert result.counts["chunks_coded"] == result.counts["chunks"]
+    _same_outputs(reference.folder, result.folder)
+
+
+def test_bad_input_reports_every_problem_by_id(data: Path, tmp_path: Path) -> None:
+    frame = load_demo().comments.head(60).copy()
+    frame.loc[50, "comment_id"] = frame.loc[3, "comment_id"]  # duplicate across chunks
+    frame.loc[10, "comment_id"] = None
+    frame.to_csv(tmp_path / "bad.csv", index=False)
+    toml = _write_pipeline(tmp_path, tmp_path, "run", comments="bad.csv")
+    toml.write_text(toml.read_text().replace(
+        (tmp_path / "respondents.csv").as_posix(), (data / "respondents.csv").as_posix())
+        .replace((tmp_path / "cache").as_posix(), (data / "cache").as_posix())
+        .replace((tmp_path / "codebook.yaml").as_posix(), (data / "codebook.yaml").as_posix()))
+    with pytest.raises(ValidationError) as info:
+        run_batch(toml)
+    checks = {p.check for p in info.value.problems}
+    assert {"duplicate_id", "missing_id"} <= checks
+    assert str(frame.loc[3, "comment_id"]) in str(info.value)
+    for text in frame["text"].dropna():
+        assert text not in str(info.value)
+    assert not (tmp_path / "run" / "chunks").exists()
+
+
+def test_survey_export_input(tmp_path: Path) -> None:
+    from carevoice.corpus import read_survey
+    from carevoice.pipeline import DEMO_TEXT_COLUMNS
+
+    export = demo_path("survey_export.csv")
+    mapping = "".join(f'"{k}" = "{v}"\n' for k, v in DEMO_TEXT_COLUMNS.items())
+    toml = tmp_path / "PIPELINE.toml"
+    toml.write_text(f'[run]\noutput = "run"\nchunk_size = 100\n[input]\nsurvey = '
+                    f'"{export.as_posix()}"\nid_column = "Respondent ID"\n'
+                    f'[input.text_columns]\n{mapping}', "utf-8")
+    cfg = load_config(toml)
+    from carevoice.batch.runner import _read_respondents, _source
+
+    source = _source(cfg)
+    specs = plan_chunks(source, 100)
+    chunks = pd.concat([read_chunk(source, s) for s in specs], ignore_index=True)
+    whole = read_survey(export, text_columns=DEMO_TEXT_COLUMNS, id_column="Respondent ID")
+    assert chunks["comment_id"].tolist() == whole.comments["comment_id"].tolist()
+    assert chunks["text"].fillna("").tolist() == whole.comments["text"].fillna("").tolist()
+    respondents = _read_respondents(cfg, source, specs)
+    assert respondents["respondent_id"].tolist() == whole.respondents["respondent_id"].tolist()
+
+
+# (CSV body, chunk size, expected texts per chunk)
+CSV_CASES = [
+    ('1,a\n2,b\n3,c\n', 2, [["a", "b"], ["c"]]),
+    ('1,"line\nbreak"\n2,b\n', 1, [["line\nbreak"], ["b"]]),
+    ('1,"say ""hi""\n, ok"\n2,b\n3,c', 2, [['say "hi"\n, ok', "b"], ["c"]]),
+    ('1,a\r\n2,b\r\n', 5, [["a", "b"]]),
+    ('', 3, [[]]),
+]
+
+
+@pytest.mark.parametrize(("body", "size", "expected"), CSV_CASES)
+def test_csv_chunks_respect_quoted_line_breaks(tmp_path: Path, body: str, size: int,
+                                               expected: list[list[str]]) -> None:
+    path = tmp_path / "c.csv"
+    path.write_bytes(("comment_id,text\n" + body).encode())
+    source = Source(path)
+    got = [read_chunk(source, s)["text"].fillna("").tolist() for s in plan_chunks(source, size)]
+    assert got == expected
+
+
+def test_parquet_chunks_cross_row_groups(tmp_path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    frame = load_demo().comments.head(97)
+    pq.write_table(pa.Table.from_pandas(frame, preserve_index=False), tmp_path / "c.parquet",
+                   row_group_size=10)
+    source = Source(tmp_path / "c.parquet")
+    specs = plan_chunks(source, 23)
+    assert [s.stop - s.start for s in specs] == [23, 23, 23, 23, 5]
+    got = pd.concat([read_chunk(source, s) for s in specs], ignore_index=True)
+    assert got["comment_id"].tolist() == frame["comment_id"].tolist()
+
+
+def test_chunk_store_marks_only_intact_results(tmp_path: Path) -> None:
+    store = ChunkStore(tmp_path)
+    store.save(2, "code", "key", {"codes": pd.DataFrame({"x": [1, 2]})}, rows=2)
+    assert store.is_done(2, "code", "key")
+    assert not store.is_done(2, "code", "other")
+    assert not store.is_done(1, "code", "key")
+    (tmp_path / "000002" / "codes.parquet").write_bytes(b"torn")
+    assert not store.is_done(2, "code", "key")
+
+
+def test_run_command(reference, data: Path, tmp_path: Path) -> None:
+    import typer
+    from typer.testing import CliRunner
+
+    from carevoice.batch.command import run_command
+
+    app = typer.Typer()
+    app.command("run")(run_command)
+    app.command("noop")(lambda: None)
+    runner = CliRunner()
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[run]\noutput = "x"\nchunk_size = 0\n[input]\ncomments = "none.csv"\n')
+    result = runner.invoke(app, ["run", str(bad)])
+    assert result.exit_code == 2
+    assert "chunk_size" in result.output
+    import shutil
+
+    shutil.copytree(reference.folder, tmp_path / "run")
+    result = runner.invoke(app, ["run", str(_write_pipeline(tmp_path, data, "run")),
+                                 "--no-progress"])
+    assert result.exit_code == 0, result.output
+    assert "0 coded now" in result.output
+    _same_outputs(reference.folder, tmp_path / "run")
+
+
+def test_parquet_outputs_hold_the_same_tables(reference, data: Path, tmp_path: Path) -> None:
+    import shutil
+
+    shutil.copytree(reference.folder / "chunks", tmp_path / "run" / "chunks")
+    toml = _write_pipeline(tmp_path, data, "run",
+                           extra="").read_text().replace("seed = 7\n",
+                                                         'seed = 7\noutput_format = "parquet"\n')
+    (tmp_path / "p.toml").write_text(toml)
+    result = run_batch(tmp_path / "p.toml")
+    assert result.counts["chunks_coded"] == 0
+    for name in ("comments", "codes", "associations"):
+        csv = pd.read_csv(reference.folder / "outputs" / f"{name}.csv", dtype=str,
+                          keep_default_na=False)
+        parquet = pd.read_parquet(result.folder / "outputs" / f"{name}.parquet")
+        assert len(csv) == len(parquet) and list(csv.columns) == list(parquet.columns)
+    codes = pd.read_parquet(result.folder / "outputs" / "codes.parquet")
+    assert codes["assigned"].dtype == bool
+
+
+def test_discovery_and_report_on_the_whole_corpus(reference, data: Path, tmp_path: Path) -> None:
+    import shutil
+
+    shutil.copytree(reference.folder / "chunks", tmp_path / "run" / "chunks")
+    extra = '[discover]\nenabled = true\noptions = { n_topics = 4 }\n[report]\nformats = ["md"]\n'
+    result = run_batch(_write_pipeline(tmp_path, data, "run", extra=extra))
+    topics = pd.read_csv(result.outputs["topics"])
+    assert {"comment_id", "topic"} <= set(topics.columns)
+    assert set(topics["comment_id"]) <= set(pd.read_csv(result.outputs["comments"])["comment_id"])
+    assert result.outputs["report_md"].read_text().strip()
+    assert result.counts["chunks_detected"] == 0  # discovery only adds the stored embeddings

@@ -1,0 +1,114 @@
+"""The ``carevoice discover`` command, and discovery with the packaged MiniLM model."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from carevoice.discover import ThemeDiscovery
+from carevoice.discover.command import discover_command
+
+
+def _app() -> typer.Typer:
+    app = typer.Typer()
+    app.command("discover")(discover_command)
+
+    @app.command("noop")
+    def noop() -> None:  # a second command keeps typer in sub-command mode
+        """Nothing."""
+
+    return app
+
+
+def _write_comments(path):
+    from carevoice.demo import load_demo
+
+    comments = load_demo().answered.head(150)
+    comments.to_csv(path, index=False)
+    return comments
+
+
+def test_cli_writes_identical_topics_twice(tmp_path, no_network):
+    comments = _write_comments(tmp_path / "comments.csv")
+    runner = CliRunner()
+    outputs = []
+    for run in (1, 2):
+        out = tmp_path / f"topics{run}.csv"
+        result = runner.invoke(_app(), ["discover", str(tmp_path / "comments.csv"), "--output",
+                                        str(out), "--seed", "7", "--embedder", "hashing",
+                                        "--topics-info", str(tmp_path / f"info{run}.csv")])
+        assert result.exit_code == 0, result.output
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]
+    table = pd.read_csv(tmp_path / "topics1.csv", dtype={"comment_id": str})
+    assert list(table.columns) == ["comment_id", "topic", "score", "primary", "label", "keywords",
+                                   "size"]
+    assert set(table["comment_id"]) == set(comments["comment_id"])
+    assert (table.groupby("comment_id")["primary"].sum() == 1).all()
+    info = pd.read_csv(tmp_path / "info1.csv")
+    assert {"topic", "label", "keywords", "size", "representative", "diverse"} <= set(info)
+    # no comment text in any output
+    texts = [t for t in comments["text"] if len(t) > 25]
+    written = (tmp_path / "topics1.csv").read_text() + (tmp_path / "info1.csv").read_text()
+    assert not any(t in written for t in texts)
+    assert no_network == []
+
+
+def test_cli_with_codes_discovers_over_uncoded_only(tmp_path):
+    comments = _write_comments(tmp_path / "comments.csv")
+    coded = comments["comment_id"].head(100)
+    pd.DataFrame({"comment_id": coded, "theme": "advocacy", "score": 0.9,
+                  "assigned": True}).to_csv(tmp_path / "codes.csv", index=False)
+    result = CliRunner().invoke(_app(), [
+        "discover", str(tmp_path / "comments.csv"), "--output", str(tmp_path / "t.csv"),
+        "--codes", str(tmp_path / "codes.csv"), "--embedder", "hashing", "--n-topics", "5"])
+    assert result.exit_code == 0, result.output
+    table = pd.read_csv(tmp_path / "t.csv", dtype={"comment_id": str})
+    assert set(table["comment_id"]) == set(comments["comment_id"]) - set(coded)
+    assert table.loc[table["topic"] != -1, "topic"].nunique() <= 5
+
+
+@pytest.mark.parametrize(("args", "match"), [
+    (["--embedder", "bert"], "--embedder"),
+    (["--n-topics", "lots"], "--n-topics"),
+    (["--reducer", "tsne"], "reducer"),
+])
+def test_cli_bad_options_exit_2(tmp_path, args, match):
+    _write_comments(tmp_path / "comments.csv")
+    result = CliRunner().invoke(_app(), ["discover", str(tmp_path / "comments.csv"), "--output",
+                                         str(tmp_path / "t.csv"), *args])
+    assert result.exit_code == 2
+    assert match in result.output
+
+
+def test_cli_missing_file_exit_2(tmp_path):
+    result = CliRunner().invoke(_app(), ["discover", str(tmp_path / "nope.csv"), "--output",
+                                         str(tmp_path / "t.csv"), "--embedder", "hashing"])
+    assert result.exit_code == 2
+
+
+@pytest.mark.model
+def test_discovery_with_minilm_on_the_demo_corpus(no_network):
+    """The packaged model on 400 demo comments: few outliers, identical reruns, theme-like
+    topics (some topic matches a gold theme with F1 >= 0.5)."""
+    from carevoice import SentenceTransformerEmbedder
+    from carevoice.demo import load_demo, load_demo_gold
+
+    comments = load_demo().answered.head(400).reset_index(drop=True)
+    vectors = SentenceTransformerEmbedder().encode(comments["text"].tolist())
+    first = ThemeDiscovery().fit(comments, embeddings=vectors).topics_
+    second = ThemeDiscovery().fit(comments, embeddings=vectors).topics_
+    assert first.to_table().to_csv(index=False) == second.to_table().to_csv(index=False)
+    assert first.outlier_share <= 0.15
+    gold = load_demo_gold().set_index("comment_id").loc[comments["comment_id"], "themes"]
+    members = first.assignments[first.assignments["topic"] != -1]
+    best = 0.0
+    for theme in ("advocacy", "money", "family_contact", "complaints"):
+        truth = {c for c, themes in gold.items() if theme in themes}
+        for _, rows in members.groupby("topic"):
+            found = set(rows["comment_id"])
+            best = max(best, 2 * len(truth & found) / (len(truth) + len(found)))
+    assert best >= 0.5
+    assert no_network == []

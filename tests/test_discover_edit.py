@@ -1,0 +1,174 @@
+"""Editing discovered topics, promoting one into the codebook, and the plots."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from carevoice import InputError
+from carevoice.discover import (
+    OUTLIER,
+    ThemeDiscovery,
+    Topics,
+    merge_topics,
+    plot_topic_map,
+    plot_topic_sizes,
+    plot_topics_by_group,
+    promote_topic,
+    reject_topic,
+    rename_topic,
+    split_topic,
+    topics_by_group,
+)
+from carevoice.discover.plots import topic_map_coordinates
+
+
+def _blobs() -> tuple[pd.DataFrame, np.ndarray]:
+    """Four groups of 10 fictional comments with synthetic vectors around four directions."""
+    rng = np.random.default_rng(0)
+    words = ["brother sister contact visit", "money allowance rent bills",
+             "social worker changing agency", "school college exams tutor"]
+    x = np.vstack([np.eye(16)[g] + 0.08 * rng.normal(size=(10, 16)) for g in range(4)])
+    x /= np.linalg.norm(x, axis=1, keepdims=True)
+    texts = [f"{words[g]} comment {i}" for g in range(4) for i in range(10)]
+    frame = pd.DataFrame({"comment_id": [f"c{i:02d}" for i in range(40)],
+                          "respondent_id": [f"r{i // 2:02d}" for i in range(40)], "text": texts})
+    return frame, x
+
+
+@pytest.fixture(scope="module")
+def topics() -> Topics:
+    frame, x = _blobs()
+    return ThemeDiscovery(n_topics=4).fit(frame, embeddings=x).topics_
+
+
+def _topic_of(topics: Topics, word: str) -> int:
+    for t, kw in zip(topics.topics["topic"], topics.topics["keywords"], strict=True):
+        if any(word in k for k in kw):
+            return int(t)
+    raise AssertionError(f"no topic with keyword {word}")
+
+
+def test_merge_keeps_smallest_id_and_sums_members(topics):
+    a, b = _topic_of(topics, "money"), _topic_of(topics, "school")
+    merged = merge_topics(topics, [b, a], label="money and school")
+    keep = min(a, b)
+    assert max(a, b) not in merged.topic_ids
+    row = merged.topics.set_index("topic").loc[keep]
+    assert row["n_primary"] == 20 and row["label"] == "money and school"
+    assert merged.history == (f"merge {sorted([a, b])} -> {keep}",)
+    assert topics.history == ()  # the input is unchanged
+    assert len(topics.topic_ids) == 4
+
+
+def test_rename_survives_later_edits(topics):
+    t = _topic_of(topics, "brother")
+    renamed = rename_topic(topics, t, "family contact")
+    assert renamed.topics.set_index("topic").loc[t, "label"] == "family contact"
+    other = [x for x in renamed.topic_ids if x != t][:2]
+    after = merge_topics(renamed, other)
+    assert after.topics.set_index("topic").loc[t, "label"] == "family contact"
+
+
+def test_split_gives_new_ids_after_the_largest(topics):
+    merged = merge_topics(topics, [_topic_of(topics, "money"), _topic_of(topics, "school")])
+    keep = min(_topic_of(topics, "money"), _topic_of(topics, "school"))
+    split = split_topic(merged, keep, 2)
+    assert len(split.topic_ids) == 4
+    new = max(split.topic_ids)
+    assert new == max(merged.topic_ids) + 1
+    sizes = split.topics.set_index("topic")["n_primary"]
+    assert sizes.loc[keep] == 10 and sizes.loc[new] == 10  # the planted groups come back apart
+
+
+def test_reject_with_and_without_reassignment(topics):
+    t = _topic_of(topics, "school")
+    gone = reject_topic(topics, t, reassign=False)
+    assert t not in gone.topic_ids
+    assert gone.outlier_share == pytest.approx(0.25)
+    primary = gone.assignments[gone.assignments["primary"]]
+    assert (primary["topic"] == OUTLIER).sum() == 10
+    # a later edit keeps the rejected comments out
+    again = rename_topic(merge_topics(gone, list(gone.topic_ids[:2])), gone.topic_ids[0], "x")
+    assert again.outlier_share == pytest.approx(0.25)
+    moved = reject_topic(topics, t, reassign=True, )
+    assert moved.outlier_share < gone.outlier_share or moved.outlier_share == 0.25
+
+
+@pytest.mark.parametrize(("function", "kwargs", "match"), [
+    (merge_topics, {"ids": [0]}, "'ids'"),
+    (merge_topics, {"ids": [0, 99]}, "'ids'"),
+    (merge_topics, {"ids": [0, 0]}, "one topic only"),
+    (rename_topic, {"topic": 0, "label": " "}, "'label'"),
+    (rename_topic, {"topic": 42, "label": "x"}, "'topic'"),
+    (split_topic, {"topic": 0, "n": 1}, "'n'"),
+    (reject_topic, {"topic": "zero"}, "'topic'"),
+])
+def test_bad_edits_are_named(topics, function, kwargs, match):
+    with pytest.raises(InputError, match=match):
+        function(topics, **kwargs)
+    with pytest.raises(InputError, match="'topics'"):
+        function("not topics", **kwargs)
+
+
+def test_promotion_adds_a_valid_theme(topics, tmp_path):
+    from carevoice.themes import Codebook, load_codebook, write_codebook
+
+    t = _topic_of(topics, "money")
+    book = promote_topic(topics, t, theme_id="cash_worries", label="Cash worries",
+                         n_examples=6)
+    assert isinstance(book, Codebook)
+    assert "cash_worries" in book and len(book) == len(load_codebook()) + 1
+    theme = book["cash_worries"]
+    assert theme.label == "Cash worries" and len(theme.examples) == 6
+    members = set(topics.members(t)["text"])
+    assert set(theme.examples) <= members
+    assert "money" in theme.definition
+    assert book.version.endswith("+discovered")
+
+    # it survives a round trip through the codebook file (which validates every theme)
+    again = load_codebook(write_codebook(book, tmp_path / "codebook.yaml"))
+    assert again["cash_worries"] == theme
+    with pytest.raises(InputError, match="'theme_id'"):
+        promote_topic(topics, t, book, theme_id="cash_worries")
+
+
+def test_topic_map_coordinates_are_deterministic(topics):
+    a = topic_map_coordinates(topics)
+    assert a.shape == (40, 2)
+    np.testing.assert_array_equal(a, topic_map_coordinates(topics))
+
+
+@pytest.mark.parametrize("suffix", ["png", "svg"])
+def test_plots_render_offline(topics, tmp_path, suffix, no_network):
+    frame, _ = _blobs()
+    respondents = pd.DataFrame({"respondent_id": [f"r{i:02d}" for i in range(20)],
+                                "age_group": ["8-10", "11-13", "14-15", "16-17"] * 5})
+    figures = {
+        "map": plot_topic_map(topics),
+        "sizes": plot_topic_sizes(topics),
+        "groups": plot_topics_by_group(topics, frame, respondents, "age_group"),
+    }
+    for name, fig in figures.items():
+        path = tmp_path / f"{name}.{suffix}"
+        fig.savefig(path)
+        data = path.read_bytes()
+        assert len(data) > 1000
+        assert data.startswith(b"\x89PNG") if suffix == "png" else b"<svg" in data[:2000]
+    assert no_network == []
+
+
+def test_topics_by_group_counts_respondents(topics):
+    frame, _ = _blobs()
+    respondents = pd.DataFrame({"respondent_id": [f"r{i:02d}" for i in range(20)],
+                                "placement": ["foster"] * 10 + ["residential"] * 10})
+    table = topics_by_group(topics, frame, respondents, "placement")
+    assert list(table.columns) == ["topic", "label", "variable", "level", "n", "respondents",
+                                   "share"]
+    family = _topic_of(topics, "brother")  # comments c00-c09: respondents r00-r04, all foster
+    rows = table[table["topic"] == family].set_index("level")
+    assert rows.loc["foster", "n"] == 5 and rows.loc["residential", "n"] == 0
+    assert rows.loc["foster", "share"] == 0.5
+    with pytest.raises(InputError, match="lacks column"):
+        topics_by_group(topics, frame, respondents, "age_group")

@@ -1,0 +1,117 @@
+"""Agreement statistics against hand computation, scikit-learn and the krippendorff package."""
+
+from __future__ import annotations
+
+import krippendorff
+import numpy as np
+import pandas as pd
+import pytest
+from sklearn.metrics import cohen_kappa_score, f1_score
+
+from carevoice.errors import InputError
+from carevoice.themes import agreement, codes_matrix
+
+
+def long(assign: dict[str, list[str]]) -> pd.DataFrame:
+    rows = [(cid, t) for cid, themes in assign.items() for t in themes]
+    return pd.DataFrame(rows, columns=["comment_id", "theme"])
+
+
+IDS = [str(i) for i in range(10)]
+
+
+def test_hand_computed_kappa():
+    # money: coder A yes on 0-4, coder B yes on 0-2 and 5: a=3, b=2, c=1, d=4.
+    a = long({i: ["money"] for i in "01234"})
+    b = long({i: ["money"] for i in "0125"})
+    t = agreement(a, b, comment_ids=IDS, n_boot=0).set_index("theme")
+    po, pe = 0.7, (5 * 4 + 5 * 6) / 100  # (a+b)(a+c) + (c+d)(b+d) over n^2
+    assert t.loc["money", "kappa"] == pytest.approx((po - pe) / (1 - pe))
+    assert t.loc["money", "percent_agreement"] == pytest.approx(0.7)
+    assert t.loc["money", "f1"] == pytest.approx(2 * 3 / (2 * 3 + 2 + 1))
+    assert (t.loc["money", "n_a"], t.loc["money", "n_b"]) == (5, 4)
+
+
+def test_matches_sklearn_and_krippendorff_and_closed_forms():
+    rng = np.random.default_rng(1)
+    themes = ["money", "safety", "education"]
+    x = rng.integers(0, 2, size=(40, 3))
+    y = np.where(rng.random((40, 3)) < 0.8, x, 1 - x)
+    ids = [f"c{i}" for i in range(40)]
+    a = long({ids[i]: [themes[j] for j in range(3) if x[i, j]] for i in range(40)})
+    b = long({ids[i]: [themes[j] for j in range(3) if y[i, j]] for i in range(40)})
+    t = agreement(a, b, comment_ids=ids, themes=themes, n_boot=200).set_index("theme")
+    from carevoice.themes.agreement import _stats
+
+    for j, theme in enumerate(themes):
+        kappa = cohen_kappa_score(x[:, j], y[:, j])
+        alpha = krippendorff.alpha(reliability_data=np.vstack([x[:, j], y[:, j]]).astype(float),
+                                   level_of_measurement="nominal")
+        assert t.loc[theme, "kappa"] == pytest.approx(kappa)
+        assert t.loc[theme, "alpha"] == pytest.approx(alpha)
+        assert t.loc[theme, "f1"] == pytest.approx(f1_score(x[:, j], y[:, j]))
+        # the closed forms used for the bootstrap agree with the libraries
+        cells = [((x[:, j] == p) & (y[:, j] == q)).sum() for p, q in ((1, 1), (1, 0), (0, 1), (0, 0))]
+        closed = _stats(*cells)
+        assert float(closed["kappa"]) == pytest.approx(kappa)
+        assert float(closed["alpha"]) == pytest.approx(alpha)
+        assert t.loc[theme, "kappa_low"] <= t.loc[theme, "kappa"] <= t.loc[theme, "kappa_high"]
+        assert t.loc[theme, "f1_low"] < t.loc[theme, "f1_high"]
+    assert t.loc["overall", "f1"] == pytest.approx(f1_score(x.ravel(), y.ravel()))
+    assert t.loc["macro", "kappa"] == pytest.approx(t.loc[themes, "kappa"].mean())
+
+
+def test_perfect_agreement_and_undefined_statistics():
+    a = long({"1": ["money"], "2": ["safety"]})
+    t = agreement(a, a.copy(), comment_ids=["1", "2", "3"], themes=["money", "safety", "pets"],
+                  n_boot=50).set_index("theme")
+    assert t.loc["money", "kappa"] == 1.0 and t.loc["money", "alpha"] == 1.0
+    assert np.isnan(t.loc["pets", "kappa"]) and np.isnan(t.loc["pets", "f1"])
+    assert t.loc["pets", "percent_agreement"] == 1.0
+
+
+def test_assigned_column_and_no_theme_rows_and_two_coders():
+    human = pd.DataFrame({"comment_id": ["1", "2", "3"], "theme": ["money", "no_theme", "safety"]})
+    model = pd.DataFrame({"comment_id": ["1", "1", "2", "3"],
+                          "theme": ["money", "safety", "money", "safety"],
+                          "score": [0.9, 0.2, 0.3, 0.7],
+                          "assigned": [True, False, False, True]})
+    second = pd.DataFrame({"comment_id": ["1", "3"], "theme": ["money", "money"],
+                           "assigned": ["true", "true"]})
+    t = agreement(human, model, second_coder=second, n_boot=0)
+    assert t["pair"].unique().tolist() == ["human vs model", "human vs human_2",
+                                           "human_2 vs model"]
+    hm = t[t["pair"] == "human vs model"].set_index("theme")
+    assert hm.loc["money", "n_comments"] == 3  # comment 2 counts through its no_theme row
+    assert hm.loc["money", "kappa"] == 1.0 and hm.loc["safety", "kappa"] == 1.0
+    assert np.isnan(hm.loc["money", "kappa_low"])  # n_boot=0: no interval
+
+
+def test_bootstrap_is_seeded():
+    a = long({str(i): ["money"] for i in range(0, 10, 2)})
+    b = long({str(i): ["money"] for i in range(0, 10, 3)})
+    t1 = agreement(a, b, comment_ids=IDS, n_boot=300, random_state=3)
+    t2 = agreement(a, b, comment_ids=IDS, n_boot=300, random_state=3)
+    pd.testing.assert_frame_equal(t1, t2)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "match"),
+    [
+        ({"human_codes": pd.DataFrame({"x": [1]})}, "human_codes"),
+        ({"n_boot": -1}, "n_boot"),
+        ({"level": 95}, "level"),
+        ({"comment_ids": []}, "at least one comment"),
+    ],
+)
+def test_bad_arguments(kwargs, match):
+    args = {"human_codes": long({"1": ["money"]}), "model_codes": long({"1": ["money"]})}
+    args.update(kwargs)
+    with pytest.raises(InputError, match=match):
+        agreement(**args)
+
+
+def test_codes_matrix_ignores_unknown_and_unassigned():
+    codes = pd.DataFrame({"comment_id": ["a", "a", "z"], "theme": ["money", "pets", "money"],
+                          "assigned": ["false", "true", "true"]})
+    assert codes_matrix(codes, ["a"], ["money"]).tolist() == [[0]]

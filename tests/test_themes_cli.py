@@ -1,0 +1,74 @@
+"""The `carevoice code` command, through typer's CliRunner."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+import typer
+import yaml
+from typer.testing import CliRunner
+
+from carevoice.themes import Codebook, Theme, write_codebook
+from carevoice.themes.command import code_command
+
+
+@pytest.fixture
+def app() -> typer.Typer:
+    app = typer.Typer()
+    app.command("code")(code_command)
+    app.command("noop")(lambda: None)  # two commands, so "code" is a sub-command as in cli.py
+    return app
+
+
+def small_codebook(tmp_path):
+    cb = Codebook((
+        Theme("pets", "Pets", "Pets.", examples=("i miss my dog", "my cat", "my hamster died",
+                                                 "can i have a puppy", "walk the dog")),
+        Theme("food", "Food", "Food.", examples=("more pizza", "dinner is nice", "i love chips",
+                                                 "the food is bad", "snacks please")),
+    ), version="t", no_theme_examples=("n/a", "nothing", "ok", "dunno", "no"))
+    return write_codebook(cb, tmp_path / "cb.yaml")
+
+
+@pytest.mark.model
+def test_code_command_writes_long_codes(app, tmp_path):
+    comments = tmp_path / "comments.csv"
+    pd.DataFrame({"comment_id": ["a", "b", "c", "d"],
+                  "text": ["my puppy is the best", "chips for tea every day", "n/a", ""]}
+                 ).to_csv(comments, index=False)
+    human = tmp_path / "human.csv"
+    pd.DataFrame({"comment_id": ["a", "b"], "theme": ["pets", "food"]}).to_csv(human, index=False)
+    out = tmp_path / "codes.csv"
+    result = CliRunner().invoke(app, ["code", str(comments), "--output", str(out),
+                                      "--codebook", str(small_codebook(tmp_path)),
+                                      "--examples", str(human), "--min-score", "0",
+                                      "--no-theme-rows"])
+    assert result.exit_code == 0, result.output
+    codes = pd.read_csv(out, dtype=str, keep_default_na=False)
+    assert codes.columns.tolist() == ["comment_id", "theme", "score", "assigned"]
+    assert set(codes["assigned"]) <= {"true", "false"}
+    assigned = codes[codes["assigned"] == "true"]
+    assert dict(zip(assigned["comment_id"], assigned["theme"], strict=True)) == {
+        "a": "pets", "b": "food", "c": "no_theme", "d": "no_theme"}
+    assert len(codes) == 4 * 3
+
+
+def test_code_command_reports_bad_input_without_text(app, tmp_path):
+    comments = tmp_path / "comments.csv"
+    pd.DataFrame({"comment_id": ["a"], "answer": ["my name is Zebedee"]}).to_csv(comments,
+                                                                                 index=False)
+    result = CliRunner().invoke(app, ["code", str(comments), "--output", str(tmp_path / "o.csv")])
+    assert result.exit_code == 2
+    assert "Zebedee" not in result.output
+    assert not (tmp_path / "o.csv").exists()
+
+
+def test_code_command_bad_codebook(app, tmp_path):
+    comments = tmp_path / "comments.csv"
+    pd.DataFrame({"comment_id": ["a"], "text": ["hi"]}).to_csv(comments, index=False)
+    bad = tmp_path / "cb.yaml"
+    bad.write_text(yaml.safe_dump({"version": "1", "themes": [{"id": "X"}]}), "utf-8")
+    result = CliRunner().invoke(app, ["code", str(comments), "--output", str(tmp_path / "o.csv"),
+                                      "--codebook", str(bad)])
+    assert result.exit_code == 2
+    assert "codebook" in result.output

@@ -1,0 +1,231 @@
+"""The theme coder: estimator contract, determinism, multi-label, no theme, human examples."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from carevoice import HashingEmbedder, SentenceTransformerEmbedder
+from carevoice.errors import InputError, NotFittedError
+from carevoice.schema import CODE_COLUMNS
+from carevoice.themes import NO_THEME, Codebook, Theme, ThemeCoder, load_codebook, split_segments
+
+
+def frame(*texts: object) -> pd.DataFrame:
+    return pd.DataFrame({"comment_id": [f"c{i}" for i in range(len(texts))],
+                         "text": pd.array(list(texts), dtype="string")})
+
+
+@pytest.fixture(scope="session")
+def _hashing_coder() -> ThemeCoder:
+    return ThemeCoder(embedder=HashingEmbedder(), n_splits=2).fit()
+
+
+@pytest.fixture
+def coder(_hashing_coder: ThemeCoder) -> ThemeCoder:
+    return _hashing_coder  # read-only use: predict does not change a fitted coder
+
+
+def small_codebook() -> Codebook:
+    return Codebook((
+        Theme("pets", "Pets", "Pets.", examples=("i miss my dog", "my cat", "my hamster died",
+                                                 "can i have a puppy", "walk the dog")),
+        Theme("food", "Food", "Food.", examples=("more pizza", "dinner is nice", "i love chips",
+                                                 "the food is bad", "snacks please")),
+    ), version="t", no_theme_examples=("n/a", "nothing", "ok", "dunno", "no"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("i miss my brother", []),
+        ("i miss my brother. also my social worker keeps changing",
+         ["i miss my brother", "also my social worker keeps changing"]),
+        ("school is ok but the food is rank", ["school is ok", "the food is rank"]),
+        ("line one here\nline two here", ["line one here", "line two here"]),
+        ("ok. fine. whatever then", []),  # segments under three words are dropped
+        ("", []),
+    ],
+)
+def test_split_segments(text, expected):
+    assert split_segments(text) == expected
+
+
+def test_not_fitted():
+    coder = ThemeCoder(embedder=HashingEmbedder())
+    for method in (coder.predict, coder.score_frame, coder.predict_proba, coder.decision_frame):
+        with pytest.raises(NotFittedError, match="not fitted"):
+            method(frame("hello"))
+    with pytest.raises(NotFittedError):
+        coder.nearest_examples("hello", "money")
+
+
+@pytest.mark.parametrize(
+    ("params", "name"),
+    [
+        ({"lexical_weight": 1.5}, "lexical_weight"),
+        ({"C": 0}, "'C'"),
+        ({"n_splits": 1}, "n_splits"),
+        ({"fallback": 0}, "fallback"),
+        ({"human_weight": -1}, "human_weight"),
+        ({"random_state": "0"}, "random_state"),
+        ({"embedder": object()}, "embedder"),
+    ],
+)
+def test_bad_parameters_are_named_at_fit(params, name):
+    coder = ThemeCoder(**params)  # __init__ only stores
+    with pytest.raises(InputError, match=name):
+        coder.fit()
+
+
+def test_init_stores_parameters_and_fit_does_not_overwrite_them():
+    emb = HashingEmbedder()
+    coder = ThemeCoder(embedder=emb, codebook=small_codebook(), lexical_weight=0.3)
+    assert coder.get_params()["lexical_weight"] == 0.3
+    coder.fit()
+    assert coder.embedder is emb and coder.lexical_weight == 0.3
+    assert coder.themes_ == ("pets", "food")
+    assert set(coder.thresholds_.index) == {"pets", "food"}
+    with pytest.raises(InputError, match="no parameter 'colour'"):
+        coder.set_params(colour=1)
+
+
+def test_predict_contract(coder):
+    comments = frame("i want to see my mum more", "n/a", None, "   ")
+    comments.index = [10, 11, 12, 13]
+    before = comments.copy()
+    codes = coder.predict(comments)
+    pd.testing.assert_frame_equal(comments, before)  # the input is not mutated
+    assert tuple(codes.columns) == CODE_COLUMNS
+    assert codes["assigned"].dtype == bool
+    assert ((codes["score"] >= 0.5) == codes["assigned"]).all()
+    assert codes["score"].between(0, 1).all()
+    # with min_score=0 every comment x theme has a row, in comment then codebook order
+    assert len(codes) == 4 * len(coder.themes_)
+    assert codes["theme"].tolist()[: len(coder.themes_)] == list(coder.themes_)
+    wide = coder.score_frame(comments)
+    assert wide.index.tolist() == [10, 11, 12, 13]
+    assert list(wide.columns) == ["comment_id", *coder.themes_, NO_THEME]
+    assert coder.predict_proba(comments).equals(wide)
+    fewer = coder.predict(comments, min_score=0.3)
+    assert fewer["assigned"].sum() == codes["assigned"].sum() and len(fewer) < len(codes)
+    with_none = coder.predict(comments, include_no_theme=True)
+    assert (with_none["theme"] == NO_THEME).sum() == 4
+
+
+def test_no_theme_outcome(coder):
+    comments = frame("n/a", "", None, "nothing really", "my dog is called biscuit")
+    codes = coder.predict(comments, include_no_theme=True)
+    real = codes[codes["theme"] != NO_THEME]
+    assert not real["assigned"].any()
+    none = codes[codes["theme"] == NO_THEME]
+    assert none["assigned"].all() and (none["score"] >= 0.5).all()
+    blank = coder.score_frame(frame("", None))
+    assert (blank[list(coder.themes_)] == 0).all().all()
+
+
+def test_multi_label_long_comment(coder):
+    text = ("i want to see my mum more. my social worker keeps changing, "
+            "and i have no money for the bus")
+    codes = coder.predict(frame(text))
+    assigned = set(codes.loc[codes["assigned"], "theme"])
+    assert {"family_contact", "staff_turnover", "money"} <= assigned
+
+
+def test_deterministic():
+    comments = frame("i miss my nan", "too many meetings", "n/a", "my PA left")
+    cb = small_codebook()
+    a = ThemeCoder(embedder=HashingEmbedder(), codebook=cb).fit().predict(comments)
+    b = ThemeCoder(embedder=HashingEmbedder(), codebook=cb).fit().predict(comments)
+    pd.testing.assert_frame_equal(a, b)
+
+
+def test_input_errors_name_ids_not_text(coder):
+    secret = "my name is Zebedee Quill"
+    dupes = pd.DataFrame({"comment_id": ["x1", "x1"], "text": [secret, secret]})
+    with pytest.raises(InputError) as info:
+        coder.predict(dupes)
+    assert "x1" in str(info.value) and "Zebedee" not in str(info.value)
+    with pytest.raises(InputError, match="lacks column"):
+        coder.predict(pd.DataFrame({"comment_id": ["a"]}))
+    with pytest.raises(InputError, match="pandas DataFrame"):
+        coder.predict(["text"])  # type: ignore[arg-type]
+    with pytest.raises(InputError, match="min_score"):
+        coder.predict(frame("hi"), min_score=2)
+
+
+def test_human_examples_teach_a_new_way_of_saying_it():
+    cb = small_codebook()
+    probe = frame("grub is minging here")
+    zero = ThemeCoder(embedder=HashingEmbedder(), codebook=cb).fit()
+    zero_food = zero.score_frame(probe)["food"].iloc[0]
+    human = frame("grub is minging", "minging grub again", "the grub is minging",
+                  "my goldfish", "n/a", "dunno mate")
+    codes = pd.DataFrame({"comment_id": ["c0", "c1", "c2", "c3"],
+                          "theme": ["food", "food", "food", "pets"],
+                          "assigned": ["true", "true", "true", "true"]})
+    taught = ThemeCoder(embedder=HashingEmbedder(), codebook=cb).fit(human, codes)
+    assert taught.n_human_ == 6
+    got = taught.predict(probe)
+    assert got.loc[got["assigned"], "theme"].tolist() == ["food"]
+    assert taught.score_frame(probe)["food"].iloc[0] > zero_food
+
+
+@pytest.mark.parametrize(
+    ("codes", "match"),
+    [
+        (pd.DataFrame({"comment_id": ["c0"], "theme": ["cars"]}), "not in the codebook: cars"),
+        (pd.DataFrame({"comment_id": ["zz"], "theme": ["food"]}), "not in 'comments': zz"),
+        (pd.DataFrame({"id": ["c0"]}), "columns 'comment_id' and 'theme'"),
+    ],
+)
+def test_bad_human_codes(codes, match):
+    coder = ThemeCoder(embedder=HashingEmbedder(), codebook=small_codebook())
+    with pytest.raises(InputError, match=match):
+        coder.fit(frame("more pizza"), codes)
+
+
+def test_fit_needs_both_or_neither():
+    with pytest.raises(InputError, match="both"):
+        ThemeCoder(embedder=HashingEmbedder()).fit(frame("x"))
+
+
+def test_theme_without_examples_is_refused():
+    cb = small_codebook().with_theme(Theme("cars", "Cars", "Cars."))
+    with pytest.raises(InputError, match="cars"):
+        ThemeCoder(embedder=HashingEmbedder(), codebook=cb).fit()
+
+
+def test_nearest_examples(coder):
+    near = coder.nearest_examples("i want to see my mum more", "family_contact", k=2)
+    assert len(near) == 2 and all(x in load_codebook()["family_contact"].examples for x in near)
+    with pytest.raises(InputError, match="theme"):
+        coder.nearest_examples("x", "nope")
+
+
+# -- the real packaged model ----------------------------------------------------------------
+@pytest.fixture(scope="session")
+def real_coder() -> ThemeCoder:
+    return ThemeCoder(embedder=SentenceTransformerEmbedder(), n_splits=2).fit()
+
+
+@pytest.mark.model
+def test_real_model_codes_indirect_phrasings(real_coder):
+    cases = {
+        "honestly had so many different social workers i stopped learning their names":
+            "staff_turnover",
+        "they wrote in my notes that i was manipulative. i was ten": "records_language",
+        "i just want to be able to stay at my mates house without a police check on his dad":
+            "red_tape",
+        "didnt know what an advocate was till i was 16": "advocacy",
+        "ran out of gas money again and its only the 20th": "money",
+    }
+    comments = frame(*cases)
+    codes = real_coder.predict(comments)
+    assigned = codes[codes["assigned"]].groupby("comment_id")["theme"].apply(set)
+    hits = sum(theme in assigned.get(f"c{i}", set()) for i, theme in enumerate(cases.values()))
+    assert hits >= 4
+    none = real_coder.predict(frame("n/a", "my dog is called biscuit and he is fluffy"))
+    assert not none["assigned"].any()
+    assert np.isfinite(real_coder.thresholds_).all()
