@@ -75,7 +75,9 @@ def run_demo(output: str | Path, *, seed: int = 0) -> dict[str, Path]:
     written["respondents"] = write_corpus(safe, output / "corpus")["respondents"]
     written["spans"] = write_table(result.spans, output / "spans.csv")
 
-    codes = ThemeCoder(random_state=seed).fit().predict(safe.comments)
+    # The coder's packaged reference comments are this very corpus: leave them out, so the demo
+    # shows what the coder does with comments it has never seen (zero-shot from the codebook).
+    codes = ThemeCoder(reference=False, random_state=seed).fit().predict(safe.comments)
     written["codes"] = write_table(codes, output / "codes.csv")
 
     linked = link(safe.comments, codes, safe.respondents)

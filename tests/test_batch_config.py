@@ -41,6 +41,7 @@ BAD = [
     ({"embed": {"batch_size": 0}}, "embed.batch_size"),
     ({"themes": {"codebook": "nope.yaml"}}, "themes.codebook"),
     ({"themes": {"min_score": -1}}, "themes.min_score"),
+    ({"themes": {"reference": "yes"}}, "themes.reference"),
     ({"link": {"enabled": True}}, "link.enabled"),
     ({"link": {"variables": "age"}}, "link.variables"),
     ({"report": {"formats": ["pdf"]}}, "report.formats"),

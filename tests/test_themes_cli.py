@@ -31,7 +31,8 @@ def small_codebook(tmp_path):
 
 
 @pytest.mark.model
-def test_code_command_writes_long_codes(app, tmp_path):
+@pytest.mark.parametrize("reference", ["--reference", "--no-reference"])
+def test_code_command_writes_long_codes(app, tmp_path, reference):
     comments = tmp_path / "comments.csv"
     pd.DataFrame({"comment_id": ["a", "b", "c", "d"],
                   "text": ["my puppy is the best", "chips for tea every day", "n/a", ""]}
@@ -42,7 +43,7 @@ def test_code_command_writes_long_codes(app, tmp_path):
     result = CliRunner().invoke(app, ["code", str(comments), "--output", str(out),
                                       "--codebook", str(small_codebook(tmp_path)),
                                       "--examples", str(human), "--min-score", "0",
-                                      "--no-theme-rows"])
+                                      "--no-theme-rows", reference])
     assert result.exit_code == 0, result.output
     codes = pd.read_csv(out, dtype=str, keep_default_na=False)
     assert codes.columns.tolist() == ["comment_id", "theme", "score", "assigned"]

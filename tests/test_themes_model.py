@@ -229,3 +229,34 @@ def test_real_model_codes_indirect_phrasings(real_coder):
     none = real_coder.predict(frame("n/a", "my dog is called biscuit and he is fluffy"))
     assert not none["assigned"].any()
     assert np.isfinite(real_coder.thresholds_).all()
+
+
+# -- the packaged reference comments ---------------------------------------------------------
+def test_reference_comments_are_learned_from_when_their_themes_are_in_the_codebook(coder):
+    from carevoice.demo import load_demo, load_demo_gold
+
+    answered = set(load_demo().answered["comment_id"].astype(str))
+    gold = load_demo_gold()
+    gold = gold[gold["comment_id"].astype(str).isin(answered)]
+    assert coder.n_reference_ == len(gold) > 1500  # the default codebook covers every theme
+    small = ThemeCoder(embedder=HashingEmbedder(), codebook=small_codebook(), n_splits=2).fit()
+    # No reference comment is about pets or food: only the ones coded "no theme" are used.
+    assert small.n_reference_ == sum(len(t) == 0 for t in gold["themes"])
+    off = ThemeCoder(embedder=HashingEmbedder(), codebook=small_codebook(), reference=False).fit()
+    assert off.n_reference_ == 0
+
+
+def test_reference_must_be_a_bool():
+    with pytest.raises(InputError, match="'reference'"):
+        ThemeCoder(embedder=HashingEmbedder(), reference="yes").fit()  # type: ignore[arg-type]
+
+
+def test_precomputed_embeddings_give_the_same_codes(coder):
+    comments = frame("i want to see my mum more. and my social worker keeps leaving",
+                     "", "money for the bus")
+    texts = comments["text"].fillna("").tolist()
+    vectors = HashingEmbedder().encode(texts)
+    pd.testing.assert_frame_equal(coder.predict(comments, embeddings=vectors),
+                                  coder.predict(comments))
+    with pytest.raises(InputError, match="'embeddings'"):
+        coder.predict(comments, embeddings=vectors[:2])

@@ -325,10 +325,14 @@ class ThemeSettings:
         A codebook file (YAML, TOML or JSON); default the shipped codebook.
     min_score : float, default 0.05
         Also write unassigned rows scoring at least this.
+    reference : bool, default True
+        Also learn from the packaged fictional reference comments (see
+        :class:`carevoice.themes.ThemeCoder`); false codes from the codebook alone.
     """
 
     codebook: Path | None = None
     min_score: float = 0.05
+    reference: bool = True
 
     def __post_init__(self) -> None:
         p: list[Problem] = []
@@ -336,6 +340,8 @@ class ThemeSettings:
                self.codebook)
         _check(p, _is_num(self.min_score) and 0 <= self.min_score <= 1, "themes", "min_score",
                "a number in the range [0, 1]", self.min_score)
+        _check(p, isinstance(self.reference, bool), "themes", "reference", "true or false",
+               self.reference)
         _raise("themes", p)
 
 

@@ -31,6 +31,11 @@ def code_command(
         help="The comments that --examples codes (every one counts as coded; a comment with "
              "no code row is a human 'no theme'). Default: the comments of COMMENTS whose ids "
              "appear in --examples.")] = None,
+    reference: Annotated[bool, typer.Option(
+        "--reference/--no-reference",
+        help="Also learn from the packaged fictional reference comments (the demo corpus, "
+             "coded). --no-reference codes from the codebook alone; use it when COMMENTS is the "
+             "demo corpus.")] = True,
     min_score: Annotated[float, typer.Option(
         "--min-score", min=0.0, max=1.0,
         help="Also write unassigned rows scoring at least this (0 writes every theme).")] = 0.05,
@@ -57,7 +62,7 @@ def code_command(
         embedder = SentenceTransformerEmbedder(show_progress_bar=progress)
         if cache is not None:
             embedder = CachedEmbedder(embedder, cache)
-        coder = ThemeCoder(embedder=embedder, codebook=codebook)
+        coder = ThemeCoder(embedder=embedder, codebook=codebook, reference=reference)
         if examples is not None:
             human = read_table(examples)
             if examples_comments is not None:

@@ -3,8 +3,10 @@
 How a score is made (see ``docs/themes.md`` for the measurements behind each choice):
 
 1. Training texts are the codebook's example phrasings (positives of their theme, negatives of
-   every other theme), its no-theme examples (negatives of every theme) and, when given, comments
-   a person has coded (``fit(comments, codes)``), weighted ``human_weight`` times.
+   every other theme), its no-theme examples (negatives of every theme), the packaged *reference*
+   comments (the fictional demo corpus, coded by its authors: realistic wording, several themes
+   per comment, off-topic answers; ``reference=True``) and, when given, comments a person has
+   coded (``fit(comments, codes)``), weighted ``human_weight`` times.
 2. Two one-vs-rest logistic regressions per theme: one on sentence embeddings (meaning), one on
    TF-IDF word and character n-grams (wording, misspellings, acronyms such as IRO or PA).
 3. A comment is scored as a whole and sentence by sentence (clauses of long comments): each
@@ -117,6 +119,13 @@ class ThemeCoder:
         Weight of the TF-IDF model in the score (0: embeddings only, 1: wording only).
     segments : bool, default True
         Also score the sentences and clauses of each comment (see :func:`split_segments`).
+    reference : bool, default True
+        Also learn from the packaged reference comments: the 1,720 fictional comments of the demo
+        corpus (:func:`carevoice.load_demo`) with the themes its authors coded. A reference
+        comment is used when all its themes are in the codebook (comments coded with no theme
+        are negatives of every theme). They are written in young people's own registers, which
+        the codebook's short phrasings are not, and they calibrate the thresholds when no
+        human-coded comments are given. False codes from the codebook alone (zero-shot).
     human_weight : int, default 3
         How many codebook examples one human-coded comment counts as (it is repeated).
     C : float, default 2.0
@@ -143,12 +152,14 @@ class ThemeCoder:
         The raw-score threshold of each theme.
     n_human_ : int
         How many human-coded comments were used.
+    n_reference_ : int
+        How many packaged reference comments were used.
 
     Examples
     --------
     >>> import pandas as pd
     >>> from carevoice import HashingEmbedder
-    >>> coder = ThemeCoder(embedder=HashingEmbedder()).fit()
+    >>> coder = ThemeCoder(embedder=HashingEmbedder(), reference=False).fit()
     >>> comments = pd.DataFrame({"comment_id": ["a", "b"],
     ...                          "text": ["i want to see my mum more", "n/a"]})
     >>> codes = coder.predict(comments)
@@ -165,6 +176,7 @@ class ThemeCoder:
         *,
         lexical_weight: float = 0.5,
         segments: bool = True,
+        reference: bool = True,
         human_weight: int = 3,
         C: float = 2.0,
         lexical_C: float = 10.0,
@@ -177,6 +189,7 @@ class ThemeCoder:
         self.codebook = codebook
         self.lexical_weight = lexical_weight
         self.segments = segments
+        self.reference = reference
         self.human_weight = human_weight
         self.C = C
         self.lexical_C = lexical_C
@@ -188,7 +201,8 @@ class ThemeCoder:
     # -- parameters --------------------------------------------------------------------------
     def get_params(self, deep: bool = True) -> dict[str, Any]:
         """Return the constructor parameters (scikit-learn convention)."""
-        names = ("embedder", "codebook", "lexical_weight", "segments", "human_weight", "C",
+        names = ("embedder", "codebook", "lexical_weight", "segments", "reference",
+                 "human_weight", "C",
                  "lexical_C", "fallback", "shrinkage", "n_splits", "random_state")
         return {n: getattr(self, n) for n in names}
 
@@ -222,6 +236,11 @@ class ThemeCoder:
                 )
 
         number("lexical_weight", 0.0, 1.0)
+        if not isinstance(self.reference, bool):
+            raise InputError(
+                f"The 'reference' parameter of ThemeCoder must be True or False. "
+                f"Got {self.reference!r} instead."
+            )
         if not isinstance(self.human_weight, int) or isinstance(self.human_weight, bool) or \
                 self.human_weight < 1:
             raise InputError(
@@ -315,6 +334,12 @@ class ThemeCoder:
             weights.append(1.0)
             groups.append(0)
         self.n_human_ = 0
+        r_texts, r_labels = self._reference_examples() if self.reference else ([], [])
+        texts += r_texts
+        labels += r_labels
+        weights += [1.0] * len(r_texts)
+        groups += [2] * len(r_texts)
+        self.n_reference_ = len(r_texts)
         if comments is not None and codes is not None:
             h_texts, h_labels = self._human_examples(comments, codes)
             texts += h_texts
@@ -340,6 +365,24 @@ class ThemeCoder:
         oof = self._out_of_fold(texts, x, y, w, groups_a, segs)
         self.thresholds_ = self._calibrate(oof[:, :-1], y, groups_a)
         return self
+
+    def _reference_examples(self) -> tuple[list[str], list[set[int]]]:
+        """The packaged reference comments whose coded themes are all in the codebook."""
+        from ..demo import load_demo, load_demo_gold
+
+        comments = load_demo().comments
+        gold = load_demo_gold()
+        themes_of = dict(zip(gold[COMMENT_ID].astype(str), gold["themes"], strict=True))
+        index = {t: j for j, t in enumerate(self.themes_)}
+        texts, labels = [], []
+        for cid, text in zip(comments[COMMENT_ID].astype(str), comments[TEXT], strict=True):
+            text = "" if not isinstance(text, str) else text
+            coded = themes_of.get(cid)
+            if not text.strip() or coded is None or not set(coded) <= set(index):
+                continue
+            texts.append(text)
+            labels.append({index[t] for t in coded})
+        return texts, labels
 
     def _human_examples(self, comments: pd.DataFrame,
                         codes: pd.DataFrame) -> tuple[list[str], list[set[int]]]:
@@ -507,9 +550,12 @@ class ThemeCoder:
                 f1[g] = np.where(tp > 0, 2 * tp / np.maximum(1, 2 * tp + fp + fn), 0.0)
             return float(grid[int(np.argmax(f1.mean(1)))]), f1
 
-        # Human-coded comments, when there are any, look like the comments to code: calibrate
-        # on them; codebook examples calibrate the themes people did not code (often enough).
+        # Human-coded comments, when there are enough, look like the comments to code: calibrate
+        # on them; otherwise on the reference comments (realistic too); codebook examples
+        # calibrate the themes people did not code (often enough).
         human = groups == 1
+        if human.sum() < 20:
+            human = groups == 2
         base_rows = ~human if human.sum() == 0 else np.ones(len(y), dtype=bool)
         g_all, f1_all = best(oof[base_rows], y[base_rows])
         thresholds = np.full(y.shape[1], g_all)
@@ -556,9 +602,19 @@ class ThemeCoder:
         out.insert(0, COMMENT_ID, ids.to_numpy())
         return out
 
-    def _raw_scores(self, texts: list[str]) -> np.ndarray:
+    def _raw_scores(self, texts: list[str], embeddings: Any = None) -> np.ndarray:
         segs = self._segments(texts)
-        x = self._embed(texts)
+        if embeddings is None:
+            x = self._embed(texts)
+        else:
+            x = np.asarray(embeddings, dtype=np.float32)
+            if x.ndim != 2 or x.shape[0] != len(texts) or (self.dim_ and x.shape[1] != self.dim_):
+                raise InputError(
+                    f"The 'embeddings' argument must be an array of shape ({len(texts)}, "
+                    f"{self.dim_ or 'dim'}), one row per comment from the coder's embedder; "
+                    f"got shape {getattr(x, 'shape', None)}."
+                )
+            x = np.where(np.array([bool(t.strip()) for t in texts])[:, None], x, 0.0)
         x_seg = self._embed(segs[0]) if segs[0] else None
         return self._score_raw(self.models_, texts, x, segs, x_seg)
 
@@ -582,7 +638,7 @@ class ThemeCoder:
         assigned[empty] = False
         return assigned
 
-    def score_frame(self, comments: pd.DataFrame) -> pd.DataFrame:
+    def score_frame(self, comments: pd.DataFrame, *, embeddings: Any = None) -> pd.DataFrame:
         """Calibrated scores, wide: one row per comment, one column per theme, plus no_theme.
 
         A score of 0.5 is the theme's threshold; ``no_theme`` is 1 minus the best theme score
@@ -592,6 +648,9 @@ class ThemeCoder:
         ----------
         comments : pandas.DataFrame
             With ``comment_id`` and ``text``; missing or blank text scores 0 on every theme.
+        embeddings : array of shape (n_comments, dim), optional
+            The comments' vectors from the same embedder, when already computed (e.g. cached
+            for discovery); only the sentences of long comments are then embedded.
 
         Returns
         -------
@@ -602,7 +661,7 @@ class ThemeCoder:
 
         self._check_fitted("score_frame")
         texts, ids = _texts_of(comments, "comments", "score_frame")
-        raw = self._raw_scores(texts)
+        raw = self._raw_scores(texts, embeddings)
         scores = self._rescale(raw[:, :-1])
         assigned = self._assign(raw, texts)
         # A fallback assignment sits just under 0.5; lift it to 0.5 so score >= 0.5 <=> assigned.
@@ -614,12 +673,12 @@ class ThemeCoder:
         out.insert(0, COMMENT_ID, ids.to_numpy())
         return out
 
-    def predict_proba(self, comments: pd.DataFrame) -> pd.DataFrame:
+    def predict_proba(self, comments: pd.DataFrame, *, embeddings: Any = None) -> pd.DataFrame:
         """Alias of :meth:`score_frame` (scikit-learn naming); scores are not probabilities."""
-        return self.score_frame(comments)
+        return self.score_frame(comments, embeddings=embeddings)
 
     def predict(self, comments: pd.DataFrame, *, min_score: float = 0.0,
-                include_no_theme: bool = False) -> pd.DataFrame:
+                include_no_theme: bool = False, embeddings: Any = None) -> pd.DataFrame:
         """Code comments: a long frame with one row per comment and theme.
 
         Parameters
@@ -630,6 +689,8 @@ class ThemeCoder:
             Drop unassigned rows scoring below this (assigned rows are always kept).
         include_no_theme : bool, default False
             Add a ``no_theme`` row per comment (assigned when no theme is).
+        embeddings : array of shape (n_comments, dim), optional
+            Precomputed comment vectors from the coder's embedder (see :meth:`score_frame`).
 
         Returns
         -------
@@ -645,7 +706,7 @@ class ThemeCoder:
                 f"The 'min_score' argument of ThemeCoder.predict must be a number in [0, 1]. "
                 f"Got {min_score!r} instead."
             )
-        wide = self.score_frame(comments)
+        wide = self.score_frame(comments, embeddings=embeddings)
         cols = list(self.themes_) + ([NO_THEME] if include_no_theme else [])
         long = wide.melt(id_vars=[COMMENT_ID], value_vars=cols, var_name="theme",
                          value_name="score", ignore_index=False)
