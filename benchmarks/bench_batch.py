@@ -86,7 +86,8 @@ def synthetic(n: int, folder: Path, seed: int = 0) -> tuple[Path, Path]:
     return cpath, rpath
 
 
-def run_size(n: int, model: str, engine: str, chunk_size: int, work: Path) -> dict:
+def run_size(n: int, model: str, engine: str, chunk_size: int, work: Path,
+             report: bool = True) -> dict:
     """One end-to-end run in a fresh process; returns step seconds and peak memory."""
     folder = work / f"n{n}-{model}-{engine}"
     cpath, rpath = synthetic(n, folder)
@@ -94,7 +95,8 @@ def run_size(n: int, model: str, engine: str, chunk_size: int, work: Path) -> di
     toml.write_text(
         f'[run]\noutput = "run"\nchunk_size = {chunk_size}\nengine = "{engine}"\n'
         f'progress = false\n[input]\ncomments = "{cpath.name}"\nrespondents = "{rpath.name}"\n'
-        f'[embed]\nmodel = "{model}"\n[dask]\nn_workers = 1\nthreads_per_worker = 2\n',
+        f'[embed]\nmodel = "{model}"\n[dask]\nn_workers = 1\nthreads_per_worker = 2\n'
+        + ('[report]\nformats = ["html", "md", "docx"]\n' if report else ""),
         "utf-8")
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
@@ -120,7 +122,8 @@ def cmd_run(args: argparse.Namespace) -> list[dict]:
     work = Path(args.work or tempfile.mkdtemp(prefix="cv-bench-"))
     results = []
     for n in args.sizes:
-        result = run_size(n, args.model, args.engine, args.chunk_size, work)
+        result = run_size(n, args.model, args.engine, args.chunk_size, work,
+                          report=not args.no_report)
         results.append(result)
         print(json.dumps(result), flush=True)
     return results
@@ -200,6 +203,8 @@ def main() -> None:
     run.add_argument("--engine", default="local", choices=["local", "dask"])
     run.add_argument("--chunk-size", type=int, default=5000)
     run.add_argument("--work", help="folder for inputs and runs (default: a temporary one)")
+    run.add_argument("--no-report", action="store_true",
+                     help="skip the HTML/Markdown/Word report (on by default)")
     emb = sub.add_parser("embed", help="embedding speed and cosine to fp32")
     emb.add_argument("--n", type=int, default=2000)
     emb.add_argument("--models", nargs="+", default=list(MODELS))

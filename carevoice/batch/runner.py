@@ -494,6 +494,9 @@ def run_batch(config: BatchConfig | str | Path, *, resume: bool = True,
     clock = time.perf_counter()
     log(f"start: engine={cfg.run.engine} chunk_size={cfg.run.chunk_size} seed={cfg.run.seed} "
         f"resume={resume}")
+    if cfg.embed.model == "static":
+        log("warning: [embed] model = static scores theme macro-F1 0.045 below the default on "
+            "the development set (docs/batch.md): exploratory use only, check codes by hand")
     if not resume:
         store.clear()
         log("no-resume: chunk store cleared")

@@ -1,0 +1,121 @@
+"""The coder's shipped training vectors: embeddings of its default training texts.
+
+Fitting :class:`carevoice.themes.ThemeCoder` with the default codebook and reference comments
+embeds about 5,700 fixed texts (example phrasings, the reference comments and their sentences).
+They are the same on every machine, so their vectors for the packaged model ship with the package
+(``data/reference_vectors.npz``, float16, built by ``corpora/build_reference_vectors.py``) and a
+fit only embeds what is not there: a user's own examples and human-coded comments.
+
+The vectors are used only when the coder's embedder reports the packaged model's name (the
+PyTorch model or its fp32 ONNX export, which give the same vectors); any other embedder embeds
+everything itself. Texts are looked up by their SHA-256, so an edited codebook simply misses.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+__all__ = ["VECTORS_FILE", "accepts", "default_training_texts", "lookup", "text_key"]
+
+#: Where the shipped vectors live inside the package.
+VECTORS_FILE = "data/reference_vectors.npz"
+
+
+def text_key(text: str) -> str:
+    """The lookup key of a text: the hex SHA-256 of its UTF-8 bytes.
+
+    Examples
+    --------
+    >>> text_key("no")[:12]
+    '9390298f3fb0'
+    """
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def model_names() -> tuple[str, ...]:
+    """The embedder names whose vectors the shipped file holds."""
+    from ..models import SENTENCE_MODEL
+
+    base = f"{SENTENCE_MODEL.distribution}=={SENTENCE_MODEL.version}"
+    return (base, f"{base}:onnx")
+
+
+def accepts(embedder: object) -> bool:
+    """Whether ``embedder`` is the packaged model (by its ``name``), so shipped vectors fit it."""
+    return str(getattr(embedder, "name", "")) in model_names()
+
+
+def default_training_texts() -> list[str]:
+    """Every text a default fit embeds: examples, no-theme examples, reference comments, segments.
+
+    Returns
+    -------
+    list of str
+        Unique, in a stable order.
+    """
+    from ..demo import load_demo
+    from .codebook import load_codebook
+    from .model import split_segments
+
+    codebook = load_codebook()
+    texts = [e for theme in codebook.themes for e in theme.examples]
+    texts += list(codebook.no_theme_examples)
+    texts += [t for t in load_demo().comments["text"].tolist()
+              if isinstance(t, str) and t.strip()]
+    texts += [s for t in list(texts) for s in split_segments(t)]
+    return list(dict.fromkeys(texts))
+
+
+@lru_cache(maxsize=1)
+def _table(path: str) -> tuple[dict[str, int], np.ndarray, str]:
+    with np.load(path, allow_pickle=False) as data:
+        keys = [row.tobytes().hex() for row in np.asarray(data["keys"], dtype=np.uint8)]
+        vectors = np.asarray(data["vectors"])
+        model = str(data["model"])
+    return {k: i for i, k in enumerate(keys)}, vectors, model
+
+
+def _path() -> Path:
+    return Path(str(resources.files("carevoice").joinpath(VECTORS_FILE)))
+
+
+def lookup(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """The shipped vectors of the texts that have one.
+
+    Parameters
+    ----------
+    texts : sequence of str
+
+    Returns
+    -------
+    found : numpy.ndarray of bool
+        Which texts have a shipped vector.
+    vectors : numpy.ndarray of float32
+        Their vectors, one row per found text, in order.
+    """
+    path = _path()
+    if not path.is_file():
+        return np.zeros(len(texts), dtype=bool), np.zeros((0, 0), dtype=np.float32)
+    index, vectors, model = _table(str(path))
+    if model not in model_names():
+        return np.zeros(len(texts), dtype=bool), np.zeros((0, 0), dtype=np.float32)
+    rows = [index.get(text_key(t), -1) for t in texts]
+    found = np.asarray([r >= 0 for r in rows], dtype=bool)
+    picked = vectors[[r for r in rows if r >= 0]].astype(np.float32)
+    if len(picked):
+        picked /= np.maximum(np.linalg.norm(picked, axis=1, keepdims=True), 1e-12)
+    return found, picked
+
+
+def write_vectors(path: str | Path, texts: Sequence[str], vectors: np.ndarray, model: str) -> None:
+    """Write the shipped-vectors file (float16 vectors, keys as raw SHA-256 digests)."""
+    keys = np.frombuffer(b"".join(bytes.fromhex(text_key(t)) for t in texts),
+                         dtype=np.uint8).reshape(-1, 32)
+    np.savez_compressed(path, keys=keys, vectors=np.asarray(vectors, dtype=np.float16),
+                        model=np.array(model))

@@ -1,0 +1,63 @@
+"""The coder's shipped training vectors: current, faithful to the model, used only for it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from carevoice import CachedEmbedder, HashingEmbedder, SentenceTransformerEmbedder
+from carevoice.themes import ThemeCoder
+from carevoice.themes.reference import accepts, default_training_texts, lookup
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_shipped_vectors_cover_the_current_training_texts():
+    # Editing the codebook or the demo corpus without rebuilding the file fails here.
+    done = subprocess.run([sys.executable, str(ROOT / "corpora" / "build_reference_vectors.py"),
+                           "--check"], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+
+
+def test_lookup_finds_training_texts_only():
+    texts = default_training_texts()[:50] + ["a sentence nobody wrote in the codebook 12345"]
+    found, vectors = lookup(texts)
+    assert found[:50].all() and not found[50]
+    assert vectors.shape == (50, 384) and vectors.dtype == np.float32
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+
+
+def test_only_the_packaged_model_accepts_them(tmp_path):
+    assert accepts(SentenceTransformerEmbedder())
+    assert accepts(CachedEmbedder(SentenceTransformerEmbedder(), tmp_path))
+    assert not accepts(HashingEmbedder())
+
+
+class _Counting:
+    """The packaged model, counting what it is asked to embed."""
+
+    def __init__(self) -> None:
+        self.inner = SentenceTransformerEmbedder()
+        self.name = self.inner.name
+        self.n = 0
+
+    def encode(self, texts):
+        self.n += len(texts)
+        return self.inner.encode(texts)
+
+
+@pytest.mark.model
+def test_shipped_vectors_match_the_model_and_spare_the_fit():
+    texts = default_training_texts()
+    rng = np.random.default_rng(0)
+    sample = [texts[i] for i in rng.choice(len(texts), size=64, replace=False)]
+    _, shipped = lookup(sample)
+    live = SentenceTransformerEmbedder().encode(sample)
+    assert np.min(np.sum(shipped * live, axis=1)) > 0.9995  # float16 storage, same vectors
+    counting = _Counting()
+    ThemeCoder(embedder=counting, n_splits=2).fit()
+    assert counting.n == 0  # every default training text and segment came from the file
