@@ -39,8 +39,11 @@ def run_demo(output: str | Path, *, seed: int = 0) -> dict[str, Path]:
 
     Steps: read the wide export (:func:`carevoice.read_survey`), keep the answered comments,
     pseudonymise them (:func:`carevoice.pseudonymise.pseudonymise`), code them against the
-    default codebook (:class:`carevoice.themes.ThemeCoder`), link the codes to the survey answers
-    (:func:`carevoice.link.link`) and build the report (:func:`carevoice.report.build_report`).
+    default codebook (:class:`carevoice.themes.ThemeCoder`), look for topics among the comments
+    the coder left without a theme or with low confidence
+    (:class:`carevoice.discover.ThemeDiscovery`), link the codes to the survey answers
+    (:func:`carevoice.link.link`), build the report (:func:`carevoice.report.build_report`) and
+    export a REFI-QDA project for review in a QDA tool (:func:`carevoice.qda.export_qdpx`).
     Every output holds pseudonymised text only; no re-identification key is written.
 
     Parameters
@@ -55,8 +58,10 @@ def run_demo(output: str | Path, *, seed: int = 0) -> dict[str, Path]:
     dict
         Output name to path.
     """
+    from .discover import ThemeDiscovery
     from .link import link
     from .pseudonymise import pseudonymise
+    from .qda import export_qdpx
     from .report import build_report
     from .themes import ThemeCoder
 
@@ -80,6 +85,9 @@ def run_demo(output: str | Path, *, seed: int = 0) -> dict[str, Path]:
     codes = ThemeCoder(reference=False, random_state=seed).fit().predict(safe.comments)
     written["codes"] = write_table(codes, output / "codes.csv")
 
+    topics = ThemeDiscovery(random_state=seed).fit(safe.comments, codes).topics_
+    written["topics"] = write_table(topics.to_table(), output / "topics.csv")
+
     linked = link(safe.comments, codes, safe.respondents)
     written["associations"] = write_table(linked.associations, output / "associations.csv")
     written["prevalence"] = write_table(linked.prevalence, output / "prevalence.csv")
@@ -88,6 +96,9 @@ def run_demo(output: str | Path, *, seed: int = 0) -> dict[str, Path]:
                           flagged=set(result.review[COMMENT_ID]), seed=seed,
                           inputs={export.name: export})
     written.update({f"report_{name}": path for name, path in report.items()})
+    written["qdpx"] = export_qdpx(safe.comments, codes, safe.respondents,
+                                  output / "carevoice-demo.qdpx", pseudonymise=False,
+                                  project_name="carevoice demo")
 
     manifest = {
         "seed": seed,
@@ -95,7 +106,9 @@ def run_demo(output: str | Path, *, seed: int = 0) -> dict[str, Path]:
         "counts": {"comments": int(len(corpus.comments)), "answered": int(len(answered)),
                    "respondents": int(len(corpus.respondents)), "spans": int(len(result.spans)),
                    "spans_for_review": int(len(result.review)),
-                   "assigned_codes": int(codes["assigned"].sum())},
+                   "assigned_codes": int(codes["assigned"].sum()),
+                   "comments_for_discovery": int(len(topics.comments)),
+                   "topics": int(len(topics.topic_ids))},
         "versions": model_versions(),
         "python": platform.python_version(),
         "note": "All text in these outputs is pseudonymised; no re-identification key was written.",

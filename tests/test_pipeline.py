@@ -58,3 +58,27 @@ def test_demo_manifest_and_codes(demo_run):
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", html)  # no CDN, no requests
     assoc = pd.read_csv(written["associations"])
     assert {"theme", "variable", "level", "odds_ratio", "p_value", "q_value"} <= set(assoc.columns)
+
+
+@pytest.mark.model
+def test_demo_discovers_topics_among_uncoded_comments_and_exports_a_valid_project(demo_run):
+    from carevoice.discover import select_uncoded
+    from carevoice.qda import read_qdpx, validate_refi
+
+    _, written, _ = demo_run
+    comments = pd.read_csv(written["comments"], dtype=str, keep_default_na=False)
+    codes = pd.read_csv(written["codes"], dtype={"comment_id": str})
+    topics = pd.read_csv(written["topics"], dtype={"comment_id": str})
+    uncoded = set(select_uncoded(comments, codes)["comment_id"])
+    assert set(topics["comment_id"]) == uncoded and len(uncoded) > 50
+    outliers = topics.groupby("comment_id")["topic"].apply(lambda t: set(t) == {-1})
+    assert outliers.mean() <= 0.15
+    manifest = json.loads(written["manifest"].read_text("utf-8"))
+    assert manifest["counts"]["comments_for_discovery"] == len(uncoded)
+
+    assert validate_refi(written["qdpx"]) == []
+    project = read_qdpx(written["qdpx"])
+    assigned = codes[codes["assigned"]]
+    assert len(project.codes) == len(assigned)
+    texts = set(comments["text"])
+    assert set(project.comments["text"]) <= texts  # the pseudonymised text, nothing else
