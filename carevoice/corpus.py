@@ -160,7 +160,10 @@ def read_table(path: str | Path, *, encoding: str | None = None,
         if used == "cp1252":
             logger.info("%s was decoded as Windows-1252 (Excel's default CSV encoding)", path.name)
     elif fmt == "xlsx":
-        raw = pd.read_excel(path, sheet_name=sheet_name, dtype=object, engine="openpyxl")
+        # Only empty cells are missing: "NA", "NULL", "None" are answers (or ids) as typed.
+        raw = pd.read_excel(path, sheet_name=sheet_name, dtype=object, engine="openpyxl",
+                            keep_default_na=False, na_values=[])
+        raw = raw.replace({"": pd.NA})
         frame = raw.map(_cell_to_str)
         frame.attrs["encoding"] = "xlsx"
     else:

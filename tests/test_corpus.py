@@ -242,3 +242,16 @@ def test_write_read_round_trip_loses_nothing(tmp_path_factory, corpus, fmt):
     back = cv.read_corpus(paths["comments"], paths["respondents"])
     pd.testing.assert_frame_equal(back.comments, corpus.comments)
     pd.testing.assert_frame_equal(back.respondents, corpus.respondents)
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx", ".parquet"])
+def test_words_that_look_like_missing_values_are_kept(tmp_path, suffix):
+    # Found by the round-trip property test: Excel reading turned an id "NULL" into a missing id.
+    from carevoice.corpus import write_table
+
+    frame = pd.DataFrame({"comment_id": ["NULL", "NA", "None"],
+                          "text": ["N/A", "null", "nan"]})
+    path = write_table(frame, tmp_path / f"t{suffix}")
+    back = read_table(path)
+    assert back["comment_id"].tolist() == ["NULL", "NA", "None"]
+    assert back["text"].tolist() == ["N/A", "null", "nan"]

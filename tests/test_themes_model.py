@@ -260,3 +260,17 @@ def test_precomputed_embeddings_give_the_same_codes(coder):
                                   coder.predict(comments))
     with pytest.raises(InputError, match="'embeddings'"):
         coder.predict(comments, embeddings=vectors[:2])
+
+
+def test_segment_weight_follows_what_the_coder_learns_from(coder):
+    assert coder.segment_weight_ == 0.25  # reference comments: realistic, multi-theme
+    zero = ThemeCoder(embedder=HashingEmbedder(), codebook=small_codebook(), reference=False)
+    assert zero.fit().segment_weight_ == 1.0  # single-theme phrasings only
+    fixed = ThemeCoder(embedder=HashingEmbedder(), codebook=small_codebook(), reference=False,
+                       segment_weight=0.0).fit()
+    off = ThemeCoder(embedder=HashingEmbedder(), codebook=small_codebook(), reference=False,
+                     segments=False).fit()
+    comments = frame("more pizza please. and i miss my dog so much", "n/a")
+    pd.testing.assert_frame_equal(fixed.score_frame(comments), off.score_frame(comments))
+    with pytest.raises(InputError, match="'segment_weight'"):
+        ThemeCoder(embedder=HashingEmbedder(), segment_weight=2).fit()

@@ -495,8 +495,8 @@ def run_batch(config: BatchConfig | str | Path, *, resume: bool = True,
     log(f"start: engine={cfg.run.engine} chunk_size={cfg.run.chunk_size} seed={cfg.run.seed} "
         f"resume={resume}")
     if cfg.embed.model == "static":
-        log("warning: [embed] model = static scores theme macro-F1 0.045 below the default on "
-            "the development set (docs/batch.md): exploratory use only, check codes by hand")
+        log("note: [embed] model = static: fast, weaker vectors (discovery and quotes suffer "
+            "most; see docs/batch.md); check a sample of codes by hand")
     if not resume:
         store.clear()
         log("no-resume: chunk store cleared")

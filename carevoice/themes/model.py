@@ -119,6 +119,14 @@ class ThemeCoder:
         Weight of the TF-IDF model in the score (0: embeddings only, 1: wording only).
     segments : bool, default True
         Also score the sentences and clauses of each comment (see :func:`split_segments`).
+    segment_weight : float or None, default None
+        How much the best sentence or clause counts against the whole comment: each theme's
+        score is ``(1 - w) * whole + w * max(whole, best segment)``. 1 lets one sentence carry a
+        theme; 0 is the same as ``segments=False``. None chooses by what the coder learns from:
+        0.25 with realistic coded comments (reference comments, or 20 or more human-coded
+        ones), which already teach it how several themes share a comment; 1.0 from the
+        codebook's single-theme phrasings alone. Both values were chosen by cross-validation on
+        the demo corpus (see ``docs/themes.md``).
     reference : bool, default True
         Also learn from the packaged reference comments: the 1,720 fictional comments of the demo
         corpus (:func:`carevoice.load_demo`) with the themes its authors coded. A reference
@@ -154,6 +162,8 @@ class ThemeCoder:
         How many human-coded comments were used.
     n_reference_ : int
         How many packaged reference comments were used.
+    segment_weight_ : float
+        The segment weight in use (``segment_weight``, or the one chosen for None).
 
     Examples
     --------
@@ -176,6 +186,7 @@ class ThemeCoder:
         *,
         lexical_weight: float = 0.5,
         segments: bool = True,
+        segment_weight: float | None = None,
         reference: bool = True,
         human_weight: int = 3,
         C: float = 2.0,
@@ -189,6 +200,7 @@ class ThemeCoder:
         self.codebook = codebook
         self.lexical_weight = lexical_weight
         self.segments = segments
+        self.segment_weight = segment_weight
         self.reference = reference
         self.human_weight = human_weight
         self.C = C
@@ -201,7 +213,8 @@ class ThemeCoder:
     # -- parameters --------------------------------------------------------------------------
     def get_params(self, deep: bool = True) -> dict[str, Any]:
         """Return the constructor parameters (scikit-learn convention)."""
-        names = ("embedder", "codebook", "lexical_weight", "segments", "reference",
+        names = ("embedder", "codebook", "lexical_weight", "segments", "segment_weight",
+                 "reference",
                  "human_weight", "C",
                  "lexical_C", "fallback", "shrinkage", "n_splits", "random_state")
         return {n: getattr(self, n) for n in names}
@@ -236,6 +249,8 @@ class ThemeCoder:
                 )
 
         number("lexical_weight", 0.0, 1.0)
+        if self.segment_weight is not None:
+            number("segment_weight", 0.0, 1.0)
         if not isinstance(self.reference, bool):
             raise InputError(
                 f"The 'reference' parameter of ThemeCoder must be True or False. "
@@ -375,6 +390,9 @@ class ThemeCoder:
                 f"ThemeCoder.fit: theme(s) {', '.join(missing)} have no example phrasing in the "
                 "codebook and no human-coded comment; add examples with Codebook.with_examples."
             )
+        realistic = self.n_reference_ > 0 or self.n_human_ >= 20
+        self.segment_weight_ = (self.segment_weight if self.segment_weight is not None
+                                else (0.25 if realistic else 1.0))
         w = np.asarray(weights)
         groups_a = np.asarray(groups)
         x = self._embed(texts, shipped=True)
@@ -523,8 +541,12 @@ class ThemeCoder:
             se, sl = self._raw(models, seg_texts, x_seg, self.lexical_weight)
             # Themes: the best of the whole comment and its segments. The last column (no theme)
             # stays a whole-comment score: one off-topic sentence does not make a comment empty.
-            np.maximum.at(pe[:, :-1], owner, se[:, :-1])
-            np.maximum.at(pl[:, :-1], owner, sl[:, :-1])
+            # segment_weight blends the whole-comment score with that best (1: the best alone).
+            w = self.segment_weight_
+            for whole, part in ((pe, se), (pl, sl)):
+                best = whole[:, :-1].copy()
+                np.maximum.at(best, owner, part[:, :-1])
+                whole[:, :-1] = (1 - w) * whole[:, :-1] + w * best
         raw = (1 - self.lexical_weight) * pe + self.lexical_weight * pl
         empty = np.array([not t.strip() for t in texts], dtype=bool)
         raw[empty, :-1] = 0.0
