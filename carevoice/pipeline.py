@@ -11,11 +11,15 @@ import json
 import logging
 import platform
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .corpus import read_survey, write_corpus, write_table
 from .demo import demo_path
 from .models import model_versions
 from .schema import COMMENT_ID, Corpus
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
 
 __all__ = ["run_demo", "DEMO_TEXT_COLUMNS"]
 
@@ -34,12 +38,48 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def _cross_fitted_codes(comments: pd.DataFrame, seed: int) -> pd.DataFrame:
+    """Code the demo comments so that no comment is coded by a coder that learned from it.
+
+    The coder's packaged reference comments are this very corpus. So the respondents are split
+    in two halves (seeded); each half is coded by a coder that learned, as the default coder
+    does from its reference comments, from the codebook and the other half's coded comments
+    (:func:`carevoice.demo.load_demo_gold`, weight 1). The codes are what the default coder
+    would give comments it has never seen.
+    """
+    import numpy as np
+    import pandas as pd
+
+    from .demo import load_demo_gold
+    from .schema import RESPONDENT_ID, TEXT
+    from .themes import ThemeCoder
+
+    gold = load_demo_gold()
+    coded = pd.DataFrame([(cid, theme) for cid, themes in zip(gold[COMMENT_ID], gold["themes"],
+                                                               strict=True) for theme in themes],
+                         columns=[COMMENT_ID, "theme"])
+    people = np.array(sorted(comments[RESPONDENT_ID].astype(str).unique()))
+    first = set(np.random.default_rng(seed).permutation(people)[: len(people) // 2])
+    in_first = comments[RESPONDENT_ID].astype(str).isin(first).to_numpy()
+    parts = []
+    for held in (in_first, ~in_first):
+        train = comments.loc[~held, [COMMENT_ID, TEXT]]
+        coder = ThemeCoder(reference=False, human_weight=1, random_state=seed).fit(
+            train, coded[coded[COMMENT_ID].isin(train[COMMENT_ID])])
+        parts.append(coder.predict(comments.loc[held, [COMMENT_ID, TEXT]]))
+    order = {cid: i for i, cid in enumerate(comments[COMMENT_ID])}
+    codes = pd.concat(parts, ignore_index=True)
+    rank = codes[COMMENT_ID].map(order)
+    return codes.iloc[np.lexsort((np.arange(len(codes)), rank.to_numpy()))].reset_index(drop=True)
+
+
 def run_demo(output: str | Path, *, seed: int = 0) -> dict[str, Path]:
     """Run the pipeline on the embedded demo survey export and write every output.
 
     Steps: read the wide export (:func:`carevoice.read_survey`), keep the answered comments,
     pseudonymise them (:func:`carevoice.pseudonymise.pseudonymise`), code them against the
-    default codebook (:class:`carevoice.themes.ThemeCoder`), look for topics among the comments
+    default codebook (:class:`carevoice.themes.ThemeCoder`; cross-fitted, because the coder's
+    reference comments are this corpus: see ``_cross_fitted_codes``), look for topics among the comments
     the coder left without a theme or with low confidence
     (:class:`carevoice.discover.ThemeDiscovery`), link the codes to the survey answers
     (:func:`carevoice.link.link`), build the report (:func:`carevoice.report.build_report`) and
@@ -63,7 +103,6 @@ def run_demo(output: str | Path, *, seed: int = 0) -> dict[str, Path]:
     from .pseudonymise import pseudonymise
     from .qda import export_qdpx
     from .report import build_report
-    from .themes import ThemeCoder
 
     output = Path(output)
     output.mkdir(parents=True, exist_ok=True)
@@ -80,9 +119,7 @@ def run_demo(output: str | Path, *, seed: int = 0) -> dict[str, Path]:
     written["respondents"] = write_corpus(safe, output / "corpus")["respondents"]
     written["spans"] = write_table(result.spans, output / "spans.csv")
 
-    # The coder's packaged reference comments are this very corpus: leave them out, so the demo
-    # shows what the coder does with comments it has never seen (zero-shot from the codebook).
-    codes = ThemeCoder(reference=False, random_state=seed).fit().predict(safe.comments)
+    codes = _cross_fitted_codes(safe.comments, seed)
     written["codes"] = write_table(codes, output / "codes.csv")
 
     topics = ThemeDiscovery(random_state=seed).fit(safe.comments, codes).topics_
@@ -112,6 +149,9 @@ def run_demo(output: str | Path, *, seed: int = 0) -> dict[str, Path]:
         "versions": model_versions(),
         "python": platform.python_version(),
         "note": "All text in these outputs is pseudonymised; no re-identification key was written.",
+        "theme_coding": "cross-fitted: each half of the respondents coded by a coder that "
+                        "learned from the other half's coded comments (the default coder's "
+                        "reference comments are this corpus)",
     }
     manifest_path = output / "manifest.json"
     manifest_path.write_text(json.dumps(manifest, indent=1), "utf-8")

@@ -82,3 +82,20 @@ def test_demo_discovers_topics_among_uncoded_comments_and_exports_a_valid_projec
     assert len(project.codes) == len(assigned)
     texts = set(comments["text"])
     assert set(project.comments["text"]) <= texts  # the pseudonymised text, nothing else
+
+
+@pytest.mark.model
+def test_demo_codes_agree_with_the_gold_themes(demo_run):
+    # Cross-fitted codes: what the default coder gives comments it has not learned from.
+    _, written, _ = demo_run
+    codes = pd.read_csv(written["codes"], dtype={"comment_id": str})
+    gold = load_demo_gold().set_index("comment_id")["themes"]
+    assert set(codes["comment_id"]) == set(gold.index)
+    predicted = codes[codes["assigned"]].groupby("comment_id")["theme"].apply(set)
+    themes = sorted({t for ts in gold for t in ts})
+    f1 = []
+    for theme in themes:
+        truth = {c for c, ts in gold.items() if theme in ts}
+        found = {c for c, ts in predicted.items() if theme in ts}
+        f1.append(2 * len(truth & found) / (len(truth) + len(found)))
+    assert sum(f1) / len(f1) >= 0.70  # measured 0.762
