@@ -186,7 +186,7 @@ def _process_code(frame: pd.DataFrame, task: _CodeTask, context: _CodeContext) -
     coder = build_coder(cfg.themes, cfg.embed, cfg.run.seed, context.coder_folder,
                         context.coder_key)
     started = time.perf_counter()
-    texts, vectors = embed_texts(frame, coder.embedder_.inner)
+    texts, vectors = embed_texts(frame, coder.embedder_)
     embed_seconds = time.perf_counter() - started
     codes = code_chunk(frame, coder, texts, vectors, cfg.themes.min_score)
     extra = {}
@@ -200,16 +200,10 @@ def _process_code(frame: pd.DataFrame, task: _CodeTask, context: _CodeContext) -
 
 
 def _vectors_bytes(frame: pd.DataFrame, texts: list[str], vectors: np.ndarray) -> bytes:
-    import pandas as pd
+    from .steps import row_vectors
 
-    where = {t: i for i, t in enumerate(texts)}
-    dim = vectors.shape[1] if vectors.size else 0
-    out = np.zeros((len(frame), dim), dtype=np.float32)
-    for row, t in enumerate(frame[TEXT].tolist()):
-        if not pd.isna(t) and str(t) in where:
-            out[row] = vectors[where[str(t)]]
     buf = io.BytesIO()
-    np.save(buf, out, allow_pickle=False)
+    np.save(buf, row_vectors(frame, texts, vectors), allow_pickle=False)
     return buf.getvalue()
 
 

@@ -12,8 +12,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import threading
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -29,12 +28,12 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "ChunkReplacer",
-    "PrefilledEmbedder",
     "build_coder",
     "build_embedder",
     "code_chunk",
     "detect_chunk",
     "embed_texts",
+    "row_vectors",
 ]
 
 
@@ -211,66 +210,6 @@ def embedder_name(settings: EmbedSettings) -> str:
     return str(getattr(build_embedder(settings, cache=False), "name", settings.model))
 
 
-class PrefilledEmbedder:
-    """An embedder that first looks texts up in vectors computed beforehand (per thread).
-
-    The theme coder embeds whole comments and their sentences; the batch runner embeds the
-    whole comments first (the *embed* step, timed and kept for discovery) and lends them to the
-    coder through this wrapper, so nothing is embedded twice.
-
-    Parameters
-    ----------
-    inner : Embedder
-        Computes the texts not prefilled.
-    """
-
-    def __init__(self, inner: Any) -> None:
-        self.inner = inner
-        self._local = threading.local()
-
-    def __getstate__(self) -> dict[str, Any]:
-        return {"inner": self.inner}
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self.inner = state["inner"]
-        self._local = threading.local()
-
-    @property
-    def name(self) -> str:
-        """The wrapped embedder's name."""
-        return str(getattr(self.inner, "name", type(self.inner).__name__))
-
-    @contextmanager
-    def prefilled(self, texts: Sequence[str], vectors: np.ndarray) -> Iterator[None]:
-        """Within the block, ``encode`` returns these vectors for these texts."""
-        self._local.table = dict(zip(texts, vectors, strict=True))
-        try:
-            yield
-        finally:
-            self._local.table = {}
-
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
-        """Embed texts, using prefilled vectors where there are any.
-
-        Parameters
-        ----------
-        texts : sequence of str
-
-        Returns
-        -------
-        numpy.ndarray
-        """
-        table: dict[str, np.ndarray] = getattr(self._local, "table", {})
-        texts = list(texts)
-        missing = list(dict.fromkeys(t for t in texts if t not in table))
-        found = dict(table)
-        if missing:
-            found.update(zip(missing, np.asarray(self.inner.encode(missing)), strict=True))
-        if not texts:
-            return np.zeros((0, 0), dtype=np.float32)
-        return np.stack([found[t] for t in texts]).astype(np.float32)
-
-
 _FIT_LOCK = threading.Lock()
 
 
@@ -298,7 +237,7 @@ def build_coder(themes: ThemeSettings, embed: EmbedSettings, seed: int,
     Returns
     -------
     carevoice.themes.ThemeCoder
-        Fitted; its embedder is a :class:`PrefilledEmbedder`.
+        Fitted, with the embedder of ``[embed]``.
     """
     import pickle
 
@@ -312,8 +251,7 @@ def build_coder(themes: ThemeSettings, embed: EmbedSettings, seed: int,
             digest = path.with_suffix(".sha256")
             if digest.is_file() and digest.read_text().strip() == hashlib.sha256(data).hexdigest():
                 return pickle.loads(data)  # our own file, checksum checked
-        embedder = PrefilledEmbedder(build_embedder(embed))
-        coder = ThemeCoder(embedder=embedder, codebook=themes.codebook,
+        coder = ThemeCoder(embedder=build_embedder(embed), codebook=themes.codebook,
                            reference=themes.reference, random_state=seed).fit()
         if path is not None:
             sha = write_atomic(path, pickle.dumps(coder, protocol=pickle.HIGHEST_PROTOCOL))
@@ -346,9 +284,37 @@ def embed_texts(comments: pd.DataFrame, embedder: Any) -> tuple[list[str], np.nd
     return texts, np.asarray(embedder.encode(texts), dtype=np.float32)
 
 
+def row_vectors(comments: pd.DataFrame, texts: Sequence[str], vectors: np.ndarray) -> np.ndarray:
+    """One vector per row of ``comments``, from :func:`embed_texts` (zeros for blank text).
+
+    Parameters
+    ----------
+    comments : pandas.DataFrame
+    texts, vectors
+        From :func:`embed_texts`.
+
+    Returns
+    -------
+    numpy.ndarray
+        Shape ``(len(comments), dim)``, float32.
+    """
+    import pandas as pd
+
+    where = {t: i for i, t in enumerate(texts)}
+    dim = vectors.shape[1] if vectors.size else 0
+    out = np.zeros((len(comments), dim), dtype=np.float32)
+    for row, t in enumerate(comments[TEXT].tolist()):
+        if not pd.isna(t) and str(t) in where:
+            out[row] = vectors[where[str(t)]]
+    return out
+
+
 def code_chunk(comments: pd.DataFrame, coder: Any, texts: Sequence[str], vectors: np.ndarray,
                min_score: float) -> pd.DataFrame:
-    """Code one chunk of pseudonymised comments with prefilled embeddings.
+    """Code one chunk of pseudonymised comments with the vectors the *embed* step made.
+
+    The coder embeds only the sentences of long comments; the whole comments' vectors are
+    passed to :meth:`carevoice.themes.ThemeCoder.predict`, so nothing is embedded twice.
 
     Parameters
     ----------
@@ -365,5 +331,7 @@ def code_chunk(comments: pd.DataFrame, coder: Any, texts: Sequence[str], vectors
     pandas.DataFrame
         ``comment_id, theme, score, assigned``.
     """
-    with coder.embedder_.prefilled(texts, vectors):
-        return coder.predict(comments[[COMMENT_ID, TEXT]], min_score=min_score)
+    # A chunk with no answered comment has no vectors: the coder scores blanks without any.
+    embeddings = row_vectors(comments, texts, vectors) if vectors.size else None
+    return coder.predict(comments[[COMMENT_ID, TEXT]], min_score=min_score,
+                         embeddings=embeddings)
