@@ -18,7 +18,6 @@ import argparse
 import sys
 from pathlib import Path
 
-import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = ROOT / "carevoice" / "data" / "reference_vectors.npz"
@@ -26,18 +25,21 @@ TARGET = ROOT / "carevoice" / "data" / "reference_vectors.npz"
 
 def stale_reason(path: Path = TARGET) -> str | None:
     """Why the shipped file does not match the current training texts, or None if it does."""
-    from carevoice.themes.reference import default_training_texts, model_names, text_key
+    from carevoice.themes.reference import (
+        default_training_texts,
+        model_names,
+        read_vectors,
+        text_key,
+    )
 
     if not path.is_file():
         return f"{path} does not exist"
-    with np.load(path, allow_pickle=False) as data:
-        keys = {row.tobytes().hex() for row in np.asarray(data["keys"], dtype=np.uint8)}
-        model = str(data["model"])
-        shape = data["vectors"].shape
+    key_list, vectors, model = read_vectors(path)
+    keys = set(key_list)
     if model != model_names()[0]:
         return f"it holds vectors of {model}, not {model_names()[0]}"
     wanted = {text_key(t) for t in default_training_texts()}
-    if keys != wanted or shape[0] != len(keys):
+    if keys != wanted or vectors.shape[0] != len(keys):
         return (f"{len(wanted - keys)} training texts have no vector and {len(keys - wanted)} "
                 "vectors belong to texts no longer used")
     return None

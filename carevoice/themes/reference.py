@@ -21,7 +21,8 @@ from pathlib import Path
 
 import numpy as np
 
-__all__ = ["VECTORS_FILE", "accepts", "default_training_texts", "lookup", "text_key"]
+__all__ = ["VECTORS_FILE", "accepts", "default_training_texts", "lookup", "read_vectors",
+           "text_key", "write_vectors"]
 
 #: Where the shipped vectors live inside the package.
 VECTORS_FILE = "data/reference_vectors.npz"
@@ -72,12 +73,18 @@ def default_training_texts() -> list[str]:
     return list(dict.fromkeys(texts))
 
 
-@lru_cache(maxsize=1)
-def _table(path: str) -> tuple[dict[str, int], np.ndarray, str]:
+def read_vectors(path: str | Path) -> tuple[list[str], np.ndarray, str]:
+    """Read a shipped-vectors file: text keys (hex SHA-256), float16 vectors, model name."""
     with np.load(path, allow_pickle=False) as data:
         keys = [row.tobytes().hex() for row in np.asarray(data["keys"], dtype=np.uint8)]
         vectors = np.asarray(data["vectors"])
         model = str(data["model"])
+    return keys, vectors, model
+
+
+@lru_cache(maxsize=1)
+def _table(path: str) -> tuple[dict[str, int], np.ndarray, str]:
+    keys, vectors, model = read_vectors(path)
     return {k: i for i, k in enumerate(keys)}, vectors, model
 
 
