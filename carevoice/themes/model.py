@@ -214,9 +214,8 @@ class ThemeCoder:
     def get_params(self, deep: bool = True) -> dict[str, Any]:
         """Return the constructor parameters (scikit-learn convention)."""
         names = ("embedder", "codebook", "lexical_weight", "segments", "segment_weight",
-                 "reference",
-                 "human_weight", "C",
-                 "lexical_C", "fallback", "shrinkage", "n_splits", "random_state")
+                 "reference", "human_weight", "C", "lexical_C", "fallback", "shrinkage",
+                 "n_splits", "random_state")
         return {n: getattr(self, n) for n in names}
 
     def set_params(self, **params: Any) -> ThemeCoder:
@@ -290,22 +289,22 @@ class ThemeCoder:
         With ``shipped``, texts whose vectors ship with the package (the default training texts,
         for the packaged model only; see :mod:`carevoice.themes.reference`) are not embedded.
         """
+        from .reference import accepts, lookup
+
         unique = list(dict.fromkeys(t for t in texts if t.strip()))
         vectors = None
-        if unique and shipped:
-            from .reference import accepts, lookup
-
-            if accepts(self.embedder_):
-                found, known = lookup(unique)
-                if found.any():
-                    vectors = np.zeros((len(unique), known.shape[1]), dtype=np.float32)
-                    vectors[found] = known
-                    missing = [t for t, f in zip(unique, found, strict=True) if not f]
-                    if missing:
-                        vectors[~found] = np.asarray(self.embedder_.encode(missing),
-                                                     dtype=np.float32)
-        if vectors is None and unique:
-            vectors = np.asarray(self.embedder_.encode(unique), dtype=np.float32)
+        if unique:
+            found, known = (lookup(unique) if shipped and accepts(self.embedder_)
+                            else (np.zeros(len(unique), dtype=bool), None))
+            missing = [t for t, f in zip(unique, found, strict=True) if not f]
+            fresh = np.asarray(self.embedder_.encode(missing), dtype=np.float32) \
+                if missing else None
+            dim = fresh.shape[1] if fresh is not None else known.shape[1]
+            vectors = np.zeros((len(unique), dim), dtype=np.float32)
+            if found.any():
+                vectors[found] = known
+            if fresh is not None:
+                vectors[~found] = fresh
         dim = vectors.shape[1] if vectors is not None else self.dim_
         self.dim_ = dim
         out = np.zeros((len(texts), dim), dtype=np.float32)
@@ -404,21 +403,12 @@ class ThemeCoder:
 
     def _reference_examples(self) -> tuple[list[str], list[set[int]]]:
         """The packaged reference comments whose coded themes are all in the codebook."""
-        from ..demo import load_demo, load_demo_gold
+        from .reference import reference_comments
 
-        comments = load_demo().comments
-        gold = load_demo_gold()
-        themes_of = dict(zip(gold[COMMENT_ID].astype(str), gold["themes"], strict=True))
         index = {t: j for j, t in enumerate(self.themes_)}
-        texts, labels = [], []
-        for cid, text in zip(comments[COMMENT_ID].astype(str), comments[TEXT], strict=True):
-            text = "" if not isinstance(text, str) else text
-            coded = themes_of.get(cid)
-            if not text.strip() or coded is None or not set(coded) <= set(index):
-                continue
-            texts.append(text)
-            labels.append({index[t] for t in coded})
-        return texts, labels
+        usable = [(text, coded) for text, coded in reference_comments()
+                  if set(coded) <= index.keys()]
+        return [text for text, _ in usable], [{index[t] for t in coded} for _, coded in usable]
 
     def _human_examples(self, comments: pd.DataFrame,
                         codes: pd.DataFrame) -> tuple[list[str], list[set[int]]]:

@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 
 __all__ = ["VECTORS_FILE", "accepts", "default_training_texts", "lookup", "read_vectors",
-           "text_key", "write_vectors"]
+           "reference_comments", "text_key", "write_vectors"]
 
 #: Where the shipped vectors live inside the package.
 VECTORS_FILE = "data/reference_vectors.npz"
@@ -52,6 +52,29 @@ def accepts(embedder: object) -> bool:
     return str(getattr(embedder, "name", "")) in model_names()
 
 
+@lru_cache(maxsize=1)
+def reference_comments() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The packaged reference comments: each answered demo comment and the themes coded for it.
+
+    Read once per process (it is packaged data).
+
+    Returns
+    -------
+    tuple of (str, tuple of str)
+        ``(text, theme ids)`` in corpus order; an empty tuple of ids is "no theme".
+    """
+    from ..demo import load_demo, load_demo_gold
+    from ..schema import COMMENT_ID, TEXT
+
+    comments = load_demo().comments
+    gold = load_demo_gold()
+    themes_of = dict(zip(gold[COMMENT_ID].astype(str), gold["themes"], strict=True))
+    return tuple((text, tuple(themes_of[cid]))
+                 for cid, text in zip(comments[COMMENT_ID].astype(str), comments[TEXT],
+                                      strict=True)
+                 if isinstance(text, str) and text.strip() and cid in themes_of)
+
+
 def default_training_texts() -> list[str]:
     """Every text a default fit embeds: examples, no-theme examples, reference comments, segments.
 
@@ -60,15 +83,13 @@ def default_training_texts() -> list[str]:
     list of str
         Unique, in a stable order.
     """
-    from ..demo import load_demo
     from .codebook import load_codebook
     from .model import split_segments
 
     codebook = load_codebook()
     texts = [e for theme in codebook.themes for e in theme.examples]
     texts += list(codebook.no_theme_examples)
-    texts += [t for t in load_demo().comments["text"].tolist()
-              if isinstance(t, str) and t.strip()]
+    texts += [text for text, _ in reference_comments()]
     texts += [s for t in list(texts) for s in split_segments(t)]
     return list(dict.fromkeys(texts))
 
