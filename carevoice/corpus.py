@@ -714,10 +714,46 @@ def write_table(frame: pd.DataFrame, path: str | Path) -> Path:
     if fmt == "csv":
         frame.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
     elif fmt == "xlsx":
-        frame.to_excel(path, index=False, engine="openpyxl")
+        _write_xlsx(frame, path)
     else:
         frame.to_parquet(path, index=False)
     return path
+
+
+def _write_xlsx(frame: pd.DataFrame, path: Path) -> None:
+    """Write a frame to XLSX with every string kept as text, never as a formula.
+
+    openpyxl stores a string that starts with ``=`` as a formula, which reads back as missing
+    and which Excel would evaluate (formula injection); such cells are written as text. Control
+    characters that the XLSX format cannot hold are reported by column and row id (the cell's
+    text is never echoed).
+    """
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    id_column = next((c for c in (COMMENT_ID, RESPONDENT_ID) if c in frame.columns), None)
+    problems: list[str] = []
+    for column in frame.columns:
+        values = frame[column]
+        if values.dtype != object and not pd.api.types.is_string_dtype(values.dtype):
+            continue
+        bad = values.map(lambda v: isinstance(v, str) and bool(ILLEGAL_CHARACTERS_RE.search(v)))
+        if bad.any():
+            rows = (frame.loc[bad, id_column].astype(str).tolist() if id_column
+                    else [str(i) for i in frame.index[bad]])
+            label = f"{id_column}s" if id_column else "rows"
+            problems.append(f"column {column!r} ({label} {', '.join(rows[:20])}"
+                            f"{' ...' if len(rows) > 20 else ''})")
+    if problems:
+        raise InputError("XLSX cannot hold control characters (other than tab and newline) "
+                         "found in " + "; ".join(problems) + ". Write CSV or Parquet instead, "
+                         "or remove those characters.")
+    with pd.ExcelWriter(path, engine="openpyxl") as writer:
+        frame.to_excel(writer, index=False)
+        for sheet in writer.sheets.values():
+            for row in sheet.iter_rows():
+                for cell in row:
+                    if cell.data_type == "f":
+                        cell.data_type = "s"
 
 
 def write_corpus(corpus: Corpus, folder: str | Path, *, format: str = "csv") -> dict[str, Path]:

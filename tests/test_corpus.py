@@ -245,6 +245,36 @@ def test_write_read_round_trip_loses_nothing(tmp_path_factory, corpus, fmt):
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx", ".parquet"])
+def test_text_that_looks_like_a_formula_stays_text(tmp_path, suffix):
+    # Found by the round-trip property test in CI: openpyxl stored "=0" as a formula, which read
+    # back as missing (and Excel would have evaluated it).
+    from carevoice.corpus import write_table
+
+    frame = pd.DataFrame({"comment_id": ["=1", "c2", "c3"],
+                          "text": ["=0", "=HYPERLINK(\"http://x\")", "+44 is my code"]})
+    back = read_table(write_table(frame, tmp_path / f"t{suffix}"))
+    assert back["comment_id"].tolist() == frame["comment_id"].tolist()
+    assert back["text"].tolist() == frame["text"].tolist()
+    if suffix == ".xlsx":
+        import openpyxl
+
+        sheet = openpyxl.load_workbook(tmp_path / "t.xlsx").active
+        assert {cell.data_type for row in sheet.iter_rows() for cell in row} == {"s"}
+
+
+def test_xlsx_refuses_control_characters_by_id_without_echoing_text(tmp_path):
+    from carevoice.corpus import write_table
+
+    frame = pd.DataFrame({"comment_id": ["c1", "c2"], "text": ["fine", "Secretname\x01 here"]})
+    with pytest.raises(cv.InputError) as info:
+        write_table(frame, tmp_path / "t.xlsx")
+    message = str(info.value)
+    assert "c2" in message and "'text'" in message and "c1" not in message
+    assert "Secretname" not in message
+    assert not (tmp_path / "t.xlsx").exists()
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx", ".parquet"])
 def test_words_that_look_like_missing_values_are_kept(tmp_path, suffix):
     # Found by the round-trip property test: Excel reading turned an id "NULL" into a missing id.
     from carevoice.corpus import write_table
