@@ -71,6 +71,8 @@ VALID = [
     ("ORG", "at St Anne's they were kind", "St Anne's"),
     ("ORG", "the staff at willow lodge", "willow lodge"),
     ("ORG", "I work at Costa now", "Costa"),
+    ("ORG", "my boss at Greggs is sound", "Greggs"),
+    ("ORG", "the manager at Halden Motors said no", "Halden Motors"),
     ("LOCATION", "stuck at a services off the A38", "A38"),
 ]
 
@@ -106,6 +108,9 @@ INVALID = [
     ("ORG", "the Secondary School was bad"),
     ("ORG", "my foster home is nice"),
     ("ORG", "the Job Centre is rubbish"),
+    ("ORG", "my manager at work is fine"),
+    ("ORG", "my colleagues at Christmas were kind"),
+    ("ORG", "I work at Weekends only"),
     ("LOCATION", "I got an A2 in art"),
 ]
 

@@ -375,9 +375,15 @@ def _council_ok(value: str) -> float | bool:
     return True
 
 
+_NOT_EMPLOYERS = frozenset({
+    "i", "me", "home", "school", "christmas", "xmas", "easter", "weekends", "night", "monday",
+    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "june", "july", "august", "september", "october", "november", "december"})
+
+
 def _employer_ok(value: str) -> float | bool:
     first = value.split()[0].lower()
-    return first not in _GENERIC_PLACE_WORDS and first not in ("i", "me", "home", "school")
+    return first not in _GENERIC_PLACE_WORDS and first not in _NOT_EMPLOYERS
 
 
 def _road_ok(value: str) -> float | bool:
@@ -467,7 +473,8 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern("saint_place", "ORG", r"\bSt\.?\s+[A-Z][a-z]+(?:'s|\u2019s|s)\b", score=0.9, flags=0),
     Pattern("employer", "ORG",
             r"(?i:\b(?:work(?:s|ing|ed)?|job|shifts?|apprenticeship|placement|hired|employed|"
-            r"interview)\s+(?:at|for|in|with)\s+)(?P<pii>(?:[A-Z][\w'\u2019&-]*)"
+            r"interview|manager|boss|supervisor|colleagues?|co-?workers?|"
+            r"workmates?)\s+(?:at|for|in|with)\s+)(?P<pii>(?:[A-Z][\w'\u2019&-]*)"
             r"(?:\s+(?:[A-Z][\w'\u2019&-]*|&))*)",
             score=0.6, flags=0, validate=_employer_ok),
     Pattern("road_number", "LOCATION", r"\b(?:[AB]\d{1,4}|M\d{1,3})(?:\(M\))?\b(?!\s*-?\s*levels?)",
