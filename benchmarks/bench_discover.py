@@ -4,13 +4,16 @@ Run from the repository root (BERTopic is in the ``bench`` extra)::
 
     .venv/bin/pip install -e ".[bench]"
     .venv/bin/python benchmarks/bench_discover.py [--dev ../shared/eval/dev.jsonl] \
-        [--scale 10000] [--cache .bench-cache] [--output benchmarks/results/discover.json]
+        [--dev-background] [--scale 10000] [--cache .bench-cache] \
+        [--output benchmarks/results/discover.json]
 
 For each corpus (the embedded demo corpus, and a gold JSON-lines file given with ``--dev``) it
 embeds the comments once with the packaged all-MiniLM-L6-v2 model and then runs, on the same
 vectors:
 
 * ``carevoice``: :class:`carevoice.discover.ThemeDiscovery` with its defaults;
+* ``carevoice+background`` (with ``--dev-background``): the same on the ``--dev`` file, with the
+  demo corpus's comments as unlabelled ``background`` (clustered together, never reported);
 * ``bertopic``: plain BERTopic 0.17 (UMAP with ``random_state=42``, HDBSCAN, c-TF-IDF), as a
   user would run it.
 
@@ -86,12 +89,16 @@ def measure(function: Callable[[], dict[str, set[int]]]) -> tuple[dict[str, set[
     return result, seconds, peak / 2**20
 
 
-def run_carevoice(comments: pd.DataFrame, vectors: np.ndarray, seed: int = 0
+def run_carevoice(comments: pd.DataFrame, vectors: np.ndarray, seed: int = 0,
+                  background: tuple[pd.DataFrame, np.ndarray] | None = None
                   ) -> dict[str, set[int]]:
     from carevoice.discover import ThemeDiscovery
 
-    topics = ThemeDiscovery(random_state=seed).fit(comments[["comment_id", "text"]],
-                                                   embeddings=vectors).topics_
+    back, back_vectors = background if background is not None else (None, None)
+    topics = ThemeDiscovery(random_state=seed).fit(
+        comments[["comment_id", "text"]], embeddings=vectors,
+        background=None if back is None else back[["comment_id", "text"]],
+        background_embeddings=back_vectors).topics_
     out: dict[str, set[int]] = {}
     for cid, t in zip(topics.assignments["comment_id"], topics.assignments["topic"],
                       strict=True):
@@ -127,14 +134,20 @@ def perturbed(comments: pd.DataFrame, n: int, seed: int = 0) -> pd.DataFrame:
     return pd.DataFrame({"comment_id": [f"S{i:06d}" for i in range(n)], "text": texts})
 
 
-def bench_corpus(name: str, gold: pd.DataFrame, embedder: object, methods: list[str]
+def bench_corpus(name: str, gold: pd.DataFrame, embedder: object, methods: list[str],
+                 background: tuple[pd.DataFrame, np.ndarray] | None = None
                  ) -> dict[str, object]:
     start = time.perf_counter()
     vectors = np.asarray(embedder.encode(gold["text"].tolist()))  # type: ignore[attr-defined]
     report: dict[str, object] = {"comments": len(gold),
                                  "embedding_seconds": round(time.perf_counter() - start, 1)}
+    if background is not None:
+        methods = [*methods, "carevoice+background"]
     for method in methods:
-        runner = run_carevoice if method == "carevoice" else run_bertopic
+        runner: Callable[[pd.DataFrame, np.ndarray], dict[str, set[int]]] = {
+            "carevoice": run_carevoice, "bertopic": run_bertopic,
+            "carevoice+background": lambda c, v: run_carevoice(c, v, background=background),
+        }[method]
         first, seconds, peak = measure(lambda r=runner: r(gold, vectors))
         second = runner(gold, vectors)
         matched, total, best = matched_themes(first, gold)
@@ -147,7 +160,7 @@ def bench_corpus(name: str, gold: pd.DataFrame, embedder: object, methods: list[
             "seconds": round(seconds, 2), "peak_traced_mib": round(peak, 1),
             "best_f1": best,
         }
-        print(f"{name:6} {method:9} matched {matched:2d}/{total} "
+        print(f"{name:6} {method:20} matched {matched:2d}/{total} "
               f"outliers {outlier_share(first):6.1%} identical {first == second} "
               f"time {seconds:6.1f}s peak {peak:7.1f} MiB", flush=True)
     return report
@@ -160,6 +173,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="Also time both methods on this many resampled comments.")
     parser.add_argument("--cache", type=Path, help="Embedding cache folder.")
     parser.add_argument("--skip-bertopic", action="store_true")
+    parser.add_argument("--dev-background", action="store_true",
+                        help="Also run carevoice on the --dev file with the demo corpus as "
+                             "unlabelled background comments.")
     parser.add_argument("--output", type=Path, help="Write the results as JSON here.")
     args = parser.parse_args(argv)
 
@@ -174,7 +190,12 @@ def main(argv: list[str] | None = None) -> int:
     demo = load_gold(None)
     results["demo"] = bench_corpus("demo", demo, embedder, methods)
     if args.dev:
-        results["dev"] = bench_corpus("dev", load_gold(args.dev), embedder, methods)
+        background = None
+        if args.dev_background:
+            background = (demo, np.asarray(embedder.encode(  # type: ignore[attr-defined]
+                demo["text"].tolist())))
+        results["dev"] = bench_corpus("dev", load_gold(args.dev), embedder, methods,
+                                      background)
     if args.scale:
         big = perturbed(demo, args.scale)
         start = time.perf_counter()

@@ -151,6 +151,65 @@ def test_blobs_are_recovered_exactly():
     assert topics.outlier_share == 0.0
 
 
+def _background_blobs() -> tuple[pd.DataFrame, np.ndarray]:
+    """Five groups of 10 synthetic vectors: the four of ``_blobs`` plus one the target lacks."""
+    rng = np.random.default_rng(1)
+    centres = np.eye(16)[:5]
+    x = np.vstack([c + 0.05 * rng.normal(size=(10, 16)) for c in centres])
+    x /= np.linalg.norm(x, axis=1, keepdims=True)
+    frame = pd.DataFrame({"comment_id": [f"g{i:02d}" for i in range(len(x))],
+                          "text": [f"earlier wave comment {i}" for i in range(len(x))]})
+    return frame, x
+
+
+def test_background_shapes_clusters_but_is_never_reported():
+    frame, x = _blobs()
+    back, xb = _background_blobs()
+    model = ThemeDiscovery(n_topics=5)
+    topics = model.fit(frame, embeddings=x, background=back, background_embeddings=xb).topics_
+    # only the target's comments are assigned, described and quoted
+    assert set(topics.assignments["comment_id"]) == set(frame["comment_id"])
+    quoted = {c for col in ("representative", "diverse") for ids in topics.topics[col]
+              for c in ids}
+    assert quoted <= set(frame["comment_id"])
+    assert len(topics.comments) == len(frame) and model.reduced_.shape[0] == len(frame)
+    # the fifth group exists only in the background, so it is not a topic
+    assert len(topics.topic_ids) == 4
+    from sklearn.metrics import adjusted_rand_score
+
+    found = _primary(topics).loc[frame["comment_id"]].tolist()
+    assert adjusted_rand_score(np.repeat(np.arange(4), 8), found) == 1.0
+    again = ThemeDiscovery(n_topics=5).fit(frame, embeddings=x, background=back,
+                                           background_embeddings=xb).topics_
+    pd.testing.assert_frame_equal(topics.assignments, again.assignments)
+
+
+def test_background_counts_towards_auto_topics():
+    frame, x = _blobs()
+    back, xb = _background_blobs()
+    alone = ThemeDiscovery().fit(frame, embeddings=x)
+    joint = ThemeDiscovery().fit(frame, embeddings=x, background=back, background_embeddings=xb)
+    assert auto_n_topics(len(frame)) < auto_n_topics(len(frame) + len(back))
+    assert alone.n_topics_ <= auto_n_topics(len(frame))
+    assert joint.n_topics_ >= 4
+
+
+@pytest.mark.parametrize(("kwargs", "match"), [
+    ({"background_embeddings": np.zeros((3, 16))}, "needs the 'background'"),
+    ({"background": "earlier.csv"}, "'background' argument"),
+    ({"background": pd.DataFrame({"comment_id": ["g1", "g1"], "text": ["a", "b"]})},
+     "'background' argument .* duplicate comment_id"),
+    ({"background": pd.DataFrame({"comment_id": ["g1"], "text": ["a"]}),
+      "background_embeddings": np.zeros((2, 16))}, "'background_embeddings' argument"),
+    ({"background": pd.DataFrame({"comment_id": ["g1"], "text": ["a"]}),
+      "background_embeddings": np.ones((1, 8))}, "same model"),
+])
+def test_bad_background_is_named(kwargs, match):
+    frame, x = _blobs()
+    with pytest.raises(InputError, match=match):
+        ThemeDiscovery(n_topics=4).fit(frame, embeddings=x, **kwargs)
+
+
 def test_comments_can_belong_to_two_topics():
     frame, x = _blobs(mixed=2)
     one = ThemeDiscovery(n_topics=4, max_topics=1).fit(frame, embeddings=x).topics_

@@ -70,6 +70,23 @@ def test_cli_with_codes_discovers_over_uncoded_only(tmp_path):
     assert table.loc[table["topic"] != -1, "topic"].nunique() <= 5
 
 
+def test_cli_background_is_clustered_but_not_written(tmp_path):
+    from carevoice.demo import load_demo
+
+    comments = _write_comments(tmp_path / "comments.csv")
+    earlier = load_demo().answered.iloc[150:450]
+    earlier.to_csv(tmp_path / "earlier.csv", index=False)
+    result = CliRunner().invoke(_app(), [
+        "discover", str(tmp_path / "comments.csv"), "--output", str(tmp_path / "t.csv"),
+        "--background", str(tmp_path / "earlier.csv"), "--embedder", "hashing",
+        "--topics-info", str(tmp_path / "info.csv")])
+    assert result.exit_code == 0, result.output
+    table = pd.read_csv(tmp_path / "t.csv", dtype={"comment_id": str})
+    assert set(table["comment_id"]) == set(comments["comment_id"])
+    info = (tmp_path / "info.csv").read_text()
+    assert not any(cid in info for cid in earlier["comment_id"])
+
+
 @pytest.mark.parametrize(("args", "match"), [
     (["--embedder", "bert"], "--embedder"),
     (["--n-topics", "lots"], "--n-topics"),

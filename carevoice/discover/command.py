@@ -38,6 +38,10 @@ def discover_command(
     low_confidence: Annotated[float, typer.Option(
         "--low-confidence", help="With --codes: also rediscover comments whose best assigned "
                                  "theme scores below this.")] = 0.6,
+    background: Annotated[Path | None, typer.Option(
+        "--background", help="Other comments (comment_id, text), e.g. earlier waves, clustered "
+                             "together with COMMENTS to steady a small survey's topics; "
+                             "only COMMENTS are assigned and quoted.")] = None,
     topics_info: Annotated[Path | None, typer.Option(
         "--topics-info", help="Also write one row per topic: label, keywords, size, "
                               "representative and diverse example comment_ids.")] = None,
@@ -79,7 +83,8 @@ def discover_command(
                                else int(n_topics), reducer=reducer,
                                min_similarity=min_similarity, max_topics=max_topics,
                                low_confidence=low_confidence, random_state=seed)
-        topics = model.fit(frame, code_frame).topics_
+        background_frame = read_comments(background) if background is not None else None
+        topics = model.fit(frame, code_frame, background=background_frame).topics_
         write_table(topics.to_table(), output)
         if topics_info is not None:
             info = topics.topics.copy()

@@ -385,11 +385,12 @@ class ThemeDiscovery:
 
         return SentenceTransformerEmbedder()
 
-    def _embed(self, texts: list[str], embeddings: Any, method: str) -> np.ndarray:
+    def _embed(self, texts: list[str], embeddings: Any, method: str,
+               argument: str = "embeddings") -> np.ndarray:
         if embeddings is not None:
             x = np.asarray(embeddings, dtype=np.float32)
             if x.ndim != 2 or len(x) != len(texts):
-                raise InputError(f"The 'embeddings' argument of ThemeDiscovery.{method} must "
+                raise InputError(f"The '{argument}' argument of ThemeDiscovery.{method} must "
                                  f"have one row per comment ({len(texts)}); got shape "
                                  f"{tuple(x.shape)}.")
         else:
@@ -400,7 +401,8 @@ class ThemeDiscovery:
 
     # -- fitting -----------------------------------------------------------------------------
     def fit(self, comments: pd.DataFrame, codes: pd.DataFrame | None = None, *,
-            embeddings: np.ndarray | None = None) -> ThemeDiscovery:
+            embeddings: np.ndarray | None = None, background: pd.DataFrame | None = None,
+            background_embeddings: np.ndarray | None = None) -> ThemeDiscovery:
         """Discover topics.
 
         Parameters
@@ -413,6 +415,14 @@ class ThemeDiscovery:
             it left without a theme or with low confidence (:func:`select_uncoded`).
         embeddings : numpy.ndarray, optional
             Precomputed embeddings, one row per row of ``comments`` (before selection).
+        background : pandas.DataFrame, optional
+            Other comments (``comment_id``, ``text``), e.g. earlier waves of the same survey,
+            clustered together with ``comments`` so that the topics of a small survey rest on
+            more evidence. They only shape the clusters: topics, centroids, keywords, examples
+            and assignments come from ``comments`` alone, and a cluster with no member among
+            ``comments`` is not reported. ``n_topics="auto"`` counts both.
+        background_embeddings : numpy.ndarray, optional
+            Precomputed embeddings of ``background``, one row per row.
 
         Returns
         -------
@@ -423,6 +433,7 @@ class ThemeDiscovery:
 
         config = self._check_params()
         _check_comments(comments, "comments", "ThemeDiscovery.fit")
+        xb = self._background(background, background_embeddings)
         frame = comments[[COMMENT_ID, TEXT]].reset_index(drop=True).copy()
         frame[COMMENT_ID] = frame[COMMENT_ID].astype(str)
         if embeddings is not None and len(np.asarray(embeddings)) != len(frame):
@@ -438,8 +449,15 @@ class ThemeDiscovery:
         answered = np.array([bool(t.strip()) for t in texts], dtype=bool)
         clusters = np.full(len(texts), OUTLIER, dtype=np.int64)
         xa = x[answered]
+        n_target = len(xa)
+        if len(xb) and n_target:
+            if xb.shape[1] != xa.shape[1]:
+                raise InputError("The 'background' comments' embeddings have "
+                                 f"{xb.shape[1]} dimensions and the comments' {xa.shape[1]}: "
+                                 "embed both with the same model.")
+            xa = np.vstack([xa, xb])
         k = auto_n_topics(len(xa)) if self.n_topics == "auto" else int(self.n_topics)
-        k = min(k, len(np.unique(xa, axis=0))) if len(xa) else 0
+        k = min(k, len(np.unique(xa, axis=0))) if n_target else 0
         from threadpoolctl import threadpool_limits
 
         # One BLAS thread: on two cores it is ~2.5x faster here (many small products) and the
@@ -457,19 +475,37 @@ class ThemeDiscovery:
                                             random_state=self.random_state)
                 labels = KMeans(n_clusters=k, n_init=10,
                                 random_state=self.random_state).fit_predict(reduced)
-                clusters[answered] = labels
-                self.reduced_ = reduced
+                clusters[answered] = labels[:n_target]
+                self.reduced_ = reduced[:n_target]
             else:
                 clusters[answered] = 0
-                self.reduced_ = np.asarray(xa, dtype=np.float64)
+                self.reduced_ = np.asarray(xa[:n_target], dtype=np.float64)
             self.topics_ = assemble_topics(frame, x, clusters, config, renumber=True)
         self.n_topics_ = len(self.topics_.topics)
         return self
 
+    def _background(self, background: pd.DataFrame | None,
+                    embeddings: np.ndarray | None) -> np.ndarray:
+        """The answered background comments' embeddings (no rows without ``background``)."""
+        import pandas as pd
+
+        if background is None:
+            if embeddings is not None:
+                raise InputError("The 'background_embeddings' argument of ThemeDiscovery.fit "
+                                 "needs the 'background' comments they belong to.")
+            return np.zeros((0, 0), dtype=np.float32)
+        _check_comments(background, "background", "ThemeDiscovery.fit")
+        texts = ["" if pd.isna(t) else str(t) for t in background[TEXT]]
+        x = self._embed(texts, embeddings, "fit", "background_embeddings")
+        return x[np.array([bool(t.strip()) for t in texts], dtype=bool)]
+
     def fit_predict(self, comments: pd.DataFrame, codes: pd.DataFrame | None = None, *,
-                    embeddings: np.ndarray | None = None) -> pd.DataFrame:
+                    embeddings: np.ndarray | None = None, background: pd.DataFrame | None = None,
+                    background_embeddings: np.ndarray | None = None) -> pd.DataFrame:
         """Fit, then return the long assignments frame (``topics_.assignments``)."""
-        return self.fit(comments, codes, embeddings=embeddings).topics_.assignments.copy()
+        return self.fit(comments, codes, embeddings=embeddings, background=background,
+                        background_embeddings=background_embeddings
+                        ).topics_.assignments.copy()
 
     def predict(self, comments: pd.DataFrame, *, topics: Topics | None = None,
                 embeddings: np.ndarray | None = None) -> pd.DataFrame:
