@@ -162,17 +162,18 @@ class HashingEmbedder:
 
 
 class CachedEmbedder:
-    """Wrap an embedder with a disk cache keyed by model name and text hash.
+    """Wrap an embedder with a cache keyed by model name and text hash.
 
-    The cache holds vectors computed from children's words, so it is off unless you name a
-    folder, and it never stores the texts themselves (only SHA-256 hashes of them).
+    The cache holds vectors computed from children's words, so nothing is written to disk unless
+    you name a folder, and it never stores the texts themselves (only SHA-256 hashes of them).
 
     Parameters
     ----------
     embedder : Embedder
         The embedder to wrap; its ``name`` attribute (or class name) keys the cache.
-    folder : str or pathlib.Path
-        Where to keep the cache; created if missing.
+    folder : str or pathlib.Path or None
+        Where to keep the cache; created if missing. None keeps the vectors in memory for the
+        life of this object (one pipeline run embedding the same comments in several steps).
 
     Examples
     --------
@@ -183,20 +184,21 @@ class CachedEmbedder:
     (True, 1)
     """
 
-    def __init__(self, embedder: object, folder: str | Path) -> None:
+    def __init__(self, embedder: object, folder: str | Path | None) -> None:
         self.embedder = embedder
-        self.folder = Path(folder)
+        self.folder = None if folder is None else Path(folder)
         self.hits = 0
         self.misses = 0
+        self._memory: dict[str, np.ndarray] = {}
 
     @property
     def name(self) -> str:
         """The wrapped embedder's name."""
         return str(getattr(self.embedder, "name", type(self.embedder).__name__))
 
-    def _path(self, key: str) -> Path:
+    def _path(self, folder: Path, key: str) -> Path:
         model_key = hashlib.sha256(self.name.encode()).hexdigest()[:16]
-        return self.folder / model_key / key[:2] / f"{key}.npy"
+        return folder / model_key / key[:2] / f"{key}.npy"
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """Embed texts, reading cached vectors and computing only the missing ones.
@@ -215,19 +217,24 @@ class CachedEmbedder:
         keys = [hashlib.sha256(t.encode("utf-8")).hexdigest() for t in texts]
         found: dict[str, np.ndarray] = {}
         for key in dict.fromkeys(keys):
-            path = self._path(key)
-            if path.is_file():
-                found[key] = np.load(path)
+            if key in self._memory:
+                found[key] = self._memory[key]
+            elif self.folder is not None and self._path(self.folder, key).is_file():
+                found[key] = np.load(self._path(self.folder, key))
         missing = [k for k in dict.fromkeys(keys) if k not in found]
         if missing:
             first = {k: texts[keys.index(k)] for k in missing}
             vectors = np.asarray(self.embedder.encode([first[k] for k in missing]))  # type: ignore[attr-defined]
             for key, vec in zip(missing, vectors, strict=True):
-                path = self._path(key)
-                path.parent.mkdir(parents=True, exist_ok=True)
-                tmp = path.with_suffix(".tmp.npy")
-                np.save(tmp, vec.astype(np.float32))
-                tmp.replace(path)
+                vec = vec.astype(np.float32)
+                if self.folder is None:
+                    self._memory[key] = vec
+                else:
+                    path = self._path(self.folder, key)
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    tmp = path.with_suffix(".tmp.npy")
+                    np.save(tmp, vec)
+                    tmp.replace(path)
                 found[key] = vec
         self.hits += sum(1 for k in keys if k not in missing)
         self.misses += len(keys) - sum(1 for k in keys if k not in missing)

@@ -11,7 +11,7 @@ import json
 import logging
 import platform
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .corpus import read_survey, write_corpus, write_table
 from .demo import demo_path
@@ -38,7 +38,8 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _cross_fitted_codes(comments: pd.DataFrame, seed: int) -> pd.DataFrame:
+def _cross_fitted_codes(comments: pd.DataFrame, seed: int, embedder: Any = None
+                        ) -> pd.DataFrame:
     """Code the demo comments so that no comment is coded by a coder that learned from it.
 
     The coder's packaged reference comments are this very corpus. So the respondents are split
@@ -64,7 +65,7 @@ def _cross_fitted_codes(comments: pd.DataFrame, seed: int) -> pd.DataFrame:
     parts = []
     for held in (in_first, ~in_first):
         train = comments.loc[~held, [COMMENT_ID, TEXT]]
-        coder = ThemeCoder(reference=False, human_weight=1, random_state=seed).fit(
+        coder = ThemeCoder(embedder, reference=False, human_weight=1, random_state=seed).fit(
             train, coded[coded[COMMENT_ID].isin(train[COMMENT_ID])])
         parts.append(coder.predict(comments.loc[held, [COMMENT_ID, TEXT]]))
     order = {cid: i for i, cid in enumerate(comments[COMMENT_ID])}
@@ -99,6 +100,7 @@ def run_demo(output: str | Path, *, seed: int = 0) -> dict[str, Path]:
         Output name to path.
     """
     from .discover import ThemeDiscovery
+    from .embed import CachedEmbedder, SentenceTransformerEmbedder
     from .link import link
     from .pseudonymise import pseudonymise
     from .qda import export_qdpx
@@ -119,10 +121,12 @@ def run_demo(output: str | Path, *, seed: int = 0) -> dict[str, Path]:
     written["respondents"] = write_corpus(safe, output / "corpus")["respondents"]
     written["spans"] = write_table(result.spans, output / "spans.csv")
 
-    codes = _cross_fitted_codes(safe.comments, seed)
+    # One in-memory cache: the coders, discovery and the quotes embed the same comments.
+    embedder = CachedEmbedder(SentenceTransformerEmbedder(), None)
+    codes = _cross_fitted_codes(safe.comments, seed, embedder)
     written["codes"] = write_table(codes, output / "codes.csv")
 
-    topics = ThemeDiscovery(random_state=seed).fit(safe.comments, codes).topics_
+    topics = ThemeDiscovery(embedder, random_state=seed).fit(safe.comments, codes).topics_
     written["topics"] = write_table(topics.to_table(), output / "topics.csv")
 
     linked = link(safe.comments, codes, safe.respondents)
@@ -130,7 +134,7 @@ def run_demo(output: str | Path, *, seed: int = 0) -> dict[str, Path]:
     written["prevalence"] = write_table(linked.prevalence, output / "prevalence.csv")
 
     report = build_report(safe, codes, output / "report", text_is_pseudonymised=True,
-                          flagged=set(result.review[COMMENT_ID]), seed=seed,
+                          flagged=set(result.review[COMMENT_ID]), seed=seed, embedder=embedder,
                           inputs={export.name: export})
     written.update({f"report_{name}": path for name, path in report.items()})
     written["qdpx"] = export_qdpx(safe.comments, codes, safe.respondents,

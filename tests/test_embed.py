@@ -39,6 +39,25 @@ def test_bad_parameters(cls, kwargs, param):
         cls(**kwargs)
 
 
+def test_memory_cache_writes_nothing_and_calls_the_model_once_per_text(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    calls: list[int] = []
+
+    class Counting(cv.HashingEmbedder):
+        def encode(self, texts):
+            calls.append(len(texts))
+            return super().encode(texts)
+
+    cached = cv.CachedEmbedder(Counting(dim=32), None)
+    first = cached.encode(TEXTS + TEXTS[:1])
+    second = cached.encode(TEXTS[::-1])
+    np.testing.assert_array_equal(first[: len(TEXTS)][::-1], second)
+    np.testing.assert_array_equal(first[: len(TEXTS)], cv.HashingEmbedder(dim=32).encode(TEXTS))
+    assert calls == [len(TEXTS)]  # duplicates and repeats are not sent again
+    assert cached.hits == len(TEXTS) and cached.misses == len(TEXTS) + 1
+    assert not any(tmp_path.iterdir())
+
+
 def test_cache_reuses_vectors_and_never_stores_text(tmp_path):
     cached = cv.CachedEmbedder(cv.HashingEmbedder(dim=32), tmp_path)
     first = cached.encode(TEXTS)
