@@ -29,6 +29,7 @@ import pandas as pd
 
 from .disclosure import DisclosureConfig, attribution
 from .errors import InputError, Problem, ValidationError
+from .mmr import maximal_marginal_relevance
 from .schema import COMMENT_ID, RESPONDENT_ID, TEXT
 
 __all__ = ["QuoteConfig", "REVIEW_COLUMN", "flagged_ids", "select_quotes", "QUOTE_COLUMNS"]
@@ -129,22 +130,6 @@ def flagged_ids(comments: pd.DataFrame, flagged: Iterable[str] | str | None = No
     if isinstance(flagged, pd.DataFrame):
         return set(flagged[COMMENT_ID].astype(str))
     return {str(f) for f in flagged}
-
-
-def _mmr(vectors: np.ndarray, relevance: np.ndarray, order: Sequence[int], n: int,
-         lam: float, eligible: Any) -> list[int]:
-    chosen: list[int] = []
-    candidates = [i for i in order if eligible(i)]
-    while candidates and len(chosen) < n:
-        if chosen:
-            redundancy = (vectors[candidates] @ vectors[chosen].T).max(axis=1)
-        else:
-            redundancy = np.zeros(len(candidates))
-        gain = lam * relevance[candidates] - (1 - lam) * redundancy
-        best = candidates[int(np.argmax(gain))]  # argmax keeps the first of ties: stable
-        chosen.append(best)
-        candidates = [i for i in candidates if i != best and eligible(i, chosen)]
-    return chosen
 
 
 def select_quotes(comments: pd.DataFrame, codes: pd.DataFrame,
@@ -306,8 +291,9 @@ def select_quotes(comments: pd.DataFrame, codes: pd.DataFrame,
                 len(quoted.get(author, set())) < config.max_per_respondent
 
         for variable, level, candidates in groups:
-            chosen = _mmr(vectors, relevance, candidates, config.n_quotes, config.relevance,
-                          eligible)
+            chosen = maximal_marginal_relevance(
+                vectors, relevance, config.n_quotes, diversity=1 - config.relevance,
+                candidates=candidates, eligible=eligible)
             for rank, i in enumerate(chosen, start=1):
                 author = str(authors[i])
                 quoted.setdefault(author, set()).add(i)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -120,3 +121,20 @@ def test_real_model_picks_on_topic_quotes(data):
                            text_is_pseudonymised=True, embedder=SentenceTransformerEmbedder(),
                            config=QuoteConfig(n_quotes=2, relevance=0.9))
     assert "o1" not in set(quotes["comment_id"])
+
+
+def test_maximal_marginal_relevance_trades_relevance_for_novelty():
+    from carevoice.mmr import maximal_marginal_relevance
+
+    v = np.array([[1.0, 0.0], [0.99, 0.141], [0.0, 1.0], [0.6, 0.8]])
+    rel = v @ np.array([1.0, 0.0])
+    assert maximal_marginal_relevance(v, rel, 3, diversity=0.0) == [0, 1, 3]
+    assert maximal_marginal_relevance(v, rel, 3, diversity=0.9) == [0, 2, 3]
+    # excluded rows are never picked but push their neighbours down
+    assert maximal_marginal_relevance(v, rel, 1, diversity=0.5, exclude=[0]) == [3]
+    # candidates restrict and order the choice; eligibility is asked again after each pick
+    assert maximal_marginal_relevance(v, rel, 4, candidates=[3, 2]) == [3, 2]
+    one_side = maximal_marginal_relevance(
+        v, rel, 4, eligible=lambda i, picked: not ({i} | set(picked)) >= {0, 1})
+    assert one_side[0] == 0 and 1 not in one_side and len(one_side) == 3
+    assert maximal_marginal_relevance(v, rel, 0) == []

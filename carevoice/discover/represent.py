@@ -22,6 +22,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from ..mmr import maximal_marginal_relevance
+
 __all__ = [
     "STOP_WORDS",
     "ctfidf",
@@ -235,7 +237,8 @@ def diverse_examples(vectors: np.ndarray, centroid: np.ndarray, k: int = 5, *,
     """Positions of ``k`` rows chosen by maximal marginal relevance.
 
     The first pick is the member nearest the centroid (unless excluded); each next pick maximises
-    ``(1 - diversity) * sim(member, centroid) - diversity * max sim(member, picked)``.
+    ``(1 - diversity) * sim(member, centroid) - diversity * max sim(member, picked)``
+    (:func:`carevoice.mmr.maximal_marginal_relevance`).
 
     Parameters
     ----------
@@ -261,26 +264,8 @@ def diverse_examples(vectors: np.ndarray, centroid: np.ndarray, k: int = 5, *,
     >>> diverse_examples(v, np.array([1.0, 0.2]), k=2, diversity=0.7)
     [1, 2]
     """
-    n = len(vectors)
-    if n == 0 or k <= 0:
+    if len(vectors) == 0 or k <= 0:
         return []
     c = centroid / max(float(np.linalg.norm(centroid)), 1e-12)
-    relevance = vectors @ c
-    excluded = [int(i) for i in exclude if 0 <= int(i) < n]
-    picked: list[int] = []
-    redundancy = np.full(n, -np.inf)
-    for i in excluded:
-        redundancy = np.maximum(redundancy, vectors @ vectors[i])
-    available = np.ones(n, dtype=bool)
-    available[excluded] = False
-    while len(picked) < k and available.any():
-        if np.isneginf(redundancy).all():
-            score = relevance.copy()
-        else:
-            score = (1 - diversity) * relevance - diversity * np.maximum(redundancy, -1.0)
-        score[~available] = -np.inf
-        best = int(np.argmax(score))
-        picked.append(best)
-        available[best] = False
-        redundancy = np.maximum(redundancy, vectors @ vectors[best])
-    return picked
+    return maximal_marginal_relevance(vectors, vectors @ c, k, diversity=diversity,
+                                      exclude=exclude)
