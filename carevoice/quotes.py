@@ -32,7 +32,7 @@ from .errors import InputError, Problem, ValidationError
 from .mmr import maximal_marginal_relevance
 from .schema import COMMENT_ID, RESPONDENT_ID, TEXT
 
-__all__ = ["QuoteConfig", "REVIEW_COLUMN", "flagged_ids", "select_quotes", "QUOTE_COLUMNS"]
+__all__ = ["QUOTE_COLUMNS", "REVIEW_COLUMN", "QuoteConfig", "flagged_ids", "select_quotes"]
 
 #: A boolean comments column that marks comments with an unresolved review flag.
 REVIEW_COLUMN = "needs_review"

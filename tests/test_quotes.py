@@ -131,7 +131,7 @@ def test_maximal_marginal_relevance_trades_relevance_for_novelty():
     assert maximal_marginal_relevance(v, rel, 3, diversity=0.0) == [0, 1, 3]
     assert maximal_marginal_relevance(v, rel, 3, diversity=0.9) == [0, 2, 3]
     # excluded rows are never picked but push their neighbours down
-    assert maximal_marginal_relevance(v, rel, 1, diversity=0.5, exclude=[0]) == [3]
+    assert maximal_marginal_relevance(v, rel, 1, diversity=0.8, exclude=[0]) == [2]
     # candidates restrict and order the choice; eligibility is asked again after each pick
     assert maximal_marginal_relevance(v, rel, 4, candidates=[3, 2]) == [3, 2]
     one_side = maximal_marginal_relevance(
