@@ -61,3 +61,24 @@ def test_shipped_vectors_match_the_model_and_spare_the_fit():
     counting = _Counting()
     ThemeCoder(embedder=counting, n_splits=2).fit()
     assert counting.n == 0  # every default training text and segment came from the file
+
+
+def test_reference_comments_are_unknown_not_negative_for_an_added_theme():
+    import pandas as pd
+
+    from carevoice.themes import Theme, load_codebook
+
+    pets = Theme("pets", "Pets", "Keeping or missing a pet while in care.",
+                 examples=("i miss my dog", "can i have a hamster", "my cat had to go when i moved",
+                           "let me bring my rabbit to my new placement",
+                           "the home wont let us have pets"))
+    coder = ThemeCoder(HashingEmbedder(), load_codebook().with_theme(pets)).fit()
+    counts = coder.training_counts_
+    assert coder.n_reference_ > 1000
+    assert counts.loc["pets", "unknown"] == coder.n_reference_
+    assert counts.loc["pets", "positives"] == len(pets.examples)
+    assert (counts.drop(index="pets")["unknown"] == 0).all()
+    assert counts.loc["family_contact", "negatives"] > coder.n_reference_  # reference counts
+    codes = coder.predict(pd.DataFrame({"comment_id": ["a"],
+                                        "text": ["please can i keep my dog when i move"]}))
+    assert "pets" in set(codes.loc[codes["assigned"], "theme"])

@@ -164,6 +164,10 @@ class ThemeCoder:
         How many packaged reference comments were used.
     segment_weight_ : float
         The segment weight in use (``segment_weight``, or the one chosen for None).
+    training_counts_ : pandas.DataFrame
+        Per theme: ``positives``, ``negatives`` and ``unknown`` training texts (unweighted).
+        Reference comments are ``unknown`` for themes outside the default codebook: they were
+        not coded for them.
 
     Examples
     --------
@@ -383,7 +387,21 @@ class ThemeCoder:
         y = np.zeros((len(texts), n_t), dtype=np.int8)
         for i, lab in enumerate(labels):
             y[i, list(lab)] = 1
-        missing = [t for t, n in zip(self.themes_, y.sum(0), strict=True) if n == 0]
+        # The reference comments were coded against the default codebook only: for a theme a
+        # user added, they are neither positives nor negatives (-1 = unknown), so comments
+        # that raise it without its code do not teach the coder to ignore it.
+        from .reference import reference_themes
+
+        new = [j for j, t in enumerate(self.themes_) if t not in reference_themes()]
+        if new and self.n_reference_:
+            ref_rows = np.flatnonzero(np.asarray(groups) == 2)
+            y[np.ix_(ref_rows, new)] = -1
+        import pandas as pd
+
+        self.training_counts_ = pd.DataFrame(
+            {"positives": (y == 1).sum(0), "negatives": (y == 0).sum(0),
+             "unknown": (y == -1).sum(0)}, index=pd.Index(self.themes_, name="theme"))
+        missing = [t for t, n in zip(self.themes_, (y == 1).sum(0), strict=True) if n == 0]
         if missing:
             raise InputError(
                 f"ThemeCoder.fit: theme(s) {', '.join(missing)} have no example phrasing in the "
@@ -480,23 +498,28 @@ class ThemeCoder:
         rows = np.repeat(np.arange(len(texts)), np.maximum(1, np.rint(w)).astype(int))
         x, xl, y = x[rows], xl[rows], y[rows]
         emb_models, lex_models = [], []
-        # One extra column: "no theme" (rows with no label), used to veto the fallback.
-        y = np.column_stack([y, (y.sum(1) == 0).astype(np.int8)])
+        # One extra column: "no theme" (rows with no label), used to veto the fallback; unknown
+        # (-1) where a row's label for some theme is unknown.
+        none = np.where((y == -1).any(1), -1, ((y == 1).sum(1) == 0).astype(np.int8))
+        y = np.column_stack([y, none]).astype(np.int8)
         # One BLAS thread: these are many small problems, and multi-threaded BLAS spends ~10x
         # longer synchronising threads than computing (measured: 4.2 s -> 0.4 s for 19 fits).
         with warnings.catch_warnings(), threadpool_limits(limits=1, user_api="blas"):
             # local, not global: a tiny codebook may not converge
             warnings.simplefilter("ignore", ConvergenceWarning)
             for j in range(y.shape[1]):
+                known = y[:, j] >= 0
+                xj, xlj, yj = ((x, xl, y[:, j]) if known.all()
+                               else (x[known], xl[known], y[known, j]))
                 emb_models.append(
                     LogisticRegression(C=self.C, class_weight="balanced", max_iter=2000)
-                    .fit(x, y[:, j]))
+                    .fit(xj, yj))
                 # The dual liblinear solver is fast on many sparse features; seeded.
                 lex_models.append(
                     LogisticRegression(C=self.lexical_C, class_weight="balanced",
                                        solver="liblinear", dual=True, max_iter=3000,
                                        random_state=self.random_state)
-                    .fit(xl, y[:, j]))
+                    .fit(xlj, yj))
         return {"words": words, "chars": chars, "emb": emb_models, "lex": lex_models}
 
     def _fit_models(self, texts: Sequence[str], x: np.ndarray, y: np.ndarray,
@@ -548,7 +571,8 @@ class ThemeCoder:
         """Out-of-fold raw scores of every training text (for threshold calibration)."""
         from sklearn.model_selection import StratifiedKFold
 
-        primary = np.where(y.any(1), y.argmax(1), y.shape[1]) + groups * (y.shape[1] + 1)
+        pos = y == 1
+        primary = np.where(pos.any(1), pos.argmax(1), y.shape[1]) + groups * (y.shape[1] + 1)
         counts = np.bincount(primary)
         strata = np.where(counts[primary] >= self.n_splits, primary, -1)
         if (strata == -1).sum() and (strata == -1).sum() < self.n_splits:
@@ -593,13 +617,13 @@ class ThemeCoder:
         base_rows = ~human if human.sum() == 0 else np.ones(len(y), dtype=bool)
         g_all, f1_all = best(oof[base_rows], y[base_rows])
         thresholds = np.full(y.shape[1], g_all)
-        n_pos = y[base_rows].sum(0)
+        n_pos = (y[base_rows] == 1).sum(0)
         per_theme = grid[np.argmax(f1_all, axis=0)]
         lam = n_pos / (n_pos + self.shrinkage) if self.shrinkage > 0 else np.ones_like(n_pos)
         thresholds = lam * per_theme + (1 - lam) * g_all
         if human.sum() >= 20:
             g_h, f1_h = best(oof[human], y[human])
-            n_h = y[human].sum(0)
+            n_h = (y[human] == 1).sum(0)
             per_h = grid[np.argmax(f1_h, axis=0)]
             lam_h = n_h / (n_h + max(self.shrinkage, 1.0))
             target = lam_h * per_h + (1 - lam_h) * g_h

@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 
 __all__ = ["VECTORS_FILE", "accepts", "default_training_texts", "lookup", "read_vectors",
-           "reference_comments", "text_key", "write_vectors"]
+           "reference_comments", "reference_themes", "text_key", "write_vectors"]
 
 #: Where the shipped vectors live inside the package.
 VECTORS_FILE = "data/reference_vectors.npz"
@@ -73,6 +73,22 @@ def reference_comments() -> tuple[tuple[str, tuple[str, ...]], ...]:
                  for cid, text in zip(comments[COMMENT_ID].astype(str), comments[TEXT],
                                       strict=True)
                  if isinstance(text, str) and text.strip() and cid in themes_of)
+
+
+@lru_cache(maxsize=1)
+def reference_themes() -> frozenset[str]:
+    """The theme ids the reference comments were coded against: the default codebook's.
+
+    For any other theme (one a user added) a reference comment's code is unknown, not "no".
+
+    Examples
+    --------
+    >>> "family_contact" in reference_themes(), len(reference_themes())
+    (True, 18)
+    """
+    from .codebook import load_codebook
+
+    return frozenset(load_codebook().theme_ids)
 
 
 def default_training_texts() -> list[str]:
