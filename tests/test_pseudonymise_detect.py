@@ -10,6 +10,7 @@ from carevoice.pseudonymise import (
     NameDetector,
     PatternDetector,
     PlaceDetector,
+    PseudonymiseConfig,
     SpacyDetector,
     detect_pii,
     resolve_spans,
@@ -231,3 +232,20 @@ def test_import_loads_nothing_heavy():
             "'rapidfuzz', 'english_words', 'cryptography') if m in sys.modules))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_spans_follow_the_comments_order_whatever_found_them():
+    # Found by the batch resume test with small chunks: spans came out in the order detectors
+    # found them, so the same comments chunked differently gave a differently ordered table.
+    comments = pd.DataFrame({
+        "comment_id": ["a", "b", "c", "d"],
+        "text": ["Jayden and Kayla are my mates", "ring me on 07700 900123",
+                 "i live at 14 Cranbrook Street", "my email is kai@example.com"]})
+    forward = detect_pii(comments, config=PseudonymiseConfig(use_spacy=False))
+    assert forward["comment_id"].tolist() == sorted(forward["comment_id"])
+    assert forward.groupby("comment_id")["start"].apply(lambda s: s.is_monotonic_increasing).all()
+    backward = detect_pii(comments.iloc[::-1], config=PseudonymiseConfig(use_spacy=False))
+    assert backward["comment_id"].tolist() == sorted(forward["comment_id"], reverse=True)
+    key = ["comment_id", "start"]
+    pd.testing.assert_frame_equal(backward.sort_values(key).reset_index(drop=True),
+                                  forward.sort_values(key).reset_index(drop=True))

@@ -290,7 +290,17 @@ def detect_pii(comments: Corpus | pd.DataFrame, detectors: Sequence[Detector] | 
     parts = [p for p in parts if len(p)]
     spans = pd.concat(parts, ignore_index=True) if parts else spans_frame([])
     spans = propagate_spans(frame, spans)
-    return resolve_spans(spans) if resolve else spans_frame(spans.itertuples(index=False))
+    spans = resolve_spans(spans) if resolve else spans_frame(spans.itertuples(index=False))
+    # In the comments' own order (then by offset), whatever order the detectors found them in,
+    # so that the same comments give the same table however they are chunked.
+    if len(spans):
+        import numpy as np
+
+        position = {cid: i for i, cid in enumerate(frame[COMMENT_ID].astype(str))}
+        key = spans[COMMENT_ID].astype(str).map(position).fillna(len(position))
+        order = np.lexsort((spans["end"].to_numpy(), spans["start"].to_numpy(), key.to_numpy()))
+        spans = spans.iloc[order].reset_index(drop=True)
+    return spans
 
 
 @dataclass(frozen=True)
