@@ -31,7 +31,7 @@ BAD = [
     ({"input": {"comments": "comments.csv", "survey": "comments.csv"}}, "input"),
     ({"input": {"survey": "comments.csv"}}, "input.id_column"),
     ({"input": {"comments": "missing.csv"}}, "input.comments"),
-    ({"input": {"comments": "comments.xlsx"}}, "input.comments"),
+    ({"input": {"comments": "comments.json"}}, "input.comments"),
     ({"pseudonymise": {"mode": "hide"}}, "pseudonymise.mode"),
     ({"pseudonymise": {"mode": "surrogates"}}, "pseudonymise.secret_file"),
     ({"pseudonymise": {"key_file": "key.json"}}, "pseudonymise.key_file"),

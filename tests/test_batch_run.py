@@ -343,3 +343,30 @@ def test_discovery_and_report_on_the_whole_corpus(reference, data: Path, tmp_pat
     assert set(topics["comment_id"]) <= set(pd.read_csv(result.outputs["comments"])["comment_id"])
     assert result.outputs["report_md"].read_text().strip()
     assert result.counts["chunks_detected"] == 0  # discovery only adds the stored embeddings
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "utf-16"])
+def test_xlsx_and_utf16_inputs_give_the_csv_outputs(reference, data: Path, tmp_path: Path,
+                                                    kind: str) -> None:
+    import tempfile
+
+    from carevoice.corpus import write_table
+
+    comments = pd.read_csv(data / "comments.csv", dtype=str, keep_default_na=False)
+    if kind == "xlsx":
+        name = "comments.xlsx"
+        write_table(comments.replace({"": None}), data / name)
+    else:
+        name = "comments_utf16.csv"
+        (data / name).write_bytes((data / "comments.csv").read_text("utf-8").encode("utf-16"))
+    before = set(Path(tempfile.gettempdir()).glob("carevoice-staging-*"))
+    result = run_batch(_write_pipeline(tmp_path, data, "run", comments=name))
+    _same_outputs(reference.folder, result.folder)
+    manifest = result.manifest.read_text("utf-8")
+    assert name in manifest and ".parquet" not in manifest.split('"inputs"')[1][:300]
+    assert "stage:" in (result.folder / "run.log").read_text()
+    # the staged copy (original text) is gone, and never was in the run folder
+    assert set(Path(tempfile.gettempdir()).glob("carevoice-staging-*")) == before
+    assert not list(result.folder.rglob("*comments*.parquet"))
+    again = run_batch(_write_pipeline(tmp_path, data, "run", comments=name))  # staged anew
+    assert again.counts["chunks_detected"] == 0 and again.counts["chunks_coded"] == 0

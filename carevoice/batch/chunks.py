@@ -38,8 +38,10 @@ __all__ = [
     "Source",
     "chunk_key",
     "file_sha256",
+    "needs_staging",
     "plan_chunks",
     "read_chunk",
+    "stage_source",
     "write_atomic",
 ]
 
@@ -64,6 +66,9 @@ class Source:
         Free-text columns of a survey export and their question ids.
     encoding : str, optional
         The CSV encoding; detected from the start of the file when None.
+    origin : pathlib.Path, optional
+        The user's file when ``path`` is a temporary Parquet copy of it (:func:`stage_source`);
+        messages and the run manifest name and hash this one.
     """
 
     path: Path
@@ -72,6 +77,7 @@ class Source:
     id_column: str | None = None
     text_columns: tuple[tuple[str, str], ...] = ()
     encoding: str | None = None
+    origin: Path | None = None
 
     def __post_init__(self) -> None:
         if self.kind not in ("comments", "survey"):
@@ -82,6 +88,11 @@ class Source:
     def format(self) -> str:
         """``"csv"`` or ``"parquet"``, from the file suffix."""
         return "parquet" if self.path.suffix.lower() == ".parquet" else "csv"
+
+    @property
+    def file(self) -> Path:
+        """The user's input file (``origin`` for a staged copy, else ``path``)."""
+        return self.origin if self.origin is not None else self.path
 
 
 @dataclass(frozen=True)
@@ -145,6 +156,60 @@ def _detect_encoding(path: Path, forced: str | None) -> str:
         if e.start < len(sample) - 4:  # not just a character cut at the end of the sample
             return "cp1252"
     return "utf-8"
+
+
+#: Input suffixes that cannot be cut at byte offsets and are staged as Parquet first.
+STAGED_SUFFIXES = (".xlsx", ".xlsm")
+
+
+def needs_staging(path: str | Path) -> bool:
+    """Whether an input must be converted before it can be chunked: XLSX, or UTF-16 text.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+
+    Returns
+    -------
+    bool
+    """
+    path = Path(path)
+    if path.suffix.lower() in STAGED_SUFFIXES:
+        return True
+    if path.suffix.lower() == ".parquet":
+        return False
+    with path.open("rb") as fh:
+        return fh.read(2) in (b"\xff\xfe", b"\xfe\xff")
+
+
+def stage_source(source: Source, folder: str | Path) -> Source:
+    """Copy an XLSX or UTF-16 input into a Parquet file that can be read chunk by chunk.
+
+    The whole input is read once (:func:`carevoice.corpus.read_table`: every cell a string, the
+    same values as a CSV of it would give) and written to ``folder``, which should be temporary
+    and outside the run folder: the copy holds the original comment text. Chunk keys depend on
+    the rows, not the file, so a resumed run that stages again reuses every finished chunk.
+
+    Parameters
+    ----------
+    source : Source
+        An input for which :func:`needs_staging` is true.
+    folder : str or pathlib.Path
+        Where to write the copy.
+
+    Returns
+    -------
+    Source
+        The same source reading the copy, with ``origin`` naming the user's file.
+    """
+    import dataclasses
+
+    from ..corpus import read_table
+
+    frame = read_table(source.path, encoding=source.encoding)
+    target = Path(folder) / f"{source.path.stem}.parquet"
+    write_atomic(target, frame_bytes(frame.astype("string")))
+    return dataclasses.replace(source, path=target, encoding=None, origin=source.path)
 
 
 def _records(path: Path) -> Iterator[tuple[int, int]]:
@@ -316,7 +381,7 @@ def header_problems(source: Source, columns: Sequence[str]) -> list[Problem]:
     missing = [c for c in need if c not in have]
     if not missing:
         return []
-    return [Problem("missing_column", f"{source.path.name} has no column(s) {missing}; it has "
+    return [Problem("missing_column", f"{source.file.name} has no column(s) {missing}; it has "
                     f"{sorted(have)[:30]}. Fix the column mapping in [input].", column="input")]
 
 

@@ -67,7 +67,7 @@ EMBED_MODELS: tuple[str, ...] = ("minilm", "minilm-onnx", "minilm-onnx-int8", "s
 _MODES = ("tags", "surrogates", "redact")
 _OUTPUT_FORMATS = ("csv", "parquet")
 _REPORT_FORMATS = ("html", "md", "docx")
-_INPUT_SUFFIXES = (".csv", ".tsv", ".parquet")
+_INPUT_SUFFIXES = (".csv", ".tsv", ".txt", ".parquet", ".xlsx", ".xlsm")
 
 Pairs = tuple[tuple[str, str], ...]
 
@@ -554,9 +554,8 @@ def _file_problems(cfg: BatchConfig) -> list[Problem]:
             p.append(Problem("missing_file", f"[input] {key}: no file at {path}.",
                              column=f"input.{key}"))
         elif Path(path).suffix.lower() not in _INPUT_SUFFIXES:
-            p.append(Problem("bad_setting", f"[input] {key}: batch runs stream CSV or Parquet "
-                             f"files; got {Path(path).name}. Convert an XLSX export with "
-                             "`carevoice convert` or save it as CSV.", column=f"input.{key}"))
+            p.append(Problem("bad_setting", f"[input] {key}: batch runs read CSV/TSV, Parquet "
+                             f"or XLSX files; got {Path(path).name}.", column=f"input.{key}"))
     for section, key in (("pseudonymise", "secret_file"), ("themes", "codebook")):
         path = getattr(getattr(cfg, section), key)
         if path is not None and not Path(path).is_file():

@@ -47,9 +47,11 @@ from .chunks import (
     chunk_key,
     file_sha256,
     header_problems,
+    needs_staging,
     plan_chunks,
     read_chunk,
     read_raw,
+    stage_source,
     to_comments,
 )
 from .config import BatchConfig, load_config
@@ -296,7 +298,7 @@ def _plan(cfg: BatchConfig, source: Source, log: RunLog) -> tuple[list[ChunkSpec
                                 "whole input; these appear in more than one row.",
                                 column=COMMENT_ID, ids=tuple(dict.fromkeys(dup))))
     if problems:
-        raise ValidationError(source.path.name, problems)
+        raise ValidationError(source.file.name, problems)
     if no_respondent:
         log(f"plan: {len(no_respondent)} comments have no respondent_id and are left out of "
             f"linkage: {format_ids(no_respondent)}")
@@ -477,8 +479,18 @@ def run_batch(config: BatchConfig | str | Path, *, resume: bool = True,
     >>> result.counts["comments"]  # doctest: +SKIP
     40
     """
+    import tempfile
+
     cfg = config if isinstance(config, BatchConfig) else load_config(config)
     base = Path(config).parent if not isinstance(config, BatchConfig) else Path.cwd()
+    # XLSX and UTF-16 inputs are copied to a temporary Parquet file for the run's length: the
+    # copy holds original text, so it lives outside the run folder and is deleted at the end.
+    with tempfile.TemporaryDirectory(prefix="carevoice-staging-") as staging:
+        return _run(cfg, base, Path(staging), resume=resume, progress=progress)
+
+
+def _run(cfg: BatchConfig, base: Path, staging: Path, *, resume: bool,
+         progress: bool | None) -> RunResult:
     show = cfg.run.progress if progress is None else bool(progress)
     folder = Path(cfg.run.output)
     folder.mkdir(parents=True, exist_ok=True)
@@ -496,6 +508,11 @@ def run_batch(config: BatchConfig | str | Path, *, resume: bool = True,
         log("no-resume: chunk store cleared")
 
     source = _source(cfg)
+    if needs_staging(source.path):
+        clock_stage = time.perf_counter()
+        source = stage_source(source, staging)
+        log(f"stage: {source.file.name} copied to a temporary Parquet file for chunking "
+            f"({time.perf_counter() - clock_stage:.1f}s)")
     specs, detect_keys, respondent_ids = _plan(cfg, source, log)
     respondents = _read_respondents(cfg, source, specs)
     link_on = (cfg.link.enabled if cfg.link.enabled is not None
@@ -709,7 +726,7 @@ def _write_manifest(cfg: BatchConfig, base: Path, source: Source, specs: list[Ch
     from .chunks import write_atomic
 
     inputs = {"comments" if source.kind == "comments" else "survey":
-              {"file": source.path.name, "sha256": file_sha256(source.path)}}
+              {"file": source.file.name, "sha256": file_sha256(source.file)}}
     if cfg.input.respondents is not None:
         inputs["respondents"] = {"file": Path(cfg.input.respondents).name,
                                  "sha256": file_sha256(cfg.input.respondents)}
