@@ -17,7 +17,7 @@ from .corpus import read_corpus
 from .errors import InputError
 from .schema import Corpus
 
-__all__ = ["demo_path", "load_demo", "load_demo_gold", "DEMO_FILES"]
+__all__ = ["DEMO_FILES", "demo_path", "load_demo", "load_demo_codes", "load_demo_gold"]
 
 #: The files of the embedded demo corpus.
 DEMO_FILES = ("comments.csv", "respondents.csv", "respondents.schema.json", "gold.jsonl",
@@ -83,3 +83,25 @@ def load_demo_gold() -> pd.DataFrame:
     rows = [json.loads(line) for line in
             demo_path("gold.jsonl").read_text("utf-8").splitlines() if line.strip()]
     return pd.DataFrame(rows, columns=["comment_id", "themes", "pii"])
+
+
+def load_demo_codes() -> pd.DataFrame:
+    """The demo corpus's theme codes as its authors gave them, in the long form of a codes frame.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``comment_id`` and ``theme``, one row per comment and theme, in corpus order; a comment
+        coded "no theme" has no row. Ready for :func:`carevoice.themes.agreement` or
+        ``ThemeCoder.fit(comments, codes)``.
+
+    Examples
+    --------
+    >>> codes = load_demo_codes()
+    >>> codes.columns.tolist(), bool(codes.groupby("comment_id").size().max() > 1)
+    (['comment_id', 'theme'], True)
+    """
+    gold = load_demo_gold()
+    pairs = [(cid, theme) for cid, themes in zip(gold["comment_id"], gold["themes"], strict=True)
+             for theme in themes]
+    return pd.DataFrame(pairs, columns=["comment_id", "theme"])

@@ -45,20 +45,17 @@ def _cross_fitted_codes(comments: pd.DataFrame, seed: int, embedder: Any = None
     The coder's packaged reference comments are this very corpus. So the respondents are split
     in two halves (seeded); each half is coded by a coder that learned, as the default coder
     does from its reference comments, from the codebook and the other half's coded comments
-    (:func:`carevoice.demo.load_demo_gold`, weight 1). The codes are what the default coder
+    (:func:`carevoice.demo.load_demo_codes`, weight 1). The codes are what the default coder
     would give comments it has never seen.
     """
     import numpy as np
     import pandas as pd
 
-    from .demo import load_demo_gold
+    from .demo import load_demo_codes
     from .schema import RESPONDENT_ID, TEXT
     from .themes import ThemeCoder
 
-    gold = load_demo_gold()
-    coded = pd.DataFrame([(cid, theme) for cid, themes in zip(gold[COMMENT_ID], gold["themes"],
-                                                               strict=True) for theme in themes],
-                         columns=[COMMENT_ID, "theme"])
+    coded = load_demo_codes()
     people = np.array(sorted(comments[RESPONDENT_ID].astype(str).unique()))
     first = set(np.random.default_rng(seed).permutation(people)[: len(people) // 2])
     in_first = comments[RESPONDENT_ID].astype(str).isin(first).to_numpy()

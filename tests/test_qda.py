@@ -141,11 +141,10 @@ def test_export_validates_against_the_project_schema(tmp_path, comments, codes, 
 
 def test_demo_sized_export_validates(tmp_path):
     from carevoice import load_demo
-    from carevoice.demo import load_demo_gold
+    from carevoice.demo import load_demo_codes
 
     corpus = load_demo()
-    gold = load_demo_gold()[["comment_id", "themes"]].explode("themes").dropna()
-    codes = gold.rename(columns={"themes": "theme"}).assign(score=0.9, assigned=True)
+    codes = load_demo_codes().assign(score=0.9, assigned=True)
     path = export(tmp_path, corpus.comments, codes, corpus.respondents, validate=True)
     assert validate_refi(path) == []
     back = read_qdpx(path)

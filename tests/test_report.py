@@ -23,14 +23,13 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 @pytest.fixture(scope="module")
 def demo_part():
     """A third of the demo corpus (fast) with its gold codes."""
-    from carevoice.demo import load_demo, load_demo_gold
+    from carevoice.demo import load_demo, load_demo_codes
 
     corpus = load_demo()
     keep = set(corpus.respondents["respondent_id"].iloc[:240])
     comments = corpus.comments[corpus.comments["respondent_id"].isin(keep)].copy()
     respondents = corpus.respondents[corpus.respondents["respondent_id"].isin(keep)].copy()
-    gold = load_demo_gold()
-    codes = gold.explode("themes").dropna(subset=["themes"]).rename(columns={"themes": "theme"})
+    codes = load_demo_codes()
     codes = codes[codes["comment_id"].isin(set(comments["comment_id"]))]
     codes = codes[["comment_id", "theme"]].assign(score=1.0, assigned=True)
     return comments, respondents, codes.reset_index(drop=True)
