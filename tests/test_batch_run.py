@@ -370,3 +370,24 @@ def test_xlsx_and_utf16_inputs_give_the_csv_outputs(reference, data: Path, tmp_p
     assert not list(result.folder.rglob("*comments*.parquet"))
     again = run_batch(_write_pipeline(tmp_path, data, "run", comments=name))  # staged anew
     assert again.counts["chunks_detected"] == 0 and again.counts["chunks_coded"] == 0
+
+
+def test_a_killed_runs_staged_copy_is_removed_by_the_next_run(reference, data: Path,
+                                                            tmp_path: Path) -> None:
+    import tempfile
+
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          check=True, capture_output=True, text=True)
+    pid = int(dead.stdout)  # a process that has exited
+    stale = Path(tempfile.mkdtemp(prefix=f"carevoice-staging-{pid}-"))
+    (stale / "comments.parquet").write_bytes(b"original text would be here")
+    mine = Path(tempfile.mkdtemp(prefix=f"carevoice-staging-{os.getpid()}-"))
+    try:
+        run_batch(_write_pipeline(tmp_path, data, "run"))
+        assert not stale.exists()
+        assert mine.exists()  # a live process's folder is left alone
+    finally:
+        import shutil
+
+        shutil.rmtree(mine, ignore_errors=True)
+        shutil.rmtree(stale, ignore_errors=True)

@@ -26,6 +26,7 @@ from __future__ import annotations
 import functools
 import io
 import json
+import os
 import platform
 import threading
 import time
@@ -479,17 +480,50 @@ def run_batch(config: BatchConfig | str | Path, *, resume: bool = True,
     >>> result.counts["comments"]  # doctest: +SKIP
     40
     """
-    import tempfile
-
     cfg = config if isinstance(config, BatchConfig) else load_config(config)
     base = Path(config).parent if not isinstance(config, BatchConfig) else Path.cwd()
-    # XLSX and UTF-16 inputs are copied to a temporary Parquet file for the run's length: the
-    # copy holds original text, so it lives outside the run folder and is deleted at the end.
-    with tempfile.TemporaryDirectory(prefix="carevoice-staging-") as staging:
-        return _run(cfg, base, Path(staging), resume=resume, progress=progress)
+    with _staging_folder(needs_staging(_source(cfg).path)) as staging:
+        return _run(cfg, base, staging, resume=resume, progress=progress)
 
 
-def _run(cfg: BatchConfig, base: Path, staging: Path, *, resume: bool,
+_STAGING_PREFIX = "carevoice-staging-"
+
+
+@contextmanager
+def _staging_folder(needed: bool) -> Iterator[Path | None]:
+    """A private temporary folder for a staged copy of the input, removed afterwards.
+
+    XLSX and UTF-16 inputs are copied to Parquet for the run's length (:func:`stage_source`).
+    The copy holds original text, so it lives outside the run folder, in a folder only this
+    user can read, named after this process. A run killed outright cannot remove it, so each
+    run first removes the folders of processes that no longer exist.
+    """
+    import shutil
+    import tempfile
+
+    if os.name == "posix":
+        for old in Path(tempfile.gettempdir()).glob(f"{_STAGING_PREFIX}*-*"):
+            pid = old.name[len(_STAGING_PREFIX):].split("-", 1)[0]
+            if pid.isdigit() and not _alive(int(pid)):
+                shutil.rmtree(old, ignore_errors=True)
+    if not needed:
+        yield None
+        return
+    with tempfile.TemporaryDirectory(prefix=f"{_STAGING_PREFIX}{os.getpid()}-") as folder:
+        yield Path(folder)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
+
+
+def _run(cfg: BatchConfig, base: Path, staging: Path | None, *, resume: bool,
          progress: bool | None) -> RunResult:
     show = cfg.run.progress if progress is None else bool(progress)
     folder = Path(cfg.run.output)
@@ -508,7 +542,7 @@ def _run(cfg: BatchConfig, base: Path, staging: Path, *, resume: bool,
         log("no-resume: chunk store cleared")
 
     source = _source(cfg)
-    if needs_staging(source.path):
+    if staging is not None:
         clock_stage = time.perf_counter()
         source = stage_source(source, staging)
         log(f"stage: {source.file.name} copied to a temporary Parquet file for chunking "
