@@ -345,6 +345,30 @@ def test_discovery_and_report_on_the_whole_corpus(reference, data: Path, tmp_pat
     assert result.counts["chunks_detected"] == 0  # discovery only adds the stored embeddings
 
 
+def test_discovery_with_an_earlier_wave_as_background(reference, data: Path,
+                                                     tmp_path: Path) -> None:
+    import shutil
+
+    from carevoice.demo import load_demo
+
+    earlier = load_demo().answered.iloc[N_COMMENTS:N_COMMENTS + 300][["comment_id", "text"]]
+    earlier.to_csv(tmp_path / "wave1.csv", index=False)
+    shutil.copytree(reference.folder / "chunks", tmp_path / "run" / "chunks")
+    extra = ('[discover]\nenabled = true\nbackground = "wave1.csv"\n'
+             'options = { n_topics = 6 }\n')
+    toml = _write_pipeline(tmp_path, data, "run", extra=extra)
+    result = run_batch(toml)
+    topics = pd.read_csv(result.outputs["topics"], dtype={"comment_id": str})
+    info = result.outputs["topics_info"].read_text("utf-8")
+    mine = set(pd.read_csv(result.outputs["comments"], dtype=str)["comment_id"])
+    assert set(topics["comment_id"]) <= mine
+    assert not any(cid in info for cid in earlier["comment_id"])
+    (tmp_path / "wave1.csv").unlink()
+    with pytest.raises(ValidationError) as caught:
+        load_config(toml)
+    assert "discover.background" in [p.column for p in caught.value.problems]
+
+
 @pytest.mark.parametrize("kind", ["xlsx", "utf-16"])
 def test_xlsx_and_utf16_inputs_give_the_csv_outputs(reference, data: Path, tmp_path: Path,
                                                     kind: str) -> None:

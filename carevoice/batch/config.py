@@ -355,10 +355,15 @@ class DiscoverSettings:
         Run discovery after coding (needs :mod:`carevoice.discover`).
     options : tuple of (str, value), default ()
         Keyword arguments for the discovery step, as a TOML table.
+    background : pathlib.Path, optional
+        Comments of earlier waves (a file with ``comment_id`` and ``text``, e.g. an earlier
+        run's ``outputs/comments.csv``) clustered together with this run's comments to steady
+        its topics; never assigned, described or quoted (``ThemeDiscovery.fit(background=)``).
     """
 
     enabled: bool = False
     options: tuple[tuple[str, Any], ...] = ()
+    background: Path | None = None
 
     def __post_init__(self) -> None:
         p: list[Problem] = []
@@ -368,6 +373,8 @@ class DiscoverSettings:
             isinstance(k, str) and isinstance(v, (str, int, float, bool)) for k, v in
             self.options), "discover", "options", "a table of names to numbers, strings or "
             "booleans", self.options)
+        _check(p, _path_or_none(self.background), "discover", "background", "a file path",
+               self.background)
         _raise("discover", p)
 
 
@@ -471,7 +478,7 @@ _SECTIONS: dict[str, type] = {
 _PATH_KEYS = {("run", "output"), ("input", "comments"), ("input", "survey"),
               ("input", "respondents"), ("pseudonymise", "secret_file"),
               ("pseudonymise", "key_file"), ("embed", "cache"), ("embed", "model_folder"),
-              ("themes", "codebook")}
+              ("themes", "codebook"), ("discover", "background")}
 _PAIR_KEYS = {("input", "columns"), ("input", "text_columns"), ("discover", "options")}
 _LIST_KEYS = {("input", "closed_columns"), ("link", "variables"), ("link", "by"),
               ("report", "formats")}
@@ -556,7 +563,8 @@ def _file_problems(cfg: BatchConfig) -> list[Problem]:
         elif Path(path).suffix.lower() not in _INPUT_SUFFIXES:
             p.append(Problem("bad_setting", f"[input] {key}: batch runs read CSV/TSV, Parquet "
                              f"or XLSX files; got {Path(path).name}.", column=f"input.{key}"))
-    for section, key in (("pseudonymise", "secret_file"), ("themes", "codebook")):
+    for section, key in (("pseudonymise", "secret_file"), ("themes", "codebook"),
+                         ("discover", "background")):
         path = getattr(getattr(cfg, section), key)
         if path is not None and not Path(path).is_file():
             p.append(Problem("missing_file", f"[{section}] {key}: no file at {path}.",

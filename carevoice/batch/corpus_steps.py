@@ -116,7 +116,8 @@ def discover_outputs(cfg: BatchConfig, specs: list[ChunkSpec], store: ChunkStore
 
     Calls :class:`carevoice.discover.ThemeDiscovery` (options from ``[discover] options``,
     ``random_state`` from ``[run] seed``) with the embeddings the code step stored, so nothing
-    is embedded twice.
+    is embedded twice; ``[discover] background`` comments are embedded with the run's embedder
+    (and its cache) and only shape the clusters.
 
     Parameters
     ----------
@@ -143,8 +144,13 @@ def discover_outputs(cfg: BatchConfig, specs: list[ChunkSpec], store: ChunkStore
     answered = comments[TEXT].notna().to_numpy()
     model = ThemeDiscovery(build_embedder(cfg.embed), random_state=cfg.run.seed,
                            **dict(cfg.discover.options))
+    background = None
+    if cfg.discover.background is not None:
+        from ..corpus import read_comments
+
+        background = read_comments(cfg.discover.background)[[COMMENT_ID, TEXT]]
     topics = model.fit(comments[answered].reset_index(drop=True),
-                       embeddings=matrix[answered]).topics_
+                       embeddings=matrix[answered], background=background).topics_
     info = topics.topics.copy()
     for name in ("keywords", "representative", "diverse"):
         if name in info:
