@@ -94,7 +94,7 @@ def run_carevoice(texts: list[str], ids: list[str], n_process: int) -> list[list
     return [by_id[i] for i in ids]
 
 
-def presidio_engines(batch: bool):  # noqa: ANN201 - Presidio is optional
+def presidio_engines(batch: bool):
     from presidio_analyzer import AnalyzerEngine, BatchAnalyzerEngine
     from presidio_analyzer.nlp_engine import NlpEngineProvider
     from presidio_anonymizer import AnonymizerEngine
@@ -112,7 +112,7 @@ def presidio_engines(batch: bool):  # noqa: ANN201 - Presidio is optional
     return analyzer, AnonymizerEngine()
 
 
-def run_presidio_per_text(engines, texts: list[str]) -> list[list[tuple[int, int]]]:  # noqa: ANN001
+def run_presidio_per_text(engines, texts: list[str]) -> list[list[tuple[int, int]]]:
     analyzer, anonymizer = engines
     out = []
     for text in texts:
@@ -122,7 +122,7 @@ def run_presidio_per_text(engines, texts: list[str]) -> list[list[tuple[int, int
     return out
 
 
-def run_presidio_batch(engines, texts: list[str]) -> list[list[tuple[int, int]]]:  # noqa: ANN001
+def run_presidio_batch(engines, texts: list[str]) -> list[list[tuple[int, int]]]:
     batch, anonymizer = engines
     out = []
     results_iter = batch.analyze_iterator(texts, language="en", n_process=2, batch_size=64)

@@ -27,17 +27,17 @@ from .schema import COMMENT_COLUMNS, COMMENT_ID, QUESTION_ID, RESPONDENT_ID, TEX
 
 __all__ = [
     "KNOWN_SCALES",
-    "read_table",
-    "read_survey",
     "read_comments",
-    "read_respondents",
     "read_corpus",
-    "validate_comments",
-    "validate_respondents",
-    "validate_corpus",
+    "read_respondents",
+    "read_survey",
+    "read_table",
     "type_answers",
-    "write_table",
+    "validate_comments",
+    "validate_corpus",
+    "validate_respondents",
     "write_corpus",
+    "write_table",
 ]
 
 logger = logging.getLogger(__name__)

@@ -16,7 +16,7 @@ import numpy as np
 from .errors import InputError
 from .models import SENTENCE_MODEL, load_sentence_transformer
 
-__all__ = ["SentenceTransformerEmbedder", "HashingEmbedder", "CachedEmbedder"]
+__all__ = ["CachedEmbedder", "HashingEmbedder", "SentenceTransformerEmbedder"]
 
 
 def _check_texts(texts: Sequence[str]) -> list[str]:

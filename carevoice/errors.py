@@ -12,13 +12,13 @@ from dataclasses import dataclass, field
 
 __all__ = [
     "CarevoiceError",
+    "CodebookError",
     "InputError",
-    "Problem",
-    "ValidationError",
     "ModelIntegrityError",
     "ModelNotInstalledError",
     "NotFittedError",
-    "CodebookError",
+    "Problem",
+    "ValidationError",
 ]
 
 #: How many ids an error message lists before it says "and N more".
@@ -103,7 +103,7 @@ class ValidationError(InputError):
         lines = "\n".join(f"  - {p}" for p in self.problems)
         super().__init__(f"{len(self.problems)} problem(s) in {what}:\n{lines}")
 
-    def failure_cases(self):  # noqa: ANN201 - pandas is imported lazily
+    def failure_cases(self):
         """Return the problems as a DataFrame with one row per problem and id.
 
         Returns

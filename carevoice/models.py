@@ -25,15 +25,15 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
 
 __all__ = [
-    "PackagedModel",
-    "SPACY_MODEL",
     "SENTENCE_MODEL",
-    "model_dir",
+    "SPACY_MODEL",
+    "PackagedModel",
     "check_files",
-    "verify_model",
-    "load_spacy",
     "load_sentence_transformer",
+    "load_spacy",
+    "model_dir",
     "model_versions",
+    "verify_model",
 ]
 
 

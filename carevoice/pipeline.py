@@ -21,7 +21,7 @@ from .schema import COMMENT_ID, Corpus
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = ["run_demo", "DEMO_TEXT_COLUMNS"]
+__all__ = ["DEMO_TEXT_COLUMNS", "run_demo"]
 
 logger = logging.getLogger(__name__)
 

@@ -15,17 +15,17 @@ if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
 __all__ = [
-    "COMMENT_ID",
-    "RESPONDENT_ID",
-    "QUESTION_ID",
-    "TEXT",
-    "COMMENT_COLUMNS",
-    "SPAN_COLUMNS",
     "CODE_COLUMNS",
+    "COMMENT_COLUMNS",
+    "COMMENT_ID",
     "PII_LABELS",
+    "QUESTION_ID",
+    "RESPONDENT_ID",
+    "SPAN_COLUMNS",
+    "TEXT",
     "Corpus",
-    "Embedder",
     "Detector",
+    "Embedder",
 ]
 
 COMMENT_ID = "comment_id"

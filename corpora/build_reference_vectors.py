@@ -18,7 +18,6 @@ import argparse
 import sys
 from pathlib import Path
 
-
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = ROOT / "carevoice" / "data" / "reference_vectors.npz"
 

@@ -10,8 +10,8 @@ from carevoice.pseudonymise.patterns import (
     PATTERNS,
     Pattern,
     PatternDetector,
-    ni_number_ok,
     nhs_checksum_ok,
+    ni_number_ok,
     valid_date,
     valid_uk_phone,
 )

@@ -165,7 +165,7 @@ def test_packaged_schemas_are_the_published_ones():
     assert schema_path("project").read_bytes() == (SHARED / "Project-mrt2019.xsd").read_bytes()
 
     def declarations(text: str) -> str:  # the repair only restored hyphens and spaces
-        text = re.sub(r"<!(--|\u2010\u2010).*?(--|\u2010\u2010)>", "", text, flags=re.S)
+        text = re.sub(r"<!(--|\u2010\u2010).*?(--|\u2010\u2010)>", "", text, flags=re.DOTALL)
         return re.sub(r"\s+", "", text.replace("\u2010", "-"))
 
     shared = declarations((SHARED / "Codebook.xsd").read_text("utf-8"))

@@ -15,7 +15,7 @@ from ..schema import COMMENT_ID, PII_LABELS, TEXT
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = ["Span", "as_text", "iter_texts", "spans_frame", "empty_spans", "check_comments"]
+__all__ = ["Span", "as_text", "check_comments", "empty_spans", "iter_texts", "spans_frame"]
 
 
 class Span(NamedTuple):

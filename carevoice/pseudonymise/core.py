@@ -22,13 +22,13 @@ if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
 __all__ = [
-    "PseudonymiseConfig",
     "PseudonymisationResult",
+    "PseudonymiseConfig",
     "default_detectors",
     "detect_pii",
-    "resolve_spans",
     "propagate_spans",
     "pseudonymise",
+    "resolve_spans",
 ]
 
 #: When two overlapping spans score the same, the label earlier in this list wins.

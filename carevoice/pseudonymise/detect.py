@@ -40,8 +40,14 @@ from .lexicons import (
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = ["SpacyDetector", "NameDetector", "PlaceDetector", "TITLES", "split_long_text",
-           "might_hold_entity"]
+__all__ = [
+    "TITLES",
+    "NameDetector",
+    "PlaceDetector",
+    "SpacyDetector",
+    "might_hold_entity",
+    "split_long_text",
+]
 
 #: Honorifics kept inside a PERSON span ("Mrs Khan").
 TITLES: frozenset[str] = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "mister", "missus"})
@@ -209,7 +215,7 @@ class NameDetector:
                 raise InputError(f"The {attr!r} parameter of NameDetector must be a bool. "
                                  f"Got {getattr(self, attr)!r}.")
 
-    def find(self, comment_id: str, text: str) -> list[Span]:  # noqa: C901 - one pass of rules
+    def find(self, comment_id: str, text: str) -> list[Span]:
         """Return the spans found in one text.
 
         Parameters
@@ -560,7 +566,7 @@ class SpacyDetector:
         return load_spacy(disable=("tok2vec", "tagger", "parser", "attribute_ruler",
                                    "lemmatizer"))
 
-    def find_many(self, items: Sequence[tuple[str, str]]) -> list[Span]:  # noqa: C901
+    def find_many(self, items: Sequence[tuple[str, str]]) -> list[Span]:
         """Return the spans of many ``(comment_id, text)`` pairs, identical texts run once.
 
         Parameters

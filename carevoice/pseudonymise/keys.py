@@ -31,11 +31,11 @@ __all__ = [
     "KeyFileError",
     "ReidentificationKey",
     "generate_secret",
-    "read_secret",
-    "write_secret",
-    "write_key",
     "read_key",
+    "read_secret",
     "reidentify",
+    "write_key",
+    "write_secret",
 ]
 
 #: The ``format`` field of a key file.

@@ -24,20 +24,20 @@ import re
 from collections.abc import Mapping
 
 __all__ = [
+    "COUNTRIES_NOT_PII",
     "FAKER_NAME_LOCALES",
+    "NICKNAMES",
+    "NOT_NAMES",
+    "NOT_PII",
+    "ROLE_WORDS",
+    "UK_CHILD_NAMES",
+    "WORD_NAMES",
     "first_names",
+    "is_common_word",
+    "lowercase_words",
     "surnames",
     "uk_places",
     "word_frequency",
-    "is_common_word",
-    "NOT_NAMES",
-    "WORD_NAMES",
-    "NICKNAMES",
-    "UK_CHILD_NAMES",
-    "lowercase_words",
-    "ROLE_WORDS",
-    "NOT_PII",
-    "COUNTRIES_NOT_PII",
 ]
 
 #: Faker locales whose first names and surnames make up the name lexicon.

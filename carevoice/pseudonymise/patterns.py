@@ -29,13 +29,13 @@ if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
 __all__ = [
-    "Pattern",
     "PATTERNS",
+    "Pattern",
     "PatternDetector",
     "nhs_checksum_ok",
-    "valid_uk_phone",
-    "valid_date",
     "ni_number_ok",
+    "valid_date",
+    "valid_uk_phone",
 ]
 
 _I = re.IGNORECASE
@@ -369,7 +369,7 @@ def _council_ok(value: str) -> float | bool:
                "local", "my", "our", "children", "in", "care", "children's", "youth", "student",
                "school", "students", "leavers", "same", "every", "each", "which", "what",
                "different", "another", "other", "her", "his", "new", "old", "whole", "this",
-               "that", "any", "no", "some", "one", "ur", "their", "our"}
+               "that", "any", "no", "some", "one", "ur", "their"}
     if not words or all(w in generic for w in words):
         return False
     return True

@@ -30,13 +30,13 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "MODES",
+    "OCCURRENCE_COLUMNS",
     "ReplaceConfig",
     "Replacer",
     "as_secret",
     "entity_id",
     "normalise_entity",
     "replace_spans",
-    "OCCURRENCE_COLUMNS",
 ]
 
 #: The replacement modes.
@@ -169,12 +169,12 @@ def entity_id(secret: bytes, label: str, text: str) -> str:
 
 _TITLES = ("mr", "mrs", "ms", "miss", "mx", "dr")
 _STREET = re.compile(r"\b(road|rd|street|st|lane|avenue|close|drive|way|crescent|court|place|"
-                     r"terrace|gardens|grove|estate|square|mews|rise|walk|parade)\b\.?$", re.I)
+                     r"terrace|gardens|grove|estate|square|mews|rise|walk|parade)\b\.?$", re.IGNORECASE)
 _ORG_SUFFIX = re.compile(
     r"(?:\b(?:academy|college|school|high|primary|juniors?|infants|grammar|sixth form|university|"
     r"uni|house|lodge|hall|court|grange|manor|view|centre|center|farm|cottage|children'?s home|"
     r"unit|hospital|surgery|clinic|fc|motors|place|gardens|grove|park|(?:city |county |borough |"
-    r"district |metropolitan borough |town )?council)|'s \w+|'s)$", re.I)
+    r"district |metropolitan borough |town )?council)|'s \w+|'s)$", re.IGNORECASE)
 _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
                 "September", "October", "November", "December")
 
@@ -262,7 +262,7 @@ class Replacer:
         return value  # pragma: no cover - 20 collisions in a row
 
     @staticmethod
-    def _shape(fake: Any, rng: random.Random, original: str, label: str) -> str:  # noqa: C901
+    def _shape(fake: Any, rng: random.Random, original: str, label: str) -> str:
         words = original.split()
         if label == "PERSON":
             if words and words[0].lower().rstrip(".") in _TITLES:

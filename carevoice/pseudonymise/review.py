@@ -26,13 +26,13 @@ if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
 __all__ = [
-    "ReviewConfig",
     "REVIEW_COLUMNS",
+    "ReviewConfig",
+    "apply_decisions",
     "needs_review",
+    "read_decisions",
     "review_table",
     "write_review",
-    "read_decisions",
-    "apply_decisions",
 ]
 
 #: Columns of the review CSV.

@@ -17,13 +17,13 @@ from pathlib import Path
 from ..errors import InputError, Problem, format_ids
 
 __all__ = [
-    "PROJECT_NS",
     "CODEBOOK_NS",
     "GUID_NAMESPACE",
     "PALETTE",
+    "PROJECT_NS",
     "RefiQdaError",
-    "stable_guid",
     "schema_path",
+    "stable_guid",
     "validate_refi",
 ]
 
@@ -199,7 +199,7 @@ def schema_path(which: str) -> Path:
     return Path(str(resources.files("carevoice").joinpath("data", "refi-qda", _SCHEMAS[which])))
 
 
-def _load_schema(which: str):  # noqa: ANN202 - xmlschema is optional
+def _load_schema(which: str):
     try:
         import xmlschema
     except ImportError as e:  # pragma: no cover - xmlschema is in the test extras

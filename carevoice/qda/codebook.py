@@ -35,8 +35,7 @@ from ._xml import (
     to_bytes,
 )
 
-
-__all__ = ["CodeSpec", "code_specs", "write_qdc", "read_qdc", "codebook_from_specs"]
+__all__ = ["CodeSpec", "code_specs", "codebook_from_specs", "read_qdc", "write_qdc"]
 
 _ID = re.compile(r"^[a-z][a-z0-9_]{1,63}$")
 _THEME_MARK = re.compile(r"^\[carevoice theme: ([a-z][a-z0-9_]{1,63})\]$")
@@ -396,7 +395,7 @@ def write_qdc(codebook: Any, path: str | Path, *, colours: Mapping[str, str] | N
     return path
 
 
-def _problem(message: str):  # noqa: ANN202
+def _problem(message: str):
     from ..errors import Problem
 
     return Problem("schema", message)

@@ -20,7 +20,7 @@ def _fail(error: Exception) -> typer.Exit:
     return fail(error)
 
 
-def _read_codebook(path: Path | None):  # noqa: ANN202 - a Codebook
+def _read_codebook(path: Path | None):
     if path is None:
         return None
     if path.suffix.lower() == ".qdc":

@@ -35,7 +35,7 @@ from .codebook import code_specs, codebook_set, codes_element
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = ["export_qdpx", "default_user", "SCORE_NOTE_PREFIX"]
+__all__ = ["SCORE_NOTE_PREFIX", "default_user", "export_qdpx"]
 
 #: How a score note starts; :func:`carevoice.qda.read_qdpx` reads the score back from it.
 SCORE_NOTE_PREFIX = "carevoice score: "

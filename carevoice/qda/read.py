@@ -41,13 +41,13 @@ from .export import SCORE_NOTE_PREFIX
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = ["QdaProject", "read_qdpx", "reviewed_codes", "compare_codes", "CODING_COLUMNS"]
+__all__ = ["CODING_COLUMNS", "QdaProject", "compare_codes", "read_qdpx", "reviewed_codes"]
 
 #: The columns of the ``codes`` frame that :func:`read_qdpx` returns.
 CODING_COLUMNS: tuple[str, ...] = (COMMENT_ID, "theme", "user", "score", "assigned", "start",
                                    "end", "code", "coding_guid")
 _SCORE = re.compile(re.escape(SCORE_NOTE_PREFIX) + r"([0-9]*\.?[0-9]+(?:[eE][-+]?[0-9]+)?)")
-_LEVELS = re.compile(r"^carevoice levels \((ordered|unordered)\): (\[.*\])$", re.S)
+_LEVELS = re.compile(r"^carevoice levels \((ordered|unordered)\): (\[.*\])$", re.DOTALL)
 
 
 @dataclass(frozen=True)

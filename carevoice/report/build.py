@@ -160,7 +160,7 @@ def run_manifest(*, inputs: Mapping[str, str], settings: Mapping[str, Any],
             from importlib.metadata import version
 
             versions[name] = version(name)
-        except Exception:  # noqa: BLE001 - a missing optional package is recorded as such
+        except Exception:
             versions[name] = "not installed"
     return {
         "created": datetime.now(UTC).replace(microsecond=0).isoformat(),
