@@ -390,7 +390,7 @@ def test_xlsx_and_utf16_inputs_give_the_csv_outputs(reference, data: Path, tmp_p
     assert name in manifest and ".parquet" not in manifest.split('"inputs"')[1][:300]
     assert "stage:" in (result.folder / "run.log").read_text()
     # the staged copy (original text) is gone, and never was in the run folder
-    assert set(Path(tempfile.gettempdir()).glob("carevoice-staging-*")) == before
+    assert set(Path(tempfile.gettempdir()).glob("carevoice-staging-*")) <= before
     assert not list(result.folder.rglob("*comments*.parquet"))
     again = run_batch(_write_pipeline(tmp_path, data, "run", comments=name))  # staged anew
     assert again.counts["chunks_detected"] == 0 and again.counts["chunks_coded"] == 0
