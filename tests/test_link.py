@@ -176,14 +176,47 @@ def test_q_values_are_benjamini_hochberg_over_the_whole_table():
     assert len(associations(ind, resp, exclude=())) == 2 * (3 + 2 + 0)  # one level: no test
 
 
-def test_weighted_association_with_unit_weights_matches_unweighted_odds_ratio():
+def test_weighted_association_with_unit_weights_is_the_woolf_wald_test():
     ind, resp = _frames(12, 8, 10, 30)
-    plain = associations(ind, resp).iloc[0]
-    weighted = associations(ind, resp.assign(w=1.0), weights="w").iloc[0]
+    plain = associations(ind, resp).set_index("level").loc["sometimes"]
+    weighted = associations(ind, resp.assign(w=1.0), weights="w").set_index("level").loc[
+        "sometimes"]
     assert weighted["odds_ratio"] == pytest.approx(plain["odds_ratio"])
-    assert weighted["test"] == "chi2_kish"
-    assert weighted["p_value"] == pytest.approx(
-        stats.chi2_contingency(np.array([[12, 8], [10, 30]]), correction=False)[1])
+    assert weighted["test"] == "wald_hc0"
+    # by hand: log OR and Woolf's standard error sqrt(1/a + 1/b + 1/c + 1/d)
+    log_or, se = math.log(12 * 30 / (8 * 10)), math.sqrt(1 / 12 + 1 / 8 + 1 / 10 + 1 / 30)
+    assert weighted["p_value"] == pytest.approx(2 * stats.norm.sf(log_or / se), rel=1e-6)
+    assert weighted["or_ci_low"] == pytest.approx(math.exp(log_or - 1.959964 * se), rel=1e-5)
+    assert weighted["or_ci_high"] == pytest.approx(plain["or_ci_high"], rel=1e-6)
+
+
+def test_weighted_association_matches_the_linearisation_variance_by_hand():
+    ind, resp = _frames(12, 8, 10, 30)
+    w = np.resize([0.5, 1.0, 2.0, 3.0], len(resp))
+    row = associations(ind, resp.assign(w=w), weights="w").set_index("level").loc["sometimes"]
+    y = ind["safety"].to_numpy()
+    g = (resp["feels_safe"] == "sometimes").to_numpy()
+
+    def logit_var(mask):  # sandwich variance of a weighted group log-odds
+        p = (w[mask] * y[mask]).sum() / w[mask].sum()
+        return (w[mask] ** 2 * (y[mask] - p) ** 2).sum() / (w[mask].sum() * p * (1 - p)) ** 2
+
+    a, b = (w[g & y]).sum(), (w[g & ~y]).sum()
+    c, d = (w[~g & y]).sum(), (w[~g & ~y]).sum()
+    log_or = math.log(a * d / (b * c))
+    se = math.sqrt(logit_var(g) + logit_var(~g))
+    assert row["odds_ratio"] == pytest.approx(math.exp(log_or), rel=1e-6)
+    assert row["p_value"] == pytest.approx(2 * stats.norm.sf(abs(log_or) / se), rel=1e-5)
+    assert row["or_ci_high"] == pytest.approx(math.exp(log_or + 1.959964 * se), rel=1e-5)
+    assert row["raised_level"] == 12  # counts stay unweighted
+
+
+def test_weighted_association_with_an_empty_cell_falls_back_to_the_table():
+    ind, resp = _frames(0, 8, 10, 30)
+    row = associations(ind, resp.assign(w=2.0), weights="w").set_index("level").loc[
+        "sometimes"]
+    assert row["test"] == "chi2_kish"
+    assert row["odds_ratio"] == pytest.approx((0.5 * 30.5) / (8.5 * 10.5))
 
 
 # -- grouping and hypotheses -----------------------------------------------------------------
@@ -239,6 +272,25 @@ def test_numeric_difference_is_welch():
     welch = stats.ttest_ind(x1, x0, equal_var=False)
     ci = welch.confidence_interval(0.95)
     assert (row["ci_low"], row["ci_high"]) == pytest.approx((ci.low, ci.high))
+
+
+def test_weighted_numeric_differences_do_not_depend_on_the_weights_scale():
+    # Found with normalised survey weights: statsmodels reads weights as frequencies, so a group
+    # whose weights summed below 1 gave a negative variance (a warning and a NaN interval).
+    ids = [f"r{i}" for i in range(12)]
+    ind = pd.DataFrame({"wellbeing": [True] * 6 + [False] * 6},
+                       index=pd.Index(ids, name="respondent_id"))
+    resp = pd.DataFrame({"respondent_id": ids, "life_satisfaction": pd.array(
+        [3, 4, 5, 4, 2, 6, 8, 7, 9, 8, 6, 10], dtype="Int64"),
+        "w": np.resize([0.5, 1.0, 2.0], 12)})
+    big = numeric_differences(ind, resp.assign(w=resp["w"] * 100), weights="w").iloc[0]
+    small = numeric_differences(ind, resp.assign(w=resp["w"] / 100), weights="w").iloc[0]
+    for name in ("difference", "ci_low", "ci_high", "p_value"):
+        assert np.isfinite(small[name]) and small[name] == pytest.approx(big[name])
+    unit = numeric_differences(ind, resp.assign(w=1.0), weights="w")
+    plain = numeric_differences(ind, resp.drop(columns="w"))
+    assert unit["variable"].tolist() == ["life_satisfaction"]  # the weights are not an answer
+    assert unit["p_value"].iloc[0] == pytest.approx(plain["p_value"].iloc[0])
 
 
 def test_logistic_matches_statsmodels_logit():
@@ -307,3 +359,17 @@ def test_demo_table_shape(demo_result, demo_gold):
                  categorical_variables(corpus.respondents, exclude=("survey",)))
     assert len(demo_result.associations) == 18 * levels
     assert demo_result.associations["q_value"].between(0, 1).all()
+
+
+def test_weighted_one_sided_hypothesis_halves_the_wald_p_value():
+    ind, resp = _frames(12, 8, 10, 30)
+    w = np.resize([0.5, 1.0, 2.0, 3.0], len(resp))
+    two = hypothesis_tests(ind, resp.assign(w=w),
+                           [Hypothesis("safety", "feels_safe", "sometimes")], weights="w")
+    more = hypothesis_tests(ind, resp.assign(w=w), [Hypothesis(
+        "safety", "feels_safe", "sometimes", alternative="greater")], weights="w")
+    less = hypothesis_tests(ind, resp.assign(w=w), [Hypothesis(
+        "safety", "feels_safe", "sometimes", alternative="less")], weights="w")
+    assert more["test"].iloc[0] == "wald_hc0" and more["odds_ratio"].iloc[0] > 1
+    assert more["p_value"].iloc[0] == pytest.approx(two["p_value"].iloc[0] / 2)
+    assert less["p_value"].iloc[0] == pytest.approx(1 - more["p_value"].iloc[0])

@@ -11,7 +11,15 @@ import numpy as np
 import pandas as pd
 
 from ..errors import InputError
-from .indicators import _is_numeric, _joined, _weights, bh, check_alpha, numeric_variables
+from .indicators import (
+    _is_numeric,
+    _joined,
+    _kish,
+    _weights,
+    bh,
+    check_alpha,
+    numeric_variables,
+)
 
 __all__ = ["logistic", "numeric_differences"]
 
@@ -27,7 +35,9 @@ def numeric_differences(indicators: pd.DataFrame, respondents: pd.DataFrame,
 
     The difference in means (raised minus not raised) with a Welch confidence interval and
     t-test p-value (statsmodels ``CompareMeans``, unequal variances), weighted when weights are
-    given; q-values are Benjamini-Hochberg adjusted over the returned table.
+    given (rescaled within each group to sum to its Kish effective sample size, since
+    statsmodels reads weights as frequencies; so the result does not depend on the weights'
+    scale); q-values are Benjamini-Hochberg adjusted over the returned table.
 
     Parameters
     ----------
@@ -61,8 +71,9 @@ def numeric_differences(indicators: pd.DataFrame, respondents: pd.DataFrame,
 
     check_alpha(alpha, "numeric_differences")
     answers = _joined(indicators, respondents)
-    if variables is None:
-        variables = numeric_variables(respondents)
+    if variables is None:  # every numeric answer, except the weights themselves
+        variables = [v for v in numeric_variables(respondents)
+                     if not (isinstance(weights, str) and v == weights)]
     w = _weights(respondents, weights, indicators.index.astype(str))
     rows = []
     for variable in variables:
@@ -74,15 +85,20 @@ def numeric_differences(indicators: pd.DataFrame, respondents: pd.DataFrame,
         for theme in indicators.columns:
             y = indicators[theme].to_numpy(dtype=bool)
             m1, m0 = ok & y, ok & ~y
-            ww1 = None if w is None else w[m1]
-            ww0 = None if w is None else w[m0]
+            # statsmodels treats weights as frequencies (n = their sum): survey weights are
+            # rescaled within each group to sum to its Kish effective sample size.
+            ww1 = None if w is None else _effective(w[m1])
+            ww0 = None if w is None else _effective(w[m0])
             row: dict[str, Any] = {"theme": str(theme), "variable": variable,
                                    "n_raised": int(m1.sum()), "n_not": int(m0.sum())}
-            if m1.sum() >= 2 and m0.sum() >= 2:
+            enough = m1.sum() >= 2 and m0.sum() >= 2 and (
+                w is None or (ww1.sum() > 1.5 and ww0.sum() > 1.5))  # type: ignore[union-attr]
+            if enough:
                 d1, d0 = DescrStatsW(x[m1], weights=ww1), DescrStatsW(x[m0], weights=ww0)
                 cm = CompareMeans(d1, d0)
-                low, high = cm.tconfint_diff(alpha=alpha, usevar="unequal")
+                # A variable with no spread in either group has no t statistic: NaN, no warning.
                 with np.errstate(divide="ignore", invalid="ignore"):
+                    low, high = cm.tconfint_diff(alpha=alpha, usevar="unequal")
                     p = cm.ttest_ind(usevar="unequal")[1]
                 row.update(mean_raised=float(d1.mean), mean_not=float(d0.mean),
                            difference=float(d1.mean - d0.mean), ci_low=float(low),
@@ -103,6 +119,12 @@ def numeric_differences(indicators: pd.DataFrame, respondents: pd.DataFrame,
 # --------------------------------------------------------------------------------------------
 # Logistic regression
 # --------------------------------------------------------------------------------------------
+def _effective(w: np.ndarray) -> np.ndarray:
+    """Weights rescaled to sum to their Kish effective sample size (zeros if they sum to 0)."""
+    total = float(w.sum())
+    return w * (_kish(w) / total) if total > 0 else np.zeros_like(w)
+
+
 def logistic(indicators: pd.DataFrame, respondents: pd.DataFrame, formula: str, *,
              theme: str | None = None, weights: str | pd.Series | None = None,
              alpha: float = 0.05) -> pd.DataFrame:

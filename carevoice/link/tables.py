@@ -139,6 +139,37 @@ def _odds_ratio(table: np.ndarray, alpha: float) -> tuple[float, float, float]:
     return float(tab.oddsratio), float(low), float(high)
 
 
+def _weighted_wald(y: np.ndarray, in_level: np.ndarray, w: np.ndarray, alpha: float,
+                   alternative: str) -> tuple[float, float, float, float, str] | None:
+    """Design-based odds ratio, CI and Wald p-value for a weighted one-vs-rest comparison.
+
+    A logistic regression of the theme on the level indicator fitted by pseudo-maximum
+    likelihood (statsmodels GLM, ``var_weights``) with sandwich (HC0) standard errors, as
+    :func:`carevoice.link.logistic` does with weights. The odds ratio equals the weighted
+    table's cross-product ratio. None when a weighted cell is empty (the estimate would be
+    infinite): the caller falls back to the table-based method.
+    """
+    import statsmodels.api as sm
+    from scipy.stats import norm
+
+    keep = w > 0
+    y, g, w = y[keep], in_level[keep], w[keep]
+    cells = [w[g & y].sum(), w[g & ~y].sum(), w[~g & y].sum(), w[~g & ~y].sum()]
+    if min(cells) <= 0:
+        return None
+    x = np.column_stack([np.ones(len(y)), g.astype(float)])
+    fit = sm.GLM(y.astype(float), x, family=sm.families.Binomial(),
+                 var_weights=w).fit(cov_type="HC0")
+    b, se = float(fit.params[1]), float(fit.bse[1])
+    z_crit = float(norm.ppf(1 - alpha / 2))
+    if alternative == "two-sided":
+        p = float(fit.pvalues[1])
+    else:
+        z = b / se
+        p = float(norm.sf(z) if alternative == "greater" else norm.cdf(z))
+    return (math.exp(b), math.exp(b - z_crit * se), math.exp(b + z_crit * se), p, "wald_hc0")
+
+
 def _p_value(table: np.ndarray, test: str, alternative: str,
              weighted: bool) -> tuple[float, str]:
     from scipy.stats import chi2_contingency, fisher_exact
@@ -236,9 +267,12 @@ def associations(indicators: pd.DataFrame, respondents: pd.DataFrame,
     exclude : iterable of str, default :data:`DEFAULT_EXCLUDE`
         Columns not tested when ``variables`` is None.
     weights : str or pandas.Series, optional
-        Survey weights (column name or Series by ``respondent_id``). Odds ratios then come from
-        the weighted table scaled to Kish's effective sample size, and p-values from Pearson's
-        chi-square on that table (``test == "chi2_kish"``).
+        Survey weights (column name or Series by ``respondent_id``). Each comparison is then a
+        design-based logistic regression of the theme on the answer (pseudo-maximum likelihood,
+        sandwich HC0 standard errors; statsmodels GLM): weighted odds ratio, Wald interval and
+        p-value (``test == "wald_hc0"``). When a weighted cell is empty the odds ratio comes
+        from the table with 0.5 added to every cell, scaled to Kish's effective sample size,
+        and the p-value from Pearson's chi-square on it (``test == "chi2_kish"``).
     alpha : float, default 0.05
         1 - confidence level of the odds-ratio intervals.
 
@@ -295,8 +329,13 @@ def associations(indicators: pd.DataFrame, respondents: pd.DataFrame,
                     continue  # a level with no rest to compare with
                 counts = _two_by_two(y, in_level, None, 1.0)
                 table = counts if ww is None else _two_by_two(y, in_level, ww, scale)
-                odds, low, high = _odds_ratio(table, alpha)
-                p, used = _p_value(table, test, "two-sided", ww is not None)
+                design = (None if ww is None
+                          else _weighted_wald(y, in_level, ww, alpha, "two-sided"))
+                if design is not None:
+                    odds, low, high, p, used = design
+                else:
+                    odds, low, high = _odds_ratio(table, alpha)
+                    p, used = _p_value(table, test, "two-sided", ww is not None)
                 n_level = int(in_level.sum())
                 n_rest = int((~in_level).sum())
                 share = table[0, 0] / table[0].sum() if table[0].sum() else math.nan
@@ -433,9 +472,13 @@ def hypothesis_tests(indicators: pd.DataFrame, respondents: pd.DataFrame,
         scale = 1.0 if ww is None or ww.sum() == 0 else _kish(ww) / float(ww.sum())
         counts = _two_by_two(y, in_level, None, 1.0)
         table = counts if ww is None else _two_by_two(y, in_level, ww, scale)
-        odds, low, high = _odds_ratio(table, alpha)
-        p, used = _p_value(table, "fisher" if h.alternative != "two-sided" else test,
-                           h.alternative, ww is not None)
+        design = None if ww is None else _weighted_wald(y, in_level, ww, alpha, h.alternative)
+        if design is not None:
+            odds, low, high, p, used = design
+        else:
+            odds, low, high = _odds_ratio(table, alpha)
+            p, used = _p_value(table, "fisher" if h.alternative != "two-sided" else test,
+                               h.alternative, ww is not None)
         rows.append({
             "hypothesis": h.name, "theme": h.theme, "variable": h.variable,
             "levels": " + ".join(h.levels), "alternative": h.alternative,

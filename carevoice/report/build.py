@@ -326,10 +326,12 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
                f"least one free-text question, coded into {len(result.indicators.columns)} "
                "themes and linked to the same young people's survey answers. Quotes are "
                "pseudonymised; names and places in them are replaced.")
+    method = ("survey-weighted logistic regressions with sandwich standard errors"
+              if weights is not None else "Fisher exact" if test == "fisher" else test)
     note = ("One-vs-rest comparisons of each theme with each answer to each closed question: "
-            f"{len(result.associations)} tests ({'Fisher exact' if test == 'fisher' else test}"
-            "), q-values adjusted by Benjamini-Hochberg over all of them. Exploratory: read "
-            "them as leads, and the pre-specified hypotheses as findings.")
+            f"{len(result.associations)} tests ({method}), q-values adjusted by "
+            "Benjamini-Hochberg over all of them. Exploratory: read them as leads, and the "
+            "pre-specified hypotheses as findings.")
     footnotes = [
         footnote(disclosure),
         "Percentages are of young people who answered at least one free-text question; 95% "
