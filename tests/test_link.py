@@ -373,3 +373,15 @@ def test_weighted_one_sided_hypothesis_halves_the_wald_p_value():
     assert more["test"].iloc[0] == "wald_hc0" and more["odds_ratio"].iloc[0] > 1
     assert more["p_value"].iloc[0] == pytest.approx(two["p_value"].iloc[0] / 2)
     assert less["p_value"].iloc[0] == pytest.approx(1 - more["p_value"].iloc[0])
+
+
+def test_weighted_means_are_reported_even_when_a_group_is_too_small_to_test():
+    ids = ["a", "b", "c", "d"]
+    ind = pd.DataFrame({"money": [True, False, False, False]},
+                       index=pd.Index(ids, name="respondent_id"))
+    resp = pd.DataFrame({"respondent_id": ids, "score": [4.0, 2.0, 6.0, 10.0],
+                         "w": [1.0, 3.0, 1.0, 0.0]})
+    row = numeric_differences(ind, resp, weights="w").iloc[0]
+    assert math.isnan(row["p_value"])  # one young person raised it: nothing to test
+    assert row["mean_raised"] == 4.0
+    assert row["mean_not"] == pytest.approx((3 * 2 + 6) / 4)  # weighted, the 0 weight ignored

@@ -104,8 +104,7 @@ def numeric_differences(indicators: pd.DataFrame, respondents: pd.DataFrame,
                            difference=float(d1.mean - d0.mean), ci_low=float(low),
                            ci_high=float(high), p_value=float(p))
             else:
-                row.update(mean_raised=float(np.mean(x[m1])) if m1.any() else math.nan,
-                           mean_not=float(np.mean(x[m0])) if m0.any() else math.nan,
+                row.update(mean_raised=_mean(x[m1], ww1), mean_not=_mean(x[m0], ww0),
                            difference=math.nan, ci_low=math.nan, ci_high=math.nan,
                            p_value=math.nan)
             rows.append(row)
@@ -119,6 +118,13 @@ def numeric_differences(indicators: pd.DataFrame, respondents: pd.DataFrame,
 # --------------------------------------------------------------------------------------------
 # Logistic regression
 # --------------------------------------------------------------------------------------------
+def _mean(x: np.ndarray, w: np.ndarray | None) -> float:
+    """The (weighted) mean, NaN for no values or weights summing to zero."""
+    if not len(x) or (w is not None and w.sum() <= 0):
+        return math.nan
+    return float(np.average(x, weights=w))
+
+
 def _effective(w: np.ndarray) -> np.ndarray:
     """Weights rescaled to sum to their Kish effective sample size (zeros if they sum to 0)."""
     total = float(w.sum())
