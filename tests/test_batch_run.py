@@ -29,17 +29,18 @@ OUTPUTS = ("comments.csv", "spans.csv", "codes.csv", "prevalence.csv", "associat
 
 
 def _write_pipeline(folder: Path, data: Path, output: str, *, engine: str = "local",
-                    chunk: int = CHUNK, comments: str = "comments.csv", extra: str = "") -> Path:
+                    chunk: int = CHUNK, comments: str = "comments.csv", extra: str = "",
+                    respondents: str = "respondents.csv", link: str = "") -> Path:
     toml = folder / f"{output}.toml"
     toml.write_text(
         f'[run]\noutput = "{output}"\nchunk_size = {chunk}\nengine = "{engine}"\n'
         f'progress = false\nseed = 7\n'
         f'[input]\ncomments = "{(data / comments).as_posix()}"\n'
-        f'respondents = "{(data / "respondents.csv").as_posix()}"\n'
+        f'respondents = "{(data / respondents).as_posix()}"\n'
         f'[pseudonymise]\nuse_spacy = false\n'
         f'[embed]\nmodel = "hashing"\ncache = "{(data / "cache").as_posix()}"\n'
         f'[themes]\ncodebook = "{(data / "codebook.yaml").as_posix()}"\n'
-        f'[link]\nvariables = ["placement_type", "see_family"]\nby = ["placement_type"]\n'
+        f'[link]\nvariables = ["placement_type", "see_family"]\nby = ["placement_type"]\n{link}'
         f'[dask]\nn_workers = 1\nthreads_per_worker = 2\nprocesses = false\n{extra}',
         "utf-8")
     return toml
@@ -415,3 +416,24 @@ def test_a_killed_runs_staged_copy_is_removed_by_the_next_run(reference, data: P
 
         shutil.rmtree(mine, ignore_errors=True)
         shutil.rmtree(stale, ignore_errors=True)
+
+
+def test_survey_weights_in_a_batch_run(reference, data: Path, tmp_path: Path) -> None:
+    import shutil
+
+    import numpy as np
+
+    respondents = pd.read_csv(data / "respondents.csv", dtype=str)
+    respondents["weight"] = np.resize([0.5, 1.0, 2.5], len(respondents))
+    respondents.to_csv(data / "respondents_weighted.csv", index=False)
+    shutil.copytree(reference.folder / "chunks", tmp_path / "run" / "chunks")
+    result = run_batch(_write_pipeline(tmp_path, data, "run", link='weights = "weight"\n',
+                                       respondents="respondents_weighted.csv"))
+    assoc = pd.read_csv(result.outputs["associations"])
+    assert "wald_hc0" in set(assoc["test"])
+    plain = pd.read_csv(reference.outputs["associations"])
+    assert not np.allclose(assoc["odds_ratio"], plain["odds_ratio"], equal_nan=True)
+    assert (assoc["raised_level"].to_numpy() == plain["raised_level"].to_numpy()).all()
+    with pytest.raises(ValidationError) as caught:
+        run_batch(_write_pipeline(tmp_path, data, "run", link='weights = "nope"\n'))
+    assert "link.weights" in [p.column for p in caught.value.problems]

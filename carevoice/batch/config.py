@@ -392,13 +392,17 @@ class LinkSettings:
     by : tuple of str, optional
         Subgroups for prevalence; default every categorical answer.
     test : {"fisher", "chi2"}, default "fisher"
-        The association test.
+        The association test (unweighted runs).
+    weights : str, optional
+        A respondents column of survey weights: weighted prevalence and design-based
+        associations (see :func:`carevoice.link.associations`); counts stay unweighted.
     """
 
     enabled: bool | None = None
     variables: tuple[str, ...] | None = None
     by: tuple[str, ...] | None = None
     test: str = "fisher"
+    weights: str | None = None
 
     def __post_init__(self) -> None:
         p: list[Problem] = []
@@ -410,6 +414,8 @@ class LinkSettings:
                    "link", key, "a list of column names", v)
         _check(p, self.test in ("fisher", "chi2"), "link", "test", "'fisher' or 'chi2'",
                self.test)
+        _check(p, self.weights is None or (isinstance(self.weights, str) and bool(self.weights)),
+               "link", "weights", "a respondents column name", self.weights)
         _raise("link", p)
 
 

@@ -95,7 +95,8 @@ def link_outputs(cfg: BatchConfig, comments: pd.DataFrame, codes: pd.DataFrame,
     result = link(frame[[COMMENT_ID, RESPONDENT_ID, TEXT]], codes[[COMMENT_ID, "theme"]],
                   respondents, themes=themes,
                   variables=list(cfg.link.variables) if cfg.link.variables else None,
-                  by=list(cfg.link.by) if cfg.link.by else None, test=cfg.link.test)
+                  by=list(cfg.link.by) if cfg.link.by else None, test=cfg.link.test,
+                  weights=cfg.link.weights)
     out = {}
     for name in ("prevalence", "associations", "numeric"):
         table = getattr(result, name)
@@ -193,5 +194,5 @@ def report_outputs(cfg: BatchConfig, specs: list[ChunkSpec], store: ChunkStore,
                            formats=list(cfg.report.formats), respondents=respondents,
                            text_is_pseudonymised=True, flagged=flagged,
                            embedder=build_embedder(cfg.embed), codebook=cfg.themes.codebook,
-                           seed=cfg.run.seed, test=cfg.link.test)
+                           seed=cfg.run.seed, test=cfg.link.test, weights=cfg.link.weights)
     return {f"report_{name}": path for name, path in written.items()}

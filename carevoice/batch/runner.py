@@ -675,6 +675,11 @@ def _check_corpus_steps(cfg: BatchConfig, link_on: bool, respondents: Any,
             problems.append(Problem("unknown_respondent", "comments come from respondents that "
                                     "are not in the respondents file.", column=RESPONDENT_ID,
                                     ids=tuple(unknown)))
+        weights = cfg.link.weights
+        if weights is not None and weights not in respondents.columns:
+            problems.append(Problem("missing_column", f"[link] weights names the column "
+                                    f"{weights!r}, which the respondents do not have.",
+                                    column="link.weights"))
         if not respondent_ids:
             problems.append(Problem("missing_column", "linkage needs a respondent_id column in "
                                     "the comments; map one in [input] columns or set [link] "
