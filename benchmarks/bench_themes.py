@@ -199,7 +199,8 @@ def main(argv: list[str] | None = None) -> None:
                 rows.append({"fold": fold, "coded": n,
                              **{k: v for k, v in score(g, coder_codes(taught, held),
                                                        themes).items() if k != "per_theme"}})
-        cv = pd.DataFrame(rows).astype({"coded": str}).groupby("coded", sort=False)[["macro_f1", "micro_f1"]].agg(["mean", "std"])
+        cv = (pd.DataFrame(rows).astype({"coded": str}).groupby("coded", sort=False)
+              [["macro_f1", "micro_f1"]].agg(["mean", "std"]))
         print("\nGain from human-coded examples (5-fold CV on the demo corpus):")
         print(cv.round(3).to_string())
         cache.cleanup()

@@ -215,16 +215,18 @@ class CachedEmbedder:
         """
         texts = _check_texts(texts)
         keys = [hashlib.sha256(t.encode("utf-8")).hexdigest() for t in texts]
+        text_of = dict(zip(keys, texts, strict=True))  # one key, one text
         found: dict[str, np.ndarray] = {}
         for key in dict.fromkeys(keys):
+            path = None if self.folder is None else self._path(self.folder, key)
             if key in self._memory:
                 found[key] = self._memory[key]
-            elif self.folder is not None and self._path(self.folder, key).is_file():
-                found[key] = np.load(self._path(self.folder, key))
+            elif path is not None and path.is_file():
+                found[key] = np.load(path)
         missing = [k for k in dict.fromkeys(keys) if k not in found]
         if missing:
-            first = {k: texts[keys.index(k)] for k in missing}
-            vectors = np.asarray(self.embedder.encode([first[k] for k in missing]))  # type: ignore[attr-defined]
+            encode = self.embedder.encode  # type: ignore[attr-defined]
+            vectors = np.asarray(encode([text_of[k] for k in missing]))
             for key, vec in zip(missing, vectors, strict=True):
                 vec = vec.astype(np.float32)
                 if self.folder is None:
@@ -236,8 +238,10 @@ class CachedEmbedder:
                     np.save(tmp, vec)
                     tmp.replace(path)
                 found[key] = vec
-        self.hits += sum(1 for k in keys if k not in missing)
-        self.misses += len(keys) - sum(1 for k in keys if k not in missing)
+        computed = set(missing)
+        n_computed = sum(1 for k in keys if k in computed)
+        self.misses += n_computed
+        self.hits += len(keys) - n_computed
         if not keys:
             return np.zeros((0, 0), dtype=np.float32)
         return np.stack([found[k] for k in keys]).astype(np.float32)

@@ -77,8 +77,8 @@ def run_demo(output: str | Path, *, seed: int = 0) -> dict[str, Path]:
     Steps: read the wide export (:func:`carevoice.read_survey`), keep the answered comments,
     pseudonymise them (:func:`carevoice.pseudonymise.pseudonymise`), code them against the
     default codebook (:class:`carevoice.themes.ThemeCoder`; cross-fitted, because the coder's
-    reference comments are this corpus: see ``_cross_fitted_codes``), look for topics among the comments
-    the coder left without a theme or with low confidence
+    reference comments are this corpus: see ``_cross_fitted_codes``), look for topics among the
+    comments the coder left without a theme or with low confidence
     (:class:`carevoice.discover.ThemeDiscovery`), link the codes to the survey answers
     (:func:`carevoice.link.link`), build the report (:func:`carevoice.report.build_report`) and
     export a REFI-QDA project for review in a QDA tool (:func:`carevoice.qda.export_qdpx`).

@@ -46,6 +46,7 @@ __all__ = [
 ]
 
 _SAMPLE = 1 << 16
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
 @dataclass(frozen=True)
@@ -143,9 +144,9 @@ def file_sha256(path: str | Path) -> str:
 def _detect_encoding(path: Path, forced: str | None) -> str:
     with path.open("rb") as fh:
         sample = fh.read(_SAMPLE)
-    if sample.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError(f"{path.name} is a UTF-16 CSV file, which batch runs cannot cut into "
-                         "chunks. Re-save it as 'CSV UTF-8'.")
+    if sample.startswith(_UTF16_BOMS):
+        raise InputError(f"{path.name} is a UTF-16 file, which cannot be cut into chunks at "
+                         "byte offsets: stage it first (stage_source; run_batch does this).")
     if forced is not None:
         return forced
     if sample.startswith(b"\xef\xbb\xbf"):
@@ -179,7 +180,7 @@ def needs_staging(path: str | Path) -> bool:
     if path.suffix.lower() == ".parquet":
         return False
     with path.open("rb") as fh:
-        return fh.read(2) in (b"\xff\xfe", b"\xfe\xff")
+        return fh.read(2) in _UTF16_BOMS
 
 
 def stage_source(source: Source, folder: str | Path) -> Source:

@@ -482,8 +482,9 @@ def run_batch(config: BatchConfig | str | Path, *, resume: bool = True,
     """
     cfg = config if isinstance(config, BatchConfig) else load_config(config)
     base = Path(config).parent if not isinstance(config, BatchConfig) else Path.cwd()
-    with _staging_folder(needs_staging(_source(cfg).path)) as staging:
-        return _run(cfg, base, staging, resume=resume, progress=progress)
+    source = _source(cfg)
+    with _staging_folder(needs_staging(source.path)) as staging:
+        return _run(cfg, base, source, staging, resume=resume, progress=progress)
 
 
 _STAGING_PREFIX = "carevoice-staging-"
@@ -523,7 +524,7 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def _run(cfg: BatchConfig, base: Path, staging: Path | None, *, resume: bool,
+def _run(cfg: BatchConfig, base: Path, source: Source, staging: Path | None, *, resume: bool,
          progress: bool | None) -> RunResult:
     show = cfg.run.progress if progress is None else bool(progress)
     folder = Path(cfg.run.output)
@@ -541,7 +542,6 @@ def _run(cfg: BatchConfig, base: Path, staging: Path | None, *, resume: bool,
         store.clear()
         log("no-resume: chunk store cleared")
 
-    source = _source(cfg)
     if staging is not None:
         clock_stage = time.perf_counter()
         source = stage_source(source, staging)

@@ -152,11 +152,10 @@ def _weighted_wald(y: np.ndarray, in_level: np.ndarray, w: np.ndarray, alpha: fl
     import statsmodels.api as sm
     from scipy.stats import norm
 
+    if _two_by_two(y, in_level, w, 1.0).min() <= 0:
+        return None
     keep = w > 0
     y, g, w = y[keep], in_level[keep], w[keep]
-    cells = [w[g & y].sum(), w[g & ~y].sum(), w[~g & y].sum(), w[~g & ~y].sum()]
-    if min(cells) <= 0:
-        return None
     x = np.column_stack([np.ones(len(y)), g.astype(float)])
     fit = sm.GLM(y.astype(float), x, family=sm.families.Binomial(),
                  var_weights=w).fit(cov_type="HC0")
@@ -168,6 +167,17 @@ def _weighted_wald(y: np.ndarray, in_level: np.ndarray, w: np.ndarray, alpha: fl
         z = b / se
         p = float(norm.sf(z) if alternative == "greater" else norm.cdf(z))
     return (math.exp(b), math.exp(b - z_crit * se), math.exp(b + z_crit * se), p, "wald_hc0")
+
+
+def _compare(y: np.ndarray, in_level: np.ndarray, w: np.ndarray | None, table: np.ndarray,
+             alpha: float, test: str, alternative: str) -> tuple[float, float, float, float, str]:
+    """Odds ratio, interval, p-value and test name of one comparison (weighted or not)."""
+    design = None if w is None else _weighted_wald(y, in_level, w, alpha, alternative)
+    if design is not None:
+        return design
+    odds, low, high = _odds_ratio(table, alpha)
+    p, used = _p_value(table, test, alternative, w is not None)
+    return odds, low, high, p, used
 
 
 def _p_value(table: np.ndarray, test: str, alternative: str,
@@ -329,13 +339,8 @@ def associations(indicators: pd.DataFrame, respondents: pd.DataFrame,
                     continue  # a level with no rest to compare with
                 counts = _two_by_two(y, in_level, None, 1.0)
                 table = counts if ww is None else _two_by_two(y, in_level, ww, scale)
-                design = (None if ww is None
-                          else _weighted_wald(y, in_level, ww, alpha, "two-sided"))
-                if design is not None:
-                    odds, low, high, p, used = design
-                else:
-                    odds, low, high = _odds_ratio(table, alpha)
-                    p, used = _p_value(table, test, "two-sided", ww is not None)
+                odds, low, high, p, used = _compare(y, in_level, ww, table, alpha, test,
+                                                    "two-sided")
                 n_level = int(in_level.sum())
                 n_rest = int((~in_level).sum())
                 share = table[0, 0] / table[0].sum() if table[0].sum() else math.nan
@@ -472,13 +477,9 @@ def hypothesis_tests(indicators: pd.DataFrame, respondents: pd.DataFrame,
         scale = 1.0 if ww is None or ww.sum() == 0 else _kish(ww) / float(ww.sum())
         counts = _two_by_two(y, in_level, None, 1.0)
         table = counts if ww is None else _two_by_two(y, in_level, ww, scale)
-        design = None if ww is None else _weighted_wald(y, in_level, ww, alpha, h.alternative)
-        if design is not None:
-            odds, low, high, p, used = design
-        else:
-            odds, low, high = _odds_ratio(table, alpha)
-            p, used = _p_value(table, "fisher" if h.alternative != "two-sided" else test,
-                               h.alternative, ww is not None)
+        odds, low, high, p, used = _compare(
+            y, in_level, ww, table, alpha,
+            "fisher" if h.alternative != "two-sided" else test, h.alternative)
         rows.append({
             "hypothesis": h.name, "theme": h.theme, "variable": h.variable,
             "levels": " + ".join(h.levels), "alternative": h.alternative,

@@ -169,12 +169,14 @@ def entity_id(secret: bytes, label: str, text: str) -> str:
 
 _TITLES = ("mr", "mrs", "ms", "miss", "mx", "dr")
 _STREET = re.compile(r"\b(road|rd|street|st|lane|avenue|close|drive|way|crescent|court|place|"
-                     r"terrace|gardens|grove|estate|square|mews|rise|walk|parade)\b\.?$", re.IGNORECASE)
+                     r"terrace|gardens|grove|estate|square|mews|rise|walk|parade)\b\.?$",
+                     re.IGNORECASE)
 _ORG_SUFFIX = re.compile(
     r"(?:\b(?:academy|college|school|high|primary|juniors?|infants|grammar|sixth form|university|"
     r"uni|house|lodge|hall|court|grange|manor|view|centre|center|farm|cottage|children'?s home|"
     r"unit|hospital|surgery|clinic|fc|motors|place|gardens|grove|park|(?:city |county |borough |"
-    r"district |metropolitan borough |town )?council)|'s \w+|'s)$", re.IGNORECASE)
+    r"district |metropolitan borough |town )?council)|'s \w+|'s)$",
+    re.IGNORECASE)
 _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
                 "September", "October", "November", "December")
 
