@@ -1,7 +1,10 @@
 """Build the embedded demo corpus from the hand-written sources in ``corpora/demo/source/``.
 
-    python corpora/build_demo.py            # writes carevoice/data/demo/
+    python corpora/build_demo.py            # writes carevoice/data/demo/ and the supplement
     python corpora/build_demo.py --check    # exits 1 if the packaged files are out of date
+
+It also builds the theme coder's reference supplement (``corpora/reference/source/``, same
+format, no respondents) into ``carevoice/data/reference_supplement.jsonl``.
 
 The comments are hand-written fiction (see ``corpora/README.md``). This script only adds the
 structure: it strips the inline ``[[LABEL:text]]`` markup into gold spans, groups comments into
@@ -27,6 +30,8 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parent
 SOURCE = ROOT / "demo" / "source"
 TARGET = ROOT.parent / "carevoice" / "data" / "demo"
+SUPPLEMENT_SOURCE = ROOT / "reference" / "source"
+SUPPLEMENT_TARGET = ROOT.parent / "carevoice" / "data" / "reference_supplement.jsonl"
 SEED = 20261123
 
 VOICES = ("child", "teen", "leaver")
@@ -233,6 +238,22 @@ def build(lines: list[Line], seed: int = SEED) -> dict[str, str]:
     return out
 
 
+def build_supplement(lines: list[Line], demo: list[Line]) -> str:
+    """The reference supplement as JSON lines: one comment each, in source order.
+
+    Fields: ``source`` (file:line), ``voice``, ``question_id``, ``themes``, ``text`` and ``pii``
+    (gold spans, as in ``gold.jsonl``). Raises if a supplement comment repeats a demo comment.
+    """
+    demo_texts = {ln.text.lower() for ln in demo}
+    repeats = [f"{ln.source}:{ln.lineno}" for ln in lines if ln.text.lower() in demo_texts]
+    if repeats:
+        raise SystemExit(f"supplement comments repeat demo comments: {', '.join(repeats)}")
+    return "".join(json.dumps({"source": f"{ln.source}:{ln.lineno}", "voice": ln.voice,
+                               "question_id": ln.question, "themes": list(ln.themes),
+                               "text": ln.text, "pii": list(ln.pii)}, ensure_ascii=False) + "\n"
+                   for ln in lines)
+
+
 def _schema(resp: pd.DataFrame) -> dict[str, dict]:
     ordered = {
         "age_group": ["8-10", "11-13", "14-15", "16-17", "18-21", "22-25"],
@@ -258,20 +279,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="only check the packaged files")
     args = parser.parse_args(argv)
     lines = read_sources()
-    files = build(lines)
+    supplement = read_sources(SUPPLEMENT_SOURCE)
+    files = {TARGET / name: content for name, content in build(lines).items()}
+    files[SUPPLEMENT_TARGET] = build_supplement(supplement, lines)
     if args.check:
-        stale = [n for n, c in files.items()
-                 if not (TARGET / n).is_file() or (TARGET / n).read_bytes() != c.encode("utf-8")]
+        stale = [str(p.relative_to(ROOT.parent)) for p, c in files.items()
+                 if not p.is_file() or p.read_bytes() != c.encode("utf-8")]
         if stale:
             print(f"out of date: {stale}; run python corpora/build_demo.py", file=sys.stderr)
             return 1
         return 0
     TARGET.mkdir(parents=True, exist_ok=True)
-    for name, content in files.items():
-        with io.open(TARGET / name, "w", encoding="utf-8", newline="") as fh:
+    for path, content in files.items():
+        with io.open(path, "w", encoding="utf-8", newline="") as fh:
             fh.write(content)
-    n_pii = sum(len(ln.pii) for ln in lines)
-    print(f"{len(lines)} comments, {n_pii} gold PII spans -> {TARGET}")
+    for name, part, where in (("demo", lines, TARGET), ("supplement", supplement,
+                                                        SUPPLEMENT_TARGET)):
+        n_pii = sum(len(ln.pii) for ln in part)
+        print(f"{name}: {len(part)} comments, {n_pii} gold PII spans -> {where}")
     return 0
 
 

@@ -101,3 +101,25 @@ def test_planted_associations_are_there(demo, gold, theme, variable, levels):
     table = pd.crosstab(has_theme, in_level)
     odds_ratio, p = fisher_exact(table.to_numpy())
     assert odds_ratio > 2 and p < 1e-4
+
+
+def test_reference_supplement_is_fiction_apart_from_the_demo_with_codebook_themes(demo):
+    """The coder's supplement: its own comments, codebook themes, spans that match the text."""
+    import json
+    from importlib import resources
+
+    raw = resources.files("carevoice").joinpath("data/reference_supplement.jsonl").read_text()
+    rows = [json.loads(line) for line in raw.splitlines()]
+    assert len(rows) > 200
+    demo_texts = set(demo.comments["text"].dropna().str.lower())
+    from carevoice.themes import load_codebook
+
+    themes = set(load_codebook().theme_ids)
+    for row in rows:
+        assert row["text"].lower() not in demo_texts, row["source"]
+        assert set(row["themes"]) <= themes, row["source"]
+        for span in row["pii"]:
+            assert row["text"][span["start"]:span["end"]] == span["text"], row["source"]
+    # The voices it was written for are there: kinship carers, the words of care, bullying.
+    joined = " ".join(r["text"].lower() for r in rows)
+    assert joined.count("nan") > 20 and "contact" in joined and "bull" in joined

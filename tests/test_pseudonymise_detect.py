@@ -58,6 +58,10 @@ NAME_VALID = [
     ("ME AND TYRELL GOT MOVED", "TYRELL"),
     ("i miss my little brother tj so much", "tj"),
     ("Lily got to pick hers", "Lily"),
+    # word-names joined to a name ("coordination", score 0.5, goes to review)
+    ("grace and amber are my carers kids", "grace"),
+    ("kai, ruby n grace came round", "grace"),
+    ("Tyler and mark from school", "mark"),
 ]
 
 NAME_INVALID = [
@@ -76,12 +80,20 @@ NAME_INVALID = [
     "Maths and English are hard",
     "CAMHS helped a bit",
     "my friend will help me",
+    "i hope and pray it gets better",
+    "grace and faith got me through it",
 ]
 
 
 @pytest.mark.parametrize(("text", "surface"), NAME_VALID)
 def test_name_detector_catches(text, surface):
     assert covers(NAMES, text, surface), covered(NAMES, text)
+
+
+def test_coordinated_word_names_are_weak():
+    spans = NAMES.find("c", "grace and Amber came")
+    grace = [s for s in spans if s.start == 0]
+    assert grace and grace[0].score < 0.6 and grace[0].detector == "names:coordination"
 
 
 @pytest.mark.parametrize("text", NAME_INVALID)
@@ -195,13 +207,33 @@ def test_detect_pii_rejects_non_detector():
         detect_pii(comments, [object()])
 
 
-@pytest.mark.model
-def test_detect_pii_on_demo_gold_meets_targets(spacy_ready):
-    """Recall and character precision on the fictional demo corpus (a regression guard)."""
+def _supplement() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The coder's reference supplement as comments and gold frames (ids S0000, ...)."""
+    import json
+    from importlib import resources
+
+    raw = resources.files("carevoice").joinpath("data/reference_supplement.jsonl").read_text()
+    rows = [json.loads(line) for line in raw.splitlines()]
+    ids = [f"S{i:04d}" for i in range(len(rows))]
+    return (pd.DataFrame({"comment_id": ids, "text": [r["text"] for r in rows]}),
+            pd.DataFrame({"comment_id": ids, "pii": [r["pii"] for r in rows]}))
+
+
+def _demo() -> tuple[pd.DataFrame, pd.DataFrame]:
     from carevoice.demo import load_demo, load_demo_gold
 
-    comments = load_demo().comments
-    gold = load_demo_gold()
+    return load_demo().comments, load_demo_gold()
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("corpus", "least_spans"), [(_demo, 500), (_supplement, 90)],
+                         ids=["demo", "supplement"])
+def test_detect_pii_on_fictional_gold_meets_targets(spacy_ready, corpus, least_spans):
+    """Recall and character precision on the fictional corpora (a regression guard).
+
+    The supplement was written after the detectors, by other hands, so it is the fresher test.
+    """
+    comments, gold = corpus()
     spans = detect_pii(comments)
     by_comment: dict[str, set[int]] = {}
     for cid, s, e in spans[["comment_id", "start", "end"]].itertuples(index=False):
@@ -218,7 +250,7 @@ def test_detect_pii_on_demo_gold_meets_targets(spacy_ready):
     predicted = sum(len({i for i in v if not texts[c][i].isspace()}) for c, v in by_comment.items())
     true = sum(len({i for i in v if not texts[c][i].isspace()} & gold_chars.get(c, set()))
                for c, v in by_comment.items())
-    assert total > 500
+    assert total > least_spans
     assert caught / total >= 0.97
     assert true / predicted >= 0.8
 

@@ -55,6 +55,7 @@ VALID = [
     ("ID", "case ref CR/2019/40772 on the letter", "CR/2019/40772"),
     ("ID", "my case number is 4471123", "4471123"),
     ("ID", "reference LA-2023-00412", "LA-2023-00412"),
+    ("ID", "a case number. Mine was KC-118204 for years", "KC-118204"),
     ("DATE", "born on 4th January 2009", "4th January 2009"),
     ("DATE", "my birthday is the 2nd of march", "2nd of march"),
     ("DATE", "since 14/03/2023 nothing", "14/03/2023"),

@@ -235,13 +235,19 @@ def test_real_model_codes_indirect_phrasings(real_coder):
 def test_reference_comments_are_learned_from_when_their_themes_are_in_the_codebook(coder):
     from carevoice.demo import load_demo, load_demo_gold
 
+    from carevoice.themes.reference import reference_comments
+
     answered = set(load_demo().answered["comment_id"].astype(str))
     gold = load_demo_gold()
     gold = gold[gold["comment_id"].astype(str).isin(answered)]
-    assert coder.n_reference_ == len(gold) > 1500  # the default codebook covers every theme
+    supplement = reference_comments()[len(gold):]
+    assert len(supplement) > 200  # the reference supplement follows the demo comments
+    # the default codebook covers every theme
+    assert coder.n_reference_ == len(gold) + len(supplement) > 1700
     small = ThemeCoder(embedder=HashingEmbedder(), codebook=small_codebook(), n_splits=2).fit()
     # No reference comment is about pets or food: only the ones coded "no theme" are used.
-    assert small.n_reference_ == sum(len(t) == 0 for t in gold["themes"])
+    assert small.n_reference_ == (sum(len(t) == 0 for t in gold["themes"])
+                                  + sum(len(t) == 0 for _, t in supplement))
     off = ThemeCoder(embedder=HashingEmbedder(), codebook=small_codebook(), reference=False).fit()
     assert off.n_reference_ == 0
 

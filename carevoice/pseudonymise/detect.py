@@ -297,7 +297,50 @@ class NameDetector:
             label = "LOCATION" if rule == "capitalised" and prev in _PLACE_CUES else "PERSON"
             spans.append(Span(comment_id, start, end, label, score, f"{self.name}:{rule}"))
             taken_until = end
-        return spans
+        return spans + self._coordinated(comment_id, text, tokens, words, lows, spans, names)
+
+    def _coordinated(self, comment_id: str, text: str, tokens: list[tuple[int, str]],
+                     words: list[str], lows: list[str], spans: list[Span],
+                     names: frozenset[str]) -> list[Span]:
+        """Lexicon names joined to a found name: "grace and Amber", "kai, ruby n jo".
+
+        A word that is also a name ("grace", "rob") is flagged when "and", "n", "&" or a comma
+        joins it to a name found with some confidence (0.6 or more), and then along the chain.
+        Score 0.5: it goes to review.
+        """
+        found = [(s.start, s.end) for s in spans if s.label == "PERSON" and s.score >= 0.6]
+        if not found:
+            return []
+        covered = {i for i, (start, _) in enumerate(tokens)
+                   if any(s.start <= start < s.end for s in spans)}
+        anchors = {i for i, (start, _) in enumerate(tokens)
+                   if any(a <= start < b for a, b in found)}
+
+        def joined(i: int, j: int) -> bool:  # tokens i < j joined by a conjunction or comma
+            a, b = sorted((i, j))
+            gap = text[tokens[a][0] + len(tokens[a][1]):tokens[b][0]]
+            if b == a + 1:
+                return gap.strip() in {",", "&", "+", "/"}
+            return b == a + 2 and lows[a + 1] in {"and", "n"} and gap.strip(" ,") == (
+                tokens[a + 1][1])
+
+        out: list[Span] = []
+        grown = True
+        while grown:
+            grown = False
+            for i, low in enumerate(lows):
+                if i in covered or len(low) < 3 or low not in names or low in _FUNCTION \
+                        or low in ROLE_WORDS or low in NOT_PII:
+                    continue
+                if any(joined(i, j) for j in (i - 2, i - 1, i + 1, i + 2)
+                       if 0 <= j < len(tokens) and j in anchors):
+                    start = tokens[i][0]
+                    out.append(Span(comment_id, start, start + len(words[i]), "PERSON", 0.5,
+                                    f"{self.name}:coordination"))
+                    covered.add(i)
+                    anchors.add(i)
+                    grown = True
+        return out
 
     @staticmethod
     def _score(text: str, start: int, word: str, low: str, prev: str, nxt: str,

@@ -431,7 +431,7 @@ PATTERNS: tuple[Pattern, ...] = (
             r"(?P<pii>[A-Z]{0,4}[-/]?\d[A-Z0-9]*(?:[-/][A-Z0-9]+)*)",
             score=0.85, validate=_id_shape, trigger=r"\d"),
     Pattern("reference_shape", "ID",
-            r"\b(?:[A-Z]{1,4}[-/]\d{2,4}[-/]\d{3,}(?:[-/][A-Z0-9]+)*|[A-Z]{2,4}\d{5,})\b",
+            r"\b(?:[A-Z]{1,4}[-/]\d{2,4}[-/]\d{3,}(?:[-/][A-Z0-9]+)*|[A-Z]{1,4}[-/]?\d{5,})\b",
             score=0.75, flags=0, trigger=r"\d"),
     Pattern("postcode", "POSTCODE",
             r"\b(?:[A-PR-UWYZ][0-9][0-9]?|[A-PR-UWYZ][A-HK-Y][0-9][0-9]?|[A-PR-UWYZ][0-9][A-HJKPSTUW]|"

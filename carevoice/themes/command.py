@@ -33,9 +33,9 @@ def code_command(
              "appear in --examples.")] = None,
     reference: Annotated[bool, typer.Option(
         "--reference/--no-reference",
-        help="Also learn from the packaged fictional reference comments (the demo corpus, "
-             "coded). --no-reference codes from the codebook alone; use it when COMMENTS is the "
-             "demo corpus.")] = True,
+        help="Also learn from the packaged fictional reference comments (the demo corpus and "
+             "its supplement, coded). --no-reference codes from the codebook alone; use it "
+             "when COMMENTS is the demo corpus.")] = True,
     min_score: Annotated[float, typer.Option(
         "--min-score", min=0.0, max=1.0,
         help="Also write unassigned rows scoring at least this (0 writes every theme).")] = 0.05,

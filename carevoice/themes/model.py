@@ -4,9 +4,9 @@ How a score is made (see ``docs/themes.md`` for the measurements behind each cho
 
 1. Training texts are the codebook's example phrasings (positives of their theme, negatives of
    every other theme), its no-theme examples (negatives of every theme), the packaged *reference*
-   comments (the fictional demo corpus, coded by its authors: realistic wording, several themes
-   per comment, off-topic answers; ``reference=True``) and, when given, comments a person has
-   coded (``fit(comments, codes)``), weighted ``human_weight`` times.
+   comments (the fictional demo corpus and its supplement, coded by their authors: realistic
+   wording, several themes per comment, off-topic answers; ``reference=True``) and, when given,
+   comments a person has coded (``fit(comments, codes)``), weighted ``human_weight`` times.
 2. Two one-vs-rest logistic regressions per theme: one on sentence embeddings (meaning), one on
    TF-IDF word and character n-grams (wording, misspellings, acronyms such as IRO or PA).
 3. A comment is scored as a whole and sentence by sentence (clauses of long comments): each
@@ -129,8 +129,10 @@ class ThemeCoder:
         the demo corpus (see ``docs/themes.md``).
     reference : bool, default True
         Also learn from the packaged reference comments: the 1,720 fictional comments of the demo
-        corpus (:func:`carevoice.load_demo`) with the themes its authors coded. A reference
-        comment is used when all its themes are in the codebook (comments coded with no theme
+        corpus (:func:`carevoice.load_demo`) and the 251 of its reference supplement (kinship
+        care, the language of care, bullying, other under-represented voices; see
+        :func:`carevoice.themes.reference.reference_comments`), with the themes their authors
+        coded. A reference comment is used when all its themes are in the codebook (comments coded with no theme
         are negatives of every theme). They are written in young people's own registers, which
         the codebook's short phrasings are not, and they calibrate the thresholds when no
         human-coded comments are given. False codes from the codebook alone (zero-shot).

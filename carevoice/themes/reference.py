@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-__all__ = ["VECTORS_FILE", "accepts", "default_training_texts", "lookup", "read_vectors",
+__all__ = ["SUPPLEMENT_FILE", "VECTORS_FILE", "accepts", "default_training_texts", "lookup", "read_vectors",
            "reference_comments", "reference_themes", "text_key", "write_vectors"]
 
 #: Where the shipped vectors live inside the package.
@@ -52,27 +52,42 @@ def accepts(embedder: object) -> bool:
     return str(getattr(embedder, "name", "")) in model_names()
 
 
+#: The reference supplement inside the package (built by ``corpora/build_demo.py``).
+SUPPLEMENT_FILE = "data/reference_supplement.jsonl"
+
+
 @lru_cache(maxsize=1)
 def reference_comments() -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """The packaged reference comments: each answered demo comment and the themes coded for it.
+    """The packaged reference comments and the themes their authors coded for them.
 
+    Two fictional sources, both written for carevoice (see ``corpora/README.md``): every
+    answered comment of the demo corpus, then the *reference supplement*, comments written to
+    widen the coder's training where the demo survey is thin (kinship care, the language of
+    care, bullying, and voices such as unaccompanied, disabled and LGBT+ young people). The
+    supplement belongs to no demo respondent, so it changes no demo figure except the coder's.
     Read once per process (it is packaged data).
 
     Returns
     -------
     tuple of (str, tuple of str)
-        ``(text, theme ids)`` in corpus order; an empty tuple of ids is "no theme".
+        ``(text, theme ids)``, demo comments in corpus order then the supplement in source
+        order; an empty tuple of ids is "no theme".
     """
+    import json
+
     from ..demo import load_demo, load_demo_gold
     from ..schema import COMMENT_ID, TEXT
 
     comments = load_demo().comments
     gold = load_demo_gold()
     themes_of = dict(zip(gold[COMMENT_ID].astype(str), gold["themes"], strict=True))
-    return tuple((text, tuple(themes_of[cid]))
+    demo = tuple((text, tuple(themes_of[cid]))
                  for cid, text in zip(comments[COMMENT_ID].astype(str), comments[TEXT],
                                       strict=True)
                  if isinstance(text, str) and text.strip() and cid in themes_of)
+    raw = resources.files("carevoice").joinpath(SUPPLEMENT_FILE).read_text("utf-8")
+    rows = [json.loads(line) for line in raw.splitlines() if line.strip()]
+    return demo + tuple((row["text"], tuple(row["themes"])) for row in rows)
 
 
 @lru_cache(maxsize=1)
