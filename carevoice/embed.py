@@ -16,7 +16,21 @@ import numpy as np
 from .errors import InputError
 from .models import SENTENCE_MODEL, load_sentence_transformer
 
-__all__ = ["CachedEmbedder", "HashingEmbedder", "SentenceTransformerEmbedder"]
+__all__ = ["CachedEmbedder", "HashingEmbedder", "SentenceTransformerEmbedder", "text_key"]
+
+
+def text_key(text: str) -> str:
+    """The key a text's vector is stored under: the hex SHA-256 of its UTF-8 bytes.
+
+    Used by :class:`CachedEmbedder` and by the coder's shipped vectors
+    (:mod:`carevoice.themes.reference`).
+
+    Examples
+    --------
+    >>> text_key("no")[:12]
+    '9390298f3fb0'
+    """
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _check_texts(texts: Sequence[str]) -> list[str]:
@@ -214,7 +228,7 @@ class CachedEmbedder:
             The same array the wrapped embedder would return.
         """
         texts = _check_texts(texts)
-        keys = [hashlib.sha256(t.encode("utf-8")).hexdigest() for t in texts]
+        keys = [text_key(t) for t in texts]
         text_of = dict(zip(keys, texts, strict=True))  # one key, one text
         found: dict[str, np.ndarray] = {}
         for key in dict.fromkeys(keys):

@@ -13,7 +13,6 @@ everything itself. Texts are looked up by their SHA-256, so an edited codebook s
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
@@ -21,22 +20,13 @@ from pathlib import Path
 
 import numpy as np
 
-__all__ = ["SUPPLEMENT_FILE", "VECTORS_FILE", "accepts", "default_training_texts", "lookup", "read_vectors",
-           "reference_comments", "reference_themes", "text_key", "write_vectors"]
+from ..embed import text_key
+
+__all__ = ["SUPPLEMENT_FILE", "VECTORS_FILE", "accepts", "default_training_texts", "lookup",
+           "read_vectors", "reference_comments", "reference_themes", "text_key", "write_vectors"]
 
 #: Where the shipped vectors live inside the package.
 VECTORS_FILE = "data/reference_vectors.npz"
-
-
-def text_key(text: str) -> str:
-    """The lookup key of a text: the hex SHA-256 of its UTF-8 bytes.
-
-    Examples
-    --------
-    >>> text_key("no")[:12]
-    '9390298f3fb0'
-    """
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def model_names() -> tuple[str, ...]:
