@@ -16,7 +16,6 @@ so the output is byte-identical on every run.
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import math
 import re
@@ -291,7 +290,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     TARGET.mkdir(parents=True, exist_ok=True)
     for path, content in files.items():
-        with io.open(path, "w", encoding="utf-8", newline="") as fh:
+        with open(path, "w", encoding="utf-8", newline="") as fh:
             fh.write(content)
     for name, part, where in (("demo", lines, TARGET), ("supplement", supplement,
                                                         SUPPLEMENT_TARGET)):

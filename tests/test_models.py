@@ -33,9 +33,9 @@ def test_tampered_copy_is_refused(tmp_path, model):
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(src / rel, tmp_path / rel)
     assert models.check_files(tmp_path, small) == []
-    victim = sorted(small)[0]
+    victim = min(small)
     (tmp_path / victim).write_bytes((tmp_path / victim).read_bytes() + b" ")
-    missing = sorted(small)[-1]
+    missing = max(small)
     (tmp_path / missing).unlink()
     assert models.check_files(tmp_path, small) == [f"{victim} (hash differs)",
                                                    f"{missing} (missing)"]

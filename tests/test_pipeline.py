@@ -33,7 +33,7 @@ def test_demo_runs_without_network(demo_run):
 
 @pytest.mark.model
 def test_demo_outputs_leak_almost_no_gold_personal_data(demo_run):
-    out, written, _ = demo_run
+    _, written, _ = demo_run
     text = pd.read_csv(written["comments"], dtype=str, keep_default_na=False)
     by_id = dict(zip(text["comment_id"], text["text"].str.lower(), strict=True))
     gold = load_demo_gold()
@@ -46,7 +46,7 @@ def test_demo_outputs_leak_almost_no_gold_personal_data(demo_run):
 
 @pytest.mark.model
 def test_demo_manifest_and_codes(demo_run):
-    out, written, _ = demo_run
+    _, written, _ = demo_run
     manifest = json.loads(written["manifest"].read_text("utf-8"))
     assert manifest["counts"]["answered"] == 1720
     assert len(manifest["input"]["sha256"]) == 64

@@ -94,7 +94,7 @@ def test_export_with_a_qdc_codebook_and_inline_text(app, files, tmp_path):
 
 @pytest.mark.parametrize("case", ["unknown comment", "not a project", "unknown user"])
 def test_errors_exit_2_without_comment_text(app, files, tmp_path, case):
-    comments, codes, respondents = files
+    comments, codes, _ = files
     if case == "unknown comment":
         codes.write_text("comment_id,theme\nc9,money\n", "utf-8")
         args = ["export-qdpx", str(comments), str(codes), "-o", str(tmp_path / "p.qdpx"),

@@ -234,7 +234,6 @@ def test_real_model_codes_indirect_phrasings(real_coder):
 # -- the packaged reference comments ---------------------------------------------------------
 def test_reference_comments_are_learned_from_when_their_themes_are_in_the_codebook(coder):
     from carevoice.demo import load_demo, load_demo_gold
-
     from carevoice.themes.reference import reference_comments
 
     answered = set(load_demo().answered["comment_id"].astype(str))

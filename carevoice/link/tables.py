@@ -44,7 +44,7 @@ def _wilson(count: float, nobs: float, alpha: float) -> tuple[float, float]:
 
 def _prevalence_row(theme: str, variable: str, level: str, y: np.ndarray,
                     w: np.ndarray | None, alpha: float) -> dict[str, Any]:
-    n, base = int(y.sum()), int(len(y))
+    n, base = int(y.sum()), len(y)
     if w is None or base == 0:
         share = n / base if base else math.nan
         n_eff = float(base)
@@ -193,7 +193,7 @@ def _p_value(table: np.ndarray, test: str, alternative: str,
         if alternative != "two-sided":
             from scipy.stats import norm
 
-            stat, p2, _, _ = chi2_contingency(t, correction=False)
+            stat, _, _, _ = chi2_contingency(t, correction=False)
             z = math.sqrt(stat)
             direction = np.sign(t[0, 0] * t[1, 1] - t[0, 1] * t[1, 0])
             z = z if direction >= 0 else -z

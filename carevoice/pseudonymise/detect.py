@@ -494,9 +494,7 @@ class PlaceDetector:
                     score = 0.85
                 elif not _sentence_initial(text, start):
                     score = 0.6 if prev in _PLACE_CUES or prev == "to" else 0.5
-            elif surface.islower() and not common and len(surface) >= 4:
-                score = 0.6
-            elif surface.isupper() and not common and len(surface) >= 4:
+            elif (surface.islower() or surface.isupper()) and not common and len(surface) >= 4:
                 score = 0.6
             if score:
                 spans.append(Span(comment_id, start, end, "LOCATION", score, self.name))

@@ -222,7 +222,7 @@ def read_decisions(path: str | Path) -> pd.DataFrame:
         "start": pd.to_numeric(frame["start"], errors="coerce"),
         "end": pd.to_numeric(frame["end"], errors="coerce"),
         "label": labels,
-        "fingerprint": frame["fingerprint"] if "fingerprint" in frame else "",
+        "fingerprint": frame.get("fingerprint", ""),
         "decision": norm,
     })
     bad_offsets = out.loc[out["start"].isna() | out["end"].isna(), COMMENT_ID].tolist()

@@ -236,7 +236,7 @@ def find_qde(names: Iterable[str]) -> str | None:
     qdes = [n for n in names if n.lower().endswith(".qde") and not n.endswith("/")]
     if not qdes:
         return None
-    return sorted(qdes, key=lambda n: (n.count("/"), n.lower() != "project.qde", n))[0]
+    return min(qdes, key=lambda n: (n.count("/"), n.lower() != "project.qde", n))
 
 
 def validate_refi(path: str | Path) -> list[str]:

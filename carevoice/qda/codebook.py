@@ -298,7 +298,7 @@ def parse_codebook_description(name: str, text: str | None) -> CodebookMeta | No
         else:
             desc.append(line)
     prefix = "carevoice codebook: "
-    return CodebookMeta(name=name[len(prefix):] if name.startswith(prefix) else name,
+    return CodebookMeta(name=name.removeprefix(prefix),
                         version=version, description="\n".join(desc).strip(),
                         no_theme_examples=tuple(sections["no_theme_examples"]))
 

@@ -370,7 +370,7 @@ def read_qdpx(path: str | Path, *, validate: bool = False, as_frame: bool = Fals
     comments = comments.astype("string")
     respondents = pd.DataFrame({RESPONDENT_ID: pd.Series([r[RESPONDENT_ID] for r in case_rows],
                                                          dtype="string")})
-    for _guid, (name, kind, desc) in variables.items():
+    for name, kind, desc in variables.values():
         respondents[name] = _typed([r.get(name) for r in case_rows], kind, desc)
     meta = meta_from_sets(root, root.get("name") or path.stem)
     codebook = codebook_from_specs(specs, meta, as_frame=True) if as_frame or not specs else (

@@ -155,12 +155,12 @@ def run_manifest(*, inputs: Mapping[str, str], settings: Mapping[str, Any],
     from ..models import model_versions
 
     versions = model_versions()
+    from importlib.metadata import PackageNotFoundError, version
+
     for name in ("pandas", "numpy", "scipy", "statsmodels", "matplotlib", "python-docx"):
         try:
-            from importlib.metadata import version
-
             versions[name] = version(name)
-        except Exception:
+        except PackageNotFoundError:
             versions[name] = "not installed"
     return {
         "created": datetime.now(UTC).replace(microsecond=0).isoformat(),
@@ -334,11 +334,12 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
             "pre-specified hypotheses as findings.")
     footnotes = [
         footnote(disclosure),
-        "Percentages are of young people who answered at least one free-text question; 95% "
-        "confidence intervals are Wilson score intervals. Odds ratios compare young people "
-        "giving an answer with all others (0.5 added to every cell when one is zero).",
-        f"Attributions describe at least {disclosure.k} young people in the survey; details "
-        f"are dropped in this order when needed: {', '.join(disclosure.effective_drop_order)}.",
+        ("Percentages are of young people who answered at least one free-text question; 95% "
+         "confidence intervals are Wilson score intervals. Odds ratios compare young people "
+         "giving an answer with all others (0.5 added to every cell when one is zero)."),
+        (f"Attributions describe at least {disclosure.k} young people in the survey; details "
+         f"are dropped in this order when needed: "
+         f"{', '.join(disclosure.effective_drop_order)}."),
     ]
     input_hashes: dict[str, str] = {}
     if inputs:

@@ -98,10 +98,10 @@ def joint_display(result: LinkResult, quotes: pd.DataFrame, theme: str, *,
     findings += [("difference", _difference_finding(r))
                  for _, r in diffs.sort_values("q_value").iterrows()]
     if hidden:
-        findings.append(("note", f"{hidden} further association(s) with q <= {max_q} involve "
-                                 f"fewer than {config.threshold} young people in a cell and "
-                                 f"are not shown {config.symbol}; group answers to report "
-                                 "them."))
+        findings.append(("note", (f"{hidden} further association(s) with q <= {max_q} involve "
+                                  f"fewer than {config.threshold} young people in a cell and "
+                                  f"are not shown {config.symbol}; group answers to report "
+                                  "them.")))
     mine_quotes = quotes[(quotes["theme"] == theme) & (quotes["variable"] == ALL)] \
         if len(quotes) else quotes
     mine_quotes = mine_quotes.sort_values("rank") if len(mine_quotes) else mine_quotes

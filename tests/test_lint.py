@@ -1,0 +1,18 @@
+"""The code passes ruff with the project's settings (pyproject.toml, ruff pinned in [test])."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_ruff_finds_nothing():
+    ruff = shutil.which("ruff", path=str(Path(sys.executable).parent)) or shutil.which("ruff")
+    assert ruff, "ruff is part of the [test] extra: pip install -e '.[dev]'"
+    done = subprocess.run([ruff, "check", "--no-cache", "carevoice", "tests", "benchmarks",
+                           "corpora"], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stdout + done.stderr
