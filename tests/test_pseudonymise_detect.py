@@ -179,6 +179,26 @@ def test_spacy_detector_drops_role_words(spacy_ready):
     assert SpacyDetector().detect(comments).empty
 
 
+@pytest.mark.model
+def test_spacy_entities_of_ordinary_lower_case_words_are_dropped(spacy_ready):
+    from spacy.tokens import Span as SpacySpan
+
+    from carevoice.pseudonymise.detect import _entities
+
+    doc = spacy_ready.make_doc("my stuff in bin bags and kai smith from the housing association")
+    doc.ents = [SpacySpan(doc, 3, 5, label="PERSON"), SpacySpan(doc, 6, 8, label="PERSON"),
+                SpacySpan(doc, 10, 12, label="ORG")]
+    kept = {doc.text[s:e] for s, e, _, _ in _entities(doc)}
+    assert kept == {"kai smith"}  # a lower-case name is kept: "kai" is a name
+
+
+@pytest.mark.model
+def test_care_system_acronyms_are_not_personal_data(spacy_ready):
+    comments = pd.DataFrame({"comment_id": ["a"], "text": [
+        "My CIN plan went to a CP conference, then the SGO. The YP has a PEP and a GP."]})
+    assert detect_pii(comments).empty
+
+
 def test_spacy_detector_checks_parameters():
     with pytest.raises(InputError, match="batch_size"):
         SpacyDetector(batch_size=0)

@@ -88,6 +88,8 @@ INVALID = [
     ("HANDLE", "it was ok.then he left"),
     ("HANDLE", "see bbc.co.uk for it"),
     ("HANDLE", "email me a@example.com"),
+    ("HANDLE", "i was on snapchat at 2am and got told off"),
+    ("HANDLE", "on insta till 11.30pm every night"),
     ("POSTCODE", "I got 9 GCSEs"),
     ("POSTCODE", "year 10 was hard"),
     ("ID", "I was 12 when I went into care"),

@@ -711,6 +711,9 @@ def _entities(doc: Any) -> list[tuple[int, int, str, float]]:
         label, score = mapped
         if len(words) == 1 and _frequency(words[0]) >= 20_000 and tokens[0].text.islower():
             continue  # an ordinary lower-case word tagged by mistake
+        if len(words) > 1 and all(t.text.islower() for t in tokens if not t.is_punct) and all(
+                _frequency(w) >= 2_000 and w not in first_names() for w in words):
+            continue  # ordinary lower-case words ("bin bags", "housing association")
         out.append((tokens[0].idx, tokens[-1].idx + len(tokens[-1].text), label, score))
     return out
 

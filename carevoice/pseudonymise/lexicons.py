@@ -140,6 +140,7 @@ NOT_PII: frozenset[str] = frozenset(
     League Championship United City Rovers Town Wednesday Villa Advocacy Email E-mail A&E
     USB CCTV CBT DBT B&B ISA NI Law Post Citizens Advice Foodbank Food Bank Bin Wi-fi
     Lol Ngl Tbh Idk Omg
+    CIN CP CPP YP YPs SGO SGOs UASC CSC MASH LADO NEET EET CV GP PRU CAF EHA TAF FGC SALT
     """.split()
 )
 

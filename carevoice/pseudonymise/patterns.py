@@ -266,9 +266,14 @@ _PLATFORMS = frozenset(
 )
 
 
+#: "on snapchat at 2am", "on insta till 11.30pm", "on tiktok 3rd": times and ordinals, not handles.
+_TIME_OR_ORDINAL = re.compile(r"\d{1,2}(?:[:.]\d{2})?\s?(?:am|pm)|\d+(?:st|nd|rd|th)",
+                              re.IGNORECASE)
+
+
 def _not_common_word(value: str) -> bool:
     core = value.lstrip("@").strip("._")
-    if core.lower() in _PLATFORMS:
+    if core.lower() in _PLATFORMS or _TIME_OR_ORDINAL.fullmatch(core):
         return False
     if re.search(r"[\d_.]", core):
         return True
