@@ -210,10 +210,13 @@ def test_bad_background_is_named(kwargs, match):
         ThemeDiscovery(n_topics=4).fit(frame, embeddings=x, **kwargs)
 
 
-def test_comments_can_belong_to_two_topics():
+@pytest.mark.parametrize("membership", ["classifier", "similarity"])
+def test_comments_can_belong_to_two_topics(membership):
     frame, x = _blobs(mixed=2)
-    one = ThemeDiscovery(n_topics=4, max_topics=1).fit(frame, embeddings=x).topics_
-    two = ThemeDiscovery(n_topics=4, max_topics=2, second_margin=0.2).fit(frame, embeddings=x).topics_
+    one = ThemeDiscovery(n_topics=4, max_topics=1, membership=membership).fit(
+        frame, embeddings=x).topics_
+    two = ThemeDiscovery(n_topics=4, max_topics=2, second_margin=0.2, membership=membership).fit(
+        frame, embeddings=x).topics_
     assert (one.assignments.groupby("comment_id").size() == 1).all()
     rows = two.assignments[two.assignments["comment_id"] == "b32"]
     assert len(rows) == 2 and rows["primary"].sum() == 1
@@ -222,9 +225,33 @@ def test_comments_can_belong_to_two_topics():
     # comments firmly in one group stay single-topic
     single = two.assignments[two.assignments["comment_id"].isin(frame["comment_id"][:32])]
     assert single["primary"].all()
-    # a second topic too far below the first is not given
-    strict = ThemeDiscovery(n_topics=4, second_margin=0.0, max_topics=3).fit(frame, embeddings=x).topics_
+    # a second topic too far below the first (or too unlikely) is not given
+    strict = ThemeDiscovery(n_topics=4, second_margin=0.0, max_topics=3, membership=membership,
+                            member_probability=1.0).fit(frame, embeddings=x).topics_
     assert (strict.assignments["comment_id"] == "b32").sum() == 1
+    # a new comment halfway between two groups joins both; one inside a group joins one
+    clean, xc = _blobs()
+    model = ThemeDiscovery(n_topics=4, max_topics=2, second_margin=0.2, membership=membership)
+    model.fit(clean, embeddings=xc)
+    half = ((np.eye(16)[0] + np.eye(16)[1]) / np.sqrt(2))[None, :]
+    new = pd.DataFrame({"comment_id": ["n1", "n2"], "text": ["both", "one"]})
+    pred = model.predict(new, embeddings=np.vstack([half, xc[:1]]))
+    assert set(pred.loc[pred["comment_id"] == "n1", "topic"]) == {
+        _primary(model.topics_)["b00"], _primary(model.topics_)["b08"]}
+    assert (pred["comment_id"] == "n2").sum() == 1
+
+
+def test_membership_classifiers_are_kept_and_checked():
+    frame, x = _blobs(mixed=2)
+    topics = ThemeDiscovery(n_topics=4).fit(frame, embeddings=x).topics_
+    assert topics.classifiers.shape == (len(topics.topics), x.shape[1] + 1)
+    assert np.isfinite(topics.classifiers).all()  # every blob has enough members
+    similar = ThemeDiscovery(n_topics=4, membership="similarity").fit(frame, embeddings=x)
+    assert similar.topics_.classifiers is None
+    with pytest.raises(InputError, match="'membership'"):
+        ThemeDiscovery(membership="vibes").fit(frame, embeddings=x)
+    with pytest.raises(InputError, match="'member_probability'"):
+        AssignConfig(member_probability=2)
 
 
 def test_topics_are_described(topics):

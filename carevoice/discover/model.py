@@ -12,8 +12,9 @@ The method (see ``docs/discover.md`` for the measurements behind each choice):
    comment out by construction; how many topics is ``n_topics`` or, by default, grows with the
    square root of the number of comments.
 4. **Assign** (see :mod:`carevoice.discover.result`): a comment too far from every topic
-   centroid is an outlier (``-1``), reported as such; a comment close to a second topic belongs
-   to both.
+   centroid is an outlier (``-1``), reported as such; a comment that a second topic's
+   membership classifier (a logistic regression trained on that topic's members, cross-fitted)
+   claims with probability 0.5 or more belongs to both.
 5. **Describe** each topic with c-TF-IDF keywords, a label, representative (nearest the
    centroid) and diverse (maximal marginal relevance) examples.
 
@@ -264,11 +265,19 @@ class ThemeDiscovery:
     min_similarity : float, default 0.2
         Cosine similarity to a topic centroid below which a comment is an outlier.
     second_similarity : float, default 0.3
-        Least similarity for a comment's further topics.
+        With ``membership="similarity"``: least similarity for a comment's further topics.
     second_margin : float, default 0.12
-        A further topic's similarity must be within this of the first's.
+        With ``membership="similarity"``: a further topic's similarity must be within this of
+        the first's.
     max_topics : int, default 3
         Most topics per comment.
+    membership : {"classifier", "similarity"}, default "classifier"
+        How a comment's further topics are chosen: each topic's membership classifier (a
+        logistic regression on the embeddings, trained on the topic's members and
+        cross-fitted) or centroid similarity (the rule before 2026-12-02). See
+        :class:`carevoice.discover.AssignConfig`.
+    member_probability : float, default 0.5
+        With ``membership="classifier"``: least probability for a further topic.
     low_confidence : float, default 0.6
         With ``codes`` in :meth:`fit`: comments whose best assigned theme scores below this are
         rediscovered too (see :func:`select_uncoded`).
@@ -303,14 +312,16 @@ class ThemeDiscovery:
     """
 
     _PARAMS = ("embedder", "n_topics", "reducer", "n_components", "n_neighbors", "min_similarity",
-               "second_similarity", "second_margin", "max_topics", "low_confidence",
-               "n_examples", "random_state")
+               "second_similarity", "second_margin", "max_topics", "membership",
+               "member_probability", "low_confidence", "n_examples", "random_state")
 
     def __init__(self, embedder: Any = None, *, n_topics: int | str = "auto",
                  reducer: str = "spectral", n_components: int = 20, n_neighbors: int = 15,
                  min_similarity: float = 0.2, second_similarity: float = 0.3,
-                 second_margin: float = 0.12, max_topics: int = 3, low_confidence: float = 0.6,
-                 n_examples: int = 5, random_state: int = 0) -> None:
+                 second_margin: float = 0.12, max_topics: int = 3,
+                 membership: str = "classifier", member_probability: float = 0.5,
+                 low_confidence: float = 0.6, n_examples: int = 5,
+                 random_state: int = 0) -> None:
         self.embedder = embedder
         self.n_topics = n_topics
         self.reducer = reducer
@@ -320,6 +331,8 @@ class ThemeDiscovery:
         self.second_similarity = second_similarity
         self.second_margin = second_margin
         self.max_topics = max_topics
+        self.membership = membership
+        self.member_probability = member_probability
         self.low_confidence = low_confidence
         self.n_examples = n_examples
         self.random_state = random_state
@@ -348,6 +361,8 @@ class ThemeDiscovery:
             return AssignConfig(min_similarity=self.min_similarity,
                                 second_similarity=self.second_similarity,
                                 second_margin=self.second_margin, max_topics=self.max_topics,
+                                membership=self.membership,
+                                member_probability=self.member_probability,
                                 n_examples=self.n_examples)
         except InputError as e:
             raise InputError(str(e).replace("AssignConfig", "ThemeDiscovery")) from e
