@@ -87,10 +87,24 @@ def test_cli_background_is_clustered_but_not_written(tmp_path):
     assert not any(cid in info for cid in earlier["comment_id"])
 
 
+def test_cli_membership_similarity_gives_the_older_rule(tmp_path):
+    from carevoice import HashingEmbedder
+
+    comments = _write_comments(tmp_path / "comments.csv")
+    result = CliRunner().invoke(_app(), ["discover", str(tmp_path / "comments.csv"), "--output",
+                                         str(tmp_path / "t.csv"), "--embedder", "hashing",
+                                         "--membership", "similarity"])
+    assert result.exit_code == 0, result.output
+    table = pd.read_csv(tmp_path / "t.csv", dtype={"comment_id": str})
+    expected = ThemeDiscovery(HashingEmbedder(), membership="similarity").fit(comments).topics_
+    assert len(table) == len(expected.assignments)
+
+
 @pytest.mark.parametrize(("args", "match"), [
     (["--embedder", "bert"], "--embedder"),
     (["--n-topics", "lots"], "--n-topics"),
     (["--reducer", "tsne"], "reducer"),
+    (["--membership", "vibes"], "membership"),
 ])
 def test_cli_bad_options_exit_2(tmp_path, args, match):
     _write_comments(tmp_path / "comments.csv")

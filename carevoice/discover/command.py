@@ -50,6 +50,10 @@ def discover_command(
                                  "outlier.")] = 0.2,
     max_topics: Annotated[int, typer.Option(
         "--max-topics", help="Most topics per comment.")] = 3,
+    membership: Annotated[str, typer.Option(
+        "--membership", help="How a comment joins further topics: classifier (each topic's "
+                             "cross-fitted logistic regression, probability >= 0.5) or "
+                             "similarity (close to the topic's centroid).")] = "classifier",
     reducer: Annotated[str, typer.Option(
         help="Dimension reduction before clustering: spectral, umap or none.")] = "spectral",
     embedder: Annotated[str, typer.Option(
@@ -82,7 +86,8 @@ def discover_command(
         model = ThemeDiscovery(model_embedder, n_topics="auto" if n_topics == "auto"
                                else int(n_topics), reducer=reducer,
                                min_similarity=min_similarity, max_topics=max_topics,
-                               low_confidence=low_confidence, random_state=seed)
+                               membership=membership, low_confidence=low_confidence,
+                               random_state=seed)
         background_frame = read_comments(background) if background is not None else None
         topics = model.fit(frame, code_frame, background=background_frame).topics_
         write_table(topics.to_table(), output)
