@@ -492,9 +492,10 @@ def _membership_classifiers(x: np.ndarray, primary: np.ndarray, topic_ids: list[
         warnings.simplefilter("ignore", ConvergenceWarning)  # local: tiny topics may not converge
         for j, t in enumerate(topic_ids):
             y = (primary[rows] == t).astype(int)
-            if y.sum() < MIN_CLASSIFIER_MEMBERS or y.sum() == len(y):
-                continue
-            folds = StratifiedKFold(n_splits=min(3, int(y.sum())), shuffle=True, random_state=0)
+            n_pos = int(y.sum())
+            if n_pos < MIN_CLASSIFIER_MEMBERS or len(y) - n_pos < MIN_CLASSIFIER_MEMBERS:
+                continue  # too few members, or too few comments outside the topic
+            folds = StratifiedKFold(n_splits=3, shuffle=True, random_state=0)
             for train, test in folds.split(xs, y):
                 prob[rows[test], j] = model().fit(xs[train], y[train]).predict_proba(
                     xs[test])[:, 1]
