@@ -105,11 +105,9 @@ def test_planted_associations_are_there(demo, gold, theme, variable, levels):
 
 def test_reference_supplement_is_fiction_apart_from_the_demo_with_codebook_themes(demo):
     """The coder's supplement: its own comments, codebook themes, spans that match the text."""
-    import json
-    from importlib import resources
+    from carevoice.themes.reference import supplement_rows
 
-    raw = resources.files("carevoice").joinpath("data/reference_supplement.jsonl").read_text()
-    rows = [json.loads(line) for line in raw.splitlines()]
+    rows = supplement_rows()
     assert len(rows) > 200
     demo_texts = set(demo.comments["text"].dropna().str.lower())
     from carevoice.themes import load_codebook

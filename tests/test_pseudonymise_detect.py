@@ -229,11 +229,9 @@ def test_detect_pii_rejects_non_detector():
 
 def _supplement() -> tuple[pd.DataFrame, pd.DataFrame]:
     """The coder's reference supplement as comments and gold frames (ids S0000, ...)."""
-    import json
-    from importlib import resources
+    from carevoice.themes.reference import supplement_rows
 
-    raw = resources.files("carevoice").joinpath("data/reference_supplement.jsonl").read_text()
-    rows = [json.loads(line) for line in raw.splitlines()]
+    rows = supplement_rows()
     ids = [f"S{i:04d}" for i in range(len(rows))]
     return (pd.DataFrame({"comment_id": ids, "text": [r["text"] for r in rows]}),
             pd.DataFrame({"comment_id": ids, "pii": [r["pii"] for r in rows]}))

@@ -308,13 +308,13 @@ class NameDetector:
         joins it to a name found with some confidence (0.6 or more), and then along the chain.
         Score 0.5: it goes to review.
         """
-        found = [(s.start, s.end) for s in spans if s.label == "PERSON" and s.score >= 0.6]
-        if not found:
+        strong = [s for s in spans if s.label == "PERSON" and s.score >= 0.6]
+        if not strong:
             return []
         covered = {i for i, (start, _) in enumerate(tokens)
                    if any(s.start <= start < s.end for s in spans)}
         anchors = {i for i, (start, _) in enumerate(tokens)
-                   if any(a <= start < b for a, b in found)}
+                   if any(s.start <= start < s.end for s in strong)}
 
         def joined(i: int, j: int) -> bool:  # tokens i < j joined by a conjunction or comma
             a, b = sorted((i, j))

@@ -132,10 +132,11 @@ class ThemeCoder:
         corpus (:func:`carevoice.load_demo`) and the 251 of its reference supplement (kinship
         care, the language of care, bullying, other under-represented voices; see
         :func:`carevoice.themes.reference.reference_comments`), with the themes their authors
-        coded. A reference comment is used when all its themes are in the codebook (comments coded with no theme
-        are negatives of every theme). They are written in young people's own registers, which
-        the codebook's short phrasings are not, and they calibrate the thresholds when no
-        human-coded comments are given. False codes from the codebook alone (zero-shot).
+        coded. A reference comment is used when all its themes are in the codebook (comments
+        coded with no theme are negatives of every theme). They are written in young people's
+        own registers, which the codebook's short phrasings are not, and they calibrate the
+        thresholds when no human-coded comments are given. False codes from the codebook alone
+        (zero-shot).
     human_weight : int, default 3
         How many codebook examples one human-coded comment counts as (it is repeated).
     C : float, default 2.0

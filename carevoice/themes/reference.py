@@ -23,7 +23,8 @@ import numpy as np
 from ..embed import text_key
 
 __all__ = ["SUPPLEMENT_FILE", "VECTORS_FILE", "accepts", "default_training_texts", "lookup",
-           "read_vectors", "reference_comments", "reference_themes", "text_key", "write_vectors"]
+           "read_vectors", "reference_comments", "reference_themes", "supplement_rows",
+           "text_key", "write_vectors"]
 
 #: Where the shipped vectors live inside the package.
 VECTORS_FILE = "data/reference_vectors.npz"
@@ -47,6 +48,22 @@ SUPPLEMENT_FILE = "data/reference_supplement.jsonl"
 
 
 @lru_cache(maxsize=1)
+def supplement_rows() -> tuple[dict, ...]:
+    """The reference supplement's comments as built (see ``corpora/README.md``).
+
+    Returns
+    -------
+    tuple of dict
+        In source order, each with ``source`` (file:line), ``voice``, ``question_id``,
+        ``themes``, ``text`` and ``pii`` (gold spans: ``start``, ``end``, ``label``, ``text``).
+    """
+    import json
+
+    raw = resources.files("carevoice").joinpath(SUPPLEMENT_FILE).read_text("utf-8")
+    return tuple(json.loads(line) for line in raw.splitlines() if line.strip())
+
+
+@lru_cache(maxsize=1)
 def reference_comments() -> tuple[tuple[str, tuple[str, ...]], ...]:
     """The packaged reference comments and the themes their authors coded for them.
 
@@ -63,8 +80,6 @@ def reference_comments() -> tuple[tuple[str, tuple[str, ...]], ...]:
         ``(text, theme ids)``, demo comments in corpus order then the supplement in source
         order; an empty tuple of ids is "no theme".
     """
-    import json
-
     from ..demo import load_demo, load_demo_gold
     from ..schema import COMMENT_ID, TEXT
 
@@ -75,9 +90,7 @@ def reference_comments() -> tuple[tuple[str, tuple[str, ...]], ...]:
                  for cid, text in zip(comments[COMMENT_ID].astype(str), comments[TEXT],
                                       strict=True)
                  if isinstance(text, str) and text.strip() and cid in themes_of)
-    raw = resources.files("carevoice").joinpath(SUPPLEMENT_FILE).read_text("utf-8")
-    rows = [json.loads(line) for line in raw.splitlines() if line.strip()]
-    return demo + tuple((row["text"], tuple(row["themes"])) for row in rows)
+    return demo + tuple((row["text"], tuple(row["themes"])) for row in supplement_rows())
 
 
 @lru_cache(maxsize=1)
