@@ -42,6 +42,7 @@ BAD = [
     ({"themes": {"codebook": "nope.yaml"}}, "themes.codebook"),
     ({"themes": {"min_score": -1}}, "themes.min_score"),
     ({"themes": {"reference": "yes"}}, "themes.reference"),
+    ({"themes": {"kin_carers": 1}}, "themes.kin_carers"),
     ({"link": {"enabled": True}}, "link.enabled"),
     ({"link": {"variables": "age"}}, "link.variables"),
     ({"report": {"formats": ["pdf"]}}, "report.formats"),

@@ -23,7 +23,8 @@ MODULES = ["carevoice.errors", "carevoice.corpus", "carevoice.embed", "carevoice
            "carevoice.pseudonymise.replace", "carevoice.pseudonymise.keys",
            "carevoice.pseudonymise.review", "carevoice.pseudonymise.core",
            "carevoice.themes.codebook", "carevoice.themes.model", "carevoice.themes.agreement",
-           "carevoice.themes.sampling", "carevoice.themes.reference", "carevoice.discover.represent",
+           "carevoice.themes.sampling", "carevoice.themes.reference", "carevoice.themes.kinship",
+           "carevoice.discover.represent",
            "carevoice.discover.model", "carevoice.discover.result", "carevoice.discover.edit",
            "carevoice.discover.plots"]
 

@@ -194,7 +194,7 @@ def test_export_contents(tmp_path, comments, codes, respondents):
             assert z.read(member).decode("utf-8") == expected
     users = [u.get("name") for u in root.iter(f"{Q}User")]
     assert len(users) == 1 and re.match(r"carevoice \d+\.\d+\.\d+ ThemeCoder \(.+codebook "
-                                        r"1\.0\.0\)", users[0])
+                                        r"\d+\.\d+\.\d+\)", users[0])
     codings = list(root.iter(f"{Q}Coding"))
     assert len(codings) == int(codes["assigned"].sum())
     notes = {n.get("guid"): n.find(f"{Q}PlainTextContent").text for n in root.iter(f"{Q}Note")}

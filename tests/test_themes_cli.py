@@ -73,3 +73,19 @@ def test_code_command_bad_codebook(app, tmp_path):
                                       "--codebook", str(bad)])
     assert result.exit_code == 2
     assert "codebook" in result.output
+
+
+@pytest.mark.model
+def test_code_command_reads_kinship_carers_unless_told_not_to(app, tmp_path):
+    comments = tmp_path / "comments.csv"
+    pd.DataFrame({"comment_id": ["k"], "text": ["i live with my aunty and she does my hair"]}
+                 ).to_csv(comments, index=False)
+    scores = {}
+    for flag in ("--kin-carers", "--no-kin-carers"):
+        out = tmp_path / f"codes{flag}.csv"
+        result = CliRunner().invoke(app, ["code", str(comments), "--output", str(out),
+                                          "--min-score", "0", flag])
+        assert result.exit_code == 0, result.output
+        codes = pd.read_csv(out)
+        scores[flag] = codes.set_index("theme").loc["family_contact", "score"]
+    assert scores["--kin-carers"] < scores["--no-kin-carers"]

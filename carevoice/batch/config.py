@@ -328,11 +328,15 @@ class ThemeSettings:
     reference : bool, default True
         Also learn from the packaged fictional reference comments (see
         :class:`carevoice.themes.ThemeCoder`); false codes from the codebook alone.
+    kin_carers : bool, default True
+        Read a relative the young person lives with as their carer, not as family contact
+        (see :class:`carevoice.themes.ThemeCoder`); false reads every comment as written.
     """
 
     codebook: Path | None = None
     min_score: float = 0.05
     reference: bool = True
+    kin_carers: bool = True
 
     def __post_init__(self) -> None:
         p: list[Problem] = []
@@ -342,6 +346,8 @@ class ThemeSettings:
                "a number in the range [0, 1]", self.min_score)
         _check(p, isinstance(self.reference, bool), "themes", "reference", "true or false",
                self.reference)
+        _check(p, isinstance(self.kin_carers, bool), "themes", "kin_carers", "true or false",
+               self.kin_carers)
         _raise("themes", p)
 
 

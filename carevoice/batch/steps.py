@@ -252,7 +252,8 @@ def build_coder(themes: ThemeSettings, embed: EmbedSettings, seed: int,
             if digest.is_file() and digest.read_text().strip() == hashlib.sha256(data).hexdigest():
                 return pickle.loads(data)  # our own file, checksum checked
         coder = ThemeCoder(embedder=build_embedder(embed), codebook=themes.codebook,
-                           reference=themes.reference, random_state=seed).fit()
+                           reference=themes.reference, kin_carers=themes.kin_carers,
+                           random_state=seed).fit()
         if path is not None:
             sha = write_atomic(path, pickle.dumps(coder, protocol=pickle.HIGHEST_PROTOCOL))
             write_atomic(path.with_suffix(".sha256"), sha.encode())

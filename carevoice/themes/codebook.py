@@ -530,7 +530,7 @@ def default_codebook() -> Codebook:
     Examples
     --------
     >>> default_codebook().version
-    '1.0.0'
+    '1.1.0'
     """
     import yaml
 

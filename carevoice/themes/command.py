@@ -36,6 +36,11 @@ def code_command(
         help="Also learn from the packaged fictional reference comments (the demo corpus and "
              "its supplement, coded). --no-reference codes from the codebook alone; use it "
              "when COMMENTS is the demo corpus.")] = True,
+    kin_carers: Annotated[bool, typer.Option(
+        "--kin-carers/--no-kin-carers",
+        help="Read a relative the young person lives with ('I live with my nan') as their "
+             "carer, not as family contact. --no-kin-carers reads every comment as written.")
+    ] = True,
     min_score: Annotated[float, typer.Option(
         "--min-score", min=0.0, max=1.0,
         help="Also write unassigned rows scoring at least this (0 writes every theme).")] = 0.05,
@@ -62,7 +67,8 @@ def code_command(
         embedder = SentenceTransformerEmbedder(show_progress_bar=progress)
         if cache is not None:
             embedder = CachedEmbedder(embedder, cache)
-        coder = ThemeCoder(embedder=embedder, codebook=codebook, reference=reference)
+        coder = ThemeCoder(embedder=embedder, codebook=codebook, reference=reference,
+                            kin_carers=kin_carers)
         if examples is not None:
             human = read_table(examples)
             if examples_comments is not None:

@@ -137,6 +137,11 @@ class ThemeCoder:
         own registers, which the codebook's short phrasings are not, and they calibrate the
         thresholds when no human-coded comments are given. False codes from the codebook alone
         (zero-shot).
+    kin_carers : bool, default True
+        Read a relative the young person lives with, or who looks after them ("I live with my
+        nan"), as their carer: such comments are about kinship care, not ``family_contact``
+        (see :func:`carevoice.themes.kinship.read_kin_carers`). Only the coder's reading
+        changes; codes keep the comment as written. False reads every comment as written.
     human_weight : int, default 3
         How many codebook examples one human-coded comment counts as (it is repeated).
     C : float, default 2.0
@@ -195,6 +200,7 @@ class ThemeCoder:
         segments: bool = True,
         segment_weight: float | None = None,
         reference: bool = True,
+        kin_carers: bool = True,
         human_weight: int = 3,
         C: float = 2.0,
         lexical_C: float = 10.0,
@@ -209,6 +215,7 @@ class ThemeCoder:
         self.segments = segments
         self.segment_weight = segment_weight
         self.reference = reference
+        self.kin_carers = kin_carers
         self.human_weight = human_weight
         self.C = C
         self.lexical_C = lexical_C
@@ -221,7 +228,7 @@ class ThemeCoder:
     def get_params(self, deep: bool = True) -> dict[str, Any]:
         """Return the constructor parameters (scikit-learn convention)."""
         names = ("embedder", "codebook", "lexical_weight", "segments", "segment_weight",
-                 "reference", "human_weight", "C", "lexical_C", "fallback", "shrinkage",
+                 "reference", "kin_carers", "human_weight", "C", "lexical_C", "fallback", "shrinkage",
                  "n_splits", "random_state")
         return {n: getattr(self, n) for n in names}
 
@@ -257,11 +264,12 @@ class ThemeCoder:
         number("lexical_weight", 0.0, 1.0)
         if self.segment_weight is not None:
             number("segment_weight", 0.0, 1.0)
-        if not isinstance(self.reference, bool):
-            raise InputError(
-                f"The 'reference' parameter of ThemeCoder must be True or False. "
-                f"Got {self.reference!r} instead."
-            )
+        for flag in ("reference", "kin_carers"):
+            if not isinstance(getattr(self, flag), bool):
+                raise InputError(
+                    f"The '{flag}' parameter of ThemeCoder must be True or False. "
+                    f"Got {getattr(self, flag)!r} instead."
+                )
         if not isinstance(self.human_weight, int) or isinstance(self.human_weight, bool) or \
                 self.human_weight < 1:
             raise InputError(
@@ -410,6 +418,7 @@ class ThemeCoder:
                 f"ThemeCoder.fit: theme(s) {', '.join(missing)} have no example phrasing in the "
                 "codebook and no human-coded comment; add examples with Codebook.with_examples."
             )
+        texts = self._read(texts)
         realistic = self.n_reference_ > 0 or self.n_human_ >= 20
         self.segment_weight_ = (self.segment_weight if self.segment_weight is not None
                                 else (0.25 if realistic else 1.0))
@@ -539,6 +548,9 @@ class ThemeCoder:
         k = len(models["emb"])
         if n == 0:
             return np.zeros((0, k)), np.zeros((0, k))
+        # float64: float32 products depend on how many rows are scored at once (BLAS kernels),
+        # and a score must not change with the batch or chunk it was coded in.
+        x = np.asarray(x, dtype=np.float64)
         pe = np.column_stack([m.predict_proba(x)[:, 1] for m in models["emb"]]) \
             if lexical_weight < 1 else np.zeros((n, k))
         if lexical_weight > 0:
@@ -663,10 +675,19 @@ class ThemeCoder:
         out.insert(0, COMMENT_ID, ids.to_numpy())
         return out
 
+    def _read(self, texts: Sequence[str]) -> list[str]:
+        """The texts as the coder reads them (kinship carers made explicit when asked)."""
+        if not self.kin_carers:
+            return list(texts)
+        from .kinship import read_kin_carers
+
+        return [read_kin_carers(t) for t in texts]
+
     def _raw_scores(self, texts: list[str], embeddings: Any = None) -> np.ndarray:
-        segs = self._segments(texts)
+        read = self._read(texts)
+        segs = self._segments(read)
         if embeddings is None:
-            x = self._embed(texts)
+            x = self._embed(read)
         else:
             x = np.asarray(embeddings, dtype=np.float32)
             if x.ndim != 2 or x.shape[0] != len(texts) or (self.dim_ and x.shape[1] != self.dim_):
@@ -676,8 +697,13 @@ class ThemeCoder:
                     f"got shape {getattr(x, 'shape', None)}."
                 )
             x = np.where(np.array([bool(t.strip()) for t in texts])[:, None], x, 0.0)
+            # The given vectors are of the comments as written: re-embed the ones read anew.
+            changed = np.flatnonzero([r != t for r, t in zip(read, texts, strict=True)])
+            if len(changed):
+                x = x.copy()
+                x[changed] = self._embed([read[i] for i in changed])
         x_seg = self._embed(segs[0]) if segs[0] else None
-        return self._score_raw(self.models_, texts, x, segs, x_seg)
+        return self._score_raw(self.models_, read, x, segs, x_seg)
 
     def _rescale(self, raw: np.ndarray) -> np.ndarray:
         t = self.thresholds_.to_numpy()[None, :]
