@@ -62,6 +62,10 @@ NAME_VALID = [
     ("grace and amber are my carers kids", "grace"),
     ("kai, ruby n grace came round", "grace"),
     ("Tyler and mark from school", "mark"),
+    # after a parent word, and before "my foster <relative>"
+    ("my foster mum bev and foster dad stuart are my family now", "bev"),
+    ("my foster mum bev and foster dad stuart are my family now", "stuart"),
+    ("Hope my foster sister is 4", "Hope"),
 ]
 
 NAME_INVALID = [
@@ -299,3 +303,18 @@ def test_spans_follow_the_comments_order_whatever_found_them():
     key = ["comment_id", "start"]
     pd.testing.assert_frame_equal(backward.sort_values(key).reset_index(drop=True),
                                   forward.sort_values(key).reset_index(drop=True))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "surface"), [
+    ("me and tayla-mae got moved together", "tayla-mae"),
+    ("Mr Okonkwo-Bright helped me loads", "Okonkwo-Bright"),
+    ("i live in stoke-on-trent now", "stoke-on-trent"),
+])
+def test_the_rest_of_a_hyphenated_name_is_masked_too(spacy_ready, text, surface):
+    comments = pd.DataFrame({"comment_id": ["a"], "text": [text]})
+    spans = detect_pii(comments)
+    start = text.index(surface)
+    chars = set(range(start, start + len(surface)))
+    assert any(chars <= set(range(s, e)) for s, e in zip(spans["start"], spans["end"],
+                                                          strict=True)), spans

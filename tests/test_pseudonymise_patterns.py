@@ -33,6 +33,13 @@ def labels_over(text: str, surface: str) -> set[str]:
 
 VALID = [
     # (label, text, the part that must be covered)
+    ("DATE", "my birthday is 12/06 and my carer forgot", "12/06"),
+    ("DATE", "born on the 3.11 at 4am", "3.11"),
+    ("DATE", "DOB: 14/2", "14/2"),
+    ("ORG", "i went to oakfield primary in year 3", "oakfield primary"),
+    ("ORG", "i went to st mary's high", "st mary's high"),
+    ("ORG", "Ashgrove childrens home staff are sound", "Ashgrove"),
+    ("ORG", "i was in hollybank kids home", "hollybank"),
     ("PHONE", "ring me on 07700 900318 pls", "07700 900318"),
     ("PHONE", "my number is 07700900123", "07700900123"),
     ("PHONE", "call +44 7700 900123 any time", "+44 7700 900123"),
@@ -115,6 +122,11 @@ INVALID = [
     ("ORG", "my colleagues at Christmas were kind"),
     ("ORG", "I work at Weekends only"),
     ("LOCATION", "I got an A2 in art"),
+    ("DATE", "i was 12/13 when i moved"),
+    ("DATE", "my birthday is 31/06 apparently"),
+    ("ORG", "i go to a flexible college now"),
+    ("ORG", "my old primary was better"),
+    ("ORG", "the childrens home was loud"),
 ]
 
 

@@ -190,6 +190,58 @@ def resolve_spans(spans: pd.DataFrame, *, join_gap: int = 1) -> pd.DataFrame:
     return spans_frame((c, s, e, lab, sc, "+".join(sorted(d))) for c, s, e, lab, sc, d in merged)
 
 
+def join_hyphenated(comments: pd.DataFrame, spans: pd.DataFrame, *,
+                    labels: tuple[str, ...] = ("PERSON", "LOCATION", "ORG")) -> pd.DataFrame:
+    """Widen name spans over the rest of a hyphenated word.
+
+    A detector that finds "tayla" in "tayla-mae", "Okonkwo" in "Okonkwo-Bright" or "Mae" in
+    "Lily-Mae" would otherwise leave the other half of the name in the text.
+
+    Parameters
+    ----------
+    comments : pandas.DataFrame
+    spans : pandas.DataFrame
+        Raw or resolved spans.
+    labels : tuple of str
+        Labels to widen.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``spans`` with those spans widened (same rows and order).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from carevoice.pseudonymise._base import spans_frame
+    >>> c = pd.DataFrame({"comment_id": ["a"], "text": ["me and tayla-mae, Jo"]})
+    >>> s = spans_frame([("a", 7, 12, "PERSON", 0.6, "names"), ("a", 18, 20, "PERSON", 0.6, "n")])
+    >>> join_hyphenated(c, s)[["start", "end"]].values.tolist()
+    [[7, 16], [18, 20]]
+    """
+    import re
+
+    if spans.empty:
+        return spans
+    texts = dict(zip(comments[COMMENT_ID].map(str), comments["text"].tolist(), strict=True))
+    after = re.compile(r"(?:[-\u2010\u2011][^\W\d_]+)+")
+    before = re.compile(r"(?:[^\W\d_]+[-\u2010\u2011])+$")
+    starts, ends = spans["start"].to_numpy().copy(), spans["end"].to_numpy().copy()
+    for row, (cid, label) in enumerate(zip(spans[COMMENT_ID], spans["label"], strict=True)):
+        if label not in labels:
+            continue
+        text = as_text(texts.get(str(cid)))
+        m = after.match(text, int(ends[row]))
+        if m:
+            ends[row] = m.end()
+        m = before.search(text, 0, int(starts[row]))
+        if m and (m.start() == 0 or not text[m.start() - 1].isalnum()):
+            starts[row] = m.start()
+    out = spans.copy()
+    out["start"], out["end"] = starts, ends
+    return out
+
+
 def propagate_spans(comments: pd.DataFrame, spans: pd.DataFrame, *, min_score: float = 0.6,
                     labels: tuple[str, ...] = ("PERSON", "LOCATION", "ORG")) -> pd.DataFrame:
     """Add every other occurrence, in the same comment, of a name already found there.
@@ -289,6 +341,7 @@ def detect_pii(comments: Corpus | pd.DataFrame, detectors: Sequence[Detector] | 
     parts = [det.detect(frame) for det in detectors]
     parts = [p for p in parts if len(p)]
     spans = pd.concat(parts, ignore_index=True) if parts else spans_frame([])
+    spans = join_hyphenated(frame, spans)
     spans = propagate_spans(frame, spans)
     spans = resolve_spans(spans) if resolve else spans_frame(spans.itertuples(index=False))
     # In the comments' own order (then by offset), whatever order the detectors found them in,

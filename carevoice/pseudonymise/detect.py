@@ -60,7 +60,7 @@ _KIN = frozenset(
     cousins cuz friend friends frend freind mate mates bestie bestfriend bff boyfriend girlfriend
     bf gf partner fiance fiancee son daughter baby nephew niece uncle auntie aunty aunt carer
     carers worker sw teacher advocate advocat iro pa mentor keyworker tutor stepbrother
-    stepsister stepdad stepmum grandad grandma""".split()
+    stepsister stepdad stepmum grandad grandma mum mam mom dad""".split()
 )
 _NAMING = frozenset({"called", "named", "name", "names", "name's", "nicknamed", "calls", "call"})
 _FUNCTION = frozenset(
@@ -261,7 +261,8 @@ class NameDetector:
             cue_before = prev in _KIN or prev in _NAMING or (prev == "and" and prev2 == "me") or (
                 prev == "is" and prev2 in _NAMING)
             cue_after = ((nxt == "and" and nxt2 in ("me", "i")) or (nxt in ("is", "was") and nxt2 == "my")
-                         or (nxt == "my" and nxt2 in _KIN) or nxt == "from")
+                         or (nxt == "my" and (nxt2 in _KIN or nxt2 == "foster"))
+                         or nxt == "from")
             score, rule = 0.0, "lexicon"
             if low in names and not (low in _FUNCTION and low not in WORD_NAMES):
                 score = self._score(text, start, word, low, prev, nxt, cue_before, cue_after)
@@ -362,7 +363,9 @@ class NameDetector:
             return 0.6 if tier == "C" and len(word) >= 3 else 0.0
         # lower case
         if tier == "C":
-            return 0.6 if len(low) >= 3 and not _misspelt_word(low, 20_000) else 0.0
+            # a name that looks like a misspelt word ("stuart") still counts after "my dad"
+            return 0.6 if len(low) >= 3 and (not _misspelt_word(low, 20_000) or cue_before) \
+                else 0.0
         if tier == "B":
             return 0.6 if (cue_before or cue_after or prev in ("with", "big", "little", "lil")) \
                 else 0.0

@@ -226,6 +226,12 @@ def valid_date(value: str) -> float | bool:
     return 0.9
 
 
+def _day_month_ok(value: str) -> float | bool:
+    """A day and month without a year ("12/06"), day first as in the UK."""
+    day, month = (int(n) for n in re.findall(r"\d+", value)[:2])
+    return 0.9 if 1 <= month <= 12 and 1 <= day <= _month_days(month) else False
+
+
 def _month_days(month: int) -> int:
     return 29 if month == 2 else 30 if month in (4, 6, 9, 11) else 31
 
@@ -365,6 +371,14 @@ def _lower_place_ok(value: str) -> float | bool:
     return 0.5
 
 
+def _unlisted_place_ok(value: str) -> float | bool:
+    """"oakfield primary", "Ashgrove childrens home", "st mary's high": a name, not a word."""
+    first = value.split()[0].lower().rstrip(".")
+    if first in ("st", "saint"):
+        return 0.6
+    return 0.5 if not is_common_word(first, threshold=1) else False
+
+
 def _council_ok(value: str) -> float | bool:
     raw = re.findall(r"[A-Za-z']+", value)
     words = [w.lower() for w in raw[:-1]]
@@ -455,6 +469,10 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern("date_numeric", "DATE",
             r"(?<![\d/.-])\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})(?![\d/-])",
             score=0.9, validate=valid_date, trigger=r"\d[/.-]\d"),
+    Pattern("date_birthday_numeric", "DATE",
+            r"\b(?:birthday|bday|b-day|born|dob|d\.o\.b\.?)(?:'s)?\W{0,3}(?:(?:is|was|on|it's|its)\s+)?"
+            r"(?:the\s+)?(?P<pii>\d{1,2}[/.-]\d{1,2})(?![/.-]?\d)",
+            validate=_day_month_ok, trigger=r"\d[/.-]\d"),
     Pattern("street_address", "ADDRESS",
             rf"\b(?:(?:flat|apartment|apt|unit)\s*\d+[a-z]?,?\s+)?\d{{1,4}}[a-z]?,?\s+"
             rf"(?:[A-Za-z][A-Za-z']+\s+){{1,3}}(?:{_STREET_WORDS})\b",
@@ -487,6 +505,10 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern("named_place_lower", "ORG",
             r"\b[a-z]{3,}\s+(?:lodge|academy|grange|manor|juniors|infants)\b",
             score=0.5, flags=0, validate=_lower_place_ok),
+    Pattern("named_school_or_home", "ORG",
+            r"\b(?:(?:st|saint)\.?\s+)?[A-Za-z][a-z]{2,}(?:'s|\u2019s)?\s+(?:primary|high|college|"
+            r"academy|child(?:ren)?'?s'?\s+home|kids\s+home)\b",
+            score=0.5, flags=0, validate=_unlisted_place_ok),
 )
 
 
