@@ -66,6 +66,11 @@ NAME_VALID = [
     ("my foster mum bev and foster dad stuart are my family now", "bev"),
     ("my foster mum bev and foster dad stuart are my family now", "stuart"),
     ("Hope my foster sister is 4", "Hope"),
+    ("Summer my best mate moved away", "Summer"),
+    # a doubled letter, initials in a list, a sentence-initial word that is no English word
+    ("jaydenn from my class keeps starting on me", "jaydenn"),
+    ("mikey n tj got moved to the same home", "tj"),
+    ("Shaniqua at school called me a care kid", "Shaniqua"),
 ]
 
 NAME_INVALID = [
@@ -86,6 +91,8 @@ NAME_INVALID = [
     "my friend will help me",
     "i hope and pray it gets better",
     "grace and faith got me through it",
+    "Becos nobody listens",
+    "me n my mate went to town",
 ]
 
 

@@ -36,6 +36,8 @@ VALID = [
     ("DATE", "my birthday is 12/06 and my carer forgot", "12/06"),
     ("DATE", "born on the 3.11 at 4am", "3.11"),
     ("DATE", "DOB: 14/2", "14/2"),
+    ("LOCATION", "the hostel on Station Rd is grim", "Station Rd"),
+    ("LOCATION", "we lived on Church St, next to the chippy", "Church St"),
     ("ORG", "i went to oakfield primary in year 3", "oakfield primary"),
     ("ORG", "i went to st mary's high", "st mary's high"),
     ("ORG", "Ashgrove childrens home staff are sound", "Ashgrove"),

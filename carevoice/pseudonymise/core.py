@@ -190,6 +190,60 @@ def resolve_spans(spans: pd.DataFrame, *, join_gap: int = 1) -> pd.DataFrame:
     return spans_frame((c, s, e, lab, sc, "+".join(sorted(d))) for c, s, e, lab, sc, d in merged)
 
 
+def bridge_spans(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
+    """Join two name spans separated by one capitalised word into one span.
+
+    "Voices Matter Leeds" with "Voices" and "Leeds" found would otherwise publish "Matter", part
+    of an organisation's name. The word between must be capitalised and not a function word.
+
+    Parameters
+    ----------
+    comments : pandas.DataFrame
+    spans : pandas.DataFrame
+        Resolved spans (non-overlapping, sorted by comment and start).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The spans, with bridged pairs joined (an ORG if either side is one).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from carevoice.pseudonymise._base import spans_frame
+    >>> c = pd.DataFrame({"comment_id": ["a"], "text": ["from Voices Matter Leeds and Kai"]})
+    >>> s = spans_frame([("a", 5, 11, "ORG", 0.6, "spacy"), ("a", 19, 24, "LOCATION", 0.85,
+    ...                  "places"), ("a", 29, 32, "PERSON", 0.9, "names")])
+    >>> bridge_spans(c, s)[["start", "end", "label"]].values.tolist()
+    [[5, 24, 'ORG'], [29, 32, 'PERSON']]
+    """
+    import re
+
+    from .detect import bridge_word
+
+    if len(spans) < 2:
+        return spans
+    texts = dict(zip(comments[COMMENT_ID].map(str), comments["text"].tolist(), strict=True))
+    gap = re.compile(r" ([A-Z][a-z'\u2019]+) ")
+    names = ("PERSON", "ORG", "LOCATION")
+    rows = [list(r) for r in spans[list(SPAN_COLUMNS)].itertuples(index=False)]
+    out: list[list[Any]] = []
+    for row in rows:
+        last = out[-1] if out else None
+        if last is not None and last[0] == row[0] and last[3] in names and row[3] in names:
+            text = as_text(texts.get(str(row[0])))
+            m = gap.fullmatch(text, int(last[2]), int(row[1]))
+            if m and bridge_word(m.group(1)):
+                last[2] = row[2]
+                last[3] = "ORG" if "ORG" in (last[3], row[3]) else last[3]
+                last[4] = max(last[4], row[4])
+                last[5] = "+".join(sorted(set(str(last[5]).split("+")) | set(
+                    str(row[5]).split("+")) | {"bridge"}))
+                continue
+        out.append(row)
+    return spans_frame(tuple(r) for r in out)
+
+
 def join_hyphenated(comments: pd.DataFrame, spans: pd.DataFrame, *,
                     labels: tuple[str, ...] = ("PERSON", "LOCATION", "ORG")) -> pd.DataFrame:
     """Widen name spans over the rest of a hyphenated word.
@@ -343,7 +397,8 @@ def detect_pii(comments: Corpus | pd.DataFrame, detectors: Sequence[Detector] | 
     spans = pd.concat(parts, ignore_index=True) if parts else spans_frame([])
     spans = join_hyphenated(frame, spans)
     spans = propagate_spans(frame, spans)
-    spans = resolve_spans(spans) if resolve else spans_frame(spans.itertuples(index=False))
+    spans = (bridge_spans(frame, resolve_spans(spans)) if resolve
+             else spans_frame(spans.itertuples(index=False)))
     # In the comments' own order (then by offset), whatever order the detectors found them in,
     # so that the same comments give the same table however they are chunked.
     if len(spans):

@@ -62,6 +62,9 @@ _KIN = frozenset(
     carers worker sw teacher advocate advocat iro pa mentor keyworker tutor stepbrother
     stepsister stepdad stepmum grandad grandma mum mam mom dad""".split()
 )
+#: Words between "my" and a family word: "Kai my best mate", "Hope my foster sister".
+_KIN_MODIFIERS = frozenset({"best", "big", "little", "lil", "older", "younger", "old", "new",
+                            "foster", "step", "half", "twin", "baby"})
 _NAMING = frozenset({"called", "named", "name", "names", "name's", "nicknamed", "calls", "call"})
 _FUNCTION = frozenset(
     """a an the and or but so if then than that this these those it its is am are was were be
@@ -118,9 +121,14 @@ def _sentence_initial(text: str, start: int) -> bool:
 
 @functools.cache
 def _fuzzy_name(word: str) -> str | None:
-    """A lexicon name one substitution or transposition away from ``word`` ("jaydan"), if any."""
+    """A lexicon name one substitution or transposition away from ``word`` ("jaydan"), or with
+    one letter doubled ("jaydenn"), if any."""
     if not 4 <= len(word) <= 20:
         return None
+    choices = set(_fuzzy_choices())
+    for i in range(1, len(word)):
+        if word[i] == word[i - 1] and word[:i] + word[i + 1:] in choices:
+            return word[:i] + word[i + 1:]
     from rapidfuzz import process
     from rapidfuzz.distance import DamerauLevenshtein
 
@@ -155,6 +163,13 @@ def _misspelt_word(word: str, threshold: int = 1_500) -> bool:
 
 
 _NEXT_WORD = re.compile(r" ([A-Z][a-z]+)\b")
+
+
+def bridge_word(word: str) -> bool:
+    """Whether a capitalised word between two names can be part of one name ("Voices Matter
+    Leeds"): not a function word, role word or a word that is never personal data."""
+    low = word.lower()
+    return low not in _FUNCTION and low not in ROLE_WORDS and low not in NOT_PII
 
 
 def _next_capitalised(text: str, end: int) -> bool:
@@ -261,7 +276,8 @@ class NameDetector:
             cue_before = prev in _KIN or prev in _NAMING or (prev == "and" and prev2 == "me") or (
                 prev == "is" and prev2 in _NAMING)
             cue_after = ((nxt == "and" and nxt2 in ("me", "i")) or (nxt in ("is", "was") and nxt2 == "my")
-                         or (nxt == "my" and (nxt2 in _KIN or nxt2 == "foster"))
+                         or (nxt == "my" and (nxt2 in _KIN or (
+                             nxt2 in _KIN_MODIFIERS and i + 3 < n and lows[i + 3] in _KIN)))
                          or nxt == "from")
             score, rule = 0.0, "lexicon"
             if low in names and not (low in _FUNCTION and low not in WORD_NAMES):
@@ -330,8 +346,9 @@ class NameDetector:
         while grown:
             grown = False
             for i, low in enumerate(lows):
-                if i in covered or len(low) < 3 or low not in names or low in _FUNCTION \
-                        or low in ROLE_WORDS or low in NOT_PII:
+                initials = len(low) == 2 and low not in _FUNCTION and _frequency(low) < 500
+                if i in covered or not (initials or (len(low) >= 3 and low in names)) \
+                        or low in _FUNCTION or low in ROLE_WORDS or low in NOT_PII:
                     continue
                 if any(joined(i, j) for j in (i - 2, i - 1, i + 1, i + 2)
                        if 0 <= j < len(tokens) and j in anchors):
@@ -397,8 +414,8 @@ class NameDetector:
             initial = _sentence_initial(text, start)
             if prev in _PLACE_CUES and not initial and _next_capitalised(text, start + len(word)):
                 return 0.45, "capitalised"
-            if not initial or (self.fuzzy and _fuzzy_name(low)):
-                return 0.45, "capitalised"
+            if not initial or (self.fuzzy and _fuzzy_name(low)) or (freq == 0 and len(low) >= 4):
+                return 0.45, "capitalised"  # "Shaniqua at school ...": no English word at all
             return 0.0, ""
         if self.fuzzy and len(low) >= 5 and freq == 0 and word.islower() and _fuzzy_name(low):
             return 0.4, "fuzzy"

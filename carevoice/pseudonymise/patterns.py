@@ -480,7 +480,7 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern("street_name", "LOCATION",
             r"\b(?:(?!(?:The|My|Our|Your|This|That|High|Main|Back|Front|Old|New)\b)[A-Z][a-z']+\s+){1,2}"
             r"(?:Road|Street|Lane|Avenue|Close|Drive|Crescent|Terrace|Grove|Way|Estate|Square|Mews|"
-            r"Rise|Walk|Parade)\b",
+            r"Rise|Walk|Parade|Rd|Ave|Ln|St(?!\.?\s+[A-Z]))\b",
             score=0.8, flags=0),
     Pattern("council", "ORG",
             r"\b(?:(?!(?:The|My|Our|Your|Their|This|That|A|An)\b)[A-Z][A-Za-z'\u2019-]+\s+){1,3}"
