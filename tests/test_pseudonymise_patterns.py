@@ -38,6 +38,7 @@ VALID = [
     ("DATE", "DOB: 14/2", "14/2"),
     ("LOCATION", "the hostel on Station Rd is grim", "Station Rd"),
     ("LOCATION", "we lived on Church St, next to the chippy", "Church St"),
+    ("ORG", "i lived at the willows for a year, worst home ever", "the willows"),
     ("ORG", "i went to oakfield primary in year 3", "oakfield primary"),
     ("ORG", "i went to st mary's high", "st mary's high"),
     ("ORG", "Ashgrove childrens home staff are sound", "Ashgrove"),
@@ -129,6 +130,7 @@ INVALID = [
     ("ORG", "i go to a flexible college now"),
     ("ORG", "my old primary was better"),
     ("ORG", "the childrens home was loud"),
+    ("ORG", "we sat under the oaks in the park"),
 ]
 
 

@@ -505,6 +505,12 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern("named_place_lower", "ORG",
             r"\b[a-z]{3,}\s+(?:lodge|academy|grange|manor|juniors|infants)\b",
             score=0.5, flags=0, validate=_lower_place_ok),
+    Pattern("house_name_lower", "ORG",
+            r"\b(?:at|in|to|from|of|called|named)\s+(?P<pii>the\s+(?:willows|beeches|laurels|limes|"
+            r"oaks|elms|poplars|cedars|firs|pines|hollies|maples|larches|birches|hawthorns|rowans|"
+            r"chestnuts|sycamores|gables|conifers|briars|heathers|junipers|lindens|yews|acorns|"
+            r"orchards|spinney|paddocks))\b",
+            score=0.6),
     Pattern("named_school_or_home", "ORG",
             r"\b(?:(?:st|saint)\.?\s+)?[A-Za-z][a-z]{2,}(?:'s|\u2019s)?\s+(?:primary|high|college|"
             r"academy|child(?:ren)?'?s'?\s+home|kids\s+home)\b",
