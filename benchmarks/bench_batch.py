@@ -20,7 +20,8 @@ changes, a dropped or doubled word, a swapped letter pair), so that most texts a
 embedding cache and to the de-duplication inside the coder. Each size runs in a fresh process
 (``python -m carevoice.batch``); peak memory is the largest max RSS of the runs so far (run one
 size per call for a clean figure), CPU seconds are the run's own; step times come from the run
-log. On a shared machine, wall time is inflated by the other load: compare CPU seconds. Results are printed as a table and written as JSON (``--json``).
+log. On a shared machine, wall time is inflated by the other load: compare CPU seconds. Results
+are printed as a table and written as JSON (``--json``).
 """
 
 from __future__ import annotations

@@ -231,9 +231,9 @@ def _comment_problems(comments: pd.DataFrame, required: Sequence[str]) -> list[P
     if RESPONDENT_ID in required:
         missing_resp = comments[RESPONDENT_ID].isna()
         if missing_resp.any():
+            ids = tuple(str(i) for i in comments.loc[missing_resp, COMMENT_ID])
             problems.append(Problem("missing_id", "these comments have no respondent_id.",
-                                    column=RESPONDENT_ID,
-                                    ids=tuple(str(i) for i in comments.loc[missing_resp, COMMENT_ID])))
+                                    column=RESPONDENT_ID, ids=ids))
     return problems
 
 
@@ -265,7 +265,8 @@ def validate_comments(comments: pd.DataFrame,
     Examples
     --------
     >>> import pandas as pd
-    >>> validate_comments(pd.DataFrame({"comment_id": ["a", "b"], "text": ["hi", "  "]}))["text"].tolist()
+    >>> frame = pd.DataFrame({"comment_id": ["a", "b"], "text": ["hi", "  "]})
+    >>> validate_comments(frame)["text"].tolist()
     ['hi', <NA>]
     """
     if not isinstance(comments, pd.DataFrame):
@@ -401,8 +402,10 @@ def type_answers(respondents: pd.DataFrame,
     Examples
     --------
     >>> import pandas as pd
-    >>> df = type_answers(pd.DataFrame({"respondent_id": ["1", "2"], "age_group": ["11-13", "8-10"],
-    ...                                 "feels_safe": ["always", "sometimes"], "score": ["7", "5"]}))
+    >>> df = type_answers(pd.DataFrame({"respondent_id": ["1", "2"],
+    ...                                 "age_group": ["11-13", "8-10"],
+    ...                                 "feels_safe": ["always", "sometimes"],
+    ...                                 "score": ["7", "5"]}))
     >>> list(df["age_group"].cat.categories), str(df["score"].dtype)
     (['8-10', '11-13'], 'Int64')
     """

@@ -214,7 +214,8 @@ def load_sentence_transformer(device: str = "cpu") -> Any:
         from sentence_transformers import SentenceTransformer
     except ImportError as e:  # pragma: no cover - a core dependency
         raise ModelNotInstalledError(
-            "sentence-transformers is not installed: pip install torch==2.13.0 sentence-transformers"
+            "sentence-transformers is not installed: "
+            "pip install torch==2.13.0 sentence-transformers"
         ) from e
     root = verify_model(SENTENCE_MODEL)
     return SentenceTransformer(str(root), device=device, local_files_only=True)

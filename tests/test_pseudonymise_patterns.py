@@ -196,7 +196,8 @@ def test_pattern_detector_frame_offsets_point_into_original_text():
                              "text": ["😀 ring 07700 900123", "email x.y@example.com"]})
     spans = DETECTOR.detect(comments)
     texts = dict(zip(comments["comment_id"], comments["text"], strict=True))
-    got = {texts[c][s:e] for c, s, e in spans[["comment_id", "start", "end"]].itertuples(index=False)}
+    rows = spans[["comment_id", "start", "end"]].itertuples(index=False)
+    got = {texts[c][s:e] for c, s, e in rows}
     assert got == {"07700 900123", "x.y@example.com"}
 
 

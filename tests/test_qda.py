@@ -266,7 +266,8 @@ def test_review_edits_round_trip(tmp_path, comments, codes, respondents):
         sel = c1.find(f"{Q}PlainTextSelection")
         # remove the model's staff_turnover coding
         for coding in sel.findall(f"{Q}Coding"):
-            if coding.find(f"{Q}CodeRef").get("targetGUID") == code_guid(root, "Changing social workers and staff"):
+            staff = code_guid(root, "Changing social workers and staff")
+            if coding.find(f"{Q}CodeRef").get("targetGUID") == staff:
                 sel.remove(coding)
         # recode c4's money coding as complaints (the tool keeps the model as its creator)
         c4 = source(root, "c4").find(f"{Q}PlainTextSelection")
@@ -281,7 +282,8 @@ def test_review_edits_round_trip(tmp_path, comments, codes, respondents):
                          "startPosition": "24", "endPosition": "55", "creatingUser": reviewer})
         coding = ET.SubElement(new, f"{Q}Coding", {"guid": str(uuid.uuid4()),
                                                    "creatingUser": reviewer})
-        ET.SubElement(coding, f"{Q}CodeRef", {"targetGUID": code_guid(root, "Changing social workers and staff")})
+        ET.SubElement(coding, f"{Q}CodeRef",
+                      {"targetGUID": code_guid(root, "Changing social workers and staff")})
         c1.insert(list(c1).index(sel) + 1, new)
         c2 = source(root, "c2")
         sel2 = ET.SubElement(c2, f"{Q}PlainTextSelection", {"guid": str(uuid.uuid4()),
@@ -384,13 +386,15 @@ def test_foreign_qdc_becomes_a_codebook(tmp_path):
         '<?xml version="1.0" encoding="utf-8"?>\n'
         '<CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="NVivo 14">\n'
         ' <Codes>\n'
-        '  <Code guid="{8A2B1C3D-0000-4000-8000-000000000001}" name="Home life" isCodable="false">\n'
+        '  <Code guid="{8A2B1C3D-0000-4000-8000-000000000001}" name="Home life" '
+        'isCodable="false">\n'
         '   <Code guid="{8A2B1C3D-0000-4000-8000-000000000002}" name="Moving home" '
         'isCodable="true" color="#ff0000"><Description>Changes of placement</Description></Code>\n'
         '   <Code guid="{8A2B1C3D-0000-4000-8000-000000000003}" name="2nd chances" '
         'isCodable="true"/>\n'
         '  </Code>\n'
-        '  <Code guid="{8A2B1C3D-0000-4000-8000-000000000004}" name="Home life" isCodable="true"/>\n'
+        '  <Code guid="{8A2B1C3D-0000-4000-8000-000000000004}" name="Home life" '
+        'isCodable="true"/>\n'
         ' </Codes>\n'
         '</CodeBook>\n', "utf-8")
     book = read_qdc(path)

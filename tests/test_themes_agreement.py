@@ -51,7 +51,8 @@ def test_matches_sklearn_and_krippendorff_and_closed_forms():
         assert t.loc[theme, "alpha"] == pytest.approx(alpha)
         assert t.loc[theme, "f1"] == pytest.approx(f1_score(x[:, j], y[:, j]))
         # the closed forms used for the bootstrap agree with the libraries
-        cells = [((x[:, j] == p) & (y[:, j] == q)).sum() for p, q in ((1, 1), (1, 0), (0, 1), (0, 0))]
+        cells = [((x[:, j] == p) & (y[:, j] == q)).sum()
+                 for p, q in ((1, 1), (1, 0), (0, 1), (0, 0))]
         closed = _stats(*cells)
         assert float(closed["kappa"]) == pytest.approx(kappa)
         assert float(closed["alpha"]) == pytest.approx(alpha)

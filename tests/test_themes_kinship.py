@@ -63,7 +63,8 @@ def test_kin_carers_must_be_a_bool():
 def test_the_coder_reads_carers_and_keeps_the_comment_as_written():
     coder = ThemeCoder(embedder=HashingEmbedder(), n_splits=2).fit()
     comments = pd.DataFrame({"comment_id": ["a", "b"],
-                             "text": ["i live with my gran and she cooks", "i want to see my gran"]})
+                             "text": ["i live with my gran and she cooks",
+                                      "i want to see my gran"]})
     codes = coder.predict(comments)
     assert set(codes["comment_id"]) == {"a", "b"}
     # precomputed vectors of the comments as written give the same scores: the coder

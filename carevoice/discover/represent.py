@@ -36,7 +36,22 @@ __all__ = [
 #: Words that say nothing about a topic in answers from young people in care: English stop words,
 #: text-speak fillers and the words of the survey questions themselves.
 STOP_WORDS: frozenset[str] = frozenset(
-    ["a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "aren", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "cant", "could", "couldnt", "did", "didnt", "do", "does", "doesnt", "doing", "dont", "down", "during", "each", "few", "for", "from", "further", "get", "gets", "got", "had", "hadnt", "has", "hasnt", "have", "havent", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "id", "if", "im", "in", "into", "is", "isnt", "it", "its", "itself", "ive", "just", "let", "lets", "me", "more", "most", "much", "my", "myself", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other", "ought", "our", "ours", "ourselves", "out", "over", "own", "really", "same", "she", "shed", "shes", "should", "shouldnt", "so", "some", "such", "than", "that", "thats", "the", "their", "theirs", "them", "themselves", "then", "there", "theres", "these", "they", "theyd", "theyre", "theyve", "this", "those", "through", "to", "too", "under", "until", "up", "very", "was", "wasnt", "we", "wed", "were", "weve", "werent", "what", "whats", "when", "where", "which", "while", "who", "whos", "whom", "why", "will", "with", "wont", "would", "wouldnt", "you", "youd", "youll", "youre", "youve", "your", "yours", "yourself", "yourselves", "ill", "lol", "tbh", "idk", "like", "yeah", "ya", "ye", "u", "ur", "im", "ok", "okay", "sure", "thing", "things", "stuff", "bit", "lot", "lots", "bc", "cos", "coz", "cuz", "gonna", "wanna", "gotta", "na", "yes", "oh", "well", "even", "still", "though", "tho", "one", "two", "dont", "know", "dunno", "never", "ever", "always", "every", "everything", "something", "anything", "nothing", "sometimes", "people", "make", "makes", "made", "want", "wants", "go", "going", "goes", "went", "said", "say", "says", "tell", "told", "think", "thought", "feel", "felt", "way", "time", "times", "good", "bad", "better", "best", "care", "anyone", "someone", "everyone", "nobody", "else", "us", "can't", "don't", "i'm", "it's", "i've", "that's", "isn't", "didn't", "doesn't", "won't", "wouldn't", "couldn't", "shouldn't"]
+    """a about above after again against all also am an and any are aren as at be because been
+    before being below between both but by can cant could couldnt did didnt do does doesnt doing
+    dont down during each few for from further get gets got had hadnt has hasnt have havent
+    having he her here hers herself him himself his how i id if im in into is isnt it its itself
+    ive just let lets me more most much my myself no nor not now of off on once only or other
+    ought our ours ourselves out over own really same she shed shes should shouldnt so some such
+    than that thats the their theirs them themselves then there theres these they theyd theyre
+    theyve this those through to too under until up very was wasnt we wed were weve werent what
+    whats when where which while who whos whom why will with wont would wouldnt you youd youll
+    youre youve your yours yourself yourselves ill lol tbh idk like yeah ya ye u ur ok okay sure
+    thing things stuff bit lot lots bc cos coz cuz gonna wanna gotta na yes oh well even still
+    though tho one two know dunno never ever always every everything something anything nothing
+    sometimes people make makes made want wants go going goes went said say says tell told think
+    thought feel felt way time times good bad better best care anyone someone everyone nobody
+    else us can't don't i'm it's i've that's isn't didn't doesn't won't wouldn't couldn't
+    shouldn't""".split()
 )
 
 _TOKEN = re.compile(r"[a-z][a-z']+")

@@ -50,8 +50,9 @@ def _secret(secret_file: Path | None, new_secret: Path | None, prompt_secret: bo
 
 
 def pseudonymise_command(
-    comments: Annotated[Path, typer.Argument(help="Comments file (CSV/XLSX/Parquet) with "
-                                                  "comment_id and text; other columns pass through.")],
+    comments: Annotated[Path, typer.Argument(
+        help="Comments file (CSV/XLSX/Parquet) with comment_id and text; other columns pass "
+             "through.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="Pseudonymised comments (CSV).")],
     spans: Annotated[Path | None, typer.Option(
         "--spans", help="Write the detected spans here (JSON lines; offsets into the original "
@@ -59,7 +60,8 @@ def pseudonymise_command(
     mode: Annotated[str, typer.Option(
         help="tags ([PERSON_1]), surrogates (realistic fictional values) or redact.")] = "tags",
     key_file: Annotated[Path | None, typer.Option(
-        "--key-file", help="Write the encrypted re-identification key here (needs a secret).")] = None,
+        "--key-file",
+        help="Write the encrypted re-identification key here (needs a secret).")] = None,
     secret_file: Annotated[Path | None, typer.Option(
         "--secret-file", help="Read the project secret from this file.")] = None,
     new_secret: Annotated[Path | None, typer.Option(

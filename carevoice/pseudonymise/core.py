@@ -524,7 +524,8 @@ def pseudonymise(comments: Corpus | pd.DataFrame, config: PseudonymiseConfig | N
     if decisions is not None and len(review):
         decided = decisions[decisions["decision"] != ""]
         done = set(zip(decided[COMMENT_ID], decided["start"], decided["end"], strict=True))
-        review = review[[(c, s, e) not in done for c, s, e in zip(
-            review[COMMENT_ID], review["start"], review["end"], strict=True)]].reset_index(drop=True)
+        open_rows = [(c, s, e) not in done for c, s, e in zip(
+            review[COMMENT_ID], review["start"], review["end"], strict=True)]
+        review = review[open_rows].reset_index(drop=True)
     return PseudonymisationResult(out, spans, review, ReidentificationKey(occurrences, config.mode),
                                   config.mode)

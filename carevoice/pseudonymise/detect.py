@@ -266,16 +266,19 @@ class NameDetector:
                     j += 2  # "Mr and Mrs Begum"
                 n_start, n_word = tokens[j][0], words[j]
                 if n_word[:1].isupper() and lows[j] not in NOT_PII and lows[j] not in _FUNCTION \
-                        and text[tokens[j - 1][0] + len(tokens[j - 1][1]):n_start].strip(". ") == "":
+                        and text[tokens[j - 1][0] + len(tokens[j - 1][1]):n_start].strip(
+                            ". ") == "":
                     n_end = n_start + len(n_word)
-                    spans.append(Span(comment_id, start, n_end, "PERSON", 0.85, f"{self.name}:title"))
+                    spans.append(Span(comment_id, start, n_end, "PERSON", 0.85,
+                                      f"{self.name}:title"))
                     taken_until = n_end
                 continue
             if len(low) < 2 or low in ROLE_WORDS or low in NOT_PII:
                 continue
             cue_before = prev in _KIN or prev in _NAMING or (prev == "and" and prev2 == "me") or (
                 prev == "is" and prev2 in _NAMING)
-            cue_after = ((nxt == "and" and nxt2 in ("me", "i")) or (nxt in ("is", "was") and nxt2 == "my")
+            cue_after = ((nxt == "and" and nxt2 in ("me", "i"))
+                         or (nxt in ("is", "was") and nxt2 == "my")
                          or (nxt == "my" and (nxt2 in _KIN or (
                              nxt2 in _KIN_MODIFIERS and i + 3 < n and lows[i + 3] in _KIN)))
                          or nxt == "from")

@@ -121,7 +121,8 @@ class Pattern:
 
 
 @functools.cache
-def _compile(regex: str, flags: int, trigger: str) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+def _compile(regex: str, flags: int,
+             trigger: str) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
     return re.compile(regex, flags), (re.compile(trigger, _I) if trigger else None)
 
 
@@ -415,7 +416,8 @@ _NAME_WORD = r"(?:St\.?\s+)?[A-Z][A-Za-z'\u2019-]+"
 
 #: The default patterns, in the order they are tried.
 PATTERNS: tuple[Pattern, ...] = (
-    Pattern("email", "EMAIL", r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}",
+    Pattern("email", "EMAIL",
+            r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}",
             score=0.99, trigger="@"),
     Pattern("handle_at", "HANDLE",
             r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@]|\.[A-Za-z]{2,})",

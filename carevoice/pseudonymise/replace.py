@@ -112,7 +112,8 @@ def as_secret(secret: bytes | str | None) -> bytes:
     if isinstance(secret, str):
         secret = secret.strip().encode("utf-8")
     if not isinstance(secret, bytes):
-        raise InputError(f"The 'secret' parameter must be bytes or str. Got {type(secret).__name__}.")
+        raise InputError(
+            f"The 'secret' parameter must be bytes or str. Got {type(secret).__name__}.")
     if len(secret) < 16:
         raise InputError(
             "The 'secret' parameter must hold at least 16 bytes (a long passphrase or the output "
@@ -292,7 +293,8 @@ class Replacer:
                 return f"0{body[:4]} {body[4:]}"
             return f"0{body[:4]} {body[4:]}"
         if label == "EMAIL":
-            return f"{fake.first_name().lower()}.{fake.last_name().lower()}{rng.randrange(100)}@example.com"
+            user = f"{fake.first_name().lower()}.{fake.last_name().lower()}{rng.randrange(100)}"
+            return f"{user}@example.com"
         if label == "HANDLE":
             return ("@" if original.startswith("@") else "") + str(fake.user_name())
         if label == "POSTCODE":

@@ -53,7 +53,8 @@ class ReviewConfig:
     ----------
     threshold : float, default 0.6
         Spans scoring below this go to review.
-    weak_detectors : tuple of str, default ("names:capitalised", "names:fuzzy", "names:context", "propagate")
+    weak_detectors : tuple of str
+        Default ``("names:capitalised", "names:fuzzy", "names:context", "propagate")``.
         Spans found only by these detectors go to review whatever their score.
     context : int, default 40
         Characters of context on each side in the review file.

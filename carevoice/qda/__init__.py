@@ -1,4 +1,5 @@
-"""REFI-QDA exchange: send coded comments to NVivo, ATLAS.ti, MAXQDA and QualCoder, read corrections back.
+"""REFI-QDA exchange: send coded comments to NVivo, ATLAS.ti, MAXQDA and QualCoder, read
+corrections back.
 
 - :func:`export_qdpx` writes a ``.qdpx`` project: the codebook, one text source per comment
   (pseudonymised), one case per respondent with the survey answers as variables, and one coding

@@ -228,7 +228,8 @@ def read_archive_member(archive: zipfile.ZipFile, name: str, what: str) -> bytes
     try:
         return archive.read(name)
     except (zipfile.BadZipFile, KeyError, OSError, EOFError) as e:
-        raise RefiQdaError(f"{what}: the member {name!r} cannot be read ({type(e).__name__}).") from e
+        raise RefiQdaError(
+            f"{what}: the member {name!r} cannot be read ({type(e).__name__}).") from e
 
 
 def find_qde(names: Iterable[str]) -> str | None:

@@ -174,7 +174,8 @@ def code_specs(codebook: Any = None, *, colours: Mapping[str, str] | None = None
                 definition=str(row["definition"]),
                 include=_split_notes(row.get("include")), exclude=_split_notes(row.get("exclude")),
                 examples=_split_notes(row.get("examples")),
-                parent=None if parent is None or pd.isna(parent) or not str(parent) else str(parent),
+                parent=(None if parent is None or pd.isna(parent) or not str(parent)
+                        else str(parent)),
                 colour=colour if is_colour(colour) else None,
             ))
         meta = CodebookMeta(name=str(codebook.attrs.get("name", "codebook")),
@@ -210,7 +211,8 @@ def code_specs(codebook: Any = None, *, colours: Mapping[str, str] | None = None
             known.add(theme)
     orphans = sorted({s.parent for s in specs if s.parent is not None and s.parent not in known})
     if orphans:
-        raise CodebookError(f"The codebook names parents that are not themes: {', '.join(orphans)}.")
+        raise CodebookError(
+            f"The codebook names parents that are not themes: {', '.join(orphans)}.")
     out = []
     for i, s in enumerate(specs):
         colour = colours.get(s.theme) or s.colour or PALETTE[i % len(PALETTE)]
@@ -428,7 +430,8 @@ def specs_from_codes(codes_el: ET.Element | None) -> list[CodeSpec]:
         definition, sections, _ = parse_code_description(child_text(el, "Description"))
         colour = el.get("color")
         specs.append(CodeSpec(
-            theme=theme, label=name.strip() or theme, definition=definition or name.strip() or theme,
+            theme=theme, label=name.strip() or theme,
+            definition=definition or name.strip() or theme,
             include=tuple(sections["include"]), exclude=tuple(sections["exclude"]),
             examples=tuple(sections["examples"]),
             parent=by_guid.get(normalise_guid(parent_guid)) if parent_guid else None,

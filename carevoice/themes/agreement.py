@@ -37,7 +37,7 @@ def _check_codes(codes: object, argument: str) -> pd.DataFrame:
         raise InputError(
             f"The '{argument}' argument of agreement must be a DataFrame with columns "
             f"'comment_id' and 'theme' (and optionally 'assigned'); got "
-            f"{type(codes).__name__ if not isinstance(codes, pd.DataFrame) else list(codes.columns)}."
+            f"{list(codes.columns) if isinstance(codes, pd.DataFrame) else type(codes).__name__}."
         )
     return codes
 
@@ -132,7 +132,8 @@ def _pair_table(x: np.ndarray, y: np.ndarray, themes: Sequence[str], pair: str, 
         samples = _stats(*boot_cells) if n_boot else None
         row: dict[str, object] = {
             "pair": pair, "theme": theme, "n_comments": n,
-            "n_a": int(point_cells[0] + point_cells[1]), "n_b": int(point_cells[0] + point_cells[2]),
+            "n_a": int(point_cells[0] + point_cells[1]),
+            "n_b": int(point_cells[0] + point_cells[2]),
         }
         # Point estimates from scikit-learn and the krippendorff package where defined (the
         # closed forms above agree with them; they are used for the bootstrap's speed).

@@ -200,7 +200,8 @@ class Codebook:
             if t.id == theme_id:
                 return t
         raise KeyError(
-            f"No theme {theme_id!r} in codebook {self.name!r}; valid ids: {', '.join(self.theme_ids)}"
+            f"No theme {theme_id!r} in codebook {self.name!r}; "
+            f"valid ids: {', '.join(self.theme_ids)}"
         )
 
     def __repr__(self) -> str:
@@ -446,7 +447,8 @@ def codebook_from_dict(data: Mapping[str, Any], *, source: str = "codebook") -> 
     Traceback (most recent call last):
     ...
     carevoice.errors.CodebookError: 3 problem(s) in codebook:
-      - themes[0] ('Pets'): 'id' must match ^[a-z][a-z0-9_]{1,63}$ (lower case letters, digits, '_'); got 'Pets'
+      - themes[0] ('Pets'): 'id' must match ^[a-z][a-z0-9_]{1,63}$ (lower case letters, digits,
+        '_'); got 'Pets'
       - themes[0] ('Pets'): 'label' must be a non-empty string
       - themes[0] ('Pets'): 'definition' must be a non-empty string
     """

@@ -228,8 +228,8 @@ class ThemeCoder:
     def get_params(self, deep: bool = True) -> dict[str, Any]:
         """Return the constructor parameters (scikit-learn convention)."""
         names = ("embedder", "codebook", "lexical_weight", "segments", "segment_weight",
-                 "reference", "kin_carers", "human_weight", "C", "lexical_C", "fallback", "shrinkage",
-                 "n_splits", "random_state")
+                 "reference", "kin_carers", "human_weight", "C", "lexical_C", "fallback",
+                 "shrinkage", "n_splits", "random_state")
         return {n: getattr(self, n) for n in names}
 
     def set_params(self, **params: Any) -> ThemeCoder:
@@ -554,7 +554,8 @@ class ThemeCoder:
         pe = np.column_stack([m.predict_proba(x)[:, 1] for m in models["emb"]]) \
             if lexical_weight < 1 else np.zeros((n, k))
         if lexical_weight > 0:
-            xl = hstack([models["words"].transform(texts), models["chars"].transform(texts)]).tocsr()
+            xl = hstack([models["words"].transform(texts),
+                         models["chars"].transform(texts)]).tocsr()
             pl = np.column_stack([m.predict_proba(xl)[:, 1] for m in models["lex"]])
         else:
             pl = np.zeros((n, k))
