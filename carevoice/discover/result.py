@@ -479,6 +479,8 @@ def _membership_classifiers(x: np.ndarray, primary: np.ndarray, topic_ids: list[
     from sklearn.model_selection import StratifiedKFold
     from threadpoolctl import threadpool_limits
 
+    from ..themes.model import EMBEDDING_C
+
     n, k = len(primary), len(topic_ids)
     weights = np.full((k, x.shape[1] + 1), np.nan, dtype=np.float32)
     prob = np.zeros((n, k))
@@ -486,7 +488,7 @@ def _membership_classifiers(x: np.ndarray, primary: np.ndarray, topic_ids: list[
     xs = np.asarray(x[rows], dtype=np.float64)
 
     def model() -> Any:
-        return LogisticRegression(C=2.0, class_weight="balanced", max_iter=2000)
+        return LogisticRegression(C=EMBEDDING_C, class_weight="balanced", max_iter=2000)
 
     with warnings.catch_warnings(), threadpool_limits(limits=1, user_api="blas"):
         warnings.simplefilter("ignore", ConvergenceWarning)  # local: tiny topics may not converge

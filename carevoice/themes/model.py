@@ -45,6 +45,10 @@ _SPLIT = re.compile(
 )
 _MIN_SEGMENT_WORDS = 3
 
+#: Inverse regularisation of a logistic regression on sentence embeddings: the theme coder's
+#: default ``C``, also used by discovery's topic membership classifiers.
+EMBEDDING_C = 2.0
+
 
 def split_segments(text: str, *, min_words: int = _MIN_SEGMENT_WORDS) -> list[str]:
     """Split a comment into sentences and clauses for scoring.
@@ -202,7 +206,7 @@ class ThemeCoder:
         reference: bool = True,
         kin_carers: bool = True,
         human_weight: int = 3,
-        C: float = 2.0,
+        C: float = EMBEDDING_C,
         lexical_C: float = 10.0,
         fallback: float = 1.0,
         shrinkage: float = 20.0,
