@@ -208,6 +208,9 @@ def test_care_system_acronyms_are_not_personal_data(spacy_ready):
     comments = pd.DataFrame({"comment_id": ["a"], "text": [
         "My CIN plan went to a CP conference, then the SGO. The YP has a PEP and a GP."]})
     assert detect_pii(comments).empty
+    # "DOB" labels a date of birth; the date is personal data, the label is not
+    dob = pd.DataFrame({"comment_id": ["b"], "text": ["DOB: 14/2"]})
+    assert detect_pii(dob)[["start", "end", "label"]].values.tolist() == [[5, 9, "DATE"]]
 
 
 def test_spacy_detector_checks_parameters():
