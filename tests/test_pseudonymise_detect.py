@@ -71,6 +71,8 @@ NAME_VALID = [
     ("jaydenn from my class keeps starting on me", "jaydenn"),
     ("mikey n tj got moved to the same home", "tj"),
     ("Shaniqua at school called me a care kid", "Shaniqua"),
+    # one edit from a common word ("donut"), but capitalised beside a name cue
+    ("Ionut and me play fifa", "Ionut"),
 ]
 
 NAME_INVALID = [

@@ -400,7 +400,9 @@ class NameDetector:
         freq = _frequency(low)
         if len(low) < 3:  # "my little brother tj": initials only straight after a kin word
             return (0.5, "context") if prev in _KIN and freq < 500 else (0.0, "")
-        if _misspelt_word(low):
+        # one edit from a common word: a misspelling, unless capitalised next to a name cue
+        # ("Ionut and me", not "donut")
+        if _misspelt_word(low) and not (word[:1].isupper() and (cue_before or cue_after)):
             return 0.0, ""
         me_and = prev == "and" and cue_before
         if freq < 2_000 and (prev in _KIN or prev in _NAMING or me_and
