@@ -259,13 +259,40 @@ def _demo() -> tuple[pd.DataFrame, pd.DataFrame]:
     return load_demo().comments, load_demo_gold()
 
 
+def _probe() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The pseudonymiser's probe (``tests/data/pii_probe.txt``), parsed like the corpus sources."""
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    build_demo = sys.modules.get("build_demo")
+    if build_demo is None:  # the corpus script; its dataclasses need it registered
+        spec = importlib.util.spec_from_file_location("build_demo",
+                                                      root / "corpora" / "build_demo.py")
+        build_demo = sys.modules["build_demo"] = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(build_demo)
+    lines = [ln for ln in (root / "tests" / "data" / "pii_probe.txt").read_text(
+        "utf-8").splitlines() if ln and not ln.startswith("#")]
+    parsed = [build_demo.parse_markup(ln) for ln in lines]
+    ids = [f"p{i}" for i in range(len(parsed))]
+    return (pd.DataFrame({"comment_id": ids, "text": [text for text, _ in parsed]}),
+            pd.DataFrame({"comment_id": ids, "pii": [pii for _, pii in parsed]}))
+
+
 @pytest.mark.model
-@pytest.mark.parametrize(("corpus", "least_spans"), [(_demo, 500), (_supplement, 90)],
-                         ids=["demo", "supplement"])
-def test_detect_pii_on_fictional_gold_meets_targets(spacy_ready, corpus, least_spans):
+@pytest.mark.parametrize(("corpus", "least_spans", "least_recall", "least_precision"),
+                         [(_demo, 500, 0.97, 0.8), (_supplement, 90, 0.97, 0.8),
+                          (_probe, 170, 0.9, 0.9)],
+                         ids=["demo", "supplement", "probe"])
+def test_detect_pii_on_fictional_gold_meets_targets(spacy_ready, corpus, least_spans,
+                                                    least_recall, least_precision):
     """Recall and character precision on the fictional corpora (a regression guard).
 
     The supplement was written after the detectors, by other hands, so it is the fresher test.
+    The probe is short comments written to find gaps; some rules were written after it, so it
+    is a regression guard only. Its misses allowed are conventions (a title or "auntie" left
+    outside a name, "number 42") and documented gaps ("north moorshire council").
     """
     comments, gold = corpus()
     spans = detect_pii(comments)
@@ -285,8 +312,8 @@ def test_detect_pii_on_fictional_gold_meets_targets(spacy_ready, corpus, least_s
     true = sum(len({i for i in v if not texts[c][i].isspace()} & gold_chars.get(c, set()))
                for c, v in by_comment.items())
     assert total > least_spans
-    assert caught / total >= 0.97
-    assert true / predicted >= 0.8
+    assert caught / total >= least_recall
+    assert true / predicted >= least_precision
 
 
 def test_import_loads_nothing_heavy():

@@ -400,21 +400,14 @@ def assemble_topics(comments: pd.DataFrame, embeddings: np.ndarray, clusters: np
                 continue
         primary[i], best_col[i] = topic_ids[best], best
         rows.append((i, topic_ids[best], round(float(s[best]), 4), True))
-    classifiers = None
+    classifiers = prob = None
     if config.max_topics > 1 and k:
         if config.membership == "classifier":
             classifiers, prob = _membership_classifiers(x, primary, topic_ids)
-            member = prob >= config.member_probability
-            strength = prob
-        else:
-            member = (sims >= config.second_similarity) & (
-                sims[np.arange(n), np.maximum(best_col, 0)][:, None] - sims
-                <= config.second_margin)
-            strength = sims
         for i in np.flatnonzero(best_col >= 0):
-            order = np.argsort(-strength[i], kind="stable")
-            extra = [int(j) for j in order if j != best_col[i] and member[i, j]]
-            for j in extra[:config.max_topics - 1]:
+            further = _further_topics(sims[i], int(best_col[i]), config,
+                                      None if prob is None else prob[i])
+            for j in further:
                 rows.append((int(i), topic_ids[j], round(float(sims[i, j]), 4), False))
         rows.sort(key=lambda r: (r[0], not r[3]))
     ids = comments[COMMENT_ID].astype(str).to_numpy()
@@ -461,6 +454,23 @@ def assemble_topics(comments: pd.DataFrame, embeddings: np.ndarray, clusters: np
     return Topics(comments=comments, embeddings=x, clusters=clusters, config=config,
                   assignments=assignments, topics=topics, centroids=centroids.astype(np.float32),
                   labels=labels, history=history, pinned=pinned, classifiers=classifiers)
+
+
+def _further_topics(s: np.ndarray, best: int, config: AssignConfig,
+                    prob: np.ndarray | None = None) -> list[int]:
+    """A comment's further topics (columns), strongest first, at most ``max_topics - 1``.
+
+    ``s`` holds its similarity to each centroid and ``best`` its primary topic's column. With
+    ``prob`` (its membership probabilities) a topic joins when its classifier says so;
+    without, when its similarity is high enough and close enough to the primary topic's.
+    """
+    if prob is not None:
+        strength, member = prob, prob >= config.member_probability
+    else:
+        strength = s
+        member = (s >= config.second_similarity) & (s[best] - s <= config.second_margin)
+    order = np.argsort(-strength, kind="stable")
+    return [int(j) for j in order if j != best and member[j]][:config.max_topics - 1]
 
 
 def _membership_classifiers(x: np.ndarray, primary: np.ndarray, topic_ids: list[int]
@@ -557,13 +567,7 @@ def assignments_for(topics: Topics, comment_ids: Any, vectors: np.ndarray,
         rows.append((cid, ids[best], round(float(s[best]), 4), True))
         if cfg.max_topics < 2:
             continue
-        if prob is not None:
-            further = [int(j) for j in np.argsort(-prob[i], kind="stable")
-                       if j != best and prob[i, j] >= cfg.member_probability]
-        else:
-            further = [int(j) for j in order[1:]
-                       if s[j] >= cfg.second_similarity and s[best] - s[j] <= cfg.second_margin]
-        for j in further[:cfg.max_topics - 1]:
+        for j in _further_topics(s, best, cfg, None if prob is None else prob[i]):
             rows.append((cid, ids[j], round(float(s[j]), 4), False))
     return pd.DataFrame(rows, columns=list(ASSIGNMENT_COLUMNS)).astype(
         {"topic": np.int64, "score": float, "primary": bool})

@@ -190,6 +190,12 @@ def resolve_spans(spans: pd.DataFrame, *, join_gap: int = 1) -> pd.DataFrame:
     return spans_frame((c, s, e, lab, sc, "+".join(sorted(d))) for c, s, e, lab, sc, d in merged)
 
 
+def _texts_by_id(comments: pd.DataFrame) -> dict[str, str]:
+    """Each comment's text (``""`` when missing) by its ``comment_id`` as a string."""
+    return {str(cid): as_text(t) for cid, t in zip(comments[COMMENT_ID], comments["text"],
+                                                   strict=True)}
+
+
 def bridge_spans(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
     """Join two name spans separated by one capitalised word into one span.
 
@@ -223,7 +229,7 @@ def bridge_spans(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
 
     if len(spans) < 2:
         return spans
-    texts = dict(zip(comments[COMMENT_ID].map(str), comments["text"].tolist(), strict=True))
+    texts = _texts_by_id(comments)
     gap = re.compile(r" ([A-Z][a-z'\u2019]+) ")
     names = ("PERSON", "ORG", "LOCATION")
     rows = [list(r) for r in spans[list(SPAN_COLUMNS)].itertuples(index=False)]
@@ -231,7 +237,7 @@ def bridge_spans(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
     for row in rows:
         last = out[-1] if out else None
         if last is not None and last[0] == row[0] and last[3] in names and row[3] in names:
-            text = as_text(texts.get(str(row[0])))
+            text = texts.get(str(row[0]), "")
             m = gap.fullmatch(text, int(last[2]), int(row[1]))
             if m and bridge_word(m.group(1)):
                 last[2] = row[2]
@@ -277,14 +283,14 @@ def join_hyphenated(comments: pd.DataFrame, spans: pd.DataFrame, *,
 
     if spans.empty:
         return spans
-    texts = dict(zip(comments[COMMENT_ID].map(str), comments["text"].tolist(), strict=True))
+    texts = _texts_by_id(comments)
     after = re.compile(r"(?:[-\u2010\u2011][^\W\d_]+)+")
     before = re.compile(r"(?:[^\W\d_]+[-\u2010\u2011])+$")
     starts, ends = spans["start"].to_numpy().copy(), spans["end"].to_numpy().copy()
     for row, (cid, label) in enumerate(zip(spans[COMMENT_ID], spans["label"], strict=True)):
         if label not in labels:
             continue
-        text = as_text(texts.get(str(cid)))
+        text = texts.get(str(cid), "")
         m = after.match(text, int(ends[row]))
         if m:
             ends[row] = m.end()
@@ -327,13 +333,13 @@ def propagate_spans(comments: pd.DataFrame, spans: pd.DataFrame, *, min_score: f
     strong = spans[(spans["score"] >= min_score) & spans["label"].isin(labels)]
     if strong.empty:
         return spans
-    texts = dict(zip(comments[COMMENT_ID].map(str), comments["text"].tolist(), strict=True))
+    texts = _texts_by_id(comments)
     covered: dict[str, list[tuple[int, int]]] = {}
     for cid, start, end in spans[[COMMENT_ID, "start", "end"]].itertuples(index=False):
         covered.setdefault(str(cid), []).append((int(start), int(end)))
     new = []
     for (cid, label), group in strong.groupby([COMMENT_ID, "label"], sort=False):
-        text = as_text(texts.get(str(cid)))
+        text = texts.get(str(cid), "")
         surfaces = {text[s:e] for s, e in zip(group["start"], group["end"], strict=True)}
         for surface in surfaces:
             if len(surface.strip()) < 2:

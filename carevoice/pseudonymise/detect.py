@@ -125,9 +125,8 @@ def _fuzzy_name(word: str) -> str | None:
     one letter doubled ("jaydenn"), if any."""
     if not 4 <= len(word) <= 20:
         return None
-    choices = set(_fuzzy_choices())
     for i in range(1, len(word)):
-        if word[i] == word[i - 1] and word[:i] + word[i + 1:] in choices:
+        if word[i] == word[i - 1] and word[:i] + word[i + 1:] in _fuzzy_choice_set():
             return word[:i] + word[i + 1:]
     from rapidfuzz import process
     from rapidfuzz.distance import DamerauLevenshtein
@@ -141,6 +140,11 @@ def _fuzzy_name(word: str) -> str | None:
 @functools.cache
 def _fuzzy_choices() -> tuple[str, ...]:
     return tuple(sorted(n for n in first_names() if len(n) >= 4 and _tier(n) == "C"))
+
+
+@functools.cache
+def _fuzzy_choice_set() -> frozenset[str]:
+    return frozenset(_fuzzy_choices())
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -166,8 +170,9 @@ _NEXT_WORD = re.compile(r" ([A-Z][a-z]+)\b")
 
 
 def bridge_word(word: str) -> bool:
-    """Whether a capitalised word between two names can be part of one name ("Voices Matter
-    Leeds"): not a function word, role word or a word that is never personal data."""
+    """Whether a capitalised word can be part of a name ("Matter" in "Voices Matter Leeds",
+    "Side" in "in Moss Side"): not a function word, role word or a word that is never personal
+    data."""
     low = word.lower()
     return low not in _FUNCTION and low not in ROLE_WORDS and low not in NOT_PII
 
@@ -175,10 +180,7 @@ def bridge_word(word: str) -> bool:
 def _next_capitalised(text: str, end: int) -> bool:
     """Whether the next word is capitalised and not a function, role or non-personal word."""
     m = _NEXT_WORD.match(text, end)
-    if m is None:
-        return False
-    low = m.group(1).lower()
-    return low not in _FUNCTION and low not in ROLE_WORDS and low not in NOT_PII
+    return m is not None and bridge_word(m.group(1))
 
 
 #: Words that are surnames as well as something else ("Dylan Foster", "Amy Young").
