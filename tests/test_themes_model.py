@@ -292,3 +292,23 @@ def test_scores_do_not_depend_on_how_many_comments_are_scored_at_once(coder):
                        for i in range(0, len(comments), 2)])
     diff = (whole.iloc[:, 1:].to_numpy() - parts.iloc[:, 1:].to_numpy())
     assert np.abs(diff).max() < 1e-12
+
+
+def test_fold_tfidf_from_shared_counts_equals_a_vectoriser_fitted_on_the_fold():
+    # Cross-validation counts n-grams once for all texts; each fold's features must still be
+    # exactly those of TF-IDF vectorisers fitted on the fold's training texts alone.
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from carevoice.themes.model import _CHARS, _WORDS, _Counts
+
+    texts = ["i want to see my mum more", "my sw keeps changing", "i want to see my mum more",
+             "Care is being moved again", "n/a", "my nan lets me stay up", "sw changed AGAIN",
+             "i miss my bruther", "care is lanyards"]
+    train, test = texts[:6], texts[6:] + texts[:2]
+    words, chars = _Counts(texts).tfidf(train)
+    for mine, settings, min_df in ((words, _WORDS, 1), (chars, _CHARS, 2)):
+        ref = TfidfVectorizer(**settings, min_df=min_df, sublinear_tf=True).fit(train)
+        for part in (train, test):
+            assert mine.transform(part).shape == ref.transform(part).shape
+            np.testing.assert_array_equal(mine.transform(part).toarray(),
+                                          ref.transform(part).toarray())

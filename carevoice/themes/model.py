@@ -50,6 +50,52 @@ _MIN_SEGMENT_WORDS = 3
 EMBEDDING_C = 2.0
 
 
+# The lexical models' TF-IDF features: word 1-2-grams and character 3-5-grams (a character
+# n-gram must occur in two training texts).
+_WORDS = {"analyzer": "word", "ngram_range": (1, 2), "token_pattern": r"(?u)\b\w+\b"}
+_CHARS = {"analyzer": "char_wb", "ngram_range": (3, 5)}
+
+
+class _Counts:
+    """N-gram counts of a fixed set of texts, made once for all cross-validation folds.
+
+    Counting n-grams is about half of a fold's cost. :meth:`tfidf` gives, for a fold's training
+    texts, transformers equal to ``TfidfVectorizer(...).fit(train_texts)``: the columns whose
+    document frequency in those texts reaches ``min_df`` (the same vocabulary, in the same
+    sorted order) and an IDF fitted on those texts' counts. They transform only texts of the set.
+    """
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        from sklearn.feature_extraction.text import CountVectorizer
+
+        self.index = {t: i for i, t in enumerate(dict.fromkeys(texts))}
+        unique = list(self.index)
+        self.words = CountVectorizer(**_WORDS).fit_transform(unique).tocsr()
+        self.chars = CountVectorizer(**_CHARS).fit_transform(unique).tocsr()
+
+    def tfidf(self, train_texts: Sequence[str]) -> tuple[_FoldTfidf, _FoldTfidf]:
+        rows = np.asarray([self.index[t] for t in train_texts], dtype=np.int64)
+        return (_FoldTfidf(self.words, self.index, rows, min_df=1),
+                _FoldTfidf(self.chars, self.index, rows, min_df=2))
+
+
+class _FoldTfidf:
+    """TF-IDF of one fold from precomputed counts (see :class:`_Counts`)."""
+
+    def __init__(self, counts: Any, index: dict[str, int], rows: np.ndarray, min_df: int) -> None:
+        from sklearn.feature_extraction.text import TfidfTransformer
+
+        train = counts[rows]
+        df = np.bincount(train.indices, minlength=counts.shape[1])
+        self.counts, self.index = counts, index
+        self.columns = np.flatnonzero(df >= min_df)
+        self.idf = TfidfTransformer(sublinear_tf=True).fit(train[:, self.columns])
+
+    def transform(self, texts: Sequence[str]) -> Any:
+        rows = np.asarray([self.index[t] for t in texts], dtype=np.int64)
+        return self.idf.transform(self.counts[rows][:, self.columns])
+
+
 def split_segments(text: str, *, min_words: int = _MIN_SEGMENT_WORDS) -> list[str]:
     """Split a comment into sentences and clauses for scoring.
 
@@ -496,7 +542,8 @@ class ThemeCoder:
         return seg_texts, np.asarray(owner, dtype=int)
 
     def _make_models(self, texts: Sequence[str], x: np.ndarray, y: np.ndarray,
-                     w: np.ndarray) -> dict[str, Any]:
+                     w: np.ndarray, lexical: tuple[Any, Any] | None = None) -> dict[str, Any]:
+        """Fit the embedding and lexical models; ``lexical``: fitted TF-IDF (words, chars)."""
         import warnings
 
         from scipy.sparse import hstack
@@ -505,10 +552,11 @@ class ThemeCoder:
         from sklearn.linear_model import LogisticRegression
         from threadpoolctl import threadpool_limits
 
-        words = TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True,
-                                token_pattern=r"(?u)\b\w+\b").fit(texts)
-        chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True,
-                                min_df=2).fit(texts)
+        if lexical is None:
+            words = TfidfVectorizer(**_WORDS, min_df=1, sublinear_tf=True).fit(texts)
+            chars = TfidfVectorizer(**_CHARS, min_df=2, sublinear_tf=True).fit(texts)
+        else:
+            words, chars = lexical
         xl = hstack([words.transform(texts), chars.transform(texts)]).tocsr()
         # Weights as repeated rows: liblinear is ~100x slower with sample_weight here.
         rows = np.repeat(np.arange(len(texts)), np.maximum(1, np.rint(w)).astype(int))
@@ -600,9 +648,12 @@ class ThemeCoder:
         folds = StratifiedKFold(self.n_splits, shuffle=True, random_state=self.random_state)
         seg_texts, owner = segs
         x_seg = self._embed(seg_texts, shipped=True) if seg_texts else None
+        counts = _Counts([*texts, *seg_texts])
         oof = np.zeros((y.shape[0], y.shape[1] + 1), dtype=float)
         for train, test in folds.split(x, strata):
-            models = self._make_models([texts[i] for i in train], x[train], y[train], w[train])
+            train_texts = [texts[i] for i in train]
+            models = self._make_models(train_texts, x[train], y[train], w[train],
+                                       lexical=counts.tfidf(train_texts))
             keep = np.isin(owner, test) if seg_texts else np.zeros(0, dtype=bool)
             remap = {r: k for k, r in enumerate(test)}
             sub_segs = ([s for s, m in zip(seg_texts, keep, strict=True) if m],
