@@ -532,7 +532,7 @@ def default_codebook() -> Codebook:
     Examples
     --------
     >>> default_codebook().version
-    '1.1.0'
+    '1.2.0'
     """
     import yaml
 
