@@ -357,3 +357,21 @@ def test_the_rest_of_a_hyphenated_name_is_masked_too(spacy_ready, text, surface)
     chars = set(range(start, start + len(surface)))
     assert any(chars <= set(range(s, e)) for s, e in zip(spans["start"], spans["end"],
                                                           strict=True)), spans
+
+
+@pytest.mark.parametrize(("text", "joined"), [
+    ("i miss my little brothers tariq and zain we was all together", "zain"),
+    ("my brother dwayne and kelechukwu came", "kelechukwu"),
+])
+def test_a_word_that_is_no_word_joined_to_a_found_name_is_a_name(text, joined):
+    spans = NAMES.find("c", text)
+    start = text.index(joined)
+    assert any(s.start == start and s.detector == "names:coordination" for s in spans)
+
+
+@pytest.mark.parametrize("text", ["me and Kai, tbh it was fine", "Kai and Amber, smh",
+                                  "Kai n bruv went out"])
+def test_text_speak_joined_to_a_name_is_not_a_name(text):
+    spans = NAMES.find("c", text)
+    flagged = {text[s.start:s.end].lower() for s in spans}
+    assert not flagged & {"tbh", "smh", "bruv"}

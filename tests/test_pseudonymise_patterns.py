@@ -85,6 +85,15 @@ VALID = [
     ("ORG", "my boss at Greggs is sound", "Greggs"),
     ("ORG", "the manager at Halden Motors said no", "Halden Motors"),
     ("LOCATION", "stuck at a services off the A38", "A38"),
+    # written-out e-mail addresses, phones typed with "o" or without the leading 0, estates
+    ("EMAIL", "email me kez at example dot com ok", "kez at example dot com"),
+    ("EMAIL", "its tyler dot m at example dot co dot uk", "tyler dot m at example dot co dot uk"),
+    ("EMAIL", "send it to kezia_x (at) example.net please", "kezia_x (at) example.net"),
+    ("EMAIL", "jaz@example dot com", "jaz@example dot com"),
+    ("PHONE", "ring o116 496 o372 its free", "o116 496 o372"),
+    ("PHONE", "my number is 7700900733 pls", "7700900733"),
+    ("PHONE", "text 7700 900 461 after 6", "7700 900 461"),
+    ("LOCATION", "they put me on the meadowcroft estate", "meadowcroft"),
 ]
 
 INVALID = [
@@ -131,6 +140,11 @@ INVALID = [
     ("ORG", "my old primary was better"),
     ("ORG", "the childrens home was loud"),
     ("ORG", "we sat under the oaks in the park"),
+    ("EMAIL", "look at this dot com thing"),
+    ("EMAIL", "i was at school. com on"),
+    ("PHONE", "i walked 7500 steps"),
+    ("LOCATION", "the council estate was rough"),
+    ("LOCATION", "we lived on a housing estate"),
 ]
 
 

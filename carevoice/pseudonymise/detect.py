@@ -326,11 +326,12 @@ class NameDetector:
                      names: frozenset[str]) -> list[Span]:
         """Lexicon names joined to a found name: "grace and Amber", "kai, ruby n jo".
 
-        A word that is also a name ("grace", "rob") is flagged when "and", "n", "&" or a comma
-        joins it to a name found with some confidence (0.6 or more), and then along the chain.
-        Score 0.5: it goes to review.
+        A word that is also a name ("grace", "rob"), two-letter initials, or a word that is no
+        English word at all ("tariq and zain") is flagged when "and", "n", "&" or a comma joins
+        it to a name found with some confidence (0.55 or more: a lexicon name or one after a
+        cue such as "my brother"), and then along the chain. Score 0.5: it goes to review.
         """
-        strong = [s for s in spans if s.label == "PERSON" and s.score >= 0.6]
+        strong = [s for s in spans if s.label == "PERSON" and s.score >= 0.55]
         if not strong:
             return []
         covered = {i for i, (start, _) in enumerate(tokens)
@@ -352,7 +353,9 @@ class NameDetector:
             grown = False
             for i, low in enumerate(lows):
                 initials = len(low) == 2 and low not in _FUNCTION and _frequency(low) < 500
-                if i in covered or not (initials or (len(low) >= 3 and low in names)) \
+                unknown = (len(low) >= 3 and low.isalpha() and _frequency(low) == 0
+                           and not _misspelt_word(low) and low not in countries())
+                if i in covered or not (initials or unknown or (len(low) >= 3 and low in names)) \
                         or low in _FUNCTION or low in ROLE_WORDS or low in NOT_PII:
                     continue
                 if any(joined(i, j) for j in (i - 2, i - 1, i + 1, i + 2)

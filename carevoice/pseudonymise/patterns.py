@@ -395,6 +395,31 @@ def _council_ok(value: str) -> float | bool:
     return True
 
 
+def _letter_o_phone_ok(value: str) -> float | bool:
+    """"o161 496 o372": a phone number typed with the letter o for zero."""
+    if not re.search(r"[oO]", value):
+        return False  # plain digits are the phone pattern's
+    return valid_uk_phone(re.sub(r"[oO]", "0", value))
+
+
+def _mobile_without_zero_ok(value: str) -> float | bool:
+    """"7700900733": a mobile number typed without its leading 0."""
+    return 0.7 if valid_uk_phone("0" + value) else False
+
+
+#: Words after " at " that make "look at this dot com" a phrase, not an e-mail address.
+_NOT_MAIL_HOSTS = frozenset({"the", "this", "that", "my", "your", "our", "a", "an", "home",
+                             "school", "work", "college", "it", "them", "him", "her", "me"})
+
+
+def _spelt_email_ok(value: str) -> float | bool:
+    """"kez at example dot com", "kezia_x (at) example.net": an address written out."""
+    host = re.split(r"\s*[\(\[{<]\s*at\s*[\)\]}>]\s*|\s+at\s+|\s*@\s*", value, maxsplit=1,
+                    flags=re.IGNORECASE)[-1]
+    first = re.split(r"[\s.(\[{<]", host, maxsplit=1)[0].lower()
+    return first not in _NOT_MAIL_HOSTS
+
+
 _NOT_EMPLOYERS = frozenset({
     "i", "me", "home", "school", "christmas", "xmas", "easter", "weekends", "night", "monday",
     "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
@@ -410,6 +435,12 @@ def _road_ok(value: str) -> float | bool:
     return value not in ("A1", "A2", "B1", "B2")  # exam levels and grades, not roads
 
 
+# An e-mail address written out: "(at)", "[at]" or " at ", and "(dot)" or " dot ".
+_AT_BRACKETED = r"\s*[\(\[{<]\s*at\s*[\)\]}>]\s*"
+_DOT_SPELT = r"(?:\s*[\(\[{<]\s*dot\s*[\)\]}>]\s*|\s+dot\s+)"
+_MAIL_TLD = r"(?:com|org|net|co|uk|ac|gov|nhs|sch|io|me|info|edu|biz)\b"
+_MAIL_LOCAL = r"(?<![\w.+-])[\w%+-]+(?:(?:\.|\s+dot\s+)[\w%+-]+)*"
+
 _MONTH_RE = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
              r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 _NAME_WORD = r"(?:St\.?\s+)?[A-Z][A-Za-z'\u2019-]+"
@@ -419,6 +450,14 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern("email", "EMAIL",
             r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}",
             score=0.99, trigger="@"),
+    Pattern("email_spelt_bracketed", "EMAIL",
+            rf"{_MAIL_LOCAL}{_AT_BRACKETED}[A-Za-z0-9-]+(?:(?:\.|{_DOT_SPELT})[A-Za-z0-9-]+)*?"
+            rf"(?:\.|{_DOT_SPELT}){_MAIL_TLD}(?:(?:\.|{_DOT_SPELT})uk\b)?",
+            score=0.9, validate=_spelt_email_ok, trigger=r"[\(\[{<]\s*at\s*[\)\]}>]"),
+    Pattern("email_spelt", "EMAIL",
+            rf"{_MAIL_LOCAL}(?:\s+at\s+|\s*@\s*)[A-Za-z0-9-]+(?:(?:\.|{_DOT_SPELT})[A-Za-z0-9-]+)*?"
+            rf"{_DOT_SPELT}{_MAIL_TLD}(?:(?:\.|{_DOT_SPELT})uk\b)?",
+            score=0.85, validate=_spelt_email_ok, trigger=r"\bdot\b"),
     Pattern("handle_at", "HANDLE",
             r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@]|\.[A-Za-z]{2,})",
             score=0.95, trigger="@"),
@@ -438,6 +477,11 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern("phone", "PHONE",
             r"(?<![\d+])(?:\+44\s?\(?0?\)?\s?|0044\s?|\(?0)\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,4}(?!\d)",
             score=0.95, validate=valid_uk_phone, trigger=r"\d{3}"),
+    Pattern("phone_letter_o", "PHONE",
+            r"(?<![\w+])(?:\+44\s?|0044\s?)?[0o]\d[\do]{1,3}[\s-]?[\do]{3,4}[\s-]?[\do]{3,4}(?!\w)",
+            score=0.9, validate=_letter_o_phone_ok, trigger=r"o\d|\do"),
+    Pattern("mobile_without_zero", "PHONE", r"(?<![\d+])7\d{3}[\s-]?\d{3}[\s-]?\d{3}(?![\d-])",
+            score=0.7, validate=_mobile_without_zero_ok, trigger=r"7\d{3}"),
     Pattern("nhs_number", "ID", r"(?<![\d])\d{3}[ -]?\d{3}[ -]?\d{4}(?![\d])",
             score=0.9, validate=nhs_checksum_ok, trigger=r"\d{3}"),
     Pattern("nhs_context", "ID",
@@ -513,6 +557,8 @@ PATTERNS: tuple[Pattern, ...] = (
             r"chestnuts|sycamores|gables|conifers|briars|heathers|junipers|lindens|yews|acorns|"
             r"orchards|spinney|paddocks))\b",
             score=0.6),
+    Pattern("estate_lower", "LOCATION", r"\b(?P<pii>[a-z]{4,})\s+estate\b",
+            score=0.5, flags=0, validate=_unlisted_place_ok),
     Pattern("named_school_or_home", "ORG",
             r"\b(?:(?:st|saint)\.?\s+)?[A-Za-z][a-z]{2,}(?:'s|\u2019s)?\s+(?:primary|high|college|"
             r"academy|child(?:ren)?'?s'?\s+home|kids\s+home)\b",
