@@ -122,6 +122,9 @@ def test_name_detector_leaves_words_alone(text):
     ("from Stoke on Trent originally", "Stoke on Trent"),
     ("we went to Reading for the day", "Reading"),
     ("i live at 22b Elm Grove, Hull HU5 3QT", "Hull"),
+    # too small for the gazetteer, lower case, no English word: to review
+    ("nobody at north fenmoor can find my file", "north fenmoor"),
+    ("i live in ashvale now", "ashvale"),
 ])
 def test_place_detector_catches(text, surface):
     assert covers(PLACES, text, surface), covered(PLACES, text)
@@ -132,6 +135,9 @@ def test_place_detector_catches(text, surface):
     "i like reading and bath time",
     "I want to live in England",
     "the deal is off",
+    "we live in difrent houses",
+    "i hope it snows at crismas",
+    "we met at maccies after",
 ])
 def test_place_detector_leaves_words_alone(text):
     assert covered(PLACES, text) == set()

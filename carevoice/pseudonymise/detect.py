@@ -83,6 +83,7 @@ _FUNCTION = frozenset(
     thx innit""".split()
 )
 _PLACE_CUES = frozenset({"in", "at", "from", "near", "around", "outside", "round"})
+_DIRECTIONS = frozenset({"north", "south", "east", "west", "upper", "lower", "central"})
 _PRONOUNS = frozenset({"i", "we", "you", "they", "he", "she", "it", "u", "will", "the", "a",
                        "this", "next", "last", "really", "so", "still", "always", "do", "dont"})
 _SEASON_NOUNS = frozenset({"holiday", "holidays", "hols", "term", "time", "camp", "break",
@@ -164,6 +165,21 @@ def _misspelt_word(word: str, threshold: int = 1_500) -> bool:
     edits.discard(word)
     freq = word_frequency()
     return any(freq.get(e, 0) >= threshold for e in edits)
+
+
+@functools.cache
+def _common_words(threshold: int = 20_000) -> tuple[str, ...]:
+    return tuple(w for w, f in word_frequency().items() if f >= threshold)
+
+
+@functools.cache
+def _two_edits_from_common(word: str) -> bool:
+    """Whether ``word`` is at most two edits from a common word ("difrent", "crismas")."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    return process.extractOne(word, _common_words(), scorer=OSA.distance,
+                              score_cutoff=2) is not None
 
 
 _NEXT_WORD = re.compile(r" ([A-Z][a-z]+)\b")
@@ -529,7 +545,34 @@ class PlaceDetector:
             if score:
                 spans.append(Span(comment_id, start, end, "LOCATION", score, self.name))
             i += len(matched)
-        return spans
+        return spans + self._unlisted(comment_id, tokens, lows, spans)
+
+    def _unlisted(self, comment_id: str, tokens: list[tuple[int, int, str]], lows: list[str],
+                  found: list[Span]) -> list[Span]:
+        """A lower-case word that is no English word at all after "in", "at", "from"...
+
+        "nobody at north fenmoor", "i live in ashvale now": places too small for the gazetteer,
+        written in lower case. Score 0.45: it goes to review. A direction before the word
+        ("north", "west", "upper") is part of the name.
+        """
+        taken = {k for k, (start, _, _) in enumerate(tokens)
+                 if any(s.start <= start < s.end for s in found)}
+        out = []
+        for i in range(1, len(tokens)):
+            j = i - 1
+            if lows[j] in _DIRECTIONS and j:
+                j -= 1
+            low = lows[i]
+            if lows[j] not in _PLACE_CUES or i in taken or not tokens[i][2].islower() \
+                    or len(low) < 5 or not low.isalpha() or _frequency(low) > 0 \
+                    or low in NOT_PII or low in ROLE_WORDS or _misspelt_word(low) \
+                    or low in first_names() or low in countries() \
+                    or _two_edits_from_common(low):
+                continue
+            start = tokens[j + 1][0]
+            out.append(Span(comment_id, start, tokens[i][1], "LOCATION", 0.45,
+                            f"{self.name}:unlisted"))
+        return out
 
     def detect(self, comments: pd.DataFrame) -> pd.DataFrame:
         """Return the spans found in ``comments``.
