@@ -55,6 +55,20 @@ def test_every_mention_of_the_carer_is_read_as_carer_but_not_another_relative():
     assert kin_carers("i want a dog. i live with my grandad tho") == ("grandad",)
 
 
+@pytest.mark.parametrize(("text", "read"), [
+    ("if Rose my foster mum culd adopt me", "if Rose my foster carer culd adopt me"),
+    ("my foster dad takes me to see my dad", "my foster carer takes me to see my dad"),
+    ("Foster parents should get more money", "foster carers should get more money"),
+    ("my foster mam's dog", "my foster carer's dog"),
+    # foster brothers and sisters, and the word "foster" alone, stay as written
+    ("me and my foster sister", "me and my foster sister"),
+    ("foster care is ok", "foster care is ok"),
+    ("i miss my mum", "i miss my mum"),
+])
+def test_a_foster_mum_or_dad_is_read_as_a_carer(text, read):
+    assert read_kin_carers(text) == read
+
+
 def test_kin_carers_must_be_a_bool():
     with pytest.raises(InputError, match="'kin_carers'"):
         ThemeCoder(embedder=HashingEmbedder(), kin_carers="yes").fit()  # type: ignore[arg-type]

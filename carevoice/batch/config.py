@@ -329,7 +329,8 @@ class ThemeSettings:
         Also learn from the packaged fictional reference comments (see
         :class:`carevoice.themes.ThemeCoder`); false codes from the codebook alone.
     kin_carers : bool, default True
-        Read a relative the young person lives with as their carer, not as family contact
+        Read a relative the young person lives with, and a foster mum or dad, as their carer,
+        not as family contact
         (see :class:`carevoice.themes.ThemeCoder`); false reads every comment as written.
     """
 

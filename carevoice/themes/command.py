@@ -38,8 +38,9 @@ def code_command(
              "when COMMENTS is the demo corpus.")] = True,
     kin_carers: Annotated[bool, typer.Option(
         "--kin-carers/--no-kin-carers",
-        help="Read a relative the young person lives with ('I live with my nan') as their "
-             "carer, not as family contact. --no-kin-carers reads every comment as written.")
+        help="Read a relative the young person lives with ('I live with my nan'), and a "
+             "foster mum or dad, as their carer, not as family contact. --no-kin-carers reads "
+             "every comment as written.")
     ] = True,
     min_score: Annotated[float, typer.Option(
         "--min-score", min=0.0, max=1.0,

@@ -17,7 +17,9 @@ The rules are deliberately narrow (when in doubt the text is left as it is):
   (``I want to live with my nan``, ``they said I could live with my aunt``,
   ``I used to live with my gran``, ``I don't live with my nan any more``), nor when someone else
   lives with the relative (``my brother lives with my nan``);
-* every later mention of the same relative word becomes "carer" too, except ``my other nan``.
+* every later mention of the same relative word becomes "carer" too, except ``my other nan``;
+* a foster mum or dad is always a carer: ``my foster mum`` is read as ``my foster carer``
+  (foster brothers and sisters are left as written).
 
 Only the coder's reading changes: codes, quotes and reports keep the comment as written.
 """
@@ -63,6 +65,16 @@ def _clause_before(text: str, start: int) -> str:
     return text[cut:start]
 
 
+# A foster mum or dad is the young person's carer, not their birth parent.
+_FOSTER_PARENT = re.compile(
+    r"\bfoster\s+(?:(parents)|(mum|mam|mom|mummy|mother|dad|daddy|father|parent))\b",
+    re.IGNORECASE)
+
+
+def _foster_carer(m: re.Match[str]) -> str:
+    return "foster carers" if m.group(1) else "foster carer"
+
+
 def kin_carers(text: str) -> tuple[str, ...]:
     """The relative words a comment reads as the young person's carer.
 
@@ -100,6 +112,10 @@ def kin_carers(text: str) -> tuple[str, ...]:
 def read_kin_carers(text: str) -> str:
     """The comment with "carer" written for each relative it reads as the carer.
 
+    A foster mum or dad ("my foster mum Bev", "foster parents") is read as "foster carer(s)"
+    too, wherever it stands: foster parents are carers, not the birth family that
+    ``family_contact`` is about. Foster brothers and sisters are left as written.
+
     Parameters
     ----------
     text : str
@@ -118,7 +134,10 @@ def read_kin_carers(text: str) -> str:
     'i live with my carer and see my other aunt at christmas'
     >>> read_kin_carers("i want to see my nan more")
     'i want to see my nan more'
+    >>> read_kin_carers("my foster mum takes me to see my mum")
+    'my foster carer takes me to see my mum'
     """
+    text = _FOSTER_PARENT.sub(_foster_carer, text)
     kin = kin_carers(text)
     if not kin:
         return text

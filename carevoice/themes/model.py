@@ -189,7 +189,8 @@ class ThemeCoder:
         (zero-shot).
     kin_carers : bool, default True
         Read a relative the young person lives with, or who looks after them ("I live with my
-        nan"), as their carer: such comments are about kinship care, not ``family_contact``
+        nan"), as their carer, and a foster mum or dad as a foster carer: such comments are
+        about the young person's carers, not ``family_contact``
         (see :func:`carevoice.themes.kinship.read_kin_carers`). Only the coder's reading
         changes; codes keep the comment as written. False reads every comment as written.
     human_weight : int, default 3
