@@ -34,6 +34,7 @@ def covers(detector, text: str, surface: str) -> bool:
 
 
 NAME_VALID = [
+    ("grace from the leaving care team sorted my bursary", "grace"),
     ("me and kai went to the park", "kai"),
     ("i want to see my bruther Kai more", "Kai"),
     ("my sister Summer is 6", "Summer"),
@@ -77,6 +78,8 @@ NAME_VALID = [
 
 NAME_INVALID = [
     "I hope things get better",
+    "we live 200 miles from the home",
+    "i got hope from the youth club",
     "I will tell them",
     "the summer holidays were long",
     "Summer holidays are boring",

@@ -83,6 +83,14 @@ _FUNCTION = frozenset(
     thx innit""".split()
 )
 _PLACE_CUES = frozenset({"in", "at", "from", "near", "around", "outside", "round"})
+#: Nouns of services and places a person is introduced by ("Jo from the youth club").
+_ORG_NOUNS = frozenset({"team", "service", "services", "school", "college", "council", "home",
+                        "club", "charity", "project", "unit", "centre", "center", "office",
+                        "hostel", "agency", "academy", "uni", "university", "church", "mosque"})
+#: Words that make the next word a noun, not a name ("200 miles from", "some hope from").
+_NOT_BEFORE_A_NAME = frozenset({"the", "a", "an", "some", "no", "any", "more", "much", "of",
+                                "little", "lot", "lots", "bit", "few", "many", "got", "get",
+                                "gets", "getting", "give", "gave", "need", "needed", "had"})
 _DIRECTIONS = frozenset({"north", "south", "east", "west", "upper", "lower", "central"})
 _PRONOUNS = frozenset({"i", "we", "you", "they", "he", "she", "it", "u", "will", "the", "a",
                        "this", "next", "last", "really", "so", "still", "always", "do", "dont"})
@@ -303,6 +311,11 @@ class NameDetector:
             score, rule = 0.0, "lexicon"
             if low in names and not (low in _FUNCTION and low not in WORD_NAMES):
                 score = self._score(text, start, word, low, prev, nxt, cue_before, cue_after)
+                if not score and word.islower() and nxt == "from" \
+                        and prev not in _NOT_BEFORE_A_NAME \
+                        and not re.search(r"\d\s*$", text[max(0, start - 12):start]) \
+                        and _ORG_NOUNS.intersection(lows[i + 2:i + 7]):
+                    score = 0.5  # "grace from the leaving care team": a person and their service
             elif low not in _FUNCTION and low not in names:
                 score, rule = self._unknown(text, start, word, low, prev, cue_before, cue_after)
             if score == 0.0:
