@@ -384,3 +384,17 @@ def test_text_speak_joined_to_a_name_is_not_a_name(text):
     spans = NAMES.find("c", text)
     flagged = {text[s.start:s.end].lower() for s in spans}
     assert not flagged & {"tbh", "smh", "bruv"}
+
+
+def test_a_place_name_prefix_joins_the_name_found_after_it():
+    from carevoice.pseudonymise._base import spans_frame
+    from carevoice.pseudonymise.core import join_place_prefixes
+
+    comments = pd.DataFrame({"comment_id": ["a"],
+                             "text": ["moved to a village called Little Brackford"]})
+    spans = detect_pii(comments)
+    assert "Little Brackford" in {comments.text[0][s:e] for s, e in zip(spans.start, spans.end)}
+    # only a capitalised prefix, only before a capitalised name
+    comments = pd.DataFrame({"comment_id": ["b", "c"], "text": ["the little Brackford", "Old kai"]})
+    found = spans_frame([("b", 11, 20, "LOCATION", 0.5, "x"), ("c", 4, 7, "PERSON", 0.5, "x")])
+    assert join_place_prefixes(comments, found)["start"].tolist() == [11, 4]

@@ -94,6 +94,11 @@ VALID = [
     ("PHONE", "my number is 7700900733 pls", "7700900733"),
     ("PHONE", "text 7700 900 461 after 6", "7700 900 461"),
     ("LOCATION", "they put me on the meadowcroft estate", "meadowcroft"),
+    # ISO dates, a holiday with a year, lower-case saints' schools, a lower-case "rd"
+    ("DATE", "dob: 2008-07-03, not the year they put", "2008-07-03"),
+    ("DATE", "i was born on christmas day 2009 lol", "christmas day 2009"),
+    ("ORG", "now im at st marys its better", "st marys"),
+    ("LOCATION", "my placement on Station rd is next to a pub", "Station rd"),
 ]
 
 INVALID = [
@@ -141,6 +146,9 @@ INVALID = [
     ("ORG", "the childrens home was loud"),
     ("ORG", "we sat under the oaks in the park"),
     ("EMAIL", "look at this dot com thing"),
+    ("DATE", "on 2008-13-40 it said"),
+    ("DATE", "christmas day was fun"),
+    ("ORG", "i live on the high st"),
     ("EMAIL", "i was at school. com on"),
     ("PHONE", "i walked 7500 steps"),
     ("LOCATION", "the council estate was rough"),

@@ -302,6 +302,53 @@ def join_hyphenated(comments: pd.DataFrame, spans: pd.DataFrame, *,
     return out
 
 
+def join_place_prefixes(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
+    """Widen a capitalised name span over a place-name prefix written before it.
+
+    "Little Brackford", "Upper Heyford", "North Fenmoor": a detector that finds the second word
+    would leave the first in the text. Only these capitalised prefixes are joined: Little,
+    Great, Upper, Lower, North, South, East, West, Old, New, Nether, Higher, Long, Market.
+
+    Parameters
+    ----------
+    comments : pandas.DataFrame
+    spans : pandas.DataFrame
+
+    Returns
+    -------
+    pandas.DataFrame
+        The spans, person, place and organisation spans widened where a prefix stands before.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from carevoice.pseudonymise._base import spans_frame
+    >>> c = pd.DataFrame({"comment_id": ["a"], "text": ["a village called Little Brackford"]})
+    >>> s = spans_frame([("a", 24, 33, "PERSON", 0.45, "names")])
+    >>> join_place_prefixes(c, s)[["start", "end"]].values.tolist()
+    [[17, 33]]
+    """
+    import re
+
+    if spans.empty:
+        return spans
+    texts = _texts_by_id(comments)
+    prefix = re.compile(r"(?<![\w'\u2019])(?:Little|Great|Upper|Lower|North|South|East|West|Old|"
+                        r"New|Nether|Higher|Long|Market) $")
+    starts = spans["start"].to_numpy().copy()
+    for row, (cid, label) in enumerate(zip(spans[COMMENT_ID], spans["label"], strict=True)):
+        text = texts.get(str(cid), "")
+        start = int(starts[row])
+        if label not in ("PERSON", "LOCATION", "ORG") or not text[start:start + 1].isupper():
+            continue
+        m = prefix.search(text, max(0, start - 8), start)
+        if m:
+            starts[row] = m.start()
+    out = spans.copy()
+    out["start"] = starts
+    return out
+
+
 def propagate_spans(comments: pd.DataFrame, spans: pd.DataFrame, *, min_score: float = 0.6,
                     labels: tuple[str, ...] = ("PERSON", "LOCATION", "ORG")) -> pd.DataFrame:
     """Add every other occurrence, in the same comment, of a name already found there.
@@ -401,7 +448,7 @@ def detect_pii(comments: Corpus | pd.DataFrame, detectors: Sequence[Detector] | 
     parts = [det.detect(frame) for det in detectors]
     parts = [p for p in parts if len(p)]
     spans = pd.concat(parts, ignore_index=True) if parts else spans_frame([])
-    spans = join_hyphenated(frame, spans)
+    spans = join_place_prefixes(frame, join_hyphenated(frame, spans))
     spans = propagate_spans(frame, spans)
     spans = (bridge_spans(frame, resolve_spans(spans)) if resolve
              else spans_frame(spans.itertuples(index=False)))

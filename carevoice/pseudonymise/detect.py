@@ -95,9 +95,9 @@ _DIRECTIONS = frozenset({"north", "south", "east", "west", "upper", "lower", "ce
 _PRONOUNS = frozenset({"i", "we", "you", "they", "he", "she", "it", "u", "will", "the", "a",
                        "this", "next", "last", "really", "so", "still", "always", "do", "dont"})
 _SEASON_NOUNS = frozenset({"holiday", "holidays", "hols", "term", "time", "camp", "break",
-                           "school", "fair", "half"})
+                           "school", "fair", "half", "day"})
 _SEASONS = frozenset({"summer", "winter", "spring", "autumn", "april", "june", "august",
-                      "may", "easter"})
+                      "may", "easter", "valentine"})
 
 
 @functools.cache

@@ -140,7 +140,7 @@ NOT_PII: frozenset[str] = frozenset(
     League Championship United City Rovers Town Wednesday Villa Advocacy Email E-mail A&E
     USB CCTV CBT DBT B&B ISA NI Law Post Citizens Advice Foodbank Food Bank Bin Wi-fi
     Lol Ngl Tbh Idk Omg DOB D.O.B Bday Smh Lmao Wtf Ikr Ffs Bruv Fam Wiv Cus Cuz Lyk
-    Luv Hav Pls Plz Thx Rn Fr Nah Yh Innit Tho
+    Luv Hav Pls Plz Thx Rn Fr Nah Yh Innit Tho Office Independent Reviewing Officer
     CIN CP CPP YP YPs SGO SGOs UASC CSC MASH LADO NEET EET CV GP PRU CAF EHA TAF FGC SALT
     """.split()
 )

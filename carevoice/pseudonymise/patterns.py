@@ -227,6 +227,12 @@ def valid_date(value: str) -> float | bool:
     return 0.9
 
 
+def _iso_date_ok(value: str) -> float | bool:
+    """"2008-07-03": year, month, day."""
+    _, month, day = (int(n) for n in re.findall(r"\d+", value))
+    return 0.9 if 1 <= month <= 12 and 1 <= day <= _month_days(month) else False
+
+
 def _day_month_ok(value: str) -> float | bool:
     """A day and month without a year ("12/06"), day first as in the UK."""
     day, month = (int(n) for n in re.findall(r"\d+", value)[:2])
@@ -515,6 +521,13 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern("date_numeric", "DATE",
             r"(?<![\d/.-])\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})(?![\d/-])",
             score=0.9, validate=valid_date, trigger=r"\d[/.-]\d"),
+    Pattern("date_iso", "DATE", r"(?<![\d/.-])(?:19|20)\d\d-\d{1,2}-\d{1,2}(?![\d/-])",
+            score=0.9, validate=_iso_date_ok, trigger=r"\d-\d"),
+    Pattern("date_holiday_year", "DATE",
+            r"\b(?:christmas\s+(?:day|eve)|boxing\s+day|new\s+year'?s\s+(?:day|eve)|"
+            r"valentine'?s\s+day|bonfire\s+night|halloween|st\.?\s+patrick'?s\s+day)"
+            r",?\s+(?:(?:in|of)\s+)?(?:19|20)\d\d\b",
+            score=0.8, trigger=r"(?:19|20)\d\d"),
     Pattern("date_birthday_numeric", "DATE",
             r"\b(?:birthday|bday|b-day|born|dob|d\.o\.b\.?)(?:'s)?\W{0,3}(?:(?:is|was|on|it's|its)\s+)?"
             r"(?:the\s+)?(?P<pii>\d{1,2}[/.-]\d{1,2})(?![/.-]?\d)",
@@ -526,7 +539,7 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern("street_name", "LOCATION",
             r"\b(?:(?!(?:The|My|Our|Your|This|That|High|Main|Back|Front|Old|New)\b)[A-Z][a-z']+\s+){1,2}"
             r"(?:Road|Street|Lane|Avenue|Close|Drive|Crescent|Terrace|Grove|Way|Estate|Square|Mews|"
-            r"Rise|Walk|Parade|Rd|Ave|Ln|St(?!\.?\s+[A-Z]))\b",
+            r"Rise|Walk|Parade|Rd|Ave|Ln|St(?!\.?\s+[A-Z])|rd|ave)\b",
             score=0.8, flags=0),
     Pattern("council", "ORG",
             r"\b(?:(?!(?:The|My|Our|Your|Their|This|That|A|An)\b)[A-Z][A-Za-z'\u2019-]+\s+){1,3}"
@@ -540,6 +553,9 @@ PATTERNS: tuple[Pattern, ...] = (
             r"Children'?s\s+Home|Unit|Hospital|Surgery|Clinic|FC|Motors|Place|Gardens|Grove|Park)\b",
             score=0.8, flags=0, validate=_named_place_ok),
     Pattern("saint_place", "ORG", r"\bSt\.?\s+[A-Z][a-z]+(?:'s|\u2019s|s)\b", score=0.9, flags=0),
+    Pattern("saint_place_lower", "ORG",
+            r"\b(?:at|to|from|in|went|go|goes|attend|attended)\s+(?P<pii>st\.?\s+[a-z]{3,}(?:'s|\u2019s|s))\b",
+            score=0.6, flags=0),
     Pattern("employer", "ORG",
             r"(?i:\b(?:work(?:s|ing|ed)?|job|shifts?|apprenticeship|placement|hired|employed|"
             r"interview|manager|boss|supervisor|colleagues?|co-?workers?|"
