@@ -103,6 +103,9 @@ def test_surrogates_same_secret_same_values(comments):
     ("ID", "CR/2019/40772", r"[A-Z]{2}/\d{4}/\d{5}"),
     ("DATE", "14/03/2023", r"\d{2}/\d{2}/2023"),
     ("DATE", "4th January 2021", r"\d{1,2}(st|nd|rd|th) [A-Z][a-z]+ 2021"),
+    ("DATE", "2008-07-03", r"2008-\d{2}-\d{2}"),
+    # nothing to shift: a date is written instead, never the original
+    ("DATE", "christmas day 2009", r"\d{1,2} [A-Za-z]+ 2009"),
     ("ORG", "Willow Lodge", r"[A-Z][A-Za-z'-]+ Lodge"),
     ("ORG", "Kirkwood Council", r"[A-Z][A-Za-z'-]+ Council"),
     ("LOCATION", "Mill Lane", r"[A-Z][A-Za-z'-]+ Lane"),

@@ -262,7 +262,11 @@ class Replacer:
             if normalise_entity(value) != normalise_entity(original) and value not in self._used:
                 self._used.add(value)
                 return value
-        return value  # pragma: no cover - 20 collisions in a row
+        # 20 collisions in a row (or a shape that keeps the original, as "christmas day 2009"
+        # did before dates without numbers were handled): never write the original back.
+        if normalise_entity(value) == normalise_entity(original):  # pragma: no cover
+            return f"[{label}]"
+        return value  # pragma: no cover
 
     @staticmethod
     def _shape(fake: Any, rng: random.Random, original: str, label: str) -> str:
@@ -316,6 +320,18 @@ class Replacer:
 def _shift_date(original: str, rng: random.Random) -> str:
     month = rng.randrange(1, 13)
     day = rng.randrange(1, 29)
+    iso = re.fullmatch(r"((?:19|20)\d\d)-\d{1,2}-\d{1,2}", original.strip())
+    if iso:  # "2008-07-03": keep the year, as for "14/03/2023"
+        return f"{iso.group(1)}-{month:02d}-{day:02d}"
+    out = _shift_date_parts(original, day, month)
+    if out == original:  # nothing to shift ("christmas day 2009"): write a date instead
+        year = re.search(r"(?:19|20)\d\d", original)
+        out = f"{day} {_MONTH_NAMES[month - 1]}" + (f" {year.group()}" if year else "")
+    return out
+
+
+def _shift_date_parts(original: str, day: int, month: int) -> str:
+    """The date with its month word or numbers replaced (unchanged if it has neither)."""
     out = re.sub(r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?",
                  lambda m: (_MONTH_NAMES[month - 1] if len(m.group(0)) > 4
                             else _MONTH_NAMES[month - 1][:3]), original)
