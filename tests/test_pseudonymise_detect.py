@@ -34,6 +34,11 @@ def covers(detector, text: str, surface: str) -> bool:
 
 
 NAME_VALID = [
+    ("kyle said i could go to his after school", "kyle"),
+    ("like obinnaya said, care leavers get forgotten", "obinnaya"),
+    ("kemalettin from my hostel got kicked out", "kemalettin"),
+    ("Kayla M and Kayla R are both in my form", "Kayla M"),
+    ("Marvellous their big brother helps me with maths", "Marvellous"),
     ("grace from the leaving care team sorted my bursary", "grace"),
     ("me and kai went to the park", "kai"),
     ("i want to see my bruther Kai more", "Kai"),
@@ -79,6 +84,8 @@ NAME_VALID = [
 NAME_INVALID = [
     "I hope things get better",
     "we live 200 miles from the home",
+    "it took 2 phonecalls from her",
+    "10 mins from the home",
     "i got hope from the youth club",
     "I will tell them",
     "the summer holidays were long",
@@ -398,3 +405,9 @@ def test_a_place_name_prefix_joins_the_name_found_after_it():
     comments = pd.DataFrame({"comment_id": ["b", "c"], "text": ["the little Brackford", "Old kai"]})
     found = spans_frame([("b", 11, 20, "LOCATION", 0.5, "x"), ("c", 4, 7, "PERSON", 0.5, "x")])
     assert join_place_prefixes(comments, found)["start"].tolist() == [11, 4]
+
+
+def test_an_initial_after_a_name_is_part_of_it_but_not_the_pronoun():
+    text = "Kayla M said hi and Kai I said no"
+    found = {text[s.start:s.end] for s in NAMES.find("c", text)}
+    assert "Kayla M" in found and "Kai" in found and "Kai I" not in found

@@ -83,6 +83,11 @@ _FUNCTION = frozenset(
     thx innit""".split()
 )
 _PLACE_CUES = frozenset({"in", "at", "from", "near", "around", "outside", "round"})
+#: Verbs after which a lower-case word is someone who spoke ("kyle said", "seun asked").
+_SPEECH = frozenset({"said", "says", "asked", "asks", "told", "tells", "texted", "messaged",
+                     "rang", "reckons"})
+_POSSESSIVES = frozenset({"my", "his", "her", "their", "our"})
+_INITIAL = re.compile(r" ([A-Z])\.?(?=[\s,;:!?)]|$)")
 #: Nouns of services and places a person is introduced by ("Jo from the youth club").
 _ORG_NOUNS = frozenset({"team", "service", "services", "school", "college", "council", "home",
                         "club", "charity", "project", "unit", "centre", "center", "office",
@@ -178,6 +183,13 @@ def _misspelt_word(word: str, threshold: int = 1_500) -> bool:
 @functools.cache
 def _common_words(threshold: int = 20_000) -> tuple[str, ...]:
     return tuple(w for w, f in word_frequency().items() if f >= threshold)
+
+
+def _no_word_at_all(low: str) -> bool:
+    """A lower-case word that is in no word list and not a misspelling of a common word."""
+    return (len(low) >= 3 and low.isalpha() and _frequency(low) == 0 and low not in NOT_PII
+            and not _misspelt_word(low) and low not in countries()
+            and not _two_edits_from_common(low))
 
 
 @functools.cache
@@ -305,19 +317,24 @@ class NameDetector:
                 prev == "is" and prev2 in _NAMING)
             cue_after = ((nxt == "and" and nxt2 in ("me", "i"))
                          or (nxt in ("is", "was") and nxt2 == "my")
-                         or (nxt == "my" and (nxt2 in _KIN or (
+                         or (nxt in _POSSESSIVES and (nxt2 in _KIN or (
                              nxt2 in _KIN_MODIFIERS and i + 3 < n and lows[i + 3] in _KIN)))
                          or nxt == "from")
             score, rule = 0.0, "lexicon"
             if low in names and not (low in _FUNCTION and low not in WORD_NAMES):
                 score = self._score(text, start, word, low, prev, nxt, cue_before, cue_after)
-                if not score and word.islower() and nxt == "from" \
-                        and prev not in _NOT_BEFORE_A_NAME \
+                if not score and word.islower() and prev not in _NOT_BEFORE_A_NAME \
                         and not re.search(r"\d\s*$", text[max(0, start - 12):start]) \
-                        and _ORG_NOUNS.intersection(lows[i + 2:i + 7]):
-                    score = 0.5  # "grace from the leaving care team": a person and their service
+                        and (nxt in _SPEECH or (nxt == "from" and _ORG_NOUNS.intersection(
+                            lows[i + 2:i + 7]))):
+                    # "grace from the leaving care team", "kyle said": a person
+                    score = 0.5
             elif low not in _FUNCTION and low not in names:
                 score, rule = self._unknown(text, start, word, low, prev, cue_before, cue_after)
+                if not score and word.islower() and _no_word_at_all(low) and (
+                        nxt in _SPEECH or (nxt == "from" and _ORG_NOUNS.intersection(
+                            lows[i + 2:i + 7]))):
+                    score, rule = 0.45, "context"  # "ionut from my hostel", "seun said"
             if score == 0.0:
                 continue
             # include "big"/"little" of a nickname ("big Dave")
@@ -345,6 +362,10 @@ class NameDetector:
                     break
                 end = tokens[j][0] + len(n_word)
                 j += 1
+            # a surname's initial: "Kayla M", "Kwabena A." (not the pronoun "I")
+            initial = _INITIAL.match(text, end)
+            if initial and rule != "capitalised" and initial.group(1) != "I":
+                end = initial.end(1)
             label = "LOCATION" if rule == "capitalised" and prev in _PLACE_CUES else "PERSON"
             spans.append(Span(comment_id, start, end, label, score, f"{self.name}:{rule}"))
             taken_until = end
