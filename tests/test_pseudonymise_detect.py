@@ -411,3 +411,22 @@ def test_an_initial_after_a_name_is_part_of_it_but_not_the_pronoun():
     text = "Kayla M said hi and Kai I said no"
     found = {text[s.start:s.end] for s in NAMES.find("c", text)}
     assert "Kayla M" in found and "Kai" in found and "Kai I" not in found
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("Kels from Speak Up Kirkwood is my advocate", "Speak Up Kirkwood"),
+    ("best thing that happend was Next Steps Leeds they helped me", "Next Steps Leeds"),
+])
+def test_a_title_of_three_capitalised_words_around_a_name_is_one_organisation(text, surface):
+    spans = detect_pii(pd.DataFrame({"comment_id": ["a"], "text": [text]}))
+    found = {text[s:e]: lab for s, e, lab in zip(spans.start, spans.end, spans.label)}
+    assert found.get(surface) == "ORG", found
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("Moved To Leeds last year", "Leeds"),      # a run that starts the comment
+    ("i moved to Leeds. Then Kai came", "Kai"),  # two words only
+])
+def test_title_runs_need_three_words_inside_a_sentence(text, surface):
+    spans = detect_pii(pd.DataFrame({"comment_id": ["a"], "text": [text]}))
+    assert surface in {text[s:e] for s, e in zip(spans.start, spans.end)}

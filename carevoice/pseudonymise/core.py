@@ -250,6 +250,74 @@ def bridge_spans(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
     return spans_frame(tuple(r) for r in out)
 
 
+def join_title_runs(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
+    """Widen a name span over the capitalised words around it when they make a title of 3+ words.
+
+    "Speak Up Kirkwood", "Next Steps Leeds", "Speak Out North": organisations named with ordinary
+    words and a place. A detector finds one word; the others would stay in the text. Words join
+    while capitalised, separated by one space, not "I", not a role word and not a word that is
+    never personal data; the run must not start a sentence and must reach three words. The span
+    becomes an organisation.
+
+    Parameters
+    ----------
+    comments : pandas.DataFrame
+    spans : pandas.DataFrame
+        Non-overlapping spans in comment and offset order (as :func:`bridge_spans` leaves them).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The spans, each title run widened into one organisation span.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from carevoice.pseudonymise._base import spans_frame
+    >>> c = pd.DataFrame({"comment_id": ["a"], "text": ["Kels from Speak Up Kirkwood is ok"]})
+    >>> s = spans_frame([("a", 19, 27, "PERSON", 0.55, "names")])
+    >>> join_title_runs(c, s)[["start", "end", "label"]].values.tolist()
+    [[10, 27, 'ORG']]
+    """
+    import re
+
+    from .lexicons import NOT_PII, ROLE_WORDS
+
+    def joins(word: str) -> bool:  # capitalised function words do: "Speak Up", "Voices For"
+        return word != "I" and word.lower() not in NOT_PII and word.lower() not in ROLE_WORDS
+
+    if spans.empty:
+        return spans
+    texts = _texts_by_id(comments)
+    before = re.compile(r"([A-Z][A-Za-z'\u2019]*) $")
+    after = re.compile(r" ([A-Z][A-Za-z'\u2019]*)(?![\w'\u2019])")
+    rows = [list(r) for r in spans[list(SPAN_COLUMNS)].itertuples(index=False)]
+    for k, row in enumerate(rows):
+        if row[3] not in ("PERSON", "LOCATION", "ORG"):
+            continue
+        text = texts.get(str(row[0]), "")
+        low_limit = rows[k - 1][2] if k and rows[k - 1][0] == row[0] else 0
+        high_limit = rows[k + 1][1] if k + 1 < len(rows) and rows[k + 1][0] == row[0] \
+            else len(text)
+        start, end, words = int(row[1]), int(row[2]), len(text[row[1]:row[2]].split())
+        while True:
+            m = before.search(text, max(low_limit, start - 30), start)
+            if not m or not joins(m.group(1)):
+                break
+            start, words = m.start(1), words + 1
+        while True:
+            m = after.match(text, end)
+            if not m or m.end(1) > high_limit or not joins(m.group(1)):
+                break
+            end, words = m.end(1), words + 1
+        head = text[:start].rstrip()
+        if words >= 3 and (start, end) != (row[1], row[2]) and head \
+                and not head.endswith((".", "!", "?", ":", "\n")) and head[-1:].islower():
+            row[1], row[2], row[3] = start, end, "ORG"
+            row[5] = f"{row[5]}+title"
+    return spans_frame(tuple(r) for r in rows)
+
+
 def join_hyphenated(comments: pd.DataFrame, spans: pd.DataFrame, *,
                     labels: tuple[str, ...] = ("PERSON", "LOCATION", "ORG")) -> pd.DataFrame:
     """Widen name spans over the rest of a hyphenated word.
@@ -450,7 +518,7 @@ def detect_pii(comments: Corpus | pd.DataFrame, detectors: Sequence[Detector] | 
     spans = pd.concat(parts, ignore_index=True) if parts else spans_frame([])
     spans = join_place_prefixes(frame, join_hyphenated(frame, spans))
     spans = propagate_spans(frame, spans)
-    spans = (bridge_spans(frame, resolve_spans(spans)) if resolve
+    spans = (join_title_runs(frame, bridge_spans(frame, resolve_spans(spans))) if resolve
              else spans_frame(spans.itertuples(index=False)))
     # In the comments' own order (then by offset), whatever order the detectors found them in,
     # so that the same comments give the same table however they are chunked.
