@@ -31,6 +31,9 @@ __all__ = [
     "resolve_spans",
 ]
 
+#: The labels of names: the span steps below widen, join and propagate only these.
+_NAME_LABELS: tuple[str, ...] = ("PERSON", "LOCATION", "ORG")
+
 #: When two overlapping spans score the same, the label earlier in this list wins.
 LABEL_PRIORITY: tuple[str, ...] = ("EMAIL", "PHONE", "ID", "POSTCODE", "ADDRESS", "HANDLE",
                                    "DATE", "PERSON", "ORG", "LOCATION")
@@ -231,12 +234,12 @@ def bridge_spans(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
         return spans
     texts = _texts_by_id(comments)
     gap = re.compile(r" ([A-Z][a-z'\u2019]+) ")
-    names = ("PERSON", "ORG", "LOCATION")
     rows = [list(r) for r in spans[list(SPAN_COLUMNS)].itertuples(index=False)]
     out: list[list[Any]] = []
     for row in rows:
         last = out[-1] if out else None
-        if last is not None and last[0] == row[0] and last[3] in names and row[3] in names:
+        if last is not None and last[0] == row[0] and last[3] in _NAME_LABELS \
+                and row[3] in _NAME_LABELS:
             text = texts.get(str(row[0]), "")
             m = gap.fullmatch(text, int(last[2]), int(row[1]))
             if m and bridge_word(m.group(1)):
@@ -293,7 +296,7 @@ def join_title_runs(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame
     after = re.compile(r" ([A-Z][A-Za-z'\u2019]*)(?![\w'\u2019])")
     rows = [list(r) for r in spans[list(SPAN_COLUMNS)].itertuples(index=False)]
     for k, row in enumerate(rows):
-        if row[3] not in ("PERSON", "LOCATION", "ORG"):
+        if row[3] not in _NAME_LABELS:
             continue
         text = texts.get(str(row[0]), "")
         low_limit = rows[k - 1][2] if k and rows[k - 1][0] == row[0] else 0
@@ -310,16 +313,16 @@ def join_title_runs(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame
             if not m or m.end(1) > high_limit or not joins(m.group(1)):
                 break
             end, words = m.end(1), words + 1
-        head = text[:start].rstrip()
-        if words >= 3 and (start, end) != (row[1], row[2]) and head \
-                and not head.endswith((".", "!", "?", ":", "\n")) and head[-1:].islower():
+        # inside a sentence: a lower-case letter before the run (not ".", "!", a capital...)
+        if words >= 3 and (start, end) != (row[1], row[2]) \
+                and text[:start].rstrip()[-1:].islower():
             row[1], row[2], row[3] = start, end, "ORG"
             row[5] = f"{row[5]}+title"
     return spans_frame(tuple(r) for r in rows)
 
 
 def join_hyphenated(comments: pd.DataFrame, spans: pd.DataFrame, *,
-                    labels: tuple[str, ...] = ("PERSON", "LOCATION", "ORG")) -> pd.DataFrame:
+                    labels: tuple[str, ...] = _NAME_LABELS) -> pd.DataFrame:
     """Widen name spans over the rest of a hyphenated word.
 
     A detector that finds "tayla" in "tayla-mae", "Okonkwo" in "Okonkwo-Bright" or "Mae" in
@@ -407,7 +410,7 @@ def join_place_prefixes(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataF
     for row, (cid, label) in enumerate(zip(spans[COMMENT_ID], spans["label"], strict=True)):
         text = texts.get(str(cid), "")
         start = int(starts[row])
-        if label not in ("PERSON", "LOCATION", "ORG") or not text[start:start + 1].isupper():
+        if label not in _NAME_LABELS or not text[start:start + 1].isupper():
             continue
         m = prefix.search(text, max(0, start - 8), start)
         if m:
@@ -418,7 +421,7 @@ def join_place_prefixes(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataF
 
 
 def propagate_spans(comments: pd.DataFrame, spans: pd.DataFrame, *, min_score: float = 0.6,
-                    labels: tuple[str, ...] = ("PERSON", "LOCATION", "ORG")) -> pd.DataFrame:
+                    labels: tuple[str, ...] = _NAME_LABELS) -> pd.DataFrame:
     """Add every other occurrence, in the same comment, of a name already found there.
 
     "big Dave ... hes alright dave": once ``Dave`` is found, ``dave`` is masked too (score 0.5,

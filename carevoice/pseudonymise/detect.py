@@ -185,11 +185,17 @@ def _common_words(threshold: int = 20_000) -> tuple[str, ...]:
     return tuple(w for w, f in word_frequency().items() if f >= threshold)
 
 
+def _not_a_word(low: str) -> bool:
+    """A word of three letters or more in no word list, not one edit from a common word and not
+    a country ("zain", "tariq")."""
+    return (len(low) >= 3 and low.isalpha() and _frequency(low) == 0
+            and not _misspelt_word(low) and low not in countries())
+
+
 def _no_word_at_all(low: str) -> bool:
-    """A lower-case word that is in no word list and not a misspelling of a common word."""
-    return (len(low) >= 3 and low.isalpha() and _frequency(low) == 0 and low not in NOT_PII
-            and not _misspelt_word(low) and low not in countries()
-            and not _two_edits_from_common(low))
+    """:func:`_not_a_word`, not a word that is never personal data, and not two edits from a
+    common word either ("fenmoor", "kemalettin"; not "difrent")."""
+    return _not_a_word(low) and low not in NOT_PII and not _two_edits_from_common(low)
 
 
 @functools.cache
@@ -320,21 +326,20 @@ class NameDetector:
                          or (nxt in _POSSESSIVES and (nxt2 in _KIN or (
                              nxt2 in _KIN_MODIFIERS and i + 3 < n and lows[i + 3] in _KIN)))
                          or nxt == "from")
+            # someone who spoke, or is introduced by their service: "kyle said", "grace from
+            # the leaving care team" (for lower-case words the other rules leave alone)
+            speaker = nxt in _SPEECH or (nxt == "from"
+                                         and bool(_ORG_NOUNS.intersection(lows[i + 2:i + 7])))
             score, rule = 0.0, "lexicon"
             if low in names and not (low in _FUNCTION and low not in WORD_NAMES):
                 score = self._score(text, start, word, low, prev, nxt, cue_before, cue_after)
-                if not score and word.islower() and prev not in _NOT_BEFORE_A_NAME \
-                        and not re.search(r"\d\s*$", text[max(0, start - 12):start]) \
-                        and (nxt in _SPEECH or (nxt == "from" and _ORG_NOUNS.intersection(
-                            lows[i + 2:i + 7]))):
-                    # "grace from the leaving care team", "kyle said": a person
+                if not score and speaker and word.islower() and prev not in _NOT_BEFORE_A_NAME \
+                        and not re.search(r"\d\s*$", text[max(0, start - 12):start]):
                     score = 0.5
             elif low not in _FUNCTION and low not in names:
                 score, rule = self._unknown(text, start, word, low, prev, cue_before, cue_after)
-                if not score and word.islower() and _no_word_at_all(low) and (
-                        nxt in _SPEECH or (nxt == "from" and _ORG_NOUNS.intersection(
-                            lows[i + 2:i + 7]))):
-                    score, rule = 0.45, "context"  # "ionut from my hostel", "seun said"
+                if not score and speaker and word.islower() and _no_word_at_all(low):
+                    score, rule = 0.45, "context"  # "kemalettin from my hostel"
             if score == 0.0:
                 continue
             # include "big"/"little" of a nickname ("big Dave")
@@ -403,9 +408,8 @@ class NameDetector:
             grown = False
             for i, low in enumerate(lows):
                 initials = len(low) == 2 and low not in _FUNCTION and _frequency(low) < 500
-                unknown = (len(low) >= 3 and low.isalpha() and _frequency(low) == 0
-                           and not _misspelt_word(low) and low not in countries())
-                if i in covered or not (initials or unknown or (len(low) >= 3 and low in names)) \
+                if i in covered or not (initials or _not_a_word(low)
+                                        or (len(low) >= 3 and low in names)) \
                         or low in _FUNCTION or low in ROLE_WORDS or low in NOT_PII:
                     continue
                 if any(joined(i, j) for j in (i - 2, i - 1, i + 1, i + 2)
@@ -598,10 +602,8 @@ class PlaceDetector:
                 j -= 1
             low = lows[i]
             if lows[j] not in _PLACE_CUES or i in taken or not tokens[i][2].islower() \
-                    or len(low) < 5 or not low.isalpha() or _frequency(low) > 0 \
-                    or low in NOT_PII or low in ROLE_WORDS or _misspelt_word(low) \
-                    or low in first_names() or low in countries() \
-                    or _two_edits_from_common(low):
+                    or len(low) < 5 or low in ROLE_WORDS or low in first_names() \
+                    or not _no_word_at_all(low):
                 continue
             start = tokens[j + 1][0]
             out.append(Span(comment_id, start, tokens[i][1], "LOCATION", 0.45,

@@ -420,7 +420,7 @@ _NOT_MAIL_HOSTS = frozenset({"the", "this", "that", "my", "your", "our", "a", "a
 
 def _spelt_email_ok(value: str) -> float | bool:
     """"kez at example dot com", "kezia_x (at) example.net": an address written out."""
-    host = re.split(r"\s*[\(\[{<]\s*at\s*[\)\]}>]\s*|\s+at\s+|\s*@\s*", value, maxsplit=1,
+    host = re.split(rf"{_AT_BRACKETED}|\s+at\s+|\s*@\s*", value, maxsplit=1,
                     flags=re.IGNORECASE)[-1]
     first = re.split(r"[\s.(\[{<]", host, maxsplit=1)[0].lower()
     return first not in _NOT_MAIL_HOSTS

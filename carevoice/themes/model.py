@@ -54,6 +54,7 @@ EMBEDDING_C = 2.0
 # n-gram must occur in two training texts).
 _WORDS = {"analyzer": "word", "ngram_range": (1, 2), "token_pattern": r"(?u)\b\w+\b"}
 _CHARS = {"analyzer": "char_wb", "ngram_range": (3, 5)}
+_WORDS_MIN_DF, _CHARS_MIN_DF = 1, 2
 
 
 class _Counts:
@@ -75,8 +76,8 @@ class _Counts:
 
     def tfidf(self, train_texts: Sequence[str]) -> tuple[_FoldTfidf, _FoldTfidf]:
         rows = np.asarray([self.index[t] for t in train_texts], dtype=np.int64)
-        return (_FoldTfidf(self.words, self.index, rows, min_df=1),
-                _FoldTfidf(self.chars, self.index, rows, min_df=2))
+        return (_FoldTfidf(self.words, self.index, rows, min_df=_WORDS_MIN_DF),
+                _FoldTfidf(self.chars, self.index, rows, min_df=_CHARS_MIN_DF))
 
 
 class _FoldTfidf:
@@ -554,8 +555,8 @@ class ThemeCoder:
         from threadpoolctl import threadpool_limits
 
         if lexical is None:
-            words = TfidfVectorizer(**_WORDS, min_df=1, sublinear_tf=True).fit(texts)
-            chars = TfidfVectorizer(**_CHARS, min_df=2, sublinear_tf=True).fit(texts)
+            words = TfidfVectorizer(**_WORDS, min_df=_WORDS_MIN_DF, sublinear_tf=True).fit(texts)
+            chars = TfidfVectorizer(**_CHARS, min_df=_CHARS_MIN_DF, sublinear_tf=True).fit(texts)
         else:
             words, chars = lexical
         xl = hstack([words.transform(texts), chars.transform(texts)]).tocsr()
