@@ -393,6 +393,18 @@ def test_text_speak_joined_to_a_name_is_not_a_name(text):
     assert not flagged & {"tbh", "smh", "bruv"}
 
 
+@pytest.mark.parametrize(("text", "word"), [
+    ("my mum tort me to swim", "tort"), ("my foster mum sed its ok", "sed"),
+    ("my big brother sez its for babys", "sez"), ("your mum couldnt keep you safe", "couldnt"),
+])
+def test_a_misspelt_verb_after_a_family_word_is_not_a_name(text, word):
+    spans = NAMES.find("c", text)
+    assert word not in {text[s.start:s.end].lower() for s in spans}
+    # a name in the same place is still found
+    named = text.replace(word, "kelechi", 1)
+    assert "kelechi" in {named[s.start:s.end].lower() for s in NAMES.find("c", named)}
+
+
 def test_a_place_name_prefix_joins_the_name_found_after_it():
     from carevoice.pseudonymise._base import spans_frame
     from carevoice.pseudonymise.core import join_place_prefixes

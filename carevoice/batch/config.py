@@ -332,12 +332,16 @@ class ThemeSettings:
         Read a relative the young person lives with, and a foster mum or dad, as their carer,
         not as family contact
         (see :class:`carevoice.themes.ThemeCoder`); false reads every comment as written.
+    mentions : bool, default True
+        Read a care-system word a comment talks about ("stop calling it contact") as "that
+        word", not as what it names (see :class:`carevoice.themes.ThemeCoder`).
     """
 
     codebook: Path | None = None
     min_score: float = 0.05
     reference: bool = True
     kin_carers: bool = True
+    mentions: bool = True
 
     def __post_init__(self) -> None:
         p: list[Problem] = []
@@ -349,6 +353,8 @@ class ThemeSettings:
                self.reference)
         _check(p, isinstance(self.kin_carers, bool), "themes", "kin_carers", "true or false",
                self.kin_carers)
+        _check(p, isinstance(self.mentions, bool), "themes", "mentions", "true or false",
+               self.mentions)
         _raise("themes", p)
 
 

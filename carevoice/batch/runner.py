@@ -411,7 +411,8 @@ def _code_settings_key(cfg: BatchConfig, keep_vectors: bool) -> tuple[Any, ...]:
                 chunk_key(resources.files("carevoice").joinpath("data/codebook.yaml")
                           .read_text("utf-8")))
     return ("code", STAGE_VERSION, embedder_name(cfg.embed), codebook, cfg.themes.min_score,
-            cfg.themes.reference, cfg.themes.kin_carers, cfg.run.seed, keep_vectors,
+            cfg.themes.reference, cfg.themes.kin_carers, cfg.themes.mentions, cfg.run.seed,
+            keep_vectors,
             _detect_settings_key(cfg)[4], _source_fingerprint("themes"))
 
 

@@ -253,6 +253,7 @@ def build_coder(themes: ThemeSettings, embed: EmbedSettings, seed: int,
                 return pickle.loads(data)  # our own file, checksum checked
         coder = ThemeCoder(embedder=build_embedder(embed), codebook=themes.codebook,
                            reference=themes.reference, kin_carers=themes.kin_carers,
+                           mentions=themes.mentions,
                            random_state=seed).fit()
         if path is not None:
             sha = write_atomic(path, pickle.dumps(coder, protocol=pickle.HIGHEST_PROTOCOL))

@@ -142,6 +142,10 @@ NOT_PII: frozenset[str] = frozenset(
     Lol Ngl Tbh Idk Omg DOB D.O.B Bday Smh Lmao Wtf Ikr Ffs Bruv Fam Wiv Cus Cuz Lyk
     Luv Hav Pls Plz Thx Rn Fr Nah Yh Innit Tho Office Independent Reviewing Officer
     CIN CP CPP YP YPs SGO SGOs UASC CSC MASH LADO NEET EET CV GP PRU CAF EHA TAF FGC SALT
+    Couldnt Wouldnt Shouldnt Dont Cant Wont Isnt Didnt Doesnt Hasnt Havent Hadnt Wasnt Werent
+    Arent Aint Youre Theyre Theres Thats Whats Hes Shes Weve Theyve Youve Wed Itll Ill
+    Sed Sez Sayd Sayz Sayin Tort Thort Brort Wos Woz Wuz Waz Gona Gunna Wanna Gotta Dunno
+    Lemme Gimme Cud Wud Shud Wot Wat Becos Bcos Coz Kno Knw Finks Fink Luvs
     """.split()
 )
 

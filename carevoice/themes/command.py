@@ -42,6 +42,12 @@ def code_command(
              "foster mum or dad, as their carer, not as family contact. --no-kin-carers reads "
              "every comment as written.")
     ] = True,
+    mentions: Annotated[bool, typer.Option(
+        "--mentions/--no-mentions",
+        help="Read a care-system word the comment talks about ('stop calling it contact') as "
+             "'that word', not as what it names. --no-mentions reads every comment as "
+             "written.")
+    ] = True,
     min_score: Annotated[float, typer.Option(
         "--min-score", min=0.0, max=1.0,
         help="Also write unassigned rows scoring at least this (0 writes every theme).")] = 0.05,
@@ -69,7 +75,7 @@ def code_command(
         if cache is not None:
             embedder = CachedEmbedder(embedder, cache)
         coder = ThemeCoder(embedder=embedder, codebook=codebook, reference=reference,
-                            kin_carers=kin_carers)
+                            kin_carers=kin_carers, mentions=mentions)
         if examples is not None:
             human = read_table(examples)
             if examples_comments is not None:

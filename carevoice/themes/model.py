@@ -194,6 +194,11 @@ class ThemeCoder:
         about the young person's carers, not ``family_contact``
         (see :func:`carevoice.themes.kinship.read_kin_carers`). Only the coder's reading
         changes; codes keep the comment as written. False reads every comment as written.
+    mentions : bool, default True
+        Read a word of the care system that a comment talks *about* ("stop calling it
+        contact", "why is it called a placement") as "that word", so that an objection to the
+        word is not coded as what the word names (see
+        :func:`carevoice.themes.mentions.read_mentions`). Only the coder's reading changes.
     human_weight : int, default 3
         How many codebook examples one human-coded comment counts as (it is repeated).
     C : float, default 2.0
@@ -253,6 +258,7 @@ class ThemeCoder:
         segment_weight: float | None = None,
         reference: bool = True,
         kin_carers: bool = True,
+        mentions: bool = True,
         human_weight: int = 3,
         C: float = EMBEDDING_C,
         lexical_C: float = 10.0,
@@ -268,6 +274,7 @@ class ThemeCoder:
         self.segment_weight = segment_weight
         self.reference = reference
         self.kin_carers = kin_carers
+        self.mentions = mentions
         self.human_weight = human_weight
         self.C = C
         self.lexical_C = lexical_C
@@ -280,8 +287,8 @@ class ThemeCoder:
     def get_params(self, deep: bool = True) -> dict[str, Any]:
         """Return the constructor parameters (scikit-learn convention)."""
         names = ("embedder", "codebook", "lexical_weight", "segments", "segment_weight",
-                 "reference", "kin_carers", "human_weight", "C", "lexical_C", "fallback",
-                 "shrinkage", "n_splits", "random_state")
+                 "reference", "kin_carers", "mentions", "human_weight", "C", "lexical_C",
+                 "fallback", "shrinkage", "n_splits", "random_state")
         return {n: getattr(self, n) for n in names}
 
     def set_params(self, **params: Any) -> ThemeCoder:
@@ -316,7 +323,7 @@ class ThemeCoder:
         number("lexical_weight", 0.0, 1.0)
         if self.segment_weight is not None:
             number("segment_weight", 0.0, 1.0)
-        for flag in ("reference", "kin_carers"):
+        for flag in ("reference", "kin_carers", "mentions"):
             if not isinstance(getattr(self, flag), bool):
                 raise InputError(
                     f"The '{flag}' parameter of ThemeCoder must be True or False. "
@@ -734,12 +741,16 @@ class ThemeCoder:
         return out
 
     def _read(self, texts: Sequence[str]) -> list[str]:
-        """The texts as the coder reads them (kinship carers made explicit when asked)."""
-        if not self.kin_carers:
-            return list(texts)
+        """The texts as the coder reads them (kinship carers and mentions made explicit)."""
         from .kinship import read_kin_carers
+        from .mentions import read_mentions
 
-        return [read_kin_carers(t) for t in texts]
+        read = list(texts)
+        if self.kin_carers:
+            read = [read_kin_carers(t) for t in read]
+        if self.mentions:
+            read = [read_mentions(t) for t in read]
+        return read
 
     def _raw_scores(self, texts: list[str], embeddings: Any = None) -> np.ndarray:
         read = self._read(texts)
