@@ -405,6 +405,13 @@ def test_a_misspelt_verb_after_a_family_word_is_not_a_name(text, word):
     assert "kelechi" in {named[s.start:s.end].lower() for s in NAMES.find("c", named)}
 
 
+@pytest.mark.parametrize("text", ["they call nans house a kinship placement",
+                                  "went to my mums for tea", "both my grans live in town"])
+def test_a_family_word_with_an_s_is_not_a_name(text):
+    assert not NAMES.find("c", text)
+
+
+
 def test_a_place_name_prefix_joins_the_name_found_after_it():
     from carevoice.pseudonymise._base import spans_frame
     from carevoice.pseudonymise.core import join_place_prefixes

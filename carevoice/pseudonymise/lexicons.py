@@ -103,15 +103,15 @@ UK_CHILD_NAMES: frozenset[str] = frozenset(
     layla aisha fatima maryam zainab amira hafsa khadija inaya zara zahra aaliyah""".split()
 )
 
-#: Role and family words that are never personal data on their own.
-ROLE_WORDS: frozenset[str] = frozenset(
-    """mum mam mom mummy mommy mother dad daddy father nan nana nanna nanny gran granny grandma
+_ROLES = """mum mam mom mummy mommy mother dad daddy father nan nana nanna nanny gran granny grandma
     grandad granddad grandpa grandmother grandfather auntie aunty aunt uncle brother sister bro
     sis cousin carer carers foster parent parents guardian social worker sw iro pa advocate
     keyworker key manager staff teacher tutor mentor counsellor therapist nurse doctor gp
     judge magistrate police officer council councillor la iv ivs virtual head headteacher sir
     miss mrs mr ms""".split()
-)
+#: Role and family words that are never personal data on their own, also with an s and no
+#: apostrophe ("my nans house", "mums").
+ROLE_WORDS: frozenset[str] = frozenset(_ROLES + [w + "s" for w in _ROLES if len(w) > 2])
 
 #: Capitalised words that are not personal data although a tagger may say so (services,
 #: brands, apps, festivals, days, months, nationalities, school subjects, acronyms used in care).
