@@ -1,16 +1,19 @@
 """The theme coder on comments written blind to it (``tests/data/theme_probe.jsonl``).
 
-170 fictional comments written on 2026-12-02 by two helper sessions that read the codebook's
+290 fictional comments written on 2026-12-02 by three helper sessions that read the codebook's
 definitions but not the coder, its reference comments or the development set:
 
 * ``words_of_care`` (80): comments about the words of care ("stop calling it contact"), the same
   words used in their ordinary sense, and family mentioned without family contact;
 * ``voice`` (90): ``voice_decisions`` as a second theme (told about a move the night before,
-  nothing explained at 18), the same topics without it, and people who did listen.
+  nothing explained at 18), the same topics without it, and people who did listen;
+* ``four_themes`` (120): ``postcode_lottery``, ``education``, ``safety`` and ``wellbeing``, 30
+  each: main theme, second theme, and near misses.
 
-They were used to check the mention reading, the family-background supplement and the
-``voice_decisions`` label audit (``docs/themes.md``), so they are now a regression guard, not an
-out-of-sample measure. Never train on them.
+The first two were used to check the mention reading, the family-background supplement and the
+``voice_decisions`` label audit (``docs/themes.md``), so they are a regression guard, not an
+out-of-sample measure. ``four_themes`` changed nothing yet: it is still out of sample. Never
+train on any of them.
 """
 
 from __future__ import annotations
@@ -47,7 +50,11 @@ def test_blind_theme_probe_regression_guard():
         gold, pred = by_set.setdefault(r["set"], ([], []))
         gold.append(set(r["themes"]))
         pred.append(assigned.get(r["comment_id"], set()))
-    # measured 2026-12-02: 0.78, 0.75 and 0.89
+    # measured 2026-12-02: 0.78, 0.75 and 0.89; then 0.95, 0.86, 0.91 and 0.85
     assert _f1(*by_set["words_of_care"], "family_contact") >= 0.70
     assert _f1(*by_set["words_of_care"], "records_language") >= 0.65
     assert _f1(*by_set["voice"], "voice_decisions") >= 0.80
+    four = by_set["four_themes"]
+    for theme, least in (("postcode_lottery", 0.85), ("education", 0.75), ("safety", 0.8),
+                         ("wellbeing", 0.75)):
+        assert _f1(*four, theme) >= least, theme
