@@ -38,6 +38,11 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def _demo_coder_settings(seed: int) -> dict[str, Any]:
+    """The settings of the demo's cross-fitted coders (recorded in the manifest)."""
+    return {"reference": False, "human_weight": 1, "random_state": seed}
+
+
 def _cross_fitted_codes(comments: pd.DataFrame, seed: int, embedder: Any = None
                         ) -> pd.DataFrame:
     """Code the demo comments so that no comment is coded by a coder that learned from it.
@@ -62,7 +67,7 @@ def _cross_fitted_codes(comments: pd.DataFrame, seed: int, embedder: Any = None
     parts = []
     for held in (in_first, ~in_first):
         train = comments.loc[~held, [COMMENT_ID, TEXT]]
-        coder = ThemeCoder(embedder, reference=False, human_weight=1, random_state=seed).fit(
+        coder = ThemeCoder(embedder, **_demo_coder_settings(seed)).fit(
             train, coded[coded[COMMENT_ID].isin(train[COMMENT_ID])])
         parts.append(coder.predict(comments.loc[held, [COMMENT_ID, TEXT]]))
     order = {cid: i for i, cid in enumerate(comments[COMMENT_ID])}
@@ -102,6 +107,7 @@ def run_demo(output: str | Path, *, seed: int = 0) -> dict[str, Path]:
     from .pseudonymise import pseudonymise
     from .qda import export_qdpx
     from .report import build_report
+    from .themes import ThemeCoder
 
     output = Path(output)
     output.mkdir(parents=True, exist_ok=True)
@@ -153,6 +159,8 @@ def run_demo(output: str | Path, *, seed: int = 0) -> dict[str, Path]:
         "theme_coding": "cross-fitted: each half of the respondents coded by a coder that "
                         "learned from the other half's coded comments (the default coder's "
                         "reference comments are this corpus)",
+        "theme_coder": {k: v for k, v in ThemeCoder(**_demo_coder_settings(seed))
+                        .get_params().items() if k not in ("embedder", "codebook")},
     }
     manifest_path = output / "manifest.json"
     manifest_path.write_text(json.dumps(manifest, indent=1), "utf-8")

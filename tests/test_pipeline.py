@@ -50,6 +50,10 @@ def test_demo_manifest_and_codes(demo_run):
     manifest = json.loads(written["manifest"].read_text("utf-8"))
     assert manifest["counts"]["answered"] == 1720
     assert len(manifest["input"]["sha256"]) == 64
+    # the coder's settings, readings included, are recorded
+    assert manifest["theme_coder"]["reference"] is False
+    assert manifest["theme_coder"]["kin_carers"] is True
+    assert manifest["theme_coder"]["mentions"] is True
     codes = pd.read_csv(written["codes"])
     assert {"comment_id", "theme", "score", "assigned"} <= set(codes.columns)
     assert codes["assigned"].any()
