@@ -111,3 +111,20 @@ def test_sections_are_frozen_and_checked() -> None:
         settings.seed = 3  # type: ignore[misc]
     with pytest.raises(ValidationError):
         RunSettings(output=Path("x"), chunk_size=0)
+
+
+def test_the_coder_cache_key_follows_the_reference_comments(tmp_path: Path, monkeypatch) -> None:
+    """A coder fitted on relabelled or extended reference comments is not reused."""
+    from carevoice.batch.runner import _code_settings_key
+    from carevoice.themes import reference
+
+    cfg = config_from_dict(_base(tmp_path), base=tmp_path)
+    off = config_from_dict({**_base(tmp_path), "themes": {"reference": False}}, base=tmp_path)
+    before, before_off = (_code_settings_key(c, keep_vectors=False) for c in (cfg, off))
+    assert before == _code_settings_key(cfg, keep_vectors=False)
+    comments = reference.reference_comments()
+    relabelled = ((comments[0][0], ("voice_decisions",)),) + comments[1:]
+    monkeypatch.setattr(reference, "reference_comments", lambda: relabelled)
+    assert _code_settings_key(cfg, keep_vectors=False) != before
+    # a coder that does not learn from them does not depend on them
+    assert _code_settings_key(off, keep_vectors=False) == before_off

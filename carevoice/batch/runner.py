@@ -405,15 +405,19 @@ def _secret(cfg: BatchConfig) -> bytes | None:
 def _code_settings_key(cfg: BatchConfig, keep_vectors: bool) -> tuple[Any, ...]:
     from importlib import resources
 
+    from ..themes.reference import reference_fingerprint
     from .steps import embedder_name
 
     codebook = (file_sha256(cfg.themes.codebook) if cfg.themes.codebook is not None else
                 chunk_key(resources.files("carevoice").joinpath("data/codebook.yaml")
                           .read_text("utf-8")))
+    # what the coder learns from: the reference comments and their codes live in data/, not in
+    # the themes package, so they are fingerprinted on their own
+    reference = reference_fingerprint() if cfg.themes.reference else None
     return ("code", STAGE_VERSION, embedder_name(cfg.embed), codebook, cfg.themes.min_score,
             cfg.themes.reference, cfg.themes.kin_carers, cfg.themes.mentions, cfg.run.seed,
             keep_vectors,
-            _detect_settings_key(cfg)[4], _source_fingerprint("themes"))
+            _detect_settings_key(cfg)[4], _source_fingerprint("themes"), reference)
 
 
 def _coder_home(cfg: BatchConfig, store: ChunkStore) -> tuple[Path, str]:

@@ -23,8 +23,8 @@ import numpy as np
 from ..embed import text_key
 
 __all__ = ["SUPPLEMENT_FILE", "VECTORS_FILE", "accepts", "default_training_texts", "lookup",
-           "read_vectors", "reference_comments", "reference_themes", "supplement_rows",
-           "text_key", "write_vectors"]
+           "read_vectors", "reference_comments", "reference_fingerprint", "reference_themes",
+           "supplement_rows", "text_key", "write_vectors"]
 
 #: Where the shipped vectors live inside the package.
 VECTORS_FILE = "data/reference_vectors.npz"
@@ -91,6 +91,26 @@ def reference_comments() -> tuple[tuple[str, tuple[str, ...]], ...]:
                                       strict=True)
                  if isinstance(text, str) and text.strip() and cid in themes_of)
     return demo + tuple((row["text"], tuple(row["themes"])) for row in supplement_rows())
+
+
+def reference_fingerprint() -> str:
+    """SHA-256 of the reference comments and their coded themes, as the coder learns them.
+
+    Part of the keys under which fitted coders and their codes are cached (``carevoice run``),
+    so that a coder fitted on an earlier version of the reference comments (relabelled, or with
+    comments added) is refitted rather than reused.
+
+    Returns
+    -------
+    str
+        Hex digest.
+    """
+    import hashlib
+
+    digest = hashlib.sha256()
+    for text, themes in reference_comments():
+        digest.update(text.encode("utf-8") + b"\0" + ",".join(themes).encode() + b"\n")
+    return digest.hexdigest()
 
 
 @lru_cache(maxsize=1)
