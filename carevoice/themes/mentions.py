@@ -32,7 +32,7 @@ import re
 __all__ = ["mentioned_terms", "read_mentions"]
 
 # Words of the care system that carry a theme when used (contact -> family contact, placement
-# -> placement stability, ...). Longer phrases first so that "birth mother" wins over nothing.
+# -> placement stability, ...). Longer phrases come first, so that "contact centre" is one term.
 _TERMS = (
     r"(?:contact\s+cent(?:re|er)s?|family\s+time|contact|placements?(?:\s+(?:breakdown|move))?|"
     r"placed|looked[\s-]+after(?:\s+(?:child|children))?|LAC|CLA|CiC|respite|units?|"
@@ -84,6 +84,7 @@ _LIST_NEXT = re.compile(r"\s*(?:,|/|and|or|&)\s*(?:,\s*)?(?:and\s+|or\s+|not\s+)
 
 
 def _mention_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the mentioned terms (quotes included), merged, in order."""
     spans: list[tuple[int, int]] = []
     for m in _FRAMES.finditer(text):
         name = next(g for g in _FRAME_GROUPS if m.group(g))
