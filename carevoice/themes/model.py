@@ -37,7 +37,7 @@ from .codebook import NO_THEME, Codebook, load_codebook
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = ["ThemeCoder", "split_segments"]
+__all__ = ["ThemeCoder", "read_texts", "split_segments"]
 
 _SPLIT = re.compile(
     r"(?<=[.!?;:])\s+|\n+|\s+-\s+|,?\s+(?:but|and also|also|because|cos|coz|cuz|plus|and then)\s+",
@@ -125,6 +125,43 @@ def split_segments(text: str, *, min_words: int = _MIN_SEGMENT_WORDS) -> list[st
     parts = [p.strip(" ,.-") for p in _SPLIT.split(text) if p and p.strip(" ,.-")]
     parts = [p for p in parts if len(p.split()) >= min_words]
     return parts if len(parts) > 1 else []
+
+
+def read_texts(texts: Sequence[str], *, kin_carers: bool = True,
+               mentions: bool = True) -> list[str]:
+    """The texts as the coder reads them: kinship carers and mentioned words made explicit.
+
+    The one place that decides the coder's reading: :class:`ThemeCoder` applies it with its
+    ``kin_carers`` and ``mentions`` parameters, and the shipped training vectors are built from
+    the default reading.
+
+    Parameters
+    ----------
+    texts : sequence of str
+        Comments as written.
+    kin_carers : bool, default True
+        Apply :func:`carevoice.themes.kinship.read_kin_carers`.
+    mentions : bool, default True
+        Then apply :func:`carevoice.themes.mentions.read_mentions`.
+
+    Returns
+    -------
+    list of str
+
+    Examples
+    --------
+    >>> read_texts(["i live with my nan. stop calling it contact"])
+    ['i live with my carer. stop calling it that word']
+    """
+    from .kinship import read_kin_carers
+    from .mentions import read_mentions
+
+    read = list(texts)
+    if kin_carers:
+        read = [read_kin_carers(t) for t in read]
+    if mentions:
+        read = [read_mentions(t) for t in read]
+    return read
 
 
 def _texts_of(comments: pd.DataFrame, argument: str, method: str) -> tuple[list[str], Any]:
@@ -741,16 +778,8 @@ class ThemeCoder:
         return out
 
     def _read(self, texts: Sequence[str]) -> list[str]:
-        """The texts as the coder reads them (kinship carers and mentions made explicit)."""
-        from .kinship import read_kin_carers
-        from .mentions import read_mentions
-
-        read = list(texts)
-        if self.kin_carers:
-            read = [read_kin_carers(t) for t in read]
-        if self.mentions:
-            read = [read_mentions(t) for t in read]
-        return read
+        """The texts as the coder reads them (see :func:`read_texts`)."""
+        return read_texts(texts, kin_carers=self.kin_carers, mentions=self.mentions)
 
     def _raw_scores(self, texts: list[str], embeddings: Any = None) -> np.ndarray:
         read = self._read(texts)

@@ -138,16 +138,13 @@ def default_training_texts() -> list[str]:
         Unique, in a stable order.
     """
     from .codebook import load_codebook
-    from .kinship import read_kin_carers
-    from .mentions import read_mentions
-    from .model import split_segments
+    from .model import read_texts, split_segments
 
     codebook = load_codebook()
     texts = [e for theme in codebook.themes for e in theme.examples]
     texts += list(codebook.no_theme_examples)
     texts += [text for text, _ in reference_comments()]
-    # As the default coder reads them (kin_carers=True, mentions=True).
-    texts = [read_mentions(read_kin_carers(t)) for t in texts]
+    texts = read_texts(texts)  # as the default coder reads them
     texts += [s for t in list(texts) for s in split_segments(t)]
     return list(dict.fromkeys(texts))
 
