@@ -95,7 +95,9 @@ def run_carevoice(comments: pd.DataFrame, vectors: np.ndarray, seed: int = 0,
     from carevoice.discover import ThemeDiscovery
 
     back, back_vectors = background if background is not None else (None, None)
-    topics = ThemeDiscovery(random_state=seed).fit(
+    # Like for like with BERTopic: both cluster the same vectors and only counts are published,
+    # so the text is not pseudonymised first (benchmarks/bench_pseudonymise.py times that step).
+    topics = ThemeDiscovery(random_state=seed, text_is_pseudonymised=True).fit(
         comments[["comment_id", "text"]], embeddings=vectors,
         background=None if back is None else back[["comment_id", "text"]],
         background_embeddings=back_vectors).topics_

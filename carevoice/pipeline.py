@@ -129,7 +129,8 @@ def run_demo(output: str | Path, *, seed: int = 0) -> dict[str, Path]:
     codes = _cross_fitted_codes(safe.comments, seed, embedder)
     written["codes"] = write_table(codes, output / "codes.csv")
 
-    topics = ThemeDiscovery(embedder, random_state=seed).fit(safe.comments, codes).topics_
+    topics = ThemeDiscovery(embedder, random_state=seed,
+                            text_is_pseudonymised=True).fit(safe.comments, codes).topics_
     written["topics"] = write_table(topics.to_table(), output / "topics.csv")
 
     linked = link(safe.comments, codes, safe.respondents)

@@ -447,3 +447,49 @@ def test_pseudonymisation_tags_are_not_keywords():
     keywords = topic_keywords(texts, [0, 0, 1, 1])
     assert keywords[0][0] == "advocate" and keywords[1][0] == "money"
     assert not {"person", "org"} & {k for kw in keywords.values() for k in kw}
+
+
+#: Fictional comments in which the same child's name and home town recur within one group, as
+#: they do when several young people from one children's home answer a survey.
+_NAMED = pd.DataFrame({
+    "comment_id": [f"n{i}" for i in range(12)],
+    "text": ["Kayden from Rochdale is my best mate and i miss him",
+             "i miss Kayden since he moved to Rochdale",
+             "want to see Kayden in Rochdale more",
+             "they moved Kayden back to Rochdale and i miss him",
+             "i miss my mate Kayden, he lives in Rochdale now",
+             "Kayden went to Rochdale and i never see him",
+             "more money for the bus", "my allowance is not enough money",
+             "money for driving lessons", "i need money for food",
+             "cant pay my gas bill money", "money for my phone"]})
+
+
+@pytest.mark.parametrize("already", [False, True])
+def test_fit_pseudonymises_before_describing(already):
+    model = ThemeDiscovery(HashingEmbedder(), n_topics=2, random_state=0,
+                           text_is_pseudonymised=already).fit(_NAMED)
+    topics = model.topics_
+    described = " ".join(topics.topics["label"]) + " ".join(
+        k for kws in topics.topics["keywords"] for k in kws)
+    quoted = " ".join(topics.comments["text"])
+    if already:  # the caller vouched for the text: it is used as it is (and leaks here)
+        assert "kayden" in described.lower() and "Rochdale" in quoted
+    else:
+        for name in ("kayden", "rochdale"):
+            assert name not in described.lower() and name not in quoted.lower()
+        assert "[PERSON_1]" in quoted
+        for n in (0, 1):
+            assert not any("Kayden" in str(t) for t in topics.examples(n, "both")["text"])
+    assert model.get_params()["text_is_pseudonymised"] is already
+
+
+def test_fit_pseudonymises_deterministically():
+    def table() -> pd.DataFrame:
+        return ThemeDiscovery(HashingEmbedder(), n_topics=2).fit(_NAMED).topics_.to_table()
+
+    pd.testing.assert_frame_equal(table(), table())
+
+
+def test_text_is_pseudonymised_must_be_bool():
+    with pytest.raises(InputError, match="text_is_pseudonymised"):
+        ThemeDiscovery(HashingEmbedder(), text_is_pseudonymised="yes").fit(_NAMED)

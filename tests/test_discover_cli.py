@@ -56,6 +56,29 @@ def test_cli_writes_identical_topics_twice(tmp_path, no_network):
     assert no_network == []
 
 
+def test_cli_pseudonymises_unless_told_the_text_already_is(tmp_path):
+    # Fictional: the same name and town recur in one group of comments, so without
+    # pseudonymisation they become that topic's keywords.
+    texts = ([f"i miss Kayden from Rochdale, {w}" for w in ("a lot", "loads", "every day",
+                                                            "so much", "at night", "always")]
+             + [f"more money for {w}" for w in ("the bus", "food", "my phone", "clothes",
+                                                "driving lessons", "gas")])
+    pd.DataFrame({"comment_id": [f"c{i}" for i in range(len(texts))], "text": texts}).to_csv(
+        tmp_path / "comments.csv", index=False)
+    written = {}
+    for flag in ([], ["--already-pseudonymised"]):
+        info = tmp_path / f"info{len(flag)}.csv"
+        result = CliRunner().invoke(_app(), [
+            "discover", str(tmp_path / "comments.csv"), "--output",
+            str(tmp_path / f"topics{len(flag)}.csv"), "--embedder", "hashing", "--n-topics", "2",
+            "--topics-info", str(info), *flag])
+        assert result.exit_code == 0, result.output
+        written[bool(flag)] = (info.read_text() + (tmp_path / f"topics{len(flag)}.csv")
+                               .read_text()).lower()
+    assert "kayden" not in written[False] and "rochdale" not in written[False]
+    assert "kayden" in written[True]  # the flag hands the text over as it is
+
+
 def test_cli_with_codes_discovers_over_uncoded_only(tmp_path):
     comments = _write_comments(tmp_path / "comments.csv")
     coded = comments["comment_id"].head(100)

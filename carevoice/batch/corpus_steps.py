@@ -143,8 +143,10 @@ def discover_outputs(cfg: BatchConfig, specs: list[ChunkSpec], store: ChunkStore
     matrix = np.concatenate([np.load(store.folder(s.index) / "embeddings.npy")
                              for s in specs])
     answered = comments[TEXT].notna().to_numpy()
+    # The chunks' text is pseudonymised already; the background is embedded as it is (it only
+    # shapes the clusters and is never described or quoted).
     model = ThemeDiscovery(build_embedder(cfg.embed), random_state=cfg.run.seed,
-                           **dict(cfg.discover.options))
+                           **{**dict(cfg.discover.options), "text_is_pseudonymised": True})
     background = None
     if cfg.discover.background is not None:
         from ..corpus import read_comments

@@ -2,7 +2,9 @@
 
 A thin typer function: it parses arguments, calls :class:`carevoice.discover.ThemeDiscovery` and
 writes tables. It never prints comment text, and the tables it writes hold no comment text
-either (examples are given by ``comment_id``). ``carevoice.cli`` registers it with
+either (examples are given by ``comment_id``); topic labels and keywords are words of the
+comments, so the comments are pseudonymised first unless ``--already-pseudonymised`` says they
+were. ``carevoice.cli`` registers it with
 ``app.command("discover")(discover_command)``.
 """
 
@@ -61,6 +63,11 @@ def discover_command(
              "tests).")] = "minilm",
     cache: Annotated[Path | None, typer.Option(
         "--cache", help="Folder to cache embeddings in (vectors and text hashes only).")] = None,
+    already_pseudonymised: Annotated[bool, typer.Option(
+        "--already-pseudonymised",
+        help="COMMENTS (and --background) is the output of `carevoice pseudonymise`: use its "
+             "text as it is. Without this flag the text is pseudonymised first, because topic "
+             "labels and keywords are made of its words.")] = False,
 ) -> None:
     """Discover topics in comments without the codebook; write one row per comment and topic."""
     from ..corpus import read_comments, read_table, write_table
@@ -87,7 +94,8 @@ def discover_command(
                                else int(n_topics), reducer=reducer,
                                min_similarity=min_similarity, max_topics=max_topics,
                                membership=membership, low_confidence=low_confidence,
-                               random_state=seed)
+                               random_state=seed,
+                               text_is_pseudonymised=already_pseudonymised)
         background_frame = read_comments(background) if background is not None else None
         topics = model.fit(frame, code_frame, background=background_frame).topics_
         write_table(topics.to_table(), output)

@@ -244,6 +244,14 @@ def reduce_embeddings(x: np.ndarray, *, method: str = "spectral", n_components: 
                               drop_first=True, norm_laplacian=True)
 
 
+def _pseudonymised(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with its text pseudonymised in tags mode (deterministic; no key is kept)."""
+    from ..pseudonymise import pseudonymise
+
+    safe = pseudonymise(frame[[COMMENT_ID, TEXT]]).comments
+    return frame.assign(**{TEXT: safe[TEXT].to_numpy()})
+
+
 class ThemeDiscovery:
     """Discover topics in comments, deterministically, with few outliers and multi-topic members.
 
@@ -285,6 +293,13 @@ class ThemeDiscovery:
         Representative and diverse examples per topic (each).
     random_state : int, default 0
         Seed of every random step.
+    text_is_pseudonymised : bool, default False
+        Whether the comments' text is already pseudonymised (the output of
+        :func:`carevoice.pseudonymise.pseudonymise`). Keywords, labels and examples are made of
+        the comments' words, so by default :meth:`fit` first pseudonymises the comments (tags
+        mode: names, places, schools, numbers become ``[PERSON_1]``, ``[LOCATION_1]``, ...)
+        and clusters, describes and quotes that text; no re-identification key is kept. Pass
+        True only for text that has been through the pseudonymiser (and its review).
 
     Attributes
     ----------
@@ -313,7 +328,8 @@ class ThemeDiscovery:
 
     _PARAMS = ("embedder", "n_topics", "reducer", "n_components", "n_neighbors", "min_similarity",
                "second_similarity", "second_margin", "max_topics", "membership",
-               "member_probability", "low_confidence", "n_examples", "random_state")
+               "member_probability", "low_confidence", "n_examples", "random_state",
+               "text_is_pseudonymised")
 
     def __init__(self, embedder: Any = None, *, n_topics: int | str = "auto",
                  reducer: str = "spectral", n_components: int = 20, n_neighbors: int = 15,
@@ -321,7 +337,7 @@ class ThemeDiscovery:
                  second_margin: float = 0.12, max_topics: int = 3,
                  membership: str = "classifier", member_probability: float = 0.5,
                  low_confidence: float = 0.6, n_examples: int = 5,
-                 random_state: int = 0) -> None:
+                 random_state: int = 0, text_is_pseudonymised: bool = False) -> None:
         self.embedder = embedder
         self.n_topics = n_topics
         self.reducer = reducer
@@ -336,6 +352,7 @@ class ThemeDiscovery:
         self.low_confidence = low_confidence
         self.n_examples = n_examples
         self.random_state = random_state
+        self.text_is_pseudonymised = text_is_pseudonymised
 
     def get_params(self, deep: bool = True) -> dict[str, Any]:
         """Return the constructor parameters (scikit-learn convention)."""
@@ -382,6 +399,9 @@ class ThemeDiscovery:
         integer("n_components", 1)
         integer("n_neighbors", 2)
         integer("random_state", 0)
+        if not isinstance(self.text_is_pseudonymised, bool):
+            raise InputError("The 'text_is_pseudonymised' parameter of ThemeDiscovery must be a "
+                             f"bool. Got {self.text_is_pseudonymised!r} instead.")
         lc = self.low_confidence
         if isinstance(lc, bool) or not isinstance(lc, (int, float)) or not 0 <= lc <= 1:
             raise InputError("The 'low_confidence' parameter of ThemeDiscovery must be a number "
@@ -423,8 +443,9 @@ class ThemeDiscovery:
         Parameters
         ----------
         comments : pandas.DataFrame
-            ``comment_id`` and ``text`` (pseudonymised: topic examples quote it). Missing or
-            blank texts are outliers.
+            ``comment_id`` and ``text``. Pseudonymised first unless ``text_is_pseudonymised``
+            (topic keywords, labels and examples are made of this text). Missing or blank texts
+            are outliers.
         codes : pandas.DataFrame, optional
             A codes frame from the codebook coder: discovery then runs only over the comments
             it left without a theme or with low confidence (:func:`select_uncoded`).
@@ -459,6 +480,8 @@ class ThemeDiscovery:
             if embeddings is not None:
                 embeddings = np.asarray(embeddings)[np.asarray(keep)]
             frame = frame.loc[keep].reset_index(drop=True)
+        if not self.text_is_pseudonymised:
+            frame = _pseudonymised(frame)
         texts = ["" if pd.isna(t) else str(t) for t in frame[TEXT]]
         x = self._embed(texts, embeddings, "fit")
         answered = np.array([bool(t.strip()) for t in texts], dtype=bool)
@@ -510,6 +533,9 @@ class ThemeDiscovery:
                                  "needs the 'background' comments they belong to.")
             return np.zeros((0, 0), dtype=np.float32)
         _check_comments(background, "background", "ThemeDiscovery.fit")
+        if not self.text_is_pseudonymised and embeddings is None:
+            # Never quoted, but embedded like the comments, so read the same way.
+            background = _pseudonymised(background)
         texts = ["" if pd.isna(t) else str(t) for t in background[TEXT]]
         x = self._embed(texts, embeddings, "fit", "background_embeddings")
         return x[np.array([bool(t.strip()) for t in texts], dtype=bool)]
