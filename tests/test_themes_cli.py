@@ -89,3 +89,62 @@ def test_code_command_reads_kinship_carers_unless_told_not_to(app, tmp_path):
         codes = pd.read_csv(out)
         scores[flag] = codes.set_index("theme").loc["family_contact", "score"]
     assert scores["--kin-carers"] < scores["--no-kin-carers"]
+
+
+@pytest.mark.model
+def test_code_command_cache_keeps_the_fitted_coder(app, tmp_path, monkeypatch):
+    from carevoice.batch.steps import build_coder
+    from carevoice.themes import ThemeCoder
+
+    comments = tmp_path / "comments.csv"
+    pd.DataFrame({"comment_id": ["a", "b", "c"],
+                  "text": ["my puppy is the best", "chips for tea every day", "n/a"]}
+                 ).to_csv(comments, index=False)
+    codebook, cache = small_codebook(tmp_path), tmp_path / "cache"
+    args = ["--codebook", str(codebook), "--no-reference", "--min-score", "0",
+            "--cache", str(cache)]
+    build_coder.cache_clear()
+    first = CliRunner().invoke(app, ["code", str(comments), "--output",
+                                     str(tmp_path / "codes1.csv"), *args])
+    assert first.exit_code == 0, first.output
+    assert len(list((cache / "coders").glob("coder-*.pkl"))) == 1
+
+    def no_fit(self, *a, **k):
+        raise AssertionError("refitted although a fitted coder was cached")
+
+    build_coder.cache_clear()  # only the file on disk is left
+    monkeypatch.setattr(ThemeCoder, "fit", no_fit)
+    second = CliRunner().invoke(app, ["code", str(comments), "--output",
+                                      str(tmp_path / "codes2.csv"), *args])
+    assert second.exit_code == 0, second.output
+    assert (tmp_path / "codes1.csv").read_bytes() == (tmp_path / "codes2.csv").read_bytes()
+    monkeypatch.undo()
+
+    # another codebook is another coder; human examples are never cached
+    book = yaml.safe_load(codebook.read_text("utf-8"))
+    book["version"] = "u"
+    codebook.write_text(yaml.safe_dump(book), "utf-8")
+    build_coder.cache_clear()
+    human = tmp_path / "human.csv"
+    pd.DataFrame({"comment_id": ["a"], "theme": ["pets"]}).to_csv(human, index=False)
+    for extra in ([], ["--examples", str(human)]):
+        result = CliRunner().invoke(app, ["code", str(comments), "--output",
+                                          str(tmp_path / "codes3.csv"), *args, *extra])
+        assert result.exit_code == 0, result.output
+    assert len(list((cache / "coders").glob("coder-*.pkl"))) == 2
+
+
+def test_with_embedder_needs_the_same_model():
+    from carevoice import CachedEmbedder, HashingEmbedder, InputError, SentenceTransformerEmbedder
+    from carevoice.themes import ThemeCoder
+
+    coder = ThemeCoder(HashingEmbedder(), codebook=Codebook((
+        Theme("pets", "Pets", "Pets.", examples=("i miss my dog", "my cat", "walk the dog")),
+        Theme("food", "Food", "Food.", examples=("more pizza", "chips", "dinner is nice"))),
+        version="t"), reference=False).fit()
+    twin = coder.with_embedder(CachedEmbedder(HashingEmbedder(), None))
+    frame = pd.DataFrame({"comment_id": ["a"], "text": ["my dog"]})
+    pd.testing.assert_frame_equal(coder.predict(frame), twin.predict(frame))
+    assert twin.embedder_ is not coder.embedder_
+    with pytest.raises(InputError, match="with_embedder"):
+        coder.with_embedder(SentenceTransformerEmbedder())

@@ -312,3 +312,23 @@ def test_fold_tfidf_from_shared_counts_equals_a_vectoriser_fitted_on_the_fold():
             assert mine.transform(part).shape == ref.transform(part).shape
             np.testing.assert_array_equal(mine.transform(part).toarray(),
                                           ref.transform(part).toarray())
+
+
+def test_codebook_without_no_theme_examples_fits():
+    # Valid codebooks need not list no-theme phrasings; the "no theme" veto then never fires.
+    book = Codebook((
+        Theme("pets", "Pets", "Pets.", examples=("i miss my dog", "my cat", "walk the dog")),
+        Theme("food", "Food", "Food.", examples=("more pizza", "chips", "dinner is nice")),
+    ), version="t")
+    codes = ThemeCoder(HashingEmbedder(), codebook=book, reference=False).fit().predict(
+        frame("my dog is nice", "pizza please", ""))
+    assigned = codes[codes["assigned"]]
+    assert dict(zip(assigned["comment_id"], assigned["theme"], strict=True)) == {
+        "c0": "pets", "c1": "food"}
+
+
+def test_theme_without_counter_examples_is_a_clear_error():
+    book = Codebook((Theme("pets", "Pets", "Pets.", examples=("my dog", "my cat", "a puppy")),),
+                    version="t")
+    with pytest.raises(InputError, match="pets have no counter-example"):
+        ThemeCoder(HashingEmbedder(), codebook=book, reference=False).fit()

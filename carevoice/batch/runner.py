@@ -55,13 +55,13 @@ from .chunks import (
     stage_source,
     to_comments,
 )
-from .config import BatchConfig, load_config
+from .config import BatchConfig, EmbedSettings, ThemeSettings, load_config
 from .engine import Stage, make_engine, status_row
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = ["RunResult", "run_batch"]
+__all__ = ["RunResult", "coder_key", "run_batch"]
 
 #: Bump when a stage's output for the same input changes meaning.
 STAGE_VERSION = 1
@@ -402,15 +402,22 @@ def _secret(cfg: BatchConfig) -> bytes | None:
     return read_secret(cfg.pseudonymise.secret_file)
 
 
-def _code_settings_key(cfg: BatchConfig, keep_vectors: bool) -> tuple[Any, ...]:
+def _codebook_key(themes: ThemeSettings) -> str:
+    """The content key of the codebook a coder learns from (the shipped one by default)."""
     from importlib import resources
+
+    if themes.codebook is not None:
+        return file_sha256(themes.codebook)
+    return chunk_key(resources.files("carevoice").joinpath("data/codebook.yaml")
+                     .read_text("utf-8"))
+
+
+def _code_settings_key(cfg: BatchConfig, keep_vectors: bool) -> tuple[Any, ...]:
 
     from ..themes.reference import reference_fingerprint
     from .steps import embedder_name
 
-    codebook = (file_sha256(cfg.themes.codebook) if cfg.themes.codebook is not None else
-                chunk_key(resources.files("carevoice").joinpath("data/codebook.yaml")
-                          .read_text("utf-8")))
+    codebook = _codebook_key(cfg.themes)
     # what the coder learns from: the reference comments and their codes live in data/, not in
     # the themes package, so they are fingerprinted on their own
     reference = reference_fingerprint() if cfg.themes.reference else None
@@ -420,11 +427,43 @@ def _code_settings_key(cfg: BatchConfig, keep_vectors: bool) -> tuple[Any, ...]:
             _detect_settings_key(cfg)[4], _source_fingerprint("themes"), reference)
 
 
+def coder_key(themes: ThemeSettings, embed: EmbedSettings, seed: int) -> str:
+    """The content key of a fitted theme coder: everything it learns from and how, no data.
+
+    The codebook (file content), the embedding model, the coder's settings and seed, the
+    packaged reference comments and their codes, the code of :mod:`carevoice.themes`, and the
+    versions of carevoice and scikit-learn (whose pickles do not travel between versions). The
+    batch runner and ``carevoice code --cache`` keep fitted coders under this key.
+
+    Parameters
+    ----------
+    themes : ThemeSettings
+    embed : EmbedSettings
+    seed : int
+        The coder's ``random_state``.
+
+    Returns
+    -------
+    str
+        64 hexadecimal characters.
+    """
+    import importlib.metadata
+
+    from ..themes.reference import reference_fingerprint
+    from .steps import embedder_name
+
+    codebook = _codebook_key(themes)
+    versions = [importlib.metadata.version(name) for name in ("carevoice", "scikit-learn")]
+    return chunk_key("coder", STAGE_VERSION, embedder_name(embed), codebook, themes.reference,
+                     themes.kin_carers, themes.mentions, seed, versions,
+                     _source_fingerprint("themes"),
+                     reference_fingerprint() if themes.reference else None)
+
+
 def _coder_home(cfg: BatchConfig, store: ChunkStore) -> tuple[Path, str]:
-    """Where the fitted coder is kept, and its key (the code settings but not the data)."""
-    key = chunk_key(*_code_settings_key(cfg, keep_vectors=False))
+    """Where the fitted coder is kept, and its key (the coder's settings, not the data)."""
     folder = Path(cfg.embed.cache) / "coders" if cfg.embed.cache is not None else store.root
-    return folder, key
+    return folder, coder_key(cfg.themes, cfg.embed, cfg.run.seed)
 
 
 def _relative(cfg: BatchConfig, base: Path) -> dict[str, Any]:

@@ -14,6 +14,25 @@ import typer
 __all__ = ["code_command"]
 
 
+def _cached_coder(cache: Path, codebook: Path | None, reference: bool, kin_carers: bool,
+                  mentions: bool, embedder: object) -> object:
+    """The codebook coder fitted with these settings, loaded from ``cache/coders`` or fitted there.
+
+    The same store and key as the batch runner's (:func:`carevoice.batch.runner.coder_key`): a
+    coder is fitted once per codebook, settings and carevoice version. Only coders fitted
+    without human examples are cached, so the file holds no comment of the user's.
+    """
+    from ..batch.config import EmbedSettings, ThemeSettings
+    from ..batch.runner import coder_key
+    from ..batch.steps import build_coder
+
+    themes = ThemeSettings(codebook=codebook, reference=reference, kin_carers=kin_carers,
+                           mentions=mentions)
+    embed = EmbedSettings(cache=cache)
+    fitted = build_coder(themes, embed, 0, cache / "coders", coder_key(themes, embed, 0))
+    return fitted.with_embedder(embedder)
+
+
 def code_command(
     comments: Annotated[Path, typer.Argument(
         help="Comments file (CSV/XLSX/Parquet) with columns comment_id and text.")],
@@ -56,7 +75,9 @@ def code_command(
         help="Add a 'no_theme' row per comment (assigned when no theme is).")] = False,
     cache: Annotated[Path | None, typer.Option(
         "--cache", help="Cache embeddings in this folder (off by default: they derive from "
-                        "children's words).")] = None,
+                        "children's words), and the fitted coder when no --examples are "
+                        "given, so that later runs with the same settings skip the fit.")]
+    = None,
     progress: Annotated[bool, typer.Option(
         "--progress/--no-progress", help="Show a progress bar while embedding.")] = False,
 ) -> None:
@@ -76,7 +97,9 @@ def code_command(
             embedder = CachedEmbedder(embedder, cache)
         coder = ThemeCoder(embedder=embedder, codebook=codebook, reference=reference,
                             kin_carers=kin_carers, mentions=mentions)
-        if examples is not None:
+        if examples is None and cache is not None:
+            coder = _cached_coder(cache, codebook, reference, kin_carers, mentions, embedder)
+        elif examples is not None:
             human = read_table(examples)
             if examples_comments is not None:
                 coded = read_comments(examples_comments)

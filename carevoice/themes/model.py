@@ -57,6 +57,21 @@ _CHARS = {"analyzer": "char_wb", "ngram_range": (3, 5)}
 _WORDS_MIN_DF, _CHARS_MIN_DF = 1, 2
 
 
+class _OneClass:
+    """Stands in for a column's classifier when its training rows all have one label.
+
+    A codebook without no-theme examples gives no "no theme" rows (that veto then never
+    fires), and a cross-fitting fold can lack a rare theme's positives.
+    """
+
+    def __init__(self, label: int) -> None:
+        self.label = label
+
+    def predict_proba(self, x: Any) -> np.ndarray:
+        p = np.full(x.shape[0], float(self.label))
+        return np.column_stack([1.0 - p, p])
+
+
 class _Counts:
     """N-gram counts of a fixed set of texts, made once for all cross-validation folds.
 
@@ -90,6 +105,8 @@ class _FoldTfidf:
         df = np.bincount(train.indices, minlength=counts.shape[1])
         self.counts, self.index = counts, index
         self.columns = np.flatnonzero(df >= min_df)
+        if not len(self.columns):  # a tiny codebook's fold: as few texts as folds
+            self.columns = np.flatnonzero(df >= 1)
         self.idf = TfidfTransformer(sublinear_tf=True).fit(train[:, self.columns])
 
     def transform(self, texts: Sequence[str]) -> Any:
@@ -514,6 +531,14 @@ class ThemeCoder:
                 f"ThemeCoder.fit: theme(s) {', '.join(missing)} have no example phrasing in the "
                 "codebook and no human-coded comment; add examples with Codebook.with_examples."
             )
+        alone = [t for t, n in zip(self.themes_, (y == 0).sum(0), strict=True) if n == 0]
+        if alone:
+            raise InputError(
+                f"ThemeCoder.fit: theme(s) {', '.join(alone)} have no counter-example (every "
+                "training text is coded with them), so nothing tells the coder what they are "
+                "not; add no_theme_examples or other themes to the codebook, or human-coded "
+                "comments."
+            )
         texts = self._read(texts)
         realistic = self.n_reference_ > 0 or self.n_human_ >= 20
         self.segment_weight_ = (self.segment_weight if self.segment_weight is not None
@@ -599,8 +624,13 @@ class ThemeCoder:
         from threadpoolctl import threadpool_limits
 
         if lexical is None:
-            words = TfidfVectorizer(**_WORDS, min_df=_WORDS_MIN_DF, sublinear_tf=True).fit(texts)
-            chars = TfidfVectorizer(**_CHARS, min_df=_CHARS_MIN_DF, sublinear_tf=True).fit(texts)
+            def fitted(params: dict[str, Any], min_df: int) -> Any:
+                try:
+                    return TfidfVectorizer(**params, min_df=min_df, sublinear_tf=True).fit(texts)
+                except ValueError:  # no term in min_df texts: a codebook of a few phrases
+                    return TfidfVectorizer(**params, min_df=1, sublinear_tf=True).fit(texts)
+
+            words, chars = fitted(_WORDS, _WORDS_MIN_DF), fitted(_CHARS, _CHARS_MIN_DF)
         else:
             words, chars = lexical
         xl = hstack([words.transform(texts), chars.transform(texts)]).tocsr()
@@ -621,6 +651,11 @@ class ThemeCoder:
                 known = y[:, j] >= 0
                 xj, xlj, yj = ((x, xl, y[:, j]) if known.all()
                                else (x[known], xl[known], y[known, j]))
+                if len(np.unique(yj)) < 2:  # e.g. a codebook without no-theme examples
+                    constant = _OneClass(int(yj[0]) if len(yj) else 0)
+                    emb_models.append(constant)
+                    lex_models.append(constant)
+                    continue
                 emb_models.append(
                     LogisticRegression(C=self.C, class_weight="balanced", max_iter=2000)
                     .fit(xj, yj))
@@ -754,6 +789,39 @@ class ThemeCoder:
                 f"This ThemeCoder is not fitted yet: call fit() (zero-shot from the codebook) "
                 f"or fit(comments, codes) before {method}()."
             )
+
+    def with_embedder(self, embedder: Any) -> ThemeCoder:
+        """A copy of this fitted coder that embeds new comments with ``embedder``.
+
+        For an embedder that gives the same vectors under another wrapping (a
+        :class:`carevoice.CachedEmbedder` in another folder, a progress bar): a coder loaded
+        from a cache then embeds with the caller's. The fitted models are shared, not copied.
+
+        Parameters
+        ----------
+        embedder : Embedder
+            Must have the same ``name`` (model and version) as the embedder the coder was
+            fitted with.
+
+        Returns
+        -------
+        ThemeCoder
+
+        Raises
+        ------
+        InputError
+            When the names differ: the coder's models only fit vectors of its own model.
+        """
+        import copy
+
+        self._check_fitted("with_embedder")
+        have, given = getattr(self.embedder_, "name", None), getattr(embedder, "name", None)
+        if have is None or given != have:
+            raise InputError(f"The 'embedder' argument of ThemeCoder.with_embedder must be the "
+                             f"model the coder was fitted with ({have!r}); got {given!r}.")
+        twin = copy.copy(self)
+        twin.embedder = twin.embedder_ = embedder
+        return twin
 
     def decision_frame(self, comments: pd.DataFrame) -> pd.DataFrame:
         """Raw scores in [0, 1] before threshold rescaling, one column per theme.
