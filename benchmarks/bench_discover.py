@@ -4,7 +4,7 @@ Run from the repository root (BERTopic is in the ``bench`` extra)::
 
     .venv/bin/pip install -e ".[bench]"
     .venv/bin/python benchmarks/bench_discover.py [--dev ../shared/eval/dev.jsonl] \
-        [--dev-background] [--scale 10000] [--cache .bench-cache] \
+        [--dev-background] [--scale 10000] [--cache .bench-cache] [--seeds 10] [--ceiling] \
         [--output benchmarks/results/discover.json]
 
 For each corpus (the embedded demo corpus, and a gold JSON-lines file given with ``--dev``) it
@@ -22,7 +22,10 @@ topic is the set of comments assigned to it, primary or not; outliers belong to 
 outlier share, whether two runs give identical assignments, wall time and peak traced memory
 (``tracemalloc``, numpy arrays included). ``--scale N`` also times both on N comments made by
 resampling the demo comments with small perturbations (dropped words), embedding included.
-Discovery does not see gold labels; they are only used to score.
+``--seeds N`` also counts carevoice's matched themes at ``random_state`` 0 .. N-1 (the count
+moves with the seed; read the range). ``--ceiling`` prints a label-knowing oracle: how many
+themes a neighbourhood of the embedding space (a comment and its nearest neighbours) could
+match at best. Discovery does not see gold labels; they are only used to score.
 """
 
 from __future__ import annotations
@@ -120,6 +123,41 @@ def run_bertopic(comments: pd.DataFrame, vectors: np.ndarray, seed: int = 42
     return {str(c): {int(t)} for c, t in zip(comments["comment_id"], labels, strict=True)}
 
 
+def neighbourhood_ceiling(vectors: np.ndarray, gold: pd.DataFrame,
+                          shares: tuple[float, ...] = (0.04, 0.06, 0.08, 0.1)) -> dict[str, int]:
+    """How many gold themes a neighbourhood in the embedding space could match, knowing the labels.
+
+    For each theme, the best F1 of a topic made of some comment and its nearest neighbours
+    (cosine), over every centre comment: with one neighbourhood size for all themes (each of
+    ``shares`` of the corpus: 8, 12, 16 and 20 of 202 comments), and with the best size chosen
+    per theme and centres among the theme's own comments ("free"). An oracle, not a method: it
+    uses the gold labels to pick centres and sizes. It shows how far the geometry of the
+    embeddings lets any topic of that shape reach F1 >= 0.5.
+    """
+    x = np.asarray(vectors, dtype=np.float64)
+    x = x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-12)
+    order = np.argsort(-(x @ x.T), axis=1, kind="stable")
+    themes = sorted({t for ts in gold["themes"] for t in ts})
+    ranks = np.arange(1, len(x) + 1)
+    sizes = {f"{share:.0%}": max(1, round(share * len(x))) for share in shares}
+    out = dict.fromkeys(sizes, 0) | {"free": 0}
+    for theme in themes:
+        truth = np.array([theme in ts for ts in gold["themes"]])
+        hits = np.cumsum(truth[order], axis=1)  # centre i: positives among its r nearest
+        f1 = 2 * hits / (truth.sum() + ranks)
+        for name, m in sizes.items():
+            out[name] += bool(f1[:, m - 1].max() >= 0.5)
+        out["free"] += bool(f1[truth].max() >= 0.5)
+    return out
+
+
+def seed_range(gold: pd.DataFrame, vectors: np.ndarray, seeds: int,
+               background: tuple[pd.DataFrame, np.ndarray] | None = None) -> list[int]:
+    """Gold themes matched by carevoice at ``random_state`` 0 .. seeds - 1."""
+    return [matched_themes(run_carevoice(gold, vectors, seed, background), gold)[0]
+            for seed in range(seeds)]
+
+
 def outlier_share(memberships: dict[str, set[int]]) -> float:
     return round(sum(ts == {-1} for ts in memberships.values()) / max(1, len(memberships)), 4)
 
@@ -137,8 +175,8 @@ def perturbed(comments: pd.DataFrame, n: int, seed: int = 0) -> pd.DataFrame:
 
 
 def bench_corpus(name: str, gold: pd.DataFrame, embedder: object, methods: list[str],
-                 background: tuple[pd.DataFrame, np.ndarray] | None = None
-                 ) -> dict[str, object]:
+                 background: tuple[pd.DataFrame, np.ndarray] | None = None, *,
+                 seeds: int = 0, ceiling: bool = False) -> dict[str, object]:
     start = time.perf_counter()
     vectors = np.asarray(embedder.encode(gold["text"].tolist()))  # type: ignore[attr-defined]
     report: dict[str, object] = {"comments": len(gold),
@@ -165,6 +203,16 @@ def bench_corpus(name: str, gold: pd.DataFrame, embedder: object, methods: list[
         print(f"{name:6} {method:20} matched {matched:2d}/{total} "
               f"outliers {outlier_share(first):6.1%} identical {first == second} "
               f"time {seconds:6.1f}s peak {peak:7.1f} MiB", flush=True)
+        if seeds and method != "bertopic":
+            back = background if method == "carevoice+background" else None
+            counts = seed_range(gold, vectors, seeds, back)
+            report[method]["matched_by_seed"] = counts  # type: ignore[index]
+            print(f"{name:6} {method:20} seeds 0-{seeds - 1}: {counts} "
+                  f"(mean {np.mean(counts):.1f})", flush=True)
+    if ceiling:
+        report["neighbourhood_ceiling"] = neighbourhood_ceiling(vectors, gold)
+        print(f"{name:6} neighbourhood ceiling (oracle) {report['neighbourhood_ceiling']}",
+              flush=True)
     return report
 
 
@@ -178,6 +226,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dev-background", action="store_true",
                         help="Also run carevoice on the --dev file with the demo corpus as "
                              "unlabelled background comments.")
+    parser.add_argument("--seeds", type=int, default=0,
+                        help="Also count carevoice's matched themes at random_state 0 .. N-1.")
+    parser.add_argument("--ceiling", action="store_true",
+                        help="Also print the label-knowing neighbourhood ceiling (an oracle).")
     parser.add_argument("--output", type=Path, help="Write the results as JSON here.")
     args = parser.parse_args(argv)
 
@@ -190,14 +242,15 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[str, object] = {"python": platform.python_version(),
                                   "machine": platform.machine()}
     demo = load_gold(None)
-    results["demo"] = bench_corpus("demo", demo, embedder, methods)
+    extra = {"seeds": args.seeds, "ceiling": args.ceiling}
+    results["demo"] = bench_corpus("demo", demo, embedder, methods, **extra)
     if args.dev:
         background = None
         if args.dev_background:
             background = (demo, np.asarray(embedder.encode(  # type: ignore[attr-defined]
                 demo["text"].tolist())))
         results["dev"] = bench_corpus("dev", load_gold(args.dev), embedder, methods,
-                                      background)
+                                      background, **extra)
     if args.scale:
         big = perturbed(demo, args.scale)
         start = time.perf_counter()
