@@ -79,6 +79,14 @@ NAME_VALID = [
     ("Shaniqua at school called me a care kid", "Shaniqua"),
     # one edit from a common word ("donut"), but capitalised beside a name cue
     ("Ionut and me play fifa", "Ionut"),
+    # from the blind probe rounds eight to ten, in new words: a lower-case surname after a
+    # title, "me n X", a nickname given, a possessive without its apostrophe, "X are my ..."
+    ("mrs wojcik lets me stay behind after class", "wojcik"),
+    ("miss adebayo is my favourite teacher", "adebayo"),
+    ("me n kacper got told off again", "kacper"),
+    ("everyone calls her zaza", "zaza"),
+    ("i stay at shannons nan at weekends", "shannons"),
+    ("tia and lenka are my best mates", "lenka"),
 ]
 
 NAME_INVALID = [
@@ -105,6 +113,10 @@ NAME_INVALID = [
     "grace and faith got me through it",
     "Becos nobody listens",
     "me n my mate went to town",
+    "i miss home loads",
+    "they call me names at school",
+    "my mates mum drives us",
+    "mr nobody cares",
 ]
 
 

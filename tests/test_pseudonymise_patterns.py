@@ -101,8 +101,43 @@ VALID = [
     ("LOCATION", "my placement on Station rd is next to a pub", "Station rd"),
 ]
 
+# Forms found by the blind probe rounds eight to ten (2026-12-02; tests/data/pii_probe.txt),
+# in new words: each rule is general, not the probe's sentence.
+VALID += [
+    ("HANDLE", "add me on snap its jaybird.k_07 i reply fast", "jaybird.k_07"),
+    ("POSTCODE", "send it to me at LS9-7QT please", "LS9-7QT"),
+    ("POSTCODE", "i moved to wf2  8dp last month", "wf2  8dp"),
+    ("POSTCODE", "my postcode is bd5 7 tn if u need it", "bd5 7 tn"),
+    ("PHONE", "the office is 0113.496.0712 in the day", "0113.496.0712"),
+    ("PHONE", "text me on oh seven seven double oh nine double oh four one two",
+     "oh seven seven double oh nine double oh four one two"),
+    ("EMAIL", "email me at tia . m99 @ example . co . uk thanks", "tia . m99 @ example . co . uk"),
+    ("DATE", "i was born on the twenty first of july 2009", "twenty first of july 2009"),
+    ("DATE", "born the ninth of march two thousand and seven",
+     "ninth of march two thousand and seven"),
+    ("DATE", "my dob is 14 07 09 if that helps", "14 07 09"),
+    ("ADDRESS", "i live at flat 12b hayfield court near the shops", "flat 12b hayfield court"),
+    ("ADDRESS", "im at flat 4, Mercer House now", "flat 4, Mercer House"),
+    ("ORG", "i got expelled from brackendale in year 8", "brackendale"),
+    ("ORG", "letters from south wendham council never come", "south wendham council"),
+    ("ORG", "my brother is in HMP Dunmoor for two years", "HMP Dunmoor"),
+    ("ORG", "i went to st aidans rc primary", "st aidans rc primary"),
+    ("ORG", "we go to pennyfield park academy", "pennyfield park academy"),
+    ("ORG", "i lived at larchmont house for a year", "larchmont house"),
+    ("ID", "my student number is 30418822 at uni", "30418822"),
+]
+
 INVALID = [
     # (label, text): nothing of that label may be found
+    ("HANDLE", "follow me on tiktok lol"),
+    ("DATE", "first of may i went to the park"),
+    ("DATE", "the first of march was cold"),
+    ("PHONE", "one two three four five six seven eight nine"),
+    ("ORG", "realising your council is useless"),
+    ("ORG", "the council never rings back"),
+    ("ORG", "i stayed at grannys house all summer"),
+    ("ORG", "i got kicked out of school"),
+    ("ADDRESS", "room 12 at the home is mine"),
     ("PHONE", "I have 2 brothers and 3 sisters"),
     ("PHONE", "it costs 1000 pounds"),
     ("PHONE", "0123"),

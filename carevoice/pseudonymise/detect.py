@@ -83,6 +83,8 @@ _FUNCTION = frozenset(
     thx innit""".split()
 )
 _PLACE_CUES = frozenset({"in", "at", "from", "near", "around", "outside", "round"})
+#: Whom a name is given to: "we call him seun", "they named her after ...".
+_OBJECTS = frozenset({"him", "her", "me", "them", "us"})
 #: Verbs after which a lower-case word is someone who spoke ("kyle said", "seun asked").
 _SPEECH = frozenset({"said", "says", "asked", "asks", "told", "tells", "texted", "messaged",
                      "rang", "reckons"})
@@ -292,6 +294,15 @@ class NameDetector:
         tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(text)]
         words = [_strip_possessive(t) for _, t in tokens]
         lows = [_name_stem(w.lower(), names) for w in words]
+        # a possessive without its apostrophe before a family or role word ("kerrys mum",
+        # "jaydens nan"): the name is read without its s, and the family word is its cue
+        owner = [False] * len(tokens)
+        for i in range(len(tokens) - 1):
+            low, nxt_low = words[i].lower(), words[i + 1].lower()
+            if (low.endswith("s") and len(low) >= 4 and low[:-1] in names
+                    and (nxt_low in ROLE_WORDS or nxt_low in _KIN)
+                    and _frequency(low) < 2_000 and low not in NOT_PII):
+                lows[i], owner[i] = low[:-1], True
         spans: list[Span] = []
         taken_until = -1
         n = len(tokens)
@@ -309,7 +320,12 @@ class NameDetector:
                 if lows[j] == "and" and j + 2 < n and lows[j + 1] in TITLES:
                     j += 2  # "Mr and Mrs Begum"
                 n_start, n_word = tokens[j][0], words[j]
-                if n_word[:1].isupper() and lows[j] not in NOT_PII and lows[j] not in _FUNCTION \
+                # "mr kowalski": after mr, mrs, ms, dr a lower-case word that is no common
+                # English word is a surname too; after "miss" (also a verb) no word at all
+                lower_name = (n_word.islower() and len(lows[j]) >= 3 and (
+                    _frequency(lows[j]) < 2_000 if low != "miss" else _no_word_at_all(lows[j])))
+                if (n_word[:1].isupper() or lower_name) and lows[j] not in NOT_PII \
+                        and lows[j] not in _FUNCTION \
                         and text[tokens[j - 1][0] + len(tokens[j - 1][1]):n_start].strip(
                             ". ") == "":
                     n_end = n_start + len(n_word)
@@ -319,13 +335,15 @@ class NameDetector:
                 continue
             if len(low) < 2 or low in ROLE_WORDS or low in NOT_PII:
                 continue
-            cue_before = prev in _KIN or prev in _NAMING or (prev == "and" and prev2 == "me") or (
-                prev == "is" and prev2 in _NAMING)
+            cue_before = prev in _KIN or prev in _NAMING or (
+                prev in ("and", "n") and prev2 == "me") or (prev == "is" and prev2 in _NAMING) or (
+                prev in _OBJECTS and prev2 in _NAMING)  # "me n tyreece", "we call him seun"
             cue_after = ((nxt == "and" and nxt2 in ("me", "i"))
                          or (nxt in ("is", "was") and nxt2 == "my")
                          or (nxt in _POSSESSIVES and (nxt2 in _KIN or (
                              nxt2 in _KIN_MODIFIERS and i + 3 < n and lows[i + 3] in _KIN)))
-                         or nxt == "from")
+                         or nxt == "from" or owner[i]
+                         or (nxt in ("are", "were") and nxt2 == "my"))
             # someone who spoke, or is introduced by their service: "kyle said", "grace from
             # the leaving care team" (for lower-case words the other rules leave alone)
             speaker = nxt in _SPEECH or (nxt == "from"
@@ -443,8 +461,8 @@ class NameDetector:
         # lower case
         if tier == "C":
             # a name that looks like a misspelt word ("stuart") still counts after "my dad"
-            return 0.6 if len(low) >= 3 and (not _misspelt_word(low, 20_000) or cue_before) \
-                else 0.0
+            return 0.6 if len(low) >= 3 and (not _misspelt_word(low, 20_000) or cue_before
+                                             or cue_after) else 0.0
         if tier == "B":
             return 0.6 if (cue_before or cue_after or prev in ("with", "big", "little", "lil")) \
                 else 0.0
@@ -463,8 +481,9 @@ class NameDetector:
         # ("Ionut and me", not "donut")
         if _misspelt_word(low) and not (word[:1].isupper() and (cue_before or cue_after)):
             return 0.0, ""
-        me_and = prev == "and" and cue_before
-        if freq < 2_000 and (prev in _KIN or prev in _NAMING or me_and
+        me_and = prev in ("and", "n") and cue_before
+        given = prev in _OBJECTS and cue_before  # "we call him seun"
+        if freq < 2_000 and (prev in _KIN or prev in _NAMING or me_and or given
                              or (cue_after and word[:1].isupper())) \
                 and (freq < 500 or word[:1].isupper()):
             return 0.55, "context"

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from ..errors import InputError
 from ..schema import PII_LABELS
 from ._base import Span, check_comments, iter_texts, spans_frame
-from .lexicons import is_common_word
+from .lexicons import NOT_PII, is_common_word
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -102,7 +102,11 @@ class Pattern:
         if trigger is not None and trigger.search(text) is None:
             return []
         out = []
-        for m in compiled.finditer(text):
+        pos = 0
+        while (m := compiled.search(text, pos)) is not None:
+            # a rejected match must not hide one that overlaps it: "add me on snap its kai_07"
+            # first matches "add me on snap" (not a handle), then "snap its kai_07"
+            pos = m.start() + 1
             if "pii" in compiled.groupindex:
                 start, end = m.span("pii")
             else:
@@ -117,6 +121,7 @@ class Pattern:
                 if verdict is not True:
                     score = float(verdict)
             out.append((start, end, score))
+            pos = max(pos, m.end())
         return out
 
 
@@ -227,6 +232,27 @@ def valid_date(value: str) -> float | bool:
     return 0.9
 
 
+def _house_lower_ok(value: str) -> float | bool:
+    """"at oakridge house": a named house; not "at grannys house" or "liams house" (whose)."""
+    first = value.split()[0].lower()
+    if first.endswith("s") and len(first) > 4:
+        from .lexicons import ROLE_WORDS, first_names
+
+        stem = first[:-1]
+        if stem in first_names() or stem in ROLE_WORDS or is_common_word(stem, threshold=1) \
+                or is_common_word(stem.rstrip("y") + "ie", threshold=1):
+            return False
+    return _unlisted_place_ok(value)
+
+
+def _lower_council_ok(value: str) -> float | bool:
+    """"north thornby council": a council named in lower case by words that are no English words."""
+    words = value.split()[:-1]
+    names = [w for w in words if w not in ("north", "south", "east", "west", "city", "of",
+                                           "county", "borough", "district")]
+    return 0.5 if names and not any(is_common_word(w, threshold=1) for w in names) else False
+
+
 def _iso_date_ok(value: str) -> float | bool:
     """"2008-07-03": year, month, day."""
     _, month, day = (int(n) for n in re.findall(r"\d+", value))
@@ -286,7 +312,7 @@ _TIME_OR_ORDINAL = re.compile(r"\d{1,2}(?:[:.]\d{2})?\s?(?:am|pm)|\d+(?:st|nd|rd
 
 def _not_common_word(value: str) -> bool:
     core = value.lstrip("@").strip("._")
-    if core.lower() in _PLATFORMS or _TIME_OR_ORDINAL.fullmatch(core):
+    if core.lower() in _PLATFORMS or core.lower() in NOT_PII or _TIME_OR_ORDINAL.fullmatch(core):
         return False
     if re.search(r"[\d_.]", core):
         return True
@@ -408,6 +434,27 @@ def _letter_o_phone_ok(value: str) -> float | bool:
     return valid_uk_phone(re.sub(r"[oO]", "0", value))
 
 
+_DIGITS = {"zero": "0", "oh": "0", "o": "0", "nought": "0", "one": "1", "two": "2",
+           "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
+           "nine": "9"}
+_DIGIT_WORD = r"(?:zero|oh|o|nought|one|two|three|four|five|six|seven|eight|nine|double|triple|\d+)"
+
+
+def _phone_words_ok(value: str) -> float | bool:
+    """"oh seven seven double oh nine ...": a phone number spelt out in words."""
+    digits, repeat = [], 1
+    for word in re.findall(r"[a-z]+|\d+", value.lower()):
+        if word in ("double", "triple"):
+            repeat = 2 if word == "double" else 3
+            continue
+        digits.append(_DIGITS.get(word, word) * repeat)
+        repeat = 1
+    number = "".join(digits)
+    if not any(w in _DIGITS for w in re.findall(r"[a-z]+", value.lower())):
+        return False  # digits alone are the phone pattern's
+    return 0.85 if valid_uk_phone(number) else False
+
+
 def _mobile_without_zero_ok(value: str) -> float | bool:
     """"7700900733": a mobile number typed without its leading 0."""
     return 0.7 if valid_uk_phone("0" + value) else False
@@ -450,6 +497,48 @@ _MAIL_LOCAL = r"(?<![\w.+-])[\w%+-]+(?:(?:\.|\s+dot\s+)[\w%+-]+)*"
 _MONTH_RE = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
              r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 _NAME_WORD = r"(?:St\.?\s+)?[A-Z][A-Za-z'\u2019-]+"
+_ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+             "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
+             "twentieth").split()
+_DAY_WORDS = (r"(?:(?:twenty|thirty)[\s-]?(?:first|second|third|fourth|fifth|sixth|seventh|"
+              r"eighth|ninth)|thirtieth|" + "|".join(_ORDINALS) + ")")
+
+
+_NUMBER_WORDS = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+                 r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty[\s-]\w+)")
+#: A year in words: "two thousand and ten", "twenty twelve", "nineteen ninety nine".
+_YEAR_WORDS = (rf"(?:two\s+thousand(?:\s+and)?(?:\s+{_NUMBER_WORDS})?|"
+               r"twenty\s+(?:oh\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+               r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\b|"
+               r"nineteen\s+(?:eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|"
+               r"nine))?)")
+
+
+def _day_words_ok(value: str) -> float | bool:
+    """"twenty third of october 2011", "the first of june": a day in words and a month.
+
+    "first of may" and "second of march" without a year are too often other phrases, so those
+    two months need the year.
+    """
+    low = value.lower()
+    day = 0
+    for word in re.findall(r"[a-z]+", low):
+        for tens, base in (("twenty", 20), ("thirty", 30)):
+            if word.startswith(tens):
+                day, word = base, word[len(tens):]
+        if word in ("twentieth", "thirtieth"):
+            day = 20 if word == "twentieth" else 30
+            break
+        if word in _ORDINALS:
+            day += _ORDINALS.index(word) + 1
+            break
+    month_word = next((m for m in _MONTHS if re.search(rf"\b{m}", low)), None)
+    if month_word is None or not 1 <= day <= _month_days(_MONTHS.index(month_word) + 1):
+        return False
+    if month_word in ("may", "mar") and not re.search(r"(?:19|20)\d\d|thousand|nineteen|"
+                                                      r"(?:may|march)\s+twenty", low):
+        return False
+    return 0.85
 
 #: The default patterns, in the order they are tried.
 PATTERNS: tuple[Pattern, ...] = (
@@ -464,6 +553,11 @@ PATTERNS: tuple[Pattern, ...] = (
             rf"{_MAIL_LOCAL}(?:\s+at\s+|\s*@\s*)[A-Za-z0-9-]+(?:(?:\.|{_DOT_SPELT})[A-Za-z0-9-]+)*?"
             rf"{_DOT_SPELT}{_MAIL_TLD}(?:(?:\.|{_DOT_SPELT})uk\b)?",
             score=0.85, validate=_spelt_email_ok, trigger=r"\bdot\b"),
+    Pattern("email_spaced", "EMAIL",
+            r"(?<![\w.+-])[A-Za-z0-9_%+-]+(?:\s*\.\s*[A-Za-z0-9_%+-]+){0,4}\s*@\s*[A-Za-z0-9-]+"
+            r"(?:\s*\.\s*[A-Za-z0-9-]+){0,3}?\s*\.\s*(?:com|org|net|co|uk|ac|gov|nhs|sch|io|me|"
+            r"info|edu|biz)\b(?:\s*\.\s*uk\b)?",
+            score=0.9, trigger=r"\s@|@\s"),
     Pattern("handle_at", "HANDLE",
             r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@]|\.[A-Za-z]{2,})",
             score=0.95, trigger="@"),
@@ -481,11 +575,15 @@ PATTERNS: tuple[Pattern, ...] = (
             r"(?<![\w@.])(?P<pii>[A-Za-z]{2,}\.[A-Za-z]{3,})(?![\w@.])",
             score=0.5, flags=0, validate=_dotted_handle, trigger=r"[A-Za-z]\.[A-Za-z]"),
     Pattern("phone", "PHONE",
-            r"(?<![\d+])(?:\+44\s?\(?0?\)?\s?|0044\s?|\(?0)\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,4}(?!\d)",
+            r"(?<![\d+])(?:\+44\s?\(?0?\)?\s?|0044\s?|\(?0)\d{2,4}\)?[\s.-]?\d{3,4}[\s.-]?\d{3,4}"
+            r"(?![\d.]\d)",
             score=0.95, validate=valid_uk_phone, trigger=r"\d{3}"),
     Pattern("phone_letter_o", "PHONE",
             r"(?<![\w+])(?:\+44\s?|0044\s?)?[0o]\d[\do]{1,3}[\s-]?[\do]{3,4}[\s-]?[\do]{3,4}(?!\w)",
             score=0.9, validate=_letter_o_phone_ok, trigger=r"o\d|\do"),
+    Pattern("phone_words", "PHONE",
+            rf"\b(?:{_DIGIT_WORD}[\s,-]+){{6,16}}{_DIGIT_WORD}\b",
+            score=0.85, validate=_phone_words_ok, trigger=r"\b(?:oh|zero|nought|o)\b"),
     Pattern("mobile_without_zero", "PHONE", r"(?<![\d+])7\d{3}[\s-]?\d{3}[\s-]?\d{3}(?![\d-])",
             score=0.7, validate=_mobile_without_zero_ok, trigger=r"7\d{3}"),
     Pattern("nhs_number", "ID", r"(?<![\d])\d{3}[ -]?\d{3}[ -]?\d{4}(?![\d])",
@@ -497,7 +595,8 @@ PATTERNS: tuple[Pattern, ...] = (
             r"\b[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b", validate=ni_number_ok,
             trigger=r"\d\d"),
     Pattern("reference_context", "ID",
-            r"\b(?:case|ref(?:erence)?|file|client|crn|upn|pupil|crime|police|claim|ticket|"
+            r"\b(?:case|ref(?:erence)?|file|client|crn|upn|pupil|student|candidate|membership|"
+            r"crime|police|claim|ticket|"
             r"account|acc|id)\.?\s*(?:number|no|num|nr|#|id)?\.?\s*(?:is|was|:|=|-)?\s*"
             r"(?P<pii>[A-Z]{0,4}[-/]?\d[A-Z0-9]*(?:[-/][A-Z0-9]+)*)",
             score=0.85, validate=_id_shape, trigger=r"\d"),
@@ -506,7 +605,7 @@ PATTERNS: tuple[Pattern, ...] = (
             score=0.75, flags=0, trigger=r"\d"),
     Pattern("postcode", "POSTCODE",
             r"\b(?:[A-PR-UWYZ][0-9][0-9]?|[A-PR-UWYZ][A-HK-Y][0-9][0-9]?|[A-PR-UWYZ][0-9][A-HJKPSTUW]|"
-            r"[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRVWXY])\s?[0-9][ABD-HJLNP-UW-Z]{2}\b",
+            r"[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRVWXY])(?:\s{0,2}|\s?-\s?)[0-9][ABD-HJLNP-UW-Z]{2}\b",
             score=0.9, trigger=r"\d"),
     Pattern("postcode_district", "POSTCODE",
             r"\b(?:postcode|post\s?code|in|from|near|round|live\s+in)\s+(?P<pii>(?:[A-PR-UWYZ][0-9]{1,2}|"
@@ -515,6 +614,10 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern("date_day_month", "DATE",
             rf"\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH_RE}\b\.?(?:,?\s+(?:19|20)\d\d)?",
             score=0.9, validate=valid_date, trigger=r"\d"),
+    Pattern("date_day_words", "DATE",
+            rf"\b(?:the\s+)?(?P<pii>{_DAY_WORDS}(?:\s+of)?\s+{_MONTH_RE}\b\.?"
+            rf"(?:,?\s+(?:(?:19|20)\d\d|{_YEAR_WORDS}))?)",
+            score=0.85, validate=_day_words_ok, trigger=_MONTH_RE),
     Pattern("date_month_day", "DATE",
             rf"\b{_MONTH_RE}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+(?:19|20)\d\d)?",
             score=0.9, validate=valid_date, trigger=r"\d"),
@@ -532,9 +635,13 @@ PATTERNS: tuple[Pattern, ...] = (
             r"\b(?:birthday|bday|b-day|born|dob|d\.o\.b\.?)(?:'s)?\W{0,3}(?:(?:is|was|on|it's|its)\s+)?"
             r"(?:the\s+)?(?P<pii>\d{1,2}[/.-]\d{1,2})(?![/.-]?\d)",
             validate=_day_month_ok, trigger=r"\d[/.-]\d"),
+    Pattern("date_birthday_spaced", "DATE",
+            r"\b(?:birthday|bday|b-day|born|dob|d\.o\.b\.?|date\s+of\s+birth)(?:'s)?\W{0,3}"
+            r"(?:(?:is|was|on|it's|its)\s+)?(?P<pii>\d{1,2}\s\d{1,2}\s(?:\d{4}|\d{2}))(?!\s?\d)",
+            validate=valid_date, trigger=r"\d\s\d"),
     Pattern("street_address", "ADDRESS",
-            rf"\b(?:(?:flat|apartment|apt|unit)\s*\d+[a-z]?,?\s+)?\d{{1,4}}[a-z]?,?\s+"
-            rf"(?:[A-Za-z][A-Za-z']+\s+){{1,3}}(?:{_STREET_WORDS})\b",
+            rf"\b(?:(?:flat|apartment|apt|unit)\s*\d+[a-z]?,?\s+(?:\d{{1,4}}[a-z]?,?\s+)?|"
+            rf"\d{{1,4}}[a-z]?,?\s+)(?:[A-Za-z][A-Za-z']+\s+){{1,3}}(?:{_STREET_WORDS})\b",
             score=0.85, validate=_street_ok, trigger=r"\d"),
     Pattern("street_name", "LOCATION",
             r"\b(?:(?!(?:The|My|Our|Your|This|That|High|Main|Back|Front|Old|New)\b)[A-Z][a-z']+\s+){1,2}"
@@ -554,7 +661,9 @@ PATTERNS: tuple[Pattern, ...] = (
             score=0.8, flags=0, validate=_named_place_ok),
     Pattern("saint_place", "ORG", r"\bSt\.?\s+[A-Z][a-z]+(?:'s|\u2019s|s)\b", score=0.9, flags=0),
     Pattern("saint_place_lower", "ORG",
-            r"\b(?:at|to|from|in|went|go|goes|attend|attended)\s+(?P<pii>st\.?\s+[a-z]{3,}(?:'s|\u2019s|s))\b",
+            r"\b(?:at|to|from|in|went|go|goes|attend|attended)\s+(?P<pii>st\.?\s+[a-z]{3,}"
+            r"(?:'s|\u2019s|s)(?:\s+(?:(?:rc|ce|catholic|c\s+of\s+e)\s+)?(?:high|primary|"
+            r"academy|college|school|juniors|infants))?)\b",
             score=0.6, flags=0),
     Pattern("employer", "ORG",
             r"(?i:\b(?:work(?:s|ing|ed)?|job|shifts?|apprenticeship|placement|hired|employed|"
@@ -565,7 +674,7 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern("road_number", "LOCATION", r"\b(?:[AB]\d{1,4}|M\d{1,3})(?:\(M\))?\b(?!\s*-?\s*levels?)",
             score=0.5, flags=0, validate=_road_ok),
     Pattern("named_place_lower", "ORG",
-            r"\b[a-z]{3,}\s+(?:lodge|academy|grange|manor|juniors|infants)\b",
+            r"\b[a-z]{3,}(?:\s+[a-z]{3,}){0,2}\s+(?:lodge|academy|grange|manor|juniors|infants)\b",
             score=0.5, flags=0, validate=_lower_place_ok),
     Pattern("house_name_lower", "ORG",
             r"\b(?:at|in|to|from|of|called|named)\s+(?P<pii>the\s+(?:willows|beeches|laurels|limes|"
@@ -573,6 +682,29 @@ PATTERNS: tuple[Pattern, ...] = (
             r"chestnuts|sycamores|gables|conifers|briars|heathers|junipers|lindens|yews|acorns|"
             r"orchards|spinney|paddocks))\b",
             score=0.6),
+    Pattern("council_lower", "ORG",
+            r"\b(?P<pii>(?:(?:north|south|east|west|city\s+of)\s+)?[a-z]{4,}(?:\s+[a-z]{4,})?"
+            r"(?:\s+(?:city|county|borough|district))?\s+council)\b",
+            score=0.5, flags=0, validate=_lower_council_ok, trigger=r"council"),
+    Pattern("prison", "ORG", r"\b(?:HMP|HMYOI|HMP/YOI|YOI)\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?",
+            score=0.9, flags=0, trigger=r"\b(?:HMP|YOI)"),
+    Pattern("flat_in_building", "ADDRESS",
+            r"\b(?:flat|apartment|apt|room)\s*\d+[a-z]?,?\s+"
+            r"(?:(?!(?:at|in|on|of|the|a|an|my|our|is|was)\b)[A-Za-z][a-z']+\s+){1,2}"
+            r"(?:house|court|tower|heights|point|lodge|mews|building|buildings|block|hall)\b",
+            score=0.8, trigger=r"\d"),
+    Pattern("postcode_cue", "POSTCODE",
+            r"\b(?:postcode|post\s?code)\s*(?:is|was|:|=|-)?\s*(?P<pii>[a-z]{1,2}\d{1,2}[a-z]?"
+            r"(?:\s{1,2}|\s?-\s?)\d\s?[a-z]\s?[a-z])\b",
+            score=0.85, trigger=r"post\s?code"),
+    Pattern("house_lower", "ORG",
+            r"\b(?:at|to|from|in|into|of|left)\s+(?P<pii>[a-z]{4,}\s+(?:house|court|hall|grange|"
+            r"lodge|view))\b",
+            score=0.5, flags=0, validate=_house_lower_ok),
+    Pattern("excluded_from_lower", "ORG",
+            r"\b(?:kicked\s+out\s+of|excluded\s+from|expelled\s+from)\s+"
+            r"(?P<pii>[a-z]{4,}(?:\s+(?:high|academy|primary|college|school))?)\b",
+            score=0.5, flags=0, validate=_unlisted_place_ok),
     Pattern("estate_lower", "LOCATION", r"\b(?P<pii>[a-z]{4,})\s+estate\b",
             score=0.5, flags=0, validate=_unlisted_place_ok),
     Pattern("named_school_or_home", "ORG",
