@@ -242,6 +242,10 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[str, object] = {"python": platform.python_version(),
                                   "machine": platform.machine()}
     demo = load_gold(None)
+    # Import carevoice's discovery libraries before anything is timed: with cached embeddings
+    # nothing else has loaded scikit-learn yet, and its import would count as discovery time.
+    warm = demo.head(60)
+    run_carevoice(warm, np.asarray(embedder.encode(warm["text"].tolist())))  # type: ignore[attr-defined]
     extra = {"seeds": args.seeds, "ceiling": args.ceiling}
     results["demo"] = bench_corpus("demo", demo, embedder, methods, **extra)
     if args.dev:

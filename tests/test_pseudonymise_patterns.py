@@ -125,6 +125,8 @@ VALID += [
     ("ORG", "we go to pennyfield park academy", "pennyfield park academy"),
     ("ORG", "i lived at larchmont house for a year", "larchmont house"),
     ("ID", "my student number is 30418822 at uni", "30418822"),
+    ("LOCATION", "my new flat is off harehills lane near the shop", "harehills lane"),
+    ("ORG", "i was in st brigids hospital for a bit", "st brigids hospital"),
 ]
 
 INVALID = [
@@ -138,6 +140,8 @@ INVALID = [
     ("ORG", "i stayed at grannys house all summer"),
     ("ORG", "i got kicked out of school"),
     ("ADDRESS", "room 12 at the home is mine"),
+    ("LOCATION", "we walked down the main road to town"),
+    ("LOCATION", "i live off nans road now"),
     ("PHONE", "I have 2 brothers and 3 sisters"),
     ("PHONE", "it costs 1000 pounds"),
     ("PHONE", "0123"),

@@ -663,7 +663,8 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern("saint_place_lower", "ORG",
             r"\b(?:at|to|from|in|went|go|goes|attend|attended)\s+(?P<pii>st\.?\s+[a-z]{3,}"
             r"(?:'s|\u2019s|s)(?:\s+(?:(?:rc|ce|catholic|c\s+of\s+e)\s+)?(?:high|primary|"
-            r"academy|college|school|juniors|infants))?)\b",
+            r"academy|college|school|juniors|infants|hospital|hospice|surgery|church|hall|"
+            r"house))?)\b",
             score=0.6, flags=0),
     Pattern("employer", "ORG",
             r"(?i:\b(?:work(?:s|ing|ed)?|job|shifts?|apprenticeship|placement|hired|employed|"
@@ -697,6 +698,10 @@ PATTERNS: tuple[Pattern, ...] = (
             r"\b(?:postcode|post\s?code)\s*(?:is|was|:|=|-)?\s*(?P<pii>[a-z]{1,2}\d{1,2}[a-z]?"
             r"(?:\s{1,2}|\s?-\s?)\d\s?[a-z]\s?[a-z])\b",
             score=0.85, trigger=r"post\s?code"),
+    Pattern("street_lower", "LOCATION",
+            r"\b(?:on|off|in|near|down|up|along|round|from)\s+(?P<pii>[a-z]{4,}\s+(?:road|street|"
+            r"lane|avenue|close|drive|crescent|terrace|grove))\b",
+            score=0.5, flags=0, validate=_house_lower_ok),
     Pattern("house_lower", "ORG",
             r"\b(?:at|to|from|in|into|of|left)\s+(?P<pii>[a-z]{4,}\s+(?:house|court|hall|grange|"
             r"lodge|view))\b",
