@@ -402,29 +402,14 @@ def _secret(cfg: BatchConfig) -> bytes | None:
     return read_secret(cfg.pseudonymise.secret_file)
 
 
-def _codebook_key(themes: ThemeSettings) -> str:
-    """The content key of the codebook a coder learns from (the shipped one by default)."""
-    from importlib import resources
-
-    if themes.codebook is not None:
-        return file_sha256(themes.codebook)
-    return chunk_key(resources.files("carevoice").joinpath("data/codebook.yaml")
-                     .read_text("utf-8"))
-
-
 def _code_settings_key(cfg: BatchConfig, keep_vectors: bool) -> tuple[Any, ...]:
+    """The content key of the code step's chunk results.
 
-    from ..themes.reference import reference_fingerprint
-    from .steps import embedder_name
-
-    codebook = _codebook_key(cfg.themes)
-    # what the coder learns from: the reference comments and their codes live in data/, not in
-    # the themes package, so they are fingerprinted on their own
-    reference = reference_fingerprint() if cfg.themes.reference else None
-    return ("code", STAGE_VERSION, embedder_name(cfg.embed), codebook, cfg.themes.min_score,
-            cfg.themes.reference, cfg.themes.kin_carers, cfg.themes.mentions, cfg.run.seed,
-            keep_vectors,
-            _detect_settings_key(cfg)[4], _source_fingerprint("themes"), reference)
+    The fitted coder's key (what it learns from and how, :func:`coder_key`), what the step
+    writes (``min_score``, whether vectors are kept) and the detect step's versions.
+    """
+    return ("code", STAGE_VERSION, coder_key(cfg.themes, cfg.embed, cfg.run.seed),
+            cfg.themes.min_score, keep_vectors, _detect_settings_key(cfg)[4])
 
 
 def coder_key(themes: ThemeSettings, embed: EmbedSettings, seed: int) -> str:
@@ -448,12 +433,17 @@ def coder_key(themes: ThemeSettings, embed: EmbedSettings, seed: int) -> str:
         64 hexadecimal characters.
     """
     import importlib.metadata
+    from importlib import resources
 
     from ..themes.reference import reference_fingerprint
     from .steps import embedder_name
 
-    codebook = _codebook_key(themes)
+    codebook = (file_sha256(themes.codebook) if themes.codebook is not None else
+                chunk_key(resources.files("carevoice").joinpath("data/codebook.yaml")
+                          .read_text("utf-8")))
     versions = [importlib.metadata.version(name) for name in ("carevoice", "scikit-learn")]
+    # the reference comments and their codes live in data/, not in the themes package, so they
+    # are fingerprinted on their own
     return chunk_key("coder", STAGE_VERSION, embedder_name(embed), codebook, themes.reference,
                      themes.kin_carers, themes.mentions, seed, versions,
                      _source_fingerprint("themes"),

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from ..errors import InputError
 from ..schema import PII_LABELS
 from ._base import Span, check_comments, iter_texts, spans_frame
-from .lexicons import NOT_PII, is_common_word
+from .lexicons import NOT_PII, ROLE_WORDS, first_names, is_common_word
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -236,8 +236,6 @@ def _house_lower_ok(value: str) -> float | bool:
     """"at oakridge house": a named house; not "at grannys house" or "liams house" (whose)."""
     first = value.split()[0].lower()
     if first.endswith("s") and len(first) > 4:
-        from .lexicons import ROLE_WORDS, first_names
-
         stem = first[:-1]
         if stem in first_names() or stem in ROLE_WORDS or is_common_word(stem, threshold=1) \
                 or is_common_word(stem.rstrip("y") + "ie", threshold=1):

@@ -95,20 +95,21 @@ def code_command(
         embedder = SentenceTransformerEmbedder(show_progress_bar=progress)
         if cache is not None:
             embedder = CachedEmbedder(embedder, cache)
-        coder = ThemeCoder(embedder=embedder, codebook=codebook, reference=reference,
-                            kin_carers=kin_carers, mentions=mentions)
         if examples is None and cache is not None:
             coder = _cached_coder(cache, codebook, reference, kin_carers, mentions, embedder)
-        elif examples is not None:
-            human = read_table(examples)
-            if examples_comments is not None:
-                coded = read_comments(examples_comments)
-            else:
-                ids = set(human[COMMENT_ID].astype(str)) if COMMENT_ID in human else set()
-                coded = frame[frame[COMMENT_ID].astype(str).isin(ids)]
-            coder.fit(coded, human)
         else:
-            coder.fit()
+            coder = ThemeCoder(embedder=embedder, codebook=codebook, reference=reference,
+                               kin_carers=kin_carers, mentions=mentions)
+            if examples is not None:
+                human = read_table(examples)
+                if examples_comments is not None:
+                    coded = read_comments(examples_comments)
+                else:
+                    ids = set(human[COMMENT_ID].astype(str)) if COMMENT_ID in human else set()
+                    coded = frame[frame[COMMENT_ID].astype(str).isin(ids)]
+                coder.fit(coded, human)
+            else:
+                coder.fit()
         codes = coder.predict(frame, min_score=min_score, include_no_theme=no_theme_rows)
         codes["assigned"] = codes["assigned"].map({True: "true", False: "false"})
         write_table(codes, output)
