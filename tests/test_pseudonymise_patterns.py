@@ -129,8 +129,43 @@ VALID += [
     ("ORG", "i was in st brigids hospital for a bit", "st brigids hospital"),
 ]
 
+# Forms found by the blind probe rounds twelve and thirteen (2026-12-02, seventh session), in
+# new words: council abbreviations, "borough of", lower-case institutions by their kind, known
+# youth custody sites and children's hospitals, streets named by ordinary words, a district
+# between a street and its postcode, dates of birth in words or with dots, phones half in words.
+VALID += [
+    ("ORG", "i was with staffs cc till i was 14", "staffs cc"),
+    ("ORG", "the london borough of enfield said no", "london borough of enfield"),
+    ("ORG", "i was at oakbrook pru for year 10", "oakbrook pru"),
+    ("ORG", "the lighthouse youth project got me a job", "lighthouse youth project"),
+    ("ORG", "my brother is in werrington and he is 16", "werrington"),
+    ("ORG", "i had my op at alder hey", "alder hey"),
+    ("ORG", "she goes to wakefield college now", "wakefield college"),
+    ("ORG", "thornleigh house was the worst home", "thornleigh house"),
+    ("ORG", "we lived at Meadowside Mother and Baby Unit", "Meadowside Mother and Baby Unit"),
+    ("ORG", "i work weekends at Pearce's Garage", "Pearce's Garage"),
+    ("LOCATION", "the shop on station road is open late", "station road"),
+    ("LOCATION", "send it to 4 ash grove gipton ls9 9zz", "gipton"),
+    ("DATE", "my bday is the third of march", "third of march"),
+    ("DATE", "dob 2009.04.17 if you need it", "2009.04.17"),
+    ("PHONE", "text 07700 900 four one two", "07700 900 four one two"),
+    ("HANDLE", "my psn tag is NightOwl_77", "NightOwl_77"),
+]
+
 INVALID = [
     # (label, text): nothing of that label may be found
+    ("ORG", "not the family centre again"),
+    ("ORG", "i go to the youth club on fridays"),
+    ("ORG", "my old pru was better"),
+    ("ORG", "she said engage with camhs"),
+    ("ORG", "the sixth form college was ok"),
+    ("ORG", "the borough of the future"),
+    ("ADDRESS", "the bus is £4 each way"),
+    ("LOCATION", "we walked on every street in town"),
+    ("LOCATION", "my road is near the park ls8 9zz"),
+    ("DATE", "the second of march was the review"),
+    ("PHONE", "i scored 2 goals and one assist"),
+    ("DATE", "it was version 2019.10 of the form"),
     ("HANDLE", "follow me on tiktok lol"),
     ("DATE", "first of may i went to the park"),
     ("DATE", "the first of march was cold"),

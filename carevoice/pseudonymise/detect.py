@@ -60,7 +60,8 @@ _KIN = frozenset(
     cousins cuz friend friends frend freind mate mates bestie bestfriend bff boyfriend girlfriend
     bf gf partner fiance fiancee son daughter baby nephew niece uncle auntie aunty aunt carer
     carers worker sw teacher advocate advocat iro pa mentor keyworker tutor stepbrother
-    stepsister stepdad stepmum grandad grandma mum mam mom dad""".split()
+    stepsister stepdad stepmum grandad grandma mum mam mom dad nan nana nanna nanny nanan gran
+    granny grandpa granda grandmother grandfather nain taid grampy grampa""".split()
 )
 #: Words between "my" and a family word: "Kai my best mate", "Hope my foster sister".
 _KIN_MODIFIERS = frozenset({"best", "big", "little", "lil", "older", "younger", "old", "new",
@@ -89,6 +90,22 @@ _OBJECTS = frozenset({"him", "her", "me", "them", "us"})
 _SPEECH = frozenset({"said", "says", "asked", "asks", "told", "tells", "texted", "messaged",
                      "rang", "reckons"})
 _POSSESSIVES = frozenset({"my", "his", "her", "their", "our"})
+#: Plural family and friend words a list of names follows ("my sisters precious and favour").
+_KIN_PLURAL = frozenset({"sisters", "brothers", "cousins", "cuzzies", "mates", "friends",
+                         "siblings", "bros", "sis", "nephews", "nieces", "besties"})
+#: Verbs that make a sentence-initial word that is no English word its subject ("xiaoling
+#: helped me", "kowalczyk runs the home").
+_SUBJECT_VERBS = frozenset(
+    """helped helps runs ran took takes gave gives came comes left leaves keeps kept got gets
+    does did has had is was makes made used never always still just listens listened cares
+    cared understands understood knows knew lets picks picked drives drove visits visited
+    sends sent calls called stays stayed lives lived works worked tried tries wants wanted
+    said says told tells asked asks rang texted messaged reckons taught teaches showed shows
+    bought buys sorted sorts fought fights treats treated""".split())
+#: Nouns after "that X": "that smithson woman" names someone by their surname.
+_PERSON_NOUNS = frozenset({"woman", "man", "lady", "bloke", "fella", "fellow", "guy", "geezer",
+                           "teacher", "worker", "manager", "boy", "girl", "kid", "lad", "lass"})
+_ASK = frozenset({"ask", "asked", "asking", "asks"})
 _INITIAL = re.compile(r" ([A-Z])\.?(?=[\s,;:!?)]|$)")
 #: Nouns of services and places a person is introduced by ("Jo from the youth club").
 _ORG_NOUNS = frozenset({"team", "service", "services", "school", "college", "council", "home",
@@ -98,6 +115,12 @@ _ORG_NOUNS = frozenset({"team", "service", "services", "school", "college", "cou
 _NOT_BEFORE_A_NAME = frozenset({"the", "a", "an", "some", "no", "any", "more", "much", "of",
                                 "little", "lot", "lots", "bit", "few", "many", "got", "get",
                                 "gets", "getting", "give", "gave", "need", "needed", "had"})
+#: Words after which a capitalised ordinary word is a subject, not a place ("doing Law").
+_STUDY_WORDS = frozenset({"study", "studying", "studied", "doing", "do", "did", "take",
+                          "taking", "took", "passed", "failed", "gcse", "a-level"})
+#: Verbs of being moved somewhere: "moved to X" names a place ("goes to voicemail" does not).
+_MOTION = frozenset({"moved", "move", "moving", "moves", "sent", "placed", "transferred",
+                     "relocated"})
 _DIRECTIONS = frozenset({"north", "south", "east", "west", "upper", "lower", "central"})
 _PRONOUNS = frozenset({"i", "we", "you", "they", "he", "she", "it", "u", "will", "the", "a",
                        "this", "next", "last", "really", "so", "still", "always", "do", "dont"})
@@ -303,9 +326,19 @@ class NameDetector:
                     and (nxt_low in ROLE_WORDS or nxt_low in _KIN)
                     and _frequency(low) < 2_000 and low not in NOT_PII):
                 lows[i], owner[i] = low[:-1], True
+        n = len(tokens)
+
+        def kin_at(k: int) -> bool:  # "my little sis", "my cousins", "my carers daughters"
+            if k >= n or lows[k] not in _POSSESSIVES:
+                return False
+            j = k + 1
+            while j < n and lows[j] in _KIN_MODIFIERS:
+                j += 1
+            return j < n and (lows[j] in _KIN or lows[j] in ROLE_WORDS)
+
+        listed = self._listed(text, tokens, lows, names)
         spans: list[Span] = []
         taken_until = -1
-        n = len(tokens)
         for i, (start, token) in enumerate(tokens):
             if start < taken_until:
                 continue
@@ -323,7 +356,12 @@ class NameDetector:
                 # "mr kowalski": after mr, mrs, ms, dr a lower-case word that is no common
                 # English word is a surname too; after "miss" (also a verb) no word at all
                 lower_name = (n_word.islower() and len(lows[j]) >= 3 and (
-                    _frequency(lows[j]) < 2_000 if low != "miss" else _no_word_at_all(lows[j])))
+                    _frequency(lows[j]) < 2_000 if low != "miss" else (
+                        _no_word_at_all(lows[j])
+                        or (lows[j] in family and _tier(lows[j]) != "A"))))
+                # "mrs k in the base": an initial alone
+                lower_name = lower_name or (len(n_word) == 1 and n_word not in "aiAI"
+                                            and not text[n_start + 1:n_start + 2].isalnum())
                 if (n_word[:1].isupper() or lower_name) and lows[j] not in NOT_PII \
                         and lows[j] not in _FUNCTION \
                         and text[tokens[j - 1][0] + len(tokens[j - 1][1]):n_start].strip(
@@ -338,6 +376,19 @@ class NameDetector:
             cue_before = prev in _KIN or prev in _NAMING or (
                 prev in ("and", "n") and prev2 == "me") or (prev == "is" and prev2 in _NAMING) or (
                 prev in _OBJECTS and prev2 in _NAMING)  # "me n tyreece", "we call him seun"
+            # said of someone as one of the family: "summer my little sis", "grace and faith
+            # are my carers daughters"
+            clause_start = _sentence_initial(text, start) or prev in ("and", "n") or (
+                i and text[tokens[i - 1][0] + len(tokens[i - 1][1]):start].strip() == ",")
+            k = i + 1  # past the rest of the name: "nkechi okonkwo-bell my old foster mum"
+            while k < n and k - i <= 3 and lows[k] not in _FUNCTION \
+                    and lows[k] not in ROLE_WORDS and (
+                        (gap := text[tokens[k - 1][0] + len(tokens[k - 1][1]):tokens[k][0]]) == "-"
+                        or (gap == " " and (lows[k] in family or _not_a_word(lows[k])))):
+                k += 1
+            kin_after = clause_start and "'" not in low and _frequency(low) < 100_000 and (
+                kin_at(k) or (k < n and lows[k] in ("is", "was", "are", "were")
+                              and kin_at(k + 1)))
             cue_after = ((nxt == "and" and nxt2 in ("me", "i"))
                          or (nxt in ("is", "was") and nxt2 == "my")
                          or (nxt in _POSSESSIVES and (nxt2 in _KIN or (
@@ -346,20 +397,55 @@ class NameDetector:
                          or (nxt in ("are", "were") and nxt2 == "my"))
             # someone who spoke, or is introduced by their service: "kyle said", "grace from
             # the leaving care team" (for lower-case words the other rules leave alone)
-            speaker = nxt in _SPEECH or (nxt == "from"
-                                         and bool(_ORG_NOUNS.intersection(lows[i + 2:i + 7])))
+            speaker = nxt in _SPEECH or (nxt == "from" and (
+                bool(_ORG_NOUNS.intersection(lows[i + 2:i + 7]))
+                or lows[i + 2:i + 4] == ["leaving", "care"]))
+            # said to someone: "honestly bev ur the best", "gaz you're a legend"
+            vocative = nxt in ("ur", "youre", "you're", "u're") or (
+                nxt in ("you", "u") and nxt2 in ("are", "r", "were"))
             score, rule = 0.0, "lexicon"
             if low in names and not (low in _FUNCTION and low not in WORD_NAMES):
                 score = self._score(text, start, word, low, prev, nxt, cue_before, cue_after)
                 if not score and speaker and word.islower() and prev not in _NOT_BEFORE_A_NAME \
                         and not re.search(r"\d\s*$", text[max(0, start - 12):start]):
                     score = 0.5
+                if not score and word.islower() and (
+                        kin_after or (prev in _ASK and nxt in ("if", "whether"))
+                        or (vocative and _tier(low) != "A")):
+                    # "summer my little sis", "ask will if", "bev ur the best"
+                    score, rule = 0.55, "context"
             elif low not in _FUNCTION and low not in names:
-                score, rule = self._unknown(text, start, word, low, prev, cue_before, cue_after)
-                if not score and speaker and word.islower() and _no_word_at_all(low):
-                    score, rule = 0.45, "context"  # "kemalettin from my hostel"
+                # "a boy called wei" (a person), not "a hamster called nugget"
+                named_person = prev in _NAMING and (
+                    prev2 in _PERSON_NOUNS or prev2 in _KIN or prev2 in ROLE_WORDS
+                    or prev2 in ("she", "he", "shes", "hes", "she's", "he's"))
+                score, rule = self._unknown(text, start, word, low, prev, cue_before,
+                                            cue_after or kin_after, named_person)
+                if not score and word.islower() and (
+                        (speaker and (_no_word_at_all(low) or (
+                            low in family and _frequency(low) < 2_000
+                            and low not in _KIN and not _dictionary_word(low))))
+                        or (kin_after and _frequency(low) < 500)
+                        or (prev in ("that", "this") and nxt in _PERSON_NOUNS
+                            and _frequency(low) < 2_000 and not _misspelt_word(low))
+                        or ((nxt in _SUBJECT_VERBS or vocative or prev == "with")
+                            and len(low) >= 4 and _no_word_at_all(low)
+                            and (clause_start or prev == "with"))
+                        or (vocative and len(low) >= 3 and _frequency(low) == 0)):
+                    # "kemalettin from my hostel", "dinny my cousin", "that smithson woman",
+                    # "xiaoling helped me"
+                    score, rule = 0.45, "context"
+            if not score and i in listed:
+                score, rule = 0.5, "list"  # "my sisters precious blessing and favour"
             if score == 0.0:
                 continue
+            # a first name before a surname found by its context: "wei chen from the team"
+            if rule == "context" and word.islower() and i and i - 1 not in listed \
+                    and text[tokens[i - 1][0] + len(tokens[i - 1][1]):start] == " " \
+                    and tokens[i - 1][0] >= taken_until and _given_name_like(lows[i - 1]) \
+                    and (i == 1 or lows[i - 2] in _FUNCTION
+                         or _sentence_initial(text, tokens[i - 1][0])):
+                start = tokens[i - 1][0]
             # include "big"/"little" of a nickname ("big Dave")
             if i and lows[i - 1] in ("big", "little", "lil") and rule != "capitalised":
                 start = tokens[i - 1][0]
@@ -369,8 +455,8 @@ class NameDetector:
                 start = tokens[i - 1][0]
             # extend over a surname or further capitalised words: "Kai Brennan", "Moss Side"
             j = i + 1
-            while j < n and text[tokens[j - 1][0] + len(tokens[j - 1][1]):tokens[j][0]] == " " \
-                    and words[j - 1] == tokens[j - 1][1]:
+            while j < n and text[tokens[j - 1][0] + len(tokens[j - 1][1]):tokens[j][0]] in (
+                    " ", "-") and words[j - 1] == tokens[j - 1][1]:
                 n_word, n_low = words[j], lows[j]
                 known_family = (n_low in family and _tier(n_low) != "A" and (
                     n_word[:1].isupper() or word.islower()) and n_low not in _FUNCTION) or (
@@ -381,7 +467,10 @@ class NameDetector:
                     break
                 unknown_cap = _is_capitalised(n_word) and (
                     _frequency(n_low) < 2_000 or rule == "capitalised")
-                if not (known_family or unknown_cap):
+                # a double first name in lower case: "mikey joe", "mary kate"
+                lower_given = word.islower() and n_word.islower() and n_low in names \
+                    and _tier(n_low) != "A" and n_low not in _FUNCTION
+                if not (known_family or unknown_cap or lower_given):
                     break
                 end = tokens[j][0] + len(n_word)
                 j += 1
@@ -393,6 +482,32 @@ class NameDetector:
             spans.append(Span(comment_id, start, end, label, score, f"{self.name}:{rule}"))
             taken_until = end
         return spans + self._coordinated(comment_id, text, tokens, words, lows, spans, names)
+
+    @staticmethod
+    def _listed(text: str, tokens: list[tuple[int, str]], lows: list[str],
+                names: frozenset[str]) -> set[int]:
+        """Tokens of a list of names after a plural family word: "my sisters precious blessing
+        and favour", "my cousins mikey, dinny n jo" (lexicon names or no English word)."""
+        out: set[int] = set()
+        for k, low in enumerate(lows):
+            if low not in _KIN_PLURAL or not k or lows[k - 1] not in _POSSESSIVES | _KIN_MODIFIERS:
+                continue
+            j, found = k + 1, []
+            while j < len(tokens):
+                gap = text[tokens[j - 1][0] + len(tokens[j - 1][1]):tokens[j][0]].strip()
+                if gap not in ("", ",", "&"):
+                    break
+                if lows[j] in ("and", "n", "&"):
+                    j += 1
+                    continue
+                if lows[j] in _FUNCTION and lows[j] not in WORD_NAMES or lows[j] in ROLE_WORDS \
+                        or not (lows[j] in names or _not_a_word(lows[j])):
+                    break
+                found.append(j)
+                j += 1
+            if found and (j >= len(tokens) or lows[j] in _FUNCTION or lows[j] in ROLE_WORDS):
+                out.update(found)
+        return out
 
     def _coordinated(self, comment_id: str, text: str, tokens: list[tuple[int, str]],
                      words: list[str], lows: list[str], spans: list[Span],
@@ -427,7 +542,8 @@ class NameDetector:
             for i, low in enumerate(lows):
                 initials = len(low) == 2 and low not in _FUNCTION and _frequency(low) < 500
                 if i in covered or not (initials or _not_a_word(low)
-                                        or (len(low) >= 3 and low in names)) \
+                                        or (len(low) >= 4 and _frequency(low) == 0)
+                                        or (len(low) >= 2 and low in names)) \
                         or low in _FUNCTION or low in ROLE_WORDS or low in NOT_PII:
                     continue
                 if any(joined(i, j) for j in (i - 2, i - 1, i + 1, i + 2)
@@ -460,18 +576,23 @@ class NameDetector:
             return 0.6 if tier == "C" and len(word) >= 3 else 0.0
         # lower case
         if tier == "C":
-            # a name that looks like a misspelt word ("stuart") still counts after "my dad"
-            return 0.6 if len(low) >= 3 and (not _misspelt_word(low, 20_000) or cue_before
-                                             or cue_after) else 0.0
+            # a name that looks like a misspelt word ("stuart") still counts after "my dad";
+            # two letters ("ty", "mo") only after a cue ("big mo", "my bro ty")
+            if len(low) < 3:
+                return 0.55 if cue_before or prev in ("big", "little", "lil", "another") \
+                    else 0.0
+            return 0.6 if (not _misspelt_word(low, 20_000) or cue_before or cue_after) else 0.0
         if tier == "B":
-            return 0.6 if (cue_before or cue_after or prev in ("with", "big", "little", "lil")) \
-                else 0.0
+            return 0.6 if (cue_before or cue_after or prev in ("with", "big", "little", "lil",
+                                                               "another")) else 0.0
         if _frequency(low) >= 100_000:
             return 0.5 if prev in _NAMING else 0.0
-        return 0.5 if (prev in _NAMING or prev in _KIN) else 0.0
+        # "my sister precious": 0.55, so that names listed with it are found too
+        return 0.55 if prev in _KIN else (0.5 if prev in _NAMING else 0.0)
 
     def _unknown(self, text: str, start: int, word: str, low: str, prev: str,
-                 cue_before: bool, cue_after: bool) -> tuple[float, str]:
+                 cue_before: bool, cue_after: bool,
+                 named_person: bool = False) -> tuple[float, str]:
         if not low.isalpha() or low in countries():
             return 0.0, ""
         freq = _frequency(low)
@@ -485,7 +606,7 @@ class NameDetector:
         given = prev in _OBJECTS and cue_before  # "we call him seun"
         if freq < 2_000 and (prev in _KIN or prev in _NAMING or me_and or given
                              or (cue_after and word[:1].isupper())) \
-                and (freq < 500 or word[:1].isupper()):
+                and (freq < 500 or word[:1].isupper() or me_and or named_person):
             return 0.55, "context"
         if freq >= 500:
             if (self.capitalised_unknown and _is_capitalised(word) and prev in _PLACE_CUES
@@ -519,6 +640,21 @@ class NameDetector:
         """
         check_comments(comments)
         return spans_frame(s for cid, text in iter_texts(comments) for s in self.find(cid, text))
+
+
+def _dictionary_word(low: str) -> bool:
+    """Whether ``low`` or its singular is in the dictionary's lower-case words ("loans")."""
+    words = lowercase_words()
+    return low in words or (low.endswith("s") and (low[:-1] in words or (
+        low.endswith("es") and low[:-2] in words)))
+
+
+def _given_name_like(low: str) -> bool:
+    """A lower-case word that can be a first name before a surname: a lexicon name that is no
+    ordinary word, or a rare word ("wei")."""
+    if low in _FUNCTION or low in ROLE_WORDS or low in NOT_PII or low in _KIN or len(low) < 2:
+        return False
+    return (low in first_names() and _tier(low) != "A") or _frequency(low) < 1_000
 
 
 def _strip_possessive(token: str) -> str:
@@ -590,13 +726,15 @@ class PlaceDetector:
             surface = text[start:end]
             prev = lows[i - 1] if i else ""
             common = len(matched) == 1 and (lows[i] in _FUNCTION or (
-                _frequency(lows[i]) >= 2_000 and lows[i] in lowercase_words()))
+                _frequency(lows[i]) >= 2_000 and _dictionary_word(lows[i])))
             score = 0.0
             if surface[:1].isupper() and not surface.isupper():
                 if not common:
                     score = 0.85
-                elif not _sentence_initial(text, start):
-                    score = 0.6 if prev in _PLACE_CUES or prev == "to" else 0.5
+                elif not _sentence_initial(text, start) and not text.istitle():
+                    # "moved to Reading" (0.6); "studying Law" only when no cue says otherwise
+                    score = 0.6 if prev in _PLACE_CUES or prev == "to" else (
+                        0.0 if prev in _NOT_BEFORE_A_NAME or prev in _STUDY_WORDS else 0.5)
             elif (surface.islower() or surface.isupper()) and not common and len(surface) >= 4:
                 score = 0.6
             if score:
@@ -620,7 +758,11 @@ class PlaceDetector:
             if lows[j] in _DIRECTIONS and j:
                 j -= 1
             low = lows[i]
-            if lows[j] not in _PLACE_CUES or i in taken or not tokens[i][2].islower() \
+            # "moved to wythenshawe", "from manny to wythenshawe"
+            moved_to = lows[j] == "to" and j and (lows[j - 1] in _MOTION
+                                                  or "from" in lows[max(0, j - 3):j])
+            if (lows[j] not in _PLACE_CUES and not moved_to) or i in taken \
+                    or not tokens[i][2].islower() \
                     or len(low) < 5 or low in ROLE_WORDS or low in first_names() \
                     or not _no_word_at_all(low):
                 continue

