@@ -30,7 +30,7 @@ from carevoice.pseudonymise import (
 )
 
 DETECTORS = (PatternDetector(), NameDetector())
-TEXTS = ["me and Kai went to see Bev", "kai rang me on 07700 900123", None,
+TEXTS = ["me and Kai went to see Quenby", "kai rang me on 07700 900123", None,
          "Grace is my social worker and I hope she stays"]
 
 
@@ -51,7 +51,7 @@ def test_key_round_trip(tmp_path, comments, mode):
     cipher = {"token": base64.urlsafe_b64decode(document["token"]),
               "salt": base64.b64decode(document["salt"])}
     readable = json.dumps({k: v for k, v in document.items() if k not in cipher})
-    for word in ("Kai", "Bev", "07700", "Grace"):
+    for word in ("Kai", "Quenby", "07700", "Grace"):
         assert word not in readable
         assert not any(word.encode() in blob for blob in cipher.values())
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
@@ -91,7 +91,7 @@ def test_reidentify_edited_quote_by_string(comments):
     edited = result.comments.copy()
     edited.loc[0, "text"] = "... went to see [PERSON_2]"
     back = reidentify(edited, result.key)
-    assert back["text"].iloc[0] == "... went to see Bev"
+    assert back["text"].iloc[0] == "... went to see Quenby"
     assert back.attrs["reidentified_by_string"] == ["c1"]
 
 

@@ -150,6 +150,10 @@ VALID += [
     ("DATE", "dob 2009.04.17 if you need it", "2009.04.17"),
     ("PHONE", "text 07700 900 four one two", "07700 900 four one two"),
     ("HANDLE", "my psn tag is NightOwl_77", "NightOwl_77"),
+    # round fourteen: a capitalised hub or project, "no.6" before a street, a bank sort code
+    ("ORG", "we went to Eastside Youth Hub on fridays", "Eastside Youth Hub"),
+    ("ADDRESS", "send it to no.14 bryn road please", "no.14 bryn road"),
+    ("ID", "my sort code is 40 11 62 for the grant", "40 11 62"),
 ]
 
 INVALID = [
@@ -166,6 +170,8 @@ INVALID = [
     ("DATE", "the second of march was the review"),
     ("PHONE", "i scored 2 goals and one assist"),
     ("DATE", "it was version 2019.10 of the form"),
+    ("ORG", "The Youth Hub is shut on sundays"),
+    ("ADDRESS", "no 2 days are the same"),
     ("HANDLE", "follow me on tiktok lol"),
     ("DATE", "first of may i went to the park"),
     ("DATE", "the first of march was cold"),

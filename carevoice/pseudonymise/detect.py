@@ -970,6 +970,13 @@ def _entities(doc: Any) -> list[tuple[int, int, str, float]]:
         while tokens and (tokens[-1].lower_ in _EDGE_DROP or tokens[-1].is_punct
                           or tokens[-1].lower_ in ("'s", "\u2019s")):
             tokens.pop()
+        # a lower-case ordinary word after a capitalised name is the next word of the
+        # sentence, not part of the name ("my advocate Sam rang the council")
+        while len(tokens) > 1 and mapped[0] == "PERSON" and tokens[-1].text.islower() \
+                and tokens[0].text[:1].isupper() and _frequency(tokens[-1].lower_) >= 2_000 \
+                and tokens[-1].lower_ not in first_names() \
+                and tokens[-1].lower_ not in surnames():
+            tokens.pop()
         if not tokens:
             continue
         words = [t.lower_ for t in tokens if not t.is_punct]
@@ -981,6 +988,10 @@ def _entities(doc: Any) -> list[tuple[int, int, str, float]]:
         label, score = mapped
         if len(words) == 1 and _frequency(words[0]) >= 20_000 and tokens[0].text.islower():
             continue  # an ordinary lower-case word tagged by mistake
+        if len(words) == 1 and tokens[0].text.isupper() and len(words[0]) >= 4 \
+                and _frequency(words[0]) >= 2_000 and _dictionary_word(words[0]) \
+                and words[0] not in first_names() and words[0] not in uk_places():
+            continue  # a shouted ordinary word ("A HAIRCUT")
         if len(words) > 1 and all(t.text.islower() for t in tokens if not t.is_punct) and all(
                 _frequency(w) >= 2_000 and w not in first_names() for w in words):
             continue  # ordinary lower-case words ("bin bags", "housing association")

@@ -146,6 +146,7 @@ NOT_PII: frozenset[str] = frozenset(
     Arent Aint Youre Theyre Theres Thats Whats Hes Shes Weve Theyve Youve Wed Itll Ill
     Sed Sez Sayd Sayz Sayin Tort Thort Brort Wos Woz Wuz Waz Gona Gunna Wanna Gotta Dunno
     Lemme Gimme Cud Wud Shud Wot Wat Becos Bcos Coz Kno Knw Finks Fink Luvs
+    Visitor Visitors Traveller Travellers Gypsy Roma Education Virgin Sky BT Jollof
     """.split()
 )
 
@@ -181,7 +182,7 @@ _UK_AREAS: tuple[str, ...] = (
     # what people call their towns and counties in speech ("moved to donny", "notts cc")
     "Donny", "Scunny", "Hudds", "Skem", "Skeg", "Soton", "Pompey", "Boro", "Manny", "Brizzle",
     "Notts", "Lancs", "Yorks", "Leics", "Staffs", "Glos", "Wilts", "Hants", "Herts", "Cambs",
-    "Lincs", "Northants", "Oxon", "Worcs", "Warks", "Derbys", "Bedford", "Beds",
+    "Lincs", "Northants", "Oxon", "Worcs", "Warks", "Derbys", "Bedford", "Beds", "B'ham",
 )
 
 

@@ -686,6 +686,9 @@ PATTERNS: tuple[Pattern, ...] = (
             r"account|acc|id)\.?\s*(?:number|no|num|nr|#|id)?\.?\s*(?:is|was|:|=|-)?\s*"
             r"(?P<pii>[A-Z]{0,4}[-/]?\d[A-Z0-9]*(?:[-/][A-Z0-9]+)*)",
             score=0.85, validate=_id_shape, trigger=r"\d"),
+    Pattern("sort_code", "ID",
+            r"\bsort\s*code\s*(?:is|:|-)?\s*(?P<pii>\d{2}[-\s]?\d{2}[-\s]?\d{2})\b",
+            score=0.9, trigger=r"sort\s*code"),
     Pattern("reference_shape", "ID",
             r"\b(?:[A-Z]{1,4}[-/]\d{2,4}[-/]\d{3,}(?:[-/][A-Z0-9]+)*|[A-Z]{1,4}[-/]?\d{5,})\b",
             score=0.75, flags=0, trigger=r"\d"),
@@ -738,7 +741,8 @@ PATTERNS: tuple[Pattern, ...] = (
             validate=valid_date, trigger=r"\d\s\d"),
     Pattern("street_address", "ADDRESS",
             rf"\b(?:(?:flat|apartment|apt|unit)\s*\d+[a-z]?,?\s+(?:\d{{1,4}}[a-z]?,?\s+)?|"
-            rf"\d{{1,4}}[a-z]?,?\s+)(?:[A-Za-z][A-Za-z']+\s+){{1,3}}(?:{_STREET_WORDS})\b",
+            rf"(?:(?:no\.?|number)\s*)?\d{{1,4}}[a-z]?,?\s+)(?:[A-Za-z][A-Za-z']+\s+){{1,3}}"
+            rf"(?:{_STREET_WORDS})\b",
             score=0.85, validate=_street_ok, trigger=r"\d"),
     Pattern("street_name", "LOCATION",
             r"\b(?:(?!(?:The|My|Our|Your|This|That|High|Main|Back|Front|Old|New)\b)[A-Z][a-z']+\s+){1,2}"
@@ -755,7 +759,7 @@ PATTERNS: tuple[Pattern, ...] = (
             r"(?:Academy|College|School|High|Primary|Juniors?|Infants|Grammar|Sixth\s+Form|"
             r"University|Uni|House|Lodge|Hall|Court|Grange|Manor|View|Centre|Center|Farm|Cottage|"
             r"Children'?s\s+Home|(?:Parent|Mother|Mum)\s+and\s+Baby\s+(?:Unit|Home|Centre)|"
-            r"Unit|Hospital|Surgery|Clinic|FC|Motors|Place|Gardens|Grove|Park)\b",
+            r"Unit|Hub|Project|Trust|Foundation|Hospital|Surgery|Clinic|FC|Motors|Place|Gardens|Grove|Park)\b",
             score=0.8, flags=0, validate=_named_place_ok),
     Pattern("saint_place", "ORG", r"\bSt\.?\s+[A-Z][a-z]+(?:'s|\u2019s|s)\b", score=0.9, flags=0),
     Pattern("saint_place_lower", "ORG",
