@@ -21,7 +21,7 @@ import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..errors import InputError
 from ._base import Span, check_comments, iter_texts, spans_frame
@@ -267,6 +267,123 @@ def _name_stem(low: str, names: frozenset[str]) -> str:
     return low
 
 
+class _Cues(NamedTuple):
+    """What the words around a token say about it being a name (:meth:`_Tokens.cues`)."""
+
+    before: bool  # "my brother kai", "called kai", "me n kai", "we call him seun"
+    after: bool  # "kai and me", "kai is my ...", "kai my brother", "kai from ..."
+    kin_after: bool  # at a clause start, one of the family: "summer my little sis"
+    clause_start: bool  # first word of a sentence, after "and" or a comma
+    speaker: bool  # "kyle said", "grace from the leaving care team"
+    vocative: bool  # said to someone: "honestly bev ur the best"
+    named_person: bool  # "a boy called wei", not "a hamster called nugget"
+
+
+@dataclass(frozen=True)
+class _Tokens:
+    """A comment's words as the name rules read them.
+
+    ``tokens`` are ``(start, token)`` pairs as written, ``words`` the tokens without a
+    possessive "'s", ``lows`` their lower case, with a possessive written without its
+    apostrophe before a family or role word read without its s ("kerrys mum" -> "kerry"), and
+    ``owner`` marks those possessives (the family word is their cue).
+    """
+
+    text: str
+    tokens: list[tuple[int, str]]
+    words: list[str]
+    lows: list[str]
+    owner: list[bool]
+
+    @classmethod
+    def read(cls, text: str, names: frozenset[str]) -> _Tokens:
+        tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(text)]
+        words = [_strip_possessive(t) for _, t in tokens]
+        lows = [_name_stem(w.lower(), names) for w in words]
+        owner = [False] * len(tokens)
+        for i in range(len(tokens) - 1):
+            low, nxt_low = words[i].lower(), words[i + 1].lower()
+            if (low.endswith("s") and len(low) >= 4 and low[:-1] in names
+                    and (nxt_low in ROLE_WORDS or nxt_low in _KIN)
+                    and _frequency(low) < 2_000 and low not in NOT_PII):
+                lows[i], owner[i] = low[:-1], True
+        return cls(text, tokens, words, lows, owner)
+
+    def __len__(self) -> int:
+        return len(self.tokens)
+
+    def low(self, k: int) -> str:
+        """Token ``k`` in lower case, or "" outside the comment."""
+        return self.lows[k] if 0 <= k < len(self.lows) else ""
+
+    def gap(self, k: int) -> str:
+        """The text between token ``k - 1`` and token ``k``."""
+        start, token = self.tokens[k - 1]
+        return self.text[start + len(token):self.tokens[k][0]]
+
+    def kin_at(self, k: int) -> bool:
+        """Whether "my (little) sis", "my cousins", "my carers daughters" starts at ``k``."""
+        if self.low(k) not in _POSSESSIVES:
+            return False
+        j = k + 1
+        while j < len(self) and self.lows[j] in _KIN_MODIFIERS:
+            j += 1
+        return j < len(self) and (self.lows[j] in _KIN or self.lows[j] in ROLE_WORDS)
+
+    def cues(self, i: int, family: frozenset[str]) -> _Cues:
+        """The context cues of token ``i``."""
+        lows, n, text = self.lows, len(self), self.text
+        low, start = lows[i], self.tokens[i][0]
+        prev, prev2 = self.low(i - 1), self.low(i - 2)
+        nxt, nxt2 = self.low(i + 1), self.low(i + 2)
+        before = prev in _KIN or prev in _NAMING or (
+            prev in ("and", "n") and prev2 == "me") or (prev == "is" and prev2 in _NAMING) or (
+            prev in _OBJECTS and prev2 in _NAMING)  # "me n tyreece", "we call him seun"
+        clause_start = _sentence_initial(text, start) or prev in ("and", "n") or (
+            i > 0 and self.gap(i).strip() == ",")
+        k = i + 1  # past the rest of the name: "nkechi okonkwo-bell my old foster mum"
+        while k < n and k - i <= 3 and lows[k] not in _FUNCTION and lows[k] not in ROLE_WORDS \
+                and (self.gap(k) == "-" or (self.gap(k) == " " and (
+                    lows[k] in family or _not_a_word(lows[k])))):
+            k += 1
+        kin_after = clause_start and "'" not in low and _frequency(low) < 100_000 and (
+            self.kin_at(k) or (self.low(k) in ("is", "was", "are", "were")
+                               and self.kin_at(k + 1)))
+        after = ((nxt == "and" and nxt2 in ("me", "i"))
+                 or (nxt in ("is", "was") and nxt2 == "my")
+                 or (nxt in _POSSESSIVES and (nxt2 in _KIN or (
+                     nxt2 in _KIN_MODIFIERS and self.low(i + 3) in _KIN)))
+                 or nxt == "from" or self.owner[i]
+                 or (nxt in ("are", "were") and nxt2 == "my"))
+        # someone who spoke, or is introduced by their service (for lower-case words the other
+        # rules leave alone)
+        speaker = nxt in _SPEECH or (nxt == "from" and (
+            bool(_ORG_NOUNS.intersection(lows[i + 2:i + 7]))
+            or lows[i + 2:i + 4] == ["leaving", "care"]))
+        vocative = nxt in ("ur", "youre", "you're", "u're") or (
+            nxt in ("you", "u") and nxt2 in ("are", "r", "were"))
+        named_person = prev in _NAMING and (
+            prev2 in _PERSON_NOUNS or prev2 in _KIN or prev2 in ROLE_WORDS
+            or prev2 in ("she", "he", "shes", "hes", "she's", "he's"))
+        return _Cues(before, after, kin_after, clause_start, speaker, vocative, named_person)
+
+
+def _lower_context(low: str, prev: str, nxt: str, cues: _Cues, family: frozenset[str]) -> bool:
+    """A lower-case word outside the name lists that its context makes a name: "kemalettin
+    from my hostel", "chen from the team", "dinny my cousin", "that smithson woman", "xiaoling
+    helped me", "with shaniece", "bev ur the best"."""
+    return bool(
+        (cues.speaker and (_no_word_at_all(low) or (
+            low in family and _frequency(low) < 2_000 and low not in _KIN
+            and not _dictionary_word(low))))
+        or (cues.kin_after and _frequency(low) < 500)
+        or (prev in ("that", "this") and nxt in _PERSON_NOUNS and _frequency(low) < 2_000
+            and not _misspelt_word(low))
+        or ((nxt in _SUBJECT_VERBS or cues.vocative or prev == "with") and len(low) >= 4
+            and _no_word_at_all(low) and (cues.clause_start or prev == "with"))
+        or (cues.vocative and len(low) >= 3 and _frequency(low) == 0))
+
+
 @dataclass(frozen=True)
 class NameDetector:
     """Find first names, nicknames and surnames with a lexicon and context rules.
@@ -314,174 +431,132 @@ class NameDetector:
         if not text:
             return []
         names, family = first_names(), surnames()
-        tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(text)]
-        words = [_strip_possessive(t) for _, t in tokens]
-        lows = [_name_stem(w.lower(), names) for w in words]
-        # a possessive without its apostrophe before a family or role word ("kerrys mum",
-        # "jaydens nan"): the name is read without its s, and the family word is its cue
-        owner = [False] * len(tokens)
-        for i in range(len(tokens) - 1):
-            low, nxt_low = words[i].lower(), words[i + 1].lower()
-            if (low.endswith("s") and len(low) >= 4 and low[:-1] in names
-                    and (nxt_low in ROLE_WORDS or nxt_low in _KIN)
-                    and _frequency(low) < 2_000 and low not in NOT_PII):
-                lows[i], owner[i] = low[:-1], True
-        n = len(tokens)
-
-        def kin_at(k: int) -> bool:  # "my little sis", "my cousins", "my carers daughters"
-            if k >= n or lows[k] not in _POSSESSIVES:
-                return False
-            j = k + 1
-            while j < n and lows[j] in _KIN_MODIFIERS:
-                j += 1
-            return j < n and (lows[j] in _KIN or lows[j] in ROLE_WORDS)
-
-        listed = self._listed(text, tokens, lows, names)
+        sent = _Tokens.read(text, names)
+        listed = self._listed(text, sent.tokens, sent.lows, names)
         spans: list[Span] = []
         taken_until = -1
-        for i, (start, token) in enumerate(tokens):
+        for i, (start, token) in enumerate(sent.tokens):
             if start < taken_until:
                 continue
-            low, word = lows[i], words[i]
-            end = start + len(word)
-            prev = lows[i - 1] if i else ""
-            prev2 = lows[i - 2] if i > 1 else ""
-            nxt = lows[i + 1] if i + 1 < n else ""
-            nxt2 = lows[i + 2] if i + 2 < n else ""
-            if low in TITLES and i + 1 < n and (token[:1].isupper() or prev not in _PRONOUNS):
-                j = i + 1
-                if lows[j] == "and" and j + 2 < n and lows[j + 1] in TITLES:
-                    j += 2  # "Mr and Mrs Begum"
-                n_start, n_word = tokens[j][0], words[j]
-                # "mr kowalski": after mr, mrs, ms, dr a lower-case word that is no common
-                # English word is a surname too; after "miss" (also a verb) no word at all
-                lower_name = (n_word.islower() and len(lows[j]) >= 3 and (
-                    _frequency(lows[j]) < 2_000 if low != "miss" else (
-                        _no_word_at_all(lows[j])
-                        or (lows[j] in family and _tier(lows[j]) != "A"))))
-                # "mrs k in the base": an initial alone
-                lower_name = lower_name or (len(n_word) == 1 and n_word not in "aiAI"
-                                            and not text[n_start + 1:n_start + 2].isalnum())
-                if (n_word[:1].isupper() or lower_name) and lows[j] not in NOT_PII \
-                        and lows[j] not in _FUNCTION \
-                        and text[tokens[j - 1][0] + len(tokens[j - 1][1]):n_start].strip(
-                            ". ") == "":
-                    n_end = n_start + len(n_word)
-                    spans.append(Span(comment_id, start, n_end, "PERSON", 0.85,
-                                      f"{self.name}:title"))
-                    taken_until = n_end
+            low = sent.lows[i]
+            if low in TITLES and i + 1 < len(sent) and (
+                    token[:1].isupper() or sent.low(i - 1) not in _PRONOUNS):
+                titled = self._title(comment_id, sent, i, family)
+                if titled is not None:
+                    spans.append(titled)
+                    taken_until = titled.end
                 continue
             if len(low) < 2 or low in ROLE_WORDS or low in NOT_PII:
                 continue
-            cue_before = prev in _KIN or prev in _NAMING or (
-                prev in ("and", "n") and prev2 == "me") or (prev == "is" and prev2 in _NAMING) or (
-                prev in _OBJECTS and prev2 in _NAMING)  # "me n tyreece", "we call him seun"
-            # said of someone as one of the family: "summer my little sis", "grace and faith
-            # are my carers daughters"
-            clause_start = _sentence_initial(text, start) or prev in ("and", "n") or (
-                i and text[tokens[i - 1][0] + len(tokens[i - 1][1]):start].strip() == ",")
-            k = i + 1  # past the rest of the name: "nkechi okonkwo-bell my old foster mum"
-            while k < n and k - i <= 3 and lows[k] not in _FUNCTION \
-                    and lows[k] not in ROLE_WORDS and (
-                        (gap := text[tokens[k - 1][0] + len(tokens[k - 1][1]):tokens[k][0]]) == "-"
-                        or (gap == " " and (lows[k] in family or _not_a_word(lows[k])))):
-                k += 1
-            kin_after = clause_start and "'" not in low and _frequency(low) < 100_000 and (
-                kin_at(k) or (k < n and lows[k] in ("is", "was", "are", "were")
-                              and kin_at(k + 1)))
-            cue_after = ((nxt == "and" and nxt2 in ("me", "i"))
-                         or (nxt in ("is", "was") and nxt2 == "my")
-                         or (nxt in _POSSESSIVES and (nxt2 in _KIN or (
-                             nxt2 in _KIN_MODIFIERS and i + 3 < n and lows[i + 3] in _KIN)))
-                         or nxt == "from" or owner[i]
-                         or (nxt in ("are", "were") and nxt2 == "my"))
-            # someone who spoke, or is introduced by their service: "kyle said", "grace from
-            # the leaving care team" (for lower-case words the other rules leave alone)
-            speaker = nxt in _SPEECH or (nxt == "from" and (
-                bool(_ORG_NOUNS.intersection(lows[i + 2:i + 7]))
-                or lows[i + 2:i + 4] == ["leaving", "care"]))
-            # said to someone: "honestly bev ur the best", "gaz you're a legend"
-            vocative = nxt in ("ur", "youre", "you're", "u're") or (
-                nxt in ("you", "u") and nxt2 in ("are", "r", "were"))
-            score, rule = 0.0, "lexicon"
-            if low in names and not (low in _FUNCTION and low not in WORD_NAMES):
-                score = self._score(text, start, word, low, prev, nxt, cue_before, cue_after)
-                if not score and speaker and word.islower() and prev not in _NOT_BEFORE_A_NAME \
-                        and not re.search(r"\d\s*$", text[max(0, start - 12):start]):
-                    score = 0.5
-                if not score and word.islower() and (
-                        kin_after or (prev in _ASK and nxt in ("if", "whether"))
-                        or (vocative and _tier(low) != "A")):
-                    # "summer my little sis", "ask will if", "bev ur the best"
-                    score, rule = 0.55, "context"
-            elif low not in _FUNCTION and low not in names:
-                # "a boy called wei" (a person), not "a hamster called nugget"
-                named_person = prev in _NAMING and (
-                    prev2 in _PERSON_NOUNS or prev2 in _KIN or prev2 in ROLE_WORDS
-                    or prev2 in ("she", "he", "shes", "hes", "she's", "he's"))
-                score, rule = self._unknown(text, start, word, low, prev, cue_before,
-                                            cue_after or kin_after, named_person)
-                if not score and word.islower() and (
-                        (speaker and (_no_word_at_all(low) or (
-                            low in family and _frequency(low) < 2_000
-                            and low not in _KIN and not _dictionary_word(low))))
-                        or (kin_after and _frequency(low) < 500)
-                        or (prev in ("that", "this") and nxt in _PERSON_NOUNS
-                            and _frequency(low) < 2_000 and not _misspelt_word(low))
-                        or ((nxt in _SUBJECT_VERBS or vocative or prev == "with")
-                            and len(low) >= 4 and _no_word_at_all(low)
-                            and (clause_start or prev == "with"))
-                        or (vocative and len(low) >= 3 and _frequency(low) == 0)):
-                    # "kemalettin from my hostel", "dinny my cousin", "that smithson woman",
-                    # "xiaoling helped me"
-                    score, rule = 0.45, "context"
+            cues = sent.cues(i, family)
+            score, rule = self._judge(sent, i, cues, names, family)
             if not score and i in listed:
                 score, rule = 0.5, "list"  # "my sisters precious blessing and favour"
             if score == 0.0:
                 continue
-            # a first name before a surname found by its context: "wei chen from the team"
-            if rule == "context" and word.islower() and i and i - 1 not in listed \
-                    and text[tokens[i - 1][0] + len(tokens[i - 1][1]):start] == " " \
-                    and tokens[i - 1][0] >= taken_until and _given_name_like(lows[i - 1]) \
-                    and (i == 1 or lows[i - 2] in _FUNCTION
-                         or _sentence_initial(text, tokens[i - 1][0])):
-                start = tokens[i - 1][0]
-            # include "big"/"little" of a nickname ("big Dave")
-            if i and lows[i - 1] in ("big", "little", "lil") and rule != "capitalised":
-                start = tokens[i - 1][0]
-            # include a capitalised "The" before a name inside a sentence ("at The Poplars")
-            if rule == "capitalised" and i and tokens[i - 1][1] == "The" \
-                    and not _sentence_initial(text, tokens[i - 1][0]):
-                start = tokens[i - 1][0]
-            # extend over a surname or further capitalised words: "Kai Brennan", "Moss Side"
-            j = i + 1
-            while j < n and text[tokens[j - 1][0] + len(tokens[j - 1][1]):tokens[j][0]] in (
-                    " ", "-") and words[j - 1] == tokens[j - 1][1]:
-                n_word, n_low = words[j], lows[j]
-                known_family = (n_low in family and _tier(n_low) != "A" and (
-                    n_word[:1].isupper() or word.islower()) and n_low not in _FUNCTION) or (
-                    n_low in _SURNAME_WORDS and _is_capitalised(n_word) and _is_capitalised(word)
-                    and score >= 0.75)
-                if not known_family and (n_low in _FUNCTION or n_low in NOT_PII
-                                         or n_low in ROLE_WORDS):
-                    break
-                unknown_cap = _is_capitalised(n_word) and (
-                    _frequency(n_low) < 2_000 or rule == "capitalised")
-                # a double first name in lower case: "mikey joe", "mary kate"
-                lower_given = word.islower() and n_word.islower() and n_low in names \
-                    and _tier(n_low) != "A" and n_low not in _FUNCTION
-                if not (known_family or unknown_cap or lower_given):
-                    break
-                end = tokens[j][0] + len(n_word)
-                j += 1
-            # a surname's initial: "Kayla M", "Kwabena A." (not the pronoun "I")
-            initial = _INITIAL.match(text, end)
-            if initial and rule != "capitalised" and initial.group(1) != "I":
-                end = initial.end(1)
-            label = "LOCATION" if rule == "capitalised" and prev in _PLACE_CUES else "PERSON"
+            start, end = self._extent(sent, i, score, rule, names, family, listed,
+                                      taken_until)
+            label = ("LOCATION" if rule == "capitalised" and sent.low(i - 1) in _PLACE_CUES
+                     else "PERSON")
             spans.append(Span(comment_id, start, end, label, score, f"{self.name}:{rule}"))
             taken_until = end
-        return spans + self._coordinated(comment_id, text, tokens, words, lows, spans, names)
+        return spans + self._coordinated(comment_id, text, sent.tokens, sent.words, sent.lows,
+                                         spans, names)
+
+    def _title(self, comment_id: str, sent: _Tokens, i: int,
+               family: frozenset[str]) -> Span | None:
+        """"Mrs Kowalski", "mr kowalski", "Mr and Mrs Begum", "miss patel", "mrs k"."""
+        text, low, n = sent.text, sent.lows[i], len(sent)
+        j = i + 1
+        if sent.lows[j] == "and" and j + 2 < n and sent.lows[j + 1] in TITLES:
+            j += 2  # "Mr and Mrs Begum"
+        n_start, n_word, n_low = sent.tokens[j][0], sent.words[j], sent.lows[j]
+        # after mr, mrs, ms, dr a lower-case word that is no common English word is a surname
+        # too; after "miss" (also a verb) no word at all, or a surname that is no ordinary word
+        lower_name = (n_word.islower() and len(n_low) >= 3 and (
+            _frequency(n_low) < 2_000 if low != "miss" else (
+                _no_word_at_all(n_low) or (n_low in family and _tier(n_low) != "A"))))
+        # "mrs k in the base": an initial alone
+        lower_name = lower_name or (len(n_word) == 1 and n_word not in "aiAI"
+                                    and not text[n_start + 1:n_start + 2].isalnum())
+        if (n_word[:1].isupper() or lower_name) and n_low not in NOT_PII \
+                and n_low not in _FUNCTION and sent.gap(j).strip(". ") == "":
+            return Span(comment_id, sent.tokens[i][0], n_start + len(n_word), "PERSON", 0.85,
+                        f"{self.name}:title")
+        return None
+
+    def _judge(self, sent: _Tokens, i: int, cues: _Cues, names: frozenset[str],
+               family: frozenset[str]) -> tuple[float, str]:
+        """Score token ``i`` as a name: a lexicon name by :meth:`_score`, any other word by
+        :meth:`_unknown`, then the context rules for lower-case words those leave alone."""
+        text, start = sent.text, sent.tokens[i][0]
+        low, word = sent.lows[i], sent.words[i]
+        prev, nxt = sent.low(i - 1), sent.low(i + 1)
+        if low in names and not (low in _FUNCTION and low not in WORD_NAMES):
+            score = self._score(text, start, word, low, prev, nxt, cues.before, cues.after)
+            if not score and cues.speaker and word.islower() and prev not in _NOT_BEFORE_A_NAME \
+                    and not re.search(r"\d\s*$", text[max(0, start - 12):start]):
+                return 0.5, "lexicon"
+            if not score and word.islower() and (
+                    cues.kin_after or (prev in _ASK and nxt in ("if", "whether"))
+                    or (cues.vocative and _tier(low) != "A")):
+                return 0.55, "context"  # "summer my little sis", "ask will if", "bev ur ..."
+            return score, "lexicon"
+        if low in _FUNCTION or low in names:
+            return 0.0, "lexicon"
+        score, rule = self._unknown(text, start, word, low, prev, cues.before,
+                                    cues.after or cues.kin_after, cues.named_person)
+        if not score and word.islower() and _lower_context(low, prev, nxt, cues, family):
+            return 0.45, "context"
+        return score, rule
+
+    def _extent(self, sent: _Tokens, i: int, score: float, rule: str, names: frozenset[str],
+                family: frozenset[str], listed: set[int], taken_until: int) -> tuple[int, int]:
+        """Where the name found at token ``i`` starts and ends: with a first name before a
+        surname found by its context, "big" before a nickname, "The" before a capitalised
+        name, the surname or further capitalised words after it, and a surname's initial."""
+        text, tokens, words, lows = sent.text, sent.tokens, sent.words, sent.lows
+        start, word = tokens[i][0], words[i]
+        end = start + len(word)
+        # a first name before a surname found by its context: "wei chen from the team"
+        if rule == "context" and word.islower() and i and i - 1 not in listed \
+                and sent.gap(i) == " " and tokens[i - 1][0] >= taken_until \
+                and _given_name_like(lows[i - 1]) \
+                and (i == 1 or lows[i - 2] in _FUNCTION
+                     or _sentence_initial(text, tokens[i - 1][0])):
+            start = tokens[i - 1][0]
+        # include "big"/"little" of a nickname ("big Dave")
+        if i and lows[i - 1] in ("big", "little", "lil") and rule != "capitalised":
+            start = tokens[i - 1][0]
+        # include a capitalised "The" before a name inside a sentence ("at The Poplars")
+        if rule == "capitalised" and i and tokens[i - 1][1] == "The" \
+                and not _sentence_initial(text, tokens[i - 1][0]):
+            start = tokens[i - 1][0]
+        # extend over a surname or further capitalised words: "Kai Brennan", "Moss Side"
+        j = i + 1
+        while j < len(sent) and sent.gap(j) in (" ", "-") and words[j - 1] == tokens[j - 1][1]:
+            n_word, n_low = words[j], lows[j]
+            known_family = (n_low in family and _tier(n_low) != "A" and (
+                n_word[:1].isupper() or word.islower()) and n_low not in _FUNCTION) or (
+                n_low in _SURNAME_WORDS and _is_capitalised(n_word) and _is_capitalised(word)
+                and score >= 0.75)
+            if not known_family and (n_low in _FUNCTION or n_low in NOT_PII
+                                     or n_low in ROLE_WORDS):
+                break
+            unknown_cap = _is_capitalised(n_word) and (
+                _frequency(n_low) < 2_000 or rule == "capitalised")
+            # a double first name in lower case: "mikey joe", "mary kate"
+            lower_given = word.islower() and n_word.islower() and n_low in names \
+                and _tier(n_low) != "A" and n_low not in _FUNCTION
+            if not (known_family or unknown_cap or lower_given):
+                break
+            end = tokens[j][0] + len(n_word)
+            j += 1
+        # a surname's initial: "Kayla M", "Kwabena A." (not the pronoun "I")
+        initial = _INITIAL.match(text, end)
+        if initial and rule != "capitalised" and initial.group(1) != "I":
+            end = initial.end(1)
+        return start, end
 
     @staticmethod
     def _listed(text: str, tokens: list[tuple[int, str]], lows: list[str],
