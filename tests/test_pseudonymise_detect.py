@@ -109,6 +109,9 @@ NAME_VALID = [
     ("i asked my PA, yusuf was good but he left", "yusuf"),
     ("brook from leaving care came to the flat", "brook"),
     ("we live with dragos and ilinca now", "dragos"),
+    # round fifteen: a name known by its grammar, "me and" before a word-name
+    ("kayden does my hair on sundays", "kayden"),
+    ("me and destiny share a room", "destiny"),
 ]
 
 NAME_INVALID = [
@@ -189,6 +192,7 @@ def test_name_detector_leaves_words_alone(text):
     ("they moved me to donny last year", "donny"),
     ("from scunny to somewhere near selby", "scunny"),
     ("we moved from bolton to wardenfold", "wardenfold"),
+    ("i want to move back to donnington where my mum is", "donnington"),
 ])
 def test_place_detector_catches(text, surface):
     assert covers(PLACES, text, surface), covered(PLACES, text)
@@ -205,6 +209,7 @@ def test_place_detector_catches(text, surface):
     "he took out loans in my name",
     "Care Is Fine But Leaving Care Just Send You Letters",
     "i want to go to college",
+    "it went back to voicemail again",
 ])
 def test_place_detector_leaves_words_alone(text):
     assert covered(PLACES, text) == set()

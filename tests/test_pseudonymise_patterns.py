@@ -154,6 +154,12 @@ VALID += [
     ("ORG", "we went to Eastside Youth Hub on fridays", "Eastside Youth Hub"),
     ("ADDRESS", "send it to no.14 bryn road please", "no.14 bryn road"),
     ("ID", "my sort code is 40 11 62 for the grant", "40 11 62"),
+    # round fifteen: a lower-case youth hub, "X general", a birthday on a holiday, a short
+    # reference with two-digit parts
+    ("ORG", "the lantern youth hub shut in may", "lantern youth hub"),
+    ("ORG", "i got stitches at ashbury general", "ashbury general"),
+    ("DATE", "my bday is christmas eve so i get one lot of presents", "christmas eve"),
+    ("ID", "they gave me the number CS/4471/12 to quote", "CS/4471/12"),
 ]
 
 INVALID = [
@@ -171,6 +177,8 @@ INVALID = [
     ("PHONE", "i scored 2 goals and one assist"),
     ("DATE", "it was version 2019.10 of the form"),
     ("ORG", "The Youth Hub is shut on sundays"),
+    ("ORG", "in general the staff are ok"),
+    ("DATE", "christmas day is hard in care"),
     ("ADDRESS", "no 2 days are the same"),
     ("HANDLE", "follow me on tiktok lol"),
     ("DATE", "first of may i went to the park"),

@@ -501,6 +501,9 @@ class NameDetector:
                     cues.kin_after or (prev in _ASK and nxt in ("if", "whether"))
                     or (cues.vocative and _tier(low) != "A")):
                 return 0.55, "context"  # "summer my little sis", "ask will if", "bev ur ..."
+            if not score and word.islower() and _tier(low) != "A" and cues.clause_start \
+                    and nxt in _SUBJECT_VERBS and prev not in _NOT_BEFORE_A_NAME:
+                return 0.5, "context"  # "jade does my hair", "and jack said"
             return score, "lexicon"
         if low in _FUNCTION or low in names:
             return 0.0, "lexicon"
@@ -662,8 +665,10 @@ class NameDetector:
                                                                "another")) else 0.0
         if _frequency(low) >= 100_000:
             return 0.5 if prev in _NAMING else 0.0
-        # "my sister precious": 0.55, so that names listed with it are found too
-        return 0.55 if prev in _KIN else (0.5 if prev in _NAMING else 0.0)
+        # "my sister precious": 0.55, so that names listed with it are found too; "me and
+        # summer"
+        return 0.55 if prev in _KIN else (
+            0.5 if prev in _NAMING or (cue_before and prev in ("and", "n")) else 0.0)
 
     def _unknown(self, text: str, start: int, word: str, low: str, prev: str,
                  cue_before: bool, cue_after: bool,
@@ -833,9 +838,10 @@ class PlaceDetector:
             if lows[j] in _DIRECTIONS and j:
                 j -= 1
             low = lows[i]
-            # "moved to wythenshawe", "from manny to wythenshawe"
-            moved_to = lows[j] == "to" and j and (lows[j - 1] in _MOTION
-                                                  or "from" in lows[max(0, j - 3):j])
+            # "moved to wythenshawe", "move back to peterbrough", "from manny to wythenshawe"
+            moved_to = lows[j] == "to" and j and (
+                lows[j - 1] in _MOTION or "from" in lows[max(0, j - 3):j]
+                or (lows[j - 1] == "back" and j > 1 and lows[j - 2] in _MOTION))
             if (lows[j] not in _PLACE_CUES and not moved_to) or i in taken \
                     or not tokens[i][2].islower() \
                     or len(low) < 5 or low in ROLE_WORDS or low in first_names() \

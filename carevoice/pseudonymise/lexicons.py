@@ -61,7 +61,7 @@ NOT_NAMES: frozenset[str] = frozenset(
     english british welsh irish scottish polish african asian black white brown gray grey green
     red blue pink gold silver bell ball hall wall can cant won wont did does done
     van von del der den le la de da di du el al bin abu ibn mac mc st saint san santa
-    social worker care forum resi corrie
+    social worker care forum resi corrie nacho
     """.split()
 )
 
@@ -146,7 +146,7 @@ NOT_PII: frozenset[str] = frozenset(
     Arent Aint Youre Theyre Theres Thats Whats Hes Shes Weve Theyve Youve Wed Itll Ill
     Sed Sez Sayd Sayz Sayin Tort Thort Brort Wos Woz Wuz Waz Gona Gunna Wanna Gotta Dunno
     Lemme Gimme Cud Wud Shud Wot Wat Becos Bcos Coz Kno Knw Finks Fink Luvs
-    Visitor Visitors Traveller Travellers Gypsy Roma Education Virgin Sky BT Jollof
+    Visitor Visitors Traveller Travellers Gypsy Roma Education Virgin BT Jollof
     """.split()
 )
 
@@ -181,8 +181,9 @@ _UK_AREAS: tuple[str, ...] = (
     "Hull", "Stoke", "Newcastle", "Southend", "Barrow", "Clacton", "Thanet", "Brum",
     # what people call their towns and counties in speech ("moved to donny", "notts cc")
     "Donny", "Scunny", "Hudds", "Skem", "Skeg", "Soton", "Pompey", "Boro", "Manny", "Brizzle",
-    "Notts", "Lancs", "Yorks", "Leics", "Staffs", "Glos", "Wilts", "Hants", "Herts", "Cambs",
-    "Lincs", "Northants", "Oxon", "Worcs", "Warks", "Derbys", "Bedford", "Beds", "B'ham",
+    "Ponte", "Notts", "Lancs", "Yorks", "Leics", "Staffs", "Glos", "Wilts", "Hants", "Herts",
+    "Cambs", "Lincs", "Northants", "Oxon", "Worcs", "Warks", "Derbys", "Bedford", "Beds",
+    "B'ham",
 )
 
 

@@ -289,7 +289,8 @@ def _named_by_place_ok(value: str) -> float | bool:
 
 
 _PLACE_INSTITUTION_KINDS = frozenset({"city", "college", "university", "uni", "hospital",
-                                      "infirmary", "academy", "high", "sixth", "form"})
+                                      "infirmary", "general", "academy", "high", "sixth",
+                                      "form"})
 
 
 def _place_institution_ok(value: str) -> float | bool:
@@ -302,7 +303,7 @@ def _place_institution_ok(value: str) -> float | bool:
 
 #: Kinds of institution a lower-case name is followed by ("riverside pru", "haven youth
 #: project"); the word before them is a name whatever it is, unless it is generic.
-_INSTITUTION_KINDS = (r"pru|yoi|stc|youth\s+(?:club|project|centre|center|service)|"
+_INSTITUTION_KINDS = (r"pru|yoi|stc|youth\s+(?:club|project|centre|center|service|hub)|"
                       r"family\s+centre|contact\s+centre|children'?s\s+centre|foyer")
 
 
@@ -690,7 +691,7 @@ PATTERNS: tuple[Pattern, ...] = (
             r"\bsort\s*code\s*(?:is|:|-)?\s*(?P<pii>\d{2}[-\s]?\d{2}[-\s]?\d{2})\b",
             score=0.9, trigger=r"sort\s*code"),
     Pattern("reference_shape", "ID",
-            r"\b(?:[A-Z]{1,4}[-/]\d{2,4}[-/]\d{3,}(?:[-/][A-Z0-9]+)*|[A-Z]{1,4}[-/]?\d{5,})\b",
+            r"\b(?:[A-Z]{1,4}[-/]\d{2,4}[-/]\d{2,}(?:[-/][A-Z0-9]+)*|[A-Z]{1,4}[-/]?\d{5,})\b",
             score=0.75, flags=0, trigger=r"\d"),
     Pattern("postcode", "POSTCODE",
             r"\b(?:[A-PR-UWYZ][0-9][0-9]?|[A-PR-UWYZ][A-HK-Y][0-9][0-9]?|[A-PR-UWYZ][0-9][A-HJKPSTUW]|"
@@ -721,6 +722,12 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern("date_iso", "DATE",
             r"(?<![\d/.-])(?:19|20)\d\d([-./])\d{1,2}\1\d{1,2}(?![\d/-]|\.\d)",
             score=0.9, validate=_iso_date_ok, trigger=r"\d[-./]\d"),
+    Pattern("date_birthday_holiday", "DATE",
+            r"\b(?:birthday|bday|b-day|born)(?:'s)?\W{0,3}(?:(?:is|was|it's|its)\s+)?(?:on\s+)?"
+            r"(?P<pii>christmas\s+(?:day|eve)|boxing\s+day|new\s+year'?s\s+(?:day|eve)|"
+            r"valentine'?s\s+day|halloween|bonfire\s+night|st\.?\s+patrick'?s\s+day|"
+            r"april\s+fool'?s\s+day)\b",
+            score=0.8, trigger=r"birthday|bday|b-day|born"),
     Pattern("date_birthday_words", "DATE",
             rf"\b(?:birthday|bday|b-day|born|dob|d\.o\.b\.?|date\s+of\s+birth)(?:'s)?\W{{0,3}}"
             rf"(?:(?:is|was|on|it's|its)\s+)?(?:on\s+)?(?:the\s+)?(?P<pii>{_DAY_WORDS}"
@@ -805,9 +812,9 @@ PATTERNS: tuple[Pattern, ...] = (
             trigger=rf"\b(?:{_INSTITUTION_KINDS})\b"),
     Pattern("place_institution_lower", "ORG",
             r"\b(?P<pii>[a-z]{3,}(?:\s+[a-z]{3,})?\s+(?:city\s+)?(?:college|university|uni|"
-            r"hospital|infirmary|academy|high|sixth\s+form))\b",
+            r"hospital|infirmary|general(?:\s+hospital)?|academy|high|sixth\s+form))\b",
             score=0.6, flags=0, validate=_place_institution_ok,
-            trigger=r"college|uni|hospital|infirmary|academy|high|sixth"),
+            trigger=r"college|uni|hospital|infirmary|general|academy|high|sixth"),
     Pattern("known_institution", "ORG",
             rf"\b(?:{_KNOWN_INSTITUTIONS})\b", score=0.8),
     Pattern("house_lower_initial", "ORG",
