@@ -112,6 +112,8 @@ NAME_VALID = [
     # round fifteen: a name known by its grammar, "me and" before a word-name
     ("kayden does my hair on sundays", "kayden"),
     ("me and destiny share a room", "destiny"),
+    # round sixteen: initials after "aka"
+    ("my cousin Tyrese aka TJ got moved too", "TJ"),
 ]
 
 NAME_INVALID = [

@@ -160,6 +160,8 @@ VALID += [
     ("ORG", "i got stitches at ashbury general", "ashbury general"),
     ("DATE", "my bday is christmas eve so i get one lot of presents", "christmas eve"),
     ("ID", "they gave me the number CS/4471/12 to quote", "CS/4471/12"),
+    # round sixteen: capitalised words before a lower-case "estate"
+    ("LOCATION", "growing up on the Hollin Park estate was hard", "Hollin Park"),
 ]
 
 INVALID = [
@@ -178,6 +180,8 @@ INVALID = [
     ("DATE", "it was version 2019.10 of the form"),
     ("ORG", "The Youth Hub is shut on sundays"),
     ("ORG", "in general the staff are ok"),
+    ("LOCATION", "The Council estate was rough"),
+    ("LOCATION", "we lived on a Housing estate"),
     ("DATE", "christmas day is hard in care"),
     ("ADDRESS", "no 2 days are the same"),
     ("HANDLE", "follow me on tiktok lol"),

@@ -66,7 +66,8 @@ _KIN = frozenset(
 #: Words between "my" and a family word: "Kai my best mate", "Hope my foster sister".
 _KIN_MODIFIERS = frozenset({"best", "big", "little", "lil", "older", "younger", "old", "new",
                             "foster", "step", "half", "twin", "baby"})
-_NAMING = frozenset({"called", "named", "name", "names", "name's", "nicknamed", "calls", "call"})
+_NAMING = frozenset({"called", "named", "name", "names", "name's", "nicknamed", "calls", "call",
+                     "aka"})
 _FUNCTION = frozenset(
     """a an the and or but so if then than that this these those it its is am are was were be
     been being have has had do does did not no yes to of in on at by for from with about as
@@ -676,8 +677,9 @@ class NameDetector:
         if not low.isalpha() or low in countries():
             return 0.0, ""
         freq = _frequency(low)
-        if len(low) < 3:  # "my little brother tj": initials only straight after a kin word
-            return (0.5, "context") if prev in _KIN and freq < 500 else (0.0, "")
+        if len(low) < 3:  # "my little brother tj", "aka JJ": initials straight after a cue
+            return (0.5, "context") if (prev in _KIN or prev in _NAMING) and freq < 500 \
+                else (0.0, "")
         # one edit from a common word: a misspelling, unless capitalised next to a name cue
         # ("Ionut and me", not "donut")
         if _misspelt_word(low) and not (word[:1].isupper() and (cue_before or cue_after)):

@@ -265,6 +265,15 @@ def _locality_ok(value: str) -> float | bool:
                                                   "code", "is") for w in words)
 
 
+def _estate_name_ok(value: str) -> float | bool:
+    """"the Meadow Well estate": capitalised words before a lower-case "estate", not "The
+    Council estate" or "Housing estate"."""
+    words = value.lower().split()
+    return not any(w in _GENERIC_PLACE_WORDS or w in ("council", "housing", "real", "industrial",
+                                                      "trading", "business", "retail")
+                   for w in words)
+
+
 def _lower_council_ok(value: str) -> float | bool:
     """"north thornby council": a council named in lower case by words that are no English words."""
     words = value.split()[:-1]
@@ -843,6 +852,9 @@ PATTERNS: tuple[Pattern, ...] = (
             r"\b(?:kicked\s+out\s+of|excluded\s+from|expelled\s+from)\s+"
             r"(?P<pii>[a-z]{4,}(?:\s+(?:high|academy|primary|college|school))?)\b",
             score=0.5, flags=0, validate=_unlisted_place_ok),
+    Pattern("estate_named", "LOCATION",
+            r"\b(?P<pii>[A-Z][a-z']{2,}(?:\s+[A-Z][a-z']{2,})?)\s+estate\b",
+            score=0.6, flags=0, validate=_estate_name_ok, trigger=r"estate"),
     Pattern("estate_lower", "LOCATION", r"\b(?P<pii>[a-z]{4,})\s+estate\b",
             score=0.5, flags=0, validate=_unlisted_place_ok),
     Pattern("named_school_or_home", "ORG",
