@@ -433,7 +433,7 @@ class NameDetector:
             return []
         names, family = first_names(), surnames()
         sent = _Tokens.read(text, names)
-        listed = self._listed(text, sent.tokens, sent.lows, names)
+        listed = self._listed(sent, names)
         spans: list[Span] = []
         taken_until = -1
         for i, (start, token) in enumerate(sent.tokens):
@@ -563,28 +563,24 @@ class NameDetector:
         return start, end
 
     @staticmethod
-    def _listed(text: str, tokens: list[tuple[int, str]], lows: list[str],
-                names: frozenset[str]) -> set[int]:
+    def _listed(sent: _Tokens, names: frozenset[str]) -> set[int]:
         """Tokens of a list of names after a plural family word: "my sisters precious blessing
         and favour", "my cousins mikey, dinny n jo" (lexicon names or no English word)."""
-        out: set[int] = set()
+        lows, out = sent.lows, set[int]()
         for k, low in enumerate(lows):
             if low not in _KIN_PLURAL or not k or lows[k - 1] not in _POSSESSIVES | _KIN_MODIFIERS:
                 continue
             j, found = k + 1, []
-            while j < len(tokens):
-                gap = text[tokens[j - 1][0] + len(tokens[j - 1][1]):tokens[j][0]].strip()
-                if gap not in ("", ",", "&"):
-                    break
+            while j < len(sent) and sent.gap(j).strip() in ("", ",", "&"):
                 if lows[j] in ("and", "n", "&"):
                     j += 1
                     continue
-                if lows[j] in _FUNCTION and lows[j] not in WORD_NAMES or lows[j] in ROLE_WORDS \
+                if (lows[j] in _FUNCTION and lows[j] not in WORD_NAMES) or lows[j] in ROLE_WORDS \
                         or not (lows[j] in names or _not_a_word(lows[j])):
                     break
                 found.append(j)
                 j += 1
-            if found and (j >= len(tokens) or lows[j] in _FUNCTION or lows[j] in ROLE_WORDS):
+            if found and (j >= len(sent) or lows[j] in _FUNCTION or lows[j] in ROLE_WORDS):
                 out.update(found)
         return out
 

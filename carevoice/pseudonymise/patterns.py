@@ -232,14 +232,19 @@ def valid_date(value: str) -> float | bool:
     return 0.9
 
 
+def _someones(word: str) -> bool:
+    """"liams", "nans": a first name or family word with a possessive s and no apostrophe."""
+    return word.endswith("s") and len(word) > 3 and (word[:-1] in first_names()
+                                                     or word[:-1] in ROLE_WORDS)
+
+
 def _house_lower_ok(value: str) -> float | bool:
     """"at oakridge house": a named house; not "at grannys house" or "liams house" (whose)."""
     first = value.split()[0].lower()
-    if first.endswith("s") and len(first) > 4:
-        stem = first[:-1]
-        if stem in first_names() or stem in ROLE_WORDS or is_common_word(stem, threshold=1) \
-                or is_common_word(stem.rstrip("y") + "ie", threshold=1):
-            return False
+    if len(first) > 4 and (_someones(first) or (first.endswith("s") and (
+            is_common_word(first[:-1], threshold=1)
+            or is_common_word(first[:-1].rstrip("y") + "ie", threshold=1)))):
+        return False
     return _unlisted_place_ok(value)
 
 
@@ -251,8 +256,7 @@ def _street_lower_ok(value: str) -> float | bool:
                                               "busy", "quiet", "long", "same", "next", "main",
                                               "dead", "side", "private", "their", "whose"):
         return False
-    if first.endswith("s") and len(first) > 3 and (first[:-1] in first_names()
-                                                    or first[:-1] in ROLE_WORDS):
+    if _someones(first):
         return False  # "near kyles street", "off nans road": whose street, not its name
     return 0.5
 
