@@ -114,6 +114,13 @@ NAME_VALID = [
     ("me and destiny share a room", "destiny"),
     # round sixteen: initials after "aka"
     ("my cousin Tyrese aka TJ got moved too", "TJ"),
+    # round seventeen: a word-name before a verb only people do, the person told about
+    # something, someone from the flat next door
+    ("faith drove me to my interview", "faith"),
+    ("will texted me back straight away", "will"),
+    ("honour never judged me for it", "honour"),
+    ("i told mercy about the letter", "mercy"),
+    ("dawn from the flat upstairs helps me", "dawn"),
 ]
 
 NAME_INVALID = [
@@ -152,6 +159,10 @@ NAME_INVALID = [
     "i miss lunch at school",
     "miss home so much",
     "thanks u r the best",
+    "hope helps me get through the day",
+    "summer is the best time of year",
+    "the bill from the council was huge",
+    "i will ask them about it",
 ]
 
 

@@ -162,6 +162,9 @@ VALID += [
     ("ID", "they gave me the number CS/4471/12 to quote", "CS/4471/12"),
     # round sixteen: capitalised words before a lower-case "estate"
     ("LOCATION", "growing up on the Hollin Park estate was hard", "Hollin Park"),
+    # round seventeen: advocacy services and housing providers by name
+    ("ORG", "Speak Easy Advocacy came to my review", "Speak Easy Advocacy"),
+    ("ORG", "brackenway housing never fixed the boiler", "brackenway housing"),
 ]
 
 INVALID = [
@@ -182,6 +185,7 @@ INVALID = [
     ("ORG", "in general the staff are ok"),
     ("LOCATION", "The Council estate was rough"),
     ("LOCATION", "we lived on a Housing estate"),
+    ("ORG", "social housing is rubbish"),
     ("DATE", "christmas day is hard in care"),
     ("ADDRESS", "no 2 days are the same"),
     ("HANDLE", "follow me on tiktok lol"),

@@ -111,7 +111,23 @@ _INITIAL = re.compile(r" ([A-Z])\.?(?=[\s,;:!?)]|$)")
 #: Nouns of services and places a person is introduced by ("Jo from the youth club").
 _ORG_NOUNS = frozenset({"team", "service", "services", "school", "college", "council", "home",
                         "club", "charity", "project", "unit", "centre", "center", "office",
-                        "hostel", "agency", "academy", "uni", "university", "church", "mosque"})
+                        "hostel", "agency", "academy", "uni", "university", "church", "mosque",
+                        "flat", "flats", "class", "group", "scheme", "advocacy"})
+#: Verbs, in the past or third person, whose subject is a person: a word that is also a name
+#: is a name before them at the start of a clause ("mercy drove me", "will sorted my pass":
+#: "will" before a past tense cannot be the modal).
+_PERSON_VERBS = frozenset(
+    """drove drives phoned phones rang rings texted texts messaged messages judged judges
+    listened listens sorted sorts cancelled canceled cancels visited visits picked picks told
+    tells asked asks shouted shouts promised promises hugged hugs cooked cooks taught teaches
+    lied lies rang fetched fetches emailed emails waited waits""".split())
+#: Adverbs allowed between such a name and its verb ("joy never judged me").
+_ADVERBS = frozenset({"never", "always", "just", "still", "actually", "even", "finally",
+                      "literally", "also", "honestly", "sometimes", "once"})
+#: Verbs after which a word-name followed by "about", "that" ... is the person spoken to
+#: ("i told grace about the bullying").
+_TOLD = frozenset({"told", "tell", "telling", "asked", "texted", "rang", "phoned", "messaged",
+                   "emailed"})
 #: Words that make the next word a noun, not a name ("200 miles from", "some hope from").
 _NOT_BEFORE_A_NAME = frozenset({"the", "a", "an", "some", "no", "any", "more", "much", "of",
                                 "little", "lot", "lots", "bit", "few", "many", "got", "get",
@@ -505,6 +521,11 @@ class NameDetector:
             if not score and word.islower() and _tier(low) != "A" and cues.clause_start \
                     and nxt in _SUBJECT_VERBS and prev not in _NOT_BEFORE_A_NAME:
                 return 0.5, "context"  # "jade does my hair", "and jack said"
+            verb = sent.low(i + 2) if nxt in _ADVERBS else nxt
+            if not score and word.islower() and (
+                    (cues.clause_start and verb in _PERSON_VERBS)
+                    or (prev in _TOLD and nxt in ("about", "that", "what", "how", "when", "i"))):
+                return 0.5, "context"  # "mercy drove me", "i told grace about it"
             return score, "lexicon"
         if low in _FUNCTION or low in names:
             return 0.0, "lexicon"

@@ -316,7 +316,8 @@ def _place_institution_ok(value: str) -> float | bool:
 
 #: Kinds of institution a lower-case name is followed by ("riverside pru", "haven youth
 #: project"); the word before them is a name whatever it is, unless it is generic.
-_INSTITUTION_KINDS = (r"pru|yoi|stc|youth\s+(?:club|project|centre|center|service|hub)|"
+_INSTITUTION_KINDS = (r"pru|yoi|stc|housing|homes|advocacy|"
+                      r"youth\s+(?:club|project|centre|center|service|hub)|"
                       r"family\s+centre|contact\s+centre|children'?s\s+centre|foyer")
 
 
@@ -779,7 +780,7 @@ PATTERNS: tuple[Pattern, ...] = (
             r"(?:Academy|College|School|High|Primary|Juniors?|Infants|Grammar|Sixth\s+Form|"
             r"University|Uni|House|Lodge|Hall|Court|Grange|Manor|View|Centre|Center|Farm|Cottage|"
             r"Children'?s\s+Home|(?:Parent|Mother|Mum)\s+and\s+Baby\s+(?:Unit|Home|Centre)|"
-            r"Unit|Hub|Project|Trust|Foundation|Hospital|Surgery|Clinic|FC|Motors|Place|Gardens|Grove|Park)\b",
+            r"Unit|Hub|Project|Trust|Foundation|Advocacy|Housing|Homes|Hospital|Surgery|Clinic|FC|Motors|Place|Gardens|Grove|Park)\b",
             score=0.8, flags=0, validate=_named_place_ok),
     Pattern("saint_place", "ORG", r"\bSt\.?\s+[A-Z][a-z]+(?:'s|\u2019s|s)\b", score=0.9, flags=0),
     Pattern("saint_place_lower", "ORG",
