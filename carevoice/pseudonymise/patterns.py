@@ -252,9 +252,9 @@ def _street_lower_ok(value: str) -> float | bool:
     """"on chapel street", "off mill lane": streets are often named by ordinary words; not
     "on every street", "down another road"."""
     first = value.split()[0].lower()
-    if first in _NOT_STREET_NAME or first in ("every", "another", "different", "wrong", "right",
-                                              "busy", "quiet", "long", "same", "next", "main",
-                                              "dead", "side", "private", "their", "whose"):
+    if first in _NOT_STREET_NAME or first in ("another", "different", "wrong", "right", "busy",
+                                              "quiet", "long", "next", "main", "dead", "side",
+                                              "private", "whose"):
         return False
     if _someones(first):
         return False  # "near kyles street", "off nans road": whose street, not its name
@@ -631,10 +631,19 @@ def _day_words_ok(value: str, strict: bool = True) -> float | bool:
     month_word = next((m for m in _MONTHS if re.search(rf"\b{m}", low)), None)
     if month_word is None or not 1 <= day <= _month_days(_MONTHS.index(month_word) + 1):
         return False
-    if strict and month_word in ("may", "mar") and not re.search(r"(?:19|20)\d\d|thousand|nineteen|"
-                                                      r"(?:may|march)\s+twenty", low):
+    needs_year = strict and month_word in ("may", "mar")
+    if needs_year and not re.search(r"(?:19|20)\d\d|thousand|nineteen|(?:may|march)\s+twenty",
+                                    low):
         return False
     return 0.85
+
+#: A UK postcode's outward code ("LS9", "SW1A") and inward code ("7QT").
+_POSTCODE_OUTWARD = (r"(?:[A-PR-UWYZ][0-9][0-9]?|[A-PR-UWYZ][A-HK-Y][0-9][0-9]?|"
+                     r"[A-PR-UWYZ][0-9][A-HJKPSTUW]|[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRVWXY])")
+_POSTCODE_INWARD = r"[0-9][ABD-HJLNP-UW-Z]{2}"
+#: Holidays named as dates ("christmas day 2009", "my birthday is on boxing day").
+_HOLIDAYS = (r"christmas\s+(?:day|eve)|boxing\s+day|new\s+year'?s\s+(?:day|eve)|"
+             r"valentine'?s\s+day|bonfire\s+night|halloween|st\.?\s+patrick'?s\s+day")
 
 #: The default patterns, in the order they are tried.
 PATTERNS: tuple[Pattern, ...] = (
@@ -708,13 +717,11 @@ PATTERNS: tuple[Pattern, ...] = (
             r"\b(?:[A-Z]{1,4}[-/]\d{2,4}[-/]\d{2,}(?:[-/][A-Z0-9]+)*|[A-Z]{1,4}[-/]?\d{5,})\b",
             score=0.75, flags=0, trigger=r"\d"),
     Pattern("postcode", "POSTCODE",
-            r"\b(?:[A-PR-UWYZ][0-9][0-9]?|[A-PR-UWYZ][A-HK-Y][0-9][0-9]?|[A-PR-UWYZ][0-9][A-HJKPSTUW]|"
-            r"[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRVWXY])(?:\s{0,2}|\s?-\s?)[0-9][ABD-HJLNP-UW-Z]{2}\b",
+            rf"\b{_POSTCODE_OUTWARD}(?:\s{{0,2}}|\s?-\s?){_POSTCODE_INWARD}\b",
             score=0.9, trigger=r"\d"),
     Pattern("address_locality", "LOCATION",
             rf"\b(?:{_STREET_WORDS}),?\s+(?P<pii>[a-z]{{3,}}(?:\s+[a-z]{{3,}})?),?\s+"
-            r"(?:[A-PR-UWYZ][0-9][0-9]?|[A-PR-UWYZ][A-HK-Y][0-9][0-9]?|[A-PR-UWYZ][0-9][A-HJKPSTUW]|"
-            r"[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRVWXY])\s{0,2}[0-9][ABD-HJLNP-UW-Z]{2}\b",
+            rf"{_POSTCODE_OUTWARD}\s{{0,2}}{_POSTCODE_INWARD}\b",
             score=0.6, validate=_locality_ok, trigger=r"\d[A-Za-z]{2}\b"),
     Pattern("postcode_district", "POSTCODE",
             r"\b(?:postcode|post\s?code|in|from|near|round|live\s+in)\s+(?P<pii>(?:[A-PR-UWYZ][0-9]{1,2}|"
@@ -738,9 +745,7 @@ PATTERNS: tuple[Pattern, ...] = (
             score=0.9, validate=_iso_date_ok, trigger=r"\d[-./]\d"),
     Pattern("date_birthday_holiday", "DATE",
             r"\b(?:birthday|bday|b-day|born)(?:'s)?\W{0,3}(?:(?:is|was|it's|its)\s+)?(?:on\s+)?"
-            r"(?P<pii>christmas\s+(?:day|eve)|boxing\s+day|new\s+year'?s\s+(?:day|eve)|"
-            r"valentine'?s\s+day|halloween|bonfire\s+night|st\.?\s+patrick'?s\s+day|"
-            r"april\s+fool'?s\s+day)\b",
+            rf"(?P<pii>{_HOLIDAYS}|april\s+fool'?s\s+day)\b",
             score=0.8, trigger=r"birthday|bday|b-day|born"),
     Pattern("date_birthday_words", "DATE",
             rf"\b(?:birthday|bday|b-day|born|dob|d\.o\.b\.?|date\s+of\s+birth)(?:'s)?\W{{0,3}}"
@@ -748,8 +753,7 @@ PATTERNS: tuple[Pattern, ...] = (
             rf"(?:\s+of)?\s+{_MONTH_RE})\b",
             score=0.85, validate=_birthday_words_ok, trigger=_MONTH_RE),
     Pattern("date_holiday_year", "DATE",
-            r"\b(?:christmas\s+(?:day|eve)|boxing\s+day|new\s+year'?s\s+(?:day|eve)|"
-            r"valentine'?s\s+day|bonfire\s+night|halloween|st\.?\s+patrick'?s\s+day)"
+            rf"\b(?:{_HOLIDAYS})"
             r",?\s+(?:(?:in|of)\s+)?(?:19|20)\d\d\b",
             score=0.8, trigger=r"(?:19|20)\d\d"),
     Pattern("date_birthday_numeric", "DATE",
@@ -780,7 +784,8 @@ PATTERNS: tuple[Pattern, ...] = (
             r"(?:Academy|College|School|High|Primary|Juniors?|Infants|Grammar|Sixth\s+Form|"
             r"University|Uni|House|Lodge|Hall|Court|Grange|Manor|View|Centre|Center|Farm|Cottage|"
             r"Children'?s\s+Home|(?:Parent|Mother|Mum)\s+and\s+Baby\s+(?:Unit|Home|Centre)|"
-            r"Unit|Hub|Project|Trust|Foundation|Advocacy|Housing|Homes|Hospital|Surgery|Clinic|FC|Motors|Place|Gardens|Grove|Park)\b",
+            r"Unit|Hub|Project|Trust|Foundation|Advocacy|Housing|Homes|Hospital|Surgery|Clinic|"
+            r"FC|Motors|Place|Gardens|Grove|Park)\b",
             score=0.8, flags=0, validate=_named_place_ok),
     Pattern("saint_place", "ORG", r"\bSt\.?\s+[A-Z][a-z]+(?:'s|\u2019s|s)\b", score=0.9, flags=0),
     Pattern("saint_place_lower", "ORG",
