@@ -25,7 +25,10 @@ resampling the demo comments with small perturbations (dropped words), embedding
 ``--seeds N`` also counts carevoice's matched themes at ``random_state`` 0 .. N-1 (the count
 moves with the seed; read the range). ``--ceiling`` prints a label-knowing oracle: how many
 themes a neighbourhood of the embedding space (a comment and its nearest neighbours) could
-match at best. Discovery does not see gold labels; they are only used to score.
+match at best; and a supervised linear probe: how many themes a logistic regression on the
+embeddings reaches with F1 >= 0.5 when it is given labels (cross-validated on the corpus, and,
+for the ``--dev`` file, trained on the demo corpus's labels). Discovery does not see gold
+labels; they are only used to score.
 """
 
 from __future__ import annotations
@@ -151,6 +154,42 @@ def neighbourhood_ceiling(vectors: np.ndarray, gold: pd.DataFrame,
     return out
 
 
+def linear_ceiling(vectors: np.ndarray, gold: pd.DataFrame,
+                   train: tuple[np.ndarray, pd.DataFrame] | None = None,
+                   strengths: tuple[float, ...] = (1.0, 10.0)) -> dict[str, int]:
+    """How many gold themes a linear classifier on the embeddings reaches, given labels.
+
+    A supervised probe, not a method: for each theme, a class-balanced logistic regression on
+    the vectors predicts the theme, and the theme counts when the predictions reach F1 >= 0.5.
+    Without ``train`` the predictions are 3-fold cross-validated on ``gold`` itself (two thirds
+    of its labels to train on); with ``train`` (vectors and gold of another corpus) the
+    classifier learns from that corpus and is scored on ``gold``. One count per inverse
+    regularisation strength ``C``. It shows whether the themes are written into the embeddings
+    at all, which the neighbourhood ceiling cannot tell apart from their forming clusters.
+    """
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import StratifiedKFold, cross_val_predict
+
+    x = np.asarray(vectors, dtype=np.float64)
+    themes = sorted({t for ts in gold["themes"] for t in ts})
+    out: dict[str, int] = {}
+    for c in strengths:
+        count = 0
+        for theme in themes:
+            truth = np.array([theme in ts for ts in gold["themes"]])
+            model = LogisticRegression(C=c, class_weight="balanced", max_iter=3000)
+            if train is None:
+                folds = StratifiedKFold(min(3, int(truth.sum())), shuffle=True, random_state=0)
+                predicted = cross_val_predict(model, x, truth, cv=folds)
+            else:
+                other = np.array([theme in ts for ts in train[1]["themes"]])
+                predicted = model.fit(np.asarray(train[0], dtype=np.float64), other).predict(x)
+            hits = int((predicted & truth).sum())
+            count += bool(2 * hits >= 0.5 * (predicted.sum() + truth.sum()))
+        out[f"C={c:g}"] = count
+    return out
+
+
 def seed_range(gold: pd.DataFrame, vectors: np.ndarray, seeds: int,
                background: tuple[pd.DataFrame, np.ndarray] | None = None) -> list[int]:
     """Gold themes matched by carevoice at ``random_state`` 0 .. seeds - 1."""
@@ -176,7 +215,8 @@ def perturbed(comments: pd.DataFrame, n: int, seed: int = 0) -> pd.DataFrame:
 
 def bench_corpus(name: str, gold: pd.DataFrame, embedder: object, methods: list[str],
                  background: tuple[pd.DataFrame, np.ndarray] | None = None, *,
-                 seeds: int = 0, ceiling: bool = False) -> dict[str, object]:
+                 seeds: int = 0, ceiling: bool = False,
+                 train: tuple[np.ndarray, pd.DataFrame] | None = None) -> dict[str, object]:
     start = time.perf_counter()
     vectors = np.asarray(embedder.encode(gold["text"].tolist()))  # type: ignore[attr-defined]
     report: dict[str, object] = {"comments": len(gold),
@@ -213,6 +253,13 @@ def bench_corpus(name: str, gold: pd.DataFrame, embedder: object, methods: list[
         report["neighbourhood_ceiling"] = neighbourhood_ceiling(vectors, gold)
         print(f"{name:6} neighbourhood ceiling (oracle) {report['neighbourhood_ceiling']}",
               flush=True)
+        report["linear_ceiling_cv"] = linear_ceiling(vectors, gold)
+        print(f"{name:6} linear probe, 3-fold CV (labels) {report['linear_ceiling_cv']}",
+              flush=True)
+        if train is not None:
+            report["linear_ceiling_from_demo"] = linear_ceiling(vectors, gold, train)
+            print(f"{name:6} linear probe, trained on demo labels "
+                  f"{report['linear_ceiling_from_demo']}", flush=True)
     return report
 
 
@@ -250,11 +297,15 @@ def main(argv: list[str] | None = None) -> int:
     results["demo"] = bench_corpus("demo", demo, embedder, methods, **extra)
     if args.dev:
         background = None
+        demo_vectors = None
+        if args.dev_background or args.ceiling:
+            demo_vectors = np.asarray(embedder.encode(  # type: ignore[attr-defined]
+                demo["text"].tolist()))
         if args.dev_background:
-            background = (demo, np.asarray(embedder.encode(  # type: ignore[attr-defined]
-                demo["text"].tolist())))
+            background = (demo, demo_vectors)
+        train = (demo_vectors, demo) if args.ceiling else None
         results["dev"] = bench_corpus("dev", load_gold(args.dev), embedder, methods,
-                                      background, **extra)
+                                      background, train=train, **extra)
     if args.scale:
         big = perturbed(demo, args.scale)
         start = time.perf_counter()
