@@ -150,6 +150,8 @@ VALID += [
     ("DATE", "dob 2009.04.17 if you need it", "2009.04.17"),
     ("PHONE", "text 07700 900 four one two", "07700 900 four one two"),
     ("HANDLE", "my psn tag is NightOwl_77", "NightOwl_77"),
+    ("HANDLE", "my ps4 name is GhostRyda2K add me", "GhostRyda2K"),
+    ("HANDLE", "my roblox user is blazefox1200 if u play", "blazefox1200"),
     # round fourteen: a capitalised hub or project, "no.6" before a street, a bank sort code
     ("ORG", "we went to Eastside Youth Hub on fridays", "Eastside Youth Hub"),
     ("ADDRESS", "send it to no.14 bryn road please", "no.14 bryn road"),
@@ -205,6 +207,8 @@ INVALID = [
     ("EMAIL", "meet me @ the park"),
     ("HANDLE", "my snap is broken again"),
     ("HANDLE", "add me on insta"),
+    ("HANDLE", "ps thank you for asking us"),
+    ("HANDLE", "i play roblox with my foster brother"),
     ("HANDLE", "it was ok.then he left"),
     ("HANDLE", "see bbc.co.uk for it"),
     ("HANDLE", "email me a@example.com"),

@@ -121,6 +121,13 @@ _PERSON_VERBS = frozenset(
     listened listens sorted sorts cancelled canceled cancels visited visits picked picks told
     tells asked asks shouted shouts promised promises hugged hugs cooked cooks taught teaches
     lied lies rang fetched fetches emailed emails waited waits""".split())
+#: Verbs of keeping in touch whose object is a person: "i miss kyle", "i want to see hodan and
+#: abdirahman more", "can i visit deano".
+_CONTACT_VERBS = frozenset(
+    """miss missed misses missing see seeing seen visit visiting visited visits hug hugging
+    hugged ring ringing phone phoning text texting message messaging facetime facetiming""".split())
+#: Thanks said to someone: "thank u mo", "thanks bev", "cheers dave".
+_THANKS = frozenset({"thanks", "cheers", "thx", "thankyou"})
 #: Adverbs allowed between such a name and its verb ("joy never judged me").
 _ADVERBS = frozenset({"never", "always", "just", "still", "actually", "even", "finally",
                       "literally", "also", "honestly", "sometimes", "once"})
@@ -294,6 +301,7 @@ class _Cues(NamedTuple):
     speaker: bool  # "kyle said", "grace from the leaving care team"
     vocative: bool  # said to someone: "honestly bev ur the best"
     named_person: bool  # "a boy called wei", not "a hamster called nugget"
+    contact: bool  # kept in touch with: "i miss kyle", "to see hodan and abdirahman"
 
 
 @dataclass(frozen=True)
@@ -378,17 +386,21 @@ class _Tokens:
             bool(_ORG_NOUNS.intersection(lows[i + 2:i + 7]))
             or lows[i + 2:i + 4] == ["leaving", "care"]))
         vocative = nxt in ("ur", "youre", "you're", "u're") or (
-            nxt in ("you", "u") and nxt2 in ("are", "r", "were"))
+            nxt in ("you", "u") and nxt2 in ("are", "r", "were")) or prev in _THANKS or (
+            prev in ("you", "u") and prev2 in ("thank", "fank"))  # "thank u mo for ..."
         named_person = prev in _NAMING and (
             prev2 in _PERSON_NOUNS or prev2 in _KIN or prev2 in ROLE_WORDS
             or prev2 in ("she", "he", "shes", "hes", "she's", "he's"))
-        return _Cues(before, after, kin_after, clause_start, speaker, vocative, named_person)
+        contact = prev in _CONTACT_VERBS or (
+            prev in ("and", "n", "&") and self.low(i - 3) in _CONTACT_VERBS)
+        return _Cues(before, after, kin_after, clause_start, speaker, vocative, named_person,
+                     contact)
 
 
 def _lower_context(low: str, prev: str, nxt: str, cues: _Cues, family: frozenset[str]) -> bool:
     """A lower-case word outside the name lists that its context makes a name: "kemalettin
     from my hostel", "chen from the team", "dinny my cousin", "that smithson woman", "xiaoling
-    helped me", "with shaniece", "bev ur the best"."""
+    helped me", "with shaniece", "bev ur the best", "i want to see hodan"."""
     return bool(
         (cues.speaker and (_no_word_at_all(low) or (
             low in family and _frequency(low) < 2_000 and low not in _KIN
@@ -398,7 +410,8 @@ def _lower_context(low: str, prev: str, nxt: str, cues: _Cues, family: frozenset
             and not _misspelt_word(low))
         or ((nxt in _SUBJECT_VERBS or cues.vocative or prev == "with") and len(low) >= 4
             and _no_word_at_all(low) and (cues.clause_start or prev == "with"))
-        or (cues.vocative and len(low) >= 3 and _frequency(low) == 0))
+        or (cues.vocative and len(low) >= 3 and _frequency(low) == 0)
+        or (cues.contact and len(low) >= 4 and _not_a_word(low) and low not in NOT_PII))
 
 
 @dataclass(frozen=True)
@@ -516,8 +529,10 @@ class NameDetector:
                 return 0.5, "lexicon"
             if not score and word.islower() and (
                     cues.kin_after or (prev in _ASK and nxt in ("if", "whether"))
-                    or (cues.vocative and _tier(low) != "A")):
-                return 0.55, "context"  # "summer my little sis", "ask will if", "bev ur ..."
+                    or ((cues.vocative or cues.contact) and _tier(low) != "A"
+                        and low not in countries())):
+                return 0.55, "context"  # "summer my little sis", "ask will if", "bev ur ...",
+                # "i miss kyle"
             if not score and word.islower() and _tier(low) != "A" and cues.clause_start \
                     and nxt in _SUBJECT_VERBS and prev not in _NOT_BEFORE_A_NAME:
                 return 0.5, "context"  # "jade does my hair", "and jack said"
@@ -671,6 +686,8 @@ class NameDetector:
         if word.isupper():
             return 0.6 if tier == "C" and len(word) >= 3 else 0.0
         # lower case
+        if prev in ("the", "a", "an") and not (cue_before or cue_after):
+            return 0.0  # "the max i have seen", "a bit of a jack"
         if tier == "C":
             # a name that looks like a misspelt word ("stuart") still counts after "my dad";
             # two letters ("ty", "mo") only after a cue ("big mo", "my bro ty")
@@ -857,14 +874,17 @@ class PlaceDetector:
             if lows[j] in _DIRECTIONS and j:
                 j -= 1
             low = lows[i]
-            # "moved to wythenshawe", "move back to peterbrough", "from manny to wythenshawe"
+            # "moved to wythenshawe", "move back to peterbrough", "moved me back to brimble",
+            # "from manny to wythenshawe"
+            k = j - 1 if j and lows[j - 1] == "back" else j
+            k = k - 1 if k and lows[k - 1] in _OBJECTS else k
             moved_to = lows[j] == "to" and j and (
-                lows[j - 1] in _MOTION or "from" in lows[max(0, j - 3):j]
-                or (lows[j - 1] == "back" and j > 1 and lows[j - 2] in _MOTION))
+                (k and lows[k - 1] in _MOTION) or "from" in lows[max(0, j - 3):j])
             if (lows[j] not in _PLACE_CUES and not moved_to) or i in taken \
                     or not tokens[i][2].islower() \
                     or len(low) < 5 or low in ROLE_WORDS or low in first_names() \
-                    or not _no_word_at_all(low):
+                    or not (_no_word_at_all(low) or (moved_to and _not_a_word(low)
+                                                     and low not in NOT_PII)):
                 continue
             start = tokens[j + 1][0]
             out.append(Span(comment_id, start, tokens[i][1], "LOCATION", 0.45,

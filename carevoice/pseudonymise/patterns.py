@@ -668,8 +668,11 @@ PATTERNS: tuple[Pattern, ...] = (
             score=0.95, trigger="@"),
     Pattern("handle_context", "HANDLE",
             r"\b(?:snap(?:chat)?|sc|insta(?:gram)?|ig|tik\s?tok|tt|twitter|discord|fb|facebook|"
-            r"xbox|psn|gamertag|gamer\s?tag|user\s?name|handle|add\s+me|follow\s+me)\b"
-            r"(?:\s+(?:is|its|it's|name|id|handle|account|username|tag|gt|on|at|as|me|@|:|-|=)"
+            r"xbox|psn|ps\d?(?=\s+(?:name|id|tag|user\s?name|gamertag))|playstation|roblox|"
+            r"steam|fortnite|twitch|youtube|yt|gamertag|gamer\s?tag|user\s?name|handle|"
+            r"add\s+me|follow\s+me)\b"
+            r"(?:\s+(?:is|its|it's|name|id|handle|account|username|user|tag|gt|channel|on|at|as|me|"
+            r"@|:|-|=)"
             r"\b){0,3}"
             r"(?:\s*[:=\-]\s*|\s+)(?P<pii>@?[A-Za-z0-9_](?:[A-Za-z0-9_.]{1,28}[A-Za-z0-9_]))",
             score=0.85, validate=_not_common_word),
