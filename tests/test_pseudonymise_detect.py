@@ -219,6 +219,7 @@ def test_name_detector_leaves_words_alone(text):
     # after a verb of being moved, a word in no list even when two letters from a word
     ("they moved me back to brimble after the court thing", "brimble"),
     ("i got moved to glendle and know nobody", "glendle"),
+    ("my cousin lives out in wolvo now", "wolvo"),
 ])
 def test_place_detector_catches(text, surface):
     assert covers(PLACES, text, surface), covered(PLACES, text)
@@ -553,3 +554,25 @@ def test_gb_places_read_from_the_file_match_the_packages_reader():
     expected = {str(c["name"]).lower() for c in cities if c.get("countrycode") == "GB"}
     assert _gb_places() == expected
     assert {"whitby", "masham", "appleby-in-westmorland"} <= expected
+
+
+@pytest.mark.parametrize(("text", "masked", "left"), [
+    ("we got a rescue staffy and she is called Peaches", set(), {"Peaches"}),
+    ("my foster family has three cats one is called Mango and one is called Bramble", set(),
+     {"Mango", "Bramble"}),
+    # a pet named like a person the child also names stays masked, wherever the name comes
+    ("my carers dog is named Shannon like my sister Shannon", {"Shannon"}, set()),
+    ("the puppy is called Tyler and my brother is called Tyler too", {"Tyler"}, set()),
+    # a person next to an animal is still a person
+    ("my cousin Kacper has a dog and it bit me", {"Kacper"}, set()),
+])
+def test_animals_names_are_not_people(spacy_ready, text, masked, left):
+    spans = detect_pii(pd.DataFrame({"comment_id": ["c"], "text": [text]}))
+    found = {text[s:e] for s, e in zip(spans.start, spans.end)}
+    assert masked <= found and not (left & found), found
+
+
+def test_a_pet_named_like_the_childs_town_leaves_the_town_masked(spacy_ready):
+    text = "our dog is called Chester and we live in Chester now"
+    spans = detect_pii(pd.DataFrame({"comment_id": ["c"], "text": [text]}))
+    assert [text[s:e] for s, e in zip(spans.start, spans.end)].count("Chester") == 2

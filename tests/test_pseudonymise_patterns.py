@@ -151,6 +151,9 @@ VALID += [
     ("PHONE", "text 07700 900 four one two", "07700 900 four one two"),
     ("HANDLE", "my psn tag is NightOwl_77", "NightOwl_77"),
     ("HANDLE", "my ps4 name is GhostRyda2K add me", "GhostRyda2K"),
+    ("HANDLE", "add me its xXnightcrawlerXx on fortnite", "xXnightcrawlerXx"),
+    ("DATE", "my little sister was born in 2013 just before i went into care", "2013"),
+    ("DATE", "yob 2007 if that helps", "2007"),
     ("HANDLE", "my roblox user is blazefox1200 if u play", "blazefox1200"),
     # round fourteen: a capitalised hub or project, "no.6" before a street, a bank sort code
     ("ORG", "we went to Eastside Youth Hub on fridays", "Eastside Youth Hub"),
@@ -208,6 +211,8 @@ INVALID = [
     ("HANDLE", "my snap is broken again"),
     ("HANDLE", "add me on insta"),
     ("HANDLE", "ps thank you for asking us"),
+    ("HANDLE", "xx love you all xx"),
+    ("DATE", "in 2015 i moved to a new home"),
     ("HANDLE", "i play roblox with my foster brother"),
     ("HANDLE", "it was ok.then he left"),
     ("HANDLE", "see bbc.co.uk for it"),

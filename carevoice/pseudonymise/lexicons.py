@@ -183,7 +183,7 @@ _UK_AREAS: tuple[str, ...] = (
     "Donny", "Scunny", "Hudds", "Skem", "Skeg", "Soton", "Pompey", "Boro", "Manny", "Brizzle",
     "Ponte", "Notts", "Lancs", "Yorks", "Leics", "Staffs", "Glos", "Wilts", "Hants", "Herts",
     "Cambs", "Lincs", "Northants", "Oxon", "Worcs", "Warks", "Derbys", "Bedford", "Beds",
-    "B'ham",
+    "B'ham", "Wolvo", "Sheff", "Scarbs", "Peterboro",
 )
 
 

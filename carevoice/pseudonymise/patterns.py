@@ -680,6 +680,9 @@ PATTERNS: tuple[Pattern, ...] = (
             r"(?<![\w@.])(?P<pii>[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]*[A-Za-z0-9]|"
             r"[A-Za-z]{2,}[._][A-Za-z0-9]*\d[A-Za-z0-9._]*[A-Za-z0-9])(?![\w@])",
             score=0.6, flags=0, validate=_handle_shape, trigger=r"[A-Za-z][._][A-Za-z0-9]"),
+    Pattern("handle_xx", "HANDLE",  # the gamer tag's frame: "xXsparkleqweenXx"
+            r"(?<![\w@])(?P<pii>[xX]X[A-Za-z0-9_.]{2,}X[xX])(?![\w@])",
+            score=0.8, flags=0, trigger=r"xx"),
     Pattern("handle_dotted", "HANDLE",
             r"(?<![\w@.])(?P<pii>[A-Za-z]{2,}\.[A-Za-z]{3,})(?![\w@.])",
             score=0.5, flags=0, validate=_dotted_handle, trigger=r"[A-Za-z]\.[A-Za-z]"),
@@ -759,6 +762,10 @@ PATTERNS: tuple[Pattern, ...] = (
             rf"\b(?:{_HOLIDAYS})"
             r",?\s+(?:(?:in|of)\s+)?(?:19|20)\d\d\b",
             score=0.8, trigger=r"(?:19|20)\d\d"),
+    Pattern("date_birth_year", "DATE",  # "born in 2015", "year of birth 2009", "yob 2011"
+            r"\b(?:born(?:\s+in)?(?:\s+the\s+year)?|year\s+of\s+birth(?:\s+is)?|yob|dob)"
+            r"\W{0,3}(?P<pii>(?:19|20)\d\d)\b(?![/.-]\d)",
+            score=0.8, trigger=r"born|birth|yob|dob"),
     Pattern("date_birthday_numeric", "DATE",
             r"\b(?:birthday|bday|b-day|born|dob|d\.o\.b\.?)(?:'s)?\W{0,3}(?:(?:is|was|on|it's|its)\s+)?"
             r"(?:the\s+)?(?P<pii>\d{1,2}[/.-]\d{1,2})(?![/.-]?\d)",
