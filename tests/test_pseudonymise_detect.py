@@ -565,6 +565,7 @@ def test_gb_places_read_from_the_file_match_the_packages_reader():
     ("the puppy is called Tyler and my brother is called Tyler too", {"Tyler"}, set()),
     # a person next to an animal is still a person
     ("my cousin Kacper has a dog and it bit me", {"Kacper"}, set()),
+    ("we called our new kitten Marmite and my nan Iris hates her", {"Iris"}, {"Marmite"}),
 ])
 def test_animals_names_are_not_people(spacy_ready, text, masked, left):
     spans = detect_pii(pd.DataFrame({"comment_id": ["c"], "text": [text]}))

@@ -429,7 +429,8 @@ _PETS = (r"dogs?|pupp(?:y|ies)|pups?|cats?|kittens?|kitty|hamsters?|guinea\s+pig
 
 def _pet_names(text: str) -> set[str]:
     """The names a comment gives its animals, lower case: "a horse called Biscuit", "our cat's
-    name is Storm", "two cats, one is called Storm and one is called Pickle"."""
+    name is Storm", "two cats, one is called Storm and one is called Pickle", "i named my
+    hamster Sonic"."""
     import re
 
     names: set[str] = set()
@@ -439,6 +440,12 @@ def _pet_names(text: str) -> set[str]:
         r"(?:(?:is|was|were|are)\s+)?(?:called|named|name\s+is|names\s+is)\s+"
         r"(?P<name>[A-Za-z][a-z'-]+)(?=\s+(?:and|&)\s+(?P<other>[A-Za-z][a-z'-]+))?",
         re.IGNORECASE)
+    # "i named my hamster Sonic", "we called our new puppy Tyson"
+    named = re.compile(
+        rf"\b(?:named|called|call|name)\s+(?:my|our|the|his|her|their)\s+(?:new\s+|little\s+|"
+        rf"baby\s+)?(?:{_PETS})\s+(?P<name>[A-Za-z][a-z'-]+)", re.IGNORECASE)
+    names.update(m.group("name").lower() for m in named.finditer(text)
+                 if m.group("name").lower() not in _NOT_A_PET_NAME)
     for m in naming.finditer(text):
         # "one is called ..." names an animal only after one was mentioned in the sentence
         if not m.group("animal") and not animal.search(text, max(0, m.start() - 80), m.start()):
