@@ -22,6 +22,7 @@ MODULES = ["carevoice.errors", "carevoice.corpus", "carevoice.embed", "carevoice
            "carevoice.pseudonymise.patterns", "carevoice.pseudonymise.detect",
            "carevoice.pseudonymise.replace", "carevoice.pseudonymise.keys",
            "carevoice.pseudonymise.review", "carevoice.pseudonymise.core",
+           "carevoice.pseudonymise.animals",
            "carevoice.themes.codebook", "carevoice.themes.model", "carevoice.themes.agreement",
            "carevoice.themes.sampling", "carevoice.themes.reference", "carevoice.themes.kinship",
            "carevoice.discover.represent",

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import InputError
 from ..schema import COMMENT_ID, SPAN_COLUMNS, Corpus, Detector
 from ._base import as_text, check_comments, spans_frame
+from .animals import drop_pet_names
 from .keys import ReidentificationKey, write_key
 from .replace import MODES, ReplaceConfig, as_secret, replace_spans
 from .review import ReviewConfig, apply_decisions, review_table
@@ -420,104 +421,6 @@ def join_place_prefixes(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataF
     return out
 
 
-#: Animals whose names children give: "my dog is called Rich" names a pet, not a person.
-_PETS = (r"dogs?|pupp(?:y|ies)|pups?|cats?|kittens?|kitty|hamsters?|guinea\s+pigs?|rabbits?|"
-         r"bunn(?:y|ies)|horses?|ponies|pony|goldfish|fish|budgies?|parrots?|birds?|tortoises?|"
-         r"turtles?|snakes?|lizards?|geckos?|rats?|mice|mouse|ferrets?|chickens?|hens?|ducks?|"
-         r"goats?|lambs?|pets?|staffy|staffie|labrador|spaniel|husky|gerbils?")
-
-
-def _pet_names(text: str) -> set[str]:
-    """The names a comment gives its animals, lower case: "a horse called Biscuit", "our cat's
-    name is Storm", "two cats, one is called Storm and one is called Pickle", "i named my
-    hamster Sonic"."""
-    import re
-
-    names: set[str] = set()
-    animal = re.compile(rf"\b(?:{_PETS})\b", re.IGNORECASE)
-    naming = re.compile(
-        rf"\b(?:(?P<animal>{_PETS})(?:'s)?|(?:the\s+other|other|one|the\s+\w+\s+one))\s+"
-        r"(?:(?:is|was|were|are)\s+)?(?:called|named|name\s+is|names\s+is)\s+"
-        r"(?P<name>[A-Za-z][a-z'-]+)(?=\s+(?:and|&)\s+(?P<other>[A-Za-z][a-z'-]+))?",
-        re.IGNORECASE)
-    # "i named my hamster Sonic", "we called our new puppy Tyson"
-    named = re.compile(
-        rf"\b(?:named|called|call|name)\s+(?:my|our|the|his|her|their)\s+(?:new\s+|little\s+|"
-        rf"baby\s+)?(?:{_PETS})\s+(?P<name>[A-Za-z][a-z'-]+)", re.IGNORECASE)
-    names.update(m.group("name").lower() for m in named.finditer(text)
-                 if m.group("name").lower() not in _NOT_A_PET_NAME)
-    for m in naming.finditer(text):
-        # "one is called ..." names an animal only after one was mentioned in the sentence
-        if not m.group("animal") and not animal.search(text, max(0, m.start() - 80), m.start()):
-            continue
-        names.update(g.lower() for g in (m.group("name"), m.group("other"))
-                     if g and g.lower() not in _NOT_A_PET_NAME)
-    return names
-
-
-def drop_pet_names(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
-    """Drop person, place and organisation spans that are only an animal's name in their comment.
-
-    A span is dropped when its text is a name the comment gives an animal ("my dog is called
-    Rich", "a horse called Biscuit"; see ``_PETS``) and no occurrence of that word in the
-    comment comes straight after a family or role word or a place preposition, or after one
-    that "is called" ("my foster dad Rich", "my sister is called Rich too", "we live in
-    Chester"), so a pet named after a person or place the child also mentions stays masked.
-
-    Parameters
-    ----------
-    comments : pandas.DataFrame
-    spans : pandas.DataFrame
-        Raw spans.
-
-    Returns
-    -------
-    pandas.DataFrame
-        ``spans`` without the animals' names.
-    """
-    import re
-
-    from .lexicons import ROLE_WORDS
-
-    if spans.empty:
-        return spans
-    texts = _texts_by_id(comments)
-    pets: dict[str, set[str]] = {}
-    for cid in spans[COMMENT_ID].astype(str).unique():
-        text = texts.get(cid, "")
-        if not re.search(rf"\b(?:{_PETS})\b", text, re.IGNORECASE):
-            continue
-        names = _pet_names(text)
-        for name in list(names):  # "my dog is called Gareth after my foster dad Gareth"
-            for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE):
-                before = re.findall(r"[a-z']+", text[max(0, m.start() - 40):m.start()].lower())
-                cues = before[-1:] if before[-1:] not in (["called"], ["named"]) else before[-3:]
-                if any(w in ROLE_WORDS or w in _PERSON_CUES for w in cues):
-                    names.discard(name)
-                    break
-        if names:
-            pets[cid] = names
-    if not pets:
-        return spans
-    keep = [not (label in _NAME_LABELS and texts.get(str(cid), "")[start:end].lower()
-                 in pets.get(str(cid), ()))
-            for cid, start, end, label in spans[[COMMENT_ID, "start", "end", "label"]]
-            .itertuples(index=False)]
-    return spans[keep].reset_index(drop=True)
-
-
-#: Words after "called X and" that start a new clause, not a second name.
-_NOT_A_PET_NAME = frozenset({"one", "the", "a", "an", "my", "his", "her", "he", "she", "they",
-                             "it", "i", "we", "me", "you", "our", "their", "is", "was"})
-#: Words after which a name is a person's (or a place's), whatever else the comment calls it.
-_PERSON_CUES = frozenset({"mum", "mam", "dad", "nan", "nana", "gran", "grandad", "grandma",
-                          "brother", "bro", "sister", "sis", "auntie", "aunty", "aunt", "uncle",
-                          "cousin", "cuz", "carer", "friend", "mate", "bestie", "boyfriend",
-                          "girlfriend", "miss", "mr", "mrs", "ms",
-                          # and a place: "my dog is called Chester and we live in Chester"
-                          "in", "from", "to", "at", "near", "around"})
-
-
 def propagate_spans(comments: pd.DataFrame, spans: pd.DataFrame, *, min_score: float = 0.6,
                     labels: tuple[str, ...] = _NAME_LABELS) -> pd.DataFrame:
     """Add every other occurrence, in the same comment, of a name already found there.
@@ -618,7 +521,7 @@ def detect_pii(comments: Corpus | pd.DataFrame, detectors: Sequence[Detector] | 
     parts = [p for p in parts if len(p)]
     spans = pd.concat(parts, ignore_index=True) if parts else spans_frame([])
     spans = join_place_prefixes(frame, join_hyphenated(frame, spans))
-    spans = propagate_spans(frame, drop_pet_names(frame, spans))
+    spans = propagate_spans(frame, drop_pet_names(frame, spans, _texts_by_id(frame)))
     spans = (join_title_runs(frame, bridge_spans(frame, resolve_spans(spans))) if resolve
              else spans_frame(spans.itertuples(index=False)))
     # In the comments' own order (then by offset), whatever order the detectors found them in,

@@ -684,7 +684,11 @@ class NameDetector:
                 return 0.0
             return 0.6 if tier == "A" else 0.85
         if word.isupper():
-            return 0.6 if tier == "C" and len(word) >= 3 else 0.0
+            if tier == "C" and len(word) >= 3:
+                return 0.6
+            if not (cue_before or cue_after):
+                return 0.0
+            # shouted text reads like lower case: "MY SOCIAL WORKER TOM SAID"
         # lower case
         if prev in ("the", "a", "an") and not (cue_before or cue_after):
             return 0.0  # "the max i have seen", "a bit of a jack"

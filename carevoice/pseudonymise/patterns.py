@@ -790,12 +790,12 @@ PATTERNS: tuple[Pattern, ...] = (
             score=0.85, flags=0, validate=_council_ok),
     Pattern("named_place", "ORG",
             rf"\b(?:(?!(?:The|My|Our|Your|Their|His|Her|This|That|A|An|In|At|To|From|And|But|Or|"
-            rf"When|If|So|Then|Me|We|They|He|She|It|I)\b){_NAME_WORD}\s+){{1,3}}"
+            rf"When|If|So|Then|Me|We|They|He|She|It|I)\b){_NAME_WORD}\s+(?:(?:and|&)\s+)?){{1,3}}"
             r"(?:Academy|College|School|High|Primary|Juniors?|Infants|Grammar|Sixth\s+Form|"
             r"University|Uni|House|Lodge|Hall|Court|Grange|Manor|View|Centre|Center|Farm|Cottage|"
             r"Children'?s\s+Home|(?:Parent|Mother|Mum)\s+and\s+Baby\s+(?:Unit|Home|Centre)|"
             r"Unit|Hub|Project|Trust|Foundation|Advocacy|Housing|Homes|Hospital|Surgery|Clinic|"
-            r"FC|Motors|Place|Gardens|Grove|Park)\b",
+            r"FC|Motors|Place|Gardens|Grove|Park|Rescue|Sanctuary|Stables)\b",
             score=0.8, flags=0, validate=_named_place_ok),
     Pattern("saint_place", "ORG", r"\bSt\.?\s+[A-Z][a-z]+(?:'s|\u2019s|s)\b", score=0.9, flags=0),
     Pattern("saint_place_lower", "ORG",
