@@ -126,6 +126,8 @@ NAME_VALID = [
     ("we only get to see ayaan and hamdi at christmas", "hamdi"),
     ("cheers gav for sorting my bus pass", "gav"),
     ("thank u dean you were the best worker", "dean"),
+    ("me and KT went into town on saturday", "KT"),
+    ("thank you Blessing for sticking with me", "Blessing"),
 ]
 
 NAME_INVALID = [

@@ -523,7 +523,11 @@ class NameDetector:
         low, word = sent.lows[i], sent.words[i]
         prev, nxt = sent.low(i - 1), sent.low(i + 1)
         if low in names and not (low in _FUNCTION and low not in WORD_NAMES):
-            score = self._score(text, start, word, low, prev, nxt, cues.before, cues.after)
+            score = self._score(text, start, word, low, prev, nxt, cues.before,
+                                cues.after or cues.kin_after)
+            if not score and _is_capitalised(word) and cues.vocative \
+                    and not _sentence_initial(text, start):
+                return 0.6, "context"  # "thank u Precious 4 everything"
             if not score and cues.speaker and word.islower() and prev not in _NOT_BEFORE_A_NAME \
                     and not re.search(r"\d\s*$", text[max(0, start - 12):start]):
                 return 0.5, "lexicon"
@@ -715,9 +719,9 @@ class NameDetector:
         if not low.isalpha() or low in countries():
             return 0.0, ""
         freq = _frequency(low)
-        if len(low) < 3:  # "my little brother tj", "aka JJ": initials straight after a cue
-            return (0.5, "context") if (prev in _KIN or prev in _NAMING) and freq < 500 \
-                else (0.0, "")
+        if len(low) < 3:  # "my little brother tj", "aka JJ", "me and JJ": initials after a cue
+            return (0.5, "context") if (prev in _KIN or prev in _NAMING or (
+                cue_before and prev in ("and", "n"))) and freq < 500 else (0.0, "")
         # one edit from a common word: a misspelling, unless capitalised next to a name cue
         # ("Ionut and me", not "donut")
         if _misspelt_word(low) and not (word[:1].isupper() and (cue_before or cue_after)):

@@ -314,6 +314,13 @@ def _place_institution_ok(value: str) -> float | bool:
     return _named_by_place_ok(" ".join(words)) if words else False
 
 
+def _shouted_institution_ok(value: str) -> float | bool:
+    """"THORNBRIDGE ACADEMY" in a comment written in capitals: the words before the kind name
+    a place or are no English word."""
+    words = value.lower().split()[:-1]
+    return _named_by_place_ok(" ".join(words)) if words else False
+
+
 #: Kinds of institution a lower-case name is followed by ("riverside pru", "haven youth
 #: project"); the word before them is a name whatever it is, unless it is generic.
 _INSTITUTION_KINDS = (r"pru|yoi|stc|housing|homes|advocacy|"
@@ -707,6 +714,10 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern("nhs_context", "ID",
             r"\bnhs\s*(?:no|number|num|#)?\.?\s*(?:is|was|:)?\s*(?P<pii>\d[\d -]{7,12}\d)",
             score=0.8, trigger="nhs"),
+    Pattern("nhs_context_far", "ID",  # "my nhs number for the doctors form its 485 777 3456"
+            r"\bnhs\s*(?:no|number|num)\b(?:\W+[a-z']+){0,8}?\W+"
+            r"(?P<pii>\d{3}[ -]?\d{3}[ -]?\d{4})(?![\d-])",
+            score=0.75, trigger="nhs"),
     Pattern("ni_number", "ID",
             r"\b[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b", validate=ni_number_ok,
             trigger=r"\d\d"),
@@ -797,6 +808,15 @@ PATTERNS: tuple[Pattern, ...] = (
             r"Unit|Hub|Project|Trust|Foundation|Advocacy|Housing|Homes|Hospital|Surgery|Clinic|"
             r"FC|Motors|Place|Gardens|Grove|Park|Rescue|Sanctuary|Stables)\b",
             score=0.8, flags=0, validate=_named_place_ok),
+    Pattern("named_place_upper", "ORG",  # a comment in capitals: "AT THORNBRIDGE ACADEMY"
+            r"\b(?P<pii>(?:[A-Z][A-Z'\u2019-]{2,}\s+){1,2}(?:ACADEMY|COLLEGE|SCHOOL|HIGH|PRIMARY|"
+            r"JUNIORS|INFANTS|UNIVERSITY|HOSPITAL|INFIRMARY|YOI))\b",
+            score=0.6, flags=0, validate=_shouted_institution_ok, trigger=r"[A-Z]{3}"),
+    Pattern("named_business", "ORG",  # "Hamid's Grill", "Tony's Barbers"
+            r"\b[A-Z][a-z]+['\u2019]s\s+(?:Grill|Cafe|Caf\u00e9|Kitchen|Takeaway|Barbers?|Salon|"
+            r"Garage|Bakery|Diner|Pizza|Chippy|Fish\s+Bar|Kebabs?|Deli|Stores?|Mini\s+Market|"
+            r"Car\s+Wash|Nails|Gym)\b",
+            score=0.8, flags=0, trigger=r"['\u2019]s\s"),
     Pattern("saint_place", "ORG", r"\bSt\.?\s+[A-Z][a-z]+(?:'s|\u2019s|s)\b", score=0.9, flags=0),
     Pattern("saint_place_lower", "ORG",
             r"\b(?:at|to|from|in|went|go|goes|attend|attended)\s+(?P<pii>st\.?\s+[a-z]{3,}"
