@@ -15,7 +15,8 @@ from ..schema import COMMENT_ID, PII_LABELS, TEXT
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = ["Span", "as_text", "check_comments", "empty_spans", "iter_texts", "spans_frame"]
+__all__ = ["Span", "as_text", "check_comments", "empty_spans", "iter_texts", "spans_frame",
+           "texts_by_id"]
 
 
 class Span(NamedTuple):
@@ -64,6 +65,12 @@ def as_text(value: Any) -> str:
     except (TypeError, ValueError):
         pass
     return str(value)
+
+
+def texts_by_id(comments: pd.DataFrame) -> dict[str, str]:
+    """Each comment's text (:func:`as_text`) by its ``comment_id`` as a string."""
+    return {str(cid): as_text(t) for cid, t in zip(comments[COMMENT_ID], comments[TEXT],
+                                                   strict=True)}
 
 
 def check_comments(comments: pd.DataFrame, argument: str = "comments") -> pd.DataFrame:

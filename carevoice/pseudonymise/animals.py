@@ -18,6 +18,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..schema import COMMENT_ID
+from ._base import texts_by_id
 from .lexicons import ROLE_WORDS
 
 if TYPE_CHECKING:
@@ -72,6 +73,8 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     animal = rf"(?:{PETS})"
     not_person = rf"(?!\s*(?:{_NOT_THE_ANIMAL})\b)"
     return (
+        # any animal at all
+        re.compile(rf"\b{animal}\b", re.IGNORECASE),
         # "a horse called Biscuit", "our cat's name is Storm", "one is called Pickle"
         re.compile(
             rf"\b(?:(?P<animal>{animal})(?:'s)?|(?:the\s+other|other|one|the\s+\w+\s+one))\s+"
@@ -119,14 +122,12 @@ def pet_names(text: str) -> set[str]:
     set()
     """
     names: set[str] = set()
-    if not re.search(rf"\b(?:{PETS})\b", text, re.IGNORECASE):
+    mention, naming, named, leading, apposition, described = _patterns()
+    if not mention.search(text):
         return names
-    naming, named, leading, apposition, described = _patterns()
     for m in naming.finditer(text):
         # "one is called ..." names an animal only after one was mentioned just before
-        if not m.group("animal") and not re.search(rf"\b(?:{PETS})\b",
-                                                   text[max(0, m.start() - 80):m.start()],
-                                                   re.IGNORECASE):
+        if not m.group("animal") and not mention.search(text[max(0, m.start() - 80):m.start()]):
             continue
         if not _person_leads(text, m.start()):
             names.update(_names(m, "name", "other"))
@@ -199,8 +200,7 @@ def _kin_after(words: list[str]) -> bool:
     return any(w in ROLE_WORDS or w in _PERSON_CUES for w in words[1:4])
 
 
-def drop_pet_names(comments: pd.DataFrame, spans: pd.DataFrame,
-                   texts: dict[str, str] | None = None) -> pd.DataFrame:
+def drop_pet_names(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
     """Drop person, place and organisation spans that are only an animal's name in their comment.
 
     A span is dropped when its text is a name the comment gives an animal or a toy
@@ -214,8 +214,6 @@ def drop_pet_names(comments: pd.DataFrame, spans: pd.DataFrame,
     comments : pandas.DataFrame
     spans : pandas.DataFrame
         Raw spans.
-    texts : dict, optional
-        The comments' texts by ``comment_id`` (computed from ``comments`` when not given).
 
     Returns
     -------
@@ -224,9 +222,7 @@ def drop_pet_names(comments: pd.DataFrame, spans: pd.DataFrame,
     """
     if spans.empty:
         return spans
-    if texts is None:
-        texts = {str(c): t if isinstance(t, str) else ""
-                 for c, t in zip(comments[COMMENT_ID], comments["text"], strict=True)}
+    texts = texts_by_id(comments)
     pets: dict[str, set[str]] = {}
     for cid in spans[COMMENT_ID].astype(str).unique():
         text = texts.get(cid, "")

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
 from ..schema import COMMENT_ID, SPAN_COLUMNS, Corpus, Detector
-from ._base import as_text, check_comments, spans_frame
+from ._base import check_comments, spans_frame, texts_by_id
 from .animals import drop_pet_names
 from .keys import ReidentificationKey, write_key
 from .replace import MODES, ReplaceConfig, as_secret, replace_spans
@@ -194,12 +194,6 @@ def resolve_spans(spans: pd.DataFrame, *, join_gap: int = 1) -> pd.DataFrame:
     return spans_frame((c, s, e, lab, sc, "+".join(sorted(d))) for c, s, e, lab, sc, d in merged)
 
 
-def _texts_by_id(comments: pd.DataFrame) -> dict[str, str]:
-    """Each comment's text (``""`` when missing) by its ``comment_id`` as a string."""
-    return {str(cid): as_text(t) for cid, t in zip(comments[COMMENT_ID], comments["text"],
-                                                   strict=True)}
-
-
 def bridge_spans(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
     """Join two name spans separated by one capitalised word into one span.
 
@@ -233,7 +227,7 @@ def bridge_spans(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
 
     if len(spans) < 2:
         return spans
-    texts = _texts_by_id(comments)
+    texts = texts_by_id(comments)
     gap = re.compile(r" ([A-Z][a-z'\u2019]+) ")
     rows = [list(r) for r in spans[list(SPAN_COLUMNS)].itertuples(index=False)]
     out: list[list[Any]] = []
@@ -292,7 +286,7 @@ def join_title_runs(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame
 
     if spans.empty:
         return spans
-    texts = _texts_by_id(comments)
+    texts = texts_by_id(comments)
     before = re.compile(r"([A-Z][A-Za-z'\u2019]*) $")
     after = re.compile(r" ([A-Z][A-Za-z'\u2019]*)(?![\w'\u2019])")
     rows = [list(r) for r in spans[list(SPAN_COLUMNS)].itertuples(index=False)]
@@ -355,7 +349,7 @@ def join_hyphenated(comments: pd.DataFrame, spans: pd.DataFrame, *,
 
     if spans.empty:
         return spans
-    texts = _texts_by_id(comments)
+    texts = texts_by_id(comments)
     after = re.compile(r"(?:[-\u2010\u2011][^\W\d_]+)+")
     before = re.compile(r"(?:[^\W\d_]+[-\u2010\u2011])+$")
     starts, ends = spans["start"].to_numpy().copy(), spans["end"].to_numpy().copy()
@@ -404,7 +398,7 @@ def join_place_prefixes(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataF
 
     if spans.empty:
         return spans
-    texts = _texts_by_id(comments)
+    texts = texts_by_id(comments)
     prefix = re.compile(r"(?<![\w'\u2019])(?:Little|Great|Upper|Lower|North|South|East|West|Old|"
                         r"New|Nether|Higher|Long|Market) $")
     starts = spans["start"].to_numpy().copy()
@@ -452,7 +446,7 @@ def propagate_spans(comments: pd.DataFrame, spans: pd.DataFrame, *, min_score: f
     strong = spans[(spans["score"] >= min_score) & spans["label"].isin(labels)]
     if strong.empty:
         return spans
-    texts = _texts_by_id(comments)
+    texts = texts_by_id(comments)
     covered: dict[str, list[tuple[int, int]]] = {}
     for cid, start, end in spans[[COMMENT_ID, "start", "end"]].itertuples(index=False):
         covered.setdefault(str(cid), []).append((int(start), int(end)))
@@ -521,7 +515,7 @@ def detect_pii(comments: Corpus | pd.DataFrame, detectors: Sequence[Detector] | 
     parts = [p for p in parts if len(p)]
     spans = pd.concat(parts, ignore_index=True) if parts else spans_frame([])
     spans = join_place_prefixes(frame, join_hyphenated(frame, spans))
-    spans = propagate_spans(frame, drop_pet_names(frame, spans, _texts_by_id(frame)))
+    spans = propagate_spans(frame, drop_pet_names(frame, spans))
     spans = (join_title_runs(frame, bridge_spans(frame, resolve_spans(spans))) if resolve
              else spans_frame(spans.itertuples(index=False)))
     # In the comments' own order (then by offset), whatever order the detectors found them in,
