@@ -128,6 +128,23 @@ NAME_VALID = [
     ("thank u dean you were the best worker", "dean"),
     ("me and KT went into town on saturday", "KT"),
     ("thank you Blessing for sticking with me", "Blessing"),
+    # what is said only of people: what happens to them, the roles they hold, their family,
+    # their shifts, where you go round to
+    ("grace got excluded twice last term", "grace"),
+    ("ruby and sunny both got placed miles away", "sunny"),
+    ("patience is the best support worker ever", "patience"),
+    ("rose was the kindest carer i had", "rose"),
+    ("faith's nan picks us up on fridays", "faith"),
+    ("we always end up round kaydee's after school", "kaydee"),
+    ("ray on lates lets us stay up", "ray"),
+    ("dawn the advocate sorted it in a week", "dawn"),
+    ("sky called us liars at tea", "sky"),
+    ("we go bowling with joy and her dad", "joy"),
+    ("Pemberton says no to everything", "Pemberton"),
+    ("big J sorted my phone", "big J"),
+    ("jaymee sed i cant go", "jaymee"),
+    ("mrs brown shouted at me in front of the class", "mrs brown"),
+    ("my first carer was called april", "april"),
 ]
 
 NAME_INVALID = [
@@ -175,6 +192,12 @@ NAME_INVALID = [
     "thanks again for the help",
     "the max we get is two hours",
     "i miss school dinners",
+    "at summer's end we go back to school",
+    "it got moved to friday",
+    "faith is the best thing about church",
+    "i hope the social worker rings",
+    "in april i moved house",
+    "he put a big x on the map",
 ]
 
 
@@ -222,12 +245,25 @@ def test_name_detector_leaves_words_alone(text):
     ("they moved me back to brimble after the court thing", "brimble"),
     ("i got moved to glendle and know nobody", "glendle"),
     ("my cousin lives out in wolvo now", "wolvo"),
+    # towns that are ordinary words, in lower case, where only a place fits
+    ("we used to live in wells before the fire", "wells"),
+    ("they moved me from deal to margate", "deal"),
+    ("theres a college in reading i want to go to", "reading"),
+    ("the coach to bury takes two hours", "bury"),
+    ("the bus from eye to march is every two hours", "march"),
+    ("my last placement in street ended badly", "street"),
 ])
 def test_place_detector_catches(text, surface):
     assert covers(PLACES, text, surface), covered(PLACES, text)
 
 
 @pytest.mark.parametrize("text", [
+    "we moved in march",
+    "i was born in march",
+    "my phone ran out in march",
+    "i live in hope they change",
+    "she went to reading group",
+    "i am behind in reading",
     "Reading is hard for me",
     "i like reading and bath time",
     "I want to live in England",
@@ -529,6 +565,8 @@ def test_an_initial_after_a_name_is_part_of_it_but_not_the_pronoun():
 @pytest.mark.parametrize(("text", "surface"), [
     ("Kels from Speak Up Kirkwood is my advocate", "Speak Up Kirkwood"),
     ("best thing that happend was Next Steps Leeds they helped me", "Next Steps Leeds"),
+    # the first word found on its own (as a place, by the tagger) joins the run too
+    ("my advocate from Speak Up Northfield got my placement changed", "Speak Up Northfield"),
 ])
 def test_a_title_of_three_capitalised_words_around_a_name_is_one_organisation(text, surface):
     spans = detect_pii(pd.DataFrame({"comment_id": ["a"], "text": [text]}))
@@ -543,6 +581,17 @@ def test_a_title_of_three_capitalised_words_around_a_name_is_one_organisation(te
 def test_title_runs_need_three_words_inside_a_sentence(text, surface):
     spans = detect_pii(pd.DataFrame({"comment_id": ["a"], "text": [text]}))
     assert surface in {text[s:e] for s, e in zip(spans.start, spans.end)}
+
+
+def test_a_title_run_takes_in_the_name_span_just_before_it():
+    from carevoice.pseudonymise.core import join_title_runs
+
+    comments = pd.DataFrame({"comment_id": ["a"], "text": ["help from Speak Up Northfield ok"]})
+    found = spans_frame([("a", 10, 15, "LOCATION", 0.8, "spacy"),
+                         ("a", 19, 29, "PERSON", 0.45, "names")])
+    joined = join_title_runs(comments, found)
+    assert joined[["start", "end", "label"]].values.tolist() == [[10, 29, "ORG"]]
+    assert set(joined["detector"].iloc[0].split("+")) == {"spacy", "names", "title"}
 
 
 def test_gb_places_read_from_the_file_match_the_packages_reader():

