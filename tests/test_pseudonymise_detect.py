@@ -198,6 +198,10 @@ NAME_INVALID = [
     "i hope the social worker rings",
     "in april i moved house",
     "he put a big x on the map",
+    # text-speak for function words after a family word
+    "my dad culd of come but didnt",
+    "her cousin whos 19 keeps texting me",
+    "my nan dosent drive anymore",
 ]
 
 
@@ -346,6 +350,18 @@ def test_spacy_entities_of_ordinary_lower_case_words_are_dropped(spacy_ready):
                 SpacySpan(doc, 10, 12, label="ORG")]
     kept = {doc.text[s:e] for s, e, _, _ in _entities(doc)}
     assert kept == {"kai smith"}  # a lower-case name is kept: "kai" is a name
+
+
+@pytest.mark.model
+def test_a_text_speak_function_word_before_a_tagged_name_is_left_out(spacy_ready):
+    from spacy.tokens import Span as SpacySpan
+
+    from carevoice.pseudonymise.detect import _entities
+
+    doc = spacy_ready.make_doc("its best wen Mandy visits and kai Brennan too")
+    doc.ents = [SpacySpan(doc, 2, 4, label="PERSON"), SpacySpan(doc, 6, 8, label="PERSON")]
+    kept = {doc.text[s:e] for s, e, _, _ in _entities(doc)}
+    assert kept == {"Mandy", "kai Brennan"}  # a lower-case first name before a surname stays
 
 
 @pytest.mark.model

@@ -82,7 +82,9 @@ _FUNCTION = frozenset(
     coz cos cuz bc because since till until while before after always sometimes hi hello hey
     thanks thank please sorry theres thats whats wheres heres theyre youre maks cud wud shud
     cus coz agen evry becos bcos wen wat sum1 any1 sumone lol lmao ngl tbh idk omg ppl pls plz
-    thx innit""".split()
+    thx innit culd cudnt shudnt wudnt woz wos dosent dosnt doesent dusnt whos wiv wot wat fink
+    dunno gonna wanna gotta aint hes shes thier ther becuz bcuz thru abt bout ova evrything
+    evryone sumthing summat nuffin nothin""".split()
 )
 _PLACE_CUES = frozenset({"in", "at", "from", "near", "around", "outside", "round"})
 #: Whom a name is given to: "we call him seun", "they named her after ...".
@@ -1230,6 +1232,11 @@ def _entities(doc: Any) -> list[tuple[int, int, str, float]]:
                 and tokens[-1].lower_ not in first_names() \
                 and tokens[-1].lower_ not in surnames():
             tokens.pop()
+        # and a lower-case function word before one is the sentence's too ("care is wen Faye
+        # helps", text-speak the tagger reads as a first name)
+        while len(tokens) > 1 and mapped[0] == "PERSON" and tokens[0].text.islower() \
+                and tokens[0].lower_ in _FUNCTION and tokens[1].text[:1].isupper():
+            tokens.pop(0)
         if not tokens:
             continue
         words = [t.lower_ for t in tokens if not t.is_punct]
