@@ -145,6 +145,15 @@ NAME_VALID = [
     ("jaymee sed i cant go", "jaymee"),
     ("mrs brown shouted at me in front of the class", "mrs brown"),
     ("my first carer was called april", "april"),
+    # round twenty-four's forms, in new wording
+    ("my iro is faith and she never rings", "faith"),
+    ("my cuzzin ty got moved again", "ty"),
+    ("my support worker dawn picked me up from college", "dawn"),
+    ("i went bowling with rocky my advocate", "rocky"),
+    ("MY SOCIAL WORKER IS OK, GRACE IS THE BEST KEY WORKER EVER", "GRACE"),
+    ("KT was my first ever social worker", "KT"),
+    ("tayla-jo got kicked out of school", "tayla-jo"),
+    ("my surname is fletcher and i hate it", "fletcher"),
 ]
 
 NAME_INVALID = [
@@ -202,6 +211,11 @@ NAME_INVALID = [
     "my dad culd of come but didnt",
     "her cousin whos 19 keeps texting me",
     "my nan dosent drive anymore",
+    "my carer is frank with me about everything",
+    "my sw is sunny most days",
+    "my name is spelled wrong on every letter",
+    "i hope my social worker reads this",
+    "my brother will come to my review",
 ]
 
 
@@ -256,6 +270,8 @@ def test_name_detector_leaves_words_alone(text):
     ("the coach to bury takes two hours", "bury"),
     ("the bus from eye to march is every two hours", "march"),
     ("my last placement in street ended badly", "street"),
+    ("we used to go crabbing near deal", "deal"),
+    ("i was born in rye and moved at 3", "rye"),
 ])
 def test_place_detector_catches(text, surface):
     assert covers(PLACES, text, surface), covered(PLACES, text)
@@ -597,6 +613,13 @@ def test_a_title_of_three_capitalised_words_around_a_name_is_one_organisation(te
 def test_title_runs_need_three_words_inside_a_sentence(text, surface):
     spans = detect_pii(pd.DataFrame({"comment_id": ["a"], "text": [text]}))
     assert surface in {text[s:e] for s, e in zip(spans.start, spans.end)}
+
+
+def test_no_title_runs_in_a_comment_written_in_title_case():
+    text = "My Mentor Jolene Takes Me Swimming And Helps Me With My Reading Every Week"
+    spans = detect_pii(pd.DataFrame({"comment_id": ["a"], "text": [text]}))
+    found = {text[s:e] for s, e in zip(spans.start, spans.end)}
+    assert any("Jolene" in f for f in found) and not any("Swimming" in f for f in found), found
 
 
 def test_a_title_run_takes_in_the_name_span_just_before_it():

@@ -267,6 +267,8 @@ INVALID = [
     ("ORG", "the oaks down the lane are older than the town"),
     ("ORG", "we stayed at the farm house for a week"),
     ("ORG", "at my nans house on sundays"),
+    ("ORG", "care was the worst home i could imagine"),
+    ("ORG", "kinship is the best placement for me"),
 ]
 
 VALID += [
@@ -277,6 +279,12 @@ VALID += [
     ("ORG", "st annes threw me out in year 8", "st annes"),
     ("LOCATION", "my aunty lives on apple tree road", "apple tree road"),
     ("LOCATION", "we grew up on the acorn estate", "acorn"),
+    ("ORG", "my placement is the swallows and its ok", "the swallows"),
+    ("ORG", "they moved me from oaks to a flat", "oaks"),
+    ("ORG", "honestly rowans was the worst placement", "rowans"),
+    ("LOCATION", "dad moved onto mill lane last year", "mill lane"),
+    ("PHONE", "text me 0770 0900 456 after 6", "0770 0900 456"),
+    ("HANDLE", "add me on discord its moonfox#0042", "moonfox#0042"),
 ]
 
 

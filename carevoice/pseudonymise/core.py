@@ -248,6 +248,12 @@ def bridge_spans(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
     return spans_frame(tuple(r) for r in out)
 
 
+def _title_case(text: str) -> bool:
+    """Whether most words of ``text`` (at least four) start with a capital letter."""
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
+
+
 def join_title_runs(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
     """Widen a name span over the capitalised words around it when they make a title of 3+ words.
 
@@ -255,7 +261,8 @@ def join_title_runs(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame
     words and a place. A detector finds one word; the others would stay in the text. Words join
     while capitalised, separated by one space, not "I", not a role word and not a word that is
     never personal data; the run must not start a sentence and must reach three words. The span
-    becomes an organisation.
+    becomes an organisation. Comments written in Title Case (most words capitalised) are left
+    alone: there every run of words is capitalised.
 
     Parameters
     ----------
@@ -295,6 +302,8 @@ def join_title_runs(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame
         if row[3] not in _NAME_LABELS:
             continue
         text = texts.get(str(row[0]), "")
+        if _title_case(text):
+            continue
         # a capitalised name span just before the run joins it: "Speak" + "Up" + "Northfield"
         prev = rows[k - 1] if k and k - 1 not in absorbed and rows[k - 1][0] == row[0] \
             and rows[k - 1][3] in _NAME_LABELS else None

@@ -61,13 +61,14 @@ _KIN = frozenset(
     bf gf partner fiance fiancee son daughter baby nephew niece uncle auntie aunty aunt carer
     carers worker sw teacher advocate advocat iro pa mentor keyworker tutor stepbrother
     stepsister stepdad stepmum grandad grandma mum mam mom dad nan nana nanna nanny nanan gran
-    granny grandpa granda grandmother grandfather nain taid grampy grampa""".split()
+    granny grandpa granda grandmother grandfather nain taid grampy grampa cuzin cuzzin cousen
+    cozzie cuzzy""".split()
 )
 #: Words between "my" and a family word: "Kai my best mate", "Hope my foster sister".
 _KIN_MODIFIERS = frozenset({"best", "big", "little", "lil", "older", "younger", "old", "new",
                             "foster", "step", "half", "twin", "baby"})
 _NAMING = frozenset({"called", "named", "name", "names", "name's", "nicknamed", "calls", "call",
-                     "aka"})
+                     "aka", "surname", "nickname"})
 _FUNCTION = frozenset(
     """a an the and or but so if then than that this these those it its is am are was were be
     been being have has had do does did not no yes to of in on at by for from with about as
@@ -138,6 +139,11 @@ _FATES = frozenset(
 _STAFF = frozenset(
     """social worker sw iro pa advocate keyworker key carer foster manager teacher tutor
     mentor counsellor therapist nurse iv head headteacher visitor befriender""".split())
+#: Word-names that are also adjectives said of people: "my carer is frank with me", "my
+#: worker is sunny" (so "my sw is X" makes X a name only for the others).
+_ADJECTIVE_NAMES = frozenset({"frank", "sunny", "rich", "lucky", "noble", "royal", "sandy",
+                              "ginger", "rocky", "precious", "honey", "angel", "gifted", "grace",
+                              "patience", "will", "hope", "free", "brave", "sage"})
 #: Shifts a member of staff works: "bill on nights is leaving".
 _SHIFTS = frozenset({"nights", "lates", "earlies", "nightshift", "nightshifts"})
 #: Thanks said to someone: "thank u mo", "thanks bev", "cheers dave".
@@ -562,7 +568,8 @@ class NameDetector:
                     and nxt in _SUBJECT_VERBS and prev not in _NOT_BEFORE_A_NAME:
                 return 0.5, "context"  # "jade does my hair", "and jack said"
             verb = sent.low(i + 2) if nxt in _ADVERBS else nxt
-            if not score and word.islower() and prev not in _NOT_BEFORE_A_NAME \
+            shouted = word.isupper() and text.upper() == text
+            if not score and (word.islower() or shouted) and prev not in _NOT_BEFORE_A_NAME \
                     and self._predicated(sent, i, cues):
                 return 0.55, "context"  # "faith got adopted", "chance is my key worker"
             if not score and word.islower() and (
@@ -578,6 +585,14 @@ class NameDetector:
             return 0.5, "context"  # "went round tyreese's after school"
         score, rule = self._unknown(text, start, word, low, prev, cues.before,
                                     cues.after or cues.kin_after, cues.named_person)
+        if not score and prev == "is" and sent.low(i - 2) in ("name", "surname", "nickname") \
+                and (low in family or _not_a_word(low)) and low not in NOT_PII \
+                and sent.low(i + 1) not in ("wrong", "right", "differently", "incorrectly"):
+            return 0.5, "context"  # "my surname is baker"
+        if not score and word.islower() and _not_a_word(low) \
+                and not _dictionary_word(low) and low not in NOT_PII \
+                and prev not in _NOT_BEFORE_A_NAME and self._predicated(sent, i, cues):
+            return 0.5, "context"  # "maddie got moved out", "my sw is kerys"
         if not score and word.islower() and _lower_context(low, prev, nxt, cues, family):
             return 0.45, "context"
         if not score and _is_capitalised(word) and cues.speaker and low in family \
@@ -598,6 +613,18 @@ class NameDetector:
         if written != sent.words[i] and sent.low(i - 1) in ("round", "at", "over") \
                 and written[-1:] in "sS" and sent.lows[i] not in _SEASONS:
             return True  # "stayed at kyle's", "went round jade's"
+        role_before = sent.low(i - 2) in ROLE_WORDS or sent.low(i - 2) in _KIN
+        if sent.low(i - 1) in ("is", "was") and role_before \
+                and sent.low(i - 3) in _POSSESSIVES and sent.lows[i] not in _ADJECTIVE_NAMES:
+            return True  # "my sw is faith"
+        k = i + 2 if nxt in _ADVERBS else i + 1
+        if (sent.low(i - 1) in ROLE_WORDS or sent.low(i - 1) in _KIN) \
+                and sent.low(i - 2) in _POSSESSIVES | _KIN_MODIFIERS \
+                and (sent.low(k) in _PERSON_VERBS or sent.low(k) in _SUBJECT_VERBS):
+            return True  # "my keyworker miles drove me", "my dad bill takes me"
+        if sent.low(i - 1) in ("with", "and", "n", "by") and nxt == "my" and (
+                sent.low(i + 2) in _STAFF or sent.low(i + 3) in _STAFF):
+            return True  # "with star my mentor"
         if nxt == "and" and sent.low(i + 2) in ("her", "his", "their") and (
                 sent.low(i + 3) in _KIN or sent.low(i + 3) in ("wife", "husband")):
             return True  # "with summer and her mum", "im with will and his wife"
@@ -786,9 +813,12 @@ class NameDetector:
         if not low.isalpha() or low in countries():
             return 0.0, ""
         freq = _frequency(low)
-        if len(low) < 3:  # "my little brother tj", "aka JJ", "me and JJ": initials after a cue
+        if len(low) < 3:  # "my little brother tj", "aka JJ", "me and JJ", "JB was my carer":
+            # initials after or before a cue
             return (0.5, "context") if (prev in _KIN or prev in _NAMING or (
-                cue_before and prev in ("and", "n"))) and freq < 500 else (0.0, "")
+                cue_before and prev in ("and", "n")) or (cue_after and word.isupper()
+                                                         and len(word) == 2)) \
+                and freq < 500 else (0.0, "")
         # one edit from a common word: a misspelling, unless capitalised next to a name cue
         # ("Ionut and me", not "donut")
         if _misspelt_word(low) and not (word[:1].isupper() and (cue_before or cue_after)):
@@ -901,6 +931,10 @@ def _placed_there(lows: list[str], i: int, index: dict[str, tuple[tuple[str, ...
     if low in _WORD_PLACES_NOT_READ or not i:
         return False
     prev, before = lows[i - 1], lows[i - 2] if i > 1 else ""
+    if prev == "near" and low not in _MONTH_WORDS:
+        return True  # "fishing near sale"
+    if len(low) == 3 and prev in ("in", "to", "from") and not _dictionary_word(low):
+        return True  # "the cathedral in ely": a short town that is no word at all
     nxt = lows[i + 1] if i + 1 < len(lows) else ""
     if prev == "in":
         if low in _MONTH_WORDS:

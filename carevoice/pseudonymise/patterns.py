@@ -268,6 +268,18 @@ def _house_lower_ok(value: str) -> float | bool:
     return _unlisted_place_ok(value)
 
 
+def _home_name_ok(value: str) -> float | bool:
+    """"acorns", "oak lodge", "ashdene": named by a tree, bird or flower (or its plural), or no
+    English word; not "care", "this", "respite" or "kinship"."""
+    words = value.lower().split()
+    first = words[0].rstrip("s") if words[0] not in _HOME_NAME_WORDS else words[0]
+    if first in _HOME_NAME_WORDS and all(w in _HOME_NAME_WORDS or w in (
+            "tree", "trees", "lodge", "house", "view", "hill") or w.rstrip("s") in _HOME_NAME_WORDS
+            for w in words[1:]):
+        return 0.5
+    return 0.5 if len(words) == 1 and not is_common_word(words[0], threshold=1) else False
+
+
 def _street_lower_ok(value: str) -> float | bool:
     """"on chapel street", "off mill lane", "on cherry tree road": streets are often named by
     ordinary words; not "on every street", "down another road", "on the main road"."""
@@ -554,6 +566,17 @@ def _council_ok(value: str) -> float | bool:
     return True
 
 
+#: A UK phone number grouped as people usually write it: "07700 900123", "(0113) 496 0555".
+_PHONE = (r"(?<![\d+])(?:\+44\s?\(?0?\)?\s?|0044\s?|\(?0)\d{2,4}\)?[\s.-]?\d{3,4}[\s.-]?"
+          r"\d{3,4}")
+
+
+def _odd_grouping_ok(value: str) -> float | bool:
+    """An eleven-digit number grouped some other way ("077009 00456"), a valid UK number; the
+    usual groupings are the "phone" pattern's."""
+    return False if re.fullmatch(_PHONE, value) else valid_uk_phone(value)
+
+
 def _letter_o_phone_ok(value: str) -> float | bool:
     """"o161 496 o372": a phone number typed with the letter o for zero."""
     if not re.search(r"[oO]", value):
@@ -679,10 +702,12 @@ _POSTCODE_OUTWARD = (r"(?:[A-PR-UWYZ][0-9][0-9]?|[A-PR-UWYZ][A-HK-Y][0-9][0-9]?|
 _POSTCODE_INWARD = r"[0-9][ABD-HJLNP-UW-Z]{2}"
 #: Holidays named as dates ("christmas day 2009", "my birthday is on boxing day").
 #: Plurals that English homes and houses are named by: "at the willows", "the beeches".
-_HOUSE_PLURALS = (r"the\s+(?:willows|meadows|beeches|laurels|limes|oaks|elms|poplars|cedars|firs|"
-                  r"pines|hollies|maples|larches|birches|hawthorns|rowans|chestnuts|sycamores|"
-                  r"gables|conifers|briars|heathers|junipers|lindens|yews|acorns|orchards|"
-                  r"spinney|paddocks)")
+_HOUSE_PLURAL_WORDS = (r"(?:willows|meadows|beeches|laurels|limes|oaks|elms|poplars|cedars|firs|"
+                       r"pines|hollies|maples|larches|birches|hawthorns|rowans|chestnuts|sycamores|"
+                       r"gables|conifers|briars|heathers|junipers|lindens|yews|acorns|orchards|"
+                       r"spinney|paddocks|robins|wrens|swallows|larks|herons|kestrels|swifts|"
+                       r"finches|martins)")
+_HOUSE_PLURALS = rf"the\s+{_HOUSE_PLURAL_WORDS}"
 _HOLIDAYS = (r"christmas\s+(?:day|eve)|boxing\s+day|new\s+year'?s\s+(?:day|eve)|"
              r"valentine'?s\s+day|bonfire\s+night|halloween|st\.?\s+patrick'?s\s+day")
 
@@ -715,7 +740,8 @@ PATTERNS: tuple[Pattern, ...] = (
             r"(?:\s+(?:is|its|it's|name|id|handle|account|username|user|tag|gt|channel|on|at|as|me|"
             r"@|:|-|=)"
             r"\b){0,3}"
-            r"(?:\s*[:=\-]\s*|\s+)(?P<pii>@?[A-Za-z0-9_](?:[A-Za-z0-9_.]{1,28}[A-Za-z0-9_]))",
+            r"(?:\s*[:=\-]\s*|\s+)(?P<pii>@?[A-Za-z0-9_](?:[A-Za-z0-9_.]{1,28}[A-Za-z0-9_])"
+            r"(?:#\d{4})?)",
             score=0.85, validate=_not_common_word),
     Pattern("handle_shape", "HANDLE",
             r"(?<![\w@.])(?P<pii>[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]*[A-Za-z0-9]|"
@@ -727,10 +753,11 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern("handle_dotted", "HANDLE",
             r"(?<![\w@.])(?P<pii>[A-Za-z]{2,}\.[A-Za-z]{3,})(?![\w@.])",
             score=0.5, flags=0, validate=_dotted_handle, trigger=r"[A-Za-z]\.[A-Za-z]"),
-    Pattern("phone", "PHONE",
-            r"(?<![\d+])(?:\+44\s?\(?0?\)?\s?|0044\s?|\(?0)\d{2,4}\)?[\s.-]?\d{3,4}[\s.-]?\d{3,4}"
-            r"(?![\d.]\d)",
+    Pattern("phone", "PHONE", rf"{_PHONE}(?![\d.]\d)",
             score=0.95, validate=valid_uk_phone, trigger=r"\d{3}"),
+    Pattern("phone_any_grouping", "PHONE",  # "077009 00456": eleven digits grouped any way
+            r"(?<![\d+])0\d(?:[\s.-]?\d){9}(?![\d])",
+            score=0.9, validate=_odd_grouping_ok, trigger=r"\d{3}"),
     Pattern("phone_letter_o", "PHONE",
             r"(?<![\w+])(?:\+44\s?|0044\s?)?[0o]\d[\do]{1,3}[\s-]?[\do]{3,4}[\s-]?[\do]{3,4}(?!\w)",
             score=0.9, validate=_letter_o_phone_ok, trigger=r"o\d|\do"),
@@ -873,8 +900,12 @@ PATTERNS: tuple[Pattern, ...] = (
             r"\b[a-z]{3,}(?:\s+[a-z]{3,}){0,2}\s+(?:lodge|academy|grange|manor|juniors|infants)\b",
             score=0.5, flags=0, validate=_lower_place_ok),
     Pattern("house_name_lower", "ORG",
-            rf"\b(?:at|in|on|to|from|of|called|named)\s+(?P<pii>{_HOUSE_PLURALS})\b",
+            rf"\b(?:at|in|on|to|from|of|called|named|(?:home|house|placement|unit)\s+(?:is|was))"
+            rf"\s+(?P<pii>{_HOUSE_PLURALS})\b",
             score=0.6),
+    Pattern("house_name_bare", "ORG",  # "holly at cedars let me paint my room"
+            rf"\b(?:at|to|from)\s+(?P<pii>{_HOUSE_PLURAL_WORDS})\b",
+            score=0.5, flags=0),
     # a plural naming one place takes a singular verb: "the willows was the worst home" (not
     # "the willows down by the river are ...")
     Pattern("house_name_initial", "ORG",
@@ -903,6 +934,10 @@ PATTERNS: tuple[Pattern, ...] = (
             trigger=r"college|uni|hospital|infirmary|general|academy|high|sixth"),
     Pattern("known_institution", "ORG",
             rf"\b(?:{_KNOWN_INSTITUTIONS})\b", score=0.8),
+    Pattern("home_predicate", "ORG",  # "acorns is the best home ive been in"
+            r"(?:^|(?<=[.!?,]))\s*(?:honestly\s+|tbh\s+)?(?P<pii>[a-z]{4,}(?:\s+[a-z]{3,})?)\s+"
+            r"(?:is|was)\s+(?:the|my|a)\s+(?:[a-z]+\s+){0,2}(?:home|placement|unit|hostel)\b",
+            score=0.5, flags=0, validate=_home_name_ok),
     Pattern("house_lower_initial", "ORG",
             r"(?:^|(?<=[.!?])\s+)(?P<pii>(?:[a-z]{3,}\s+)?[a-z]{4,}\s+(?:house|court|hall|"
             r"grange|lodge|view))\b",
@@ -919,7 +954,7 @@ PATTERNS: tuple[Pattern, ...] = (
             r"(?:\s{1,2}|\s?-\s?)\d\s?[a-z]\s?[a-z])\b",
             score=0.85, trigger=r"post\s?code"),
     Pattern("street_lower", "LOCATION",
-            r"\b(?:on|off|in|near|down|up|along|round|from)\s+(?P<pii>(?:[a-z]{3,}\s+)?[a-z]{4,}"
+            r"\b(?:on|onto|off|in|near|down|up|along|round|from)\s+(?P<pii>(?:[a-z]{3,}\s+)?[a-z]{4,}"
             r"\s+(?:road|street|"
             r"lane|avenue|close|drive|crescent|terrace|grove))\b",
             score=0.5, flags=0, validate=_street_lower_ok),
