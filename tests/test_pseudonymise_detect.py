@@ -381,6 +381,22 @@ def test_a_text_speak_function_word_before_a_tagged_name_is_left_out(spacy_ready
 
 
 @pytest.mark.model
+def test_tagged_names_in_a_title_case_comment_stop_where_the_sentence_goes_on(spacy_ready):
+    from spacy.tokens import Span as SpacySpan
+
+    from carevoice.pseudonymise.detect import _entities
+
+    doc = spacy_ready.make_doc("My Mentor Jolene Takes Me To The Hope Trust Drop In On Fridays")
+    doc.ents = [SpacySpan(doc, 2, 5, label="PERSON"), SpacySpan(doc, 7, 11, label="ORG")]
+    kept = {doc.text[s:e] for s, e, _, _ in _entities(doc)}
+    assert kept == {"Jolene", "Hope Trust"}
+    # all in capitals is shouting, not Title Case: the entity is left as tagged
+    shout = spacy_ready.make_doc("MY MENTOR JOLENE TAKES ME OUT")
+    shout.ents = [SpacySpan(shout, 2, 3, label="PERSON")]
+    assert {shout.text[s:e] for s, e, _, _ in _entities(shout)} == {"JOLENE"}
+
+
+@pytest.mark.model
 def test_care_system_acronyms_are_not_personal_data(spacy_ready):
     comments = pd.DataFrame({"comment_id": ["a"], "text": [
         "My CIN plan went to a CP conference, then the SGO. The YP has a PEP and a GP."]})

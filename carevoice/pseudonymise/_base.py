@@ -16,7 +16,7 @@ if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
 __all__ = ["Span", "as_text", "check_comments", "empty_spans", "iter_texts", "spans_frame",
-           "texts_by_id"]
+           "texts_by_id", "title_case"]
 
 
 class Span(NamedTuple):
@@ -198,3 +198,20 @@ def check_label(label: str) -> str:
     if label not in PII_LABELS:
         raise InputError(f"Unknown PII label {label!r}; expected one of {list(PII_LABELS)}.")
     return label
+
+
+def title_case(text: str) -> bool:
+    """Whether most words of ``text`` (at least four) start with a capital letter, and the
+    comment is not written all in capitals.
+
+    In such a comment capitals say nothing about names, so the rules that read them stand down.
+
+    Examples
+    --------
+    >>> title_case("My Worker Sam Takes Me Bowling"), title_case("My worker Sam is ok")
+    (True, False)
+    """
+    if text.upper() == text:
+        return False
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
 from ..schema import COMMENT_ID, SPAN_COLUMNS, Corpus, Detector
-from ._base import check_comments, spans_frame, texts_by_id
+from ._base import check_comments, spans_frame, texts_by_id, title_case
 from .animals import drop_pet_names
 from .keys import ReidentificationKey, write_key
 from .replace import MODES, ReplaceConfig, as_secret, replace_spans
@@ -248,12 +248,6 @@ def bridge_spans(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
     return spans_frame(tuple(r) for r in out)
 
 
-def _title_case(text: str) -> bool:
-    """Whether most words of ``text`` (at least four) start with a capital letter."""
-    words = [w for w in text.split() if w[:1].isalpha()]
-    return len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
-
-
 def join_title_runs(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
     """Widen a name span over the capitalised words around it when they make a title of 3+ words.
 
@@ -302,7 +296,7 @@ def join_title_runs(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame
         if row[3] not in _NAME_LABELS:
             continue
         text = texts.get(str(row[0]), "")
-        if _title_case(text):
+        if title_case(text):
             continue
         # a capitalised name span just before the run joins it: "Speak" + "Up" + "Northfield"
         prev = rows[k - 1] if k and k - 1 not in absorbed and rows[k - 1][0] == row[0] \

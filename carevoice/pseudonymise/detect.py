@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..errors import InputError
-from ._base import Span, check_comments, iter_texts, spans_frame
+from ._base import Span, check_comments, iter_texts, spans_frame, title_case
 from .lexicons import (
     NOT_PII,
     ROLE_WORDS,
@@ -1271,6 +1271,8 @@ def _entities(doc: Any) -> list[tuple[int, int, str, float]]:
         while len(tokens) > 1 and mapped[0] == "PERSON" and tokens[0].text.islower() \
                 and tokens[0].lower_ in _FUNCTION and tokens[1].text[:1].isupper():
             tokens.pop(0)
+        if tokens and title_case(doc.text):
+            tokens = _title_case_entity(tokens)
         if not tokens:
             continue
         words = [t.lower_ for t in tokens if not t.is_punct]
@@ -1291,6 +1293,32 @@ def _entities(doc: Any) -> list[tuple[int, int, str, float]]:
             continue  # ordinary lower-case words ("bin bags", "housing association")
         out.append((tokens[0].idx, tokens[-1].idx + len(tokens[-1].text), label, score))
     return out
+
+
+#: Words that end a name in a comment written in Title Case: the sentence goes on after them
+#: ("Callum From The Junction Project Takes Me Bowling").
+_CLAUSE_WORDS = frozenset(
+    """me my i you your he she we they him her us them it his their our is are was were am
+    be been has have had do does did will would can could should because but when if so
+    then""".split())
+#: Last words of an organisation's name ("... Project", "... Trust"), kept at a name's end.
+_ORG_HEADS = _ORG_NOUNS | {"house", "trust", "foundation", "hub", "partnership", "hospital",
+                           "surgery", "lodge", "court", "hall", "view", "grange", "centre"}
+
+
+def _title_case_entity(tokens: list[Any]) -> list[Any]:
+    """A tagger's entity in a comment written in Title Case, cut where the sentence goes on:
+    before a pronoun, auxiliary or conjunction, then without ordinary words at its end
+    ("Junction Project Takes Me Bowling" -> "Junction Project", "Jolene Takes" -> "Jolene")."""
+    for k, token in enumerate(tokens[1:], start=1):
+        if token.lower_ in _CLAUSE_WORDS:
+            tokens = tokens[:k]
+            break
+    while len(tokens) > 1 and tokens[-1].lower_ not in _ORG_HEADS \
+            and _frequency(tokens[-1].lower_) >= 2_000 and _dictionary_word(tokens[-1].lower_) \
+            and tokens[-1].lower_ not in first_names() and tokens[-1].lower_ not in uk_places():
+        tokens = tokens[:-1]
+    return tokens
 
 
 _EDGE_DROP = frozenset({"the", "a", "an", "my", "our", "your", "his", "her", "their"}) | (
