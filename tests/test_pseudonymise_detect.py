@@ -154,6 +154,12 @@ NAME_VALID = [
     ("KT was my first ever social worker", "KT"),
     ("tayla-jo got kicked out of school", "tayla-jo"),
     ("my surname is fletcher and i hate it", "fletcher"),
+    # round twenty-five's forms, in new wording
+    ("tbh rose my pa is the best thing about leaving care", "rose"),
+    ("all thanks to joy my mentor", "joy"),
+    ("sunny the weekend staff lets us watch films", "sunny"),
+    ("sleepovers at kaylas are the best", "kaylas"),
+    ("the lads call me Tiny and i hate it", "Tiny"),
 ]
 
 NAME_INVALID = [
@@ -216,6 +222,9 @@ NAME_INVALID = [
     "my name is spelled wrong on every letter",
     "i hope my social worker reads this",
     "my brother will come to my review",
+    "my foster carers landline never works",
+    "we had a nandos after court",
+    "look at bills piling up",
 ]
 
 
@@ -272,6 +281,9 @@ def test_name_detector_leaves_words_alone(text):
     ("my last placement in street ended badly", "street"),
     ("we used to go crabbing near deal", "deal"),
     ("i was born in rye and moved at 3", "rye"),
+    ("my brother lives miles away in bury", "bury"),
+    ("the last place in hull was the worst", "hull"),
+    ("My Mum Lives In Bath And I Want To Go Back", "Bath"),
 ])
 def test_place_detector_catches(text, surface):
     assert covers(PLACES, text, surface), covered(PLACES, text)
@@ -279,6 +291,8 @@ def test_place_detector_catches(text, surface):
 
 @pytest.mark.parametrize("text", [
     "we moved in march",
+    "i play rugby for the school",
+    "My Favourite Thing Is Reading And Drawing",
     "i was born in march",
     "my phone ran out in march",
     "i live in hope they change",

@@ -285,6 +285,9 @@ VALID += [
     ("LOCATION", "dad moved onto mill lane last year", "mill lane"),
     ("PHONE", "text me 0770 0900 456 after 6", "0770 0900 456"),
     ("HANDLE", "add me on discord its moonfox#0042", "moonfox#0042"),
+    ("ORG", "when i lived at elm house it was calm", "elm house"),
+    ("ORG", "my primary st judes was the best", "st judes"),
+    ("ORG", "i swim on sundays for harbourside juniors", "harbourside juniors"),
 ]
 
 

@@ -129,6 +129,8 @@ _PERSON_VERBS = frozenset(
 _CONTACT_VERBS = frozenset(
     """miss missed misses missing see seeing seen visit visiting visited visits hug hugging
     hugged ring ringing phone phoning text texting message messaging facetime facetiming""".split())
+#: Words after which a new clause starts: "and jack said", "honestly dawn my iro is lovely".
+_CLAUSE_OPENERS = frozenset({"and", "n", "honestly", "tbh", "ngl", "basically", "but", "also"})
 #: What happens to a person in care, after "got" or "was": "faith got adopted", "jack and
 #: frank both got moved" (said of a person, not of a season or a feeling).
 _FATES = frozenset(
@@ -138,7 +140,7 @@ _FATES = frozenset(
 #: worker", "chance is my key worker" (not family or friends: "hope is my only friend").
 _STAFF = frozenset(
     """social worker sw iro pa advocate keyworker key carer foster manager teacher tutor
-    mentor counsellor therapist nurse iv head headteacher visitor befriender""".split())
+    mentor counsellor therapist nurse iv head headteacher visitor befriender staff""".split())
 #: Word-names that are also adjectives said of people: "my carer is frank with me", "my
 #: worker is sunny" (so "my sw is X" makes X a name only for the others).
 _ADJECTIVE_NAMES = frozenset({"frank", "sunny", "rich", "lucky", "noble", "royal", "sandy",
@@ -384,7 +386,7 @@ class _Tokens:
         before = prev in _KIN or prev in _NAMING or (
             prev in ("and", "n") and prev2 == "me") or (prev == "is" and prev2 in _NAMING) or (
             prev in _OBJECTS and prev2 in _NAMING)  # "me n tyreece", "we call him seun"
-        clause_start = _sentence_initial(text, start) or prev in ("and", "n") or (
+        clause_start = _sentence_initial(text, start) or prev in _CLAUSE_OPENERS or (
             i > 0 and self.gap(i).strip() == ",")
         k = i + 1  # past the rest of the name: "nkechi okonkwo-bell my old foster mum"
         while k < n and k - i <= 3 and lows[k] not in _FUNCTION and lows[k] not in ROLE_WORDS \
@@ -585,6 +587,10 @@ class NameDetector:
             return 0.5, "context"  # "went round tyreese's after school"
         score, rule = self._unknown(text, start, word, low, prev, cues.before,
                                     cues.after or cues.kin_after, cues.named_person)
+        if not score and word.islower() and prev in ("round", "at") and low.endswith("s") \
+                and len(low) >= 4 and low[:-1] in names and low[:-1] not in WORD_NAMES \
+                and low not in ROLE_WORDS and _frequency(low) < 2_000:
+            return 0.5, "context"  # "xmas at hollys was class": whose, without an apostrophe
         if not score and prev == "is" and sent.low(i - 2) in ("name", "surname", "nickname") \
                 and (low in family or _not_a_word(low)) and low not in NOT_PII \
                 and sent.low(i + 1) not in ("wrong", "right", "differently", "incorrectly"):
@@ -622,7 +628,7 @@ class NameDetector:
                 and sent.low(i - 2) in _POSSESSIVES | _KIN_MODIFIERS \
                 and (sent.low(k) in _PERSON_VERBS or sent.low(k) in _SUBJECT_VERBS):
             return True  # "my keyworker miles drove me", "my dad bill takes me"
-        if sent.low(i - 1) in ("with", "and", "n", "by") and nxt == "my" and (
+        if sent.low(i - 1) in ("with", "and", "n", "by", "to") and nxt == "my" and (
                 sent.low(i + 2) in _STAFF or sent.low(i + 3) in _STAFF):
             return True  # "with star my mentor"
         if nxt == "and" and sent.low(i + 2) in ("her", "his", "their") and (
@@ -630,8 +636,8 @@ class NameDetector:
             return True  # "with summer and her mum", "im with will and his wife"
         if not cues.clause_start:
             return False
-        if nxt == "the" and sent.low(i + 2) in _STAFF:
-            return True  # "dawn the iro is the only one who ..."
+        if nxt == "the" and (sent.low(i + 2) in _STAFF or sent.low(i + 3) in _STAFF):
+            return True  # "dawn the iro is the only one who ...", "robin the night staff"
         if nxt == "called" and sent.low(i + 2) in _OBJECTS:
             return True  # "brook called me a liar"
         k = i + 1
@@ -825,9 +831,12 @@ class NameDetector:
             return 0.0, ""
         me_and = prev in ("and", "n") and cue_before
         given = prev in _OBJECTS and cue_before  # "we call him seun"
+        if given and _is_capitalised(word) and not _sentence_initial(text, start):
+            return 0.55, "context"  # "in the home they call me Major"
         if freq < 2_000 and (prev in _KIN or prev in _NAMING or me_and or given
                              or (cue_after and word[:1].isupper())) \
-                and (freq < 500 or word[:1].isupper() or me_and or named_person):
+                and (freq < 500 or word[:1].isupper() or me_and or named_person) \
+                and not (word.islower() and prev in _KIN and _dictionary_word(low)):
             return 0.55, "context"
         if freq >= 500:
             if (self.capitalised_unknown and _is_capitalised(word) and prev in _PLACE_CUES
@@ -902,13 +911,14 @@ _WORD_PLACES_NOT_READ = frozenset(
     hook mere beer bow wall""".split())
 #: Verbs of living somewhere, before "in": "i live in march", "grew up in bury".
 _RESIDE = frozenset({"live", "lives", "living", "lived", "based", "stay", "stays", "staying",
-                     "stayed", "up", "raised", "born", "out"})
+                     "stayed", "up", "raised", "born", "out", "away"})
 #: Places a person lives or studies in, before "in": "a home in sale", "college in reading".
 _DWELLINGS = frozenset({"home", "house", "flat", "hostel", "placement", "college", "school",
                         "uni", "unit", "carers", "foster", "nan", "nans", "nanas", "dad", "dads",
                         "mum", "mums", "gran", "grans", "contact", "club", "refuge", "garage",
                         "nursery", "job", "work", "apprenticeship", "primary", "secondary",
-                        "academy", "family", "mates", "friends", "cousins", "aunties"})
+                        "academy", "family", "mates", "friends", "cousins", "aunties",
+                        "place"})
 #: Verbs of going or being taken somewhere, before "to": "took us to deal".
 _GOING = frozenset({"took", "take", "taking", "taken", "went", "go", "going", "gone", "goes",
                     "trip", "back", "bus", "train", "coach", "lift", "drive"})
@@ -916,6 +926,8 @@ _GOING = frozenset({"took", "take", "taking", "taken", "went", "go", "going", "g
 _ACTIVITIES = frozenset({"group", "groups", "club", "class", "classes", "lesson", "lessons",
                          "session", "sessions", "time"})
 _MONTH_WORDS = frozenset({"march", "may", "august"})
+#: Verbs before a sport or game that is also a town: "i play rugby on saturdays".
+_PLAYING = frozenset({"play", "plays", "playing", "played", "watch", "watching", "watched"})
 
 
 def _placed_there(lows: list[str], i: int, index: dict[str, tuple[tuple[str, ...], ...]]) -> bool:
@@ -938,7 +950,7 @@ def _placed_there(lows: list[str], i: int, index: dict[str, tuple[tuple[str, ...
     nxt = lows[i + 1] if i + 1 < len(lows) else ""
     if prev == "in":
         if low in _MONTH_WORDS:
-            return before in _RESIDE - {"up", "born", "raised", "out"}
+            return before in _RESIDE - {"up", "born", "raised", "out", "away"}
         return before in _RESIDE or before in _DWELLINGS
     if prev == "to" and "from" in lows[max(0, i - 3):i - 1] and lows[i - 2] in index:
         return True  # "the train from ely to march"
@@ -1013,12 +1025,15 @@ class PlaceDetector:
             if surface[:1].isupper() and not surface.isupper():
                 if not common:
                     score = 0.85
+                elif title_case(text):
+                    # capitals say nothing here: read it as in lower case ("My Nan Lives In Sale")
+                    score = 0.55 if _placed_there(lows, i, index) else 0.0
                 elif not _sentence_initial(text, start) and not text.istitle():
                     # "moved to Reading" (0.6); "studying Law" only when no cue says otherwise
                     score = 0.6 if prev in _PLACE_CUES or prev == "to" else (
                         0.0 if prev in _NOT_BEFORE_A_NAME or prev in _STUDY_WORDS else 0.5)
             elif (surface.islower() or surface.isupper()) and not common and len(surface) >= 4:
-                score = 0.6
+                score = 0.0 if prev in _PLAYING else 0.6  # not "i play rugby"
             elif surface.islower() and (common or len(surface) < 4) \
                     and _placed_there(lows, i, index):
                 score = 0.55  # "they moved me from bury to hull", "i live in march now"
@@ -1310,6 +1325,8 @@ def _title_case_entity(tokens: list[Any]) -> list[Any]:
     """A tagger's entity in a comment written in Title Case, cut where the sentence goes on:
     before a pronoun, auxiliary or conjunction, then without ordinary words at its end
     ("Junction Project Takes Me Bowling" -> "Junction Project", "Jolene Takes" -> "Jolene")."""
+    while len(tokens) > 1 and tokens[0].lower_ in _FUNCTION:
+        tokens = tokens[1:]  # "From The Leaving Care Team"
     for k, token in enumerate(tokens[1:], start=1):
         if token.lower_ in _CLAUSE_WORDS:
             tokens = tokens[:k]

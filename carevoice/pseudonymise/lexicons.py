@@ -138,7 +138,7 @@ NOT_PII: frozenset[str] = frozenset(
     Pathway Plan Review Looked After Child Young People Person Corporate Parent Virtual School
     Head Teacher Student Finance Universal Credit Housing Benefit Job Centre Jobcentre Premier
     League Championship United City Rovers Town Wednesday Villa Advocacy Email E-mail A&E
-    Ref Refs
+    Ref Refs Nando
     USB CCTV CBT DBT B&B ISA NI Law Post Citizens Advice Foodbank Food Bank Bin Wi-fi
     Lol Ngl Tbh Idk Omg DOB D.O.B Bday Smh Lmao Wtf Ikr Ffs Bruv Fam Wiv Cus Cuz Lyk
     Luv Hav Pls Plz Thx Rn Fr Nah Yh Innit Tho Office Independent Reviewing Officer

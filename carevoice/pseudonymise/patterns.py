@@ -238,6 +238,9 @@ def _someones(word: str) -> bool:
                                                      or word[:-1] in ROLE_WORDS)
 
 
+#: A lower-case word of a place's name: not a preposition or determiner ("on saturdays for
+#: moorside juniors" names "moorside juniors").
+_LOWER_NAME_WORD = r"(?!(?:for|on|at|in|to|the|and|with|of|my|our|from|by|is|was)\b)[a-z]{3,}"
 #: Words that homes, lodges and units are named by in England (trees, birds, flowers, the
 #: lie of the land): "at kestrel house", "oak tree lodge", "willow view".
 _HOME_NAME_WORDS = frozenset(
@@ -880,7 +883,8 @@ PATTERNS: tuple[Pattern, ...] = (
             score=0.8, flags=0, trigger=r"['\u2019]s\s"),
     Pattern("saint_place", "ORG", r"\bSt\.?\s+[A-Z][a-z]+(?:'s|\u2019s|s)\b", score=0.9, flags=0),
     Pattern("saint_place_lower", "ORG",
-            r"(?:\b(?:at|to|from|in|went|go|goes|attend|attended)\s+|^\s*|(?<=[.!?])\s+)"
+            r"(?:\b(?:at|to|from|in|went|go|goes|attend|attended|school|primary|college)\s+|^\s*|"
+            r"(?<=[.!?])\s+)"
             r"(?P<pii>st\.?\s+[a-z]{3,}"
             r"(?:'s|\u2019s|s)(?:\s+(?:(?:rc|ce|catholic|c\s+of\s+e)\s+)?(?:high|primary|"
             r"academy|college|school|juniors|infants|hospital|hospice|surgery|church|hall|"
@@ -897,7 +901,7 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern("road_number", "LOCATION", r"\b(?:[AB]\d{1,4}|M\d{1,3})(?:\(M\))?\b(?!\s*-?\s*levels?)",
             score=0.5, flags=0, validate=_road_ok),
     Pattern("named_place_lower", "ORG",
-            r"\b[a-z]{3,}(?:\s+[a-z]{3,}){0,2}\s+(?:lodge|academy|grange|manor|juniors|infants)\b",
+            rf"\b(?:{_LOWER_NAME_WORD}\s+){{1,3}}(?:lodge|academy|grange|manor|juniors|infants)\b",
             score=0.5, flags=0, validate=_lower_place_ok),
     Pattern("house_name_lower", "ORG",
             rf"\b(?:at|in|on|to|from|of|called|named|(?:home|house|placement|unit)\s+(?:is|was))"
@@ -959,7 +963,7 @@ PATTERNS: tuple[Pattern, ...] = (
             r"lane|avenue|close|drive|crescent|terrace|grove))\b",
             score=0.5, flags=0, validate=_street_lower_ok),
     Pattern("house_lower", "ORG",
-            r"\b(?:at|to|from|in|into|of|left)\s+(?P<pii>(?:[a-z]{3,}\s+)?[a-z]{4,}\s+(?:house|"
+            r"\b(?:at|to|from|in|into|of|left)\s+(?P<pii>(?:[a-z]{3,}\s+)?[a-z]{3,}\s+(?:house|"
             r"court|hall|grange|lodge|view))\b",
             score=0.5, flags=0, validate=_house_lower_ok),
     Pattern("excluded_from_lower", "ORG",
