@@ -160,6 +160,9 @@ NAME_VALID = [
     ("sunny the weekend staff lets us watch films", "sunny"),
     ("sleepovers at kaylas are the best", "kaylas"),
     ("the lads call me Tiny and i hate it", "Tiny"),
+    # round twenty-six's forms, in new wording
+    ("DEAN SAID I COULD GO TO THE MATCH", "DEAN"),
+    ("I would like to thank Mr Tomasz Nowak for his help", "Mr Tomasz Nowak"),
 ]
 
 NAME_INVALID = [
@@ -284,6 +287,9 @@ def test_name_detector_leaves_words_alone(text):
     ("my brother lives miles away in bury", "bury"),
     ("the last place in hull was the worst", "hull"),
     ("My Mum Lives In Bath And I Want To Go Back", "Bath"),
+    ("my cousin in wells has a spare room", "wells"),
+    ("first a flat in leeds then one in bury", "bury"),
+    ("they sent me to a tiny village called sandy", "sandy"),
 ])
 def test_place_detector_catches(text, surface):
     assert covers(PLACES, text, surface), covered(PLACES, text)
@@ -292,6 +298,8 @@ def test_place_detector_catches(text, surface):
 @pytest.mark.parametrize("text", [
     "we moved in march",
     "i play rugby for the school",
+    "my sister in march was ill",
+    "i got called reading by the teacher",
     "My Favourite Thing Is Reading And Drawing",
     "i was born in march",
     "my phone ran out in march",

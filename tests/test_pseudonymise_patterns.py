@@ -288,6 +288,8 @@ VALID += [
     ("ORG", "when i lived at elm house it was calm", "elm house"),
     ("ORG", "my primary st judes was the best", "st judes"),
     ("ORG", "i swim on sundays for harbourside juniors", "harbourside juniors"),
+    ("ORG", "hawthorns is alright apart from the food", "hawthorns"),
+    ("ORG", "they threw me out of st cuthberts", "st cuthberts"),
 ]
 
 

@@ -85,7 +85,7 @@ _FUNCTION = frozenset(
     cus coz agen evry becos bcos wen wat sum1 any1 sumone lol lmao ngl tbh idk omg ppl pls plz
     thx innit culd cudnt shudnt wudnt woz wos dosent dosnt doesent dusnt whos wiv wot wat fink
     dunno gonna wanna gotta aint hes shes thier ther becuz bcuz thru abt bout ova evrything
-    evryone sumthing summat nuffin nothin""".split()
+    evryone sumthing summat nuffin nothin esp""".split()
 )
 _PLACE_CUES = frozenset({"in", "at", "from", "near", "around", "outside", "round"})
 #: Whom a name is given to: "we call him seun", "they named her after ...".
@@ -540,8 +540,12 @@ class NameDetector:
                                     and not text[n_start + 1:n_start + 2].isalnum())
         if (n_word[:1].isupper() or lower_name) and n_low not in NOT_PII \
                 and n_low not in _FUNCTION and sent.gap(j).strip(". ") == "":
-            return Span(comment_id, sent.tokens[i][0], n_start + len(n_word), "PERSON", 0.85,
-                        f"{self.name}:title")
+            end = n_start + len(n_word)
+            if _is_capitalised(n_word) and j + 1 < n and sent.gap(j + 1) == " " \
+                    and _is_capitalised(sent.words[j + 1]) and sent.lows[j + 1] not in NOT_PII \
+                    and (sent.lows[j + 1] in family or _frequency(sent.lows[j + 1]) < 2_000):
+                end = sent.tokens[j + 1][0] + len(sent.words[j + 1])  # "Mrs Penny Fisher"
+            return Span(comment_id, sent.tokens[i][0], end, "PERSON", 0.85, f"{self.name}:title")
         return None
 
     def _judge(self, sent: _Tokens, i: int, cues: _Cues, names: frozenset[str],
@@ -571,6 +575,8 @@ class NameDetector:
                 return 0.5, "context"  # "jade does my hair", "and jack said"
             verb = sent.low(i + 2) if nxt in _ADVERBS else nxt
             shouted = word.isupper() and text.upper() == text
+            if not score and shouted and cues.speaker and cues.clause_start:
+                return 0.5, "context"  # "LANCE SAID HE WOULD SORT MY BUS PASS"
             if not score and (word.islower() or shouted) and prev not in _NOT_BEFORE_A_NAME \
                     and self._predicated(sent, i, cues):
                 return 0.55, "context"  # "faith got adopted", "chance is my key worker"
@@ -918,7 +924,10 @@ _DWELLINGS = frozenset({"home", "house", "flat", "hostel", "placement", "college
                         "mum", "mums", "gran", "grans", "contact", "club", "refuge", "garage",
                         "nursery", "job", "work", "apprenticeship", "primary", "secondary",
                         "academy", "family", "mates", "friends", "cousins", "aunties",
-                        "place"})
+                        "place", "one"})
+#: Family words, before "in": "living with my aunty in stone".
+_FAMILY_WORDS = _KIN - {"carer", "carers", "worker", "sw", "teacher", "advocate", "advocat",
+                        "iro", "pa", "mentor", "keyworker", "tutor"}
 #: Verbs of going or being taken somewhere, before "to": "took us to deal".
 _GOING = frozenset({"took", "take", "taking", "taken", "went", "go", "going", "gone", "goes",
                     "trip", "back", "bus", "train", "coach", "lift", "drive"})
@@ -926,6 +935,8 @@ _GOING = frozenset({"took", "take", "taking", "taken", "went", "go", "going", "g
 _ACTIVITIES = frozenset({"group", "groups", "club", "class", "classes", "lesson", "lessons",
                          "session", "sessions", "time"})
 _MONTH_WORDS = frozenset({"march", "may", "august"})
+#: Words for a settlement, before "called X": "a village called wool".
+_SETTLEMENTS = frozenset({"place", "village", "town", "somewhere", "city", "area"})
 #: Verbs before a sport or game that is also a town: "i play rugby on saturdays".
 _PLAYING = frozenset({"play", "plays", "playing", "played", "watch", "watching", "watched"})
 
@@ -945,13 +956,16 @@ def _placed_there(lows: list[str], i: int, index: dict[str, tuple[tuple[str, ...
     prev, before = lows[i - 1], lows[i - 2] if i > 1 else ""
     if prev == "near" and low not in _MONTH_WORDS:
         return True  # "fishing near sale"
+    if prev == "called" and low not in _MONTH_WORDS \
+            and _SETTLEMENTS.intersection(lows[max(0, i - 8):i]):
+        return True  # "a place in the middle of nowhere called wool"
     if len(low) == 3 and prev in ("in", "to", "from") and not _dictionary_word(low):
         return True  # "the cathedral in ely": a short town that is no word at all
     nxt = lows[i + 1] if i + 1 < len(lows) else ""
     if prev == "in":
         if low in _MONTH_WORDS:
             return before in _RESIDE - {"up", "born", "raised", "out", "away"}
-        return before in _RESIDE or before in _DWELLINGS
+        return before in _RESIDE or before in _DWELLINGS or before in _FAMILY_WORDS
     if prev == "to" and "from" in lows[max(0, i - 3):i - 1] and lows[i - 2] in index:
         return True  # "the train from ely to march"
     if low in _MONTH_WORDS or nxt in _ACTIVITIES:

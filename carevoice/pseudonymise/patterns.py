@@ -883,7 +883,7 @@ PATTERNS: tuple[Pattern, ...] = (
             score=0.8, flags=0, trigger=r"['\u2019]s\s"),
     Pattern("saint_place", "ORG", r"\bSt\.?\s+[A-Z][a-z]+(?:'s|\u2019s|s)\b", score=0.9, flags=0),
     Pattern("saint_place_lower", "ORG",
-            r"(?:\b(?:at|to|from|in|went|go|goes|attend|attended|school|primary|college)\s+|^\s*|"
+            r"(?:\b(?:at|to|from|in|of|went|go|goes|attend|attended|school|primary|college)\s+|^\s*|"
             r"(?<=[.!?])\s+)"
             r"(?P<pii>st\.?\s+[a-z]{3,}"
             r"(?:'s|\u2019s|s)(?:\s+(?:(?:rc|ce|catholic|c\s+of\s+e)\s+)?(?:high|primary|"
@@ -913,7 +913,7 @@ PATTERNS: tuple[Pattern, ...] = (
     # a plural naming one place takes a singular verb: "the willows was the worst home" (not
     # "the willows down by the river are ...")
     Pattern("house_name_initial", "ORG",
-            rf"(?:^|(?<=[.!?,]))\s*(?P<pii>{_HOUSE_PLURALS})(?=\s+(?:was|is|has)\b)",
+            rf"(?:^|(?<=[.!?,]))\s*(?P<pii>(?:the\s+)?{_HOUSE_PLURAL_WORDS})(?=\s+(?:was|is|has)\b)",
             score=0.6),
     Pattern("council_lower", "ORG",
             r"\b(?P<pii>(?:(?:north|south|east|west|city\s+of)\s+)?[a-z]{4,}(?:\s+[a-z]{4,})?"
