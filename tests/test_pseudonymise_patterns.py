@@ -269,6 +269,7 @@ INVALID = [
     ("ORG", "at my nans house on sundays"),
     ("ORG", "care was the worst home i could imagine"),
     ("ORG", "kinship is the best placement for me"),
+    ("ID", "the review is on 12/03/2025 at 4pm"),
 ]
 
 VALID += [
@@ -290,6 +291,7 @@ VALID += [
     ("ORG", "i swim on sundays for harbourside juniors", "harbourside juniors"),
     ("ORG", "hawthorns is alright apart from the food", "hawthorns"),
     ("ORG", "they threw me out of st cuthberts", "st cuthberts"),
+    ("ID", "the letter at the top says 4417/LAC/12 whatever that is", "4417/LAC/12"),
 ]
 
 

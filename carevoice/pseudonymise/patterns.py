@@ -795,7 +795,8 @@ PATTERNS: tuple[Pattern, ...] = (
             r"\bsort\s*code\s*(?:is|:|-)?\s*(?P<pii>\d{2}[-\s]?\d{2}[-\s]?\d{2})\b",
             score=0.9, trigger=r"sort\s*code"),
     Pattern("reference_shape", "ID",
-            r"\b(?:[A-Z]{1,4}[-/]\d{2,4}[-/]\d{2,}(?:[-/][A-Z0-9]+)*|[A-Z]{1,4}[-/]?\d{5,})\b",
+            r"\b(?:[A-Z]{1,4}[-/]\d{2,4}[-/]\d{2,}(?:[-/][A-Z0-9]+)*|[A-Z]{1,4}[-/]?\d{5,}|"
+            r"\d{2,6}[-/][A-Z]{2,4}[-/]\d{2,})\b",  # "2231/CIC/07": a case number, digits first
             score=0.75, flags=0, trigger=r"\d"),
     Pattern("postcode", "POSTCODE",
             rf"\b{_POSTCODE_OUTWARD}(?:\s{{0,2}}|\s?-\s?){_POSTCODE_INWARD}\b",
