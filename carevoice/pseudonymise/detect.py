@@ -368,6 +368,11 @@ class _Tokens:
         start, token = self.tokens[k - 1]
         return self.text[start + len(token):self.tokens[k][0]]
 
+    def at_whose(self, k: int) -> bool:
+        """Whether token ``k`` is written with a possessive after "round", "at" or "over":
+        whose house ("went round tyreese's", "stayed at kyle's")."""
+        return self.tokens[k][1] != self.words[k] and self.low(k - 1) in ("round", "at", "over")
+
     def kin_at(self, k: int) -> bool:
         """Whether "my (little) sis", "my cousins", "my carers daughters" starts at ``k``."""
         if self.low(k) not in _POSSESSIVES:
@@ -587,9 +592,8 @@ class NameDetector:
             return score, "lexicon"
         if low in _FUNCTION or low in names:
             return 0.0, "lexicon"
-        if word.islower() and sent.tokens[i][1] != word and prev in ("round", "at", "over") \
-                and len(low) >= 3 and _frequency(low) == 0 and low not in NOT_PII \
-                and low not in countries():
+        if word.islower() and sent.at_whose(i) and len(low) >= 3 and _frequency(low) == 0 \
+                and low not in NOT_PII and low not in countries():
             return 0.5, "context"  # "went round tyreese's after school"
         score, rule = self._unknown(text, start, word, low, prev, cues.before,
                                     cues.after or cues.kin_after, cues.named_person)
@@ -622,8 +626,7 @@ class NameDetector:
         if written != sent.words[i] and nxt in ROLE_WORDS \
                 and sent.low(i - 1) not in _POSSESSIVES:
             return True  # "storm's mum": a possessive before a family word
-        if written != sent.words[i] and sent.low(i - 1) in ("round", "at", "over") \
-                and written[-1:] in "sS" and sent.lows[i] not in _SEASONS:
+        if sent.at_whose(i) and written[-1:] in "sS" and sent.lows[i] not in _SEASONS:
             return True  # "stayed at kyle's", "went round jade's"
         role_before = sent.low(i - 2) in ROLE_WORDS or sent.low(i - 2) in _KIN
         if sent.low(i - 1) in ("is", "was") and role_before \
@@ -918,12 +921,13 @@ _WORD_PLACES_NOT_READ = frozenset(
 #: Verbs of living somewhere, before "in": "i live in march", "grew up in bury".
 _RESIDE = frozenset({"live", "lives", "living", "lived", "based", "stay", "stays", "staying",
                      "stayed", "up", "raised", "born", "out", "away"})
+#: The verbs of :data:`_RESIDE` after which "in march" is a town, not a month: "i live in march".
+_LIVE_IN = _RESIDE - {"up", "born", "raised", "out", "away"}
 #: Places a person lives or studies in, before "in": "a home in sale", "college in reading".
 _DWELLINGS = frozenset({"home", "house", "flat", "hostel", "placement", "college", "school",
-                        "uni", "unit", "carers", "foster", "nan", "nans", "nanas", "dad", "dads",
-                        "mum", "mums", "gran", "grans", "contact", "club", "refuge", "garage",
-                        "nursery", "job", "work", "apprenticeship", "primary", "secondary",
-                        "academy", "family", "mates", "friends", "cousins", "aunties",
+                        "uni", "unit", "carers", "foster", "nans", "nanas", "dads", "mums",
+                        "grans", "contact", "club", "refuge", "garage", "nursery", "job", "work",
+                        "apprenticeship", "primary", "secondary", "academy", "family", "aunties",
                         "place", "one"})
 #: Family words, before "in": "living with my aunty in stone".
 _FAMILY_WORDS = _KIN - {"carer", "carers", "worker", "sw", "teacher", "advocate", "advocat",
@@ -964,7 +968,7 @@ def _placed_there(lows: list[str], i: int, index: dict[str, tuple[tuple[str, ...
     nxt = lows[i + 1] if i + 1 < len(lows) else ""
     if prev == "in":
         if low in _MONTH_WORDS:
-            return before in _RESIDE - {"up", "born", "raised", "out", "away"}
+            return before in _LIVE_IN
         return before in _RESIDE or before in _DWELLINGS or before in _FAMILY_WORDS
     if prev == "to" and "from" in lows[max(0, i - 3):i - 1] and lows[i - 2] in index:
         return True  # "the train from ely to march"
@@ -1277,6 +1281,7 @@ _CAPITALISED = re.compile(r"(?<![\w'\u2019])[A-Z][A-Za-z\u00c0-\u024f'\u2019-]*"
 
 def _entities(doc: Any) -> list[tuple[int, int, str, float]]:
     out = []
+    titled = title_case(doc.text)
     for ent in doc.ents:
         mapped = SPACY_LABELS.get(ent.label_)
         if mapped is None:
@@ -1300,7 +1305,7 @@ def _entities(doc: Any) -> list[tuple[int, int, str, float]]:
         while len(tokens) > 1 and mapped[0] == "PERSON" and tokens[0].text.islower() \
                 and tokens[0].lower_ in _FUNCTION and tokens[1].text[:1].isupper():
             tokens.pop(0)
-        if tokens and title_case(doc.text):
+        if tokens and titled:
             tokens = _title_case_entity(tokens)
         if not tokens:
             continue
@@ -1332,7 +1337,7 @@ _CLAUSE_WORDS = frozenset(
     then""".split())
 #: Last words of an organisation's name ("... Project", "... Trust"), kept at a name's end.
 _ORG_HEADS = _ORG_NOUNS | {"house", "trust", "foundation", "hub", "partnership", "hospital",
-                           "surgery", "lodge", "court", "hall", "view", "grange", "centre"}
+                           "surgery", "lodge", "court", "hall", "view", "grange"}
 
 
 def _title_case_entity(tokens: list[Any]) -> list[Any]:

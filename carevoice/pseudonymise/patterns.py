@@ -703,7 +703,6 @@ def _day_words_ok(value: str, strict: bool = True) -> float | bool:
 _POSTCODE_OUTWARD = (r"(?:[A-PR-UWYZ][0-9][0-9]?|[A-PR-UWYZ][A-HK-Y][0-9][0-9]?|"
                      r"[A-PR-UWYZ][0-9][A-HJKPSTUW]|[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRVWXY])")
 _POSTCODE_INWARD = r"[0-9][ABD-HJLNP-UW-Z]{2}"
-#: Holidays named as dates ("christmas day 2009", "my birthday is on boxing day").
 #: Plurals that English homes and houses are named by: "at the willows", "the beeches".
 _HOUSE_PLURAL_WORDS = (r"(?:willows|meadows|beeches|laurels|limes|oaks|elms|poplars|cedars|firs|"
                        r"pines|hollies|maples|larches|birches|hawthorns|rowans|chestnuts|sycamores|"
@@ -711,6 +710,7 @@ _HOUSE_PLURAL_WORDS = (r"(?:willows|meadows|beeches|laurels|limes|oaks|elms|popl
                        r"spinney|paddocks|robins|wrens|swallows|larks|herons|kestrels|swifts|"
                        r"finches|martins)")
 _HOUSE_PLURALS = rf"the\s+{_HOUSE_PLURAL_WORDS}"
+#: Holidays named as dates ("christmas day 2009", "my birthday is on boxing day").
 _HOLIDAYS = (r"christmas\s+(?:day|eve)|boxing\s+day|new\s+year'?s\s+(?:day|eve)|"
              r"valentine'?s\s+day|bonfire\s+night|halloween|st\.?\s+patrick'?s\s+day")
 
