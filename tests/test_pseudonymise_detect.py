@@ -16,7 +16,7 @@ from carevoice.pseudonymise import (
     resolve_spans,
 )
 from carevoice.pseudonymise._base import spans_frame
-from carevoice.pseudonymise.detect import might_hold_entity, split_long_text
+from carevoice.pseudonymise.tagger import might_hold_entity, split_long_text
 from carevoice.schema import SPAN_COLUMNS, Detector
 
 NAMES = NameDetector()
@@ -381,7 +381,7 @@ def test_spacy_detector_drops_role_words(spacy_ready):
 def test_spacy_entities_of_ordinary_lower_case_words_are_dropped(spacy_ready):
     from spacy.tokens import Span as SpacySpan
 
-    from carevoice.pseudonymise.detect import _entities
+    from carevoice.pseudonymise.tagger import _entities
 
     doc = spacy_ready.make_doc("my stuff in bin bags and kai smith from the housing association")
     doc.ents = [SpacySpan(doc, 3, 5, label="PERSON"), SpacySpan(doc, 6, 8, label="PERSON"),
@@ -394,7 +394,7 @@ def test_spacy_entities_of_ordinary_lower_case_words_are_dropped(spacy_ready):
 def test_a_text_speak_function_word_before_a_tagged_name_is_left_out(spacy_ready):
     from spacy.tokens import Span as SpacySpan
 
-    from carevoice.pseudonymise.detect import _entities
+    from carevoice.pseudonymise.tagger import _entities
 
     doc = spacy_ready.make_doc("its best wen Mandy visits and kai Brennan too")
     doc.ents = [SpacySpan(doc, 2, 4, label="PERSON"), SpacySpan(doc, 6, 8, label="PERSON")]
@@ -406,7 +406,7 @@ def test_a_text_speak_function_word_before_a_tagged_name_is_left_out(spacy_ready
 def test_tagged_names_in_a_title_case_comment_stop_where_the_sentence_goes_on(spacy_ready):
     from spacy.tokens import Span as SpacySpan
 
-    from carevoice.pseudonymise.detect import _entities
+    from carevoice.pseudonymise.tagger import _entities
 
     doc = spacy_ready.make_doc("My Mentor Jolene Takes Me To The Hope Trust Drop In On Fridays")
     doc.ents = [SpacySpan(doc, 2, 5, label="PERSON"), SpacySpan(doc, 7, 11, label="ORG")]

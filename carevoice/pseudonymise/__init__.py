@@ -18,7 +18,6 @@ from .core import (
     pseudonymise,
     resolve_spans,
 )
-from .detect import NameDetector, PlaceDetector, SpacyDetector
 from .keys import (
     KeyFileError,
     ReidentificationKey,
@@ -29,9 +28,12 @@ from .keys import (
     write_key,
     write_secret,
 )
+from .names import NameDetector
 from .patterns import PATTERNS, Pattern, PatternDetector
+from .places import PlaceDetector
 from .replace import MODES, ReplaceConfig, replace_spans
 from .review import ReviewConfig, apply_decisions, read_decisions, review_table, write_review
+from .tagger import SpacyDetector
 
 __all__ = [
     "MODES",

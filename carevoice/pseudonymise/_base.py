@@ -15,8 +15,8 @@ from ..schema import COMMENT_ID, PII_LABELS, TEXT
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = ["Span", "as_text", "check_comments", "empty_spans", "iter_texts", "spans_frame",
-           "texts_by_id", "title_case"]
+__all__ = ["Span", "TextDetector", "as_text", "check_comments", "empty_spans", "iter_texts",
+           "spans_frame", "texts_by_id", "title_case"]
 
 
 class Span(NamedTuple):
@@ -133,6 +133,33 @@ def iter_texts(comments: pd.DataFrame) -> Iterator[tuple[str, str]]:
     """
     for cid, text in zip(comments[COMMENT_ID].tolist(), comments[TEXT].tolist(), strict=True):
         yield str(cid), as_text(text)
+
+
+class TextDetector:
+    """Mixin for detectors that read one comment at a time: ``detect`` runs ``find`` on each.
+
+    A subclass defines ``find(comment_id, text) -> list[Span]``; the
+    :class:`carevoice.schema.Detector` protocol's ``detect`` then comes from here.
+    """
+
+    def find(self, comment_id: str, text: str) -> list[Span]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def detect(self, comments: pd.DataFrame) -> pd.DataFrame:
+        """Return the spans found in ``comments``.
+
+        Parameters
+        ----------
+        comments : pandas.DataFrame
+            With ``comment_id`` and ``text``.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Columns of :data:`carevoice.schema.SPAN_COLUMNS`.
+        """
+        check_comments(comments)
+        return spans_frame(s for cid, text in iter_texts(comments) for s in self.find(cid, text))
 
 
 def empty_spans() -> pd.DataFrame:

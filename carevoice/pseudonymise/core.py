@@ -130,8 +130,10 @@ def default_detectors(config: PseudonymiseConfig | None = None) -> tuple[Detecto
     >>> [d.name for d in default_detectors()]
     ['patterns', 'names', 'places', 'spacy']
     """
-    from .detect import NameDetector, PlaceDetector, SpacyDetector
+    from .names import NameDetector
     from .patterns import PatternDetector
+    from .places import PlaceDetector
+    from .tagger import SpacyDetector
 
     config = config or PseudonymiseConfig()
     detectors: list[Detector] = [PatternDetector(), NameDetector(), PlaceDetector()]
@@ -223,7 +225,7 @@ def bridge_spans(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
     """
     import re
 
-    from .detect import bridge_word
+    from ._words import bridge_word
 
     if len(spans) < 2:
         return spans

@@ -18,15 +18,11 @@ import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from ..errors import InputError
 from ..schema import PII_LABELS
-from ._base import Span, check_comments, iter_texts, spans_frame
+from ._base import Span, TextDetector
 from .lexicons import NOT_PII, ROLE_WORDS, first_names, is_common_word, uk_places
-
-if TYPE_CHECKING:  # pragma: no cover
-    import pandas as pd
 
 __all__ = [
     "PATTERNS",
@@ -984,7 +980,7 @@ PATTERNS: tuple[Pattern, ...] = (
 
 
 @dataclass(frozen=True)
-class PatternDetector:
+class PatternDetector(TextDetector):
     """Detect personal data with declarative patterns (regular expressions plus validators).
 
     Parameters
@@ -1032,25 +1028,6 @@ class PatternDetector:
                 spans.append(Span(comment_id, start, end, pattern.label, score,
                                   f"{self.name}:{pattern.name}"))
         return spans
-
-    def detect(self, comments: pd.DataFrame) -> pd.DataFrame:
-        """Return the spans found in ``comments``.
-
-        Parameters
-        ----------
-        comments : pandas.DataFrame
-            With ``comment_id`` and ``text``.
-
-        Returns
-        -------
-        pandas.DataFrame
-            Columns of :data:`carevoice.schema.SPAN_COLUMNS`.
-        """
-        check_comments(comments)
-        spans: list[Span] = []
-        for cid, text in iter_texts(comments):
-            spans.extend(self.find(cid, text))
-        return spans_frame(spans)
 
 
 def find_all(patterns: Sequence[Pattern], text: str) -> list[tuple[int, int, str, float, str]]:

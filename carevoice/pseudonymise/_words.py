@@ -1,0 +1,175 @@
+"""Word lists and word tests shared by the name, place and entity detectors.
+
+The lists are the cues the rules read around a word (family and role words, place
+prepositions, function words); the tests say how common a word is in English (from the
+packaged word-frequency list) and whether a token starts a sentence.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from .lexicons import (
+    NOT_PII,
+    ROLE_WORDS,
+    countries,
+    lowercase_words,
+    word_frequency,
+)
+
+__all__ = [
+    "DIRECTIONS",
+    "FUNCTION_WORDS",
+    "KIN",
+    "MOTION",
+    "NOT_BEFORE_A_NAME",
+    "OBJECTS",
+    "ORG_NOUNS",
+    "PLACE_CUES",
+    "STUDY_WORDS",
+    "TITLES",
+    "WORD_TOKEN",
+    "bridge_word",
+    "dictionary_word",
+    "frequency",
+    "misspelt_word",
+    "no_word_at_all",
+    "not_a_word",
+    "sentence_initial",
+]
+
+#: Honorifics kept inside a PERSON span ("Mrs Khan").
+TITLES: frozenset[str] = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "mister", "missus"})
+
+WORD_TOKEN = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['\u2019][A-Za-z]+)*")
+
+#: Words before a name: "my brother Kai", "called kai", "big dave".
+KIN = frozenset(
+    """brother brothers bro bruv bruva bruther brover sister sisters sis sista sissy cousin
+    cousins cuz friend friends frend freind mate mates bestie bestfriend bff boyfriend girlfriend
+    bf gf partner fiance fiancee son daughter baby nephew niece uncle auntie aunty aunt carer
+    carers worker sw teacher advocate advocat iro pa mentor keyworker tutor stepbrother
+    stepsister stepdad stepmum grandad grandma mum mam mom dad nan nana nanna nanny nanan gran
+    granny grandpa granda grandmother grandfather nain taid grampy grampa cuzin cuzzin cousen
+    cozzie cuzzy""".split()
+)
+
+FUNCTION_WORDS = frozenset(
+    """a an the and or but so if then than that this these those it its is am are was were be
+    been being have has had do does did not no yes to of in on at by for from with about as
+    into onto up down out off over under again too very just only also even still ever never
+    i me my mine we us our you your he him his she her they them their who what when where why
+    how which all any some more most much many lot lots one two three four five six seven eight
+    nine ten there here now well really got get gets getting go goes going went gone come came
+    can could will would should shall may might must let lets like want wanted need needed know
+    think said say says tell told ask asked make made see saw seen look feel felt way thing
+    things stuff every everyone everything someone something anyone anything nobody nothing
+    good bad ok okay im ive id ill dont didnt cant wont isnt wasnt doesnt u ur ya yeah yh tho
+    coz cos cuz bc because since till until while before after always sometimes hi hello hey
+    thanks thank please sorry theres thats whats wheres heres theyre youre maks cud wud shud
+    cus coz agen evry becos bcos wen wat sum1 any1 sumone lol lmao ngl tbh idk omg ppl pls plz
+    thx innit culd cudnt shudnt wudnt woz wos dosent dosnt doesent dusnt whos wiv wot wat fink
+    dunno gonna wanna gotta aint hes shes thier ther becuz bcuz thru abt bout ova evrything
+    evryone sumthing summat nuffin nothin esp""".split()
+)
+
+PLACE_CUES = frozenset({"in", "at", "from", "near", "around", "outside", "round"})
+
+#: Whom a name is given to: "we call him seun", "they named her after ...".
+OBJECTS = frozenset({"him", "her", "me", "them", "us"})
+
+#: Nouns of services and places a person is introduced by ("Jo from the youth club").
+ORG_NOUNS = frozenset({"team", "service", "services", "school", "college", "council", "home",
+                        "club", "charity", "project", "unit", "centre", "center", "office",
+                        "hostel", "agency", "academy", "uni", "university", "church", "mosque",
+                        "flat", "flats", "class", "group", "scheme", "advocacy"})
+
+#: Words that make the next word a noun, not a name ("200 miles from", "some hope from").
+NOT_BEFORE_A_NAME = frozenset({"the", "a", "an", "some", "no", "any", "more", "much", "of",
+                                "little", "lot", "lots", "bit", "few", "many", "got", "get",
+                                "gets", "getting", "give", "gave", "need", "needed", "had"})
+
+#: Words after which a capitalised ordinary word is a subject, not a place ("doing Law").
+STUDY_WORDS = frozenset({"study", "studying", "studied", "doing", "do", "did", "take",
+                          "taking", "took", "passed", "failed", "gcse", "a-level"})
+
+#: Verbs of being moved somewhere: "moved to X" names a place ("goes to voicemail" does not).
+MOTION = frozenset({"moved", "move", "moving", "moves", "sent", "placed", "transferred",
+                     "relocated"})
+
+DIRECTIONS = frozenset({"north", "south", "east", "west", "upper", "lower", "central"})
+
+
+@functools.cache
+def frequency(word: str) -> int:
+    return word_frequency().get(word, 0)
+
+
+def sentence_initial(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i < 0 or text[i] in ".!?\n\r\"\u201c([:;*\u2022-"
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+@functools.cache
+def misspelt_word(word: str, threshold: int = 1_500) -> bool:
+    """Whether ``word`` is one edit away from a common English word ("feling", "werker"),
+    so more likely a misspelling than a name. Only asked of words of five letters or more."""
+    if not 5 <= len(word) <= 20:
+        return False
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    edits = {a + b[1:] for a, b in splits if b}
+    edits |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    edits |= {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
+    edits |= {a + c + b for a, b in splits for c in _LETTERS}
+    edits.discard(word)
+    freq = word_frequency()
+    return any(freq.get(e, 0) >= threshold for e in edits)
+
+
+@functools.cache
+def _common_words(threshold: int = 20_000) -> tuple[str, ...]:
+    return tuple(w for w, f in word_frequency().items() if f >= threshold)
+
+
+def not_a_word(low: str) -> bool:
+    """A word of three letters or more in no word list, not one edit from a common word and not
+    a country ("zain", "tariq")."""
+    return (len(low) >= 3 and low.isalpha() and frequency(low) == 0
+            and not misspelt_word(low) and low not in countries())
+
+
+def no_word_at_all(low: str) -> bool:
+    """:func:`not_a_word`, not a word that is never personal data, and not two edits from a
+    common word either ("fenmoor", "kemalettin"; not "difrent")."""
+    return not_a_word(low) and low not in NOT_PII and not _two_edits_from_common(low)
+
+
+@functools.cache
+def _two_edits_from_common(word: str) -> bool:
+    """Whether ``word`` is at most two edits from a common word ("difrent", "crismas")."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    return process.extractOne(word, _common_words(), scorer=OSA.distance,
+                              score_cutoff=2) is not None
+
+
+def bridge_word(word: str) -> bool:
+    """Whether a capitalised word can be part of a name ("Matter" in "Voices Matter Leeds",
+    "Side" in "in Moss Side"): not a function word, role word or a word that is never personal
+    data."""
+    low = word.lower()
+    return low not in FUNCTION_WORDS and low not in ROLE_WORDS and low not in NOT_PII
+
+
+def dictionary_word(low: str) -> bool:
+    """Whether ``low`` or its singular is in the dictionary's lower-case words ("loans")."""
+    words = lowercase_words()
+    return low in words or (low.endswith("s") and (low[:-1] in words or (
+        low.endswith("es") and low[:-2] in words)))

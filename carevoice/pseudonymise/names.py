@@ -1,0 +1,780 @@
+"""Names: :class:`NameDetector`, a first-name and surname lexicon plus context rules.
+
+The rules are for informal writing: lower-case and misspelt names, names that are also words
+("Hope", "Will") used as names, "my brother X", "me and x", titles ("Mrs Khan"), and
+capitalised words inside a sentence that are not English words. The detector follows the
+:class:`carevoice.schema.Detector` protocol.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from ..errors import InputError
+from ._base import Span, TextDetector
+from ._words import (
+    FUNCTION_WORDS,
+    KIN,
+    NOT_BEFORE_A_NAME,
+    OBJECTS,
+    ORG_NOUNS,
+    PLACE_CUES,
+    TITLES,
+    WORD_TOKEN,
+    bridge_word,
+    dictionary_word,
+    frequency,
+    misspelt_word,
+    no_word_at_all,
+    not_a_word,
+    sentence_initial,
+)
+from .lexicons import (
+    NOT_PII,
+    ROLE_WORDS,
+    WORD_NAMES,
+    countries,
+    first_names,
+    lowercase_words,
+    surnames,
+)
+
+__all__ = [
+    "NameDetector",
+]
+
+
+#: Words between "my" and a family word: "Kai my best mate", "Hope my foster sister".
+_KIN_MODIFIERS = frozenset({"best", "big", "little", "lil", "older", "younger", "old", "new",
+                            "foster", "step", "half", "twin", "baby"})
+
+_NAMING = frozenset({"called", "named", "name", "names", "name's", "nicknamed", "calls", "call",
+                     "aka", "surname", "nickname"})
+
+#: Verbs after which a lower-case word is someone who spoke ("kyle said", "seun asked").
+_SPEECH = frozenset({"said", "says", "asked", "asks", "told", "tells", "texted", "messaged",
+                     "rang", "reckons", "sed"})
+
+_POSSESSIVES = frozenset({"my", "his", "her", "their", "our"})
+
+#: Plural family and friend words a list of names follows ("my sisters precious and favour").
+_KIN_PLURAL = frozenset({"sisters", "brothers", "cousins", "cuzzies", "mates", "friends",
+                         "siblings", "bros", "sis", "nephews", "nieces", "besties"})
+
+#: Verbs that make a sentence-initial word that is no English word its subject ("xiaoling
+#: helped me", "kowalczyk runs the home").
+_SUBJECT_VERBS = frozenset(
+    """helped helps runs ran took takes gave gives came comes left leaves keeps kept got gets
+    does did has had is was makes made used never always still just listens listened cares
+    cared understands understood knows knew lets picks picked drives drove visits visited
+    sends sent calls called stays stayed lives lived works worked tried tries wants wanted
+    said says told tells asked asks rang texted messaged reckons taught teaches showed shows
+    bought buys sorted sorts fought fights treats treated""".split())
+
+#: Nouns after "that X": "that smithson woman" names someone by their surname.
+_PERSON_NOUNS = frozenset({"woman", "man", "lady", "bloke", "fella", "fellow", "guy", "geezer",
+                           "teacher", "worker", "manager", "boy", "girl", "kid", "lad", "lass"})
+
+_ASK = frozenset({"ask", "asked", "asking", "asks"})
+
+_INITIAL = re.compile(r" ([A-Z])\.?(?=[\s,;:!?)]|$)")
+
+#: Verbs, in the past or third person, whose subject is a person: a word that is also a name
+#: is a name before them at the start of a clause ("mercy drove me", "will sorted my pass":
+#: "will" before a past tense cannot be the modal).
+_PERSON_VERBS = frozenset(
+    """drove drives phoned phones rang rings texted texts messaged messages judged judges
+    listened listens sorted sorts cancelled canceled cancels visited visits picked picks told
+    tells asked asks shouted shouts promised promises hugged hugs cooked cooks taught teaches
+    lied lies rang fetched fetches emailed emails waited waits""".split())
+
+#: Verbs of keeping in touch whose object is a person: "i miss kyle", "i want to see hodan and
+#: abdirahman more", "can i visit deano".
+_CONTACT_VERBS = frozenset(
+    """miss missed misses missing see seeing seen visit visiting visited visits hug hugging
+    hugged ring ringing phone phoning text texting message messaging facetime facetiming""".split())
+
+#: Words after which a new clause starts: "and jack said", "honestly dawn my iro is lovely".
+_CLAUSE_OPENERS = frozenset({"and", "n", "honestly", "tbh", "ngl", "basically", "but", "also"})
+
+#: What happens to a person in care, after "got" or "was": "faith got adopted", "jack and
+#: frank both got moved" (said of a person, not of a season or a feeling).
+_FATES = frozenset(
+    """adopted excluded expelled arrested sectioned fostered kicked moved placed suspended
+    nicked sacked sent locked married charged transferred""".split())
+
+#: Role words a word-name can be predicated of at a clause start: "penny is the nicest social
+#: worker", "chance is my key worker" (not family or friends: "hope is my only friend").
+_STAFF = frozenset(
+    """social worker sw iro pa advocate keyworker key carer foster manager teacher tutor
+    mentor counsellor therapist nurse iv head headteacher visitor befriender staff""".split())
+
+#: Word-names that are also adjectives said of people: "my carer is frank with me", "my
+#: worker is sunny" (so "my sw is X" makes X a name only for the others).
+_ADJECTIVE_NAMES = frozenset({"frank", "sunny", "rich", "lucky", "noble", "royal", "sandy",
+                              "ginger", "rocky", "precious", "honey", "angel", "gifted", "grace",
+                              "patience", "will", "hope", "free", "brave", "sage"})
+
+#: Shifts a member of staff works: "bill on nights is leaving".
+_SHIFTS = frozenset({"nights", "lates", "earlies", "nightshift", "nightshifts"})
+
+#: Thanks said to someone: "thank u mo", "thanks bev", "cheers dave".
+_THANKS = frozenset({"thanks", "cheers", "thx", "thankyou"})
+
+#: Adverbs allowed between such a name and its verb ("joy never judged me").
+_ADVERBS = frozenset({"never", "always", "just", "still", "actually", "even", "finally",
+                      "literally", "also", "honestly", "sometimes", "once"})
+
+#: Verbs after which a word-name followed by "about", "that" ... is the person spoken to
+#: ("i told grace about the bullying").
+_TOLD = frozenset({"told", "tell", "telling", "asked", "texted", "rang", "phoned", "messaged",
+                   "emailed"})
+
+_PRONOUNS = frozenset({"i", "we", "you", "they", "he", "she", "it", "u", "will", "the", "a",
+                       "this", "next", "last", "really", "so", "still", "always", "do", "dont"})
+
+_SEASON_NOUNS = frozenset({"holiday", "holidays", "hols", "term", "time", "camp", "break",
+                           "school", "fair", "half", "day"})
+
+_SEASONS = frozenset({"summer", "winter", "spring", "autumn", "april", "june", "august",
+                      "may", "easter", "valentine"})
+
+
+@functools.cache
+def _tier(word: str) -> str:
+    """'A': an ordinary word too ("hope"); 'B': a name that is sometimes a word ("jack");
+    'C': a name only ("kai", "david")."""
+    if word in WORD_NAMES:
+        return "A"
+    freq = frequency(word)
+    if freq >= 20_000 and word in lowercase_words():
+        return "A"
+    return "B" if freq >= 2_000 and word in lowercase_words() else "C"
+
+
+def _is_capitalised(token: str) -> bool:
+    return token[:1].isupper() and not token.isupper()
+
+
+@functools.cache
+def _fuzzy_name(word: str) -> str | None:
+    """A lexicon name one substitution or transposition away from ``word`` ("jaydan"), or with
+    one letter doubled ("jaydenn"), if any."""
+    if not 4 <= len(word) <= 20:
+        return None
+    for i in range(1, len(word)):
+        if word[i] == word[i - 1] and word[:i] + word[i + 1:] in _fuzzy_choice_set():
+            return word[:i] + word[i + 1:]
+    from rapidfuzz import process
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    hits = process.extract(word, _fuzzy_choices(), scorer=DamerauLevenshtein.distance,
+                           score_cutoff=1, limit=20)
+    same_length = [str(h[0]) for h in hits if len(h[0]) == len(word)]
+    return same_length[0] if same_length else None
+
+
+@functools.cache
+def _fuzzy_choices() -> tuple[str, ...]:
+    return tuple(sorted(n for n in first_names() if len(n) >= 4 and _tier(n) == "C"))
+
+
+@functools.cache
+def _fuzzy_choice_set() -> frozenset[str]:
+    return frozenset(_fuzzy_choices())
+
+
+_NEXT_WORD = re.compile(r" ([A-Z][a-z]+)\b")
+
+
+def _next_capitalised(text: str, end: int) -> bool:
+    """Whether the next word is capitalised and not a function, role or non-personal word."""
+    m = _NEXT_WORD.match(text, end)
+    return m is not None and bridge_word(m.group(1))
+
+
+#: Words that are surnames as well as something else ("Dylan Foster", "Amy Young").
+_SURNAME_WORDS = frozenset({"foster", "white", "black", "brown", "green", "grey", "gray",
+                            "young", "king", "hill", "wood", "hall", "bell", "price", "long",
+                            "little", "bird", "rich", "cook", "baker", "carter", "turner",
+                            "walker", "mason", "page", "field", "moss", "lane", "park"})
+
+
+def _name_stem(low: str, names: frozenset[str]) -> str:
+    """The name inside a possessive written without an apostrophe ("kofis" -> "kofi")."""
+    if low in names or len(low) < 4 or not low.endswith("s"):
+        return low
+    stem = low[:-1]
+    if stem in names and _tier(stem) == "C" and frequency(low) < 2_000:
+        return stem
+    return low
+
+
+def _given_name_like(low: str) -> bool:
+    """A lower-case word that can be a first name before a surname: a lexicon name that is no
+    ordinary word, or a rare word ("wei")."""
+    if low in FUNCTION_WORDS or low in ROLE_WORDS or low in NOT_PII or low in KIN or len(low) < 2:
+        return False
+    return (low in first_names() and _tier(low) != "A") or frequency(low) < 1_000
+
+
+def _strip_possessive(token: str) -> str:
+    if token[-2:].lower() in ("'s", "\u2019s"):
+        return token[:-2]
+    return token
+
+
+class _Cues(NamedTuple):
+    """What the words around a token say about it being a name (:meth:`_Tokens.cues`)."""
+
+    before: bool  # "my brother kai", "called kai", "me n kai", "we call him seun"
+    after: bool  # "kai and me", "kai is my ...", "kai my brother", "kai from ..."
+    kin_after: bool  # at a clause start, one of the family: "summer my little sis"
+    clause_start: bool  # first word of a sentence, after "and" or a comma
+    speaker: bool  # "kyle said", "grace from the leaving care team"
+    vocative: bool  # said to someone: "honestly bev ur the best"
+    named_person: bool  # "a boy called wei", not "a hamster called nugget"
+    contact: bool  # kept in touch with: "i miss kyle", "to see hodan and abdirahman"
+
+
+@dataclass(frozen=True)
+class _Tokens:
+    """A comment's words as the name rules read them.
+
+    ``tokens`` are ``(start, token)`` pairs as written, ``words`` the tokens without a
+    possessive "'s", ``lows`` their lower case, with a possessive written without its
+    apostrophe before a family or role word read without its s ("kerrys mum" -> "kerry"), and
+    ``owner`` marks those possessives (the family word is their cue).
+    """
+
+    text: str
+    tokens: list[tuple[int, str]]
+    words: list[str]
+    lows: list[str]
+    owner: list[bool]
+
+    @classmethod
+    def read(cls, text: str, names: frozenset[str]) -> _Tokens:
+        tokens = [(m.start(), m.group()) for m in WORD_TOKEN.finditer(text)]
+        words = [_strip_possessive(t) for _, t in tokens]
+        lows = [_name_stem(w.lower(), names) for w in words]
+        owner = [False] * len(tokens)
+        for i in range(len(tokens) - 1):
+            low, nxt_low = words[i].lower(), words[i + 1].lower()
+            if (low.endswith("s") and len(low) >= 4 and low[:-1] in names
+                    and (nxt_low in ROLE_WORDS or nxt_low in KIN)
+                    and frequency(low) < 2_000 and low not in NOT_PII):
+                lows[i], owner[i] = low[:-1], True
+        return cls(text, tokens, words, lows, owner)
+
+    def __len__(self) -> int:
+        return len(self.tokens)
+
+    def low(self, k: int) -> str:
+        """Token ``k`` in lower case, or "" outside the comment."""
+        return self.lows[k] if 0 <= k < len(self.lows) else ""
+
+    def gap(self, k: int) -> str:
+        """The text between token ``k - 1`` and token ``k``."""
+        start, token = self.tokens[k - 1]
+        return self.text[start + len(token):self.tokens[k][0]]
+
+    def at_whose(self, k: int) -> bool:
+        """Whether token ``k`` is written with a possessive after "round", "at" or "over":
+        whose house ("went round tyreese's", "stayed at kyle's")."""
+        return self.tokens[k][1] != self.words[k] and self.low(k - 1) in ("round", "at", "over")
+
+    def kin_at(self, k: int) -> bool:
+        """Whether "my (little) sis", "my cousins", "my carers daughters" starts at ``k``."""
+        if self.low(k) not in _POSSESSIVES:
+            return False
+        j = k + 1
+        while j < len(self) and self.lows[j] in _KIN_MODIFIERS:
+            j += 1
+        return j < len(self) and (self.lows[j] in KIN or self.lows[j] in ROLE_WORDS)
+
+    def cues(self, i: int, family: frozenset[str]) -> _Cues:
+        """The context cues of token ``i``."""
+        lows, n, text = self.lows, len(self), self.text
+        low, start = lows[i], self.tokens[i][0]
+        prev, prev2 = self.low(i - 1), self.low(i - 2)
+        nxt, nxt2 = self.low(i + 1), self.low(i + 2)
+        before = prev in KIN or prev in _NAMING or (
+            prev in ("and", "n") and prev2 == "me") or (prev == "is" and prev2 in _NAMING) or (
+            prev in OBJECTS and prev2 in _NAMING)  # "me n tyreece", "we call him seun"
+        clause_start = sentence_initial(text, start) or prev in _CLAUSE_OPENERS or (
+            i > 0 and self.gap(i).strip() == ",")
+        k = i + 1  # past the rest of the name: "nkechi okonkwo-bell my old foster mum"
+        while k < n and k - i <= 3 and lows[k] not in FUNCTION_WORDS and lows[k] not in ROLE_WORDS \
+                and (self.gap(k) == "-" or (self.gap(k) == " " and (
+                    lows[k] in family or not_a_word(lows[k])))):
+            k += 1
+        kin_after = clause_start and "'" not in low and frequency(low) < 100_000 and (
+            self.kin_at(k) or (self.low(k) in ("is", "was", "are", "were")
+                               and self.kin_at(k + 1)))
+        after = ((nxt == "and" and nxt2 in ("me", "i"))
+                 or (nxt in ("is", "was") and nxt2 == "my")
+                 or (nxt in _POSSESSIVES and (nxt2 in KIN or (
+                     nxt2 in _KIN_MODIFIERS and self.low(i + 3) in KIN)))
+                 or nxt == "from" or self.owner[i]
+                 or (nxt in ("are", "were") and nxt2 == "my"))
+        # someone who spoke, or is introduced by their service (for lower-case words the other
+        # rules leave alone)
+        speaker = nxt in _SPEECH or (nxt == "from" and (
+            bool(ORG_NOUNS.intersection(lows[i + 2:i + 7]))
+            or lows[i + 2:i + 4] == ["leaving", "care"]))
+        vocative = nxt in ("ur", "youre", "you're", "u're") or (
+            nxt in ("you", "u") and nxt2 in ("are", "r", "were")) or prev in _THANKS or (
+            prev in ("you", "u") and prev2 in ("thank", "fank"))  # "thank u mo for ..."
+        named_person = prev in _NAMING and (
+            prev2 in _PERSON_NOUNS or prev2 in KIN or prev2 in ROLE_WORDS
+            or prev2 in ("she", "he", "shes", "hes", "she's", "he's"))
+        contact = prev in _CONTACT_VERBS or (
+            prev in ("and", "n", "&") and self.low(i - 3) in _CONTACT_VERBS)
+        return _Cues(before, after, kin_after, clause_start, speaker, vocative, named_person,
+                     contact)
+
+
+def _lower_context(low: str, prev: str, nxt: str, cues: _Cues, family: frozenset[str]) -> bool:
+    """A lower-case word outside the name lists that its context makes a name: "kemalettin
+    from my hostel", "chen from the team", "dinny my cousin", "that smithson woman", "xiaoling
+    helped me", "with shaniece", "bev ur the best", "i want to see hodan"."""
+    return bool(
+        (cues.speaker and (no_word_at_all(low) or (
+            low in family and frequency(low) < 2_000 and low not in KIN
+            and not dictionary_word(low))))
+        or (cues.kin_after and frequency(low) < 500)
+        or (prev in ("that", "this") and nxt in _PERSON_NOUNS and frequency(low) < 2_000
+            and not misspelt_word(low))
+        or ((nxt in _SUBJECT_VERBS or cues.vocative or prev == "with") and len(low) >= 4
+            and no_word_at_all(low) and (cues.clause_start or prev == "with"))
+        or (cues.vocative and len(low) >= 3 and frequency(low) == 0)
+        or (cues.contact and len(low) >= 4 and not_a_word(low) and low not in NOT_PII))
+
+
+@dataclass(frozen=True)
+class NameDetector(TextDetector):
+    """Find first names, nicknames and surnames with a lexicon and context rules.
+
+    Parameters
+    ----------
+    fuzzy : bool, default True
+        Also flag misspellings (one edit away from a lexicon name) that are not English words.
+    capitalised_unknown : bool, default True
+        Flag capitalised words that are neither English words nor known non-personal words
+        (brands, services), with a low score, for review.
+    name : str, default "names"
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> frame = pd.DataFrame({"comment_id": ["c1", "c2"],
+    ...                       "text": ["me and kai went", "I hope Summer comes"]})
+    >>> NameDetector().detect(frame)[["comment_id", "start", "end"]].values.tolist()
+    [['c1', 7, 10], ['c2', 7, 13]]
+    """
+
+    fuzzy: bool = True
+    capitalised_unknown: bool = True
+    name: str = "names"
+
+    def __post_init__(self) -> None:
+        for attr in ("fuzzy", "capitalised_unknown"):
+            if not isinstance(getattr(self, attr), bool):
+                raise InputError(f"The {attr!r} parameter of NameDetector must be a bool. "
+                                 f"Got {getattr(self, attr)!r}.")
+
+    def find(self, comment_id: str, text: str) -> list[Span]:
+        """Return the spans found in one text.
+
+        Parameters
+        ----------
+        comment_id : str
+        text : str
+
+        Returns
+        -------
+        list of Span
+        """
+        if not text:
+            return []
+        names, family = first_names(), surnames()
+        sent = _Tokens.read(text, names)
+        listed = self._listed(sent, names)
+        spans: list[Span] = []
+        taken_until = -1
+        for i, (start, token) in enumerate(sent.tokens):
+            if start < taken_until:
+                continue
+            low = sent.lows[i]
+            if low in TITLES and i + 1 < len(sent) and (
+                    token[:1].isupper() or sent.low(i - 1) not in _PRONOUNS):
+                titled = self._title(comment_id, sent, i, family)
+                if titled is not None:
+                    spans.append(titled)
+                    taken_until = titled.end
+                continue
+            if len(low) == 1 and i and sent.lows[i - 1] in ("big", "lil", "little") \
+                    and low not in "ai" and sent.low(i - 2) not in NOT_BEFORE_A_NAME \
+                    and sent.gap(i) == " " and sent.tokens[i - 1][0] >= taken_until:
+                spans.append(Span(comment_id, sent.tokens[i - 1][0], start + 1, "PERSON", 0.5,
+                                  f"{self.name}:context"))  # "big G saves me a plate"
+                continue
+            if len(low) < 2 or low in ROLE_WORDS or (low in NOT_PII and not (
+                    low in WORD_NAMES and token.islower())):  # "was called june"
+                continue
+            cues = sent.cues(i, family)
+            score, rule = self._judge(sent, i, cues, names, family)
+            if not score and i in listed:
+                score, rule = 0.5, "list"  # "my sisters precious blessing and favour"
+            if score == 0.0:
+                continue
+            start, end = self._extent(sent, i, score, rule, names, family, listed,
+                                      taken_until)
+            label = ("LOCATION" if rule == "capitalised" and sent.low(i - 1) in PLACE_CUES
+                     else "PERSON")
+            spans.append(Span(comment_id, start, end, label, score, f"{self.name}:{rule}"))
+            taken_until = end
+        return spans + self._coordinated(comment_id, text, sent.tokens, sent.words, sent.lows,
+                                         spans, names)
+
+    def _title(self, comment_id: str, sent: _Tokens, i: int,
+               family: frozenset[str]) -> Span | None:
+        """"Mrs Kowalski", "mr kowalski", "Mr and Mrs Begum", "miss patel", "mrs k"."""
+        text, low, n = sent.text, sent.lows[i], len(sent)
+        j = i + 1
+        if sent.lows[j] == "and" and j + 2 < n and sent.lows[j + 1] in TITLES:
+            j += 2  # "Mr and Mrs Begum"
+        n_start, n_word, n_low = sent.tokens[j][0], sent.words[j], sent.lows[j]
+        # after mr, mrs, ms, dr a lower-case word that is no common English word is a surname
+        # too; after "miss" (also a verb) no word at all, or a surname that is no ordinary word
+        lower_name = (n_word.islower() and len(n_low) >= 3 and (
+            (frequency(n_low) < 2_000 or low in ("mr", "mrs", "ms")) if low != "miss" else (
+                no_word_at_all(n_low) or (n_low in family and _tier(n_low) != "A"))))
+        # "mrs k in the base": an initial alone
+        lower_name = lower_name or (len(n_word) == 1 and n_word not in "aiAI"
+                                    and not text[n_start + 1:n_start + 2].isalnum())
+        if (n_word[:1].isupper() or lower_name) and n_low not in NOT_PII \
+                and n_low not in FUNCTION_WORDS and sent.gap(j).strip(". ") == "":
+            end = n_start + len(n_word)
+            if _is_capitalised(n_word) and j + 1 < n and sent.gap(j + 1) == " " \
+                    and _is_capitalised(sent.words[j + 1]) and sent.lows[j + 1] not in NOT_PII \
+                    and (sent.lows[j + 1] in family or frequency(sent.lows[j + 1]) < 2_000):
+                end = sent.tokens[j + 1][0] + len(sent.words[j + 1])  # "Mrs Penny Fisher"
+            return Span(comment_id, sent.tokens[i][0], end, "PERSON", 0.85, f"{self.name}:title")
+        return None
+
+    def _judge(self, sent: _Tokens, i: int, cues: _Cues, names: frozenset[str],
+               family: frozenset[str]) -> tuple[float, str]:
+        """Score token ``i`` as a name: a lexicon name by :meth:`_score`, any other word by
+        :meth:`_unknown`, then the context rules for lower-case words those leave alone."""
+        text, start = sent.text, sent.tokens[i][0]
+        low, word = sent.lows[i], sent.words[i]
+        prev, nxt = sent.low(i - 1), sent.low(i + 1)
+        if low in names and not (low in FUNCTION_WORDS and low not in WORD_NAMES):
+            score = self._score(text, start, word, low, prev, nxt, cues.before,
+                                cues.after or cues.kin_after)
+            if not score and _is_capitalised(word) and cues.vocative \
+                    and not sentence_initial(text, start):
+                return 0.6, "context"  # "thank u Precious 4 everything"
+            if not score and cues.speaker and word.islower() and prev not in NOT_BEFORE_A_NAME \
+                    and not re.search(r"\d\s*$", text[max(0, start - 12):start]):
+                return 0.5, "lexicon"
+            if not score and word.islower() and (
+                    cues.kin_after or (prev in _ASK and nxt in ("if", "whether"))
+                    or ((cues.vocative or cues.contact) and _tier(low) != "A"
+                        and low not in countries())):
+                return 0.55, "context"  # "summer my little sis", "ask will if", "bev ur ...",
+                # "i miss kyle"
+            if not score and word.islower() and _tier(low) != "A" and cues.clause_start \
+                    and nxt in _SUBJECT_VERBS and prev not in NOT_BEFORE_A_NAME:
+                return 0.5, "context"  # "jade does my hair", "and jack said"
+            verb = sent.low(i + 2) if nxt in _ADVERBS else nxt
+            shouted = word.isupper() and text.upper() == text
+            if not score and shouted and cues.speaker and cues.clause_start:
+                return 0.5, "context"  # "LANCE SAID HE WOULD SORT MY BUS PASS"
+            if not score and (word.islower() or shouted) and prev not in NOT_BEFORE_A_NAME \
+                    and self._predicated(sent, i, cues):
+                return 0.55, "context"  # "faith got adopted", "chance is my key worker"
+            if not score and word.islower() and (
+                    (cues.clause_start and verb in _PERSON_VERBS)
+                    or (prev in _TOLD and nxt in ("about", "that", "what", "how", "when", "i"))):
+                return 0.5, "context"  # "mercy drove me", "i told grace about it"
+            return score, "lexicon"
+        if low in FUNCTION_WORDS or low in names:
+            return 0.0, "lexicon"
+        if word.islower() and sent.at_whose(i) and len(low) >= 3 and frequency(low) == 0 \
+                and low not in NOT_PII and low not in countries():
+            return 0.5, "context"  # "went round tyreese's after school"
+        score, rule = self._unknown(text, start, word, low, prev, cues.before,
+                                    cues.after or cues.kin_after, cues.named_person)
+        if not score and word.islower() and prev in ("round", "at") and low.endswith("s") \
+                and len(low) >= 4 and low[:-1] in names and low[:-1] not in WORD_NAMES \
+                and low not in ROLE_WORDS and frequency(low) < 2_000:
+            return 0.5, "context"  # "xmas at hollys was class": whose, without an apostrophe
+        if not score and prev == "is" and sent.low(i - 2) in ("name", "surname", "nickname") \
+                and (low in family or not_a_word(low)) and low not in NOT_PII \
+                and sent.low(i + 1) not in ("wrong", "right", "differently", "incorrectly"):
+            return 0.5, "context"  # "my surname is baker"
+        if not score and word.islower() and not_a_word(low) \
+                and not dictionary_word(low) and low not in NOT_PII \
+                and prev not in NOT_BEFORE_A_NAME and self._predicated(sent, i, cues):
+            return 0.5, "context"  # "maddie got moved out", "my sw is kerys"
+        if not score and word.islower() and _lower_context(low, prev, nxt, cues, family):
+            return 0.45, "context"
+        if not score and _is_capitalised(word) and cues.speaker and low in family \
+                and frequency(low) < 2_000 and not dictionary_word(low):
+            return 0.5, "context"  # "Hargreaves said no to the trip"
+        return score, rule
+
+    @staticmethod
+    def _predicated(sent: _Tokens, i: int, cues: _Cues) -> bool:
+        """Whether a word-name at token ``i`` is the subject of what is said only of people:
+        "faith got adopted", "jack and frank both got moved", "penny is the nicest social
+        worker", "chance is my key worker", "storm's mum let me stay", "bill on nights"."""
+        nxt = sent.low(i + 1)
+        written = sent.tokens[i][1]
+        if written != sent.words[i] and nxt in ROLE_WORDS \
+                and sent.low(i - 1) not in _POSSESSIVES:
+            return True  # "storm's mum": a possessive before a family word
+        if sent.at_whose(i) and written[-1:] in "sS" and sent.lows[i] not in _SEASONS:
+            return True  # "stayed at kyle's", "went round jade's"
+        role_before = sent.low(i - 2) in ROLE_WORDS or sent.low(i - 2) in KIN
+        if sent.low(i - 1) in ("is", "was") and role_before \
+                and sent.low(i - 3) in _POSSESSIVES and sent.lows[i] not in _ADJECTIVE_NAMES:
+            return True  # "my sw is faith"
+        k = i + 2 if nxt in _ADVERBS else i + 1
+        if (sent.low(i - 1) in ROLE_WORDS or sent.low(i - 1) in KIN) \
+                and sent.low(i - 2) in _POSSESSIVES | _KIN_MODIFIERS \
+                and (sent.low(k) in _PERSON_VERBS or sent.low(k) in _SUBJECT_VERBS):
+            return True  # "my keyworker miles drove me", "my dad bill takes me"
+        if sent.low(i - 1) in ("with", "and", "n", "by", "to") and nxt == "my" and (
+                sent.low(i + 2) in _STAFF or sent.low(i + 3) in _STAFF):
+            return True  # "with star my mentor"
+        if nxt == "and" and sent.low(i + 2) in ("her", "his", "their") and (
+                sent.low(i + 3) in KIN or sent.low(i + 3) in ("wife", "husband")):
+            return True  # "with summer and her mum", "im with will and his wife"
+        if not cues.clause_start:
+            return False
+        if nxt == "the" and (sent.low(i + 2) in _STAFF or sent.low(i + 3) in _STAFF):
+            return True  # "dawn the iro is the only one who ...", "robin the night staff"
+        if nxt == "called" and sent.low(i + 2) in OBJECTS:
+            return True  # "brook called me a liar"
+        k = i + 1
+        while sent.low(k) in _ADVERBS or sent.low(k) == "both":
+            k += 1
+        if sent.low(k) in ("got", "gets", "get", "was", "were") and sent.low(k + 1) in _FATES:
+            return True
+        if nxt == "on" and sent.low(i + 2) in _SHIFTS:
+            return True
+        if nxt in ("is", "was") and sent.low(i + 2) in ("my", "the", "our", "a"):
+            k = i + 3
+            while k < i + 6 and sent.low(k) not in _STAFF and sent.low(k) not in FUNCTION_WORDS:
+                k += 1
+            return sent.low(k) in _STAFF
+        return False
+
+    def _extent(self, sent: _Tokens, i: int, score: float, rule: str, names: frozenset[str],
+                family: frozenset[str], listed: set[int], taken_until: int) -> tuple[int, int]:
+        """Where the name found at token ``i`` starts and ends: with a first name before a
+        surname found by its context, "big" before a nickname, "The" before a capitalised
+        name, the surname or further capitalised words after it, and a surname's initial."""
+        text, tokens, words, lows = sent.text, sent.tokens, sent.words, sent.lows
+        start, word = tokens[i][0], words[i]
+        end = start + len(word)
+        # a first name before a surname found by its context: "wei chen from the team"
+        if rule == "context" and word.islower() and i and i - 1 not in listed \
+                and sent.gap(i) == " " and tokens[i - 1][0] >= taken_until \
+                and _given_name_like(lows[i - 1]) \
+                and (i == 1 or lows[i - 2] in FUNCTION_WORDS
+                     or sentence_initial(text, tokens[i - 1][0])):
+            start = tokens[i - 1][0]
+        # include "big"/"little" of a nickname ("big Dave")
+        if i and lows[i - 1] in ("big", "little", "lil") and rule != "capitalised":
+            start = tokens[i - 1][0]
+        # include a capitalised "The" before a name inside a sentence ("at The Poplars")
+        if rule == "capitalised" and i and tokens[i - 1][1] == "The" \
+                and not sentence_initial(text, tokens[i - 1][0]):
+            start = tokens[i - 1][0]
+        # extend over a surname or further capitalised words: "Kai Brennan", "Moss Side"
+        j = i + 1
+        while j < len(sent) and sent.gap(j) in (" ", "-") and words[j - 1] == tokens[j - 1][1]:
+            n_word, n_low = words[j], lows[j]
+            known_family = (n_low in family and _tier(n_low) != "A" and (
+                n_word[:1].isupper() or word.islower()) and n_low not in FUNCTION_WORDS) or (
+                n_low in _SURNAME_WORDS and _is_capitalised(n_word) and _is_capitalised(word)
+                and score >= 0.75)
+            if not known_family and (n_low in FUNCTION_WORDS or n_low in NOT_PII
+                                     or n_low in ROLE_WORDS):
+                break
+            unknown_cap = _is_capitalised(n_word) and (
+                frequency(n_low) < 2_000 or rule == "capitalised")
+            # a double first name in lower case: "mikey joe", "mary kate"
+            lower_given = word.islower() and n_word.islower() and n_low in names \
+                and _tier(n_low) != "A" and n_low not in FUNCTION_WORDS
+            if not (known_family or unknown_cap or lower_given):
+                break
+            end = tokens[j][0] + len(n_word)
+            j += 1
+        # a surname's initial: "Kayla M", "Kwabena A." (not the pronoun "I")
+        initial = _INITIAL.match(text, end)
+        if initial and rule != "capitalised" and initial.group(1) != "I":
+            end = initial.end(1)
+        return start, end
+
+    @staticmethod
+    def _listed(sent: _Tokens, names: frozenset[str]) -> set[int]:
+        """Tokens of a list of names after a plural family word: "my sisters precious blessing
+        and favour", "my cousins mikey, dinny n jo" (lexicon names or no English word)."""
+        lows, out = sent.lows, set[int]()
+        for k, low in enumerate(lows):
+            if low not in _KIN_PLURAL or not k or lows[k - 1] not in _POSSESSIVES | _KIN_MODIFIERS:
+                continue
+            j, found = k + 1, []
+            while j < len(sent) and sent.gap(j).strip() in ("", ",", "&"):
+                if lows[j] in ("and", "n", "&"):
+                    j += 1
+                    continue
+                if (lows[j] in FUNCTION_WORDS and lows[j] not in WORD_NAMES) \
+                        or lows[j] in ROLE_WORDS \
+                        or not (lows[j] in names or not_a_word(lows[j])):
+                    break
+                found.append(j)
+                j += 1
+            if found and (j >= len(sent) or lows[j] in FUNCTION_WORDS or lows[j] in ROLE_WORDS):
+                out.update(found)
+        return out
+
+    def _coordinated(self, comment_id: str, text: str, tokens: list[tuple[int, str]],
+                     words: list[str], lows: list[str], spans: list[Span],
+                     names: frozenset[str]) -> list[Span]:
+        """Lexicon names joined to a found name: "grace and Amber", "kai, ruby n jo".
+
+        A word that is also a name ("grace", "rob"), two-letter initials, or a word that is no
+        English word at all ("tariq and zain") is flagged when "and", "n", "&" or a comma joins
+        it to a name found with some confidence (0.55 or more: a lexicon name or one after a
+        cue such as "my brother"), and then along the chain. Score 0.5: it goes to review.
+        """
+        strong = [s for s in spans if s.label == "PERSON" and s.score >= 0.55]
+        if not strong:
+            return []
+        covered = {i for i, (start, _) in enumerate(tokens)
+                   if any(s.start <= start < s.end for s in spans)}
+        anchors = {i for i, (start, _) in enumerate(tokens)
+                   if any(s.start <= start < s.end for s in strong)}
+
+        def joined(i: int, j: int) -> bool:  # tokens i < j joined by a conjunction or comma
+            a, b = sorted((i, j))
+            gap = text[tokens[a][0] + len(tokens[a][1]):tokens[b][0]]
+            if b == a + 1:
+                return gap.strip() in {",", "&", "+", "/"}
+            return b == a + 2 and lows[a + 1] in {"and", "n"} and gap.strip(" ,") == (
+                tokens[a + 1][1])
+
+        out: list[Span] = []
+        grown = True
+        while grown:
+            grown = False
+            for i, low in enumerate(lows):
+                initials = len(low) == 2 and low not in FUNCTION_WORDS and frequency(low) < 500
+                if i in covered or not (initials or not_a_word(low)
+                                        or (len(low) >= 4 and frequency(low) == 0)
+                                        or (len(low) >= 2 and low in names)) \
+                        or low in FUNCTION_WORDS or low in ROLE_WORDS or low in NOT_PII:
+                    continue
+                if any(joined(i, j) for j in (i - 2, i - 1, i + 1, i + 2)
+                       if 0 <= j < len(tokens) and j in anchors):
+                    start = tokens[i][0]
+                    out.append(Span(comment_id, start, start + len(words[i]), "PERSON", 0.5,
+                                    f"{self.name}:coordination"))
+                    covered.add(i)
+                    anchors.add(i)
+                    grown = True
+        return out
+
+    @staticmethod
+    def _score(text: str, start: int, word: str, low: str, prev: str, nxt: str,
+               cue_before: bool, cue_after: bool) -> float:
+        tier = _tier(low)
+        if _is_capitalised(word):
+            if low in _SEASONS and nxt in _SEASON_NOUNS:
+                return 0.0
+            if sentence_initial(text, start):
+                if tier != "A":
+                    return 0.75
+                if cue_after or text[start + len(word):start + len(word) + 2] == ", ":
+                    return 0.6
+                return 0.5 if frequency(low) < 100_000 else 0.0
+            if tier == "A" and prev in _PRONOUNS:
+                return 0.0
+            return 0.6 if tier == "A" else 0.85
+        if word.isupper():
+            if tier == "C" and len(word) >= 3:
+                return 0.6
+            if not (cue_before or cue_after):
+                return 0.0
+            # shouted text reads like lower case: "MY SOCIAL WORKER TOM SAID"
+        # lower case
+        if prev in ("the", "a", "an") and not (cue_before or cue_after):
+            return 0.0  # "the max i have seen", "a bit of a jack"
+        if tier == "C":
+            # a name that looks like a misspelt word ("stuart") still counts after "my dad";
+            # two letters ("ty", "mo") only after a cue ("big mo", "my bro ty")
+            if len(low) < 3:
+                return 0.55 if cue_before or prev in ("big", "little", "lil", "another") \
+                    else 0.0
+            return 0.6 if (not misspelt_word(low, 20_000) or cue_before or cue_after) else 0.0
+        if tier == "B":
+            return 0.6 if (cue_before or cue_after or prev in ("with", "big", "little", "lil",
+                                                               "another")) else 0.0
+        if frequency(low) >= 100_000:
+            return 0.5 if prev in _NAMING else 0.0
+        # "my sister precious": 0.55, so that names listed with it are found too; "me and
+        # summer"
+        return 0.55 if prev in KIN else (
+            0.5 if prev in _NAMING or (cue_before and prev in ("and", "n")) else 0.0)
+
+    def _unknown(self, text: str, start: int, word: str, low: str, prev: str,
+                 cue_before: bool, cue_after: bool,
+                 named_person: bool = False) -> tuple[float, str]:
+        if not low.isalpha() or low in countries():
+            return 0.0, ""
+        freq = frequency(low)
+        if len(low) < 3:  # "my little brother tj", "aka JJ", "me and JJ", "JB was my carer":
+            # initials after or before a cue
+            return (0.5, "context") if (prev in KIN or prev in _NAMING or (
+                cue_before and prev in ("and", "n")) or (cue_after and word.isupper()
+                                                         and len(word) == 2)) \
+                and freq < 500 else (0.0, "")
+        # one edit from a common word: a misspelling, unless capitalised next to a name cue
+        # ("Ionut and me", not "donut")
+        if misspelt_word(low) and not (word[:1].isupper() and (cue_before or cue_after)):
+            return 0.0, ""
+        me_and = prev in ("and", "n") and cue_before
+        given = prev in OBJECTS and cue_before  # "we call him seun"
+        if given and _is_capitalised(word) and not sentence_initial(text, start):
+            return 0.55, "context"  # "in the home they call me Major"
+        if freq < 2_000 and (prev in KIN or prev in _NAMING or me_and or given
+                             or (cue_after and word[:1].isupper())) \
+                and (freq < 500 or word[:1].isupper() or me_and or named_person) \
+                and not (word.islower() and prev in KIN and dictionary_word(low)):
+            return 0.55, "context"
+        if freq >= 500:
+            if (self.capitalised_unknown and _is_capitalised(word) and prev in PLACE_CUES
+                    and not sentence_initial(text, start)
+                    and _next_capitalised(text, start + len(word))):
+                return 0.45, "capitalised"  # "in Moss Side", "at Hallam Park"
+            return 0.0, ""
+        if self.capitalised_unknown and _is_capitalised(word):
+            initial = sentence_initial(text, start)
+            if prev in PLACE_CUES and not initial and _next_capitalised(text, start + len(word)):
+                return 0.45, "capitalised"
+            if not initial or (self.fuzzy and _fuzzy_name(low)) or (freq == 0 and len(low) >= 4):
+                return 0.45, "capitalised"  # "Shaniqua at school ...": no English word at all
+            return 0.0, ""
+        if self.fuzzy and len(low) >= 5 and freq == 0 and word.islower() and _fuzzy_name(low):
+            return 0.4, "fuzzy"
+        return 0.0, ""

