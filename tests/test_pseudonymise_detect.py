@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import pandas as pd
 import pytest
 
@@ -163,6 +165,21 @@ NAME_VALID = [
     # round twenty-six's forms, in new wording
     ("DEAN SAID I COULD GO TO THE MATCH", "DEAN"),
     ("I would like to thank Mr Tomasz Nowak for his help", "Mr Tomasz Nowak"),
+    # rounds twenty-seven and twenty-eight's forms, in new wording
+    ("our key worker is hope, she is lovely", "hope"),
+    ("my foster carers are will and june", "will"),
+    ("i love my foster daddy ty", "ty"),
+    ("i miss dawn my older sister so much", "dawn"),
+    ("could you tell mercy my old carer i passed", "mercy"),
+    ("grant at the youth offending team got me a job", "grant"),
+    ("in the art room miss wren lets us play music", "wren"),
+    ("his nickname is chance", "chance"),
+    ("hi im pat, 16, from the north", "pat"),
+    ("my leaving care pa ivy takes me shopping", "ivy"),
+    ("the lads at the unit call me kc", "kc"),
+    ("we always went to star's flat on fridays", "star"),
+    ("my gran kit is 80 this year", "kit"),
+    ("and gem my step mum moved in", "gem"),
 ]
 
 NAME_INVALID = [
@@ -228,6 +245,12 @@ NAME_INVALID = [
     "my foster carers landline never works",
     "we had a nandos after court",
     "look at bills piling up",
+    "i have to chase my social worker every week",
+    "i really miss school and my mates",
+    "they call me names at school",
+    "my carers are rich and they show it",
+    "im frank, i say what i think",
+    "my step brother is sooo loud at night",
 ]
 
 
@@ -290,6 +313,10 @@ def test_name_detector_leaves_words_alone(text):
     ("my cousin in wells has a spare room", "wells"),
     ("first a flat in leeds then one in bury", "bury"),
     ("they sent me to a tiny village called sandy", "sandy"),
+    ("my nan lives on mill road in sale", "sale"),
+    ("they got me a bed at the hospital in bath", "bath"),
+    ("my twin got moved to march last year", "march"),
+    ("a childrens home out in march near ely", "march"),
 ])
 def test_place_detector_catches(text, surface):
     assert covers(PLACES, text, surface), covered(PLACES, text)
@@ -317,6 +344,8 @@ def test_place_detector_catches(text, surface):
     "Care Is Fine But Leaving Care Just Send You Letters",
     "i want to go to college",
     "it went back to voicemail again",
+    "the review got moved to march",
+    "we put the trip back to march",
 ])
 def test_place_detector_leaves_words_alone(text):
     assert covered(PLACES, text) == set()
@@ -472,8 +501,12 @@ def _demo() -> tuple[pd.DataFrame, pd.DataFrame]:
     return load_demo().comments, load_demo_gold()
 
 
-def _probe() -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The pseudonymiser's probe (``tests/data/pii_probe.txt``), parsed like the corpus sources."""
+def _probe(hard: bool | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The pseudonymiser's probe (``tests/data/pii_probe.txt``), parsed like the corpus sources.
+
+    ``hard=True`` keeps only the rounds written to be hard (a header line with "hard"), ``False``
+    only the others, ``None`` all.
+    """
     import importlib.util
     import sys
     from pathlib import Path
@@ -485,8 +518,12 @@ def _probe() -> tuple[pd.DataFrame, pd.DataFrame]:
                                                       root / "corpora" / "build_demo.py")
         build_demo = sys.modules["build_demo"] = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(build_demo)
-    lines = [ln for ln in (root / "tests" / "data" / "pii_probe.txt").read_text(
-        "utf-8").splitlines() if ln and not ln.startswith("#")]
+    lines, in_hard = [], False
+    for ln in (root / "tests" / "data" / "pii_probe.txt").read_text("utf-8").splitlines():
+        if ln.startswith("#"):
+            in_hard = ", hard" in ln or "built hard" in ln
+        elif ln and (hard is None or hard == in_hard):
+            lines.append(ln)
     parsed = [build_demo.parse_markup(ln) for ln in lines]
     ids = [f"p{i}" for i in range(len(parsed))]
     return (pd.DataFrame({"comment_id": ids, "text": [text for text, _ in parsed]}),
@@ -496,16 +533,19 @@ def _probe() -> tuple[pd.DataFrame, pd.DataFrame]:
 @pytest.mark.model
 @pytest.mark.parametrize(("corpus", "least_spans", "least_recall", "least_precision"),
                          [(_demo, 500, 0.97, 0.8), (_supplement, 90, 0.97, 0.8),
-                          (_probe, 170, 0.9, 0.9)],
-                         ids=["demo", "supplement", "probe"])
+                          (functools.partial(_probe, hard=False), 3000, 0.96, 0.9),
+                          (functools.partial(_probe, hard=True), 600, 0.75, 0.9)],
+                         ids=["demo", "supplement", "probe", "probe-hard"])
 def test_detect_pii_on_fictional_gold_meets_targets(spacy_ready, corpus, least_spans,
                                                     least_recall, least_precision):
     """Recall and character precision on the fictional corpora (a regression guard).
 
     The supplement was written after the detectors, by other hands, so it is the fresher test.
     The probe is short comments written to find gaps; some rules were written after it, so it
-    is a regression guard only. Its misses allowed are conventions (a title or "auntie" left
-    outside a name, "number 42") and documented gaps ("north moorshire council").
+    is a regression guard only. Its hard rounds (names and places that are ordinary words, with
+    few cues) have their own, lower floor, so that they do not pull the others' down. Its
+    misses allowed are conventions (a title or "auntie" left outside a name, "number 42") and
+    documented gaps ("north moorshire council").
     """
     comments, gold = corpus()
     spans = detect_pii(comments)

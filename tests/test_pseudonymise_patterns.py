@@ -294,6 +294,32 @@ VALID += [
     ("ID", "the letter at the top says 4417/LAC/12 whatever that is", "4417/LAC/12"),
 ]
 
+VALID += [
+    # references with letters, a space and digit groups; one with a letter at its end
+    ("ID", "my case number was KT 301 552 on the old letter", "KT 301 552"),
+    ("ID", "pupil number is DFE 40917 apparently", "DFE 40917"),
+    ("ID", "my ref is mk 88213 if you need it", "mk 88213"),
+    ("ID", "the housing claim came back as RHB-40417-K last week", "RHB-40417-K"),
+    # a handle after "is now", with a dot and an underscore
+    ("HANDLE", "my insta is now lou.bee_07 so add that", "lou.bee_07"),
+    # a flat in a block, then the street it stands on
+    ("ADDRESS", "im at flat 12 kestrel house, pine road now", "flat 12 kestrel house, pine road"),
+    # a home named by a tree or bird: as a sentence's subject, or after leaving it
+    ("ORG", "elm lodge was alright for a while", "elm lodge"),
+    ("ORG", "we had to leave birch house at 18", "birch house"),
+]
+
+INVALID += [
+    ("ID", "my case is the 12 of them"),
+    ("ID", "the file is on 14 pages"),
+]
+
+
+def test_a_flat_takes_in_a_street_but_not_words_about_where_it_is():
+    text = "flat 3 ash court, next to the green"
+    found_here = {text[s.start:s.end] for s in DETECTOR.find("c", text) if s.label == "ADDRESS"}
+    assert found_here == {"flat 3 ash court"}
+
 
 @pytest.mark.parametrize(("label", "text", "surface"), VALID)
 def test_pattern_catches(label, text, surface):

@@ -91,6 +91,22 @@ _PERSON_VERBS = frozenset(
     tells asked asks shouted shouts promised promises hugged hugs cooked cooks taught teaches
     lied lies rang fetched fetches emailed emails waited waits""".split())
 
+#: Words before "to" and a verb: "i have to chase my sw", "i want to mark my ...".
+_BEFORE_INFINITIVE = frozenset({"have", "has", "had", "want", "wants", "wanted", "need", "needs",
+                                "needed", "going", "try", "tries", "tried", "trying", "used",
+                                "able", "like", "love", "hate", "hates", "got", "supposed",
+                                "allowed", "meant", "ought", "start", "started", "keep"})
+
+#: A person's place after a possessive: "to sky's house", "at storm's party".
+_WHOSE_PLACES = frozenset({"house", "flat", "place", "room", "party", "birthday", "mum",
+                           "nans", "caravan"})
+
+#: What a teacher or worker does, after "miss" and a surname that is a word: "miss lark
+#: runs the nurture room" (not "i really miss school").
+_TEACHING = frozenset({"runs", "ran", "teaches", "taught", "helps", "helped", "lets", "let",
+                       "takes", "took", "says", "said", "told", "tells", "shouted", "shouts",
+                       "gave", "gives", "makes", "made"})
+
 #: Verbs of keeping in touch whose object is a person: "i miss kyle", "i want to see hodan and
 #: abdirahman more", "can i visit deano".
 _CONTACT_VERBS = frozenset(
@@ -115,8 +131,13 @@ _STAFF = frozenset(
 #: Word-names that are also adjectives said of people: "my carer is frank with me", "my
 #: worker is sunny" (so "my sw is X" makes X a name only for the others).
 _ADJECTIVE_NAMES = frozenset({"frank", "sunny", "rich", "lucky", "noble", "royal", "sandy",
-                              "ginger", "rocky", "precious", "honey", "angel", "gifted", "grace",
-                              "patience", "will", "hope", "free", "brave", "sage"})
+                              "ginger", "rocky", "precious", "honey", "gifted", "free", "brave",
+                              "sage"})
+#: Words that make a role of two or three words: "my independent visitor", "our new key
+#: worker", "my leaving care pa".
+_ROLE_MODIFIERS = frozenset({"independent", "personal", "support", "youth", "family", "key",
+                             "leaving", "care", "social", "link", "senior", "residential",
+                             "night", "reviewing", "designated", "allocated"})
 
 #: Shifts a member of staff works: "bill on nights is leaving".
 _SHIFTS = frozenset({"nights", "lates", "earlies", "nightshift", "nightshifts"})
@@ -296,6 +317,28 @@ class _Tokens:
             j += 1
         return j < len(self) and (self.lows[j] in KIN or self.lows[j] in ROLE_WORDS)
 
+    def introduced(self, k: int) -> bool:
+        """Whether token ``k`` is a name someone gives as theirs: "im jack born ...", "i am
+        hope, 15", "im grace and im in year 9"."""
+        prev, nxt = self.low(k - 1), self.low(k + 1)
+        if not (prev in ("im", "i'm") or (prev == "am" and self.low(k - 2) == "i")):
+            return False
+        after = self.text[self.tokens[k][0] + len(self.tokens[k][1]):].lstrip()
+        return nxt in ("born", "aged", "age") or after[:1] in (",", "") or after[:1].isdigit() \
+            or (nxt == "and" and self.low(k + 2) in ("i", "im", "i'm"))
+
+    def role_ends(self, k: int) -> bool:
+        """Whether token ``k`` ends someone's role or family word: "my sw", "my social
+        worker", "our new independent visitor", "her little sister"."""
+        if not (self.low(k) in ROLE_WORDS or self.low(k) in KIN):
+            return False
+        j = k - 1
+        while j >= 0 and k - j <= 3 and (
+                self.lows[j] in ROLE_WORDS or self.lows[j] in KIN
+                or self.lows[j] in _KIN_MODIFIERS or self.lows[j] in _ROLE_MODIFIERS):
+            j -= 1
+        return self.low(j) in _POSSESSIVES
+
     def cues(self, i: int, family: frozenset[str]) -> _Cues:
         """The context cues of token ``i``."""
         lows, n, text = self.lows, len(self), self.text
@@ -320,12 +363,12 @@ class _Tokens:
                  or (nxt in _POSSESSIVES and (nxt2 in KIN or (
                      nxt2 in _KIN_MODIFIERS and self.low(i + 3) in KIN)))
                  or nxt == "from" or self.owner[i]
-                 or (nxt in ("are", "were") and nxt2 == "my"))
+                 or (nxt in ("are", "were", "r") and nxt2 == "my"))
         # someone who spoke, or is introduced by their service (for lower-case words the other
         # rules leave alone)
-        speaker = nxt in _SPEECH or (nxt == "from" and (
+        speaker = nxt in _SPEECH or ((nxt == "from" or (nxt == "at" and clause_start)) and (
             bool(ORG_NOUNS.intersection(lows[i + 2:i + 7]))
-            or lows[i + 2:i + 4] == ["leaving", "care"]))
+            or lows[i + 2:i + 4] == ["leaving", "care"]))  # "river at the leaving care team"
         vocative = nxt in ("ur", "youre", "you're", "u're") or (
             nxt in ("you", "u") and nxt2 in ("are", "r", "were")) or prev in _THANKS or (
             prev in ("you", "u") and prev2 in ("thank", "fank"))  # "thank u mo for ..."
@@ -453,7 +496,9 @@ class NameDetector(TextDetector):
         # too; after "miss" (also a verb) no word at all, or a surname that is no ordinary word
         lower_name = (n_word.islower() and len(n_low) >= 3 and (
             (frequency(n_low) < 2_000 or low in ("mr", "mrs", "ms")) if low != "miss" else (
-                no_word_at_all(n_low) or (n_low in family and _tier(n_low) != "A"))))
+                no_word_at_all(n_low) or (n_low in family and _tier(n_low) != "A")
+                or (sent.low(j + 1) in _TEACHING and n_low not in ROLE_WORDS))))
+        # "miss lark runs it": a surname that is a word, before what a teacher does
         # "mrs k in the base": an initial alone
         lower_name = lower_name or (len(n_word) == 1 and n_word not in "aiAI"
                                     and not text[n_start + 1:n_start + 2].isalnum())
@@ -486,9 +531,17 @@ class NameDetector(TextDetector):
             if not score and word.islower() and (
                     cues.kin_after or (prev in _ASK and nxt in ("if", "whether"))
                     or ((cues.vocative or cues.contact) and _tier(low) != "A"
-                        and low not in countries())):
+                        and low not in countries())
+                    or ((cues.contact or prev in _TOLD) and sent.kin_at(i + 1))):
                 return 0.55, "context"  # "summer my little sis", "ask will if", "bev ur ...",
-                # "i miss kyle"
+                # "i miss kyle", "i miss rob my big brother", "tell angel my old foster mum"
+            if not score and word.islower() and prev == "is" \
+                    and sent.low(i - 2) in ("name", "names", "name's", "nickname") \
+                    and nxt not in ("wrong", "right", "on", "in", "spelt", "spelled"):
+                return 0.55, "context"  # "her name is april", "and my name is summer"
+            if not score and word.islower() and sent.introduced(i) \
+                    and low not in _ADJECTIVE_NAMES:
+                return 0.55, "context"  # "im jack born in 2009", "i am hope, 15"
             if not score and word.islower() and _tier(low) != "A" and cues.clause_start \
                     and nxt in _SUBJECT_VERBS and prev not in NOT_BEFORE_A_NAME:
                 return 0.5, "context"  # "jade does my hair", "and jack said"
@@ -521,6 +574,7 @@ class NameDetector(TextDetector):
             return 0.5, "context"  # "my surname is baker"
         if not score and word.islower() and not_a_word(low) \
                 and not dictionary_word(low) and low not in NOT_PII \
+                and not re.search(r"(.)\1\1", low) \
                 and prev not in NOT_BEFORE_A_NAME and self._predicated(sent, i, cues):
             return 0.5, "context"  # "maddie got moved out", "my sw is kerys"
         if not score and word.islower() and _lower_context(low, prev, nxt, cues, family):
@@ -542,18 +596,21 @@ class NameDetector(TextDetector):
             return True  # "storm's mum": a possessive before a family word
         if sent.at_whose(i) and written[-1:] in "sS" and sent.lows[i] not in _SEASONS:
             return True  # "stayed at kyle's", "went round jade's"
-        role_before = sent.low(i - 2) in ROLE_WORDS or sent.low(i - 2) in KIN
-        if sent.low(i - 1) in ("is", "was") and role_before \
-                and sent.low(i - 3) in _POSSESSIVES and sent.lows[i] not in _ADJECTIVE_NAMES:
-            return True  # "my sw is faith"
+        if written != sent.words[i] and sent.low(i - 1) in ("to", "at", "round") \
+                and nxt in _WHOSE_PLACES and sent.lows[i] not in _SEASONS:
+            return True  # "i used to go to sky's house"
+        if sent.low(i - 1) in ("is", "was", "are", "were") and sent.role_ends(i - 2) \
+                and sent.lows[i] not in _ADJECTIVE_NAMES:
+            return True  # "my sw is faith", "my carers are will and grace"
         k = i + 2 if nxt in _ADVERBS else i + 1
-        if (sent.low(i - 1) in ROLE_WORDS or sent.low(i - 1) in KIN) \
-                and sent.low(i - 2) in _POSSESSIVES | _KIN_MODIFIERS \
-                and (sent.low(k) in _PERSON_VERBS or sent.low(k) in _SUBJECT_VERBS):
-            return True  # "my keyworker miles drove me", "my dad bill takes me"
+        if ((sent.low(i - 1) in ROLE_WORDS or sent.low(i - 1) in KIN)
+                and (sent.low(i - 2) in _POSSESSIVES | _KIN_MODIFIERS or sent.role_ends(i - 1))
+                and (sent.low(k) in _PERSON_VERBS or sent.low(k) in _SUBJECT_VERBS)):
+            return True  # "my keyworker miles drove me", "my independent visitor angel takes"
         if sent.low(i - 1) in ("with", "and", "n", "by", "to") and nxt == "my" and (
-                sent.low(i + 2) in _STAFF or sent.low(i + 3) in _STAFF):
-            return True  # "with star my mentor"
+                sent.low(i + 2) in _STAFF or sent.low(i + 3) in _STAFF) and not (
+                sent.low(i - 1) == "to" and sent.low(i - 2) in _BEFORE_INFINITIVE):
+            return True  # "with star my mentor", not "i have to chase my social worker"
         if nxt == "and" and sent.low(i + 2) in ("her", "his", "their") and (
                 sent.low(i + 3) in KIN or sent.low(i + 3) in ("wife", "husband")):
             return True  # "with summer and her mum", "im with will and his wife"
@@ -746,7 +803,7 @@ class NameDetector(TextDetector):
         if len(low) < 3:  # "my little brother tj", "aka JJ", "me and JJ", "JB was my carer":
             # initials after or before a cue
             return (0.5, "context") if (prev in KIN or prev in _NAMING or (
-                cue_before and prev in ("and", "n")) or (cue_after and word.isupper()
+                cue_before and prev in ("and", "n", *OBJECTS)) or (cue_after and word.isupper()
                                                          and len(word) == 2)) \
                 and freq < 500 else (0.0, "")
         # one edit from a common word: a misspelling, unless capitalised next to a name cue

@@ -249,6 +249,9 @@ _HOME_NAME_WORDS = frozenset(
     harbour beacon sunrise sunnyside""".split())
 
 
+_HOME_WORDS = "|".join(sorted(_HOME_NAME_WORDS))
+
+
 def _house_lower_ok(value: str) -> float | bool:
     """"at oakridge house", "at kestrel house", "oak tree house": a named house; not "at
     grannys house" or "liams house" (whose), nor "at the farm house"."""
@@ -484,6 +487,13 @@ def _id_shape(value: str) -> float | bool:
     if digits >= 4 or (digits >= 2 and sum(c.isalpha() for c in value) >= 2 and len(value) >= 5):
         return True
     return False
+
+
+def _spaced_reference_ok(value: str) -> float | bool:
+    """"MB 448 291" and "lcc 774102" are references; "the 12", "is 14" and "me 07" are not: the
+    letters before the space are capitals, or no English word."""
+    letters = value.split()[0]
+    return letters.isupper() or not is_common_word(letters.lower())
 
 
 _STREET_WORDS = (
@@ -737,14 +747,14 @@ PATTERNS: tuple[Pattern, ...] = (
             r"steam|fortnite|twitch|youtube|yt|gamertag|gamer\s?tag|user\s?name|handle|"
             r"add\s+me|follow\s+me)\b"
             r"(?:\s+(?:is|its|it's|name|id|handle|account|username|user|tag|gt|channel|on|at|as|me|"
-            r"@|:|-|=)"
+            r"now|new|still|@|:|-|=)"
             r"\b){0,3}"
             r"(?:\s*[:=\-]\s*|\s+)(?P<pii>@?[A-Za-z0-9_](?:[A-Za-z0-9_.]{1,28}[A-Za-z0-9_])"
             r"(?:#\d{4})?)",
             score=0.85, validate=_not_common_word),
     Pattern("handle_shape", "HANDLE",
             r"(?<![\w@.])(?P<pii>[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]*[A-Za-z0-9]|"
-            r"[A-Za-z]{2,}[._][A-Za-z0-9]*\d[A-Za-z0-9._]*[A-Za-z0-9])(?![\w@])",
+            r"[A-Za-z]{2,}[._][A-Za-z0-9_]*\d[A-Za-z0-9._]*[A-Za-z0-9])(?![\w@])",
             score=0.6, flags=0, validate=_handle_shape, trigger=r"[A-Za-z][._][A-Za-z0-9]"),
     Pattern("handle_xx", "HANDLE",  # the gamer tag's frame: "xXsparkleqweenXx"
             r"(?<![\w@])(?P<pii>[xX]X[A-Za-z0-9_.]{2,}X[xX])(?![\w@])",
@@ -787,11 +797,17 @@ PATTERNS: tuple[Pattern, ...] = (
             r"account|acc|id)\.?\s*(?:number|no|num|nr|#|id)?\.?\s*(?:is|was|:|=|-)?\s*"
             r"(?P<pii>[A-Z]{0,4}[-/]?\d[A-Z0-9]*(?:[-/][A-Z0-9]+)*)",
             score=0.85, validate=_id_shape, trigger=r"\d"),
+    Pattern("reference_spaced", "ID",  # "case number was MB 448 291", "my reference is REF 00-77"
+            r"\b(?:case|ref(?:erence)?|file|client|crn|upn|pupil|student|claim|account|id)\.?\s*"
+            r"(?:(?:number|no|num|nr|id)\b|#)?\.?\s*(?:is|was|:|=|-)?\s*"
+            r"(?P<pii>[A-Z]{2,4}\s\d{2,}(?:[\s/-]\d{2,})*)(?![\w/-])",
+            score=0.8, validate=_spaced_reference_ok, trigger=r"[A-Za-z]\s\d\d"),
     Pattern("sort_code", "ID",
             r"\bsort\s*code\s*(?:is|:|-)?\s*(?P<pii>\d{2}[-\s]?\d{2}[-\s]?\d{2})\b",
             score=0.9, trigger=r"sort\s*code"),
     Pattern("reference_shape", "ID",
-            r"\b(?:[A-Z]{1,4}[-/]\d{2,4}[-/]\d{2,}(?:[-/][A-Z0-9]+)*|[A-Z]{1,4}[-/]?\d{5,}|"
+            r"\b(?:[A-Z]{1,4}[-/]\d{2,4}[-/]\d{2,}(?:[-/][A-Z0-9]+)*|"
+            r"[A-Z]{1,4}[-/]?\d{5,}(?:[-/][A-Z0-9]+)*|"
             r"\d{2,6}[-/][A-Z]{2,4}[-/]\d{2,})\b",  # "2231/CIC/07": a case number, digits first
             score=0.75, flags=0, trigger=r"\d"),
     Pattern("postcode", "POSTCODE",
@@ -912,6 +928,11 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern("house_name_initial", "ORG",
             rf"(?:^|(?<=[.!?,]))\s*(?P<pii>(?:the\s+)?{_HOUSE_PLURAL_WORDS})(?=\s+(?:was|is|has)\b)",
             score=0.6),
+    # a home named by a tree or bird, as the subject at a sentence's start: "ivy house is ok"
+    Pattern("house_name_subject", "ORG",
+            rf"(?:^|(?<=[.!?]))\s*(?P<pii>(?:the\s+)?(?:{_HOME_WORDS})\s+"
+            rf"(?:house|lodge|court|grange|hall))(?=\s+(?:was|is|has|had)\b)",
+            score=0.5),
     Pattern("council_lower", "ORG",
             r"\b(?P<pii>(?:(?:north|south|east|west|city\s+of)\s+)?[a-z]{4,}(?:\s+[a-z]{4,})?"
             r"(?:\s+(?:city|county|borough|district))?\s+council)\b",
@@ -948,7 +969,10 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern("flat_in_building", "ADDRESS",
             r"\b(?:flat|apartment|apt|room)\s*\d+[a-z]?,?\s+"
             r"(?:(?!(?:at|in|on|of|the|a|an|my|our|is|was)\b)[A-Za-z][a-z']+\s+){1,2}"
-            r"(?:house|court|tower|heights|point|lodge|mews|building|buildings|block|hall)\b",
+            r"(?:house|court|tower|heights|point|lodge|mews|building|buildings|block|hall)\b"
+            # and the street it stands on: "flat 6b harrow court, moss lane"
+            r"(?:,?\s+(?:(?!(?:at|in|on|of|the|a|an|my|our|is|was|and|but|next|near|by)\b)"
+            rf"[A-Za-z][a-z']+\s+){{1,2}}(?:{_STREET_WORDS})\b)?",
             score=0.8, trigger=r"\d"),
     Pattern("postcode_cue", "POSTCODE",
             r"\b(?:postcode|post\s?code)\s*(?:is|was|:|=|-)?\s*(?P<pii>[a-z]{1,2}\d{1,2}[a-z]?"
@@ -960,7 +984,8 @@ PATTERNS: tuple[Pattern, ...] = (
             r"lane|avenue|close|drive|crescent|terrace|grove))\b",
             score=0.5, flags=0, validate=_street_lower_ok),
     Pattern("house_lower", "ORG",
-            r"\b(?:at|to|from|in|into|of|left)\s+(?P<pii>(?:[a-z]{3,}\s+)?[a-z]{3,}\s+(?:house|"
+            r"\b(?:at|to|from|in|into|of|left|leave|leaving|near|outside)\s+"
+            r"(?P<pii>(?:[a-z]{3,}\s+)?[a-z]{3,}\s+(?:house|"
             r"court|hall|grange|lodge|view))\b",
             score=0.5, flags=0, validate=_house_lower_ok),
     Pattern("excluded_from_lower", "ORG",

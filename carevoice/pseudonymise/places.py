@@ -65,7 +65,10 @@ _DWELLINGS = frozenset({"home", "house", "flat", "hostel", "placement", "college
                         "uni", "unit", "carers", "foster", "nans", "nanas", "dads", "mums",
                         "grans", "contact", "club", "refuge", "garage", "nursery", "job", "work",
                         "apprenticeship", "primary", "secondary", "academy", "family", "aunties",
-                        "place", "one"})
+                        "place", "one", "hospital"})
+#: Street words after which "in" a word names the town: "3 ash grove in stone".
+_STREETS = frozenset({"road", "rd", "street", "lane", "avenue", "close", "drive", "grove",
+                      "way", "crescent", "terrace", "gardens", "estate"})
 #: Family words, before "in": "living with my aunty in stone".
 _FAMILY_WORDS = KIN - {"carer", "carers", "worker", "sw", "teacher", "advocate", "advocat",
                         "iro", "pa", "mentor", "keyworker", "tutor"}
@@ -82,14 +85,31 @@ _SETTLEMENTS = frozenset({"place", "village", "town", "somewhere", "city", "area
 _PLAYING = frozenset({"play", "plays", "playing", "played", "watch", "watching", "watched"})
 
 
+def _moved_there(lows: list[str], i: int) -> bool:
+    """Whether a person was moved to the word at ``i``: "they moved me to march", "my sister
+    got moved to march", "i was sent to march" (not "the review got moved to march")."""
+    k = i - 2
+    if k < 0 or lows[k] not in MOTION:
+        return False
+    if lows[k + 1] in OBJECTS:
+        return True
+    j = k - 1 if k > 0 and lows[k - 1] in ("got", "get", "was", "were", "been", "gets") else k
+    return j > 0 and (lows[j - 1] in _PERSONS or lows[j - 1] in KIN)
+
+
+#: Who is moved: "i got moved", "they moved".
+_PERSONS = frozenset({"i", "we", "he", "she", "they", "me", "us", "him", "her", "them"})
+
+
 def _placed_there(lows: list[str], i: int, index: dict[str, tuple[tuple[str, ...], ...]]) -> bool:
     """Whether the lower-case ordinary word at ``i``, also a UK place, is used as a place.
 
     Only where nothing else fits: after living in ("i live in march", "grew up in bury", "out
     in wool"), a home or college in ("a home in sale", "a year at college in reading"), being
     moved or taken to ("they took us to deal", "moved me back to street"), and "from X to Y"
-    between two places ("from bury to hull"). A month is read as a place only after living in
-    ("i moved in march" is a date).
+    between two places ("from bury to hull"). A month is read as a place only after living in,
+    before "near" a town ("out in march near wisbech") or after a person was moved to it ("my
+    sister got moved to march"); "i moved in march" is a date.
     """
     low = lows[i]
     if low in _WORD_PLACES_NOT_READ or not i:
@@ -105,10 +125,15 @@ def _placed_there(lows: list[str], i: int, index: dict[str, tuple[tuple[str, ...
     nxt = lows[i + 1] if i + 1 < len(lows) else ""
     if prev == "in":
         if low in _MONTH_WORDS:
-            return before in _LIVE_IN
-        return before in _RESIDE or before in _DWELLINGS or before in _FAMILY_WORDS
+            # "i live in march", "a placement out in march near wisbech"
+            return before in _LIVE_IN or (nxt == "near" and i + 2 < len(lows)
+                                          and lows[i + 2] in index)
+        return before in _RESIDE or before in _DWELLINGS or before in _FAMILY_WORDS \
+            or before in _STREETS
     if prev == "to" and "from" in lows[max(0, i - 3):i - 1] and lows[i - 2] in index:
         return True  # "the train from ely to march"
+    if low in _MONTH_WORDS and prev == "to":
+        return _moved_there(lows, i)  # "my sister got moved to march", not "put back to march"
     if low in _MONTH_WORDS or nxt in _ACTIVITIES:
         return False
     if prev == "from":
