@@ -180,6 +180,13 @@ NAME_VALID = [
     ("we always went to star's flat on fridays", "star"),
     ("my gran kit is 80 this year", "kit"),
     ("and gem my step mum moved in", "gem"),
+    # round twenty-nine's forms, in new wording
+    ("can i have more contact wiv ruby", "ruby"),
+    ("our teacher miss hazel she lets us out early", "hazel"),
+    ("miss swift is the best teacher in the school", "swift"),
+    ("my grandma june she does my hair", "june"),
+    ("i like it here cos holly is funny and she lets me stay up", "holly"),
+    ("my babies star and blue are with their dad", "star"),
 ]
 
 NAME_INVALID = [
@@ -251,6 +258,9 @@ NAME_INVALID = [
     "my carers are rich and they show it",
     "im frank, i say what i think",
     "my step brother is sooo loud at night",
+    "the other kids nick my sweets",
+    "rocky is my dog and he sleeps on my bed",
+    "summer is warm and she said we could go to the beach",
 ]
 
 
@@ -317,6 +327,7 @@ def test_name_detector_leaves_words_alone(text):
     ("they got me a bed at the hospital in bath", "bath"),
     ("my twin got moved to march last year", "march"),
     ("a childrens home out in march near ely", "march"),
+    ("WE GOT MOVED TO BATH IN THE SUMMER", "BATH"),
 ])
 def test_place_detector_catches(text, surface):
     assert covers(PLACES, text, surface), covered(PLACES, text)

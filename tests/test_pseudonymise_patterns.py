@@ -307,11 +307,18 @@ VALID += [
     # a home named by a tree or bird: as a sentence's subject, or after leaving it
     ("ORG", "elm lodge was alright for a while", "elm lodge"),
     ("ORG", "we had to leave birch house at 18", "birch house"),
+    ("HANDLE", "my xbox gamer tag is ShadowFox2231", "ShadowFox2231"),
+    ("ORG", "WE HAD A TRIP FROM ELMWOOD LODGE TO THE BEACH", "ELMWOOD LODGE"),
+    # a family by its surname in the plural
+    ("PERSON", "the hendersons are my foster carers now", "hendersons"),
+    ("PERSON", "i lived with the millers for two years", "millers"),
 ]
 
 INVALID += [
     ("ID", "my case is the 12 of them"),
     ("ID", "the file is on 14 pages"),
+    ("PERSON", "the girls are my family now"),
+    ("PERSON", "i stay with the twins on fridays"),
 ]
 
 

@@ -52,7 +52,7 @@ KIN = frozenset(
     carers worker sw teacher advocate advocat iro pa mentor keyworker tutor stepbrother
     stepsister stepdad stepmum grandad grandma mum mam mom dad nan nana nanna nanny nanan gran
     granny grandpa granda grandmother grandfather nain taid grampy grampa cuzin cuzzin cousen
-    cozzie cuzzy mummy mommy daddy twin""".split()
+    cozzie cuzzy mummy mommy daddy twin babies""".split()
 )
 
 FUNCTION_WORDS = frozenset(

@@ -97,6 +97,11 @@ _BEFORE_INFINITIVE = frozenset({"have", "has", "had", "want", "wants", "wanted",
                                 "able", "like", "love", "hate", "hates", "got", "supposed",
                                 "allowed", "meant", "ought", "start", "started", "keep"})
 
+_HE_SHE = frozenset({"she", "he", "shes", "hes", "she's", "he's"})
+
+#: Text-speak read as the word it stands for: "more contact wiv jade".
+_SPOKEN = {"wiv": "with", "wif": "with", "wid": "with"}
+
 #: A person's place after a possessive: "to sky's house", "at storm's party".
 _WHOSE_PLACES = frozenset({"house", "flat", "place", "room", "party", "birthday", "mum",
                            "nans", "caravan"})
@@ -105,7 +110,7 @@ _WHOSE_PLACES = frozenset({"house", "flat", "place", "room", "party", "birthday"
 #: runs the nurture room" (not "i really miss school").
 _TEACHING = frozenset({"runs", "ran", "teaches", "taught", "helps", "helped", "lets", "let",
                        "takes", "took", "says", "said", "told", "tells", "shouted", "shouts",
-                       "gave", "gives", "makes", "made"})
+                       "gave", "gives", "makes", "made", "she", "he", "shes", "hes"})
 
 #: Verbs of keeping in touch whose object is a person: "i miss kyle", "i want to see hodan and
 #: abdirahman more", "can i visit deano".
@@ -114,7 +119,8 @@ _CONTACT_VERBS = frozenset(
     hugged ring ringing phone phoning text texting message messaging facetime facetiming""".split())
 
 #: Words after which a new clause starts: "and jack said", "honestly dawn my iro is lovely".
-_CLAUSE_OPENERS = frozenset({"and", "n", "honestly", "tbh", "ngl", "basically", "but", "also"})
+_CLAUSE_OPENERS = frozenset({"and", "n", "honestly", "tbh", "ngl", "basically", "but", "also",
+                             "because", "becos", "becuz", "bcos", "cos", "coz", "cus"})
 
 #: What happens to a person in care, after "got" or "was": "faith got adopted", "jack and
 #: frank both got moved" (said of a person, not of a season or a feeling).
@@ -281,7 +287,7 @@ class _Tokens:
     def read(cls, text: str, names: frozenset[str]) -> _Tokens:
         tokens = [(m.start(), m.group()) for m in WORD_TOKEN.finditer(text)]
         words = [_strip_possessive(t) for _, t in tokens]
-        lows = [_name_stem(w.lower(), names) for w in words]
+        lows = [_SPOKEN.get(w.lower(), _name_stem(w.lower(), names)) for w in words]
         owner = [False] * len(tokens)
         for i in range(len(tokens) - 1):
             low, nxt_low = words[i].lower(), words[i + 1].lower()
@@ -497,7 +503,10 @@ class NameDetector(TextDetector):
         lower_name = (n_word.islower() and len(n_low) >= 3 and (
             (frequency(n_low) < 2_000 or low in ("mr", "mrs", "ms")) if low != "miss" else (
                 no_word_at_all(n_low) or (n_low in family and _tier(n_low) != "A")
-                or (sent.low(j + 1) in _TEACHING and n_low not in ROLE_WORDS))))
+                or (n_low not in ROLE_WORDS and (
+                    sent.low(j + 1) in _TEACHING
+                    or (sent.low(j + 1) in ("is", "was")
+                        and ROLE_WORDS.intersection(sent.lows[j + 2:j + 7])))))))
         # "miss lark runs it": a surname that is a word, before what a teacher does
         # "mrs k in the base": an initial alone
         lower_name = lower_name or (len(n_word) == 1 and n_word not in "aiAI"
@@ -611,6 +620,8 @@ class NameDetector(TextDetector):
                 sent.low(i + 2) in _STAFF or sent.low(i + 3) in _STAFF) and not (
                 sent.low(i - 1) == "to" and sent.low(i - 2) in _BEFORE_INFINITIVE):
             return True  # "with star my mentor", not "i have to chase my social worker"
+        if nxt in _HE_SHE and (sent.low(i - 1) in KIN or sent.role_ends(i - 1)):
+            return True  # "my nanna may she makes the best pancakes"
         if nxt == "and" and sent.low(i + 2) in ("her", "his", "their") and (
                 sent.low(i + 3) in KIN or sent.low(i + 3) in ("wife", "husband")):
             return True  # "with summer and her mum", "im with will and his wife"
@@ -627,6 +638,10 @@ class NameDetector(TextDetector):
             return True
         if nxt == "on" and sent.low(i + 2) in _SHIFTS:
             return True
+        if nxt in ("is", "was") and sent.lows[i] not in _SEASONS \
+                and sent.low(i + 2) not in FUNCTION_WORDS and any(
+                sent.low(k) == "and" and sent.low(k + 1) in _HE_SHE for k in range(i + 3, i + 6)):
+            return True  # "daisy is kind and she plays uno with me" (not "rocky is my dog and")
         if nxt in ("is", "was") and sent.low(i + 2) in ("my", "the", "our", "a"):
             k = i + 3
             while k < i + 6 and sent.low(k) not in _STAFF and sent.low(k) not in FUNCTION_WORDS:

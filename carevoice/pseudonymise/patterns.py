@@ -22,7 +22,15 @@ from dataclasses import dataclass
 from ..errors import InputError
 from ..schema import PII_LABELS
 from ._base import Span, TextDetector
-from .lexicons import NOT_PII, ROLE_WORDS, first_names, is_common_word, uk_places
+from .lexicons import (
+    NOT_PII,
+    ROLE_WORDS,
+    WORD_NAMES,
+    first_names,
+    is_common_word,
+    surnames,
+    uk_places,
+)
 
 __all__ = [
     "PATTERNS",
@@ -226,6 +234,16 @@ def valid_date(value: str) -> float | bool:
     if bare and value[-3:].islower():
         return False
     return 0.9
+
+
+def _family_plural_ok(value: str) -> float | bool:
+    """"the carters", "the foxes": a family called by its surname in the plural, when the
+    singular is a surname or a name that is also a word ("carter", "fox"), not a role."""
+    low = value.lower()
+    stems = {low[:-1]} | ({low[:-2]} if low.endswith("es") else set())
+    if low in ROLE_WORDS or low in NOT_PII or any(s in ROLE_WORDS for s in stems):
+        return False
+    return any(s in surnames() or s in WORD_NAMES for s in stems)
 
 
 def _someones(word: str) -> bool:
@@ -747,7 +765,7 @@ PATTERNS: tuple[Pattern, ...] = (
             r"steam|fortnite|twitch|youtube|yt|gamertag|gamer\s?tag|user\s?name|handle|"
             r"add\s+me|follow\s+me)\b"
             r"(?:\s+(?:is|its|it's|name|id|handle|account|username|user|tag|gt|channel|on|at|as|me|"
-            r"now|new|still|@|:|-|=)"
+            r"now|new|still|gamer|gamertag|@|:|-|=)"
             r"\b){0,3}"
             r"(?:\s*[:=\-]\s*|\s+)(?P<pii>@?[A-Za-z0-9_](?:[A-Za-z0-9_.]{1,28}[A-Za-z0-9_])"
             r"(?:#\d{4})?)",
@@ -887,7 +905,7 @@ PATTERNS: tuple[Pattern, ...] = (
             score=0.8, flags=0, validate=_named_place_ok),
     Pattern("named_place_upper", "ORG",  # a comment in capitals: "AT THORNBRIDGE ACADEMY"
             r"\b(?P<pii>(?:[A-Z][A-Z'\u2019-]{2,}\s+){1,2}(?:ACADEMY|COLLEGE|SCHOOL|HIGH|PRIMARY|"
-            r"JUNIORS|INFANTS|UNIVERSITY|HOSPITAL|INFIRMARY|YOI))\b",
+            r"JUNIORS|INFANTS|UNIVERSITY|HOSPITAL|INFIRMARY|YOI|HOUSE|LODGE|GRANGE))\b",
             score=0.6, flags=0, validate=_shouted_institution_ok, trigger=r"[A-Z]{3}"),
     Pattern("named_business", "ORG",  # "Hamid's Grill", "Tony's Barbers"
             r"\b[A-Z][a-z]+['\u2019]s\s+(?:Grill|Cafe|Caf\u00e9|Kitchen|Takeaway|Barbers?|Salon|"
@@ -928,6 +946,16 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern("house_name_initial", "ORG",
             rf"(?:^|(?<=[.!?,]))\s*(?P<pii>(?:the\s+)?{_HOUSE_PLURAL_WORDS})(?=\s+(?:was|is|has)\b)",
             score=0.6),
+    # a family by its surname: "the carters are my carers", "i stay with the foxes at weekends"
+    Pattern("family_plural", "PERSON",
+            r"\bthe\s+(?P<pii>[a-z]{3,}s)(?=\s+(?:are|were|r)\s+(?:my|our)\s+"
+            r"(?:(?:new|old|foster|respite|kinship|emergency)\s+)*(?:carers|parents|family|"
+            r"foster|neighbours)\b)",
+            score=0.5, validate=_family_plural_ok, trigger=r"\b(?:are|were|r)\s+(?:my|our)\b"),
+    Pattern("family_plural_with", "PERSON",
+            r"\b(?:stay|stays|stayed|staying|live|lives|lived|living|placed|respite)\s+"
+            r"(?:(?:at|with)\s+)the\s+(?P<pii>[a-z]{3,}s)\b",
+            score=0.5, validate=_family_plural_ok),
     # a home named by a tree or bird, as the subject at a sentence's start: "ivy house is ok"
     Pattern("house_name_subject", "ORG",
             rf"(?:^|(?<=[.!?]))\s*(?P<pii>(?:the\s+)?(?:{_HOME_WORDS})\s+"

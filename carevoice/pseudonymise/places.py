@@ -214,9 +214,10 @@ class PlaceDetector(TextDetector):
                         0.0 if prev in NOT_BEFORE_A_NAME or prev in STUDY_WORDS else 0.5)
             elif (surface.islower() or surface.isupper()) and not common and len(surface) >= 4:
                 score = 0.0 if prev in _PLAYING else 0.6  # not "i play rugby"
-            elif surface.islower() and (common or len(surface) < 4) \
-                    and _placed_there(lows, i, index):
-                score = 0.55  # "they moved me from bury to hull", "i live in march now"
+            elif (surface.islower() or (surface.isupper() and text.upper() == text)) \
+                    and (common or len(surface) < 4) and _placed_there(lows, i, index):
+                score = 0.55  # "they moved me from bury to hull", "i live in march now";
+                # a comment in capitals reads like lower case ("MOVE TO HULL")
             if score:
                 spans.append(Span(comment_id, start, end, "LOCATION", score, self.name))
             i += len(matched)
