@@ -15,8 +15,13 @@ from ..schema import COMMENT_ID, PII_LABELS, TEXT
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = ["Span", "TextDetector", "as_text", "check_comments", "empty_spans", "iter_texts",
-           "spans_frame", "texts_by_id", "title_case"]
+__all__ = ["NAME_LABELS", "Span", "TextDetector", "as_text", "check_comments", "empty_spans",
+           "iter_texts", "spans_frame", "texts_by_id", "title_case"]
+
+
+#: Labels of names (of people, places and organisations), as opposed to identifiers: the span
+#: steps of :mod:`carevoice.pseudonymise.core` widen, join and propagate only these.
+NAME_LABELS: tuple[str, ...] = ("PERSON", "LOCATION", "ORG")
 
 
 class Span(NamedTuple):

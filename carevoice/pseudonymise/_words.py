@@ -26,6 +26,7 @@ __all__ = [
     "NOT_BEFORE_A_NAME",
     "OBJECTS",
     "ORG_NOUNS",
+    "PERSON_NOUNS",
     "PLACE_CUES",
     "STUDY_WORDS",
     "TITLES",
@@ -43,6 +44,10 @@ __all__ = [
 TITLES: frozenset[str] = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "mister", "missus"})
 
 WORD_TOKEN = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['\u2019][A-Za-z]+)*")
+
+#: Nouns after "that X": "that smithson woman" names someone by their surname.
+PERSON_NOUNS = frozenset({"woman", "man", "lady", "bloke", "fella", "fellow", "guy", "geezer",
+                          "teacher", "worker", "manager", "boy", "girl", "kid", "lad", "lass"})
 
 #: Words before a name: "my brother Kai", "called kai", "big dave".
 KIN = frozenset(

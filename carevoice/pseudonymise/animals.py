@@ -18,7 +18,8 @@ import re
 from typing import TYPE_CHECKING
 
 from ..schema import COMMENT_ID
-from ._base import texts_by_id
+from ._base import NAME_LABELS, texts_by_id
+from ._words import KIN, PERSON_NOUNS, TITLES
 from .lexicons import ROLE_WORDS
 
 if TYPE_CHECKING:
@@ -52,15 +53,11 @@ _AFTER_A_PET = frozenset(
     died dies lives lived sleeps slept barks barked bit bites escaped purrs ran runs ate eats
     snores snored came comes went goes would will can could did does every all loads lol
     though""".split())
-#: Words after which a name is a person's (or a place's), whatever else the comment calls it.
-_PERSON_CUES = frozenset({"mum", "mam", "dad", "nan", "nana", "gran", "grandad", "grandma",
-                          "brother", "bro", "sister", "sis", "auntie", "aunty", "aunt", "uncle",
-                          "cousin", "cuz", "carer", "friend", "mate", "bestie", "boyfriend",
-                          "girlfriend", "miss", "mr", "mrs", "ms", "supervisor", "boss",
-                          "coach", "friends", "mates", "neighbour", "partner", "son", "daughter",
-                          "niece", "nephew", "stepdad", "stepmum", "husband", "wife", "lady",
-                          "man", "woman", "boy", "girl", "lad", "kid", "pal", "instructor",
-                          "volunteer", "leader", "receptionist", "driver", "cleaner", "chef"})
+#: Words after which a name is a person's (or a place's), whatever else the comment calls it:
+#: the name rules' family and person words and titles, and people met at work or a club.
+_PERSON_CUES = KIN | PERSON_NOUNS | TITLES | frozenset(
+    """supervisor boss coach neighbour husband wife pal instructor volunteer leader receptionist
+    driver cleaner chef""".split())
 #: Words after which a name is a place's: "my dog is called Chester and we live in Chester".
 _PLACE_CUES = frozenset({"in", "from", "to", "at", "near", "around"})
 
@@ -231,7 +228,7 @@ def drop_pet_names(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
             pets[cid] = names
     if not pets:
         return spans
-    keep = [not (label in ("PERSON", "LOCATION", "ORG")
+    keep = [not (label in NAME_LABELS
                  and texts.get(str(cid), "")[start:end].lower() in pets.get(str(cid), ()))
             for cid, start, end, label in spans[[COMMENT_ID, "start", "end", "label"]]
             .itertuples(index=False)]

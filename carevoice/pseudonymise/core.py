@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
 from ..schema import COMMENT_ID, SPAN_COLUMNS, Corpus, Detector
-from ._base import check_comments, spans_frame, texts_by_id, title_case
+from ._base import NAME_LABELS, check_comments, spans_frame, texts_by_id, title_case
 from .animals import drop_pet_names
 from .keys import ReidentificationKey, write_key
 from .replace import MODES, ReplaceConfig, as_secret, replace_spans
@@ -31,9 +31,6 @@ __all__ = [
     "pseudonymise",
     "resolve_spans",
 ]
-
-#: The labels of names: the span steps below widen, join and propagate only these.
-_NAME_LABELS: tuple[str, ...] = ("PERSON", "LOCATION", "ORG")
 
 #: When two overlapping spans score the same, the label earlier in this list wins.
 LABEL_PRIORITY: tuple[str, ...] = ("EMAIL", "PHONE", "ID", "POSTCODE", "ADDRESS", "HANDLE",
@@ -235,8 +232,8 @@ def bridge_spans(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
     out: list[list[Any]] = []
     for row in rows:
         last = out[-1] if out else None
-        if last is not None and last[0] == row[0] and last[3] in _NAME_LABELS \
-                and row[3] in _NAME_LABELS:
+        if last is not None and last[0] == row[0] and last[3] in NAME_LABELS \
+                and row[3] in NAME_LABELS:
             text = texts.get(str(row[0]), "")
             m = gap.fullmatch(text, int(last[2]), int(row[1]))
             if m and bridge_word(m.group(1)):
@@ -295,14 +292,14 @@ def join_title_runs(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame
     rows = [list(r) for r in spans[list(SPAN_COLUMNS)].itertuples(index=False)]
     absorbed: set[int] = set()
     for k, row in enumerate(rows):
-        if row[3] not in _NAME_LABELS:
+        if row[3] not in NAME_LABELS:
             continue
         text = texts.get(str(row[0]), "")
         if title_case(text):
             continue
         # a capitalised name span just before the run joins it: "Speak" + "Up" + "Northfield"
         prev = rows[k - 1] if k and k - 1 not in absorbed and rows[k - 1][0] == row[0] \
-            and rows[k - 1][3] in _NAME_LABELS else None
+            and rows[k - 1][3] in NAME_LABELS else None
         low_limit = rows[k - 1][2] if k and rows[k - 1][0] == row[0] else 0
         high_limit = rows[k + 1][1] if k + 1 < len(rows) and rows[k + 1][0] == row[0] \
             else len(text)
@@ -335,7 +332,7 @@ def join_title_runs(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame
 
 
 def join_hyphenated(comments: pd.DataFrame, spans: pd.DataFrame, *,
-                    labels: tuple[str, ...] = _NAME_LABELS) -> pd.DataFrame:
+                    labels: tuple[str, ...] = NAME_LABELS) -> pd.DataFrame:
     """Widen name spans over the rest of a hyphenated word.
 
     A detector that finds "tayla" in "tayla-mae", "Okonkwo" in "Okonkwo-Bright" or "Mae" in
@@ -423,7 +420,7 @@ def join_place_prefixes(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataF
     for row, (cid, label) in enumerate(zip(spans[COMMENT_ID], spans["label"], strict=True)):
         text = texts.get(str(cid), "")
         start = int(starts[row])
-        if label not in _NAME_LABELS or not text[start:start + 1].isupper():
+        if label not in NAME_LABELS or not text[start:start + 1].isupper():
             continue
         m = prefix.search(text, max(0, start - 8), start)
         if m:
@@ -434,7 +431,7 @@ def join_place_prefixes(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataF
 
 
 def propagate_spans(comments: pd.DataFrame, spans: pd.DataFrame, *, min_score: float = 0.6,
-                    labels: tuple[str, ...] = _NAME_LABELS) -> pd.DataFrame:
+                    labels: tuple[str, ...] = NAME_LABELS) -> pd.DataFrame:
     """Add every other occurrence, in the same comment, of a name already found there.
 
     "big Dave ... hes alright dave": once ``Dave`` is found, ``dave`` is masked too (score 0.5,

@@ -21,6 +21,7 @@ from ._words import (
     NOT_BEFORE_A_NAME,
     OBJECTS,
     ORG_NOUNS,
+    PERSON_NOUNS,
     PLACE_CUES,
     TITLES,
     WORD_TOKEN,
@@ -74,9 +75,6 @@ _SUBJECT_VERBS = frozenset(
     said says told tells asked asks rang texted messaged reckons taught teaches showed shows
     bought buys sorted sorts fought fights treats treated""".split())
 
-#: Nouns after "that X": "that smithson woman" names someone by their surname.
-_PERSON_NOUNS = frozenset({"woman", "man", "lady", "bloke", "fella", "fellow", "guy", "geezer",
-                           "teacher", "worker", "manager", "boy", "girl", "kid", "lad", "lass"})
 
 _ASK = frozenset({"ask", "asked", "asking", "asks"})
 
@@ -379,7 +377,7 @@ class _Tokens:
             nxt in ("you", "u") and nxt2 in ("are", "r", "were")) or prev in _THANKS or (
             prev in ("you", "u") and prev2 in ("thank", "fank"))  # "thank u mo for ..."
         named_person = prev in _NAMING and (
-            prev2 in _PERSON_NOUNS or prev2 in KIN or prev2 in ROLE_WORDS
+            prev2 in PERSON_NOUNS or prev2 in KIN or prev2 in ROLE_WORDS
             or prev2 in ("she", "he", "shes", "hes", "she's", "he's"))
         contact = prev in _CONTACT_VERBS or (
             prev in ("and", "n", "&") and self.low(i - 3) in _CONTACT_VERBS)
@@ -396,7 +394,7 @@ def _lower_context(low: str, prev: str, nxt: str, cues: _Cues, family: frozenset
             low in family and frequency(low) < 2_000 and low not in KIN
             and not dictionary_word(low))))
         or (cues.kin_after and frequency(low) < 500)
-        or (prev in ("that", "this") and nxt in _PERSON_NOUNS and frequency(low) < 2_000
+        or (prev in ("that", "this") and nxt in PERSON_NOUNS and frequency(low) < 2_000
             and not misspelt_word(low))
         or ((nxt in _SUBJECT_VERBS or cues.vocative or prev == "with") and len(low) >= 4
             and no_word_at_all(low) and (cues.clause_start or prev == "with"))
