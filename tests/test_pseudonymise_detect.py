@@ -187,6 +187,14 @@ NAME_VALID = [
     ("my grandma june she does my hair", "june"),
     ("i like it here cos holly is funny and she lets me stay up", "holly"),
     ("my babies star and blue are with their dad", "star"),
+    # round thirty's forms, in new wording
+    ("when you ring ask for bill hes in charge", "bill"),
+    ("it was mark then ruby then grace this year", "ruby"),
+    ("i never see my sister june anymore", "june"),
+    ("faith is my middle name", "faith"),
+    ("miss heath my form tutor is leaving", "heath"),
+    ("amy and rose are the night staff", "rose"),
+    ("heather the cleaner was kind to me", "heather"),
 ]
 
 NAME_INVALID = [
@@ -261,6 +269,9 @@ NAME_INVALID = [
     "the other kids nick my sweets",
     "rocky is my dog and he sleeps on my bed",
     "summer is warm and she said we could go to the beach",
+    "i hope my mum will too",
+    "my mum will and my dad wont",
+    "i will then sue them",
 ]
 
 
@@ -328,6 +339,7 @@ def test_name_detector_leaves_words_alone(text):
     ("my twin got moved to march last year", "march"),
     ("a childrens home out in march near ely", "march"),
     ("WE GOT MOVED TO BATH IN THE SUMMER", "BATH"),
+    ("moved from deal then sandwich then march in one year", "sandwich"),
 ])
 def test_place_detector_catches(text, surface):
     assert covers(PLACES, text, surface), covered(PLACES, text)
@@ -357,6 +369,7 @@ def test_place_detector_catches(text, surface):
     "it went back to voicemail again",
     "the review got moved to march",
     "we put the trip back to march",
+    "we went to school then home then bed",
 ])
 def test_place_detector_leaves_words_alone(text):
     assert covered(PLACES, text) == set()

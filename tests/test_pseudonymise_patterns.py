@@ -312,6 +312,17 @@ VALID += [
     # a family by its surname in the plural
     ("PERSON", "the hendersons are my foster carers now", "hendersons"),
     ("PERSON", "i lived with the millers for two years", "millers"),
+    # round thirty's identifiers, in new wording
+    ("PHONE", "my mobile starts 07700 and then its 900 115", "07700"),
+    ("PHONE", "my mobile starts 07700 and then its 900 115", "900 115"),
+    ("EMAIL", "mail me on lou.p@example,org thanks", "lou.p@example,org"),
+    ("EMAIL", "its sam_r at example.net", "sam_r at example.net"),
+    ("HANDLE", "my page is instagram.com/jay.draws.22", "jay.draws.22"),
+    ("ADDRESS", "we live at Hillside Farm, Moor Lane now", "Hillside Farm, Moor Lane"),
+    ("ADDRESS", "post it to 7 Kingsmead Leeds ls8 2zz please", "7 Kingsmead"),
+    ("DATE", "im a 2009 baby", "2009"),
+    ("ID", "my pupil number at the new school is 40213377", "40213377"),
+    ("ORG", "the letter from york city council came", "york city council"),
 ]
 
 INVALID += [
@@ -319,6 +330,9 @@ INVALID += [
     ("ID", "the file is on 14 pages"),
     ("PERSON", "the girls are my family now"),
     ("PERSON", "i stay with the twins on fridays"),
+    ("EMAIL", "look at google.com for help"),
+    ("ADDRESS", "i waited 16 years ls1 4zz"),
+    ("PHONE", "the bus at 0830 then the train at 0915"),
 ]
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable, Sequence
 
 from .lexicons import (
     NOT_PII,
@@ -32,6 +33,7 @@ __all__ = [
     "TITLES",
     "WORD_TOKEN",
     "bridge_word",
+    "chained",
     "dictionary_word",
     "frequency",
     "misspelt_word",
@@ -57,7 +59,7 @@ KIN = frozenset(
     carers worker sw teacher advocate advocat iro pa mentor keyworker tutor stepbrother
     stepsister stepdad stepmum grandad grandma mum mam mom dad nan nana nanna nanny nanan gran
     granny grandpa granda grandmother grandfather nain taid grampy grampa cuzin cuzzin cousen
-    cozzie cuzzy mummy mommy daddy twin babies""".split()
+    cozzie cuzzy mummy mommy daddy twin babies husband wife hubby""".split()
 )
 
 FUNCTION_WORDS = frozenset(
@@ -163,6 +165,50 @@ def _two_edits_from_common(word: str) -> bool:
 
     return process.extractOne(word, _common_words(), scorer=OSA.distance,
                               score_cutoff=2) is not None
+
+
+#: What joins items said one after another: "bath then wells then back to bath".
+_CHAIN_JOINS = (("then",), ("and", "then"), ("then", "back", "to"), ("then", "to"), ("to",))
+
+
+def chained(lows: Sequence[str], member: Callable[[int], bool], joins: tuple[tuple[str, ...], ...]
+            = _CHAIN_JOINS, least: int = 3) -> set[int]:
+    """Tokens of runs of at least ``least`` members joined by "then" (and the like): "first it
+    was grant then sue then bill", "bath then wells then street then back to bath".
+
+    Parameters
+    ----------
+    lows : sequence of str
+        The tokens in lower case.
+    member : callable
+        Whether token ``i`` can be in the run.
+    joins : tuple of tuple of str
+        Token sequences that join two members.
+    least : int, default 3
+
+    Returns
+    -------
+    set of int
+    """
+    out: set[int] = set()
+    i = 0
+    while i < len(lows):
+        if not member(i):
+            i += 1
+            continue
+        run = [i]
+        while True:
+            j = run[-1] + 1
+            step = next((len(join) for join in joins
+                         if tuple(lows[j:j + len(join)]) == join and j + len(join) < len(lows)
+                         and member(j + len(join))), 0)
+            if not step:
+                break
+            run.append(j + step)
+        if len(run) >= least:
+            out.update(run)
+        i = run[-1] + 1
+    return out
 
 
 def bridge_word(word: str) -> bool:

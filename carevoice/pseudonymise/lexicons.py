@@ -54,7 +54,7 @@ NOT_NAMES: frozenset[str] = frozenset(
     """us said man lot else till job kick mad sad floor german danish ties sole raid nail harm
     fancy toy server cord tan gala aura marine urban jet harsh innocent canal pier edit loot sever
     peer ale ion una nazi pastor purity jesus christian god allah lord love baby boy girl
-    son bay ban bar bat bee den dot fan fat fit gap gin hat hen hut jar jaw key
+    son bay ban bar bat bee den fan fat fit gap gin hat hen hut jar jaw key
     lad lid lip log mum mam mom dad nan nana nanny papa mama pop pops gran granny grandad grandma
     grandpa bro sis auntie aunty uncle sir miss madam lady duke king queen prince princess
     baron earl major general doctor nurse judge sister brother foster carer home house
@@ -73,7 +73,7 @@ WORD_NAMES: frozenset[str] = frozenset(
     angel blessing gift precious favour favor comfort peace harmony melody liberty justice
     heaven royal noble lucky chance chase mark bill frank pat sue rob drew ray guy rich grant
     miles victor don penny art cliff glen heath brook reed wood clay stone ash sandy rocky candy
-    ginger honey cherry sage bear fox wolf teddy kit gem""".split()
+    ginger honey cherry sage bear fox wolf teddy kit gem dot""".split()
 )
 
 #: Common British nicknames and short forms that the Faker lists lack.

@@ -26,6 +26,7 @@ from ._words import (
     TITLES,
     WORD_TOKEN,
     bridge_word,
+    chained,
     dictionary_word,
     frequency,
     misspelt_word,
@@ -96,6 +97,10 @@ _BEFORE_INFINITIVE = frozenset({"have", "has", "had", "want", "wants", "wanted",
                                 "allowed", "meant", "ought", "start", "started", "keep"})
 
 _HE_SHE = frozenset({"she", "he", "shes", "hes", "she's", "he's"})
+#: Words that are no verb and cannot end a clause whose verb was left out: after "my brother
+#: will" they make "will" a name ("see my brother will more"), where a verb, "too" or a full
+#: stop would make it the modal ("my brother will come", "my mum will too").
+_NO_VERB_AFTER = frozenset({"more", "loads", "lots", "anymore", "who"})
 
 #: Text-speak read as the word it stands for: "more contact wiv jade".
 _SPOKEN = {"wiv": "with", "wif": "with", "wid": "with"}
@@ -130,7 +135,8 @@ _FATES = frozenset(
 #: worker", "chance is my key worker" (not family or friends: "hope is my only friend").
 _STAFF = frozenset(
     """social worker sw iro pa advocate keyworker key carer foster manager teacher tutor
-    mentor counsellor therapist nurse iv head headteacher visitor befriender staff""".split())
+    mentor counsellor therapist nurse iv head headteacher visitor befriender staff cook chef
+    cleaner driver caretaker receptionist""".split())
 
 #: Word-names that are also adjectives said of people: "my carer is frank with me", "my
 #: worker is sunny" (so "my sw is X" makes X a name only for the others).
@@ -141,7 +147,7 @@ _ADJECTIVE_NAMES = frozenset({"frank", "sunny", "rich", "lucky", "noble", "royal
 #: worker", "my leaving care pa".
 _ROLE_MODIFIERS = frozenset({"independent", "personal", "support", "youth", "family", "key",
                              "leaving", "care", "social", "link", "senior", "residential",
-                             "night", "reviewing", "designated", "allocated"})
+                             "night", "reviewing", "designated", "allocated", "form", "class"})
 
 #: Shifts a member of staff works: "bill on nights is leaving".
 _SHIFTS = frozenset({"nights", "lates", "earlies", "nightshift", "nightshifts"})
@@ -331,6 +337,10 @@ class _Tokens:
         return nxt in ("born", "aged", "age") or after[:1] in (",", "") or after[:1].isdigit() \
             or (nxt == "and" and self.low(k + 2) in ("i", "im", "i'm"))
 
+    def role_at(self, k: int) -> bool:
+        """Whether someone's role starts at token ``k``: "my leaving care worker", "her sw"."""
+        return self.low(k) in _POSSESSIVES and any(self.role_ends(m) for m in range(k + 1, k + 4))
+
     def role_ends(self, k: int) -> bool:
         """Whether token ``k`` ends someone's role or family word: "my sw", "my social
         worker", "our new independent visitor", "her little sister"."""
@@ -502,14 +512,16 @@ class NameDetector(TextDetector):
             (frequency(n_low) < 2_000 or low in ("mr", "mrs", "ms")) if low != "miss" else (
                 no_word_at_all(n_low) or (n_low in family and _tier(n_low) != "A")
                 or (n_low not in ROLE_WORDS and (
-                    sent.low(j + 1) in _TEACHING
+                    sent.low(j + 1) in _TEACHING or sent.role_at(j + 1)
                     or (sent.low(j + 1) in ("is", "was")
                         and ROLE_WORDS.intersection(sent.lows[j + 2:j + 7])))))))
-        # "miss lark runs it": a surname that is a word, before what a teacher does
+        # "miss lark runs it", "miss april is the only teacher who ...", "miss storm my
+        # leaving care worker": a surname that is a word, before what a teacher does
         # "mrs k in the base": an initial alone
         lower_name = lower_name or (len(n_word) == 1 and n_word not in "aiAI"
                                     and not text[n_start + 1:n_start + 2].isalnum())
-        if (n_word[:1].isupper() or lower_name) and n_low not in NOT_PII \
+        if (n_word[:1].isupper() or lower_name) and (n_low not in NOT_PII or (
+                n_low in WORD_NAMES and lower_name)) \
                 and n_low not in FUNCTION_WORDS and sent.gap(j).strip(". ") == "":
             end = n_start + len(n_word)
             if _is_capitalised(n_word) and j + 1 < n and sent.gap(j + 1) == " " \
@@ -542,6 +554,13 @@ class NameDetector(TextDetector):
                     or ((cues.contact or prev in _TOLD) and sent.kin_at(i + 1))):
                 return 0.55, "context"  # "summer my little sis", "ask will if", "bev ur ...",
                 # "i miss kyle", "i miss rob my big brother", "tell angel my old foster mum"
+            if not score and word.islower() and prev in KIN \
+                    and sent.low(i - 2) in _POSSESSIVES | _KIN_MODIFIERS \
+                    and nxt in _NO_VERB_AFTER:
+                return 0.55, "context"  # "to see my brother will more": no verb follows
+            if not score and word.islower() and prev == "for" and sent.low(i - 2) in _ASK \
+                    and nxt in _HE_SHE:
+                return 0.55, "context"  # "ask for rob hes the manager"
             if not score and word.islower() and prev == "is" \
                     and sent.low(i - 2) in ("name", "names", "name's", "nickname") \
                     and nxt not in ("wrong", "right", "on", "in", "spelt", "spelled"):
@@ -618,6 +637,8 @@ class NameDetector(TextDetector):
                 sent.low(i + 2) in _STAFF or sent.low(i + 3) in _STAFF) and not (
                 sent.low(i - 1) == "to" and sent.low(i - 2) in _BEFORE_INFINITIVE):
             return True  # "with star my mentor", not "i have to chase my social worker"
+        if nxt in ("is", "was") and sent.low(i + 2) == "my" and "name" in sent.lows[i + 3:i + 5]:
+            return True  # "mercy is my real name"
         if nxt in _HE_SHE and (sent.low(i - 1) in KIN or sent.role_ends(i - 1)):
             return True  # "my nanna may she makes the best pancakes"
         if nxt == "and" and sent.low(i + 2) in ("her", "his", "their") and (
@@ -640,7 +661,8 @@ class NameDetector(TextDetector):
                 and sent.low(i + 2) not in FUNCTION_WORDS and any(
                 sent.low(k) == "and" and sent.low(k + 1) in _HE_SHE for k in range(i + 3, i + 6)):
             return True  # "daisy is kind and she plays uno with me" (not "rocky is my dog and")
-        if nxt in ("is", "was") and sent.low(i + 2) in ("my", "the", "our", "a"):
+        if nxt in ("is", "was", "are", "were", "r") \
+                and sent.low(i + 2) in ("my", "the", "our", "a"):
             k = i + 3
             while k < i + 6 and sent.low(k) not in _STAFF and sent.low(k) not in FUNCTION_WORDS:
                 k += 1
@@ -698,7 +720,8 @@ class NameDetector(TextDetector):
     @staticmethod
     def _listed(sent: _Tokens, names: frozenset[str]) -> set[int]:
         """Tokens of a list of names after a plural family word: "my sisters precious blessing
-        and favour", "my cousins mikey, dinny n jo" (lexicon names or no English word)."""
+        and favour", "my cousins mikey, dinny n jo" (lexicon names or no English word), or of
+        three or more names said one after another ("it was grant then sue then bill")."""
         lows, out = sent.lows, set[int]()
         for k, low in enumerate(lows):
             if low not in _KIN_PLURAL or not k or lows[k - 1] not in _POSSESSIVES | _KIN_MODIFIERS:
@@ -716,6 +739,10 @@ class NameDetector(TextDetector):
                 j += 1
             if found and (j >= len(sent) or lows[j] in FUNCTION_WORDS or lows[j] in ROLE_WORDS):
                 out.update(found)
+        # "first it was grant then sue then bill": three or more names one after another
+        out |= chained(lows, lambda k: lows[k] in names and lows[k] not in ROLE_WORDS and (
+            lows[k] not in FUNCTION_WORDS or lows[k] in WORD_NAMES), joins=(("then",),
+                                                                           ("and", "then")))
         return out
 
     def _coordinated(self, comment_id: str, text: str, tokens: list[tuple[int, str]],

@@ -340,10 +340,13 @@ def _estate_name_ok(value: str) -> float | bool:
 
 
 def _lower_council_ok(value: str) -> float | bool:
-    """"north thornby council": a council named in lower case by words that are no English words."""
+    """"north thornby council", "hull city council": a council named in lower case by a UK place
+    or by words that are no English words."""
     words = value.split()[:-1]
     names = [w for w in words if w not in ("north", "south", "east", "west", "city", "of",
                                            "county", "borough", "district")]
+    if names and " ".join(names) in uk_places():
+        return 0.6
     return 0.5 if names and not any(is_common_word(w, threshold=1) for w in names) else False
 
 
@@ -519,6 +522,15 @@ _STREET_WORDS = (
     r"terrace|gardens|gdns|grove|hill|walk|row|view|rise|mews|square|parade|green|vale|fold|"
     r"croft|meadows?|bank|brow|gate|yard|wharf|boulevard"
 )
+_STREET_WORDS_TITLE = "|".join(w.capitalize() for w in _STREET_WORDS.split("|"))
+
+
+def _street_word_ok(value: str) -> float | bool:
+    """"41 Brackenfield" before a postcode is a street; "16 years" and "2 kids" are not."""
+    word = value.split()[-1].lower()
+    return word not in _NOT_STREET_NAME and not is_common_word(word, threshold=20_000)
+
+
 _NOT_STREET_NAME = frozenset(
     """the a an my our your his her their this that these those down up to of in on at by for
     from and or but is was be been it its it's hours hour mins minutes miles days weeks months
@@ -642,6 +654,16 @@ _NOT_MAIL_HOSTS = frozenset({"the", "this", "that", "my", "your", "our", "a", "a
                              "school", "work", "college", "it", "them", "him", "her", "me"})
 
 
+def _word_at_email_ok(value: str) -> float | bool:
+    """"kai-owusu at example.com" is an address; "look at google.com" is not: the part before
+    " at " has a dot, hyphen, underscore or digit, or is no English word, and the host is no
+    web site's."""
+    local = value.split()[0]
+    if not (re.search(r"[._\-\d]", local) or not is_common_word(local.lower(), threshold=1)):
+        return False
+    return _spelt_email_ok(value)
+
+
 def _spelt_email_ok(value: str) -> float | bool:
     """"kez at example dot com", "kezia_x (at) example.net": an address written out."""
     host = re.split(rf"{_AT_BRACKETED}|\s+at\s+|\s*@\s*", value, maxsplit=1,
@@ -743,6 +765,14 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern("email", "EMAIL",
             r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}",
             score=0.99, trigger="@"),
+    Pattern("email_slipped", "EMAIL",  # "tyler.b123@example,com", "missy.k@example..org"
+            r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:[.,]{1,2}[A-Za-z0-9-]+)*?"
+            rf"(?:,|\.\.|\s\.\s?|\.\s){_MAIL_TLD}(?:[.,]{{1,2}}uk\b)?",
+            score=0.85, trigger="@"),
+    Pattern("email_at_word", "EMAIL",  # "its kai-owusu at example.com": " at " and a real dot
+            r"(?<![\w.+-])(?P<pii>[A-Za-z0-9_%+-]+(?:\.[A-Za-z0-9_%+-]+)*\s+at\s+[A-Za-z0-9-]+"
+            rf"(?:\.[A-Za-z0-9-]+)*\.{_MAIL_TLD}(?:\.uk\b)?)",
+            score=0.8, validate=_word_at_email_ok, trigger=r"\sat\s+[A-Za-z0-9-]+\.[a-z]"),
     Pattern("email_spelt_bracketed", "EMAIL",
             rf"{_MAIL_LOCAL}{_AT_BRACKETED}[A-Za-z0-9-]+(?:(?:\.|{_DOT_SPELT})[A-Za-z0-9-]+)*?"
             rf"(?:\.|{_DOT_SPELT}){_MAIL_TLD}(?:(?:\.|{_DOT_SPELT})uk\b)?",
@@ -774,6 +804,10 @@ PATTERNS: tuple[Pattern, ...] = (
             r"(?<![\w@.])(?P<pii>[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]*[A-Za-z0-9]|"
             r"[A-Za-z]{2,}[._][A-Za-z0-9_]*\d[A-Za-z0-9._]*[A-Za-z0-9])(?![\w@])",
             score=0.6, flags=0, validate=_handle_shape, trigger=r"[A-Za-z][._][A-Za-z0-9]"),
+    Pattern("handle_profile_link", "HANDLE",  # "facebook.com/tanya.hughes.2007"
+            r"\b(?:facebook|fb|instagram|tiktok|twitter|x|snapchat|youtube|twitch|threads)\.com/"
+            r"@?(?P<pii>[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,40}[A-Za-z0-9_])?)",
+            score=0.9, trigger=r"\.com/"),
     Pattern("handle_xx", "HANDLE",  # the gamer tag's frame: "xXsparkleqweenXx"
             r"(?<![\w@])(?P<pii>[xX]X[A-Za-z0-9_.]{2,}X[xX])(?![\w@])",
             score=0.8, flags=0, trigger=r"xx"),
@@ -795,6 +829,12 @@ PATTERNS: tuple[Pattern, ...] = (
             rf"(?<![\d+])0\d{{3,4}}(?:[\s-]?\d{{1,3}})?(?:[\s,-]+{_DIGIT_WORD}){{2,8}}\b",
             score=0.85, validate=_phone_words_ok,
             trigger=r"\d\s+(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|double)"),
+    Pattern("phone_in_two_parts", "PHONE",  # "starts with 07700 and then its 900 702"
+            r"(?<![\d+])(?:07\d{3}|0\d{3,4})(?=\s+(?:and|then|n)\b[^\d]{0,25}?\d{3}\s?\d{3}\b)",
+            score=0.7, trigger=r"\d{3}"),
+    Pattern("phone_second_part", "PHONE",
+            r"(?<![\d+])0\d{3,4}\s+(?:and|then|n)\b[^\d]{0,25}?(?P<pii>\d{3}\s?\d{3})(?![\d])",
+            score=0.7, trigger=r"\d{3}"),
     Pattern("mobile_without_zero", "PHONE", r"(?<![\d+])7\d{3}[\s-]?\d{3}[\s-]?\d{3}(?![\d-])",
             score=0.7, validate=_mobile_without_zero_ok, trigger=r"7\d{3}"),
     Pattern("nhs_number", "ID", r"(?<![\d])\d{3}[ -]?\d{3}[ -]?\d{4}(?![\d])",
@@ -815,6 +855,11 @@ PATTERNS: tuple[Pattern, ...] = (
             r"account|acc|id)\.?\s*(?:number|no|num|nr|#|id)?\.?\s*(?:is|was|:|=|-)?\s*"
             r"(?P<pii>[A-Z]{0,4}[-/]?\d[A-Z0-9]*(?:[-/][A-Z0-9]+)*)",
             score=0.85, validate=_id_shape, trigger=r"\d"),
+    Pattern("reference_far", "ID",  # "my student number at college is 21004573"
+            r"\b(?:case|ref(?:erence)?|file|client|pupil|student|claim|account|membership)\s+"
+            r"(?:number|no|num|id|ref)\b(?:\s+[a-z]+){1,4}?\s+(?:is|was|are)\s+"
+            r"(?P<pii>[A-Z]{0,4}[-/]?\d{5,}[A-Z]?)\b",
+            score=0.75, trigger=r"\d{5}"),
     Pattern("reference_spaced", "ID",  # "case number was MB 448 291", "my reference is REF 00-77"
             r"\b(?:case|ref(?:erence)?|file|client|crn|upn|pupil|student|claim|account|id)\.?\s*"
             r"(?:(?:number|no|num|nr|id)\b|#)?\.?\s*(?:is|was|:|=|-)?\s*"
@@ -828,6 +873,14 @@ PATTERNS: tuple[Pattern, ...] = (
             r"[A-Z]{1,4}[-/]?\d{5,}(?:[-/][A-Z0-9]+)*|"
             r"\d{2,6}[-/][A-Z]{2,4}[-/]\d{2,})\b",  # "2231/CIC/07": a case number, digits first
             score=0.75, flags=0, trigger=r"\d"),
+    Pattern("house_name_street", "ADDRESS",  # "Rosebank Cottage, Mill Lane"
+            rf"\b(?P<pii>[A-Z][a-z]+\s+(?:Cottage|Farm|Farmhouse|Barn|Villa|Bungalow),?\s+"
+            rf"(?:[A-Z][a-z']+\s+){{1,2}}(?:{_STREET_WORDS_TITLE}))\b",
+            score=0.8, flags=0, trigger=r"Cottage|Farm|Barn|Villa|Bungalow"),
+    Pattern("street_before_postcode", "ADDRESS",  # "41 Brackenfield Norwich nr3 1zz"
+            rf"\b(?P<pii>\d{{1,4}}[a-z]?,?\s+[A-Za-z][a-z]{{2,}})(?=,?\s+(?:[A-Za-z][a-z]+,?\s+)?"
+            rf"{_POSTCODE_OUTWARD}\s?{_POSTCODE_INWARD}\b)",
+            score=0.7, validate=_street_word_ok, trigger=r"\d[A-Za-z]{2}\b"),
     Pattern("postcode", "POSTCODE",
             rf"\b{_POSTCODE_OUTWARD}(?:\s{{0,2}}|\s?-\s?){_POSTCODE_INWARD}\b",
             score=0.9, trigger=r"\d"),
@@ -872,6 +925,9 @@ PATTERNS: tuple[Pattern, ...] = (
             r"\b(?:born(?:\s+in)?(?:\s+the\s+year)?|year\s+of\s+birth(?:\s+is)?|yob|dob)"
             r"\W{0,3}(?P<pii>(?:19|20)\d\d)\b(?![/.-]\d)",
             score=0.8, trigger=r"born|birth|yob|dob"),
+    Pattern("date_year_baby", "DATE",  # "im a 2008 baby", "a millennium baby born 2000"
+            r"\b(?:an?|im|i'm)\s+(?P<pii>(?:19|20)\d\d)\s+(?:baby|babe|kid|child)\b",
+            score=0.7, trigger=r"(?:19|20)\d\d\s+(?:baby|babe|kid|child)"),
     Pattern("date_birthday_numeric", "DATE",
             r"\b(?:birthday|bday|b-day|born|dob|d\.o\.b\.?)(?:'s)?\W{0,3}(?:(?:is|was|on|it's|its)\s+)?"
             r"(?:the\s+)?(?P<pii>\d{1,2}[/.-]\d{1,2})(?![/.-]?\d)",

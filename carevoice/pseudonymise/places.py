@@ -21,6 +21,7 @@ from ._words import (
     PLACE_CUES,
     STUDY_WORDS,
     WORD_TOKEN,
+    chained,
     dictionary_word,
     frequency,
     no_word_at_all,
@@ -185,6 +186,8 @@ class PlaceDetector(TextDetector):
         index = _place_index()
         tokens = [(m.start(), m.end(), m.group()) for m in WORD_TOKEN.finditer(text)]
         lows = [t[2].lower() for t in tokens]
+        listed = chained(lows, lambda k: any(len(p) == 1 for p in index.get(lows[k], ()))
+                         and lows[k] not in _WORD_PLACES_NOT_READ)
         spans, i = [], 0
         while i < len(tokens):
             candidates = index.get(lows[i], ())
@@ -215,9 +218,11 @@ class PlaceDetector(TextDetector):
             elif (surface.islower() or surface.isupper()) and not common and len(surface) >= 4:
                 score = 0.0 if prev in _PLAYING else 0.6  # not "i play rugby"
             elif (surface.islower() or (surface.isupper() and text.upper() == text)) \
-                    and (common or len(surface) < 4) and _placed_there(lows, i, index):
+                    and (common or len(surface) < 4) and (_placed_there(lows, i, index)
+                                                           or i in listed):
                 score = 0.55  # "they moved me from bury to hull", "i live in march now";
-                # a comment in capitals reads like lower case ("MOVE TO HULL")
+                # a comment in capitals reads like lower case ("MOVE TO HULL"); "bath then
+                # wells then street": three places one after another
             if score:
                 spans.append(Span(comment_id, start, end, "LOCATION", score, self.name))
             i += len(matched)
