@@ -323,6 +323,9 @@ VALID += [
     ("DATE", "im a 2009 baby", "2009"),
     ("ID", "my pupil number at the new school is 40213377", "40213377"),
     ("ORG", "the letter from york city council came", "york city council"),
+    # a school or hospital by its initials, in lower case and without a vowel
+    ("ORG", "my brother was born at rvh", "rvh"),
+    ("ORG", "got excluded from kcs last year", "kcs"),
 ]
 
 INVALID += [
@@ -333,6 +336,8 @@ INVALID += [
     ("EMAIL", "look at google.com for help"),
     ("ADDRESS", "i waited 16 years ls1 4zz"),
     ("PHONE", "the bus at 0830 then the train at 0915"),
+    ("ORG", "it was hard at frst but ok now"),
+    ("ORG", "i went to the gp from the nhs"),
 ]
 
 

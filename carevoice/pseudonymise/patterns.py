@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from ..errors import InputError
 from ..schema import PII_LABELS
 from ._base import Span, TextDetector
+from ._words import FUNCTION_WORDS
 from .lexicons import (
     NOT_PII,
     ROLE_WORDS,
@@ -234,6 +235,16 @@ def valid_date(value: str) -> float | bool:
     if bare and value[-3:].islower():
         return False
     return 0.9
+
+
+def _initials_ok(value: str) -> float | bool:
+    """"at qmc", "excluded from kgv": initials of a school or hospital, in lower case, with no
+    vowel; not text-speak that drops a vowel ("frst", "ppl"), nor a known acronym ("nhs")."""
+    low = value.lower()
+    if re.search(r"[aeiouy]", low) or low in NOT_PII or low in FUNCTION_WORDS:
+        return False
+    return not any(is_common_word(low[:k] + vowel + low[k:], threshold=1)
+                   for k in range(len(low) + 1) for vowel in "aeiouy")
 
 
 def _family_plural_ok(value: str) -> float | bool:
@@ -1002,6 +1013,10 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern("house_name_initial", "ORG",
             rf"(?:^|(?<=[.!?,]))\s*(?P<pii>(?:the\s+)?{_HOUSE_PLURAL_WORDS})(?=\s+(?:was|is|has)\b)",
             score=0.6),
+    # a place known by its initials: "born at qmc", "kicked out of hhs in year 9"
+    Pattern("initials_place_lower", "ORG",
+            r"\b(?:at|from|in|into|to|of|outside|left)\s+(?:the\s+)?(?P<pii>[b-df-hj-np-tv-xz]{3,4})\b",
+            score=0.45, flags=0, validate=_initials_ok),
     # a family by its surname: "the carters are my carers", "i stay with the foxes at weekends"
     Pattern("family_plural", "PERSON",
             r"\bthe\s+(?P<pii>[a-z]{3,}s)(?=\s+(?:are|were|r)\s+(?:my|our)\s+"
