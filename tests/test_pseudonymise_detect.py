@@ -195,6 +195,12 @@ NAME_VALID = [
     ("miss heath my form tutor is leaving", "heath"),
     ("amy and rose are the night staff", "rose"),
     ("heather the cleaner was kind to me", "heather"),
+    # round thirty-one's forms, in new wording
+    ("gale is my support worker and she is great", "gale"),
+    ("i ring hope on 07700 900111 when im stressed", "hope"),
+    ("ask bill, he was there", "bill"),
+    ("when you phone the unit ask for june", "june"),
+    ("miss april from year 9 was the best teacher", "april"),
 ]
 
 NAME_INVALID = [
@@ -272,6 +278,8 @@ NAME_INVALID = [
     "i hope my mum will too",
     "my mum will and my dad wont",
     "i will then sue them",
+    "school is my key worker now",
+    "i really miss will at school",
 ]
 
 
@@ -340,6 +348,7 @@ def test_name_detector_leaves_words_alone(text):
     ("a childrens home out in march near ely", "march"),
     ("WE GOT MOVED TO BATH IN THE SUMMER", "BATH"),
     ("moved from deal then sandwich then march in one year", "sandwich"),
+    ("family time is at a centre in hyde", "hyde"),
 ])
 def test_place_detector_catches(text, surface):
     assert covers(PLACES, text, surface), covered(PLACES, text)

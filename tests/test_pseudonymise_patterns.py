@@ -326,6 +326,7 @@ VALID += [
     # a school or hospital by its initials, in lower case and without a vowel
     ("ORG", "my brother was born at rvh", "rvh"),
     ("ORG", "got excluded from kcs last year", "kcs"),
+    ("ORG", "contact is at the birch centre on saturdays", "birch centre"),
 ]
 
 INVALID += [

@@ -162,7 +162,7 @@ _ADVERBS = frozenset({"never", "always", "just", "still", "actually", "even", "f
 #: Verbs after which a word-name followed by "about", "that" ... is the person spoken to
 #: ("i told grace about the bullying").
 _TOLD = frozenset({"told", "tell", "telling", "asked", "texted", "rang", "phoned", "messaged",
-                   "emailed"})
+                   "emailed", "text", "ring", "call", "phone", "message"})
 
 _PRONOUNS = frozenset({"i", "we", "you", "they", "he", "she", "it", "u", "will", "the", "a",
                        "this", "next", "last", "really", "so", "still", "always", "do", "dont"})
@@ -336,6 +336,17 @@ class _Tokens:
         after = self.text[self.tokens[k][0] + len(self.tokens[k][1]):].lstrip()
         return nxt in ("born", "aged", "age") or after[:1] in (",", "") or after[:1].isdigit() \
             or (nxt == "and" and self.low(k + 2) in ("i", "im", "i'm"))
+
+    def is_staff(self, k: int) -> bool:
+        """Whether token ``k`` is said to be someone's worker: "X is my key worker", "X and Y r
+        the best staff", "X was the manager"."""
+        if self.low(k + 1) not in ("is", "was", "are", "were", "r") \
+                or self.low(k + 2) not in ("my", "the", "our", "a"):
+            return False
+        j = k + 3
+        while j < k + 6 and self.low(j) not in _STAFF and self.low(j) not in FUNCTION_WORDS:
+            j += 1
+        return self.low(j) in _STAFF
 
     def role_at(self, k: int) -> bool:
         """Whether someone's role starts at token ``k``: "my leaving care worker", "her sw"."""
@@ -513,8 +524,8 @@ class NameDetector(TextDetector):
                 no_word_at_all(n_low) or (n_low in family and _tier(n_low) != "A")
                 or (n_low not in ROLE_WORDS and (
                     sent.low(j + 1) in _TEACHING or sent.role_at(j + 1)
-                    or (sent.low(j + 1) in ("is", "was")
-                        and ROLE_WORDS.intersection(sent.lows[j + 2:j + 7])))))))
+                    or ({"is", "was"}.intersection(sent.lows[j + 1:j + 4])
+                        and ROLE_WORDS.intersection(sent.lows[j + 2:j + 8])))))))
         # "miss lark runs it", "miss april is the only teacher who ...", "miss storm my
         # leaving care worker": a surname that is a word, before what a teacher does
         # "mrs k in the base": an initial alone
@@ -522,7 +533,8 @@ class NameDetector(TextDetector):
                                     and not text[n_start + 1:n_start + 2].isalnum())
         if (n_word[:1].isupper() or lower_name) and (n_low not in NOT_PII or (
                 n_low in WORD_NAMES and lower_name)) \
-                and n_low not in FUNCTION_WORDS and sent.gap(j).strip(". ") == "":
+                and (n_low not in FUNCTION_WORDS or (n_low in WORD_NAMES and lower_name)) \
+                and sent.gap(j).strip(". ") == "":
             end = n_start + len(n_word)
             if _is_capitalised(n_word) and j + 1 < n and sent.gap(j + 1) == " " \
                     and _is_capitalised(sent.words[j + 1]) and sent.lows[j + 1] not in NOT_PII \
@@ -558,9 +570,15 @@ class NameDetector(TextDetector):
                     and sent.low(i - 2) in _POSSESSIVES | _KIN_MODIFIERS \
                     and nxt in _NO_VERB_AFTER:
                 return 0.55, "context"  # "to see my brother will more": no verb follows
-            if not score and word.islower() and prev == "for" and sent.low(i - 2) in _ASK \
-                    and nxt in _HE_SHE:
-                return 0.55, "context"  # "ask for rob hes the manager"
+            if not score and word.islower() and (
+                    (prev == "for" and sent.low(i - 2) in _ASK
+                     and (nxt in _HE_SHE or i + 1 == len(sent)))
+                    or (prev in _ASK and (nxt in _HE_SHE or sent.gap(i + 1).strip() == ",")
+                        if i + 1 < len(sent) else False)):
+                return 0.55, "context"  # "ask for rob hes the manager", "ask clay, she knows"
+            if not score and word.islower() and (cues.contact or prev in _TOLD) \
+                    and nxt == "on" and re.match(r"\s+on\s+[+(]?\d", text[start + len(word):]):
+                return 0.55, "context"  # "i text mercy on 07700 900482"
             if not score and word.islower() and prev == "is" \
                     and sent.low(i - 2) in ("name", "names", "name's", "nickname") \
                     and nxt not in ("wrong", "right", "on", "in", "spelt", "spelled"):
@@ -603,6 +621,9 @@ class NameDetector(TextDetector):
                 and not re.search(r"(.)\1\1", low) \
                 and prev not in NOT_BEFORE_A_NAME and self._predicated(sent, i, cues):
             return 0.5, "context"  # "maddie got moved out", "my sw is kerys"
+        if not score and word.islower() and cues.clause_start and sent.is_staff(i) \
+                and len(low) >= 3 and low not in NOT_PII and low not in countries():
+            return 0.5, "context"  # "frost is my key worker at the willows"
         if not score and word.islower() and _lower_context(low, prev, nxt, cues, family):
             return 0.45, "context"
         if not score and _is_capitalised(word) and cues.speaker and low in family \
@@ -661,12 +682,7 @@ class NameDetector(TextDetector):
                 and sent.low(i + 2) not in FUNCTION_WORDS and any(
                 sent.low(k) == "and" and sent.low(k + 1) in _HE_SHE for k in range(i + 3, i + 6)):
             return True  # "daisy is kind and she plays uno with me" (not "rocky is my dog and")
-        if nxt in ("is", "was", "are", "were", "r") \
-                and sent.low(i + 2) in ("my", "the", "our", "a"):
-            k = i + 3
-            while k < i + 6 and sent.low(k) not in _STAFF and sent.low(k) not in FUNCTION_WORDS:
-                k += 1
-            return sent.low(k) in _STAFF
+        return sent.is_staff(i)
         return False
 
     def _extent(self, sent: _Tokens, i: int, score: float, rule: str, names: frozenset[str],

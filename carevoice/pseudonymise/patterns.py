@@ -1083,8 +1083,8 @@ PATTERNS: tuple[Pattern, ...] = (
             r"lane|avenue|close|drive|crescent|terrace|grove))\b",
             score=0.5, flags=0, validate=_street_lower_ok),
     Pattern("house_lower", "ORG",
-            r"\b(?:at|to|from|in|into|of|left|leave|leaving|near|outside)\s+"
-            r"(?P<pii>(?:[a-z]{3,}\s+)?[a-z]{3,}\s+(?:house|"
+            r"\b(?:at|to|from|in|into|of|left|leave|leaving|near|outside)\s+(?:the\s+)?"
+            r"(?P<pii>(?:[a-z]{3,}\s+)?[a-z]{3,}\s+(?:house|centre|center|"
             r"court|hall|grange|lodge|view))\b",
             score=0.5, flags=0, validate=_house_lower_ok),
     Pattern("excluded_from_lower", "ORG",

@@ -66,7 +66,7 @@ _DWELLINGS = frozenset({"home", "house", "flat", "hostel", "placement", "college
                         "uni", "unit", "carers", "foster", "nans", "nanas", "dads", "mums",
                         "grans", "contact", "club", "refuge", "garage", "nursery", "job", "work",
                         "apprenticeship", "primary", "secondary", "academy", "family", "aunties",
-                        "place", "one", "hospital"})
+                        "place", "one", "hospital", "centre", "center", "park"})
 #: Street words after which "in" a word names the town: "3 ash grove in stone".
 _STREETS = frozenset({"road", "rd", "street", "lane", "avenue", "close", "drive", "grove",
                       "way", "crescent", "terrace", "gardens", "estate"})
