@@ -1,0 +1,201 @@
+"""Patterns for addresses, streets, estates and localities ("flat 6b harrow court, moss lane",
+"off harehills lane", "the meadows estate").
+
+Part of :data:`carevoice.pseudonymise.patterns.PATTERNS`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ._pattern import Pattern
+from .identifiers import (
+    _POSTCODE_INWARD,
+    _POSTCODE_OUTWARD,
+)
+from .lexicons import (
+    ROLE_WORDS,
+    first_names,
+    is_common_word,
+)
+
+__all__ = ["ADDRESS_PATTERNS"]
+
+
+def _someones(word: str) -> bool:
+    """"liams", "nans": a first name or family word with a possessive s and no apostrophe."""
+    return word.endswith("s") and len(word) > 3 and (word[:-1] in first_names()
+                                                     or word[:-1] in ROLE_WORDS)
+
+
+#: Words that homes, lodges and units are named by in England (trees, birds, flowers, the
+#: lie of the land): "at kestrel house", "oak tree lodge", "willow view".
+_HOME_NAME_WORDS = frozenset(
+    """oak ash beech birch elm willow maple cedar pine holly hazel rowan yew laurel larch
+    poplar chestnut sycamore hawthorn juniper linden alder aspen cherry apple plum rose ivy
+    heather fern bramble clover primrose bluebell daisy lavender foxglove thistle acorn
+    meadow meadows river brook riverside lakeside hillside woodside woodland forest glen dale
+    vale moor heath orchard kestrel robin wren lark heron falcon owl hawk swallow swan
+    kingfisher magpie finch sparrow dove eagle osprey merlin badger otter fox hope haven
+    harbour beacon sunrise sunnyside""".split())
+
+
+def _house_lower_ok(value: str) -> float | bool:
+    """"at oakridge house", "at kestrel house", "oak tree house": a named house; not "at
+    grannys house" or "liams house" (whose), nor "at the farm house"."""
+    words = value.lower().split()
+    if len(words) == 3:  # "oak tree house", "robin hill lodge"
+        return 0.5 if words[0] in _HOME_NAME_WORDS and (
+            words[1] in _HOME_NAME_WORDS or words[1] in ("tree", "trees", "hill", "wood",
+                                                         "field", "fields", "bank")) else False
+    if words[0] in _HOME_NAME_WORDS:
+        return 0.5
+    first = words[0]
+    if len(first) > 4 and (_someones(first) or (first.endswith("s") and (
+            is_common_word(first[:-1], threshold=1)
+            or is_common_word(first[:-1].rstrip("y") + "ie", threshold=1)))):
+        return False
+    return _unlisted_place_ok(value)
+
+
+def _street_lower_ok(value: str) -> float | bool:
+    """"on chapel street", "off mill lane", "on cherry tree road": streets are often named by
+    ordinary words; not "on every street", "down another road", "on the main road"."""
+    if len(value.split()) == 3:
+        return _house_lower_ok(value)
+    first = value.split()[0].lower()
+    if first in _NOT_STREET_NAME or first in ("another", "different", "wrong", "right", "busy",
+                                              "quiet", "long", "next", "main", "dead", "side",
+                                              "private", "whose"):
+        return False
+    if _someones(first):
+        return False  # "near kyles street", "off nans road": whose street, not its name
+    return 0.5
+
+
+def _estate_lower_ok(value: str) -> float | bool:
+    """"the meadows estate", "ashvale estate": a word homes and estates are named by, or no
+    word at all; not "council estate"."""
+    first = value.split()[0].lower()
+    return 0.5 if first in _HOME_NAME_WORDS else _unlisted_place_ok(value)
+
+
+def _locality_ok(value: str) -> float | bool:
+    """"17 linden road harehills ls8 9zz": the words between a street and a postcode are the
+    district, unless they are ordinary words ("road near the ...")."""
+    words = value.lower().split()
+    return not any(w in _NOT_STREET_NAME or w in ("near", "by", "and", "in", "postcode", "post",
+                                                  "code", "is") for w in words)
+
+
+def _estate_name_ok(value: str) -> float | bool:
+    """"the Meadow Well estate": capitalised words before a lower-case "estate", not "The
+    Council estate" or "Housing estate"."""
+    words = value.lower().split()
+    return not any(w in _GENERIC_PLACE_WORDS or w in ("council", "housing", "real", "industrial",
+                                                      "trading", "business", "retail")
+                   for w in words)
+
+
+_STREET_WORDS = (
+    r"road|rd|street|st|lane|ln|avenue|ave|close|drive|dr|way|crescent|cres|court|ct|place|"
+    r"terrace|gardens|gdns|grove|hill|walk|row|view|rise|mews|square|parade|green|vale|fold|"
+    r"croft|meadows?|bank|brow|gate|yard|wharf|boulevard"
+)
+
+_STREET_WORDS_TITLE = "|".join(w.capitalize() for w in _STREET_WORDS.split("|"))
+
+
+def _street_word_ok(value: str) -> float | bool:
+    """"41 Brackenfield" before a postcode is a street; "16 years" and "2 kids" are not."""
+    word = value.split()[-1].lower()
+    return word not in _NOT_STREET_NAME and not is_common_word(word, threshold=20_000)
+
+
+_NOT_STREET_NAME = frozenset(
+    """the a an my our your his her their this that these those down up to of in on at by for
+    from and or but is was be been it its it's hours hour mins minutes miles days weeks months
+    years times people kids year day week month time just only about over under back other
+    same new old big little whole end way each every per""".split()
+)
+
+
+def _street_ok(value: str) -> float | bool:
+    words = re.findall(r"[A-Za-z']+", value)
+    # words between the house number and the street word
+    name_words = [w.lower() for w in words[:-1] if w.lower() not in ("flat", "apartment", "apt",
+                                                                       "unit")]
+    if not name_words or any(w in _NOT_STREET_NAME for w in name_words):
+        return False
+    return True
+
+
+_GENERIC_PLACE_WORDS = frozenset(
+    """the my our your his her their a an this that its new old big little local secondary
+    primary high junior juniors infant infants special residential children children's
+    childrens care foster home group semi supported independent youth job leisure sports
+    family contact community day respite pupil referral sixth form further education catholic
+    church private state grammar boarding secure training mental health medical dental general
+    national city county town village open main first second next last other same every
+    each this that which what where when another different
+    """.split()
+)
+
+
+def _unlisted_place_ok(value: str) -> float | bool:
+    """"oakfield primary", "Ashgrove childrens home", "st mary's high": a name, not a word."""
+    first = value.split()[0].lower().rstrip(".")
+    if first in ("st", "saint"):
+        return 0.6
+    return 0.5 if not is_common_word(first, threshold=1) else False
+
+
+def _road_ok(value: str) -> float | bool:
+    return value not in ("A1", "A2", "B1", "B2")  # exam levels and grades, not roads
+
+
+#: The addresses patterns, in the order they are tried.
+ADDRESS_PATTERNS: tuple[Pattern, ...] = (
+    Pattern("house_name_street", "ADDRESS",  # "Rosebank Cottage, Mill Lane"
+            rf"\b(?P<pii>[A-Z][a-z]+\s+(?:Cottage|Farm|Farmhouse|Barn|Villa|Bungalow),?\s+"
+            rf"(?:[A-Z][a-z']+\s+){{1,2}}(?:{_STREET_WORDS_TITLE}))\b",
+            score=0.8, flags=0, trigger=r"Cottage|Farm|Barn|Villa|Bungalow"),
+    Pattern("street_before_postcode", "ADDRESS",  # "41 Brackenfield Norwich nr3 1zz"
+            rf"\b(?P<pii>\d{{1,4}}[a-z]?,?\s+[A-Za-z][a-z]{{2,}})(?=,?\s+(?:[A-Za-z][a-z]+,?\s+)?"
+            rf"{_POSTCODE_OUTWARD}\s?{_POSTCODE_INWARD}\b)",
+            score=0.7, validate=_street_word_ok, trigger=r"\d[A-Za-z]{2}\b"),
+    Pattern("address_locality", "LOCATION",
+            rf"\b(?:{_STREET_WORDS}),?\s+(?P<pii>[a-z]{{3,}}(?:\s+[a-z]{{3,}})?),?\s+"
+            rf"{_POSTCODE_OUTWARD}\s{{0,2}}{_POSTCODE_INWARD}\b",
+            score=0.6, validate=_locality_ok, trigger=r"\d[A-Za-z]{2}\b"),
+    Pattern("street_address", "ADDRESS",
+            rf"\b(?:(?:flat|apartment|apt|unit)\s*\d+[a-z]?,?\s+(?:\d{{1,4}}[a-z]?,?\s+)?|"
+            rf"(?:(?:no\.?|number)\s*)?\d{{1,4}}[a-z]?,?\s+)(?:[A-Za-z][A-Za-z']+\s+){{1,3}}"
+            rf"(?:{_STREET_WORDS})\b",
+            score=0.85, validate=_street_ok, trigger=r"\d"),
+    Pattern("street_name", "LOCATION",
+            r"\b(?:(?!(?:The|My|Our|Your|This|That|High|Main|Back|Front|Old|New)\b)[A-Z][a-z']+\s+){1,2}"
+            r"(?:Road|Street|Lane|Avenue|Close|Drive|Crescent|Terrace|Grove|Way|Estate|Square|Mews|"
+            r"Rise|Walk|Parade|Rd|Ave|Ln|St(?!\.?\s+[A-Z])|rd|ave)\b",
+            score=0.8, flags=0),
+    Pattern("road_number", "LOCATION", r"\b(?:[AB]\d{1,4}|M\d{1,3})(?:\(M\))?\b(?!\s*-?\s*levels?)",
+            score=0.5, flags=0, validate=_road_ok),
+    Pattern("flat_in_building", "ADDRESS",
+            r"\b(?:flat|apartment|apt|room)\s*\d+[a-z]?,?\s+"
+            r"(?:(?!(?:at|in|on|of|the|a|an|my|our|is|was)\b)[A-Za-z][a-z']+\s+){1,2}"
+            r"(?:house|court|tower|heights|point|lodge|mews|building|buildings|block|hall)\b"
+            # and the street it stands on: "flat 6b harrow court, moss lane"
+            r"(?:,?\s+(?:(?!(?:at|in|on|of|the|a|an|my|our|is|was|and|but|next|near|by)\b)"
+            rf"[A-Za-z][a-z']+\s+){{1,2}}(?:{_STREET_WORDS})\b)?",
+            score=0.8, trigger=r"\d"),
+    Pattern("street_lower", "LOCATION",
+            r"\b(?:on|onto|off|in|near|down|up|along|round|from)\s+(?P<pii>(?:[a-z]{3,}\s+)?[a-z]{4,}"
+            r"\s+(?:road|street|"
+            r"lane|avenue|close|drive|crescent|terrace|grove))\b",
+            score=0.5, flags=0, validate=_street_lower_ok),
+    Pattern("estate_named", "LOCATION",
+            r"\b(?P<pii>[A-Z][a-z']{2,}(?:\s+[A-Z][a-z']{2,})?)\s+estate\b",
+            score=0.6, flags=0, validate=_estate_name_ok, trigger=r"estate"),
+    Pattern("estate_lower", "LOCATION", r"\b(?P<pii>[a-z]{4,})\s+estate\b",
+            score=0.5, flags=0, validate=_estate_lower_ok),
+)

@@ -1,0 +1,178 @@
+"""Patterns for dates, birthdays and years of birth, in figures and in words ("the ninth of march
+two thousand and seven", "dob 14 07 09", "im a 2008 baby").
+
+Part of :data:`carevoice.pseudonymise.patterns.PATTERNS`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ._pattern import Pattern
+
+__all__ = ["DATE_PATTERNS"]
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def valid_date(value: str) -> float | bool:
+    """Check that a matched date is a plausible calendar date.
+
+    Parameters
+    ----------
+    value : str
+        ``"4th January 2021"``, ``"22nd of june"``, ``"March 3rd"``, ``"14/03/2023"``...
+
+    Returns
+    -------
+    float or bool
+
+    Examples
+    --------
+    >>> valid_date("31/02/2020"), bool(valid_date("14/03/2023")), valid_date("45th May")
+    (False, True, False)
+    """
+    low = value.lower()
+    numbers = [int(n) for n in re.findall(r"\d+", low)]
+    month_word = next((m for m in _MONTHS if re.search(rf"\b{m}", low)), None)
+    if month_word is None:
+        if len(numbers) != 3:
+            return False
+        a, b, _ = numbers
+        day, month = (a, b) if b <= 12 else (b, a)
+        if not (1 <= month <= 12 and 1 <= day <= _month_days(month)):
+            return False
+        return 0.9
+    month = _MONTHS.index(month_word) + 1
+    days = [n for n in numbers if n <= 31]
+    if not days or not 1 <= days[0] <= _month_days(month):
+        return False
+    # "12 may" without an ordinal, "of" or a year is too often "I was 12 may be".
+    bare = re.fullmatch(r"\d{1,2}\s+(may|mar|jan|jun|jul|sep|oct|dec)", low)
+    if bare and value[-3:].islower():
+        return False
+    return 0.9
+
+
+def _iso_date_ok(value: str) -> float | bool:
+    """"2008-07-03": year, month, day."""
+    _, month, day = (int(n) for n in re.findall(r"\d+", value))
+    return 0.9 if 1 <= month <= 12 and 1 <= day <= _month_days(month) else False
+
+
+def _day_month_ok(value: str) -> float | bool:
+    """A day and month without a year ("12/06"), day first as in the UK."""
+    day, month = (int(n) for n in re.findall(r"\d+", value)[:2])
+    return 0.9 if 1 <= month <= 12 and 1 <= day <= _month_days(month) else False
+
+
+def _month_days(month: int) -> int:
+    return 29 if month == 2 else 30 if month in (4, 6, 9, 11) else 31
+
+
+_MONTH_RE = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+             r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+
+_ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+             "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
+             "twentieth").split()
+
+_DAY_WORDS = (r"(?:(?:twenty|thirty)[\s-]?(?:first|second|third|fourth|fifth|sixth|seventh|"
+              r"eighth|ninth)|thirtieth|" + "|".join(_ORDINALS) + ")")
+
+_NUMBER_WORDS = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+                 r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty[\s-]\w+)")
+
+#: A year in words: "two thousand and ten", "twenty twelve", "nineteen ninety nine".
+_YEAR_WORDS = (rf"(?:two\s+thousand(?:\s+and)?(?:\s+{_NUMBER_WORDS})?|"
+               r"twenty\s+(?:oh\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+               r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\b|"
+               r"nineteen\s+(?:eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|"
+               r"nine))?)")
+
+
+def _birthday_words_ok(value: str) -> float | bool:
+    """"my birthday is the twelfth of march": after a birthday word any month will do."""
+    return _day_words_ok(value, strict=False)
+
+
+def _day_words_ok(value: str, strict: bool = True) -> float | bool:
+    """"twenty third of october 2011", "the first of june": a day in words and a month.
+
+    "first of may" and "second of march" without a year are too often other phrases, so those
+    two months need the year.
+    """
+    low = value.lower()
+    day = 0
+    for word in re.findall(r"[a-z]+", low):
+        for tens, base in (("twenty", 20), ("thirty", 30)):
+            if word.startswith(tens):
+                day, word = base, word[len(tens):]
+        if word in ("twentieth", "thirtieth"):
+            day = 20 if word == "twentieth" else 30
+            break
+        if word in _ORDINALS:
+            day += _ORDINALS.index(word) + 1
+            break
+    month_word = next((m for m in _MONTHS if re.search(rf"\b{m}", low)), None)
+    if month_word is None or not 1 <= day <= _month_days(_MONTHS.index(month_word) + 1):
+        return False
+    needs_year = strict and month_word in ("may", "mar")
+    if needs_year and not re.search(r"(?:19|20)\d\d|thousand|nineteen|(?:may|march)\s+twenty",
+                                    low):
+        return False
+    return 0.85
+
+
+#: Holidays named as dates ("christmas day 2009", "my birthday is on boxing day").
+_HOLIDAYS = (r"christmas\s+(?:day|eve)|boxing\s+day|new\s+year'?s\s+(?:day|eve)|"
+             r"valentine'?s\s+day|bonfire\s+night|halloween|st\.?\s+patrick'?s\s+day")
+
+
+#: The dates patterns, in the order they are tried.
+DATE_PATTERNS: tuple[Pattern, ...] = (
+    Pattern("date_day_month", "DATE",
+            rf"\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH_RE}\b\.?(?:,?\s+(?:19|20)\d\d)?",
+            score=0.9, validate=valid_date, trigger=r"\d"),
+    Pattern("date_day_words", "DATE",
+            rf"\b(?:the\s+)?(?P<pii>{_DAY_WORDS}(?:\s+of)?\s+{_MONTH_RE}\b\.?"
+            rf"(?:,?\s+(?:(?:19|20)\d\d|{_YEAR_WORDS}))?)",
+            score=0.85, validate=_day_words_ok, trigger=_MONTH_RE),
+    Pattern("date_month_day", "DATE",
+            rf"\b{_MONTH_RE}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+(?:19|20)\d\d)?",
+            score=0.9, validate=valid_date, trigger=r"\d"),
+    Pattern("date_numeric", "DATE",
+            r"(?<![\d/.-])\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})(?![\d/-])",
+            score=0.9, validate=valid_date, trigger=r"\d[/.-]\d"),
+    Pattern("date_iso", "DATE",
+            r"(?<![\d/.-])(?:19|20)\d\d([-./])\d{1,2}\1\d{1,2}(?![\d/-]|\.\d)",
+            score=0.9, validate=_iso_date_ok, trigger=r"\d[-./]\d"),
+    Pattern("date_birthday_holiday", "DATE",
+            r"\b(?:birthday|bday|b-day|born)(?:'s)?\W{0,3}(?:(?:is|was|it's|its)\s+)?(?:on\s+)?"
+            rf"(?P<pii>{_HOLIDAYS}|april\s+fool'?s\s+day)\b",
+            score=0.8, trigger=r"birthday|bday|b-day|born"),
+    Pattern("date_birthday_words", "DATE",
+            rf"\b(?:birthday|bday|b-day|born|dob|d\.o\.b\.?|date\s+of\s+birth)(?:'s)?\W{{0,3}}"
+            rf"(?:(?:is|was|on|it's|its)\s+)?(?:on\s+)?(?:the\s+)?(?P<pii>{_DAY_WORDS}"
+            rf"(?:\s+of)?\s+{_MONTH_RE})\b",
+            score=0.85, validate=_birthday_words_ok, trigger=_MONTH_RE),
+    Pattern("date_holiday_year", "DATE",
+            rf"\b(?:{_HOLIDAYS})"
+            r",?\s+(?:(?:in|of)\s+)?(?:19|20)\d\d\b",
+            score=0.8, trigger=r"(?:19|20)\d\d"),
+    Pattern("date_birth_year", "DATE",  # "born in 2015", "year of birth 2009", "yob 2011"
+            r"\b(?:born(?:\s+in)?(?:\s+the\s+year)?|year\s+of\s+birth(?:\s+is)?|yob|dob)"
+            r"\W{0,3}(?P<pii>(?:19|20)\d\d)\b(?![/.-]\d)",
+            score=0.8, trigger=r"born|birth|yob|dob"),
+    Pattern("date_year_baby", "DATE",  # "im a 2008 baby", "a millennium baby born 2000"
+            r"\b(?:an?|im|i'm)\s+(?P<pii>(?:19|20)\d\d)\s+(?:baby|babe|kid|child)\b",
+            score=0.7, trigger=r"(?:19|20)\d\d\s+(?:baby|babe|kid|child)"),
+    Pattern("date_birthday_numeric", "DATE",
+            r"\b(?:birthday|bday|b-day|born|dob|d\.o\.b\.?)(?:'s)?\W{0,3}(?:(?:is|was|on|it's|its)\s+)?"
+            r"(?:the\s+)?(?P<pii>\d{1,2}[/.-]\d{1,2})(?![/.-]?\d)",
+            validate=_day_month_ok, trigger=r"\d[/.-]\d"),
+    Pattern("date_birthday_spaced", "DATE",
+            r"\b(?:birthday|bday|b-day|born|dob|d\.o\.b\.?|date\s+of\s+birth)(?:'s)?\W{0,3}"
+            r"(?:(?:is|was|on|it's|its)\s+)?(?P<pii>\d{1,2}\s\d{1,2}\s(?:\d{4}|\d{2}))(?!\s?\d)",
+            validate=valid_date, trigger=r"\d\s\d"),
+)

@@ -1,0 +1,371 @@
+"""Patterns for contact details and identifiers: e-mail addresses, social media handles and gamer
+tags, UK phone numbers, NHS and National Insurance numbers, case and reference numbers, postcodes.
+
+Part of :data:`carevoice.pseudonymise.patterns.PATTERNS`; each validator says why a match that
+looks like an identifier is not one ("0113" alone, "look at google.com").
+"""
+
+from __future__ import annotations
+
+import re
+
+from ._pattern import Pattern
+from .lexicons import (
+    NOT_PII,
+    is_common_word,
+)
+
+__all__ = ["IDENTIFIER_PATTERNS"]
+
+
+def nhs_checksum_ok(value: str) -> bool:
+    """Check the modulus-11 check digit of an NHS number.
+
+    Parameters
+    ----------
+    value : str
+        Ten digits, spaces and dashes allowed.
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> nhs_checksum_ok("943 476 5919"), nhs_checksum_ok("943 476 5918")
+    (True, False)
+    """
+    digits = [int(c) for c in value if c.isdigit()]
+    if len(digits) != 10 or len(set(digits)) == 1:
+        return False
+    total = sum(d * w for d, w in zip(digits[:9], range(10, 1, -1), strict=True))
+    check = 11 - total % 11
+    if check == 11:
+        check = 0
+    return check != 10 and check == digits[9]
+
+
+def valid_uk_phone(value: str) -> float | bool:
+    """Validate a UK phone number with ``phonenumbers``.
+
+    Parameters
+    ----------
+    value : str
+
+    Returns
+    -------
+    float or bool
+        0.95 for a valid number, 0.7 for a possible one, ``False`` otherwise.
+
+    Examples
+    --------
+    >>> valid_uk_phone("07911 123456"), valid_uk_phone("07700 900123"), valid_uk_phone("0123")
+    (0.95, 0.7, False)
+    """
+    import phonenumbers
+
+    try:
+        number = phonenumbers.parse(value, "GB")
+    except phonenumbers.NumberParseException:
+        return False
+    if phonenumbers.is_valid_number(number):
+        return 0.95
+    if phonenumbers.is_possible_number(number) and sum(c.isdigit() for c in value) >= 10:
+        return 0.7
+    return False
+
+
+_NI_BAD_PREFIX = {"BG", "GB", "KN", "NK", "NT", "TN", "ZZ"}
+
+
+def ni_number_ok(value: str) -> float | bool:
+    """Check a National Insurance number's prefix rules.
+
+    Specimen prefixes used in forms (such as ``QQ``) still count, with a lower score: when in
+    doubt, mask.
+
+    Parameters
+    ----------
+    value : str
+
+    Returns
+    -------
+    float or bool
+
+    Examples
+    --------
+    >>> ni_number_ok("AB 12 34 56 C"), ni_number_ok("QQ123456A"), ni_number_ok("GB123456A")
+    (0.95, 0.8, False)
+    """
+    letters = re.sub(r"[^A-Za-z]", "", value).upper()
+    prefix = letters[:2]
+    if prefix in _NI_BAD_PREFIX:
+        return False
+    strict = prefix[0] not in "DFIQUV" and prefix[1] not in "DFIOQUV"
+    return 0.95 if strict else 0.8
+
+
+_PLATFORMS = frozenset(
+    """snap snapchat sc insta instagram ig tiktok tt twitter discord fb facebook xbox psn
+    gamertag username handle account me on it its""".split()
+)
+
+#: "on snapchat at 2am", "on insta till 11.30pm", "on tiktok 3rd": times and ordinals, not handles.
+_TIME_OR_ORDINAL = re.compile(r"\d{1,2}(?:[:.]\d{2})?\s?(?:am|pm)|\d+(?:st|nd|rd|th)",
+                              re.IGNORECASE)
+
+
+def _not_common_word(value: str) -> bool:
+    core = value.lstrip("@").strip("._")
+    if core.lower() in _PLATFORMS or core.lower() in NOT_PII or _TIME_OR_ORDINAL.fullmatch(core):
+        return False
+    if re.search(r"[\d_.]", core):
+        return True
+    return not is_common_word(core, threshold=2_000) and len(core) >= 3
+
+
+def _handle_shape(value: str) -> float | bool:
+    core = value.strip("._")
+    letters = sum(c.isalpha() for c in core)
+    if letters < 2 or re.fullmatch(r"[\d_.]+", core):
+        return False
+    return 0.6
+
+
+_NOT_HANDLE_PARTS = frozenset({"com", "org", "net", "gov", "html", "jpg", "jpeg", "png", "pdf",
+                               "doc", "docx", "txt", "co", "uk", "nhs", "ac", "edu"})
+
+
+def _dotted_handle(value: str) -> float | bool:
+    """``tyla.xoxo`` is a handle; ``ok.then`` (a missing space) and ``bbc.co`` are not."""
+    left, right = value.lower().split(".", 1)
+    if right in _NOT_HANDLE_PARTS or left in _NOT_HANDLE_PARTS:
+        return False
+    if is_common_word(right, threshold=500) or is_common_word(left, threshold=20_000):
+        return False
+    return True
+
+
+def _id_shape(value: str) -> float | bool:
+    digits = sum(c.isdigit() for c in value)
+    if digits >= 4 or (digits >= 2 and sum(c.isalpha() for c in value) >= 2 and len(value) >= 5):
+        return True
+    return False
+
+
+def _spaced_reference_ok(value: str) -> float | bool:
+    """"MB 448 291" and "lcc 774102" are references; "the 12", "is 14" and "me 07" are not: the
+    letters before the space are capitals, or no English word."""
+    letters = value.split()[0]
+    return letters.isupper() or not is_common_word(letters.lower())
+
+
+#: A UK phone number grouped as people usually write it: "07700 900123", "(0113) 496 0555".
+_PHONE = (r"(?<![\d+])(?:\+44\s?\(?0?\)?\s?|0044\s?|\(?0)\d{2,4}\)?[\s.-]?\d{3,4}[\s.-]?"
+          r"\d{3,4}")
+
+
+def _odd_grouping_ok(value: str) -> float | bool:
+    """An eleven-digit number grouped some other way ("077009 00456"), a valid UK number; the
+    usual groupings are the "phone" pattern's."""
+    return False if re.fullmatch(_PHONE, value) else valid_uk_phone(value)
+
+
+def _letter_o_phone_ok(value: str) -> float | bool:
+    """"o161 496 o372": a phone number typed with the letter o for zero."""
+    if not re.search(r"[oO]", value):
+        return False  # plain digits are the phone pattern's
+    return valid_uk_phone(re.sub(r"[oO]", "0", value))
+
+
+_DIGITS = {"zero": "0", "oh": "0", "o": "0", "nought": "0", "one": "1", "two": "2",
+           "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
+           "nine": "9"}
+
+_DIGIT_WORD = r"(?:zero|oh|o|nought|one|two|three|four|five|six|seven|eight|nine|double|triple|\d+)"
+
+
+def _phone_words_ok(value: str) -> float | bool:
+    """"oh seven seven double oh nine ...": a phone number spelt out in words."""
+    digits, repeat = [], 1
+    for word in re.findall(r"[a-z]+|\d+", value.lower()):
+        if word in ("double", "triple"):
+            repeat = 2 if word == "double" else 3
+            continue
+        digits.append(_DIGITS.get(word, word) * repeat)
+        repeat = 1
+    number = "".join(digits)
+    if not any(w in _DIGITS for w in re.findall(r"[a-z]+", value.lower())):
+        return False  # digits alone are the phone pattern's
+    return 0.85 if valid_uk_phone(number) else False
+
+
+def _mobile_without_zero_ok(value: str) -> float | bool:
+    """"7700900733": a mobile number typed without its leading 0."""
+    return 0.7 if valid_uk_phone("0" + value) else False
+
+
+#: Words after " at " that make "look at this dot com" a phrase, not an e-mail address.
+_NOT_MAIL_HOSTS = frozenset({"the", "this", "that", "my", "your", "our", "a", "an", "home",
+                             "school", "work", "college", "it", "them", "him", "her", "me"})
+
+
+def _word_at_email_ok(value: str) -> float | bool:
+    """"kai-owusu at example.com" is an address; "look at google.com" is not: the part before
+    " at " has a dot, hyphen, underscore or digit, or is no English word, and the host is no
+    web site's."""
+    local = value.split()[0]
+    if not (re.search(r"[._\-\d]", local) or not is_common_word(local.lower(), threshold=1)):
+        return False
+    return _spelt_email_ok(value)
+
+
+def _spelt_email_ok(value: str) -> float | bool:
+    """"kez at example dot com", "kezia_x (at) example.net": an address written out."""
+    host = re.split(rf"{_AT_BRACKETED}|\s+at\s+|\s*@\s*", value, maxsplit=1,
+                    flags=re.IGNORECASE)[-1]
+    first = re.split(r"[\s.(\[{<]", host, maxsplit=1)[0].lower()
+    return first not in _NOT_MAIL_HOSTS
+
+
+# An e-mail address written out: "(at)", "[at]" or " at ", and "(dot)" or " dot ".
+_AT_BRACKETED = r"\s*[\(\[{<]\s*at\s*[\)\]}>]\s*"
+
+_DOT_SPELT = r"(?:\s*[\(\[{<]\s*dot\s*[\)\]}>]\s*|\s+dot\s+)"
+
+_MAIL_TLD = r"(?:com|org|net|co|uk|ac|gov|nhs|sch|io|me|info|edu|biz)\b"
+
+_MAIL_LOCAL = r"(?<![\w.+-])[\w%+-]+(?:(?:\.|\s+dot\s+)[\w%+-]+)*"
+
+#: A UK postcode's outward code ("LS9", "SW1A") and inward code ("7QT").
+_POSTCODE_OUTWARD = (r"(?:[A-PR-UWYZ][0-9][0-9]?|[A-PR-UWYZ][A-HK-Y][0-9][0-9]?|"
+                     r"[A-PR-UWYZ][0-9][A-HJKPSTUW]|[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRVWXY])")
+
+_POSTCODE_INWARD = r"[0-9][ABD-HJLNP-UW-Z]{2}"
+
+
+#: The identifiers patterns, in the order they are tried.
+IDENTIFIER_PATTERNS: tuple[Pattern, ...] = (
+    Pattern("email", "EMAIL",
+            r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}",
+            score=0.99, trigger="@"),
+    Pattern("email_slipped", "EMAIL",  # "tyler.b123@example,com", "missy.k@example..org"
+            r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:[.,]{1,2}[A-Za-z0-9-]+)*?"
+            rf"(?:,|\.\.|\s\.\s?|\.\s){_MAIL_TLD}(?:[.,]{{1,2}}uk\b)?",
+            score=0.85, trigger="@"),
+    Pattern("email_at_word", "EMAIL",  # "its kai-owusu at example.com": " at " and a real dot
+            r"(?<![\w.+-])(?P<pii>[A-Za-z0-9_%+-]+(?:\.[A-Za-z0-9_%+-]+)*\s+at\s+[A-Za-z0-9-]+"
+            rf"(?:\.[A-Za-z0-9-]+)*\.{_MAIL_TLD}(?:\.uk\b)?)",
+            score=0.8, validate=_word_at_email_ok, trigger=r"\sat\s+[A-Za-z0-9-]+\.[a-z]"),
+    Pattern("email_spelt_bracketed", "EMAIL",
+            rf"{_MAIL_LOCAL}{_AT_BRACKETED}[A-Za-z0-9-]+(?:(?:\.|{_DOT_SPELT})[A-Za-z0-9-]+)*?"
+            rf"(?:\.|{_DOT_SPELT}){_MAIL_TLD}(?:(?:\.|{_DOT_SPELT})uk\b)?",
+            score=0.9, validate=_spelt_email_ok, trigger=r"[\(\[{<]\s*at\s*[\)\]}>]"),
+    Pattern("email_spelt", "EMAIL",
+            rf"{_MAIL_LOCAL}(?:\s+at\s+|\s*@\s*)[A-Za-z0-9-]+(?:(?:\.|{_DOT_SPELT})[A-Za-z0-9-]+)*?"
+            rf"{_DOT_SPELT}{_MAIL_TLD}(?:(?:\.|{_DOT_SPELT})uk\b)?",
+            score=0.85, validate=_spelt_email_ok, trigger=r"\bdot\b"),
+    Pattern("email_spaced", "EMAIL",
+            r"(?<![\w.+-])[A-Za-z0-9_%+-]+(?:\s*\.\s*[A-Za-z0-9_%+-]+){0,4}\s*@\s*[A-Za-z0-9-]+"
+            r"(?:\s*\.\s*[A-Za-z0-9-]+){0,3}?\s*\.\s*(?:com|org|net|co|uk|ac|gov|nhs|sch|io|me|"
+            r"info|edu|biz)\b(?:\s*\.\s*uk\b)?",
+            score=0.9, trigger=r"\s@|@\s"),
+    Pattern("handle_at", "HANDLE",
+            r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@]|\.[A-Za-z]{2,})",
+            score=0.95, trigger="@"),
+    Pattern("handle_context", "HANDLE",
+            r"\b(?:snap(?:chat)?|sc|insta(?:gram)?|ig|tik\s?tok|tt|twitter|discord|fb|facebook|"
+            r"xbox|psn|ps\d?(?=\s+(?:name|id|tag|user\s?name|gamertag))|playstation|roblox|"
+            r"steam|fortnite|twitch|youtube|yt|gamertag|gamer\s?tag|user\s?name|handle|"
+            r"add\s+me|follow\s+me)\b"
+            r"(?:\s+(?:is|its|it's|name|id|handle|account|username|user|tag|gt|channel|on|at|as|me|"
+            r"now|new|still|gamer|gamertag|@|:|-|=)"
+            r"\b){0,3}"
+            r"(?:\s*[:=\-]\s*|\s+)(?P<pii>@?[A-Za-z0-9_](?:[A-Za-z0-9_.]{1,28}[A-Za-z0-9_])"
+            r"(?:#\d{4})?)",
+            score=0.85, validate=_not_common_word),
+    Pattern("handle_shape", "HANDLE",
+            r"(?<![\w@.])(?P<pii>[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]*[A-Za-z0-9]|"
+            r"[A-Za-z]{2,}[._][A-Za-z0-9_]*\d[A-Za-z0-9._]*[A-Za-z0-9])(?![\w@])",
+            score=0.6, flags=0, validate=_handle_shape, trigger=r"[A-Za-z][._][A-Za-z0-9]"),
+    Pattern("handle_profile_link", "HANDLE",  # "facebook.com/tanya.hughes.2007"
+            r"\b(?:facebook|fb|instagram|tiktok|twitter|x|snapchat|youtube|twitch|threads)\.com/"
+            r"@?(?P<pii>[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,40}[A-Za-z0-9_])?)",
+            score=0.9, trigger=r"\.com/"),
+    Pattern("handle_xx", "HANDLE",  # the gamer tag's frame: "xXsparkleqweenXx"
+            r"(?<![\w@])(?P<pii>[xX]X[A-Za-z0-9_.]{2,}X[xX])(?![\w@])",
+            score=0.8, flags=0, trigger=r"xx"),
+    Pattern("handle_dotted", "HANDLE",
+            r"(?<![\w@.])(?P<pii>[A-Za-z]{2,}\.[A-Za-z]{3,})(?![\w@.])",
+            score=0.5, flags=0, validate=_dotted_handle, trigger=r"[A-Za-z]\.[A-Za-z]"),
+    Pattern("phone", "PHONE", rf"{_PHONE}(?![\d.]\d)",
+            score=0.95, validate=valid_uk_phone, trigger=r"\d{3}"),
+    Pattern("phone_any_grouping", "PHONE",  # "077009 00456": eleven digits grouped any way
+            r"(?<![\d+])0\d(?:[\s.-]?\d){9}(?![\d])",
+            score=0.9, validate=_odd_grouping_ok, trigger=r"\d{3}"),
+    Pattern("phone_letter_o", "PHONE",
+            r"(?<![\w+])(?:\+44\s?|0044\s?)?[0o]\d[\do]{1,3}[\s-]?[\do]{3,4}[\s-]?[\do]{3,4}(?!\w)",
+            score=0.9, validate=_letter_o_phone_ok, trigger=r"o\d|\do"),
+    Pattern("phone_words", "PHONE",
+            rf"\b(?:{_DIGIT_WORD}[\s,-]+){{6,16}}{_DIGIT_WORD}\b",
+            score=0.85, validate=_phone_words_ok, trigger=r"\b(?:oh|zero|nought|o)\b"),
+    Pattern("phone_digits_then_words", "PHONE",
+            rf"(?<![\d+])0\d{{3,4}}(?:[\s-]?\d{{1,3}})?(?:[\s,-]+{_DIGIT_WORD}){{2,8}}\b",
+            score=0.85, validate=_phone_words_ok,
+            trigger=r"\d\s+(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|double)"),
+    Pattern("phone_in_two_parts", "PHONE",  # "starts with 07700 and then its 900 702"
+            r"(?<![\d+])(?:07\d{3}|0\d{3,4})(?=\s+(?:and|then|n)\b[^\d]{0,25}?\d{3}\s?\d{3}\b)",
+            score=0.7, trigger=r"\d{3}"),
+    Pattern("phone_second_part", "PHONE",
+            r"(?<![\d+])0\d{3,4}\s+(?:and|then|n)\b[^\d]{0,25}?(?P<pii>\d{3}\s?\d{3})(?![\d])",
+            score=0.7, trigger=r"\d{3}"),
+    Pattern("mobile_without_zero", "PHONE", r"(?<![\d+])7\d{3}[\s-]?\d{3}[\s-]?\d{3}(?![\d-])",
+            score=0.7, validate=_mobile_without_zero_ok, trigger=r"7\d{3}"),
+    Pattern("nhs_number", "ID", r"(?<![\d])\d{3}[ -]?\d{3}[ -]?\d{4}(?![\d])",
+            score=0.9, validate=nhs_checksum_ok, trigger=r"\d{3}"),
+    Pattern("nhs_context", "ID",
+            r"\bnhs\s*(?:no|number|num|#)?\.?\s*(?:is|was|:)?\s*(?P<pii>\d[\d -]{7,12}\d)",
+            score=0.8, trigger="nhs"),
+    Pattern("nhs_context_far", "ID",  # "my nhs number for the doctors form its 485 777 3456"
+            r"\bnhs\s*(?:no|number|num)\b(?:\W+[a-z']+){0,8}?\W+"
+            r"(?P<pii>\d{3}[ -]?\d{3}[ -]?\d{4})(?![\d-])",
+            score=0.75, trigger="nhs"),
+    Pattern("ni_number", "ID",
+            r"\b[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b", validate=ni_number_ok,
+            trigger=r"\d\d"),
+    Pattern("reference_context", "ID",
+            r"\b(?:case|ref(?:erence)?|file|client|crn|upn|pupil|student|candidate|membership|"
+            r"crime|police|claim|ticket|"
+            r"account|acc|id)\.?\s*(?:number|no|num|nr|#|id)?\.?\s*(?:is|was|:|=|-)?\s*"
+            r"(?P<pii>[A-Z]{0,4}[-/]?\d[A-Z0-9]*(?:[-/][A-Z0-9]+)*)",
+            score=0.85, validate=_id_shape, trigger=r"\d"),
+    Pattern("reference_far", "ID",  # "my student number at college is 21004573"
+            r"\b(?:case|ref(?:erence)?|file|client|pupil|student|claim|account|membership)\s+"
+            r"(?:number|no|num|id|ref)\b(?:\s+[a-z]+){1,4}?\s+(?:is|was|are)\s+"
+            r"(?P<pii>[A-Z]{0,4}[-/]?\d{5,}[A-Z]?)\b",
+            score=0.75, trigger=r"\d{5}"),
+    Pattern("reference_spaced", "ID",  # "case number was MB 448 291", "my reference is REF 00-77"
+            r"\b(?:case|ref(?:erence)?|file|client|crn|upn|pupil|student|claim|account|id)\.?\s*"
+            r"(?:(?:number|no|num|nr|id)\b|#)?\.?\s*(?:is|was|:|=|-)?\s*"
+            r"(?P<pii>[A-Z]{2,4}\s\d{2,}(?:[\s/-]\d{2,})*)(?![\w/-])",
+            score=0.8, validate=_spaced_reference_ok, trigger=r"[A-Za-z]\s\d\d"),
+    Pattern("sort_code", "ID",
+            r"\bsort\s*code\s*(?:is|:|-)?\s*(?P<pii>\d{2}[-\s]?\d{2}[-\s]?\d{2})\b",
+            score=0.9, trigger=r"sort\s*code"),
+    Pattern("reference_shape", "ID",
+            r"\b(?:[A-Z]{1,4}[-/]\d{2,4}[-/]\d{2,}(?:[-/][A-Z0-9]+)*|"
+            r"[A-Z]{1,4}[-/]?\d{5,}(?:[-/][A-Z0-9]+)*|"
+            r"\d{2,6}[-/][A-Z]{2,4}[-/]\d{2,})\b",  # "2231/CIC/07": a case number, digits first
+            score=0.75, flags=0, trigger=r"\d"),
+    Pattern("postcode", "POSTCODE",
+            rf"\b{_POSTCODE_OUTWARD}(?:\s{{0,2}}|\s?-\s?){_POSTCODE_INWARD}\b",
+            score=0.9, trigger=r"\d"),
+    Pattern("postcode_district", "POSTCODE",
+            r"\b(?:postcode|post\s?code|in|from|near|round|live\s+in)\s+(?P<pii>(?:[A-PR-UWYZ][0-9]{1,2}|"
+            r"[A-PR-UWYZ][A-HK-Y][0-9]{1,2}))\b(?!\s?[0-9][A-Z]{2})",
+            score=0.5, flags=0, trigger=r"\d"),
+    Pattern("postcode_cue", "POSTCODE",
+            r"\b(?:postcode|post\s?code)\s*(?:is|was|:|=|-)?\s*(?P<pii>[a-z]{1,2}\d{1,2}[a-z]?"
+            r"(?:\s{1,2}|\s?-\s?)\d\s?[a-z]\s?[a-z])\b",
+            score=0.85, trigger=r"post\s?code"),
+)

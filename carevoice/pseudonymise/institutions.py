@@ -1,0 +1,326 @@
+"""Patterns for the places and organisations children name: schools, colleges, children's homes,
+councils, hospitals, prisons, youth projects, employers; and families called by their surname.
+
+Part of :data:`carevoice.pseudonymise.patterns.PATTERNS`. Lower-case names are accepted only when
+they are no English word, a UK place, or words homes are named by (trees, birds, flowers).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ._pattern import Pattern
+from ._words import FUNCTION_WORDS
+from .addresses import (
+    _GENERIC_PLACE_WORDS,
+    _HOME_NAME_WORDS,
+    _house_lower_ok,
+    _unlisted_place_ok,
+)
+from .lexicons import (
+    NOT_PII,
+    ROLE_WORDS,
+    WORD_NAMES,
+    is_common_word,
+    surnames,
+    uk_places,
+)
+
+__all__ = ["INSTITUTION_PATTERNS"]
+
+
+def _initials_ok(value: str) -> float | bool:
+    """"at qmc", "excluded from kgv": initials of a school or hospital, in lower case, with no
+    vowel; not text-speak that drops a vowel ("frst", "ppl"), nor a known acronym ("nhs")."""
+    low = value.lower()
+    if re.search(r"[aeiouy]", low) or low in NOT_PII or low in FUNCTION_WORDS:
+        return False
+    return not any(is_common_word(low[:k] + vowel + low[k:], threshold=1)
+                   for k in range(len(low) + 1) for vowel in "aeiouy")
+
+
+def _family_plural_ok(value: str) -> float | bool:
+    """"the carters", "the foxes": a family called by its surname in the plural, when the
+    singular is a surname or a name that is also a word ("carter", "fox"), not a role."""
+    low = value.lower()
+    stems = {low[:-1]} | ({low[:-2]} if low.endswith("es") else set())
+    if low in ROLE_WORDS or low in NOT_PII or any(s in ROLE_WORDS for s in stems):
+        return False
+    return any(s in surnames() or s in WORD_NAMES for s in stems)
+
+
+#: A lower-case word of a place's name: not a preposition or determiner ("on saturdays for
+#: moorside juniors" names "moorside juniors").
+_LOWER_NAME_WORD = r"(?!(?:for|on|at|in|to|the|and|with|of|my|our|from|by|is|was)\b)[a-z]{3,}"
+
+_HOME_WORDS = "|".join(sorted(_HOME_NAME_WORDS))
+
+
+def _home_name_ok(value: str) -> float | bool:
+    """"acorns", "oak lodge", "ashdene": named by a tree, bird or flower (or its plural), or no
+    English word; not "care", "this", "respite" or "kinship"."""
+    words = value.lower().split()
+    first = words[0].rstrip("s") if words[0] not in _HOME_NAME_WORDS else words[0]
+    if first in _HOME_NAME_WORDS and all(w in _HOME_NAME_WORDS or w in (
+            "tree", "trees", "lodge", "house", "view", "hill") or w.rstrip("s") in _HOME_NAME_WORDS
+            for w in words[1:]):
+        return 0.5
+    return 0.5 if len(words) == 1 and not is_common_word(words[0], threshold=1) else False
+
+
+def _lower_council_ok(value: str) -> float | bool:
+    """"north thornby council", "hull city council": a council named in lower case by a UK place
+    or by words that are no English words."""
+    words = value.split()[:-1]
+    names = [w for w in words if w not in ("north", "south", "east", "west", "city", "of",
+                                           "county", "borough", "district")]
+    if names and " ".join(names) in uk_places():
+        return 0.6
+    return 0.5 if names and not any(is_common_word(w, threshold=1) for w in names) else False
+
+
+_COUNCIL_KINDS = frozenset({"cc", "ccc", "mbc", "bc", "dc", "council", "borough", "of",
+                            "london", "royal", "the", "city", "county", "district"})
+
+
+def _named_by_place_ok(value: str) -> float | bool:
+    """"notts cc", "borough of barnet", "wetherby yoi": the name words are a UK place or no
+    English word at all."""
+    words = [w for w in re.findall(r"[a-z']+", value.lower()) if w not in _COUNCIL_KINDS]
+    if words and (" ".join(words) in uk_places() or all(w in uk_places() for w in words)):
+        return 0.6  # "staffs cc" (a place, though "staffs" is also a plural)
+    if not words or any(w in ROLE_WORDS or w in NOT_PII for w in words):
+        return False
+    return 0.5 if not any(is_common_word(w, threshold=1) for w in words) else False
+
+
+_PLACE_INSTITUTION_KINDS = frozenset({"city", "college", "university", "uni", "hospital",
+                                      "infirmary", "general", "academy", "high", "sixth",
+                                      "form"})
+
+
+def _place_institution_ok(value: str) -> float | bool:
+    """"leeds city college", "brackley academy": named by a place, or by no English word."""
+    words = value.split()
+    while words and words[-1] in _PLACE_INSTITUTION_KINDS:
+        words.pop()
+    return _named_by_place_ok(" ".join(words)) if words else False
+
+
+def _shouted_institution_ok(value: str) -> float | bool:
+    """"THORNBRIDGE ACADEMY" in a comment written in capitals: the words before the kind name
+    a place or are no English word."""
+    words = value.lower().split()[:-1]
+    return _named_by_place_ok(" ".join(words)) if words else False
+
+
+#: Kinds of institution a lower-case name is followed by ("riverside pru", "haven youth
+#: project"); the word before them is a name whatever it is, unless it is generic.
+_INSTITUTION_KINDS = (r"pru|yoi|stc|housing|homes|advocacy|"
+                      r"youth\s+(?:club|project|centre|center|service|hub)|"
+                      r"family\s+centre|contact\s+centre|children'?s\s+centre|foyer")
+
+#: Institutions known by name across England and Wales where a child's stay identifies them:
+#: youth custody (young offender institutions, secure training centres, secure schools) and
+#: children's hospitals, in the forms people write them.
+_KNOWN_INSTITUTIONS = (
+    r"cookham\s+wood|werrington(?:\s+yoi)?|feltham(?:\s+yoi)?|wetherby\s+yoi|"
+    r"hmyoi\s+parc|parc\s+yoi|oakhill\s+stc|rainsbrook|medway\s+stc|"
+    r"alder\s+hey|great\s+ormond\s+st(?:reet)?|gosh|evelina(?:\s+london)?|"
+    r"sheffield\s+children'?s(?:\s+hospital)?|birmingham\s+children'?s(?:\s+hospital)?|"
+    r"royal\s+manchester\s+children'?s(?:\s+hospital)?|bristol\s+children'?s(?:\s+hospital)?"
+)
+
+
+def _institution_ok(value: str) -> float | bool:
+    """"riverside pru", "the ark youth club": not "the youth club", "my old pru"."""
+    words = re.findall(r"[a-z']+", value.lower())
+    name = words[:-2] if words[-2] in ("youth", "family", "contact", "children's",
+                                       "childrens") else words[:-1]
+    if not name or any(w in _GENERIC_PLACE_WORDS or w in ROLE_WORDS or w in NOT_PII
+                       or is_common_word(w, threshold=20_000) for w in name):
+        return False  # "the youth club", "my old pru", "not the family centre"
+    return 0.5
+
+
+def _named_place_ok(value: str) -> float | bool:
+    words = re.findall(r"[A-Za-z']+", value)
+    if len(words) < 2:
+        return False
+    name_words = [w.lower() for w in words[:-1]]
+    if name_words[0] in ("st", "saint"):
+        return 0.9
+    if all(w in _GENERIC_PLACE_WORDS or w in ("sixth", "form") for w in name_words):
+        return False
+    if name_words[0] in _GENERIC_PLACE_WORDS:
+        return False
+    return True
+
+
+def _lower_place_ok(value: str) -> float | bool:
+    first = value.split()[0].lower()
+    if first in _GENERIC_PLACE_WORDS or is_common_word(first, threshold=10_000):
+        return False
+    return 0.5
+
+
+def _council_ok(value: str) -> float | bool:
+    raw = re.findall(r"[A-Za-z']+", value)
+    words = [w.lower() for w in raw[:-1]]
+    if raw[-1] == "council" and any(is_common_word(w, threshold=2_000) for w in words):
+        return False  # "Same council", "Every council": ordinary words at a sentence start
+    generic = {"city", "county", "borough", "district", "metropolitan", "town", "parish", "the",
+               "local", "my", "our", "children", "in", "care", "children's", "youth", "student",
+               "school", "students", "leavers", "same", "every", "each", "which", "what",
+               "different", "another", "other", "her", "his", "new", "old", "whole", "this",
+               "that", "any", "no", "some", "one", "ur", "their"}
+    if not words or all(w in generic for w in words):
+        return False
+    return True
+
+
+_NOT_EMPLOYERS = frozenset({
+    "i", "me", "home", "school", "christmas", "xmas", "easter", "weekends", "night", "monday",
+    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "june", "july", "august", "september", "october", "november", "december"})
+
+
+def _employer_ok(value: str) -> float | bool:
+    first = value.split()[0].lower()
+    return first not in _GENERIC_PLACE_WORDS and first not in _NOT_EMPLOYERS
+
+
+_NAME_WORD = r"(?:St\.?\s+)?[A-Z][A-Za-z'\u2019-]+"
+
+#: Plurals that English homes and houses are named by: "at the willows", "the beeches".
+_HOUSE_PLURAL_WORDS = (r"(?:willows|meadows|beeches|laurels|limes|oaks|elms|poplars|cedars|firs|"
+                       r"pines|hollies|maples|larches|birches|hawthorns|rowans|chestnuts|sycamores|"
+                       r"gables|conifers|briars|heathers|junipers|lindens|yews|acorns|orchards|"
+                       r"spinney|paddocks|robins|wrens|swallows|larks|herons|kestrels|swifts|"
+                       r"finches|martins)")
+
+_HOUSE_PLURALS = rf"the\s+{_HOUSE_PLURAL_WORDS}"
+
+
+#: The institutions patterns, in the order they are tried.
+INSTITUTION_PATTERNS: tuple[Pattern, ...] = (
+    Pattern("council", "ORG",
+            r"\b(?:(?!(?:The|My|Our|Your|Their|This|That|A|An)\b)[A-Z][A-Za-z'\u2019-]+\s+){1,3}"
+            r"(?:(?:City|County|Borough|District|Metropolitan\s+Borough|Town)\s+)?[Cc]ouncil\b",
+            score=0.85, flags=0, validate=_council_ok),
+    Pattern("named_place", "ORG",
+            rf"\b(?:(?!(?:The|My|Our|Your|Their|His|Her|This|That|A|An|In|At|To|From|And|But|Or|"
+            rf"When|If|So|Then|Me|We|They|He|She|It|I)\b){_NAME_WORD}\s+(?:(?:and|&)\s+)?){{1,3}}"
+            r"(?:Academy|College|School|High|Primary|Juniors?|Infants|Grammar|Sixth\s+Form|"
+            r"University|Uni|House|Lodge|Hall|Court|Grange|Manor|View|Centre|Center|Farm|Cottage|"
+            r"Children'?s\s+Home|(?:Parent|Mother|Mum)\s+and\s+Baby\s+(?:Unit|Home|Centre)|"
+            r"Unit|Hub|Project|Trust|Foundation|Advocacy|Housing|Homes|Hospital|Surgery|Clinic|"
+            r"FC|Motors|Place|Gardens|Grove|Park|Rescue|Sanctuary|Stables)\b",
+            score=0.8, flags=0, validate=_named_place_ok),
+    Pattern("named_place_upper", "ORG",  # a comment in capitals: "AT THORNBRIDGE ACADEMY"
+            r"\b(?P<pii>(?:[A-Z][A-Z'\u2019-]{2,}\s+){1,2}(?:ACADEMY|COLLEGE|SCHOOL|HIGH|PRIMARY|"
+            r"JUNIORS|INFANTS|UNIVERSITY|HOSPITAL|INFIRMARY|YOI|HOUSE|LODGE|GRANGE))\b",
+            score=0.6, flags=0, validate=_shouted_institution_ok, trigger=r"[A-Z]{3}"),
+    Pattern("named_business", "ORG",  # "Hamid's Grill", "Tony's Barbers"
+            r"\b[A-Z][a-z]+['\u2019]s\s+(?:Grill|Cafe|Caf\u00e9|Kitchen|Takeaway|Barbers?|Salon|"
+            r"Garage|Bakery|Diner|Pizza|Chippy|Fish\s+Bar|Kebabs?|Deli|Stores?|Mini\s+Market|"
+            r"Car\s+Wash|Nails|Gym)\b",
+            score=0.8, flags=0, trigger=r"['\u2019]s\s"),
+    Pattern("saint_place", "ORG", r"\bSt\.?\s+[A-Z][a-z]+(?:'s|\u2019s|s)\b", score=0.9, flags=0),
+    Pattern("saint_place_lower", "ORG",
+            r"(?:\b(?:at|to|from|in|of|went|go|goes|attend|attended|school|primary|college)\s+|^\s*|"
+            r"(?<=[.!?])\s+)"
+            r"(?P<pii>st\.?\s+[a-z]{3,}"
+            r"(?:'s|\u2019s|s)(?:\s+(?:(?:rc|ce|catholic|c\s+of\s+e)\s+)?(?:high|primary|"
+            r"academy|college|school|juniors|infants|hospital|hospice|surgery|church|hall|"
+            r"house))?)\b",
+            score=0.6, flags=0),
+    Pattern("employer", "ORG",
+            r"(?i:\b(?:work(?:s|ing|ed)?(?:\s+(?:mornings|evenings|nights|weekends|days|"
+            r"shifts|saturdays|sundays|part[\s-]time|full[\s-]time))?|job|shifts?|"
+            r"apprenticeship|placement|hired|employed|"
+            r"interview|manager|boss|supervisor|colleagues?|co-?workers?|"
+            r"workmates?)\s+(?:at|for|in|with)\s+)(?P<pii>(?:[A-Z][\w'\u2019&-]*)"
+            r"(?:\s+(?:[A-Z][\w'\u2019&-]*|&))*)",
+            score=0.6, flags=0, validate=_employer_ok),
+    Pattern("named_place_lower", "ORG",
+            rf"\b(?:{_LOWER_NAME_WORD}\s+){{1,3}}(?:lodge|academy|grange|manor|juniors|infants)\b",
+            score=0.5, flags=0, validate=_lower_place_ok),
+    Pattern("house_name_lower", "ORG",
+            rf"\b(?:at|in|on|to|from|of|called|named|(?:home|house|placement|unit)\s+(?:is|was))"
+            rf"\s+(?P<pii>{_HOUSE_PLURALS})\b",
+            score=0.6),
+    Pattern("house_name_bare", "ORG",  # "holly at cedars let me paint my room"
+            rf"\b(?:at|to|from)\s+(?P<pii>{_HOUSE_PLURAL_WORDS})\b",
+            score=0.5, flags=0),
+    # a plural naming one place takes a singular verb: "the willows was the worst home" (not
+    # "the willows down by the river are ...")
+    Pattern("house_name_initial", "ORG",
+            rf"(?:^|(?<=[.!?,]))\s*(?P<pii>(?:the\s+)?{_HOUSE_PLURAL_WORDS})(?=\s+(?:was|is|has)\b)",
+            score=0.6),
+    # a place known by its initials: "born at qmc", "kicked out of hhs in year 9"
+    Pattern("initials_place_lower", "ORG",
+            r"\b(?:at|from|in|into|to|of|outside|left)\s+(?:the\s+)?(?P<pii>[b-df-hj-np-tv-xz]{3,4})\b",
+            score=0.45, flags=0, validate=_initials_ok),
+    # a family by its surname: "the carters are my carers", "i stay with the foxes at weekends"
+    Pattern("family_plural", "PERSON",
+            r"\bthe\s+(?P<pii>[a-z]{3,}s)(?=\s+(?:are|were|r)\s+(?:my|our)\s+"
+            r"(?:(?:new|old|foster|respite|kinship|emergency)\s+)*(?:carers|parents|family|"
+            r"foster|neighbours)\b)",
+            score=0.5, validate=_family_plural_ok, trigger=r"\b(?:are|were|r)\s+(?:my|our)\b"),
+    Pattern("family_plural_with", "PERSON",
+            r"\b(?:stay|stays|stayed|staying|live|lives|lived|living|placed|respite)\s+"
+            r"(?:(?:at|with)\s+)the\s+(?P<pii>[a-z]{3,}s)\b",
+            score=0.5, validate=_family_plural_ok),
+    # a home named by a tree or bird, as the subject at a sentence's start: "ivy house is ok"
+    Pattern("house_name_subject", "ORG",
+            rf"(?:^|(?<=[.!?]))\s*(?P<pii>(?:the\s+)?(?:{_HOME_WORDS})\s+"
+            rf"(?:house|lodge|court|grange|hall))(?=\s+(?:was|is|has|had)\b)",
+            score=0.5),
+    Pattern("council_lower", "ORG",
+            r"\b(?P<pii>(?:(?:north|south|east|west|city\s+of)\s+)?[a-z]{4,}(?:\s+[a-z]{4,})?"
+            r"(?:\s+(?:city|county|borough|district))?\s+council)\b",
+            score=0.5, flags=0, validate=_lower_council_ok, trigger=r"council"),
+    Pattern("council_abbreviation", "ORG",
+            r"\b(?P<pii>[a-z]{3,}(?:\s+[a-z]{3,})?\s+(?:cc|ccc|mbc|bc|dc))\b",
+            score=0.6, validate=_named_by_place_ok, trigger=r"\b(?:cc|ccc|mbc|bc|dc)\b"),
+    Pattern("borough_of", "ORG",
+            r"\b(?P<pii>(?:(?:london|royal)\s+)?borough\s+of\s+[a-z]{3,}"
+            r"(?:\s+and\s+[a-z]{3,}|\s+(?:hamlets|forest|upon\s+thames))?)\b",
+            score=0.6, validate=_named_by_place_ok, trigger=r"borough\s+of"),
+    Pattern("institution_lower", "ORG",
+            rf"\b(?:the\s+)?(?P<pii>[a-z][a-z']{{2,}}(?:\s+[a-z][a-z']{{2,}})?\s+"
+            rf"(?:{_INSTITUTION_KINDS}))\b",
+            score=0.5, validate=_institution_ok,
+            trigger=rf"\b(?:{_INSTITUTION_KINDS})\b"),
+    Pattern("place_institution_lower", "ORG",
+            r"\b(?P<pii>[a-z]{3,}(?:\s+[a-z]{3,})?\s+(?:city\s+)?(?:college|university|uni|"
+            r"hospital|infirmary|general(?:\s+hospital)?|academy|high|sixth\s+form))\b",
+            score=0.6, flags=0, validate=_place_institution_ok,
+            trigger=r"college|uni|hospital|infirmary|general|academy|high|sixth"),
+    Pattern("known_institution", "ORG",
+            rf"\b(?:{_KNOWN_INSTITUTIONS})\b", score=0.8),
+    Pattern("home_predicate", "ORG",  # "acorns is the best home ive been in"
+            r"(?:^|(?<=[.!?,]))\s*(?:honestly\s+|tbh\s+)?(?P<pii>[a-z]{4,}(?:\s+[a-z]{3,})?)\s+"
+            r"(?:is|was)\s+(?:the|my|a)\s+(?:[a-z]+\s+){0,2}(?:home|placement|unit|hostel)\b",
+            score=0.5, flags=0, validate=_home_name_ok),
+    Pattern("house_lower_initial", "ORG",
+            r"(?:^|(?<=[.!?])\s+)(?P<pii>(?:[a-z]{3,}\s+)?[a-z]{4,}\s+(?:house|court|hall|"
+            r"grange|lodge|view))\b",
+            score=0.5, flags=0, validate=_house_lower_ok),
+    Pattern("prison", "ORG", r"\b(?:HMP|HMYOI|HMP/YOI|YOI)\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?",
+            score=0.9, flags=0, trigger=r"\b(?:HMP|YOI)"),
+    Pattern("house_lower", "ORG",
+            r"\b(?:at|to|from|in|into|of|left|leave|leaving|near|outside)\s+(?:the\s+)?"
+            r"(?P<pii>(?:[a-z]{3,}\s+)?[a-z]{3,}\s+(?:house|centre|center|"
+            r"court|hall|grange|lodge|view))\b",
+            score=0.5, flags=0, validate=_house_lower_ok),
+    Pattern("excluded_from_lower", "ORG",
+            r"\b(?:kicked\s+out\s+of|excluded\s+from|expelled\s+from)\s+"
+            r"(?P<pii>[a-z]{4,}(?:\s+(?:high|academy|primary|college|school))?)\b",
+            score=0.5, flags=0, validate=_unlisted_place_ok),
+    Pattern("named_school_or_home", "ORG",
+            r"\b(?:(?:st|saint)\.?\s+)?[A-Za-z][a-z]{2,}(?:'s|\u2019s)?\s+(?:primary|high|college|"
+            r"academy|child(?:ren)?'?s'?\s+home|kids\s+home)\b",
+            score=0.5, flags=0, validate=_unlisted_place_ok),
+)
