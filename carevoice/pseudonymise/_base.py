@@ -148,6 +148,17 @@ class TextDetector:
     """
 
     def find(self, comment_id: str, text: str) -> list[Span]:  # pragma: no cover - abstract
+        """Return the spans found in one text.
+
+        Parameters
+        ----------
+        comment_id : str
+        text : str
+
+        Returns
+        -------
+        list of Span
+        """
         raise NotImplementedError
 
     def detect(self, comments: pd.DataFrame) -> pd.DataFrame:

@@ -171,8 +171,8 @@ def _two_edits_from_common(word: str) -> bool:
 _CHAIN_JOINS = (("then",), ("and", "then"), ("then", "back", "to"), ("then", "to"), ("to",))
 
 
-def chained(lows: Sequence[str], member: Callable[[int], bool], joins: tuple[tuple[str, ...], ...]
-            = _CHAIN_JOINS, least: int = 3) -> set[int]:
+def chained(lows: Sequence[str], member: Callable[[int], bool],
+            joins: tuple[tuple[str, ...], ...] = _CHAIN_JOINS, least: int = 3) -> set[int]:
     """Tokens of runs of at least ``least`` members joined by "then" (and the like): "first it
     was grant then sue then bill", "bath then wells then street then back to bath".
 

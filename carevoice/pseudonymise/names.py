@@ -97,6 +97,9 @@ _BEFORE_INFINITIVE = frozenset({"have", "has", "had", "want", "wants", "wanted",
                                 "allowed", "meant", "ought", "start", "started", "keep"})
 
 _HE_SHE = frozenset({"she", "he", "shes", "hes", "she's", "he's"})
+#: What joins names said one after another ("grant then sue then bill"); not "to", which
+#: joins places.
+_NAME_CHAIN_JOINS = (("then",), ("and", "then"))
 #: Words that are no verb and cannot end a clause whose verb was left out: after "my brother
 #: will" they make "will" a name ("see my brother will more"), where a verb, "too" or a full
 #: stop would make it the modal ("my brother will come", "my mum will too").
@@ -113,7 +116,7 @@ _WHOSE_PLACES = frozenset({"house", "flat", "place", "room", "party", "birthday"
 #: runs the nurture room" (not "i really miss school").
 _TEACHING = frozenset({"runs", "ran", "teaches", "taught", "helps", "helped", "lets", "let",
                        "takes", "took", "says", "said", "told", "tells", "shouted", "shouts",
-                       "gave", "gives", "makes", "made", "she", "he", "shes", "hes"})
+                       "gave", "gives", "makes", "made"}) | _HE_SHE
 
 #: Verbs of keeping in touch whose object is a person: "i miss kyle", "i want to see hodan and
 #: abdirahman more", "can i visit deano".
@@ -348,6 +351,14 @@ class _Tokens:
             j += 1
         return self.low(j) in _STAFF
 
+    def teacher_after(self, k: int) -> bool:
+        """Whether what follows token ``k`` is said of a teacher or worker: "(miss lark) runs
+        it", "(miss cherry) she helps me", "(miss storm) my leaving care worker", "(miss may)
+        at parkside is the best teacher"."""
+        return bool(self.low(k + 1) in _TEACHING or self.role_at(k + 1) or (
+            {"is", "was"}.intersection(self.lows[k + 1:k + 4])
+            and ROLE_WORDS.intersection(self.lows[k + 2:k + 8])))
+
     def role_at(self, k: int) -> bool:
         """Whether someone's role starts at token ``k``: "my leaving care worker", "her sw"."""
         return self.low(k) in _POSSESSIVES and any(self.role_ends(m) for m in range(k + 1, k + 4))
@@ -399,7 +410,7 @@ class _Tokens:
             prev in ("you", "u") and prev2 in ("thank", "fank"))  # "thank u mo for ..."
         named_person = prev in _NAMING and (
             prev2 in PERSON_NOUNS or prev2 in KIN or prev2 in ROLE_WORDS
-            or prev2 in ("she", "he", "shes", "hes", "she's", "he's"))
+            or prev2 in _HE_SHE)
         contact = prev in _CONTACT_VERBS or (
             prev in ("and", "n", "&") and self.low(i - 3) in _CONTACT_VERBS)
         return _Cues(before, after, kin_after, clause_start, speaker, vocative, named_person,
@@ -456,17 +467,6 @@ class NameDetector(TextDetector):
                                  f"Got {getattr(self, attr)!r}.")
 
     def find(self, comment_id: str, text: str) -> list[Span]:
-        """Return the spans found in one text.
-
-        Parameters
-        ----------
-        comment_id : str
-        text : str
-
-        Returns
-        -------
-        list of Span
-        """
         if not text:
             return []
         names, family = first_names(), surnames()
@@ -518,22 +518,18 @@ class NameDetector(TextDetector):
             j += 2  # "Mr and Mrs Begum"
         n_start, n_word, n_low = sent.tokens[j][0], sent.words[j], sent.lows[j]
         # after mr, mrs, ms, dr a lower-case word that is no common English word is a surname
-        # too; after "miss" (also a verb) no word at all, or a surname that is no ordinary word
+        # too; after "miss" (also a verb) no word at all, a surname that is no ordinary word,
+        # or any word before what a teacher does ("miss lark runs it")
         lower_name = (n_word.islower() and len(n_low) >= 3 and (
             (frequency(n_low) < 2_000 or low in ("mr", "mrs", "ms")) if low != "miss" else (
                 no_word_at_all(n_low) or (n_low in family and _tier(n_low) != "A")
-                or (n_low not in ROLE_WORDS and (
-                    sent.low(j + 1) in _TEACHING or sent.role_at(j + 1)
-                    or ({"is", "was"}.intersection(sent.lows[j + 1:j + 4])
-                        and ROLE_WORDS.intersection(sent.lows[j + 2:j + 8])))))))
-        # "miss lark runs it", "miss april is the only teacher who ...", "miss storm my
-        # leaving care worker": a surname that is a word, before what a teacher does
+                or (n_low not in ROLE_WORDS and sent.teacher_after(j)))))
         # "mrs k in the base": an initial alone
         lower_name = lower_name or (len(n_word) == 1 and n_word not in "aiAI"
                                     and not text[n_start + 1:n_start + 2].isalnum())
-        if (n_word[:1].isupper() or lower_name) and (n_low not in NOT_PII or (
-                n_low in WORD_NAMES and lower_name)) \
-                and (n_low not in FUNCTION_WORDS or (n_low in WORD_NAMES and lower_name)) \
+        word_name = lower_name and n_low in WORD_NAMES  # "miss may", "miss april"
+        if (n_word[:1].isupper() or lower_name) and (n_low not in NOT_PII or word_name) \
+                and (n_low not in FUNCTION_WORDS or word_name) \
                 and sent.gap(j).strip(". ") == "":
             end = n_start + len(n_word)
             if _is_capitalised(n_word) and j + 1 < n and sent.gap(j + 1) == " " \
@@ -650,9 +646,10 @@ class NameDetector(TextDetector):
                 and sent.lows[i] not in _ADJECTIVE_NAMES:
             return True  # "my sw is faith", "my carers are will and grace"
         k = i + 2 if nxt in _ADVERBS else i + 1
-        if ((sent.low(i - 1) in ROLE_WORDS or sent.low(i - 1) in KIN)
-                and (sent.low(i - 2) in _POSSESSIVES | _KIN_MODIFIERS or sent.role_ends(i - 1))
-                and (sent.low(k) in _PERSON_VERBS or sent.low(k) in _SUBJECT_VERBS)):
+        if (sent.role_ends(i - 1) or (
+                (sent.low(i - 1) in ROLE_WORDS or sent.low(i - 1) in KIN)
+                and sent.low(i - 2) in _KIN_MODIFIERS)) \
+                and (sent.low(k) in _PERSON_VERBS or sent.low(k) in _SUBJECT_VERBS):
             return True  # "my keyworker miles drove me", "my independent visitor angel takes"
         if sent.low(i - 1) in ("with", "and", "n", "by", "to") and nxt == "my" and (
                 sent.low(i + 2) in _STAFF or sent.low(i + 3) in _STAFF) and not (
@@ -757,8 +754,7 @@ class NameDetector(TextDetector):
                 out.update(found)
         # "first it was grant then sue then bill": three or more names one after another
         out |= chained(lows, lambda k: lows[k] in names and lows[k] not in ROLE_WORDS and (
-            lows[k] not in FUNCTION_WORDS or lows[k] in WORD_NAMES), joins=(("then",),
-                                                                           ("and", "then")))
+            lows[k] not in FUNCTION_WORDS or lows[k] in WORD_NAMES), joins=_NAME_CHAIN_JOINS)
         return out
 
     def _coordinated(self, comment_id: str, text: str, tokens: list[tuple[int, str]],

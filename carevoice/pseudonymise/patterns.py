@@ -73,17 +73,6 @@ class PatternDetector(TextDetector):
             )
 
     def find(self, comment_id: str, text: str) -> list[Span]:
-        """Return the spans found in one text.
-
-        Parameters
-        ----------
-        comment_id : str
-        text : str
-
-        Returns
-        -------
-        list of Span
-        """
         spans = []
         for pattern in self.patterns:
             for start, end, score in pattern.finditer(text):

@@ -87,13 +87,12 @@ _PLAYING = frozenset({"play", "plays", "playing", "played", "watch", "watching",
 
 
 def _moved_there(lows: list[str], i: int) -> bool:
-    """Whether a person was moved to the word at ``i``: "they moved me to march", "my sister
-    got moved to march", "i was sent to march" (not "the review got moved to march")."""
+    """Whether a person was moved to the word at ``i``: "my sister got moved to march", "i was
+    sent to march" (not "the review got moved to march"). The verb must stand just before
+    "to", so "they moved me to march" is not read (yet)."""
     k = i - 2
     if k < 0 or lows[k] not in MOTION:
         return False
-    if lows[k + 1] in OBJECTS:
-        return True
     j = k - 1 if k > 0 and lows[k - 1] in ("got", "get", "was", "were", "been", "gets") else k
     return j > 0 and (lows[j - 1] in _PERSONS or lows[j - 1] in KIN)
 
@@ -170,17 +169,6 @@ class PlaceDetector(TextDetector):
     name: str = "places"
 
     def find(self, comment_id: str, text: str) -> list[Span]:
-        """Return the spans found in one text.
-
-        Parameters
-        ----------
-        comment_id : str
-        text : str
-
-        Returns
-        -------
-        list of Span
-        """
         if not text:
             return []
         index = _place_index()
