@@ -345,6 +345,7 @@ def test_name_detector_leaves_words_alone(text):
     ("my nan lives on mill road in sale", "sale"),
     ("they got me a bed at the hospital in bath", "bath"),
     ("my twin got moved to march last year", "march"),
+    ("the council moved us back to march after the fire", "march"),
     ("a childrens home out in march near ely", "march"),
     ("WE GOT MOVED TO BATH IN THE SUMMER", "BATH"),
     ("moved from deal then sandwich then march in one year", "sandwich"),
@@ -378,6 +379,7 @@ def test_place_detector_catches(text, surface):
     "it went back to voicemail again",
     "the review got moved to march",
     "we put the trip back to march",
+    "they moved it to march cos of covid",
     "we went to school then home then bed",
 ])
 def test_place_detector_leaves_words_alone(text):

@@ -86,13 +86,25 @@ _SETTLEMENTS = frozenset({"place", "village", "town", "somewhere", "city", "area
 _PLAYING = frozenset({"play", "plays", "playing", "played", "watch", "watching", "watched"})
 
 
+def _verb_before_to(lows: list[str], i: int) -> tuple[int, bool]:
+    """Where the verb stands before "to" and the word at ``i``, walking back over "back", "out",
+    "down" or "up" and then an object ("moved me back to street"); and whether an object was
+    passed. The index is -1 when the walk runs off the start."""
+    k = i - 2
+    k = k - 1 if k > 0 and lows[k] in ("back", "out", "down", "up") else k
+    passed = k > 0 and lows[k] in OBJECTS
+    return (k - 1 if passed else k), passed
+
+
 def _moved_there(lows: list[str], i: int) -> bool:
     """Whether a person was moved to the word at ``i``: "my sister got moved to march", "i was
-    sent to march" (not "the review got moved to march"). The verb must stand just before
-    "to", so "they moved me to march" is not read (yet)."""
-    k = i - 2
+    sent to march", "they moved me to march" (not "the review got moved to march", "they moved
+    it to march")."""
+    k, passed = _verb_before_to(lows, i)
     if k < 0 or lows[k] not in MOTION:
         return False
+    if passed:
+        return True  # the person moved is the object: "moved us back to march"
     j = k - 1 if k > 0 and lows[k - 1] in ("got", "get", "was", "were", "been", "gets") else k
     return j > 0 and (lows[j - 1] in _PERSONS or lows[j - 1] in KIN)
 
@@ -109,7 +121,7 @@ def _placed_there(lows: list[str], i: int, index: dict[str, tuple[tuple[str, ...
     moved or taken to ("they took us to deal", "moved me back to street"), and "from X to Y"
     between two places ("from bury to hull"). A month is read as a place only after living in,
     before "near" a town ("out in march near wisbech") or after a person was moved to it ("my
-    sister got moved to march"); "i moved in march" is a date.
+    sister got moved to march", "they moved me to march"); "i moved in march" is a date.
     """
     low = lows[i]
     if low in _WORD_PLACES_NOT_READ or not i:
@@ -140,9 +152,7 @@ def _placed_there(lows: list[str], i: int, index: dict[str, tuple[tuple[str, ...
         return (nxt == "to" and i + 2 < len(lows) and lows[i + 2] in index) or (
             before in MOTION or (i > 2 and lows[i - 3] in MOTION and before in OBJECTS))
     if prev == "to":
-        k = i - 2
-        k = k - 1 if k > 0 and lows[k] in ("back", "out", "down", "up") else k
-        k = k - 1 if k > 0 and lows[k] in OBJECTS else k
+        k = _verb_before_to(lows, i)[0]
         return k >= 0 and (lows[k] in MOTION or lows[k] in _GOING)
     return False
 
