@@ -201,6 +201,17 @@ NAME_VALID = [
     ("ask bill, he was there", "bill"),
     ("when you phone the unit ask for june", "june"),
     ("miss april from year 9 was the best teacher", "april"),
+    # round thirty-three's forms, in new wording
+    ("rowan wood my iv takes me bowling", "rowan wood"),
+    ("our pa amy fox was the best we had", "amy fox"),
+    ("hope got taken into a home last year", "hope"),
+    ("big shout out to tia at the youth project", "tia"),
+    ("tbh miss frost at the pru saved me", "frost"),
+    ("mrs green and mr brown run the unit", "green"),
+    ("mrs green and mr brown run the unit", "brown"),
+    ("thank you miss may for the help", "may"),
+    ("grandma june makes the best cake", "june"),
+    ("our iv is kathrine", "kathrine"),  # a rare spelling of a name, after "is"
 ]
 
 NAME_INVALID = [
@@ -280,12 +291,24 @@ NAME_INVALID = [
     "i will then sue them",
     "school is my key worker now",
     "i really miss will at school",
+    "miss dancing at the club",
+    "i miss april when it is warm",
+    "my mum will make it better",
+    "thank you miss you all",
 ]
 
 
 @pytest.mark.parametrize(("text", "surface"), NAME_VALID)
 def test_name_detector_catches(text, surface):
     assert covers(NAMES, text, surface), covered(NAMES, text)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("my pa tia cook tea for everyone", {"tia"}),
+    ("my pa tia cook is kind", {"tia cook"}),
+])
+def test_a_surname_that_is_a_word_joins_a_name_only_where_a_name_ends(text, found):
+    assert covered(NAMES, text) == found
 
 
 def test_a_misspelt_verb_after_a_name_is_not_a_name():
@@ -350,6 +373,14 @@ def test_name_detector_leaves_words_alone(text):
     ("WE GOT MOVED TO BATH IN THE SUMMER", "BATH"),
     ("moved from deal then sandwich then march in one year", "sandwich"),
     ("family time is at a centre in hyde", "hyde"),
+    ("my big brother lives in hope with our aunty", "hope"),
+    ("there is a gym in settle that i go to", "settle"),
+    ("we got a flat at 12 mill st in bath", "bath"),
+    ("sale is a big town near manchester", "sale"),
+    ("she takes me to the library in deal", "deal"),
+    ("they moved me to march", "march"),
+    ("my dad is in prison in deal", "deal"),
+    ("my sister is living back in bath", "bath"),
 ])
 def test_place_detector_catches(text, surface):
     assert covers(PLACES, text, surface), covered(PLACES, text)
@@ -380,6 +411,9 @@ def test_place_detector_catches(text, surface):
     "the review got moved to march",
     "we put the trip back to march",
     "they moved it to march cos of covid",
+    "i live in hope with all my heart",
+    "it takes time to settle in a new home",
+    "march is a long month",
     "we went to school then home then bed",
 ])
 def test_place_detector_leaves_words_alone(text):

@@ -339,6 +339,20 @@ INVALID += [
     ("PHONE", "the bus at 0830 then the train at 0915"),
     ("ORG", "it was hard at frst but ok now"),
     ("ORG", "i went to the gp from the nhs"),
+    ("ORG", "look on www.gov.uk for the form"),
+    ("ORG", "i am with long term fostering now"),
+    ("ORG", "we moved from private fostering"),
+    ("LOCATION", "we lived on the rough estate"),
+    ("HANDLE", "it was bad.then.ok"),
+    ("ORG", "THE COUNCIL NEVER RANG ME BACK"),
+]
+
+VALID += [
+    # round thirty-three's forms, in new wording
+    ("HANDLE", "my brother is jay.k.music on there", "jay.k.music"),
+    ("ORG", "i was placed by sunrise fostering in 2019", "sunrise fostering"),
+    ("LOCATION", "we got a house on the marsh estate", "marsh"),
+    ("ORG", "I GOT PASSED ON TO WIGAN COUNCIL IN THE END", "WIGAN COUNCIL"),
 ]
 
 

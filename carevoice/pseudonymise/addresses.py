@@ -17,6 +17,7 @@ from .lexicons import (
     ROLE_WORDS,
     first_names,
     is_common_word,
+    surnames,
 )
 
 __all__ = ["ADDRESS_PATTERNS"]
@@ -74,10 +75,14 @@ def _street_lower_ok(value: str) -> float | bool:
 
 
 def _estate_lower_ok(value: str) -> float | bool:
-    """"the meadows estate", "ashvale estate": a word homes and estates are named by, or no
-    word at all; not "council estate"."""
+    """"the meadows estate", "ashvale estate", "the marsh estate": a word homes and estates are
+    named by, a surname that is no common word, or no word at all; not "council estate", "the
+    rough estate"."""
     first = value.split()[0].lower()
-    return 0.5 if first in _HOME_NAME_WORDS else _unlisted_place_ok(value)
+    if first in _HOME_NAME_WORDS or (first in surnames() and first not in ROLE_WORDS
+                                     and not is_common_word(first, threshold=20_000)):
+        return 0.5
+    return _unlisted_place_ok(value)
 
 
 def _locality_ok(value: str) -> float | bool:

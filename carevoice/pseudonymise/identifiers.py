@@ -137,10 +137,15 @@ _NOT_HANDLE_PARTS = frozenset({"com", "org", "net", "gov", "html", "jpg", "jpeg"
 
 
 def _dotted_handle(value: str) -> float | bool:
-    """``tyla.xoxo`` is a handle; ``ok.then`` (a missing space) and ``bbc.co`` are not."""
-    left, right = value.lower().split(".", 1)
-    if right in _NOT_HANDLE_PARTS or left in _NOT_HANDLE_PARTS:
+    """``tyla.xoxo`` and ``leah.b.official`` are handles; ``ok.then`` (a missing space),
+    ``bbc.co`` and ``www.gov.uk`` are not."""
+    parts = value.lower().split(".")
+    if any(p in _NOT_HANDLE_PARTS or p == "www" for p in parts):
         return False
+    if len(parts) > 2:
+        # three parts or more are no missing space: a name, an initial, a word
+        return not all(is_common_word(p, threshold=20_000) for p in parts)
+    left, right = parts
     if is_common_word(right, threshold=500) or is_common_word(left, threshold=20_000):
         return False
     return True
@@ -296,7 +301,7 @@ IDENTIFIER_PATTERNS: tuple[Pattern, ...] = (
             r"(?<![\w@])(?P<pii>[xX]X[A-Za-z0-9_.]{2,}X[xX])(?![\w@])",
             score=0.8, flags=0, trigger=r"xx"),
     Pattern("handle_dotted", "HANDLE",
-            r"(?<![\w@.])(?P<pii>[A-Za-z]{2,}\.[A-Za-z]{3,})(?![\w@.])",
+            r"(?<![\w@.])(?P<pii>[A-Za-z]{2,}(?:\.[A-Za-z]+){0,2}\.[A-Za-z]{3,})(?![\w@.])",
             score=0.5, flags=0, validate=_dotted_handle, trigger=r"[A-Za-z]\.[A-Za-z]"),
     Pattern("phone", "PHONE", rf"{_PHONE}(?![\d.]\d)",
             score=0.95, validate=valid_uk_phone, trigger=r"\d{3}"),

@@ -68,6 +68,23 @@ def _home_name_ok(value: str) -> float | bool:
     return 0.5 if len(words) == 1 and not is_common_word(words[0], threshold=1) else False
 
 
+#: Words before "fostering" that say what kind, not whose: "long term fostering".
+_FOSTERING_KINDS = frozenset(
+    """private kinship long short term emergency respite specialist therapeutic mainstream
+    council local independent agency parent baby family sibling crisis temporary permanent
+    bridging enhanced intensive connected friends foster good bad normal proper""".split())
+
+
+def _agency_lower_ok(value: str) -> float | bool:
+    """"rainbow fostering": the words before "fostering" name an agency, unless they say what
+    kind of fostering it is ("private fostering", "long term fostering")."""
+    words = value.lower().split()[:-1]
+    if not words or any(w in _FOSTERING_KINDS or w in FUNCTION_WORDS or w in _GENERIC_PLACE_WORDS
+                        or w in ROLE_WORDS or w in NOT_PII for w in words):
+        return False
+    return 0.5
+
+
 def _lower_council_ok(value: str) -> float | bool:
     """"north thornby council", "hull city council": a council named in lower case by a UK place
     or by words that are no English words."""
@@ -217,9 +234,9 @@ INSTITUTION_PATTERNS: tuple[Pattern, ...] = (
             r"Unit|Hub|Project|Trust|Foundation|Advocacy|Housing|Homes|Hospital|Surgery|Clinic|"
             r"FC|Motors|Place|Gardens|Grove|Park|Rescue|Sanctuary|Stables)\b",
             score=0.8, flags=0, validate=_named_place_ok),
-    Pattern("named_place_upper", "ORG",  # a comment in capitals: "AT THORNBRIDGE ACADEMY"
+    Pattern("named_place_upper", "ORG",  # in capitals: "AT THORNBRIDGE ACADEMY", "HULL COUNCIL"
             r"\b(?P<pii>(?:[A-Z][A-Z'\u2019-]{2,}\s+){1,2}(?:ACADEMY|COLLEGE|SCHOOL|HIGH|PRIMARY|"
-            r"JUNIORS|INFANTS|UNIVERSITY|HOSPITAL|INFIRMARY|YOI|HOUSE|LODGE|GRANGE))\b",
+            r"JUNIORS|INFANTS|UNIVERSITY|HOSPITAL|INFIRMARY|YOI|HOUSE|LODGE|GRANGE|COUNCIL))\b",
             score=0.6, flags=0, validate=_shouted_institution_ok, trigger=r"[A-Z]{3}"),
     Pattern("named_business", "ORG",  # "Hamid's Grill", "Tony's Barbers"
             r"\b[A-Z][a-z]+['\u2019]s\s+(?:Grill|Cafe|Caf\u00e9|Kitchen|Takeaway|Barbers?|Salon|"
@@ -260,7 +277,7 @@ INSTITUTION_PATTERNS: tuple[Pattern, ...] = (
             score=0.6),
     # a place known by its initials: "born at qmc", "kicked out of hhs in year 9"
     Pattern("initials_place_lower", "ORG",
-            r"\b(?:at|from|in|into|to|of|outside|left)\s+(?:the\s+)?(?P<pii>[b-df-hj-np-tv-xz]{3,4})\b",
+            r"\b(?:at|from|in|into|to|of|outside|left)\s+(?:the\s+)?(?P<pii>[b-df-hj-np-tv-xz]{3,4})\b(?!\.\w)",
             score=0.45, flags=0, validate=_initials_ok),
     # a family by its surname: "the carters are my carers", "i stay with the foxes at weekends"
     Pattern("family_plural", "PERSON",
@@ -298,6 +315,10 @@ INSTITUTION_PATTERNS: tuple[Pattern, ...] = (
             r"hospital|infirmary|general(?:\s+hospital)?|academy|high|sixth\s+form))\b",
             score=0.6, flags=0, validate=_place_institution_ok,
             trigger=r"college|uni|hospital|infirmary|general|academy|high|sixth"),
+    Pattern("fostering_agency_lower", "ORG",  # "holly from rainbow fostering"
+            r"\b(?:from|with|by|at|through|for|via|joined|left)\s+"
+            r"(?P<pii>[a-z]{3,}(?:\s+[a-z]{3,})?\s+fostering)\b",
+            score=0.5, flags=0, validate=_agency_lower_ok, trigger=r"fostering"),
     Pattern("known_institution", "ORG",
             rf"\b(?:{_KNOWN_INSTITUTIONS})\b", score=0.8),
     Pattern("home_predicate", "ORG",  # "acorns is the best home ive been in"

@@ -105,6 +105,9 @@ _NAME_CHAIN_JOINS = (("then",), ("and", "then"))
 #: stop would make it the modal ("my brother will come", "my mum will too").
 _NO_VERB_AFTER = frozenset({"more", "loads", "lots", "anymore", "who"})
 
+#: Words that follow a full name, not a verb: "lizzie cook my pa", "dean miles is leaving".
+_AFTER_FULL_NAME = frozenset({"my", "is", "was", "from", "at", "said", "says"})
+
 #: Text-speak read as the word it stands for: "more contact wiv jade".
 _SPOKEN = {"wiv": "with", "wif": "with", "wid": "with"}
 
@@ -132,7 +135,7 @@ _CLAUSE_OPENERS = frozenset({"and", "n", "honestly", "tbh", "ngl", "basically", 
 #: frank both got moved" (said of a person, not of a season or a feeling).
 _FATES = frozenset(
     """adopted excluded expelled arrested sectioned fostered kicked moved placed suspended
-    nicked sacked sent locked married charged transferred""".split())
+    nicked sacked sent locked married charged transferred put taken""".split())
 
 #: Role words a word-name can be predicated of at a clause start: "penny is the nicest social
 #: worker", "chance is my key worker" (not family or friends: "hope is my only friend").
@@ -402,12 +405,14 @@ class _Tokens:
                  or (nxt in ("are", "were", "r") and nxt2 == "my"))
         # someone who spoke, or is introduced by their service (for lower-case words the other
         # rules leave alone)
-        speaker = nxt in _SPEECH or ((nxt == "from" or (nxt == "at" and clause_start)) and (
+        speaker = nxt in _SPEECH or ((nxt == "from" or (nxt == "at" and (
+            clause_start or _tier(low) != "A"))) and (
             bool(ORG_NOUNS.intersection(lows[i + 2:i + 7]))
             or lows[i + 2:i + 4] == ["leaving", "care"]))  # "river at the leaving care team"
         vocative = nxt in ("ur", "youre", "you're", "u're") or (
             nxt in ("you", "u") and nxt2 in ("are", "r", "were")) or prev in _THANKS or (
-            prev in ("you", "u") and prev2 in ("thank", "fank"))  # "thank u mo for ..."
+            prev in ("you", "u") and prev2 in ("thank", "fank")) or (
+            prev == "to" and prev2 in ("out", "shoutout"))  # "thank u mo", "shout out to jo"
         named_person = prev in _NAMING and (
             prev2 in PERSON_NOUNS or prev2 in KIN or prev2 in ROLE_WORDS
             or prev2 in _HE_SHE)
@@ -479,7 +484,8 @@ class NameDetector(TextDetector):
                 continue
             low = sent.lows[i]
             if low in TITLES and i + 1 < len(sent) and (
-                    token[:1].isupper() or sent.low(i - 1) not in _PRONOUNS):
+                    token[:1].isupper() or sent.low(i - 1) not in _PRONOUNS
+                    or sent.low(i - 2) in ("thank", "fank")):  # "thank u miss april"
                 titled = self._title(comment_id, sent, i, family)
                 if titled is not None:
                     spans.append(titled)
@@ -519,16 +525,27 @@ class NameDetector(TextDetector):
         n_start, n_word, n_low = sent.tokens[j][0], sent.words[j], sent.lows[j]
         # after mr, mrs, ms, dr a lower-case word that is no common English word is a surname
         # too; after "miss" (also a verb) no word at all, a surname that is no ordinary word,
-        # or any word before what a teacher does ("miss lark runs it")
+        # or any word before what a teacher does ("miss lark runs it") or, at a clause start,
+        # before where they work ("miss king at the virtual school")
         lower_name = (n_word.islower() and len(n_low) >= 3 and (
             (frequency(n_low) < 2_000 or low in ("mr", "mrs", "ms")) if low != "miss" else (
                 no_word_at_all(n_low) or (n_low in family and _tier(n_low) != "A")
-                or (n_low not in ROLE_WORDS and sent.teacher_after(j)))))
+                or (n_low not in ROLE_WORDS and (sent.teacher_after(j) or (
+                    sent.low(j + 1) in ("at", "from") and not n_low.endswith("ing")
+                    and ORG_NOUNS.intersection(sent.lows[j + 2:j + 6])
+                    and (sentence_initial(text, sent.tokens[i][0])
+                         or sent.low(i - 1) in _CLAUSE_OPENERS)))))))
         # "mrs k in the base": an initial alone
         lower_name = lower_name or (len(n_word) == 1 and n_word not in "aiAI"
                                     and not text[n_start + 1:n_start + 2].isalnum())
-        word_name = lower_name and n_low in WORD_NAMES  # "miss may", "miss april"
-        if (n_word[:1].isupper() or lower_name) and (n_low not in NOT_PII or word_name) \
+        thanked = sent.low(i - 1) in _THANKS or (sent.low(i - 1) in ("u", "you")
+                                                 and sent.low(i - 2) in ("thank", "fank"))
+        lower_name = lower_name or (thanked and n_word.islower() and n_low in WORD_NAMES)
+        word_name = lower_name and n_low in WORD_NAMES  # "miss may", "thank u miss april"
+        # a surname that is also a colour after mr, mrs or ms: "ms black and mr white"
+        colour = low != "miss" and (n_low in family or n_low in _SURNAME_WORDS) \
+            and n_low not in ROLE_WORDS
+        if (n_word[:1].isupper() or lower_name) and (n_low not in NOT_PII or word_name or colour) \
                 and (n_low not in FUNCTION_WORDS or word_name) \
                 and sent.gap(j).strip(". ") == "":
             end = n_start + len(n_word)
@@ -612,11 +629,12 @@ class NameDetector(TextDetector):
                 and (low in family or not_a_word(low)) and low not in NOT_PII \
                 and sent.low(i + 1) not in ("wrong", "right", "differently", "incorrectly"):
             return 0.5, "context"  # "my surname is baker"
-        if not score and word.islower() and not_a_word(low) \
+        if not score and word.islower() and (not_a_word(low) or (
+                frequency(low) < 200 and not misspelt_word(low) and _fuzzy_name(low))) \
                 and not dictionary_word(low) and low not in NOT_PII \
                 and not re.search(r"(.)\1\1", low) \
                 and prev not in NOT_BEFORE_A_NAME and self._predicated(sent, i, cues):
-            return 0.5, "context"  # "maddie got moved out", "my sw is kerys"
+            return 0.5, "context"  # "maddie got moved out", "my sw is kerys", "... is sharron"
         if not score and word.islower() and cues.clause_start and sent.is_staff(i) \
                 and len(low) >= 3 and low not in NOT_PII and low not in countries():
             return 0.5, "context"  # "frost is my key worker at the willows"
@@ -646,11 +664,10 @@ class NameDetector(TextDetector):
                 and sent.lows[i] not in _ADJECTIVE_NAMES:
             return True  # "my sw is faith", "my carers are will and grace"
         k = i + 2 if nxt in _ADVERBS else i + 1
-        if (sent.role_ends(i - 1) or (
-                (sent.low(i - 1) in ROLE_WORDS or sent.low(i - 1) in KIN)
-                and sent.low(i - 2) in _KIN_MODIFIERS)) \
+        if (sent.role_ends(i - 1) or sent.low(i - 1) in KIN or (
+                sent.low(i - 1) in ROLE_WORDS and sent.low(i - 2) in _KIN_MODIFIERS)) \
                 and (sent.low(k) in _PERSON_VERBS or sent.low(k) in _SUBJECT_VERBS):
-            return True  # "my keyworker miles drove me", "my independent visitor angel takes"
+            return True  # "my keyworker miles drove me", "auntie may makes pancakes"
         if sent.low(i - 1) in ("with", "and", "n", "by", "to") and nxt == "my" and (
                 sent.low(i + 2) in _STAFF or sent.low(i + 3) in _STAFF) and not (
                 sent.low(i - 1) == "to" and sent.low(i - 2) in _BEFORE_INFINITIVE):
@@ -680,7 +697,6 @@ class NameDetector(TextDetector):
                 sent.low(k) == "and" and sent.low(k + 1) in _HE_SHE for k in range(i + 3, i + 6)):
             return True  # "daisy is kind and she plays uno with me" (not "rocky is my dog and")
         return sent.is_staff(i)
-        return False
 
     def _extent(self, sent: _Tokens, i: int, score: float, rule: str, names: frozenset[str],
                 family: frozenset[str], listed: set[int], taken_until: int) -> tuple[int, int]:
@@ -711,7 +727,13 @@ class NameDetector(TextDetector):
             known_family = (n_low in family and _tier(n_low) != "A" and (
                 n_word[:1].isupper() or word.islower()) and n_low not in FUNCTION_WORDS) or (
                 n_low in _SURNAME_WORDS and _is_capitalised(n_word) and _is_capitalised(word)
-                and score >= 0.75)
+                and score >= 0.75) or (
+                # a surname that is also a word, in lower case, where a name ends: "lizzie
+                # cook my pa", "dean miles is leaving" (not "kai cook dinner")
+                j == i + 1 and word.islower() and n_word.islower() and n_low in family
+                and n_low not in FUNCTION_WORDS and n_low not in ROLE_WORDS
+                and n_low not in NOT_PII and (j + 1 == len(sent) or (
+                    sent.gap(j + 1).strip() == "" and sent.lows[j + 1] in _AFTER_FULL_NAME)))
             if not known_family and (n_low in FUNCTION_WORDS or n_low in NOT_PII
                                      or n_low in ROLE_WORDS):
                 break

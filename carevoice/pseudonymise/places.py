@@ -53,9 +53,16 @@ def _place_index() -> dict[str, tuple[tuple[str, ...], ...]]:
 #: Places that are also ordinary words whose ordinary sense fits the cues of
 #: :func:`_placed_there` ("live in hope", "went to church", "moved to tears").
 _WORD_PLACES_NOT_READ = frozenset(
-    """hope law church hill valley bridge pool rock over send settle beds healing cooling
+    """hope law church hill valley bridge pool rock over send beds healing cooling
     locking forth downside plains wing grain stock sway tumble par warden dollar rake crook
     hook mere beer bow wall""".split())
+#: Places that are verbs too, read as places only after "in": "a club in settle" (not "trying
+#: to settle").
+_VERB_PLACES = frozenset({"settle"})
+#: Words after "lives in hope" that the saying never takes: "she lives in hope with her dad".
+_NOT_HOPING = frozenset({"with", "wiv", "near"})
+#: Whose or whom, after those words: "with her dad", "near my nan", "with them".
+_WHOSE = frozenset({"my", "her", "his", "their", "our", "me", "him", "us", "them"})
 #: Verbs of living somewhere, before "in": "i live in march", "grew up in bury".
 _RESIDE = frozenset({"live", "lives", "living", "lived", "based", "stay", "stays", "staying",
                      "stayed", "up", "raised", "born", "out", "away"})
@@ -66,10 +73,12 @@ _DWELLINGS = frozenset({"home", "house", "flat", "hostel", "placement", "college
                         "uni", "unit", "carers", "foster", "nans", "nanas", "dads", "mums",
                         "grans", "contact", "club", "refuge", "garage", "nursery", "job", "work",
                         "apprenticeship", "primary", "secondary", "academy", "family", "aunties",
-                        "place", "one", "hospital", "centre", "center", "park"})
+                        "place", "one", "hospital", "centre", "center", "park", "library",
+                        "gym", "station", "office", "church", "mosque", "court", "prison",
+                        "jail"})
 #: Street words after which "in" a word names the town: "3 ash grove in stone".
-_STREETS = frozenset({"road", "rd", "street", "lane", "avenue", "close", "drive", "grove",
-                      "way", "crescent", "terrace", "gardens", "estate"})
+_STREETS = frozenset({"road", "rd", "street", "st", "lane", "avenue", "ave", "close", "drive",
+                      "grove", "way", "crescent", "terrace", "gardens", "estate"})
 #: Family words, before "in": "living with my aunty in stone".
 _FAMILY_WORDS = KIN - {"carer", "carers", "worker", "sw", "teacher", "advocate", "advocat",
                         "iro", "pa", "mentor", "keyworker", "tutor"}
@@ -124,7 +133,18 @@ def _placed_there(lows: list[str], i: int, index: dict[str, tuple[tuple[str, ...
     sister got moved to march", "they moved me to march"); "i moved in march" is a date.
     """
     low = lows[i]
-    if low in _WORD_PLACES_NOT_READ or not i:
+    nxt = lows[i + 1] if i + 1 < len(lows) else ""
+    if nxt in ("is", "was") and i + 3 < len(lows) and lows[i + 2] in ("a", "an") \
+            and _SETTLEMENTS.intersection(lows[i + 3:i + 6]) and low not in _MONTH_WORDS:
+        return True  # "wool is a tiny village"
+    if low in _VERB_PLACES and i and lows[i - 1] == "in":
+        pass  # "the youth club in settle", read below like any other place
+    elif low == "hope" and i > 1 and lows[i - 1] == "in" and nxt in _NOT_HOPING \
+            and i + 2 < len(lows) and lows[i + 2] in _WHOSE:
+        return lows[i - 2] in _RESIDE  # "she lives in hope with her dad", not "with all my"
+    elif low in _WORD_PLACES_NOT_READ or low in _VERB_PLACES:
+        return False
+    if not i:
         return False
     prev, before = lows[i - 1], lows[i - 2] if i > 1 else ""
     if prev == "near" and low not in _MONTH_WORDS:
@@ -134,12 +154,13 @@ def _placed_there(lows: list[str], i: int, index: dict[str, tuple[tuple[str, ...
         return True  # "a place in the middle of nowhere called wool"
     if len(low) == 3 and prev in ("in", "to", "from") and not dictionary_word(low):
         return True  # "the cathedral in ely": a short town that is no word at all
-    nxt = lows[i + 1] if i + 1 < len(lows) else ""
     if prev == "in":
         if low in _MONTH_WORDS:
             # "i live in march", "a placement out in march near wisbech"
             return before in _LIVE_IN or (nxt == "near" and i + 2 < len(lows)
                                           and lows[i + 2] in index)
+        if before == "back" and i > 2:
+            before = lows[i - 3]  # "i want to live back in reading"
         return before in _RESIDE or before in _DWELLINGS or before in _FAMILY_WORDS \
             or before in _STREETS
     if prev == "to" and "from" in lows[max(0, i - 3):i - 1] and lows[i - 2] in index:
