@@ -11,10 +11,21 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from typing import NamedTuple
 
 from ..errors import InputError
 from ._base import Span, TextDetector
+from ._tokens import (
+    CLAUSE_OPENERS,
+    HE_SHE,
+    KIN_MODIFIERS,
+    NAMING,
+    POSSESSIVES,
+    STAFF,
+    THANKS,
+    Cues,
+    Tokens,
+    tier,
+)
 from ._words import (
     FUNCTION_WORDS,
     KIN,
@@ -24,7 +35,6 @@ from ._words import (
     PERSON_NOUNS,
     PLACE_CUES,
     TITLES,
-    WORD_TOKEN,
     bridge_word,
     chained,
     dictionary_word,
@@ -40,7 +50,6 @@ from .lexicons import (
     WORD_NAMES,
     countries,
     first_names,
-    lowercase_words,
     surnames,
 )
 
@@ -48,19 +57,6 @@ __all__ = [
     "NameDetector",
 ]
 
-
-#: Words between "my" and a family word: "Kai my best mate", "Hope my foster sister".
-_KIN_MODIFIERS = frozenset({"best", "big", "little", "lil", "older", "younger", "old", "new",
-                            "foster", "step", "half", "twin", "baby"})
-
-_NAMING = frozenset({"called", "named", "name", "names", "name's", "nicknamed", "calls", "call",
-                     "aka", "surname", "nickname"})
-
-#: Verbs after which a lower-case word is someone who spoke ("kyle said", "seun asked").
-_SPEECH = frozenset({"said", "says", "asked", "asks", "told", "tells", "texted", "messaged",
-                     "rang", "reckons", "sed"})
-
-_POSSESSIVES = frozenset({"my", "his", "her", "their", "our"})
 
 #: Plural family and friend words a list of names follows ("my sisters precious and favour").
 _KIN_PLURAL = frozenset({"sisters", "brothers", "cousins", "cuzzies", "mates", "friends",
@@ -96,7 +92,6 @@ _BEFORE_INFINITIVE = frozenset({"have", "has", "had", "want", "wants", "wanted",
                                 "able", "like", "love", "hate", "hates", "got", "supposed",
                                 "allowed", "meant", "ought", "start", "started", "keep"})
 
-_HE_SHE = frozenset({"she", "he", "shes", "hes", "she's", "he's"})
 #: What joins names said one after another ("grant then sue then bill"); not "to", which
 #: joins places.
 _NAME_CHAIN_JOINS = (("then",), ("and", "then"))
@@ -108,28 +103,11 @@ _NO_VERB_AFTER = frozenset({"more", "loads", "lots", "anymore", "who"})
 #: Words that follow a full name, not a verb: "lizzie cook my pa", "dean miles is leaving".
 _AFTER_FULL_NAME = frozenset({"my", "is", "was", "from", "at", "said", "says"})
 
-#: Text-speak read as the word it stands for: "more contact wiv jade".
-_SPOKEN = {"wiv": "with", "wif": "with", "wid": "with"}
 
 #: A person's place after a possessive: "to sky's house", "at storm's party".
 _WHOSE_PLACES = frozenset({"house", "flat", "place", "room", "party", "birthday", "mum",
                            "nans", "caravan"})
 
-#: What a teacher or worker does, after "miss" and a surname that is a word: "miss lark
-#: runs the nurture room" (not "i really miss school").
-_TEACHING = frozenset({"runs", "ran", "teaches", "taught", "helps", "helped", "lets", "let",
-                       "takes", "took", "says", "said", "told", "tells", "shouted", "shouts",
-                       "gave", "gives", "makes", "made"}) | _HE_SHE
-
-#: Verbs of keeping in touch whose object is a person: "i miss kyle", "i want to see hodan and
-#: abdirahman more", "can i visit deano".
-_CONTACT_VERBS = frozenset(
-    """miss missed misses missing see seeing seen visit visiting visited visits hug hugging
-    hugged ring ringing phone phoning text texting message messaging facetime facetiming""".split())
-
-#: Words after which a new clause starts: "and jack said", "honestly dawn my iro is lovely".
-_CLAUSE_OPENERS = frozenset({"and", "n", "honestly", "tbh", "ngl", "basically", "but", "also",
-                             "because", "becos", "becuz", "bcos", "cos", "coz", "cus"})
 
 #: What happens to a person in care, after "got" or "was": "faith got adopted", "jack and
 #: frank both got moved" (said of a person, not of a season or a feeling).
@@ -137,29 +115,16 @@ _FATES = frozenset(
     """adopted excluded expelled arrested sectioned fostered kicked moved placed suspended
     nicked sacked sent locked married charged transferred put taken""".split())
 
-#: Role words a word-name can be predicated of at a clause start: "penny is the nicest social
-#: worker", "chance is my key worker" (not family or friends: "hope is my only friend").
-_STAFF = frozenset(
-    """social worker sw iro pa advocate keyworker key carer foster manager teacher tutor
-    mentor counsellor therapist nurse iv head headteacher visitor befriender staff cook chef
-    cleaner driver caretaker receptionist""".split())
 
 #: Word-names that are also adjectives said of people: "my carer is frank with me", "my
 #: worker is sunny" (so "my sw is X" makes X a name only for the others).
 _ADJECTIVE_NAMES = frozenset({"frank", "sunny", "rich", "lucky", "noble", "royal", "sandy",
                               "ginger", "rocky", "precious", "honey", "gifted", "free", "brave",
                               "sage"})
-#: Words that make a role of two or three words: "my independent visitor", "our new key
-#: worker", "my leaving care pa".
-_ROLE_MODIFIERS = frozenset({"independent", "personal", "support", "youth", "family", "key",
-                             "leaving", "care", "social", "link", "senior", "residential",
-                             "night", "reviewing", "designated", "allocated", "form", "class"})
 
 #: Shifts a member of staff works: "bill on nights is leaving".
 _SHIFTS = frozenset({"nights", "lates", "earlies", "nightshift", "nightshifts"})
 
-#: Thanks said to someone: "thank u mo", "thanks bev", "cheers dave".
-_THANKS = frozenset({"thanks", "cheers", "thx", "thankyou"})
 
 #: Adverbs allowed between such a name and its verb ("joy never judged me").
 _ADVERBS = frozenset({"never", "always", "just", "still", "actually", "even", "finally",
@@ -178,18 +143,6 @@ _SEASON_NOUNS = frozenset({"holiday", "holidays", "hols", "term", "time", "camp"
 
 _SEASONS = frozenset({"summer", "winter", "spring", "autumn", "april", "june", "august",
                       "may", "easter", "valentine"})
-
-
-@functools.cache
-def _tier(word: str) -> str:
-    """'A': an ordinary word too ("hope"); 'B': a name that is sometimes a word ("jack");
-    'C': a name only ("kai", "david")."""
-    if word in WORD_NAMES:
-        return "A"
-    freq = frequency(word)
-    if freq >= 20_000 and word in lowercase_words():
-        return "A"
-    return "B" if freq >= 2_000 and word in lowercase_words() else "C"
 
 
 def _is_capitalised(token: str) -> bool:
@@ -216,7 +169,7 @@ def _fuzzy_name(word: str) -> str | None:
 
 @functools.cache
 def _fuzzy_choices() -> tuple[str, ...]:
-    return tuple(sorted(n for n in first_names() if len(n) >= 4 and _tier(n) == "C"))
+    return tuple(sorted(n for n in first_names() if len(n) >= 4 and tier(n) == "C"))
 
 
 @functools.cache
@@ -240,189 +193,15 @@ _SURNAME_WORDS = frozenset({"foster", "white", "black", "brown", "green", "grey"
                             "walker", "mason", "page", "field", "moss", "lane", "park"})
 
 
-def _name_stem(low: str, names: frozenset[str]) -> str:
-    """The name inside a possessive written without an apostrophe ("kofis" -> "kofi")."""
-    if low in names or len(low) < 4 or not low.endswith("s"):
-        return low
-    stem = low[:-1]
-    if stem in names and _tier(stem) == "C" and frequency(low) < 2_000:
-        return stem
-    return low
-
-
 def _given_name_like(low: str) -> bool:
     """A lower-case word that can be a first name before a surname: a lexicon name that is no
     ordinary word, or a rare word ("wei")."""
     if low in FUNCTION_WORDS or low in ROLE_WORDS or low in NOT_PII or low in KIN or len(low) < 2:
         return False
-    return (low in first_names() and _tier(low) != "A") or frequency(low) < 1_000
+    return (low in first_names() and tier(low) != "A") or frequency(low) < 1_000
 
 
-def _strip_possessive(token: str) -> str:
-    if token[-2:].lower() in ("'s", "\u2019s"):
-        return token[:-2]
-    return token
-
-
-class _Cues(NamedTuple):
-    """What the words around a token say about it being a name (:meth:`_Tokens.cues`)."""
-
-    before: bool  # "my brother kai", "called kai", "me n kai", "we call him seun"
-    after: bool  # "kai and me", "kai is my ...", "kai my brother", "kai from ..."
-    kin_after: bool  # at a clause start, one of the family: "summer my little sis"
-    clause_start: bool  # first word of a sentence, after "and" or a comma
-    speaker: bool  # "kyle said", "grace from the leaving care team"
-    vocative: bool  # said to someone: "honestly bev ur the best"
-    named_person: bool  # "a boy called wei", not "a hamster called nugget"
-    contact: bool  # kept in touch with: "i miss kyle", "to see hodan and abdirahman"
-
-
-@dataclass(frozen=True)
-class _Tokens:
-    """A comment's words as the name rules read them.
-
-    ``tokens`` are ``(start, token)`` pairs as written, ``words`` the tokens without a
-    possessive "'s", ``lows`` their lower case, with a possessive written without its
-    apostrophe before a family or role word read without its s ("kerrys mum" -> "kerry"), and
-    ``owner`` marks those possessives (the family word is their cue).
-    """
-
-    text: str
-    tokens: list[tuple[int, str]]
-    words: list[str]
-    lows: list[str]
-    owner: list[bool]
-
-    @classmethod
-    def read(cls, text: str, names: frozenset[str]) -> _Tokens:
-        tokens = [(m.start(), m.group()) for m in WORD_TOKEN.finditer(text)]
-        words = [_strip_possessive(t) for _, t in tokens]
-        lows = [_SPOKEN.get(w.lower(), _name_stem(w.lower(), names)) for w in words]
-        owner = [False] * len(tokens)
-        for i in range(len(tokens) - 1):
-            low, nxt_low = words[i].lower(), words[i + 1].lower()
-            if (low.endswith("s") and len(low) >= 4 and low[:-1] in names
-                    and (nxt_low in ROLE_WORDS or nxt_low in KIN)
-                    and frequency(low) < 2_000 and low not in NOT_PII):
-                lows[i], owner[i] = low[:-1], True
-        return cls(text, tokens, words, lows, owner)
-
-    def __len__(self) -> int:
-        return len(self.tokens)
-
-    def low(self, k: int) -> str:
-        """Token ``k`` in lower case, or "" outside the comment."""
-        return self.lows[k] if 0 <= k < len(self.lows) else ""
-
-    def gap(self, k: int) -> str:
-        """The text between token ``k - 1`` and token ``k``."""
-        start, token = self.tokens[k - 1]
-        return self.text[start + len(token):self.tokens[k][0]]
-
-    def at_whose(self, k: int) -> bool:
-        """Whether token ``k`` is written with a possessive after "round", "at" or "over":
-        whose house ("went round tyreese's", "stayed at kyle's")."""
-        return self.tokens[k][1] != self.words[k] and self.low(k - 1) in ("round", "at", "over")
-
-    def kin_at(self, k: int) -> bool:
-        """Whether "my (little) sis", "my cousins", "my carers daughters" starts at ``k``."""
-        if self.low(k) not in _POSSESSIVES:
-            return False
-        j = k + 1
-        while j < len(self) and self.lows[j] in _KIN_MODIFIERS:
-            j += 1
-        return j < len(self) and (self.lows[j] in KIN or self.lows[j] in ROLE_WORDS)
-
-    def introduced(self, k: int) -> bool:
-        """Whether token ``k`` is a name someone gives as theirs: "im jack born ...", "i am
-        hope, 15", "im grace and im in year 9"."""
-        prev, nxt = self.low(k - 1), self.low(k + 1)
-        if not (prev in ("im", "i'm") or (prev == "am" and self.low(k - 2) == "i")):
-            return False
-        after = self.text[self.tokens[k][0] + len(self.tokens[k][1]):].lstrip()
-        return nxt in ("born", "aged", "age") or after[:1] in (",", "") or after[:1].isdigit() \
-            or (nxt == "and" and self.low(k + 2) in ("i", "im", "i'm"))
-
-    def is_staff(self, k: int) -> bool:
-        """Whether token ``k`` is said to be someone's worker: "X is my key worker", "X and Y r
-        the best staff", "X was the manager"."""
-        if self.low(k + 1) not in ("is", "was", "are", "were", "r") \
-                or self.low(k + 2) not in ("my", "the", "our", "a"):
-            return False
-        j = k + 3
-        while j < k + 6 and self.low(j) not in _STAFF and self.low(j) not in FUNCTION_WORDS:
-            j += 1
-        return self.low(j) in _STAFF
-
-    def teacher_after(self, k: int) -> bool:
-        """Whether what follows token ``k`` is said of a teacher or worker: "(miss lark) runs
-        it", "(miss cherry) she helps me", "(miss storm) my leaving care worker", "(miss may)
-        at parkside is the best teacher"."""
-        return bool(self.low(k + 1) in _TEACHING or self.role_at(k + 1) or (
-            {"is", "was"}.intersection(self.lows[k + 1:k + 4])
-            and ROLE_WORDS.intersection(self.lows[k + 2:k + 8])))
-
-    def role_at(self, k: int) -> bool:
-        """Whether someone's role starts at token ``k``: "my leaving care worker", "her sw"."""
-        return self.low(k) in _POSSESSIVES and any(self.role_ends(m) for m in range(k + 1, k + 4))
-
-    def role_ends(self, k: int) -> bool:
-        """Whether token ``k`` ends someone's role or family word: "my sw", "my social
-        worker", "our new independent visitor", "her little sister"."""
-        if not (self.low(k) in ROLE_WORDS or self.low(k) in KIN):
-            return False
-        j = k - 1
-        while j >= 0 and k - j <= 3 and (
-                self.lows[j] in ROLE_WORDS or self.lows[j] in KIN
-                or self.lows[j] in _KIN_MODIFIERS or self.lows[j] in _ROLE_MODIFIERS):
-            j -= 1
-        return self.low(j) in _POSSESSIVES
-
-    def cues(self, i: int, family: frozenset[str]) -> _Cues:
-        """The context cues of token ``i``."""
-        lows, n, text = self.lows, len(self), self.text
-        low, start = lows[i], self.tokens[i][0]
-        prev, prev2 = self.low(i - 1), self.low(i - 2)
-        nxt, nxt2 = self.low(i + 1), self.low(i + 2)
-        before = prev in KIN or prev in _NAMING or (
-            prev in ("and", "n") and prev2 == "me") or (prev == "is" and prev2 in _NAMING) or (
-            prev in OBJECTS and prev2 in _NAMING)  # "me n tyreece", "we call him seun"
-        clause_start = sentence_initial(text, start) or prev in _CLAUSE_OPENERS or (
-            i > 0 and self.gap(i).strip() == ",")
-        k = i + 1  # past the rest of the name: "nkechi okonkwo-bell my old foster mum"
-        while k < n and k - i <= 3 and lows[k] not in FUNCTION_WORDS and lows[k] not in ROLE_WORDS \
-                and (self.gap(k) == "-" or (self.gap(k) == " " and (
-                    lows[k] in family or not_a_word(lows[k])))):
-            k += 1
-        kin_after = clause_start and "'" not in low and frequency(low) < 100_000 and (
-            self.kin_at(k) or (self.low(k) in ("is", "was", "are", "were")
-                               and self.kin_at(k + 1)))
-        after = ((nxt == "and" and nxt2 in ("me", "i"))
-                 or (nxt in ("is", "was") and nxt2 == "my")
-                 or (nxt in _POSSESSIVES and (nxt2 in KIN or (
-                     nxt2 in _KIN_MODIFIERS and self.low(i + 3) in KIN)))
-                 or nxt == "from" or self.owner[i]
-                 or (nxt in ("are", "were", "r") and nxt2 == "my"))
-        # someone who spoke, or is introduced by their service (for lower-case words the other
-        # rules leave alone)
-        speaker = nxt in _SPEECH or ((nxt == "from" or (nxt == "at" and (
-            clause_start or _tier(low) != "A"))) and (
-            bool(ORG_NOUNS.intersection(lows[i + 2:i + 7]))
-            or lows[i + 2:i + 4] == ["leaving", "care"]))  # "river at the leaving care team"
-        vocative = nxt in ("ur", "youre", "you're", "u're") or (
-            nxt in ("you", "u") and nxt2 in ("are", "r", "were")) or prev in _THANKS or (
-            prev in ("you", "u") and prev2 in ("thank", "fank")) or (
-            prev == "to" and prev2 in ("out", "shoutout"))  # "thank u mo", "shout out to jo"
-        named_person = prev in _NAMING and (
-            prev2 in PERSON_NOUNS or prev2 in KIN or prev2 in ROLE_WORDS
-            or prev2 in _HE_SHE)
-        contact = prev in _CONTACT_VERBS or (
-            prev in ("and", "n", "&") and self.low(i - 3) in _CONTACT_VERBS)
-        return _Cues(before, after, kin_after, clause_start, speaker, vocative, named_person,
-                     contact)
-
-
-def _lower_context(low: str, prev: str, nxt: str, cues: _Cues, family: frozenset[str]) -> bool:
+def _lower_context(low: str, prev: str, nxt: str, cues: Cues, family: frozenset[str]) -> bool:
     """A lower-case word outside the name lists that its context makes a name: "kemalettin
     from my hostel", "chen from the team", "dinny my cousin", "that smithson woman", "xiaoling
     helped me", "with shaniece", "bev ur the best", "i want to see hodan"."""
@@ -475,7 +254,7 @@ class NameDetector(TextDetector):
         if not text:
             return []
         names, family = first_names(), surnames()
-        sent = _Tokens.read(text, names)
+        sent = Tokens.read(text, names)
         listed = self._listed(sent, names)
         spans: list[Span] = []
         taken_until = -1
@@ -515,7 +294,7 @@ class NameDetector(TextDetector):
         return spans + self._coordinated(comment_id, text, sent.tokens, sent.words, sent.lows,
                                          spans, names)
 
-    def _title(self, comment_id: str, sent: _Tokens, i: int,
+    def _title(self, comment_id: str, sent: Tokens, i: int,
                family: frozenset[str]) -> Span | None:
         """"Mrs Kowalski", "mr kowalski", "Mr and Mrs Begum", "miss patel", "mrs k"."""
         text, low, n = sent.text, sent.lows[i], len(sent)
@@ -529,17 +308,17 @@ class NameDetector(TextDetector):
         # before where they work ("miss king at the virtual school")
         lower_name = (n_word.islower() and len(n_low) >= 3 and (
             (frequency(n_low) < 2_000 or low in ("mr", "mrs", "ms")) if low != "miss" else (
-                no_word_at_all(n_low) or (n_low in family and _tier(n_low) != "A")
+                no_word_at_all(n_low) or (n_low in family and tier(n_low) != "A")
                 or (n_low not in ROLE_WORDS and (sent.teacher_after(j) or (
                     sent.low(j + 1) in ("at", "from") and not n_low.endswith("ing")
                     and ORG_NOUNS.intersection(sent.lows[j + 2:j + 6])
                     and (sentence_initial(text, sent.tokens[i][0])
-                         or sent.low(i - 1) in _CLAUSE_OPENERS)))))))
+                         or sent.low(i - 1) in CLAUSE_OPENERS)))))))
         # "mrs k in the base": an initial alone
         lower_name = lower_name or (len(n_word) == 1 and n_word not in "aiAI"
                                     and not text[n_start + 1:n_start + 2].isalnum())
-        thanked = sent.low(i - 1) in _THANKS or (sent.low(i - 1) in ("u", "you")
-                                                 and sent.low(i - 2) in ("thank", "fank"))
+        thanked = sent.low(i - 1) in THANKS or (sent.low(i - 1) in ("u", "you")
+                                                and sent.low(i - 2) in ("thank", "fank"))
         lower_name = lower_name or (thanked and n_word.islower() and n_low in WORD_NAMES)
         word_name = lower_name and n_low in WORD_NAMES  # "miss may", "thank u miss april"
         # a surname that is also a colour after mr, mrs or ms: "ms black and mr white"
@@ -556,7 +335,7 @@ class NameDetector(TextDetector):
             return Span(comment_id, sent.tokens[i][0], end, "PERSON", 0.85, f"{self.name}:title")
         return None
 
-    def _judge(self, sent: _Tokens, i: int, cues: _Cues, names: frozenset[str],
+    def _judge(self, sent: Tokens, i: int, cues: Cues, names: frozenset[str],
                family: frozenset[str]) -> tuple[float, str]:
         """Score token ``i`` as a name: a lexicon name by :meth:`_score`, any other word by
         :meth:`_unknown`, then the context rules for lower-case words those leave alone."""
@@ -574,19 +353,19 @@ class NameDetector(TextDetector):
                 return 0.5, "lexicon"
             if not score and word.islower() and (
                     cues.kin_after or (prev in _ASK and nxt in ("if", "whether"))
-                    or ((cues.vocative or cues.contact) and _tier(low) != "A"
+                    or ((cues.vocative or cues.contact) and tier(low) != "A"
                         and low not in countries())
                     or ((cues.contact or prev in _TOLD) and sent.kin_at(i + 1))):
                 return 0.55, "context"  # "summer my little sis", "ask will if", "bev ur ...",
                 # "i miss kyle", "i miss rob my big brother", "tell angel my old foster mum"
             if not score and word.islower() and prev in KIN \
-                    and sent.low(i - 2) in _POSSESSIVES | _KIN_MODIFIERS \
+                    and sent.low(i - 2) in POSSESSIVES | KIN_MODIFIERS \
                     and nxt in _NO_VERB_AFTER:
                 return 0.55, "context"  # "to see my brother will more": no verb follows
             if not score and word.islower() and (
                     (prev == "for" and sent.low(i - 2) in _ASK
-                     and (nxt in _HE_SHE or i + 1 == len(sent)))
-                    or (prev in _ASK and (nxt in _HE_SHE or sent.gap(i + 1).strip() == ",")
+                     and (nxt in HE_SHE or i + 1 == len(sent)))
+                    or (prev in _ASK and (nxt in HE_SHE or sent.gap(i + 1).strip() == ",")
                         if i + 1 < len(sent) else False)):
                 return 0.55, "context"  # "ask for rob hes the manager", "ask clay, she knows"
             if not score and word.islower() and (cues.contact or prev in _TOLD) \
@@ -599,7 +378,7 @@ class NameDetector(TextDetector):
             if not score and word.islower() and sent.introduced(i) \
                     and low not in _ADJECTIVE_NAMES:
                 return 0.55, "context"  # "im jack born in 2009", "i am hope, 15"
-            if not score and word.islower() and _tier(low) != "A" and cues.clause_start \
+            if not score and word.islower() and tier(low) != "A" and cues.clause_start \
                     and nxt in _SUBJECT_VERBS and prev not in NOT_BEFORE_A_NAME:
                 return 0.5, "context"  # "jade does my hair", "and jack said"
             verb = sent.low(i + 2) if nxt in _ADVERBS else nxt
@@ -646,14 +425,14 @@ class NameDetector(TextDetector):
         return score, rule
 
     @staticmethod
-    def _predicated(sent: _Tokens, i: int, cues: _Cues) -> bool:
+    def _predicated(sent: Tokens, i: int, cues: Cues) -> bool:
         """Whether a word-name at token ``i`` is the subject of what is said only of people:
         "faith got adopted", "jack and frank both got moved", "penny is the nicest social
         worker", "chance is my key worker", "storm's mum let me stay", "bill on nights"."""
         nxt = sent.low(i + 1)
         written = sent.tokens[i][1]
         if written != sent.words[i] and nxt in ROLE_WORDS \
-                and sent.low(i - 1) not in _POSSESSIVES:
+                and sent.low(i - 1) not in POSSESSIVES:
             return True  # "storm's mum": a possessive before a family word
         if sent.at_whose(i) and written[-1:] in "sS" and sent.lows[i] not in _SEASONS:
             return True  # "stayed at kyle's", "went round jade's"
@@ -665,23 +444,23 @@ class NameDetector(TextDetector):
             return True  # "my sw is faith", "my carers are will and grace"
         k = i + 2 if nxt in _ADVERBS else i + 1
         if (sent.role_ends(i - 1) or sent.low(i - 1) in KIN or (
-                sent.low(i - 1) in ROLE_WORDS and sent.low(i - 2) in _KIN_MODIFIERS)) \
+                sent.low(i - 1) in ROLE_WORDS and sent.low(i - 2) in KIN_MODIFIERS)) \
                 and (sent.low(k) in _PERSON_VERBS or sent.low(k) in _SUBJECT_VERBS):
             return True  # "my keyworker miles drove me", "auntie may makes pancakes"
         if sent.low(i - 1) in ("with", "and", "n", "by", "to") and nxt == "my" and (
-                sent.low(i + 2) in _STAFF or sent.low(i + 3) in _STAFF) and not (
+                sent.low(i + 2) in STAFF or sent.low(i + 3) in STAFF) and not (
                 sent.low(i - 1) == "to" and sent.low(i - 2) in _BEFORE_INFINITIVE):
             return True  # "with star my mentor", not "i have to chase my social worker"
         if nxt in ("is", "was") and sent.low(i + 2) == "my" and "name" in sent.lows[i + 3:i + 5]:
             return True  # "mercy is my real name"
-        if nxt in _HE_SHE and (sent.low(i - 1) in KIN or sent.role_ends(i - 1)):
+        if nxt in HE_SHE and (sent.low(i - 1) in KIN or sent.role_ends(i - 1)):
             return True  # "my nanna may she makes the best pancakes"
         if nxt == "and" and sent.low(i + 2) in ("her", "his", "their") and (
                 sent.low(i + 3) in KIN or sent.low(i + 3) in ("wife", "husband")):
             return True  # "with summer and her mum", "im with will and his wife"
         if not cues.clause_start:
             return False
-        if nxt == "the" and (sent.low(i + 2) in _STAFF or sent.low(i + 3) in _STAFF):
+        if nxt == "the" and (sent.low(i + 2) in STAFF or sent.low(i + 3) in STAFF):
             return True  # "dawn the iro is the only one who ...", "robin the night staff"
         if nxt == "called" and sent.low(i + 2) in OBJECTS:
             return True  # "brook called me a liar"
@@ -694,11 +473,11 @@ class NameDetector(TextDetector):
             return True
         if nxt in ("is", "was") and sent.lows[i] not in _SEASONS \
                 and sent.low(i + 2) not in FUNCTION_WORDS and any(
-                sent.low(k) == "and" and sent.low(k + 1) in _HE_SHE for k in range(i + 3, i + 6)):
+                sent.low(k) == "and" and sent.low(k + 1) in HE_SHE for k in range(i + 3, i + 6)):
             return True  # "daisy is kind and she plays uno with me" (not "rocky is my dog and")
         return sent.is_staff(i)
 
-    def _extent(self, sent: _Tokens, i: int, score: float, rule: str, names: frozenset[str],
+    def _extent(self, sent: Tokens, i: int, score: float, rule: str, names: frozenset[str],
                 family: frozenset[str], listed: set[int], taken_until: int) -> tuple[int, int]:
         """Where the name found at token ``i`` starts and ends: with a first name before a
         surname found by its context, "big" before a nickname, "The" before a capitalised
@@ -724,7 +503,7 @@ class NameDetector(TextDetector):
         j = i + 1
         while j < len(sent) and sent.gap(j) in (" ", "-") and words[j - 1] == tokens[j - 1][1]:
             n_word, n_low = words[j], lows[j]
-            known_family = (n_low in family and _tier(n_low) != "A" and (
+            known_family = (n_low in family and tier(n_low) != "A" and (
                 n_word[:1].isupper() or word.islower()) and n_low not in FUNCTION_WORDS) or (
                 n_low in _SURNAME_WORDS and _is_capitalised(n_word) and _is_capitalised(word)
                 and score >= 0.75) or (
@@ -741,7 +520,7 @@ class NameDetector(TextDetector):
                 frequency(n_low) < 2_000 or rule == "capitalised")
             # a double first name in lower case: "mikey joe", "mary kate"
             lower_given = word.islower() and n_word.islower() and n_low in names \
-                and _tier(n_low) != "A" and n_low not in FUNCTION_WORDS
+                and tier(n_low) != "A" and n_low not in FUNCTION_WORDS
             if not (known_family or unknown_cap or lower_given):
                 break
             end = tokens[j][0] + len(n_word)
@@ -753,13 +532,13 @@ class NameDetector(TextDetector):
         return start, end
 
     @staticmethod
-    def _listed(sent: _Tokens, names: frozenset[str]) -> set[int]:
+    def _listed(sent: Tokens, names: frozenset[str]) -> set[int]:
         """Tokens of a list of names after a plural family word: "my sisters precious blessing
         and favour", "my cousins mikey, dinny n jo" (lexicon names or no English word), or of
         three or more names said one after another ("it was grant then sue then bill")."""
         lows, out = sent.lows, set[int]()
         for k, low in enumerate(lows):
-            if low not in _KIN_PLURAL or not k or lows[k - 1] not in _POSSESSIVES | _KIN_MODIFIERS:
+            if low not in _KIN_PLURAL or not k or lows[k - 1] not in POSSESSIVES | KIN_MODIFIERS:
                 continue
             j, found = k + 1, []
             while j < len(sent) and sent.gap(j).strip() in ("", ",", "&"):
@@ -829,21 +608,21 @@ class NameDetector(TextDetector):
     @staticmethod
     def _score(text: str, start: int, word: str, low: str, prev: str, nxt: str,
                cue_before: bool, cue_after: bool) -> float:
-        tier = _tier(low)
+        kind = tier(low)
         if _is_capitalised(word):
             if low in _SEASONS and nxt in _SEASON_NOUNS:
                 return 0.0
             if sentence_initial(text, start):
-                if tier != "A":
+                if kind != "A":
                     return 0.75
                 if cue_after or text[start + len(word):start + len(word) + 2] == ", ":
                     return 0.6
                 return 0.5 if frequency(low) < 100_000 else 0.0
-            if tier == "A" and prev in _PRONOUNS:
+            if kind == "A" and prev in _PRONOUNS:
                 return 0.0
-            return 0.6 if tier == "A" else 0.85
+            return 0.6 if kind == "A" else 0.85
         if word.isupper():
-            if tier == "C" and len(word) >= 3:
+            if kind == "C" and len(word) >= 3:
                 return 0.6
             if not (cue_before or cue_after):
                 return 0.0
@@ -851,22 +630,22 @@ class NameDetector(TextDetector):
         # lower case
         if prev in ("the", "a", "an") and not (cue_before or cue_after):
             return 0.0  # "the max i have seen", "a bit of a jack"
-        if tier == "C":
+        if kind == "C":
             # a name that looks like a misspelt word ("stuart") still counts after "my dad";
             # two letters ("ty", "mo") only after a cue ("big mo", "my bro ty")
             if len(low) < 3:
                 return 0.55 if cue_before or prev in ("big", "little", "lil", "another") \
                     else 0.0
             return 0.6 if (not misspelt_word(low, 20_000) or cue_before or cue_after) else 0.0
-        if tier == "B":
+        if kind == "B":
             return 0.6 if (cue_before or cue_after or prev in ("with", "big", "little", "lil",
                                                                "another")) else 0.0
         if frequency(low) >= 100_000:
-            return 0.5 if prev in _NAMING else 0.0
+            return 0.5 if prev in NAMING else 0.0
         # "my sister precious": 0.55, so that names listed with it are found too; "me and
         # summer"
         return 0.55 if prev in KIN else (
-            0.5 if prev in _NAMING or (cue_before and prev in ("and", "n")) else 0.0)
+            0.5 if prev in NAMING or (cue_before and prev in ("and", "n")) else 0.0)
 
     def _unknown(self, text: str, start: int, word: str, low: str, prev: str,
                  cue_before: bool, cue_after: bool,
@@ -876,7 +655,7 @@ class NameDetector(TextDetector):
         freq = frequency(low)
         if len(low) < 3:  # "my little brother tj", "aka JJ", "me and JJ", "JB was my carer":
             # initials after or before a cue
-            return (0.5, "context") if (prev in KIN or prev in _NAMING or (
+            return (0.5, "context") if (prev in KIN or prev in NAMING or (
                 cue_before and prev in ("and", "n", *OBJECTS)) or (cue_after and word.isupper()
                                                          and len(word) == 2)) \
                 and freq < 500 else (0.0, "")
@@ -888,7 +667,7 @@ class NameDetector(TextDetector):
         given = prev in OBJECTS and cue_before  # "we call him seun"
         if given and _is_capitalised(word) and not sentence_initial(text, start):
             return 0.55, "context"  # "in the home they call me Major"
-        if freq < 2_000 and (prev in KIN or prev in _NAMING or me_and or given
+        if freq < 2_000 and (prev in KIN or prev in NAMING or me_and or given
                              or (cue_after and word[:1].isupper())) \
                 and (freq < 500 or word[:1].isupper() or me_and or named_person) \
                 and not (word.islower() and prev in KIN and dictionary_word(low)):

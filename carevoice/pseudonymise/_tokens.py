@@ -1,0 +1,277 @@
+"""How the name rules read a comment's words: :class:`Tokens` (the words, in lower case, with
+possessives read) and the :class:`Cues` around each of them, with the word lists they use.
+
+Part of :class:`carevoice.pseudonymise.names.NameDetector`; kept apart so that the detector's
+module holds its rules and this one how the words around a token are read.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from ._words import (
+    FUNCTION_WORDS,
+    KIN,
+    OBJECTS,
+    ORG_NOUNS,
+    PERSON_NOUNS,
+    WORD_TOKEN,
+    frequency,
+    not_a_word,
+    sentence_initial,
+)
+from .lexicons import (
+    NOT_PII,
+    ROLE_WORDS,
+    WORD_NAMES,
+    lowercase_words,
+)
+
+#: Words between "my" and a family word: "Kai my best mate", "Hope my foster sister".
+KIN_MODIFIERS = frozenset({"best", "big", "little", "lil", "older", "younger", "old", "new",
+                           "foster", "step", "half", "twin", "baby"})
+
+
+NAMING = frozenset({"called", "named", "name", "names", "name's", "nicknamed", "calls", "call",
+                    "aka", "surname", "nickname"})
+
+
+#: Verbs after which a lower-case word is someone who spoke ("kyle said", "seun asked").
+SPEECH = frozenset({"said", "says", "asked", "asks", "told", "tells", "texted", "messaged",
+                    "rang", "reckons", "sed"})
+
+
+POSSESSIVES = frozenset({"my", "his", "her", "their", "our"})
+
+
+HE_SHE = frozenset({"she", "he", "shes", "hes", "she's", "he's"})
+
+
+#: Text-speak read as the word it stands for: "more contact wiv jade".
+SPOKEN = {"wiv": "with", "wif": "with", "wid": "with"}
+
+
+#: What a teacher or worker does, after "miss" and a surname that is a word: "miss lark
+#: runs the nurture room" (not "i really miss school").
+TEACHING = frozenset({"runs", "ran", "teaches", "taught", "helps", "helped", "lets", "let",
+                      "takes", "took", "says", "said", "told", "tells", "shouted", "shouts",
+                      "gave", "gives", "makes", "made"}) | HE_SHE
+
+
+#: Verbs of keeping in touch whose object is a person: "i miss kyle", "i want to see hodan and
+#: abdirahman more", "can i visit deano".
+CONTACT_VERBS = frozenset(
+    """miss missed misses missing see seeing seen visit visiting visited visits hug hugging
+    hugged ring ringing phone phoning text texting message messaging facetime facetiming""".split())
+
+
+#: Words after which a new clause starts: "and jack said", "honestly dawn my iro is lovely".
+CLAUSE_OPENERS = frozenset({"and", "n", "honestly", "tbh", "ngl", "basically", "but", "also",
+                            "because", "becos", "becuz", "bcos", "cos", "coz", "cus"})
+
+
+#: Role words a word-name can be predicated of at a clause start: "penny is the nicest social
+#: worker", "chance is my key worker" (not family or friends: "hope is my only friend").
+STAFF = frozenset(
+    """social worker sw iro pa advocate keyworker key carer foster manager teacher tutor
+    mentor counsellor therapist nurse iv head headteacher visitor befriender staff cook chef
+    cleaner driver caretaker receptionist""".split())
+
+
+#: Words that make a role of two or three words: "my independent visitor", "our new key
+#: worker", "my leaving care pa".
+ROLE_MODIFIERS = frozenset({"independent", "personal", "support", "youth", "family", "key",
+                            "leaving", "care", "social", "link", "senior", "residential",
+                            "night", "reviewing", "designated", "allocated", "form", "class"})
+
+
+#: Thanks said to someone: "thank u mo", "thanks bev", "cheers dave".
+THANKS = frozenset({"thanks", "cheers", "thx", "thankyou"})
+
+
+@functools.cache
+def tier(word: str) -> str:
+    """'A': an ordinary word too ("hope"); 'B': a name that is sometimes a word ("jack");
+    'C': a name only ("kai", "david")."""
+    if word in WORD_NAMES:
+        return "A"
+    freq = frequency(word)
+    if freq >= 20_000 and word in lowercase_words():
+        return "A"
+    return "B" if freq >= 2_000 and word in lowercase_words() else "C"
+
+
+def name_stem(low: str, names: frozenset[str]) -> str:
+    """The name inside a possessive written without an apostrophe ("kofis" -> "kofi")."""
+    if low in names or len(low) < 4 or not low.endswith("s"):
+        return low
+    stem = low[:-1]
+    if stem in names and tier(stem) == "C" and frequency(low) < 2_000:
+        return stem
+    return low
+
+
+def strip_possessive(token: str) -> str:
+    if token[-2:].lower() in ("'s", "\u2019s"):
+        return token[:-2]
+    return token
+
+
+class Cues(NamedTuple):
+    """What the words around a token say about it being a name (:meth:`Tokens.cues`)."""
+
+    before: bool  # "my brother kai", "called kai", "me n kai", "we call him seun"
+    after: bool  # "kai and me", "kai is my ...", "kai my brother", "kai from ..."
+    kin_after: bool  # at a clause start, one of the family: "summer my little sis"
+    clause_start: bool  # first word of a sentence, after "and" or a comma
+    speaker: bool  # "kyle said", "grace from the leaving care team"
+    vocative: bool  # said to someone: "honestly bev ur the best"
+    named_person: bool  # "a boy called wei", not "a hamster called nugget"
+    contact: bool  # kept in touch with: "i miss kyle", "to see hodan and abdirahman"
+
+
+@dataclass(frozen=True)
+class Tokens:
+    """A comment's words as the name rules read them.
+
+    ``tokens`` are ``(start, token)`` pairs as written, ``words`` the tokens without a
+    possessive "'s", ``lows`` their lower case, with a possessive written without its
+    apostrophe before a family or role word read without its s ("kerrys mum" -> "kerry"), and
+    ``owner`` marks those possessives (the family word is their cue).
+    """
+
+    text: str
+    tokens: list[tuple[int, str]]
+    words: list[str]
+    lows: list[str]
+    owner: list[bool]
+
+    @classmethod
+    def read(cls, text: str, names: frozenset[str]) -> Tokens:
+        tokens = [(m.start(), m.group()) for m in WORD_TOKEN.finditer(text)]
+        words = [strip_possessive(t) for _, t in tokens]
+        lows = [SPOKEN.get(w.lower(), name_stem(w.lower(), names)) for w in words]
+        owner = [False] * len(tokens)
+        for i in range(len(tokens) - 1):
+            low, nxt_low = words[i].lower(), words[i + 1].lower()
+            if (low.endswith("s") and len(low) >= 4 and low[:-1] in names
+                    and (nxt_low in ROLE_WORDS or nxt_low in KIN)
+                    and frequency(low) < 2_000 and low not in NOT_PII):
+                lows[i], owner[i] = low[:-1], True
+        return cls(text, tokens, words, lows, owner)
+
+    def __len__(self) -> int:
+        return len(self.tokens)
+
+    def low(self, k: int) -> str:
+        """Token ``k`` in lower case, or "" outside the comment."""
+        return self.lows[k] if 0 <= k < len(self.lows) else ""
+
+    def gap(self, k: int) -> str:
+        """The text between token ``k - 1`` and token ``k``."""
+        start, token = self.tokens[k - 1]
+        return self.text[start + len(token):self.tokens[k][0]]
+
+    def at_whose(self, k: int) -> bool:
+        """Whether token ``k`` is written with a possessive after "round", "at" or "over":
+        whose house ("went round tyreese's", "stayed at kyle's")."""
+        return self.tokens[k][1] != self.words[k] and self.low(k - 1) in ("round", "at", "over")
+
+    def kin_at(self, k: int) -> bool:
+        """Whether "my (little) sis", "my cousins", "my carers daughters" starts at ``k``."""
+        if self.low(k) not in POSSESSIVES:
+            return False
+        j = k + 1
+        while j < len(self) and self.lows[j] in KIN_MODIFIERS:
+            j += 1
+        return j < len(self) and (self.lows[j] in KIN or self.lows[j] in ROLE_WORDS)
+
+    def introduced(self, k: int) -> bool:
+        """Whether token ``k`` is a name someone gives as theirs: "im jack born ...", "i am
+        hope, 15", "im grace and im in year 9"."""
+        prev, nxt = self.low(k - 1), self.low(k + 1)
+        if not (prev in ("im", "i'm") or (prev == "am" and self.low(k - 2) == "i")):
+            return False
+        after = self.text[self.tokens[k][0] + len(self.tokens[k][1]):].lstrip()
+        return nxt in ("born", "aged", "age") or after[:1] in (",", "") or after[:1].isdigit() \
+            or (nxt == "and" and self.low(k + 2) in ("i", "im", "i'm"))
+
+    def is_staff(self, k: int) -> bool:
+        """Whether token ``k`` is said to be someone's worker: "X is my key worker", "X and Y r
+        the best staff", "X was the manager"."""
+        if self.low(k + 1) not in ("is", "was", "are", "were", "r") \
+                or self.low(k + 2) not in ("my", "the", "our", "a"):
+            return False
+        j = k + 3
+        while j < k + 6 and self.low(j) not in STAFF and self.low(j) not in FUNCTION_WORDS:
+            j += 1
+        return self.low(j) in STAFF
+
+    def teacher_after(self, k: int) -> bool:
+        """Whether what follows token ``k`` is said of a teacher or worker: "(miss lark) runs
+        it", "(miss cherry) she helps me", "(miss storm) my leaving care worker", "(miss may)
+        at parkside is the best teacher"."""
+        return bool(self.low(k + 1) in TEACHING or self.role_at(k + 1) or (
+            {"is", "was"}.intersection(self.lows[k + 1:k + 4])
+            and ROLE_WORDS.intersection(self.lows[k + 2:k + 8])))
+
+    def role_at(self, k: int) -> bool:
+        """Whether someone's role starts at token ``k``: "my leaving care worker", "her sw"."""
+        return self.low(k) in POSSESSIVES and any(self.role_ends(m) for m in range(k + 1, k + 4))
+
+    def role_ends(self, k: int) -> bool:
+        """Whether token ``k`` ends someone's role or family word: "my sw", "my social
+        worker", "our new independent visitor", "her little sister"."""
+        if not (self.low(k) in ROLE_WORDS or self.low(k) in KIN):
+            return False
+        j = k - 1
+        while j >= 0 and k - j <= 3 and (
+                self.lows[j] in ROLE_WORDS or self.lows[j] in KIN
+                or self.lows[j] in KIN_MODIFIERS or self.lows[j] in ROLE_MODIFIERS):
+            j -= 1
+        return self.low(j) in POSSESSIVES
+
+    def cues(self, i: int, family: frozenset[str]) -> Cues:
+        """The context cues of token ``i``."""
+        lows, n, text = self.lows, len(self), self.text
+        low, start = lows[i], self.tokens[i][0]
+        prev, prev2 = self.low(i - 1), self.low(i - 2)
+        nxt, nxt2 = self.low(i + 1), self.low(i + 2)
+        before = prev in KIN or prev in NAMING or (
+            prev in ("and", "n") and prev2 == "me") or (prev == "is" and prev2 in NAMING) or (
+            prev in OBJECTS and prev2 in NAMING)  # "me n tyreece", "we call him seun"
+        clause_start = sentence_initial(text, start) or prev in CLAUSE_OPENERS or (
+            i > 0 and self.gap(i).strip() == ",")
+        k = i + 1  # past the rest of the name: "nkechi okonkwo-bell my old foster mum"
+        while k < n and k - i <= 3 and lows[k] not in FUNCTION_WORDS and lows[k] not in ROLE_WORDS \
+                and (self.gap(k) == "-" or (self.gap(k) == " " and (
+                    lows[k] in family or not_a_word(lows[k])))):
+            k += 1
+        kin_after = clause_start and "'" not in low and frequency(low) < 100_000 and (
+            self.kin_at(k) or (self.low(k) in ("is", "was", "are", "were")
+                               and self.kin_at(k + 1)))
+        after = ((nxt == "and" and nxt2 in ("me", "i"))
+                 or (nxt in ("is", "was") and nxt2 == "my")
+                 or (nxt in POSSESSIVES and (nxt2 in KIN or (
+                     nxt2 in KIN_MODIFIERS and self.low(i + 3) in KIN)))
+                 or nxt == "from" or self.owner[i]
+                 or (nxt in ("are", "were", "r") and nxt2 == "my"))
+        # someone who spoke, or is introduced by their service (for lower-case words the other
+        # rules leave alone)
+        speaker = nxt in SPEECH or ((nxt == "from" or (nxt == "at" and (
+            clause_start or tier(low) != "A"))) and (
+            bool(ORG_NOUNS.intersection(lows[i + 2:i + 7]))
+            or lows[i + 2:i + 4] == ["leaving", "care"]))  # "river at the leaving care team"
+        vocative = nxt in ("ur", "youre", "you're", "u're") or (
+            nxt in ("you", "u") and nxt2 in ("are", "r", "were")) or prev in THANKS or (
+            prev in ("you", "u") and prev2 in ("thank", "fank")) or (
+            prev == "to" and prev2 in ("out", "shoutout"))  # "thank u mo", "shout out to jo"
+        named_person = prev in NAMING and (
+            prev2 in PERSON_NOUNS or prev2 in KIN or prev2 in ROLE_WORDS
+            or prev2 in HE_SHE)
+        contact = prev in CONTACT_VERBS or (
+            prev in ("and", "n", "&") and self.low(i - 3) in CONTACT_VERBS)
+        return Cues(before, after, kin_after, clause_start, speaker, vocative, named_person,
+                    contact)
