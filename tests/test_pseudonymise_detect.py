@@ -212,6 +212,9 @@ NAME_VALID = [
     ("thank you miss may for the help", "may"),
     ("grandma june makes the best cake", "june"),
     ("our iv is kathrine", "kathrine"),  # a rare spelling of a name, after "is"
+    # round thirty-four's forms, in new wording
+    ("me and will both got excluded", "will"),
+    ("ruby my personal adviser sorted my grant", "ruby"),
 ]
 
 NAME_INVALID = [
@@ -295,6 +298,8 @@ NAME_INVALID = [
     "i miss april when it is warm",
     "my mum will make it better",
     "thank you miss you all",
+    "so my personal advisor sorted it",
+    "it was just me and will power",
 ]
 
 

@@ -124,7 +124,8 @@ class Cues(NamedTuple):
 
     before: bool  # "my brother kai", "called kai", "me n kai", "we call him seun"
     after: bool  # "kai and me", "kai is my ...", "kai my brother", "kai from ..."
-    kin_after: bool  # at a clause start, one of the family: "summer my little sis"
+    kin_after: bool  # at a clause start, one of the family or staff: "summer my little sis",
+    # "jade my support worker"
     clause_start: bool  # first word of a sentence, after "and" or a comma
     speaker: bool  # "kyle said", "grace from the leaving care team"
     vocative: bool  # said to someone: "honestly bev ur the best"
@@ -250,8 +251,8 @@ class Tokens:
                     lows[k] in family or not_a_word(lows[k])))):
             k += 1
         kin_after = clause_start and "'" not in low and frequency(low) < 100_000 and (
-            self.kin_at(k) or (self.low(k) in ("is", "was", "are", "were")
-                               and self.kin_at(k + 1)))
+            self.kin_at(k) or self.role_at(k) or (self.low(k) in ("is", "was", "are", "were")
+                                                  and self.kin_at(k + 1)))
         after = ((nxt == "and" and nxt2 in ("me", "i"))
                  or (nxt in ("is", "was") and nxt2 == "my")
                  or (nxt in POSSESSIVES and (nxt2 in KIN or (

@@ -160,8 +160,9 @@ DATE_PATTERNS: tuple[Pattern, ...] = (
             rf"\b(?:{_HOLIDAYS})"
             r",?\s+(?:(?:in|of)\s+)?(?:19|20)\d\d\b",
             score=0.8, trigger=r"(?:19|20)\d\d"),
-    Pattern("date_birth_year", "DATE",  # "born in 2015", "year of birth 2009", "yob 2011"
-            r"\b(?:born(?:\s+in)?(?:\s+the\s+year)?|year\s+of\s+birth(?:\s+is)?|yob|dob)"
+    Pattern("date_birth_year", "DATE",  # "born in 2015", "born there in 2009", "yob 2011"
+            r"\b(?:born(?:(?:\s+[a-z']+){1,3}?\s+in)?(?:\s+in)?(?:\s+the\s+year)?|"
+            r"year\s+of\s+birth(?:\s+is)?|yob|dob)"
             r"\W{0,3}(?P<pii>(?:19|20)\d\d)\b(?![/.-]\d)",
             score=0.8, trigger=r"born|birth|yob|dob"),
     Pattern("date_year_baby", "DATE",  # "im a 2008 baby", "a millennium baby born 2000"

@@ -108,7 +108,7 @@ _ROLES = """mum mam mom mummy mommy mother dad daddy father nan nana nanna nanny
     sis cousin carer carers foster parent parents guardian social worker sw iro pa advocate
     keyworker key manager staff teacher tutor mentor counsellor therapist nurse doctor gp
     judge magistrate police officer council councillor la iv ivs virtual head headteacher sir
-    miss mrs mr ms visitor""".split()
+    miss mrs mr ms visitor adviser advisor""".split()
 #: Role and family words that are never personal data on their own, also with an s and no
 #: apostrophe ("my nans house", "mums").
 ROLE_WORDS: frozenset[str] = frozenset(_ROLES + [w + "s" for w in _ROLES if len(w) > 2])

@@ -390,8 +390,10 @@ class NameDetector(TextDetector):
                 return 0.55, "context"  # "faith got adopted", "chance is my key worker"
             if not score and word.islower() and (
                     (cues.clause_start and verb in _PERSON_VERBS)
+                    or (prev in ("and", "n") and sent.low(i - 2) == "me"
+                        and (verb in _PERSON_VERBS or verb in _SUBJECT_VERBS))
                     or (prev in _TOLD and nxt in ("about", "that", "what", "how", "when", "i"))):
-                return 0.5, "context"  # "mercy drove me", "i told grace about it"
+                return 0.5, "context"  # "mercy drove me", "me n will got", "i told grace"
             return score, "lexicon"
         if low in FUNCTION_WORDS or low in names:
             return 0.0, "lexicon"
