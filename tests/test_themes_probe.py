@@ -1,6 +1,6 @@
 """The theme coder on comments written blind to it (``tests/data/theme_probe.jsonl``).
 
-586 fictional comments written on 2026-12-02 and 03 by five helper sessions that read the codebook's
+706 fictional comments written on 2026-12-02 and 03 by six helper sessions that read the codebook's
 definitions but not the coder, its reference comments or the development set:
 
 * ``words_of_care`` (80): comments about the words of care ("stop calling it contact"), the same
@@ -16,6 +16,8 @@ definitions but not the coder, its reference comments or the development set:
 * ``survey_mix`` (120, tenth session): a realistic survey mix written from the definitions
   alone (30 comments with no theme, 25 with one, 45 with two, 20 with three or four). Measured
   once, before anyone read it; nothing was changed after it.
+* ``survey_mix_b`` (120, eleventh session): the same brief, a second helper. Measured once,
+  before anyone read it; nothing was changed after it.
 
 The first two were used to check the mention reading, the family-background supplement and the
 ``voice_decisions`` label audit (``docs/themes.md``), so they are a regression guard, not an
@@ -80,3 +82,9 @@ def test_blind_theme_probe_regression_guard():
     per_theme = {t: _f1(*mix, t) for t in sorted(set().union(*mix[0]))}
     assert sum(per_theme.values()) / len(per_theme) >= 0.79
     assert min(per_theme.values()) >= 0.55, per_theme
+    # measured 2026-12-03 (eleventh session), blind: macro-F1 0.864, weakest relationships_trust
+    # 0.57 (8 gold comments); the same guards, 0.1 below the macro figure
+    mix_b = by_set["survey_mix_b"]
+    per_theme = {t: _f1(*mix_b, t) for t in sorted(set().union(*mix_b[0]))}
+    assert sum(per_theme.values()) / len(per_theme) >= 0.76
+    assert min(per_theme.values()) >= 0.47, per_theme
