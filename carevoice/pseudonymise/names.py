@@ -410,11 +410,11 @@ class NameDetector(TextDetector):
                 and (low in family or not_a_word(low)) and low not in NOT_PII \
                 and sent.low(i + 1) not in ("wrong", "right", "differently", "incorrectly"):
             return 0.5, "context"  # "my surname is baker"
-        if not score and word.islower() and (not_a_word(low) or (
-                frequency(low) < 200 and not misspelt_word(low) and _fuzzy_name(low))) \
+        if not score and word.islower() and (not_a_word(low) or frequency(low) < 200) \
                 and not dictionary_word(low) and low not in NOT_PII \
                 and not re.search(r"(.)\1\1", low) \
-                and prev not in NOT_BEFORE_A_NAME and self._predicated(sent, i, cues):
+                and prev not in NOT_BEFORE_A_NAME and self._predicated(sent, i, cues) and (
+                    not_a_word(low) or (not misspelt_word(low) and _fuzzy_name(low))):
             return 0.5, "context"  # "maddie got moved out", "my sw is kerys", "... is sharron"
         if not score and word.islower() and cues.clause_start and sent.is_staff(i) \
                 and len(low) >= 3 and low not in NOT_PII and low not in countries():
