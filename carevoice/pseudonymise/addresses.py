@@ -9,13 +9,19 @@ from __future__ import annotations
 import re
 
 from ._pattern import Pattern
+from ._place_names import (
+    GENERIC_PLACE_WORDS,
+    HOME_NAME_WORDS,
+    house_lower_ok,
+    someones,
+    unlisted_place_ok,
+)
 from .identifiers import (
-    _POSTCODE_INWARD,
-    _POSTCODE_OUTWARD,
+    POSTCODE_INWARD,
+    POSTCODE_OUTWARD,
 )
 from .lexicons import (
     ROLE_WORDS,
-    first_names,
     is_common_word,
     surnames,
 )
@@ -23,53 +29,17 @@ from .lexicons import (
 __all__ = ["ADDRESS_PATTERNS"]
 
 
-def _someones(word: str) -> bool:
-    """"liams", "nans": a first name or family word with a possessive s and no apostrophe."""
-    return word.endswith("s") and len(word) > 3 and (word[:-1] in first_names()
-                                                     or word[:-1] in ROLE_WORDS)
-
-
-#: Words that homes, lodges and units are named by in England (trees, birds, flowers, the
-#: lie of the land): "at kestrel house", "oak tree lodge", "willow view".
-_HOME_NAME_WORDS = frozenset(
-    """oak ash beech birch elm willow maple cedar pine holly hazel rowan yew laurel larch
-    poplar chestnut sycamore hawthorn juniper linden alder aspen cherry apple plum rose ivy
-    heather fern bramble clover primrose bluebell daisy lavender foxglove thistle acorn
-    meadow meadows river brook riverside lakeside hillside woodside woodland forest glen dale
-    vale moor heath orchard kestrel robin wren lark heron falcon owl hawk swallow swan
-    kingfisher magpie finch sparrow dove eagle osprey merlin badger otter fox hope haven
-    harbour beacon sunrise sunnyside""".split())
-
-
-def _house_lower_ok(value: str) -> float | bool:
-    """"at oakridge house", "at kestrel house", "oak tree house": a named house; not "at
-    grannys house" or "liams house" (whose), nor "at the farm house"."""
-    words = value.lower().split()
-    if len(words) == 3:  # "oak tree house", "robin hill lodge"
-        return 0.5 if words[0] in _HOME_NAME_WORDS and (
-            words[1] in _HOME_NAME_WORDS or words[1] in ("tree", "trees", "hill", "wood",
-                                                         "field", "fields", "bank")) else False
-    if words[0] in _HOME_NAME_WORDS:
-        return 0.5
-    first = words[0]
-    if len(first) > 4 and (_someones(first) or (first.endswith("s") and (
-            is_common_word(first[:-1], threshold=1)
-            or is_common_word(first[:-1].rstrip("y") + "ie", threshold=1)))):
-        return False
-    return _unlisted_place_ok(value)
-
-
 def _street_lower_ok(value: str) -> float | bool:
     """"on chapel street", "off mill lane", "on cherry tree road": streets are often named by
     ordinary words; not "on every street", "down another road", "on the main road"."""
     if len(value.split()) == 3:
-        return _house_lower_ok(value)
+        return house_lower_ok(value)
     first = value.split()[0].lower()
     if first in _NOT_STREET_NAME or first in ("another", "different", "wrong", "right", "busy",
                                               "quiet", "long", "next", "main", "dead", "side",
                                               "private", "whose"):
         return False
-    if _someones(first):
+    if someones(first):
         return False  # "near kyles street", "off nans road": whose street, not its name
     return 0.5
 
@@ -79,10 +49,10 @@ def _estate_lower_ok(value: str) -> float | bool:
     named by, a surname that is no common word, or no word at all; not "council estate", "the
     rough estate"."""
     first = value.split()[0].lower()
-    if first in _HOME_NAME_WORDS or (first in surnames() and first not in ROLE_WORDS
-                                     and not is_common_word(first, threshold=20_000)):
+    if first in HOME_NAME_WORDS or (first in surnames() and first not in ROLE_WORDS
+                                    and not is_common_word(first, threshold=20_000)):
         return 0.5
-    return _unlisted_place_ok(value)
+    return unlisted_place_ok(value)
 
 
 def _locality_ok(value: str) -> float | bool:
@@ -97,8 +67,8 @@ def _estate_name_ok(value: str) -> float | bool:
     """"the Meadow Well estate": capitalised words before a lower-case "estate", not "The
     Council estate" or "Housing estate"."""
     words = value.lower().split()
-    return not any(w in _GENERIC_PLACE_WORDS or w in ("council", "housing", "real", "industrial",
-                                                      "trading", "business", "retail")
+    return not any(w in GENERIC_PLACE_WORDS or w in ("council", "housing", "real", "industrial",
+                                                     "trading", "business", "retail")
                    for w in words)
 
 
@@ -135,26 +105,6 @@ def _street_ok(value: str) -> float | bool:
     return True
 
 
-_GENERIC_PLACE_WORDS = frozenset(
-    """the my our your his her their a an this that its new old big little local secondary
-    primary high junior juniors infant infants special residential children children's
-    childrens care foster home group semi supported independent youth job leisure sports
-    family contact community day respite pupil referral sixth form further education catholic
-    church private state grammar boarding secure training mental health medical dental general
-    national city county town village open main first second next last other same every
-    each this that which what where when another different
-    """.split()
-)
-
-
-def _unlisted_place_ok(value: str) -> float | bool:
-    """"oakfield primary", "Ashgrove childrens home", "st mary's high": a name, not a word."""
-    first = value.split()[0].lower().rstrip(".")
-    if first in ("st", "saint"):
-        return 0.6
-    return 0.5 if not is_common_word(first, threshold=1) else False
-
-
 def _road_ok(value: str) -> float | bool:
     return value not in ("A1", "A2", "B1", "B2")  # exam levels and grades, not roads
 
@@ -167,11 +117,11 @@ ADDRESS_PATTERNS: tuple[Pattern, ...] = (
             score=0.8, flags=0, trigger=r"Cottage|Farm|Barn|Villa|Bungalow"),
     Pattern("street_before_postcode", "ADDRESS",  # "41 Brackenfield Norwich nr3 1zz"
             rf"\b(?P<pii>\d{{1,4}}[a-z]?,?\s+[A-Za-z][a-z]{{2,}})(?=,?\s+(?:[A-Za-z][a-z]+,?\s+)?"
-            rf"{_POSTCODE_OUTWARD}\s?{_POSTCODE_INWARD}\b)",
+            rf"{POSTCODE_OUTWARD}\s?{POSTCODE_INWARD}\b)",
             score=0.7, validate=_street_word_ok, trigger=r"\d[A-Za-z]{2}\b"),
     Pattern("address_locality", "LOCATION",
             rf"\b(?:{_STREET_WORDS}),?\s+(?P<pii>[a-z]{{3,}}(?:\s+[a-z]{{3,}})?),?\s+"
-            rf"{_POSTCODE_OUTWARD}\s{{0,2}}{_POSTCODE_INWARD}\b",
+            rf"{POSTCODE_OUTWARD}\s{{0,2}}{POSTCODE_INWARD}\b",
             score=0.6, validate=_locality_ok, trigger=r"\d[A-Za-z]{2}\b"),
     Pattern("street_address", "ADDRESS",
             rf"\b(?:(?:flat|apartment|apt|unit)\s*\d+[a-z]?,?\s+(?:\d{{1,4}}[a-z]?,?\s+)?|"

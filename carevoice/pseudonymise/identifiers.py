@@ -243,10 +243,10 @@ _MAIL_TLD = r"(?:com|org|net|co|uk|ac|gov|nhs|sch|io|me|info|edu|biz)\b"
 _MAIL_LOCAL = r"(?<![\w.+-])[\w%+-]+(?:(?:\.|\s+dot\s+)[\w%+-]+)*"
 
 #: A UK postcode's outward code ("LS9", "SW1A") and inward code ("7QT").
-_POSTCODE_OUTWARD = (r"(?:[A-PR-UWYZ][0-9][0-9]?|[A-PR-UWYZ][A-HK-Y][0-9][0-9]?|"
-                     r"[A-PR-UWYZ][0-9][A-HJKPSTUW]|[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRVWXY])")
+POSTCODE_OUTWARD = (r"(?:[A-PR-UWYZ][0-9][0-9]?|[A-PR-UWYZ][A-HK-Y][0-9][0-9]?|"
+                    r"[A-PR-UWYZ][0-9][A-HJKPSTUW]|[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRVWXY])")
 
-_POSTCODE_INWARD = r"[0-9][ABD-HJLNP-UW-Z]{2}"
+POSTCODE_INWARD = r"[0-9][ABD-HJLNP-UW-Z]{2}"
 
 
 #: The identifiers patterns, in the order they are tried.
@@ -363,7 +363,7 @@ IDENTIFIER_PATTERNS: tuple[Pattern, ...] = (
             r"\d{2,6}[-/][A-Z]{2,4}[-/]\d{2,})\b",  # "2231/CIC/07": a case number, digits first
             score=0.75, flags=0, trigger=r"\d"),
     Pattern("postcode", "POSTCODE",
-            rf"\b{_POSTCODE_OUTWARD}(?:\s{{0,2}}|\s?-\s?){_POSTCODE_INWARD}\b",
+            rf"\b{POSTCODE_OUTWARD}(?:\s{{0,2}}|\s?-\s?){POSTCODE_INWARD}\b",
             score=0.9, trigger=r"\d"),
     Pattern("postcode_district", "POSTCODE",
             r"\b(?:postcode|post\s?code|in|from|near|round|live\s+in)\s+(?P<pii>(?:[A-PR-UWYZ][0-9]{1,2}|"

@@ -10,13 +10,13 @@ from __future__ import annotations
 import re
 
 from ._pattern import Pattern
-from ._words import FUNCTION_WORDS
-from .addresses import (
-    _GENERIC_PLACE_WORDS,
-    _HOME_NAME_WORDS,
-    _house_lower_ok,
-    _unlisted_place_ok,
+from ._place_names import (
+    GENERIC_PLACE_WORDS,
+    HOME_NAME_WORDS,
+    house_lower_ok,
+    unlisted_place_ok,
 )
+from ._words import FUNCTION_WORDS
 from .lexicons import (
     NOT_PII,
     ROLE_WORDS,
@@ -53,16 +53,16 @@ def _family_plural_ok(value: str) -> float | bool:
 #: moorside juniors" names "moorside juniors").
 _LOWER_NAME_WORD = r"(?!(?:for|on|at|in|to|the|and|with|of|my|our|from|by|is|was)\b)[a-z]{3,}"
 
-_HOME_WORDS = "|".join(sorted(_HOME_NAME_WORDS))
+_HOME_WORDS = "|".join(sorted(HOME_NAME_WORDS))
 
 
 def _home_name_ok(value: str) -> float | bool:
     """"acorns", "oak lodge", "ashdene": named by a tree, bird or flower (or its plural), or no
     English word; not "care", "this", "respite" or "kinship"."""
     words = value.lower().split()
-    first = words[0].rstrip("s") if words[0] not in _HOME_NAME_WORDS else words[0]
-    if first in _HOME_NAME_WORDS and all(w in _HOME_NAME_WORDS or w in (
-            "tree", "trees", "lodge", "house", "view", "hill") or w.rstrip("s") in _HOME_NAME_WORDS
+    first = words[0].rstrip("s") if words[0] not in HOME_NAME_WORDS else words[0]
+    if first in HOME_NAME_WORDS and all(w in HOME_NAME_WORDS or w in (
+            "tree", "trees", "lodge", "house", "view", "hill") or w.rstrip("s") in HOME_NAME_WORDS
             for w in words[1:]):
         return 0.5
     return 0.5 if len(words) == 1 and not is_common_word(words[0], threshold=1) else False
@@ -79,7 +79,7 @@ def _agency_lower_ok(value: str) -> float | bool:
     """"rainbow fostering": the words before "fostering" name an agency, unless they say what
     kind of fostering it is ("private fostering", "long term fostering")."""
     words = value.lower().split()[:-1]
-    if not words or any(w in _FOSTERING_KINDS or w in FUNCTION_WORDS or w in _GENERIC_PLACE_WORDS
+    if not words or any(w in _FOSTERING_KINDS or w in FUNCTION_WORDS or w in GENERIC_PLACE_WORDS
                         or w in ROLE_WORDS or w in NOT_PII for w in words):
         return False
     return 0.5
@@ -154,7 +154,7 @@ def _institution_ok(value: str) -> float | bool:
     words = re.findall(r"[a-z']+", value.lower())
     name = words[:-2] if words[-2] in ("youth", "family", "contact", "children's",
                                        "childrens") else words[:-1]
-    if not name or any(w in _GENERIC_PLACE_WORDS or w in ROLE_WORDS or w in NOT_PII
+    if not name or any(w in GENERIC_PLACE_WORDS or w in ROLE_WORDS or w in NOT_PII
                        or is_common_word(w, threshold=20_000) for w in name):
         return False  # "the youth club", "my old pru", "not the family centre"
     return 0.5
@@ -167,16 +167,16 @@ def _named_place_ok(value: str) -> float | bool:
     name_words = [w.lower() for w in words[:-1]]
     if name_words[0] in ("st", "saint"):
         return 0.9
-    if all(w in _GENERIC_PLACE_WORDS or w in ("sixth", "form") for w in name_words):
+    if all(w in GENERIC_PLACE_WORDS or w in ("sixth", "form") for w in name_words):
         return False
-    if name_words[0] in _GENERIC_PLACE_WORDS:
+    if name_words[0] in GENERIC_PLACE_WORDS:
         return False
     return True
 
 
 def _lower_place_ok(value: str) -> float | bool:
     first = value.split()[0].lower()
-    if first in _GENERIC_PLACE_WORDS or is_common_word(first, threshold=10_000):
+    if first in GENERIC_PLACE_WORDS or is_common_word(first, threshold=10_000):
         return False
     return 0.5
 
@@ -204,7 +204,7 @@ _NOT_EMPLOYERS = frozenset({
 
 def _employer_ok(value: str) -> float | bool:
     first = value.split()[0].lower()
-    return first not in _GENERIC_PLACE_WORDS and first not in _NOT_EMPLOYERS
+    return first not in GENERIC_PLACE_WORDS and first not in _NOT_EMPLOYERS
 
 
 _NAME_WORD = r"(?:St\.?\s+)?[A-Z][A-Za-z'\u2019-]+"
@@ -328,20 +328,20 @@ INSTITUTION_PATTERNS: tuple[Pattern, ...] = (
     Pattern("house_lower_initial", "ORG",
             r"(?:^|(?<=[.!?])\s+)(?P<pii>(?:[a-z]{3,}\s+)?[a-z]{4,}\s+(?:house|court|hall|"
             r"grange|lodge|view))\b",
-            score=0.5, flags=0, validate=_house_lower_ok),
+            score=0.5, flags=0, validate=house_lower_ok),
     Pattern("prison", "ORG", r"\b(?:HMP|HMYOI|HMP/YOI|YOI)\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?",
             score=0.9, flags=0, trigger=r"\b(?:HMP|YOI)"),
     Pattern("house_lower", "ORG",
             r"\b(?:at|to|from|in|into|of|left|leave|leaving|near|outside)\s+(?:the\s+)?"
             r"(?P<pii>(?:[a-z]{3,}\s+)?[a-z]{3,}\s+(?:house|centre|center|"
             r"court|hall|grange|lodge|view))\b",
-            score=0.5, flags=0, validate=_house_lower_ok),
+            score=0.5, flags=0, validate=house_lower_ok),
     Pattern("excluded_from_lower", "ORG",
             r"\b(?:kicked\s+out\s+of|excluded\s+from|expelled\s+from)\s+"
             r"(?P<pii>[a-z]{4,}(?:\s+(?:high|academy|primary|college|school))?)\b",
-            score=0.5, flags=0, validate=_unlisted_place_ok),
+            score=0.5, flags=0, validate=unlisted_place_ok),
     Pattern("named_school_or_home", "ORG",
             r"\b(?:(?:st|saint)\.?\s+)?[A-Za-z][a-z]{2,}(?:'s|\u2019s)?\s+(?:primary|high|college|"
             r"academy|child(?:ren)?'?s'?\s+home|kids\s+home)\b",
-            score=0.5, flags=0, validate=_unlisted_place_ok),
+            score=0.5, flags=0, validate=unlisted_place_ok),
 )
