@@ -215,6 +215,10 @@ NAME_VALID = [
     # round thirty-four's forms, in new wording
     ("me and will both got excluded", "will"),
     ("ruby my personal adviser sorted my grant", "ruby"),
+    # round thirty-five's forms, in new wording
+    ("dean from housing never rings back", "dean"),
+    ("and jay kept texting my sister at night", "jay"),
+    ("will will be 18 before me", "will"),
 ]
 
 NAME_INVALID = [
@@ -300,6 +304,8 @@ NAME_INVALID = [
     "thank you miss you all",
     "so my personal advisor sorted it",
     "it was just me and will power",
+    "i may may not go",
+    "summer keeps coming round too fast",
 ]
 
 
@@ -386,6 +392,7 @@ def test_name_detector_leaves_words_alone(text):
     ("they moved me to march", "march"),
     ("my dad is in prison in deal", "deal"),
     ("my sister is living back in bath", "bath"),
+    ("they found me a bedsit in bow", "bow"),
 ])
 def test_place_detector_catches(text, surface):
     assert covers(PLACES, text, surface), covered(PLACES, text)
@@ -419,6 +426,8 @@ def test_place_detector_catches(text, surface):
     "i live in hope with all my heart",
     "it takes time to settle in a new home",
     "march is a long month",
+    "i want a career in law",
+    "i always feel at home in church",
     "we went to school then home then bed",
 ])
 def test_place_detector_leaves_words_alone(text):

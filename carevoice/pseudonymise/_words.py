@@ -88,9 +88,9 @@ OBJECTS = frozenset({"him", "her", "me", "them", "us"})
 
 #: Nouns of services and places a person is introduced by ("Jo from the youth club").
 ORG_NOUNS = frozenset({"team", "service", "services", "school", "college", "council", "home",
-                        "club", "charity", "project", "unit", "centre", "center", "office",
-                        "hostel", "agency", "academy", "uni", "university", "church", "mosque",
-                        "flat", "flats", "class", "group", "scheme", "advocacy"})
+                        "housing", "club", "charity", "project", "unit", "centre", "center",
+                        "office", "hostel", "agency", "academy", "uni", "university", "church",
+                        "mosque", "flat", "flats", "class", "group", "scheme", "advocacy"})
 
 #: Words that make the next word a noun, not a name ("200 miles from", "some hope from").
 NOT_BEFORE_A_NAME = frozenset({"the", "a", "an", "some", "no", "any", "more", "much", "of",

@@ -130,6 +130,14 @@ _SHIFTS = frozenset({"nights", "lates", "earlies", "nightshift", "nightshifts"})
 _ADVERBS = frozenset({"never", "always", "just", "still", "actually", "even", "finally",
                       "literally", "also", "honestly", "sometimes", "once"})
 
+#: What a person keeps doing to someone, after "keeps": "chase keeps messaging me".
+_KEEPS_DOING = frozenset(
+    """messaging texting ringing phoning calling shouting asking telling lying visiting hitting
+    bullying picking snapchatting""".split())
+#: Modal verbs: a word-name before one cannot be the modal itself ("may may be moving out").
+_MODALS = frozenset({"may", "will", "might", "can", "could", "should", "would", "must", "wont",
+                     "cant", "shall"})
+
 #: Verbs after which a word-name followed by "about", "that" ... is the person spoken to
 #: ("i told grace about the bullying").
 _TOLD = frozenset({"told", "tell", "telling", "asked", "texted", "rang", "phoned", "messaged",
@@ -388,12 +396,18 @@ class NameDetector(TextDetector):
             if not score and (word.islower() or shouted) and prev not in NOT_BEFORE_A_NAME \
                     and self._predicated(sent, i, cues):
                 return 0.55, "context"  # "faith got adopted", "chance is my key worker"
+            if not score and word.islower() and cues.clause_start and low in _MODALS \
+                    and nxt in _MODALS:
+                return 0.5, "context"  # "may may be moving out soon": two modals cannot stand
             if not score and word.islower() and (
                     (cues.clause_start and verb in _PERSON_VERBS)
+                    or (cues.clause_start and nxt in ("keeps", "kept") and low not in _SEASONS
+                        and sent.low(i + 2) in _KEEPS_DOING)
                     or (prev in ("and", "n") and sent.low(i - 2) == "me"
                         and (verb in _PERSON_VERBS or verb in _SUBJECT_VERBS))
                     or (prev in _TOLD and nxt in ("about", "that", "what", "how", "when", "i"))):
-                return 0.5, "context"  # "mercy drove me", "me n will got", "i told grace"
+                return 0.5, "context"  # "mercy drove me", "chase keeps messaging me", "me n will
+                # got told off", "i told grace about it"
             return score, "lexicon"
         if low in FUNCTION_WORDS or low in names:
             return 0.0, "lexicon"

@@ -76,6 +76,8 @@ _DWELLINGS = frozenset({"home", "house", "flat", "hostel", "placement", "college
                         "place", "one", "hospital", "centre", "center", "park", "library",
                         "gym", "station", "office", "church", "mosque", "court", "prison",
                         "jail"})
+#: Homes, before "in": "a flat in bow", "my placement in hope".
+_RESIDENCES = frozenset({"flat", "house", "hostel", "placement", "bedsit", "foyer"})
 #: Street words after which "in" a word names the town: "3 ash grove in stone".
 _STREETS = frozenset({"road", "rd", "street", "st", "lane", "avenue", "ave", "close", "drive",
                       "grove", "way", "crescent", "terrace", "gardens", "estate"})
@@ -142,6 +144,9 @@ def _placed_there(lows: list[str], i: int, index: dict[str, tuple[tuple[str, ...
     elif low == "hope" and i > 1 and lows[i - 1] == "in" and nxt in _NOT_HOPING \
             and i + 2 < len(lows) and lows[i + 2] in _WHOSE:
         return lows[i - 2] in _RESIDE  # "she lives in hope with her dad", not "with all my"
+    elif low in _WORD_PLACES_NOT_READ and i > 1 and lows[i - 1] == "in" \
+            and lows[i - 2] in _RESIDENCES:
+        return True  # "a flat in bow" (not "a job in law", "i live in hope")
     elif low in _WORD_PLACES_NOT_READ or low in _VERB_PLACES:
         return False
     if not i:
