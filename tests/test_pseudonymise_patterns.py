@@ -345,6 +345,8 @@ INVALID += [
     ("LOCATION", "we lived on the rough estate"),
     ("HANDLE", "it was bad.then.ok"),
     ("ORG", "THE COUNCIL NEVER RANG ME BACK"),
+    ("ORG", "they sent me to the after school club"),
+    ("ORG", "i want to go to summer drama school"),
 ]
 
 VALID += [
@@ -355,6 +357,8 @@ VALID += [
     ("ORG", "I GOT PASSED ON TO WIGAN COUNCIL IN THE END", "WIGAN COUNCIL"),
     # round thirty-four's, in new wording: a few words between "born" and "in" the year
     ("DATE", "my brother was born up north in 2012", "2012"),
+    # round thirty-five's, in new wording: a school named by two ordinary words
+    ("ORG", "i got a place at mill hill academy", "mill hill academy"),
 ]
 
 

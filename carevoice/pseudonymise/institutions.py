@@ -85,6 +85,23 @@ def _agency_lower_ok(value: str) -> float | bool:
     return 0.5
 
 
+#: Words before a school's kind that say what sort of school, not its name: "after school",
+#: "driving school", "summer school", "football academy".
+_SCHOOL_SORTS = frozenset(
+    """after before sunday summer night driving dance football police drama forest language
+    stage theatre music art sports film special free faith""".split())
+
+
+def _two_word_school_ok(value: str) -> float | bool:
+    """"hope park academy", "wood lane high": two lower-case words before a school's kind name
+    it, unless either is a generic word, a role, a sort of school or a verb's -ing form."""
+    words = value.split()[:-1]
+    if any(w in GENERIC_PLACE_WORDS or w in FUNCTION_WORDS or w in ROLE_WORDS or w in NOT_PII
+           or w in _SCHOOL_SORTS or w.endswith("ing") for w in words):
+        return False
+    return 0.5
+
+
 def _lower_council_ok(value: str) -> float | bool:
     """"north thornby council", "hull city council": a council named in lower case by a UK place
     or by words that are no English words."""
@@ -319,6 +336,11 @@ INSTITUTION_PATTERNS: tuple[Pattern, ...] = (
             r"\b(?:from|with|by|at|through|for|via|joined|left)\s+"
             r"(?P<pii>[a-z]{3,}(?:\s+[a-z]{3,})?\s+fostering)\b",
             score=0.5, flags=0, validate=_agency_lower_ok, trigger=r"fostering"),
+    Pattern("school_two_words_lower", "ORG",  # "im yr 10 at hope park academy"
+            r"\b(?:at|from|to|attend|attended|attends|joined|left|leave|leaving|behind)\s+"
+            r"(?P<pii>[a-z]{3,}\s+[a-z]{3,}\s+(?:academy|high|primary|school|college))\b",
+            score=0.5, flags=0, validate=_two_word_school_ok,
+            trigger=r"academy|high|primary|school|college"),
     Pattern("known_institution", "ORG",
             rf"\b(?:{_KNOWN_INSTITUTIONS})\b", score=0.8),
     Pattern("home_predicate", "ORG",  # "acorns is the best home ive been in"
