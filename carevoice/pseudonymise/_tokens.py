@@ -218,6 +218,12 @@ class Tokens:
             {"is", "was"}.intersection(self.lows[k + 1:k + 4])
             and ROLE_WORDS.intersection(self.lows[k + 2:k + 8])))
 
+    def works_at(self, k: int) -> bool:
+        """Whether token ``k`` is followed by where someone works: "(miss king) at the virtual
+        school", "(joe) from the youth project"."""
+        return self.low(k + 1) in ("at", "from") \
+            and bool(ORG_NOUNS.intersection(self.lows[k + 2:k + 6]))
+
     def role_at(self, k: int) -> bool:
         """Whether someone's role starts at token ``k``: "my leaving care worker", "her sw"."""
         return self.low(k) in POSSESSIVES and any(self.role_ends(m) for m in range(k + 1, k + 4))

@@ -31,7 +31,6 @@ from ._words import (
     KIN,
     NOT_BEFORE_A_NAME,
     OBJECTS,
-    ORG_NOUNS,
     PERSON_NOUNS,
     PLACE_CUES,
     TITLES,
@@ -314,14 +313,12 @@ class NameDetector(TextDetector):
         # too; after "miss" (also a verb) no word at all, a surname that is no ordinary word,
         # or any word before what a teacher does ("miss lark runs it") or, at a clause start,
         # before where they work ("miss king at the virtual school")
+        at_work = sent.works_at(j) and not n_low.endswith("ing") and (
+            sentence_initial(text, sent.tokens[i][0]) or sent.low(i - 1) in CLAUSE_OPENERS)
         lower_name = (n_word.islower() and len(n_low) >= 3 and (
             (frequency(n_low) < 2_000 or low in ("mr", "mrs", "ms")) if low != "miss" else (
                 no_word_at_all(n_low) or (n_low in family and tier(n_low) != "A")
-                or (n_low not in ROLE_WORDS and (sent.teacher_after(j) or (
-                    sent.low(j + 1) in ("at", "from") and not n_low.endswith("ing")
-                    and ORG_NOUNS.intersection(sent.lows[j + 2:j + 6])
-                    and (sentence_initial(text, sent.tokens[i][0])
-                         or sent.low(i - 1) in CLAUSE_OPENERS)))))))
+                or (n_low not in ROLE_WORDS and (sent.teacher_after(j) or at_work)))))
         # "mrs k in the base": an initial alone
         lower_name = lower_name or (len(n_word) == 1 and n_word not in "aiAI"
                                     and not text[n_start + 1:n_start + 2].isalnum())
