@@ -219,6 +219,9 @@ NAME_VALID = [
     ("dean from housing never rings back", "dean"),
     ("and jay kept texting my sister at night", "jay"),
     ("will will be 18 before me", "will"),
+    # round thirty-six's forms, in new wording
+    ("may was my big sister before she got adopted", "may"),
+    ("and bill keeps nicking my food", "bill"),
 ]
 
 NAME_INVALID = [
@@ -306,6 +309,7 @@ NAME_INVALID = [
     "it was just me and will power",
     "i may may not go",
     "summer keeps coming round too fast",
+    "will is my best friend really",
 ]
 
 
@@ -393,6 +397,9 @@ def test_name_detector_leaves_words_alone(text):
     ("my dad is in prison in deal", "deal"),
     ("my sister is living back in bath", "bath"),
     ("they found me a bedsit in bow", "bow"),
+    ("our caravan was parked near hope", "hope"),
+    ("my last home was in deal", "deal"),
+    ("she works at a cafe in wells", "wells"),
 ])
 def test_place_detector_catches(text, surface):
     assert covers(PLACES, text, surface), covered(PLACES, text)

@@ -132,7 +132,11 @@ _ADVERBS = frozenset({"never", "always", "just", "still", "actually", "even", "f
 #: What a person keeps doing to someone, after "keeps": "chase keeps messaging me".
 _KEEPS_DOING = frozenset(
     """messaging texting ringing phoning calling shouting asking telling lying visiting hitting
-    bullying picking snapchatting""".split())
+    bullying picking snapchatting taking stealing nicking""".split())
+#: Family words proper (not friends or staff), after "X is my ...": "will is my little brother".
+_FAMILY = frozenset({"brother", "sister", "bro", "sis", "cousin", "mum", "dad", "nan", "nana",
+                     "gran", "grandad", "aunty", "auntie", "aunt", "uncle", "twin", "son",
+                     "daughter", "nephew", "niece"})
 #: Modal verbs: a word-name before one cannot be the modal itself ("may may be moving out").
 _MODALS = frozenset({"may", "will", "might", "can", "could", "should", "would", "must", "wont",
                      "cant", "shall"})
@@ -394,8 +398,10 @@ class NameDetector(TextDetector):
                     and self._predicated(sent, i, cues):
                 return 0.55, "context"  # "faith got adopted", "chance is my key worker"
             if not score and word.islower() and cues.clause_start and low in _MODALS \
-                    and nxt in _MODALS:
-                return 0.5, "context"  # "may may be moving out soon": two modals cannot stand
+                    and (nxt in _MODALS or (nxt in ("is", "was") and sent.kin_at(i + 2)
+                                            and _FAMILY.intersection(sent.lows[i + 3:i + 6]))):
+                return 0.5, "context"  # "may may be moving out", "will is my little brother":
+                # a modal stands before neither a modal nor "is"
             if not score and word.islower() and (
                     (cues.clause_start and verb in _PERSON_VERBS)
                     or (cues.clause_start and nxt in ("keeps", "kept") and low not in _SEASONS

@@ -75,7 +75,7 @@ _DWELLINGS = frozenset({"home", "house", "flat", "hostel", "placement", "college
                         "apprenticeship", "primary", "secondary", "academy", "family", "aunties",
                         "place", "one", "hospital", "centre", "center", "park", "library",
                         "gym", "station", "office", "church", "mosque", "court", "prison",
-                        "jail"})
+                        "jail", "shop", "cafe"})
 #: Homes, before "in": "a flat in bow", "my placement in hope".
 _RESIDENCES = frozenset({"flat", "house", "hostel", "placement", "bedsit", "foyer"})
 #: Street words after which "in" a word names the town: "3 ash grove in stone".
@@ -147,6 +147,8 @@ def _placed_there(lows: list[str], i: int, index: dict[str, tuple[tuple[str, ...
     elif low in _WORD_PLACES_NOT_READ and i > 1 and lows[i - 1] == "in" \
             and lows[i - 2] in _RESIDENCES:
         return True  # "a flat in bow" (not "a job in law", "i live in hope")
+    elif low in _WORD_PLACES_NOT_READ and i and lows[i - 1] == "near":
+        return True  # "camping near hope": no saying puts these words after "near"
     elif low in _WORD_PLACES_NOT_READ or low in _VERB_PLACES:
         return False
     if not i:
@@ -166,6 +168,8 @@ def _placed_there(lows: list[str], i: int, index: dict[str, tuple[tuple[str, ...
                                           and lows[i + 2] in index)
         if before == "back" and i > 2:
             before = lows[i - 3]  # "i want to live back in reading"
+        elif before in ("is", "was") and i > 2 and lows[i - 3] in _DWELLINGS:
+            before = lows[i - 3]  # "my first placement was in wool"
         return before in _RESIDE or before in _DWELLINGS or before in _FAMILY_WORDS \
             or before in _STREETS
     if prev == "to" and "from" in lows[max(0, i - 3):i - 1] and lows[i - 2] in index:
