@@ -17,6 +17,7 @@ from ._words import (
     OBJECTS,
     ORG_NOUNS,
     PERSON_NOUNS,
+    POSSESSIVES,
     WORD_TOKEN,
     frequency,
     not_a_word,
@@ -41,9 +42,6 @@ NAMING = frozenset({"called", "named", "name", "names", "name's", "nicknamed", "
 #: Verbs after which a lower-case word is someone who spoke ("kyle said", "seun asked").
 SPEECH = frozenset({"said", "says", "asked", "asks", "told", "tells", "texted", "messaged",
                     "rang", "reckons", "sed"})
-
-
-POSSESSIVES = frozenset({"my", "his", "her", "their", "our"})
 
 
 HE_SHE = frozenset({"she", "he", "shes", "hes", "she's", "he's"})

@@ -29,6 +29,7 @@ __all__ = [
     "ORG_NOUNS",
     "PERSON_NOUNS",
     "PLACE_CUES",
+    "POSSESSIVES",
     "STUDY_WORDS",
     "TITLES",
     "WORD_TOKEN",
@@ -85,6 +86,9 @@ PLACE_CUES = frozenset({"in", "at", "from", "near", "around", "outside", "round"
 
 #: Whom a name is given to: "we call him seun", "they named her after ...".
 OBJECTS = frozenset({"him", "her", "me", "them", "us"})
+
+#: Whose: "my brother kai", "with her dad".
+POSSESSIVES = frozenset({"my", "his", "her", "their", "our"})
 
 #: Nouns of services and places a person is introduced by ("Jo from the youth club").
 ORG_NOUNS = frozenset({"team", "service", "services", "school", "college", "council", "home",

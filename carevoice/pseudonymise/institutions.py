@@ -75,14 +75,21 @@ _FOSTERING_KINDS = frozenset(
     bridging enhanced intensive connected friends foster good bad normal proper""".split())
 
 
-def _agency_lower_ok(value: str) -> float | bool:
-    """"rainbow fostering": the words before "fostering" name an agency, unless they say what
-    kind of fostering it is ("private fostering", "long term fostering")."""
+def _named_before_kind_ok(value: str, sorts: frozenset[str]) -> float | bool:
+    """Whether the lower-case words before a kind of institution (its last word) name one:
+    none is a function word, a generic place word, a role, a word that is never personal data,
+    or one of ``sorts`` (words that say what sort of institution it is)."""
     words = value.lower().split()[:-1]
-    if not words or any(w in _FOSTERING_KINDS or w in FUNCTION_WORDS or w in GENERIC_PLACE_WORDS
+    if not words or any(w in sorts or w in FUNCTION_WORDS or w in GENERIC_PLACE_WORDS
                         or w in ROLE_WORDS or w in NOT_PII for w in words):
         return False
     return 0.5
+
+
+def _agency_lower_ok(value: str) -> float | bool:
+    """"rainbow fostering": the words before "fostering" name an agency, unless they say what
+    kind of fostering it is ("private fostering", "long term fostering")."""
+    return _named_before_kind_ok(value, _FOSTERING_KINDS)
 
 
 #: Words before a school's kind that say what sort of school, not its name: "after school",
@@ -95,11 +102,9 @@ _SCHOOL_SORTS = frozenset(
 def _two_word_school_ok(value: str) -> float | bool:
     """"hope park academy", "wood lane high": two lower-case words before a school's kind name
     it, unless either is a generic word, a role, a sort of school or a verb's -ing form."""
-    words = value.split()[:-1]
-    if any(w in GENERIC_PLACE_WORDS or w in FUNCTION_WORDS or w in ROLE_WORDS or w in NOT_PII
-           or w in _SCHOOL_SORTS or w.endswith("ing") for w in words):
+    if any(w.endswith("ing") for w in value.split()[:-1]):
         return False
-    return 0.5
+    return _named_before_kind_ok(value, _SCHOOL_SORTS)
 
 
 def _lower_council_ok(value: str) -> float | bool:

@@ -19,6 +19,7 @@ from ._words import (
     NOT_BEFORE_A_NAME,
     OBJECTS,
     PLACE_CUES,
+    POSSESSIVES,
     STUDY_WORDS,
     WORD_TOKEN,
     chained,
@@ -62,7 +63,7 @@ _VERB_PLACES = frozenset({"settle"})
 #: Words after "lives in hope" that the saying never takes: "she lives in hope with her dad".
 _NOT_HOPING = frozenset({"with", "wiv", "near"})
 #: Whose or whom, after those words: "with her dad", "near my nan", "with them".
-_WHOSE = frozenset({"my", "her", "his", "their", "our", "me", "him", "us", "them"})
+_WHOSE = POSSESSIVES | OBJECTS
 #: Verbs of living somewhere, before "in": "i live in march", "grew up in bury".
 _RESIDE = frozenset({"live", "lives", "living", "lived", "based", "stay", "stays", "staying",
                      "stayed", "up", "raised", "born", "out", "away"})
