@@ -222,6 +222,12 @@ NAME_VALID = [
     # round thirty-six's forms, in new wording
     ("may was my big sister before she got adopted", "may"),
     ("and bill keeps nicking my food", "bill"),
+    # round thirty-seven's and thirty-eight's forms, in new wording
+    ("faith is the only carer who gets me", "faith"),
+    ("can u tell robin to text me back", "robin"),
+    ("i really miss summer from my first foster home", "summer"),
+    ("i love daisy shes so kind to me", "daisy"),
+    ("me n hope go swimming on fridays", "hope"),
 ]
 
 NAME_INVALID = [
@@ -310,6 +316,11 @@ NAME_INVALID = [
     "i may may not go",
     "summer keeps coming round too fast",
     "will is my best friend really",
+    "i hope shes ok now",
+    "in may shes moving out",
+    "i will tell them to stop",
+    "i miss home from time to time",
+    "hope is the only thing keeping me going",
 ]
 
 
@@ -835,3 +846,50 @@ def test_a_pet_named_like_the_childs_town_leaves_the_town_masked(spacy_ready):
     text = "our dog is called Chester and we live in Chester now"
     spans = detect_pii(pd.DataFrame({"comment_id": ["c"], "text": [text]}))
     assert [text[s:e] for s, e in zip(spans.start, spans.end)].count("Chester") == 2
+
+
+#: The word-based detectors only: what the steps after detection add does not depend on spaCy.
+_WORD_DETECTORS = (NameDetector(), PlaceDetector(), PatternDetector())
+
+
+def _found(text: str) -> dict[str, str]:
+    spans = detect_pii(pd.DataFrame({"comment_id": ["a"], "text": [text]}), _WORD_DETECTORS)
+    return {text[s:e]: d for s, e, d in zip(spans["start"], spans["end"], spans["detector"],
+                                            strict=True)}
+
+
+def _all_found(text: str) -> list[str]:
+    spans = detect_pii(pd.DataFrame({"comment_id": ["a"], "text": [text]}), _WORD_DETECTORS)
+    return [text[s:e] for s, e in zip(spans["start"], spans["end"], strict=True)]
+
+
+@pytest.mark.parametrize(("text", "mentions"), [
+    ("my iv robin is great, robin even took me bowling", 2),
+    ("our pa faith is alright and faith helped me move", 2),
+    ("my advocate hope rang, but hope never rings back now", 2),
+    # not where the word is no subject, or its verb is said of things as well
+    ("my advocate grace is lovely, we say grace before tea", 1),
+    ("my sister summer is 9, summer is the best time of year", 1),
+])
+def test_a_word_name_found_once_is_masked_again_only_where_it_is_a_subject(text, mentions):
+    assert _all_found(text).count(text.split()[2]) == mentions
+
+
+@pytest.mark.parametrize(("text", "surface", "found"), [
+    ("my foster carers kim and rob in wells are the best", "wells", True),
+    ("i was at the oaks in sale for a year", "sale", True),
+    ("my brother kai in march was ill", "march", False),  # a month
+    ("my nan rose in hope that it works", "hope", False),  # a saying
+])
+def test_a_town_that_is_a_word_after_someone_found_and_in(text, surface, found):
+    assert (surface in _found(text)) is found
+
+
+@pytest.mark.parametrize(("text", "surface", "found"), [
+    ("my mentor Priya from Bright Steps helped me", "Bright Steps", True),
+    ("Jo from Social Services rang me again", "Social Services", False),
+    ("my sw Kim from Leaving Care Team came", "Leaving Care Team", False),
+])
+def test_what_a_person_is_from_in_capitals_is_an_organisation(text, surface, found):
+    got = _found(text)
+    assert (got.get(surface) == "institutions:from") is found

@@ -347,9 +347,19 @@ INVALID += [
     ("ORG", "THE COUNCIL NEVER RANG ME BACK"),
     ("ORG", "they sent me to the after school club"),
     ("ORG", "i want to go to summer drama school"),
+    ("LOCATION", "we live on a caravan park by the sea"),
+    ("LOCATION", "meet me outside the bus station"),
+    ("ORG", "they moved me to the one which is a unit"),
+    ("DATE", "it was 2019 when i was born"),
 ]
 
 VALID += [
+    # round thirty-seven's and thirty-eight's forms, in new wording
+    ("DATE", "my sister is 2011 born", "2011"),
+    ("LOCATION", "my dad lives on elmwood fields now", "elmwood fields"),
+    ("LOCATION", "we met up near bank station", "bank"),
+    ("ORG", "they put me in the beacon which is a unit for girls", "beacon"),
+    ("ORG", "i got kicked out of castle house in year 8", "castle house"),
     # round thirty-three's forms, in new wording
     ("HANDLE", "my brother is jay.k.music on there", "jay.k.music"),
     ("ORG", "i was placed by sunrise fostering in 2019", "sunrise fostering"),

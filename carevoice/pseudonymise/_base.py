@@ -6,7 +6,7 @@ Nothing here imports spaCy; :mod:`carevoice.pseudonymise.replace` builds on this
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..errors import InputError
@@ -258,3 +258,33 @@ def title_case(text: str) -> bool:
         return False
     words = [w for w in text.split() if w[:1].isalpha()]
     return len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
+
+
+def spans_after(comments: pd.DataFrame, spans: pd.DataFrame, labels: Iterable[str],
+                judge: Callable[[str, int], tuple[int, int, str, float, str] | None]
+                ) -> pd.DataFrame:
+    """Add what ``judge`` reads right after each span of ``labels``.
+
+    ``judge(text, end)`` is called with each such span's comment and end offset and returns a
+    new span's ``(start, end, label, score, detector)`` or None. The steps that read what
+    follows a found name ("pat and bill in deal", "Jasmin from Voices Together") share this.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``spans`` plus the new spans (not resolved).
+    """
+    import pandas as pd
+
+    found = spans[spans["label"].isin(tuple(labels))] if len(spans) else spans
+    if found.empty:
+        return spans
+    texts = texts_by_id(comments)
+    new = []
+    for cid, end in found[[COMMENT_ID, "end"]].itertuples(index=False):
+        got = judge(texts.get(str(cid), ""), int(end))
+        if got is not None:
+            new.append((str(cid), *got))
+    if not new:
+        return spans
+    return pd.concat([spans, spans_frame(new)], ignore_index=True)

@@ -23,7 +23,7 @@ HOME_NAME_WORDS = frozenset(
     meadow meadows river brook riverside lakeside hillside woodside woodland forest glen dale
     vale moor heath orchard kestrel robin wren lark heron falcon owl hawk swallow swan
     kingfisher magpie finch sparrow dove eagle osprey merlin badger otter fox hope haven
-    harbour beacon sunrise sunnyside""".split())
+    harbour beacon sunrise sunnyside castle abbey priory manor""".split())
 
 
 def house_lower_ok(value: str) -> float | bool:

@@ -85,8 +85,45 @@ ROLE_MODIFIERS = frozenset({"independent", "personal", "support", "youth", "fami
                             "night", "reviewing", "designated", "allocated", "form", "class"})
 
 
+#: Verbs that make a sentence-initial word that is no English word its subject ("xiaoling
+#: helped me", "kowalczyk runs the home").
+SUBJECT_VERBS = frozenset(
+    """helped helps runs ran took takes gave gives came comes left leaves keeps kept got gets
+    does did has had is was makes made used never always still just listens listened cares
+    cared understands understood knows knew lets picks picked drives drove visits visited
+    sends sent calls called stays stayed lives lived works worked tried tries wants wanted
+    said says told tells asked asks rang texted messaged reckons taught teaches showed shows
+    bought buys sorted sorts fought fights treats treated reads""".split())
+
+
+#: Adverbs allowed between such a name and its verb ("joy never judged me").
+ADVERBS = frozenset({"never", "always", "just", "still", "actually", "even", "finally",
+                      "literally", "also", "honestly", "sometimes", "once"})
+
+
 #: Thanks said to someone: "thank u mo", "thanks bev", "cheers dave".
 THANKS = frozenset({"thanks", "cheers", "thx", "thankyou"})
+
+
+#: Verbs said of things as readily as of people: "summer is the best time".
+_NOT_ONLY_PEOPLE = ADVERBS | {"is", "was", "has", "had", "used", "never", "always", "still",
+                              "just", "keeps", "kept", "left", "leaves", "makes", "made",
+                              "stays", "stayed"}
+
+
+def subject_of_verb(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``text[start:end]`` stands where a clause's subject does: at a
+    clause's start and before a verb said of a person, perhaps after an adverb ("..., grace
+    even came to my review", "but will never does anything", "and mark helped me")."""
+    before = [m.group().lower() for m in WORD_TOKEN.finditer(text, 0, start)]
+    after = [m.group().lower() for m in WORD_TOKEN.finditer(text, end)][:2]
+    if not after:
+        return False
+    verb = after[1] if after[0] in ADVERBS and len(after) > 1 else after[0]
+    gap = text[:start].rstrip()
+    opens = sentence_initial(text, start) or gap.endswith(",") or (
+        bool(before) and before[-1] in CLAUSE_OPENERS)
+    return opens and verb in SUBJECT_VERBS and verb not in _NOT_ONLY_PEOPLE
 
 
 @functools.cache
@@ -199,12 +236,13 @@ class Tokens:
 
     def is_staff(self, k: int) -> bool:
         """Whether token ``k`` is said to be someone's worker: "X is my key worker", "X and Y r
-        the best staff", "X was the manager"."""
+        the best staff", "X was the manager", "X is the only staff who listens"."""
         if self.low(k + 1) not in ("is", "was", "are", "were", "r") \
                 or self.low(k + 2) not in ("my", "the", "our", "a"):
             return False
         j = k + 3
-        while j < k + 6 and self.low(j) not in STAFF and self.low(j) not in FUNCTION_WORDS:
+        while j < k + 6 and self.low(j) not in STAFF and (
+                self.low(j) not in FUNCTION_WORDS or self.low(j) == "only"):
             j += 1
         return self.low(j) in STAFF
 

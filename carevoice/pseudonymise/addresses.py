@@ -16,6 +16,7 @@ from ._place_names import (
     someones,
     unlisted_place_ok,
 )
+from ._words import FUNCTION_WORDS
 from .identifiers import (
     POSTCODE_INWARD,
     POSTCODE_OUTWARD,
@@ -70,6 +71,32 @@ def _estate_name_ok(value: str) -> float | bool:
     return not any(w in GENERIC_PLACE_WORDS or w in ("council", "housing", "real", "industrial",
                                                      "trading", "business", "retail")
                    for w in words)
+
+
+def _estate_lived_on_ok(value: str) -> float | bool:
+    """"lives on orchard park": where someone lives, named; not "lives on a caravan park" or
+    "the council fields"."""
+    first = value.split()[0].lower()
+    return first not in GENERIC_PLACE_WORDS and first not in _NOT_AN_ESTATE
+
+
+#: Words before "park", "farm" ... that make them kinds of place, not names.
+_NOT_AN_ESTATE = frozenset({"caravan", "trailer", "holiday", "retail", "business", "skate",
+                            "theme", "car", "water", "industrial", "housing", "council",
+                            "football", "playing", "science", "safari", "country", "national",
+                            "trampoline", "dog", "city", "town"})
+#: Words before "station" that say what kind it is: "near the bus station", "at police station".
+_KINDS_OF_STATION = frozenset(
+    """bus train railway rail tube coach police fire petrol gas power service services space
+    radio play work charging fuel ambulance lifeboat pumping polling docking weather metro tram
+    underground overground main central""".split())
+
+
+def _station_name_ok(value: str) -> float | bool:
+    """"by angel station": a station named, not "the bus station"."""
+    low = value.lower()
+    return low not in _KINDS_OF_STATION and low not in GENERIC_PLACE_WORDS \
+        and low not in FUNCTION_WORDS
 
 
 _STREET_WORDS = (
@@ -153,4 +180,12 @@ ADDRESS_PATTERNS: tuple[Pattern, ...] = (
             score=0.6, flags=0, validate=_estate_name_ok, trigger=r"estate"),
     Pattern("estate_lower", "LOCATION", r"\b(?P<pii>[a-z]{4,})\s+estate\b",
             score=0.5, flags=0, validate=_estate_lower_ok),
+    Pattern("estate_lived_on", "LOCATION",  # "my mum lives on orchard park"
+            r"\b(?:live|lives|living|lived|grew\s+up|brought\s+up|stay|stays|staying|stayed)"
+            r"\s+on\s+(?:the\s+)?(?P<pii>[a-z]{3,}\s+(?:park|fields|green|grange|heights|farm|"
+            r"meadows|vale|side|rise|hill))\b",
+            score=0.5, flags=0, validate=_estate_lived_on_ok, trigger=r"\bon\b"),
+    Pattern("station_lower", "LOCATION",  # "i live right by angel station"
+            r"\b(?:by|near|at|from|to|outside|opposite)\s+(?P<pii>[a-z]{3,})\s+station\b",
+            score=0.5, flags=0, validate=_station_name_ok, trigger=r"station"),
 )

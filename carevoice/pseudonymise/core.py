@@ -14,8 +14,11 @@ from typing import TYPE_CHECKING, Any
 from ..errors import InputError
 from ..schema import COMMENT_ID, SPAN_COLUMNS, Corpus, Detector
 from ._base import NAME_LABELS, check_comments, spans_frame, texts_by_id, title_case
+from ._tokens import subject_of_verb
 from .animals import drop_pet_names
+from .institutions import organisations_after_people
 from .keys import ReidentificationKey, write_key
+from .places import places_after_found
 from .replace import MODES, ReplaceConfig, as_secret, replace_spans
 from .review import ReviewConfig, apply_decisions, review_table
 
@@ -431,11 +434,15 @@ def join_place_prefixes(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataF
 
 
 def propagate_spans(comments: pd.DataFrame, spans: pd.DataFrame, *, min_score: float = 0.6,
+                    subject_min_score: float = 0.5,
                     labels: tuple[str, ...] = NAME_LABELS) -> pd.DataFrame:
     """Add every other occurrence, in the same comment, of a name already found there.
 
     "big Dave ... hes alright dave": once ``Dave`` is found, ``dave`` is masked too (score 0.5,
-    detector ``"propagate"``, so it goes to review). When in doubt, mask.
+    detector ``"propagate"``, so it goes to review). When in doubt, mask. A name found with
+    less confidence (a word-name such as "grace", scoring at least ``subject_min_score``) is
+    carried only to mentions that stand as a clause's subject before a verb said of a person:
+    "my advocate grace ..., grace even came to my review", not "grace ... saying grace".
 
     Parameters
     ----------
@@ -443,7 +450,10 @@ def propagate_spans(comments: pd.DataFrame, spans: pd.DataFrame, *, min_score: f
     spans : pandas.DataFrame
         Raw or resolved spans.
     min_score : float, default 0.6
-        Only spans scoring at least this are propagated.
+        Spans scoring at least this are propagated to every other mention.
+    subject_min_score : float, default 0.5
+        Name spans scoring at least this (and less than ``min_score``) are propagated to
+        mentions in a subject's place only.
     labels : tuple of str
         Labels to propagate.
 
@@ -458,7 +468,8 @@ def propagate_spans(comments: pd.DataFrame, spans: pd.DataFrame, *, min_score: f
 
     if spans.empty:
         return spans
-    strong = spans[(spans["score"] >= min_score) & spans["label"].isin(labels)]
+    strong = spans[spans["label"].isin(labels) & ((spans["score"] >= min_score) | (
+        (spans["label"] == "PERSON") & (spans["score"] >= subject_min_score)))]
     if strong.empty:
         return spans
     texts = texts_by_id(comments)
@@ -468,13 +479,17 @@ def propagate_spans(comments: pd.DataFrame, spans: pd.DataFrame, *, min_score: f
     new = []
     for (cid, label), group in strong.groupby([COMMENT_ID, "label"], sort=False):
         text = texts.get(str(cid), "")
-        surfaces = {text[s:e] for s, e in zip(group["start"], group["end"], strict=True)}
-        for surface in surfaces:
+        surfaces: dict[str, bool] = {}  # surface -> whether only subjects' places take it
+        for s, e, score in zip(group["start"], group["end"], group["score"], strict=True):
+            weak = score < min_score and label == "PERSON"
+            surfaces[text[s:e]] = surfaces.get(text[s:e], True) and weak
+        for surface, weak in surfaces.items():
             if len(surface.strip()) < 2:
                 continue
             pattern = re.compile(rf"(?<!\w){re.escape(surface)}(?!\w)", re.IGNORECASE)
             for m in pattern.finditer(text):
-                if any(s < m.end() and m.start() < e for s, e in covered[str(cid)]):
+                if any(s < m.end() and m.start() < e for s, e in covered[str(cid)]) or (
+                        weak and not subject_of_verb(text, m.start(), m.end())):
                     continue
                 covered[str(cid)].append(m.span())
                 new.append((str(cid), m.start(), m.end(), label, 0.5, "propagate"))
@@ -530,6 +545,7 @@ def detect_pii(comments: Corpus | pd.DataFrame, detectors: Sequence[Detector] | 
     parts = [p for p in parts if len(p)]
     spans = pd.concat(parts, ignore_index=True) if parts else spans_frame([])
     spans = join_place_prefixes(frame, join_hyphenated(frame, spans))
+    spans = organisations_after_people(frame, places_after_found(frame, spans))
     spans = propagate_spans(frame, drop_pet_names(frame, spans))
     spans = (join_title_runs(frame, bridge_spans(frame, resolve_spans(spans))) if resolve
              else spans_frame(spans.itertuples(index=False)))

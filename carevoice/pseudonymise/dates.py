@@ -168,6 +168,10 @@ DATE_PATTERNS: tuple[Pattern, ...] = (
     Pattern("date_year_baby", "DATE",  # "im a 2008 baby", "a millennium baby born 2000"
             r"\b(?:an?|im|i'm)\s+(?P<pii>(?:19|20)\d\d)\s+(?:baby|babe|kid|child)\b",
             score=0.7, trigger=r"(?:19|20)\d\d\s+(?:baby|babe|kid|child)"),
+    Pattern("date_year_born", "DATE",  # "im 2006 born so i turn 18 soon", "my sis is 2011 born"
+            r"\b(?:im|i'm|am|is|was|are|were|shes|hes|she's|he's)\s+(?:an?\s+)?"
+            r"(?P<pii>(?:19|20)\d\d)\W{0,2}born\b",
+            score=0.7, trigger=r"(?:19|20)\d\d\W{0,2}born"),
     Pattern("date_birthday_numeric", "DATE",
             r"\b(?:birthday|bday|b-day|born|dob|d\.o\.b\.?)(?:'s)?\W{0,3}(?:(?:is|was|on|it's|its)\s+)?"
             r"(?:the\s+)?(?P<pii>\d{1,2}[/.-]\d{1,2})(?![/.-]?\d)",

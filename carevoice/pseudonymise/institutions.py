@@ -8,7 +8,9 @@ they are no English word, a UK place, or words homes are named by (trees, birds,
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
+from ._base import spans_after
 from ._pattern import Pattern
 from ._place_names import (
     GENERIC_PLACE_WORDS,
@@ -26,7 +28,10 @@ from .lexicons import (
     uk_places,
 )
 
-__all__ = ["INSTITUTION_PATTERNS"]
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["INSTITUTION_PATTERNS", "organisations_after_people"]
 
 
 def _initials_ok(value: str) -> float | bool:
@@ -82,6 +87,22 @@ def _named_before_kind_ok(value: str, sorts: frozenset[str]) -> float | bool:
     words = value.lower().split()[:-1]
     if not words or any(w in sorts or w in FUNCTION_WORDS or w in GENERIC_PLACE_WORDS
                         or w in ROLE_WORDS or w in NOT_PII for w in words):
+        return False
+    return 0.5
+
+
+#: Nouns that say "the X which is a school" of no named place: "the one which is a pru".
+_NOT_A_NAME_BEFORE_KIND = frozenset({"one", "place", "end", "moment", "time", "building",
+                                     "same", "other", "school", "college", "unit", "home",
+                                     "hostel", "centre", "center", "club", "project", "area",
+                                     "thing", "way", "bit", "kind", "type", "sort"})
+
+
+def _named_then_kind_ok(value: str) -> float | bool:
+    """"the bridge which is a pru": words that name the place, not "the one which is a pru"."""
+    words = value.lower().split()
+    if any(w in FUNCTION_WORDS or w in GENERIC_PLACE_WORDS or w in ROLE_WORDS or w in NOT_PII
+           or w in _NOT_A_NAME_BEFORE_KIND for w in words):
         return False
     return 0.5
 
@@ -363,6 +384,13 @@ INSTITUTION_PATTERNS: tuple[Pattern, ...] = (
             r"(?P<pii>(?:[a-z]{3,}\s+)?[a-z]{3,}\s+(?:house|centre|center|"
             r"court|hall|grange|lodge|view))\b",
             score=0.5, flags=0, validate=house_lower_ok),
+    Pattern("named_then_kind", "ORG",  # "now im at the bridge which is a pru"
+            r"\b(?:at|to|from|of|in|into)\s+the\s+(?P<pii>[a-z]{3,}(?:\s+[a-z]{3,})?),?\s+"
+            r"(?:which|that|thats|that's|its|it's)\s+(?:is\s+|was\s+)?an?\s+(?:[a-z]+\s+)?"
+            r"(?:pru|school|college|academy|unit|hostel|refuge|foyer|children'?s\s+home|"
+            r"kids\s+home|care\s+home|home|project|charity|youth\s+club|club|centre|center)\b",
+            score=0.5, flags=0, validate=_named_then_kind_ok,
+            trigger=r"\b(?:which|that|its|it's)\b"),
     Pattern("excluded_from_lower", "ORG",
             r"\b(?:kicked\s+out\s+of|excluded\s+from|expelled\s+from)\s+"
             r"(?P<pii>[a-z]{4,}(?:\s+(?:high|academy|primary|college|school))?)\b",
@@ -372,3 +400,41 @@ INSTITUTION_PATTERNS: tuple[Pattern, ...] = (
             r"academy|child(?:ren)?'?s'?\s+home|kids\s+home)\b",
             score=0.5, flags=0, validate=unlisted_place_ok),
 )
+
+
+#: Words of a service's generic name: "Jo from Social Services", "Sam from Leaving Care Team".
+_SERVICE_WORDS = frozenset({"social", "services", "service", "leaving", "care", "virtual",
+                            "school", "council", "housing", "team", "the", "children's",
+                            "childrens", "youth", "offending", "early", "help", "health",
+                            "mental", "local", "authority", "adult", "adults"})
+
+
+def organisations_after_people(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
+    """Add the capitalised name of what a person found is "from": "my advocate Jasmin from
+    Voices Together", "Sophie Hartley from Voices Matter".
+
+    Two or three capitalised words after "from" that name no place, no service of every council
+    ("Social Services", "Leaving Care Team") and nothing that is never personal data. New spans
+    score 0.6 (detector ``"institutions:from"``): above a surname found by its context alone,
+    so "Kels from Speak Up Kirkwood" is one organisation, not a person. ``comments`` and
+    ``spans`` (raw spans of all detectors) in, ``spans`` plus the new ones (not resolved) out.
+    """
+    places = uk_places()
+
+    def judge(text: str, end: int) -> tuple[int, int, str, float, str] | None:
+        m = _FROM_CAPITALISED.match(text, end)
+        if not m or text.istitle():
+            return None
+        words = m.group(1).lower().split()
+        if m.group(1).lower() in places or any(w in places or w in NOT_PII or w in ROLE_WORDS
+                                                for w in words) \
+                or all(w in _SERVICE_WORDS or w in GENERIC_PLACE_WORDS for w in words):
+            return None
+        return m.start(1), m.end(1), "ORG", 0.6, "institutions:from"
+
+    return spans_after(comments, spans, ("PERSON",), judge)
+
+
+#: "from" and two or three capitalised words, after a name found: " from Voices Together".
+_FROM_CAPITALISED = re.compile(
+    r"\s+from\s+((?:[A-Z][a-z']+)(?:\s+[A-Z][a-z']+){1,2})\b(?!['\u2019])")

@@ -15,11 +15,13 @@ from dataclasses import dataclass
 from ..errors import InputError
 from ._base import Span, TextDetector
 from ._tokens import (
+    ADVERBS,
     CLAUSE_OPENERS,
     HE_SHE,
     KIN_MODIFIERS,
     NAMING,
     STAFF,
+    SUBJECT_VERBS,
     THANKS,
     Cues,
     Tokens,
@@ -60,16 +62,6 @@ __all__ = [
 #: Plural family and friend words a list of names follows ("my sisters precious and favour").
 _KIN_PLURAL = frozenset({"sisters", "brothers", "cousins", "cuzzies", "mates", "friends",
                          "siblings", "bros", "sis", "nephews", "nieces", "besties"})
-
-#: Verbs that make a sentence-initial word that is no English word its subject ("xiaoling
-#: helped me", "kowalczyk runs the home").
-_SUBJECT_VERBS = frozenset(
-    """helped helps runs ran took takes gave gives came comes left leaves keeps kept got gets
-    does did has had is was makes made used never always still just listens listened cares
-    cared understands understood knows knew lets picks picked drives drove visits visited
-    sends sent calls called stays stayed lives lived works worked tried tries wants wanted
-    said says told tells asked asks rang texted messaged reckons taught teaches showed shows
-    bought buys sorted sorts fought fights treats treated""".split())
 
 
 _ASK = frozenset({"ask", "asked", "asking", "asks"})
@@ -125,9 +117,6 @@ _ADJECTIVE_NAMES = frozenset({"frank", "sunny", "rich", "lucky", "noble", "royal
 _SHIFTS = frozenset({"nights", "lates", "earlies", "nightshift", "nightshifts"})
 
 
-#: Adverbs allowed between such a name and its verb ("joy never judged me").
-_ADVERBS = frozenset({"never", "always", "just", "still", "actually", "even", "finally",
-                      "literally", "also", "honestly", "sometimes", "once"})
 
 #: What a person keeps doing to someone, after "keeps": "chase keeps messaging me".
 _KEEPS_DOING = frozenset(
@@ -137,6 +126,12 @@ _KEEPS_DOING = frozenset(
 _FAMILY = frozenset({"brother", "sister", "bro", "sis", "cousin", "mum", "dad", "nan", "nana",
                      "gran", "grandad", "aunty", "auntie", "aunt", "uncle", "twin", "son",
                      "daughter", "nephew", "niece"})
+#: What two people do together, after "me n X": "me n hope do baking on sundays".
+_WE_DO = frozenset({"do", "go", "went", "are", "were", "play", "played", "both", "share",
+                    "shared", "watch", "watched"})
+#: Words after "shes"/"hes" that say who the person is: "rose shes my best mate".
+_SAID_OF_A_FRIEND = frozenset({"my", "me", "the", "so", "really", "always", "like", "proper",
+                               "well", "dead", "sound", "lovely", "kind", "funny", "amazing"})
 #: Modal verbs: a word-name before one cannot be the modal itself ("may may be moving out").
 _MODALS = frozenset({"may", "will", "might", "can", "could", "should", "would", "must", "wont",
                      "cant", "shall"})
@@ -223,7 +218,7 @@ def _lower_context(low: str, prev: str, nxt: str, cues: Cues, family: frozenset[
         or (cues.kin_after and frequency(low) < 500)
         or (prev in ("that", "this") and nxt in PERSON_NOUNS and frequency(low) < 2_000
             and not misspelt_word(low))
-        or ((nxt in _SUBJECT_VERBS or cues.vocative or prev == "with") and len(low) >= 4
+        or ((nxt in SUBJECT_VERBS or cues.vocative or prev == "with") and len(low) >= 4
             and no_word_at_all(low) and (cues.clause_start or prev == "with"))
         or (cues.vocative and len(low) >= 3 and frequency(low) == 0)
         or (cues.contact and len(low) >= 4 and not_a_word(low) and low not in NOT_PII))
@@ -380,6 +375,10 @@ class NameDetector(TextDetector):
             if not score and word.islower() and (cues.contact or prev in _TOLD) \
                     and nxt == "on" and re.match(r"\s+on\s+[+(]?\d", text[start + len(word):]):
                 return 0.55, "context"  # "i text mercy on 07700 900482"
+            if not score and word.islower() and low not in _SEASONS and (
+                    ((prev in _TOLD or prev in _ASK) and nxt == "to")
+                    or (cues.contact and nxt == "from")):
+                return 0.55, "context"  # "tell dawn to ring me", "i miss joy from my old home"
             if not score and word.islower() and prev == "is" \
                     and sent.low(i - 2) in ("name", "names", "name's", "nickname") \
                     and nxt not in ("wrong", "right", "on", "in", "spelt", "spelled"):
@@ -388,9 +387,9 @@ class NameDetector(TextDetector):
                     and low not in _ADJECTIVE_NAMES:
                 return 0.55, "context"  # "im jack born in 2009", "i am hope, 15"
             if not score and word.islower() and tier(low) != "A" and cues.clause_start \
-                    and nxt in _SUBJECT_VERBS and prev not in NOT_BEFORE_A_NAME:
+                    and nxt in SUBJECT_VERBS and prev not in NOT_BEFORE_A_NAME:
                 return 0.5, "context"  # "jade does my hair", "and jack said"
-            verb = sent.low(i + 2) if nxt in _ADVERBS else nxt
+            verb = sent.low(i + 2) if nxt in ADVERBS else nxt
             shouted = word.isupper() and text.upper() == text
             if not score and shouted and cues.speaker and cues.clause_start:
                 return 0.5, "context"  # "LANCE SAID HE WOULD SORT MY BUS PASS"
@@ -407,7 +406,8 @@ class NameDetector(TextDetector):
                     or (cues.clause_start and nxt in ("keeps", "kept") and low not in _SEASONS
                         and sent.low(i + 2) in _KEEPS_DOING)
                     or (prev in ("and", "n") and sent.low(i - 2) == "me"
-                        and (verb in _PERSON_VERBS or verb in _SUBJECT_VERBS))
+                        and (verb in _PERSON_VERBS or verb in SUBJECT_VERBS
+                             or verb in _WE_DO))
                     or (prev in _TOLD and nxt in ("about", "that", "what", "how", "when", "i"))):
                 return 0.5, "context"  # "mercy drove me", "chase keeps messaging me", "me n will
                 # got told off", "i told grace about it"
@@ -461,10 +461,10 @@ class NameDetector(TextDetector):
         if sent.low(i - 1) in ("is", "was", "are", "were") and sent.role_ends(i - 2) \
                 and sent.lows[i] not in _ADJECTIVE_NAMES:
             return True  # "my sw is faith", "my carers are will and grace"
-        k = i + 2 if nxt in _ADVERBS else i + 1
+        k = i + 2 if nxt in ADVERBS else i + 1
         if (sent.role_ends(i - 1) or sent.low(i - 1) in KIN or (
                 sent.low(i - 1) in ROLE_WORDS and sent.low(i - 2) in KIN_MODIFIERS)) \
-                and (sent.low(k) in _PERSON_VERBS or sent.low(k) in _SUBJECT_VERBS):
+                and (sent.low(k) in _PERSON_VERBS or sent.low(k) in SUBJECT_VERBS):
             return True  # "my keyworker miles drove me", "auntie may makes pancakes"
         if sent.low(i - 1) in ("with", "and", "n", "by", "to") and nxt == "my" and (
                 sent.low(i + 2) in STAFF or sent.low(i + 3) in STAFF) and not (
@@ -474,6 +474,10 @@ class NameDetector(TextDetector):
             return True  # "mercy is my real name"
         if nxt in HE_SHE and (sent.low(i - 1) in KIN or sent.role_ends(i - 1)):
             return True  # "my nanna may she makes the best pancakes"
+        if nxt in HE_SHE and sent.low(i + 2) in _SAID_OF_A_FRIEND \
+                and sent.low(i - 1) not in _PRONOUNS and sent.lows[i] not in _SEASONS \
+                and sent.lows[i] not in _MODALS:
+            return True  # "i love rose shes my best mate" (not "i hope shes ok")
         if nxt == "and" and sent.low(i + 2) in ("her", "his", "their") and (
                 sent.low(i + 3) in KIN or sent.low(i + 3) in ("wife", "husband")):
             return True  # "with summer and her mum", "im with will and his wife"
@@ -484,7 +488,7 @@ class NameDetector(TextDetector):
         if nxt == "called" and sent.low(i + 2) in OBJECTS:
             return True  # "brook called me a liar"
         k = i + 1
-        while sent.low(k) in _ADVERBS or sent.low(k) == "both":
+        while sent.low(k) in ADVERBS or sent.low(k) == "both":
             k += 1
         if sent.low(k) in ("got", "gets", "get", "was", "were") and sent.low(k + 1) in _FATES:
             return True

@@ -8,9 +8,11 @@ the words around it say it is a place. The detector follows the
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from ._base import Span, TextDetector, title_case
+from ._base import NAME_LABELS, Span, TextDetector, spans_after, title_case
 from ._words import (
     DIRECTIONS,
     FUNCTION_WORDS,
@@ -36,8 +38,12 @@ from .lexicons import (
     uk_places,
 )
 
+if TYPE_CHECKING:
+    import pandas as pd
+
 __all__ = [
     "PlaceDetector",
+    "places_after_found",
 ]
 
 
@@ -289,3 +295,31 @@ class PlaceDetector(TextDetector):
             out.append(Span(comment_id, start, tokens[i][1], "LOCATION", 0.45,
                             f"{self.name}:unlisted"))
         return out
+
+
+def places_after_found(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
+    """Add a town that is also a word, said "in" it right after a person or organisation found.
+
+    "my old carers pat and bill in deal", "i was at the willows in stone": who or what stands
+    before says that "in deal" is where they are, which the words alone do not. Months and the
+    places no saying lets through (:data:`_WORD_PLACES_NOT_READ`: "lives in hope") are left.
+    New spans score 0.55 (detector ``"places:after"``), so they go to review. ``comments`` and
+    ``spans`` (raw spans of all detectors) in, ``spans`` plus the new ones (not resolved) out.
+    """
+    index = _place_index()
+
+    def judge(text: str, end: int) -> tuple[int, int, str, float, str] | None:
+        m = _IN_A_WORD.match(text, end)
+        if not m:
+            return None
+        low = m.group(1)
+        if (low,) not in index.get(low, ()) or low in _MONTH_WORDS \
+                or low in _WORD_PLACES_NOT_READ or low in FUNCTION_WORDS:
+            return None
+        return m.start(1), m.end(1), "LOCATION", 0.55, "places:after"
+
+    return spans_after(comments, spans, NAME_LABELS, judge)
+
+
+#: "in" and a lower-case word, after a name found: " in deal".
+_IN_A_WORD = re.compile(r"\s+in\s+([a-z]+)\b(?!['\u2019-])")
