@@ -228,6 +228,10 @@ NAME_VALID = [
     ("i really miss summer from my first foster home", "summer"),
     ("i love daisy shes so kind to me", "daisy"),
     ("me n hope go swimming on fridays", "hope"),
+    ("Holly and Ivy are my foster sisters", "Ivy"),
+    ("max keeps taking my charger", "max"),
+    ("cliff takes me to the gym on saturdays", "cliff"),
+    ("robin from bright steps got me a job", "robin"),
 ]
 
 NAME_INVALID = [
@@ -321,6 +325,13 @@ NAME_INVALID = [
     "i will tell them to stop",
     "i miss home from time to time",
     "hope is the only thing keeping me going",
+    # sayings made of names, and "max" before a number (rounds thirty-nine and forty)
+    "we hung holly and ivy over the door",
+    "the chips were stone cold again",
+    "you can have max 2 friends over",
+    "hope got me through the worst year",
+    "hope from my mates got me through",
+    "summer takes me back to being little",
 ]
 
 
@@ -411,6 +422,10 @@ def test_name_detector_leaves_words_alone(text):
     ("our caravan was parked near hope", "hope"),
     ("my last home was in deal", "deal"),
     ("she works at a cafe in wells", "wells"),
+    # districts of cities (carevoice/data/uk_districts.txt), rounds thirty-seven to forty
+    ("we grew up on blackbird leys", "blackbird leys"),
+    ("they are moving me to tile hill", "tile hill"),
+    ("my mum still lives in wythenshawe", "wythenshawe"),
 ])
 def test_place_detector_catches(text, surface):
     assert covers(PLACES, text, surface), covered(PLACES, text)
@@ -447,6 +462,8 @@ def test_place_detector_catches(text, surface):
     "i want a career in law",
     "i always feel at home in church",
     "we went to school then home then bed",
+    "the castle hill was too steep to climb",
+    "there was a manor house on the trip",
 ])
 def test_place_detector_leaves_words_alone(text):
     assert covered(PLACES, text) == set()

@@ -351,6 +351,9 @@ INVALID += [
     ("LOCATION", "meet me outside the bus station"),
     ("ORG", "they moved me to the one which is a unit"),
     ("DATE", "it was 2019 when i was born"),
+    ("ORG", "my new school really high standards"),
+    ("ID", "my case number is 2 or 3 pages long"),
+    ("ORG", "at my old school secondary academy kids"),
 ]
 
 VALID += [
@@ -360,6 +363,10 @@ VALID += [
     ("LOCATION", "we met up near bank station", "bank"),
     ("ORG", "they put me in the beacon which is a unit for girls", "beacon"),
     ("ORG", "i got kicked out of castle house in year 8", "castle house"),
+    # round thirty-nine's, in new wording
+    ("ORG", "i miss my old school fernside academy loads", "fernside academy"),
+    ("ID", "they lost my case number 30 22 71 9 again", "30 22 71 9"),
+    ("ADDRESS", "the flat at 17b mill rd is damp", "17b mill rd"),
     # round thirty-three's forms, in new wording
     ("HANDLE", "my brother is jay.k.music on there", "jay.k.music"),
     ("ORG", "i was placed by sunrise fostering in 2019", "sunrise fostering"),

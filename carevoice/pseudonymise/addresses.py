@@ -123,7 +123,7 @@ _NOT_STREET_NAME = frozenset(
 
 
 def _street_ok(value: str) -> float | bool:
-    words = re.findall(r"[A-Za-z']+", value)
+    words = re.findall(r"(?<!\d)[A-Za-z']+", value)  # not the "a" of "41a church rd"
     # words between the house number and the street word
     name_words = [w.lower() for w in words[:-1] if w.lower() not in ("flat", "apartment", "apt",
                                                                        "unit")]

@@ -151,6 +151,11 @@ def _dotted_handle(value: str) -> float | bool:
     return True
 
 
+def _spaced_digits_ok(value: str) -> float | bool:
+    """Six to twelve digits in all, in groups: a number, not "2 or 3"."""
+    return 6 <= sum(c.isdigit() for c in value) <= 12
+
+
 def _id_shape(value: str) -> float | bool:
     digits = sum(c.isdigit() for c in value)
     if digits >= 4 or (digits >= 2 and sum(c.isalpha() for c in value) >= 2 and len(value) >= 5):
@@ -344,6 +349,10 @@ IDENTIFIER_PATTERNS: tuple[Pattern, ...] = (
             r"account|acc|id)\.?\s*(?:number|no|num|nr|#|id)?\.?\s*(?:is|was|:|=|-)?\s*"
             r"(?P<pii>[A-Z]{0,4}[-/]?\d[A-Z0-9]*(?:[-/][A-Z0-9]+)*)",
             score=0.85, validate=_id_shape, trigger=r"\d"),
+    Pattern("reference_digit_groups", "ID",  # "my case number 44 91 20 7": digits typed in groups
+            r"\b(?:case|ref(?:erence)?|file|client|crn|upn|pupil|student|claim|account)\s+"
+            r"(?:number|no|num|nr|#)\.?\s*(?:is|was|:|-)?\s*(?P<pii>\d{2,4}(?:\s\d{1,4}){1,4})\b",
+            score=0.8, validate=_spaced_digits_ok, trigger=r"\d\s\d"),
     Pattern("reference_far", "ID",  # "my student number at college is 21004573"
             r"\b(?:case|ref(?:erence)?|file|client|pupil|student|claim|account|membership)\s+"
             r"(?:number|no|num|id|ref)\b(?:\s+[a-z]+){1,4}?\s+(?:is|was|are)\s+"

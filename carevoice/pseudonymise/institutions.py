@@ -367,6 +367,11 @@ INSTITUTION_PATTERNS: tuple[Pattern, ...] = (
             r"(?P<pii>[a-z]{3,}\s+[a-z]{3,}\s+(?:academy|high|primary|school|college))\b",
             score=0.5, flags=0, validate=_two_word_school_ok,
             trigger=r"academy|high|primary|school|college"),
+    Pattern("school_then_name_lower", "ORG",  # "my old school parkway high"
+            r"\b(?:my|old|new|last|first)\s+school\s+(?:is\s+|was\s+|were\s+)?"
+            r"(?P<pii>[a-z]{4,}\s+(?:academy|high|primary))\b",
+            score=0.5, flags=0, validate=_two_word_school_ok,
+            trigger=r"academy|high|primary"),
     Pattern("known_institution", "ORG",
             rf"\b(?:{_KNOWN_INSTITUTIONS})\b", score=0.8),
     Pattern("home_predicate", "ORG",  # "acorns is the best home ive been in"

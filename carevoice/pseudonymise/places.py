@@ -35,6 +35,7 @@ from .lexicons import (
     NOT_PII,
     ROLE_WORDS,
     first_names,
+    uk_districts,
     uk_places,
 )
 
@@ -45,6 +46,22 @@ __all__ = [
     "PlaceDetector",
     "places_after_found",
 ]
+
+
+@functools.cache
+def _ordinary_districts() -> frozenset[tuple[str, ...]]:
+    """Districts named by ordinary words ("tile hill", "park hill", "abbey hey"): read as
+    places only after a word that puts someone there (:data:`_DISTRICT_CUES`)."""
+    out = set()
+    for name in uk_districts():
+        words = tuple(WORD_TOKEN.findall(name))
+        if len(words) > 1 and all(dictionary_word(w) for w in words):
+            out.add(words)
+    return frozenset(out)
+
+
+#: Words before a district named by ordinary words: "move to tile hill", "grew up on park hill".
+_DISTRICT_CUES = PLACE_CUES | {"on", "to", "off", "up"}
 
 
 @functools.cache
@@ -237,8 +254,9 @@ class PlaceDetector(TextDetector):
             start, end = tokens[i][0], tokens[i + len(matched) - 1][1]
             surface = text[start:end]
             prev = lows[i - 1] if i else ""
-            common = len(matched) == 1 and (lows[i] in FUNCTION_WORDS or (
-                frequency(lows[i]) >= 2_000 and dictionary_word(lows[i])))
+            common = (len(matched) == 1 and (lows[i] in FUNCTION_WORDS or (
+                frequency(lows[i]) >= 2_000 and dictionary_word(lows[i])))) or (
+                matched in _ordinary_districts())
             score = 0.0
             if surface[:1].isupper() and not surface.isupper():
                 if not common:
@@ -253,8 +271,9 @@ class PlaceDetector(TextDetector):
             elif (surface.islower() or surface.isupper()) and not common and len(surface) >= 4:
                 score = 0.0 if prev in _PLAYING else 0.6  # not "i play rugby"
             elif (surface.islower() or (surface.isupper() and text.upper() == text)) \
-                    and (common or len(surface) < 4) and (_placed_there(lows, i, index)
-                                                           or i in listed):
+                    and (common or len(surface) < 4) and (
+                        _placed_there(lows, i, index) or i in listed
+                        or (matched in _ordinary_districts() and prev in _DISTRICT_CUES)):
                 score = 0.55  # "they moved me from bury to hull", "i live in march now";
                 # a comment in capitals reads like lower case ("MOVE TO HULL"); "bath then
                 # wells then street": three places one after another
