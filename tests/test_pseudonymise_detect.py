@@ -232,6 +232,8 @@ NAME_VALID = [
     ("max keeps taking my charger", "max"),
     ("cliff takes me to the gym on saturdays", "cliff"),
     ("robin from bright steps got me a job", "robin"),
+    ("may is my grandma and she is 80", "may"),  # any family word of KIN, not friends
+    ("and it was sky who rang me back", "sky"),  # who, not which
 ]
 
 NAME_INVALID = [
@@ -332,6 +334,7 @@ NAME_INVALID = [
     "hope got me through the worst year",
     "hope from my mates got me through",
     "summer takes me back to being little",
+    "it was the summer who changed everything",
 ]
 
 
@@ -884,6 +887,7 @@ def _all_found(text: str) -> list[str]:
     ("my iv robin is great, robin even took me bowling", 2),
     ("our pa faith is alright and faith helped me move", 2),
     ("my advocate hope rang, but hope never rings back now", 2),
+    ("my sis faith is lovely, faith is only 5", 2),  # an age is said of a person
     # not where the word is no subject, or its verb is said of things as well
     ("my advocate grace is lovely, we say grace before tea", 1),
     ("my sister summer is 9, summer is the best time of year", 1),

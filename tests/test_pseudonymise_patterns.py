@@ -353,6 +353,7 @@ INVALID += [
     ("DATE", "it was 2019 when i was born"),
     ("ORG", "my new school really high standards"),
     ("ID", "my case number is 2 or 3 pages long"),
+    ("PHONE", "one hundred and two people were there"),
     ("ORG", "at my old school secondary academy kids"),
 ]
 
@@ -366,6 +367,9 @@ VALID += [
     # round thirty-nine's, in new wording
     ("ORG", "i miss my old school fernside academy loads", "fernside academy"),
     ("ID", "they lost my case number 30 22 71 9 again", "30 22 71 9"),
+    # round forty-one's, in new wording: "hundred" in a phone number said in words
+    ("PHONE", "ring oh seven seven oh oh nine hundred 655 after school",
+     "oh seven seven oh oh nine hundred 655"),
     ("ADDRESS", "the flat at 17b mill rd is damp", "17b mill rd"),
     # round thirty-three's forms, in new wording
     ("HANDLE", "my brother is jay.k.music on there", "jay.k.music"),

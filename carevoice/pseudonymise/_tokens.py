@@ -8,6 +8,7 @@ module holds its rules and this one how the words around a token are read.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -123,7 +124,14 @@ def subject_of_verb(text: str, start: int, end: int) -> bool:
     gap = text[:start].rstrip()
     opens = sentence_initial(text, start) or gap.endswith(",") or (
         bool(before) and before[-1] in CLAUSE_OPENERS)
+    if opens and _AN_AGE.match(text, end):
+        return True  # "..., faith is only 6"
     return opens and verb in SUBJECT_VERBS and verb not in _NOT_ONLY_PEOPLE
+
+
+#: An age after a name: " is only 6", " was nearly 12", " turns 18".
+_AN_AGE = re.compile(r"\s+(?:is|was|turns|turned|will\s+be)\s+(?:only\s+|nearly\s+|just\s+|now\s+)?"
+                     r"\d{1,2}\b(?!\s*(?:%|pounds|quid|minutes|mins|hours|days|weeks|months))")
 
 
 @functools.cache

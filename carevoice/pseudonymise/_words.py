@@ -63,6 +63,15 @@ KIN = frozenset(
     cozzie cuzzy mummy mommy daddy twin babies husband wife hubby""".split()
 )
 
+#: The staff among :data:`KIN` ("my carer", "my sw"): people, but not family.
+KIN_STAFF = frozenset({"carer", "carers", "worker", "sw", "teacher", "advocate", "advocat",
+                       "iro", "pa", "mentor", "keyworker", "tutor"})
+
+#: The friends and partners among :data:`KIN`.
+KIN_FRIENDS = frozenset({"friend", "friends", "frend", "freind", "mate", "mates", "bestie",
+                         "bestfriend", "bff", "boyfriend", "girlfriend", "bf", "gf", "partner",
+                         "fiance", "fiancee", "husband", "wife", "hubby"})
+
 FUNCTION_WORDS = frozenset(
     """a an the and or but so if then than that this these those it its is am are was were be
     been being have has had do does did not no yes to of in on at by for from with about as

@@ -192,15 +192,22 @@ _DIGITS = {"zero": "0", "oh": "0", "o": "0", "nought": "0", "one": "1", "two": "
            "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
            "nine": "9"}
 
-_DIGIT_WORD = r"(?:zero|oh|o|nought|one|two|three|four|five|six|seven|eight|nine|double|triple|\d+)"
+_DIGIT_WORD = (r"(?:zero|oh|o|nought|one|two|three|four|five|six|seven|eight|nine|double|triple|"
+               r"hundred|\d+)")
 
 
 def _phone_words_ok(value: str) -> float | bool:
-    """"oh seven seven double oh nine ...": a phone number spelt out in words."""
+    """"oh seven seven double oh nine ...", "... nine hundred 412": a phone number spelt out
+    in words."""
     digits, repeat = [], 1
     for word in re.findall(r"[a-z]+|\d+", value.lower()):
         if word in ("double", "triple"):
             repeat = 2 if word == "double" else 3
+            continue
+        if word == "hundred":
+            if not digits:
+                return False
+            digits[-1] += "00"  # "nine hundred" is 900
             continue
         digits.append(_DIGITS.get(word, word) * repeat)
         repeat = 1

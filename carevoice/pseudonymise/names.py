@@ -30,6 +30,8 @@ from ._tokens import (
 from ._words import (
     FUNCTION_WORDS,
     KIN,
+    KIN_FRIENDS,
+    KIN_STAFF,
     NOT_BEFORE_A_NAME,
     OBJECTS,
     PERSON_NOUNS,
@@ -123,9 +125,7 @@ _KEEPS_DOING = frozenset(
     """messaging texting ringing phoning calling shouting asking telling lying visiting hitting
     bullying picking snapchatting taking stealing nicking""".split())
 #: Family words proper (not friends or staff), after "X is my ...": "will is my little brother".
-_FAMILY = frozenset({"brother", "sister", "bro", "sis", "cousin", "mum", "dad", "nan", "nana",
-                     "gran", "grandad", "aunty", "auntie", "aunt", "uncle", "twin", "son",
-                     "daughter", "nephew", "niece"})
+_FAMILY = KIN - KIN_STAFF - KIN_FRIENDS - {"baby", "babies"}
 #: What two people do together, after "me n X": "me n hope do baking on sundays".
 _WE_DO = frozenset({"do", "go", "went", "are", "were", "play", "played", "both", "share",
                     "shared", "watch", "watched"})
@@ -435,6 +435,9 @@ class NameDetector(TextDetector):
                                             and _FAMILY.intersection(sent.lows[i + 3:i + 6]))):
                 return 0.5, "context"  # "may may be moving out", "will is my little brother":
                 # a modal stands before neither a modal nor "is"
+            if not score and word.islower() and nxt == "who" and prev not in NOT_BEFORE_A_NAME \
+                    and (sent.low(i + 2) in SUBJECT_VERBS or sent.low(i + 2) in _PERSON_VERBS):
+                return 0.5, "context"  # "summer who runs the youth club": who, not which
             if not score and word.islower() and cues.clause_start and nxt == "from" \
                     and low not in _ABSTRACT and low not in _SEASONS and any(
                         (sent.low(k) in _DOING_FOR or sent.low(k) in _PERSON_VERBS)

@@ -17,6 +17,7 @@ from ._words import (
     DIRECTIONS,
     FUNCTION_WORDS,
     KIN,
+    KIN_STAFF,
     MOTION,
     NOT_BEFORE_A_NAME,
     OBJECTS,
@@ -106,8 +107,7 @@ _RESIDENCES = frozenset({"flat", "house", "hostel", "placement", "bedsit", "foye
 _STREETS = frozenset({"road", "rd", "street", "st", "lane", "avenue", "ave", "close", "drive",
                       "grove", "way", "crescent", "terrace", "gardens", "estate"})
 #: Family words, before "in": "living with my aunty in stone".
-_FAMILY_WORDS = KIN - {"carer", "carers", "worker", "sw", "teacher", "advocate", "advocat",
-                        "iro", "pa", "mentor", "keyworker", "tutor"}
+_FAMILY_WORDS = KIN - KIN_STAFF
 #: Verbs of going or being taken somewhere, before "to": "took us to deal".
 _GOING = frozenset({"took", "take", "taking", "taken", "went", "go", "going", "gone", "goes",
                     "trip", "back", "bus", "train", "coach", "lift", "drive"})
