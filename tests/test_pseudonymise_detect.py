@@ -429,6 +429,9 @@ def test_name_detector_leaves_words_alone(text):
     ("we grew up on blackbird leys", "blackbird leys"),
     ("they are moving me to tile hill", "tile hill"),
     ("my mum still lives in wythenshawe", "wythenshawe"),
+    # round forty-one's, in new wording
+    ("my foster dad is from march near ely", "march"),
+    ("now im at the pru in street", "street"),
 ])
 def test_place_detector_catches(text, surface):
     assert covers(PLACES, text, surface), covered(PLACES, text)
@@ -467,6 +470,7 @@ def test_place_detector_catches(text, surface):
     "we went to school then home then bed",
     "the castle hill was too steep to climb",
     "there was a manor house on the trip",
+    "from march to june it rained",
 ])
 def test_place_detector_leaves_words_alone(text):
     assert covered(PLACES, text) == set()
@@ -888,6 +892,7 @@ def _all_found(text: str) -> list[str]:
     ("our pa faith is alright and faith helped me move", 2),
     ("my advocate hope rang, but hope never rings back now", 2),
     ("my sis faith is lovely, faith is only 5", 2),  # an age is said of a person
+    ("my iro robin left. robin pls come back", 2),  # spoken to
     # not where the word is no subject, or its verb is said of things as well
     ("my advocate grace is lovely, we say grace before tea", 1),
     ("my sister summer is 9, summer is the best time of year", 1),

@@ -354,6 +354,9 @@ INVALID += [
     ("ORG", "my new school really high standards"),
     ("ID", "my case number is 2 or 3 pages long"),
     ("PHONE", "one hundred and two people were there"),
+    ("HANDLE", "i play on xbox for 3hrs a day"),
+    ("HANDLE", "i was on fortnite till 11pm"),
+    ("HANDLE", "its my underscore key that broke"),
     ("ORG", "at my old school secondary academy kids"),
 ]
 
@@ -367,6 +370,11 @@ VALID += [
     # round thirty-nine's, in new wording
     ("ORG", "i miss my old school fernside academy loads", "fernside academy"),
     ("ID", "they lost my case number 30 22 71 9 again", "30 22 71 9"),
+    # round forty-two's, in new wording: handles spelt out or with a space, a flat before a
+    # street that has no street word
+    ("HANDLE", "my snap is lily underscore moon 7 add me", "lily underscore moon"),
+    ("HANDLE", "my gamertag is sleepy otter77 if u play", "sleepy otter77"),
+    ("ADDRESS", "send it to flat 2, 9 Broadway Leeds LS6 2ZZ", "flat 2, 9 Broadway"),
     # round forty-one's, in new wording: "hundred" in a phone number said in words
     ("PHONE", "ring oh seven seven oh oh nine hundred 655 after school",
      "oh seven seven oh oh nine hundred 655"),

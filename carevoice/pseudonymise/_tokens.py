@@ -113,9 +113,11 @@ _NOT_ONLY_PEOPLE = ADVERBS | {"is", "was", "has", "had", "used", "never", "alway
 
 
 def subject_of_verb(text: str, start: int, end: int) -> bool:
-    """Whether the word at ``text[start:end]`` stands where a clause's subject does: at a
-    clause's start and before a verb said of a person, perhaps after an adverb ("..., grace
-    even came to my review", "but will never does anything", "and mark helped me")."""
+    """Whether the word at ``text[start:end]`` stands where a clause's subject does, or is
+    spoken to: at a clause's start and before a verb said of a person, perhaps after an adverb
+    ("..., grace even came to my review", "but will never does anything", "and mark helped
+    me"), before an age (", faith is only 6") or before "pls" or "if ur" (", sandy pls come
+    back")."""
     before = [m.group().lower() for m in WORD_TOKEN.finditer(text, 0, start)]
     after = [m.group().lower() for m in WORD_TOKEN.finditer(text, end)][:2]
     if not after:
@@ -126,9 +128,14 @@ def subject_of_verb(text: str, start: int, end: int) -> bool:
         bool(before) and before[-1] in CLAUSE_OPENERS)
     if opens and _AN_AGE.match(text, end):
         return True  # "..., faith is only 6"
+    if opens and (after[0] in _ASKING or (after[0] == "if" and len(after) > 1
+                                          and after[1] in ("ur", "u", "you", "youre"))):
+        return True  # spoken to: "..., penny if ur reading this", "..., sandy pls come back"
     return opens and verb in SUBJECT_VERBS and verb not in _NOT_ONLY_PEOPLE
 
 
+#: Words that speak to the person named before them: "sandy pls come back".
+_ASKING = frozenset({"pls", "please", "plz", "plez", "ur", "youre", "you're"})
 #: An age after a name: " is only 6", " was nearly 12", " turns 18".
 _AN_AGE = re.compile(r"\s+(?:is|was|turns|turned|will\s+be)\s+(?:only\s+|nearly\s+|just\s+|now\s+)?"
                      r"\d{1,2}\b(?!\s*(?:%|pounds|quid|minutes|mins|hours|days|weeks|months))")

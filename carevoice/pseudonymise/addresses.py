@@ -143,7 +143,8 @@ ADDRESS_PATTERNS: tuple[Pattern, ...] = (
             rf"(?:[A-Z][a-z']+\s+){{1,2}}(?:{_STREET_WORDS_TITLE}))\b",
             score=0.8, flags=0, trigger=r"Cottage|Farm|Barn|Villa|Bungalow"),
     Pattern("street_before_postcode", "ADDRESS",  # "41 Brackenfield Norwich nr3 1zz"
-            rf"\b(?P<pii>\d{{1,4}}[a-z]?,?\s+[A-Za-z][a-z]{{2,}})(?=,?\s+(?:[A-Za-z][a-z]+,?\s+)?"
+            rf"\b(?P<pii>(?:(?:flat|apartment|apt|unit)\s*\d+[a-z]?,?\s+)?"
+            rf"\d{{1,4}}[a-z]?,?\s+[A-Za-z][a-z]{{2,}})(?=,?\s+(?:[A-Za-z][a-z]+,?\s+)?"
             rf"{POSTCODE_OUTWARD}\s?{POSTCODE_INWARD}\b)",
             score=0.7, validate=_street_word_ok, trigger=r"\d[A-Za-z]{2}\b"),
     Pattern("address_locality", "LOCATION",

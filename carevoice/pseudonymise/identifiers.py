@@ -151,6 +151,26 @@ def _dotted_handle(value: str) -> float | bool:
     return True
 
 
+#: Words that fill the gap between a platform and a gamertag, not the tag's first word.
+_TAG_FILLERS = frozenset({"is", "its", "it's", "name", "tag", "id", "on", "me", "my", "and",
+                          "for", "at", "about", "every", "till", "til", "until", "from"})
+
+
+def _spaced_gamertag_ok(value: str) -> float | bool:
+    """"frosty bean22": two words of a gamertag, the second with a letter and a digit; not
+    "for 2hrs" or "till 10pm"."""
+    first, second = value.lower().split()
+    if first in _TAG_FILLERS or not re.search(r"[a-z]", second) \
+            or re.fullmatch(r"\d+(?:am|pm|hrs?|hours?|mins?|s|th|st|nd|rd)", second):
+        return False
+    return 0.8
+
+
+def _spelt_handle_ok(value: str) -> float | bool:
+    """"rosegold underscore beatz": a handle spelt out, starting with no filler word."""
+    return value.split()[0].lower() not in _TAG_FILLERS
+
+
 def _spaced_digits_ok(value: str) -> float | bool:
     """Six to twelve digits in all, in groups: a number, not "2 or 3"."""
     return 6 <= sum(c.isdigit() for c in value) <= 12
@@ -301,6 +321,15 @@ IDENTIFIER_PATTERNS: tuple[Pattern, ...] = (
             r"(?:\s*[:=\-]\s*|\s+)(?P<pii>@?[A-Za-z0-9_](?:[A-Za-z0-9_.]{1,28}[A-Za-z0-9_])"
             r"(?:#\d{4})?)",
             score=0.85, validate=_not_common_word),
+    Pattern("handle_gamertag_spaced", "HANDLE",  # "add me on xbox its frosty bean22"
+            r"\b(?:xbox|gamertag|gamer\s?tag|psn|steam|fortnite|roblox|discord)\b"
+            r"(?:\s+(?:is|its|it's|name|tag|id|on|me))*\s*[:=\-]?\s*"
+            r"(?P<pii>[A-Za-z][A-Za-z0-9]{1,15}\s[A-Za-z]*\d+[A-Za-z0-9]*)\b",
+            score=0.8, validate=_spaced_gamertag_ok, trigger=r"\d"),
+    Pattern("handle_spelt", "HANDLE",  # "its rosegold underscore beatz"
+            r"\b(?P<pii>[a-z0-9]+(?:\s+(?:underscore|dot)\s+[a-z0-9]+)*\s+underscore\s+"
+            r"[a-z0-9]+(?:\s+(?:underscore|dot)\s+[a-z0-9]+)*)\b",
+            score=0.8, validate=_spelt_handle_ok, trigger=r"underscore"),
     Pattern("handle_shape", "HANDLE",
             r"(?<![\w@.])(?P<pii>[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]*[A-Za-z0-9]|"
             r"[A-Za-z]{2,}[._][A-Za-z0-9_]*\d[A-Za-z0-9._]*[A-Za-z0-9])(?![\w@])",

@@ -100,7 +100,7 @@ _DWELLINGS = frozenset({"home", "house", "flat", "hostel", "placement", "college
                         "apprenticeship", "primary", "secondary", "academy", "family", "aunties",
                         "place", "one", "hospital", "centre", "center", "park", "library",
                         "gym", "station", "office", "church", "mosque", "court", "prison",
-                        "jail", "shop", "cafe"})
+                        "jail", "shop", "cafe", "pru"})
 #: Homes, before "in": "a flat in bow", "my placement in hope".
 _RESIDENCES = frozenset({"flat", "house", "hostel", "placement", "bedsit", "foyer"})
 #: Street words after which "in" a word names the town: "3 ash grove in stone".
@@ -200,6 +200,9 @@ def _placed_there(lows: list[str], i: int, index: dict[str, tuple[tuple[str, ...
         return True  # "the train from ely to march"
     if low in _MONTH_WORDS and prev == "to":
         return _moved_there(lows, i)  # "my sister got moved to march", not "put back to march"
+    if low in _MONTH_WORDS and prev == "from" and nxt == "near" and i + 2 < len(lows) \
+            and lows[i + 2] in index:
+        return True  # "hes from march near wisbech"
     if low in _MONTH_WORDS or nxt in _ACTIVITIES:
         return False
     if prev == "from":
