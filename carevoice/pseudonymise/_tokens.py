@@ -107,9 +107,8 @@ THANKS = frozenset({"thanks", "cheers", "thx", "thankyou"})
 
 
 #: Verbs said of things as readily as of people: "summer is the best time".
-_NOT_ONLY_PEOPLE = ADVERBS | {"is", "was", "has", "had", "used", "never", "always", "still",
-                              "just", "keeps", "kept", "left", "leaves", "makes", "made",
-                              "stays", "stayed"}
+_NOT_ONLY_PEOPLE = ADVERBS | {"is", "was", "has", "had", "used", "keeps", "kept", "left",
+                              "leaves", "makes", "made", "stays", "stayed"}
 
 
 def subject_of_verb(text: str, start: int, end: int) -> bool:
@@ -118,8 +117,10 @@ def subject_of_verb(text: str, start: int, end: int) -> bool:
     ("..., grace even came to my review", "but will never does anything", "and mark helped
     me"), before an age (", faith is only 6") or before "pls" or "if ur" (", sandy pls come
     back")."""
-    before = [m.group().lower() for m in WORD_TOKEN.finditer(text, 0, start)]
-    after = [m.group().lower() for m in WORD_TOKEN.finditer(text, end)][:2]
+    # only the word just before counts: read the few characters before the name, not the
+    # whole comment again for every mention
+    before = [m.group().lower() for m in WORD_TOKEN.finditer(text, max(0, start - 40), start)]
+    after = [m.group().lower() for _, m in zip(range(2), WORD_TOKEN.finditer(text, end))]
     if not after:
         return False
     verb = after[1] if after[0] in ADVERBS and len(after) > 1 else after[0]

@@ -80,15 +80,20 @@ _FOSTERING_KINDS = frozenset(
     bridging enhanced intensive connected friends foster good bad normal proper""".split())
 
 
-def _named_before_kind_ok(value: str, sorts: frozenset[str]) -> float | bool:
-    """Whether the lower-case words before a kind of institution (its last word) name one:
-    none is a function word, a generic place word, a role, a word that is never personal data,
-    or one of ``sorts`` (words that say what sort of institution it is)."""
-    words = value.lower().split()[:-1]
+def _name_words_ok(words: list[str], sorts: frozenset[str]) -> float | bool:
+    """Whether lower-case ``words`` name an institution: there are some, and none is a
+    function word, a generic place word, a role, a word that is never personal data, or one of
+    ``sorts`` (words that say what sort of institution it is, or of no place at all)."""
     if not words or any(w in sorts or w in FUNCTION_WORDS or w in GENERIC_PLACE_WORDS
                         or w in ROLE_WORDS or w in NOT_PII for w in words):
         return False
     return 0.5
+
+
+def _named_before_kind_ok(value: str, sorts: frozenset[str]) -> float | bool:
+    """Whether the lower-case words before a kind of institution (its last word) name one
+    (:func:`_name_words_ok`)."""
+    return _name_words_ok(value.lower().split()[:-1], sorts)
 
 
 #: Nouns that say "the X which is a school" of no named place: "the one which is a pru".
@@ -100,11 +105,7 @@ _NOT_A_NAME_BEFORE_KIND = frozenset({"one", "place", "end", "moment", "time", "b
 
 def _named_then_kind_ok(value: str) -> float | bool:
     """"the bridge which is a pru": words that name the place, not "the one which is a pru"."""
-    words = value.lower().split()
-    if any(w in FUNCTION_WORDS or w in GENERIC_PLACE_WORDS or w in ROLE_WORDS or w in NOT_PII
-           or w in _NOT_A_NAME_BEFORE_KIND for w in words):
-        return False
-    return 0.5
+    return _name_words_ok(value.lower().split(), _NOT_A_NAME_BEFORE_KIND)
 
 
 def _agency_lower_ok(value: str) -> float | bool:

@@ -257,9 +257,9 @@ class PlaceDetector(TextDetector):
             start, end = tokens[i][0], tokens[i + len(matched) - 1][1]
             surface = text[start:end]
             prev = lows[i - 1] if i else ""
+            ordinary = matched in _ordinary_districts()
             common = (len(matched) == 1 and (lows[i] in FUNCTION_WORDS or (
-                frequency(lows[i]) >= 2_000 and dictionary_word(lows[i])))) or (
-                matched in _ordinary_districts())
+                frequency(lows[i]) >= 2_000 and dictionary_word(lows[i])))) or ordinary
             score = 0.0
             if surface[:1].isupper() and not surface.isupper():
                 if not common:
@@ -276,7 +276,7 @@ class PlaceDetector(TextDetector):
             elif (surface.islower() or (surface.isupper() and text.upper() == text)) \
                     and (common or len(surface) < 4) and (
                         _placed_there(lows, i, index) or i in listed
-                        or (matched in _ordinary_districts() and prev in _DISTRICT_CUES)):
+                        or (ordinary and prev in _DISTRICT_CUES)):
                 score = 0.55  # "they moved me from bury to hull", "i live in march now";
                 # a comment in capitals reads like lower case ("MOVE TO HULL"); "bath then
                 # wells then street": three places one after another
