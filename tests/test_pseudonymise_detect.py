@@ -234,6 +234,26 @@ NAME_VALID = [
     ("robin from bright steps got me a job", "robin"),
     ("may is my grandma and she is 80", "may"),  # any family word of KIN, not friends
     ("and it was sky who rang me back", "sky"),  # who, not which
+    # rounds forty-three to forty-five's forms, in new wording: a modal word before a verb
+    # form no modal takes, the person told, full names in lower case, initials, pet forms
+    ("and will was shouting at the night staff again", "will"),
+    ("will is my best friend really", "will"),  # round forty-five: no modal before "is"
+    ("will bought me new trainers for my birthday", "will"),
+    ("may helped me fill in the bursary forms", "may"),
+    ("can you tell hope thanks for the lift", "hope"),
+    ("i told frank everything about the fight", "frank"),
+    ("my iro rob fisher was late again", "rob fisher"),
+    ("penny walker is the best teacher in my school", "penny walker"),
+    ("its mark turner who does my review", "mark turner"),
+    ("holly green in my year keeps calling me names", "holly green"),
+    ("kai in my form keeps asking about my mum", "kai"),
+    ("bear one of the night staff plays cards with us", "bear"),
+    ("jt the manager there is fair", "jt"),
+    ("rk from the team rang me back", "rk"),
+    ("pj at the unit lent me a fiver", "pj"),
+    ("lukey from next door is my best mate", "lukey"),
+    ("me and danno went fishing at the weekend", "danno"),
+    ("shazza said i can stay at hers", "shazza"),
 ]
 
 NAME_INVALID = [
@@ -321,7 +341,6 @@ NAME_INVALID = [
     "it was just me and will power",
     "i may may not go",
     "summer keeps coming round too fast",
-    "will is my best friend really",
     "i hope shes ok now",
     "in may shes moving out",
     "i will tell them to stop",
@@ -335,6 +354,12 @@ NAME_INVALID = [
     "hope from my mates got me through",
     "summer takes me back to being little",
     "it was the summer who changed everything",
+    # rounds forty-three to forty-five: the modal, a month, text-speak, a lost faith
+    "will you come to my review",
+    "may was a really bad month",
+    "bf picked me up from college",
+    "i lost faith in my form tutor",
+    "the new worker started in jan",
 ]
 
 
@@ -418,6 +443,13 @@ def test_name_detector_leaves_words_alone(text):
     ("we got a flat at 12 mill st in bath", "bath"),
     ("sale is a big town near manchester", "sale"),
     ("she takes me to the library in deal", "deal"),
+    # rounds forty-three to forty-five: the people or team of a town, between two towns, a
+    # street then the town, "been in"
+    ("the leaving care team in bury never ring back", "bury"),
+    ("nothing for teenagers in wells except the park", "wells"),
+    ("we moved from crook to darlington", "crook"),
+    ("they live at 4 mill view in battle", "battle"),
+    ("ive been in settle since the summer", "settle"),
     ("they moved me to march", "march"),
     ("my dad is in prison in deal", "deal"),
     ("my sister is living back in bath", "bath"),
@@ -471,6 +503,11 @@ def test_place_detector_catches(text, surface):
     "the castle hill was too steep to climb",
     "there was a manor house on the trip",
     "from march to june it rained",
+    # rounds forty-three to forty-five: an adjective, a month of the people in it, a saying
+    "honestly shes brill with me",
+    "the kids in march went on a trip",
+    "i went from hope to nothing in a year",
+    "i have been in care since i was five",
 ])
 def test_place_detector_leaves_words_alone(text):
     assert covered(PLACES, text) == set()
@@ -899,6 +936,28 @@ def _all_found(text: str) -> list[str]:
 ])
 def test_a_word_name_found_once_is_masked_again_only_where_it_is_a_subject(text, mentions):
     assert _all_found(text).count(text.split()[2]) == mentions
+
+
+@pytest.mark.parametrize(("text", "mentions"), [
+    ("my gran lives in march and march is so boring", 2),
+    ("they moved us to deal, deal is a dump", 2),
+    ("my gran lives in march, we visit in march", 1),  # a month where no subject stands
+])
+def test_a_town_found_once_is_masked_again_where_it_is_a_subject(text, mentions):
+    town = "march" if "march" in text else "deal"
+    assert _all_found(text).count(town) == mentions
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("me, kai and rob from the willows went bowling", {"kai", "rob"}),
+    ("pat from the oaks is my keyworker", {"pat"}),
+    ("no hope from the staff at the willows", set()),
+    ("the lads from the willows are loud", set()),
+])
+def test_names_before_from_an_organisation_found(text, found):
+    got = _found(text)
+    assert found <= set(got)
+    assert not {"hope", "lads", "staff"} & set(got)
 
 
 @pytest.mark.parametrize(("text", "surface", "found"), [

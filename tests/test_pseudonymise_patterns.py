@@ -175,8 +175,27 @@ VALID += [
     ("ORG", "brackenway housing never fixed the boiler", "brackenway housing"),
 ]
 
+VALID += [
+    # rounds forty-three to forty-five, in new wording: a home known by one rare word after
+    # the people at it, sports clubs, a gamer tag after "my tag is"
+    ("ORG", "the girls at thornfield are ok", "thornfield"),
+    ("ORG", "the manager at the anchorage never listens", "anchorage"),
+    ("ORG", "i got a room at brackens and i like it", "brackens"),
+    ("ORG", "i train at hillside abc twice a week", "hillside abc"),
+    ("ORG", "my brother plays for stone rovers", "stone rovers"),
+    ("ORG", "my carer supports grimsby town", "grimsby town"),
+    ("HANDLE", "my tag is quietfox42 if u play", "quietfox42"),
+]
+
 INVALID = [
     # (label, text): nothing of that label may be found
+    ("ORG", "the staff at the moment are new"),
+    ("ORG", "the kids at school are horrible"),
+    ("ORG", "everyone at college is nice"),
+    ("ORG", "the staff at weekends are agency"),
+    ("ORG", "we are united as a family"),
+    ("ORG", "the kids at mosque are kind"),
+    ("HANDLE", "my tag is in the wash"),
     ("ORG", "not the family centre again"),
     ("ORG", "i go to the youth club on fridays"),
     ("ORG", "my old pru was better"),

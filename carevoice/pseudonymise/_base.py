@@ -261,13 +261,15 @@ def title_case(text: str) -> bool:
 
 
 def spans_after(comments: pd.DataFrame, spans: pd.DataFrame, labels: Iterable[str],
-                judge: Callable[[str, int], tuple[int, int, str, float, str] | None]
-                ) -> pd.DataFrame:
-    """Add what ``judge`` reads right after each span of ``labels``.
+                judge: Callable[[str, int], tuple[int, int, str, float, str] | None], *,
+                before: bool = False) -> pd.DataFrame:
+    """Add what ``judge`` reads right after (or before) each span of ``labels``.
 
-    ``judge(text, end)`` is called with each such span's comment and end offset and returns a
-    new span's ``(start, end, label, score, detector)`` or None. The steps that read what
-    follows a found name ("pat and bill in deal", "Jasmin from Voices Together") share this.
+    ``judge(text, end)`` is called with each such span's comment and end offset (its start
+    offset if ``before``) and returns a new span's ``(start, end, label, score, detector)``,
+    a list of them, or None. The steps that read what follows a found name ("pat and bill in
+    deal", "Jasmin from Voices Together") or what comes before a found organisation ("jack and
+    bill from oak lodge") share this.
 
     Returns
     -------
@@ -281,10 +283,10 @@ def spans_after(comments: pd.DataFrame, spans: pd.DataFrame, labels: Iterable[st
         return spans
     texts = texts_by_id(comments)
     new = []
-    for cid, end in found[[COMMENT_ID, "end"]].itertuples(index=False):
-        got = judge(texts.get(str(cid), ""), int(end))
-        if got is not None:
-            new.append((str(cid), *got))
+    for cid, offset in found[[COMMENT_ID, "start" if before else "end"]].itertuples(index=False):
+        got = judge(texts.get(str(cid), ""), int(offset))
+        for one in ([got] if isinstance(got, tuple) else got or []):
+            new.append((str(cid), *one))
     if not new:
         return spans
     return pd.concat([spans, spans_frame(new)], ignore_index=True)

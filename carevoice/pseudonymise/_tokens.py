@@ -94,7 +94,7 @@ SUBJECT_VERBS = frozenset(
     cared understands understood knows knew lets picks picked drives drove visits visited
     sends sent calls called stays stayed lives lived works worked tried tries wants wanted
     said says told tells asked asks rang texted messaged reckons taught teaches showed shows
-    bought buys sorted sorts fought fights treats treated reads""".split())
+    bought buys sorted sorts fought fights treats treated reads deserves deserved""".split())
 
 
 #: Adverbs allowed between such a name and its verb ("joy never judged me").
@@ -107,7 +107,7 @@ THANKS = frozenset({"thanks", "cheers", "thx", "thankyou"})
 
 
 #: Verbs said of things as readily as of people: "summer is the best time".
-_NOT_ONLY_PEOPLE = ADVERBS | {"is", "was", "has", "had", "used", "keeps", "kept", "left",
+NOT_ONLY_PEOPLE = ADVERBS | {"is", "was", "has", "had", "used", "keeps", "kept", "left",
                               "leaves", "makes", "made", "stays", "stayed"}
 
 
@@ -132,7 +132,18 @@ def subject_of_verb(text: str, start: int, end: int) -> bool:
     if opens and (after[0] in _ASKING or (after[0] == "if" and len(after) > 1
                                           and after[1] in ("ur", "u", "you", "youre"))):
         return True  # spoken to: "..., penny if ur reading this", "..., sandy pls come back"
-    return opens and verb in SUBJECT_VERBS and verb not in _NOT_ONLY_PEOPLE
+    return opens and verb in SUBJECT_VERBS and verb not in NOT_ONLY_PEOPLE
+
+
+def subject_of_place(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``text[start:end]`` stands as a clause's subject before "is", "was"
+    or "has": "..., march is the middle of nowhere", "and wells is dead" (a town found in the
+    same comment; a month or a word is carried there only when it was found as a town)."""
+    before = [m.group().lower() for m in WORD_TOKEN.finditer(text, max(0, start - 40), start)]
+    after = [m.group().lower() for _, m in zip(range(1), WORD_TOKEN.finditer(text, end))]
+    opens = sentence_initial(text, start) or text[:start].rstrip().endswith(",") or (
+        bool(before) and before[-1] in CLAUSE_OPENERS)
+    return opens and bool(after) and after[0] in ("is", "was", "has", "isnt", "wasnt")
 
 
 #: Words that speak to the person named before them: "sandy pls come back".
@@ -155,13 +166,39 @@ def tier(word: str) -> str:
 
 
 def name_stem(low: str, names: frozenset[str]) -> str:
-    """The name inside a possessive written without an apostrophe ("kofis" -> "kofi")."""
-    if low in names or len(low) < 4 or not low.endswith("s"):
+    """The name inside a possessive written without an apostrophe ("kofis" -> "kofi"), or that
+    a pet form is made from (:func:`pet_form_of`: "jadey" -> "jade")."""
+    if low in names or len(low) < 4:
         return low
     stem = low[:-1]
-    if stem in names and tier(stem) == "C" and frequency(low) < 2_000:
+    if low.endswith("s") and stem in names and tier(stem) == "C" and frequency(low) < 2_000:
         return stem
-    return low
+    return pet_form_of(low, names) or low
+
+
+#: Endings of British pet forms of names: "jadey", "deano", "kezza", "lozzy".
+_PET_ENDINGS = ("y", "o", "ie", "ey", "za", "zza", "zy", "sy")
+
+
+def pet_form_of(low: str, names: frozenset[str]) -> str | None:
+    """The name a pet form that is no English word is made from: "jadey" -> "jade", "deano" ->
+    "dean", "danno" (a doubled consonant) -> "dan". Only words found in no word list count, so
+    "sandy" or "rocky" are never read as "sand" or "rock", and only names that are no common
+    word ("stormzy" is not made from "storm")."""
+    if len(low) < 4 or low in names or not low.isalpha() or frequency(low) > 0 \
+            or low in KIN or low in FUNCTION_WORDS or low in ROLE_WORDS or low in NOT_PII:
+        return None  # "bestie" is a friend, not "beste"
+    if any(frequency(low[:k] + low[k - 1] + low[k:]) >= 2_000 for k in range(1, len(low))):
+        return None  # "sily" is "silly" with a letter dropped
+    for ending in _PET_ENDINGS:
+        if not low.endswith(ending) or len(low) - len(ending) < 3:
+            continue
+        stem = low[:-len(ending)]
+        for candidate in (stem, stem[:-1] if len(stem) > 3 and stem[-1] == stem[-2] else None,
+                          stem + "e"):
+            if candidate and candidate in names and tier(candidate) != "A":
+                return candidate
+    return None
 
 
 def strip_possessive(token: str) -> str:

@@ -88,7 +88,8 @@ FUNCTION_WORDS = frozenset(
     cus coz agen evry becos bcos wen wat sum1 any1 sumone lol lmao ngl tbh idk omg ppl pls plz
     thx innit culd cudnt shudnt wudnt woz wos dosent dosnt doesent dusnt whos wiv wot wat fink
     dunno gonna wanna gotta aint hes shes thier ther becuz bcuz thru abt bout ova evrything
-    evryone sumthing summat nuffin nothin esp""".split()
+    evryone sumthing summat nuffin nothin esp msg msgs txt txts smh lmk fml ffs brb pmsl rn
+    tbf""".split()
 )
 
 PLACE_CUES = frozenset({"in", "at", "from", "near", "around", "outside", "round"})

@@ -6,6 +6,7 @@ Detection and replacement meet only in a spans table, so a notebook can stop aft
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,10 +15,11 @@ from typing import TYPE_CHECKING, Any
 from ..errors import InputError
 from ..schema import COMMENT_ID, SPAN_COLUMNS, Corpus, Detector
 from ._base import NAME_LABELS, check_comments, spans_frame, texts_by_id, title_case
-from ._tokens import subject_of_verb
+from ._tokens import subject_of_place, subject_of_verb
 from .animals import drop_pet_names
 from .institutions import organisations_after_people
 from .keys import ReidentificationKey, write_key
+from .names import people_from_organisations
 from .places import places_after_found
 from .replace import MODES, ReplaceConfig, as_secret, replace_spans
 from .review import ReviewConfig, apply_decisions, review_table
@@ -223,8 +225,6 @@ def bridge_spans(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
     >>> bridge_spans(c, s)[["start", "end", "label"]].values.tolist()
     [[5, 24, 'ORG'], [29, 32, 'PERSON']]
     """
-    import re
-
     from ._words import bridge_word
 
     if len(spans) < 2:
@@ -248,6 +248,59 @@ def bridge_spans(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
                 continue
         out.append(row)
     return spans_frame(tuple(r) for r in out)
+
+
+#: What a name span starts with but is no part of the name: a title before a person's name
+#: ("Mrs Okafor", "mr and mrs begum") and "the" before a home, estate or club ("the willows").
+_TITLE_PREFIX = re.compile(r"(?:(?:mrs|mr|ms|miss|mx|dr|mister|missus)\.?\s+(?:(?:and|&)\s+)?)+",
+                           re.IGNORECASE)
+_THE_PREFIX = re.compile(r"the\s+", re.IGNORECASE)
+_ID_PREFIX = re.compile(r"(?:(?:ref|reference|case|no|number|num)\b\.?[\s:#]*)+", re.IGNORECASE)
+
+
+def trim_leading_words(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
+    """Leave a title out of a person's span, "the" out of a place's or organisation's, and
+    "ref" or "case no" out of a reference number's.
+
+    The title and the article stay in the text, so a surrogate reads "Mrs Bennett" or "the
+    Larches", and the same surname is one entity with or without its title. A span is trimmed
+    only where a word is left after the title or article ("mrs k" keeps "k").
+
+    Parameters
+    ----------
+    comments : pandas.DataFrame
+    spans : pandas.DataFrame
+
+    Returns
+    -------
+    pandas.DataFrame
+        The spans, with those starts moved.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from carevoice.pseudonymise._base import spans_frame
+    >>> c = pd.DataFrame({"comment_id": ["a"], "text": ["Mrs Okafor at the willows"]})
+    >>> s = spans_frame([("a", 0, 10, "PERSON", 0.85, "names"), ("a", 14, 25, "ORG", 0.6, "x")])
+    >>> trim_leading_words(c, s)[["start", "end"]].values.tolist()
+    [[4, 10], [18, 25]]
+    """
+    if spans.empty:
+        return spans
+    texts = texts_by_id(comments)
+    rows = []
+    for row in spans[list(SPAN_COLUMNS)].itertuples(index=False):
+        cid, start, end, label = str(row[0]), int(row[1]), int(row[2]), row[3]
+        prefix = {"PERSON": _TITLE_PREFIX, "ORG": _THE_PREFIX, "LOCATION": _THE_PREFIX,
+                  "ID": _ID_PREFIX}.get(label)
+        if prefix is not None:
+            text = texts.get(cid, "")
+            m = prefix.match(text, start, end)
+            rest = text[m.end():end] if m else ""
+            if m and any(ch.isdigit() if label == "ID" else ch.isalnum() for ch in rest):
+                start = m.end()
+        rows.append((cid, start, end, label, row[4], row[5]))
+    return spans_frame(rows)
 
 
 def join_title_runs(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
@@ -280,8 +333,6 @@ def join_title_runs(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame
     >>> join_title_runs(c, s)[["start", "end", "label"]].values.tolist()
     [[10, 27, 'ORG']]
     """
-    import re
-
     from .lexicons import NOT_PII, ROLE_WORDS
 
     def joins(word: str) -> bool:  # capitalised function words do: "Speak Up", "Voices For"
@@ -363,8 +414,6 @@ def join_hyphenated(comments: pd.DataFrame, spans: pd.DataFrame, *,
     >>> join_hyphenated(c, s)[["start", "end"]].values.tolist()
     [[7, 16], [18, 20]]
     """
-    import re
-
     if spans.empty:
         return spans
     texts = texts_by_id(comments)
@@ -412,8 +461,6 @@ def join_place_prefixes(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataF
     >>> join_place_prefixes(c, s)[["start", "end"]].values.tolist()
     [[17, 33]]
     """
-    import re
-
     if spans.empty:
         return spans
     texts = texts_by_id(comments)
@@ -442,7 +489,10 @@ def propagate_spans(comments: pd.DataFrame, spans: pd.DataFrame, *, min_score: f
     detector ``"propagate"``, so it goes to review). When in doubt, mask. A name found with
     less confidence (a word-name such as "grace", scoring at least ``subject_min_score``) is
     carried only to mentions that stand as a clause's subject before a verb said of a person:
-    "my advocate grace ..., grace even came to my review", not "grace ... saying grace".
+    "my advocate grace ..., grace even came to my review", not "grace ... saying grace"; a
+    town found with less confidence only to a subject before "is" or "was" ("lives in march
+    ..., march is the middle of nowhere"). The first word of a full name found is carried as a
+    name found with less confidence ("my pa rob hunter ..., rob deserves a pay rise").
 
     Parameters
     ----------
@@ -452,8 +502,8 @@ def propagate_spans(comments: pd.DataFrame, spans: pd.DataFrame, *, min_score: f
     min_score : float, default 0.6
         Spans scoring at least this are propagated to every other mention.
     subject_min_score : float, default 0.5
-        Name spans scoring at least this (and less than ``min_score``) are propagated to
-        mentions in a subject's place only.
+        Person and place spans scoring at least this (and less than ``min_score``) are
+        propagated to mentions in a subject's place only.
     labels : tuple of str
         Labels to propagate.
 
@@ -462,14 +512,12 @@ def propagate_spans(comments: pd.DataFrame, spans: pd.DataFrame, *, min_score: f
     pandas.DataFrame
         ``spans`` plus the new spans (not resolved).
     """
-    import re
-
     import pandas as pd
 
     if spans.empty:
         return spans
     strong = spans[spans["label"].isin(labels) & ((spans["score"] >= min_score) | (
-        (spans["label"] == "PERSON") & (spans["score"] >= subject_min_score)))]
+        spans["label"].isin(("PERSON", "LOCATION")) & (spans["score"] >= subject_min_score)))]
     if strong.empty:
         return spans
     texts = texts_by_id(comments)
@@ -480,16 +528,23 @@ def propagate_spans(comments: pd.DataFrame, spans: pd.DataFrame, *, min_score: f
     for (cid, label), group in strong.groupby([COMMENT_ID, "label"], sort=False):
         text = texts.get(str(cid), "")
         surfaces: dict[str, bool] = {}  # surface -> whether only subjects' places take it
+        subject = subject_of_place if label == "LOCATION" else subject_of_verb
         for s, e, score in zip(group["start"], group["end"], group["score"], strict=True):
-            weak = score < min_score and label == "PERSON"
+            weak = score < min_score and label in ("PERSON", "LOCATION")
             surfaces[text[s:e]] = surfaces.get(text[s:e], True) and weak
+            if label == "PERSON" and " " in text[s:e].strip():
+                # the first name of a full name, where a subject stands: "my pa rob hunter
+                # ..., rob deserves a pay rise"
+                first = text[s:e].split()[0]
+                if first.isalpha():
+                    surfaces.setdefault(first, True)
         for surface, weak in surfaces.items():
             if len(surface.strip()) < 2:
                 continue
             pattern = re.compile(rf"(?<!\w){re.escape(surface)}(?!\w)", re.IGNORECASE)
             for m in pattern.finditer(text):
                 if any(s < m.end() and m.start() < e for s, e in covered[str(cid)]) or (
-                        weak and not subject_of_verb(text, m.start(), m.end())):
+                        weak and not subject(text, m.start(), m.end())):
                     continue
                 covered[str(cid)].append(m.span())
                 new.append((str(cid), m.start(), m.end(), label, 0.5, "propagate"))
@@ -545,10 +600,11 @@ def detect_pii(comments: Corpus | pd.DataFrame, detectors: Sequence[Detector] | 
     parts = [p for p in parts if len(p)]
     spans = pd.concat(parts, ignore_index=True) if parts else spans_frame([])
     spans = join_place_prefixes(frame, join_hyphenated(frame, spans))
-    spans = organisations_after_people(frame, places_after_found(frame, spans))
+    spans = people_from_organisations(frame, organisations_after_people(
+        frame, places_after_found(frame, spans)))
     spans = propagate_spans(frame, drop_pet_names(frame, spans))
-    spans = (join_title_runs(frame, bridge_spans(frame, resolve_spans(spans))) if resolve
-             else spans_frame(spans.itertuples(index=False)))
+    spans = (trim_leading_words(frame, join_title_runs(frame, bridge_spans(
+        frame, resolve_spans(spans)))) if resolve else spans_frame(spans.itertuples(index=False)))
     # In the comments' own order (then by offset), whatever order the detectors found them in,
     # so that the same comments give the same table however they are chunked.
     if len(spans):

@@ -321,6 +321,10 @@ IDENTIFIER_PATTERNS: tuple[Pattern, ...] = (
             r"(?:\s*[:=\-]\s*|\s+)(?P<pii>@?[A-Za-z0-9_](?:[A-Za-z0-9_.]{1,28}[A-Za-z0-9_])"
             r"(?:#\d{4})?)",
             score=0.85, validate=_not_common_word),
+    Pattern("handle_my_tag", "HANDLE",  # "my tag is silentbrook77", "my ign: wolfy_09"
+            r"\b(?:my|his|her|their)\s+(?:tag|ign|acc|account|user|username)\s*(?:is|its|it's|"
+            r"[:=\-])\s*(?P<pii>[A-Za-z][A-Za-z0-9_.]{1,28}\d[A-Za-z0-9_]*)\b",
+            score=0.8, trigger=r"\d"),
     Pattern("handle_gamertag_spaced", "HANDLE",  # "add me on xbox its frosty bean22"
             r"\b(?:xbox|gamertag|gamer\s?tag|psn|steam|fortnite|roblox|discord)\b"
             r"(?:\s+(?:is|its|it's|name|tag|id|on|me))*\s*[:=\-]?\s*"

@@ -16,6 +16,7 @@ from ._place_names import (
     GENERIC_PLACE_WORDS,
     HOME_NAME_WORDS,
     house_lower_ok,
+    someones,
     unlisted_place_ok,
 )
 from ._words import FUNCTION_WORDS
@@ -263,8 +264,57 @@ _HOUSE_PLURAL_WORDS = (r"(?:willows|meadows|beeches|laurels|limes|oaks|elms|popl
 _HOUSE_PLURALS = rf"the\s+{_HOUSE_PLURAL_WORDS}"
 
 
+#: What the people of a place are, or live in, before "at" and the place's own name: "the kids
+#: at hilltop", "the manager at lighthouse", "a room at brambles".
+_AT_A_HOME = (r"staff|kids|manager|managers|room|bedroom|girls|boys|lads|carers|workers|"
+              r"everyone|placed|living|lived|live|lives")
+#: Words after such a name: a verb, a conjunction, a pronoun or the end of a clause.
+_AFTER_A_HOME = (r"(?=\s*(?:[,.!?;)]|$)|\s+(?:are|is|was|were|never|always|and|but|so|cos|coz|"
+                 r"they|she|he|who|dont|do|does|did|has|have|had|said|lent|gave|let|n|on|for|"
+                 r"with)\b)")
+#: Words after "at" that name no one place: "the staff at placement", "kids at mosque".
+_NOT_A_HOME = frozenset({"placement", "uni", "mosque", "reviews", "meetings", "contact",
+                         "nursery", "weekends", "bedtime", "teatime", "dinnertime", "lunchtime",
+                         "playtime", "break", "breaktime", "nights", "mine", "yours", "ours",
+                         "theirs", "hers", "his", "christmas", "xmas", "school", "college"})
+
+
+def _home_at_ok(value: str) -> float | bool:
+    """"hilltop", "the anchorage": a word too rare to be the ordinary place people are at."""
+    word = value.lower().split()[-1]
+    return not (word in GENERIC_PLACE_WORDS or word in ROLE_WORDS or word in NOT_PII
+                or word in FUNCTION_WORDS or word in _NOT_A_HOME or someones(word)
+                or is_common_word(word, threshold=5_000))
+
+
+#: Club words after a name: "phoenix abc" (amateur boxing club), "wool united", "hyde fc".
+_CLUB_WORDS = r"abc|afc|jfc|fc|united|utd|rovers|athletic|wanderers|albion|rangers|harriers"
+
+
+def _club_ok(value: str) -> float | bool:
+    """"phoenix abc", "wool united under 14s": not "we are united", "the fc"."""
+    words = value.lower().split()[:-1]
+    places = uk_places()
+    return bool(words) and not any(w in FUNCTION_WORDS or w in GENERIC_PLACE_WORDS
+                                   or w in ROLE_WORDS or w in NOT_PII for w in words) \
+        and all(w in places or not is_common_word(w, threshold=2_000) for w in words)
+    # "man united", "gary supports rovers": a word that is no place and no rare word
+
+
 #: The institutions patterns, in the order they are tried.
 INSTITUTION_PATTERNS: tuple[Pattern, ...] = (
+    # a home known by one rare word: "the kids at hilltop are alright", "staff at the anchorage"
+    Pattern("home_at_lower", "ORG",
+            rf"\b(?:{_AT_A_HOME})\s+at\s+(?P<pii>(?:the\s+)?[a-z]{{4,}}){_AFTER_A_HOME}",
+            score=0.5, flags=0, validate=_home_at_ok),
+    # a sports club: "boxing at phoenix abc", "i play for wool united", "supports hull city"
+    Pattern("club_lower", "ORG",
+            rf"\b(?P<pii>(?:[a-z]{{3,}}\s+){{1,2}}(?:{_CLUB_WORDS}))\b", score=0.5, flags=0,
+            validate=_club_ok, trigger=rf"\b(?:{_CLUB_WORDS})\b"),
+    Pattern("club_followed", "ORG",
+            r"\b(?:play(?:s|ed|ing)?\s+for|supports?|supporting|fan\s+of|season\s+ticket\s+"
+            r"(?:for|at))\s+(?P<pii>[a-z]{3,}(?:\s+[a-z]{3,})?\s+(?:city|town|county))\b",
+            score=0.5, flags=0, validate=_club_ok),
     Pattern("council", "ORG",
             r"\b(?:(?!(?:The|My|Our|Your|Their|This|That|A|An)\b)[A-Z][A-Za-z'\u2019-]+\s+){1,3}"
             r"(?:(?:City|County|Borough|District|Metropolitan\s+Borough|Town)\s+)?[Cc]ouncil\b",
@@ -302,7 +352,8 @@ INSTITUTION_PATTERNS: tuple[Pattern, ...] = (
             r"apprenticeship|placement|hired|employed|"
             r"interview|manager|boss|supervisor|colleagues?|co-?workers?|"
             r"workmates?)\s+(?:at|for|in|with)\s+)(?P<pii>(?:[A-Z][\w'\u2019&-]*)"
-            r"(?:\s+(?:[A-Z][\w'\u2019&-]*|&))*)",
+            r"(?:\s+(?:(?!(?:I|And|Or|But|So|Then|Is|Am|Was|In|At|To|With)\b)"
+            r"[A-Z][\w'\u2019&-]*|&))*)",
             score=0.6, flags=0, validate=_employer_ok),
     Pattern("named_place_lower", "ORG",
             rf"\b(?:{_LOWER_NAME_WORD}\s+){{1,3}}(?:lodge|academy|grange|manor|juniors|infants)\b",

@@ -74,7 +74,7 @@ WORD_NAMES: frozenset[str] = frozenset(
     angel blessing gift precious favour favor comfort peace harmony melody liberty justice
     heaven royal noble lucky chance chase mark bill frank pat sue rob drew ray guy rich grant
     miles victor don penny art cliff glen heath brook reed wood clay stone ash sandy rocky candy
-    ginger honey cherry sage bear fox wolf teddy kit gem dot""".split()
+    ginger honey cherry sage bear fox wolf teddy kit gem dot jan""".split()
 )
 
 #: Common British nicknames and short forms that the Faker lists lack.

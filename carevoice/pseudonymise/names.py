@@ -11,15 +11,17 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..errors import InputError
-from ._base import Span, TextDetector
+from ._base import Span, TextDetector, spans_after
 from ._tokens import (
     ADVERBS,
     CLAUSE_OPENERS,
     HE_SHE,
     KIN_MODIFIERS,
     NAMING,
+    NOT_ONLY_PEOPLE,
     STAFF,
     SUBJECT_VERBS,
     THANKS,
@@ -56,8 +58,12 @@ from .lexicons import (
     surnames,
 )
 
+if TYPE_CHECKING:
+    import pandas as pd
+
 __all__ = [
     "NameDetector",
+    "people_from_organisations",
 ]
 
 
@@ -163,14 +169,32 @@ def _in_sayings(sent: Tokens) -> set[int]:
     return out
 
 
+#: Two letters that are text-speak or an abbreviation, not someone's initials: "bf", "dm".
+_NOT_INITIALS = frozenset(
+    """bf gf dj pt hr mp nb fc xx sm dm yp bc ty pe re dt rn tb wb ig ft gp sw pa cp yr yo hb
+    bb gg hw lg ic fs ot sc ss ha hm mm kk ok uk tv pc cv id""".split())
+#: Where someone at a children's home or service works, after "at the" or "from the".
+_WORKPLACES = frozenset({"home", "unit", "team", "house", "hostel", "office", "project",
+                         "centre", "center", "school", "college", "club", "service", "base"})
+#: School groups, after "in my": "jade king in my class".
+_CLASSES = frozenset({"class", "year", "form", "tutor", "set"})
+
 #: Modal verbs: a word-name before one cannot be the modal itself ("may may be moving out").
 _MODALS = frozenset({"may", "will", "might", "can", "could", "should", "would", "must", "wont",
                      "cant", "shall"})
+
+#: Verb forms no modal verb stands before: after "will" or "may" they make it a name.
+_NO_MODAL_BEFORE = (SUBJECT_VERBS | _PERSON_VERBS | _DOING_FOR) - ADVERBS - {"used"}
 
 #: Verbs after which a word-name followed by "about", "that" ... is the person spoken to
 #: ("i told grace about the bullying").
 _TOLD = frozenset({"told", "tell", "telling", "asked", "texted", "rang", "phoned", "messaged",
                    "emailed", "text", "ring", "call", "phone", "message"})
+
+#: What follows the person told: "i told grace about it", "tell hope thanks from me", "i
+#: told grant everything".
+_TOLD_WHAT = frozenset({"about", "that", "what", "how", "when", "i", "thanks", "thank", "sorry",
+                        "hi", "hiya", "hello", "everything", "anything", "nothing"})
 
 _PRONOUNS = frozenset({"i", "we", "you", "they", "he", "she", "it", "u", "will", "the", "a",
                        "this", "next", "last", "really", "so", "still", "always", "do", "dont"})
@@ -430,11 +454,19 @@ class NameDetector(TextDetector):
             if not score and (word.islower() or shouted) and prev not in NOT_BEFORE_A_NAME \
                     and self._predicated(sent, i, cues):
                 return 0.55, "context"  # "faith got adopted", "chance is my key worker"
+            if not score and word.islower() and self._full_name(sent, i, cues, family):
+                return 0.55, "full_name"  # "my pa rob hunter is ...", "summer brooks is the
+                # best teacher", "its mark baker who does my plan", "jade king in my class"
             if not score and word.islower() and cues.clause_start and low in _MODALS \
                     and (nxt in _MODALS or (nxt in ("is", "was") and sent.kin_at(i + 2)
                                             and _FAMILY.intersection(sent.lows[i + 3:i + 6]))):
                 return 0.5, "context"  # "may may be moving out", "will is my little brother":
                 # a modal stands before neither a modal nor "is"
+            if not score and word.islower() and cues.clause_start and low in _MODALS \
+                    and prev not in NOT_BEFORE_A_NAME and nxt in _NO_MODAL_BEFORE and not (
+                        low in _SEASONS and nxt in NOT_ONLY_PEOPLE):
+                return 0.5, "context"  # "will helped me", "will was crying": no modal stands
+                # before a past tense or "is" (but "may was cold" is the month)
             if not score and word.islower() and nxt == "who" and prev not in NOT_BEFORE_A_NAME \
                     and (sent.low(i + 2) in SUBJECT_VERBS or sent.low(i + 2) in _PERSON_VERBS):
                 return 0.5, "context"  # "summer who runs the youth club": who, not which
@@ -458,12 +490,21 @@ class NameDetector(TextDetector):
                     or (prev in ("and", "n") and sent.low(i - 2) == "me"
                         and (verb in _PERSON_VERBS or verb in SUBJECT_VERBS
                              or verb in _WE_DO))
-                    or (prev in _TOLD and nxt in ("about", "that", "what", "how", "when", "i"))):
+                    or (prev in _TOLD and nxt in _TOLD_WHAT)):
                 return 0.5, "context"  # "mercy drove me", "chase keeps messaging me", "me n will
-                # got told off", "i told grace about it"
+                # got told off", "i told grace about it", "tell hope thanks"
             return score, "lexicon"
         if low in FUNCTION_WORDS or low in names:
             return 0.0, "lexicon"
+        if len(low) == 2 and word.isalpha() and (word.islower() or word.isupper()) \
+                and cues.clause_start and low not in _NOT_INITIALS and low not in NOT_PII \
+                and low not in ROLE_WORDS and frequency(low) < 500 and not dictionary_word(low) \
+                and prev not in NOT_BEFORE_A_NAME and (
+                    self._predicated(sent, i, cues) or nxt in _PERSON_VERBS or nxt in _DOING_FOR
+                    or (nxt in ("at", "from") and sent.low(i + 2) == "the"
+                        and sent.low(i + 3) in _WORKPLACES)):
+            return 0.5, "context"  # initials: "jb the head there", "kb from the home", "JD at
+            # the unit lent me a tenner"
         if word.islower() and sent.at_whose(i) and len(low) >= 3 and frequency(low) == 0 \
                 and low not in NOT_PII and low not in countries():
             return 0.5, "context"  # "went round tyreese's after school"
@@ -492,6 +533,29 @@ class NameDetector(TextDetector):
                 and frequency(low) < 2_000 and not dictionary_word(low):
             return 0.5, "context"  # "Hargreaves said no to the trip"
         return score, rule
+
+    @staticmethod
+    def _full_name(sent: Tokens, i: int, cues: Cues, family: frozenset[str]) -> bool:
+        """Whether the lexicon name at token ``i`` and the surname-like word after it, both in
+        lower case, name a person by what stands around them: a role before ("my pa rob hunter
+        is"), or at a clause's start "is the ... teacher", "who does", "in my class"."""
+        if i + 2 > len(sent) or sent.gap(i + 1) != " " or not sent.tokens[i + 1][1].islower():
+            return False
+        sur, after = sent.low(i + 1), sent.low(i + 2)
+        if (sur not in family and sur not in _SURNAME_WORDS) or sur in FUNCTION_WORDS \
+                or sur in ROLE_WORDS or sur in NOT_PII:
+            return False
+        if sent.role_ends(i - 1):
+            return i + 2 == len(sent) or after in _AFTER_FULL_NAME or after in SUBJECT_VERBS \
+                or after in _PERSON_VERBS
+        if not (cues.clause_start or sent.low(i - 1) in ("its", "thats")):
+            return False
+        return (after == "who" and (sent.low(i + 3) in SUBJECT_VERBS
+                                    or sent.low(i + 3) in _PERSON_VERBS)) or (
+            after in ("is", "was") and sent.low(i + 3) in ("the", "my", "our")
+            and bool(STAFF.intersection(sent.lows[i + 4:i + 7]))) or (
+            after in ("in", "from") and sent.low(i + 3) in ("my", "our")
+            and sent.low(i + 4) in _CLASSES)
 
     @staticmethod
     def _predicated(sent: Tokens, i: int, cues: Cues) -> bool:
@@ -535,6 +599,12 @@ class NameDetector(TextDetector):
             return False
         if nxt == "the" and (sent.low(i + 2) in STAFF or sent.low(i + 3) in STAFF):
             return True  # "dawn the iro is the only one who ...", "robin the night staff"
+        if nxt == "one" and sent.low(i + 2) == "of" and sent.low(i + 3) in ("the", "my", "our") \
+                and (sent.low(i + 4) in STAFF or sent.low(i + 5) in STAFF):
+            return True  # "storm one of the staff at ..."
+        if nxt in ("in", "from") and sent.low(i + 2) in ("my", "our") \
+                and sent.low(i + 3) in _CLASSES:
+            return True  # "jade in my class keeps telling everyone"
         if nxt == "called" and sent.low(i + 2) in OBJECTS:
             return True  # "brook called me a liar"
         k = i + 1
@@ -565,6 +635,8 @@ class NameDetector(TextDetector):
                 and (i == 1 or lows[i - 2] in FUNCTION_WORDS
                      or sentence_initial(text, tokens[i - 1][0])):
             start = tokens[i - 1][0]
+        if rule == "full_name":  # "rob hunter": the surname the rule read
+            end = tokens[i + 1][0] + len(words[i + 1])
         # include "big"/"little" of a nickname ("big Dave")
         if i and lows[i - 1] in ("big", "little", "lil") and rule != "capitalised":
             start = tokens[i - 1][0]
@@ -761,3 +833,48 @@ class NameDetector(TextDetector):
         if self.fuzzy and len(low) >= 5 and freq == 0 and word.islower() and _fuzzy_name(low):
             return 0.4, "fuzzy"
         return 0.0, ""
+
+
+#: Names, joined by "and", "n", "&" or commas, right before "from" (and "the"): "jack and bill
+#: from ", "ruby, jo n mo from the ".
+_NAMES_BEFORE_FROM = re.compile(
+    r"(?<![A-Za-z'])((?:[A-Za-z]+(?:\s*,\s*|\s+(?:and|n|&)\s+))*[A-Za-z]+)\s+from\s+(?:the\s+)?$")
+
+
+_NUMBER_WORDS = frozenset({"two", "three", "four", "five", "six", "ten", "twenty", "fifty",
+                           "hundred", "few", "many", "some", "more", "loads", "lots"})
+
+
+def people_from_organisations(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
+    """Add the first names of people "from" an organisation found: "jack and bill from oak
+    lodge", "ruby from the den project".
+
+    Each word of a run of words joined by "and", "n", "&" or commas right before "from" and
+    an organisation span is a name if it is in the first-name lexicon and is no function,
+    role or season word and no abstract noun ("no hope from the willows" stays). New spans
+    score 0.5 (detector ``"names:from"``), so they go to review. ``comments`` and ``spans``
+    (raw spans of all detectors) in, ``spans`` plus the new ones (not resolved) out.
+    """
+    names = first_names()
+
+    def judge(text: str, start: int) -> list[tuple[int, int, str, float, str]]:
+        m = _NAMES_BEFORE_FROM.search(text, max(0, start - 60), start)
+        if not m or m.end() != start:
+            return []
+        out = []
+        for w in re.finditer(r"[A-Za-z]+", m.group(1)):
+            low = w.group().lower()
+            if low in ("and", "n"):
+                continue
+            if low not in names or low in FUNCTION_WORDS or low in ROLE_WORDS \
+                    or low in _ABSTRACT or low in _SEASONS or low in NOT_PII:
+                return []  # "the staff from", "no hope from": not a run of names
+            out.append((m.start(1) + w.start(), m.start(1) + w.end(), "PERSON", 0.5,
+                        "names:from"))
+        before = text[:m.start(1)].rstrip().lower()
+        if before.endswith((" the", " a", " no", " any")) or before[-1:].isdigit() \
+                or before.rsplit(" ", 1)[-1] in _NUMBER_WORDS:
+            return []  # "the lads from", "200 miles from", "two miles from"
+        return out
+
+    return spans_after(comments, spans, ("ORG",), judge, before=True)

@@ -90,9 +90,14 @@ _NOT_HOPING = frozenset({"with", "wiv", "near"})
 _WHOSE = POSSESSIVES | OBJECTS
 #: Verbs of living somewhere, before "in": "i live in march", "grew up in bury".
 _RESIDE = frozenset({"live", "lives", "living", "lived", "based", "stay", "stays", "staying",
-                     "stayed", "up", "raised", "born", "out", "away"})
+                     "stayed", "up", "raised", "born", "out", "away", "been"})
 #: The verbs of :data:`_RESIDE` after which "in march" is a town, not a month: "i live in march".
-_LIVE_IN = _RESIDE - {"up", "born", "raised", "out", "away"}
+_LIVE_IN = _RESIDE - {"up", "born", "raised", "out", "away", "been"}
+#: People and services of a place, before "in": "the care leavers in bury", "the leaving care
+#: team in wells", "nothing for teenagers in wool".
+_PEOPLE_IN = frozenset({"kids", "leavers", "people", "teenagers", "teens", "lads", "girls",
+                        "boys", "families", "children", "youth", "team", "teams", "service",
+                        "services", "council", "police", "everyone", "nobody"})
 #: Places a person lives or studies in, before "in": "a home in sale", "college in reading".
 _DWELLINGS = frozenset({"home", "house", "flat", "hostel", "placement", "college", "school",
                         "uni", "unit", "carers", "foster", "nans", "nanas", "dads", "mums",
@@ -105,7 +110,8 @@ _DWELLINGS = frozenset({"home", "house", "flat", "hostel", "placement", "college
 _RESIDENCES = frozenset({"flat", "house", "hostel", "placement", "bedsit", "foyer"})
 #: Street words after which "in" a word names the town: "3 ash grove in stone".
 _STREETS = frozenset({"road", "rd", "street", "st", "lane", "avenue", "ave", "close", "drive",
-                      "grove", "way", "crescent", "terrace", "gardens", "estate"})
+                      "grove", "way", "crescent", "terrace", "gardens", "estate", "view", "walk",
+                      "row", "court", "square", "rise", "mews", "parade", "vale"})
 #: Family words, before "in": "living with my aunty in stone".
 _FAMILY_WORDS = KIN - KIN_STAFF
 #: Verbs of going or being taken somewhere, before "to": "took us to deal".
@@ -117,6 +123,10 @@ _ACTIVITIES = frozenset({"group", "groups", "club", "class", "classes", "lesson"
 _MONTH_WORDS = frozenset({"march", "may", "august"})
 #: Words for a settlement, before "called X": "a village called wool".
 _SETTLEMENTS = frozenset({"place", "village", "town", "somewhere", "city", "area"})
+#: Words before an adjective, not a place: "shes brill", "so diss" (not "its": "its brooke
+#: with an e").
+_SAID_OF_SOMETHING = frozenset({"shes", "hes", "so", "proper", "dead", "really", "very",
+                                "well", "too", "soo", "sooo"})
 #: Verbs before a sport or game that is also a town: "i play rugby on saturdays".
 _PLAYING = frozenset({"play", "plays", "playing", "played", "watch", "watching", "watched"})
 
@@ -163,6 +173,10 @@ def _placed_there(lows: list[str], i: int, index: dict[str, tuple[tuple[str, ...
     if nxt in ("is", "was") and i + 3 < len(lows) and lows[i + 2] in ("a", "an") \
             and _SETTLEMENTS.intersection(lows[i + 3:i + 6]) and low not in _MONTH_WORDS:
         return True  # "wool is a tiny village"
+    if i and lows[i - 1] == "from" and nxt == "to" and i + 2 < len(lows) \
+            and lows[i + 2] in index and lows[i + 2] not in _WORD_PLACES_NOT_READ \
+            and low not in _MONTH_WORDS and lows[i + 2] not in _MONTH_WORDS:
+        return True  # "moved from crook to rugby": between two places
     if low in _VERB_PLACES and i and lows[i - 1] == "in":
         pass  # "the youth club in settle", read below like any other place
     elif low == "hope" and i > 1 and lows[i - 1] == "in" and nxt in _NOT_HOPING \
@@ -195,7 +209,7 @@ def _placed_there(lows: list[str], i: int, index: dict[str, tuple[tuple[str, ...
         elif before in ("is", "was") and i > 2 and lows[i - 3] in _DWELLINGS:
             before = lows[i - 3]  # "my first placement was in wool"
         return before in _RESIDE or before in _DWELLINGS or before in _FAMILY_WORDS \
-            or before in _STREETS
+            or before in _STREETS or before in _PEOPLE_IN
     if prev == "to" and "from" in lows[max(0, i - 3):i - 1] and lows[i - 2] in index:
         return True  # "the train from ely to march"
     if low in _MONTH_WORDS and prev == "to":
@@ -272,7 +286,8 @@ class PlaceDetector(TextDetector):
                     score = 0.6 if prev in PLACE_CUES or prev == "to" else (
                         0.0 if prev in NOT_BEFORE_A_NAME or prev in STUDY_WORDS else 0.5)
             elif (surface.islower() or surface.isupper()) and not common and len(surface) >= 4:
-                score = 0.0 if prev in _PLAYING else 0.6  # not "i play rugby"
+                # not "i play rugby", "shes brill"
+                score = 0.0 if prev in _PLAYING or prev in _SAID_OF_SOMETHING else 0.6
             elif (surface.islower() or (surface.isupper() and text.upper() == text)) \
                     and (common or len(surface) < 4) and (
                         _placed_there(lows, i, index) or i in listed
