@@ -118,6 +118,21 @@ def test_surrogates_keep_the_shape(label, original, shape):
     assert normalise_entity(value) != normalise_entity(original)
 
 
+def test_a_name_after_a_title_gets_a_surname():
+    # detectors leave the title out of the span; the name after it is a surname, and its
+    # surrogate is one (Faker's en_GB surnames), not a first name ("Mrs Alison")
+    from faker.providers.person.en_GB import Provider
+
+    frame = pd.DataFrame({"comment_id": ["a"], "text": ["Mrs Okafor said no, then Okafor left"]})
+    spans = pd.DataFrame({"comment_id": ["a", "a"], "start": [4, 25], "end": [10, 31],
+                          "label": ["PERSON", "PERSON"]})
+    out, occ = replace_spans(frame, spans, secret=SECRET, config=ReplaceConfig(mode="surrogates"))
+    first, second = occ["replacement"].tolist()
+    assert first == second and first != "Okafor"
+    assert out["text"].iloc[0] == f"Mrs {first} said no, then {first} left"
+    assert first in Provider.last_names
+
+
 def test_redaction(comments):
     result = pseudonymise(comments, PseudonymiseConfig(mode="redact"), detectors=DETECTORS)
     assert result.comments["text"].iloc[0] == "me and [REDACTED] went to see [REDACTED]"

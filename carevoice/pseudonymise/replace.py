@@ -169,6 +169,8 @@ def entity_id(secret: bytes, label: str, text: str) -> str:
 
 
 _TITLES = ("mr", "mrs", "ms", "miss", "mx", "dr")
+#: A title just before a span: the name after it is a surname ("Mrs [Okafor]").
+_TITLE_BEFORE = re.compile(r"\b(?:mr|mrs|ms|miss|mx|dr|mister|missus)\.?\s+$", re.IGNORECASE)
 _STREET = re.compile(r"\b(road|rd|street|st|lane|avenue|close|drive|way|crescent|court|place|"
                      r"terrace|gardens|grove|estate|square|mews|rise|walk|parade)\b\.?$",
                      re.IGNORECASE)
@@ -220,7 +222,8 @@ class Replacer:
         self._used: set[str] = set()
         self._faker: Any = None
 
-    def replace(self, original: str, label: str) -> tuple[str, str]:
+    def replace(self, original: str, label: str, *, after_title: bool = False
+                ) -> tuple[str, str]:
         """Return ``(entity_id, replacement)`` for one occurrence.
 
         Parameters
@@ -228,6 +231,10 @@ class Replacer:
         original : str
             The text of the span.
         label : str
+        after_title : bool, default False
+            Whether a title ("Mrs", "Dr") stands before the span, so that a one-word name
+            is a surname and gets a surname surrogate ("Mrs Okafor" -> "Mrs Bennett"). Only the
+            first occurrence of an entity decides its surrogate.
 
         Returns
         -------
@@ -242,7 +249,7 @@ class Replacer:
                 self._counts[label] = self._counts.get(label, 0) + 1
                 self._by_id[eid] = f"[{label}_{self._counts[label]}]"
             else:
-                self._by_id[eid] = self._surrogate(eid, original, label)
+                self._by_id[eid] = self._surrogate(eid, original, label, after_title)
         value = self._by_id[eid]
         return eid, (_match_case(value, original) if mode == "surrogates" else value)
 
@@ -253,12 +260,13 @@ class Replacer:
             self._faker = Faker(self.config.locale)
         return self._faker
 
-    def _surrogate(self, eid: str, original: str, label: str) -> str:
+    def _surrogate(self, eid: str, original: str, label: str, after_title: bool = False
+                   ) -> str:
         fake = self._fake()
         for attempt in range(20):
             seed = int(eid[:16], 16) + attempt
             fake.seed_instance(seed)
-            value = self._shape(fake, random.Random(seed), original, label)
+            value = self._shape(fake, random.Random(seed), original, label, after_title)
             if normalise_entity(value) != normalise_entity(original) and value not in self._used:
                 self._used.add(value)
                 return value
@@ -269,8 +277,11 @@ class Replacer:
         return value  # pragma: no cover
 
     @staticmethod
-    def _shape(fake: Any, rng: random.Random, original: str, label: str) -> str:
+    def _shape(fake: Any, rng: random.Random, original: str, label: str,
+               after_title: bool = False) -> str:
         words = original.split()
+        if label == "PERSON" and after_title and len(words) == 1:
+            return str(fake.last_name())
         if label == "PERSON":
             if words and words[0].lower().rstrip(".") in _TITLES:
                 return f"{words[0]} {fake.last_name()}"
@@ -423,7 +434,9 @@ def replace_spans(comments: pd.DataFrame, spans: pd.DataFrame, *, secret: bytes 
                 break
             pieces.append(text[pos:start])
             out_len += start - pos
-            eid, rep = replacer.replace(text[start:end], label)
+            eid, rep = replacer.replace(
+                text[start:end], label,
+                after_title=bool(_TITLE_BEFORE.search(text, max(0, start - 12), start)))
             rows.append((cid, start, end, label, eid, text[start:end], rep, out_len,
                          out_len + len(rep)))
             pieces.append(rep)
