@@ -254,6 +254,8 @@ NAME_VALID = [
     ("lukey from next door is my best mate", "lukey"),
     ("me and danno went fishing at the weekend", "danno"),
     ("shazza said i can stay at hers", "shazza"),
+    ("hope n joy are twins in my class", "joy"),
+    ("hope and joy are my little sisters", "hope"),
 ]
 
 NAME_INVALID = [
@@ -360,6 +362,8 @@ NAME_INVALID = [
     "bf picked me up from college",
     "i lost faith in my form tutor",
     "the new worker started in jan",
+    "hope and faith are what keep me going",
+    "faith and hope are my rocks",
 ]
 
 

@@ -185,6 +185,7 @@ VALID += [
     ("ORG", "my brother plays for stone rovers", "stone rovers"),
     ("ORG", "my carer supports grimsby town", "grimsby town"),
     ("HANDLE", "my tag is quietfox42 if u play", "quietfox42"),
+    ("ORG", "we all live at larch cottage now", "larch cottage"),
 ]
 
 INVALID = [
@@ -196,6 +197,7 @@ INVALID = [
     ("ORG", "we are united as a family"),
     ("ORG", "the kids at mosque are kind"),
     ("HANDLE", "my tag is in the wash"),
+    ("ORG", "we stayed at the farm cottage on holiday"),
     ("ORG", "not the family centre again"),
     ("ORG", "i go to the youth club on fridays"),
     ("ORG", "my old pru was better"),

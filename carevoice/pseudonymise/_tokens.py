@@ -117,16 +117,11 @@ def subject_of_verb(text: str, start: int, end: int) -> bool:
     ("..., grace even came to my review", "but will never does anything", "and mark helped
     me"), before an age (", faith is only 6") or before "pls" or "if ur" (", sandy pls come
     back")."""
-    # only the word just before counts: read the few characters before the name, not the
-    # whole comment again for every mention
-    before = [m.group().lower() for m in WORD_TOKEN.finditer(text, max(0, start - 40), start)]
     after = [m.group().lower() for _, m in zip(range(2), WORD_TOKEN.finditer(text, end))]
     if not after:
         return False
     verb = after[1] if after[0] in ADVERBS and len(after) > 1 else after[0]
-    gap = text[:start].rstrip()
-    opens = sentence_initial(text, start) or gap.endswith(",") or (
-        bool(before) and before[-1] in CLAUSE_OPENERS)
+    opens = _opens_clause(text, start)
     if opens and _AN_AGE.match(text, end):
         return True  # "..., faith is only 6"
     if opens and (after[0] in _ASKING or (after[0] == "if" and len(after) > 1
@@ -139,11 +134,18 @@ def subject_of_place(text: str, start: int, end: int) -> bool:
     """Whether the word at ``text[start:end]`` stands as a clause's subject before "is", "was"
     or "has": "..., march is the middle of nowhere", "and wells is dead" (a town found in the
     same comment; a month or a word is carried there only when it was found as a town)."""
-    before = [m.group().lower() for m in WORD_TOKEN.finditer(text, max(0, start - 40), start)]
     after = [m.group().lower() for _, m in zip(range(1), WORD_TOKEN.finditer(text, end))]
-    opens = sentence_initial(text, start) or text[:start].rstrip().endswith(",") or (
+    return bool(after) and after[0] in ("is", "was", "has", "isnt", "wasnt") \
+        and _opens_clause(text, start)
+
+
+def _opens_clause(text: str, start: int) -> bool:
+    """Whether ``text[start:]`` starts a sentence, follows a comma or an opener ("and", "but")."""
+    # only the word just before counts: read the few characters before the word, not the
+    # whole comment again for every mention
+    before = [m.group().lower() for m in WORD_TOKEN.finditer(text, max(0, start - 40), start)]
+    return sentence_initial(text, start) or text[:start].rstrip().endswith(",") or (
         bool(before) and before[-1] in CLAUSE_OPENERS)
-    return opens and bool(after) and after[0] in ("is", "was", "has", "isnt", "wasnt")
 
 
 #: Words that speak to the person named before them: "sandy pls come back".

@@ -439,7 +439,7 @@ INSTITUTION_PATTERNS: tuple[Pattern, ...] = (
     Pattern("house_lower", "ORG",
             r"\b(?:at|to|from|in|into|of|left|leave|leaving|near|outside)\s+(?:the\s+)?"
             r"(?P<pii>(?:[a-z]{3,}\s+)?[a-z]{3,}\s+(?:house|centre|center|"
-            r"court|hall|grange|lodge|view))\b",
+            r"court|hall|grange|lodge|view|cottage|cottages|farm))\b",
             score=0.5, flags=0, validate=house_lower_ok),
     Pattern("named_then_kind", "ORG",  # "now im at the bridge which is a pru"
             r"\b(?:at|to|from|of|in|into)\s+the\s+(?P<pii>[a-z]{3,}(?:\s+[a-z]{3,})?),?\s+"

@@ -279,6 +279,13 @@ def _lower_context(low: str, prev: str, nxt: str, cues: Cues, family: frozenset[
         or (cues.contact and len(low) >= 4 and not_a_word(low) and low not in NOT_PII))
 
 
+def _pair_of_people(sent: Tokens, k: int) -> bool:
+    """Whether the words from token ``k`` say two people are kin: "twins", "my sisters"."""
+    word = sent.low(k)
+    return word in ("twins", "brothers", "sisters", "cousins", "siblings") or (
+        word in ("my", "our") and sent.kin_at(k + 1))
+
+
 @dataclass(frozen=True)
 class NameDetector(TextDetector):
     """Find first names, nicknames and surnames with a lexicon and context rules.
@@ -595,6 +602,12 @@ class NameDetector(TextDetector):
         if nxt == "and" and sent.low(i + 2) in ("her", "his", "their") and (
                 sent.low(i + 3) in KIN or sent.low(i + 3) in ("wife", "husband")):
             return True  # "with summer and her mum", "im with will and his wife"
+        names = first_names()
+        if (cues.clause_start and nxt in ("and", "n", "&") and sent.low(i + 2) in names
+                and sent.low(i + 3) in ("are", "were") and _pair_of_people(sent, i + 4)) or (
+                sent.low(i - 1) in ("and", "n", "&") and sent.low(i - 2) in names
+                and nxt in ("are", "were") and _pair_of_people(sent, i + 2)):
+            return True  # "grace n faith are twins", "hope and joy are my sisters"
         if not cues.clause_start:
             return False
         if nxt == "the" and (sent.low(i + 2) in STAFF or sent.low(i + 3) in STAFF):
