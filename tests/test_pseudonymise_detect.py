@@ -256,6 +256,11 @@ NAME_VALID = [
     ("shazza said i can stay at hers", "shazza"),
     ("hope n joy are twins in my class", "joy"),
     ("hope and joy are my little sisters", "hope"),
+    # round forty-six: a pair on a shift, "X my keyworker" and a verb, seeing someone how often
+    ("mark and ray on lates are the best staff", "ray"),
+    ("dawn my pa sorted my bus pass", "dawn"),
+    ("i see pat every other saturday", "pat"),
+    ("we visit will on sundays at his nans", "will"),
 ]
 
 NAME_INVALID = [
@@ -364,6 +369,8 @@ NAME_INVALID = [
     "the new worker started in jan",
     "hope and faith are what keep me going",
     "faith and hope are my rocks",
+    "i see hope every day in my brother",
+    "i can see summer at the end of the tunnel",
 ]
 
 
@@ -454,6 +461,7 @@ def test_name_detector_leaves_words_alone(text):
     ("we moved from crook to darlington", "crook"),
     ("they live at 4 mill view in battle", "battle"),
     ("ive been in settle since the summer", "settle"),
+    ("contact is at the family centre in crook", "crook"),
     ("they moved me to march", "march"),
     ("my dad is in prison in deal", "deal"),
     ("my sister is living back in bath", "bath"),
@@ -982,3 +990,14 @@ def test_a_town_that_is_a_word_after_someone_found_and_in(text, surface, found):
 def test_what_a_person_is_from_in_capitals_is_an_organisation(text, surface, found):
     got = _found(text)
     assert (got.get(surface) == "institutions:from") is found
+
+
+@pytest.mark.parametrize(("text", "surface", "found"), [
+    ("my mentor kezia from bright futures sorted my cv", "bright futures", True),
+    ("amir from the lantern project took us climbing", "lantern project", True),
+    ("kai from school helped me with maths", "school", False),
+    ("jo from leaving care came round", "leaving care", False),
+    ("my mate from next door helped me", "next door", False),
+])
+def test_what_a_person_is_from_in_lower_case_before_what_they_did(text, surface, found):
+    assert (_found(text).get(surface) == "institutions:from") is found

@@ -186,6 +186,9 @@ VALID += [
     ("ORG", "my carer supports grimsby town", "grimsby town"),
     ("HANDLE", "my tag is quietfox42 if u play", "quietfox42"),
     ("ORG", "we all live at larch cottage now", "larch cottage"),
+    ("ORG", "the head at rowan high is strict", "rowan high"),
+    ("ADDRESS", "send it to flat 2 / 14 elm walk please", "flat 2 / 14 elm walk"),
+    ("ADDRESS", "im at 3c 41 station road now", "3c 41 station road"),
 ]
 
 INVALID = [
@@ -198,6 +201,8 @@ INVALID = [
     ("ORG", "the kids at mosque are kind"),
     ("HANDLE", "my tag is in the wash"),
     ("ORG", "we stayed at the farm cottage on holiday"),
+    ("ORG", "the teachers at our primary were kind"),
+    ("ORG", "i want to join the childrens council"),
     ("ORG", "not the family centre again"),
     ("ORG", "i go to the youth club on fridays"),
     ("ORG", "my old pru was better"),

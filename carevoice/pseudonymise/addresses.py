@@ -152,7 +152,9 @@ ADDRESS_PATTERNS: tuple[Pattern, ...] = (
             rf"{POSTCODE_OUTWARD}\s{{0,2}}{POSTCODE_INWARD}\b",
             score=0.6, validate=_locality_ok, trigger=r"\d[A-Za-z]{2}\b"),
     Pattern("street_address", "ADDRESS",
-            rf"\b(?:(?:flat|apartment|apt|unit)\s*\d+[a-z]?,?\s+(?:\d{{1,4}}[a-z]?,?\s+)?|"
+            # "flat 7 / 31 ...", and a flat written before the house number: "4b 27 mill lane"
+            rf"\b(?:(?:flat|apartment|apt|unit)\s*\d+[a-z]?\s*[,/]?\s+(?:\d{{1,4}}[a-z]?,?\s+)?|"
+            rf"(?:\d{{1,4}}[a-z]\s*[,/]?\s+|\d{{1,4}}\s*/\s*)?"
             rf"(?:(?:no\.?|number)\s*)?\d{{1,4}}[a-z]?,?\s+)(?:[A-Za-z][A-Za-z']+\s+){{1,3}}"
             rf"(?:{_STREET_WORDS})\b",
             score=0.85, validate=_street_ok, trigger=r"\d"),

@@ -19,7 +19,7 @@ from ._place_names import (
     someones,
     unlisted_place_ok,
 )
-from ._words import FUNCTION_WORDS
+from ._words import FUNCTION_WORDS, KIN
 from .lexicons import (
     NOT_PII,
     ROLE_WORDS,
@@ -138,7 +138,8 @@ def _lower_council_ok(value: str) -> float | bool:
                                            "county", "borough", "district")]
     if names and " ".join(names) in uk_places():
         return 0.6
-    return 0.5 if names and not any(is_common_word(w, threshold=1) for w in names) else False
+    return 0.5 if names and not any(is_common_word(w, threshold=1) or w in GENERIC_PLACE_WORDS
+                                    for w in names) else False  # not "the childrens council"
 
 
 _COUNCIL_KINDS = frozenset({"cc", "ccc", "mbc", "bc", "dc", "council", "borough", "of",
@@ -439,7 +440,7 @@ INSTITUTION_PATTERNS: tuple[Pattern, ...] = (
     Pattern("house_lower", "ORG",
             r"\b(?:at|to|from|in|into|of|left|leave|leaving|near|outside)\s+(?:the\s+)?"
             r"(?P<pii>(?:[a-z]{3,}\s+)?[a-z]{3,}\s+(?:house|centre|center|"
-            r"court|hall|grange|lodge|view|cottage|cottages|farm))\b",
+            r"court|hall|grange|lodge|view|cottage|cottages|farm|high|primary))\b",
             score=0.5, flags=0, validate=house_lower_ok),
     Pattern("named_then_kind", "ORG",  # "now im at the bridge which is a pru"
             r"\b(?:at|to|from|of|in|into)\s+the\s+(?P<pii>[a-z]{3,}(?:\s+[a-z]{3,})?),?\s+"
@@ -468,7 +469,9 @@ _SERVICE_WORDS = frozenset({"social", "services", "service", "leaving", "care", 
 
 def organisations_after_people(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
     """Add the capitalised name of what a person found is "from": "my advocate Jasmin from
-    Voices Together", "Sophie Hartley from Voices Matter".
+    Voices Together", "Sophie Hartley from Voices Matter"; or, in lower case, one to three words
+    before what the person did ("ruby from next steps helped me"; score 0.5; not "kai from
+    school", "jo from leaving care").
 
     Two or three capitalised words after "from" that name no place, no service of every council
     ("Social Services", "Leaving Care Team") and nothing that is never personal data. New spans
@@ -480,6 +483,16 @@ def organisations_after_people(comments: pd.DataFrame, spans: pd.DataFrame) -> p
 
     def judge(text: str, end: int) -> tuple[int, int, str, float, str] | None:
         m = _FROM_CAPITALISED.match(text, end)
+        if not m and not text.istitle():
+            m = _FROM_LOWER.match(text, end)
+            words = m.group(1).split() if m else []
+            if not words or any(w in FUNCTION_WORDS or w in ROLE_WORDS or w in NOT_PII
+                                or w in KIN for w in words) \
+                    or " ".join(words) in places \
+                    or all(w in _SERVICE_WORDS or w in GENERIC_PLACE_WORDS or w in _EVERYDAY
+                           for w in words):
+                return None
+            return m.start(1), m.end(1), "ORG", 0.5, "institutions:from"
         if not m or text.istitle():
             return None
         words = m.group(1).lower().split()
@@ -492,6 +505,23 @@ def organisations_after_people(comments: pd.DataFrame, spans: pd.DataFrame) -> p
     return spans_after(comments, spans, ("PERSON",), judge)
 
 
+#: "from" and one to three lower-case words, then something a person did: " from next steps
+#: helped me", " from the bridge project took us".
+_FROM_LOWER = re.compile(
+    r"\s+from\s+(?:the\s+)?((?:[a-z]+\s+){0,2}[a-z]+)\s+(?=(?:helped|helps|took|takes|sorted|"
+    r"sorts|got|gets|came|comes|rang|rings|gave|gives|runs|ran|said|says|told|tells|drove|"
+    r"drives|sent|sends|picked|picks|found|finds)\b)")
+#: Everyday places and groups a person is "from", no organisation's name: "kai from school".
+_EVERYDAY = frozenset({"school", "college", "uni", "work", "home", "church", "mosque", "footy",
+                       "football", "boxing", "gym", "door", "town", "class", "year", "form",
+                       "club", "group", "there", "here", "round", "corner", "upstairs",
+                       "downstairs", "nowhere", "somewhere", "abroad", "prison", "jail",
+                       # what a service is for, before its kind: "the fostering team", "the
+                       # refugee charity" (no name)
+                       "charity", "agency", "project", "fostering", "adoption", "refugee",
+                       "refugees", "asylum", "homeless", "counselling", "advocacy", "kinship",
+                       "disability", "autism", "drugs", "drug", "alcohol", "parenting",
+                       "family", "families", "young", "people", "carers", "kids"})
 #: "from" and two or three capitalised words, after a name found: " from Voices Together".
 _FROM_CAPITALISED = re.compile(
     r"\s+from\s+((?:[A-Z][a-z']+)(?:\s+[A-Z][a-z']+){1,2})\b(?!['\u2019])")

@@ -169,6 +169,10 @@ def _in_sayings(sent: Tokens) -> set[int]:
     return out
 
 
+#: Seeing someone, before a name and how often: "see chase once a month".
+_SEE = frozenset({"see", "seeing", "visit", "visiting", "visits"})
+_HOW_OFTEN = frozenset({"once", "twice", "every", "on", "at", "each", "most", "weekly",
+                        "monthly", "fortnightly"})
 #: Two letters that are text-speak or an abbreviation, not someone's initials: "bf", "dm".
 _NOT_INITIALS = frozenset(
     """bf gf dj pt hr mp nb fc xx sm dm yp bc ty pe re dt rn tb wb ig ft gp sw pa cp yr yo hb
@@ -279,11 +283,15 @@ def _lower_context(low: str, prev: str, nxt: str, cues: Cues, family: frozenset[
         or (cues.contact and len(low) >= 4 and not_a_word(low) and low not in NOT_PII))
 
 
-def _pair_of_people(sent: Tokens, k: int) -> bool:
-    """Whether the words from token ``k`` say two people are kin: "twins", "my sisters"."""
-    word = sent.low(k)
-    return word in ("twins", "brothers", "sisters", "cousins", "siblings") or (
-        word in ("my", "our") and sent.kin_at(k + 1))
+def _said_of_a_pair(sent: Tokens, k: int) -> bool:
+    """Whether the words from token ``k``, after two names, are said only of people: "are
+    twins", "are my sisters", "on nights are"."""
+    if sent.low(k) == "on":
+        return sent.low(k + 1) in _SHIFTS
+    word = sent.low(k + 1)
+    return sent.low(k) in ("are", "were") and (
+        word in ("twins", "brothers", "sisters", "cousins", "siblings")
+        or (word in ("my", "our") and sent.kin_at(k + 2)))
 
 
 @dataclass(frozen=True)
@@ -444,6 +452,10 @@ class NameDetector(TextDetector):
                     ((prev in _TOLD or prev in _ASK) and nxt == "to")
                     or (cues.contact and nxt == "from")):
                 return 0.55, "context"  # "tell dawn to ring me", "i miss joy from my old home"
+            if not score and word.islower() and prev in _SEE and nxt in _HOW_OFTEN \
+                    and (low not in _ABSTRACT or low in _MODALS) and low not in _SEASONS:
+                return 0.55, "context"  # "i only see chase once a month", "visit will on
+                # sundays" (contact with a person, not "see hope every day")
             if not score and word.islower() and prev == "is" \
                     and sent.low(i - 2) in ("name", "names", "name's", "nickname") \
                     and nxt not in ("wrong", "right", "on", "in", "spelt", "spelled"):
@@ -604,14 +616,19 @@ class NameDetector(TextDetector):
             return True  # "with summer and her mum", "im with will and his wife"
         names = first_names()
         if (cues.clause_start and nxt in ("and", "n", "&") and sent.low(i + 2) in names
-                and sent.low(i + 3) in ("are", "were") and _pair_of_people(sent, i + 4)) or (
+                and _said_of_a_pair(sent, i + 3)) or (
                 sent.low(i - 1) in ("and", "n", "&") and sent.low(i - 2) in names
-                and nxt in ("are", "were") and _pair_of_people(sent, i + 2)):
-            return True  # "grace n faith are twins", "hope and joy are my sisters"
+                and _said_of_a_pair(sent, i + 1)):
+            return True  # "grace n faith are twins", "will and frank on nights are sound"
         if not cues.clause_start:
             return False
         if nxt == "the" and (sent.low(i + 2) in STAFF or sent.low(i + 3) in STAFF):
             return True  # "dawn the iro is the only one who ...", "robin the night staff"
+        if nxt in ("my", "our") and any(
+                sent.low(k) in STAFF and (sent.low(k + 1) in _PERSON_VERBS
+                                          or sent.low(k + 1) in SUBJECT_VERBS)
+                for k in (i + 2, i + 3)):
+            return True  # "rob my keyworker took me fishing"
         if nxt == "one" and sent.low(i + 2) == "of" and sent.low(i + 3) in ("the", "my", "our") \
                 and (sent.low(i + 4) in STAFF or sent.low(i + 5) in STAFF):
             return True  # "storm one of the staff at ..."

@@ -108,6 +108,9 @@ _DWELLINGS = frozenset({"home", "house", "flat", "hostel", "placement", "college
                         "jail", "shop", "cafe", "pru"})
 #: Homes, before "in": "a flat in bow", "my placement in hope".
 _RESIDENCES = frozenset({"flat", "house", "hostel", "placement", "bedsit", "foyer"})
+#: Buildings before "in" and a place that is also a word: "a contact centre in crook".
+_BUILDINGS = frozenset({"centre", "center", "school", "college", "unit", "club", "hospital",
+                        "academy", "hostel", "office"})
 #: Street words after which "in" a word names the town: "3 ash grove in stone".
 _STREETS = frozenset({"road", "rd", "street", "st", "lane", "avenue", "ave", "close", "drive",
                       "grove", "way", "crescent", "terrace", "gardens", "estate", "view", "walk",
@@ -183,8 +186,9 @@ def _placed_there(lows: list[str], i: int, index: dict[str, tuple[tuple[str, ...
             and i + 2 < len(lows) and lows[i + 2] in _WHOSE:
         return lows[i - 2] in _RESIDE  # "she lives in hope with her dad", not "with all my"
     elif low in _WORD_PLACES_NOT_READ and i > 1 and lows[i - 1] == "in" \
-            and lows[i - 2] in _RESIDENCES:
-        return True  # "a flat in bow" (not "a job in law", "i live in hope")
+            and (lows[i - 2] in _RESIDENCES or lows[i - 2] in _BUILDINGS):
+        return True  # "a flat in bow", "a contact centre in crook" (not "a job in law", "i
+        # live in hope")
     elif low in _WORD_PLACES_NOT_READ and i and lows[i - 1] == "near":
         return True  # "camping near hope": no saying puts these words after "near"
     elif low in _WORD_PLACES_NOT_READ or low in _VERB_PLACES:
