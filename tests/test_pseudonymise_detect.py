@@ -261,6 +261,13 @@ NAME_VALID = [
     ("dawn my pa sorted my bus pass", "dawn"),
     ("i see pat every other saturday", "pat"),
     ("we visit will on sundays at his nans", "will"),
+    # round forty-seven: a title after a pronoun, a title after "my sw is", a pair of foster
+    # siblings, two people told, a lower-case initial
+    ("i dont get it, mr fox keeps asking why", "fox"),
+    ("our iro is miss dawn and she is kind", "dawn"),
+    ("sky and rain are my foster siblings", "rain"),
+    ("tell pat and kez i said hi", "pat"),
+    ("my keyworker is tia m and shes sound", "tia m"),
 ]
 
 NAME_INVALID = [
@@ -370,6 +377,10 @@ NAME_INVALID = [
     "hope and faith are what keep me going",
     "faith and hope are my rocks",
     "i see hope every day in my brother",
+    "the bus went through on amber again",
+    "there was an amber warning for snow",
+    "i think it, miss",
+    "tell mum and dad i said hi",
     "i can see summer at the end of the tunnel",
 ]
 
@@ -462,6 +473,7 @@ def test_name_detector_leaves_words_alone(text):
     ("they live at 4 mill view in battle", "battle"),
     ("ive been in settle since the summer", "settle"),
     ("contact is at the family centre in crook", "crook"),
+    ("we stay with our nan in crook at weekends", "crook"),
     ("they moved me to march", "march"),
     ("my dad is in prison in deal", "deal"),
     ("my sister is living back in bath", "bath"),
@@ -938,6 +950,7 @@ def _all_found(text: str) -> list[str]:
 
 @pytest.mark.parametrize(("text", "mentions"), [
     ("my iv robin is great, robin even took me bowling", 2),
+    ("my sis faith lives with us and faith is always singing", 2),  # doing what people do
     ("our pa faith is alright and faith helped me move", 2),
     ("my advocate hope rang, but hope never rings back now", 2),
     ("my sis faith is lovely, faith is only 5", 2),  # an age is said of a person
@@ -1000,4 +1013,4 @@ def test_what_a_person_is_from_in_capitals_is_an_organisation(text, surface, fou
     ("my mate from next door helped me", "next door", False),
 ])
 def test_what_a_person_is_from_in_lower_case_before_what_they_did(text, surface, found):
-    assert (_found(text).get(surface) == "institutions:from") is found
+    assert ("institutions:from" in _found(text).get(surface, "")) is found

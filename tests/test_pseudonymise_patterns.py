@@ -189,6 +189,12 @@ VALID += [
     ("ORG", "the head at rowan high is strict", "rowan high"),
     ("ADDRESS", "send it to flat 2 / 14 elm walk please", "flat 2 / 14 elm walk"),
     ("ADDRESS", "im at 3c 41 station road now", "3c 41 station road"),
+    ("ORG", "i box at the eagles abc on mondays", "eagles abc"),
+    ("HANDLE", "i play fortnite as NovaKidd77 mostly", "NovaKidd77"),
+    ("ORG", "sam at the lantern project got me a job", "lantern project"),
+    ("ORG", "the keystone project in hyde helped me", "keystone project"),
+    ("LOCATION", "we grew up on the manor in sheffield", "manor"),
+    ("LOCATION", "they live on the belle isle estate", "belle isle"),
 ]
 
 INVALID = [
@@ -203,6 +209,10 @@ INVALID = [
     ("ORG", "we stayed at the farm cottage on holiday"),
     ("ORG", "the teachers at our primary were kind"),
     ("ORG", "i want to join the childrens council"),
+    ("ORG", "my science project was about volcanoes"),
+    ("ORG", "the youth project helped me"),
+    ("LOCATION", "i live at 27 cherry tree walk now, ng5 9zz"),
+    ("ADDRESS", "dob 1.3.07 postcode s5 6zz"),
     ("ORG", "not the family centre again"),
     ("ORG", "i go to the youth club on fridays"),
     ("ORG", "my old pru was better"),
@@ -493,3 +503,10 @@ def test_pattern_detector_frame_offsets_point_into_original_text():
 def test_pattern_detector_rejects_non_tuple():
     with pytest.raises(InputError, match="patterns"):
         PatternDetector(patterns=[PATTERNS[0]])  # type: ignore[arg-type]
+
+
+def test_a_word_before_a_gamer_tag_is_not_part_of_it():
+    # "as", "with", "called" fill the gap between the game and the tag (round forty-seven)
+    assert ("HANDLE", "NovaKidd77") in found("i play fortnite as NovaKidd77 mostly")
+    assert not any(lab == "HANDLE" and "as" in s.split()
+                   for lab, s in found("i play fortnite as NovaKidd77 mostly"))

@@ -117,16 +117,19 @@ def subject_of_verb(text: str, start: int, end: int) -> bool:
     ("..., grace even came to my review", "but will never does anything", "and mark helped
     me"), before an age (", faith is only 6") or before "pls" or "if ur" (", sandy pls come
     back")."""
-    after = [m.group().lower() for _, m in zip(range(2), WORD_TOKEN.finditer(text, end))]
+    after = [m.group().lower() for _, m in zip(range(3), WORD_TOKEN.finditer(text, end))]
     if not after:
         return False
     verb = after[1] if after[0] in ADVERBS and len(after) > 1 else after[0]
+    doing = [w for w in after[1:] if w not in ADVERBS][:1]
     opens = _opens_clause(text, start)
     if opens and _AN_AGE.match(text, end):
         return True  # "..., faith is only 6"
     if opens and (after[0] in _ASKING or (after[0] == "if" and len(after) > 1
                                           and after[1] in ("ur", "u", "you", "youre"))):
         return True  # spoken to: "..., penny if ur reading this", "..., sandy pls come back"
+    if opens and after[0] in ("is", "was") and doing and doing[0] in _HUMAN_ING:
+        return True  # "..., will was crying", "and faith is always nicking my clothes"
     return opens and verb in SUBJECT_VERBS and verb not in NOT_ONLY_PEOPLE
 
 
@@ -148,6 +151,10 @@ def _opens_clause(text: str, start: int) -> bool:
         bool(before) and before[-1] in CLAUSE_OPENERS)
 
 
+#: What only people are doing, after "is" or "was": "will was crying".
+_HUMAN_ING = frozenset(
+    """crying shouting screaming laughing smiling nicking stealing moaning fighting lying
+    sulking texting talking asking telling saying singing dancing helping kicking""".split())
 #: Words that speak to the person named before them: "sandy pls come back".
 _ASKING = frozenset({"pls", "please", "plz", "plez", "ur", "youre", "you're"})
 #: An age after a name: " is only 6", " was nearly 12", " turns 18".

@@ -89,7 +89,7 @@ FUNCTION_WORDS = frozenset(
     thx innit culd cudnt shudnt wudnt woz wos dosent dosnt doesent dusnt whos wiv wot wat fink
     dunno gonna wanna gotta aint hes shes thier ther becuz bcuz thru abt bout ova evrything
     evryone sumthing summat nuffin nothin esp msg msgs txt txts smh lmk fml ffs brb pmsl rn
-    tbf""".split()
+    tbf atm""".split()
 )
 
 PLACE_CUES = frozenset({"in", "at", "from", "near", "around", "outside", "round"})

@@ -25,6 +25,7 @@ from .lexicons import (
     ROLE_WORDS,
     is_common_word,
     surnames,
+    uk_places,
 )
 
 __all__ = ["ADDRESS_PATTERNS"]
@@ -49,6 +50,8 @@ def _estate_lower_ok(value: str) -> float | bool:
     """"the meadows estate", "ashvale estate", "the marsh estate": a word homes and estates are
     named by, a surname that is no common word, or no word at all; not "council estate", "the
     rough estate"."""
+    if value.lower() in uk_places():
+        return 0.6  # a district the gazetteer knows: "the belle isle estate"
     first = value.split()[0].lower()
     if first in HOME_NAME_WORDS or (first in surnames() and first not in ROLE_WORDS
                                     and not is_common_word(first, threshold=20_000)):
@@ -60,8 +63,9 @@ def _locality_ok(value: str) -> float | bool:
     """"17 linden road harehills ls8 9zz": the words between a street and a postcode are the
     district, unless they are ordinary words ("road near the ...")."""
     words = value.lower().split()
-    return not any(w in _NOT_STREET_NAME or w in ("near", "by", "and", "in", "postcode", "post",
-                                                  "code", "is") for w in words)
+    return not any(w in _NOT_STREET_NAME or w in FUNCTION_WORDS
+                   or w in ("near", "by", "and", "in", "postcode", "post", "code", "is")
+                   for w in words)  # not "27 cherry tree walk now, ng5 9zz"
 
 
 def _estate_name_ok(value: str) -> float | bool:
@@ -111,7 +115,8 @@ _STREET_WORDS_TITLE = "|".join(w.capitalize() for w in _STREET_WORDS.split("|"))
 def _street_word_ok(value: str) -> float | bool:
     """"41 Brackenfield" before a postcode is a street; "16 years" and "2 kids" are not."""
     word = value.split()[-1].lower()
-    return word not in _NOT_STREET_NAME and not is_common_word(word, threshold=20_000)
+    return word not in _NOT_STREET_NAME and word not in ("postcode", "post", "code") \
+        and not is_common_word(word, threshold=20_000)  # not "dob 1.3.07 postcode s5 6zz"
 
 
 _NOT_STREET_NAME = frozenset(
@@ -181,12 +186,14 @@ ADDRESS_PATTERNS: tuple[Pattern, ...] = (
     Pattern("estate_named", "LOCATION",
             r"\b(?P<pii>[A-Z][a-z']{2,}(?:\s+[A-Z][a-z']{2,})?)\s+estate\b",
             score=0.6, flags=0, validate=_estate_name_ok, trigger=r"estate"),
-    Pattern("estate_lower", "LOCATION", r"\b(?P<pii>[a-z]{4,})\s+estate\b",
+    Pattern("estate_lower", "LOCATION",  # "the marsh estate", "the belle isle estate"
+            r"\b(?P<pii>(?:(?!(?:the|and|our|this|that|big|new|old|same|council|housing|rough|"
+            r"posh|whole|local|nice|worst|best|dodgy|same|an)\b)[a-z]{3,}\s+)?[a-z]{4,})\s+estate\b",
             score=0.5, flags=0, validate=_estate_lower_ok),
     Pattern("estate_lived_on", "LOCATION",  # "my mum lives on orchard park"
             r"\b(?:live|lives|living|lived|grew\s+up|brought\s+up|stay|stays|staying|stayed)"
             r"\s+on\s+(?:the\s+)?(?P<pii>[a-z]{3,}\s+(?:park|fields|green|grange|heights|farm|"
-            r"meadows|vale|side|rise|hill))\b",
+            r"meadows|vale|side|rise|hill)|(?<=the\s)(?:manor|grange|heights|ridge))\b",
             score=0.5, flags=0, validate=_estate_lived_on_ok, trigger=r"\bon\b"),
     Pattern("station_lower", "LOCATION",  # "i live right by angel station"
             r"\b(?:by|near|at|from|to|outside|opposite)\s+(?P<pii>[a-z]{3,})\s+station\b",

@@ -153,7 +153,8 @@ def _dotted_handle(value: str) -> float | bool:
 
 #: Words that fill the gap between a platform and a gamertag, not the tag's first word.
 _TAG_FILLERS = frozenset({"is", "its", "it's", "name", "tag", "id", "on", "me", "my", "and",
-                          "for", "at", "about", "every", "till", "til", "until", "from"})
+                          "for", "at", "about", "every", "till", "til", "until", "from", "as",
+                          "with", "called", "under"})
 
 
 def _spaced_gamertag_ok(value: str) -> float | bool:

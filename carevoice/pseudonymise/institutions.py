@@ -288,18 +288,38 @@ def _home_at_ok(value: str) -> float | bool:
                 or is_common_word(word, threshold=5_000))
 
 
+#: Words before "project" that say what kind of project it is, not its name.
+_PROJECT_KINDS = frozenset(
+    """youth community housing care leaving school science history geography english maths
+    music drama dance media film photo photography research design coursework final group
+    summer holiday homework class college uni university building garden gardening cooking
+    mentoring mentor volunteering volunteer football sports art arts craft reading writing
+    whole same other next last first furniture food allotment recycling befriending
+    employment training homeless refugee drugs hostel supported lodgings independence skills
+    family parent parenting outreach neighbourhood sport sports""".split())
+
+
+def _project_ok(value: str) -> float | bool:
+    """"bridge project", "springboard project": a name, not "the youth project"."""
+    word = value.split()[0].lower()
+    return word not in _PROJECT_KINDS and word not in GENERIC_PLACE_WORDS \
+        and word not in FUNCTION_WORDS and word not in ROLE_WORDS
+
+
 #: Club words after a name: "phoenix abc" (amateur boxing club), "wool united", "hyde fc".
 _CLUB_WORDS = r"abc|afc|jfc|fc|united|utd|rovers|athletic|wanderers|albion|rangers|harriers"
 
 
 def _club_ok(value: str) -> float | bool:
     """"phoenix abc", "wool united under 14s": not "we are united", "the fc"."""
-    words = value.lower().split()[:-1]
+    *words, kind = value.lower().split()
     places = uk_places()
+    # "man united", "gary supports rovers": after a word that is also a team's ordinary word,
+    # a place or a rare word; after "abc" or "fc" any word names the club ("knights abc")
     return bool(words) and not any(w in FUNCTION_WORDS or w in GENERIC_PLACE_WORDS
                                    or w in ROLE_WORDS or w in NOT_PII for w in words) \
-        and all(w in places or not is_common_word(w, threshold=2_000) for w in words)
-    # "man united", "gary supports rovers": a word that is no place and no rare word
+        and (kind in ("abc", "afc", "jfc", "fc")
+             or all(w in places or not is_common_word(w, threshold=2_000) for w in words))
 
 
 #: The institutions patterns, in the order they are tried.
@@ -310,8 +330,17 @@ INSTITUTION_PATTERNS: tuple[Pattern, ...] = (
             score=0.5, flags=0, validate=_home_at_ok),
     # a sports club: "boxing at phoenix abc", "i play for wool united", "supports hull city"
     Pattern("club_lower", "ORG",
-            rf"\b(?P<pii>(?:[a-z]{{3,}}\s+){{1,2}}(?:{_CLUB_WORDS}))\b", score=0.5, flags=0,
-            validate=_club_ok, trigger=rf"\b(?:{_CLUB_WORDS})\b"),
+            rf"\b(?:the\s+)?(?P<pii>(?:[a-z]{{3,}}\s+){{1,2}}(?:{_CLUB_WORDS}))\b", score=0.5,
+            flags=0, validate=_club_ok, trigger=rf"\b(?:{_CLUB_WORDS})\b"),
+    # a project named by a word: "mark and ginny at the bridge project", "the springboard
+    # project in shaw helped me" (not "the youth project", "my science project")
+    Pattern("project_named_lower", "ORG",
+            r"\b(?:at|from|with|to|by)\s+the\s+(?P<pii>[a-z]{4,}\s+project)\b",
+            score=0.5, flags=0, validate=_project_ok, trigger=r"project"),
+    Pattern("project_named_first", "ORG",
+            r"(?:^|(?<=[.!?,]))\s*the\s+(?P<pii>[a-z]{4,}\s+project)(?=\s+(?:in|helped|got|"
+            r"gave|took|runs|ran|is|was|sorted|paid)\b)",
+            score=0.5, flags=0, validate=_project_ok, trigger=r"project"),
     Pattern("club_followed", "ORG",
             r"\b(?:play(?:s|ed|ing)?\s+for|supports?|supporting|fan\s+of|season\s+ticket\s+"
             r"(?:for|at))\s+(?P<pii>[a-z]{3,}(?:\s+[a-z]{3,})?\s+(?:city|town|county))\b",

@@ -40,6 +40,7 @@ from ._words import (
     PLACE_CUES,
     POSSESSIVES,
     TITLES,
+    WORD_TOKEN,
     bridge_word,
     chained,
     dictionary_word,
@@ -75,6 +76,7 @@ _KIN_PLURAL = frozenset({"sisters", "brothers", "cousins", "cuzzies", "mates", "
 _ASK = frozenset({"ask", "asked", "asking", "asks"})
 
 _INITIAL = re.compile(r" ([A-Z])\.?(?=[\s,;:!?)]|$)")
+_INITIAL_LOWER = re.compile(r" ([dfghjklmpqstvwz])(?=[\s,;:!?)]|$)")
 
 #: Verbs, in the past or third person, whose subject is a person: a word that is also a name
 #: is a name before them at the start of a clause ("mercy drove me", "will sorted my pass":
@@ -169,6 +171,10 @@ def _in_sayings(sent: Tokens) -> set[int]:
     return out
 
 
+#: Words around "amber" the colour of a traffic light or a warning, not the name.
+_TRAFFIC_BEFORE = frozenset({"on", "went", "goes", "turned", "turns", "through", "thru", "an",
+                             "at"})
+_TRAFFIC_AFTER = frozenset({"light", "lights", "warning", "warnings", "alert", "then"})
 #: Seeing someone, before a name and how often: "see chase once a month".
 _SEE = frozenset({"see", "seeing", "visit", "visiting", "visits"})
 _HOW_OFTEN = frozenset({"once", "twice", "every", "on", "at", "each", "most", "weekly",
@@ -291,7 +297,7 @@ def _said_of_a_pair(sent: Tokens, k: int) -> bool:
     word = sent.low(k + 1)
     return sent.low(k) in ("are", "were") and (
         word in ("twins", "brothers", "sisters", "cousins", "siblings")
-        or (word in ("my", "our") and sent.kin_at(k + 2)))
+        or (word in ("my", "our") and sent.kin_at(k + 1)))
 
 
 @dataclass(frozen=True)
@@ -340,7 +346,7 @@ class NameDetector(TextDetector):
                 continue
             low = sent.lows[i]
             if low in TITLES and i + 1 < len(sent) and (
-                    token[:1].isupper() or sent.low(i - 1) not in _PRONOUNS
+                    token[:1].isupper() or low != "miss" or sent.low(i - 1) not in _PRONOUNS
                     or sent.low(i - 2) in ("thank", "fank")):  # "thank u miss april"
                 titled = self._title(comment_id, sent, i, family)
                 if titled is not None:
@@ -356,6 +362,9 @@ class NameDetector(TextDetector):
             if len(low) < 2 or low in ROLE_WORDS or (low in NOT_PII and not (
                     low in WORD_NAMES and token.islower())):  # "was called june"
                 continue
+            if low == "amber" and token.islower() and (
+                    sent.low(i - 1) in _TRAFFIC_BEFORE or sent.low(i + 1) in _TRAFFIC_AFTER):
+                continue  # the traffic light: "goes through on amber", "an amber warning"
             cues = sent.cues(i, family)
             score, rule = self._judge(sent, i, cues, names, family)
             if not score and i in listed:
@@ -394,6 +403,10 @@ class NameDetector(TextDetector):
         # "mrs k in the base": an initial alone
         lower_name = lower_name or (len(n_word) == 1 and n_word not in "aiAI"
                                     and not text[n_start + 1:n_start + 2].isalnum())
+        # "my social worker is miss rose": a role then "is", a title, a word-name
+        lower_name = lower_name or (n_word.islower() and n_low in WORD_NAMES
+                                    and sent.low(i - 1) in ("is", "was")
+                                    and sent.role_ends(i - 2))
         thanked = sent.low(i - 1) in THANKS or (sent.low(i - 1) in ("u", "you")
                                                 and sent.low(i - 2) in ("thank", "fank"))
         lower_name = lower_name or (thanked and n_word.islower() and n_low in WORD_NAMES)
@@ -452,6 +465,11 @@ class NameDetector(TextDetector):
                     ((prev in _TOLD or prev in _ASK) and nxt == "to")
                     or (cues.contact and nxt == "from")):
                 return 0.55, "context"  # "tell dawn to ring me", "i miss joy from my old home"
+            if not score and word.islower() and prev in _TOLD and nxt in ("and", "n", "&") \
+                    and (sent.low(i + 2) in names or frequency(sent.low(i + 2)) < 2_000) \
+                    and sent.low(i + 2) not in FUNCTION_WORDS and sent.low(i + 2) not in KIN \
+                    and sent.low(i + 2) not in ROLE_WORDS and low not in _SEASONS:
+                return 0.55, "context"  # "tell mark and ginny i said thanks"
             if not score and word.islower() and prev in _SEE and nxt in _HOW_OFTEN \
                     and (low not in _ABSTRACT or low in _MODALS) and low not in _SEASONS:
                 return 0.55, "context"  # "i only see chase once a month", "visit will on
@@ -704,6 +722,13 @@ class NameDetector(TextDetector):
         initial = _INITIAL.match(text, end)
         if initial and rule != "capitalised" and initial.group(1) != "I":
             end = initial.end(1)
+        elif word.islower() and rule != "capitalised":
+            # in lower case, a consonant that is no text-speak word ("n", "b", "u", "x"):
+            # "my pa is ellie w and ..."
+            initial = _INITIAL_LOWER.match(text, end)
+            after = WORD_TOKEN.match(text, initial.end(1) + 1) if initial else None
+            if initial and (after is None or after.group().lower() in FUNCTION_WORDS):
+                end = initial.end(1)
         return start, end
 
     @staticmethod
