@@ -172,13 +172,12 @@ def _in_sayings(sent: Tokens) -> set[int]:
 
 
 #: Words around "amber" the colour of a traffic light or a warning, not the name.
-_TRAFFIC_BEFORE = frozenset({"on", "went", "goes", "turned", "turns", "through", "thru", "an",
-                             "at"})
-_TRAFFIC_AFTER = frozenset({"light", "lights", "warning", "warnings", "alert", "then"})
+_TRAFFIC_BEFORE = frozenset({"on", "went", "goes", "turned", "turns", "through", "thru", "an"})
+_TRAFFIC_AFTER = frozenset({"light", "lights", "warning", "warnings", "alert"})
 #: Seeing someone, before a name and how often: "see chase once a month".
 _SEE = frozenset({"see", "seeing", "visit", "visiting", "visits"})
-_HOW_OFTEN = frozenset({"once", "twice", "every", "on", "at", "each", "most", "weekly",
-                        "monthly", "fortnightly"})
+_HOW_OFTEN = frozenset({"once", "twice", "every", "on", "each", "most", "weekly", "monthly",
+                        "fortnightly"})
 #: Two letters that are text-speak or an abbreviation, not someone's initials: "bf", "dm".
 _NOT_INITIALS = frozenset(
     """bf gf dj pt hr mp nb fc xx sm dm yp bc ty pe re dt rn tb wb ig ft gp sw pa cp yr yo hb
@@ -362,9 +361,11 @@ class NameDetector(TextDetector):
             if len(low) < 2 or low in ROLE_WORDS or (low in NOT_PII and not (
                     low in WORD_NAMES and token.islower())):  # "was called june"
                 continue
-            if low == "amber" and token.islower() and (
-                    sent.low(i - 1) in _TRAFFIC_BEFORE or sent.low(i + 1) in _TRAFFIC_AFTER):
-                continue  # the traffic light: "goes through on amber", "an amber warning"
+            if token == "amber" and (
+                    sent.low(i - 1) in _TRAFFIC_BEFORE or sent.low(i + 1) in _TRAFFIC_AFTER
+                    or (sent.low(i + 1) == "then" and sent.low(i + 2) in ("red", "green"))):
+                continue  # the traffic light: "goes through on amber", "an amber warning",
+                # "amber then red" (not "at amber's", "me and amber then ...")
             cues = sent.cues(i, family)
             score, rule = self._judge(sent, i, cues, names, family)
             if not score and i in listed:
