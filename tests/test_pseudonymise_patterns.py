@@ -191,6 +191,7 @@ VALID += [
     ("ADDRESS", "im at 3c 41 station road now", "3c 41 station road"),
     ("ORG", "i box at the eagles abc on mondays", "eagles abc"),
     ("HANDLE", "i play fortnite as NovaKidd77 mostly", "NovaKidd77"),
+    ("ORG", "we got tickets for leeds rugby", "leeds rugby"),
     ("ORG", "sam at the lantern project got me a job", "lantern project"),
     ("ORG", "the keystone project in hyde helped me", "keystone project"),
     ("LOCATION", "we grew up on the manor in sheffield", "manor"),

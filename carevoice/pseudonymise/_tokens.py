@@ -130,6 +130,9 @@ def subject_of_verb(text: str, start: int, end: int) -> bool:
         return True  # spoken to: "..., penny if ur reading this", "..., sandy pls come back"
     if opens and after[0] in ("is", "was") and doing and doing[0] in _HUMAN_ING:
         return True  # "..., will was crying", "and faith is always nicking my clothes"
+    if opens and after[0] in ("is", "was") and len(after) > 2 and after[1] in ("a", "the") \
+            and after[2] in _SAID_OF_PEOPLE:
+        return True  # "..., wood is a legend"
     return opens and verb in SUBJECT_VERBS and verb not in NOT_ONLY_PEOPLE
 
 
@@ -137,6 +140,13 @@ def subject_of_place(text: str, start: int, end: int) -> bool:
     """Whether the word at ``text[start:end]`` stands as a clause's subject before "is", "was"
     or "has": "..., march is the middle of nowhere", "and wells is dead" (a town found in the
     same comment; a month or a word is carried there only when it was found as a town)."""
+    word = text[start:end].lower()
+    before = [m.group().lower() for m in WORD_TOKEN.finditer(text, max(0, start - 20), start)]
+    if before and before[-1] in ("in", "from", "near") \
+            and word not in ("march", "may", "august") \
+            and not (word.endswith("ing") and word in lowercase_words()):  # "apart from reading"
+        return True  # "moved from hull to crook and there is nothing to do in crook" (not
+        # "to": "telling me to settle", "i want to bury my head")
     after = [m.group().lower() for _, m in zip(range(1), WORD_TOKEN.finditer(text, end))]
     return bool(after) and after[0] in ("is", "was", "has", "isnt", "wasnt") \
         and _opens_clause(text, start)
@@ -155,6 +165,10 @@ def _opens_clause(text: str, start: int) -> bool:
 _HUMAN_ING = frozenset(
     """crying shouting screaming laughing smiling nicking stealing moaning fighting lying
     sulking texting talking asking telling saying singing dancing helping kicking""".split())
+#: Nouns said only of people, after "is a": "wood is a legend".
+_SAID_OF_PEOPLE = PERSON_NOUNS | {"legend", "star", "saint", "hero", "diamond", "gem",
+                                  "sweetheart", "angel", "nightmare", "liar", "bully",
+                                  "snake", "joker"}
 #: Words that speak to the person named before them: "sandy pls come back".
 _ASKING = frozenset({"pls", "please", "plz", "plez", "ur", "youre", "you're"})
 #: An age after a name: " is only 6", " was nearly 12", " turns 18".

@@ -307,7 +307,8 @@ def _project_ok(value: str) -> float | bool:
 
 
 #: Club words after a name: "phoenix abc" (amateur boxing club), "wool united", "hyde fc".
-_CLUB_WORDS = r"abc|afc|jfc|fc|united|utd|rovers|athletic|wanderers|albion|rangers|harriers"
+_CLUB_WORDS = (r"abc|afc|jfc|fc|rfc|united|utd|rovers|athletic|wanderers|albion|rangers|harriers|"
+               r"rugby")
 
 
 def _club_ok(value: str) -> float | bool:

@@ -85,7 +85,9 @@ NICKNAMES: frozenset[str] = frozenset(
     tash tasha tia tiana chantelle jade jordan jordy macy mace ollie olly izzy issy evie millie
     mollie tilly lexi lexie jaz jazz jazzy leon lee lewis kieran kyle callum connor declan
     josh jake jack danny dan dani benny benji nico rio ty tyla tyler zak zac zack mikey mick
-    micky terry tel del rodney dazza bazza gazza shazza bev trev shiv bri mags jax bez""".split()
+    micky terry tel del rodney dazza bazza gazza shazza bev trev shiv bri mags jax bez
+    gracie lottie hattie kacey macie matty jord shan shanny lew tay rhi lils gabs teddie taz
+    kaz chels""".split()
 )
 
 #: Frequent first names of children and young people born in England and Wales since about

@@ -166,8 +166,9 @@ def _in_sayings(sent: Tokens) -> set[int]:
             if tuple(sent.lows[i:i + len(saying)]) == saying \
                     and all(t.islower() for _, t in sent.tokens[i:i + len(saying)]):
                 out.update(range(i, i + len(saying)))
-        if sent.lows[i] == "max" and sent.text[start + 3:].lstrip()[:1].isdigit():
-            out.add(i)
+        if sent.lows[i] == "max" and (sent.text[start + 3:].lstrip()[:1].isdigit()
+                                      or _NUMBER_AND_UNIT.search(sent.text, 0, start)):
+            out.add(i)  # "max 3 mates round", "10 mins max"
     return out
 
 
@@ -187,6 +188,10 @@ _WORKPLACES = frozenset({"home", "unit", "team", "house", "hostel", "office", "p
                          "centre", "center", "school", "college", "club", "service", "base"})
 #: School groups, after "in my": "jade king in my class".
 _CLASSES = frozenset({"class", "year", "form", "tutor", "set"})
+
+#: A number and a unit right before "max": "10 mins max".
+_NUMBER_AND_UNIT = re.compile(r"\d\s*(?:mins?|minutes|hours?|hrs|days|weeks|times|people|quid|"
+                              r"pounds)\s+$")
 
 #: Modal verbs: a word-name before one cannot be the modal itself ("may may be moving out").
 _MODALS = frozenset({"may", "will", "might", "can", "could", "should", "would", "must", "wont",
@@ -531,6 +536,15 @@ class NameDetector(TextDetector):
                     or (prev in _TOLD and nxt in _TOLD_WHAT)):
                 return 0.5, "context"  # "mercy drove me", "chase keeps messaging me", "me n will
                 # got told off", "i told grace about it", "tell hope thanks"
+            if not score and word.islower() and (
+                    (cues.clause_start and nxt in ("and", "n") and sent.low(i + 2) == "me"
+                     and (sent.low(i + 3) in _PERSON_VERBS or sent.low(i + 3) in SUBJECT_VERBS
+                          or sent.low(i + 3) in _WE_DO))
+                    or (prev == "me" and (i == 1 or sent.low(i - 2) in CLAUSE_OPENERS)
+                        and nxt in ("and", "n") and (sent.low(i + 3) in _WE_DO
+                                                     or sent.low(i + 3) in SUBJECT_VERBS))):
+                return 0.55, "context"  # "will and me got split up", "me faith and rocky go
+                # to the den" (and so, joined to it, "rocky")
             return score, "lexicon"
         if low in FUNCTION_WORDS or low in names:
             return 0.0, "lexicon"
@@ -552,6 +566,11 @@ class NameDetector(TextDetector):
                 and len(low) >= 4 and low[:-1] in names and low[:-1] not in WORD_NAMES \
                 and low not in ROLE_WORDS and frequency(low) < 2_000:
             return 0.5, "context"  # "xmas at hollys was class": whose, without an apostrophe
+        if not score and prev == "is" and sent.low(i - 2) in ("nickname", "nicknames") \
+                and low not in FUNCTION_WORDS and low not in NOT_PII and len(low) >= 3 \
+                and (word[:1].isupper() or frequency(low) < 20_000):
+            return 0.5, "context"  # "my nickname is Bubbles": a rare or capitalised word (not
+            # "my nickname is stupid")
         if not score and prev == "is" and sent.low(i - 2) in ("name", "surname", "nickname") \
                 and (low in family or not_a_word(low)) and low not in NOT_PII \
                 and sent.low(i + 1) not in ("wrong", "right", "differently", "incorrectly"):
@@ -633,6 +652,10 @@ class NameDetector(TextDetector):
         if nxt == "and" and sent.low(i + 2) in ("her", "his", "their") and (
                 sent.low(i + 3) in KIN or sent.low(i + 3) in ("wife", "husband")):
             return True  # "with summer and her mum", "im with will and his wife"
+        if sent.low(i - 1) in STAFF and sent.low(i - 2) == "the" \
+                and (nxt in _PERSON_VERBS or nxt in SUBJECT_VERBS or nxt in _DOING_FOR) \
+                and nxt not in NOT_ONLY_PEOPLE:
+            return True  # "the manager miles lets me take the leftovers"
         names = first_names()
         if (cues.clause_start and nxt in ("and", "n", "&") and sent.low(i + 2) in names
                 and _said_of_a_pair(sent, i + 3)) or (

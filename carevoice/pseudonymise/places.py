@@ -45,6 +45,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "PlaceDetector",
+    "not_a_place_here",
     "places_after_found",
 ]
 
@@ -118,8 +119,9 @@ _STREETS = frozenset({"road", "rd", "street", "st", "lane", "avenue", "ave", "cl
 #: Family words, before "in": "living with my aunty in stone".
 _FAMILY_WORDS = KIN - KIN_STAFF
 #: Verbs of going or being taken somewhere, before "to": "took us to deal".
-_GOING = frozenset({"took", "take", "taking", "taken", "went", "go", "going", "gone", "goes",
-                    "trip", "back", "bus", "train", "coach", "lift", "drive"})
+_GOING = frozenset({"took", "take", "taking", "taken", "takes", "went", "go", "going", "gone",
+                    "goes", "trip", "back", "bus", "train", "coach", "lift", "drive", "drives",
+                    "drove", "brings", "brought", "bring"})
 #: Words after a gerund that make it an activity, not a place: "went to reading group".
 _ACTIVITIES = frozenset({"group", "groups", "club", "class", "classes", "lesson", "lessons",
                          "session", "sessions", "time"})
@@ -130,6 +132,21 @@ _SETTLEMENTS = frozenset({"place", "village", "town", "somewhere", "city", "area
 #: with an e").
 _SAID_OF_SOMETHING = frozenset({"shes", "hes", "so", "proper", "dead", "really", "very",
                                 "well", "too", "soo", "sooo"})
+#: Towns that are also games, and the words around the game: "picked for rugby at school",
+#: "rugby training" (not "a flat in rugby").
+_GAMES = frozenset({"rugby"})
+_GAME_BEFORE = frozenset({"play", "plays", "playing", "played", "watch", "watching", "for",
+                          "at", "do", "does", "love", "loves", "like", "likes", "me", "us",
+                          "about", "of"})
+_GAME_AFTER = frozenset({"at", "team", "match", "matches", "game", "games", "training",
+                         "practice", "kit", "ball", "club", "pitch", "player", "players",
+                         "coach", "boots", "league", "tournament"})
+#: Foods named after a town, after it: "eccles cakes", "bakewell tart", "cheddar cheese".
+_FOODS = frozenset({"cake", "cakes", "tart", "tarts", "bun", "buns", "pudding", "puddings",
+                    "pasty", "pasties", "pie", "pies", "cheese", "sauce", "mess", "mints",
+                    "sausage", "sausages", "biscuits"})
+#: Words before a verb, not a town: "dont diss foster carers".
+_NEGATIONS = frozenset({"dont", "don't", "never", "didnt", "cant", "wont", "stop", "pls"})
 #: Verbs before a sport or game that is also a town: "i play rugby on saturdays".
 _PLAYING = frozenset({"play", "plays", "playing", "played", "watch", "watching", "watched"})
 
@@ -142,6 +159,25 @@ def _verb_before_to(lows: list[str], i: int) -> tuple[int, bool]:
     k = k - 1 if k > 0 and lows[k] in ("back", "out", "down", "up") else k
     passed = k > 0 and lows[k] in OBJECTS
     return (k - 1 if passed else k), passed
+
+
+def not_a_place_here(text: str, start: int, end: int) -> bool:
+    """Whether the town's name at ``text[start:end]`` is used as something else here: a food
+    ("eccles cakes"), a saying ("jekyll and hyde") or, in lower case, a verb after a negation
+    ("dont diss foster carers")."""
+    after = WORD_TOKEN.match(text, end + 1) if text[end:end + 1] == " " else None
+    before = [m.group().lower() for m in WORD_TOKEN.finditer(text, max(0, start - 16), start)]
+    return (after is not None and after.group().lower() in _FOODS) \
+        or before[-2:] == ["jekyll", "and"] \
+        or (bool(before) and before[-1] in _NEGATIONS and text[start:end].islower())
+
+
+def _who_is_in(lows: list[str], k: int) -> str:
+    """The word before "in" at ``k + 1``, past "is", "was" or "lives": "my sister is in bow"
+    -> "sister"."""
+    while k > 0 and lows[k] in ("is", "was", "lives", "living", "lived", "now", "still"):
+        k -= 1
+    return lows[k] if k >= 0 else ""
 
 
 def _moved_there(lows: list[str], i: int) -> bool:
@@ -176,6 +212,12 @@ def _placed_there(lows: list[str], i: int, index: dict[str, tuple[tuple[str, ...
     if nxt in ("is", "was") and i + 3 < len(lows) and lows[i + 2] in ("a", "an") \
             and _SETTLEMENTS.intersection(lows[i + 3:i + 6]) and low not in _MONTH_WORDS:
         return True  # "wool is a tiny village"
+    if nxt == "is" and i + 2 < len(lows) and lows[i + 2] == "where" and (
+            not i or lows[i - 1] in ("and", "but", "so")):
+        return True  # "deal is where my mum lives"
+    if i > 2 and lows[i - 1] == "to" and lows[i - 3] == "from" and lows[i - 2] in index \
+            and lows[i - 2] not in _WORD_PLACES_NOT_READ and low not in _MONTH_WORDS:
+        return True  # "moved from hull to crook": between two places
     if i and lows[i - 1] == "from" and nxt == "to" and i + 2 < len(lows) \
             and lows[i + 2] in index and lows[i + 2] not in _WORD_PLACES_NOT_READ \
             and low not in _MONTH_WORDS and lows[i + 2] not in _MONTH_WORDS:
@@ -186,8 +228,8 @@ def _placed_there(lows: list[str], i: int, index: dict[str, tuple[tuple[str, ...
             and i + 2 < len(lows) and lows[i + 2] in _WHOSE:
         return lows[i - 2] in _RESIDE  # "she lives in hope with her dad", not "with all my"
     elif low in _WORD_PLACES_NOT_READ and i > 1 and lows[i - 1] == "in" \
-            and (lows[i - 2] in _RESIDENCES or lows[i - 2] in _BUILDINGS
-                 or lows[i - 2] in _FAMILY_WORDS):
+            and (_who_is_in(lows, i - 2) in _RESIDENCES or _who_is_in(lows, i - 2) in _BUILDINGS
+                 or _who_is_in(lows, i - 2) in _FAMILY_WORDS):
         return True  # "a flat in bow", "a contact centre in crook", "our aunty in crook"
         # (not "a job in law", "i live in hope")
     elif low in _WORD_PLACES_NOT_READ and i and lows[i - 1] == "near":
@@ -279,6 +321,13 @@ class PlaceDetector(TextDetector):
             ordinary = matched in _ordinary_districts()
             common = (len(matched) == 1 and (lows[i] in FUNCTION_WORDS or (
                 frequency(lows[i]) >= 2_000 and dictionary_word(lows[i])))) or ordinary
+            if lows[i] in _GAMES and (prev in _GAME_BEFORE or (
+                    i + 1 < len(lows) and lows[i + 1] in _GAME_AFTER)):
+                i += 1  # "picked for rugby at school", "teaches me rugby" (not "in rugby")
+                continue
+            if not_a_place_here(text, start, end):
+                i += len(matched)  # "eccles cakes", "jekyll and hyde", "dont diss carers"
+                continue
             score = 0.0
             if surface[:1].isupper() and not surface.isupper():
                 if not common:
