@@ -979,10 +979,11 @@ def test_a_word_name_found_once_is_masked_again_only_where_it_is_a_subject(text,
     assert _all_found(text).count(text.split()[2]) == mentions
 
 
-def test_a_word_name_found_capitalised_is_not_carried_to_the_word():
-    text = "me and Will went out and i will go again, will is kind"
-    found = _all_found(text)
-    assert "Will" in found and found.count("will") == 1  # the subject, not "i will go"
+def test_a_name_found_with_confidence_is_masked_everywhere_in_its_comment():
+    # when in doubt, mask: the word "hope" is masked too where Hope was found as a name, so
+    # no mention of the name is left (the scorer's leak check reads it so)
+    text = "I met Hope, my foster carer, and I hope every kid gets someone like her"
+    assert [w.lower() for w in _all_found(text)].count("hope") == 2
 
 
 @pytest.mark.parametrize(("text", "mentions"), [

@@ -19,7 +19,6 @@ from ._tokens import subject_of_place, subject_of_verb
 from .animals import drop_pet_names
 from .institutions import organisations_after_people
 from .keys import ReidentificationKey, write_key
-from .lexicons import WORD_NAMES, is_common_word
 from .names import people_from_organisations
 from .places import not_a_place_here, places_after_found
 from .replace import MODES, ReplaceConfig, as_secret, replace_spans
@@ -534,10 +533,7 @@ def propagate_spans(comments: pd.DataFrame, spans: pd.DataFrame, *, min_score: f
             weak = score < min_score and label in ("PERSON", "LOCATION")
             title = _TITLE_PREFIX.match(text, s, e) if label == "PERSON" else None
             if title and any(ch.isalnum() for ch in text[title.end():e]):
-                # "mr wood ... wood is a legend": the name without its title, and a surname
-                # that is a word only where a subject stands ("mr church ... goes to church")
-                s = title.end()
-                weak = weak or is_common_word(text[s:e].lower(), threshold=2_000)
+                s = title.end()  # "mr wood ... wood is a legend": the name without its title
             surfaces[text[s:e]] = surfaces.get(text[s:e], True) and weak
             if label == "PERSON" and " " in text[s:e].strip():
                 # the first name of a full name, where a subject stands: "my pa rob hunter
@@ -550,11 +546,10 @@ def propagate_spans(comments: pd.DataFrame, spans: pd.DataFrame, *, min_score: f
                 continue
             pattern = re.compile(rf"(?<!\w){re.escape(surface)}(?!\w)", re.IGNORECASE)
             for m in pattern.finditer(text):
-                # a name that is also a word, found written one way, is masked written the
-                # other way only where a subject stands: "me and Will ..., i will probably"
-                recased = m.group() != surface and m.group().lower() in WORD_NAMES
+                # a name found with confidence is masked everywhere in its comment, also
+                # where it is the word ("I met Hope ... I hope"): when in doubt, mask
                 if any(s < m.end() and m.start() < e for s, e in covered[str(cid)]) or (
-                        (weak or recased) and not subject(text, m.start(), m.end())) or (
+                        weak and not subject(text, m.start(), m.end())) or (
                         label == "LOCATION" and not_a_place_here(text, m.start(), m.end())):
                     continue
                 covered[str(cid)].append(m.span())
