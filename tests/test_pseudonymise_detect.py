@@ -275,6 +275,9 @@ NAME_VALID = [
     ("the manager miles lets me keep the kit", "miles"),
     ("gracie makes us toast before school", "gracie"),
     ("my nickname is Sparky at the home", "Sparky"),
+    # round forty-nine: a pair said to be someone's sons, "miss X never listens"
+    ("rob and kai are her sons from before", "kai"),
+    ("miss lamb never listens to a word i say", "lamb"),
 ]
 
 NAME_INVALID = [
@@ -390,6 +393,7 @@ NAME_INVALID = [
     "tell mum and dad i said hi",
     "we get 20 mins max on the xbox",
     "my nickname is stupid",
+    "i really miss short days in winter",
     "i can see summer at the end of the tunnel",
 ]
 
@@ -487,6 +491,7 @@ def test_name_detector_leaves_words_alone(text):
     ("we got moved from leeds to crook", "crook"),
     ("my brother is in bow with his carers", "bow"),
     ("she drives me to wells most weekends", "wells"),
+    ("my brother is in care in york now", "york"),
     ("they moved me to march", "march"),
     ("my dad is in prison in deal", "deal"),
     ("my sister is living back in bath", "bath"),
@@ -548,6 +553,7 @@ def test_place_detector_catches(text, surface):
     "we had eccles cakes for pudding",
     "dont diss the staff they try",
     "i got picked for rugby at school",
+    "my uncle taught me to box last year",
 ])
 def test_place_detector_leaves_words_alone(text):
     assert covered(PLACES, text) == set()

@@ -23,7 +23,10 @@ HOME_NAME_WORDS = frozenset(
     meadow meadows river brook riverside lakeside hillside woodside woodland forest glen dale
     vale moor heath orchard kestrel robin wren lark heron falcon owl hawk swallow swan
     kingfisher magpie finch sparrow dove eagle osprey merlin badger otter fox hope haven
-    harbour beacon sunrise sunnyside castle abbey priory manor""".split())
+    harbour beacon sunrise sunnyside castle abbey priory manor gorse broom bracken lilac
+    magnolia jasmine thorn blackthorn spruce fir lime laburnum elder hornbeam myrtle wisteria
+    curlew lapwing plover skylark starling thrush blackbird nightingale woodpecker rainbow
+    sunflower butterfly oasis phoenix horizon horizons compass anchor lantern""".split())
 
 
 def house_lower_ok(value: str) -> float | bool:

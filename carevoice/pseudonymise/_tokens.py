@@ -56,7 +56,8 @@ SPOKEN = {"wiv": "with", "wif": "with", "wid": "with"}
 #: runs the nurture room" (not "i really miss school").
 TEACHING = frozenset({"runs", "ran", "teaches", "taught", "helps", "helped", "lets", "let",
                       "takes", "took", "says", "said", "told", "tells", "shouted", "shouts",
-                      "gave", "gives", "makes", "made"}) | HE_SHE
+                      "gave", "gives", "makes", "made", "never", "always", "listens",
+                      "listened", "talks", "talked", "ignores", "ignored"}) | HE_SHE
 
 
 #: Verbs of keeping in touch whose object is a person: "i miss kyle", "i want to see hodan and

@@ -60,7 +60,8 @@ KIN = frozenset(
     carers worker sw teacher advocate advocat iro pa mentor keyworker tutor stepbrother
     stepsister stepdad stepmum grandad grandma mum mam mom dad nan nana nanna nanny nanan gran
     granny grandpa granda grandmother grandfather nain taid grampy grampa cuzin cuzzin cousen
-    cozzie cuzzy mummy mommy daddy twin babies husband wife hubby""".split()
+    cozzie cuzzy mummy mommy daddy twin babies husband wife hubby sons daughters twins
+    grandson granddaughter""".split()
 )
 
 #: The staff among :data:`KIN` ("my carer", "my sw"): people, but not family.

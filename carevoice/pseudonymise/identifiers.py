@@ -273,7 +273,8 @@ _DOT_SPELT = r"(?:\s*[\(\[{<]\s*dot\s*[\)\]}>]\s*|\s+dot\s+)"
 
 _MAIL_TLD = r"(?:com|org|net|co|uk|ac|gov|nhs|sch|io|me|info|edu|biz)\b"
 
-_MAIL_LOCAL = r"(?<![\w.+-])[\w%+-]+(?:(?:\.|\s+dot\s+)[\w%+-]+)*"
+_MAIL_LOCAL = (r"(?<![\w.+-])[\w%+-]+(?:(?:\.|\s+dot\s+)[\w%+-]+)*"
+               r"(?:\s+\d{1,4}(?=\s+at\s))?")  # "skye dot barker 09 at ..."
 
 #: A UK postcode's outward code ("LS9", "SW1A") and inward code ("7QT").
 POSTCODE_OUTWARD = (r"(?:[A-PR-UWYZ][0-9][0-9]?|[A-PR-UWYZ][A-HK-Y][0-9][0-9]?|"

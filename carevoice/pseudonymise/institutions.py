@@ -375,7 +375,7 @@ INSTITUTION_PATTERNS: tuple[Pattern, ...] = (
             r"(?P<pii>st\.?\s+[a-z]{3,}"
             r"(?:'s|\u2019s|s)(?:\s+(?:(?:rc|ce|catholic|c\s+of\s+e)\s+)?(?:high|primary|"
             r"academy|college|school|juniors|infants|hospital|hospice|surgery|church|hall|"
-            r"house))?)\b",
+            r"house|drop[\s-]?in|centre|center))?)\b",
             score=0.6, flags=0),
     Pattern("employer", "ORG",
             r"(?i:\b(?:work(?:s|ing|ed)?(?:\s+(?:mornings|evenings|nights|weekends|days|"

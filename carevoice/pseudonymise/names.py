@@ -301,7 +301,7 @@ def _said_of_a_pair(sent: Tokens, k: int) -> bool:
     word = sent.low(k + 1)
     return sent.low(k) in ("are", "were") and (
         word in ("twins", "brothers", "sisters", "cousins", "siblings")
-        or (word in ("my", "our") and sent.kin_at(k + 1)))
+        or (word in POSSESSIVES and sent.kin_at(k + 1)))  # "are her sons"
 
 
 @dataclass(frozen=True)

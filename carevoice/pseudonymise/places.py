@@ -98,6 +98,7 @@ _LIVE_IN = _RESIDE - {"up", "born", "raised", "out", "away", "been"}
 #: team in wells", "nothing for teenagers in wool".
 _PEOPLE_IN = frozenset({"kids", "leavers", "people", "teenagers", "teens", "lads", "girls",
                         "boys", "families", "children", "youth", "team", "teams", "service",
+                        "care",
                         "services", "council", "police", "everyone", "nobody"})
 #: Places a person lives or studies in, before "in": "a home in sale", "college in reading".
 _DWELLINGS = frozenset({"home", "house", "flat", "hostel", "placement", "college", "school",
@@ -244,7 +245,8 @@ def _placed_there(lows: list[str], i: int, index: dict[str, tuple[tuple[str, ...
     if prev == "called" and low not in _MONTH_WORDS \
             and _SETTLEMENTS.intersection(lows[max(0, i - 8):i]):
         return True  # "a place in the middle of nowhere called wool"
-    if len(low) == 3 and prev in ("in", "to", "from") and not dictionary_word(low):
+    if len(low) == 3 and prev in ("in", "to", "from") and not dictionary_word(low) \
+            and frequency(low) < 2_000:  # not "taught me to box"
         return True  # "the cathedral in ely": a short town that is no word at all
     if prev == "in":
         if low in _MONTH_WORDS:
