@@ -278,6 +278,13 @@ NAME_VALID = [
     # round forty-nine: a pair said to be someone's sons, "miss X never listens"
     ("rob and kai are her sons from before", "kai"),
     ("miss lamb never listens to a word i say", "lamb"),
+    # round fifty: two names after "first", a phone typed with the letter o, "keeps chasing",
+    # an initial before a verb, "X in my unit keeps"
+    ("it was first pat then rob and now nobody", "rob"),
+    ("text joy on o7700 900 412 after school", "joy"),
+    ("max keeps following me round the home", "max"),
+    ("my pa lucy k left in the summer", "lucy k"),
+    ("ray in my unit keeps taking my food", "ray"),
 ]
 
 NAME_INVALID = [
@@ -394,6 +401,7 @@ NAME_INVALID = [
     "we get 20 mins max on the xbox",
     "my nickname is stupid",
     "i really miss short days in winter",
+    "first school then college then work",
     "i can see summer at the end of the tunnel",
 ]
 
@@ -492,6 +500,7 @@ def test_name_detector_leaves_words_alone(text):
     ("my brother is in bow with his carers", "bow"),
     ("she drives me to wells most weekends", "wells"),
     ("my brother is in care in york now", "york"),
+    ("they moved me to hook near fleet", "hook"),
     ("they moved me to march", "march"),
     ("my dad is in prison in deal", "deal"),
     ("my sister is living back in bath", "bath"),
@@ -1041,6 +1050,7 @@ def test_what_a_person_is_from_in_capitals_is_an_organisation(text, surface, fou
     ("my mentor kezia from bright futures sorted my cv", "bright futures", True),
     ("amir from the lantern project took us climbing", "lantern project", True),
     ("kai from school helped me with maths", "school", False),
+    ("my advocate grace from open door came to my review", "open door", True),
     ("jo from leaving care came round", "leaving care", False),
     ("my mate from next door helped me", "next door", False),
 ])

@@ -196,6 +196,8 @@ VALID += [
     ("ORG", "the staff at rainbow house are new", "rainbow house"),
     ("LOCATION", "we moved to the gorse estate last year", "gorse"),
     ("ORG", "kez at st annes drop in helped me", "st annes drop in"),
+    ("ID", "my ref number its LAC 0043917 ok", "LAC 0043917"),
+    ("HANDLE", "my gaming name DarkFox21 is the same everywhere", "DarkFox21"),
     ("ORG", "sam at the lantern project got me a job", "lantern project"),
     ("ORG", "the keystone project in hyde helped me", "keystone project"),
     ("LOCATION", "we grew up on the manor in sheffield", "manor"),

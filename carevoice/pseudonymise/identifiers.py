@@ -324,8 +324,9 @@ IDENTIFIER_PATTERNS: tuple[Pattern, ...] = (
             r"(?:#\d{4})?)",
             score=0.85, validate=_not_common_word),
     Pattern("handle_my_tag", "HANDLE",  # "my tag is silentbrook77", "my ign: wolfy_09"
-            r"\b(?:my|his|her|their)\s+(?:tag|ign|acc|account|user|username)\s*(?:is|its|it's|"
-            r"[:=\-])\s*(?P<pii>[A-Za-z][A-Za-z0-9_.]{1,28}\d[A-Za-z0-9_]*)\b",
+            r"\b(?:my|his|her|their)\s+(?:(?:gaming|gamer|game|xbox|psn|online|discord|steam)\s+"
+            r"(?:name|tag|id)|tag|ign|acc|account|user|username)\s*(?:is|its|it's|[:=\-])?\s*"
+            r"(?P<pii>[A-Za-z][A-Za-z0-9_.]{1,28}\d[A-Za-z0-9_]*)\b",
             score=0.8, trigger=r"\d"),
     Pattern("handle_gamertag_spaced", "HANDLE",  # "add me on xbox its frosty bean22"
             r"\b(?:xbox|gamertag|gamer\s?tag|psn|steam|fortnite|roblox|discord)\b"
@@ -388,8 +389,9 @@ IDENTIFIER_PATTERNS: tuple[Pattern, ...] = (
     Pattern("reference_context", "ID",
             r"\b(?:case|ref(?:erence)?|file|client|crn|upn|pupil|student|candidate|membership|"
             r"crime|police|claim|ticket|"
-            r"account|acc|id)\.?\s*(?:number|no|num|nr|#|id)?\.?\s*(?:is|was|:|=|-)?\s*"
-            r"(?P<pii>[A-Z]{0,4}[-/]?\d[A-Z0-9]*(?:[-/][A-Z0-9]+)*)",
+            r"account|acc|id)\.?\s*(?:number|no|num|nr|#|id)?\.?\s*(?:is|its|it's|was|:|=|-)?\s*"
+            # letters before the number, with or without a space: "LAC 0043917", "CR/2019/4"
+            r"(?P<pii>(?:(?-i:[A-Z]{2,4})\s)?[A-Z]{0,4}[-/]?\d[A-Z0-9]*(?:[-/][A-Z0-9]+)*)",
             score=0.85, validate=_id_shape, trigger=r"\d"),
     Pattern("reference_digit_groups", "ID",  # "my case number 44 91 20 7": digits typed in groups
             r"\b(?:case|ref(?:erence)?|file|client|crn|upn|pupil|student|claim|account)\s+"

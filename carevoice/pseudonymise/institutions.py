@@ -520,7 +520,7 @@ def organisations_after_people(comments: pd.DataFrame, spans: pd.DataFrame) -> p
                                 or w in KIN for w in words) \
                     or " ".join(words) in places \
                     or all(w in _SERVICE_WORDS or w in GENERIC_PLACE_WORDS or w in _EVERYDAY
-                           for w in words):
+                           for w in words) or words == ["next", "door"]:
                 return None
             return m.start(1), m.end(1), "ORG", 0.5, "institutions:from"
         if not m or text.istitle():
@@ -543,7 +543,7 @@ _FROM_LOWER = re.compile(
     r"drives|sent|sends|picked|picks|found|finds)\b)")
 #: Everyday places and groups a person is "from", no organisation's name: "kai from school".
 _EVERYDAY = frozenset({"school", "college", "uni", "work", "home", "church", "mosque", "footy",
-                       "football", "boxing", "gym", "door", "town", "class", "year", "form",
+                       "football", "boxing", "gym", "town", "class", "year", "form",
                        "club", "group", "there", "here", "round", "corner", "upstairs",
                        "downstairs", "nowhere", "somewhere", "abroad", "prison", "jail",
                        # what a service is for, before its kind: "the fostering team", "the

@@ -131,7 +131,8 @@ _SHIFTS = frozenset({"nights", "lates", "earlies", "nightshift", "nightshifts"})
 #: What a person keeps doing to someone, after "keeps": "chase keeps messaging me".
 _KEEPS_DOING = frozenset(
     """messaging texting ringing phoning calling shouting asking telling lying visiting hitting
-    bullying picking snapchatting taking stealing nicking""".split())
+    bullying picking snapchatting taking stealing nicking chasing following annoying kicking
+    punching winding""".split())
 #: Family words proper (not friends or staff), after "X is my ...": "will is my little brother".
 _FAMILY = KIN - KIN_STAFF - KIN_FRIENDS - {"baby", "babies"}
 #: What two people do together, after "me n X": "me n hope do baking on sundays".
@@ -186,6 +187,8 @@ _NOT_INITIALS = frozenset(
 #: Where someone at a children's home or service works, after "at the" or "from the".
 _WORKPLACES = frozenset({"home", "unit", "team", "house", "hostel", "office", "project",
                          "centre", "center", "school", "college", "club", "service", "base"})
+#: Where young people live together, after "in my": "angel in my unit keeps ...".
+_HOMES = frozenset({"unit", "home", "house", "hostel", "placement", "flat", "room"})
 #: School groups, after "in my": "jade king in my class".
 _CLASSES = frozenset({"class", "year", "form", "tutor", "set"})
 
@@ -465,7 +468,8 @@ class NameDetector(TextDetector):
                         if i + 1 < len(sent) else False)):
                 return 0.55, "context"  # "ask for rob hes the manager", "ask clay, she knows"
             if not score and word.islower() and (cues.contact or prev in _TOLD) \
-                    and nxt == "on" and re.match(r"\s+on\s+[+(]?\d", text[start + len(word):]):
+                    and nxt == "on" and re.match(r"\s+on\s+[+(]?[\do]\d",
+                                                 text[start + len(word):]):
                 return 0.55, "context"  # "i text mercy on 07700 900482"
             if not score and word.islower() and low not in _SEASONS and (
                     ((prev in _TOLD or prev in _ASK) and nxt == "to")
@@ -677,6 +681,10 @@ class NameDetector(TextDetector):
         if nxt in ("in", "from") and sent.low(i + 2) in ("my", "our") \
                 and sent.low(i + 3) in _CLASSES:
             return True  # "jade in my class keeps telling everyone"
+        if nxt in ("in", "at") and sent.low(i + 2) in ("my", "our", "the") \
+                and sent.low(i + 3) in _HOMES and (sent.low(i + 4) in ("keeps", "kept")
+                                                   or sent.low(i + 4) in _PERSON_VERBS):
+            return True  # "angel in my unit keeps nicking my charger"
         if nxt == "called" and sent.low(i + 2) in OBJECTS:
             return True  # "brook called me a liar"
         k = i + 1
@@ -751,7 +759,8 @@ class NameDetector(TextDetector):
             # "my pa is ellie w and ..."
             initial = _INITIAL_LOWER.match(text, end)
             after = WORD_TOKEN.match(text, initial.end(1) + 1) if initial else None
-            if initial and (after is None or after.group().lower() in FUNCTION_WORDS):
+            if initial and (after is None or after.group().lower() in FUNCTION_WORDS
+                            or after.group().lower() in SUBJECT_VERBS):
                 end = initial.end(1)
         return start, end
 
@@ -778,8 +787,15 @@ class NameDetector(TextDetector):
             if found and (j >= len(sent) or lows[j] in FUNCTION_WORDS or lows[j] in ROLE_WORDS):
                 out.update(found)
         # "first it was grant then sue then bill": three or more names one after another
-        out |= chained(lows, lambda k: lows[k] in names and lows[k] not in ROLE_WORDS and (
-            lows[k] not in FUNCTION_WORDS or lows[k] in WORD_NAMES), joins=_NAME_CHAIN_JOINS)
+        def member(k: int) -> bool:
+            return lows[k] in names and lows[k] not in ROLE_WORDS and (
+                lows[k] not in FUNCTION_WORDS or lows[k] in WORD_NAMES)
+
+        out |= chained(lows, member, joins=_NAME_CHAIN_JOINS)
+        # two after "first": "my sw changed, first dawn then rob then some agency woman"
+        out |= {m for k in range(1, len(lows) - 2)
+                if lows[k - 1] == "first" and lows[k + 1] == "then" and member(k)
+                and member(k + 2) for m in (k, k + 2)}
         return out
 
     def _coordinated(self, comment_id: str, text: str, tokens: list[tuple[int, str]],

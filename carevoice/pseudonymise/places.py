@@ -235,6 +235,8 @@ def _placed_there(lows: list[str], i: int, index: dict[str, tuple[tuple[str, ...
         # (not "a job in law", "i live in hope")
     elif low in _WORD_PLACES_NOT_READ and i and lows[i - 1] == "near":
         return True  # "camping near hope": no saying puts these words after "near"
+    elif low in _WORD_PLACES_NOT_READ and i and lows[i - 1] == "to" and _moved_there(lows, i):
+        return True  # "they moved me to hook" (a person moved there, not "moved to tears")
     elif low in _WORD_PLACES_NOT_READ or low in _VERB_PLACES:
         return False
     if not i:
