@@ -168,6 +168,12 @@ DATE_PATTERNS: tuple[Pattern, ...] = (
     Pattern("date_year_baby", "DATE",  # "im a 2008 baby", "a millennium baby born 2000"
             r"\b(?:an?|im|i'm)\s+(?P<pii>(?:19|20)\d\d)\s+(?:baby|babe|kid|child)\b",
             score=0.7, trigger=r"(?:19|20)\d\d\s+(?:baby|babe|kid|child)"),
+    # a birth year a record gets wrong, in a comment about being born: "i was born in 2008
+    # but my file says 2009"
+    Pattern("date_year_recorded", "DATE",
+            r"\b(?:says|said|put|puts|wrote|writes|has|had|got|shows)\s+(?:it\s+(?:as|is)\s+|me\s+"
+            r"(?:as\s+)?)?(?P<pii>(?:199\d|20[01]\d|202[0-5]))\b(?!\s*(?:quid|pounds|pound|p\b|%))",
+            score=0.6, trigger=r"\b(?:born|dob|d\.o\.b|birthday|bday)\b"),
     Pattern("date_year_born", "DATE",  # "im 2006 born so i turn 18 soon", "my sis is 2011 born"
             r"\b(?:im|i'm|am|is|was|are|were|shes|hes|she's|he's)\s+(?:an?\s+)?"
             r"(?P<pii>(?:19|20)\d\d)\W{0,2}born\b",
