@@ -138,9 +138,10 @@ def subject_of_verb(text: str, start: int, end: int) -> bool:
 
 
 def subject_of_place(text: str, start: int, end: int) -> bool:
-    """Whether the word at ``text[start:end]`` stands as a clause's subject before "is", "was"
-    or "has": "..., march is the middle of nowhere", "and wells is dead" (a town found in the
-    same comment; a month or a word is carried there only when it was found as a town)."""
+    """Whether the word at ``text[start:end]``, a town found elsewhere in the comment, stands
+    where a place does: after "in", "from" or "near" ("moved from hull to crook and there is
+    nothing to do in crook"; not a month there, nor a gerund: "apart from reading"), or as a
+    clause's subject before "is", "was" or "has" ("..., march is the middle of nowhere")."""
     word = text[start:end].lower()
     before = [m.group().lower() for m in WORD_TOKEN.finditer(text, max(0, start - 20), start)]
     if before and before[-1] in ("in", "from", "near") \

@@ -490,9 +490,11 @@ def propagate_spans(comments: pd.DataFrame, spans: pd.DataFrame, *, min_score: f
     less confidence (a word-name such as "grace", scoring at least ``subject_min_score``) is
     carried only to mentions that stand as a clause's subject before a verb said of a person:
     "my advocate grace ..., grace even came to my review", not "grace ... saying grace"; a
-    town found with less confidence only to a subject before "is" or "was" ("lives in march
-    ..., march is the middle of nowhere"). The first word of a full name found is carried as a
-    name found with less confidence ("my pa rob hunter ..., rob deserves a pay rise").
+    town found with less confidence only to mentions after "in", "from" or "near" or a subject
+    before "is" or "was" ("lives in march ..., march is the middle of nowhere"), and never
+    where the word is a food or a saying ("eccles cakes", "jekyll and hyde"). The first word of
+    a full name found is carried as a name found with less confidence ("my pa rob hunter ...,
+    rob deserves a pay rise"); a title is not carried ("mr wood ... wood is a legend").
 
     Parameters
     ----------

@@ -156,9 +156,15 @@ _SAYINGS = (("holly", "and", "ivy"), ("jack", "of", "all", "trades"), ("stone", 
             ("will", "power"), ("rose", "gold"), ("rose", "tinted"), ("jack", "the", "lad"))
 
 
+#: A number and a unit right before "max": "10 mins max".
+_NUMBER_AND_UNIT = re.compile(r"\d\s*(?:mins?|minutes|hours?|hrs|days|weeks|times|people|quid|"
+                              r"pounds)\s+$")
+
+
 def _in_sayings(sent: Tokens) -> set[int]:
     """The tokens of :data:`_SAYINGS` written in lower case, and "max" before a number ("max 3
-    mates round"): words that are names elsewhere but not here."""
+    mates round") or after one and a unit ("10 mins max"): words that are names elsewhere but
+    not here."""
     out: set[int] = set()
     for i, (start, token) in enumerate(sent.tokens):
         if not token.islower():
@@ -191,10 +197,6 @@ _WORKPLACES = frozenset({"home", "unit", "team", "house", "hostel", "office", "p
 _HOMES = frozenset({"unit", "home", "house", "hostel", "placement", "flat", "room"})
 #: School groups, after "in my": "jade king in my class".
 _CLASSES = frozenset({"class", "year", "form", "tutor", "set"})
-
-#: A number and a unit right before "max": "10 mins max".
-_NUMBER_AND_UNIT = re.compile(r"\d\s*(?:mins?|minutes|hours?|hrs|days|weeks|times|people|quid|"
-                              r"pounds)\s+$")
 
 #: Modal verbs: a word-name before one cannot be the modal itself ("may may be moving out").
 _MODALS = frozenset({"may", "will", "might", "can", "could", "should", "would", "must", "wont",

@@ -98,8 +98,7 @@ _LIVE_IN = _RESIDE - {"up", "born", "raised", "out", "away", "been"}
 #: team in wells", "nothing for teenagers in wool".
 _PEOPLE_IN = frozenset({"kids", "leavers", "people", "teenagers", "teens", "lads", "girls",
                         "boys", "families", "children", "youth", "team", "teams", "service",
-                        "care",
-                        "services", "council", "police", "everyone", "nobody"})
+                        "services", "council", "police", "everyone", "nobody", "care"})
 #: Places a person lives or studies in, before "in": "a home in sale", "college in reading".
 _DWELLINGS = frozenset({"home", "house", "flat", "hostel", "placement", "college", "school",
                         "uni", "unit", "carers", "foster", "nans", "nanas", "dads", "mums",
