@@ -34,7 +34,9 @@ __all__ = [
 ]
 
 #: Words that say nothing about a topic in answers from young people in care: English stop words,
-#: text-speak fillers and the words of the survey questions themselves.
+#: text-speak fillers, the words of the survey questions themselves, and the titles the
+#: pseudonymiser leaves before a name ("Mrs [PERSON_1]"; not "miss", which is also "i miss my
+#: brother").
 STOP_WORDS: frozenset[str] = frozenset(
     """a about above after again against all also am an and any are aren as at be because been
     before being below between both but by can cant could couldnt did didnt do does doesnt doing
@@ -51,7 +53,7 @@ STOP_WORDS: frozenset[str] = frozenset(
     sometimes people make makes made want wants go going goes went said say says tell told think
     thought feel felt way time times good bad better best care anyone someone everyone nobody
     else us can't don't i'm it's i've that's isn't didn't doesn't won't wouldn't couldn't
-    shouldn't""".split()
+    shouldn't mr mrs ms mx dr mister missus""".split()
 )
 
 _TOKEN = re.compile(r"[a-z][a-z']+")
