@@ -32,6 +32,7 @@ __all__ = [
     "POSSESSIVES",
     "STUDY_WORDS",
     "TITLES",
+    "TITLE_WORDS",
     "WORD_TOKEN",
     "bridge_word",
     "chained",
@@ -45,6 +46,8 @@ __all__ = [
 
 #: Honorifics kept inside a PERSON span ("Mrs Khan").
 TITLES: frozenset[str] = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "mister", "missus"})
+#: :data:`TITLES` as a regular-expression alternation, longest first ("mrs" before "mr").
+TITLE_WORDS = "|".join(sorted(TITLES, key=lambda t: (-len(t), t)))
 
 WORD_TOKEN = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['\u2019][A-Za-z]+)*")
 

@@ -16,6 +16,7 @@ from ..errors import InputError
 from ..schema import COMMENT_ID, SPAN_COLUMNS, Corpus, Detector
 from ._base import NAME_LABELS, check_comments, spans_frame, texts_by_id, title_case
 from ._tokens import subject_of_place, subject_of_verb
+from ._words import TITLE_WORDS
 from .animals import drop_pet_names
 from .institutions import organisations_after_people
 from .keys import ReidentificationKey, write_key
@@ -252,10 +253,12 @@ def bridge_spans(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
 
 #: What a name span starts with but is no part of the name: a title before a person's name
 #: ("Mrs Okafor", "mr and mrs begum") and "the" before a home, estate or club ("the willows").
-_TITLE_PREFIX = re.compile(r"(?:(?:mrs|mr|ms|miss|mx|dr|mister|missus)\.?\s+(?:(?:and|&)\s+)?)+",
-                           re.IGNORECASE)
+_TITLE_PREFIX = re.compile(rf"(?:(?:{TITLE_WORDS})\.?\s+(?:(?:and|&)\s+)?)+", re.IGNORECASE)
 _THE_PREFIX = re.compile(r"the\s+", re.IGNORECASE)
 _ID_PREFIX = re.compile(r"(?:(?:ref|reference|case|no|number|num)\b\.?[\s:#]*)+", re.IGNORECASE)
+#: The words :func:`trim_leading_words` leaves out, by label.
+_LEADING_WORDS = {"PERSON": _TITLE_PREFIX, "ORG": _THE_PREFIX, "LOCATION": _THE_PREFIX,
+                  "ID": _ID_PREFIX}
 
 
 def trim_leading_words(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
@@ -291,8 +294,7 @@ def trim_leading_words(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFr
     rows = []
     for row in spans[list(SPAN_COLUMNS)].itertuples(index=False):
         cid, start, end, label = str(row[0]), int(row[1]), int(row[2]), row[3]
-        prefix = {"PERSON": _TITLE_PREFIX, "ORG": _THE_PREFIX, "LOCATION": _THE_PREFIX,
-                  "ID": _ID_PREFIX}.get(label)
+        prefix = _LEADING_WORDS.get(label)
         if prefix is not None:
             text = texts.get(cid, "")
             m = prefix.match(text, start, end)

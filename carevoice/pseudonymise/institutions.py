@@ -283,9 +283,8 @@ _NOT_A_HOME = frozenset({"placement", "uni", "mosque", "reviews", "meetings", "c
 def _home_at_ok(value: str) -> float | bool:
     """"hilltop", "the anchorage": a word too rare to be the ordinary place people are at."""
     word = value.lower().split()[-1]
-    return not (word in GENERIC_PLACE_WORDS or word in ROLE_WORDS or word in NOT_PII
-                or word in FUNCTION_WORDS or word in _NOT_A_HOME or someones(word)
-                or is_common_word(word, threshold=5_000))
+    return bool(_name_words_ok([word], _NOT_A_HOME)) and not someones(word) \
+        and not is_common_word(word, threshold=5_000)
 
 
 #: Words before "project" that say what kind of project it is, not its name.
@@ -317,8 +316,7 @@ def _club_ok(value: str) -> float | bool:
     places = uk_places()
     # "man united", "gary supports rovers": after a word that is also a team's ordinary word,
     # a place or a rare word; after "abc" or "fc" any word names the club ("knights abc")
-    return bool(words) and not any(w in FUNCTION_WORDS or w in GENERIC_PLACE_WORDS
-                                   or w in ROLE_WORDS or w in NOT_PII for w in words) \
+    return bool(_name_words_ok(words, frozenset())) \
         and (kind in ("abc", "afc", "jfc", "fc")
              or all(w in places or not is_common_word(w, threshold=2_000) for w in words))
 

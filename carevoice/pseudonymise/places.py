@@ -228,8 +228,7 @@ def _placed_there(lows: list[str], i: int, index: dict[str, tuple[tuple[str, ...
             and i + 2 < len(lows) and lows[i + 2] in _WHOSE:
         return lows[i - 2] in _RESIDE  # "she lives in hope with her dad", not "with all my"
     elif low in _WORD_PLACES_NOT_READ and i > 1 and lows[i - 1] == "in" \
-            and (_who_is_in(lows, i - 2) in _RESIDENCES or _who_is_in(lows, i - 2) in _BUILDINGS
-                 or _who_is_in(lows, i - 2) in _FAMILY_WORDS):
+            and _who_is_in(lows, i - 2) in _RESIDENCES | _BUILDINGS | _FAMILY_WORDS:
         return True  # "a flat in bow", "a contact centre in crook", "our aunty in crook"
         # (not "a job in law", "i live in hope")
     elif low in _WORD_PLACES_NOT_READ and i and lows[i - 1] == "near":

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import InputError, format_ids
 from ..schema import COMMENT_ID, TEXT
 from ._base import as_text, check_comments
+from ._words import TITLE_WORDS
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -170,7 +171,7 @@ def entity_id(secret: bytes, label: str, text: str) -> str:
 
 _TITLES = ("mr", "mrs", "ms", "miss", "mx", "dr")
 #: A title just before a span: the name after it is a surname ("Mrs [Okafor]").
-_TITLE_BEFORE = re.compile(r"\b(?:mr|mrs|ms|miss|mx|dr|mister|missus)\.?\s+$", re.IGNORECASE)
+_TITLE_BEFORE = re.compile(rf"\b(?:{TITLE_WORDS})\.?\s+$", re.IGNORECASE)
 _STREET = re.compile(r"\b(road|rd|street|st|lane|avenue|close|drive|way|crescent|court|place|"
                      r"terrace|gardens|grove|estate|square|mews|rise|walk|parade)\b\.?$",
                      re.IGNORECASE)
