@@ -316,6 +316,11 @@ INVALID = [
     ("ORG", "care was the worst home i could imagine"),
     ("ORG", "kinship is the best placement for me"),
     ("ID", "the review is on 12/03/2025 at 4pm"),
+    # rounds fifty-two and fifty-three, in new wording: a job at a place with no name, a verb
+    # before a club, a life on the streets
+    ("ORG", "i got a job at the local cafe"),
+    ("ORG", "she works in a hair salon"),
+    ("LOCATION", "i lived on the streets for a bit"),
 ]
 
 VALID += [
@@ -434,6 +439,19 @@ VALID += [
     ("DATE", "my brother was born up north in 2012", "2012"),
     # round thirty-five's, in new wording: a school named by two ordinary words
     ("ORG", "i got a place at mill hill academy", "mill hill academy"),
+    # rounds fifty-two and fifty-three, in new wording: a postcode whose area letters are no
+    # real area (mistyped or made up: still a postcode), a phone number with every digit spaced,
+    # a flat number after the street, a birth year in words with "n", a business named by
+    # ordinary words after a job, a primary named by a plural
+    ("POSTCODE", "send it to 9 elm rise zx3 4tb please", "zx3 4tb"),
+    ("POSTCODE", "my postcode is qz12 6nd", "qz12 6nd"),
+    ("PHONE", "ring me on 0 7 7 0 0 9 0 0 6 2 8 after school", "0 7 7 0 0 9 0 0 6 2 8"),
+    ("ADDRESS", "im at 8 juniper close, flat 2 now", "8 juniper close, flat 2"),
+    ("DATE", "born 9th april two thousand n ten", "9th april two thousand n ten"),
+    ("ORG", "i got a job at bridges cafe on the corner", "bridges cafe"),
+    ("ORG", "i do saturdays working at dobsons garage", "dobsons garage"),
+    ("ORG", "i was at thistles primary till year 6", "thistles primary"),
+    ("LOCATION", "we lived on the thornbeck for years", "thornbeck"),
 ]
 
 

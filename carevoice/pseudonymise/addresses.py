@@ -16,7 +16,7 @@ from ._place_names import (
     someones,
     unlisted_place_ok,
 )
-from ._words import FUNCTION_WORDS
+from ._words import FUNCTION_WORDS, no_word_at_all
 from .identifiers import (
     POSTCODE_INWARD,
     POSTCODE_OUTWARD,
@@ -80,8 +80,10 @@ def _estate_name_ok(value: str) -> float | bool:
 def _estate_lived_on_ok(value: str) -> float | bool:
     """"lives on orchard park": where someone lives, named; not "lives on a caravan park" or
     "the council fields"."""
-    first = value.split()[0].lower()
-    return first not in GENERIC_PLACE_WORDS and first not in _NOT_AN_ESTATE
+    words = value.lower().split()
+    if len(words) == 1 and words[0] not in ("manor", "grange", "heights", "ridge"):
+        return no_word_at_all(words[0])  # "grew up on the meadowbank" (not "on the streets")
+    return words[0] not in GENERIC_PLACE_WORDS and words[0] not in _NOT_AN_ESTATE
 
 
 #: Words before "park", "farm" ... that make them kinds of place, not names.
@@ -161,7 +163,8 @@ ADDRESS_PATTERNS: tuple[Pattern, ...] = (
             rf"\b(?:(?:flat|apartment|apt|unit)\s*\d+[a-z]?\s*[,/]?\s+(?:\d{{1,4}}[a-z]?,?\s+)?|"
             rf"(?:\d{{1,4}}[a-z]\s*[,/]?\s+|\d{{1,4}}\s*/\s*)?"
             rf"(?:(?:no\.?|number)\s*)?\d{{1,4}}[a-z]?,?\s+)(?:[A-Za-z][A-Za-z']+\s+){{1,3}}"
-            rf"(?:{_STREET_WORDS})\b",
+            rf"(?:{_STREET_WORDS})\b"
+            r"(?:,?\s+(?:flat|apartment|apt|unit)\s*\d+[a-z]?\b)?",  # "14 primrose court, flat 6"
             score=0.85, validate=_street_ok, trigger=r"\d"),
     Pattern("street_name", "LOCATION",
             r"\b(?:(?!(?:The|My|Our|Your|This|That|High|Main|Back|Front|Old|New)\b)[A-Z][a-z']+\s+){1,2}"
@@ -193,7 +196,7 @@ ADDRESS_PATTERNS: tuple[Pattern, ...] = (
     Pattern("estate_lived_on", "LOCATION",  # "my mum lives on orchard park"
             r"\b(?:live|lives|living|lived|grew\s+up|brought\s+up|stay|stays|staying|stayed)"
             r"\s+on\s+(?:the\s+)?(?P<pii>[a-z]{3,}\s+(?:park|fields|green|grange|heights|farm|"
-            r"meadows|vale|side|rise|hill)|(?<=the\s)(?:manor|grange|heights|ridge))\b",
+            r"meadows|vale|side|rise|hill)|(?<=the\s)(?:manor|grange|heights|ridge|[a-z]{6,}))\b",
             score=0.5, flags=0, validate=_estate_lived_on_ok, trigger=r"\bon\b"),
     Pattern("station_lower", "LOCATION",  # "i live right by angel station"
             r"\b(?:by|near|at|from|to|outside|opposite)\s+(?P<pii>[a-z]{3,})\s+station\b",

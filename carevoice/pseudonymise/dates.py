@@ -84,7 +84,7 @@ _NUMBER_WORDS = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|tw
                  r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty[\s-]\w+)")
 
 #: A year in words: "two thousand and ten", "twenty twelve", "nineteen ninety nine".
-_YEAR_WORDS = (rf"(?:two\s+thousand(?:\s+and)?(?:\s+{_NUMBER_WORDS})?|"
+_YEAR_WORDS = (rf"(?:two\s+thousand(?:\s+(?:and|n|&))?(?:\s+{_NUMBER_WORDS})?|"
                r"twenty\s+(?:oh\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\b|"
                r"nineteen\s+(?:eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|"
@@ -132,7 +132,8 @@ _HOLIDAYS = (r"christmas\s+(?:day|eve)|boxing\s+day|new\s+year'?s\s+(?:day|eve)|
 #: The dates patterns, in the order they are tried.
 DATE_PATTERNS: tuple[Pattern, ...] = (
     Pattern("date_day_month", "DATE",
-            rf"\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH_RE}\b\.?(?:,?\s+(?:19|20)\d\d)?",
+            rf"\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH_RE}\b\.?"
+            rf"(?:,?\s+(?:(?:19|20)\d\d|{_YEAR_WORDS}))?",  # "3rd march two thousand n eight"
             score=0.9, validate=valid_date, trigger=r"\d"),
     Pattern("date_day_words", "DATE",
             rf"\b(?:the\s+)?(?P<pii>{_DAY_WORDS}(?:\s+of)?\s+{_MONTH_RE}\b\.?"

@@ -276,9 +276,10 @@ _MAIL_TLD = r"(?:com|org|net|co|uk|ac|gov|nhs|sch|io|me|info|edu|biz)\b"
 _MAIL_LOCAL = (r"(?<![\w.+-])[\w%+-]+(?:(?:\.|\s+dot\s+)[\w%+-]+)*"
                r"(?:\s+\d{1,4}(?=\s+at\s))?")  # "skye dot barker 09 at ..."
 
-#: A UK postcode's outward code ("LS9", "SW1A") and inward code ("7QT").
-POSTCODE_OUTWARD = (r"(?:[A-PR-UWYZ][0-9][0-9]?|[A-PR-UWYZ][A-HK-Y][0-9][0-9]?|"
-                    r"[A-PR-UWYZ][0-9][A-HJKPSTUW]|[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRVWXY])")
+#: A UK postcode's outward code ("LS9", "SW1A") and inward code ("7QT"). The area's letters
+#: may be any letters: a postcode mistyped ("LZ6 2QT") or made up for a form still places a
+#: person, and no English word has this shape.
+POSTCODE_OUTWARD = r"(?:[A-Z]{1,2}[0-9][0-9]?|[A-Z][0-9][A-HJKPSTUW]|[A-Z][A-Z][0-9][ABEHMNPRVWXY])"
 
 POSTCODE_INWARD = r"[0-9][ABD-HJLNP-UW-Z]{2}"
 
@@ -353,9 +354,9 @@ IDENTIFIER_PATTERNS: tuple[Pattern, ...] = (
             score=0.5, flags=0, validate=_dotted_handle, trigger=r"[A-Za-z]\.[A-Za-z]"),
     Pattern("phone", "PHONE", rf"{_PHONE}(?![\d.]\d)",
             score=0.95, validate=valid_uk_phone, trigger=r"\d{3}"),
-    Pattern("phone_any_grouping", "PHONE",  # "077009 00456": eleven digits grouped any way
-            r"(?<![\d+])0\d(?:[\s.-]?\d){9}(?![\d])",
-            score=0.9, validate=_odd_grouping_ok, trigger=r"\d{3}"),
+    Pattern("phone_any_grouping", "PHONE",  # "077009 00456", "0 7 7 0 0 9 ...": eleven
+            r"(?<![\d+])0(?:[\s.-]?\d){10}(?![\d])",  # digits grouped any way
+            score=0.9, validate=_odd_grouping_ok, trigger=r"\d[\s.-]?\d[\s.-]?\d"),
     Pattern("phone_letter_o", "PHONE",
             r"(?<![\w+])(?:\+44\s?|0044\s?)?[0o]\d[\do]{1,3}[\s-]?[\do]{3,4}[\s-]?[\do]{3,4}(?!\w)",
             score=0.9, validate=_letter_o_phone_ok, trigger=r"o\d|\do"),

@@ -253,6 +253,16 @@ def _employer_ok(value: str) -> float | bool:
     return first not in GENERIC_PLACE_WORDS and first not in _NOT_EMPLOYERS
 
 
+def _lower_employer_ok(value: str) -> float | bool:
+    """"millers bakery", "meadow bakery", "smiths garage": a name before the kind of business;
+    not "the local cafe", "a new nursery", "my mums salon"."""
+    words = value.lower().split()[:-1]
+    return not any(w in GENERIC_PLACE_WORDS or w in FUNCTION_WORDS or w in KIN
+                   or w in _NOT_EMPLOYERS or w in ("corner", "school", "hospital", "baby",
+                                                   "dog", "pet", "hair", "nail", "car")
+                   for w in words if w != "garden")
+
+
 _NAME_WORD = r"(?:St\.?\s+)?[A-Z][A-Za-z'\u2019-]+"
 
 #: Plurals that English homes and houses are named by: "at the willows", "the beeches".
@@ -310,6 +320,11 @@ _CLUB_WORDS = (r"abc|afc|jfc|fc|rfc|united|utd|rovers|athletic|wanderers|albion|
                r"rugby")
 
 
+#: Verbs before a club's name, never part of it: "takes me to watch barking fc".
+_FOLLOWING_A_CLUB = (r"(?:watch|watches|watching|watched|support|supports|supporting|play|plays|"
+                     r"playing|played|join|joined|love|loves|for|and)")
+
+
 def _club_ok(value: str) -> float | bool:
     """"phoenix abc", "wool united under 14s": not "we are united", "the fc"."""
     *words, kind = value.lower().split()
@@ -329,7 +344,8 @@ INSTITUTION_PATTERNS: tuple[Pattern, ...] = (
             score=0.5, flags=0, validate=_home_at_ok),
     # a sports club: "boxing at phoenix abc", "i play for wool united", "supports hull city"
     Pattern("club_lower", "ORG",
-            rf"\b(?:the\s+)?(?P<pii>(?:[a-z]{{3,}}\s+){{1,2}}(?:{_CLUB_WORDS}))\b", score=0.5,
+            rf"\b(?:the\s+)?(?P<pii>(?:(?!{_FOLLOWING_A_CLUB}\b)[a-z]{{3,}}\s+){{1,2}}"
+            rf"(?:{_CLUB_WORDS}))\b", score=0.5,
             flags=0, validate=_club_ok, trigger=rf"\b(?:{_CLUB_WORDS})\b"),
     # a project named by a word: "mark and ginny at the bridge project", "the springboard
     # project in shaw helped me" (not "the youth project", "my science project")
@@ -384,6 +400,15 @@ INSTITUTION_PATTERNS: tuple[Pattern, ...] = (
             r"(?:\s+(?:(?!(?:I|And|Or|But|So|Then|Is|Am|Was|In|At|To|With)\b)"
             r"[A-Z][\w'\u2019&-]*|&))*)",
             score=0.6, flags=0, validate=_employer_ok),
+    Pattern("employer_lower", "ORG",  # "a job at millers bakery", "works at smiths garage"
+            r"\b(?:job|jobs|work|works|working|worked|shifts?|apprenticeship|trial|hired|"
+            r"employed)\s+(?:at|for|in)\s+(?:the\s+)?"
+            r"(?P<pii>(?:[a-z][a-z'\u2019]{2,}\s+){1,2}(?:bakery|bakers|cafe|caf\u00e9|garage|"
+            r"barbers|salon|takeaway|chippy|diner|kitchen|stores|warehouse|nursery|kennels|"
+            r"stables|motors|carwash|garden\s+centre))\b",
+            score=0.5, flags=0, validate=_lower_employer_ok,
+            trigger=r"bakery|bakers|cafe|caf\u00e9|garage|barbers|salon|takeaway|chippy|diner|"
+                    r"kitchen|stores|warehouse|nursery|kennels|stables|motors|carwash|centre"),
     Pattern("named_place_lower", "ORG",
             rf"\b(?:{_LOWER_NAME_WORD}\s+){{1,3}}(?:lodge|academy|grange|manor|juniors|infants)\b",
             score=0.5, flags=0, validate=_lower_place_ok),
@@ -534,9 +559,10 @@ def organisations_after_people(comments: pd.DataFrame, spans: pd.DataFrame) -> p
 
 
 #: "from" and one to three lower-case words, then something a person did: " from next steps
-#: helped me", " from the bridge project took us".
+#: helped me", " from the bridge project took us", " from voices together, she helped me".
 _FROM_LOWER = re.compile(
-    r"\s+from\s+(?:the\s+)?((?:[a-z]+\s+){0,2}[a-z]+)\s+(?=(?:helped|helps|took|takes|sorted|"
+    r"\s+from\s+(?:the\s+)?((?:[a-z]+\s+){0,2}[a-z]+)(?:\s+|,\s*(?:she|he|they)\s+)"
+    r"(?=(?:helped|helps|took|takes|sorted|"
     r"sorts|got|gets|came|comes|rang|rings|gave|gives|runs|ran|said|says|told|tells|drove|"
     r"drives|sent|sends|picked|picks|found|finds)\b)")
 #: Everyday places and groups a person is "from", no organisation's name: "kai from school".

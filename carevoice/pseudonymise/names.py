@@ -304,7 +304,7 @@ def _said_of_a_pair(sent: Tokens, k: int) -> bool:
     if sent.low(k) == "on":
         return sent.low(k + 1) in _SHIFTS
     word = sent.low(k + 1)
-    return sent.low(k) in ("are", "were") and (
+    return sent.low(k) in ("are", "were", "r") and (
         word in ("twins", "brothers", "sisters", "cousins", "siblings")
         or (word in POSSESSIVES and sent.kin_at(k + 1)))  # "are her sons"
 
@@ -934,6 +934,14 @@ class NameDetector(TextDetector):
 
 #: Names, joined by "and", "n", "&" or commas, right before "from" (and "the"): "jack and bill
 #: from ", "ruby, jo n mo from the ".
+def _first_then_surname(first: str, sur: str) -> bool:
+    """Whether ``first sur`` reads as a first name and a surname: "robin sparrow"."""
+    return first in first_names() and (sur in surnames() or sur in _SURNAME_WORDS
+                                       or frequency(sur) < 5_000) and not any(
+        w in FUNCTION_WORDS or w in ROLE_WORDS or w in NOT_PII or w in _ABSTRACT
+        or w in _SEASONS for w in (first, sur))
+
+
 _NAMES_BEFORE_FROM = re.compile(
     r"(?<![A-Za-z'])((?:[A-Za-z]+(?:\s*,\s*|\s+(?:and|n|&)\s+))*[A-Za-z]+)\s+from\s+(?:the\s+)?$")
 
@@ -965,7 +973,12 @@ def people_from_organisations(comments: pd.DataFrame, spans: pd.DataFrame) -> pd
                 continue
             if low not in names or low in FUNCTION_WORDS or low in ROLE_WORDS \
                     or low in _ABSTRACT or low in _SEASONS or low in NOT_PII:
-                return []  # "the staff from", "no hope from": not a run of names
+                first = re.search(r"(?<![A-Za-z'])([A-Za-z]+)\s+$", text[:m.start(1)])
+                if out or first is None or not _first_then_surname(first.group(1).lower(), low):
+                    return []  # "the staff from", "no hope from": not a run of names
+                out.append((first.start(1), m.start(1) + w.end(), "PERSON", 0.5, "names:from"))
+                m = first  # "robin sparrow from greenfields housing": a first name and surname
+                break
             out.append((m.start(1) + w.start(), m.start(1) + w.end(), "PERSON", 0.5,
                         "names:from"))
         before = text[:m.start(1)].rstrip().lower()

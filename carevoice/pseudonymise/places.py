@@ -118,6 +118,15 @@ _STREETS = frozenset({"road", "rd", "street", "st", "lane", "avenue", "ave", "cl
                       "row", "court", "square", "rise", "mews", "parade", "vale"})
 #: Family words, before "in": "living with my aunty in stone".
 _FAMILY_WORDS = KIN - KIN_STAFF
+#: Words that join the members of a list of places: "ashford, sandy and street", "wells and
+#: now yeovil", "bath then street".
+_LIST_JOINS = frozenset({"and", "n", "or", "then", "now", "also", "back", "to"})
+#: Words before "from" that say where someone comes from: "my mum is from reading", "im from
+#: hull", "originally from bath".
+_BEING_FROM = frozenset({"is", "was", "im", "i'm", "am", "are", "were", "hes", "shes", "comes",
+                         "come", "came", "originally", "orginally", "born"})
+#: Words after "from X" that say the same: "from hull originally".
+_ORIGINALLY = frozenset({"originally", "orginally", "origanally", "born"})
 #: Verbs of going or being taken somewhere, before "to": "took us to deal".
 _GOING = frozenset({"took", "take", "taking", "taken", "takes", "went", "go", "going", "gone",
                     "goes", "trip", "back", "bus", "train", "coach", "lift", "drive", "drives",
@@ -240,6 +249,10 @@ def _placed_there(lows: list[str], i: int, index: dict[str, tuple[tuple[str, ...
     if not i:
         return False
     prev, before = lows[i - 1], lows[i - 2] if i > 1 else ""
+    if (nxt == "precinct" or (nxt in ("town", "city") and i + 2 < len(lows)
+                              and lows[i + 2] in ("centre", "center"))) \
+            and low not in _MONTH_WORDS:
+        return True  # "round sale precinct", "in bury town centre"
     if prev == "near" and low not in _MONTH_WORDS:
         return True  # "fishing near sale"
     if prev == "called" and low not in _MONTH_WORDS \
@@ -255,8 +268,10 @@ def _placed_there(lows: list[str], i: int, index: dict[str, tuple[tuple[str, ...
                                           and lows[i + 2] in index)
         if before == "back" and i > 2:
             before = lows[i - 3]  # "i want to live back in reading"
-        elif before in ("is", "was") and i > 2 and lows[i - 3] in _DWELLINGS:
-            before = lows[i - 3]  # "my first placement was in wool"
+        elif before in ("is", "was", "lives", "now", "still") and i > 2 \
+                and _who_is_in(lows, i - 2) in _DWELLINGS | _FAMILY_WORDS:
+            before = _who_is_in(lows, i - 2)  # "my first placement was in wool", "my mum is
+            # in hull" (not "my mum is in bits": no town)
         return before in _RESIDE or before in _DWELLINGS or before in _FAMILY_WORDS \
             or before in _STREETS or before in _PEOPLE_IN
     if prev == "to" and "from" in lows[max(0, i - 3):i - 1] and lows[i - 2] in index:
@@ -270,7 +285,8 @@ def _placed_there(lows: list[str], i: int, index: dict[str, tuple[tuple[str, ...
         return False
     if prev == "from":
         return (nxt == "to" and i + 2 < len(lows) and lows[i + 2] in index) or (
-            before in MOTION or (i > 2 and lows[i - 3] in MOTION and before in OBJECTS))
+            before in MOTION or (i > 2 and lows[i - 3] in MOTION and before in OBJECTS)) \
+            or before in _BEING_FROM or nxt in _ORIGINALLY
     if prev == "to":
         k = _verb_before_to(lows, i)[0]
         return k >= 0 and (lows[k] in MOTION or lows[k] in _GOING)
@@ -354,7 +370,63 @@ class PlaceDetector(TextDetector):
             if score:
                 spans.append(Span(comment_id, start, end, "LOCATION", score, self.name))
             i += len(matched)
+        spans += self._listed_with(comment_id, text, tokens, lows, spans, index)
         return spans + self._unlisted(comment_id, tokens, lows, spans)
+
+    def _listed_with(self, comment_id: str, text: str, tokens: list[tuple[int, int, str]],
+                     lows: list[str], found: list[Span],
+                     index: dict[str, tuple[tuple[str, ...], ...]]) -> list[Span]:
+        """Towns that are also words, listed with a town found: "moved round ashford, sandy and
+        street", "from bath to street and wells and now yeovil".
+
+        A list of three or more, or of two after a word that puts someone there ("in", "from",
+        "moved to"), whose members are all one-word places of the gazetteer and one of which was
+        found, makes the others places too. Months and the places no saying lets through
+        (:data:`_WORD_PLACES_NOT_READ`: "hope") are never pulled in. Score 0.55: review.
+        """
+        at = {tokens[k][0]: k for k in range(len(tokens))}
+        anchors = {at[sp.start] for sp in found if sp.start in at}
+
+        def member(k: int) -> bool:
+            low = lows[k]
+            return k in anchors or (
+                (low,) in index.get(low, ()) and low not in _WORD_PLACES_NOT_READ
+                and low not in _MONTH_WORDS and low not in FUNCTION_WORDS
+                and not tokens[k][2].isupper())
+
+        def joined(j: int, k: int) -> bool:  # members j < k joined by a comma or list words
+            between = text[tokens[j][1]:tokens[k][0]]
+            words = WORD_TOKEN.findall(between)
+            return k - j - 1 == len(words) <= 2 and all(w.lower() in _LIST_JOINS for w in words) \
+                and re.fullmatch(r"[\s,/&]*(?:\w+[\s,/&]*)*", between) is not None \
+                and (bool(words) or "," in between or "/" in between)
+
+        out, done = [], set()
+        for a in sorted(anchors):
+            if a in done:
+                continue
+            run = [a]
+            while True:  # leftwards
+                k = next((k for k in range(run[0] - 1, max(-1, run[0] - 4), -1)
+                          if member(k) and joined(k, run[0])), None)
+                if k is None:
+                    break
+                run.insert(0, k)
+            while True:  # rightwards
+                k = next((k for k in range(run[-1] + 1, min(len(tokens), run[-1] + 4))
+                          if member(k) and joined(run[-1], k)), None)
+                if k is None:
+                    break
+                run.append(k)
+            done.update(run)
+            before = lows[run[0] - 1] if run[0] else ""
+            if len(run) < 2 or (len(run) == 2 and before not in PLACE_CUES
+                                and before not in ("to", "between")):
+                continue
+            out.extend(Span(comment_id, tokens[k][0], tokens[k][1], "LOCATION", 0.55,
+                            f"{self.name}:listed")
+                       for k in run if k not in anchors)
+        return out
 
     def _unlisted(self, comment_id: str, tokens: list[tuple[int, int, str]], lows: list[str],
                   found: list[Span]) -> list[Span]:
