@@ -288,6 +288,12 @@ NAME_VALID = [
     # rounds fifty-two and fifty-three, in new wording: an ex is a person, "r" is "are"
     ("my ex dawn keeps texting me", "dawn"),
     ("grace n faith r my big sisters", "faith"),
+    # rounds fifty-four and fifty-five, in new wording: a word paired with a name and said of
+    # people, a surname that is a word after a first name where a name ends, a flatmate
+    ("amber and jet are the nicest staff", "jet"),
+    ("my grandad stanley brown used to take me fishing", "stanley brown"),
+    ("my name is kayla wood and im 15", "kayla wood"),
+    ("holly my old flatmate let me stay", "holly"),
 ]
 
 NAME_INVALID = [
@@ -408,6 +414,8 @@ NAME_INVALID = [
     "i can see summer at the end of the tunnel",
     "my birthday came and noone said anything",
     "my ex foster carer still rings me",
+    "school and home are the best places",
+    "my nat insurance letter came today",
 ]
 
 
@@ -529,6 +537,13 @@ def test_name_detector_leaves_words_alone(text):
     ("ive lived round derby, sale and street", "sale"),
     ("ive lived round derby, sale and street", "street"),
     ("we hang about in bury town centre", "bury"),
+    # rounds fifty-four and fifty-five, in new wording: "up", "down" or "out" a town after
+    # living there, a month-town near which someone lives, a word-town after a street and "in"
+    ("my aunty lives up sale with her kids", "sale"),
+    ("we stayed out wells for a summer", "wells"),
+    ("a place down brimfordley was my first", "brimfordley"),
+    ("my sister lives with carers near march", "march"),
+    ("the house on mill road in hope is mine now", "hope"),
 ])
 def test_place_detector_catches(text, surface):
     assert covers(PLACES, text, surface), covered(PLACES, text)
@@ -582,6 +597,8 @@ def test_place_detector_catches(text, surface):
     "she is from may till june on placement",
     "mum, dad and nan came to my review",
     "bath, bed and story every night when i was little",
+    "we went near march to see the lambs",
+    "my mum lives up north",
 ])
 def test_place_detector_leaves_words_alone(text):
     assert covered(PLACES, text) == set()
@@ -1038,6 +1055,8 @@ def test_a_town_found_once_is_masked_again_where_it_is_a_subject(text, mentions)
     ("pat from the oaks is my keyworker", {"pat"}),
     ("no hope from the staff at the willows", set()),
     ("i rang jack hollins from the willows", {"jack hollins"}),  # a first name and surname
+    ("lily-rose from the oaks rang me", {"lily-rose"}),  # a double-barrelled first name
+    ("will from the oaks is sound", {"will"}),  # no modal before "from"
     ("the lads from the willows are loud", set()),
 ])
 def test_names_before_from_an_organisation_found(text, found):

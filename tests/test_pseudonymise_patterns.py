@@ -452,6 +452,15 @@ VALID += [
     ("ORG", "i do saturdays working at dobsons garage", "dobsons garage"),
     ("ORG", "i was at thistles primary till year 6", "thistles primary"),
     ("LOCATION", "we lived on the thornbeck for years", "thornbeck"),
+    # rounds fifty-four and fifty-five, in new wording: a nursery named by a plural, a flat in
+    # a named building with "the", the district after a street address, a college named by a
+    # capitalised town, a home named by a plural after "then"
+    ("ORG", "my little brother goes to acorns nursery", "acorns nursery"),
+    ("ADDRESS", "they gave me flat 4 the old maltings", "flat 4 the old maltings"),
+    ("LOCATION", "my nan lives at 27 kestrel way, Gorton", "Gorton"),
+    ("LOCATION", "im now at 9 elm close, moss side", "moss side"),
+    ("ORG", "she is doing hair at Leeds college now", "Leeds college"),
+    ("ORG", "first the laurels then the cedars", "cedars"),
 ]
 
 

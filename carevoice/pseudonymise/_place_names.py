@@ -40,10 +40,10 @@ def house_lower_ok(value: str) -> float | bool:
     if words[0] in HOME_NAME_WORDS:
         return 0.5
     first = words[0]
-    if words[-1] in ("primary", "high") and first.endswith("s") and len(first) > 4 \
+    if words[-1] in ("primary", "high", "nursery") and first.endswith("s") and len(first) > 4 \
             and first not in GENERIC_PLACE_WORDS and first not in ("boys", "girls", "kids") \
             and is_common_word(first[:-1], threshold=1) and not someones(first):
-        return 0.5  # "brambles primary", "willows high": no one's school is "bramble's"
+        return 0.5  # "brambles primary", "acorns nursery": no one's school is "bramble's"
     if len(first) > 4 and (someones(first) or (first.endswith("s") and (
             is_common_word(first[:-1], threshold=1)
             or is_common_word(first[:-1].rstrip("y") + "ie", threshold=1)))):

@@ -64,7 +64,7 @@ KIN = frozenset(
     stepsister stepdad stepmum grandad grandma mum mam mom dad nan nana nanna nanny nanan gran
     granny grandpa granda grandmother grandfather nain taid grampy grampa cuzin cuzzin cousen
     cozzie cuzzy mummy mommy daddy twin babies husband wife hubby sons daughters twins
-    grandson granddaughter bezzie bezzy ex""".split()
+    grandson granddaughter bezzie bezzy ex roommate flatmate housemate""".split()
 )
 
 #: The staff among :data:`KIN` ("my carer", "my sw"): people, but not family.
@@ -75,7 +75,7 @@ KIN_STAFF = frozenset({"carer", "carers", "worker", "sw", "teacher", "advocate",
 KIN_FRIENDS = frozenset({"friend", "friends", "frend", "freind", "mate", "mates", "bestie",
                          "bestfriend", "bff", "boyfriend", "girlfriend", "bf", "gf", "partner",
                          "fiance", "fiancee", "husband", "wife", "hubby", "bezzie", "bezzy",
-                         "ex"})
+                         "ex", "roommate", "flatmate", "housemate"})
 
 FUNCTION_WORDS = frozenset(
     """a an the and or but so if then than that this these those it its is am are was were be

@@ -139,8 +139,29 @@ def _street_ok(value: str) -> float | bool:
     return True
 
 
+def _district_ok(value: str) -> float | bool:
+    """The town or district after a street address and a comma: a place the gazetteer knows
+    ("longsight", "moss side"), or a capitalised word that is no common word ("Brimley");
+    not "14 mill lane, and then ...". """
+    if value.lower() in uk_places():
+        return 0.6
+    first = value.split()[0]
+    return 0.5 if first[:1].isupper() and not is_common_word(first.lower(), threshold=1) \
+        and first.lower() not in FUNCTION_WORDS else False
+
+
+def _known_district_ok(value: str) -> float | bool:
+    """Two words after a street address and a comma that the gazetteer knows: "moss side"."""
+    return value.lower() in uk_places()
+
+
 def _road_ok(value: str) -> float | bool:
     return value not in ("A1", "A2", "B1", "B2")  # exam levels and grades, not roads
+
+
+#: A house number, a street and a comma: "14 brindley court, " (what follows is the district).
+_ADDRESS_AND_COMMA = (rf"\b\d{{1,4}}[a-z]?,?\s+(?:[A-Za-z][A-Za-z']+\s+){{1,3}}"
+                      rf"(?:{_STREET_WORDS}),\s*")
 
 
 #: The addresses patterns, in the order they are tried.
@@ -166,6 +187,12 @@ ADDRESS_PATTERNS: tuple[Pattern, ...] = (
             rf"(?:{_STREET_WORDS})\b"
             r"(?:,?\s+(?:flat|apartment|apt|unit)\s*\d+[a-z]?\b)?",  # "14 primrose court, flat 6"
             score=0.85, validate=_street_ok, trigger=r"\d"),
+    Pattern("address_district", "LOCATION",  # "14 brindley court, longsight"
+            rf"{_ADDRESS_AND_COMMA}(?P<pii>[A-Za-z][a-z]{{3,}})\b",
+            score=0.6, validate=_district_ok, trigger=r"\d"),
+    Pattern("address_district_two_words", "LOCATION",  # "3 mill lane, moss side"
+            rf"{_ADDRESS_AND_COMMA}(?P<pii>[A-Za-z][a-z]{{2,}}\s+[A-Za-z][a-z]{{2,}})\b",
+            score=0.6, validate=_known_district_ok, trigger=r"\d"),
     Pattern("street_name", "LOCATION",
             r"\b(?:(?!(?:The|My|Our|Your|This|That|High|Main|Back|Front|Old|New)\b)[A-Z][a-z']+\s+){1,2}"
             r"(?:Road|Street|Lane|Avenue|Close|Drive|Crescent|Terrace|Grove|Way|Estate|Square|Mews|"
@@ -174,9 +201,10 @@ ADDRESS_PATTERNS: tuple[Pattern, ...] = (
     Pattern("road_number", "LOCATION", r"\b(?:[AB]\d{1,4}|M\d{1,3})(?:\(M\))?\b(?!\s*-?\s*levels?)",
             score=0.5, flags=0, validate=_road_ok),
     Pattern("flat_in_building", "ADDRESS",
-            r"\b(?:flat|apartment|apt|room)\s*\d+[a-z]?,?\s+"
+            r"\b(?:flat|apartment|apt|room)\s*\d+[a-z]?,?\s+(?:the\s+)?"
             r"(?:(?!(?:at|in|on|of|the|a|an|my|our|is|was)\b)[A-Za-z][a-z']+\s+){1,2}"
-            r"(?:house|court|tower|heights|point|lodge|mews|building|buildings|block|hall)\b"
+            r"(?:house|court|tower|heights|point|lodge|mews|building|buildings|block|hall|mill|"
+            r"maltings|wharf|quay|works|chambers|exchange|yard)\b"
             # and the street it stands on: "flat 6b harrow court, moss lane"
             r"(?:,?\s+(?:(?!(?:at|in|on|of|the|a|an|my|our|is|was|and|but|next|near|by)\b)"
             rf"[A-Za-z][a-z']+\s+){{1,2}}(?:{_STREET_WORDS})\b)?",

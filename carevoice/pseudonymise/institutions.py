@@ -164,7 +164,7 @@ _PLACE_INSTITUTION_KINDS = frozenset({"city", "college", "university", "uni", "h
 
 def _place_institution_ok(value: str) -> float | bool:
     """"leeds city college", "brackley academy": named by a place, or by no English word."""
-    words = value.split()
+    words = value.lower().split()  # "Hull college": a capitalised place, a lower-case kind
     while words and words[-1] in _PLACE_INSTITUTION_KINDS:
         words.pop()
     return _named_by_place_ok(" ".join(words)) if words else False
@@ -413,8 +413,8 @@ INSTITUTION_PATTERNS: tuple[Pattern, ...] = (
             rf"\b(?:{_LOWER_NAME_WORD}\s+){{1,3}}(?:lodge|academy|grange|manor|juniors|infants)\b",
             score=0.5, flags=0, validate=_lower_place_ok),
     Pattern("house_name_lower", "ORG",
-            rf"\b(?:at|in|on|to|from|of|called|named|(?:home|house|placement|unit)\s+(?:is|was))"
-            rf"\s+(?P<pii>{_HOUSE_PLURALS})\b",
+            rf"\b(?:at|in|on|to|from|of|then|called|named|"
+            rf"(?:home|house|placement|unit)\s+(?:is|was))\s+(?P<pii>{_HOUSE_PLURALS})\b",
             score=0.6),
     Pattern("house_name_bare", "ORG",  # "holly at cedars let me paint my room"
             rf"\b(?:at|to|from)\s+(?P<pii>{_HOUSE_PLURAL_WORDS})\b",
@@ -460,7 +460,7 @@ INSTITUTION_PATTERNS: tuple[Pattern, ...] = (
             score=0.5, validate=_institution_ok,
             trigger=rf"\b(?:{_INSTITUTION_KINDS})\b"),
     Pattern("place_institution_lower", "ORG",
-            r"\b(?P<pii>[a-z]{3,}(?:\s+[a-z]{3,})?\s+(?:city\s+)?(?:college|university|uni|"
+            r"\b(?P<pii>[A-Za-z][a-z]{2,}(?:\s+[a-z]{3,})?\s+(?:city\s+)?(?:college|university|uni|"
             r"hospital|infirmary|general(?:\s+hospital)?|academy|high|sixth\s+form))\b",
             score=0.6, flags=0, validate=_place_institution_ok,
             trigger=r"college|uni|hospital|infirmary|general|academy|high|sixth"),
@@ -493,7 +493,7 @@ INSTITUTION_PATTERNS: tuple[Pattern, ...] = (
     Pattern("house_lower", "ORG",
             r"\b(?:at|to|from|in|into|of|left|leave|leaving|near|outside)\s+(?:the\s+)?"
             r"(?P<pii>(?:[a-z]{3,}\s+)?[a-z]{3,}\s+(?:house|centre|center|"
-            r"court|hall|grange|lodge|view|cottage|cottages|farm|high|primary))\b",
+            r"court|hall|grange|lodge|view|cottage|cottages|farm|high|primary|nursery))\b",
             score=0.5, flags=0, validate=house_lower_ok),
     Pattern("named_then_kind", "ORG",  # "now im at the bridge which is a pru"
             r"\b(?:at|to|from|of|in|into)\s+the\s+(?P<pii>[a-z]{3,}(?:\s+[a-z]{3,})?),?\s+"

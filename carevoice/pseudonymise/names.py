@@ -102,7 +102,7 @@ _NAME_CHAIN_JOINS = (("then",), ("and", "then"))
 _NO_VERB_AFTER = frozenset({"more", "loads", "lots", "anymore", "who"})
 
 #: Words that follow a full name, not a verb: "lizzie cook my pa", "dean miles is leaving".
-_AFTER_FULL_NAME = frozenset({"my", "is", "was", "from", "at", "said", "says"})
+_AFTER_FULL_NAME = frozenset({"my", "is", "was", "from", "at", "said", "says", "used"})
 
 
 #: A person's place after a possessive: "to sky's house", "at storm's party".
@@ -153,7 +153,8 @@ _ABSTRACT = frozenset({"hope", "faith", "joy", "grace", "patience", "charity", "
 #: Sayings made of words that are also names, in lower case: "we put up holly and ivy", "my
 #: tea was stone cold", "jack of all trades".
 _SAYINGS = (("holly", "and", "ivy"), ("jack", "of", "all", "trades"), ("stone", "cold"),
-            ("will", "power"), ("rose", "gold"), ("rose", "tinted"), ("jack", "the", "lad"))
+            ("will", "power"), ("rose", "gold"), ("rose", "tinted"), ("jack", "the", "lad"),
+            ("nat", "insurance"), ("nat", "ins"))
 
 
 #: A number and a unit right before "max": "10 mins max".
@@ -298,6 +299,28 @@ def _lower_context(low: str, prev: str, nxt: str, cues: Cues, family: frozenset[
         or (cues.contact and len(low) >= 4 and not_a_word(low) and low not in NOT_PII))
 
 
+def _paired_with_a_name(sent: Tokens, i: int, names: frozenset[str]) -> bool:
+    """Whether the word at token ``i`` and the word it is paired with, one of them a lexicon
+    name, are a pair that what follows says only of people: "pip n ruby are my sisters", "ruby
+    and opal are the best carers"."""
+    def pairable(low: str) -> bool:
+        return len(low) >= 3 and low not in FUNCTION_WORDS and low not in ROLE_WORDS \
+            and low not in KIN and low not in NOT_PII and low not in _ABSTRACT
+
+    low = sent.lows[i]
+    if not pairable(low):
+        return False
+    if sent.low(i + 1) in ("and", "n", "&") and pairable(sent.low(i + 2)) \
+            and (low in names or sent.low(i + 2) in names) \
+            and (i == 0 or sent.low(i - 1) in CLAUSE_OPENERS):
+        k = i + 3
+        while k < len(sent) and sent.gap(k) == "-":
+            k += 1  # "pip n ruby-may r my sisters"
+        return _said_of_a_pair(sent, k)
+    return sent.low(i - 1) in ("and", "n", "&") and pairable(sent.low(i - 2)) \
+        and (low in names or sent.low(i - 2) in names) and _said_of_a_pair(sent, i + 1)
+
+
 def _said_of_a_pair(sent: Tokens, k: int) -> bool:
     """Whether the words from token ``k``, after two names, are said only of people: "are
     twins", "are my sisters", "on nights are"."""
@@ -306,7 +329,9 @@ def _said_of_a_pair(sent: Tokens, k: int) -> bool:
     word = sent.low(k + 1)
     return sent.low(k) in ("are", "were", "r") and (
         word in ("twins", "brothers", "sisters", "cousins", "siblings")
-        or (word in POSSESSIVES and sent.kin_at(k + 1)))  # "are her sons"
+        or (word in POSSESSIVES and sent.kin_at(k + 1))  # "are her sons"
+        or (word == "the" and any(w in KIN or w in STAFF
+                                  for w in sent.lows[k + 2:k + 5])))  # "are the best carers"
 
 
 @dataclass(frozen=True)
@@ -503,6 +528,8 @@ class NameDetector(TextDetector):
             if not score and (word.islower() or shouted) and prev not in NOT_BEFORE_A_NAME \
                     and self._predicated(sent, i, cues):
                 return 0.55, "context"  # "faith got adopted", "chance is my key worker"
+            if not score and word.islower() and _paired_with_a_name(sent, i, names):
+                return 0.55, "context"  # "ruby and opal are the best carers"
             if not score and word.islower() and self._full_name(sent, i, cues, family):
                 return 0.55, "full_name"  # "my pa rob hunter is ...", "summer brooks is the
                 # best teacher", "its mark baker who does my plan", "jade king in my class"
@@ -590,6 +617,9 @@ class NameDetector(TextDetector):
         if not score and word.islower() and cues.clause_start and sent.is_staff(i) \
                 and len(low) >= 3 and low not in NOT_PII and low not in countries():
             return 0.5, "context"  # "frost is my key worker at the willows"
+        if not score and word.islower() and _paired_with_a_name(sent, i, names):
+            return 0.5, "context"  # "pip and ruby are my sisters", "ruby and opal are the
+            # best carers": a word paired with a name, said only of people
         if not score and word.islower() and _lower_context(low, prev, nxt, cues, family):
             return 0.45, "context"
         if not score and _is_capitalised(word) and cues.speaker and low in family \
@@ -736,10 +766,13 @@ class NameDetector(TextDetector):
                 and score >= 0.75) or (
                 # a surname that is also a word, in lower case, where a name ends: "lizzie
                 # cook my pa", "dean miles is leaving" (not "kai cook dinner")
-                j == i + 1 and word.islower() and n_word.islower() and n_low in family
+                j == i + 1 and word.islower() and n_word.islower()
+                and (n_low in family or n_low in _SURNAME_WORDS)
                 and n_low not in FUNCTION_WORDS and n_low not in ROLE_WORDS
                 and n_low not in NOT_PII and (j + 1 == len(sent) or (
-                    sent.gap(j + 1).strip() == "" and sent.lows[j + 1] in _AFTER_FULL_NAME)))
+                    sent.gap(j + 1).strip() == "" and sent.lows[j + 1] in _AFTER_FULL_NAME)
+                    or (sent.low(i - 1) == "is" and sent.low(i - 2) in ("name", "names"))))
+            # "my nan violet green used to", "my name is frankie stone dob ..."
             if not known_family and (n_low in FUNCTION_WORDS or n_low in NOT_PII
                                      or n_low in ROLE_WORDS):
                 break
@@ -943,7 +976,8 @@ def _first_then_surname(first: str, sur: str) -> bool:
 
 
 _NAMES_BEFORE_FROM = re.compile(
-    r"(?<![A-Za-z'])((?:[A-Za-z]+(?:\s*,\s*|\s+(?:and|n|&)\s+))*[A-Za-z]+)\s+from\s+(?:the\s+)?$")
+    r"(?<![A-Za-z'-])((?:[A-Za-z]+(?:-[A-Za-z]+)*(?:\s*,\s*|\s+(?:and|n|&)\s+))*"
+    r"[A-Za-z]+(?:-[A-Za-z]+)*)\s+from\s+(?:the\s+)?$")
 
 
 _NUMBER_WORDS = frozenset({"two", "three", "four", "five", "six", "ten", "twenty", "fifty",
@@ -967,11 +1001,14 @@ def people_from_organisations(comments: pd.DataFrame, spans: pd.DataFrame) -> pd
         if not m or m.end() != start:
             return []
         out = []
-        for w in re.finditer(r"[A-Za-z]+", m.group(1)):
-            low = w.group().lower()
+        opening = not text[:m.start(1)].strip() or text[:m.start(1)].rstrip()[-1] in ".!?,"
+        for w in re.finditer(r"[A-Za-z]+(?:-[A-Za-z]+)*", m.group(1)):
+            low = w.group().lower().split("-")[0]  # "rosie-may from the laurels"
             if low in ("and", "n"):
                 continue
-            if low not in names or low in FUNCTION_WORDS or low in ROLE_WORDS \
+            if low in _MODALS and low in names and opening and m.group(1) == w.group():
+                pass  # "will from oakfield house is ...": no modal stands before "from"
+            elif low not in names or low in FUNCTION_WORDS or low in ROLE_WORDS \
                     or low in _ABSTRACT or low in _SEASONS or low in NOT_PII:
                 first = re.search(r"(?<![A-Za-z'])([A-Za-z]+)\s+$", text[:m.start(1)])
                 if out or first is None or not _first_then_surname(first.group(1).lower(), low):

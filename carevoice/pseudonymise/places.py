@@ -118,6 +118,8 @@ _STREETS = frozenset({"road", "rd", "street", "st", "lane", "avenue", "ave", "cl
                       "row", "court", "square", "rise", "mews", "parade", "vale"})
 #: Family words, before "in": "living with my aunty in stone".
 _FAMILY_WORDS = KIN - KIN_STAFF
+#: Where, before "up" or "down" and a town: "a place up ashby", "somewhere down ware".
+_SOMEWHERE = frozenset({"place", "somewhere", "flat", "house", "home", "moved", "move"})
 #: Words that join the members of a list of places: "ashford, sandy and street", "wells and
 #: now yeovil", "bath then street".
 _LIST_JOINS = frozenset({"and", "n", "or", "then", "now", "also", "back", "to"})
@@ -237,8 +239,9 @@ def _placed_there(lows: list[str], i: int, index: dict[str, tuple[tuple[str, ...
             and i + 2 < len(lows) and lows[i + 2] in _WHOSE:
         return lows[i - 2] in _RESIDE  # "she lives in hope with her dad", not "with all my"
     elif low in _WORD_PLACES_NOT_READ and i > 1 and lows[i - 1] == "in" \
-            and _who_is_in(lows, i - 2) in _RESIDENCES | _BUILDINGS | _FAMILY_WORDS:
-        return True  # "a flat in bow", "a contact centre in crook", "our aunty in crook"
+            and _who_is_in(lows, i - 2) in _RESIDENCES | _BUILDINGS | _FAMILY_WORDS | _STREETS:
+        return True  # "a flat in bow", "a contact centre in crook", "our aunty in crook",
+        # "cherry tree road in hope"
         # (not "a job in law", "i live in hope")
     elif low in _WORD_PLACES_NOT_READ and i and lows[i - 1] == "near":
         return True  # "camping near hope": no saying puts these words after "near"
@@ -249,12 +252,17 @@ def _placed_there(lows: list[str], i: int, index: dict[str, tuple[tuple[str, ...
     if not i:
         return False
     prev, before = lows[i - 1], lows[i - 2] if i > 1 else ""
+    if prev in ("up", "down", "out", "round") and low not in _MONTH_WORDS \
+            and (before in _RESIDE or before in _SOMEWHERE):
+        return True  # "my brother lives up wool", "they live out ash near aldershot"
     if (nxt == "precinct" or (nxt in ("town", "city") and i + 2 < len(lows)
                               and lows[i + 2] in ("centre", "center"))) \
             and low not in _MONTH_WORDS:
         return True  # "round sale precinct", "in bury town centre"
-    if prev == "near" and low not in _MONTH_WORDS:
-        return True  # "fishing near sale"
+    if prev == "near" and (low not in _MONTH_WORDS or any(
+            w in _RESIDE or w in _DWELLINGS or w in _FAMILY_WORDS
+            for w in lows[max(0, i - 5):i - 1])):
+        return True  # "fishing near sale", "my brothers live with carers near march"
     if prev == "called" and low not in _MONTH_WORDS \
             and _SETTLEMENTS.intersection(lows[max(0, i - 8):i]):
         return True  # "a place in the middle of nowhere called wool"
@@ -448,8 +456,11 @@ class PlaceDetector(TextDetector):
             # "from manny to wythenshawe"
             k = j - 1 if j and lows[j - 1] == "back" else j
             k = k - 1 if k and lows[k - 1] in OBJECTS else k
-            moved_to = lows[j] == "to" and j and (
-                (k and lows[k - 1] in MOTION) or "from" in lows[max(0, j - 3):j])
+            moved_to = (lows[j] == "to" and j and (
+                (k and lows[k - 1] in MOTION) or "from" in lows[max(0, j - 3):j])) or (
+                lows[j] in ("up", "down") and j and (lows[j - 1] in _RESIDE
+                                                     or lows[j - 1] in _SOMEWHERE))
+            # and "a place up ashby", "lives down brimble"
             if (lows[j] not in PLACE_CUES and not moved_to) or i in taken \
                     or not tokens[i][2].islower() \
                     or len(low) < 5 or low in ROLE_WORDS or low in first_names() \
