@@ -294,6 +294,15 @@ NAME_VALID = [
     ("my grandad stanley brown used to take me fishing", "stanley brown"),
     ("my name is kayla wood and im 15", "kayla wood"),
     ("holly my old flatmate let me stay", "holly"),
+    # rounds fifty-one, fifty-six and fifty-seven, in new wording: a nickname after "called
+    # me", a comment signed at its start, two rare words said to be sisters, a full name after
+    # "is called" or a role, before a verb
+    ("everyone at school called me bex", "bex"),
+    ("my nan calls me rosie", "rosie"),
+    ("kai here, 16, from the north", "kai"),
+    ("zeb and tam are my little brothers", "zeb"),
+    ("his name is called terry hall and hes nice", "terry hall"),
+    ("my social worker jenny hill left last week", "jenny hill"),
 ]
 
 NAME_INVALID = [
@@ -416,6 +425,10 @@ NAME_INVALID = [
     "my ex foster carer still rings me",
     "school and home are the best places",
     "my nat insurance letter came today",
+    "they called me names at school",
+    "call me later if you can",
+    "my nan calls me petal when im sad",
+    "it was valentines day and nobody came",
 ]
 
 
@@ -544,6 +557,15 @@ def test_name_detector_leaves_words_alone(text):
     ("a place down brimfordley was my first", "brimfordley"),
     ("my sister lives with carers near march", "march"),
     ("the house on mill road in hope is mine now", "hope"),
+    # rounds fifty-one, fifty-six and fifty-seven, in new wording: a list of word-towns after
+    # "round" with no town found, a word-town "up" which someone lives, "a flat up in", a town's
+    # bus station, a town "down" which a shop stands
+    ("we lived round eye, send, wool and box", "wool"),
+    ("we lived round eye, send, wool and box", "send"),
+    ("my nan lives up hope with her dog", "hope"),
+    ("my uncle has a flat up in crook", "crook"),
+    ("meet me at bath bus station", "bath"),
+    ("she works in a shop down street", "street"),
 ])
 def test_place_detector_catches(text, surface):
     assert covers(PLACES, text, surface), covered(PLACES, text)
@@ -599,6 +621,9 @@ def test_place_detector_catches(text, surface):
     "bath, bed and story every night when i was little",
     "we went near march to see the lambs",
     "my mum lives up north",
+    "i had to go to eye surgery",
+    "be ware of what they promise",
+    "i like hope, faith and charity",
 ])
 def test_place_detector_leaves_words_alone(text):
     assert covered(PLACES, text) == set()

@@ -5,6 +5,7 @@ address and institution patterns: words homes are named by, generic place words,
 
 from __future__ import annotations
 
+from ._words import FUNCTION_WORDS
 from .lexicons import ROLE_WORDS, first_names, is_common_word
 
 
@@ -33,6 +34,9 @@ def house_lower_ok(value: str) -> float | bool:
     """"at oakridge house", "at kestrel house", "oak tree house": a named house; not "at
     grannys house" or "liams house" (whose), nor "at the farm house"."""
     words = value.lower().split()
+    if len(words) == 3 and words[1:] == ["family", "centre"]:  # "the bridge family centre"
+        return 0.5 if words[0] not in GENERIC_PLACE_WORDS and words[0] not in FUNCTION_WORDS \
+            else False
     if len(words) == 3:  # "oak tree house", "robin hill lodge"
         return 0.5 if words[0] in HOME_NAME_WORDS and (
             words[1] in HOME_NAME_WORDS or words[1] in ("tree", "trees", "hill", "wood",

@@ -253,6 +253,23 @@ def _employer_ok(value: str) -> float | bool:
     return first not in GENERIC_PLACE_WORDS and first not in _NOT_EMPLOYERS
 
 
+def _surgery_ok(value: str) -> float | bool:
+    """"bridge street surgery", "parkside medical centre": a GP practice named; not "eye
+    surgery", "the local health centre"."""
+    words = value.lower().split()
+    words = words[:-2] if words[-1] in ("centre", "center", "practice") else words[:-1]
+    return not any(w in GENERIC_PLACE_WORDS or w in FUNCTION_WORDS or w in _OPERATIONS
+                   for w in words)
+
+
+#: What an operation is on or how it is done, before "surgery": "eye surgery".
+_OPERATIONS = frozenset(
+    """eye eyes heart knee knees brain plastic keyhole dental laser back hip hips leg legs arm
+    arms minor major emergency cosmetic weight loss day foot feet hand hands ear ears nose jaw
+    spine spinal shoulder stomach bowel tooth teeth gp doctors doctor dentist dentists vets vet
+    animal mental sexual""".split())
+
+
 def _lower_employer_ok(value: str) -> float | bool:
     """"millers bakery", "meadow bakery", "smiths garage": a name before the kind of business;
     not "the local cafe", "a new nursery", "my mums salon"."""
@@ -325,6 +342,13 @@ _FOLLOWING_A_CLUB = (r"(?:watch|watches|watching|watched|support|supports|suppor
                      r"playing|played|join|joined|love|loves|for|and)")
 
 
+def _club_played_for_ok(value: str) -> float | bool:
+    """"moss lane rangers" after "play for": any words but function and generic ones name the
+    club (not "play for the under 16s")."""
+    return not any(w in FUNCTION_WORDS or w in GENERIC_PLACE_WORDS
+                   for w in value.lower().split()[:-1])
+
+
 def _club_ok(value: str) -> float | bool:
     """"phoenix abc", "wool united under 14s": not "we are united", "the fc"."""
     *words, kind = value.lower().split()
@@ -356,6 +380,10 @@ INSTITUTION_PATTERNS: tuple[Pattern, ...] = (
             r"(?:^|(?<=[.!?,]))\s*the\s+(?P<pii>[a-z]{4,}\s+project)(?=\s+(?:in|helped|got|"
             r"gave|took|runs|ran|is|was|sorted|paid)\b)",
             score=0.5, flags=0, validate=_project_ok, trigger=r"project"),
+    Pattern("club_played_for", "ORG",  # "i play for moss lane rangers"
+            rf"\b(?:play(?:s|ed|ing)?\s+for|supports?|supporting|signed\s+for)\s+(?:the\s+)?"
+            rf"(?P<pii>(?:[a-z]{{3,}}\s+){{1,2}}(?:{_CLUB_WORDS}))\b",
+            score=0.5, flags=0, validate=_club_played_for_ok),
     Pattern("club_followed", "ORG",
             r"\b(?:play(?:s|ed|ing)?\s+for|supports?|supporting|fan\s+of|season\s+ticket\s+"
             r"(?:for|at))\s+(?P<pii>[a-z]{3,}(?:\s+[a-z]{3,})?\s+(?:city|town|county))\b",
@@ -400,6 +428,11 @@ INSTITUTION_PATTERNS: tuple[Pattern, ...] = (
             r"(?:\s+(?:(?!(?:I|And|Or|But|So|Then|Is|Am|Was|In|At|To|With)\b)"
             r"[A-Z][\w'\u2019&-]*|&))*)",
             score=0.6, flags=0, validate=_employer_ok),
+    Pattern("surgery_lower", "ORG",  # "my gp is at parkside surgery"
+            r"\b(?:at|to|from|with|gp\s+is)\s+(?:the\s+)?"
+            r"(?P<pii>(?:[a-z][a-z']{2,}\s+){1,3}(?:surgery|medical\s+(?:centre|center|practice)|"
+            r"health\s+(?:centre|center)))\b",
+            score=0.5, flags=0, validate=_surgery_ok, trigger=r"surgery|medical|health"),
     Pattern("employer_lower", "ORG",  # "a job at millers bakery", "works at smiths garage"
             r"\b(?:job|jobs|work|works|working|worked|shifts?|apprenticeship|trial|hired|"
             r"employed)\s+(?:at|for|in)\s+(?:the\s+)?"
@@ -416,6 +449,9 @@ INSTITUTION_PATTERNS: tuple[Pattern, ...] = (
             rf"\b(?:at|in|on|to|from|of|then|called|named|"
             rf"(?:home|house|placement|unit)\s+(?:is|was))\s+(?P<pii>{_HOUSE_PLURALS})\b",
             score=0.6),
+    Pattern("house_name_home", "ORG",  # "the beeches childrens home was the best"
+            rf"\bthe\s+(?P<pii>{_HOUSE_PLURAL_WORDS})(?=\s+(?:child(?:ren)?'?s'?|kids|care)\s+home\b)",
+            score=0.6, flags=0),
     Pattern("house_name_bare", "ORG",  # "holly at cedars let me paint my room"
             rf"\b(?:at|to|from)\s+(?P<pii>{_HOUSE_PLURAL_WORDS})\b",
             score=0.5, flags=0),
@@ -493,7 +529,8 @@ INSTITUTION_PATTERNS: tuple[Pattern, ...] = (
     Pattern("house_lower", "ORG",
             r"\b(?:at|to|from|in|into|of|left|leave|leaving|near|outside)\s+(?:the\s+)?"
             r"(?P<pii>(?:[a-z]{3,}\s+)?[a-z]{3,}\s+(?:house|centre|center|"
-            r"court|hall|grange|lodge|view|cottage|cottages|farm|high|primary|nursery))\b",
+            r"court|hall|grange|lodge|view|cottage|cottages|farm|high|primary|nursery|"
+            r"family\s+centre|school))\b",
             score=0.5, flags=0, validate=house_lower_ok),
     Pattern("named_then_kind", "ORG",  # "now im at the bridge which is a pru"
             r"\b(?:at|to|from|of|in|into)\s+the\s+(?P<pii>[a-z]{3,}(?:\s+[a-z]{3,})?),?\s+"

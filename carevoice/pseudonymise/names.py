@@ -105,6 +105,13 @@ _NO_VERB_AFTER = frozenset({"more", "loads", "lots", "anymore", "who"})
 _AFTER_FULL_NAME = frozenset({"my", "is", "was", "from", "at", "said", "says", "used"})
 
 
+#: Verbs of naming, before "me" and a name: "my mum called me val".
+_CALLED = frozenset({"called", "calls", "call", "calling", "named", "nicknamed"})
+#: What a carer calls a child that is no name: "my foster mum calls me honey".
+_ENDEARMENTS = frozenset(
+    """honey love babe baby darling sweetheart sweetie sweetpea hun hunny princess angel petal
+    chick duck pet poppet treasure trouble sunshine flower chuck gorgeous beautiful handsome
+    kiddo buddy champ mate lad bro sis cupcake munchkin pumpkin bubba""".split())
 #: A person's place after a possessive: "to sky's house", "at storm's party".
 _WHOSE_PLACES = frozenset({"house", "flat", "place", "room", "party", "birthday", "mum",
                            "nans", "caravan"})
@@ -154,7 +161,8 @@ _ABSTRACT = frozenset({"hope", "faith", "joy", "grace", "patience", "charity", "
 #: tea was stone cold", "jack of all trades".
 _SAYINGS = (("holly", "and", "ivy"), ("jack", "of", "all", "trades"), ("stone", "cold"),
             ("will", "power"), ("rose", "gold"), ("rose", "tinted"), ("jack", "the", "lad"),
-            ("nat", "insurance"), ("nat", "ins"))
+            ("nat", "insurance"), ("nat", "ins"), ("valentines", "day"),
+            ("valentine", "day"))
 
 
 #: A number and a unit right before "max": "10 mins max".
@@ -310,15 +318,20 @@ def _paired_with_a_name(sent: Tokens, i: int, names: frozenset[str]) -> bool:
     low = sent.lows[i]
     if not pairable(low):
         return False
+    def either_named(a: str, b: str) -> bool:  # "bea and clem": rare words, one no word at all
+        return a in names or b in names or (
+            (not dictionary_word(a) or not dictionary_word(b))
+            and frequency(a) < 2_000 and frequency(b) < 2_000)
+
     if sent.low(i + 1) in ("and", "n", "&") and pairable(sent.low(i + 2)) \
-            and (low in names or sent.low(i + 2) in names) \
+            and either_named(low, sent.low(i + 2)) \
             and (i == 0 or sent.low(i - 1) in CLAUSE_OPENERS):
         k = i + 3
         while k < len(sent) and sent.gap(k) == "-":
             k += 1  # "pip n ruby-may r my sisters"
         return _said_of_a_pair(sent, k)
     return sent.low(i - 1) in ("and", "n", "&") and pairable(sent.low(i - 2)) \
-        and (low in names or sent.low(i - 2) in names) and _said_of_a_pair(sent, i + 1)
+        and either_named(low, sent.low(i - 2)) and _said_of_a_pair(sent, i + 1)
 
 
 def _said_of_a_pair(sent: Tokens, k: int) -> bool:
@@ -528,6 +541,13 @@ class NameDetector(TextDetector):
             if not score and (word.islower() or shouted) and prev not in NOT_BEFORE_A_NAME \
                     and self._predicated(sent, i, cues):
                 return 0.55, "context"  # "faith got adopted", "chance is my key worker"
+            if not score and word.islower() and prev == "me" \
+                    and sent.low(i - 2) in _CALLED and low not in _ABSTRACT \
+                    and low not in _ENDEARMENTS:
+                return 0.55, "context"  # "my mum called me val", "they call me jazz"
+            if not score and word.islower() and i == 0 and nxt == "here" \
+                    and low not in _ABSTRACT and low not in _SEASONS and low not in _MODALS:
+                return 0.5, "context"  # "daisy here lol, 15": a comment signed at its start
             if not score and word.islower() and _paired_with_a_name(sent, i, names):
                 return 0.55, "context"  # "ruby and opal are the best carers"
             if not score and word.islower() and self._full_name(sent, i, cues, family):
@@ -620,6 +640,9 @@ class NameDetector(TextDetector):
         if not score and word.islower() and _paired_with_a_name(sent, i, names):
             return 0.5, "context"  # "pip and ruby are my sisters", "ruby and opal are the
             # best carers": a word paired with a name, said only of people
+        if not score and word.islower() and prev == "me" and sent.low(i - 2) in _CALLED \
+                and len(low) >= 3 and not dictionary_word(low) and low not in NOT_PII:
+            return 0.5, "context"  # "my mum called me val": a name that is no word
         if not score and word.islower() and _lower_context(low, prev, nxt, cues, family):
             return 0.45, "context"
         if not score and _is_capitalised(word) and cues.speaker and low in family \
@@ -770,9 +793,15 @@ class NameDetector(TextDetector):
                 and (n_low in family or n_low in _SURNAME_WORDS)
                 and n_low not in FUNCTION_WORDS and n_low not in ROLE_WORDS
                 and n_low not in NOT_PII and (j + 1 == len(sent) or (
-                    sent.gap(j + 1).strip() == "" and sent.lows[j + 1] in _AFTER_FULL_NAME)
-                    or (sent.low(i - 1) == "is" and sent.low(i - 2) in ("name", "names"))))
-            # "my nan violet green used to", "my name is frankie stone dob ..."
+                    sent.gap(j + 1).strip() == "" and (
+                        sent.lows[j + 1] in _AFTER_FULL_NAME
+                        or (sent.role_ends(i - 1) and (sent.lows[j + 1] in SUBJECT_VERBS
+                                                       or sent.lows[j + 1] in _PERSON_VERBS
+                                                       or sent.lows[j + 1] == "moved"))))
+                    or (sent.low(i - 1) == "is" and sent.low(i - 2) in ("name", "names"))
+                    or sent.low(i - 1) == "called"))
+            # "my nan violet green used to", "my old social worker hazel green moved", "my
+            # name is frankie stone dob ...", "my real dad is called dean wood hes from hull"
             if not known_family and (n_low in FUNCTION_WORDS or n_low in NOT_PII
                                      or n_low in ROLE_WORDS):
                 break

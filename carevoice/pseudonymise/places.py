@@ -133,9 +133,11 @@ _ORIGINALLY = frozenset({"originally", "orginally", "origanally", "born"})
 _GOING = frozenset({"took", "take", "taking", "taken", "takes", "went", "go", "going", "gone",
                     "goes", "trip", "back", "bus", "train", "coach", "lift", "drive", "drives",
                     "drove", "brings", "brought", "bring"})
-#: Words after a gerund that make it an activity, not a place: "went to reading group".
+#: Words after a gerund or a part of the body that make it an activity, not a place: "went to
+#: reading group", "had to go to eye surgery".
 _ACTIVITIES = frozenset({"group", "groups", "club", "class", "classes", "lesson", "lessons",
-                         "session", "sessions", "time"})
+                         "session", "sessions", "time", "surgery", "operation", "appointment",
+                         "appointments", "test", "tests"})
 _MONTH_WORDS = frozenset({"march", "may", "august"})
 #: Words for a settlement, before "called X": "a village called wool".
 _SETTLEMENTS = frozenset({"place", "village", "town", "somewhere", "city", "area"})
@@ -245,6 +247,11 @@ def _placed_there(lows: list[str], i: int, index: dict[str, tuple[tuple[str, ...
         # (not "a job in law", "i live in hope")
     elif low in _WORD_PLACES_NOT_READ and i and lows[i - 1] == "near":
         return True  # "camping near hope": no saying puts these words after "near"
+    elif low in _WORD_PLACES_NOT_READ and i > 1 and (
+            (lows[i - 1] in ("up", "down") and lows[i - 2] in _LIVE_IN)
+            or (lows[i - 1] == "in" and lows[i - 2] in ("up", "down")
+                and lows[i - 3 if i > 2 else 0] in _RESIDENCES | _LIVE_IN)):
+        return True  # "i live up hope now", "a flat up in crook"
     elif low in _WORD_PLACES_NOT_READ and i and lows[i - 1] == "to" and _moved_there(lows, i):
         return True  # "they moved me to hook" (a person moved there, not "moved to tears")
     elif low in _WORD_PLACES_NOT_READ or low in _VERB_PLACES:
@@ -253,12 +260,15 @@ def _placed_there(lows: list[str], i: int, index: dict[str, tuple[tuple[str, ...
         return False
     prev, before = lows[i - 1], lows[i - 2] if i > 1 else ""
     if prev in ("up", "down", "out", "round") and low not in _MONTH_WORDS \
-            and (before in _RESIDE or before in _SOMEWHERE):
-        return True  # "my brother lives up wool", "they live out ash near aldershot"
-    if (nxt == "precinct" or (nxt in ("town", "city") and i + 2 < len(lows)
-                              and lows[i + 2] in ("centre", "center"))) \
+            and (before in _RESIDE or before in _SOMEWHERE
+                 or (prev in ("up", "down") and before in _DWELLINGS)):
+        return True  # "my brother lives up wool", "they live out ash near aldershot", "a
+        # cafe down street"
+    if (nxt == "precinct" or (i + 2 < len(lows) and (
+            (nxt in ("town", "city") and lows[i + 2] in ("centre", "center"))
+            or (nxt in ("bus", "train", "coach", "railway") and lows[i + 2] == "station")))) \
             and low not in _MONTH_WORDS:
-        return True  # "round sale precinct", "in bury town centre"
+        return True  # "round sale precinct", "in bury town centre", "at bath bus station"
     if prev == "near" and (low not in _MONTH_WORDS or any(
             w in _RESIDE or w in _DWELLINGS or w in _FAMILY_WORDS
             for w in lows[max(0, i - 5):i - 1])):
@@ -367,7 +377,8 @@ class PlaceDetector(TextDetector):
                         0.0 if prev in NOT_BEFORE_A_NAME or prev in STUDY_WORDS else 0.5)
             elif (surface.islower() or surface.isupper()) and not common and len(surface) >= 4:
                 # not "i play rugby", "shes brill"
-                score = 0.0 if prev in _PLAYING or prev in _SAID_OF_SOMETHING else 0.6
+                score = 0.0 if prev in _PLAYING or prev in _SAID_OF_SOMETHING \
+                    or prev == "be" else 0.6  # not "be ware of staff"
             elif (surface.islower() or (surface.isupper() and text.upper() == text)) \
                     and (common or len(surface) < 4) and (
                         _placed_there(lows, i, index) or i in listed
@@ -384,13 +395,15 @@ class PlaceDetector(TextDetector):
     def _listed_with(self, comment_id: str, text: str, tokens: list[tuple[int, int, str]],
                      lows: list[str], found: list[Span],
                      index: dict[str, tuple[tuple[str, ...], ...]]) -> list[Span]:
-        """Towns that are also words, listed with a town found: "moved round ashford, sandy and
-        street", "from bath to street and wells and now yeovil".
+        """Towns that are also words, listed together: "moved round ashford, sandy and street",
+        "from bath to street and wells and now yeovil", "lived round eye, wool, send and ash".
 
-        A list of three or more, or of two after a word that puts someone there ("in", "from",
-        "moved to"), whose members are all one-word places of the gazetteer and one of which was
-        found, makes the others places too. Months and the places no saying lets through
-        (:data:`_WORD_PLACES_NOT_READ`: "hope") are never pulled in. Score 0.55: review.
+        The members of a list are one-word places of the gazetteer joined by commas, "and",
+        "then" (and the like). A list with a town found makes the others towns when it has three
+        members, or two after a word that puts someone there ("in", "from", "moved to"). A list
+        of three or more with no town found does so after such a word when at least two members
+        are places that some saying does not claim (:data:`_WORD_PLACES_NOT_READ`: "hope").
+        Months are never members. Score 0.55: review.
         """
         at = {tokens[k][0]: k for k in range(len(tokens))}
         anchors = {at[sp.start] for sp in found if sp.start in at}
@@ -398,9 +411,8 @@ class PlaceDetector(TextDetector):
         def member(k: int) -> bool:
             low = lows[k]
             return k in anchors or (
-                (low,) in index.get(low, ()) and low not in _WORD_PLACES_NOT_READ
-                and low not in _MONTH_WORDS and low not in FUNCTION_WORDS
-                and not tokens[k][2].isupper())
+                (low,) in index.get(low, ()) and low not in _MONTH_WORDS
+                and low not in FUNCTION_WORDS and not tokens[k][2].isupper())
 
         def joined(j: int, k: int) -> bool:  # members j < k joined by a comma or list words
             between = text[tokens[j][1]:tokens[k][0]]
@@ -410,17 +422,11 @@ class PlaceDetector(TextDetector):
                 and (bool(words) or "," in between or "/" in between)
 
         out, done = [], set()
-        for a in sorted(anchors):
-            if a in done:
+        for a in range(len(tokens)):
+            if a in done or not member(a):
                 continue
             run = [a]
-            while True:  # leftwards
-                k = next((k for k in range(run[0] - 1, max(-1, run[0] - 4), -1)
-                          if member(k) and joined(k, run[0])), None)
-                if k is None:
-                    break
-                run.insert(0, k)
-            while True:  # rightwards
+            while True:
                 k = next((k for k in range(run[-1] + 1, min(len(tokens), run[-1] + 4))
                           if member(k) and joined(run[-1], k)), None)
                 if k is None:
@@ -428,12 +434,16 @@ class PlaceDetector(TextDetector):
                 run.append(k)
             done.update(run)
             before = lows[run[0] - 1] if run[0] else ""
-            if len(run) < 2 or (len(run) == 2 and before not in PLACE_CUES
-                                and before not in ("to", "between")):
-                continue
-            out.extend(Span(comment_id, tokens[k][0], tokens[k][1], "LOCATION", 0.55,
-                            f"{self.name}:listed")
-                       for k in run if k not in anchors)
+            placed = before in PLACE_CUES or before in ("to", "between")
+            read = [k for k in run if k in anchors or lows[k] not in _WORD_PLACES_NOT_READ]
+            if anchors.intersection(run):
+                ok = len(read) >= 3 or (len(read) == 2 and placed)
+            else:
+                ok = len(run) >= 3 and len(read) >= 2 and placed
+            if ok:
+                out.extend(Span(comment_id, tokens[k][0], tokens[k][1], "LOCATION", 0.55,
+                                f"{self.name}:listed")
+                           for k in run if k not in anchors)
         return out
 
     def _unlisted(self, comment_id: str, tokens: list[tuple[int, int, str]], lows: list[str],
