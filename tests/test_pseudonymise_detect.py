@@ -303,6 +303,8 @@ NAME_VALID = [
     ("zeb and tam are my little brothers", "zeb"),
     ("his name is called terry hall and hes nice", "terry hall"),
     ("my social worker jenny hill left last week", "jenny hill"),
+    # rounds fifty-eight and fifty-nine, in new wording: a full name after "name"
+    ("age 16 name holly baker thanks", "holly baker"),
 ]
 
 NAME_INVALID = [
@@ -566,6 +568,10 @@ def test_name_detector_leaves_words_alone(text):
     ("my uncle has a flat up in crook", "crook"),
     ("meet me at bath bus station", "bath"),
     ("she works in a shop down street", "street"),
+    # rounds fifty-eight and fifty-nine, in new wording: "go down" a town, a month-town "from"
+    # which someone is originally
+    ("we used to go down wells on the bus", "wells"),
+    ("my dad is from march originally", "march"),
 ])
 def test_place_detector_catches(text, surface):
     assert covers(PLACES, text, surface), covered(PLACES, text)
@@ -624,6 +630,7 @@ def test_place_detector_catches(text, surface):
     "i had to go to eye surgery",
     "be ware of what they promise",
     "i like hope, faith and charity",
+    "the new advocate was brill with me",
 ])
 def test_place_detector_leaves_words_alone(text):
     assert covered(PLACES, text) == set()
@@ -1092,6 +1099,7 @@ def test_names_before_from_an_organisation_found(text, found):
 
 @pytest.mark.parametrize(("text", "surface", "found"), [
     ("my foster carers kim and rob in wells are the best", "wells", True),
+    ("my mates jo and ash from deal came round", "deal", True),
     ("i was at the oaks in sale for a year", "sale", True),
     ("my brother kai in march was ill", "march", False),  # a month
     ("my nan rose in hope that it works", "hope", False),  # a saying

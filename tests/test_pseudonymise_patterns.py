@@ -324,6 +324,7 @@ INVALID = [
     ("ORG", "she needs knee surgery next year"),
     ("ORG", "we go to the local family centre"),
     ("ORG", "i play for the school team"),
+    ("ORG", "they sent me to the local pru"),
 ]
 
 VALID += [
@@ -473,6 +474,10 @@ VALID += [
     ("LOCATION", "we got a house on the rowans estate", "rowans"),
     ("ORG", "the maples childrens home shut down", "maples"),
     ("ORG", "we meet at the orchard family centre", "orchard family centre"),
+    # rounds fifty-eight and fifty-nine, in new wording: a pupil referral unit named by a
+    # word, a business of a trade named by a word
+    ("ORG", "after year 8 i was moved to the beacon pru", "beacon pru"),
+    ("ORG", "i got a job at swift removals last month", "swift removals"),
 ]
 
 

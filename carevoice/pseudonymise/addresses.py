@@ -148,9 +148,8 @@ def _district_ok(value: str) -> float | bool:
     not "14 mill lane, and then ...". """
     if value.lower() in uk_places():
         return 0.6
-    first = value.split()[0]
-    return 0.5 if first[:1].isupper() and not is_common_word(first.lower(), threshold=1) \
-        and first.lower() not in FUNCTION_WORDS else False
+    return 0.5 if value[:1].isupper() and not is_common_word(value.lower(), threshold=1) \
+        and value.lower() not in FUNCTION_WORDS else False
 
 
 def _known_district_ok(value: str) -> float | bool:

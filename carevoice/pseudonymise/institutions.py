@@ -253,6 +253,15 @@ def _employer_ok(value: str) -> float | bool:
     return first not in GENERIC_PLACE_WORDS and first not in _NOT_EMPLOYERS
 
 
+def _pru_ok(value: str) -> float | bool:
+    """"bridge pru", "moorside pru": a pupil referral unit named; not "the local pru", "a
+    new pru", "went to pru"."""
+    return not any(w in GENERIC_PLACE_WORDS or w in FUNCTION_WORDS or w in _NOT_EMPLOYERS
+                   or w in ("went", "go", "goes", "going", "sent", "attend", "attended", "at",
+                            "to", "in", "from")
+                   for w in value.lower().split()[:-1])
+
+
 def _surgery_ok(value: str) -> float | bool:
     """"bridge street surgery", "parkside medical centre": a GP practice named; not "eye
     surgery", "the local health centre"."""
@@ -428,6 +437,9 @@ INSTITUTION_PATTERNS: tuple[Pattern, ...] = (
             r"(?:\s+(?:(?!(?:I|And|Or|But|So|Then|Is|Am|Was|In|At|To|With)\b)"
             r"[A-Z][\w'\u2019&-]*|&))*)",
             score=0.6, flags=0, validate=_employer_ok),
+    Pattern("pru_named", "ORG",  # "then i went to the bridge pru"
+            r"\b(?:the\s+)?(?P<pii>[a-z]{3,}(?:\s+[a-z]{3,})?\s+pru)\b",
+            score=0.5, flags=0, validate=_pru_ok, trigger=r"pru"),
     Pattern("surgery_lower", "ORG",  # "my gp is at parkside surgery"
             r"\b(?:at|to|from|with|gp\s+is)\s+(?:the\s+)?"
             r"(?P<pii>(?:[a-z][a-z']{2,}\s+){1,3}(?:surgery|medical\s+(?:centre|center|practice)|"
@@ -438,10 +450,14 @@ INSTITUTION_PATTERNS: tuple[Pattern, ...] = (
             r"employed)\s+(?:at|for|in)\s+(?:the\s+)?"
             r"(?P<pii>(?:[a-z][a-z'\u2019]{2,}\s+){1,2}(?:bakery|bakers|cafe|caf\u00e9|garage|"
             r"barbers|salon|takeaway|chippy|diner|kitchen|stores|warehouse|nursery|kennels|"
-            r"stables|motors|carwash|garden\s+centre))\b",
+            r"stables|motors|carwash|garden\s+centre|carpets|tyres|builders|joinery|removals|"
+            r"logistics|recruitment|cleaning|catering|scaffolding|landscaping|roofing|flooring|"
+            r"furniture))\b",
             score=0.5, flags=0, validate=_lower_employer_ok,
             trigger=r"bakery|bakers|cafe|caf\u00e9|garage|barbers|salon|takeaway|chippy|diner|"
-                    r"kitchen|stores|warehouse|nursery|kennels|stables|motors|carwash|centre"),
+                    r"kitchen|stores|warehouse|nursery|kennels|stables|motors|carwash|centre|"
+                    r"carpets|tyres|builders|joinery|removals|logistics|recruitment|cleaning|"
+                    r"catering|scaffolding|landscaping|roofing|flooring|furniture"),
     Pattern("named_place_lower", "ORG",
             rf"\b(?:{_LOWER_NAME_WORD}\s+){{1,3}}(?:lodge|academy|grange|manor|juniors|infants)\b",
             score=0.5, flags=0, validate=_lower_place_ok),

@@ -799,9 +799,10 @@ class NameDetector(TextDetector):
                                                        or sent.lows[j + 1] in _PERSON_VERBS
                                                        or sent.lows[j + 1] == "moved"))))
                     or (sent.low(i - 1) == "is" and sent.low(i - 2) in ("name", "names"))
-                    or sent.low(i - 1) == "called"))
+                    or sent.low(i - 1) in ("called", "name")))
             # "my nan violet green used to", "my old social worker hazel green moved", "my
-            # name is frankie stone dob ...", "my real dad is called dean wood hes from hull"
+            # name is frankie stone dob ...", "my real dad is called dean wood hes from hull",
+            # "dob 14/02/2008 name april stone"
             if not known_family and (n_low in FUNCTION_WORDS or n_low in NOT_PII
                                      or n_low in ROLE_WORDS):
                 break

@@ -261,7 +261,7 @@ def _placed_there(lows: list[str], i: int, index: dict[str, tuple[tuple[str, ...
     prev, before = lows[i - 1], lows[i - 2] if i > 1 else ""
     if prev in ("up", "down", "out", "round") and low not in _MONTH_WORDS \
             and (before in _RESIDE or before in _SOMEWHERE
-                 or (prev in ("up", "down") and before in _DWELLINGS)):
+                 or (prev in ("up", "down") and (before in _DWELLINGS or before in _GOING))):
         return True  # "my brother lives up wool", "they live out ash near aldershot", "a
         # cafe down street"
     if (nxt == "precinct" or (i + 2 < len(lows) and (
@@ -299,6 +299,8 @@ def _placed_there(lows: list[str], i: int, index: dict[str, tuple[tuple[str, ...
     if low in _MONTH_WORDS and prev == "from" and nxt == "near" and i + 2 < len(lows) \
             and lows[i + 2] in index:
         return True  # "hes from march near wisbech"
+    if low in _MONTH_WORDS and prev == "from" and nxt in _ORIGINALLY:
+        return True  # "im from march originally"
     if low in _MONTH_WORDS or nxt in _ACTIVITIES:
         return False
     if prev == "from":
@@ -378,7 +380,8 @@ class PlaceDetector(TextDetector):
             elif (surface.islower() or surface.isupper()) and not common and len(surface) >= 4:
                 # not "i play rugby", "shes brill"
                 score = 0.0 if prev in _PLAYING or prev in _SAID_OF_SOMETHING \
-                    or prev == "be" else 0.6  # not "be ware of staff"
+                    or prev == "be" or (prev in ("was", "is", "were") and dictionary_word(
+                        lows[i])) else 0.6  # not "be ware of staff", "the advocate was brill"
             elif (surface.islower() or (surface.isupper() and text.upper() == text)) \
                     and (common or len(surface) < 4) and (
                         _placed_there(lows, i, index) or i in listed
@@ -507,5 +510,5 @@ def places_after_found(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFr
     return spans_after(comments, spans, NAME_LABELS, judge)
 
 
-#: "in" and a lower-case word, after a name found: " in deal".
-_IN_A_WORD = re.compile(r"\s+in\s+([a-z]+)\b(?!['\u2019-])")
+#: "in" or "from" and a lower-case word, after a name found: " in deal", " from sale".
+_IN_A_WORD = re.compile(r"\s+(?:in|from)\s+([a-z]+)\b(?!['\u2019-])")

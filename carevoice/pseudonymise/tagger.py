@@ -21,6 +21,7 @@ from ._words import (
     TITLES,
     dictionary_word,
     frequency,
+    misspelt_word,
     sentence_initial,
 )
 from .lexicons import (
@@ -254,6 +255,10 @@ def _entities(doc: Any) -> list[tuple[int, int, str, float]]:
         label, score = mapped
         if len(words) == 1 and frequency(words[0]) >= 20_000 and tokens[0].text.islower():
             continue  # an ordinary lower-case word tagged by mistake
+        if len(words) == 1 and tokens[0].text.islower() and frequency(words[0]) == 0 \
+                and misspelt_word(words[0], threshold=20_000) \
+                and words[0] not in first_names() and words[0] not in uk_places():
+            continue  # a misspelt ordinary word ("anyone actualy wants"), not a name
         if len(words) == 1 and tokens[0].text.isupper() and len(words[0]) >= 4 \
                 and frequency(words[0]) >= 2_000 and dictionary_word(words[0]) \
                 and words[0] not in first_names() and words[0] not in uk_places():
