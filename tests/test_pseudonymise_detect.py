@@ -305,6 +305,10 @@ NAME_VALID = [
     ("my social worker jenny hill left last week", "jenny hill"),
     # rounds fifty-eight and fifty-nine, in new wording: a full name after "name"
     ("age 16 name holly baker thanks", "holly baker"),
+    # rounds sixty and sixty-one, in new wording: a word-surname before a verb, a name that
+    # is a word after "my real name is"
+    ("me and poppy hill went camping", "poppy hill"),
+    ("my real name is clementine but nobody uses it", "clementine"),
 ]
 
 NAME_INVALID = [
@@ -424,6 +428,7 @@ NAME_INVALID = [
     "first school then college then work",
     "i can see summer at the end of the tunnel",
     "my birthday came and noone said anything",
+    "my name is spelt wrong on every letter",
     "my ex foster carer still rings me",
     "school and home are the best places",
     "my nat insurance letter came today",
@@ -572,6 +577,9 @@ def test_name_detector_leaves_words_alone(text):
     # which someone is originally
     ("we used to go down wells on the bus", "wells"),
     ("my dad is from march originally", "march"),
+    # rounds sixty and sixty-one, in new wording: a word-town "from" which someone is, in a
+    # county
+    ("my cousin from street in somerset came up", "street"),
 ])
 def test_place_detector_catches(text, surface):
     assert covers(PLACES, text, surface), covered(PLACES, text)
@@ -631,6 +639,7 @@ def test_place_detector_catches(text, surface):
     "be ware of what they promise",
     "i like hope, faith and charity",
     "the new advocate was brill with me",
+    "we walked up the dale on a trip",
 ])
 def test_place_detector_leaves_words_alone(text):
     assert covered(PLACES, text) == set()

@@ -325,6 +325,9 @@ INVALID = [
     ("ORG", "we go to the local family centre"),
     ("ORG", "i play for the school team"),
     ("ORG", "they sent me to the local pru"),
+    ("ORG", "my nan went into the nursing home"),
+    ("ORG", "i went back to the family home"),
+    ("ORG", "i play for the girls on a saturday"),
 ]
 
 VALID += [
@@ -478,6 +481,14 @@ VALID += [
     # word, a business of a trade named by a word
     ("ORG", "after year 8 i was moved to the beacon pru", "beacon pru"),
     ("ORG", "i got a job at swift removals last month", "swift removals"),
+    # rounds sixty and sixty-one, in new wording: a job with its days before the business, a
+    # home named by a word before "(care) home", a plural home after "left", a team after
+    # "play for the"
+    ("ORG", "i work saturdays at kellys bakery", "kellys bakery"),
+    ("ORG", "she works at the heather care home", "heather"),
+    ("ORG", "i moved out of the brackenfold home at 16", "brackenfold"),
+    ("ORG", "the day i left the willows i cried", "willows"),
+    ("ORG", "he plays for the falcons on sundays", "falcons"),
 ]
 
 

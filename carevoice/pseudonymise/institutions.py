@@ -253,6 +253,22 @@ def _employer_ok(value: str) -> float | bool:
     return first not in GENERIC_PLACE_WORDS and first not in _NOT_EMPLOYERS
 
 
+def _home_named_ok(value: str) -> float | bool:
+    """The word before "(care) home" after "the": "the orchard care home", "the oakfield home";
+    not "the family home", "the local care home", "the nursing home"."""
+    if value in GENERIC_PLACE_WORDS or value in FUNCTION_WORDS or value in _NOT_A_HOME_NAME \
+            or value.endswith("s"):  # plurals naming homes are "house_name_home"'s: not "take
+        return False  # the leftovers home"
+    return 0.5
+
+
+#: Words before "home" that say what kind of home it is: "the nursing home".
+_NOT_A_HOME_NAME = frozenset(
+    """nursing retirement family foster group mobile holiday second whole same perfect forever
+    first last best worst nicest only next other real proper kids childrens children's carers
+    mums dads nans grans council""".split())
+
+
 def _pru_ok(value: str) -> float | bool:
     """"bridge pru", "moorside pru": a pupil referral unit named; not "the local pru", "a
     new pru", "went to pru"."""
@@ -351,6 +367,14 @@ _FOLLOWING_A_CLUB = (r"(?:watch|watches|watching|watched|support|supports|suppor
                      r"playing|played|join|joined|love|loves|for|and)")
 
 
+def _team_plural_ok(value: str) -> float | bool:
+    """"the hawks", "the tigers": a team named by a plural after "play for the"; not "the
+    kids", "the under 16s", "the girls"."""
+    return value not in GENERIC_PLACE_WORDS and value not in ("kids", "girls", "boys", "lads",
+                                                             "others", "seniors", "juniors",
+                                                             "adults", "parents", "carers")
+
+
 def _club_played_for_ok(value: str) -> float | bool:
     """"moss lane rangers" after "play for": any words but function and generic ones name the
     club (not "play for the under 16s")."""
@@ -389,6 +413,9 @@ INSTITUTION_PATTERNS: tuple[Pattern, ...] = (
             r"(?:^|(?<=[.!?,]))\s*the\s+(?P<pii>[a-z]{4,}\s+project)(?=\s+(?:in|helped|got|"
             r"gave|took|runs|ran|is|was|sorted|paid)\b)",
             score=0.5, flags=0, validate=_project_ok, trigger=r"project"),
+    Pattern("club_plural_played_for", "ORG",  # "i play for the hawks under 16s"
+            r"\bplay(?:s|ed|ing)?\s+for\s+the\s+(?P<pii>[a-z]{3,}s)\b",
+            score=0.5, flags=0, validate=_team_plural_ok, trigger=r"play"),
     Pattern("club_played_for", "ORG",  # "i play for moss lane rangers"
             rf"\b(?:play(?:s|ed|ing)?\s+for|supports?|supporting|signed\s+for)\s+(?:the\s+)?"
             rf"(?P<pii>(?:[a-z]{{3,}}\s+){{1,2}}(?:{_CLUB_WORDS}))\b",
@@ -447,7 +474,8 @@ INSTITUTION_PATTERNS: tuple[Pattern, ...] = (
             score=0.5, flags=0, validate=_surgery_ok, trigger=r"surgery|medical|health"),
     Pattern("employer_lower", "ORG",  # "a job at millers bakery", "works at smiths garage"
             r"\b(?:job|jobs|work|works|working|worked|shifts?|apprenticeship|trial|hired|"
-            r"employed)\s+(?:at|for|in)\s+(?:the\s+)?"
+            r"employed)(?:\s+(?:weekends|nights|mornings|evenings|days|saturdays|sundays|"
+            r"part[\s-]time|full[\s-]time))?\s+(?:at|for|in)\s+(?:the\s+)?"
             r"(?P<pii>(?:[a-z][a-z'\u2019]{2,}\s+){1,2}(?:bakery|bakers|cafe|caf\u00e9|garage|"
             r"barbers|salon|takeaway|chippy|diner|kitchen|stores|warehouse|nursery|kennels|"
             r"stables|motors|carwash|garden\s+centre|carpets|tyres|builders|joinery|removals|"
@@ -462,12 +490,15 @@ INSTITUTION_PATTERNS: tuple[Pattern, ...] = (
             rf"\b(?:{_LOWER_NAME_WORD}\s+){{1,3}}(?:lodge|academy|grange|manor|juniors|infants)\b",
             score=0.5, flags=0, validate=_lower_place_ok),
     Pattern("house_name_lower", "ORG",
-            rf"\b(?:at|in|on|to|from|of|then|called|named|"
+            rf"\b(?:at|in|on|to|from|of|then|called|named|left|leave|leaving|"
             rf"(?:home|house|placement|unit)\s+(?:is|was))\s+(?P<pii>{_HOUSE_PLURALS})\b",
             score=0.6),
     Pattern("house_name_home", "ORG",  # "the beeches childrens home was the best"
             rf"\bthe\s+(?P<pii>{_HOUSE_PLURAL_WORDS})(?=\s+(?:child(?:ren)?'?s'?|kids|care)\s+home\b)",
             score=0.6, flags=0),
+    Pattern("home_named_lower", "ORG",  # "the orchard care home", "the oakfield home"
+            r"\bthe\s+(?P<pii>[a-z]{4,})(?=\s+(?:(?:child(?:ren)?'?s'?|kids|care)\s+)?home\b)",
+            score=0.5, flags=0, validate=_home_named_ok, trigger=r"home"),
     Pattern("house_name_bare", "ORG",  # "holly at cedars let me paint my room"
             rf"\b(?:at|to|from)\s+(?P<pii>{_HOUSE_PLURAL_WORDS})\b",
             score=0.5, flags=0),

@@ -105,6 +105,9 @@ _NO_VERB_AFTER = frozenset({"more", "loads", "lots", "anymore", "who"})
 _AFTER_FULL_NAME = frozenset({"my", "is", "was", "from", "at", "said", "says", "used"})
 
 
+#: Words after "my name is X" that make X no name: "my name is spelt wrong".
+_NOT_A_NAME_AFTER_IS = frozenset({"wrong", "right", "on", "in", "spelt", "spelled", "down",
+                                  "differently", "incorrectly", "missing"})
 #: Verbs of naming, before "me" and a name: "my mum called me val".
 _CALLED = frozenset({"called", "calls", "call", "calling", "named", "nicknamed"})
 #: What a carer calls a child that is no name: "my foster mum calls me honey".
@@ -624,6 +627,11 @@ class NameDetector(TextDetector):
                 and (word[:1].isupper() or frequency(low) < 20_000):
             return 0.5, "context"  # "my nickname is Bubbles": a rare or capitalised word (not
             # "my nickname is stupid")
+        if not score and word.islower() and prev == "is" and sent.low(i - 2) == "name" \
+                and sent.low(i - 3) in ("my", "real", "first", "middle", "her", "his") \
+                and low not in FUNCTION_WORDS and low not in NOT_PII and len(low) >= 3 \
+                and frequency(low) < 20_000 and nxt not in _NOT_A_NAME_AFTER_IS:
+            return 0.5, "context"  # "my real name is marigold" (not "my name is wrong")
         if not score and prev == "is" and sent.low(i - 2) in ("name", "surname", "nickname") \
                 and (low in family or not_a_word(low)) and low not in NOT_PII \
                 and sent.low(i + 1) not in ("wrong", "right", "differently", "incorrectly"):
@@ -794,9 +802,8 @@ class NameDetector(TextDetector):
                 and n_low not in FUNCTION_WORDS and n_low not in ROLE_WORDS
                 and n_low not in NOT_PII and (j + 1 == len(sent) or (
                     sent.gap(j + 1).strip() == "" and (
-                        sent.lows[j + 1] in _AFTER_FULL_NAME
-                        or (sent.role_ends(i - 1) and (sent.lows[j + 1] in SUBJECT_VERBS
-                                                       or sent.lows[j + 1] in _PERSON_VERBS
+                        sent.lows[j + 1] in _AFTER_FULL_NAME or sent.lows[j + 1] in SUBJECT_VERBS
+                        or (sent.role_ends(i - 1) and (sent.lows[j + 1] in _PERSON_VERBS
                                                        or sent.lows[j + 1] == "moved"))))
                     or (sent.low(i - 1) == "is" and sent.low(i - 2) in ("name", "names"))
                     or sent.low(i - 1) in ("called", "name")))

@@ -303,6 +303,10 @@ def _placed_there(lows: list[str], i: int, index: dict[str, tuple[tuple[str, ...
         return True  # "im from march originally"
     if low in _MONTH_WORDS or nxt in _ACTIVITIES:
         return False
+    if prev in ("from", "at") and nxt == "in" and i + 2 < len(lows) \
+            and any(len(p) == 1 for p in index.get(lows[i + 2], ())) \
+            and not (frequency(lows[i + 2]) >= 2_000 and dictionary_word(lows[i + 2])):
+        return True  # "my mate from street in somerset"
     if prev == "from":
         return (nxt == "to" and i + 2 < len(lows) and lows[i + 2] in index) or (
             before in MOTION or (i > 2 and lows[i - 3] in MOTION and before in OBJECTS)) \
@@ -379,9 +383,14 @@ class PlaceDetector(TextDetector):
                         0.0 if prev in NOT_BEFORE_A_NAME or prev in STUDY_WORDS else 0.5)
             elif (surface.islower() or surface.isupper()) and not common and len(surface) >= 4:
                 # not "i play rugby", "shes brill"
+                before = lows[i - 2] if i > 1 else ""
                 score = 0.0 if prev in _PLAYING or prev in _SAID_OF_SOMETHING \
-                    or prev == "be" or (prev in ("was", "is", "were") and dictionary_word(
-                        lows[i])) else 0.6  # not "be ware of staff", "the advocate was brill"
+                    or prev == "be" or (dictionary_word(lows[i]) and (
+                        prev in ("was", "is", "were")
+                        or (prev == "the" and before not in PLACE_CUES
+                            and before not in ("to", "on")))) else 0.6
+                # not "be ware of staff", "the advocate was brill", "walked through the dale",
+                # "the moss on the roof" (but "from the boro", "in the cove")
             elif (surface.islower() or (surface.isupper() and text.upper() == text)) \
                     and (common or len(surface) < 4) and (
                         _placed_there(lows, i, index) or i in listed
