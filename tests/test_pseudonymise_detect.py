@@ -309,6 +309,10 @@ NAME_VALID = [
     # is a word after "my real name is"
     ("me and poppy hill went camping", "poppy hill"),
     ("my real name is clementine but nobody uses it", "clementine"),
+    # rounds sixty-two and sixty-three, in new wording: a rare surname after "name", a name
+    # before "my social worker" at a sentence's end
+    ("born 2009 name jay peddars thanks", "jay peddars"),
+    ("the only one who came was jade my advocate.", "jade"),
 ]
 
 NAME_INVALID = [
@@ -429,6 +433,7 @@ NAME_INVALID = [
     "i can see summer at the end of the tunnel",
     "my birthday came and noone said anything",
     "my name is spelt wrong on every letter",
+    "the walls are painted ruby and gold",
     "my ex foster carer still rings me",
     "school and home are the best places",
     "my nat insurance letter came today",
@@ -580,6 +585,13 @@ def test_name_detector_leaves_words_alone(text):
     # rounds sixty and sixty-one, in new wording: a word-town "from" which someone is, in a
     # county
     ("my cousin from street in somerset came up", "street"),
+    # rounds sixty-two and sixty-three, in new wording: a month-town "from" which someone moved
+    # "to" a town, a word-town someone "is round", "over in" a town, "from" a word-town "down"
+    # a county
+    ("we got moved from march to wisbech", "march"),
+    ("my brother is round wells i think", "wells"),
+    ("my uncle over in deal has a boat", "deal"),
+    ("her mum is from hook down hampshire", "hook"),
 ])
 def test_place_detector_catches(text, surface):
     assert covers(PLACES, text, surface), covered(PLACES, text)
@@ -640,6 +652,7 @@ def test_place_detector_catches(text, surface):
     "i like hope, faith and charity",
     "the new advocate was brill with me",
     "we walked up the dale on a trip",
+    "the trip ran from march to june",
 ])
 def test_place_detector_leaves_words_alone(text):
     assert covered(PLACES, text) == set()

@@ -489,6 +489,12 @@ VALID += [
     ("ORG", "i moved out of the brackenfold home at 16", "brackenfold"),
     ("ORG", "the day i left the willows i cried", "willows"),
     ("ORG", "he plays for the falcons on sundays", "falcons"),
+    # rounds sixty-two and sixty-three, in new wording: a business of brothers, a home named by
+    # a plant's plural, "the X was the worst home", a house's name between number and street
+    ("ORG", "i got a job at fisher brothers", "fisher brothers"),
+    ("ORG", "we stayed at the thistles for a year", "thistles"),
+    ("ORG", "the larkfield was the best placement i had", "larkfield"),
+    ("ADDRESS", "post goes to 4a fernlea, kings road now", "4a fernlea, kings road"),
 ]
 
 

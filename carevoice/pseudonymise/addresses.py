@@ -117,6 +117,12 @@ _STREET_WORDS = (
 _STREET_WORDS_TITLE = "|".join(w.capitalize() for w in _STREET_WORDS.split("|"))
 
 
+def _house_then_street_ok(value: str) -> float | bool:
+    """"28b rosehill, windsor st": a number, a house's name and the street; not "16 years, mill
+    lane" or "2 kids, church street"."""
+    return _street_word_ok(value.split(",")[0])
+
+
 def _street_word_ok(value: str) -> float | bool:
     """"41 Brackenfield" before a postcode is a street; "16 years" and "2 kids" are not."""
     word = value.split()[-1].lower()
@@ -189,6 +195,10 @@ ADDRESS_PATTERNS: tuple[Pattern, ...] = (
             rf"(?:{_STREET_WORDS})\b"
             r"(?:,?\s+(?:flat|apartment|apt|unit)\s*\d+[a-z]?\b)?",  # "14 primrose court, flat 6"
             score=0.85, validate=_street_ok, trigger=r"\d"),
+    Pattern("house_number_name_street", "ADDRESS",  # "28b rosehill, windsor st"
+            rf"\b(?P<pii>\d{{1,4}}[a-z]?\s+[A-Za-z][a-z']{{3,}},\s+(?:[A-Za-z][a-z']+\s+){{1,2}}"
+            rf"(?:{_STREET_WORDS}))\b",
+            score=0.7, validate=_house_then_street_ok, trigger=r"\d"),
     Pattern("address_district", "LOCATION",  # "14 brindley court, longsight"
             rf"{_ADDRESS_AND_COMMA}(?P<pii>[A-Za-z][a-z]{{3,}})\b",
             score=0.6, validate=_district_ok, trigger=r"\d"),

@@ -312,7 +312,8 @@ _HOUSE_PLURAL_WORDS = (r"(?:willows|meadows|beeches|laurels|limes|oaks|elms|popl
                        r"pines|hollies|maples|larches|birches|hawthorns|rowans|chestnuts|sycamores|"
                        r"gables|conifers|briars|heathers|junipers|lindens|yews|acorns|orchards|"
                        r"spinney|paddocks|robins|wrens|swallows|larks|herons|kestrels|swifts|"
-                       r"finches|martins)")
+                       r"finches|martins|brambles|ferns|thistles|bluebells|foxgloves|hazels|"
+                       r"alders|aspens|lilacs|magnolias|laburnums|cherries|hollyhocks)")
 
 _HOUSE_PLURALS = rf"the\s+{_HOUSE_PLURAL_WORDS}"
 
@@ -480,12 +481,12 @@ INSTITUTION_PATTERNS: tuple[Pattern, ...] = (
             r"barbers|salon|takeaway|chippy|diner|kitchen|stores|warehouse|nursery|kennels|"
             r"stables|motors|carwash|garden\s+centre|carpets|tyres|builders|joinery|removals|"
             r"logistics|recruitment|cleaning|catering|scaffolding|landscaping|roofing|flooring|"
-            r"furniture))\b",
+            r"furniture|brothers|bros))\b",
             score=0.5, flags=0, validate=_lower_employer_ok,
             trigger=r"bakery|bakers|cafe|caf\u00e9|garage|barbers|salon|takeaway|chippy|diner|"
                     r"kitchen|stores|warehouse|nursery|kennels|stables|motors|carwash|centre|"
                     r"carpets|tyres|builders|joinery|removals|logistics|recruitment|cleaning|"
-                    r"catering|scaffolding|landscaping|roofing|flooring|furniture"),
+                    r"catering|scaffolding|landscaping|roofing|flooring|furniture|brothers|bros"),
     Pattern("named_place_lower", "ORG",
             rf"\b(?:{_LOWER_NAME_WORD}\s+){{1,3}}(?:lodge|academy|grange|manor|juniors|infants)\b",
             score=0.5, flags=0, validate=_lower_place_ok),
@@ -564,7 +565,8 @@ INSTITUTION_PATTERNS: tuple[Pattern, ...] = (
     Pattern("known_institution", "ORG",
             rf"\b(?:{_KNOWN_INSTITUTIONS})\b", score=0.8),
     Pattern("home_predicate", "ORG",  # "acorns is the best home ive been in"
-            r"(?:^|(?<=[.!?,]))\s*(?:honestly\s+|tbh\s+)?(?P<pii>[a-z]{4,}(?:\s+[a-z]{3,})?)\s+"
+            r"(?:^|(?<=[.!?,]))\s*(?:honestly\s+|tbh\s+)?(?:the\s+)?"
+            r"(?P<pii>[a-z]{4,}(?:\s+[a-z]{3,})?)\s+"
             r"(?:is|was)\s+(?:the|my|a)\s+(?:[a-z]+\s+){0,2}(?:home|placement|unit|hostel)\b",
             score=0.5, flags=0, validate=_home_name_ok),
     Pattern("house_lower_initial", "ORG",

@@ -151,7 +151,7 @@ NOT_PII: frozenset[str] = frozenset(
     Sed Sez Sayd Sayz Sayin Tort Thort Brort Wos Woz Wuz Waz Gona Gunna Wanna Gotta Dunno
     Lemme Gimme Cud Wud Shud Wot Wat Becos Bcos Coz Kno Knw Finks Fink Luvs
     Visitor Visitors Traveller Travellers Gypsy Roma Education Virgin BT Jollof
-    Noone Sumone Sum1 Some1 Every1 Any1 No1 Yrs Yr Hrs Hr Mins Wks Mths Secs
+    Noone Sumone Sum1 Some1 Every1 Any1 No1 Yrs Yr Hrs Hr Mins Wks Mths Secs Reviews
     """.split()
 )
 

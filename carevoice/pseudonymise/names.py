@@ -192,6 +192,8 @@ def _in_sayings(sent: Tokens) -> set[int]:
 
 
 #: Words around "amber" the colour of a traffic light or a warning, not the name.
+#: Verbs of colouring, before a colour that is also a name: "painted amber".
+_COLOURING = frozenset({"painted", "paint", "coloured", "colored", "dyed", "dye"})
 _TRAFFIC_BEFORE = frozenset({"on", "went", "goes", "turned", "turns", "through", "thru", "an"})
 _TRAFFIC_AFTER = frozenset({"light", "lights", "warning", "warnings", "alert"})
 #: Seeing someone, before a name and how often: "see chase once a month".
@@ -412,6 +414,8 @@ class NameDetector(TextDetector):
             if len(low) < 2 or low in ROLE_WORDS or (low in NOT_PII and not (
                     low in WORD_NAMES and token.islower())):  # "was called june"
                 continue
+            if token.islower() and sent.low(i - 1) in _COLOURING:
+                continue  # "my room is painted amber and grey"
             if token == "amber" and (
                     sent.low(i - 1) in _TRAFFIC_BEFORE or sent.low(i + 1) in _TRAFFIC_AFTER
                     or (sent.low(i + 1) == "then" and sent.low(i + 2) in ("red", "green"))):
@@ -553,6 +557,12 @@ class NameDetector(TextDetector):
                 return 0.5, "context"  # "daisy here lol, 15": a comment signed at its start
             if not score and word.islower() and _paired_with_a_name(sent, i, names):
                 return 0.55, "context"  # "ruby and opal are the best carers"
+            if not score and word.islower() and nxt in ("my", "our") and low not in _SEASONS \
+                    and low not in _ABSTRACT and low not in _MODALS and any(
+                        sent.role_ends(k) and (k + 1 == len(sent)
+                                               or sent.gap(k + 1).strip()[:1] in (",", ".", "!"))
+                        for k in range(i + 2, min(i + 6, len(sent)))):
+                return 0.5, "context"  # "not even sky my social worker", "kai my sw, he ..."
             if not score and word.islower() and self._full_name(sent, i, cues, family):
                 return 0.55, "full_name"  # "my pa rob hunter is ...", "summer brooks is the
                 # best teacher", "its mark baker who does my plan", "jade king in my class"
@@ -798,7 +808,9 @@ class NameDetector(TextDetector):
                 # a surname that is also a word, in lower case, where a name ends: "lizzie
                 # cook my pa", "dean miles is leaving" (not "kai cook dinner")
                 j == i + 1 and word.islower() and n_word.islower()
-                and (n_low in family or n_low in _SURNAME_WORDS)
+                and (n_low in family or n_low in _SURNAME_WORDS or (
+                    frequency(n_low) < 5_000 and (sent.low(i - 1) in ("called", "name") or (
+                        sent.low(i - 1) == "is" and sent.low(i - 2) in ("name", "names")))))
                 and n_low not in FUNCTION_WORDS and n_low not in ROLE_WORDS
                 and n_low not in NOT_PII and (j + 1 == len(sent) or (
                     sent.gap(j + 1).strip() == "" and (

@@ -233,8 +233,9 @@ def _placed_there(lows: list[str], i: int, index: dict[str, tuple[tuple[str, ...
         return True  # "moved from hull to crook": between two places
     if i and lows[i - 1] == "from" and nxt == "to" and i + 2 < len(lows) \
             and lows[i + 2] in index and lows[i + 2] not in _WORD_PLACES_NOT_READ \
-            and low not in _MONTH_WORDS and lows[i + 2] not in _MONTH_WORDS:
-        return True  # "moved from crook to rugby": between two places
+            and lows[i + 2] not in _MONTH_WORDS and (low not in _MONTH_WORDS or not (
+                frequency(lows[i + 2]) >= 2_000 and dictionary_word(lows[i + 2]))):
+        return True  # "moved from crook to rugby", "from march to ely": between two places
     if low in _VERB_PLACES and i and lows[i - 1] == "in":
         pass  # "the youth club in settle", read below like any other place
     elif low == "hope" and i > 1 and lows[i - 1] == "in" and nxt in _NOT_HOPING \
@@ -245,6 +246,11 @@ def _placed_there(lows: list[str], i: int, index: dict[str, tuple[tuple[str, ...
         return True  # "a flat in bow", "a contact centre in crook", "our aunty in crook",
         # "cherry tree road in hope"
         # (not "a job in law", "i live in hope")
+    elif low in _WORD_PLACES_NOT_READ and i and lows[i - 1] == "from" \
+            and nxt in ("in", "down", "up", "near") and i + 2 < len(lows) \
+            and any(len(p) == 1 for p in index.get(lows[i + 2], ())) \
+            and not (frequency(lows[i + 2]) >= 2_000 and dictionary_word(lows[i + 2])):
+        return True  # "my carers are from rock down cornwall"
     elif low in _WORD_PLACES_NOT_READ and i and lows[i - 1] == "near":
         return True  # "camping near hope": no saying puts these words after "near"
     elif low in _WORD_PLACES_NOT_READ and i > 1 and (
@@ -260,7 +266,7 @@ def _placed_there(lows: list[str], i: int, index: dict[str, tuple[tuple[str, ...
         return False
     prev, before = lows[i - 1], lows[i - 2] if i > 1 else ""
     if prev in ("up", "down", "out", "round") and low not in _MONTH_WORDS \
-            and (before in _RESIDE or before in _SOMEWHERE
+            and (before in _RESIDE or before in _SOMEWHERE or before in ("is", "was", "are")
                  or (prev in ("up", "down") and (before in _DWELLINGS or before in _GOING))):
         return True  # "my brother lives up wool", "they live out ash near aldershot", "a
         # cafe down street"
@@ -284,8 +290,8 @@ def _placed_there(lows: list[str], i: int, index: dict[str, tuple[tuple[str, ...
             # "i live in march", "a placement out in march near wisbech"
             return before in _LIVE_IN or (nxt == "near" and i + 2 < len(lows)
                                           and lows[i + 2] in index)
-        if before == "back" and i > 2:
-            before = lows[i - 3]  # "i want to live back in reading"
+        if before in ("back", "over") and i > 2:
+            before = lows[i - 3]  # "i want to live back in reading", "my aunty over in eye"
         elif before in ("is", "was", "lives", "now", "still") and i > 2 \
                 and _who_is_in(lows, i - 2) in _DWELLINGS | _FAMILY_WORDS:
             before = _who_is_in(lows, i - 2)  # "my first placement was in wool", "my mum is
@@ -303,7 +309,7 @@ def _placed_there(lows: list[str], i: int, index: dict[str, tuple[tuple[str, ...
         return True  # "im from march originally"
     if low in _MONTH_WORDS or nxt in _ACTIVITIES:
         return False
-    if prev in ("from", "at") and nxt == "in" and i + 2 < len(lows) \
+    if prev in ("from", "at") and nxt in ("in", "down", "up") and i + 2 < len(lows) \
             and any(len(p) == 1 for p in index.get(lows[i + 2], ())) \
             and not (frequency(lows[i + 2]) >= 2_000 and dictionary_word(lows[i + 2])):
         return True  # "my mate from street in somerset"
