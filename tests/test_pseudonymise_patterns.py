@@ -495,6 +495,9 @@ VALID += [
     ("ORG", "we stayed at the thistles for a year", "thistles"),
     ("ORG", "the larkfield was the best placement i had", "larkfield"),
     ("ADDRESS", "post goes to 4a fernlea, kings road now", "4a fernlea, kings road"),
+    # rounds sixty-four and sixty-five, in new wording: a handle whose first part has a letter
+    # typed three times
+    ("HANDLE", "add me its jesss.moon on snap", "jesss.moon"),
 ]
 
 

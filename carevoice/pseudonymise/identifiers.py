@@ -146,6 +146,8 @@ def _dotted_handle(value: str) -> float | bool:
         # three parts or more are no missing space: a name, an initial, a word
         return not all(is_common_word(p, threshold=20_000) for p in parts)
     left, right = parts
+    if len(left) >= 4 and not is_common_word(left, threshold=1) and re.search(r"(.)\1\1", left):
+        return True  # "ivyyy.rose": a letter typed three times is no word before a missing space
     if is_common_word(right, threshold=500) or is_common_word(left, threshold=20_000):
         return False
     return True

@@ -192,6 +192,9 @@ def _in_sayings(sent: Tokens) -> set[int]:
 
 
 #: Words around "amber" the colour of a traffic light or a warning, not the name.
+#: Forms of "to be" before a distance: "is miles from".
+_BEING = frozenset({"is", "was", "its", "it's", "are", "were", "be", "im", "i'm", "live",
+                    "lives", "lived", "living"})
 #: Verbs of colouring, before a colour that is also a name: "painted amber".
 _COLOURING = frozenset({"painted", "paint", "coloured", "colored", "dyed", "dye"})
 _TRAFFIC_BEFORE = frozenset({"on", "went", "goes", "turned", "turns", "through", "thru", "an"})
@@ -295,6 +298,13 @@ def _given_name_like(low: str) -> bool:
     return (low in first_names() and tier(low) != "A") or frequency(low) < 1_000
 
 
+def _verb_form(low: str) -> bool:
+    """Whether ``low`` is a common word with "ed" or "ing" added: "texted", "messaging"."""
+    return (low.endswith("ed") and any(frequency(stem) >= 20_000 for stem in (low[:-2], low[:-1])
+                                       if len(stem) >= 3)) \
+        or (low.endswith("ing") and len(low) >= 6 and frequency(low[:-3]) >= 20_000)
+
+
 def _lower_context(low: str, prev: str, nxt: str, cues: Cues, family: frozenset[str]) -> bool:
     """A lower-case word outside the name lists that its context makes a name: "kemalettin
     from my hostel", "chen from the team", "dinny my cousin", "that smithson woman", "xiaoling
@@ -303,7 +313,7 @@ def _lower_context(low: str, prev: str, nxt: str, cues: Cues, family: frozenset[
         (cues.speaker and (no_word_at_all(low) or (
             low in family and frequency(low) < 2_000 and low not in KIN
             and not dictionary_word(low))))
-        or (cues.kin_after and frequency(low) < 500)
+        or (cues.kin_after and frequency(low) < 500 and not _verb_form(low))  # not "texted my pa"
         or (prev in ("that", "this") and nxt in PERSON_NOUNS and frequency(low) < 2_000
             and not misspelt_word(low))
         or ((nxt in SUBJECT_VERBS or cues.vocative or prev == "with") and len(low) >= 4
@@ -416,6 +426,9 @@ class NameDetector(TextDetector):
                 continue
             if token.islower() and sent.low(i - 1) in _COLOURING:
                 continue  # "my room is painted amber and grey"
+            if low == "miles" and token.islower() and sent.low(i - 1) in _BEING \
+                    and sent.low(i + 1) in ("from", "away"):
+                continue  # "the home is miles from my school"
             if token == "amber" and (
                     sent.low(i - 1) in _TRAFFIC_BEFORE or sent.low(i + 1) in _TRAFFIC_AFTER
                     or (sent.low(i + 1) == "then" and sent.low(i + 2) in ("red", "green"))):
@@ -658,6 +671,10 @@ class NameDetector(TextDetector):
         if not score and word.islower() and _paired_with_a_name(sent, i, names):
             return 0.5, "context"  # "pip and ruby are my sisters", "ruby and opal are the
             # best carers": a word paired with a name, said only of people
+        if not score and word.islower() and (cues.contact or prev in _TOLD) and nxt == "on" \
+                and not dictionary_word(low) and len(low) >= 3 and low not in NOT_PII \
+                and re.match(r"\s+on\s+[+(]?[\do]\d", text[start + len(word):]):
+            return 0.5, "context"  # "text daisey on 07700 ...": a misspelt name, then a number
         if not score and word.islower() and prev == "me" and sent.low(i - 2) in _CALLED \
                 and len(low) >= 3 and not dictionary_word(low) and low not in NOT_PII:
             return 0.5, "context"  # "my mum called me val": a name that is no word
@@ -1026,7 +1043,7 @@ def _first_then_surname(first: str, sur: str) -> bool:
 
 _NAMES_BEFORE_FROM = re.compile(
     r"(?<![A-Za-z'-])((?:[A-Za-z]+(?:-[A-Za-z]+)*(?:\s*,\s*|\s+(?:and|n|&)\s+))*"
-    r"[A-Za-z]+(?:-[A-Za-z]+)*)\s+from\s+(?:the\s+)?$")
+    r"[A-Za-z]+(?:-[A-Za-z]+)*)\s+(from|at)\s+(?:the\s+)?$")
 
 
 _NUMBER_WORDS = frozenset({"two", "three", "four", "five", "six", "ten", "twenty", "fifty",
@@ -1034,8 +1051,9 @@ _NUMBER_WORDS = frozenset({"two", "three", "four", "five", "six", "ten", "twenty
 
 
 def people_from_organisations(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
-    """Add the first names of people "from" an organisation found: "jack and bill from oak
-    lodge", "ruby from the den project".
+    """Add the first names of people "from" or "at" an organisation found: "jack and bill
+    from oak lodge", "ruby from the den project", "jade at hope house said"; and of one person
+    "from" a place found, at a clause's start: "summer from oakfield keeps taking my charger".
 
     Each word of a run of words joined by "and", "n", "&" or commas right before "from" and
     an organisation span is a name if it is in the first-name lexicon and is no function,
@@ -1044,6 +1062,14 @@ def people_from_organisations(comments: pd.DataFrame, spans: pd.DataFrame) -> pd
     (raw spans of all detectors) in, ``spans`` plus the new ones (not resolved) out.
     """
     names = first_names()
+
+    def from_a_place(text: str, start: int) -> list[tuple[int, int, str, float, str]]:
+        m = _NAMES_BEFORE_FROM.search(text, max(0, start - 60), start)
+        if not m or m.end() != start or m.group(2) != "from" or " " in m.group(1).strip() \
+                or "," in m.group(1):
+            return []  # one word, then "from" and the place
+        opening = not text[:m.start(1)].strip() or text[:m.start(1)].rstrip()[-1] in ".!?,"
+        return judge(text, start) if opening else []
 
     def judge(text: str, start: int) -> list[tuple[int, int, str, float, str]]:
         m = _NAMES_BEFORE_FROM.search(text, max(0, start - 60), start)
@@ -1073,4 +1099,5 @@ def people_from_organisations(comments: pd.DataFrame, spans: pd.DataFrame) -> pd
             return []  # "the lads from", "200 miles from", "two miles from"
         return out
 
-    return spans_after(comments, spans, ("ORG",), judge, before=True)
+    spans = spans_after(comments, spans, ("ORG",), judge, before=True)
+    return spans_after(comments, spans, ("LOCATION",), from_a_place, before=True)

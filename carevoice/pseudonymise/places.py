@@ -452,7 +452,7 @@ class PlaceDetector(TextDetector):
                 run.append(k)
             done.update(run)
             before = lows[run[0] - 1] if run[0] else ""
-            placed = before in PLACE_CUES or before in ("to", "between")
+            placed = before in PLACE_CUES or before in ("to", "between", "up", "down")
             read = [k for k in run if k in anchors or lows[k] not in _WORD_PLACES_NOT_READ]
             if anchors.intersection(run):
                 ok = len(read) >= 3 or (len(read) == 2 and placed)
