@@ -498,6 +498,8 @@ VALID += [
     # rounds sixty-four and sixty-five, in new wording: a handle whose first part has a letter
     # typed three times
     ("HANDLE", "add me its jesss.moon on snap", "jesss.moon"),
+    # round sixty-seven, in new wording: a day in words misspelt
+    ("DATE", "dob is the fith of july 2009", "fith of july 2009"),
 ]
 
 

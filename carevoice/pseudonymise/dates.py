@@ -76,9 +76,13 @@ _MONTH_RE = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|jul
 _ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
              "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
              "twentieth").split()
+#: Ordinals as they are often misspelt: "twelth june 2006", "nineth of may".
+_SPELT_RIGHT = {"fith": "fifth", "eigth": "eighth", "nineth": "ninth", "twelth": "twelfth",
+                "ninteenth": "nineteenth"}
+_ORDINALS_MISSPELT = list(_SPELT_RIGHT)
 
 _DAY_WORDS = (r"(?:(?:twenty|thirty)[\s-]?(?:first|second|third|fourth|fifth|sixth|seventh|"
-              r"eighth|ninth)|thirtieth|" + "|".join(_ORDINALS) + ")")
+              r"eighth|ninth)|thirtieth|" + "|".join(_ORDINALS + _ORDINALS_MISSPELT) + ")")
 
 _NUMBER_WORDS = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
                  r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty[\s-]\w+)")
@@ -111,6 +115,7 @@ def _day_words_ok(value: str, strict: bool = True) -> float | bool:
         if word in ("twentieth", "thirtieth"):
             day = 20 if word == "twentieth" else 30
             break
+        word = _SPELT_RIGHT.get(word, word)
         if word in _ORDINALS:
             day += _ORDINALS.index(word) + 1
             break
