@@ -60,6 +60,8 @@ from .lexicons import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     import pandas as pd
 
 __all__ = [
@@ -497,193 +499,31 @@ class NameDetector(TextDetector):
     def _judge(self, sent: Tokens, i: int, cues: Cues, names: frozenset[str],
                family: frozenset[str]) -> tuple[float, str]:
         """Score token ``i`` as a name: a lexicon name by :meth:`_score`, any other word by
-        :meth:`_unknown`, then the context rules for lower-case words those leave alone."""
+        :meth:`_unknown`; where those leave a word alone, the context rules of
+        :data:`_LEXICON_RULES` and :data:`_WORD_RULES`, in order, the first that applies."""
         text, start = sent.text, sent.tokens[i][0]
         low, word = sent.lows[i], sent.words[i]
-        prev, nxt = sent.low(i - 1), sent.low(i + 1)
+        prev = sent.low(i - 1)
+        at = _At(sent, i, cues, names, family)
         if low in names and not (low in FUNCTION_WORDS and low not in WORD_NAMES):
-            score = self._score(text, start, word, low, prev, nxt, cues.before,
+            score = self._score(text, start, word, low, prev, at.nxt, cues.before,
                                 cues.after or cues.kin_after)
-            if not score and _is_capitalised(word) and cues.vocative \
-                    and not sentence_initial(text, start):
-                return 0.6, "context"  # "thank u Precious 4 everything"
-            if not score and cues.speaker and word.islower() and prev not in NOT_BEFORE_A_NAME \
-                    and not re.search(r"\d\s*$", text[max(0, start - 12):start]):
-                return 0.5, "lexicon"
-            if not score and word.islower() and (
-                    cues.kin_after or (prev in _ASK and nxt in ("if", "whether"))
-                    or ((cues.vocative or cues.contact) and tier(low) != "A"
-                        and low not in countries())
-                    or ((cues.contact or prev in _TOLD) and sent.kin_at(i + 1))):
-                return 0.55, "context"  # "summer my little sis", "ask will if", "bev ur ...",
-                # "i miss kyle", "i miss rob my big brother", "tell angel my old foster mum"
-            if not score and word.islower() and prev in KIN \
-                    and sent.low(i - 2) in POSSESSIVES | KIN_MODIFIERS \
-                    and nxt in _NO_VERB_AFTER:
-                return 0.55, "context"  # "to see my brother will more": no verb follows
-            if not score and word.islower() and (
-                    (prev == "for" and sent.low(i - 2) in _ASK
-                     and (nxt in HE_SHE or i + 1 == len(sent)))
-                    or (prev in _ASK and (nxt in HE_SHE or sent.gap(i + 1).strip() == ",")
-                        if i + 1 < len(sent) else False)):
-                return 0.55, "context"  # "ask for rob hes the manager", "ask clay, she knows"
-            if not score and word.islower() and (cues.contact or prev in _TOLD) \
-                    and nxt == "on" and re.match(r"\s+on\s+[+(]?[\do]\d",
-                                                 text[start + len(word):]):
-                return 0.55, "context"  # "i text mercy on 07700 900482"
-            if not score and word.islower() and low not in _SEASONS and (
-                    ((prev in _TOLD or prev in _ASK) and nxt == "to")
-                    or (cues.contact and nxt == "from")):
-                return 0.55, "context"  # "tell dawn to ring me", "i miss joy from my old home"
-            if not score and word.islower() and prev in _TOLD and nxt in ("and", "n", "&") \
-                    and (sent.low(i + 2) in names or frequency(sent.low(i + 2)) < 2_000) \
-                    and sent.low(i + 2) not in FUNCTION_WORDS and sent.low(i + 2) not in KIN \
-                    and sent.low(i + 2) not in ROLE_WORDS and low not in _SEASONS:
-                return 0.55, "context"  # "tell mark and ginny i said thanks"
-            if not score and word.islower() and prev in _SEE and nxt in _HOW_OFTEN \
-                    and (low not in _ABSTRACT or low in _MODALS) and low not in _SEASONS:
-                return 0.55, "context"  # "i only see chase once a month", "visit will on
-                # sundays" (contact with a person, not "see hope every day")
-            if not score and word.islower() and prev == "is" \
-                    and sent.low(i - 2) in ("name", "names", "name's", "nickname") \
-                    and nxt not in ("wrong", "right", "on", "in", "spelt", "spelled"):
-                return 0.55, "context"  # "her name is april", "and my name is summer"
-            if not score and word.islower() and sent.introduced(i) \
-                    and low not in _ADJECTIVE_NAMES:
-                return 0.55, "context"  # "im jack born in 2009", "i am hope, 15"
-            if not score and word.islower() and tier(low) != "A" and cues.clause_start \
-                    and nxt in SUBJECT_VERBS and prev not in NOT_BEFORE_A_NAME:
-                return 0.5, "context"  # "jade does my hair", "and jack said"
-            verb = sent.low(i + 2) if nxt in ADVERBS else nxt
-            shouted = word.isupper() and text.upper() == text
-            if not score and shouted and cues.speaker and cues.clause_start:
-                return 0.5, "context"  # "LANCE SAID HE WOULD SORT MY BUS PASS"
-            if not score and (word.islower() or shouted) and prev not in NOT_BEFORE_A_NAME \
-                    and self._predicated(sent, i, cues):
-                return 0.55, "context"  # "faith got adopted", "chance is my key worker"
-            if not score and word.islower() and prev == "me" \
-                    and sent.low(i - 2) in _CALLED and low not in _ABSTRACT \
-                    and low not in _ENDEARMENTS:
-                return 0.55, "context"  # "my mum called me val", "they call me jazz"
-            if not score and word.islower() and i == 0 and nxt == "here" \
-                    and low not in _ABSTRACT and low not in _SEASONS and low not in _MODALS:
-                return 0.5, "context"  # "daisy here lol, 15": a comment signed at its start
-            if not score and word.islower() and _paired_with_a_name(sent, i, names):
-                return 0.55, "context"  # "ruby and opal are the best carers"
-            if not score and word.islower() and nxt in ("my", "our") and low not in _SEASONS \
-                    and low not in _ABSTRACT and low not in _MODALS and any(
-                        sent.role_ends(k) and (k + 1 == len(sent)
-                                               or sent.gap(k + 1).strip()[:1] in (",", ".", "!"))
-                        for k in range(i + 2, min(i + 6, len(sent)))):
-                return 0.5, "context"  # "not even sky my social worker", "kai my sw, he ..."
-            if not score and word.islower() and self._full_name(sent, i, cues, family):
-                return 0.55, "full_name"  # "my pa rob hunter is ...", "summer brooks is the
-                # best teacher", "its mark baker who does my plan", "jade king in my class"
-            if not score and word.islower() and cues.clause_start and low in _MODALS \
-                    and (nxt in _MODALS or (nxt in ("is", "was") and sent.kin_at(i + 2)
-                                            and _FAMILY.intersection(sent.lows[i + 3:i + 6]))):
-                return 0.5, "context"  # "may may be moving out", "will is my little brother":
-                # a modal stands before neither a modal nor "is"
-            if not score and word.islower() and cues.clause_start and low in _MODALS \
-                    and prev not in NOT_BEFORE_A_NAME and nxt in _NO_MODAL_BEFORE and not (
-                        low in _SEASONS and nxt in NOT_ONLY_PEOPLE):
-                return 0.5, "context"  # "will helped me", "will was crying": no modal stands
-                # before a past tense or "is" (but "may was cold" is the month)
-            if not score and word.islower() and nxt == "who" and prev not in NOT_BEFORE_A_NAME \
-                    and (sent.low(i + 2) in SUBJECT_VERBS or sent.low(i + 2) in _PERSON_VERBS):
-                return 0.5, "context"  # "summer who runs the youth club": who, not which
-            if not score and word.islower() and cues.clause_start and nxt == "from" \
-                    and low not in _ABSTRACT and low not in _SEASONS and any(
-                        (sent.low(k) in _DOING_FOR or sent.low(k) in _PERSON_VERBS)
-                        and sent.low(k + 1) in ("me", "us", "my")
-                        and not FUNCTION_WORDS.intersection(sent.lows[i + 2:k])
-                        for k in range(i + 3, min(i + 6, len(sent)))):
-                return 0.5, "context"  # "sunny from become helped me", "summer from next
-                # steps took us" (not "hope from my family got me through")
-            if not score and word.islower() and cues.clause_start and verb in _DOING_FOR \
-                    and sent.low(i + (3 if nxt in ADVERBS else 2)) in ("me", "us") \
-                    and low not in _ABSTRACT and low not in _SEASONS:
-                return 0.5, "context"  # "rich got me into college", "ray takes me to the
-                # match" (not "hope got me through it")
-            if not score and word.islower() and (
-                    (cues.clause_start and verb in _PERSON_VERBS)
-                    or (cues.clause_start and nxt in ("keeps", "kept") and low not in _SEASONS
-                        and sent.low(i + 2) in _KEEPS_DOING)
-                    or (prev in ("and", "n") and sent.low(i - 2) == "me"
-                        and (verb in _PERSON_VERBS or verb in SUBJECT_VERBS
-                             or verb in _WE_DO))
-                    or (prev in _TOLD and nxt in _TOLD_WHAT)):
-                return 0.5, "context"  # "mercy drove me", "chase keeps messaging me", "me n will
-                # got told off", "i told grace about it", "tell hope thanks"
-            if not score and word.islower() and (
-                    (cues.clause_start and nxt in ("and", "n") and sent.low(i + 2) == "me"
-                     and (sent.low(i + 3) in _PERSON_VERBS or sent.low(i + 3) in SUBJECT_VERBS
-                          or sent.low(i + 3) in _WE_DO))
-                    or (prev == "me" and (i == 1 or sent.low(i - 2) in CLAUSE_OPENERS)
-                        and nxt in ("and", "n") and (sent.low(i + 3) in _WE_DO
-                                                     or sent.low(i + 3) in SUBJECT_VERBS))):
-                return 0.55, "context"  # "will and me got split up", "me faith and rocky go
-                # to the den" (and so, joined to it, "rocky")
-            return score, "lexicon"
+            if score:
+                return score, "lexicon"
+            return next(((value, rule) for value, rule, applies in _LEXICON_RULES
+                         if applies(at)), (0.0, "lexicon"))
         if low in FUNCTION_WORDS or low in names:
             return 0.0, "lexicon"
-        if len(low) == 2 and word.isalpha() and (word.islower() or word.isupper()) \
-                and cues.clause_start and low not in _NOT_INITIALS and low not in NOT_PII \
-                and low not in ROLE_WORDS and frequency(low) < 500 and not dictionary_word(low) \
-                and prev not in NOT_BEFORE_A_NAME and (
-                    self._predicated(sent, i, cues) or nxt in _PERSON_VERBS or nxt in _DOING_FOR
-                    or (nxt in ("at", "from") and sent.low(i + 2) == "the"
-                        and sent.low(i + 3) in _WORKPLACES)):
-            return 0.5, "context"  # initials: "jb the head there", "kb from the home", "JD at
-            # the unit lent me a tenner"
-        if word.islower() and sent.at_whose(i) and len(low) >= 3 and frequency(low) == 0 \
-                and low not in NOT_PII and low not in countries():
-            return 0.5, "context"  # "went round tyreese's after school"
+        found = next(((value, rule) for value, rule, applies in _WORD_RULES_FIRST
+                      if applies(at)), None)
+        if found:
+            return found
         score, rule = self._unknown(text, start, word, low, prev, cues.before,
                                     cues.after or cues.kin_after, cues.named_person)
-        if not score and word.islower() and prev in ("round", "at") and low.endswith("s") \
-                and len(low) >= 4 and low[:-1] in names and low[:-1] not in WORD_NAMES \
-                and low not in ROLE_WORDS and frequency(low) < 2_000:
-            return 0.5, "context"  # "xmas at hollys was class": whose, without an apostrophe
-        if not score and prev == "is" and sent.low(i - 2) in ("nickname", "nicknames") \
-                and low not in FUNCTION_WORDS and low not in NOT_PII and len(low) >= 3 \
-                and (word[:1].isupper() or frequency(low) < 20_000):
-            return 0.5, "context"  # "my nickname is Bubbles": a rare or capitalised word (not
-            # "my nickname is stupid")
-        if not score and word.islower() and prev == "is" and sent.low(i - 2) == "name" \
-                and sent.low(i - 3) in ("my", "real", "first", "middle", "her", "his") \
-                and low not in FUNCTION_WORDS and low not in NOT_PII and len(low) >= 3 \
-                and frequency(low) < 20_000 and nxt not in _NOT_A_NAME_AFTER_IS:
-            return 0.5, "context"  # "my real name is marigold" (not "my name is wrong")
-        if not score and prev == "is" and sent.low(i - 2) in ("name", "surname", "nickname") \
-                and (low in family or not_a_word(low)) and low not in NOT_PII \
-                and sent.low(i + 1) not in ("wrong", "right", "differently", "incorrectly"):
-            return 0.5, "context"  # "my surname is baker"
-        if not score and word.islower() and (not_a_word(low) or frequency(low) < 200) \
-                and not dictionary_word(low) and low not in NOT_PII \
-                and not re.search(r"(.)\1\1", low) \
-                and prev not in NOT_BEFORE_A_NAME and self._predicated(sent, i, cues) and (
-                    not_a_word(low) or (not misspelt_word(low) and _fuzzy_name(low))):
-            return 0.5, "context"  # "maddie got moved out", "my sw is kerys", "... is sharron"
-        if not score and word.islower() and cues.clause_start and sent.is_staff(i) \
-                and len(low) >= 3 and low not in NOT_PII and low not in countries():
-            return 0.5, "context"  # "frost is my key worker at the willows"
-        if not score and word.islower() and _paired_with_a_name(sent, i, names):
-            return 0.5, "context"  # "pip and ruby are my sisters", "ruby and opal are the
-            # best carers": a word paired with a name, said only of people
-        if not score and word.islower() and (cues.contact or prev in _TOLD) and nxt == "on" \
-                and not dictionary_word(low) and len(low) >= 3 and low not in NOT_PII \
-                and re.match(r"\s+on\s+[+(]?[\do]\d", text[start + len(word):]):
-            return 0.5, "context"  # "text daisey on 07700 ...": a misspelt name, then a number
-        if not score and word.islower() and prev == "me" and sent.low(i - 2) in _CALLED \
-                and len(low) >= 3 and not dictionary_word(low) and low not in NOT_PII:
-            return 0.5, "context"  # "my mum called me val": a name that is no word
-        if not score and word.islower() and _lower_context(low, prev, nxt, cues, family):
-            return 0.45, "context"
-        if not score and _is_capitalised(word) and cues.speaker and low in family \
-                and frequency(low) < 2_000 and not dictionary_word(low):
-            return 0.5, "context"  # "Hargreaves said no to the trip"
-        return score, rule
+        if score:
+            return score, rule
+        return next(((value, rule) for value, rule, applies in _WORD_RULES if applies(at)),
+                    (score, rule))
 
     @staticmethod
     def _full_name(sent: Tokens, i: int, cues: Cues, family: frozenset[str]) -> bool:
@@ -1033,6 +873,401 @@ class NameDetector(TextDetector):
 
 #: Names, joined by "and", "n", "&" or commas, right before "from" (and "the"): "jack and bill
 #: from ", "ruby, jo n mo from the ".
+@dataclass(frozen=True)
+class _At:
+    """A token and what the context rules read around it."""
+
+    sent: Tokens
+    i: int
+    cues: Cues
+    names: frozenset[str]
+    family: frozenset[str]
+
+    @property
+    def low(self) -> str:
+        return self.sent.lows[self.i]
+
+    @property
+    def word(self) -> str:
+        return self.sent.words[self.i]
+
+    @property
+    def lower(self) -> bool:
+        return self.sent.words[self.i].islower()
+
+    @property
+    def prev(self) -> str:
+        return self.sent.low(self.i - 1)
+
+    @property
+    def nxt(self) -> str:
+        return self.sent.low(self.i + 1)
+
+    @property
+    def verb(self) -> str:
+        """The word after the token, past an adverb: "kai never rings" -> "rings"."""
+        return self.sent.low(self.i + 2) if self.nxt in ADVERBS else self.nxt
+
+    @property
+    def shouted(self) -> bool:
+        return self.word.isupper() and self.sent.text.upper() == self.sent.text
+
+    @property
+    def after(self) -> str:
+        """The text after the token."""
+        return self.sent.text[self.sent.tokens[self.i][0] + len(self.word):]
+
+
+# The context rules of a lexicon name that :meth:`NameDetector._score` leaves at 0, in the
+# order they are tried.
+
+def _vocative_capitalised(t: _At) -> bool:
+    """"thank u Precious 4 everything"."""
+    return _is_capitalised(t.word) and t.cues.vocative \
+        and not sentence_initial(t.sent.text, t.sent.tokens[t.i][0])
+
+
+def _said_by(t: _At) -> bool:
+    """"kyle said", in lower case, not after a number ("3 grace said")."""
+    start = t.sent.tokens[t.i][0]
+    return t.cues.speaker and t.lower and t.prev not in NOT_BEFORE_A_NAME \
+        and not re.search(r"\d\s*$", t.sent.text[max(0, start - 12):start])
+
+
+def _addressed_or_missed(t: _At) -> bool:
+    """"summer my little sis", "ask will if", "bev ur ...", "i miss kyle", "i miss rob my big
+    brother", "tell angel my old foster mum"."""
+    return t.lower and (
+        t.cues.kin_after or (t.prev in _ASK and t.nxt in ("if", "whether"))
+        or ((t.cues.vocative or t.cues.contact) and tier(t.low) != "A"
+            and t.low not in countries())
+        or ((t.cues.contact or t.prev in _TOLD) and t.sent.kin_at(t.i + 1)))
+
+
+def _family_word_before(t: _At) -> bool:
+    """"to see my brother will more": no verb follows."""
+    return t.lower and t.prev in KIN and t.sent.low(t.i - 2) in POSSESSIVES | KIN_MODIFIERS \
+        and t.nxt in _NO_VERB_AFTER
+
+
+def _asked_for(t: _At) -> bool:
+    """"ask for rob hes the manager", "ask clay, she knows"."""
+    sent, i = t.sent, t.i
+    return t.lower and (
+        (t.prev == "for" and sent.low(i - 2) in _ASK
+         and (t.nxt in HE_SHE or i + 1 == len(sent)))
+        or (t.prev in _ASK and (t.nxt in HE_SHE or sent.gap(i + 1).strip() == ",")
+            if i + 1 < len(sent) else False))
+
+
+def _texted_on_a_number(t: _At) -> bool:
+    """"i text mercy on 07700 900482"."""
+    return t.lower and (t.cues.contact or t.prev in _TOLD) and t.nxt == "on" \
+        and re.match(r"\s+on\s+[+(]?[\do]\d", t.after) is not None
+
+
+def _told_to(t: _At) -> bool:
+    """"tell dawn to ring me", "i miss joy from my old home"."""
+    return t.lower and t.low not in _SEASONS and (
+        ((t.prev in _TOLD or t.prev in _ASK) and t.nxt == "to")
+        or (t.cues.contact and t.nxt == "from"))
+
+
+def _told_and(t: _At) -> bool:
+    """"tell mark and ginny i said thanks"."""
+    after = t.sent.low(t.i + 2)
+    return t.lower and t.prev in _TOLD and t.nxt in ("and", "n", "&") \
+        and (after in t.names or frequency(after) < 2_000) and after not in FUNCTION_WORDS \
+        and after not in KIN and after not in ROLE_WORDS and t.low not in _SEASONS
+
+
+def _seen_how_often(t: _At) -> bool:
+    """"i only see chase once a month", "visit will on sundays" (contact with a person, not
+    "see hope every day")."""
+    return t.lower and t.prev in _SEE and t.nxt in _HOW_OFTEN \
+        and (t.low not in _ABSTRACT or t.low in _MODALS) and t.low not in _SEASONS
+
+
+def _name_is(t: _At) -> bool:
+    """"her name is april", "and my name is summer"."""
+    return t.lower and t.prev == "is" \
+        and t.sent.low(t.i - 2) in ("name", "names", "name's", "nickname") \
+        and t.nxt not in ("wrong", "right", "on", "in", "spelt", "spelled")
+
+
+def _introduced(t: _At) -> bool:
+    """"im jack born in 2009", "i am hope, 15"."""
+    return t.lower and t.sent.introduced(t.i) and t.low not in _ADJECTIVE_NAMES
+
+
+def _subject_of_a_verb(t: _At) -> bool:
+    """"jade does my hair", "and jack said"."""
+    return t.lower and tier(t.low) != "A" and t.cues.clause_start and t.nxt in SUBJECT_VERBS \
+        and t.prev not in NOT_BEFORE_A_NAME
+
+
+def _shouted_speaker(t: _At) -> bool:
+    """"LANCE SAID HE WOULD SORT MY BUS PASS"."""
+    return t.shouted and t.cues.speaker and t.cues.clause_start
+
+
+def _predicated_of_a_person(t: _At) -> bool:
+    """"faith got adopted", "chance is my key worker"."""
+    return (t.lower or t.shouted) and t.prev not in NOT_BEFORE_A_NAME \
+        and NameDetector._predicated(t.sent, t.i, t.cues)
+
+
+def _called_me(t: _At) -> bool:
+    """"my mum called me val", "they call me jazz" (not "calls me honey")."""
+    return t.lower and t.prev == "me" and t.sent.low(t.i - 2) in _CALLED \
+        and t.low not in _ABSTRACT and t.low not in _ENDEARMENTS
+
+
+def _signed(t: _At) -> bool:
+    """"daisy here lol, 15": a comment signed at its start."""
+    return t.lower and t.i == 0 and t.nxt == "here" and t.low not in _ABSTRACT \
+        and t.low not in _SEASONS and t.low not in _MODALS
+
+
+def _paired(t: _At) -> bool:
+    """"ruby and opal are the best carers"."""
+    return t.lower and _paired_with_a_name(t.sent, t.i, t.names)
+
+
+def _role_after(t: _At) -> bool:
+    """"not even sky my social worker", "kai my sw, he ..."."""
+    sent = t.sent
+    return t.lower and t.nxt in ("my", "our") and t.low not in _SEASONS \
+        and t.low not in _ABSTRACT and t.low not in _MODALS and any(
+            sent.role_ends(k) and (k + 1 == len(sent)
+                                   or sent.gap(k + 1).strip()[:1] in (",", ".", "!"))
+            for k in range(t.i + 2, min(t.i + 6, len(sent))))
+
+
+def _full_name(t: _At) -> bool:
+    """"my pa rob hunter is ...", "summer brooks is the best teacher", "its mark baker who does
+    my plan", "jade king in my class"."""
+    return t.lower and NameDetector._full_name(t.sent, t.i, t.cues, t.family)
+
+
+def _modal_before_a_modal(t: _At) -> bool:
+    """"may may be moving out", "will is my little brother": a modal stands before neither a
+    modal nor "is"."""
+    sent, i = t.sent, t.i
+    return t.lower and t.cues.clause_start and t.low in _MODALS and (
+        t.nxt in _MODALS or (t.nxt in ("is", "was") and sent.kin_at(i + 2)
+                             and bool(_FAMILY.intersection(sent.lows[i + 3:i + 6]))))
+
+
+def _modal_before_a_past(t: _At) -> bool:
+    """"will helped me", "will was crying": no modal stands before a past tense or "is" (but
+    "may was cold" is the month)."""
+    return t.lower and t.cues.clause_start and t.low in _MODALS \
+        and t.prev not in NOT_BEFORE_A_NAME and t.nxt in _NO_MODAL_BEFORE \
+        and not (t.low in _SEASONS and t.nxt in NOT_ONLY_PEOPLE)
+
+
+def _who_did(t: _At) -> bool:
+    """"summer who runs the youth club": who, not which."""
+    after = t.sent.low(t.i + 2)
+    return t.lower and t.nxt == "who" and t.prev not in NOT_BEFORE_A_NAME \
+        and (after in SUBJECT_VERBS or after in _PERSON_VERBS)
+
+
+def _from_somewhere_did(t: _At) -> bool:
+    """"sunny from become helped me", "summer from next steps took us" (not "hope from my
+    family got me through")."""
+    sent, i = t.sent, t.i
+    return t.lower and t.cues.clause_start and t.nxt == "from" and t.low not in _ABSTRACT \
+        and t.low not in _SEASONS and any(
+            (sent.low(k) in _DOING_FOR or sent.low(k) in _PERSON_VERBS)
+            and sent.low(k + 1) in ("me", "us", "my")
+            and not FUNCTION_WORDS.intersection(sent.lows[i + 2:k])
+            for k in range(i + 3, min(i + 6, len(sent))))
+
+
+def _did_for_me(t: _At) -> bool:
+    """"rich got me into college", "ray takes me to the match" (not "hope got me through
+    it")."""
+    return t.lower and t.cues.clause_start and t.verb in _DOING_FOR \
+        and t.sent.low(t.i + (3 if t.nxt in ADVERBS else 2)) in ("me", "us") \
+        and t.low not in _ABSTRACT and t.low not in _SEASONS
+
+
+def _did_what_people_do(t: _At) -> bool:
+    """"mercy drove me", "chase keeps messaging me", "me n will got told off", "i told grace
+    about it", "tell hope thanks"."""
+    sent, i, verb = t.sent, t.i, t.verb
+    return t.lower and (
+        (t.cues.clause_start and verb in _PERSON_VERBS)
+        or (t.cues.clause_start and t.nxt in ("keeps", "kept") and t.low not in _SEASONS
+            and sent.low(i + 2) in _KEEPS_DOING)
+        or (t.prev in ("and", "n") and sent.low(i - 2) == "me"
+            and (verb in _PERSON_VERBS or verb in SUBJECT_VERBS or verb in _WE_DO))
+        or (t.prev in _TOLD and t.nxt in _TOLD_WHAT))
+
+
+def _with_me(t: _At) -> bool:
+    """"will and me got split up", "me faith and rocky go to the den" (and so, joined to it,
+    "rocky")."""
+    sent, i = t.sent, t.i
+    return t.lower and (
+        (t.cues.clause_start and t.nxt in ("and", "n") and sent.low(i + 2) == "me"
+         and (sent.low(i + 3) in _PERSON_VERBS or sent.low(i + 3) in SUBJECT_VERBS
+              or sent.low(i + 3) in _WE_DO))
+        or (t.prev == "me" and (i == 1 or sent.low(i - 2) in CLAUSE_OPENERS)
+            and t.nxt in ("and", "n") and (sent.low(i + 3) in _WE_DO
+                                           or sent.low(i + 3) in SUBJECT_VERBS)))
+
+
+#: The context rules of a lexicon name, tried in order: (score, rule, applies).
+_LEXICON_RULES: tuple[tuple[float, str, Callable[[_At], bool]], ...] = (
+    (0.6, "context", _vocative_capitalised),
+    (0.5, "lexicon", _said_by),
+    (0.55, "context", _addressed_or_missed),
+    (0.55, "context", _family_word_before),
+    (0.55, "context", _asked_for),
+    (0.55, "context", _texted_on_a_number),
+    (0.55, "context", _told_to),
+    (0.55, "context", _told_and),
+    (0.55, "context", _seen_how_often),
+    (0.55, "context", _name_is),
+    (0.55, "context", _introduced),
+    (0.5, "context", _subject_of_a_verb),
+    (0.5, "context", _shouted_speaker),
+    (0.55, "context", _predicated_of_a_person),
+    (0.55, "context", _called_me),
+    (0.5, "context", _signed),
+    (0.55, "context", _paired),
+    (0.5, "context", _role_after),
+    (0.55, "full_name", _full_name),
+    (0.5, "context", _modal_before_a_modal),
+    (0.5, "context", _modal_before_a_past),
+    (0.5, "context", _who_did),
+    (0.5, "context", _from_somewhere_did),
+    (0.5, "context", _did_for_me),
+    (0.5, "context", _did_what_people_do),
+    (0.55, "context", _with_me),
+)
+
+
+# The context rules of a word outside the lexicon: two before :meth:`NameDetector._unknown`,
+# the rest where it leaves the word at 0.
+
+def _initials(t: _At) -> bool:
+    """Initials: "jb the head there", "kb from the home", "JD at the unit lent me a tenner"."""
+    low, word, nxt = t.low, t.word, t.nxt
+    return len(low) == 2 and word.isalpha() and (word.islower() or word.isupper()) \
+        and t.cues.clause_start and low not in _NOT_INITIALS and low not in NOT_PII \
+        and low not in ROLE_WORDS and frequency(low) < 500 and not dictionary_word(low) \
+        and t.prev not in NOT_BEFORE_A_NAME and (
+            NameDetector._predicated(t.sent, t.i, t.cues) or nxt in _PERSON_VERBS
+            or nxt in _DOING_FOR
+            or (nxt in ("at", "from") and t.sent.low(t.i + 2) == "the"
+                and t.sent.low(t.i + 3) in _WORKPLACES))
+
+
+def _whose_place(t: _At) -> bool:
+    """"went round tyreese's after school"."""
+    return t.lower and t.sent.at_whose(t.i) and len(t.low) >= 3 and frequency(t.low) == 0 \
+        and t.low not in NOT_PII and t.low not in countries()
+
+
+def _whose_without_apostrophe(t: _At) -> bool:
+    """"xmas at hollys was class": whose, without an apostrophe."""
+    low = t.low
+    return t.lower and t.prev in ("round", "at") and low.endswith("s") and len(low) >= 4 \
+        and low[:-1] in t.names and low[:-1] not in WORD_NAMES and low not in ROLE_WORDS \
+        and frequency(low) < 2_000
+
+
+def _nickname_is(t: _At) -> bool:
+    """"my nickname is Bubbles": a rare or capitalised word (not "my nickname is stupid")."""
+    low = t.low
+    return t.prev == "is" and t.sent.low(t.i - 2) in ("nickname", "nicknames") \
+        and low not in FUNCTION_WORDS and low not in NOT_PII and len(low) >= 3 \
+        and (t.word[:1].isupper() or frequency(low) < 20_000)
+
+
+def _real_name_is(t: _At) -> bool:
+    """"my real name is marigold" (not "my name is wrong")."""
+    low = t.low
+    return t.lower and t.prev == "is" and t.sent.low(t.i - 2) == "name" \
+        and t.sent.low(t.i - 3) in ("my", "real", "first", "middle", "her", "his") \
+        and low not in FUNCTION_WORDS and low not in NOT_PII and len(low) >= 3 \
+        and frequency(low) < 20_000 and t.nxt not in _NOT_A_NAME_AFTER_IS
+
+
+def _surname_is(t: _At) -> bool:
+    """"my surname is baker"."""
+    return t.prev == "is" and t.sent.low(t.i - 2) in ("name", "surname", "nickname") \
+        and (t.low in t.family or not_a_word(t.low)) and t.low not in NOT_PII \
+        and t.nxt not in ("wrong", "right", "differently", "incorrectly")
+
+
+def _rare_word_predicated(t: _At) -> bool:
+    """"maddie got moved out", "my sw is kerys", "... is sharron"."""
+    low = t.low
+    return t.lower and (not_a_word(low) or frequency(low) < 200) and not dictionary_word(low) \
+        and low not in NOT_PII and not re.search(r"(.)\1\1", low) \
+        and t.prev not in NOT_BEFORE_A_NAME and NameDetector._predicated(t.sent, t.i, t.cues) \
+        and (not_a_word(low) or (not misspelt_word(low) and bool(_fuzzy_name(low))))
+
+
+def _staff_member(t: _At) -> bool:
+    """"frost is my key worker at the willows"."""
+    return t.lower and t.cues.clause_start and t.sent.is_staff(t.i) and len(t.low) >= 3 \
+        and t.low not in NOT_PII and t.low not in countries()
+
+
+def _misspelt_on_a_number(t: _At) -> bool:
+    """"text daisey on 07700 ...": a misspelt name, then a number."""
+    low = t.low
+    return t.lower and (t.cues.contact or t.prev in _TOLD) and t.nxt == "on" \
+        and not dictionary_word(low) and len(low) >= 3 and low not in NOT_PII \
+        and re.match(r"\s+on\s+[+(]?[\do]\d", t.after) is not None
+
+
+def _called_me_no_word(t: _At) -> bool:
+    """"my mum called me val": a name that is no word."""
+    low = t.low
+    return t.lower and t.prev == "me" and t.sent.low(t.i - 2) in _CALLED and len(low) >= 3 \
+        and not dictionary_word(low) and low not in NOT_PII
+
+
+def _in_lower_context(t: _At) -> bool:
+    """:func:`_lower_context`."""
+    return t.lower and _lower_context(t.low, t.prev, t.nxt, t.cues, t.family)
+
+
+def _surname_speaker(t: _At) -> bool:
+    """"Hargreaves said no to the trip"."""
+    low = t.low
+    return _is_capitalised(t.word) and t.cues.speaker and low in t.family \
+        and frequency(low) < 2_000 and not dictionary_word(low)
+
+
+#: The rules tried before :meth:`NameDetector._unknown`.
+_WORD_RULES_FIRST: tuple[tuple[float, str, Callable[[_At], bool]], ...] = (
+    (0.5, "context", _initials),
+    (0.5, "context", _whose_place),
+)
+#: The rules tried where :meth:`NameDetector._unknown` leaves a word at 0, in order.
+_WORD_RULES: tuple[tuple[float, str, Callable[[_At], bool]], ...] = (
+    (0.5, "context", _whose_without_apostrophe),
+    (0.5, "context", _nickname_is),
+    (0.5, "context", _real_name_is),
+    (0.5, "context", _surname_is),
+    (0.5, "context", _rare_word_predicated),
+    (0.5, "context", _staff_member),
+    (0.5, "context", _paired),
+    (0.5, "context", _misspelt_on_a_number),
+    (0.5, "context", _called_me_no_word),
+    (0.45, "context", _in_lower_context),
+    (0.5, "context", _surname_speaker),
+)
+
+
 def _first_then_surname(first: str, sur: str) -> bool:
     """Whether ``first sur`` reads as a first name and a surname: "robin sparrow"."""
     return first in first_names() and (sur in surnames() or sur in _SURNAME_WORDS
