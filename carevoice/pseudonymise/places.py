@@ -215,8 +215,12 @@ def _placed_there(lows: list[str], i: int, index: dict[str, tuple[tuple[str, ...
 
     Only where nothing else fits: after living in ("i live in march", "grew up in bury", "out
     in wool"), a home or college in ("a home in sale", "a year at college in reading"), being
-    moved or taken to ("they took us to deal", "moved me back to street"), and "from X to Y"
-    between two places ("from bury to hull"). A month is read as a place only after living in,
+    moved or taken to ("they took us to deal", "moved me back to street"), "from X to Y"
+    between two places ("from bury to hull"), where someone is from ("my mum is from reading",
+    "from hull originally", "from street in somerset"), "up", "down", "out" or "round" where
+    someone lives or goes ("lives up wool", "a cafe down street"), a family member "is in"
+    ("my mum is in hull"), and a town's precinct, centre or station ("bury town centre").
+    A month is read as a place only after living in,
     before "near" a town ("out in march near wisbech") or after a person was moved to it ("my
     sister got moved to march", "they moved me to march"); "i moved in march" is a date.
     """
