@@ -315,6 +315,10 @@ NAME_VALID = [
     ("the only one who came was jade my advocate.", "jade"),
     # rounds sixty-four and sixty-five, in new wording: a misspelt name before "on" and a number
     ("ring kayleeh on 07700 900 318 she knows", "kayleeh"),
+    # rounds sixty-six and sixty-seven, in new wording: "me an X" before a verb, "ask for X in
+    # the team"
+    ("me an jade got told off", "jade"),
+    ("just ask for rob in the office", "rob"),
 ]
 
 NAME_INVALID = [
@@ -444,6 +448,7 @@ NAME_INVALID = [
     "they called me names at school",
     "call me later if you can",
     "my nan calls me petal when im sad",
+    "my favourite colour is ruby red",
     "it was valentines day and nobody came",
 ]
 
@@ -598,6 +603,12 @@ def test_name_detector_leaves_words_alone(text):
     ("her mum is from hook down hampshire", "hook"),
     # rounds sixty-four and sixty-five, in new wording: towns that are words listed after "down"
     ("we lived down sale then hope then crewe", "sale"),
+    # rounds sixty-six and sixty-seven, in new wording: "im in" a word-town, "born ... in" a
+    # town, a list going "then up" a town, a hostel misspelt before "in"
+    ("now im in wells with my cousin", "wells"),
+    ("born 2nd may 2008 in bath and moved at 3", "bath"),
+    ("we were in hyde then up wool after that", "wool"),
+    ("they put me in supported accomodation in deal", "deal"),
 ])
 def test_place_detector_catches(text, surface):
     assert covers(PLACES, text, surface), covered(PLACES, text)
@@ -659,6 +670,7 @@ def test_place_detector_catches(text, surface):
     "the new advocate was brill with me",
     "we walked up the dale on a trip",
     "the trip ran from march to june",
+    "im in bits since the move",
 ])
 def test_place_detector_leaves_words_alone(text):
     assert covered(PLACES, text) == set()

@@ -328,6 +328,7 @@ INVALID = [
     ("ORG", "my nan went into the nursing home"),
     ("ORG", "i went back to the family home"),
     ("ORG", "i play for the girls on a saturday"),
+    ("ORG", "she lives with her husband and sons"),
 ]
 
 VALID += [
@@ -500,6 +501,10 @@ VALID += [
     ("HANDLE", "add me its jesss.moon on snap", "jesss.moon"),
     # round sixty-seven, in new wording: a day in words misspelt
     ("DATE", "dob is the fith of july 2009", "fith of july 2009"),
+    # rounds sixty-six and sixty-seven (read at the session's end), in new wording: a family
+    # firm, a named house after "then"
+    ("ORG", "he works for walsh and sons now", "walsh and sons"),
+    ("ORG", "first the oaks then rose house", "rose house"),
 ]
 
 

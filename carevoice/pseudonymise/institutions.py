@@ -269,6 +269,15 @@ _NOT_A_HOME_NAME = frozenset(
     mums dads nans grans council""".split())
 
 
+def _firm_ok(value: str) -> float | bool:
+    """"brook and sons", "Hale & Son": a family firm; not "my mum and sons", "his wife and
+    son"."""
+    first = value.split()[0].lower()
+    return first not in FUNCTION_WORDS and first not in KIN and first not in ROLE_WORDS \
+        and first not in ("wife", "husband", "daughter", "daughters", "partner", "mother",
+                          "father")
+
+
 def _pru_ok(value: str) -> float | bool:
     """"bridge pru", "moorside pru": a pupil referral unit named; not "the local pru", "a
     new pru", "went to pru"."""
@@ -465,6 +474,9 @@ INSTITUTION_PATTERNS: tuple[Pattern, ...] = (
             r"(?:\s+(?:(?!(?:I|And|Or|But|So|Then|Is|Am|Was|In|At|To|With)\b)"
             r"[A-Z][\w'\u2019&-]*|&))*)",
             score=0.6, flags=0, validate=_employer_ok),
+    Pattern("firm_and_sons", "ORG",  # "an apprenticeship at brook and sons"
+            r"\b(?P<pii>[A-Za-z][a-z']{2,}\s+(?:and|&|n)\s+sons?)\b",
+            score=0.6, validate=_firm_ok, trigger=r"\bsons?\b"),
     Pattern("pru_named", "ORG",  # "then i went to the bridge pru"
             r"\b(?:the\s+)?(?P<pii>[a-z]{3,}(?:\s+[a-z]{3,})?\s+pru)\b",
             score=0.5, flags=0, validate=_pru_ok, trigger=r"pru"),
@@ -576,7 +588,7 @@ INSTITUTION_PATTERNS: tuple[Pattern, ...] = (
     Pattern("prison", "ORG", r"\b(?:HMP|HMYOI|HMP/YOI|YOI)\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?",
             score=0.9, flags=0, trigger=r"\b(?:HMP|YOI)"),
     Pattern("house_lower", "ORG",
-            r"\b(?:at|to|from|in|into|of|left|leave|leaving|near|outside)\s+(?:the\s+)?"
+            r"\b(?:at|to|from|in|into|of|left|leave|leaving|near|outside|then)\s+(?:the\s+)?"
             r"(?P<pii>(?:[a-z]{3,}\s+)?[a-z]{3,}\s+(?:house|centre|center|"
             r"court|hall|grange|lodge|view|cottage|cottages|farm|high|primary|nursery|"
             r"family\s+centre|school))\b",

@@ -198,7 +198,8 @@ def _in_sayings(sent: Tokens) -> set[int]:
 _BEING = frozenset({"is", "was", "its", "it's", "are", "were", "be", "im", "i'm", "live",
                     "lives", "lived", "living"})
 #: Verbs of colouring, before a colour that is also a name: "painted amber".
-_COLOURING = frozenset({"painted", "paint", "coloured", "colored", "dyed", "dye"})
+_COLOURING = frozenset({"painted", "paint", "coloured", "colored", "dyed", "dye", "colour",
+                        "color"})
 _TRAFFIC_BEFORE = frozenset({"on", "went", "goes", "turned", "turns", "through", "thru", "an"})
 _TRAFFIC_AFTER = frozenset({"light", "lights", "warning", "warnings", "alert"})
 #: Seeing someone, before a name and how often: "see chase once a month".
@@ -951,11 +952,12 @@ def _family_word_before(t: _At) -> bool:
 
 
 def _asked_for(t: _At) -> bool:
-    """"ask for rob hes the manager", "ask clay, she knows"."""
+    """"ask for rob hes the manager", "ask for bev in the office", "ask clay, she knows"."""
     sent, i = t.sent, t.i
     return t.lower and (
         (t.prev == "for" and sent.low(i - 2) in _ASK
-         and (t.nxt in HE_SHE or i + 1 == len(sent)))
+         and (t.nxt in HE_SHE or i + 1 == len(sent)
+              or (t.nxt in ("in", "at", "from", "on") and sent.low(i + 2) == "the")))
         or (t.prev in _ASK and (t.nxt in HE_SHE or sent.gap(i + 1).strip() == ",")
             if i + 1 < len(sent) else False))
 
@@ -1095,14 +1097,14 @@ def _did_for_me(t: _At) -> bool:
 
 
 def _did_what_people_do(t: _At) -> bool:
-    """"mercy drove me", "chase keeps messaging me", "me n will got told off", "i told grace
-    about it", "tell hope thanks"."""
+    """"mercy drove me", "chase keeps messaging me", "me n will got told off", "me an rosie got
+    moved", "i told grace about it", "tell hope thanks"."""
     sent, i, verb = t.sent, t.i, t.verb
     return t.lower and (
         (t.cues.clause_start and verb in _PERSON_VERBS)
         or (t.cues.clause_start and t.nxt in ("keeps", "kept") and t.low not in _SEASONS
             and sent.low(i + 2) in _KEEPS_DOING)
-        or (t.prev in ("and", "n") and sent.low(i - 2) == "me"
+        or (t.prev in ("and", "n", "an") and sent.low(i - 2) == "me"
             and (verb in _PERSON_VERBS or verb in SUBJECT_VERBS or verb in _WE_DO))
         or (t.prev in _TOLD and t.nxt in _TOLD_WHAT))
 

@@ -106,7 +106,8 @@ _DWELLINGS = frozenset({"home", "house", "flat", "hostel", "placement", "college
                         "apprenticeship", "primary", "secondary", "academy", "family", "aunties",
                         "place", "one", "hospital", "centre", "center", "park", "library",
                         "gym", "station", "office", "church", "mosque", "court", "prison",
-                        "jail", "shop", "cafe", "pru"})
+                        "jail", "shop", "cafe", "pru", "accommodation", "accomodation",
+                        "accomadation", "lodgings"})
 #: Homes, before "in": "a flat in bow", "my placement in hope".
 _RESIDENCES = frozenset({"flat", "house", "hostel", "placement", "bedsit", "foyer"})
 #: Buildings before "in" and a place that is also a word: "a contact centre in crook".
@@ -118,11 +119,13 @@ _STREETS = frozenset({"road", "rd", "street", "st", "lane", "avenue", "ave", "cl
                       "row", "court", "square", "rise", "mews", "parade", "vale"})
 #: Family words, before "in": "living with my aunty in stone".
 _FAMILY_WORDS = KIN - KIN_STAFF
+#: Being somewhere, before "in": "now im in wool".
+_BEING_IN = frozenset({"im", "i'm", "am", "are", "were", "we're", "theyre", "they're"})
 #: Where, before "up" or "down" and a town: "a place up ashby", "somewhere down ware".
 _SOMEWHERE = frozenset({"place", "somewhere", "flat", "house", "home", "moved", "move"})
 #: Words that join the members of a list of places: "ashford, sandy and street", "wells and
 #: now yeovil", "bath then street".
-_LIST_JOINS = frozenset({"and", "n", "or", "then", "now", "also", "back", "to"})
+_LIST_JOINS = frozenset({"and", "n", "or", "then", "now", "also", "back", "to", "up", "down"})
 #: Words before "from" that say where someone comes from: "my mum is from reading", "im from
 #: hull", "originally from bath".
 _BEING_FROM = frozenset({"is", "was", "im", "i'm", "am", "are", "were", "hes", "shes", "comes",
@@ -301,7 +304,8 @@ def _placed_there(lows: list[str], i: int, index: dict[str, tuple[tuple[str, ...
             before = _who_is_in(lows, i - 2)  # "my first placement was in wool", "my mum is
             # in hull" (not "my mum is in bits": no town)
         return before in _RESIDE or before in _DWELLINGS or before in _FAMILY_WORDS \
-            or before in _STREETS or before in _PEOPLE_IN
+            or before in _STREETS or before in _PEOPLE_IN or before in _BEING_IN \
+            or "born" in lows[max(0, i - 9):i - 1]  # "im in wool", "born 3rd of june in bath"
     if prev == "to" and "from" in lows[max(0, i - 3):i - 1] and lows[i - 2] in index:
         return True  # "the train from ely to march"
     if low in _MONTH_WORDS and prev == "to":
