@@ -30,6 +30,13 @@ HOME_NAME_WORDS = frozenset(
     sunflower butterfly oasis phoenix horizon horizons compass anchor lantern""".split())
 
 
+def named_by_a_plural(word: str) -> bool:
+    """Whether ``word`` is the plural of a common word, as homes, schools and estates are named
+    ("brambles", "groves", "acorns"), and no generic place word ("others")."""
+    return len(word) > 4 and word.endswith("s") and is_common_word(word[:-1], threshold=1) \
+        and word not in GENERIC_PLACE_WORDS
+
+
 def house_lower_ok(value: str) -> float | bool:
     """"at oakridge house", "at kestrel house", "oak tree house": a named house; not "at
     grannys house" or "liams house" (whose), nor "at the farm house"."""
@@ -44,9 +51,8 @@ def house_lower_ok(value: str) -> float | bool:
     if words[0] in HOME_NAME_WORDS:
         return 0.5
     first = words[0]
-    if words[-1] in ("primary", "high", "nursery") and first.endswith("s") and len(first) > 4 \
-            and first not in GENERIC_PLACE_WORDS and first not in ("boys", "girls", "kids") \
-            and is_common_word(first[:-1], threshold=1) and not someones(first):
+    if words[-1] in ("primary", "high", "nursery") and named_by_a_plural(first) \
+            and first not in ("boys", "girls", "kids") and not someones(first):
         return 0.5  # "brambles primary", "acorns nursery": no one's school is "bramble's"
     if len(first) > 4 and (someones(first) or (first.endswith("s") and (
             is_common_word(first[:-1], threshold=1)

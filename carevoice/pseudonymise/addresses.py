@@ -13,6 +13,7 @@ from ._place_names import (
     GENERIC_PLACE_WORDS,
     HOME_NAME_WORDS,
     house_lower_ok,
+    named_by_a_plural,
     someones,
     unlisted_place_ok,
 )
@@ -56,8 +57,7 @@ def _estate_lower_ok(value: str) -> float | bool:
     if first in HOME_NAME_WORDS or (first in surnames() and first not in ROLE_WORDS
                                     and not is_common_word(first, threshold=20_000)):
         return 0.5
-    if len(value.split()) == 1 and first.endswith("s") and len(first) > 4 \
-            and is_common_word(first[:-1], threshold=1) and first not in GENERIC_PLACE_WORDS:
+    if len(value.split()) == 1 and named_by_a_plural(first):
         return 0.5  # "the groves estate", "the larches estate": named by a plural
     return unlisted_place_ok(value)
 

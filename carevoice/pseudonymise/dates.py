@@ -79,10 +79,9 @@ _ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth tenth e
 #: Ordinals as they are often misspelt: "twelth june 2006", "nineth of may".
 _SPELT_RIGHT = {"fith": "fifth", "eigth": "eighth", "nineth": "ninth", "twelth": "twelfth",
                 "ninteenth": "nineteenth"}
-_ORDINALS_MISSPELT = list(_SPELT_RIGHT)
 
 _DAY_WORDS = (r"(?:(?:twenty|thirty)[\s-]?(?:first|second|third|fourth|fifth|sixth|seventh|"
-              r"eighth|ninth)|thirtieth|" + "|".join(_ORDINALS + _ORDINALS_MISSPELT) + ")")
+              r"eighth|ninth)|thirtieth|" + "|".join([*_ORDINALS, *_SPELT_RIGHT]) + ")")
 
 _NUMBER_WORDS = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
                  r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty[\s-]\w+)")

@@ -304,6 +304,16 @@ _OPERATIONS = frozenset(
     animal mental sexual""".split())
 
 
+#: When someone works, between "work" and where: "works weekends at ...".
+_WORK_TIMES = (r"mornings|evenings|nights|weekends|days|saturdays|sundays|part[\s-]time|"
+               r"full[\s-]time")
+#: Kinds of business named after a word: "millers bakery", "castle carpets", "baker brothers".
+_TRADES = (r"bakery|bakers|cafe|caf\u00e9|garage|barbers|salon|takeaway|chippy|diner|kitchen|"
+           r"stores|warehouse|nursery|kennels|stables|motors|carwash|garden\s+centre|carpets|"
+           r"tyres|builders|joinery|removals|logistics|recruitment|cleaning|catering|"
+           r"scaffolding|landscaping|roofing|flooring|furniture|brothers|bros")
+
+
 def _lower_employer_ok(value: str) -> float | bool:
     """"millers bakery", "meadow bakery", "smiths garage": a name before the kind of business;
     not "the local cafe", "a new nursery", "my mums salon"."""
@@ -466,8 +476,7 @@ INSTITUTION_PATTERNS: tuple[Pattern, ...] = (
             r"house|drop[\s-]?in|centre|center))?)\b",
             score=0.6, flags=0),
     Pattern("employer", "ORG",
-            r"(?i:\b(?:work(?:s|ing|ed)?(?:\s+(?:mornings|evenings|nights|weekends|days|"
-            r"shifts|saturdays|sundays|part[\s-]time|full[\s-]time))?|job|shifts?|"
+            rf"(?i:\b(?:work(?:s|ing|ed)?(?:\s+(?:shifts|{_WORK_TIMES}))?|job|shifts?|"
             r"apprenticeship|placement|hired|employed|"
             r"interview|manager|boss|supervisor|colleagues?|co-?workers?|"
             r"workmates?)\s+(?:at|for|in|with)\s+)(?P<pii>(?:[A-Z][\w'\u2019&-]*)"
@@ -487,18 +496,9 @@ INSTITUTION_PATTERNS: tuple[Pattern, ...] = (
             score=0.5, flags=0, validate=_surgery_ok, trigger=r"surgery|medical|health"),
     Pattern("employer_lower", "ORG",  # "a job at millers bakery", "works at smiths garage"
             r"\b(?:job|jobs|work|works|working|worked|shifts?|apprenticeship|trial|hired|"
-            r"employed)(?:\s+(?:weekends|nights|mornings|evenings|days|saturdays|sundays|"
-            r"part[\s-]time|full[\s-]time))?\s+(?:at|for|in)\s+(?:the\s+)?"
-            r"(?P<pii>(?:[a-z][a-z'\u2019]{2,}\s+){1,2}(?:bakery|bakers|cafe|caf\u00e9|garage|"
-            r"barbers|salon|takeaway|chippy|diner|kitchen|stores|warehouse|nursery|kennels|"
-            r"stables|motors|carwash|garden\s+centre|carpets|tyres|builders|joinery|removals|"
-            r"logistics|recruitment|cleaning|catering|scaffolding|landscaping|roofing|flooring|"
-            r"furniture|brothers|bros))\b",
-            score=0.5, flags=0, validate=_lower_employer_ok,
-            trigger=r"bakery|bakers|cafe|caf\u00e9|garage|barbers|salon|takeaway|chippy|diner|"
-                    r"kitchen|stores|warehouse|nursery|kennels|stables|motors|carwash|centre|"
-                    r"carpets|tyres|builders|joinery|removals|logistics|recruitment|cleaning|"
-                    r"catering|scaffolding|landscaping|roofing|flooring|furniture|brothers|bros"),
+            rf"employed)(?:\s+(?:{_WORK_TIMES}))?\s+(?:at|for|in)\s+(?:the\s+)?"
+            rf"(?P<pii>(?:[a-z][a-z'\u2019]{{2,}}\s+){{1,2}}(?:{_TRADES}))\b",
+            score=0.5, flags=0, validate=_lower_employer_ok, trigger=_TRADES),
     Pattern("named_place_lower", "ORG",
             rf"\b(?:{_LOWER_NAME_WORD}\s+){{1,3}}(?:lodge|academy|grange|manor|juniors|infants)\b",
             score=0.5, flags=0, validate=_lower_place_ok),

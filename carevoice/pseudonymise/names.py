@@ -333,14 +333,14 @@ def _paired_with_a_name(sent: Tokens, i: int, names: frozenset[str]) -> bool:
         return len(low) >= 3 and low not in FUNCTION_WORDS and low not in ROLE_WORDS \
             and low not in KIN and low not in NOT_PII and low not in _ABSTRACT
 
-    low = sent.lows[i]
-    if not pairable(low):
-        return False
     def either_named(a: str, b: str) -> bool:  # "bea and clem": rare words, one no word at all
         return a in names or b in names or (
             (not dictionary_word(a) or not dictionary_word(b))
             and frequency(a) < 2_000 and frequency(b) < 2_000)
 
+    low = sent.lows[i]
+    if not pairable(low):
+        return False
     if sent.low(i + 1) in ("and", "n", "&") and pairable(sent.low(i + 2)) \
             and either_named(low, sent.low(i + 2)) \
             and (i == 0 or sent.low(i - 1) in CLAUSE_OPENERS):
@@ -504,17 +504,18 @@ class NameDetector(TextDetector):
         :data:`_LEXICON_RULES` and :data:`_WORD_RULES`, in order, the first that applies."""
         text, start = sent.text, sent.tokens[i][0]
         low, word = sent.lows[i], sent.words[i]
-        prev = sent.low(i - 1)
-        at = _At(sent, i, cues, names, family)
+        prev, nxt = sent.low(i - 1), sent.low(i + 1)
         if low in names and not (low in FUNCTION_WORDS and low not in WORD_NAMES):
-            score = self._score(text, start, word, low, prev, at.nxt, cues.before,
+            score = self._score(text, start, word, low, prev, nxt, cues.before,
                                 cues.after or cues.kin_after)
             if score:
                 return score, "lexicon"
+            at = _At(sent, i, cues, names, family)
             return next(((value, rule) for value, rule, applies in _LEXICON_RULES
                          if applies(at)), (0.0, "lexicon"))
         if low in FUNCTION_WORDS or low in names:
             return 0.0, "lexicon"
+        at = _At(sent, i, cues, names, family)
         found = next(((value, rule) for value, rule, applies in _WORD_RULES_FIRST
                       if applies(at)), None)
         if found:
@@ -1300,25 +1301,32 @@ def people_from_organisations(comments: pd.DataFrame, spans: pd.DataFrame) -> pd
     """
     names = first_names()
 
-    def from_a_place(text: str, start: int) -> list[tuple[int, int, str, float, str]]:
+    def run_before(text: str, start: int) -> re.Match[str] | None:
         m = _NAMES_BEFORE_FROM.search(text, max(0, start - 60), start)
-        if not m or m.end() != start or m.group(2) != "from" or " " in m.group(1).strip() \
-                or "," in m.group(1):
-            return []  # one word, then "from" and the place
-        opening = not text[:m.start(1)].strip() or text[:m.start(1)].rstrip()[-1] in ".!?,"
-        return judge(text, start) if opening else []
+        return m if m and m.end() == start else None
+
+    def opening(text: str, m: re.Match[str]) -> bool:  # the run starts a clause
+        return not text[:m.start(1)].strip() or text[:m.start(1)].rstrip()[-1] in ".!?,"
+
+    def from_a_place(text: str, start: int) -> list[tuple[int, int, str, float, str]]:
+        m = run_before(text, start)
+        if not m or m.group(2) != "from" or " " in m.group(1).strip() or "," in m.group(1) \
+                or not opening(text, m):
+            return []  # one word at a clause's start, then "from" and the place
+        return names_in(text, m)
 
     def judge(text: str, start: int) -> list[tuple[int, int, str, float, str]]:
-        m = _NAMES_BEFORE_FROM.search(text, max(0, start - 60), start)
-        if not m or m.end() != start:
-            return []
+        m = run_before(text, start)
+        return names_in(text, m) if m else []
+
+    def names_in(text: str, m: re.Match[str]) -> list[tuple[int, int, str, float, str]]:
         out = []
-        opening = not text[:m.start(1)].strip() or text[:m.start(1)].rstrip()[-1] in ".!?,"
+        opens = opening(text, m)
         for w in re.finditer(r"[A-Za-z]+(?:-[A-Za-z]+)*", m.group(1)):
             low = w.group().lower().split("-")[0]  # "rosie-may from the laurels"
             if low in ("and", "n"):
                 continue
-            if low in _MODALS and low in names and opening and m.group(1) == w.group():
+            if low in _MODALS and low in names and opens and m.group(1) == w.group():
                 pass  # "will from oakfield house is ...": no modal stands before "from"
             elif low not in names or low in FUNCTION_WORDS or low in ROLE_WORDS \
                     or low in _ABSTRACT or low in _SEASONS or low in NOT_PII:
