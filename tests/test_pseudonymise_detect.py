@@ -319,6 +319,35 @@ NAME_VALID = [
     # the team"
     ("me an jade got told off", "jade"),
     ("just ask for rob in the office", "rob"),
+    # rounds sixty-eight to seventy-two (fifteenth session), in new wording: a word after an
+    # uncle, auntie or coach and before a verb, a rare word between a role and a verb, a name
+    # with a nickname's ending after a partner, "ask for" a word that is no word, "my cousin
+    # X from", a name that went to a town, "with X and her mum", a name at a clause's start
+    # before who they are, a full name after "name", double names with hyphens, "the X
+    # family", "the new one X", a modal before "was", "X at the Y is the only adult", a pair
+    # that "were the only ones who", a name joined to a double name
+    ("uncle rusty took me to the match", "rusty"),
+    ("coach mac lets us train for free", "mac"),
+    ("my iro fitzy never listens", "fitzy"),
+    ("her boyfriend jonno n me fell out", "jonno"),
+    ("ring the office and ask for tezza", "tezza"),
+    ("my cousin will from leeds rang me", "will"),
+    ("and ivy went to bolton with her dad", "ivy"),
+    ("i stayed with bramble and her mum for a week", "bramble"),
+    ("tez my keyworker from the unit drove me home", "tez"),
+    ("name robyn hart i am fifteen", "robyn hart"),
+    ("im summer-rose and im 14", "summer-rose"),
+    ("im rosie-jo hartley-green btw", "rosie-jo hartley-green"),
+    ("we stayed with the cooper family for a month", "cooper"),
+    ("the new one crystal didnt turn up", "crystal"),
+    ("i think will was right all along", "will"),
+    ("sunny at the den is the best worker there", "sunny"),
+    ("coral and hazel were the only ones who visited", "coral"),
+    ("my mates kacey-lou and jaxtyn came round", "jaxtyn"),
+    # round seventy-three, in new wording: a name's spelling after "my little sister", a name
+    # "at" a place named by one word before what they did
+    ("i miss my little sister kaysie more than anything", "kaysie"),
+    ("sunny at oakhill always rang me back", "sunny"),
 ]
 
 NAME_INVALID = [
@@ -450,6 +479,21 @@ NAME_INVALID = [
     "my nan calls me petal when im sad",
     "my favourite colour is ruby red",
     "it was valentines day and nobody came",
+    # rounds sixty-eight to seventy-two, in new wording
+    "my uncle also lives in spain",
+    "my aunt's allowance was cut",
+    "my carers landline is broken",
+    "my sw visit was late again",
+    "i had to ask for help",
+    "my brother will from now on be good",
+    "we had tea with dinner and her mum",
+    "the whole family came to court",
+    "the foster family was nice",
+    "my will was read out",
+    "a pair of air max trainers",
+    "my mates fone is broken",
+    "honestly my sw is useless",
+    "me and my foster sistas get on",
 ]
 
 
@@ -609,6 +653,21 @@ def test_name_detector_leaves_words_alone(text):
     ("born 2nd may 2008 in bath and moved at 3", "bath"),
     ("we were in hyde then up wool after that", "wool"),
     ("they put me in supported accomodation in deal", "deal"),
+    # rounds sixty-eight to seventy-two (fifteenth session), in new wording: "up" or "down" a
+    # town after a day, an outing or "im"; a month-town where someone lives with someone; a
+    # town "in" a county; "born" before a date in words and "in" a town; a hotel or b&b "in" a
+    # town; a verb-town after "near"; running away to a town
+    ("every saturday down fleet for the market", "fleet"),
+    ("we go camping up wool every year", "wool"),
+    ("im up deal at the minute", "deal"),
+    ("they live with uncle ray in march", "march"),
+    ("my nan is in ash in surrey", "ash"),
+    ("born on the fifth of may two thousand and nine in sale", "sale"),
+    ("a hotel in bath for two nights", "bath"),
+    ("they put us in a b&b in deal", "deal"),
+    ("a caravan near settle for the summer", "settle"),
+    ("i ran away to ware once", "ware"),
+    ("we went down march on the train", "march"),  # round seventy-three: a month-town
 ])
 def test_place_detector_catches(text, surface):
     assert covers(PLACES, text, surface), covered(PLACES, text)
@@ -671,6 +730,11 @@ def test_place_detector_catches(text, surface):
     "we walked up the dale on a trip",
     "the trip ran from march to june",
     "im in bits since the move",
+    # rounds sixty-eight to seventy-two: a month after a move to come, reading after sitting
+    # down, a capitalised month in a date
+    "we are going to live with nan in march",
+    "i sat down reading a book",
+    "I asked for my file in March and heard nothing",
 ])
 def test_place_detector_leaves_words_alone(text):
     assert covered(PLACES, text) == set()
@@ -787,6 +851,42 @@ def test_spacy_detector_checks_parameters():
         SpacyDetector(batch_size=0)
     with pytest.raises(InputError, match="n_process"):
         SpacyDetector(n_process=0)
+
+
+def test_a_merged_span_takes_the_label_of_a_rule_covering_all_of_it():
+    raw = spans_frame([
+        ("c1", 0, 9, "LOCATION", 0.85, "places"),
+        ("c1", 0, 17, "ORG", 0.6, "patterns:club_played_for"),
+        ("c2", 0, 14, "ORG", 0.6, "spacy"),  # the model's span over "ref" and an ID
+        ("c2", 4, 14, "ID", 0.85, "patterns:reference_context"),
+    ])
+    out = resolve_spans(raw)
+    assert out[["comment_id", "start", "end", "label"]].values.tolist() == [
+        ["c1", 0, 17, "ORG"], ["c2", 0, 14, "ID"]]
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("email t.moss@example.org if you want, im tia moss", "tia moss"),
+    ("add @dreamy_skye on insta, skye says hi", "skye"),
+])
+def test_a_name_an_address_or_handle_is_made_of_is_masked_where_repeated(text, surface):
+    spans = detect_pii(pd.DataFrame({"comment_id": ["c"], "text": [text]}))
+    got = {text[a:b] for a, b in spans[["start", "end"]].itertuples(index=False)}
+    assert surface in got
+
+
+def test_a_word_that_is_no_word_after_a_home_and_then_is_a_home():
+    text = "i was at the oaks then brackenholt then home"
+    spans = detect_pii(pd.DataFrame({"comment_id": ["c"], "text": [text]}))
+    got = {text[a:b] for a, b in spans[["start", "end"]].itertuples(index=False)}
+    assert "brackenholt" in got and "home" not in got
+
+
+def test_a_handle_of_common_words_masks_none_of_them_elsewhere():
+    text = "my tag is gaming_girl99 and i love gaming"
+    spans = detect_pii(pd.DataFrame({"comment_id": ["c"], "text": [text]}))
+    got = {text[a:b] for a, b in spans[["start", "end"]].itertuples(index=False)}
+    assert "gaming" not in got
 
 
 def test_resolve_spans_merges_and_joins():

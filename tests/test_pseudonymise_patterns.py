@@ -505,6 +505,33 @@ VALID += [
     # firm, a named house after "then"
     ("ORG", "he works for walsh and sons now", "walsh and sons"),
     ("ORG", "first the oaks then rose house", "rose house"),
+    # rounds sixty-eight to seventy-two (fifteenth session), in new wording: a drop-in named by
+    # a word, a college named by a home's word, a unit named by no word, a home named by its
+    # street, a singular house name after "of", a team before its age group, a handle before
+    # "on" a platform, a farm shop after a job, a nursery of "little" and a plural, an estate
+    # of a word and where it lies, a street named after "yrs" is no street
+    ("ORG", "she runs the nest drop in on fridays", "nest drop in"),
+    ("ORG", "he studies at hillside college now", "hillside college"),
+    ("ORG", "the brookview unit was strict", "brookview"),
+    ("ORG", "ring mill road childrens home for me", "mill road"),
+    ("ORG", "we got kicked out of the manor", "manor"),
+    ("ORG", "my brother plays for kestrels under 12s", "kestrels"),
+    ("HANDLE", "or find mollyb2008 on tiktok", "mollyb2008"),
+    ("ORG", "i work at daisy farm shop on saturdays", "daisy farm shop"),
+    ("ORG", "mates since little robins nursery", "little robins nursery"),
+    ("LOCATION", "we moved to the park hill estate", "park hill"),
+    ("ORG", "ask me about elmfield house", "elmfield house"),  # round seventy-three
+]
+
+INVALID += [
+    ("ORG", "the weekly drop in is on tuesdays"),
+    ("ORG", "i went to forest school in year 2"),
+    ("ORG", "it was like the film home alone"),
+    ("ORG", "the assessment unit was full"),
+    ("ORG", "we play for the under 16s"),
+    ("ADDRESS", "it took 2 yrs then road trips stopped"),
+    ("HANDLE", "i play ps5 on xbox"),
+    ("LOCATION", "we met up round street corners"),
 ]
 
 

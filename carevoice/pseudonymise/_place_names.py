@@ -44,10 +44,15 @@ def house_lower_ok(value: str) -> float | bool:
     if len(words) == 3 and words[1:] == ["family", "centre"]:  # "the bridge family centre"
         return 0.5 if words[0] not in GENERIC_PLACE_WORDS and words[0] not in FUNCTION_WORDS \
             else False
+    if len(words) == 3 and words[0] == "little" and named_by_a_plural(words[1]) \
+            and words[2] in ("nursery", "primary", "preschool"):
+        return 0.5  # "little acorns nursery"
     if len(words) == 3:  # "oak tree house", "robin hill lodge"
         return 0.5 if words[0] in HOME_NAME_WORDS and (
             words[1] in HOME_NAME_WORDS or words[1] in ("tree", "trees", "hill", "wood",
                                                         "field", "fields", "bank")) else False
+    if words[-1] == "school" and words[0] in _KINDS_OF_SCHOOL:
+        return False  # "forest school", "summer school": kinds of school, not names
     if words[0] in HOME_NAME_WORDS:
         return 0.5
     first = words[0]
@@ -59,6 +64,12 @@ def house_lower_ok(value: str) -> float | bool:
             or is_common_word(first[:-1].rstrip("y") + "ie", threshold=1)))):
         return False
     return unlisted_place_ok(value)
+
+
+#: Words before "school" that say what kind of school: "forest school", "sunday school".
+_KINDS_OF_SCHOOL = frozenset({"forest", "summer", "sunday", "night", "holiday", "home", "driving",
+                              "dance", "drama", "art", "music", "football", "swimming", "hospital",
+                              "beach", "nature"})
 
 
 GENERIC_PLACE_WORDS = frozenset(

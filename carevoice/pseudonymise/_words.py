@@ -64,7 +64,7 @@ KIN = frozenset(
     stepsister stepdad stepmum grandad grandma mum mam mom dad nan nana nanna nanny nanan gran
     granny grandpa granda grandmother grandfather nain taid grampy grampa cuzin cuzzin cousen
     cozzie cuzzy mummy mommy daddy twin babies husband wife hubby sons daughters twins
-    grandson granddaughter bezzie bezzy ex roommate flatmate housemate""".split()
+    grandson granddaughter bezzie bezzy ex roommate flatmate housemate roomie""".split()
 )
 
 #: The staff among :data:`KIN` ("my carer", "my sw"): people, but not family.

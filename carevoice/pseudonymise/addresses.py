@@ -40,7 +40,8 @@ def _street_lower_ok(value: str) -> float | bool:
     first = value.split()[0].lower()
     if first in _NOT_STREET_NAME or first in ("another", "different", "wrong", "right", "busy",
                                               "quiet", "long", "next", "main", "dead", "side",
-                                              "private", "whose"):
+                                              "private", "whose", "round", "around", "along",
+                                              "across", "near", "past", "off", "onto"):
         return False
     if someones(first):
         return False  # "near kyles street", "off nans road": whose street, not its name
@@ -59,7 +60,17 @@ def _estate_lower_ok(value: str) -> float | bool:
         return 0.5
     if len(value.split()) == 1 and named_by_a_plural(first):
         return 0.5  # "the groves estate", "the larches estate": named by a plural
+    words = value.lower().split()
+    if len(words) == 2 and words[1] in _LIE_OF_THE_LAND and first not in GENERIC_PLACE_WORDS \
+            and first not in FUNCTION_WORDS and first not in _NOT_STREET_NAME:
+        return 0.5  # "the bank top estate", "the park hill estate": a word and where it lies
     return unlisted_place_ok(value)
+
+
+#: The second word of place names made of two ordinary words: "bank top", "moss side".
+_LIE_OF_THE_LAND = frozenset({"top", "bottom", "side", "end", "hill", "field", "fields", "wood",
+                              "park", "green", "bank", "moor", "vale", "gate", "cross", "head",
+                              "brow", "croft", "lane", "hall", "farm", "heath", "common"})
 
 
 def _locality_ok(value: str) -> float | bool:
@@ -134,7 +145,8 @@ _NOT_STREET_NAME = frozenset(
     """the a an my our your his her their this that these those down up to of in on at by for
     from and or but is was be been it its it's hours hour mins minutes miles days weeks months
     years times people kids year day week month time just only about over under back other
-    same new old big little whole end way each every per""".split()
+    same new old big little whole end way each every per yrs yr hrs hr wks wk mins min secs
+    then now when also""".split()
 )
 
 
@@ -231,7 +243,7 @@ ADDRESS_PATTERNS: tuple[Pattern, ...] = (
             score=0.6, flags=0, validate=_estate_name_ok, trigger=r"estate"),
     Pattern("estate_lower", "LOCATION",  # "the marsh estate", "the belle isle estate"
             r"\b(?P<pii>(?:(?!(?:the|and|our|this|that|big|new|old|same|council|housing|rough|"
-            r"posh|whole|local|nice|worst|best|dodgy|same|an)\b)[a-z]{3,}\s+)?[a-z]{4,})\s+estate\b",
+            r"posh|whole|local|nice|worst|best|dodgy|same|an)\b)[a-z]{3,}\s+)?[a-z]{3,})\s+estate\b",
             score=0.5, flags=0, validate=_estate_lower_ok),
     Pattern("estate_lived_on", "LOCATION",  # "my mum lives on orchard park"
             r"\b(?:live|lives|living|lived|grew\s+up|brought\s+up|stay|stays|staying|stayed)"

@@ -18,9 +18,9 @@ from ._base import NAME_LABELS, check_comments, spans_frame, texts_by_id, title_
 from ._tokens import subject_of_place, subject_of_verb
 from ._words import TITLE_WORDS
 from .animals import drop_pet_names
-from .institutions import organisations_after_people
+from .institutions import homes_in_a_row, organisations_after_people
 from .keys import ReidentificationKey, write_key
-from .names import people_from_organisations
+from .names import people_from_organisations, people_in_addresses
 from .places import not_a_place_here, places_after_found
 from .replace import MODES, ReplaceConfig, as_secret, replace_spans
 from .review import ReviewConfig, apply_decisions, review_table
@@ -148,9 +148,10 @@ def default_detectors(config: PseudonymiseConfig | None = None) -> tuple[Detecto
 def resolve_spans(spans: pd.DataFrame, *, join_gap: int = 1) -> pd.DataFrame:
     """Merge overlapping spans of a comment into one, and join same-label neighbours.
 
-    The merged span takes the label of its best-scoring part (ties broken by
-    :data:`LABEL_PRIORITY`), the highest score, and the names of every detector that found a
-    part (joined by ``+``).
+    The merged span takes the label of a part that covers all of it where one does (the club
+    "Westfield Rangers", not the town "Westfield" inside it), else of its best-scoring part
+    (ties broken by :data:`LABEL_PRIORITY`); the highest score; and the names of every
+    detector that found a part (joined by ``+``).
 
     Parameters
     ----------
@@ -182,21 +183,31 @@ def resolve_spans(spans: pd.DataFrame, *, join_gap: int = 1) -> pd.DataFrame:
          spans[list(SPAN_COLUMNS)].itertuples(index=False) if int(e) > int(s)),
         key=lambda r: (order[r[0]], r[1], -r[2]),
     )
-    merged: list[list[Any]] = []
+    merged: list[list[Any]] = []  # comment, start, end, label, score, detectors, parts
     for cid, start, end, label, score, det in rows:
         last = merged[-1] if merged else None
         joinable = (last is not None and last[0] == cid and last[3] == label
                     and 0 <= start - last[2] <= join_gap and join_gap > 0)
         if last is not None and last[0] == cid and (start < last[2] or joinable):
             last[2] = max(last[2], end)
-            best = (score, -rank.get(label, 99)) > (last[4], -rank.get(last[3], 99))
-            if best:
-                last[3] = label
             last[4] = max(last[4], score)
             last[5] = last[5] | {det}
+            last[6].append((start, end, label, score, det))
         else:
-            merged.append([cid, start, end, label, score, {det}])
-    return spans_frame((c, s, e, lab, sc, "+".join(sorted(d))) for c, s, e, lab, sc, d in merged)
+            merged.append([cid, start, end, label, score, {det}, [(start, end, label, score, det)]])
+    return spans_frame((c, s, e, _merged_label(s, e, parts, rank), sc, "+".join(sorted(d)))
+                       for c, s, e, _, sc, d, parts in merged)
+
+
+def _merged_label(start: int, end: int, parts: list[tuple[int, int, str, float, str]],
+                  rank: dict[str, int]) -> str:
+    """The label of a merged span: that of a rule's part covering all of it, if one does
+    ("Westfield Rangers" as a club, not the "Westfield" inside it as a place), else of the best
+    part; ties go to the higher score, then to :data:`LABEL_PRIORITY`. The statistical model's
+    spans do not count as covering: they often run over a neighbour ("ref CS-0048172" as an
+    organisation)."""
+    whole = [p for p in parts if p[0] == start and p[1] == end and not p[4].startswith("spacy")]
+    return max(whole or parts, key=lambda p: (p[3], -rank.get(p[2], 99)))[2]
 
 
 def bridge_spans(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
@@ -610,8 +621,8 @@ def detect_pii(comments: Corpus | pd.DataFrame, detectors: Sequence[Detector] | 
     parts = [p for p in parts if len(p)]
     spans = pd.concat(parts, ignore_index=True) if parts else spans_frame([])
     spans = join_place_prefixes(frame, join_hyphenated(frame, spans))
-    spans = people_from_organisations(frame, organisations_after_people(
-        frame, places_after_found(frame, spans)))
+    spans = people_in_addresses(frame, people_from_organisations(frame, homes_in_a_row(
+        frame, organisations_after_people(frame, places_after_found(frame, spans)))))
     spans = propagate_spans(frame, drop_pet_names(frame, spans))
     spans = (trim_leading_words(frame, join_title_runs(frame, bridge_spans(
         frame, resolve_spans(spans)))) if resolve else spans_frame(spans.itertuples(index=False)))

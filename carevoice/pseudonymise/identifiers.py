@@ -124,6 +124,13 @@ def _not_common_word(value: str) -> bool:
     return not is_common_word(core, threshold=2_000) and len(core) >= 3
 
 
+def _platform_handle_ok(value: str) -> float | bool:
+    """"jadeyboo2007" before "on insta": three letters or more with digits, not a console
+    ("ps5"), a time or an ordinal ("2am", "3rd")."""
+    return sum(c.isalpha() for c in value) >= 3 and _not_common_word(value) \
+        and not re.fullmatch(r"(?i)(?:ps|xbox|iphone|year|yr|y)\d+", value)
+
+
 def _handle_shape(value: str) -> float | bool:
     core = value.strip("._")
     letters = sum(c.isalpha() for c in core)
@@ -326,6 +333,11 @@ IDENTIFIER_PATTERNS: tuple[Pattern, ...] = (
             r"(?:\s*[:=\-]\s*|\s+)(?P<pii>@?[A-Za-z0-9_](?:[A-Za-z0-9_.]{1,28}[A-Za-z0-9_])"
             r"(?:#\d{4})?)",
             score=0.85, validate=_not_common_word),
+    Pattern("handle_before_platform", "HANDLE",  # "or jadeyboo2007 on insta"
+            r"(?<![\w@.])(?P<pii>[A-Za-z][A-Za-z0-9_.]{1,28}\d[A-Za-z0-9_]*)\s+on\s+"
+            r"(?:snap(?:chat)?|sc|insta(?:gram)?|ig|tik\s?tok|tt|twitter|discord|fb|facebook|"
+            r"xbox|psn|roblox|steam|twitch|youtube|yt)\b",
+            score=0.8, validate=_platform_handle_ok, trigger=r"\d"),
     Pattern("handle_my_tag", "HANDLE",  # "my tag is silentbrook77", "my ign: wolfy_09"
             r"\b(?:my|his|her|their)\s+(?:(?:gaming|gamer|game|xbox|psn|online|discord|steam)\s+"
             r"(?:name|tag|id)|tag|ign|acc|account|user|username)\s*(?:is|its|it's|[:=\-])?\s*"

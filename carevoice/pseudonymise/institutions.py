@@ -19,7 +19,7 @@ from ._place_names import (
     someones,
     unlisted_place_ok,
 )
-from ._words import FUNCTION_WORDS, KIN
+from ._words import FUNCTION_WORDS, KIN, no_word_at_all
 from .lexicons import (
     NOT_PII,
     ROLE_WORDS,
@@ -179,7 +179,7 @@ def _shouted_institution_ok(value: str) -> float | bool:
 
 #: Kinds of institution a lower-case name is followed by ("riverside pru", "haven youth
 #: project"); the word before them is a name whatever it is, unless it is generic.
-_INSTITUTION_KINDS = (r"pru|yoi|stc|housing|homes|advocacy|"
+_INSTITUTION_KINDS = (r"pru|yoi|stc|housing|homes|advocacy|drop[\s-]?in|dropin|"
                       r"youth\s+(?:club|project|centre|center|service|hub)|"
                       r"family\s+centre|contact\s+centre|children'?s\s+centre|foyer")
 
@@ -196,12 +196,14 @@ _KNOWN_INSTITUTIONS = (
 
 
 def _institution_ok(value: str) -> float | bool:
-    """"riverside pru", "the ark youth club": not "the youth club", "my old pru"."""
+    """"riverside pru", "the ark youth club", "the hive drop in": not "the youth club", "my old
+    pru"."""
     words = re.findall(r"[a-z']+", value.lower())
     name = words[:-2] if words[-2] in ("youth", "family", "contact", "children's",
-                                       "childrens") else words[:-1]
+                                       "childrens", "drop") else words[:-1]
     if not name or any(w in GENERIC_PLACE_WORDS or w in ROLE_WORDS or w in NOT_PII
-                       or is_common_word(w, threshold=20_000) for w in name):
+                       or is_common_word(w, threshold=20_000) or w.endswith("ly")
+                       for w in name):  # not "the weekly drop in"
         return False  # "the youth club", "my old pru", "not the family centre"
     return 0.5
 
@@ -311,7 +313,7 @@ _WORK_TIMES = (r"mornings|evenings|nights|weekends|days|saturdays|sundays|part[\
 _TRADES = (r"bakery|bakers|cafe|caf\u00e9|garage|barbers|salon|takeaway|chippy|diner|kitchen|"
            r"stores|warehouse|nursery|kennels|stables|motors|carwash|garden\s+centre|carpets|"
            r"tyres|builders|joinery|removals|logistics|recruitment|cleaning|catering|"
-           r"scaffolding|landscaping|roofing|flooring|furniture|brothers|bros")
+           r"scaffolding|landscaping|roofing|flooring|furniture|brothers|bros|farm\s+shop")
 
 
 def _lower_employer_ok(value: str) -> float | bool:
@@ -402,6 +404,27 @@ def _club_played_for_ok(value: str) -> float | bool:
                    for w in value.lower().split()[:-1])
 
 
+def _club_by_age_ok(value: str) -> float | bool:
+    """"swifts" in "play for swifts under 16s": words that are no function, generic or role
+    words (not "play for the under 16s", "play for my school under 14s")."""
+    return not any(w in FUNCTION_WORDS or w in GENERIC_PLACE_WORDS or w in ROLE_WORDS
+                   or w in NOT_PII or w in ("school", "team", "county", "club")
+                   for w in value.lower().split())
+
+
+def _no_word_name_ok(value: str) -> float | bool:
+    """"meadowview" in "the meadowview unit": a name that is no word at all (not "the
+    assessment unit")."""
+    return 0.5 if no_word_at_all(value.lower()) else False
+
+
+def _street_home_ok(value: str) -> float | bool:
+    """"north lane" in "north lane childrens home": a home named by its street (not "the main
+    road care home")."""
+    return not any(w in FUNCTION_WORDS or w in GENERIC_PLACE_WORDS or w in ROLE_WORDS
+                   for w in value.lower().split()[:-1])
+
+
 def _club_ok(value: str) -> float | bool:
     """"phoenix abc", "wool united under 14s": not "we are united", "the fc"."""
     *words, kind = value.lower().split()
@@ -440,6 +463,10 @@ INSTITUTION_PATTERNS: tuple[Pattern, ...] = (
             rf"\b(?:play(?:s|ed|ing)?\s+for|supports?|supporting|signed\s+for)\s+(?:the\s+)?"
             rf"(?P<pii>(?:[a-z]{{3,}}\s+){{1,2}}(?:{_CLUB_WORDS}))\b",
             score=0.5, flags=0, validate=_club_played_for_ok),
+    Pattern("club_age_group", "ORG",  # "we play for swifts under 16s every sunday"
+            r"\bplay(?:s|ed|ing)?\s+for\s+(?:the\s+)?(?P<pii>[a-z]{3,}(?:\s+[a-z]{3,})?)"
+            r"(?=\s+(?:under[\s-]?|u)\d{1,2}'?s?\b)",
+            score=0.5, flags=0, validate=_club_by_age_ok, trigger=r"under|u\d"),
     Pattern("club_followed", "ORG",
             r"\b(?:play(?:s|ed|ing)?\s+for|supports?|supporting|fan\s+of|season\s+ticket\s+"
             r"(?:for|at))\s+(?P<pii>[a-z]{3,}(?:\s+[a-z]{3,})?\s+(?:city|town|county))\b",
@@ -503,15 +530,24 @@ INSTITUTION_PATTERNS: tuple[Pattern, ...] = (
             rf"\b(?:{_LOWER_NAME_WORD}\s+){{1,3}}(?:lodge|academy|grange|manor|juniors|infants)\b",
             score=0.5, flags=0, validate=_lower_place_ok),
     Pattern("house_name_lower", "ORG",
-            rf"\b(?:at|in|on|to|from|of|then|called|named|left|leave|leaving|"
-            rf"(?:home|house|placement|unit)\s+(?:is|was))\s+(?P<pii>{_HOUSE_PLURALS})\b",
+            rf"\b(?:at|in|on|to|from|of|then|called|named|left|leave|leaving|about|since|"
+            rf"(?:home|house|placement|unit)\s+(?:is|was))\s+(?P<pii>{_HOUSE_PLURALS}|"
+            rf"the\s+(?:grange|manor|priory))\b",
             score=0.6),
     Pattern("house_name_home", "ORG",  # "the beeches childrens home was the best"
             rf"\bthe\s+(?P<pii>{_HOUSE_PLURAL_WORDS})(?=\s+(?:child(?:ren)?'?s'?|kids|care)\s+home\b)",
             score=0.6, flags=0),
     Pattern("home_named_lower", "ORG",  # "the orchard care home", "the oakfield home"
-            r"\bthe\s+(?P<pii>[a-z]{4,})(?=\s+(?:(?:child(?:ren)?'?s'?|kids|care)\s+)?home\b)",
+            r"\bthe\s+(?P<pii>[a-z]{4,})(?=\s+(?:(?:child(?:ren)?'?s'?|kids|care)\s+)?home\b"
+            r"(?!\s+alone\b))",  # not "the film home alone"
             score=0.5, flags=0, validate=_home_named_ok, trigger=r"home"),
+    Pattern("unit_named_lower", "ORG",  # "the meadowview unit took my phone"
+            r"\bthe\s+(?P<pii>[a-z]{5,})(?=\s+unit\b)",
+            score=0.5, flags=0, validate=_no_word_name_ok, trigger=r"unit"),
+    Pattern("home_named_by_street", "ORG",  # "the number for north lane childrens home"
+            r"\b(?P<pii>(?:[a-z]{3,}\s+)?[a-z]{3,}\s+(?:lane|road|street|avenue|drive|close|"
+            r"way|grove|terrace|crescent))(?=\s+(?:child(?:ren)?'?s'?|kids|care)\s+home\b)",
+            score=0.5, flags=0, validate=_street_home_ok, trigger=r"home"),
     Pattern("house_name_bare", "ORG",  # "holly at cedars let me paint my room"
             rf"\b(?:at|to|from)\s+(?P<pii>{_HOUSE_PLURAL_WORDS})\b",
             score=0.5, flags=0),
@@ -588,10 +624,11 @@ INSTITUTION_PATTERNS: tuple[Pattern, ...] = (
     Pattern("prison", "ORG", r"\b(?:HMP|HMYOI|HMP/YOI|YOI)\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?",
             score=0.9, flags=0, trigger=r"\b(?:HMP|YOI)"),
     Pattern("house_lower", "ORG",
-            r"\b(?:at|to|from|in|into|of|left|leave|leaving|near|outside|then)\s+(?:the\s+)?"
+            r"\b(?:at|to|from|in|into|of|left|leave|leaving|near|outside|then|since|about)"
+            r"\s+(?:the\s+)?"
             r"(?P<pii>(?:[a-z]{3,}\s+)?[a-z]{3,}\s+(?:house|centre|center|"
             r"court|hall|grange|lodge|view|cottage|cottages|farm|high|primary|nursery|"
-            r"family\s+centre|school))\b",
+            r"family\s+centre|school|college))\b",
             score=0.5, flags=0, validate=house_lower_ok),
     Pattern("named_then_kind", "ORG",  # "now im at the bridge which is a pru"
             r"\b(?:at|to|from|of|in|into)\s+the\s+(?P<pii>[a-z]{3,}(?:\s+[a-z]{3,})?),?\s+"
@@ -616,6 +653,25 @@ _SERVICE_WORDS = frozenset({"social", "services", "service", "leaving", "care", 
                             "school", "council", "housing", "team", "the", "children's",
                             "childrens", "youth", "offending", "early", "help", "health",
                             "mental", "local", "authority", "adult", "adults"})
+
+
+#: "then" and a word after a home found: "the willows then beechcroft then ...".
+_THEN_A_WORD = re.compile(r"\s*(?:,\s*)?(?:and\s+)?then\s+(?:the\s+)?([a-z]{4,})\b(?!['\u2019-])")
+
+
+def homes_in_a_row(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
+    """Add a word that is no word at all said right after an organisation found and "then":
+    "i lived at the willows then beechcroft then a foster placement" (score 0.5, detector
+    ``"institutions:then"``); not "the willows then school". ``comments`` and ``spans`` (raw
+    spans of all detectors) in, ``spans`` plus the new ones (not resolved) out."""
+
+    def judge(text: str, end: int) -> tuple[int, int, str, float, str] | None:
+        m = _THEN_A_WORD.match(text, end)
+        if not m or not no_word_at_all(m.group(1)):
+            return None
+        return m.start(1), m.end(1), "ORG", 0.5, "institutions:then"
+
+    return spans_after(comments, spans, ("ORG",), judge)
 
 
 def organisations_after_people(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:

@@ -138,6 +138,7 @@ NOT_PII: frozenset[str] = frozenset(
     A-levels BTEC NVQ ADHD ASD OCD PTSD CSE CCE SEN SEND IRO IROs PA PAs SW SWs IV IVs DBS ID
     LGBT LGBTQ LGBTQ+ UK GB EU Uni Council TV PC Wifi WiFi Wi-Fi Internet Bus Tram Metro
     Foster Care Carer Social Worker Advocate Children Home Care Leaver Leavers Staying Put
+    Fone
     Pathway Plan Review Looked After Child Young People Person Corporate Parent Virtual School
     Head Teacher Student Finance Universal Credit Housing Benefit Job Centre Jobcentre Premier
     League Championship United City Rovers Town Wednesday Villa Advocacy Email E-mail A&E

@@ -22,6 +22,7 @@ from ._tokens import (
     KIN_MODIFIERS,
     NAMING,
     NOT_ONLY_PEOPLE,
+    ROLE_MODIFIERS,
     STAFF,
     SUBJECT_VERBS,
     THANKS,
@@ -57,6 +58,7 @@ from .lexicons import (
     countries,
     first_names,
     surnames,
+    uk_places,
 )
 
 if TYPE_CHECKING:
@@ -67,6 +69,7 @@ if TYPE_CHECKING:
 __all__ = [
     "NameDetector",
     "people_from_organisations",
+    "people_in_addresses",
 ]
 
 
@@ -102,6 +105,37 @@ _NAME_CHAIN_JOINS = (("then",), ("and", "then"))
 #: will" they make "will" a name ("see my brother will more"), where a verb, "too" or a full
 #: stop would make it the modal ("my brother will come", "my mum will too").
 _NO_VERB_AFTER = frozenset({"more", "loads", "lots", "anymore", "who"})
+
+#: Words after a full name given as one's name: "name frankie gold i live at ...".
+_AFTER_A_GIVEN_NAME = frozenset({"i", "im", "i'm", "and", "n", "my", "dob", "age", "aged",
+                                 "born", "from", "but"})
+
+
+def _hyphenated_surname(sent: Tokens, j: int, family: frozenset[str], lower: bool) -> bool:
+    """Whether tokens ``j`` and ``j + 1``, joined by a hyphen after a name, are a double-barrelled
+    surname: both surnames (or words that are surnames too, like "green"), or one a surname and
+    the other no dictionary word ("fletcher-wood", "hartley-green"; not "kai full-time")."""
+    if j + 1 >= len(sent) or sent.gap(j) != " " or sent.gap(j + 1) != "-" \
+            or sent.words[j].islower() != lower or sent.words[j + 1].islower() != lower:
+        return False
+    a, b = sent.lows[j], sent.lows[j + 1]
+    if not (_plain_word(a) and _plain_word(b)):
+        return False
+    a_name = a in family or a in _SURNAME_WORDS
+    b_name = b in family or b in _SURNAME_WORDS
+    return (a_name and b_name) or (a_name and not dictionary_word(b)) \
+        or (b_name and not dictionary_word(a))
+
+
+def _given_surname(sent: Tokens, j: int) -> bool:
+    """Whether token ``j``, a common word after a name given as one's name, is its surname:
+    "name frankie gold i live at", "my name is jodie stone, im 15" (not "... frankie lol")."""
+    low = sent.lows[j]
+    return ((_plain_word(low) and frequency(low) < 500_000)
+            or (low in surnames() and low not in FUNCTION_WORDS)) and (
+        j + 1 == len(sent) or sent.lows[j + 1] in _AFTER_A_GIVEN_NAME
+        or sent.gap(j + 1).strip()[:1] in (",", "."))
+
 
 #: Words that follow a full name, not a verb: "lizzie cook my pa", "dean miles is leaving".
 _AFTER_FULL_NAME = frozenset({"my", "is", "was", "from", "at", "said", "says", "used"})
@@ -167,7 +201,8 @@ _ABSTRACT = frozenset({"hope", "faith", "joy", "grace", "patience", "charity", "
 _SAYINGS = (("holly", "and", "ivy"), ("jack", "of", "all", "trades"), ("stone", "cold"),
             ("will", "power"), ("rose", "gold"), ("rose", "tinted"), ("jack", "the", "lad"),
             ("nat", "insurance"), ("nat", "ins"), ("valentines", "day"),
-            ("valentine", "day"))
+            ("valentine", "day"), ("air", "max"), ("air", "maxes"), ("air", "force"),
+            ("air", "jordan"), ("air", "jordans"))
 
 
 #: A number and a unit right before "max": "10 mins max".
@@ -228,7 +263,7 @@ _NO_MODAL_BEFORE = (SUBJECT_VERBS | _PERSON_VERBS | _DOING_FOR) - ADVERBS - {"us
 #: Verbs after which a word-name followed by "about", "that" ... is the person spoken to
 #: ("i told grace about the bullying").
 _TOLD = frozenset({"told", "tell", "telling", "asked", "texted", "rang", "phoned", "messaged",
-                   "emailed", "text", "ring", "call", "phone", "message"})
+                   "emailed", "text", "ring", "call", "phone", "message", "contact"})
 
 #: What follows the person told: "i told grace about it", "tell hope thanks from me", "i
 #: told grant everything".
@@ -354,12 +389,15 @@ def _paired_with_a_name(sent: Tokens, i: int, names: frozenset[str]) -> bool:
 
 def _said_of_a_pair(sent: Tokens, k: int) -> bool:
     """Whether the words from token ``k``, after two names, are said only of people: "are
-    twins", "are my sisters", "on nights are"."""
+    twins", "are my sisters", "on nights are", "were the only ones who"."""
     if sent.low(k) == "on":
         return sent.low(k + 1) in _SHIFTS
     word = sent.low(k + 1)
     return sent.low(k) in ("are", "were", "r") and (
         word in ("twins", "brothers", "sisters", "cousins", "siblings")
+        or (word == "the" and sent.low(k + 2) == "only"
+            and sent.low(k + 3) in ("ones", "people", "adults")
+            and sent.low(k + 4) == "who")  # "were the only ones who stuck up for me"
         or (word in POSSESSIVES and sent.kin_at(k + 1))  # "are her sons"
         or (word == "the" and any(w in KIN or w in STAFF
                                   for w in sent.lows[k + 2:k + 5])))  # "are the best carers"
@@ -660,6 +698,15 @@ class NameDetector(TextDetector):
         j = i + 1
         while j < len(sent) and sent.gap(j) in (" ", "-") and words[j - 1] == tokens[j - 1][1]:
             n_word, n_low = words[j], lows[j]
+            if sent.gap(j) == "-" and n_low in names and n_word.islower() == word.islower() \
+                    and not (n_low in FUNCTION_WORDS and n_low not in WORD_NAMES):
+                end = tokens[j][0] + len(n_word)  # a double first name: "ruby-may"
+                j += 1
+                continue
+            if _hyphenated_surname(sent, j, family, word.islower()):
+                end = tokens[j + 1][0] + len(words[j + 1])  # "ruby-may fletcher-wood"
+                j += 2
+                continue
             known_family = (n_low in family and tier(n_low) != "A" and (
                 n_word[:1].isupper() or word.islower()) and n_low not in FUNCTION_WORDS) or (
                 n_low in _SURNAME_WORDS and _is_capitalised(n_word) and _is_capitalised(word)
@@ -668,10 +715,11 @@ class NameDetector(TextDetector):
                 # cook my pa", "dean miles is leaving" (not "kai cook dinner")
                 j == i + 1 and word.islower() and n_word.islower()
                 and (n_low in family or n_low in _SURNAME_WORDS or (
-                    frequency(n_low) < 5_000 and (sent.low(i - 1) in ("called", "name") or (
-                        sent.low(i - 1) == "is" and sent.low(i - 2) in ("name", "names")))))
+                    (frequency(n_low) < 5_000 or _given_surname(sent, j)) and (
+                        sent.low(i - 1) in ("called", "name") or (
+                            sent.low(i - 1) == "is" and sent.low(i - 2) in ("name", "names")))))
                 and n_low not in FUNCTION_WORDS and n_low not in ROLE_WORDS
-                and n_low not in NOT_PII and (j + 1 == len(sent) or (
+                and (n_low not in NOT_PII or _given_surname(sent, j)) and (j + 1 == len(sent) or (
                     sent.gap(j + 1).strip() == "" and (
                         sent.lows[j + 1] in _AFTER_FULL_NAME or sent.lows[j + 1] in SUBJECT_VERBS
                         or (sent.role_ends(i - 1) and (sent.lows[j + 1] in _PERSON_VERBS
@@ -758,6 +806,11 @@ class NameDetector(TextDetector):
                    if any(s.start <= start < s.end for s in spans)}
         anchors = {i for i, (start, _) in enumerate(tokens)
                    if any(s.start <= start < s.end for s in strong)}
+        for i in sorted(anchors):  # the rest of a double name: "kaylee-mae and jaxon"
+            while i + 1 < len(tokens) and text[tokens[i][0] + len(tokens[i][1]):
+                                               tokens[i + 1][0]] == "-":
+                i += 1
+                anchors.add(i)
 
         def joined(i: int, j: int) -> bool:  # tokens i < j joined by a conjunction or comma
             a, b = sorted((i, j))
@@ -1047,6 +1100,24 @@ def _role_after(t: _At) -> bool:
             for k in range(t.i + 2, min(t.i + 6, len(sent))))
 
 
+def _introduced_by_role(t: _At) -> bool:
+    """"dee my sw from stockport council hasnt visited", "rob my pa is leaving": at a clause's
+    start a name, who they are, then where they are from or what they did."""
+    sent = t.sent
+    if not (t.lower and t.cues.clause_start and t.nxt in ("my", "our")) \
+            or t.low in _SEASONS or t.low in _ABSTRACT or t.low in _MODALS:
+        return False
+    return any(sent.role_ends(k) and (sent.low(k + 1) in ("from", "at", "hasnt", "hasn't")
+                                      or sent.low(k + 1) in SUBJECT_VERBS
+                                      or sent.low(k + 1) in _PERSON_VERBS)
+               for k in range(t.i + 2, min(t.i + 6, len(sent))))
+
+
+def _introduced_by_role_word(t: _At) -> bool:
+    """:func:`_introduced_by_role` for a word outside the lexicon, if rare: "dee my sw from"."""
+    return _plain_word(t.low) and frequency(t.low) < 5_000 and _introduced_by_role(t)
+
+
 def _full_name(t: _At) -> bool:
     """"my pa rob hunter is ...", "summer brooks is the best teacher", "its mark baker who does
     my plan", "jade king in my class"."""
@@ -1070,6 +1141,15 @@ def _modal_before_a_past(t: _At) -> bool:
         and not (t.low in _SEASONS and t.nxt in NOT_ONLY_PEOPLE)
 
 
+def _modal_before_was(t: _At) -> bool:
+    """"without asking will was the only one": inside a clause too, no modal stands before
+    "was" or "is" (not "my will was read", "the will is", "may was cold")."""
+    return t.lower and t.low in _MODALS and t.nxt in ("was", "is", "has", "were") \
+        and t.prev not in NOT_BEFORE_A_NAME and t.prev not in POSSESSIVES \
+        and t.prev not in ("the", "a", "free", "good", "ill", "own", "last") \
+        and t.low not in _SEASONS
+
+
 def _who_did(t: _At) -> bool:
     """"summer who runs the youth club": who, not which."""
     after = t.sent.low(t.i + 2)
@@ -1087,6 +1167,29 @@ def _from_somewhere_did(t: _At) -> bool:
             and sent.low(k + 1) in ("me", "us", "my")
             and not FUNCTION_WORDS.intersection(sent.lows[i + 2:k])
             for k in range(i + 3, min(i + 6, len(sent))))
+
+
+#: Who someone is, after "is the only" or "is my": "is the only adult i trust".
+_SOMEONE = frozenset({"adult", "person", "one", "staff", "worker", "grown", "teacher", "woman",
+                      "man", "lady", "bloke"})
+
+
+def _at_the_place_is(t: _At) -> bool:
+    """"rob at the hive is the only adult i actually trust", "bev at the centre rang me", "grace
+    at sunnyside always made me tea": a name, where they are, then what is said of a person
+    (not "hope at the end was ...")."""
+    sent, i = t.sent, t.i
+    k = i + 3 if sent.low(i + 2) == "the" else i + 2  # "at the hive", "at sunnyside"
+    if not (t.lower and t.cues.clause_start and t.nxt == "at") \
+            or t.low in _ABSTRACT or t.low in _SEASONS or t.low in _MODALS \
+            or sent.low(k) in FUNCTION_WORDS or sent.low(k) in NOT_PII:
+        return False
+    k = k + 2 if sent.low(k + 1) in ADVERBS else k + 1
+    verb, after = sent.low(k), sent.low(k + 1)
+    if verb in ("is", "was") and after in ("the", "my"):
+        return any(w in STAFF or w in _SOMEONE for w in sent.lows[k + 2:k + 5])
+    return (verb in _PERSON_VERBS or verb in _DOING_FOR or verb in SUBJECT_VERBS) \
+        and after in ("me", "us", "my")
 
 
 def _did_for_me(t: _At) -> bool:
@@ -1123,6 +1226,151 @@ def _with_me(t: _At) -> bool:
                                            or sent.low(i + 3) in SUBJECT_VERBS)))
 
 
+#: Kin words (and a coach) used as titles before a first name: "uncle dusty", "coach sid".
+_TITLE_KIN = frozenset({"uncle", "auntie", "aunty", "aunt", "coach"})
+#: Words that sit between a role and its verb without naming anyone: "my uncle now lives",
+#: "my sw today said", "my mum herself".
+_NOT_AFTER_A_ROLE = frozenset(
+    """now then there here too also again still only even really proper well dead right
+    basically literally already sometimes usually often always never soon once twice
+    apparently today yesterday tonight tomorrow lately recently herself himself themselves
+    though tho innit""".split())
+
+
+#: Negated auxiliaries, said of a subject like a verb: "the last one mark didnt even know".
+_NEGATED = frozenset({"didnt", "didn't", "doesnt", "doesn't", "hasnt", "hasn't", "wont",
+                      "won't", "cant", "can't", "isnt", "isn't", "wasnt", "wasn't", "wouldnt",
+                      "wouldn't", "never"})
+
+
+def _plain_word(low: str) -> bool:
+    """Whether ``low`` could be a name by its form: three letters or more, no function,
+    role or family word, no adverb, no verb a person does and nothing never personal data."""
+    return len(low) >= 3 and low not in FUNCTION_WORDS and low not in NOT_PII \
+        and low not in ROLE_WORDS and low not in KIN and low not in ADVERBS \
+        and low not in _NOT_AFTER_A_ROLE and not low.endswith("ly") \
+        and low not in SUBJECT_VERBS and low not in _PERSON_VERBS
+
+
+def _named_after_a_role(t: _At) -> bool:
+    """"uncle dusty used to take me fishing", "my sw dee is sound": a word between an uncle or
+    auntie (or a role) and a verb said of people (not "my uncle also said", "my sw visit was":
+    a common word after a role makes a compound)."""
+    low, sent, i = t.low, t.sent, t.i
+    if not t.lower or not _plain_word(low) or i == 0 \
+            or sent.tokens[i - 1][1].lower() != t.prev or t.prev.endswith("s"):
+        return False  # not "my aunt's allowance was", "my carers landline is": whose
+    if not ((t.prev in _TITLE_KIN and frequency(low) < 20_000)
+            or (sent.role_ends(i - 1) and frequency(low) < 5_000 and (
+                low in t.family or not dictionary_word(low)))):
+        return False  # a role and a common word make a compound: "my sw visit was"
+    return t.verb in SUBJECT_VERBS or t.verb in _PERSON_VERBS or t.nxt in _NEGATED
+
+
+def nickname_of_a_name(low: str) -> bool:
+    """Whether ``low`` is a first name with a nickname's ending: "deano", "robbo", "jonno",
+    "gazza", "marty" (a name's start and "y")."""
+    names = first_names()
+    for suffix in ("o", "y", "ie", "a"):
+        stem = low[:-len(suffix)]
+        if not low.endswith(suffix) or len(stem) < 3:
+            continue
+        if stem in names or (stem[-1] == stem[-2] and stem[:-1] in names):
+            return True
+        if suffix == "y" and any(n.startswith(stem) and len(n) > len(stem) for n in names):
+            return True
+    return False
+
+
+def _partner_unknown(t: _At) -> bool:
+    """"her fella deano n i never", "my mate robbo", "my little brother kaiden more": no word at
+    all (or a name's spelling) after someone's partner, friend or family word."""
+    low = t.word.lower()  # as written: the tokens read "deano" as the name "dean"
+    if t.prev in KIN_MODIFIERS or t.prev in ROLE_MODIFIERS:
+        return False  # "my foster bruvvers": a modifier before its noun
+    return t.lower and (t.sent.role_ends(t.i - 1) or (
+        t.prev in ("fella", "bloke", "missus", "man") and t.sent.low(t.i - 2) in POSSESSIVES)) \
+        and _plain_word(low) and frequency(low) == 0 and not dictionary_word(low) \
+        and not re.search(r"(.)\1\1", low) \
+        and (not_a_word(low) or nickname_of_a_name(low) or bool(_fuzzy_name(low)))
+
+
+def _with_and_their_kin(t: _At) -> bool:
+    """"with fern and her dad", "im with reg and his wife": someone with their own family
+    (not "with dinner and her mum": a common word)."""
+    sent, i = t.sent, t.i
+    return t.lower and t.prev in ("with", "wiv") and t.nxt in ("and", "n", "&") \
+        and sent.low(i + 2) in ("her", "his", "their") \
+        and (sent.low(i + 3) in KIN or sent.low(i + 3) in ("wife", "husband", "fella")) \
+        and _plain_word(t.low) and frequency(t.low) < 20_000 and t.low not in _ABSTRACT \
+        and t.low not in _SEASONS
+
+
+#: Words before "family" that say what kind of family, not whose: "the whole family".
+_KINDS_OF_FAMILY = frozenset(
+    """whole same right wrong perfect foster host adoptive adopted birth royal nice lovely good
+    bad rich poor young big little happy normal real proper extended entire biological blood
+    forever loving kind new old first last next other previous current emergency respite long
+    short black white brown green only second third placement kinship fostering""".split())
+
+
+def _hyphenated_names(t: _At) -> bool:
+    """"im ruby-may fletcher-wood": two first names joined by a hyphen make a double name,
+    whatever words they are on their own."""
+    sent, i = t.sent, t.i
+    return i + 1 < len(sent) and sent.gap(i + 1) == "-" and t.nxt in t.names \
+        and sent.words[i + 1].islower() == t.word.islower() \
+        and not (t.nxt in FUNCTION_WORDS and t.nxt not in WORD_NAMES) \
+        and (i == 0 or sent.gap(i) != "-")
+
+
+def _family_named(t: _At) -> bool:
+    """"i was placed with the baker family in holt": a surname before "family" (not "the
+    whole family", "the foster family")."""
+    return t.prev == "the" and t.nxt == "family" and t.low in t.family \
+        and t.low not in _KINDS_OF_FAMILY and t.low not in FUNCTION_WORDS \
+        and t.low not in ROLE_WORDS and t.low not in NOT_PII
+
+
+def _the_new_one(t: _At) -> bool:
+    """"the new one dawn never rings back": a name after "the new one" (a worker just spoken
+    of) and before what people do."""
+    return t.lower and t.prev == "one" and t.sent.low(t.i - 2) in ("new", "old", "last", "next") \
+        and t.sent.low(t.i - 3) == "the" and (t.verb in SUBJECT_VERBS or t.verb in _PERSON_VERBS
+                                              or t.nxt in _NEGATED) \
+        and t.low not in _MODALS and t.low not in _ABSTRACT and t.low not in FUNCTION_WORDS
+
+
+def _asked_for_no_word(t: _At) -> bool:
+    """"ask for marty" (:func:`_asked_for`, a word outside the lexicon that is no word)."""
+    low = t.low
+    return _asked_for(t) and _plain_word(low) and not dictionary_word(low) \
+        and frequency(low) < 2_000
+
+
+#: Words after "from" that make it a time: "my brother will from now on".
+_FROM_WHEN = frozenset({"now", "then", "today", "tomorrow", "tonight", "next", "this", "that",
+                        "day", "time", "monday", "tuesday", "wednesday", "thursday", "friday",
+                        "saturday", "sunday"})
+
+
+def _kin_from(t: _At) -> bool:
+    """"my mate will from bolton said": a name between "my mate" and "from" (not "my brother
+    will from now on")."""
+    return t.lower and t.prev in KIN and t.sent.low(t.i - 2) in POSSESSIVES | KIN_MODIFIERS \
+        and t.nxt == "from" and t.sent.low(t.i + 2) not in _FROM_WHEN \
+        and t.sent.low(t.i + 2) not in FUNCTION_WORDS
+
+
+def _went_to_a_town(t: _At) -> bool:
+    """"and penny went to hull": a name at a clause's start that went or moved to a town (not
+    "and summer went to ...", "hope went")."""
+    return t.lower and t.cues.clause_start and t.nxt in ("went", "moved", "goes", "gone") \
+        and t.sent.low(t.i + 2) == "to" and t.sent.low(t.i + 3) in uk_places() \
+        and t.low not in _ABSTRACT and t.low not in _SEASONS and t.low not in _MODALS \
+        and t.low not in FUNCTION_WORDS
+
+
 #: The context rules of a lexicon name, tried in order: (score, rule, applies).
 _LEXICON_RULES: tuple[tuple[float, str, Callable[[_At], bool]], ...] = (
     (0.6, "context", _vocative_capitalised),
@@ -1143,14 +1391,24 @@ _LEXICON_RULES: tuple[tuple[float, str, Callable[[_At], bool]], ...] = (
     (0.5, "context", _signed),
     (0.55, "context", _paired),
     (0.5, "context", _role_after),
+    (0.5, "context", _introduced_by_role),
     (0.55, "full_name", _full_name),
     (0.5, "context", _modal_before_a_modal),
     (0.5, "context", _modal_before_a_past),
+    (0.5, "context", _modal_before_was),
     (0.5, "context", _who_did),
     (0.5, "context", _from_somewhere_did),
+    (0.5, "context", _at_the_place_is),
     (0.5, "context", _did_for_me),
     (0.5, "context", _did_what_people_do),
     (0.55, "context", _with_me),
+    (0.5, "context", _kin_from),
+    (0.5, "context", _went_to_a_town),
+    (0.5, "context", _partner_unknown),
+    (0.5, "context", _with_and_their_kin),
+    (0.5, "context", _family_named),
+    (0.5, "context", _the_new_one),
+    (0.5, "context", _hyphenated_names),
 )
 
 
@@ -1268,6 +1526,12 @@ _WORD_RULES: tuple[tuple[float, str, Callable[[_At], bool]], ...] = (
     (0.5, "context", _called_me_no_word),
     (0.45, "context", _in_lower_context),
     (0.5, "context", _surname_speaker),
+    (0.5, "context", _named_after_a_role),
+    (0.5, "context", _partner_unknown),
+    (0.5, "context", _with_and_their_kin),
+    (0.5, "context", _asked_for_no_word),
+    (0.5, "context", _introduced_by_role_word),
+    (0.5, "context", _family_named),
 )
 
 
@@ -1346,3 +1610,53 @@ def people_from_organisations(comments: pd.DataFrame, spans: pd.DataFrame) -> pd
 
     spans = spans_after(comments, spans, ("ORG",), judge, before=True)
     return spans_after(comments, spans, ("LOCATION",), from_a_place, before=True)
+
+
+#: Words handles are often made of that are no one's name: "gaming_kai", "jade.official".
+_HANDLE_FILLERS = frozenset({"official", "xoxo", "gaming", "games", "gamer", "real", "queen",
+                             "king", "girl", "boy", "babe", "baby", "love", "lover", "life",
+                             "vibes", "music", "beatz", "mail", "email", "example", "insta",
+                             "snap", "tiktok", "account", "page"})
+
+
+def people_in_addresses(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
+    """Add the words of a comment that repeat a name an e-mail address or handle is made of:
+    "email k.frost@... its kit frost btw", "follow @sk8r_jade ... jade here".
+
+    The parts of a found e-mail's local part or a handle (runs of three letters or more) that
+    are a first name or surname, or no dictionary word, are looked for elsewhere in the
+    comment as whole words; each found is a PERSON (score 0.5, detector ``"names:address"``),
+    with the word before it where that word starts with a one-letter part ("k.frost" ->
+    "kit frost"). ``comments`` and ``spans`` (raw spans of all detectors) in, ``spans`` plus the
+    new ones (not resolved) out.
+    """
+    given, family = first_names(), surnames()
+
+    def judge(text: str, start: int) -> list[tuple[int, int, str, float, str]]:
+        m = re.match(r"@?[A-Za-z0-9_.+-]+", text[start:])
+        if not m:
+            return []
+        local = m.group().lstrip("@").lower()
+        parts = re.split(r"[^a-z]+", local)
+        initials = {p for p in parts if len(p) == 1}
+        wanted = {p for p in parts if len(p) >= 3 and p not in FUNCTION_WORDS and p not in NOT_PII
+                  and p not in ROLE_WORDS and p not in _HANDLE_FILLERS
+                  and (p in given or p in family or not dictionary_word(p))}
+        out = []
+        if not wanted:
+            return out
+        end = start + m.end()
+        words = list(WORD_TOKEN.finditer(text))
+        for k, w in enumerate(words):
+            if start <= w.start() < end or w.group().lower() not in wanted:
+                continue
+            first = w.start()
+            if k and words[k - 1].group()[:1].lower() in initials \
+                    and not start <= words[k - 1].start() < end \
+                    and _plain_word(words[k - 1].group().lower()) \
+                    and text[words[k - 1].end():w.start()] == " ":
+                first = words[k - 1].start()  # "kit frost" after "k.frost@"
+            out.append((first, w.end(), "PERSON", 0.5, "names:address"))
+        return out
+
+    return spans_after(comments, spans, ("EMAIL", "HANDLE"), judge, before=True)

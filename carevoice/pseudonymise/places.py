@@ -107,7 +107,8 @@ _DWELLINGS = frozenset({"home", "house", "flat", "hostel", "placement", "college
                         "place", "one", "hospital", "centre", "center", "park", "library",
                         "gym", "station", "office", "church", "mosque", "court", "prison",
                         "jail", "shop", "cafe", "pru", "accommodation", "accomodation",
-                        "accomadation", "lodgings"})
+                        "accomadation", "lodgings", "hotel", "motel", "bedsit", "caravan",
+                        "bnb", "airbnb"})
 #: Homes, before "in": "a flat in bow", "my placement in hope".
 _RESIDENCES = frozenset({"flat", "house", "hostel", "placement", "bedsit", "foyer"})
 #: Buildings before "in" and a place that is also a word: "a contact centre in crook".
@@ -121,6 +122,13 @@ _STREETS = frozenset({"road", "rd", "street", "st", "lane", "avenue", "ave", "cl
 _FAMILY_WORDS = KIN - KIN_STAFF
 #: Being somewhere, before "in": "now im in wool".
 _BEING_IN = frozenset({"im", "i'm", "am", "are", "were", "we're", "theyre", "they're"})
+#: Outings, before "up" or "down" and a town: "fishing down fleet".
+_OUTINGS = frozenset({"fishing", "shopping", "camping", "swimming", "clubbing", "skating",
+                      "drinking", "partying", "raving", "working"})
+#: Days and times, before "up" or "down" and a town: "every sunday down barking".
+_DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                   "mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays",
+                   "sundays", "weekend", "weekends", "summer", "holidays"})
 #: Where, before "up" or "down" and a town: "a place up ashby", "somewhere down ware".
 _SOMEWHERE = frozenset({"place", "somewhere", "flat", "house", "home", "moved", "move"})
 #: Words that join the members of a list of places: "ashford, sandy and street", "wells and
@@ -135,7 +143,7 @@ _ORIGINALLY = frozenset({"originally", "orginally", "origanally", "born"})
 #: Verbs of going or being taken somewhere, before "to": "took us to deal".
 _GOING = frozenset({"took", "take", "taking", "taken", "takes", "went", "go", "going", "gone",
                     "goes", "trip", "back", "bus", "train", "coach", "lift", "drive", "drives",
-                    "drove", "brings", "brought", "bring"})
+                    "drove", "brings", "brought", "bring", "ran", "run", "runs", "running"})
 #: Words after a gerund or a part of the body that make it an activity, not a place: "went to
 #: reading group", "had to go to eye surgery".
 _ACTIVITIES = frozenset({"group", "groups", "club", "class", "classes", "lesson", "lessons",
@@ -172,7 +180,7 @@ def _verb_before_to(lows: list[str], i: int) -> tuple[int, bool]:
     "down" or "up" and then an object ("moved me back to street"); and whether an object was
     passed. The index is -1 when the walk runs off the start."""
     k = i - 2
-    k = k - 1 if k > 0 and lows[k] in ("back", "out", "down", "up") else k
+    k = k - 1 if k > 0 and lows[k] in ("back", "out", "down", "up", "away") else k
     passed = k > 0 and lows[k] in OBJECTS
     return (k - 1 if passed else k), passed
 
@@ -213,6 +221,43 @@ def _moved_there(lows: list[str], i: int) -> bool:
 _PERSONS = frozenset({"i", "we", "he", "she", "they", "me", "us", "him", "her", "them"})
 
 
+def _in_a_county(lows: list[str], k: int, index: dict[str, tuple[tuple[str, ...], ...]]) -> bool:
+    """Whether token ``k`` is a one-word place that is no common word: the county or town
+    after "from street in somerset", "is in eye in suffolk"."""
+    return k < len(lows) and any(len(p) == 1 for p in index.get(lows[k], ())) \
+        and not (frequency(lows[k]) >= 2_000 and dictionary_word(lows[k]))
+
+
+def _living_with(lows: list[str], k: int) -> bool:
+    """Whether the words before token ``k`` say someone lives with someone, now: "they live
+    with auntie june" (not "going to live with", "will live with")."""
+    for j in range(max(0, k - 5), k):
+        if lows[j] in ("live", "lives", "living") and j + 1 < k and lows[j + 1] in ("with", "wiv"):
+            return not (j and lows[j - 1] in _NOT_YET)
+    return False
+
+
+#: Words before "live" that put it in the future: "going to live", "will live".
+_NOT_YET = frozenset({"to", "will", "gonna", "ll", "might", "could", "would", "wanna",
+                      "should", "can", "cant", "cannot"})
+#: Words of a date written in words or digits, over which "born ... in X" looks back.
+_DATE_WORDS = frozenset(
+    """the of on and n first second third fourth fifth sixth seventh eighth ninth tenth eleventh
+    twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth
+    twentieth thirtieth twenty thirty one two three four five six seven eight nine ten eleven
+    twelve thousand january february march april may june july august september october
+    november december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
+
+
+def _before_a_date(lows: list[str], k: int) -> int:
+    """The index of the first token of the date that ends at token ``k``, or ``k + 1`` if none
+    does ("born on the 21st of june 2007 in reading")."""
+    j = k
+    while j >= 0 and (lows[j] in _DATE_WORDS or re.fullmatch(r"\d+(?:st|nd|rd|th)?", lows[j])):
+        j -= 1
+    return j + 1
+
+
 def _placed_there(lows: list[str], i: int, index: dict[str, tuple[tuple[str, ...], ...]]) -> bool:
     """Whether the lower-case ordinary word at ``i``, also a UK place, is used as a place.
 
@@ -243,7 +288,7 @@ def _placed_there(lows: list[str], i: int, index: dict[str, tuple[tuple[str, ...
             and lows[i + 2] not in _MONTH_WORDS and (low not in _MONTH_WORDS or not (
                 frequency(lows[i + 2]) >= 2_000 and dictionary_word(lows[i + 2]))):
         return True  # "moved from crook to rugby", "from march to ely": between two places
-    if low in _VERB_PLACES and i and lows[i - 1] == "in":
+    if low in _VERB_PLACES and i and lows[i - 1] in ("in", "near"):
         pass  # "the youth club in settle", read below like any other place
     elif low == "hope" and i > 1 and lows[i - 1] == "in" and nxt in _NOT_HOPING \
             and i + 2 < len(lows) and lows[i + 2] in _WHOSE:
@@ -272,11 +317,14 @@ def _placed_there(lows: list[str], i: int, index: dict[str, tuple[tuple[str, ...
     if not i:
         return False
     prev, before = lows[i - 1], lows[i - 2] if i > 1 else ""
-    if prev in ("up", "down", "out", "round") and low not in _MONTH_WORDS \
+    if prev in ("up", "down", "out", "round") \
+            and (low not in _MONTH_WORDS or prev in ("up", "down")) \
             and (before in _RESIDE or before in _SOMEWHERE or before in ("is", "was", "are")
-                 or (prev in ("up", "down") and (before in _DWELLINGS or before in _GOING))):
+                 or (prev in ("up", "down") and (before in _DWELLINGS or before in _GOING
+                                                 or before in _BEING_IN or before in _OUTINGS
+                                                 or before in _DAYS))):
         return True  # "my brother lives up wool", "they live out ash near aldershot", "a
-        # cafe down street"
+        # cafe down street", "now im up wool", "fishing down fleet", "sundays down barking"
     if (nxt == "precinct" or (i + 2 < len(lows) and (
             (nxt in ("town", "city") and lows[i + 2] in ("centre", "center"))
             or (nxt in ("bus", "train", "coach", "railway") and lows[i + 2] == "station")))) \
@@ -294,9 +342,14 @@ def _placed_there(lows: list[str], i: int, index: dict[str, tuple[tuple[str, ...
         return True  # "the cathedral in ely": a short town that is no word at all
     if prev == "in":
         if low in _MONTH_WORDS:
-            # "i live in march", "a placement out in march near wisbech"
+            # "i live in march", "a placement out in march near wisbech", "they live with
+            # auntie june in march" (not "we are going to live with nan in march")
             return before in _LIVE_IN or (nxt == "near" and i + 2 < len(lows)
-                                          and lows[i + 2] in index)
+                                          and lows[i + 2] in index) or _living_with(lows, i - 1)
+        if nxt in ("in", "near") and _in_a_county(lows, i + 2, index):
+            return True  # "my auntie is in eye in suffolk"
+        if before == "b" and i > 2 and lows[i - 3] == "b":
+            before = "bnb"  # "they put me in a b&b in bath"
         if before in ("back", "over") and i > 2:
             before = lows[i - 3]  # "i want to live back in reading", "my aunty over in eye"
         elif before in ("is", "was", "lives", "now", "still") and i > 2 \
@@ -305,7 +358,9 @@ def _placed_there(lows: list[str], i: int, index: dict[str, tuple[tuple[str, ...
             # in hull" (not "my mum is in bits": no town)
         return before in _RESIDE or before in _DWELLINGS or before in _FAMILY_WORDS \
             or before in _STREETS or before in _PEOPLE_IN or before in _BEING_IN \
-            or "born" in lows[max(0, i - 9):i - 1]  # "im in wool", "born 3rd of june in bath"
+            or "born" in lows[max(0, _before_a_date(lows, i - 2) - 9):i - 1]  # "im in wool",
+        # "born 3rd of june in bath", "born on the twenty first of june two thousand and seven
+        # in reading"
     if prev == "to" and "from" in lows[max(0, i - 3):i - 1] and lows[i - 2] in index:
         return True  # "the train from ely to march"
     if low in _MONTH_WORDS and prev == "to":
@@ -317,9 +372,8 @@ def _placed_there(lows: list[str], i: int, index: dict[str, tuple[tuple[str, ...
         return True  # "im from march originally"
     if low in _MONTH_WORDS or nxt in _ACTIVITIES:
         return False
-    if prev in ("from", "at") and nxt in ("in", "down", "up") and i + 2 < len(lows) \
-            and any(len(p) == 1 for p in index.get(lows[i + 2], ())) \
-            and not (frequency(lows[i + 2]) >= 2_000 and dictionary_word(lows[i + 2])):
+    if prev in ("from", "at") and nxt in ("in", "down", "up") and _in_a_county(lows, i + 2,
+                                                                               index):
         return True  # "my mate from street in somerset"
     if prev == "from":
         return (nxt == "to" and i + 2 < len(lows) and lows[i + 2] in index) or (
@@ -393,8 +447,11 @@ class PlaceDetector(TextDetector):
                     score = 0.55 if _placed_there(lows, i, index) else 0.0
                 elif not sentence_initial(text, start) and not text.istitle():
                     # "moved to Reading" (0.6); "studying Law" only when no cue says otherwise
-                    score = 0.6 if prev in PLACE_CUES or prev == "to" else (
-                        0.0 if prev in NOT_BEFORE_A_NAME or prev in STUDY_WORDS else 0.5)
+                    # a month only where a person lives or was moved ("in March" is a date)
+                    month = lows[i] in _MONTH_WORDS and len(matched) == 1
+                    score = 0.0 if month and not _placed_there(lows, i, index) else (
+                        0.6 if prev in PLACE_CUES or prev == "to" else (
+                            0.0 if prev in NOT_BEFORE_A_NAME or prev in STUDY_WORDS else 0.5))
             elif (surface.islower() or surface.isupper()) and not common and len(surface) >= 4:
                 # not "i play rugby", "shes brill"
                 before = lows[i - 2] if i > 1 else ""
