@@ -348,6 +348,17 @@ NAME_VALID = [
     # "at" a place named by one word before what they did
     ("i miss my little sister kaysie more than anything", "kaysie"),
     ("sunny at oakhill always rang me back", "sunny"),
+    # round seventy-four, in new wording: a name after "the new one was called", a name
+    # before "the" and a role
+    ("the new one was called breeze and she was ok", "breeze"),
+    ("bex the housing officer never rings", "bex"),
+    # round seventy-five (read at the session's end), in new wording: a modal name before the
+    # modal after "my mate", a name before text-speak, a name before "the" and a job, a name
+    # before ", she" and a verb
+    ("my brother will will sort it", "will"),
+    ("i miss my sister may lol", "may"),
+    ("pete the caretaker at school lets us in early", "pete"),
+    ("the carers are ok, mainly rose, she listens", "rose"),
 ]
 
 NAME_INVALID = [
@@ -494,6 +505,8 @@ NAME_INVALID = [
     "my mates fone is broken",
     "honestly my sw is useless",
     "me and my foster sistas get on",
+    "it was called breeze",
+    "in may, she moved out",
 ]
 
 
@@ -959,7 +972,7 @@ def _probe(hard: bool | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
 @pytest.mark.parametrize(("corpus", "least_spans", "least_recall", "least_precision"),
                          [(_demo, 500, 0.97, 0.8), (_supplement, 90, 0.97, 0.8),
                           (functools.partial(_probe, hard=False), 5000, 0.975, 0.9),
-                          (functools.partial(_probe, hard=True), 3500, 0.83, 0.9)],
+                          (functools.partial(_probe, hard=True), 4000, 0.85, 0.9)],
                          ids=["demo", "supplement", "probe", "probe-hard"])
 def test_detect_pii_on_fictional_gold_meets_targets(spacy_ready, corpus, least_spans,
                                                     least_recall, least_precision):

@@ -521,6 +521,19 @@ VALID += [
     ("ORG", "mates since little robins nursery", "little robins nursery"),
     ("LOCATION", "we moved to the park hill estate", "park hill"),
     ("ORG", "ask me about elmfield house", "elmfield house"),  # round seventy-three
+    # round seventy-four, in new wording: a plural-named home after "outside", a nursery named
+    # by a phrase, a town misspelt after a street address and a comma
+    ("ORG", "we hung about outside the hollies after school", "hollies"),
+    ("ORG", "she started at happy feet nursery", "happy feet nursery"),
+    ("LOCATION", "post goes to 9 elm road, leicestre now", "leicestre"),
+    # round seventy-five, in new wording: a council named by two places joined by "and"
+    ("ORG", "then bath and wells council took over", "bath and wells council"),
+]
+
+INVALID += [
+    ("ORG", "the council day nursery is full"),
+    ("LOCATION", "post goes to 9 elm road, shelf and all"),
+    ("ORG", "its a bread and butter council job"),
 ]
 
 INVALID += [

@@ -47,6 +47,10 @@ def house_lower_ok(value: str) -> float | bool:
     if len(words) == 3 and words[0] == "little" and named_by_a_plural(words[1]) \
             and words[2] in ("nursery", "primary", "preschool"):
         return 0.5  # "little acorns nursery"
+    if len(words) == 3 and words[2] in ("nursery", "preschool") and not any(
+            w in GENERIC_PLACE_WORDS or w in FUNCTION_WORDS or w in _KINDS_OF_NURSERY
+            for w in words[:2]):
+        return 0.5  # "sunny days nursery": nurseries are named by a phrase
     if len(words) == 3:  # "oak tree house", "robin hill lodge"
         return 0.5 if words[0] in HOME_NAME_WORDS and (
             words[1] in HOME_NAME_WORDS or words[1] in ("tree", "trees", "hill", "wood",
@@ -70,6 +74,11 @@ def house_lower_ok(value: str) -> float | bool:
 _KINDS_OF_SCHOOL = frozenset({"forest", "summer", "sunday", "night", "holiday", "home", "driving",
                               "dance", "drama", "art", "music", "football", "swimming", "hospital",
                               "beach", "nature"})
+
+
+#: Words before "nursery" that say what kind: "the council day nursery", "a private nursery".
+_KINDS_OF_NURSERY = frozenset({"day", "plant", "garden", "tree", "work", "works", "baby",
+                               "babies", "toddler", "toddlers", "full", "part", "time"})
 
 
 GENERIC_PLACE_WORDS = frozenset(

@@ -25,6 +25,7 @@ from .identifiers import (
 from .lexicons import (
     ROLE_WORDS,
     is_common_word,
+    near_uk_place,
     surnames,
     uk_places,
 )
@@ -166,6 +167,8 @@ def _district_ok(value: str) -> float | bool:
     not "14 mill lane, and then ...". """
     if value.lower() in uk_places():
         return 0.6
+    if not is_common_word(value.lower(), threshold=1) and near_uk_place(value.lower()):
+        return 0.5  # "22 carlton road, sheffeild": a town misspelt
     return 0.5 if value[:1].isupper() and not is_common_word(value.lower(), threshold=1) \
         and value.lower() not in FUNCTION_WORDS else False
 

@@ -131,9 +131,12 @@ def _two_word_school_ok(value: str) -> float | bool:
 
 
 def _lower_council_ok(value: str) -> float | bool:
-    """"north thornby council", "hull city council": a council named in lower case by a UK place
-    or by words that are no English words."""
+    """"north thornby council", "hull city council", "barking and dagenham council": a council
+    named in lower case by a UK place (or two) or by words that are no English words."""
     words = value.split()[:-1]
+    if "and" in words:  # "barking and dagenham council": two places joined
+        first, rest = value.split(" and ", 1)
+        return 0.6 if first in uk_places() and _lower_council_ok(rest) else False
     names = [w for w in words if w not in ("north", "south", "east", "west", "city", "of",
                                            "county", "borough", "district")]
     if names and " ".join(names) in uk_places():
@@ -531,6 +534,7 @@ INSTITUTION_PATTERNS: tuple[Pattern, ...] = (
             score=0.5, flags=0, validate=_lower_place_ok),
     Pattern("house_name_lower", "ORG",
             rf"\b(?:at|in|on|to|from|of|then|called|named|left|leave|leaving|about|since|"
+            rf"outside|behind|opposite|near|"
             rf"(?:home|house|placement|unit)\s+(?:is|was))\s+(?P<pii>{_HOUSE_PLURALS}|"
             rf"the\s+(?:grange|manor|priory))\b",
             score=0.6),
@@ -576,8 +580,8 @@ INSTITUTION_PATTERNS: tuple[Pattern, ...] = (
             rf"(?:house|lodge|court|grange|hall))(?=\s+(?:was|is|has|had)\b)",
             score=0.5),
     Pattern("council_lower", "ORG",
-            r"\b(?P<pii>(?:(?:north|south|east|west|city\s+of)\s+)?[a-z]{4,}(?:\s+[a-z]{4,})?"
-            r"(?:\s+(?:city|county|borough|district))?\s+council)\b",
+            r"\b(?P<pii>(?:[a-z]{4,}\s+and\s+)?(?:(?:north|south|east|west|city\s+of)\s+)?"
+            r"[a-z]{4,}(?:\s+[a-z]{4,})?(?:\s+(?:city|county|borough|district))?\s+council)\b",
             score=0.5, flags=0, validate=_lower_council_ok, trigger=r"council"),
     Pattern("council_abbreviation", "ORG",
             r"\b(?P<pii>[a-z]{3,}(?:\s+[a-z]{3,})?\s+(?:cc|ccc|mbc|bc|dc))\b",

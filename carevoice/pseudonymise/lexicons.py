@@ -35,6 +35,7 @@ __all__ = [
     "first_names",
     "is_common_word",
     "lowercase_words",
+    "near_uk_place",
     "surnames",
     "uk_districts",
     "uk_places",
@@ -87,7 +88,7 @@ NICKNAMES: frozenset[str] = frozenset(
     josh jake jack danny dan dani benny benji nico rio ty tyla tyler zak zac zack mikey mick
     micky terry tel del rodney dazza bazza gazza shazza bev trev shiv bri mags jax bez
     gracie lottie hattie kacey macie matty jord shan shanny lew tay rhi lils gabs teddie taz
-    kaz chels""".split()
+    kaz chels pete kev kath sid nige ste jonno robbo macca marty reg dee fern""".split()
 )
 
 #: Frequent first names of children and young people born in England and Wales since about
@@ -254,6 +255,30 @@ def uk_places() -> frozenset[str]:
     True
     """
     return frozenset({a.lower() for a in _UK_AREAS} | _gb_places() | uk_districts())
+
+
+@functools.cache
+def _one_word_places() -> tuple[str, ...]:
+    return tuple(sorted(p for p in uk_places() if " " not in p and len(p) >= 6))
+
+
+@functools.cache
+def near_uk_place(word: str) -> bool:
+    """Whether ``word`` (lower case, six letters or more) is one typing slip (a letter
+    changed, added, dropped or two swapped) from a one-word UK place: "sheffeild", "wakefeild".
+
+    Examples
+    --------
+    >>> near_uk_place("sheffeild"), near_uk_place("shelf")
+    (True, False)
+    """
+    if len(word) < 6:
+        return False
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    return process.extractOne(word, _one_word_places(), scorer=OSA.distance,
+                              score_cutoff=1) is not None
 
 
 @functools.cache

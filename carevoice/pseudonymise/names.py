@@ -102,9 +102,11 @@ _BEFORE_INFINITIVE = frozenset({"have", "has", "had", "want", "wants", "wanted",
 #: joins places.
 _NAME_CHAIN_JOINS = (("then",), ("and", "then"))
 #: Words that are no verb and cannot end a clause whose verb was left out: after "my brother
-#: will" they make "will" a name ("see my brother will more"), where a verb, "too" or a full
-#: stop would make it the modal ("my brother will come", "my mum will too").
-_NO_VERB_AFTER = frozenset({"more", "loads", "lots", "anymore", "who"})
+#: will" they make "will" a name ("see my brother will more", "my best mate chastity lol"),
+#: where a verb, "too" or a full stop would make it the modal ("my brother will come", "my
+#: mum will too").
+_NO_VERB_AFTER = frozenset({"more", "loads", "lots", "anymore", "who", "lol", "lmao", "haha",
+                            "tbh", "ngl", "btw"})
 
 #: Words after a full name given as one's name: "name frankie gold i live at ...".
 _AFTER_A_GIVEN_NAME = frozenset({"i", "im", "i'm", "and", "n", "my", "dob", "age", "aged",
@@ -1100,6 +1102,56 @@ def _role_after(t: _At) -> bool:
             for k in range(t.i + 2, min(t.i + 6, len(sent))))
 
 
+#: Jobs, after a name and "the": "bob the handyman at the limes".
+_JOBS = frozenset({"handyman", "caretaker", "cleaner", "cook", "chef", "receptionist",
+                   "driver", "gardener", "janitor", "porter", "warden", "nurse", "doctor",
+                   "coach", "dinnerlady", "lollipop"})
+#: Words between "the" and a role in an apposition: "gem the housing officer".
+_ROLE_KINDS = frozenset({"housing", "duty", "new", "old", "leaving", "care", "team", "school",
+                         "home", "unit", "night", "day"})
+
+
+def _the_role_after(t: _At) -> bool:
+    """"gem the housing officer not so much", "kaz the manager said no": at a clause's start a
+    name, then "the" and a role."""
+    sent, i = t.sent, t.i
+    if not (t.lower and t.cues.clause_start and t.nxt == "the") \
+            or t.low in _SEASONS or t.low in _ABSTRACT or t.low in _MODALS:
+        return False
+    for k in range(i + 2, min(i + 5, len(sent))):
+        if sent.low(k) in ROLE_WORDS or sent.low(k) in STAFF or sent.low(k) in _JOBS:
+            return True
+        if sent.low(k) not in ROLE_MODIFIERS and sent.low(k) not in _ROLE_KINDS:
+            return False
+    return False
+
+
+#: Who, before "was called" and a name: "the last one was called sterling".
+_CALLED_WHO = frozenset({"one", "he", "she", "hes", "shes", "worker", "sw", "carer", "iro",
+                         "pa", "advocate", "teacher", "manager", "mentor"})
+
+
+def _then_he_did(t: _At) -> bool:
+    """"especially dean, he takes us fishing": a name, a comma, then "he" or "she" and what
+    people do (not "in may, she moved")."""
+    sent, i = t.sent, t.i
+    return t.lower and i + 2 < len(sent) and sent.gap(i + 1).strip() == "," \
+        and t.nxt in ("he", "she", "hes", "shes") \
+        and (sent.low(i + 2) in SUBJECT_VERBS or sent.low(i + 2) in _PERSON_VERBS
+             or sent.low(i + 2) in _DOING_FOR) \
+        and t.prev not in NOT_BEFORE_A_NAME and t.prev not in ("in", "on", "at", "by", "since") \
+        and t.low not in _SEASONS and t.low not in _ABSTRACT and t.low not in _MODALS
+
+
+def _was_called(t: _At) -> bool:
+    """"the last one was called sterling": a person's name after "was called" (not "the home
+    was called", "it was called")."""
+    sent, i = t.sent, t.i
+    return t.lower and t.prev == "called" and sent.low(i - 2) in ("was", "is") \
+        and sent.low(i - 3) in _CALLED_WHO and _plain_word(t.low) \
+        and frequency(t.low) < 20_000 and t.low not in _ABSTRACT
+
+
 def _introduced_by_role(t: _At) -> bool:
     """"dee my sw from stockport council hasnt visited", "rob my pa is leaving": at a clause's
     start a name, who they are, then where they are from or what they did."""
@@ -1125,10 +1177,10 @@ def _full_name(t: _At) -> bool:
 
 
 def _modal_before_a_modal(t: _At) -> bool:
-    """"may may be moving out", "will is my little brother": a modal stands before neither a
-    modal nor "is"."""
+    """"may may be moving out", "my mate will will tell u", "will is my little brother": a modal
+    stands before neither a modal nor "is"."""
     sent, i = t.sent, t.i
-    return t.lower and t.cues.clause_start and t.low in _MODALS and (
+    return t.lower and (t.cues.clause_start or sent.role_ends(i - 1)) and t.low in _MODALS and (
         t.nxt in _MODALS or (t.nxt in ("is", "was") and sent.kin_at(i + 2)
                              and bool(_FAMILY.intersection(sent.lows[i + 3:i + 6]))))
 
@@ -1392,6 +1444,9 @@ _LEXICON_RULES: tuple[tuple[float, str, Callable[[_At], bool]], ...] = (
     (0.55, "context", _paired),
     (0.5, "context", _role_after),
     (0.5, "context", _introduced_by_role),
+    (0.5, "context", _the_role_after),
+    (0.5, "context", _was_called),
+    (0.5, "context", _then_he_did),
     (0.55, "full_name", _full_name),
     (0.5, "context", _modal_before_a_modal),
     (0.5, "context", _modal_before_a_past),
@@ -1531,6 +1586,7 @@ _WORD_RULES: tuple[tuple[float, str, Callable[[_At], bool]], ...] = (
     (0.5, "context", _with_and_their_kin),
     (0.5, "context", _asked_for_no_word),
     (0.5, "context", _introduced_by_role_word),
+    (0.5, "context", _was_called),
     (0.5, "context", _family_named),
 )
 
