@@ -555,11 +555,13 @@ class ThemeDiscovery:
         Parameters
         ----------
         comments : pandas.DataFrame
-            ``comment_id`` and ``text``.
+            ``comment_id`` and ``text``. Pseudonymised first unless ``text_is_pseudonymised``,
+            as :meth:`fit` reads them, so that a comment is embedded the same way in both (a
+            name in the raw text would move its vector away from the topics' centroids).
         topics : Topics, optional
             Edited topics to use instead of ``topics_``.
         embeddings : numpy.ndarray, optional
-            Precomputed embeddings of ``comments`` (same embedder as the fit).
+            Precomputed embeddings of ``comments`` (same embedder and same text as the fit).
 
         Returns
         -------
@@ -576,6 +578,8 @@ class ThemeDiscovery:
             raise InputError("The 'topics' argument of ThemeDiscovery.predict must be a Topics "
                              f"object; got {type(topics).__name__}.")
         _check_comments(comments, "comments", "ThemeDiscovery.predict")
+        if not self.text_is_pseudonymised and embeddings is None:
+            comments = _pseudonymised(comments[[COMMENT_ID, TEXT]].reset_index(drop=True))
         texts = ["" if pd.isna(t) else str(t) for t in comments[TEXT]]
         x = self._embed(texts, embeddings, "predict")
         return assignments_for(topics, comments[COMMENT_ID].astype(str).tolist(), x, texts)
