@@ -279,18 +279,18 @@ def test_examples_and_describe(topics):
 
 
 def test_predict_embeds_the_text_fit_would_embed():
-    class Recording(HashingEmbedder):
-        seen: list[str] = []
+    seen: list[str] = []
 
+    class Recording(HashingEmbedder):
         def encode(self, texts):
-            type(self).seen.extend(texts)
+            seen.extend(texts)
             return super().encode(texts)
 
     model = ThemeDiscovery(Recording(), n_topics=2).fit(_comments())
-    Recording.seen.clear()
+    seen.clear()
     model.predict(pd.DataFrame({"comment_id": ["n1"],
                                 "text": ["Kai Brennan from Leeds rang my social worker"]}))
-    assert Recording.seen and not any("Brennan" in t for t in Recording.seen)
+    assert seen and not any("Brennan" in t for t in seen)
 
 
 def test_table_has_no_text_and_labels_outliers(topics):
