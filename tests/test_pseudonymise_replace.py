@@ -94,6 +94,7 @@ def test_surrogates_same_secret_same_values(comments):
     ("PERSON", "Kai", r"[A-Z][a-z]+"),
     ("PERSON", "kai", r"[a-z]+"),
     ("PERSON", "Mrs Khan", r"Mrs [A-Z][A-Za-z'-]+"),
+    ("PERSON", "Mister Khan", r"Mister [A-Z][A-Za-z'-]+"),
     ("PERSON", "Kai Brennan", r"[A-Z][a-z]+ [A-Z][A-Za-z'-]+"),
     ("PHONE", "07700 900318", r"07700 900\d{3}"),
     ("EMAIL", "jade@example.com", r"[a-z]+\.[a-z'-]+\d*@example\.com"),

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import InputError, format_ids
 from ..schema import COMMENT_ID, TEXT
 from ._base import as_text, check_comments
-from ._words import TITLE_WORDS
+from ._words import TITLE_WORDS, TITLES
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -169,7 +169,6 @@ def entity_id(secret: bytes, label: str, text: str) -> str:
     return hmac.new(secret, message, hashlib.sha256).hexdigest()
 
 
-_TITLES = ("mr", "mrs", "ms", "miss", "mx", "dr")
 #: A title just before a span: the name after it is a surname ("Mrs [Okafor]").
 _TITLE_BEFORE = re.compile(rf"\b(?:{TITLE_WORDS})\.?\s+$", re.IGNORECASE)
 _STREET = re.compile(r"\b(road|rd|street|st|lane|avenue|close|drive|way|crescent|court|place|"
@@ -284,7 +283,7 @@ class Replacer:
         if label == "PERSON" and after_title and len(words) == 1:
             return str(fake.last_name())
         if label == "PERSON":
-            if words and words[0].lower().rstrip(".") in _TITLES:
+            if words and words[0].lower().rstrip(".") in TITLES:  # "Mister Khan" too
                 return f"{words[0]} {fake.last_name()}"
             if len(words) >= 2:
                 return f"{fake.first_name()} {fake.last_name()}"
