@@ -594,83 +594,15 @@ class NameDetector(TextDetector):
     def _predicated(sent: Tokens, i: int, cues: Cues) -> bool:
         """Whether a word-name at token ``i`` is the subject of what is said only of people:
         "faith got adopted", "jack and frank both got moved", "penny is the nicest social
-        worker", "chance is my key worker", "storm's mum let me stay", "bill on nights"."""
-        nxt = sent.low(i + 1)
-        written = sent.tokens[i][1]
-        if written != sent.words[i] and nxt in ROLE_WORDS \
-                and sent.low(i - 1) not in POSSESSIVES:
-            return True  # "storm's mum": a possessive before a family word
-        if sent.at_whose(i) and written[-1:] in "sS" and sent.lows[i] not in _SEASONS:
-            return True  # "stayed at kyle's", "went round jade's"
-        if written != sent.words[i] and sent.low(i - 1) in ("to", "at", "round") \
-                and nxt in _WHOSE_PLACES and sent.lows[i] not in _SEASONS:
-            return True  # "i used to go to sky's house"
-        if sent.low(i - 1) in ("is", "was", "are", "were") and sent.role_ends(i - 2) \
-                and sent.lows[i] not in _ADJECTIVE_NAMES:
-            return True  # "my sw is faith", "my carers are will and grace"
-        k = i + 2 if nxt in ADVERBS else i + 1
-        if (sent.role_ends(i - 1) or sent.low(i - 1) in KIN or (
-                sent.low(i - 1) in ROLE_WORDS and sent.low(i - 2) in KIN_MODIFIERS)) \
-                and (sent.low(k) in _PERSON_VERBS or sent.low(k) in SUBJECT_VERBS):
-            return True  # "my keyworker miles drove me", "auntie may makes pancakes"
-        if sent.low(i - 1) in ("with", "and", "n", "by", "to") and nxt == "my" and (
-                sent.low(i + 2) in STAFF or sent.low(i + 3) in STAFF) and not (
-                sent.low(i - 1) == "to" and sent.low(i - 2) in _BEFORE_INFINITIVE):
-            return True  # "with star my mentor", not "i have to chase my social worker"
-        if nxt in ("is", "was") and sent.low(i + 2) == "my" and "name" in sent.lows[i + 3:i + 5]:
-            return True  # "mercy is my real name"
-        if nxt in HE_SHE and (sent.low(i - 1) in KIN or sent.role_ends(i - 1)):
-            return True  # "my nanna may she makes the best pancakes"
-        if nxt in HE_SHE and sent.low(i + 2) in _SAID_OF_A_FRIEND \
-                and sent.low(i - 1) not in _PRONOUNS and sent.lows[i] not in _SEASONS \
-                and sent.lows[i] not in _MODALS:
-            return True  # "i love rose shes my best mate" (not "i hope shes ok")
-        if nxt == "and" and sent.low(i + 2) in ("her", "his", "their") and (
-                sent.low(i + 3) in KIN or sent.low(i + 3) in ("wife", "husband")):
-            return True  # "with summer and her mum", "im with will and his wife"
-        if sent.low(i - 1) in STAFF and sent.low(i - 2) == "the" \
-                and (nxt in _PERSON_VERBS or nxt in SUBJECT_VERBS or nxt in _DOING_FOR) \
-                and nxt not in NOT_ONLY_PEOPLE:
-            return True  # "the manager miles lets me take the leftovers"
-        names = first_names()
-        if (cues.clause_start and nxt in ("and", "n", "&") and sent.low(i + 2) in names
-                and _said_of_a_pair(sent, i + 3)) or (
-                sent.low(i - 1) in ("and", "n", "&") and sent.low(i - 2) in names
-                and _said_of_a_pair(sent, i + 1)):
-            return True  # "grace n faith are twins", "will and frank on nights are sound"
+        worker", "chance is my key worker", "storm's mum let me stay", "bill on nights".
+
+        The rules of :data:`_SAID_ANYWHERE`, then, at a clause's start, those of
+        :data:`_SAID_AT_CLAUSE_START`, and last whether the word is staff (``is_staff``)."""
+        if any(said(sent, i) for said in _SAID_ANYWHERE):
+            return True
         if not cues.clause_start:
             return False
-        if nxt == "the" and (sent.low(i + 2) in STAFF or sent.low(i + 3) in STAFF):
-            return True  # "dawn the iro is the only one who ...", "robin the night staff"
-        if nxt in ("my", "our") and any(
-                sent.low(k) in STAFF and (sent.low(k + 1) in _PERSON_VERBS
-                                          or sent.low(k + 1) in SUBJECT_VERBS)
-                for k in (i + 2, i + 3)):
-            return True  # "rob my keyworker took me fishing"
-        if nxt == "one" and sent.low(i + 2) == "of" and sent.low(i + 3) in ("the", "my", "our") \
-                and (sent.low(i + 4) in STAFF or sent.low(i + 5) in STAFF):
-            return True  # "storm one of the staff at ..."
-        if nxt in ("in", "from") and sent.low(i + 2) in ("my", "our") \
-                and sent.low(i + 3) in _CLASSES:
-            return True  # "jade in my class keeps telling everyone"
-        if nxt in ("in", "at") and sent.low(i + 2) in ("my", "our", "the") \
-                and sent.low(i + 3) in _HOMES and (sent.low(i + 4) in ("keeps", "kept")
-                                                   or sent.low(i + 4) in _PERSON_VERBS):
-            return True  # "angel in my unit keeps nicking my charger"
-        if nxt == "called" and sent.low(i + 2) in OBJECTS:
-            return True  # "brook called me a liar"
-        k = i + 1
-        while sent.low(k) in ADVERBS or sent.low(k) == "both":
-            k += 1
-        if sent.low(k) in ("got", "gets", "get", "was", "were") and sent.low(k + 1) in _FATES:
-            return True
-        if nxt == "on" and sent.low(i + 2) in _SHIFTS:
-            return True
-        if nxt in ("is", "was") and sent.lows[i] not in _SEASONS \
-                and sent.low(i + 2) not in FUNCTION_WORDS and any(
-                sent.low(k) == "and" and sent.low(k + 1) in HE_SHE for k in range(i + 3, i + 6)):
-            return True  # "daisy is kind and she plays uno with me" (not "rocky is my dog and")
-        return sent.is_staff(i)
+        return any(said(sent, i) for said in _SAID_AT_CLAUSE_START) or sent.is_staff(i)
 
     def _extent(self, sent: Tokens, i: int, score: float, rule: str, names: frozenset[str],
                 family: frozenset[str], listed: set[int], taken_until: int) -> tuple[int, int]:
@@ -930,6 +862,161 @@ class NameDetector(TextDetector):
 
 #: Names, joined by "and", "n", "&" or commas, right before "from" (and "the"): "jack and bill
 #: from ", "ruby, jo n mo from the ".
+# What is said only of people, read by :meth:`NameDetector._predicated`: each rule takes the
+# tokens and the word-name's index.
+
+def _possessive_before_family(sent: Tokens, i: int) -> bool:
+    """"storm's mum let me stay": a possessive before a family word."""
+    return sent.tokens[i][1] != sent.words[i] and sent.low(i + 1) in ROLE_WORDS \
+        and sent.low(i - 1) not in POSSESSIVES
+
+
+def _whose_home(sent: Tokens, i: int) -> bool:
+    """"stayed at kyle's", "went round jade's"."""
+    return sent.at_whose(i) and sent.tokens[i][1][-1:] in "sS" and sent.lows[i] not in _SEASONS
+
+
+def _whose_place_named(sent: Tokens, i: int) -> bool:
+    """"i used to go to sky's house"."""
+    return sent.tokens[i][1] != sent.words[i] and sent.low(i - 1) in ("to", "at", "round") \
+        and sent.low(i + 1) in _WHOSE_PLACES and sent.lows[i] not in _SEASONS
+
+
+def _role_is(sent: Tokens, i: int) -> bool:
+    """"my sw is faith", "my carers are will and grace"."""
+    return sent.low(i - 1) in ("is", "was", "are", "were") and sent.role_ends(i - 2) \
+        and sent.lows[i] not in _ADJECTIVE_NAMES
+
+
+def _role_then_verb(sent: Tokens, i: int) -> bool:
+    """"my keyworker miles drove me", "auntie may makes pancakes"."""
+    k = i + 2 if sent.low(i + 1) in ADVERBS else i + 1
+    return (sent.role_ends(i - 1) or sent.low(i - 1) in KIN or (
+        sent.low(i - 1) in ROLE_WORDS and sent.low(i - 2) in KIN_MODIFIERS)) \
+        and (sent.low(k) in _PERSON_VERBS or sent.low(k) in SUBJECT_VERBS)
+
+
+def _with_my_staff(sent: Tokens, i: int) -> bool:
+    """"with star my mentor" (not "i have to chase my social worker")."""
+    return sent.low(i - 1) in ("with", "and", "n", "by", "to") and sent.low(i + 1) == "my" \
+        and (sent.low(i + 2) in STAFF or sent.low(i + 3) in STAFF) \
+        and not (sent.low(i - 1) == "to" and sent.low(i - 2) in _BEFORE_INFINITIVE)
+
+
+def _is_my_name(sent: Tokens, i: int) -> bool:
+    """"mercy is my real name"."""
+    return sent.low(i + 1) in ("is", "was") and sent.low(i + 2) == "my" \
+        and "name" in sent.lows[i + 3:i + 5]
+
+
+def _family_then_she(sent: Tokens, i: int) -> bool:
+    """"my nanna may she makes the best pancakes"."""
+    return sent.low(i + 1) in HE_SHE and (sent.low(i - 1) in KIN or sent.role_ends(i - 1))
+
+
+def _then_said_of_a_friend(sent: Tokens, i: int) -> bool:
+    """"i love rose shes my best mate" (not "i hope shes ok")."""
+    return sent.low(i + 1) in HE_SHE and sent.low(i + 2) in _SAID_OF_A_FRIEND \
+        and sent.low(i - 1) not in _PRONOUNS and sent.lows[i] not in _SEASONS \
+        and sent.lows[i] not in _MODALS
+
+
+def _and_their_family(sent: Tokens, i: int) -> bool:
+    """"with summer and her mum", "im with will and his wife"."""
+    return sent.low(i + 1) == "and" and sent.low(i + 2) in ("her", "his", "their") and (
+        sent.low(i + 3) in KIN or sent.low(i + 3) in ("wife", "husband"))
+
+
+def _the_staff_member_did(sent: Tokens, i: int) -> bool:
+    """"the manager miles lets me take the leftovers"."""
+    nxt = sent.low(i + 1)
+    return sent.low(i - 1) in STAFF and sent.low(i - 2) == "the" \
+        and (nxt in _PERSON_VERBS or nxt in SUBJECT_VERBS or nxt in _DOING_FOR) \
+        and nxt not in NOT_ONLY_PEOPLE
+
+
+def _one_of_a_pair(sent: Tokens, i: int) -> bool:
+    """"will and frank on nights are sound": the second of a pair (the first, at a clause's
+    start, is :func:`_first_of_a_pair`'s)."""
+    return sent.low(i - 1) in ("and", "n", "&") and sent.low(i - 2) in first_names() \
+        and _said_of_a_pair(sent, i + 1)
+
+
+def _first_of_a_pair(sent: Tokens, i: int) -> bool:
+    """"grace n faith are twins"."""
+    return sent.low(i + 1) in ("and", "n", "&") and sent.low(i + 2) in first_names() \
+        and _said_of_a_pair(sent, i + 3)
+
+
+def _the_staff_after(sent: Tokens, i: int) -> bool:
+    """"dawn the iro is the only one who ...", "robin the night staff"."""
+    return sent.low(i + 1) == "the" and (sent.low(i + 2) in STAFF or sent.low(i + 3) in STAFF)
+
+
+def _my_staff_did(sent: Tokens, i: int) -> bool:
+    """"rob my keyworker took me fishing"."""
+    return sent.low(i + 1) in ("my", "our") and any(
+        sent.low(k) in STAFF and (sent.low(k + 1) in _PERSON_VERBS
+                                  or sent.low(k + 1) in SUBJECT_VERBS)
+        for k in (i + 2, i + 3))
+
+
+def _one_of_the_staff(sent: Tokens, i: int) -> bool:
+    """"storm one of the staff at ..."."""
+    return sent.low(i + 1) == "one" and sent.low(i + 2) == "of" \
+        and sent.low(i + 3) in ("the", "my", "our") \
+        and (sent.low(i + 4) in STAFF or sent.low(i + 5) in STAFF)
+
+
+def _in_my_class(sent: Tokens, i: int) -> bool:
+    """"jade in my class keeps telling everyone"."""
+    return sent.low(i + 1) in ("in", "from") and sent.low(i + 2) in ("my", "our") \
+        and sent.low(i + 3) in _CLASSES
+
+
+def _in_my_unit_did(sent: Tokens, i: int) -> bool:
+    """"angel in my unit keeps nicking my charger"."""
+    return sent.low(i + 1) in ("in", "at") and sent.low(i + 2) in ("my", "our", "the") \
+        and sent.low(i + 3) in _HOMES and (sent.low(i + 4) in ("keeps", "kept")
+                                           or sent.low(i + 4) in _PERSON_VERBS)
+
+
+def _called_someone(sent: Tokens, i: int) -> bool:
+    """"brook called me a liar"."""
+    return sent.low(i + 1) == "called" and sent.low(i + 2) in OBJECTS
+
+
+def _got_a_fate(sent: Tokens, i: int) -> bool:
+    """"faith got adopted", "jack and frank both got moved"."""
+    k = i + 1
+    while sent.low(k) in ADVERBS or sent.low(k) == "both":
+        k += 1
+    return sent.low(k) in ("got", "gets", "get", "was", "were") and sent.low(k + 1) in _FATES
+
+
+def _on_shifts(sent: Tokens, i: int) -> bool:
+    """"bill on nights"."""
+    return sent.low(i + 1) == "on" and sent.low(i + 2) in _SHIFTS
+
+
+def _is_then_she(sent: Tokens, i: int) -> bool:
+    """"daisy is kind and she plays uno with me" (not "rocky is my dog and")."""
+    return sent.low(i + 1) in ("is", "was") and sent.lows[i] not in _SEASONS \
+        and sent.low(i + 2) not in FUNCTION_WORDS and any(
+            sent.low(k) == "and" and sent.low(k + 1) in HE_SHE for k in range(i + 3, i + 6))
+
+
+#: What :meth:`NameDetector._predicated` reads wherever the word stands.
+_SAID_ANYWHERE: tuple[Callable[[Tokens, int], bool], ...] = (
+    _possessive_before_family, _whose_home, _whose_place_named, _role_is, _role_then_verb,
+    _with_my_staff, _is_my_name, _family_then_she, _then_said_of_a_friend, _and_their_family,
+    _the_staff_member_did, _one_of_a_pair)
+#: What it reads only of a word at a clause's start.
+_SAID_AT_CLAUSE_START: tuple[Callable[[Tokens, int], bool], ...] = (
+    _first_of_a_pair, _the_staff_after, _my_staff_did, _one_of_the_staff, _in_my_class,
+    _in_my_unit_did, _called_someone, _got_a_fate, _on_shifts, _is_then_she)
+
+
 @dataclass(frozen=True)
 class _At:
     """A token and what the context rules read around it."""
