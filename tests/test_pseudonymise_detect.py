@@ -359,6 +359,13 @@ NAME_VALID = [
     ("i miss my sister may lol", "may"),
     ("pete the caretaker at school lets us in early", "pete"),
     ("the carers are ok, mainly rose, she listens", "rose"),
+    # round seventy-six, in new wording: a pair of first names after "with" ending a clause, a
+    # first name and a double-barrelled surname after a role, a word said to be what someone
+    # is called or one's nickname
+    ("we lived with hazel and sonny, it was ok", "hazel"),
+    ("my key worker jo fairley-brown is off sick", "jo fairley-brown"),
+    ("biscuit is what they call my little brother", "biscuit"),
+    ("sparky is my nickname at school", "sparky"),
 ]
 
 NAME_INVALID = [
@@ -507,6 +514,9 @@ NAME_INVALID = [
     "me and my foster sistas get on",
     "it was called breeze",
     "in may, she moved out",
+    "we went with may and june",
+    "that is what they call it",
+    "this is my nickname",
 ]
 
 
@@ -893,6 +903,13 @@ def test_a_word_that_is_no_word_after_a_home_and_then_is_a_home():
     spans = detect_pii(pd.DataFrame({"comment_id": ["c"], "text": [text]}))
     got = {text[a:b] for a, b in spans[["start", "end"]].itertuples(index=False)}
     assert "brackenholt" in got and "home" not in got
+
+
+def test_a_misspelt_town_after_a_place_and_a_comma_is_a_place():
+    text = "we moved to moss side, manchster last year"
+    spans = detect_pii(pd.DataFrame({"comment_id": ["c"], "text": [text]}))
+    got = {text[a:b] for a, b in spans[["start", "end"]].itertuples(index=False)}
+    assert "manchster" in got
 
 
 def test_a_handle_of_common_words_masks_none_of_them_elsewhere():

@@ -528,6 +528,7 @@ VALID += [
     ("LOCATION", "post goes to 9 elm road, leicestre now", "leicestre"),
     # round seventy-five, in new wording: a council named by two places joined by "and"
     ("ORG", "then bath and wells council took over", "bath and wells council"),
+    ("ORG", "cant talk im at hobbs bakery till 5", "hobbs bakery"),  # round seventy-six
 ]
 
 INVALID += [

@@ -529,6 +529,9 @@ INSTITUTION_PATTERNS: tuple[Pattern, ...] = (
             rf"employed)(?:\s+(?:{_WORK_TIMES}))?\s+(?:at|for|in)\s+(?:the\s+)?"
             rf"(?P<pii>(?:[a-z][a-z'\u2019]{{2,}}\s+){{1,2}}(?:{_TRADES}))\b",
             score=0.5, flags=0, validate=_lower_employer_ok, trigger=_TRADES),
+    Pattern("business_at", "ORG",  # "cos im at bells bakery": a trade named by a word, anywhere
+            rf"\bat\s+(?P<pii>[a-z][a-z'\u2019]{{2,}}\s+(?:{_TRADES}))\b",
+            score=0.5, flags=0, validate=_lower_employer_ok, trigger=_TRADES),
     Pattern("named_place_lower", "ORG",
             rf"\b(?:{_LOWER_NAME_WORD}\s+){{1,3}}(?:lodge|academy|grange|manor|juniors|infants)\b",
             score=0.5, flags=0, validate=_lower_place_ok),

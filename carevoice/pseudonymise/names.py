@@ -904,9 +904,9 @@ def _with_my_staff(sent: Tokens, i: int) -> bool:
 
 
 def _is_my_name(sent: Tokens, i: int) -> bool:
-    """"mercy is my real name"."""
+    """"mercy is my real name", "stormy is my nickname"."""
     return sent.low(i + 1) in ("is", "was") and sent.low(i + 2) == "my" \
-        and "name" in sent.lows[i + 3:i + 5]
+        and bool({"name", "nickname"} & set(sent.lows[i + 3:i + 5]))
 
 
 def _family_then_she(sent: Tokens, i: int) -> bool:
@@ -1480,6 +1480,38 @@ def _the_new_one(t: _At) -> bool:
         and t.low not in _MODALS and t.low not in _ABSTRACT and t.low not in FUNCTION_WORDS
 
 
+def _what_they_call(t: _At) -> bool:
+    """"tiny is what everyone calls my foster dad": a word said to be what someone is called
+    (not "that is what they call it": a function word)."""
+    sent, i = t.sent, t.i
+    return t.cues.clause_start and t.nxt in ("is", "was") and sent.low(i + 2) == "what" \
+        and any(sent.low(k) in ("calls", "call", "called") for k in range(i + 3, i + 6)) \
+        and _plain_word(t.low)
+
+
+def _named_as_my_name(t: _At) -> bool:
+    """"stormy is my nickname", "marigold was my real name": any word said to be one's name
+    at a clause's start."""
+    return t.cues.clause_start and _is_my_name(t.sent, t.i) and _plain_word(t.low)
+
+
+def _pair_with(t: _At) -> bool:
+    """"i was in foster with rose and frank": two first names joined after "with", ending a
+    clause (not "with hope and faith", "with may and june")."""
+    sent, i = t.sent, t.i
+    other = sent.low(i + 2)
+    return t.lower and t.prev in ("with", "wiv") and t.nxt in ("and", "n", "&") \
+        and other in t.names and (i + 3 == len(sent) or sent.gap(i + 3).strip()[:1] in ",.!?")\
+        and not ({t.low, other} & (_ABSTRACT | _SEASONS | _MODALS | FUNCTION_WORDS))
+
+
+def _named_with_double_surname(t: _At) -> bool:
+    """"my social worker will hardy-stone is leaving": a first name after a role, then a
+    double-barrelled surname."""
+    return t.lower and t.sent.role_ends(t.i - 1) \
+        and _hyphenated_surname(t.sent, t.i + 1, t.family, True)
+
+
 def _asked_for_no_word(t: _At) -> bool:
     """"ask for marty" (:func:`_asked_for`, a word outside the lexicon that is no word)."""
     low = t.low
@@ -1534,6 +1566,9 @@ _LEXICON_RULES: tuple[tuple[float, str, Callable[[_At], bool]], ...] = (
     (0.5, "context", _the_role_after),
     (0.5, "context", _was_called),
     (0.5, "context", _then_he_did),
+    (0.5, "context", _what_they_call),
+    (0.55, "context", _pair_with),
+    (0.55, "context", _named_with_double_surname),
     (0.55, "full_name", _full_name),
     (0.5, "context", _modal_before_a_modal),
     (0.5, "context", _modal_before_a_past),
@@ -1674,6 +1709,8 @@ _WORD_RULES: tuple[tuple[float, str, Callable[[_At], bool]], ...] = (
     (0.5, "context", _asked_for_no_word),
     (0.5, "context", _introduced_by_role_word),
     (0.5, "context", _was_called),
+    (0.5, "context", _what_they_call),
+    (0.5, "context", _named_as_my_name),
     (0.5, "context", _family_named),
 )
 

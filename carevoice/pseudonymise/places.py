@@ -36,6 +36,8 @@ from .lexicons import (
     NOT_PII,
     ROLE_WORDS,
     first_names,
+    is_common_word,
+    near_uk_place,
     uk_districts,
     uk_places,
 )
@@ -567,12 +569,15 @@ class PlaceDetector(TextDetector):
 
 
 def places_after_found(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
-    """Add a town that is also a word, said "in" it right after a person or organisation found.
+    """Add a town that is also a word, said "in" it right after a person or organisation found,
+    and a misspelt town after a place found and a comma.
 
     "my old carers pat and bill in deal", "i was at the willows in stone": who or what stands
     before says that "in deal" is where they are, which the words alone do not. Months and the
     places no saying lets through (:data:`_WORD_PLACES_NOT_READ`: "lives in hope") are left.
-    New spans score 0.55 (detector ``"places:after"``), so they go to review. ``comments`` and
+    "moss side, manchster": a word one typing slip from a gazetteer town (no common word),
+    after a place or address and a comma (score 0.5). New spans score 0.55 (detector
+    ``"places:after"``) unless said otherwise, so they go to review. ``comments`` and
     ``spans`` (raw spans of all detectors) in, ``spans`` plus the new ones (not resolved) out.
     """
     index = _place_index()
@@ -587,8 +592,18 @@ def places_after_found(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFr
             return None
         return m.start(1), m.end(1), "LOCATION", 0.55, "places:after"
 
-    return spans_after(comments, spans, NAME_LABELS, judge)
+    def misspelt_after(text: str, end: int) -> tuple[int, int, str, float, str] | None:
+        m = _COMMA_A_WORD.match(text, end)
+        if not m or is_common_word(m.group(1), threshold=1) or not near_uk_place(m.group(1)):
+            return None
+        return m.start(1), m.end(1), "LOCATION", 0.5, "places:after"
+
+    spans = spans_after(comments, spans, NAME_LABELS, judge)
+    # a town misspelt after a place found and a comma: "moss side, manchster"
+    return spans_after(comments, spans, ("LOCATION", "ADDRESS"), misspelt_after)
 
 
+#: A comma and a lower-case word: ", manchster".
+_COMMA_A_WORD = re.compile(r",\s*([a-z]{6,})\b(?!['\u2019-])")
 #: "in" or "from" and a lower-case word, after a name found: " in deal", " from sale".
 _IN_A_WORD = re.compile(r"\s+(?:in|from)\s+([a-z]+)\b(?!['\u2019-])")
