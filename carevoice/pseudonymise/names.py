@@ -1406,7 +1406,7 @@ def _named_after_a_role(t: _At) -> bool:
     return t.verb in SUBJECT_VERBS or t.verb in _PERSON_VERBS or t.nxt in _NEGATED
 
 
-def nickname_of_a_name(low: str) -> bool:
+def _nickname_of_a_name(low: str) -> bool:
     """Whether ``low`` is a first name with a nickname's ending: "deano", "robbo", "jonno",
     "gazza", "marty" (a name's start and "y")."""
     names = first_names()
@@ -1431,7 +1431,7 @@ def _partner_unknown(t: _At) -> bool:
         t.prev in ("fella", "bloke", "missus", "man") and t.sent.low(t.i - 2) in POSSESSIVES)) \
         and _plain_word(low) and frequency(low) == 0 and not dictionary_word(low) \
         and not re.search(r"(.)\1\1", low) \
-        and (not_a_word(low) or nickname_of_a_name(low) or bool(_fuzzy_name(low)))
+        and (not_a_word(low) or _nickname_of_a_name(low) or bool(_fuzzy_name(low)))
 
 
 def _with_and_their_kin(t: _At) -> bool:
