@@ -517,6 +517,7 @@ NAME_INVALID = [
     "we went with may and june",
     "that is what they call it",
     "this is my nickname",
+    "hope the staff read this",
 ]
 
 

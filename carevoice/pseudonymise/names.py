@@ -949,8 +949,14 @@ def _first_of_a_pair(sent: Tokens, i: int) -> bool:
 
 
 def _the_staff_after(sent: Tokens, i: int) -> bool:
-    """"dawn the iro is the only one who ...", "robin the night staff"."""
-    return sent.low(i + 1) == "the" and (sent.low(i + 2) in STAFF or sent.low(i + 3) in STAFF)
+    """"dawn the iro is the only one who ...", "robin the night staff" (not "hope the staff
+    listen": a verb of wishing before its clause)."""
+    return sent.low(i + 1) == "the" and sent.lows[i] not in _WISHING \
+        and (sent.low(i + 2) in STAFF or sent.low(i + 3) in STAFF)
+
+
+#: Verbs of wishing that are names too, before a clause: "hope the staff listen".
+_WISHING = frozenset({"hope", "trust", "wish", "pray"})
 
 
 def _my_staff_did(sent: Tokens, i: int) -> bool:
