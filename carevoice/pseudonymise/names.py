@@ -922,9 +922,9 @@ def _then_said_of_a_friend(sent: Tokens, i: int) -> bool:
 
 
 def _and_their_family(sent: Tokens, i: int) -> bool:
-    """"with summer and her mum", "im with will and his wife"."""
-    return sent.low(i + 1) == "and" and sent.low(i + 2) in ("her", "his", "their") and (
-        sent.low(i + 3) in KIN or sent.low(i + 3) in ("wife", "husband"))
+    """"with summer and her mum", "im with will and his wife", "with fern n her fella"."""
+    return sent.low(i + 1) in ("and", "n", "&") and sent.low(i + 2) in ("her", "his", "their") \
+        and (sent.low(i + 3) in KIN or sent.low(i + 3) in ("wife", "husband", "fella"))
 
 
 def _the_staff_member_did(sent: Tokens, i: int) -> bool:
@@ -1443,10 +1443,7 @@ def _partner_unknown(t: _At) -> bool:
 def _with_and_their_kin(t: _At) -> bool:
     """"with fern and her dad", "im with reg and his wife": someone with their own family
     (not "with dinner and her mum": a common word)."""
-    sent, i = t.sent, t.i
-    return t.lower and t.prev in ("with", "wiv") and t.nxt in ("and", "n", "&") \
-        and sent.low(i + 2) in ("her", "his", "their") \
-        and (sent.low(i + 3) in KIN or sent.low(i + 3) in ("wife", "husband", "fella")) \
+    return t.lower and t.prev in ("with", "wiv") and _and_their_family(t.sent, t.i) \
         and _plain_word(t.low) and frequency(t.low) < 20_000 and t.low not in _ABSTRACT \
         and t.low not in _SEASONS
 
