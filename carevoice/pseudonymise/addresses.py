@@ -167,7 +167,7 @@ def _district_ok(value: str) -> float | bool:
     not "14 mill lane, and then ...". """
     if value.lower() in uk_places():
         return 0.6
-    if not is_common_word(value.lower(), threshold=1) and near_uk_place(value.lower()):
+    if near_uk_place(value.lower()):
         return 0.5  # "22 carlton road, sheffeild": a town misspelt
     return 0.5 if value[:1].isupper() and not is_common_word(value.lower(), threshold=1) \
         and value.lower() not in FUNCTION_WORDS else False

@@ -408,11 +408,13 @@ def _club_played_for_ok(value: str) -> float | bool:
 
 
 def _club_by_age_ok(value: str) -> float | bool:
-    """"swifts" in "play for swifts under 16s": words that are no function, generic or role
-    words (not "play for the under 16s", "play for my school under 14s")."""
-    return not any(w in FUNCTION_WORDS or w in GENERIC_PLACE_WORDS or w in ROLE_WORDS
-                   or w in NOT_PII or w in ("school", "team", "county", "club")
-                   for w in value.lower().split())
+    """"swifts" in "play for swifts under 16s": words that name something
+    (:func:`_name_words_ok`), not "play for my school under 14s"."""
+    return _name_words_ok(value.lower().split(), _NOT_A_CLUB)
+
+
+#: Words before an age group that say whose team it is, not its name: "my school under 14s".
+_NOT_A_CLUB = frozenset({"school", "team", "county", "club"})
 
 
 def _no_word_name_ok(value: str) -> float | bool:

@@ -264,15 +264,16 @@ def _one_word_places() -> tuple[str, ...]:
 
 @functools.cache
 def near_uk_place(word: str) -> bool:
-    """Whether ``word`` (lower case, six letters or more) is one typing slip (a letter
-    changed, added, dropped or two swapped) from a one-word UK place: "sheffeild", "wakefeild".
+    """Whether ``word`` (lower case, six letters or more, no common word) is one typing slip (a
+    letter changed, added, dropped or two swapped) from a one-word UK place: "sheffeild",
+    "wakefeild".
 
     Examples
     --------
     >>> near_uk_place("sheffeild"), near_uk_place("shelf")
     (True, False)
     """
-    if len(word) < 6:
+    if len(word) < 6 or is_common_word(word, threshold=1):
         return False
     from rapidfuzz import process
     from rapidfuzz.distance import OSA

@@ -280,6 +280,9 @@ _SEASON_NOUNS = frozenset({"holiday", "holidays", "hols", "term", "time", "camp"
 
 _SEASONS = frozenset({"summer", "winter", "spring", "autumn", "april", "june", "august",
                       "may", "easter", "valentine"})
+#: Names that a sentence uses as ordinary words more often than as names: abstract nouns,
+#: modals, seasons and months ("hope", "will", "summer").
+_USED_AS_WORDS = _ABSTRACT | _MODALS | _SEASONS
 
 
 def _is_capitalised(token: str) -> bool:
@@ -1185,14 +1188,18 @@ def _paired(t: _At) -> bool:
     return t.lower and _paired_with_a_name(t.sent, t.i, t.names)
 
 
-def _role_after(t: _At) -> bool:
-    """"not even sky my social worker", "kai my sw, he ..."."""
+def _my_role_then(t: _At, then: Callable[[Tokens, int], bool]) -> bool:
+    """Whether a name stands before "my" or "our" and a role that ends within four words at
+    some token ``k`` for which ``then(tokens, k)`` holds (what follows the role)."""
     sent = t.sent
-    return t.lower and t.nxt in ("my", "our") and t.low not in _SEASONS \
-        and t.low not in _ABSTRACT and t.low not in _MODALS and any(
-            sent.role_ends(k) and (k + 1 == len(sent)
-                                   or sent.gap(k + 1).strip()[:1] in (",", ".", "!"))
-            for k in range(t.i + 2, min(t.i + 6, len(sent))))
+    return t.lower and t.nxt in ("my", "our") and t.low not in _USED_AS_WORDS and any(
+        sent.role_ends(k) and then(sent, k) for k in range(t.i + 2, min(t.i + 6, len(sent))))
+
+
+def _role_after(t: _At) -> bool:
+    """"not even sky my social worker", "kai my sw, he ...": the role ends a clause."""
+    return _my_role_then(t, lambda sent, k: k + 1 == len(sent)
+                         or sent.gap(k + 1).strip()[:1] in (",", ".", "!"))
 
 
 #: Jobs, after a name and "the": "bob the handyman at the limes".
@@ -1209,7 +1216,7 @@ def _the_role_after(t: _At) -> bool:
     name, then "the" and a role."""
     sent, i = t.sent, t.i
     if not (t.lower and t.cues.clause_start and t.nxt == "the") \
-            or t.low in _SEASONS or t.low in _ABSTRACT or t.low in _MODALS:
+            or t.low in _USED_AS_WORDS:
         return False
     for k in range(i + 2, min(i + 5, len(sent))):
         if sent.low(k) in ROLE_WORDS or sent.low(k) in STAFF or sent.low(k) in _JOBS:
@@ -1233,7 +1240,7 @@ def _then_he_did(t: _At) -> bool:
         and (sent.low(i + 2) in SUBJECT_VERBS or sent.low(i + 2) in _PERSON_VERBS
              or sent.low(i + 2) in _DOING_FOR) \
         and t.prev not in NOT_BEFORE_A_NAME and t.prev not in ("in", "on", "at", "by", "since") \
-        and t.low not in _SEASONS and t.low not in _ABSTRACT and t.low not in _MODALS
+        and t.low not in _USED_AS_WORDS
 
 
 def _was_called(t: _At) -> bool:
@@ -1248,14 +1255,9 @@ def _was_called(t: _At) -> bool:
 def _introduced_by_role(t: _At) -> bool:
     """"dee my sw from stockport council hasnt visited", "rob my pa is leaving": at a clause's
     start a name, who they are, then where they are from or what they did."""
-    sent = t.sent
-    if not (t.lower and t.cues.clause_start and t.nxt in ("my", "our")) \
-            or t.low in _SEASONS or t.low in _ABSTRACT or t.low in _MODALS:
-        return False
-    return any(sent.role_ends(k) and (sent.low(k + 1) in ("from", "at", "hasnt", "hasn't")
-                                      or sent.low(k + 1) in SUBJECT_VERBS
-                                      or sent.low(k + 1) in _PERSON_VERBS)
-               for k in range(t.i + 2, min(t.i + 6, len(sent))))
+    return t.cues.clause_start and _my_role_then(
+        t, lambda sent, k: sent.low(k + 1) in ("from", "at", "hasnt", "hasn't")
+        or sent.low(k + 1) in SUBJECT_VERBS or sent.low(k + 1) in _PERSON_VERBS)
 
 
 def _introduced_by_role_word(t: _At) -> bool:
@@ -1326,7 +1328,7 @@ def _at_the_place_is(t: _At) -> bool:
     sent, i = t.sent, t.i
     k = i + 3 if sent.low(i + 2) == "the" else i + 2  # "at the hive", "at sunnyside"
     if not (t.lower and t.cues.clause_start and t.nxt == "at") \
-            or t.low in _ABSTRACT or t.low in _SEASONS or t.low in _MODALS \
+            or t.low in _USED_AS_WORDS \
             or sent.low(k) in FUNCTION_WORDS or sent.low(k) in NOT_PII:
         return False
     k = k + 2 if sent.low(k + 1) in ADVERBS else k + 1
@@ -1505,7 +1507,7 @@ def _pair_with(t: _At) -> bool:
     other = sent.low(i + 2)
     return t.lower and t.prev in ("with", "wiv") and t.nxt in ("and", "n", "&") \
         and other in t.names and (i + 3 == len(sent) or sent.gap(i + 3).strip()[:1] in ",.!?")\
-        and not ({t.low, other} & (_ABSTRACT | _SEASONS | _MODALS | FUNCTION_WORDS))
+        and not ({t.low, other} & (_USED_AS_WORDS | FUNCTION_WORDS))
 
 
 def _named_with_double_surname(t: _At) -> bool:
@@ -1541,7 +1543,7 @@ def _went_to_a_town(t: _At) -> bool:
     "and summer went to ...", "hope went")."""
     return t.lower and t.cues.clause_start and t.nxt in ("went", "moved", "goes", "gone") \
         and t.sent.low(t.i + 2) == "to" and t.sent.low(t.i + 3) in uk_places() \
-        and t.low not in _ABSTRACT and t.low not in _SEASONS and t.low not in _MODALS \
+        and t.low not in _USED_AS_WORDS \
         and t.low not in FUNCTION_WORDS
 
 

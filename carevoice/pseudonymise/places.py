@@ -36,7 +36,6 @@ from .lexicons import (
     NOT_PII,
     ROLE_WORDS,
     first_names,
-    is_common_word,
     near_uk_place,
     uk_districts,
     uk_places,
@@ -301,9 +300,7 @@ def _placed_there(lows: list[str], i: int, index: dict[str, tuple[tuple[str, ...
         # "cherry tree road in hope"
         # (not "a job in law", "i live in hope")
     elif low in _WORD_PLACES_NOT_READ and i and lows[i - 1] == "from" \
-            and nxt in ("in", "down", "up", "near") and i + 2 < len(lows) \
-            and any(len(p) == 1 for p in index.get(lows[i + 2], ())) \
-            and not (frequency(lows[i + 2]) >= 2_000 and dictionary_word(lows[i + 2])):
+            and nxt in ("in", "down", "up", "near") and _in_a_county(lows, i + 2, index):
         return True  # "my carers are from rock down cornwall"
     elif low in _WORD_PLACES_NOT_READ and i and lows[i - 1] == "near":
         return True  # "camping near hope": no saying puts these words after "near"
@@ -594,7 +591,7 @@ def places_after_found(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFr
 
     def misspelt_after(text: str, end: int) -> tuple[int, int, str, float, str] | None:
         m = _COMMA_A_WORD.match(text, end)
-        if not m or is_common_word(m.group(1), threshold=1) or not near_uk_place(m.group(1)):
+        if not m or not near_uk_place(m.group(1)):
             return None
         return m.start(1), m.end(1), "LOCATION", 0.5, "places:after"
 
