@@ -19,6 +19,8 @@ Systems:
 
 * ``carevoice``: :func:`carevoice.pseudonymise.pseudonymise` with the default settings;
 * ``carevoice-2proc``: the same with ``n_process=2`` for spaCy;
+* ``carevoice-rules``: the defaults without the learned token model (``use_learned=False``),
+  to show what that model costs and adds (not run unless asked for with ``--systems``);
 * ``presidio-per-text``: ``AnalyzerEngine.analyze`` + ``AnonymizerEngine.anonymize`` once per
   text, as Presidio's documentation shows;
 * ``presidio-batch``: ``BatchAnalyzerEngine.analyze_iterator`` with ``n_process=2``,
@@ -42,6 +44,7 @@ import time
 from pathlib import Path
 
 SYSTEMS = ("carevoice", "carevoice-2proc", "presidio-per-text", "presidio-batch")
+OPTIONAL_SYSTEMS = ("carevoice-rules",)
 WARM_UP = 20
 
 
@@ -80,12 +83,13 @@ def score(gold: list[dict], spans: dict[str, list[tuple[int, int]]]) -> tuple[fl
     return caught / max(1, total), tp / max(1, predicted)
 
 
-def run_carevoice(texts: list[str], ids: list[str], n_process: int) -> list[list[tuple[int, int]]]:
+def run_carevoice(texts: list[str], ids: list[str], n_process: int,
+                  learned: bool = True) -> list[list[tuple[int, int]]]:
     import pandas as pd
 
     from carevoice.pseudonymise import PseudonymiseConfig, pseudonymise
 
-    config = PseudonymiseConfig(n_process=n_process)
+    config = PseudonymiseConfig(n_process=n_process, use_learned=learned)
     frame = pd.DataFrame({"comment_id": ids, "text": texts})
     result = pseudonymise(frame, config)
     by_id: dict[str, list[tuple[int, int]]] = {i: [] for i in ids}
@@ -139,10 +143,11 @@ def worker(system: str, data_path: str, out_path: str) -> None:
     t0 = time.perf_counter()
     if system.startswith("carevoice"):
         n_process = 2 if system.endswith("2proc") else 1
-        run_carevoice(texts[:WARM_UP], ids[:WARM_UP], 1)  # loads spaCy and the lexicons
+        learned = system != "carevoice-rules"
+        run_carevoice(texts[:WARM_UP], ids[:WARM_UP], 1, learned)  # loads spaCy, the lexicons
         load_s = time.perf_counter() - t0
         t1 = time.perf_counter()
-        spans = run_carevoice(texts, ids, n_process)
+        spans = run_carevoice(texts, ids, n_process, learned)
     elif system == "presidio-per-text":
         engines = presidio_engines(batch=False)
         run_presidio_per_text(engines, texts[:WARM_UP])
@@ -156,7 +161,8 @@ def worker(system: str, data_path: str, out_path: str) -> None:
         t1 = time.perf_counter()
         spans = run_presidio_batch(engines, texts)
     else:
-        raise SystemExit(f"unknown system {system!r}; choose from {', '.join(SYSTEMS)}")
+        raise SystemExit(f"unknown system {system!r}; choose from "
+                         f"{', '.join(SYSTEMS + OPTIONAL_SYSTEMS)}")
     run_s = time.perf_counter() - t1
     peak_kib = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
                    resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
@@ -168,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--gold", help="JSON-lines gold file (default: the demo corpus)")
     parser.add_argument("--systems", default=",".join(SYSTEMS),
-                        help=f"comma-separated, from {', '.join(SYSTEMS)}")
+                        help=f"comma-separated, from {', '.join(SYSTEMS + OPTIONAL_SYSTEMS)}")
     parser.add_argument("--limit", type=int, default=0, help="use only the first N comments")
     parser.add_argument("--repeat", type=int, default=1, help="repeat the comments N times")
     parser.add_argument("--json", help="also write the results table here (JSON)")

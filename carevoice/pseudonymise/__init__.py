@@ -7,7 +7,8 @@ under a project secret). The re-identification key is written only when asked, e
 (:func:`write_key`), and :func:`reidentify` reverses the step for a person holding the secret.
 Uncertain spans go to a person for review (:func:`write_review`, :func:`read_decisions`).
 
-Nothing is loaded at import time: spaCy, the name lists and Faker load on first use.
+Nothing is loaded at import time: spaCy, the name lists, Faker and the learned token model
+load on first use.
 """
 
 from .core import (
@@ -28,6 +29,7 @@ from .keys import (
     write_key,
     write_secret,
 )
+from .learned import TokenModel, TokenModelDetector, train_token_model
 from .names import NameDetector
 from .patterns import PATTERNS, Pattern, PatternDetector
 from .places import PlaceDetector
@@ -49,6 +51,8 @@ __all__ = [
     "ReplaceConfig",
     "ReviewConfig",
     "SpacyDetector",
+    "TokenModel",
+    "TokenModelDetector",
     "apply_decisions",
     "default_detectors",
     "detect_pii",
@@ -61,6 +65,7 @@ __all__ = [
     "replace_spans",
     "resolve_spans",
     "review_table",
+    "train_token_model",
     "write_key",
     "write_review",
     "write_secret",

@@ -173,11 +173,11 @@ def not_a_word(low: str) -> bool:
 def no_word_at_all(low: str) -> bool:
     """:func:`not_a_word`, not a word that is never personal data, and not two edits from a
     common word either ("fenmoor", "kemalettin"; not "difrent")."""
-    return not_a_word(low) and low not in NOT_PII and not _two_edits_from_common(low)
+    return not_a_word(low) and low not in NOT_PII and not two_edits_from_common(low)
 
 
 @functools.cache
-def _two_edits_from_common(word: str) -> bool:
+def two_edits_from_common(word: str) -> bool:
     """Whether ``word`` is at most two edits from a common word ("difrent", "crismas")."""
     from rapidfuzz import process
     from rapidfuzz.distance import OSA

@@ -38,6 +38,10 @@ __all__ = [
     "resolve_spans",
 ]
 
+#: Detectors that are statistical models rather than rules: a merged span takes a rule's label
+#: over theirs (:func:`resolve_spans`).
+STATISTICAL_DETECTORS: tuple[str, ...] = ("spacy", "learned")
+
 #: When two overlapping spans score the same, the label earlier in this list wins.
 LABEL_PRIORITY: tuple[str, ...] = ("EMAIL", "PHONE", "ID", "POSTCODE", "ADDRESS", "HANDLE",
                                    "DATE", "PERSON", "ORG", "LOCATION")
@@ -66,6 +70,10 @@ class PseudonymiseConfig:
     use_spacy : bool, default True
         Run the spaCy named-entity recogniser. Turning it off lowers recall; it exists for
         quick experiments only.
+    use_learned : bool, default True
+        Run the learned token model (:class:`carevoice.pseudonymise.learned.TokenModelDetector`).
+        Turning it off lowers recall on names written with no cue; it exists to measure what
+        the model adds.
 
     Examples
     --------
@@ -80,6 +88,7 @@ class PseudonymiseConfig:
     batch_size: int = 256
     n_process: int = 1
     use_spacy: bool = True
+    use_learned: bool = True
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:
@@ -95,8 +104,10 @@ class PseudonymiseConfig:
             if not isinstance(value, int) or isinstance(value, bool) or value < 1:
                 raise InputError(f"The {name!r} parameter must be an int in the range [1, inf). "
                                  f"Got {value!r} instead.")
-        if not isinstance(self.use_spacy, bool):
-            raise InputError(f"The 'use_spacy' parameter must be a bool. Got {self.use_spacy!r}.")
+        for name in ("use_spacy", "use_learned"):
+            if not isinstance(getattr(self, name), bool):
+                raise InputError(f"The {name!r} parameter must be a bool. "
+                                 f"Got {getattr(self, name)!r}.")
 
     def replace_config(self) -> ReplaceConfig:
         """Return the matching :class:`ReplaceConfig`.
@@ -118,7 +129,8 @@ class PseudonymiseConfig:
 
 
 def default_detectors(config: PseudonymiseConfig | None = None) -> tuple[Detector, ...]:
-    """Return the default detectors: patterns, names, places and (unless turned off) spaCy.
+    """Return the default detectors: patterns, names, places and (unless turned off) spaCy and
+    the learned token model.
 
     Parameters
     ----------
@@ -131,8 +143,9 @@ def default_detectors(config: PseudonymiseConfig | None = None) -> tuple[Detecto
     Examples
     --------
     >>> [d.name for d in default_detectors()]
-    ['patterns', 'names', 'places', 'spacy']
+    ['patterns', 'names', 'places', 'spacy', 'learned']
     """
+    from .learned import TokenModelDetector
     from .names import NameDetector
     from .patterns import PatternDetector
     from .places import PlaceDetector
@@ -142,6 +155,8 @@ def default_detectors(config: PseudonymiseConfig | None = None) -> tuple[Detecto
     detectors: list[Detector] = [PatternDetector(), NameDetector(), PlaceDetector()]
     if config.use_spacy:
         detectors.append(SpacyDetector(batch_size=config.batch_size, n_process=config.n_process))
+    if config.use_learned:
+        detectors.append(TokenModelDetector())
     return tuple(detectors)
 
 
@@ -203,11 +218,17 @@ def _merged_label(start: int, end: int, parts: list[tuple[int, int, str, float, 
                   rank: dict[str, int]) -> str:
     """The label of a merged span: that of a rule's part covering all of it, if one does
     ("Westfield Rangers" as a club, not the "Westfield" inside it as a place), else of the best
-    part; ties go to the higher score, then to :data:`LABEL_PRIORITY`. The statistical model's
+    part; ties go to the higher score, then to :data:`LABEL_PRIORITY`. The statistical models'
     spans do not count as covering: they often run over a neighbour ("ref CS-0048172" as an
     organisation)."""
-    whole = [p for p in parts if p[0] == start and p[1] == end and not p[4].startswith("spacy")]
-    return max(whole or parts, key=lambda p: (p[3], -rank.get(p[2], 99)))[2]
+    covering = [p for p in parts if p[0] == start and p[1] == end]
+    whole = [p for p in covering if not p[4].startswith(STATISTICAL_DETECTORS)]
+    # then the learned model's reading of the whole run of words ("Speak Up Northfield" as an
+    # organisation); its probabilities are not comparable with the rules' scores, so it does
+    # not outrank a rule's part otherwise
+    learned = [p for p in covering if p[4] == "learned"]
+    found = [p for p in parts if p[4] != "learned"]
+    return max(whole or learned or found or parts, key=lambda p: (p[3], -rank.get(p[2], 99)))[2]
 
 
 def bridge_spans(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:

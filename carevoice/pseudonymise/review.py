@@ -54,7 +54,8 @@ class ReviewConfig:
     threshold : float, default 0.6
         Spans scoring below this go to review.
     weak_detectors : tuple of str
-        Default ``("names:capitalised", "names:fuzzy", "names:context", "propagate")``.
+        Default ``("names:capitalised", "names:fuzzy", "names:context", "propagate",
+        "learned")``.
         Spans found only by these detectors go to review whatever their score.
     context : int, default 40
         Characters of context on each side in the review file.
@@ -67,7 +68,7 @@ class ReviewConfig:
 
     threshold: float = 0.6
     weak_detectors: tuple[str, ...] = ("names:capitalised", "names:fuzzy", "names:context",
-                                       "propagate")
+                                       "propagate", "learned")
     context: int = 40
 
     def __post_init__(self) -> None:

@@ -1,0 +1,500 @@
+"""A learned token model: :class:`TokenModelDetector` finds names from the words around them.
+
+The rule detectors (:mod:`.names`, :mod:`.places`, :mod:`.institutions`) read cues a person
+wrote down: "my sw X", "moved to X". A name with no written cue ("hope came round with the
+dog", "a flat in sale") slips past them. The token model learns the cues from marked comments
+instead: for every word, a multinomial logistic regression over the word itself, its shape,
+its affixes, the name lists and gazetteer it is in, and the two words on each side, gives the
+probability that the word is part of a person's, place's or organisation's name.
+
+The packaged model (``carevoice/data/token_model.npz``) was trained on the fictional probe
+comments in ``tests/data/pii_probe.txt`` by ``corpora/train_token_model.py``; a test retrains
+it and checks that the result matches. Train your own on reviewed comments with
+:func:`train_token_model`. Spans found only by this detector go to review
+(:class:`carevoice.pseudonymise.review.ReviewConfig`), and the merged span of a rule and this
+model takes the rule's label (:func:`carevoice.pseudonymise.core.resolve_spans`).
+
+scikit-learn is imported only to train; predicting needs numpy and scipy.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from ..errors import InputError
+from ._base import NAME_LABELS, Span, TextDetector, check_comments, iter_texts, spans_frame
+from ._words import (
+    FUNCTION_WORDS,
+    KIN,
+    PERSON_NOUNS,
+    dictionary_word,
+    frequency,
+    misspelt_word,
+    two_edits_from_common,
+)
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+__all__ = [
+    "FEATURES_VERSION",
+    "TokenModel",
+    "TokenModelDetector",
+    "never_a_name",
+    "packaged_token_model",
+    "token_features",
+    "tokenise",
+    "train_token_model",
+]
+
+#: Bumped whenever :func:`token_features` changes, so that a model saved with other features
+#: is refused rather than read wrongly.
+FEATURES_VERSION = 1
+
+#: Comments whose words are scored together by :meth:`TokenModelDetector.detect`.
+_CHUNK = 2_000
+
+#: The class of words that are not part of a name.
+OUTSIDE = "O"
+
+_TOKEN = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*|\S")
+_UPPER = re.compile(r"[A-Z\u00c0-\u00de]")
+_LOWER = re.compile(r"[a-z\u00df-\u00ff]")
+_RUNS = re.compile(r"(.)\1{2,}")
+_ENDS = frozenset(".!?")
+
+
+def tokenise(text: str) -> list[tuple[int, int]]:
+    """Return the ``(start, end)`` offsets of the words and punctuation marks of ``text``.
+
+    A word keeps its inner apostrophes and hyphens ("tayla-mae", "o'neill").
+
+    Examples
+    --------
+    >>> text = "me n tayla-mae went"
+    >>> [text[s:e] for s, e in tokenise(text)]
+    ['me', 'n', 'tayla-mae', 'went']
+    """
+    return [m.span() for m in _TOKEN.finditer(text)]
+
+
+@functools.lru_cache(maxsize=65_536)
+def _shape(word: str) -> str:
+    shape = _LOWER.sub("x", _UPPER.sub("X", word))
+    shape = re.sub(r"\d", "d", shape)
+    return _RUNS.sub(r"\1\1", shape)
+
+
+@functools.lru_cache(maxsize=1)
+def _lexicons() -> tuple[tuple[str, frozenset[str]], ...]:
+    from . import lexicons
+
+    return (("first", lexicons.first_names()), ("sur", lexicons.surnames()),
+            ("place", lexicons.uk_places()), ("nick", lexicons.NICKNAMES),
+            ("child", lexicons.UK_CHILD_NAMES), ("role", lexicons.ROLE_WORDS),
+            ("notpii", lexicons.NOT_PII), ("wordname", lexicons.WORD_NAMES),
+            ("func", FUNCTION_WORDS))
+
+
+@functools.lru_cache(maxsize=65_536)
+def _word_facts(low: str) -> tuple[str, ...]:
+    facts = [name for name, words in _lexicons() if low in words]
+    count = frequency(low)
+    facts.append(f"fr{0 if count <= 0 else min(7, int(math.log10(count + 1)))}")
+    if dictionary_word(low):
+        facts.append("dict")
+    elif count < 1_000 and low.isalpha():
+        if misspelt_word(low):
+            facts.append("edit1")
+        elif len(low) >= 4 and two_edits_from_common(low):
+            facts.append("edit2")
+    return tuple(facts)
+
+
+def token_features(text: str) -> tuple[list[tuple[int, int]], list[list[str]]]:
+    """Return the tokens of ``text`` and the feature names of each.
+
+    Each word is described by itself (lower-cased), its shape ("Xxxx"), its first three and
+    last two or three letters, the name lists, gazetteer and word lists it is in, how common it
+    is, whether it starts a sentence or a capital, and the same of the two tokens on each side.
+
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    tokens : list of (int, int)
+        Offsets, as :func:`tokenise`.
+    features : list of list of str
+        One list of feature names per token.
+
+    Examples
+    --------
+    >>> tokens, features = token_features("my mate hope came")
+    >>> "w=hope" in features[2], "w-1=mate" in features[2]
+    (True, True)
+    """
+    tokens = tokenise(text)
+    words = [text[s:e] for s, e in tokens]
+    lows = [w.lower() for w in words]
+    facts = [_word_facts(low) for low in lows]
+    shapes = [_shape(w) for w in words]
+    out: list[list[str]] = []
+    for i, (word, low) in enumerate(zip(words, lows, strict=True)):
+        capital = word[:1].isupper()
+        feats = ["bias", f"w={low}", f"sh={shapes[i]}", f"p3={low[:3]}", f"s3={low[-3:]}",
+                 f"s2={low[-2:]}"]
+        feats += [f"lx={fact}" for fact in facts[i]]
+        if i == 0 or words[i - 1] in _ENDS:
+            feats.append("sent0")
+        if capital:
+            feats.append("cap")
+        for d in (-2, -1, 1, 2):
+            j = i + d
+            if not 0 <= j < len(words):
+                feats.append(f"w{d}=<pad>")
+                continue
+            feats += [f"w{d}={lows[j]}", f"sh{d}={shapes[j]}"]
+            if d in (-1, 1):
+                feats += [f"lx{d}={fact}" for fact in facts[j]]
+                feats.append(f"w{d}|w={lows[j]}|{'cap' if capital else 'low'}")
+        feats.append(f"w-2w-1={lows[i - 2] if i > 1 else ''}_{lows[i - 1] if i else ''}")
+        out.append(feats)
+    return tokens, out
+
+
+@dataclass(frozen=True)
+class TokenModel:
+    """A trained token model: feature weights per class.
+
+    Parameters
+    ----------
+    vocabulary : tuple of str
+        Feature names, in the order of the rows of ``coef``.
+    coef : numpy.ndarray
+        Weights, shape ``(len(vocabulary), len(classes))``.
+    intercept : numpy.ndarray
+        Shape ``(len(classes),)``.
+    classes : tuple of str
+        ``"O"`` (not part of a name) and the name labels.
+    """
+
+    vocabulary: tuple[str, ...]
+    coef: np.ndarray = field(repr=False)
+    intercept: np.ndarray = field(repr=False)
+    classes: tuple[str, ...]
+
+    def __post_init__(self) -> None:
+        if OUTSIDE not in self.classes:
+            raise InputError(f"A token model's classes must include {OUTSIDE!r}. "
+                             f"Got {list(self.classes)}.")
+        if self.coef.shape != (len(self.vocabulary), len(self.classes)):
+            raise InputError(f"A token model's weights have shape {self.coef.shape}, expected "
+                             f"{(len(self.vocabulary), len(self.classes))}.")
+
+    @functools.cached_property
+    def _index(self) -> dict[str, int]:
+        return {name: i for i, name in enumerate(self.vocabulary)}
+
+    def predict_proba(self, features: Sequence[Sequence[str]]) -> np.ndarray:
+        """Return each token's probability of each class.
+
+        Parameters
+        ----------
+        features : sequence of sequence of str
+            Feature names per token (:func:`token_features`).
+
+        Returns
+        -------
+        numpy.ndarray
+            Shape ``(len(features), len(classes))``; rows sum to 1.
+        """
+        from scipy.sparse import csr_matrix
+
+        index = self._index
+        indptr, columns = [0], []
+        for feats in features:
+            columns += [i for i in map(index.get, feats) if i is not None]
+            indptr.append(len(columns))
+        x = csr_matrix((np.ones(len(columns)), columns, indptr),
+                       shape=(len(features), len(self.vocabulary)))
+        scores = np.asarray(x @ self.coef.astype(np.float64)) + self.intercept
+        scores -= scores.max(axis=1, keepdims=True)
+        np.exp(scores, out=scores)
+        return scores / scores.sum(axis=1, keepdims=True)
+
+    def save(self, path: str | Path) -> Path:
+        """Write the model to ``path`` (a compressed ``.npz``, no pickles).
+
+        Returns
+        -------
+        pathlib.Path
+        """
+        path = Path(path)
+        np.savez_compressed(
+            path, version=np.array(FEATURES_VERSION),
+            vocabulary=np.frombuffer("\n".join(self.vocabulary).encode("utf-8"), dtype=np.uint8),
+            coef=self.coef.astype(np.float32), intercept=self.intercept.astype(np.float32),
+            classes=np.array(self.classes))
+        return path
+
+    @classmethod
+    def load(cls, path: str | Path) -> TokenModel:
+        """Read a model written by :meth:`save`.
+
+        Raises
+        ------
+        InputError
+            If the file is not such a model, or was saved with other features.
+        """
+        try:
+            with np.load(Path(path), allow_pickle=False) as data:
+                version = int(data["version"])
+                vocabulary = tuple(bytes(data["vocabulary"]).decode("utf-8").split("\n"))
+                coef, intercept = data["coef"], data["intercept"]
+                classes = tuple(str(c) for c in data["classes"])
+        except (OSError, KeyError, ValueError) as e:
+            raise InputError(f"The 'path' argument {str(path)!r} is not a carevoice token "
+                             f"model ({type(e).__name__}).") from e
+        if version != FEATURES_VERSION:
+            raise InputError(f"The token model at {str(path)!r} was saved with features version "
+                             f"{version}; this carevoice reads version {FEATURES_VERSION}. "
+                             "Retrain it with train_token_model.")
+        return cls(vocabulary, coef, intercept, classes)
+
+
+def train_token_model(comments: Iterable[tuple[str, Sequence[tuple[int, int, str]]]], *,
+                      labels: Sequence[str] = NAME_LABELS, strength: float = 1.0,
+                      min_count: int = 2, max_iter: int = 3000) -> TokenModel:
+    """Train a token model on marked comments.
+
+    Parameters
+    ----------
+    comments : iterable of (str, sequence of (int, int, str))
+        Each comment's text and its personal-data spans as ``(start, end, label)``. A token
+        overlapping a span of one of ``labels`` is that label's; every other token, including
+        those of identifiers such as phone numbers (the patterns' job), is ``"O"``.
+    labels : sequence of str, default ("PERSON", "LOCATION", "ORG")
+        The span labels to learn.
+    strength : float, default 1.0
+        Inverse regularisation strength ``C`` of the logistic regression.
+    min_count : int, default 2
+        Features seen in fewer tokens are left out (they are mostly one-off word pairs).
+    max_iter : int, default 3000
+
+    Returns
+    -------
+    TokenModel
+
+    Raises
+    ------
+    InputError
+        If the comments hold no token of a name or no other token.
+    """
+    from scipy.sparse import csr_matrix
+    from sklearn.linear_model import LogisticRegression
+
+    if not isinstance(min_count, int) or min_count < 1:
+        raise InputError(f"The 'min_count' parameter must be an int >= 1. Got {min_count!r}.")
+    if not isinstance(strength, (int, float)) or not strength > 0:
+        raise InputError(f"The 'strength' parameter must be a float > 0. Got {strength!r}.")
+    wanted = tuple(labels)
+    rows: list[list[str]] = []
+    targets: list[str] = []
+    for text, spans in comments:
+        tokens, features = token_features(text)
+        for (start, end), feats in zip(tokens, features, strict=True):
+            hit = [lab for s, e, lab in spans if lab in wanted and s < end and start < e]
+            rows.append(feats)
+            targets.append(hit[0] if hit else OUTSIDE)
+    classes = tuple(sorted(set(targets)))
+    if OUTSIDE not in classes or len(classes) < 2:
+        raise InputError("The 'comments' argument must hold tokens of names (labels "
+                         f"{list(wanted)}) and other tokens to learn from.")
+    counts = Counter(f for feats in rows for f in feats)
+    vocabulary = tuple(sorted(f for f, n in counts.items() if n >= min_count))
+    index = {f: i for i, f in enumerate(vocabulary)}
+    indptr, indices = [0], []
+    for feats in rows:
+        indices += sorted({index[f] for f in feats if f in index})
+        indptr.append(len(indices))
+    x = csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(rows), len(vocabulary)))
+    model = LogisticRegression(C=float(strength), max_iter=max_iter)
+    model.fit(x, np.array(targets))
+    order = [list(model.classes_).index(c) for c in classes]
+    coef = model.coef_.T[:, order] if len(classes) > 2 else np.hstack(
+        [-model.coef_.T / 2, model.coef_.T / 2])
+    intercept = model.intercept_[order] if len(classes) > 2 else np.array(
+        [-model.intercept_[0] / 2, model.intercept_[0] / 2])
+    return TokenModel(vocabulary, np.asarray(coef, dtype=np.float32),
+                      np.asarray(intercept, dtype=np.float32), classes)
+
+
+@functools.lru_cache(maxsize=4)
+def _load(path: str) -> TokenModel:
+    return TokenModel.load(path)
+
+
+def packaged_token_model() -> TokenModel:
+    """Return the token model shipped with carevoice (loaded once).
+
+    Returns
+    -------
+    TokenModel
+    """
+    with resources.as_file(resources.files("carevoice") / "data" / "token_model.npz") as path:
+        return _load(str(path))
+
+
+def never_a_name(low: str) -> bool:
+    """Whether the model may not mark ``low``, as the rules would not: a family or role word,
+    also with a possessive s ("nans", "grannys"), or a rare word that is no dictionary word nor
+    known name or place and is one or two edits from a common word, so a misspelling ("skool",
+    "sumtimes", "stopd").
+
+    Examples
+    --------
+    >>> never_a_name("grannys"), never_a_name("nan's"), never_a_name("sumtimes")
+    (True, True, True)
+    >>> never_a_name("brook"), never_a_name("jaylen")
+    (False, False)
+    """
+    from .lexicons import ROLE_WORDS, first_names, surnames, uk_places
+
+    bare = re.sub(r"['\u2019]?s$", "", low)
+    if any(w in ROLE_WORDS or w in KIN or w in PERSON_NOUNS for w in (low, bare)):
+        return True
+    if (not low.isalpha() or frequency(low) >= 1_000 or dictionary_word(low)
+            or low in first_names() or low in surnames() or low in uk_places()):
+        return False
+    return misspelt_word(low) or (len(low) >= 4 and two_edits_from_common(low))
+
+
+def _vetoed(word: str) -> bool:
+    return never_a_name(word.lower())
+
+
+@dataclass(frozen=True)
+class TokenModelDetector(TextDetector):
+    """Find people, places and organisations with a learned token model.
+
+    Adjacent words the model reads as parts of a name (probability of not being ``"O"`` at
+    least ``threshold``) form one span, labelled with their most probable name class and
+    scored with the lowest of their probabilities. Family and role words are never marked
+    (:func:`never_a_name`).
+
+    Parameters
+    ----------
+    threshold : float, default 0.5
+        Lowest probability of a word being part of a name.
+    model_path : str or pathlib.Path, optional
+        A model saved with :meth:`TokenModel.save`; default the packaged one.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> frame = pd.DataFrame({"comment_id": ["c1"], "text": ["me and jaylen went to the park"]})
+    >>> TokenModelDetector().detect(frame)[["start", "end", "label"]].values.tolist()
+    [[7, 13, 'PERSON']]
+    """
+
+    threshold: float = 0.5
+    model_path: str | Path | None = None
+    name: str = field(default="learned", init=False)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.threshold, (int, float)) or not 0.0 < self.threshold <= 1.0:
+            raise InputError("The 'threshold' parameter must be a float in the range (0, 1]. "
+                             f"Got {self.threshold!r} instead.")
+
+    @property
+    def model(self) -> TokenModel:
+        """The token model in use."""
+        if self.model_path is None:
+            return packaged_token_model()
+        return _load(str(self.model_path))
+
+    def detect(self, comments: pd.DataFrame) -> pd.DataFrame:
+        """Return the spans found in ``comments`` (all comments' words scored at once).
+
+        Parameters
+        ----------
+        comments : pandas.DataFrame
+            With ``comment_id`` and ``text``.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Columns of :data:`carevoice.schema.SPAN_COLUMNS`.
+        """
+        check_comments(comments)
+        texts = list(iter_texts(comments))
+        spans: list[Span] = []
+        for first in range(0, len(texts), _CHUNK):  # bounded memory on large corpora
+            read = [(cid, text, *token_features(text))
+                    for cid, text in texts[first:first + _CHUNK]]
+            proba = self.model.predict_proba([f for *_, features in read for f in features])
+            at = 0
+            for cid, text, tokens, _ in read:
+                spans += self._spans(cid, text, tokens, proba[at:at + len(tokens)])
+                at += len(tokens)
+        return spans_frame(spans)
+
+    def find(self, comment_id: str, text: str) -> list[Span]:
+        """Return the spans the model finds in one text.
+
+        Parameters
+        ----------
+        comment_id : str
+        text : str
+
+        Returns
+        -------
+        list of Span
+        """
+        tokens, features = token_features(text)
+        return self._spans(comment_id, text, tokens, self.model.predict_proba(features))
+
+    def _spans(self, comment_id: str, text: str, tokens: list[tuple[int, int]],
+               proba: np.ndarray) -> list[Span]:
+        if not tokens:
+            return []
+        model = self.model
+        outside = model.classes.index(OUTSIDE)
+        names = [i for i in range(len(model.classes)) if i != outside]
+        spans: list[Span] = []
+        run: list[tuple[int, int, str, float]] = []
+        for (start, end), p in zip(tokens, proba, strict=True):
+            inside = 1.0 - float(p[outside])
+            word = text[start:end]
+            label = model.classes[max(names, key=lambda i: p[i])]
+            joins = (run and run[-1][2] == label and text[run[-1][1]:start].strip() == "")
+            if inside >= self.threshold and any(ch.isalpha() for ch in word) and not (
+                    _vetoed(word)):
+                if not joins:
+                    self._close(comment_id, run, spans)
+                    run = []
+                run.append((start, end, label, inside))
+            else:
+                self._close(comment_id, run, spans)
+                run = []
+        self._close(comment_id, run, spans)
+        return spans
+
+    @staticmethod
+    def _close(comment_id: str, run: list[tuple[int, int, str, float]],
+               spans: list[Span]) -> None:
+        if run:
+            spans.append(Span(comment_id, run[0][0], run[-1][1], run[0][2],
+                              round(min(r[3] for r in run), 3), "learned"))

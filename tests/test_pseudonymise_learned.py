@@ -1,0 +1,226 @@
+"""The learned token model: features, training, saving, the detector and the packaged model."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from carevoice.errors import InputError
+from carevoice.pseudonymise import (
+    PseudonymiseConfig,
+    TokenModel,
+    TokenModelDetector,
+    default_detectors,
+    detect_pii,
+    train_token_model,
+)
+from carevoice.pseudonymise.learned import packaged_token_model, token_features, tokenise
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _toy_comments() -> list[tuple[str, list[tuple[int, int, str]]]]:
+    """Comments where a word after "my mate" is a person and after "moved to" a place."""
+    people = ["zorn", "quill", "brax", "tilde", "vosk", "perrin", "yarrow", "kestle"]
+    places = ["hulmby", "strane", "wedfold", "crickle", "morrow", "pelling", "dunnock", "ashby"]
+    out = []
+    for person, place in zip(people, places, strict=True):
+        text = f"my mate {person} is kind"
+        out.append((text, [(8, 8 + len(person), "PERSON")]))
+        text = f"we moved to {place} last year"
+        out.append((text, [(12, 12 + len(place), "LOCATION")]))
+        out.append(("my mate is kind and we moved to a flat last year", []))
+    return out
+
+
+def test_tokenise_keeps_inner_apostrophes_and_hyphens() -> None:
+    text = "o'neill and amy-leigh, then 07700!"
+    assert [text[s:e] for s, e in tokenise(text)] == ["o'neill", "and", "amy-leigh", ",",
+                                                      "then", "07700", "!"]
+
+
+def test_token_features_read_the_word_and_its_neighbours() -> None:
+    tokens, features = token_features("Me and Rowan went")
+    assert len(tokens) == len(features) == 4
+    rowan = features[2]
+    assert {"w=rowan", "cap", "w-1=and", "w-2=me", "w1=went", "w2=<pad>", "sh=Xxx"} <= set(rowan)
+    assert "sent0" in features[0] and "sent0" not in rowan
+    assert token_features("Me and Rowan went") == (tokens, features)  # deterministic
+
+
+def test_train_learns_the_cue_and_the_label_of_unseen_words() -> None:
+    model = train_token_model(_toy_comments(), min_count=1, strength=10.0)
+    assert model.classes == ("LOCATION", "O", "PERSON")
+    frame = pd.DataFrame({"comment_id": ["a", "b", "c"],
+                          "text": ["my mate quorbex is kind", "we moved to fenwold last year",
+                                   "my mate is kind"]})
+    spans = _detect_with(model, frame)
+    got = {(c, frame.set_index("comment_id").loc[c, "text"][s:e], lab)
+           for c, s, e, lab in spans[["comment_id", "start", "end", "label"]].itertuples(
+               index=False)}
+    assert got == {("a", "quorbex", "PERSON"), ("b", "fenwold", "LOCATION")}
+
+
+def _detect_with(model: TokenModel, frame: pd.DataFrame) -> pd.DataFrame:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = model.save(Path(folder) / "toy.npz")
+        return TokenModelDetector(model_path=path).detect(frame)
+
+
+def test_save_and_load_give_the_same_probabilities(tmp_path: Path) -> None:
+    model = train_token_model(_toy_comments(), min_count=1)
+    back = TokenModel.load(model.save(tmp_path / "m.npz"))
+    assert back.vocabulary == model.vocabulary and back.classes == model.classes
+    features = token_features("my mate quorbex is kind")[1]
+    np.testing.assert_allclose(back.predict_proba(features), model.predict_proba(features),
+                               rtol=1e-6)
+    assert np.allclose(model.predict_proba(features).sum(axis=1), 1.0)
+
+
+def test_load_refuses_other_files_and_other_feature_versions(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.npz"
+    bad.write_bytes(b"not a model")
+    with pytest.raises(InputError, match="'path' argument"):
+        TokenModel.load(bad)
+    model = train_token_model(_toy_comments(), min_count=1)
+    path = model.save(tmp_path / "m.npz")
+    with np.load(path) as data:
+        parts = dict(data)
+    parts["version"] = np.array(999)
+    np.savez_compressed(tmp_path / "old.npz", **parts)
+    with pytest.raises(InputError, match="features version 999"):
+        TokenModel.load(tmp_path / "old.npz")
+
+
+def test_training_and_detector_check_their_arguments() -> None:
+    with pytest.raises(InputError, match="'threshold'"):
+        TokenModelDetector(threshold=0)
+    with pytest.raises(InputError, match="'min_count'"):
+        train_token_model(_toy_comments(), min_count=0)
+    with pytest.raises(InputError, match="'strength'"):
+        train_token_model(_toy_comments(), strength=-1)
+    with pytest.raises(InputError, match="'comments' argument must hold tokens of names"):
+        train_token_model([("no names here at all", [])])
+    with pytest.raises(InputError, match="'use_learned'"):
+        PseudonymiseConfig(use_learned="yes")  # type: ignore[arg-type]
+
+
+def test_the_model_runs_by_default_and_can_be_left_out() -> None:
+    assert [d.name for d in default_detectors()][-1] == "learned"
+    assert "learned" not in [d.name for d in default_detectors(
+        PseudonymiseConfig(use_learned=False))]
+
+
+#: Names written with no cue a rule reads (new wording, not from any probe round); the rules
+#: alone miss each of them and the packaged model finds it.
+NO_CUE = [
+    ("we all went bowling and then brook got chips for everyone", "brook"),
+    ("stayed two nights with ash while the heating got fixed", "ash"),
+    ("best thing this year was when heath helped me fix my bike", "heath"),
+    ("reese never turns up on time but hes sound", "reese"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), NO_CUE)
+def test_the_packaged_model_finds_names_the_rules_miss(text: str, name: str) -> None:
+    frame = pd.DataFrame({"comment_id": ["c1"], "text": [text]})
+    start = text.index(name)
+    rules = detect_pii(frame, config=PseudonymiseConfig(use_learned=False))
+    assert not any(s <= start < e for s, e in zip(rules["start"], rules["end"], strict=True))
+    spans = detect_pii(frame)
+    assert any(s <= start and start + len(name) <= e
+               for s, e in zip(spans["start"], spans["end"], strict=True))
+
+
+def test_spans_found_only_by_the_model_go_to_review() -> None:
+    from carevoice.pseudonymise.review import needs_review
+
+    text, name = NO_CUE[0]
+    spans = detect_pii(pd.DataFrame({"comment_id": ["c1"], "text": [text]}))
+    row = spans[spans["start"] == text.index(name)]
+    assert row["detector"].tolist() == ["learned"]
+    assert needs_review(row).tolist() == [True]
+
+
+def test_the_packaged_model_is_what_the_training_script_makes() -> None:
+    """Retrain from the repository's marked comments (about 20 s) and compare."""
+    spec = importlib.util.spec_from_file_location("train_token_model",
+                                                  ROOT / "corpora" / "train_token_model.py")
+    script = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    sys.modules.setdefault("train_token_model", script)
+    spec.loader.exec_module(script)  # type: ignore[union-attr]
+    fresh = script.train(script.training_rows())
+    shipped = packaged_token_model()
+    assert fresh.vocabulary == shipped.vocabulary, (
+        "carevoice/data/token_model.npz is out of date: run python corpora/train_token_model.py")
+    assert fresh.classes == shipped.classes
+    np.testing.assert_allclose(fresh.coef, shipped.coef, atol=2e-3)
+    features = token_features("me and jaylen went to the park in fenwold")[1]
+    np.testing.assert_allclose(fresh.predict_proba(features), shipped.predict_proba(features),
+                               atol=1e-3)
+
+
+def _holdout() -> dict[str, list[tuple[str, list[tuple[int, int]]]]]:
+    """The held-out blind rounds (``tests/data/pii_holdout.txt``), by kind ("hard", "mix")."""
+    spec = importlib.util.spec_from_file_location("train_token_model",
+                                                  ROOT / "corpora" / "train_token_model.py")
+    script = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(script)  # type: ignore[union-attr]
+    parse = script._parse_markup()
+    out: dict[str, list[tuple[str, list[tuple[int, int]]]]] = {"hard": [], "mix": []}
+    kind = None
+    for line in (ROOT / "tests" / "data" / "pii_holdout.txt").read_text("utf-8").splitlines():
+        if line.startswith("# Round"):
+            kind = "hard" if ", hard" in line else "mix"
+        elif line.strip() and not line.startswith("#") and kind:
+            text, spans = parse(line)
+            out[kind].append((text, [(s["start"], s["end"]) for s in spans]))
+    return out
+
+
+def _recall(rows: list[tuple[str, list[tuple[int, int]]]], config: PseudonymiseConfig) -> float:
+    frame = pd.DataFrame({"comment_id": [f"h{i}" for i in range(len(rows))],
+                          "text": [text for text, _ in rows]})
+    found: dict[str, set[int]] = {}
+    for cid, s, e in detect_pii(frame, config=config)[["comment_id", "start", "end"]].itertuples(
+            index=False):
+        found.setdefault(cid, set()).update(range(s, e))
+    caught = total = 0
+    for i, (text, spans) in enumerate(rows):
+        for s, e in spans:
+            total += 1
+            caught += {j for j in range(s, e) if not text[j].isspace()} <= found.get(f"h{i}",
+                                                                                    set())
+    return caught / total
+
+
+def test_held_out_blind_rounds_are_found_with_the_model() -> None:
+    """Fresh blind rounds nobody wrote rules from or trained on: 2026-12-04, rules alone found
+    0.897 of the 388 hard spans and 0.989 of the 178 general ones; with the model 0.972 and
+    1.000."""
+    rounds = _holdout()
+    assert len(rounds["hard"]) == 300 and len(rounds["mix"]) == 240
+    hard = _recall(rounds["hard"], PseudonymiseConfig())
+    rules_only = _recall(rounds["hard"], PseudonymiseConfig(use_learned=False))
+    assert hard >= 0.95, hard
+    assert hard - rules_only >= 0.05, (hard, rules_only)
+    assert _recall(rounds["mix"], PseudonymiseConfig()) >= 0.98
+
+
+def test_detect_in_chunks_gives_what_find_gives_per_comment(monkeypatch) -> None:
+    from carevoice.pseudonymise import learned
+
+    texts = [text for text, _ in NO_CUE] + ["", "n/a", "me and jaylen went to the park"]
+    frame = pd.DataFrame({"comment_id": [f"c{i}" for i in range(len(texts))], "text": texts})
+    detector = TokenModelDetector()
+    one_by_one = [tuple(s) for i, t in enumerate(texts) for s in detector.find(f"c{i}", t)]
+    monkeypatch.setattr(learned, "_CHUNK", 3)  # chunk boundaries inside the frame
+    together = [tuple(r) for r in detector.detect(frame).itertuples(index=False)]
+    assert together == one_by_one and len(together) >= len(NO_CUE)
