@@ -161,10 +161,11 @@ def test_the_packaged_model_is_what_the_training_script_makes() -> None:
     assert fresh.vocabulary == shipped.vocabulary, (
         "carevoice/data/token_model.npz is out of date: run python corpora/train_token_model.py")
     assert fresh.classes == shipped.classes
-    np.testing.assert_allclose(fresh.coef, shipped.coef, atol=2e-3)
-    features = token_features("me and jaylen went to the park in fenwold")[1]
+    # the same here to the last bit; the tolerances leave room for another machine's floats
+    np.testing.assert_allclose(fresh.coef, shipped.coef, atol=1e-2)
+    features = [f for text, _ in NO_CUE for f in token_features(text)[1]]
     np.testing.assert_allclose(fresh.predict_proba(features), shipped.predict_proba(features),
-                               atol=1e-3)
+                               atol=5e-3)
 
 
 def _holdout() -> dict[str, list[tuple[str, list[tuple[int, int]]]]]:
