@@ -7,12 +7,14 @@ instead: for every word, a multinomial logistic regression over the word itself,
 its affixes, the name lists and gazetteer it is in, and the two words on each side, gives the
 probability that the word is part of a person's, place's or organisation's name.
 
-The packaged model (``carevoice/data/token_model.npz``) was trained on the fictional probe
-comments in ``tests/data/pii_probe.txt`` by ``corpora/train_token_model.py``; a test retrains
-it and checks that the result matches. Train your own on reviewed comments with
+The packaged model (``carevoice/data/token_model.npz``) was trained by
+``corpora/train_token_model.py`` on carevoice's own fictional, gold-marked comments (the probe in
+``tests/data/pii_probe.txt``, the demo corpus and the theme coder's reference supplement); a test
+retrains it and checks that the result matches. Train your own on reviewed comments with
 :func:`train_token_model`. Spans found only by this detector go to review
-(:class:`carevoice.pseudonymise.review.ReviewConfig`), and the merged span of a rule and this
-model takes the rule's label (:func:`carevoice.pseudonymise.core.resolve_spans`).
+(:class:`carevoice.pseudonymise.review.ReviewConfig`), and where a rule's span overlaps one of
+this model's, the merged span takes the rule's label
+(:func:`carevoice.pseudonymise.core.resolve_spans`).
 
 scikit-learn is imported only to train; predicting needs numpy and scipy.
 """
