@@ -163,10 +163,11 @@ def default_detectors(config: PseudonymiseConfig | None = None) -> tuple[Detecto
 def resolve_spans(spans: pd.DataFrame, *, join_gap: int = 1) -> pd.DataFrame:
     """Merge overlapping spans of a comment into one, and join same-label neighbours.
 
-    The merged span takes the label of a part that covers all of it where one does (the club
-    "Westfield Rangers", not the town "Westfield" inside it), else of its best-scoring part
-    (ties broken by :data:`LABEL_PRIORITY`); the highest score; and the names of every
-    detector that found a part (joined by ``+``).
+    The merged span takes the label of a rule's part that covers all of it where one does (the
+    club "Westfield Rangers", not the town "Westfield" inside it), else of the learned token
+    model's part covering it, else of its best-scoring part (ties broken by
+    :data:`LABEL_PRIORITY`); the highest score; and the names of every detector that found a
+    part (joined by ``+``).
 
     Parameters
     ----------
@@ -217,10 +218,10 @@ def resolve_spans(spans: pd.DataFrame, *, join_gap: int = 1) -> pd.DataFrame:
 def _merged_label(start: int, end: int, parts: list[tuple[int, int, str, float, str]],
                   rank: dict[str, int]) -> str:
     """The label of a merged span: that of a rule's part covering all of it, if one does
-    ("Westfield Rangers" as a club, not the "Westfield" inside it as a place), else of the best
-    part; ties go to the higher score, then to :data:`LABEL_PRIORITY`. The statistical models'
-    spans do not count as covering: they often run over a neighbour ("ref CS-0048172" as an
-    organisation)."""
+    ("Westfield Rangers" as a club, not the "Westfield" inside it as a place), else of the
+    learned token model's part covering all of it, else of the best part not from that model;
+    ties go to the higher score, then to :data:`LABEL_PRIORITY`. spaCy's spans do not count as
+    covering: they often run over a neighbour ("ref CS-0048172" as an organisation)."""
     covering = [p for p in parts if p[0] == start and p[1] == end]
     whole = [p for p in covering if not p[4].startswith(STATISTICAL_DETECTORS)]
     # then the learned model's reading of the whole run of words ("Speak Up Northfield" as an

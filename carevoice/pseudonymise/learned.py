@@ -12,8 +12,9 @@ The packaged model (``carevoice/data/token_model.npz``) was trained by
 ``tests/data/pii_probe.txt``, the demo corpus and the theme coder's reference supplement); a test
 retrains it and checks that the result matches. Train your own on reviewed comments with
 :func:`train_token_model`. Spans found only by this detector go to review
-(:class:`carevoice.pseudonymise.review.ReviewConfig`), and where a rule's span overlaps one of
-this model's, the merged span takes the rule's label
+(:class:`carevoice.pseudonymise.review.ReviewConfig`). Where a rule's span and this model's
+overlap, the merged span takes the label of a rule's span covering all of it, else of this
+model's span covering all of it, else of the best rule's part
 (:func:`carevoice.pseudonymise.core.resolve_spans`).
 
 scikit-learn is imported only to train; predicting needs numpy and scipy.
