@@ -282,6 +282,12 @@ def train_token_model(comments: Iterable[tuple[str, Sequence[tuple[int, int, str
                       min_count: int = 2, max_iter: int = 3000) -> TokenModel:
     """Train a token model on marked comments.
 
+    .. warning::
+       The model's vocabulary holds the words of the training comments, names included
+       (features such as ``w=kai``). A model trained on real comments is personal data: keep it
+       with the comments, never publish or share it. carevoice's packaged model was trained on
+       fictional comments only.
+
     Parameters
     ----------
     comments : iterable of (str, sequence of (int, int, str))
