@@ -632,3 +632,17 @@ def test_a_word_before_a_gamer_tag_is_not_part_of_it():
     assert ("HANDLE", "NovaKidd77") in found("i play fortnite as NovaKidd77 mostly")
     assert not any(lab == "HANDLE" and "as" in s.split()
                    for lab, s in found("i play fortnite as NovaKidd77 mostly"))
+
+# Sixteenth session (training rounds 85-87): a written-out address whose host starts with a
+# common word, after a local part no phrase has; a letter after a spaced reference.
+VALID += [
+    ("EMAIL", "she writes to me from t.okafor at college dot example dot org",
+     "t.okafor at college dot example dot org"),
+    ("EMAIL", "reach me at dee_99 at home dot example dot com",
+     "dee_99 at home dot example dot com"),
+    ("ID", "my file number is kd 40218 c so look it up", "kd 40218 c"),
+]
+INVALID += [
+    ("EMAIL", "she was at school dot com or something"),
+    ("EMAIL", "we hang out at home dot dot dot"),
+]

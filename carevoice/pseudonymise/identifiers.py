@@ -268,11 +268,14 @@ def _word_at_email_ok(value: str) -> float | bool:
 
 
 def _spelt_email_ok(value: str) -> float | bool:
-    """"kez at example dot com", "kezia_x (at) example.net": an address written out."""
-    host = re.split(rf"{_AT_BRACKETED}|\s+at\s+|\s*@\s*", value, maxsplit=1,
-                    flags=re.IGNORECASE)[-1]
-    first = re.split(r"[\s.(\[{<]", host, maxsplit=1)[0].lower()
-    return first not in _NOT_MAIL_HOSTS
+    """"kez at example dot com", "kezia_x (at) example.net": an address written out. A host
+    that starts with a common word ("at school dot com") counts only after a local part with a
+    dot, underscore or digit, as no phrase has ("s.lark at school dot example dot net")."""
+    parts = re.split(rf"{_AT_BRACKETED}|\s+at\s+|\s*@\s*", value, maxsplit=1,
+                     flags=re.IGNORECASE)
+    first = re.split(r"[\s.(\[{<]", parts[-1], maxsplit=1)[0].lower()
+    return first not in _NOT_MAIL_HOSTS or (
+        len(parts) == 2 and re.search(r"[._\d]", parts[0]) is not None)
 
 
 # An e-mail address written out: "(at)", "[at]" or " at ", and "(dot)" or " dot ".
@@ -420,7 +423,9 @@ IDENTIFIER_PATTERNS: tuple[Pattern, ...] = (
     Pattern("reference_spaced", "ID",  # "case number was MB 448 291", "my reference is REF 00-77"
             r"\b(?:case|ref(?:erence)?|file|client|crn|upn|pupil|student|claim|account|id)\.?\s*"
             r"(?:(?:number|no|num|nr|id)\b|#)?\.?\s*(?:is|was|:|=|-)?\s*"
-            r"(?P<pii>[A-Z]{2,4}\s\d{2,}(?:[\s/-]\d{2,})*)(?![\w/-])",
+            # a letter after the number too, but not "a" or "i": "cr 20931 b"
+            r"(?P<pii>[A-Z]{2,4}\s\d{2,}(?:[\s/-]\d{2,})*(?:\s(?![ai]\b)[A-Z](?![\w/-]))?)"
+            r"(?![\w/-])",
             score=0.8, validate=_spaced_reference_ok, trigger=r"[A-Za-z]\s\d\d"),
     Pattern("sort_code", "ID",
             r"\bsort\s*code\s*(?:is|:|-)?\s*(?P<pii>\d{2}[-\s]?\d{2}[-\s]?\d{2})\b",
