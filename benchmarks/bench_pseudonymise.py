@@ -27,7 +27,9 @@ Systems:
   ``batch_size=64`` and the spaCy parser disabled, then ``AnonymizerEngine`` per text.
 
 ``--gold`` takes a JSON-lines file with ``comment_id``, ``text`` and ``pii``
-(``[{"start", "end", "label"}]``) per line; without it the demo corpus and its gold are used.
+(``[{"start", "end", "label"}]``) per line, or a ``.txt`` file of comments marked
+``[[LABEL:text]]`` (``tests/data/pii_holdout.txt``: blind rounds neither carevoice's rules nor
+its learned token model learned from); without it the demo corpus and its gold are used.
 ``--repeat`` repeats the comments (with new ids, and trailing spaces so that every copy is a
 distinct text) for steadier timings.
 """
@@ -49,7 +51,20 @@ WARM_UP = 20
 
 
 def load_gold(path: str | None) -> list[dict]:
-    """Comments with gold spans: from a JSON-lines file, or the embedded demo corpus."""
+    """Comments with gold spans: from a JSON-lines file, a ``[[LABEL:text]]`` markup file
+    (``.txt``, such as ``tests/data/pii_holdout.txt``), or the embedded demo corpus."""
+    if path and path.endswith(".txt"):
+        import importlib.util
+
+        spec = importlib.util.spec_from_file_location(
+            "build_demo", Path(__file__).resolve().parents[1] / "corpora" / "build_demo.py")
+        build_demo = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+        sys.modules["build_demo"] = build_demo
+        spec.loader.exec_module(build_demo)  # type: ignore[union-attr]
+        lines = [ln for ln in Path(path).read_text("utf-8").splitlines()
+                 if ln.strip() and not ln.startswith("#")]
+        return [{"comment_id": f"m{i:05d}", "text": text, "pii": pii}
+                for i, (text, pii) in enumerate(map(build_demo.parse_markup, lines))]
     if path:
         with open(path, encoding="utf-8") as fh:
             return [json.loads(line) for line in fh if line.strip()]
