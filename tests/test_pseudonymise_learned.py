@@ -225,3 +225,13 @@ def test_detect_in_chunks_gives_what_find_gives_per_comment(monkeypatch) -> None
     monkeypatch.setattr(learned, "_CHUNK", 3)  # chunk boundaries inside the frame
     together = [tuple(r) for r in detector.detect(frame).itertuples(index=False)]
     assert together == one_by_one and len(together) >= len(NO_CUE)
+
+
+@pytest.mark.parametrize(("text", "name", "home"), [
+    ("we had a sleepover at Priya's house on friday", "Priya", "house"),
+    ("went back to Tomasz's flat after football", "Tomasz", "flat"),
+])
+def test_someones_home_is_not_part_of_their_name(text: str, name: str, home: str) -> None:
+    found = [text[s.start:s.end] for s in TokenModelDetector().find("c1", text)]
+    assert name in found, found  # the name without its 's
+    assert not any(home in f for f in found), found

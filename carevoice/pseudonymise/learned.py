@@ -64,6 +64,11 @@ __all__ = [
 #: is refused rather than read wrongly.
 FEATURES_VERSION = 1
 
+#: Lower-case words for where someone lives, which do not extend a name said as an owner's
+#: ("Chloe's house", "graces flat").
+_DWELLINGS = frozenset({"house", "home", "flat", "place", "room", "bedroom", "caravan"})
+_OWNER = re.compile(r"(?<=\w)['\u2019]s$", re.IGNORECASE)
+
 #: Comments whose words are scored together by :meth:`TokenModelDetector.detect`.
 _CHUNK = 2_000
 
@@ -484,9 +489,15 @@ class TokenModelDetector(TextDetector):
         names = [i for i in range(len(model.classes)) if i != outside]
         spans: list[Span] = []
         run: list[tuple[int, int, str, float]] = []
-        for (start, end), p in zip(tokens, proba, strict=True):
+        for i, ((start, end), p) in enumerate(zip(tokens, proba, strict=True)):
             inside = 1.0 - float(p[outside])
             word = text[start:end]
+            if word in _DWELLINGS and i and text[tokens[i - 1][1] - 1] in "sS" and (
+                    text[tokens[i - 1][1]:start].isspace()):
+                # "graces house", "Chloe's house": someone's home, not part of a name
+                self._close(comment_id, run, spans)
+                run = []
+                continue
             label = model.classes[max(names, key=lambda i: p[i])]
             joins = (run and run[-1][2] == label and text[run[-1][1]:start].strip() == "")
             if inside >= self.threshold and any(ch.isalpha() for ch in word) and not (
@@ -494,6 +505,14 @@ class TokenModelDetector(TextDetector):
                 if not joins:
                     self._close(comment_id, run, spans)
                     run = []
+                before_home = i + 1 < len(tokens) and (
+                    text[tokens[i + 1][0]:tokens[i + 1][1]] in _DWELLINGS)
+                owner = _OWNER.search(word) if label == "PERSON" or before_home else None
+                if owner:  # "Chloe's house": the name without its 's, and no more
+                    run.append((start, start + owner.start(), label, inside))
+                    self._close(comment_id, run, spans)
+                    run = []
+                    continue
                 run.append((start, end, label, inside))
             else:
                 self._close(comment_id, run, spans)
