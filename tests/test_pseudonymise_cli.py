@@ -141,3 +141,26 @@ def test_cli_reads_cp1252_and_applies_decisions(tmp_path, app):
 
 def test_carevoice_errors_are_value_errors():
     assert issubclass(InputError, CarevoiceError) and issubclass(InputError, ValueError)
+
+
+def test_cli_reads_a_token_model_of_ones_own(tmp_path, app):
+    from carevoice.pseudonymise import PseudonymiseConfig, train_token_model
+
+    marked = [(f"my mate {n} is kind", [(8, 8 + len(n), "PERSON")])
+              for n in ("zorn", "quill", "brax", "tilde", "vosk", "perrin")]
+    marked += [("my mate is kind and fun", [])] * 6
+    model = train_token_model(marked, min_count=1, strength=10.0).save(tmp_path / "mine.npz")
+    src = tmp_path / "c.csv"
+    pd.DataFrame({"comment_id": ["a"], "text": ["my mate quorbex is kind"]}).to_csv(src,
+                                                                                index=False)
+    done = CliRunner().invoke(app, ["pseudonymise", str(src), "-o", str(tmp_path / "o.csv"),
+                                    "--spans", str(tmp_path / "s.jsonl"),
+                                    "--token-model", str(model)])
+    assert done.exit_code == 0, done.output
+    spans = [json.loads(line) for line in (tmp_path / "s.jsonl").read_text().splitlines()]
+    assert any("learned" in s["detector"] and (s["start"], s["end"]) == (8, 15) for s in spans)
+    with pytest.raises(InputError, match="'token_model'"):
+        PseudonymiseConfig(token_model=tmp_path / "absent.npz")
+    done = CliRunner().invoke(app, ["pseudonymise", str(src), "-o", str(tmp_path / "o.csv"),
+                                    "--token-model", str(tmp_path / "absent.npz")])
+    assert done.exit_code != 0 and "token_model" in done.output

@@ -77,6 +77,9 @@ def pseudonymise_command(
         help="Spans scoring below this go to the review file.")] = 0.6,
     n_process: Annotated[int, typer.Option(
         help="spaCy processes (helps from a few thousand comments).")] = 1,
+    token_model: Annotated[Path | None, typer.Option(
+        "--token-model", help="A token model of your own (saved with TokenModel.save) instead "
+                              "of the packaged one.")] = None,
     overwrite: Annotated[bool, typer.Option(help="Replace an existing key file.")] = False,
 ) -> None:
     """Find and replace personal data in comments; write the key only when asked, encrypted."""
@@ -87,7 +90,7 @@ def pseudonymise_command(
 
     try:
         config = PseudonymiseConfig(mode=mode, review_threshold=review_threshold,
-                                    n_process=n_process)
+                                    n_process=n_process, token_model=token_model)
         secret = _secret(secret_file, new_secret, prompt_secret, required=key_file is not None)
         frame = read_comments(comments)
         decided = read_decisions(decisions) if decisions is not None else None

@@ -74,6 +74,9 @@ class PseudonymiseConfig:
         Run the learned token model (:class:`carevoice.pseudonymise.learned.TokenModelDetector`).
         Turning it off lowers recall on names written with no cue; it exists to measure what
         the model adds.
+    token_model : str or pathlib.Path, optional
+        A token model of your own (:func:`carevoice.pseudonymise.learned.train_token_model`,
+        saved with ``TokenModel.save``) instead of the packaged one.
 
     Examples
     --------
@@ -89,6 +92,7 @@ class PseudonymiseConfig:
     n_process: int = 1
     use_spacy: bool = True
     use_learned: bool = True
+    token_model: str | Path | None = None
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:
@@ -108,6 +112,9 @@ class PseudonymiseConfig:
             if not isinstance(getattr(self, name), bool):
                 raise InputError(f"The {name!r} parameter must be a bool. "
                                  f"Got {getattr(self, name)!r}.")
+        if self.token_model is not None and not Path(self.token_model).is_file():
+            raise InputError(f"The 'token_model' parameter must be the path of a saved token "
+                             f"model. {str(self.token_model)!r} is not a file.")
 
     def replace_config(self) -> ReplaceConfig:
         """Return the matching :class:`ReplaceConfig`.
@@ -156,7 +163,7 @@ def default_detectors(config: PseudonymiseConfig | None = None) -> tuple[Detecto
     if config.use_spacy:
         detectors.append(SpacyDetector(batch_size=config.batch_size, n_process=config.n_process))
     if config.use_learned:
-        detectors.append(TokenModelDetector())
+        detectors.append(TokenModelDetector(model_path=config.token_model))
     return tuple(detectors)
 
 
