@@ -37,6 +37,8 @@ BAD = [
     ({"pseudonymise": {"key_file": "key.json"}}, "pseudonymise.key_file"),
     ({"pseudonymise": {"min_score": 2}}, "pseudonymise.min_score"),
     ({"pseudonymise": {"enabled": False}}, "pseudonymise.enabled"),
+    ({"pseudonymise": {"use_learned": "yes"}}, "pseudonymise.use_learned"),
+    ({"pseudonymise": {"token_model": "absent.npz"}}, "pseudonymise.token_model"),
     ({"embed": {"model": "bert-large"}}, "embed.model"),
     ({"embed": {"batch_size": 0}}, "embed.batch_size"),
     ({"themes": {"codebook": "nope.yaml"}}, "themes.codebook"),
@@ -128,3 +130,22 @@ def test_the_coder_cache_key_follows_the_reference_comments(tmp_path: Path, monk
     assert _code_settings_key(cfg, keep_vectors=False) != before
     # a coder that does not learn from them does not depend on them
     assert _code_settings_key(off, keep_vectors=False) == before_off
+
+
+def test_the_token_model_in_use_is_part_of_the_detect_key(tmp_path: Path) -> None:
+    """Stored detections are reused only with the same token model (or none)."""
+    from carevoice.batch.runner import _detect_settings_key
+    from carevoice.pseudonymise import train_token_model
+
+    def key(**pseudonymise: object) -> tuple:
+        return _detect_settings_key(config_from_dict(
+            {**_base(tmp_path), "pseudonymise": pseudonymise}, base=tmp_path))
+
+    marked = [("my mate zorn is kind", [(8, 12, "PERSON")]), ("my mate is kind", [])]
+    own = train_token_model(marked, min_count=1).save(tmp_path / "own.npz")
+    other = train_token_model(marked, min_count=1, strength=5.0).save(tmp_path / "other.npz")
+    keys = [key(), key(use_learned=False), key(token_model="own.npz"),
+            key(token_model="other.npz")]
+    assert len(set(keys)) == 4
+    assert key() == key() and key(token_model="own.npz") == key(token_model=str(own))
+    assert other.is_file()

@@ -240,6 +240,10 @@ class PseudonymiseSettings:
         Where to write the encrypted re-identification key. Keep it outside the run folder.
     use_spacy : bool, default True
         Run the spaCy recogniser as well as patterns and name lists.
+    use_learned : bool, default True
+        Run the learned token model as well (:mod:`carevoice.pseudonymise.learned`).
+    token_model : pathlib.Path, optional
+        A token model of your own (``TokenModel.save``) instead of the packaged one.
     min_score : float, default 0.0
         Drop spans scoring below this.
     batch_size : int, default 256
@@ -250,6 +254,8 @@ class PseudonymiseSettings:
     secret_file: Path | None = None
     key_file: Path | None = None
     use_spacy: bool = True
+    use_learned: bool = True
+    token_model: Path | None = None
     min_score: float = 0.0
     batch_size: int = 256
 
@@ -263,6 +269,10 @@ class PseudonymiseSettings:
                self.key_file)
         _check(p, isinstance(self.use_spacy, bool), "pseudonymise", "use_spacy",
                "true or false", self.use_spacy)
+        _check(p, isinstance(self.use_learned, bool), "pseudonymise", "use_learned",
+               "true or false", self.use_learned)
+        _check(p, _path_or_none(self.token_model), "pseudonymise", "token_model", "a file path",
+               self.token_model)
         _check(p, _is_num(self.min_score) and 0 <= self.min_score <= 1, "pseudonymise",
                "min_score", "a number in the range [0, 1]", self.min_score)
         _check(p, _is_int(self.batch_size) and self.batch_size >= 1, "pseudonymise",
@@ -496,7 +506,8 @@ _SECTIONS: dict[str, type] = {
 }
 _PATH_KEYS = {("run", "output"), ("input", "comments"), ("input", "survey"),
               ("input", "respondents"), ("pseudonymise", "secret_file"),
-              ("pseudonymise", "key_file"), ("embed", "cache"), ("embed", "model_folder"),
+              ("pseudonymise", "key_file"), ("pseudonymise", "token_model"), ("embed", "cache"),
+              ("embed", "model_folder"),
               ("themes", "codebook"), ("discover", "background")}
 _PAIR_KEYS = {("input", "columns"), ("input", "text_columns"), ("discover", "options")}
 _LIST_KEYS = {("input", "closed_columns"), ("link", "variables"), ("link", "by"),
@@ -582,8 +593,8 @@ def _file_problems(cfg: BatchConfig) -> list[Problem]:
         elif Path(path).suffix.lower() not in _INPUT_SUFFIXES:
             p.append(Problem("bad_setting", f"[input] {key}: batch runs read CSV/TSV, Parquet "
                              f"or XLSX files; got {Path(path).name}.", column=f"input.{key}"))
-    for section, key in (("pseudonymise", "secret_file"), ("themes", "codebook"),
-                         ("discover", "background")):
+    for section, key in (("pseudonymise", "secret_file"), ("pseudonymise", "token_model"),
+                         ("themes", "codebook"), ("discover", "background")):
         path = getattr(getattr(cfg, section), key)
         if path is not None and not Path(path).is_file():
             p.append(Problem("missing_file", f"[{section}] {key}: no file at {path}.",

@@ -45,6 +45,7 @@ def pseudonymise_config(settings: PseudonymiseSettings) -> Any:
     from ..pseudonymise import PseudonymiseConfig
 
     return PseudonymiseConfig(mode=settings.mode, use_spacy=settings.use_spacy,
+                              use_learned=settings.use_learned, token_model=settings.token_model,
                               min_score=settings.min_score, batch_size=settings.batch_size)
 
 
