@@ -4,6 +4,8 @@ Usage (from the repository root)::
 
     python corpora/train_token_model.py            # train on the probe and write (~1 minute)
     python corpora/train_token_model.py --cv 5     # also: grouped cross-validation figures
+    python corpora/train_token_model.py --cv 5 --shareable --output /tmp/shareable.npz
+                                                   # the same for a shareable model
 
 The model learns from carevoice's own fictional, gold-marked comments (people, places and
 organisations): the probe in ``tests/data/pii_probe.txt``, the demo corpus and the theme
@@ -80,10 +82,10 @@ def training_rows() -> list[Row]:
     return rows
 
 
-def train(rows: list[Row]):  # type: ignore[no-untyped-def]
+def train(rows: list[Row], shareable: bool = False):  # type: ignore[no-untyped-def]
     from carevoice.pseudonymise.learned import train_token_model
 
-    return train_token_model((text, spans) for _, _, text, spans in rows)
+    return train_token_model(((text, spans) for _, _, text, spans in rows), shareable=shareable)
 
 
 def _score(rows: list[Row], detectors: list) -> tuple[int, int, int, int]:  # type: ignore[type-arg]
@@ -112,7 +114,7 @@ def _score(rows: list[Row], detectors: list) -> tuple[int, int, int, int]:  # ty
     return got, total, right, marked
 
 
-def cross_validate(rows: list[Row], folds: int) -> None:
+def cross_validate(rows: list[Row], folds: int, shareable: bool = False) -> None:
     from carevoice.pseudonymise import default_detectors
     from carevoice.pseudonymise.learned import TokenModelDetector
 
@@ -120,7 +122,8 @@ def cross_validate(rows: list[Row], folds: int) -> None:
     totals: dict[str, list[int]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for k in range(folds):
-            path = train([r for r in rows if r[1] % folds != k]).save(Path(tmp) / f"fold{k}.npz")
+            path = train([r for r in rows if r[1] % folds != k], shareable).save(
+                Path(tmp) / f"fold{k}.npz")
             for source in dict.fromkeys(r[0] for r in rows):
                 held = [r for r in rows if r[1] % folds == k and r[0] == source]
                 got0, total, right0, marked0 = _score(held, rules)
@@ -141,12 +144,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cv", type=int, default=0, help="also cross-validate over K groups")
     parser.add_argument("--output", type=Path, default=TARGET)
+    parser.add_argument("--shareable", action="store_true",
+                        help="train with shareable=True (give --output: not the packaged model)")
     args = parser.parse_args(argv)
+    if args.shareable and args.output == TARGET:
+        parser.error("--shareable needs --output: the packaged model is trained without it")
     rows = training_rows()
     if args.cv:
-        cross_validate(rows, args.cv)
+        cross_validate(rows, args.cv, args.shareable)
     start = time.perf_counter()
-    model = train(rows)
+    model = train(rows, args.shareable)
     model.save(args.output)
     print(f"trained on {len(rows)} comments in {time.perf_counter() - start:.0f} s: "
           f"{len(model.vocabulary)} features, classes {list(model.classes)}; wrote {args.output}")

@@ -99,6 +99,49 @@ def test_load_refuses_other_files_and_other_feature_versions(tmp_path: Path) -> 
         TokenModel.load(tmp_path / "old.npz")
 
 
+def _many_named() -> list[tuple[str, list[tuple[int, int, str]]]]:
+    """Twelve comments naming twelve different people after "i see", plus one rare name said
+    twelve times, and as many comments without a name."""
+    people = ["zorn", "quill", "brax", "tilde", "vosk", "perrin", "yarrow", "kestle", "ombry",
+              "fennick", "garrow", "lisk"]
+    out = [(f"i see {p} on fridays", [(6, 6 + len(p), "PERSON")]) for p in people]
+    out += [("i see oyelaran on fridays", [(6, 14, "PERSON")])] * 12
+    out += [("i see my mum on fridays", [])] * 24
+    return out
+
+
+def test_a_shareable_model_keeps_no_word_of_a_marked_span(tmp_path: Path) -> None:
+    full = train_token_model(_many_named(), min_count=1)
+    shared = train_token_model(_many_named(), min_count=1, shareable=True)
+    assert "w=oyelaran" in full.vocabulary and not full.shareable
+    marked = {"zorn", "quill", "brax", "oyelaran"}
+    leaked = [f for f in shared.vocabulary if any(w in f for w in marked)]
+    assert leaked == [] and shared.shareable
+    # affixes of one name only go too; the context the names share stays
+    assert "p3=oye" in full.vocabulary and "p3=oye" not in shared.vocabulary
+    assert {"w-1=see", "w1=on", "w-2w-1=i_see"} <= set(shared.vocabulary)
+    # features seen in fewer than min_comments comments go ("w=mum" is in 24)
+    assert "w=mum" in shared.vocabulary
+    assert "w=mum" not in train_token_model(_many_named(), shareable=True,
+                                            min_comments=25).vocabulary
+    # it still finds a name it never saw, from the context alone, and says what it is
+    frame = pd.DataFrame({"comment_id": ["a", "b"],
+                          "text": ["i see quorbex on fridays", "i see my mum on fridays"]})
+    spans = _detect_with(shared, frame)
+    assert list(zip(spans["comment_id"], spans["start"], spans["end"], strict=True)) == [
+        ("a", 6, 13)]
+    back = TokenModel.load(shared.save(tmp_path / "shared.npz"))
+    assert back.shareable and back.vocabulary == shared.vocabulary
+    with np.load(tmp_path / "shared.npz") as data:  # a file saved before the flag existed
+        parts = {k: v for k, v in data.items() if k != "shareable"}
+    np.savez_compressed(tmp_path / "older.npz", **parts)
+    assert not TokenModel.load(tmp_path / "older.npz").shareable
+    with pytest.raises(InputError, match="'shareable'"):
+        train_token_model(_many_named(), shareable="yes")  # type: ignore[arg-type]
+    with pytest.raises(InputError, match="'min_comments'"):
+        train_token_model(_many_named(), shareable=True, min_comments=0)
+
+
 def test_training_and_detector_check_their_arguments() -> None:
     with pytest.raises(InputError, match="'threshold'"):
         TokenModelDetector(threshold=0)

@@ -196,12 +196,16 @@ class TokenModel:
         Shape ``(len(classes),)``.
     classes : tuple of str
         ``"O"`` (not part of a name) and the name labels.
+    shareable : bool, default False
+        Whether the model was trained with ``shareable=True`` (:func:`train_token_model`): its
+        vocabulary keeps no word of a marked span and no feature seen in few comments.
     """
 
     vocabulary: tuple[str, ...]
     coef: np.ndarray = field(repr=False)
     intercept: np.ndarray = field(repr=False)
     classes: tuple[str, ...]
+    shareable: bool = False
 
     def __post_init__(self) -> None:
         if OUTSIDE not in self.classes:
@@ -254,7 +258,7 @@ class TokenModel:
             path, version=np.array(FEATURES_VERSION),
             vocabulary=np.frombuffer("\n".join(self.vocabulary).encode("utf-8"), dtype=np.uint8),
             coef=self.coef.astype(np.float32), intercept=self.intercept.astype(np.float32),
-            classes=np.array(self.classes))
+            classes=np.array(self.classes), shareable=np.array(bool(self.shareable)))
         return path
 
     @classmethod
@@ -272,6 +276,7 @@ class TokenModel:
                 vocabulary = tuple(bytes(data["vocabulary"]).decode("utf-8").split("\n"))
                 coef, intercept = data["coef"], data["intercept"]
                 classes = tuple(str(c) for c in data["classes"])
+                shareable = bool(data["shareable"]) if "shareable" in data.files else False
         except (OSError, KeyError, ValueError) as e:
             raise InputError(f"The 'path' argument {str(path)!r} is not a carevoice token "
                              f"model ({type(e).__name__}).") from e
@@ -279,19 +284,21 @@ class TokenModel:
             raise InputError(f"The token model at {str(path)!r} was saved with features version "
                              f"{version}; this carevoice reads version {FEATURES_VERSION}. "
                              "Retrain it with train_token_model.")
-        return cls(vocabulary, coef, intercept, classes)
+        return cls(vocabulary, coef, intercept, classes, shareable)
 
 
 def train_token_model(comments: Iterable[tuple[str, Sequence[tuple[int, int, str]]]], *,
                       labels: Sequence[str] = NAME_LABELS, strength: float = 1.0,
-                      min_count: int = 2, max_iter: int = 3000) -> TokenModel:
+                      min_count: int = 2, max_iter: int = 3000, shareable: bool = False,
+                      min_comments: int = 10) -> TokenModel:
     """Train a token model on marked comments.
 
     .. warning::
-       The model's vocabulary holds the words of the training comments, names included
-       (features such as ``w=kai``). A model trained on real comments is personal data: keep it
-       with the comments, never publish or share it. carevoice's packaged model was trained on
-       fictional comments only.
+       By default the model's vocabulary holds the words of the training comments, names
+       included (features such as ``w=kai``). A model trained on real comments that way is
+       personal data: keep it with the comments, never publish or share it. ``shareable=True``
+       trains one without them (below); carevoice's packaged model was trained on fictional
+       comments only.
 
     Parameters
     ----------
@@ -306,15 +313,38 @@ def train_token_model(comments: Iterable[tuple[str, Sequence[tuple[int, int, str
     min_count : int, default 2
         Features seen in fewer tokens are left out (they are mostly one-off word pairs).
     max_iter : int, default 3000
+    shareable : bool, default False
+        Keep out of the model every feature that could carry what a training comment said of
+        someone: any feature naming a word that stands inside a marked span of the comments
+        (of any label, names and identifiers alike) and is not a common lower-case word
+        (``w=kai``, ``w-1=kai``, ``w-2w-1=with_kai`` all go; ``w=hope`` and ``w=park`` may
+        stay), any affix feature of such words that fewer than three of them share (``p3=kai``
+        goes unless three marked words start "kai"), and any feature seen in fewer than
+        ``min_comments`` comments. What remains describes words that many comments share,
+        shapes, common affixes, the name lists and the context around names, so the model can
+        be passed to another team. It is still no anonymisation guarantee for text that was not
+        marked (a name the markers missed stays a word like any other); review the marks first.
+    min_comments : int, default 10
+        With ``shareable=True``: the fewest comments a kept feature is seen in.
 
     Returns
     -------
     TokenModel
+        With ``shareable`` set as asked.
 
     Raises
     ------
     InputError
-        If the comments hold no token of a name or no other token.
+        If the comments hold no token of a name or no other token, or a parameter is out of
+        range.
+
+    Examples
+    --------
+    >>> marked = [("i see kai on fridays", [(6, 9, "PERSON")])] * 12 + [
+    ...     ("i see my mum on fridays", [])] * 12
+    >>> model = train_token_model(marked, shareable=True)
+    >>> model.shareable, "w=kai" in model.vocabulary, "w-1=see" in model.vocabulary
+    (True, False, True)
     """
     from scipy.sparse import csr_matrix
     from sklearn.linear_model import LogisticRegression
@@ -323,21 +353,40 @@ def train_token_model(comments: Iterable[tuple[str, Sequence[tuple[int, int, str
         raise InputError(f"The 'min_count' parameter must be an int >= 1. Got {min_count!r}.")
     if not isinstance(strength, (int, float)) or not strength > 0:
         raise InputError(f"The 'strength' parameter must be a float > 0. Got {strength!r}.")
+    if not isinstance(shareable, bool):
+        raise InputError(f"The 'shareable' parameter must be a bool. Got {shareable!r}.")
+    if not isinstance(min_comments, int) or min_comments < 1:
+        raise InputError(f"The 'min_comments' parameter must be an int >= 1. "
+                         f"Got {min_comments!r}.")
     wanted = tuple(labels)
     rows: list[list[str]] = []
     targets: list[str] = []
+    seen_in: Counter[str] = Counter()  # how many comments each feature is seen in
+    marked: set[str] = set()  # the words inside any marked span
     for text, spans in comments:
         tokens, features = token_features(text)
         for (start, end), feats in zip(tokens, features, strict=True):
-            hit = [lab for s, e, lab in spans if lab in wanted and s < end and start < e]
+            inside = [lab for s, e, lab in spans if s < end and start < e]
+            hit = [lab for lab in inside if lab in wanted]
             rows.append(feats)
             targets.append(hit[0] if hit else OUTSIDE)
+            if inside:
+                marked.add(text[start:end].lower())
+        if shareable:
+            seen_in.update({f for feats in features for f in feats})
     classes = tuple(sorted(set(targets)))
     if OUTSIDE not in classes or len(classes) < 2:
         raise InputError("The 'comments' argument must hold tokens of names (labels "
                          f"{list(wanted)}) and other tokens to learn from.")
     counts = Counter(f for feats in rows for f in feats)
-    vocabulary = tuple(sorted(f for f, n in counts.items() if n >= min_count))
+    kept = {f for f, n in counts.items() if n >= min_count}
+    if shareable:
+        private = {w for w in marked if frequency(w) < _COMMON}
+        shared_by = Counter(a for w in private for a in _affixes(w))
+        kept = {f for f in kept if seen_in[f] >= min_comments
+                and not private.intersection(_feature_words(f))
+                and not 0 < shared_by[f] < _FEW_WORDS}
+    vocabulary = tuple(sorted(kept))
     index = {f: i for i, f in enumerate(vocabulary)}
     indptr, indices = [0], []
     for feats in rows:
@@ -352,7 +401,39 @@ def train_token_model(comments: Iterable[tuple[str, Sequence[tuple[int, int, str
     intercept = model.intercept_[order] if len(classes) > 2 else np.array(
         [-model.intercept_[0] / 2, model.intercept_[0] / 2])
     return TokenModel(vocabulary, np.asarray(coef, dtype=np.float32),
-                      np.asarray(intercept, dtype=np.float32), classes)
+                      np.asarray(intercept, dtype=np.float32), classes, shareable)
+
+
+#: How often (per the word list's count) a word inside a marked span must be used in lower
+#: case for a shareable model to keep features naming it: "hope", "park", "house".
+_COMMON = 20_000
+
+#: A shareable model keeps an affix feature of the words inside marked spans ("p3=jay") only
+#: when at least this many different such words share it (jayden, jaylen, jaya), so that it
+#: points to no one name.
+_FEW_WORDS = 3
+
+#: The kinds of feature (:func:`token_features`) whose value is a word of the comment.
+_WORD_KINDS = frozenset({"w", "w-2", "w-1", "w1", "w2"})
+
+
+def _feature_words(feature: str) -> list[str]:
+    """The words of the comment a feature name holds: ``w-1|w=kai|cap`` -> ``["kai"]``,
+    ``w-2w-1=with_kai`` -> ``["with", "kai"]`` (tokens hold no underscore), shapes, affixes
+    and list facts none."""
+    kind, _, value = feature.partition("=")
+    if kind in _WORD_KINDS:
+        return [value]
+    if kind.endswith("|w"):
+        return [value.rsplit("|", 1)[0]]
+    if kind == "w-2w-1":
+        return value.split("_")
+    return []
+
+
+def _affixes(low: str) -> set[str]:
+    """The affix features :func:`token_features` gives the word ``low``."""
+    return {f"p3={low[:3]}", f"s3={low[-3:]}", f"s2={low[-2:]}"}
 
 
 @functools.lru_cache(maxsize=4)
