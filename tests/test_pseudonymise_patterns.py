@@ -646,3 +646,19 @@ INVALID += [
     ("EMAIL", "she was at school dot com or something"),
     ("EMAIL", "we hang out at home dot dot dot"),
 ]
+
+# Seventeenth session (rounds 88-93, new briefs): places of worship and community centres named
+# by words that are no faith and no ordinary word, and a masjid by its name.
+VALID += [
+    ("ORG", "we go to the shri ganesh mandir on sundays", "shri ganesh mandir"),
+    ("ORG", "my mum took me to the bethel pentecostal church", "bethel pentecostal church"),
+    ("ORG", "there is a class at the somali cultural centre", "somali cultural centre"),
+    ("ORG", "i pray at masjid an-nur after school", "masjid an-nur"),
+]
+INVALID += [
+    ("ORG", "we go to the local mosque on fridays"),
+    ("ORG", "the catholic church helped my mum"),
+    ("ORG", "i went to sunday school when i was little"),
+    ("ORG", "my nans church is massive"),
+    ("ORG", "the masjid on the corner is shut"),
+]

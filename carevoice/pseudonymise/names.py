@@ -34,6 +34,7 @@ from ._words import (
     FUNCTION_WORDS,
     KIN,
     KIN_FRIENDS,
+    KIN_OTHER_LANGUAGES,
     KIN_STAFF,
     NOT_BEFORE_A_NAME,
     OBJECTS,
@@ -254,6 +255,10 @@ _WORKPLACES = frozenset({"home", "unit", "team", "house", "hostel", "office", "p
 _HOMES = frozenset({"unit", "home", "house", "hostel", "placement", "flat", "room"})
 #: School groups, after "in my": "jade king in my class".
 _CLASSES = frozenset({"class", "year", "form", "tutor", "set"})
+
+#: Family words used as a title before a name, as "auntie bev" is: in English and in the
+#: languages of England's larger communities ("nani rokeya", "kak hawre").
+_KIN_TITLES = frozenset({"uncle", "auntie", "aunty", "aunt"}) | KIN_OTHER_LANGUAGES
 
 #: Modal verbs: a word-name before one cannot be the modal itself ("may may be moving out").
 _MODALS = frozenset({"may", "will", "might", "can", "could", "should", "would", "must", "wont",
@@ -834,8 +839,9 @@ class NameDetector(TextDetector):
                 and freq < 500 else (0.0, "")
         # one edit from a common word: a misspelling, unless capitalised next to a name cue
         # ("Ionut and me", not "donut")
-        if misspelt_word(low) and not (word[:1].isupper() and (cue_before or cue_after)):
-            return 0.0, ""
+        if misspelt_word(low) and not (word[:1].isupper() and (cue_before or cue_after)) \
+                and not (prev in _KIN_TITLES and len(low) >= 4 and not dictionary_word(low)):
+            return 0.0, ""  # but "uncle ardit", "kak hawre": a family title names who follows
         me_and = prev in ("and", "n") and cue_before
         given = prev in OBJECTS and cue_before  # "we call him seun"
         if given and _is_capitalised(word) and not sentence_initial(text, start):

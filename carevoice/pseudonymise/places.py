@@ -37,6 +37,7 @@ from .lexicons import (
     ROLE_WORDS,
     first_names,
     near_uk_place,
+    places_abroad,
     uk_districts,
     uk_places,
 )
@@ -76,6 +77,21 @@ def _place_index() -> dict[str, tuple[tuple[str, ...], ...]]:
             index.setdefault(words[0], []).append(words)
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()}
 
+
+@functools.cache
+def _abroad_index() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """:func:`carevoice.pseudonymise.lexicons.places_abroad` by first word, longest first."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for place in places_abroad():
+        words = tuple(w.lower() for w in WORD_TOKEN.findall(place))
+        if words:
+            index.setdefault(words[0], []).append(words)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()}
+
+
+#: Words right before a town abroad that put someone there: "still in kabul", "came over from
+#: calais", "back to tirana".
+_ABROAD_CUES = PLACE_CUES | {"to"}
 
 #: Places that are also ordinary words whose ordinary sense fits the cues of
 #: :func:`_placed_there` ("live in hope", "went to church", "moved to tears").
@@ -472,7 +488,31 @@ class PlaceDetector(TextDetector):
                 spans.append(Span(comment_id, start, end, "LOCATION", score, self.name))
             i += len(matched)
         spans += self._listed_with(comment_id, text, tokens, lows, spans, index)
+        spans += self._abroad(comment_id, tokens, lows, spans)
         return spans + self._unlisted(comment_id, tokens, lows, spans)
+
+    def _abroad(self, comment_id: str, tokens: list[tuple[int, int, str]], lows: list[str],
+                found: list[Span]) -> list[Span]:
+        """A town or city outside the UK right after "in", "from", "to" ... ("bibi is still in
+        kabul", "my avo in funchal"), in any case. Score 0.5."""
+        index = _abroad_index()
+        taken = {k for k, (start, _, _) in enumerate(tokens)
+                 if any(s.start <= start < s.end for s in found)}
+        out, i = [], 1
+        while i < len(tokens):
+            if lows[i - 1] not in _ABROAD_CUES or i in taken:
+                i += 1
+                continue
+            matched = next((words for words in index.get(lows[i], ())
+                            if tuple(lows[i:i + len(words)]) == words
+                            and not taken.intersection(range(i, i + len(words)))), None)
+            if matched is None:
+                i += 1
+                continue
+            out.append(Span(comment_id, tokens[i][0], tokens[i + len(matched) - 1][1],
+                            "LOCATION", 0.5, f"{self.name}:abroad"))
+            i += len(matched)
+        return out
 
     def _listed_with(self, comment_id: str, text: str, tokens: list[tuple[int, int, str]],
                      lows: list[str], found: list[Span],

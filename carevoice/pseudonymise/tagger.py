@@ -237,6 +237,13 @@ def _entities(doc: Any) -> list[tuple[int, int, str, float]]:
                 and tokens[-1].lower_ not in first_names() \
                 and tokens[-1].lower_ not in surnames():
             tokens.pop()
+        # a function word and only words that are never personal data after it are the
+        # sentence's: "in Harrow for Easter" (not "Stoke on Trent")
+        cut = next((k for k in range(1, len(tokens) - 1)
+                    if tokens[k].lower_ in FUNCTION_WORDS
+                    and all(t.lower_ in NOT_PII or t.is_punct for t in tokens[k + 1:])), None)
+        if cut is not None:
+            tokens = tokens[:cut]
         # and a lower-case function word before one is the sentence's too ("care is wen Faye
         # helps", text-speak the tagger reads as a first name)
         while len(tokens) > 1 and mapped[0] == "PERSON" and tokens[0].text.islower() \
