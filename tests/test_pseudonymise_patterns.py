@@ -662,3 +662,9 @@ INVALID += [
     ("ORG", "my nans church is massive"),
     ("ORG", "the masjid on the corner is shut"),
 ]
+
+# Round ninety-seven: a Scottish tenement flat, by floor and door.
+VALID += [
+    ("ADDRESS", "we live at flat 3/2, 41 craigie street now", "flat 3/2, 41 craigie street"),
+    ("ADDRESS", "post goes to Flat 0/1 Ashgrove House", "Flat 0/1 Ashgrove House"),
+]

@@ -194,7 +194,7 @@ ADDRESS_PATTERNS: tuple[Pattern, ...] = (
             rf"(?:[A-Z][a-z']+\s+){{1,2}}(?:{_STREET_WORDS_TITLE}))\b",
             score=0.8, flags=0, trigger=r"Cottage|Farm|Barn|Villa|Bungalow"),
     Pattern("street_before_postcode", "ADDRESS",  # "41 Brackenfield Norwich nr3 1zz"
-            rf"\b(?P<pii>(?:(?:flat|apartment|apt|unit)\s*\d+[a-z]?,?\s+)?"
+            rf"\b(?P<pii>(?:(?:flat|apartment|apt|unit)\s*\d+(?:/\d+)?[a-z]?,?\s+)?"
             rf"\d{{1,4}}[a-z]?,?\s+[A-Za-z][a-z]{{2,}})(?=,?\s+(?:[A-Za-z][a-z]+,?\s+)?"
             rf"{POSTCODE_OUTWARD}\s?{POSTCODE_INWARD}\b)",
             score=0.7, validate=_street_word_ok, trigger=r"\d[A-Za-z]{2}\b"),
@@ -203,8 +203,9 @@ ADDRESS_PATTERNS: tuple[Pattern, ...] = (
             rf"{POSTCODE_OUTWARD}\s{{0,2}}{POSTCODE_INWARD}\b",
             score=0.6, validate=_locality_ok, trigger=r"\d[A-Za-z]{2}\b"),
     Pattern("street_address", "ADDRESS",
-            # "flat 7 / 31 ...", and a flat written before the house number: "4b 27 mill lane"
-            rf"\b(?:(?:flat|apartment|apt|unit)\s*\d+[a-z]?\s*[,/]?\s+(?:\d{{1,4}}[a-z]?,?\s+)?|"
+            # "flat 7 / 31 ...", a flat written before the house number: "4b 27 mill lane", and
+            # a Scottish tenement flat by floor and door: "flat 2/1, 88 ..."
+            rf"\b(?:(?:flat|apartment|apt|unit)\s*\d+(?:/\d+)?[a-z]?\s*[,/]?\s+(?:\d{{1,4}}[a-z]?,?\s+)?|"
             rf"(?:\d{{1,4}}[a-z]\s*[,/]?\s+|\d{{1,4}}\s*/\s*)?"
             rf"(?:(?:no\.?|number)\s*)?\d{{1,4}}[a-z]?,?\s+)(?:[A-Za-z][A-Za-z']+\s+){{1,3}}"
             rf"(?:{_STREET_WORDS})\b"
@@ -228,7 +229,7 @@ ADDRESS_PATTERNS: tuple[Pattern, ...] = (
     Pattern("road_number", "LOCATION", r"\b(?:[AB]\d{1,4}|M\d{1,3})(?:\(M\))?\b(?!\s*-?\s*levels?)",
             score=0.5, flags=0, validate=_road_ok),
     Pattern("flat_in_building", "ADDRESS",
-            r"\b(?:flat|apartment|apt|room)\s*\d+[a-z]?,?\s+(?:the\s+)?"
+            r"\b(?:flat|apartment|apt|room)\s*\d+(?:/\d+)?[a-z]?,?\s+(?:the\s+)?"
             r"(?:(?!(?:at|in|on|of|the|a|an|my|our|is|was)\b)[A-Za-z][a-z']+\s+){1,2}"
             r"(?:house|court|tower|heights|point|lodge|mews|building|buildings|block|hall|mill|"
             r"maltings|wharf|quay|works|chambers|exchange|yard)\b"

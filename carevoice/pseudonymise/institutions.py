@@ -444,8 +444,8 @@ def _club_ok(value: str) -> float | bool:
 #: The institutions patterns, in the order they are tried.
 #: Places of worship and community centres, after the words that name them: "the sri murugan
 #: temple", "guru nanak gurdwara", "salaam community centre", "st dimitrie romanian church".
-_FAITH_KINDS = (r"temple|gurdwara|gurudwara|mandir|mosque|masjid|synagogue|shul|church|chapel|"
-                r"cathedral|madrassa|madrasa|madrasah|(?:community|cultural|islamic)\s+"
+_FAITH_KINDS = (r"temple|gurdwara|gurudwara|mandir|kovil|mosque|masjid|synagogue|shul|church|"
+                r"chapel|cathedral|madrassa|madrasa|madrasah|(?:community|cultural|islamic)\s+"
                 r"(?:centre|center)|(?:saturday|sunday|supplementary)\s+school")
 
 #: Words before such a place that name no one place: a faith or denomination, "local", "big".
