@@ -167,9 +167,9 @@ NOT_PII: frozenset[str] = frozenset(
     Pakistani Pashto Persian Portuguese Punjabi Russian Slovak Somali Sudanese Syrian Tamil
     Tigrinya Turkish Ugandan Ukrainian Urdu Vietnamese Yoruba Zimbabwean Sylheti Mirpuri Romani
     Swahili Twi Lingala Oromo Sinhala Sinhalese Malayalam Telugu Bosnian Serbian Estonian
-    Hebrew Yiddish Buddhist Rastafarian Orthodox Pentecostal Baptist Methodist Anglican
+    Hebrew Yiddish Buddhist Rastafarian Orthodox Pentecostal Methodist Anglican
     Shabbat Passover Kippur Hashanah Vaisakhi Navratri Holi Pongal Nowruz
-    Newroz Wigilia Jummah Jumah Jumuah Iftar Suhoor Sehri Halal Haram Kosher Inshallah Mashallah
+    Newroz Wigilia Jummah Jumuah Iftar Suhoor Sehri Halal Haram Kosher Inshallah Mashallah
     Alhamdulillah Wallahi Habibi Habibti Namaste Langar Madrassa Madrasa
     Quran Koran Bible Torah Hijab Niqab Abaya Turban
     """.split())
