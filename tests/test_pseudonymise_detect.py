@@ -372,9 +372,14 @@ NAME_VALID = [
     ("my dadi shamima sends me sweets at eid", "shamima"),
     ("i miss my nonna graziella so much", "graziella"),
     ("uncle besnik says i can visit in the summer", "besnik"),
+    # round ninety-two and ninety-five: a name before an honorific
+    ("gurpreet uncle picks me up from football", "gurpreet"),
+    ("tharshini akka plaits my hair before school", "tharshini"),
 ]
 
 NAME_INVALID = [
+    "my rich uncle never rings",  # an honorific after an ordinary word
+    "papa ji came to my review",
     "I hope things get better",
     "we live 200 miles from the home",
     "it took 2 phonecalls from her",

@@ -1109,6 +1109,22 @@ def _family_word_before(t: _At) -> bool:
         and t.nxt in _NO_VERB_AFTER
 
 
+#: Honorifics written after a name in British South Asian families and beyond: "harjit uncle",
+#: "nirosha akka", "raj bhai", "shamima aunty", "sunita ji".
+_HONORIFICS_AFTER = frozenset({"akka", "anna", "bhai", "bhaiya", "baji", "apa", "didi", "ji",
+                               "uncle", "aunty", "auntie", "sahib", "sahab", "saab"})
+
+
+def _then_an_honorific(t: _At) -> bool:
+    """"nirosha akka taught me", "i miss harjit uncle": a known name, or a word that is no
+    English word at all, right before an honorific (not "rich uncle", "papa ji", "my aunty")."""
+    low = t.low
+    return t.nxt in _HONORIFICS_AFTER and t.sent.gap(t.i + 1) == " " and len(low) >= 3 \
+        and low not in KIN and low not in ROLE_WORDS and low not in FUNCTION_WORDS \
+        and low not in NOT_PII and frequency(low) < 20_000 \
+        and (low in t.names or no_word_at_all(low))
+
+
 def _asked_for(t: _At) -> bool:
     """"ask for rob hes the manager", "ask for bev in the office", "ask clay, she knows"."""
     sent, i = t.sent, t.i
@@ -1559,6 +1575,7 @@ _LEXICON_RULES: tuple[tuple[float, str, Callable[[_At], bool]], ...] = (
     (0.5, "lexicon", _said_by),
     (0.55, "context", _addressed_or_missed),
     (0.55, "context", _family_word_before),
+    (0.55, "context", _then_an_honorific),
     (0.55, "context", _asked_for),
     (0.55, "context", _texted_on_a_number),
     (0.55, "context", _told_to),
@@ -1723,6 +1740,7 @@ _WORD_RULES: tuple[tuple[float, str, Callable[[_At], bool]], ...] = (
     (0.5, "context", _what_they_call),
     (0.5, "context", _named_as_my_name),
     (0.5, "context", _family_named),
+    (0.5, "context", _then_an_honorific),
 )
 
 
