@@ -42,7 +42,8 @@ SPAN_COLUMNS: tuple[str, ...] = (COMMENT_ID, "start", "end", "label", "score", "
 #: The columns of a long ``codes`` frame (theme coding), one row per comment and theme.
 CODE_COLUMNS: tuple[str, ...] = (COMMENT_ID, "theme", "score", "assigned")
 
-#: Labels of personal data that the pseudonymiser detects.
+#: Labels of personal data that the pseudonymiser detects (``OTHER_SCRIPT``: words in a script
+#: it cannot read, masked because they may hold a name).
 PII_LABELS: tuple[str, ...] = (
     "PERSON",
     "LOCATION",
@@ -54,6 +55,7 @@ PII_LABELS: tuple[str, ...] = (
     "ADDRESS",
     "POSTCODE",
     "ID",
+    "OTHER_SCRIPT",
 )
 
 

@@ -668,3 +668,16 @@ VALID += [
     ("ADDRESS", "we live at flat 3/2, 41 craigie street now", "flat 3/2, 41 craigie street"),
     ("ADDRESS", "post goes to Flat 0/1 Ashgrove House", "Flat 0/1 Ashgrove House"),
 ]
+
+# Words in a script other than Latin may hold a name no rule can read: masked whole.
+VALID += [
+    ("OTHER_SCRIPT", "my brother محمد lives with my nan", "محمد"),
+    ("OTHER_SCRIPT", "nani wrote ਸਤ ਸ੍ਰੀ ਅਕਾਲ in my card", "ਸਤ ਸ੍ਰੀ ਅਕਾਲ"),
+    ("OTHER_SCRIPT", "my little sister 小美 misses me", "小美"),
+    ("OTHER_SCRIPT", "Привет from my cousin", "Привет"),
+    ("OTHER_SCRIPT", "ሰላም to everyone at the home", "ሰላም"),
+]
+INVALID += [
+    ("OTHER_SCRIPT", "Zoë and Ionuț are my friends"),
+    ("OTHER_SCRIPT", "we had crème brûlée at the café"),
+]

@@ -181,3 +181,20 @@ def test_result_repr_holds_no_text(comments):
     shown = repr(result) + repr(result.key)
     assert "Kai" not in shown and "Bev" not in shown and "07700" not in shown
     assert set(result.counts()["label"]) >= {"PERSON", "PHONE"}
+
+
+def test_text_in_another_script_is_masked_in_every_mode_and_comes_back() -> None:
+    frame = pd.DataFrame({"comment_id": ["a", "b"],
+                          "text": ["my brother محمد lives with us", "محمد and علي came"]})
+    tags = pseudonymise(frame, PseudonymiseConfig(mode="tags"), secret=SECRET)
+    assert tags.comments["text"].tolist() == ["my brother [OTHER_SCRIPT_1] lives with us",
+                                              "[OTHER_SCRIPT_1] and [OTHER_SCRIPT_2] came"]
+    fake = pseudonymise(frame, PseudonymiseConfig(mode="surrogates"), secret=SECRET)
+    assert fake.comments["text"].tolist() == ["my brother [other script] lives with us",
+                                              "[other script] and [other script] came"]
+    assert set(tags.spans["label"]) == {"OTHER_SCRIPT"}
+    from carevoice.pseudonymise import reidentify
+
+    for result in (tags, fake):
+        back = reidentify(result.comments, result.key)
+        assert back["text"].tolist() == frame["text"].tolist()

@@ -44,7 +44,7 @@ STATISTICAL_DETECTORS: tuple[str, ...] = ("spacy", "learned")
 
 #: When two overlapping spans score the same, the label earlier in this list wins.
 LABEL_PRIORITY: tuple[str, ...] = ("EMAIL", "PHONE", "ID", "POSTCODE", "ADDRESS", "HANDLE",
-                                   "DATE", "PERSON", "ORG", "LOCATION")
+                                   "DATE", "PERSON", "ORG", "LOCATION", "OTHER_SCRIPT")
 
 
 @dataclass(frozen=True)

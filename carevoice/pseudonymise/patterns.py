@@ -24,6 +24,7 @@ from .addresses import ADDRESS_PATTERNS
 from .dates import DATE_PATTERNS, valid_date
 from .identifiers import IDENTIFIER_PATTERNS, nhs_checksum_ok, ni_number_ok, valid_uk_phone
 from .institutions import INSTITUTION_PATTERNS
+from .scripts import SCRIPT_PATTERNS
 
 __all__ = [
     "PATTERNS",
@@ -38,7 +39,7 @@ __all__ = [
 #: The default patterns: identifiers, dates, addresses, then named places and organisations
 #: (the order does not change what is found: overlapping spans are resolved afterwards).
 PATTERNS: tuple[Pattern, ...] = (IDENTIFIER_PATTERNS + DATE_PATTERNS + ADDRESS_PATTERNS
-                                 + INSTITUTION_PATTERNS)
+                                 + INSTITUTION_PATTERNS + SCRIPT_PATTERNS)
 
 
 @dataclass(frozen=True)

@@ -262,6 +262,8 @@ class Replacer:
 
     def _surrogate(self, eid: str, original: str, label: str, after_title: bool = False
                    ) -> str:
+        if label == "OTHER_SCRIPT":  # no surrogate made up in a script no one here reads
+            return "[other script]"
         fake = self._fake()
         for attempt in range(20):
             seed = int(eid[:16], 16) + attempt
