@@ -1219,6 +1219,23 @@ def test_gb_places_read_from_the_file_match_the_packages_reader():
     assert {"whitby", "masham", "appleby-in-westmorland"} <= expected
 
 
+def test_places_abroad_scanned_from_the_file_match_the_whole_file_read(monkeypatch):
+    # towns abroad are scanned through a memory map too; if the file's layout ever changed the
+    # scan would find nothing and the whole file is read instead: both give the same names
+    import re
+
+    from carevoice.pseudonymise import lexicons
+
+    scanned = lexicons.places_abroad()
+    lexicons.places_abroad.cache_clear()
+    monkeypatch.setattr(lexicons, "_CITY", re.compile(rb"(?!)(x)(x)(x)(x)"))
+    try:
+        assert lexicons.places_abroad() == scanned
+    finally:
+        lexicons.places_abroad.cache_clear()
+    assert {"kabul", "hargeisa", "montego bay"} <= scanned and "leeds" not in scanned
+
+
 @pytest.mark.parametrize(("text", "masked", "left"), [
     ("we got a rescue staffy and she is called Peaches", set(), {"Peaches"}),
     ("my foster family has three cats one is called Mango and one is called Bramble", set(),

