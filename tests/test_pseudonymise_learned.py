@@ -278,3 +278,14 @@ def test_someones_home_is_not_part_of_their_name(text: str, name: str, home: str
     found = [text[s.start:s.end] for s in TokenModelDetector().find("c1", text)]
     assert name in found, found  # the name without its 's
     assert not any(home in f for f in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "the Project helped me with my forms",  # without the rule the model marks "Project"
+    "Housing Association flats are better than the hostel",  # and "Association"
+])
+def test_an_organisation_word_alone_is_not_a_name(text: str) -> None:
+    from carevoice.pseudonymise.learned import _ORG_HEADS
+
+    found = [text[s.start:s.end].lower() for s in TokenModelDetector().find("c1", text)]
+    assert not any(f in _ORG_HEADS for f in found), found

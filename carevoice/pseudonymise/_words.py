@@ -256,3 +256,20 @@ def dictionary_word(low: str) -> bool:
     words = lowercase_words()
     return low in words or (low.endswith("s") and (low[:-1] in words or (
         low.endswith("es") and low[:-2] in words)))
+
+
+#: Words that are also names or places but, written before a full stop, a colon or a number,
+#: are abbreviations: "dad's tel. 0161 ...", "mob: 07700 ...".
+_ABBREVIATIONS = frozenset({"tel", "mob", "approx", "ref", "dob"})
+_ABBREVIATED = re.compile(r"(?:\.|:|\s*\d)")
+
+
+def abbreviation_at(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is an abbreviation such as "tel" before ".", ":" or a digit.
+
+    Examples
+    --------
+    >>> abbreviation_at("mums tel. 0161 496 0731", 5, 8), abbreviation_at("me and tel", 7, 10)
+    (True, False)
+    """
+    return text[start:end].lower() in _ABBREVIATIONS and bool(_ABBREVIATED.match(text, end))

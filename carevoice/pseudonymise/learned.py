@@ -39,7 +39,9 @@ from ._base import NAME_LABELS, Span, TextDetector, check_comments, iter_texts, 
 from ._words import (
     FUNCTION_WORDS,
     KIN,
+    ORG_NOUNS,
     PERSON_NOUNS,
+    abbreviation_at,
     dictionary_word,
     frequency,
     misspelt_word,
@@ -68,6 +70,18 @@ FEATURES_VERSION = 1
 #: ("Chloe's house", "graces flat").
 _DWELLINGS = frozenset({"house", "home", "flat", "place", "room", "bedroom", "caravan"})
 _OWNER = re.compile(r"(?<=\w)['\u2019]s$", re.IGNORECASE)
+
+#: The last words of an organisation's name, which are never a name on their own: the model
+#: marks "association" in "a housing association" or "the project" only as part of a run.
+_ORG_HEADS = ORG_NOUNS | {"association", "trust", "foundation", "partnership", "society",
+                          "network", "forum", "panel", "board", "committee", "department"}
+
+
+def _next_in_run(tokens: list[tuple[int, int]], proba: np.ndarray, i: int, outside: int,
+                 threshold: float) -> bool:
+    """Whether the word after token ``i`` is marked too, so that token ``i`` starts a run."""
+    return i + 1 < len(tokens) and 1.0 - float(proba[i + 1][outside]) >= threshold
+
 
 #: Comments whose words are scored together by :meth:`TokenModelDetector.detect`.
 _CHUNK = 2_000
@@ -468,10 +482,11 @@ def never_a_name(low: str) -> bool:
     >>> never_a_name("brook"), never_a_name("zainab")
     (False, False)
     """
-    from .lexicons import ROLE_WORDS, first_names, surnames, uk_places
+    from .lexicons import CARE_SHORTHAND, ROLE_WORDS, first_names, surnames, uk_places
 
     bare = re.sub(r"['\u2019]?s$", "", low)
-    if any(w in ROLE_WORDS or w in KIN or w in PERSON_NOUNS for w in (low, bare)):
+    if any(w in ROLE_WORDS or w in KIN or w in PERSON_NOUNS or w in CARE_SHORTHAND
+           for w in (low, bare)):
         return True
     if (not low.isalpha() or frequency(low) >= 1_000 or dictionary_word(low)
             or low in first_names() or low in surnames() or low in uk_places()):
@@ -582,7 +597,9 @@ class TokenModelDetector(TextDetector):
             label = model.classes[max(names, key=lambda k: p[k])]
             joins = (run and run[-1][2] == label and text[run[-1][1]:start].strip() == "")
             if inside >= self.threshold and any(ch.isalpha() for ch in word) and not (
-                    never_a_name(word.lower())):
+                    never_a_name(word.lower()) or abbreviation_at(text, start, end)
+                    or (word.lower() in _ORG_HEADS and not joins
+                        and not _next_in_run(tokens, proba, i, outside, self.threshold))):
                 if not joins:
                     self._close(comment_id, run, spans)
                     run = []

@@ -24,6 +24,7 @@ import re
 from collections.abc import Mapping
 
 __all__ = [
+    "CARE_SHORTHAND",
     "COUNTRIES_NOT_PII",
     "FAKER_NAME_LOCALES",
     "NICKNAMES",
@@ -118,6 +119,12 @@ _ROLES = """mum mam mom mummy mommy mother dad daddy father nan nana nanna nanny
 #: apostrophe ("my nans house", "mums").
 ROLE_WORDS: frozenset[str] = frozenset(_ROLES + [w + "s" for w in _ROLES if len(w) > 2])
 
+#: The shorthand adults use when they write down what a child said: young person, child or
+#: young person, foster carer, residential worker, looked-after child, no further action, did
+#: not attend, week commencing, approximately. Never personal data, and never part of a name.
+CARE_SHORTHAND: frozenset[str] = frozenset(
+    """yp yps cyp cyps fc fcs rw rws lac cla cic cin sgo uasc nfa dna wc approx""".split())
+
 #: Capitalised words that are not personal data although a tagger may say so (services,
 #: brands, apps, festivals, days, months, nationalities, school subjects, acronyms used in care;
 #: the nationalities, languages, faiths, festivals and greetings of England's larger
@@ -172,7 +179,7 @@ NOT_PII: frozenset[str] = frozenset(
     Newroz Wigilia Jummah Jumuah Iftar Suhoor Sehri Halal Haram Kosher Inshallah Mashallah
     Alhamdulillah Wallahi Habibi Habibti Namaste Langar Madrassa Madrasa
     Quran Koran Bible Torah Hijab Niqab Abaya Turban
-    """.split())
+    """.split()) | CARE_SHORTHAND
 
 #: Country names are not treated as identifying (the nations of the UK other than England are).
 COUNTRIES_NOT_PII_EXTRA: tuple[str, ...] = (

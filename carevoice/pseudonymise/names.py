@@ -43,6 +43,7 @@ from ._words import (
     POSSESSIVES,
     TITLES,
     WORD_TOKEN,
+    abbreviation_at,
     bridge_word,
     chained,
     dictionary_word,
@@ -205,7 +206,7 @@ _SAYINGS = (("holly", "and", "ivy"), ("jack", "of", "all", "trades"), ("stone", 
             ("will", "power"), ("rose", "gold"), ("rose", "tinted"), ("jack", "the", "lad"),
             ("nat", "insurance"), ("nat", "ins"), ("valentines", "day"),
             ("valentine", "day"), ("air", "max"), ("air", "maxes"), ("air", "force"),
-            ("air", "jordan"), ("air", "jordans"))
+            ("air", "jordan"), ("air", "jordans"), ("care", "grant"))
 
 
 #: A number and a unit right before "max": "10 mins max".
@@ -285,6 +286,11 @@ _SEASON_NOUNS = frozenset({"holiday", "holidays", "hols", "term", "time", "camp"
 
 _SEASONS = frozenset({"summer", "winter", "spring", "autumn", "april", "june", "august",
                       "may", "easter", "valentine"})
+#: The seasons, and the words before one that make it a time: "due in Spring", "next Summer".
+_SEASON_WORDS = frozenset({"spring", "summer", "autumn", "winter"})
+_WHEN = frozenset({"in", "by", "until", "till", "til", "during", "over", "this", "next", "last",
+                   "every", "since", "before", "after"})
+
 #: Names that a sentence uses as ordinary words more often than as names: abstract nouns,
 #: modals, seasons and months ("hope", "will", "summer").
 _USED_AS_WORDS = _ABSTRACT | _MODALS | _SEASONS
@@ -477,6 +483,8 @@ class NameDetector(TextDetector):
                 continue
             if token.islower() and sent.low(i - 1) in _COLOURING:
                 continue  # "my room is painted amber and grey"
+            if abbreviation_at(text, start, start + len(token)):
+                continue  # "dad's tel. 020 ...": not Tel, Terry
             if low == "miles" and token.islower() and sent.low(i - 1) in _BEING \
                     and sent.low(i + 1) in ("from", "away"):
                 continue  # "the home is miles from my school"
@@ -790,6 +798,8 @@ class NameDetector(TextDetector):
         if _is_capitalised(word):
             if low in _SEASONS and nxt in _SEASON_NOUNS:
                 return 0.0
+            if low in _SEASON_WORDS and prev in _WHEN:
+                return 0.0  # "due in Spring", "by Autumn" (not "with Summer")
             if sentence_initial(text, start):
                 if kind != "A":
                     return 0.75

@@ -19,12 +19,14 @@ from ._words import (
     FUNCTION_WORDS,
     ORG_NOUNS,
     TITLES,
+    abbreviation_at,
     dictionary_word,
     frequency,
     misspelt_word,
     sentence_initial,
 )
 from .lexicons import (
+    CARE_SHORTHAND,
     NOT_PII,
     ROLE_WORDS,
     countries,
@@ -237,6 +239,11 @@ def _entities(doc: Any) -> list[tuple[int, int, str, float]]:
                 and tokens[-1].lower_ not in first_names() \
                 and tokens[-1].lower_ not in surnames():
             tokens.pop()
+        # care workers' shorthand before a name is not part of it: "FC Sandra", "YP DOB
+        # 12/03/2009" (the date is the patterns' to find); other never-PII words may start an
+        # organisation's name ("Care Leavers Collective")
+        while len(tokens) > 1 and tokens[0].lower_ in _SHORTHAND_BEFORE:
+            tokens.pop(0)
         # a function word and only words that are never personal data after it are the
         # sentence's: "in Harrow for Easter" (not "Stoke on Trent")
         cut = next((k for k in range(1, len(tokens) - 1)
@@ -259,6 +266,9 @@ def _entities(doc: Any) -> list[tuple[int, int, str, float]]:
         surface = " ".join(words)
         if surface in countries():
             continue
+        if len(tokens) == 1 and abbreviation_at(doc.text, tokens[0].idx,
+                                                tokens[0].idx + len(tokens[0].text)):
+            continue  # "Tel. 07700 ...": not a name
         label, score = mapped
         if len(words) == 1 and frequency(words[0]) >= 20_000 and tokens[0].text.islower():
             continue  # an ordinary lower-case word tagged by mistake
@@ -276,6 +286,9 @@ def _entities(doc: Any) -> list[tuple[int, int, str, float]]:
         out.append((tokens[0].idx, tokens[-1].idx + len(tokens[-1].text), label, score))
     return out
 
+
+#: Care workers' shorthand, and "DOB", which no name starts with.
+_SHORTHAND_BEFORE = CARE_SHORTHAND | {"dob", "d.o.b"}
 
 #: Words that end a name in a comment written in Title Case: the sentence goes on after them
 #: ("Callum From The Junction Project Takes Me Bowling").
