@@ -375,6 +375,9 @@ NAME_VALID = [
     # round ninety-two and ninety-five: a name before an honorific
     ("gurpreet uncle picks me up from football", "gurpreet"),
     ("tharshini akka plaits my hair before school", "tharshini"),
+    # rounds eighty-eight and eighty-nine: family words spelt as a young child says them
+    ("me and my sistor poppy got split up", "poppy"),
+    ("i wont to see my bruvver hope more", "hope"),
 ]
 
 NAME_INVALID = [

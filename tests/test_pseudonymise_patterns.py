@@ -681,3 +681,8 @@ INVALID += [
     ("OTHER_SCRIPT", "Zoë and Ionuț are my friends"),
     ("OTHER_SCRIPT", "we had crème brûlée at the café"),
 ]
+
+# Round eighty-nine: a fostering agency after "agency is".
+VALID += [
+    ("ORG", "our fostering agency is sunbeam fostering and they are ok", "sunbeam fostering"),
+]

@@ -68,6 +68,13 @@ KIN_OTHER_LANGUAGES = frozenset(
     abang adik umma ummi dede nene anneanne babaanne amca dayi teyze""".split()
 )
 
+#: Family words as young children spell them, the way they say them: "my bruvver jordn", "my
+#: sistor daisy" (none a name, a surname or an English word).
+KIN_AS_SAID = frozenset(
+    """bruvver bruver bruvvers bruvva bruvvas brovver bover sistor sistors sistar sisster sissta
+    sistur cuzzen cuzen muvver muvva favver farver antie anty aunti unkle uncel grandar""".split()
+)
+
 #: Words before a name: "my brother Kai", "called kai", "big dave".
 KIN = frozenset(
     """brother brothers bro bruv bruva bruther brover sister sisters sis sista sissy cousin
@@ -78,7 +85,7 @@ KIN = frozenset(
     granny grandpa granda grandmother grandfather nain taid grampy grampa cuzin cuzzin cousen
     cozzie cuzzy mummy mommy daddy twin babies husband wife hubby sons daughters twins
     grandson granddaughter bezzie bezzy ex roommate flatmate housemate roomie""".split()
-) | KIN_OTHER_LANGUAGES
+) | KIN_OTHER_LANGUAGES | KIN_AS_SAID
 
 #: The staff among :data:`KIN` ("my carer", "my sw"): people, but not family.
 KIN_STAFF = frozenset({"carer", "carers", "worker", "sw", "teacher", "advocate", "advocat",

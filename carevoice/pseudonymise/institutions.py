@@ -647,8 +647,8 @@ INSTITUTION_PATTERNS: tuple[Pattern, ...] = (
             score=0.6, flags=0, validate=_place_institution_ok,
             trigger=r"college|uni|hospital|infirmary|general|academy|high|sixth"),
     Pattern("fostering_agency_lower", "ORG",  # "holly from rainbow fostering"
-            r"\b(?:from|with|by|at|through|for|via|joined|left)\s+"
-            r"(?P<pii>[a-z]{3,}(?:\s+[a-z]{3,})?\s+fostering)\b",
+            r"\b(?:from|with|by|at|through|for|via|joined|left|agency\s+is|agency\s+was|"
+            r"called)\s+(?P<pii>[a-z]{3,}(?:\s+[a-z]{3,})?\s+fostering)\b",
             score=0.5, flags=0, validate=_agency_lower_ok, trigger=r"fostering"),
     Pattern("school_two_words_lower", "ORG",  # "im yr 10 at hope park academy"
             r"\b(?:at|from|to|attend|attended|attends|joined|left|leave|leaving|behind)\s+"
