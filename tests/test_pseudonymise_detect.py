@@ -378,6 +378,10 @@ NAME_VALID = [
     # rounds eighty-eight and eighty-nine: family words spelt as a young child says them
     ("me and my sistor poppy got split up", "poppy"),
     ("i wont to see my bruvver hope more", "hope"),
+    # rounds one hundred and one hundred and one: initials an adult writes for a child, before
+    # a verb of reporting
+    ("Recorded by IV: M would like a bike for her birthday", "M"),
+    ("Visit on Tuesday - TM said he wants to stay at his school", "TM"),
 ]
 
 NAME_INVALID = [
@@ -386,6 +390,8 @@ NAME_INVALID = [
     "mums tel. 0161 496 0999 if needed",
     "review is due in Spring next year",
     "asked about her leaving care grant again",
+    "WE SAID NO TO THE NEW RULES",  # shouted words before a verb of reporting
+    "YP said she is happy where she is",
     "my rich uncle never rings",  # an honorific after an ordinary word
     "papa ji came to my review",
     "I hope things get better",

@@ -45,6 +45,7 @@ from ._words import (
     dictionary_word,
     frequency,
     misspelt_word,
+    sentence_initial,
     two_edits_from_common,
 )
 
@@ -75,6 +76,18 @@ _OWNER = re.compile(r"(?<=\w)['\u2019]s$", re.IGNORECASE)
 #: marks "association" in "a housing association" or "the project" only as part of a run.
 _ORG_HEADS = ORG_NOUNS | {"association", "trust", "foundation", "partnership", "society",
                           "network", "forum", "panel", "board", "committee", "department"}
+
+
+def _plain_word_opening(text: str, start: int, word: str) -> bool:
+    """Whether ``word`` opens a sentence, capitalised only for that, and is a dictionary word
+    that no name list or gazetteer knows ("Bursary", "Stability", "Fostering"): the rules
+    leave such a word alone, and so does the model, unless the next word is marked too."""
+    from .lexicons import NICKNAMES, first_names, places_abroad, surnames, uk_places
+
+    low = word.lower()
+    return word[:1].isupper() and word[1:].islower() and sentence_initial(text, start) \
+        and dictionary_word(low) and low not in first_names() and low not in surnames() \
+        and low not in NICKNAMES and low not in uk_places() and low not in places_abroad()
 
 
 def _next_in_run(tokens: list[tuple[int, int]], proba: np.ndarray, i: int, outside: int,
@@ -598,7 +611,8 @@ class TokenModelDetector(TextDetector):
             joins = (run and run[-1][2] == label and text[run[-1][1]:start].strip() == "")
             if inside >= self.threshold and any(ch.isalpha() for ch in word) and not (
                     never_a_name(word.lower()) or abbreviation_at(text, start, end)
-                    or (word.lower() in _ORG_HEADS and not joins
+                    or ((word.lower() in _ORG_HEADS or _plain_word_opening(text, start, word))
+                        and not joins
                         and not _next_in_run(tokens, proba, i, outside, self.threshold))):
                 if not joins:
                     self._close(comment_id, run, spans)

@@ -478,6 +478,10 @@ class NameDetector(TextDetector):
                 spans.append(Span(comment_id, sent.tokens[i - 1][0], start + 1, "PERSON", 0.5,
                                   f"{self.name}:context"))  # "big G saves me a plate"
                 continue
+            if _initial_reporting(sent, i):
+                spans.append(Span(comment_id, start, start + len(token), "PERSON", 0.5,
+                                  f"{self.name}:initial"))  # "L would like", "KW said"
+                continue
             if len(low) < 2 or low in ROLE_WORDS or (low in NOT_PII and not (
                     low in WORD_NAMES and token.islower())):  # "was called june"
                 continue
@@ -1117,6 +1121,27 @@ def _family_word_before(t: _At) -> bool:
     """"to see my brother will more": no verb follows."""
     return t.lower and t.prev in KIN and t.sent.low(t.i - 2) in POSSESSIVES | KIN_MODIFIERS \
         and t.nxt in _NO_VERB_AFTER
+
+
+#: Verbs by which an adult's note reports what a child said or wants: "L would like ...",
+#: "KW said ...", "A says ...".
+_REPORTING = frozenset({"says", "said", "told", "tells", "would", "wants", "wanted", "reports",
+                        "reported", "states", "stated", "asked", "asks", "feels", "felt",
+                        "explained", "disclosed", "shared", "mentioned", "requested", "agreed",
+                        "declined", "refused", "chose", "prefers", "preferred"})
+
+
+def _initial_reporting(sent: Tokens, i: int) -> bool:
+    """One to three capital letters (not "I", nor shorthand such as "YP", "SW", "FC") right
+    before a verb of reporting: the initials an adult writes for a child or a worker."""
+    word, low = sent.words[i], sent.lows[i]
+    if i + 1 >= len(sent) or sent.gap(i + 1) != " ":
+        return False
+    return word.isalpha() and word.isupper() and len(word) <= 3 and word != "I" \
+        and low not in NOT_PII and low not in ROLE_WORDS and low not in _NOT_INITIALS \
+        and (len(low) == 1 or (low not in FUNCTION_WORDS and low not in KIN
+                               and frequency(low) < 500 and not dictionary_word(low))) \
+        and sent.low(i + 1) in _REPORTING  # not "WE SAID", "MUM SAID" in a shouted comment
 
 
 #: Honorifics written after a name in British South Asian families and beyond: "harjit uncle",
