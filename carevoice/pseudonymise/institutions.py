@@ -441,7 +441,6 @@ def _club_ok(value: str) -> float | bool:
              or all(w in places or not is_common_word(w, threshold=2_000) for w in words))
 
 
-#: The institutions patterns, in the order they are tried.
 #: Places of worship and community centres, after the words that name them: "the sri murugan
 #: temple", "guru nanak gurdwara", "salaam community centre", "st dimitrie romanian church".
 _FAITH_KINDS = (r"temple|gurdwara|gurudwara|mandir|kovil|mosque|masjid|synagogue|shul|church|"
@@ -476,6 +475,7 @@ def _faith_place_ok(value: str) -> float | bool:
     return 0.5
 
 
+#: The institutions patterns, in the order they are tried.
 INSTITUTION_PATTERNS: tuple[Pattern, ...] = (
     Pattern("faith_place", "ORG",
             rf"\b(?P<pii>(?:(?:st|saint)\.?\s+)?(?:{_LOWER_NAME_WORD}\s+){{1,3}}"

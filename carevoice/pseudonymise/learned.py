@@ -188,8 +188,7 @@ def token_features(text: str) -> tuple[list[tuple[int, int]], list[list[str]]]:
     out: list[list[str]] = []
     for i, (word, low) in enumerate(zip(words, lows, strict=True)):
         capital = word[:1].isupper()
-        feats = ["bias", f"w={low}", f"sh={shapes[i]}", f"p3={low[:3]}", f"s3={low[-3:]}",
-                 f"s2={low[-2:]}"]
+        feats = ["bias", f"w={low}", f"sh={shapes[i]}", *_affixes(low)]
         feats += [f"lx={fact}" for fact in facts[i]]
         if i == 0 or words[i - 1] in _ENDS:
             feats.append("sent0")
@@ -458,9 +457,11 @@ def _feature_words(feature: str) -> list[str]:
     return []
 
 
-def _affixes(low: str) -> set[str]:
-    """The affix features :func:`token_features` gives the word ``low``."""
-    return {f"p3={low[:3]}", f"s3={low[-3:]}", f"s2={low[-2:]}"}
+def _affixes(low: str) -> tuple[str, str, str]:
+    """The affix features of the word ``low``: its first three and last three and two letters
+    (used by :func:`token_features`, and by :func:`train_token_model` to keep a shareable
+    model's affixes general)."""
+    return f"p3={low[:3]}", f"s3={low[-3:]}", f"s2={low[-2:]}"
 
 
 @functools.lru_cache(maxsize=4)

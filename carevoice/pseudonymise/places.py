@@ -68,10 +68,10 @@ def _ordinary_districts() -> frozenset[tuple[str, ...]]:
 _DISTRICT_CUES = PLACE_CUES | {"on", "to", "off", "up"}
 
 
-@functools.cache
-def _place_index() -> dict[str, tuple[tuple[str, ...], ...]]:
+def _by_first_word(places: frozenset[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Lower-case place names as word tuples, by their first word, longest first."""
     index: dict[str, list[tuple[str, ...]]] = {}
-    for place in uk_places():
+    for place in places:
         words = tuple(WORD_TOKEN.findall(place))
         if words:
             index.setdefault(words[0], []).append(words)
@@ -79,14 +79,20 @@ def _place_index() -> dict[str, tuple[tuple[str, ...], ...]]:
 
 
 @functools.cache
+def _place_index() -> dict[str, tuple[tuple[str, ...], ...]]:
+    return _by_first_word(uk_places())
+
+
+@functools.cache
 def _abroad_index() -> dict[str, tuple[tuple[str, ...], ...]]:
     """:func:`carevoice.pseudonymise.lexicons.places_abroad` by first word, longest first."""
-    index: dict[str, list[tuple[str, ...]]] = {}
-    for place in places_abroad():
-        words = tuple(w.lower() for w in WORD_TOKEN.findall(place))
-        if words:
-            index.setdefault(words[0], []).append(words)
-    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()}
+    return _by_first_word(places_abroad())
+
+
+def _taken(tokens: list[tuple[int, int, str]], found: list[Span]) -> set[int]:
+    """The indices of the tokens that start inside a span already found."""
+    return {k for k, (start, _, _) in enumerate(tokens)
+            if any(s.start <= start < s.end for s in found)}
 
 
 #: Words right before a town abroad that put someone there: "still in kabul", "came over from
@@ -496,8 +502,7 @@ class PlaceDetector(TextDetector):
         """A town or city outside the UK right after "in", "from", "to" ... ("bibi is still in
         kabul", "my avo in funchal"), in any case. Score 0.5."""
         index = _abroad_index()
-        taken = {k for k, (start, _, _) in enumerate(tokens)
-                 if any(s.start <= start < s.end for s in found)}
+        taken = _taken(tokens, found)
         out, i = [], 1
         while i < len(tokens):
             if lows[i - 1] not in _ABROAD_CUES or i in taken:
@@ -576,8 +581,7 @@ class PlaceDetector(TextDetector):
         written in lower case. Score 0.45: it goes to review. A direction before the word
         ("north", "west", "upper") is part of the name.
         """
-        taken = {k for k, (start, _, _) in enumerate(tokens)
-                 if any(s.start <= start < s.end for s in found)}
+        taken = _taken(tokens, found)
         out = []
         for i in range(1, len(tokens)):
             j = i - 1
