@@ -35,6 +35,7 @@ from .patterns import PATTERNS, Pattern, PatternDetector
 from .places import PlaceDetector
 from .replace import MODES, ReplaceConfig, replace_spans
 from .review import ReviewConfig, apply_decisions, read_decisions, review_table, write_review
+from .spoken import SpokenDetector, written_form
 from .tagger import SpacyDetector
 
 __all__ = [
@@ -51,6 +52,7 @@ __all__ = [
     "ReplaceConfig",
     "ReviewConfig",
     "SpacyDetector",
+    "SpokenDetector",
     "TokenModel",
     "TokenModelDetector",
     "apply_decisions",
@@ -69,4 +71,5 @@ __all__ = [
     "write_key",
     "write_review",
     "write_secret",
+    "written_form",
 ]

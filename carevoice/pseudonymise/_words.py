@@ -280,3 +280,25 @@ def abbreviation_at(text: str, start: int, end: int) -> bool:
     (True, False)
     """
     return text[start:end].lower() in _ABBREVIATIONS and bool(_ABBREVIATED.match(text, end))
+
+
+#: A transcript's speaker label: "P3:", "R12:", "YP2:", "Participant 4:" (a name before a colon,
+#: "Tyler:", is still a name).
+_SPEAKER_LABEL = re.compile(r"(?:[A-Za-z]{1,3}\s?\d{1,3}|(?:participant|respondent|speaker|"
+                            r"person|young\s+person|child)\s+\d{1,3})\s?:", re.IGNORECASE)
+
+
+def speaker_label_at(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is, or is part of, a transcript's speaker label ("P3:").
+
+    Examples
+    --------
+    >>> speaker_label_at("P3: yeah she left", 0, 2), speaker_label_at("P3 is my postcode", 0, 2)
+    (True, False)
+    """
+    line = text.rfind("\n", 0, start) + 1
+    for m in _SPEAKER_LABEL.finditer(text, max(line, start - 20), min(len(text), end + 8)):
+        if m.start() <= start and end <= m.end() - 1 and (
+                m.start() == 0 or not text[m.start() - 1].isalnum()):
+            return True
+    return False

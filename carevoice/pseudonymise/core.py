@@ -136,8 +136,8 @@ class PseudonymiseConfig:
 
 
 def default_detectors(config: PseudonymiseConfig | None = None) -> tuple[Detector, ...]:
-    """Return the default detectors: patterns, names, places and (unless turned off) spaCy and
-    the learned token model.
+    """Return the default detectors: patterns, identifiers said aloud, names, places and
+    (unless turned off) spaCy and the learned token model.
 
     Parameters
     ----------
@@ -150,16 +150,18 @@ def default_detectors(config: PseudonymiseConfig | None = None) -> tuple[Detecto
     Examples
     --------
     >>> [d.name for d in default_detectors()]
-    ['patterns', 'names', 'places', 'spacy', 'learned']
+    ['patterns', 'spoken', 'names', 'places', 'spacy', 'learned']
     """
     from .learned import TokenModelDetector
     from .names import NameDetector
     from .patterns import PatternDetector
     from .places import PlaceDetector
+    from .spoken import SpokenDetector
     from .tagger import SpacyDetector
 
     config = config or PseudonymiseConfig()
-    detectors: list[Detector] = [PatternDetector(), NameDetector(), PlaceDetector()]
+    detectors: list[Detector] = [PatternDetector(), SpokenDetector(), NameDetector(),
+                                 PlaceDetector()]
     if config.use_spacy:
         detectors.append(SpacyDetector(batch_size=config.batch_size, n_process=config.n_process))
     if config.use_learned:

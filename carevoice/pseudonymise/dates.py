@@ -66,6 +66,14 @@ def _day_month_ok(value: str) -> float | bool:
     return 0.9 if 1 <= month <= 12 and 1 <= day <= _month_days(month) else False
 
 
+def _packed_date_ok(value: str) -> float | bool:
+    """"140709", "03092006": day, month and year run together, day first as in the UK."""
+    day, month, year = int(value[:2]), int(value[2:4]), int(value[4:])
+    if len(value) == 8 and not 1900 <= year <= 2099:
+        return False
+    return 0.85 if 1 <= month <= 12 and 1 <= day <= _month_days(month) else False
+
+
 def _month_days(month: int) -> int:
     return 29 if month == 2 else 30 if month in (4, 6, 9, 11) else 31
 
@@ -191,4 +199,9 @@ DATE_PATTERNS: tuple[Pattern, ...] = (
             r"\b(?:birthday|bday|b-day|born|dob|d\.o\.b\.?|date\s+of\s+birth)(?:'s)?\W{0,3}"
             r"(?:(?:is|was|on|it's|its)\s+)?(?P<pii>\d{1,2}\s\d{1,2}\s(?:\d{4}|\d{2}))(?!\s?\d)",
             validate=valid_date, trigger=r"\d\s\d"),
+    Pattern("date_birthday_packed", "DATE",  # "dob 140709", "date of birth YP: 03092006"
+            r"\b(?:birthday|bday|b-day|born|dob|d\.o\.b\.?|date\s+of\s+birth)(?:'s)?"
+            r"(?:\W{1,3}(?:is|was|on|it's|its|um|erm|er|uh|yeah|[A-Za-z]{1,3}\d{0,2}:))*\W{1,3}"
+            r"(?P<pii>\d{6}|\d{8})(?!\d)",
+            validate=_packed_date_ok, trigger=r"\d{6}"),
 )

@@ -539,11 +539,12 @@ INSTITUTION_PATTERNS: tuple[Pattern, ...] = (
             r"Garage|Bakery|Diner|Pizza|Chippy|Fish\s+Bar|Kebabs?|Deli|Stores?|Mini\s+Market|"
             r"Car\s+Wash|Nails|Gym)\b",
             score=0.8, flags=0, trigger=r"['\u2019]s\s"),
-    Pattern("saint_place", "ORG", r"\bSt\.?\s+[A-Z][a-z]+(?:'s|\u2019s|s)\b", score=0.9, flags=0),
+    Pattern("saint_place", "ORG", r"\b(?:St\.?|Saint)\s+[A-Z][a-z]+(?:'s|\u2019s|s)\b",
+            score=0.9, flags=0),
     Pattern("saint_place_lower", "ORG",
             r"(?:\b(?:at|to|from|in|of|went|go|goes|attend|attended|school|primary|college)\s+|^\s*|"
             r"(?<=[.!?])\s+)"
-            r"(?P<pii>st\.?\s+[a-z]{3,}"
+            r"(?P<pii>(?:st\.?|saint)\s+[a-z]{3,}"
             r"(?:'s|\u2019s|s)(?:\s+(?:(?:rc|ce|catholic|c\s+of\s+e)\s+)?(?:high|primary|"
             r"academy|college|school|juniors|infants|hospital|hospice|surgery|church|hall|"
             r"house|drop[\s-]?in|centre|center))?)\b",

@@ -46,8 +46,10 @@ from ._words import (
     frequency,
     misspelt_word,
     sentence_initial,
+    speaker_label_at,
     two_edits_from_common,
 )
+from .spoken import in_spelt_run
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -612,6 +614,7 @@ class TokenModelDetector(TextDetector):
             joins = (run and run[-1][2] == label and text[run[-1][1]:start].strip() == "")
             if inside >= self.threshold and any(ch.isalpha() for ch in word) and not (
                     never_a_name(word.lower()) or abbreviation_at(text, start, end)
+                    or speaker_label_at(text, start, end) or in_spelt_run(text, start, end)
                     or ((word.lower() in _ORG_HEADS or _plain_word_opening(text, start, word))
                         and not joins
                         and not _next_in_run(tokens, proba, i, outside, self.threshold))):

@@ -1604,6 +1604,23 @@ def _went_to_a_town(t: _At) -> bool:
         and t.low not in FUNCTION_WORDS
 
 
+#: What a speaker says before putting a name right: "danielle no donna", "kai i mean kyle".
+_CORRECTIONS = (("no",), ("sorry",), ("i", "mean"), ("or",), ("not",), ("no", "sorry"),
+                ("well",))
+
+
+def _corrected_to(t: _At) -> bool:
+    """"my social worker was danielle no donna": a name said right after another name and a
+    correction, as people speak (and transcripts write)."""
+    for cue in _CORRECTIONS:
+        k = t.i - len(cue)
+        if tuple(t.sent.low(k + n) for n in range(len(cue))) == cue \
+                and t.sent.low(k - 1) in t.names and t.sent.low(k - 1) not in WORD_NAMES \
+                and not dictionary_word(t.sent.low(k - 1)):
+            return True
+    return False
+
+
 #: The context rules of a lexicon name, tried in order: (score, rule, applies).
 _LEXICON_RULES: tuple[tuple[float, str, Callable[[_At], bool]], ...] = (
     (0.6, "context", _vocative_capitalised),
@@ -1649,6 +1666,7 @@ _LEXICON_RULES: tuple[tuple[float, str, Callable[[_At], bool]], ...] = (
     (0.5, "context", _family_named),
     (0.5, "context", _the_new_one),
     (0.5, "context", _hyphenated_names),
+    (0.5, "context", _corrected_to),
 )
 
 
