@@ -123,7 +123,7 @@ def _station_name_ok(value: str) -> float | bool:
 _STREET_WORDS = (
     r"road|rd|street|st|lane|ln|avenue|ave|close|drive|dr|way|crescent|cres|court|ct|place|"
     r"terrace|gardens|gdns|grove|hill|walk|row|view|rise|mews|square|parade|green|vale|fold|"
-    r"croft|meadows?|bank|brow|gate|yard|wharf|boulevard"
+    r"croft|meadows?|bank|brow|gate|yard|wharf|boulevard|mount"
 )
 
 _STREET_WORDS_TITLE = "|".join(w.capitalize() for w in _STREET_WORDS.split("|"))
@@ -239,8 +239,8 @@ ADDRESS_PATTERNS: tuple[Pattern, ...] = (
             score=0.8, trigger=r"\d"),
     Pattern("street_lower", "LOCATION",
             r"\b(?:on|onto|off|in|near|down|up|along|round|from)\s+(?P<pii>(?:[a-z]{3,}\s+)?[a-z]{4,}"
-            r"\s+(?:road|street|"
-            r"lane|avenue|close|drive|crescent|terrace|grove))\b",
+            r"\s+(?:road|rd|street|"
+            r"lane|avenue|ave|close|drive|crescent|terrace|grove|mount|gardens|row))\b",
             score=0.5, flags=0, validate=_street_lower_ok),
     Pattern("estate_named", "LOCATION",
             r"\b(?P<pii>[A-Z][a-z']{2,}(?:\s+[A-Z][a-z']{2,})?)\s+estate\b",

@@ -564,7 +564,7 @@ def propagate_spans(comments: pd.DataFrame, spans: pd.DataFrame, *, min_score: f
         return spans
     strong = spans[spans["label"].isin(labels) & ((spans["score"] >= min_score) | (
         spans["label"].isin(("PERSON", "LOCATION")) & (spans["score"] >= subject_min_score)))]
-    if strong.empty:
+    if strong.empty and not (spans["label"] == "ORG").any():
         return spans
     texts = texts_by_id(comments)
     covered: dict[str, list[tuple[int, int]]] = {}
@@ -600,9 +600,41 @@ def propagate_spans(comments: pd.DataFrame, spans: pd.DataFrame, *, min_score: f
                     continue
                 covered[str(cid)].append(m.span())
                 new.append((str(cid), m.start(), m.end(), label, 0.5, "propagate"))
+    new.extend(_short_names(texts, spans, covered))
     if not new:
         return spans
     return pd.concat([spans, spans_frame(new)], ignore_index=True)
+
+
+#: Words before an institution's name that its short form leaves out.
+_ORG_LEAD = frozenset({"the", "st", "st.", "saint"})
+
+
+def _short_names(texts: dict[str, str], spans: pd.DataFrame,
+                 covered: dict[str, list[tuple[int, int]]]) -> list[tuple]:  # type: ignore[type-arg]
+    """Mentions of an institution by its first word alone: "ashgrove lodge ... went back to
+    ashgrove". Only a first word that no word list knows is carried ("ashgrove", not "oak" of
+    "oak house"), to every other mention in the comment (score 0.5, to review)."""
+    from ._words import no_word_at_all
+
+    new = []
+    orgs = spans[(spans["label"] == "ORG") & (spans["score"] >= 0.5)]
+    for cid, start, end in orgs[[COMMENT_ID, "start", "end"]].itertuples(index=False):
+        text = texts.get(str(cid), "")
+        words = text[start:end].split()
+        while words and words[0].lower() in _ORG_LEAD:
+            words = words[1:]
+        if len(words) < 2 or not words[0].isalpha() or len(words[0]) < 4 \
+                or not no_word_at_all(words[0].lower()):
+            continue
+        pattern = re.compile(rf"(?<![\w'\u2019]){re.escape(words[0])}(?![\w'\u2019])",
+                             re.IGNORECASE)
+        for m in pattern.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in covered[str(cid)]):
+                continue
+            covered[str(cid)].append(m.span())
+            new.append((str(cid), m.start(), m.end(), "ORG", 0.5, "propagate"))
+    return new
 
 
 def _as_comments(data: Corpus | pd.DataFrame) -> pd.DataFrame:

@@ -409,7 +409,8 @@ IDENTIFIER_PATTERNS: tuple[Pattern, ...] = (
             r"crime|police|claim|ticket|"
             r"account|acc|id)\.?\s*(?:number|no|num|nr|#|id)?\.?\s*(?:is|its|it's|was|:|=|-)?\s*"
             # letters before the number, with or without a space: "LAC 0043917", "CR/2019/4"
-            r"(?P<pii>(?:(?-i:[A-Z]{2,4})\s)?[A-Z]{0,4}[-/]?\d[A-Z0-9]*(?:[-/][A-Z0-9]+)*)",
+            r"(?P<pii>(?:(?-i:[A-Z]{2,4})\s)?[A-Z]{0,4}(?:[-/][A-Z]{1,4}){0,3}[-/]?\d[A-Z0-9]*"
+            r"(?:[-/][A-Z0-9]+)*)",  # and letter groups first: "LCC-CL-30872", "HO-U-2023-58812"
             score=0.85, validate=_id_shape, trigger=r"\d"),
     Pattern("reference_digit_groups", "ID",  # "my case number 44 91 20 7": digits typed in groups
             r"\b(?:case|ref(?:erence)?|file|client|crn|upn|pupil|student|claim|account)\s+"
@@ -432,6 +433,7 @@ IDENTIFIER_PATTERNS: tuple[Pattern, ...] = (
             score=0.9, trigger=r"sort\s*code"),
     Pattern("reference_shape", "ID",
             r"\b(?:[A-Z]{1,4}[-/]\d{2,4}[-/]\d{2,}(?:[-/][A-Z0-9]+)*|"
+            r"[A-Z]{1,4}(?:[-/][A-Z]{1,4})+[-/]\d{3,}(?:[-/][A-Z0-9]+)*|"  # "SCC/CIC/30915"
             r"[A-Z]{1,4}[-/]?\d{5,}(?:[-/][A-Z0-9]+)*|"
             r"\d{2,6}[-/][A-Z]{2,4}[-/]\d{2,})\b",  # "2231/CIC/07": a case number, digits first
             score=0.75, flags=0, trigger=r"\d"),

@@ -122,11 +122,32 @@ _SCHOOL_SORTS = frozenset(
     stage theatre music art sports film special free faith""".split())
 
 
+#: A lower-case word of a name after "called" (not a word that ends the name: "called kindred
+#: care or something", "a place called the anchorage in scunthorpe").
+_CALLED_WORD = (r"(?!(?:or|and|in|on|at|for|to|but|so|who|which|that|was|is|with|from|because|"
+                r"cos|coz|then|where|when|like|near|by|now|i|we|they|he|she|it|or|something|"
+                r"sumthing|summat|innit|lol)\b)[a-z][a-z'\u2019]{2,}")
+
+
+def _called_name_ok(value: str) -> float | bool:
+    """"kindred care", "the anchorage": the name of a place or organisation after "called";
+    not "a place called home"."""
+    words = value.lower().split()
+    if words[0] == "the":
+        words = words[1:]
+    return _name_words_ok(words[:1], frozenset()) and not any(
+        w in FUNCTION_WORDS or w in ROLE_WORDS for w in words[1:])
+
+
 def _two_word_school_ok(value: str) -> float | bool:
     """"hope park academy", "wood lane high": two lower-case words before a school's kind name
     it, unless either is a generic word, a role, a sort of school or a verb's -ing form."""
-    if any(w.endswith("ing") for w in value.split()[:-1]):
+    words = value.split()[:-1]
+    if any(w.endswith("ing") for w in words):
         return False
+    if len(words) == 2 and no_word_at_all(words[0]) and words[1] not in FUNCTION_WORDS \
+            and words[1] not in _SCHOOL_SORTS:
+        return 0.5  # "carr head primary": a name no word list knows, then any word
     return _named_before_kind_ok(value, _SCHOOL_SORTS)
 
 
@@ -222,6 +243,8 @@ def _named_place_ok(value: str) -> float | bool:
         return False
     if name_words[0] in GENERIC_PLACE_WORDS:
         return False
+    if name_words == ["virtual"]:
+        return False  # "the Virtual School": every council's service for children in care
     return True
 
 
@@ -651,14 +674,20 @@ INSTITUTION_PATTERNS: tuple[Pattern, ...] = (
             r"\b(?:from|with|by|at|through|for|via|joined|left|agency\s+is|agency\s+was|"
             r"called)\s+(?P<pii>[a-z]{3,}(?:\s+[a-z]{3,})?\s+fostering)\b",
             score=0.5, flags=0, validate=_agency_lower_ok, trigger=r"fostering"),
+    Pattern("named_after_called", "ORG",  # "a foster agency called kindred care"
+            r"\b(?:agency|agencies|charity|company|organisation|organization|group|project|"
+            r"service|place|hostel|unit|home|school|college|club|centre|center)\s+(?:was\s+|is\s+)?"
+            rf"called\s+(?:the\s+)?(?P<pii>{_CALLED_WORD}(?:\s+{_CALLED_WORD}){{0,2}})",
+            score=0.5, flags=0, validate=_called_name_ok, trigger=r"called"),
     Pattern("school_two_words_lower", "ORG",  # "im yr 10 at hope park academy"
-            r"\b(?:at|from|to|attend|attended|attends|joined|left|leave|leaving|behind)\s+"
+            r"\b(?:at|from|to|attend|attended|attends|joined|left|leave|leaving|behind|then|"
+            r"school)\s+"
             r"(?P<pii>[a-z]{3,}\s+[a-z]{3,}\s+(?:academy|high|primary|school|college))\b",
             score=0.5, flags=0, validate=_two_word_school_ok,
             trigger=r"academy|high|primary|school|college"),
     Pattern("school_then_name_lower", "ORG",  # "my old school parkway high"
             r"\b(?:my|old|new|last|first)\s+school\s+(?:is\s+|was\s+|were\s+)?"
-            r"(?P<pii>[a-z]{4,}\s+(?:academy|high|primary))\b",
+            r"(?P<pii>(?:[a-z]{3,}\s+)?[a-z]{4,}\s+(?:academy|high|primary))\b",
             score=0.5, flags=0, validate=_two_word_school_ok,
             trigger=r"academy|high|primary"),
     Pattern("known_institution", "ORG",

@@ -77,7 +77,8 @@ _OWNER = re.compile(r"(?<=\w)['\u2019]s$", re.IGNORECASE)
 #: The last words of an organisation's name, which are never a name on their own: the model
 #: marks "association" in "a housing association" or "the project" only as part of a run.
 _ORG_HEADS = ORG_NOUNS | {"association", "trust", "foundation", "partnership", "society",
-                          "network", "forum", "panel", "board", "committee", "department"}
+                          "network", "forum", "panel", "board", "committee", "department",
+                          "children's", "childrens", "children\u2019s"}
 
 
 def _plain_word_opening(text: str, start: int, word: str) -> bool:

@@ -165,6 +165,7 @@ NOT_PII: frozenset[str] = frozenset(
     Lemme Gimme Cud Wud Shud Wot Wat Becos Bcos Coz Kno Knw Finks Fink Luvs
     Visitor Visitors Traveller Travellers Gypsy Roma Education Virgin BT Jollof
     Noone Sumone Sum1 Some1 Every1 Any1 No1 Yrs Yr Hrs Hr Mins Wks Mths Secs Reviews
+    National Insurance Dear Madam SIM SATs SAT ESOL Duolingo Clintons Superdrug
     """.split()
 ) | frozenset(w.lower() for w in """
     Afghan Afghani Albanian Algerian Arab Arabic Amharic Bangladeshi Bengali Brazilian
@@ -278,7 +279,10 @@ def uk_places() -> frozenset[str]:
     >>> {"grimsby", "shropshire", "moss side"} <= uk_places()
     True
     """
-    return frozenset({a.lower() for a in _UK_AREAS} | _gb_places() | uk_districts())
+    places = {a.lower() for a in _UK_AREAS} | _gb_places() | uk_districts()
+    # as people type them, without the apostrophe: "kings lynn", "bishops stortford"
+    return frozenset(places | {p.replace("'", "").replace("\u2019", "") for p in places
+                               if "'" in p or "\u2019" in p})
 
 
 @functools.cache

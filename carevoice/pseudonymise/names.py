@@ -1697,6 +1697,7 @@ def _whose_without_apostrophe(t: _At) -> bool:
     low = t.low
     return t.lower and t.prev in ("round", "at") and low.endswith("s") and len(low) >= 4 \
         and low[:-1] in t.names and low[:-1] not in WORD_NAMES and low not in ROLE_WORDS \
+        and low not in NOT_PII \
         and frequency(low) < 2_000
 
 

@@ -1,0 +1,65 @@
+"""Rules found by the long written answers (a life in care told over years): references with
+letter groups, streets without a number, places and agencies "called" something, an
+institution named again by its first word, towns typed without their apostrophe, and the
+services and phrases that are not personal data."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from carevoice.pseudonymise import PseudonymiseConfig, detect_pii
+
+RULES = PseudonymiseConfig(use_spacy=False, use_learned=False)
+
+
+def _found(text: str, config: PseudonymiseConfig = RULES) -> list[tuple[int, int, str]]:
+    frame = pd.DataFrame({"comment_id": ["a"], "text": [text]})
+    spans = detect_pii(frame, config=config)
+    return list(zip(spans["start"], spans["end"], spans["label"], strict=True))
+
+
+FOUND = [
+    ("my case ref is KMC-LC-40417 if you need it", "KMC-LC-40417", "ID"),
+    ("the home office ref is HO-A-2021-77310 and nothing since", "HO-A-2021-77310", "ID"),
+    ("quote DCC/CLA/20877 when you ring", "DCC/CLA/20877", "ID"),
+    ("i live at 7 Beacon Mount now", "7 Beacon Mount", "ADDRESS"),
+    ("the hostel on tenby rd was full of grown men", "tenby rd", "LOCATION"),
+    ("she lives up brackley mount with her new bloke", "brackley mount", "LOCATION"),
+    ("with a foster agency called willowmere care for two years", "willowmere care", "ORG"),
+    ("my brother is at a place called the crossings in leek", "crossings", "ORG"),
+    ("then fernlea lodge for a year and then back to fernlea again", "fernlea again", "ORG"),
+    ("i moved to a carer in bishops stortford after that", "bishops stortford", "LOCATION"),
+    ("at my old school harwood vale primary they were ok", "harwood vale primary", "ORG"),
+    ("i did year 7 at moor lane high then skelton dene academy", "skelton dene academy", "ORG"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "label"), FOUND)
+def test_found_in_long_answers(text: str, surface: str, label: str) -> None:
+    i = text.index(surface)
+    j = i + len(surface)
+    if surface.endswith(" again"):  # the short form: "fernlea" at its second mention
+        i = text.rindex("fernlea")
+        j = i + len("fernlea")
+    spans = _found(text)
+    assert any(s <= i and e >= j and lab == label for s, e, lab in spans), spans
+
+
+NOT_FOUND = [
+    "my National Insurance number never came so i could not get paid",
+    "the Virtual School paid for a tutor in year 11",
+    "Dear Sir or Madam, please read this before my review",
+    "i got a SIM card and a coat from the hub",
+    "moved in the middle of my SATs and had to sit them somewhere new",
+    "a place called home is what everyone wants",
+    "i was on the main road when she rang",
+    "Dear Independent Reviewing Officer, thank you for listening",
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", NOT_FOUND)
+def test_not_personal_data_in_long_answers(text: str) -> None:
+    # with spaCy and the learned model: they, not the rules, tagged these before
+    assert _found(text, PseudonymiseConfig()) == []
