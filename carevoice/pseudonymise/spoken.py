@@ -354,8 +354,22 @@ def written_form(text: str) -> WrittenForm:
     'email dee_h99@example.org'
     """
     tokens = _tokens(text)
-    # pieces: (token index range [i, j), characters, tokens each character came from)
-    out: list[tuple[int, int, list[tuple[str, int, int]]]] = []
+    joined = _joined_words(text, tokens)
+    taken = {k for i, j, _ in joined for k in range(i, j)}
+    out = sorted(joined + [run for run in _number_runs(text, tokens)
+                           if not any(k in taken for k in range(run[0], run[1]))])
+    return _assemble(text, tokens, _at_signs(text, tokens, out))
+
+
+#: A part of the written form: the tokens ``[i, j)`` it replaces, and its pieces (characters,
+#: first token, last token).
+_Part = tuple[int, int, list[tuple[str, int, int]]]
+
+
+def _joined_words(text: str, tokens: list[_Token]) -> list[_Part]:
+    """Words joined by a spoken "underscore" or "dot", numbers said inside them written out:
+    "kayla underscore xo" -> "kayla_xo", "mills oh nine" -> "mills09"."""
+    out: list[_Part] = []
     taken: set[int] = set()
     for c, tok in enumerate(tokens):
         if tok.low not in _CONNECTORS or c in taken:
@@ -387,19 +401,19 @@ def written_form(text: str) -> WrittenForm:
             k += 1
         taken.update(range(i, j))
         out.append((i, j, chars))
+    return out
+
+
+def _number_runs(text: str, tokens: list[_Token]) -> Iterator[_Part]:
+    """Runs of number words and letters written out: "twenty three" -> "23"."""
     for i, j in _spoken_runs(text, tokens):
-        if any(k in taken for k in range(i, j)):
-            continue
         words = [t.low for t in tokens[i:j]]
         if all(w.isdigit() for w in words) or (len(words) == 1 and _is_letter(words[0])) \
                 or words == ["one"]:
             continue  # figures are the patterns' own; "no one", "the one" are no numbers
         chars = [(s, i + a, i + b) for s, a, b in _pieces(tokens[i:j])]
         if chars and "".join(s for s, _, _ in chars) != " ".join(t.word for t in tokens[i:j]):
-            out.append((i, j, chars))
-    out.sort()
-    out = _at_signs(text, tokens, out)
-    return _assemble(text, tokens, out)
+            yield i, j, chars
 
 
 #: Words a little before a handle read out: "add me on snap its t j dot rosie".
@@ -417,9 +431,7 @@ def _dot_joins(tokens: list[_Token], i: int, j: int) -> bool:
         or any(t.low in _HANDLE_CUES for t in tokens[max(0, i - 5):i])
 
 
-def _at_signs(text: str, tokens: list[_Token],
-              out: list[tuple[int, int, list[tuple[str, int, int]]]]
-              ) -> list[tuple[int, int, list[tuple[str, int, int]]]]:
+def _at_signs(text: str, tokens: list[_Token], out: list[_Part]) -> list[_Part]:
     """Write "at" as "@" where it stands before a joined handle or an e-mail host."""
     joined = {i: (j, chars) for i, j, chars in out if any(s in "_." for s, _, _ in chars)}
     result = list(out)
@@ -434,8 +446,7 @@ def _at_signs(text: str, tokens: list[_Token],
     return result
 
 
-def _assemble(text: str, tokens: list[_Token],
-              out: list[tuple[int, int, list[tuple[str, int, int]]]]) -> WrittenForm:
+def _assemble(text: str, tokens: list[_Token], out: list[_Part]) -> WrittenForm:
     chars: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
