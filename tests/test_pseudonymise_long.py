@@ -32,6 +32,8 @@ FOUND = [
     ("i moved to a carer in bishops stortford after that", "bishops stortford", "LOCATION"),
     ("at my old school harwood vale primary they were ok", "harwood vale primary", "ORG"),
     ("i did year 7 at moor lane high then skelton dene academy", "skelton dene academy", "ORG"),
+    ("dont move me again. from kayla b, 14", "kayla b", "PERSON"),
+    ("my best mate at school is jaden p and he gets it", "jaden p", "PERSON"),
 ]
 
 
@@ -55,6 +57,11 @@ NOT_FOUND = [
     "a place called home is what everyone wants",
     "i was on the main road when she rang",
     "Dear Independent Reviewing Officer, thank you for listening",
+    "my name is spelt with two Ls and they still get it wrong",
+    "we go to the contact centre on Sundays haha",
+    "i took my teddy, Mr Buttons, to every placement",
+    "they had a cat called Professor Whiskers who hated me",
+    "Gender: boy / Age: 10 / Ethnicity: mixed / Placement type: foster care",
 ]
 
 

@@ -65,6 +65,12 @@ _NAME = r"[A-Za-z][a-z'-]+"
 _CAPITAL_NAME = r"[A-Z][a-z'-]+"
 
 
+#: The mock titles children give toys and pets: "my teddy, Mr Buttons", "a cat called Professor
+#: Whiskers", "Sir Fluffington".
+_TOY_TITLE = (r"(?:(?i:mr|mrs|miss|ms|sir|lady|lord|professor|prof|captain|capt|princess|prince|"
+              r"king|queen|dr|doctor|general|major|baby|little|big)\.?\s+)?")
+
+
 @functools.cache
 def _patterns() -> tuple[re.Pattern[str], ...]:
     animal = rf"(?:{PETS})"
@@ -76,7 +82,8 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         re.compile(
             rf"\b(?:(?P<animal>{animal})(?:'s)?|(?:the\s+other|other|one|the\s+\w+\s+one))\s+"
             r"(?:(?:is|was|were|are)\s+)?(?:called|named|name\s+is|names\s+is)\s+"
-            rf"(?P<name>{_NAME})(?=\s+(?:and|&)\s+(?P<other>{_NAME}))?", re.IGNORECASE),
+            rf"{_TOY_TITLE}(?P<name>{_NAME})(?=\s+(?:and|&)\s+(?P<other>{_NAME}))?",
+            re.IGNORECASE),
         # "i named my hamster Sonic", "we called our new puppy Tyson"
         re.compile(
             r"\b(?:named|called|call|name)\s+(?:my|our|the|his|her|their)\s+(?:new\s+|little\s+|"
@@ -90,7 +97,7 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         re.compile(
             rf"(?i:\b(?:my|our|his|her|their|the|a|an|two|three|four|both|\d+|[a-z]+'s|"
             rf"[a-z]+s')\s+(?:[a-z]+\s+)?"
-            rf"{animal})\s*,?\s+(?P<name>{_CAPITAL_NAME})"
+            rf"{animal})\s*,?\s+{_TOY_TITLE}(?P<name>{_CAPITAL_NAME})"
             rf"(?:\s+(?:and|&)\s+(?P<other>{_CAPITAL_NAME}))?(?P<after>\s+[A-Za-z]+)?"),
         # "Harry the guinea pig", "Snowy is MY rabbit", "Milo, the carers' spaniel"
         re.compile(
@@ -172,6 +179,9 @@ def _a_person_too(text: str, name: str) -> bool:
     for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE):
         before = re.findall(r"[a-z']+", text[max(0, m.start() - 40):m.start()].lower())
         cues = before[-1:] if before[-1:] not in (["called"], ["named"]) else before[-3:]
+        if before[-1:] and before[-1] in TITLES and len(before) >= 2 and (
+                before[-2] in ("called", "named") or re.fullmatch(PETS, before[-2])):
+            cues = []  # a toy's mock title: "my teddy, Mr Buttons", "a cat called Mr Whiskers"
         after = re.findall(r"[a-z']+", re.split(r"[.!?]", text[m.end():m.end() + 50])[0]
                            .lower())[:5]
         if any(w in ROLE_WORDS or w in _PERSON_CUES or w in _PLACE_CUES for w in cues) \
@@ -228,8 +238,13 @@ def drop_pet_names(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
             pets[cid] = names
     if not pets:
         return spans
-    keep = [not (label in NAME_LABELS
-                 and texts.get(str(cid), "")[start:end].lower() in pets.get(str(cid), ()))
+    keep = [not (label in NAME_LABELS and _untitled(texts.get(str(cid), "")[start:end])
+                 in pets.get(str(cid), ()))
             for cid, start, end, label in spans[[COMMENT_ID, "start", "end", "label"]]
             .itertuples(index=False)]
     return spans[keep].reset_index(drop=True)
+
+
+def _untitled(surface: str) -> str:
+    """A span's words in lower case without a toy's mock title: "Mr Buttons" -> "buttons"."""
+    return re.sub(rf"^{_TOY_TITLE}", "", surface).lower()

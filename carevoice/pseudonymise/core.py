@@ -524,6 +524,50 @@ def join_place_prefixes(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataF
     return out
 
 
+#: One letter after a name that is its surname's initial ("from kayla b, 14", "kai p said"):
+#: not "a" or "i", nor a letter that is a word in text-speak ("kayla n me", "love kai x").
+_INITIAL_AFTER = re.compile(r" (?![aAiInNuUrRcCyYkKxX](?![.\w]))([A-Za-z])\.?(?![\w'\u2019@])")
+
+
+def join_initials(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
+    """Widen a person's name over the initial written after it: "from kayla b, 14".
+
+    Parameters
+    ----------
+    comments : pandas.DataFrame
+    spans : pandas.DataFrame
+
+    Returns
+    -------
+    pandas.DataFrame
+        The spans, person spans widened where an initial follows.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from carevoice.pseudonymise._base import spans_frame
+    >>> c = pd.DataFrame({"comment_id": ["a"], "text": ["from kayla b, 14"]})
+    >>> s = spans_frame([("a", 5, 10, "PERSON", 0.9, "names")])
+    >>> join_initials(c, s)[["start", "end"]].values.tolist()
+    [[5, 12]]
+    """
+    if spans.empty:
+        return spans
+    texts = texts_by_id(comments)
+    ends = spans["end"].to_numpy().copy()
+    for row, (cid, label) in enumerate(zip(spans[COMMENT_ID], spans["label"], strict=True)):
+        text = texts.get(str(cid), "")
+        end = int(ends[row])
+        if label != "PERSON" or not text[end - 1:end].isalpha():
+            continue
+        m = _INITIAL_AFTER.match(text, end)
+        if m:
+            ends[row] = m.end()
+    out = spans.copy()
+    out["end"] = ends
+    return out
+
+
 def propagate_spans(comments: pd.DataFrame, spans: pd.DataFrame, *, min_score: float = 0.6,
                     subject_min_score: float = 0.5,
                     labels: tuple[str, ...] = NAME_LABELS) -> pd.DataFrame:
@@ -686,7 +730,7 @@ def detect_pii(comments: Corpus | pd.DataFrame, detectors: Sequence[Detector] | 
     spans = join_place_prefixes(frame, join_hyphenated(frame, spans))
     spans = people_in_addresses(frame, people_from_organisations(frame, homes_in_a_row(
         frame, organisations_after_people(frame, places_after_found(frame, spans)))))
-    spans = propagate_spans(frame, drop_pet_names(frame, spans))
+    spans = join_initials(frame, propagate_spans(frame, drop_pet_names(frame, spans)))
     spans = (trim_leading_words(frame, join_title_runs(frame, bridge_spans(
         frame, resolve_spans(spans)))) if resolve else spans_frame(spans.itertuples(index=False)))
     # In the comments' own order (then by offset), whatever order the detectors found them in,

@@ -166,6 +166,9 @@ NOT_PII: frozenset[str] = frozenset(
     Visitor Visitors Traveller Travellers Gypsy Roma Education Virgin BT Jollof
     Noone Sumone Sum1 Some1 Every1 Any1 No1 Yrs Yr Hrs Hr Mins Wks Mths Secs Reviews
     National Insurance Dear Madam SIM SATs SAT ESOL Duolingo Clintons Superdrug
+    Ethnicity Gender Placement Hobbies Likes Dislikes Worries Age Name Q1 Q2 Q3 Q4 Q5 Q6
+    Mondays Tuesdays Wednesdays Thursdays Fridays Saturdays Sundays Haha Hahaha Hehe
+    Cafcass CAFCASS Services Children's Childrens Scouts Brownies Cubs Uno Monopoly CVs
     """.split()
 ) | frozenset(w.lower() for w in """
     Afghan Afghani Albanian Algerian Arab Arabic Amharic Bangladeshi Bengali Brazilian

@@ -783,8 +783,9 @@ class NameDetector(TextDetector):
                 if i in covered or not (initials or not_a_word(low)
                                         or (len(low) >= 4 and frequency(low) == 0)
                                         or (len(low) >= 2 and low in names)) \
-                        or low in FUNCTION_WORDS or low in ROLE_WORDS or low in NOT_PII:
-                    continue
+                        or low in FUNCTION_WORDS or low in ROLE_WORDS or low in NOT_PII \
+                        or (i and lows[i - 1] in POSSESSIVES and low in WORD_NAMES):
+                    continue  # not "my teddy, Mr Buttons": a thing someone has
                 if any(joined(i, j) for j in (i - 2, i - 1, i + 1, i + 2)
                        if 0 <= j < len(tokens) and j in anchors):
                     start = tokens[i][0]
@@ -1203,7 +1204,8 @@ def _name_is(t: _At) -> bool:
     """"her name is april", "and my name is summer"."""
     return t.lower and t.prev == "is" \
         and t.sent.low(t.i - 2) in ("name", "names", "name's", "nickname") \
-        and t.nxt not in ("wrong", "right", "on", "in", "spelt", "spelled")
+        and t.nxt not in ("wrong", "right", "on", "in", "spelt", "spelled") \
+        and t.low not in _NOT_A_NAME_AFTER_IS  # "my name is spelt with two As"
 
 
 def _introduced(t: _At) -> bool:
@@ -1715,7 +1717,8 @@ def _real_name_is(t: _At) -> bool:
     return t.lower and t.prev == "is" and t.sent.low(t.i - 2) == "name" \
         and t.sent.low(t.i - 3) in ("my", "real", "first", "middle", "her", "his") \
         and low not in FUNCTION_WORDS and low not in NOT_PII and len(low) >= 3 \
-        and frequency(low) < 20_000 and t.nxt not in _NOT_A_NAME_AFTER_IS
+        and frequency(low) < 20_000 and t.nxt not in _NOT_A_NAME_AFTER_IS \
+        and low not in _NOT_A_NAME_AFTER_IS
 
 
 def _surname_is(t: _At) -> bool:
