@@ -34,6 +34,11 @@ FOUND = [
     ("i did year 7 at moor lane high then skelton dene academy", "skelton dene academy", "ORG"),
     ("dont move me again. from kayla b, 14", "kayla b", "PERSON"),
     ("my best mate at school is jaden p and he gets it", "jaden p", "PERSON"),
+    # the young parents' brief
+    ("she was born on the hawthorn wing at 3am", "hawthorn wing", "ORG"),
+    ("we were at the briarfield mother and baby unit for 12 weeks", "briarfield mother and baby unit",
+     "ORG"),
+    ("he goes to tiny oaks day nursery two days a week", "tiny oaks day nursery", "ORG"),
 ]
 
 
@@ -62,6 +67,9 @@ NOT_FOUND = [
     "i took my teddy, Mr Buttons, to every placement",
     "they had a cat called Professor Whiskers who hated me",
     "Gender: boy / Age: 10 / Ethnicity: mixed / Placement type: foster care",
+    "she was on the labour ward for two days and the baby bank gave us a cot",
+    "my son's nursery rang and the bird had a broken wing",
+    "I use Makaton and PECS at school and the OT brought a new chair",
 ]
 
 

@@ -122,6 +122,32 @@ _SCHOOL_SORTS = frozenset(
     stage theatre music art sports film special free faith""".split())
 
 
+#: Places of birth, baby care and early years named by their own words: "the jessop wing",
+#: "Rosewood ward", "Fairfield maternity unit", "sunflowers day nursery", "Little Steps baby bank".
+_CARE_PLACE_KINDS = (r"wing|ward|maternity\s+unit|mother\s+and\s+baby\s+unit|baby\s+bank|"
+                     r"day\s+nursery|nursery|neonatal\s+unit")
+
+#: Words before such a kind that say what sort it is, not which one.
+_CARE_PLACE_SORTS = frozenset(
+    """labour postnatal antenatal maternity neonatal children's childrens kids baby babies local
+    private council school community special high dependency intensive care delivery surgical
+    medical general mental psychiatric secure assessment family day work west east north south
+    main new old same other every whole hospital ward wing unit mother mothers bank food
+    hospitals nurseries left right""".split())
+
+
+def _care_place_ok(value: str) -> float | bool:
+    """"jessop wing", "larkspur mother and baby unit": the words before the kind name one
+    (not "the labour ward", "a private nursery", "the baby bank", "my son's nursery", "a
+    broken wing")."""
+    words = re.sub(rf"\s*(?:{_CARE_PLACE_KINDS})$", "", value.lower()).split()
+    return _name_words_ok(words, _CARE_PLACE_SORTS) and not any(
+        w.endswith(("ing", "'s", "\u2019s")) or w in KIN or w in _HURT for w in words)
+
+
+_HURT = frozenset({"broken", "injured", "hurt", "damaged", "bad", "sore", "bandaged"})
+
+
 #: A lower-case word of a name after "called" (not a word that ends the name: "called kindred
 #: care or something", "a place called the anchorage in scunthorpe").
 _CALLED_WORD = (r"(?!(?:or|and|in|on|at|for|to|but|so|who|which|that|was|is|with|from|because|"
@@ -674,6 +700,9 @@ INSTITUTION_PATTERNS: tuple[Pattern, ...] = (
             r"\b(?:from|with|by|at|through|for|via|joined|left|agency\s+is|agency\s+was|"
             r"called)\s+(?P<pii>[a-z]{3,}(?:\s+[a-z]{3,})?\s+fostering)\b",
             score=0.5, flags=0, validate=_agency_lower_ok, trigger=r"fostering"),
+    Pattern("care_place_named", "ORG",  # "the jessop wing", "larkspur mother and baby unit"
+            rf"\b(?P<pii>(?:[A-Za-z][a-z'\u2019]{{2,}}\s+){{1,2}}(?:{_CARE_PLACE_KINDS}))\b",
+            score=0.5, validate=_care_place_ok, trigger=_CARE_PLACE_KINDS),
     Pattern("named_after_called", "ORG",  # "a foster agency called kindred care"
             r"\b(?:agency|agencies|charity|company|organisation|organization|group|project|"
             r"service|place|hostel|unit|home|school|college|club|centre|center)\s+(?:was\s+|is\s+)?"

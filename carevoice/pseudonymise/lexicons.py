@@ -169,6 +169,7 @@ NOT_PII: frozenset[str] = frozenset(
     Ethnicity Gender Placement Hobbies Likes Dislikes Worries Age Name Q1 Q2 Q3 Q4 Q5 Q6
     Mondays Tuesdays Wednesdays Thursdays Fridays Saturdays Sundays Haha Hahaha Hehe
     Cafcass CAFCASS Services Children's Childrens Scouts Brownies Cubs Uno Monopoly CVs
+    Makaton PECS OT OTs BSL Mencap Physio SCBU Mama Speech Palsy
     """.split()
 ) | frozenset(w.lower() for w in """
     Afghan Afghani Albanian Algerian Arab Arabic Amharic Bangladeshi Bengali Brazilian
