@@ -199,6 +199,10 @@ DATE_PATTERNS: tuple[Pattern, ...] = (
             r"\b(?:birthday|bday|b-day|born|dob|d\.o\.b\.?|date\s+of\s+birth)(?:'s)?\W{0,3}"
             r"(?:(?:is|was|on|it's|its)\s+)?(?P<pii>\d{1,2}\s\d{1,2}\s(?:\d{4}|\d{2}))(?!\s?\d)",
             validate=valid_date, trigger=r"\d\s\d"),
+    Pattern("date_solar_hijri", "DATE",  # a tazkira's date: "23 Hamal 1387", "5 saratan 1390"
+            r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:hamal|sawr|sowr|jawza|saratan|asad|"
+            r"sunbula|sonbola|mizan|aqrab|qaws|jadi|dalw|hut|hoot)\b,?\s+1[34]\d\d\b",
+            score=0.85, trigger=r"1[34]\d\d"),
     Pattern("date_birthday_packed", "DATE",  # "dob 140709", "date of birth YP: 03092006"
             r"\b(?:birthday|bday|b-day|born|dob|d\.o\.b\.?|date\s+of\s+birth)(?:'s)?"
             r"(?:\W{1,3}(?:is|was|on|it's|its|um|erm|er|uh|yeah|[A-Za-z]{1,3}\d{0,2}:))*\W{1,3}"

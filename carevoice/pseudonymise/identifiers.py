@@ -401,6 +401,9 @@ IDENTIFIER_PATTERNS: tuple[Pattern, ...] = (
             r"\bnhs\s*(?:no|number|num)\b(?:\W+[a-z']+){0,8}?\W+"
             r"(?P<pii>\d{3}[ -]?\d{3}[ -]?\d{4})(?![\d-])",
             score=0.75, trigger="nhs"),
+    Pattern("nhs_grouped_mentioned", "ID",  # "my NHS number is ... and the babys is 999 617 2049"
+            r"(?<![\d+])\d{3}[ -]\d{3}[ -]\d{4}(?![\d-])",  # grouped 3-3-4, as no phone is
+            score=0.7, trigger=r"\bnhs\b"),
     Pattern("ni_number", "ID",
             r"\b[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b", validate=ni_number_ok,
             trigger=r"\d\d"),

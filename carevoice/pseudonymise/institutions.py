@@ -290,7 +290,7 @@ def _council_ok(value: str) -> float | bool:
                "local", "my", "our", "children", "in", "care", "children's", "youth", "student",
                "school", "students", "leavers", "same", "every", "each", "which", "what",
                "different", "another", "other", "her", "his", "new", "old", "whole", "this",
-               "that", "any", "no", "some", "one", "ur", "their"}
+               "that", "any", "no", "some", "one", "ur", "their", "refugee", "british"}
     if not words or all(w in generic for w in words):
         return False
     return True

@@ -170,6 +170,9 @@ NOT_PII: frozenset[str] = frozenset(
     Mondays Tuesdays Wednesdays Thursdays Fridays Saturdays Sundays Haha Hahaha Hehe
     Cafcass CAFCASS Services Children's Childrens Scouts Brownies Cubs Uno Monopoly CVs
     Makaton PECS OT OTs BSL Mencap Physio SCBU Mama Speech Palsy
+    BRP BRPs ARC Interpreter Hazara Hazaragi Tashakor Tashakur Shukran Manana Supas Spas
+    Injera Bolani Palaw Pilau Qabuli Bro Bruh Tazkira Tazkiras Tazkera Taskera
+    ILR Ge'ez Geez Yaar
     """.split()
 ) | frozenset(w.lower() for w in """
     Afghan Afghani Albanian Algerian Arab Arabic Amharic Bangladeshi Bengali Brazilian
