@@ -46,6 +46,17 @@ FOUND = [
     ("in afghanistan my birthday is 5th of saratan 1390", "5th of saratan 1390", "DATE"),
     ("my NHS number is on the letter and my daughter's is 943 476 5920 i think",
      "943 476 5920", "ID"),
+    # the justice brief: prison numbers, young offender institutions, police stations by name
+    ("my prison number was A4471KZ and i still know it", "A4471KZ", "ID"),
+    ("did 8 months in HMYOI Stanbrook at 19", "HMYOI Stanbrook", "ORG"),
+    ("they took me to castlegate police station in the van", "castlegate police station",
+     "ORG"),
+    # the online brief: handles joined by dots, written or said
+    ("my ps name is ghost dot reaper dot nine nine all lowercase",
+     "ghost dot reaper dot nine nine", "HANDLE"),
+    ("follow its.chloe.b on insta if u want cheap lashes", "its.chloe.b", "HANDLE"),
+    ("he keeps adding me, latest is michael.doherty.7731 on there", "michael.doherty.7731",
+     "HANDLE"),
 ]
 
 
@@ -82,6 +93,11 @@ NOT_FOUND = [
     "tashakor to my foster mum, she cooks bolani and qabuli palaw on Fridays",
     "the council helped me with the forms for my tazkira",
     "I was refugee and now i have my ARC and my BRP bro",
+    # the justice and online briefs
+    "they took me to the nearest police station and the CPS dropped it in the end",
+    "got a 12 month YRO with ISS, 25 hours a week",
+    "EE cut my data off again and vodafone wanted a credit check",
+    "i spent my birthday money on robux and watched streams on twitch",
 ]
 
 

@@ -124,6 +124,9 @@ def test_the_detector_is_a_default() -> None:
     ("my worker was bethany no donna and she left", "donna"),
     ("it was steve well steven marsh who came", "steven"),
     ("i go to saint aidan's and i like it", "saint aidan's"),
+    # titles said in full before a surname that is an ordinary word, as after "mr" and "mrs"
+    ("mister bright my maths teacher helped", "bright"),
+    ("missus hope at the contact centre was kind", "hope"),
 ])
 def test_what_speakers_say_around_names(text: str, surface: str) -> None:
     frame = pd.DataFrame({"comment_id": ["a"], "text": [text]})

@@ -337,10 +337,12 @@ IDENTIFIER_PATTERNS: tuple[Pattern, ...] = (
             r"(?:#\d{4})?)",
             score=0.85, validate=_not_common_word),
     Pattern("handle_before_platform", "HANDLE",  # "or jadeyboo2007 on insta"
-            r"(?<![\w@.])(?P<pii>[A-Za-z][A-Za-z0-9_.]{1,28}\d[A-Za-z0-9_]*)\s+on\s+"
+            r"(?<![\w@.])(?P<pii>[A-Za-z][A-Za-z0-9_.]{1,28}\d[A-Za-z0-9_]*|"
+            # or joined by dots or underscores: "follow its.chloe.b on insta"
+            r"[A-Za-z][A-Za-z0-9]*(?:[._][A-Za-z0-9]+)+)\s+on\s+"
             r"(?:snap(?:chat)?|sc|insta(?:gram)?|ig|tik\s?tok|tt|twitter|discord|fb|facebook|"
             r"xbox|psn|roblox|steam|twitch|youtube|yt)\b",
-            score=0.8, validate=_platform_handle_ok, trigger=r"\d"),
+            score=0.8, validate=_platform_handle_ok, trigger=r"\d|\w[._]\w"),
     Pattern("handle_my_tag", "HANDLE",  # "my tag is silentbrook77", "my ign: wolfy_09"
             r"\b(?:my|his|her|their)\s+(?:(?:gaming|gamer|game|xbox|psn|online|discord|steam)\s+"
             r"(?:name|tag|id)|tag|ign|acc|account|user|username)\s*(?:is|its|it's|[:=\-])?\s*"
@@ -357,7 +359,7 @@ IDENTIFIER_PATTERNS: tuple[Pattern, ...] = (
             score=0.8, validate=_spelt_handle_ok, trigger=r"underscore"),
     Pattern("handle_shape", "HANDLE",
             r"(?<![\w@.])(?P<pii>[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]*[A-Za-z0-9]|"
-            r"[A-Za-z]{2,}[._][A-Za-z0-9_]*\d[A-Za-z0-9._]*[A-Za-z0-9])(?![\w@])",
+            r"[A-Za-z]{2,}[._][A-Za-z0-9_.]*\d[A-Za-z0-9._]*[A-Za-z0-9])(?![\w@])",
             score=0.6, flags=0, validate=_handle_shape, trigger=r"[A-Za-z][._][A-Za-z0-9]"),
     Pattern("handle_profile_link", "HANDLE",  # "facebook.com/tanya.hughes.2007"
             r"\b(?:facebook|fb|instagram|tiktok|twitter|x|snapchat|youtube|twitch|threads)\.com/"
@@ -409,7 +411,7 @@ IDENTIFIER_PATTERNS: tuple[Pattern, ...] = (
             trigger=r"\d\d"),
     Pattern("reference_context", "ID",
             r"\b(?:case|ref(?:erence)?|file|client|crn|upn|pupil|student|candidate|membership|"
-            r"crime|police|claim|ticket|"
+            r"crime|police|claim|ticket|prison|prisoner|inmate|"
             r"account|acc|id)\.?\s*(?:number|no|num|nr|#|id)?\.?\s*(?:is|its|it's|was|:|=|-)?\s*"
             # letters before the number, with or without a space: "LAC 0043917", "CR/2019/4"
             r"(?P<pii>(?:(?-i:[A-Z]{2,4})\s)?[A-Z]{0,4}(?:[-/][A-Z]{1,4}){0,3}[-/]?\d[A-Z0-9]*"
@@ -431,6 +433,8 @@ IDENTIFIER_PATTERNS: tuple[Pattern, ...] = (
             r"(?P<pii>[A-Z]{2,4}\s\d{2,}(?:[\s/-]\d{2,})*(?:\s(?![ai]\b)[A-Z](?![\w/-]))?)"
             r"(?![\w/-])",
             score=0.8, validate=_spaced_reference_ok, trigger=r"[A-Za-z]\s\d\d"),
+    Pattern("prison_number", "ID",  # a prison number: one letter, four digits, two letters
+            r"\b[A-Z]\d{4}[A-Z]{2}\b", score=0.75, flags=0, trigger=r"\d{4}[A-Z]"),
     Pattern("sort_code", "ID",
             r"\bsort\s*code\s*(?:is|:|-)?\s*(?P<pii>\d{2}[-\s]?\d{2}[-\s]?\d{2})\b",
             score=0.9, trigger=r"sort\s*code"),

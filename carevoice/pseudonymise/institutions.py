@@ -125,7 +125,7 @@ _SCHOOL_SORTS = frozenset(
 #: Places of birth, baby care and early years named by their own words: "the jessop wing",
 #: "Rosewood ward", "Fairfield maternity unit", "sunflowers day nursery", "Little Steps baby bank".
 _CARE_PLACE_KINDS = (r"wing|ward|maternity\s+unit|mother\s+and\s+baby\s+unit|baby\s+bank|"
-                     r"day\s+nursery|nursery|neonatal\s+unit")
+                     r"day\s+nursery|nursery|neonatal\s+unit|police\s+station|custody\s+suite")
 
 #: Words before such a kind that say what sort it is, not which one.
 _CARE_PLACE_SORTS = frozenset(
@@ -133,7 +133,8 @@ _CARE_PLACE_SORTS = frozenset(
     private council school community special high dependency intensive care delivery surgical
     medical general mental psychiatric secure assessment family day work west east north south
     main new old same other every whole hospital ward wing unit mother mothers bank food
-    hospitals nurseries left right""".split())
+    hospitals nurseries left right nearest closest central city town county transport big
+    busy different police custody""".split())
 
 
 def _care_place_ok(value: str) -> float | bool:
@@ -700,7 +701,7 @@ INSTITUTION_PATTERNS: tuple[Pattern, ...] = (
             r"\b(?:from|with|by|at|through|for|via|joined|left|agency\s+is|agency\s+was|"
             r"called)\s+(?P<pii>[a-z]{3,}(?:\s+[a-z]{3,})?\s+fostering)\b",
             score=0.5, flags=0, validate=_agency_lower_ok, trigger=r"fostering"),
-    Pattern("care_place_named", "ORG",  # "the jessop wing", "larkspur mother and baby unit"
+    Pattern("care_place_named", "ORG",  # "the jessop wing", "castlegate police station"
             rf"\b(?P<pii>(?:[A-Za-z][a-z'\u2019]{{2,}}\s+){{1,2}}(?:{_CARE_PLACE_KINDS}))\b",
             score=0.5, validate=_care_place_ok, trigger=_CARE_PLACE_KINDS),
     Pattern("named_after_called", "ORG",  # "a foster agency called kindred care"
@@ -731,7 +732,7 @@ INSTITUTION_PATTERNS: tuple[Pattern, ...] = (
             r"grange|lodge|view))\b",
             score=0.5, flags=0, validate=house_lower_ok),
     Pattern("prison", "ORG", r"\b(?:HMP|HMYOI|HMP/YOI|YOI)\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?",
-            score=0.9, flags=0, trigger=r"\b(?:HMP|YOI)"),
+            score=0.9, flags=0, trigger=r"\b(?:HMP|HMYOI|YOI)"),
     Pattern("house_lower", "ORG",
             r"\b(?:at|to|from|in|into|of|left|leave|leaving|near|outside|then|since|about)"
             r"\s+(?:the\s+)?"

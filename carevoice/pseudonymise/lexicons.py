@@ -172,7 +172,8 @@ NOT_PII: frozenset[str] = frozenset(
     Makaton PECS OT OTs BSL Mencap Physio SCBU Mama Speech Palsy
     BRP BRPs ARC Interpreter Hazara Hazaragi Tashakor Tashakur Shukran Manana Supas Spas
     Injera Bolani Palaw Pilau Qabuli Bro Bruh Tazkira Tazkiras Tazkera Taskera
-    ILR Ge'ez Geez Yaar
+    ILR Ge'ez Geez Yaar CPS YRO ISS DTO YOI YOIs HMYOI Vodafone EE Giffgaff Capcut CapCut
+    Twitch Totaljobs Robux Royale Lowkey
     """.split()
 ) | frozenset(w.lower() for w in """
     Afghan Afghani Albanian Algerian Arab Arabic Amharic Bangladeshi Bengali Brazilian

@@ -529,7 +529,8 @@ class NameDetector(TextDetector):
         at_work = sent.works_at(j) and not n_low.endswith("ing") and (
             sentence_initial(text, sent.tokens[i][0]) or sent.low(i - 1) in CLAUSE_OPENERS)
         lower_name = (n_word.islower() and len(n_low) >= 3 and (
-            (frequency(n_low) < 2_000 or low in ("mr", "mrs", "ms")) if low != "miss" else (
+            (frequency(n_low) < 2_000 or low in ("mr", "mrs", "ms", "mister", "missus"))
+            if low != "miss" else (
                 no_word_at_all(n_low) or (n_low in family and tier(n_low) != "A")
                 or (n_low not in ROLE_WORDS and (sent.teacher_after(j) or at_work)))))
         # "mrs k in the base": an initial alone

@@ -419,16 +419,19 @@ def _number_runs(text: str, tokens: list[_Token]) -> Iterator[_Part]:
 #: Words a little before a handle read out: "add me on snap its t j dot rosie".
 _HANDLE_CUES = frozenset({"snap", "snapchat", "insta", "instagram", "tiktok", "twitter", "x",
                           "facebook", "fb", "discord", "xbox", "psn", "handle", "username",
-                          "gamertag", "account", "follow", "add"})
+                          "gamertag", "account", "follow", "add", "ps", "playstation",
+                          "roblox", "steam", "twitch", "youtube", "ign", "tag"})
 
 
 def _dot_joins(tokens: list[_Token], i: int, j: int) -> bool:
     """Whether a spoken "dot" writes part of an address or handle: it ends in an e-mail host's
     ending, "at" comes just before it ("at chlo dot bee") or just after it (the address's
-    host follows), or a social-media word comes a few words before it."""
+    host follows), a social-media word comes a few words before it, or it is one of two
+    dots or more (three words so joined are no sentence's words)."""
     return tokens[j - 1].low in _MAIL_ENDS or (i > 0 and tokens[i - 1].low == "at") \
         or (j < len(tokens) and tokens[j].low == "at") \
-        or any(t.low in _HANDLE_CUES for t in tokens[max(0, i - 5):i])
+        or any(t.low in _HANDLE_CUES for t in tokens[max(0, i - 5):i]) \
+        or sum(t.low == "dot" for t in tokens[i:j]) >= 2  # "ghost dot reaper dot nine nine"
 
 
 def _at_signs(text: str, tokens: list[_Token], out: list[_Part]) -> list[_Part]:
