@@ -10,7 +10,6 @@ output equals a run over the corpus in one piece.
 from __future__ import annotations
 
 import functools
-import hashlib
 import threading
 from collections.abc import Sequence
 from pathlib import Path
@@ -220,9 +219,11 @@ def build_coder(themes: ThemeSettings, embed: EmbedSettings, seed: int,
     """Fit the theme coder once per process and settings, or load it from ``folder``.
 
     Fitting (embedding the codebook's examples, cross-validated thresholds) takes a while, so
-    the fitted coder is kept as ``coder-<key>.pkl`` with a SHA-256 side file in ``folder``
-    (the run's chunk store, or the embedding cache so that later runs share it). A file whose
-    checksum does not match is ignored and refitted.
+    the fitted coder is kept as ``coder-<key>.pkl`` in ``folder`` (the run's chunk store, or
+    the embedding cache so that later runs share it), signed in a side file ``.hmac`` with this
+    user's secret key (:mod:`carevoice.batch.signing`). A file whose signature does not verify
+    (torn, planted by someone else, or fitted by another user or machine) is never unpickled:
+    the coder is fitted again and the file replaced.
 
     Parameters
     ----------
@@ -244,21 +245,23 @@ def build_coder(themes: ThemeSettings, embed: EmbedSettings, seed: int,
 
     from ..themes import ThemeCoder
     from .chunks import write_atomic
+    from .signing import sign, verify
 
     with _FIT_LOCK:  # fit once per process, even with several worker threads
         path = Path(folder) / f"coder-{key[:24]}.pkl" if folder is not None else None
         if path is not None and path.is_file():
             data = path.read_bytes()
-            digest = path.with_suffix(".sha256")
-            if digest.is_file() and digest.read_text().strip() == hashlib.sha256(data).hexdigest():
-                return pickle.loads(data)  # our own file, checksum checked
+            signature = path.with_suffix(".hmac")
+            if signature.is_file() and verify(data, signature.read_text("ascii")):
+                return pickle.loads(data)  # signed with this user's key: our own file
         coder = ThemeCoder(embedder=build_embedder(embed), codebook=themes.codebook,
                            reference=themes.reference, kin_carers=themes.kin_carers,
                            mentions=themes.mentions,
                            random_state=seed).fit()
         if path is not None:
-            sha = write_atomic(path, pickle.dumps(coder, protocol=pickle.HIGHEST_PROTOCOL))
-            write_atomic(path.with_suffix(".sha256"), sha.encode())
+            data = pickle.dumps(coder, protocol=pickle.HIGHEST_PROTOCOL)
+            write_atomic(path, data)
+            write_atomic(path.with_suffix(".hmac"), sign(data).encode("ascii"))
         return coder
 
 
