@@ -60,12 +60,9 @@ def default_folder() -> Path:
     -------
     pathlib.Path
     """
-    try:
-        import platformdirs
+    from ._paths import user_folder
 
-        return Path(platformdirs.user_cache_dir("carevoice")) / "models"
-    except ImportError:  # pragma: no cover - platformdirs is almost always there
-        return Path.home() / ".cache" / "carevoice" / "models"
+    return user_folder("cache") / "models"
 
 
 def _require(module: str, extra: str = "scale") -> Any:

@@ -33,12 +33,9 @@ def key_path() -> Path:
     -------
     pathlib.Path
     """
-    try:
-        import platformdirs
+    from .._paths import user_folder
 
-        return Path(platformdirs.user_config_dir("carevoice")) / "cache-signing.key"
-    except ImportError:  # pragma: no cover - platformdirs is almost always there
-        return Path.home() / ".config" / "carevoice" / "cache-signing.key"
+    return user_folder("config") / "cache-signing.key"
 
 
 def signing_key(path: Path | None = None) -> bytes:
