@@ -57,6 +57,15 @@ FOUND = [
     ("follow its.chloe.b on insta if u want cheap lashes", "its.chloe.b", "HANDLE"),
     ("he keeps adding me, latest is michael.doherty.7731 on there", "michael.doherty.7731",
      "HANDLE"),
+    ("my gamertag was ConnorBrady2008 till my carer said change it, now its n1ghtfox",
+     "ConnorBrady2008", "HANDLE"),
+    ("my gamertag was ConnorBrady2008 till my carer said change it, now its n1ghtfox",
+     "n1ghtfox", "HANDLE"),
+    ("found me on insta, his account is bigdave dot r78 so i blocked him", "bigdave dot r78",
+     "HANDLE"),
+    ("put linkedin.com/in/jordan-pryce-22 on your cv she said", "jordan-pryce-22", "HANDLE"),
+    ("the wifi was called 27 ashgrove and had no password", "27 ashgrove", "ADDRESS"),
+    ("i go by Ghost on road but nobody at the YOT knew", "Ghost", "PERSON"),
 ]
 
 
@@ -98,6 +107,9 @@ NOT_FOUND = [
     "got a 12 month YRO with ISS, 25 hours a week",
     "EE cut my data off again and vodafone wanted a credit check",
     "i spent my birthday money on robux and watched streams on twitch",
+    "the PCSO said it was ABH not GBH and i was on ket",
+    "on insta the h8ers are gr8est at being l8 with replies",  # text-speak, not handles
+    "i go by bus to college and my mum goes by train",
 ]
 
 

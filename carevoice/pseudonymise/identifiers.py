@@ -7,6 +7,7 @@ looks like an identifier is not one ("0113" alone, "look at google.com").
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from ._pattern import Pattern
@@ -129,6 +130,26 @@ def _platform_handle_ok(value: str) -> float | bool:
     ("ps5"), a time or an ordinal ("2am", "3rd")."""
     return sum(c.isalpha() for c in value) >= 3 and _not_common_word(value) \
         and not re.fullmatch(r"(?i)(?:ps|xbox|iphone|year|yr|y)\d+", value)
+
+
+def _cued_shape_ok(value: str) -> float | bool:
+    """"n1ghtfox", "ConnorBrady2008" where a platform is named: a handle as
+    :func:`_platform_handle_ok` says, and no text-speak word ("h8ers", "gr8est", "l8ter")."""
+    low = value.lower()
+    parts = re.split(r"(\d)", low)
+    if sum(p.isdigit() for p in parts) <= 3:
+        choices = [_READ_AS.get(p, (p,)) if p.isdigit() else (p,) for p in parts]
+        for reading in itertools.product(*choices):
+            word = "".join(reading)
+            if is_common_word(word, threshold=1) or is_common_word(word.removesuffix("s"),
+                                                                    threshold=1):
+                return False
+    return _platform_handle_ok(value)
+
+
+#: How a digit is read inside a word of text-speak or leetspeak.
+_READ_AS = {"8": ("ate", "at", "a", "eat"), "4": ("for", "fore", "a"), "2": ("to", "too"),
+            "0": ("o",), "1": ("i", "l"), "3": ("e",), "5": ("s",), "7": ("t",)}
 
 
 def _handle_shape(value: str) -> float | bool:
@@ -362,8 +383,9 @@ IDENTIFIER_PATTERNS: tuple[Pattern, ...] = (
             r"[A-Za-z]{2,}[._][A-Za-z0-9_.]*\d[A-Za-z0-9._]*[A-Za-z0-9])(?![\w@])",
             score=0.6, flags=0, validate=_handle_shape, trigger=r"[A-Za-z][._][A-Za-z0-9]"),
     Pattern("handle_profile_link", "HANDLE",  # "facebook.com/tanya.hughes.2007"
-            r"\b(?:facebook|fb|instagram|tiktok|twitter|x|snapchat|youtube|twitch|threads)\.com/"
-            r"@?(?P<pii>[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,40}[A-Za-z0-9_])?)",
+            r"\b(?:(?:facebook|fb|instagram|tiktok|twitter|x|snapchat|youtube|twitch|threads)"
+            r"\.com/|linkedin\.com/in/)"
+            r"@?(?P<pii>[A-Za-z0-9_](?:[A-Za-z0-9_.\-]{0,40}[A-Za-z0-9_])?)",
             score=0.9, trigger=r"\.com/"),
     Pattern("handle_xx", "HANDLE",  # the gamer tag's frame: "xXsparkleqweenXx"
             r"(?<![\w@])(?P<pii>[xX]X[A-Za-z0-9_.]{2,}X[xX])(?![\w@])",
@@ -371,6 +393,17 @@ IDENTIFIER_PATTERNS: tuple[Pattern, ...] = (
     Pattern("handle_dotted", "HANDLE",
             r"(?<![\w@.])(?P<pii>[A-Za-z]{2,}(?:\.[A-Za-z]+){0,2}\.[A-Za-z]{3,})(?![\w@.])",
             score=0.5, flags=0, validate=_dotted_handle, trigger=r"[A-Za-z]\.[A-Za-z]"),
+    Pattern("handle_cued_shape", "HANDLE",  # "my gamertag ... now its n1ghtfox", "ConnorBrady2008"
+            r"(?<![\w@.])(?P<pii>[A-Za-z]+\d+[A-Za-z][A-Za-z0-9]*|[A-Z][a-z]+[A-Z][A-Za-z]*\d{2,4})"
+            r"(?![\w@])",
+            score=0.6, flags=0, validate=_cued_shape_ok,
+            trigger=r"\b(?:gamertag|gamer\s?tag|psn|xbox|insta|instagram|snap|snapchat|tiktok|"
+                    r"discord|roblox|steam|twitch|username|user\s?name|handle|ign)\b"),
+    Pattern("wifi_address", "ADDRESS",  # "the wifi was called 27 ashgrove": a house's name
+            r"\b(?:wi-?fi|network)\s+(?:name\s+)?(?:is\s+|was\s+)?(?:called|named|name\s+is)\s+"
+            r"(?P<pii>\d{1,4}[a-z]?\s+[A-Za-z][a-z]+(?:\s+(?!(?:and|but|so|it|its|with|which|"
+            r"that|lol|haha)\b)[A-Za-z][a-z]+)?)\b",
+            score=0.7, trigger=r"wi-?fi|network"),
     Pattern("phone", "PHONE", rf"{_PHONE}(?![\d.]\d)",
             score=0.95, validate=valid_uk_phone, trigger=r"\d{3}"),
     Pattern("phone_any_grouping", "PHONE",  # "077009 00456", "0 7 7 0 0 9 ...": eleven

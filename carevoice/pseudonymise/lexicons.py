@@ -173,7 +173,8 @@ NOT_PII: frozenset[str] = frozenset(
     BRP BRPs ARC Interpreter Hazara Hazaragi Tashakor Tashakur Shukran Manana Supas Spas
     Injera Bolani Palaw Pilau Qabuli Bro Bruh Tazkira Tazkiras Tazkera Taskera
     ILR Ge'ez Geez Yaar CPS YRO ISS DTO YOI YOIs HMYOI Vodafone EE Giffgaff Capcut CapCut
-    Twitch Totaljobs Robux Royale Lowkey
+    Twitch Totaljobs Robux Royale Lowkey ABH GBH PCSO PCSOs Ket Streaks Youtubers YouTubers
+    Roleplay
     """.split()
 ) | frozenset(w.lower() for w in """
     Afghan Afghani Albanian Algerian Arab Arabic Amharic Bangladeshi Bengali Brazilian

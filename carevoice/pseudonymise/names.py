@@ -1712,6 +1712,23 @@ def _nickname_is(t: _At) -> bool:
         and (t.word[:1].isupper() or frequency(low) < 20_000)
 
 
+_GO = frozenset({"go", "goes", "went", "going", "gone"})
+_TRAVEL = frozenset({"bus", "car", "train", "tram", "taxi", "foot", "bike", "road", "rail",
+                     "coach", "plane", "boat", "ferry", "lorry", "van"})
+
+
+def _goes_by(t: _At) -> bool:
+    """"i go by Ghost on road", "she goes by Tee": the name someone answers to, capitalised
+    where the sentence does not begin, or no dictionary word (not "i go by bus", "goes by
+    quickly", "go by the rules")."""
+    low = t.low
+    return t.prev == "by" and t.sent.low(t.i - 2) in _GO and len(low) >= 2 \
+        and low not in FUNCTION_WORDS and low not in NOT_PII and low not in _TRAVEL \
+        and low not in ROLE_WORDS and not low.endswith("ly") \
+        and (_is_capitalised(t.word) or not dictionary_word(low)) \
+        and not sentence_initial(t.sent.text, t.sent.tokens[t.i][0])
+
+
 def _real_name_is(t: _At) -> bool:
     """"my real name is marigold" (not "my name is wrong")."""
     low = t.low
@@ -1780,6 +1797,7 @@ _WORD_RULES_FIRST: tuple[tuple[float, str, Callable[[_At], bool]], ...] = (
 _WORD_RULES: tuple[tuple[float, str, Callable[[_At], bool]], ...] = (
     (0.5, "context", _whose_without_apostrophe),
     (0.5, "context", _nickname_is),
+    (0.5, "context", _goes_by),
     (0.5, "context", _real_name_is),
     (0.5, "context", _surname_is),
     (0.5, "context", _rare_word_predicated),

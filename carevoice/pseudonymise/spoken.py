@@ -66,8 +66,9 @@ _MAIL_ENDS = frozenset({"com", "org", "net", "uk", "co", "ac", "gov", "nhs", "sc
 #: Words before a name spelt out letter by letter.
 _SPELLING_CUES = frozenset({"spell", "spelt", "spelled", "spelling", "letters", "letter"})
 
-#: A word or number standing alone: not part of "L.Bramwell@...", "b2009" or "it's".
-_WORD = re.compile(r"(?<![\w'\u2019.@/])(?:[A-Za-z]+(?:-[A-Za-z]+)?|\d+)"
+#: A word or number standing alone, or letters then digits ("r78": one part of a handle read
+#: out); not part of "L.Bramwell@..." or "it's".
+_WORD = re.compile(r"(?<![\w'\u2019.@/])(?:[A-Za-z]+\d[A-Za-z\d]*|[A-Za-z]+(?:-[A-Za-z]+)?|\d+)"
                    r"(?![\w'\u2019]|[.@_/-]\w)")
 
 
