@@ -66,6 +66,8 @@ FOUND = [
     ("put linkedin.com/in/jordan-pryce-22 on your cv she said", "jordan-pryce-22", "HANDLE"),
     ("the wifi was called 27 ashgrove and had no password", "27 ashgrove", "ADDRESS"),
     ("i go by Ghost on road but nobody at the YOT knew", "Ghost", "PERSON"),
+    # the travellers' brief: a Catholic church or school by its dedication
+    ("my cousin got married at Our Lady of Lourdes in Luton", "Our Lady of Lourdes", "ORG"),
 ]
 
 
@@ -110,6 +112,10 @@ NOT_FOUND = [
     "the PCSO said it was ABH not GBH and i was on ket",
     "on insta the h8ers are gr8est at being l8 with replies",  # text-speak, not handles
     "i go by bus to college and my mum goes by train",
+    # the identity and travellers' briefs: words of the communities
+    "Im a Romany Gypsy and proud, my carers never knew what a chavvy was",
+    "kushti carers, proper kushti, not like the gorja ones before",
+    "please never use my deadname, the school misgendered me all year",
 ]
 
 

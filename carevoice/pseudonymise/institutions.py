@@ -531,6 +531,10 @@ INSTITUTION_PATTERNS: tuple[Pattern, ...] = (
             rf"\b(?P<pii>(?:(?:st|saint)\.?\s+)?(?:{_LOWER_NAME_WORD}\s+){{1,3}}"
             rf"(?:{_FAITH_KINDS}))\b",
             score=0.5, validate=_faith_place_ok, trigger=rf"\b(?:{_FAITH_KINDS})\b"),
+    Pattern("our_lady", "ORG",  # a Catholic church or school: "Our Lady of Lourdes", "Our Lady's"
+            r"\b(?P<pii>Our\s+Lady(?:['\u2019]s)?(?:\s+(?:of|and)(?:\s+the)?\s+|\s+)"
+            r"(?:(?:St\.?|Saint)\s+)?[A-Z][a-z]+(?:\s+(?:of\s+)?[A-Z][a-z]+){0,2})",
+            score=0.6, flags=0, trigger=r"our\s+lady"),
     Pattern("masjid_named", "ORG",  # "masjid al-noor", "masjid e noor"
             r"\b(?P<pii>masjid\s+(?:(?:al|an|ar|as|e|ul|un)[\s-])?[a-z]{3,})\b",
             score=0.5, validate=_masjid_ok, trigger=r"masjid"),

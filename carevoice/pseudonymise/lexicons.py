@@ -174,7 +174,9 @@ NOT_PII: frozenset[str] = frozenset(
     Injera Bolani Palaw Pilau Qabuli Bro Bruh Tazkira Tazkiras Tazkera Taskera
     ILR Ge'ez Geez Yaar CPS YRO ISS DTO YOI YOIs HMYOI Vodafone EE Giffgaff Capcut CapCut
     Twitch Totaljobs Robux Royale Lowkey ABH GBH PCSO PCSOs Ket Streaks Youtubers YouTubers
-    Roleplay
+    Roleplay Pride Deadname Deadnames Deadnamed Misgendered Misgendering CSCS
+    Romany Romanes Romanichal Romanichals Romani Gorja Gorjas Gorjer Gorger Gorgio Chavvy Chavvies
+    Chavi Kushti Dordi Mochadi Mokkadi Rokker Rokkering Gyppo Pikey Pavee Shelta
     """.split()
 ) | frozenset(w.lower() for w in """
     Afghan Afghani Albanian Algerian Arab Arabic Amharic Bangladeshi Bengali Brazilian
