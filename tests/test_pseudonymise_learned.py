@@ -291,6 +291,17 @@ def test_an_organisation_word_alone_is_not_a_name(text: str) -> None:
     assert not any(f in _ORG_HEADS for f in found), found
 
 
+def test_an_acronym_that_is_never_personal_data_is_not_marked_alone() -> None:
+    """"My Junior ISA": without the rule the retrained model marks "ISA"; initials of two
+    letters that are also an acronym stay the model's to mark ("JD from the team")."""
+    from carevoice.pseudonymise.learned import _acronym_never_a_name
+
+    text = "My Junior ISA went straight into my current account at 18"
+    assert "ISA" not in [text[s.start:s.end] for s in TokenModelDetector().find("c1", text)]
+    assert _acronym_never_a_name("ISA") and _acronym_never_a_name("PCSO")
+    assert not _acronym_never_a_name("JD") and not _acronym_never_a_name("Isa")
+
+
 def test_a_plain_word_opening_a_sentence_is_not_marked_alone() -> None:
     """"Kinship carers need more help": capitalised only because it starts the sentence, a
     dictionary word no name list knows (without the rule the model marks it)."""

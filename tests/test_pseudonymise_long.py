@@ -68,6 +68,8 @@ FOUND = [
     ("i go by Ghost on road but nobody at the YOT knew", "Ghost", "PERSON"),
     # the travellers' brief: a Catholic church or school by its dedication
     ("my cousin got married at Our Lady of Lourdes in Luton", "Our Lady of Lourdes", "ORG"),
+    ("wishes to return to family at plot 6 meadow way, Basildon", "plot 6 meadow way",
+     "ADDRESS"),
 ]
 
 
@@ -116,6 +118,7 @@ NOT_FOUND = [
     "Im a Romany Gypsy and proud, my carers never knew what a chavvy was",
     "kushti carers, proper kushti, not like the gorja ones before",
     "please never use my deadname, the school misgendered me all year",
+    "Gavvers came on the site at night, we are Romany Gypsies and proud",
 ]
 
 

@@ -203,9 +203,11 @@ ADDRESS_PATTERNS: tuple[Pattern, ...] = (
             rf"{POSTCODE_OUTWARD}\s{{0,2}}{POSTCODE_INWARD}\b",
             score=0.6, validate=_locality_ok, trigger=r"\d[A-Za-z]{2}\b"),
     Pattern("street_address", "ADDRESS",
-            # "flat 7 / 31 ...", a flat written before the house number: "4b 27 mill lane", and
-            # a Scottish tenement flat by floor and door: "flat 2/1, 88 ..."
-            rf"\b(?:(?:flat|apartment|apt|unit)\s*\d+(?:/\d+)?[a-z]?\s*[,/]?\s+(?:\d{{1,4}}[a-z]?,?\s+)?|"
+            # "flat 7 / 31 ...", a flat written before the house number: "4b 27 mill lane", a
+            # Scottish tenement flat by floor and door: "flat 2/1, 88 ...", and a plot or pitch
+            # on a Traveller site: "plot 6 meadow way"
+            rf"\b(?:(?:flat|apartment|apt|unit|plot|pitch)\s*\d+(?:/\d+)?[a-z]?\s*[,/]?\s+"
+            rf"(?:\d{{1,4}}[a-z]?,?\s+)?|"
             rf"(?:\d{{1,4}}[a-z]\s*[,/]?\s+|\d{{1,4}}\s*/\s*)?"
             rf"(?:(?:no\.?|number)\s*)?\d{{1,4}}[a-z]?,?\s+)(?:[A-Za-z][A-Za-z']+\s+){{1,3}}"
             rf"(?:{_STREET_WORDS})\b"

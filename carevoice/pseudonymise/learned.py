@@ -93,6 +93,15 @@ def _plain_word_opening(text: str, start: int, word: str) -> bool:
         and low not in NICKNAMES and low not in uk_places() and low not in places_abroad()
 
 
+def _acronym_never_a_name(word: str) -> bool:
+    """Whether ``word`` is an acronym of three letters or more that is never personal data
+    ("ISA", "CPS", "PCSO"; not two letters, which may be initials: "JD from the team"): the
+    model marks it only inside a longer name."""
+    from .lexicons import NOT_PII
+
+    return len(word) >= 3 and word.isupper() and word.isalpha() and word.lower() in NOT_PII
+
+
 def _next_in_run(tokens: list[tuple[int, int]], proba: np.ndarray, i: int, outside: int,
                  threshold: float) -> bool:
     """Whether the word after token ``i`` is marked too, so that token ``i`` starts a run."""
@@ -616,7 +625,8 @@ class TokenModelDetector(TextDetector):
             if inside >= self.threshold and any(ch.isalpha() for ch in word) and not (
                     never_a_name(word.lower()) or abbreviation_at(text, start, end)
                     or speaker_label_at(text, start, end) or in_spelt_run(text, start, end)
-                    or ((word.lower() in _ORG_HEADS or _plain_word_opening(text, start, word))
+                    or ((word.lower() in _ORG_HEADS or _plain_word_opening(text, start, word)
+                         or _acronym_never_a_name(word))
                         and not joins
                         and not _next_in_run(tokens, proba, i, outside, self.threshold))):
                 if not joins:

@@ -176,7 +176,8 @@ NOT_PII: frozenset[str] = frozenset(
     Twitch Totaljobs Robux Royale Lowkey ABH GBH PCSO PCSOs Ket Streaks Youtubers YouTubers
     Roleplay Pride Deadname Deadnames Deadnamed Misgendered Misgendering CSCS
     Romany Romanes Romanichal Romanichals Romani Gorja Gorjas Gorjer Gorger Gorgio Chavvy Chavvies
-    Chavi Kushti Dordi Mochadi Mokkadi Rokker Rokkering Gyppo Pikey Pavee Shelta
+    Chavi Kushti Cushti Dordi Mochadi Mokkadi Rokker Rokkering Gyppo Pikey Pavee Shelta Gavvers
+    Gavver Gypsies
     """.split()
 ) | frozenset(w.lower() for w in """
     Afghan Afghani Albanian Algerian Arab Arabic Amharic Bangladeshi Bengali Brazilian
