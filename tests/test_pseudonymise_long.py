@@ -70,6 +70,8 @@ FOUND = [
     ("my cousin got married at Our Lady of Lourdes in Luton", "Our Lady of Lourdes", "ORG"),
     ("wishes to return to family at plot 6 meadow way, Basildon", "plot 6 meadow way",
      "ADDRESS"),
+    # the kinship brief: a family court's case number
+    ("our case number at court was LS21C00417 and it took 14 months", "LS21C00417", "ID"),
 ]
 
 
@@ -119,6 +121,9 @@ NOT_FOUND = [
     "kushti carers, proper kushti, not like the gorja ones before",
     "please never use my deadname, the school misgendered me all year",
     "Gavvers came on the site at night, we are Romany Gypsies and proud",
+    # the kinship brief: a young child's spelling, and the shorthand of records
+    "i am 8 and i liv wiv my nanny and granda and we hav a cat",
+    "y do they rite BM on the paper about my mum, and MGM about my nan",
 ]
 
 

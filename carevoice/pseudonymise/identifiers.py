@@ -468,6 +468,8 @@ IDENTIFIER_PATTERNS: tuple[Pattern, ...] = (
             score=0.8, validate=_spaced_reference_ok, trigger=r"[A-Za-z]\s\d\d"),
     Pattern("prison_number", "ID",  # a prison number: one letter, four digits, two letters
             r"\b[A-Z]\d{4}[A-Z]{2}\b", score=0.75, flags=0, trigger=r"\d{4}[A-Z]"),
+    Pattern("court_case_number", "ID",  # a family court's case number: "LS21C00417"
+            r"\b[A-Z]{2}\d{2}[A-Z]\d{5}\b", score=0.75, flags=0, trigger=r"\d[A-Z]\d"),
     Pattern("sort_code", "ID",
             r"\bsort\s*code\s*(?:is|:|-)?\s*(?P<pii>\d{2}[-\s]?\d{2}[-\s]?\d{2})\b",
             score=0.9, trigger=r"sort\s*code"),

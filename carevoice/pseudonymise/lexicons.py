@@ -121,9 +121,11 @@ ROLE_WORDS: frozenset[str] = frozenset(_ROLES + [w + "s" for w in _ROLES if len(
 
 #: The shorthand adults use when they write down what a child said: young person, child or
 #: young person, foster carer, residential worker, looked-after child, no further action, did
-#: not attend, week commencing, approximately. Never personal data, and never part of a name.
+#: not attend, week commencing, approximately, birth mother, maternal or paternal grandmother or
+#: grandfather. Never personal data, and never part of a name.
 CARE_SHORTHAND: frozenset[str] = frozenset(
-    """yp yps cyp cyps fc fcs rw rws lac cla cic cin sgo uasc nfa dna wc approx""".split())
+    """yp yps cyp cyps fc fcs rw rws lac cla cic cin sgo uasc nfa dna wc approx bm mgm pgm mgf
+    pgf""".split())
 
 #: Capitalised words that are not personal data although a tagger may say so (services,
 #: brands, apps, festivals, days, months, nationalities, school subjects, acronyms used in care;

@@ -824,6 +824,9 @@ class NameDetector(TextDetector):
         # lower case
         if prev in ("the", "a", "an") and not (cue_before or cue_after):
             return 0.0  # "the max i have seen", "a bit of a jack"
+        if prev in ("i", "we", "they") and (misspelt_word(low)
+                                            or frequency(low + "e") >= 100_000):
+            return 0.0  # a verb spelt as said: "i liv wiv my nan" (not the name Liv)
         if kind == "C":
             # a name that looks like a misspelt word ("stuart") still counts after "my dad";
             # two letters ("ty", "mo") only after a cue ("big mo", "my bro ty")
