@@ -123,7 +123,8 @@ _SCHOOL_SORTS = frozenset(
 
 
 #: Places of birth, baby care and early years named by their own words: "the jessop wing",
-#: "Rosewood ward", "Fairfield maternity unit", "sunflowers day nursery", "Little Steps baby bank".
+#: "Rosewood ward", "Fairfield maternity unit", "sunflowers day nursery", "Little Steps baby bank";
+#: and police stations and custody suites, so named too: "castlegate police station".
 _CARE_PLACE_KINDS = (r"wing|ward|maternity\s+unit|mother\s+and\s+baby\s+unit|baby\s+bank|"
                      r"day\s+nursery|nursery|neonatal\s+unit|police\s+station|custody\s+suite")
 
