@@ -70,6 +70,17 @@ FOUND = [
     ("my cousin got married at Our Lady of Lourdes in Luton", "Our Lady of Lourdes", "ORG"),
     ("wishes to return to family at plot 6 meadow way, Basildon", "plot 6 meadow way",
      "ADDRESS"),
+    # the online brief, fresh rounds: handles after "was" and with a dot before an underscore,
+    # a read-out handle ending in digits, the xx frame in lower case, a Twitch link, channels
+    ("he was threatening me and his snap was c.dawg_04", "c.dawg_04", "HANDLE"),
+    ("he keeps messaging me on insta from g.finch_74 even tho", "g.finch_74", "HANDLE"),
+    ("my mate reece is reecey dot 09 but he rage quits", "reecey dot 09", "HANDLE"),
+    ("my account got renamed xxdarkvoidxx and i cant get it back", "xxdarkvoidxx", "HANDLE"),
+    ("he streams on twitch.tv/tylert_gaming most nights", "tylert_gaming", "HANDLE"),
+    ("started a youtube channel called zaks gaming corner but only got 14 subs",
+     "zaks gaming corner", "HANDLE"),
+    ("my channel is nails by precious and i do tutorials", "nails by precious", "HANDLE"),
+    ("gonna call my channel rio on the road and do vlogs", "rio on the road", "HANDLE"),
     # the kinship brief: a family court's case number
     ("our case number at court was LS21C00417 and it took 14 months", "LS21C00417", "ID"),
 ]
@@ -124,6 +135,11 @@ NOT_FOUND = [
     # the kinship brief: a young child's spelling, and the shorthand of records
     "i am 8 and i liv wiv my nanny and granda and we hav a cat",
     "y do they rite BM on the paper about my mum, and MGM about my nan",
+    # the online brief: no channel's or handle's name here
+    "half of every page was blacked out in my records",
+    "my channel is about minecraft builds and its mostly gaming stuff",
+    "i put xxxxxxx at the end of every text to my mum",
+    "we play warzone and bedwars and send memes all night",
 ]
 
 

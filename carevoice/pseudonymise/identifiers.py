@@ -11,6 +11,7 @@ import itertools
 import re
 
 from ._pattern import Pattern
+from ._words import FUNCTION_WORDS, dictionary_word
 from .lexicons import (
     NOT_PII,
     is_common_word,
@@ -150,6 +151,30 @@ def _cued_shape_ok(value: str) -> float | bool:
 #: How a digit is read inside a word of text-speak or leetspeak.
 _READ_AS = {"8": ("ate", "at", "a", "eat"), "4": ("for", "fore", "a"), "2": ("to", "too"),
             "0": ("o",), "1": ("i", "l"), "3": ("e",), "5": ("s",), "7": ("t",)}
+
+
+#: Two to four lower-case words of a channel's name, up to a word that starts the next clause.
+_CHANNEL_NAME = (r"[a-z][a-z'\u2019]+(?:\s+(?!(?:and|but|so|cos|coz|because|lol|which|where|i|we|"
+                 r"it|its|got)\b)[a-z][a-z'\u2019]+){1,3}")
+
+
+def _channel_name_ok(value: str) -> float | bool:
+    """"zaks gaming corner", "nails by precious", "rio on the road": a channel's name that
+    holds a name (a first name, or no dictionary word); not "about minecraft builds" or
+    "mostly gaming stuff"."""
+    from .lexicons import first_names
+
+    words = value.lower().split()
+    if words[0] in FUNCTION_WORDS or words[0] in NOT_PII:
+        return False
+    return any(w.removesuffix("s") in first_names() or w in first_names()
+               or (len(w) >= 3 and not dictionary_word(w) and not is_common_word(w))
+               for w in words if w not in FUNCTION_WORDS)
+
+
+def _xx_framed_ok(value: str) -> float | bool:
+    """"xxdarkvoidxx": three letters or more inside the frame (not kisses, "xxxxxxx")."""
+    return sum(c.isalpha() and c != "x" for c in value) >= 3
 
 
 def _handle_shape(value: str) -> float | bool:
@@ -351,8 +376,8 @@ IDENTIFIER_PATTERNS: tuple[Pattern, ...] = (
             r"xbox|psn|ps\d?(?=\s+(?:name|id|tag|user\s?name|gamertag))|playstation|roblox|"
             r"steam|fortnite|twitch|youtube|yt|gamertag|gamer\s?tag|user\s?name|handle|"
             r"add\s+me|follow\s+me)\b"
-            r"(?:\s+(?:is|its|it's|name|id|handle|account|username|user|tag|gt|channel|on|at|as|me|"
-            r"now|new|still|gamer|gamertag|@|:|-|=)"
+            r"(?:\s+(?:is|its|it's|was|name|id|handle|account|username|user|tag|gt|channel|on|at|"
+            r"as|me|now|new|still|gamer|gamertag|@|:|-|=)"
             r"\b){0,3}"
             r"(?:\s*[:=\-]\s*|\s+)(?P<pii>@?[A-Za-z0-9_](?:[A-Za-z0-9_.]{1,28}[A-Za-z0-9_])"
             r"(?:#\d{4})?)",
@@ -379,17 +404,20 @@ IDENTIFIER_PATTERNS: tuple[Pattern, ...] = (
             r"[a-z0-9]+(?:\s+(?:underscore|dot)\s+[a-z0-9]+)*)\b",
             score=0.8, validate=_spelt_handle_ok, trigger=r"underscore"),
     Pattern("handle_shape", "HANDLE",
-            r"(?<![\w@.])(?P<pii>[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]*[A-Za-z0-9]|"
+            r"(?<![\w@.])(?P<pii>[A-Za-z][A-Za-z0-9.]*_[A-Za-z0-9_.]*[A-Za-z0-9]|"
             r"[A-Za-z]{2,}[._][A-Za-z0-9_.]*\d[A-Za-z0-9._]*[A-Za-z0-9])(?![\w@])",
             score=0.6, flags=0, validate=_handle_shape, trigger=r"[A-Za-z][._][A-Za-z0-9]"),
     Pattern("handle_profile_link", "HANDLE",  # "facebook.com/tanya.hughes.2007"
             r"\b(?:(?:facebook|fb|instagram|tiktok|twitter|x|snapchat|youtube|twitch|threads)"
-            r"\.com/|linkedin\.com/in/)"
+            r"\.com/|linkedin\.com/in/|twitch\.tv/)"
             r"@?(?P<pii>[A-Za-z0-9_](?:[A-Za-z0-9_.\-]{0,40}[A-Za-z0-9_])?)",
-            score=0.9, trigger=r"\.com/"),
+            score=0.9, trigger=r"\.com/|\.tv/"),
     Pattern("handle_xx", "HANDLE",  # the gamer tag's frame: "xXsparkleqweenXx"
             r"(?<![\w@])(?P<pii>[xX]X[A-Za-z0-9_.]{2,}X[xX])(?![\w@])",
             score=0.8, flags=0, trigger=r"xx"),
+    Pattern("handle_xx_lower", "HANDLE",  # the same frame typed in lower case: "xxdarkvoidxx"
+            r"(?<![\w@])(?P<pii>xx[a-z0-9_.]{3,}xx)(?![\w@])",
+            score=0.7, flags=0, validate=_xx_framed_ok, trigger=r"xx"),
     Pattern("handle_dotted", "HANDLE",
             r"(?<![\w@.])(?P<pii>[A-Za-z]{2,}(?:\.[A-Za-z]+){0,2}\.[A-Za-z]{3,})(?![\w@.])",
             score=0.5, flags=0, validate=_dotted_handle, trigger=r"[A-Za-z]\.[A-Za-z]"),
@@ -399,6 +427,14 @@ IDENTIFIER_PATTERNS: tuple[Pattern, ...] = (
             score=0.6, flags=0, validate=_cued_shape_ok,
             trigger=r"\b(?:gamertag|gamer\s?tag|psn|xbox|insta|instagram|snap|snapchat|tiktok|"
                     r"discord|roblox|steam|twitch|username|user\s?name|handle|ign)\b"),
+    Pattern("channel_named", "HANDLE",  # "my channel is nails by precious", "zaks gaming corner"
+            r"\b(?:channel|vlog|podcast)\s+(?:is\s+|was\s+)?(?:called\s+|named\s+|(?<=is\s)|"
+            rf"(?<=was\s))(?P<pii>{_CHANNEL_NAME})\b",
+            score=0.5, flags=0, validate=_channel_name_ok, trigger=r"channel|vlog|podcast"),
+    Pattern("channel_to_be_called", "HANDLE",  # "gonna call my channel rio on the road"
+            r"\bcall(?:ing)?\s+(?:my|the|our|his|her|their)\s+(?:channel|vlog|podcast)\s+"
+            rf"(?P<pii>{_CHANNEL_NAME})\b",
+            score=0.5, flags=0, validate=_channel_name_ok, trigger=r"channel|vlog|podcast"),
     Pattern("wifi_address", "ADDRESS",  # "the wifi was called 27 ashgrove": a house's name
             r"\b(?:wi-?fi|network)\s+(?:name\s+)?(?:is\s+|was\s+)?(?:called|named|name\s+is)\s+"
             r"(?P<pii>\d{1,4}[a-z]?\s+[A-Za-z][a-z]+(?:\s+(?!(?:and|but|so|it|its|with|which|"

@@ -179,7 +179,7 @@ NOT_PII: frozenset[str] = frozenset(
     Roleplay Pride Deadname Deadnames Deadnamed Misgendered Misgendering CSCS
     Romany Romanes Romanichal Romanichals Romani Gorja Gorjas Gorjer Gorger Gorgio Chavvy Chavvies
     Chavi Kushti Cushti Dordi Mochadi Mokkadi Rokker Rokkering Gyppo Pikey Pavee Shelta Gavvers
-    Gavver Gypsies
+    Gavver Gypsies Warzone Bedwars Memes Limiteds Ustaz Ustadh Madar Habesha
     """.split()
 ) | frozenset(w.lower() for w in """
     Afghan Afghani Albanian Algerian Arab Arabic Amharic Bangladeshi Bengali Brazilian

@@ -427,12 +427,14 @@ _HANDLE_CUES = frozenset({"snap", "snapchat", "insta", "instagram", "tiktok", "t
 def _dot_joins(tokens: list[_Token], i: int, j: int) -> bool:
     """Whether a spoken "dot" writes part of an address or handle: it ends in an e-mail host's
     ending, "at" comes just before it ("at chlo dot bee") or just after it (the address's
-    host follows), a social-media word comes a few words before it, or it is one of two
-    dots or more (three words so joined are no sentence's words)."""
+    host follows), a social-media word comes a few words before it, it is one of two dots or
+    more (three words so joined are no sentence's words), or it joins a word to digits ("reecey
+    dot 09"; a decimal joins digits to digits)."""
     return tokens[j - 1].low in _MAIL_ENDS or (i > 0 and tokens[i - 1].low == "at") \
         or (j < len(tokens) and tokens[j].low == "at") \
         or any(t.low in _HANDLE_CUES for t in tokens[max(0, i - 5):i]) \
-        or sum(t.low == "dot" for t in tokens[i:j]) >= 2  # "ghost dot reaper dot nine nine"
+        or sum(t.low == "dot" for t in tokens[i:j]) >= 2 \
+        or (tokens[i].low.isalpha() and tokens[j - 1].low.isdigit())  # "reecey dot 09"
 
 
 def _at_signs(text: str, tokens: list[_Token], out: list[_Part]) -> list[_Part]:
