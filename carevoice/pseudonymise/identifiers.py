@@ -427,12 +427,10 @@ IDENTIFIER_PATTERNS: tuple[Pattern, ...] = (
             score=0.6, flags=0, validate=_cued_shape_ok,
             trigger=r"\b(?:gamertag|gamer\s?tag|psn|xbox|insta|instagram|snap|snapchat|tiktok|"
                     r"discord|roblox|steam|twitch|username|user\s?name|handle|ign)\b"),
-    Pattern("channel_named", "HANDLE",  # "my channel is nails by precious", "zaks gaming corner"
-            r"\b(?:channel|vlog|podcast)\s+(?:is\s+|was\s+)?(?:called\s+|named\s+|(?<=is\s)|"
-            rf"(?<=was\s))(?P<pii>{_CHANNEL_NAME})\b",
-            score=0.5, flags=0, validate=_channel_name_ok, trigger=r"channel|vlog|podcast"),
-    Pattern("channel_to_be_called", "HANDLE",  # "gonna call my channel rio on the road"
-            r"\bcall(?:ing)?\s+(?:my|the|our|his|her|their)\s+(?:channel|vlog|podcast)\s+"
+    Pattern("channel_named", "HANDLE",  # "my channel is nails by precious", "a channel called
+            # zaks gaming corner", "gonna call my channel rio on the road"
+            r"\b(?:(?:channel|vlog|podcast)\s+(?:is\s+|was\s+)?(?:called\s+|named\s+|(?<=is\s)|"
+            r"(?<=was\s))|call(?:ing)?\s+(?:my|the|our|his|her|their)\s+(?:channel|vlog|podcast)\s+)"
             rf"(?P<pii>{_CHANNEL_NAME})\b",
             score=0.5, flags=0, validate=_channel_name_ok, trigger=r"channel|vlog|podcast"),
     Pattern("wifi_address", "ADDRESS",  # "the wifi was called 27 ashgrove": a house's name
