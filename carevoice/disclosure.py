@@ -7,11 +7,12 @@ Department for Education statistics) is suppressed, together with every figure i
 worked out from (its percentage, its complement ``base - n``, an odds ratio or p-value computed
 from it). *Secondary suppression* then hides further cells so that a suppressed one cannot be
 recovered by subtraction from a published total: whenever a group of cells that adds up to a
-published total (the levels of one question for one theme; the level sizes of one question)
-holds exactly one suppressed cell, the smallest other cell of the group is suppressed too,
-repeated until no group has exactly one. Suppressed figures are shown as :data:`SYMBOL`
-(``"[c]"``, the Government Statistical Service's symbol for *confidential*) with
-:func:`footnote`.
+published total (the levels of one question for one theme, with the respondents who left the
+question blank; the level sizes of one question) holds exactly one suppressed cell, or
+suppressed cells that add up to a small count, another cell of the group is suppressed too
+(:func:`secondary_suppression`), repeated until no group is unsafe. Suppressed figures are
+shown as :data:`SYMBOL` (``"[c]"``, the Government Statistical Service's symbol for
+*confidential*) with :func:`footnote`.
 
 **k-anonymous attribution.** A quote's attribution ("care leaver, 18-21, supported
 accommodation") must describe at least ``k`` respondents of the data (default 5). Attributes are
@@ -42,6 +43,7 @@ __all__ = [
     "is_small",
     "secondary_suppression",
     "suppress_associations",
+    "suppress_differences",
     "suppress_prevalence",
 ]
 
@@ -170,23 +172,40 @@ def is_small(counts: Any, threshold: int = 5, suppress_zeros: bool = False) -> n
 
 
 def secondary_suppression(values: pd.Series, suppressed: pd.Series,
-                          groups: Sequence[pd.Series]) -> pd.Series:
+                          groups: Sequence[pd.Series], *,
+                          complements: pd.Series | None = None, threshold: int = 5,
+                          suppress_zeros: bool = False) -> pd.Series:
     """Extend a suppression mask so that no suppressed cell can be recovered by subtraction.
+
+    A group of cells that adds up to a published total is *unsafe* when it holds exactly one
+    suppressed cell (subtraction gives it back), or when its suppressed cells together add up
+    to a small count (from 1 to ``threshold - 1``; subtraction gives their sum, e.g. "3 young
+    people in foster or kinship care"), or, with ``complements``, when the suppressed cells'
+    complements add up to a small count. While a group is unsafe, another of its cells is
+    suppressed: the smallest one that makes the group safe, else the smallest non-zero one
+    (suppressing a zero adds nothing to the sum), else the smallest.
 
     Parameters
     ----------
     values : pandas.Series
-        The cell values (counts); the smallest unsuppressed cell of a group is chosen first.
+        The cell values (counts).
     suppressed : pandas.Series of bool
         The primary suppression mask, same index.
     groups : sequence of pandas.Series
         Each a group key per cell (same index): the cells sharing a key add up to a published
         total. Several groupings (rows and columns of a table) are handled together.
+    complements : pandas.Series, optional
+        Each cell's complement (``base - n``), when the bases are published: their sum over
+        the suppressed cells of a group can be worked out too.
+    threshold : int, default 5
+        Sums from 1 to ``threshold - 1`` are small.
+    suppress_zeros : bool, default False
+        Count a sum of zero as small too.
 
     Returns
     -------
     pandas.Series of bool
-        The extended mask: no group has exactly one suppressed cell (unless it has one cell).
+        The extended mask: no group is unsafe, unless every cell of it is suppressed.
 
     Examples
     --------
@@ -194,19 +213,101 @@ def secondary_suppression(values: pd.Series, suppressed: pd.Series,
     >>> groups = [pd.Series(["a", "a", "a", "b"])]
     >>> secondary_suppression(values, values < 5, groups).tolist()
     [True, True, False, False]
+
+    A zero is never the only complement of a small cell: "3 and 0" would publish their sum, 3.
+
+    >>> values = pd.Series([3, 0, 20])
+    >>> secondary_suppression(values, values.between(1, 4), [pd.Series(["a"] * 3)]).tolist()
+    [True, False, True]
     """
     mask = suppressed.astype(bool).copy()
     order = values.astype(float).fillna(np.inf)
+    amounts = values.astype(float).fillna(0.0)
+    rest = None if complements is None else complements.astype(float).fillna(0.0)
+
+    def unsafe(cells: pd.Series) -> bool:
+        hidden = int(cells.sum())
+        if len(cells) < 2 or hidden == 0 or hidden == len(cells):
+            return False
+        if hidden == 1:
+            return True
+        index = cells.index[cells.to_numpy()]
+        if is_small([amounts.loc[index].sum()], threshold, suppress_zeros)[0]:
+            return True
+        return rest is not None and bool(
+            is_small([rest.loc[index].sum()], threshold, suppress_zeros)[0])
+
     changed = True
     while changed:
         changed = False
         for key in groups:
             for _, cells in mask.groupby(key, sort=False, dropna=False):
-                if len(cells) > 1 and int(cells.sum()) == 1:
-                    candidates = order.loc[cells.index[~cells.to_numpy()]]
-                    mask.loc[candidates.sort_values(kind="stable").index[0]] = True
-                    changed = True
+                if not unsafe(cells):
+                    continue
+                candidates = order.loc[cells.index[~cells.to_numpy()]].sort_values(
+                    kind="stable")
+                pick = next((i for i in candidates.index
+                             if not unsafe(cells.where(cells.index != i, True))), None)
+                if pick is None:
+                    positive = candidates[candidates > 0]
+                    pick = (positive if len(positive) else candidates).index[0]
+                mask.loc[pick] = True
+                changed = True
     return mask
+
+
+def _unanswered(prevalence: pd.DataFrame) -> pd.DataFrame:
+    """The implicit cell of respondents who left a question blank, per theme and variable.
+
+    The levels of a variable add up to the respondents who answered it; the overall row adds
+    up everyone. Their difference is the cell of those who left the question blank, which is
+    never published but can be worked out by subtraction.
+    """
+    overall = prevalence[prevalence["variable"].astype(str) == "all"].set_index(
+        prevalence["theme"].astype(str)[prevalence["variable"].astype(str) == "all"])
+    part = prevalence[prevalence["variable"].astype(str) != "all"]
+    if part.empty or overall.empty:
+        return pd.DataFrame(columns=["theme", "variable", "n", "base"])
+    sums = part.assign(theme=part["theme"].astype(str),
+                       variable=part["variable"].astype(str)).groupby(
+        ["theme", "variable"], sort=False)[["n", "base"]].sum().reset_index()
+    known = sums["theme"].isin(overall.index)
+    sums = sums[known]
+    sums["n"] = overall.loc[sums["theme"], "n"].to_numpy(dtype=float) - sums["n"]
+    sums["base"] = overall.loc[sums["theme"], "base"].to_numpy(dtype=float) - sums["base"]
+    return sums[sums["base"] > 0].reset_index(drop=True)
+
+
+def _blank_small(prevalence: pd.DataFrame | None, themes: pd.Series, raised: pd.Series,
+                 answered: pd.Series, config: DisclosureConfig) -> np.ndarray:
+    """Whether the respondents who left a question blank form a small cell, per row.
+
+    A row that publishes how many of those who answered a question raised a theme
+    (``raised`` of ``answered``) gives, subtracted from the published overall count, how many
+    of those who left it blank did. That cell is small when its count or its complement is
+    from 1 to ``threshold - 1``. Themes whose overall count is suppressed give nothing away.
+    """
+    out = np.zeros(len(themes), dtype=bool)
+    if prevalence is None or not _CELL_COLUMNS <= set(prevalence) or not len(themes):
+        return out
+    overall = prevalence[prevalence["variable"].astype(str) == "all"]
+    if "suppressed" in overall:
+        overall = overall[~overall["suppressed"].astype(bool)]
+    overall = overall.drop_duplicates("theme").set_index(overall["theme"].astype(str))
+    key = themes.astype(str)
+    known = key.isin(overall.index).to_numpy()
+    if not known.any():
+        return out
+    n = overall["n"].reindex(key).to_numpy(dtype=float)
+    base = overall["base"].reindex(key).to_numpy(dtype=float)
+    blank_n = n - raised.to_numpy(dtype=float)
+    blank_base = base - answered.to_numpy(dtype=float)
+    t, z = config.threshold, config.suppress_zeros
+    small = is_small(blank_n, t, z) | is_small(blank_base - blank_n, t, z)
+    return known & (blank_base > 0) & small
+
+
+_CELL_COLUMNS = frozenset({"theme", "variable", "n", "base"})
 
 
 def suppress_prevalence(prevalence: pd.DataFrame,
@@ -214,8 +315,9 @@ def suppress_prevalence(prevalence: pd.DataFrame,
     """Mark which cells of a prevalence table must be suppressed.
 
     Primary: ``n`` or ``base - n`` from 1 to ``threshold - 1``, or ``base`` below the threshold.
-    Secondary: within each theme and variable (levels add up to the overall count) and, for
-    the level sizes, within each variable.
+    Secondary: within each theme and variable (the levels, together with the respondents who
+    left the question blank, add up to the overall count; whose implicit cell is protected too) and,
+    for the level sizes, within each variable (see :func:`secondary_suppression`).
 
     Parameters
     ----------
@@ -236,6 +338,13 @@ def suppress_prevalence(prevalence: pd.DataFrame,
     ...                      "level": ["all", "a", "b"], "n": [12, 3, 9], "base": [40, 20, 20]})
     >>> suppress_prevalence(prev)["suppressed"].tolist()
     [False, True, True]
+
+    Three respondents left ``v`` blank and one of them raised the theme: a level is suppressed
+    so that subtraction cannot tell.
+
+    >>> prev["n"], prev["base"] = [13, 6, 6], [43, 20, 20]
+    >>> suppress_prevalence(prev)["suppressed"].tolist()
+    [False, True, False]
     """
     config = config or DisclosureConfig()
     t, z = config.threshold, config.suppress_zeros
@@ -247,35 +356,67 @@ def suppress_prevalence(prevalence: pd.DataFrame,
     sizes = out.assign(_key=by_level).drop_duplicates("_key")
     size_mask = secondary_suppression(
         sizes["base"], pd.Series(base_small.loc[sizes.index].to_numpy(), index=sizes.index),
-        [sizes["variable"].astype(str)])
+        [sizes["variable"].astype(str)], threshold=t, suppress_zeros=z)
     base_suppressed = by_level.map(dict(zip(sizes["_key"], size_mask, strict=True))).astype(bool)
     base_suppressed &= out["variable"].astype(str) != "all"
     primary = is_small(n, t, z) | is_small(base - n, t, z) | base_suppressed.to_numpy()
     primary = pd.Series(primary, index=out.index)
-    group = out["theme"].astype(str) + "\x1f" + out["variable"].astype(str)
-    within = out["variable"].astype(str) != "all"
+    within = (out["variable"].astype(str) != "all").to_numpy()
+    # The cells of one theme and variable, and the implicit cell of those who left it blank.
+    blank = _unanswered(out)
+    overall = out[~within]
+    overall_hidden = set(overall.loc[primary[~within].to_numpy(), "theme"].astype(str))
+    blank_primary = (is_small(blank["n"], t, z) | is_small(blank["base"] - blank["n"], t, z)) \
+        & ~blank["theme"].isin(overall_hidden).to_numpy()
+    real = out[within]
+    cells = pd.DataFrame({
+        "n": np.concatenate([n[within].to_numpy(), blank["n"].to_numpy(dtype=float)]),
+        "rest": np.concatenate([(base - n)[within].to_numpy(),
+                                (blank["base"] - blank["n"]).to_numpy(dtype=float)]),
+        "group": np.concatenate([(real["theme"].astype(str) + "\x1f"
+                                  + real["variable"].astype(str)).to_numpy(),
+                                 (blank["theme"] + "\x1f" + blank["variable"]).to_numpy()]),
+        "primary": np.concatenate([primary[within].to_numpy(), np.asarray(blank_primary)]),
+    })
+    hidden = secondary_suppression(cells["n"], cells["primary"], [cells["group"]],
+                                   complements=cells["rest"], threshold=t, suppress_zeros=z)
     mask = primary.copy()
-    mask[within] = secondary_suppression(n[within], primary[within], [group[within]])
+    mask[within] = hidden.to_numpy()[:len(real)]
     out["suppressed"] = mask.astype(bool)
     out["base_suppressed"] = base_suppressed.astype(bool)
     return out
 
 
+def _association_cells(table: pd.DataFrame) -> list[pd.Series]:
+    """The four cells of each row's 2x2 table (or its ``min_cell`` alone)."""
+    needed = {"raised_level", "n_level", "raised_rest", "n_rest"}
+    if not needed <= set(table):
+        return [table["min_cell"]]
+    return [table["raised_level"], table["n_level"] - table["raised_level"],
+            table["raised_rest"], table["n_rest"] - table["raised_rest"]]
+
+
 def suppress_associations(associations: pd.DataFrame, prevalence: pd.DataFrame | None = None,
                           config: DisclosureConfig | None = None) -> pd.DataFrame:
-    """Mark which rows of an association table must be suppressed.
+    """Mark which rows of an association or hypothesis table must be suppressed.
 
-    A row is suppressed when a cell of its 2x2 table is small (``min_cell``), when its count in
-    the published prevalence table is suppressed, or by secondary suppression within its theme
-    and variable. A suppressed row hides its counts, shares, odds ratio, interval and p- and
-    q-values: with the margins published, any of them gives the small count back.
+    A row is suppressed when a cell of its 2x2 table is small (from 1 to ``threshold - 1``;
+    a zero cell is not small unless ``suppress_zeros``), when a level it counts is suppressed
+    in the published prevalence table, when the respondents who left its question blank form a
+    small cell (the overall count minus the row's two counts gives theirs), or by secondary
+    suppression within its theme and variable. A suppressed row hides its counts, shares, odds
+    ratio, interval and p- and q-values: with the margins published, any of them gives the
+    small count back.
 
     Parameters
     ----------
     associations : pandas.DataFrame
-        From :func:`carevoice.link.associations` (or :func:`~carevoice.link.hypothesis_tests`).
+        From :func:`carevoice.link.associations` (one ``level`` per row) or
+        :func:`~carevoice.link.hypothesis_tests` (``levels`` joined by ``" + "``).
     prevalence : pandas.DataFrame, optional
-        The output of :func:`suppress_prevalence` for the same data, to stay consistent.
+        The prevalence table of the same data, as returned by
+        :func:`carevoice.link.prevalence` or marked by :func:`suppress_prevalence`, to stay
+        consistent with it. Without it, only the row's own cells are checked.
     config : DisclosureConfig, optional
         The settings.
 
@@ -293,17 +434,80 @@ def suppress_associations(associations: pd.DataFrame, prevalence: pd.DataFrame |
     """
     config = config or DisclosureConfig()
     out = associations.copy()
-    primary = pd.Series(is_small(out["min_cell"], config.threshold, config.suppress_zeros),
-                        index=out.index)
-    if prevalence is not None and "suppressed" in prevalence and "level" in out:
-        keys = prevalence[["theme", "variable", "level"]].astype(str).agg("\x1f".join, axis=1)
-        hidden = dict(zip(keys, prevalence["suppressed"], strict=True))
-        mine = out[["theme", "variable", "level"]].astype(str).agg("\x1f".join, axis=1)
-        primary |= mine.map(hidden).fillna(False).astype(bool)
+    t, z = config.threshold, config.suppress_zeros
+    small = np.zeros(len(out), dtype=bool)
+    for cell in _association_cells(out):
+        small |= is_small(cell.astype(float), t, z)
+    primary = pd.Series(small, index=out.index)
+    if prevalence is not None and len(out) and _CELL_COLUMNS <= set(prevalence):
+        if "suppressed" not in prevalence:
+            prevalence = suppress_prevalence(prevalence, config)
+        hidden_levels = {(a, b, c) for a, b, c, h in zip(
+            prevalence["theme"].astype(str), prevalence["variable"].astype(str),
+            prevalence["level"].astype(str), prevalence["suppressed"].astype(bool),
+            strict=True) if h}
+        themes = out["theme"].astype(str).to_numpy()
+        variables = out["variable"].astype(str).to_numpy()
+        if "level" in out:
+            levels = [[str(v)] for v in out["level"]]
+        elif "levels" in out:
+            levels = [str(v).split(" + ") for v in out["levels"]]
+        else:
+            levels = [[] for _ in range(len(out))]
+        primary |= np.array([any((th, v, lev) in hidden_levels for lev in levs)
+                             for th, v, levs in zip(themes, variables, levels, strict=True)],
+                            dtype=bool)
+        if {"raised_level", "raised_rest", "n_level", "n_rest"} <= set(out):
+            primary |= _blank_small(prevalence, out["theme"],
+                                    out["raised_level"] + out["raised_rest"],
+                                    out["n_level"] + out["n_rest"], config)
     if "level" in out and "raised_level" in out and len(out):
         group = out["theme"].astype(str) + "\x1f" + out["variable"].astype(str)
-        primary = secondary_suppression(out["raised_level"], primary, [group])
+        primary = secondary_suppression(out["raised_level"], primary, [group], threshold=t,
+                                        suppress_zeros=z)
     out["suppressed"] = primary.astype(bool)
+    return out
+
+
+def suppress_differences(numeric: pd.DataFrame, prevalence: pd.DataFrame | None = None,
+                         config: DisclosureConfig | None = None) -> pd.DataFrame:
+    """Mark which rows of a table of numeric differences must be suppressed.
+
+    A row is suppressed when fewer than ``threshold`` respondents are on either side (a mean
+    of a few is nearly their answers), or when the respondents who left the numeric question
+    blank form a small cell (the overall count of the theme minus ``n_raised`` gives how many
+    of them raised it).
+
+    Parameters
+    ----------
+    numeric : pandas.DataFrame
+        From :func:`carevoice.link.numeric_differences`.
+    prevalence : pandas.DataFrame, optional
+        The prevalence table of the same data (its overall rows are used).
+    config : DisclosureConfig, optional
+        The settings.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A copy with a boolean ``suppressed`` column.
+
+    Examples
+    --------
+    >>> num = pd.DataFrame({"theme": ["t", "t"], "variable": ["age", "score"],
+    ...                     "n_raised": [12, 10], "n_not": [28, 28]})
+    >>> prev = pd.DataFrame({"theme": ["t"], "variable": ["all"], "level": ["all"],
+    ...                      "n": [12], "base": [40]})
+    >>> suppress_differences(num, prev)["suppressed"].tolist()
+    [False, True]
+    """
+    config = config or DisclosureConfig()
+    out = numeric.copy()
+    raised = out["n_raised"].astype(float)
+    others = out["n_not"].astype(float)
+    small = np.array(np.minimum(raised, others) < config.threshold, dtype=bool)
+    small |= _blank_small(prevalence, out["theme"], raised, raised + others, config)
+    out["suppressed"] = small
     return out
 
 
@@ -456,7 +660,9 @@ def check_k_anonymity(quotes: pd.DataFrame, respondents: pd.DataFrame,
     """List the quotes whose attribution describes fewer than ``k`` respondents.
 
     Recomputes, from ``respondents``, how many respondents share the attribute values of each
-    quote's ``attributes_used``.
+    quote's ``attributes_used`` and, for a quote listed under a subgroup (``variable`` and
+    ``level`` other than ``"all"``, as from :func:`carevoice.quotes.select_quotes` with
+    ``by``), the subgroup too: its reader knows it.
 
     Parameters
     ----------
@@ -485,10 +691,16 @@ def check_k_anonymity(quotes: pd.DataFrame, respondents: pd.DataFrame,
     config = config or DisclosureConfig()
     data = respondents.set_index(respondents[RESPONDENT_ID].astype(str))
     bad = []
-    for rid, used in zip(quotes[RESPONDENT_ID].astype(str),
-                         quotes["attributes_used"].fillna(""), strict=True):
+    variables = quotes["variable"] if "variable" in quotes else pd.Series("all", quotes.index)
+    levels = quotes["level"] if "level" in quotes else pd.Series("all", quotes.index)
+    for rid, used, variable, level in zip(quotes[RESPONDENT_ID].astype(str),
+                                          quotes["attributes_used"].fillna(""),
+                                          variables.astype(str), levels.astype(str),
+                                          strict=True):
         cols = [c for c in str(used).split(",") if c]
         member = np.ones(len(data), dtype=bool)
+        if variable != "all" and variable in data:
+            member &= (data[variable].astype(str) == level).to_numpy()
         for col in cols:
             name = col.rstrip("*")
             mapping = {str(k): str(v) for k, v in (generalise or {}).get(name, {}).items()} \

@@ -157,7 +157,9 @@ def select_quotes(comments: pd.DataFrame, codes: pd.DataFrame,
     themes : sequence of str, optional
         The themes to quote; default every assigned theme.
     by : sequence of str, default ()
-        Also choose quotes per level of these respondents columns (theme x subgroup).
+        Also choose quotes per level of these respondents columns (theme x subgroup). A
+        subgroup quote's attribution describes at least ``k`` respondents *of that subgroup*
+        (the reader knows the subgroup from where the quote is listed).
     flagged : iterable of str, str or None
         Comments with an unresolved review flag, see :func:`flagged_ids`.
     config : QuoteConfig, optional
@@ -257,6 +259,7 @@ def select_quotes(comments: pd.DataFrame, codes: pd.DataFrame,
     quotable = np.ones(len(used), dtype=bool)
     answers = respondents.set_index(respondents[RESPONDENT_ID].astype(str))
     quoted: dict[str, set[int]] = {}  # respondent -> comments quoted anywhere in the selection
+    sub_attrib: dict[tuple[str, str], pd.DataFrame] = {}  # attributions within a subgroup
     rows = []
     for theme in order:
         members = coded[coded["theme"] == theme]
@@ -270,14 +273,27 @@ def select_quotes(comments: pd.DataFrame, codes: pd.DataFrame,
         relevance = np.zeros(len(vectors))
         relevance[idx] = vectors[idx] @ centroid
         ranked = sorted(idx.tolist(), key=lambda i: (-relevance[i], used.index[i]))
-        groups: list[tuple[str, str, list[int]]] = [("all", "all", ranked)]
+        groups: list[tuple[str, str, list[int], pd.DataFrame]] = [
+            ("all", "all", ranked, attrib)]
         for variable in by:
             col = answers.loc[authors[ranked], variable].astype(object).to_numpy()
             for level in dict.fromkeys(v for v in col if pd.notna(v)):
                 members_l = [i for i, v in zip(ranked, col, strict=True)
                              if pd.notna(v) and v == level]
+                # A quote listed under a subgroup tells its reader the subgroup too: its
+                # attribution must describe k respondents *of that subgroup*.
+                key = (variable, str(level))
+                if key not in sub_attrib:
+                    within = respondents[respondents[variable].astype(object) == level]
+                    sub_attrib[key] = attribution(
+                        within, sorted(set(within[RESPONDENT_ID].astype(str))
+                                       & set(map(str, authors))),
+                        disclosure, generalise).set_index(RESPONDENT_ID)
+                safe = sub_attrib[key]
+                members_l = [i for i in members_l if str(authors[i]) in safe.index
+                             and safe.at[str(authors[i]), "attribution"] is not None]
                 if len({authors[i] for i in members_l}) >= config.min_group:
-                    groups.append((variable, str(level), members_l))
+                    groups.append((variable, str(level), members_l, safe))
         theme_quote: dict[str, int] = {}  # one comment per respondent per theme
 
         def eligible(i: int, chosen: Sequence[int] = (),
@@ -290,7 +306,7 @@ def select_quotes(comments: pd.DataFrame, codes: pd.DataFrame,
             return i in quoted.get(author, set()) or \
                 len(quoted.get(author, set())) < config.max_per_respondent
 
-        for variable, level, candidates in groups:
+        for variable, level, candidates, names in groups:
             chosen = maximal_marginal_relevance(
                 vectors, relevance, config.n_quotes, diversity=1 - config.relevance,
                 candidates=candidates, eligible=eligible)
@@ -302,9 +318,9 @@ def select_quotes(comments: pd.DataFrame, codes: pd.DataFrame,
                 rows.append({
                     "theme": theme, "variable": variable, "level": level, "rank": rank,
                     COMMENT_ID: cid, RESPONDENT_ID: author, TEXT: texts[i],
-                    "attribution": attrib.at[author, "attribution"],
-                    "attributes_used": attrib.at[author, "attributes_used"],
-                    "group_size": int(attrib.at[author, "group_size"]),
+                    "attribution": names.at[author, "attribution"],
+                    "attributes_used": names.at[author, "attributes_used"],
+                    "group_size": int(names.at[author, "group_size"]),
                     "similarity": float(relevance[i]),
                     "score": float(scores.get(cid, np.nan)),
                 })

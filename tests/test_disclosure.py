@@ -163,3 +163,103 @@ def test_check_k_anonymity_catches_a_unique_attribution(population):
     unsafe = pd.DataFrame({"respondent_id": population["respondent_id"],
                            "attributes_used": "survey,age_group,placement_type,gender"})
     assert check_k_anonymity(unsafe, population, DisclosureConfig(k=5))
+
+
+# --------------------------------------------------------------------------------------------
+# What a reader can work out from everything published (prevalence, subgroups, associations)
+# --------------------------------------------------------------------------------------------
+def _published_equations(prev: pd.DataFrame, assoc: pd.DataFrame, levels: list[str]):
+    """Linear equations over the unknown cells (each level's count, then the blanks' count)."""
+    k = len(levels) + 1  # the last unknown: respondents who left the question blank
+    rows, values = [], []
+    overall = prev[prev["variable"] == "all"].iloc[0]
+    if not overall["suppressed"]:
+        rows.append(np.ones(k))
+        values.append(overall["n"])
+    mine = prev[prev["variable"] == "v"].set_index("level")
+    for i, lev in enumerate(levels):
+        if lev in mine.index and not mine.at[lev, "suppressed"]:
+            row = np.zeros(k)
+            row[i] = 1
+            rows.append(row)
+            values.append(mine.at[lev, "n"])
+    for _, r in assoc[~assoc["suppressed"]].iterrows():
+        row = np.zeros(k)
+        row[levels.index(r["level"])] = 1
+        rows.append(row)
+        values.append(r["raised_level"])
+        answered = np.ones(k)
+        answered[-1] = 0
+        rows.append(answered)  # raised_level + raised_rest: everyone who answered
+        values.append(r["raised_level"] + r["raised_rest"])
+    return np.array(rows).reshape(-1, k), np.array(values, dtype=float)
+
+
+def _determined(a: np.ndarray, c: np.ndarray) -> bool:
+    if not len(a):
+        return False
+    return np.linalg.matrix_rank(np.vstack([a, c])) == np.linalg.matrix_rank(a)
+
+
+def test_no_small_count_can_be_worked_out_from_everything_published():
+    """Random surveys with blank answers: no single cell or sum of cells that subtraction can
+    give back (from the published overall count, level counts and association rows) is a
+    count from 1 to 4, and neither is its complement."""
+    from itertools import combinations
+
+    from carevoice.link import link
+
+    rng = np.random.default_rng(7)
+    checked = 0
+    for trial in range(60):
+        n_levels = int(rng.integers(2, 5))
+        levels = [f"l{i}" for i in range(n_levels)]
+        sizes = rng.integers(2, 25, size=n_levels).tolist()
+        blanks = int(rng.integers(0, 6))
+        answers = [lev for lev, m in zip(levels, sizes, strict=True) for _ in range(m)]
+        answers += [None] * blanks
+        ids = [f"r{i:03d}" for i in range(len(answers))]
+        rate = float(rng.uniform(0.05, 0.95))
+        raised = rng.random(len(ids)) < rate
+        respondents = pd.DataFrame({"respondent_id": ids, "v": pd.Categorical(answers)})
+        comments = pd.DataFrame({"comment_id": ids, "respondent_id": ids,
+                                 "text": "one two three four"})
+        codes = pd.DataFrame({"comment_id": [i for i, r in zip(ids, raised, strict=True) if r],
+                              "theme": "t"})
+        if codes.empty:
+            continue
+        res = link(comments, codes, respondents, by=["v"], variables=["v"])
+        prev = suppress_prevalence(res.prevalence)
+        assoc = suppress_associations(res.associations, prev)
+        present = [lev for lev in levels if lev in set(prev["level"])]
+        a, _ = _published_equations(prev, assoc, present)
+        truth = [int(raised[[x == lev for x in answers]].sum()) for lev in present]
+        truth.append(int(raised[[x is None for x in answers]].sum()))
+        bases = [sum(1 for x in answers if x == lev) for lev in present] + [blanks]
+        for size in range(1, len(truth) + 1):
+            for cells in combinations(range(len(truth)), size):
+                c = np.zeros(len(truth))
+                c[list(cells)] = 1
+                if not _determined(a, c):
+                    continue
+                total = sum(truth[i] for i in cells)
+                rest = sum(bases[i] for i in cells) - total
+                if sum(bases[i] for i in cells) == 0:
+                    continue
+                checked += 1
+                assert not is_small([total])[0], (trial, cells, total)
+                assert not is_small([rest])[0], (trial, cells, rest)
+    assert checked > 100
+
+
+def test_a_zero_is_not_the_only_complement_of_a_small_cell():
+    values = pd.Series([3, 0, 20])
+    mask = secondary_suppression(values, values.between(1, 4), [pd.Series(["a"] * 3)])
+    assert mask.tolist() == [True, False, True]
+
+
+def test_association_rows_with_a_zero_cell_still_hide_small_cells():
+    assoc = pd.DataFrame({"theme": "t", "variable": "v", "level": ["a", "b"],
+                          "n_level": [50, 12], "raised_level": [0, 4],
+                          "n_rest": [12, 50], "raised_rest": [4, 0], "min_cell": [0, 0]})
+    assert suppress_associations(assoc)["suppressed"].tolist() == [True, True]

@@ -138,3 +138,29 @@ def test_maximal_marginal_relevance_trades_relevance_for_novelty():
         v, rel, 4, eligible=lambda i, picked: not ({i} | set(picked)) >= {0, 1})
     assert one_side[0] == 0 and 1 not in one_side and len(one_side) == 3
     assert maximal_marginal_relevance(v, rel, 0) == []
+
+
+def test_subgroup_quotes_are_k_anonymous_within_their_subgroup():
+    """A quote listed under "residential" tells its reader the placement: the attribution must
+    describe k residential respondents, not k respondents of any placement."""
+    rows = []
+    for age in ("8-10", "11-13", "14-15", "16-17", "18-21"):
+        rows += [("residential", age)] + [("foster", age)] * 6
+    resp = pd.DataFrame(rows, columns=["placement_type", "age_group"]).assign(survey="in_care")
+    resp.insert(0, "respondent_id", [f"r{i:02d}" for i in range(len(resp))])
+    texts = ["i want to see my brother more often than once a month",
+             "contact with my mum keeps getting cancelled every time",
+             "my nan is not allowed to visit me at the home"]
+    comments = pd.DataFrame({"comment_id": "c" + resp["respondent_id"],
+                             "respondent_id": resp["respondent_id"],
+                             "text": [texts[i % 3] for i in range(len(resp))]})
+    codes = pd.DataFrame({"comment_id": comments["comment_id"], "theme": "family_contact"})
+    quotes = select_quotes(comments, codes, resp, text_is_pseudonymised=True,
+                           embedder=HashingEmbedder(), by=["placement_type"])
+    residential = quotes[quotes["level"] == "residential"]
+    assert len(residential) and (residential["group_size"] >= 5).all()
+    assert not residential["attribution"].str.contains("aged").any()
+    assert check_k_anonymity(quotes, resp) == []
+    # the check itself counts the subgroup: the old attribution would now be caught
+    stale = residential.assign(attributes_used="survey,age_group")
+    assert check_k_anonymity(stale, resp) == stale["respondent_id"].tolist()

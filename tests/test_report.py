@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from carevoice import HashingEmbedder
 from carevoice.disclosure import DisclosureConfig, check_k_anonymity, check_small_cells
-from carevoice.link import Hypothesis
+from carevoice.link import Hypothesis, link
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
@@ -247,3 +247,106 @@ def test_report_modules_do_not_import_heavy_parts():
                           cwd=Path(__file__).resolve().parents[1])
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+# --------------------------------------------------------------------------------------------
+# Small surveys, blanks and weights (audit of 2026-12-05)
+# --------------------------------------------------------------------------------------------
+def _frames(n, placement, raised, theme="money"):
+    ids = [f"r{i:03d}" for i in range(n)]
+    respondents = pd.DataFrame({"respondent_id": ids, "placement_type": placement})
+    comments = pd.DataFrame({"comment_id": ids, "respondent_id": ids,
+                             "text": "one two three four five"})
+    codes = pd.DataFrame({"comment_id": [ids[i] for i in raised], "theme": theme})
+    return comments, codes, respondents
+
+
+@pytest.mark.parametrize("n", [7, 9, 12, 20, 36, 84])
+def test_chart_draws_themes_raised_by_nobody_or_everybody(n):
+    from carevoice.link import prevalence
+    from carevoice.report.charts import prevalence_chart
+
+    ind = pd.DataFrame({"money": [True] * n, "complaints": [False] * n},
+                       index=pd.Index([f"r{i}" for i in range(n)], name="respondent_id"))
+    prev = prevalence(ind)
+    assert (prev["ci_low"] <= prev["share"]).all() and (prev["share"] <= prev["ci_high"]).all()
+    assert prev.loc[prev["n"] == 0, "ci_low"].eq(0).all()
+    assert prev.loc[prev["n"] == n, "ci_high"].eq(1).all()
+    assert prevalence_chart(prev)[:5] == b"<?xml"
+
+
+def test_hypothesis_table_follows_the_prevalence_suppression():
+    from carevoice.report.tables import hypothesis_table, subgroup_table
+
+    placement = ["a_foster"] * 20 + ["b_kinship"] * 20 + ["c_residential"] * 40
+    comments, codes, respondents = _frames(
+        80, placement, list(range(3)) + list(range(20, 30)) + list(range(40, 70)))
+    res = link(comments, codes, respondents, hypotheses=[
+        Hypothesis("money", "placement_type", "b_kinship", "greater")])
+    table = subgroup_table(res.prevalence, "placement_type")
+    assert table.iloc[1]["b_kinship"] == "[c]"
+    assert (hypothesis_table(res.hypotheses, prevalence=res.prevalence).iloc[0, 1:]
+            == "[c]").all()
+    assert hypothesis_table(res.hypotheses).iloc[0]["Raised (answer)"] != "[c]"
+
+
+def test_blank_answers_cannot_be_worked_out_by_subtraction():
+    from carevoice.report.tables import (
+        association_table,
+        difference_table,
+        prevalence_table,
+        subgroup_table,
+    )
+
+    placement = pd.Categorical(["foster"] * 60 + ["residential"] * 40 + [None] * 3)
+    comments, codes, respondents = _frames(103, placement,
+                                           list(range(30)) + list(range(60, 78)) + [100, 101])
+    res = link(comments, codes, respondents)
+    overall = prevalence_table(res.prevalence).iloc[0]
+    sub = subgroup_table(res.prevalence, "placement_type").iloc[1]
+    assert overall["Raised by"] == "50"
+    assert (sub[["foster", "residential"]] == "[c]").sum() == 1  # 2 of the 3 blanks raised it
+    assoc = association_table(res.associations, res.prevalence, max_q=1.0)
+    assert (assoc["Raised (others)"] == "[c]").all()
+    # a numeric answer left blank by the same three: its means would give them away too
+    respondents["age"] = [15] * 100 + [None] * 3
+    res = link(comments, codes, respondents)
+    diffs = difference_table(res.numeric, max_q=1.0, prevalence=res.prevalence)
+    assert (diffs["Mean (raised)"] == "[c]").all()
+
+
+def test_joint_display_words_a_suppressed_complement_neutrally():
+    from carevoice.report import joint_display
+
+    comments, codes, respondents = _frames(40, ["foster"] * 40, list(range(37)),
+                                           theme="family_contact")
+    res = link(comments, codes, respondents)
+    display = joint_display(res, pd.DataFrame(columns=["theme", "variable"]), "family_contact")
+    finding = display.iloc[0]["finding"]
+    assert "[c]" in finding and "fewer than 5 of the" not in finding
+
+
+def test_link_names_duplicate_respondents_and_comments_without_one():
+    from carevoice.errors import ValidationError
+
+    comments = pd.DataFrame({"comment_id": ["c1", "c2", "c3"], "respondent_id": ["r1", None, "r3"],
+                             "text": ["a", "b", "c"]})
+    codes = pd.DataFrame({"comment_id": ["c1"], "theme": ["money"]})
+    respondents = pd.DataFrame({"respondent_id": ["r1", "r2", "r3", "r1"],
+                                "placement_type": ["foster", "kinship", "foster", "residential"]})
+    with pytest.raises(ValidationError) as err:
+        link(comments, codes, respondents)
+    checks = {p.check: p.ids for p in err.value.problems}
+    assert checks["duplicate_id"] == ("r1",)
+    assert checks["missing_respondent_id"] == ("c2",)
+
+
+def test_weighted_reports_say_their_shares_are_weighted(demo_part):
+    from carevoice.report import make_report
+
+    comments, respondents, codes = demo_part
+    respondents = respondents.assign(wt=[3.0 if i % 4 == 0 else 1.0
+                                         for i in range(len(respondents))])
+    content = make_report((comments, respondents), codes, embedder=HashingEmbedder(),
+                          text_is_pseudonymised=True, weights="wt")
+    assert any(note.startswith("Weighted:") and "wt" in note for note in content.footnotes)

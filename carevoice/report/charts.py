@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 from collections.abc import Mapping
 
+import numpy as np
 import pandas as pd
 
 from ..disclosure import DisclosureConfig, suppress_prevalence
@@ -71,7 +72,8 @@ def prevalence_chart(prevalence: pd.DataFrame, labels: Mapping[str, str] | None 
         ax.barh([v for v, s in zip(y, shown, strict=True) if s], share[shown], color="#2b6f8e",
                 height=0.6)
         ax.errorbar(share[shown], [v for v, s in zip(y, shown, strict=True) if s],
-                    xerr=[share[shown] - low[shown], high[shown] - share[shown]], fmt="none",
+                    xerr=[np.clip(share[shown] - low[shown], 0, None),
+                          np.clip(high[shown] - share[shown], 0, None)], fmt="none",
                     ecolor="#222222", capsize=2, linewidth=0.8)
         for v, s in zip(y, shown, strict=True):
             if not s:

@@ -12,7 +12,12 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from ..disclosure import DisclosureConfig, suppress_associations, suppress_prevalence
+from ..disclosure import (
+    DisclosureConfig,
+    suppress_associations,
+    suppress_differences,
+    suppress_prevalence,
+)
 from ..link import ALL, LinkResult
 from .tables import fmt_ci, fmt_or, fmt_p, fmt_pct, level_label
 
@@ -29,8 +34,9 @@ def _q(q: float) -> str:
 
 def _prevalence_finding(row: pd.Series, config: DisclosureConfig) -> str:
     if row["suppressed"]:
-        return (f"Raised by fewer than {config.threshold} of the {int(row['base'])} young "
-                f"people who answered, or a number that could reveal it {config.symbol}.")
+        return (f"Not shown {config.symbol}: how many of the {int(row['base'])} young people "
+                f"who answered raised it is a number from which a count of fewer than "
+                f"{config.threshold} could be worked out.")
     ci = fmt_ci(row["ci_low"], row["ci_high"])
     return (f"Raised by {fmt_pct(row['share'])} of young people who answered "
             f"({int(row['n'])} of {int(row['base'])}; 95% CI {ci}).")
@@ -92,9 +98,9 @@ def joint_display(result: LinkResult, quotes: pd.DataFrame, theme: str, *,
     shown = mine[~mine["suppressed"]].head(max_associations)
     findings += [("association", _association_finding(r)) for _, r in shown.iterrows()]
     hidden = int(mine["suppressed"].sum())
-    numeric = result.numeric
+    numeric = suppress_differences(result.numeric, prev, config)
     diffs = numeric[(numeric["theme"] == theme) & (numeric["q_value"] <= max_q)
-                    & (numeric[["n_raised", "n_not"]].min(axis=1) >= config.threshold)]
+                    & ~numeric["suppressed"]]
     findings += [("difference", _difference_finding(r))
                  for _, r in diffs.sort_values("q_value").iterrows()]
     if hidden:

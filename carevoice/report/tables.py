@@ -9,10 +9,16 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
 
-from ..disclosure import DisclosureConfig, suppress_associations, suppress_prevalence
+from ..disclosure import (
+    DisclosureConfig,
+    suppress_associations,
+    suppress_differences,
+    suppress_prevalence,
+)
 from ..link import ALL
 
 __all__ = [
@@ -32,12 +38,27 @@ __all__ = [
 def fmt_pct(x: float) -> str:
     """Format a proportion as a whole percentage.
 
+    Halves round up, as the Government Statistical Service advises (1 of 8 is 13%, not the
+    12% of Python's round-half-to-even), and a share that is not exactly 0 or 1 never shows
+    as 0% or 100% ("<1%", ">99%").
+
     Examples
     --------
-    >>> fmt_pct(0.3095)
-    '31%'
+    >>> fmt_pct(0.3095), fmt_pct(1 / 8), fmt_pct(29 / 200)
+    ('31%', '13%', '15%')
+    >>> fmt_pct(0.995), fmt_pct(0.001), fmt_pct(0.0), fmt_pct(1.0)
+    ('>99%', '<1%', '0%', '100%')
     """
-    return "" if x is None or (isinstance(x, float) and math.isnan(x)) else f"{100 * x:.0f}%"
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return ""
+    value = float(x)
+    # Through the shortest decimal text of the float, so that 29/200 = 0.145 counts as a half.
+    whole = int((Decimal(repr(value)) * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    if whole <= 0 < value:
+        return "<1%"
+    if whole >= 100 and value < 1:
+        return ">99%"
+    return f"{whole}%"
 
 
 def fmt_ci(low: float, high: float, pct: bool = True) -> str:
@@ -250,7 +271,8 @@ def association_table(associations: pd.DataFrame, prevalence: pd.DataFrame | Non
 
 
 def hypothesis_table(hypotheses: pd.DataFrame, labels: Mapping[str, str] | None = None,
-                     config: DisclosureConfig | None = None) -> pd.DataFrame:
+                     config: DisclosureConfig | None = None, *,
+                     prevalence: pd.DataFrame | None = None) -> pd.DataFrame:
     """Pre-specified hypotheses, suppressed and formatted.
 
     Parameters
@@ -262,6 +284,11 @@ def hypothesis_table(hypotheses: pd.DataFrame, labels: Mapping[str, str] | None 
     config : DisclosureConfig, optional
         Disclosure settings.
 
+    prevalence : pandas.DataFrame, optional
+        The prevalence of the same data. Give it whenever prevalence tables are published
+        too: a hypothesis counting a level suppressed there is suppressed, so that its counts
+        cannot give the suppressed cell back by subtraction.
+
     Returns
     -------
     pandas.DataFrame
@@ -269,8 +296,9 @@ def hypothesis_table(hypotheses: pd.DataFrame, labels: Mapping[str, str] | None 
     """
     config = config or DisclosureConfig()
     labels = dict(labels or {})
+    marked_prev = suppress_prevalence(prevalence, config) if prevalence is not None else None
     marked = suppress_associations(hypotheses.drop(columns=["level"], errors="ignore"),
-                                   None, config)
+                                   marked_prev, config)
     rows = []
     for _, r in marked.iterrows():
         hide = bool(r["suppressed"])
@@ -294,10 +322,13 @@ def hypothesis_table(hypotheses: pd.DataFrame, labels: Mapping[str, str] | None 
 
 def difference_table(numeric: pd.DataFrame, labels: Mapping[str, str] | None = None,
                      config: DisclosureConfig | None = None, *,
-                     max_q: float = 0.05) -> pd.DataFrame:
+                     max_q: float = 0.05,
+                     prevalence: pd.DataFrame | None = None) -> pd.DataFrame:
     """Differences in numeric answers with ``q_value <= max_q``, formatted.
 
-    Means of groups with fewer than ``threshold`` respondents are suppressed.
+    Means of groups with fewer than ``threshold`` respondents are suppressed, and so are
+    rows from which a small count of those who left the question blank could be worked out
+    (:func:`carevoice.disclosure.suppress_differences`; give ``prevalence`` for that).
 
     Parameters
     ----------
@@ -309,6 +340,8 @@ def difference_table(numeric: pd.DataFrame, labels: Mapping[str, str] | None = N
         Disclosure settings.
     max_q : float, default 0.05
         Show rows with a q-value at most this.
+    prevalence : pandas.DataFrame, optional
+        The prevalence of the same data (its overall rows).
 
     Returns
     -------
@@ -317,10 +350,12 @@ def difference_table(numeric: pd.DataFrame, labels: Mapping[str, str] | None = N
     """
     config = config or DisclosureConfig()
     labels = dict(labels or {})
-    shown = numeric[numeric["q_value"] <= max_q].sort_values("q_value", kind="stable")
+    marked_prev = suppress_prevalence(prevalence, config) if prevalence is not None else None
+    marked = suppress_differences(numeric, marked_prev, config)
+    shown = marked[marked["q_value"] <= max_q].sort_values("q_value", kind="stable")
     rows = []
     for _, r in shown.iterrows():
-        hide = min(int(r["n_raised"]), int(r["n_not"])) < config.threshold
+        hide = bool(r["suppressed"])
         s = config.symbol
         rows.append({
             "Theme": labels.get(r["theme"], r["theme"]),
