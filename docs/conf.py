@@ -1,5 +1,10 @@
 """Sphinx configuration for the carevoice docs (built with -W: warnings are errors)."""
 
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))  # cli_reference.py: the CLI page
+
 project = "carevoice"
 author = "carevoice developers"
 copyright = "2026, carevoice developers"
@@ -11,6 +16,7 @@ extensions = [
     "sphinx.ext.autosummary",
     "sphinx.ext.napoleon",
     "sphinx.ext.viewcode",
+    "cli_reference",
 ]
 autosummary_generate = True
 autodoc_typehints = "none"

@@ -50,3 +50,32 @@ def test_docstring_examples_run(name):
     module = importlib.import_module(name)
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
     assert result.failed == 0
+
+
+def test_command_line_page_lists_every_command_and_option():
+    """docs/cli.md is generated from the commands: each command, argument and option (with
+    its help) appears, so the page cannot drift from ``carevoice COMMAND --help``."""
+    import typer.main
+
+    from carevoice.cli import app
+
+    sys.path.insert(0, str(ROOT / "docs"))
+    try:
+        reference = importlib.import_module("cli_reference")
+    finally:
+        sys.path.remove(str(ROOT / "docs"))
+    group = typer.main.get_command(app)
+    ctx = group.make_context("carevoice", [], resilient_parsing=True)
+    names = group.list_commands(ctx)
+    assert {"pseudonymise", "code", "discover", "link", "export-qdpx", "run"} <= set(names)
+    for name in names:
+        command = group.get_command(ctx, name)
+        text = "\n".join(node.astext() for node in reference._command_nodes(name, command, ctx))
+        assert f"carevoice {name}" in text
+        for param in command.params:
+            if getattr(param, "hidden", False):
+                continue
+            for opt in param.opts:
+                assert opt in text, (name, opt)
+            if getattr(param, "help", None):
+                assert " ".join(param.help.split())[:40] in text, (name, param.name)

@@ -350,3 +350,17 @@ def test_weighted_reports_say_their_shares_are_weighted(demo_part):
     content = make_report((comments, respondents), codes, embedder=HashingEmbedder(),
                           text_is_pseudonymised=True, weights="wt")
     assert any(note.startswith("Weighted:") and "wt" in note for note in content.footnotes)
+
+
+def test_reports_without_timestamp_are_byte_identical(demo_part, tmp_path):
+    from carevoice.report import build_report
+
+    comments, respondents, codes = demo_part
+    part = comments.iloc[:200]
+    codes = codes[codes["comment_id"].isin(set(part["comment_id"]))]
+    written = [build_report((part, respondents), codes, tmp_path / name,
+                            embedder=HashingEmbedder(), text_is_pseudonymised=True,
+                            timestamp=False) for name in ("a", "b")]
+    for name, path in written[0].items():
+        assert path.read_bytes() == written[1][name].read_bytes(), name
+    assert "created" not in json.loads(written[0]["manifest"].read_text())

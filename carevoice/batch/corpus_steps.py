@@ -196,5 +196,6 @@ def report_outputs(cfg: BatchConfig, specs: list[ChunkSpec], store: ChunkStore,
                            formats=list(cfg.report.formats), respondents=respondents,
                            text_is_pseudonymised=True, flagged=flagged,
                            embedder=build_embedder(cfg.embed), codebook=cfg.themes.codebook,
-                           seed=cfg.run.seed, test=cfg.link.test, weights=cfg.link.weights)
+                           seed=cfg.run.seed, test=cfg.link.test, weights=cfg.link.weights,
+                           timestamp=False)
     return {f"report_{name}": path for name, path in written.items()}

