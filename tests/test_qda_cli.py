@@ -113,3 +113,78 @@ def test_errors_exit_2_without_comment_text(app, files, tmp_path, case):
     assert result.exit_code == 2, result.output
     assert expected in result.output
     assert "brother" not in result.output and "social worker" not in result.output
+
+
+def test_export_types_answers_and_counts_only_codings(app, files, tmp_path):
+    comments, codes, respondents = files
+    codes.write_text("comment_id,theme,score,assigned\n"
+                     "c1,family_contact,0.93,1.0\nc1,money,0.2,0.0\nc1,no_theme,0.9,1.0\n"
+                     "c3,staff_turnover,0.71,1.0\n", "utf-8")
+    respondents.write_text(
+        "respondent_id,has_advocate,surveyed,worried,anything_else\n"
+        "r1,TRUE,2024-05-01,yes,ask for Jayden Okafor on 07700 900123\n"
+        "r2,false,2024-06-30,no,\n", "utf-8")
+    out = tmp_path / "p.qdpx"
+    result = runner.invoke(app, ["export-qdpx", str(comments), str(codes), str(respondents),
+                                 "-o", str(out), "--already-pseudonymised", "--validate"])
+    assert result.exit_code == 0, result.output
+    assert "2 comments, 2 codings" in result.output  # no_theme and 0.0 rows are not codings
+    assert "free-text answers in anything_else written as given" in result.output
+    assert "pseudonymised on export" not in result.output
+    back = read_qdpx(out).respondents
+    assert back["has_advocate"].tolist() == [True, False]
+    assert back["surveyed"].dt.strftime("%Y-%m-%d").tolist() == ["2024-05-01", "2024-06-30"]
+    assert back["worried"].dtype == "category"  # yes / no stays a category
+    assert back["anything_else"].dtype == "string"  # free text: no levels
+    result = runner.invoke(app, ["export-qdpx", str(comments), str(codes), str(respondents),
+                                 "-o", str(out), "--already-pseudonymised",
+                                 "--free-text", "worried"])
+    assert result.exit_code == 0, result.output
+    assert "free-text answers in worried written" in result.output
+    assert read_qdpx(out).respondents["worried"].dtype == "string"
+
+
+def test_export_without_codings(app, files, tmp_path):
+    comments, codes, respondents = files
+    codes.write_text("comment_id,theme,score,assigned\nc1,staff_turnover,0.2,False\n", "utf-8")
+    out = tmp_path / "p.qdpx"
+    result = runner.invoke(app, ["export-qdpx", str(comments), str(codes), str(respondents),
+                                 "-o", str(out), "--already-pseudonymised"])
+    assert result.exit_code == 0, result.output
+    assert "2 comments, 0 codings" in result.output
+    assert validate_refi(out) == []
+
+
+def test_import_refuses_changed_text_unless_allowed(app, files, tmp_path):
+    comments, codes, _ = files
+    out = tmp_path / "p.qdpx"
+    runner.invoke(app, ["export-qdpx", str(comments), str(codes), "-o", str(out),
+                        "--already-pseudonymised", "--inline-text"])
+    with zipfile.ZipFile(out) as z:
+        data = z.read("project.qde").decode("utf-8").replace("never see", "rarely see")
+    edited = tmp_path / "edited.qdpx"
+    with zipfile.ZipFile(edited, "w") as z:
+        z.writestr("project.qde", data)
+    result = runner.invoke(app, ["import-qdpx", str(edited), "-o", str(tmp_path / "x.csv")])
+    assert result.exit_code == 2 and "changed_text" in result.output and "'c1'" in result.output
+    assert "brother" not in result.output
+    result = runner.invoke(app, ["import-qdpx", str(edited), "-o", str(tmp_path / "x.csv"),
+                                 "--allow-changed-text"])
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.model
+def test_export_pseudonymises_free_text_answers(app, files, tmp_path):
+    comments, codes, respondents = files
+    respondents.write_text("respondent_id,age_group,anything_else\n"
+                           "r1,8-10,ask for Jayden Okafor on 07700 900123\nr2,16-17,no\n",
+                           "utf-8")
+    out = tmp_path / "p.qdpx"
+    result = runner.invoke(app, ["export-qdpx", str(comments), str(codes), str(respondents),
+                                 "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert ("(comment text and free-text answers in anything_else pseudonymised on export)"
+            in result.output)
+    with zipfile.ZipFile(out) as z:
+        everything = b"".join(z.read(n) for n in z.namelist()).decode("utf-8")
+    assert "Okafor" not in everything and "07700 900123" not in everything

@@ -47,6 +47,11 @@ _GUID = re.compile(
     r"^(\{)?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?(1)\})$"
 )
 _RGB = re.compile(r"^#([A-Fa-f0-9]{6}|[A-Fa-f0-9]{3})$")
+#: What XML 1.0 does not allow in a document: C0 controls other than tab, line feed and carriage
+#: return, unpaired surrogates, U+FFFE and U+FFFF.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+#: What :func:`xml_safe` puts in place of each character XML 1.0 does not allow.
+REPLACEMENT_CHARACTER = "\ufffd"
 _SCHEMAS = {"project": "Project-mrt2019.xsd", "codebook": "Codebook.xsd"}
 
 
@@ -146,16 +151,65 @@ def descendants(element: ET.Element, name: str) -> Iterator[ET.Element]:
     return (e for e in element.iter() if local(e.tag) == name)
 
 
-def to_bytes(root: ET.Element, ns: str) -> bytes:
-    """Serialise an element tree as UTF-8 XML with ``ns`` as the default namespace."""
+def xml_safe(text: str) -> str:
+    """Replace each character that XML 1.0 does not allow with U+FFFD, one for one.
+
+    The text keeps its length in code points, so selections into it stay where they were.
+
+    Examples
+    --------
+    >>> xml_safe("tab\\there, vertical tab\\x0bthere") == "tab\\there, vertical tab\\ufffdthere"
+    True
+    """
+    return _NOT_XML.sub(REPLACEMENT_CHARACTER, text)
+
+
+def has_non_xml(text: str) -> bool:
+    """Whether ``text`` holds a character that XML 1.0 does not allow."""
+    return bool(_NOT_XML.search(text))
+
+
+def to_bytes(root: ET.Element, ns: str, what: str = "the REFI-QDA file") -> bytes:
+    """Serialise an element tree as UTF-8 XML with ``ns`` as the default namespace.
+
+    Element text (comment text, answers, descriptions) keeps every character: a carriage return
+    is written as ``&#13;`` (parsers would otherwise turn ``\\r\\n`` into ``\\n`` and shift
+    selections), and a character that XML 1.0 does not allow becomes U+FFFD. An attribute (a
+    name or an id) holding such a character is refused. The result is parsed again before it is
+    returned, so a file that is not well-formed is never written.
+
+    Raises
+    ------
+    RefiQdaError
+        If a name or id holds a character that XML 1.0 does not allow.
+    """
     # ElementTree's default_namespace option refuses unqualified attributes, which the schemas
     # use throughout; so write local names and declare the namespace on the root instead.
+    bad: list[str] = []
     for element in root.iter():
         element.tag = local(element.tag)
+        if element.text and has_non_xml(element.text):
+            element.text = xml_safe(element.text)
+        for attr, value in element.attrib.items():
+            if has_non_xml(value):
+                bad.append(f"the {attr!r} attribute of <{element.tag}> {value!a}")
+    if bad:
+        raise RefiQdaError(
+            f"{what}: names and ids cannot hold control characters (other than tab, line feed "
+            "and carriage return) or other characters that XML 1.0 does not allow; change "
+            "them and export again. Found in: " + "; ".join(bad[:20]))
     root.set("xmlns", ns)
     ET.indent(root, space=" ")
-    body = ET.tostring(root, encoding="unicode")
-    return ('<?xml version="1.0" encoding="utf-8"?>\n' + body + "\n").encode("utf-8")
+    # ElementTree escapes carriage returns in attributes but not in text; every "\\r" left in
+    # the output is text, written as a character reference so that it survives parsing.
+    body = ET.tostring(root, encoding="unicode").replace("\r", "&#13;")
+    data = ('<?xml version="1.0" encoding="utf-8"?>\n' + body + "\n").encode("utf-8")
+    try:
+        ET.fromstring(data)
+    except ET.ParseError as e:  # pragma: no cover - a bug in carevoice, caught by the tests
+        raise RefiQdaError(f"{what}: carevoice produced XML that is not well-formed ({e}); "
+                           "nothing was written. Please report this.") from e
+    return data
 
 
 def parse_xml(data: bytes, what: str) -> ET.Element:

@@ -4,13 +4,16 @@ A carevoice theme becomes a REFI-QDA ``<Code>``: its label is the code's name, i
 code's colour, and its definition, include / exclude notes and example phrasings make up the
 code's description, which every tool shows to the person coding. The last line of that description
 names the theme id (``[carevoice theme: advocacy]``) so that a code keeps its id when a reviewer
-renames it. Sub-themes (``parent``) are nested codes. The codebook's own name, version,
-description and no-theme examples travel in a ``<Set>`` of all its codes, so a ``.qdc`` written by
+renames it; an id outside carevoice's pattern (``Money & Bills``, from codes that used it) is
+written as a JSON string (``[carevoice theme: "Money & Bills"]``) and read back exactly.
+Sub-themes (``parent``) are nested codes. The codebook's own name, version, description and
+no-theme examples travel in a ``<Set>`` of all its codes, so a ``.qdc`` written by
 :func:`write_qdc` reads back with :func:`read_qdc` as the same :class:`~carevoice.themes.Codebook`.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Mapping, Sequence
@@ -35,10 +38,11 @@ from ._xml import (
     to_bytes,
 )
 
-__all__ = ["CodeSpec", "code_specs", "codebook_from_specs", "read_qdc", "write_qdc"]
+__all__ = ["CodeSpec", "code_specs", "codebook_from_specs", "is_theme_id", "read_qdc",
+           "write_qdc"]
 
 _ID = re.compile(r"^[a-z][a-z0-9_]{1,63}$")
-_THEME_MARK = re.compile(r"^\[carevoice theme: ([a-z][a-z0-9_]{1,63})\]$")
+_THEME_MARK = re.compile(r'^\[carevoice theme: ([a-z][a-z0-9_]{1,63}|"(?:[^"\\]|\\.)*")\]$')
 _CODEBOOK_MARK = "[carevoice codebook]"
 _SECTIONS = {"Include:": "include", "Exclude:": "exclude", "Examples:": "examples"}
 _SET_SECTIONS = {"No-theme examples:": "no_theme_examples"}
@@ -93,6 +97,17 @@ class CodebookMeta:
     version: str = "0"
     description: str = ""
     no_theme_examples: tuple[str, ...] = field(default_factory=tuple)
+
+
+def is_theme_id(value: str) -> bool:
+    """Whether ``value`` is an id a :class:`carevoice.themes.Codebook` accepts for a theme.
+
+    Examples
+    --------
+    >>> is_theme_id("money"), is_theme_id("Money & Bills")
+    (True, False)
+    """
+    return bool(_ID.match(value))
 
 
 def slugify(name: str, taken: set[str]) -> str:
@@ -236,7 +251,8 @@ def describe_code(spec: CodeSpec) -> str:
     lines += _bullets("Examples:", spec.examples)
     if lines[-1] != "":
         lines.append("")
-    lines.append(f"[carevoice theme: {spec.theme}]")
+    theme = spec.theme if is_theme_id(spec.theme) else json.dumps(spec.theme)
+    lines.append(f"[carevoice theme: {theme}]")
     return "\n".join(lines)
 
 
@@ -273,7 +289,16 @@ def parse_code_description(text: str | None) -> tuple[str, dict[str, list[str]],
     for m in markers:
         found = _THEME_MARK.match(m)
         if found:
-            theme = found.group(1)
+            mark = found.group(1)
+            if not mark.startswith('"'):
+                theme = mark
+                continue
+            try:
+                value = json.loads(mark)
+            except ValueError:
+                continue
+            if isinstance(value, str) and value.strip():
+                theme = value
     return definition, sections, theme
 
 
@@ -477,6 +502,12 @@ def codebook_from_specs(specs: Sequence[CodeSpec], meta: CodebookMeta, *, as_fra
 
     if not specs:
         raise RefiQdaError(f"{source} has no codes: a codebook needs at least one.")
+    odd = [s.theme for s in specs if not is_theme_id(s.theme)]
+    if odd:
+        raise CodebookError(
+            f"{source}: the theme ids {', '.join(map(repr, odd[:20]))} are kept exactly as "
+            f"they were exported, but a carevoice Codebook needs ids matching {_ID.pattern}; "
+            "read it with as_frame=True.")
     try:
         return Codebook(
             themes=tuple(Theme(s.theme, s.label, s.definition, s.include, s.exclude,

@@ -20,6 +20,17 @@ def _fail(error: Exception) -> typer.Exit:
     return fail(error)
 
 
+def _count_codings(path: Path) -> int:
+    """How many codings the project written holds (read back from its ``project.qde``)."""
+    import xml.etree.ElementTree as ET
+    import zipfile
+
+    from ._xml import local
+
+    with zipfile.ZipFile(path) as archive, archive.open("project.qde") as fh:
+        return sum(1 for _, el in ET.iterparse(fh) if local(el.tag) == "Coding")
+
+
 def _read_codebook(path: Path | None):
     if path is None:
         return None
@@ -46,8 +57,13 @@ def export_qdpx_command(
         help="Codebook (.yaml/.toml/.json or .qdc); the default codebook if left out.")] = None,
     already_pseudonymised: Annotated[bool, typer.Option(
         "--already-pseudonymised",
-        help="COMMENTS is the output of `carevoice pseudonymise`: write its text as it is. "
-             "Without this flag the text is pseudonymised on export.")] = False,
+        help="COMMENTS is the output of `carevoice pseudonymise`: write its text (and the "
+             "free-text answers) as they are. Without this flag both are pseudonymised on "
+             "export.")] = False,
+    free_text: Annotated[list[str] | None, typer.Option(
+        "--free-text", help="A RESPONDENTS column that holds free text (pseudonymised with "
+                            "the comments, never listed as levels); repeatable. By default "
+                            "such columns are detected.")] = None,
     user: Annotated[str | None, typer.Option(
         help="Name of the user who made the codings (default: carevoice and model versions).")
     ] = None,
@@ -63,25 +79,35 @@ def export_qdpx_command(
     """Write a REFI-QDA project (.qdpx) for NVivo, ATLAS.ti, MAXQDA or QualCoder.
 
     One text source per comment (pseudonymised), one case per respondent with the survey answers
-    as variables, the codebook, and one coding per assigned theme.
+    as variables, the codebook, and one coding per assigned theme. Answer columns of only
+    true/false become Boolean variables, of only dates (YYYY-MM-DD) Date variables.
     """
     from ..corpus import read_comments, read_respondents, read_table
     from ..errors import CarevoiceError
+    from ._values import free_text_columns, type_text_answers
     from .export import export_qdpx
 
     try:
         frame = read_comments(comments)
         coded = read_table(codes)
-        answers = read_respondents(respondents) if respondents is not None else None
+        answers = (type_text_answers(read_respondents(respondents))
+                   if respondents is not None else None)
+        free = free_text_columns(answers, free_text)
         path = export_qdpx(frame, coded, answers, output, codebook=_read_codebook(codebook),
-                           user=user, pseudonymise=not already_pseudonymised,
+                           user=user, pseudonymise=not already_pseudonymised, free_text=free,
                            project_name=name, inline_text=inline_text, validate=validate)
     except CarevoiceError as e:
         raise _fail(e) from e
-    n_codes = int(coded["assigned"].astype(str).str.lower().isin({"true", "1", "yes"}).sum()
-                  if "assigned" in coded.columns else len(coded))
-    typer.echo(f"wrote {path}: {int(frame['text'].notna().sum())} comments, {n_codes} codings"
-               + ("" if already_pseudonymised else " (text pseudonymised on export)"))
+    columns = ", ".join(map(str, free))
+    if already_pseudonymised:
+        note = " (text written as given" + (
+            f"; free-text answers in {columns} written as given, not pseudonymised)"
+            if free else ")")
+    else:
+        note = " (comment text" + (f" and free-text answers in {columns}" if free else "") + (
+            " pseudonymised on export)")
+    typer.echo(f"wrote {path}: {int(frame['text'].notna().sum())} comments, "
+               f"{_count_codings(path)} codings{note}")
 
 
 def import_qdpx_command(
@@ -106,15 +132,22 @@ def import_qdpx_command(
     validate: Annotated[bool, typer.Option(
         "--validate", help="Refuse a project that does not validate against the schema.")
     ] = False,
+    allow_changed_text: Annotated[bool, typer.Option(
+        "--allow-changed-text", help="Read sources whose text changed since carevoice "
+                                     "exported it (their codings may point at other words).")
+    ] = False,
 ) -> None:
-    """Read a REFI-QDA project back into a codes table keyed by comment_id and user."""
+    """Read a REFI-QDA project back into a codes table keyed by comment_id and user.
+
+    With --user, the codes file holds only the codings of the users named.
+    """
     from ..corpus import write_table
     from ..errors import CarevoiceError, InputError
     from .codebook import write_qdc
     from .read import read_qdpx, reviewed_codes
 
     try:
-        read = read_qdpx(project, validate=validate)
+        read = read_qdpx(project, validate=validate, check_text=not allow_changed_text)
         codes = read.codes
         if user:
             known = set(codes["user"].astype(str))
@@ -132,6 +165,12 @@ def import_qdpx_command(
         if codebook_out is not None:
             if codebook_out.suffix.lower() == ".qdc":
                 write_qdc(read.codebook, codebook_out)
+            elif not hasattr(read.codebook, "themes"):
+                raise InputError(
+                    "The project's codebook has no codes, or theme ids that are not carevoice "
+                    "theme ids (lower-case letters, digits and '_'), so it cannot be written as "
+                    f"{codebook_out.suffix or 'YAML'}; write it as .qdc instead (--codebook "
+                    "codebook.qdc).")
             else:
                 from ..themes import write_codebook
 

@@ -6,7 +6,7 @@ The project holds:
 - one text source per comment, named by its ``comment_id``, with the pseudonymised text as a
   UTF-8 file in ``sources/``;
 - one case per respondent, with the survey answers as typed variables and the respondent's
-  comments as its sources;
+  comments as its sources (free-text answers pseudonymised with the comments);
 - one coding per assigned theme, on the whole comment or on a span (a sentence) when the codes
   say where, made by a user that names the carevoice model and version; the score goes in a note
   attached to the coding, since the standard has no confidence attribute.
@@ -17,30 +17,44 @@ timestamps, so the same inputs always give a byte-identical file.
 
 from __future__ import annotations
 
-import json
+import hashlib
 import math
 import xml.etree.ElementTree as ET
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime
-from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError, Problem, format_ids
 from ..schema import COMMENT_ID, QUESTION_ID, RESPONDENT_ID, TEXT
-from ._xml import PROJECT_NS, RefiQdaError, qname, schema_errors, stable_guid, to_bytes
+from ._values import free_text_columns, value_text, variable_description, variable_type
+from ._xml import (
+    PROJECT_NS,
+    RefiQdaError,
+    qname,
+    schema_errors,
+    stable_guid,
+    to_bytes,
+    xml_safe,
+)
 from .codebook import code_specs, codebook_set, codes_element
 
 if TYPE_CHECKING:  # pragma: no cover
+    import numpy as np
     import pandas as pd
 
-__all__ = ["SCORE_NOTE_PREFIX", "default_user", "export_qdpx"]
+__all__ = ["SCORE_NOTE_PREFIX", "TEXT_CHECK", "assigned_mask", "default_user", "export_qdpx",
+           "text_check"]
 
 #: How a score note starts; :func:`carevoice.qda.read_qdpx` reads the score back from it.
 SCORE_NOTE_PREFIX = "carevoice score: "
+#: The label of the line of a source's description that holds :func:`text_check`.
+TEXT_CHECK = "Text check"
+NO_THEME = "no_theme"
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
-_TRUE = {"true", "1", "yes", "y", "t"}
+_TRUE = {"true", "yes", "y", "t"}
+_FALSE = {"false", "no", "n", "f", ""}
 
 
 def default_user(codebook_version: str | None = None) -> str:
@@ -70,51 +84,100 @@ def default_user(codebook_version: str | None = None) -> str:
     return f"carevoice {__version__} ThemeCoder ({', '.join(parts)})"
 
 
-def _truthy(series: pd.Series) -> pd.Series:
-    if series.dtype == bool:
-        return series
-    return series.astype(str).str.strip().str.lower().isin(_TRUE)
+def assigned_mask(codes: pd.DataFrame, argument: str) -> np.ndarray:
+    """Which rows of a codes frame are assigned: every row when there is no ``assigned`` column.
+
+    ``assigned`` may be booleans, numbers (1 / 0, as a spreadsheet writes them: ``1.0``) or
+    text (``true`` / ``false``, ``yes`` / ``no``, ``1`` / ``0`` in any case); an empty cell is
+    not assigned.
+
+    Raises
+    ------
+    InputError
+        If a value is none of these, naming the ``comment_id`` values concerned.
+    """
+    import numpy as np
+    import pandas as pd
+
+    if "assigned" not in codes.columns:
+        return np.ones(len(codes), dtype=bool)
+    col = codes["assigned"]
+    if pd.api.types.is_bool_dtype(col.dtype):
+        return col.fillna(False).to_numpy(dtype=bool)
+
+    def flag(value: Any) -> bool | None:
+        if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+            return False
+        if isinstance(value, (bool, np.bool_)):
+            return bool(value)
+        text = str(value).strip().lower()
+        if text in _TRUE:
+            return True
+        if text in _FALSE:
+            return False
+        try:
+            number = float(text)
+        except ValueError:
+            return None
+        return True if number == 1 else False if number == 0 else None
+
+    values = col.astype(object)
+    lookup = {v: flag(v) for v in pd.unique(values[values.notna()])}
+    flags = values.map(lookup)
+    bad = (values.notna() & flags.isna()).to_numpy()
+    if bad.any():
+        ids = codes.loc[bad, COMMENT_ID].astype(str) if COMMENT_ID in codes else []
+        raise InputError(
+            f"The {argument!r} argument has 'assigned' values that are neither true nor false "
+            "(true/false, yes/no or 1/0 are read): " + format_ids(dict.fromkeys(ids)) + ".")
+    return flags.fillna(False).to_numpy(dtype=bool)
 
 
 def _prepare_codes(codes: pd.DataFrame, texts: Mapping[str, str], user: str) -> pd.DataFrame:
     """Check the codes and keep the assigned ones, with a user and a span each."""
     import pandas as pd
 
+    columns = [COMMENT_ID, "theme", "user", "score", "start", "end"]
     if not isinstance(codes, pd.DataFrame) or not {COMMENT_ID, "theme"} <= set(codes.columns):
         raise InputError(
             "The 'codes' argument of export_qdpx must be a DataFrame with columns 'comment_id' "
             "and 'theme' (and optionally 'assigned', 'score', 'user', 'start', 'end'). Got "
             f"{list(codes.columns) if isinstance(codes, pd.DataFrame) else type(codes).__name__}."
         )
-    out = codes.copy()
-    if "assigned" in out.columns:
-        out = out[_truthy(out["assigned"]).to_numpy()]
+    out = codes[assigned_mask(codes, "codes")].copy()
     out[COMMENT_ID] = out[COMMENT_ID].astype(str)
     out["theme"] = out["theme"].astype(str)
-    out = out[out["theme"] != "no_theme"]
+    out = out[(out["theme"] != NO_THEME).to_numpy()]
+    if out.empty:  # a project with sources and cases and no codings
+        return pd.DataFrame({c: pd.Series(dtype=object if c in {COMMENT_ID, "theme", "user"}
+                                          else float if c == "score" else int)
+                             for c in columns})
     problems = []
-    unknown = sorted(set(out[COMMENT_ID]) - set(texts))
+    known = out[COMMENT_ID].isin(list(texts)).to_numpy()
+    unknown = sorted(set(out.loc[~known, COMMENT_ID]))
     if unknown:
         problems.append(Problem("unknown_comment", "codes name comments that are not in "
                                 "'comments' (or whose text is missing)", COMMENT_ID,
                                 tuple(unknown)))
-    out["user"] = (out["user"].astype(str) if "user" in out.columns
-                   else pd.Series(user, index=out.index, dtype=object))
-    out.loc[out["user"].isin(["", "nan", "<NA>", "None"]), "user"] = user
-    out["score"] = (pd.to_numeric(out["score"], errors="coerce") if "score" in out.columns
-                    else float("nan"))
-    has_span = {"start", "end"} <= set(out.columns)
-    if has_span:
-        start = pd.to_numeric(out["start"], errors="coerce")
-        end = pd.to_numeric(out["end"], errors="coerce")
+    out["user"] = (out["user"].astype(object).map(lambda u: user if u is None or pd.isna(u)
+                                                  or str(u) in {"", "nan", "<NA>", "None"}
+                                                  else str(u))
+                   if "user" in out.columns else user)
+    out["score"] = (pd.to_numeric(out["score"], errors="coerce").astype(float)
+                    if "score" in out.columns else float("nan"))
+    if {"start", "end"} <= set(out.columns):
+        start = pd.to_numeric(out["start"], errors="coerce").astype(float)
+        end = pd.to_numeric(out["end"], errors="coerce").astype(float)
     else:
         start = end = pd.Series(float("nan"), index=out.index)
-    lengths = out[COMMENT_ID].map(lambda c: len(texts.get(c, "")))
-    whole = start.isna() & end.isna()
-    start = start.where(~whole, 0)
+    lengths = out[COMMENT_ID].map(lambda c: len(texts.get(c, ""))).astype(float)
+    whole = (start.isna() & end.isna()).to_numpy()
+    start = start.where(~whole, 0.0)
     end = end.where(~whole, lengths)
-    bad = (start.isna() | end.isna() | (start < 0) | (end > lengths) | (start >= end)) & ~whole
-    bad |= whole & (lengths == 0)
+    bad = ((start.isna() | end.isna() | (start < 0) | (end > lengths) | (start >= end))
+           .to_numpy() & ~whole)
+    bad |= whole & (lengths == 0).to_numpy()
+    bad &= known  # a comment that is not there is reported once, as unknown_comment
     if bad.any():
         problems.append(Problem("bad_span", "spans must satisfy 0 <= start < end <= len(text), "
                                 "offsets into the exported (pseudonymised) text; a blank comment "
@@ -125,57 +188,29 @@ def _prepare_codes(codes: pd.DataFrame, texts: Mapping[str, str], user: str) -> 
     out["start"] = start.astype(int)
     out["end"] = end.astype(int)
     out = out.drop_duplicates([COMMENT_ID, "theme", "user", "start", "end"])
-    return out[[COMMENT_ID, "theme", "user", "score", "start", "end"]]
+    return out[columns]
 
 
-def _variable_type(series: pd.Series) -> str:
+def _answers(respondents: pd.DataFrame | None) -> pd.DataFrame | None:
+    """The respondents as a copy indexed by ``respondent_id`` (as text), checked."""
     import pandas as pd
 
-    dtype = series.dtype
-    if pd.api.types.is_bool_dtype(dtype):
-        return "Boolean"
-    if pd.api.types.is_integer_dtype(dtype):
-        return "Integer"
-    if pd.api.types.is_float_dtype(dtype):
-        return "Float"
-    if pd.api.types.is_datetime64_any_dtype(dtype):
-        values = series.dropna()
-        if len(values) and (values.dt.normalize() == values).all() and values.dt.tz is None:
-            return "Date"
-        return "DateTime"
-    return "Text"
+    if respondents is None:
+        return None
+    if not isinstance(respondents, pd.DataFrame) or RESPONDENT_ID not in respondents.columns:
+        raise InputError("The 'respondents' argument of export_qdpx must be a DataFrame "
+                         "with a 'respondent_id' column and the survey answers.")
+    answers = respondents.copy()
+    answers[RESPONDENT_ID] = answers[RESPONDENT_ID].astype(str)
+    dupes = answers.loc[answers[RESPONDENT_ID].duplicated(), RESPONDENT_ID]
+    if len(dupes):
+        raise InputError(f"The 'respondents' argument of export_qdpx has duplicate "
+                         f"respondent_id values: {format_ids(dupes.unique())}.")
+    return answers.set_index(RESPONDENT_ID)
 
 
-def _variable_description(series: pd.Series) -> str | None:
-    import pandas as pd
-
-    if isinstance(series.dtype, pd.CategoricalDtype):
-        kind = "ordered" if series.dtype.ordered else "unordered"
-        levels = [str(v) for v in series.dtype.categories]
-        return f"carevoice levels ({kind}): {json.dumps(levels, ensure_ascii=False)}"
-    return None
-
-
-def _value_element(parent: ET.Element, kind: str, value: Any) -> None:
-    if kind == "Boolean":
-        text = "true" if bool(value) else "false"
-    elif kind == "Integer":
-        text = str(int(value))
-    elif kind == "Float":
-        if not math.isfinite(float(value)):
-            return
-        text = format(Decimal(repr(float(value))), "f")
-    elif kind == "Date":
-        text = value.date().isoformat()
-    elif kind == "DateTime":
-        text = value.isoformat()
-    else:
-        text = str(value)
-    ET.SubElement(parent, qname(PROJECT_NS, f"{kind}Value")).text = text
-
-
-def _texts(comments: pd.DataFrame, pseudonymise: bool) -> pd.DataFrame:
-    """The comments to export (text not missing), pseudonymised unless told they already are."""
+def _texts(comments: pd.DataFrame) -> pd.DataFrame:
+    """The comments to export (text not missing), checked."""
     import pandas as pd
 
     if not isinstance(comments, pd.DataFrame) or not {COMMENT_ID, TEXT} <= set(comments.columns):
@@ -189,21 +224,70 @@ def _texts(comments: pd.DataFrame, pseudonymise: bool) -> pd.DataFrame:
     if len(dupes):
         raise InputError(f"The 'comments' argument of export_qdpx has duplicate comment_id "
                          f"values: {format_ids(dupes.unique())}.")
-    out = out[out[TEXT].notna()]
-    if pseudonymise and len(out):
-        try:
-            from ..pseudonymise import pseudonymise as run_pseudonymiser
-        except ImportError as e:  # pragma: no cover - depends on the install
-            raise InputError(
-                "export_qdpx could not load carevoice's pseudonymiser; pseudonymise the comments "
-                "first and pass pseudonymise=False (--already-pseudonymised)."
-            ) from e
-        result = run_pseudonymiser(out)
-        safe = result.comments.copy()
-        safe[COMMENT_ID] = safe[COMMENT_ID].astype(str)
-        out = out.drop(columns=[TEXT]).merge(safe[[COMMENT_ID, TEXT]], on=COMMENT_ID, how="left")
+    out = out[out[TEXT].notna().to_numpy()].reset_index(drop=True)
     out[TEXT] = out[TEXT].astype(str)
     return out
+
+
+def _pseudonymise(comments: pd.DataFrame, answers: pd.DataFrame | None,
+                  free: list[str]) -> tuple[pd.DataFrame, pd.DataFrame | None]:
+    """Pseudonymise the comments and the free-text answers in one call of the pseudonymiser.
+
+    One call, so that a name gets the same placeholder in a comment and in an answer.
+    """
+    import pandas as pd
+
+    try:
+        from ..pseudonymise import pseudonymise as run_pseudonymiser
+    except ImportError as e:  # pragma: no cover - depends on the install
+        raise InputError(
+            "export_qdpx could not load carevoice's pseudonymiser; pseudonymise the comments "
+            "first and pass pseudonymise=False (--already-pseudonymised)."
+        ) from e
+    ids = list(comments[COMMENT_ID])
+    texts = list(comments[TEXT])
+    cells: list[tuple[Any, str]] = []
+    if answers is not None:
+        for col in free:
+            for rid, value in answers[col].items():
+                if not pd.isna(value):
+                    cells.append((rid, col))
+                    texts.append(str(value))
+    taken = set(ids)
+    prefix = "answer:"
+    while any(i.startswith(prefix) for i in taken):
+        prefix = "_" + prefix
+    ids += [f"{prefix}{n}" for n in range(len(cells))]
+    if not ids:
+        return comments, answers
+    result = run_pseudonymiser(pd.DataFrame({COMMENT_ID: ids, TEXT: texts}))
+    safe = dict(zip(result.comments[COMMENT_ID].astype(str), result.comments[TEXT],
+                    strict=True))
+    comments = comments.assign(**{TEXT: [str(safe[i]) for i in comments[COMMENT_ID]]})
+    if cells and answers is not None:
+        answers = answers.copy()
+        for col in free:
+            answers[col] = answers[col].astype(object).where(answers[col].notna(), None)
+        for n, (rid, col) in enumerate(cells):
+            answers.at[rid, col] = str(safe[f"{prefix}{n}"])
+        for col in free:
+            answers[col] = answers[col].astype("string")
+    return comments, answers
+
+
+def text_check(text: str) -> str:
+    """The check of a source's text that carevoice writes in its description.
+
+    Its length in characters (Unicode code points) and the start of its SHA-256, of the text
+    as the project holds it; :func:`carevoice.qda.read_qdpx` refuses a text that changed.
+
+    Examples
+    --------
+    >>> text_check("care is ok")
+    '10 characters, sha256 e152552e5c559d6f'
+    """
+    digest = hashlib.sha256(xml_safe(text).encode("utf-8", "surrogatepass")).hexdigest()
+    return f"{len(text)} characters, sha256 {digest[:16]}"
 
 
 def export_qdpx(
@@ -215,6 +299,7 @@ def export_qdpx(
     codebook: Any = None,
     user: str | None = None,
     pseudonymise: bool = True,
+    free_text: Sequence[str] | None = None,
     project_name: str = "carevoice project",
     colours: Mapping[str, str] | None = None,
     inline_text: bool = False,
@@ -227,17 +312,21 @@ def export_qdpx(
     ----------
     comments : pandas.DataFrame
         ``comment_id`` and ``text``, optionally ``respondent_id`` and ``question_id``. Comments
-        with missing text (no answer) are left out.
+        with missing text (no answer) are left out. ``question_id`` goes into each source's
+        description as it is (it names a question; it is not pseudonymised).
     codes : pandas.DataFrame
         Long codes as :meth:`carevoice.themes.ThemeCoder.predict` returns them: ``comment_id``,
-        ``theme``, optionally ``score`` and ``assigned`` (only assigned rows become codings).
-        Optional ``user`` names who coded each row (as :func:`read_qdpx` returns it); optional
-        ``start`` / ``end`` code a span (a sentence) instead of the whole comment, as offsets
-        into the text that is written.
+        ``theme``, optionally ``score`` and ``assigned`` (only assigned rows become codings:
+        booleans, 1 / 0 or text such as ``True`` / ``false``; ``no_theme`` rows are not
+        codings). Optional ``user`` names who coded each row (as :func:`read_qdpx` returns it);
+        optional ``start`` / ``end`` code a span (a sentence) instead of the whole comment, as
+        offsets in Unicode code points into the text that is written. Codes with no assigned
+        theme give a project with its sources and cases and no codings.
     respondents : pandas.DataFrame or None
         ``respondent_id`` and the survey answers: each becomes a variable of the respondent's
-        case, typed Integer, Float, Boolean, Date or Text (categories, with their levels in the
-        variable's description). None makes cases without variables (from ``respondent_id``).
+        case, typed Integer, Float, Boolean, Date, DateTime or Text (categories, with their
+        levels in the variable's description, and free text). None makes cases without
+        variables (from ``respondent_id``).
     path : str or pathlib.Path
         The output file, conventionally ``.qdpx``.
     codebook : Codebook, DataFrame, str, pathlib.Path or None
@@ -247,20 +336,30 @@ def export_qdpx(
         The name of the user that makes the codings; by default :func:`default_user`.
     pseudonymise : bool, default True
         Run carevoice's pseudonymiser over the text first, so the project holds no name or
-        contact detail even when ``comments`` is the raw export. Pass False only when the text
-        is already pseudonymised (for example ``pseudonymise(comments).comments``); span codes
-        need that, because their offsets are into the text written.
+        contact detail even when ``comments`` is the raw export; the free-text answers in
+        ``respondents`` (see ``free_text``) go through the same call. Pass False only when the
+        text is already pseudonymised (for example ``pseudonymise(comments).comments``); span
+        codes need that, because their offsets are into the text written. With False the
+        free-text answers are written as given too.
+    free_text : sequence of str, optional
+        The answer columns that hold free text: pseudonymised with the comments, and their
+        answers never listed as levels. By default, columns of strings that are not
+        categories, and categories with an answer of five words or more, of 40 characters or
+        more, with an ``@`` or six digits or more, or with more than 20 distinct answers that
+        are mostly given once (see :func:`carevoice.qda.free_text_columns`).
     project_name : str, default "carevoice project"
         The project's name in the tool.
     colours : mapping of str to str, optional
         Theme id to ``#RRGGBB``.
     inline_text : bool, default False
         Put each comment's text inside ``project.qde`` instead of a file in ``sources/``.
+        Line breaks are kept exactly (a carriage return is written as ``&#13;``).
     created : datetime, optional
         Recorded as the creation time of the project and its codings; left out by default so
         that exports are byte-identical.
     validate : bool, default False
         Check ``project.qde`` against the packaged schema before writing (needs ``xmlschema``).
+        The file is always checked to be well-formed XML before it is written.
 
     Returns
     -------
@@ -271,6 +370,11 @@ def export_qdpx(
     ------
     InputError
         If the comments or codes are malformed (naming the ``comment_id`` values concerned).
+    RefiQdaError
+        If an id or a name (a ``comment_id``, ``respondent_id``, column or theme label) holds
+        a control character that XML 1.0 does not allow. Such characters in the text of a
+        comment or an answer are written as U+FFFD inside ``project.qde`` instead, one for one,
+        so positions do not move; the files in ``sources/`` keep the text exactly.
 
     Examples
     --------
@@ -296,14 +400,18 @@ def export_qdpx(
             "would change the text they point into. Pseudonymise the comments first, code that "
             "text, and export it with pseudonymise=False."
         )
-    comments = _texts(comments, pseudonymise)
+    comments = _texts(comments)
+    answers = _answers(respondents)
+    free = free_text_columns(answers, free_text)
+    if pseudonymise:
+        comments, answers = _pseudonymise(comments, answers, free)
     texts = dict(zip(comments[COMMENT_ID], comments[TEXT], strict=True))
     themes_used: list[str] = []
     if isinstance(codes, pd.DataFrame) and "theme" in codes.columns:
-        kept = codes[_truthy(codes["assigned"]).to_numpy()] if "assigned" in codes else codes
+        kept = codes[assigned_mask(codes, "codes")]
         themes_used = list(dict.fromkeys(kept["theme"].astype(str)))
     specs, meta = code_specs(codebook, colours=colours,
-                             extra_themes=[t for t in themes_used if t != "no_theme"])
+                             extra_themes=[t for t in themes_used if t != NO_THEME])
     default = user or default_user(meta.version)
     coded = _prepare_codes(codes, texts, default)
     stamp = {"creationDateTime": created.isoformat()} if created is not None else {}
@@ -325,29 +433,18 @@ def export_qdpx(
     if RESPONDENT_ID in comments.columns:
         comments[RESPONDENT_ID] = comments[RESPONDENT_ID].astype("string")
         case_ids = [str(r) for r in comments[RESPONDENT_ID].dropna().unique()]
-    answers: pd.DataFrame | None = None
-    if respondents is not None:
-        if not isinstance(respondents, pd.DataFrame) or RESPONDENT_ID not in respondents.columns:
-            raise InputError("The 'respondents' argument of export_qdpx must be a DataFrame "
-                             "with a 'respondent_id' column and the survey answers.")
-        answers = respondents.copy()
-        answers[RESPONDENT_ID] = answers[RESPONDENT_ID].astype(str)
-        dupes = answers.loc[answers[RESPONDENT_ID].duplicated(), RESPONDENT_ID]
-        if len(dupes):
-            raise InputError(f"The 'respondents' argument of export_qdpx has duplicate "
-                             f"respondent_id values: {format_ids(dupes.unique())}.")
-        listed = answers[RESPONDENT_ID].tolist()
+    kinds: dict[Any, str] = {}
+    if answers is not None:
+        listed = answers.index.tolist()
         seen = set(listed)
         case_ids = listed + [r for r in case_ids if r not in seen]
-        answers = answers.set_index(RESPONDENT_ID)
         variables = ET.SubElement(root, qname(PROJECT_NS, "Variables"))
-        kinds = {}
         for col in answers.columns:
-            kinds[col] = _variable_type(answers[col])
+            kinds[col] = variable_type(answers[col])
             var = ET.SubElement(variables, qname(PROJECT_NS, "Variable"), {
                 "guid": stable_guid("variable", col), "name": str(col),
                 "typeOfVariable": kinds[col]})
-            desc = _variable_description(answers[col])
+            desc = variable_description(answers[col], free=col in free)
             if desc:
                 ET.SubElement(var, qname(PROJECT_NS, "Description")).text = desc
         if not len(answers.columns):
@@ -363,16 +460,14 @@ def export_qdpx(
         for rid in case_ids:
             case = ET.SubElement(cases, qname(PROJECT_NS, "Case"),
                                  {"guid": stable_guid("case", rid), "name": rid})
-            if rid in rows:
-                for col, value in rows[rid].items():
-                    if pd.isna(value):
-                        continue
-                    vv = ET.SubElement(case, qname(PROJECT_NS, "VariableValue"))
-                    ET.SubElement(vv, qname(PROJECT_NS, "VariableRef"),
-                                  {"targetGUID": stable_guid("variable", col)})
-                    _value_element(vv, kinds[col], value)
-                    if len(vv) == 1:
-                        case.remove(vv)
+            for col, value in rows.get(rid, {}).items():
+                text = None if pd.isna(value) else value_text(kinds[col], value)
+                if text is None:
+                    continue
+                vv = ET.SubElement(case, qname(PROJECT_NS, "VariableValue"))
+                ET.SubElement(vv, qname(PROJECT_NS, "VariableRef"),
+                              {"targetGUID": stable_guid("variable", col)})
+                ET.SubElement(vv, qname(PROJECT_NS, f"{kinds[col]}Value")).text = text
             for cid in by_case.get(rid, []):
                 ET.SubElement(case, qname(PROJECT_NS, "SourceRef"),
                               {"targetGUID": stable_guid("source", cid)})
@@ -396,13 +491,11 @@ def export_qdpx(
         lines = [f"{label}: {getattr(row, col)}" for col, label in (
             (QUESTION_ID, "Question"), (RESPONDENT_ID, "Respondent"))
             if col in comments.columns and not pd.isna(getattr(row, col))]
-        if lines:
-            ET.SubElement(src, qname(PROJECT_NS, "Description")).text = "\n".join(lines)
+        lines.append(f"{TEXT_CHECK}: {text_check(text)}")
+        ET.SubElement(src, qname(PROJECT_NS, "Description")).text = "\n".join(lines)
         if inline_text:
             ET.SubElement(src, qname(PROJECT_NS, "PlainTextContent")).text = text
-        if cid not in grouped:
-            continue
-        for (start, end, who), group in grouped[cid].items():
+        for (start, end, who), group in grouped.get(cid, {}).items():
             sel_guid = stable_guid("selection", cid, start, end, who)
             sel = ET.SubElement(src, qname(PROJECT_NS, "PlainTextSelection"), {
                 "guid": sel_guid, "name": f"{cid} [{start}:{end}]",
@@ -439,10 +532,9 @@ def export_qdpx(
     ET.SubElement(root, qname(PROJECT_NS, "Description")).text = (
         f"Exported by carevoice {__version__}: {len(comments)} comments, {len(case_ids)} "
         f"respondents, {len(coded)} codings by {len(set(coded['user']))} user(s). "
-        + ("Comment text was pseudonymised by carevoice on export."
-           if pseudonymise else "Comment text as given (declared already pseudonymised)."))
+        + _provenance(pseudonymise, free))
 
-    data = to_bytes(root, PROJECT_NS)
+    data = to_bytes(root, PROJECT_NS, f"export_qdpx ({Path(path).name})")
     if validate:
         errors = schema_errors(data, "project")
         if errors:  # pragma: no cover - a bug in carevoice, caught by the tests
@@ -459,3 +551,13 @@ def export_qdpx(
             archive.writestr(info, payload)
     tmp.replace(path)
     return path
+
+
+def _provenance(pseudonymise: bool, free: Sequence[Any]) -> str:
+    """What the project's description says about the text it holds."""
+    names = ", ".join(map(str, free))
+    if pseudonymise:
+        return ("Comment text" + (f" and the free-text answers ({names})" if free else "")
+                + " pseudonymised by carevoice on export.")
+    return ("Comment text as given (declared already pseudonymised)"
+            + (f"; free-text answers ({names}) as given." if free else "."))

@@ -10,7 +10,6 @@ the model's and :meth:`carevoice.themes.ThemeCoder.fit` can learn from the corre
 
 from __future__ import annotations
 
-import json
 import re
 import xml.etree.ElementTree as ET
 import zipfile
@@ -18,9 +17,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote, urlparse
+from urllib.request import url2pathname
 
 from ..errors import InputError, Problem
 from ..schema import COMMENT_ID, QUESTION_ID, RESPONDENT_ID, TEXT
+from ._values import typed_variable
 from ._xml import (
     PROJECT_NS,
     RefiQdaError,
@@ -29,14 +31,15 @@ from ._xml import (
     children,
     descendants,
     find_qde,
+    is_guid,
     local,
     normalise_guid,
     parse_xml,
     read_archive_member,
     schema_errors,
 )
-from .codebook import codebook_from_specs, meta_from_sets, specs_from_codes
-from .export import SCORE_NOTE_PREFIX
+from .codebook import codebook_from_specs, is_theme_id, meta_from_sets, specs_from_codes
+from .export import NO_THEME, SCORE_NOTE_PREFIX, TEXT_CHECK, assigned_mask, text_check
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -47,7 +50,7 @@ __all__ = ["CODING_COLUMNS", "QdaProject", "compare_codes", "read_qdpx", "review
 CODING_COLUMNS: tuple[str, ...] = (COMMENT_ID, "theme", "user", "score", "assigned", "start",
                                    "end", "code", "coding_guid")
 _SCORE = re.compile(re.escape(SCORE_NOTE_PREFIX) + r"([0-9]*\.?[0-9]+(?:[eE][-+]?[0-9]+)?)")
-_LEVELS = re.compile(r"^carevoice levels \((ordered|unordered)\): (\[.*\])$", re.DOTALL)
+_FIELDS = {"Question", "Respondent", TEXT_CHECK}
 
 
 @dataclass(frozen=True)
@@ -60,9 +63,10 @@ class QdaProject:
         The project's name.
     codes : pandas.DataFrame
         One row per coding: ``comment_id`` (the source's name), ``theme`` (the theme id),
-        ``user`` (the user's name), ``score`` (carevoice's score, NaN for a person's coding),
-        ``assigned`` (always True), ``start`` / ``end`` (the coded span), ``code`` (the code's
-        name in the tool) and ``coding_guid``.
+        ``user`` (the user's name, or GUID when the project does not list the user),
+        ``score`` (carevoice's score, NaN for a person's coding), ``assigned`` (always True),
+        ``start`` / ``end`` (the coded span, in Unicode code points), ``code`` (the code's name
+        in the tool) and ``coding_guid``.
     comments : pandas.DataFrame
         One row per text source: ``comment_id``, ``respondent_id`` (from the case that holds
         it), ``question_id`` and ``text`` (``<NA>`` when the file has no text for it).
@@ -70,9 +74,12 @@ class QdaProject:
         One row per case: ``respondent_id`` and the case's variables, typed from the
         variables' types (categories with the levels carevoice wrote).
     codebook : Codebook or pandas.DataFrame
-        The project's code system, as :func:`carevoice.qda.read_qdc` returns it.
+        The project's code system, as :func:`carevoice.qda.read_qdc` returns it; a frame when
+        asked for, when the project has no codes, or when a theme id is not one a
+        :class:`carevoice.themes.Codebook` accepts (``"Money & Bills"`` kept exactly as it was
+        exported).
     users : pandas.DataFrame
-        ``guid`` and ``name`` of each user.
+        ``guid`` and ``name`` of each user the project lists.
     """
 
     name: str
@@ -88,8 +95,12 @@ class QdaProject:
                 f"{self.codes['user'].nunique()} user(s))")
 
 
-def _open(path: Path) -> tuple[ET.Element, dict[str, bytes], str]:
-    """The parsed project XML, the source files by lower-case basename, and the base folder."""
+def _open(path: Path) -> tuple[ET.Element, dict[str, bytes], Path]:
+    """The parsed project XML, the source files by lower-case path, and the project's folder.
+
+    The folder is the one that holds the ``.qdpx`` or ``.qde`` file (or the unzipped project's
+    ``.qde``): ``relative://`` paths start there when the project has no ``basePath``.
+    """
     if not path.exists():
         raise RefiQdaError(f"The REFI-QDA project {str(path)!r} does not exist.")
     files: dict[str, bytes] = {}
@@ -104,7 +115,7 @@ def _open(path: Path) -> tuple[ET.Element, dict[str, bytes], str]:
                 for f in folder.rglob("*"):
                     if f.is_file():
                         files[f.relative_to(folder).as_posix().lower()] = f.read_bytes()
-        return parse_xml(data, f"{path}/{qde}"), files, str(base)
+        return parse_xml(data, f"{path}/{qde}"), files, base
     if path.suffix.lower() == ".qde":
         base = path.parent
         for folder in base.iterdir():
@@ -112,7 +123,7 @@ def _open(path: Path) -> tuple[ET.Element, dict[str, bytes], str]:
                 for f in folder.rglob("*"):
                     if f.is_file():
                         files[f.relative_to(folder).as_posix().lower()] = f.read_bytes()
-        return parse_xml(path.read_bytes(), str(path)), files, str(base)
+        return parse_xml(path.read_bytes(), str(path)), files, base
     if not zipfile.is_zipfile(path):
         raise RefiQdaError(
             f"{str(path)!r} is not a REFI-QDA project: a .qdpx must be a zip archive holding "
@@ -138,49 +149,102 @@ def _open(path: Path) -> tuple[ET.Element, dict[str, bytes], str]:
                     files[tail.lower()] = read_archive_member(archive, name, str(path))
     except zipfile.BadZipFile as e:
         raise RefiQdaError(f"{str(path)!r} is a damaged zip archive ({e}).") from e
-    return parse_xml(data, f"{path.name}:{qde}"), files, ""
+    return parse_xml(data, f"{path.name}:{qde}"), files, path.parent
 
 
 def _decode(data: bytes) -> str:
-    for encoding in ("utf-8-sig", "utf-16"):
+    """A source file's text: UTF-8 (with or without a BOM), UTF-16 with a BOM, else cp1252."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode(encoding)
+            return data.decode("utf-16")
         except UnicodeDecodeError:
+            pass
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def _internal(target: str, files: dict[str, bytes]) -> bytes | None:
+    """A file of the project's ``sources/`` folder, by path or else by file name."""
+    key = target.replace("\\", "/").lstrip("/").lower()
+    if key in files:
+        return files[key]
+    name = key.rsplit("/", 1)[-1]
+    return next((v for k, v in files.items() if k.rsplit("/", 1)[-1] == name), None)
+
+
+def _external(candidates: Iterable[Path]) -> bytes | None:
+    for candidate in candidates:
+        try:
+            if candidate.is_file():
+                return candidate.read_bytes()
+        except OSError:
             continue
-    return data.decode("cp1252", errors="replace")
+    return None
 
 
-def _source_text(src: ET.Element, files: dict[str, bytes], base: str) -> str | None:
+def _local_path(value: str) -> Path:
+    """A path from an ``absolute://`` or ``file://`` reference or a ``basePath``."""
+    if value.lower().startswith("file:"):
+        parsed = urlparse(value)
+        return Path(url2pathname(unquote(parsed.path)))
+    return Path(value.replace("\\", "/"))
+
+
+def _source_text(src: ET.Element, files: dict[str, bytes], folder: Path,
+                 base_path: str | None) -> tuple[str | None, str]:
+    """A source's text, inline or from the file its ``plainTextPath`` names, and where it was
+    looked for (the text is None when the file is missing).
+
+    As QDA-XML describes them: ``internal://`` is a file in the project's ``sources/``
+    folder, ``relative://`` a file under the project's ``basePath`` (or, without one, the
+    folder that holds the project), ``absolute://`` a file anywhere on this computer.
+    """
     inline = child_text(src, "PlainTextContent")
     if inline is not None:
-        return inline
+        return inline, "inline"
     target = src.get("plainTextPath")
     if not target:
-        return None
-    for scheme in ("internal://", "relative://", "absolute://", "file://"):
-        if target.startswith(scheme):
-            target = target[len(scheme):]
-            break
-    target = target.replace("\\", "/").lstrip("/")
-    key = target.lower()
-    if key in files:
-        return _decode(files[key])
-    name = key.rsplit("/", 1)[-1]
-    matches = [v for k, v in files.items() if k.rsplit("/", 1)[-1] == name]
-    if matches:
-        return _decode(matches[0])
-    if base:
-        candidate = Path(base) / target
-        if candidate.is_file():
-            return _decode(candidate.read_bytes())
-    return None
+        return None, "nowhere"
+    scheme, sep, rest = target.partition("://")
+    scheme = scheme.lower() if sep else ""
+    rest = rest if sep else target
+    data: bytes | None = None
+    if scheme == "relative":
+        rel = unquote(rest).replace("\\", "/").lstrip("/")
+        bases = [folder]
+        if base_path:
+            bases.insert(0, _local_path(base_path))
+        data = _external(b / rel for b in bases)
+        if data is None:
+            data = _internal(rel, files)
+        where = " or ".join(str(b / rel) for b in bases)
+    elif scheme in {"absolute", "file"}:
+        local = _local_path(target if scheme == "file" else unquote(rest))
+        data = _external([local])
+        where = str(local)
+    else:  # internal://, or a bare path as some tools write it
+        data = _internal(unquote(rest), files)
+        if data is None:
+            data = _external([folder / unquote(rest).replace("\\", "/").lstrip("/")])
+        where = "the project's sources/ folder"
+    return (None if data is None else _decode(data)), where
+
+
+def _user_name(who: str, users: dict[str, str]) -> str:
+    """The name of a coding's user; its GUID (lower case) when the project does not list it."""
+    if not who:
+        return "unknown"
+    key = normalise_guid(who)
+    return users.get(key, key if is_guid(who) else who)
 
 
 def _description_fields(text: str | None) -> dict[str, str]:
     out = {}
     for line in (text or "").splitlines():
         key, sep, value = line.partition(":")
-        if sep and key.strip() in {"Question", "Respondent"}:
+        if sep and key.strip() in _FIELDS:
             out[key.strip()] = value.strip()
     return out
 
@@ -192,33 +256,18 @@ def _int(value: str | None) -> int | None:
         return None
 
 
-def _typed(values: list[Any], kind: str, description: str | None) -> Any:
-    import pandas as pd
-
-    series = pd.Series(values, dtype=object)
-    if kind == "Integer":
-        return pd.to_numeric(series, errors="coerce").astype("Int64")
-    if kind == "Float":
-        return pd.to_numeric(series, errors="coerce").astype("Float64")
-    if kind == "Boolean":
-        return series.map(lambda v: None if v is None else str(v).strip().lower() in {
-            "true", "1"}).astype("boolean")
-    if kind in {"Date", "DateTime"}:
-        return pd.to_datetime(series, errors="coerce")
-    found = _LEVELS.match(description or "")
-    if found:
-        try:
-            levels = json.loads(found.group(2))
-        except ValueError:
-            levels = None
-        if isinstance(levels, list) and set(series.dropna()) <= set(map(str, levels)):
-            return pd.Categorical(series.where(series.notna(), None), categories=levels,
-                                  ordered=found.group(1) == "ordered")
-    return series.astype("string")
-
-
-def read_qdpx(path: str | Path, *, validate: bool = False, as_frame: bool = False) -> QdaProject:
+def read_qdpx(path: str | Path, *, validate: bool = False, as_frame: bool = False,
+              check_text: bool = True) -> QdaProject:
     """Read a REFI-QDA project (``.qdpx``) back into carevoice frames.
+
+    Source text is read inline or from the file its ``plainTextPath`` names: ``internal://``
+    in the project's ``sources/`` folder, ``relative://`` under the project's ``basePath`` (or,
+    without one, the folder that holds the project), ``absolute://`` anywhere on this computer.
+    Selections are positions in Unicode code points, as carevoice writes them.
+
+    Codings keep who made them: ``user`` is the name of the user the project lists for the
+    coding's ``creatingUser`` GUID, the GUID itself when the project does not list that user
+    (some tools leave users out), or ``"unknown"`` when the coding names nobody.
 
     Parameters
     ----------
@@ -230,6 +279,10 @@ def read_qdpx(path: str | Path, *, validate: bool = False, as_frame: bool = Fals
         validate (needs ``xmlschema``). Tools write extra elements, so this is off by default.
     as_frame : bool, default False
         Return the codebook as a frame rather than a :class:`carevoice.themes.Codebook`.
+    check_text : bool, default True
+        Refuse a source whose text is not the text carevoice exported (its description's
+        ``Text check`` line differs): codings are positions in the text, so after an edit they
+        may point at other words. Pass False to read such a project anyway.
 
     Returns
     -------
@@ -240,8 +293,11 @@ def read_qdpx(path: str | Path, *, validate: bool = False, as_frame: bool = Fals
     Raises
     ------
     RefiQdaError
-        If the file is not a REFI-QDA project, or its codings point at codes, sources or users
-        that are not there; every problem is listed, by GUID and source name.
+        If the file is not a REFI-QDA project; or if its codings point at codes that are not
+        there, its selections lie outside their source's text, a source file is missing, two
+        sources have the same name (``comment_id``), a text changed since carevoice exported
+        it, or a variable's value does not fit its type. Every problem is listed, by GUID,
+        ``comment_id``, variable and ``respondent_id``, never by text.
 
     Examples
     --------
@@ -257,7 +313,7 @@ def read_qdpx(path: str | Path, *, validate: bool = False, as_frame: bool = Fals
     import pandas as pd
 
     path = Path(path)
-    root, files, base = _open(path)
+    root, files, folder = _open(path)
     if local(root.tag) != "Project":
         raise RefiQdaError(
             f"{str(path)!r} is not a REFI-QDA project: its root element is {local(root.tag)!r}, "
@@ -284,6 +340,7 @@ def read_qdpx(path: str | Path, *, validate: bool = False, as_frame: bool = Fals
 
     case_of: dict[str, str] = {}
     case_rows: list[dict[str, Any]] = []
+    seen_sources: dict[str, int] = {}
     variables = {}
     vars_el = child(root, "Variables")
     if vars_el is not None:
@@ -314,11 +371,18 @@ def read_qdpx(path: str | Path, *, validate: bool = False, as_frame: bool = Fals
     for src in (descendants(sources_el, "TextSource") if sources_el is not None else ()):
         sguid = normalise_guid(src.get("guid") or "")
         cid = src.get("name") or sguid
-        text = _source_text(src, files, base)
+        seen_sources[cid] = seen_sources.get(cid, 0) + 1
+        text, where = _source_text(src, files, folder, root.get("basePath"))
         if text is None and src.get("plainTextPath"):
             problems.append(Problem("missing_source_file", f"source {cid!r} points at "
-                                    f"{src.get('plainTextPath')!r}, which is not in the project"))
+                                    f"{src.get('plainTextPath')!r}, which is not in {where}"))
         fields = _description_fields(child_text(src, "Description"))
+        if (check_text and text is not None and TEXT_CHECK in fields
+                and fields[TEXT_CHECK] != text_check(text)):
+            problems.append(Problem(
+                "changed_text", f"the text of source {cid!r} is not the text carevoice "
+                "exported, so its codings may point at other words; restore the text (or "
+                "pass check_text=False / --allow-changed-text to read it anyway)"))
         comment_rows.append({COMMENT_ID: cid,
                              RESPONDENT_ID: case_of.get(sguid, fields.get("Respondent")),
                              QUESTION_ID: fields.get("Question"), TEXT: text})
@@ -339,6 +403,13 @@ def read_qdpx(path: str | Path, *, validate: bool = False, as_frame: bool = Fals
                     problems.append(Problem("bad_selection", f"a selection in source {cid!r} "
                                             "has missing or invalid start/end positions"))
                     continue
+                if text is not None and end > len(text):
+                    problems.append(Problem(
+                        "selection_outside_text", f"a selection in source {cid!r} ends at "
+                        f"{end}, beyond the end of its text ({len(text)} characters): the "
+                        "text changed, or the tool counts positions other than in Unicode "
+                        "code points"))
+                    continue
             else:
                 start, end = 0, len(text) if text is not None else None
             who = (coding.get("creatingUser") or (sel.get("creatingUser") if sel is not None
@@ -352,10 +423,16 @@ def read_qdpx(path: str | Path, *, validate: bool = False, as_frame: bool = Fals
             theme, label = theme_of[key]
             coding_rows.append({
                 COMMENT_ID: cid, "theme": theme,
-                "user": users.get(normalise_guid(who), who) if who else "unknown",
+                "user": _user_name(who, users),
                 "score": score, "assigned": True, "start": start, "end": end, "code": label,
                 "coding_guid": coding.get("guid"),
             })
+    dupes = [cid for cid, n in seen_sources.items() if n > 1]
+    if dupes:
+        problems.append(Problem("duplicate_source", "several sources have the same name, so "
+                                "their codings cannot be told apart by comment_id; rename them "
+                                "in the tool", COMMENT_ID, tuple(dupes)))
+    problems = list(dict.fromkeys(problems))  # a selection with several codings: once
     if problems:
         raise RefiQdaError(f"{str(path)!r} is not a usable REFI-QDA project: "
                            f"{len(problems)} problem(s).", problems)
@@ -370,10 +447,18 @@ def read_qdpx(path: str | Path, *, validate: bool = False, as_frame: bool = Fals
     comments = comments.astype("string")
     respondents = pd.DataFrame({RESPONDENT_ID: pd.Series([r[RESPONDENT_ID] for r in case_rows],
                                                          dtype="string")})
+    value_problems: list[Problem] = []
     for name, kind, desc in variables.values():
-        respondents[name] = _typed([r.get(name) for r in case_rows], kind, desc)
+        respondents[name] = typed_variable([r.get(name) for r in case_rows], kind, desc, name,
+                                           respondents[RESPONDENT_ID].tolist(), value_problems)
+    if value_problems:
+        raise RefiQdaError(f"{str(path)!r} has variable values that do not fit their types: "
+                           f"{len(value_problems)} problem(s).", value_problems)
     meta = meta_from_sets(root, root.get("name") or path.stem)
-    codebook = codebook_from_specs(specs, meta, as_frame=True) if as_frame or not specs else (
+    # A Codebook needs carevoice theme ids; codes with other ids ("Money & Bills", exported
+    # from codes that used it) keep them exactly, so the codebook comes back as a frame.
+    frame_only = as_frame or not specs or not all(is_theme_id(s.theme) for s in specs)
+    codebook = codebook_from_specs(specs, meta, as_frame=True) if frame_only else (
         codebook_from_specs(specs, meta, source=str(path)))
     user_frame = pd.DataFrame({"guid": list(users), "name": list(users.values())},
                               dtype="string")
@@ -387,12 +472,9 @@ def _pairs(codes: pd.DataFrame, argument: str) -> pd.DataFrame:
     if not isinstance(codes, pd.DataFrame) or not {COMMENT_ID, "theme"} <= set(codes.columns):
         raise InputError(f"The '{argument}' argument must be a codes DataFrame with columns "
                          "'comment_id' and 'theme'.")
-    out = codes
-    if "assigned" in out.columns:
-        keep = out["assigned"].astype(str).str.strip().str.lower().isin({"true", "1", "yes"})
-        out = out[keep.to_numpy()]
+    out = codes[assigned_mask(codes, argument)]
     out = out[[COMMENT_ID, "theme"]].astype(str)
-    return out[out["theme"] != "no_theme"].drop_duplicates()
+    return out[(out["theme"] != NO_THEME).to_numpy()].drop_duplicates()
 
 
 def reviewed_codes(project: QdaProject | pd.DataFrame, *,
