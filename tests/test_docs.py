@@ -17,7 +17,7 @@ MODULES = ["carevoice.errors", "carevoice.corpus", "carevoice.embed", "carevoice
            "carevoice.disclosure", "carevoice.report.build", "carevoice.report.tables",
            "carevoice.report.joint", "carevoice.report.charts", "carevoice.report.render",
            "carevoice.report.command", "carevoice.qda._xml", "carevoice.qda.codebook",
-           "carevoice.qda.export", "carevoice.qda.read",
+           "carevoice.qda.export", "carevoice.qda.read", "carevoice.qda._values",
            "carevoice.pseudonymise._base", "carevoice.pseudonymise.lexicons",
            "carevoice.pseudonymise.patterns", "carevoice.pseudonymise._words",
            "carevoice.pseudonymise.names", "carevoice.pseudonymise.places",
