@@ -127,7 +127,9 @@ def run_demo(output: str | Path, *, seed: int = 0) -> dict[str, Path]:
     # One in-memory cache: the coders, discovery and the quotes embed the same comments.
     embedder = CachedEmbedder(SentenceTransformerEmbedder(), None)
     codes = _cross_fitted_codes(safe.comments, seed, embedder)
-    written["codes"] = write_table(codes, output / "codes.csv")
+    written["codes"] = write_table(
+        codes.assign(assigned=codes["assigned"].map({True: "true", False: "false"})),
+        output / "codes.csv")  # as `carevoice code` writes it
 
     topics = ThemeDiscovery(embedder, random_state=seed,
                             text_is_pseudonymised=True).fit(safe.comments, codes).topics_

@@ -157,6 +157,9 @@ def import_qdpx_command(
                                  f"{', '.join(unknown)}. Users: {', '.join(sorted(known))}.")
             codes = codes[codes["user"].isin(user).to_numpy()]
         table = reviewed_codes(codes) if reviewed else codes.drop(columns=["coding_guid"])
+        if "assigned" in table and table["assigned"].dtype == bool:
+            # as `carevoice code` writes it
+            table = table.assign(assigned=table["assigned"].map({True: "true", False: "false"}))
         write_table(table, output)
         if comments_out is not None:
             write_table(read.comments, comments_out)
