@@ -72,6 +72,16 @@ def test_every_problem_in_one_error(tmp_path: Path) -> None:
     assert "4 problem(s)" in str(info.value)
 
 
+def test_missing_files_are_listed_with_the_other_problems(tmp_path: Path) -> None:
+    data = {"run": {"output": "run", "chunk_size": 0},
+            "input": {"comments": "comments.csv", "respondents": "nowhere.csv"}}
+    with pytest.raises(ValidationError) as info:
+        config_from_dict(data, base=tmp_path)
+    columns = [p.column for p in info.value.problems]
+    assert columns.count("input.comments") == columns.count("input.respondents") == 1
+    assert "run.chunk_size" in columns
+
+
 def test_key_file_inside_run_folder_refused(tmp_path: Path) -> None:
     (tmp_path / "secret.txt").write_text("x" * 40, "utf-8")
     data = {**_base(tmp_path), "pseudonymise": {"secret_file": "secret.txt",

@@ -581,24 +581,33 @@ def _coerce(section: str, key: str, value: Any, base: Path) -> Any:
     return value
 
 
-def _file_problems(cfg: BatchConfig) -> list[Problem]:
+#: The settings that name files to read.
+_FILE_SETTINGS = (("input", "comments"), ("input", "survey"), ("input", "respondents"),
+                  ("pseudonymise", "secret_file"), ("pseudonymise", "token_model"),
+                  ("themes", "codebook"), ("discover", "background"))
+
+
+def _path_problems(values: Mapping[str, Mapping[str, Any]]) -> list[Problem]:
+    """Missing files and unreadable input formats, from ``{section: {key: path}}``."""
     p: list[Problem] = []
-    for key in ("comments", "survey", "respondents"):
-        path = getattr(cfg.input, key)
-        if path is None:
+    for section, key in _FILE_SETTINGS:
+        path = values.get(section, {}).get(key)
+        if path is None or not isinstance(path, (str, Path)):
             continue
         if not Path(path).is_file():
-            p.append(Problem("missing_file", f"[input] {key}: no file at {path}.",
-                             column=f"input.{key}"))
-        elif Path(path).suffix.lower() not in _INPUT_SUFFIXES:
-            p.append(Problem("bad_setting", f"[input] {key}: batch runs read CSV/TSV, Parquet "
-                             f"or XLSX files; got {Path(path).name}.", column=f"input.{key}"))
-    for section, key in (("pseudonymise", "secret_file"), ("pseudonymise", "token_model"),
-                         ("themes", "codebook"), ("discover", "background")):
-        path = getattr(getattr(cfg, section), key)
-        if path is not None and not Path(path).is_file():
             p.append(Problem("missing_file", f"[{section}] {key}: no file at {path}.",
                              column=f"{section}.{key}"))
+        elif section == "input" and Path(path).suffix.lower() not in _INPUT_SUFFIXES:
+            p.append(Problem("bad_setting", f"[input] {key}: batch runs read CSV/TSV, Parquet "
+                             f"or XLSX files; got {Path(path).name}.", column=f"input.{key}"))
+    return p
+
+
+def _file_problems(cfg: BatchConfig) -> list[Problem]:
+    values: dict[str, dict[str, Any]] = {}
+    for section, key in _FILE_SETTINGS:
+        values.setdefault(section, {})[key] = getattr(getattr(cfg, section), key)
+    p = _path_problems(values)
     key_file = cfg.pseudonymise.key_file
     if key_file is not None:
         out = Path(cfg.run.output).resolve()
@@ -656,6 +665,7 @@ def config_from_dict(data: Mapping[str, Any], *, base: str | Path = ".",
             problems.append(Problem("unknown_section", f"unknown section [{name}]; valid "
                                     f"sections: {', '.join(_SECTIONS)}.", column=str(name)))
     built: dict[str, Any] = {}
+    coerced: dict[str, dict[str, Any]] = {}
     for name, cls in _SECTIONS.items():
         raw = data.get(name, {})
         if not isinstance(raw, Mapping):
@@ -668,6 +678,7 @@ def config_from_dict(data: Mapping[str, Any], *, base: str | Path = ".",
                                     f"settings: {', '.join(sorted(valid))}.",
                                     column=f"{name}.{k}"))
         kwargs = {k: _coerce(name, k, v, base) for k, v in raw.items() if k in valid}
+        coerced[name] = kwargs
         if name in ("run", "input") and name not in data:
             problems.append(Problem("missing_section", f"the [{name}] section is required.",
                                     column=name))
@@ -681,6 +692,8 @@ def config_from_dict(data: Mapping[str, Any], *, base: str | Path = ".",
         except ValidationError as e:
             problems.extend(e.problems)
     if problems:
+        if check_files:  # every problem at once: missing files too
+            problems += _path_problems(coerced)
         raise ValidationError("pipeline settings", problems)
     cfg = BatchConfig(**built)
     if check_files:
