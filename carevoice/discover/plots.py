@@ -173,7 +173,11 @@ def topics_by_group(topics: Topics, comments: pd.DataFrame, respondents: pd.Data
                     variable: str) -> pd.DataFrame:
     """How many respondents of each group raised each topic.
 
-    A respondent raises a topic when any of their comments is in it (primary or not).
+    A respondent raises a topic when any of their comments is in it (primary or not). The
+    denominator (``respondents``) is every respondent of the group in ``respondents``, whether
+    or not they wrote a comment; :func:`carevoice.link.prevalence` divides by those who
+    answered a free-text question instead. Pass only the respondents who commented to get
+    the same base.
 
     Parameters
     ----------
