@@ -111,10 +111,7 @@ def convert_command(
 ) -> None:
     """Turn a wide survey export into long-form comments and respondents files.
 
-    Every column that is not the id or a --text-column becomes a closed answer in the
-    respondents file, which is not pseudonymised; so a column that looks like free text
-    ("Other (please specify)", "Anything else?") is refused until you pass it as a
-    --text-column or a --drop-column.
+    Columns that look like free text are refused as closed answers (see --drop-column).
     """
     from .corpus import check_output_path, read_survey, write_corpus
 
