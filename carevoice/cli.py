@@ -12,7 +12,9 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
+from ._options import EncodingOption, SepOption
 from .errors import CarevoiceError
 
 app = typer.Typer(
@@ -31,14 +33,15 @@ def fail(error: Exception) -> typer.Exit:
     Parameters
     ----------
     error : Exception
-        The error; its message names ids and columns only.
+        The error; its message names ids and columns only. It is printed as plain text: square
+        brackets in it (``[column 'text']``, an id such as ``[/x]``) are not rich markup.
 
     Returns
     -------
     typer.Exit
         Exit code 2 (bad input) to raise.
     """
-    console.print(f"[bold red]error:[/] {error}", highlight=False, markup=True)
+    console.print(Text("error: ", style="bold red") + Text(str(error)), highlight=False)
     return typer.Exit(code=2)
 
 
@@ -67,24 +70,25 @@ def demo_command(
 def validate_command(
     comments: Annotated[Path, typer.Argument(help="Comments file (CSV/XLSX/Parquet).")],
     respondents: Annotated[Path | None, typer.Argument(help="Respondents file, optional.")] = None,
+    encoding: EncodingOption = None,
+    sep: SepOption = None,
 ) -> None:
     """Check input files and list every problem (columns, ids, encodings) in one go."""
     from .corpus import read_comments, read_corpus
 
     try:
         if respondents is None:
-            frame = read_comments(comments)
+            frame = read_comments(comments, encoding=encoding, sep=sep)
             n_resp = frame["respondent_id"].nunique() if "respondent_id" in frame else 0
-            n, answered = len(frame), int(frame["text"].notna().sum())
-            enc = frame.attrs.get("encoding")
         else:
-            corpus = read_corpus(comments, respondents)
-            n, answered = len(corpus.comments), int(corpus.comments["text"].notna().sum())
-            n_resp, enc = len(corpus.respondents), "detected"
+            corpus = read_corpus(comments, respondents, encoding=encoding, sep=sep)
+            frame, n_resp = corpus.comments, len(corpus.respondents)
+        n, answered = len(frame), int(frame["text"].notna().sum())
+        enc = frame.attrs.get("encoding")
     except CarevoiceError as e:
         raise fail(e) from e
     Console().print(f"ok: {n} comments ({answered} answered, {n - answered} no answer) from "
-                    f"{n_resp} respondents; encoding {enc}")
+                    f"{n_resp} respondents; encoding {enc}", markup=False)
 
 
 @app.command("convert")
@@ -94,18 +98,34 @@ def convert_command(
     text_column: Annotated[list[str], typer.Option(
         help="A free-text column, repeatable; 'COLUMN=question_id' names its question.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the long form.")],
+    drop_column: Annotated[list[str] | None, typer.Option(
+        help="A column to leave out, repeatable: free text you do not analyse, names, e-mail "
+             "addresses.")] = None,
+    closed_column: Annotated[list[str] | None, typer.Option(
+        help="A closed question to keep, repeatable. Without it every other column is kept "
+             "and one that looks like free text is refused; with it only these are kept.")]
+    = None,
     format: Annotated[str, typer.Option(help="csv, xlsx or parquet.")] = "csv",
+    encoding: EncodingOption = None,
+    sep: SepOption = None,
 ) -> None:
-    """Turn a wide survey export into long-form comments and respondents files."""
-    from .corpus import read_survey, write_corpus
+    """Turn a wide survey export into long-form comments and respondents files.
+
+    Columns that look like free text are refused as closed answers (see --drop-column).
+    """
+    from .corpus import check_output_path, read_survey, write_corpus
 
     mapping = dict(c.split("=", 1) if "=" in c else (c, c) for c in text_column)
     try:
-        corpus = read_survey(survey, text_columns=mapping, id_column=id_column)
+        check_output_path(output, kind="folder")
+        corpus = read_survey(survey, text_columns=mapping, id_column=id_column,
+                             closed_columns=closed_column, drop_columns=drop_column or (),
+                             encoding=encoding, sep=sep)
         paths = write_corpus(corpus, output, format=format)
     except CarevoiceError as e:
         raise fail(e) from e
-    Console().print(f"{corpus!r} written to {paths['comments']} and {paths['respondents']}")
+    Console().print(f"{corpus!r} written to {paths['comments']} and {paths['respondents']}",
+                    markup=False)
 
 
 @app.command("models")

@@ -73,17 +73,29 @@ class Problem:
         The column concerned, if any.
     ids : tuple of str
         The ``comment_id`` (or ``respondent_id``) values concerned.
+    rows : tuple of int
+        Where the problem has no id to point at (a missing id): the rows concerned, as 1-based
+        line numbers of a CSV file (the header is line 1), row numbers of a spreadsheet, or
+        1-based positions in a frame; ``message`` says which.
+
+    Examples
+    --------
+    >>> print(Problem("missing_id", "lines of c.csv without one:", column="comment_id",
+    ...               rows=(3, 7)))
+    missing_id [column 'comment_id']: lines of c.csv without one: (3, 7)
     """
 
     check: str
     message: str
     column: str | None = None
     ids: tuple[str, ...] = field(default_factory=tuple)
+    rows: tuple[int, ...] = field(default_factory=tuple)
 
     def __str__(self) -> str:
         where = f" [column {self.column!r}]" if self.column else ""
         ids = f" ({format_ids(self.ids)})" if self.ids else ""
-        return f"{self.check}{where}: {self.message}{ids}"
+        rows = f" ({format_ids(self.rows)})" if self.rows else ""
+        return f"{self.check}{where}: {self.message}{ids}{rows}"
 
 
 class ValidationError(InputError):
@@ -104,20 +116,27 @@ class ValidationError(InputError):
         super().__init__(f"{len(self.problems)} problem(s) in {what}:\n{lines}")
 
     def failure_cases(self):
-        """Return the problems as a DataFrame with one row per problem and id.
+        """Return the problems as a DataFrame with one row per problem and id (or row).
 
         Returns
         -------
         pandas.DataFrame
-            Columns ``check``, ``column``, ``id``, ``message``.
+            Columns ``check``, ``column``, ``id``, ``message`` and ``row`` (the row of a problem
+            that has no id, such as a missing id, as in :attr:`Problem.rows`; else missing).
         """
         import pandas as pd
 
         rows = []
         for p in self.problems:
-            for i in p.ids or (None,):
-                rows.append({"check": p.check, "column": p.column, "id": i, "message": p.message})
-        return pd.DataFrame(rows, columns=["check", "column", "id", "message"])
+            for i in p.ids or (() if p.rows else (None,)):
+                rows.append({"check": p.check, "column": p.column, "id": i, "message": p.message,
+                             "row": None})
+            for r in p.rows:
+                rows.append({"check": p.check, "column": p.column, "id": None,
+                             "message": p.message, "row": r})
+        frame = pd.DataFrame(rows, columns=["check", "column", "id", "message", "row"])
+        frame["row"] = frame["row"].astype("Int64")
+        return frame
 
 
 class ModelNotInstalledError(CarevoiceError, ImportError):

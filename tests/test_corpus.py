@@ -67,7 +67,7 @@ def wide_path(tmp_path):
 
 def test_read_survey_long_form_and_no_answer(wide_path):
     corpus = cv.read_survey(wide_path, text_columns=["What would make your life better?"],
-                            id_column="Respondent ID")
+                            id_column="Respondent ID", drop_columns=["Anything else?"])
     c = corpus.comments
     assert list(c.columns) == ["comment_id", "respondent_id", "question_id", "text"]
     assert c["comment_id"].tolist() == [
@@ -76,7 +76,7 @@ def test_read_survey_long_form_and_no_answer(wide_path):
     # the whitespace-only answer is kept as "no answer", not dropped
     assert len(c) == 3 and c["text"].isna().tolist() == [False, True, False]
     assert len(corpus.answered) == 2
-    assert "Anything else?" in corpus.respondents.columns  # not a text column: a closed one here
+    assert "Anything else?" not in corpus.respondents.columns  # dropped, as asked
 
 
 def test_read_survey_types_closed_answers(wide_path):
@@ -133,10 +133,12 @@ def test_read_survey_collects_duplicate_and_missing_ids():
     (lambda c, r: (c.drop(columns=["text"]), r), {"missing_column"}),
     (lambda c, r: (c.assign(comment_id=["c1", "c1", "c3", "c3", "c5"]), r), {"duplicate_id"}),
     (lambda c, r: (c.assign(text=["ok", 5, SECRET_TEXT, np.nan, ["x"]]), r), {"non_text"}),
-    (lambda c, r: (c, r.assign(respondent_id=["r1", "r1", "r3"])), {"duplicate_id"}),
+    # a duplicate respondent no longer hides that r2's comment c3 has no respondent
+    (lambda c, r: (c, r.assign(respondent_id=["r1", "r1", "r3"])),
+     {"duplicate_id", "missing_respondent"}),
     (lambda c, r: (c.assign(comment_id=["c1", "c1", "c3", "c4", "c5"], text=[1, 2, 3, 4, 5]),
                    r.assign(respondent_id=["r1", "r1", "r3"])),
-     {"duplicate_id", "non_text"}),
+     {"duplicate_id", "non_text", "missing_respondent"}),
 ])
 def test_validate_corpus_collects_every_problem(tiny_comments, tiny_respondents, mutate, checks):
     comments, respondents = mutate(tiny_comments.copy(), tiny_respondents.copy())
@@ -288,3 +290,189 @@ def test_words_that_look_like_missing_values_are_kept(tmp_path, suffix):
     back = read_table(path)
     assert back["comment_id"].tolist() == ["NULL", "NA", "None"]
     assert back["text"].tolist() == ["N/A", "null", "nan"]
+
+
+# ------------------------------------------------------------------ ids and every problem at once
+def test_missing_ids_are_listed_by_file_line_with_a_count_and_in_failure_cases(tmp_path):
+    # 25 rows without an id (one of them only spaces), after a comment spread over two lines
+    rows = ['c0,"two\nlines"'] + [f",{SECRET_TEXT} {i}" for i in range(24)] + ["   ,x"]
+    path = _write(tmp_path, "c.csv", "comment_id,text\n" + "\n".join(rows) + "\n")
+    with pytest.raises(cv.ValidationError) as info:
+        cv.read_comments(path)
+    problem = next(p for p in info.value.problems if p.check == "missing_id")
+    assert problem.rows == tuple(range(4, 29))  # 1-based lines: header 1, c0 on lines 2-3
+    assert "line numbers in c.csv" in str(info.value) and "and 5 more" in str(info.value)
+    cases = info.value.failure_cases()
+    assert cases.loc[cases["check"] == "missing_id", "row"].tolist() == list(range(4, 29))
+    assert SECRET_TEXT not in str(info.value)
+
+
+def test_frame_rows_are_counted_from_one():
+    with pytest.raises(cv.ValidationError) as info:
+        cv.validate_comments(pd.DataFrame({"comment_id": ["a", None, " "], "text": ["x"] * 3}))
+    assert info.value.problems[0].rows == (2, 3)
+    assert "counted from 1" in str(info.value)
+
+
+def test_duplicate_comment_id_does_not_hide_missing_respondents(tiny_comments, tiny_respondents):
+    comments = tiny_comments.assign(comment_id=["c1", "c1", "c3", "c4", "c5"])
+    with pytest.raises(cv.ValidationError) as info:
+        cv.validate_corpus(comments, tiny_respondents[tiny_respondents.respondent_id != "r3"])
+    assert {p.check for p in info.value.problems} == {"duplicate_id", "missing_respondent"}
+
+
+def test_read_corpus_reports_problems_of_both_files_together(tmp_path):
+    com = _write(tmp_path, "c.csv", "comment_id,respondent_id,question_id,text\n"
+                 "c1,r1,q,hi\nc1,r1,q,again\nc2,r9,q,x\nc3,,q,y\n")
+    resp = _write(tmp_path, "r.csv", "respondent_id,age\nr1,8-10\nr1,11-13\n")
+    with pytest.raises(cv.ValidationError) as info:
+        cv.read_corpus(com, resp)
+    found = {(p.check, p.column) for p in info.value.problems}
+    assert found == {("duplicate_id", "comment_id"), ("duplicate_id", "respondent_id"),
+                     ("missing_id", "respondent_id"), ("missing_respondent", "respondent_id")}
+    assert "c.csv and r.csv" in str(info.value)
+
+
+@pytest.mark.parametrize(("values", "expected"), [
+    ([12.0, 13.0, np.nan], ["12", "13", pd.NA]),           # a float column from Excel
+    (["12.0", "13.0", None], ["12", "13", pd.NA]),         # the same written by pandas to CSV
+    (["007", "12.50", " 8 "], ["007", "12.50", "8"]),      # text ids are kept (only stripped)
+    (["12.0", "12.5"], ["12.0", "12.5"]),                  # not all whole: unchanged
+    ([7, "7b", "  "], ["7", "7b", pd.NA]),
+])
+def test_normalise_ids(values, expected):
+    from carevoice.corpus import normalise_ids
+
+    assert normalise_ids(pd.Series(values, dtype=object)).tolist() == expected
+
+
+def test_float_ids_match_in_files_and_frames(tmp_path):
+    # respondent_id written by pandas from a float column in one file, as integers in the other
+    com = _write(tmp_path, "c.csv", "comment_id,respondent_id,question_id,text\n"
+                 "c1,12.0,q,hi\nc2,13.0,q,\n")
+    resp = _write(tmp_path, "r.csv", "respondent_id,age\n12,8-10\n13,11-13\n")
+    corpus = cv.read_corpus(com, resp)
+    assert corpus.comments["respondent_id"].tolist() == ["12", "13"]
+    # frames as pd.read_excel gives them: float64 ids
+    comments = pd.DataFrame({"comment_id": [1.0, 2.0], "respondent_id": [12.0, 13.0],
+                             "question_id": ["q", "q"], "text": ["a", "b"]})
+    respondents = pd.DataFrame({"respondent_id": [12, 13]})
+    corpus = cv.validate_corpus(comments, respondents)
+    assert corpus.comments["comment_id"].tolist() == ["1", "2"]
+
+
+def test_nan_comment_ids_are_missing_ids():
+    frame = pd.DataFrame({"comment_id": [1.0, np.nan], "text": ["a", SECRET_TEXT]})
+    with pytest.raises(cv.ValidationError) as info:
+        cv.validate_comments(frame)
+    assert [(p.check, p.rows) for p in info.value.problems] == [("missing_id", (2,))]
+
+
+# ------------------------------------------------------------------ closed answers
+def test_blank_answers_are_missing_before_typing():
+    frame = pd.DataFrame({"respondent_id": ["1", "2", "3", "4"],
+                          "score": ["7", " ", "5", None],
+                          "feels_safe": ["always", "Always ", " sometimes", "  "],
+                          "placement": ["foster ", "foster", "kinship", " "]})
+    typed = type_answers(frame)
+    assert str(typed["score"].dtype) == "Int64" and typed["score"].isna().tolist() == [
+        False, True, False, True]
+    assert typed["feels_safe"].cat.ordered
+    assert list(typed["feels_safe"].cat.categories) == ["sometimes", "always"]
+    assert typed["feels_safe"].astype(object).tolist()[:3] == ["always", "always", "sometimes"]
+    assert list(typed["placement"].cat.categories) == ["foster", "kinship"]
+    assert typed["placement"].isna().tolist() == [False, False, False, True]
+
+
+def test_given_levels_match_ignoring_case_and_spaces():
+    frame = pd.DataFrame({"respondent_id": ["a", "b"], "x": ["Lo ", "HI"]})
+    typed = type_answers(frame, {"x": ["lo", "hi"]})
+    assert typed["x"].astype(object).tolist() == ["lo", "hi"]
+
+
+# ------------------------------------------------------------------ free text in wide exports
+FREE_TEXT_WIDE = pd.DataFrame({
+    "id": [str(i) for i in range(1, 11)],
+    "Q": ["a comment"] * 10,
+    "age": ["8-10", "11-13"] * 5,
+    "Other (please specify)": ["Zebedee Quorn", None, "my nan", None, None, None, None, None,
+                               None, None],
+    "Why?": ["because"] * 9 + [None],
+    "Notes": [f"note {i} about a thing" for i in range(10)],
+    "Long": [None] * 9 + ["word " * 14],
+    "Multi": [None] * 9 + ["line one\nline two"],
+})
+
+
+def test_free_text_columns_are_found():
+    from carevoice.corpus import free_text_columns
+
+    found = free_text_columns(FREE_TEXT_WIDE, [c for c in FREE_TEXT_WIDE if c not in ("id", "Q")])
+    assert set(found) == {"Other (please specify)", "Notes", "Long", "Multi"}
+
+
+def test_survey_refuses_free_text_left_as_closed_answers():
+    with pytest.raises(cv.ValidationError) as info:
+        survey_from_frame(FREE_TEXT_WIDE, text_columns=["Q"], id_column="id")
+    [problem] = info.value.problems
+    assert problem.check == "free_text_column"
+    for column in ("Other (please specify)", "Notes", "Long", "Multi"):
+        assert repr(column) in problem.message
+    assert "--drop-column" in problem.message and "Zebedee" not in str(info.value)
+    corpus = survey_from_frame(FREE_TEXT_WIDE, text_columns={"Q": "q", "Notes": "notes"},
+                               id_column="id", drop_columns=["Other (please specify)", "Long",
+                                                             "Multi"])
+    assert list(corpus.respondents.columns) == ["respondent_id", "age", "Why?"]
+    corpus = survey_from_frame(FREE_TEXT_WIDE, text_columns=["Q"], id_column="id",
+                               closed_columns=["age", "Notes"])  # named closed: trusted
+    assert list(corpus.respondents.columns) == ["respondent_id", "age", "Notes"]
+
+
+def test_survey_refuses_duplicate_and_conflicting_columns():
+    wide = pd.DataFrame([["1", "a", "b"]], columns=["id", "Q", "Q"])
+    with pytest.raises(cv.ValidationError, match="more than one column named 'Q'"):
+        survey_from_frame(wide, text_columns=["Q"], id_column="id")
+    wide = pd.DataFrame({"id": ["1"], "Q": ["a"], "R": ["b"]})
+    with pytest.raises(cv.ValidationError, match="'Q' is in text_columns and drop_columns"):
+        survey_from_frame(wide, text_columns=["Q"], id_column="id", drop_columns=["Q", "R"])
+
+
+def test_survey_column_listing_never_prints_data_used_as_headers():
+    # a file without a header row: the "headers" are the first respondent's answers
+    wide = pd.DataFrame({"7": ["8", "9"], SECRET_TEXT: ["b", "c"]})
+    with pytest.raises(cv.ValidationError) as info:
+        survey_from_frame(wide, text_columns=["Q"], id_column="id")
+    assert "first row looks like data" in str(info.value)
+    assert "Kayleigh" not in str(info.value)
+
+
+# ------------------------------------------------------------------ codes files
+@pytest.mark.parametrize(("content", "fragment"), [
+    ("comment_id,score\nc1,0.5\n", "missing ['theme']"),
+    ("comment_id,theme,score\nc1,money,0.5\nc2,money,high\nc3,money,\n", "non_numeric"),
+    ("comment_id,theme\nc1,money\n,money\nc3, \n", "rows with no comment_id"),
+])
+def test_read_codes_refuses_bad_codes(tmp_path, content, fragment):
+    from carevoice.corpus import read_codes
+
+    with pytest.raises(cv.ValidationError, match=re_escape(fragment)) as info:
+        read_codes(_write(tmp_path, "k.csv", content))
+    assert "k.csv" in str(info.value)
+    if fragment == "non_numeric":
+        assert info.value.problems[0].rows == (3,)
+
+
+def test_read_codes_types_scores(tmp_path):
+    from carevoice.corpus import read_codes
+
+    codes = read_codes(_write(tmp_path, "k.csv", "comment_id,theme,score\n7.0,money ,0.5\n"
+                                                 "8.0,care,\n"))
+    assert codes["comment_id"].tolist() == ["7", "8"] and codes["theme"].tolist() == [
+        "money", "care"]
+    assert codes["score"].dtype == float and np.isnan(codes["score"].iloc[1])
+
+
+def re_escape(text: str) -> str:
+    import re
+
+    return re.escape(text)

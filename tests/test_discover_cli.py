@@ -143,6 +143,38 @@ def test_cli_missing_file_exit_2(tmp_path):
     assert result.exit_code == 2
 
 
+def test_cli_bad_input_files_exit_2_naming_the_file_and_line(tmp_path):
+    (tmp_path / "c.csv").write_text("comment_id,text\nc1,I miss my mum\nc2,\n", "utf-8")
+    (tmp_path / "k.csv").write_text("comment_id,theme,score,assigned\nc1,family,high,true\n",
+                                    "utf-8")
+    base = ["discover", str(tmp_path / "c.csv"), "--embedder", "hashing"]
+    result = CliRunner().invoke(_app(), [*base, "--output", str(tmp_path / "t.csv"), "--codes",
+                                         str(tmp_path / "k.csv")])
+    assert result.exit_code == 2, result.output
+    assert "k.csv" in result.output and "non_numeric" in result.output
+    assert "(line numbers in k.csv, the header being line 1): (2)" in result.output
+    result = CliRunner().invoke(_app(), [*base, "--output", str(tmp_path)])
+    assert result.exit_code == 2 and "names a folder" in result.output
+
+
+def test_cli_with_nothing_answered_writes_only_outliers(tmp_path):
+    (tmp_path / "c.csv").write_text("comment_id,text\nc1,\nc2,  \n", "utf-8")
+    result = CliRunner().invoke(_app(), ["discover", str(tmp_path / "c.csv"), "--embedder",
+                                         "hashing", "--output", str(tmp_path / "t.csv")])
+    assert result.exit_code == 0, result.output
+    table = pd.read_csv(tmp_path / "t.csv", keep_default_na=False)
+    assert table["label"].tolist() == ["(outlier)", "(outlier)"]
+
+
+def test_cli_reads_semicolon_files(tmp_path):
+    comments = _write_comments(tmp_path / "comments.csv").head(40)
+    comments.to_csv(tmp_path / "semi.csv", index=False, sep=";")
+    result = CliRunner().invoke(_app(), ["discover", str(tmp_path / "semi.csv"), "--embedder",
+                                         "hashing", "--output", str(tmp_path / "t.csv")])
+    assert result.exit_code == 0, result.output
+    assert len(pd.read_csv(tmp_path / "t.csv")["comment_id"].unique()) == 40
+
+
 @pytest.mark.model
 def test_discovery_with_minilm_on_the_demo_corpus(no_network):
     """The packaged model on 400 demo comments: few outliers, identical reruns, theme-like

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-MODULES = ["carevoice.errors", "carevoice.corpus", "carevoice.embed", "carevoice.demo",
+MODULES = ["carevoice.errors", "carevoice.corpus", "carevoice._files", "carevoice._answers",
+           "carevoice._validate", "carevoice.embed", "carevoice.demo",
            "carevoice.models", "carevoice.link.indicators", "carevoice.link.tables",
            "carevoice.link.regression", "carevoice.link.linkage", "carevoice.quotes",
            "carevoice.disclosure", "carevoice.report.build", "carevoice.report.tables",

@@ -64,6 +64,27 @@ def test_code_command_reports_bad_input_without_text(app, tmp_path):
     assert not (tmp_path / "o.csv").exists()
 
 
+def test_code_command_checks_the_output_before_coding(app, tmp_path):
+    comments = tmp_path / "comments.csv"
+    pd.DataFrame({"comment_id": ["a"], "text": ["hi"]}).to_csv(comments, index=False)
+    for output, message in ((tmp_path / "codes.docx", "must name a .csv, .xlsx or .parquet"),
+                            (tmp_path, "names a folder")):
+        result = CliRunner().invoke(app, ["code", str(comments), "--output", str(output)])
+        assert result.exit_code == 2
+        assert message in result.output
+
+
+def test_code_command_refuses_examples_without_a_theme_column(app, tmp_path):
+    comments = tmp_path / "comments.csv"
+    pd.DataFrame({"comment_id": ["a"], "text": ["hi"]}).to_csv(comments, index=False)
+    human = tmp_path / "human.csv"
+    human.write_text("comment_id,code\na,pets\n", "utf-8")
+    result = CliRunner().invoke(app, ["code", str(comments), "--output", str(tmp_path / "o.csv"),
+                                      "--examples", str(human)])
+    assert result.exit_code == 2
+    assert "human.csv" in result.output and "missing ['theme']" in result.output
+
+
 def test_code_command_bad_codebook(app, tmp_path):
     comments = tmp_path / "comments.csv"
     pd.DataFrame({"comment_id": ["a"], "text": ["hi"]}).to_csv(comments, index=False)

@@ -15,6 +15,8 @@ from typing import Annotated
 
 import typer
 
+from .._options import EncodingOption, SepOption
+
 __all__ = ["discover_command"]
 
 
@@ -68,14 +70,19 @@ def discover_command(
         help="COMMENTS (and --background) is the output of `carevoice pseudonymise`: use its "
              "text as it is. Without this flag the text is pseudonymised first, because topic "
              "labels and keywords are made of its words.")] = False,
+    encoding: EncodingOption = None,
+    sep: SepOption = None,
 ) -> None:
     """Discover topics in comments without the codebook; write one row per comment and topic."""
-    from ..corpus import read_comments, read_table, write_table
+    from ..corpus import check_output_path, read_codes, read_comments, write_table
     from ..embed import CachedEmbedder, HashingEmbedder, SentenceTransformerEmbedder
     from ..errors import CarevoiceError, InputError
     from .model import ThemeDiscovery
 
     try:
+        check_output_path(output)
+        if topics_info is not None:
+            check_output_path(topics_info, argument="--topics-info")
         if embedder not in ("minilm", "hashing"):
             raise InputError(f"The '--embedder' option must be 'minilm' or 'hashing'. Got "
                              f"{embedder!r} instead.")
@@ -86,17 +93,17 @@ def discover_command(
                                   else HashingEmbedder())
         if cache is not None:
             model_embedder = CachedEmbedder(model_embedder, cache)
-        frame = read_comments(comments)
-        code_frame = read_table(codes) if codes is not None else None
-        if code_frame is not None and "score" in code_frame.columns:
-            code_frame["score"] = code_frame["score"].astype(float)
+        frame = read_comments(comments, encoding=encoding, sep=sep)
+        code_frame = (read_codes(codes, encoding=encoding, sep=sep) if codes is not None
+                      else None)
         model = ThemeDiscovery(model_embedder, n_topics="auto" if n_topics == "auto"
                                else int(n_topics), reducer=reducer,
                                min_similarity=min_similarity, max_topics=max_topics,
                                membership=membership, low_confidence=low_confidence,
                                random_state=seed,
                                text_is_pseudonymised=already_pseudonymised)
-        background_frame = read_comments(background) if background is not None else None
+        background_frame = (read_comments(background, encoding=encoding, sep=sep)
+                            if background is not None else None)
         topics = model.fit(frame, code_frame, background=background_frame).topics_
         write_table(topics.to_table(), output)
         if topics_info is not None:

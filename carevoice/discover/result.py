@@ -311,6 +311,9 @@ class Topics:
         info = self.topics[["topic", "label", "size"]].copy()
         info["keywords"] = ["; ".join(k) for k in self.topics["keywords"]]
         out = self.assignments.merge(info, on="topic", how="left", sort=False)
+        for name in ("label", "keywords"):
+            if out[name].dtype.kind == "f":  # no topics (nothing answered): all missing floats
+                out[name] = out[name].astype(object)
         outlier = out["topic"] == OUTLIER
         out.loc[outlier, "label"] = "(outlier)"
         out.loc[outlier, "keywords"] = ""

@@ -84,12 +84,14 @@ def _themes(codes: Any, codebook: Path | None, codes_only: bool) -> list[str] | 
     return order + [t for t in coded if t not in set(order)]
 
 
-def _read(comments: Path, codes: Path, respondents: Path) -> tuple[Any, Any, Any]:
-    from ..corpus import read_comments, read_respondents, read_table
+def _read(comments: Path, codes: Path, respondents: Path, encoding: str | None = None,
+          sep: str | None = None) -> tuple[Any, Any, Any]:
+    """Read the three inputs; every problem of a file is an InputError naming it."""
+    from ..corpus import read_codes, read_comments, read_respondents
 
-    frame = read_comments(comments)
-    code_frame = read_table(codes)
-    answers = read_respondents(respondents)
+    frame = read_comments(comments, encoding=encoding, sep=sep)
+    code_frame = read_codes(codes, encoding=encoding, sep=sep)
+    answers = read_respondents(respondents, encoding=encoding, sep=sep)
     return frame, code_frame, answers
 
 

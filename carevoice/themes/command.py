@@ -11,6 +11,8 @@ from typing import Annotated
 
 import typer
 
+from .._options import EncodingOption, SepOption
+
 __all__ = ["code_command"]
 
 
@@ -80,18 +82,21 @@ def code_command(
     = None,
     progress: Annotated[bool, typer.Option(
         "--progress/--no-progress", help="Show a progress bar while embedding.")] = False,
+    encoding: EncodingOption = None,
+    sep: SepOption = None,
 ) -> None:
     """Code comments against the codebook: CODES has comment_id, theme, score, assigned."""
     import sys
 
-    from ..corpus import read_comments, read_table, write_table
+    from ..corpus import check_output_path, read_codes, read_comments, write_table
     from ..embed import CachedEmbedder, SentenceTransformerEmbedder
     from ..errors import CarevoiceError
     from ..schema import COMMENT_ID
     from .model import ThemeCoder
 
     try:
-        frame = read_comments(comments)
+        check_output_path(output)
+        frame = read_comments(comments, encoding=encoding, sep=sep)
         embedder = SentenceTransformerEmbedder(show_progress_bar=progress)
         if cache is not None:
             embedder = CachedEmbedder(embedder, cache)
@@ -101,9 +106,9 @@ def code_command(
             coder = ThemeCoder(embedder=embedder, codebook=codebook, reference=reference,
                                kin_carers=kin_carers, mentions=mentions)
             if examples is not None:
-                human = read_table(examples)
+                human = read_codes(examples, encoding=encoding, sep=sep)
                 if examples_comments is not None:
-                    coded = read_comments(examples_comments)
+                    coded = read_comments(examples_comments, encoding=encoding, sep=sep)
                 else:
                     ids = set(human[COMMENT_ID].astype(str)) if COMMENT_ID in human else set()
                     coded = frame[frame[COMMENT_ID].astype(str).isin(ids)]

@@ -192,11 +192,24 @@ def _texts_of(comments: pd.DataFrame, argument: str, method: str) -> tuple[list[
         )
     missing = [c for c in (COMMENT_ID, TEXT) if c not in comments.columns]
     if missing:
+        from ..corpus import describe_columns
+
+        found = describe_columns(comments.columns, expected=(COMMENT_ID, TEXT), frame=comments)
         raise InputError(
             f"The '{argument}' argument of ThemeCoder.{method} lacks column(s) "
-            f"{', '.join(map(repr, missing))}; it has {', '.join(map(repr, comments.columns))}."
+            f"{', '.join(map(repr, missing))}; {found}."
         )
     ids = comments[COMMENT_ID]
+    blank = ids.isna().to_numpy() | ids.map(
+        lambda v: isinstance(v, str) and not v.strip()).to_numpy(dtype=bool)
+    if blank.any():
+        from ..errors import format_ids
+
+        rows = [i + 1 for i in range(len(ids)) if blank[i]]
+        raise InputError(
+            f"The '{argument}' argument of ThemeCoder.{method} has rows without a comment_id "
+            f"(rows counted from 1: {format_ids(rows)}). Give each comment an id."
+        )
     dupes = ids[ids.duplicated()].astype(str).unique().tolist()
     if dupes:
         from ..errors import format_ids

@@ -1,0 +1,715 @@
+"""Read and write table files: CSV (encodings, separators), XLSX and Parquet.
+
+The public names (:func:`read_table`, :func:`write_table`, :func:`decode_bytes`,
+:func:`check_output_path`) are re-exported by :mod:`carevoice.corpus`. Every problem with a file
+is an :class:`~carevoice.errors.InputError` that names the file and, where known, the line; no
+message quotes a cell, which may hold a child's words.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import logging
+import re
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .errors import InputError
+from .schema import COMMENT_ID, RESPONDENT_ID
+
+logger = logging.getLogger("carevoice.corpus")
+
+_SUFFIXES = {".csv": "csv", ".txt": "csv", ".tsv": "csv", ".xlsx": "xlsx", ".xlsm": "xlsx",
+             ".parquet": "parquet", ".pq": "parquet"}
+#: The separators a CSV file's header line is searched for, in order of preference on a tie.
+SEPARATORS: tuple[str, ...] = (",", ";", "\t", "|")
+_SEP_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "vertical bar"}
+# Excel escapes characters in shared strings as _xHHHH_ (a literal "_x" as _x005F_x).
+_XLSX_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+@dataclass(frozen=True)
+class Table:
+    """A file read as strings, with where each row came from (internal hand-off).
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        The cells, ``str`` or ``<NA>``, with a default index.
+    rows : numpy.ndarray
+        For each row of ``frame``, its 1-based line number in a CSV file (the line where the
+        record starts; the header is line 1 unless blank lines precede it), its row number in a
+        spreadsheet, or its 1-based position in a Parquet file or a frame in memory.
+    unit : str
+        ``"line"`` (CSV), ``"row"`` (XLSX, Parquet) or ``"position"`` (a frame in memory).
+    name : str
+        The file name, for messages.
+    """
+
+    @classmethod
+    def of_frame(cls, frame: pd.DataFrame, name: str = "the frame") -> Table:
+        """A frame in memory: rows are counted by position from 1."""
+        return cls(frame, np.arange(1, len(frame) + 1), "position", name)
+
+    frame: pd.DataFrame
+    rows: np.ndarray
+    unit: str
+    name: str
+
+    def where(self, positions: Iterable[int]) -> tuple[int, ...]:
+        """The row numbers of the given 0-based frame positions."""
+        return tuple(int(self.rows[i]) for i in positions)
+
+    @property
+    def counting(self) -> str:
+        """How the row numbers of a message count, in words."""
+        if self.unit == "line":
+            return f"line numbers in {self.name}, the header being line 1"
+        if self.unit == "row":
+            return f"row numbers in {self.name}, the header being row 1"
+        return f"rows of {self.name} counted from 1"
+
+
+# --------------------------------------------------------------------------------------------
+# Formats and output paths
+# --------------------------------------------------------------------------------------------
+def format_of(path: Path, argument: str = "The 'path' argument",
+              hint: str = "Save it as CSV or XLSX first.") -> str:
+    """The reader for a file suffix: ``"csv"``, ``"xlsx"`` or ``"parquet"``."""
+    fmt = _SUFFIXES.get(path.suffix.lower())
+    if fmt is None:
+        raise InputError(
+            f"{argument} must name a .csv, .xlsx or .parquet file; got a "
+            f"{path.suffix or 'suffix-less'} file ({path.name}). {hint}"
+        )
+    return fmt
+
+
+def check_output_path(path: str | Path, *, argument: str = "--output", kind: str = "table",
+                      suffixes: Sequence[str] | None = None) -> Path:
+    """Check, before any work is done, that an output can be written where the user asked.
+
+    Commands call this on their output options first, so that a typo does not cost a long run
+    and a folder given where a file is expected is a clear error, not a crash at the end.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        The output path.
+    argument : str, default "--output"
+        The option (``"--output"``) or argument (``"path"``) name, for the message.
+    kind : {"table", "file", "folder"}, default "table"
+        A table file (``.csv``, ``.xlsx`` or ``.parquet``), any other file, or a folder
+        (created if missing).
+    suffixes : sequence of str, optional
+        For ``kind="file"``: the suffixes allowed, e.g. ``(".qdpx",)``.
+
+    Returns
+    -------
+    pathlib.Path
+        ``path`` as a :class:`~pathlib.Path`.
+
+    Raises
+    ------
+    InputError
+        If a file is expected and ``path`` is an existing folder or has a suffix not allowed,
+        if a folder is expected and ``path`` is an existing file, or if a parent of ``path`` is
+        a file.
+
+    Examples
+    --------
+    >>> check_output_path("codes.csv")
+    PosixPath('codes.csv')
+    >>> check_output_path("codes.docx")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    carevoice.errors.InputError: The --output option must name a .csv, .xlsx or .parquet file; ...
+    """
+    if kind not in {"table", "file", "folder"}:
+        raise InputError(f"The 'kind' argument of check_output_path must be 'table', 'file' or "
+                         f"'folder'. Got {kind!r} instead.")
+    path = Path(path)
+    what = f"The {argument} option" if argument.startswith("-") else f"The {argument!r} argument"
+    if kind == "folder":
+        if path.exists() and not path.is_dir():
+            raise InputError(f"{what} must name a folder; {path} is a file. Give a new or "
+                             "existing folder.")
+    elif path.is_dir():
+        raise InputError(f"{what} names a folder ({path}); give a file name in it instead, "
+                         f"such as {path / ('output.csv' if kind == 'table' else 'output')}.")
+    elif kind == "table":
+        format_of(path, what, "Give the file name one of these suffixes.")
+    elif suffixes is not None and path.suffix.lower() not in {s.lower() for s in suffixes}:
+        raise InputError(f"{what} must name a {' or '.join(suffixes)} file; got {path.name}.")
+    for parent in path.parents:
+        if parent.exists():
+            if not parent.is_dir():
+                raise InputError(f"{what} cannot be written: {parent} is a file, not a folder.")
+            break
+    return path
+
+
+# --------------------------------------------------------------------------------------------
+# Decoding and separators
+# --------------------------------------------------------------------------------------------
+def _line_of(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
+def decode_bytes(data: bytes, encoding: str | None = None, *,
+                 name: str = "The file") -> tuple[str, str]:
+    """Decode a text file's bytes, detecting UTF-8, UTF-8 with BOM, UTF-16 and Windows-1252.
+
+    A file that is UTF-8 in some lines and Windows-1252 in others (comments pasted in from
+    different places) is refused: decoding it either way would garble some comments.
+
+    Parameters
+    ----------
+    data : bytes
+        The raw file content.
+    encoding : str or None
+        Force an encoding instead of detecting it.
+    name : str, default "The file"
+        The file's name, for messages.
+
+    Returns
+    -------
+    (str, str)
+        The text and the encoding used (``"utf-8"``, ``"utf-8-sig"``, ``"utf-16"`` or
+        ``"cp1252"``, or ``encoding`` when given).
+
+    Raises
+    ------
+    InputError
+        If the bytes are not valid in the forced encoding, mix UTF-8 and Windows-1252, or are
+        neither; naming the 1-based line of the first bad byte.
+
+    Examples
+    --------
+    >>> decode_bytes("café".encode("cp1252"))
+    ('café', 'cp1252')
+    >>> decode_bytes(b"\\xef\\xbb\\xbfid")
+    ('id', 'utf-8-sig')
+    >>> decode_bytes("id\\ncafé\\n".encode() + "don’t".encode("cp1252"))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    carevoice.errors.InputError: The file mixes encodings: line 2 is UTF-8 but line 3 is not ...
+    """
+    if encoding is not None:
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError as e:
+            raise InputError(
+                f"{name} is not valid {encoding} (line {_line_of(data, e.start)}, byte "
+                f"{e.start}); leave the encoding out to detect it, or give the encoding it "
+                "was saved with."
+            ) from e
+        except LookupError as e:
+            raise InputError(f"The encoding {encoding!r} is unknown; use e.g. 'utf-8' or "
+                             "'cp1252' (Excel's plain CSV).") from e
+    if data.startswith(b"\xef\xbb\xbf"):
+        try:
+            return data[3:].decode("utf-8"), "utf-8-sig"
+        except UnicodeDecodeError:
+            _refuse_mixed(data, name)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as e:
+            raise InputError(f"{name} starts like UTF-16 but is not valid UTF-16 (byte "
+                             f"{e.start}). Re-save it from Excel as 'CSV UTF-8'.") from e
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as utf8_error:
+        _refuse_mixed(data, name)
+        try:
+            return data.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError as e:
+            raise InputError(
+                f"{name} is neither UTF-8 (bad byte on line {_line_of(data, utf8_error.start)}) "
+                f"nor Windows-1252 (bad byte on line {_line_of(data, e.start)}). Re-save it "
+                "from Excel as 'CSV UTF-8', or give the encoding it was saved with."
+            ) from e
+
+
+def _refuse_mixed(data: bytes, name: str) -> None:
+    """Raise if some lines are UTF-8 with non-ASCII text and others are not UTF-8."""
+    body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+    first_utf8 = first_other = None
+    for number, line in enumerate(body.split(b"\n"), start=1):
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            first_other = first_other or number
+        else:
+            first_utf8 = first_utf8 or number
+        if first_utf8 and first_other:
+            raise InputError(
+                f"{name} mixes encodings: line {first_utf8} is UTF-8 but line {first_other} is "
+                "not (it looks like Windows-1252, Excel's plain 'CSV'), so decoding the whole "
+                "file either way would garble some comments. Re-save it from Excel as 'CSV "
+                "UTF-8', or, if you know which encoding is right for every line, give it "
+                "(encoding=..., --encoding on the command line)."
+            )
+
+
+def detect_separator(text: str) -> str:
+    """Guess a CSV file's separator from its header line: comma, semicolon, tab or bar.
+
+    The header is the first non-blank line; the separator is the candidate that occurs there
+    most often outside double quotes (comma on a tie, and when none occurs: one column).
+
+    Parameters
+    ----------
+    text : str
+        The decoded file.
+
+    Returns
+    -------
+    str
+        One of :data:`SEPARATORS`.
+
+    Examples
+    --------
+    >>> detect_separator("comment_id;text\\nc1;hello, world\\n")
+    ';'
+    >>> detect_separator('"id, number",text\\n1,hi\\n')
+    ','
+    """
+    header = next((line for line in text.splitlines() if line.strip()), "")
+    counts = dict.fromkeys(SEPARATORS, 0)
+    quoted = False
+    for char in header:
+        if char == '"':
+            quoted = not quoted
+        elif not quoted and char in counts:
+            counts[char] += 1
+    best = max(SEPARATORS, key=lambda s: (counts[s], -SEPARATORS.index(s)))
+    return best if counts[best] else ","
+
+
+# --------------------------------------------------------------------------------------------
+# Headers
+# --------------------------------------------------------------------------------------------
+def shown_header(header: object) -> str:
+    """A header for a message: quoted if it looks like a column name, else only its length.
+
+    A header row may in fact be the first row of data (a file saved without headers), so only
+    a single word (``comment_id``, ``Answer``) or a question is printed; a header of several
+    words, which may be a name or a sentence, or one holding an ``@`` or a long number, is not.
+
+    Examples
+    --------
+    >>> shown_header("comment_id"), shown_header("What would make your life better?")
+    ("'comment_id'", "'What would make your life better?'")
+    >>> shown_header("Zebedee Quorn lives in Barnsley")
+    '<a 31-character header, not shown>'
+    """
+    text = str(header)
+    looks_like_name = (len(text) <= 40 and len(text.split()) <= 1) or (
+        len(text) <= 100 and text.rstrip().endswith(("?", ":")))
+    if looks_like_name and "@" not in text and not re.search(r"\d{5}", text):
+        return repr(text)
+    return f"<a {len(text)}-character header, not shown>"
+
+
+def describe_columns(columns: Sequence[object], *, expected: Iterable[str] = (),
+                     frame: pd.DataFrame | None = None, limit: int = 20) -> str:
+    """Describe a file's columns for an error message without echoing data.
+
+    If the header row holds one of the ``expected`` names it is a header row and every name
+    is shown. Otherwise a header row that looks like data (a number, or shaped like the values
+    under it, such as ``c1`` above ``c2``) is not shown at all, and long headers are masked
+    (:func:`shown_header`).
+
+    Parameters
+    ----------
+    columns : sequence
+        The column names.
+    expected : iterable of str
+        Names the caller looked for.
+    frame : pandas.DataFrame, optional
+        The values under the headers, to tell a header row from a data row.
+    limit : int, default 20
+        How many names to show.
+
+    Returns
+    -------
+    str
+        E.g. ``"found the columns 'ID', 'Answer'"``.
+
+    Examples
+    --------
+    >>> describe_columns(["ID", "Answer"])
+    "found the columns 'ID', 'Answer'"
+    >>> import pandas as pd
+    >>> print(describe_columns(["c1", "Zebedee"], frame=pd.DataFrame({"c1": ["c2", "c3"]})))
+    ... # doctest: +NORMALIZE_WHITESPACE
+    found 2 columns, but the first row looks like data, not column names (not shown: it may hold
+    comment text). Add a header row
+    """
+    names = [str(c) for c in columns]
+    if not names:
+        return "found no columns"
+    confirmed = bool(set(names) & set(expected))
+    if not confirmed and header_looks_like_data(names, frame):
+        return (f"found {len(names)} columns, but the first row looks like data, not column "
+                "names (not shown: it may hold comment text). Add a header row")
+    shown = [repr(n) if confirmed and len(n) <= 100 else shown_header(n) for n in names[:limit]]
+    more = f" and {len(names) - limit} more" if len(names) > limit else ""
+    return f"found the columns {', '.join(shown)}{more}"
+
+
+def _shape(value: str) -> str:
+    return re.sub(r"(.)\1+", r"\1", re.sub(r"[0-9]", "9", re.sub(r"[^\W\d_]", "a", value)))
+
+
+def header_looks_like_data(names: Sequence[str], frame: pd.DataFrame | None = None) -> bool:
+    """Whether a header row is probably the first row of data.
+
+    True if a header is a number, or if it has a digit and the same shape (letters, digits,
+    punctuation) as most values under it, as an id such as ``c1`` above ``c2``.
+
+    Examples
+    --------
+    >>> header_looks_like_data(["1", "hello"])
+    True
+    >>> header_looks_like_data(["comment_id", "text"])
+    False
+    """
+    for position, name in enumerate(names):
+        if re.fullmatch(r"\s*[+-]?\d+(?:[.,]\d+)?\s*", name):
+            return True
+        if frame is None or position >= frame.shape[1] or not re.search(r"\d", name):
+            continue
+        values = frame.iloc[:, position].dropna().astype(str).head(50)
+        if len(values) and (values.map(_shape) == _shape(name)).mean() >= 0.8:
+            return True
+    return False
+
+
+def _header(raw: Sequence[object], name: str, where: str) -> list[str]:
+    """Strip header names, name blank ones, refuse duplicates (pandas would rename them)."""
+    names = ["" if v is None else str(v).strip() for v in raw]
+    names = [n or f"Unnamed: {i}" for i, n in enumerate(names)]
+    seen: dict[str, int] = {}
+    for n in names:
+        seen[n] = seen.get(n, 0) + 1
+    dups = [n for n, k in seen.items() if k > 1]
+    if dups:
+        raise InputError(
+            f"{name}: the header ({where}) names the column(s) "
+            f"{', '.join(shown_header(d) for d in dups)} more than once. Give each column its "
+            "own name; carevoice does not guess which of two same-named columns you mean."
+        )
+    return names
+
+
+def _frame(header: list[str], records: list[list[Any]]) -> tuple[pd.DataFrame, list[str]]:
+    """Build the string frame; drop unnamed columns that hold nothing."""
+    frame = pd.DataFrame(records, columns=header, dtype=object) if records else \
+        pd.DataFrame({h: pd.Series(dtype=object) for h in header})
+    frame = frame.where(frame.notna() & (frame != ""), pd.NA)
+    empty = [h for h in header if h.startswith("Unnamed: ") and frame[h].isna().all()]
+    return frame.drop(columns=empty), empty
+
+
+# --------------------------------------------------------------------------------------------
+# Readers
+# --------------------------------------------------------------------------------------------
+def _csv_records(text: str, sep: str) -> Iterator[tuple[int, list[str]]]:
+    """Yield ``(first line, fields)`` per CSV record; raise csv.Error with ``.line`` set."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep, strict=True)
+    previous = 0
+    while True:
+        try:
+            record = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as e:
+            e.first_line = previous + 1  # type: ignore[attr-defined]
+            e.line = reader.line_num  # type: ignore[attr-defined]
+            raise
+        start, previous = previous + 1, reader.line_num
+        yield start, record
+
+
+def _read_csv(data: bytes, name: str, encoding: str | None,
+              sep: str | None, tsv: bool) -> tuple[pd.DataFrame, list[int], str]:
+    text, used = decode_bytes(data, encoding, name=name)
+    sep = {"tab": "\t", "\\t": "\t"}.get(sep, sep) if sep is not None else None
+    if sep is None:
+        sep = "\t" if tsv else detect_separator(text)
+    elif len(sep) != 1 or sep in '"\r\n':
+        raise InputError(f"The separator must be one character such as ',' or ';', or 'tab'; "
+                         f"got {sep!r}.")
+    header: list[str] | None = None
+    records: list[list[str]] = []
+    lines: list[int] = []
+    limit = csv.field_size_limit()
+    csv.field_size_limit(sys.maxsize)  # a comment may be longer than csv's default 128 KiB
+    try:
+        for start, record in _csv_records(text, sep):
+            if not any(field.strip() for field in record):
+                continue
+            if header is None:
+                header_line = start
+                header = _header(record, name, f"line {start}")
+                continue
+            if len(record) > len(header):
+                if any(field.strip() for field in record[len(header):]):
+                    raise InputError(
+                        f"{name}: line {start} has {len(record)} fields but the header (line "
+                        f"{header_line}) has {len(header)}. A value that holds the separator "
+                        f"({_SEP_NAMES.get(sep, repr(sep))}) must be in double quotes: re-save "
+                        "the file from Excel or check the separator (sep=..., --sep)."
+                    )
+                record = record[:len(header)]
+            records.append(record + [""] * (len(header) - len(record)))
+            lines.append(start)
+    except csv.Error as e:
+        if "unexpected end of data" in str(e):
+            raise InputError(
+                f"{name}: the row starting on line {e.first_line} opens a double quote (\") "
+                "that is never closed, so the rest of the file would be read as one value. "
+                "Close or remove the quote, or re-save the file from Excel."
+            ) from e
+        raise InputError(f"{name}: line {e.line} is not valid CSV ({e}). Re-save the file from "
+                         "Excel, or put the value in double quotes.") from e
+    finally:
+        csv.field_size_limit(limit)
+    if header is None:
+        raise InputError(f"{name} is empty: it has no header row. Save the table with a first "
+                         "row of column names (comment_id, text, ...).")
+    frame, _ = _frame(header, records)
+    if used == "cp1252":
+        logger.info("%s was decoded as Windows-1252 (Excel's default CSV encoding)", name)
+    return frame, lines, used
+
+
+def _xlsx_value(value: Any) -> Any:
+    if isinstance(value, str):
+        return _XLSX_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), value)
+    return value
+
+
+def _read_xlsx(path: Path, name: str, sheet_name: str | int) -> tuple[pd.DataFrame, list[int]]:
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except Exception as e:  # BadZipFile, KeyError, InvalidFileException, ...: not a workbook
+        raise InputError(
+            f"{name} is not a readable Excel workbook ({type(e).__name__}). If it is a CSV "
+            "file renamed to .xlsx, give it back its .csv suffix; otherwise re-save it from "
+            "Excel as .xlsx."
+        ) from e
+    try:
+        try:
+            sheet = (book[sheet_name] if isinstance(sheet_name, str)
+                     else book.worksheets[sheet_name])
+        except (KeyError, IndexError) as e:
+            raise InputError(f"{name} has no sheet {sheet_name!r}; its sheets are "
+                             f"{book.sheetnames}.") from e
+        header: list[str] | None = None
+        records: list[list[Any]] = []
+        rows: list[int] = []
+        for number, raw in enumerate(sheet.iter_rows(min_row=1, values_only=True), start=1):
+            values = [_xlsx_value(v) for v in raw]
+            if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
+                continue
+            if header is None:
+                header = _header(values, name, f"row {number}")
+                continue
+            values = values[:len(header)] + [None] * (len(header) - len(values))
+            records.append([_cell_to_str(v) for v in values])
+            rows.append(number)
+    finally:
+        book.close()
+    if header is None:
+        raise InputError(f"{name} is empty: its sheet has no header row.")
+    frame, _ = _frame(header, records)
+    return frame, rows
+
+
+def _read_parquet(path: Path, name: str) -> tuple[pd.DataFrame, list[int]]:
+    try:
+        raw = pd.read_parquet(path)
+    except Exception as e:  # ArrowInvalid, OSError, ...: not a Parquet file
+        raise InputError(f"{name} is not a readable Parquet file ({type(e).__name__}); "
+                         "re-save it, or save the table as CSV or XLSX.") from e
+    header = _header(list(raw.columns), name, "column names")
+    frame = raw.astype(object).where(raw.notna(), pd.NA).map(_cell_to_str)
+    frame.columns = header
+    return frame, list(range(1, len(frame) + 1))
+
+
+def read_file(path: str | Path, *, encoding: str | None = None, sheet_name: str | int = 0,
+              sep: str | None = None) -> Table:
+    """Read a table file as strings and remember where each row came from (see :class:`Table`).
+
+    Parameters are as in :func:`read_table`.
+    """
+    path = Path(path)
+    if path.is_dir():
+        raise InputError(f"The 'path' argument names a folder ({path}), not a file.")
+    if not path.is_file():
+        raise InputError(f"The 'path' argument names no file: {path} does not exist.")
+    fmt = format_of(path)
+    name = path.name
+    if fmt == "csv":
+        try:
+            data = path.read_bytes()
+        except OSError as e:
+            raise InputError(f"{name} cannot be read ({e.strerror}).") from e
+        frame, rows, used = _read_csv(data, name, encoding, sep,
+                                      tsv=path.suffix.lower() == ".tsv")
+        unit = "line"
+    elif fmt == "xlsx":
+        frame, rows = _read_xlsx(path, name, sheet_name)
+        used, unit = "xlsx", "row"
+    else:
+        frame, rows = _read_parquet(path, name)
+        used, unit = "parquet", "row"
+    frame = frame.astype("string").astype(object).where(lambda f: f.notna(), pd.NA)
+    frame.attrs["encoding"] = used
+    return Table(frame.reset_index(drop=True), np.asarray(rows, dtype=np.int64), unit, name)
+
+
+def read_table(path: str | Path, *, encoding: str | None = None, sheet_name: str | int = 0,
+               sep: str | None = None) -> pd.DataFrame:
+    """Read a CSV, XLSX or Parquet file with every cell as a string (or ``<NA>``).
+
+    Typing happens later (:func:`carevoice.corpus.type_answers`), so ids such as ``007`` keep
+    their zeros. Blank lines and rows, and unnamed columns that hold nothing, are skipped.
+    A bad file (a row with more values than the header, a quote never closed, no header,
+    a header naming a column twice, a CSV renamed ``.xlsx``) is an
+    :class:`~carevoice.errors.InputError` naming the file and line.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        The file; its suffix picks the reader.
+    encoding : str or None
+        For CSV: force an encoding; by default UTF-8, UTF-8 with BOM, UTF-16 and cp1252 are
+        detected (a file that mixes UTF-8 and cp1252 lines is refused). The encoding used is
+        stored in ``frame.attrs["encoding"]``.
+    sheet_name : str or int, default 0
+        For XLSX: the sheet to read.
+    sep : str or None
+        For CSV: the separator; by default detected from the header line (comma, semicolon
+        as saved by Excel in much of Europe, tab, or vertical bar).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns as in the file, values as ``str`` or ``<NA>``.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "c.csv"
+    >>> _ = path.write_text("comment_id;text\\nc1;hello, world\\n")
+    >>> read_table(path).to_dict("records")
+    [{'comment_id': 'c1', 'text': 'hello, world'}]
+    """
+    return read_file(path, encoding=encoding, sheet_name=sheet_name, sep=sep).frame
+
+
+def _cell_to_str(value: Any) -> Any:
+    if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)):
+        return pd.NA
+    if isinstance(value, bool | np.bool_):
+        return str(value)
+    if isinstance(value, float | np.floating) and float(value).is_integer():
+        return str(int(value))
+    if isinstance(value, pd.Timestamp):
+        return value.isoformat()
+    return str(value)
+
+
+# --------------------------------------------------------------------------------------------
+# Writers
+# --------------------------------------------------------------------------------------------
+def write_table(frame: pd.DataFrame, path: str | Path) -> Path:
+    """Write a frame as CSV (UTF-8), XLSX or Parquet, chosen by the suffix.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        The frame; its index is not written.
+    path : str or pathlib.Path
+        The destination.
+
+    Returns
+    -------
+    pathlib.Path
+        The path written.
+
+    Raises
+    ------
+    InputError
+        If ``path`` is a folder, has an unsupported suffix or cannot be written.
+    """
+    path = check_output_path(path, argument="path")
+    fmt = format_of(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if fmt == "csv":
+            frame.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+        elif fmt == "xlsx":
+            _write_xlsx(frame, path)
+        else:
+            frame.to_parquet(path, index=False)
+    except OSError as e:
+        raise InputError(f"Cannot write {path} ({e.strerror or type(e).__name__}).") from e
+    return path
+
+
+def _write_xlsx(frame: pd.DataFrame, path: Path) -> None:
+    """Write a frame to XLSX with every string kept as text, never as a formula.
+
+    openpyxl stores a string that starts with ``=`` as a formula, which reads back as missing
+    and which Excel would evaluate (formula injection); such cells are written as text. Control
+    characters that the XLSX format cannot hold are reported by column and row id (the cell's
+    text is never echoed). A literal ``_xHHHH_`` is escaped as Excel does, so that it reads
+    back unchanged.
+    """
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    id_column = next((c for c in (COMMENT_ID, RESPONDENT_ID) if c in frame.columns), None)
+    problems: list[str] = []
+    out = frame.copy()
+    for column in frame.columns:
+        values = frame[column]
+        if values.dtype != object and not pd.api.types.is_string_dtype(values.dtype):
+            continue
+        bad = values.map(lambda v: isinstance(v, str) and bool(ILLEGAL_CHARACTERS_RE.search(v)))
+        if bad.any():
+            rows = (frame.loc[bad, id_column].astype(str).tolist() if id_column
+                    else [str(i) for i in frame.index[bad]])
+            label = f"{id_column}s" if id_column else "rows"
+            problems.append(f"column {column!r} ({label} {', '.join(rows[:20])}"
+                            f"{' ...' if len(rows) > 20 else ''})")
+        out[column] = values.map(lambda v: _XLSX_ESCAPE.sub(r"_x005F_x\1_", v)
+                                 if isinstance(v, str) else v).astype(values.dtype)
+    if problems:
+        raise InputError("XLSX cannot hold control characters (other than tab and newline) "
+                         "found in " + "; ".join(problems) + ". Write CSV or Parquet instead, "
+                         "or remove those characters.")
+    with pd.ExcelWriter(path, engine="openpyxl") as writer:
+        out.to_excel(writer, index=False)
+        for sheet in writer.sheets.values():
+            for row in sheet.iter_rows():
+                for cell in row:
+                    if cell.data_type == "f":
+                        cell.data_type = "s"
