@@ -52,12 +52,19 @@ def is_free_text(series: pd.Series) -> bool:
 
     Free text: strings that are not a categorical; or an unordered categorical with an answer of
     five words or more, of 40 characters or more, with an ``@`` or with six digits or more (a
-    phone number), or with more than 20 distinct answers, most of them given once.
+    phone number), or with more than 20 distinct answers, most of them given once; or any
+    column :func:`carevoice.corpus.free_text_columns` (which ``convert`` uses to refuse such
+    columns) flags. The rules here are stricter: on export, when in doubt the answers are
+    pseudonymised.
     """
     import pandas as pd
 
+    from .._answers import free_text_columns as flagged_on_reading
+
     if variable_type(series) != "Text":
         return False
+    if flagged_on_reading(series.to_frame()):
+        return True
     dtype = series.dtype
     if not isinstance(dtype, pd.CategoricalDtype):
         return bool(series.notna().any())
