@@ -123,7 +123,7 @@ def _is_text(value: Any) -> bool:
 def _check_comments(comments: pd.DataFrame, required: Sequence[str],
                     table: Table) -> tuple[list[Problem], pd.DataFrame | None]:
     """Every problem of a comments frame, and its cleaned copy (``None`` without the columns)."""
-    required = tuple(dict.fromkeys((COMMENT_ID, TEXT, *required)))
+    required = tuple(dict.fromkeys((COMMENT_ID, *required)))
     problems = _duplicate_columns(comments, table.name)
     missing = [c for c in required if c not in comments.columns]
     if missing:
@@ -141,7 +141,8 @@ def _check_comments(comments: pd.DataFrame, required: Sequence[str],
             out[col] = normalise_ids(out[col])
     ids = out[COMMENT_ID]
     problems += _id_problems(ids, COMMENT_ID, table)
-    bad = ~comments[TEXT].map(_is_text).to_numpy(dtype=bool)
+    bad = ~comments[TEXT].map(_is_text).to_numpy(dtype=bool) if TEXT in comments else \
+        np.zeros(len(comments), dtype=bool)
     if bad.any():
         problems.append(Problem(
             "non_text", "text must be a string or missing; convert these values or fix "
@@ -158,6 +159,8 @@ def _check_comments(comments: pd.DataFrame, required: Sequence[str],
     for col in (COMMENT_ID, RESPONDENT_ID, QUESTION_ID):
         if col in out:
             out[col] = out[col].astype("string")
+    if TEXT not in out:  # a caller that needs only the ids (e.g. linking)
+        return problems, out
     text = out[TEXT].map(lambda v: v if isinstance(v, str) and v.strip() else pd.NA)
     out[TEXT] = text.astype("string")
     garbled = out[TEXT].fillna("").str.contains(_MOJIBAKE).to_numpy(dtype=bool)

@@ -364,3 +364,39 @@ def test_reports_without_timestamp_are_byte_identical(demo_part, tmp_path):
     for name, path in written[0].items():
         assert path.read_bytes() == written[1][name].read_bytes(), name
     assert "created" not in json.loads(written[0]["manifest"].read_text())
+
+
+def test_link_cli_needs_no_text_and_tests_hypotheses(cli_app, files, tmp_path):
+    comments = pd.read_csv(files / "comments.csv", dtype=str)
+    ids_only = tmp_path / "ids.csv"
+    comments[["comment_id", "respondent_id"]].to_csv(ids_only, index=False)
+    out = tmp_path / "assoc.csv"
+    result = CliRunner().invoke(cli_app, [
+        "link", str(ids_only), str(files / "codes.csv"), str(files / "respondents.csv"),
+        "--output", str(out), "--hypothesis", "safety~feels_safe>sometimes+never"])
+    assert result.exit_code == 0, result.output
+    tests = pd.read_csv(tmp_path / "assoc-hypotheses.csv")
+    assert tests["levels"].tolist() == ["sometimes + never"]
+    assert tests["alternative"].tolist() == ["greater"]
+
+
+def test_report_cli_on_a_small_survey_with_the_codes_themes_only(cli_app, tmp_path):
+    comments, codes, respondents = _frames(36, ["foster"] * 20 + ["residential"] * 16,
+                                           list(range(10)))
+    codes = pd.concat([codes, pd.DataFrame({"comment_id": ["r000"], "theme": ["safety"],
+                                            "assigned": [False]})])
+    for name, frame in (("c", comments), ("k", codes), ("r", respondents)):
+        frame.to_csv(tmp_path / f"{name}.csv", index=False)
+    args = ["report", str(tmp_path / "c.csv"), str(tmp_path / "k.csv"), str(tmp_path / "r.csv"),
+            "--output", str(tmp_path / "rep"), "--format", "md", "--pseudonymised",
+            "--embedder", "hashing"]
+    full = CliRunner().invoke(cli_app, args)
+    assert full.exit_code == 0, full.output  # 17 themes nobody raised: drawn, not a crash
+    only = CliRunner().invoke(cli_app, [*args, "--codes-themes-only", "--max-q", "1"])
+    assert only.exit_code == 0, only.output
+    text = (tmp_path / "rep" / "report.md").read_text("utf-8")
+    assert "money" in text and "family_contact" not in text
+    flagged = tmp_path / "flags.csv"
+    pd.DataFrame({"id": ["r001"]}).to_csv(flagged, index=False)
+    bad = CliRunner().invoke(cli_app, [*args, "--flagged", str(flagged)])
+    assert bad.exit_code == 2 and "comment_id" in bad.output

@@ -12,6 +12,8 @@ from typing import Annotated, Any
 
 import typer
 
+from .._options import EncodingOption, SepOption
+
 __all__ = ["link_command", "parse_group", "parse_hypothesis", "report_command"]
 
 
@@ -85,11 +87,17 @@ def _themes(codes: Any, codebook: Path | None, codes_only: bool) -> list[str] | 
 
 
 def _read(comments: Path, codes: Path, respondents: Path, encoding: str | None = None,
-          sep: str | None = None) -> tuple[Any, Any, Any]:
-    """Read the three inputs; every problem of a file is an InputError naming it."""
-    from ..corpus import read_codes, read_comments, read_respondents
+          sep: str | None = None, text: bool = True) -> tuple[Any, Any, Any]:
+    """Read the three inputs; every problem of a file is an InputError naming it.
 
-    frame = read_comments(comments, encoding=encoding, sep=sep)
+    ``text=False``: the comments file needs only ``comment_id`` and ``respondent_id`` (a
+    ``text`` column, when there is one, still tells unanswered questions apart).
+    """
+    from ..corpus import read_codes, read_comments, read_respondents
+    from ..schema import COMMENT_ID, RESPONDENT_ID, TEXT
+
+    required = (COMMENT_ID, RESPONDENT_ID, TEXT) if text else (COMMENT_ID, RESPONDENT_ID)
+    frame = read_comments(comments, encoding=encoding, sep=sep, required=required)
     code_frame = read_codes(codes, encoding=encoding, sep=sep)
     answers = read_respondents(respondents, encoding=encoding, sep=sep)
     return frame, code_frame, answers
@@ -125,6 +133,14 @@ def link_command(
     codes_themes_only: Annotated[bool, typer.Option(
         "--codes-themes-only", help="Report only the themes present in CODES.")] = False,
     alpha: Annotated[float, typer.Option(help="1 - confidence level of the intervals.")] = 0.05,
+    hypothesis: Annotated[list[str] | None, typer.Option(
+        "--hypothesis", help="Pre-specified: 'theme~variable=a+b' or 'theme~variable>a+b' "
+                             "(repeatable); tested with q-values over these alone.")] = None,
+    hypotheses: Annotated[Path | None, typer.Option(
+        "--hypotheses", help="Where to write the tests of --hypothesis (default: beside "
+                             "ASSOCIATIONS, as NAME-hypotheses.csv).")] = None,
+    encoding: EncodingOption = None,
+    sep: SepOption = None,
 ) -> None:
     """Link theme codes to survey answers: odds ratios, p- and q-values per theme x answer.
 
@@ -135,22 +151,34 @@ def link_command(
     """
     import sys
 
-    from ..corpus import write_table
+    from ..corpus import check_output_path, write_table
     from ..errors import CarevoiceError
     from ..link import DEFAULT_EXCLUDE, link
 
     try:
-        frame, code_frame, answers = _read(comments, codes, respondents)
+        tests = [parse_hypothesis(h) for h in hypothesis or []]
+        if tests and hypotheses is None:
+            hypotheses = output.with_name(f"{output.stem}-hypotheses{output.suffix}")
+        outputs = {"--output": output, "--prevalence": prevalence, "--numeric": numeric,
+                   "--hypotheses": hypotheses if tests else None}
+        for option, path in outputs.items():
+            if path is not None:
+                check_output_path(path, argument=option)
+        frame, code_frame, answers = _read(comments, codes, respondents, encoding, sep,
+                                           text=False)
         result = link(frame, code_frame, answers,
                       themes=_themes(code_frame, codebook, codes_themes_only),
                       variables=variable or None,
                       exclude=DEFAULT_EXCLUDE if exclude is None else exclude,
-                      groups=_groups(group), test=test, weights=weights, alpha=alpha)
+                      groups=_groups(group), test=test, weights=weights, alpha=alpha,
+                      hypotheses=tests)
         write_table(result.associations, output)
         if prevalence is not None:
             write_table(result.prevalence, prevalence)
         if numeric is not None:
             write_table(result.numeric, numeric)
+        if tests and hypotheses is not None:
+            write_table(result.hypotheses, hypotheses)
     except CarevoiceError as e:
         typer.echo(f"error: {e}", err=True)
         raise typer.Exit(code=2) from e
@@ -191,11 +219,28 @@ def report_command(
     embedder: Annotated[str, typer.Option(
         help="minilm (the packaged model) or hashing (fast, spelling only).")] = "minilm",
     seed: Annotated[int, typer.Option(help="Seed recorded in the manifest.")] = 0,
+    codes_themes_only: Annotated[bool, typer.Option(
+        "--codes-themes-only", help="Report only the themes present in CODES (default: every "
+                                    "theme of the codebook, those nobody raised included).")]
+    = False,
+    test: Annotated[str, typer.Option(
+        help="fisher (exact), chi2 (Yates) or auto (chi2 unless an expected count < 5).")]
+    = "fisher",
+    max_q: Annotated[float, typer.Option(
+        "--max-q", help="Show associations and differences with a q-value up to this.")] = 0.05,
+    subgroup: Annotated[list[str] | None, typer.Option(
+        "--subgroup", help="A respondents column for the prevalence-by-subgroup tables "
+                           "(repeatable; default: survey, age_group, placement_type).")] = None,
+    quotes_by: Annotated[list[str] | None, typer.Option(
+        "--quotes-by", help="Also choose quotes per level of this respondents column "
+                            "(repeatable; kept k-anonymous within the level).")] = None,
+    encoding: EncodingOption = None,
+    sep: SepOption = None,
 ) -> None:
     """Build the report: self-contained HTML, Word and Markdown with joint displays."""
     import sys
 
-    from ..corpus import read_table
+    from ..corpus import check_output_path, read_table
     from ..disclosure import DisclosureConfig
     from ..embed import HashingEmbedder, SentenceTransformerEmbedder
     from ..errors import CarevoiceError, InputError
@@ -207,10 +252,15 @@ def report_command(
         if embedder not in ("minilm", "hashing"):
             raise InputError(f"The --embedder option must be 'minilm' or 'hashing'. Got "
                              f"{embedder!r} instead.")
-        frame, code_frame, answers = _read(comments, codes, respondents)
+        check_output_path(output, argument="--output", kind="folder")
+        frame, code_frame, answers = _read(comments, codes, respondents, encoding, sep)
         flagged_ids = None
         if flagged is not None:
-            flagged_ids = set(read_table(flagged)["comment_id"].astype(str))
+            marks = read_table(flagged, encoding=encoding, sep=sep)
+            if "comment_id" not in marks:
+                raise InputError(f"The --flagged file {flagged.name} must have a 'comment_id' "
+                                 "column.")
+            flagged_ids = set(marks["comment_id"].astype(str))
         written = build_report(
             frame, code_frame, output, formats=formats, respondents=answers, title=title,
             text_is_pseudonymised=pseudonymised, flagged=flagged_ids,
@@ -219,7 +269,10 @@ def report_command(
             codebook=codebook, hypotheses=[parse_hypothesis(h) for h in hypothesis or []],
             groups=_groups(group), weights=weights, quote_config=QuoteConfig(n_quotes=quotes),
             disclosure=DisclosureConfig(k=k, threshold=threshold), seed=seed,
-            inputs={"comments": comments, "codes": codes, "respondents": respondents})
+            inputs={"comments": comments, "codes": codes, "respondents": respondents},
+            themes=None if not codes_themes_only else
+            [t for t in dict.fromkeys(code_frame["theme"].astype(str)) if t != "no_theme"],
+            test=test, max_q=max_q, subgroups=subgroup or None, quotes_by=quotes_by or ())
     except CarevoiceError as e:
         typer.echo(f"error: {e}", err=True)
         raise typer.Exit(code=2) from e
