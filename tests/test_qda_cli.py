@@ -188,3 +188,12 @@ def test_export_pseudonymises_free_text_answers(app, files, tmp_path):
     with zipfile.ZipFile(out) as z:
         everything = b"".join(z.read(n) for n in z.namelist()).decode("utf-8")
     assert "Okafor" not in everything and "07700 900123" not in everything
+
+
+def test_outputs_are_checked_before_any_work(app, files, tmp_path):
+    comments, codes, respondents = files
+    for out, expected in ((tmp_path, "folder"), (tmp_path / "project.zip", ".qdpx")):
+        result = CliRunner().invoke(app, ["export-qdpx", str(comments), str(codes),
+                                          str(respondents), "-o", str(out),
+                                          "--already-pseudonymised"])
+        assert result.exit_code == 2 and expected in result.output, result.output

@@ -11,6 +11,8 @@ from typing import Annotated
 
 import typer
 
+from .._options import EncodingOption, SepOption
+
 __all__ = ["export_qdpx_command", "import_qdpx_command"]
 
 
@@ -75,6 +77,8 @@ def export_qdpx_command(
     validate: Annotated[bool, typer.Option(
         "--validate", help="Check the project against the REFI-QDA schema (needs xmlschema).")
     ] = False,
+    encoding: EncodingOption = None,
+    sep: SepOption = None,
 ) -> None:
     """Write a REFI-QDA project (.qdpx) for NVivo, ATLAS.ti, MAXQDA or QualCoder.
 
@@ -82,15 +86,16 @@ def export_qdpx_command(
     as variables, the codebook, and one coding per assigned theme. Answer columns of only
     true/false become Boolean variables, of only dates (YYYY-MM-DD) Date variables.
     """
-    from ..corpus import read_comments, read_respondents, read_table
+    from ..corpus import check_output_path, read_codes, read_comments, read_respondents
     from ..errors import CarevoiceError
     from ._values import free_text_columns, type_text_answers
     from .export import export_qdpx
 
     try:
-        frame = read_comments(comments)
-        coded = read_table(codes)
-        answers = (type_text_answers(read_respondents(respondents))
+        check_output_path(output, argument="--output", kind="file", suffixes=(".qdpx",))
+        frame = read_comments(comments, encoding=encoding, sep=sep)
+        coded = read_codes(codes, encoding=encoding, sep=sep)
+        answers = (type_text_answers(read_respondents(respondents, encoding=encoding, sep=sep))
                    if respondents is not None else None)
         free = free_text_columns(answers, free_text)
         path = export_qdpx(frame, coded, answers, output, codebook=_read_codebook(codebook),
@@ -141,12 +146,16 @@ def import_qdpx_command(
 
     With --user, the codes file holds only the codings of the users named.
     """
-    from ..corpus import write_table
+    from ..corpus import check_output_path, write_table
     from ..errors import CarevoiceError, InputError
     from .codebook import write_qdc
     from .read import read_qdpx, reviewed_codes
 
     try:
+        check_output_path(output, argument="--output")
+        for option, path in (("--comments", comments_out), ("--respondents", respondents_out)):
+            if path is not None:
+                check_output_path(path, argument=option)
         read = read_qdpx(project, validate=validate, check_text=not allow_changed_text)
         codes = read.codes
         if user:
