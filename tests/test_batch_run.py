@@ -437,3 +437,26 @@ def test_survey_weights_in_a_batch_run(reference, data: Path, tmp_path: Path) ->
     with pytest.raises(ValidationError) as caught:
         run_batch(_write_pipeline(tmp_path, data, "run", link='weights = "nope"\n'))
     assert "link.weights" in [p.column for p in caught.value.problems]
+
+
+def test_survey_export_with_an_unlisted_free_text_column_is_refused(tmp_path: Path) -> None:
+    """A free-text column left out of [input] text_columns would reach the shareable outputs
+    as "levels" of a closed question, unpseudonymised: the run refuses it, naming it."""
+    from carevoice.batch.runner import _read_respondents, _source
+    from carevoice.errors import ValidationError
+
+    export = tmp_path / "export.csv"
+    rows = ["Respondent ID,Placement,Placement - other (please specify),Better"]
+    rows += [f"P{i},foster,,more pocket money {i}" for i in range(8)]
+    rows += ["P9,other,staying with Jordan Pike on Elm Road,less moving"]
+    export.write_text("\n".join(rows) + "\n", "utf-8")
+    toml = tmp_path / "PIPELINE.toml"
+    toml.write_text(f'[run]\noutput = "run"\nchunk_size = 100\n[input]\nsurvey = '
+                    f'"{export.as_posix()}"\nid_column = "Respondent ID"\n'
+                    '[input.text_columns]\n"Better" = "better"\n', "utf-8")
+    cfg = load_config(toml)
+    source = _source(cfg)
+    with pytest.raises(ValidationError) as info:
+        _read_respondents(cfg, source, plan_chunks(source, 100))
+    assert [p.column for p in info.value.problems] == ["Placement - other (please specify)"]
+    assert "Jordan" not in str(info.value)

@@ -336,7 +336,8 @@ def _read_respondents(cfg: BatchConfig, source: Source, specs: list[ChunkSpec]) 
     """The typed closed answers, or None when the run has none."""
     import pandas as pd
 
-    from ..corpus import read_respondents, type_answers, validate_respondents
+    from ..corpus import free_text_columns, read_respondents, type_answers, validate_respondents
+    from ..errors import Problem, ValidationError
 
     if cfg.input.respondents is not None:
         return read_respondents(cfg.input.respondents)
@@ -350,6 +351,16 @@ def _read_respondents(cfg: BatchConfig, source: Source, specs: list[ChunkSpec]) 
                   else [c for c in raw.columns if c != source.id_column and c not in text_cols])
         parts.append(raw[[source.id_column, *closed]])
     wide = pd.concat(parts, ignore_index=True).rename(columns={source.id_column: RESPONDENT_ID})
+    if cfg.input.closed_columns is None:
+        # The answers are written to the shareable outputs unpseudonymised: free text must
+        # not pass for a closed question (as `carevoice convert` refuses it too).
+        flagged = free_text_columns(wide.drop(columns=[RESPONDENT_ID]))
+        if flagged:
+            raise ValidationError("[input] survey", [Problem(
+                "free_text_column", f"column {col!r} looks like free text ({why}); add it to "
+                "[input] text_columns to pseudonymise and code it, or list the closed "
+                "questions to keep in [input] closed_columns.", column=str(col))
+                for col, why in flagged.items()])
     return type_answers(validate_respondents(wide))
 
 
