@@ -218,7 +218,17 @@ def load_sentence_transformer(device: str = "cpu") -> Any:
             "pip install torch==2.13.0 sentence-transformers"
         ) from e
     root = verify_model(SENTENCE_MODEL)
-    return SentenceTransformer(str(root), device=device, local_files_only=True)
+    # transformers draws a "Loading weights" bar on stderr for this local load; it says
+    # nothing to a user of carevoice, so it is turned off for the load and restored after.
+    from transformers.utils import logging as hf_logging
+
+    shown = hf_logging.is_progress_bar_enabled()
+    hf_logging.disable_progress_bar()
+    try:
+        return SentenceTransformer(str(root), device=device, local_files_only=True)
+    finally:
+        if shown:
+            hf_logging.enable_progress_bar()
 
 
 def model_versions() -> dict[str, str]:
