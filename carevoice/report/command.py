@@ -248,7 +248,12 @@ def report_command(
     from .build import build_report
 
     try:
+        from .build import FORMATS
+
         formats = [f.strip() for f in format.split(",") if f.strip()]
+        if not formats or any(f not in FORMATS for f in formats):
+            raise InputError(f"The --format option must list some of {', '.join(FORMATS)}, "
+                             f"separated by commas. Got {format!r} instead.")
         if embedder not in ("minilm", "hashing"):
             raise InputError(f"The --embedder option must be 'minilm' or 'hashing'. Got "
                              f"{embedder!r} instead.")
