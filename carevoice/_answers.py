@@ -1,19 +1,29 @@
 """Closed survey answers: typing them, and telling them from free text.
 
-The public names (:data:`KNOWN_SCALES`, :func:`type_answers`, :func:`free_text_columns`) are
-re-exported by :mod:`carevoice.corpus`.
+The public names (:data:`KNOWN_SCALES`, :data:`MissingValues`, :func:`type_answers`,
+:func:`free_text_columns`) are re-exported by :mod:`carevoice.corpus`.
 """
 
 from __future__ import annotations
 
+import logging
+import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from .errors import Problem, ValidationError
+from .errors import InputError, Problem, ValidationError
 from .schema import RESPONDENT_ID
+
+logger = logging.getLogger("carevoice.corpus")
+
+#: The ``missing_values`` argument: codes that mean "no answer" in every column (``["don't
+#: know", -99]``), or per column (``{"times_moved": ["-99"], "*": ["don't know"]}``; ``"*"``
+#: covers every column not named).
+MissingValues = Sequence[str | float] | Mapping[str, Sequence[str | float]]
 
 #: Ordered answer scales recognised when typing closed answers. A column whose values all belong
 #: to one scale (ignoring case, spaces and hyphens) becomes an ordered categorical in this
@@ -34,6 +44,112 @@ _RANGE = re.compile(r"^\s*(\d+)\s*(?:-|–|to)\s*(\d+)\s*$|^\s*(\d+)\s*\+\s*$")
 _FREE_TEXT_QUESTION = re.compile(
     r"specify|anything else|what else|comment|explain|describe|tell us|own words|free[ -]?text|"
     r"\bwhy\b|\bdetails?\b|\bnotes?\b|^\s*other\b", re.IGNORECASE)
+
+
+_NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$")
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+
+
+def _code_key(value: str) -> str:
+    """A code or answer as matched: stripped, spaces collapsed, any case, any apostrophe."""
+    return re.sub(r"\s+", " ", value.strip()).casefold().translate(_APOSTROPHES)
+
+
+def _as_number(value: Any) -> float | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float, np.integer, np.floating)):
+        number = float(value)
+        return None if math.isnan(number) else number
+    if isinstance(value, str) and _NUMBER.match(value.strip()):
+        return float(value)
+    return None
+
+
+class _Codes:
+    """The missing-value codes of a column; calling it on an answer says if it is one."""
+
+    def __init__(self, codes: Sequence[Any]) -> None:
+        self.texts = {_code_key(str(c)) for c in codes}
+        self.numbers = {n for n in map(_as_number, codes) if n is not None}
+
+    def __call__(self, value: Any) -> bool:
+        if isinstance(value, str) and _code_key(value) in self.texts:
+            return True
+        number = _as_number(value) if self.numbers else None
+        return number is not None and number in self.numbers
+
+
+def _code_list(codes: Any, where: str) -> list[Any]:
+    """The codes as a list; an error naming the argument if they are not a list of codes."""
+    if isinstance(codes, (str, bytes)) or not isinstance(codes, Iterable) \
+            or isinstance(codes, Mapping):
+        example = f"[{codes!r}]" if isinstance(codes, (str, int, float)) else "[\"don't know\"]"
+        raise InputError(f"The 'missing_values' argument{where} must be a list of codes, e.g. "
+                         f"{example}. Got {type(codes).__name__} instead.")
+    out = list(codes)
+    for code in out:
+        if not (isinstance(code, str) or _as_number(code) is not None):
+            raise InputError(f"The 'missing_values' argument{where} must hold text or numbers "
+                             f"such as \"don't know\" or -99. Got {code!r} instead.")
+    return out
+
+
+def _codes_by_column(missing_values: MissingValues | None,
+                     columns: Sequence[Any]) -> dict[Any, _Codes]:
+    """The codes of each column that has some; checks the argument first."""
+    if missing_values is None:
+        return {}
+    if not isinstance(missing_values, Mapping):
+        every = _Codes(_code_list(missing_values, ""))
+        return {c: every for c in columns} if every.texts else {}
+    given = {k: _code_list(v, f" for column {k!r}" if k != "*" else " for '*'")
+             for k, v in missing_values.items()}
+    unknown = [c for c in given if c != "*" and c not in set(columns)]
+    if unknown:
+        raise InputError(f"The 'missing_values' argument names columns that are not closed "
+                         f"answers here: {unknown}. Check the spelling against the file's "
+                         "header, or use '*' for every column.")
+    every = _Codes(given.pop("*", []))
+    out = {}
+    for column in columns:
+        codes = _Codes(given[column]) if column in given else every
+        if codes.texts:
+            out[column] = codes
+    return out
+
+
+def _drop_codes(values: pd.Series, codes: _Codes) -> tuple[pd.Series, int]:
+    """``values`` (from :func:`_answers`) with the answers that are codes made missing."""
+    try:
+        found = {v for v in pd.unique(values.dropna()) if codes(v)}
+        hits = values.isin(found) if found else pd.Series(False, index=values.index)
+    except TypeError:  # unhashable answers in a frame built in memory
+        hits = values.map(codes).astype(bool)
+    return values.where(~hits, None), int(hits.sum())
+
+
+def _warn_mostly_numeric(column: Any, present: pd.Series, numeric: pd.Series) -> None:
+    """Log a column of mostly numbers that some other answers make a category."""
+    is_number = numeric.notna()
+    n_numbers, n_other = int(is_number.sum()), int((~is_number).sum())
+    if n_numbers == 0 or n_numbers < n_other:
+        return
+    others = present[~is_number].value_counts()
+    shown = [str(v) for v in others.index if len(str(v)) <= 20][:5]
+    listed = ", ".join(repr(v) for v in shown)
+    hidden = len(others) - len(shown)
+    if hidden:
+        listed = f"{listed} and {hidden} more" if shown else f"{hidden} distinct, not shown"
+    others_text = (f"{n_other} other answer ({listed}) makes" if n_other == 1
+                   else f"{n_other} other answers ({listed}) make")
+    logger.warning(
+        "column %r: %d of %d answers are numbers, but %s the column an unordered category "
+        "whose levels sort as text ('10' before '2'), not numbers. If these answers mean "
+        "'no answer' (\"don't know\", -99), give them as missing values (missing_values=[...]; "
+        "--missing-value on the command line; [input] missing_values in a batch run); if "
+        "they are real answers, give the column's order with levels=.",
+        column, n_numbers, len(present), others_text)
 
 
 def _norm_level(value: str) -> str:
@@ -78,12 +194,24 @@ def _known_order(present: Sequence[str]) -> tuple[list[str], dict[str, str]] | N
 
 
 def type_answers(respondents: pd.DataFrame,
-                 levels: Mapping[str, Sequence[str]] | None = None) -> pd.DataFrame:
+                 levels: Mapping[str, Sequence[str]] | None = None, *,
+                 missing_values: MissingValues | None = None) -> pd.DataFrame:
     """Type closed answers: numbers where numeric, ordered categoricals where the order is known.
 
     Answers are stripped of surrounding spaces first, and blank answers are missing, so that
     ``"Always "`` and ``"always"`` are one level and a blank cell does not turn a number column
     into text. Known scales and given levels are matched ignoring case.
+
+    Survey exports often mark a non-answer with a code ("don't know", "prefer not to say",
+    "N/A", -99, 999). Such codes are answers like any other unless you list them in
+    ``missing_values``: then they become missing before the column is typed, so a column of
+    numbers with some "don't know" answers stays numeric and -99 no longer drags its mean
+    down. Nothing is treated as a code by default, since 0 or 99 can be real answers ("how
+    many times have you moved?"). A column where at least half the answers are numbers but
+    some are not is typed as an unordered category (its levels sort as text, ``"10"`` before
+    ``"2"``); a warning on the ``carevoice.corpus`` logger names the column, counts the
+    answers that are not numbers and shows up to five of them (those of at most 20
+    characters), so that you can list them in ``missing_values`` or give ``levels``.
 
     Parameters
     ----------
@@ -93,6 +221,16 @@ def type_answers(respondents: pd.DataFrame,
     levels : mapping of str to sequence of str, optional
         Level order per column, overriding detection. Values not in the list (ignoring case)
         are an error.
+    missing_values : sequence or mapping, optional
+        Answers that mean "no answer" and become missing before typing. A list of codes
+        (``["don't know", "-99"]``) applies to every column; a mapping gives each column its
+        own list, ``"*"`` giving the list for every column not named
+        (``{"*": ["don't know"], "times_moved": ["don't know", "99"]}``; a column given
+        ``[]`` keeps all its answers). A code matches an answer after stripping spaces,
+        ignoring case, runs of spaces and the kind of apostrophe (``"Don’t  know"``), and a
+        code that is a number matches the same number however it is written (``-99`` matches
+        ``"-99"`` and ``"-99.0"``). How many answers of each column became missing is logged
+        at INFO level.
 
     Returns
     -------
@@ -105,6 +243,9 @@ def type_answers(respondents: pd.DataFrame,
     ------
     ValidationError
         If answers are not in the levels given for their column.
+    InputError
+        If ``missing_values`` is not a list of codes (text or numbers) or a mapping of such
+        lists, or names a column that ``respondents`` lacks.
 
     Examples
     --------
@@ -117,14 +258,29 @@ def type_answers(respondents: pd.DataFrame,
     (['8-10', '11-13'], ['sometimes', 'always'])
     >>> df["score"].tolist()
     [7, 5, <NA>]
+
+    A "don't know" among numbers, and an SPSS-style -99:
+
+    >>> answers = pd.DataFrame({"respondent_id": ["1", "2", "3"],
+    ...                         "placements": ["4", "10", "Don't know"],
+    ...                         "contact_hours": ["3", "-99.0", "5"]})
+    >>> typed = type_answers(answers, missing_values=["don't know", -99])
+    >>> typed["placements"].tolist(), float(typed["contact_hours"].mean())
+    ([4, 10, <NA>], 4.0)
     """
     levels = dict(levels or {})
     out = respondents.copy()
+    codes = _codes_by_column(missing_values, [c for c in out.columns if c != RESPONDENT_ID])
     problems = []
     for col in out.columns:
         if col == RESPONDENT_ID:
             continue
         values = _answers(out[col])
+        if col in codes:
+            values, n_codes = _drop_codes(values, codes[col])
+            if n_codes:
+                logger.info("column %r: %d answers are missing-value codes, now missing", col,
+                            n_codes)
         present = values.dropna().astype(str)
         if col in levels:
             order = [str(v).strip() for v in levels[col]]
@@ -158,6 +314,7 @@ def type_answers(respondents: pd.DataFrame,
             values.loc[present.index] = present.map(spelling)
             out[col] = pd.Categorical(values, categories=order, ordered=True)
         else:
+            _warn_mostly_numeric(col, present, numeric)
             values.loc[present.index] = present
             out[col] = pd.Categorical(values, categories=sorted(set(present)), ordered=False)
     if problems:
@@ -165,8 +322,8 @@ def type_answers(respondents: pd.DataFrame,
     return out
 
 
-def free_text_columns(frame: pd.DataFrame,
-                      columns: Iterable[str] | None = None) -> dict[str, str]:
+def free_text_columns(frame: pd.DataFrame, columns: Iterable[str] | None = None, *,
+                      missing_values: MissingValues | None = None) -> dict[str, str]:
     """Find columns that hold free text (or values unique to a respondent), not closed answers.
 
     A wide export's other columns become closed answers in ``respondents``, which is never
@@ -182,6 +339,9 @@ def free_text_columns(frame: pd.DataFrame,
         One row per respondent, values as read.
     columns : iterable of str, optional
         The columns to check; by default all.
+    missing_values : sequence or mapping, optional
+        Codes that mean "no answer", left out before checking (as in :func:`type_answers`), so
+        that a column of numbers with some "don't know" answers counts as numeric.
 
     Returns
     -------
@@ -197,8 +357,13 @@ def free_text_columns(frame: pd.DataFrame,
     {'Other (please specify)': 'its question asks for free text'}
     """
     found = {}
-    for col in frame.columns if columns is None else columns:
-        present = _answers(frame[col]).dropna().astype(str)
+    checked = list(frame.columns if columns is None else columns)
+    codes = _codes_by_column(missing_values, checked)
+    for col in checked:
+        values = _answers(frame[col])
+        if col in codes:
+            values = _drop_codes(values, codes[col])[0]
+        present = values.dropna().astype(str)
         if present.empty or pd.to_numeric(present, errors="coerce").notna().all():
             continue
         if _known_order(present.tolist()) is not None:

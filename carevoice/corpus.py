@@ -21,7 +21,13 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ._answers import KNOWN_SCALES, free_text_columns, type_answers
+from ._answers import (
+    KNOWN_SCALES,
+    MissingValues,
+    _codes_by_column,
+    free_text_columns,
+    type_answers,
+)
 from ._files import (
     SEPARATORS,
     Table,
@@ -51,6 +57,7 @@ from .schema import COMMENT_COLUMNS, COMMENT_ID, QUESTION_ID, RESPONDENT_ID, TEX
 __all__ = [
     "KNOWN_SCALES",
     "SEPARATORS",
+    "MissingValues",
     "check_output_path",
     "decode_bytes",
     "describe_columns",
@@ -80,7 +87,8 @@ def read_survey(path: str | Path, *, text_columns: Sequence[str] | Mapping[str, 
                 drop_columns: Sequence[str] = (),
                 levels: Mapping[str, Sequence[str]] | None = None,
                 encoding: str | None = None, sheet_name: str | int = 0,
-                sep: str | None = None) -> Corpus:
+                sep: str | None = None,
+                missing_values: MissingValues | None = None) -> Corpus:
     """Turn a wide survey export (one row per respondent) into a :class:`Corpus`.
 
     Every column that is neither the id nor a text column becomes a closed answer in
@@ -110,6 +118,10 @@ def read_survey(path: str | Path, *, text_columns: Sequence[str] | Mapping[str, 
         The XLSX sheet.
     sep : str, optional
         The CSV separator; detected by default.
+    missing_values : sequence or mapping, optional
+        Closed answers that mean "no answer" ("don't know", -99), made missing before the
+        answers are typed and before the free-text check; a list for every closed column or
+        ``{column: [codes]}`` (see :func:`type_answers`). None by default.
 
     Returns
     -------
@@ -131,20 +143,22 @@ def read_survey(path: str | Path, *, text_columns: Sequence[str] | Mapping[str, 
     ...                         id_column="Respondent ID")  # doctest: +SKIP
     """
     table = read_file(path, encoding=encoding, sheet_name=sheet_name, sep=sep)
-    return _survey(table, text_columns, id_column, closed_columns, drop_columns, levels)
+    return _survey(table, text_columns, id_column, closed_columns, drop_columns, levels,
+                   missing_values)
 
 
 def survey_from_frame(wide: pd.DataFrame, *, text_columns: Sequence[str] | Mapping[str, str],
                       id_column: str, closed_columns: Sequence[str] | None = None,
                       drop_columns: Sequence[str] = (),
-                      levels: Mapping[str, Sequence[str]] | None = None) -> Corpus:
+                      levels: Mapping[str, Sequence[str]] | None = None,
+                      missing_values: MissingValues | None = None) -> Corpus:
     """Like :func:`read_survey`, from a wide DataFrame already in memory.
 
     Parameters
     ----------
     wide : pandas.DataFrame
         One row per respondent.
-    text_columns, id_column, closed_columns, drop_columns, levels
+    text_columns, id_column, closed_columns, drop_columns, levels, missing_values
         As in :func:`read_survey`.
 
     Returns
@@ -173,7 +187,7 @@ def survey_from_frame(wide: pd.DataFrame, *, text_columns: Sequence[str] | Mappi
     """
     _need_frame(wide, "wide")
     return _survey(Table.of_frame(wide), text_columns, id_column, closed_columns, drop_columns,
-                   levels)
+                   levels, missing_values)
 
 
 def _names(value: Any, argument: str) -> list[str]:
@@ -185,7 +199,8 @@ def _names(value: Any, argument: str) -> list[str]:
 
 def _survey(table: Table, text_columns: Sequence[str] | Mapping[str, str], id_column: str,
             closed_columns: Sequence[str] | None, drop_columns: Sequence[str],
-            levels: Mapping[str, Sequence[str]] | None) -> Corpus:
+            levels: Mapping[str, Sequence[str]] | None,
+            missing_values: MissingValues | None = None) -> Corpus:
     wide = table.frame
     if isinstance(text_columns, str):
         raise InputError("The 'text_columns' argument must be a list or mapping of column names, "
@@ -223,7 +238,7 @@ def _survey(table: Table, text_columns: Sequence[str] | Mapping[str, str], id_co
     problems += _id_problems(ids, id_column, table)
     if closed is None:
         closed = [c for c in wide.columns if c not in claimed]
-        flagged = free_text_columns(wide, closed)
+        flagged = free_text_columns(wide, closed, missing_values=missing_values)
         if flagged:
             problems.append(Problem("free_text_column", (
                 "these columns look like free text, not closed answers: "
@@ -237,7 +252,8 @@ def _survey(table: Table, text_columns: Sequence[str] | Mapping[str, str], id_co
         raise ValidationError(table.name, problems)
     respondents = wide[[id_column, *closed]].assign(**{id_column: ids})
     respondents = respondents.rename(columns={id_column: RESPONDENT_ID})
-    respondents = type_answers(respondents.reset_index(drop=True), levels)
+    respondents = type_answers(respondents.reset_index(drop=True), levels,
+                               missing_values=missing_values)
     parts = []
     for column, qid in mapping.items():
         parts.append(pd.DataFrame({COMMENT_ID: ids + f"-{qid}", RESPONDENT_ID: ids,
@@ -344,27 +360,34 @@ def _apply_stored(typed: pd.DataFrame, stored: Mapping[str, Mapping[str, Any]],
 
 def _read_respondents(path: str | Path, levels: Mapping[str, Sequence[str]] | None,
                       columns: Mapping[str, str] | None, encoding: str | None,
-                      sep: str | None) -> tuple[list[Problem], pd.DataFrame | None, Table]:
+                      sep: str | None, missing_values: MissingValues | None = None,
+                      ) -> tuple[list[Problem], pd.DataFrame | None, Table]:
     table = read_file(path, encoding=encoding, sep=sep)
     frame = table.frame.rename(columns=dict(columns)) if columns else table.frame
     problems, out = _check_respondents(frame, table)
     if out is None:
         return problems, None, table
     stored = _stored_types(_schema_path(Path(path)))
+    codes = _codes_by_column(missing_values, [c for c in out.columns if c != RESPONDENT_ID])
+    # A column with missing-value codes among its answers is typed afresh (a side file written
+    # without the codes may call it a category), and its recorded order loses the codes.
+    coded = {c for c, is_code in codes.items() if out[c].dropna().map(is_code).any()}
     given = dict(levels or {})
-    merged = {**{c: v.get("levels", []) for c, v in stored.items() if v["type"] == "ordered"},
+    merged = {**{c: [v for v in spec.get("levels", []) if not (c in codes and codes[c](v))]
+                 for c, spec in stored.items() if spec["type"] == "ordered"},
               **given}
     try:
-        typed = type_answers(out, merged)
+        typed = type_answers(out, merged, missing_values=missing_values)
     except ValidationError as e:
         return problems + list(e.problems), out, table
-    problems += _apply_stored(typed, stored, given)
+    problems += _apply_stored(typed, stored, {**dict.fromkeys(coded), **given})
     return problems, typed, table
 
 
 def read_respondents(path: str | Path, *, levels: Mapping[str, Sequence[str]] | None = None,
                      columns: Mapping[str, str] | None = None,
-                     encoding: str | None = None, sep: str | None = None) -> pd.DataFrame:
+                     encoding: str | None = None, sep: str | None = None,
+                     missing_values: MissingValues | None = None) -> pd.DataFrame:
     """Read respondents' closed answers (one row per respondent) and type them.
 
     Parameters
@@ -379,6 +402,12 @@ def read_respondents(path: str | Path, *, levels: Mapping[str, Sequence[str]] | 
         Force the CSV encoding.
     sep : str, optional
         The CSV separator; detected by default.
+    missing_values : sequence or mapping, optional
+        Answers that mean "no answer" ("don't know", -99), made missing before typing; a list
+        for every column or ``{column: [codes]}`` with the renamed column names (see
+        :func:`type_answers`). A column holding such codes is typed afresh, not as the
+        schema side file recorded it (a recorded level order is kept, less the codes). None
+        by default.
 
     Returns
     -------
@@ -389,8 +418,12 @@ def read_respondents(path: str | Path, *, levels: Mapping[str, Sequence[str]] | 
     ------
     ValidationError
         Every problem at once, by ``respondent_id`` or 1-based line of the file.
+    InputError
+        If the file cannot be read, or ``missing_values`` is malformed or names a column the
+        file lacks.
     """
-    problems, typed, table = _read_respondents(path, levels, columns, encoding, sep)
+    problems, typed, table = _read_respondents(path, levels, columns, encoding, sep,
+                                               missing_values)
     if problems or typed is None:
         raise ValidationError(table.name, problems)
     return typed
@@ -398,7 +431,8 @@ def read_respondents(path: str | Path, *, levels: Mapping[str, Sequence[str]] | 
 
 def read_corpus(comments: str | Path, respondents: str | Path, *,
                 levels: Mapping[str, Sequence[str]] | None = None,
-                encoding: str | None = None, sep: str | None = None) -> Corpus:
+                encoding: str | None = None, sep: str | None = None,
+                missing_values: MissingValues | None = None) -> Corpus:
     """Read a long-form corpus: a comments file and a respondents file.
 
     Parameters
@@ -411,6 +445,8 @@ def read_corpus(comments: str | Path, respondents: str | Path, *,
         Force the CSV encoding of both files.
     sep : str, optional
         The CSV separator of both files; detected by default.
+    missing_values : sequence or mapping, optional
+        Closed answers that mean "no answer", as in :func:`read_respondents`.
 
     Returns
     -------
@@ -424,7 +460,7 @@ def read_corpus(comments: str | Path, respondents: str | Path, *,
     """
     problems, com, com_table = _read_comments(comments, None, COMMENT_COLUMNS, encoding, sep)
     resp_problems, resp, resp_table = _read_respondents(respondents, levels, None, encoding,
-                                                        sep)
+                                                        sep, missing_values)
     problems += resp_problems + _orphans(com, resp)
     if problems or com is None or resp is None:
         raise ValidationError(f"{com_table.name} and {resp_table.name}", problems)

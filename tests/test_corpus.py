@@ -476,3 +476,84 @@ def re_escape(text: str) -> str:
     import re
 
     return re.escape(text)
+
+
+# ------------------------------------------------------------------ missing-value codes
+PLACEMENTS = pd.DataFrame({
+    "respondent_id": [f"r{i}" for i in range(1, 10)],
+    "placements": ["4", "2", "7", "1", "3", "Don\u2019t  know", "10", "-99.0", "5"],
+    "contact_hours": ["3", "-99", "5", "2", " -99 ", "4", "1", "2", "3"],
+    "placement": ["foster", "kinship", "N/A", "foster", "residential", "foster", "kinship",
+                  "foster", "-99"],
+})
+
+
+def test_missing_value_codes_become_missing_before_typing():
+    before = PLACEMENTS.copy()
+    typed = type_answers(PLACEMENTS, missing_values=["don't know", -99, "n/a"])
+    assert str(typed["placements"].dtype) == "Int64"
+    assert typed["placements"].tolist() == [4, 2, 7, 1, 3, pd.NA, 10, pd.NA, 5]
+    assert str(typed["contact_hours"].dtype) == "Int64"
+    assert typed["contact_hours"].mean() == 20 / 7  # -99 no longer drags the mean down
+    assert list(typed["placement"].cat.categories) == ["foster", "kinship", "residential"]
+    assert typed["placement"].isna().sum() == 2
+    pd.testing.assert_frame_equal(PLACEMENTS, before)  # the caller's frame is untouched
+
+
+def test_missing_values_per_column_and_for_every_column():
+    codes = {"*": ["don't know", "-99"], "placement": []}  # a column's list replaces "*"
+    typed = type_answers(PLACEMENTS, missing_values=codes)
+    assert str(typed["placements"].dtype) == "Int64"
+    assert "-99" in typed["placement"].cat.categories  # kept: [] for this column
+    typed = type_answers(PLACEMENTS, missing_values={"contact_hours": [-99.0]})
+    assert typed["contact_hours"].isna().sum() == 2
+    assert isinstance(typed["placements"].dtype, pd.CategoricalDtype)  # no codes here
+
+
+@pytest.mark.parametrize(("missing_values", "fragment"), [
+    ("-99", "must be a list of codes, e.g. ['-99']"),
+    ({"placments": ["-99"]}, "not closed answers here: ['placments']"),
+    ({"placements": "-99"}, "for column 'placements' must be a list of codes"),
+    ([None], "must hold text or numbers"),
+    ([True], "must hold text or numbers"),
+    ([float("nan")], "must hold text or numbers"),
+])
+def test_bad_missing_values_are_named(missing_values, fragment):
+    with pytest.raises(cv.InputError, match="'missing_values' argument") as info:
+        type_answers(PLACEMENTS, missing_values=missing_values)
+    assert fragment in str(info.value)
+
+
+def test_a_mostly_numeric_column_made_a_category_is_logged(caplog):
+    frame = PLACEMENTS.assign(why=["x" * 30] * 8 + ["2"])
+    with caplog.at_level("WARNING", logger="carevoice.corpus"):
+        type_answers(frame)
+    warned = {r.args[0]: r.getMessage() for r in caplog.records if r.levelname == "WARNING"}
+    assert set(warned) == {"placements"}  # not the placement types, nor a column of text
+    message = warned["placements"]
+    assert "8 of 9 answers are numbers, but 1 other answer ('Don\u2019t  know') makes" in message
+    assert "missing_values" in message and "--missing-value" in message
+    caplog.clear()
+    long_answers = pd.DataFrame({"respondent_id": list("abcde"),
+                                 "n": ["1", "2", "3", "about three or four times", "no idea"]})
+    with caplog.at_level("WARNING", logger="carevoice.corpus"):
+        type_answers(long_answers)
+    [record] = caplog.records
+    assert "2 other answers ('no idea' and 1 more)" in record.getMessage()
+    assert "about three" not in record.getMessage()
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="carevoice.corpus"):
+        type_answers(PLACEMENTS, missing_values=["don't know", "-99"])
+    assert not caplog.records
+
+
+def test_survey_from_frame_takes_missing_values_for_typing_and_the_free_text_check():
+    wide = pd.DataFrame({"id": [str(i) for i in range(1, 10)], "Q": ["a comment"] * 9,
+                         "How many placements?": ["1", "2", "3", "4", "5", "6", "7", "8",
+                                                  "don't know"]})
+    with pytest.raises(cv.ValidationError, match="nearly every answer differs"):
+        survey_from_frame(wide, text_columns=["Q"], id_column="id")
+    corpus = survey_from_frame(wide, text_columns=["Q"], id_column="id",
+                               missing_values=["Don't know"])
+    assert str(corpus.respondents["How many placements?"].dtype) == "Int64"
+    assert corpus.respondents["How many placements?"].isna().sum() == 1

@@ -217,3 +217,40 @@ def test_output_paths_are_checked(tmp_path):
         check_output_path(tmp_path / "p.zip", kind="file", suffixes=(".qdpx",))
     with pytest.raises(cv.InputError, match="'path' argument names a folder"):
         write_table(pd.DataFrame({"a": [1]}), tmp_path)
+
+
+# ------------------------------------------------------------------ missing-value codes
+def test_readers_take_missing_values(tmp_path):
+    from carevoice.corpus import read_corpus, read_respondents, read_survey
+
+    _text(tmp_path, "r.csv", "respondent_id,placements,hours\nr1,4,3\nr2,don't know,-99\n"
+                             "r3,10,5\n")
+    _text(tmp_path, "c.csv", "comment_id,respondent_id,question_id,text\nc1,r1,q,hi\n")
+    plain = read_respondents(tmp_path / "r.csv")
+    assert isinstance(plain["placements"].dtype, pd.CategoricalDtype)
+    typed = read_respondents(tmp_path / "r.csv", missing_values=["DON'T KNOW", "-99"])
+    assert typed["placements"].tolist() == [4, pd.NA, 10] and typed["hours"].mean() == 4
+    corpus = read_corpus(tmp_path / "c.csv", tmp_path / "r.csv",
+                         missing_values={"placements": ["don't know"]})
+    assert corpus.respondents["hours"].min() == -99
+    _text(tmp_path, "wide.csv", "ID,Q,placements\n1,hello,4\n2,,don't know\n3,hi,10\n")
+    wide = read_survey(tmp_path / "wide.csv", text_columns=["Q"], id_column="ID",
+                       missing_values=["don't know"])
+    assert str(wide.respondents["placements"].dtype) == "Int64"
+
+
+def test_missing_values_override_the_types_a_side_file_recorded(tmp_path):
+    from carevoice.corpus import read_respondents, survey_from_frame, write_corpus
+
+    wide = pd.DataFrame({"id": ["1", "2", "3"], "Q": ["a", "b", "c"],
+                         "placements": ["4", "don't know", "10"],
+                         "feels_safe": ["always", "don't know", "never"]})
+    corpus = survey_from_frame(wide, text_columns=["Q"], id_column="id",
+                               levels={"feels_safe": ["never", "don't know", "always"]})
+    paths = write_corpus(corpus, tmp_path / "long")  # records a category and an order
+    typed = read_respondents(paths["respondents"], missing_values=["don't know"])
+    assert typed["placements"].tolist() == [4, pd.NA, 10]
+    assert list(typed["feels_safe"].cat.categories) == ["never", "always"]
+    assert typed["feels_safe"].cat.ordered
+    again = read_respondents(paths["respondents"])  # without codes: as recorded
+    assert list(again["placements"].cat.categories) == ["10", "4", "don't know"]
