@@ -6,11 +6,12 @@ values on to the readers (:func:`carevoice.corpus.read_table` and the functions 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Annotated
 
 import typer
 
-__all__ = ["EncodingOption", "SepOption"]
+__all__ = ["EncodingOption", "MissingValueOption", "SepOption", "missing_values"]
 
 #: ``--encoding``: force the encoding of CSV inputs.
 EncodingOption = Annotated[str | None, typer.Option(
@@ -23,3 +24,33 @@ SepOption = Annotated[str | None, typer.Option(
     "--sep",
     help="Separator of the CSV input files: ',', ';' (Excel in much of Europe), 'tab' or '|'. "
          "Detected from the header line by default.")]
+
+#: ``--missing-value``: a closed answer that means "no answer" (repeatable).
+MissingValueOption = Annotated[list[str] | None, typer.Option(
+    "--missing-value",
+    help="A closed answer that means 'no answer', such as \"don't know\" or -99; repeatable. "
+         "It becomes missing in every respondents column before the answers are typed, so a "
+         "column of numbers stays numeric. Matched ignoring case and spaces, and a number "
+         "matches however it is written (-99 matches -99.0). None by default: 0 or 99 can be "
+         "real answers.")]
+
+
+def missing_values(option: Sequence[str] | None) -> list[str] | None:
+    """The ``missing_values`` argument of the readers from ``--missing-value`` options.
+
+    Parameters
+    ----------
+    option : sequence of str or None
+        The values given, in order.
+
+    Returns
+    -------
+    list of str or None
+        None when the option was not given.
+
+    Examples
+    --------
+    >>> missing_values(["don't know", "-99"]), missing_values(None)
+    (["don't know", '-99'], None)
+    """
+    return list(option) if option else None

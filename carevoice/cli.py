@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ._options import EncodingOption, SepOption
+from ._options import EncodingOption, MissingValueOption, SepOption, missing_values
 from .errors import CarevoiceError
 
 app = typer.Typer(
@@ -72,6 +72,7 @@ def validate_command(
     respondents: Annotated[Path | None, typer.Argument(help="Respondents file, optional.")] = None,
     encoding: EncodingOption = None,
     sep: SepOption = None,
+    missing_value: MissingValueOption = None,
 ) -> None:
     """Check input files and list every problem (columns, ids, encodings) in one go."""
     from .corpus import read_comments, read_corpus
@@ -81,7 +82,8 @@ def validate_command(
             frame = read_comments(comments, encoding=encoding, sep=sep)
             n_resp = frame["respondent_id"].nunique() if "respondent_id" in frame else 0
         else:
-            corpus = read_corpus(comments, respondents, encoding=encoding, sep=sep)
+            corpus = read_corpus(comments, respondents, encoding=encoding, sep=sep,
+                                 missing_values=missing_values(missing_value))
             frame, n_resp = corpus.comments, len(corpus.respondents)
         n, answered = len(frame), int(frame["text"].notna().sum())
         enc = frame.attrs.get("encoding")
@@ -108,6 +110,7 @@ def convert_command(
     format: Annotated[str, typer.Option(help="csv, xlsx or parquet.")] = "csv",
     encoding: EncodingOption = None,
     sep: SepOption = None,
+    missing_value: MissingValueOption = None,
 ) -> None:
     """Turn a wide survey export into long-form comments and respondents files.
 
@@ -120,7 +123,8 @@ def convert_command(
         check_output_path(output, kind="folder")
         corpus = read_survey(survey, text_columns=mapping, id_column=id_column,
                              closed_columns=closed_column, drop_columns=drop_column or (),
-                             encoding=encoding, sep=sep)
+                             encoding=encoding, sep=sep,
+                             missing_values=missing_values(missing_value))
         paths = write_corpus(corpus, output, format=format)
     except CarevoiceError as e:
         raise fail(e) from e

@@ -154,3 +154,75 @@ def test_link_and_report_refuse_codes_without_a_theme_column(tmp_path, command):
                                  "--output", str(out)])
     assert result.exit_code == 2, result.output
     assert "k.csv" in result.output and "missing ['theme']" in result.output
+
+
+def _linked_files(folder):
+    """Twelve fictional respondents; one answered "don't know" to a number question."""
+    comments = ["comment_id,respondent_id,question_id,text"]
+    codes = ["comment_id,theme,score,assigned"]
+    answers = ["respondent_id,placements,placement_type"]
+    for i in range(12):
+        comments.append(f"c{i},r{i},q,I want to see my mum more")
+        codes.append(f"c{i},family_contact,0.9,{'true' if i % 2 else 'false'}")
+        answers.append(f"r{i},{'Don’t know' if i == 5 else i % 5 + 1},"
+                       f"{'foster' if i % 3 else 'residential'}")
+    paths = []
+    for name, rows in (("c.csv", comments), ("k.csv", codes), ("r.csv", answers)):
+        (folder / name).write_text("\n".join(rows) + "\n", "utf-8")
+        paths.append(str(folder / name))
+    return paths
+
+
+def test_missing_value_option_on_validate_and_convert(tmp_path, caplog):
+    import json
+
+    files = _linked_files(tmp_path)
+    with caplog.at_level("WARNING", logger="carevoice.corpus"):
+        result = runner.invoke(app, ["validate", files[0], files[2]])
+    assert result.exit_code == 0, result.output
+    assert "column 'placements': 11 of 12 answers are numbers" in caplog.text
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="carevoice.corpus"):
+        result = runner.invoke(app, ["validate", files[0], files[2],
+                                     "--missing-value", "don't know"])
+    assert result.exit_code == 0, result.output
+    assert not caplog.records
+    wide = tmp_path / "export.csv"
+    wide.write_text("ID,Q1,placements,hours\n1,hello,4,3\n2,,don't know,-99\n3,hi,10,5\n",
+                    "utf-8")
+    result = runner.invoke(app, ["convert", str(wide), "--id-column", "ID", "--text-column",
+                                 "Q1", "--output", str(tmp_path / "long"),
+                                 "--missing-value", "don't know", "--missing-value", "-99"])
+    assert result.exit_code == 0, result.output
+    schema = json.loads((tmp_path / "long" / "respondents.schema.json").read_text("utf-8"))
+    assert schema == {"placements": {"type": "Int64"}, "hours": {"type": "Int64"}}
+    respondents = (tmp_path / "long" / "respondents.csv").read_text("utf-8")
+    assert "know" not in respondents and "-99" not in respondents
+
+
+def test_missing_value_option_on_link_report_and_export(tmp_path):
+    import pandas as pd
+
+    from carevoice.qda import read_qdpx
+
+    files = _linked_files(tmp_path)
+    option = ["--missing-value", "don't know"]
+    for extra, numeric_rows in (([], 0), (option, 18)):
+        result = runner.invoke(app, ["link", *files, "--output", str(tmp_path / "a.csv"),
+                                     "--numeric", str(tmp_path / "n.csv"), *extra])
+        assert result.exit_code == 0, result.output
+        assert len(pd.read_csv(tmp_path / "n.csv")) == numeric_rows
+    for extra, differences in (([], []), (option, ["placements"])):
+        out = tmp_path / f"report{len(extra)}"
+        result = runner.invoke(app, ["report", *files, "--output", str(out), "--format", "md",
+                                     "--embedder", "hashing", "--pseudonymised", "--max-q", "1",
+                                     *extra])
+        assert result.exit_code == 0, result.output
+        table = pd.read_csv(out / "tables" / "differences.csv")
+        assert table["Answer"].tolist() == differences
+    for extra, kind in (([], "category"), (option, "Int64")):
+        out = tmp_path / f"p{len(extra)}.qdpx"
+        result = runner.invoke(app, ["export-qdpx", *files, "-o", str(out),
+                                     "--already-pseudonymised", *extra])
+        assert result.exit_code == 0, result.output
+        assert str(read_qdpx(out).respondents["placements"].dtype) == kind

@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from .._options import EncodingOption, SepOption
+from .._options import EncodingOption, MissingValueOption, SepOption, missing_values
 
 __all__ = ["export_qdpx_command", "import_qdpx_command"]
 
@@ -79,6 +79,7 @@ def export_qdpx_command(
     ] = False,
     encoding: EncodingOption = None,
     sep: SepOption = None,
+    missing_value: MissingValueOption = None,
 ) -> None:
     """Write a REFI-QDA project (.qdpx) for NVivo, ATLAS.ti, MAXQDA or QualCoder.
 
@@ -95,8 +96,9 @@ def export_qdpx_command(
         check_output_path(output, argument="--output", kind="file", suffixes=(".qdpx",))
         frame = read_comments(comments, encoding=encoding, sep=sep)
         coded = read_codes(codes, encoding=encoding, sep=sep)
-        answers = (type_text_answers(read_respondents(respondents, encoding=encoding, sep=sep))
-                   if respondents is not None else None)
+        answers = None if respondents is None else type_text_answers(read_respondents(
+            respondents, encoding=encoding, sep=sep,
+            missing_values=missing_values(missing_value)))
         free = free_text_columns(answers, free_text)
         path = export_qdpx(frame, coded, answers, output, codebook=_read_codebook(codebook),
                            user=user, pseudonymise=not already_pseudonymised, free_text=free,

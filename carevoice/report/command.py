@@ -12,7 +12,7 @@ from typing import Annotated, Any
 
 import typer
 
-from .._options import EncodingOption, SepOption
+from .._options import EncodingOption, MissingValueOption, SepOption, missing_values
 
 __all__ = ["link_command", "parse_group", "parse_hypothesis", "report_command"]
 
@@ -87,11 +87,13 @@ def _themes(codes: Any, codebook: Path | None, codes_only: bool) -> list[str] | 
 
 
 def _read(comments: Path, codes: Path, respondents: Path, encoding: str | None = None,
-          sep: str | None = None, text: bool = True) -> tuple[Any, Any, Any]:
+          sep: str | None = None, text: bool = True,
+          missing: list[str] | None = None) -> tuple[Any, Any, Any]:
     """Read the three inputs; every problem of a file is an InputError naming it.
 
     ``text=False``: the comments file needs only ``comment_id`` and ``respondent_id`` (a
-    ``text`` column, when there is one, still tells unanswered questions apart).
+    ``text`` column, when there is one, still tells unanswered questions apart). ``missing``:
+    the ``--missing-value`` codes of the respondents' answers.
     """
     from ..corpus import read_codes, read_comments, read_respondents
     from ..schema import COMMENT_ID, RESPONDENT_ID, TEXT
@@ -99,7 +101,8 @@ def _read(comments: Path, codes: Path, respondents: Path, encoding: str | None =
     required = (COMMENT_ID, RESPONDENT_ID, TEXT) if text else (COMMENT_ID, RESPONDENT_ID)
     frame = read_comments(comments, encoding=encoding, sep=sep, required=required)
     code_frame = read_codes(codes, encoding=encoding, sep=sep)
-    answers = read_respondents(respondents, encoding=encoding, sep=sep)
+    answers = read_respondents(respondents, encoding=encoding, sep=sep,
+                               missing_values=missing_values(missing))
     return frame, code_frame, answers
 
 
@@ -141,6 +144,7 @@ def link_command(
                              "ASSOCIATIONS, as NAME-hypotheses.csv).")] = None,
     encoding: EncodingOption = None,
     sep: SepOption = None,
+    missing_value: MissingValueOption = None,
 ) -> None:
     """Link theme codes to survey answers: odds ratios, p- and q-values per theme x answer.
 
@@ -165,7 +169,7 @@ def link_command(
             if path is not None:
                 check_output_path(path, argument=option)
         frame, code_frame, answers = _read(comments, codes, respondents, encoding, sep,
-                                           text=False)
+                                           text=False, missing=missing_value)
         result = link(frame, code_frame, answers,
                       themes=_themes(code_frame, codebook, codes_themes_only),
                       variables=variable or None,
@@ -236,6 +240,7 @@ def report_command(
                             "(repeatable; kept k-anonymous within the level).")] = None,
     encoding: EncodingOption = None,
     sep: SepOption = None,
+    missing_value: MissingValueOption = None,
 ) -> None:
     """Build the report: self-contained HTML, Word and Markdown with joint displays."""
     import sys
@@ -258,7 +263,8 @@ def report_command(
             raise InputError(f"The --embedder option must be 'minilm' or 'hashing'. Got "
                              f"{embedder!r} instead.")
         check_output_path(output, argument="--output", kind="folder")
-        frame, code_frame, answers = _read(comments, codes, respondents, encoding, sep)
+        frame, code_frame, answers = _read(comments, codes, respondents, encoding, sep,
+                                           missing=missing_value)
         flagged_ids = None
         if flagged is not None:
             marks = read_table(flagged, encoding=encoding, sep=sep)
