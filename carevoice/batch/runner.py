@@ -340,7 +340,7 @@ def _read_respondents(cfg: BatchConfig, source: Source, specs: list[ChunkSpec]) 
     from ..errors import Problem, ValidationError
 
     if cfg.input.respondents is not None:
-        return read_respondents(cfg.input.respondents)
+        return read_respondents(cfg.input.respondents, missing_values=cfg.input.missing_codes)
     if source.kind != "survey":
         return None
     text_cols = {c for c, _ in source.text_columns}
@@ -354,14 +354,15 @@ def _read_respondents(cfg: BatchConfig, source: Source, specs: list[ChunkSpec]) 
     if cfg.input.closed_columns is None:
         # The answers are written to the shareable outputs unpseudonymised: free text must
         # not pass for a closed question (as `carevoice convert` refuses it too).
-        flagged = free_text_columns(wide.drop(columns=[RESPONDENT_ID]))
+        flagged = free_text_columns(wide.drop(columns=[RESPONDENT_ID]),
+                                    missing_values=cfg.input.missing_codes)
         if flagged:
             raise ValidationError("[input] survey", [Problem(
                 "free_text_column", f"column {col!r} looks like free text ({why}); add it to "
                 "[input] text_columns to pseudonymise and code it, or list the closed "
                 "questions to keep in [input] closed_columns.", column=str(col))
                 for col, why in flagged.items()])
-    return type_answers(validate_respondents(wide))
+    return type_answers(validate_respondents(wide), missing_values=cfg.input.missing_codes)
 
 
 # --------------------------------------------------------------------------------------------
