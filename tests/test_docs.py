@@ -27,6 +27,7 @@ MODULES = ["carevoice.errors", "carevoice.corpus", "carevoice.embed", "carevoice
            "carevoice.pseudonymise.addresses", "carevoice.pseudonymise.institutions",
            "carevoice.pseudonymise.replace", "carevoice.pseudonymise.keys",
            "carevoice.pseudonymise.review", "carevoice.pseudonymise.core",
+           "carevoice.pseudonymise.joins",
            "carevoice.pseudonymise.animals",
            "carevoice.themes.codebook", "carevoice.themes.model", "carevoice.themes.agreement",
            "carevoice.themes.sampling", "carevoice.themes.reference", "carevoice.themes.kinship",
