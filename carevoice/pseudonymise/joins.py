@@ -259,12 +259,26 @@ def join_hyphenated(comments: pd.DataFrame, spans: pd.DataFrame, *,
         m = after.match(text, int(ends[row]))
         if m:
             ends[row] = m.end()
-        m = before.search(text, 0, int(starts[row]))
+        m = _hyphenated_before(before, text, int(starts[row]))
         if m and (m.start() == 0 or not text[m.start() - 1].isalnum()):
             starts[row] = m.start()
     out = spans.copy()
     out["start"], out["end"] = starts, ends
     return out
+
+
+def _hyphenated_before(before: re.Pattern[str], text: str, start: int) -> re.Match[str] | None:
+    """``before.search(text, 0, start)`` in a window that grows only while the match may run
+    on past its left edge, so that a long comment is not searched from its start per span."""
+    if not start or text[start - 1] not in "-\u2010\u2011":
+        return None  # the pattern ends with a hyphen
+    width = 64
+    while True:
+        low = max(0, start - width)
+        m = before.search(text, low, start)
+        if low == 0 or (m is not None and m.start() > low + 1):
+            return m
+        width *= 4
 
 
 def join_place_prefixes(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
@@ -356,6 +370,29 @@ def join_initials(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+class _Coverage:
+    """The characters of one comment that spans cover: adding a span and asking whether one
+    overlaps cost the span's length, not the number of spans (a long answer has thousands)."""
+
+    def __init__(self, size: int) -> None:
+        self.chars = bytearray(size)
+        self.empty: set[int] = set()  # positions of empty spans, which still split a match
+
+    def add(self, start: int, end: int) -> None:
+        if end <= start:
+            self.empty.add(start)
+            return
+        if end > len(self.chars):
+            self.chars.extend(bytearray(end - len(self.chars)))
+        self.chars[start:end] = b"\x01" * (end - start)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether a span added overlaps ``[start, end)`` (``s < end and start < e``)."""
+        if any(start < p < end for p in self.empty):
+            return True
+        return 1 in self.chars[max(0, start):max(0, end)]
+
+
 def propagate_spans(comments: pd.DataFrame, spans: pd.DataFrame, *, min_score: float = 0.6,
                     subject_min_score: float = 0.5,
                     labels: tuple[str, ...] = NAME_LABELS) -> pd.DataFrame:
@@ -399,9 +436,10 @@ def propagate_spans(comments: pd.DataFrame, spans: pd.DataFrame, *, min_score: f
     if strong.empty and not (spans["label"] == "ORG").any():
         return spans
     texts = texts_by_id(comments)
-    covered: dict[str, list[tuple[int, int]]] = {}
+    covered: dict[str, _Coverage] = {}
     for cid, start, end in spans[[COMMENT_ID, "start", "end"]].itertuples(index=False):
-        covered.setdefault(str(cid), []).append((int(start), int(end)))
+        covered.setdefault(str(cid), _Coverage(len(texts.get(str(cid), "")))).add(
+            int(start), int(end))
     new = []
     for (cid, label), group in strong.groupby([COMMENT_ID, "label"], sort=False):
         text = texts.get(str(cid), "")
@@ -426,11 +464,11 @@ def propagate_spans(comments: pd.DataFrame, spans: pd.DataFrame, *, min_score: f
             for m in pattern.finditer(text):
                 # a name found with confidence is masked everywhere in its comment, also
                 # where it is the word ("I met Hope ... I hope"): when in doubt, mask
-                if any(s < m.end() and m.start() < e for s, e in covered[str(cid)]) or (
+                if covered[str(cid)].overlaps(m.start(), m.end()) or (
                         weak and not subject(text, m.start(), m.end())) or (
                         label == "LOCATION" and not_a_place_here(text, m.start(), m.end())):
                     continue
-                covered[str(cid)].append(m.span())
+                covered[str(cid)].add(m.start(), m.end())
                 new.append((str(cid), m.start(), m.end(), label, 0.5, "propagate"))
     new.extend(_short_names(texts, spans, covered))
     if not new:
@@ -443,7 +481,7 @@ _ORG_LEAD = frozenset({"the", "st", "st.", "saint"})
 
 
 def _short_names(texts: dict[str, str], spans: pd.DataFrame,
-                 covered: dict[str, list[tuple[int, int]]]) -> list[tuple]:  # type: ignore[type-arg]
+                 covered: dict[str, _Coverage]) -> list[tuple]:  # type: ignore[type-arg]
     """Mentions of an institution by its first word alone: "ashgrove lodge ... went back to
     ashgrove". Only a first word that no word list knows is carried ("ashgrove", not "oak" of
     "oak house"), to every other mention in the comment (score 0.5, to review)."""
@@ -462,8 +500,8 @@ def _short_names(texts: dict[str, str], spans: pd.DataFrame,
         pattern = re.compile(rf"(?<![\w'\u2019]){re.escape(words[0])}(?![\w'\u2019])",
                              re.IGNORECASE)
         for m in pattern.finditer(text):
-            if any(s < m.end() and m.start() < e for s, e in covered[str(cid)]):
+            if covered[str(cid)].overlaps(m.start(), m.end()):
                 continue
-            covered[str(cid)].append(m.span())
+            covered[str(cid)].add(m.start(), m.end())
             new.append((str(cid), m.start(), m.end(), "ORG", 0.5, "propagate"))
     return new

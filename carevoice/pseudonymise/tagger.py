@@ -220,7 +220,11 @@ _CAPITALISED = re.compile(r"(?<![\w'\u2019])[A-Z][A-Za-z\u00c0-\u024f'\u2019-]*"
 
 def _entities(doc: Any) -> list[tuple[int, int, str, float]]:
     out = []
-    titled = title_case(doc.text)
+    text = doc.text  # built from the tokens on every access: read it once
+    titled = title_case(text)
+    # a comment written all in capitals says as little about names as one in Title Case: the
+    # tagger's span runs on into the sentence ("JAYDEN SHOUTED AT ME")
+    shouted = text.upper() == text and sum(c.isalpha() for c in text) >= 8
     for ent in doc.ents:
         mapped = SPACY_LABELS.get(ent.label_)
         if mapped is None:
@@ -258,6 +262,8 @@ def _entities(doc: Any) -> list[tuple[int, int, str, float]]:
             tokens.pop(0)
         if tokens and titled:
             tokens = _title_case_entity(tokens)
+        elif tokens and shouted:
+            tokens = _shouted_entity(tokens)
         if not tokens:
             continue
         words = [t.lower_ for t in tokens if not t.is_punct]
@@ -266,7 +272,7 @@ def _entities(doc: Any) -> list[tuple[int, int, str, float]]:
         surface = " ".join(words)
         if surface in countries():
             continue
-        if len(tokens) == 1 and abbreviation_at(doc.text, tokens[0].idx,
+        if len(tokens) == 1 and abbreviation_at(text, tokens[0].idx,
                                                 tokens[0].idx + len(tokens[0].text)):
             continue  # "Tel. 07700 ...": not a name
         label, score = mapped
@@ -315,6 +321,22 @@ def _title_case_entity(tokens: list[Any]) -> list[Any]:
             and frequency(tokens[-1].lower_) >= 2_000 and dictionary_word(tokens[-1].lower_) \
             and tokens[-1].lower_ not in first_names() and tokens[-1].lower_ not in uk_places():
         tokens = tokens[:-1]
+    return tokens
+
+
+def _shouted_entity(tokens: list[Any]) -> list[Any]:
+    """A tagger's entity in a comment written all in capitals, cut as in Title Case and then
+    without ordinary words at either end that are no name or place ("JAYDEN SHOUTED AT" ->
+    "JAYDEN")."""
+    def ordinary(low: str) -> bool:
+        return frequency(low) >= 2_000 and low not in _ORG_HEADS and low not in first_names() \
+            and low not in surnames() and low not in uk_places()
+
+    tokens = _title_case_entity(tokens)
+    while len(tokens) > 1 and ordinary(tokens[-1].lower_):
+        tokens = tokens[:-1]
+    while len(tokens) > 1 and ordinary(tokens[0].lower_):
+        tokens = tokens[1:]
     return tokens
 
 
