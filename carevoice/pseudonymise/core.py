@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
 from ..schema import COMMENT_ID, SPAN_COLUMNS, Corpus, Detector
-from ._base import check_comments, spans_frame
+from ._base import check_comments, spans_frame, texts_by_id
 from .animals import drop_pet_names
+from .boundaries import cut_between_names, joinable_gap, split_at_boundaries
 from .institutions import homes_in_a_row, organisations_after_people
 from .joins import (
     bridge_spans,
@@ -28,7 +29,7 @@ from .joins import (
 from .keys import ReidentificationKey, write_key
 from .names import people_from_organisations, people_in_addresses
 from .places import places_after_found
-from .replace import MODES, ReplaceConfig, as_secret, replace_spans
+from .replace import MAPPING_COLUMNS, MODES, ReplaceConfig, Replacer, as_secret, replace_spans
 from .review import ReviewConfig, apply_decisions, review_table
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -63,6 +64,11 @@ class PseudonymiseConfig:
         See :class:`carevoice.pseudonymise.replace.ReplaceConfig`.
     redaction : str, default "[REDACTED]"
         The replacement in ``"redact"`` mode.
+    tag_style : {"label", "words"}, default "label"
+        Tags written ``[PERSON_1]`` or ``[Person 1]``.
+    locale : str, default "en_GB"
+        The Faker locale of surrogate places, streets, organisations and user names (people's
+        surrogate names come from fixed British, Irish, New Zealand and US lists).
     review_threshold : float, default 0.6
         Spans scoring below it (or found only by weak detectors) are listed for review. They are
         masked all the same unless a reviewer rejects them.
@@ -92,6 +98,8 @@ class PseudonymiseConfig:
 
     mode: str = "tags"
     redaction: str = "[REDACTED]"
+    tag_style: str = "label"
+    locale: str = "en_GB"
     review_threshold: float = 0.6
     min_score: float = 0.0
     batch_size: int = 256
@@ -104,6 +112,7 @@ class PseudonymiseConfig:
         if self.mode not in MODES:
             raise InputError(f"The 'mode' parameter must be one of {list(MODES)}. "
                              f"Got {self.mode!r} instead.")
+        self.replace_config()  # checks redaction, tag_style and locale
         for name in ("review_threshold", "min_score"):
             value = getattr(self, name)
             if not isinstance(value, (int, float)) or not 0.0 <= value <= 1.0:
@@ -129,7 +138,8 @@ class PseudonymiseConfig:
         -------
         ReplaceConfig
         """
-        return ReplaceConfig(mode=self.mode, redaction=self.redaction)
+        return ReplaceConfig(mode=self.mode, redaction=self.redaction, locale=self.locale,
+                             tag_style=self.tag_style)
 
     def review_config(self) -> ReviewConfig:
         """Return the matching :class:`ReviewConfig`.
@@ -175,7 +185,8 @@ def default_detectors(config: PseudonymiseConfig | None = None) -> tuple[Detecto
     return tuple(detectors)
 
 
-def resolve_spans(spans: pd.DataFrame, *, join_gap: int = 1) -> pd.DataFrame:
+def resolve_spans(spans: pd.DataFrame, *, comments: pd.DataFrame | None = None,
+                  join_gap: int = 1) -> pd.DataFrame:
     """Merge overlapping spans of a comment into one, and join same-label neighbours.
 
     The merged span takes the label of a rule's part that covers all of it where one does (the
@@ -188,9 +199,14 @@ def resolve_spans(spans: pd.DataFrame, *, join_gap: int = 1) -> pd.DataFrame:
     ----------
     spans : pandas.DataFrame
         Raw spans from one or more detectors.
+    comments : pandas.DataFrame, optional
+        The comments the spans point into. Neighbours are joined only where the text between
+        them can be read (see below); without it, only overlapping and touching spans merge.
     join_gap : int, default 1
-        Spans with the same label separated by at most this many spaces are joined
-        ("Kai" + "Brennan"); 0 turns joining off.
+        Spans with the same label separated by at most this many spaces ("Kai" + "Brennan"),
+        or by one hyphen or apostrophe inside a word ("Jayden" + "Lee" in "Jayden-Lee"), are
+        joined; a comma, "&", "/", a full stop or a line break keeps them apart ("Kai,Tyler"
+        are two people). 0 turns joining off.
 
     Returns
     -------
@@ -204,6 +220,12 @@ def resolve_spans(spans: pd.DataFrame, *, join_gap: int = 1) -> pd.DataFrame:
     ...                    "spacy")])
     >>> resolve_spans(raw)[["start", "end", "detector"]].values.tolist()
     [[0, 11, 'names+spacy']]
+    >>> c = pd.DataFrame({"comment_id": ["c1"], "text": ["Kai,Tyler and Jo Brennan"]})
+    >>> raw = spans_frame([("c1", 0, 3, "PERSON", 0.9, "names"), ("c1", 4, 9, "PERSON", 0.9,
+    ...                    "names"), ("c1", 14, 16, "PERSON", 0.9, "names"),
+    ...                    ("c1", 17, 24, "PERSON", 0.9, "names")])
+    >>> resolve_spans(raw, comments=c)[["start", "end"]].values.tolist()
+    [[0, 3], [4, 9], [14, 24]]
     """
     if spans.empty:
         return spans_frame([])
@@ -214,11 +236,13 @@ def resolve_spans(spans: pd.DataFrame, *, join_gap: int = 1) -> pd.DataFrame:
          spans[list(SPAN_COLUMNS)].itertuples(index=False) if int(e) > int(s)),
         key=lambda r: (order[r[0]], r[1], -r[2]),
     )
+    texts = texts_by_id(comments) if comments is not None else {}
     merged: list[list[Any]] = []  # comment, start, end, label, score, detectors, parts
     for cid, start, end, label, score, det in rows:
         last = merged[-1] if merged else None
-        joinable = (last is not None and last[0] == cid and last[3] == label
-                    and 0 <= start - last[2] <= join_gap and join_gap > 0)
+        joinable = (last is not None and last[0] == cid and last[3] == label and join_gap > 0
+                    and (start == last[2] or (cid in texts and joinable_gap(
+                        texts[cid], last[2], start, join_gap))))
         if last is not None and last[0] == cid and (start < last[2] or joinable):
             last[2] = max(last[2], end)
             last[4] = max(last[4], score)
@@ -294,12 +318,19 @@ def detect_pii(comments: Corpus | pd.DataFrame, detectors: Sequence[Detector] | 
     parts = [det.detect(frame) for det in detectors]
     parts = [p for p in parts if len(p)]
     spans = pd.concat(parts, ignore_index=True) if parts else spans_frame([])
-    spans = join_place_prefixes(frame, join_hyphenated(frame, spans))
+    # no span crosses a line break or reaches into carevoice's own placeholders ("[PERSON_1]"
+    # from an earlier run), whichever detector found it
+    marks = (config.redaction,)
+    spans = join_place_prefixes(frame, join_hyphenated(frame, cut_between_names(
+        frame, split_at_boundaries(frame, spans, extra=marks))))
     spans = people_in_addresses(frame, people_from_organisations(frame, homes_in_a_row(
         frame, organisations_after_people(frame, places_after_found(frame, spans)))))
     spans = join_initials(frame, propagate_spans(frame, drop_pet_names(frame, spans)))
+    spans = split_at_boundaries(frame, spans, extra=marks)
     spans = (trim_leading_words(frame, join_title_runs(frame, bridge_spans(
-        frame, resolve_spans(spans)))) if resolve else spans_frame(spans.itertuples(index=False)))
+        frame, resolve_spans(spans, comments=frame)))) if resolve
+        else spans_frame(spans.itertuples(index=False)))
+    spans = split_at_boundaries(frame, spans, extra=marks)
     # In the comments' own order (then by offset), whatever order the detectors found them in,
     # so that the same comments give the same table however they are chunked.
     if len(spans):
@@ -327,6 +358,9 @@ class PseudonymisationResult:
     key : ReidentificationKey
         The occurrences of each replaced entity (holds original text). Write it encrypted with
         :meth:`write_key`; it is never written otherwise.
+    notes : tuple of str
+        What a person should know about the run (no text): surrogates carried over from a
+        previous wave that had to change.
     """
 
     comments: pd.DataFrame = field(repr=False)
@@ -334,6 +368,7 @@ class PseudonymisationResult:
     review: pd.DataFrame = field(repr=False)
     key: ReidentificationKey = field(repr=False)
     mode: str = "tags"
+    notes: tuple[str, ...] = ()
 
     def __repr__(self) -> str:
         n_comments = self.spans[COMMENT_ID].nunique() if len(self.spans) else 0
@@ -348,6 +383,7 @@ class PseudonymisationResult:
         ----------
         path : str or pathlib.Path
         secret : bytes or str
+            The secret the comments were pseudonymised with.
         overwrite : bool, default False
 
         Returns
@@ -366,9 +402,52 @@ class PseudonymisationResult:
         return self.spans.groupby("label").size().rename("n").reset_index()
 
 
+def _previous_mapping(previous_key: ReidentificationKey | str | Path, secret: bytes | None,
+                      mode: str) -> pd.DataFrame:
+    """The entity table of a previous wave's key, checked against this run's secret and mode."""
+    from .keys import read_key, secret_check
+
+    if secret is None:
+        raise InputError("The 'previous_key' argument needs the project secret the previous wave "
+                         "was pseudonymised with: pass secret=...")
+    key = previous_key if isinstance(previous_key, ReidentificationKey) else read_key(
+        previous_key, secret)
+    if key.secret_check is not None and key.secret_check != secret_check(secret):
+        raise InputError("The 'previous_key' was made under another project secret; a wave can "
+                         "only continue one pseudonymised with the same secret.")
+    if key.mode != mode:
+        raise InputError(f"The 'previous_key' was written in mode {key.mode!r} and this run uses "
+                         f"mode {mode!r}; use the same mode in every wave.")
+    if key.mapping is not None:
+        return key.mapping
+    return entity_table(key.occurrences)
+
+
+def entity_table(occurrences: pd.DataFrame) -> pd.DataFrame:
+    """The entity table (:data:`carevoice.pseudonymise.replace.MAPPING_COLUMNS`) of an
+    occurrence table, for keys written before keys carried one (format version 1).
+
+    Parameters
+    ----------
+    occurrences : pandas.DataFrame
+
+    Returns
+    -------
+    pandas.DataFrame
+    """
+    import pandas as pd
+
+    first = occurrences.drop_duplicates("entity_id")
+    return pd.DataFrame({"kind": "entity", "key": first["entity_id"].astype(str),
+                         "label": first["label"].astype(str),
+                         "value": first["replacement"].astype(str)},
+                        columns=list(MAPPING_COLUMNS)).reset_index(drop=True)
+
+
 def pseudonymise(comments: Corpus | pd.DataFrame, config: PseudonymiseConfig | None = None, *,
                  secret: bytes | str | None = None, detectors: Sequence[Detector] | None = None,
                  spans: pd.DataFrame | None = None, decisions: pd.DataFrame | None = None,
+                 previous_key: ReidentificationKey | str | Path | None = None,
                  ) -> PseudonymisationResult:
     """Detect and replace personal data in comments.
 
@@ -378,15 +457,22 @@ def pseudonymise(comments: Corpus | pd.DataFrame, config: PseudonymiseConfig | N
         With ``comment_id`` and ``text``; other columns pass through. Not modified.
     config : PseudonymiseConfig, optional
     secret : bytes or str, optional
-        The project secret that makes replacements consistent across runs and survey waves
-        (see :func:`carevoice.pseudonymise.generate_secret`). Without one, a random secret is
-        used: replacements are consistent within this call only.
+        The project secret that makes replacements keyed and repeatable (see
+        :func:`carevoice.pseudonymise.generate_secret`). Without one, a random secret is used:
+        replacements are consistent within this call only.
     detectors : sequence of Detector, optional
         Defaults to :func:`default_detectors`.
     spans : pandas.DataFrame, optional
         Use these spans (e.g. edited after :func:`detect_pii`) instead of detecting.
     decisions : pandas.DataFrame, optional
         Review decisions from :func:`carevoice.pseudonymise.read_decisions`.
+    previous_key : ReidentificationKey, str or pathlib.Path, optional
+        The key of an earlier survey wave pseudonymised with the same ``secret`` and mode (a
+        key file is opened with ``secret``): people, places and organisations met there keep
+        their tag or surrogate, new ones are numbered after them, and no new one gets a
+        surrogate used there. A carried surrogate that has become a real name in this wave's
+        data is drawn again (counted in ``notes``). The new key carries both waves' entities
+        on to the next wave.
 
     Returns
     -------
@@ -402,8 +488,13 @@ def pseudonymise(comments: Corpus | pd.DataFrame, config: PseudonymiseConfig | N
     >>> result.comments["text"].tolist()
     ['me and [PERSON_1] went', '[PERSON_1] rang [PHONE_1]']
     """
+    from .keys import secret_check, text_digests
+
     config = config or PseudonymiseConfig()
     frame = check_comments(_as_comments(comments))
+    secret_b = as_secret(secret) if secret is not None else None
+    previous = (_previous_mapping(previous_key, secret_b, config.mode)
+                if previous_key is not None else None)
     if spans is None:
         spans = detect_pii(frame, detectors, config=config)
     else:
@@ -414,19 +505,27 @@ def pseudonymise(comments: Corpus | pd.DataFrame, config: PseudonymiseConfig | N
         for col, default in (("score", 1.0), ("detector", "given")):
             if col not in spans:
                 spans[col] = default
-        spans = resolve_spans(spans_frame(spans[list(SPAN_COLUMNS)].itertuples(index=False)))
+        spans = resolve_spans(spans_frame(spans[list(SPAN_COLUMNS)].itertuples(index=False)),
+                              comments=frame)
     if decisions is not None:
         spans = apply_decisions(spans, decisions, frame)
     if config.min_score > 0 and len(spans):
         spans = spans[spans["score"] >= config.min_score].reset_index(drop=True)
     review = review_table(frame, spans, config.review_config())
-    out, occurrences = replace_spans(frame, spans, secret=as_secret(secret),
-                                     config=config.replace_config())
+    run_secret = secret_b if secret_b is not None else as_secret(None)
+    replacer = Replacer(run_secret, config.replace_config(), previous=previous)
+    out, occurrences = replace_spans(frame, spans, replacer=replacer)
     if decisions is not None and len(review):
         decided = decisions[decisions["decision"] != ""]
         done = set(zip(decided[COMMENT_ID], decided["start"], decided["end"], strict=True))
         open_rows = [(c, s, e) not in done for c, s, e in zip(
             review[COMMENT_ID], review["start"], review["end"], strict=True)]
         review = review[open_rows].reset_index(drop=True)
-    return PseudonymisationResult(out, spans, review, ReidentificationKey(occurrences, config.mode),
-                                  config.mode)
+    key = ReidentificationKey(occurrences, config.mode, digests=text_digests(out, occurrences),
+                              mapping=replacer.mapping(), secret_check=secret_check(run_secret))
+    notes: tuple[str, ...] = ()
+    if replacer.redrawn:
+        note = (f"{replacer.redrawn} surrogate(s) carried over from the previous wave are now "
+                "a real name or word in this wave's data and were drawn again")
+        notes = (note,)
+    return PseudonymisationResult(out, spans, review, key, config.mode, notes)
