@@ -107,6 +107,8 @@ def pseudonymise_command(
         "--tag-style", help="label ([PERSON_1]) or words ([Person 1]).")] = "label",
     redaction: Annotated[str, typer.Option(
         help="The mask written in redact mode.")] = "[REDACTED]",
+    locale: Annotated[str, typer.Option(
+        help="Faker locale of surrogate places, streets and organisations.")] = "en_GB",
     key_file: Annotated[Path | None, typer.Option(
         "--key-file",
         help="Write the encrypted re-identification key here (needs a secret).")] = None,
@@ -146,7 +148,7 @@ def pseudonymise_command(
     try:
         config = PseudonymiseConfig(mode=mode, review_threshold=review_threshold,
                                     n_process=n_process, token_model=token_model,
-                                    tag_style=tag_style, redaction=redaction)
+                                    tag_style=tag_style, redaction=redaction, locale=locale)
         check_paths(
             {"COMMENTS": comments, "--decisions": decisions, "--secret-file": secret_file,
              "--token-model": token_model, "--previous-key": previous_key},

@@ -39,6 +39,7 @@ __all__ = [
     "TAG_STYLES",
     "ReplaceConfig",
     "Replacer",
+    "after_title",
     "as_secret",
     "entity_id",
     "normalise_entity",
@@ -305,8 +306,6 @@ class Replacer:
             elif kind in ("given", "surname"):
                 parts[str(key)] = str(value)
                 self._used.add(str(value).casefold())
-        #: how many carried surrogates were drawn again because they are now a name in the data
-        self.redrawn = 0
         self._namer: Any = None
         self._carried_parts = parts
         self._carried_roles = {str(k): str(kind) for kind, k, _, _ in (
@@ -414,6 +413,13 @@ class Replacer:
         out.extend((roles[k], k, "PERSON", v) for k, v in parts.items())
         return pd.DataFrame(out, columns=list(MAPPING_COLUMNS), dtype=object)
 
+    @property
+    def redrawn(self) -> int:
+        """How many entities of this run carried over from a previous wave got a surrogate
+        other than the one they had (it had become a real name or word in the data)."""
+        return sum(eid in self._by_id and self._by_id[eid] != value
+                   for eid, (_, value) in self._carried.items())
+
     # -- internals ---------------------------------------------------------------------------
     def _tag(self, label: str, n: int) -> str:
         if self.config.tag_style == "words":
@@ -446,7 +452,7 @@ class Replacer:
             value = carried[1] if carried else None
             if value is not None and any(w.casefold() in self._avoid
                                          for w in _WORD.findall(value)):
-                value, self.redrawn = None, self.redrawn + 1
+                value = None  # now a real name or word in the data: drawn again
             if value is None:
                 value = namer.compose(_capitalised(core), after_title=after_title)
                 self._used.add(value.casefold())
@@ -464,7 +470,7 @@ class Replacer:
         carried = self._carried.get(eid)
         value = carried[1] if carried else None
         if value is not None and not self._free_of_data(value, original):
-            value, self.redrawn = None, self.redrawn + 1
+            value = None  # now a real name or word in the data: drawn again
         if value is None:
             value = self._surrogate(eid, original, label)
             self._used.add(value.casefold())

@@ -38,11 +38,11 @@ _FIRST_TIER = ("en_GB",)
 
 #: Words near a name that say a boy or man is meant ("my brother ...", "... said he").
 MALE_CUES: frozenset[str] = frozenset(
-    """he him his himself brother bro brothers son boy boyfriend bf dad daddy father uncle
+    """he hes him his himself brother bro brothers son boy boyfriend bf dad daddy father uncle
     grandad granddad grandpa grandson nephew stepdad stepbrother mr lad husband""".split())
 #: Words near a name that say a girl or woman is meant.
 FEMALE_CUES: frozenset[str] = frozenset(
-    """she her hers herself sister sis sisters daughter girl girlfriend gf mum mummy mam mom
+    """she shes her hers herself sister sis sisters daughter girl girlfriend gf mum mummy mam mom
     mother aunt auntie aunty nan nana nanna gran granny grandma granddaughter niece stepmum
     stepsister mrs ms wife""".split())
 
@@ -243,7 +243,6 @@ class PersonNamer:
         #: the role of each part key in :attr:`parts` ("given" or "surname")
         self.roles_of: dict[str, str] = {}
         self.carried = dict(carried or {})
-        self.redrawn = 0
         self._surname_words: set[str] = set()
         self._given_words: set[str] = set()
         self._initials: dict[str, str] | None = None
@@ -329,7 +328,7 @@ class PersonNamer:
         self.roles_of[key] = role
         value = self.carried.get(key)
         if value is not None and value.casefold() in self.avoid:
-            value, self.redrawn = None, self.redrawn + 1  # now a real name in the data
+            value = None  # now a real name in the data: drawn again
         if value is None:
             value = self._draw(key, role, part, contexts or [])
             self.used.add(value.casefold())
