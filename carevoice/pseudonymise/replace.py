@@ -210,7 +210,7 @@ def after_title(text: str, start: int) -> bool:
 
     Examples
     --------
-    >>> after_title("ask Mrs Okafor", 9), after_title("i miss Amelia", 7)
+    >>> after_title("ask Mrs Okafor", 8), after_title("i miss Amelia", 7)
     (True, False)
     """
     m = _TITLE_BEFORE.search(text, max(0, start - 12), start)
