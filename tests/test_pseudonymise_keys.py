@@ -286,3 +286,24 @@ def test_bad_decisions_files(tmp_path, content, word):
     path.write_text(content)
     with pytest.raises(InputError, match=word):
         read_decisions(path)
+
+
+def test_a_key_from_a_run_without_a_secret_can_still_be_written(tmp_path, comments):
+    result = pseudonymise(comments, detectors=DETECTORS)  # a random secret for this run
+    secret = generate_secret()
+    path = result.write_key(tmp_path / "key.json", secret)
+    assert reidentify(result.comments, path, secret=secret)["text"].tolist()[:2] == TEXTS[:2]
+
+
+def test_a_key_without_an_entity_table_still_continues_a_wave(tmp_path, comments):
+    # the batch runner builds its key from occurrences alone; it must carry the tags on too
+    from carevoice.pseudonymise import ReidentificationKey, write_key
+
+    secret = generate_secret()
+    first = pseudonymise(comments, secret=secret, detectors=DETECTORS)
+    bare = ReidentificationKey(first.key.occurrences, "tags")
+    path = tmp_path / "bare.json"
+    write_key(path, bare, secret)
+    wave2 = pd.DataFrame({"comment_id": ["w1"], "text": ["Zorblax and Kai came"]})
+    second = pseudonymise(wave2, secret=secret, detectors=DETECTORS, previous_key=path)
+    assert second.comments["text"].iloc[0] == "[PERSON_4] and [PERSON_1] came"  # after 3

@@ -29,7 +29,7 @@ from .joins import (
 from .keys import ReidentificationKey, write_key
 from .names import people_from_organisations, people_in_addresses
 from .places import places_after_found
-from .replace import MAPPING_COLUMNS, MODES, ReplaceConfig, Replacer, as_secret, replace_spans
+from .replace import MODES, ReplaceConfig, Replacer, as_secret, replace_spans
 from .review import ReviewConfig, apply_decisions, review_table
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -405,7 +405,7 @@ class PseudonymisationResult:
 def _previous_mapping(previous_key: ReidentificationKey | str | Path, secret: bytes | None,
                       mode: str) -> pd.DataFrame:
     """The entity table of a previous wave's key, checked against this run's secret and mode."""
-    from .keys import read_key, secret_check
+    from .keys import entity_table, read_key, secret_check
 
     if secret is None:
         raise InputError("The 'previous_key' argument needs the project secret the previous wave "
@@ -418,30 +418,7 @@ def _previous_mapping(previous_key: ReidentificationKey | str | Path, secret: by
     if key.mode != mode:
         raise InputError(f"The 'previous_key' was written in mode {key.mode!r} and this run uses "
                          f"mode {mode!r}; use the same mode in every wave.")
-    if key.mapping is not None:
-        return key.mapping
-    return entity_table(key.occurrences)
-
-
-def entity_table(occurrences: pd.DataFrame) -> pd.DataFrame:
-    """The entity table (:data:`carevoice.pseudonymise.replace.MAPPING_COLUMNS`) of an
-    occurrence table, for keys written before keys carried one (format version 1).
-
-    Parameters
-    ----------
-    occurrences : pandas.DataFrame
-
-    Returns
-    -------
-    pandas.DataFrame
-    """
-    import pandas as pd
-
-    first = occurrences.drop_duplicates("entity_id")
-    return pd.DataFrame({"kind": "entity", "key": first["entity_id"].astype(str),
-                         "label": first["label"].astype(str),
-                         "value": first["replacement"].astype(str)},
-                        columns=list(MAPPING_COLUMNS)).reset_index(drop=True)
+    return entity_table(key)
 
 
 def pseudonymise(comments: Corpus | pd.DataFrame, config: PseudonymiseConfig | None = None, *,
@@ -522,7 +499,8 @@ def pseudonymise(comments: Corpus | pd.DataFrame, config: PseudonymiseConfig | N
             review[COMMENT_ID], review["start"], review["end"], strict=True)]
         review = review[open_rows].reset_index(drop=True)
     key = ReidentificationKey(occurrences, config.mode, digests=text_digests(out, occurrences),
-                              mapping=replacer.mapping(), secret_check=secret_check(run_secret))
+                              mapping=replacer.mapping(),
+                              secret_check=secret_check(secret_b) if secret_b else None)
     notes: tuple[str, ...] = ()
     if replacer.redrawn:
         note = (f"{replacer.redrawn} surrogate(s) carried over from the previous wave are now "

@@ -43,6 +43,7 @@ __all__ = [
     "KEY_VERSION",
     "KeyFileError",
     "ReidentificationKey",
+    "entity_table",
     "generate_secret",
     "read_key",
     "read_secret",
@@ -256,10 +257,34 @@ def _fernet(secret: bytes, salt: bytes) -> Any:
     return Fernet(base64.urlsafe_b64encode(key))
 
 
+def entity_table(key: ReidentificationKey) -> pd.DataFrame:
+    """Return the key's entity table (:data:`carevoice.pseudonymise.replace.MAPPING_COLUMNS`),
+    made from its occurrences when it carries none (a version 1 key, or one the batch runner
+    wrote chunk by chunk).
+
+    Parameters
+    ----------
+    key : ReidentificationKey
+
+    Returns
+    -------
+    pandas.DataFrame
+    """
+    import pandas as pd
+
+    if key.mapping is not None and len(key.mapping):
+        return key.mapping
+    first = key.occurrences.drop_duplicates("entity_id")
+    return pd.DataFrame({"kind": "entity", "key": first["entity_id"].astype(str),
+                         "label": first["label"].astype(str),
+                         "value": first["replacement"].astype(str)},
+                        columns=list(MAPPING_COLUMNS)).reset_index(drop=True)
+
+
 def _mapping_rows(key: ReidentificationKey) -> list[list[Any]]:
-    if key.mapping is None or key.mapping.empty:
+    if key.occurrences.empty and (key.mapping is None or key.mapping.empty):
         return []
-    return key.mapping[list(MAPPING_COLUMNS)].astype(object).values.tolist()
+    return entity_table(key)[list(MAPPING_COLUMNS)].astype(object).values.tolist()
 
 
 def write_key(path: str | Path, key: ReidentificationKey, secret: bytes | str, *,
@@ -295,7 +320,8 @@ def write_key(path: str | Path, key: ReidentificationKey, secret: bytes | str, *
         "digests": dict(key.digests or {}),
         "mapping_columns": list(MAPPING_COLUMNS),
         "mapping": _mapping_rows(key),
-        "secret_check": secret_check(secret_b),
+        # None where the ids were made under a random secret (pseudonymise without one)
+        "secret_check": key.secret_check,
     }
     salt = os.urandom(_SALT_BYTES)
     token = _fernet(secret_b, salt).encrypt(json.dumps(payload).encode("utf-8"))
