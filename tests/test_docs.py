@@ -28,6 +28,8 @@ MODULES = ["carevoice.errors", "carevoice.corpus", "carevoice._files", "carevoic
            "carevoice.pseudonymise.addresses", "carevoice.pseudonymise.institutions",
            "carevoice.pseudonymise.replace", "carevoice.pseudonymise.keys",
            "carevoice.pseudonymise.review", "carevoice.pseudonymise.core",
+           "carevoice.pseudonymise.joins", "carevoice.pseudonymise.boundaries",
+           "carevoice.pseudonymise.surrogates", "carevoice.pseudonymise._files",
            "carevoice.pseudonymise.animals",
            "carevoice.themes.codebook", "carevoice.themes.model", "carevoice.themes.agreement",
            "carevoice.themes.sampling", "carevoice.themes.reference", "carevoice.themes.kinship",

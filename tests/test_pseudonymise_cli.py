@@ -166,3 +166,129 @@ def test_cli_reads_a_token_model_of_ones_own(tmp_path, app):
     done = CliRunner().invoke(app, ["pseudonymise", str(src), "-o", str(tmp_path / "o.csv"),
                                     "--token-model", str(tmp_path / "absent.npz")])
     assert done.exit_code != 0 and "token_model" in done.output
+
+
+def test_cli_checks_every_path_before_writing(tmp_path, app):
+    # a run refused because the key file exists must not have written OUT.csv first
+    src = write_csv(tmp_path / "c.csv", {"comment_id": ["c1"], "text": ["me and Kai went"]})
+    secret = tmp_path / "s.txt"
+    secret.write_text("a-secret-long-enough-for-carevoice-tests\n")
+    out, key = tmp_path / "out.csv", tmp_path / "key.json"
+    out.write_text("earlier output\n")
+    key.write_text("earlier key\n")
+    done = CliRunner().invoke(app, ["pseudonymise", str(src), "-o", str(out), "--spans",
+                                    str(tmp_path / "s.jsonl"), "--key-file", str(key),
+                                    "--secret-file", str(secret)])
+    assert done.exit_code == 2 and "exists already" in done.output
+    assert out.read_text() == "earlier output\n" and key.read_text() == "earlier key\n"
+    assert not (tmp_path / "s.jsonl").exists()
+
+
+@pytest.mark.parametrize("option", ["-o", "--spans", "--review-file"])
+def test_cli_never_writes_over_its_input(tmp_path, app, option):
+    src = write_csv(tmp_path / "same.csv", {"comment_id": ["c1"], "text": ["me and Kai went"]})
+    raw = src.read_bytes()
+    args = ["pseudonymise", str(src), "-o", str(src if option == "-o" else tmp_path / "o.csv")]
+    if option != "-o":
+        args += [option, str(src)]
+    done = CliRunner().invoke(app, args)
+    assert done.exit_code == 2 and "never writes over its input" in done.output
+    assert src.read_bytes() == raw
+    done = CliRunner().invoke(app, ["pseudonymise", str(src), "-o", str(tmp_path / "x.csv"),
+                                    "--spans", str(tmp_path / "x.csv")])
+    assert done.exit_code == 2 and "same file" in done.output
+
+
+def test_cli_quotes_a_bare_carriage_return(tmp_path, app):
+    src = tmp_path / "c.csv"
+    pd.DataFrame({"comment_id": ["c1", "c2"], "text": ["mac Kai\rline3", "fine"]}).to_csv(
+        src, index=False, lineterminator="\r\n")
+    runner = CliRunner()
+    done = runner.invoke(app, ["pseudonymise", str(src), "-o", str(tmp_path / "o.csv"),
+                               "--spans", str(tmp_path / "s.jsonl"), "--new-secret",
+                               str(tmp_path / "secret.txt"), "--key-file",
+                               str(tmp_path / "k.json")])
+    assert done.exit_code == 0, done.output
+    out = pd.read_csv(tmp_path / "o.csv", dtype=str, keep_default_na=False)
+    assert out["comment_id"].tolist() == ["c1", "c2"] and "\r" in out["text"].iloc[0]
+    assert "Kai" not in out["text"].iloc[0]
+    text = "mac Kai\rline3"
+    for span in map(json.loads, (tmp_path / "s.jsonl").read_text().splitlines()):
+        assert "\r" not in text[span["start"]:span["end"]]  # no span runs over the line break
+    back = runner.invoke(app, ["reidentify", str(tmp_path / "o.csv"), "--key-file",
+                               str(tmp_path / "k.json"), "--secret-file",
+                               str(tmp_path / "secret.txt"), "-o", str(tmp_path / "b.csv")])
+    assert back.exit_code == 0, back.output
+    restored = pd.read_csv(tmp_path / "b.csv", dtype=str, keep_default_na=False)
+    assert restored["text"].tolist() == [text, "fine"]
+
+
+def test_cli_files_with_original_text_are_owner_only(tmp_path, app):
+    import os
+    import stat
+
+    src = write_csv(tmp_path / "c.csv", {"comment_id": ["c1"], "text": ["me and Zorblax went"]})
+    key = tmp_path / "k.json"
+    key.write_text("old")
+    key.chmod(0o644)
+    done = CliRunner().invoke(app, ["pseudonymise", str(src), "-o", str(tmp_path / "o.csv"),
+                                    "--new-secret", str(tmp_path / "s.txt"), "--key-file",
+                                    str(key), "--overwrite", "--review-file",
+                                    str(tmp_path / "r.csv"), "--review-threshold", "1.0"])
+    assert done.exit_code == 0, done.output
+    for path in (key, tmp_path / "r.csv", tmp_path / "s.txt"):
+        assert stat.S_IMODE(os.stat(path).st_mode) == 0o600, path.name
+
+
+def test_cli_reidentify_refuses_another_waves_file(tmp_path, app):
+    runner = CliRunner()
+    wave1 = write_csv(tmp_path / "w1.csv", {"comment_id": ["c1"], "text": ["me and Kai went"]})
+    # (two comments that pseudonymise to the same words cannot be told apart by any check)
+    wave2 = write_csv(tmp_path / "w2.csv", {"comment_id": ["c1"], "text": ["Zara said hi"]})
+    secret = tmp_path / "s.txt"
+    first = runner.invoke(app, ["pseudonymise", str(wave1), "-o", str(tmp_path / "o1.csv"),
+                                "--new-secret", str(secret), "--key-file",
+                                str(tmp_path / "k1.json")])
+    second = runner.invoke(app, ["pseudonymise", str(wave2), "-o", str(tmp_path / "o2.csv"),
+                                 "--secret-file", str(secret)])
+    assert first.exit_code == 0 and second.exit_code == 0
+    args = ["reidentify", str(tmp_path / "o2.csv"), "--key-file", str(tmp_path / "k1.json"),
+            "--secret-file", str(secret), "-o", str(tmp_path / "b.csv")]
+    done = runner.invoke(app, args)
+    assert done.exit_code == 2 and "c1" in done.output and "Kai" not in done.output
+    assert not (tmp_path / "b.csv").exists()
+    kept = runner.invoke(app, [*args, "--keep-changed"])
+    assert kept.exit_code == 0 and "left masked" in kept.output
+    restored = pd.read_csv(tmp_path / "b.csv", dtype=str, keep_default_na=False)
+    assert restored["text"].tolist() == ["[PERSON_1] said hi"]
+
+
+def test_cli_previous_key_continues_the_tags(tmp_path, app):
+    runner = CliRunner()
+    wave1 = write_csv(tmp_path / "w1.csv", {"comment_id": ["a1"], "text": ["me and Kai went"]})
+    wave2 = write_csv(tmp_path / "w2.csv", {"comment_id": ["b1"],
+                                            "text": ["Zorblax and Kai came"]})
+    secret = tmp_path / "s.txt"
+    assert runner.invoke(app, ["pseudonymise", str(wave1), "-o", str(tmp_path / "o1.csv"),
+                               "--new-secret", str(secret), "--key-file",
+                               str(tmp_path / "k1.json")]).exit_code == 0
+    done = runner.invoke(app, ["pseudonymise", str(wave2), "-o", str(tmp_path / "o2.csv"),
+                               "--secret-file", str(secret), "--previous-key",
+                               str(tmp_path / "k1.json"), "--tag-style", "words"])
+    assert done.exit_code == 0, done.output
+    out = pd.read_csv(tmp_path / "o2.csv", dtype=str)
+    assert out["text"].tolist() == ["[Person 2] and [Person 1] came"]
+    done = runner.invoke(app, ["pseudonymise", str(wave2), "-o", str(tmp_path / "o3.csv"),
+                               "--previous-key", str(tmp_path / "k1.json")])
+    assert done.exit_code == 2 and "secret" in done.output
+
+
+def test_cli_maps_columns_and_says_how(tmp_path, app):
+    bad = write_csv(tmp_path / "b.csv", {"ID": ["c1"], "Answer": ["me and Kai went"]})
+    done = CliRunner().invoke(app, ["pseudonymise", str(bad), "-o", str(tmp_path / "o.csv")])
+    assert done.exit_code == 2 and "--column ID=comment_id" in done.output
+    done = CliRunner().invoke(app, ["pseudonymise", str(bad), "-o", str(tmp_path / "o.csv"),
+                                    "--column", "ID=comment_id", "--column", "Answer=text"])
+    assert done.exit_code == 0, done.output
+    out = pd.read_csv(tmp_path / "o.csv", dtype=str)
+    assert out["text"].tolist() == ["me and [PERSON_1] went"]

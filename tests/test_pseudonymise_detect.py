@@ -15,6 +15,7 @@ from carevoice.pseudonymise import (
     PseudonymiseConfig,
     SpacyDetector,
     detect_pii,
+    pseudonymise,
     resolve_spans,
 )
 from carevoice.pseudonymise._base import spans_frame
@@ -994,10 +995,78 @@ def test_resolve_spans_merges_and_joins():
         ("c1", 22, 30, "ID", 0.9, "patterns:nhs_number"),
         ("c2", 5, 9, "LOCATION", 0.6, "places"),
     ])
-    out = resolve_spans(raw)
+    comments = pd.DataFrame({"comment_id": ["c1", "c2"],
+                             "text": ["Kai Brennan Lee ring 07700 900123", "from Kent"]})
+    out = resolve_spans(raw, comments=comments)
     assert out[["comment_id", "start", "end", "label"]].values.tolist() == [
         ["c1", 0, 15, "PERSON"], ["c1", 20, 30, "PHONE"], ["c2", 5, 9, "LOCATION"]]
     assert out.loc[0, "detector"] == "names+spacy"
+    # without the text, neighbours are not joined across a gap no one has read
+    assert resolve_spans(raw)[["start", "end"]].values.tolist()[:2] == [[0, 11], [12, 15]]
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    ("my brothers are Kai,Tyler and Jack", ["Kai", "Tyler", "Jack"]),
+    ("i miss Amelia.Tyler is ok", ["Amelia", "Tyler"]),
+    ("Kai&Tyler are my mates", ["Kai", "Tyler"]),
+    ("Kai/Tyler came round", ["Kai", "Tyler"]),
+    ("my mates:\nKai\nTyler", ["Kai", "Tyler"]),
+    ("my mates Kai\u2028Tyler", ["Kai", "Tyler"]),
+    ("I'd like my carers (Paul & Deepa) to sign forms", ["Paul", "Deepa"]),
+])
+def test_names_joined_by_punctuation_or_a_line_break_stay_apart(text, people):
+    spans = detect_pii(pd.DataFrame({"comment_id": ["c"], "text": [text]}))
+    got = [text[a:b] for a, b, lab in spans[["start", "end", "label"]].itertuples(index=False)
+           if lab == "PERSON"]
+    assert got == people
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Jayden-Lee is my cousin", "Jayden-Lee"),
+    ("my pa is Mr O'Neill", "O'Neill"),
+    ("i dont like the taxi - T.J. (age 12)", "T.J"),
+    ("My solicitor is at Coles & Brennan Solicitors", "Coles & Brennan Solicitors"),
+])
+def test_one_name_with_a_hyphen_apostrophe_or_initials_stays_one(text, name):
+    spans = detect_pii(pd.DataFrame({"comment_id": ["c"], "text": [text]}))
+    got = {text[a:b]: lab for a, b, lab in spans[["start", "end", "label"]].itertuples(index=False)}
+    assert any(name in span for span in got), got
+    if name == "Jayden-Lee":
+        assert got[name] == "PERSON"  # not the place Lee
+
+
+def test_no_span_crosses_a_line_break():
+    text = "mac Kai\rline3 and\r\nTyler Brennan\u2028Leeds"
+    spans = detect_pii(pd.DataFrame({"comment_id": ["c"], "text": [text]}))
+    assert len(spans)
+    for a, b in spans[["start", "end"]].itertuples(index=False):
+        assert not any(ch in text[a:b] for ch in "\r\n\u2028"), text[a:b]
+
+
+def test_a_shouted_comment_masks_the_name_not_the_sentence():
+    text = "JAYDEN SHOUTED AT ME"
+    spans = detect_pii(pd.DataFrame({"comment_id": ["c"], "text": [text]}))
+    assert [text[a:b] for a, b in spans[["start", "end"]].itertuples(index=False)] == ["JAYDEN"]
+
+
+@pytest.mark.parametrize("text", [
+    "[PERSON_1] said Bev was mean", "[Person 1] and [PLACE_2] said Bev was mean",
+    "[REDACTED] said Bev was mean to [ORG_3]", "Bev was mean [other script] [HANDLE_12]",
+])
+def test_carevoices_own_placeholders_are_left_alone(text):
+    spans = detect_pii(pd.DataFrame({"comment_id": ["c"], "text": [text]}))
+    got = [text[a:b] for a, b in spans[["start", "end"]].itertuples(index=False)]
+    assert got == ["Bev"]
+    again = pseudonymise(pd.DataFrame({"comment_id": ["c"], "text": [text]}))
+    tag = again.key.occurrences["replacement"].tolist()
+    assert again.comments["text"].iloc[0] == text.replace("Bev", tag[0]) and len(tag) == 1
+
+
+def test_a_redaction_mark_of_ones_own_is_left_alone():
+    text = "XXNAMEXX said Bev was mean"
+    config = PseudonymiseConfig(redaction="XXNAMEXX")
+    spans = detect_pii(pd.DataFrame({"comment_id": ["c"], "text": [text]}), config=config)
+    assert [text[a:b] for a, b in spans[["start", "end"]].itertuples(index=False)] == ["Bev"]
 
 
 def test_detect_pii_rejects_non_detector():

@@ -72,7 +72,7 @@ def test_wrong_secret_and_tampering_are_refused(tmp_path, comments):
     with pytest.raises(KeyFileError):
         read_key(path, secret)
     (tmp_path / "other.json").write_text("{}")
-    with pytest.raises(KeyFileError, match="not a carevoice"):
+    with pytest.raises(KeyFileError, match="not a valid carevoice key file"):
         read_key(tmp_path / "other.json", secret)
 
 
@@ -85,14 +85,148 @@ def test_key_is_not_overwritten_unless_asked(tmp_path, comments):
     result.write_key(tmp_path / "key.json", secret, overwrite=True)
 
 
-def test_reidentify_edited_quote_by_string(comments):
+def test_an_edited_comment_is_never_restored_by_guessing(comments):
+    # a shortened quote used to be restored by string replacement; now the key's digest of the
+    # pseudonymised text decides, and a changed comment is refused (or left masked)
     secret = generate_secret()
     result = pseudonymise(comments, secret=secret, detectors=DETECTORS)
     edited = result.comments.copy()
     edited.loc[0, "text"] = "... went to see [PERSON_2]"
-    back = reidentify(edited, result.key)
-    assert back["text"].iloc[0] == "... went to see Quenby"
-    assert back.attrs["reidentified_by_string"] == ["c1"]
+    with pytest.raises(InputError, match="c1") as info:
+        reidentify(edited, result.key)
+    assert "Quenby" not in str(info.value) and "PERSON" not in str(info.value)
+    back = reidentify(edited, result.key, if_changed="keep")
+    assert back["text"].iloc[0] == "... went to see [PERSON_2]"
+    assert back.attrs["not_reidentified"] == ["c1"]
+    assert back["text"].iloc[1] == TEXTS[1]  # the unchanged comments are restored
+    with pytest.raises(InputError, match="if_changed"):
+        reidentify(edited, result.key, if_changed="guess")
+
+
+def _key(text: str, spans: list[tuple[int, int]], replacements: list[str], mode: str):
+    """A key for one comment whose spans are replaced by the given strings."""
+    from carevoice.pseudonymise import ReidentificationKey
+    from carevoice.pseudonymise.keys import text_digest
+
+    rows, pieces, pos, out_len = [], [], 0, 0
+    for (start, end), rep in zip(spans, replacements, strict=True):
+        pieces.append(text[pos:start])
+        out_len += start - pos
+        rows.append(("c1", start, end, "PERSON", f"e{start}", text[start:end], rep, out_len,
+                     out_len + len(rep)))
+        pieces.append(rep)
+        out_len += len(rep)
+        pos = end
+    out = "".join(pieces) + text[pos:]
+    occ = pd.DataFrame(rows, columns=["comment_id", "start", "end", "label", "entity_id",
+                                      "original", "replacement", "out_start", "out_end"])
+    return out, ReidentificationKey(occ, mode, digests={"c1": text_digest(out)})
+
+
+@pytest.mark.parametrize(("original", "spans", "replacements", "mode"), [
+    # redaction: every mask reads the same, so no string says which name it was
+    ("Tom and Amy and Lee", [(0, 3), (8, 11), (16, 19)], ["[REDACTED]"] * 3, "redact"),
+    # a surrogate inside an ordinary word: "jack" in "jacket" must not become "kai"
+    ("kai lent me his jacket", [(0, 3)], ["jack"], "surrogates"),
+])
+def test_a_prefixed_quote_is_refused_in_every_mode(original, spans, replacements, mode):
+    out, key = _key(original, spans, replacements, mode)
+    exact = reidentify(pd.DataFrame({"comment_id": ["c1"], "text": [out]}), key)
+    assert exact["text"].iloc[0] == original
+    quoted = pd.DataFrame({"comment_id": ["c1"], "text": ["Quote: " + out]})
+    with pytest.raises(InputError, match="c1"):
+        reidentify(quoted, key)
+    kept = reidentify(quoted, key, if_changed="keep")["text"].iloc[0]
+    assert kept == "Quote: " + out and "kaiet" not in kept
+
+
+def test_a_key_from_another_wave_is_refused(comments):
+    # two waves share comment ids; the first wave's key must not name the second's children
+    secret = generate_secret()
+    first = pseudonymise(comments, secret=secret, detectors=DETECTORS)
+    wave2 = comments.assign(text=["me and Zara went to see Quenby", "kai rang me", None,
+                                  "Grace is my social worker"])
+    second = pseudonymise(wave2, secret=secret, detectors=DETECTORS)
+    with pytest.raises(InputError, match="another file or survey wave"):
+        reidentify(second.comments, first.key)
+
+
+def test_a_version_1_key_file_is_still_read(tmp_path, comments):
+    from carevoice.pseudonymise.keys import _fernet
+    from carevoice.pseudonymise.replace import OCCURRENCE_COLUMNS
+
+    secret = generate_secret()
+    result = pseudonymise(comments, secret=secret, detectors=DETECTORS)
+    payload = {"mode": "tags", "columns": list(OCCURRENCE_COLUMNS),
+               "rows": result.key.occurrences.astype(object).values.tolist()}
+    salt = os.urandom(16)
+    token = _fernet(read_secret_bytes(secret), salt).encrypt(json.dumps(payload).encode())
+    path = tmp_path / "v1.json"
+    path.write_text(json.dumps({"format": "carevoice-reidentification-key", "version": 1,
+                                "kdf": "scrypt", "n": 2**15, "r": 8, "p": 1,
+                                "salt": base64.b64encode(salt).decode(),
+                                "token": token.decode()}))
+    key = read_key(path, secret)
+    assert key.digests is None and key.mapping is None
+    back = reidentify(result.comments, key)
+    assert back["text"].tolist()[:2] == TEXTS[:2]
+    # without digests the recorded offsets still catch an edit that moves the masks
+    quoted = result.comments.assign(text=["Quote: " + str(t) for t in result.comments["text"]])
+    with pytest.raises(InputError, match="c1"):
+        reidentify(quoted, key)
+
+
+def read_secret_bytes(secret: str) -> bytes:
+    from carevoice.pseudonymise.replace import as_secret
+
+    return as_secret(secret)
+
+
+@pytest.mark.parametrize(("field", "value"), [
+    ("n", 3), ("n", 2**26), ("n", "32768"), ("r", 1), ("p", 16), ("kdf", "pbkdf2"),
+    ("salt", None), ("salt", "not base64!"), ("salt", base64.b64encode(b"short").decode()),
+    ("token", 123), ("token", None), ("version", 3), ("version", True), ("format", None),
+])
+def test_an_edited_key_header_is_refused_clearly(tmp_path, comments, field, value):
+    secret = generate_secret()
+    result = pseudonymise(comments, secret=secret, detectors=DETECTORS)
+    path = result.write_key(tmp_path / "key.json", secret)
+    document = json.loads(path.read_text())
+    if value is None:
+        del document[field]
+    else:
+        document[field] = value
+    path.write_text(json.dumps(document))
+    with pytest.raises(KeyFileError, match="not a valid carevoice key file"):
+        read_key(path, secret)
+
+
+@pytest.mark.parametrize("content", ["", "[1, 2]", "not json", "\udcff"])
+def test_a_file_that_is_no_key_is_refused_clearly(tmp_path, content):
+    path = tmp_path / "key.json"
+    path.write_bytes(content.encode("utf-8", "surrogateescape"))
+    with pytest.raises(KeyFileError, match="not a valid carevoice key file"):
+        read_key(path, generate_secret())
+
+
+def test_a_missing_key_file_says_so(tmp_path):
+    with pytest.raises(KeyFileError, match="does not exist"):
+        read_key(tmp_path / "nowhere.json", generate_secret())
+    with pytest.raises(KeyFileError, match="does not exist"):
+        read_secret(tmp_path / "nowhere.txt")
+
+
+def test_overwriting_a_key_leaves_it_owner_only(tmp_path, comments):
+    secret = generate_secret()
+    result = pseudonymise(comments, secret=secret, detectors=DETECTORS)
+    path = tmp_path / "key.json"
+    path.write_text("old")
+    path.chmod(0o644)
+    result.write_key(path, secret, overwrite=True)
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+    assert [p.name for p in tmp_path.iterdir()] == ["key.json"]  # no temporary file left
+    with pytest.raises(KeyFileError, match="another project secret"):
+        result.write_key(tmp_path / "other.json", generate_secret())
 
 
 def test_key_entities_table(comments):
@@ -152,3 +286,24 @@ def test_bad_decisions_files(tmp_path, content, word):
     path.write_text(content)
     with pytest.raises(InputError, match=word):
         read_decisions(path)
+
+
+def test_a_key_from_a_run_without_a_secret_can_still_be_written(tmp_path, comments):
+    result = pseudonymise(comments, detectors=DETECTORS)  # a random secret for this run
+    secret = generate_secret()
+    path = result.write_key(tmp_path / "key.json", secret)
+    assert reidentify(result.comments, path, secret=secret)["text"].tolist()[:2] == TEXTS[:2]
+
+
+def test_a_key_without_an_entity_table_still_continues_a_wave(tmp_path, comments):
+    # the batch runner builds its key from occurrences alone; it must carry the tags on too
+    from carevoice.pseudonymise import ReidentificationKey, write_key
+
+    secret = generate_secret()
+    first = pseudonymise(comments, secret=secret, detectors=DETECTORS)
+    bare = ReidentificationKey(first.key.occurrences, "tags")
+    path = tmp_path / "bare.json"
+    write_key(path, bare, secret)
+    wave2 = pd.DataFrame({"comment_id": ["w1"], "text": ["Zorblax and Kai came"]})
+    second = pseudonymise(wave2, secret=secret, detectors=DETECTORS, previous_key=path)
+    assert second.comments["text"].iloc[0] == "[PERSON_4] and [PERSON_1] came"  # after 3

@@ -121,8 +121,8 @@ def test_surrogates_keep_the_shape(label, original, shape):
 
 def test_a_name_after_a_title_gets_a_surname():
     # detectors leave the title out of the span; the name after it is a surname, and its
-    # surrogate is one (Faker's en_GB surnames), not a first name ("Mrs Alison")
-    from faker.providers.person.en_GB import Provider
+    # surrogate is one (Faker's surnames), not a first name ("Mrs Alison")
+    from carevoice.pseudonymise.surrogates import name_pools
 
     frame = pd.DataFrame({"comment_id": ["a"], "text": ["Mrs Okafor said no, then Okafor left"]})
     spans = pd.DataFrame({"comment_id": ["a", "a"], "start": [4, 25], "end": [10, 31],
@@ -131,7 +131,7 @@ def test_a_name_after_a_title_gets_a_surname():
     first, second = occ["replacement"].tolist()
     assert first == second and first != "Okafor"
     assert out["text"].iloc[0] == f"Mrs {first} said no, then {first} left"
-    assert first in Provider.last_names
+    assert first in name_pools().surnames[1]
 
 
 def test_redaction(comments):
@@ -198,3 +198,160 @@ def test_text_in_another_script_is_masked_in_every_mode_and_comes_back() -> None
     for result in (tags, fake):
         back = reidentify(result.comments, result.key)
         assert back["text"].tolist() == frame["text"].tolist()
+
+
+def _people(names: list[str], secret: bytes = SECRET) -> dict[str, str]:
+    frame = pd.DataFrame({"comment_id": [f"c{i}" for i in range(len(names))],
+                          "text": [f"me and {n} went" for n in names]})
+    spans = pd.DataFrame({"comment_id": frame["comment_id"], "start": 7,
+                          "end": [7 + len(n) for n in names], "label": "PERSON"})
+    _, occ = replace_spans(frame, spans, secret=secret, config=ReplaceConfig(mode="surrogates"))
+    return dict(zip(occ["original"], occ["replacement"], strict=True))
+
+
+def _names(n: int) -> list[str]:
+    from carevoice.pseudonymise.surrogates import name_pools
+
+    pools = name_pools()
+    return sorted(set(pools.male[1] + pools.female[1]))[::7][:n]
+
+
+def test_different_people_never_share_a_surrogate():
+    # the old pool was en_GB's 364 first names and reused a surrogate after 20 collisions
+    got = _people(_names(400))
+    assert len(set(got.values())) == 400
+    assert not set(got.values()) & set(got)  # no surrogate is another child's real name
+
+
+def test_a_surrogate_does_not_depend_on_who_came_first():
+    names = _names(120)
+    alone = _people(names[:100])
+    assert _people(names[:100][::-1]) == alone  # the same people in another order
+    # 20 new people before the same 100 (the old code changed 7 of 100): a new person may
+    # take a surrogate first (when the secret's order puts them first) or be a surrogate's
+    # name ("Beth"), so a few move; a previous wave's key keeps them all (tested below)
+    later = _people(names[100:] + names[:100])
+    assert sum(alone[n] != later[n] for n in names[:100]) <= 5
+
+
+def test_a_surrogate_is_never_a_name_found_in_the_data():
+    # whatever the secret draws first for "Kai", put that name in the data as well: Kai's
+    # surrogate must then be another name, and no one's surrogate may be "Kai"
+    first = _people(["Kai"])["Kai"]
+    got = _people(["Kai", first])
+    assert got["Kai"] not in ("Kai", first) and got[first] not in ("Kai", first)
+
+
+def test_parts_of_one_name_map_to_parts_of_one_surrogate():
+    text = "My sw is Sarah Okafor. Sarah is nice but Okafor is strict, ask Ms Okafor"
+    frame = pd.DataFrame({"comment_id": ["a"], "text": [text]})
+    spans = pd.DataFrame({"comment_id": "a", "start": [9, 23, 41, 66], "end": [21, 28, 47, 72],
+                          "label": "PERSON"})
+    out, occ = replace_spans(frame, spans, secret=SECRET, config=ReplaceConfig(mode="surrogates"))
+    full, first, last, titled = occ["replacement"].tolist()
+    assert full == f"{first} {last}" and titled == last
+    assert out["text"].iloc[0] == (f"My sw is {full}. {first} is nice but {last} is strict, "
+                                   f"ask Ms {last}")
+
+
+def test_a_surrogate_follows_the_gender_the_words_around_give():
+    from carevoice.pseudonymise.surrogates import name_pools
+
+    pools = name_pools()
+    male = set(pools.male[1]) | set(pools.either[1])
+    frame = pd.DataFrame({"comment_id": ["a", "b"],
+                          "text": ["my brother Zorblax is 9", "he said Quixley was kind, he"]})
+    spans = pd.DataFrame({"comment_id": ["a", "b"], "start": [11, 8], "end": [18, 15],
+                          "label": "PERSON"})
+    _, occ = replace_spans(frame, spans, secret=SECRET, config=ReplaceConfig(mode="surrogates"))
+    assert set(occ["replacement"]) <= male
+
+
+@pytest.mark.parametrize(("text", "span", "kept"), [
+    ("i went to jaydens house", (10, 17), "s house"),
+    ("that is Kai's room", (8, 13), "'s room"),
+])
+def test_a_possessive_ending_is_kept(text, span, kept):
+    frame = pd.DataFrame({"comment_id": ["a"], "text": [text]})
+    spans = pd.DataFrame({"comment_id": ["a"], "start": [span[0]], "end": [span[1]],
+                          "label": ["PERSON"]})
+    for mode in ("tags", "surrogates"):
+        out, _ = replace_spans(frame, spans, secret=SECRET, config=ReplaceConfig(mode=mode))
+        assert out["text"].iloc[0].endswith(kept), out["text"].iloc[0]
+    # "jaydens" is the person "jayden": the same tag as "jayden" elsewhere
+    both = pd.DataFrame({"comment_id": ["a", "b"], "text": ["jaydens house", "me and jayden"]})
+    spans = pd.DataFrame({"comment_id": ["a", "b"], "start": [0, 7], "end": [7, 13],
+                          "label": "PERSON"})
+    out, _ = replace_spans(both, spans, secret=SECRET)
+    assert out["text"].tolist() == ["[PERSON_1]s house", "me and [PERSON_1]"]
+
+
+def test_tags_in_words():
+    frame = pd.DataFrame({"comment_id": ["a"], "text": ["me and Kai in Leeds"]})
+    spans = pd.DataFrame({"comment_id": "a", "start": [7, 14], "end": [10, 19],
+                          "label": ["PERSON", "LOCATION"]})
+    out, _ = replace_spans(frame, spans, secret=SECRET, config=ReplaceConfig(tag_style="words"))
+    assert out["text"].iloc[0] == "me and [Person 1] in [Place 1]"
+    with pytest.raises(InputError, match="tag_style"):
+        ReplaceConfig(tag_style="fancy")
+    with pytest.raises(InputError, match="locale"):
+        ReplaceConfig(locale="xx_XX")
+    with pytest.raises(InputError, match="redaction"):
+        ReplaceConfig(redaction="")
+
+
+WAVE1 = pd.DataFrame({"comment_id": ["a1", "a2"],
+                      "text": ["me and Kai went", "Bev lives in Leeds"]})
+WAVE2 = pd.DataFrame({"comment_id": ["b1", "b2"],
+                      "text": ["Zorblax and Bev came", "then Kai moved to Leeds"]})
+
+
+@pytest.mark.parametrize("mode", ["tags", "surrogates"])
+def test_a_wave_continues_the_previous_waves_replacements(tmp_path, mode):
+    config = PseudonymiseConfig(mode=mode)
+    first = pseudonymise(WAVE1, config, secret=SECRET, detectors=DETECTORS)
+    path = first.write_key(tmp_path / "wave1.key", SECRET)
+    second = pseudonymise(WAVE2, config, secret=SECRET, detectors=DETECTORS, previous_key=path)
+    before = dict(zip(first.key.occurrences["original"], first.key.occurrences["replacement"],
+                      strict=True))
+    after = dict(zip(second.key.occurrences["original"], second.key.occurrences["replacement"],
+                     strict=True))
+    assert after["Kai"] == before["Kai"] and after["Bev"] == before["Bev"]
+    assert after["Zorblax"] not in before.values()
+    if mode == "tags":
+        assert after["Zorblax"] == "[PERSON_3]"  # numbered after the first wave's two
+    # the third wave still knows the first wave's people through the second wave's key
+    third = pseudonymise(pd.DataFrame({"comment_id": ["c1"], "text": ["Kai and Zorblax"]}),
+                         config, secret=SECRET, detectors=DETECTORS,
+                         previous_key=second.key)
+    occ = third.key.occurrences
+    assert dict(zip(occ["original"], occ["replacement"], strict=True)) == {
+        "Kai": before["Kai"], "Zorblax": after["Zorblax"]}
+    # without the previous key, tags restart: the claim the docs no longer make
+    if mode == "tags":
+        alone = pseudonymise(WAVE2, config, secret=SECRET, detectors=DETECTORS)
+        assert alone.comments["text"].iloc[0] == "[PERSON_1] and [PERSON_2] came"
+
+
+def test_a_previous_surrogate_that_is_now_a_real_name_is_drawn_again():
+    config = PseudonymiseConfig(mode="surrogates")
+    first = pseudonymise(WAVE1, config, secret=SECRET, detectors=DETECTORS)
+    kai = first.key.occurrences.set_index("original").loc["Kai", "replacement"]
+    wave2 = pd.DataFrame({"comment_id": ["b1"], "text": [f"me and Kai and {kai} went"]})
+    second = pseudonymise(wave2, config, secret=SECRET, detectors=DETECTORS,
+                          previous_key=first.key)
+    after = dict(zip(second.key.occurrences["original"], second.key.occurrences["replacement"],
+                     strict=True))
+    assert after["Kai"] != kai and after[kai] != kai
+    assert second.notes and "drawn again" in second.notes[0]
+
+
+def test_a_previous_key_must_match_secret_and_mode():
+    first = pseudonymise(WAVE1, secret=SECRET, detectors=DETECTORS)
+    with pytest.raises(InputError, match="another project secret"):
+        pseudonymise(WAVE2, secret=b"y" * 32, detectors=DETECTORS, previous_key=first.key)
+    with pytest.raises(InputError, match="mode"):
+        pseudonymise(WAVE2, PseudonymiseConfig(mode="surrogates"), secret=SECRET,
+                     detectors=DETECTORS, previous_key=first.key)
+    with pytest.raises(InputError, match="secret"):
+        pseudonymise(WAVE2, detectors=DETECTORS, previous_key=first.key)

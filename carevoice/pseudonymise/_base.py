@@ -5,6 +5,7 @@ Nothing here imports spaCy; :mod:`carevoice.pseudonymise.replace` builds on this
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -243,6 +244,7 @@ def check_label(label: str) -> str:
     return label
 
 
+@functools.lru_cache(maxsize=64)  # the span steps ask once per span of a long comment
 def title_case(text: str) -> bool:
     """Whether most words of ``text`` (at least four) start with a capital letter, and the
     comment is not written all in capitals.

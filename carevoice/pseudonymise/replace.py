@@ -18,22 +18,28 @@ import hmac
 import random
 import re
 import secrets as _secrets
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError, format_ids
 from ..schema import COMMENT_ID, TEXT
 from ._base import as_text, check_comments
-from ._words import TITLE_WORDS, TITLES
+from ._words import TITLE_WORDS
+from .boundaries import TAG_WORDS
+from .surrogates import split_possessive
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
 __all__ = [
+    "MAPPING_COLUMNS",
     "MODES",
     "OCCURRENCE_COLUMNS",
+    "TAG_STYLES",
     "ReplaceConfig",
     "Replacer",
+    "after_title",
     "as_secret",
     "entity_id",
     "normalise_entity",
@@ -42,12 +48,19 @@ __all__ = [
 
 #: The replacement modes.
 MODES: tuple[str, ...] = ("tags", "surrogates", "redact")
+#: The styles of tags: ``[PERSON_1]`` or ``[Person 1]``.
+TAG_STYLES: tuple[str, ...] = ("label", "words")
 
 #: Columns of the occurrence table that makes up the re-identification key.
 OCCURRENCE_COLUMNS: tuple[str, ...] = (
     COMMENT_ID, "start", "end", "label", "entity_id", "original", "replacement", "out_start",
     "out_end",
 )
+
+#: Columns of the entity table a key carries for the next survey wave (no original text):
+#: ``kind`` is ``"entity"`` (``key`` an entity id, ``value`` its replacement) or a name part's
+#: role in surrogates mode (``"given"``, ``"surname"``; ``key`` a keyed hash of the part).
+MAPPING_COLUMNS: tuple[str, ...] = ("kind", "key", "label", "value")
 
 
 @dataclass(frozen=True)
@@ -59,12 +72,17 @@ class ReplaceConfig:
     mode : {"tags", "surrogates", "redact"}, default "tags"
         ``"tags"``: ``[PERSON_1]``, numbered per label in order of first appearance;
         ``"surrogates"``: realistic fictional values of the same shape (a first name for a first
-        name, a phone number for a phone number) from Faker ``en_GB``;
+        name, a phone number for a phone number);
         ``"redact"``: the ``redaction`` string.
     redaction : str, default "[REDACTED]"
-        The replacement in ``"redact"`` mode.
+        The replacement in ``"redact"`` mode (not empty).
     locale : str, default "en_GB"
-        The Faker locale of surrogates.
+        The Faker locale of surrogate places, streets, organisations, postcodes and user
+        names. People's surrogate names always come from the British, Irish, New Zealand and
+        US name lists (:func:`carevoice.pseudonymise.surrogates.name_pools`).
+    tag_style : {"label", "words"}, default "label"
+        ``"label"``: ``[PERSON_1]``, ``[LOCATION_2]``; ``"words"``: ``[Person 1]``,
+        ``[Place 2]``, easier to read in a published quote.
 
     Examples
     --------
@@ -75,16 +93,27 @@ class ReplaceConfig:
     mode: str = "tags"
     redaction: str = "[REDACTED]"
     locale: str = "en_GB"
+    tag_style: str = "label"
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:
             raise InputError(f"The 'mode' parameter must be one of {list(MODES)}. "
                              f"Got {self.mode!r} instead.")
-        if not isinstance(self.redaction, str):
-            raise InputError(f"The 'redaction' parameter must be a str. Got {self.redaction!r}.")
+        if not isinstance(self.redaction, str) or not self.redaction.strip():
+            raise InputError("The 'redaction' parameter must be a non-empty str. "
+                             f"Got {self.redaction!r}.")
+        if self.tag_style not in TAG_STYLES:
+            raise InputError(f"The 'tag_style' parameter must be one of {list(TAG_STYLES)}. "
+                             f"Got {self.tag_style!r} instead.")
         if not isinstance(self.locale, str) or not self.locale:
             raise InputError(f"The 'locale' parameter must be a Faker locale such as 'en_GB'. "
                              f"Got {self.locale!r}.")
+        if self.locale != "en_GB":
+            from faker.config import AVAILABLE_LOCALES
+
+            if self.locale not in AVAILABLE_LOCALES:
+                raise InputError(f"The 'locale' parameter must be a Faker locale such as "
+                                 f"'en_GB' or 'en_IE'. Got {self.locale!r}.")
 
 
 def as_secret(secret: bytes | str | None) -> bytes:
@@ -171,6 +200,28 @@ def entity_id(secret: bytes, label: str, text: str) -> str:
 
 #: A title just before a span: the name after it is a surname ("Mrs [Okafor]").
 _TITLE_BEFORE = re.compile(rf"\b(?:{TITLE_WORDS})\.?\s+$", re.IGNORECASE)
+#: Words before "miss" that make it the verb ("i miss Amelia"), not the title ("Miss Patel").
+_MISSING = frozenset("""i we you they he she really so will still always dont don't do does
+    did to gonna would could""".split())
+
+
+def after_title(text: str, start: int) -> bool:
+    """Whether a title ("Mrs", "Dr", "Miss") stands just before ``text[start:]``.
+
+    Examples
+    --------
+    >>> after_title("ask Mrs Okafor", 8), after_title("i miss Amelia", 7)
+    (True, False)
+    """
+    m = _TITLE_BEFORE.search(text, max(0, start - 12), start)
+    if m is None:
+        return False
+    if m.group(0).strip().rstrip(".").lower() == "miss":
+        before = re.findall(r"[\w']+", text[max(0, m.start() - 20):m.start()].lower())
+        return not (before and before[-1] in _MISSING)
+    return True
+
+
 _STREET = re.compile(r"\b(road|rd|street|st|lane|avenue|close|drive|way|crescent|court|place|"
                      r"terrace|gardens|grove|estate|square|mews|rise|walk|parade)\b\.?$",
                      re.IGNORECASE)
@@ -182,6 +233,18 @@ _ORG_SUFFIX = re.compile(
     re.IGNORECASE)
 _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
                 "September", "October", "November", "December")
+
+
+#: A word of an entity or a surrogate (letters only), as checked against the data's names.
+_WORD = re.compile(r"[^\W\d_]+")
+#: The number of a tag ("[PERSON_3]", "[Person 3]").
+_TAG_NUMBER = re.compile(r"[_ ](\d+)\]$")
+
+
+def _capitalised(name: str) -> str:
+    """Each part of a name with a capital first letter ("kai o'neill" -> "Kai O'neill")."""
+    return _WORD.sub(lambda m: m.group(0)[:1].upper() + m.group(0)[1:].lower()
+                     if m.group(0).islower() or m.group(0).isupper() else m.group(0), name)
 
 
 def _match_case(surrogate: str, original: str) -> str:
@@ -206,6 +269,11 @@ class Replacer:
     secret : bytes
         The project secret (see :func:`as_secret`).
     config : ReplaceConfig, optional
+    previous : pandas.DataFrame, optional
+        A previous wave's entity table (:data:`MAPPING_COLUMNS`, from
+        :attr:`carevoice.pseudonymise.ReidentificationKey.mapping`, made under the same secret):
+        its entities keep their tags (new ones are numbered after them) or surrogates, and no
+        new entity gets a surrogate it used.
 
     Examples
     --------
@@ -214,13 +282,74 @@ class Replacer:
     ('[PERSON_1]', '[PERSON_1]', '[PERSON_2]')
     """
 
-    def __init__(self, secret: bytes, config: ReplaceConfig | None = None) -> None:
+    def __init__(self, secret: bytes, config: ReplaceConfig | None = None, *,
+                 previous: pd.DataFrame | None = None) -> None:
         self.secret = secret
         self.config = config or ReplaceConfig()
         self._by_id: dict[str, str] = {}
+        self._labels: dict[str, str] = {}
         self._counts: dict[str, int] = {}
         self._used: set[str] = set()
+        self._avoid: set[str] = set()
         self._faker: Any = None
+        self._carried: dict[str, tuple[str, str]] = {}
+        parts: dict[str, str] = {}
+        for kind, key, label, value in ([] if previous is None else previous[
+                list(MAPPING_COLUMNS)].itertuples(index=False)):
+            if kind == "entity":
+                self._carried[str(key)] = (str(label), str(value))
+                self._used.add(str(value).casefold())
+                number = _TAG_NUMBER.search(str(value))
+                if number and self.config.mode == "tags":
+                    self._counts[str(label)] = max(self._counts.get(str(label), 0),
+                                                   int(number.group(1)))
+            elif kind in ("given", "surname"):
+                parts[str(key)] = str(value)
+                self._used.add(str(value).casefold())
+        self._namer: Any = None
+        self._carried_parts = parts
+        self._carried_roles = {str(k): str(kind) for kind, k, _, _ in (
+            [] if previous is None else previous[list(MAPPING_COLUMNS)].itertuples(index=False))
+            if kind in ("given", "surname")}
+        self._titled: dict[str, bool] = {}
+
+    # -- public ------------------------------------------------------------------------------
+    def plan(self, mentions: Iterable[tuple[str, str, bool, str, str]]) -> None:
+        """Choose every surrogate of a run before any is written (surrogates mode only).
+
+        With all entities known, no surrogate is a word of any entity found in the data, and
+        the choice depends on the set of entities, not on the order the comments come in.
+
+        Parameters
+        ----------
+        mentions : iterable of (str, str, bool, str, str)
+            Each span's text, label, whether a title stands before it, and the text just
+            before and after it.
+        """
+        if self.config.mode != "surrogates":
+            return
+        mentions = list(mentions)
+        for original, _, _, _, _ in mentions:
+            self._avoid.update(w.casefold() for w in _WORD.findall(original) if len(w) >= 2)
+        people: dict[str, tuple[str, bool, list[tuple[str, str]]]] = {}
+        others: dict[str, tuple[str, str]] = {}
+        for original, label, after_title, before, after in mentions:
+            if label == "PERSON":
+                core, _ = split_possessive(original)
+                eid = entity_id(self.secret, label, core)
+                _, titled, contexts = people.get(eid, (core, False, []))
+                people[eid] = (core, titled or after_title, [*contexts, (before, after)])
+            else:
+                others.setdefault(entity_id(self.secret, label, original), (original, label))
+        namer = self._person_namer()
+        namer.plan(people.values())
+        for eid in sorted(people):
+            core, titled, _ = people[eid]
+            self._titled[eid] = titled
+            self._person(eid, core, titled)
+        for eid in sorted(others):
+            original, label = others[eid]
+            self._other(eid, original, label)
 
     def replace(self, original: str, label: str, *, after_title: bool = False
                 ) -> tuple[str, str]:
@@ -233,25 +362,69 @@ class Replacer:
         label : str
         after_title : bool, default False
             Whether a title ("Mrs", "Dr") stands before the span, so that a one-word name
-            is a surname and gets a surname surrogate ("Mrs Okafor" -> "Mrs Bennett"). Only the
-            first occurrence of an entity decides its surrogate.
+            is a surname and gets a surname surrogate ("Mrs Okafor" -> "Mrs Bennett").
 
         Returns
         -------
         tuple of (str, str)
         """
+        suffix = ""
+        if label == "PERSON":  # "Kai's", "jaydens house": the ending stays after the mask
+            original, suffix = split_possessive(original)
         eid = entity_id(self.secret, label, original)
         mode = self.config.mode
         if mode == "redact":
-            return eid, self.config.redaction
-        if eid not in self._by_id:
-            if mode == "tags":
-                self._counts[label] = self._counts.get(label, 0) + 1
-                self._by_id[eid] = f"[{label}_{self._counts[label]}]"
-            else:
-                self._by_id[eid] = self._surrogate(eid, original, label, after_title)
-        value = self._by_id[eid]
-        return eid, (_match_case(value, original) if mode == "surrogates" else value)
+            return eid, self.config.redaction + suffix
+        if mode == "tags":
+            if eid not in self._by_id:
+                carried = self._carried.get(eid)
+                number = _TAG_NUMBER.search(carried[1]) if carried else None
+                if number:
+                    n = int(number.group(1))
+                else:
+                    n = self._counts[label] = self._counts.get(label, 0) + 1
+                self._by_id[eid], self._labels[eid] = self._tag(label, n), label
+            return eid, self._by_id[eid] + suffix
+        if label == "PERSON":
+            value = self._person(eid, original, after_title, occurrence=True)
+        else:
+            value = _match_case(self._other(eid, original, label), original)
+        return eid, value + suffix
+
+    def mapping(self) -> pd.DataFrame:
+        """Every entity's replacement (this run's and those carried over), and in surrogates
+        mode every name part's, as :data:`MAPPING_COLUMNS` (keyed hashes, no original text).
+
+        Returns
+        -------
+        pandas.DataFrame
+        """
+        import pandas as pd
+
+        rows = {eid: ("entity", eid, label, value) for eid, (label, value) in
+                self._carried.items()}
+        rows.update({eid: ("entity", eid, self._labels[eid], value)
+                     for eid, value in self._by_id.items()})
+        out = list(rows.values())
+        parts, roles = dict(self._carried_parts), dict(self._carried_roles)
+        if self._namer is not None:
+            parts.update(self._namer.parts)
+            roles.update(self._namer.roles_of)
+        out.extend((roles[k], k, "PERSON", v) for k, v in parts.items())
+        return pd.DataFrame(out, columns=list(MAPPING_COLUMNS), dtype=object)
+
+    @property
+    def redrawn(self) -> int:
+        """How many entities of this run carried over from a previous wave got a surrogate
+        other than the one they had (it had become a real name or word in the data)."""
+        return sum(eid in self._by_id and self._by_id[eid] != value
+                   for eid, (_, value) in self._carried.items())
+
+    # -- internals ---------------------------------------------------------------------------
+    def _tag(self, label: str, n: int) -> str:
+        if self.config.tag_style == "words":
+            return f"[{TAG_WORDS.get(label, label.title())} {n}]"
+        return f"[{label}_{n}]"
 
     def _fake(self) -> Any:
         if self._faker is None:
@@ -260,35 +433,80 @@ class Replacer:
             self._faker = Faker(self.config.locale)
         return self._faker
 
-    def _surrogate(self, eid: str, original: str, label: str, after_title: bool = False
-                   ) -> str:
+    def _person_namer(self) -> Any:
+        if self._namer is None:
+            from .surrogates import PersonNamer
+
+            self._namer = PersonNamer(self.secret, avoid=self._avoid, used=self._used,
+                                      carried=self._carried_parts)
+        return self._namer
+
+    def _person(self, eid: str, core: str, after_title: bool, *, occurrence: bool = False
+                ) -> str:
+        """A person's surrogate: the carried one if it is still free of the data's names, else
+        built part by part; in the case of ``core`` when ``occurrence``."""
+        namer = self._person_namer()
+        after_title = after_title or self._titled.get(eid, False)
+        if eid not in self._by_id:
+            carried = self._carried.get(eid)
+            value = carried[1] if carried else None
+            if value is not None and any(w.casefold() in self._avoid
+                                         for w in _WORD.findall(value)):
+                value = None  # now a real name or word in the data: drawn again
+            if value is None:
+                value = namer.compose(_capitalised(core), after_title=after_title)
+                self._used.add(value.casefold())
+            self._by_id[eid], self._labels[eid] = value, "PERSON"
+            self._titled[eid] = after_title
+        if not occurrence:
+            return self._by_id[eid]
+        if eid in self._carried and self._by_id[eid] == self._carried[eid][1]:
+            return _match_case(self._by_id[eid], core)  # as the earlier wave had it
+        return namer.compose(core, after_title=after_title)
+
+    def _other(self, eid: str, original: str, label: str) -> str:
+        if eid in self._by_id:
+            return self._by_id[eid]
+        carried = self._carried.get(eid)
+        value = carried[1] if carried else None
+        if value is not None and not self._free_of_data(value, original):
+            value = None  # now a real name or word in the data: drawn again
+        if value is None:
+            value = self._surrogate(eid, original, label)
+            self._used.add(value.casefold())
+        self._by_id[eid], self._labels[eid] = value, label
+        return value
+
+    def _free_of_data(self, value: str, original: str) -> bool:
+        """Whether ``value`` holds no word of an entity in the data (words it keeps from
+        ``original``, such as "Lodge" or "Road", aside)."""
+        kept = {w.casefold() for w in _WORD.findall(original)}
+        return not any(w.casefold() in self._avoid and w.casefold() not in kept
+                       for w in _WORD.findall(value))
+
+    def _surrogate(self, eid: str, original: str, label: str) -> str:
         if label == "OTHER_SCRIPT":  # no surrogate made up in a script no one here reads
             return "[other script]"
         fake = self._fake()
-        for attempt in range(20):
+        unique = label != "DATE"  # two dates may shift to one; two places may not be one
+        for attempt in range(50):
             seed = int(eid[:16], 16) + attempt
             fake.seed_instance(seed)
-            value = self._shape(fake, random.Random(seed), original, label, after_title)
-            if normalise_entity(value) != normalise_entity(original) and value not in self._used:
-                self._used.add(value)
-                return value
-        # 20 collisions in a row (or a shape that keeps the original, as "christmas day 2009"
-        # did before dates without numbers were handled): never write the original back.
-        if normalise_entity(value) == normalise_entity(original):  # pragma: no cover
-            return f"[{label}]"
-        return value  # pragma: no cover
+            value = self._shape(fake, random.Random(seed), original, label)
+            if normalise_entity(value) == normalise_entity(original):
+                continue
+            if unique and (value.casefold() in self._used
+                           or not self._free_of_data(value, original)):
+                continue
+            return value
+        # 50 draws taken (more phone numbers than the 1,000 of the drama range, say): a
+        # numbered tag is unique and never the original
+        self._counts[f"fallback:{label}"] = self._counts.get(f"fallback:{label}", 0) + 1
+        return self._tag(label, self._counts[f"fallback:{label}"])
 
     @staticmethod
-    def _shape(fake: Any, rng: random.Random, original: str, label: str,
-               after_title: bool = False) -> str:
-        words = original.split()
-        if label == "PERSON" and after_title and len(words) == 1:
-            return str(fake.last_name())
-        if label == "PERSON":
-            if words and words[0].lower().rstrip(".") in TITLES:  # "Mister Khan" too
-                return f"{words[0]} {fake.last_name()}"
-            if len(words) >= 2:
-                return f"{fake.first_name()} {fake.last_name()}"
+    def _shape(fake: Any, rng: random.Random, original: str, label: str) -> str:
+        if label == "PERSON":  # pragma: no cover - people are built by _person
             return str(fake.first_name())
         if label == "LOCATION":
             street = _STREET.search(original)
@@ -364,7 +582,7 @@ def _shift_date_parts(original: str, day: int, month: int) -> str:
 
 
 def replace_spans(comments: pd.DataFrame, spans: pd.DataFrame, *, secret: bytes | str | None = None,
-                  config: ReplaceConfig | None = None,
+                  config: ReplaceConfig | None = None, replacer: Replacer | None = None,
                   ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Replace the spans in the comments' text.
 
@@ -380,6 +598,9 @@ def replace_spans(comments: pd.DataFrame, spans: pd.DataFrame, *, secret: bytes 
     secret : bytes or str, optional
         The project secret; a random one (consistent within this call only) if omitted.
     config : ReplaceConfig, optional
+    replacer : Replacer, optional
+        A replacer to use (one that carries a previous wave's entities, say) instead of a new
+        one made from ``secret`` and ``config``, which are then ignored.
 
     Returns
     -------
@@ -406,7 +627,7 @@ def replace_spans(comments: pd.DataFrame, spans: pd.DataFrame, *, secret: bytes 
     import pandas as pd
 
     check_comments(comments)
-    replacer = Replacer(as_secret(secret), config)
+    replacer = replacer if replacer is not None else Replacer(as_secret(secret), config)
     out = comments.copy(deep=True)
     by_comment: dict[str, list[tuple[int, int, str]]] = {}
     for cid, start, end, label in zip(spans[COMMENT_ID].map(str), spans["start"], spans["end"],
@@ -418,6 +639,8 @@ def replace_spans(comments: pd.DataFrame, spans: pd.DataFrame, *, secret: bytes 
         raise InputError(f"The 'spans' frame names comments that are not in 'comments': "
                          f"{format_ids(unknown)}.")
     texts = comments[TEXT].tolist()
+    if replacer.config.mode == "surrogates":
+        replacer.plan(_mentions(ids, texts, by_comment))
     new_texts: list[Any] = []
     rows: list[tuple[Any, ...]] = []
     bad: list[str] = []
@@ -438,7 +661,7 @@ def replace_spans(comments: pd.DataFrame, spans: pd.DataFrame, *, secret: bytes 
             out_len += start - pos
             eid, rep = replacer.replace(
                 text[start:end], label,
-                after_title=bool(_TITLE_BEFORE.search(text, max(0, start - 12), start)))
+                after_title=after_title(text, start))
             rows.append((cid, start, end, label, eid, text[start:end], rep, out_len,
                          out_len + len(rep)))
             pieces.append(rep)
@@ -460,3 +683,18 @@ def replace_spans(comments: pd.DataFrame, spans: pd.DataFrame, *, secret: bytes 
     out[TEXT] = pd.Series(new_texts, index=out.index, dtype=dtype if keep_dtype else object)
     occurrences = pd.DataFrame(rows, columns=list(OCCURRENCE_COLUMNS))
     return out, occurrences
+
+
+def _mentions(ids: list[str], texts: list[Any], by_comment: dict[str, list[tuple[int, int, str]]]
+              ) -> Iterable[tuple[str, str, bool, str, str]]:
+    """Every span's text, label, whether a title stands before it, and its surroundings."""
+    for cid, value in zip(ids, texts, strict=True):
+        found = by_comment.get(cid)
+        if not found:
+            continue
+        text = as_text(value)
+        for start, end, label in found:
+            if 0 <= start < end <= len(text):
+                yield (text[start:end], label,
+                       after_title(text, start),
+                       text[max(0, start - 40):start], text[end:end + 60])

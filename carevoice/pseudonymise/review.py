@@ -161,6 +161,9 @@ def write_review(path: str | Path, comments: pd.DataFrame, spans: pd.DataFrame,
                  config: ReviewConfig | None = None) -> pd.DataFrame:
     """Write the review table to a CSV (UTF-8 with BOM, so spreadsheets open it cleanly).
 
+    The file is created owner read/write only (0600), as it holds original text, and written
+    through a temporary file; fields with line breaks are quoted.
+
     Parameters
     ----------
     path : str or pathlib.Path
@@ -173,10 +176,10 @@ def write_review(path: str | Path, comments: pd.DataFrame, spans: pd.DataFrame,
     pandas.DataFrame
         The table written.
     """
+    from ._files import write_csv
+
     table = review_table(comments, spans, config)
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    table.to_csv(path, index=False, encoding="utf-8-sig")
+    write_csv(table, Path(path), private=True, encoding="utf-8-sig")
     return table
 
 

@@ -220,7 +220,11 @@ _CAPITALISED = re.compile(r"(?<![\w'\u2019])[A-Z][A-Za-z\u00c0-\u024f'\u2019-]*"
 
 def _entities(doc: Any) -> list[tuple[int, int, str, float]]:
     out = []
-    titled = title_case(doc.text)
+    text = doc.text  # built from the tokens on every access: read it once
+    titled = title_case(text)
+    # a comment written all in capitals says as little about names as one in Title Case: the
+    # tagger's span runs on into the sentence ("JAYDEN SHOUTED AT ME")
+    shouted = text.upper() == text and sum(c.isalpha() for c in text) >= 8
     for ent in doc.ents:
         mapped = SPACY_LABELS.get(ent.label_)
         if mapped is None:
@@ -258,33 +262,44 @@ def _entities(doc: Any) -> list[tuple[int, int, str, float]]:
             tokens.pop(0)
         if tokens and titled:
             tokens = _title_case_entity(tokens)
-        if not tokens:
+        if tokens and shouted:
+            # cut back to the name; if what is left reads as an ordinary word the filters below
+            # drop, keep the tagger's span as it was ("SUMMER AND BLUE ARE ...": "BLUE ARE")
+            short = _shouted_entity(tokens)
+            if len(short) < len(tokens) and _kept(short, text, mapped):
+                tokens = short
+        if not tokens or not _kept(tokens, text, mapped):
             continue
-        words = [t.lower_ for t in tokens if not t.is_punct]
-        if not words or all(w in NOT_PII or w in ROLE_WORDS or w in FUNCTION_WORDS for w in words):
-            continue
-        surface = " ".join(words)
-        if surface in countries():
-            continue
-        if len(tokens) == 1 and abbreviation_at(doc.text, tokens[0].idx,
-                                                tokens[0].idx + len(tokens[0].text)):
-            continue  # "Tel. 07700 ...": not a name
         label, score = mapped
-        if len(words) == 1 and frequency(words[0]) >= 20_000 and tokens[0].text.islower():
-            continue  # an ordinary lower-case word tagged by mistake
-        if len(words) == 1 and tokens[0].text.islower() and frequency(words[0]) == 0 \
-                and misspelt_word(words[0], threshold=20_000) \
-                and words[0] not in first_names() and words[0] not in uk_places():
-            continue  # a misspelt ordinary word ("anyone actualy wants"), not a name
-        if len(words) == 1 and tokens[0].text.isupper() and len(words[0]) >= 4 \
-                and frequency(words[0]) >= 2_000 and dictionary_word(words[0]) \
-                and words[0] not in first_names() and words[0] not in uk_places():
-            continue  # a shouted ordinary word ("A HAIRCUT")
-        if len(words) > 1 and all(t.text.islower() for t in tokens if not t.is_punct) and all(
-                frequency(w) >= 2_000 and w not in first_names() for w in words):
-            continue  # ordinary lower-case words ("bin bags", "housing association")
         out.append((tokens[0].idx, tokens[-1].idx + len(tokens[-1].text), label, score))
     return out
+
+
+def _kept(tokens: list[Any], text: str, mapped: tuple[str, float]) -> bool:
+    """Whether a tagger's entity, trimmed to ``tokens``, is kept (not a role word, a country,
+    an abbreviation, or an ordinary word tagged by mistake)."""
+    words = [t.lower_ for t in tokens if not t.is_punct]
+    if not words or all(w in NOT_PII or w in ROLE_WORDS or w in FUNCTION_WORDS for w in words):
+        return False
+    surface = " ".join(words)
+    if surface in countries():
+        return False
+    if len(tokens) == 1 and abbreviation_at(text, tokens[0].idx,
+                                            tokens[0].idx + len(tokens[0].text)):
+        return False  # "Tel. 07700 ...": not a name
+    if len(words) == 1 and frequency(words[0]) >= 20_000 and tokens[0].text.islower():
+        return False  # an ordinary lower-case word tagged by mistake
+    if len(words) == 1 and tokens[0].text.islower() and frequency(words[0]) == 0 \
+            and misspelt_word(words[0], threshold=20_000) \
+            and words[0] not in first_names() and words[0] not in uk_places():
+        return False  # a misspelt ordinary word ("anyone actualy wants"), not a name
+    if len(words) == 1 and tokens[0].text.isupper() and len(words[0]) >= 4 \
+            and frequency(words[0]) >= 2_000 and dictionary_word(words[0]) \
+            and words[0] not in first_names() and words[0] not in uk_places():
+        return False  # a shouted ordinary word ("A HAIRCUT")
+    # ordinary lower-case words ("bin bags", "housing association")
+    return not (len(words) > 1 and all(t.text.islower() for t in tokens if not t.is_punct)
+                and all(frequency(w) >= 2_000 and w not in first_names() for w in words))
 
 
 #: Care workers' shorthand, and "DOB", which no name starts with.
@@ -315,6 +330,22 @@ def _title_case_entity(tokens: list[Any]) -> list[Any]:
             and frequency(tokens[-1].lower_) >= 2_000 and dictionary_word(tokens[-1].lower_) \
             and tokens[-1].lower_ not in first_names() and tokens[-1].lower_ not in uk_places():
         tokens = tokens[:-1]
+    return tokens
+
+
+def _shouted_entity(tokens: list[Any]) -> list[Any]:
+    """A tagger's entity in a comment written all in capitals, cut as in Title Case and then
+    without ordinary words at either end that are no name or place ("JAYDEN SHOUTED AT" ->
+    "JAYDEN")."""
+    def ordinary(low: str) -> bool:
+        return frequency(low) >= 2_000 and low not in _ORG_HEADS and low not in first_names() \
+            and low not in surnames() and low not in uk_places()
+
+    tokens = _title_case_entity(tokens)
+    while len(tokens) > 1 and ordinary(tokens[-1].lower_):
+        tokens = tokens[:-1]
+    while len(tokens) > 1 and ordinary(tokens[0].lower_):
+        tokens = tokens[1:]
     return tokens
 
 
