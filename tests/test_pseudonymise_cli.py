@@ -292,3 +292,21 @@ def test_cli_maps_columns_and_says_how(tmp_path, app):
     assert done.exit_code == 0, done.output
     out = pd.read_csv(tmp_path / "o.csv", dtype=str)
     assert out["text"].tolist() == ["me and [PERSON_1] went"]
+
+
+def test_cli_output_must_be_csv_and_semicolon_files_are_read(tmp_path, app):
+    src = tmp_path / "c.csv"
+    src.write_text("comment_id;text\nc1;my sw Jayden left\nc2;i like school\n", "utf-8")
+    refused = CliRunner().invoke(app, ["pseudonymise", str(src), "-o", str(tmp_path / "o.xlsx")])
+    assert refused.exit_code == 2 and ".csv" in refused.output
+    assert not (tmp_path / "o.xlsx").exists()
+    done = CliRunner().invoke(app, ["pseudonymise", str(src), "-o", str(tmp_path / "o.csv")])
+    assert done.exit_code == 0, done.output
+    assert "Jayden" not in (tmp_path / "o.csv").read_text("utf-8")
+
+
+def test_comments_without_an_id_are_refused_by_index():
+    frame = pd.DataFrame({"comment_id": ["c1", None, " "], "text": ["a", "Zebedee Quorn", "b"]})
+    with pytest.raises(InputError) as info:
+        pseudonymise(frame)
+    assert "2 comment(s) without" in str(info.value) and "Zebedee" not in str(info.value)

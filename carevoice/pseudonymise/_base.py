@@ -108,10 +108,23 @@ def check_comments(comments: pd.DataFrame, argument: str = "comments") -> pd.Dat
         )
     missing = [c for c in (COMMENT_ID, TEXT) if c not in comments.columns]
     if missing:
+        from .._files import describe_columns
+
+        # describe_columns never prints a header row that looks like data (a comment).
         raise InputError(
-            f"The {argument!r} frame lacks the column(s) {missing}; it has "
-            f"{[str(c) for c in comments.columns]}. Rename them, e.g. with "
+            f"The {argument!r} frame lacks the column(s) {missing}; "
+            f"{describe_columns(comments.columns, expected=(COMMENT_ID, TEXT), frame=comments)}"
+            f". Rename them, e.g. with "
             f"comments.rename(columns={{'ID': 'comment_id', 'Answer': 'text'}})."
+        )
+    given = comments[COMMENT_ID]
+    blank = given.isna() | (given.astype(str).str.strip() == "")
+    if blank.any():
+        rows = [str(i) for i in comments.index[blank.to_numpy()][:10]]
+        raise InputError(
+            f"The {argument!r} frame has {int(blank.sum())} comment(s) without a "
+            f"{COMMENT_ID!r} (index {', '.join(rows)}{' ...' if blank.sum() > 10 else ''}). "
+            "Each comment needs an id so that spans and the key can point at it."
         )
     ids = comments[COMMENT_ID].map(str)
     dup = ids[ids.duplicated(keep=False)].unique().tolist()

@@ -19,6 +19,8 @@ from typing import Annotated, Any
 
 import typer
 
+from .._options import EncodingOption, SepOption
+
 __all__ = ["pseudonymise_command", "reidentify_command"]
 
 
@@ -66,13 +68,24 @@ def _columns(pairs: list[str] | None) -> dict[str, str] | None:
     return out
 
 
-def _read(path: Path, columns: dict[str, str] | None) -> Any:
+def _csv_output(path: Path) -> None:
+    """The pseudonymised (or restored) comments are written as CSV only: say so up front."""
+    from ..errors import InputError
+
+    if path.suffix.lower() != ".csv":
+        raise InputError(f"The --output option must name a .csv file (the comments are "
+                         f"written as UTF-8 CSV). Got {path.name!r}; convert it afterwards "
+                         "with any spreadsheet program if you need another format.")
+
+
+def _read(path: Path, columns: dict[str, str] | None, encoding: str | None = None,
+          sep: str | None = None) -> Any:
     """Read comments; a missing column's error says how to map columns on the command line."""
     from ..corpus import read_comments
     from ..errors import InputError, ValidationError
 
     try:
-        return read_comments(path, columns=columns)
+        return read_comments(path, columns=columns, encoding=encoding, sep=sep)
     except ValidationError as e:
         if any(p.check == "missing_column" for p in e.problems):
             raise InputError(f"{e}\nOn the command line, map your columns with --column, e.g. "
@@ -137,6 +150,8 @@ def pseudonymise_command(
         "--column", help="Map a column of yours to carevoice's, e.g. --column Answer=text "
                          "(repeat for each).")] = None,
     overwrite: Annotated[bool, typer.Option(help="Replace an existing key file.")] = False,
+    encoding: EncodingOption = None,
+    sep: SepOption = None,
 ) -> None:
     """Find and replace personal data in comments; write the key only when asked, encrypted."""
     from ..errors import CarevoiceError
@@ -149,6 +164,7 @@ def pseudonymise_command(
         config = PseudonymiseConfig(mode=mode, review_threshold=review_threshold,
                                     n_process=n_process, token_model=token_model,
                                     tag_style=tag_style, redaction=redaction, locale=locale)
+        _csv_output(output)
         check_paths(
             {"COMMENTS": comments, "--decisions": decisions, "--secret-file": secret_file,
              "--token-model": token_model, "--previous-key": previous_key},
@@ -161,7 +177,7 @@ def pseudonymise_command(
                 secret_file or new_secret or prompt_secret):
             _secret(None, None, False, required=True)  # says which options give a secret
         names = _columns(column)
-        frame = _read(comments, names)
+        frame = _read(comments, names, encoding, sep)
         decided = read_decisions(decisions) if decisions is not None else None
         secret = _secret(secret_file, new_secret, prompt_secret,
                          required=key_file is not None or previous_key is not None)
@@ -211,6 +227,8 @@ def reidentify_command(
     keep_changed: Annotated[bool, typer.Option(
         "--keep-changed", help="Leave comments whose text changed since pseudonymisation "
                                "masked (their ids are listed) instead of refusing.")] = False,
+    encoding: EncodingOption = None,
+    sep: SepOption = None,
 ) -> None:
     """Put the original text back, for an authorised person holding the project secret."""
     from ..errors import CarevoiceError
@@ -218,11 +236,12 @@ def reidentify_command(
     from .keys import read_key, reidentify
 
     try:
+        _csv_output(output)
         check_paths({"PSEUDONYMISED": pseudonymised, "--key-file": key_file,
                      "--secret-file": secret_file}, {"--output": output})
         secret = _secret(secret_file, None, prompt_secret, required=True)
         assert secret is not None
-        frame = _read(pseudonymised, None)
+        frame = _read(pseudonymised, None, encoding, sep)
         key = read_key(key_file, secret)
         restored = reidentify(frame, key, if_changed="keep" if keep_changed else "raise")
         write_csv(restored, output, private=True)

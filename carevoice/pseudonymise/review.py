@@ -203,12 +203,11 @@ def read_decisions(path: str | Path) -> pd.DataFrame:
     """
     import pandas as pd
 
-    try:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="cp1252")
-    except (OSError, pd.errors.ParserError) as e:
-        raise InputError(f"Cannot read the decisions file {str(path)!r}: {e}") from e
+    from ..corpus import read_table
+
+    # The readers' encoding and separator detection and line-numbered errors (the file has
+    # often been through Excel); every cell as a string, blanks as "".
+    frame = read_table(path).fillna("").astype(str)
     needed = [COMMENT_ID, "start", "end", "decision"]
     missing = [c for c in needed if c not in frame.columns]
     if missing:
