@@ -294,7 +294,7 @@ def test_source_files_in_other_encodings(tmp_path, data, expected):
 
 
 def test_free_text_answers_are_found_and_not_listed_as_levels(tmp_path, comments, codes):
-    from carevoice.qda import free_text_columns
+    from carevoice.qda import free_text_answers
 
     answers = pd.DataFrame({
         "respondent_id": ["r1", "r2", "r3"],
@@ -302,10 +302,10 @@ def test_free_text_answers_are_found_and_not_listed_as_levels(tmp_path, comments
         "anything_else": pd.Categorical(["ask for Jayden Okafor on 07700 900123", "no", None]),
         "remarks": pd.Series(["fine", None, "ok"], dtype="string"),
         "worry": pd.Categorical(["a", "b", "c"], ordered=True)})
-    assert free_text_columns(answers) == ["anything_else", "remarks"]
-    assert free_text_columns(answers, ["worry"]) == ["worry"]
+    assert free_text_answers(answers) == ["anything_else", "remarks"]
+    assert free_text_answers(answers, ["worry"]) == ["worry"]
     with pytest.raises(InputError, match="nope"):
-        free_text_columns(answers, ["nope"])
+        free_text_answers(answers, ["nope"])
     root = qde_root(export(tmp_path, comments, codes, answers))
     described = {v.get("name"): v.find(f"{Q}Description") for v in root.iter(f"{Q}Variable")}
     assert described["placement"] is not None and described["anything_else"] is None

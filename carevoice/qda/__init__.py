@@ -7,12 +7,12 @@ corrections back.
 - :func:`write_qdc` / :func:`read_qdc` write and read a ``.qdc`` codebook.
 - :func:`read_qdpx` reads an edited project back; :func:`reviewed_codes` and
   :func:`compare_codes` turn its codings into what the review kept, removed and added.
-- :func:`free_text_columns` says which survey answers are free text (pseudonymised on export);
+- :func:`free_text_answers` says which survey answers are free text (pseudonymised on export);
   :func:`type_text_answers` makes true/false and date answers read from a CSV Boolean and Date.
 - :func:`validate_refi` checks a file against the packaged QDA-XML 1.0 schemas.
 """
 
-from ._values import free_text_columns, type_text_answers
+from ._values import free_text_answers, type_text_answers
 from ._xml import RefiQdaError, schema_path, stable_guid, validate_refi
 from .codebook import read_qdc, write_qdc
 from .export import default_user, export_qdpx
@@ -25,7 +25,7 @@ __all__ = [
     "compare_codes",
     "default_user",
     "export_qdpx",
-    "free_text_columns",
+    "free_text_answers",
     "read_qdc",
     "read_qdpx",
     "reviewed_codes",

@@ -18,7 +18,7 @@ from ..schema import RESPONDENT_ID
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = ["free_text_columns", "type_text_answers"]
+__all__ = ["free_text_answers", "type_text_answers"]
 
 _LEVELS = re.compile(r"^carevoice levels \((ordered|unordered)\): (\[.*\])$", re.DOTALL)
 _ISO_DATE = r"\d{4}-\d{2}-\d{2}"
@@ -77,7 +77,7 @@ def is_free_text(series: pd.Series) -> bool:
     return len(values) > _MANY_LEVELS and len(values) > series.notna().sum() / 2
 
 
-def free_text_columns(respondents: pd.DataFrame | None,
+def free_text_answers(respondents: pd.DataFrame | None,
                       free_text: Sequence[str] | None = None) -> list[str]:
     """The answer columns that :func:`carevoice.qda.export_qdpx` treats as free text.
 
@@ -101,7 +101,7 @@ def free_text_columns(respondents: pd.DataFrame | None,
     ...     "respondent_id": ["r1", "r2"],
     ...     "placement": pd.Categorical(["foster", "residential"]),
     ...     "anything_else": pd.Categorical(["ask for my PA on 07700 900123", "no"])})
-    >>> free_text_columns(answers)
+    >>> free_text_answers(answers)
     ['anything_else']
     """
     if respondents is None:

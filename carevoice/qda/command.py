@@ -89,7 +89,7 @@ def export_qdpx_command(
     """
     from ..corpus import check_output_path, read_codes, read_comments, read_respondents
     from ..errors import CarevoiceError
-    from ._values import free_text_columns, type_text_answers
+    from ._values import free_text_answers, type_text_answers
     from .export import export_qdpx
 
     try:
@@ -99,7 +99,7 @@ def export_qdpx_command(
         answers = None if respondents is None else type_text_answers(read_respondents(
             respondents, encoding=encoding, sep=sep,
             missing_values=missing_values(missing_value)))
-        free = free_text_columns(answers, free_text)
+        free = free_text_answers(answers, free_text)
         path = export_qdpx(frame, coded, answers, output, codebook=_read_codebook(codebook),
                            user=user, pseudonymise=not already_pseudonymised, free_text=free,
                            project_name=name, inline_text=inline_text, validate=validate)

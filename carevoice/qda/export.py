@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError, Problem, format_ids
 from ..schema import COMMENT_ID, QUESTION_ID, RESPONDENT_ID, TEXT
-from ._values import free_text_columns, value_text, variable_description, variable_type
+from ._values import free_text_answers, value_text, variable_description, variable_type
 from ._xml import (
     PROJECT_NS,
     RefiQdaError,
@@ -346,7 +346,7 @@ def export_qdpx(
         answers never listed as levels. By default, columns of strings that are not
         categories, and categories with an answer of five words or more, of 40 characters or
         more, with an ``@`` or six digits or more, or with more than 20 distinct answers that
-        are mostly given once (see :func:`carevoice.qda.free_text_columns`).
+        are mostly given once (see :func:`carevoice.qda.free_text_answers`).
     project_name : str, default "carevoice project"
         The project's name in the tool.
     colours : mapping of str to str, optional
@@ -402,7 +402,7 @@ def export_qdpx(
         )
     comments = _texts(comments)
     answers = _answers(respondents)
-    free = free_text_columns(answers, free_text)
+    free = free_text_answers(answers, free_text)
     if pseudonymise:
         comments, answers = _pseudonymise(comments, answers, free)
     texts = dict(zip(comments[COMMENT_ID], comments[TEXT], strict=True))
