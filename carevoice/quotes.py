@@ -124,9 +124,11 @@ def flagged_ids(comments: pd.DataFrame, flagged: Iterable[str] | str | None = No
         if flagged not in comments:
             raise InputError(f"The 'flagged' argument names the column {flagged!r}, which is "
                              "not in comments.")
-        col = comments[flagged].astype(object).map(
-            lambda v: str(v).strip().lower() in {"true", "1", "yes", "y"})
-        return set(comments.loc[col.to_numpy(dtype=bool), COMMENT_ID].astype(str))
+        from ._flags import parse_flags
+
+        col = parse_flags(comments[flagged], argument="comments", column=flagged,
+                          ids=comments.get(COMMENT_ID))
+        return set(comments.loc[col, COMMENT_ID].astype(str))
     if isinstance(flagged, pd.DataFrame):
         return set(flagged[COMMENT_ID].astype(str))
     return {str(f) for f in flagged}

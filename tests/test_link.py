@@ -385,3 +385,20 @@ def test_weighted_means_are_reported_even_when_a_group_is_too_small_to_test():
     assert math.isnan(row["p_value"])  # one young person raised it: nothing to test
     assert row["mean_raised"] == 4.0
     assert row["mean_not"] == pytest.approx((3 * 2 + 6) / 4)  # weighted, the 0 weight ignored
+
+
+def test_assigned_values_are_read_alike_and_unknown_ones_named():
+    """link, agreement, discovery and export read 'assigned' with one parser: spreadsheet
+    spellings are understood, anything else is an error naming the comment, not a silent
+    False."""
+    from carevoice.errors import InputError
+    from carevoice.link import respondent_themes
+
+    comments = pd.DataFrame({"comment_id": ["c1", "c2", "c3", "c4"],
+                             "respondent_id": ["r1", "r2", "r3", "r4"]})
+    codes = pd.DataFrame({"comment_id": ["c1", "c2", "c3", "c4"], "theme": "money",
+                          "assigned": ["TRUE", "1.0", "yes", "0"]})
+    assert respondent_themes(comments, codes)["money"].tolist() == [True, True, True, False]
+    codes.loc[3, "assigned"] = "maybe"
+    with pytest.raises(InputError, match="c4"):
+        respondent_themes(comments, codes)

@@ -114,17 +114,13 @@ def select_uncoded(comments: pd.DataFrame, codes: pd.DataFrame, *,
             or not 0 <= low_confidence <= 1:
         raise InputError("The 'low_confidence' argument of select_uncoded must be a number in "
                          f"the range [0, 1]. Got {low_confidence!r} instead.")
-    assigned = codes[_as_bool(codes["assigned"])]
+    from .._flags import assigned_mask
+
+    assigned = codes[assigned_mask(codes)]
     best = assigned.groupby(assigned[COMMENT_ID].astype(str))["score"].max()
     confident = set(best[best >= low_confidence].index) if low_confidence > 0 else set(best.index)
     keep = ~comments[COMMENT_ID].astype(str).isin(confident)
     return comments[keep].copy()
-
-
-def _as_bool(values: pd.Series) -> pd.Series:
-    if values.dtype == bool:
-        return values
-    return values.astype(str).str.strip().str.lower().isin({"true", "1", "yes", "1.0"})
 
 
 def _check_comments(comments: Any, argument: str, method: str) -> None:

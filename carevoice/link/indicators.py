@@ -24,7 +24,6 @@ ALL = "all"
 DEFAULT_EXCLUDE: tuple[str, ...] = ("survey",)
 
 #: Values of an ``assigned`` column read as true (case-insensitive, after str()).
-_TRUE = {"true", "1", "yes", "y", "t", "1.0"}
 _NO_THEME = "no_theme"
 TESTS = ("fisher", "chi2", "auto")
 ALTERNATIVES = ("two-sided", "greater", "less")
@@ -34,12 +33,9 @@ ALTERNATIVES = ("two-sided", "greater", "less")
 # Respondent-level indicators
 # --------------------------------------------------------------------------------------------
 def _assigned(codes: pd.DataFrame) -> pd.Series:
-    if "assigned" not in codes:
-        return pd.Series(True, index=codes.index)
-    col = codes["assigned"]
-    if col.dtype == bool:
-        return col
-    return col.astype(object).map(lambda v: str(v).strip().lower() in _TRUE).astype(bool)
+    from .._flags import assigned_mask
+
+    return pd.Series(assigned_mask(codes), index=codes.index)
 
 
 def _present(ids: pd.Series) -> pd.Series:

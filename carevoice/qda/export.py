@@ -18,7 +18,6 @@ timestamps, so the same inputs always give a byte-identical file.
 from __future__ import annotations
 
 import hashlib
-import math
 import xml.etree.ElementTree as ET
 import zipfile
 from collections.abc import Mapping, Sequence
@@ -26,6 +25,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .._flags import assigned_mask
 from ..errors import InputError, Problem, format_ids
 from ..schema import COMMENT_ID, QUESTION_ID, RESPONDENT_ID, TEXT
 from ._values import free_text_answers, value_text, variable_description, variable_type
@@ -41,7 +41,6 @@ from ._xml import (
 from .codebook import code_specs, codebook_set, codes_element
 
 if TYPE_CHECKING:  # pragma: no cover
-    import numpy as np
     import pandas as pd
 
 __all__ = ["SCORE_NOTE_PREFIX", "TEXT_CHECK", "assigned_mask", "default_user", "export_qdpx",
@@ -53,8 +52,6 @@ SCORE_NOTE_PREFIX = "carevoice score: "
 TEXT_CHECK = "Text check"
 NO_THEME = "no_theme"
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
-_TRUE = {"true", "yes", "y", "t"}
-_FALSE = {"false", "no", "n", "f", ""}
 
 
 def default_user(codebook_version: str | None = None) -> str:
@@ -82,55 +79,6 @@ def default_user(codebook_version: str | None = None) -> str:
     if codebook_version:
         parts.append(f"codebook {codebook_version}")
     return f"carevoice {__version__} ThemeCoder ({', '.join(parts)})"
-
-
-def assigned_mask(codes: pd.DataFrame, argument: str) -> np.ndarray:
-    """Which rows of a codes frame are assigned: every row when there is no ``assigned`` column.
-
-    ``assigned`` may be booleans, numbers (1 / 0, as a spreadsheet writes them: ``1.0``) or
-    text (``true`` / ``false``, ``yes`` / ``no``, ``1`` / ``0`` in any case); an empty cell is
-    not assigned.
-
-    Raises
-    ------
-    InputError
-        If a value is none of these, naming the ``comment_id`` values concerned.
-    """
-    import numpy as np
-    import pandas as pd
-
-    if "assigned" not in codes.columns:
-        return np.ones(len(codes), dtype=bool)
-    col = codes["assigned"]
-    if pd.api.types.is_bool_dtype(col.dtype):
-        return col.fillna(False).to_numpy(dtype=bool)
-
-    def flag(value: Any) -> bool | None:
-        if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
-            return False
-        if isinstance(value, (bool, np.bool_)):
-            return bool(value)
-        text = str(value).strip().lower()
-        if text in _TRUE:
-            return True
-        if text in _FALSE:
-            return False
-        try:
-            number = float(text)
-        except ValueError:
-            return None
-        return True if number == 1 else False if number == 0 else None
-
-    values = col.astype(object)
-    lookup = {v: flag(v) for v in pd.unique(values[values.notna()])}
-    flags = values.map(lookup)
-    bad = (values.notna() & flags.isna()).to_numpy()
-    if bad.any():
-        ids = codes.loc[bad, COMMENT_ID].astype(str) if COMMENT_ID in codes else []
-        raise InputError(
-            f"The {argument!r} argument has 'assigned' values that are neither true nor false "
-            "(true/false, yes/no or 1/0 are read): " + format_ids(dict.fromkeys(ids)) + ".")
-    return flags.fillna(False).to_numpy(dtype=bool)
 
 
 def _prepare_codes(codes: pd.DataFrame, texts: Mapping[str, str], user: str) -> pd.DataFrame:

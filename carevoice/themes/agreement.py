@@ -22,7 +22,6 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["agreement", "codes_matrix"]
 
-_TRUE = {"true", "1", "yes", "y", "t", "1.0"}
 AGREEMENT_COLUMNS = (
     "pair", "theme", "n_comments", "n_a", "n_b", "percent_agreement",
     "kappa", "kappa_low", "kappa_high", "alpha", "alpha_low", "alpha_high",
@@ -44,12 +43,9 @@ def _check_codes(codes: object, argument: str) -> pd.DataFrame:
 
 def _assigned(codes: pd.DataFrame) -> pd.DataFrame:
     """The rows of a codes frame that are assigned (all rows when there is no assigned column)."""
-    if "assigned" not in codes.columns:
-        return codes
-    col = codes["assigned"]
-    if col.dtype == bool:
-        return codes[col]
-    return codes[col.astype(str).str.strip().str.lower().isin(_TRUE)]
+    from .._flags import assigned_mask
+
+    return codes[assigned_mask(codes)]
 
 
 def codes_matrix(codes: pd.DataFrame, comment_ids: Sequence[str],
