@@ -145,7 +145,7 @@ def _warn_mostly_numeric(column: Any, present: pd.Series, numeric: pd.Series) ->
                    else f"{n_other} other answers ({listed}) make")
     logger.warning(
         "column %r: %d of %d answers are numbers, but %s the column an unordered category "
-        "whose levels sort as text ('10' before '2'), not numbers. If these answers mean "
+        "(each number a level of its own), not numbers. If these answers mean "
         "'no answer' (\"don't know\", -99), give them as missing values (missing_values=[...]; "
         "--missing-value on the command line; [input] missing_values in a batch run); if "
         "they are real answers, give the column's order with levels=.",
@@ -193,6 +193,12 @@ def _known_order(present: Sequence[str]) -> tuple[list[str], dict[str, str]] | N
     return None
 
 
+def _natural(value: str) -> tuple[tuple[int, int | str], ...]:
+    """Sort key that reads digits as numbers: "2" before "10", "wave 2" before "wave 10"."""
+    return tuple((0, int(part)) if part.isdigit() else (1, part)
+                 for part in re.split(r"(\d+)", value) if part)
+
+
 def type_answers(respondents: pd.DataFrame,
                  levels: Mapping[str, Sequence[str]] | None = None, *,
                  missing_values: MissingValues | None = None) -> pd.DataFrame:
@@ -208,8 +214,8 @@ def type_answers(respondents: pd.DataFrame,
     numbers with some "don't know" answers stays numeric and -99 no longer drags its mean
     down. Nothing is treated as a code by default, since 0 or 99 can be real answers ("how
     many times have you moved?"). A column where at least half the answers are numbers but
-    some are not is typed as an unordered category (its levels sort as text, ``"10"`` before
-    ``"2"``); a warning on the ``carevoice.corpus`` logger names the column, counts the
+    some are not is typed as an unordered category (each number a level of its own, in number
+    order: ``"2"`` before ``"10"``); a warning on the ``carevoice.corpus`` logger names the column, counts the
     answers that are not numbers and shows up to five of them (those of at most 20
     characters), so that you can list them in ``missing_values`` or give ``levels``.
 
@@ -316,7 +322,8 @@ def type_answers(respondents: pd.DataFrame,
         else:
             _warn_mostly_numeric(col, present, numeric)
             values.loc[present.index] = present
-            out[col] = pd.Categorical(values, categories=sorted(set(present)), ordered=False)
+            out[col] = pd.Categorical(values, categories=sorted(set(present), key=_natural),
+                                      ordered=False)
     if problems:
         raise ValidationError("respondents", problems)
     return out

@@ -253,4 +253,12 @@ def test_missing_values_override_the_types_a_side_file_recorded(tmp_path):
     assert list(typed["feels_safe"].cat.categories) == ["never", "always"]
     assert typed["feels_safe"].cat.ordered
     again = read_respondents(paths["respondents"])  # without codes: as recorded
-    assert list(again["placements"].cat.categories) == ["10", "4", "don't know"]
+    assert list(again["placements"].cat.categories) == ["4", "10", "don't know"]
+
+
+def test_unordered_levels_put_numbers_in_number_order():
+    from carevoice.corpus import type_answers
+
+    typed = type_answers(pd.DataFrame({"respondent_id": list("abcdef"),
+                                       "home": ["unit 10", "unit 2", "unit 1", "12", "3", "x"]}))
+    assert list(typed["home"].cat.categories) == ["3", "12", "unit 1", "unit 2", "unit 10", "x"]
