@@ -215,9 +215,9 @@ def type_answers(respondents: pd.DataFrame,
     down. Nothing is treated as a code by default, since 0 or 99 can be real answers ("how
     many times have you moved?"). A column where at least half the answers are numbers but
     some are not is typed as an unordered category (each number a level of its own, in number
-    order: ``"2"`` before ``"10"``); a warning on the ``carevoice.corpus`` logger names the column, counts the
-    answers that are not numbers and shows up to five of them (those of at most 20
-    characters), so that you can list them in ``missing_values`` or give ``levels``.
+    order: ``"2"`` before ``"10"``); a warning on the ``carevoice.corpus`` logger names the
+    column, counts the answers that are not numbers and shows up to five of them (those of at
+    most 20 characters), so that you can list them in ``missing_values`` or give ``levels``.
 
     Parameters
     ----------
