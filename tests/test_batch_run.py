@@ -493,3 +493,14 @@ def test_missing_values_setting_types_the_runs_answers(tmp_path: Path, kind: str
         if codes:
             assert answers["placements"].isna().sum() == answers["hours"].isna().sum() == 1
             assert answers["hours"].min() == 0
+
+
+def test_semicolon_csv_chunks_and_a_headerless_file_is_not_echoed(tmp_path: Path) -> None:
+    from carevoice.batch.chunks import Source, header_problems
+
+    src = tmp_path / "c.csv"
+    src.write_text("comment_id;text\n1;hello, world\n2;b\n", "utf-8")
+    chunks = [read_chunk(Source(src), s) for s in plan_chunks(Source(src), 1)]
+    assert [c["text"].tolist() for c in chunks] == [["hello, world"], ["b"]]
+    bad = header_problems(Source(src), ["c1", "Zebedee Quorn lives in Barnsley"])
+    assert bad and "Zebedee" not in bad[0].message

@@ -351,7 +351,11 @@ def read_raw(source: Source, spec: ChunkSpec) -> pd.DataFrame:
                 f"{source.path.name}: rows {spec.first_row} onwards are not valid "
                 f"{spec.encoding}. Set [input] encoding (e.g. 'cp1252' for Excel's default CSV)."
             ) from e
-        sep = "\t" if source.path.suffix.lower() == ".tsv" else ","
+        from .._files import detect_separator
+
+        # the separator from the header line, as the single-file readers detect it
+        sep = "\t" if source.path.suffix.lower() == ".tsv" else detect_separator(
+            _header(source.path).decode(spec.encoding, errors="replace"))
         frame = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False,
                             na_values=[], skip_blank_lines=True)
         frame = frame.replace({"": pd.NA})
@@ -382,8 +386,12 @@ def header_problems(source: Source, columns: Sequence[str]) -> list[Problem]:
     missing = [c for c in need if c not in have]
     if not missing:
         return []
-    return [Problem("missing_column", f"{source.file.name} has no column(s) {missing}; it has "
-                    f"{sorted(have)[:30]}. Fix the column mapping in [input].", column="input")]
+    from .._files import describe_columns
+
+    # describe_columns never prints a header row that looks like data (a comment)
+    return [Problem("missing_column", f"{source.file.name} has no column(s) {missing}; "
+                    f"{describe_columns(list(columns), expected=need)}. Fix the column mapping "
+                    "in [input].", column="input")]
 
 
 def to_comments(source: Source, raw: pd.DataFrame) -> pd.DataFrame:

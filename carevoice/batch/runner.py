@@ -340,7 +340,8 @@ def _read_respondents(cfg: BatchConfig, source: Source, specs: list[ChunkSpec]) 
     from ..errors import Problem, ValidationError
 
     if cfg.input.respondents is not None:
-        return read_respondents(cfg.input.respondents, missing_values=cfg.input.missing_codes)
+        return read_respondents(cfg.input.respondents, missing_values=cfg.input.missing_codes,
+                                encoding=cfg.input.encoding)
     if source.kind != "survey":
         return None
     text_cols = {c for c, _ in source.text_columns}
