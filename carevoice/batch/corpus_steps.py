@@ -140,9 +140,12 @@ def discover_outputs(cfg: BatchConfig, specs: list[ChunkSpec], store: ChunkStore
 
     fmt = cfg.run.output_format
     comments = _pseudonymised(specs, store)[[COMMENT_ID, TEXT]]
-    matrix = np.concatenate([np.load(store.folder(s.index) / "embeddings.npy")
-                             for s in specs])
-    answered = comments[TEXT].notna().to_numpy()
+    parts = [np.load(store.folder(s.index) / "embeddings.npy") for s in specs]
+    dim = max((p.shape[1] for p in parts if p.ndim == 2), default=0)
+    # A chunk with no answered comment has only zero rows (stored without columns by an
+    # earlier carevoice): its comments are outliers, as blank comments are in `discover`.
+    matrix = np.concatenate([p if p.ndim == 2 and p.shape[1] == dim
+                             else np.zeros((len(p), dim), dtype=np.float32) for p in parts])
     # The chunks' text is pseudonymised already; the background is embedded as it is (it only
     # shapes the clusters and is never described or quoted).
     model = ThemeDiscovery(build_embedder(cfg.embed), random_state=cfg.run.seed,
@@ -152,8 +155,8 @@ def discover_outputs(cfg: BatchConfig, specs: list[ChunkSpec], store: ChunkStore
         from ..corpus import read_comments
 
         background = read_comments(cfg.discover.background)[[COMMENT_ID, TEXT]]
-    topics = model.fit(comments[answered].reset_index(drop=True),
-                       embeddings=matrix[answered], background=background).topics_
+    topics = model.fit(comments.reset_index(drop=True), embeddings=matrix,
+                       background=background).topics_
     info = topics.topics.copy()
     for name in ("keywords", "representative", "diverse"):
         if name in info:

@@ -32,6 +32,7 @@ __all__ = [
     "code_chunk",
     "detect_chunk",
     "embed_texts",
+    "embedding_dim",
     "row_vectors",
 ]
 
@@ -286,8 +287,35 @@ def embed_texts(comments: pd.DataFrame, embedder: Any) -> tuple[list[str], np.nd
     texts = list(dict.fromkeys(str(t) for t in comments[TEXT].tolist()
                                if not pd.isna(t) and str(t).strip()))
     if not texts:
-        return texts, np.zeros((0, 0), dtype=np.float32)
+        return texts, np.zeros((0, embedding_dim(embedder)), dtype=np.float32)
     return texts, np.asarray(embedder.encode(texts), dtype=np.float32)
+
+
+def embedding_dim(embedder: Any) -> int:
+    """The number of dimensions of an embedder's vectors, without embedding any comment.
+
+    A wrapper such as :class:`carevoice.CachedEmbedder` is asked for its wrapped embedder's
+    empty result; an embedder whose empty result has no columns embeds one empty text.
+
+    Parameters
+    ----------
+    embedder : Embedder
+
+    Returns
+    -------
+    int
+
+    Examples
+    --------
+    >>> from carevoice.embed import HashingEmbedder
+    >>> embedding_dim(HashingEmbedder(dim=64))
+    64
+    """
+    inner = getattr(embedder, "embedder", embedder)
+    empty = np.asarray(inner.encode([]))
+    if empty.ndim == 2 and empty.shape[1] > 0:
+        return int(empty.shape[1])
+    return int(np.asarray(embedder.encode([""])).reshape(1, -1).shape[1])
 
 
 def row_vectors(comments: pd.DataFrame, texts: Sequence[str], vectors: np.ndarray) -> np.ndarray:
@@ -307,7 +335,7 @@ def row_vectors(comments: pd.DataFrame, texts: Sequence[str], vectors: np.ndarra
     import pandas as pd
 
     where = {t: i for i, t in enumerate(texts)}
-    dim = vectors.shape[1] if vectors.size else 0
+    dim = vectors.shape[1] if vectors.ndim == 2 else 0
     out = np.zeros((len(comments), dim), dtype=np.float32)
     for row, t in enumerate(comments[TEXT].tolist()):
         if not pd.isna(t) and str(t) in where:

@@ -1,0 +1,54 @@
+"""Batch runs at the edges: blank chunks, inputs edited mid-run, stale outputs, bad settings.
+
+Small inputs (20 demo comments), the offline HashingEmbedder and no spaCy, so each run takes
+seconds.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from carevoice.batch import run_batch
+from carevoice.demo import load_demo
+
+
+def _pipeline(folder: Path, *, extra: str = "", comments: str = "c.csv",
+              output: str = "run") -> Path:
+    toml = folder / f"{output}.toml"
+    toml.write_text(
+        f'[run]\noutput = "{output}"\nchunk_size = 5\nprogress = false\nseed = 3\n'
+        f'[input]\ncomments = "{comments}"\n'
+        f'[pseudonymise]\nuse_spacy = false\n'
+        f'[embed]\nmodel = "hashing"\n{extra}', "utf-8")
+    return toml
+
+
+def _comments(folder: Path, *, blank: slice | None = None) -> pd.DataFrame:
+    comments = load_demo().comments.head(20)[["comment_id", "respondent_id", "question_id",
+                                              "text"]].copy()
+    if blank is not None:
+        comments.loc[comments.index[blank], "text"] = None
+    comments.to_csv(folder / "c.csv", index=False)
+    return comments
+
+
+def test_discovery_with_a_chunk_of_blank_comments(tmp_path: Path) -> None:
+    from carevoice.batch.steps import embed_texts
+    from carevoice.embed import CachedEmbedder, HashingEmbedder
+
+    comments = _comments(tmp_path, blank=slice(5, 10))
+    result = run_batch(_pipeline(tmp_path, extra="[discover]\nenabled = true\n"))
+    topics = pd.read_csv(result.outputs["topics"], dtype={"comment_id": str})
+    blank = set(comments["comment_id"].iloc[5:10].astype(str))
+    rows = topics[topics["comment_id"].isin(blank)]
+    assert set(rows["comment_id"]) == blank
+    assert (rows["topic"] == -1).all()
+    assert set(topics["comment_id"]) == set(comments["comment_id"].astype(str))
+    frame = pd.DataFrame({"comment_id": ["1"], "text": [None]})
+    for embedder in (HashingEmbedder(dim=64), CachedEmbedder(HashingEmbedder(dim=64), None)):
+        texts, vectors = embed_texts(frame, embedder)
+        assert texts == [] and vectors.shape == (0, 64)
+    assert np.load(result.folder / "chunks" / "000001" / "embeddings.npy").shape[1] > 0
