@@ -10,9 +10,11 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pytest
 
 from carevoice.batch import run_batch
 from carevoice.demo import load_demo
+from carevoice.errors import InputError
 
 
 def _pipeline(folder: Path, *, extra: str = "", comments: str = "c.csv",
@@ -52,3 +54,35 @@ def test_discovery_with_a_chunk_of_blank_comments(tmp_path: Path) -> None:
         texts, vectors = embed_texts(frame, embedder)
         assert texts == [] and vectors.shape == (0, 64)
     assert np.load(result.folder / "chunks" / "000001" / "embeddings.npy").shape[1] > 0
+
+
+@pytest.mark.parametrize("hook", ["_plan", "_replace_all"])
+@pytest.mark.parametrize("same_length", [True, False])
+def test_input_edited_during_the_run_stops_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                               hook: str, same_length: bool) -> None:
+    from carevoice.batch import runner
+
+    comments = _comments(tmp_path)
+    comments.loc[comments.index[7], "text"] = "Zebedee Quillfeather is my best mate at Oakridge!!"
+    comments.to_csv(tmp_path / "c.csv", index=False)
+    original = getattr(runner, hook)
+
+    def edit_then_run(*args, **kwargs):
+        # Someone saves an edited file after planning (before detection), or after detection
+        # (before replacement).
+        result = original(*args, **kwargs) if hook == "_plan" else None
+        edited = comments.copy()
+        text = ("my best friend is Zebedee Quillfeather at Oakridge" if same_length
+                else "Zebedee Quillfeather, my mate,\nat Oakridge Academy, \"quoted\" text")
+        if same_length:
+            assert len(text) == len(comments.loc[comments.index[7], "text"])
+        edited.loc[edited.index[7], "text"] = text
+        edited.to_csv(tmp_path / "c.csv", index=False)
+        return result if hook == "_plan" else original(*args, **kwargs)
+
+    monkeypatch.setattr(runner, hook, edit_then_run)
+    with pytest.raises(InputError, match="changed during the run") as info:
+        run_batch(_pipeline(tmp_path))
+    assert "Quillfeather" not in str(info.value)
+    outputs = tmp_path / "run" / "outputs"
+    assert not outputs.exists() or not any(outputs.iterdir())

@@ -147,6 +147,7 @@ class _DetectTask:
     spec: ChunkSpec
     key: str
     store: Path
+    settings: tuple[Any, ...]
 
 
 @dataclass(frozen=True)
@@ -165,7 +166,26 @@ class _CodeContext:
 
 
 def _read_detect(task: _DetectTask) -> pd.DataFrame:
-    return read_chunk(task.source, task.spec)
+    return _reread(task.source, task.spec, task.settings, task.key)
+
+
+def _reread(source: Source, spec: ChunkSpec, settings: tuple[Any, ...], key: str) -> pd.DataFrame:
+    """Read a chunk again and check that it is the chunk planned (same ids, same text).
+
+    Spans are offsets into the text read at detection: applied to other text they would
+    replace the wrong characters and leave names in the outputs, so a chunk that changed since
+    it was planned stops the run before anything of it is stored or written.
+    """
+    changed = InputError(f"The input {source.file.name!r} changed during the run (chunk "
+                         f"{spec.index}, input rows from {spec.first_row}); nothing of that "
+                         "chunk was written: leave the file as it is and run again.")
+    try:
+        comments = read_chunk(source, spec)
+    except (ValueError, OSError, KeyError) as e:
+        raise changed from e
+    if chunk_key(*settings, frame=comments[[COMMENT_ID, TEXT]]) != key:
+        raise changed
+    return comments
 
 
 def _process_detect(frame: pd.DataFrame, task: _DetectTask, context: Any) -> pd.DataFrame:
@@ -637,8 +657,9 @@ def _run(cfg: BatchConfig, base: Path, source: Source, staging: Path | None, *, 
         with _progress(show) as bar:
             # 1. detect
             clock = time.perf_counter()
-            todo = [_DetectTask(source, s, k, store.root) for s, k in zip(specs, detect_keys,
-                                                                        strict=True)
+            detect_settings = _detect_settings_key(cfg)
+            todo = [_DetectTask(source, s, k, store.root, detect_settings)
+                    for s, k in zip(specs, detect_keys, strict=True)
                     if not store.is_done(s.index, "detect", k)]
             log(f"detect: {len(specs) - len(todo)} chunks reused, {len(todo)} to compute")
             status = engine.run(Stage("detect", _read_detect, _process_detect, tuple(todo),
@@ -650,7 +671,8 @@ def _run(cfg: BatchConfig, base: Path, source: Source, staging: Path | None, *, 
 
             # 2. replace, in order, with one replacer
             clock = time.perf_counter()
-            code_keys = _replace_all(cfg, source, specs, store, secret, keep_vectors, bar, log)
+            code_keys = _replace_all(cfg, source, specs, detect_keys, store, secret,
+                                     keep_vectors, bar, log)
             seconds["replace"] = time.perf_counter() - clock
 
             # 3. embed and code
@@ -761,8 +783,9 @@ def _check_corpus_steps(cfg: BatchConfig, link_on: bool, respondents: Any,
         raise ValidationError("pipeline settings", problems)
 
 
-def _replace_all(cfg: BatchConfig, source: Source, specs: list[ChunkSpec], store: ChunkStore,
-                 secret: bytes | None, keep_vectors: bool,
+def _replace_all(cfg: BatchConfig, source: Source, specs: list[ChunkSpec],
+                 detect_keys: list[str], store: ChunkStore, secret: bytes | None,
+                 keep_vectors: bool,
                  bar: Callable[[str, int], Callable[[int], None]], log: RunLog) -> list[str]:
     from .steps import ChunkReplacer
 
@@ -771,8 +794,9 @@ def _replace_all(cfg: BatchConfig, source: Source, specs: list[ChunkSpec], store
     settings = _code_settings_key(cfg, keep_vectors)
     advance = bar("pseudonymise: replace", len(specs))
     keys, rewritten = [], 0
-    for spec in specs:
-        comments = read_chunk(source, spec)
+    detect_settings = _detect_settings_key(cfg)
+    for spec, detect_key in zip(specs, detect_keys, strict=True):
+        comments = _reread(source, spec, detect_settings, detect_key)
         spans = store.load(spec.index, "spans")
         safe = replacer.replace(comments, spans)
         for col in safe.columns:
