@@ -86,3 +86,20 @@ def test_input_edited_during_the_run_stops_it(tmp_path: Path, monkeypatch: pytes
     assert "Quillfeather" not in str(info.value)
     outputs = tmp_path / "run" / "outputs"
     assert not outputs.exists() or not any(outputs.iterdir())
+
+
+def test_outputs_hold_only_what_the_latest_run_wrote(tmp_path: Path) -> None:
+    _comments(tmp_path)
+    first = run_batch(_pipeline(tmp_path, extra='[discover]\nenabled = true\n'))
+    outputs = first.folder / "outputs"
+    (outputs / "my_notes.txt").write_text("kept", "utf-8")
+    assert (outputs / "topics.csv").is_file()
+    toml = _pipeline(tmp_path)
+    toml.write_text(toml.read_text("utf-8").replace('seed = 3\n',
+                                                    'seed = 3\noutput_format = "parquet"\n'),
+                    "utf-8")
+    second = run_batch(toml)
+    left = sorted(p.name for p in outputs.iterdir())
+    assert left == sorted([*(p.name for p in second.outputs.values()), "my_notes.txt"])
+    assert "topics.csv" not in left and "comments.csv" not in left
+    assert "removed" in (first.folder / "run.log").read_text("utf-8")

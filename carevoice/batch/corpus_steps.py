@@ -57,9 +57,9 @@ def corpus_step_problems(cfg: BatchConfig, link_on: bool) -> list[Problem]:
 
 
 def _write(frame: pd.DataFrame, path: Path, fmt: str) -> Path:
-    from .runner import _write_table
+    from .outputs import write_table
 
-    return _write_table(frame, path, fmt)
+    return write_table(frame, path, fmt)
 
 
 def link_outputs(cfg: BatchConfig, comments: pd.DataFrame, codes: pd.DataFrame,

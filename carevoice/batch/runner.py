@@ -57,6 +57,7 @@ from .chunks import (
 )
 from .config import BatchConfig, EmbedSettings, ThemeSettings, load_config
 from .engine import Stage, make_engine, status_row
+from .outputs import TableWriter, as_strings, clear_outputs, codes_out
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -387,70 +388,6 @@ def _read_respondents(cfg: BatchConfig, source: Source, specs: list[ChunkSpec]) 
 
 
 # --------------------------------------------------------------------------------------------
-# Writing outputs
-# --------------------------------------------------------------------------------------------
-class _TableWriter:
-    """Stream frames into one CSV or Parquet file, written under a temporary name."""
-
-    def __init__(self, path: Path, fmt: str) -> None:
-        self.path, self.fmt = path, fmt
-        self.tmp = path.with_name(f".{path.name}.tmp")
-        self.tmp.parent.mkdir(parents=True, exist_ok=True)
-        self._fh: Any = None
-        self._writer: Any = None
-        self.rows = 0
-
-    def write(self, frame: pd.DataFrame) -> None:
-        if self.fmt == "csv":
-            if self._fh is None:
-                self._fh = self.tmp.open("w", encoding="utf-8", newline="")
-                frame.to_csv(self._fh, index=False, lineterminator="\n")
-            else:
-                frame.to_csv(self._fh, index=False, header=False, lineterminator="\n")
-        else:
-            import pyarrow as pa
-            import pyarrow.parquet as pq
-
-            table = pa.Table.from_pandas(frame, preserve_index=False)
-            if self._writer is None:
-                self._writer = pq.ParquetWriter(self.tmp, table.schema)
-            self._writer.write_table(table.cast(self._writer.schema))
-        self.rows += len(frame)
-
-    def close(self, empty: pd.DataFrame) -> Path:
-        if self._fh is None and self._writer is None:
-            self.write(empty)
-        if self._fh is not None:
-            self._fh.close()
-        if self._writer is not None:
-            self._writer.close()
-        self.tmp.replace(self.path)
-        return self.path
-
-
-def _as_strings(frame: pd.DataFrame) -> pd.DataFrame:
-    out = frame.copy()
-    for col in out.columns:
-        out[col] = out[col].astype("string")
-    return out
-
-
-def _codes_out(codes: pd.DataFrame, fmt: str) -> pd.DataFrame:
-    out = codes[[COMMENT_ID, "theme", "score", "assigned"]].copy()
-    out[COMMENT_ID] = out[COMMENT_ID].astype("string")
-    out["score"] = out["score"].astype(float)
-    if fmt == "csv":  # as `carevoice code` writes them
-        out["assigned"] = out["assigned"].map({True: "true", False: "false"})
-    return out
-
-
-def _write_table(frame: pd.DataFrame, path: Path, fmt: str) -> Path:
-    writer = _TableWriter(path, fmt)
-    writer.write(frame)
-    return writer.close(frame)
-
-
-# --------------------------------------------------------------------------------------------
 # The run
 # --------------------------------------------------------------------------------------------
 def _secret(cfg: BatchConfig) -> bytes | None:
@@ -703,6 +640,9 @@ def _run(cfg: BatchConfig, base: Path, source: Source, staging: Path | None, *, 
         engine.close()
 
     # 4. outputs and corpus-wide steps
+    removed = clear_outputs(folder)
+    if removed:
+        log(f"outputs: {len(removed)} earlier output files removed: {', '.join(removed)}")
     with _progress(show) as bar:
         clock = time.perf_counter()
         step = bar("outputs", 1)
@@ -822,7 +762,7 @@ def _assemble(cfg: BatchConfig, specs: list[ChunkSpec], store: ChunkStore,
 
     fmt = cfg.run.output_format
     out = folder / "outputs"
-    writers = {name: _TableWriter(out / f"{name}.{fmt}", fmt)
+    writers = {name: TableWriter(out / f"{name}.{fmt}", fmt)
                for name in ("comments", "spans", "codes")}
     ids, code_parts = [], []
     counts = {"comments": 0, "answered": 0, "spans": 0, "assigned_codes": 0}
@@ -832,7 +772,7 @@ def _assemble(cfg: BatchConfig, specs: list[ChunkSpec], store: ChunkStore,
         codes = store.load(spec.index, "codes")
         writers["comments"].write(safe)
         writers["spans"].write(spans)
-        writers["codes"].write(_codes_out(codes, fmt))
+        writers["codes"].write(codes_out(codes, fmt))
         keep = [c for c in (COMMENT_ID, RESPONDENT_ID, TEXT) if c in safe]
         ids.append(safe[keep].assign(**{TEXT: safe[TEXT].notna()}))
         code_parts.append(codes[codes["assigned"]])
@@ -845,10 +785,10 @@ def _assemble(cfg: BatchConfig, specs: list[ChunkSpec], store: ChunkStore,
                                 "score": pd.Series(dtype=float),
                                 "assigned": pd.Series(dtype=bool)})
     outputs = {
-        "comments": writers["comments"].close(_as_strings(pd.DataFrame(
+        "comments": writers["comments"].close(as_strings(pd.DataFrame(
             columns=[COMMENT_ID, TEXT]))),
         "spans": writers["spans"].close(pd.DataFrame(columns=list(SPAN_COLUMNS))),
-        "codes": writers["codes"].close(_codes_out(empty_codes, fmt)),
+        "codes": writers["codes"].close(codes_out(empty_codes, fmt)),
     }
     comments_ids = pd.concat(ids, ignore_index=True) if ids else pd.DataFrame()
     codes_all = pd.concat(code_parts, ignore_index=True) if code_parts else empty_codes

@@ -1,0 +1,147 @@
+"""The files of a batch run's ``outputs/`` folder: streamed tables, and clearing earlier ones.
+
+``outputs/`` holds only what the latest run wrote: before a run writes its outputs,
+:func:`clear_outputs` removes the files an earlier run may have left there (another
+``output_format``, discovery or a report switched off since), by their names only. Files
+carevoice never writes are left alone.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..schema import COMMENT_ID
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+__all__ = ["OUTPUT_TABLES", "TableWriter", "as_strings", "clear_outputs", "codes_out",
+           "write_table"]
+
+#: The tables a run writes into ``outputs/`` (as ``<name>.csv`` or ``<name>.parquet``).
+OUTPUT_TABLES = ("comments", "spans", "codes", "prevalence", "associations", "numeric",
+                 "topics", "topics_info")
+#: What :func:`carevoice.report.write_report` writes into ``outputs/report/``.
+_REPORT_FILES = ("report.html", "report.md", "report.docx", "manifest.json")
+_REPORT_TABLES = ("prevalence", "associations", "differences", "hypotheses")
+
+
+def clear_outputs(folder: Path) -> list[str]:
+    """Remove the output files an earlier run left in ``folder``, by name; keep all others.
+
+    Parameters
+    ----------
+    folder : pathlib.Path
+        The run folder (its ``manifest.json`` and ``outputs/``).
+
+    Returns
+    -------
+    list of str
+        The removed files, relative to ``folder``.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> (folder / "outputs").mkdir()
+    >>> for name in ("topics.csv", "my_notes.txt"):
+    ...     _ = (folder / "outputs" / name).write_text("x")
+    >>> clear_outputs(folder)
+    ['outputs/topics.csv']
+    >>> sorted(p.name for p in (folder / "outputs").iterdir())
+    ['my_notes.txt']
+    """
+    folder = Path(folder)
+    out = folder / "outputs"
+    report = out / "report"
+    candidates = [folder / "manifest.json"]
+    for name in OUTPUT_TABLES:
+        for ext in ("csv", "parquet"):
+            candidates += [out / f"{name}.{ext}", out / f".{name}.{ext}.tmp"]
+    candidates += [report / name for name in _REPORT_FILES]
+    candidates += [report / "tables" / f"{name}.csv" for name in _REPORT_TABLES]
+    if (report / "tables").is_dir():
+        candidates += sorted((report / "tables").glob("by_*.csv"))
+    removed = []
+    for path in candidates:
+        if path.is_file() and not path.is_symlink():
+            path.unlink()
+            removed.append(path.relative_to(folder).as_posix())
+    for empty in (report / "tables", report):
+        if empty.is_dir() and not any(empty.iterdir()):
+            empty.rmdir()
+    return removed
+
+
+class TableWriter:
+    """Stream frames into one CSV or Parquet file, written under a temporary name.
+
+    Parameters
+    ----------
+    path : pathlib.Path
+        The file, replaced only by :meth:`close`.
+    fmt : {"csv", "parquet"}
+    """
+
+    def __init__(self, path: Path, fmt: str) -> None:
+        self.path, self.fmt = path, fmt
+        self.tmp = path.with_name(f".{path.name}.tmp")
+        self.tmp.parent.mkdir(parents=True, exist_ok=True)
+        self._fh: Any = None
+        self._writer: Any = None
+        self.rows = 0
+
+    def write(self, frame: pd.DataFrame) -> None:
+        """Append the rows of ``frame`` (the first frame sets the columns)."""
+        if self.fmt == "csv":
+            if self._fh is None:
+                self._fh = self.tmp.open("w", encoding="utf-8", newline="")
+                frame.to_csv(self._fh, index=False, lineterminator="\n")
+            else:
+                frame.to_csv(self._fh, index=False, header=False, lineterminator="\n")
+        else:
+            import pyarrow as pa
+            import pyarrow.parquet as pq
+
+            table = pa.Table.from_pandas(frame, preserve_index=False)
+            if self._writer is None:
+                self._writer = pq.ParquetWriter(self.tmp, table.schema)
+            self._writer.write_table(table.cast(self._writer.schema))
+        self.rows += len(frame)
+
+    def close(self, empty: pd.DataFrame) -> Path:
+        """Finish the file (``empty`` gives the columns if nothing was written) and return it."""
+        if self._fh is None and self._writer is None:
+            self.write(empty)
+        if self._fh is not None:
+            self._fh.close()
+        if self._writer is not None:
+            self._writer.close()
+        self.tmp.replace(self.path)
+        return self.path
+
+
+def as_strings(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``frame`` with every column as pandas strings."""
+    out = frame.copy()
+    for col in out.columns:
+        out[col] = out[col].astype("string")
+    return out
+
+
+def codes_out(codes: pd.DataFrame, fmt: str) -> pd.DataFrame:
+    """The codes table as written: ``assigned`` as true/false in CSV, as ``carevoice code``."""
+    out = codes[[COMMENT_ID, "theme", "score", "assigned"]].copy()
+    out[COMMENT_ID] = out[COMMENT_ID].astype("string")
+    out["score"] = out["score"].astype(float)
+    if fmt == "csv":  # as `carevoice code` writes them
+        out["assigned"] = out["assigned"].map({True: "true", False: "false"})
+    return out
+
+
+def write_table(frame: pd.DataFrame, path: Path, fmt: str) -> Path:
+    """Write one frame to ``path`` (atomically) and return the path."""
+    writer = TableWriter(path, fmt)
+    writer.write(frame)
+    return writer.close(frame)
