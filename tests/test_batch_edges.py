@@ -14,7 +14,7 @@ import pytest
 
 from carevoice.batch import run_batch
 from carevoice.demo import load_demo
-from carevoice.errors import InputError
+from carevoice.errors import InputError, ValidationError
 
 
 def _pipeline(folder: Path, *, extra: str = "", comments: str = "c.csv",
@@ -103,3 +103,26 @@ def test_outputs_hold_only_what_the_latest_run_wrote(tmp_path: Path) -> None:
     assert left == sorted([*(p.name for p in second.outputs.values()), "my_notes.txt"])
     assert "topics.csv" not in left and "comments.csv" not in left
     assert "removed" in (first.folder / "run.log").read_text("utf-8")
+
+
+def test_every_bad_setting_is_reported_before_any_work(tmp_path: Path) -> None:
+    comments = _comments(tmp_path)
+    respondents = load_demo().respondents
+    respondents[respondents["respondent_id"].isin(comments["respondent_id"])].to_csv(
+        tmp_path / "r.csv", index=False)
+    (tmp_path / "bg.csv").write_text("id,words\n1,hello\n", "utf-8")
+    (tmp_path / "cb.yaml").write_text("not: [a, codebook\n", "utf-8")
+    toml = _pipeline(tmp_path, extra=(
+        '[discover]\nenabled = true\nbackground = "bg.csv"\n'
+        'options = { colour = "red", random_state = 4, reducer = "tsne" }\n'
+        '[themes]\ncodebook = "cb.yaml"\n'
+        '[link]\nvariables = ["no_such_answer"]\nby = ["nor_this"]\n'))
+    toml.write_text(toml.read_text("utf-8").replace(
+        'comments = "c.csv"\n', 'comments = "c.csv"\nrespondents = "r.csv"\n'), "utf-8")
+    with pytest.raises(ValidationError) as info:
+        run_batch(toml)
+    message = str(info.value)
+    for needle in ("colour", "random_state", "tsne", "no_such_answer", "nor_this",
+                   "discover.background", "themes.codebook"):
+        assert needle in message, needle
+    assert not (tmp_path / "run" / "chunks" / "000000" / "detect.done.json").exists()

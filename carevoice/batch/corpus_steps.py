@@ -53,6 +53,62 @@ def corpus_step_problems(cfg: BatchConfig, link_on: bool) -> list[Problem]:
     if cfg.report.formats and not link_on:
         problems.append(Problem("bad_setting", "[report] formats need linkage: give survey "
                                 "answers and leave [link] enabled.", column="report.formats"))
+    problems += _codebook_problems(cfg)
+    if cfg.discover.enabled and _available("carevoice.discover"):
+        problems += _discover_problems(cfg)
+    return problems
+
+
+def _codebook_problems(cfg: BatchConfig) -> list[Problem]:
+    from ..themes import load_codebook
+
+    try:
+        load_codebook(cfg.themes.codebook)
+    except (ValueError, OSError, KeyError, TypeError) as e:
+        return [Problem("bad_setting", f"[themes] codebook cannot be used: {e}",
+                        column="themes.codebook")]
+    return []
+
+
+def _discover_problems(cfg: BatchConfig) -> list[Problem]:
+    """``[discover] options`` and ``background`` checked as the discover step will use them."""
+    import inspect
+
+    from ..discover import ThemeDiscovery
+    from ..embed import HashingEmbedder
+
+    problems = []
+    options = dict(cfg.discover.options)
+    for name in ("random_state", "text_is_pseudonymised", "embedder"):
+        if name in options:
+            why = {"random_state": "set [run] seed instead",
+                   "embedder": "set [embed] model instead"}.get(
+                       name, "the run's text is always pseudonymised")
+            problems.append(Problem("bad_setting", f"[discover] options cannot set {name!r}: "
+                                    f"{why}.", column="discover.options"))
+            options.pop(name)
+    known = sorted(p for p in inspect.signature(ThemeDiscovery).parameters
+                   if p not in ("embedder", "random_state", "text_is_pseudonymised"))
+    unknown = sorted(set(options) - set(known))
+    if unknown:
+        problems.append(Problem("bad_setting", f"[discover] options names unknown parameters "
+                                f"{unknown}; the known ones are {known}.",
+                                column="discover.options"))
+    try:
+        ThemeDiscovery(HashingEmbedder(), random_state=cfg.run.seed, text_is_pseudonymised=True,
+                       **{k: v for k, v in options.items() if k in known})._check_params()
+    except ValueError as e:
+        problems.append(Problem("bad_setting", f"[discover] options: {e}",
+                                column="discover.options"))
+    if cfg.discover.background is not None:
+        from ..corpus import read_comments
+
+        try:
+            read_comments(cfg.discover.background)
+        except (ValueError, OSError, KeyError) as e:
+            problems.append(Problem("bad_setting", "[discover] background must be a comments "
+                                    f"file with comment_id and text: {e}",
+                                    column="discover.background"))
     return problems
 
 

@@ -710,6 +710,13 @@ def _check_corpus_steps(cfg: BatchConfig, link_on: bool, respondents: Any,
             problems.append(Problem("unknown_respondent", "comments come from respondents that "
                                     "are not in the respondents file.", column=RESPONDENT_ID,
                                     ids=tuple(unknown)))
+        for setting in ("variables", "by"):
+            missing = [c for c in getattr(cfg.link, setting) or ()
+                       if c not in respondents.columns]
+            if missing:
+                problems.append(Problem("missing_column", f"[link] {setting} names columns "
+                                        f"the respondents do not have: {missing}.",
+                                        column=f"link.{setting}"))
         weights = cfg.link.weights
         if weights is not None and weights not in respondents.columns:
             problems.append(Problem("missing_column", f"[link] weights names the column "
