@@ -71,13 +71,13 @@ def test_rename_survives_later_edits(topics):
     assert after.topics.set_index("topic").loc[t, "label"] == "family contact"
 
 
-def test_split_gives_new_ids_after_the_largest(topics):
+def test_split_gives_new_ids_above_every_id_used(topics):
     merged = merge_topics(topics, [_topic_of(topics, "money"), _topic_of(topics, "school")])
     keep = min(_topic_of(topics, "money"), _topic_of(topics, "school"))
     split = split_topic(merged, keep, 2)
     assert len(split.topic_ids) == 4
     new = max(split.topic_ids)
-    assert new == max(merged.topic_ids) + 1
+    assert new == max(topics.topic_ids) + 1  # the merged-away id included, never reused
     sizes = split.topics.set_index("topic")["n_primary"]
     assert sizes.loc[keep] == 10 and sizes.loc[new] == 10  # the planted groups come back apart
 
@@ -172,3 +172,17 @@ def test_topics_by_group_counts_respondents(topics):
     assert rows.loc["foster", "share"] == 0.5
     with pytest.raises(InputError, match="lacks column"):
         topics_by_group(topics, frame, respondents, "age_group")
+
+
+def test_new_topic_ids_are_never_reused_after_reject_or_merge() -> None:
+    from carevoice.discover.edit import example_topics
+
+    topics = example_topics()
+    rejected = reject_topic(topics, 1, reassign=False)
+    split = split_topic(rejected, 0, 2)
+    assert 1 not in split.topic_ids and max(split.topic_ids) == 2
+    assert split.history[-1] == "split 0 -> [0, 2]"
+    merged = merge_topics(split, [0, 2])
+    again = split_topic(merged, 0, 2)
+    assert set(again.topic_ids) == {0, 3}
+    assert again.next_topic_id == 4

@@ -3,8 +3,8 @@
 Every function takes a :class:`~carevoice.discover.Topics` and returns a new one (the input is
 never changed); centroids, assignments, keywords and examples are re-derived from the edited
 clustering, and the edit is appended to ``history`` so that the analysis can be retraced.
-Topic ids stay stable across edits: a merge keeps the smallest id, a split gives new ids above the
-largest one.
+Topic ids stay stable across edits: a merge keeps the smallest id, a split gives new ids above
+every id used since discovery (rejected and merged ones included), so an id is never reused.
 """
 
 from __future__ import annotations
@@ -33,7 +33,8 @@ def _rebuild(topics: Topics, clusters: np.ndarray, labels: dict[int, str], entry
              pinned: np.ndarray | None = None) -> Topics:
     return assemble_topics(topics.comments, topics.embeddings, clusters, topics.config,
                            labels=labels, history=(*topics.history, entry),
-                           pinned=topics.pinned if pinned is None else pinned)
+                           pinned=topics.pinned if pinned is None else pinned,
+                           next_id=topics.next_topic_id)
 
 
 def merge_topics(topics: Topics, ids: Sequence[int], *, label: str | None = None) -> Topics:
@@ -115,7 +116,8 @@ def rename_topic(topics: Topics, topic: int, label: str) -> Topics:
 def split_topic(topics: Topics, topic: int, n: int = 2, *, random_state: int = 0) -> Topics:
     """Split a topic in ``n`` by k-means on its members' embeddings.
 
-    The first part keeps the id; the others get new ids after the largest one.
+    The first part keeps the id; the others get new ids above every id used so far (also those
+    of rejected or merged topics), so an id in ``history`` always names one topic.
 
     Parameters
     ----------
@@ -153,7 +155,7 @@ def split_topic(topics: Topics, topic: int, n: int = 2, *, random_state: int = 0
     old = topics.centroids[topics.topic_ids.index(topic)]
     anchor = parts[int(np.argmax(topics.embeddings[members] @ old))]
     order = [anchor] + sorted(p for p in np.unique(parts) if p != anchor)
-    top = max(max(topics.topic_ids), int(topics.clusters.max()))
+    top = topics.next_topic_id - 1  # new ids above every id ever used, rejected ones too
     new_ids = {p: (topic if i == 0 else top + i) for i, p in enumerate(order)}
     clusters = topics.clusters.copy()
     clusters[members] = [new_ids[p] for p in parts]

@@ -179,6 +179,9 @@ class Topics:
     classifiers : numpy.ndarray or None
         With ``membership="classifier"``: one row per row of ``topics``, the membership
         classifier's coefficients then its intercept (NaN for a topic too small to have one).
+    next_id : int
+        Above every topic id ever used, rejected and merged ones included: a topic made by an
+        edit gets an id from here, so that no id in ``history`` ever names two topics.
     """
 
     comments: pd.DataFrame
@@ -192,6 +195,7 @@ class Topics:
     history: tuple[str, ...] = ()
     pinned: np.ndarray | None = None
     classifiers: np.ndarray | None = None
+    next_id: int = 0
 
     def __repr__(self) -> str:
         return (f"Topics({len(self.topics)} topics over {len(self.comments)} comments, "
@@ -201,6 +205,13 @@ class Topics:
     def topic_ids(self) -> tuple[int, ...]:
         """The topic ids, in the order of :attr:`topics` (largest first after discovery)."""
         return tuple(int(t) for t in self.topics["topic"])
+
+    @property
+    def next_topic_id(self) -> int:
+        """The id a new topic gets: above every id used since discovery."""
+        used = [self.next_id - 1, *self.topic_ids,
+                int(self.clusters.max()) if len(self.clusters) else OUTLIER]
+        return max(used) + 1
 
     @property
     def outlier_share(self) -> float:
@@ -328,7 +339,7 @@ class Topics:
 def assemble_topics(comments: pd.DataFrame, embeddings: np.ndarray, clusters: np.ndarray,
                     config: AssignConfig, *, labels: dict[int, str] | None = None,
                     history: tuple[str, ...] = (), renumber: bool = False,
-                    pinned: np.ndarray | None = None) -> Topics:
+                    pinned: np.ndarray | None = None, next_id: int = 0) -> Topics:
     """Derive centroids, assignments and descriptions from a clustering.
 
     Parameters
@@ -350,6 +361,8 @@ def assemble_topics(comments: pd.DataFrame, embeddings: np.ndarray, clusters: np
         discovery. Edits keep ids stable instead.
     pinned : numpy.ndarray, optional
         A boolean mask of comments that stay outliers whatever their similarities.
+    next_id : int, default 0
+        The smallest id never used yet (carried across edits; raised above the ids here).
 
     Returns
     -------
@@ -456,7 +469,8 @@ def assemble_topics(comments: pd.DataFrame, embeddings: np.ndarray, clusters: np
     labels = {t: v for t, v in labels.items() if t in col}
     return Topics(comments=comments, embeddings=x, clusters=clusters, config=config,
                   assignments=assignments, topics=topics, centroids=centroids.astype(np.float32),
-                  labels=labels, history=history, pinned=pinned, classifiers=classifiers)
+                  labels=labels, history=history, pinned=pinned, classifiers=classifiers,
+                  next_id=max(int(next_id), int(clusters.max()) + 1 if len(clusters) else 0))
 
 
 def _further_topics(s: np.ndarray, best: int, config: AssignConfig,
