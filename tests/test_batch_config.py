@@ -136,14 +136,14 @@ def test_the_coder_cache_key_follows_the_reference_comments(tmp_path: Path, monk
 
     cfg = config_from_dict(_base(tmp_path), base=tmp_path)
     off = config_from_dict({**_base(tmp_path), "themes": {"reference": False}}, base=tmp_path)
-    before, before_off = (_code_settings_key(c, keep_vectors=False) for c in (cfg, off))
-    assert before == _code_settings_key(cfg, keep_vectors=False)
+    before, before_off = (_code_settings_key(c) for c in (cfg, off))
+    assert before == _code_settings_key(cfg)
     comments = reference.reference_comments()
     relabelled = ((comments[0][0], ("voice_decisions",)),) + comments[1:]
     monkeypatch.setattr(reference, "reference_comments", lambda: relabelled)
-    assert _code_settings_key(cfg, keep_vectors=False) != before
+    assert _code_settings_key(cfg) != before
     # a coder that does not learn from them does not depend on them
-    assert _code_settings_key(off, keep_vectors=False) == before_off
+    assert _code_settings_key(off) == before_off
 
 
 def test_the_token_model_in_use_is_part_of_the_detect_key(tmp_path: Path) -> None:

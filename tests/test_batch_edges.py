@@ -126,3 +126,19 @@ def test_every_bad_setting_is_reported_before_any_work(tmp_path: Path) -> None:
                    "discover.background", "themes.codebook"):
         assert needle in message, needle
     assert not (tmp_path / "run" / "chunks" / "000000" / "detect.done.json").exists()
+
+
+def test_switching_discovery_on_and_off_reuses_the_coded_chunks(tmp_path: Path) -> None:
+    _comments(tmp_path)
+    first = run_batch(_pipeline(tmp_path, extra="[discover]\nenabled = true\n"))
+    topics = first.outputs["topics"].read_bytes()
+    off = run_batch(_pipeline(tmp_path))
+    assert off.counts["chunks_coded"] == 0
+    for chunk in (first.folder / "chunks").glob("0*"):
+        (chunk / "embeddings.npy").unlink()  # as if coded by a run without discovery
+        (chunk / "vectors.done.json").unlink()
+    again = run_batch(_pipeline(tmp_path, extra="[discover]\nenabled = true\n"))
+    assert again.counts["chunks_coded"] == 0
+    assert again.outputs["topics"].read_bytes() == topics
+    assert "vectors: 4 coded chunks embedded for discovery" in (
+        first.folder / "run.log").read_text("utf-8")

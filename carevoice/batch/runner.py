@@ -213,14 +213,25 @@ def _process_code(frame: pd.DataFrame, task: _CodeTask, context: _CodeContext) -
     texts, vectors = embed_texts(frame, coder.embedder_)
     embed_seconds = time.perf_counter() - started
     codes = code_chunk(frame, coder, texts, vectors, cfg.themes.min_score)
-    extra = {}
+    store = ChunkStore(task.store)
     if context.keep_vectors:
-        extra["embeddings.npy"] = _vectors_bytes(frame, texts, vectors)
-    ChunkStore(task.store).save(task.index, "code", task.key, {"codes": codes}, rows=len(frame),
-                                extra=extra)
+        store.save(task.index, "vectors", task.key, {}, rows=len(frame),
+                   extra={"embeddings.npy": _vectors_bytes(frame, texts, vectors)})
+    store.save(task.index, "code", task.key, {"codes": codes}, rows=len(frame))
     status = status_row(task.index, len(frame), int(codes["assigned"].sum()), started)
     status["embed_seconds"] = round(embed_seconds, 3)
     return status
+
+
+def _process_vectors(frame: pd.DataFrame, task: _CodeTask, context: _CodeContext) -> pd.DataFrame:
+    """Embed a chunk coded by a run without discovery, for discovery (its codes are kept)."""
+    from .steps import build_embedder, embed_texts
+
+    started = time.perf_counter()
+    texts, vectors = embed_texts(frame, build_embedder(context.config.embed))
+    ChunkStore(task.store).save(task.index, "vectors", task.key, {}, rows=len(frame),
+                                extra={"embeddings.npy": _vectors_bytes(frame, texts, vectors)})
+    return status_row(task.index, len(frame), len(texts), started)
 
 
 def _vectors_bytes(frame: pd.DataFrame, texts: list[str], vectors: np.ndarray) -> bytes:
@@ -398,14 +409,16 @@ def _secret(cfg: BatchConfig) -> bytes | None:
     return read_secret(cfg.pseudonymise.secret_file)
 
 
-def _code_settings_key(cfg: BatchConfig, keep_vectors: bool) -> tuple[Any, ...]:
+def _code_settings_key(cfg: BatchConfig) -> tuple[Any, ...]:
     """The content key of the code step's chunk results.
 
     The fitted coder's key (what it learns from and how, :func:`coder_key`), what the step
-    writes (``min_score``, whether vectors are kept) and the detect step's versions.
+    writes (``min_score``) and the detect step's versions. Whether the chunk's vectors are
+    kept for discovery is not part of it: they are a stage of their own (``vectors``), so
+    switching discovery on or off never re-codes a chunk.
     """
-    return ("code", STAGE_VERSION, coder_key(cfg.themes, cfg.embed, cfg.run.seed),
-            cfg.themes.min_score, keep_vectors, _detect_settings_key(cfg)[4])
+    return ("code", STAGE_VERSION + 1, coder_key(cfg.themes, cfg.embed, cfg.run.seed),
+            cfg.themes.min_score, _detect_settings_key(cfg)[4])
 
 
 def coder_key(themes: ThemeSettings, embed: EmbedSettings, seed: int) -> str:
@@ -608,8 +621,8 @@ def _run(cfg: BatchConfig, base: Path, source: Source, staging: Path | None, *, 
 
             # 2. replace, in order, with one replacer
             clock = time.perf_counter()
-            code_keys = _replace_all(cfg, source, specs, detect_keys, store, secret,
-                                     keep_vectors, bar, log)
+            code_keys = _replace_all(cfg, source, specs, detect_keys, store, secret, bar,
+                                     log)
             seconds["replace"] = time.perf_counter() - clock
 
             # 3. embed and code
@@ -636,6 +649,16 @@ def _run(cfg: BatchConfig, base: Path, source: Source, staging: Path | None, *, 
             computed["code"] = len(todo_code)
             seconds["embed"] = float(status["embed_seconds"].sum()) if len(status) else 0.0
             seconds["embed_code"] = time.perf_counter() - clock
+            if keep_vectors:  # chunks coded by a run without discovery: embed them only
+                todo_vec = [_CodeTask(s.index, k, store.root)
+                            for s, k in zip(specs, code_keys, strict=True)
+                            if not store.is_done(s.index, "vectors", k)]
+                if todo_vec:
+                    log(f"vectors: {len(todo_vec)} coded chunks embedded for discovery")
+                    status = engine.run(Stage("vectors", _read_code, _process_vectors,
+                                              tuple(todo_vec), context),
+                                        _chunks_bar(bar, "embed for discovery", len(todo_vec)))
+                    _log_status(log, "vectors", status, "texts")
     finally:
         engine.close()
 
@@ -732,13 +755,12 @@ def _check_corpus_steps(cfg: BatchConfig, link_on: bool, respondents: Any,
 
 def _replace_all(cfg: BatchConfig, source: Source, specs: list[ChunkSpec],
                  detect_keys: list[str], store: ChunkStore, secret: bytes | None,
-                 keep_vectors: bool,
                  bar: Callable[[str, int], Callable[[int], None]], log: RunLog) -> list[str]:
     from .steps import ChunkReplacer
 
     keep_key = cfg.pseudonymise.key_file is not None
     replacer = ChunkReplacer(secret, cfg.pseudonymise.mode, keep_occurrences=keep_key)
-    settings = _code_settings_key(cfg, keep_vectors)
+    settings = _code_settings_key(cfg)
     advance = bar("pseudonymise: replace", len(specs))
     keys, rewritten = [], 0
     detect_settings = _detect_settings_key(cfg)
