@@ -142,3 +142,24 @@ def test_switching_discovery_on_and_off_reuses_the_coded_chunks(tmp_path: Path) 
     assert again.outputs["topics"].read_bytes() == topics
     assert "vectors: 4 coded chunks embedded for discovery" in (
         first.folder / "run.log").read_text("utf-8")
+
+
+def test_manifest_hashes_the_background_and_the_token_model(tmp_path: Path) -> None:
+    import hashlib
+    import json
+    import shutil
+    from importlib import resources
+
+    comments = _comments(tmp_path)
+    comments.head(8).assign(comment_id=lambda f: "bg-" + f["comment_id"]).to_csv(
+        tmp_path / "bg.csv", index=False)
+    with resources.as_file(resources.files("carevoice") / "data" / "token_model.npz") as model:
+        shutil.copy(model, tmp_path / "tokens.npz")
+    toml = _pipeline(tmp_path, extra='[discover]\nenabled = true\nbackground = "bg.csv"\n')
+    toml.write_text(toml.read_text("utf-8").replace(
+        "use_spacy = false\n", 'use_spacy = false\ntoken_model = "tokens.npz"\n'), "utf-8")
+    result = run_batch(toml)
+    inputs = json.loads(result.manifest.read_text("utf-8"))["inputs"]
+    for name, file in (("background", "bg.csv"), ("token_model", "tokens.npz")):
+        digest = hashlib.sha256((tmp_path / file).read_bytes()).hexdigest()
+        assert inputs[name] == {"file": file, "sha256": digest}

@@ -835,9 +835,12 @@ def _write_manifest(cfg: BatchConfig, base: Path, source: Source, specs: list[Ch
     if cfg.input.respondents is not None:
         inputs["respondents"] = {"file": Path(cfg.input.respondents).name,
                                  "sha256": file_sha256(cfg.input.respondents)}
-    if cfg.themes.codebook is not None:
-        inputs["codebook"] = {"file": Path(cfg.themes.codebook).name,
-                              "sha256": file_sha256(cfg.themes.codebook)}
+    for name, path in (("codebook", cfg.themes.codebook),
+                       ("background", cfg.discover.background if cfg.discover.enabled else None),
+                       ("token_model", cfg.pseudonymise.token_model
+                        if cfg.pseudonymise.use_learned else None)):
+        if path is not None:
+            inputs[name] = {"file": Path(path).name, "sha256": file_sha256(path)}
     versions = model_versions()
     versions.update(_extra_versions(cfg))
     chunks = []
