@@ -163,3 +163,20 @@ def test_manifest_hashes_the_background_and_the_token_model(tmp_path: Path) -> N
     for name, file in (("background", "bg.csv"), ("token_model", "tokens.npz")):
         digest = hashlib.sha256((tmp_path / file).read_bytes()).hexdigest()
         assert inputs[name] == {"file": file, "sha256": digest}
+
+
+def test_an_output_that_is_a_file_and_an_unreachable_scheduler_exit_2(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from carevoice.cli import app
+
+    _comments(tmp_path)
+    (tmp_path / "run").write_text("a file, not a folder", "utf-8")
+    result = CliRunner().invoke(app, ["run", str(_pipeline(tmp_path))])
+    assert result.exit_code == 2 and "[run] output must name a folder" in result.output
+    toml = _pipeline(tmp_path, output="dask", extra=(
+        '[dask]\nscheduler = "tcp://127.0.0.1:9"\n'))
+    toml.write_text(toml.read_text("utf-8").replace("seed = 3\n", 'seed = 3\nengine = "dask"\n'),
+                    "utf-8")
+    result = CliRunner().invoke(app, ["run", str(toml)])
+    assert result.exit_code == 2 and "could not be reached" in result.output, result.output

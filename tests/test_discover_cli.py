@@ -198,3 +198,19 @@ def test_discovery_with_minilm_on_the_demo_corpus(no_network):
             best = max(best, 2 * len(truth & found) / (len(truth) + len(found)))
     assert best >= 0.5
     assert no_network == []
+
+
+@pytest.mark.parametrize(("args", "named"), [
+    (["--codes", "missing.csv"], "'--codes'"),
+    (["--background", "missing.csv"], "'--background'"),
+    (["--seed", "-1"], "'--seed'"),
+])
+def test_cli_errors_name_the_option(tmp_path, args, named):
+    _write_comments(tmp_path / "comments.csv")
+    result = CliRunner().invoke(_app(), [
+        "discover", str(tmp_path / "comments.csv"), "--output", str(tmp_path / "t.csv"),
+        "--embedder", "hashing", *[a.replace("missing.csv", str(tmp_path / "missing.csv"))
+                                   for a in args]])
+    assert result.exit_code == 2, result.output
+    assert named in result.output
+    assert "'path'" not in result.output and "random_state" not in result.output

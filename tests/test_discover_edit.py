@@ -186,3 +186,17 @@ def test_new_topic_ids_are_never_reused_after_reject_or_merge() -> None:
     again = split_topic(merged, 0, 2)
     assert set(again.topic_ids) == {0, 3}
     assert again.next_topic_id == 4
+
+
+def test_edits_refuse_non_integral_topic_ids_and_non_string_theme_ids() -> None:
+    from carevoice.discover.edit import example_topics
+
+    topics = example_topics()
+    with pytest.raises(InputError, match="'topic' argument of rename_topic"):
+        rename_topic(topics, 1.7, "money")
+    with pytest.raises(InputError, match="'topic' argument of rename_topic"):
+        rename_topic(topics, True, "money")
+    assert rename_topic(topics, 1.0, "money").labels == {1: "money"}
+    with pytest.raises(InputError, match="must be a string id") as info:
+        promote_topic(topics, 1, theme_id=5)
+    assert "already in the codebook" not in str(info.value)

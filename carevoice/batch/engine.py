@@ -157,7 +157,15 @@ class DaskEngine:
         self.settings = settings
         self.cluster = None
         if settings.scheduler:
-            self.client = Client(settings.scheduler)
+            try:
+                self.client = Client(settings.scheduler)
+            except (OSError, TimeoutError) as e:
+                from ..errors import InputError
+
+                raise InputError(f"[dask] scheduler {settings.scheduler!r} could not be "
+                                 "reached; check the address and that the scheduler is "
+                                 "running, or remove the setting to use a local cluster."
+                                 ) from e
         else:
             # Worker processes talk to the scheduler over loopback TCP; thread workers in
             # this process use Dask's in-process transport (no socket at all).

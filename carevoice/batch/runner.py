@@ -571,6 +571,9 @@ def _run(cfg: BatchConfig, base: Path, source: Source, staging: Path | None, *, 
          progress: bool | None) -> RunResult:
     show = cfg.run.progress if progress is None else bool(progress)
     folder = Path(cfg.run.output)
+    if folder.exists() and not folder.is_dir():
+        raise InputError(f"[run] output must name a folder for the run; {folder.name!r} is a "
+                         "file. Choose another name, or move the file.")
     folder.mkdir(parents=True, exist_ok=True)
     store = ChunkStore(folder / "chunks")
     log = RunLog(folder / "run.log")

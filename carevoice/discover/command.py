@@ -86,6 +86,14 @@ def discover_command(
         if embedder not in ("minilm", "hashing"):
             raise InputError(f"The '--embedder' option must be 'minilm' or 'hashing'. Got "
                              f"{embedder!r} instead.")
+        if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
+            raise InputError(f"The '--seed' option must be a whole number, 0 or more. Got "
+                             f"{seed!r} instead.")
+        for option, path in (("COMMENTS", comments), ("--codes", codes),
+                             ("--background", background)):
+            if path is not None and not Path(path).is_file():
+                raise InputError(f"The '{option}' file {Path(path).name!r} does not exist (or "
+                                 "is not a file); check the path.")
         if n_topics != "auto" and not n_topics.isdigit():
             raise InputError(f"The '--n-topics' option must be 'auto' or a positive whole "
                              f"number. Got {n_topics!r} instead.")

@@ -243,7 +243,10 @@ def promote_topic(topics: Topics, topic: int, codebook: Any = None, *, theme_id:
     topics = _check(topics, "promote_topic")
     topic = topics.check_topic(topic, function="promote_topic")
     book = load_codebook(codebook)
-    if not isinstance(theme_id, str) or theme_id in book:
+    if not isinstance(theme_id, str):
+        raise InputError("The 'theme_id' argument of promote_topic must be a string id (lower "
+                         f"case letters, digits, '_'). Got {theme_id!r} instead.")
+    if theme_id in book:
         raise InputError(f"The 'theme_id' argument of promote_topic must be a new theme id; "
                          f"{theme_id!r} is already in the codebook. Use another id, or edit the "
                          "existing theme with Codebook.with_examples.")

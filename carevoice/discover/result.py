@@ -224,10 +224,10 @@ class Topics:
     def check_topic(self, topic: object, argument: str = "topic", function: str = "") -> int:
         """Return ``topic`` as an int if it is a topic id here; raise :class:`InputError` if not."""
         where = f" of {function}" if function else ""
-        try:
-            value = int(topic)  # type: ignore[call-overload]
-        except (TypeError, ValueError):
-            value = None
+        whole = ((isinstance(topic, (int, np.integer)) and not isinstance(topic, bool))
+                 or (isinstance(topic, (float, np.floating)) and float(topic).is_integer())
+                 or (isinstance(topic, str) and topic.strip().lstrip("-").isdigit()))
+        value = int(topic) if whole else None  # type: ignore[call-overload]
         if value is None or value not in self.topic_ids:
             raise InputError(f"The '{argument}' argument{where} must be one of the topic ids "
                              f"{list(self.topic_ids)}. Got {topic!r} instead.")
