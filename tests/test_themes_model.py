@@ -299,7 +299,7 @@ def test_fold_tfidf_from_shared_counts_equals_a_vectoriser_fitted_on_the_fold():
     # exactly those of TF-IDF vectorisers fitted on the fold's training texts alone.
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    from carevoice.themes.model import _CHARS, _WORDS, _Counts
+    from carevoice.themes.training import _CHARS, _WORDS, _Counts
 
     texts = ["i want to see my mum more", "my sw keeps changing", "i want to see my mum more",
              "Care is being moved again", "n/a", "my nan lets me stay up", "sw changed AGAIN",

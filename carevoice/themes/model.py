@@ -24,202 +24,32 @@ How a score is made (see ``docs/themes.md`` for the measurements behind each cho
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from ..errors import InputError, NotFittedError
-from ..schema import COMMENT_ID, TEXT
+from ..schema import COMMENT_ID
 from .codebook import NO_THEME, Codebook, load_codebook
+from .reading import _texts_of, read_texts, split_segments
+from .training import (
+    _Counts,
+    _OneClass,  # noqa: F401 (coders pickled before it moved to training.py)
+    calibrate,
+    human_examples,
+    make_models,
+    raw_probabilities,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
 __all__ = ["ThemeCoder", "read_texts", "split_segments"]
 
-_SPLIT = re.compile(
-    r"(?<=[.!?;:])\s+|\n+|\s+-\s+|,?\s+(?:but|and also|also|because|cos|coz|cuz|plus|and then)\s+",
-    re.IGNORECASE,
-)
-_MIN_SEGMENT_WORDS = 3
-
 #: Inverse regularisation of a logistic regression on sentence embeddings: the theme coder's
 #: default ``C``, also used by discovery's topic membership classifiers.
 EMBEDDING_C = 2.0
-
-
-# The lexical models' TF-IDF features: word 1-2-grams and character 3-5-grams (a character
-# n-gram must occur in two training texts).
-_WORDS = {"analyzer": "word", "ngram_range": (1, 2), "token_pattern": r"(?u)\b\w+\b"}
-_CHARS = {"analyzer": "char_wb", "ngram_range": (3, 5)}
-_WORDS_MIN_DF, _CHARS_MIN_DF = 1, 2
-
-
-class _OneClass:
-    """Stands in for a column's classifier when its training rows all have one label.
-
-    A codebook without no-theme examples gives no "no theme" rows (that veto then never
-    fires), and a cross-fitting fold can lack a rare theme's positives.
-    """
-
-    def __init__(self, label: int) -> None:
-        self.label = label
-
-    def predict_proba(self, x: Any) -> np.ndarray:
-        p = np.full(x.shape[0], float(self.label))
-        return np.column_stack([1.0 - p, p])
-
-
-class _Counts:
-    """N-gram counts of a fixed set of texts, made once for all cross-validation folds.
-
-    Counting n-grams is about half of a fold's cost. :meth:`tfidf` gives, for a fold's training
-    texts, transformers equal to ``TfidfVectorizer(...).fit(train_texts)``: the columns whose
-    document frequency in those texts reaches ``min_df`` (the same vocabulary, in the same
-    sorted order) and an IDF fitted on those texts' counts. They transform only texts of the set.
-    """
-
-    def __init__(self, texts: Sequence[str]) -> None:
-        from sklearn.feature_extraction.text import CountVectorizer
-
-        self.index = {t: i for i, t in enumerate(dict.fromkeys(texts))}
-        unique = list(self.index)
-        self.words = CountVectorizer(**_WORDS).fit_transform(unique).tocsr()
-        self.chars = CountVectorizer(**_CHARS).fit_transform(unique).tocsr()
-
-    def tfidf(self, train_texts: Sequence[str]) -> tuple[_FoldTfidf, _FoldTfidf]:
-        rows = np.asarray([self.index[t] for t in train_texts], dtype=np.int64)
-        return (_FoldTfidf(self.words, self.index, rows, min_df=_WORDS_MIN_DF),
-                _FoldTfidf(self.chars, self.index, rows, min_df=_CHARS_MIN_DF))
-
-
-class _FoldTfidf:
-    """TF-IDF of one fold from precomputed counts (see :class:`_Counts`)."""
-
-    def __init__(self, counts: Any, index: dict[str, int], rows: np.ndarray, min_df: int) -> None:
-        from sklearn.feature_extraction.text import TfidfTransformer
-
-        train = counts[rows]
-        df = np.bincount(train.indices, minlength=counts.shape[1])
-        self.counts, self.index = counts, index
-        self.columns = np.flatnonzero(df >= min_df)
-        if not len(self.columns):  # a tiny codebook's fold: as few texts as folds
-            self.columns = np.flatnonzero(df >= 1)
-        self.idf = TfidfTransformer(sublinear_tf=True).fit(train[:, self.columns])
-
-    def transform(self, texts: Sequence[str]) -> Any:
-        rows = np.asarray([self.index[t] for t in texts], dtype=np.int64)
-        return self.idf.transform(self.counts[rows][:, self.columns])
-
-
-def split_segments(text: str, *, min_words: int = _MIN_SEGMENT_WORDS) -> list[str]:
-    """Split a comment into sentences and clauses for scoring.
-
-    Splits at sentence ends, line breaks, dashes and a few linking words ("but", "because",
-    "cos", "also"...). Segments shorter than ``min_words`` words are dropped. A comment with one
-    segment returns an empty list (the whole comment already covers it).
-
-    Parameters
-    ----------
-    text : str
-        The comment.
-    min_words : int, default 3
-        The shortest segment kept, in words.
-
-    Returns
-    -------
-    list of str
-
-    Examples
-    --------
-    >>> split_segments("i miss my brother. also my social worker keeps changing")
-    ['i miss my brother', 'also my social worker keeps changing']
-    >>> split_segments("i miss my brother")
-    []
-    """
-    parts = [p.strip(" ,.-") for p in _SPLIT.split(text) if p and p.strip(" ,.-")]
-    parts = [p for p in parts if len(p.split()) >= min_words]
-    return parts if len(parts) > 1 else []
-
-
-def read_texts(texts: Sequence[str], *, kin_carers: bool = True,
-               mentions: bool = True) -> list[str]:
-    """The texts as the coder reads them: kinship carers and mentioned words made explicit.
-
-    The one place that decides the coder's reading: :class:`ThemeCoder` applies it with its
-    ``kin_carers`` and ``mentions`` parameters, and the shipped training vectors are built from
-    the default reading.
-
-    Parameters
-    ----------
-    texts : sequence of str
-        Comments as written.
-    kin_carers : bool, default True
-        Apply :func:`carevoice.themes.kinship.read_kin_carers`.
-    mentions : bool, default True
-        Then apply :func:`carevoice.themes.mentions.read_mentions`.
-
-    Returns
-    -------
-    list of str
-
-    Examples
-    --------
-    >>> read_texts(["i live with my nan. stop calling it contact"])
-    ['i live with my carer. stop calling it that word']
-    """
-    from .kinship import read_kin_carers
-    from .mentions import read_mentions
-
-    read = list(texts)
-    if kin_carers:
-        read = [read_kin_carers(t) for t in read]
-    if mentions:
-        read = [read_mentions(t) for t in read]
-    return read
-
-
-def _texts_of(comments: pd.DataFrame, argument: str, method: str) -> tuple[list[str], Any]:
-    """Validate a comments frame; return its texts ('' for missing) and comment ids."""
-    import pandas as pd
-
-    if not isinstance(comments, pd.DataFrame):
-        raise InputError(
-            f"The '{argument}' argument of ThemeCoder.{method} must be a pandas DataFrame with "
-            f"columns {COMMENT_ID!r} and {TEXT!r}; got {type(comments).__name__}."
-        )
-    missing = [c for c in (COMMENT_ID, TEXT) if c not in comments.columns]
-    if missing:
-        from ..corpus import describe_columns
-
-        found = describe_columns(comments.columns, expected=(COMMENT_ID, TEXT), frame=comments)
-        raise InputError(
-            f"The '{argument}' argument of ThemeCoder.{method} lacks column(s) "
-            f"{', '.join(map(repr, missing))}; {found}."
-        )
-    ids = comments[COMMENT_ID]
-    blank = ids.isna().to_numpy() | ids.map(
-        lambda v: isinstance(v, str) and not v.strip()).to_numpy(dtype=bool)
-    if blank.any():
-        from ..errors import format_ids
-
-        rows = [i + 1 for i in range(len(ids)) if blank[i]]
-        raise InputError(
-            f"The '{argument}' argument of ThemeCoder.{method} has rows without a comment_id "
-            f"(rows counted from 1: {format_ids(rows)}). Give each comment an id."
-        )
-    dupes = ids[ids.duplicated()].astype(str).unique().tolist()
-    if dupes:
-        from ..errors import format_ids
-
-        raise InputError(
-            f"The '{argument}' argument of ThemeCoder.{method} has duplicate comment_id values: "
-            f"{format_ids(dupes)}. Each comment needs its own id."
-        )
-    texts = ["" if pd.isna(t) else str(t) for t in comments[TEXT].tolist()]
-    return texts, ids
 
 
 class ThemeCoder:
@@ -514,7 +344,7 @@ class ThemeCoder:
         groups += [2] * len(r_texts)
         self.n_reference_ = len(r_texts)
         if comments is not None and codes is not None:
-            h_texts, h_labels = self._human_examples(comments, codes)
+            h_texts, h_labels = human_examples(comments, codes, self.themes_)
             texts += h_texts
             labels += h_labels
             weights += [float(self.human_weight)] * len(h_texts)
@@ -560,9 +390,10 @@ class ThemeCoder:
         groups_a = np.asarray(groups)
         x = self._embed(texts, shipped=True)
         segs = self._segments(texts)
-        self._fit_models(texts, x, y, w)
+        self.models_ = self._make_models(texts, x, y, w)
         oof = self._out_of_fold(texts, x, y, w, groups_a, segs)
-        self.thresholds_ = self._calibrate(oof[:, :-1], y, groups_a)
+        self.thresholds_ = calibrate(oof[:, :-1], y, groups_a, self.themes_,
+                                     self.shrinkage)
         return self
 
     def _reference_examples(self) -> tuple[list[str], list[set[int]]]:
@@ -573,46 +404,6 @@ class ThemeCoder:
         usable = [(text, coded) for text, coded in reference_comments()
                   if set(coded) <= index.keys()]
         return [text for text, _ in usable], [{index[t] for t in coded} for _, coded in usable]
-
-    def _human_examples(self, comments: pd.DataFrame,
-                        codes: pd.DataFrame) -> tuple[list[str], list[set[int]]]:
-        import pandas as pd
-
-        from ..errors import format_ids
-
-        texts, ids = _texts_of(comments, "comments", "fit")
-        if not isinstance(codes, pd.DataFrame) or not {COMMENT_ID, "theme"} <= set(codes.columns):
-            raise InputError(
-                "The 'codes' argument of ThemeCoder.fit must be a DataFrame with columns "
-                "'comment_id' and 'theme' (and optionally 'assigned')."
-            )
-        codes = codes.copy()
-        if "assigned" in codes.columns:
-            keep = codes["assigned"].astype(str).str.strip().str.lower().isin(
-                {"true", "1", "yes", "y", "t"})
-            codes = codes[keep]
-        codes = codes[codes["theme"].astype(str) != NO_THEME]
-        unknown = sorted(set(codes["theme"].astype(str)) - set(self.themes_))
-        if unknown:
-            raise InputError(
-                f"The 'codes' argument of ThemeCoder.fit uses theme ids that are not in the "
-                f"codebook: {', '.join(unknown)}. Valid ids: {', '.join(self.themes_)}."
-            )
-        id_list = ids.astype(str).tolist()
-        stray = sorted(set(codes[COMMENT_ID].astype(str)) - set(id_list))
-        if stray:
-            raise InputError(
-                "The 'codes' argument of ThemeCoder.fit has comment_id values that are not in "
-                f"'comments': {format_ids(stray)}."
-            )
-        blank = [i for i, t in zip(id_list, texts, strict=True) if not t.strip()]
-        index = {t: j for j, t in enumerate(self.themes_)}
-        by_id: dict[str, set[int]] = {i: set() for i in id_list}
-        for cid, theme in zip(codes[COMMENT_ID].astype(str), codes["theme"].astype(str),
-                              strict=True):
-            by_id[cid].add(index[theme])
-        keep_rows = [k for k, i in enumerate(id_list) if i not in set(blank)]
-        return [texts[k] for k in keep_rows], [by_id[id_list[k]] for k in keep_rows]
 
     def _segments(self, texts: Sequence[str]) -> tuple[list[str], np.ndarray]:
         """All segments of all texts and, for each, the row of its text."""
@@ -625,95 +416,18 @@ class ThemeCoder:
                 owner.append(row)
         return seg_texts, np.asarray(owner, dtype=int)
 
-    def _make_models(self, texts: Sequence[str], x: np.ndarray, y: np.ndarray,
-                     w: np.ndarray, lexical: tuple[Any, Any] | None = None) -> dict[str, Any]:
-        """Fit the embedding and lexical models; ``lexical``: fitted TF-IDF (words, chars)."""
-        import warnings
-
-        from scipy.sparse import hstack
-        from sklearn.exceptions import ConvergenceWarning
-        from sklearn.feature_extraction.text import TfidfVectorizer
-        from sklearn.linear_model import LogisticRegression
-        from threadpoolctl import threadpool_limits
-
-        if lexical is None:
-            def fitted(params: dict[str, Any], min_df: int) -> Any:
-                try:
-                    return TfidfVectorizer(**params, min_df=min_df, sublinear_tf=True).fit(texts)
-                except ValueError:  # no term in min_df texts: a codebook of a few phrases
-                    return TfidfVectorizer(**params, min_df=1, sublinear_tf=True).fit(texts)
-
-            words, chars = fitted(_WORDS, _WORDS_MIN_DF), fitted(_CHARS, _CHARS_MIN_DF)
-        else:
-            words, chars = lexical
-        xl = hstack([words.transform(texts), chars.transform(texts)]).tocsr()
-        # Weights as repeated rows: liblinear is ~100x slower with sample_weight here.
-        rows = np.repeat(np.arange(len(texts)), np.maximum(1, np.rint(w)).astype(int))
-        x, xl, y = x[rows], xl[rows], y[rows]
-        emb_models, lex_models = [], []
-        # One extra column: "no theme" (rows with no label), used to veto the fallback; unknown
-        # (-1) where a row's label for some theme is unknown.
-        none = np.where((y == -1).any(1), -1, ((y == 1).sum(1) == 0).astype(np.int8))
-        y = np.column_stack([y, none]).astype(np.int8)
-        # One BLAS thread: these are many small problems, and multi-threaded BLAS spends ~10x
-        # longer synchronising threads than computing (measured: 4.2 s -> 0.4 s for 19 fits).
-        with warnings.catch_warnings(), threadpool_limits(limits=1, user_api="blas"):
-            # local, not global: a tiny codebook may not converge
-            warnings.simplefilter("ignore", ConvergenceWarning)
-            for j in range(y.shape[1]):
-                known = y[:, j] >= 0
-                xj, xlj, yj = ((x, xl, y[:, j]) if known.all()
-                               else (x[known], xl[known], y[known, j]))
-                if len(np.unique(yj)) < 2:  # e.g. a codebook without no-theme examples
-                    constant = _OneClass(int(yj[0]) if len(yj) else 0)
-                    emb_models.append(constant)
-                    lex_models.append(constant)
-                    continue
-                emb_models.append(
-                    LogisticRegression(C=self.C, class_weight="balanced", max_iter=2000)
-                    .fit(xj, yj))
-                # The dual liblinear solver is fast on many sparse features; seeded.
-                lex_models.append(
-                    LogisticRegression(C=self.lexical_C, class_weight="balanced",
-                                       solver="liblinear", dual=True, max_iter=3000,
-                                       random_state=self.random_state)
-                    .fit(xlj, yj))
-        return {"words": words, "chars": chars, "emb": emb_models, "lex": lex_models}
-
-    def _fit_models(self, texts: Sequence[str], x: np.ndarray, y: np.ndarray,
-                    w: np.ndarray) -> None:
-        self.models_ = self._make_models(texts, x, y, w)
-
-    @staticmethod
-    def _raw(models: dict[str, Any], texts: Sequence[str], x: np.ndarray,
-             lexical_weight: float) -> tuple[np.ndarray, np.ndarray]:
-        """Embedding and lexical probabilities, shape (n, n_themes) each."""
-        from scipy.sparse import hstack
-
-        n = len(texts)
-        k = len(models["emb"])
-        if n == 0:
-            return np.zeros((0, k)), np.zeros((0, k))
-        # float64: float32 products depend on how many rows are scored at once (BLAS kernels),
-        # and a score must not change with the batch or chunk it was coded in.
-        x = np.asarray(x, dtype=np.float64)
-        pe = np.column_stack([m.predict_proba(x)[:, 1] for m in models["emb"]]) \
-            if lexical_weight < 1 else np.zeros((n, k))
-        if lexical_weight > 0:
-            xl = hstack([models["words"].transform(texts),
-                         models["chars"].transform(texts)]).tocsr()
-            pl = np.column_stack([m.predict_proba(xl)[:, 1] for m in models["lex"]])
-        else:
-            pl = np.zeros((n, k))
-        return pe, pl
+    def _make_models(self, texts: Sequence[str], x: np.ndarray, y: np.ndarray, w: np.ndarray,
+                     lexical: tuple[Any, Any] | None = None) -> dict[str, Any]:
+        return make_models(texts, x, y, w, C=self.C, lexical_C=self.lexical_C,
+                           random_state=self.random_state, lexical=lexical)
 
     def _score_raw(self, models: dict[str, Any], texts: Sequence[str], x: np.ndarray,
                    segs: tuple[list[str], np.ndarray], x_seg: np.ndarray | None) -> np.ndarray:
         """The raw combined score of each text and theme: max over whole text and segments."""
-        pe, pl = self._raw(models, texts, x, self.lexical_weight)
+        pe, pl = raw_probabilities(models, texts, x, self.lexical_weight)
         seg_texts, owner = segs
         if seg_texts:
-            se, sl = self._raw(models, seg_texts, x_seg, self.lexical_weight)
+            se, sl = raw_probabilities(models, seg_texts, x_seg, self.lexical_weight)
             # Themes: the best of the whole comment and its segments. The last column (no theme)
             # stays a whole-comment score: one off-topic sentence does not make a comment empty.
             # segment_weight blends the whole-comment score with that best (1: the best alone).
@@ -757,45 +471,6 @@ class ThemeCoder:
                                         sub_xseg)
         return oof
 
-    def _calibrate(self, oof: np.ndarray, y: np.ndarray, groups: np.ndarray) -> pd.Series:
-        """Per-theme thresholds that maximise out-of-fold F1, shrunk towards a global one."""
-        import pandas as pd
-
-        grid = np.round(np.arange(0.10, 0.91, 0.01), 2)
-
-        def best(scores: np.ndarray, truth: np.ndarray) -> tuple[float, np.ndarray]:
-            f1 = np.zeros((len(grid), scores.shape[1]))
-            for g, t in enumerate(grid):
-                pred = scores >= t
-                tp = (pred & (truth == 1)).sum(0)
-                fp = (pred & (truth == 0)).sum(0)
-                fn = (~pred & (truth == 1)).sum(0)
-                f1[g] = np.where(tp > 0, 2 * tp / np.maximum(1, 2 * tp + fp + fn), 0.0)
-            return float(grid[int(np.argmax(f1.mean(1)))]), f1
-
-        # Human-coded comments, when there are enough, look like the comments to code: calibrate
-        # on them; otherwise on the reference comments (realistic too); codebook examples
-        # calibrate the themes people did not code (often enough).
-        human = groups == 1
-        if human.sum() < 20:
-            human = groups == 2
-        base_rows = ~human if human.sum() == 0 else np.ones(len(y), dtype=bool)
-        g_all, f1_all = best(oof[base_rows], y[base_rows])
-        thresholds = np.full(y.shape[1], g_all)
-        n_pos = (y[base_rows] == 1).sum(0)
-        per_theme = grid[np.argmax(f1_all, axis=0)]
-        lam = n_pos / (n_pos + self.shrinkage) if self.shrinkage > 0 else np.ones_like(n_pos)
-        thresholds = lam * per_theme + (1 - lam) * g_all
-        if human.sum() >= 20:
-            g_h, f1_h = best(oof[human], y[human])
-            n_h = (y[human] == 1).sum(0)
-            per_h = grid[np.argmax(f1_h, axis=0)]
-            lam_h = n_h / (n_h + max(self.shrinkage, 1.0))
-            target = lam_h * per_h + (1 - lam_h) * g_h
-            thresholds = 0.5 * thresholds + 0.5 * target
-        return pd.Series(np.round(thresholds, 4), index=list(self.themes_), name="threshold")
-
-    # -- prediction --------------------------------------------------------------------------
     def _check_fitted(self, method: str) -> None:
         if not hasattr(self, "thresholds_"):
             raise NotFittedError(

@@ -1,0 +1,256 @@
+"""How the theme coder learns: its TF-IDF features, its classifiers and its thresholds.
+
+The pieces of :meth:`carevoice.themes.ThemeCoder.fit` that do not need the coder itself: the
+one-vs-rest logistic regressions (:func:`make_models`), their probabilities
+(:func:`raw_probabilities`), n-gram counts shared by the cross-validation folds
+(:class:`_Counts`) and the threshold calibration (:func:`calibrate`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+__all__ = ["calibrate", "make_models", "raw_probabilities"]
+
+
+# The lexical models' TF-IDF features: word 1-2-grams and character 3-5-grams (a character
+# n-gram must occur in two training texts).
+_WORDS = {"analyzer": "word", "ngram_range": (1, 2), "token_pattern": r"(?u)\b\w+\b"}
+_CHARS = {"analyzer": "char_wb", "ngram_range": (3, 5)}
+_WORDS_MIN_DF, _CHARS_MIN_DF = 1, 2
+
+
+class _OneClass:
+    """Stands in for a column's classifier when its training rows all have one label.
+
+    A codebook without no-theme examples gives no "no theme" rows (that veto then never
+    fires), and a cross-fitting fold can lack a rare theme's positives.
+    """
+
+    def __init__(self, label: int) -> None:
+        self.label = label
+
+    def predict_proba(self, x: Any) -> np.ndarray:
+        p = np.full(x.shape[0], float(self.label))
+        return np.column_stack([1.0 - p, p])
+
+
+class _Counts:
+    """N-gram counts of a fixed set of texts, made once for all cross-validation folds.
+
+    Counting n-grams is about half of a fold's cost. :meth:`tfidf` gives, for a fold's training
+    texts, transformers equal to ``TfidfVectorizer(...).fit(train_texts)``: the columns whose
+    document frequency in those texts reaches ``min_df`` (the same vocabulary, in the same
+    sorted order) and an IDF fitted on those texts' counts. They transform only texts of the set.
+    """
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        from sklearn.feature_extraction.text import CountVectorizer
+
+        self.index = {t: i for i, t in enumerate(dict.fromkeys(texts))}
+        unique = list(self.index)
+        self.words = CountVectorizer(**_WORDS).fit_transform(unique).tocsr()
+        self.chars = CountVectorizer(**_CHARS).fit_transform(unique).tocsr()
+
+    def tfidf(self, train_texts: Sequence[str]) -> tuple[_FoldTfidf, _FoldTfidf]:
+        rows = np.asarray([self.index[t] for t in train_texts], dtype=np.int64)
+        return (_FoldTfidf(self.words, self.index, rows, min_df=_WORDS_MIN_DF),
+                _FoldTfidf(self.chars, self.index, rows, min_df=_CHARS_MIN_DF))
+
+
+class _FoldTfidf:
+    """TF-IDF of one fold from precomputed counts (see :class:`_Counts`)."""
+
+    def __init__(self, counts: Any, index: dict[str, int], rows: np.ndarray, min_df: int) -> None:
+        from sklearn.feature_extraction.text import TfidfTransformer
+
+        train = counts[rows]
+        df = np.bincount(train.indices, minlength=counts.shape[1])
+        self.counts, self.index = counts, index
+        self.columns = np.flatnonzero(df >= min_df)
+        if not len(self.columns):  # a tiny codebook's fold: as few texts as folds
+            self.columns = np.flatnonzero(df >= 1)
+        self.idf = TfidfTransformer(sublinear_tf=True).fit(train[:, self.columns])
+
+    def transform(self, texts: Sequence[str]) -> Any:
+        rows = np.asarray([self.index[t] for t in texts], dtype=np.int64)
+        return self.idf.transform(self.counts[rows][:, self.columns])
+
+
+def make_models(texts: Sequence[str], x: np.ndarray, y: np.ndarray, w: np.ndarray, *,
+                C: float, lexical_C: float, random_state: int,
+                lexical: tuple[Any, Any] | None = None) -> dict[str, Any]:
+    """Fit the embedding and lexical models of every theme and of "no theme".
+
+    ``y`` holds 1 (positive), 0 (negative) or -1 (unknown: the row is left out of that
+    theme's models); ``w`` the whole-number weight of each row; ``lexical`` fitted TF-IDF
+    transformers (words, chars), or None to fit them on ``texts``.
+    """
+    import warnings
+
+    from scipy.sparse import hstack
+    from sklearn.exceptions import ConvergenceWarning
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from threadpoolctl import threadpool_limits
+
+    if lexical is None:
+        def fitted(params: dict[str, Any], min_df: int) -> Any:
+            try:
+                return TfidfVectorizer(**params, min_df=min_df, sublinear_tf=True).fit(texts)
+            except ValueError:  # no term in min_df texts: a codebook of a few phrases
+                return TfidfVectorizer(**params, min_df=1, sublinear_tf=True).fit(texts)
+
+        words, chars = fitted(_WORDS, _WORDS_MIN_DF), fitted(_CHARS, _CHARS_MIN_DF)
+    else:
+        words, chars = lexical
+    xl = hstack([words.transform(texts), chars.transform(texts)]).tocsr()
+    # Weights as repeated rows: liblinear is ~100x slower with sample_weight here.
+    rows = np.repeat(np.arange(len(texts)), np.maximum(1, np.rint(w)).astype(int))
+    x, xl, y = x[rows], xl[rows], y[rows]
+    emb_models, lex_models = [], []
+    # One extra column: "no theme" (rows with no label), used to veto the fallback; unknown
+    # (-1) where a row's label for some theme is unknown.
+    none = np.where((y == -1).any(1), -1, ((y == 1).sum(1) == 0).astype(np.int8))
+    y = np.column_stack([y, none]).astype(np.int8)
+    # One BLAS thread: these are many small problems, and multi-threaded BLAS spends ~10x
+    # longer synchronising threads than computing (measured: 4.2 s -> 0.4 s for 19 fits).
+    with warnings.catch_warnings(), threadpool_limits(limits=1, user_api="blas"):
+        # local, not global: a tiny codebook may not converge
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        for j in range(y.shape[1]):
+            known = y[:, j] >= 0
+            xj, xlj, yj = ((x, xl, y[:, j]) if known.all()
+                           else (x[known], xl[known], y[known, j]))
+            if len(np.unique(yj)) < 2:  # e.g. a codebook without no-theme examples
+                constant = _OneClass(int(yj[0]) if len(yj) else 0)
+                emb_models.append(constant)
+                lex_models.append(constant)
+                continue
+            emb_models.append(
+                LogisticRegression(C=C, class_weight="balanced", max_iter=2000)
+                .fit(xj, yj))
+            # The dual liblinear solver is fast on many sparse features; seeded.
+            lex_models.append(
+                LogisticRegression(C=lexical_C, class_weight="balanced",
+                                   solver="liblinear", dual=True, max_iter=3000,
+                                   random_state=random_state)
+                .fit(xlj, yj))
+    return {"words": words, "chars": chars, "emb": emb_models, "lex": lex_models}
+
+
+def raw_probabilities(models: dict[str, Any], texts: Sequence[str], x: np.ndarray,
+                    lexical_weight: float) -> tuple[np.ndarray, np.ndarray]:
+    """Embedding and lexical probabilities, shape (n, n_themes) each."""
+    from scipy.sparse import hstack
+
+    n = len(texts)
+    k = len(models["emb"])
+    if n == 0:
+        return np.zeros((0, k)), np.zeros((0, k))
+    # float64: float32 products depend on how many rows are scored at once (BLAS kernels),
+    # and a score must not change with the batch or chunk it was coded in.
+    x = np.asarray(x, dtype=np.float64)
+    pe = np.column_stack([m.predict_proba(x)[:, 1] for m in models["emb"]]) \
+        if lexical_weight < 1 else np.zeros((n, k))
+    if lexical_weight > 0:
+        xl = hstack([models["words"].transform(texts),
+                     models["chars"].transform(texts)]).tocsr()
+        pl = np.column_stack([m.predict_proba(xl)[:, 1] for m in models["lex"]])
+    else:
+        pl = np.zeros((n, k))
+    return pe, pl
+
+
+def calibrate(oof: np.ndarray, y: np.ndarray, groups: np.ndarray, themes: Sequence[str],
+              shrinkage: float) -> pd.Series:
+    """Per-theme thresholds that maximise out-of-fold F1, shrunk towards a global one."""
+    import pandas as pd
+
+    grid = np.round(np.arange(0.10, 0.91, 0.01), 2)
+
+    def best(scores: np.ndarray, truth: np.ndarray) -> tuple[float, np.ndarray]:
+        f1 = np.zeros((len(grid), scores.shape[1]))
+        for g, t in enumerate(grid):
+            pred = scores >= t
+            tp = (pred & (truth == 1)).sum(0)
+            fp = (pred & (truth == 0)).sum(0)
+            fn = (~pred & (truth == 1)).sum(0)
+            f1[g] = np.where(tp > 0, 2 * tp / np.maximum(1, 2 * tp + fp + fn), 0.0)
+        return float(grid[int(np.argmax(f1.mean(1)))]), f1
+
+    # Human-coded comments, when there are enough, look like the comments to code: calibrate
+    # on them; otherwise on the reference comments (realistic too); codebook examples
+    # calibrate the themes people did not code (often enough).
+    human = groups == 1
+    if human.sum() < 20:
+        human = groups == 2
+    base_rows = ~human if human.sum() == 0 else np.ones(len(y), dtype=bool)
+    g_all, f1_all = best(oof[base_rows], y[base_rows])
+    thresholds = np.full(y.shape[1], g_all)
+    n_pos = (y[base_rows] == 1).sum(0)
+    per_theme = grid[np.argmax(f1_all, axis=0)]
+    lam = n_pos / (n_pos + shrinkage) if shrinkage > 0 else np.ones_like(n_pos)
+    thresholds = lam * per_theme + (1 - lam) * g_all
+    if human.sum() >= 20:
+        g_h, f1_h = best(oof[human], y[human])
+        n_h = (y[human] == 1).sum(0)
+        per_h = grid[np.argmax(f1_h, axis=0)]
+        lam_h = n_h / (n_h + max(shrinkage, 1.0))
+        target = lam_h * per_h + (1 - lam_h) * g_h
+        thresholds = 0.5 * thresholds + 0.5 * target
+    return pd.Series(np.round(thresholds, 4), index=list(themes), name="threshold")
+
+
+def human_examples(comments: pd.DataFrame, codes: pd.DataFrame,
+                   themes: Sequence[str]) -> tuple[list[str], list[set[int]]]:
+    """Validate a person's coded comments; return their texts and theme columns.
+
+    Blank comments are left out; a comment without a code row is "no theme".
+    """
+    import pandas as pd
+
+    from ..errors import InputError, format_ids
+    from ..schema import COMMENT_ID
+    from .codebook import NO_THEME
+    from .reading import _texts_of
+
+    texts, ids = _texts_of(comments, "comments", "fit")
+    if not isinstance(codes, pd.DataFrame) or not {COMMENT_ID, "theme"} <= set(codes.columns):
+        raise InputError(
+            "The 'codes' argument of ThemeCoder.fit must be a DataFrame with columns "
+            "'comment_id' and 'theme' (and optionally 'assigned')."
+        )
+    codes = codes.copy()
+    if "assigned" in codes.columns:
+        keep = codes["assigned"].astype(str).str.strip().str.lower().isin(
+            {"true", "1", "yes", "y", "t"})
+        codes = codes[keep]
+    codes = codes[codes["theme"].astype(str) != NO_THEME]
+    unknown = sorted(set(codes["theme"].astype(str)) - set(themes))
+    if unknown:
+        raise InputError(
+            f"The 'codes' argument of ThemeCoder.fit uses theme ids that are not in the "
+            f"codebook: {', '.join(unknown)}. Valid ids: {', '.join(themes)}."
+        )
+    id_list = ids.astype(str).tolist()
+    stray = sorted(set(codes[COMMENT_ID].astype(str)) - set(id_list))
+    if stray:
+        raise InputError(
+            "The 'codes' argument of ThemeCoder.fit has comment_id values that are not in "
+            f"'comments': {format_ids(stray)}."
+        )
+    blank = [i for i, t in zip(id_list, texts, strict=True) if not t.strip()]
+    index = {t: j for j, t in enumerate(themes)}
+    by_id: dict[str, set[int]] = {i: set() for i in id_list}
+    for cid, theme in zip(codes[COMMENT_ID].astype(str), codes["theme"].astype(str),
+                          strict=True):
+        by_id[cid].add(index[theme])
+    keep_rows = [k for k, i in enumerate(id_list) if i not in set(blank)]
+    return [texts[k] for k in keep_rows], [by_id[id_list[k]] for k in keep_rows]
