@@ -243,12 +243,54 @@ def test_reference_comments_are_learned_from_when_their_themes_are_in_the_codebo
     assert len(supplement) > 200  # the reference supplement follows the demo comments
     # the default codebook covers every theme
     assert coder.n_reference_ == len(gold) + len(supplement) > 1700
-    small = ThemeCoder(embedder=HashingEmbedder(), codebook=small_codebook(), n_splits=2).fit()
-    # No reference comment is about pets or food: only the ones coded "no theme" are used.
-    assert small.n_reference_ == (sum(len(t) == 0 for t in gold["themes"])
-                                  + sum(len(t) == 0 for _, t in supplement))
     off = ThemeCoder(embedder=HashingEmbedder(), codebook=small_codebook(), reference=False).fit()
     assert off.n_reference_ == 0
+
+
+def test_reference_comments_teach_a_codebook_of_your_own_nothing():
+    # Audit 2026-12: with no default theme id the reference comments carry no label for any
+    # theme (unknown everywhere), yet 303 of them were counted, calibrated every threshold
+    # halfway to 0.10 (F1 0 at every cut-off) and switched the segment weight to 0.25.
+    kw = {"embedder": HashingEmbedder(), "codebook": small_codebook(), "n_splits": 2}
+    on, off = ThemeCoder(**kw).fit(), ThemeCoder(**kw, reference=False).fit()
+    assert on.n_reference_ == 0
+    pd.testing.assert_series_equal(on.thresholds_, off.thresholds_)
+    assert (on.segment_weight_ == 1.0).all()
+    comments = frame("more pizza please. and i miss my dog so much", "n/a", "the bus is late")
+    pd.testing.assert_frame_equal(on.score_frame(comments), off.score_frame(comments))
+
+
+def test_only_themes_with_labels_are_calibrated_on_the_realistic_comments():
+    from carevoice.themes.training import HUMAN, PHRASING, REFERENCE, calibrate
+
+    rng = np.random.default_rng(0)
+    y_phr = np.repeat(np.eye(2, dtype=np.int8), 10, axis=0)  # 10 phrasings per theme
+    oof_phr = np.clip(y_phr * 0.6 + rng.random(y_phr.shape) * 0.3, 0, 1)
+    y_ref = np.column_stack([rng.random(40) < 0.3, np.zeros(40)]).astype(np.int8)
+    y_ref[:, 1] = -1  # the reference comments were not coded for theme 1
+    oof_ref = y_ref.clip(0) * 0.2 + rng.random(y_ref.shape) * 0.15  # lower than phrasings
+    oof, y = np.vstack([oof_phr, oof_ref]), np.vstack([y_phr, y_ref])
+    groups = np.array([PHRASING] * 20 + [REFERENCE] * 40)
+    both = calibrate(oof, y, groups, ["a", "b"], 20.0)
+    # the same rows without the second, realistic step
+    base = calibrate(oof, y, np.full(60, PHRASING), ["a", "b"], 20.0)
+    assert both["b"] == base["b"]  # theme b: nothing to learn from the reference rows
+    assert both["a"] != base["a"]
+    alone = calibrate(oof_phr, y_phr, np.full(20, PHRASING), ["a", "b"], 20.0)
+    # no realistic row carries a label: the phrasings alone decide every threshold
+    y_none = np.vstack([y_phr, np.full((40, 2), -1, dtype=np.int8)])
+    pd.testing.assert_series_equal(calibrate(oof, y_none, groups, ["a", "b"], 20.0), alone)
+    assert HUMAN not in groups
+
+
+def test_a_theme_added_to_the_default_codebook_keeps_the_zero_shot_segment_weight(coder):
+    pets = Theme("pets", "Pets", "Pets.", examples=("i miss my dog", "can i have a hamster",
+                                                     "my cat had to go when i moved"))
+    added = ThemeCoder(embedder=HashingEmbedder(), codebook=load_codebook().with_theme(pets),
+                       n_splits=2).fit()
+    assert added.segment_weight_["pets"] == 1.0
+    assert (added.segment_weight_.drop("pets") == 0.25).all()
+    assert added.n_reference_ == coder.n_reference_
 
 
 def test_reference_must_be_a_bool():
@@ -268,9 +310,9 @@ def test_precomputed_embeddings_give_the_same_codes(coder):
 
 
 def test_segment_weight_follows_what_the_coder_learns_from(coder):
-    assert coder.segment_weight_ == 0.25  # reference comments: realistic, multi-theme
+    assert (coder.segment_weight_ == 0.25).all()  # reference comments: realistic, multi-theme
     zero = ThemeCoder(embedder=HashingEmbedder(), codebook=small_codebook(), reference=False)
-    assert zero.fit().segment_weight_ == 1.0  # single-theme phrasings only
+    assert (zero.fit().segment_weight_ == 1.0).all()  # single-theme phrasings only
     fixed = ThemeCoder(embedder=HashingEmbedder(), codebook=small_codebook(), reference=False,
                        segment_weight=0.0).fit()
     off = ThemeCoder(embedder=HashingEmbedder(), codebook=small_codebook(), reference=False,

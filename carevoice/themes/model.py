@@ -37,9 +37,9 @@ from .training import (
     _Counts,
     _OneClass,  # noqa: F401 (coders pickled before it moved to training.py)
     calibrate,
-    human_examples,
     make_models,
     raw_probabilities,
+    training_set,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -70,20 +70,25 @@ class ThemeCoder:
     segment_weight : float or None, default None
         How much the best sentence or clause counts against the whole comment: each theme's
         score is ``(1 - w) * whole + w * max(whole, best segment)``. 1 lets one sentence carry a
-        theme; 0 is the same as ``segments=False``. None chooses by what the coder learns from:
-        0.25 with realistic coded comments (reference comments, or 20 or more human-coded
-        ones), which already teach it how several themes share a comment; 1.0 from the
-        codebook's single-theme phrasings alone. Both values were chosen by cross-validation on
-        the demo corpus (see ``docs/themes.md``).
+        theme; 0 is the same as ``segments=False``. None chooses per theme by what the coder
+        learns about it from: 0.25 when it has realistic coded comments for the theme (the
+        reference comments, for the themes they were coded for, or 20 or more human-coded
+        comments), which already teach it how several themes share a comment; 1.0 when it has
+        only the codebook's single-theme phrasings. Both values were chosen by
+        cross-validation on the demo corpus (see ``docs/themes.md``).
     reference : bool, default True
         Also learn from the packaged reference comments: the 1,720 fictional comments of the demo
-        corpus (:func:`carevoice.load_demo`) and the 251 of its reference supplement (kinship
+        corpus (:func:`carevoice.load_demo`) and the 341 of its reference supplement (kinship
         care, the language of care, bullying, other under-represented voices; see
         :func:`carevoice.themes.reference.reference_comments`), with the themes their authors
-        coded. A reference comment is used when all its themes are in the codebook (comments
-        coded with no theme are negatives of every theme). They are written in young people's
-        own registers, which the codebook's short phrasings are not, and they calibrate the
-        thresholds when no human-coded comments are given. False codes from the codebook alone
+        coded against the default codebook. They teach only the themes they were coded for,
+        the codebook's themes whose id is a default theme id: a reference comment is used when
+        all its themes are such themes (comments coded with no theme are negatives of each of
+        them), and for every other theme it is unknown, neither positive nor negative. A
+        codebook with no default theme id learns nothing from them (``n_reference_`` is 0).
+        They are written in young people's own registers, which the codebook's short
+        phrasings are not, and they calibrate the thresholds of the themes they were coded for
+        when no human-coded comments are given. False codes from the codebook alone
         (zero-shot).
     kin_carers : bool, default True
         Read a relative the young person lives with, or who looks after them ("I live with my
@@ -123,9 +128,10 @@ class ThemeCoder:
     n_human_ : int
         How many human-coded comments were used.
     n_reference_ : int
-        How many packaged reference comments were used.
-    segment_weight_ : float
-        The segment weight in use (``segment_weight``, or the one chosen for None).
+        How many packaged reference comments were used (0 when none carries a label for any
+        theme of the codebook).
+    segment_weight_ : pandas.Series
+        The segment weight of each theme (``segment_weight``, or the one chosen for None).
     training_counts_ : pandas.DataFrame
         Per theme: ``positives``, ``negatives`` and ``unknown`` training texts (unweighted).
         Reference comments are ``unknown`` for themes outside the default codebook: they were
@@ -324,45 +330,10 @@ class ThemeCoder:
         self.embedder_ = SentenceTransformerEmbedder() if self.embedder is None else self.embedder
         self.dim_ = 0
 
-        texts, labels, weights, groups = [], [], [], []
-        for j, theme in enumerate(self.codebook_.themes):
-            for ex in theme.examples:
-                texts.append(ex)
-                labels.append({j})
-                weights.append(1.0)
-                groups.append(0)
-        for ex in self.codebook_.no_theme_examples:
-            texts.append(ex)
-            labels.append(set())
-            weights.append(1.0)
-            groups.append(0)
-        self.n_human_ = 0
-        r_texts, r_labels = self._reference_examples() if self.reference else ([], [])
-        texts += r_texts
-        labels += r_labels
-        weights += [1.0] * len(r_texts)
-        groups += [2] * len(r_texts)
-        self.n_reference_ = len(r_texts)
-        if comments is not None and codes is not None:
-            h_texts, h_labels = human_examples(comments, codes, self.themes_)
-            texts += h_texts
-            labels += h_labels
-            weights += [float(self.human_weight)] * len(h_texts)
-            groups += [1] * len(h_texts)
-            self.n_human_ = len(h_texts)
-        n_t = len(self.themes_)
-        y = np.zeros((len(texts), n_t), dtype=np.int8)
-        for i, lab in enumerate(labels):
-            y[i, list(lab)] = 1
-        # The reference comments were coded against the default codebook only: for a theme a
-        # user added, they are neither positives nor negatives (-1 = unknown), so comments
-        # that raise it without its code do not teach the coder to ignore it.
-        from .reference import reference_themes
-
-        new = [j for j, t in enumerate(self.themes_) if t not in reference_themes()]
-        if new and self.n_reference_:
-            ref_rows = np.flatnonzero(np.asarray(groups) == 2)
-            y[np.ix_(ref_rows, new)] = -1
+        data = training_set(self.codebook_, reference=self.reference, comments=comments,
+                            codes=codes, human_weight=self.human_weight)
+        texts, y, w, groups_a = data.texts, data.y, data.weights, data.groups
+        self.n_reference_, self.n_human_ = data.n_reference, data.n_human
         import pandas as pd
 
         self.training_counts_ = pd.DataFrame(
@@ -383,11 +354,12 @@ class ThemeCoder:
                 "comments."
             )
         texts = self._read(texts)
-        realistic = self.n_reference_ > 0 or self.n_human_ >= 20
-        self.segment_weight_ = (self.segment_weight if self.segment_weight is not None
-                                else (0.25 if realistic else 1.0))
-        w = np.asarray(weights)
-        groups_a = np.asarray(groups)
+        # Realistic coded comments (reference comments for the themes they were coded for, or
+        # 20+ human-coded ones) teach how themes share a comment: one sentence counts less.
+        realistic = data.realistic | (self.n_human_ >= 20)
+        self.segment_weight_ = pd.Series(
+            np.where(realistic, 0.25, 1.0) if self.segment_weight is None
+            else float(self.segment_weight), index=list(self.themes_), name="segment_weight")
         x = self._embed(texts, shipped=True)
         segs = self._segments(texts)
         self.models_ = self._make_models(texts, x, y, w)
@@ -395,15 +367,6 @@ class ThemeCoder:
         self.thresholds_ = calibrate(oof[:, :-1], y, groups_a, self.themes_,
                                      self.shrinkage)
         return self
-
-    def _reference_examples(self) -> tuple[list[str], list[set[int]]]:
-        """The packaged reference comments whose coded themes are all in the codebook."""
-        from .reference import reference_comments
-
-        index = {t: j for j, t in enumerate(self.themes_)}
-        usable = [(text, coded) for text, coded in reference_comments()
-                  if set(coded) <= index.keys()]
-        return [text for text, _ in usable], [{index[t] for t in coded} for _, coded in usable]
 
     def _segments(self, texts: Sequence[str]) -> tuple[list[str], np.ndarray]:
         """All segments of all texts and, for each, the row of its text."""
@@ -431,7 +394,7 @@ class ThemeCoder:
             # Themes: the best of the whole comment and its segments. The last column (no theme)
             # stays a whole-comment score: one off-topic sentence does not make a comment empty.
             # segment_weight blends the whole-comment score with that best (1: the best alone).
-            w = self.segment_weight_
+            w = np.asarray(self.segment_weight_, dtype=float)  # per theme
             for whole, part in ((pe, se), (pl, sl)):
                 best = whole[:, :-1].copy()
                 np.maximum.at(best, owner, part[:, :-1])

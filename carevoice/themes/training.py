@@ -9,6 +9,7 @@ one-vs-rest logistic regressions (:func:`make_models`), their probabilities
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -16,7 +17,13 @@ import numpy as np
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = ["calibrate", "make_models", "raw_probabilities"]
+    from .codebook import Codebook
+
+__all__ = ["TrainingSet", "calibrate", "make_models", "raw_probabilities", "reference_examples",
+           "training_set"]
+
+#: ``TrainingSet.groups`` values: codebook phrasings, human-coded and reference comments.
+PHRASING, HUMAN, REFERENCE = 0, 1, 2
 
 
 # The lexical models' TF-IDF features: word 1-2-grams and character 3-5-grams (a character
@@ -117,7 +124,8 @@ def make_models(texts: Sequence[str], x: np.ndarray, y: np.ndarray, w: np.ndarra
     emb_models, lex_models = [], []
     # One extra column: "no theme" (rows with no label), used to veto the fallback; unknown
     # (-1) where a row's label for some theme is unknown.
-    none = np.where((y == -1).any(1), -1, ((y == 1).sum(1) == 0).astype(np.int8))
+    # A row with a theme is not "no theme" even when some other theme is unknown for it.
+    none = np.where((y == 1).any(1), 0, np.where((y == -1).any(1), -1, 1)).astype(np.int8)
     y = np.column_stack([y, none]).astype(np.int8)
     # One BLAS thread: these are many small problems, and multi-threaded BLAS spends ~10x
     # longer synchronising threads than computing (measured: 4.2 s -> 0.4 s for 19 fits).
@@ -187,24 +195,27 @@ def calibrate(oof: np.ndarray, y: np.ndarray, groups: np.ndarray, themes: Sequen
 
     # Human-coded comments, when there are enough, look like the comments to code: calibrate
     # on them; otherwise on the reference comments (realistic too); codebook examples
-    # calibrate the themes people did not code (often enough).
-    human = groups == 1
-    if human.sum() < 20:
-        human = groups == 2
-    base_rows = ~human if human.sum() == 0 else np.ones(len(y), dtype=bool)
-    g_all, f1_all = best(oof[base_rows], y[base_rows])
-    thresholds = np.full(y.shape[1], g_all)
-    n_pos = (y[base_rows] == 1).sum(0)
+    # calibrate the themes people did not code (often enough). A label of -1 (unknown: a
+    # reference comment and a theme it was not coded for) counts for nothing.
+    realistic = groups == HUMAN
+    if realistic.sum() < 20:
+        realistic = groups == REFERENCE
+    g_all, f1_all = best(oof, y)
+    n_pos = (y == 1).sum(0)
     per_theme = grid[np.argmax(f1_all, axis=0)]
     lam = n_pos / (n_pos + shrinkage) if shrinkage > 0 else np.ones_like(n_pos)
     thresholds = lam * per_theme + (1 - lam) * g_all
-    if human.sum() >= 20:
-        g_h, f1_h = best(oof[human], y[human])
-        n_h = (y[human] == 1).sum(0)
+    # Only the themes the realistic rows carry labels for move: for the others (a theme the
+    # reference comments were not coded for) their F1 is 0 at every cut-off and says nothing.
+    truth = y[realistic]
+    labelled = (truth != -1).any(0)
+    if realistic.sum() >= 20 and (truth[:, labelled] == 1).any():
+        g_h, f1_h = best(oof[realistic][:, labelled], truth[:, labelled])
+        n_h = (truth[:, labelled] == 1).sum(0)
         per_h = grid[np.argmax(f1_h, axis=0)]
         lam_h = n_h / (n_h + max(shrinkage, 1.0))
         target = lam_h * per_h + (1 - lam_h) * g_h
-        thresholds = 0.5 * thresholds + 0.5 * target
+        thresholds[labelled] = 0.5 * thresholds[labelled] + 0.5 * target
     return pd.Series(np.round(thresholds, 4), index=list(themes), name="threshold")
 
 
@@ -254,3 +265,96 @@ def human_examples(comments: pd.DataFrame, codes: pd.DataFrame,
         by_id[cid].add(index[theme])
     keep_rows = [k for k, i in enumerate(id_list) if i not in set(blank)]
     return [texts[k] for k in keep_rows], [by_id[id_list[k]] for k in keep_rows]
+
+
+@dataclass(frozen=True)
+class TrainingSet:
+    """The texts a coder learns from, as built by :func:`training_set`.
+
+    ``y`` has one column per theme: 1 positive, 0 negative, -1 unknown (a reference comment
+    and a theme it was not coded for). ``groups`` says where each row came from
+    (:data:`PHRASING`, :data:`HUMAN`, :data:`REFERENCE`); ``realistic`` which themes the
+    reference comments carry labels for.
+    """
+
+    texts: list[str]
+    y: np.ndarray
+    weights: np.ndarray
+    groups: np.ndarray
+    n_reference: int
+    n_human: int
+    realistic: np.ndarray
+
+
+def reference_examples(codebook: Codebook) -> tuple[list[str], list[set[int]], np.ndarray]:
+    """The packaged reference comments that teach this codebook something, and their labels.
+
+    The reference comments were coded against the default codebook. A codebook theme is
+    *labelled* by them when its id is a default theme id; a reference comment is used when
+    the codebook has a labelled theme and every theme the comment was coded with is labelled
+    (a comment coded "no theme" is a negative of every labelled theme). For any other theme
+    the comments are unknown, neither positive nor negative.
+
+    Returns
+    -------
+    texts : list of str
+    labels : list of set of int
+        The codebook columns each comment is a positive of.
+    labelled : numpy.ndarray of bool
+        Per codebook theme: whether the reference comments carry a label for it.
+    """
+    from .reference import reference_comments, reference_themes
+
+    known = reference_themes()
+    column: dict[str, int] = {}
+    for j, theme in enumerate(codebook.themes):
+        if theme.id in known:
+            column.setdefault(theme.id, j)
+    labelled = np.zeros(len(codebook.themes), dtype=bool)
+    labelled[list(column.values())] = True
+    if not column:  # nothing in common with the default codebook: they teach nothing
+        return [], [], labelled
+    usable = [(text, coded) for text, coded in reference_comments() if set(coded) <= column.keys()]
+    return ([text for text, _ in usable], [{column[t] for t in coded} for _, coded in usable],
+            labelled)
+
+
+def training_set(codebook: Codebook, *, reference: bool, comments: pd.DataFrame | None,
+                 codes: pd.DataFrame | None, human_weight: int) -> TrainingSet:
+    """Every text a coder learns from: phrasings, reference comments, human-coded comments.
+
+    Each example phrasing is a positive of its theme and a negative of every other theme;
+    no-theme examples are negatives of all; reference comments are labelled as
+    :func:`reference_examples` says; human-coded comments are repeated ``human_weight`` times
+    (as a weight).
+    """
+    n_t = len(codebook.themes)
+    texts: list[str] = []
+    labels: list[set[int]] = []
+    groups: list[int] = []
+    for j, theme in enumerate(codebook.themes):
+        texts += theme.examples
+        labels += [{j}] * len(theme.examples)
+    texts += codebook.no_theme_examples
+    labels += [set()] * len(codebook.no_theme_examples)
+    groups += [PHRASING] * len(texts)
+    r_texts, r_labels, labelled = (reference_examples(codebook) if reference
+                                   else ([], [], np.zeros(n_t, dtype=bool)))
+    texts += r_texts
+    labels += r_labels
+    groups += [REFERENCE] * len(r_texts)
+    h_texts: list[str] = []
+    if comments is not None and codes is not None:
+        h_texts, h_labels = human_examples(comments, codes, codebook.theme_ids)
+        texts += h_texts
+        labels += h_labels
+        groups += [HUMAN] * len(h_texts)
+    y = np.zeros((len(texts), n_t), dtype=np.int8)
+    for i, lab in enumerate(labels):
+        y[i, list(lab)] = 1
+    groups_a = np.asarray(groups, dtype=int)
+    y[np.ix_(groups_a == REFERENCE, ~labelled)] = -1
+    weights = np.where(groups_a == HUMAN, float(human_weight), 1.0)
+    return TrainingSet(texts, y, weights, groups_a, len(r_texts), len(h_texts),
+                       labelled if r_texts else np.zeros(n_t, dtype=bool))
+
