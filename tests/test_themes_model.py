@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -356,21 +358,43 @@ def test_fold_tfidf_from_shared_counts_equals_a_vectoriser_fitted_on_the_fold():
                                           ref.transform(part).toarray())
 
 
-def test_codebook_without_no_theme_examples_fits():
-    # Valid codebooks need not list no-theme phrasings; the "no theme" veto then never fires.
-    book = Codebook((
-        Theme("pets", "Pets", "Pets.", examples=("i miss my dog", "my cat", "walk the dog")),
-        Theme("food", "Food", "Food.", examples=("more pizza", "chips", "dinner is nice")),
-    ), version="t")
-    codes = ThemeCoder(HashingEmbedder(), codebook=book, reference=False).fit().predict(
-        frame("my dog is nice", "pizza please", ""))
-    assigned = codes[codes["assigned"]]
-    assert dict(zip(assigned["comment_id"], assigned["theme"], strict=True)) == {
-        "c0": "pets", "c1": "food"}
+def test_codebook_without_no_theme_examples_learns_no_theme_from_stock_non_answers():
+    # Audit 2026-12: with two themes and no no-theme examples the two scores summed to ~1, so
+    # every comment got a theme, "n/a" included. Stock non-answers now teach "no theme", and
+    # the fit warns that other off-topic answers will still get the nearest theme.
+    from carevoice.themes.codebook import NON_ANSWERS
+
+    book = replace(small_codebook(), no_theme_examples=())
+    coder = ThemeCoder(HashingEmbedder(), codebook=book, reference=False)
+    with pytest.warns(UserWarning, match="no no_theme_examples.*Add no_theme_examples"):
+        coder.fit()
+    assert coder.training_counts_.loc["pets", "negatives"] == 5 + len(NON_ANSWERS)
+    codes = coder.predict(frame("i miss my dog so much", "more pizza please", "",
+                                "nothing really", "n/a", "dunno"))
+    assigned = codes[codes["assigned"]].groupby("comment_id")["theme"].apply(set).to_dict()
+    assert assigned == {"c0": {"pets"}, "c1": {"food"}}
+
+
+def test_stock_non_answers_leave_out_a_codebook_example():
+    from carevoice.themes.training import stock_no_theme_examples
+
+    book = Codebook((Theme("quiet", "Quiet", "Saying nothing.", examples=("Nothing", "pass")),
+                     Theme("food", "Food", "Food.", examples=("more pizza",))), version="t")
+    stock = stock_no_theme_examples(book)
+    assert "nothing" not in stock and "pass" not in stock and "n/a" in stock
 
 
 def test_theme_without_counter_examples_is_a_clear_error():
+    from carevoice.themes.codebook import NON_ANSWERS
+
+    # One theme and no no-theme examples: the stock non-answers are its counter-examples...
     book = Codebook((Theme("pets", "Pets", "Pets.", examples=("my dog", "my cat", "a puppy")),),
                     version="t")
-    with pytest.raises(InputError, match="pets have no counter-example"):
+    with pytest.warns(UserWarning, match="no no_theme_examples"):
+        ThemeCoder(HashingEmbedder(), codebook=book, reference=False).fit()
+    # ... unless the theme claims them all
+    book = Codebook((Theme("quiet", "Quiet", "Saying nothing.", examples=NON_ANSWERS),),
+                    version="t")
+    with pytest.raises(InputError, match="quiet have no counter-example"), \
+            pytest.warns(UserWarning, match="no no_theme_examples"):
         ThemeCoder(HashingEmbedder(), codebook=book, reference=False).fit()

@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
 __all__ = [
+    "NON_ANSWERS",
     "NO_THEME",
     "Codebook",
     "Theme",
@@ -32,6 +33,16 @@ __all__ = [
 
 #: The pseudo-theme that marks a comment the coder assigned no theme to.
 NO_THEME = "no_theme"
+
+#: Answers that raise no theme in any survey. The coder learns "no theme" from them when a
+#: codebook has no ``no_theme_examples`` of its own (without any, every comment would get a
+#: theme), leaving out any that the codebook gives as a theme's example.
+NON_ANSWERS = (
+    "n/a", "na", "none", "nothing", "nothing really", "nothing to add", "nothing to say",
+    "no comment", "no comments", "no", "nope", "not sure", "dunno", "idk", "i don't know",
+    "no idea", "can't think of anything", "pass", "skip", "already said", "see above",
+    "same as before", "as above", "-", "?", "...",
+)
 
 _ID = re.compile(r"^[a-z][a-z0-9_]{1,63}$")
 _THEME_KEYS = {"id", "label", "definition", "include", "exclude", "examples", "parent"}

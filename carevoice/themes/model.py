@@ -39,6 +39,7 @@ from .training import (
     calibrate,
     make_models,
     raw_probabilities,
+    stock_no_theme_examples,
     training_set,
 )
 
@@ -333,6 +334,16 @@ class ThemeCoder:
         data = training_set(self.codebook_, reference=self.reference, comments=comments,
                             codes=codes, human_weight=self.human_weight)
         texts, y, w, groups_a = data.texts, data.y, data.weights, data.groups
+        if not self.codebook_.no_theme_examples:
+            import warnings
+
+            warnings.warn(
+                f"The codebook {self.codebook_.name!r} has no no_theme_examples, so the coder "
+                f"learns 'no theme' only from {len(stock_no_theme_examples(self.codebook_))} "
+                "stock non-answers ('n/a', 'nothing', 'idk'...): an answer about something "
+                "else will usually get the nearest theme. Add no_theme_examples to the "
+                "codebook: answers in your respondents' words that raise none of its themes.",
+                UserWarning, stacklevel=2)
         self.n_reference_, self.n_human_ = data.n_reference, data.n_human
         import pandas as pd
 

@@ -36,8 +36,8 @@ _WORDS_MIN_DF, _CHARS_MIN_DF = 1, 2
 class _OneClass:
     """Stands in for a column's classifier when its training rows all have one label.
 
-    A codebook without no-theme examples gives no "no theme" rows (that veto then never
-    fires), and a cross-fitting fold can lack a rare theme's positives.
+    A cross-fitting fold can lack a rare theme's positives, and a fit without reference or
+    human-coded comments has no row that is known to raise a theme and another.
     """
 
     def __init__(self, label: int) -> None:
@@ -319,12 +319,25 @@ def reference_examples(codebook: Codebook) -> tuple[list[str], list[set[int]], n
             labelled)
 
 
+def stock_no_theme_examples(codebook: Codebook) -> tuple[str, ...]:
+    """The stock non-answers a codebook without ``no_theme_examples`` learns "no theme" from.
+
+    :data:`carevoice.themes.codebook.NON_ANSWERS`, less any that the codebook gives as an
+    example of one of its themes (compared in lower case).
+    """
+    from .codebook import NON_ANSWERS
+
+    taken = {e.casefold() for t in codebook.themes for e in t.examples}
+    return tuple(a for a in NON_ANSWERS if a.casefold() not in taken)
+
+
 def training_set(codebook: Codebook, *, reference: bool, comments: pd.DataFrame | None,
                  codes: pd.DataFrame | None, human_weight: int) -> TrainingSet:
     """Every text a coder learns from: phrasings, reference comments, human-coded comments.
 
     Each example phrasing is a positive of its theme and a negative of every other theme;
-    no-theme examples are negatives of all; reference comments are labelled as
+    no-theme examples (or, for a codebook without any, :func:`stock_no_theme_examples`) are
+    negatives of all; reference comments are labelled as
     :func:`reference_examples` says; human-coded comments are repeated ``human_weight`` times
     (as a weight).
     """
@@ -335,8 +348,9 @@ def training_set(codebook: Codebook, *, reference: bool, comments: pd.DataFrame 
     for j, theme in enumerate(codebook.themes):
         texts += theme.examples
         labels += [{j}] * len(theme.examples)
-    texts += codebook.no_theme_examples
-    labels += [set()] * len(codebook.no_theme_examples)
+    no_theme = codebook.no_theme_examples or stock_no_theme_examples(codebook)
+    texts += no_theme
+    labels += [set()] * len(no_theme)
     groups += [PHRASING] * len(texts)
     r_texts, r_labels, labelled = (reference_examples(codebook) if reference
                                    else ([], [], np.zeros(n_t, dtype=bool)))
