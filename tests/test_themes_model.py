@@ -55,12 +55,47 @@ def test_split_segments(text, expected):
 
 
 def test_not_fitted():
+    from sklearn.exceptions import NotFittedError as SklearnNotFittedError
+
     coder = ThemeCoder(embedder=HashingEmbedder())
     for method in (coder.predict, coder.score_frame, coder.predict_proba, coder.decision_frame):
-        with pytest.raises(NotFittedError, match="not fitted"):
+        with pytest.raises(NotFittedError, match=rf"not fitted.* before {method.__name__}\(\)"):
             method(frame("hello"))
     with pytest.raises(NotFittedError):
         coder.nearest_examples("hello", "money")
+    with pytest.raises(SklearnNotFittedError):  # what scikit-learn's tools catch
+        coder.predict(frame("hello"))
+
+
+def test_scikit_learn_checks_and_clone(coder):
+    from sklearn.base import clone
+    from sklearn.exceptions import NotFittedError as SklearnNotFittedError
+    from sklearn.utils.validation import check_is_fitted
+
+    with pytest.raises(SklearnNotFittedError):
+        check_is_fitted(ThemeCoder(embedder=HashingEmbedder()))
+    check_is_fitted(coder)
+    twin = clone(coder)
+    assert not hasattr(twin, "thresholds_")
+    assert twin.get_params()["n_splits"] == coder.n_splits
+
+
+def test_predict_leaves_the_fitted_coder_alone(coder):
+    import copy
+
+    state = {k: copy.deepcopy(v) for k, v in vars(coder).items() if k.endswith("_")
+             and k not in {"models_", "embedder_", "codebook_"}}
+    coder.predict(frame("i want to see my mum more", "", "n/a"))
+    for name, value in state.items():
+        after = getattr(coder, name)
+        assert (after.equals(value) if hasattr(value, "equals") else after == value), name
+    other = coder.with_embedder(coder.embedder_)
+    other.embedder_ = HashingEmbedder(dim=64)  # vectors of another size than at fit
+    with pytest.raises(InputError, match="64 dimensions.*fitted on vectors of 256"):
+        other.predict(frame("i want to see my mum more"))
+    assert other.dim_ == coder.dim_ == 256
+    with pytest.raises(InputError, match="min_score"):
+        coder.predict(frame("hello"), min_score=True)
 
 
 @pytest.mark.parametrize(

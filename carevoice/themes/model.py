@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ..errors import InputError, NotFittedError
+from ..errors import InputError, not_fitted
 from ..schema import COMMENT_ID
 from .codebook import NO_THEME, Codebook, load_codebook
 from .reading import _texts_of, read_texts, split_segments
@@ -284,7 +284,12 @@ class ThemeCoder:
             if fresh is not None:
                 vectors[~found] = fresh
         dim = vectors.shape[1] if vectors is not None else self.dim_
-        self.dim_ = dim
+        if self.dim_ and dim != self.dim_:  # self.dim_ is 0 until fit has embedded its texts
+            raise InputError(
+                f"The embedder of this ThemeCoder gave vectors of {dim} dimensions; the coder "
+                f"was fitted on vectors of {self.dim_}. Code with the embedder it was fitted "
+                "with, or fit it again."
+            )
         out = np.zeros((len(texts), dim), dtype=np.float32)
         if vectors is not None:
             where = {t: i for i, t in enumerate(unique)}
@@ -372,6 +377,7 @@ class ThemeCoder:
             np.where(realistic, 0.25, 1.0) if self.segment_weight is None
             else float(self.segment_weight), index=list(self.themes_), name="segment_weight")
         x = self._embed(texts, shipped=True)
+        self.dim_ = x.shape[1]
         segs = self._segments(texts)
         self.models_ = self._make_models(texts, x, y, w)
         oof = self._out_of_fold(texts, x, y, w, groups_a, segs)
@@ -447,10 +453,24 @@ class ThemeCoder:
 
     def _check_fitted(self, method: str) -> None:
         if not hasattr(self, "thresholds_"):
-            raise NotFittedError(
+            raise not_fitted(
                 f"This ThemeCoder is not fitted yet: call fit() (zero-shot from the codebook) "
                 f"or fit(comments, codes) before {method}()."
             )
+
+    # scikit-learn's check_is_fitted and clone. ThemeCoder does not inherit
+    # sklearn.base.BaseEstimator: importing carevoice.themes (and so every command of the CLI)
+    # would then import scikit-learn. It has what they use: get_params, set_params and these.
+    def __sklearn_is_fitted__(self) -> bool:
+        return hasattr(self, "thresholds_")
+
+    def __sklearn_tags__(self) -> Any:
+        from sklearn.base import BaseEstimator
+
+        tags = BaseEstimator.__sklearn_tags__(self)  # type: ignore[arg-type]
+        tags.input_tags.string = True  # a frame of comments
+        tags.input_tags.two_d_array = False
+        return tags
 
     def with_embedder(self, embedder: Any) -> ThemeCoder:
         """A copy of this fitted coder that embeds new comments with ``embedder``.
@@ -590,6 +610,7 @@ class ThemeCoder:
 
     def predict_proba(self, comments: pd.DataFrame, *, embeddings: Any = None) -> pd.DataFrame:
         """Alias of :meth:`score_frame` (scikit-learn naming); scores are not probabilities."""
+        self._check_fitted("predict_proba")
         return self.score_frame(comments, embeddings=embeddings)
 
     def predict(self, comments: pd.DataFrame, *, min_score: float = 0.0,
@@ -616,7 +637,9 @@ class ThemeCoder:
         """
         import pandas as pd
 
-        if not isinstance(min_score, (int, float)) or not 0 <= min_score <= 1:
+        self._check_fitted("predict")
+        if not isinstance(min_score, (int, float)) or isinstance(min_score, bool) or \
+                not 0 <= min_score <= 1:
             raise InputError(
                 f"The 'min_score' argument of ThemeCoder.predict must be a number in [0, 1]. "
                 f"Got {min_score!r} instead."
