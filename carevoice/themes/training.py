@@ -290,10 +290,12 @@ def reference_examples(codebook: Codebook) -> tuple[list[str], list[set[int]], n
     """The packaged reference comments that teach this codebook something, and their labels.
 
     The reference comments were coded against the default codebook. A codebook theme is
-    *labelled* by them when its id is a default theme id; a reference comment is used when
-    the codebook has a labelled theme and every theme the comment was coded with is labelled
-    (a comment coded "no theme" is a negative of every labelled theme). For any other theme
-    the comments are unknown, neither positive nor negative.
+    *labelled* by them when its id, or an id it was renamed from
+    (:meth:`carevoice.themes.Codebook.with_theme_renamed`), is a default theme id; a
+    reference comment is used when the codebook has a labelled theme and every theme the
+    comment was coded with is labelled (a comment coded "no theme" is a negative of every
+    labelled theme). For any other theme the comments are unknown, neither positive nor
+    negative.
 
     Returns
     -------
@@ -308,8 +310,9 @@ def reference_examples(codebook: Codebook) -> tuple[list[str], list[set[int]], n
     known = reference_themes()
     column: dict[str, int] = {}
     for j, theme in enumerate(codebook.themes):
-        if theme.id in known:
-            column.setdefault(theme.id, j)
+        for name in (theme.id, *theme.renamed_from):  # a renamed default theme keeps its comments
+            if name in known:
+                column.setdefault(name, j)
     labelled = np.zeros(len(codebook.themes), dtype=bool)
     labelled[list(column.values())] = True
     if not column:  # nothing in common with the default codebook: they teach nothing
