@@ -219,14 +219,20 @@ def calibrate(oof: np.ndarray, y: np.ndarray, groups: np.ndarray, themes: Sequen
     return pd.Series(np.round(thresholds, 4), index=list(themes), name="threshold")
 
 
-def human_examples(comments: pd.DataFrame, codes: pd.DataFrame,
-                   themes: Sequence[str]) -> tuple[list[str], list[set[int]]]:
+def human_examples(comments: pd.DataFrame, codes: pd.DataFrame, themes: Sequence[str], *,
+                   codes_name: str = "The 'codes' argument of ThemeCoder.fit",
+                   comments_name: str = "'comments'") -> tuple[list[str], list[set[int]]]:
     """Validate a person's coded comments; return their texts and theme columns.
 
-    Blank comments are left out; a comment without a code row is "no theme".
+    Blank comments are left out; a comment without a code row is "no theme". Ids are
+    compared as :func:`carevoice.corpus.normalise_ids` writes them. ``codes_name`` and
+    ``comments_name`` say in messages where the codes and comments came from (the command
+    line names its files).
     """
     import pandas as pd
 
+    from .._flags import assigned_mask
+    from ..corpus import normalise_ids
     from ..errors import InputError, format_ids
     from ..schema import COMMENT_ID
     from .codebook import NO_THEME
@@ -235,35 +241,31 @@ def human_examples(comments: pd.DataFrame, codes: pd.DataFrame,
     texts, ids = _texts_of(comments, "comments", "fit")
     if not isinstance(codes, pd.DataFrame) or not {COMMENT_ID, "theme"} <= set(codes.columns):
         raise InputError(
-            "The 'codes' argument of ThemeCoder.fit must be a DataFrame with columns "
-            "'comment_id' and 'theme' (and optionally 'assigned')."
+            f"{codes_name} must be a DataFrame with columns 'comment_id' and 'theme' (and "
+            "optionally 'assigned')."
         )
-    codes = codes.copy()
-    if "assigned" in codes.columns:
-        keep = codes["assigned"].astype(str).str.strip().str.lower().isin(
-            {"true", "1", "yes", "y", "t"})
-        codes = codes[keep]
+    codes = codes[assigned_mask(codes, codes_name)]
     codes = codes[codes["theme"].astype(str) != NO_THEME]
     unknown = sorted(set(codes["theme"].astype(str)) - set(themes))
     if unknown:
         raise InputError(
-            f"The 'codes' argument of ThemeCoder.fit uses theme ids that are not in the "
-            f"codebook: {', '.join(unknown)}. Valid ids: {', '.join(themes)}."
+            f"{codes_name} uses theme ids that are not in the codebook: "
+            f"{', '.join(unknown)}. Valid ids: {', '.join(themes)} (and {NO_THEME})."
         )
-    id_list = ids.astype(str).tolist()
-    stray = sorted(set(codes[COMMENT_ID].astype(str)) - set(id_list))
+    id_list = normalise_ids(ids).tolist()
+    coded_ids = normalise_ids(codes[COMMENT_ID]).tolist()
+    stray = sorted({str(c) for c in coded_ids} - set(id_list))
     if stray:
         raise InputError(
-            "The 'codes' argument of ThemeCoder.fit has comment_id values that are not in "
-            f"'comments': {format_ids(stray)}."
+            f"{codes_name} has comment_id values that are not in {comments_name}: "
+            f"{format_ids(stray)}."
         )
-    blank = [i for i, t in zip(id_list, texts, strict=True) if not t.strip()]
+    blank = {i for i, t in zip(id_list, texts, strict=True) if not t.strip()}
     index = {t: j for j, t in enumerate(themes)}
     by_id: dict[str, set[int]] = {i: set() for i in id_list}
-    for cid, theme in zip(codes[COMMENT_ID].astype(str), codes["theme"].astype(str),
-                          strict=True):
+    for cid, theme in zip(coded_ids, codes["theme"].astype(str), strict=True):
         by_id[cid].add(index[theme])
-    keep_rows = [k for k, i in enumerate(id_list) if i not in set(blank)]
+    keep_rows = [k for k, i in enumerate(id_list) if i not in blank]
     return [texts[k] for k in keep_rows], [by_id[id_list[k]] for k in keep_rows]
 
 
