@@ -170,6 +170,32 @@ def test_multi_label_long_comment(coder):
     assert {"family_contact", "staff_turnover", "money"} <= assigned
 
 
+def test_a_theme_in_one_sentence_is_not_diluted_by_a_longer_comment(coder):
+    # Audit 2026-12: a 20,000-character comment ending "i never get to see my mum" scored
+    # family_contact 0.31: the whole comment (truncated by the embedder, diluted in TF-IDF)
+    # weighs 0.75. Beyond WINDOW segments a comment is read window by window, so the score no
+    # longer falls as the comment grows.
+    from carevoice.themes.model import WINDOW
+    from carevoice.themes.reference import reference_comments
+
+    filler = "we went to the park with my carer and had a picnic. "
+    end = "i never get to see my mum or my little brother"
+    lengths = [WINDOW, WINDOW + 3, 4 * WINDOW, 40 * WINDOW]
+    raw = coder.decision_frame(frame(*(filler * k + end for k in lengths)))["family_contact"]
+    assert raw.iloc[1] == pytest.approx(raw.iloc[2]) == pytest.approx(raw.iloc[3])
+    assert raw.iloc[1] >= raw.iloc[0] - 1e-9
+    # the coder learns from nothing longer: fitting is unchanged by the windows
+    assert max(len(split_segments(t)) for t, _ in reference_comments()) <= WINDOW
+
+
+@pytest.mark.model
+def test_real_model_finds_a_theme_at_the_end_of_a_very_long_comment(real_coder):
+    text = (("the weather was nice today and we went to the park. " * 380)[:19900]
+            + " i never get to see my mum.")
+    codes = real_coder.predict(frame(text))
+    assert set(codes.loc[codes["assigned"], "theme"]) == {"family_contact"}
+
+
 def test_deterministic():
     comments = frame("i miss my nan", "too many meetings", "n/a", "my PA left")
     cb = small_codebook()

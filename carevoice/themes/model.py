@@ -3,15 +3,23 @@
 How a score is made (see ``docs/themes.md`` for the measurements behind each choice):
 
 1. Training texts are the codebook's example phrasings (positives of their theme, negatives of
-   every other theme), its no-theme examples (negatives of every theme), the packaged *reference*
-   comments (the fictional demo corpus and its supplement, coded by their authors: realistic
-   wording, several themes per comment, off-topic answers; ``reference=True``) and, when given,
-   comments a person has coded (``fit(comments, codes)``), weighted ``human_weight`` times.
+   every other theme), its no-theme examples (negatives of every theme; stock non-answers for a
+   codebook without any), the packaged *reference* comments (the fictional demo corpus and its
+   supplement, coded by their authors against the default codebook: realistic wording, several
+   themes per comment, off-topic answers; ``reference=True``; unknown for the themes they were
+   not coded for) and, when given, comments a person has coded (``fit(comments, codes)``),
+   weighted ``human_weight`` times.
 2. Two one-vs-rest logistic regressions per theme: one on sentence embeddings (meaning), one on
    TF-IDF word and character n-grams (wording, misspellings, acronyms such as IRO or PA).
-3. A comment is scored as a whole and sentence by sentence (clauses of long comments): each
-   model's probability is the maximum over the whole comment and its segments, so a long comment
-   that raises several things scores high on each. The two probabilities are averaged.
+3. A comment is scored as a whole and sentence by sentence (clauses): each model's probability
+   is ``(1 - w) * whole + w * max(whole, best segment)`` with ``w`` the segment weight, 0.25 for
+   the themes the coder has realistic coded comments for. So one sentence alone lifts a theme
+   only part of the way: in a comment of a few sentences a theme that only one of them raises
+   can be missed (measured: a 58-word comment of five sentences, one about an advocate,
+   scored advocacy 0.44, just under the 0.5 threshold). A comment longer than :data:`WINDOW`
+   segments counts, as a whole, as its best run of ``WINDOW`` consecutive segments, so a
+   theme in one part of a very long comment is not diluted further. The two models'
+   probabilities are averaged.
 4. Per-theme thresholds are calibrated on out-of-fold predictions (cross-validation over the
    training texts; over the human-coded comments when there are enough of them), shrunk towards
    one global threshold so that rare themes do not get noisy thresholds.
@@ -52,6 +60,11 @@ __all__ = ["ThemeCoder", "read_texts", "split_segments"]
 #: default ``C``, also used by discovery's topic membership classifiers.
 EMBEDDING_C = 2.0
 
+#: A comment of more segments (sentences, clauses) than this is scored, as a whole, by its
+#: best run of this many consecutive segments: no reference comment is longer, so the segment
+#: weight was chosen on comments of up to this length (see ``docs/themes.md``).
+WINDOW = 10
+
 
 class ThemeCoder:
     """Code comments against a codebook: multi-label, a score per theme, calibrated thresholds.
@@ -67,7 +80,8 @@ class ThemeCoder:
     lexical_weight : float, default 0.5
         Weight of the TF-IDF model in the score (0: embeddings only, 1: wording only).
     segments : bool, default True
-        Also score the sentences and clauses of each comment (see :func:`split_segments`).
+        Also score the sentences and clauses of each comment (see :func:`split_segments`), and
+        read a comment of more than :data:`WINDOW` (10) of them window by window.
     segment_weight : float or None, default None
         How much the best sentence or clause counts against the whole comment: each theme's
         score is ``(1 - w) * whole + w * max(whole, best segment)``. 1 lets one sentence carry a
@@ -385,16 +399,27 @@ class ThemeCoder:
                                      self.shrinkage)
         return self
 
-    def _segments(self, texts: Sequence[str]) -> tuple[list[str], np.ndarray]:
-        """All segments of all texts and, for each, the row of its text."""
-        if not self.segments:
-            return [], np.zeros(0, dtype=int)
-        seg_texts, owner = [], []
-        for row, t in enumerate(texts):
-            for s in split_segments(t):
-                seg_texts.append(s)
-                owner.append(row)
-        return seg_texts, np.asarray(owner, dtype=int)
+    def _segments(self, texts: Sequence[str]) -> tuple[list[str], np.ndarray, np.ndarray]:
+        """The parts of every text scored on their own: texts, owner row, kind.
+
+        Kind 0: a segment (sentence or clause, see :func:`split_segments`); kind 1: a window
+        of :data:`WINDOW` consecutive segments of a text that has more, starting every
+        ``WINDOW // 2`` segments and at the last ``WINDOW`` (see :meth:`_score_raw`).
+        """
+        parts, owner, kind = [], [], []
+        if self.segments:
+            for row, t in enumerate(texts):
+                segs = split_segments(t)
+                parts += segs
+                owner += [row] * len(segs)
+                kind += [0] * len(segs)
+                if len(segs) > WINDOW:  # windows every WINDOW // 2 segments, and the last
+                    last = len(segs) - WINDOW
+                    for i in sorted({*range(0, last, WINDOW // 2), last}):
+                        parts.append(". ".join(segs[i:i + WINDOW]))
+                        owner.append(row)
+                        kind.append(1)
+        return parts, np.asarray(owner, dtype=int), np.asarray(kind, dtype=int)
 
     def _make_models(self, texts: Sequence[str], x: np.ndarray, y: np.ndarray, w: np.ndarray,
                      lexical: tuple[Any, Any] | None = None) -> dict[str, Any]:
@@ -402,20 +427,27 @@ class ThemeCoder:
                            random_state=self.random_state, lexical=lexical)
 
     def _score_raw(self, models: dict[str, Any], texts: Sequence[str], x: np.ndarray,
-                   segs: tuple[list[str], np.ndarray], x_seg: np.ndarray | None) -> np.ndarray:
+                   segs: tuple[list[str], np.ndarray, np.ndarray],
+                   x_seg: np.ndarray | None) -> np.ndarray:
         """The raw combined score of each text and theme: max over whole text and segments."""
         pe, pl = raw_probabilities(models, texts, x, self.lexical_weight)
-        seg_texts, owner = segs
+        seg_texts, owner, kind = segs
         if seg_texts:
             se, sl = raw_probabilities(models, seg_texts, x_seg, self.lexical_weight)
             # Themes: the best of the whole comment and its segments. The last column (no theme)
             # stays a whole-comment score: one off-topic sentence does not make a comment empty.
             # segment_weight blends the whole-comment score with that best (1: the best alone).
+            # A comment of more than WINDOW segments is, as a whole, its best window of WINDOW
+            # consecutive segments (or the whole, if higher): a theme raised in one part of a
+            # long comment is not diluted by the rest of it.
             w = np.asarray(self.segment_weight_, dtype=float)  # per theme
+            win = kind == 1
             for whole, part in ((pe, se), (pl, sl)):
-                best = whole[:, :-1].copy()
-                np.maximum.at(best, owner, part[:, :-1])
-                whole[:, :-1] = (1 - w) * whole[:, :-1] + w * best
+                context = whole[:, :-1].copy()
+                np.maximum.at(context, owner[win], part[win, :-1])
+                best = context.copy()
+                np.maximum.at(best, owner[~win], part[~win, :-1])
+                whole[:, :-1] = (1 - w) * context + w * best
         raw = (1 - self.lexical_weight) * pe + self.lexical_weight * pl
         empty = np.array([not t.strip() for t in texts], dtype=bool)
         raw[empty, :-1] = 0.0
@@ -423,7 +455,8 @@ class ThemeCoder:
         return raw
 
     def _out_of_fold(self, texts: list[str], x: np.ndarray, y: np.ndarray, w: np.ndarray,
-                     groups: np.ndarray, segs: tuple[list[str], np.ndarray]) -> np.ndarray:
+                     groups: np.ndarray,
+                     segs: tuple[list[str], np.ndarray, np.ndarray]) -> np.ndarray:
         """Out-of-fold raw scores of every training text (for threshold calibration)."""
         from sklearn.model_selection import StratifiedKFold
 
@@ -434,7 +467,7 @@ class ThemeCoder:
         if (strata == -1).sum() and (strata == -1).sum() < self.n_splits:
             strata[strata == -1] = primary[strata != -1][0] if (strata != -1).any() else 0
         folds = StratifiedKFold(self.n_splits, shuffle=True, random_state=self.random_state)
-        seg_texts, owner = segs
+        seg_texts, owner, kind = segs
         x_seg = self._embed(seg_texts, shipped=True) if seg_texts else None
         counts = _Counts([*texts, *seg_texts])
         oof = np.zeros((y.shape[0], y.shape[1] + 1), dtype=float)
@@ -445,7 +478,7 @@ class ThemeCoder:
             keep = np.isin(owner, test) if seg_texts else np.zeros(0, dtype=bool)
             remap = {r: k for k, r in enumerate(test)}
             sub_segs = ([s for s, m in zip(seg_texts, keep, strict=True) if m],
-                        np.asarray([remap[r] for r in owner[keep]], dtype=int))
+                        np.asarray([remap[r] for r in owner[keep]], dtype=int), kind[keep])
             sub_xseg = x_seg[keep] if x_seg is not None else None
             oof[test] = self._score_raw(models, [texts[i] for i in test], x[test], sub_segs,
                                         sub_xseg)
