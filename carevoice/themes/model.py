@@ -149,8 +149,8 @@ class ThemeCoder:
         The segment weight of each theme (``segment_weight``, or the one chosen for None).
     training_counts_ : pandas.DataFrame
         Per theme: ``positives``, ``negatives`` and ``unknown`` training texts (unweighted).
-        Reference comments are ``unknown`` for themes outside the default codebook: they were
-        not coded for them.
+        Reference comments are ``unknown`` for themes outside the default codebook (other than
+        a renamed default theme): they were not coded for them.
 
     Examples
     --------
