@@ -67,6 +67,9 @@ def _strings(value: object) -> tuple[str, ...] | None:
 class Theme:
     """One theme of a codebook.
 
+    Any sequence of strings (a list, a tuple) is accepted for the notes, examples and former
+    ids, and stored as a tuple.
+
     Parameters
     ----------
     id : str
@@ -85,8 +88,6 @@ class Theme:
     renamed_from : sequence of str
         The ids this theme had before (see :meth:`Codebook.with_theme_renamed`): the
         reference comments coded with a default theme's id teach the theme under its new id.
-
-    Sequences are stored as tuples.
 
     Examples
     --------
@@ -147,6 +148,9 @@ def _theme_problems(theme: Theme) -> list[str]:
 class Codebook:
     """A versioned set of themes.
 
+    Sequences (lists, tuples) are stored as tuples. Every problem is reported at once in one
+    :class:`CodebookError`.
+
     Parameters
     ----------
     themes : sequence of Theme
@@ -159,9 +163,6 @@ class Codebook:
         Free text.
     no_theme_examples : sequence of str
         Answers that raise no theme (blanks, jokes, pets...): the coder learns "no theme" from them.
-
-    Sequences are stored as tuples. Every problem is reported at once in one
-    :class:`CodebookError`.
 
     Examples
     --------
