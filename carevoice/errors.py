@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 __all__ = [
     "CarevoiceError",
@@ -148,7 +149,54 @@ class ModelIntegrityError(CarevoiceError, RuntimeError):
 
 
 class NotFittedError(CarevoiceError, ValueError, AttributeError):
-    """An estimator was used before ``fit``."""
+    """An estimator was used before ``fit``.
+
+    What carevoice raises is also scikit-learn's ``NotFittedError`` (see :func:`not_fitted`),
+    so ``except sklearn.exceptions.NotFittedError`` catches it too. This class does not
+    derive from it itself, so that ``import carevoice`` does not import scikit-learn.
+    """
+
+
+@lru_cache(maxsize=1)
+def _sklearn_not_fitted_class() -> type[NotFittedError]:
+    from sklearn.exceptions import NotFittedError as SklearnNotFitted
+
+    return type("SklearnNotFittedError", (NotFittedError, SklearnNotFitted), {
+        "__module__": __name__,
+        "__doc__": "A :class:`NotFittedError` that is also scikit-learn's NotFittedError.",
+    })
+
+
+def not_fitted(message: str) -> NotFittedError:
+    """The error to raise when an estimator is used before ``fit``.
+
+    An instance of :class:`NotFittedError` and of ``sklearn.exceptions.NotFittedError`` (a
+    subclass of both, made when first needed).
+
+    Parameters
+    ----------
+    message : str
+        What was called and how to fit first.
+
+    Returns
+    -------
+    NotFittedError
+
+    Examples
+    --------
+    >>> from sklearn.exceptions import NotFittedError as SklearnNotFitted
+    >>> e = not_fitted("call fit() first")
+    >>> isinstance(e, NotFittedError), isinstance(e, SklearnNotFitted), isinstance(e, ValueError)
+    (True, True, True)
+    """
+    return _sklearn_not_fitted_class()(message)
+
+
+def __getattr__(name: str) -> object:
+    # The scikit-learn flavoured class, by name, so that pickle finds it.
+    if name == "SklearnNotFittedError":
+        return _sklearn_not_fitted_class()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class CodebookError(InputError):

@@ -34,6 +34,8 @@ MODULES = ["carevoice.errors", "carevoice.corpus", "carevoice._files", "carevoic
            "carevoice.pseudonymise.animals",
            "carevoice.themes.codebook", "carevoice.themes.model", "carevoice.themes.agreement",
            "carevoice.themes.sampling", "carevoice.themes.reference", "carevoice.themes.kinship",
+           "carevoice.themes.reading", "carevoice.themes.training",
+           "carevoice.themes.codebook_files", "carevoice.themes.codebook_checks",
            "carevoice.discover.represent",
            "carevoice.discover.model", "carevoice.discover.result", "carevoice.discover.edit",
            "carevoice.discover.plots"]

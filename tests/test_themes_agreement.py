@@ -116,3 +116,33 @@ def test_codes_matrix_ignores_unknown_and_unassigned():
     codes = pd.DataFrame({"comment_id": ["a", "a", "z"], "theme": ["money", "pets", "money"],
                           "assigned": ["false", "true", "true"]})
     assert codes_matrix(codes, ["a"], ["money"]).tolist() == [[0]]
+
+
+def test_ids_are_the_same_however_they_were_stored():
+    # Audit 2026-12: a person's codes read from a spreadsheet (1.0) and the model's ("1") were
+    # different comments: n_comments doubled and kappa was wrong.
+    human = pd.DataFrame({"comment_id": [1.0, 2.0, 3.0], "theme": ["money", "money", "safety"]})
+    model = pd.DataFrame({"comment_id": ["1", "2", "3"], "theme": ["money", "safety", "safety"]})
+    t = agreement(human, model, n_boot=0).set_index("theme")
+    assert t.loc["money", "n_comments"] == 3
+    assert t.loc["safety", "kappa"] == pytest.approx(0.4)
+    with_ids = agreement(human, model, comment_ids=[1, 2, 3], n_boot=0).set_index("theme")
+    pd.testing.assert_frame_equal(t, with_ids)
+    assert codes_matrix(human, ["1", "2"], ["money"]).tolist() == [[1], [1]]
+
+
+def test_comments_in_one_coders_codes_only_are_named():
+    human = long({"1": ["money"], "2": ["money"]})
+    model = long({"1": ["money"], "3": ["money"]})
+    with pytest.warns(UserWarning, match=r"only in human's codes: 2; only in model's codes: 3"):
+        agreement(human, model, n_boot=0)
+
+
+def test_codes_of_none_of_the_comments_are_an_error():
+    human = long({"c1": ["money"], "c2": ["money"]})
+    model = long({"C1": ["money"], "C2": ["money"]})
+    with pytest.raises(InputError, match="None of the comment_id values of the 'model_codes'"):
+        agreement(human, model, comment_ids=["c1", "c2"], n_boot=0)
+    missing = pd.DataFrame({"comment_id": ["c1", None], "theme": ["money", "money"]})
+    with pytest.raises(InputError, match=r"'model_codes' argument of agreement has rows without"):
+        agreement(human, missing, n_boot=0)

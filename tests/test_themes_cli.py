@@ -52,6 +52,8 @@ def test_code_command_writes_long_codes(app, tmp_path, reference):
     assert dict(zip(assigned["comment_id"], assigned["theme"], strict=True)) == {
         "a": "pets", "b": "food", "c": "no_theme", "d": "no_theme"}
     assert len(codes) == 4 * 3
+    # no_theme rows are not theme codes (audit 2026-12: the summary counted them)
+    assert "2 theme codes assigned to 2 comments, 2 with no theme" in result.output
 
 
 def test_code_command_reports_bad_input_without_text(app, tmp_path):
@@ -83,6 +85,29 @@ def test_code_command_refuses_examples_without_a_theme_column(app, tmp_path):
                                       "--examples", str(human)])
     assert result.exit_code == 2
     assert "human.csv" in result.output and "missing ['theme']" in result.output
+
+
+@pytest.mark.parametrize(("rows", "expected"), [
+    ("a,pets\nb,fod\n",
+     "The --examples file '{examples}' uses theme ids that are not in the codebook: fod"),
+    ("a,pets\nzz,food\n",
+     ("The --examples file '{examples}' has comment_id values that are not in the comments "
+      "file '{comments}': zz")),
+])
+def test_code_command_examples_errors_name_the_files(app, tmp_path, rows, expected):
+    # Audit 2026-12: these said "The 'codes' argument of ThemeCoder.fit".
+    comments = tmp_path / "comments.csv"
+    pd.DataFrame({"comment_id": ["a", "b"], "text": ["my puppy", "chips"]}).to_csv(
+        comments, index=False)
+    examples = tmp_path / "human.csv"
+    examples.write_text("comment_id,theme\n" + rows, "utf-8")
+    result = CliRunner().invoke(app, ["code", str(comments), "--output", str(tmp_path / "o.csv"),
+                                      "--codebook", str(small_codebook(tmp_path)),
+                                      "--examples", str(examples)])
+    assert result.exit_code == 2
+    output = " ".join(result.output.split())
+    assert expected.format(examples=examples, comments=comments) in output
+    assert "ThemeCoder.fit" not in output
 
 
 def test_code_command_bad_codebook(app, tmp_path):
@@ -162,7 +187,7 @@ def test_with_embedder_needs_the_same_model():
     coder = ThemeCoder(HashingEmbedder(), codebook=Codebook((
         Theme("pets", "Pets", "Pets.", examples=("i miss my dog", "my cat", "walk the dog")),
         Theme("food", "Food", "Food.", examples=("more pizza", "chips", "dinner is nice"))),
-        version="t"), reference=False).fit()
+        version="t", no_theme_examples=("n/a",)), reference=False).fit()
     twin = coder.with_embedder(CachedEmbedder(HashingEmbedder(), None))
     frame = pd.DataFrame({"comment_id": ["a"], "text": ["my dog"]})
     pd.testing.assert_frame_equal(coder.predict(frame), twin.predict(frame))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -62,8 +63,12 @@ def test_default_codebook_examples_are_independent_of_the_demo_corpus():
         (minimal(label=""), "'label' must be a non-empty string"),
         (minimal(definition=None), "'definition' must be a non-empty string"),
         (minimal(examples="i miss my dog"), "'examples' must be a list of strings"),
-        (minimal(examples=["ok", 3]), "'examples' must be a list of strings"),
-        (minimal(include=[""]), "'include' holds an empty string"),
+        (minimal(examples=["ok", 3]), "'examples'[1] is the number 3 (put it in quotes)"),
+        (minimal(examples=["ok", None]), "'examples'[1] is empty (null), not a string"),
+        (minimal(include=[""]), "'include'[0] is an empty string"),
+        (minimal(renamed_from=["pets"]), "'renamed_from'[0] must be an earlier theme id"),
+        ({**minimal(), "version": 1.1}, "got the number 1.1, which may not be what was written"),
+        ({**minimal(), "version": True}, "'version' must be a string"),
         (minimal(colour="red"), "unknown keys ['colour']"),
         (minimal(parent="animals"), "parent 'animals', which is not a theme id"),
         ({**minimal(), "extra": 1}, "unknown top-level keys ['extra']"),
@@ -117,7 +122,12 @@ def test_toml_codebook(tmp_path):
 @pytest.mark.parametrize(
     ("content", "name", "expected"),
     [
-        ("version: [1\n", "bad.yaml", "could not be parsed"),
+        ("version: [1\n", "bad.yaml", r"could not be read as YAML: at line 2, column 1: expected "),
+        ('version = "1"\n[[themes]]\nid = "pets"\nlabel = Pets\n', "bad.toml",
+         "could not be read as TOML: at line 4, column 9: Invalid value"),
+        ('{"version": "1", "themes": [{"id": "pets",}]}', "bad.json",
+         "could not be read as JSON: at line 1, column 43: Expecting property name"),
+        ("", "empty.yaml", "got nothing \\(an empty file\\)"),
         ("{}", "cb.txt", "must end in .yaml"),
     ],
 )
@@ -164,3 +174,118 @@ def test_frames():
     assert set(ex["theme"]) == set(DESIGN_IDS) | {NO_THEME}
     assert len(ex) == frame["n_examples"].sum() + len(cb.no_theme_examples)
     assert json.loads(json.dumps(cb.to_dict()))["version"] == cb.version
+
+
+def test_every_problem_of_a_file_in_one_error(tmp_path):
+    # Audit 2026-12: a duplicate id and an unknown parent were checked only after the first
+    # pass, so an unknown key was reported first and the rest one fix at a time.
+    path = tmp_path / "cb.yaml"
+    path.write_text("version: '1'\nthemes:\n"
+                    "  - {id: pets, label: Pets, definition: p, examples: [dog]}\n"
+                    "  - {id: pets, label: Pets 2, definition: p, examples: [cat]}\n"
+                    "  - {id: kids, label: K, definition: k, parent: nothere, lable: typo}\n",
+                    "utf-8")
+    with pytest.raises(CodebookError) as info:
+        load_codebook(path)
+    message = str(info.value)
+    assert message.startswith("3 problem(s)")
+    for part in ("unknown keys ['lable']", "duplicate theme ids: pets",
+                 "themes[2] ('kids') has parent 'nothere'"):
+        assert part in message
+
+
+def test_yaml_yes_no_and_numbers_are_named_by_index(tmp_path):
+    path = tmp_path / "cb.yaml"
+    path.write_text("version: '1'\nno_theme_examples: [nothing, no, n/a, 42]\nthemes:\n"
+                    "  - {id: pets, label: Pets, definition: p, examples: [dog, on]}\n", "utf-8")
+    with pytest.raises(CodebookError) as info:
+        load_codebook(path)
+    message = str(info.value)
+    assert "'no_theme_examples'[1] is False (YAML reads an unquoted yes, no, on, off" in message
+    assert "'no_theme_examples'[3] is the number 42 (put it in quotes)" in message
+    assert "themes[0] ('pets'): 'examples'[1] is True" in message
+
+
+@pytest.mark.parametrize(("suffix", "text"), [
+    (".yaml", "version: 1.10\n"), (".json", '{"version": 1.10,\n'), (".toml", "version = 1.10\n")])
+def test_a_number_version_keeps_its_text(tmp_path, suffix, text):
+    # Audit 2026-12: an unquoted 1.10 became "1.1".
+    rest = {".yaml": "themes:\n  - {id: pets, label: P, definition: p, examples: [dog]}\n",
+            ".json": '"themes": [{"id": "pets", "label": "P", "definition": "p", '
+                     '"examples": ["dog"]}]}',
+            ".toml": '[[themes]]\nid = "pets"\nlabel = "P"\ndefinition = "p"\n'
+                     'examples = ["dog"]\n'}[suffix]
+    path = tmp_path / f"cb{suffix}"
+    path.write_text(text + rest, "utf-8")
+    assert load_codebook(path).version == "1.10"
+
+
+def test_theme_accepts_any_sequence_of_strings():
+    # Audit 2026-12: Theme(..., examples=["a dog"]) failed with "must be a tuple of strings".
+    t = Theme("pets", "Pets", "Pets.", include=["dogs"], examples=["a dog", "a cat"],
+              renamed_from=["animals"])
+    assert t.examples == ("a dog", "a cat") and t.include == ("dogs",)
+    assert t.renamed_from == ("animals",) and hash(t)
+    cb = Codebook([t], version="1", no_theme_examples=["n/a"])
+    assert cb.themes == (t,) and cb.no_theme_examples == ("n/a",)
+    with pytest.raises(CodebookError, match="'examples' must be a list or tuple"):
+        Theme("pets", "Pets", "Pets.", examples={"a dog"})
+
+
+def test_one_phrasing_cannot_be_an_example_of_two_themes_or_of_no_theme():
+    pets = Theme("pets", "Pets", "Pets.", examples=("i miss my dog", "a cat"))
+    food = Theme("food", "Food", "Food.", examples=("more pizza", "I  miss my DOG"))
+    with pytest.raises(CodebookError) as info:
+        Codebook((pets, food), version="1", no_theme_examples=("n/a", "A cat"))
+    message = str(info.value)
+    assert message.startswith("2 problem(s)")
+    assert "theme 'food' 'examples'[1] is the same phrasing as theme 'pets' 'examples'[0]" \
+        in message
+    assert "'no_theme_examples'[1] is the same phrasing as theme 'pets' 'examples'[1]" in message
+    assert "miss my" not in message  # places, not the phrasing
+    with pytest.raises(CodebookError, match="same phrasing"):
+        Codebook((pets,), version="1").with_examples({"no_theme": ["a cat"]})
+    with pytest.raises(CodebookError, match=r"themes\[1\] \('food'\) 'examples'\[1\] is the same"):
+        codebook_from_dict({"version": "1", "themes": [
+            {"id": "pets", "label": "P", "definition": "p", "examples": ["i miss my dog"]},
+            {"id": "food", "label": "F", "definition": "f", "examples": ["x", "i miss my dog"]}]})
+
+
+def test_rename_a_theme():
+    cb = load_codebook().with_theme(Theme("pocket", "Pocket money", "p", examples=("a quid",),
+                                          parent="money"))
+    renamed = cb.with_theme_renamed("money", "finances")
+    assert renamed.theme_ids.index("finances") == cb.theme_ids.index("money")
+    assert renamed["finances"].examples == cb["money"].examples
+    assert renamed["finances"].renamed_from == ("money",)
+    assert renamed["pocket"].parent == "finances"
+    again = renamed.with_theme_renamed("finances", "money_matters")
+    assert again["money_matters"].renamed_from == ("money", "finances")
+    back = renamed.with_theme_renamed("finances", "money")["money"]
+    assert back.renamed_from == ("finances",)
+    with pytest.raises(CodebookError, match="already has: 'stigma'"):
+        cb.with_theme_renamed("money", "stigma")
+    with pytest.raises(CodebookError, match="must be a theme id"):
+        cb.with_theme_renamed("money", "Money")
+    with pytest.raises(KeyError, match="nope"):
+        cb.with_theme_renamed("nope", "other")
+    with pytest.raises(CodebookError, match="renamed from 'money', which is still a theme id"):
+        cb.with_theme(replace(renamed["finances"]))
+
+
+@pytest.mark.parametrize("suffix", [".yaml", ".json", ".toml"])
+def test_round_trip_keeps_everything(tmp_path, suffix):
+    odd = ('she said "no" \\ then\ttabbed', "line one\nline two", "caf\u00e9 \U0001f600",
+           "bell\x07 and del\x7f", "[not a list]", "# not a comment", "'single'", "")
+    cb = (load_codebook().with_examples({"money": ["broke again innit"]})
+          .with_theme(Theme("odd", "Odd: \"quoted\"", "x\ny", include=odd[:3],
+                            examples=odd[3:7], parent="money"))
+          .with_theme_renamed("stigma", "being_judged").with_version("1.10"))
+    cb = replace(cb, description=odd[7], name="#1 codebook")
+    path = write_codebook(cb, tmp_path / f"cb{suffix}")
+    assert load_codebook(path) == cb
+
+
+def test_write_codebook_refuses_other_suffixes(tmp_path):
+    with pytest.raises(CodebookError, match=r"\.yaml, \.yml, \.toml or \.json; got '\.txt'"):
+        write_codebook(load_codebook(), tmp_path / "cb.txt")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -53,12 +55,47 @@ def test_split_segments(text, expected):
 
 
 def test_not_fitted():
+    from sklearn.exceptions import NotFittedError as SklearnNotFittedError
+
     coder = ThemeCoder(embedder=HashingEmbedder())
     for method in (coder.predict, coder.score_frame, coder.predict_proba, coder.decision_frame):
-        with pytest.raises(NotFittedError, match="not fitted"):
+        with pytest.raises(NotFittedError, match=rf"not fitted.* before {method.__name__}\(\)"):
             method(frame("hello"))
     with pytest.raises(NotFittedError):
         coder.nearest_examples("hello", "money")
+    with pytest.raises(SklearnNotFittedError):  # what scikit-learn's tools catch
+        coder.predict(frame("hello"))
+
+
+def test_scikit_learn_checks_and_clone(coder):
+    from sklearn.base import clone
+    from sklearn.exceptions import NotFittedError as SklearnNotFittedError
+    from sklearn.utils.validation import check_is_fitted
+
+    with pytest.raises(SklearnNotFittedError):
+        check_is_fitted(ThemeCoder(embedder=HashingEmbedder()))
+    check_is_fitted(coder)
+    twin = clone(coder)
+    assert not hasattr(twin, "thresholds_")
+    assert twin.get_params()["n_splits"] == coder.n_splits
+
+
+def test_predict_leaves_the_fitted_coder_alone(coder):
+    import copy
+
+    state = {k: copy.deepcopy(v) for k, v in vars(coder).items() if k.endswith("_")
+             and k not in {"models_", "embedder_", "codebook_"}}
+    coder.predict(frame("i want to see my mum more", "", "n/a"))
+    for name, value in state.items():
+        after = getattr(coder, name)
+        assert (after.equals(value) if hasattr(value, "equals") else after == value), name
+    other = coder.with_embedder(coder.embedder_)
+    other.embedder_ = HashingEmbedder(dim=64)  # vectors of another size than at fit
+    with pytest.raises(InputError, match="64 dimensions.*fitted on vectors of 256"):
+        other.predict(frame("i want to see my mum more"))
+    assert other.dim_ == coder.dim_ == 256
+    with pytest.raises(InputError, match="min_score"):
+        coder.predict(frame("hello"), min_score=True)
 
 
 @pytest.mark.parametrize(
@@ -131,6 +168,32 @@ def test_multi_label_long_comment(coder):
     codes = coder.predict(frame(text))
     assigned = set(codes.loc[codes["assigned"], "theme"])
     assert {"family_contact", "staff_turnover", "money"} <= assigned
+
+
+def test_a_theme_in_one_sentence_is_not_diluted_by_a_longer_comment(coder):
+    # Audit 2026-12: a 20,000-character comment ending "i never get to see my mum" scored
+    # family_contact 0.31: the whole comment (truncated by the embedder, diluted in TF-IDF)
+    # weighs 0.75. Beyond WINDOW segments a comment is read window by window, so the score no
+    # longer falls as the comment grows.
+    from carevoice.themes.model import WINDOW
+    from carevoice.themes.reference import reference_comments
+
+    filler = "we went to the park with my carer and had a picnic. "
+    end = "i never get to see my mum or my little brother"
+    lengths = [WINDOW, WINDOW + 3, 4 * WINDOW, 40 * WINDOW]
+    raw = coder.decision_frame(frame(*(filler * k + end for k in lengths)))["family_contact"]
+    assert raw.iloc[1] == pytest.approx(raw.iloc[2]) == pytest.approx(raw.iloc[3])
+    assert raw.iloc[1] >= raw.iloc[0] - 1e-9
+    # the coder learns from nothing longer: fitting is unchanged by the windows
+    assert max(len(split_segments(t)) for t, _ in reference_comments()) <= WINDOW
+
+
+@pytest.mark.model
+def test_real_model_finds_a_theme_at_the_end_of_a_very_long_comment(real_coder):
+    text = (("the weather was nice today and we went to the park. " * 380)[:19900]
+            + " i never get to see my mum.")
+    codes = real_coder.predict(frame(text))
+    assert set(codes.loc[codes["assigned"], "theme"]) == {"family_contact"}
 
 
 def test_deterministic():
@@ -243,12 +306,54 @@ def test_reference_comments_are_learned_from_when_their_themes_are_in_the_codebo
     assert len(supplement) > 200  # the reference supplement follows the demo comments
     # the default codebook covers every theme
     assert coder.n_reference_ == len(gold) + len(supplement) > 1700
-    small = ThemeCoder(embedder=HashingEmbedder(), codebook=small_codebook(), n_splits=2).fit()
-    # No reference comment is about pets or food: only the ones coded "no theme" are used.
-    assert small.n_reference_ == (sum(len(t) == 0 for t in gold["themes"])
-                                  + sum(len(t) == 0 for _, t in supplement))
     off = ThemeCoder(embedder=HashingEmbedder(), codebook=small_codebook(), reference=False).fit()
     assert off.n_reference_ == 0
+
+
+def test_reference_comments_teach_a_codebook_of_your_own_nothing():
+    # Audit 2026-12: with no default theme id the reference comments carry no label for any
+    # theme (unknown everywhere), yet 303 of them were counted, calibrated every threshold
+    # halfway to 0.10 (F1 0 at every cut-off) and switched the segment weight to 0.25.
+    kw = {"embedder": HashingEmbedder(), "codebook": small_codebook(), "n_splits": 2}
+    on, off = ThemeCoder(**kw).fit(), ThemeCoder(**kw, reference=False).fit()
+    assert on.n_reference_ == 0
+    pd.testing.assert_series_equal(on.thresholds_, off.thresholds_)
+    assert (on.segment_weight_ == 1.0).all()
+    comments = frame("more pizza please. and i miss my dog so much", "n/a", "the bus is late")
+    pd.testing.assert_frame_equal(on.score_frame(comments), off.score_frame(comments))
+
+
+def test_only_themes_with_labels_are_calibrated_on_the_realistic_comments():
+    from carevoice.themes.training import HUMAN, PHRASING, REFERENCE, calibrate
+
+    rng = np.random.default_rng(0)
+    y_phr = np.repeat(np.eye(2, dtype=np.int8), 10, axis=0)  # 10 phrasings per theme
+    oof_phr = np.clip(y_phr * 0.6 + rng.random(y_phr.shape) * 0.3, 0, 1)
+    y_ref = np.column_stack([rng.random(40) < 0.3, np.zeros(40)]).astype(np.int8)
+    y_ref[:, 1] = -1  # the reference comments were not coded for theme 1
+    oof_ref = y_ref.clip(0) * 0.2 + rng.random(y_ref.shape) * 0.15  # lower than phrasings
+    oof, y = np.vstack([oof_phr, oof_ref]), np.vstack([y_phr, y_ref])
+    groups = np.array([PHRASING] * 20 + [REFERENCE] * 40)
+    both = calibrate(oof, y, groups, ["a", "b"], 20.0)
+    # the same rows without the second, realistic step
+    base = calibrate(oof, y, np.full(60, PHRASING), ["a", "b"], 20.0)
+    assert both["b"] == base["b"]  # theme b: nothing to learn from the reference rows
+    assert both["a"] != base["a"]
+    alone = calibrate(oof_phr, y_phr, np.full(20, PHRASING), ["a", "b"], 20.0)
+    # no realistic row carries a label: the phrasings alone decide every threshold
+    y_none = np.vstack([y_phr, np.full((40, 2), -1, dtype=np.int8)])
+    pd.testing.assert_series_equal(calibrate(oof, y_none, groups, ["a", "b"], 20.0), alone)
+    assert HUMAN not in groups
+
+
+def test_a_theme_added_to_the_default_codebook_keeps_the_zero_shot_segment_weight(coder):
+    pets = Theme("pets", "Pets", "Pets.", examples=("i miss my dog", "can i have a hamster",
+                                                     "my cat had to go when i moved"))
+    added = ThemeCoder(embedder=HashingEmbedder(), codebook=load_codebook().with_theme(pets),
+                       n_splits=2).fit()
+    assert added.segment_weight_["pets"] == 1.0
+    assert (added.segment_weight_.drop("pets") == 0.25).all()
+    assert added.n_reference_ == coder.n_reference_
 
 
 def test_reference_must_be_a_bool():
@@ -268,9 +373,9 @@ def test_precomputed_embeddings_give_the_same_codes(coder):
 
 
 def test_segment_weight_follows_what_the_coder_learns_from(coder):
-    assert coder.segment_weight_ == 0.25  # reference comments: realistic, multi-theme
+    assert (coder.segment_weight_ == 0.25).all()  # reference comments: realistic, multi-theme
     zero = ThemeCoder(embedder=HashingEmbedder(), codebook=small_codebook(), reference=False)
-    assert zero.fit().segment_weight_ == 1.0  # single-theme phrasings only
+    assert (zero.fit().segment_weight_ == 1.0).all()  # single-theme phrasings only
     fixed = ThemeCoder(embedder=HashingEmbedder(), codebook=small_codebook(), reference=False,
                        segment_weight=0.0).fit()
     off = ThemeCoder(embedder=HashingEmbedder(), codebook=small_codebook(), reference=False,
@@ -299,7 +404,7 @@ def test_fold_tfidf_from_shared_counts_equals_a_vectoriser_fitted_on_the_fold():
     # exactly those of TF-IDF vectorisers fitted on the fold's training texts alone.
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    from carevoice.themes.model import _CHARS, _WORDS, _Counts
+    from carevoice.themes.training import _CHARS, _WORDS, _Counts
 
     texts = ["i want to see my mum more", "my sw keeps changing", "i want to see my mum more",
              "Care is being moved again", "n/a", "my nan lets me stay up", "sw changed AGAIN",
@@ -314,21 +419,43 @@ def test_fold_tfidf_from_shared_counts_equals_a_vectoriser_fitted_on_the_fold():
                                           ref.transform(part).toarray())
 
 
-def test_codebook_without_no_theme_examples_fits():
-    # Valid codebooks need not list no-theme phrasings; the "no theme" veto then never fires.
-    book = Codebook((
-        Theme("pets", "Pets", "Pets.", examples=("i miss my dog", "my cat", "walk the dog")),
-        Theme("food", "Food", "Food.", examples=("more pizza", "chips", "dinner is nice")),
-    ), version="t")
-    codes = ThemeCoder(HashingEmbedder(), codebook=book, reference=False).fit().predict(
-        frame("my dog is nice", "pizza please", ""))
-    assigned = codes[codes["assigned"]]
-    assert dict(zip(assigned["comment_id"], assigned["theme"], strict=True)) == {
-        "c0": "pets", "c1": "food"}
+def test_codebook_without_no_theme_examples_learns_no_theme_from_stock_non_answers():
+    # Audit 2026-12: with two themes and no no-theme examples the two scores summed to ~1, so
+    # every comment got a theme, "n/a" included. Stock non-answers now teach "no theme", and
+    # the fit warns that other off-topic answers will still get the nearest theme.
+    from carevoice.themes.codebook import NON_ANSWERS
+
+    book = replace(small_codebook(), no_theme_examples=())
+    coder = ThemeCoder(HashingEmbedder(), codebook=book, reference=False)
+    with pytest.warns(UserWarning, match="no no_theme_examples.*Add no_theme_examples"):
+        coder.fit()
+    assert coder.training_counts_.loc["pets", "negatives"] == 5 + len(NON_ANSWERS)
+    codes = coder.predict(frame("i miss my dog so much", "more pizza please", "",
+                                "nothing really", "n/a", "dunno"))
+    assigned = codes[codes["assigned"]].groupby("comment_id")["theme"].apply(set).to_dict()
+    assert assigned == {"c0": {"pets"}, "c1": {"food"}}
+
+
+def test_stock_non_answers_leave_out_a_codebook_example():
+    from carevoice.themes.training import stock_no_theme_examples
+
+    book = Codebook((Theme("quiet", "Quiet", "Saying nothing.", examples=("Nothing", "pass")),
+                     Theme("food", "Food", "Food.", examples=("more pizza",))), version="t")
+    stock = stock_no_theme_examples(book)
+    assert "nothing" not in stock and "pass" not in stock and "n/a" in stock
 
 
 def test_theme_without_counter_examples_is_a_clear_error():
+    from carevoice.themes.codebook import NON_ANSWERS
+
+    # One theme and no no-theme examples: the stock non-answers are its counter-examples...
     book = Codebook((Theme("pets", "Pets", "Pets.", examples=("my dog", "my cat", "a puppy")),),
                     version="t")
-    with pytest.raises(InputError, match="pets have no counter-example"):
+    with pytest.warns(UserWarning, match="no no_theme_examples"):
+        ThemeCoder(HashingEmbedder(), codebook=book, reference=False).fit()
+    # ... unless the theme claims them all
+    book = Codebook((Theme("quiet", "Quiet", "Saying nothing.", examples=NON_ANSWERS),),
+                    version="t")
+    with pytest.raises(InputError, match="quiet have no counter-example"), \
+            pytest.warns(UserWarning, match="no no_theme_examples"):
         ThemeCoder(HashingEmbedder(), codebook=book, reference=False).fit()

@@ -82,3 +82,17 @@ def test_reference_comments_are_unknown_not_negative_for_an_added_theme():
     codes = coder.predict(pd.DataFrame({"comment_id": ["a"],
                                         "text": ["please can i keep my dog when i move"]}))
     assert "pets" in set(codes.loc[codes["assigned"], "theme"])
+
+
+def test_a_renamed_theme_keeps_its_reference_comments():
+    # Audit 2026-12: without_theme + with_theme under a new id lost the reference comments
+    # coded with the old id (n_reference_ 2061 -> 1885).
+    from carevoice.themes import load_codebook
+
+    default = ThemeCoder(HashingEmbedder(), n_splits=2).fit()
+    renamed = ThemeCoder(HashingEmbedder(), load_codebook().with_theme_renamed("money", "finances"),
+                         n_splits=2).fit()
+    assert renamed.n_reference_ == default.n_reference_
+    assert renamed.training_counts_.loc["finances"].equals(default.training_counts_.loc["money"])
+    assert renamed.segment_weight_["finances"] == 0.25
+    assert renamed.thresholds_["finances"] == default.thresholds_["money"]

@@ -30,6 +30,7 @@ AGREEMENT_COLUMNS = (
 
 
 def _check_codes(codes: object, argument: str) -> pd.DataFrame:
+    """A copy of a codes frame with its ids normalised (see :func:`_ids`)."""
     import pandas as pd
 
     if not isinstance(codes, pd.DataFrame) or not {COMMENT_ID, "theme"} <= set(codes.columns):
@@ -38,7 +39,29 @@ def _check_codes(codes: object, argument: str) -> pd.DataFrame:
             f"'comment_id' and 'theme' (and optionally 'assigned'); got "
             f"{list(codes.columns) if isinstance(codes, pd.DataFrame) else type(codes).__name__}."
         )
-    return codes
+    ids = _ids(codes[COMMENT_ID])
+    if ids.isna().any():
+        from ..errors import format_ids
+
+        rows = [i + 1 for i, missing in enumerate(ids.isna()) if missing]
+        raise InputError(
+            f"The '{argument}' argument of agreement has rows without a comment_id (rows "
+            f"counted from 1: {format_ids(rows)}). Give each code the id of its comment."
+        )
+    return codes.assign(**{COMMENT_ID: ids.to_numpy()})
+
+
+def _ids(ids: Sequence[object] | pd.Series) -> pd.Series:
+    """Comment ids as strings, the same however they were stored: ``1.0`` and ``"1"`` match.
+
+    See :func:`carevoice.corpus.normalise_ids` (each frame's column is normalised as a whole).
+    """
+    import pandas as pd
+
+    from ..corpus import normalise_ids
+
+    return normalise_ids(ids if isinstance(ids, pd.Series) else pd.Series(list(ids),
+                                                                         dtype=object))
 
 
 def _assigned(codes: pd.DataFrame) -> pd.DataFrame:
@@ -57,7 +80,8 @@ def codes_matrix(codes: pd.DataFrame, comment_ids: Sequence[str],
     codes : pandas.DataFrame
         Long codes: ``comment_id``, ``theme`` and optionally ``assigned``.
     comment_ids : sequence of str
-        The rows, in order.
+        The rows, in order. Ids are compared as :func:`carevoice.corpus.normalise_ids` writes
+        them (``1.0`` and ``"1"`` are the same comment); codes of other comments are ignored.
     themes : sequence of str
         The columns, in order; codes of other themes are ignored.
 
@@ -73,11 +97,11 @@ def codes_matrix(codes: pd.DataFrame, comment_ids: Sequence[str],
     >>> codes_matrix(codes, ["a", "b", "c"], ["money", "safety"]).tolist()
     [[1, 0], [0, 1], [0, 0]]
     """
-    rows = {str(c): i for i, c in enumerate(comment_ids)}
+    rows = {c: i for i, c in enumerate(_ids(comment_ids))}
     cols = {t: j for j, t in enumerate(themes)}
     out = np.zeros((len(rows), len(cols)), dtype=np.int8)
     sub = _assigned(codes)
-    for cid, theme in zip(sub[COMMENT_ID].astype(str), sub["theme"].astype(str), strict=True):
+    for cid, theme in zip(_ids(sub[COMMENT_ID]), sub["theme"].astype(str), strict=True):
         if cid in rows and theme in cols:
             out[rows[cid], cols[theme]] = 1
     return out
@@ -172,6 +196,28 @@ def _pair_table(x: np.ndarray, y: np.ndarray, themes: Sequence[str], pair: str, 
     return rows
 
 
+def _warn_one_coder_only(frames: list[pd.DataFrame], names: Sequence[str],
+                         ids: list[str]) -> None:
+    """Warn about comments that only one coder's codes name (``comment_ids`` not given)."""
+    seen = [set(f[COMMENT_ID]) for f in frames]
+    alone = {names[k]: [c for c in ids if c in seen[k]
+                        and not any(c in other for j, other in enumerate(seen) if j != k)]
+             for k in range(len(frames))}
+    alone = {name: only for name, only in alone.items() if only}
+    if alone:
+        import warnings
+
+        from ..errors import format_ids
+
+        listed = "; ".join(f"only in {name}'s codes: {format_ids(only)}"
+                           for name, only in alone.items())
+        warnings.warn(
+            f"agreement: some comment_id values are in one coder's codes only ({listed}). "
+            "Each counts as a comment every coder coded, the others assigning it no theme. "
+            "If that is not so (comments one coder did not see, or ids written differently), "
+            "pass comment_ids, the comments every coder coded.", UserWarning, stacklevel=3)
+
+
 def agreement(
     human_codes: pd.DataFrame,
     model_codes: pd.DataFrame,
@@ -197,8 +243,13 @@ def agreement(
         human vs human_2 and human_2 vs model.
     comment_ids : sequence of str, optional
         The comments both coded. Give it: a comment a person coded as raising no theme has no
-        code row. By default, every ``comment_id`` that appears in any of the frames (a
-        ``no_theme`` row marks a comment coded with no theme).
+        code row. Codes of other comments are ignored (e.g. model codes of the whole survey
+        against a person's codes of a sample); an error says so when none of a coder's codes
+        is of these comments. By default, every ``comment_id`` that appears in any of the
+        frames (a ``no_theme`` row marks a comment coded with no theme), with a warning naming
+        the ids that only one coder's codes have. Ids are compared as
+        :func:`carevoice.corpus.normalise_ids` writes them, each frame's column as a whole:
+        ``1.0`` (a spreadsheet's number) and ``"1"`` are the same comment.
     themes : sequence of str, optional
         The themes to compare; default: every theme in the frames except ``no_theme``, sorted.
     names : tuple of str, default ("human", "model", "human_2")
@@ -247,10 +298,25 @@ def agreement(
         )
     if len(names) < len(frames):
         raise InputError(f"The 'names' argument of agreement needs {len(frames)} names.")
+    arguments = ["human_codes", "model_codes", "second_coder"][:len(frames)]
     if comment_ids is None:
-        ids = list(dict.fromkeys(str(c) for f in frames for c in f[COMMENT_ID]))
+        ids = list(dict.fromkeys(c for f in frames for c in f[COMMENT_ID]))
+        _warn_one_coder_only(frames, names, ids)
     else:
-        ids = list(dict.fromkeys(str(c) for c in comment_ids))
+        ids = list(dict.fromkeys(_ids(comment_ids).dropna()))
+        if not ids:
+            raise InputError("agreement needs at least one comment: 'comment_ids' is empty.")
+        for frame, argument in zip(frames, arguments, strict=True):
+            coded = set(_assigned(frame)[COMMENT_ID])
+            if coded and not coded & set(ids):
+                from ..errors import format_ids
+
+                raise InputError(
+                    f"None of the comment_id values of the '{argument}' argument of agreement "
+                    f"is in 'comment_ids' (e.g. {format_ids(sorted(coded), limit=3)}; "
+                    f"'comment_ids' has e.g. {format_ids(ids, limit=3)}): check that both "
+                    "name the same comments the same way."
+                )
     if not ids:
         raise InputError("agreement needs at least one comment: 'comment_ids' is empty.")
     if themes is None:

@@ -16,11 +16,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import CodebookError
+from .codebook_checks import _list_problems, _structure_problems
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
 __all__ = [
+    "NON_ANSWERS",
     "NO_THEME",
     "Codebook",
     "Theme",
@@ -33,8 +35,19 @@ __all__ = [
 #: The pseudo-theme that marks a comment the coder assigned no theme to.
 NO_THEME = "no_theme"
 
+#: Answers that raise no theme in any survey. The coder learns "no theme" from them when a
+#: codebook has no ``no_theme_examples`` of its own (without any, every comment would get a
+#: theme), leaving out any that the codebook gives as a theme's example.
+NON_ANSWERS = (
+    "n/a", "na", "none", "nothing", "nothing really", "nothing to add", "nothing to say",
+    "no comment", "no comments", "no", "nope", "not sure", "dunno", "idk", "i don't know",
+    "no idea", "can't think of anything", "pass", "skip", "already said", "see above",
+    "same as before", "as above", "-", "?", "...",
+)
+
 _ID = re.compile(r"^[a-z][a-z0-9_]{1,63}$")
-_THEME_KEYS = {"id", "label", "definition", "include", "exclude", "examples", "parent"}
+_LISTS = ("include", "exclude", "examples", "renamed_from")
+_THEME_KEYS = {"id", "label", "definition", "parent", *_LISTS}
 _TOP_KEYS = {"version", "name", "description", "themes", "no_theme_examples"}
 
 
@@ -54,6 +67,9 @@ def _strings(value: object) -> tuple[str, ...] | None:
 class Theme:
     """One theme of a codebook.
 
+    Any sequence of strings (a list, a tuple) is accepted for the notes, examples and former
+    ids, and stored as a tuple.
+
     Parameters
     ----------
     id : str
@@ -62,18 +78,22 @@ class Theme:
         A short human-readable name.
     definition : str
         What the theme covers.
-    include, exclude : tuple of str
+    include, exclude : sequence of str
         Notes for coders on what belongs (or not) to the theme.
-    examples : tuple of str
-        Example phrasings in respondents' own words; the coder learns from them.
+    examples : sequence of str
+        Example phrasings in respondents' own words; the coder learns from them. A phrasing
+        may be the example of one theme only, and not also a no-theme example.
     parent : str or None
         The id of a broader theme, for an optional hierarchy. Ids stay flat.
+    renamed_from : sequence of str
+        The ids this theme had before (see :meth:`Codebook.with_theme_renamed`): the
+        reference comments coded with a default theme's id teach the theme under its new id.
 
     Examples
     --------
-    >>> t = Theme("pets", "Pets", "Having or missing a pet.", examples=("i miss my dog",))
-    >>> t.id, len(t.examples)
-    ('pets', 1)
+    >>> t = Theme("pets", "Pets", "Having or missing a pet.", examples=["i miss my dog"])
+    >>> t.id, t.examples
+    ('pets', ('i miss my dog',))
     """
 
     id: str
@@ -83,8 +103,13 @@ class Theme:
     exclude: tuple[str, ...] = ()
     examples: tuple[str, ...] = ()
     parent: str | None = None
+    renamed_from: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
+        for name in _LISTS:  # any sequence of strings (a list...) is kept as a tuple
+            value = getattr(self, name)
+            if isinstance(value, Sequence) and not isinstance(value, (str, tuple)):
+                object.__setattr__(self, name, tuple(value))
         problems = _theme_problems(self)
         if problems:
             raise CodebookError(f"Invalid theme {self.id!r}: " + "; ".join(problems))
@@ -102,14 +127,20 @@ def _theme_problems(theme: Theme) -> list[str]:
         value = getattr(theme, name)
         if not isinstance(value, str) or not value.strip():
             problems.append(f"'{name}' must be a non-empty string")
-    for name in ("include", "exclude", "examples"):
+    for name in _LISTS:
         value = getattr(theme, name)
-        if not isinstance(value, tuple) or not all(isinstance(v, str) for v in value):
-            problems.append(f"'{name}' must be a tuple of strings")
-        elif any(not v.strip() for v in value):
-            problems.append(f"'{name}' holds an empty string")
+        if not isinstance(value, tuple):
+            problems.append(f"'{name}' must be a list or tuple of strings; "
+                            f"got {type(value).__name__}")
+        else:
+            problems += _list_problems(name, value)
     if theme.parent is not None and not isinstance(theme.parent, str):
         problems.append(f"'parent' must be a theme id or None; got {theme.parent!r}")
+    if isinstance(theme.renamed_from, tuple):
+        for k, old in enumerate(theme.renamed_from):
+            if isinstance(old, str) and (not _ID.match(old) or old == theme.id):
+                problems.append(f"'renamed_from'[{k}] must be an earlier theme id, other than "
+                                f"the theme's own; got {old!r}")
     return problems
 
 
@@ -117,9 +148,12 @@ def _theme_problems(theme: Theme) -> list[str]:
 class Codebook:
     """A versioned set of themes.
 
+    Sequences (lists, tuples) are stored as tuples. Every problem is reported at once in one
+    :class:`CodebookError`.
+
     Parameters
     ----------
-    themes : tuple of Theme
+    themes : sequence of Theme
         The themes, in display order; ids must be unique.
     version : str
         The codebook's version; bump it when you edit it.
@@ -127,7 +161,7 @@ class Codebook:
         A name for reports.
     description : str
         Free text.
-    no_theme_examples : tuple of str
+    no_theme_examples : sequence of str
         Answers that raise no theme (blanks, jokes, pets...): the coder learns "no theme" from them.
 
     Examples
@@ -146,34 +180,25 @@ class Codebook:
     no_theme_examples: tuple[str, ...] = field(default_factory=tuple)
 
     def __post_init__(self) -> None:
+        for name in ("themes", "no_theme_examples"):
+            value = getattr(self, name)
+            if isinstance(value, Sequence) and not isinstance(value, (str, tuple)):
+                object.__setattr__(self, name, tuple(value))
         problems = []
         if not isinstance(self.themes, tuple) or not all(isinstance(t, Theme) for t in self.themes):
-            raise CodebookError("The 'themes' of a Codebook must be a tuple of Theme objects.")
+            raise CodebookError("The 'themes' of a Codebook must be a sequence of Theme objects.")
         if not self.themes:
             problems.append("'themes' is empty: a codebook needs at least one theme")
         if not isinstance(self.version, str) or not self.version.strip():
             problems.append("'version' must be a non-empty string, e.g. \"1.0.0\"")
-        ids = [t.id for t in self.themes]
-        dupes = sorted({i for i in ids if ids.count(i) > 1})
-        if dupes:
-            problems.append(f"duplicate theme ids: {', '.join(dupes)}")
-        known = set(ids)
-        for t in self.themes:
-            if t.parent is not None and t.parent not in known:
-                problems.append(f"theme {t.id!r} has parent {t.parent!r}, which is not a theme id")
-        for t in self.themes:  # cycles in the hierarchy
-            seen, cur = {t.id}, t.parent
-            parents = {x.id: x.parent for x in self.themes}
-            while cur is not None and cur in parents:
-                if cur in seen:
-                    problems.append(f"theme {t.id!r} is in a parent cycle")
-                    break
-                seen.add(cur)
-                cur = parents[cur]
-        if _strings(self.no_theme_examples) is None or not isinstance(
-            self.no_theme_examples, tuple
-        ):
-            problems.append("'no_theme_examples' must be a tuple of strings")
+        if not isinstance(self.no_theme_examples, tuple):
+            problems.append("'no_theme_examples' must be a list or tuple of strings")
+        else:
+            problems += _list_problems("no_theme_examples", self.no_theme_examples)
+        problems += _structure_problems(
+            [(f"theme {t.id!r}", t.id, t.parent, t.renamed_from, t.examples) for t in self.themes],
+            [e for e in self.no_theme_examples if isinstance(e, str)]
+            if isinstance(self.no_theme_examples, tuple) else ())
         if problems:
             raise CodebookError(
                 f"{len(problems)} problem(s) in the codebook:\n"
@@ -320,6 +345,53 @@ class Codebook:
             no_theme = merged(no_theme, examples[NO_THEME])
         return replace(self, themes=themes, no_theme_examples=no_theme)
 
+    def with_theme_renamed(self, old: str, new: str) -> Codebook:
+        """Give a theme a new id, keeping what it learns from the reference comments.
+
+        The theme keeps its place, label, notes and examples; sub-themes follow it; and it
+        remembers its former id (``renamed_from``, written to the codebook file), so that the
+        packaged reference comments coded with a default theme's id still teach it. Removing
+        the theme and adding it again under the new id would lose them.
+
+        Parameters
+        ----------
+        old : str
+            The theme's id now.
+        new : str
+            Its new id.
+
+        Returns
+        -------
+        Codebook
+            A new codebook; this one is unchanged.
+
+        Examples
+        --------
+        >>> cb = load_codebook().with_theme_renamed("money", "finances")
+        >>> cb["finances"].renamed_from, "money" in cb
+        (('money',), False)
+        """
+        theme = self[old]  # raises KeyError listing the valid ids
+        if not isinstance(new, str) or not _ID.match(new) or new == NO_THEME:
+            raise CodebookError(
+                f"The 'new' argument of with_theme_renamed must be a theme id matching "
+                f"{_ID.pattern} other than {NO_THEME!r}; got {new!r}."
+            )
+        if new in self and new != old:
+            raise CodebookError(
+                f"The 'new' argument of with_theme_renamed names a theme the codebook already "
+                f"has: {new!r}. Remove or rename that one first."
+            )
+        if new == old:
+            return self
+        former = tuple(dict.fromkeys(x for x in (*theme.renamed_from, old) if x != new))
+        themes = tuple(
+            replace(t, id=new, renamed_from=former) if t.id == old
+            else replace(t, parent=new) if t.parent == old else t
+            for t in self.themes
+        )
+        return replace(self, themes=themes)
+
     def with_version(self, version: str) -> Codebook:
         """Return a copy with a new version string.
 
@@ -401,6 +473,8 @@ class Codebook:
             d: dict[str, Any] = {"id": t.id, "label": t.label, "definition": t.definition}
             if t.parent is not None:
                 d["parent"] = t.parent
+            if t.renamed_from:
+                d["renamed_from"] = list(t.renamed_from)
             d["include"] = list(t.include)
             d["exclude"] = list(t.exclude)
             d["examples"] = list(t.examples)
@@ -423,8 +497,10 @@ def codebook_from_dict(data: Mapping[str, Any], *, source: str = "codebook") -> 
     ----------
     data : mapping
         With keys ``version``, ``themes`` (a list of mappings with ``id``, ``label``,
-        ``definition`` and optionally ``include``, ``exclude``, ``examples``, ``parent``) and
-        optionally ``name``, ``description``, ``no_theme_examples``.
+        ``definition`` and optionally ``include``, ``exclude``, ``examples``, ``parent``,
+        ``renamed_from``) and optionally ``name``, ``description``, ``no_theme_examples``.
+        ``version`` is a string; a number is accepted only as :func:`load_codebook` reads it
+        (as written: ``1.10`` stays ``"1.10"``), since ``1.10`` is ``1.1`` once it is a float.
     source : str
         Where the data came from, for error messages.
 
@@ -455,23 +531,25 @@ def codebook_from_dict(data: Mapping[str, Any], *, source: str = "codebook") -> 
     if not isinstance(data, Mapping):
         raise CodebookError(
             f"{source}: a codebook must be a mapping with keys 'version' and 'themes'; "
-            f"got {type(data).__name__}."
+            f"got {'nothing (an empty file)' if data is None else type(data).__name__}."
         )
     problems: list[str] = []
     extra = sorted(set(map(str, data)) - _TOP_KEYS)
     if extra:
         problems.append(f"unknown top-level keys {extra}; valid keys: {sorted(_TOP_KEYS)}")
-    version = data.get("version")
-    if version is None:
-        problems.append("missing 'version' (e.g. version: \"1.0.0\")")
+    version, version_problem = _version_text(data.get("version"))
+    if version_problem:
+        problems.append(version_problem)
     raw_themes = data.get("themes")
     if not isinstance(raw_themes, list) or not raw_themes:
         problems.append("'themes' must be a non-empty list of themes")
         raw_themes = []
-    no_theme = _strings(data.get("no_theme_examples", []))
-    if no_theme is None:
-        problems.append("'no_theme_examples' must be a list of strings")
-    themes = []
+    raw_no_theme = data.get("no_theme_examples")
+    no_theme_problems = _list_problems("no_theme_examples", [] if raw_no_theme is None
+                                       else raw_no_theme)
+    problems += no_theme_problems
+    no_theme = () if no_theme_problems else _strings(raw_no_theme or []) or ()
+    themes, structure = [], []
     for i, raw in enumerate(raw_themes):
         where = f"themes[{i}]"
         if not isinstance(raw, Mapping):
@@ -481,27 +559,25 @@ def codebook_from_dict(data: Mapping[str, Any], *, source: str = "codebook") -> 
         unknown = sorted(set(map(str, raw)) - _THEME_KEYS)
         if unknown:
             problems.append(f"{where}: unknown keys {unknown}; valid keys: {sorted(_THEME_KEYS)}")
-        lists = {}
-        for key in ("include", "exclude", "examples"):
-            lists[key] = _strings(raw.get(key) or [])
-            if lists[key] is None:
-                problems.append(f"{where}: '{key}' must be a list of strings")
-        parent = raw.get("parent")
+        lists: dict[str, Any] = {}
+        for key in _LISTS:
+            value = raw.get(key) or []
+            if key == "renamed_from" and isinstance(value, str):
+                value = [value]
+            bad = _list_problems(key, value)
+            problems.extend(f"{where}: {b}" for b in bad)
+            lists[key] = () if bad else _strings(value)
         candidate = Theme.__new__(Theme)
-        for key, value in {
-            "id": raw.get("id"),
-            "label": raw.get("label"),
-            "definition": raw.get("definition"),
-            "include": lists["include"] or (),
-            "exclude": lists["exclude"] or (),
-            "examples": lists["examples"] or (),
-            "parent": parent,
-        }.items():
+        for key, value in {"id": raw.get("id"), "label": raw.get("label"),
+                           "definition": raw.get("definition"), "parent": raw.get("parent"),
+                           **lists}.items():
             object.__setattr__(candidate, key, value)
-        theme_problems = _theme_problems(candidate)
-        problems.extend(f"{where}: {p}" for p in theme_problems)
-        if not theme_problems and all(v is not None for v in lists.values()):
-            themes.append(candidate)
+        # (the lists are valid tuples by now, or () after their problems were listed)
+        problems.extend(f"{where}: {p}" for p in _theme_problems(candidate))
+        structure.append((where, candidate.id, candidate.parent, candidate.renamed_from,
+                          tuple(dict.fromkeys(candidate.examples))))
+        themes.append(candidate)
+    problems += _structure_problems(structure, tuple(dict.fromkeys(no_theme)))
     if problems:
         raise CodebookError(
             f"{len(problems)} problem(s) in {source}:\n" + "\n".join(f"  - {p}" for p in problems)
@@ -510,16 +586,40 @@ def codebook_from_dict(data: Mapping[str, Any], *, source: str = "codebook") -> 
         return Codebook(
             themes=tuple(
                 Theme(t.id, t.label.strip(), t.definition.strip(), t.include, t.exclude,
-                      tuple(dict.fromkeys(t.examples)), t.parent)
+                      tuple(dict.fromkeys(t.examples)), t.parent, t.renamed_from)
                 for t in themes
             ),
-            version=str(version),
-            name=str(data.get("name") or "codebook"),
-            description=str(data.get("description") or ""),
-            no_theme_examples=tuple(dict.fromkeys(no_theme or ())),
+            version=version,
+            name=_text(data.get("name")) or "codebook",
+            description=_text(data.get("description")),
+            no_theme_examples=tuple(dict.fromkeys(no_theme)),
         )
-    except CodebookError as e:
+    except CodebookError as e:  # pragma: no cover - every check above comes first
         raise CodebookError(f"{source}: {e}") from e
+
+
+def _text(value: object) -> str:
+    """A name or description as text (a number as it was written in the file)."""
+    return "" if value is None else str(getattr(value, "written_as", value))
+
+
+def _version_text(version: object) -> tuple[str, str | None]:
+    """The codebook version as text, or why it cannot be read as one."""
+    written = getattr(version, "written_as", None)
+    if isinstance(written, str):  # a number as written in the file (see _files.py)
+        return written, None
+    if version is None:
+        return "", "missing 'version' (e.g. version: \"1.0.0\")"
+    if isinstance(version, bool) or not isinstance(version, (str, int, float)):
+        return "", (f"'version' must be a string such as \"1.0.0\"; got {version!r} "
+                    "(put it in quotes)")
+    if isinstance(version, float):
+        return "", (f"'version' must be a string such as \"1.10\"; got the number {version!r}, "
+                    "which may not be what was written (1.10 is the number 1.1): put it in "
+                    "quotes")
+    if isinstance(version, str) and not version.strip():
+        return "", "'version' must be a non-empty string, e.g. \"1.0.0\""
+    return str(version), None
 
 
 def default_codebook() -> Codebook:
@@ -556,7 +656,8 @@ def load_codebook(path: str | Path | Codebook | None = None) -> Codebook:
     Raises
     ------
     CodebookError
-        If the file is missing, cannot be parsed or fails validation.
+        If the file is missing, cannot be parsed (the message gives the line and column) or
+        fails validation (every problem at once).
 
     Examples
     --------
@@ -571,43 +672,32 @@ def load_codebook(path: str | Path | Codebook | None = None) -> Codebook:
     if not path.is_file():
         raise CodebookError(f"The codebook file {str(path)!r} does not exist.")
     suffix = path.suffix.lower()
-    try:
-        if suffix in {".yaml", ".yml"}:
-            import yaml
-
-            data = yaml.safe_load(path.read_text("utf-8"))
-        elif suffix == ".toml":
-            import tomllib
-
-            data = tomllib.loads(path.read_text("utf-8"))
-        elif suffix == ".json":
-            import json
-
-            data = json.loads(path.read_text("utf-8"))
-        else:
-            raise CodebookError(
-                f"The codebook file {str(path)!r} must end in .yaml, .yml, .toml or .json; "
-                f"got {suffix!r}."
-            )
-    except CodebookError:
-        raise
-    except Exception as e:  # a parse error: say where, not what the text was
+    if suffix not in {".yaml", ".yml", ".toml", ".json"}:
         raise CodebookError(
-            f"The codebook file {str(path)!r} could not be parsed as {suffix[1:]}: "
-            f"{type(e).__name__}."
+            f"The codebook file {str(path)!r} must end in .yaml, .yml, .toml or .json; "
+            f"got {suffix!r}."
+        )
+    from .codebook_files import parse_codebook
+
+    try:
+        text = path.read_text("utf-8")
+    except UnicodeDecodeError as e:
+        raise CodebookError(
+            f"The codebook file {str(path)!r} is not UTF-8 text (byte {e.start + 1} is not): "
+            "save it as UTF-8."
         ) from e
-    return codebook_from_dict(data, source=str(path))
+    return codebook_from_dict(parse_codebook(text, suffix, str(path)), source=str(path))
 
 
 def write_codebook(codebook: Codebook, path: str | Path) -> Path:
-    """Write a codebook to a YAML (or JSON) file that :func:`load_codebook` reads back.
+    """Write a codebook to a YAML, TOML or JSON file that :func:`load_codebook` reads back.
 
     Parameters
     ----------
     codebook : Codebook
         The codebook.
     path : str or pathlib.Path
-        The output file, ``.yaml``/``.yml`` or ``.json``.
+        The output file, ``.yaml``/``.yml``, ``.toml`` or ``.json``.
 
     Returns
     -------
@@ -617,8 +707,10 @@ def write_codebook(codebook: Codebook, path: str | Path) -> Path:
     Examples
     --------
     >>> import tempfile, pathlib
-    >>> p = write_codebook(load_codebook(), pathlib.Path(tempfile.mkdtemp()) / "cb.yaml")
-    >>> load_codebook(p) == load_codebook()
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> load_codebook(write_codebook(load_codebook(), folder / "cb.yaml")) == load_codebook()
+    True
+    >>> load_codebook(write_codebook(load_codebook(), folder / "cb.toml")) == load_codebook()
     True
     """
     if not isinstance(codebook, Codebook):
@@ -633,13 +725,17 @@ def write_codebook(codebook: Codebook, path: str | Path) -> Path:
         import yaml
 
         text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+    elif suffix == ".toml":
+        from .codebook_files import dump_toml
+
+        text = dump_toml(data)
     elif suffix == ".json":
         import json
 
         text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     else:
         raise CodebookError(
-            f"The 'path' argument of write_codebook must end in .yaml, .yml or .json; "
+            f"The 'path' argument of write_codebook must end in .yaml, .yml, .toml or .json; "
             f"got {suffix!r}."
         )
     path.write_text(text, encoding="utf-8")

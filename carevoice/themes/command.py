@@ -88,11 +88,13 @@ def code_command(
     """Code comments against the codebook: CODES has comment_id, theme, score, assigned."""
     import sys
 
-    from ..corpus import check_output_path, read_codes, read_comments, write_table
+    from ..corpus import check_output_path, normalise_ids, read_codes, read_comments, write_table
     from ..embed import CachedEmbedder, SentenceTransformerEmbedder
     from ..errors import CarevoiceError
     from ..schema import COMMENT_ID
+    from .codebook import NO_THEME, load_codebook
     from .model import ThemeCoder
+    from .training import human_examples
 
     try:
         check_output_path(output)
@@ -109,9 +111,15 @@ def code_command(
                 human = read_codes(examples, encoding=encoding, sep=sep)
                 if examples_comments is not None:
                     coded = read_comments(examples_comments, encoding=encoding, sep=sep)
+                    where = f"the --examples-comments file {str(examples_comments)!r}"
                 else:
-                    ids = set(human[COMMENT_ID].astype(str)) if COMMENT_ID in human else set()
-                    coded = frame[frame[COMMENT_ID].astype(str).isin(ids)]
+                    ids = set(normalise_ids(human[COMMENT_ID]).dropna())
+                    coded = frame[normalise_ids(frame[COMMENT_ID]).isin(ids).to_numpy()]
+                    where = f"the comments file {str(comments)!r}"
+                # checked here first, so that a problem names the files, not fit's arguments
+                human_examples(coded, human, load_codebook(codebook).theme_ids,
+                               codes_name=f"The --examples file {str(examples)!r}",
+                               comments_name=where)
                 coder.fit(coded, human)
             else:
                 coder.fit()
@@ -121,7 +129,8 @@ def code_command(
     except CarevoiceError as e:
         typer.echo(f"error: {e}", err=True)
         raise typer.Exit(code=2) from e
-    n_assigned = int((codes["assigned"] == "true").sum())
-    n_comments = codes[COMMENT_ID].nunique()
-    print(f"coded {len(frame)} comments: {n_assigned} theme codes assigned "
-          f"({n_comments} comments with a row); written to {output}", file=sys.stderr)
+    themed = codes[(codes["assigned"] == "true") & (codes["theme"] != NO_THEME)]
+    n_themed = themed[COMMENT_ID].nunique()
+    print(f"coded {len(frame)} comments: {len(themed)} theme codes assigned to {n_themed} "
+          f"comments, {len(frame) - n_themed} with no theme; written to {output}",
+          file=sys.stderr)

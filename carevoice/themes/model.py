@@ -3,15 +3,23 @@
 How a score is made (see ``docs/themes.md`` for the measurements behind each choice):
 
 1. Training texts are the codebook's example phrasings (positives of their theme, negatives of
-   every other theme), its no-theme examples (negatives of every theme), the packaged *reference*
-   comments (the fictional demo corpus and its supplement, coded by their authors: realistic
-   wording, several themes per comment, off-topic answers; ``reference=True``) and, when given,
-   comments a person has coded (``fit(comments, codes)``), weighted ``human_weight`` times.
+   every other theme), its no-theme examples (negatives of every theme; stock non-answers for a
+   codebook without any), the packaged *reference* comments (the fictional demo corpus and its
+   supplement, coded by their authors against the default codebook: realistic wording, several
+   themes per comment, off-topic answers; ``reference=True``; unknown for the themes they were
+   not coded for) and, when given, comments a person has coded (``fit(comments, codes)``),
+   weighted ``human_weight`` times.
 2. Two one-vs-rest logistic regressions per theme: one on sentence embeddings (meaning), one on
    TF-IDF word and character n-grams (wording, misspellings, acronyms such as IRO or PA).
-3. A comment is scored as a whole and sentence by sentence (clauses of long comments): each
-   model's probability is the maximum over the whole comment and its segments, so a long comment
-   that raises several things scores high on each. The two probabilities are averaged.
+3. A comment is scored as a whole and sentence by sentence (clauses): each model's probability
+   is ``(1 - w) * whole + w * max(whole, best segment)`` with ``w`` the segment weight, 0.25 for
+   the themes the coder has realistic coded comments for. So one sentence alone lifts a theme
+   only part of the way: in a comment of a few sentences a theme that only one of them raises
+   can be missed (measured: a 58-word comment of five sentences, one about an advocate,
+   scored advocacy 0.44, just under the 0.5 threshold). A comment longer than :data:`WINDOW`
+   segments counts, as a whole, as its best run of ``WINDOW`` consecutive segments, so a
+   theme in one part of a very long comment is not diluted further. The two models'
+   probabilities are averaged.
 4. Per-theme thresholds are calibrated on out-of-fold predictions (cross-validation over the
    training texts; over the human-coded comments when there are enough of them), shrunk towards
    one global threshold so that rare themes do not get noisy thresholds.
@@ -24,202 +32,38 @@ How a score is made (see ``docs/themes.md`` for the measurements behind each cho
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ..errors import InputError, NotFittedError
-from ..schema import COMMENT_ID, TEXT
+from ..errors import InputError, not_fitted
+from ..schema import COMMENT_ID
 from .codebook import NO_THEME, Codebook, load_codebook
+from .reading import _texts_of, read_texts, split_segments
+from .training import (
+    _Counts,
+    _OneClass,  # noqa: F401 (coders pickled before it moved to training.py)
+    calibrate,
+    make_models,
+    raw_probabilities,
+    stock_no_theme_examples,
+    training_set,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
 __all__ = ["ThemeCoder", "read_texts", "split_segments"]
 
-_SPLIT = re.compile(
-    r"(?<=[.!?;:])\s+|\n+|\s+-\s+|,?\s+(?:but|and also|also|because|cos|coz|cuz|plus|and then)\s+",
-    re.IGNORECASE,
-)
-_MIN_SEGMENT_WORDS = 3
-
 #: Inverse regularisation of a logistic regression on sentence embeddings: the theme coder's
 #: default ``C``, also used by discovery's topic membership classifiers.
 EMBEDDING_C = 2.0
 
-
-# The lexical models' TF-IDF features: word 1-2-grams and character 3-5-grams (a character
-# n-gram must occur in two training texts).
-_WORDS = {"analyzer": "word", "ngram_range": (1, 2), "token_pattern": r"(?u)\b\w+\b"}
-_CHARS = {"analyzer": "char_wb", "ngram_range": (3, 5)}
-_WORDS_MIN_DF, _CHARS_MIN_DF = 1, 2
-
-
-class _OneClass:
-    """Stands in for a column's classifier when its training rows all have one label.
-
-    A codebook without no-theme examples gives no "no theme" rows (that veto then never
-    fires), and a cross-fitting fold can lack a rare theme's positives.
-    """
-
-    def __init__(self, label: int) -> None:
-        self.label = label
-
-    def predict_proba(self, x: Any) -> np.ndarray:
-        p = np.full(x.shape[0], float(self.label))
-        return np.column_stack([1.0 - p, p])
-
-
-class _Counts:
-    """N-gram counts of a fixed set of texts, made once for all cross-validation folds.
-
-    Counting n-grams is about half of a fold's cost. :meth:`tfidf` gives, for a fold's training
-    texts, transformers equal to ``TfidfVectorizer(...).fit(train_texts)``: the columns whose
-    document frequency in those texts reaches ``min_df`` (the same vocabulary, in the same
-    sorted order) and an IDF fitted on those texts' counts. They transform only texts of the set.
-    """
-
-    def __init__(self, texts: Sequence[str]) -> None:
-        from sklearn.feature_extraction.text import CountVectorizer
-
-        self.index = {t: i for i, t in enumerate(dict.fromkeys(texts))}
-        unique = list(self.index)
-        self.words = CountVectorizer(**_WORDS).fit_transform(unique).tocsr()
-        self.chars = CountVectorizer(**_CHARS).fit_transform(unique).tocsr()
-
-    def tfidf(self, train_texts: Sequence[str]) -> tuple[_FoldTfidf, _FoldTfidf]:
-        rows = np.asarray([self.index[t] for t in train_texts], dtype=np.int64)
-        return (_FoldTfidf(self.words, self.index, rows, min_df=_WORDS_MIN_DF),
-                _FoldTfidf(self.chars, self.index, rows, min_df=_CHARS_MIN_DF))
-
-
-class _FoldTfidf:
-    """TF-IDF of one fold from precomputed counts (see :class:`_Counts`)."""
-
-    def __init__(self, counts: Any, index: dict[str, int], rows: np.ndarray, min_df: int) -> None:
-        from sklearn.feature_extraction.text import TfidfTransformer
-
-        train = counts[rows]
-        df = np.bincount(train.indices, minlength=counts.shape[1])
-        self.counts, self.index = counts, index
-        self.columns = np.flatnonzero(df >= min_df)
-        if not len(self.columns):  # a tiny codebook's fold: as few texts as folds
-            self.columns = np.flatnonzero(df >= 1)
-        self.idf = TfidfTransformer(sublinear_tf=True).fit(train[:, self.columns])
-
-    def transform(self, texts: Sequence[str]) -> Any:
-        rows = np.asarray([self.index[t] for t in texts], dtype=np.int64)
-        return self.idf.transform(self.counts[rows][:, self.columns])
-
-
-def split_segments(text: str, *, min_words: int = _MIN_SEGMENT_WORDS) -> list[str]:
-    """Split a comment into sentences and clauses for scoring.
-
-    Splits at sentence ends, line breaks, dashes and a few linking words ("but", "because",
-    "cos", "also"...). Segments shorter than ``min_words`` words are dropped. A comment with one
-    segment returns an empty list (the whole comment already covers it).
-
-    Parameters
-    ----------
-    text : str
-        The comment.
-    min_words : int, default 3
-        The shortest segment kept, in words.
-
-    Returns
-    -------
-    list of str
-
-    Examples
-    --------
-    >>> split_segments("i miss my brother. also my social worker keeps changing")
-    ['i miss my brother', 'also my social worker keeps changing']
-    >>> split_segments("i miss my brother")
-    []
-    """
-    parts = [p.strip(" ,.-") for p in _SPLIT.split(text) if p and p.strip(" ,.-")]
-    parts = [p for p in parts if len(p.split()) >= min_words]
-    return parts if len(parts) > 1 else []
-
-
-def read_texts(texts: Sequence[str], *, kin_carers: bool = True,
-               mentions: bool = True) -> list[str]:
-    """The texts as the coder reads them: kinship carers and mentioned words made explicit.
-
-    The one place that decides the coder's reading: :class:`ThemeCoder` applies it with its
-    ``kin_carers`` and ``mentions`` parameters, and the shipped training vectors are built from
-    the default reading.
-
-    Parameters
-    ----------
-    texts : sequence of str
-        Comments as written.
-    kin_carers : bool, default True
-        Apply :func:`carevoice.themes.kinship.read_kin_carers`.
-    mentions : bool, default True
-        Then apply :func:`carevoice.themes.mentions.read_mentions`.
-
-    Returns
-    -------
-    list of str
-
-    Examples
-    --------
-    >>> read_texts(["i live with my nan. stop calling it contact"])
-    ['i live with my carer. stop calling it that word']
-    """
-    from .kinship import read_kin_carers
-    from .mentions import read_mentions
-
-    read = list(texts)
-    if kin_carers:
-        read = [read_kin_carers(t) for t in read]
-    if mentions:
-        read = [read_mentions(t) for t in read]
-    return read
-
-
-def _texts_of(comments: pd.DataFrame, argument: str, method: str) -> tuple[list[str], Any]:
-    """Validate a comments frame; return its texts ('' for missing) and comment ids."""
-    import pandas as pd
-
-    if not isinstance(comments, pd.DataFrame):
-        raise InputError(
-            f"The '{argument}' argument of ThemeCoder.{method} must be a pandas DataFrame with "
-            f"columns {COMMENT_ID!r} and {TEXT!r}; got {type(comments).__name__}."
-        )
-    missing = [c for c in (COMMENT_ID, TEXT) if c not in comments.columns]
-    if missing:
-        from ..corpus import describe_columns
-
-        found = describe_columns(comments.columns, expected=(COMMENT_ID, TEXT), frame=comments)
-        raise InputError(
-            f"The '{argument}' argument of ThemeCoder.{method} lacks column(s) "
-            f"{', '.join(map(repr, missing))}; {found}."
-        )
-    ids = comments[COMMENT_ID]
-    blank = ids.isna().to_numpy() | ids.map(
-        lambda v: isinstance(v, str) and not v.strip()).to_numpy(dtype=bool)
-    if blank.any():
-        from ..errors import format_ids
-
-        rows = [i + 1 for i in range(len(ids)) if blank[i]]
-        raise InputError(
-            f"The '{argument}' argument of ThemeCoder.{method} has rows without a comment_id "
-            f"(rows counted from 1: {format_ids(rows)}). Give each comment an id."
-        )
-    dupes = ids[ids.duplicated()].astype(str).unique().tolist()
-    if dupes:
-        from ..errors import format_ids
-
-        raise InputError(
-            f"The '{argument}' argument of ThemeCoder.{method} has duplicate comment_id values: "
-            f"{format_ids(dupes)}. Each comment needs its own id."
-        )
-    texts = ["" if pd.isna(t) else str(t) for t in comments[TEXT].tolist()]
-    return texts, ids
+#: A comment of more segments (sentences, clauses) than this is scored, as a whole, by its
+#: best run of this many consecutive segments: no reference comment is longer, so the segment
+#: weight was chosen on comments of up to this length (see ``docs/themes.md``).
+WINDOW = 10
 
 
 class ThemeCoder:
@@ -236,24 +80,30 @@ class ThemeCoder:
     lexical_weight : float, default 0.5
         Weight of the TF-IDF model in the score (0: embeddings only, 1: wording only).
     segments : bool, default True
-        Also score the sentences and clauses of each comment (see :func:`split_segments`).
+        Also score the sentences and clauses of each comment (see :func:`split_segments`), and
+        read a comment of more than :data:`WINDOW` (10) of them window by window.
     segment_weight : float or None, default None
         How much the best sentence or clause counts against the whole comment: each theme's
         score is ``(1 - w) * whole + w * max(whole, best segment)``. 1 lets one sentence carry a
-        theme; 0 is the same as ``segments=False``. None chooses by what the coder learns from:
-        0.25 with realistic coded comments (reference comments, or 20 or more human-coded
-        ones), which already teach it how several themes share a comment; 1.0 from the
-        codebook's single-theme phrasings alone. Both values were chosen by cross-validation on
-        the demo corpus (see ``docs/themes.md``).
+        theme; 0 is the same as ``segments=False``. None chooses per theme by what the coder
+        learns about it from: 0.25 when it has realistic coded comments for the theme (the
+        reference comments, for the themes they were coded for, or 20 or more human-coded
+        comments), which already teach it how several themes share a comment; 1.0 when it has
+        only the codebook's single-theme phrasings. Both values were chosen by
+        cross-validation on the demo corpus (see ``docs/themes.md``).
     reference : bool, default True
         Also learn from the packaged reference comments: the 1,720 fictional comments of the demo
-        corpus (:func:`carevoice.load_demo`) and the 251 of its reference supplement (kinship
+        corpus (:func:`carevoice.load_demo`) and the 341 of its reference supplement (kinship
         care, the language of care, bullying, other under-represented voices; see
         :func:`carevoice.themes.reference.reference_comments`), with the themes their authors
-        coded. A reference comment is used when all its themes are in the codebook (comments
-        coded with no theme are negatives of every theme). They are written in young people's
-        own registers, which the codebook's short phrasings are not, and they calibrate the
-        thresholds when no human-coded comments are given. False codes from the codebook alone
+        coded against the default codebook. They teach only the themes they were coded for,
+        the codebook's themes whose id is a default theme id: a reference comment is used when
+        all its themes are such themes (comments coded with no theme are negatives of each of
+        them), and for every other theme it is unknown, neither positive nor negative. A
+        codebook with no default theme id learns nothing from them (``n_reference_`` is 0).
+        They are written in young people's own registers, which the codebook's short
+        phrasings are not, and they calibrate the thresholds of the themes they were coded for
+        when no human-coded comments are given. False codes from the codebook alone
         (zero-shot).
     kin_carers : bool, default True
         Read a relative the young person lives with, or who looks after them ("I live with my
@@ -293,13 +143,14 @@ class ThemeCoder:
     n_human_ : int
         How many human-coded comments were used.
     n_reference_ : int
-        How many packaged reference comments were used.
-    segment_weight_ : float
-        The segment weight in use (``segment_weight``, or the one chosen for None).
+        How many packaged reference comments were used (0 when none carries a label for any
+        theme of the codebook).
+    segment_weight_ : pandas.Series
+        The segment weight of each theme (``segment_weight``, or the one chosen for None).
     training_counts_ : pandas.DataFrame
         Per theme: ``positives``, ``negatives`` and ``unknown`` training texts (unweighted).
-        Reference comments are ``unknown`` for themes outside the default codebook: they were
-        not coded for them.
+        Reference comments are ``unknown`` for themes outside the default codebook (other than
+        a renamed default theme): they were not coded for them.
 
     Examples
     --------
@@ -447,7 +298,12 @@ class ThemeCoder:
             if fresh is not None:
                 vectors[~found] = fresh
         dim = vectors.shape[1] if vectors is not None else self.dim_
-        self.dim_ = dim
+        if self.dim_ and dim != self.dim_:  # self.dim_ is 0 until fit has embedded its texts
+            raise InputError(
+                f"The embedder of this ThemeCoder gave vectors of {dim} dimensions; the coder "
+                f"was fitted on vectors of {self.dim_}. Code with the embedder it was fitted "
+                "with, or fit it again."
+            )
         out = np.zeros((len(texts), dim), dtype=np.float32)
         if vectors is not None:
             where = {t: i for i, t in enumerate(unique)}
@@ -494,45 +350,20 @@ class ThemeCoder:
         self.embedder_ = SentenceTransformerEmbedder() if self.embedder is None else self.embedder
         self.dim_ = 0
 
-        texts, labels, weights, groups = [], [], [], []
-        for j, theme in enumerate(self.codebook_.themes):
-            for ex in theme.examples:
-                texts.append(ex)
-                labels.append({j})
-                weights.append(1.0)
-                groups.append(0)
-        for ex in self.codebook_.no_theme_examples:
-            texts.append(ex)
-            labels.append(set())
-            weights.append(1.0)
-            groups.append(0)
-        self.n_human_ = 0
-        r_texts, r_labels = self._reference_examples() if self.reference else ([], [])
-        texts += r_texts
-        labels += r_labels
-        weights += [1.0] * len(r_texts)
-        groups += [2] * len(r_texts)
-        self.n_reference_ = len(r_texts)
-        if comments is not None and codes is not None:
-            h_texts, h_labels = self._human_examples(comments, codes)
-            texts += h_texts
-            labels += h_labels
-            weights += [float(self.human_weight)] * len(h_texts)
-            groups += [1] * len(h_texts)
-            self.n_human_ = len(h_texts)
-        n_t = len(self.themes_)
-        y = np.zeros((len(texts), n_t), dtype=np.int8)
-        for i, lab in enumerate(labels):
-            y[i, list(lab)] = 1
-        # The reference comments were coded against the default codebook only: for a theme a
-        # user added, they are neither positives nor negatives (-1 = unknown), so comments
-        # that raise it without its code do not teach the coder to ignore it.
-        from .reference import reference_themes
+        data = training_set(self.codebook_, reference=self.reference, comments=comments,
+                            codes=codes, human_weight=self.human_weight)
+        texts, y, w, groups_a = data.texts, data.y, data.weights, data.groups
+        if not self.codebook_.no_theme_examples:
+            import warnings
 
-        new = [j for j, t in enumerate(self.themes_) if t not in reference_themes()]
-        if new and self.n_reference_:
-            ref_rows = np.flatnonzero(np.asarray(groups) == 2)
-            y[np.ix_(ref_rows, new)] = -1
+            warnings.warn(
+                f"The codebook {self.codebook_.name!r} has no no_theme_examples, so the coder "
+                f"learns 'no theme' only from {len(stock_no_theme_examples(self.codebook_))} "
+                "stock non-answers ('n/a', 'nothing', 'idk'...): an answer about something "
+                "else will usually get the nearest theme. Add no_theme_examples to the "
+                "codebook: answers in your respondents' words that raise none of its themes.",
+                UserWarning, stacklevel=2)
+        self.n_reference_, self.n_human_ = data.n_reference, data.n_human
         import pandas as pd
 
         self.training_counts_ = pd.DataFrame(
@@ -553,175 +384,70 @@ class ThemeCoder:
                 "comments."
             )
         texts = self._read(texts)
-        realistic = self.n_reference_ > 0 or self.n_human_ >= 20
-        self.segment_weight_ = (self.segment_weight if self.segment_weight is not None
-                                else (0.25 if realistic else 1.0))
-        w = np.asarray(weights)
-        groups_a = np.asarray(groups)
+        # Realistic coded comments (reference comments for the themes they were coded for, or
+        # 20+ human-coded ones) teach how themes share a comment: one sentence counts less.
+        realistic = data.realistic | (self.n_human_ >= 20)
+        self.segment_weight_ = pd.Series(
+            np.where(realistic, 0.25, 1.0) if self.segment_weight is None
+            else float(self.segment_weight), index=list(self.themes_), name="segment_weight")
         x = self._embed(texts, shipped=True)
+        self.dim_ = x.shape[1]
         segs = self._segments(texts)
-        self._fit_models(texts, x, y, w)
+        self.models_ = self._make_models(texts, x, y, w)
         oof = self._out_of_fold(texts, x, y, w, groups_a, segs)
-        self.thresholds_ = self._calibrate(oof[:, :-1], y, groups_a)
+        self.thresholds_ = calibrate(oof[:, :-1], y, groups_a, self.themes_,
+                                     self.shrinkage)
         return self
 
-    def _reference_examples(self) -> tuple[list[str], list[set[int]]]:
-        """The packaged reference comments whose coded themes are all in the codebook."""
-        from .reference import reference_comments
+    def _segments(self, texts: Sequence[str]) -> tuple[list[str], np.ndarray, np.ndarray]:
+        """The parts of every text scored on their own: texts, owner row, kind.
 
-        index = {t: j for j, t in enumerate(self.themes_)}
-        usable = [(text, coded) for text, coded in reference_comments()
-                  if set(coded) <= index.keys()]
-        return [text for text, _ in usable], [{index[t] for t in coded} for _, coded in usable]
+        Kind 0: a segment (sentence or clause, see :func:`split_segments`); kind 1: a window
+        of :data:`WINDOW` consecutive segments of a text that has more, starting every
+        ``WINDOW // 2`` segments and at the last ``WINDOW`` (see :meth:`_score_raw`).
+        """
+        parts, owner, kind = [], [], []
+        if self.segments:
+            for row, t in enumerate(texts):
+                segs = split_segments(t)
+                parts += segs
+                owner += [row] * len(segs)
+                kind += [0] * len(segs)
+                if len(segs) > WINDOW:  # windows every WINDOW // 2 segments, and the last
+                    last = len(segs) - WINDOW
+                    for i in sorted({*range(0, last, WINDOW // 2), last}):
+                        parts.append(". ".join(segs[i:i + WINDOW]))
+                        owner.append(row)
+                        kind.append(1)
+        return parts, np.asarray(owner, dtype=int), np.asarray(kind, dtype=int)
 
-    def _human_examples(self, comments: pd.DataFrame,
-                        codes: pd.DataFrame) -> tuple[list[str], list[set[int]]]:
-        import pandas as pd
-
-        from ..errors import format_ids
-
-        texts, ids = _texts_of(comments, "comments", "fit")
-        if not isinstance(codes, pd.DataFrame) or not {COMMENT_ID, "theme"} <= set(codes.columns):
-            raise InputError(
-                "The 'codes' argument of ThemeCoder.fit must be a DataFrame with columns "
-                "'comment_id' and 'theme' (and optionally 'assigned')."
-            )
-        codes = codes.copy()
-        if "assigned" in codes.columns:
-            keep = codes["assigned"].astype(str).str.strip().str.lower().isin(
-                {"true", "1", "yes", "y", "t"})
-            codes = codes[keep]
-        codes = codes[codes["theme"].astype(str) != NO_THEME]
-        unknown = sorted(set(codes["theme"].astype(str)) - set(self.themes_))
-        if unknown:
-            raise InputError(
-                f"The 'codes' argument of ThemeCoder.fit uses theme ids that are not in the "
-                f"codebook: {', '.join(unknown)}. Valid ids: {', '.join(self.themes_)}."
-            )
-        id_list = ids.astype(str).tolist()
-        stray = sorted(set(codes[COMMENT_ID].astype(str)) - set(id_list))
-        if stray:
-            raise InputError(
-                "The 'codes' argument of ThemeCoder.fit has comment_id values that are not in "
-                f"'comments': {format_ids(stray)}."
-            )
-        blank = [i for i, t in zip(id_list, texts, strict=True) if not t.strip()]
-        index = {t: j for j, t in enumerate(self.themes_)}
-        by_id: dict[str, set[int]] = {i: set() for i in id_list}
-        for cid, theme in zip(codes[COMMENT_ID].astype(str), codes["theme"].astype(str),
-                              strict=True):
-            by_id[cid].add(index[theme])
-        keep_rows = [k for k, i in enumerate(id_list) if i not in set(blank)]
-        return [texts[k] for k in keep_rows], [by_id[id_list[k]] for k in keep_rows]
-
-    def _segments(self, texts: Sequence[str]) -> tuple[list[str], np.ndarray]:
-        """All segments of all texts and, for each, the row of its text."""
-        if not self.segments:
-            return [], np.zeros(0, dtype=int)
-        seg_texts, owner = [], []
-        for row, t in enumerate(texts):
-            for s in split_segments(t):
-                seg_texts.append(s)
-                owner.append(row)
-        return seg_texts, np.asarray(owner, dtype=int)
-
-    def _make_models(self, texts: Sequence[str], x: np.ndarray, y: np.ndarray,
-                     w: np.ndarray, lexical: tuple[Any, Any] | None = None) -> dict[str, Any]:
-        """Fit the embedding and lexical models; ``lexical``: fitted TF-IDF (words, chars)."""
-        import warnings
-
-        from scipy.sparse import hstack
-        from sklearn.exceptions import ConvergenceWarning
-        from sklearn.feature_extraction.text import TfidfVectorizer
-        from sklearn.linear_model import LogisticRegression
-        from threadpoolctl import threadpool_limits
-
-        if lexical is None:
-            def fitted(params: dict[str, Any], min_df: int) -> Any:
-                try:
-                    return TfidfVectorizer(**params, min_df=min_df, sublinear_tf=True).fit(texts)
-                except ValueError:  # no term in min_df texts: a codebook of a few phrases
-                    return TfidfVectorizer(**params, min_df=1, sublinear_tf=True).fit(texts)
-
-            words, chars = fitted(_WORDS, _WORDS_MIN_DF), fitted(_CHARS, _CHARS_MIN_DF)
-        else:
-            words, chars = lexical
-        xl = hstack([words.transform(texts), chars.transform(texts)]).tocsr()
-        # Weights as repeated rows: liblinear is ~100x slower with sample_weight here.
-        rows = np.repeat(np.arange(len(texts)), np.maximum(1, np.rint(w)).astype(int))
-        x, xl, y = x[rows], xl[rows], y[rows]
-        emb_models, lex_models = [], []
-        # One extra column: "no theme" (rows with no label), used to veto the fallback; unknown
-        # (-1) where a row's label for some theme is unknown.
-        none = np.where((y == -1).any(1), -1, ((y == 1).sum(1) == 0).astype(np.int8))
-        y = np.column_stack([y, none]).astype(np.int8)
-        # One BLAS thread: these are many small problems, and multi-threaded BLAS spends ~10x
-        # longer synchronising threads than computing (measured: 4.2 s -> 0.4 s for 19 fits).
-        with warnings.catch_warnings(), threadpool_limits(limits=1, user_api="blas"):
-            # local, not global: a tiny codebook may not converge
-            warnings.simplefilter("ignore", ConvergenceWarning)
-            for j in range(y.shape[1]):
-                known = y[:, j] >= 0
-                xj, xlj, yj = ((x, xl, y[:, j]) if known.all()
-                               else (x[known], xl[known], y[known, j]))
-                if len(np.unique(yj)) < 2:  # e.g. a codebook without no-theme examples
-                    constant = _OneClass(int(yj[0]) if len(yj) else 0)
-                    emb_models.append(constant)
-                    lex_models.append(constant)
-                    continue
-                emb_models.append(
-                    LogisticRegression(C=self.C, class_weight="balanced", max_iter=2000)
-                    .fit(xj, yj))
-                # The dual liblinear solver is fast on many sparse features; seeded.
-                lex_models.append(
-                    LogisticRegression(C=self.lexical_C, class_weight="balanced",
-                                       solver="liblinear", dual=True, max_iter=3000,
-                                       random_state=self.random_state)
-                    .fit(xlj, yj))
-        return {"words": words, "chars": chars, "emb": emb_models, "lex": lex_models}
-
-    def _fit_models(self, texts: Sequence[str], x: np.ndarray, y: np.ndarray,
-                    w: np.ndarray) -> None:
-        self.models_ = self._make_models(texts, x, y, w)
-
-    @staticmethod
-    def _raw(models: dict[str, Any], texts: Sequence[str], x: np.ndarray,
-             lexical_weight: float) -> tuple[np.ndarray, np.ndarray]:
-        """Embedding and lexical probabilities, shape (n, n_themes) each."""
-        from scipy.sparse import hstack
-
-        n = len(texts)
-        k = len(models["emb"])
-        if n == 0:
-            return np.zeros((0, k)), np.zeros((0, k))
-        # float64: float32 products depend on how many rows are scored at once (BLAS kernels),
-        # and a score must not change with the batch or chunk it was coded in.
-        x = np.asarray(x, dtype=np.float64)
-        pe = np.column_stack([m.predict_proba(x)[:, 1] for m in models["emb"]]) \
-            if lexical_weight < 1 else np.zeros((n, k))
-        if lexical_weight > 0:
-            xl = hstack([models["words"].transform(texts),
-                         models["chars"].transform(texts)]).tocsr()
-            pl = np.column_stack([m.predict_proba(xl)[:, 1] for m in models["lex"]])
-        else:
-            pl = np.zeros((n, k))
-        return pe, pl
+    def _make_models(self, texts: Sequence[str], x: np.ndarray, y: np.ndarray, w: np.ndarray,
+                     lexical: tuple[Any, Any] | None = None) -> dict[str, Any]:
+        return make_models(texts, x, y, w, C=self.C, lexical_C=self.lexical_C,
+                           random_state=self.random_state, lexical=lexical)
 
     def _score_raw(self, models: dict[str, Any], texts: Sequence[str], x: np.ndarray,
-                   segs: tuple[list[str], np.ndarray], x_seg: np.ndarray | None) -> np.ndarray:
+                   segs: tuple[list[str], np.ndarray, np.ndarray],
+                   x_seg: np.ndarray | None) -> np.ndarray:
         """The raw combined score of each text and theme: max over whole text and segments."""
-        pe, pl = self._raw(models, texts, x, self.lexical_weight)
-        seg_texts, owner = segs
+        pe, pl = raw_probabilities(models, texts, x, self.lexical_weight)
+        seg_texts, owner, kind = segs
         if seg_texts:
-            se, sl = self._raw(models, seg_texts, x_seg, self.lexical_weight)
+            se, sl = raw_probabilities(models, seg_texts, x_seg, self.lexical_weight)
             # Themes: the best of the whole comment and its segments. The last column (no theme)
             # stays a whole-comment score: one off-topic sentence does not make a comment empty.
             # segment_weight blends the whole-comment score with that best (1: the best alone).
-            w = self.segment_weight_
+            # A comment of more than WINDOW segments is, as a whole, its best window of WINDOW
+            # consecutive segments (or the whole, if higher): a theme raised in one part of a
+            # long comment is not diluted by the rest of it.
+            w = np.asarray(self.segment_weight_, dtype=float)  # per theme
+            win = kind == 1
             for whole, part in ((pe, se), (pl, sl)):
-                best = whole[:, :-1].copy()
-                np.maximum.at(best, owner, part[:, :-1])
-                whole[:, :-1] = (1 - w) * whole[:, :-1] + w * best
+                context = whole[:, :-1].copy()
+                np.maximum.at(context, owner[win], part[win, :-1])
+                best = context.copy()
+                np.maximum.at(best, owner[~win], part[~win, :-1])
+                whole[:, :-1] = (1 - w) * context + w * best
         raw = (1 - self.lexical_weight) * pe + self.lexical_weight * pl
         empty = np.array([not t.strip() for t in texts], dtype=bool)
         raw[empty, :-1] = 0.0
@@ -729,7 +455,8 @@ class ThemeCoder:
         return raw
 
     def _out_of_fold(self, texts: list[str], x: np.ndarray, y: np.ndarray, w: np.ndarray,
-                     groups: np.ndarray, segs: tuple[list[str], np.ndarray]) -> np.ndarray:
+                     groups: np.ndarray,
+                     segs: tuple[list[str], np.ndarray, np.ndarray]) -> np.ndarray:
         """Out-of-fold raw scores of every training text (for threshold calibration)."""
         from sklearn.model_selection import StratifiedKFold
 
@@ -740,7 +467,7 @@ class ThemeCoder:
         if (strata == -1).sum() and (strata == -1).sum() < self.n_splits:
             strata[strata == -1] = primary[strata != -1][0] if (strata != -1).any() else 0
         folds = StratifiedKFold(self.n_splits, shuffle=True, random_state=self.random_state)
-        seg_texts, owner = segs
+        seg_texts, owner, kind = segs
         x_seg = self._embed(seg_texts, shipped=True) if seg_texts else None
         counts = _Counts([*texts, *seg_texts])
         oof = np.zeros((y.shape[0], y.shape[1] + 1), dtype=float)
@@ -751,57 +478,32 @@ class ThemeCoder:
             keep = np.isin(owner, test) if seg_texts else np.zeros(0, dtype=bool)
             remap = {r: k for k, r in enumerate(test)}
             sub_segs = ([s for s, m in zip(seg_texts, keep, strict=True) if m],
-                        np.asarray([remap[r] for r in owner[keep]], dtype=int))
+                        np.asarray([remap[r] for r in owner[keep]], dtype=int), kind[keep])
             sub_xseg = x_seg[keep] if x_seg is not None else None
             oof[test] = self._score_raw(models, [texts[i] for i in test], x[test], sub_segs,
                                         sub_xseg)
         return oof
 
-    def _calibrate(self, oof: np.ndarray, y: np.ndarray, groups: np.ndarray) -> pd.Series:
-        """Per-theme thresholds that maximise out-of-fold F1, shrunk towards a global one."""
-        import pandas as pd
-
-        grid = np.round(np.arange(0.10, 0.91, 0.01), 2)
-
-        def best(scores: np.ndarray, truth: np.ndarray) -> tuple[float, np.ndarray]:
-            f1 = np.zeros((len(grid), scores.shape[1]))
-            for g, t in enumerate(grid):
-                pred = scores >= t
-                tp = (pred & (truth == 1)).sum(0)
-                fp = (pred & (truth == 0)).sum(0)
-                fn = (~pred & (truth == 1)).sum(0)
-                f1[g] = np.where(tp > 0, 2 * tp / np.maximum(1, 2 * tp + fp + fn), 0.0)
-            return float(grid[int(np.argmax(f1.mean(1)))]), f1
-
-        # Human-coded comments, when there are enough, look like the comments to code: calibrate
-        # on them; otherwise on the reference comments (realistic too); codebook examples
-        # calibrate the themes people did not code (often enough).
-        human = groups == 1
-        if human.sum() < 20:
-            human = groups == 2
-        base_rows = ~human if human.sum() == 0 else np.ones(len(y), dtype=bool)
-        g_all, f1_all = best(oof[base_rows], y[base_rows])
-        thresholds = np.full(y.shape[1], g_all)
-        n_pos = (y[base_rows] == 1).sum(0)
-        per_theme = grid[np.argmax(f1_all, axis=0)]
-        lam = n_pos / (n_pos + self.shrinkage) if self.shrinkage > 0 else np.ones_like(n_pos)
-        thresholds = lam * per_theme + (1 - lam) * g_all
-        if human.sum() >= 20:
-            g_h, f1_h = best(oof[human], y[human])
-            n_h = (y[human] == 1).sum(0)
-            per_h = grid[np.argmax(f1_h, axis=0)]
-            lam_h = n_h / (n_h + max(self.shrinkage, 1.0))
-            target = lam_h * per_h + (1 - lam_h) * g_h
-            thresholds = 0.5 * thresholds + 0.5 * target
-        return pd.Series(np.round(thresholds, 4), index=list(self.themes_), name="threshold")
-
-    # -- prediction --------------------------------------------------------------------------
     def _check_fitted(self, method: str) -> None:
         if not hasattr(self, "thresholds_"):
-            raise NotFittedError(
+            raise not_fitted(
                 f"This ThemeCoder is not fitted yet: call fit() (zero-shot from the codebook) "
                 f"or fit(comments, codes) before {method}()."
             )
+
+    # scikit-learn's check_is_fitted and clone. ThemeCoder does not inherit
+    # sklearn.base.BaseEstimator: importing carevoice.themes (and so every command of the CLI)
+    # would then import scikit-learn. It has what they use: get_params, set_params and these.
+    def __sklearn_is_fitted__(self) -> bool:
+        return hasattr(self, "thresholds_")
+
+    def __sklearn_tags__(self) -> Any:
+        from sklearn.base import BaseEstimator
+
+        tags = BaseEstimator.__sklearn_tags__(self)  # type: ignore[arg-type]
+        tags.input_tags.string = True  # a frame of comments
+        tags.input_tags.two_d_array = False
+        return tags
 
     def with_embedder(self, embedder: Any) -> ThemeCoder:
         """A copy of this fitted coder that embeds new comments with ``embedder``.
@@ -941,6 +643,7 @@ class ThemeCoder:
 
     def predict_proba(self, comments: pd.DataFrame, *, embeddings: Any = None) -> pd.DataFrame:
         """Alias of :meth:`score_frame` (scikit-learn naming); scores are not probabilities."""
+        self._check_fitted("predict_proba")
         return self.score_frame(comments, embeddings=embeddings)
 
     def predict(self, comments: pd.DataFrame, *, min_score: float = 0.0,
@@ -967,7 +670,9 @@ class ThemeCoder:
         """
         import pandas as pd
 
-        if not isinstance(min_score, (int, float)) or not 0 <= min_score <= 1:
+        self._check_fitted("predict")
+        if not isinstance(min_score, (int, float)) or isinstance(min_score, bool) or \
+                not 0 <= min_score <= 1:
             raise InputError(
                 f"The 'min_score' argument of ThemeCoder.predict must be a number in [0, 1]. "
                 f"Got {min_score!r} instead."

@@ -17,17 +17,26 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["double_coding_sample"]
 
 
-def _allocate(sizes: np.ndarray, n: int, minimum: int) -> np.ndarray:
-    """Proportional allocation with a per-stratum minimum (largest remainders, deterministic)."""
-    base = np.minimum(sizes, minimum)
-    left = n - base.sum()
-    if left <= 0:  # more strata than room: one each from the largest strata first
+def _allocate(sizes: np.ndarray, n: int, minimum: int, rng: np.random.Generator) -> np.ndarray:
+    """How many comments each stratum gives: exactly ``n`` (at most ``sizes.sum()``) in all.
+
+    Every stratum first gets a floor: ``minimum`` comments, or all it has, or, when ``n`` is
+    too small for that floor in every stratum, the largest floor that fits. The rest is shared
+    in proportion to what each stratum has left (largest remainders, deterministic). When
+    ``n`` is smaller than the number of strata, ``n`` strata drawn at random with ``rng``
+    (each with the same chance) give one comment each.
+    """
+    floor = minimum
+    while floor > 0 and np.minimum(sizes, floor).sum() > n:
+        floor -= 1
+    if floor == 0 and minimum > 0:  # fewer comments than strata: a random n of the strata
         out = np.zeros_like(sizes)
-        order = np.argsort(-sizes, kind="stable")[:n]
-        out[order] = 1
+        out[rng.choice(len(sizes), size=n, replace=False)] = 1
         return out
+    base = np.minimum(sizes, floor)
+    left = n - base.sum()
     room = sizes - base
-    if room.sum() == 0:
+    if left <= 0 or room.sum() == 0:
         return base
     share = left * room / room.sum()
     extra = np.floor(share).astype(int)
@@ -55,9 +64,17 @@ def double_coding_sample(
 
     Strata are the combinations of the ``by`` columns and, when ``codes`` from
     :meth:`ThemeCoder.predict` are given, the model's top theme (``no_theme`` included), so that
-    rare themes and no-theme answers are in the sample. Each stratum gets a share proportional to
-    its size but at least ``min_per_stratum`` comments (when it has them). Blank answers are
-    never sampled.
+    rare themes and no-theme answers are in the sample. The sample has exactly ``n`` comments
+    (or every answered comment, when there are fewer). Each stratum first gets
+    ``min_per_stratum`` comments (or all it has); the rest is shared in proportion to the
+    strata's sizes. Blank answers are never sampled.
+
+    When ``n`` is too small to give every stratum ``min_per_stratum`` comments, every stratum
+    gets the largest floor that fits (1 when ``n`` is at least the number of strata), then
+    proportional shares. When ``n`` is smaller than the number of strata, ``n`` strata drawn
+    at random (each with the same chance, seeded by ``random_state``) give one comment each,
+    the others none, and a warning says so: ask for more comments or stratify by fewer
+    columns to keep every rare theme.
 
     Parameters
     ----------
@@ -71,7 +88,8 @@ def double_coding_sample(
     codes : pandas.DataFrame, optional
         Model codes (``comment_id``, ``theme``, ``score``, ``assigned``) to stratify by top theme.
     min_per_stratum : int, default 2
-        The smallest share of a stratum.
+        The smallest share of a stratum (lowered, for every stratum, when ``n`` is too small
+        for it); 0 gives purely proportional shares, in which a small stratum may get none.
     random_state : int, default 0
         Seed; the same inputs and seed give the same sample.
 
@@ -139,8 +157,17 @@ def double_coding_sample(
         stratum = pd.Series("all", index=answered.index)
     groups = sorted(stratum.unique())
     sizes = np.array([(stratum == g).sum() for g in groups])
-    take = _allocate(sizes, min(n, len(answered)), min_per_stratum)
     rng = np.random.default_rng(random_state)
+    take = _allocate(sizes, min(n, len(answered)), min_per_stratum, rng)
+    if min_per_stratum > 0 and (take == 0).any():
+        import warnings
+
+        warnings.warn(
+            f"double_coding_sample: n={n} is smaller than the number of strata "
+            f"({len(groups)}), so {int((take > 0).sum())} strata drawn at random give one "
+            f"comment each and {int((take == 0).sum())} are not in the sample. Ask for n of at "
+            f"least {len(groups)} to have every stratum, or stratify by fewer columns.",
+            UserWarning, stacklevel=2)
     chosen = []
     for g, k in zip(groups, take, strict=True):
         members = np.flatnonzero((stratum == g).to_numpy())
