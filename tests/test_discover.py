@@ -512,3 +512,17 @@ def test_fit_pseudonymises_deterministically():
 def test_text_is_pseudonymised_must_be_bool():
     with pytest.raises(InputError, match="text_is_pseudonymised"):
         ThemeDiscovery(HashingEmbedder(), text_is_pseudonymised="yes").fit(_NAMED)
+
+
+def test_diverse_examples_add_phrasings_beyond_the_representative_ones(topics):
+    """When a topic has members enough, the diverse examples are other comments than the
+    representative ones (they were only kept apart from the first)."""
+    n = 5
+    checked = 0
+    for _, row in topics.topics.iterrows():
+        if row["n_primary"] >= 2 * n:
+            assert not set(row["representative"]) & set(row["diverse"]), row["topic"]
+            checked += 1
+        else:
+            assert row["representative"][0] not in row["diverse"]
+    assert checked

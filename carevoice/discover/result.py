@@ -450,8 +450,11 @@ def assemble_topics(comments: pd.DataFrame, embeddings: np.ndarray, clusters: np
         members = np.where(primary == t)[0]
         centroid = centroids[col[t]]
         rep = representative_examples(x[members], centroid, config.n_examples)
+        # Diverse examples add phrasings: leave out the representative ones as long as enough
+        # other members remain to pick from (always the first one).
+        shown = max(1, min(len(rep), len(members) - config.n_examples))
         div = diverse_examples(x[members], centroid, config.n_examples,
-                               diversity=config.diversity, exclude=rep[:1])
+                               diversity=config.diversity, exclude=rep[:shown])
         size = int(assignments.loc[assignments["topic"] == t, COMMENT_ID].nunique())
         kw = keywords.get(t, [])
         records.append({
