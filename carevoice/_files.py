@@ -640,6 +640,38 @@ def _cell_to_str(value: Any) -> Any:
 # --------------------------------------------------------------------------------------------
 # Writers
 # --------------------------------------------------------------------------------------------
+def csv_line_end(frame: pd.DataFrame) -> str:
+    """The line end to write ``frame`` as CSV with: ``"\\n"``, or ``"\\r\\n"`` when a text cell
+    holds a carriage return.
+
+    Python's CSV writer quotes a field only for the characters of its own line end, so a bare
+    ``"\\r"`` (old Mac line breaks, some Excel exports) written with ``"\\n"`` lines is left
+    unquoted, and a reader then splits the row there. With ``"\\r\\n"`` lines such a field is
+    quoted; readers accept either line end.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> csv_line_end(pd.DataFrame({"text": ["a\\nb"]}))
+    '\\n'
+    >>> csv_line_end(pd.DataFrame({"text": ["a\\rb"]}))
+    '\\r\\n'
+    """
+    for col in frame.columns:
+        values = frame[col]
+        text = values.dtype == object or isinstance(values.dtype, pd.StringDtype)
+        if text and any(isinstance(v, str) and "\r" in v for v in values):
+            return "\r\n"
+    return "\n"
+
+
 def write_table(frame: pd.DataFrame, path: str | Path) -> Path:
     """Write a frame as CSV (UTF-8), XLSX or Parquet, chosen by the suffix.
 
@@ -665,7 +697,8 @@ def write_table(frame: pd.DataFrame, path: str | Path) -> Path:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         if fmt == "csv":
-            frame.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+            frame.to_csv(path, index=False, encoding="utf-8",
+                         lineterminator=csv_line_end(frame))
         elif fmt == "xlsx":
             _write_xlsx(frame, path)
         else:

@@ -180,3 +180,18 @@ def test_an_output_that_is_a_file_and_an_unreachable_scheduler_exit_2(tmp_path: 
                     "utf-8")
     result = CliRunner().invoke(app, ["run", str(toml)])
     assert result.exit_code == 2 and "could not be reached" in result.output, result.output
+
+
+def test_streamed_csv_outputs_quote_a_bare_carriage_return(tmp_path):
+    import pandas as pd
+
+    from carevoice.batch.outputs import TableWriter
+    from carevoice.corpus import read_table
+
+    writer = TableWriter(tmp_path / "comments.csv", "csv")
+    writer.write(pd.DataFrame({"comment_id": ["a"], "text": ["ok"]}))
+    writer.write(pd.DataFrame({"comment_id": ["b"], "text": ["line one\r[PERSON_1] here"]}))
+    writer.close(pd.DataFrame(columns=["comment_id", "text"]))
+    rows = read_table(tmp_path / "comments.csv").to_dict("records")
+    assert rows == [{"comment_id": "a", "text": "ok"},
+                    {"comment_id": "b", "text": "line one\r[PERSON_1] here"}]

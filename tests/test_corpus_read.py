@@ -262,3 +262,13 @@ def test_unordered_levels_put_numbers_in_number_order():
     typed = type_answers(pd.DataFrame({"respondent_id": list("abcdef"),
                                        "home": ["unit 10", "unit 2", "unit 1", "12", "3", "x"]}))
     assert list(typed["home"].cat.categories) == ["3", "12", "unit 1", "unit 2", "unit 10", "x"]
+
+
+def test_a_bare_carriage_return_survives_write_table(tmp_path):
+    from carevoice.corpus import read_table, write_table
+
+    frame = pd.DataFrame({"comment_id": ["a", "b"], "text": ["line one\rKai here", "ok"]})
+    path = write_table(frame, tmp_path / "t.csv")
+    assert read_table(path).to_dict("records") == frame.to_dict("records")
+    plain = write_table(frame.assign(text=["x", "y"]), tmp_path / "p.csv")
+    assert b"\r" not in plain.read_bytes()  # ordinary tables keep their line ends
