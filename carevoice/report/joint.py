@@ -27,6 +27,10 @@ __all__ = ["JOINT_COLUMNS", "joint_display", "joint_displays", "joint_summary"]
 JOINT_COLUMNS: tuple[str, ...] = ("kind", "finding", "quote", "attribution")
 
 
+#: How many associations a joint display shows by default (lowest q first).
+_MAX_ASSOCIATIONS = 3
+
+
 def _q(q: float) -> str:
     text = fmt_p(q)
     return f"q {text[0]} {text[1:]}" if text.startswith("<") else f"q = {text}"
@@ -61,7 +65,7 @@ def _difference_finding(row: pd.Series) -> str:
 
 def joint_display(result: LinkResult, quotes: pd.DataFrame, theme: str, *,
                   config: DisclosureConfig | None = None, max_q: float = 0.05,
-                  max_associations: int = 3) -> pd.DataFrame:
+                  max_associations: int = _MAX_ASSOCIATIONS) -> pd.DataFrame:
     """The joint display of one theme.
 
     Parameters
@@ -87,18 +91,30 @@ def joint_display(result: LinkResult, quotes: pd.DataFrame, theme: str, *,
         row by row.
     """
     config = config or DisclosureConfig()
+    return _display(_marked(result, config), quotes, theme, config, max_q, max_associations)
+
+
+def _marked(result: LinkResult,
+            config: DisclosureConfig) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """The prevalence, association and difference tables with their suppression marks."""
     prev = suppress_prevalence(result.prevalence, config)
+    return (prev, suppress_associations(result.associations, prev, config),
+            suppress_differences(result.numeric, prev, config))
+
+
+def _display(marked: tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame], quotes: pd.DataFrame,
+             theme: str, config: DisclosureConfig, max_q: float,
+             max_associations: int) -> pd.DataFrame:
+    prev, assoc, numeric = marked
     overall = prev[(prev["theme"] == theme) & (prev["variable"] == ALL)]
     findings: list[tuple[str, str]] = []
     if len(overall):
         findings.append(("prevalence", _prevalence_finding(overall.iloc[0], config)))
-    assoc = suppress_associations(result.associations, prev, config)
     mine = assoc[(assoc["theme"] == theme) & (assoc["q_value"] <= max_q)]
     mine = mine.sort_values(["q_value", "p_value"], kind="stable")
     shown = mine[~mine["suppressed"]].head(max_associations)
     findings += [("association", _association_finding(r)) for _, r in shown.iterrows()]
     hidden = int(mine["suppressed"].sum())
-    numeric = suppress_differences(result.numeric, prev, config)
     diffs = numeric[(numeric["theme"] == theme) & (numeric["q_value"] <= max_q)
                     & ~numeric["suppressed"]]
     findings += [("difference", _difference_finding(r))
@@ -143,9 +159,11 @@ def joint_displays(result: LinkResult, quotes: pd.DataFrame, *,
     dict of str to pandas.DataFrame
         Theme id to its joint display.
     """
+    config = config or DisclosureConfig()
+    marked = _marked(result, config)  # once for every theme
     overall = result.prevalence[result.prevalence["variable"] == ALL]
     order = overall.sort_values(["share", "theme"], ascending=[False, True])["theme"]
-    return {str(t): joint_display(result, quotes, str(t), config=config, max_q=max_q)
+    return {str(t): _display(marked, quotes, str(t), config, max_q, _MAX_ASSOCIATIONS)
             for t in order}
 
 
