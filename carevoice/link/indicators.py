@@ -60,21 +60,12 @@ def _comment_problems(comments: pd.DataFrame) -> list[Problem]:
 
 
 def _respondent_problems(respondents: pd.DataFrame) -> list[Problem]:
-    """Duplicated or missing respondent ids in a respondents frame."""
-    problems = []
-    ids = respondents[RESPONDENT_ID]
-    if (~_present(ids)).any():
-        rows = [str(i) for i in respondents.index[~_present(ids).to_numpy()]]
-        problems.append(Problem(
-            "missing_id", f"respondents have rows without a respondent_id (index {rows[:10]}"
-            f"{' and more' if len(rows) > 10 else ''}).", column=RESPONDENT_ID))
-    text = ids[_present(ids)].astype(str)
-    dupes = sorted(set(text[text.duplicated()]))
-    if dupes:
-        problems.append(Problem(
-            "duplicate_id", "respondent ids must be unique: one row per respondent.",
-            column=RESPONDENT_ID, ids=tuple(dupes)))
-    return problems
+    """Duplicated or missing respondent ids in a respondents frame (the readers' check)."""
+    from .._files import Table
+    from .._validate import _id_problems, normalise_ids
+
+    return _id_problems(normalise_ids(respondents[RESPONDENT_ID]), RESPONDENT_ID,
+                        Table.of_frame(respondents, "respondents"))
 
 
 def respondent_themes(comments: pd.DataFrame, codes: pd.DataFrame,
