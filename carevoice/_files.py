@@ -11,7 +11,9 @@ from __future__ import annotations
 import csv
 import io
 import logging
+import os
 import re
+import secrets
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -675,6 +677,9 @@ def csv_line_end(frame: pd.DataFrame) -> str:
 def write_table(frame: pd.DataFrame, path: str | Path) -> Path:
     """Write a frame as CSV (UTF-8), XLSX or Parquet, chosen by the suffix.
 
+    The file is written beside ``path`` and renamed over it, so a write that fails part-way
+    leaves the earlier file (or none), never a truncated one.
+
     Parameters
     ----------
     frame : pandas.DataFrame
@@ -694,17 +699,23 @@ def write_table(frame: pd.DataFrame, path: str | Path) -> Path:
     """
     path = check_output_path(path, argument="path")
     fmt = format_of(path)
+    # Written beside the destination and renamed over it, so a write that fails half-way
+    # leaves the earlier file (or none), never a truncated one.
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         if fmt == "csv":
-            frame.to_csv(path, index=False, encoding="utf-8",
+            frame.to_csv(tmp, index=False, encoding="utf-8",
                          lineterminator=csv_line_end(frame))
         elif fmt == "xlsx":
-            _write_xlsx(frame, path)
+            _write_xlsx(frame, tmp)
         else:
-            frame.to_parquet(path, index=False)
+            frame.to_parquet(tmp, index=False)
+        os.replace(tmp, path)
     except OSError as e:
         raise InputError(f"Cannot write {path} ({e.strerror or type(e).__name__}).") from e
+    finally:
+        tmp.unlink(missing_ok=True)
     return path
 
 

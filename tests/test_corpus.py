@@ -280,6 +280,25 @@ def test_xlsx_refuses_control_characters_by_id_without_echoing_text(tmp_path):
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx", ".parquet"])
+def test_a_write_that_fails_part_way_keeps_the_earlier_file(tmp_path, suffix):
+    from carevoice.corpus import write_table
+
+    class Unwritable:
+        def __str__(self):
+            raise RuntimeError("cannot be written")
+
+    path = write_table(pd.DataFrame({"comment_id": ["c1"], "text": ["first"]}),
+                       tmp_path / f"t{suffix}")
+    before = path.read_bytes()
+    rows = [{"comment_id": f"c{i}", "text": "x" * 50} for i in range(2000)]
+    frame = pd.DataFrame(rows + [{"comment_id": "c9", "text": Unwritable()}])
+    with pytest.raises(Exception):  # noqa: B017 - any failure; what matters is what is left
+        write_table(frame, path)
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx", ".parquet"])
 def test_words_that_look_like_missing_values_are_kept(tmp_path, suffix):
     # Found by the round-trip property test: Excel reading turned an id "NULL" into a missing id.
     from carevoice.corpus import write_table
