@@ -54,6 +54,8 @@ BAD = [
     ({"report": {"formats": ["pdf"]}}, "report.formats"),
     ({"dask": {"scheduler": "localhost"}}, "dask.scheduler"),
     ({"dask": {"n_workers": 0}}, "dask.n_workers"),
+    ({"dask": {"connect_timeout": 0}}, "dask.connect_timeout"),
+    ({"dask": {"connect_timeout": "soon"}}, "dask.connect_timeout"),
     ({"spark": {}}, "spark"),
 ]
 

@@ -175,11 +175,11 @@ def test_an_output_that_is_a_file_and_an_unreachable_scheduler_exit_2(tmp_path: 
     result = CliRunner().invoke(app, ["run", str(_pipeline(tmp_path))])
     assert result.exit_code == 2 and "[run] output must name a folder" in result.output
     toml = _pipeline(tmp_path, output="dask", extra=(
-        '[dask]\nscheduler = "tcp://127.0.0.1:9"\n'))
+        '[dask]\nscheduler = "tcp://127.0.0.1:9"\nconnect_timeout = 2\n'))
     toml.write_text(toml.read_text("utf-8").replace("seed = 3\n", 'seed = 3\nengine = "dask"\n'),
                     "utf-8")
     result = CliRunner().invoke(app, ["run", str(toml)])
-    assert result.exit_code == 2 and "could not be reached" in result.output, result.output
+    assert result.exit_code == 2 and "could not be reached in 2 s" in result.output, result.output
 
 
 def test_streamed_csv_outputs_quote_a_bare_carriage_return(tmp_path):

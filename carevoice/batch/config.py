@@ -521,12 +521,15 @@ class DaskSettings:
         LocalCluster threads per worker.
     processes : bool, default False
         LocalCluster workers as processes (True) or threads in this process (False).
+    connect_timeout : float, default 30
+        Seconds to wait for ``scheduler`` to answer before the run stops with an error.
     """
 
     scheduler: str | None = None
     n_workers: int = 1
     threads_per_worker: int = 2
     processes: bool = False
+    connect_timeout: float = 30.0
 
     def __post_init__(self) -> None:
         p: list[Problem] = []
@@ -538,6 +541,8 @@ class DaskSettings:
             _check(p, _is_int(v) and v >= 1, "dask", key, "an int in the range [1, inf)", v)
         _check(p, isinstance(self.processes, bool), "dask", "processes", "true or false",
                self.processes)
+        _check(p, _is_num(self.connect_timeout) and self.connect_timeout > 0, "dask",
+               "connect_timeout", "a number of seconds above 0", self.connect_timeout)
         _raise("dask", p)
 
 

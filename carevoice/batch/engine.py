@@ -158,12 +158,14 @@ class DaskEngine:
         self.cluster = None
         if settings.scheduler:
             try:
-                self.client = Client(settings.scheduler)
+                self.client = Client(settings.scheduler, timeout=settings.connect_timeout)
             except (OSError, TimeoutError) as e:
                 from ..errors import InputError
 
                 raise InputError(f"[dask] scheduler {settings.scheduler!r} could not be "
-                                 "reached; check the address and that the scheduler is "
+                                 f"reached in {settings.connect_timeout:g} s "
+                                 "([dask] connect_timeout); check the address and that the "
+                                 "scheduler is "
                                  "running, or remove the setting to use a local cluster."
                                  ) from e
         else:
