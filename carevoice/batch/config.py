@@ -44,6 +44,7 @@ from ..errors import InputError, Problem, ValidationError
 from ._checks import (
     check,
     is_int,
+    is_locale,
     is_num,
     missing_values_ok,
     path_or_none,
@@ -73,6 +74,7 @@ ENGINES: tuple[str, ...] = ("local", "dask")
 EMBED_MODELS: tuple[str, ...] = ("minilm", "minilm-onnx", "minilm-onnx-int8", "static",
                                  "hashing")
 _MODES = ("tags", "surrogates", "redact")
+_TAG_STYLES = ("label", "words")
 _OUTPUT_FORMATS = ("csv", "parquet")
 _REPORT_FORMATS = ("html", "md", "docx")
 _INPUT_SUFFIXES = (".csv", ".tsv", ".txt", ".parquet", ".xlsx", ".xlsm")
@@ -234,18 +236,23 @@ class PseudonymiseSettings:
     """The ``[pseudonymise]`` section (see :class:`carevoice.pseudonymise.PseudonymiseConfig`).
 
     Pseudonymisation cannot be switched off: every comment is pseudonymised before it is
-    embedded, coded or written.
+    embedded, coded or written. The outputs equal those of ``carevoice pseudonymise`` over the
+    whole input in one piece with the same secret and settings, whatever the chunk size, and
+    so does the key.
 
     Parameters
     ----------
     mode : {"tags", "surrogates", "redact"}, default "tags"
-        How spans are replaced. Tags are numbered across the whole corpus, as in a run over
-        the corpus in one piece.
+        How spans are replaced. Tags are numbered across the whole corpus, and surrogates are
+        chosen knowing every name in it, as in a run over the corpus in one piece.
     secret_file : pathlib.Path, optional
         The project secret (:func:`carevoice.pseudonymise.write_secret`); needed for
-        ``"surrogates"`` and for ``key_file``, so that replacements stay the same across runs.
+        ``"surrogates"``, ``key_file`` and ``previous_key``, so that replacements stay the
+        same across runs.
     key_file : pathlib.Path, optional
-        Where to write the encrypted re-identification key. Keep it outside the run folder.
+        Where to write the encrypted re-identification key (the format of
+        ``carevoice pseudonymise --key-file``, with a digest of each comment, so that
+        ``carevoice reidentify`` refuses edited comments). Keep it outside the run folder.
     use_spacy : bool, default True
         Run the spaCy recogniser as well as patterns and name lists.
     use_learned : bool, default True
@@ -256,6 +263,16 @@ class PseudonymiseSettings:
         Drop spans scoring below this.
     batch_size : int, default 256
         Texts per spaCy batch.
+    tag_style : {"label", "words"}, default "label"
+        Tags written ``[PERSON_1]`` or ``[Person 1]`` (``--tag-style``).
+    redaction : str, default "[REDACTED]"
+        The mask written in ``"redact"`` mode (``--redaction``).
+    locale : str, default "en_GB"
+        The Faker locale of surrogate places, streets and organisations (``--locale``).
+    previous_key : pathlib.Path, optional
+        The key file of an earlier wave pseudonymised with the same secret and mode
+        (``--previous-key``): its people, places and organisations keep their tags or
+        surrogates, and new ones are numbered after them. Needs ``secret_file``.
     """
 
     mode: str = "tags"
@@ -266,32 +283,41 @@ class PseudonymiseSettings:
     token_model: Path | None = None
     min_score: float = 0.0
     batch_size: int = 256
+    tag_style: str = "label"
+    redaction: str = "[REDACTED]"
+    locale: str = "en_GB"
+    previous_key: Path | None = None
 
     def __post_init__(self) -> None:
         p: list[Problem] = []
         check(p, self.mode in _MODES, "pseudonymise", "mode", f"one of {list(_MODES)}",
               self.mode)
-        check(p, path_or_none(self.secret_file), "pseudonymise", "secret_file", "a file path",
-              self.secret_file)
-        check(p, path_or_none(self.key_file), "pseudonymise", "key_file", "a file path",
-              self.key_file)
+        for key in ("secret_file", "key_file", "token_model", "previous_key"):
+            check(p, path_or_none(getattr(self, key)), "pseudonymise", key, "a file path",
+                  getattr(self, key))
         check(p, isinstance(self.use_spacy, bool), "pseudonymise", "use_spacy",
               "true or false", self.use_spacy)
         check(p, isinstance(self.use_learned, bool), "pseudonymise", "use_learned",
               "true or false", self.use_learned)
-        check(p, path_or_none(self.token_model), "pseudonymise", "token_model", "a file path",
-              self.token_model)
         check(p, is_num(self.min_score) and 0 <= self.min_score <= 1, "pseudonymise",
               "min_score", "a number in the range [0, 1]", self.min_score)
         check(p, is_int(self.batch_size) and self.batch_size >= 1, "pseudonymise",
               "batch_size", "an int in the range [1, inf)", self.batch_size)
+        check(p, self.tag_style in _TAG_STYLES, "pseudonymise", "tag_style",
+              f"one of {list(_TAG_STYLES)}", self.tag_style)
+        check(p, isinstance(self.redaction, str) and bool(self.redaction.strip()),
+              "pseudonymise", "redaction", "a text that is not blank", self.redaction)
+        check(p, is_locale(self.locale), "pseudonymise", "locale",
+              "a Faker locale such as 'en_GB' or 'en_IE'", self.locale)
         if self.mode == "surrogates" and self.secret_file is None:
             p.append(Problem("bad_setting", "[pseudonymise] mode = 'surrogates' needs "
                              "secret_file, so that surrogates are the same in every chunk, "
                              "every re-run and every wave.", column="pseudonymise.secret_file"))
-        if self.key_file is not None and self.secret_file is None:
-            p.append(Problem("bad_setting", "[pseudonymise] key_file needs secret_file: the key "
-                             "is only ever written encrypted.", column="pseudonymise.key_file"))
+        for key, why in (("key_file", "the key is only ever written encrypted"),
+                         ("previous_key", "an earlier wave's key opens with its secret only")):
+            if getattr(self, key) is not None and self.secret_file is None:
+                p.append(Problem("bad_setting", f"[pseudonymise] {key} needs secret_file: "
+                                 f"{why}.", column=f"pseudonymise.{key}"))
         raise_problems("pseudonymise", p)
 
 
@@ -514,7 +540,8 @@ _SECTIONS: dict[str, type] = {
 }
 _PATH_KEYS = {("run", "output"), ("input", "comments"), ("input", "survey"),
               ("input", "respondents"), ("pseudonymise", "secret_file"),
-              ("pseudonymise", "key_file"), ("pseudonymise", "token_model"), ("embed", "cache"),
+              ("pseudonymise", "key_file"), ("pseudonymise", "token_model"),
+              ("pseudonymise", "previous_key"), ("embed", "cache"),
               ("embed", "model_folder"),
               ("themes", "codebook"), ("discover", "background")}
 _PAIR_KEYS = {("input", "columns"), ("input", "text_columns"), ("discover", "options")}
@@ -594,7 +621,8 @@ def _coerce(section: str, key: str, value: Any, base: Path) -> Any:
 #: The settings that name files to read.
 _FILE_SETTINGS = (("input", "comments"), ("input", "survey"), ("input", "respondents"),
                   ("pseudonymise", "secret_file"), ("pseudonymise", "token_model"),
-                  ("themes", "codebook"), ("discover", "background"))
+                  ("pseudonymise", "previous_key"), ("themes", "codebook"),
+                  ("discover", "background"))
 
 
 def _path_problems(values: Mapping[str, Mapping[str, Any]]) -> list[Problem]:
@@ -614,17 +642,12 @@ def _path_problems(values: Mapping[str, Mapping[str, Any]]) -> list[Problem]:
 
 
 def _file_problems(cfg: BatchConfig) -> list[Problem]:
+    from .pseudonymise import key_problems
+
     values: dict[str, dict[str, Any]] = {}
     for section, key in _FILE_SETTINGS:
         values.setdefault(section, {})[key] = getattr(getattr(cfg, section), key)
-    p = _path_problems(values)
-    key_file = cfg.pseudonymise.key_file
-    if key_file is not None:
-        out = Path(cfg.run.output).resolve()
-        if out == Path(key_file).resolve().parent or out in Path(key_file).resolve().parents:
-            p.append(Problem("bad_setting", "[pseudonymise] key_file must lie outside the run "
-                             "folder, which holds the shareable outputs.",
-                             column="pseudonymise.key_file"))
+    p = _path_problems(values) + key_problems(cfg.pseudonymise, cfg.run.output)
     has_answers = cfg.input.survey is not None or cfg.input.respondents is not None
     if cfg.link.enabled is True and not has_answers:
         p.append(Problem("bad_setting", "[link] enabled = true needs [input] respondents (or a "
