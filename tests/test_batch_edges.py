@@ -56,7 +56,7 @@ def test_discovery_with_a_chunk_of_blank_comments(tmp_path: Path) -> None:
     assert np.load(result.folder / "chunks" / "000001" / "embeddings.npy").shape[1] > 0
 
 
-@pytest.mark.parametrize("hook", ["_plan", "_replace_all"])
+@pytest.mark.parametrize("hook", ["_plan", "replace_all"])
 @pytest.mark.parametrize("same_length", [True, False])
 def test_input_edited_during_the_run_stops_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                hook: str, same_length: bool) -> None:

@@ -19,7 +19,7 @@ MODULES = ["carevoice.errors", "carevoice.corpus", "carevoice._files", "carevoic
            "carevoice.report.joint", "carevoice.report.charts", "carevoice.report.render",
            "carevoice.report.command", "carevoice.qda._xml", "carevoice.qda.codebook",
            "carevoice.qda.export", "carevoice.qda.read", "carevoice.qda._values",
-           "carevoice._flags",
+           "carevoice._flags", "carevoice.batch._checks", "carevoice.batch.pseudonymise",
            "carevoice.pseudonymise._base", "carevoice.pseudonymise.lexicons",
            "carevoice.pseudonymise.patterns", "carevoice.pseudonymise._words",
            "carevoice.pseudonymise.names", "carevoice.pseudonymise.places",

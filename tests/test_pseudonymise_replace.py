@@ -355,3 +355,28 @@ def test_a_previous_key_must_match_secret_and_mode():
                      detectors=DETECTORS, previous_key=first.key)
     with pytest.raises(InputError, match="secret"):
         pseudonymise(WAVE2, detectors=DETECTORS, previous_key=first.key)
+
+
+def test_a_corpus_replaced_piece_by_piece_after_one_plan_is_replaced_as_one_piece():
+    """Planned with every piece's mentions first, the pieces get the surrogates of one run
+    over the whole corpus; planned piece by piece, the first piece's surrogate can be a real
+    name of a later piece."""
+    from carevoice.pseudonymise.replace import span_mentions
+
+    config = ReplaceConfig(mode="surrogates")
+    taken = Replacer(SECRET, config).replace("Kai", "PERSON")[1]
+    comments = pd.DataFrame({"comment_id": ["c1", "c2", "c3"],
+                             "text": ["my friend Kai came", f"{taken} is my mate", "Mrs Lee"]})
+    spans = pd.DataFrame({"comment_id": ["c1", "c2", "c3"], "start": [10, 0, 4],
+                          "end": [13, len(taken), 7], "label": ["PERSON"] * 3})
+    whole, occurrences = replace_spans(comments, spans, secret=SECRET, config=config)
+    assert taken not in " ".join(whole["text"])
+    replacer = Replacer(SECRET, config)
+    replacer.plan(span_mentions(comments, spans))
+    pieces = [replace_spans(comments.iloc[[i]], spans.iloc[[i]], replacer=replacer, plan=False)
+              for i in range(3)]
+    assert pd.concat([p[0] for p in pieces])["text"].tolist() == whole["text"].tolist()
+    assert pd.concat([p[1] for p in pieces], ignore_index=True).equals(occurrences)
+    alone = Replacer(SECRET, config)
+    first = replace_spans(comments.iloc[[0]], spans.iloc[[0]], replacer=alone)[0]
+    assert first["text"].tolist() == [f"my friend {taken} came"]

@@ -16,6 +16,7 @@ Nothing here stores comment text: chunks are read from the input file each time 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import json
@@ -33,14 +34,17 @@ if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
 __all__ = [
+    "STAGE_VERSION",
     "ChunkSpec",
     "ChunkStore",
     "Source",
     "chunk_key",
+    "dist_version",
     "file_sha256",
     "needs_staging",
     "plan_chunks",
     "read_chunk",
+    "source_fingerprint",
     "stage_source",
     "write_atomic",
 ]
@@ -471,6 +475,40 @@ def chunk_key(*parts: Any, frame: pd.DataFrame | None = None) -> str:
             digest.update(json.dumps(cells, ensure_ascii=False).encode("utf-8"))
             digest.update(b"\n")
     return digest.hexdigest()
+
+
+#: Bump when a stage's output for the same input changes meaning (part of every chunk key).
+STAGE_VERSION = 1
+
+
+@functools.cache
+def source_fingerprint(package: str) -> str:
+    """SHA-256 of a carevoice subpackage's code and data files.
+
+    Part of the chunk keys, so that results stored by another carevoice (an upgrade, or an
+    edited development install with the same version number) are recomputed, not reused.
+    """
+    import importlib.util
+
+    spec = importlib.util.find_spec(f"carevoice.{package}")
+    root = Path(spec.origin).parent if spec is not None and spec.origin else None
+    digest = hashlib.sha256()
+    if root is not None:
+        for path in sorted(root.rglob("*")):
+            if path.is_file() and path.suffix in {".py", ".txt", ".json", ".yaml", ".csv"}:
+                digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+@functools.cache
+def dist_version(name: str) -> str:
+    """The installed version of a distribution, or ``"not installed"``."""
+    import importlib.metadata
+
+    try:
+        return importlib.metadata.version(name)
+    except importlib.metadata.PackageNotFoundError:
+        return "not installed"
 
 
 # --------------------------------------------------------------------------------------------

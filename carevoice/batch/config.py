@@ -34,7 +34,6 @@ before any work starts. Relative paths are relative to the TOML file's folder.
 
 from __future__ import annotations
 
-import math
 import tomllib
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields
@@ -42,6 +41,15 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError, Problem, ValidationError
+from ._checks import (
+    check,
+    is_int,
+    is_locale,
+    is_num,
+    missing_values_ok,
+    path_or_none,
+    raise_problems,
+)
 
 __all__ = [
     "EMBED_MODELS",
@@ -66,52 +74,12 @@ ENGINES: tuple[str, ...] = ("local", "dask")
 EMBED_MODELS: tuple[str, ...] = ("minilm", "minilm-onnx", "minilm-onnx-int8", "static",
                                  "hashing")
 _MODES = ("tags", "surrogates", "redact")
+_TAG_STYLES = ("label", "words")
 _OUTPUT_FORMATS = ("csv", "parquet")
 _REPORT_FORMATS = ("html", "md", "docx")
 _INPUT_SUFFIXES = (".csv", ".tsv", ".txt", ".parquet", ".xlsx", ".xlsm")
 
 Pairs = tuple[tuple[str, str], ...]
-
-
-# --------------------------------------------------------------------------------------------
-# Small checks that return problems instead of raising
-# --------------------------------------------------------------------------------------------
-def _is_int(v: Any) -> bool:
-    return isinstance(v, int) and not isinstance(v, bool)
-
-
-def _is_num(v: Any) -> bool:
-    return isinstance(v, (int, float)) and not isinstance(v, bool)
-
-
-def _check(problems: list[Problem], ok: bool, section: str, key: str, expected: str,
-           value: Any) -> None:
-    if not ok:
-        problems.append(Problem("bad_setting", f"[{section}] {key} must be {expected}. "
-                                f"Got {value!r} instead.", column=f"{section}.{key}"))
-
-
-def _raise(section: str, problems: list[Problem]) -> None:
-    if problems:
-        raise ValidationError(f"the [{section}] settings", problems)
-
-
-def _path_or_none(v: Any) -> bool:
-    return v is None or isinstance(v, (str, Path))
-
-
-def _is_code(v: Any) -> bool:
-    return isinstance(v, str) or (_is_num(v) and not math.isnan(v))
-
-
-def _missing_values_ok(v: Any) -> bool:
-    """A tuple of codes, or of (column, tuple of codes) pairs."""
-    if not isinstance(v, tuple):
-        return False
-    if all(isinstance(x, tuple) for x in v):
-        return all(len(x) == 2 and isinstance(x[0], str) and isinstance(x[1], tuple)
-                   and all(_is_code(c) for c in x[1]) for x in v)
-    return all(_is_code(x) for x in v)
 
 
 # --------------------------------------------------------------------------------------------
@@ -151,18 +119,18 @@ class RunSettings:
 
     def __post_init__(self) -> None:
         p: list[Problem] = []
-        _check(p, isinstance(self.output, (str, Path)) and str(self.output) != "", "run",
-               "output", "a folder path", self.output)
-        _check(p, _is_int(self.seed), "run", "seed", "an int", self.seed)
-        _check(p, _is_int(self.chunk_size) and self.chunk_size >= 1, "run", "chunk_size",
-               "an int in the range [1, inf)", self.chunk_size)
-        _check(p, self.engine in ENGINES, "run", "engine", f"one of {list(ENGINES)}",
-               self.engine)
-        _check(p, isinstance(self.progress, bool), "run", "progress", "true or false",
-               self.progress)
-        _check(p, self.output_format in _OUTPUT_FORMATS, "run", "output_format",
-               f"one of {list(_OUTPUT_FORMATS)}", self.output_format)
-        _raise("run", p)
+        check(p, isinstance(self.output, (str, Path)) and str(self.output) != "", "run",
+              "output", "a folder path", self.output)
+        check(p, is_int(self.seed), "run", "seed", "an int", self.seed)
+        check(p, is_int(self.chunk_size) and self.chunk_size >= 1, "run", "chunk_size",
+              "an int in the range [1, inf)", self.chunk_size)
+        check(p, self.engine in ENGINES, "run", "engine", f"one of {list(ENGINES)}",
+              self.engine)
+        check(p, isinstance(self.progress, bool), "run", "progress", "true or false",
+              self.progress)
+        check(p, self.output_format in _OUTPUT_FORMATS, "run", "output_format",
+              f"one of {list(_OUTPUT_FORMATS)}", self.output_format)
+        raise_problems("run", p)
 
 
 @dataclass(frozen=True)
@@ -221,32 +189,32 @@ class InputSettings:
             p.append(Problem("bad_setting", "[input] needs exactly one of 'comments' (long "
                              "form) or 'survey' (wide export).", column="input"))
         for key in ("comments", "survey", "respondents"):
-            _check(p, _path_or_none(getattr(self, key)), "input", key, "a file path",
-                   getattr(self, key))
+            check(p, path_or_none(getattr(self, key)), "input", key, "a file path",
+                  getattr(self, key))
         for key in ("columns", "text_columns"):
             v = getattr(self, key)
-            _check(p, isinstance(v, tuple) and all(isinstance(a, str) and isinstance(b, str)
-                                                   for a, b in v), "input", key,
-                   "a table of column names to names", v)
+            check(p, isinstance(v, tuple) and all(isinstance(a, str) and isinstance(b, str)
+                                                  for a, b in v), "input", key,
+                  "a table of column names to names", v)
         if self.survey is not None:
-            _check(p, isinstance(self.id_column, str) and bool(self.id_column), "input",
-                   "id_column", "the respondent id column of the survey export",
-                   self.id_column)
-            _check(p, bool(self.text_columns), "input", "text_columns",
-                   "at least one free-text column (a table COLUMN = question_id)",
-                   self.text_columns)
-            _check(p, self.respondents is None, "input", "respondents",
-                   "left out with a survey export (it carries the answers)", self.respondents)
-        _check(p, self.closed_columns is None or (isinstance(self.closed_columns, tuple) and all(
+            check(p, isinstance(self.id_column, str) and bool(self.id_column), "input",
+                  "id_column", "the respondent id column of the survey export",
+                  self.id_column)
+            check(p, bool(self.text_columns), "input", "text_columns",
+                  "at least one free-text column (a table COLUMN = question_id)",
+                  self.text_columns)
+            check(p, self.respondents is None, "input", "respondents",
+                  "left out with a survey export (it carries the answers)", self.respondents)
+        check(p, self.closed_columns is None or (isinstance(self.closed_columns, tuple) and all(
             isinstance(c, str) for c in self.closed_columns)), "input", "closed_columns",
             "a list of column names", self.closed_columns)
-        _check(p, self.encoding is None or isinstance(self.encoding, str), "input", "encoding",
-               "an encoding name such as 'utf-8' or 'cp1252'", self.encoding)
-        _check(p, _missing_values_ok(self.missing_values), "input", "missing_values",
-               "a list of answers that mean 'no answer' (text or numbers), such as [\"don't "
-               "know\", \"-99\"], or a table of such lists per column (\"*\" for every column)",
-               self.missing_values)
-        _raise("input", p)
+        check(p, self.encoding is None or isinstance(self.encoding, str), "input", "encoding",
+              "an encoding name such as 'utf-8' or 'cp1252'", self.encoding)
+        check(p, missing_values_ok(self.missing_values), "input", "missing_values",
+              "a list of answers that mean 'no answer' (text or numbers), such as [\"don't "
+              "know\", \"-99\"], or a table of such lists per column (\"*\" for every column)",
+              self.missing_values)
+        raise_problems("input", p)
 
     @property
     def missing_codes(self) -> list[Any] | dict[str, list[Any]] | None:
@@ -268,18 +236,23 @@ class PseudonymiseSettings:
     """The ``[pseudonymise]`` section (see :class:`carevoice.pseudonymise.PseudonymiseConfig`).
 
     Pseudonymisation cannot be switched off: every comment is pseudonymised before it is
-    embedded, coded or written.
+    embedded, coded or written. The outputs equal those of ``carevoice pseudonymise`` over the
+    whole input in one piece with the same secret and settings, whatever the chunk size, and
+    so does the key.
 
     Parameters
     ----------
     mode : {"tags", "surrogates", "redact"}, default "tags"
-        How spans are replaced. Tags are numbered across the whole corpus, as in a run over
-        the corpus in one piece.
+        How spans are replaced. Tags are numbered across the whole corpus, and surrogates are
+        chosen knowing every name in it, as in a run over the corpus in one piece.
     secret_file : pathlib.Path, optional
         The project secret (:func:`carevoice.pseudonymise.write_secret`); needed for
-        ``"surrogates"`` and for ``key_file``, so that replacements stay the same across runs.
+        ``"surrogates"``, ``key_file`` and ``previous_key``, so that replacements stay the
+        same across runs.
     key_file : pathlib.Path, optional
-        Where to write the encrypted re-identification key. Keep it outside the run folder.
+        Where to write the encrypted re-identification key (the format of
+        ``carevoice pseudonymise --key-file``, with a digest of each comment, so that
+        ``carevoice reidentify`` refuses edited comments). Keep it outside the run folder.
     use_spacy : bool, default True
         Run the spaCy recogniser as well as patterns and name lists.
     use_learned : bool, default True
@@ -290,6 +263,16 @@ class PseudonymiseSettings:
         Drop spans scoring below this.
     batch_size : int, default 256
         Texts per spaCy batch.
+    tag_style : {"label", "words"}, default "label"
+        Tags written ``[PERSON_1]`` or ``[Person 1]`` (``--tag-style``).
+    redaction : str, default "[REDACTED]"
+        The mask written in ``"redact"`` mode (``--redaction``).
+    locale : str, default "en_GB"
+        The Faker locale of surrogate places, streets and organisations (``--locale``).
+    previous_key : pathlib.Path, optional
+        The key file of an earlier wave pseudonymised with the same secret and mode
+        (``--previous-key``): its people, places and organisations keep their tags or
+        surrogates, and new ones are numbered after them. Needs ``secret_file``.
     """
 
     mode: str = "tags"
@@ -300,33 +283,42 @@ class PseudonymiseSettings:
     token_model: Path | None = None
     min_score: float = 0.0
     batch_size: int = 256
+    tag_style: str = "label"
+    redaction: str = "[REDACTED]"
+    locale: str = "en_GB"
+    previous_key: Path | None = None
 
     def __post_init__(self) -> None:
         p: list[Problem] = []
-        _check(p, self.mode in _MODES, "pseudonymise", "mode", f"one of {list(_MODES)}",
-               self.mode)
-        _check(p, _path_or_none(self.secret_file), "pseudonymise", "secret_file", "a file path",
-               self.secret_file)
-        _check(p, _path_or_none(self.key_file), "pseudonymise", "key_file", "a file path",
-               self.key_file)
-        _check(p, isinstance(self.use_spacy, bool), "pseudonymise", "use_spacy",
-               "true or false", self.use_spacy)
-        _check(p, isinstance(self.use_learned, bool), "pseudonymise", "use_learned",
-               "true or false", self.use_learned)
-        _check(p, _path_or_none(self.token_model), "pseudonymise", "token_model", "a file path",
-               self.token_model)
-        _check(p, _is_num(self.min_score) and 0 <= self.min_score <= 1, "pseudonymise",
-               "min_score", "a number in the range [0, 1]", self.min_score)
-        _check(p, _is_int(self.batch_size) and self.batch_size >= 1, "pseudonymise",
-               "batch_size", "an int in the range [1, inf)", self.batch_size)
+        check(p, self.mode in _MODES, "pseudonymise", "mode", f"one of {list(_MODES)}",
+              self.mode)
+        for key in ("secret_file", "key_file", "token_model", "previous_key"):
+            check(p, path_or_none(getattr(self, key)), "pseudonymise", key, "a file path",
+                  getattr(self, key))
+        check(p, isinstance(self.use_spacy, bool), "pseudonymise", "use_spacy",
+              "true or false", self.use_spacy)
+        check(p, isinstance(self.use_learned, bool), "pseudonymise", "use_learned",
+              "true or false", self.use_learned)
+        check(p, is_num(self.min_score) and 0 <= self.min_score <= 1, "pseudonymise",
+              "min_score", "a number in the range [0, 1]", self.min_score)
+        check(p, is_int(self.batch_size) and self.batch_size >= 1, "pseudonymise",
+              "batch_size", "an int in the range [1, inf)", self.batch_size)
+        check(p, self.tag_style in _TAG_STYLES, "pseudonymise", "tag_style",
+              f"one of {list(_TAG_STYLES)}", self.tag_style)
+        check(p, isinstance(self.redaction, str) and bool(self.redaction.strip()),
+              "pseudonymise", "redaction", "a text that is not blank", self.redaction)
+        check(p, is_locale(self.locale), "pseudonymise", "locale",
+              "a Faker locale such as 'en_GB' or 'en_IE'", self.locale)
         if self.mode == "surrogates" and self.secret_file is None:
             p.append(Problem("bad_setting", "[pseudonymise] mode = 'surrogates' needs "
                              "secret_file, so that surrogates are the same in every chunk, "
                              "every re-run and every wave.", column="pseudonymise.secret_file"))
-        if self.key_file is not None and self.secret_file is None:
-            p.append(Problem("bad_setting", "[pseudonymise] key_file needs secret_file: the key "
-                             "is only ever written encrypted.", column="pseudonymise.key_file"))
-        _raise("pseudonymise", p)
+        for key, why in (("key_file", "the key is only ever written encrypted"),
+                         ("previous_key", "an earlier wave's key opens with its secret only")):
+            if getattr(self, key) is not None and self.secret_file is None:
+                p.append(Problem("bad_setting", f"[pseudonymise] {key} needs secret_file: "
+                                 f"{why}.", column=f"pseudonymise.{key}"))
+        raise_problems("pseudonymise", p)
 
 
 @dataclass(frozen=True)
@@ -357,14 +349,14 @@ class EmbedSettings:
 
     def __post_init__(self) -> None:
         p: list[Problem] = []
-        _check(p, self.model in EMBED_MODELS, "embed", "model", f"one of {list(EMBED_MODELS)}",
-               self.model)
-        _check(p, _path_or_none(self.cache), "embed", "cache", "a folder path", self.cache)
-        _check(p, _path_or_none(self.model_folder), "embed", "model_folder", "a folder path",
-               self.model_folder)
-        _check(p, _is_int(self.batch_size) and self.batch_size >= 1, "embed", "batch_size",
-               "an int in the range [1, inf)", self.batch_size)
-        _raise("embed", p)
+        check(p, self.model in EMBED_MODELS, "embed", "model", f"one of {list(EMBED_MODELS)}",
+              self.model)
+        check(p, path_or_none(self.cache), "embed", "cache", "a folder path", self.cache)
+        check(p, path_or_none(self.model_folder), "embed", "model_folder", "a folder path",
+              self.model_folder)
+        check(p, is_int(self.batch_size) and self.batch_size >= 1, "embed", "batch_size",
+              "an int in the range [1, inf)", self.batch_size)
+        raise_problems("embed", p)
 
 
 @dataclass(frozen=True)
@@ -397,17 +389,17 @@ class ThemeSettings:
 
     def __post_init__(self) -> None:
         p: list[Problem] = []
-        _check(p, _path_or_none(self.codebook), "themes", "codebook", "a file path",
-               self.codebook)
-        _check(p, _is_num(self.min_score) and 0 <= self.min_score <= 1, "themes", "min_score",
-               "a number in the range [0, 1]", self.min_score)
-        _check(p, isinstance(self.reference, bool), "themes", "reference", "true or false",
-               self.reference)
-        _check(p, isinstance(self.kin_carers, bool), "themes", "kin_carers", "true or false",
-               self.kin_carers)
-        _check(p, isinstance(self.mentions, bool), "themes", "mentions", "true or false",
-               self.mentions)
-        _raise("themes", p)
+        check(p, path_or_none(self.codebook), "themes", "codebook", "a file path",
+              self.codebook)
+        check(p, is_num(self.min_score) and 0 <= self.min_score <= 1, "themes", "min_score",
+              "a number in the range [0, 1]", self.min_score)
+        check(p, isinstance(self.reference, bool), "themes", "reference", "true or false",
+              self.reference)
+        check(p, isinstance(self.kin_carers, bool), "themes", "kin_carers", "true or false",
+              self.kin_carers)
+        check(p, isinstance(self.mentions, bool), "themes", "mentions", "true or false",
+              self.mentions)
+        raise_problems("themes", p)
 
 
 @dataclass(frozen=True)
@@ -432,15 +424,15 @@ class DiscoverSettings:
 
     def __post_init__(self) -> None:
         p: list[Problem] = []
-        _check(p, isinstance(self.enabled, bool), "discover", "enabled", "true or false",
-               self.enabled)
-        _check(p, isinstance(self.options, tuple) and all(
+        check(p, isinstance(self.enabled, bool), "discover", "enabled", "true or false",
+              self.enabled)
+        check(p, isinstance(self.options, tuple) and all(
             isinstance(k, str) and isinstance(v, (str, int, float, bool)) for k, v in
             self.options), "discover", "options", "a table of names to numbers, strings or "
             "booleans", self.options)
-        _check(p, _path_or_none(self.background), "discover", "background", "a file path",
-               self.background)
-        _raise("discover", p)
+        check(p, path_or_none(self.background), "discover", "background", "a file path",
+              self.background)
+        raise_problems("discover", p)
 
 
 @dataclass(frozen=True)
@@ -471,17 +463,17 @@ class LinkSettings:
 
     def __post_init__(self) -> None:
         p: list[Problem] = []
-        _check(p, self.enabled is None or isinstance(self.enabled, bool), "link", "enabled",
-               "true or false", self.enabled)
+        check(p, self.enabled is None or isinstance(self.enabled, bool), "link", "enabled",
+              "true or false", self.enabled)
         for key in ("variables", "by"):
             v = getattr(self, key)
-            _check(p, v is None or (isinstance(v, tuple) and all(isinstance(c, str) for c in v)),
-                   "link", key, "a list of column names", v)
-        _check(p, self.test in ("fisher", "chi2"), "link", "test", "'fisher' or 'chi2'",
-               self.test)
-        _check(p, self.weights is None or (isinstance(self.weights, str) and bool(self.weights)),
-               "link", "weights", "a respondents column name", self.weights)
-        _raise("link", p)
+            check(p, v is None or (isinstance(v, tuple) and all(isinstance(c, str) for c in v)),
+                  "link", key, "a list of column names", v)
+        check(p, self.test in ("fisher", "chi2"), "link", "test", "'fisher' or 'chi2'",
+              self.test)
+        check(p, self.weights is None or (isinstance(self.weights, str) and bool(self.weights)),
+              "link", "weights", "a respondents column name", self.weights)
+        raise_problems("link", p)
 
 
 @dataclass(frozen=True)
@@ -499,10 +491,10 @@ class ReportSettings:
 
     def __post_init__(self) -> None:
         p: list[Problem] = []
-        _check(p, isinstance(self.formats, tuple) and all(f in _REPORT_FORMATS
-                                                          for f in self.formats),
-               "report", "formats", f"a list drawn from {list(_REPORT_FORMATS)}", self.formats)
-        _raise("report", p)
+        check(p, isinstance(self.formats, tuple) and all(f in _REPORT_FORMATS
+                                                         for f in self.formats),
+              "report", "formats", f"a list drawn from {list(_REPORT_FORMATS)}", self.formats)
+        raise_problems("report", p)
 
 
 @dataclass(frozen=True)
@@ -533,17 +525,17 @@ class DaskSettings:
 
     def __post_init__(self) -> None:
         p: list[Problem] = []
-        _check(p, self.scheduler is None or (isinstance(self.scheduler, str) and "://" in
-                                             self.scheduler), "dask", "scheduler",
-               "an address such as 'tcp://10.0.0.5:8786'", self.scheduler)
+        check(p, self.scheduler is None or (isinstance(self.scheduler, str) and "://" in
+                                            self.scheduler), "dask", "scheduler",
+              "an address such as 'tcp://10.0.0.5:8786'", self.scheduler)
         for key in ("n_workers", "threads_per_worker"):
             v = getattr(self, key)
-            _check(p, _is_int(v) and v >= 1, "dask", key, "an int in the range [1, inf)", v)
-        _check(p, isinstance(self.processes, bool), "dask", "processes", "true or false",
-               self.processes)
-        _check(p, _is_num(self.connect_timeout) and self.connect_timeout > 0, "dask",
-               "connect_timeout", "a number of seconds above 0", self.connect_timeout)
-        _raise("dask", p)
+            check(p, is_int(v) and v >= 1, "dask", key, "an int in the range [1, inf)", v)
+        check(p, isinstance(self.processes, bool), "dask", "processes", "true or false",
+              self.processes)
+        check(p, is_num(self.connect_timeout) and self.connect_timeout > 0, "dask",
+              "connect_timeout", "a number of seconds above 0", self.connect_timeout)
+        raise_problems("dask", p)
 
 
 _SECTIONS: dict[str, type] = {
@@ -553,7 +545,8 @@ _SECTIONS: dict[str, type] = {
 }
 _PATH_KEYS = {("run", "output"), ("input", "comments"), ("input", "survey"),
               ("input", "respondents"), ("pseudonymise", "secret_file"),
-              ("pseudonymise", "key_file"), ("pseudonymise", "token_model"), ("embed", "cache"),
+              ("pseudonymise", "key_file"), ("pseudonymise", "token_model"),
+              ("pseudonymise", "previous_key"), ("embed", "cache"),
               ("embed", "model_folder"),
               ("themes", "codebook"), ("discover", "background")}
 _PAIR_KEYS = {("input", "columns"), ("input", "text_columns"), ("discover", "options")}
@@ -633,7 +626,8 @@ def _coerce(section: str, key: str, value: Any, base: Path) -> Any:
 #: The settings that name files to read.
 _FILE_SETTINGS = (("input", "comments"), ("input", "survey"), ("input", "respondents"),
                   ("pseudonymise", "secret_file"), ("pseudonymise", "token_model"),
-                  ("themes", "codebook"), ("discover", "background"))
+                  ("pseudonymise", "previous_key"), ("themes", "codebook"),
+                  ("discover", "background"))
 
 
 def _path_problems(values: Mapping[str, Mapping[str, Any]]) -> list[Problem]:
@@ -653,17 +647,12 @@ def _path_problems(values: Mapping[str, Mapping[str, Any]]) -> list[Problem]:
 
 
 def _file_problems(cfg: BatchConfig) -> list[Problem]:
+    from .pseudonymise import key_problems
+
     values: dict[str, dict[str, Any]] = {}
     for section, key in _FILE_SETTINGS:
         values.setdefault(section, {})[key] = getattr(getattr(cfg, section), key)
-    p = _path_problems(values)
-    key_file = cfg.pseudonymise.key_file
-    if key_file is not None:
-        out = Path(cfg.run.output).resolve()
-        if out == Path(key_file).resolve().parent or out in Path(key_file).resolve().parents:
-            p.append(Problem("bad_setting", "[pseudonymise] key_file must lie outside the run "
-                             "folder, which holds the shareable outputs.",
-                             column="pseudonymise.key_file"))
+    p = _path_problems(values) + key_problems(cfg.pseudonymise, cfg.run.output)
     has_answers = cfg.input.survey is not None or cfg.input.respondents is not None
     if cfg.link.enabled is True and not has_answers:
         p.append(Problem("bad_setting", "[link] enabled = true needs [input] respondents (or a "

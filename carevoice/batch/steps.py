@@ -1,10 +1,8 @@
-"""The per-chunk steps of a batch run: detect, replace, embed and code.
+"""The per-chunk steps of a batch run after pseudonymisation: embed and code.
 
 Each is a plain function of pandas frames that calls the library's public functions, so the local
-and the Dask engine run exactly the same code. Replacement is the one sequential step: it runs
-chunk after chunk with one :class:`carevoice.pseudonymise.replace.Replacer`, so that tags are
-numbered across the whole corpus (``[PERSON_1]`` is the same person in every chunk) and the
-output equals a run over the corpus in one piece.
+and the Dask engine run exactly the same code. Detection and replacement are in
+:mod:`carevoice.batch.pseudonymise`.
 """
 
 from __future__ import annotations
@@ -17,157 +15,21 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ..errors import InputError, format_ids
 from ..schema import COMMENT_ID, TEXT
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-    from .config import EmbedSettings, PseudonymiseSettings, ThemeSettings
+    from .config import EmbedSettings, ThemeSettings
 
 __all__ = [
-    "ChunkReplacer",
     "build_coder",
     "build_embedder",
     "code_chunk",
-    "detect_chunk",
     "embed_texts",
     "embedding_dim",
     "row_vectors",
 ]
-
-
-# --------------------------------------------------------------------------------------------
-# Pseudonymisation
-# --------------------------------------------------------------------------------------------
-def pseudonymise_config(settings: PseudonymiseSettings) -> Any:
-    """The :class:`carevoice.pseudonymise.PseudonymiseConfig` of a run's settings."""
-    from ..pseudonymise import PseudonymiseConfig
-
-    return PseudonymiseConfig(mode=settings.mode, use_spacy=settings.use_spacy,
-                              use_learned=settings.use_learned, token_model=settings.token_model,
-                              min_score=settings.min_score, batch_size=settings.batch_size)
-
-
-def detect_chunk(comments: pd.DataFrame, settings: PseudonymiseSettings) -> pd.DataFrame:
-    """Find personal data in one chunk (:func:`carevoice.pseudonymise.detect_pii`).
-
-    Parameters
-    ----------
-    comments : pandas.DataFrame
-        The chunk's comments (original text).
-    settings : PseudonymiseSettings
-
-    Returns
-    -------
-    pandas.DataFrame
-        Resolved spans (offsets and labels, no text), spans below ``min_score`` dropped.
-    """
-    from ..pseudonymise import detect_pii
-
-    spans = detect_pii(comments, config=pseudonymise_config(settings))
-    if settings.min_score > 0 and len(spans):
-        spans = spans[spans["score"] >= settings.min_score]
-    return spans.reset_index(drop=True)
-
-
-class ChunkReplacer:
-    """Replace spans chunk after chunk with one keyed replacer, as if in one piece.
-
-    Parameters
-    ----------
-    secret : bytes or str or None
-        The project secret; None draws a random one (tags and redaction do not depend on it).
-    mode : str, default "tags"
-    keep_occurrences : bool, default False
-        Keep the occurrences (original text) for an encrypted key; off unless a key is written.
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> r = ChunkReplacer(b"s" * 32)
-    >>> spans = lambda cid: pd.DataFrame({"comment_id": [cid], "start": [0], "end": [3],
-    ...                                   "label": ["PERSON"]})
-    >>> a = r.replace(pd.DataFrame({"comment_id": ["1"], "text": ["Kai x"]}), spans("1"))
-    >>> b = r.replace(pd.DataFrame({"comment_id": ["2"], "text": ["Bev y"]}), spans("2"))
-    >>> a["text"].tolist() + b["text"].tolist()
-    ['[PERSON_1] x', '[PERSON_2] y']
-    """
-
-    def __init__(self, secret: bytes | str | None, mode: str = "tags", *,
-                 keep_occurrences: bool = False) -> None:
-        from ..pseudonymise import ReplaceConfig
-        from ..pseudonymise.replace import Replacer, as_secret
-
-        self.replacer = Replacer(as_secret(secret), ReplaceConfig(mode=mode))
-        self.keep_occurrences = keep_occurrences
-        self.occurrences: list[tuple[Any, ...]] = []
-
-    def replace(self, comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
-        """Return a copy of ``comments`` with the spans replaced.
-
-        Parameters
-        ----------
-        comments : pandas.DataFrame
-            ``comment_id`` and ``text`` (original).
-        spans : pandas.DataFrame
-            Non-overlapping spans of these comments.
-
-        Returns
-        -------
-        pandas.DataFrame
-        """
-        import pandas as pd
-
-        from ..pseudonymise._base import as_text
-
-        by_comment: dict[str, list[tuple[int, int, str]]] = {}
-        for cid, s, e, lab in zip(spans[COMMENT_ID].map(str), spans["start"], spans["end"],
-                                  spans["label"], strict=True):
-            by_comment.setdefault(cid, []).append((int(s), int(e), str(lab)))
-        ids = comments[COMMENT_ID].map(str).tolist()
-        unknown = sorted(set(by_comment) - set(ids))
-        bad: list[str] = list(unknown)
-        texts: list[Any] = []
-        for cid, value in zip(ids, comments[TEXT].tolist(), strict=True):
-            found = sorted(by_comment.get(cid, ()))
-            if not found:
-                texts.append(value)
-                continue
-            text, pieces, pos, out_len = as_text(value), [], 0, 0
-            for start, end, label in found:
-                if start < pos or end <= start or end > len(text):
-                    bad.append(cid)
-                    break
-                pieces.append(text[pos:start])
-                out_len += start - pos
-                eid, rep = self.replacer.replace(text[start:end], label)
-                if self.keep_occurrences:
-                    self.occurrences.append((cid, start, end, label, eid, text[start:end], rep,
-                                             out_len, out_len + len(rep)))
-                pieces.append(rep)
-                out_len += len(rep)
-                pos = end
-            pieces.append(text[pos:])
-            texts.append("".join(pieces))
-        if bad:
-            raise InputError("The spans of comment(s) "
-                             f"{format_ids(sorted(set(bad)))} overlap, fall outside the text or "
-                             "name comments not in the chunk; the chunk store may be damaged: "
-                             "re-run with --no-resume.")
-        out = comments.copy()
-        out[TEXT] = pd.Series(texts, index=out.index, dtype="string")
-        return out
-
-    def key(self) -> Any:
-        """The :class:`carevoice.pseudonymise.ReidentificationKey` of every chunk replaced."""
-        import pandas as pd
-
-        from ..pseudonymise import ReidentificationKey
-        from ..pseudonymise.replace import OCCURRENCE_COLUMNS
-
-        occ = pd.DataFrame(self.occurrences, columns=list(OCCURRENCE_COLUMNS))
-        return ReidentificationKey(occ, self.replacer.config.mode)
 
 
 # --------------------------------------------------------------------------------------------

@@ -40,6 +40,7 @@ __all__ = [
     "PseudonymiseConfig",
     "default_detectors",
     "detect_pii",
+    "previous_mapping",
     "propagate_spans",
     "pseudonymise",
     "resolve_spans",
@@ -402,9 +403,34 @@ class PseudonymisationResult:
         return self.spans.groupby("label").size().rename("n").reset_index()
 
 
-def _previous_mapping(previous_key: ReidentificationKey | str | Path, secret: bytes | None,
-                      mode: str) -> pd.DataFrame:
-    """The entity table of a previous wave's key, checked against this run's secret and mode."""
+def previous_mapping(previous_key: ReidentificationKey | str | Path, secret: bytes | None,
+                     mode: str) -> pd.DataFrame:
+    """Return the entity table of a previous wave's key, checked against the secret and mode.
+
+    What :func:`pseudonymise` (and the batch runner) do with ``previous_key``: a key file is
+    opened with ``secret``; a key made under another secret, or in another mode, is refused.
+
+    Parameters
+    ----------
+    previous_key : ReidentificationKey, str or pathlib.Path
+        The earlier wave's key, or the path of its encrypted key file.
+    secret : bytes or None
+        This run's project secret (None is refused: a wave continues under its secret only).
+    mode : str
+        This run's replacement mode.
+
+    Returns
+    -------
+    pandas.DataFrame
+        :data:`carevoice.pseudonymise.replace.MAPPING_COLUMNS`, for
+        :class:`carevoice.pseudonymise.replace.Replacer`'s ``previous``.
+
+    Raises
+    ------
+    InputError
+        If there is no secret, the key cannot be opened with it (:class:`KeyFileError`), was
+        made under another secret or in another mode.
+    """
     from .keys import entity_table, read_key, secret_check
 
     if secret is None:
@@ -470,7 +496,7 @@ def pseudonymise(comments: Corpus | pd.DataFrame, config: PseudonymiseConfig | N
     config = config or PseudonymiseConfig()
     frame = check_comments(_as_comments(comments))
     secret_b = as_secret(secret) if secret is not None else None
-    previous = (_previous_mapping(previous_key, secret_b, config.mode)
+    previous = (previous_mapping(previous_key, secret_b, config.mode)
                 if previous_key is not None else None)
     if spans is None:
         spans = detect_pii(frame, detectors, config=config)

