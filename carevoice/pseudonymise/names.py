@@ -8,13 +8,33 @@ capitalised words inside a sentence that are not English words. The detector fol
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..errors import InputError
 from ._base import Span, TextDetector, spans_after
+from ._name_words import (
+    _ABSTRACT,
+    _ADJECTIVE_NAMES,
+    _AFTER_FULL_NAME,
+    _CALLED,
+    _CLASSES,
+    _DOING_FOR,
+    _MODALS,
+    _NOT_A_NAME_AFTER_IS,
+    _NOT_INITIALS,
+    _PERSON_VERBS,
+    _PRONOUNS,
+    _SEASONS,
+    _SURNAME_WORDS,
+    _TOLD,
+    _USED_AS_WORDS,
+    _fuzzy_name,
+    _hyphenated_surname,
+    _is_capitalised,
+    _plain_word,
+)
 from ._tokens import (
     ADVERBS,
     CLAUSE_OPENERS,
@@ -85,14 +105,6 @@ _ASK = frozenset({"ask", "asked", "asking", "asks"})
 _INITIAL = re.compile(r" ([A-Z])\.?(?=[\s,;:!?)]|$)")
 _INITIAL_LOWER = re.compile(r" ([dfghjklmpqstvwz])(?=[\s,;:!?)]|$)")
 
-#: Verbs, in the past or third person, whose subject is a person: a word that is also a name
-#: is a name before them at the start of a clause ("mercy drove me", "will sorted my pass":
-#: "will" before a past tense cannot be the modal).
-_PERSON_VERBS = frozenset(
-    """drove drives phoned phones rang rings texted texts messaged messages judged judges
-    listened listens sorted sorts cancelled canceled cancels visited visits picked picks told
-    tells asked asks shouted shouts promised promises hugged hugs cooked cooks taught teaches
-    lied lies rang fetched fetches emailed emails waited waits""".split())
 
 #: Words before "to" and a verb: "i have to chase my sw", "i want to mark my ...".
 _BEFORE_INFINITIVE = frozenset({"have", "has", "had", "want", "wants", "wanted", "need", "needs",
@@ -115,22 +127,6 @@ _AFTER_A_GIVEN_NAME = frozenset({"i", "im", "i'm", "and", "n", "my", "dob", "age
                                  "born", "from", "but"})
 
 
-def _hyphenated_surname(sent: Tokens, j: int, family: frozenset[str], lower: bool) -> bool:
-    """Whether tokens ``j`` and ``j + 1``, joined by a hyphen after a name, are a double-barrelled
-    surname: both surnames (or words that are surnames too, like "green"), or one a surname and
-    the other no dictionary word ("fletcher-wood", "hartley-green"; not "kai full-time")."""
-    if j + 1 >= len(sent) or sent.gap(j) != " " or sent.gap(j + 1) != "-" \
-            or sent.words[j].islower() != lower or sent.words[j + 1].islower() != lower:
-        return False
-    a, b = sent.lows[j], sent.lows[j + 1]
-    if not (_plain_word(a) and _plain_word(b)):
-        return False
-    a_name = a in family or a in _SURNAME_WORDS
-    b_name = b in family or b in _SURNAME_WORDS
-    return (a_name and b_name) or (a_name and not dictionary_word(b)) \
-        or (b_name and not dictionary_word(a))
-
-
 def _given_surname(sent: Tokens, j: int) -> bool:
     """Whether token ``j``, a common word after a name given as one's name, is its surname:
     "name frankie gold i live at", "my name is jodie stone, im 15" (not "... frankie lol")."""
@@ -141,15 +137,6 @@ def _given_surname(sent: Tokens, j: int) -> bool:
         or sent.gap(j + 1).strip()[:1] in (",", "."))
 
 
-#: Words that follow a full name, not a verb: "lizzie cook my pa", "dean miles is leaving".
-_AFTER_FULL_NAME = frozenset({"my", "is", "was", "from", "at", "said", "says", "used"})
-
-
-#: Words after "my name is X" that make X no name: "my name is spelt wrong".
-_NOT_A_NAME_AFTER_IS = frozenset({"wrong", "right", "on", "in", "spelt", "spelled", "down",
-                                  "differently", "incorrectly", "missing"})
-#: Verbs of naming, before "me" and a name: "my mum called me val".
-_CALLED = frozenset({"called", "calls", "call", "calling", "named", "nicknamed"})
 #: What a carer calls a child that is no name: "my foster mum calls me honey".
 _ENDEARMENTS = frozenset(
     """honey love babe baby darling sweetheart sweetie sweetpea hun hunny princess angel petal
@@ -167,15 +154,8 @@ _FATES = frozenset(
     nicked sacked sent locked married charged transferred put taken""".split())
 
 
-#: Word-names that are also adjectives said of people: "my carer is frank with me", "my
-#: worker is sunny" (so "my sw is X" makes X a name only for the others).
-_ADJECTIVE_NAMES = frozenset({"frank", "sunny", "rich", "lucky", "noble", "royal", "sandy",
-                              "ginger", "rocky", "precious", "honey", "gifted", "free", "brave",
-                              "sage"})
-
 #: Shifts a member of staff works: "bill on nights is leaving".
 _SHIFTS = frozenset({"nights", "lates", "earlies", "nightshift", "nightshifts"})
-
 
 
 #: What a person keeps doing to someone, after "keeps": "chase keeps messaging me".
@@ -191,15 +171,6 @@ _WE_DO = frozenset({"do", "go", "went", "are", "were", "play", "played", "both",
 #: Words after "shes"/"hes" that say who the person is: "rose shes my best mate".
 _SAID_OF_A_FRIEND = frozenset({"my", "me", "the", "so", "really", "always", "like", "proper",
                                "well", "dead", "sound", "lovely", "kind", "funny", "amazing"})
-#: What a person does for someone, before "me" or "us": "ray takes me to the match".
-_DOING_FOR = frozenset(
-    """got gets gives gave takes took sends sent brings brought buys bought picks picked
-    drives drove draws drew helps helped lets let""".split())
-#: Names that are also abstract nouns, which do the same ("hope got me through", "faith
-#: keeps me going").
-_ABSTRACT = frozenset({"hope", "faith", "joy", "grace", "patience", "charity", "mercy",
-                      "love", "destiny", "serenity", "harmony", "trust", "honour", "liberty",
-                      "unity", "will", "music", "justice", "glory", "chance", "luck"})
 #: Sayings made of words that are also names, in lower case: "we put up holly and ivy", "my
 #: tea was stone cold", "jack of all trades".
 _SAYINGS = (("holly", "and", "ivy"), ("jack", "of", "all", "trades"), ("stone", "cold"),
@@ -245,87 +216,34 @@ _TRAFFIC_AFTER = frozenset({"light", "lights", "warning", "warnings", "alert"})
 _SEE = frozenset({"see", "seeing", "visit", "visiting", "visits"})
 _HOW_OFTEN = frozenset({"once", "twice", "every", "on", "each", "most", "weekly", "monthly",
                         "fortnightly"})
-#: Two letters that are text-speak or an abbreviation, not someone's initials: "bf", "dm".
-_NOT_INITIALS = frozenset(
-    """bf gf dj pt hr mp nb fc xx sm dm yp bc ty pe re dt rn tb wb ig ft gp sw pa cp yr yo hb
-    bb gg hw lg ic fs ot sc ss ha hm mm kk ok uk tv pc cv id""".split())
 #: Where someone at a children's home or service works, after "at the" or "from the".
 _WORKPLACES = frozenset({"home", "unit", "team", "house", "hostel", "office", "project",
                          "centre", "center", "school", "college", "club", "service", "base"})
 #: Where young people live together, after "in my": "angel in my unit keeps ...".
 _HOMES = frozenset({"unit", "home", "house", "hostel", "placement", "flat", "room"})
-#: School groups, after "in my": "jade king in my class".
-_CLASSES = frozenset({"class", "year", "form", "tutor", "set"})
 
 #: Family words used as a title before a name, as "auntie bev" is: in English and in the
 #: languages of England's larger communities ("nani rokeya", "kak hawre").
 _KIN_TITLES = frozenset({"uncle", "auntie", "aunty", "aunt"}) | KIN_OTHER_LANGUAGES
 
-#: Modal verbs: a word-name before one cannot be the modal itself ("may may be moving out").
-_MODALS = frozenset({"may", "will", "might", "can", "could", "should", "would", "must", "wont",
-                     "cant", "shall"})
 
 #: Verb forms no modal verb stands before: after "will" or "may" they make it a name.
 _NO_MODAL_BEFORE = (SUBJECT_VERBS | _PERSON_VERBS | _DOING_FOR) - ADVERBS - {"used"}
 
-#: Verbs after which a word-name followed by "about", "that" ... is the person spoken to
-#: ("i told grace about the bullying").
-_TOLD = frozenset({"told", "tell", "telling", "asked", "texted", "rang", "phoned", "messaged",
-                   "emailed", "text", "ring", "call", "phone", "message", "contact"})
 
 #: What follows the person told: "i told grace about it", "tell hope thanks from me", "i
 #: told grant everything".
 _TOLD_WHAT = frozenset({"about", "that", "what", "how", "when", "i", "thanks", "thank", "sorry",
                         "hi", "hiya", "hello", "everything", "anything", "nothing"})
 
-_PRONOUNS = frozenset({"i", "we", "you", "they", "he", "she", "it", "u", "will", "the", "a",
-                       "this", "next", "last", "really", "so", "still", "always", "do", "dont"})
 
 _SEASON_NOUNS = frozenset({"holiday", "holidays", "hols", "term", "time", "camp", "break",
                            "school", "fair", "half", "day"})
 
-_SEASONS = frozenset({"summer", "winter", "spring", "autumn", "april", "june", "august",
-                      "may", "easter", "valentine"})
 #: The seasons, and the words before one that make it a time: "due in Spring", "next Summer".
 _SEASON_WORDS = frozenset({"spring", "summer", "autumn", "winter"})
 _WHEN = frozenset({"in", "by", "until", "till", "til", "during", "over", "this", "next", "last",
                    "every", "since", "before", "after"})
-
-#: Names that a sentence uses as ordinary words more often than as names: abstract nouns,
-#: modals, seasons and months ("hope", "will", "summer").
-_USED_AS_WORDS = _ABSTRACT | _MODALS | _SEASONS
-
-
-def _is_capitalised(token: str) -> bool:
-    return token[:1].isupper() and not token.isupper()
-
-
-@functools.cache
-def _fuzzy_name(word: str) -> str | None:
-    """A lexicon name one substitution or transposition away from ``word`` ("jaydan"), or with
-    one letter doubled ("jaydenn"), if any."""
-    if not 4 <= len(word) <= 20:
-        return None
-    for i in range(1, len(word)):
-        if word[i] == word[i - 1] and word[:i] + word[i + 1:] in _fuzzy_choice_set():
-            return word[:i] + word[i + 1:]
-    from rapidfuzz import process
-    from rapidfuzz.distance import DamerauLevenshtein
-
-    hits = process.extract(word, _fuzzy_choices(), scorer=DamerauLevenshtein.distance,
-                           score_cutoff=1, limit=20)
-    same_length = [str(h[0]) for h in hits if len(h[0]) == len(word)]
-    return same_length[0] if same_length else None
-
-
-@functools.cache
-def _fuzzy_choices() -> tuple[str, ...]:
-    return tuple(sorted(n for n in first_names() if len(n) >= 4 and tier(n) == "C"))
-
-
-@functools.cache
-def _fuzzy_choice_set() -> frozenset[str]:
-    return frozenset(_fuzzy_choices())
 
 
 _NEXT_WORD = re.compile(r" ([A-Z][a-z]+)\b")
@@ -335,13 +253,6 @@ def _next_capitalised(text: str, end: int) -> bool:
     """Whether the next word is capitalised and not a function, role or non-personal word."""
     m = _NEXT_WORD.match(text, end)
     return m is not None and bridge_word(m.group(1))
-
-
-#: Words that are surnames as well as something else ("Dylan Foster", "Amy Young").
-_SURNAME_WORDS = frozenset({"foster", "white", "black", "brown", "green", "grey", "gray",
-                            "young", "king", "hill", "wood", "hall", "bell", "price", "long",
-                            "little", "bird", "rich", "cook", "baker", "carter", "turner",
-                            "walker", "mason", "page", "field", "moss", "lane", "park"})
 
 
 def _given_name_like(low: str) -> bool:
@@ -417,7 +328,6 @@ def _said_of_a_pair(sent: Tokens, k: int) -> bool:
         or (word in POSSESSIVES and sent.kin_at(k + 1))  # "are her sons"
         or (word == "the" and any(w in KIN or w in STAFF
                                   for w in sent.lows[k + 2:k + 5])))  # "are the best carers"
-
 
 
 def _tokens_inside(tokens: list[tuple[int, str]], spans: list[Span], size: int) -> set[int]:
@@ -1445,28 +1355,12 @@ def _with_me(t: _At) -> bool:
 
 #: Kin words (and a coach) used as titles before a first name: "uncle dusty", "coach sid".
 _TITLE_KIN = frozenset({"uncle", "auntie", "aunty", "aunt", "coach"})
-#: Words that sit between a role and its verb without naming anyone: "my uncle now lives",
-#: "my sw today said", "my mum herself".
-_NOT_AFTER_A_ROLE = frozenset(
-    """now then there here too also again still only even really proper well dead right
-    basically literally already sometimes usually often always never soon once twice
-    apparently today yesterday tonight tomorrow lately recently herself himself themselves
-    though tho innit""".split())
 
 
 #: Negated auxiliaries, said of a subject like a verb: "the last one mark didnt even know".
 _NEGATED = frozenset({"didnt", "didn't", "doesnt", "doesn't", "hasnt", "hasn't", "wont",
                       "won't", "cant", "can't", "isnt", "isn't", "wasnt", "wasn't", "wouldnt",
                       "wouldn't", "never"})
-
-
-def _plain_word(low: str) -> bool:
-    """Whether ``low`` could be a name by its form: three letters or more, no function,
-    role or family word, no adverb, no verb a person does and nothing never personal data."""
-    return len(low) >= 3 and low not in FUNCTION_WORDS and low not in NOT_PII \
-        and low not in ROLE_WORDS and low not in KIN and low not in ADVERBS \
-        and low not in _NOT_AFTER_A_ROLE and not low.endswith("ly") \
-        and low not in SUBJECT_VERBS and low not in _PERSON_VERBS
 
 
 def _named_after_a_role(t: _At) -> bool:
