@@ -8,9 +8,7 @@ they are no English word, a UK place, or words homes are named by (trees, birds,
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
-from ._base import spans_after
 from ._pattern import Pattern
 from ._place_names import (
     GENERIC_PLACE_WORDS,
@@ -20,19 +18,10 @@ from ._place_names import (
     unlisted_place_ok,
 )
 from ._words import FUNCTION_WORDS, KIN, no_word_at_all
-from .lexicons import (
-    NOT_PII,
-    ROLE_WORDS,
-    WORD_NAMES,
-    is_common_word,
-    surnames,
-    uk_places,
-)
+from .lexicons import NOT_PII, ROLE_WORDS, WORD_NAMES, is_common_word, surnames, uk_places
+from .neighbours import homes_in_a_row, organisations_after_people
 
-if TYPE_CHECKING:
-    import pandas as pd
-
-__all__ = ["INSTITUTION_PATTERNS", "organisations_after_people"]
+__all__ = ["INSTITUTION_PATTERNS", "homes_in_a_row", "organisations_after_people"]
 
 
 def _initials_ok(value: str) -> float | bool:
@@ -761,90 +750,3 @@ INSTITUTION_PATTERNS: tuple[Pattern, ...] = (
             r"academy|child(?:ren)?'?s'?\s+home|kids\s+home)\b",
             score=0.5, flags=0, validate=unlisted_place_ok),
 )
-
-
-#: Words of a service's generic name: "Jo from Social Services", "Sam from Leaving Care Team".
-_SERVICE_WORDS = frozenset({"social", "services", "service", "leaving", "care", "virtual",
-                            "school", "council", "housing", "team", "the", "children's",
-                            "childrens", "youth", "offending", "early", "help", "health",
-                            "mental", "local", "authority", "adult", "adults"})
-
-
-#: "then" and a word after a home found: "the willows then beechcroft then ...".
-_THEN_A_WORD = re.compile(r"\s*(?:,\s*)?(?:and\s+)?then\s+(?:the\s+)?([a-z]{4,})\b(?!['\u2019-])")
-
-
-def homes_in_a_row(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
-    """Add a word that is no word at all said right after an organisation found and "then":
-    "i lived at the willows then beechcroft then a foster placement" (score 0.5, detector
-    ``"institutions:then"``); not "the willows then school". ``comments`` and ``spans`` (raw
-    spans of all detectors) in, ``spans`` plus the new ones (not resolved) out."""
-
-    def judge(text: str, end: int) -> tuple[int, int, str, float, str] | None:
-        m = _THEN_A_WORD.match(text, end)
-        if not m or not no_word_at_all(m.group(1)):
-            return None
-        return m.start(1), m.end(1), "ORG", 0.5, "institutions:then"
-
-    return spans_after(comments, spans, ("ORG",), judge)
-
-
-def organisations_after_people(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
-    """Add the capitalised name of what a person found is "from": "my advocate Jasmin from
-    Voices Together", "Sophie Hartley from Voices Matter"; or, in lower case, one to three words
-    before what the person did ("ruby from next steps helped me"; score 0.5; not "kai from
-    school", "jo from leaving care").
-
-    Two or three capitalised words after "from" that name no place, no service of every council
-    ("Social Services", "Leaving Care Team") and nothing that is never personal data. New spans
-    score 0.6 (detector ``"institutions:from"``): above a surname found by its context alone,
-    so "Kels from Speak Up Kirkwood" is one organisation, not a person. ``comments`` and
-    ``spans`` (raw spans of all detectors) in, ``spans`` plus the new ones (not resolved) out.
-    """
-    places = uk_places()
-
-    def judge(text: str, end: int) -> tuple[int, int, str, float, str] | None:
-        m = _FROM_CAPITALISED.match(text, end)
-        if not m and not text.istitle():
-            m = _FROM_LOWER.match(text, end)
-            words = m.group(1).split() if m else []
-            if not words or any(w in FUNCTION_WORDS or w in ROLE_WORDS or w in NOT_PII
-                                or w in KIN for w in words) \
-                    or " ".join(words) in places \
-                    or all(w in _SERVICE_WORDS or w in GENERIC_PLACE_WORDS or w in _EVERYDAY
-                           for w in words) or words == ["next", "door"]:
-                return None
-            return m.start(1), m.end(1), "ORG", 0.5, "institutions:from"
-        if not m or text.istitle():
-            return None
-        words = m.group(1).lower().split()
-        if m.group(1).lower() in places or any(w in places or w in NOT_PII or w in ROLE_WORDS
-                                                for w in words) \
-                or all(w in _SERVICE_WORDS or w in GENERIC_PLACE_WORDS for w in words):
-            return None
-        return m.start(1), m.end(1), "ORG", 0.6, "institutions:from"
-
-    return spans_after(comments, spans, ("PERSON",), judge)
-
-
-#: "from" and one to three lower-case words, then something a person did: " from next steps
-#: helped me", " from the bridge project took us", " from voices together, she helped me".
-_FROM_LOWER = re.compile(
-    r"\s+from\s+(?:the\s+)?((?:[a-z]+\s+){0,2}[a-z]+)(?:\s+|,\s*(?:she|he|they)\s+)"
-    r"(?=(?:helped|helps|took|takes|sorted|"
-    r"sorts|got|gets|came|comes|rang|rings|gave|gives|runs|ran|said|says|told|tells|drove|"
-    r"drives|sent|sends|picked|picks|found|finds)\b)")
-#: Everyday places and groups a person is "from", no organisation's name: "kai from school".
-_EVERYDAY = frozenset({"school", "college", "uni", "work", "home", "church", "mosque", "footy",
-                       "football", "boxing", "gym", "town", "class", "year", "form",
-                       "club", "group", "there", "here", "round", "corner", "upstairs",
-                       "downstairs", "nowhere", "somewhere", "abroad", "prison", "jail",
-                       # what a service is for, before its kind: "the fostering team", "the
-                       # refugee charity" (no name)
-                       "charity", "agency", "project", "fostering", "adoption", "refugee",
-                       "refugees", "asylum", "homeless", "counselling", "advocacy", "kinship",
-                       "disability", "autism", "drugs", "drug", "alcohol", "parenting",
-                       "family", "families", "young", "people", "carers", "kids"})
-#: "from" and two or three capitalised words, after a name found: " from Voices Together".
-_FROM_CAPITALISED = re.compile(
-    r"\s+from\s+((?:[A-Z][a-z']+)(?:\s+[A-Z][a-z']+){1,2})\b(?!['\u2019])")

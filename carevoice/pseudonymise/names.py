@@ -10,21 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from ..errors import InputError
-from ._base import Span, TextDetector, spans_after
-from ._lexicon_rules import (
-    _LEXICON_RULES,
-)
-from ._name_context import (
-    _At,
-    _initial_reporting,
-)
+from ._base import Span, TextDetector
+from ._lexicon_rules import _LEXICON_RULES
+from ._name_context import _At, _initial_reporting
 from ._name_words import (
-    _ABSTRACT,
     _AFTER_FULL_NAME,
-    _MODALS,
     _PERSON_VERBS,
     _PRONOUNS,
     _SEASONS,
@@ -65,18 +57,8 @@ from ._words import (
     not_a_word,
     sentence_initial,
 )
-from .lexicons import (
-    NOT_PII,
-    ROLE_WORDS,
-    WORD_NAMES,
-    countries,
-    first_names,
-    surnames,
-)
-
-if TYPE_CHECKING:
-
-    import pandas as pd
+from .lexicons import NOT_PII, ROLE_WORDS, WORD_NAMES, countries, first_names, surnames
+from .neighbours import people_from_organisations, people_in_addresses
 
 __all__ = [
     "NameDetector",
@@ -622,134 +604,3 @@ class NameDetector(TextDetector):
         if self.fuzzy and len(low) >= 5 and freq == 0 and word.islower() and _fuzzy_name(low):
             return 0.4, "fuzzy"
         return 0.0, ""
-
-
-#: Names, joined by "and", "n", "&" or commas, right before "from" (and "the"): "jack and bill
-#: from ", "ruby, jo n mo from the ".
-
-
-def _first_then_surname(first: str, sur: str) -> bool:
-    """Whether ``first sur`` reads as a first name and a surname: "robin sparrow"."""
-    return first in first_names() and (sur in surnames() or sur in _SURNAME_WORDS
-                                       or frequency(sur) < 5_000) and not any(
-        w in FUNCTION_WORDS or w in ROLE_WORDS or w in NOT_PII or w in _ABSTRACT
-        or w in _SEASONS for w in (first, sur))
-
-
-_NAMES_BEFORE_FROM = re.compile(
-    r"(?<![A-Za-z'-])((?:[A-Za-z]+(?:-[A-Za-z]+)*(?:\s*,\s*|\s+(?:and|n|&)\s+))*"
-    r"[A-Za-z]+(?:-[A-Za-z]+)*)\s+(from|at)\s+(?:the\s+)?$")
-
-
-_NUMBER_WORDS = frozenset({"two", "three", "four", "five", "six", "ten", "twenty", "fifty",
-                           "hundred", "few", "many", "some", "more", "loads", "lots"})
-
-
-def people_from_organisations(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
-    """Add the first names of people "from" or "at" an organisation found: "jack and bill
-    from oak lodge", "ruby from the den project", "jade at hope house said"; and of one person
-    "from" a place found, at a clause's start: "summer from oakfield keeps taking my charger".
-
-    Each word of a run of words joined by "and", "n", "&" or commas right before "from" and
-    an organisation span is a name if it is in the first-name lexicon and is no function,
-    role or season word and no abstract noun ("no hope from the willows" stays). New spans
-    score 0.5 (detector ``"names:from"``), so they go to review. ``comments`` and ``spans``
-    (raw spans of all detectors) in, ``spans`` plus the new ones (not resolved) out.
-    """
-    names = first_names()
-
-    def run_before(text: str, start: int) -> re.Match[str] | None:
-        m = _NAMES_BEFORE_FROM.search(text, max(0, start - 60), start)
-        return m if m and m.end() == start else None
-
-    def opening(text: str, m: re.Match[str]) -> bool:  # the run starts a clause
-        return not text[:m.start(1)].strip() or text[:m.start(1)].rstrip()[-1] in ".!?,"
-
-    def from_a_place(text: str, start: int) -> list[tuple[int, int, str, float, str]]:
-        m = run_before(text, start)
-        if not m or m.group(2) != "from" or " " in m.group(1).strip() or "," in m.group(1) \
-                or not opening(text, m):
-            return []  # one word at a clause's start, then "from" and the place
-        return names_in(text, m)
-
-    def judge(text: str, start: int) -> list[tuple[int, int, str, float, str]]:
-        m = run_before(text, start)
-        return names_in(text, m) if m else []
-
-    def names_in(text: str, m: re.Match[str]) -> list[tuple[int, int, str, float, str]]:
-        out = []
-        opens = opening(text, m)
-        for w in re.finditer(r"[A-Za-z]+(?:-[A-Za-z]+)*", m.group(1)):
-            low = w.group().lower().split("-")[0]  # "rosie-may from the laurels"
-            if low in ("and", "n"):
-                continue
-            if low in _MODALS and low in names and opens and m.group(1) == w.group():
-                pass  # "will from oakfield house is ...": no modal stands before "from"
-            elif low not in names or low in FUNCTION_WORDS or low in ROLE_WORDS \
-                    or low in _ABSTRACT or low in _SEASONS or low in NOT_PII:
-                first = re.search(r"(?<![A-Za-z'])([A-Za-z]+)\s+$", text[:m.start(1)])
-                if out or first is None or not _first_then_surname(first.group(1).lower(), low):
-                    return []  # "the staff from", "no hope from": not a run of names
-                out.append((first.start(1), m.start(1) + w.end(), "PERSON", 0.5, "names:from"))
-                m = first  # "robin sparrow from greenfields housing": a first name and surname
-                break
-            out.append((m.start(1) + w.start(), m.start(1) + w.end(), "PERSON", 0.5,
-                        "names:from"))
-        before = text[:m.start(1)].rstrip().lower()
-        if before.endswith((" the", " a", " no", " any")) or before[-1:].isdigit() \
-                or before.rsplit(" ", 1)[-1] in _NUMBER_WORDS:
-            return []  # "the lads from", "200 miles from", "two miles from"
-        return out
-
-    spans = spans_after(comments, spans, ("ORG",), judge, before=True)
-    return spans_after(comments, spans, ("LOCATION",), from_a_place, before=True)
-
-
-#: Words handles are often made of that are no one's name: "gaming_kai", "jade.official".
-_HANDLE_FILLERS = frozenset({"official", "xoxo", "gaming", "games", "gamer", "real", "queen",
-                             "king", "girl", "boy", "babe", "baby", "love", "lover", "life",
-                             "vibes", "music", "beatz", "mail", "email", "example", "insta",
-                             "snap", "tiktok", "account", "page"})
-
-
-def people_in_addresses(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
-    """Add the words of a comment that repeat a name an e-mail address or handle is made of:
-    "email k.frost@... its kit frost btw", "follow @sk8r_jade ... jade here".
-
-    The parts of a found e-mail's local part or a handle (runs of three letters or more) that
-    are a first name or surname, or no dictionary word, are looked for elsewhere in the
-    comment as whole words; each found is a PERSON (score 0.5, detector ``"names:address"``),
-    with the word before it where that word starts with a one-letter part ("k.frost" ->
-    "kit frost"). ``comments`` and ``spans`` (raw spans of all detectors) in, ``spans`` plus the
-    new ones (not resolved) out.
-    """
-    given, family = first_names(), surnames()
-
-    def judge(text: str, start: int) -> list[tuple[int, int, str, float, str]]:
-        m = re.match(r"@?[A-Za-z0-9_.+-]+", text[start:])
-        if not m:
-            return []
-        local = m.group().lstrip("@").lower()
-        parts = re.split(r"[^a-z]+", local)
-        initials = {p for p in parts if len(p) == 1}
-        wanted = {p for p in parts if len(p) >= 3 and p not in FUNCTION_WORDS and p not in NOT_PII
-                  and p not in ROLE_WORDS and p not in _HANDLE_FILLERS
-                  and (p in given or p in family or not dictionary_word(p))}
-        out = []
-        if not wanted:
-            return out
-        end = start + m.end()
-        words = list(WORD_TOKEN.finditer(text))
-        for k, w in enumerate(words):
-            if start <= w.start() < end or w.group().lower() not in wanted:
-                continue
-            first = w.start()
-            if k and words[k - 1].group()[:1].lower() in initials \
-                    and not start <= words[k - 1].start() < end \
-                    and _plain_word(words[k - 1].group().lower()) \
-                    and text[words[k - 1].end():w.start()] == " ":
-                first = words[k - 1].start()  # "kit frost" after "k.frost@"
-            out.append((first, w.end(), "PERSON", 0.5, "names:address"))
-        return out
-
-    return spans_after(comments, spans, ("EMAIL", "HANDLE"), judge, before=True)
