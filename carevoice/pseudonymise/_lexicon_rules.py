@@ -1,8 +1,9 @@
-"""The context rules of a lexicon name in the order :class:`NameDetector` tries them
-(:data:`_LEXICON_RULES`), and the rules, tried of words outside the lexicon too, about a name
-next to a role, a partner or a family word ("uncle dusty", "her fella deano", "with fern and
-her dad", "the baker family"), double names, a name put right ("danielle no donna") and what
-someone is called ("tiny is what everyone calls my foster dad").
+"""The context rules of a lexicon name in the order
+:class:`carevoice.pseudonymise.names.NameDetector` tries them (:data:`_LEXICON_RULES`), and the
+rules, tried of words outside the lexicon too, about a name next to a role, a partner or a family
+word ("uncle dusty", "her fella deano", "with fern and her dad", "the baker family"), double
+names, a name put right ("danielle no donna") and what someone is called ("tiny is what everyone
+calls my foster dad").
 
 The first rules of the table are those of :mod:`carevoice.pseudonymise._name_context`.
 """

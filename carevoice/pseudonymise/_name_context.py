@@ -1,13 +1,13 @@
-"""The context rules of a lexicon name that :meth:`NameDetector._score` leaves at 0: who a name
-is said by, spoken to, asked or told ("kyle said", "ask will if", "tell dawn to ring me"), what
-it is called ("her name is april", "they call me jazz"), and what the person does or is ("mercy
-drove me", "will helped me", "rob my pa is leaving", "jade king in my class").
+"""The context rules of a lexicon name that
+:meth:`carevoice.pseudonymise.names.NameDetector._score` leaves at 0: who a name is said by,
+spoken to, asked or told ("kyle said", "ask will if", "tell dawn to ring me"), what it is called
+("her name is april", "they call me jazz"), and what the person does or is ("mercy drove me",
+"will helped me", "rob my pa is leaving", "jade king in my class").
 
 Each rule takes the token and what stands around it (:class:`_At`). The order they are tried in
 is :data:`carevoice.pseudonymise._lexicon_rules._LEXICON_RULES`; several are tried of words
-outside the lexicon too (:mod:`carevoice.pseudonymise._word_rules`). :func:`_initial_reporting`
-(initials before a verb of reporting: "KW said") is read by
-:class:`carevoice.pseudonymise.names.NameDetector` itself.
+outside the lexicon too (:mod:`carevoice.pseudonymise._word_rules`). The detector itself reads
+:func:`_initial_reporting` (initials before a verb of reporting: "KW said").
 """
 
 from __future__ import annotations

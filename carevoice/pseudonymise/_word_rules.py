@@ -1,9 +1,9 @@
-"""The context rules of a word outside the lexicon: two tried before
-:meth:`NameDetector._unknown` scores the word (:data:`_WORD_RULES_FIRST`: initials, "went round
-tyreese's"), the rest, in order, where it leaves the word at 0 (:data:`_WORD_RULES`): "my nickname
-is Bubbles", "i go by Ghost", "my surname is baker", a rare word said of a person ("maddie got
-moved out"), and a lower-case word its context makes a name (:func:`_lower_context`: "chen from
-the team", "dinny my cousin").
+"""The context rules of a word outside the lexicon, for
+:class:`carevoice.pseudonymise.names.NameDetector`: two tried before its ``_unknown`` scores the
+word (:data:`_WORD_RULES_FIRST`: initials, "went round tyreese's"), the rest, in order, where it
+leaves the word at 0 (:data:`_WORD_RULES`): "my nickname is Bubbles", "i go by Ghost", "my surname
+is baker", a rare word said of a person ("maddie got moved out"), and a lower-case word its
+context makes a name (:func:`_lower_context`: "chen from the team", "dinny my cousin").
 """
 
 from __future__ import annotations
