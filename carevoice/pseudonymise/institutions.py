@@ -3,6 +3,9 @@ councils, hospitals, prisons, youth projects, employers; and families called by 
 
 Part of :data:`carevoice.pseudonymise.patterns.PATTERNS`. Lower-case names are accepted only when
 they are no English word, a UK place, or words homes are named by (trees, birds, flowers).
+The patterns' validators are in ``_institution_names``; :func:`organisations_after_people` and
+:func:`homes_in_a_row`, read after all detectors, are in :mod:`carevoice.pseudonymise.neighbours`
+and imported here too.
 """
 
 from __future__ import annotations

@@ -4,6 +4,12 @@ The rules are for informal writing: lower-case and misspelt names, names that ar
 ("Hope", "Will") used as names, "my brother X", "me and x", titles ("Mrs Khan"), and
 capitalised words inside a sentence that are not English words. The detector follows the
 :class:`carevoice.schema.Detector` protocol.
+
+This module holds the detector; its context rules stand in ``_name_context``, ``_lexicon_rules``
+(the order of a lexicon name's rules), ``_word_rules`` (a word outside the lexicon) and
+``_said_of_people``, the word lists they share in ``_name_words``. The passes that find people
+beside other detectors' spans (:func:`people_from_organisations`, :func:`people_in_addresses`)
+are in :mod:`carevoice.pseudonymise.neighbours` and imported here too.
 """
 
 from __future__ import annotations
