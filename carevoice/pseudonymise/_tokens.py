@@ -1,8 +1,9 @@
 """How the name rules read a comment's words: :class:`Tokens` (the words, in lower case, with
 possessives read) and the :class:`Cues` around each of them, with the word lists they use.
 
-Part of :class:`carevoice.pseudonymise.names.NameDetector`; kept apart so that the detector's
-module holds its rules and this one how the words around a token are read.
+Part of :class:`carevoice.pseudonymise.names.NameDetector`; kept apart so that the detector and
+its rules (``_name_context``, ``_lexicon_rules``, ``_word_rules``, ``_said_of_people``) hold what
+makes a word a name and this module how the words around a token are read.
 """
 
 from __future__ import annotations

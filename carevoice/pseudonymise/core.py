@@ -16,7 +16,6 @@ from ..schema import COMMENT_ID, SPAN_COLUMNS, Corpus, Detector
 from ._base import check_comments, spans_frame, texts_by_id
 from .animals import drop_pet_names
 from .boundaries import cut_between_names, joinable_gap, split_at_boundaries
-from .institutions import homes_in_a_row, organisations_after_people
 from .joins import (
     bridge_spans,
     join_hyphenated,
@@ -27,7 +26,12 @@ from .joins import (
     trim_leading_words,
 )
 from .keys import ReidentificationKey, write_key
-from .names import people_from_organisations, people_in_addresses
+from .neighbours import (
+    homes_in_a_row,
+    organisations_after_people,
+    people_from_organisations,
+    people_in_addresses,
+)
 from .places import places_after_found
 from .replace import MODES, ReplaceConfig, Replacer, as_secret, replace_spans
 from .review import ReviewConfig, apply_decisions, review_table

@@ -1,0 +1,228 @@
+"""The context rules of a word outside the lexicon, for
+:class:`carevoice.pseudonymise.names.NameDetector`: two tried before its ``_unknown`` scores the
+word (:data:`_WORD_RULES_FIRST`: initials, "went round tyreese's"), the rest, in order, where it
+leaves the word at 0 (:data:`_WORD_RULES`): "my nickname is Bubbles", "i go by Ghost", "my surname
+is baker", a rare word said of a person ("maddie got moved out"), and a lower-case word its
+context makes a name (:func:`_lower_context`: "chen from the team", "dinny my cousin").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ._lexicon_rules import (
+    _asked_for_no_word,
+    _family_named,
+    _named_after_a_role,
+    _named_as_my_name,
+    _partner_unknown,
+    _what_they_call,
+    _with_and_their_kin,
+)
+from ._name_context import _At, _introduced_by_role_word, _paired, _then_an_honorific, _was_called
+from ._name_words import (
+    _CALLED,
+    _DOING_FOR,
+    _NOT_A_NAME_AFTER_IS,
+    _NOT_INITIALS,
+    _PERSON_VERBS,
+    _TOLD,
+    _fuzzy_name,
+    _is_capitalised,
+)
+from ._said_of_people import _predicated
+from ._tokens import SUBJECT_VERBS
+from ._words import (
+    FUNCTION_WORDS,
+    KIN,
+    NOT_BEFORE_A_NAME,
+    PERSON_NOUNS,
+    dictionary_word,
+    frequency,
+    misspelt_word,
+    no_word_at_all,
+    not_a_word,
+    sentence_initial,
+)
+from .lexicons import NOT_PII, ROLE_WORDS, WORD_NAMES, countries
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from ._tokens import Cues
+
+
+#: Where someone at a children's home or service works, after "at the" or "from the".
+_WORKPLACES = frozenset({"home", "unit", "team", "house", "hostel", "office", "project",
+                         "centre", "center", "school", "college", "club", "service", "base"})
+
+
+def _verb_form(low: str) -> bool:
+    """Whether ``low`` is a common word with "ed" or "ing" added: "texted", "messaging"."""
+    return (low.endswith("ed") and any(frequency(stem) >= 20_000 for stem in (low[:-2], low[:-1])
+                                       if len(stem) >= 3)) \
+        or (low.endswith("ing") and len(low) >= 6 and frequency(low[:-3]) >= 20_000)
+
+
+def _lower_context(low: str, prev: str, nxt: str, cues: Cues, family: frozenset[str]) -> bool:
+    """A lower-case word outside the name lists that its context makes a name: "kemalettin
+    from my hostel", "chen from the team", "dinny my cousin", "that smithson woman", "xiaoling
+    helped me", "with shaniece", "bev ur the best", "i want to see hodan"."""
+    return bool(
+        (cues.speaker and (no_word_at_all(low) or (
+            low in family and frequency(low) < 2_000 and low not in KIN
+            and not dictionary_word(low))))
+        or (cues.kin_after and frequency(low) < 500 and not _verb_form(low))  # not "texted my pa"
+        or (prev in ("that", "this") and nxt in PERSON_NOUNS and frequency(low) < 2_000
+            and not misspelt_word(low))
+        or ((nxt in SUBJECT_VERBS or cues.vocative or prev == "with") and len(low) >= 4
+            and no_word_at_all(low) and (cues.clause_start or prev == "with"))
+        or (cues.vocative and len(low) >= 3 and frequency(low) == 0)
+        or (cues.contact and len(low) >= 4 and not_a_word(low) and low not in NOT_PII))
+
+
+def _initials(t: _At) -> bool:
+    """Initials: "jb the head there", "kb from the home", "JD at the unit lent me a tenner"."""
+    low, word, nxt = t.low, t.word, t.nxt
+    return len(low) == 2 and word.isalpha() and (word.islower() or word.isupper()) \
+        and t.cues.clause_start and low not in _NOT_INITIALS and low not in NOT_PII \
+        and low not in ROLE_WORDS and frequency(low) < 500 and not dictionary_word(low) \
+        and t.prev not in NOT_BEFORE_A_NAME and (
+            _predicated(t.sent, t.i, t.cues) or nxt in _PERSON_VERBS
+            or nxt in _DOING_FOR
+            or (nxt in ("at", "from") and t.sent.low(t.i + 2) == "the"
+                and t.sent.low(t.i + 3) in _WORKPLACES))
+
+
+def _whose_place(t: _At) -> bool:
+    """"went round tyreese's after school"."""
+    return t.lower and t.sent.at_whose(t.i) and len(t.low) >= 3 and frequency(t.low) == 0 \
+        and t.low not in NOT_PII and t.low not in countries()
+
+
+def _whose_without_apostrophe(t: _At) -> bool:
+    """"xmas at hollys was class": whose, without an apostrophe."""
+    low = t.low
+    return t.lower and t.prev in ("round", "at") and low.endswith("s") and len(low) >= 4 \
+        and low[:-1] in t.names and low[:-1] not in WORD_NAMES and low not in ROLE_WORDS \
+        and low not in NOT_PII \
+        and frequency(low) < 2_000
+
+
+def _nickname_is(t: _At) -> bool:
+    """"my nickname is Bubbles": a rare or capitalised word (not "my nickname is stupid")."""
+    low = t.low
+    return t.prev == "is" and t.sent.low(t.i - 2) in ("nickname", "nicknames") \
+        and low not in FUNCTION_WORDS and low not in NOT_PII and len(low) >= 3 \
+        and (t.word[:1].isupper() or frequency(low) < 20_000)
+
+
+_GO = frozenset({"go", "goes", "went", "going", "gone"})
+
+_TRAVEL = frozenset({"bus", "car", "train", "tram", "taxi", "foot", "bike", "road", "rail",
+                     "coach", "plane", "boat", "ferry", "lorry", "van"})
+
+
+def _goes_by(t: _At) -> bool:
+    """"i go by Ghost on road", "she goes by Tee": the name someone answers to, capitalised
+    where the sentence does not begin, or no dictionary word (not "i go by bus", "goes by
+    quickly", "go by the rules")."""
+    low = t.low
+    return t.prev == "by" and t.sent.low(t.i - 2) in _GO and len(low) >= 2 \
+        and low not in FUNCTION_WORDS and low not in NOT_PII and low not in _TRAVEL \
+        and low not in ROLE_WORDS and not low.endswith("ly") \
+        and (_is_capitalised(t.word) or not dictionary_word(low)) \
+        and not sentence_initial(t.sent.text, t.sent.tokens[t.i][0])
+
+
+def _real_name_is(t: _At) -> bool:
+    """"my real name is marigold" (not "my name is wrong")."""
+    low = t.low
+    return t.lower and t.prev == "is" and t.sent.low(t.i - 2) == "name" \
+        and t.sent.low(t.i - 3) in ("my", "real", "first", "middle", "her", "his") \
+        and low not in FUNCTION_WORDS and low not in NOT_PII and len(low) >= 3 \
+        and frequency(low) < 20_000 and t.nxt not in _NOT_A_NAME_AFTER_IS \
+        and low not in _NOT_A_NAME_AFTER_IS
+
+
+def _surname_is(t: _At) -> bool:
+    """"my surname is baker"."""
+    return t.prev == "is" and t.sent.low(t.i - 2) in ("name", "surname", "nickname") \
+        and (t.low in t.family or not_a_word(t.low)) and t.low not in NOT_PII \
+        and t.nxt not in ("wrong", "right", "differently", "incorrectly")
+
+
+def _rare_word_predicated(t: _At) -> bool:
+    """"maddie got moved out", "my sw is kerys", "... is sharron"."""
+    low = t.low
+    return t.lower and (not_a_word(low) or frequency(low) < 200) and not dictionary_word(low) \
+        and low not in NOT_PII and not re.search(r"(.)\1\1", low) \
+        and t.prev not in NOT_BEFORE_A_NAME and _predicated(t.sent, t.i, t.cues) \
+        and (not_a_word(low) or (not misspelt_word(low) and bool(_fuzzy_name(low))))
+
+
+def _staff_member(t: _At) -> bool:
+    """"frost is my key worker at the willows"."""
+    return t.lower and t.cues.clause_start and t.sent.is_staff(t.i) and len(t.low) >= 3 \
+        and t.low not in NOT_PII and t.low not in countries()
+
+
+def _misspelt_on_a_number(t: _At) -> bool:
+    """"text daisey on 07700 ...": a misspelt name, then a number."""
+    low = t.low
+    return t.lower and (t.cues.contact or t.prev in _TOLD) and t.nxt == "on" \
+        and not dictionary_word(low) and len(low) >= 3 and low not in NOT_PII \
+        and re.match(r"\s+on\s+[+(]?[\do]\d", t.after) is not None
+
+
+def _called_me_no_word(t: _At) -> bool:
+    """"my mum called me val": a name that is no word."""
+    low = t.low
+    return t.lower and t.prev == "me" and t.sent.low(t.i - 2) in _CALLED and len(low) >= 3 \
+        and not dictionary_word(low) and low not in NOT_PII
+
+
+def _in_lower_context(t: _At) -> bool:
+    """:func:`_lower_context`."""
+    return t.lower and _lower_context(t.low, t.prev, t.nxt, t.cues, t.family)
+
+
+def _surname_speaker(t: _At) -> bool:
+    """"Hargreaves said no to the trip"."""
+    low = t.low
+    return _is_capitalised(t.word) and t.cues.speaker and low in t.family \
+        and frequency(low) < 2_000 and not dictionary_word(low)
+
+
+#: The rules tried before :meth:`NameDetector._unknown`.
+_WORD_RULES_FIRST: tuple[tuple[float, str, Callable[[_At], bool]], ...] = (
+    (0.5, "context", _initials),
+    (0.5, "context", _whose_place),
+)
+
+#: The rules tried where :meth:`NameDetector._unknown` leaves a word at 0, in order.
+_WORD_RULES: tuple[tuple[float, str, Callable[[_At], bool]], ...] = (
+    (0.5, "context", _whose_without_apostrophe),
+    (0.5, "context", _nickname_is),
+    (0.5, "context", _goes_by),
+    (0.5, "context", _real_name_is),
+    (0.5, "context", _surname_is),
+    (0.5, "context", _rare_word_predicated),
+    (0.5, "context", _staff_member),
+    (0.5, "context", _paired),
+    (0.5, "context", _misspelt_on_a_number),
+    (0.5, "context", _called_me_no_word),
+    (0.45, "context", _in_lower_context),
+    (0.5, "context", _surname_speaker),
+    (0.5, "context", _named_after_a_role),
+    (0.5, "context", _partner_unknown),
+    (0.5, "context", _with_and_their_kin),
+    (0.5, "context", _asked_for_no_word),
+    (0.5, "context", _introduced_by_role_word),
+    (0.5, "context", _was_called),
+    (0.5, "context", _what_they_call),
+    (0.5, "context", _named_as_my_name),
+    (0.5, "context", _family_named),
+    (0.5, "context", _then_an_honorific),
+)
