@@ -308,6 +308,52 @@ def _blank_small(prevalence: pd.DataFrame | None, themes: pd.Series, raised: pd.
 
 
 _CELL_COLUMNS = frozenset({"theme", "variable", "n", "base"})
+#: Where :func:`suppress_prevalence` records, in the marked frame's ``attrs``, the settings its
+#: marks depend on; :func:`_marked_prevalence` reuses the marks only for the same settings.
+_MARKED_WITH = "carevoice_suppression"
+
+
+def _marks_key(config: DisclosureConfig) -> dict[str, Any]:
+    return {"threshold": config.threshold, "suppress_zeros": config.suppress_zeros}
+
+
+def _marked_prevalence(prevalence: pd.DataFrame,
+                      config: DisclosureConfig | None = None) -> pd.DataFrame:
+    """A prevalence table with its suppression marks, marking it only when it is not yet marked.
+
+    A frame that :func:`suppress_prevalence` marked with the same ``threshold`` and
+    ``suppress_zeros`` comes back as it is (not copied); any other frame, a frame marked by
+    hand or with other settings included, is marked by :func:`suppress_prevalence`. The
+    report marks its prevalence table once this way and hands the marked frame to every table
+    and chart.
+
+    Parameters
+    ----------
+    prevalence : pandas.DataFrame
+        From :func:`carevoice.link.prevalence`, or already marked.
+    config : DisclosureConfig, optional
+        The settings.
+
+    Returns
+    -------
+    pandas.DataFrame
+        With the ``suppressed`` and ``base_suppressed`` columns; do not change it in place.
+
+    Examples
+    --------
+    >>> prev = pd.DataFrame({"theme": ["t"] * 3, "variable": ["all", "v", "v"],
+    ...                      "level": ["all", "a", "b"], "n": [12, 3, 9], "base": [40, 20, 20]})
+    >>> marked = suppress_prevalence(prev)
+    >>> _marked_prevalence(marked) is marked
+    True
+    >>> _marked_prevalence(marked, DisclosureConfig(threshold=3))["suppressed"].tolist()
+    [False, False, False]
+    """
+    config = config or DisclosureConfig()
+    if {"suppressed", "base_suppressed"} <= set(prevalence) \
+            and prevalence.attrs.get(_MARKED_WITH) == _marks_key(config):
+        return prevalence
+    return suppress_prevalence(prevalence, config)
 
 
 def suppress_prevalence(prevalence: pd.DataFrame,
@@ -384,6 +430,7 @@ def suppress_prevalence(prevalence: pd.DataFrame,
     mask[within] = hidden.to_numpy()[:len(real)]
     out["suppressed"] = mask.astype(bool)
     out["base_suppressed"] = base_suppressed.astype(bool)
+    out.attrs[_MARKED_WITH] = _marks_key(config)
     return out
 
 

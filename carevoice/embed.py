@@ -225,9 +225,13 @@ class CachedEmbedder:
         Returns
         -------
         numpy.ndarray
-            The same array the wrapped embedder would return.
+            The same array the wrapped embedder would return, float32: shape
+            ``(len(texts), dim)``, ``(0, dim)`` for no texts.
         """
         texts = _check_texts(texts)
+        if not texts:  # the wrapped embedder's (0, dim) array: its width without a cache entry
+            encode = self.embedder.encode  # type: ignore[attr-defined]
+            return np.asarray(encode([]), dtype=np.float32)
         keys = [text_key(t) for t in texts]
         text_of = dict(zip(keys, texts, strict=True))  # one key, one text
         found: dict[str, np.ndarray] = {}
@@ -256,6 +260,4 @@ class CachedEmbedder:
         n_computed = sum(1 for k in keys if k in computed)
         self.misses += n_computed
         self.hits += len(keys) - n_computed
-        if not keys:
-            return np.zeros((0, 0), dtype=np.float32)
         return np.stack([found[k] for k in keys]).astype(np.float32)

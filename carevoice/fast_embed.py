@@ -413,14 +413,14 @@ class StaticEmbedder:
         Returns
         -------
         numpy.ndarray
-            Float32, L2-normalised rows.
+            Shape ``(len(texts), pca_dims)``, float32, L2-normalised rows.
         """
         from .embed import _check_texts
 
         texts = _check_texts(texts)
-        model = _load_static(str(distil_static(self.folder, pca_dims=self.pca_dims)))
-        if not texts:
+        if not texts:  # no need to distil (minutes) or load the model for nothing
             return np.zeros((0, self.pca_dims), dtype=np.float32)
+        model = _load_static(str(distil_static(self.folder, pca_dims=self.pca_dims)))
         vectors = np.asarray(model.encode(texts), dtype=np.float32)
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)
         return (vectors / np.clip(norms, 1e-12, None)).astype(np.float32)

@@ -200,3 +200,28 @@ def test_edits_refuse_non_integral_topic_ids_and_non_string_theme_ids() -> None:
     with pytest.raises(InputError, match="must be a string id") as info:
         promote_topic(topics, 1, theme_id=5)
     assert "already in the codebook" not in str(info.value)
+
+
+def test_topic_map_gives_forty_topics_forty_colours_and_outliers_grey():
+    """tab20 repeated its colours from the 21st topic, and drew topics in grey like outliers."""
+    from matplotlib.colors import to_hex
+
+    rng = np.random.default_rng(1)
+    x = np.vstack([np.eye(64)[g] + 0.05 * rng.normal(size=(4, 64)) for g in range(40)])
+    x /= np.linalg.norm(x, axis=1, keepdims=True)
+    frame = pd.DataFrame({"comment_id": [f"c{i:03d}" for i in range(160)],
+                          "text": [f"fictional comment {i}" for i in range(160)]})
+    forty = ThemeDiscovery(n_topics=40).fit(frame, embeddings=x).topics_
+    assert len(forty.topic_ids) == 40
+
+    def colours(fig):
+        return {c.get_label(): to_hex(c.get_facecolor()[0]) for c in fig.axes[0].collections
+                if len(c.get_offsets())}
+
+    drawn = colours(plot_topic_map(forty))
+    topic_colours = [v for k, v in drawn.items() if k != "outliers"]
+    assert len(topic_colours) == 40 and len(set(topic_colours)) == 40
+    greys = [c for c in topic_colours if c[1:3] == c[3:5] == c[5:7]]
+    assert greys == []
+    assert drawn.get("outliers", "#bbbbbb") == "#bbbbbb"
+    assert colours(plot_topic_map(forty)) == drawn  # deterministic

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 import carevoice as cv
+from carevoice.fast_embed import OnnxEmbedder, StaticEmbedder
 
 TEXTS = ["I want to see my brother more", "new worker every time i blink", "", "n/a"]
 
@@ -14,6 +15,7 @@ def _embedders():
     yield pytest.param(cv.HashingEmbedder(dim=64), id="hashing")
     yield pytest.param(cv.SentenceTransformerEmbedder(batch_size=2), id="minilm",
                        marks=pytest.mark.model)
+    yield pytest.param(cv.CachedEmbedder(cv.HashingEmbedder(dim=64), None), id="cached-hashing")
 
 
 @pytest.mark.parametrize("embedder", list(_embedders()))
@@ -25,9 +27,26 @@ def test_embedder_contract(embedder):
     np.testing.assert_array_equal(a, b)  # deterministic
     norms = np.linalg.norm(a, axis=1)
     assert np.all((np.abs(norms - 1) < 1e-4) | (norms == 0))
-    assert embedder.encode([]).shape[0] == 0
+    assert embedder.encode([]).shape == (0, a.shape[1])
+    assert embedder.encode([]).dtype == np.float32
     with pytest.raises(cv.InputError, match="'texts' argument"):
         embedder.encode(["ok", None])  # type: ignore[list-item]
+
+
+@pytest.mark.parametrize(("make", "dim"), [
+    (lambda folder: cv.HashingEmbedder(dim=64), 64),
+    (lambda folder: cv.SentenceTransformerEmbedder(), 384),
+    (lambda folder: cv.CachedEmbedder(cv.HashingEmbedder(dim=32), None), 32),
+    (lambda folder: cv.CachedEmbedder(cv.HashingEmbedder(dim=32), folder), 32),
+    (lambda folder: cv.CachedEmbedder(cv.SentenceTransformerEmbedder(), folder), 384),
+    (lambda folder: OnnxEmbedder(folder=folder), 384),
+    (lambda folder: StaticEmbedder(folder=folder, pca_dims=16), 16),
+], ids=["hashing", "minilm", "cached-memory", "cached-disk", "cached-minilm", "onnx", "static"])
+def test_no_texts_give_zero_rows_of_the_embedder_width(make, dim, tmp_path):
+    """CachedEmbedder gave (0, 0); StaticEmbedder distilled its model (minutes) first."""
+    vectors = make(tmp_path).encode([])
+    assert vectors.shape == (0, dim) and vectors.dtype == np.float32
+    assert not any(tmp_path.iterdir())  # no model loaded, exported or cached for nothing
 
 
 @pytest.mark.parametrize(("cls", "kwargs", "param"), [

@@ -367,6 +367,28 @@ def test_qdc_round_trip_keeps_the_codebook(tmp_path):
         "Brothers and sisters"]
 
 
+def test_qdc_and_qdpx_keep_a_renamed_themes_former_ids(tmp_path, comments, codes, respondents):
+    """The export dropped Theme.renamed_from; the code's description is the schema's place."""
+    book = load_codebook().with_theme_renamed("money", "finances").with_theme_renamed(
+        "finances", "money_worries")
+    path = write_qdc(book, tmp_path / "renamed.qdc", validate=True)
+    schema = _schema("Codebook.xsd")
+    assert [str(e.reason) for e in schema.iter_errors(path.read_text("utf-8"))] == []
+    assert validate_refi(path) == []
+    assert "[carevoice renamed from: money, finances]" in path.read_text("utf-8")
+    back = read_qdc(path)
+    assert back == book and back["money_worries"].renamed_from == ("money", "finances")
+    frame = read_qdc(path, as_frame=True).set_index("theme")
+    assert frame.loc["money_worries", "renamed_from"] == "money; finances"
+    assert frame.loc["advocacy", "renamed_from"] == ""
+    again = write_qdc(frame.reset_index(), tmp_path / "from_frame.qdc")
+    assert read_qdc(again)["money_worries"].renamed_from == ("money", "finances")
+    project = export(tmp_path, comments, codes.replace({"theme": {"money": "money_worries"}}),
+                     respondents, codebook=book, validate=True)
+    assert validate_refi(project) == []
+    assert read_qdpx(project).codebook["money_worries"].renamed_from == ("money", "finances")
+
+
 def test_codebook_as_a_frame_with_colours(tmp_path, comments, codes):
     frame = pd.DataFrame({"theme": ["family_contact", "staff_turnover", "advocacy", "money"],
                           "label": ["Family", "Workers", "Advocacy", "Money"],

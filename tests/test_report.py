@@ -400,3 +400,93 @@ def test_report_cli_on_a_small_survey_with_the_codes_themes_only(cli_app, tmp_pa
     pd.DataFrame({"id": ["r001"]}).to_csv(flagged, index=False)
     bad = CliRunner().invoke(cli_app, [*args, "--flagged", str(flagged)])
     assert bad.exit_code == 2 and "comment_id" in bad.output
+
+
+def test_a_report_marks_its_prevalence_once_and_the_tables_reuse_only_matching_marks():
+    """make_report called suppress_prevalence eight times on the same frame (once per table
+    and chart); the tables must still re-mark a frame marked by hand or with other settings."""
+    import cProfile
+    import pstats
+
+    from carevoice.disclosure import suppress_prevalence
+    from carevoice.report import make_report
+    from carevoice.report.charts import prevalence_chart
+    from carevoice.report.tables import (
+        association_table,
+        difference_table,
+        hypothesis_table,
+        prevalence_table,
+        subgroup_table,
+    )
+
+    placement = ["a_foster"] * 20 + ["b_kinship"] * 20 + ["c_residential"] * 40
+    comments, codes, respondents = _frames(
+        80, placement, list(range(3)) + list(range(20, 30)) + list(range(40, 70)))
+    respondents["age"] = [12 + i % 6 for i in range(80)]
+    hyps = [Hypothesis("money", "placement_type", "b_kinship", "greater")]
+    profile = cProfile.Profile()
+    content = profile.runcall(make_report, (comments, respondents), codes,
+                              embedder=HashingEmbedder(), text_is_pseudonymised=True,
+                              hypotheses=hyps, subgroups=["placement_type"], timestamp=False)
+    calls = {name: stat[1] for (_, _, name), stat in pstats.Stats(profile).stats.items()}
+    assert calls["suppress_prevalence"] == 1
+    table = content.subgroups["placement_type"]
+    assert table[table["Theme"] == content.labels["money"]].iloc[0]["b_kinship"] == "[c]"
+
+    res = link(comments, codes, respondents, hypotheses=hyps)
+    prev, config = res.prevalence, DisclosureConfig()
+    by_hand = prev.assign(suppressed=False, base_suppressed=False)  # marks not made here
+    other = suppress_prevalence(prev, DisclosureConfig(threshold=2))  # marks for other settings
+    for given in (suppress_prevalence(prev, config), by_hand, other):
+        pd.testing.assert_frame_equal(prevalence_table(given, config=config),
+                                      prevalence_table(prev, config=config))
+        pd.testing.assert_frame_equal(subgroup_table(given, "placement_type", config=config),
+                                      subgroup_table(prev, "placement_type", config=config))
+        pd.testing.assert_frame_equal(association_table(res.associations, given, max_q=1.0),
+                                      association_table(res.associations, prev, max_q=1.0))
+        pd.testing.assert_frame_equal(hypothesis_table(res.hypotheses, prevalence=given),
+                                      hypothesis_table(res.hypotheses, prevalence=prev))
+        pd.testing.assert_frame_equal(
+            difference_table(res.numeric, max_q=1.0, prevalence=given),
+            difference_table(res.numeric, max_q=1.0, prevalence=prev))
+        assert prevalence_chart(given) == prevalence_chart(prev)
+    assert subgroup_table(by_hand, "placement_type").iloc[1]["b_kinship"] == "[c]"
+
+
+def test_report_manifest_records_how_the_inputs_were_read(cli_app, tmp_path):
+    """The manifest hashed the input files but not the reading options they need."""
+    from carevoice.errors import InputError
+    from carevoice.report import make_report
+
+    comments, codes, respondents = _frames(36, ["foster"] * 20 + ["residential"] * 16,
+                                           list(range(10)))
+    respondents["age"] = ["-99"] + [str(12 + i % 6) for i in range(35)]
+    for name, frame in (("c", comments), ("k", codes), ("r", respondents)):
+        frame.to_csv(tmp_path / f"{name}.csv", index=False, sep=";", encoding="cp1252")
+    pd.DataFrame({"comment_id": ["r001"]}).to_csv(tmp_path / "flags.csv", index=False, sep=";")
+    args = ["report", str(tmp_path / "c.csv"), str(tmp_path / "k.csv"), str(tmp_path / "r.csv"),
+            "--format", "md", "--pseudonymised", "--embedder", "hashing"]
+    given = CliRunner().invoke(cli_app, [
+        *args, "--output", str(tmp_path / "given"), "--encoding", "cp1252", "--sep", ";",
+        "--missing-value", "-99", "--missing-value", "don't know",
+        "--flagged", str(tmp_path / "flags.csv")])
+    assert given.exit_code == 0, given.output
+    manifest = json.loads((tmp_path / "given" / "manifest.json").read_text("utf-8"))
+    assert manifest["settings"]["reading"] == {"encoding": "cp1252", "sep": ";",
+                                               "missing_values": ["-99", "don't know"]}
+    assert set(manifest["inputs"]) == {"comments", "codes", "respondents", "flagged"}
+    detected = CliRunner().invoke(cli_app, [*args, "--output", str(tmp_path / "detected")])
+    assert detected.exit_code == 0, detected.output
+    manifest = json.loads((tmp_path / "detected" / "manifest.json").read_text("utf-8"))
+    assert manifest["settings"]["reading"] == {"encoding": None, "sep": None,
+                                               "missing_values": None}
+
+    frames = (comments, respondents)
+    content = make_report(frames, codes, embedder=HashingEmbedder(), text_is_pseudonymised=True,
+                          reading={"missing_values": {"age": (-99,)}})
+    assert content.manifest["settings"]["reading"] == {"missing_values": {"age": [-99]}}
+    content = make_report(frames, codes, embedder=HashingEmbedder(), text_is_pseudonymised=True)
+    assert content.manifest["settings"]["reading"] is None  # frames given in memory
+    with pytest.raises(InputError, match="'reading' argument"):
+        make_report(frames, codes, embedder=HashingEmbedder(), text_is_pseudonymised=True,
+                    reading={"encoding": object()})

@@ -47,6 +47,28 @@ def _check(topics: Any, function: str) -> Topics:
     return topics
 
 
+#: The grey of outliers on the topic map; no topic colour is grey.
+_OUTLIER_COLOUR = "#bbbbbb"
+
+
+def _topic_colours(n: int) -> list[str]:
+    """``n`` distinct colours for topics, the same for the same ``n``, none of them grey.
+
+    matplotlib's tab20, tab20b and tab20c palettes without their greys give 54 colours (tab20
+    alone repeats after 20, and its greys look like outliers); past 54, hues go round the
+    colour wheel by the golden angle, which never lands on the same hue twice.
+    """
+    from matplotlib import colormaps
+    from matplotlib.colors import hsv_to_rgb, to_hex
+
+    palette = [to_hex(c) for name in ("tab20", "tab20b", "tab20c")
+               for c in colormaps[name].colors]
+    palette = [c for c in palette if len({c[1:3], c[3:5], c[5:7]}) > 1]  # drop greys
+    extra = [to_hex(hsv_to_rgb((i * 0.6180339887 % 1.0, 0.65, 0.9 if i % 2 else 0.6)))
+             for i in range(max(0, n - len(palette)))]
+    return (palette + extra)[:n]
+
+
 def topic_map_coordinates(topics: Topics) -> np.ndarray:
     """2D coordinates of the comments for a topic map.
 
@@ -80,6 +102,10 @@ def plot_topic_map(topics: Topics, *, ax: Any = None, label_topics: int = 12,
                    point_size: float = 8.0) -> Any:
     """A 2D map of the comments coloured by primary topic (outliers in grey).
 
+    Every topic has its own colour, in the order of ``topics.topic_ids`` (54 distinct
+    colours from matplotlib's tab20, tab20b and tab20c palettes, then more round the colour
+    wheel), so the same topics get the same colours on every run.
+
     Parameters
     ----------
     topics : Topics
@@ -107,16 +133,14 @@ def plot_topic_map(topics: Topics, *, ax: Any = None, label_topics: int = 12,
     coords = topic_map_coordinates(topics)
     primary = topics.assignments[topics.assignments["primary"]].set_index(COMMENT_ID)["topic"]
     topic_of = primary.reindex(topics.comments[COMMENT_ID].astype(str)).fillna(OUTLIER).to_numpy()
-    from matplotlib import colormaps
-
-    cmap = colormaps["tab20"]
     out = topic_of == OUTLIER
-    ax.scatter(coords[out, 0], coords[out, 1], s=point_size, c="#bbbbbb", label="outliers",
-               linewidths=0)
-    for n, t in enumerate(topics.topic_ids):
+    ax.scatter(coords[out, 0], coords[out, 1], s=point_size, c=_OUTLIER_COLOUR,
+               label="outliers", linewidths=0)
+    colours = _topic_colours(len(topics.topic_ids))
+    for t, colour in zip(topics.topic_ids, colours, strict=True):
         mask = topic_of == t
-        ax.scatter(coords[mask, 0], coords[mask, 1], s=point_size, color=cmap(n % 20),
-                   linewidths=0)
+        ax.scatter(coords[mask, 0], coords[mask, 1], s=point_size, color=colour,
+                   label=f"topic {t}", linewidths=0)
     info = topics.topics.set_index("topic")
     for t in topics.topic_ids[:label_topics]:
         mask = topic_of == t

@@ -5,7 +5,9 @@ code's colour, and its definition, include / exclude notes and example phrasings
 code's description, which every tool shows to the person coding. The last line of that description
 names the theme id (``[carevoice theme: advocacy]``) so that a code keeps its id when a reviewer
 renames it; an id outside carevoice's pattern (``Money & Bills``, from codes that used it) is
-written as a JSON string (``[carevoice theme: "Money & Bills"]``) and read back exactly.
+written as a JSON string (``[carevoice theme: "Money & Bills"]``) and read back exactly. A theme
+that was renamed in carevoice (``Theme.renamed_from``) has the line before it name its former ids
+(``[carevoice renamed from: money]``): the schema gives a code no other place for provenance.
 Sub-themes (``parent``) are nested codes. The codebook's own name, version, description and
 no-theme examples travel in a ``<Set>`` of all its codes, so a ``.qdc`` written by
 :func:`write_qdc` reads back with :func:`read_qdc` as the same :class:`~carevoice.themes.Codebook`.
@@ -43,6 +45,7 @@ __all__ = ["CodeSpec", "code_specs", "codebook_from_specs", "is_theme_id", "read
 
 _ID = re.compile(r"^[a-z][a-z0-9_]{1,63}$")
 _THEME_MARK = re.compile(r'^\[carevoice theme: ([a-z][a-z0-9_]{1,63}|"(?:[^"\\]|\\.)*")\]$')
+_RENAMED_MARK = re.compile(r"^\[carevoice renamed from: (.+)\]$")
 _CODEBOOK_MARK = "[carevoice codebook]"
 _SECTIONS = {"Include:": "include", "Exclude:": "exclude", "Examples:": "examples"}
 _SET_SECTIONS = {"No-theme examples:": "no_theme_examples"}
@@ -70,6 +73,8 @@ class CodeSpec:
         False for a code that only groups others (a folder in NVivo).
     guid : str or None
         The GUID it had in a file that was read; None for one carevoice made.
+    renamed_from : tuple of str
+        The ids the theme had before (:attr:`carevoice.themes.Theme.renamed_from`).
     """
 
     theme: str
@@ -82,6 +87,7 @@ class CodeSpec:
     colour: str | None = None
     codable: bool = True
     guid: str | None = None
+    renamed_from: tuple[str, ...] = ()
 
     @property
     def code_guid(self) -> str:
@@ -150,8 +156,8 @@ def code_specs(codebook: Any = None, *, colours: Mapping[str, str] | None = None
     codebook : Codebook, DataFrame, str, pathlib.Path or None
         A :class:`carevoice.themes.Codebook`; a frame with columns ``theme``, ``label``,
         ``definition`` and optionally ``include``, ``exclude``, ``examples``, ``parent``,
-        ``colour``; a codebook file for :func:`carevoice.themes.load_codebook`; or None for the
-        default codebook.
+        ``colour``, ``renamed_from``; a codebook file for
+        :func:`carevoice.themes.load_codebook`; or None for the default codebook.
     colours : mapping of str to str, optional
         Theme id to ``#RRGGBB``, overriding the palette and any ``colour`` column.
     extra_themes : sequence of str
@@ -192,6 +198,7 @@ def code_specs(codebook: Any = None, *, colours: Mapping[str, str] | None = None
                 parent=(None if parent is None or pd.isna(parent) or not str(parent)
                         else str(parent)),
                 colour=colour if is_colour(colour) else None,
+                renamed_from=_split_notes(row.get("renamed_from")),
             ))
         meta = CodebookMeta(name=str(codebook.attrs.get("name", "codebook")),
                             version=str(codebook.attrs.get("version", "0")))
@@ -210,7 +217,8 @@ def code_specs(codebook: Any = None, *, colours: Mapping[str, str] | None = None
         for t in themes:
             specs.append(CodeSpec(theme=t.id, label=t.label, definition=t.definition,
                                   include=tuple(t.include), exclude=tuple(t.exclude),
-                                  examples=tuple(t.examples), parent=t.parent))
+                                  examples=tuple(t.examples), parent=t.parent,
+                                  renamed_from=tuple(t.renamed_from)))
         meta = CodebookMeta(name=str(codebook.name), version=str(codebook.version),
                             description=str(codebook.description),
                             no_theme_examples=tuple(codebook.no_theme_examples))
@@ -232,7 +240,7 @@ def code_specs(codebook: Any = None, *, colours: Mapping[str, str] | None = None
     for i, s in enumerate(specs):
         colour = colours.get(s.theme) or s.colour or PALETTE[i % len(PALETTE)]
         out.append(CodeSpec(s.theme, s.label, s.definition, s.include, s.exclude, s.examples,
-                            s.parent, colour.upper()))
+                            s.parent, colour.upper(), renamed_from=s.renamed_from))
     return out, meta
 
 
@@ -251,9 +259,32 @@ def describe_code(spec: CodeSpec) -> str:
     lines += _bullets("Examples:", spec.examples)
     if lines[-1] != "":
         lines.append("")
+    if spec.renamed_from:
+        former = list(spec.renamed_from)
+        shown = ", ".join(former) if all(map(is_theme_id, former)) else json.dumps(former)
+        lines.append(f"[carevoice renamed from: {shown}]")
     theme = spec.theme if is_theme_id(spec.theme) else json.dumps(spec.theme)
     lines.append(f"[carevoice theme: {theme}]")
     return "\n".join(lines)
+
+
+def parse_renamed_from(text: str | None) -> tuple[str, ...]:
+    """The former theme ids a code description names (its ``[carevoice renamed from: ...]``)."""
+    for marker in parse_sections(text or "", _SECTIONS)[2]:
+        found = _RENAMED_MARK.match(marker)
+        if not found:
+            continue
+        value = found.group(1).strip()
+        if value.startswith("["):
+            try:
+                former = json.loads(value)
+            except ValueError:
+                continue
+            if isinstance(former, list) and all(isinstance(v, str) for v in former):
+                return tuple(v for v in former if v.strip())
+            continue
+        return tuple(v.strip() for v in value.split(",") if v.strip())
+    return ()
 
 
 def parse_sections(text: str, headers: Mapping[str, str]) -> tuple[str, dict[str, list[str]],
@@ -463,6 +494,7 @@ def specs_from_codes(codes_el: ET.Element | None) -> list[CodeSpec]:
             colour=colour.upper() if is_colour(colour) else None,
             codable=(el.get("isCodable") or "true").strip().lower() not in {"false", "0"},
             guid=el.get("guid"),
+            renamed_from=parse_renamed_from(child_text(el, "Description")),
         ))
     return specs
 
@@ -483,8 +515,8 @@ def codebook_from_specs(specs: Sequence[CodeSpec], meta: CodebookMeta, *, as_fra
     """Build a :class:`carevoice.themes.Codebook` (or a frame) from code specs.
 
     The frame has columns ``theme``, ``label``, ``definition``, ``include``, ``exclude``,
-    ``examples`` (joined by ``"; "``), ``parent``, ``colour``, ``codable`` and ``guid``, and
-    the codebook's name and version in ``attrs``.
+    ``examples`` (joined by ``"; "``), ``parent``, ``colour``, ``codable``, ``guid`` and
+    ``renamed_from`` (joined by ``"; "``), and the codebook's name and version in ``attrs``.
     """
     import pandas as pd
 
@@ -493,9 +525,10 @@ def codebook_from_specs(specs: Sequence[CodeSpec], meta: CodebookMeta, *, as_fra
             "theme": s.theme, "label": s.label, "definition": s.definition,
             "include": "; ".join(s.include), "exclude": "; ".join(s.exclude),
             "examples": "; ".join(s.examples), "parent": s.parent, "colour": s.colour,
-            "codable": s.codable, "guid": s.guid,
+            "codable": s.codable, "guid": s.guid, "renamed_from": "; ".join(s.renamed_from),
         } for s in specs], columns=["theme", "label", "definition", "include", "exclude",
-                                    "examples", "parent", "colour", "codable", "guid"])
+                                    "examples", "parent", "colour", "codable", "guid",
+                                    "renamed_from"])
         frame.attrs.update({"name": meta.name, "version": meta.version})
         return frame
     from ..themes import Codebook, Theme
@@ -511,7 +544,8 @@ def codebook_from_specs(specs: Sequence[CodeSpec], meta: CodebookMeta, *, as_fra
     try:
         return Codebook(
             themes=tuple(Theme(s.theme, s.label, s.definition, s.include, s.exclude,
-                               tuple(dict.fromkeys(s.examples)), s.parent) for s in specs),
+                               tuple(dict.fromkeys(s.examples)), s.parent, s.renamed_from)
+                         for s in specs),
             version=meta.version, name=meta.name, description=meta.description,
             no_theme_examples=tuple(dict.fromkeys(meta.no_theme_examples)),
         )

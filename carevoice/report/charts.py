@@ -12,7 +12,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from ..disclosure import DisclosureConfig, suppress_prevalence
+from ..disclosure import DisclosureConfig, _marked_prevalence
 from ..link import ALL
 
 __all__ = ["prevalence_chart"]
@@ -27,7 +27,8 @@ def prevalence_chart(prevalence: pd.DataFrame, labels: Mapping[str, str] | None 
     Parameters
     ----------
     prevalence : pandas.DataFrame
-        From :func:`carevoice.link.prevalence` (the overall rows are used).
+        From :func:`carevoice.link.prevalence` (the overall rows are used), or as marked by
+        :func:`carevoice.disclosure.suppress_prevalence` with the same ``config``.
     labels : mapping, optional
         Theme id to label.
     config : DisclosureConfig, optional
@@ -56,7 +57,7 @@ def prevalence_chart(prevalence: pd.DataFrame, labels: Mapping[str, str] | None 
                          f"Got {format!r} instead.")
     config = config or DisclosureConfig()
     labels = dict(labels or {})
-    marked = suppress_prevalence(prevalence, config)
+    marked = _marked_prevalence(prevalence, config)
     overall = marked[marked["variable"] == ALL].sort_values(["share", "theme"],
                                                              ascending=[True, False])
     names = [labels.get(t, t) for t in overall["theme"]]

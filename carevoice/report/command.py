@@ -280,7 +280,11 @@ def report_command(
             codebook=codebook, hypotheses=[parse_hypothesis(h) for h in hypothesis or []],
             groups=_groups(group), weights=weights, quote_config=QuoteConfig(n_quotes=quotes),
             disclosure=DisclosureConfig(k=k, threshold=threshold), seed=seed,
-            inputs={"comments": comments, "codes": codes, "respondents": respondents},
+            inputs={"comments": comments, "codes": codes, "respondents": respondents,
+                    **({"flagged": flagged} if flagged is not None else {}),
+                    **({"codebook": codebook} if codebook is not None else {})},
+            reading={"encoding": encoding, "sep": sep,
+                     "missing_values": missing_values(missing_value)},
             themes=None if not codes_themes_only else
             [t for t in dict.fromkeys(code_frame["theme"].astype(str)) if t != "no_theme"],
             test=test, max_q=max_q, subgroups=subgroup or None, quotes_by=quotes_by or ())

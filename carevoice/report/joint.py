@@ -14,9 +14,9 @@ import pandas as pd
 
 from ..disclosure import (
     DisclosureConfig,
+    _marked_prevalence,
     suppress_associations,
     suppress_differences,
-    suppress_prevalence,
 )
 from ..link import ALL, LinkResult
 from .tables import fmt_ci, fmt_or, fmt_p, fmt_pct, level_label
@@ -96,8 +96,12 @@ def joint_display(result: LinkResult, quotes: pd.DataFrame, theme: str, *,
 
 def _marked(result: LinkResult,
             config: DisclosureConfig) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """The prevalence, association and difference tables with their suppression marks."""
-    prev = suppress_prevalence(result.prevalence, config)
+    """The prevalence, association and difference tables with their suppression marks.
+
+    ``result.prevalence`` may come already marked (see :func:`make_report`): then it is used
+    as it is.
+    """
+    prev = _marked_prevalence(result.prevalence, config)
     return (prev, suppress_associations(result.associations, prev, config),
             suppress_differences(result.numeric, prev, config))
 

@@ -15,9 +15,9 @@ import pandas as pd
 
 from ..disclosure import (
     DisclosureConfig,
+    _marked_prevalence,
     suppress_associations,
     suppress_differences,
-    suppress_prevalence,
 )
 from ..link import ALL
 
@@ -129,7 +129,9 @@ def prevalence_table(prevalence: pd.DataFrame, labels: Mapping[str, str] | None 
     Parameters
     ----------
     prevalence : pandas.DataFrame
-        From :func:`carevoice.link.prevalence`.
+        From :func:`carevoice.link.prevalence`, or as marked by
+        :func:`carevoice.disclosure.suppress_prevalence` with the same ``config`` (then its
+        marks are used as they are).
     labels : mapping, optional
         Theme id to label.
     config : DisclosureConfig, optional
@@ -150,7 +152,7 @@ def prevalence_table(prevalence: pd.DataFrame, labels: Mapping[str, str] | None 
     """
     config = config or DisclosureConfig()
     labels = dict(labels or {})
-    marked = suppress_prevalence(prevalence, config)
+    marked = _marked_prevalence(prevalence, config)
     overall = marked[marked["variable"] == ALL].sort_values(["share", "theme"],
                                                              ascending=[False, True])
     rows = []
@@ -174,7 +176,8 @@ def subgroup_table(prevalence: pd.DataFrame, variable: str,
     Parameters
     ----------
     prevalence : pandas.DataFrame
-        From :func:`carevoice.link.prevalence` with ``variable`` among its subgroups.
+        From :func:`carevoice.link.prevalence` with ``variable`` among its subgroups, or as
+        marked by :func:`carevoice.disclosure.suppress_prevalence` with the same ``config``.
     variable : str
         The subgroup variable.
     labels : mapping, optional
@@ -198,7 +201,7 @@ def subgroup_table(prevalence: pd.DataFrame, variable: str,
     """
     config = config or DisclosureConfig()
     labels = dict(labels or {})
-    marked = suppress_prevalence(prevalence, config)
+    marked = _marked_prevalence(prevalence, config)
     part = marked[marked["variable"] == variable]
     levels = list(dict.fromkeys(part["level"]))
     sizes = part.drop_duplicates("level").set_index("level")
@@ -227,7 +230,9 @@ def association_table(associations: pd.DataFrame, prevalence: pd.DataFrame | Non
     associations : pandas.DataFrame
         From :func:`carevoice.link.associations`.
     prevalence : pandas.DataFrame, optional
-        The prevalence of the same data, so that suppression is consistent with it.
+        The prevalence of the same data, so that suppression is consistent with it (unmarked,
+        or marked by :func:`carevoice.disclosure.suppress_prevalence` with the same
+        ``config``).
     labels : mapping, optional
         Theme id to label.
     config : DisclosureConfig, optional
@@ -245,7 +250,7 @@ def association_table(associations: pd.DataFrame, prevalence: pd.DataFrame | Non
     """
     config = config or DisclosureConfig()
     labels = dict(labels or {})
-    marked_prev = suppress_prevalence(prevalence, config) if prevalence is not None else None
+    marked_prev = _marked_prevalence(prevalence, config) if prevalence is not None else None
     marked = suppress_associations(associations, marked_prev, config)
     shown = marked[marked["q_value"] <= max_q]
     if themes is not None:
@@ -285,9 +290,11 @@ def hypothesis_table(hypotheses: pd.DataFrame, labels: Mapping[str, str] | None 
         Disclosure settings.
 
     prevalence : pandas.DataFrame, optional
-        The prevalence of the same data. Give it whenever prevalence tables are published
-        too: a hypothesis counting a level suppressed there is suppressed, so that its counts
-        cannot give the suppressed cell back by subtraction.
+        The prevalence of the same data (unmarked, or marked by
+        :func:`carevoice.disclosure.suppress_prevalence` with the same ``config``). Give it
+        whenever prevalence tables are published too: a hypothesis counting a level
+        suppressed there is suppressed, so that its counts cannot give the suppressed cell
+        back by subtraction.
 
     Returns
     -------
@@ -296,7 +303,7 @@ def hypothesis_table(hypotheses: pd.DataFrame, labels: Mapping[str, str] | None 
     """
     config = config or DisclosureConfig()
     labels = dict(labels or {})
-    marked_prev = suppress_prevalence(prevalence, config) if prevalence is not None else None
+    marked_prev = _marked_prevalence(prevalence, config) if prevalence is not None else None
     marked = suppress_associations(hypotheses.drop(columns=["level"], errors="ignore"),
                                    marked_prev, config)
     rows = []
@@ -341,7 +348,8 @@ def difference_table(numeric: pd.DataFrame, labels: Mapping[str, str] | None = N
     max_q : float, default 0.05
         Show rows with a q-value at most this.
     prevalence : pandas.DataFrame, optional
-        The prevalence of the same data (its overall rows).
+        The prevalence of the same data (its overall rows; unmarked, or marked by
+        :func:`carevoice.disclosure.suppress_prevalence` with the same ``config``).
 
     Returns
     -------
@@ -350,7 +358,7 @@ def difference_table(numeric: pd.DataFrame, labels: Mapping[str, str] | None = N
     """
     config = config or DisclosureConfig()
     labels = dict(labels or {})
-    marked_prev = suppress_prevalence(prevalence, config) if prevalence is not None else None
+    marked_prev = _marked_prevalence(prevalence, config) if prevalence is not None else None
     marked = suppress_differences(numeric, marked_prev, config)
     shown = marked[marked["q_value"] <= max_q].sort_values("q_value", kind="stable")
     rows = []
