@@ -1,0 +1,298 @@
+"""Change between survey waves: statistics checked against statsmodels and scipy, published
+examples, id collisions, partial overlap, disclosure control, the command and the report."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+from scipy import stats
+from statsmodels.stats.contingency_tables import mcnemar
+from statsmodels.stats.multitest import multipletests
+from statsmodels.stats.proportion import confint_proportions_2indep, proportion_confint
+
+from carevoice.errors import InputError, ValidationError
+from carevoice.link import (
+    compare_waves,
+    paired_difference_ci,
+    respondent_themes,
+    wave_changes,
+)
+
+# A fictional name in a comment: it must never appear in an error message.
+NAME = "Kayden"
+
+
+def _indicators(raised: list[bool], ids: list[str], theme: str = "advocacy") -> pd.DataFrame:
+    return pd.DataFrame({theme: raised}, index=pd.Index(ids, name="respondent_id"))
+
+
+def _wave(raised: dict[str, list[str]], ids: list[str], answers: dict[str, list] | None = None,
+          prefix: str = "c"):
+    """Comments (one per respondent), codes and respondents of one wave.
+
+    ``raised`` maps a theme to the respondents who raised it; comment ids are ``c<i>`` in
+    every wave, so they collide between waves on purpose.
+    """
+    comments = pd.DataFrame({"comment_id": [f"{prefix}{i}" for i in range(len(ids))],
+                             "respondent_id": ids,
+                             "text": [f"{NAME} said something, comment {i}" for i in
+                                      range(len(ids))]})
+    owner = dict(zip(ids, comments["comment_id"], strict=True))
+    codes = pd.DataFrame([{"comment_id": owner[r], "theme": theme, "assigned": True}
+                          for theme, who in raised.items() for r in who],
+                         columns=["comment_id", "theme", "assigned"])
+    respondents = pd.DataFrame({"respondent_id": ids, **(answers or {})})
+    return comments, codes, respondents
+
+
+def _row(changes: pd.DataFrame, analysis: str, theme: str = "advocacy",
+         variable: str = "all", level: str = "all") -> pd.Series:
+    hit = changes[(changes["analysis"] == analysis) & (changes["theme"] == theme)
+                  & (changes["variable"] == variable) & (changes["level"] == level)]
+    assert len(hit) == 1, hit
+    return hit.iloc[0]
+
+
+# -- independent samples ---------------------------------------------------------------------
+def test_independent_change_matches_statsmodels_newcombe_and_fisher():
+    w1 = _indicators([True] * 12 + [False] * 28, [f"a{i}" for i in range(40)])
+    w2 = _indicators([True] * 25 + [False] * 20, [f"b{i}" for i in range(45)])
+    row = wave_changes({"w1": w1, "w2": w2}).iloc[0]
+    assert (row["n_from"], row["base_from"], row["n_to"], row["base_to"]) == (12, 40, 25, 45)
+    assert row["difference"] == pytest.approx(25 / 45 - 12 / 40)
+    low, high = confint_proportions_2indep(25, 45, 12, 40, method="newcomb", compare="diff")
+    assert (row["ci_low"], row["ci_high"]) == pytest.approx((low, high))
+    # Newcombe's hybrid score interval, by hand from the two Wilson intervals
+    l1, u1 = proportion_confint(12, 40, method="wilson")
+    l2, u2 = proportion_confint(25, 45, method="wilson")
+    p1, p2 = 12 / 40, 25 / 45
+    assert row["ci_low"] == pytest.approx(p2 - p1 - math.hypot(p2 - l2, u1 - p1))
+    assert row["ci_high"] == pytest.approx(p2 - p1 + math.hypot(u2 - p2, p1 - l1))
+    assert row["test"] == "fisher"
+    assert row["p_value"] == pytest.approx(stats.fisher_exact([[25, 20], [12, 28]])[1])
+    chi = wave_changes({"w1": w1, "w2": w2}, test="chi2").iloc[0]
+    assert chi["p_value"] == pytest.approx(
+        stats.chi2_contingency([[25, 20], [12, 28]], correction=True)[1])
+
+
+@pytest.mark.parametrize(("first", "second", "expected"), [
+    ((48, 80), (56, 70), (0.0524, 0.3339)),  # Newcombe (1998), Stat Med 17:873, example (a)
+    ((3, 10), (9, 10), (0.1705, 0.8090)),    # example (b)
+])
+def test_independent_interval_matches_newcombes_published_examples(first, second, expected):
+    w1 = _indicators([True] * first[0] + [False] * (first[1] - first[0]),
+                     [f"a{i}" for i in range(first[1])])
+    w2 = _indicators([True] * second[0] + [False] * (second[1] - second[0]),
+                     [f"b{i}" for i in range(second[1])])
+    row = wave_changes({"w1": w1, "w2": w2}).iloc[0]
+    assert (round(row["ci_low"], 4), round(row["ci_high"], 4)) == expected
+
+
+# -- paired ----------------------------------------------------------------------------------
+def _paired(both: int, from_only: int, to_only: int, neither: int):
+    first = [True] * (both + from_only) + [False] * (to_only + neither)
+    second = [True] * both + [False] * from_only + [True] * to_only + [False] * neither
+    ids = [f"r{i:03d}" for i in range(len(first))]
+    return _indicators(first, ids), _indicators(second, ids)
+
+
+def test_paired_change_matches_mcnemar_and_the_published_interval():
+    # Cavo et al. (2012), in Fagerland, Lydersen & Laake (2017), Statistical Analysis of
+    # Contingency Tables, chapter 8: estimate 0.0621, Newcombe square-and-add 0.0046 to
+    # 0.1186, McNemar exact conditional P = 0.052479.
+    w1, w2 = _paired(59, 6, 16, 80)
+    row = _row(wave_changes({"w1": w1, "w2": w2}, paired=True), "paired")
+    assert (row["both"], row["from_only"], row["to_only"], row["neither"]) == (59, 6, 16, 80)
+    assert (row["n_from"], row["n_to"], row["base_from"], row["overlap"]) == (65, 75, 161, 161)
+    assert round(row["difference"], 4) == 0.0621
+    assert (round(row["ci_low"], 4), round(row["ci_high"], 4)) == (0.0046, 0.1186)
+    assert row["test"] == "mcnemar_exact"
+    assert row["p_value"] == pytest.approx(mcnemar([[59, 6], [16, 80]], exact=True).pvalue)
+    assert round(row["p_value"], 6) == 0.052479
+
+
+@pytest.mark.parametrize("cells", [(59, 6, 16, 80), (1, 1, 7, 12), (0, 0, 3, 20),
+                                   (10, 0, 0, 10), (2, 9, 1, 0)])
+def test_paired_interval_is_newcombes_square_and_add(cells):
+    both, f, t, neither = cells
+    n = sum(cells)
+    p1, p2 = (both + f) / n, (both + t) / n
+    l1, u1 = proportion_confint(both + f, n, method="wilson")
+    l2, u2 = proportion_confint(both + t, n, method="wilson")
+    margins = (both + f) * (t + neither) * (both + t) * (f + neither)
+    cross = both * neither - f * t
+    cross = cross - n / 2 if cross > n / 2 else min(cross, 0)
+    phi = cross / math.sqrt(margins) if margins else 0.0
+    low = p2 - p1 - math.sqrt(max(0, (p2 - l2) ** 2 - 2 * phi * (p2 - l2) * (u1 - p1)
+                                  + (u1 - p1) ** 2))
+    high = p2 - p1 + math.sqrt(max(0, (u2 - p2) ** 2 - 2 * phi * (u2 - p2) * (p1 - l1)
+                                   + (p1 - l1) ** 2))
+    diff, lo, hi = paired_difference_ci(*cells)
+    assert (diff, lo, hi) == pytest.approx((p2 - p1, low, high), abs=1e-9)
+    assert lo <= diff <= hi
+    # the same young people counted the other way round: the interval turns over
+    back = paired_difference_ci(both, t, f, neither)
+    assert back == pytest.approx((-diff, -hi, -lo), abs=1e-9)
+
+
+def test_q_values_are_benjamini_hochberg_within_each_family():
+    rng = np.random.default_rng(4)
+    ids = [f"r{i}" for i in range(60)]
+    w1 = pd.DataFrame(rng.random((60, 6)) < 0.3, index=pd.Index(ids, name="respondent_id"),
+                      columns=[f"t{i}" for i in range(6)])
+    w2 = pd.DataFrame(rng.random((60, 6)) < np.linspace(0.1, 0.7, 6),
+                      index=w1.index, columns=w1.columns)
+    changes = wave_changes({"w1": w1, "w2": w2}, paired=True)
+    for analysis in ("independent", "paired"):
+        part = changes[changes["analysis"] == analysis]
+        expected = multipletests(part["p_value"], method="fdr_bh")[1]
+        assert part["q_value"].to_numpy() == pytest.approx(expected)
+
+
+def test_three_waves_compare_with_the_previous_or_the_first():
+    ids = [f"r{i}" for i in range(30)]
+    frames = {w: _indicators([True] * k + [False] * (30 - k), ids)
+              for w, k in (("2023", 6), ("2024", 12), ("2025", 20))}
+    previous = wave_changes(frames)
+    assert list(zip(previous["wave_from"], previous["wave_to"], strict=True)) == [
+        ("2023", "2024"), ("2024", "2025")]
+    first = wave_changes(frames, reference="first", paired=True)
+    assert set(zip(first["wave_from"], first["wave_to"], strict=True)) == {
+        ("2023", "2024"), ("2023", "2025")}
+    row = _row(first[first["wave_to"] == "2025"], "paired")
+    assert (row["n_from"], row["n_to"], row["to_only"]) == (6, 20, 14)
+
+
+# -- data: collisions, overlap, absent themes, blanks ----------------------------------------
+def test_ids_that_collide_between_waves_are_kept_apart():
+    # Wave 2 reuses wave 1's comment and respondent ids for different young people.
+    ids = [f"r{i}" for i in range(10)]
+    w1 = _wave({"money": ids[:3]}, ids)
+    w2 = _wave({"money": ids[:7], "safety": ids[8:]}, ids)
+    result = compare_waves({"w1": w1, "w2": w2})
+    assert result.indicators.index.names == ["wave", "respondent_id"]
+    assert result.indicators.shape == (20, 2)
+    for wave, frames in (("w1", w1), ("w2", w2)):
+        alone = respondent_themes(*frames, themes=["money", "safety"])
+        assert result.indicators.loc[wave].equals(alone)
+    row = _row(result.changes, "independent", "money")
+    assert (row["n_from"], row["n_to"]) == (3, 7)
+    assert "paired" not in set(result.changes["analysis"])
+    assert result.changes["overlap"].isna().all()
+
+
+def test_paired_rows_count_only_the_young_people_in_both_waves():
+    w1 = _wave({"money": ["r1", "r2", "r4"]}, ["r1", "r2", "r3", "r4", "r5", "r6"])
+    w2 = _wave({"money": ["r4", "r5", "r8", "r9"]}, ["r4", "r5", "r6", "r7", "r8", "r9"])
+    changes = compare_waves({"w1": w1, "w2": w2}, paired=True).changes
+    independent = _row(changes, "independent", "money")
+    assert (independent["n_from"], independent["base_from"]) == (3, 6)
+    assert (independent["n_to"], independent["base_to"], independent["overlap"]) == (4, 6, 3)
+    paired = _row(changes, "paired", "money")  # r4 raised it twice, r5 started, r6 never
+    assert (paired["both"], paired["from_only"], paired["to_only"], paired["neither"]) == (
+        1, 0, 1, 1)
+    assert (paired["base_from"], paired["base_to"], paired["overlap"]) == (3, 3, 3)
+
+
+def test_a_theme_nobody_raised_in_one_wave_is_compared_from_zero():
+    ids = [f"r{i}" for i in range(20)]
+    w1 = _wave({"money": ids[:5]}, ids)
+    w2 = _wave({"money": ids[:5], "culture_identity": ids[:8]}, ids)
+    changes = compare_waves({"w1": w1, "w2": w2}, paired=True).changes
+    row = _row(changes, "independent", "culture_identity")
+    assert (row["n_from"], row["base_from"], row["n_to"]) == (0, 20, 8)
+    assert row["p_value"] == pytest.approx(stats.fisher_exact([[8, 12], [0, 20]])[1])
+    paired = _row(changes, "paired", "culture_identity")
+    assert paired["to_only"] == 8 and paired["ci_low"] > 0
+    # a theme nobody raised in either wave has no test
+    nobody = wave_changes({"w1": _indicators([False] * 4, ids[:4], "red_tape"),
+                           "w2": _indicators([False] * 4, ids[:4], "red_tape")}, paired=True)
+    assert nobody["test"].tolist() == ["none", "none"]
+    assert nobody["p_value"].isna().all() and nobody["q_value"].isna().all()
+
+
+def test_blank_comments_and_blank_answers_are_left_out_where_they_should_be():
+    ids = [f"r{i}" for i in range(12)]
+    w1 = _wave({"money": ids[:4]}, ids,
+               {"age_group": ["8-10"] * 6 + ["11-13"] * 4 + [None, "11-13"]})
+    w2 = _wave({"money": ids[:6]}, ids, {"age_group": ["8-10"] * 6 + ["11-13"] * 6})
+    comments = w1[0].copy()
+    comments.loc[comments["respondent_id"] == "r11", "text"] = None  # an unanswered question
+    result = compare_waves({"w1": (comments, w1[1], w1[2]), "w2": w2}, by="age_group",
+                           paired=True)
+    overall = _row(result.changes, "independent", "money")
+    assert (overall["base_from"], overall["base_to"], overall["overlap"]) == (11, 12, 11)
+    levels = result.changes[(result.changes["variable"] == "age_group")
+                            & (result.changes["analysis"] == "independent")]
+    # r10 left the question blank, r11 answered no free-text question
+    assert levels["level"].tolist() == ["11-13", "8-10"]
+    assert levels["base_from"].tolist() == [4, 6] and levels["base_to"].tolist() == [6, 6]
+    # the paired comparison is made for all young people only
+    assert set(result.changes.loc[result.changes["analysis"] == "paired", "variable"]) == {"all"}
+
+
+def test_a_level_only_one_wave_has_keeps_its_place_and_has_no_difference():
+    ids = [f"r{i}" for i in range(12)]
+    w1 = _wave({"money": ids[:6]}, ids, {"placement": ["foster"] * 6 + ["residential"] * 6})
+    w2 = _wave({"money": ids[:6]}, ids, {"placement": ["foster"] * 4 + ["kinship"] * 4
+                                         + ["residential"] * 4})
+    changes = compare_waves({"w1": w1, "w2": w2}, by=["placement"]).changes
+    part = changes[changes["variable"] == "placement"]
+    assert part["level"].tolist() == ["foster", "kinship", "residential"]
+    kinship = part[part["level"] == "kinship"].iloc[0]
+    assert (kinship["base_from"], kinship["base_to"]) == (0, 4)
+    assert math.isnan(kinship["difference"]) and kinship["test"] == "none"
+
+
+# -- errors ------------------------------------------------------------------------------------
+def _good():
+    ids = [f"r{i}" for i in range(6)]
+    return _wave({"money": ids[:2]}, ids, {"age_group": ["8-10"] * 6})
+
+
+@pytest.mark.parametrize(("call", "words"), [
+    (lambda: compare_waves([_good(), _good()]), ["'waves'", "mapping"]),
+    (lambda: compare_waves({"w1": _good()}), ["'waves'", "at least two"]),
+    (lambda: compare_waves({"w1": _good(), "": _good()}), ["'waves'", "non-empty"]),
+    (lambda: compare_waves({"w1": _good(), "w2": _good()[:2]}), ["'waves'", "'w2'"]),
+    (lambda: compare_waves({"w1": _good(), "w2": _good()}, reference="last"),
+     ["'reference'", "previous"]),
+    (lambda: compare_waves({"w1": _good(), "w2": _good()}, test="t"), ["'test'"]),
+    (lambda: compare_waves({"w1": _good(), "w2": _good()}, alpha=5), ["'alpha'"]),
+    (lambda: compare_waves({"w1": _good(), "w2": _good()}, paired="yes"), ["'paired'"]),
+    (lambda: compare_waves({"w1": _good(), "w2": _good()}, by="placement"),
+     ["Wave 'w1'", "'by'", "placement"]),
+    (lambda: compare_waves({"w1": _good(), "w2": (*_good()[:2], None)}, by="age_group"),
+     ["'by'", "'w2'"]),
+    (lambda: compare_waves({"w1": _good(), "w2": _good()}, base="everyone"),
+     ["Wave 'w1'", "'base'"]),
+])
+def test_bad_arguments_name_the_argument(call, words):
+    with pytest.raises(InputError) as info:
+        call()
+    for word in words:
+        assert word in str(info.value)
+
+
+def test_paired_waves_without_a_shared_id_are_refused():
+    a = _wave({"money": ["a1"]}, ["a1", "a2"])
+    b = _wave({"money": ["b1"]}, ["b1", "b2"])
+    with pytest.raises(InputError, match="share no respondent_id"):
+        compare_waves({"w1": a, "w2": b}, paired=True)
+    assert len(compare_waves({"w1": a, "w2": b}).changes) == 1
+
+
+def test_data_errors_name_the_wave_and_ids_never_the_text():
+    comments, codes, respondents = _good()
+    bad = pd.concat([codes, pd.DataFrame({"comment_id": ["c99"], "theme": ["money"],
+                                          "assigned": [True]})], ignore_index=True)
+    twice = pd.concat([respondents, respondents.iloc[[0]]], ignore_index=True)
+    for waves, ids in [({"w1": _good(), "w2": (comments, bad, respondents)}, "c99"),
+                       ({"w1": (comments, codes, twice), "w2": _good()}, "r0")]:
+        with pytest.raises(ValidationError) as info:
+            compare_waves(waves)
+        message = str(info.value)
+        assert "wave 'w" in message and ids in message and NAME not in message
