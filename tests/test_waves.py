@@ -8,11 +8,14 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from scipy import stats
 from statsmodels.stats.contingency_tables import mcnemar
 from statsmodels.stats.multitest import multipletests
 from statsmodels.stats.proportion import confint_proportions_2indep, proportion_confint
 
+from carevoice.disclosure import DisclosureConfig, is_small, suppress_changes, suppress_prevalence
 from carevoice.errors import InputError, ValidationError
 from carevoice.link import (
     compare_waves,
@@ -296,3 +299,102 @@ def test_data_errors_name_the_wave_and_ids_never_the_text():
             compare_waves(waves)
         message = str(info.value)
         assert "wave 'w" in message and ids in message and NAME not in message
+
+
+# -- disclosure control --------------------------------------------------------------------
+def test_a_prevalence_table_of_several_waves_is_marked_wave_by_wave():
+    ids = [f"r{i}" for i in range(30)]
+    w1 = _wave({"money": ids[:3], "safety": ids[:12]}, ids,
+               {"age_group": ["8-10"] * 10 + ["11-13"] * 17 + [None] * 3})
+    w2 = _wave({"money": ids[:9], "safety": ids[10:13]}, ids,
+               {"age_group": ["8-10"] * 14 + ["11-13"] * 16})
+    prev = compare_waves({"w1": w1, "w2": w2}, by="age_group").prevalence
+    marked = suppress_prevalence(prev)
+    for wave in ("w1", "w2"):
+        alone = suppress_prevalence(prev[prev["wave"] == wave].drop(columns="wave"))
+        assert marked.loc[prev["wave"] == wave, "suppressed"].tolist() == \
+            alone["suppressed"].tolist()
+        assert marked.loc[prev["wave"] == wave, "base_suppressed"].tolist() == \
+            alone["base_suppressed"].tolist()
+
+
+def _published_cells(marked: pd.DataFrame) -> list[tuple[str, float]]:
+    """Every count of young people a published row gives, directly or by subtraction."""
+    cells = []
+    shown = marked[~marked["suppressed"]]
+    for _, r in shown.iterrows():
+        for side in ("from", "to"):
+            cells += [(f"n_{side}", r[f"n_{side}"]),
+                      (f"base_{side}-n_{side}", r[f"base_{side}"] - r[f"n_{side}"])]
+        if r["analysis"] == "paired":
+            cells += [(c, r[c]) for c in ("both", "from_only", "to_only", "neither")]
+            for side in ("from", "to"):
+                whole = shown[(shown["analysis"] == "independent") & (shown["theme"] == r["theme"])
+                              & (shown["variable"] == "all")
+                              & (shown[f"wave_{side}"] == r[f"wave_{side}"])]
+                for _, w in whole.iterrows():
+                    only_n = w[f"n_{side}"] - r[f"n_{side}"]
+                    only_base = w[f"base_{side}"] - r["overlap"]
+                    if only_base > 0:
+                        cells += [("only", only_n), ("only_rest", only_base - only_n)]
+    return cells
+
+
+@st.composite
+def _two_waves(draw):
+    n1 = draw(st.integers(6, 40))
+    n2 = draw(st.integers(6, 40))
+    shared = draw(st.integers(1, min(n1, n2)))
+    ids1 = [f"r{i}" for i in range(n1)]
+    ids2 = ids1[:shared] + [f"s{i}" for i in range(n2 - shared)]
+    out = {}
+    for wave, ids in (("w1", ids1), ("w2", ids2)):
+        raised = {t: [r for r in ids if draw(st.floats(0, 1)) < p]
+                  for t, p in (("money", draw(st.floats(0, 1))),
+                               ("safety", draw(st.floats(0, 0.3))))}
+        ages = [draw(st.sampled_from(["8-10", "11-13", "14-15", None])) for _ in ids]
+        out[wave] = _wave(raised, ids, {"age_group": ages})
+    return out
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_two_waves())
+def test_no_published_change_gives_away_a_cell_of_one_to_four(waves):
+    result = compare_waves(waves, paired=True, by="age_group")
+    marked = suppress_changes(result.changes, result.prevalence)
+    bad = [(name, v) for name, v in _published_cells(marked) if is_small([v])[0]]
+    assert not bad
+    # an independent row shows only cells its wave's own prevalence table shows
+    prev = suppress_prevalence(result.prevalence)
+    hidden = set(map(tuple, prev.loc[prev["suppressed"], ["wave", "theme", "variable",
+                                                          "level"]].to_numpy()))
+    for _, r in marked[~marked["suppressed"] & (marked["analysis"] == "independent")].iterrows():
+        for side in ("from", "to"):
+            assert (r[f"wave_{side}"], r["theme"], r["variable"], r["level"]) not in hidden
+    # worked out from the table alone, the suppression is the same
+    assert suppress_changes(result.changes)["suppressed"].tolist() == \
+        marked["suppressed"].tolist()
+
+
+def test_paired_rows_sharing_a_wave_cannot_be_subtracted_from_each_other():
+    ids = [f"r{i}" for i in range(60)]
+    w1 = _indicators([i < 10 or i in (30, 31) or 40 <= i < 50 for i in range(60)], ids)
+    w2 = _indicators([i < 20 for i in range(30)], ids[:30])
+    w3 = _indicators([i < 20 or 30 <= i < 40 for i in range(40)], ids[:40])
+    changes = wave_changes({"w1": w1, "w2": w2, "w3": w3}, reference="first", paired=True)
+    paired = changes[changes["analysis"] == "paired"]
+    assert paired["n_from"].tolist() == [10, 12] and paired["overlap"].tolist() == [30, 40]
+    # each row alone is safe, but 12 - 10: 2 young people in wave 1 and 3, not 2, raised it
+    marked = suppress_changes(changes)
+    assert marked.loc[paired.index, "suppressed"].tolist() == [False, True]
+    assert not marked.loc[changes["analysis"] == "independent", "suppressed"].any()
+
+
+def test_threshold_and_zeros_follow_the_disclosure_config():
+    w1, w2 = _paired(20, 0, 6, 14)
+    changes = wave_changes({"w1": w1, "w2": w2}, paired=True)
+    assert not suppress_changes(changes)["suppressed"].any()
+    assert suppress_changes(changes, config=DisclosureConfig(suppress_zeros=True))[
+        "suppressed"].tolist() == [False, True]
+    assert suppress_changes(changes, config=DisclosureConfig(threshold=7))[
+        "suppressed"].tolist() == [False, True]
