@@ -4,6 +4,7 @@ examples, id collisions, partial overlap, disclosure control, the command and th
 from __future__ import annotations
 
 import math
+import re
 
 import numpy as np
 import pandas as pd
@@ -18,6 +19,7 @@ from statsmodels.stats.proportion import confint_proportions_2indep, proportion_
 from carevoice.disclosure import DisclosureConfig, is_small, suppress_changes, suppress_prevalence
 from carevoice.errors import InputError, ValidationError
 from carevoice.link import (
+    CHANGE_COLUMNS,
     compare_waves,
     paired_difference_ci,
     respondent_themes,
@@ -398,3 +400,152 @@ def test_threshold_and_zeros_follow_the_disclosure_config():
         "suppressed"].tolist() == [False, True]
     assert suppress_changes(changes, config=DisclosureConfig(threshold=7))[
         "suppressed"].tolist() == [False, True]
+
+
+# -- command line and report ---------------------------------------------------------------------
+def test_the_published_table_shows_no_count_of_one_to_four():
+    from carevoice.report import change_table
+
+    ids = [f"r{i}" for i in range(40)]
+    w1 = _wave({"money": ids[:12], "safety": ids[:3]}, ids,
+               {"age_group": ["8-10"] * 20 + ["11-13"] * 20})
+    w2 = _wave({"money": ids[:25], "safety": ids[:9]}, ids,
+               {"age_group": ["8-10"] * 20 + ["11-13"] * 20})
+    result = compare_waves({"w1": w1, "w2": w2}, paired=True, by="age_group")
+    table = change_table(result.changes, {"money": "Money"}, prevalence=result.prevalence)
+    assert table.columns.tolist() == ["Theme", "Waves", "Young people", "Before", "After",
+                                      "Change in points (95% CI)", "q"]
+    for column in ("Before", "After"):
+        for text in table[column]:
+            for n, base in re.findall(r"\((\d+) of (\d+)\)", text):
+                assert not is_small([int(n)])[0] and not is_small([int(base) - int(n)])[0]
+    money = table[(table["Theme"] == "Money") & (table["Young people"] == "all young people")]
+    assert money.iloc[0]["Before"] == "30% (12 of 40)"
+    assert money.iloc[0]["Change in points (95% CI)"].startswith("+33 (")
+    paired = table[(table["Theme"] == "Money") & table["Young people"].str.startswith("answered")]
+    assert paired.iloc[0]["Young people"] == "answered both waves (40)"
+    # safety: 3 young people in wave 1, so both rows are hidden
+    assert set(table.loc[table["Theme"] == "safety", "Before"]) <= {"[c]"}
+
+
+@pytest.fixture
+def wave_files(tmp_path):
+    ids = [f"{i:03d}" for i in range(30)]
+    paths = []
+    for wave, k in (("w1", 8), ("w2", 16)):
+        comments, codes, respondents = _wave({"money": ids[:k], "safety": ids[10:17]}, ids,
+                                             {"age_group": ["8-10"] * 15 + ["11-13"] * 15})
+        folder = tmp_path / wave
+        folder.mkdir()
+        for name, frame in (("comments", comments), ("codes", codes),
+                            ("respondents", respondents)):
+            frame.to_csv(folder / f"{name}.csv", index=False)
+        paths += [wave, str(folder / "comments.csv"), str(folder / "codes.csv"),
+                  str(folder / "respondents.csv")]
+    return paths
+
+
+def test_compare_waves_command_writes_the_table(wave_files, tmp_path):
+    from typer.testing import CliRunner
+
+    from carevoice.cli import app
+
+    out = tmp_path / "changes.csv"
+    done = CliRunner().invoke(app, ["compare-waves", *wave_files, "--paired", "--by",
+                                    "age_group", "--codes-themes-only", "--output", str(out),
+                                    "--prevalence", str(tmp_path / "prev.csv")])
+    assert done.exit_code == 0, done.output
+    table = pd.read_csv(out, dtype={"level": str})
+    assert table.columns.tolist() == CHANGE_COLUMNS
+    money = table[(table["theme"] == "money") & (table["variable"] == "all")]
+    assert money["analysis"].tolist() == ["independent", "paired"]
+    assert money["n_from"].tolist() == [8, 8] and money["n_to"].tolist() == [16, 16]
+    assert money["overlap"].tolist() == [30, 30]  # ids 000-029 in both waves
+    prev = pd.read_csv(tmp_path / "prev.csv")
+    assert prev.columns[0] == "wave" and set(prev["wave"]) == {"w1", "w2"}
+
+
+@pytest.mark.parametrize(("cut", "words"), [
+    (lambda f: f[:6], ["wave arguments", "fours"]),
+    (lambda f: f[1:] + ["x"], ["looks like a file"]),
+    (lambda f: f[:4] + f[:4], ["twice"]),
+])
+def test_compare_waves_command_errors_name_the_argument(wave_files, tmp_path, cut, words):
+    from typer.testing import CliRunner
+
+    from carevoice.cli import app
+
+    done = CliRunner().invoke(app, ["compare-waves", *cut(wave_files), "--output",
+                                    str(tmp_path / "c.csv")])
+    assert done.exit_code == 2
+    for word in words:
+        assert word in done.output
+    assert NAME not in done.output
+
+
+def test_compare_waves_command_names_the_wave_of_a_bad_file(wave_files, tmp_path):
+    from typer.testing import CliRunner
+
+    from carevoice.cli import app
+
+    pd.DataFrame({"comment_id": ["c1"], "theme": ["money"]}).to_csv(
+        tmp_path / "w2" / "codes.csv", index=False)
+    broken = pd.read_csv(tmp_path / "w2" / "comments.csv")
+    broken.loc[0, "respondent_id"] = None
+    broken.to_csv(tmp_path / "w2" / "comments.csv", index=False)
+    done = CliRunner().invoke(app, ["compare-waves", *wave_files, "--output",
+                                    str(tmp_path / "c.csv")])
+    assert done.exit_code == 2
+    assert "Wave 'w2'" in done.output and NAME not in done.output
+
+
+def test_report_takes_the_changes_of_the_command(wave_files, tmp_path):
+    from typer.testing import CliRunner
+
+    from carevoice.cli import app
+
+    out = tmp_path / "changes.csv"
+    runner = CliRunner()
+    assert runner.invoke(app, ["compare-waves", *wave_files, "--paired", "--output",
+                               str(out)]).exit_code == 0
+    comments, codes, respondents = wave_files[5:8]
+    done = runner.invoke(app, ["report", comments, codes, respondents, "--pseudonymised",
+                               "--embedder", "hashing", "--format", "md,html", "--changes",
+                               str(out), "--codes-themes-only", "--output",
+                               str(tmp_path / "report")])
+    assert done.exit_code == 0, done.output
+    text = (tmp_path / "report" / "report.md").read_text("utf-8")
+    assert "## Change between waves" in text and "answered both waves (30)" in text
+    assert "Change between waves" in (tmp_path / "report" / "report.html").read_text("utf-8")
+    table = pd.read_csv(tmp_path / "report" / "tables" / "changes.csv")
+    assert table.loc[table["Theme"] == "Money", "Before"].tolist()[0] == "27% (8 of 30)"
+    bad = tmp_path / "bad.csv"
+    pd.DataFrame({"theme": ["money"]}).to_csv(bad, index=False)
+    done = runner.invoke(app, ["report", comments, codes, respondents, "--pseudonymised",
+                               "--embedder", "hashing", "--changes", str(bad), "--output",
+                               str(tmp_path / "r2")])
+    assert done.exit_code == 2 and "--changes" in done.output
+
+
+def test_make_report_with_a_wave_comparison(tmp_path):
+    from carevoice import HashingEmbedder
+    from carevoice.report import make_report, write_report
+
+    ids = [f"r{i}" for i in range(30)]
+    w1 = _wave({"money": ids[:8]}, ids, {"age_group": ["8-10"] * 15 + ["11-13"] * 15})
+    w2 = _wave({"money": ids[:16]}, ids, {"age_group": ["8-10"] * 15 + ["11-13"] * 15})
+    comparison = compare_waves({"w1": w1, "w2": w2}, paired=True, by="age_group")
+    content = make_report((w2[0], w2[2]), w2[1], text_is_pseudonymised=True,
+                          embedder=HashingEmbedder(), themes=["money"], waves=comparison,
+                          timestamp=False)
+    assert content.manifest["settings"]["waves"]["paired"] is True
+    assert "McNemar" in content.changes_note
+    assert content.changes["Young people"].tolist()[:2] == ["all young people",
+                                                            "answered both waves (30)"]
+    written = write_report(content, tmp_path, formats=["md"])
+    assert written["table_changes"].is_file()
+    without = make_report((w2[0], w2[2]), w2[1], text_is_pseudonymised=True,
+                          embedder=HashingEmbedder(), themes=["money"], timestamp=False)
+    assert without.changes.empty
+    assert "Change between waves" not in write_report(without, tmp_path / "b", formats=["md"])[
+        "md"].read_text("utf-8")
