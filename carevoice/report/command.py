@@ -1,8 +1,8 @@
-"""The ``carevoice link`` and ``carevoice report`` commands.
+"""The ``carevoice link``, ``carevoice compare-waves`` and ``carevoice report`` commands.
 
-Registered by :mod:`carevoice.cli` as ``app.command("link")(link_command)`` and
-``app.command("report")(report_command)``. They only parse arguments and call
-:func:`carevoice.link.link` and :func:`carevoice.report.build_report`.
+Registered by :mod:`carevoice.cli` as ``app.command("link")(link_command)`` and so on. They
+only parse arguments and call :func:`carevoice.link.link`, :func:`carevoice.link.compare_waves`
+and :func:`carevoice.report.build_report`.
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ import typer
 
 from .._options import EncodingOption, MissingValueOption, SepOption, missing_values
 
-__all__ = ["link_command", "parse_group", "parse_hypothesis", "report_command"]
+__all__ = ["compare_waves_command", "link_command", "parse_group", "parse_hypothesis",
+           "parse_waves", "report_command"]
 
 
 def parse_group(spec: str) -> tuple[str, str, list[str]]:
@@ -192,6 +193,138 @@ def link_command(
           file=sys.stderr)
 
 
+def parse_waves(values: list[str]) -> list[tuple[str, Path, Path, Path]]:
+    """Group the ``compare-waves`` arguments into ``(name, comments, codes, respondents)``.
+
+    Examples
+    --------
+    >>> parse_waves(["w1", "a.csv", "b.csv", "c.csv", "w2", "d.csv", "e.csv", "f.csv"])[1][0]
+    'w2'
+    """
+    from ..errors import InputError
+
+    if len(values) % 4 or len(values) < 8:
+        raise InputError("The wave arguments must come in fours, NAME COMMENTS CODES "
+                         "RESPONDENTS for each wave, for at least two waves. Got "
+                         f"{len(values)} values instead.")
+    waves = [(values[i], Path(values[i + 1]), Path(values[i + 2]), Path(values[i + 3]))
+             for i in range(0, len(values), 4)]
+    names = [w[0] for w in waves]
+    for name in names:
+        if Path(name).suffix.lower() in (".csv", ".tsv", ".txt", ".xlsx", ".parquet") or \
+                Path(name).is_file():
+            raise InputError(f"The wave name {name!r} looks like a file: each wave starts with "
+                             "its name, e.g. 'w1 w1/comments.csv w1/codes.csv "
+                             "w1/respondents.csv'.")
+    if len(set(names)) < len(names):
+        raise InputError(f"The wave arguments name a wave twice: {names}.")
+    return waves
+
+
+def compare_waves_command(
+    waves: Annotated[list[str], typer.Argument(
+        metavar="NAME COMMENTS CODES RESPONDENTS ...",
+        help="For each wave, in order: its name, then its comments, codes and respondents "
+             "files as for 'carevoice link'. At least two waves; ids may repeat between "
+             "waves.")],
+    output: Annotated[Path, typer.Option(
+        "--output", "-o", help="Where to write the changes (CSV/XLSX/Parquet).")],
+    prevalence: Annotated[Path | None, typer.Option(
+        "--prevalence", help="Also write each wave's prevalence here.")] = None,
+    paired: Annotated[bool, typer.Option(
+        "--paired", help="A respondent_id is the same young person in every wave: also "
+                         "compare the young people who answered both waves (McNemar).")]
+    = False,
+    by: Annotated[list[str] | None, typer.Option(
+        "--by", help="Also compare within the levels of this respondents column "
+                     "(repeatable).")] = None,
+    reference: Annotated[str, typer.Option(
+        help="previous (each wave with the one before) or first (each with the first).")]
+    = "previous",
+    test: Annotated[str, typer.Option(
+        help="fisher (exact), chi2 (Yates) or auto (chi2 unless an expected count < 5).")]
+    = "fisher",
+    base: Annotated[str, typer.Option(
+        help="commented (young people who answered a free-text question) or all.")]
+    = "commented",
+    codebook: Annotated[Path | None, typer.Option(
+        "--codebook", help="Codebook whose themes are reported (default: the shipped one).")]
+    = None,
+    codes_themes_only: Annotated[bool, typer.Option(
+        "--codes-themes-only", help="Report only the themes present in the CODES files.")]
+    = False,
+    alpha: Annotated[float, typer.Option(help="1 - confidence level of the intervals.")] = 0.05,
+    encoding: EncodingOption = None,
+    sep: SepOption = None,
+    missing_value: MissingValueOption = None,
+) -> None:
+    """Compare theme prevalence between survey waves: change with CI, test and q-value.
+
+    OUTPUT has one row per pair of waves x theme x analysis (independent; with --paired also
+    paired) and subgroup level: each wave's count, base and share, the difference with
+    Newcombe's interval, p_value, q_value. It is an analysis file with small counts: publish
+    the suppressed table of 'carevoice report --changes' instead.
+    """
+    import sys
+
+    import pandas as pd
+
+    from ..corpus import check_output_path, write_table
+    from ..errors import CarevoiceError, InputError
+    from ..link import compare_waves
+
+    try:
+        parsed = parse_waves(waves)
+        for option, path in {"--output": output, "--prevalence": prevalence}.items():
+            if path is not None:
+                check_output_path(path, argument=option)
+        frames = {}
+        for name, comments, codes, respondents in parsed:
+            try:
+                frames[name] = _read(comments, codes, respondents, encoding, sep, text=False,
+                                     missing=missing_value)
+            except InputError as e:
+                raise InputError(f"Wave {name!r}: {e}") from e
+        coded = pd.concat([f[1][["theme"]] for f in frames.values() if "theme" in f[1]])
+        result = compare_waves(frames, themes=_themes(coded, codebook, codes_themes_only),
+                               by=by or (), paired=paired, reference=reference, test=test,
+                               base=base, alpha=alpha)
+        write_table(result.changes, output)
+        if prevalence is not None:
+            write_table(result.prevalence, prevalence)
+    except CarevoiceError as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(code=2) from e
+    changes = result.changes
+    sizes = result.indicators.groupby(level="wave", sort=False).size()
+    pairs = changes.loc[changes["analysis"] == "paired", "overlap"].drop_duplicates()
+    both = f", {', '.join(str(p) for p in pairs)} in both" if len(pairs) else ""
+    n_sig = int((changes["q_value"] < 0.05).sum())
+    print(f"compared {len(sizes)} waves ({', '.join(f'{w}: {n}' for w, n in sizes.items())} "
+          f"respondents{both}) x {result.indicators.shape[1]} themes: {len(changes)} rows "
+          f"({n_sig} with q < 0.05) written to {output}", file=sys.stderr)
+
+
+def _read_changes(path: Path, encoding: str | None, sep: str | None) -> Any:
+    """Read a table written by ``carevoice compare-waves`` back, with its numbers typed."""
+    import pandas as pd
+
+    from ..corpus import read_table
+    from ..errors import InputError
+    from ..link import CHANGE_COLUMNS
+
+    frame = read_table(path, encoding=encoding, sep=sep)
+    missing = [c for c in CHANGE_COLUMNS if c not in frame]
+    if missing:
+        raise InputError(f"The --changes file {path.name} must be a table written by "
+                         f"'carevoice compare-waves'; it lacks the columns {missing}.")
+    words = {"theme", "variable", "level", "wave_from", "wave_to", "analysis", "test"}
+    for column in CHANGE_COLUMNS:
+        if column not in words:
+            frame[column] = pd.to_numeric(frame[column], errors="coerce")
+    return frame
+
+
 def report_command(
     comments: Annotated[Path, typer.Argument(
         help="Comments file with comment_id, respondent_id and text.")],
@@ -238,6 +371,9 @@ def report_command(
     quotes_by: Annotated[list[str] | None, typer.Option(
         "--quotes-by", help="Also choose quotes per level of this respondents column "
                             "(repeatable; kept k-anonymous within the level).")] = None,
+    changes: Annotated[Path | None, typer.Option(
+        "--changes", help="A table written by 'carevoice compare-waves': adds a 'Change "
+                          "between waves' section, suppressed like the other tables.")] = None,
     encoding: EncodingOption = None,
     sep: SepOption = None,
     missing_value: MissingValueOption = None,
@@ -272,6 +408,7 @@ def report_command(
                 raise InputError(f"The --flagged file {flagged.name} must have a 'comment_id' "
                                  "column.")
             flagged_ids = set(marks["comment_id"].astype(str))
+        waves = None if changes is None else _read_changes(changes, encoding, sep)
         written = build_report(
             frame, code_frame, output, formats=formats, respondents=answers, title=title,
             text_is_pseudonymised=pseudonymised, flagged=flagged_ids,
@@ -282,12 +419,14 @@ def report_command(
             disclosure=DisclosureConfig(k=k, threshold=threshold), seed=seed,
             inputs={"comments": comments, "codes": codes, "respondents": respondents,
                     **({"flagged": flagged} if flagged is not None else {}),
-                    **({"codebook": codebook} if codebook is not None else {})},
+                    **({"codebook": codebook} if codebook is not None else {}),
+                    **({"changes": changes} if changes is not None else {})},
             reading={"encoding": encoding, "sep": sep,
                      "missing_values": missing_values(missing_value)},
             themes=None if not codes_themes_only else
             [t for t in dict.fromkeys(code_frame["theme"].astype(str)) if t != "no_theme"],
-            test=test, max_q=max_q, subgroups=subgroup or None, quotes_by=quotes_by or ())
+            test=test, max_q=max_q, subgroups=subgroup or None, quotes_by=quotes_by or (),
+            waves=waves)
     except CarevoiceError as e:
         typer.echo(f"error: {e}", err=True)
         raise typer.Exit(code=2) from e

@@ -20,6 +20,9 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["to_docx", "to_html", "to_markdown"]
 
+#: The heading of the section that compares survey waves.
+_CHANGES = "Change between waves"
+
 _CSS = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;max-width:62rem;
 margin:2rem auto;padding:0 1rem;color:#1d1d1d;line-height:1.45}
@@ -89,6 +92,9 @@ def to_html(content: ReportContent) -> str:
     ]
     for variable, table in content.subgroups.items():
         parts += [f"<h3>By {e(variable.replace('_', ' '))}</h3>", _html_table(table)]
+    if not content.changes.empty:
+        parts += [f"<h2>{_CHANGES}</h2>", f'<p class="note">{e(content.changes_note)}</p>',
+                  _html_table(content.changes)]
     parts += ["<h2>Themes and survey answers</h2>", "<h3>Pre-specified hypotheses</h3>",
               _html_table(content.hypotheses),
               f"<h3>Exploratory associations (q &le; {content.max_q})</h3>",
@@ -137,6 +143,8 @@ def to_markdown(content: ReportContent) -> str:
              "## How common each theme was\n", _md_table(content.prevalence)]
     for variable, table in content.subgroups.items():
         parts += [f"### By {variable.replace('_', ' ')}\n", _md_table(table)]
+    if not content.changes.empty:
+        parts += [f"## {_CHANGES}\n", content.changes_note + "\n", _md_table(content.changes)]
     parts += ["## Themes and survey answers\n", "### Pre-specified hypotheses\n",
               _md_table(content.hypotheses),
               f"### Exploratory associations (q <= {content.max_q})\n",
@@ -205,6 +213,10 @@ def to_docx(content: ReportContent) -> bytes:
     for variable, table in content.subgroups.items():
         document.add_heading(f"By {variable.replace('_', ' ')}", level=2)
         _docx_table(document, table)
+    if not content.changes.empty:
+        document.add_heading(_CHANGES, level=1)
+        document.add_paragraph(content.changes_note)
+        _docx_table(document, content.changes)
     document.add_heading("Themes and survey answers", level=1)
     document.add_heading("Pre-specified hypotheses", level=2)
     _docx_table(document, content.hypotheses)

@@ -16,18 +16,23 @@ import pandas as pd
 from ..disclosure import (
     DisclosureConfig,
     _marked_prevalence,
+    is_small,
     suppress_associations,
+    suppress_changes,
     suppress_differences,
 )
-from ..link import ALL
+from ..errors import InputError
+from ..link import ALL, CHANGE_COLUMNS
 
 __all__ = [
     "association_table",
+    "change_table",
     "difference_table",
     "fmt_ci",
     "fmt_or",
     "fmt_p",
     "fmt_pct",
+    "fmt_points",
     "hypothesis_table",
     "level_label",
     "prevalence_table",
@@ -59,6 +64,27 @@ def fmt_pct(x: float) -> str:
     if whole >= 100 and value < 1:
         return ">99%"
     return f"{whole}%"
+
+
+def fmt_points(x: float) -> str:
+    """Format a difference of two proportions in whole percentage points, with its sign.
+
+    Halves round away from zero, as :func:`fmt_pct` rounds them up; a difference under one
+    point keeps one decimal, so that an interval ending just above zero does not read as
+    touching it.
+
+    Examples
+    --------
+    >>> fmt_points(0.125), fmt_points(-0.031), fmt_points(0.0015), fmt_points(0.0)
+    ('+13', '-3', '+0.2', '0')
+    """
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return ""
+    points = Decimal(repr(float(x))) * 100
+    whole = int(points.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    if whole or not points:
+        return f"{whole:+d}" if whole else "0"
+    return f"{points.quantize(Decimal('0.1'), rounding=ROUND_HALF_UP):+}"
 
 
 def fmt_ci(low: float, high: float, pct: bool = True) -> str:
@@ -376,3 +402,94 @@ def difference_table(numeric: pd.DataFrame, labels: Mapping[str, str] | None = N
         })
     return pd.DataFrame(rows, columns=["Theme", "Answer", "Mean (raised)", "Mean (others)",
                                        "Difference (95% CI)", "q"])
+
+
+def _share_of(row: pd.Series, side: str) -> str:
+    """``"31% (26 of 84)"`` for one side of a change; empty when nobody was asked."""
+    base = row[f"base_{side}"]
+    if pd.isna(base) or not base:
+        return ""
+    return f"{fmt_pct(float(row[f'share_{side}']))} ({int(row[f'n_{side}'])} of {int(base)})"
+
+
+def change_table(changes: pd.DataFrame, labels: Mapping[str, str] | None = None,
+                 config: DisclosureConfig | None = None, *,
+                 prevalence: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The change in each theme between survey waves, suppressed and formatted.
+
+    Parameters
+    ----------
+    changes : pandas.DataFrame
+        From :func:`carevoice.link.wave_changes` (``WaveComparison.changes``), or that table
+        read back from the file ``carevoice compare-waves`` wrote.
+    labels : mapping, optional
+        Theme id to label.
+    config : DisclosureConfig, optional
+        Disclosure settings.
+    prevalence : pandas.DataFrame, optional
+        Each wave's prevalence (``WaveComparison.prevalence``), so that suppression is
+        consistent with it; default worked out from ``changes``
+        (:func:`carevoice.disclosure.suppress_changes`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``Theme, Waves, Young people, Before, After, Change in points (95% CI), q``: for each
+        comparison, the rows of all young people and of those who answered both waves, theme
+        by theme, then the subgroups. A suppressed row shows the symbol in every figure.
+
+    Examples
+    --------
+    >>> changes = pd.DataFrame({"theme": "money", "variable": "all", "level": "all",
+    ...     "wave_from": "2024", "wave_to": "2025", "analysis": "independent",
+    ...     "n_from": [12], "base_from": [80], "share_from": [0.15], "n_to": [30],
+    ...     "base_to": [90], "share_to": [1 / 3], "overlap": None, "both": None,
+    ...     "from_only": None, "to_only": None, "neither": None, "difference": [0.1833],
+    ...     "ci_low": [0.06], "ci_high": [0.3], "p_value": [0.005], "test": "fisher",
+    ...     "q_value": [0.02]})
+    >>> change_table(changes).iloc[0, 1:4].tolist()
+    ['2024 to 2025', 'all young people', '15% (12 of 80)']
+    >>> change_table(changes).iloc[0, 4:].tolist()
+    ['33% (30 of 90)', '+18 (+6 to +30)', '0.02']
+    """
+    missing = [c for c in CHANGE_COLUMNS if c not in changes]
+    if missing:
+        raise InputError("The 'changes' argument must be a table of changes between waves "
+                         f"(carevoice.link.wave_changes); it lacks the columns {missing}.")
+    config = config or DisclosureConfig()
+    labels = dict(labels or {})
+    marked = suppress_changes(changes, prevalence, config).reset_index(drop=True)
+    text = marked[["theme", "variable", "level", "wave_from", "wave_to", "analysis"]].astype(str)
+    rank = {c: {v: i for i, v in enumerate(dict.fromkeys(text[c]))} for c in text}
+    order = pd.DataFrame({
+        "waves": (text["wave_from"] + "\x1f" + text["wave_to"]).map(
+            {v: i for i, v in enumerate(dict.fromkeys(text["wave_from"] + "\x1f"
+                                                        + text["wave_to"]))}),
+        "subgroup": (text["variable"] != ALL).astype(int),
+        **{c: text[c].map(rank[c]) for c in ("variable", "theme", "level", "analysis")}})
+    rows = []
+    s = config.symbol
+    for i in order.sort_values(list(order.columns), kind="stable").index:
+        r, t = marked.loc[i], text.loc[i]
+        hide = bool(r["suppressed"])
+        if t["analysis"] == "paired":
+            size = r["overlap"]
+            who = "answered both waves" + ("" if hide or pd.isna(size) or is_small(
+                [float(size)], config.threshold, config.suppress_zeros)[0] else
+                f" ({int(size)})")
+        else:
+            who = "all young people" if t["variable"] == ALL else level_label(t["variable"],
+                                                                              t["level"])
+        change = fmt_points(r["difference"])
+        if change:
+            change += f" ({fmt_points(r['ci_low'])} to {fmt_points(r['ci_high'])})"
+        rows.append({
+            "Theme": labels.get(t["theme"], t["theme"]),
+            "Waves": f"{t['wave_from']} to {t['wave_to']}", "Young people": who,
+            "Before": s if hide else _share_of(r, "from"),
+            "After": s if hide else _share_of(r, "to"),
+            "Change in points (95% CI)": s if hide else change,
+            "q": s if hide else fmt_p(float(r["q_value"])),
+        })
+    return pd.DataFrame(rows, columns=["Theme", "Waves", "Young people", "Before", "After",
+                                       "Change in points (95% CI)", "q"])
