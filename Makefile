@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.carevoice-installed
 DEMO_OUTPUT ?= carevoice-demo
 
-.PHONY: setup demo test docs bench clean
+.PHONY: setup demo test docs notebooks bench clean
 
 setup: $(STAMP)
 
@@ -30,6 +30,10 @@ test: $(STAMP)
 
 docs: $(STAMP)
 	$(BIN)/python -m sphinx -W --keep-going -b html docs docs/_build/html
+
+# Re-execute the tutorials and store their outputs (the docs show the stored outputs).
+notebooks: $(STAMP)
+	$(BIN)/python docs/run_notebooks.py
 
 clean:
 	rm -rf $(VENV) docs/_build $(DEMO_OUTPUT) .pytest_cache
