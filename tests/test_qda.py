@@ -644,3 +644,19 @@ def test_export_pseudonymises_by_default(tmp_path):
     back = read_qdpx(path)
     assert back.codes["comment_id"].tolist() == ["c1"]
     assert "nan" in back.comments.set_index("comment_id").at["c1", "text"]
+
+
+def test_export_refuses_comments_from_respondents_not_in_the_respondents(tmp_path, comments,
+                                                                           codes, respondents):
+    from carevoice.errors import ValidationError
+    from carevoice.link import respondent_themes
+
+    fewer = respondents[respondents["respondent_id"] != "r3"]
+    with pytest.raises(ValidationError) as export_error:
+        export(tmp_path, comments, codes, fewer)
+    with pytest.raises(ValidationError) as link_error:
+        respondent_themes(comments, codes, fewer)
+    # the same check as the linkage: the same problem, naming the same ids
+    assert [(p.check, p.ids) for p in export_error.value.problems] == \
+        [(p.check, p.ids) for p in link_error.value.problems] == [("unknown_respondent", ("r3",))]
+    assert not (tmp_path / "p.qdpx").exists()

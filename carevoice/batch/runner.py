@@ -634,15 +634,12 @@ def _log_status(log: RunLog, stage: str, status: pd.DataFrame, what: str) -> Non
 
 def _check_corpus_steps(cfg: BatchConfig, link_on: bool, respondents: Any,
                         respondent_ids: set[str]) -> None:
+    from ..link.indicators import unknown_respondent_problems
     from .corpus_steps import corpus_step_problems
 
     problems = corpus_step_problems(cfg, link_on)
     if link_on and respondents is not None:
-        unknown = sorted(respondent_ids - set(respondents[RESPONDENT_ID].astype(str)))
-        if unknown:
-            problems.append(Problem("unknown_respondent", "comments come from respondents that "
-                                    "are not in the respondents file.", column=RESPONDENT_ID,
-                                    ids=tuple(unknown)))
+        problems += unknown_respondent_problems(respondent_ids, respondents)
         for setting in ("variables", "by"):
             missing = [c for c in getattr(cfg.link, setting) or ()
                        if c not in respondents.columns]
