@@ -346,6 +346,29 @@ def test_discovery_and_report_on_the_whole_corpus(reference, data: Path, tmp_pat
     assert result.counts["chunks_detected"] == 0  # discovery only adds the stored embeddings
 
 
+def test_batch_report_uses_the_runs_link_variables_and_subgroups(reference, data: Path,
+                                                                tmp_path: Path) -> None:
+    """The report tests the [link] variables (the family BH adjusts over) and tabulates [link] by.
+
+    The pipeline tests placement_type and see_family and tabulates placement_type only.
+    """
+    import json
+    import shutil
+
+    shutil.copytree(reference.folder / "chunks", tmp_path / "run" / "chunks")
+    result = run_batch(_write_pipeline(tmp_path, data, "run",
+                                       extra='[report]\nformats = ["md"]\n'))
+    n_tests = len(pd.read_csv(result.outputs["associations"]))
+    report = result.outputs["report_md"].read_text("utf-8")
+    assert f"{n_tests} tests" in report
+    folder = result.outputs["report_md"].parent
+    settings = json.loads((folder / "manifest.json").read_text("utf-8"))["settings"]
+    assert settings["link"]["variables"] == ["placement_type", "see_family"]
+    assert settings["subgroups"] == ["placement_type"]
+    assert sorted(p.name for p in (folder / "tables").glob("by_*.csv")) == \
+        ["by_placement_type.csv"]
+
+
 def test_discovery_with_an_earlier_wave_as_background(reference, data: Path,
                                                      tmp_path: Path) -> None:
     import shutil

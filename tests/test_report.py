@@ -490,3 +490,27 @@ def test_report_manifest_records_how_the_inputs_were_read(cli_app, tmp_path):
     with pytest.raises(InputError, match="'reading' argument"):
         make_report(frames, codes, embedder=HashingEmbedder(), text_is_pseudonymised=True,
                     reading={"encoding": object()})
+
+
+def test_report_cli_tests_the_same_family_as_link_variable(cli_app, tmp_path):
+    """`report --variable/--exclude` mean what `link --variable/--exclude` mean, so the two
+    adjust their q-values over the same tests."""
+    comments, codes, respondents = _frames(36, ["foster"] * 20 + ["residential"] * 16,
+                                           list(range(10)))
+    respondents["age_group"] = ["8-10", "11-13", "14-15"] * 12
+    respondents["survey"] = "in_care"
+    for name, frame in (("c", comments), ("k", codes), ("r", respondents)):
+        frame.to_csv(tmp_path / f"{name}.csv", index=False)
+    files = [str(tmp_path / f"{name}.csv") for name in ("c", "k", "r")]
+    for options in (["--variable", "placement_type"], ["--exclude", "age_group"]):
+        linked = CliRunner().invoke(cli_app, ["link", *files, "--output",
+                                              str(tmp_path / "a.csv"), *options])
+        assert linked.exit_code == 0, linked.output
+        n_tests = len(pd.read_csv(tmp_path / "a.csv"))
+        assert set(pd.read_csv(tmp_path / "a.csv")["variable"]) == {"placement_type"}
+        out = tmp_path / f"rep{len(options[0])}"
+        result = CliRunner().invoke(cli_app, [
+            "report", *files, "--output", str(out), "--format", "md", "--pseudonymised",
+            "--embedder", "hashing", *options])
+        assert result.exit_code == 0, result.output
+        assert f"{n_tests} tests" in (out / "report.md").read_text("utf-8")

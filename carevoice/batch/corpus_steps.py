@@ -226,7 +226,10 @@ def report_outputs(cfg: BatchConfig, specs: list[ChunkSpec], store: ChunkStore,
     """Write the reports named in ``[report] formats`` (:func:`carevoice.report.build_report`).
 
     The comments are the pseudonymised ones; those with a span scoring below the review
-    threshold (0.6) are passed as flagged, so they are never quoted.
+    threshold (0.6) are passed as flagged, so they are never quoted. The report tests the
+    ``[link] variables`` (so its Benjamini-Hochberg adjustment is over the same family of tests
+    as ``outputs/associations``) and tabulates the ``[link] by`` subgroups; when either is left
+    out, the report's own default applies.
 
     Parameters
     ----------
@@ -256,5 +259,7 @@ def report_outputs(cfg: BatchConfig, specs: list[ChunkSpec], store: ChunkStore,
                            text_is_pseudonymised=True, flagged=flagged,
                            embedder=build_embedder(cfg.embed), codebook=cfg.themes.codebook,
                            seed=cfg.run.seed, test=cfg.link.test, weights=cfg.link.weights,
+                           variables=list(cfg.link.variables) if cfg.link.variables else None,
+                           subgroups=list(cfg.link.by) if cfg.link.by else None,
                            timestamp=False)
     return {f"report_{name}": path for name, path in written.items()}

@@ -18,7 +18,7 @@ import pandas as pd
 
 from ..disclosure import DisclosureConfig, footnote, suppress_prevalence
 from ..errors import InputError
-from ..link import Hypothesis, LinkResult, categorical_variables, link
+from ..link import DEFAULT_EXCLUDE, Hypothesis, LinkResult, categorical_variables, link
 from ..quotes import QuoteConfig, flagged_ids, select_quotes
 from ..schema import COMMENT_ID, TEXT, Corpus
 from .charts import prevalence_chart
@@ -256,6 +256,8 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
                 hypotheses: Sequence[Hypothesis] = (),
                 groups: Mapping[str, Mapping[str, Sequence[str]]] | None = None,
                 subgroups: Sequence[str] | None = None, quotes_by: Sequence[str] = (),
+                variables: Sequence[str] | None = None,
+                exclude: Iterable[str] = DEFAULT_EXCLUDE,
                 weights: str | pd.Series | None = None, test: str = "fisher",
                 max_q: float = 0.05, quote_config: QuoteConfig | None = None,
                 disclosure: DisclosureConfig | None = None,
@@ -296,6 +298,13 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
         ``("survey", "age_group", "placement_type")`` that exist.
     quotes_by : sequence of str, default ()
         Also select quotes per theme x level of these (kept in ``ReportContent.quotes``).
+    variables : sequence of str, optional
+        The categorical answers tested against each theme; default every categorical answer
+        but ``exclude``. As in :func:`carevoice.link.link`: the Benjamini-Hochberg q-values
+        are adjusted over the tests of these variables, so a report and a ``link`` run with
+        the same ``variables`` and ``exclude`` adjust over the same family of tests.
+    exclude : iterable of str, default ("survey",)
+        Answers not tested (:data:`carevoice.link.DEFAULT_EXCLUDE`).
     weights : str or pandas.Series, optional
         Survey weights.
     test : {"fisher", "chi2", "auto"}, default "fisher"
@@ -336,7 +345,9 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
 
         respondents = group_levels(respondents, groups)
     result = link(comments, codes, respondents, themes=themes, hypotheses=hypotheses,
-                  weights=weights, test=test)
+                  weights=weights, test=test,
+                  variables=None if variables is None else list(variables),
+                  exclude=list(exclude))
     if text_is_pseudonymised:
         safe, review_flags = comments, set()
     else:

@@ -235,6 +235,11 @@ def report_command(
     subgroup: Annotated[list[str] | None, typer.Option(
         "--subgroup", help="A respondents column for the prevalence-by-subgroup tables "
                            "(repeatable; default: survey, age_group, placement_type).")] = None,
+    variable: Annotated[list[str] | None, typer.Option(
+        "--variable", help="Test only this categorical column (repeatable), as `link "
+                           "--variable`: q-values are adjusted over these tests.")] = None,
+    exclude: Annotated[list[str] | None, typer.Option(
+        "--exclude", help="Do not test this column (repeatable). Default: survey.")] = None,
     quotes_by: Annotated[list[str] | None, typer.Option(
         "--quotes-by", help="Also choose quotes per level of this respondents column "
                             "(repeatable; kept k-anonymous within the level).")] = None,
@@ -249,6 +254,7 @@ def report_command(
     from ..disclosure import DisclosureConfig
     from ..embed import HashingEmbedder, SentenceTransformerEmbedder
     from ..errors import CarevoiceError, InputError
+    from ..link import DEFAULT_EXCLUDE
     from ..quotes import QuoteConfig
     from .build import build_report
 
@@ -287,7 +293,9 @@ def report_command(
                      "missing_values": missing_values(missing_value)},
             themes=None if not codes_themes_only else
             [t for t in dict.fromkeys(code_frame["theme"].astype(str)) if t != "no_theme"],
-            test=test, max_q=max_q, subgroups=subgroup or None, quotes_by=quotes_by or ())
+            test=test, max_q=max_q, subgroups=subgroup or None, quotes_by=quotes_by or (),
+            variables=variable or None,
+            exclude=DEFAULT_EXCLUDE if exclude is None else exclude)
     except CarevoiceError as e:
         typer.echo(f"error: {e}", err=True)
         raise typer.Exit(code=2) from e
