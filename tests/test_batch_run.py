@@ -369,6 +369,36 @@ def test_batch_report_uses_the_runs_link_variables_and_subgroups(reference, data
         ["by_placement_type.csv"]
 
 
+def test_batch_discovery_equals_discover_with_the_runs_codes(reference, data: Path,
+                                                             tmp_path: Path) -> None:
+    """[discover] clusters what the codebook left uncoded or unsure, as `discover --codes`.
+
+    The batch step clustered every comment and ignored ``low_confidence``; its topics must be
+    those of the step-by-step command on the run's own outputs.
+    """
+    import shutil
+
+    from typer.testing import CliRunner
+
+    from carevoice.cli import app
+
+    shutil.copytree(reference.folder / "chunks", tmp_path / "run" / "chunks")
+    extra = '[discover]\nenabled = true\noptions = { n_topics = 3, low_confidence = 0.9 }\n'
+    result = run_batch(_write_pipeline(tmp_path, data, "run", extra=extra))
+    by_hand = tmp_path / "by_hand.csv"
+    outputs = result.outputs
+    done = CliRunner().invoke(app, [
+        "discover", str(outputs["comments"]), "--output", str(by_hand), "--codes",
+        str(outputs["codes"]), "--low-confidence", "0.9", "--n-topics", "3", "--seed", "7",
+        "--embedder", "hashing", "--already-pseudonymised"])
+    assert done.exit_code == 0, done.output
+    assert outputs["topics"].read_bytes() == by_hand.read_bytes()
+    codes = pd.read_csv(outputs["codes"], dtype={"comment_id": str})
+    sure = codes[(codes["assigned"].astype(str).str.lower() == "true") & (codes["score"] >= 0.9)]
+    topics = pd.read_csv(outputs["topics"], dtype={"comment_id": str})
+    assert len(sure) and not set(sure["comment_id"]) & set(topics["comment_id"])
+
+
 def test_discovery_with_an_earlier_wave_as_background(reference, data: Path,
                                                      tmp_path: Path) -> None:
     import shutil
