@@ -226,3 +226,22 @@ def test_missing_value_option_on_link_report_and_export(tmp_path):
                                      "--already-pseudonymised", *extra])
         assert result.exit_code == 0, result.output
         assert str(read_qdpx(out).respondents["placements"].dtype) == kind
+
+
+def test_convert_renames_closed_columns(tmp_path):
+    import pandas as pd
+
+    wide = tmp_path / "export.csv"
+    wide.write_text("ID,Q1,Age group,Placement type\n1,hello,8-10,foster\n2,,11-13,kinship\n",
+                    "utf-8")
+    base = ["convert", str(wide), "--id-column", "ID", "--text-column", "Q1=better"]
+    result = runner.invoke(app, [*base, "--output", str(tmp_path / "long"), "--rename",
+                                 "Age group=age_group", "--rename",
+                                 "Placement type=placement_type"])
+    assert result.exit_code == 0, result.output
+    respondents = pd.read_csv(tmp_path / "long" / "respondents.csv")
+    assert list(respondents.columns) == ["respondent_id", "age_group", "placement_type"]
+    for bad in ("Age group", "Q1=question", "Age group=Placement type",
+                "Age group=respondent_id"):
+        result = runner.invoke(app, [*base, "--output", str(tmp_path / "x"), "--rename", bad])
+        assert result.exit_code == 2 and "--rename" in result.output, (bad, result.output)

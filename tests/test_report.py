@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 
 from carevoice import HashingEmbedder
 from carevoice.disclosure import DisclosureConfig, check_k_anonymity, check_small_cells
+from carevoice.errors import InputError
 from carevoice.link import Hypothesis, link
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -455,7 +456,6 @@ def test_a_report_marks_its_prevalence_once_and_the_tables_reuse_only_matching_m
 
 def test_report_manifest_records_how_the_inputs_were_read(cli_app, tmp_path):
     """The manifest hashed the input files but not the reading options they need."""
-    from carevoice.errors import InputError
     from carevoice.report import make_report
 
     comments, codes, respondents = _frames(36, ["foster"] * 20 + ["residential"] * 16,
@@ -514,3 +514,47 @@ def test_report_cli_tests_the_same_family_as_link_variable(cli_app, tmp_path):
             "--embedder", "hashing", *options])
         assert result.exit_code == 0, result.output
         assert f"{n_tests} tests" in (out / "report.md").read_text("utf-8")
+
+
+def test_survey_headers_are_named_not_silently_dropped(cli_app, tmp_path):
+    """Columns that kept their survey headers ("Age group", "Placement type") gave no subgroup
+    tables, anonymous quotes and a footnote ending "in this order when needed: ." silently."""
+    from carevoice.report import make_report
+
+    comments, codes, respondents = _frames(36, ["foster"] * 20 + ["residential"] * 16,
+                                           list(range(10)))
+    respondents = respondents.rename(columns={"placement_type": "Placement type"})
+    respondents["Age group"] = ["8-10", "11-13", "14-15"] * 12
+    frames = (comments, respondents)
+    with pytest.warns(UserWarning) as caught:
+        content = make_report(frames, codes, embedder=HashingEmbedder(),
+                              text_is_pseudonymised=True)
+    messages = [str(w.message) for w in caught]
+    assert any("subgroup columns 'survey', 'age_group', 'placement_type'" in m
+               and "The respondents have: " in m for m in messages), messages
+    assert any("attribution columns" in m and "'placement_type'" in m for m in messages)
+    assert not content.subgroups
+    assert not any(re.search(r":\s*\.$", note) for note in content.footnotes)
+    assert any('"a young person"' in note for note in content.footnotes)
+
+    config = DisclosureConfig(attributes=("Placement type", "Age group"))
+    content = make_report(frames, codes, embedder=HashingEmbedder(), text_is_pseudonymised=True,
+                          subgroups=["Placement type"], disclosure=config)
+    assert list(content.subgroups) == ["Placement type"]
+    assert any("when needed: Age group, Placement type." in n for n in content.footnotes)
+    with pytest.raises(InputError, match="'subgroups'"):
+        make_report(frames, codes, embedder=HashingEmbedder(), text_is_pseudonymised=True,
+                    subgroups=["placement_type"])
+
+    for name, frame in (("c", comments), ("k", codes), ("r", respondents)):
+        frame.to_csv(tmp_path / f"{name}.csv", index=False)
+    args = ["report", *(str(tmp_path / f"{n}.csv") for n in "ckr"), "--format", "md",
+            "--pseudonymised", "--embedder", "hashing"]
+    named = CliRunner().invoke(cli_app, [*args, "--output", str(tmp_path / "named"),
+                                         "--subgroup", "Placement type",
+                                         "--attribute", "Placement type"])
+    assert named.exit_code == 0, named.output
+    assert (tmp_path / "named" / "tables" / "by_Placement type.csv").is_file()
+    bad = CliRunner().invoke(cli_app, [*args, "--output", str(tmp_path / "bad"),
+                                       "--attribute", "age_group"])
+    assert bad.exit_code == 2 and "--attribute" in bad.output

@@ -248,6 +248,33 @@ def _pseudonymised_candidates(comments: pd.DataFrame, codes: pd.DataFrame,
     return result.comments, flagged
 
 
+def _attribution_note(disclosure: DisclosureConfig) -> str:
+    """The footnote on quote attributions; never an empty list of details."""
+    order = list(disclosure.effective_drop_order)
+    if not order:
+        return ("Quotes are attributed to \"a young person\", without other details "
+                "(no attribution column was given or found).")
+    return (f"Attributions describe at least {disclosure.k} young people in the survey; details "
+            f"are dropped in this order when needed: {', '.join(order)}.")
+
+
+def _warn_absent(what: str, looked_for: Sequence[str], respondents: pd.DataFrame,
+                 consequence: str, fix: str) -> None:
+    """Warn that none of the columns looked for is in the respondents (names columns only)."""
+    import warnings
+
+    from .._files import shown_header
+
+    present = [c for c in respondents.columns if c != "respondent_id"]
+    shown = ", ".join(shown_header(c) for c in present[:12]) + (
+        f" and {len(present) - 12} more" if len(present) > 12 else "")
+    warnings.warn(
+        f"None of the {what} columns {', '.join(map(repr, looked_for))} is in the respondents, "
+        f"so {consequence}. The respondents have: {shown or 'no answer columns'}. Name the "
+        f"columns with {fix}, or rename them (carevoice convert --rename 'Age group=age_group').",
+        UserWarning, stacklevel=3)
+
+
 def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | pd.DataFrame,
                 codes: pd.DataFrame, *, respondents: pd.DataFrame | None = None,
                 title: str = "What young people told us", text_is_pseudonymised: bool = False,
@@ -295,7 +322,9 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
         Level grouping (:func:`carevoice.link.group_levels`).
     subgroups : sequence of str, optional
         Variables for the prevalence-by-subgroup tables; default those of
-        ``("survey", "age_group", "placement_type")`` that exist.
+        ``("survey", "age_group", "placement_type")`` that exist, with a warning naming the
+        respondents' columns when none does (say, a file that kept its survey headers, "Age
+        group"). A column named here that the respondents lack is an error.
     quotes_by : sequence of str, default ()
         Also select quotes per theme x level of these (kept in ``ReportContent.quotes``).
     variables : sequence of str, optional
@@ -312,7 +341,9 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
     max_q : float, default 0.05
         q-value cut-off for the association and difference tables.
     quote_config, disclosure : optional
-        Quote and disclosure settings.
+        Quote and disclosure settings. ``disclosure.attributes`` names the columns quotes are
+        attributed with; those the respondents lack are left out, with a warning when none is
+        there (every quote is then attributed to "a young person").
     generalise : mapping, optional
         Attribute generalisation for attributions.
     seed : int, default 0
@@ -334,6 +365,10 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
     """
     reading = _reading(reading)
     comments, respondents = _frames(corpus_or_frames, respondents)
+    unknown = [v for v in subgroups or () if v not in respondents.columns]
+    if unknown:
+        raise InputError(f"The 'subgroups' argument of make_report names columns the "
+                         f"respondents do not have: {unknown}.")
     quote_config = quote_config or QuoteConfig()
     disclosure = disclosure or DisclosureConfig()
     labels, book_order, book_version = _codebook_info(codebook)
@@ -354,6 +389,11 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
         safe, review_flags = _pseudonymised_candidates(comments, codes, quote_config)
     skip = flagged_ids(comments, flagged) | review_flags
     attributes = tuple(a for a in disclosure.attributes if a in respondents)
+    if disclosure.attributes and not attributes:
+        _warn_absent("attribution", disclosure.attributes, respondents,
+                     "every quote is attributed to 'a young person'",
+                     "disclosure=DisclosureConfig(attributes=[...]) (carevoice report "
+                     "--attribute COLUMN)")
     if attributes != disclosure.attributes:
         order = tuple(a for a in disclosure.effective_drop_order if a in attributes)
         disclosure = DisclosureConfig(**{**asdict(disclosure), "attributes": attributes,
@@ -364,6 +404,10 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
                            disclosure=disclosure, generalise=generalise)
     if subgroups is None:
         subgroups = [v for v in DEFAULT_SUBGROUPS if v in categorical_variables(respondents)]
+        if not subgroups:
+            _warn_absent("subgroup", DEFAULT_SUBGROUPS, respondents,
+                         "the report has no prevalence-by-subgroup tables",
+                         "subgroups=[...] (carevoice report --subgroup COLUMN)")
     prev = result.prevalence
     n_resp = len(result.indicators)
     n_comments = int(comments[TEXT].notna().sum()) if TEXT in comments else len(comments)
@@ -382,9 +426,7 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
         ("Percentages are of young people who answered at least one free-text question; 95% "
          "confidence intervals are Wilson score intervals. Odds ratios compare young people "
          "giving an answer with all others (0.5 added to every cell when one is zero)."),
-        (f"Attributions describe at least {disclosure.k} young people in the survey; details "
-         f"are dropped in this order when needed: "
-         f"{', '.join(disclosure.effective_drop_order)}."),
+        _attribution_note(disclosure),
     ]
     if weights is not None:
         name = weights if isinstance(weights, str) else "given"

@@ -240,6 +240,11 @@ def report_command(
                            "--variable`: q-values are adjusted over these tests.")] = None,
     exclude: Annotated[list[str] | None, typer.Option(
         "--exclude", help="Do not test this column (repeatable). Default: survey.")] = None,
+    attribute: Annotated[list[str] | None, typer.Option(
+        "--attribute", help="A respondents column quotes are attributed with, in the order "
+                            "written (repeatable; default: survey, age_group, "
+                            "placement_type); the last is dropped first when an attribution "
+                            "would describe fewer than k young people.")] = None,
     quotes_by: Annotated[list[str] | None, typer.Option(
         "--quotes-by", help="Also choose quotes per level of this respondents column "
                             "(repeatable; kept k-anonymous within the level).")] = None,
@@ -271,6 +276,11 @@ def report_command(
         check_output_path(output, argument="--output", kind="folder")
         frame, code_frame, answers = _read(comments, codes, respondents, encoding, sep,
                                            missing=missing_value)
+        for option, columns in (("--attribute", attribute), ("--subgroup", subgroup)):
+            unknown = [c for c in columns or () if c not in answers.columns]
+            if unknown:
+                raise InputError(f"The {option} option names columns that {respondents.name} "
+                                 f"does not have: {unknown}.")
         flagged_ids = None
         if flagged is not None:
             marks = read_table(flagged, encoding=encoding, sep=sep)
@@ -285,7 +295,8 @@ def report_command(
             SentenceTransformerEmbedder(),
             codebook=codebook, hypotheses=[parse_hypothesis(h) for h in hypothesis or []],
             groups=_groups(group), weights=weights, quote_config=QuoteConfig(n_quotes=quotes),
-            disclosure=DisclosureConfig(k=k, threshold=threshold), seed=seed,
+            disclosure=DisclosureConfig(k=k, threshold=threshold, **(
+                {"attributes": tuple(attribute)} if attribute else {})), seed=seed,
             inputs={"comments": comments, "codes": codes, "respondents": respondents,
                     **({"flagged": flagged} if flagged is not None else {}),
                     **({"codebook": codebook} if codebook is not None else {})},
