@@ -558,3 +558,22 @@ def test_survey_headers_are_named_not_silently_dropped(cli_app, tmp_path):
     bad = CliRunner().invoke(cli_app, [*args, "--output", str(tmp_path / "bad"),
                                        "--attribute", "age_group"])
     assert bad.exit_code == 2 and "--attribute" in bad.output
+
+
+def test_suppressed_rows_are_never_listed_as_findings():
+    """The report listed a fully suppressed numeric row under "Numeric answers (q <= 0.05)"."""
+    from carevoice.report.tables import association_table, difference_table
+
+    numeric = pd.DataFrame({
+        "theme": ["money", "safety"], "variable": "happy", "n_raised": [3, 30],
+        "mean_raised": [9.0, 4.0], "n_not": [60, 33], "mean_not": [5.0, 6.0],
+        "difference": [4.0, -2.0], "ci_low": [3.0, -3.0], "ci_high": [5.0, -1.0],
+        "p_value": [1e-12, 1e-4], "q_value": [2e-12, 1e-4]})
+    table = difference_table(numeric)
+    assert table["Theme"].tolist() == ["safety"] and table.attrs["suppressed"] == 1
+    assert "[c]" not in table.to_string()
+    comments, codes, respondents = _frames(
+        80, ["a_foster"] * 76 + ["b_kinship"] * 4, list(range(20)) + [76, 77, 78, 79])
+    res = link(comments, codes, respondents)
+    table = association_table(res.associations, res.prevalence, max_q=1.0)
+    assert "[c]" not in table.to_string() and table.attrs["suppressed"] >= 1

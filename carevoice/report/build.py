@@ -382,7 +382,7 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
     result = link(comments, codes, respondents, themes=themes, hypotheses=hypotheses,
                   weights=weights, test=test,
                   variables=None if variables is None else list(variables),
-                  exclude=list(exclude))
+                  exclude=list(exclude), min_group=max(2, disclosure.threshold))
     if text_is_pseudonymised:
         safe, review_flags = comments, set()
     else:
@@ -455,15 +455,20 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
     marked = suppress_prevalence(prev, disclosure)
     hyp = hypothesis_table(result.hypotheses, labels, disclosure, prevalence=marked) if len(
         result.hypotheses) else pd.DataFrame()
+    assoc = association_table(result.associations, marked, labels, disclosure, max_q=max_q)
+    diffs = difference_table(result.numeric, labels, disclosure, max_q=max_q, prevalence=marked)
+    hidden = assoc.attrs.get("suppressed", 0) + diffs.attrs.get("suppressed", 0)
+    if hidden:
+        footnotes.append(
+            f"{hidden} association or numeric-answer result(s) with q <= {max_q} are not listed: "
+            "a group in them is too small to publish. Group answers to report them.")
     return ReportContent(
         title=title, summary=summary,
         prevalence=prevalence_table(marked, labels, disclosure),
         subgroups={v: subgroup_table(marked, v, labels, disclosure) for v in subgroups},
-        associations=association_table(result.associations, marked, labels, disclosure,
-                                       max_q=max_q),
+        associations=assoc,
         hypotheses=hyp,
-        differences=difference_table(result.numeric, labels, disclosure, max_q=max_q,
-                                     prevalence=marked),
+        differences=diffs,
         joint=joint_displays(replace(result, prevalence=marked), quotes, config=disclosure,
                              max_q=max_q),
         chart_svg=prevalence_chart(marked, labels, disclosure, format="svg"),
