@@ -577,3 +577,26 @@ def test_suppressed_rows_are_never_listed_as_findings():
     res = link(comments, codes, respondents)
     table = association_table(res.associations, res.prevalence, max_q=1.0)
     assert "[c]" not in table.to_string() and table.attrs["suppressed"] >= 1
+
+
+def test_report_says_already_pseudonymised_like_the_other_commands(cli_app, tmp_path):
+    """discover and export-qdpx say --already-pseudonymised; report said --pseudonymised."""
+    comments, codes, respondents = _frames(36, ["foster"] * 20 + ["residential"] * 16,
+                                           list(range(10)))
+    for name, frame in (("c", comments), ("k", codes), ("r", respondents)):
+        frame.to_csv(tmp_path / f"{name}.csv", index=False)
+    args = ["report", *(str(tmp_path / f"{n}.csv") for n in "ckr"), "--format", "md",
+            "--embedder", "hashing"]
+    new = CliRunner().invoke(cli_app, [*args, "--output", str(tmp_path / "new"),
+                                       "--already-pseudonymised"])
+    old = CliRunner().invoke(cli_app, [*args, "--output", str(tmp_path / "old"),
+                                       "--pseudonymised"])
+    assert new.exit_code == 0 and old.exit_code == 0, new.output + old.output
+    for folder in ("new", "old"):
+        manifest = json.loads((tmp_path / folder / "manifest.json").read_text("utf-8"))
+        assert manifest["settings"]["text_is_pseudonymised"] is True
+    import typer
+
+    params = typer.main.get_command(cli_app).commands["report"].params
+    hidden = {opt: p.hidden for p in params for opt in p.opts}
+    assert hidden["--already-pseudonymised"] is False and hidden["--pseudonymised"] is True

@@ -201,9 +201,13 @@ def report_command(
     format: Annotated[str, typer.Option(
         "--format", help="Comma-separated: html, docx, md.")] = "html,docx,md",
     title: Annotated[str, typer.Option(help="Report title.")] = "What young people told us",
+    already_pseudonymised: Annotated[bool, typer.Option(
+        "--already-pseudonymised", help="The text in COMMENTS is already pseudonymised, the "
+                                        "output of `carevoice pseudonymise` (otherwise "
+                                        "quotable comments are pseudonymised first).")] = False,
     pseudonymised: Annotated[bool, typer.Option(
-        "--pseudonymised", help="The text in COMMENTS is already pseudonymised (otherwise "
-                                "quotable comments are pseudonymised first).")] = False,
+        "--pseudonymised", hidden=True,
+        help="The former name of --already-pseudonymised.")] = False,
     flagged: Annotated[Path | None, typer.Option(
         "--flagged", help="A file with a comment_id column: comments with an unresolved "
                           "review flag, never quoted.")] = None,
@@ -290,7 +294,7 @@ def report_command(
             flagged_ids = set(marks["comment_id"].astype(str))
         written = build_report(
             frame, code_frame, output, formats=formats, respondents=answers, title=title,
-            text_is_pseudonymised=pseudonymised, flagged=flagged_ids,
+            text_is_pseudonymised=already_pseudonymised or pseudonymised, flagged=flagged_ids,
             embedder=HashingEmbedder() if embedder == "hashing" else
             SentenceTransformerEmbedder(),
             codebook=codebook, hypotheses=[parse_hypothesis(h) for h in hypothesis or []],
