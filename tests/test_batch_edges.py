@@ -52,7 +52,7 @@ def test_discovery_with_a_chunk_of_blank_comments(tmp_path: Path) -> None:
     # blank comments have no theme, so they are there, as outliers.
     codes = pd.read_csv(result.outputs["codes"], dtype={"comment_id": str})
     uncoded = set(comments["comment_id"].astype(str)) - set(
-        codes.loc[(codes["assigned"].astype(str) == "true") & (codes["score"] >= 0.6),
+        codes.loc[(codes["assigned"].astype(str).str.lower() == "true") & (codes["score"] >= 0.6),
                   "comment_id"])
     assert set(topics["comment_id"]) == uncoded
     frame = pd.DataFrame({"comment_id": ["1"], "text": [None]})
