@@ -557,3 +557,41 @@ def test_semicolon_csv_chunks_and_a_headerless_file_is_not_echoed(tmp_path: Path
     assert [c["text"].tolist() for c in chunks] == [["hello, world"], ["b"]]
     bad = header_problems(Source(src), ["c1", "Zebedee Quorn lives in Barnsley"])
     assert bad and "Zebedee" not in bad[0].message
+
+
+def test_a_survey_run_writes_its_respondents_and_the_quotes_comment_ids(data: Path,
+                                                                         tmp_path: Path) -> None:
+    """Outputs of a survey-export run go to link/report/export-qdpx without a `convert`, and
+    each report quote can be traced to its comment_id."""
+    from typer.testing import CliRunner
+
+    from carevoice.cli import app
+    from carevoice.corpus import read_respondents
+    from carevoice.pipeline import DEMO_TEXT_COLUMNS
+
+    wide = pd.read_csv(demo_path("survey_export.csv"), dtype=str).head(120)
+    wide.to_csv(tmp_path / "export.csv", index=False)
+    mapping = "".join(f'"{k}" = "{v}"\n' for k, v in DEMO_TEXT_COLUMNS.items())
+    toml = tmp_path / "PIPELINE.toml"
+    toml.write_text(
+        f'[run]\noutput = "run"\nchunk_size = 60\nprogress = false\n'
+        f'[input]\nsurvey = "export.csv"\nid_column = "Respondent ID"\n'
+        f'[input.text_columns]\n{mapping}[pseudonymise]\nuse_spacy = false\n'
+        f'[embed]\nmodel = "hashing"\ncache = "{(data / "cache").as_posix()}"\n'
+        f'[themes]\ncodebook = "{(data / "codebook.yaml").as_posix()}"\n'
+        '[report]\nformats = ["md"]\n', "utf-8")
+    outputs = run_batch(toml).outputs
+    respondents = read_respondents(outputs["respondents"])
+    assert len(respondents) == 120
+    assert not set(DEMO_TEXT_COLUMNS) & set(respondents.columns)  # never the free text
+    assert list(respondents["see_family"].cat.categories)[:2] == ["no_contact", "too_little"]
+    out = tmp_path / "p.qdpx"
+    done = CliRunner().invoke(app, ["export-qdpx", str(outputs["comments"]),
+                                    str(outputs["codes"]), str(outputs["respondents"]),
+                                    "--already-pseudonymised", "-o", str(out)])
+    assert done.exit_code == 0, done.output
+    quotes = pd.read_csv(outputs["report_quotes"], dtype={"comment_id": str})
+    comments = pd.read_csv(outputs["comments"], dtype={"comment_id": str})
+    assert len(quotes) and set(quotes["comment_id"]) <= set(comments["comment_id"])
+    text = dict(zip(comments["comment_id"], comments["text"], strict=True))
+    assert all(text[c] == t for c, t in zip(quotes["comment_id"], quotes["text"], strict=True))

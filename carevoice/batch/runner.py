@@ -580,6 +580,11 @@ def _run(cfg: BatchConfig, base: Path, source: Source, staging: Path | None,
         clock = time.perf_counter()
         step = bar("outputs", 1)
         outputs, counts, comments_ids, codes = _assemble(cfg, specs, store, folder)
+        if source.kind == "survey" and respondents is not None:
+            from .outputs import write_respondents
+
+            outputs["respondents"] = write_respondents(respondents, folder / "outputs",
+                                                       cfg.run.output_format)
         step(1)
         seconds["assemble"] = time.perf_counter() - clock
         if link_on:

@@ -37,6 +37,11 @@ __all__ = ["FORMATS", "ReportContent", "build_report", "file_hash", "frame_hash"
 #: The report formats :func:`build_report` can write.
 FORMATS: tuple[str, ...] = ("html", "docx", "md")
 
+#: The columns of ``quotes.csv``, which :func:`write_report` writes beside the report: every
+#: quote with its ``comment_id`` (an internal key, for the analyst; never in the documents).
+QUOTE_KEY_COLUMNS: tuple[str, ...] = ("theme", "variable", "level", "rank", COMMENT_ID,
+                                      "attribution", TEXT)
+
 #: Subgroups tabulated by default when the respondents have them.
 DEFAULT_SUBGROUPS: tuple[str, ...] = ("survey", "age_group", "placement_type")
 
@@ -512,7 +517,11 @@ def build_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | 
 
 def write_report(content: ReportContent, output_dir: str | Path, *,
                  formats: Sequence[str] = FORMATS) -> dict[str, Path]:
-    """Write a computed report: the documents, ``manifest.json`` and ``tables/*.csv``.
+    """Write a computed report: the documents, ``manifest.json``, ``tables/*.csv``, quotes.
+
+    ``quotes.csv`` lists each quote (pseudonymised, as printed) with its theme, rank,
+    attribution and ``comment_id``: the analyst's key to find a quote's comment, for example to
+    re-identify it with ``carevoice reidentify``. It is not for publication.
 
     Parameters
     ----------
@@ -557,5 +566,11 @@ def write_report(content: ReportContent, output_dir: str | Path, *,
     for name, table in tables.items():
         written[f"table_{name}"] = out / "tables" / f"{name}.csv"
         table.to_csv(written[f"table_{name}"], index=False)
+    # The analyst's key from each quote to its comment_id (re-identify a quote through the
+    # pseudonymisation key by it): beside the report, not among the publishable tables/.
+    written["quotes"] = out / "quotes.csv"
+    quotes = content.quotes
+    quotes.reindex(columns=[c for c in QUOTE_KEY_COLUMNS if c in quotes.columns]).to_csv(
+        written["quotes"], index=False)
     return written
 
