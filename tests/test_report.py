@@ -531,7 +531,8 @@ def test_survey_headers_are_named_not_silently_dropped(cli_app, tmp_path):
                               text_is_pseudonymised=True)
     messages = [str(w.message) for w in caught]
     assert any("subgroup columns 'survey', 'age_group', 'placement_type'" in m
-               and "The respondents have: " in m for m in messages), messages
+               and "The respondents have: 'Placement type', 'Age group'." in m
+               for m in messages), messages
     assert any("attribution columns" in m and "'placement_type'" in m for m in messages)
     assert not content.subgroups
     assert not any(re.search(r":\s*\.$", note) for note in content.footnotes)
