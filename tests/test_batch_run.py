@@ -365,6 +365,8 @@ def test_batch_report_uses_the_runs_link_variables_and_subgroups(reference, data
     settings = json.loads((folder / "manifest.json").read_text("utf-8"))["settings"]
     assert settings["link"]["variables"] == ["placement_type", "see_family"]
     assert settings["subgroups"] == ["placement_type"]
+    # how the [input] files were read, not null as for frames given in memory
+    assert settings["reading"] == {"encoding": None, "sep": None, "missing_values": None}
     assert sorted(p.name for p in (folder / "tables").glob("by_*.csv")) == \
         ["by_placement_type.csv"]
 
@@ -563,6 +565,8 @@ def test_a_survey_run_writes_its_respondents_and_the_quotes_comment_ids(data: Pa
                                                                          tmp_path: Path) -> None:
     """Outputs of a survey-export run go to link/report/export-qdpx without a `convert`, and
     each report quote can be traced to its comment_id."""
+    import json
+
     from typer.testing import CliRunner
 
     from carevoice.cli import app
@@ -575,12 +579,16 @@ def test_a_survey_run_writes_its_respondents_and_the_quotes_comment_ids(data: Pa
     toml = tmp_path / "PIPELINE.toml"
     toml.write_text(
         f'[run]\noutput = "run"\nchunk_size = 60\nprogress = false\n'
-        f'[input]\nsurvey = "export.csv"\nid_column = "Respondent ID"\n'
+        f'[input]\nsurvey = "export.csv"\nid_column = "Respondent ID"\nencoding = "utf-8"\n'
+        f'[input.missing_values]\nlife_satisfaction = ["-99"]\n'
         f'[input.text_columns]\n{mapping}[pseudonymise]\nuse_spacy = false\n'
         f'[embed]\nmodel = "hashing"\ncache = "{(data / "cache").as_posix()}"\n'
         f'[themes]\ncodebook = "{(data / "codebook.yaml").as_posix()}"\n'
         '[report]\nformats = ["md"]\n', "utf-8")
     outputs = run_batch(toml).outputs
+    manifest = json.loads((outputs["report_md"].parent / "manifest.json").read_text("utf-8"))
+    assert manifest["settings"]["reading"] == {"encoding": "utf-8", "sep": None,
+                                               "missing_values": {"life_satisfaction": ["-99"]}}
     respondents = read_respondents(outputs["respondents"])
     assert len(respondents) == 120
     assert not set(DEMO_TEXT_COLUMNS) & set(respondents.columns)  # never the free text

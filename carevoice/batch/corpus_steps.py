@@ -238,7 +238,8 @@ def report_outputs(cfg: BatchConfig, specs: list[ChunkSpec], store: ChunkStore,
     threshold (0.6) are passed as flagged, so they are never quoted. The report tests the
     ``[link] variables`` (so its Benjamini-Hochberg adjustment is over the same family of tests
     as ``outputs/associations``) and tabulates the ``[link] by`` subgroups; when either is left
-    out, the report's own default applies.
+    out, the report's own default applies. Its manifest records how the ``[input]`` files were
+    read (``encoding`` and ``missing_values``; the separator is always detected).
 
     Parameters
     ----------
@@ -270,5 +271,7 @@ def report_outputs(cfg: BatchConfig, specs: list[ChunkSpec], store: ChunkStore,
                            seed=cfg.run.seed, test=cfg.link.test, weights=cfg.link.weights,
                            variables=list(cfg.link.variables) if cfg.link.variables else None,
                            subgroups=list(cfg.link.by) if cfg.link.by else None,
+                           reading={"encoding": cfg.input.encoding, "sep": None,
+                                    "missing_values": cfg.input.missing_codes},
                            timestamp=False)
     return {f"report_{name}": path for name, path in written.items()}
