@@ -601,3 +601,18 @@ def test_report_says_already_pseudonymised_like_the_other_commands(cli_app, tmp_
     params = typer.main.get_command(cli_app).commands["report"].params
     hidden = {opt: p.hidden for p in params for opt in p.opts}
     assert hidden["--already-pseudonymised"] is False and hidden["--pseudonymised"] is True
+
+
+def test_report_cli_reruns_are_byte_identical_without_timestamp(cli_app, tmp_path):
+    comments, codes, respondents = _frames(36, ["foster"] * 20 + ["residential"] * 16,
+                                           list(range(10)))
+    for name, frame in (("c", comments), ("k", codes), ("r", respondents)):
+        frame.to_csv(tmp_path / f"{name}.csv", index=False)
+    args = ["report", *(str(tmp_path / f"{n}.csv") for n in "ckr"), "--format", "md,html",
+            "--embedder", "hashing", "--already-pseudonymised", "--no-timestamp"]
+    for run in ("a", "b"):
+        result = CliRunner().invoke(cli_app, [*args, "--output", str(tmp_path / run)])
+        assert result.exit_code == 0, result.output
+    for name in ("report.md", "report.html", "manifest.json"):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+    assert "created" not in json.loads((tmp_path / "a" / "manifest.json").read_text("utf-8"))

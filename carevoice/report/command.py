@@ -227,6 +227,10 @@ def report_command(
     embedder: Annotated[str, typer.Option(
         help="minilm (the packaged model) or hashing (fast, spelling only).")] = "minilm",
     seed: Annotated[int, typer.Option(help="Seed recorded in the manifest.")] = 0,
+    timestamp: Annotated[bool, typer.Option(
+        "--timestamp/--no-timestamp", help="Record the time in the manifest; --no-timestamp "
+                                           "makes reruns on the same inputs byte-identical.")
+    ] = True,
     codes_themes_only: Annotated[bool, typer.Option(
         "--codes-themes-only", help="Report only the themes present in CODES (default: every "
                                     "theme of the codebook, those nobody raised included).")]
@@ -309,7 +313,7 @@ def report_command(
             themes=None if not codes_themes_only else
             [t for t in dict.fromkeys(code_frame["theme"].astype(str)) if t != "no_theme"],
             test=test, max_q=max_q, subgroups=subgroup or None, quotes_by=quotes_by or (),
-            variables=variable or None,
+            variables=variable or None, timestamp=timestamp,
             exclude=DEFAULT_EXCLUDE if exclude is None else exclude)
     except CarevoiceError as e:
         typer.echo(f"error: {e}", err=True)
