@@ -302,23 +302,55 @@ def detect_separator(text: str) -> str:
 # --------------------------------------------------------------------------------------------
 # Headers
 # --------------------------------------------------------------------------------------------
+#: Words of ordinary column names ("Respondent ID", "Age group", "Placement type"): a header
+#: of a few words, all of them here, is printed in messages; see :func:`shown_header`.
+_HEADER_WORDS = frozenset("""
+a an and or of in on at to for by from the per with no not if
+respondent respondents participant id ids ref reference number code key row record unique
+age ages group groups band range type kind gender sex ethnicity ethnic background religion
+disability send sen needs need language first main other please specify
+placement placements home living arrangement legal status order local authority council la
+area region district ward postcode nation country school college year years month date time
+start started end ended submitted completed created updated duration days weeks
+care leaver leavers looked after child children young person people
+survey wave version form source channel mode response responses answer answers question
+questions comment comments text free score scores rating total count weight weighting
+how often many much long what which who when where why do does did you your are is
+see feel feels safe happy happiness life satisfaction wellbeing know knows advocate
+social worker workers personal adviser iro pa included decisions treated differently
+family contact name email phone address dob nhs uk
+""".split())
+
+
+def _ordinary_header(text: str) -> bool:
+    """A header of up to five words, each a word of ordinary column names or a short code."""
+    words = re.findall(r"[A-Za-z]+|\d+", text)
+    return (0 < len(words) <= 5 and len(text) <= 40
+            and all(w.lower() in _HEADER_WORDS or (w.isdigit() and len(w) <= 2)
+                    or re.fullmatch(r"[A-Za-z]\d{0,2}", w) is not None for w in words))
+
+
 def shown_header(header: object) -> str:
     """A header for a message: quoted if it looks like a column name, else only its length.
 
     A header row may in fact be the first row of data (a file saved without headers), so only
-    a single word (``comment_id``, ``Answer``) or a question is printed; a header of several
-    words, which may be a name or a sentence, or one holding an ``@`` or a long number, is not.
+    what looks like a column name is printed: a single word (``comment_id``, ``Answer``), a
+    question, or a few words of ordinary column names ("Respondent ID", "Age group",
+    "Placement type (Q3)"). A header of other words, which may be a name or a sentence, or one
+    holding an ``@`` or a long number, is not.
 
     Examples
     --------
     >>> shown_header("comment_id"), shown_header("What would make your life better?")
     ("'comment_id'", "'What would make your life better?'")
-    >>> shown_header("Zebedee Quorn lives in Barnsley")
-    '<a 31-character header, not shown>'
+    >>> shown_header("Respondent ID"), shown_header("Age group")
+    ("'Respondent ID'", "'Age group'")
+    >>> shown_header("Zebedee Quorn lives in Barnsley"), shown_header("Zebedee Quorn")
+    ('<a 31-character header, not shown>', '<a 13-character header, not shown>')
     """
     text = str(header)
     looks_like_name = (len(text) <= 40 and len(text.split()) <= 1) or (
-        len(text) <= 100 and text.rstrip().endswith(("?", ":")))
+        len(text) <= 100 and text.rstrip().endswith(("?", ":"))) or _ordinary_header(text)
     if looks_like_name and "@" not in text and not re.search(r"\d{5}", text):
         return repr(text)
     return f"<a {len(text)}-character header, not shown>"

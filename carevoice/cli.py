@@ -15,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ._options import EncodingOption, MissingValueOption, SepOption, missing_values
-from .errors import CarevoiceError
+from .errors import CarevoiceError, InputError
 
 app = typer.Typer(
     name="carevoice",
@@ -107,6 +107,9 @@ def convert_command(
         help="A closed question to keep, repeatable. Without it every other column is kept "
              "and one that looks like free text is refused; with it only these are kept.")]
     = None,
+    rename: Annotated[list[str] | None, typer.Option(
+        help="Rename a closed column in the respondents file: 'OLD=NEW', repeatable (e.g. "
+             "'Age group=age_group', the name `carevoice report` looks for).")] = None,
     format: Annotated[str, typer.Option(help="csv, xlsx or parquet.")] = "csv",
     encoding: EncodingOption = None,
     sep: SepOption = None,
@@ -116,20 +119,46 @@ def convert_command(
 
     Columns that look like free text are refused as closed answers (see --drop-column).
     """
+    from dataclasses import replace
+
     from .corpus import check_output_path, read_survey, write_corpus
 
     mapping = dict(c.split("=", 1) if "=" in c else (c, c) for c in text_column)
     try:
         check_output_path(output, kind="folder")
+        renames = _renames(rename)
         corpus = read_survey(survey, text_columns=mapping, id_column=id_column,
                              closed_columns=closed_column, drop_columns=drop_column or (),
                              encoding=encoding, sep=sep,
                              missing_values=missing_values(missing_value))
+        closed = [c for c in corpus.respondents.columns if c != "respondent_id"]
+        unknown = [old for old in renames if old not in closed]
+        taken = [new for old, new in renames.items()
+                 if new == "respondent_id" or (new in closed and new not in renames)]
+        if unknown or taken or len(set(renames.values())) < len(renames):
+            raise InputError(
+                "The --rename option must name closed columns of the respondents file and new "
+                "names that are not taken"
+                + (f"; not closed columns: {unknown}" if unknown else "")
+                + (f"; names taken: {taken}" if taken else "") + ".")
+        corpus = replace(corpus, respondents=corpus.respondents.rename(columns=renames))
         paths = write_corpus(corpus, output, format=format)
     except CarevoiceError as e:
         raise fail(e) from e
     Console().print(f"{corpus!r} written to {paths['comments']} and {paths['respondents']}",
                     markup=False)
+
+
+def _renames(specs: list[str] | None) -> dict[str, str]:
+    """Parse ``--rename OLD=NEW`` options into a mapping."""
+    out: dict[str, str] = {}
+    for spec in specs or []:
+        old, sep, new = spec.partition("=")
+        if not sep or not old.strip() or not new.strip():
+            raise InputError(f"The --rename option must look like 'OLD=NEW'. Got {spec!r} "
+                             "instead.")
+        out[old.strip()] = new.strip()
+    return out
 
 
 @app.command("models")

@@ -55,6 +55,7 @@ BAD = [
      "input.missing_values"),
     ({"link": {"enabled": True}}, "link.enabled"),
     ({"link": {"variables": "age"}}, "link.variables"),
+    ({"link": {"test": "t"}}, "link.test"),
     ({"report": {"formats": ["pdf"]}}, "report.formats"),
     ({"dask": {"scheduler": "localhost"}}, "dask.scheduler"),
     ({"dask": {"n_workers": 0}}, "dask.n_workers"),
@@ -268,3 +269,13 @@ def test_missing_values_as_a_list_or_a_table_per_column(tmp_path: Path) -> None:
     cfg = load_config(toml)
     assert cfg.input.missing_codes == {"*": ["don't know"], "times_moved": ["don't know", "99"]}
     assert config_from_dict(_base(tmp_path), base=tmp_path).input.missing_codes is None
+
+
+@pytest.mark.parametrize("test", ["fisher", "chi2", "auto"])
+def test_link_test_takes_the_values_of_link_test(tmp_path: Path, test: str) -> None:
+    """`carevoice link --test auto` is valid, so [link] test = "auto" is too, meaning the same."""
+    from carevoice.link.indicators import TESTS
+
+    data = {**_base(tmp_path), "link": {"test": test}}
+    assert config_from_dict(data, base=tmp_path).link.test == test
+    assert test in TESTS

@@ -346,6 +346,61 @@ def test_discovery_and_report_on_the_whole_corpus(reference, data: Path, tmp_pat
     assert result.counts["chunks_detected"] == 0  # discovery only adds the stored embeddings
 
 
+def test_batch_report_uses_the_runs_link_variables_and_subgroups(reference, data: Path,
+                                                                tmp_path: Path) -> None:
+    """The report tests the [link] variables (the family BH adjusts over) and tabulates [link] by.
+
+    The pipeline tests placement_type and see_family and tabulates placement_type only.
+    """
+    import json
+    import shutil
+
+    shutil.copytree(reference.folder / "chunks", tmp_path / "run" / "chunks")
+    result = run_batch(_write_pipeline(tmp_path, data, "run",
+                                       extra='[report]\nformats = ["md"]\n'))
+    n_tests = len(pd.read_csv(result.outputs["associations"]))
+    report = result.outputs["report_md"].read_text("utf-8")
+    assert f"{n_tests} tests" in report
+    folder = result.outputs["report_md"].parent
+    settings = json.loads((folder / "manifest.json").read_text("utf-8"))["settings"]
+    assert settings["link"]["variables"] == ["placement_type", "see_family"]
+    assert settings["subgroups"] == ["placement_type"]
+    # how the [input] files were read, not null as for frames given in memory
+    assert settings["reading"] == {"encoding": None, "sep": None, "missing_values": None}
+    assert sorted(p.name for p in (folder / "tables").glob("by_*.csv")) == \
+        ["by_placement_type.csv"]
+
+
+def test_batch_discovery_equals_discover_with_the_runs_codes(reference, data: Path,
+                                                             tmp_path: Path) -> None:
+    """[discover] clusters what the codebook left uncoded or unsure, as `discover --codes`.
+
+    The batch step clustered every comment and ignored ``low_confidence``; its topics must be
+    those of the step-by-step command on the run's own outputs.
+    """
+    import shutil
+
+    from typer.testing import CliRunner
+
+    from carevoice.cli import app
+
+    shutil.copytree(reference.folder / "chunks", tmp_path / "run" / "chunks")
+    extra = '[discover]\nenabled = true\noptions = { n_topics = 3, low_confidence = 0.9 }\n'
+    result = run_batch(_write_pipeline(tmp_path, data, "run", extra=extra))
+    by_hand = tmp_path / "by_hand.csv"
+    outputs = result.outputs
+    done = CliRunner().invoke(app, [
+        "discover", str(outputs["comments"]), "--output", str(by_hand), "--codes",
+        str(outputs["codes"]), "--low-confidence", "0.9", "--n-topics", "3", "--seed", "7",
+        "--embedder", "hashing", "--already-pseudonymised"])
+    assert done.exit_code == 0, done.output
+    assert outputs["topics"].read_bytes() == by_hand.read_bytes()
+    codes = pd.read_csv(outputs["codes"], dtype={"comment_id": str})
+    sure = codes[(codes["assigned"].astype(str).str.lower() == "true") & (codes["score"] >= 0.9)]
+    topics = pd.read_csv(outputs["topics"], dtype={"comment_id": str})
+    assert len(sure) and not set(sure["comment_id"]) & set(topics["comment_id"])
+
+
 def test_discovery_with_an_earlier_wave_as_background(reference, data: Path,
                                                      tmp_path: Path) -> None:
     import shutil
@@ -504,3 +559,47 @@ def test_semicolon_csv_chunks_and_a_headerless_file_is_not_echoed(tmp_path: Path
     assert [c["text"].tolist() for c in chunks] == [["hello, world"], ["b"]]
     bad = header_problems(Source(src), ["c1", "Zebedee Quorn lives in Barnsley"])
     assert bad and "Zebedee" not in bad[0].message
+
+
+def test_a_survey_run_writes_its_respondents_and_the_quotes_comment_ids(data: Path,
+                                                                         tmp_path: Path) -> None:
+    """Outputs of a survey-export run go to link/report/export-qdpx without a `convert`, and
+    each report quote can be traced to its comment_id."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from carevoice.cli import app
+    from carevoice.corpus import read_respondents
+    from carevoice.pipeline import DEMO_TEXT_COLUMNS
+
+    wide = pd.read_csv(demo_path("survey_export.csv"), dtype=str).head(120)
+    wide.to_csv(tmp_path / "export.csv", index=False)
+    mapping = "".join(f'"{k}" = "{v}"\n' for k, v in DEMO_TEXT_COLUMNS.items())
+    toml = tmp_path / "PIPELINE.toml"
+    toml.write_text(
+        f'[run]\noutput = "run"\nchunk_size = 60\nprogress = false\n'
+        f'[input]\nsurvey = "export.csv"\nid_column = "Respondent ID"\nencoding = "utf-8"\n'
+        f'[input.missing_values]\nlife_satisfaction = ["-99"]\n'
+        f'[input.text_columns]\n{mapping}[pseudonymise]\nuse_spacy = false\n'
+        f'[embed]\nmodel = "hashing"\ncache = "{(data / "cache").as_posix()}"\n'
+        f'[themes]\ncodebook = "{(data / "codebook.yaml").as_posix()}"\n'
+        '[report]\nformats = ["md"]\n', "utf-8")
+    outputs = run_batch(toml).outputs
+    manifest = json.loads((outputs["report_md"].parent / "manifest.json").read_text("utf-8"))
+    assert manifest["settings"]["reading"] == {"encoding": "utf-8", "sep": None,
+                                               "missing_values": {"life_satisfaction": ["-99"]}}
+    respondents = read_respondents(outputs["respondents"])
+    assert len(respondents) == 120
+    assert not set(DEMO_TEXT_COLUMNS) & set(respondents.columns)  # never the free text
+    assert list(respondents["see_family"].cat.categories)[:2] == ["no_contact", "too_little"]
+    out = tmp_path / "p.qdpx"
+    done = CliRunner().invoke(app, ["export-qdpx", str(outputs["comments"]),
+                                    str(outputs["codes"]), str(outputs["respondents"]),
+                                    "--already-pseudonymised", "-o", str(out)])
+    assert done.exit_code == 0, done.output
+    quotes = pd.read_csv(outputs["report_quotes"], dtype={"comment_id": str})
+    comments = pd.read_csv(outputs["comments"], dtype={"comment_id": str})
+    assert len(quotes) and set(quotes["comment_id"]) <= set(comments["comment_id"])
+    text = dict(zip(comments["comment_id"], comments["text"], strict=True))
+    assert all(text[c] == t for c, t in zip(quotes["comment_id"], quotes["text"], strict=True))

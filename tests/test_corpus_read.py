@@ -272,3 +272,17 @@ def test_a_bare_carriage_return_survives_write_table(tmp_path):
     assert read_table(path).to_dict("records") == frame.to_dict("records")
     plain = write_table(frame.assign(text=["x", "y"]), tmp_path / "p.csv")
     assert b"\r" not in plain.read_bytes()  # ordinary tables keep their line ends
+
+
+@pytest.mark.parametrize(("header", "shown"), [
+    ("Respondent ID", True), ("Age group", True), ("Placement type", True),
+    ("Local authority (Q3)", True), ("comment_id", True),
+    ("What would make your life better?", True),
+    ("Zebedee Quorn", False), ("Zebedee Quorn lives in Barnsley", False),
+    ("i hate my sw", False), ("age group 07700 900123", False), ("jo@example.com", False),
+])
+def test_ordinary_headers_are_shown_and_data_like_ones_hidden(header, shown):
+    """`validate` on a wide export hid "Respondent ID" and "Age group" as data."""
+    from carevoice._files import shown_header
+
+    assert (shown_header(header) == repr(header)) is shown

@@ -402,3 +402,25 @@ def test_assigned_values_are_read_alike_and_unknown_ones_named():
     codes.loc[3, "assigned"] = "maybe"
     with pytest.raises(InputError, match="c4"):
         respondent_themes(comments, codes)
+
+
+def test_numeric_differences_make_no_degenerate_welch_test():
+    """Two young people who both answered 9 gave p = 1e-12 (Welch, zero variance in a group)."""
+    ids = [f"r{i:02d}" for i in range(40)]
+    ind = pd.DataFrame({"tiny": [True] * 2 + [False] * 38, "flat": [True] * 8 + [False] * 32,
+                        "fine": [True, False] * 20},
+                       index=pd.Index(ids, name="respondent_id"))
+    happy = [9] * 8 + [(i * 7) % 11 for i in range(32)]
+    resp = pd.DataFrame({"respondent_id": ids, "happy": happy})
+    out = numeric_differences(ind, resp).set_index("theme")
+    assert math.isnan(out.at["tiny", "p_value"]) and math.isnan(out.at["tiny", "q_value"])
+    assert out.at["tiny", "reason"] == "fewer than 5 answers in a group"
+    assert out.at["tiny", "mean_raised"] == 9.0  # the means stay in the analysis table
+    assert math.isnan(out.at["flat", "p_value"])
+    assert out.at["flat", "reason"] == "every answer in a group is the same"
+    assert 0 < out.at["fine", "p_value"] <= 1 and pd.isna(out.at["fine", "reason"])
+    assert out.at["fine", "q_value"] == out.at["fine", "p_value"]  # the only test made
+    assert numeric_differences(ind, resp, min_group=2).set_index("theme").at[
+        "tiny", "reason"] == "every answer in a group is the same"
+    with pytest.raises(InputError, match="min_group"):
+        numeric_differences(ind, resp, min_group=1)

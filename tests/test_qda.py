@@ -644,3 +644,36 @@ def test_export_pseudonymises_by_default(tmp_path):
     back = read_qdpx(path)
     assert back.codes["comment_id"].tolist() == ["c1"]
     assert "nan" in back.comments.set_index("comment_id").at["c1", "text"]
+
+
+def test_export_refuses_comments_from_respondents_not_in_the_respondents(tmp_path, comments,
+                                                                           codes, respondents):
+    from carevoice.errors import ValidationError
+    from carevoice.link import respondent_themes
+
+    fewer = respondents[respondents["respondent_id"] != "r3"]
+    with pytest.raises(ValidationError) as export_error:
+        export(tmp_path, comments, codes, fewer)
+    with pytest.raises(ValidationError) as link_error:
+        respondent_themes(comments, codes, fewer)
+    # the same check as the linkage: the same problem, naming the same ids
+    assert [(p.check, p.ids) for p in export_error.value.problems] == \
+        [(p.check, p.ids) for p in link_error.value.problems] == [("unknown_respondent", ("r3",))]
+    assert not (tmp_path / "p.qdpx").exists()
+
+
+def test_forty_codes_get_distinct_colours_and_validate(tmp_path):
+    """The code palette repeated after 20 codes; it is now the discovery plots' palette."""
+    from carevoice._palette import distinct_colours
+
+    extra = [f"topic_{i:02d}" for i in range(30)]
+    comments = pd.DataFrame({"comment_id": [f"c{i}" for i in range(30)],
+                             "text": [f"comment number {i}" for i in range(30)]})
+    codes = pd.DataFrame({"comment_id": comments["comment_id"], "theme": extra,
+                          "assigned": True})
+    path = export(tmp_path, comments, codes, validate=True)  # 18 codebook themes + 30
+    with zipfile.ZipFile(path) as z:
+        root = ET.fromstring(z.read("project.qde"))
+    colours = [c.get("color") for c in root.iter(f"{Q}Code")]
+    assert len(colours) == 48 and len(set(colours)) == 48
+    assert colours == [c.upper() for c in distinct_colours(48)]

@@ -197,3 +197,25 @@ def test_outputs_are_checked_before_any_work(app, files, tmp_path):
                                           str(respondents), "-o", str(out),
                                           "--already-pseudonymised"])
         assert result.exit_code == 2 and expected in result.output, result.output
+
+
+def test_export_refuses_respondents_whose_ids_do_not_match(app, tmp_path):
+    """A spreadsheet dropped the leading zeros: "007" in the comments, 7 in the respondents.
+
+    `link` and `report` refuse these files with unknown_respondent; so does the export, rather
+    than writing empty cases and comments without their survey variables.
+    """
+    comments = tmp_path / "comments.csv"
+    comments.write_text("comment_id,respondent_id,text\n007-a,007,i never see my brother\n"
+                        "008-a,008,new social worker again\n", "utf-8")
+    codes = tmp_path / "codes.csv"
+    codes.write_text("comment_id,theme,assigned\n007-a,family_contact,true\n", "utf-8")
+    respondents = tmp_path / "respondents.csv"
+    respondents.write_text("respondent_id,age_group\n7,8-10\n8,16-17\n", "utf-8")
+    out = tmp_path / "p.qdpx"
+    result = runner.invoke(app, ["export-qdpx", str(comments), str(codes), str(respondents),
+                                 "-o", str(out), "--already-pseudonymised"])
+    assert result.exit_code == 2, result.output
+    assert "unknown_respondent" in result.output and "007, 008" in result.output
+    assert "brother" not in result.output
+    assert not out.exists()

@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 
 from carevoice import HashingEmbedder
 from carevoice.disclosure import DisclosureConfig, check_k_anonymity, check_small_cells
+from carevoice.errors import InputError
 from carevoice.link import Hypothesis, link
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -455,7 +456,6 @@ def test_a_report_marks_its_prevalence_once_and_the_tables_reuse_only_matching_m
 
 def test_report_manifest_records_how_the_inputs_were_read(cli_app, tmp_path):
     """The manifest hashed the input files but not the reading options they need."""
-    from carevoice.errors import InputError
     from carevoice.report import make_report
 
     comments, codes, respondents = _frames(36, ["foster"] * 20 + ["residential"] * 16,
@@ -490,3 +490,129 @@ def test_report_manifest_records_how_the_inputs_were_read(cli_app, tmp_path):
     with pytest.raises(InputError, match="'reading' argument"):
         make_report(frames, codes, embedder=HashingEmbedder(), text_is_pseudonymised=True,
                     reading={"encoding": object()})
+
+
+def test_report_cli_tests_the_same_family_as_link_variable(cli_app, tmp_path):
+    """`report --variable/--exclude` mean what `link --variable/--exclude` mean, so the two
+    adjust their q-values over the same tests."""
+    comments, codes, respondents = _frames(36, ["foster"] * 20 + ["residential"] * 16,
+                                           list(range(10)))
+    respondents["age_group"] = ["8-10", "11-13", "14-15"] * 12
+    respondents["survey"] = "in_care"
+    for name, frame in (("c", comments), ("k", codes), ("r", respondents)):
+        frame.to_csv(tmp_path / f"{name}.csv", index=False)
+    files = [str(tmp_path / f"{name}.csv") for name in ("c", "k", "r")]
+    for options in (["--variable", "placement_type"], ["--exclude", "age_group"]):
+        linked = CliRunner().invoke(cli_app, ["link", *files, "--output",
+                                              str(tmp_path / "a.csv"), *options])
+        assert linked.exit_code == 0, linked.output
+        n_tests = len(pd.read_csv(tmp_path / "a.csv"))
+        assert set(pd.read_csv(tmp_path / "a.csv")["variable"]) == {"placement_type"}
+        out = tmp_path / f"rep{len(options[0])}"
+        result = CliRunner().invoke(cli_app, [
+            "report", *files, "--output", str(out), "--format", "md", "--pseudonymised",
+            "--embedder", "hashing", *options])
+        assert result.exit_code == 0, result.output
+        assert f"{n_tests} tests" in (out / "report.md").read_text("utf-8")
+
+
+def test_survey_headers_are_named_not_silently_dropped(cli_app, tmp_path):
+    """Columns that kept their survey headers ("Age group", "Placement type") gave no subgroup
+    tables, anonymous quotes and a footnote ending "in this order when needed: ." silently."""
+    from carevoice.report import make_report
+
+    comments, codes, respondents = _frames(36, ["foster"] * 20 + ["residential"] * 16,
+                                           list(range(10)))
+    respondents = respondents.rename(columns={"placement_type": "Placement type"})
+    respondents["Age group"] = ["8-10", "11-13", "14-15"] * 12
+    frames = (comments, respondents)
+    with pytest.warns(UserWarning) as caught:
+        content = make_report(frames, codes, embedder=HashingEmbedder(),
+                              text_is_pseudonymised=True)
+    messages = [str(w.message) for w in caught]
+    assert any("subgroup columns 'survey', 'age_group', 'placement_type'" in m
+               and "The respondents have: 'Placement type', 'Age group'." in m
+               for m in messages), messages
+    assert any("attribution columns" in m and "'placement_type'" in m for m in messages)
+    assert not content.subgroups
+    assert not any(re.search(r":\s*\.$", note) for note in content.footnotes)
+    assert any('"a young person"' in note for note in content.footnotes)
+
+    config = DisclosureConfig(attributes=("Placement type", "Age group"))
+    content = make_report(frames, codes, embedder=HashingEmbedder(), text_is_pseudonymised=True,
+                          subgroups=["Placement type"], disclosure=config)
+    assert list(content.subgroups) == ["Placement type"]
+    assert any("when needed: Age group, Placement type." in n for n in content.footnotes)
+    with pytest.raises(InputError, match="'subgroups'"):
+        make_report(frames, codes, embedder=HashingEmbedder(), text_is_pseudonymised=True,
+                    subgroups=["placement_type"])
+
+    for name, frame in (("c", comments), ("k", codes), ("r", respondents)):
+        frame.to_csv(tmp_path / f"{name}.csv", index=False)
+    args = ["report", *(str(tmp_path / f"{n}.csv") for n in "ckr"), "--format", "md",
+            "--pseudonymised", "--embedder", "hashing"]
+    named = CliRunner().invoke(cli_app, [*args, "--output", str(tmp_path / "named"),
+                                         "--subgroup", "Placement type",
+                                         "--attribute", "Placement type"])
+    assert named.exit_code == 0, named.output
+    assert (tmp_path / "named" / "tables" / "by_Placement type.csv").is_file()
+    bad = CliRunner().invoke(cli_app, [*args, "--output", str(tmp_path / "bad"),
+                                       "--attribute", "age_group"])
+    assert bad.exit_code == 2 and "--attribute" in bad.output
+
+
+def test_suppressed_rows_are_never_listed_as_findings():
+    """The report listed a fully suppressed numeric row under "Numeric answers (q <= 0.05)"."""
+    from carevoice.report.tables import association_table, difference_table
+
+    numeric = pd.DataFrame({
+        "theme": ["money", "safety"], "variable": "happy", "n_raised": [3, 30],
+        "mean_raised": [9.0, 4.0], "n_not": [60, 33], "mean_not": [5.0, 6.0],
+        "difference": [4.0, -2.0], "ci_low": [3.0, -3.0], "ci_high": [5.0, -1.0],
+        "p_value": [1e-12, 1e-4], "q_value": [2e-12, 1e-4]})
+    table = difference_table(numeric)
+    assert table["Theme"].tolist() == ["safety"] and table.attrs["suppressed"] == 1
+    assert "[c]" not in table.to_string()
+    comments, codes, respondents = _frames(
+        80, ["a_foster"] * 76 + ["b_kinship"] * 4, list(range(20)) + [76, 77, 78, 79])
+    res = link(comments, codes, respondents)
+    table = association_table(res.associations, res.prevalence, max_q=1.0)
+    assert "[c]" not in table.to_string() and table.attrs["suppressed"] >= 1
+
+
+def test_report_says_already_pseudonymised_like_the_other_commands(cli_app, tmp_path):
+    """discover and export-qdpx say --already-pseudonymised; report said --pseudonymised."""
+    comments, codes, respondents = _frames(36, ["foster"] * 20 + ["residential"] * 16,
+                                           list(range(10)))
+    for name, frame in (("c", comments), ("k", codes), ("r", respondents)):
+        frame.to_csv(tmp_path / f"{name}.csv", index=False)
+    args = ["report", *(str(tmp_path / f"{n}.csv") for n in "ckr"), "--format", "md",
+            "--embedder", "hashing"]
+    new = CliRunner().invoke(cli_app, [*args, "--output", str(tmp_path / "new"),
+                                       "--already-pseudonymised"])
+    old = CliRunner().invoke(cli_app, [*args, "--output", str(tmp_path / "old"),
+                                       "--pseudonymised"])
+    assert new.exit_code == 0 and old.exit_code == 0, new.output + old.output
+    for folder in ("new", "old"):
+        manifest = json.loads((tmp_path / folder / "manifest.json").read_text("utf-8"))
+        assert manifest["settings"]["text_is_pseudonymised"] is True
+    import typer
+
+    params = typer.main.get_command(cli_app).commands["report"].params
+    hidden = {opt: p.hidden for p in params for opt in p.opts}
+    assert hidden["--already-pseudonymised"] is False and hidden["--pseudonymised"] is True
+
+
+def test_report_cli_reruns_are_byte_identical_without_timestamp(cli_app, tmp_path):
+    comments, codes, respondents = _frames(36, ["foster"] * 20 + ["residential"] * 16,
+                                           list(range(10)))
+    for name, frame in (("c", comments), ("k", codes), ("r", respondents)):
+        frame.to_csv(tmp_path / f"{name}.csv", index=False)
+    args = ["report", *(str(tmp_path / f"{n}.csv") for n in "ckr"), "--format", "md,html",
+            "--embedder", "hashing", "--already-pseudonymised", "--no-timestamp"]
+    for run in ("a", "b"):
+        result = CliRunner().invoke(cli_app, [*args, "--output", str(tmp_path / run)])
+        assert result.exit_code == 0, result.output
+    for name in ("report.md", "report.html", "manifest.json"):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+    assert "created" not in json.loads((tmp_path / "a" / "manifest.json").read_text("utf-8"))

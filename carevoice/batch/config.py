@@ -448,8 +448,9 @@ class LinkSettings:
         Categorical answers to test; default every categorical answer.
     by : tuple of str, optional
         Subgroups for prevalence; default every categorical answer.
-    test : {"fisher", "chi2"}, default "fisher"
-        The association test (unweighted runs).
+    test : {"fisher", "chi2", "auto"}, default "fisher"
+        The association test (unweighted runs), as ``carevoice link --test``: ``"auto"`` is
+        chi-square unless an expected count is below 5.
     weights : str, optional
         A respondents column of survey weights: weighted prevalence and design-based
         associations (see :func:`carevoice.link.associations`); counts stay unweighted.
@@ -469,8 +470,8 @@ class LinkSettings:
             v = getattr(self, key)
             check(p, v is None or (isinstance(v, tuple) and all(isinstance(c, str) for c in v)),
                   "link", key, "a list of column names", v)
-        check(p, self.test in ("fisher", "chi2"), "link", "test", "'fisher' or 'chi2'",
-              self.test)
+        check(p, self.test in ("fisher", "chi2", "auto"), "link", "test",
+              "'fisher', 'chi2' or 'auto'", self.test)
         check(p, self.weights is None or (isinstance(self.weights, str) and bool(self.weights)),
               "link", "weights", "a respondents column name", self.weights)
         raise_problems("link", p)

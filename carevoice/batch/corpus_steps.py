@@ -169,12 +169,15 @@ def _pseudonymised(specs: list[ChunkSpec], store: ChunkStore) -> pd.DataFrame:
 
 def discover_outputs(cfg: BatchConfig, specs: list[ChunkSpec], store: ChunkStore,
                      folder: Path) -> dict[str, Path]:
-    """Discover topics over the whole pseudonymised corpus, reusing the chunk embeddings.
+    """Discover topics the codebook lacks, reusing the chunk embeddings.
 
     Calls :class:`carevoice.discover.ThemeDiscovery` (options from ``[discover] options``,
-    ``random_state`` from ``[run] seed``) with the embeddings the code step stored, so nothing
-    is embedded twice; ``[discover] background`` comments are embedded with the run's embedder
-    (and its cache) and only shape the clusters.
+    ``random_state`` from ``[run] seed``) with the run's codes, as ``carevoice discover
+    --codes`` does: only the comments the codebook left without a theme, or whose best
+    assigned theme scores below ``low_confidence`` (an option, default 0.6), are clustered. The
+    embeddings the code step stored are reused, so nothing is embedded twice;
+    ``[discover] background`` comments are embedded with the run's embedder (and its cache)
+    and only shape the clusters.
 
     Parameters
     ----------
@@ -211,7 +214,13 @@ def discover_outputs(cfg: BatchConfig, specs: list[ChunkSpec], store: ChunkStore
         from ..corpus import read_comments
 
         background = read_comments(cfg.discover.background)[[COMMENT_ID, TEXT]]
-    topics = model.fit(comments.reset_index(drop=True), embeddings=matrix,
+    # As `carevoice discover --codes`: the codebook's themes are known, so discovery looks for
+    # what it lacks, over the comments the coder left uncoded or coded with low confidence
+    # ([discover] options low_confidence, default 0.6).
+    import pandas as pd
+
+    codes = pd.concat([store.load(s.index, "codes") for s in specs], ignore_index=True)
+    topics = model.fit(comments.reset_index(drop=True), codes, embeddings=matrix,
                        background=background).topics_
     info = topics.topics.copy()
     for name in ("keywords", "representative", "diverse"):
@@ -226,7 +235,11 @@ def report_outputs(cfg: BatchConfig, specs: list[ChunkSpec], store: ChunkStore,
     """Write the reports named in ``[report] formats`` (:func:`carevoice.report.build_report`).
 
     The comments are the pseudonymised ones; those with a span scoring below the review
-    threshold (0.6) are passed as flagged, so they are never quoted.
+    threshold (0.6) are passed as flagged, so they are never quoted. The report tests the
+    ``[link] variables`` (so its Benjamini-Hochberg adjustment is over the same family of tests
+    as ``outputs/associations``) and tabulates the ``[link] by`` subgroups; when either is left
+    out, the report's own default applies. Its manifest records how the ``[input]`` files were
+    read (``encoding`` and ``missing_values``; the separator is always detected).
 
     Parameters
     ----------
@@ -256,5 +269,9 @@ def report_outputs(cfg: BatchConfig, specs: list[ChunkSpec], store: ChunkStore,
                            text_is_pseudonymised=True, flagged=flagged,
                            embedder=build_embedder(cfg.embed), codebook=cfg.themes.codebook,
                            seed=cfg.run.seed, test=cfg.link.test, weights=cfg.link.weights,
+                           variables=list(cfg.link.variables) if cfg.link.variables else None,
+                           subgroups=list(cfg.link.by) if cfg.link.by else None,
+                           reading={"encoding": cfg.input.encoding, "sep": None,
+                                    "missing_values": cfg.input.missing_codes},
                            timestamp=False)
     return {f"report_{name}": path for name, path in written.items()}

@@ -17,13 +17,13 @@ if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
 __all__ = ["OUTPUT_TABLES", "TableWriter", "as_strings", "clear_outputs", "codes_out",
-           "write_table"]
+           "write_respondents", "write_table"]
 
 #: The tables a run writes into ``outputs/`` (as ``<name>.csv`` or ``<name>.parquet``).
 OUTPUT_TABLES = ("comments", "spans", "codes", "prevalence", "associations", "numeric",
-                 "topics", "topics_info")
+                 "topics", "topics_info", "respondents")
 #: What :func:`carevoice.report.write_report` writes into ``outputs/report/``.
-_REPORT_FILES = ("report.html", "report.md", "report.docx", "manifest.json")
+_REPORT_FILES = ("report.html", "report.md", "report.docx", "manifest.json", "quotes.csv")
 _REPORT_TABLES = ("prevalence", "associations", "differences", "hypotheses")
 
 
@@ -59,6 +59,7 @@ def clear_outputs(folder: Path) -> list[str]:
     for name in OUTPUT_TABLES:
         for ext in ("csv", "parquet"):
             candidates += [out / f"{name}.{ext}", out / f".{name}.{ext}.tmp"]
+    candidates += [out / "respondents.schema.json"]
     candidates += [report / name for name in _REPORT_FILES]
     candidates += [report / "tables" / f"{name}.csv" for name in _REPORT_TABLES]
     if (report / "tables").is_dir():
@@ -148,3 +149,22 @@ def write_table(frame: pd.DataFrame, path: Path, fmt: str) -> Path:
     writer = TableWriter(path, fmt)
     writer.write(frame)
     return writer.close(frame)
+
+
+def write_respondents(respondents: pd.DataFrame, folder: Path, fmt: str) -> Path:
+    """Write a survey export's closed answers as ``respondents.<fmt>``, as ``convert`` does.
+
+    The column types go in ``respondents.schema.json`` beside it, so that
+    :func:`carevoice.read_respondents` reads the same levels and order back. Only the closed
+    answers are written: the runner refuses a survey column that looks like free text.
+    """
+    import json
+
+    from ..corpus import _column_schema, _schema_path
+    from ..schema import RESPONDENT_ID
+
+    path = write_table(respondents, Path(folder) / f"respondents.{fmt}", fmt)
+    schema = {str(c): _column_schema(respondents[c]) for c in respondents.columns
+              if c != RESPONDENT_ID}
+    _schema_path(path).write_text(json.dumps(schema, indent=1), "utf-8")
+    return path

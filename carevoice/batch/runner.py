@@ -580,6 +580,11 @@ def _run(cfg: BatchConfig, base: Path, source: Source, staging: Path | None,
         clock = time.perf_counter()
         step = bar("outputs", 1)
         outputs, counts, comments_ids, codes = _assemble(cfg, specs, store, folder)
+        if source.kind == "survey" and respondents is not None:
+            from .outputs import write_respondents
+
+            outputs["respondents"] = write_respondents(respondents, folder / "outputs",
+                                                       cfg.run.output_format)
         step(1)
         seconds["assemble"] = time.perf_counter() - clock
         if link_on:
@@ -634,15 +639,12 @@ def _log_status(log: RunLog, stage: str, status: pd.DataFrame, what: str) -> Non
 
 def _check_corpus_steps(cfg: BatchConfig, link_on: bool, respondents: Any,
                         respondent_ids: set[str]) -> None:
+    from ..link.indicators import unknown_respondent_problems
     from .corpus_steps import corpus_step_problems
 
     problems = corpus_step_problems(cfg, link_on)
     if link_on and respondents is not None:
-        unknown = sorted(respondent_ids - set(respondents[RESPONDENT_ID].astype(str)))
-        if unknown:
-            problems.append(Problem("unknown_respondent", "comments come from respondents that "
-                                    "are not in the respondents file.", column=RESPONDENT_ID,
-                                    ids=tuple(unknown)))
+        problems += unknown_respondent_problems(respondent_ids, respondents)
         for setting in ("variables", "by"):
             missing = [c for c in getattr(cfg.link, setting) or ()
                        if c not in respondents.columns]

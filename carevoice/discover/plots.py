@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from .._palette import distinct_colours
 from ..errors import InputError, ModelNotInstalledError
 from ..schema import COMMENT_ID, RESPONDENT_ID
 from .result import OUTLIER, Topics
@@ -49,24 +50,6 @@ def _check(topics: Any, function: str) -> Topics:
 
 #: The grey of outliers on the topic map; no topic colour is grey.
 _OUTLIER_COLOUR = "#bbbbbb"
-
-
-def _topic_colours(n: int) -> list[str]:
-    """``n`` distinct colours for topics, the same for the same ``n``, none of them grey.
-
-    matplotlib's tab20, tab20b and tab20c palettes without their greys give 54 colours (tab20
-    alone repeats after 20, and its greys look like outliers); past 54, hues go round the
-    colour wheel by the golden angle, which never lands on the same hue twice.
-    """
-    from matplotlib import colormaps
-    from matplotlib.colors import hsv_to_rgb, to_hex
-
-    palette = [to_hex(c) for name in ("tab20", "tab20b", "tab20c")
-               for c in colormaps[name].colors]
-    palette = [c for c in palette if len({c[1:3], c[3:5], c[5:7]}) > 1]  # drop greys
-    extra = [to_hex(hsv_to_rgb((i * 0.6180339887 % 1.0, 0.65, 0.9 if i % 2 else 0.6)))
-             for i in range(max(0, n - len(palette)))]
-    return (palette + extra)[:n]
 
 
 def topic_map_coordinates(topics: Topics) -> np.ndarray:
@@ -136,7 +119,7 @@ def plot_topic_map(topics: Topics, *, ax: Any = None, label_topics: int = 12,
     out = topic_of == OUTLIER
     ax.scatter(coords[out, 0], coords[out, 1], s=point_size, c=_OUTLIER_COLOUR,
                label="outliers", linewidths=0)
-    colours = _topic_colours(len(topics.topic_ids))
+    colours = distinct_colours(len(topics.topic_ids))
     for t, colour in zip(topics.topic_ids, colours, strict=True):
         mask = topic_of == t
         ax.scatter(coords[mask, 0], coords[mask, 1], s=point_size, color=colour,

@@ -11,7 +11,7 @@ from ..errors import InputError, Problem, ValidationError
 from ..schema import COMMENT_ID, RESPONDENT_ID, TEXT
 
 __all__ = ["ALL", "DEFAULT_EXCLUDE", "categorical_variables", "group_levels",
-           "numeric_variables", "respondent_themes"]
+           "numeric_variables", "respondent_themes", "unknown_respondent_problems"]
 
 #: The ``variable`` and ``level`` of the overall rows of a prevalence table.
 ALL = "all"
@@ -66,6 +66,42 @@ def _respondent_problems(respondents: pd.DataFrame) -> list[Problem]:
 
     return _id_problems(normalise_ids(respondents[RESPONDENT_ID]), RESPONDENT_ID,
                         Table.of_frame(respondents, "respondents"))
+
+
+def unknown_respondent_problems(respondent_ids: Iterable[object],
+                                respondents: pd.DataFrame) -> list[Problem]:
+    """The cross-file check: comments whose respondent is not in the respondents frame.
+
+    ``link``, ``report``, ``export-qdpx`` and the batch runner all call this one check, so a
+    respondents file whose ids do not match the comments' (``"007"`` against ``7`` after a
+    spreadsheet dropped the leading zeros) is refused with the same ``unknown_respondent``
+    problem everywhere.
+
+    Parameters
+    ----------
+    respondent_ids : iterable
+        The ``respondent_id`` of each comment (missing and blank ids are skipped).
+    respondents : pandas.DataFrame
+        Has a ``respondent_id`` column.
+
+    Returns
+    -------
+    list of Problem
+        Empty, or one ``unknown_respondent`` problem naming the ids not found (as text).
+
+    Examples
+    --------
+    >>> respondents = pd.DataFrame({"respondent_id": [7, 8]})
+    >>> [p.check for p in unknown_respondent_problems(["007", "8"], respondents)]
+    ['unknown_respondent']
+    """
+    ids = pd.Series(list(respondent_ids), dtype=object)
+    given = set(ids[_present(ids)].astype(str)) if len(ids) else set()
+    missing = sorted(given - set(respondents[RESPONDENT_ID].astype(str)))
+    if not missing:
+        return []
+    return [Problem("unknown_respondent", "comments come from respondents that are not in the "
+                    "respondents file.", column=RESPONDENT_ID, ids=tuple(missing))]
 
 
 def respondent_themes(comments: pd.DataFrame, codes: pd.DataFrame,
@@ -147,12 +183,7 @@ def respondent_themes(comments: pd.DataFrame, codes: pd.DataFrame,
                 column=RESPONDENT_ID))
         else:
             problems += _respondent_problems(respondents)
-            known = set(respondents[RESPONDENT_ID].astype(str))
-            missing = sorted(set(owner) - known)
-            if missing:
-                problems.append(Problem(
-                    "unknown_respondent", "comments come from respondents that are not in the "
-                    "respondents file.", column=RESPONDENT_ID, ids=tuple(missing)))
+            problems += unknown_respondent_problems(owner, respondents)
     if problems:
         raise ValidationError("comments/codes/respondents", problems)
     theme_col = codes["theme"].astype(str)

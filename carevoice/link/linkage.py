@@ -52,7 +52,7 @@ def link(comments: pd.DataFrame, codes: pd.DataFrame, respondents: pd.DataFrame,
          groups: Mapping[str, Mapping[str, Sequence[str]]] | None = None,
          hypotheses: Sequence[Hypothesis] = (), test: str = "fisher",
          weights: str | pd.Series | None = None, base: str = "commented",
-         alpha: float = 0.05) -> LinkResult:
+         alpha: float = 0.05, min_group: int = 5) -> LinkResult:
     """Link theme codes to survey answers in one call.
 
     Parameters
@@ -74,6 +74,9 @@ def link(comments: pd.DataFrame, codes: pd.DataFrame, respondents: pd.DataFrame,
         Denominator, see :func:`respondent_themes`.
     alpha : float, default 0.05
         1 - confidence level.
+    min_group : int, default 5
+        Numeric differences are tested only when each group has at least this many answers
+        (and some spread); see :func:`numeric_differences`.
 
     Returns
     -------
@@ -96,7 +99,8 @@ def link(comments: pd.DataFrame, codes: pd.DataFrame, respondents: pd.DataFrame,
     prev = prevalence(indicators, respondents, by, weights=weights, alpha=alpha)
     assoc = associations(indicators, respondents, variables, test=test, exclude=exclude,
                          weights=weights, alpha=alpha)
-    numeric = numeric_differences(indicators, respondents, weights=weights, alpha=alpha)
+    numeric = numeric_differences(indicators, respondents, weights=weights, alpha=alpha,
+                                  min_group=min_group)
     hyp = hypothesis_tests(indicators, respondents, hypotheses, test=test, weights=weights,
                            alpha=alpha)
     settings = {"themes": list(indicators.columns), "by": None if by is None else list(by),
@@ -105,6 +109,6 @@ def link(comments: pd.DataFrame, codes: pd.DataFrame, respondents: pd.DataFrame,
                                                      for k, m in (groups or {}).items()},
                 "hypotheses": [h.name for h in hypotheses], "test": test,
                 "weights": weights if isinstance(weights, str) or weights is None
-                else "series", "base": base, "alpha": alpha,
+                else "series", "base": base, "alpha": alpha, "min_group": min_group,
                 "multiple_testing": "Benjamini-Hochberg over the whole association table"}
     return LinkResult(indicators, prev, assoc, numeric, hyp, settings)

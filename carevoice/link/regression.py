@@ -30,7 +30,7 @@ __all__ = ["logistic", "numeric_differences"]
 def numeric_differences(indicators: pd.DataFrame, respondents: pd.DataFrame,
                         variables: Sequence[str] | None = None, *,
                         weights: str | pd.Series | None = None,
-                        alpha: float = 0.05) -> pd.DataFrame:
+                        alpha: float = 0.05, min_group: int = 5) -> pd.DataFrame:
     """Differences in numeric answers between respondents who raised a theme and the others.
 
     The difference in means (raised minus not raised) with a Welch confidence interval and
@@ -38,6 +38,12 @@ def numeric_differences(indicators: pd.DataFrame, respondents: pd.DataFrame,
     given (rescaled within each group to sum to its Kish effective sample size, since
     statsmodels reads weights as frequencies; so the result does not depend on the weights'
     scale); q-values are Benjamini-Hochberg adjusted over the returned table.
+
+    No test is made (``p_value`` and the interval are NaN, ``reason`` says why) when a group
+    has fewer than ``min_group`` answers, or when every answer in a group is the same: Welch's
+    test needs each group's variance, and a variance of zero from two answers gave p-values
+    such as 1e-12 for two young people who both answered 9. Such rows do not count in the
+    Benjamini-Hochberg adjustment.
 
     Parameters
     ----------
@@ -51,12 +57,16 @@ def numeric_differences(indicators: pd.DataFrame, respondents: pd.DataFrame,
         Survey weights.
     alpha : float, default 0.05
         1 - confidence level.
+    min_group : int, default 5
+        The fewest answers in each group for a test (at least 2); 5 is the report's default
+        disclosure threshold, below which a group's figures are suppressed anyway.
 
     Returns
     -------
     pandas.DataFrame
         ``theme, variable, n_raised, mean_raised, n_not, mean_not, difference, ci_low,
-        ci_high, p_value, q_value``.
+        ci_high, p_value, q_value, reason`` (``reason``: why no test was made; missing when
+        one was).
 
     Examples
     --------
@@ -70,6 +80,9 @@ def numeric_differences(indicators: pd.DataFrame, respondents: pd.DataFrame,
     from statsmodels.stats.weightstats import CompareMeans, DescrStatsW
 
     check_alpha(alpha, "numeric_differences")
+    if isinstance(min_group, bool) or not isinstance(min_group, int) or min_group < 2:
+        raise InputError("The 'min_group' argument of numeric_differences must be an int in "
+                         f"the range [2, inf). Got {min_group!r} instead.")
     answers = _joined(indicators, respondents)
     if variables is None:  # every numeric answer, except the weights themselves
         variables = [v for v in numeric_variables(respondents)
@@ -90,10 +103,15 @@ def numeric_differences(indicators: pd.DataFrame, respondents: pd.DataFrame,
             ww1 = None if w is None else _effective(w[m1])
             ww0 = None if w is None else _effective(w[m0])
             row: dict[str, Any] = {"theme": str(theme), "variable": variable,
-                                   "n_raised": int(m1.sum()), "n_not": int(m0.sum())}
-            enough = m1.sum() >= 2 and m0.sum() >= 2 and (
-                w is None or (ww1.sum() > 1.5 and ww0.sum() > 1.5))  # type: ignore[union-attr]
-            if enough:
+                                   "n_raised": int(m1.sum()), "n_not": int(m0.sum()),
+                                   "reason": None}
+            if min(m1.sum(), m0.sum()) < min_group:
+                row["reason"] = f"fewer than {min_group} answers in a group"
+            elif w is not None and not (ww1.sum() > 1.5 and ww0.sum() > 1.5):  # type: ignore
+                row["reason"] = "too little weight in a group"
+            elif np.ptp(x[m1]) == 0 or np.ptp(x[m0]) == 0:
+                row["reason"] = "every answer in a group is the same"
+            if row["reason"] is None:
                 d1, d0 = DescrStatsW(x[m1], weights=ww1), DescrStatsW(x[m0], weights=ww0)
                 cm = CompareMeans(d1, d0)
                 # A variable with no spread in either group has no t statistic: NaN, no warning.
@@ -110,8 +128,8 @@ def numeric_differences(indicators: pd.DataFrame, respondents: pd.DataFrame,
             rows.append(row)
     cols = ["theme", "variable", "n_raised", "mean_raised", "n_not", "mean_not", "difference",
             "ci_low", "ci_high", "p_value"]
-    out = pd.DataFrame(rows, columns=cols)
-    out["q_value"] = bh(out["p_value"])
+    out = pd.DataFrame(rows, columns=[*cols, "reason"])
+    out.insert(len(cols), "q_value", bh(out["p_value"]))
     return out
 
 

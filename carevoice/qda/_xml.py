@@ -19,7 +19,6 @@ from ..errors import InputError, Problem, format_ids
 __all__ = [
     "CODEBOOK_NS",
     "GUID_NAMESPACE",
-    "PALETTE",
     "PROJECT_NS",
     "RefiQdaError",
     "schema_path",
@@ -35,13 +34,6 @@ CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
 #: The UUID namespace of every GUID carevoice writes: ``uuid5(GUID_NAMESPACE, kind + ids)``.
 #: Fixed forever, so that the same ids give the same GUIDs in every export.
 GUID_NAMESPACE = uuid.UUID("6e5d1973-9c7e-45a9-925b-86853a89b50e")
-
-#: Code colours, in codebook order (a qualitative palette readable on white; cycles after 20).
-PALETTE: tuple[str, ...] = (
-    "#1F77B4", "#FF7F0E", "#2CA02C", "#D62728", "#9467BD", "#8C564B", "#E377C2", "#7F7F7F",
-    "#BCBD22", "#17BECF", "#393B79", "#AD494A", "#637939", "#8C6D31", "#843C39", "#7B4173",
-    "#3182BD", "#E6550D", "#31A354", "#756BB1",
-)
 
 _GUID = re.compile(
     r"^(\{)?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?(1)\})$"

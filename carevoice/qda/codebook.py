@@ -23,10 +23,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .._palette import distinct_colours
 from ..errors import CodebookError
 from ._xml import (
     CODEBOOK_NS,
-    PALETTE,
     PROJECT_NS,
     RefiQdaError,
     child,
@@ -237,8 +237,9 @@ def code_specs(codebook: Any = None, *, colours: Mapping[str, str] | None = None
         raise CodebookError(
             f"The codebook names parents that are not themes: {', '.join(orphans)}.")
     out = []
+    palette = distinct_colours(len(specs))  # the discovery plots' palette: no repeats
     for i, s in enumerate(specs):
-        colour = colours.get(s.theme) or s.colour or PALETTE[i % len(PALETTE)]
+        colour = colours.get(s.theme) or s.colour or palette[i]
         out.append(CodeSpec(s.theme, s.label, s.definition, s.include, s.exclude, s.examples,
                             s.parent, colour.upper(), renamed_from=s.renamed_from))
     return out, meta

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .._flags import assigned_mask
-from ..errors import InputError, Problem, format_ids
+from ..errors import InputError, Problem, ValidationError, format_ids
 from ..schema import COMMENT_ID, QUESTION_ID, RESPONDENT_ID, TEXT
 from ._values import free_text_answers, value_text, variable_description, variable_type
 from ._xml import (
@@ -318,6 +318,11 @@ def export_qdpx(
     ------
     InputError
         If the comments or codes are malformed (naming the ``comment_id`` values concerned).
+    ValidationError
+        If ``respondents`` is given and comments come from respondents that are not in it
+        (``unknown_respondent``, the check :func:`carevoice.link.link` makes), for example
+        ``"007"`` in the comments against ``7`` in a respondents file whose leading zeros a
+        spreadsheet dropped.
     RefiQdaError
         If an id or a name (a ``comment_id``, ``respondent_id``, column or theme label) holds
         a control character that XML 1.0 does not allow. Such characters in the text of a
@@ -350,6 +355,13 @@ def export_qdpx(
         )
     comments = _texts(comments)
     answers = _answers(respondents)
+    if answers is not None and RESPONDENT_ID in comments.columns:
+        from ..link.indicators import unknown_respondent_problems
+
+        problems = unknown_respondent_problems(comments[RESPONDENT_ID],
+                                               answers.index.to_frame(index=False))
+        if problems:
+            raise ValidationError("comments/respondents", problems)
     free = free_text_answers(answers, free_text)
     if pseudonymise:
         comments, answers = _pseudonymise(comments, answers, free)

@@ -18,7 +18,14 @@ import pandas as pd
 
 from ..disclosure import DisclosureConfig, footnote, suppress_prevalence
 from ..errors import InputError
-from ..link import Hypothesis, LinkResult, WaveComparison, categorical_variables, link
+from ..link import (
+    DEFAULT_EXCLUDE,
+    Hypothesis,
+    LinkResult,
+    WaveComparison,
+    categorical_variables,
+    link,
+)
 from ..quotes import QuoteConfig, flagged_ids, select_quotes
 from ..schema import COMMENT_ID, TEXT, Corpus
 from .charts import prevalence_chart
@@ -37,6 +44,11 @@ __all__ = ["FORMATS", "ReportContent", "build_report", "file_hash", "frame_hash"
 
 #: The report formats :func:`build_report` can write.
 FORMATS: tuple[str, ...] = ("html", "docx", "md")
+
+#: The columns of ``quotes.csv``, which :func:`write_report` writes beside the report: every
+#: quote with its ``comment_id`` (an internal key, for the analyst; never in the documents).
+QUOTE_KEY_COLUMNS: tuple[str, ...] = ("theme", "variable", "level", "rank", COMMENT_ID,
+                                      "attribution", TEXT)
 
 #: Subgroups tabulated by default when the respondents have them.
 DEFAULT_SUBGROUPS: tuple[str, ...] = ("survey", "age_group", "placement_type")
@@ -255,6 +267,33 @@ def _pseudonymised_candidates(comments: pd.DataFrame, codes: pd.DataFrame,
     return result.comments, flagged
 
 
+def _attribution_note(disclosure: DisclosureConfig) -> str:
+    """The footnote on quote attributions; never an empty list of details."""
+    order = list(disclosure.effective_drop_order)
+    if not order:
+        return ("Quotes are attributed to \"a young person\", without other details "
+                "(no attribution column was given or found).")
+    return (f"Attributions describe at least {disclosure.k} young people in the survey; details "
+            f"are dropped in this order when needed: {', '.join(order)}.")
+
+
+def _warn_absent(what: str, looked_for: Sequence[str], respondents: pd.DataFrame,
+                 consequence: str, fix: str) -> None:
+    """Warn that none of the columns looked for is in the respondents (names columns only)."""
+    import warnings
+
+    from .._files import shown_header
+
+    present = [c for c in respondents.columns if c != "respondent_id"]
+    shown = ", ".join(shown_header(c) for c in present[:12]) + (
+        f" and {len(present) - 12} more" if len(present) > 12 else "")
+    warnings.warn(
+        f"None of the {what} columns {', '.join(map(repr, looked_for))} is in the respondents, "
+        f"so {consequence}. The respondents have: {shown or 'no answer columns'}. Name the "
+        f"columns with {fix}, or rename them (carevoice convert --rename 'Age group=age_group').",
+        UserWarning, stacklevel=3)
+
+
 def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | pd.DataFrame,
                 codes: pd.DataFrame, *, respondents: pd.DataFrame | None = None,
                 title: str = "What young people told us", text_is_pseudonymised: bool = False,
@@ -263,6 +302,8 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
                 hypotheses: Sequence[Hypothesis] = (),
                 groups: Mapping[str, Mapping[str, Sequence[str]]] | None = None,
                 subgroups: Sequence[str] | None = None, quotes_by: Sequence[str] = (),
+                variables: Sequence[str] | None = None,
+                exclude: Iterable[str] = DEFAULT_EXCLUDE,
                 weights: str | pd.Series | None = None, test: str = "fisher",
                 max_q: float = 0.05, quote_config: QuoteConfig | None = None,
                 disclosure: DisclosureConfig | None = None,
@@ -301,9 +342,18 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
         Level grouping (:func:`carevoice.link.group_levels`).
     subgroups : sequence of str, optional
         Variables for the prevalence-by-subgroup tables; default those of
-        ``("survey", "age_group", "placement_type")`` that exist.
+        ``("survey", "age_group", "placement_type")`` that exist, with a warning naming the
+        respondents' columns when none does (say, a file that kept its survey headers, "Age
+        group"). A column named here that the respondents lack is an error.
     quotes_by : sequence of str, default ()
         Also select quotes per theme x level of these (kept in ``ReportContent.quotes``).
+    variables : sequence of str, optional
+        The categorical answers tested against each theme; default every categorical answer
+        but ``exclude``. As in :func:`carevoice.link.link`: the Benjamini-Hochberg q-values
+        are adjusted over the tests of these variables, so a report and a ``link`` run with
+        the same ``variables`` and ``exclude`` adjust over the same family of tests.
+    exclude : iterable of str, default ("survey",)
+        Answers not tested (:data:`carevoice.link.DEFAULT_EXCLUDE`).
     weights : str or pandas.Series, optional
         Survey weights.
     test : {"fisher", "chi2", "auto"}, default "fisher"
@@ -311,7 +361,9 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
     max_q : float, default 0.05
         q-value cut-off for the association and difference tables.
     quote_config, disclosure : optional
-        Quote and disclosure settings.
+        Quote and disclosure settings. ``disclosure.attributes`` names the columns quotes are
+        attributed with; those the respondents lack are left out, with a warning when none is
+        there (every quote is then attributed to "a young person").
     generalise : mapping, optional
         Attribute generalisation for attributions.
     seed : int, default 0
@@ -337,6 +389,10 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
     """
     reading = _reading(reading)
     comments, respondents = _frames(corpus_or_frames, respondents)
+    unknown = [v for v in subgroups or () if v not in respondents.columns]
+    if unknown:
+        raise InputError(f"The 'subgroups' argument of make_report names columns the "
+                         f"respondents do not have: {unknown}.")
     quote_config = quote_config or QuoteConfig()
     disclosure = disclosure or DisclosureConfig()
     labels, book_order, book_version = _codebook_info(codebook)
@@ -348,13 +404,20 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
 
         respondents = group_levels(respondents, groups)
     result = link(comments, codes, respondents, themes=themes, hypotheses=hypotheses,
-                  weights=weights, test=test)
+                  weights=weights, test=test,
+                  variables=None if variables is None else list(variables),
+                  exclude=list(exclude), min_group=max(2, disclosure.threshold))
     if text_is_pseudonymised:
         safe, review_flags = comments, set()
     else:
         safe, review_flags = _pseudonymised_candidates(comments, codes, quote_config)
     skip = flagged_ids(comments, flagged) | review_flags
     attributes = tuple(a for a in disclosure.attributes if a in respondents)
+    if disclosure.attributes and not attributes:
+        _warn_absent("attribution", disclosure.attributes, respondents,
+                     "every quote is attributed to 'a young person'",
+                     "disclosure=DisclosureConfig(attributes=[...]) (carevoice report "
+                     "--attribute COLUMN)")
     if attributes != disclosure.attributes:
         order = tuple(a for a in disclosure.effective_drop_order if a in attributes)
         disclosure = DisclosureConfig(**{**asdict(disclosure), "attributes": attributes,
@@ -365,6 +428,10 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
                            disclosure=disclosure, generalise=generalise)
     if subgroups is None:
         subgroups = [v for v in DEFAULT_SUBGROUPS if v in categorical_variables(respondents)]
+        if not subgroups:
+            _warn_absent("subgroup", DEFAULT_SUBGROUPS, respondents,
+                         "the report has no prevalence-by-subgroup tables",
+                         "subgroups=[...] (carevoice report --subgroup COLUMN)")
     prev = result.prevalence
     n_resp = len(result.indicators)
     n_comments = int(comments[TEXT].notna().sum()) if TEXT in comments else len(comments)
@@ -383,9 +450,7 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
         ("Percentages are of young people who answered at least one free-text question; 95% "
          "confidence intervals are Wilson score intervals. Odds ratios compare young people "
          "giving an answer with all others (0.5 added to every cell when one is zero)."),
-        (f"Attributions describe at least {disclosure.k} young people in the survey; details "
-         f"are dropped in this order when needed: "
-         f"{', '.join(disclosure.effective_drop_order)}."),
+        _attribution_note(disclosure),
     ]
     if weights is not None:
         name = weights if isinstance(weights, str) else "given"
@@ -417,15 +482,20 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
     marked = suppress_prevalence(prev, disclosure)
     hyp = hypothesis_table(result.hypotheses, labels, disclosure, prevalence=marked) if len(
         result.hypotheses) else pd.DataFrame()
+    assoc = association_table(result.associations, marked, labels, disclosure, max_q=max_q)
+    diffs = difference_table(result.numeric, labels, disclosure, max_q=max_q, prevalence=marked)
+    hidden = assoc.attrs.get("suppressed", 0) + diffs.attrs.get("suppressed", 0)
+    if hidden:
+        footnotes.append(
+            f"{hidden} association or numeric-answer result(s) with q <= {max_q} are not listed: "
+            "a group in them is too small to publish. Group answers to report them.")
     return ReportContent(
         title=title, summary=summary,
         prevalence=prevalence_table(marked, labels, disclosure),
         subgroups={v: subgroup_table(marked, v, labels, disclosure) for v in subgroups},
-        associations=association_table(result.associations, marked, labels, disclosure,
-                                       max_q=max_q),
+        associations=assoc,
         hypotheses=hyp,
-        differences=difference_table(result.numeric, labels, disclosure, max_q=max_q,
-                                     prevalence=marked),
+        differences=diffs,
         joint=joint_displays(replace(result, prevalence=marked), quotes, config=disclosure,
                              max_q=max_q),
         chart_svg=prevalence_chart(marked, labels, disclosure, format="svg"),
@@ -497,7 +567,11 @@ def build_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | 
 
 def write_report(content: ReportContent, output_dir: str | Path, *,
                  formats: Sequence[str] = FORMATS) -> dict[str, Path]:
-    """Write a computed report: the documents, ``manifest.json`` and ``tables/*.csv``.
+    """Write a computed report: the documents, ``manifest.json``, ``tables/*.csv``, quotes.
+
+    ``quotes.csv`` lists each quote (pseudonymised, as printed) with its theme, rank,
+    attribution and ``comment_id``: the analyst's key to find a quote's comment, for example to
+    re-identify it with ``carevoice reidentify``. It is not for publication.
 
     Parameters
     ----------
@@ -543,5 +617,11 @@ def write_report(content: ReportContent, output_dir: str | Path, *,
     for name, table in tables.items():
         written[f"table_{name}"] = out / "tables" / f"{name}.csv"
         table.to_csv(written[f"table_{name}"], index=False)
+    # The analyst's key from each quote to its comment_id (re-identify a quote through the
+    # pseudonymisation key by it): beside the report, not among the publishable tables/.
+    written["quotes"] = out / "quotes.csv"
+    quotes = content.quotes
+    quotes.reindex(columns=[c for c in QUOTE_KEY_COLUMNS if c in quotes.columns]).to_csv(
+        written["quotes"], index=False)
     return written
 

@@ -334,9 +334,13 @@ def report_command(
     format: Annotated[str, typer.Option(
         "--format", help="Comma-separated: html, docx, md.")] = "html,docx,md",
     title: Annotated[str, typer.Option(help="Report title.")] = "What young people told us",
+    already_pseudonymised: Annotated[bool, typer.Option(
+        "--already-pseudonymised", help="The text in COMMENTS is already pseudonymised, the "
+                                        "output of `carevoice pseudonymise` (otherwise "
+                                        "quotable comments are pseudonymised first).")] = False,
     pseudonymised: Annotated[bool, typer.Option(
-        "--pseudonymised", help="The text in COMMENTS is already pseudonymised (otherwise "
-                                "quotable comments are pseudonymised first).")] = False,
+        "--pseudonymised", hidden=True,
+        help="The former name of --already-pseudonymised.")] = False,
     flagged: Annotated[Path | None, typer.Option(
         "--flagged", help="A file with a comment_id column: comments with an unresolved "
                           "review flag, never quoted.")] = None,
@@ -356,6 +360,10 @@ def report_command(
     embedder: Annotated[str, typer.Option(
         help="minilm (the packaged model) or hashing (fast, spelling only).")] = "minilm",
     seed: Annotated[int, typer.Option(help="Seed recorded in the manifest.")] = 0,
+    timestamp: Annotated[bool, typer.Option(
+        "--timestamp/--no-timestamp", help="Record the time in the manifest; --no-timestamp "
+                                           "makes reruns on the same inputs byte-identical.")
+    ] = True,
     codes_themes_only: Annotated[bool, typer.Option(
         "--codes-themes-only", help="Report only the themes present in CODES (default: every "
                                     "theme of the codebook, those nobody raised included).")]
@@ -368,6 +376,16 @@ def report_command(
     subgroup: Annotated[list[str] | None, typer.Option(
         "--subgroup", help="A respondents column for the prevalence-by-subgroup tables "
                            "(repeatable; default: survey, age_group, placement_type).")] = None,
+    variable: Annotated[list[str] | None, typer.Option(
+        "--variable", help="Test only this categorical column (repeatable), as `link "
+                           "--variable`: q-values are adjusted over these tests.")] = None,
+    exclude: Annotated[list[str] | None, typer.Option(
+        "--exclude", help="Do not test this column (repeatable). Default: survey.")] = None,
+    attribute: Annotated[list[str] | None, typer.Option(
+        "--attribute", help="A respondents column quotes are attributed with, in the order "
+                            "written (repeatable; default: survey, age_group, "
+                            "placement_type); the last is dropped first when an attribution "
+                            "would describe fewer than k young people.")] = None,
     quotes_by: Annotated[list[str] | None, typer.Option(
         "--quotes-by", help="Also choose quotes per level of this respondents column "
                             "(repeatable; kept k-anonymous within the level).")] = None,
@@ -385,6 +403,7 @@ def report_command(
     from ..disclosure import DisclosureConfig
     from ..embed import HashingEmbedder, SentenceTransformerEmbedder
     from ..errors import CarevoiceError, InputError
+    from ..link import DEFAULT_EXCLUDE
     from ..quotes import QuoteConfig
     from .build import build_report
 
@@ -401,6 +420,11 @@ def report_command(
         check_output_path(output, argument="--output", kind="folder")
         frame, code_frame, answers = _read(comments, codes, respondents, encoding, sep,
                                            missing=missing_value)
+        for option, columns in (("--attribute", attribute), ("--subgroup", subgroup)):
+            unknown = [c for c in columns or () if c not in answers.columns]
+            if unknown:
+                raise InputError(f"The {option} option names columns that {respondents.name} "
+                                 f"does not have: {unknown}.")
         flagged_ids = None
         if flagged is not None:
             marks = read_table(flagged, encoding=encoding, sep=sep)
@@ -411,12 +435,13 @@ def report_command(
         waves = None if changes is None else _read_changes(changes, encoding, sep)
         written = build_report(
             frame, code_frame, output, formats=formats, respondents=answers, title=title,
-            text_is_pseudonymised=pseudonymised, flagged=flagged_ids,
+            text_is_pseudonymised=already_pseudonymised or pseudonymised, flagged=flagged_ids,
             embedder=HashingEmbedder() if embedder == "hashing" else
             SentenceTransformerEmbedder(),
             codebook=codebook, hypotheses=[parse_hypothesis(h) for h in hypothesis or []],
             groups=_groups(group), weights=weights, quote_config=QuoteConfig(n_quotes=quotes),
-            disclosure=DisclosureConfig(k=k, threshold=threshold), seed=seed,
+            disclosure=DisclosureConfig(k=k, threshold=threshold, **(
+                {"attributes": tuple(attribute)} if attribute else {})), seed=seed,
             inputs={"comments": comments, "codes": codes, "respondents": respondents,
                     **({"flagged": flagged} if flagged is not None else {}),
                     **({"codebook": codebook} if codebook is not None else {}),
@@ -426,7 +451,8 @@ def report_command(
             themes=None if not codes_themes_only else
             [t for t in dict.fromkeys(code_frame["theme"].astype(str)) if t != "no_theme"],
             test=test, max_q=max_q, subgroups=subgroup or None, quotes_by=quotes_by or (),
-            waves=waves)
+            variables=variable or None, timestamp=timestamp,
+            exclude=DEFAULT_EXCLUDE if exclude is None else exclude, waves=waves)
     except CarevoiceError as e:
         typer.echo(f"error: {e}", err=True)
         raise typer.Exit(code=2) from e

@@ -272,7 +272,8 @@ def association_table(associations: pd.DataFrame, prevalence: pd.DataFrame | Non
     -------
     pandas.DataFrame
         ``Theme, Answer, Raised (answer), Raised (others), Odds ratio (95% CI), q`` sorted by
-        q; a suppressed row shows the symbol in every figure.
+        q. Suppressed rows are left out (never listed as findings); ``attrs["suppressed"]``
+        counts them.
     """
     config = config or DisclosureConfig()
     labels = dict(labels or {})
@@ -281,6 +282,10 @@ def association_table(associations: pd.DataFrame, prevalence: pd.DataFrame | Non
     shown = marked[marked["q_value"] <= max_q]
     if themes is not None:
         shown = shown[shown["theme"].isin(list(themes))]
+    # A suppressed row is never listed as a finding (its place in a "q <= max_q" list would
+    # say what its figures hide); the count is kept for a note.
+    n_hidden = int(shown["suppressed"].sum())
+    shown = shown[~shown["suppressed"].astype(bool)]
     shown = shown.sort_values(["q_value", "p_value", "theme"], kind="stable")
     rows = []
     for _, r in shown.iterrows():
@@ -297,8 +302,10 @@ def association_table(associations: pd.DataFrame, prevalence: pd.DataFrame | Non
                                                          r["or_ci_high"]),
             "q": s if hide else fmt_p(r["q_value"]),
         })
-    return pd.DataFrame(rows, columns=["Theme", "Answer", "Raised (answer)", "Raised (others)",
-                                       "Odds ratio (95% CI)", "q"])
+    out = pd.DataFrame(rows, columns=["Theme", "Answer", "Raised (answer)", "Raised (others)",
+                                      "Odds ratio (95% CI)", "q"])
+    out.attrs["suppressed"] = n_hidden
+    return out
 
 
 def hypothesis_table(hypotheses: pd.DataFrame, labels: Mapping[str, str] | None = None,
@@ -380,13 +387,16 @@ def difference_table(numeric: pd.DataFrame, labels: Mapping[str, str] | None = N
     Returns
     -------
     pandas.DataFrame
-        ``Theme, Answer, Mean (raised), Mean (others), Difference (95% CI), q``.
+        ``Theme, Answer, Mean (raised), Mean (others), Difference (95% CI), q``. Suppressed
+        rows are left out; ``attrs["suppressed"]`` counts them.
     """
     config = config or DisclosureConfig()
     labels = dict(labels or {})
     marked_prev = _marked_prevalence(prevalence, config) if prevalence is not None else None
     marked = suppress_differences(numeric, marked_prev, config)
     shown = marked[marked["q_value"] <= max_q].sort_values("q_value", kind="stable")
+    n_hidden = int(shown["suppressed"].sum())  # never listed as findings (see above)
+    shown = shown[~shown["suppressed"].astype(bool)]
     rows = []
     for _, r in shown.iterrows():
         hide = bool(r["suppressed"])
@@ -400,8 +410,10 @@ def difference_table(numeric: pd.DataFrame, labels: Mapping[str, str] | None = N
             f"{r['difference']:+.1f} ({r['ci_low']:+.1f} to {r['ci_high']:+.1f})",
             "q": s if hide else fmt_p(r["q_value"]),
         })
-    return pd.DataFrame(rows, columns=["Theme", "Answer", "Mean (raised)", "Mean (others)",
-                                       "Difference (95% CI)", "q"])
+    out = pd.DataFrame(rows, columns=["Theme", "Answer", "Mean (raised)", "Mean (others)",
+                                      "Difference (95% CI)", "q"])
+    out.attrs["suppressed"] = n_hidden
+    return out
 
 
 def _share_of(row: pd.Series, side: str) -> str:
