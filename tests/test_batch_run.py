@@ -603,3 +603,25 @@ def test_a_survey_run_writes_its_respondents_and_the_quotes_comment_ids(data: Pa
     assert len(quotes) and set(quotes["comment_id"]) <= set(comments["comment_id"])
     text = dict(zip(comments["comment_id"], comments["text"], strict=True))
     assert all(text[c] == t for c, t in zip(quotes["comment_id"], quotes["text"], strict=True))
+
+
+def test_batch_report_takes_its_title_and_attribution_columns(reference, data: Path,
+                                                              tmp_path: Path) -> None:
+    """[report] title and attributes reach the report (a survey's own headers can be named)."""
+    import json
+    import shutil
+
+    shutil.copytree(reference.folder / "chunks", tmp_path / "run" / "chunks")
+    extra = ('[report]\nformats = ["md"]\ntitle = "Wave three"\n'
+             'attributes = ["placement_type"]\n')
+    result = run_batch(_write_pipeline(tmp_path, data, "run", extra=extra))
+    report = result.outputs["report_md"].read_text("utf-8")
+    assert report.lstrip("# ").startswith("Wave three")
+    folder = result.outputs["report_md"].parent
+    settings = json.loads((folder / "manifest.json").read_text("utf-8"))["settings"]
+    assert settings["disclosure"]["attributes"] == ["placement_type"]
+    bad = _write_pipeline(tmp_path, data, "bad", extra=(
+        '[report]\nformats = ["md"]\nattributes = ["Age group"]\n'))
+    with pytest.raises(ValidationError) as info:
+        run_batch(bad)
+    assert "report.attributes" in str(info.value) and "Age group" in str(info.value)

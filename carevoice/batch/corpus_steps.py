@@ -238,8 +238,9 @@ def report_outputs(cfg: BatchConfig, specs: list[ChunkSpec], store: ChunkStore,
     threshold (0.6) are passed as flagged, so they are never quoted. The report tests the
     ``[link] variables`` (so its Benjamini-Hochberg adjustment is over the same family of tests
     as ``outputs/associations``) and tabulates the ``[link] by`` subgroups; when either is left
-    out, the report's own default applies. Its manifest records how the ``[input]`` files were
-    read (``encoding`` and ``missing_values``; the separator is always detected).
+    out, the report's own default applies. ``[report] title`` and ``attributes`` (the columns
+    that describe who said a quote) are passed on. Its manifest records how the ``[input]``
+    files were read (``encoding`` and ``missing_values``; the separator is always detected).
 
     Parameters
     ----------
@@ -264,8 +265,13 @@ def report_outputs(cfg: BatchConfig, specs: list[ChunkSpec], store: ChunkStore,
     codes = pd.concat([store.load(s.index, "codes") for s in specs], ignore_index=True)
     spans = pd.concat([store.load(s.index, "spans") for s in specs], ignore_index=True)
     flagged = sorted(set(spans.loc[spans["score"] < 0.6, COMMENT_ID].astype(str)))
+    from ..disclosure import DisclosureConfig
+
+    disclosure = (DisclosureConfig(attributes=cfg.report.attributes)
+                  if cfg.report.attributes else None)
     written = build_report(comments[comments[RESPONDENT_ID].notna()], codes, folder / "report",
                            formats=list(cfg.report.formats), respondents=respondents,
+                           title=cfg.report.title, disclosure=disclosure,
                            text_is_pseudonymised=True, flagged=flagged,
                            embedder=build_embedder(cfg.embed), codebook=cfg.themes.codebook,
                            seed=cfg.run.seed, test=cfg.link.test, weights=cfg.link.weights,

@@ -1,0 +1,524 @@
+"""The sections of a batch run's settings (``[run]``, ``[input]``, ``[pseudonymise]`` ...).
+
+Each section is a frozen dataclass that checks its own values when it is made and reports every
+problem of the section at once; :mod:`carevoice.batch.config` reads the TOML file into them and
+checks the settings that span sections.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import Problem
+from ._checks import (
+    check,
+    is_int,
+    is_locale,
+    is_num,
+    missing_values_ok,
+    path_or_none,
+    raise_problems,
+)
+
+__all__ = [
+    "EMBED_MODELS",
+    "ENGINES",
+    "DaskSettings",
+    "DiscoverSettings",
+    "EmbedSettings",
+    "InputSettings",
+    "LinkSettings",
+    "PseudonymiseSettings",
+    "ReportSettings",
+    "RunSettings",
+    "ThemeSettings",
+]
+
+#: The engines a run can use.
+ENGINES: tuple[str, ...] = ("local", "dask")
+#: The embedding models a run can use (see :mod:`carevoice.fast_embed` for the fast ones).
+EMBED_MODELS: tuple[str, ...] = ("minilm", "minilm-onnx", "minilm-onnx-int8", "static",
+                                 "hashing")
+_MODES = ("tags", "surrogates", "redact")
+_TAG_STYLES = ("label", "words")
+_OUTPUT_FORMATS = ("csv", "parquet")
+_REPORT_FORMATS = ("html", "md", "docx")
+_INPUT_SUFFIXES = (".csv", ".tsv", ".txt", ".parquet", ".xlsx", ".xlsm")
+
+Pairs = tuple[tuple[str, str], ...]
+
+
+# --------------------------------------------------------------------------------------------
+# Sections
+# --------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class RunSettings:
+    """The ``[run]`` section: where outputs go and how the input is split.
+
+    Parameters
+    ----------
+    output : pathlib.Path
+        The run folder: ``outputs/``, ``manifest.json``, ``run.log`` and the chunk store.
+    seed : int, default 0
+        Seed of every random step (recorded in the manifest).
+    chunk_size : int, default 5000
+        Input rows per chunk (respondents for a wide survey export). Memory grows with it.
+    engine : {"local", "dask"}, default "local"
+        Run chunks in this process, or on a Dask cluster (see :class:`DaskSettings`).
+    progress : bool, default True
+        Show progress bars on the terminal.
+    output_format : {"csv", "parquet"}, default "csv"
+        The format of the tables in ``outputs/``.
+
+    Examples
+    --------
+    >>> RunSettings(output=Path("run"), chunk_size=100).engine
+    'local'
+    """
+
+    output: Path
+    seed: int = 0
+    chunk_size: int = 5000
+    engine: str = "local"
+    progress: bool = True
+    output_format: str = "csv"
+
+    def __post_init__(self) -> None:
+        p: list[Problem] = []
+        check(p, isinstance(self.output, (str, Path)) and str(self.output) != "", "run",
+              "output", "a folder path", self.output)
+        check(p, is_int(self.seed), "run", "seed", "an int", self.seed)
+        check(p, is_int(self.chunk_size) and self.chunk_size >= 1, "run", "chunk_size",
+              "an int in the range [1, inf)", self.chunk_size)
+        check(p, self.engine in ENGINES, "run", "engine", f"one of {list(ENGINES)}",
+              self.engine)
+        check(p, isinstance(self.progress, bool), "run", "progress", "true or false",
+              self.progress)
+        check(p, self.output_format in _OUTPUT_FORMATS, "run", "output_format",
+              f"one of {list(_OUTPUT_FORMATS)}", self.output_format)
+        raise_problems("run", p)
+
+
+@dataclass(frozen=True)
+class InputSettings:
+    """The ``[input]`` section: a long comments file or a wide survey export.
+
+    Parameters
+    ----------
+    comments : pathlib.Path, optional
+        Long form (CSV or Parquet): ``comment_id`` and ``text``, optionally ``respondent_id``,
+        ``question_id`` and more columns (passed through).
+    survey : pathlib.Path, optional
+        A wide export (CSV or Parquet), one row per respondent; needs ``id_column`` and
+        ``text_columns``. Give ``comments`` or ``survey``, not both.
+    respondents : pathlib.Path, optional
+        Closed answers, one row per respondent (long form only; a survey export carries them).
+    columns : tuple of (str, str), default ()
+        Renames applied to the comments file, e.g. ``{"ID" = "comment_id"}`` in TOML.
+    id_column : str, optional
+        The respondent id column of a survey export.
+    text_columns : tuple of (str, str), default ()
+        Free-text columns of a survey export and their ``question_id``.
+    closed_columns : tuple of str, optional
+        The closed questions of a survey export to keep; default every other column.
+    encoding : str, optional
+        Force the CSV encoding; by default UTF-8 (with or without BOM) or Windows-1252 is
+        detected from the start of the file.
+    missing_values : tuple, default ()
+        Closed answers that mean "no answer" ("don't know", -99), made missing before the
+        respondents' answers are typed (from ``respondents`` or the survey export). In TOML a
+        list for every column, ``missing_values = ["don't know", "-99"]``, or a table
+        ``[input.missing_values]`` of lists per column, ``"*"`` for every column not named.
+        Held as a tuple of codes or of ``(column, codes)`` pairs; see
+        :func:`carevoice.corpus.type_answers`.
+
+    Examples
+    --------
+    >>> InputSettings(comments=Path("c.csv"), respondents=Path("r.csv"),
+    ...               missing_values=("don't know", -99)).missing_codes
+    ["don't know", -99]
+    """
+
+    comments: Path | None = None
+    survey: Path | None = None
+    respondents: Path | None = None
+    columns: Pairs = ()
+    id_column: str | None = None
+    text_columns: Pairs = ()
+    closed_columns: tuple[str, ...] | None = None
+    encoding: str | None = None
+    missing_values: tuple[Any, ...] = ()
+
+    def __post_init__(self) -> None:
+        p: list[Problem] = []
+        if (self.comments is None) == (self.survey is None):
+            p.append(Problem("bad_setting", "[input] needs exactly one of 'comments' (long "
+                             "form) or 'survey' (wide export).", column="input"))
+        for key in ("comments", "survey", "respondents"):
+            check(p, path_or_none(getattr(self, key)), "input", key, "a file path",
+                  getattr(self, key))
+        for key in ("columns", "text_columns"):
+            v = getattr(self, key)
+            check(p, isinstance(v, tuple) and all(isinstance(a, str) and isinstance(b, str)
+                                                  for a, b in v), "input", key,
+                  "a table of column names to names", v)
+        if self.survey is not None:
+            check(p, isinstance(self.id_column, str) and bool(self.id_column), "input",
+                  "id_column", "the respondent id column of the survey export",
+                  self.id_column)
+            check(p, bool(self.text_columns), "input", "text_columns",
+                  "at least one free-text column (a table COLUMN = question_id)",
+                  self.text_columns)
+            check(p, self.respondents is None, "input", "respondents",
+                  "left out with a survey export (it carries the answers)", self.respondents)
+        check(p, self.closed_columns is None or (isinstance(self.closed_columns, tuple) and all(
+            isinstance(c, str) for c in self.closed_columns)), "input", "closed_columns",
+            "a list of column names", self.closed_columns)
+        check(p, self.encoding is None or isinstance(self.encoding, str), "input", "encoding",
+              "an encoding name such as 'utf-8' or 'cp1252'", self.encoding)
+        check(p, missing_values_ok(self.missing_values), "input", "missing_values",
+              "a list of answers that mean 'no answer' (text or numbers), such as [\"don't "
+              "know\", \"-99\"], or a table of such lists per column (\"*\" for every column)",
+              self.missing_values)
+        raise_problems("input", p)
+
+    @property
+    def missing_codes(self) -> list[Any] | dict[str, list[Any]] | None:
+        """``missing_values`` as the readers take it: a list, a mapping, or None."""
+        if not self.missing_values:
+            return None
+        if all(isinstance(v, tuple) for v in self.missing_values):
+            return {str(c): list(codes) for c, codes in self.missing_values}
+        return list(self.missing_values)
+
+    @property
+    def source(self) -> Path:
+        """The file the comments come from (``comments`` or ``survey``)."""
+        return Path(self.comments if self.comments is not None else self.survey)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class PseudonymiseSettings:
+    """The ``[pseudonymise]`` section (see :class:`carevoice.pseudonymise.PseudonymiseConfig`).
+
+    Pseudonymisation cannot be switched off: every comment is pseudonymised before it is
+    embedded, coded or written. The outputs equal those of ``carevoice pseudonymise`` over the
+    whole input in one piece with the same secret and settings, whatever the chunk size, and
+    so does the key.
+
+    Parameters
+    ----------
+    mode : {"tags", "surrogates", "redact"}, default "tags"
+        How spans are replaced. Tags are numbered across the whole corpus, and surrogates are
+        chosen knowing every name in it, as in a run over the corpus in one piece.
+    secret_file : pathlib.Path, optional
+        The project secret (:func:`carevoice.pseudonymise.write_secret`); needed for
+        ``"surrogates"``, ``key_file`` and ``previous_key``, so that replacements stay the
+        same across runs.
+    key_file : pathlib.Path, optional
+        Where to write the encrypted re-identification key (the format of
+        ``carevoice pseudonymise --key-file``, with a digest of each comment, so that
+        ``carevoice reidentify`` refuses edited comments). Keep it outside the run folder.
+    use_spacy : bool, default True
+        Run the spaCy recogniser as well as patterns and name lists.
+    use_learned : bool, default True
+        Run the learned token model as well (:mod:`carevoice.pseudonymise.learned`).
+    token_model : pathlib.Path, optional
+        A token model of your own (``TokenModel.save``) instead of the packaged one.
+    min_score : float, default 0.0
+        Drop spans scoring below this.
+    batch_size : int, default 256
+        Texts per spaCy batch.
+    tag_style : {"label", "words"}, default "label"
+        Tags written ``[PERSON_1]`` or ``[Person 1]`` (``--tag-style``).
+    redaction : str, default "[REDACTED]"
+        The mask written in ``"redact"`` mode (``--redaction``).
+    locale : str, default "en_GB"
+        The Faker locale of surrogate places, streets and organisations (``--locale``).
+    previous_key : pathlib.Path, optional
+        The key file of an earlier wave pseudonymised with the same secret and mode
+        (``--previous-key``): its people, places and organisations keep their tags or
+        surrogates, and new ones are numbered after them. Needs ``secret_file``.
+    """
+
+    mode: str = "tags"
+    secret_file: Path | None = None
+    key_file: Path | None = None
+    use_spacy: bool = True
+    use_learned: bool = True
+    token_model: Path | None = None
+    min_score: float = 0.0
+    batch_size: int = 256
+    tag_style: str = "label"
+    redaction: str = "[REDACTED]"
+    locale: str = "en_GB"
+    previous_key: Path | None = None
+
+    def __post_init__(self) -> None:
+        p: list[Problem] = []
+        check(p, self.mode in _MODES, "pseudonymise", "mode", f"one of {list(_MODES)}",
+              self.mode)
+        for key in ("secret_file", "key_file", "token_model", "previous_key"):
+            check(p, path_or_none(getattr(self, key)), "pseudonymise", key, "a file path",
+                  getattr(self, key))
+        check(p, isinstance(self.use_spacy, bool), "pseudonymise", "use_spacy",
+              "true or false", self.use_spacy)
+        check(p, isinstance(self.use_learned, bool), "pseudonymise", "use_learned",
+              "true or false", self.use_learned)
+        check(p, is_num(self.min_score) and 0 <= self.min_score <= 1, "pseudonymise",
+              "min_score", "a number in the range [0, 1]", self.min_score)
+        check(p, is_int(self.batch_size) and self.batch_size >= 1, "pseudonymise",
+              "batch_size", "an int in the range [1, inf)", self.batch_size)
+        check(p, self.tag_style in _TAG_STYLES, "pseudonymise", "tag_style",
+              f"one of {list(_TAG_STYLES)}", self.tag_style)
+        check(p, isinstance(self.redaction, str) and bool(self.redaction.strip()),
+              "pseudonymise", "redaction", "a text that is not blank", self.redaction)
+        check(p, is_locale(self.locale), "pseudonymise", "locale",
+              "a Faker locale such as 'en_GB' or 'en_IE'", self.locale)
+        if self.mode == "surrogates" and self.secret_file is None:
+            p.append(Problem("bad_setting", "[pseudonymise] mode = 'surrogates' needs "
+                             "secret_file, so that surrogates are the same in every chunk, "
+                             "every re-run and every wave.", column="pseudonymise.secret_file"))
+        for key, why in (("key_file", "the key is only ever written encrypted"),
+                         ("previous_key", "an earlier wave's key opens with its secret only")):
+            if getattr(self, key) is not None and self.secret_file is None:
+                p.append(Problem("bad_setting", f"[pseudonymise] {key} needs secret_file: "
+                                 f"{why}.", column=f"pseudonymise.{key}"))
+        raise_problems("pseudonymise", p)
+
+
+@dataclass(frozen=True)
+class EmbedSettings:
+    """The ``[embed]`` section.
+
+    Parameters
+    ----------
+    model : str, default "minilm"
+        ``"minilm"`` (the packaged all-MiniLM-L6-v2 in PyTorch), ``"minilm-onnx"`` (the same
+        model in ONNX Runtime, same vectors, faster), ``"minilm-onnx-int8"`` (int8-quantised,
+        faster still, slightly different vectors), ``"static"`` (a model2vec static model
+        distilled locally from the packaged MiniLM) or ``"hashing"`` (tests only: no meaning).
+    cache : pathlib.Path, optional
+        Cache embeddings in this folder (:class:`carevoice.CachedEmbedder`), so a re-run after
+        adding comments embeds only the new ones. Off by default: vectors derive from
+        children's words.
+    model_folder : pathlib.Path, optional
+        Where the ONNX export or static model is kept; default a per-user cache folder.
+    batch_size : int, default 64
+        Texts per forward pass.
+    """
+
+    model: str = "minilm"
+    cache: Path | None = None
+    model_folder: Path | None = None
+    batch_size: int = 64
+
+    def __post_init__(self) -> None:
+        p: list[Problem] = []
+        check(p, self.model in EMBED_MODELS, "embed", "model", f"one of {list(EMBED_MODELS)}",
+              self.model)
+        check(p, path_or_none(self.cache), "embed", "cache", "a folder path", self.cache)
+        check(p, path_or_none(self.model_folder), "embed", "model_folder", "a folder path",
+              self.model_folder)
+        check(p, is_int(self.batch_size) and self.batch_size >= 1, "embed", "batch_size",
+              "an int in the range [1, inf)", self.batch_size)
+        raise_problems("embed", p)
+
+
+@dataclass(frozen=True)
+class ThemeSettings:
+    """The ``[themes]`` section (see :class:`carevoice.themes.ThemeCoder`).
+
+    Parameters
+    ----------
+    codebook : pathlib.Path, optional
+        A codebook file (YAML, TOML or JSON); default the shipped codebook.
+    min_score : float, default 0.05
+        Also write unassigned rows scoring at least this.
+    reference : bool, default True
+        Also learn from the packaged fictional reference comments (see
+        :class:`carevoice.themes.ThemeCoder`); false codes from the codebook alone.
+    kin_carers : bool, default True
+        Read a relative the young person lives with, and a foster mum or dad, as their carer,
+        not as family contact
+        (see :class:`carevoice.themes.ThemeCoder`); false reads every comment as written.
+    mentions : bool, default True
+        Read a care-system word a comment talks about ("stop calling it contact") as "that
+        word", not as what it names (see :class:`carevoice.themes.ThemeCoder`).
+    """
+
+    codebook: Path | None = None
+    min_score: float = 0.05
+    reference: bool = True
+    kin_carers: bool = True
+    mentions: bool = True
+
+    def __post_init__(self) -> None:
+        p: list[Problem] = []
+        check(p, path_or_none(self.codebook), "themes", "codebook", "a file path",
+              self.codebook)
+        check(p, is_num(self.min_score) and 0 <= self.min_score <= 1, "themes", "min_score",
+              "a number in the range [0, 1]", self.min_score)
+        check(p, isinstance(self.reference, bool), "themes", "reference", "true or false",
+              self.reference)
+        check(p, isinstance(self.kin_carers, bool), "themes", "kin_carers", "true or false",
+              self.kin_carers)
+        check(p, isinstance(self.mentions, bool), "themes", "mentions", "true or false",
+              self.mentions)
+        raise_problems("themes", p)
+
+
+@dataclass(frozen=True)
+class DiscoverSettings:
+    """The ``[discover]`` section: inductive topic discovery over the whole corpus.
+
+    Parameters
+    ----------
+    enabled : bool, default False
+        Run discovery after coding (needs :mod:`carevoice.discover`).
+    options : tuple of (str, value), default ()
+        Keyword arguments for the discovery step, as a TOML table.
+    background : pathlib.Path, optional
+        Comments of earlier waves (a file with ``comment_id`` and ``text``, e.g. an earlier
+        run's ``outputs/comments.csv``) clustered together with this run's comments to steady
+        its topics; never assigned, described or quoted (``ThemeDiscovery.fit(background=)``).
+    """
+
+    enabled: bool = False
+    options: tuple[tuple[str, Any], ...] = ()
+    background: Path | None = None
+
+    def __post_init__(self) -> None:
+        p: list[Problem] = []
+        check(p, isinstance(self.enabled, bool), "discover", "enabled", "true or false",
+              self.enabled)
+        check(p, isinstance(self.options, tuple) and all(
+            isinstance(k, str) and isinstance(v, (str, int, float, bool)) for k, v in
+            self.options), "discover", "options", "a table of names to numbers, strings or "
+            "booleans", self.options)
+        check(p, path_or_none(self.background), "discover", "background", "a file path",
+              self.background)
+        raise_problems("discover", p)
+
+
+@dataclass(frozen=True)
+class LinkSettings:
+    """The ``[link]`` section (see :func:`carevoice.link.link`).
+
+    Parameters
+    ----------
+    enabled : bool or None, default None
+        Link themes to survey answers. None: whenever answers are given (``respondents`` or
+        a survey export); True makes missing answers an error.
+    variables : tuple of str, optional
+        Categorical answers to test; default every categorical answer.
+    by : tuple of str, optional
+        Subgroups for prevalence; default every categorical answer.
+    test : {"fisher", "chi2", "auto"}, default "fisher"
+        The association test (unweighted runs), as ``carevoice link --test``: ``"auto"`` is
+        chi-square unless an expected count is below 5.
+    weights : str, optional
+        A respondents column of survey weights: weighted prevalence and design-based
+        associations (see :func:`carevoice.link.associations`); counts stay unweighted.
+    """
+
+    enabled: bool | None = None
+    variables: tuple[str, ...] | None = None
+    by: tuple[str, ...] | None = None
+    test: str = "fisher"
+    weights: str | None = None
+
+    def __post_init__(self) -> None:
+        p: list[Problem] = []
+        check(p, self.enabled is None or isinstance(self.enabled, bool), "link", "enabled",
+              "true or false", self.enabled)
+        for key in ("variables", "by"):
+            v = getattr(self, key)
+            check(p, v is None or (isinstance(v, tuple) and all(isinstance(c, str) for c in v)),
+                  "link", key, "a list of column names", v)
+        check(p, self.test in ("fisher", "chi2", "auto"), "link", "test",
+              "'fisher', 'chi2' or 'auto'", self.test)
+        check(p, self.weights is None or (isinstance(self.weights, str) and bool(self.weights)),
+              "link", "weights", "a respondents column name", self.weights)
+        raise_problems("link", p)
+
+
+@dataclass(frozen=True)
+class ReportSettings:
+    """The ``[report]`` section.
+
+    Parameters
+    ----------
+    formats : tuple of str, default ()
+        Report formats to write from the linked tables: ``"html"``, ``"md"``, ``"docx"``
+        (needs :mod:`carevoice.report`). Empty: tables only.
+    title : str, default "What young people told us"
+        The report's title.
+    attributes : tuple of str, optional
+        The respondents' columns that describe who said a quote ("aged 12-15, foster care"),
+        in the order they are dropped last to first when a description would fit fewer than
+        ``k`` young people; as ``carevoice report --attribute``. Default: ``survey``,
+        ``age_group`` and ``placement_type``, those present. Name your own when the survey's
+        columns keep their headers ("Age group").
+    """
+
+    formats: tuple[str, ...] = ()
+    title: str = "What young people told us"
+    attributes: tuple[str, ...] | None = None
+
+    def __post_init__(self) -> None:
+        p: list[Problem] = []
+        check(p, isinstance(self.formats, tuple) and all(f in _REPORT_FORMATS
+                                                         for f in self.formats),
+              "report", "formats", f"a list drawn from {list(_REPORT_FORMATS)}", self.formats)
+        check(p, isinstance(self.title, str) and bool(self.title.strip()), "report", "title",
+              "a non-empty string", self.title)
+        check(p, self.attributes is None or (
+            isinstance(self.attributes, tuple) and len(self.attributes) > 0
+            and all(isinstance(a, str) and a for a in self.attributes)
+            and len(set(self.attributes)) == len(self.attributes)),
+            "report", "attributes", "a list of distinct column names", self.attributes)
+        raise_problems("report", p)
+
+
+@dataclass(frozen=True)
+class DaskSettings:
+    """The ``[dask]`` section, read when ``[run] engine = "dask"``.
+
+    Parameters
+    ----------
+    scheduler : str, optional
+        The address of a running scheduler (``"tcp://host:8786"``). Its workers must see the
+        input files and the run folder at the same paths (a shared file system).
+        Without it, a :class:`dask.distributed.LocalCluster` is started on loopback.
+    n_workers : int, default 1
+        LocalCluster workers.
+    threads_per_worker : int, default 2
+        LocalCluster threads per worker.
+    processes : bool, default False
+        LocalCluster workers as processes (True) or threads in this process (False).
+    connect_timeout : float, default 30
+        Seconds to wait for ``scheduler`` to answer before the run stops with an error.
+    """
+
+    scheduler: str | None = None
+    n_workers: int = 1
+    threads_per_worker: int = 2
+    processes: bool = False
+    connect_timeout: float = 30.0
+
+    def __post_init__(self) -> None:
+        p: list[Problem] = []
+        check(p, self.scheduler is None or (isinstance(self.scheduler, str) and "://" in
+                                            self.scheduler), "dask", "scheduler",
+              "an address such as 'tcp://10.0.0.5:8786'", self.scheduler)
+        for key in ("n_workers", "threads_per_worker"):
+            v = getattr(self, key)
+            check(p, is_int(v) and v >= 1, "dask", key, "an int in the range [1, inf)", v)
+        check(p, isinstance(self.processes, bool), "dask", "processes", "true or false",
+              self.processes)
+        check(p, is_num(self.connect_timeout) and self.connect_timeout > 0, "dask",
+              "connect_timeout", "a number of seconds above 0", self.connect_timeout)
+        raise_problems("dask", p)
