@@ -13,6 +13,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 MODULES = ["carevoice.errors", "carevoice.corpus", "carevoice._files", "carevoice._answers",
            "carevoice._validate", "carevoice.embed", "carevoice.demo", "carevoice.placeholders",
+           "carevoice._summaries",
            "carevoice.models", "carevoice.link.indicators", "carevoice.link.tables",
            "carevoice.link.regression", "carevoice.link.linkage", "carevoice.quotes",
            "carevoice.disclosure", "carevoice.report.build", "carevoice.report.tables",
