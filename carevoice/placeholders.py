@@ -6,7 +6,7 @@ inside one run: it depends on the order of the comments, on the chunk a batch ru
 and on an earlier wave's key (``--previous-key`` continues the numbers). So the text a model
 sees (the theme coder's embeddings and wording features, discovery's embeddings, quote
 selection's embeddings) is :func:`model_text`: every placeholder replaced by one number-free
-form per label (a fixed fictional name for a person, a town for a place...), whatever its
+form per label ("someone" for a person, one town's name for a place...), whatever its
 number or style; discovery's keywords leave placeholders out altogether. Outputs keep the tags
 as written: only the models' reading changes. Nothing here imports more than :mod:`re`.
 """
@@ -46,18 +46,19 @@ _LABEL_OF = {**{label.lower(): label for label in PII_LABELS},
              **{word.lower(): label for label, word in TAG_WORDS.items()},
              "redacted": "REDACTED", "other script": "OTHER_SCRIPT"}
 
-#: What the models read for a placeholder of each label: one fixed, fictional example of its
-#: kind, as surrogates mode would have written it (``REDACTED``, whose label is unknown, reads
-#: as a name: most redacted spans are names). Each form is absent from the coder's training
-#: texts, so that the wording model has learnt nothing about it and reads it as neutral. Chosen
-#: by measurement on the development set and the theme probe (see ``docs/themes.md``): a name
-#: coded better than a bracketed label (``[PERSON]``) or a word (``someone``), and forms that
-#: occur in the training texts (``Leeds``, ``Sam``) carried their training themes with them.
+#: What the models read for a placeholder of each label: a plain word or phrase for a person
+#: ("someone") and for the rarer kinds, and a fixed fictional-looking name for a place and an
+#: organisation (``REDACTED``, whose label is unknown, reads as a person: most redacted spans
+#: are names). The names are absent from the coder's training texts, so that the wording model
+#: has learnt nothing about them. Chosen by measurement on the development set, the theme
+#: probe and the demo corpus (see ``docs/themes.md``): a fixed first name coded as well but
+#: made discovery group comments by the name they share; names that the training texts use
+#: ("Leeds", "Sam") brought their training themes with them.
 MODEL_FORMS: dict[str, str] = {
-    "PERSON": "Casey", "LOCATION": "Kettering", "ORG": "Elmwood", "PHONE": "07700 900000",
-    "EMAIL": "name@example.org", "HANDLE": "@name", "DATE": "1 June",
-    "ADDRESS": "1 High Street", "POSTCODE": "AB1 2CD", "ID": "AB123456",
-    "OTHER_SCRIPT": "something", "REDACTED": "Casey",
+    "PERSON": "someone", "LOCATION": "Kettering", "ORG": "Elmwood", "PHONE": "a phone number",
+    "EMAIL": "an email address", "HANDLE": "a username", "DATE": "a date",
+    "ADDRESS": "an address", "POSTCODE": "a postcode", "ID": "a reference number",
+    "OTHER_SCRIPT": "something", "REDACTED": "someone",
 }
 
 
@@ -113,7 +114,7 @@ def model_text(text: str) -> str:
     Examples
     --------
     >>> model_text("i miss [PERSON_3] and [Person 12] in [LOCATION_1]")
-    'i miss Casey and Casey in Kettering'
+    'i miss someone and someone in Kettering'
     >>> model_text("ring [PHONE_2] or [REDACTED]") == model_text("ring [Phone 9] or [REDACTED]")
     True
     """

@@ -12,7 +12,7 @@ How a score is made (see ``docs/themes.md`` for the measurements behind each cho
 2. Two one-vs-rest logistic regressions per theme: one on sentence embeddings (meaning), one on
    TF-IDF word and character n-grams (wording, misspellings, acronyms such as IRO or PA). Both
    read a comment as :func:`read_texts` does: pseudonymisation tags without their numbers
-   (``[PERSON_3]`` and ``[Person 12]`` alike read as one fixed name), so that a comment's codes
+   (``[PERSON_3]`` and ``[Person 12]`` alike read as "someone"), so that a comment's codes
    never depend on how its tags were numbered.
 3. A comment is scored as a whole and sentence by sentence (clauses): each model's probability
    is ``(1 - w) * whole + w * max(whole, best segment)`` with ``w`` the segment weight, 0.25 for

@@ -67,7 +67,7 @@ def read_texts(texts: Sequence[str], *, kin_carers: bool = True,
     ``kin_carers`` and ``mentions`` parameters, and the shipped training vectors are built from
     the default reading. Pseudonymisation tags always lose their number and style first
     (:func:`carevoice.placeholders.model_text`: ``[PERSON_3]`` and ``[Person 12]`` both read
-    ``Casey``), so that a comment is coded the same whatever numbers its tags got.
+    ``someone``), so that a comment is coded the same whatever numbers its tags got.
 
     Parameters
     ----------
@@ -87,7 +87,7 @@ def read_texts(texts: Sequence[str], *, kin_carers: bool = True,
     >>> read_texts(["i live with my nan. stop calling it contact"])
     ['i live with my carer. stop calling it that word']
     >>> read_texts(["i miss [PERSON_3]", "i miss [Person 12]"])
-    ['i miss Casey', 'i miss Casey']
+    ['i miss someone', 'i miss someone']
     """
     from ..placeholders import model_texts
     from .kinship import read_kin_carers
