@@ -180,6 +180,10 @@ class CachedEmbedder:
 
     The cache holds vectors computed from children's words, so nothing is written to disk unless
     you name a folder, and it never stores the texts themselves (only SHA-256 hashes of them).
+    It embeds exactly the texts it is given; carevoice's coder, discovery, quote selection and
+    batch runner give it comments as the models read them
+    (:func:`carevoice.placeholders.model_text`: tags without their numbers), so comments that
+    differ only in their tags' numbers share one entry.
 
     Parameters
     ----------

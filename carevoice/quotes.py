@@ -30,6 +30,7 @@ import pandas as pd
 from .disclosure import DisclosureConfig, attribution
 from .errors import InputError, Problem, ValidationError
 from .mmr import maximal_marginal_relevance
+from .placeholders import model_texts
 from .schema import COMMENT_ID, RESPONDENT_ID, TEXT
 
 __all__ = ["QUOTE_COLUMNS", "REVIEW_COLUMN", "QuoteConfig", "flagged_ids", "select_quotes"]
@@ -252,8 +253,9 @@ def select_quotes(comments: pd.DataFrame, codes: pd.DataFrame,
     used = frame.loc[list(dict.fromkeys(coded[COMMENT_ID]))]
     if used.empty:
         return pd.DataFrame(columns=list(QUOTE_COLUMNS))
+    # Embedded as the models read them: tags without their numbers (the quotes keep them).
     texts = [str(t) for t in used[TEXT]]
-    vectors = np.asarray(embedder.encode(texts), dtype=float)
+    vectors = np.asarray(embedder.encode(model_texts(texts)), dtype=float)
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     vectors = np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
     row_of = {cid: i for i, cid in enumerate(used.index)}

@@ -164,6 +164,29 @@ def test_cli_with_nothing_answered_writes_only_outliers(tmp_path):
     assert result.exit_code == 0, result.output
     table = pd.read_csv(tmp_path / "t.csv", keep_default_na=False)
     assert table["label"].tolist() == ["(outlier)", "(outlier)"]
+    assert "0 answered comments, 0 topics, 0.0% outliers; 2 blank answers, not clustered" \
+        in result.output
+
+
+def test_cli_summary_counts_answered_comments_and_blank_answers_apart(tmp_path):
+    """Audit 2026-12: '78.8% outliers' where every outlier was a skipped question."""
+    comments = _write_comments(tmp_path / "comments.csv").head(30)
+    blank = pd.DataFrame({"comment_id": [f"b{i}" for i in range(70)], "text": ""})
+    both = pd.concat([comments[["comment_id", "text"]], blank], ignore_index=True)
+    both.to_csv(tmp_path / "both.csv", index=False)
+    coded = comments["comment_id"].head(20)
+    pd.DataFrame({"comment_id": coded, "theme": "advocacy", "score": 0.9,
+                  "assigned": True}).to_csv(tmp_path / "codes.csv", index=False)
+    args = ["discover", str(tmp_path / "both.csv"), "--output", str(tmp_path / "t.csv"),
+            "--embedder", "hashing", "--n-topics", "3", "--already-pseudonymised"]
+    result = CliRunner().invoke(_app(), args)
+    assert result.exit_code == 0, result.output
+    assert "30 answered comments, 3 topics, 0.0% outliers; 70 blank answers, not clustered" \
+        in result.output
+    result = CliRunner().invoke(_app(), [*args, "--codes", str(tmp_path / "codes.csv")])
+    assert result.exit_code == 0, result.output
+    assert ("10 answered comments without a confident theme (of 30 answered), 3 topics, "
+            "0.0% outliers; 70 blank answers, not clustered") in result.output
 
 
 def test_cli_reads_semicolon_files(tmp_path):

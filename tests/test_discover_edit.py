@@ -134,6 +134,56 @@ def test_promotion_adds_a_valid_theme(topics, tmp_path):
         promote_topic(topics, t, book, theme_id="cash_worries")
 
 
+def _with_non_answers(real: int) -> Topics:
+    """Two topics of synthetic vectors: one of ``real`` answers plus non-answers and a phrasing
+    the default codebook already has, one of ten money comments."""
+    from carevoice.themes import load_codebook
+
+    known = load_codebook()["family_contact"].examples[0]
+    first = ["n/a", "idk", "Nothing.", "  N/A ", known,
+             *[f"i wish i saw my brother more {i}" for i in range(real)]]
+    texts = first + [f"money allowance rent bills {i}" for i in range(10)]
+    rng = np.random.default_rng(1)
+    x = np.vstack([np.eye(8)[0] + 0.05 * rng.normal(size=(len(first), 8)),
+                   np.eye(8)[1] + 0.05 * rng.normal(size=(10, 8))])
+    frame = pd.DataFrame({"comment_id": [f"c{i:02d}" for i in range(len(texts))],
+                          "text": texts})
+    return ThemeDiscovery(n_topics=2, text_is_pseudonymised=True).fit(
+        frame, embeddings=x / np.linalg.norm(x, axis=1, keepdims=True)).topics_
+
+
+def test_promotion_skips_non_answers_and_phrasings_the_codebook_has():
+    """Audit 2026-12: a topic holding 'n/a' and 'idk' could not be promoted (the codebook's
+    no-theme examples already had them)."""
+    from carevoice.themes import load_codebook
+
+    topics = _with_non_answers(real=12)
+    t = _topic_of(topics, "brother")
+    book = promote_topic(topics, t, theme_id="brothers", n_examples=8)  # no warning: 8 remain
+    examples = book["brothers"].examples
+    assert len(examples) == 8
+    assert all(e.startswith("i wish i saw my brother more") for e in examples)
+    assert set(examples) <= set(topics.members(t)["text"])
+    assert load_codebook(book)["brothers"] == book["brothers"]  # a valid codebook
+
+
+def test_promotion_says_how_many_it_skipped_when_fewer_remain():
+    topics = _with_non_answers(real=3)
+    t = _topic_of(topics, "brother")
+    with pytest.warns(UserWarning, match=r"3 example phrasing\(s\) for 'brothers' instead of 8: "
+                                         r"4 comment\(s\)"):
+        book = promote_topic(topics, t, theme_id="brothers", n_examples=8)
+    assert len(book["brothers"].examples) == 3  # "n/a" and " N/A " count once
+    from carevoice.themes import Codebook, Theme, load_codebook
+
+    known = load_codebook()["family_contact"].examples[0]
+    only = Codebook((Theme("xx", "X", "X.", examples=(known,)),), version="t",
+                    no_theme_examples=tuple(f"i wish i saw my brother more {i}"
+                                            for i in range(3)))
+    with pytest.raises(InputError, match=f"topic {t} has no comment that can be an example"):
+        promote_topic(topics, t, only, theme_id="brothers")
+
+
 def test_topic_map_coordinates_are_deterministic(topics):
     a = topic_map_coordinates(topics)
     assert a.shape == (40, 2)

@@ -52,8 +52,10 @@ def test_code_command_writes_long_codes(app, tmp_path, reference):
     assert dict(zip(assigned["comment_id"], assigned["theme"], strict=True)) == {
         "a": "pets", "b": "food", "c": "no_theme", "d": "no_theme"}
     assert len(codes) == 4 * 3
-    # no_theme rows are not theme codes (audit 2026-12: the summary counted them)
-    assert "2 theme codes assigned to 2 comments, 2 with no theme" in result.output
+    # no_theme rows are not theme codes (audit 2026-12: the summary counted them), and a blank
+    # answer is not a comment "with no theme" (it is counted apart)
+    assert ("coded 3 answered comments: 2 theme codes assigned to 2 comments, 1 with no theme; "
+            "1 blank answer, not coded") in result.output
 
 
 def test_code_command_reports_bad_input_without_text(app, tmp_path):

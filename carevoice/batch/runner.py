@@ -318,10 +318,14 @@ def _code_settings_key(cfg: BatchConfig) -> tuple[Any, ...]:
     The fitted coder's key (what it learns from and how, :func:`coder_key`), what the step
     writes (``min_score``) and the detect step's versions. Whether the chunk's vectors are
     kept for discovery is not part of it: they are a stage of their own (``vectors``), so
-    switching discovery on or off never re-codes a chunk.
+    switching discovery on or off never re-codes a chunk. The forms in which the models read
+    placeholders (:data:`carevoice.placeholders.MODEL_FORMS`) are part of it too: they decide
+    the vectors and the codes but live outside :mod:`carevoice.themes`.
     """
+    from ..placeholders import MODEL_FORMS
+
     return ("code", STAGE_VERSION + 1, coder_key(cfg.themes, cfg.embed, cfg.run.seed),
-            cfg.themes.min_score, detect_settings_key(cfg)[4])
+            cfg.themes.min_score, detect_settings_key(cfg)[4], sorted(MODEL_FORMS.items()))
 
 
 def coder_key(themes: ThemeSettings, embed: EmbedSettings, seed: int) -> str:

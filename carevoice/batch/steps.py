@@ -129,7 +129,11 @@ def build_coder(themes: ThemeSettings, embed: EmbedSettings, seed: int,
 
 
 def embed_texts(comments: pd.DataFrame, embedder: Any) -> tuple[list[str], np.ndarray]:
-    """Embed a chunk's answered comments once each.
+    """Embed a chunk's answered comments once each, as the models read them.
+
+    A comment is embedded as :func:`carevoice.placeholders.model_text` reads it (tags without
+    their numbers), so two comments that differ only in their tags' numbers share one vector
+    (and one entry of an embedding cache).
 
     Parameters
     ----------
@@ -140,13 +144,15 @@ def embed_texts(comments: pd.DataFrame, embedder: Any) -> tuple[list[str], np.nd
     Returns
     -------
     texts : list of str
-        The distinct non-blank texts, in order of first appearance.
+        The distinct non-blank texts as the models read them, in order of first appearance.
     vectors : numpy.ndarray
         Their embeddings, one row each.
     """
     import pandas as pd
 
-    texts = list(dict.fromkeys(str(t) for t in comments[TEXT].tolist()
+    from ..placeholders import model_text
+
+    texts = list(dict.fromkeys(model_text(str(t)) for t in comments[TEXT].tolist()
                                if not pd.isna(t) and str(t).strip()))
     if not texts:
         return texts, np.zeros((0, embedding_dim(embedder)), dtype=np.float32)
@@ -196,12 +202,15 @@ def row_vectors(comments: pd.DataFrame, texts: Sequence[str], vectors: np.ndarra
     """
     import pandas as pd
 
+    from ..placeholders import model_text
+
     where = {t: i for i, t in enumerate(texts)}
     dim = vectors.shape[1] if vectors.ndim == 2 else 0
     out = np.zeros((len(comments), dim), dtype=np.float32)
     for row, t in enumerate(comments[TEXT].tolist()):
-        if not pd.isna(t) and str(t) in where:
-            out[row] = vectors[where[str(t)]]
+        read = None if pd.isna(t) else model_text(str(t))
+        if read is not None and read in where:
+            out[row] = vectors[where[read]]
     return out
 
 
@@ -227,7 +236,12 @@ def code_chunk(comments: pd.DataFrame, coder: Any, texts: Sequence[str], vectors
     pandas.DataFrame
         ``comment_id, theme, score, assigned``.
     """
+    from ..placeholders import model_text
+
     # A chunk with no answered comment has no vectors: the coder scores blanks without any.
     embeddings = row_vectors(comments, texts, vectors) if vectors.size else None
-    return coder.predict(comments[[COMMENT_ID, TEXT]], min_score=min_score,
-                         embeddings=embeddings)
+    # The vectors are of the text as the models read it (tags without numbers): give the coder
+    # that text, so that it re-embeds only the comments it reads anew (kinship, mentions).
+    read = comments[[COMMENT_ID, TEXT]].copy()
+    read[TEXT] = [t if not isinstance(t, str) else model_text(t) for t in read[TEXT]]
+    return coder.predict(read, min_score=min_score, embeddings=embeddings)

@@ -74,6 +74,7 @@ def discover_command(
     sep: SepOption = None,
 ) -> None:
     """Discover topics in comments without the codebook; write one row per comment and topic."""
+    from .._summaries import topics_summary
     from ..corpus import check_output_path, read_codes, read_comments, write_table
     from ..embed import CachedEmbedder, HashingEmbedder, SentenceTransformerEmbedder
     from ..errors import CarevoiceError, InputError
@@ -121,5 +122,5 @@ def discover_command(
             write_table(info, topics_info)
     except CarevoiceError as e:
         raise _fail(e) from e
-    typer.echo(f"{len(topics.comments)} comments, {len(topics.topic_ids)} topics, "
-               f"{topics.outlier_share:.1%} outliers; wrote {output}", err=True)
+    summary = topics_summary(frame, topics, with_codes=code_frame is not None)
+    typer.echo(f"{summary}; wrote {output}", err=True)

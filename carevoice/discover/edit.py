@@ -206,7 +206,13 @@ def promote_topic(topics: Topics, topic: int, codebook: Any = None, *, theme_id:
     """Add a topic to a codebook as a new theme, with its example comments as phrasings.
 
     The examples are the topic's representative and diverse comments (pseudonymised text, as
-    discovery received it). Review them: they teach the coder what the theme sounds like.
+    discovery received it), then its other comments, nearest its centroid first, up to
+    ``n_examples``. A comment is skipped when it is a non-answer ("n/a", "idk": one of
+    :data:`carevoice.themes.codebook.NON_ANSWERS`, or of the codebook's
+    ``no_theme_examples``) or already an example phrasing of the codebook: the codebook cannot
+    hold one phrasing twice, and a non-answer does not teach a theme. A warning says how many
+    were skipped when fewer than ``n_examples`` remain. Review the examples: they teach the
+    coder what the theme sounds like.
 
     Parameters
     ----------
@@ -232,6 +238,12 @@ def promote_topic(topics: Topics, topic: int, codebook: Any = None, *, theme_id:
     carevoice.themes.Codebook
         A new codebook with the theme added and its version suffixed ``+discovered``.
 
+    Raises
+    ------
+    InputError
+        When no comment of the topic can be an example (all are non-answers or already
+        examples of the codebook).
+
     Examples
     --------
     >>> cb = promote_topic(example_topics(), 1, theme_id="cash_worries")
@@ -254,8 +266,19 @@ def promote_topic(topics: Topics, topic: int, codebook: Any = None, *, theme_id:
         raise InputError("The 'n_examples' argument of promote_topic must be an int in the "
                          f"range [1, inf). Got {n_examples!r} instead.")
     row = topics.topics.set_index("topic").loc[topic]
-    examples = topics.examples(topic, "both")
-    texts = list(dict.fromkeys(t.strip() for t in examples[TEXT] if t.strip()))[:n_examples]
+    texts, skipped = _example_phrasings(topics, topic, book, n_examples)
+    if not texts:
+        raise InputError(f"promote_topic: topic {topic} has no comment that can be an example "
+                         f"phrasing: its {skipped} comment(s) are non-answers ('n/a', 'idk'...) "
+                         "or already examples of the codebook. Promote another topic, or add "
+                         "the theme yourself with Codebook.with_theme.")
+    if skipped and len(texts) < n_examples:
+        import warnings
+
+        warnings.warn(f"promote_topic: {len(texts)} example phrasing(s) for {theme_id!r} "
+                      f"instead of {n_examples}: {skipped} comment(s) of topic {topic} were "
+                      "skipped as non-answers or phrasings the codebook already has.",
+                      UserWarning, stacklevel=2)
     keywords = list(row["keywords"])
     if definition is None:
         definition = ("Discovered topic: comments about " + ", ".join(keywords[:6]) + "."
@@ -263,6 +286,43 @@ def promote_topic(topics: Topics, topic: int, codebook: Any = None, *, theme_id:
     theme = Theme(id=theme_id, label=label or str(row["label"]), definition=definition,
                   examples=tuple(texts), parent=parent)
     return book.with_theme(theme).with_version(f"{book.version}+discovered")
+
+
+def _example_phrasings(topics: Topics, topic: int, book: Any,
+                       n_examples: int) -> tuple[list[str], int]:
+    """A topic's comments fit to be example phrasings of a new theme, and how many were skipped.
+
+    Representative and diverse examples first, then the topic's other comments (primary
+    members, nearest the centroid first); non-answers and phrasings the codebook already has
+    are skipped (compared as the codebook compares phrasings: lower case, runs of spaces as
+    one; a non-answer also without surrounding punctuation).
+    """
+    from ..themes.codebook import NON_ANSWERS
+
+    def key(text: str) -> str:
+        return " ".join(text.casefold().split())
+
+    def bare(text: str) -> str:
+        return key(text).strip(" .,!?;:'\"-")
+
+    non_answers = {bare(t) for t in (*NON_ANSWERS, *book.no_theme_examples)}
+    taken = {key(e) for theme in book.themes for e in theme.examples}
+    taken |= {key(t) for t in book.no_theme_examples}
+    candidates = [*topics.examples(topic, "both")[TEXT],
+                  *topics.members(topic, primary_only=True)[TEXT]]
+    texts: list[str] = []
+    seen: set[str] = set()
+    skipped = 0
+    for text in candidates:
+        text = "" if not isinstance(text, str) else text.strip()
+        if not text or key(text) in seen:
+            continue
+        seen.add(key(text))
+        if key(text) in taken or bare(text) in non_answers or not bare(text):
+            skipped += 1
+        elif len(texts) < n_examples:
+            texts.append(text)
+    return texts, skipped
 
 
 def example_topics() -> Topics:

@@ -3,7 +3,9 @@
 The method (see ``docs/discover.md`` for the measurements behind each choice):
 
 1. **Embed** each comment (the packaged all-MiniLM-L6-v2 by default; any
-   :class:`carevoice.Embedder`, e.g. a :class:`carevoice.CachedEmbedder`, or precomputed vectors).
+   :class:`carevoice.Embedder`, e.g. a :class:`carevoice.CachedEmbedder`, or precomputed vectors)
+   as the models read it: pseudonymisation tags without their numbers
+   (:func:`carevoice.placeholders.model_text`), so that topics do not depend on tag numbering.
 2. **Reduce** the embeddings to a few dimensions that follow the shape of the data: a spectral
    embedding of the cosine k-nearest-neighbour graph (``reducer="spectral"``, deterministic and
    pure scikit-learn). ``"umap"`` uses UMAP with a fixed ``random_state`` (single-threaded,
@@ -425,7 +427,10 @@ class ThemeDiscovery:
                                  f"have one row per comment ({len(texts)}); got shape "
                                  f"{tuple(x.shape)}.")
         else:
-            filled = [t if t.strip() else "" for t in texts]
+            from ..placeholders import model_texts
+
+            # Tags are embedded without their numbers: "[PERSON_3]" and "[Person 12]" alike.
+            filled = model_texts(t if t.strip() else "" for t in texts)
             x = np.asarray(self._embedder().encode(filled), dtype=np.float32)
         norms = np.linalg.norm(x, axis=1, keepdims=True)
         return np.divide(x, norms, out=np.zeros_like(x), where=norms > 0)
@@ -446,7 +451,9 @@ class ThemeDiscovery:
             A codes frame from the codebook coder: discovery then runs only over the comments
             it left without a theme or with low confidence (:func:`select_uncoded`).
         embeddings : numpy.ndarray, optional
-            Precomputed embeddings, one row per row of ``comments`` (before selection).
+            Precomputed embeddings, one row per row of ``comments`` (before selection), of the
+            text as the models read it: :func:`carevoice.placeholders.model_text` of the
+            pseudonymised text (tags without their numbers), as :meth:`fit` embeds it.
         background : pandas.DataFrame, optional
             Other comments (``comment_id``, ``text``), e.g. earlier waves of the same survey,
             clustered together with ``comments`` so that the topics of a small survey rest on
@@ -454,7 +461,8 @@ class ThemeDiscovery:
             and assignments come from ``comments`` alone, and a cluster with no member among
             ``comments`` is not reported. ``n_topics="auto"`` counts both.
         background_embeddings : numpy.ndarray, optional
-            Precomputed embeddings of ``background``, one row per row.
+            Precomputed embeddings of ``background``, one row per row (of
+            :func:`carevoice.placeholders.model_text` of the text, as for ``embeddings``).
 
         Returns
         -------
@@ -557,7 +565,8 @@ class ThemeDiscovery:
         topics : Topics, optional
             Edited topics to use instead of ``topics_``.
         embeddings : numpy.ndarray, optional
-            Precomputed embeddings of ``comments`` (same embedder and same text as the fit).
+            Precomputed embeddings of ``comments`` (same embedder and same reading as the fit:
+            :func:`carevoice.placeholders.model_text` of the pseudonymised text).
 
         Returns
         -------

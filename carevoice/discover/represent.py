@@ -5,8 +5,8 @@
   is normalised by the topic's length and weighted by ``log(1 + A / f_t)``, where ``A`` is the
   average number of words per topic and ``f_t`` the term's frequency over all topics. Terms that
   every topic uses ("care", "really") score low; terms one topic owns score high.
-* The **label** joins the top keywords. Pseudonymisation tags (``[PERSON_1]``) and stop words
-  (including the survey's own question words) are never keywords.
+* The **label** joins the top keywords. Pseudonymisation tags (``[PERSON_1]``, ``[Person 1]``)
+  and stop words (including the survey's own question words) are never keywords.
 * **Representative** examples are the members nearest the topic centroid (cosine similarity);
   **diverse** examples are chosen by maximal marginal relevance (MMR): each next example trades
   closeness to the centroid against similarity to the examples already chosen, so the set shows
@@ -23,6 +23,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from ..mmr import maximal_marginal_relevance
+from ..placeholders import PLACEHOLDER
 
 __all__ = [
     "STOP_WORDS",
@@ -57,12 +58,16 @@ STOP_WORDS: frozenset[str] = frozenset(
 )
 
 _TOKEN = re.compile(r"[a-z][a-z']+")
-#: Pseudonymisation tags such as ``[PERSON_1]`` or ``[ORG]``: not words of the comment.
+#: Bracketed capitals such as ``[ORG]`` or ``[SW]``: not words of the comment. carevoice's own
+#: placeholders in either tag style (``[PERSON_1]``, ``[Person 1]``, ``[REDACTED]``) are
+#: removed first (:data:`carevoice.placeholders.PLACEHOLDER`), so no keyword depends on a
+#: tag's number or style.
 _TAG = re.compile(r"\[[A-Z][A-Z_]*(?:_\d+)?\]")
 
 
 def _tokens(text: str) -> list[str]:
-    words = [w.strip("'") for w in _TOKEN.findall(_TAG.sub(" ", text).lower())]
+    text = _TAG.sub(" ", PLACEHOLDER.sub(" ", text))
+    words = [w.strip("'") for w in _TOKEN.findall(text.lower())]
     return [w for w in words if len(w) > 1 and w not in STOP_WORDS]
 
 

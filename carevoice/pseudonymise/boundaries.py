@@ -15,7 +15,8 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from ..schema import PII_LABELS, SPAN_COLUMNS
+from ..placeholders import PLACEHOLDER, TAG_WORDS
+from ..schema import SPAN_COLUMNS
 from ._base import spans_frame, texts_by_id
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -32,20 +33,6 @@ __all__ = [
 
 #: The characters that end a line (those of :meth:`str.splitlines`): no span crosses them.
 LINE_BREAKS: str = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
-
-#: The words of the ``"words"`` tag style ("[Person 1]"), by label.
-TAG_WORDS: dict[str, str] = {
-    "PERSON": "Person", "LOCATION": "Place", "ORG": "Organisation", "PHONE": "Phone",
-    "EMAIL": "Email", "HANDLE": "Handle", "DATE": "Date", "ADDRESS": "Address",
-    "POSTCODE": "Postcode", "ID": "ID", "OTHER_SCRIPT": "Other script",
-}
-
-_LABELS = "|".join(sorted({re.escape(w) for w in (*PII_LABELS, *TAG_WORDS.values())},
-                          key=lambda w: -len(w)))
-#: carevoice's own placeholders: tags in either style ("[PERSON_1]", "[Person 1]", "[PERSON]"),
-#: the default redaction mark and the surrogate of text in another script.
-PLACEHOLDER = re.compile(rf"\[(?:(?:{_LABELS})(?:[_ ]\d+)?|REDACTED|other script)\]",
-                         re.IGNORECASE)
 
 #: A character that may stand between two parts of one name ("Jayden-Lee", "O'Neill").
 _INNER = frozenset("-\u2010\u2011'\u2019")

@@ -88,11 +88,12 @@ def code_command(
     """Code comments against the codebook: CODES has comment_id, theme, score, assigned."""
     import sys
 
+    from .._summaries import coding_summary
     from ..corpus import check_output_path, normalise_ids, read_codes, read_comments, write_table
     from ..embed import CachedEmbedder, SentenceTransformerEmbedder
     from ..errors import CarevoiceError
     from ..schema import COMMENT_ID
-    from .codebook import NO_THEME, load_codebook
+    from .codebook import load_codebook
     from .model import ThemeCoder
     from .training import human_examples
 
@@ -129,8 +130,5 @@ def code_command(
     except CarevoiceError as e:
         typer.echo(f"error: {e}", err=True)
         raise typer.Exit(code=2) from e
-    themed = codes[(codes["assigned"] == "true") & (codes["theme"] != NO_THEME)]
-    n_themed = themed[COMMENT_ID].nunique()
-    print(f"coded {len(frame)} comments: {len(themed)} theme codes assigned to {n_themed} "
-          f"comments, {len(frame) - n_themed} with no theme; written to {output}",
-          file=sys.stderr)
+    print(f"{coding_summary(frame, codes)}; written to {output}", file=sys.stderr)
+

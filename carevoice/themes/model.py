@@ -10,7 +10,10 @@ How a score is made (see ``docs/themes.md`` for the measurements behind each cho
    not coded for) and, when given, comments a person has coded (``fit(comments, codes)``),
    weighted ``human_weight`` times.
 2. Two one-vs-rest logistic regressions per theme: one on sentence embeddings (meaning), one on
-   TF-IDF word and character n-grams (wording, misspellings, acronyms such as IRO or PA).
+   TF-IDF word and character n-grams (wording, misspellings, acronyms such as IRO or PA). Both
+   read a comment as :func:`read_texts` does: pseudonymisation tags without their numbers
+   (``[PERSON_3]`` and ``[Person 12]`` alike read as "someone"), so that a comment's codes
+   never depend on how its tags were numbered.
 3. A comment is scored as a whole and sentence by sentence (clauses): each model's probability
    is ``(1 - w) * whole + w * max(whole, best segment)`` with ``w`` the segment weight, 0.25 for
    the themes the coder has realistic coded comments for. So one sentence alone lifts a theme
@@ -578,7 +581,9 @@ class ThemeCoder:
                     f"got shape {getattr(x, 'shape', None)}."
                 )
             x = np.where(np.array([bool(t.strip()) for t in texts])[:, None], x, 0.0)
-            # The given vectors are of the comments as written: re-embed the ones read anew.
+            # The given vectors are of the texts as given (as written, or as model_text reads
+            # them): re-embed the ones the coder reads otherwise (placeholders, kinship,
+            # mentions), so that the codes never depend on a tag's number.
             changed = np.flatnonzero([r != t for r, t in zip(read, texts, strict=True)])
             if len(changed):
                 x = x.copy()
@@ -618,7 +623,9 @@ class ThemeCoder:
             With ``comment_id`` and ``text``; missing or blank text scores 0 on every theme.
         embeddings : array of shape (n_comments, dim), optional
             The comments' vectors from the same embedder, when already computed (e.g. cached
-            for discovery); only the sentences of long comments are then embedded.
+            for discovery); only the sentences of long comments are then embedded, and the
+            comments the coder reads otherwise than given (pseudonymisation tags, which it
+            reads without their numbers: :func:`carevoice.placeholders.model_text`).
 
         Returns
         -------
@@ -718,7 +725,7 @@ class ThemeCoder:
         examples = list(self.codebook_[theme].examples)
         if not examples or not str(text).strip():
             return []
-        vectors = self._embed([str(text), *examples])
+        vectors = self._embed(self._read([str(text)]) + examples)
         sims = vectors[1:] @ vectors[0]
         order = np.argsort(-sims, kind="stable")[:k]
         return [examples[i] for i in order]

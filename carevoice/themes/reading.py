@@ -1,8 +1,10 @@
-"""How the theme coder reads a comment: its sentences and clauses, kinship carers, mentions.
+"""How the theme coder reads a comment: its sentences and clauses, placeholders, kinship
+carers, mentions.
 
 :func:`split_segments` cuts a comment into the sentences and clauses that are scored on their
 own; :func:`read_texts` is the one place that decides what text the coder sees (see
-:mod:`carevoice.themes.kinship` and :mod:`carevoice.themes.mentions`).
+:func:`carevoice.placeholders.model_text`, :mod:`carevoice.themes.kinship` and
+:mod:`carevoice.themes.mentions`).
 """
 
 from __future__ import annotations
@@ -58,11 +60,14 @@ def split_segments(text: str, *, min_words: int = _MIN_SEGMENT_WORDS) -> list[st
 
 def read_texts(texts: Sequence[str], *, kin_carers: bool = True,
                mentions: bool = True) -> list[str]:
-    """The texts as the coder reads them: kinship carers and mentioned words made explicit.
+    """The texts as the coder reads them: placeholders without their numbers, kinship carers
+    and mentioned words made explicit.
 
     The one place that decides the coder's reading: :class:`ThemeCoder` applies it with its
     ``kin_carers`` and ``mentions`` parameters, and the shipped training vectors are built from
-    the default reading.
+    the default reading. Pseudonymisation tags always lose their number and style first
+    (:func:`carevoice.placeholders.model_text`: ``[PERSON_3]`` and ``[Person 12]`` both read
+    ``someone``), so that a comment is coded the same whatever numbers its tags got.
 
     Parameters
     ----------
@@ -81,11 +86,14 @@ def read_texts(texts: Sequence[str], *, kin_carers: bool = True,
     --------
     >>> read_texts(["i live with my nan. stop calling it contact"])
     ['i live with my carer. stop calling it that word']
+    >>> read_texts(["i miss [PERSON_3]", "i miss [Person 12]"])
+    ['i miss someone', 'i miss someone']
     """
+    from ..placeholders import model_texts
     from .kinship import read_kin_carers
     from .mentions import read_mentions
 
-    read = list(texts)
+    read = model_texts(texts)
     if kin_carers:
         read = [read_kin_carers(t) for t in read]
     if mentions:

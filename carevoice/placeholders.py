@@ -1,0 +1,142 @@
+"""carevoice's own placeholders: how to recognise them, and how the models read them.
+
+The pseudonymiser writes tags in two styles, numbered per label (``[PERSON_3]``,
+``[Person 3]``), or a redaction mark (``[REDACTED]``). The number only says which tag is which
+inside one run: it depends on the order of the comments, on the chunk a batch run read them in
+and on an earlier wave's key (``--previous-key`` continues the numbers). So the text a model
+sees (the theme coder's embeddings and wording features, discovery's embeddings, quote
+selection's embeddings) is :func:`model_text`: every placeholder replaced by one number-free
+form per label ("someone" for a person, one town's name for a place...), whatever its
+number or style; discovery's keywords leave placeholders out altogether. Outputs keep the tags
+as written: only the models' reading changes. Nothing here imports more than :mod:`re`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from .schema import PII_LABELS
+
+__all__ = [
+    "MODEL_FORMS",
+    "PLACEHOLDER",
+    "TAG_WORDS",
+    "model_text",
+    "model_texts",
+    "placeholder_label",
+]
+
+#: The words of the ``"words"`` tag style ("[Person 1]"), by label.
+TAG_WORDS: dict[str, str] = {
+    "PERSON": "Person", "LOCATION": "Place", "ORG": "Organisation", "PHONE": "Phone",
+    "EMAIL": "Email", "HANDLE": "Handle", "DATE": "Date", "ADDRESS": "Address",
+    "POSTCODE": "Postcode", "ID": "ID", "OTHER_SCRIPT": "Other script",
+}
+
+_LABELS = "|".join(sorted({re.escape(w) for w in (*PII_LABELS, *TAG_WORDS.values())},
+                          key=lambda w: -len(w)))
+#: carevoice's own placeholders: tags in either style ("[PERSON_1]", "[Person 1]", "[PERSON]"),
+#: the default redaction mark and the surrogate of text in another script.
+PLACEHOLDER = re.compile(rf"\[(?:(?:{_LABELS})(?:[_ ]\d+)?|REDACTED|other script)\]",
+                         re.IGNORECASE)
+
+#: The label of each tag word, in lower case ("place" -> "LOCATION").
+_LABEL_OF = {**{label.lower(): label for label in PII_LABELS},
+             **{word.lower(): label for label, word in TAG_WORDS.items()},
+             "redacted": "REDACTED", "other script": "OTHER_SCRIPT"}
+
+#: What the models read for a placeholder of each label: a plain word or phrase for a person
+#: ("someone") and for the rarer kinds, and a fixed fictional-looking name for a place and an
+#: organisation (``REDACTED``, whose label is unknown, reads as a person: most redacted spans
+#: are names). The names are absent from the coder's training texts, so that the wording model
+#: has learnt nothing about them. Chosen by measurement on the development set, the theme
+#: probe and the demo corpus (see ``docs/themes.md``): a fixed first name coded as well but
+#: made discovery group comments by the name they share; names that the training texts use
+#: ("Leeds", "Sam") brought their training themes with them.
+MODEL_FORMS: dict[str, str] = {
+    "PERSON": "someone", "LOCATION": "Kettering", "ORG": "Elmwood", "PHONE": "a phone number",
+    "EMAIL": "an email address", "HANDLE": "a username", "DATE": "a date",
+    "ADDRESS": "an address", "POSTCODE": "a postcode", "ID": "a reference number",
+    "OTHER_SCRIPT": "something", "REDACTED": "someone",
+}
+
+
+def placeholder_label(tag: str) -> str | None:
+    """The label of one placeholder, or None when ``tag`` is not one.
+
+    Parameters
+    ----------
+    tag : str
+        A whole placeholder, brackets included.
+
+    Returns
+    -------
+    str or None
+        One of :data:`carevoice.schema.PII_LABELS`, or ``"REDACTED"``.
+
+    Examples
+    --------
+    >>> placeholder_label("[PERSON_12]"), placeholder_label("[Place 3]")
+    ('PERSON', 'LOCATION')
+    >>> placeholder_label("[REDACTED]"), placeholder_label("[mum]")
+    ('REDACTED', None)
+    """
+    if not PLACEHOLDER.fullmatch(tag):
+        return None
+    inner = re.sub(r"[_ ]\d+$", "", tag[1:-1]).lower()
+    return _LABEL_OF.get(inner)
+
+
+def _word(match: re.Match[str]) -> str:
+    label = placeholder_label(match.group(0))
+    return MODEL_FORMS[label] if label is not None else match.group(0)
+
+
+def model_text(text: str) -> str:
+    """The text as carevoice's models read it: placeholders without their numbers.
+
+    Every carevoice placeholder, in either tag style and any number (``[PERSON_3]``,
+    ``[Person 12]``, ``[person_1]``), and the default redaction mark ``[REDACTED]``, becomes
+    the one form of its label in :data:`MODEL_FORMS`, so that a comment is coded, clustered
+    and quoted the same whatever numbers its tags got. Other text is left exactly as it is;
+    applying it twice changes nothing more.
+
+    Parameters
+    ----------
+    text : str
+        A comment, pseudonymised or not.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> model_text("i miss [PERSON_3] and [Person 12] in [LOCATION_1]")
+    'i miss someone and someone in Kettering'
+    >>> model_text("ring [PHONE_2] or [REDACTED]") == model_text("ring [Phone 9] or [REDACTED]")
+    True
+    """
+    if "[" not in text:
+        return text
+    return PLACEHOLDER.sub(_word, text)
+
+
+def model_texts(texts: Iterable[str] | Sequence[str]) -> list[str]:
+    """:func:`model_text` of each text.
+
+    Parameters
+    ----------
+    texts : iterable of str
+
+    Returns
+    -------
+    list of str
+
+    Examples
+    --------
+    >>> model_texts(["[ORG_1] was ok", "[Organisation 4] was ok"])
+    ['Elmwood was ok', 'Elmwood was ok']
+    """
+    return [model_text(t) for t in texts]
