@@ -8,8 +8,10 @@ see is what the code computes now::
     .venv/bin/python docs/run_notebooks.py                 # every notebook
     .venv/bin/python docs/run_notebooks.py 05-mixed-methods  # one, by name
 
-Each notebook runs in its own folder (``notebooks/``), as under the test suite. Widget state
-(progress bars) is dropped from the stored metadata; text and image outputs are kept.
+Each notebook runs in its own folder (``notebooks/``), as under the test suite. What would
+only churn or leak the machine is dropped (:func:`tidy`): execution times, widget state, and
+tqdm's warning that no notebook progress bar is available (it prints this machine's paths); the
+other text and image outputs are kept.
 """
 
 from __future__ import annotations
@@ -18,8 +20,21 @@ import argparse
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
+
+
+def tidy(nb: Any) -> Any:
+    """Drop execution times, widget state and tqdm's "IProgress not found" warning."""
+    nb.metadata.pop("widgets", None)
+    for cell in nb.cells:
+        cell.metadata.pop("execution", None)
+        if "outputs" in cell:
+            cell.outputs = [o for o in cell.outputs
+                            if not (o.get("name") == "stderr"
+                                    and "IProgress not found" in o.get("text", ""))]
+    return nb
 
 
 def run(path: Path, timeout: int = 1500) -> float:
@@ -31,8 +46,7 @@ def run(path: Path, timeout: int = 1500) -> float:
     start = time.perf_counter()
     NotebookClient(nb, timeout=timeout, kernel_name="python3",
                    resources={"metadata": {"path": str(path.parent)}}).execute()
-    nb.metadata.pop("widgets", None)
-    nbformat.write(nb, path)
+    nbformat.write(tidy(nb), path)
     return time.perf_counter() - start
 
 
