@@ -248,3 +248,24 @@ def test_convert_renames_closed_columns(tmp_path):
                 "Age group=respondent_id"):
         result = runner.invoke(app, [*base, "--output", str(tmp_path / "x"), "--rename", bad])
         assert result.exit_code == 2 and "--rename" in result.output, (bad, result.output)
+
+
+def test_link_min_group_sets_which_numeric_differences_are_tested(tmp_path):
+    """`link --min-group` is the report's --threshold for numeric tests (link used 5 always)."""
+    import pandas as pd
+
+    files = _linked_files(tmp_path)
+    tested = {}
+    for extra in ([], ["--min-group", "6"]):
+        result = runner.invoke(app, ["link", *files, "--output", str(tmp_path / "a.csv"),
+                                     "--numeric", str(tmp_path / "n.csv"),
+                                     "--missing-value", "don't know", *extra])
+        assert result.exit_code == 0, result.output
+        numeric = pd.read_csv(tmp_path / "n.csv").set_index("theme")
+        tested[len(extra)] = numeric.at["family_contact", "p_value"]
+        reason = numeric.at["family_contact", "reason"]
+    assert tested[0] > 0 and pd.isna(tested[2])  # 5 young people raised it: below 6
+    assert reason == "fewer than 6 answers in a group"
+    result = runner.invoke(app, ["link", *files, "--output", str(tmp_path / "a.csv"),
+                                 "--min-group", "1"])
+    assert result.exit_code == 2 and "--min-group" in result.output

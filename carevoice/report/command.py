@@ -137,6 +137,10 @@ def link_command(
     codes_themes_only: Annotated[bool, typer.Option(
         "--codes-themes-only", help="Report only the themes present in CODES.")] = False,
     alpha: Annotated[float, typer.Option(help="1 - confidence level of the intervals.")] = 0.05,
+    min_group: Annotated[int, typer.Option(
+        "--min-group", min=2, help="Test a numeric answer's difference only when both groups "
+                                   "have at least this many answers (give the --threshold of "
+                                   "'carevoice report' to test the same rows).")] = 5,
     hypothesis: Annotated[list[str] | None, typer.Option(
         "--hypothesis", help="Pre-specified: 'theme~variable=a+b' or 'theme~variable>a+b' "
                              "(repeatable); tested with q-values over these alone.")] = None,
@@ -176,7 +180,7 @@ def link_command(
                       variables=variable or None,
                       exclude=DEFAULT_EXCLUDE if exclude is None else exclude,
                       groups=_groups(group), test=test, weights=weights, alpha=alpha,
-                      hypotheses=tests)
+                      hypotheses=tests, min_group=min_group)
         write_table(result.associations, output)
         if prevalence is not None:
             write_table(result.prevalence, prevalence)
