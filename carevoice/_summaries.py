@@ -117,18 +117,12 @@ def topics_summary(comments: pd.DataFrame, topics: object, *, with_codes: bool =
     >>> topics_summary(comments, topics)
     '4 answered comments, 2 topics, 0.0% outliers; 2 blank answers, not clustered'
     """
-    from .discover.result import OUTLIER
-    from .schema import COMMENT_ID, TEXT
+    from .schema import TEXT
 
     n_blank = int(blank_mask(comments[TEXT]).sum())
     frame = topics.comments  # type: ignore[attr-defined]
-    answered_ids = set(frame.loc[~blank_mask(frame[TEXT]), COMMENT_ID].astype(str))
-    rows = topics.assignments  # type: ignore[attr-defined]
-    primary = rows[rows["primary"].to_numpy() & rows[COMMENT_ID].astype(str).isin(
-        answered_ids).to_numpy()]
-    n_out = int((primary["topic"] == OUTLIER).sum())
-    n = len(answered_ids)
-    share = n_out / n if n else 0.0
+    n = len(frame) - topics.n_blank  # type: ignore[attr-defined]
+    share = topics.outlier_share  # type: ignore[attr-defined]
     what = _count(n, "answered comment", "answered comments")
     if with_codes:
         total = len(comments) - n_blank

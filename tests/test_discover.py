@@ -121,8 +121,12 @@ def test_outliers_follow_the_similarity_threshold():
     loose = ThemeDiscovery(HashingEmbedder(), n_topics=4, min_similarity=-1.0).fit(
         _comments()).topics_
     assert strict.outlier_share > loose.outlier_share
-    # with no threshold only the blank comment is left out
-    assert loose.outlier_share == pytest.approx(1 / len(_comments()))
+    # with no threshold only the blank comment is left out, and it is not counted as an
+    # outlier: the share is of answered comments (a skipped question fits no topic by nature)
+    primary = loose.assignments[loose.assignments["primary"]]
+    assert (primary["topic"] == OUTLIER).sum() == 1
+    assert loose.outlier_share == 0.0 and loose.n_blank == 1
+    assert "1 blank" in repr(loose)
     # an outlier's score is below the threshold, a member's at or above it
     primary = strict.assignments[strict.assignments["primary"]]
     members = primary[primary["topic"] != OUTLIER]

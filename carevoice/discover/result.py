@@ -198,7 +198,8 @@ class Topics:
     next_id: int = 0
 
     def __repr__(self) -> str:
-        return (f"Topics({len(self.topics)} topics over {len(self.comments)} comments, "
+        blank = f", {self.n_blank} blank" if self.n_blank else ""
+        return (f"Topics({len(self.topics)} topics over {len(self.comments)} comments{blank}, "
                 f"{self.outlier_share:.1%} outliers, {len(self.history)} edits)")
 
     @property
@@ -214,12 +215,29 @@ class Topics:
         return max(used) + 1
 
     @property
+    def n_blank(self) -> int:
+        """How many comments are blank answers (outliers by construction, never clustered)."""
+        from .._summaries import blank_mask
+
+        return int(blank_mask(self.comments[TEXT]).sum())
+
+    @property
     def outlier_share(self) -> float:
-        """The share of comments whose primary topic is ``-1``."""
-        if len(self.comments) == 0:
+        """The share of answered comments whose primary topic is ``-1``.
+
+        Blank answers (a skipped question) are left out of both counts: they are outliers by
+        construction, and counting them would report skipped questions as comments that fit
+        no topic (see :attr:`n_blank`).
+        """
+        from .._summaries import blank_mask
+
+        answered = set(self.comments.loc[~blank_mask(self.comments[TEXT]),
+                                         COMMENT_ID].astype(str))
+        if not answered:
             return 0.0
-        primary = self.assignments[self.assignments["primary"]]
-        return float((primary["topic"] == OUTLIER).sum() / len(self.comments))
+        primary = self.assignments[self.assignments["primary"].to_numpy()]
+        primary = primary[primary[COMMENT_ID].astype(str).isin(answered).to_numpy()]
+        return float((primary["topic"] == OUTLIER).sum() / len(answered))
 
     def check_topic(self, topic: object, argument: str = "topic", function: str = "") -> int:
         """Return ``topic`` as an int if it is a topic id here; raise :class:`InputError` if not."""
