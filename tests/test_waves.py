@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import re
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -549,3 +550,26 @@ def test_make_report_with_a_wave_comparison(tmp_path):
     assert without.changes.empty
     assert "Change between waves" not in write_report(without, tmp_path / "b", formats=["md"])[
         "md"].read_text("utf-8")
+
+
+def test_outputs_never_overwrite_an_input_or_each_other(wave_files, tmp_path):
+    """Found by an audit: --output on a wave's comments file replaced it, and --output equal to
+    --prevalence kept only the prevalence; both are refused before anything is read."""
+    from typer.testing import CliRunner
+
+    from carevoice.cli import app
+
+    runner = CliRunner()
+    comments = Path(wave_files[5])
+    before = comments.read_bytes()
+    done = runner.invoke(app, ["compare-waves", *wave_files, "--output", str(comments)])
+    assert done.exit_code == 2 and "COMMENTS of wave 'w2'" in done.output, done.output
+    assert comments.read_bytes() == before
+    same = tmp_path / "same.csv"
+    done = runner.invoke(app, ["compare-waves", *wave_files, "--output", str(same),
+                               "--prevalence", str(same)])
+    assert done.exit_code == 2 and "same file" in done.output and not same.exists()
+    codes = Path(wave_files[2])
+    before = codes.read_bytes()
+    done = runner.invoke(app, ["link", *wave_files[1:4], "--output", str(codes)])
+    assert done.exit_code == 2 and "CODES" in done.output and codes.read_bytes() == before

@@ -160,6 +160,7 @@ def link_command(
     """
     import sys
 
+    from .._output_paths import check_paths
     from ..corpus import check_output_path, write_table
     from ..errors import CarevoiceError
     from ..link import DEFAULT_EXCLUDE, link
@@ -173,6 +174,8 @@ def link_command(
         for option, path in outputs.items():
             if path is not None:
                 check_output_path(path, argument=option)
+        check_paths({"COMMENTS": comments, "CODES": codes, "RESPONDENTS": respondents},
+                    outputs)
         frame, code_frame, answers = _read(comments, codes, respondents, encoding, sep,
                                            text=False, missing=missing_value)
         result = link(frame, code_frame, answers,
@@ -273,15 +276,20 @@ def compare_waves_command(
 
     import pandas as pd
 
+    from .._output_paths import check_paths
     from ..corpus import check_output_path, write_table
     from ..errors import CarevoiceError, InputError
     from ..link import compare_waves
 
     try:
         parsed = parse_waves(waves)
-        for option, path in {"--output": output, "--prevalence": prevalence}.items():
+        outputs = {"--output": output, "--prevalence": prevalence}
+        for option, path in outputs.items():
             if path is not None:
                 check_output_path(path, argument=option)
+        check_paths({f"{kind} of wave {name!r}": path for name, *files in parsed
+                     for kind, path in zip(("COMMENTS", "CODES", "RESPONDENTS"), files,
+                                           strict=True)}, outputs)
         frames = {}
         for name, comments, codes, respondents in parsed:
             try:
