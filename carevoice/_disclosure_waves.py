@@ -42,10 +42,11 @@ def suppress_changes(changes: pd.DataFrame, prevalence: pd.DataFrame | None = No
     A paired row is suppressed when a cell of its paired table (raised the theme in both
     waves, in the earlier only, in the later only, in neither) is small, or when those who
     answered only one of the two waves form a small cell (that wave's published overall count
-    minus the paired count gives theirs). With three waves or more, two paired rows of a theme
-    that share a wave give the difference of their counts for that wave: when it, or the
-    difference of their complements, is small, the second row is suppressed too. A suppressed
-    row hides every figure it holds.
+    minus the paired count gives theirs), or when either wave's overall cell is suppressed (the
+    paired count would say where its small count lies). With three waves or more, two paired
+    rows of a theme that share a wave give the difference of their counts for that wave: when
+    it, or the difference of their complements, is small, the second row is suppressed too. A
+    suppressed row hides every figure it holds.
 
     Parameters
     ----------
@@ -103,6 +104,9 @@ def suppress_changes(changes: pd.DataFrame, prevalence: pd.DataFrame | None = No
         only_n, only_base = whole[:, 0] - n, whole[:, 1] - overlap
         small |= paired & (whole[:, 2] == 0) & (only_base > 0) & (
             is_small(only_n, t, z) | is_small(only_base - only_n, t, z))
+        # A paired row counts part of this wave's overall cell: when that cell is hidden, the
+        # paired count (even 0 of 36) tells where its small count lies, so it is hidden too.
+        small |= paired & (whole[:, 2] == 1)
     # Two paired rows of a theme sharing a wave (three waves or more).
     theme = out["theme"].astype(str).to_numpy()
     for i, j in combinations(np.flatnonzero(paired), 2):

@@ -573,3 +573,17 @@ def test_outputs_never_overwrite_an_input_or_each_other(wave_files, tmp_path):
     before = codes.read_bytes()
     done = runner.invoke(app, ["link", *wave_files[1:4], "--output", str(codes)])
     assert done.exit_code == 2 and "CODES" in done.output and codes.read_bytes() == before
+
+
+def test_a_paired_row_is_hidden_when_a_waves_overall_cell_is():
+    """Found by an audit: the overall row was hidden (2 of 47, 3 of 55) while the paired row
+    showed 0 of 36 in both waves, telling readers the few lie among those in one wave only."""
+    from carevoice.disclosure import DisclosureConfig, suppress_changes
+
+    changes = pd.DataFrame({
+        "theme": "t", "variable": "all", "level": "all", "wave_from": "w1", "wave_to": "w2",
+        "analysis": ["independent", "paired"], "n_from": [2, 0], "base_from": [47, 36],
+        "n_to": [3, 0], "base_to": [55, 36], "overlap": 36, "both": [None, 0],
+        "from_only": [None, 0], "to_only": [None, 0], "neither": [None, 36]})
+    marked = suppress_changes(changes, config=DisclosureConfig(suppress_zeros=False))
+    assert marked["suppressed"].tolist() == [True, True]

@@ -77,6 +77,8 @@ def fmt_points(x: float) -> str:
     --------
     >>> fmt_points(0.125), fmt_points(-0.031), fmt_points(0.0015), fmt_points(0.0)
     ('+13', '-3', '+0.2', '0')
+    >>> fmt_points(-0.0004), fmt_points(0.00001)
+    ('-0.04', '0')
     """
     if x is None or (isinstance(x, float) and math.isnan(x)):
         return ""
@@ -84,7 +86,11 @@ def fmt_points(x: float) -> str:
     whole = int(points.quantize(Decimal(1), rounding=ROUND_HALF_UP))
     if whole or not points:
         return f"{whole:+d}" if whole else "0"
-    return f"{points.quantize(Decimal('0.1'), rounding=ROUND_HALF_UP):+}"
+    for step in ("0.1", "0.01"):  # never "-0.0": its sign would be unreadable
+        shown = points.quantize(Decimal(step), rounding=ROUND_HALF_UP)
+        if shown:
+            return f"{shown:+}"
+    return "0"
 
 
 def fmt_ci(low: float, high: float, pct: bool = True) -> str:
