@@ -587,3 +587,20 @@ def test_a_paired_row_is_hidden_when_a_waves_overall_cell_is():
         "from_only": [None, 0], "to_only": [None, 0], "neither": [None, 36]})
     marked = suppress_changes(changes, config=DisclosureConfig(suppress_zeros=False))
     assert marked["suppressed"].tolist() == [True, True]
+
+
+def test_a_theme_never_named_in_one_waves_codes_is_warned_about(caplog):
+    """Found by an audit: a theme coded only in wave 2 (wave 1's codebook lacked it) showed as a
+    significant rise from 0% with no warning."""
+    from carevoice.link import compare_waves
+
+    comments = pd.DataFrame({"comment_id": [f"c{i}" for i in range(20)],
+                             "respondent_id": [f"r{i}" for i in range(20)], "text": "x"})
+    first = pd.DataFrame({"comment_id": comments["comment_id"], "theme": "money",
+                          "assigned": [True] * 10 + [False] * 10})
+    second = pd.concat([first, first.assign(theme="culture_identity")], ignore_index=True)
+    with caplog.at_level("WARNING", logger="carevoice.link.waves"):
+        result = compare_waves({"w1": (comments, first, None), "w2": (comments, second, None)})
+    assert "'culture_identity' is never named in the codes of wave(s) 'w1'" in caplog.text
+    assert "money" not in caplog.text
+    assert result.settings["themes_never_coded"] == {"culture_identity": ["w1"]}

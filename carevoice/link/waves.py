@@ -25,6 +25,7 @@ rows, the paired rows, and the rows of each subgroup variable. Apply
 
 from __future__ import annotations
 
+import logging
 import math
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -38,6 +39,8 @@ from ..errors import InputError, Problem, ValidationError
 from ..schema import RESPONDENT_ID
 from .indicators import _NO_THEME, ALL, bh, check_alpha, respondent_themes
 from .tables import _check_test, _p_value, _wilson, prevalence
+
+_log = logging.getLogger(__name__)
 
 __all__ = ["CHANGE_COLUMNS", "WaveComparison", "compare_waves", "paired_difference_ci",
            "wave_changes"]
@@ -165,6 +168,7 @@ def compare_waves(waves: Mapping[str, tuple[pd.DataFrame, pd.DataFrame, pd.DataF
         coded = [str(t) for name in names if "theme" in waves[name][1]
                  for t in waves[name][1]["theme"].astype(str)]
         themes = list(dict.fromkeys(t for t in coded if t != _NO_THEME))
+    absent = _themes_never_coded(waves, names, list(themes))
     indicators = {}
     for name in names:
         comments, codes, respondents = waves[name]
@@ -178,10 +182,31 @@ def compare_waves(waves: Mapping[str, tuple[pd.DataFrame, pd.DataFrame, pd.DataF
     settings = {"waves": names, "themes": list(stacked.columns),
                 "by": [by] if isinstance(by, str) else list(by), "paired": paired,
                 "reference": reference, "test": test, "base": base, "alpha": alpha,
+                "themes_never_coded": absent,
                 "multiple_testing": "Benjamini-Hochberg across themes and comparisons within "
                                     "each family: independent overall, paired, each subgroup "
                                     "variable"}
     return WaveComparison(stacked, prev, changes, settings)
+
+
+def _themes_never_coded(waves: Mapping[str, Any], names: list[str],
+                        themes: list[str]) -> dict[str, list[str]]:
+    """Themes that some waves' codes mention and others' never do, not even unassigned.
+
+    A coder writes a row for every theme of its codebook, assigned or not; a wave whose codes
+    never name a theme was most likely coded with a codebook without it, so its 0% is no
+    measurement. Logged as a warning and returned (theme -> those waves).
+    """
+    seen = {name: set(waves[name][1]["theme"].astype(str)) for name in names
+            if "theme" in waves[name][1]}
+    absent = {t: [n for n in names if n in seen and t not in seen[n]] for t in themes}
+    absent = {t: w for t, w in absent.items() if w and len(w) < len(seen)}
+    for theme, missing in absent.items():
+        _log.warning("theme %r is never named in the codes of wave(s) %s, not even as "
+                     "unassigned: if they were coded with a codebook without it, their 0%% "
+                     "is no measurement and the change is not a finding.", theme,
+                     ", ".join(repr(w) for w in missing))
+    return absent
 
 
 def wave_changes(indicators: Mapping[str, pd.DataFrame],
