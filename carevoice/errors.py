@@ -26,6 +26,14 @@ __all__ = [
 MAX_IDS_SHOWN = 20
 
 
+def _shown_id(value: str) -> str:
+    """An id as an error may show it: hidden when it has three words or more, or over 40
+    characters (ids are short codes; such a value is more likely a comment's text)."""
+    if len(value) > 40 or len(value.split()) >= 3:
+        return f"<a {len(value)}-character value, not shown: it may be comment text>"
+    return value
+
+
 def format_ids(ids: Iterable[object], limit: int = MAX_IDS_SHOWN) -> str:
     """Format ids for an error message, truncating long lists.
 
@@ -45,8 +53,14 @@ def format_ids(ids: Iterable[object], limit: int = MAX_IDS_SHOWN) -> str:
     --------
     >>> format_ids(["C1", "C2", "C3"], limit=2)
     'C1, C2 and 1 more'
+
+    A value that reads like a sentence is not shown: a row shifted by a stray separator can put
+    a comment's words where an id belongs.
+
+    >>> format_ids(["R12", "Jo Bloggs lives at 4 Elm Road"])
+    'R12, <a 29-character value, not shown: it may be comment text>'
     """
-    shown = [str(i) for i in ids]
+    shown = [_shown_id(str(i)) for i in ids]
     if len(shown) <= limit:
         return ", ".join(shown)
     return ", ".join(shown[:limit]) + f" and {len(shown) - limit} more"

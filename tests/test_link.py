@@ -424,3 +424,18 @@ def test_numeric_differences_make_no_degenerate_welch_test():
         "tiny", "reason"] == "every answer in a group is the same"
     with pytest.raises(InputError, match="min_group"):
         numeric_differences(ind, resp, min_group=1)
+
+
+def test_an_id_that_reads_like_text_is_not_echoed_in_errors():
+    """Found by an audit: a row shifted by a stray comma put a comment's words in respondent_id,
+    and the unknown_respondent error printed them."""
+    from carevoice.link import link
+
+    secret = "Zebedee Quorn lives at 4 Elm Rd"
+    comments = pd.DataFrame({"comment_id": ["a1", "a2"], "respondent_id": ["r1", secret],
+                             "text": ["ok", "fine"]})
+    codes = pd.DataFrame({"comment_id": ["a1", "a2"], "theme": "money", "assigned": True})
+    respondents = pd.DataFrame({"respondent_id": ["r1"], "age_group": ["8-10"]})
+    with pytest.raises(ValidationError) as info:
+        link(comments, codes, respondents)
+    assert "Zebedee" not in str(info.value) and "31-character value" in str(info.value)
