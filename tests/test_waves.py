@@ -604,3 +604,30 @@ def test_a_theme_never_named_in_one_waves_codes_is_warned_about(caplog):
     assert "'culture_identity' is never named in the codes of wave(s) 'w1'" in caplog.text
     assert "money" not in caplog.text
     assert result.settings["themes_never_coded"] == {"culture_identity": ["w1"]}
+
+
+def test_themes_restrict_the_comparison_and_its_q_values():
+    """Found by an audit: themes=[...] ordered the themes but compared (and adjusted over) all."""
+    from carevoice.link import compare_waves
+
+    comments = pd.DataFrame({"comment_id": [f"c{i}" for i in range(40)],
+                             "respondent_id": [f"r{i}" for i in range(40)], "text": "x"})
+
+    def codes(n_money, n_school):
+        return pd.concat([
+            pd.DataFrame({"comment_id": comments["comment_id"], "theme": "money",
+                          "assigned": [True] * n_money + [False] * (40 - n_money)}),
+            pd.DataFrame({"comment_id": comments["comment_id"], "theme": "school",
+                          "assigned": [True] * n_school + [False] * (40 - n_school)})])
+
+    waves = {"w1": (comments, codes(10, 10), None), "w2": (comments, codes(25, 12), None)}
+    one = compare_waves(waves, themes=["money"]).changes
+    both = compare_waves(waves).changes
+    assert set(one["theme"]) == {"money"} and set(both["theme"]) == {"money", "school"}
+    p = one["p_value"].iloc[0]
+    assert one["q_value"].iloc[0] == pytest.approx(p)  # a family of one test
+    assert both.set_index("theme").at["money", "p_value"] == pytest.approx(p)
+    from carevoice.errors import InputError
+
+    with pytest.raises(InputError, match="themes"):
+        compare_waves(waves, themes="money")

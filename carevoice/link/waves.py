@@ -116,8 +116,8 @@ def compare_waves(waves: Mapping[str, tuple[pd.DataFrame, pd.DataFrame, pd.DataF
         :func:`link`; ``respondents`` may be None without ``by`` and with
         ``base="commented"``. Ids need no rewriting: each wave is linked on its own.
     themes : sequence of str, optional
-        Theme order; default the themes coded in any wave. A theme nobody raised in a wave
-        counts as 0 there.
+        The themes to compare, in this order (the q-values adjust over these alone); default
+        every theme coded in any wave. A theme nobody raised in a wave counts as 0 there.
     by : str or sequence of str, default ()
         Respondents columns to break the independent comparison down by (each wave's own
         answers). The paired comparison is made for all young people only.
@@ -164,6 +164,10 @@ def compare_waves(waves: Mapping[str, tuple[pd.DataFrame, pd.DataFrame, pd.DataF
             raise InputError("The 'waves' argument must map each wave name to a (comments, "
                              "codes, respondents) tuple of DataFrames (respondents may be "
                              f"None). Wave {name!r} got {type(value).__name__} instead.")
+    chosen = themes is not None
+    if isinstance(themes, str):
+        raise InputError("The 'themes' argument of compare_waves must be a list of theme ids, "
+                         f"not one string. Got {themes!r}.")
     if themes is None:
         coded = [str(t) for name in names if "theme" in waves[name][1]
                  for t in waves[name][1]["theme"].astype(str)]
@@ -173,8 +177,10 @@ def compare_waves(waves: Mapping[str, tuple[pd.DataFrame, pd.DataFrame, pd.DataF
     for name in names:
         comments, codes, respondents = waves[name]
         with _in_wave(name):
-            indicators[name] = respondent_themes(comments, codes, respondents,
-                                                 themes=list(themes), base=base)
+            raised = respondent_themes(comments, codes, respondents, themes=list(themes),
+                                       base=base)
+        # Given themes are the comparison (and the family the q-values adjust over).
+        indicators[name] = raised[list(themes)] if chosen else raised
     answers = {name: waves[name][2] for name in names}
     prev, changes = _analyse(indicators, answers, by, paired, reference, test, alpha)
     frames = _aligned(indicators, names)
