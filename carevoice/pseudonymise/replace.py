@@ -635,10 +635,7 @@ def replace_spans(comments: pd.DataFrame, spans: pd.DataFrame, *, secret: bytes 
     check_comments(comments)
     replacer = replacer if replacer is not None else Replacer(as_secret(secret), config)
     out = comments.copy(deep=True)
-    by_comment: dict[str, list[tuple[int, int, str]]] = {}
-    for cid, start, end, label in zip(spans[COMMENT_ID].map(str), spans["start"], spans["end"],
-                                      spans["label"], strict=True):
-        by_comment.setdefault(cid, []).append((int(start), int(end), str(label)))
+    by_comment = _spans_by_comment(spans)
     ids = [str(c) for c in comments[COMMENT_ID].tolist()]
     unknown = sorted(set(by_comment) - set(ids))
     if unknown:
@@ -721,12 +718,18 @@ def span_mentions(comments: pd.DataFrame, spans: pd.DataFrame
     >>> span_mentions(comments, spans)
     [('Okafor', 'PERSON', True, 'ask Mrs ', '')]
     """
+    by_comment = _spans_by_comment(spans)
+    ids = [str(c) for c in comments[COMMENT_ID].tolist()]
+    return list(_mentions(ids, comments[TEXT].tolist(), by_comment))
+
+
+def _spans_by_comment(spans: pd.DataFrame) -> dict[str, list[tuple[int, int, str]]]:
+    """Each comment's spans as ``(start, end, label)``, keyed by ``comment_id`` as text."""
     by_comment: dict[str, list[tuple[int, int, str]]] = {}
     for cid, start, end, label in zip(spans[COMMENT_ID].map(str), spans["start"], spans["end"],
                                       spans["label"], strict=True):
         by_comment.setdefault(cid, []).append((int(start), int(end), str(label)))
-    ids = [str(c) for c in comments[COMMENT_ID].tolist()]
-    return list(_mentions(ids, comments[TEXT].tolist(), by_comment))
+    return by_comment
 
 
 def _mentions(ids: list[str], texts: list[Any], by_comment: dict[str, list[tuple[int, int, str]]]
