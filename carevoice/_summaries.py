@@ -74,11 +74,11 @@ def coding_summary(comments: pd.DataFrame, codes: pd.DataFrame) -> str:
     coded 2 answered comments: 1 theme code assigned to 1 comment, 1 with no theme;
     2 blank answers, not coded
     """
+    from ._flags import assigned_mask
     from .schema import COMMENT_ID, TEXT
     from .themes.codebook import NO_THEME
 
-    assigned = (codes["assigned"].astype(str).str.lower() == "true").to_numpy()
-    themed = codes[assigned & (codes["theme"] != NO_THEME).to_numpy()]
+    themed = codes[assigned_mask(codes) & (codes["theme"] != NO_THEME).to_numpy()]
     n_themed = themed[COMMENT_ID].nunique()
     n_blank = int(blank_mask(comments[TEXT]).sum())
     answered = len(comments) - n_blank
