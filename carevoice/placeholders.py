@@ -14,11 +14,12 @@ as written: only the models' reading changes. Nothing here imports more than :mo
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from .schema import PII_LABELS
 
 __all__ = [
+    "FURTHER_FORMS",
     "MODEL_FORMS",
     "PLACEHOLDER",
     "TAG_WORDS",
@@ -61,6 +62,18 @@ MODEL_FORMS: dict[str, str] = {
     "OTHER_SCRIPT": "something", "REDACTED": "someone",
 }
 
+#: The forms of the second, third... different place or organisation *within one comment*, so
+#: that "moved from [LOCATION_1] to [LOCATION_2]" still reads as a move between two places
+#: ("Kettering to Corby"), not as "Kettering to Kettering". Which tag gets which form follows the
+#: order in which the tags first appear in the comment, not their numbers, so the reading still
+#: does not depend on how the tags were numbered. A person stays "someone" whatever their number
+#: (a fixed first name made discovery group comments by it). The names are absent from the
+#: coder's training texts, as the first forms are; after the last one the forms start again.
+FURTHER_FORMS: dict[str, tuple[str, ...]] = {
+    "LOCATION": ("Corby", "Daventry", "Oundle", "Rushden"),
+    "ORG": ("Birchfield", "Oakridge", "Thornleigh", "Westcroft"),
+}
+
 
 def placeholder_label(tag: str) -> str | None:
     """The label of one placeholder, or None when ``tag`` is not one.
@@ -88,9 +101,26 @@ def placeholder_label(tag: str) -> str | None:
     return _LABEL_OF.get(inner)
 
 
-def _word(match: re.Match[str]) -> str:
-    label = placeholder_label(match.group(0))
-    return MODEL_FORMS[label] if label is not None else match.group(0)
+def _reader() -> Callable[[re.Match[str]], str]:
+    """A substitution function for one text: each placeholder's form, in order of appearance."""
+    seen: dict[str, dict[str, int]] = {}
+
+    def word(match: re.Match[str]) -> str:
+        tag = match.group(0)
+        label = placeholder_label(tag)
+        if label is None:
+            return tag
+        further = FURTHER_FORMS.get(label)
+        if not further:
+            return MODEL_FORMS[label]
+        number = re.search(r"\d+(?=\]$)", tag)
+        if number is None:  # an unnumbered tag cannot be told from another of its label
+            return MODEL_FORMS[label]
+        order = seen.setdefault(label, {}).setdefault(number.group(0), len(seen[label]))
+        forms = (MODEL_FORMS[label], *further)
+        return forms[order % len(forms)]
+
+    return word
 
 
 def model_text(text: str) -> str:
@@ -98,9 +128,10 @@ def model_text(text: str) -> str:
 
     Every carevoice placeholder, in either tag style and any number (``[PERSON_3]``,
     ``[Person 12]``, ``[person_1]``), and the default redaction mark ``[REDACTED]``, becomes
-    the one form of its label in :data:`MODEL_FORMS`, so that a comment is coded, clustered
-    and quoted the same whatever numbers its tags got. Other text is left exactly as it is;
-    applying it twice changes nothing more.
+    the form of its label in :data:`MODEL_FORMS`, so that a comment is coded, clustered
+    and quoted the same whatever numbers its tags got. A second (third...) different place or
+    organisation in the same comment reads as the next form in :data:`FURTHER_FORMS`, by order
+    of appearance. Other text is left exactly as it is; applying it twice changes nothing more.
 
     Parameters
     ----------
@@ -117,10 +148,12 @@ def model_text(text: str) -> str:
     'i miss someone and someone in Kettering'
     >>> model_text("ring [PHONE_2] or [REDACTED]") == model_text("ring [Phone 9] or [REDACTED]")
     True
+    >>> model_text("moved from [LOCATION_7] to [LOCATION_2], back to [LOCATION_7]")
+    'moved from Kettering to Corby, back to Kettering'
     """
     if "[" not in text:
         return text
-    return PLACEHOLDER.sub(_word, text)
+    return PLACEHOLDER.sub(_reader(), text)
 
 
 def model_texts(texts: Iterable[str] | Sequence[str]) -> list[str]:

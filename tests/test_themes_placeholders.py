@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from carevoice import CachedEmbedder, HashingEmbedder, SentenceTransformerEmbedder
 from carevoice.placeholders import (
+    FURTHER_FORMS,
     MODEL_FORMS,
     PLACEHOLDER,
     TAG_WORDS,
@@ -98,15 +99,37 @@ def test_the_names_read_for_places_and_organisations_are_absent_from_the_trainin
 
     words = {w for t in default_training_texts() for w in re.findall(r"[a-z0-9@.']+", t.lower())}
     for label in ("LOCATION", "ORG"):
-        assert MODEL_FORMS[label].lower() not in words, label
+        for form in (MODEL_FORMS[label], *FURTHER_FORMS[label]):
+            assert form.lower() not in words, (label, form)
+
+
+def test_different_places_in_one_comment_read_as_different_places():
+    """"moved from [LOCATION_1] to [LOCATION_2]" is a move; read with one form per label it
+    was "Kettering to Kettering". The forms follow the order of first appearance, so the
+    numbers still do not matter, and a repeated tag reads as the same place again."""
+    moved = model_text("moved from [LOCATION_7] to [Place 2] and back to [LOCATION_7]")
+    first, second = MODEL_FORMS["LOCATION"], FURTHER_FORMS["LOCATION"][0]
+    assert moved == f"moved from {first} to {second} and back to {first}"
+    assert model_text("moved from [LOCATION_1] to [LOCATION_2] and back to [LOCATION_1]") == moved
+    assert model_text("from [LOCATION_4] to [LOCATION_4]") == f"from {first} to {first}"
+    orgs = model_text("[ORG_9], [ORG_3], [ORG_9] and [ORG_1]")
+    assert orgs == ", ".join([MODEL_FORMS["ORG"], *FURTHER_FORMS["ORG"][:1], MODEL_FORMS["ORG"]]) \
+        + f" and {FURTHER_FORMS['ORG'][1]}"
+    # each comment starts again; people, unnumbered tags and redaction keep their one form
+    assert model_text("[LOCATION_2] then [LOCATION_5]").split()[0] == first
+    assert model_text("[PERSON_1] told [PERSON_2]") == "someone told someone"
+    assert model_text("[LOCATION] to [LOCATION]") == f"{first} to {first}"
+    many = model_text(" ".join(f"[LOCATION_{n}]" for n in range(1, 8)))
+    assert many.split()[5] == first  # after the last form the forms start again
 
 
 # -- the theme coder -------------------------------------------------------------------------
 @settings(max_examples=15, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(numbers=st.lists(st.integers(1, 999), min_size=1, max_size=6),
+@given(numbers=st.lists(st.integers(1, 999), min_size=2, max_size=6, unique=True),
        styles=st.lists(st.sampled_from(["label", "words"]), min_size=1, max_size=6))
 def test_coding_does_not_depend_on_tag_numbers_or_style(hashing_coder, numbers, styles):
+    """Any numbering that keeps different tags apart (the numbers are unique) codes alike."""
     base = hashing_coder.score_frame(_comments([1, 2, 3, 4, 5, 6], ["label"]))
     renumbered = hashing_coder.score_frame(_comments(numbers, styles))
     pd.testing.assert_frame_equal(renumbered, base)

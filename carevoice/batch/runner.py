@@ -322,10 +322,11 @@ def _code_settings_key(cfg: BatchConfig) -> tuple[Any, ...]:
     placeholders (:data:`carevoice.placeholders.MODEL_FORMS`) are part of it too: they decide
     the vectors and the codes but live outside :mod:`carevoice.themes`.
     """
-    from ..placeholders import MODEL_FORMS
+    from ..placeholders import FURTHER_FORMS, MODEL_FORMS
 
     return ("code", STAGE_VERSION + 1, coder_key(cfg.themes, cfg.embed, cfg.run.seed),
-            cfg.themes.min_score, detect_settings_key(cfg)[4], sorted(MODEL_FORMS.items()))
+            cfg.themes.min_score, detect_settings_key(cfg)[4], sorted(MODEL_FORMS.items()),
+            sorted(FURTHER_FORMS.items()))
 
 
 def coder_key(themes: ThemeSettings, embed: EmbedSettings, seed: int) -> str:
