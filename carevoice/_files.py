@@ -1,4 +1,4 @@
-"""Read and write table files: CSV (encodings, separators), XLSX and Parquet.
+"""Read and write table files: CSV (encodings, separators), XLSX and Parquet; read SPSS and Stata.
 
 The public names (:func:`read_table`, :func:`write_table`, :func:`decode_bytes`,
 :func:`check_output_path`) are re-exported by :mod:`carevoice.corpus`. Every problem with a file
@@ -15,14 +15,15 @@ import os
 import re
 import secrets
 import sys
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from ._stat_files import STAT_SUFFIXES, LabelledColumn, read_stat_file
 from .errors import InputError
 from .schema import COMMENT_ID, RESPONDENT_ID
 
@@ -53,6 +54,9 @@ class Table:
         ``"line"`` (CSV), ``"row"`` (XLSX, Parquet) or ``"position"`` (a frame in memory).
     name : str
         The file name, for messages.
+    labelled : dict of str to LabelledColumn
+        For an SPSS or Stata file: the questions whose answers carry value labels, with the
+        labels in the order of their codes (:mod:`carevoice._stat_files`); otherwise empty.
     """
 
     @classmethod
@@ -64,6 +68,7 @@ class Table:
     rows: np.ndarray
     unit: str
     name: str
+    labelled: Mapping[str, LabelledColumn] = field(default_factory=dict)
 
     def where(self, positions: Iterable[int]) -> tuple[int, ...]:
         """The row numbers of the given 0-based frame positions."""
@@ -587,6 +592,15 @@ def _read_parquet(path: Path, name: str) -> tuple[pd.DataFrame, list[int]]:
     return frame, list(range(1, len(frame) + 1))
 
 
+def _read_stat(path: Path, name: str, kind: str,
+               ) -> tuple[pd.DataFrame, list[int], dict[str, LabelledColumn]]:
+    raw, rows, labelled = read_stat_file(path, name, kind)
+    header = _header(list(raw.columns), name, "variable names")
+    frame = raw.map(_cell_to_str)
+    frame.columns = header
+    return frame, rows, labelled
+
+
 def read_file(path: str | Path, *, encoding: str | None = None, sheet_name: str | int = 0,
               sep: str | None = None) -> Table:
     """Read a table file as strings and remember where each row came from (see :class:`Table`).
@@ -598,8 +612,10 @@ def read_file(path: str | Path, *, encoding: str | None = None, sheet_name: str 
         raise InputError(f"The 'path' argument names a folder ({path}), not a file.")
     if not path.is_file():
         raise InputError(f"The 'path' argument names no file: {path} does not exist.")
-    fmt = format_of(path)
     name = path.name
+    labelled: dict[str, LabelledColumn] = {}
+    fmt = STAT_SUFFIXES.get(path.suffix.lower()) or format_of(
+        path, hint="Save it as CSV or XLSX first (SPSS .sav and Stata .dta files are read too).")
     if fmt == "csv":
         try:
             data = path.read_bytes()
@@ -611,17 +627,21 @@ def read_file(path: str | Path, *, encoding: str | None = None, sheet_name: str 
     elif fmt == "xlsx":
         frame, rows = _read_xlsx(path, name, sheet_name)
         used, unit = "xlsx", "row"
-    else:
+    elif fmt == "parquet":
         frame, rows = _read_parquet(path, name)
         used, unit = "parquet", "row"
+    else:
+        frame, rows, labelled = _read_stat(path, name, fmt)
+        used, unit = fmt, "row"
     frame = frame.astype("string").astype(object).where(lambda f: f.notna(), pd.NA)
     frame.attrs["encoding"] = used
-    return Table(frame.reset_index(drop=True), np.asarray(rows, dtype=np.int64), unit, name)
+    return Table(frame.reset_index(drop=True), np.asarray(rows, dtype=np.int64), unit, name,
+                 labelled)
 
 
 def read_table(path: str | Path, *, encoding: str | None = None, sheet_name: str | int = 0,
                sep: str | None = None) -> pd.DataFrame:
-    """Read a CSV, XLSX or Parquet file with every cell as a string (or ``<NA>``).
+    """Read a CSV, XLSX, Parquet, SPSS or Stata file with every cell as a string (or ``<NA>``).
 
     Typing happens later (:func:`carevoice.corpus.type_answers`), so ids such as ``007`` keep
     their zeros. Blank lines and rows, and unnamed columns that hold nothing, are skipped.
@@ -632,7 +652,10 @@ def read_table(path: str | Path, *, encoding: str | None = None, sheet_name: str
     Parameters
     ----------
     path : str or pathlib.Path
-        The file; its suffix picks the reader.
+        The file; its suffix picks the reader. SPSS (``.sav``, ``.zsav``) and Stata
+        (``.dta``) files are read with their value labels applied ("Foster care", not "1")
+        and their user-defined missing codes as no answer; this needs the ``spss`` extra
+        (pyreadstat).
     encoding : str or None
         For CSV: force an encoding; by default UTF-8, UTF-8 with BOM, UTF-16 and cp1252 are
         detected (a file that mixes UTF-8 and cp1252 lines is refused). The encoding used is

@@ -95,7 +95,8 @@ def validate_command(
 
 @app.command("convert")
 def convert_command(
-    survey: Annotated[Path, typer.Argument(help="Wide survey export (CSV/XLSX/Parquet).")],
+    survey: Annotated[Path, typer.Argument(
+        help="Wide survey export (CSV, XLSX, Parquet, SPSS .sav or Stata .dta).")],
     id_column: Annotated[str, typer.Option(help="The respondent id column.")],
     text_column: Annotated[list[str], typer.Option(
         help="A free-text column, repeatable; 'COLUMN=question_id' names its question.")],

@@ -14,7 +14,7 @@ answer"), never dropped; an id that is blank or only spaces is a missing id.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -252,8 +252,11 @@ def _survey(table: Table, text_columns: Sequence[str] | Mapping[str, str], id_co
         raise ValidationError(table.name, problems)
     respondents = wide[[id_column, *closed]].assign(**{id_column: ids})
     respondents = respondents.rename(columns={id_column: RESPONDENT_ID})
-    respondents = type_answers(respondents.reset_index(drop=True), levels,
+    file_levels = _file_levels(table, closed, missing_values)
+    respondents = type_answers(respondents.reset_index(drop=True),
+                               {**file_levels, **dict(levels or {})},
                                missing_values=missing_values)
+    _order_as_file(respondents, table, {*file_levels, *(levels or {})})
     parts = []
     for column, qid in mapping.items():
         parts.append(pd.DataFrame({COMMENT_ID: ids + f"-{qid}", RESPONDENT_ID: ids,
@@ -358,6 +361,42 @@ def _apply_stored(typed: pd.DataFrame, stored: Mapping[str, Mapping[str, Any]],
     return problems
 
 
+def _file_levels(table: Table, columns: Sequence[str],
+                 missing_values: MissingValues | None) -> dict[str, list[str]]:
+    """The answer order of the questions an SPSS file marks ordinal (labels in code order).
+
+    Only questions whose every answer has a label: an unlabelled code has no place on the
+    scale, so such a question is typed as any other. Labels listed as missing-value codes
+    are left out of the order, as they are left out of the answers.
+    """
+    codes = _codes_by_column(missing_values, list(columns)) if missing_values else {}
+    return {c: [v for v in spec.levels if not (c in codes and codes[c](v))]
+            for c, spec in table.labelled.items()
+            if c in columns and spec.ordered and spec.complete}
+
+
+def _order_as_file(typed: pd.DataFrame, table: Table, skip: Iterable[str]) -> None:
+    """Put the levels of the other labelled questions in the order of their codes, in place.
+
+    An unordered question read from an SPSS or Stata file ("Foster care" = 1, "Residential"
+    = 2, "Kinship" = 3) lists its answers as the file's codes do, not alphabetically; labels
+    nobody gave are not added, and answers without a label come after the labelled ones.
+    Questions typed otherwise (numbers, ordered scales, ``skip``) are left alone.
+    """
+    skip = set(skip)
+    for column, spec in table.labelled.items():
+        if column in skip or column not in typed.columns:
+            continue
+        values = typed[column]
+        if not isinstance(values.dtype, pd.CategoricalDtype) or values.cat.ordered:
+            continue
+        rank = {label.casefold(): i for i, label in enumerate(spec.levels)}
+        present = list(values.cat.categories)
+        order = sorted(present, key=lambda v: (rank.get(str(v).casefold(), len(rank)),
+                                              present.index(v)))
+        typed[column] = values.cat.reorder_categories(order)
+
+
 def _read_respondents(path: str | Path, levels: Mapping[str, Sequence[str]] | None,
                       columns: Mapping[str, str] | None, encoding: str | None,
                       sep: str | None, missing_values: MissingValues | None = None,
@@ -373,7 +412,10 @@ def _read_respondents(path: str | Path, levels: Mapping[str, Sequence[str]] | No
     # without the codes may call it a category), and its recorded order loses the codes.
     coded = {c for c, is_code in codes.items() if out[c].dropna().map(is_code).any()}
     given = dict(levels or {})
-    merged = {**{c: [v for v in spec.get("levels", []) if not (c in codes and codes[c](v))]
+    file_levels = _file_levels(table, [c for c in out.columns if c != RESPONDENT_ID],
+                               missing_values)
+    merged = {**file_levels,
+              **{c: [v for v in spec.get("levels", []) if not (c in codes and codes[c](v))]
                  for c, spec in stored.items() if spec["type"] == "ordered"},
               **given}
     try:
@@ -381,6 +423,7 @@ def _read_respondents(path: str | Path, levels: Mapping[str, Sequence[str]] | No
     except ValidationError as e:
         return problems + list(e.problems), out, table
     problems += _apply_stored(typed, stored, {**dict.fromkeys(coded), **given})
+    _order_as_file(typed, table, {*merged, *stored})
     return problems, typed, table
 
 

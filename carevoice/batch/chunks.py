@@ -164,11 +164,12 @@ def _detect_encoding(path: Path, forced: str | None) -> str:
 
 
 #: Input suffixes that cannot be cut at byte offsets and are staged as Parquet first.
-STAGED_SUFFIXES = (".xlsx", ".xlsm")
+STAGED_SUFFIXES = (".xlsx", ".xlsm", ".sav", ".zsav", ".dta")
 
 
 def needs_staging(path: str | Path) -> bool:
-    """Whether an input must be converted before it can be chunked: XLSX, or UTF-16 text.
+    """Whether an input must be converted before it can be chunked: XLSX, SPSS, Stata, or
+    UTF-16 text.
 
     Parameters
     ----------
@@ -188,7 +189,7 @@ def needs_staging(path: str | Path) -> bool:
 
 
 def stage_source(source: Source, folder: str | Path) -> Source:
-    """Copy an XLSX or UTF-16 input into a Parquet file that can be read chunk by chunk.
+    """Copy an XLSX, SPSS, Stata or UTF-16 input into a Parquet file that can be read in chunks.
 
     The whole input is read once (:func:`carevoice.corpus.read_table`: every cell a string, the
     same values as a CSV of it would give) and written to ``folder``, which should be temporary

@@ -176,8 +176,9 @@ def _path_problems(values: Mapping[str, Mapping[str, Any]]) -> list[Problem]:
             p.append(Problem("missing_file", f"[{section}] {key}: no file at {path}.",
                              column=f"{section}.{key}"))
         elif section == "input" and Path(path).suffix.lower() not in _INPUT_SUFFIXES:
-            p.append(Problem("bad_setting", f"[input] {key}: batch runs read CSV/TSV, Parquet "
-                             f"or XLSX files; got {Path(path).name}.", column=f"input.{key}"))
+            p.append(Problem("bad_setting", f"[input] {key}: batch runs read CSV/TSV, Parquet, "
+                             f"XLSX, SPSS or Stata files; got {Path(path).name}.",
+                             column=f"input.{key}"))
     return p
 
 

@@ -45,7 +45,7 @@ _MODES = ("tags", "surrogates", "redact")
 _TAG_STYLES = ("label", "words")
 _OUTPUT_FORMATS = ("csv", "parquet")
 _REPORT_FORMATS = ("html", "md", "docx")
-_INPUT_SUFFIXES = (".csv", ".tsv", ".txt", ".parquet", ".xlsx", ".xlsm")
+_INPUT_SUFFIXES = (".csv", ".tsv", ".txt", ".parquet", ".xlsx", ".xlsm", ".sav", ".zsav", ".dta")
 
 Pairs = tuple[tuple[str, str], ...]
 

@@ -1,0 +1,152 @@
+"""SPSS (.sav) and Stata (.dta) files: value labels, user-missing codes and code order.
+
+The files are written here with pyreadstat, as SPSS and Stata write them; every respondent and
+comment is fictional.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+import carevoice as cv
+from carevoice.batch.chunks import needs_staging
+from carevoice.cli import app
+from carevoice.corpus import read_table
+from carevoice.errors import InputError
+
+pyreadstat = pytest.importorskip("pyreadstat")
+
+PLACEMENT = {1: "Foster care", 2: "Residential", 3: "Kinship care"}
+SAFE = {1: "Never", 2: "Sometimes", 3: "Always", -99: "Not answered"}
+
+
+def _respondents_sav(path, **extra):
+    frame = pd.DataFrame({
+        "respondent_id": ["r1", "r2", "r3", "r4", "r5", "r6"],
+        "placement": [3.0, 2.0, 1.0, 7.0, 3.0, 1.0],
+        "feels_safe": [3.0, 1.0, -99.0, 2.0, 1.0, 3.0],
+        "age": [12.0, 15.0, 9.0, -9.0, 10.0, 16.0],
+        "times_moved": [1.0, 8.0, 2.0, 1.0, 3.0, 2.0],
+    })
+    pyreadstat.write_sav(frame, str(path),
+                         variable_value_labels={"placement": PLACEMENT, "feels_safe": SAFE,
+                                                "times_moved": {8: "Don't know"}},
+                         variable_measure={"placement": "nominal", "feels_safe": "ordinal",
+                                           "age": "scale", "times_moved": "scale"},
+                         missing_ranges={"feels_safe": [-99], "age": [{"lo": -9, "hi": -1}]},
+                         **extra)
+    return path
+
+
+def test_spss_value_labels_missing_codes_and_code_order(tmp_path):
+    resp = cv.read_respondents(_respondents_sav(tmp_path / "resp.sav"))
+    # labels, not codes; an unlabelled code stays the code and comes after the labels
+    assert resp["placement"].tolist() == ["Kinship care", "Residential", "Foster care", "7",
+                                          "Kinship care", "Foster care"]
+    assert list(resp["placement"].cat.categories) == ["Foster care", "Residential",
+                                                      "Kinship care", "7"]
+    assert not resp["placement"].cat.ordered
+    # an ordinal question is an ordered scale in code order; its missing code is no answer
+    # and its label ("Not answered") is not a level
+    assert resp["feels_safe"].cat.ordered
+    assert list(resp["feels_safe"].cat.categories) == ["Never", "Sometimes", "Always"]
+    assert resp["feels_safe"].isna().tolist() == [False, False, True, False, False, False]
+    # a missing range on a number: -9 is no answer, the rest stay numbers
+    assert str(resp["age"].dtype) == "Int64" and resp["age"].isna().sum() == 1
+
+
+def test_an_ordinary_label_is_an_answer_until_listed_as_a_missing_value(tmp_path):
+    path = _respondents_sav(tmp_path / "resp.sav")
+    assert "Don't know" in set(cv.read_respondents(path)["times_moved"].astype(str))
+    resp = cv.read_respondents(path, missing_values={"times_moved": ["Don't know"]})
+    assert str(resp["times_moved"].dtype) == "Int64"
+    assert resp["times_moved"].isna().sum() == 1
+
+
+def test_an_ordinal_question_with_an_unlabelled_code_is_not_given_the_order(tmp_path):
+    frame = pd.DataFrame({"respondent_id": ["a", "b", "c"], "often": [1.0, 2.0, 5.0]})
+    path = tmp_path / "r.sav"
+    pyreadstat.write_sav(frame, str(path),
+                         variable_value_labels={"often": {1: "Rarely", 2: "Often"}},
+                         variable_measure={"often": "ordinal"})
+    resp = cv.read_respondents(path)
+    assert not resp["often"].cat.ordered  # "5" has no place on the scale
+    assert list(resp["often"].cat.categories) == ["Rarely", "Often", "5"]
+
+
+def test_stata_labels_are_applied_in_code_order_but_not_ordered(tmp_path):
+    frame = pd.DataFrame({"respondent_id": ["a", "b", "c", "d"],
+                          "placement": [2.0, 1.0, 3.0, None], "age": [11.0, 12.0, 14.0, 9.0]})
+    path = tmp_path / "r.dta"
+    pyreadstat.write_dta(frame, str(path), variable_value_labels={"placement": PLACEMENT})
+    resp = cv.read_respondents(path)
+    assert list(resp["placement"].cat.categories) == ["Foster care", "Residential",
+                                                      "Kinship care"]
+    assert not resp["placement"].cat.ordered and resp["placement"].isna().sum() == 1
+    assert str(resp["age"].dtype) == "Int64"
+
+
+def test_a_wide_spss_export_converts_and_its_text_is_read_as_typed(tmp_path):
+    wide = pd.DataFrame({"ID": ["1", "2", "3"],
+                         "better": ["more time with my nan", "", "a bike to get to college"],
+                         "placement": [1.0, 2.0, 1.0], "feels_safe": [1.0, 3.0, 2.0]})
+    path = tmp_path / "export.sav"
+    pyreadstat.write_sav(wide, str(path),
+                         variable_value_labels={"placement": PLACEMENT, "feels_safe": SAFE},
+                         variable_measure={"feels_safe": "ordinal"})
+    corpus = cv.read_survey(path, text_columns={"better": "better"}, id_column="ID")
+    assert corpus.comments["text"].tolist()[0] == "more time with my nan"
+    assert corpus.comments["text"].isna().tolist() == [False, True, False]  # "" is no answer
+    assert list(corpus.respondents["feels_safe"].cat.categories) == ["Never", "Sometimes",
+                                                                     "Always"]
+    out = tmp_path / "long"
+    result = CliRunner().invoke(app, ["convert", str(path), "--id-column", "ID",
+                                      "--text-column", "better=better", "--output", str(out)])
+    assert result.exit_code == 0, result.output
+    written = pd.read_csv(out / "respondents.csv")
+    assert written["placement"].tolist() == ["Foster care", "Residential", "Foster care"]
+    # the order travels in the side file, so the long files read back as the SPSS file did
+    again = cv.read_respondents(out / "respondents.csv")
+    assert again["feels_safe"].cat.ordered
+    assert list(again["feels_safe"].cat.categories) == ["Never", "Sometimes", "Always"]
+
+
+def test_link_reads_an_spss_respondents_file_with_its_labels(tmp_path):
+    resp = _respondents_sav(tmp_path / "resp.sav")
+    ids = ["r1", "r2", "r3", "r4", "r5", "r6"]
+    pd.DataFrame({"comment_id": [f"{r}-q" for r in ids], "respondent_id": ids,
+                  "text": ["a"] * 6}).to_csv(tmp_path / "c.csv", index=False)
+    pd.DataFrame({"comment_id": ["r1-q", "r5-q"], "theme": "family_contact", "score": 0.9,
+                  "assigned": True}).to_csv(tmp_path / "codes.csv", index=False)
+    result = CliRunner().invoke(app, [
+        "link", str(tmp_path / "c.csv"), str(tmp_path / "codes.csv"), str(resp),
+        "--output", str(tmp_path / "a.csv"), "--prevalence", str(tmp_path / "p.csv"),
+        "--variable", "placement"])
+    assert result.exit_code == 0, result.output
+    associations = pd.read_csv(tmp_path / "a.csv", dtype=str)
+    levels = associations.loc[associations["variable"] == "placement", "level"]
+    assert list(dict.fromkeys(levels)) == ["Foster care", "Residential", "Kinship care", "7"]
+
+
+def test_spss_and_stata_inputs_are_staged_for_batch_runs(tmp_path):
+    path = _respondents_sav(tmp_path / "resp.sav")
+    assert needs_staging(path) and needs_staging(tmp_path / "x.dta")
+    assert read_table(path)["placement"].tolist()[0] == "Kinship care"
+
+
+def test_a_damaged_file_names_the_file_and_the_program(tmp_path):
+    path = tmp_path / "broken.sav"
+    path.write_bytes(b"this is not an SPSS file at all")
+    with pytest.raises(InputError, match=r"broken\.sav is not a readable SPSS file"):
+        cv.read_respondents(path)
+
+
+def test_without_pyreadstat_the_error_says_what_to_install(tmp_path, monkeypatch):
+    path = _respondents_sav(tmp_path / "resp.sav")
+    monkeypatch.setitem(sys.modules, "pyreadstat", None)  # as if it were not installed
+    with pytest.raises(InputError, match=r"carevoice\[spss\]"):
+        read_table(path)
