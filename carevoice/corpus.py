@@ -39,6 +39,7 @@ from ._files import (
     read_table,
     write_table,
 )
+from ._stat_files import STAT_SUFFIXES
 from ._validate import (
     _check_comments,
     _check_respondents,
@@ -406,7 +407,10 @@ def _read_respondents(path: str | Path, levels: Mapping[str, Sequence[str]] | No
     problems, out = _check_respondents(frame, table)
     if out is None:
         return problems, None, table
-    stored = _stored_types(_schema_path(Path(path)))
+    # An SPSS or Stata file carries its own types; a side file beside it belongs to a
+    # respondents file of the same name written by write_corpus.
+    stored = {} if Path(path).suffix.lower() in STAT_SUFFIXES else _stored_types(
+        _schema_path(Path(path)))
     codes = _codes_by_column(missing_values, [c for c in out.columns if c != RESPONDENT_ID])
     # A column with missing-value codes among its answers is typed afresh (a side file written
     # without the codes may call it a category), and its recorded order loses the codes.

@@ -59,6 +59,15 @@ def test_spss_value_labels_missing_codes_and_code_order(tmp_path):
     assert str(resp["age"].dtype) == "Int64" and resp["age"].isna().sum() == 1
 
 
+def test_a_side_file_of_a_csv_of_the_same_name_is_not_applied_to_an_spss_file(tmp_path):
+    """write_corpus leaves respondents.schema.json beside respondents.csv; an SPSS file named
+    respondents.sav in the same folder has its own labels and types."""
+    cv.write_corpus(cv.load_demo(), tmp_path)
+    resp = cv.read_respondents(_respondents_sav(tmp_path / "respondents.sav"))
+    assert list(resp["feels_safe"].cat.categories) == ["Never", "Sometimes", "Always"]
+    assert str(resp["age"].dtype) == "Int64"
+
+
 def test_an_ordinary_label_is_an_answer_until_listed_as_a_missing_value(tmp_path):
     path = _respondents_sav(tmp_path / "resp.sav")
     assert "Don't know" in set(cv.read_respondents(path)["times_moved"].astype(str))
