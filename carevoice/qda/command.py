@@ -7,7 +7,7 @@ files, columns and ids, never comment text.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -31,6 +31,21 @@ def _count_codings(path: Path) -> int:
 
     with zipfile.ZipFile(path) as archive, archive.open("project.qde") as fh:
         return sum(1 for _, el in ET.iterparse(fh) if local(el.tag) == "Coding")
+
+
+def _warn_unknown_themes(coded: Any, book: Any, path: Path | None) -> None:
+    """Warn about themes the codebook lacks (a .qdc codebook lists its codes' themes)."""
+    from .._theme_ids import unknown_themes
+
+    if book is None:
+        from ..themes import load_codebook
+
+        book = load_codebook()
+    known = (book.theme_ids if hasattr(book, "theme_ids")
+             else book["theme"].tolist() if "theme" in getattr(book, "columns", ()) else None)
+    if known is not None:  # a .qdc read as a frame (theme ids that a Codebook refuses)
+        unknown_themes(coded["theme"], [str(t) for t in known],
+                       codebook="the default codebook" if path is None else path.name)
 
 
 def _read_codebook(path: Path | None):
@@ -100,7 +115,9 @@ def export_qdpx_command(
             respondents, encoding=encoding, sep=sep,
             missing_values=missing_values(missing_value)))
         free = free_text_answers(answers, free_text)
-        path = export_qdpx(frame, coded, answers, output, codebook=_read_codebook(codebook),
+        book = _read_codebook(codebook)
+        _warn_unknown_themes(coded, book, codebook)
+        path = export_qdpx(frame, coded, answers, output, codebook=book,
                            user=user, pseudonymise=not already_pseudonymised, free_text=free,
                            project_name=name, inline_text=inline_text, validate=validate)
     except CarevoiceError as e:

@@ -80,11 +80,16 @@ def _groups(specs: list[str] | None) -> dict[str, dict[str, list[str]]]:
 def _themes(codes: Any, codebook: Path | None, codes_only: bool) -> list[str] | None:
     if codes_only:
         return None
+    from .._theme_ids import unknown_themes
     from ..themes import load_codebook
 
     order = list(load_codebook(codebook).theme_ids)
-    coded = [t for t in dict.fromkeys(codes["theme"].astype(str)) if t != "no_theme"]
-    return order + [t for t in coded if t not in set(order)]
+    extra = unknown_themes(codes["theme"], order, codebook=_codebook_name(codebook))
+    return order + extra
+
+
+def _codebook_name(codebook: Path | None) -> str:
+    return "the default codebook" if codebook is None else codebook.name
 
 
 def _read(comments: Path, codes: Path, respondents: Path, encoding: str | None = None,
@@ -445,6 +450,12 @@ def report_command(
                                  "column.")
             flagged_ids = set(marks["comment_id"].astype(str))
         waves = None if changes is None else _read_changes(changes, encoding, sep)
+        if not codes_themes_only:
+            from .._theme_ids import unknown_themes
+            from ..themes import load_codebook
+
+            unknown_themes(code_frame["theme"], load_codebook(codebook).theme_ids,
+                           codebook=_codebook_name(codebook))
         written = build_report(
             frame, code_frame, output, formats=formats, respondents=answers, title=title,
             text_is_pseudonymised=already_pseudonymised or pseudonymised, flagged=flagged_ids,
