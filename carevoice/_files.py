@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ._argnames import file_argument, phrase
 from .errors import InputError
 from .schema import COMMENT_ID, RESPONDENT_ID
 
@@ -138,7 +139,7 @@ def check_output_path(path: str | Path, *, argument: str = "--output", kind: str
         raise InputError(f"The 'kind' argument of check_output_path must be 'table', 'file' or "
                          f"'folder'. Got {kind!r} instead.")
     path = Path(path)
-    what = f"The {argument} option" if argument.startswith("-") else f"The {argument!r} argument"
+    what = phrase(argument)
     if kind == "folder":
         if path.exists() and not path.is_dir():
             raise InputError(f"{what} must name a folder; {path} is a file. Give a new or "
@@ -587,18 +588,25 @@ def _read_parquet(path: Path, name: str) -> tuple[pd.DataFrame, list[int]]:
     return frame, list(range(1, len(frame) + 1))
 
 
+def check_input_file(path: str | Path) -> Path:
+    """``path`` as a Path if it names a file; else an error naming the argument that gave it
+    (on the command line, as typed: ``CODES``, ``--changes``; see :mod:`carevoice._argnames`)."""
+    path = Path(path)
+    if path.is_dir():
+        raise InputError(f"{file_argument(path)} names a folder ({path}), not a file.")
+    if not path.is_file():
+        raise InputError(f"{file_argument(path)} names no file: {path} does not exist.")
+    return path
+
+
 def read_file(path: str | Path, *, encoding: str | None = None, sheet_name: str | int = 0,
               sep: str | None = None) -> Table:
     """Read a table file as strings and remember where each row came from (see :class:`Table`).
 
     Parameters are as in :func:`read_table`.
     """
-    path = Path(path)
-    if path.is_dir():
-        raise InputError(f"The 'path' argument names a folder ({path}), not a file.")
-    if not path.is_file():
-        raise InputError(f"The 'path' argument names no file: {path} does not exist.")
-    fmt = format_of(path)
+    path = check_input_file(path)
+    fmt = format_of(path, file_argument(path))
     name = path.name
     if fmt == "csv":
         try:
