@@ -364,3 +364,20 @@ def test_option_errors_name_the_option_as_typed(tmp_path, extra, said):
     assert result.exit_code == 2, result.output
     assert said in _flat(result.output)
     assert not re.search(r"'\w+' (argument|parameter)", result.output), result.output
+
+
+def test_report_subgroup_of_a_number_column_has_its_levels_in_numeric_order(tmp_path):
+    """A numeric --subgroup (placements 1 to 5) gets a table, its columns in numeric order."""
+    import pandas as pd
+
+    files = _linked_files(tmp_path)
+    answers = pd.read_csv(files[2], dtype=str)
+    answers.loc[answers["placements"] == "1", "placements"] = "10"  # "10" sorts before "2" as text
+    answers.to_csv(files[2], index=False)
+    out = tmp_path / "rep"
+    result = runner.invoke(app, ["report", *files, "--output", str(out), "--format", "md",
+                                 "--embedder", "hashing", "--pseudonymised", "--subgroup",
+                                 "placements", "--missing-value", "don't know"])
+    assert result.exit_code == 0, result.output
+    table = pd.read_csv(out / "tables" / "by_placements.csv")
+    assert table.columns.tolist() == ["Theme", "2", "3", "4", "5", "10"]
