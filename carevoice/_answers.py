@@ -195,8 +195,52 @@ def _known_order(present: Sequence[str]) -> tuple[list[str], dict[str, str]] | N
 
 def _natural(value: str) -> tuple[tuple[int, int | str], ...]:
     """Sort key that reads digits as numbers: "2" before "10", "wave 2" before "wave 10"."""
-    return tuple((0, int(part)) if part.isdigit() else (1, part)
+    return tuple((0, int(part)) if part.isdecimal() else (1, part)
                  for part in re.split(r"(\d+)", value) if part)
+
+
+def level_label(value: Any) -> str:
+    """An answer as the level a table shows it under: its text, a whole number without ".0".
+
+    Examples
+    --------
+    >>> level_label(8.0), level_label(8.5), level_label("8-10")
+    ('8', '8.5', '8-10')
+    """
+    if isinstance(value, float | np.floating) and float(value).is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def level_labels(series: pd.Series) -> np.ndarray:
+    """Each answer's :func:`level_label`, or None where there is no answer (an object array)."""
+    return np.array([None if pd.isna(v) else level_label(v) for v in series.astype(object)],
+                    dtype=object)
+
+
+def answer_levels(series: pd.Series) -> list[str]:
+    """The levels an answer column has, in the order tables show them.
+
+    A categorical's own order; numbers by value (8, 10, 12, not "10", "12", "8"); other text
+    in natural order ("wave 2" before "wave 10"), as :func:`type_answers` orders categories.
+
+    Examples
+    --------
+    >>> answer_levels(pd.Series([12, 8, None, 10, 8], dtype="Int64"))
+    ['8', '10', '12']
+    >>> answer_levels(pd.Series(["wave 10", "wave 2"]))
+    ['wave 2', 'wave 10']
+    """
+    labels = level_labels(series)
+    present = {label for label in labels if label is not None}
+    if isinstance(series.dtype, pd.CategoricalDtype):
+        return [label for label in dict.fromkeys(map(level_label, series.cat.categories))
+                if label in present]
+    if pd.api.types.is_numeric_dtype(series) and not pd.api.types.is_bool_dtype(series):
+        value = {label: float(v) for label, v in zip(labels, series, strict=True)
+                 if label is not None}
+        return sorted(value, key=lambda label: (value[label], label))
+    return sorted(present, key=lambda label: (_natural(label), label))
 
 
 def type_answers(respondents: pd.DataFrame,

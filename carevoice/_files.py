@@ -23,6 +23,14 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ._argnames import file_argument, phrase
+from ._headers import (  # noqa: F401 - shown_header, describe_columns: re-exported
+    _frame,
+    _header,
+    describe_columns,
+    header_looks_like_data,
+    shown_header,
+)
 from ._stat_files import STAT_SUFFIXES, LabelledColumn, read_stat_file
 from .errors import InputError
 from .schema import COMMENT_ID, RESPONDENT_ID
@@ -143,7 +151,7 @@ def check_output_path(path: str | Path, *, argument: str = "--output", kind: str
         raise InputError(f"The 'kind' argument of check_output_path must be 'table', 'file' or "
                          f"'folder'. Got {kind!r} instead.")
     path = Path(path)
-    what = f"The {argument} option" if argument.startswith("-") else f"The {argument!r} argument"
+    what = phrase(argument)
     if kind == "folder":
         if path.exists() and not path.is_dir():
             raise InputError(f"{what} must name a folder; {path} is a file. Give a new or "
@@ -305,164 +313,6 @@ def detect_separator(text: str) -> str:
 
 
 # --------------------------------------------------------------------------------------------
-# Headers
-# --------------------------------------------------------------------------------------------
-#: Words of ordinary column names ("Respondent ID", "Age group", "Placement type"): a header
-#: of a few words, all of them here, is printed in messages; see :func:`shown_header`.
-_HEADER_WORDS = frozenset("""
-a an and or of in on at to for by from the per with no not if
-respondent respondents participant id ids ref reference number code key row record unique
-age ages group groups band range type kind gender sex ethnicity ethnic background religion
-disability send sen needs need language first main other please specify
-placement placements home living arrangement legal status order local authority council la
-area region district ward postcode nation country school college year years month date time
-start started end ended submitted completed created updated duration days weeks
-care leaver leavers looked after child children young person people
-survey wave version form source channel mode response responses answer answers question
-questions comment comments text free score scores rating total count weight weighting
-how often many much long what which who when where why do does did you your are is
-see feel feels safe happy happiness life satisfaction wellbeing know knows advocate
-social worker workers personal adviser iro pa included decisions treated differently
-family contact name email phone address dob nhs uk
-""".split())
-
-
-def _ordinary_header(text: str) -> bool:
-    """A header of up to five words, each a word of ordinary column names or a short code."""
-    words = re.findall(r"[A-Za-z]+|\d+", text)
-    return (0 < len(words) <= 5 and len(text) <= 40
-            and all(w.lower() in _HEADER_WORDS or (w.isdigit() and len(w) <= 2)
-                    or re.fullmatch(r"[A-Za-z]\d{0,2}", w) is not None for w in words))
-
-
-def shown_header(header: object) -> str:
-    """A header for a message: quoted if it looks like a column name, else only its length.
-
-    A header row may in fact be the first row of data (a file saved without headers), so only
-    what looks like a column name is printed: a single word (``comment_id``, ``Answer``), a
-    question, or a few words of ordinary column names ("Respondent ID", "Age group",
-    "Placement type (Q3)"). A header of other words, which may be a name or a sentence, or one
-    holding an ``@`` or a long number, is not.
-
-    Examples
-    --------
-    >>> shown_header("comment_id"), shown_header("What would make your life better?")
-    ("'comment_id'", "'What would make your life better?'")
-    >>> shown_header("Respondent ID"), shown_header("Age group")
-    ("'Respondent ID'", "'Age group'")
-    >>> shown_header("Zebedee Quorn lives in Barnsley"), shown_header("Zebedee Quorn")
-    ('<a 31-character header, not shown>', '<a 13-character header, not shown>')
-    """
-    text = str(header)
-    looks_like_name = (len(text) <= 40 and len(text.split()) <= 1) or (
-        len(text) <= 100 and text.rstrip().endswith(("?", ":"))) or _ordinary_header(text)
-    if looks_like_name and "@" not in text and not re.search(r"\d{5}", text):
-        return repr(text)
-    return f"<a {len(text)}-character header, not shown>"
-
-
-def describe_columns(columns: Sequence[object], *, expected: Iterable[str] = (),
-                     frame: pd.DataFrame | None = None, limit: int = 20) -> str:
-    """Describe a file's columns for an error message without echoing data.
-
-    If the header row holds one of the ``expected`` names it is a header row and every name
-    is shown. Otherwise a header row that looks like data (a number, or shaped like the values
-    under it, such as ``c1`` above ``c2``) is not shown at all, and long headers are masked
-    (:func:`shown_header`).
-
-    Parameters
-    ----------
-    columns : sequence
-        The column names.
-    expected : iterable of str
-        Names the caller looked for.
-    frame : pandas.DataFrame, optional
-        The values under the headers, to tell a header row from a data row.
-    limit : int, default 20
-        How many names to show.
-
-    Returns
-    -------
-    str
-        E.g. ``"found the columns 'ID', 'Answer'"``.
-
-    Examples
-    --------
-    >>> describe_columns(["ID", "Answer"])
-    "found the columns 'ID', 'Answer'"
-    >>> import pandas as pd
-    >>> print(describe_columns(["c1", "Zebedee"], frame=pd.DataFrame({"c1": ["c2", "c3"]})))
-    ... # doctest: +NORMALIZE_WHITESPACE
-    found 2 columns, but the first row looks like data, not column names (not shown: it may hold
-    comment text). Add a header row
-    """
-    names = [str(c) for c in columns]
-    if not names:
-        return "found no columns"
-    confirmed = bool(set(names) & set(expected))
-    if not confirmed and header_looks_like_data(names, frame):
-        return (f"found {len(names)} columns, but the first row looks like data, not column "
-                "names (not shown: it may hold comment text). Add a header row")
-    shown = [repr(n) if confirmed and len(n) <= 100 else shown_header(n) for n in names[:limit]]
-    more = f" and {len(names) - limit} more" if len(names) > limit else ""
-    return f"found the columns {', '.join(shown)}{more}"
-
-
-def _shape(value: str) -> str:
-    return re.sub(r"(.)\1+", r"\1", re.sub(r"[0-9]", "9", re.sub(r"[^\W\d_]", "a", value)))
-
-
-def header_looks_like_data(names: Sequence[str], frame: pd.DataFrame | None = None) -> bool:
-    """Whether a header row is probably the first row of data.
-
-    True if a header is a number, or if it has a digit and the same shape (letters, digits,
-    punctuation) as most values under it, as an id such as ``c1`` above ``c2``.
-
-    Examples
-    --------
-    >>> header_looks_like_data(["1", "hello"])
-    True
-    >>> header_looks_like_data(["comment_id", "text"])
-    False
-    """
-    for position, name in enumerate(names):
-        if re.fullmatch(r"\s*[+-]?\d+(?:[.,]\d+)?\s*", name):
-            return True
-        if frame is None or position >= frame.shape[1] or not re.search(r"\d", name):
-            continue
-        values = frame.iloc[:, position].dropna().astype(str).head(50)
-        if len(values) and (values.map(_shape) == _shape(name)).mean() >= 0.8:
-            return True
-    return False
-
-
-def _header(raw: Sequence[object], name: str, where: str) -> list[str]:
-    """Strip header names, name blank ones, refuse duplicates (pandas would rename them)."""
-    names = ["" if v is None else str(v).strip() for v in raw]
-    names = [n or f"Unnamed: {i}" for i, n in enumerate(names)]
-    seen: dict[str, int] = {}
-    for n in names:
-        seen[n] = seen.get(n, 0) + 1
-    dups = [n for n, k in seen.items() if k > 1]
-    if dups:
-        raise InputError(
-            f"{name}: the header ({where}) names the column(s) "
-            f"{', '.join(shown_header(d) for d in dups)} more than once. Give each column its "
-            "own name; carevoice does not guess which of two same-named columns you mean."
-        )
-    return names
-
-
-def _frame(header: list[str], records: list[list[Any]]) -> tuple[pd.DataFrame, list[str]]:
-    """Build the string frame; drop unnamed columns that hold nothing."""
-    frame = pd.DataFrame(records, columns=header, dtype=object) if records else \
-        pd.DataFrame({h: pd.Series(dtype=object) for h in header})
-    frame = frame.where(frame.notna() & (frame != ""), pd.NA)
-    empty = [h for h in header if h.startswith("Unnamed: ") and frame[h].isna().all()]
-    return frame.drop(columns=empty), empty
-
-
-# --------------------------------------------------------------------------------------------
 # Readers
 # --------------------------------------------------------------------------------------------
 def _csv_records(text: str, sep: str) -> Iterator[tuple[int, list[str]]]:
@@ -601,21 +451,29 @@ def _read_stat(path: Path, name: str, kind: str,
     return frame, rows, labelled
 
 
+def check_input_file(path: str | Path) -> Path:
+    """``path`` as a Path if it names a file; else an error naming the argument that gave it
+    (on the command line, as typed: ``CODES``, ``--changes``; see :mod:`carevoice._argnames`)."""
+    path = Path(path)
+    if path.is_dir():
+        raise InputError(f"{file_argument(path)} names a folder ({path}), not a file.")
+    if not path.is_file():
+        raise InputError(f"{file_argument(path)} names no file: {path} does not exist.")
+    return path
+
+
 def read_file(path: str | Path, *, encoding: str | None = None, sheet_name: str | int = 0,
               sep: str | None = None) -> Table:
     """Read a table file as strings and remember where each row came from (see :class:`Table`).
 
     Parameters are as in :func:`read_table`.
     """
-    path = Path(path)
-    if path.is_dir():
-        raise InputError(f"The 'path' argument names a folder ({path}), not a file.")
-    if not path.is_file():
-        raise InputError(f"The 'path' argument names no file: {path} does not exist.")
+    path = check_input_file(path)
     name = path.name
     labelled: dict[str, LabelledColumn] = {}
     fmt = STAT_SUFFIXES.get(path.suffix.lower()) or format_of(
-        path, hint="Save it as CSV or XLSX first (SPSS .sav and Stata .dta files are read too).")
+        path, file_argument(path),
+        hint="Save it as CSV or XLSX first (SPSS .sav and Stata .dta files are read too).")
     if fmt == "csv":
         try:
             data = path.read_bytes()

@@ -1,17 +1,26 @@
-"""Command-line options shared by the commands that read comment and respondent files.
+"""Command-line options shared by the commands, and how their errors name them.
 
 Only typer is imported here, so that ``carevoice --help`` stays fast. Each command passes the
 values on to the readers (:func:`carevoice.corpus.read_table` and the functions built on it).
+Each command is wrapped in :func:`typed_command`, so that its errors name the options and files
+as its user typed them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Annotated
+import functools
+import os
+from collections.abc import Callable, Sequence
+from typing import Annotated, Any, TypeVar
 
 import typer
 
-__all__ = ["EncodingOption", "MissingValueOption", "SepOption", "missing_values"]
+from ._argnames import typed_names
+
+__all__ = ["EncodingOption", "MissingValueOption", "SepOption", "missing_values",
+           "typed_command"]
+
+_Command = TypeVar("_Command", bound=Callable[..., Any])
 
 #: ``--encoding``: force the encoding of CSV inputs.
 EncodingOption = Annotated[str | None, typer.Option(
@@ -54,3 +63,51 @@ def missing_values(option: Sequence[str] | None) -> list[str] | None:
     (["don't know", '-99'], None)
     """
     return list(option) if option else None
+
+
+@functools.cache
+def _typed(function: Callable[..., Any]) -> dict[str, str]:
+    """Each parameter of a command function -> its option (``--by``) or argument (``CODES``),
+    as typer itself names them."""
+    app = typer.Typer()
+    app.command()(function)
+    names = {}
+    for param in typer.main.get_command(app).params:
+        options = [o for o in param.opts if o.startswith("-")]
+        longs = [o for o in options if o.startswith("--")]
+        if param.name is not None:
+            names[param.name] = (longs or options)[0] if options else param.name.upper()
+    return names
+
+
+def typed_command(**renames: str) -> Callable[[_Command], _Command]:
+    """Make a command's errors name its options and files as its user typed them.
+
+    While the command runs, the library's "The 'by' argument ..." reads "The --by option ..."
+    once the command prints it through :func:`carevoice._argnames.as_typed`, and a file the
+    command was given is named by its option or argument ("CODES names no file: ..."); see
+    :func:`carevoice._argnames.typed_names`.
+
+    Parameters
+    ----------
+    **renames : str
+        Library arguments fed by an option of another name, e.g. ``variables="--variable"``
+        (the others share their option's name: ``by`` is ``--by``, ``codes`` is CODES).
+
+    Returns
+    -------
+    callable
+        A decorator; the command keeps its signature, so typer reads its options as before.
+    """
+    def decorate(function: _Command) -> _Command:
+        @functools.wraps(function)
+        def command(*args: Any, **kwargs: Any) -> Any:
+            names = {**_typed(function), **renames}
+            files = {names[k]: v for k, v in kwargs.items()
+                     if k in names and isinstance(v, os.PathLike)}
+            with typed_names(names, files):
+                return function(*args, **kwargs)
+
+        return command  # type: ignore[return-value]
+
+    return decorate

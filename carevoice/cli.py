@@ -14,7 +14,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ._options import EncodingOption, MissingValueOption, SepOption, missing_values
+from ._argnames import as_typed
+from ._options import EncodingOption, MissingValueOption, SepOption, missing_values, typed_command
 from .errors import CarevoiceError, InputError
 
 app = typer.Typer(
@@ -41,11 +42,13 @@ def fail(error: Exception) -> typer.Exit:
     typer.Exit
         Exit code 2 (bad input) to raise.
     """
-    console.print(Text("error: ", style="bold red") + Text(str(error)), highlight=False)
+    console.print(Text("error: ", style="bold red") + Text(as_typed(str(error))),
+                  highlight=False)
     return typer.Exit(code=2)
 
 
 @app.command("demo")
+@typed_command()
 def demo_command(
     output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the outputs.")] = Path(
         "carevoice-demo"),
@@ -67,6 +70,7 @@ def demo_command(
 
 
 @app.command("validate")
+@typed_command()
 def validate_command(
     comments: Annotated[Path, typer.Argument(help="Comments file (CSV/XLSX/Parquet).")],
     respondents: Annotated[Path | None, typer.Argument(help="Respondents file, optional.")] = None,
@@ -94,6 +98,7 @@ def validate_command(
 
 
 @app.command("convert")
+@typed_command()
 def convert_command(
     survey: Annotated[Path, typer.Argument(
         help="Wide survey export (CSV, XLSX, Parquet, SPSS .sav or Stata .dta).")],
@@ -163,6 +168,7 @@ def _renames(specs: list[str] | None) -> dict[str, str]:
 
 
 @app.command("models")
+@typed_command()
 def models_command() -> None:
     """Verify the packaged models' file hashes and print their versions."""
     from .models import SENTENCE_MODEL, SPACY_MODEL, model_versions, verify_model

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from typer.testing import CliRunner
 
 from carevoice.cli import app
+from carevoice.errors import InputError
 
 runner = CliRunner()
 
@@ -269,3 +272,112 @@ def test_link_min_group_sets_which_numeric_differences_are_tested(tmp_path):
     result = runner.invoke(app, ["link", *files, "--output", str(tmp_path / "a.csv"),
                                  "--min-group", "1"])
     assert result.exit_code == 2 and "--min-group" in result.output
+
+
+def _typed_case(tmp_path, case):
+    """The arguments of one command with one file or option gone wrong (``-`` marks it)."""
+    files = _linked_files(tmp_path)
+    missing, folder = str(tmp_path / "missing.csv"), str(tmp_path)
+    secret = tmp_path / "secret.txt"
+    secret.write_text("a fictional project secret, long enough", "utf-8")
+    (tmp_path / "PIPELINE.toml").write_text('[run]\noutput = "run"\n', "utf-8")
+    out = str(tmp_path / "out.csv")
+    waves = ["w1", *files, "w2", files[0], missing, files[2]]
+    return {
+        "link CODES": ["link", files[0], missing, files[2], "-o", out],
+        "link --codebook": ["link", *files, "-o", out, "--codebook", str(tmp_path / "cb.yaml")],
+        "compare-waves CODES": ["compare-waves", *waves, "-o", out],
+        "report --changes": ["report", *files, "-o", str(tmp_path / "rep"), "--changes",
+                             missing],
+        "report --flagged": ["report", *files, "-o", str(tmp_path / "rep"), "--flagged",
+                             folder],
+        "validate RESPONDENTS": ["validate", files[0], missing],
+        "convert SURVEY": ["convert", missing, "--id-column", "ID", "--text-column", "Q1",
+                           "-o", str(tmp_path / "long")],
+        "discover --codes": ["discover", files[0], "-o", out, "--embedder", "hashing",
+                             "--codes", missing],
+        "discover --background": ["discover", files[0], "-o", out, "--embedder", "hashing",
+                                  "--background", folder],
+        "code --examples": ["code", files[0], "-o", out, "--examples", missing],
+        "pseudonymise --decisions": ["pseudonymise", files[0], "-o", out, "--decisions",
+                                     missing],
+        "reidentify PSEUDONYMISED": ["reidentify", missing, "--key-file",
+                                     str(tmp_path / "k.json"), "--secret-file", str(secret),
+                                     "-o", out],
+        "export-qdpx COMMENTS": ["export-qdpx", missing, files[1], "-o",
+                                 str(tmp_path / "p.qdpx")],
+        "run PIPELINE": ["run", str(tmp_path / "missing.toml")],
+    }[case]
+
+
+@pytest.mark.parametrize(("case", "said"), [
+    ("link CODES", "CODES names no file: "),
+    ("link --codebook", "The --codebook option names no file: "),
+    ("compare-waves CODES", "Wave 'w2': CODES names no file: "),
+    ("report --changes", "The --changes option names no file: "),
+    ("report --flagged", "The --flagged option names a folder "),
+    ("validate RESPONDENTS", "RESPONDENTS names no file: "),
+    ("convert SURVEY", "SURVEY names no file: "),
+    ("discover --codes", "The --codes option names no file: "),
+    ("discover --background", "The --background option names a folder "),
+    ("code --examples", "The --examples option names no file: "),
+    ("pseudonymise --decisions", "The --decisions option names no file: "),
+    ("reidentify PSEUDONYMISED", "PSEUDONYMISED names no file: "),
+    ("export-qdpx COMMENTS", "COMMENTS names no file: "),
+    ("run PIPELINE", "PIPELINE names no file: "),
+])
+def test_a_missing_file_is_named_as_typed(tmp_path, case, said):
+    """Not "The 'path' argument", the name of the readers' Python argument."""
+    from carevoice.corpus import read_table
+
+    result = runner.invoke(app, _typed_case(tmp_path, case))
+    assert result.exit_code == 2, result.output
+    assert said in _flat(result.output) and "'path'" not in result.output
+    with pytest.raises(InputError, match="The 'path' argument names no file"):
+        read_table(tmp_path / "missing.csv")  # the Python API keeps its own name
+
+
+@pytest.mark.parametrize(("extra", "said"), [
+    (["compare-waves", "--reference", "last"], "The --reference option must be one of"),
+    (["compare-waves", "--test", "t"], "The --test option must be one of"),
+    (["compare-waves", "--base", "everyone"], "Wave 'w1': The --base option must be one of"),
+    (["compare-waves", "--alpha", "5"], "The --alpha option must be a number in (0, 1)"),
+    (["compare-waves", "--by", "age"], "Wave 'w1': The --by option names 'age'"),
+    (["link", "--test", "t"], "The --test option must be one of"),
+    (["link", "--variable", "age"], "The --variable option names 'age'"),
+    (["link", "--group", "age:x=y"], "The --group option names the variable 'age'"),
+    (["link", "--weights", "age"], "The --weights option names the column 'age'"),
+    (["report", "--quotes-by", "age"], "The --quotes-by option names ['age']"),
+    (["report", "--weights", "age"], "The --weights option names the column 'age'"),
+    (["discover", "--reducer", "pca"], "The --reducer option must be one of"),
+    (["discover", "--min-similarity", "5"], "The --min-similarity option must be a number"),
+])
+def test_option_errors_name_the_option_as_typed(tmp_path, extra, said):
+    files = _linked_files(tmp_path)
+    command, *options = extra
+    inputs = {"compare-waves": ["w1", *files, "w2", *files], "discover": files[:1]}.get(
+        command, files)
+    output = str(tmp_path / ("rep" if command == "report" else "out.csv"))
+    result = runner.invoke(app, [command, *inputs, "-o", output, *options, *(
+        ["--format", "md", "--embedder", "hashing", "--pseudonymised"] if command == "report"
+        else ["--embedder", "hashing"] if command == "discover" else [])])
+    assert result.exit_code == 2, result.output
+    assert said in _flat(result.output)
+    assert not re.search(r"'\w+' (argument|parameter)", result.output), result.output
+
+
+def test_report_subgroup_of_a_number_column_has_its_levels_in_numeric_order(tmp_path):
+    """A numeric --subgroup (placements 1 to 5) gets a table, its columns in numeric order."""
+    import pandas as pd
+
+    files = _linked_files(tmp_path)
+    answers = pd.read_csv(files[2], dtype=str)
+    answers.loc[answers["placements"] == "1", "placements"] = "10"  # "10" sorts before "2" as text
+    answers.to_csv(files[2], index=False)
+    out = tmp_path / "rep"
+    result = runner.invoke(app, ["report", *files, "--output", str(out), "--format", "md",
+                                 "--embedder", "hashing", "--pseudonymised", "--subgroup",
+                                 "placements", "--missing-value", "don't know"])
+    assert result.exit_code == 0, result.output
+    table = pd.read_csv(out / "tables" / "by_placements.csv")
+    assert table.columns.tolist() == ["Theme", "2", "3", "4", "5", "10"]

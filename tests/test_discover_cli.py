@@ -224,8 +224,8 @@ def test_discovery_with_minilm_on_the_demo_corpus(no_network):
 
 
 @pytest.mark.parametrize(("args", "named"), [
-    (["--codes", "missing.csv"], "'--codes'"),
-    (["--background", "missing.csv"], "'--background'"),
+    (["--codes", "missing.csv"], "The --codes option names no file"),
+    (["--background", "missing.csv"], "The --background option names no file"),
     (["--seed", "-1"], "'--seed'"),
 ])
 def test_cli_errors_name_the_option(tmp_path, args, named):

@@ -222,6 +222,9 @@ def test_topics_by_group_counts_respondents(topics):
     assert rows.loc["foster", "share"] == 0.5
     with pytest.raises(InputError, match="lacks column"):
         topics_by_group(topics, frame, respondents, "age_group")
+    ages = respondents.assign(age=[12.0, 8.0, 10.0, np.nan] * 5)  # a float column with a gap
+    levels = topics_by_group(topics, frame, ages, "age")["level"]
+    assert list(dict.fromkeys(levels)) == ["8", "10", "12"]  # by value, without ".0"
 
 
 def test_new_topic_ids_are_never_reused_after_reject_or_merge() -> None:

@@ -439,3 +439,26 @@ def test_an_id_that_reads_like_text_is_not_echoed_in_errors():
     with pytest.raises(ValidationError) as info:
         link(comments, codes, respondents)
     assert "Zebedee" not in str(info.value) and "31-character value" in str(info.value)
+
+
+@pytest.mark.parametrize("ages", [
+    pd.array([12, 8, 10, 8, None, 12], dtype="Int64"),  # as read_respondents types whole numbers
+    [12.0, 8.0, 10.0, 8.0, np.nan, 12.0],  # a float column, as pandas reads one with a gap
+    ["12", "8", "10", "8", None, "12"],  # numbers left as text
+])
+def test_levels_of_a_number_column_are_in_numeric_order_without_a_decimal_point(ages):
+    """An age in years or a wave number: 8, 10, 12, not "10", "12", "8" (or "8.0")."""
+    ids = [f"r{i}" for i in range(6)]
+    ind = pd.DataFrame({"money": [True, False, True, True, False, False]},
+                       index=pd.Index(ids, name="respondent_id"))
+    resp = pd.DataFrame({"respondent_id": ids, "age": ages})
+    table = prevalence(ind, resp, by=["age"])
+    rows = table[table["variable"] == "age"]
+    assert rows["level"].tolist() == ["8", "10", "12"]
+    assert rows["n"].tolist() == [1, 1, 1] and rows["base"].tolist() == [2, 1, 2]
+    grouped = group_levels(resp, {"age": {"young": ["8", "10"]}})
+    assert grouped["age"].cat.categories.tolist() == ["young", "12"]
+    h = Hypothesis("money", "age", ("8",))
+    assert hypothesis_tests(ind, resp, [h])["n_level"].tolist() == [2]
+    with pytest.raises(InputError, match=r"Levels: \['8', '10', '12'\]"):
+        group_levels(resp, {"age": {"x": ["9"]}})

@@ -233,9 +233,10 @@ def test_blank_comments_and_blank_answers_are_left_out_where_they_should_be():
     assert (overall["base_from"], overall["base_to"], overall["overlap"]) == (11, 12, 11)
     levels = result.changes[(result.changes["variable"] == "age_group")
                             & (result.changes["analysis"] == "independent")]
-    # r10 left the question blank, r11 answered no free-text question
-    assert levels["level"].tolist() == ["11-13", "8-10"]
-    assert levels["base_from"].tolist() == [4, 6] and levels["base_to"].tolist() == [6, 6]
+    # r10 left the question blank, r11 answered no free-text question; age bands in natural
+    # order, as read_respondents orders them
+    assert levels["level"].tolist() == ["8-10", "11-13"]
+    assert levels["base_from"].tolist() == [6, 4] and levels["base_to"].tolist() == [6, 6]
     # the paired comparison is made for all young people only
     assert set(result.changes.loc[result.changes["analysis"] == "paired", "variable"]) == {"all"}
 
@@ -631,3 +632,30 @@ def test_themes_restrict_the_comparison_and_its_q_values():
 
     with pytest.raises(InputError, match="themes"):
         compare_waves(waves, themes="money")
+
+
+def test_a_number_column_breaks_the_comparison_down_in_numeric_order(tmp_path):
+    """--by an age in years: levels 8, 10, 12 in that order (not "10", "12", "8")."""
+    from typer.testing import CliRunner
+
+    from carevoice.cli import app
+
+    ids = [f"{i:03d}" for i in range(30)]
+    paths = []
+    for wave, k in (("w1", 8), ("w2", 16)):
+        frames = _wave({"money": ids[:k]}, ids, {"age": [12] * 10 + [8] * 10 + [10] * 10})
+        for name, frame in zip(("comments", "codes", "respondents"), frames, strict=True):
+            frame.to_csv(tmp_path / f"{wave}-{name}.csv", index=False)
+        paths += [wave, *(str(tmp_path / f"{wave}-{n}.csv")
+                          for n in ("comments", "codes", "respondents"))]
+    done = CliRunner().invoke(app, ["compare-waves", *paths, "--by", "age",
+                                    "--codes-themes-only", "--output",
+                                    str(tmp_path / "c.csv")])
+    assert done.exit_code == 0, done.output
+    table = pd.read_csv(tmp_path / "c.csv", dtype={"level": str})
+    assert table.loc[table["variable"] == "age", "level"].tolist() == ["8", "10", "12"]
+    floats = {w: (c, k, r.astype({"age": float})) for w, (c, k, r) in
+              (("w1", _wave({"money": ids[:8]}, ids, {"age": [12.0] * 15 + [8.0] * 15})),
+               ("w2", _wave({"money": ids[:9]}, ids, {"age": [8.0] * 30})))}
+    changes = compare_waves(floats, by="age").changes
+    assert changes.loc[changes["variable"] == "age", "level"].tolist() == ["8", "12"]

@@ -11,9 +11,13 @@ from typing import Annotated
 
 import typer
 
+from .._argnames import as_typed
+from .._options import typed_command
+
 __all__ = ["run_command"]
 
 
+@typed_command()
 def run_command(
     pipeline: Annotated[Path, typer.Argument(
         help="The PIPELINE.toml file: inputs, column mapping, pseudonymisation, codebook, "
@@ -36,7 +40,7 @@ def run_command(
     try:
         result = run_batch(pipeline, resume=resume, progress=progress)
     except CarevoiceError as e:
-        typer.echo(f"error: {e}", err=True)
+        typer.echo(f"error: {as_typed(str(e))}", err=True)
         raise typer.Exit(code=2) from e
     c = result.counts
     print(f"{c['comments']} comments ({c['answered']} answered) in {c['chunks']} chunks "

@@ -40,6 +40,7 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from .._files import check_input_file
 from ..errors import InputError, Problem, ValidationError
 from .sections import (
     _INPUT_SUFFIXES,
@@ -307,9 +308,7 @@ def load_config(path: str | Path, *, check_files: bool = True) -> BatchConfig:
     >>> load_config(folder / "PIPELINE.toml", check_files=False).run.output.name
     'run'
     """
-    path = Path(path)
-    if not path.is_file():
-        raise InputError(f"The 'path' argument names no file: {path} does not exist.")
+    path = check_input_file(path)  # on the command line the error names PIPELINE
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as e:

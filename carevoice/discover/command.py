@@ -15,16 +15,18 @@ from typing import Annotated
 
 import typer
 
-from .._options import EncodingOption, SepOption
+from .._argnames import as_typed
+from .._options import EncodingOption, SepOption, typed_command
 
 __all__ = ["discover_command"]
 
 
 def _fail(error: Exception) -> typer.Exit:
-    typer.echo(f"error: {error}", err=True)
+    typer.echo(f"error: {as_typed(str(error))}", err=True)
     return typer.Exit(code=2)
 
 
+@typed_command(random_state="--seed")
 def discover_command(
     comments: Annotated[Path, typer.Argument(help="Comments file (CSV/XLSX/Parquet) with "
                                                   "comment_id and text.")],
@@ -74,6 +76,7 @@ def discover_command(
     sep: SepOption = None,
 ) -> None:
     """Discover topics in comments without the codebook; write one row per comment and topic."""
+    from .._files import check_input_file
     from .._summaries import topics_summary
     from ..corpus import check_output_path, read_codes, read_comments, write_table
     from ..embed import CachedEmbedder, HashingEmbedder, SentenceTransformerEmbedder
@@ -90,11 +93,9 @@ def discover_command(
         if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
             raise InputError(f"The '--seed' option must be a whole number, 0 or more. Got "
                              f"{seed!r} instead.")
-        for option, path in (("COMMENTS", comments), ("--codes", codes),
-                             ("--background", background)):
-            if path is not None and not Path(path).is_file():
-                raise InputError(f"The '{option}' file {Path(path).name!r} does not exist (or "
-                                 "is not a file); check the path.")
+        for path in (comments, codes, background):  # before any work; named as typed
+            if path is not None:
+                check_input_file(path)
         if n_topics != "auto" and not n_topics.isdigit():
             raise InputError(f"The '--n-topics' option must be 'auto' or a positive whole "
                              f"number. Got {n_topics!r} instead.")

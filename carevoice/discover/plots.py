@@ -204,6 +204,8 @@ def topics_by_group(topics: Topics, comments: pd.DataFrame, respondents: pd.Data
     """
     import pandas as pd
 
+    from .._answers import level_label
+
     topics = _check(topics, "topics_by_group")
     for name, frame, cols in (("comments", comments, (COMMENT_ID, RESPONDENT_ID)),
                               ("respondents", respondents, (RESPONDENT_ID, variable))):
@@ -227,7 +229,7 @@ def topics_by_group(topics: Topics, comments: pd.DataFrame, respondents: pd.Data
         for level, total in totals.items():
             n = int(counts.get((t, level), 0))
             records.append({"topic": t, "label": labels.loc[t], "variable": variable,
-                            "level": str(level), "n": n, "respondents": int(total),
+                            "level": level_label(level), "n": n, "respondents": int(total),
                             "share": round(n / total, 4) if total else float("nan")})
     return pd.DataFrame(records, columns=["topic", "label", "variable", "level", "n",
                                           "respondents", "share"])

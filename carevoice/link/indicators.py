@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
+from .._answers import answer_levels, level_label, level_labels
 from ..errors import InputError, Problem, ValidationError
 from ..schema import COMMENT_ID, RESPONDENT_ID, TEXT
 
@@ -268,11 +269,6 @@ def numeric_variables(respondents: pd.DataFrame, exclude: Iterable[str] = ()) ->
     return [c for c in respondents.columns if c not in skip and _is_numeric(respondents[c])]
 
 
-def _levels(series: pd.Series) -> list[str]:
-    if isinstance(series.dtype, pd.CategoricalDtype):
-        present = set(series.dropna().astype(str))
-        return [str(c) for c in series.cat.categories if str(c) in present]
-    return sorted(set(series.dropna().astype(str)))
 
 
 def group_levels(respondents: pd.DataFrame,
@@ -311,8 +307,8 @@ def group_levels(respondents: pd.DataFrame,
             raise InputError(f"The 'groups' argument names the variable {variable!r}, which is "
                              f"not a respondents column. Columns: {list(out.columns)}.")
         col = out[variable]
-        old_order = [str(c) for c in col.cat.categories] if isinstance(
-            col.dtype, pd.CategoricalDtype) else sorted(set(col.dropna().astype(str)))
+        old_order = list(dict.fromkeys(map(level_label, col.cat.categories))) if isinstance(
+            col.dtype, pd.CategoricalDtype) else answer_levels(col)
         recode: dict[str, str] = {}
         for new, olds in mapping.items():
             for old in ([olds] if isinstance(olds, str) else olds):
@@ -322,8 +318,7 @@ def group_levels(respondents: pd.DataFrame,
                         f"not exist. Levels: {old_order}.")
                 recode[str(old)] = str(new)
         order = list(dict.fromkeys(recode.get(lev, lev) for lev in old_order))
-        values = col.astype(object).map(lambda v, r=recode: r.get(str(v), str(v))
-                                        if pd.notna(v) else None)
+        values = [None if v is None else recode.get(v, v) for v in level_labels(col)]
         ordered = bool(getattr(col.dtype, "ordered", False))
         out[variable] = pd.Categorical(values, categories=order, ordered=ordered)
     return out

@@ -10,6 +10,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .._answers import answer_levels, level_labels
 from ..errors import InputError
 from .indicators import (
     ALL,
@@ -19,7 +20,6 @@ from .indicators import (
     _is_numeric,
     _joined,
     _kish,
-    _levels,
     _weights,
     bh,
     categorical_variables,
@@ -111,9 +111,8 @@ def prevalence(indicators: pd.DataFrame, respondents: pd.DataFrame | None = None
                 raise InputError(f"The 'by' argument names {variable!r}, which is not a "
                                  f"respondents column. Columns: {list(answers.columns)}.")
             col = answers[variable]
-            values = col.astype(object).where(col.notna(), None).map(
-                lambda v: None if v is None else str(v)).to_numpy()
-            for level in _levels(col):
+            values = level_labels(col)
+            for level in answer_levels(col):
                 mask = values == level
                 for theme in indicators.columns:
                     y = indicators[theme].to_numpy(dtype=bool)[mask]
@@ -326,9 +325,8 @@ def associations(indicators: pd.DataFrame, respondents: pd.DataFrame,
             raise InputError(f"The variable {variable!r} is numeric; use numeric_differences "
                              "for it, or pass it as a categorical column.")
         answered = col.notna().to_numpy()
-        values = col.astype(object).where(col.notna(), None).map(
-            lambda v: None if v is None else str(v)).to_numpy()[answered]
-        levels = _levels(col)
+        values = level_labels(col)[answered]
+        levels = answer_levels(col)
         ww = None if w is None else w[answered]
         scale = 1.0 if ww is None or ww.sum() == 0 else _kish(ww) / float(ww.sum())
         for theme in indicators.columns:
@@ -467,13 +465,13 @@ def hypothesis_tests(indicators: pd.DataFrame, respondents: pd.DataFrame,
             raise InputError(f"The hypothesis {h.name!r} names the variable {h.variable!r}, "
                              "which is not a respondents column.")
         col = answers[h.variable]
-        known = _levels(col)
+        known = answer_levels(col)
         unknown = [lev for lev in h.levels if lev not in known]
         if unknown:
             raise InputError(f"The hypothesis {h.name!r} names levels {unknown} of "
                              f"{h.variable!r} that nobody gave. Levels: {known}.")
         answered = col.notna().to_numpy()
-        values = col.astype(object).map(str).to_numpy()[answered]
+        values = level_labels(col)[answered]
         y = indicators[h.theme].to_numpy(dtype=bool)[answered]
         in_level = np.isin(values, list(h.levels))
         ww = None if w is None else w[answered]

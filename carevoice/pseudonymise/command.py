@@ -19,13 +19,14 @@ from typing import Annotated, Any
 
 import typer
 
-from .._options import EncodingOption, SepOption
+from .._argnames import as_typed
+from .._options import EncodingOption, SepOption, typed_command
 
 __all__ = ["pseudonymise_command", "reidentify_command"]
 
 
 def _fail(error: Exception) -> typer.Exit:
-    typer.echo(f"error: {error}", err=True)
+    typer.echo(f"error: {as_typed(str(error))}", err=True)
     return typer.Exit(code=2)
 
 
@@ -106,6 +107,7 @@ def _write_spans(path: Path, spans: Any) -> None:
     write_atomic(path, write)
 
 
+@typed_command()
 def pseudonymise_command(
     comments: Annotated[Path, typer.Argument(
         help="Comments file (CSV/XLSX/Parquet) with comment_id and text; other columns pass "
@@ -216,6 +218,7 @@ def pseudonymise_command(
                    "use --new-secret / --secret-file to keep them stable", err=True)
 
 
+@typed_command()
 def reidentify_command(
     pseudonymised: Annotated[Path, typer.Argument(help="Pseudonymised comments (CSV).")],
     key_file: Annotated[Path, typer.Option("--key-file", help="The encrypted key.")],

@@ -11,7 +11,7 @@ from typing import Annotated, Any
 
 import typer
 
-from .._options import EncodingOption, MissingValueOption, SepOption, missing_values
+from .._options import EncodingOption, MissingValueOption, SepOption, missing_values, typed_command
 
 __all__ = ["export_qdpx_command", "import_qdpx_command"]
 
@@ -60,6 +60,7 @@ def _read_codebook(path: Path | None):
     return load_codebook(path)
 
 
+@typed_command()
 def export_qdpx_command(
     comments: Annotated[Path, typer.Argument(
         help="Comments file (CSV/XLSX/Parquet): comment_id, text, respondent_id, question_id.")],
@@ -134,6 +135,7 @@ def export_qdpx_command(
                f"{_count_codings(path)} codings{note}")
 
 
+@typed_command()
 def import_qdpx_command(
     project: Annotated[Path, typer.Argument(
         help="A .qdpx project (or .qde file, or unzipped project folder) edited in a QDA tool.")],

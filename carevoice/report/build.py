@@ -403,7 +403,10 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
         from ..link import group_levels
 
         respondents = group_levels(respondents, groups)
+    categorical = categorical_variables(respondents)
+    numeric_subgroups = [v for v in subgroups or () if v not in categorical]
     result = link(comments, codes, respondents, themes=themes, hypotheses=hypotheses,
+                  by=[*categorical, *numeric_subgroups] if numeric_subgroups else None,
                   weights=weights, test=test,
                   variables=None if variables is None else list(variables),
                   exclude=list(exclude), min_group=max(2, disclosure.threshold))
@@ -427,7 +430,7 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
                            by=quotes_by, flagged=skip, config=quote_config,
                            disclosure=disclosure, generalise=generalise)
     if subgroups is None:
-        subgroups = [v for v in DEFAULT_SUBGROUPS if v in categorical_variables(respondents)]
+        subgroups = [v for v in DEFAULT_SUBGROUPS if v in categorical]
         if not subgroups:
             _warn_absent("subgroup", DEFAULT_SUBGROUPS, respondents,
                          "the report has no prevalence-by-subgroup tables",

@@ -12,7 +12,8 @@ from typing import Annotated, Any
 
 import typer
 
-from .._options import EncodingOption, MissingValueOption, SepOption, missing_values
+from .._argnames import as_typed, typed_names
+from .._options import EncodingOption, MissingValueOption, SepOption, missing_values, typed_command
 
 __all__ = ["compare_waves_command", "link_command", "parse_group", "parse_hypothesis",
            "parse_waves", "report_command"]
@@ -112,6 +113,7 @@ def _read(comments: Path, codes: Path, respondents: Path, encoding: str | None =
     return frame, code_frame, answers
 
 
+@typed_command(variables="--variable", groups="--group", hypotheses="--hypothesis")
 def link_command(
     comments: Annotated[Path, typer.Argument(
         help="Comments file with comment_id, respondent_id (and text).")],
@@ -197,7 +199,7 @@ def link_command(
         if tests and hypotheses is not None:
             write_table(result.hypotheses, hypotheses)
     except CarevoiceError as e:
-        typer.echo(f"error: {e}", err=True)
+        typer.echo(f"error: {as_typed(str(e))}", err=True)
         raise typer.Exit(code=2) from e
     n_sig = int((result.associations["q_value"] < 0.05).sum())
     print(f"linked {len(result.indicators)} respondents x {result.indicators.shape[1]} themes: "
@@ -233,6 +235,7 @@ def parse_waves(values: list[str]) -> list[tuple[str, Path, Path, Path]]:
     return waves
 
 
+@typed_command()
 def compare_waves_command(
     waves: Annotated[list[str], typer.Argument(
         metavar="NAME COMMENTS CODES RESPONDENTS ...",
@@ -298,8 +301,10 @@ def compare_waves_command(
         frames = {}
         for name, comments, codes, respondents in parsed:
             try:
-                frames[name] = _read(comments, codes, respondents, encoding, sep, text=False,
-                                     missing=missing_value)
+                with typed_names(files={"COMMENTS": comments, "CODES": codes,
+                                        "RESPONDENTS": respondents}):
+                    frames[name] = _read(comments, codes, respondents, encoding, sep,
+                                         text=False, missing=missing_value)
             except InputError as e:
                 raise InputError(f"Wave {name!r}: {e}") from e
         coded = pd.concat([f[1][["theme"]] for f in frames.values() if "theme" in f[1]])
@@ -310,7 +315,7 @@ def compare_waves_command(
         if prevalence is not None:
             write_table(result.prevalence, prevalence)
     except CarevoiceError as e:
-        typer.echo(f"error: {e}", err=True)
+        typer.echo(f"error: {as_typed(str(e))}", err=True)
         raise typer.Exit(code=2) from e
     changes = result.changes
     sizes = result.indicators.groupby(level="wave", sort=False).size()
@@ -342,6 +347,8 @@ def _read_changes(path: Path, encoding: str | None, sep: str | None) -> Any:
     return frame
 
 
+@typed_command(variables="--variable", groups="--group", hypotheses="--hypothesis",
+               subgroups="--subgroup", by="--quotes-by")
 def report_command(
     comments: Annotated[Path, typer.Argument(
         help="Comments file with comment_id, respondent_id and text.")],
@@ -477,7 +484,7 @@ def report_command(
             variables=variable or None, timestamp=timestamp,
             exclude=DEFAULT_EXCLUDE if exclude is None else exclude, waves=waves)
     except CarevoiceError as e:
-        typer.echo(f"error: {e}", err=True)
+        typer.echo(f"error: {as_typed(str(e))}", err=True)
         raise typer.Exit(code=2) from e
     for name in ("html", "docx", "md", "manifest"):
         if name in written:

@@ -15,6 +15,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .._argnames import file_argument
 from ..errors import CodebookError
 from .codebook_checks import _list_problems, _structure_problems
 
@@ -670,7 +671,9 @@ def load_codebook(path: str | Path | Codebook | None = None) -> Codebook:
         return path
     path = Path(path)
     if not path.is_file():
-        raise CodebookError(f"The codebook file {str(path)!r} does not exist.")
+        typed = file_argument(path, "")  # the option typed, on the command line
+        raise CodebookError(f"{typed} names no file: {path} does not exist." if typed else
+                            f"The codebook file {str(path)!r} does not exist.")
     suffix = path.suffix.lower()
     if suffix not in {".yaml", ".yml", ".toml", ".json"}:
         raise CodebookError(

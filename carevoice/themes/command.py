@@ -11,7 +11,8 @@ from typing import Annotated
 
 import typer
 
-from .._options import EncodingOption, SepOption
+from .._argnames import as_typed
+from .._options import EncodingOption, SepOption, typed_command
 
 __all__ = ["code_command"]
 
@@ -35,6 +36,7 @@ def _cached_coder(cache: Path, codebook: Path | None, reference: bool, kin_carer
     return fitted.with_embedder(embedder)
 
 
+@typed_command()
 def code_command(
     comments: Annotated[Path, typer.Argument(
         help="Comments file (CSV/XLSX/Parquet) with columns comment_id and text.")],
@@ -128,7 +130,7 @@ def code_command(
         codes["assigned"] = codes["assigned"].map({True: "true", False: "false"})
         write_table(codes, output)
     except CarevoiceError as e:
-        typer.echo(f"error: {e}", err=True)
+        typer.echo(f"error: {as_typed(str(e))}", err=True)
         raise typer.Exit(code=2) from e
     print(f"{coding_summary(frame, codes)}; written to {output}", file=sys.stderr)
 

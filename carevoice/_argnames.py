@@ -1,0 +1,139 @@
+"""How a message names an argument: as the Python API calls it, or as the user typed it.
+
+The library's messages name Python arguments ("The 'by' argument of compare_waves ...", "The
+'path' argument names no file ..."). On the command line the user typed ``--by`` or a file
+after ``carevoice link``, and should read those names instead. While a command runs,
+:mod:`carevoice.cli` records them with :func:`typed_names`; the file readers then name a file
+by what gave it (:func:`file_argument`), and the commands print every error through
+:func:`as_typed`. Outside a command nothing changes. Only the standard library is imported.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
+from pathlib import Path
+
+__all__ = ["as_typed", "file_argument", "phrase", "typed_names"]
+
+# (library argument name -> name typed, absolute file path -> name typed) of the running command
+_TYPED: ContextVar[tuple[Mapping[str, str], Mapping[str, str]]] = ContextVar(
+    "carevoice_typed_names", default=({}, {}))
+# "The 'by' argument of compare_waves", "the 'reducer' parameter of ThemeDiscovery"
+_NAMED = re.compile(r"\b([Tt]he) '([A-Za-z_]\w*)' (?:argument|parameter)(?: of [A-Za-z_][\w.]*)?")
+
+
+def phrase(name: str) -> str:
+    """How a message opens on an option, a positional argument or a Python argument.
+
+    Parameters
+    ----------
+    name : str
+        ``"--by"`` (an option), ``"CODES"`` (a positional argument, in capitals as the help
+        shows it) or ``"path"`` (a Python argument).
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> phrase("--changes"), phrase("CODES"), phrase("path")
+    ('The --changes option', 'CODES', "The 'path' argument")
+    """
+    if name.startswith("-"):
+        return f"The {name} option"
+    if name.isupper():
+        return name
+    return f"The {name!r} argument"
+
+
+def _key(path: str | os.PathLike[str]) -> str:
+    return os.path.abspath(os.fspath(path))
+
+
+@contextmanager
+def typed_names(arguments: Mapping[str, str] | None = None,
+                files: Mapping[str, str | os.PathLike[str] | None] | None = None
+                ) -> Iterator[None]:
+    """While the block runs, name arguments and files as the user typed them.
+
+    Names given here win over those of an enclosing block.
+
+    Parameters
+    ----------
+    arguments : mapping of str to str, optional
+        Library argument name -> name typed: ``{"by": "--by", "codes": "CODES"}``.
+    files : mapping of str to path, optional
+        Name typed -> the file it gave: ``{"CODES": Path("codes.csv")}``; None values are
+        skipped. A file given twice keeps the first name.
+
+    Examples
+    --------
+    >>> with typed_names({"by": "--by"}, {"CODES": "codes.csv"}):
+    ...     print(as_typed("The 'by' argument of compare_waves must ..."))
+    ...     print(file_argument("codes.csv"))
+    The --by option must ...
+    CODES
+    >>> file_argument("codes.csv")
+    "The 'path' argument"
+    """
+    outer_arguments, outer_files = _TYPED.get()
+    inner: dict[str, str] = {}
+    for name, path in (files or {}).items():
+        if path is not None:
+            inner.setdefault(_key(path), name)
+    token = _TYPED.set(({**outer_arguments, **(arguments or {})}, {**outer_files, **inner}))
+    try:
+        yield
+    finally:
+        _TYPED.reset(token)
+
+
+def file_argument(path: str | Path, default: str = "The 'path' argument") -> str:
+    """How a message about the file ``path`` names the argument that gave it.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        The file.
+    default : str, default "The 'path' argument"
+        The name outside a command, or when the command did not get the file from its user.
+
+    Returns
+    -------
+    str
+        ``"CODES"``, ``"The --changes option"`` or ``default``.
+    """
+    name = _TYPED.get()[1].get(_key(path))
+    return default if name is None else phrase(name)
+
+
+def as_typed(message: str) -> str:
+    """A message with the Python arguments the user gave on the command line named as typed.
+
+    "The 'reference' argument of compare_waves must be ..." becomes "The --reference option
+    must be ..."; names the running command did not record stay as they are.
+
+    Parameters
+    ----------
+    message : str
+        An error message.
+
+    Returns
+    -------
+    str
+    """
+    arguments = _TYPED.get()[0]
+
+    def typed(match: re.Match[str]) -> str:
+        name = arguments.get(match[2])
+        if name is None:
+            return match[0]
+        said = phrase(name)
+        return said if match[1] == "The" or said.isupper() else said[0].lower() + said[1:]
+
+    return _NAMED.sub(typed, message) if arguments else message
