@@ -197,8 +197,9 @@ def plot_topic_sizes(topics: Topics, *, ax: Any = None, top: int = 30) -> Any:
     topics = _check(topics, "plot_topic_sizes")
     frame = topics.topics.sort_values(["size", "topic"], ascending=[False, True],
                                       kind="stable").head(top)
-    fig, ax = _figure(ax, (7, 0.3 * len(frame) + 1.4))
-    names = [f"{t}: {lab}" for t, lab in zip(frame["topic"], frame["label"], strict=True)]
+    fig, ax = _figure(ax, (8, 0.3 * len(frame) + 1.6))
+    names = [f"{t}: {_short(lab, 45)}" for t, lab in zip(frame["topic"], frame["label"],
+                                                          strict=True)]
     y = np.arange(len(frame))[::-1]
     ax.barh(y, frame["size"], color="white", edgecolor=_BAR_COLOUR, hatch="////",
             linewidth=0.8, label="in the topic, primary or not (hatched)")
@@ -206,13 +207,17 @@ def plot_topic_sizes(topics: Topics, *, ax: Any = None, top: int = 30) -> Any:
             label="primary topic (solid)")
     largest = float(frame["size"].max()) if len(frame) else 1.0
     for yi, size, n_primary in zip(y, frame["size"], frame["n_primary"], strict=True):
-        ax.text(size + 0.01 * largest, yi, f"{int(size)} in all ({int(n_primary)} primary)",
-                va="center", fontsize=7, color="black")
-    ax.set_xlim(0, 1.35 * largest)
+        ax.annotate(f"{int(size)} in all ({int(n_primary)} primary)", (size, yi),
+                    xytext=(3, 0), textcoords="offset points", va="center", fontsize=7,
+                    color="black")
+    ax.set_xlim(0, 1.6 * largest)
     ax.set_yticks(y, names, fontsize=8)
     ax.set_xlabel("comments")
-    ax.legend(loc="lower right", fontsize=8)
-    ax.set_title(f"Topic sizes ({topics.outlier_share:.0%} of comments are outliers)")
+    # Above the bars, under the title: a legend inside the axes would cover bars or numbers.
+    ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.0), ncols=2, fontsize=8,
+              frameon=False, borderaxespad=0.2)
+    ax.set_title(f"Topic sizes ({topics.outlier_share:.0%} of comments are outliers)",
+                 pad=22)
     return fig
 
 
