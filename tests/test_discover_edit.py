@@ -215,7 +215,7 @@ def test_topics_by_group_counts_respondents(topics):
                                 "placement": ["foster"] * 10 + ["residential"] * 10})
     table = topics_by_group(topics, frame, respondents, "placement")
     assert list(table.columns) == ["topic", "label", "variable", "level", "n", "respondents",
-                                   "share"]
+                                   "share", "suppressed", "base_suppressed"]
     family = _topic_of(topics, "brother")  # comments c00-c09: respondents r00-r04, all foster
     rows = table[table["topic"] == family].set_index("level")
     assert rows.loc["foster", "n"] == 5 and rows.loc["residential", "n"] == 0
@@ -259,6 +259,8 @@ def test_topic_map_gives_forty_topics_forty_colours_and_outliers_grey():
     """tab20 repeated its colours from the 21st topic, and drew topics in grey like outliers."""
     from matplotlib.colors import to_hex
 
+    from carevoice.discover.plots import _OUTLIER_COLOUR
+
     rng = np.random.default_rng(1)
     x = np.vstack([np.eye(64)[g] + 0.05 * rng.normal(size=(4, 64)) for g in range(40)])
     x /= np.linalg.norm(x, axis=1, keepdims=True)
@@ -272,9 +274,9 @@ def test_topic_map_gives_forty_topics_forty_colours_and_outliers_grey():
                 if len(c.get_offsets())}
 
     drawn = colours(plot_topic_map(forty))
-    topic_colours = [v for k, v in drawn.items() if k != "outliers"]
+    topic_colours = [v for k, v in drawn.items() if not k.startswith("outliers")]
     assert len(topic_colours) == 40 and len(set(topic_colours)) == 40
     greys = [c for c in topic_colours if c[1:3] == c[3:5] == c[5:7]]
     assert greys == []
-    assert drawn.get("outliers", "#bbbbbb") == "#bbbbbb"
+    assert drawn.get("outliers (no topic)", _OUTLIER_COLOUR) == _OUTLIER_COLOUR
     assert colours(plot_topic_map(forty)) == drawn  # deterministic
