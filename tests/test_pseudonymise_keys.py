@@ -307,3 +307,41 @@ def test_a_key_without_an_entity_table_still_continues_a_wave(tmp_path, comments
     wave2 = pd.DataFrame({"comment_id": ["w1"], "text": ["Zorblax and Kai came"]})
     second = pseudonymise(wave2, secret=secret, detectors=DETECTORS, previous_key=path)
     assert second.comments["text"].iloc[0] == "[PERSON_4] and [PERSON_1] came"  # after 3
+
+
+# --------------------------------------------------------------------------------------------
+# reidentify with a key that is not the file's (data-protection audit, finding 5)
+# --------------------------------------------------------------------------------------------
+def test_a_key_that_knows_none_of_the_comments_is_refused(comments):
+    secret = generate_secret()
+    other = pseudonymise(pd.DataFrame({"comment_id": ["z1"], "text": ["Zara said hi"]}),
+                         secret=secret, detectors=DETECTORS)
+    mine = pseudonymise(comments, secret=secret, detectors=DETECTORS)
+    for if_changed in ("raise", "keep"):
+        with pytest.raises(InputError, match="Does this key belong to this file") as info:
+            reidentify(mine.comments, other.key, if_changed=if_changed)
+        assert "c1, c2" in str(info.value) and "Kai" not in str(info.value)
+
+
+def test_comments_with_tags_the_key_does_not_know_are_warned_about(comments):
+    secret = generate_secret()
+    mine = pseudonymise(comments, secret=secret, detectors=DETECTORS)
+    extra = pd.DataFrame({"comment_id": ["x9"], "text": ["[PERSON_7] rang me"]})
+    both = pd.concat([mine.comments, extra], ignore_index=True)
+    with pytest.warns(UserWarning, match=r"1 of the 5 comment\(s\) hold carevoice tags.*x9"):
+        back = reidentify(both, mine.key)
+    assert back["text"].tolist()[:2] == TEXTS[:2] and back["text"].iloc[4] == "[PERSON_7] rang me"
+    assert back.attrs["not_in_key"] == ["x9"] and back.attrs["reidentified"] == 3
+
+
+def test_a_surrogates_key_that_knows_no_comment_id_is_refused(comments):
+    secret = generate_secret()
+    mine = pseudonymise(comments, PseudonymiseConfig(mode="surrogates"), secret=secret,
+                        detectors=DETECTORS)
+    renamed = mine.comments.assign(comment_id=["y1", "y2", "y3", "y4"])
+    with pytest.raises(InputError, match="no comment_id of the file"):
+        reidentify(renamed, mine.key)
+    # comments without any personal data and without tags need nothing, and say so quietly
+    plain = pd.DataFrame({"comment_id": ["p1"], "text": ["nothing to add"]})
+    tags = pseudonymise(comments, secret=secret, detectors=DETECTORS)
+    assert reidentify(plain, tags.key).attrs["reidentified"] == 0
