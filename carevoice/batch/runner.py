@@ -435,7 +435,8 @@ def run_batch(config: BatchConfig | str | Path, *, resume: bool = True,
     base = Path(config).parent if not isinstance(config, BatchConfig) else Path.cwd()
     source = _source(cfg)
     secret = run_secret(cfg)
-    previous = previous_entities(cfg.pseudonymise, secret)  # an unusable key stops it here
+    # an unusable previous key, or another run's key at key_file, stops it here
+    previous = previous_entities(cfg.pseudonymise, secret, cfg.run.output)
     with _staging_folder(needs_staging(source.path)) as staging:
         return _run(cfg, base, source, staging, (secret, previous), resume=resume,
                     progress=progress)

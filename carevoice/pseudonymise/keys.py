@@ -12,6 +12,10 @@ text is exactly that text, so an edited comment, or a file from another survey w
 to share ``comment_id`` values, is refused rather than given the wrong names. Version 2 keys also
 carry every entity's replacement (without original text), so that a later wave can continue the
 numbering of tags and keep the surrogates (``previous_key``). Version 1 keys are still read.
+A key written by a batch run records the run folder that wrote it (:attr:`ReidentificationKey.run`,
+an optional field that older readers ignore), so that a later run replaces only its own key.
+:func:`reidentify` refuses a key that restores none of a file's comments while some of them hold
+tags it does not know, and warns, with ids, when only some do.
 """
 
 from __future__ import annotations
@@ -150,6 +154,10 @@ class ReidentificationKey:
         over from a previous wave, keyed by keyed hashes only (no original text).
     secret_check : str, optional
         :func:`secret_check` of the secret the entity ids were made with.
+    run : str, optional
+        The run folder of the batch run that wrote the key (its full path), so that a later
+        run replaces only its own key; None for keys written by :func:`pseudonymise`, and for
+        keys written before 2026-12-06.
     """
 
     occurrences: pd.DataFrame = field(repr=False)
@@ -157,6 +165,7 @@ class ReidentificationKey:
     digests: Mapping[str, str] | None = field(default=None, repr=False)
     mapping: pd.DataFrame | None = field(default=None, repr=False)
     secret_check: str | None = field(default=None, repr=False)
+    run: str | None = field(default=None, repr=False)
 
     def __repr__(self) -> str:
         n_ent = self.occurrences["entity_id"].nunique() if len(self.occurrences) else 0
@@ -322,6 +331,8 @@ def write_key(path: str | Path, key: ReidentificationKey, secret: bytes | str, *
         "mapping": _mapping_rows(key),
         # None where the ids were made under a random secret (pseudonymise without one)
         "secret_check": key.secret_check,
+        # the batch run folder that wrote it (None otherwise); readers before it ignore it
+        "run": key.run,
     }
     salt = os.urandom(_SALT_BYTES)
     token = _fernet(secret_b, salt).encrypt(json.dumps(payload).encode("utf-8"))
@@ -403,10 +414,11 @@ def _payload(path: Path, payload: Any, version: int) -> ReidentificationKey:
                                        for r in rows):
             raise field_error("a damaged entity table")
         mapping = pd.DataFrame(rows, columns=list(MAPPING_COLUMNS), dtype=object)
-    check = payload.get("secret_check")
+    check, run = payload.get("secret_check"), payload.get("run")
     return ReidentificationKey(occurrences, mode=str(payload.get("mode", "tags")),
                                digests=digests, mapping=mapping,
-                               secret_check=check if isinstance(check, str) else None)
+                               secret_check=check if isinstance(check, str) else None,
+                               run=run if isinstance(run, str) else None)
 
 
 def read_key(path: str | Path, secret: bytes | str) -> ReidentificationKey:
