@@ -308,3 +308,38 @@ def test_a_key_from_before_keys_recorded_their_run_is_known_by_its_outputs(
     with pytest.raises(ValidationError, match="did not record its run"):
         run_batch(_pipeline(tmp_path, data, "wave-2", mode="tags", extra=extra))
 
+
+# --------------------------------------------------------------------------------------------
+# min_score (data-protection audit, finding 4)
+# --------------------------------------------------------------------------------------------
+def test_min_score_never_unmasks_a_direct_identifier_and_is_recorded(data: Path,
+                                                                     tmp_path: Path) -> None:
+    import json
+
+    texts = ["call my mobile 07700 900456 please", "i live in BD3 now",
+             "we saw Grimblewick at the park", "my email is kai.b@example.com"]
+    pd.DataFrame({"comment_id": [f"m{i}" for i in range(1, 5)], "text": texts}).to_csv(
+        data / "low.csv", index=False)
+    toml = _pipeline(tmp_path, data, "run", mode="tags", comments="low.csv",
+                     extra="use_learned = false\nmin_score = 0.6\n")
+    with pytest.warns(UserWarning, match=r"left 1 name.*\(PERSON 1\) in 1 comment\(s\): m3"):
+        result = run_batch(toml)
+    assert _texts(result) == ["call my mobile [PHONE_1] please", "i live in [POSTCODE_1] now",
+                              "we saw Grimblewick at the park", "my email is [EMAIL_1]"]
+    assert result.counts["spans_below_min_score"] == 1
+    manifest = json.loads(result.manifest.read_text("utf-8"))
+    assert manifest["config"]["pseudonymise"]["min_score"] == 0.6
+    assert manifest["counts"]["spans_below_min_score"] == 1
+    assert "except 1 name, place or organisation span" in manifest["note"]
+    log = (result.folder / "run.log").read_text("utf-8")
+    assert "warning: min_score = 0.6 left 1" in log and "Grimblewick" not in log
+    from carevoice.cli import app
+
+    done = CliRunner().invoke(app, ["run", str(toml)])  # the command prints the warning
+    assert done.exit_code == 0 and "warning: min_score = 0.6 left 1" in done.output
+    # a run without it says nothing of it
+    plain = run_batch(_pipeline(tmp_path, data, "plain", mode="tags", comments="low.csv",
+                                extra="use_learned = false\n"))
+    assert "spans_below_min_score" not in plain.counts
+    assert json.loads(plain.manifest.read_text("utf-8"))["note"].startswith(
+        "All text in outputs/ is pseudonymised. The")

@@ -42,7 +42,10 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = [
     "LEXICON_PACKAGES",
     "DetectTask",
+    "below_min_score",
+    "below_note",
     "detect_chunk",
+    "detect_chunk_parts",
     "detect_settings_key",
     "key_owner_problems",
     "key_problems",
@@ -376,14 +379,76 @@ def detect_chunk(comments: pd.DataFrame, settings: PseudonymiseSettings) -> pd.D
     Returns
     -------
     pandas.DataFrame
-        Resolved spans (offsets and labels, no text), spans below ``min_score`` dropped.
+        Resolved spans (offsets and labels, no text), without those ``min_score`` leaves
+        unmasked (:func:`detect_chunk_parts`).
+    """
+    return detect_chunk_parts(comments, settings)[0]
+
+
+def detect_chunk_parts(comments: pd.DataFrame,
+                       settings: PseudonymiseSettings) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The spans of one chunk to mask, and those ``min_score`` leaves unmasked
+    (:func:`carevoice.pseudonymise.core.split_min_score`: never a direct identifier, never a
+    span a pattern found).
+
+    Parameters
+    ----------
+    comments : pandas.DataFrame
+    settings : PseudonymiseSettings
+
+    Returns
+    -------
+    tuple of pandas.DataFrame
     """
     from ..pseudonymise import detect_pii
+    from ..pseudonymise.core import split_min_score
 
     spans = detect_pii(comments, config=pseudonymise_config(settings))
-    if settings.min_score > 0 and len(spans):
-        spans = spans[spans["score"] >= settings.min_score]
-    return spans.reset_index(drop=True)
+    return split_min_score(spans, settings.min_score)
+
+
+def below_note(counts: dict[str, int]) -> str:
+    """What the manifest's note adds about the spans ``min_score`` left unmasked ("" for none).
+
+    Examples
+    --------
+    >>> below_note({"spans": 9}), below_note({"spans_below_min_score": 2})[:12]
+    ('', ', except 2 n')
+    """
+    n = counts.get("spans_below_min_score", 0)
+    return (f", except {n} name, place or organisation span(s) scoring below [pseudonymise] "
+            "min_score, left unmasked (run.log lists their comment_ids)") if n else ""
+
+
+def below_min_score(settings: PseudonymiseSettings, store: ChunkStore,
+                    specs: list[ChunkSpec]) -> tuple[int, str | None]:
+    """How many spans ``min_score`` left unmasked in the run, and what to tell the user.
+
+    Parameters
+    ----------
+    settings : PseudonymiseSettings
+    store : ChunkStore
+    specs : list of ChunkSpec
+
+    Returns
+    -------
+    tuple of (int, str or None)
+        The count, and a message (ids, no text) when it is not 0.
+    """
+    import pandas as pd
+
+    from ..pseudonymise.core import min_score_note
+
+    if settings.min_score <= 0:
+        return 0, None
+    parts = [store.load(spec.index, "below_min_score") for spec in specs
+             if (store.folder(spec.index) / "below_min_score.parquet").is_file()]
+    below = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
+    if not len(below):
+        return 0, None
+    return len(below), min_score_note(
+        below, settings.min_score, "Set [pseudonymise] min_score = 0 to mask them; a person "
+        "can check them in a review file (carevoice pseudonymise --review-file).")
 
 
 def read_detect(task: DetectTask) -> pd.DataFrame:
@@ -413,9 +478,9 @@ def reread(source: Source, spec: ChunkSpec, settings: tuple[Any, ...], key: str)
 def process_detect(frame: pd.DataFrame, task: DetectTask, context: Any) -> pd.DataFrame:
     """Detect one chunk and store its spans; return its status row."""
     started = time.perf_counter()
-    spans = detect_chunk(frame, context)
-    ChunkStore(task.store).save(task.spec.index, "detect", task.key, {"spans": spans},
-                                rows=len(frame))
+    spans, below = detect_chunk_parts(frame, context)
+    ChunkStore(task.store).save(task.spec.index, "detect", task.key,
+                                {"spans": spans, "below_min_score": below}, rows=len(frame))
     return status_row(task.spec.index, len(frame), len(spans), started)
 
 
