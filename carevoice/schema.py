@@ -18,6 +18,8 @@ __all__ = [
     "CODE_COLUMNS",
     "COMMENT_COLUMNS",
     "COMMENT_ID",
+    "MIN_SCORE_CEILING",
+    "MIN_SCORE_LABELS",
     "PII_LABELS",
     "QUESTION_ID",
     "RESPONDENT_ID",
@@ -57,6 +59,19 @@ PII_LABELS: tuple[str, ...] = (
     "ID",
     "OTHER_SCRIPT",
 )
+
+#: The labels that the pseudonymiser's ``min_score`` may leave unmasked: names of people, places
+#: and organisations, found by name lists, gazetteers and statistical models with a confidence
+#: that varies (a name a pattern found is masked all the same). Every other label (phone
+#: numbers, emails, handles, dates, addresses, postcodes, ID numbers, other scripts) is a
+#: direct identifier found by a pattern and masked whatever ``min_score``.
+MIN_SCORE_LABELS: tuple[str, ...] = ("PERSON", "LOCATION", "ORG")
+
+#: The highest ``min_score`` accepted: the default review threshold, so that ``min_score`` only
+#: leaves unmasked spans that a person would otherwise have been asked to review. Above it, the
+#: spans dropped are mostly real names (on the demo corpus 0.65 leaves 9 real names unmasked
+#: for 22 false alarms; 0.6 leaves 2 for 12).
+MIN_SCORE_CEILING: float = 0.6
 
 
 @dataclass(frozen=True)

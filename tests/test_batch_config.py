@@ -36,6 +36,10 @@ BAD = [
     ({"pseudonymise": {"mode": "surrogates"}}, "pseudonymise.secret_file"),
     ({"pseudonymise": {"key_file": "key.json"}}, "pseudonymise.key_file"),
     ({"pseudonymise": {"min_score": 2}}, "pseudonymise.min_score"),
+    # the audit: 1.0 left names, phones and addresses; 0.75 let a report quote a phone
+    ({"pseudonymise": {"min_score": 1.0}}, "pseudonymise.min_score"),
+    ({"pseudonymise": {"min_score": 0.75}}, "pseudonymise.min_score"),
+    ({"pseudonymise": {"overwrite_key": "yes"}}, "pseudonymise.overwrite_key"),
     ({"pseudonymise": {"enabled": False}}, "pseudonymise.enabled"),
     ({"pseudonymise": {"use_learned": "yes"}}, "pseudonymise.use_learned"),
     ({"pseudonymise": {"token_model": "absent.npz"}}, "pseudonymise.token_model"),
@@ -282,3 +286,20 @@ def test_link_test_takes_the_values_of_link_test(tmp_path: Path, test: str) -> N
     data = {**_base(tmp_path), "link": {"test": test}}
     assert config_from_dict(data, base=tmp_path).link.test == test
     assert test in TESTS
+
+
+def test_min_score_up_to_the_ceiling_is_accepted(tmp_path: Path) -> None:
+    data = {**_base(tmp_path), "pseudonymise": {"min_score": 0.6}}
+    assert config_from_dict(data, base=tmp_path).pseudonymise.min_score == 0.6
+    with pytest.raises(ValidationError, match=r"min_score must be a number in the range "
+                                              r"\[0, 0\.6\]"):
+        config_from_dict({**data, "pseudonymise": {"min_score": 0.75}}, base=tmp_path)
+
+
+def test_key_file_must_not_be_the_secret_file(tmp_path: Path) -> None:
+    (tmp_path / "secret.txt").write_text("x" * 40, "utf-8")
+    data = {**_base(tmp_path), "pseudonymise": {"secret_file": "secret.txt",
+                                                "key_file": "secret.txt"}}
+    with pytest.raises(ValidationError, match="must not be secret_file") as info:
+        config_from_dict(data, base=tmp_path)
+    assert [p.column for p in info.value.problems] == ["pseudonymise.key_file"]

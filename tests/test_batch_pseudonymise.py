@@ -209,3 +209,137 @@ def test_an_unusable_previous_key_stops_the_run_before_any_work(data: Path,
     assert not (tmp_path / "coded").exists() and not (tmp_path / "run").exists()
     assert load_config(_pipeline(tmp_path, data, "ok", mode="tags", extra=(
         f'previous_key = "{previous.as_posix()}"\n'))).pseudonymise.previous_key == previous
+
+
+# --------------------------------------------------------------------------------------------
+# key_file: a run replaces only its own key (data-protection audit, finding 3)
+# --------------------------------------------------------------------------------------------
+def test_a_second_wave_with_copied_settings_keeps_the_first_waves_key(data: Path,
+                                                                      tmp_path: Path) -> None:
+    from carevoice.cli import app
+
+    key = tmp_path / "secure" / "batch-wave1.key"
+    key.parent.mkdir()
+    extra = f'key_file = "{key.as_posix()}"\n'
+    first = run_batch(_pipeline(tmp_path, data, "wave-1", mode="tags", extra=extra))
+    written = key.read_bytes()
+    assert read_key(key, SECRET).run == str((tmp_path / "wave-1").resolve())
+    # a resumed or repeated run of the same folder rewrites its own key
+    run_batch(_pipeline(tmp_path, data, "wave-1", mode="tags", extra=extra), resume=False)
+    assert key.read_bytes() != written  # a fresh salt: it was written again
+    written = key.read_bytes()
+
+    # wave 2: settings copied, output and comments changed, key_file not
+    toml = _pipeline(tmp_path, data, "wave-2", mode="tags", comments="wave2-c.csv",
+                     extra=extra)
+    pd.DataFrame({"comment_id": ["v1"], "text": ["Zara said hi"]}).to_csv(
+        data / "wave2-c.csv", index=False)
+    with pytest.raises(ValidationError) as info:
+        run_batch(toml)
+    message = str(info.value)
+    assert [p.column for p in info.value.problems] == ["pseudonymise.key_file"]
+    for needle in ("batch-wave1.key", "exists already", "wave-1", "overwrite_key = true",
+                   "previous_key"):
+        assert needle in message, needle
+    assert key.read_bytes() == written and not (tmp_path / "wave-2").exists()
+    done = CliRunner().invoke(app, ["run", str(toml)])
+    assert done.exit_code == 2 and "overwrite_key" in done.output
+    assert key.read_bytes() == written
+
+    # settings built in code are checked when the run starts
+    cfg = config_from_dict({"run": {"output": str(tmp_path / "wave-2b")},
+                            "input": {"comments": str(data / "wave2-c.csv")},
+                            "pseudonymise": {"use_spacy": False, "key_file": str(key),
+                                             "secret_file": str(data / "secret.txt")}},
+                           check_files=False)
+    with pytest.raises(ValidationError, match="overwrite_key"):
+        run_batch(cfg)
+    assert key.read_bytes() == written and not (tmp_path / "wave-2b").exists()
+
+    # wave 1's key still re-identifies wave 1
+    args = ["reidentify", str(first.outputs["comments"]), "--key-file", str(key),
+            "--secret-file", str(data / "secret.txt"), "-o", str(tmp_path / "back.csv")]
+    assert CliRunner().invoke(app, args).exit_code == 0
+    original = pd.read_csv(data / "c.csv", dtype=str, keep_default_na=False)["text"].tolist()
+    back = pd.read_csv(tmp_path / "back.csv", dtype=str, keep_default_na=False)
+    assert back["text"].tolist() == original
+
+    # replacing it on purpose
+    run_batch(_pipeline(tmp_path, data, "wave-2", mode="tags", comments="wave2-c.csv",
+                        extra=extra + "overwrite_key = true\n"))
+    assert read_key(key, SECRET).run == str((tmp_path / "wave-2").resolve())
+
+
+def test_a_key_the_run_did_not_write_is_not_replaced(data: Path, tmp_path: Path) -> None:
+    """A key of ``carevoice pseudonymise`` (or of a batch run before keys recorded their run),
+    and a file the run's secret does not open, are refused as well."""
+    key = tmp_path / "cli.key"
+    pseudonymise(pd.DataFrame({"comment_id": ["a1"], "text": ["me and Kai"]}),
+                 PseudonymiseConfig(use_spacy=False), secret=SECRET).write_key(key, SECRET)
+    other = tmp_path / "other.key"
+    pseudonymise(pd.DataFrame({"comment_id": ["a1"], "text": ["me and Kai"]}),
+                 PseudonymiseConfig(use_spacy=False), secret="o" * 40).write_key(other,
+                                                                                "o" * 40)
+    for path, needle in ((key, "did not record its run"), (other, "does not open it")):
+        before = path.read_bytes()
+        toml = _pipeline(tmp_path, data, "run", mode="tags",
+                         extra=f'key_file = "{path.as_posix()}"\n')
+        with pytest.raises(ValidationError, match=needle):
+            load_config(toml)
+        assert path.read_bytes() == before
+
+
+def test_a_key_from_before_keys_recorded_their_run_is_known_by_its_outputs(
+        data: Path, tmp_path: Path) -> None:
+    """A run folder whose key was written by an older carevoice (no run recorded) can still be
+    resumed after an upgrade: its key's digests are those of the folder's outputs."""
+    from dataclasses import replace
+
+    from carevoice.pseudonymise import write_key
+
+    key = tmp_path / "old.key"
+    extra = f'key_file = "{key.as_posix()}"\n'
+    toml = _pipeline(tmp_path, data, "wave-1", mode="tags", extra=extra)
+    run_batch(toml)
+    write_key(key, replace(read_key(key, SECRET), run=None), SECRET, overwrite=True)
+    run_batch(toml)  # its own outputs: allowed, and now the key records the run
+    assert read_key(key, SECRET).run == str((tmp_path / "wave-1").resolve())
+    write_key(key, replace(read_key(key, SECRET), run=None), SECRET, overwrite=True)
+    with pytest.raises(ValidationError, match="did not record its run"):
+        run_batch(_pipeline(tmp_path, data, "wave-2", mode="tags", extra=extra))
+
+
+# --------------------------------------------------------------------------------------------
+# min_score (data-protection audit, finding 4)
+# --------------------------------------------------------------------------------------------
+def test_min_score_never_unmasks_a_direct_identifier_and_is_recorded(data: Path,
+                                                                     tmp_path: Path) -> None:
+    import json
+
+    texts = ["call my mobile 07700 900456 please", "i live in BD3 now",
+             "we saw Grimblewick at the park", "my email is kai.b@example.com"]
+    pd.DataFrame({"comment_id": [f"m{i}" for i in range(1, 5)], "text": texts}).to_csv(
+        data / "low.csv", index=False)
+    toml = _pipeline(tmp_path, data, "run", mode="tags", comments="low.csv",
+                     extra="use_learned = false\nmin_score = 0.6\n")
+    with pytest.warns(UserWarning, match=r"left 1 name.*\(PERSON 1\) in 1 comment\(s\): m3"):
+        result = run_batch(toml)
+    assert _texts(result) == ["call my mobile [PHONE_1] please", "i live in [POSTCODE_1] now",
+                              "we saw Grimblewick at the park", "my email is [EMAIL_1]"]
+    assert result.counts["spans_below_min_score"] == 1
+    manifest = json.loads(result.manifest.read_text("utf-8"))
+    assert manifest["config"]["pseudonymise"]["min_score"] == 0.6
+    assert manifest["counts"]["spans_below_min_score"] == 1
+    assert "except 1 name, place or organisation span" in manifest["note"]
+    log = (result.folder / "run.log").read_text("utf-8")
+    assert "warning: min_score = 0.6 left 1" in log and "Grimblewick" not in log
+    from carevoice.cli import app
+
+    done = CliRunner().invoke(app, ["run", str(toml)])  # the command prints the warning
+    assert done.exit_code == 0 and "warning: min_score = 0.6 left 1" in done.output
+    # a run without it says nothing of it
+    plain = run_batch(_pipeline(tmp_path, data, "plain", mode="tags", comments="low.csv",
+                                extra="use_learned = false\n"))
+    assert "spans_below_min_score" not in plain.counts
+    assert json.loads(plain.manifest.read_text("utf-8"))["note"].startswith(
+        "All text in outputs/ is pseudonymised. The")

@@ -310,3 +310,37 @@ def test_comments_without_an_id_are_refused_by_index():
     with pytest.raises(InputError) as info:
         pseudonymise(frame)
     assert "2 comment(s) without" in str(info.value) and "Zebedee" not in str(info.value)
+
+
+def test_cli_reidentify_says_when_the_key_is_not_the_files(tmp_path, app):
+    # the audit: "41 comments re-identified from 1 occurrences", exit 0, every comment tagged
+    runner = CliRunner()
+    secret = tmp_path / "s.txt"
+    small = write_csv(tmp_path / "small.csv", {"comment_id": ["q1"], "text": ["me and Kai"]})
+    texts = [f"Zara and Bev said hi {i}" for i in range(5)]
+    big = write_csv(tmp_path / "big.csv", {"comment_id": [f"b{i}" for i in range(5)],
+                                           "text": texts})
+    for source, out, key in ((small, "o1.csv", "k1.json"), (big, "o2.csv", "k2.json")):
+        option = ["--new-secret", str(secret)] if key == "k1.json" else [
+            "--secret-file", str(secret)]
+        done = runner.invoke(app, ["pseudonymise", str(source), "-o", str(tmp_path / out),
+                                   *option, "--key-file", str(tmp_path / key)])
+        assert done.exit_code == 0, done.output
+    args = ["--secret-file", str(secret), "-o", str(tmp_path / "back.csv")]
+    done = runner.invoke(app, ["reidentify", str(tmp_path / "o2.csv"), "--key-file",
+                               str(tmp_path / "k1.json"), *args])
+    assert done.exit_code == 2 and "Does this key belong to this file" in done.output
+    assert "b0" in done.output and "Zara" not in done.output
+    assert not (tmp_path / "back.csv").exists()
+    # some comments from another file: restored where the key knows them, the rest named
+    mixed = pd.concat([pd.read_csv(tmp_path / "o1.csv", dtype=str),
+                       pd.read_csv(tmp_path / "o2.csv", dtype=str)], ignore_index=True)
+    mixed.to_csv(tmp_path / "mixed.csv", index=False)
+    done = runner.invoke(app, ["reidentify", str(tmp_path / "mixed.csv"), "--key-file",
+                               str(tmp_path / "k1.json"), *args])
+    assert done.exit_code == 0, done.output
+    assert "1 of 6 comments re-identified" in done.output
+    assert "warning: 5 of the 6 comment(s) hold carevoice tags" in done.output
+    assert "b0, b1" in done.output and "Zara" not in done.output
+    back = pd.read_csv(tmp_path / "back.csv", dtype=str)
+    assert back["text"].iloc[0] == "me and Kai" and "Zara" not in " ".join(back["text"])

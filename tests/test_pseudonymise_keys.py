@@ -307,3 +307,101 @@ def test_a_key_without_an_entity_table_still_continues_a_wave(tmp_path, comments
     wave2 = pd.DataFrame({"comment_id": ["w1"], "text": ["Zorblax and Kai came"]})
     second = pseudonymise(wave2, secret=secret, detectors=DETECTORS, previous_key=path)
     assert second.comments["text"].iloc[0] == "[PERSON_4] and [PERSON_1] came"  # after 3
+
+
+# --------------------------------------------------------------------------------------------
+# min_score: never a direct identifier, never silently (data-protection audit, finding 4)
+# --------------------------------------------------------------------------------------------
+LOW = pd.DataFrame({"comment_id": ["m1", "m2", "m3", "m4"], "text": [
+    "Hope is my carer and i hope she stays", "we saw Grimblewick at the park",
+    "i live in BD3 now, my brother \u0645\u062d\u0645\u062f",
+    "call me on 07700 900456 or kai.b@example.com, dob 03/09/2008"]})
+FAST = {"use_spacy": False, "use_learned": False}
+
+
+@pytest.mark.parametrize("value", [0.61, 0.75, 1.0, -0.1, "0.5", True])
+def test_a_min_score_above_the_ceiling_is_refused(value):
+    # 1.0 left names, phones, emails, dates of birth and addresses; 0.75 a phone number
+    with pytest.raises(InputError, match=r"'min_score'.*\[0, 0\.6\]"):
+        PseudonymiseConfig(min_score=value)
+    assert PseudonymiseConfig(min_score=0.6).min_score == 0.6
+
+
+def test_min_score_never_unmasks_a_direct_identifier_and_says_what_it_left():
+    with pytest.warns(UserWarning, match=r"left 2 name.*m1, m2") as caught:
+        result = pseudonymise(LOW, PseudonymiseConfig(min_score=0.6, **FAST),
+                              secret=generate_secret())
+    texts = result.comments["text"].tolist()
+    # the postcode district (0.5) and the other script (0.4) stay masked, and so does all of m4
+    assert texts[2] == "i live in [POSTCODE_1] now, my brother [OTHER_SCRIPT_1]"
+    assert texts[3] == "call me on [PHONE_1] or [EMAIL_1], dob [DATE_1]"
+    # its legitimate use: "i hope" (a repeat of the name Hope, 0.5) is no longer masked
+    assert texts[0] == "[PERSON_1] is my carer and i hope she stays"
+    assert texts[1] == "we saw Grimblewick at the park"  # the cost, shown to a reviewer:
+    below = result.review[result.review["decision"] == "reject"]
+    assert below[["comment_id", "span_text"]].values.tolist() == [["m1", "hope"],
+                                                                   ["m2", "Grimblewick"]]
+    assert result.spans.attrs["below_min_score"] == 2
+    assert any("min_score = 0.6 left 2" in n for n in result.notes)
+    message = str(caught[0].message)
+    assert "Grimblewick" not in message and "hope" not in message.lower()
+
+
+def test_a_span_min_score_left_is_masked_once_a_reviewer_accepts_it(tmp_path):
+    with pytest.warns(UserWarning):
+        first = pseudonymise(LOW, PseudonymiseConfig(min_score=0.6, **FAST), secret="s" * 40)
+    decisions = first.review.copy()
+    decisions.loc[decisions["span_text"] == "Grimblewick", "decision"] = "accept"
+    decisions.to_csv(tmp_path / "review.csv", index=False)
+    # no warning (warnings are errors here): "hope" is now a reviewer's rejection
+    again = pseudonymise(LOW, PseudonymiseConfig(min_score=0.6, **FAST), secret="s" * 40,
+                         decisions=read_decisions(tmp_path / "review.csv"))
+    assert again.comments["text"].iloc[1] == "we saw [PERSON_2] at the park"
+    assert again.comments["text"].iloc[0] == "[PERSON_1] is my carer and i hope she stays"
+    assert again.spans.attrs["below_min_score"] == 0
+    assert "reject" not in set(again.review["decision"])  # the open rows: m3's, undecided
+
+
+def test_the_default_min_score_drops_nothing_and_warns_nothing():
+    result = pseudonymise(LOW, PseudonymiseConfig(**FAST), secret=generate_secret())
+    assert result.spans.attrs["below_min_score"] == 0 and not result.notes
+    assert "Grimblewick" not in result.comments["text"].iloc[1]
+    assert set(result.review["decision"]) <= {""}
+
+
+# --------------------------------------------------------------------------------------------
+# reidentify with a key that is not the file's (data-protection audit, finding 5)
+# --------------------------------------------------------------------------------------------
+def test_a_key_that_knows_none_of_the_comments_is_refused(comments):
+    secret = generate_secret()
+    other = pseudonymise(pd.DataFrame({"comment_id": ["z1"], "text": ["Zara said hi"]}),
+                         secret=secret, detectors=DETECTORS)
+    mine = pseudonymise(comments, secret=secret, detectors=DETECTORS)
+    for if_changed in ("raise", "keep"):
+        with pytest.raises(InputError, match="Does this key belong to this file") as info:
+            reidentify(mine.comments, other.key, if_changed=if_changed)
+        assert "c1, c2" in str(info.value) and "Kai" not in str(info.value)
+
+
+def test_comments_with_tags_the_key_does_not_know_are_warned_about(comments):
+    secret = generate_secret()
+    mine = pseudonymise(comments, secret=secret, detectors=DETECTORS)
+    extra = pd.DataFrame({"comment_id": ["x9"], "text": ["[PERSON_7] rang me"]})
+    both = pd.concat([mine.comments, extra], ignore_index=True)
+    with pytest.warns(UserWarning, match=r"1 of the 5 comment\(s\) hold carevoice tags.*x9"):
+        back = reidentify(both, mine.key)
+    assert back["text"].tolist()[:2] == TEXTS[:2] and back["text"].iloc[4] == "[PERSON_7] rang me"
+    assert back.attrs["not_in_key"] == ["x9"] and back.attrs["reidentified"] == 3
+
+
+def test_a_surrogates_key_that_knows_no_comment_id_is_refused(comments):
+    secret = generate_secret()
+    mine = pseudonymise(comments, PseudonymiseConfig(mode="surrogates"), secret=secret,
+                        detectors=DETECTORS)
+    renamed = mine.comments.assign(comment_id=["y1", "y2", "y3", "y4"])
+    with pytest.raises(InputError, match="no comment_id of the file"):
+        reidentify(renamed, mine.key)
+    # comments without any personal data and without tags need nothing, and say so quietly
+    plain = pd.DataFrame({"comment_id": ["p1"], "text": ["nothing to add"]})
+    tags = pseudonymise(comments, secret=secret, detectors=DETECTORS)
+    assert reidentify(plain, tags.key).attrs["reidentified"] == 0

@@ -33,15 +33,20 @@ def run_command(
 ) -> None:
     """Run a whole pipeline in chunks: resumable, reproducible, on Dask if configured."""
     import sys
+    import warnings
 
     from ..errors import CarevoiceError
     from .runner import run_batch
 
     try:
-        result = run_batch(pipeline, resume=resume, progress=progress)
+        with warnings.catch_warnings(record=True) as caught:  # shown as lines of our own
+            warnings.simplefilter("always", UserWarning)
+            result = run_batch(pipeline, resume=resume, progress=progress)
     except CarevoiceError as e:
         typer.echo(f"error: {as_typed(str(e))}", err=True)
         raise typer.Exit(code=2) from e
+    for warning in caught:
+        typer.echo(f"warning: {warning.message}", err=True)
     c = result.counts
     print(f"{c['comments']} comments ({c['answered']} answered) in {c['chunks']} chunks "
           f"({c['chunks_coded']} coded now, {c['chunks'] - c['chunks_coded']} reused): "

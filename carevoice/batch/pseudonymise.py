@@ -42,8 +42,12 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = [
     "LEXICON_PACKAGES",
     "DetectTask",
+    "below_min_score",
+    "below_note",
     "detect_chunk",
+    "detect_chunk_parts",
     "detect_settings_key",
+    "key_owner_problems",
     "key_problems",
     "previous_entities",
     "process_detect",
@@ -52,6 +56,7 @@ __all__ = [
     "replace_all",
     "replace_settings_key",
     "reread",
+    "run_id",
     "run_secret",
 ]
 
@@ -101,7 +106,8 @@ def run_secret(cfg: BatchConfig) -> bytes | None:
     return read_secret(cfg.pseudonymise.secret_file)
 
 
-def previous_entities(settings: PseudonymiseSettings, secret: bytes | None) -> Any:
+def previous_entities(settings: PseudonymiseSettings, secret: bytes | None,
+                      output: Path | None = None) -> Any:
     """The entity table of ``previous_key``, checked as ``carevoice pseudonymise
     --previous-key`` checks it (same secret, same mode); None without a previous key.
 
@@ -110,6 +116,9 @@ def previous_entities(settings: PseudonymiseSettings, secret: bytes | None) -> A
     settings : PseudonymiseSettings
     secret : bytes or None
         The run's project secret.
+    output : pathlib.Path, optional
+        The run folder: then ``key_file`` is checked too (:func:`key_owner_problems`), so that
+        a run refuses another run's key before any work.
 
     Returns
     -------
@@ -118,8 +127,12 @@ def previous_entities(settings: PseudonymiseSettings, secret: bytes | None) -> A
     Raises
     ------
     ValidationError
-        Naming ``pseudonymise.previous_key`` when the key cannot be used.
+        Naming ``pseudonymise.previous_key`` when the key cannot be used, or
+        ``pseudonymise.key_file`` when it is another run's key.
     """
+    problems = key_owner_problems(settings, output, secret) if output is not None else []
+    if problems:
+        raise ValidationError("pipeline settings", problems)
     if settings.previous_key is None:
         return None
     from ..pseudonymise.core import previous_mapping
@@ -132,10 +145,118 @@ def previous_entities(settings: PseudonymiseSettings, secret: bytes | None) -> A
             column="pseudonymise.previous_key")]) from e
 
 
+def run_id(output: Path) -> str:
+    """The run a key file records (:attr:`ReidentificationKey.run`): the run folder's full
+    path, so that a resumed or repeated run of the folder knows its own key, and a run of
+    settings copied into another folder does not.
+
+    Parameters
+    ----------
+    output : pathlib.Path
+        The run folder (``[run] output``).
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> run_id(Path("runs/wave-1")) == str(Path("runs/wave-1").resolve())
+    True
+    """
+    return str(Path(output).resolve())
+
+
+def key_owner_problems(settings: PseudonymiseSettings, output: Path,
+                       secret: bytes | None = None) -> list[Problem]:
+    """Whether the run may write ``key_file``: only a new file, the key this run folder wrote
+    (a resumed or repeated run), or any file with ``overwrite_key = true``.
+
+    Another run's key (an earlier wave whose settings were copied with their ``key_file``),
+    a key written by ``carevoice pseudonymise``, and a file this run's secret does not open are
+    refused: replacing them would lose the only way back to their names. A key that records no
+    run (written by a batch run before 2026-12-06) counts as this run's when it was written for
+    the comments in this run folder's ``outputs/``.
+
+    Parameters
+    ----------
+    settings : PseudonymiseSettings
+    output : pathlib.Path
+        The run folder.
+    secret : bytes, optional
+        The project secret; read from ``secret_file`` when not given.
+
+    Returns
+    -------
+    list of Problem
+        Naming ``pseudonymise.key_file``; empty when the run may write it.
+    """
+    from ..pseudonymise import read_key, read_secret
+
+    key_file = settings.key_file
+    if key_file is None or settings.overwrite_key or not Path(key_file).exists():
+        return []
+    if settings.previous_key is not None and (
+            Path(key_file).resolve() == Path(settings.previous_key).resolve()):
+        return []  # refused as previous_key (key_problems)
+    if secret is None:
+        try:
+            secret = read_secret(settings.secret_file) if settings.secret_file else None
+        except InputError:
+            secret = None
+        if secret is None:
+            return []  # the settings check, the missing-file check or the run says why
+    try:
+        key = read_key(key_file, secret)
+        whose = (f"by another batch run (run folder {key.run})" if key.run is not None else
+                 "by carevoice pseudonymise or pseudonymise(), or by a batch run of a "
+                 "carevoice from before 2026-12-06, which did not record its run")
+        if key.run == run_id(output) or (key.run is None and _written_for(key, output)):
+            return []
+    except InputError:
+        whose = ("by another project or tool: this run's secret_file does not open it, or it "
+                 "is no carevoice key")
+    return [Problem(
+        "bad_setting", f"[pseudonymise] key_file: the key file {str(key_file)!r} exists "
+        f"already, written {whose}. A run replaces only the key its own run folder wrote: "
+        "replacing another key loses the only way back to the names it holds. Give each wave "
+        "its own key_file (a new file name) and, to continue the earlier wave's tags, set "
+        "previous_key to the existing file; or, to replace it on purpose, set [pseudonymise] "
+        "overwrite_key = true.", column="pseudonymise.key_file")]
+
+
+def _written_for(key: Any, output: Path) -> bool:
+    """Whether a key that records no run (a batch run's before 2026-12-06) was written for the
+    comments in this run folder's ``outputs/``: every digest it holds is that of the comment
+    of its ``comment_id`` there."""
+    import pandas as pd
+
+    from ..pseudonymise.keys import text_digest
+
+    folder = Path(output) / "outputs"
+    if not key.digests:
+        return False
+    try:
+        if (folder / "comments.parquet").is_file():
+            frame = pd.read_parquet(folder / "comments.parquet", columns=[COMMENT_ID, TEXT])
+        elif (folder / "comments.csv").is_file():
+            frame = pd.read_csv(folder / "comments.csv", usecols=[COMMENT_ID, TEXT], dtype=str,
+                                keep_default_na=False)
+        else:
+            return False
+    except (OSError, ValueError, KeyError):
+        return False
+    texts = dict(zip(frame[COMMENT_ID].map(str), frame[TEXT], strict=True))
+    return all(isinstance(texts.get(cid), str) and text_digest(texts[cid]) == digest
+               for cid, digest in key.digests.items())
+
+
 def key_problems(settings: PseudonymiseSettings, output: Path) -> list[Problem]:
     """What is wrong with the key files of ``[pseudonymise]``, before any work.
 
-    ``key_file`` must lie outside the run folder ``output`` and must not be ``previous_key``;
+    ``key_file`` must lie outside the run folder ``output``, must not be ``previous_key`` nor
+    ``secret_file``, and must not be another run's key (:func:`key_owner_problems`);
     ``previous_key`` must open with the secret and have been written in the run's mode. Files
     that do not exist are left to the missing-file check.
 
@@ -163,6 +284,13 @@ def key_problems(settings: PseudonymiseSettings, output: Path) -> list[Problem]:
             p.append(Problem("bad_setting", "[pseudonymise] key_file must not be previous_key: "
                              "keep each wave's key; the new one carries the earlier waves' "
                              "people on.", column="pseudonymise.key_file"))
+        secret_file = settings.secret_file
+        if secret_file is not None and Path(key_file).resolve() == Path(secret_file).resolve():
+            p.append(Problem("bad_setting", "[pseudonymise] key_file must not be secret_file: "
+                             "the key would replace the secret that opens every key.",
+                             column="pseudonymise.key_file"))
+        else:
+            p.extend(key_owner_problems(settings, output))
     secret_file = settings.secret_file
     if previous is None or secret_file is None or not (
             Path(previous).is_file() and Path(secret_file).is_file()):
@@ -251,14 +379,76 @@ def detect_chunk(comments: pd.DataFrame, settings: PseudonymiseSettings) -> pd.D
     Returns
     -------
     pandas.DataFrame
-        Resolved spans (offsets and labels, no text), spans below ``min_score`` dropped.
+        Resolved spans (offsets and labels, no text), without those ``min_score`` leaves
+        unmasked (:func:`detect_chunk_parts`).
+    """
+    return detect_chunk_parts(comments, settings)[0]
+
+
+def detect_chunk_parts(comments: pd.DataFrame,
+                       settings: PseudonymiseSettings) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The spans of one chunk to mask, and those ``min_score`` leaves unmasked
+    (:func:`carevoice.pseudonymise.core.split_min_score`: never a direct identifier, never a
+    span a pattern found).
+
+    Parameters
+    ----------
+    comments : pandas.DataFrame
+    settings : PseudonymiseSettings
+
+    Returns
+    -------
+    tuple of pandas.DataFrame
     """
     from ..pseudonymise import detect_pii
+    from ..pseudonymise.core import split_min_score
 
     spans = detect_pii(comments, config=pseudonymise_config(settings))
-    if settings.min_score > 0 and len(spans):
-        spans = spans[spans["score"] >= settings.min_score]
-    return spans.reset_index(drop=True)
+    return split_min_score(spans, settings.min_score)
+
+
+def below_note(counts: dict[str, int]) -> str:
+    """What the manifest's note adds about the spans ``min_score`` left unmasked ("" for none).
+
+    Examples
+    --------
+    >>> below_note({"spans": 9}), below_note({"spans_below_min_score": 2})[:12]
+    ('', ', except 2 n')
+    """
+    n = counts.get("spans_below_min_score", 0)
+    return (f", except {n} name, place or organisation span(s) scoring below [pseudonymise] "
+            "min_score, left unmasked (run.log lists their comment_ids)") if n else ""
+
+
+def below_min_score(settings: PseudonymiseSettings, store: ChunkStore,
+                    specs: list[ChunkSpec]) -> tuple[int, str | None]:
+    """How many spans ``min_score`` left unmasked in the run, and what to tell the user.
+
+    Parameters
+    ----------
+    settings : PseudonymiseSettings
+    store : ChunkStore
+    specs : list of ChunkSpec
+
+    Returns
+    -------
+    tuple of (int, str or None)
+        The count, and a message (ids, no text) when it is not 0.
+    """
+    import pandas as pd
+
+    from ..pseudonymise.core import min_score_note
+
+    if settings.min_score <= 0:
+        return 0, None
+    parts = [store.load(spec.index, "below_min_score") for spec in specs
+             if (store.folder(spec.index) / "below_min_score.parquet").is_file()]
+    below = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
+    if not len(below):
+        return 0, None
+    return len(below), min_score_note(
+        below, settings.min_score, "Set [pseudonymise] min_score = 0 to mask them; a person "
+        "can check them in a review file (carevoice pseudonymise --review-file).")
 
 
 def read_detect(task: DetectTask) -> pd.DataFrame:
@@ -288,9 +478,9 @@ def reread(source: Source, spec: ChunkSpec, settings: tuple[Any, ...], key: str)
 def process_detect(frame: pd.DataFrame, task: DetectTask, context: Any) -> pd.DataFrame:
     """Detect one chunk and store its spans; return its status row."""
     started = time.perf_counter()
-    spans = detect_chunk(frame, context)
-    ChunkStore(task.store).save(task.spec.index, "detect", task.key, {"spans": spans},
-                                rows=len(frame))
+    spans, below = detect_chunk_parts(frame, context)
+    ChunkStore(task.store).save(task.spec.index, "detect", task.key,
+                                {"spans": spans, "below_min_score": below}, rows=len(frame))
     return status_row(task.spec.index, len(frame), len(spans), started)
 
 
@@ -393,6 +583,10 @@ def replace_all(cfg: BatchConfig, source: Source, specs: list[ChunkSpec],
         occ = (pd.concat(occurrences, ignore_index=True) if occurrences
                else pd.DataFrame(columns=list(OCCURRENCE_COLUMNS)))
         key = ReidentificationKey(occ, settings.mode, digests=digests,
-                                  mapping=replacer.mapping(), secret_check=secret_check(secret))
+                                  mapping=replacer.mapping(), secret_check=secret_check(secret),
+                                  run=run_id(cfg.run.output))
+        problems = key_owner_problems(settings, cfg.run.output, secret)  # written meanwhile?
+        if problems:
+            raise ValidationError("pipeline settings", problems)
         write_key(settings.key_file, key, secret, overwrite=True)
     return keys

@@ -31,6 +31,7 @@ import os
 import platform
 import threading
 import time
+import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -63,6 +64,8 @@ from .engine import Stage, make_engine, status_row
 from .outputs import TableWriter, as_strings, clear_outputs, codes_out
 from .pseudonymise import (
     DetectTask,
+    below_min_score,
+    below_note,
     detect_settings_key,
     previous_entities,
     process_detect,
@@ -435,7 +438,8 @@ def run_batch(config: BatchConfig | str | Path, *, resume: bool = True,
     base = Path(config).parent if not isinstance(config, BatchConfig) else Path.cwd()
     source = _source(cfg)
     secret = run_secret(cfg)
-    previous = previous_entities(cfg.pseudonymise, secret)  # an unusable key stops it here
+    # an unusable previous key, or another run's key at key_file, stops it here
+    previous = previous_entities(cfg.pseudonymise, secret, cfg.run.output)
     with _staging_folder(needs_staging(source.path)) as staging:
         return _run(cfg, base, source, staging, (secret, previous), resume=resume,
                     progress=progress)
@@ -539,6 +543,9 @@ def _run(cfg: BatchConfig, base: Path, source: Source, staging: Path | None,
             code_keys = replace_all(cfg, source, specs, detect_keys, store, secret, previous,
                                     _code_settings_key(cfg), bar, log)
             seconds["replace"] = time.perf_counter() - clock
+            n_below, below_msg = below_min_score(cfg.pseudonymise, store, specs)
+            if below_msg:
+                log(f"warning: {below_msg}")
 
             # 3. embed and code
             clock = time.perf_counter()
@@ -623,10 +630,14 @@ def _run(cfg: BatchConfig, base: Path, source: Source, staging: Path | None,
     counts["chunks"] = len(specs)
     counts["chunks_detected"] = computed["detect"]
     counts["chunks_coded"] = computed["code"]
+    if cfg.pseudonymise.min_score > 0:
+        counts["spans_below_min_score"] = n_below
     manifest = _write_manifest(cfg, base, source, specs, detect_keys, code_keys, store, outputs,
                                counts, folder)
     log("done: " + ", ".join(f"{k}={v}" for k, v in counts.items()) + "; seconds: "
         + ", ".join(f"{k}={v:.1f}" for k, v in seconds.items()))
+    if below_msg:  # after the outputs: a warning turned into an error stops nothing half-way
+        warnings.warn(below_msg, UserWarning, stacklevel=3)
     return RunResult(folder, outputs, manifest, counts, seconds)
 
 
@@ -750,8 +761,8 @@ def _write_manifest(cfg: BatchConfig, base: Path, source: Source, specs: list[Ch
         "counts": {k: v for k, v in counts.items() if not k.startswith("chunks_")},
         "outputs": {name: {"file": str(path.relative_to(folder)), "sha256": file_sha256(path)}
                     for name, path in sorted(outputs.items())},
-        "note": ("All text in outputs/ is pseudonymised. The re-identification key, if any, "
-                 "was written encrypted outside this folder."),
+        "note": (f"All text in outputs/ is pseudonymised{below_note(counts)}. The "
+                 "re-identification key, if any, was written encrypted outside this folder."),
     }
     path = folder / "manifest.json"
     write_atomic(path, (json.dumps(manifest, indent=1, sort_keys=True) + "\n").encode())

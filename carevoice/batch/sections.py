@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Problem
+from ..schema import MIN_SCORE_CEILING
 from ._checks import (
     check,
     is_int,
@@ -221,6 +222,13 @@ class PseudonymiseSettings:
         Where to write the encrypted re-identification key (the format of
         ``carevoice pseudonymise --key-file``, with a digest of each comment, so that
         ``carevoice reidentify`` refuses edited comments). Keep it outside the run folder.
+        A file that exists already is replaced only when this run folder wrote it (a resumed
+        or repeated run; the key records its run folder) or with ``overwrite_key``: a new
+        wave's settings copied from the last must not destroy that wave's key.
+    overwrite_key : bool, default False
+        Replace an existing ``key_file`` that another run (or ``carevoice pseudonymise``)
+        wrote, as ``carevoice pseudonymise --overwrite`` does. The replaced key is lost, and
+        with it the way back to that run's names.
     use_spacy : bool, default True
         Run the spaCy recogniser as well as patterns and name lists.
     use_learned : bool, default True
@@ -228,7 +236,10 @@ class PseudonymiseSettings:
     token_model : pathlib.Path, optional
         A token model of your own (``TokenModel.save``) instead of the packaged one.
     min_score : float, default 0.0
-        Drop spans scoring below this.
+        Leave unmasked the names, places and organisations that no pattern found and that
+        score below this, at most 0.6 (:data:`carevoice.schema.MIN_SCORE_CEILING`); phone
+        numbers, emails, dates, addresses and other direct identifiers are masked whatever it
+        is. The run log, a warning and the manifest count the spans it left.
     batch_size : int, default 256
         Texts per spaCy batch.
     tag_style : {"label", "words"}, default "label"
@@ -246,6 +257,7 @@ class PseudonymiseSettings:
     mode: str = "tags"
     secret_file: Path | None = None
     key_file: Path | None = None
+    overwrite_key: bool = False
     use_spacy: bool = True
     use_learned: bool = True
     token_model: Path | None = None
@@ -267,8 +279,12 @@ class PseudonymiseSettings:
               "true or false", self.use_spacy)
         check(p, isinstance(self.use_learned, bool), "pseudonymise", "use_learned",
               "true or false", self.use_learned)
-        check(p, is_num(self.min_score) and 0 <= self.min_score <= 1, "pseudonymise",
-              "min_score", "a number in the range [0, 1]", self.min_score)
+        check(p, isinstance(self.overwrite_key, bool), "pseudonymise", "overwrite_key",
+              "true or false", self.overwrite_key)
+        check(p, is_num(self.min_score) and 0 <= self.min_score <= MIN_SCORE_CEILING,
+              "pseudonymise", "min_score", f"a number in the range [0, {MIN_SCORE_CEILING}] "
+              "(above it, most of the spans it would leave unmasked are real names; review "
+              "them instead)", self.min_score)
         check(p, is_int(self.batch_size) and self.batch_size >= 1, "pseudonymise",
               "batch_size", "an int in the range [1, inf)", self.batch_size)
         check(p, self.tag_style in _TAG_STYLES, "pseudonymise", "tag_style",

@@ -233,7 +233,15 @@ def reidentify_command(
     encoding: EncodingOption = None,
     sep: SepOption = None,
 ) -> None:
-    """Put the original text back, for an authorised person holding the project secret."""
+    """Put the original text back, for an authorised person holding the project secret.
+
+    Exits with status 2, writing nothing, when the key restores none of the comments and
+    some of them show it is not their key (tags it has no entry for, another text under a
+    ``comment_id`` it knows); warns with counts and ids when only some comments hold tags it
+    does not know.
+    """
+    import warnings
+
     from ..errors import CarevoiceError
     from ._files import check_paths, write_csv
     from .keys import read_key, reidentify
@@ -246,12 +254,17 @@ def reidentify_command(
         assert secret is not None
         frame = _read(pseudonymised, None, encoding, sep)
         key = read_key(key_file, secret)
-        restored = reidentify(frame, key, if_changed="keep" if keep_changed else "raise")
+        with warnings.catch_warnings(record=True) as caught:  # shown as lines of our own
+            warnings.simplefilter("always", UserWarning)
+            restored = reidentify(frame, key, if_changed="keep" if keep_changed else "raise")
         write_csv(restored, output, private=True)
     except CarevoiceError as e:
         raise _fail(e) from e
-    typer.echo(f"{len(restored)} comments re-identified from {len(key.occurrences)} "
-               f"occurrences; wrote {output}", err=True)
+    done = restored.attrs.get("reidentified", 0)
+    typer.echo(f"{done} of {len(restored)} comments re-identified ({len(key.occurrences)} "
+               f"occurrences in the key); wrote {output}", err=True)
     note = restored.attrs.get("note")
     if note:
         typer.echo(f"note: {note}", err=True)
+    for warning in caught:
+        typer.echo(f"warning: {warning.message}", err=True)

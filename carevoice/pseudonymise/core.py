@@ -12,7 +12,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
-from ..schema import COMMENT_ID, SPAN_COLUMNS, Corpus, Detector
+from ..schema import (
+    COMMENT_ID,
+    MIN_SCORE_CEILING,
+    MIN_SCORE_LABELS,
+    SPAN_COLUMNS,
+    Corpus,
+    Detector,
+)
 from ._base import check_comments, spans_frame, texts_by_id
 from .animals import drop_pet_names
 from .boundaries import cut_between_names, joinable_gap, split_at_boundaries
@@ -42,17 +49,24 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = [
     "PseudonymisationResult",
     "PseudonymiseConfig",
+    "check_min_score",
     "default_detectors",
     "detect_pii",
+    "min_score_note",
     "previous_mapping",
     "propagate_spans",
     "pseudonymise",
     "resolve_spans",
+    "split_min_score",
 ]
 
 #: Detectors that are statistical models rather than rules: a merged span takes a rule's label
 #: over theirs (:func:`resolve_spans`).
 STATISTICAL_DETECTORS: tuple[str, ...] = ("spacy", "learned")
+
+#: Detectors whose spans ``min_score`` never sets aside (:func:`split_min_score`): patterns
+#: and identifiers said aloud.
+PATTERN_DETECTORS: tuple[str, ...] = ("patterns", "spoken")
 
 #: When two overlapping spans score the same, the label earlier in this list wins.
 LABEL_PRIORITY: tuple[str, ...] = ("EMAIL", "PHONE", "ID", "POSTCODE", "ADDRESS", "HANDLE",
@@ -78,8 +92,16 @@ class PseudonymiseConfig:
         Spans scoring below it (or found only by weak detectors) are listed for review. They are
         masked all the same unless a reviewer rejects them.
     min_score : float, default 0.0
-        Spans scoring below it are dropped before replacement. Keep it at 0 unless a review
-        showed that a detector only adds noise: a missed name is worse than an extra mask.
+        Name, place and organisation spans (:data:`carevoice.schema.MIN_SCORE_LABELS`) that
+        no pattern found and that score below it are left unmasked, for precision when a
+        review showed that the least confident spans are mostly noise; at most
+        :data:`carevoice.schema.MIN_SCORE_CEILING` (0.6, the default review threshold), so it
+        only ever drops spans that would have gone to review. Phone numbers, emails, handles,
+        dates, addresses, postcodes and ID numbers are masked whatever it is
+        (:func:`split_min_score`). The spans it
+        drops are counted in ``notes``, listed in ``review`` with the decision ``"reject"``
+        (write ``"accept"`` to mask them) and warned about. Keep it at 0 unless you need it:
+        a missed name is worse than an extra mask.
     batch_size : int, default 256
         Texts per spaCy batch.
     n_process : int, default 1
@@ -118,11 +140,11 @@ class PseudonymiseConfig:
             raise InputError(f"The 'mode' parameter must be one of {list(MODES)}. "
                              f"Got {self.mode!r} instead.")
         self.replace_config()  # checks redaction, tag_style and locale
-        for name in ("review_threshold", "min_score"):
-            value = getattr(self, name)
-            if not isinstance(value, (int, float)) or not 0.0 <= value <= 1.0:
-                raise InputError(f"The {name!r} parameter must be a float in the range [0, 1]. "
-                                 f"Got {value!r} instead.")
+        value = self.review_threshold
+        if not isinstance(value, (int, float)) or not 0.0 <= value <= 1.0:
+            raise InputError("The 'review_threshold' parameter must be a float in the range "
+                             f"[0, 1]. Got {value!r} instead.")
+        check_min_score(self.min_score)
         for name in ("batch_size", "n_process"):
             value = getattr(self, name)
             if not isinstance(value, int) or isinstance(value, bool) or value < 1:
@@ -154,6 +176,101 @@ class PseudonymiseConfig:
         ReviewConfig
         """
         return ReviewConfig(threshold=float(self.review_threshold))
+
+
+def check_min_score(value: object, name: str = "min_score") -> None:
+    """Refuse a ``min_score`` that is not a number in [0, :data:`MIN_SCORE_CEILING`].
+
+    Parameters
+    ----------
+    value : object
+    name : str, default "min_score"
+        How the error names the setting.
+
+    Raises
+    ------
+    InputError
+
+    Examples
+    --------
+    >>> check_min_score(0.5)
+    >>> check_min_score(0.75)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    carevoice.errors.InputError: The 'min_score' parameter must be a number in the range [0, 0.6]...
+    """
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and (
+            0.0 <= value <= MIN_SCORE_CEILING):
+        return
+    raise InputError(
+        f"The {name!r} parameter must be a number in the range [0, {MIN_SCORE_CEILING}]. Got "
+        f"{value!r} instead. It leaves unmasked the names, places and organisations that no "
+        f"pattern found and that score below it; above {MIN_SCORE_CEILING} (the default "
+        "review threshold) most of what it would leave are real names. To take back masks "
+        "that hurt readability, review them instead (write_review / --review-file, then "
+        "--decisions).")
+
+
+def split_min_score(spans: pd.DataFrame, min_score: float) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Split spans into those to mask and the name, place and organisation spans that score
+    below ``min_score``.
+
+    Only spans of the labels :data:`carevoice.schema.MIN_SCORE_LABELS` that no pattern found
+    are ever set aside: a phone number, email, handle, date, address, postcode or ID number,
+    and a name a pattern found ("Meadowbank children's home", the road "A38"), is masked
+    whatever its score.
+
+    Parameters
+    ----------
+    spans : pandas.DataFrame
+        Resolved spans (``label`` and ``score`` columns); not modified.
+    min_score : float
+
+    Returns
+    -------
+    tuple of pandas.DataFrame
+        The spans to mask, and those set aside (both with fresh indexes).
+
+    Examples
+    --------
+    >>> raw = spans_frame([("c1", 0, 3, "PERSON", 0.45, "names:capitalised"),
+    ...                    ("c1", 9, 22, "PHONE", 0.4, "patterns:phone"),
+    ...                    ("c1", 30, 33, "LOCATION", 0.5, "patterns:road_number")])
+    >>> kept, below = split_min_score(raw, 0.5)
+    >>> kept["label"].tolist(), below["label"].tolist()
+    (['PHONE', 'LOCATION'], ['PERSON'])
+    """
+    if min_score <= 0 or not len(spans):
+        return spans.reset_index(drop=True), spans.iloc[:0].reset_index(drop=True)
+    by_pattern = spans["detector"].map(
+        lambda d: any(p.startswith(PATTERN_DETECTORS) for p in str(d).split("+")))
+    low = (spans["score"] < min_score) & spans["label"].isin(MIN_SCORE_LABELS) & ~by_pattern
+    return spans[~low].reset_index(drop=True), spans[low].reset_index(drop=True)
+
+
+def min_score_note(below: pd.DataFrame, min_score: float, where: str) -> str:
+    """What a person should know about the spans ``min_score`` left unmasked (ids, no text).
+
+    Parameters
+    ----------
+    below : pandas.DataFrame
+        The spans set aside by :func:`split_min_score`.
+    min_score : float
+    where : str
+        Where they are listed, and how to mask them after all.
+
+    Returns
+    -------
+    str
+    """
+    from ..errors import format_ids
+
+    labels = ", ".join(f"{lab} {n}" for lab, n in below["label"].value_counts().items())
+    ids = list(dict.fromkeys(below[COMMENT_ID].map(str)))
+    return (f"min_score = {min_score} left {len(below)} name, place or organisation span(s) "
+            f"unmasked ({labels}) in {len(ids)} comment(s): {format_ids(ids)}. {where} "
+            "Phone numbers, emails, handles, dates, addresses, postcodes and ID numbers are "
+            "masked whatever min_score.")
 
 
 def default_detectors(config: PseudonymiseConfig | None = None) -> tuple[Detector, ...]:
@@ -365,7 +482,8 @@ class PseudonymisationResult:
         :meth:`write_key`; it is never written otherwise.
     notes : tuple of str
         What a person should know about the run (no text): surrogates carried over from a
-        previous wave that had to change.
+        previous wave that had to change, and the spans ``min_score`` left unmasked (also
+        counted in ``spans.attrs["below_min_score"]`` and listed in ``review``).
     """
 
     comments: pd.DataFrame = field(repr=False)
@@ -516,8 +634,7 @@ def pseudonymise(comments: Corpus | pd.DataFrame, config: PseudonymiseConfig | N
                               comments=frame)
     if decisions is not None:
         spans = apply_decisions(spans, decisions, frame)
-    if config.min_score > 0 and len(spans):
-        spans = spans[spans["score"] >= config.min_score].reset_index(drop=True)
+    spans, below = split_min_score(spans, config.min_score)  # accepted spans score 1.0
     review = review_table(frame, spans, config.review_config())
     run_secret = secret_b if secret_b is not None else as_secret(None)
     replacer = Replacer(run_secret, config.replace_config(), previous=previous)
@@ -528,6 +645,9 @@ def pseudonymise(comments: Corpus | pd.DataFrame, config: PseudonymiseConfig | N
         open_rows = [(c, s, e) not in done for c, s, e in zip(
             review[COMMENT_ID], review["start"], review["end"], strict=True)]
         review = review[open_rows].reset_index(drop=True)
+    if len(below):  # left unmasked: listed for review as rejected, so a person sees them
+        review = _review_with(review, review_table(frame, below, ReviewConfig(threshold=1.0)),
+                              frame)
     key = ReidentificationKey(occurrences, config.mode, digests=text_digests(out, occurrences),
                               mapping=replacer.mapping(),
                               secret_check=secret_check(secret_b) if secret_b else None)
@@ -536,4 +656,25 @@ def pseudonymise(comments: Corpus | pd.DataFrame, config: PseudonymiseConfig | N
         note = (f"{replacer.redrawn} surrogate(s) carried over from the previous wave are now "
                 "a real name or word in this wave's data and were drawn again")
         notes = (note,)
+    spans.attrs["below_min_score"] = len(below)
+    if len(below):
+        import warnings
+
+        note = min_score_note(below, config.min_score, "They are listed in the review table "
+                              "with the decision 'reject': write 'accept' to mask them.")
+        notes = (*notes, note)
+        warnings.warn(note, UserWarning, stacklevel=2)
     return PseudonymisationResult(out, spans, review, key, config.mode, notes)
+
+
+def _review_with(review: pd.DataFrame, below: pd.DataFrame,
+                 comments: pd.DataFrame) -> pd.DataFrame:
+    """The review table with the spans ``min_score`` left unmasked, decision ``"reject"``,
+    in the comments' order."""
+    import pandas as pd
+
+    table = pd.concat([review, below.assign(decision="reject")], ignore_index=True)
+    position = {cid: i for i, cid in enumerate(comments[COMMENT_ID].map(str))}
+    order = table[COMMENT_ID].map(position)
+    return table.assign(_order=order).sort_values(["_order", "start"], kind="stable").drop(
+        columns="_order").reset_index(drop=True)

@@ -12,6 +12,10 @@ text is exactly that text, so an edited comment, or a file from another survey w
 to share ``comment_id`` values, is refused rather than given the wrong names. Version 2 keys also
 carry every entity's replacement (without original text), so that a later wave can continue the
 numbering of tags and keep the surrogates (``previous_key``). Version 1 keys are still read.
+A key written by a batch run records the run folder that wrote it (:attr:`ReidentificationKey.run`,
+an optional field that older readers ignore), so that a later run replaces only its own key.
+:func:`reidentify` refuses a key that restores none of a file's comments while some of them hold
+tags it does not know, and warns, with ids, when only some do.
 """
 
 from __future__ import annotations
@@ -150,6 +154,10 @@ class ReidentificationKey:
         over from a previous wave, keyed by keyed hashes only (no original text).
     secret_check : str, optional
         :func:`secret_check` of the secret the entity ids were made with.
+    run : str, optional
+        The run folder of the batch run that wrote the key (its full path), so that a later
+        run replaces only its own key; None for keys written by :func:`pseudonymise`, and for
+        keys written before 2026-12-06.
     """
 
     occurrences: pd.DataFrame = field(repr=False)
@@ -157,6 +165,7 @@ class ReidentificationKey:
     digests: Mapping[str, str] | None = field(default=None, repr=False)
     mapping: pd.DataFrame | None = field(default=None, repr=False)
     secret_check: str | None = field(default=None, repr=False)
+    run: str | None = field(default=None, repr=False)
 
     def __repr__(self) -> str:
         n_ent = self.occurrences["entity_id"].nunique() if len(self.occurrences) else 0
@@ -322,6 +331,8 @@ def write_key(path: str | Path, key: ReidentificationKey, secret: bytes | str, *
         "mapping": _mapping_rows(key),
         # None where the ids were made under a random secret (pseudonymise without one)
         "secret_check": key.secret_check,
+        # the batch run folder that wrote it (None otherwise); readers before it ignore it
+        "run": key.run,
     }
     salt = os.urandom(_SALT_BYTES)
     token = _fernet(secret_b, salt).encrypt(json.dumps(payload).encode("utf-8"))
@@ -403,10 +414,11 @@ def _payload(path: Path, payload: Any, version: int) -> ReidentificationKey:
                                        for r in rows):
             raise field_error("a damaged entity table")
         mapping = pd.DataFrame(rows, columns=list(MAPPING_COLUMNS), dtype=object)
-    check = payload.get("secret_check")
+    check, run = payload.get("secret_check"), payload.get("run")
     return ReidentificationKey(occurrences, mode=str(payload.get("mode", "tags")),
                                digests=digests, mapping=mapping,
-                               secret_check=check if isinstance(check, str) else None)
+                               secret_check=check if isinstance(check, str) else None,
+                               run=run if isinstance(run, str) else None)
 
 
 def read_key(path: str | Path, secret: bytes | str) -> ReidentificationKey:
@@ -456,6 +468,39 @@ def _unchanged(text: str, cid: str, group: pd.DataFrame, digests: Mapping[str, s
                                                 group["replacement"], strict=True))
 
 
+def _tagged(value: Any, marks: tuple[str, ...]) -> bool:
+    """Whether a comment holds a carevoice placeholder ("[PERSON_1]", "[REDACTED]") or one of
+    ``marks`` (a redaction of the user's own)."""
+    from ..placeholders import PLACEHOLDER
+
+    text = as_text(value)
+    return bool(PLACEHOLDER.search(text)) or any(m in text for m in marks)
+
+
+def _mismatch(n: int, key: ReidentificationKey, unknown: list[str],
+              changed: list[str]) -> InputError:
+    """The error of a file none of whose comments the key restores."""
+    parts = []
+    if unknown:
+        parts.append(f"{len(unknown)} hold carevoice tags this key has no entry for "
+                     f"({format_ids(unknown)})")
+    if changed:
+        parts.append(f"{len(changed)} share a comment_id with the key but not the text it was "
+                     f"written for: edited since, or they come from another file or survey wave "
+                     f"({format_ids(changed)})")
+    after = ""
+    if not parts:
+        n_key = key.occurrences[COMMENT_ID].nunique()
+        parts.append(f"no comment_id of the file is among the {n_key} comment(s) the key "
+                     "lists (in surrogates mode the replaced names cannot be seen in the text)")
+        after = " If these comments had nothing replaced, there is nothing to re-identify."
+    return InputError(
+        f"None of the {n} comment(s) in 'pseudonymised' matches this key: {'; '.join(parts)}. "
+        "Does this key belong to this file? Use the key written when this file was "
+        "pseudonymised (each run and each survey wave writes its own); nothing was "
+        f"re-identified.{after}")
+
+
 def reidentify(pseudonymised: pd.DataFrame, key: ReidentificationKey | str | Path, *,
                secret: bytes | str | None = None, if_changed: str = "raise") -> pd.DataFrame:
     """Put the original text back into pseudonymised comments.
@@ -468,6 +513,14 @@ def reidentify(pseudonymised: pd.DataFrame, key: ReidentificationKey | str | Pat
     the call raises, naming the comments, or with ``if_changed="keep"`` leaves them as they are
     and lists them in ``.attrs["not_reidentified"]``. To re-identify a quote, re-identify its
     whole comment from the pseudonymised file by ``comment_id``.
+
+    A key that does not belong to the file is refused: when no comment is restored while some
+    hold carevoice tags the key has no entry for (in surrogates mode, where replacements
+    cannot be seen: when no ``comment_id`` is in the key), the call raises, and so it does,
+    saying the key may not be the file's, when every comment the key knows has another text
+    (unless ``if_changed="keep"``). When only some comments hold tags the key does not know,
+    they are left as they are, listed in ``.attrs["not_in_key"]``, and a warning gives their
+    count and ids.
 
     Parameters
     ----------
@@ -483,27 +536,45 @@ def reidentify(pseudonymised: pd.DataFrame, key: ReidentificationKey | str | Pat
     Returns
     -------
     pandas.DataFrame
-        A copy with the original ``text``.
+        A copy with the original ``text``; ``.attrs["reidentified"]`` counts the comments
+        restored.
 
     Raises
     ------
     InputError
-        If a comment's text changed since pseudonymisation and ``if_changed="raise"``.
+        If a comment's text changed since pseudonymisation and ``if_changed="raise"``, or
+        the key restores none of the comments and some of them hold tags it does not know.
+
+    Warns
+    -----
+    UserWarning
+        When some comments hold carevoice tags the key has no entry for (ids, no text).
 
     Examples
     --------
     >>> import pandas as pd
     >>> from carevoice.pseudonymise.replace import replace_spans
-    >>> comments = pd.DataFrame({"comment_id": ["c1"], "text": ["me and Kai"]})
-    >>> spans = pd.DataFrame({"comment_id": ["c1"], "start": [7], "end": [10],
-    ...                       "label": ["PERSON"]})
+    >>> comments = pd.DataFrame({"comment_id": ["c1", "c2"],
+    ...                          "text": ["me and Kai", "Kai rang"]})
+    >>> spans = pd.DataFrame({"comment_id": ["c1", "c2"], "start": [7, 0], "end": [10, 3],
+    ...                       "label": ["PERSON", "PERSON"]})
     >>> out, occ = replace_spans(comments, spans, secret=b"x" * 32)
     >>> reidentify(out, ReidentificationKey(occ))["text"].tolist()
-    ['me and Kai']
-    >>> edited = out.assign(text=["Quote: " + out["text"][0]])
+    ['me and Kai', 'Kai rang']
+    >>> edited = out.assign(text=["Quote: " + out["text"][0], out["text"][1]])
     >>> reidentify(edited, ReidentificationKey(occ), if_changed="keep").attrs["not_reidentified"]
     ['c1']
+
+    Comments the key has no entry for, though they hold tags, are from another file:
+
+    >>> other = out.assign(comment_id=["x1", "x2"])
+    >>> reidentify(other, ReidentificationKey(occ))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    carevoice.errors.InputError: None of the 2 comment(s) in 'pseudonymised' matches this key...
     """
+    import warnings
+
     import pandas as pd
 
     check_comments(pseudonymised, "pseudonymised")
@@ -517,15 +588,21 @@ def reidentify(pseudonymised: pd.DataFrame, key: ReidentificationKey | str | Pat
     occ = key.occurrences
     by_comment = {str(cid): g.sort_values("out_start")
                   for cid, g in occ.groupby(occ[COMMENT_ID].map(str), sort=False)}
+    marks = tuple(sorted(set(occ["replacement"].map(str)))) if key.mode == "redact" else ()
     out = pseudonymised.copy(deep=True)
     restored: list[Any] = []
     changed: list[str] = []
+    unknown: list[str] = []  # tagged, but the key has no entry for them
+    has_text, n_restored = False, 0
     for cid, value in zip(out[COMMENT_ID].map(str), out[TEXT].tolist(), strict=True):
         group = by_comment.get(cid)
+        text = as_text(value)
+        has_text = has_text or bool(text.strip())
         if group is None:
+            if _tagged(text, marks):
+                unknown.append(cid)
             restored.append(value)
             continue
-        text = as_text(value)
         if not _unchanged(text, cid, group, key.digests):
             changed.append(cid)
             restored.append(value)
@@ -538,6 +615,10 @@ def reidentify(pseudonymised: pd.DataFrame, key: ReidentificationKey | str | Pat
             pos = e
         buf.write(text[pos:])
         restored.append(buf.getvalue())
+        n_restored += 1
+    if len(occ) and not n_restored and (unknown or (changed and if_changed == "raise") or (
+            not changed and key.mode == "surrogates" and has_text)):
+        raise _mismatch(len(out), key, unknown, changed)
     if changed and if_changed == "raise":
         raise InputError(
             f"The text of {len(changed)} comment(s) is not the pseudonymised text the key was "
@@ -546,8 +627,17 @@ def reidentify(pseudonymised: pd.DataFrame, key: ReidentificationKey | str | Pat
             "the unedited pseudonymised comments, or pass if_changed='keep' (--keep-changed) to "
             "leave these comments masked.")
     out[TEXT] = pd.Series(restored, index=out.index, dtype=object)
+    out.attrs["reidentified"] = n_restored
     out.attrs["not_reidentified"] = changed
+    out.attrs["not_in_key"] = unknown
     if changed:
         out.attrs["note"] = (f"{len(changed)} comment(s) changed since pseudonymisation were "
                              f"left masked: {format_ids(changed)}")
+    if unknown:
+        warnings.warn(
+            f"{len(unknown)} of the {len(out)} comment(s) hold carevoice tags this key has no "
+            f"entry for and were left as they are: {format_ids(unknown)}. They were "
+            "pseudonymised in another run or survey wave (re-identify them with that run's "
+            "key), or the tags were in the text before it was pseudonymised.",
+            UserWarning, stacklevel=2)
     return out
