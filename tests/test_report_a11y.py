@@ -15,6 +15,7 @@ import pandas as pd
 import pytest
 
 from carevoice import HashingEmbedder
+from carevoice.disclosure import DisclosureConfig, check_k_anonymity
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -139,6 +140,49 @@ def _tables(page: str) -> list[dict]:
     return list(_iter(_parse(page), "table"))
 
 
+# -- 2. a quote is only beside a finding it illustrates -------------------------------------
+def test_quotes_beside_an_answer_come_from_young_people_who_gave_it(content, survey):
+    comments, _, respondents = survey
+    placement = dict(zip(respondents["respondent_id"], respondents["placement_type"],
+                         strict=True))
+    author = dict(zip(comments["text"], comments["respondent_id"], strict=True))
+    frame = content.joint["money"]
+    assert (frame["finding"] != "").all()  # no row of quotes without its finding
+    more = frame[frame["finding"].str.startswith("More often raised by those answering "
+                                                 "placement type: residential care")]
+    assert len(more) and (more["quote"] != "").all()
+    assert {placement[author[q]] for q in more["quote"]} == {"residential"}
+    # "less often" and numeric findings are not illustrated by anyone's quote
+    others = frame[frame["kind"].isin(["difference", "note"])
+                   | frame["finding"].str.startswith("Less often")]
+    assert (others["quote"] == "").all()
+    # the overall quotes are beside how many raised it, and each quote is shown once
+    assert (frame.loc[frame["kind"] == "prevalence", "quote"] != "").all()
+    assert frame.loc[frame["quote"] != "", "quote"].is_unique
+
+
+def test_subgroup_quotes_keep_the_disclosure_rules(content, survey):
+    _, _, respondents = survey
+    quotes = content.quotes
+    assert check_k_anonymity(quotes, respondents) == []
+    sub = quotes[quotes["variable"] != "all"]
+    assert len(sub) and (sub["group_size"] >= DisclosureConfig().k).all()
+    assert (quotes.groupby("respondent_id")["comment_id"].nunique() <= 2).all()
+    assert content.manifest["settings"]["quotes_by"] == ["placement_type"]
+
+
+def test_without_subgroup_quotes_no_finding_but_the_share_has_one(survey):
+    from carevoice.report import make_report
+
+    comments, codes, respondents = survey
+    content = make_report((comments, respondents), codes, embedder=HashingEmbedder(),
+                          text_is_pseudonymised=True, themes=["money"], quotes_by=(),
+                          timestamp=False)
+    frame = content.joint["money"]
+    assert (frame["finding"] != "").all()
+    assert set(frame.loc[frame["quote"] != "", "kind"]) == {"prevalence"}
+
+
 # -- 7. Word: text colours readable on white --------------------------------------------------
 def _contrast(rgb: str) -> float:
     def channel(c: int) -> float:
@@ -149,6 +193,16 @@ def _contrast(rgb: str) -> float:
     return 1.05 / (0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b) + 0.05)
 
 
+# -- 9. plain English --------------------------------------------------------------------------
+def test_subgroup_headers_use_the_wording_of_the_attributions(content):
+    table = content.subgroups["placement_type"]
+    assert list(table.columns) == ["Theme", "foster care", "kinship care", "residential care"]
+    assert list(content.subgroups["survey"].columns)[1:] == ["care leaver", "in care"]
+    assert list(content.subgroups["age_group"].columns)[1:] == ["aged 11-13", "aged 14-15"]
+    assert any("when needed: placement type, age group, survey." in note
+               for note in content.footnotes)
+
+
 # -- 10. number formats ------------------------------------------------------------------------
 def test_odds_ratio_intervals_never_show_zero_and_share_one_precision():
     from carevoice.report.tables import fmt_or
@@ -157,6 +211,30 @@ def test_odds_ratio_intervals_never_show_zero_and_share_one_precision():
     assert fmt_or(1.1, 0.37, 3.0) == "1.10 (0.37 to 3.00)"
     assert fmt_or(1537.2, 29.0, 81589.0) == "1,537 (29 to 81,589)"
     assert fmt_or(0.5, 0.00001, 3.0) == "0.5000 (<0.0001 to 3.0000)"
+
+
+def test_differences_that_round_to_zero_are_neither_higher_nor_lower():
+    from carevoice.link import ALL
+    from carevoice.report import joint_display
+    from carevoice.report.tables import difference_table
+
+    numeric = pd.DataFrame({
+        "theme": ["money"], "variable": "life_satisfaction", "n_raised": [30],
+        "mean_raised": [1.23], "n_not": [40], "mean_not": [1.2], "difference": [-0.04],
+        "ci_low": [-0.2], "ci_high": [0.2], "p_value": [0.01], "q_value": [0.02]})
+    table = difference_table(numeric)
+    assert table["Difference (95% CI)"].tolist() == ["0.0 (-0.2 to +0.2)"]
+    from carevoice.link import LinkResult
+
+    prev = pd.DataFrame({"theme": ["money"], "variable": [ALL], "level": [ALL], "n": [30],
+                         "base": [70], "share": [30 / 70], "ci_low": [0.3], "ci_high": [0.55]})
+    result = LinkResult(indicators=pd.DataFrame(), prevalence=prev,
+                        associations=pd.DataFrame(columns=[
+                            "theme", "variable", "level", "q_value", "p_value", "odds_ratio",
+                            "raised_level", "n_level", "raised_rest", "n_rest"]),
+                        hypotheses=pd.DataFrame(), numeric=numeric, settings={})
+    finding = joint_display(result, pd.DataFrame(), "money").iloc[-1]["finding"]
+    assert "about the same" in finding and "lower" not in finding and "-0.0" not in finding
 
 
 def test_counts_have_thousands_separators_and_shares_their_base(survey):
@@ -172,6 +250,17 @@ def test_counts_have_thousands_separators_and_shares_their_base(survey):
     big = result.prevalence.assign(n=result.prevalence["n"] * 100,
                                    base=result.prevalence["base"] * 100)
     assert subgroup_table(big, "placement_type").iloc[0]["foster care"] == "4,000"
+
+
+def test_summary_counts_have_thousands_separators(survey):
+    from carevoice.report import make_report
+
+    comments, codes, respondents = survey
+    many = pd.concat([comments] + [comments.assign(comment_id=comments["comment_id"] + f"-{k}")
+                                   for k in range(1, 13)], ignore_index=True)
+    content = make_report((many, respondents), codes, embedder=HashingEmbedder(),
+                          text_is_pseudonymised=True, themes=["money"], quotes_by=())
+    assert content.summary.startswith("1,040 free-text answers from 80 young people")
 
 
 # -- 12. smaller points -------------------------------------------------------------------------
