@@ -9,6 +9,8 @@ quote markup (11) and smaller points (12).
 from __future__ import annotations
 
 import io
+import re
+import zipfile
 from html.parser import HTMLParser
 
 import pandas as pd
@@ -140,6 +142,19 @@ def _tables(page: str) -> list[dict]:
     return list(_iter(_parse(page), "table"))
 
 
+# -- 1. the chart has a text alternative ----------------------------------------------------
+def test_chart_is_named_for_screen_readers_in_html_and_word(page, docx_bytes):
+    svg = next(_iter(_parse(page), "svg"))
+    assert svg["attrs"].get("role") == "img"
+    titles = [c for c in svg["children"] if c["tag"] == "title"]
+    assert titles and titles[0]["attrs"]["id"] == svg["attrs"]["aria-labelledby"]
+    name = _text(titles[0])
+    assert name.startswith("Bar chart: share of young people raising each theme")
+    xml = zipfile.ZipFile(io.BytesIO(docx_bytes)).read("word/document.xml").decode()
+    described = re.findall(r'<wp:docPr [^>]*descr="([^"]+)"', xml)
+    assert described == [name]
+
+
 # -- 2. a quote is only beside a finding it illustrates -------------------------------------
 def test_quotes_beside_an_answer_come_from_young_people_who_gave_it(content, survey):
     comments, _, respondents = survey
@@ -183,6 +198,32 @@ def test_without_subgroup_quotes_no_finding_but_the_share_has_one(survey):
     assert set(frame.loc[frame["quote"] != "", "kind"]) == {"prevalence"}
 
 
+# -- 3. Word: title, language, A4 -----------------------------------------------------------
+def test_word_document_is_titled_british_english_and_a4(document, docx_bytes, content):
+    props = document.core_properties
+    assert props.title == content.title
+    assert props.language == "en-GB"
+    assert "python-docx" not in (props.author, props.comments, props.last_modified_by)
+    styles = zipfile.ZipFile(io.BytesIO(docx_bytes)).read("word/styles.xml").decode()
+    assert set(re.findall(r'<w:lang w:val="([^"]+)"', styles)) == {"en-GB"}
+    section = document.sections[0]
+    assert (section.page_width.mm, section.page_height.mm) == pytest.approx((210, 297), abs=0.1)
+
+
+# -- 4. Word: header rows --------------------------------------------------------------------
+def test_every_word_table_has_a_marked_bold_header_row(document):
+    assert len(document.tables) >= 5
+    for table in document.tables:
+        first = table.rows[0]._tr
+        assert first.trPr is not None and first.trPr.find(f"{W}tblHeader") is not None
+        assert all(table.rows[i]._tr.trPr is None
+                   or table.rows[i]._tr.trPr.find(f"{W}tblHeader") is None
+                   for i in range(1, len(table.rows)))
+        assert all(run.bold for cell in table.rows[0].cells for p in cell.paragraphs
+                   for run in p.runs)
+        assert table._tbl.tblPr.find(f"{W}tblCaption") is not None
+
+
 # -- 7. Word: text colours readable on white --------------------------------------------------
 def _contrast(rgb: str) -> float:
     def channel(c: int) -> float:
@@ -193,6 +234,37 @@ def _contrast(rgb: str) -> float:
     return 1.05 / (0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b) + 0.05)
 
 
+def test_word_text_styles_have_enough_contrast(document):
+    used = {p.style.name: p.style for p in document.paragraphs}
+    used |= {p.style.name: p.style for t in document.tables for row in t.rows
+             for c in row.cells for p in c.paragraphs}
+    assert {"Heading 2", "Caption", "Quote"} <= set(used)
+    for style in used.values():
+        base = style
+        while base is not None and (base.font.color.type is None
+                                    or base.font.color.rgb is None):
+            base = base.base_style
+        if base is not None:
+            assert _contrast(str(base.font.color.rgb)) >= 4.5, style.name
+
+
+# -- 8. HTML tables: captions, column and row headers -----------------------------------------
+def test_html_tables_have_captions_and_scoped_headers(page):
+    tables = _tables(page)
+    assert len(tables) >= 5
+    for table in tables:
+        captions = [c for c in table["children"] if c["tag"] == "caption"]
+        assert captions and _text(captions[0]).strip()
+        assert all(th["attrs"].get("scope") in ("col", "row") for th in _iter(table, "th"))
+        body = next(_iter(table, "tbody"))
+        for row in _iter(body, "tr"):
+            assert row["children"][0]["tag"] == "th"
+            assert row["children"][0]["attrs"]["scope"] == "row"
+    by_placement = next(t for t in tables if "by placement type" in _text(t["children"][0]))
+    first = next(_iter(next(_iter(by_placement, "tbody")), "tr"))["children"][0]
+    assert _text(first) == "Respondents"
+
+
 # -- 9. plain English --------------------------------------------------------------------------
 def test_subgroup_headers_use_the_wording_of_the_attributions(content):
     table = content.subgroups["placement_type"]
@@ -201,6 +273,39 @@ def test_subgroup_headers_use_the_wording_of_the_attributions(content):
     assert list(content.subgroups["age_group"].columns)[1:] == ["aged 11-13", "aged 14-15"]
     assert any("when needed: placement type, age group, survey." in note
                for note in content.footnotes)
+
+
+def test_hypotheses_are_worded_and_an_empty_section_says_why(content, survey):
+    from carevoice.link import Hypothesis
+    from carevoice.report import make_report, to_markdown
+
+    assert content.hypotheses.empty
+    text = to_markdown(content)
+    section = text.split("### Pre-specified hypotheses\n", 1)[1].split("###", 1)[0]
+    assert "None." not in section and "hypotheses" in section.lower()
+    comments, codes, respondents = survey
+    worded = make_report((comments, respondents), codes, embedder=HashingEmbedder(),
+                         text_is_pseudonymised=True, themes=["money"], quotes_by=(),
+                         hypotheses=[Hypothesis("money", "placement_type",
+                                                ("residential", "kinship"), "greater")])
+    assert worded.hypotheses["Hypothesis"].tolist() == [
+        ("Money raised more often by those answering placement type: residential care or "
+        "kinship care")]
+
+
+def test_how_to_read_section_explains_the_figures_in_plain_words(page, content):
+    from carevoice.report import to_markdown
+
+    headings = [_text(h) for h in _iter(_parse(page), "h2")]
+    assert "How to read this report" in headings
+    assert headings.index("How to read this report") < headings.index(
+        "How common each theme was")
+    guide = page.split("How to read this report</h2>", 1)[1].split("<h2>", 1)[0]
+    for term in ("odds ratio", "q value", "Benjamini-Hochberg", "95% confidence interval",
+                 "[c]", "0.5 is added"):
+        assert term in guide, term
+    assert len(guide) < 2500  # short
+    assert "## How to read this report" in to_markdown(content)
 
 
 # -- 10. number formats ------------------------------------------------------------------------
@@ -263,6 +368,20 @@ def test_summary_counts_have_thousands_separators(survey):
     assert content.summary.startswith("1,040 free-text answers from 80 young people")
 
 
+# -- 11. quote markup ----------------------------------------------------------------------------
+def test_quotes_are_figures_with_captions_and_word_quote_style(page, document, content):
+    figures = [f for f in _iter(_parse(page), "figure") if f["attrs"].get("class") == "quote"]
+    n_quotes = sum((frame["quote"] != "").sum() for frame in content.joint.values())
+    assert len(figures) == n_quotes > 0
+    for figure in figures:
+        assert [c["tag"] for c in figure["children"]] == ["blockquote", "figcaption"]
+    assert '<div class="attr">' not in page
+    quoted = [p for t in document.tables for row in t.rows for c in row.cells
+              for p in c.paragraphs if p.text.startswith("\u201c")]
+    assert len(quoted) == n_quotes
+    assert {p.style.name for p in quoted} == {"Quote"}
+
+
 # -- 12. smaller points -------------------------------------------------------------------------
 def _suppressed_prevalence() -> pd.DataFrame:
     return pd.DataFrame({"theme": ["a", "b"], "variable": "all", "level": "all",
@@ -270,7 +389,47 @@ def _suppressed_prevalence() -> pd.DataFrame:
                          "ci_low": [0.18, 0.01], "ci_high": [0.45, 0.15]})
 
 
+def test_chart_symbol_clears_the_axis_and_is_explained():
+    from carevoice.report.charts import prevalence_chart
+
+    svg = prevalence_chart(_suppressed_prevalence()).decode()
+    axis = float(re.search(r'<g id="patch_3">\s*<path d="M ([\d.]+)', svg).group(1))
+    marker = float(re.search(r'x="([\d.]+)"[^>]*>\[c\]</text>', svg).group(1))
+    assert marker - axis >= 3  # was drawn on the axis line
+    assert "[c]: not shown, to protect confidentiality" in svg
 
 
+def test_chart_whiskers_contrast_with_the_bars_and_the_png_is_sharp():
+    from carevoice.report.charts import prevalence_chart
+
+    def lum(rgb: str) -> float:
+        return 1.05 / _contrast(rgb) - 0.05
+
+    svg = prevalence_chart(_suppressed_prevalence()).decode()
+    bar = re.search(r'<g id="patch_3">\s*<path [^>]*style="fill: #([0-9a-f]{6})', svg).group(1)
+    whisker = re.search(r'<g id="LineCollection_1">\s*<path [^>]*stroke: #([0-9a-f]{6})',
+                        svg).group(1)
+    lums = sorted([lum(bar), lum(whisker)])
+    assert (lums[1] + 0.05) / (lums[0] + 0.05) >= 3  # whiskers drawn over the bars
+    assert _contrast(bar) >= 3
+    png = prevalence_chart(_suppressed_prevalence(), format="png")
+    assert int.from_bytes(png[16:20], "big") >= 1400  # 7.5 in at 200 dpi
 
 
+def test_inline_svg_has_no_xml_declaration_or_doctype_and_symbols_are_explained(content):
+    from dataclasses import replace
+
+    from carevoice.report import to_html
+    from carevoice.report.tables import prevalence_table
+
+    page = to_html(content)
+    body = page.split("<body>", 1)[1]
+    assert "<?xml" not in body and "<!DOCTYPE svg" not in body
+    hidden = pd.concat([content.link_result.prevalence, pd.DataFrame({
+        "theme": ["rare"], "variable": ["all"], "level": ["all"], "n": [2], "base": [80],
+        "share": [2 / 80], "ci_low": [0.01], "ci_high": [0.09]})], ignore_index=True)
+    marked = replace(content, prevalence=prevalence_table(hidden))
+    page = to_html(marked)
+    after = page.split("Young people raising each theme</caption>", 1)[1]
+    after = after.split("</table>", 1)[1].lstrip()
+    assert after.startswith('<p class="note">[c] Suppressed to protect confidentiality')
