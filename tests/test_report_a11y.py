@@ -393,9 +393,12 @@ def test_chart_symbol_clears_the_axis_and_is_explained():
     from carevoice.report.charts import prevalence_chart
 
     svg = prevalence_chart(_suppressed_prevalence()).decode()
-    axis = float(re.search(r'<g id="patch_3">\s*<path d="M ([\d.]+)', svg).group(1))
-    marker = float(re.search(r'x="([\d.]+)"[^>]*>\[c\]</text>', svg).group(1))
-    assert marker - axis >= 3  # was drawn on the axis line
+    # the axes: left edge (the y axis) and bottom edge (the x axis), in points
+    left, bottom = map(float, re.search(r'<g id="patch_2">\s*<path d="M ([\d.]+) ([\d.]+)',
+                                        svg).groups())
+    x, y = map(float, re.search(r'x="([\d.]+)" y="([\d.]+)"[^>]*>\[c\]</text>', svg).groups())
+    assert x - left >= 3  # was drawn on the y axis
+    assert bottom - y >= 8  # a bottom row without a bar was drawn on the x axis
     assert "[c]: not shown, to protect confidentiality" in svg
 
 

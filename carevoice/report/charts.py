@@ -107,6 +107,7 @@ def prevalence_chart(prevalence: pd.DataFrame, labels: Mapping[str, str] | None 
                 ax.annotate(config.symbol, xy=(0, v), xytext=(4, 0), textcoords="offset points",
                             va="center", ha="left", fontsize=8)
         ax.set_yticks(y, names)
+        ax.set_ylim(-0.6, len(names) - 0.4)  # a row without a bar keeps its height
         label = "Young people who raised the theme (%), with 95% confidence interval"
         if not shown.all():
             label += f"\n{config.symbol}: not shown, to protect confidentiality"
