@@ -20,7 +20,7 @@ Safety rules, all enforced here:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -141,7 +141,8 @@ def select_quotes(comments: pd.DataFrame, codes: pd.DataFrame,
                   by: Sequence[str] = (), flagged: Iterable[str] | str | None = None,
                   config: QuoteConfig | None = None,
                   disclosure: DisclosureConfig | None = None,
-                  generalise: Mapping[str, Mapping[str, str]] | None = None) -> pd.DataFrame:
+                  generalise: Mapping[str, Mapping[str, str]] | None = None,
+                  only_levels: Collection[tuple[str, str, str]] | None = None) -> pd.DataFrame:
     """Choose representative, diverse, safe quotes for each theme.
 
     Parameters
@@ -172,6 +173,12 @@ def select_quotes(comments: pd.DataFrame, codes: pd.DataFrame,
     generalise : mapping, optional
         Coarser values tried before an attribute is dropped (see
         :func:`carevoice.disclosure.attribution`).
+    only_levels : collection of (theme, variable, level), optional
+        With ``by``, choose subgroup quotes only for these groups (levels as strings), and
+        only among comments not already chosen for the theme, so that each is shown once;
+        None (the default) quotes every level with enough young people, and a subgroup may
+        repeat an overall quote. The report uses it to quote the answers its joint displays
+        name, and no others.
 
     Returns
     -------
@@ -225,6 +232,7 @@ def select_quotes(comments: pd.DataFrame, codes: pd.DataFrame,
 
     from .link.indicators import _assigned
 
+    wanted = {(str(t), str(v), str(lev)) for t, v, lev in only_levels or ()}
     skip = flagged_ids(comments, flagged)
     frame = comments[comments[TEXT].notna()].copy()
     frame[COMMENT_ID] = frame[COMMENT_ID].astype(str)
@@ -282,6 +290,8 @@ def select_quotes(comments: pd.DataFrame, codes: pd.DataFrame,
         for variable in by:
             col = answers.loc[authors[ranked], variable].astype(object).to_numpy()
             for level in dict.fromkeys(v for v in col if pd.notna(v)):
+                if only_levels is not None and (str(theme), variable, str(level)) not in wanted:
+                    continue
                 members_l = [i for i, v in zip(ranked, col, strict=True)
                              if pd.notna(v) and v == level]
                 # A quote listed under a subgroup tells its reader the subgroup too: its
@@ -311,6 +321,8 @@ def select_quotes(comments: pd.DataFrame, codes: pd.DataFrame,
                 len(quoted.get(author, set())) < config.max_per_respondent
 
         for variable, level, candidates, names in groups:
+            if only_levels is not None:  # other comments than those already chosen
+                candidates = [i for i in candidates if i not in theme_quote.values()]
             chosen = maximal_marginal_relevance(
                 vectors, relevance, config.n_quotes, diversity=1 - config.relevance,
                 candidates=candidates, eligible=eligible)

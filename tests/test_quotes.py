@@ -164,3 +164,31 @@ def test_subgroup_quotes_are_k_anonymous_within_their_subgroup():
     # the check itself counts the subgroup: the old attribution would now be caught
     stale = residential.assign(attributes_used="survey,age_group")
     assert check_k_anonymity(stale, resp) == stale["respondent_id"].tolist()
+
+
+def test_only_levels_quotes_the_groups_named_with_other_comments_than_the_overall_ones():
+    """The report quotes the answers its joint displays name, beside those findings: one
+    subgroup, with comments not already chosen for the theme (a quote is shown once)."""
+    resp = pd.DataFrame({"respondent_id": [f"r{i:02d}" for i in range(40)], "survey": "in_care",
+                         "placement_type": ["residential"] * 20 + ["foster"] * 20})
+    texts = ["i want to see my brother more often than once a month",
+             "contact with my mum keeps getting cancelled every time",
+             "my nan is not allowed to visit me at the home",
+             "i only see my dad at the contact centre for an hour"]
+    comments = pd.DataFrame({"comment_id": "c" + resp["respondent_id"],
+                             "respondent_id": resp["respondent_id"],
+                             "text": [f"{texts[i % 4]} {i}" for i in range(40)]})
+    codes = pd.DataFrame({"comment_id": comments["comment_id"], "theme": "family_contact"})
+    kwargs = {"text_is_pseudonymised": True, "embedder": HashingEmbedder(),
+              "by": ["placement_type"], "disclosure": DisclosureConfig(attributes=("survey",))}
+    every = select_quotes(comments, codes, resp, **kwargs)
+    assert set(every["level"]) == {"all", "residential", "foster"}
+    quotes = select_quotes(comments, codes, resp, **kwargs,
+                           only_levels=[("family_contact", "placement_type", "residential")])
+    assert set(quotes["level"]) == {"all", "residential"}
+    overall = set(quotes.loc[quotes["level"] == "all", "comment_id"])
+    sub = quotes.loc[quotes["level"] == "residential", "comment_id"]
+    assert len(sub) == 3 and not overall & set(sub)
+    assert (quotes["respondent_id"].isin(resp["respondent_id"][:20])
+            | (quotes["level"] == "all")).all()
+    assert check_k_anonymity(quotes, resp) == []

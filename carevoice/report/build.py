@@ -16,7 +16,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..disclosure import DisclosureConfig, footnote, suppress_prevalence
+from ..disclosure import SYMBOL, DisclosureConfig, footnote, suppress_prevalence
 from ..errors import InputError
 from ..link import (
     DEFAULT_EXCLUDE,
@@ -29,7 +29,7 @@ from ..link import (
 from ..quotes import QuoteConfig, flagged_ids, select_quotes
 from ..schema import COMMENT_ID, TEXT, Corpus
 from .charts import prevalence_chart
-from .joint import joint_displays
+from .joint import _quote_groups, joint_displays
 from .tables import (
     association_table,
     change_table,
@@ -90,6 +90,12 @@ class ReportContent:
         The formatted change between survey waves (empty without ``waves``).
     changes_note : str
         How the changes were computed.
+    guide : list of str
+        The short "How to read this report" notes, in plain words (shown before the results).
+    suppression_note : str
+        What the suppression symbol means (shown under each table that holds it).
+    symbol : str
+        The suppression symbol.
     """
 
     title: str
@@ -111,6 +117,9 @@ class ReportContent:
     quotes: pd.DataFrame | None = field(default=None, repr=False)
     changes: pd.DataFrame = field(default_factory=pd.DataFrame)
     changes_note: str = ""
+    guide: list[str] = field(default_factory=list)
+    suppression_note: str = ""
+    symbol: str = SYMBOL
 
 
 def file_hash(path: str | Path) -> str:
@@ -273,8 +282,42 @@ def _attribution_note(disclosure: DisclosureConfig) -> str:
     if not order:
         return ("Quotes are attributed to \"a young person\", without other details "
                 "(no attribution column was given or found).")
+    order = [c.replace("_", " ") for c in order]
     return (f"Attributions describe at least {disclosure.k} young people in the survey; details "
             f"are dropped in this order when needed: {', '.join(order)}.")
+
+
+def _reading_guide(disclosure: DisclosureConfig, max_q: float, weighted: bool) -> list[str]:
+    """The "How to read this report" notes: what each figure means, in plain words."""
+    who = (f"Each quote's description (such as \"care leaver, aged 18-21\") fits at least "
+           f"{disclosure.k} young people in the survey, so that it cannot point to one."
+           if disclosure.attributes else "Quotes are attributed to \"a young person\" only.")
+    guide = [
+        ("Percentages are of the young people who answered at least one free-text question: "
+         "\"31% (26 of 84)\" means 26 of those 84 young people wrote about the theme."),
+        ("A 95% confidence interval (CI) is the range the true percentage is likely to lie in; "
+         "it is wide when few young people answered."),
+        ("An odds ratio compares the young people who gave one answer with all the others: "
+         "above 1, they raised the theme more often; below 1, less often; 1, no difference. "
+         "When one of the four counts is zero, 0.5 is added to each so that it can be worked "
+         "out."),
+        ("A q value is a p value adjusted for the many comparisons made (the Benjamini-Hochberg "
+         "method): of the results with q of 0.05 or less, no more than about 1 in 20 is "
+         f"expected to be a chance finding. The report lists those with q of {max_q} or less. "
+         "The exploratory associations are leads to check; the hypotheses written down before "
+         "the analysis are the findings."),
+        (f"{disclosure.symbol} marks a figure not shown to protect confidentiality: a count of "
+         f"fewer than {disclosure.threshold} young people, or a figure from which such a count "
+         "could be worked out."),
+        ("Quotes are pseudonymised: names and places in them are replaced. Each is shown beside "
+         "the finding it illustrates: beside how many raised a theme, quotes from young people "
+         "who raised it; beside an answer that went with the theme more often, quotes from "
+         f"young people who gave that answer. {who}"),
+    ]
+    if weighted:
+        guide.insert(1, "Percentages, intervals and odds ratios are weighted to the survey's "
+                        "population; the counts beside them are numbers of young people.")
+    return guide
 
 
 def _warn_absent(what: str, looked_for: Sequence[str], respondents: pd.DataFrame,
@@ -301,7 +344,8 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
                 codebook: Any = None, themes: Sequence[str] | None = None,
                 hypotheses: Sequence[Hypothesis] = (),
                 groups: Mapping[str, Mapping[str, Sequence[str]]] | None = None,
-                subgroups: Sequence[str] | None = None, quotes_by: Sequence[str] = (),
+                subgroups: Sequence[str] | None = None,
+                quotes_by: Sequence[str] | None = None,
                 variables: Sequence[str] | None = None,
                 exclude: Iterable[str] = DEFAULT_EXCLUDE,
                 weights: str | pd.Series | None = None, test: str = "fisher",
@@ -345,8 +389,11 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
         ``("survey", "age_group", "placement_type")`` that exist, with a warning naming the
         respondents' columns when none does (say, a file that kept its survey headers, "Age
         group"). A column named here that the respondents lack is an error.
-    quotes_by : sequence of str, default ()
-        Also select quotes per theme x level of these (kept in ``ReportContent.quotes``).
+    quotes_by : sequence of str, optional
+        Also select quotes per theme x level of these (kept in ``ReportContent.quotes``); a
+        joint display shows a level's quotes beside the finding that those giving that answer
+        raised the theme more often. None (the default) selects quotes for exactly the answers
+        the joint displays name that way; ``()`` selects the overall quotes only.
     variables : sequence of str, optional
         The categorical answers tested against each theme; default every categorical answer
         but ``exclude``. As in :func:`carevoice.link.link`: the Benjamini-Hochberg q-values
@@ -425,27 +472,34 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
         order = tuple(a for a in disclosure.effective_drop_order if a in attributes)
         disclosure = DisclosureConfig(**{**asdict(disclosure), "attributes": attributes,
                                          "drop_order": order})
+    # The suppression marks, computed once: every table and chart takes the marked frame.
+    marked = suppress_prevalence(result.prevalence, disclosure)
+    marked_result = replace(result, prevalence=marked)
+    only_levels = None
+    if quotes_by is None:  # quote young people of each answer a joint display names
+        only_levels = _quote_groups(marked_result, disclosure, max_q=max_q)
+        quotes_by = list(dict.fromkeys(v for _, v, _ in only_levels))
     quotes = select_quotes(safe, codes, respondents, text_is_pseudonymised=True,
                            embedder=embedder, themes=list(result.indicators.columns),
                            by=quotes_by, flagged=skip, config=quote_config,
-                           disclosure=disclosure, generalise=generalise)
+                           disclosure=disclosure, generalise=generalise,
+                           only_levels=only_levels)
     if subgroups is None:
         subgroups = [v for v in DEFAULT_SUBGROUPS if v in categorical]
         if not subgroups:
             _warn_absent("subgroup", DEFAULT_SUBGROUPS, respondents,
                          "the report has no prevalence-by-subgroup tables",
                          "subgroups=[...] (carevoice report --subgroup COLUMN)")
-    prev = result.prevalence
     n_resp = len(result.indicators)
     n_comments = int(comments[TEXT].notna().sum()) if TEXT in comments else len(comments)
-    summary = (f"{n_comments} free-text answers from {n_resp} young people who answered at "
-               f"least one free-text question, coded into {len(result.indicators.columns)} "
+    summary = (f"{n_comments:,} free-text answers from {n_resp:,} young people who answered "
+               f"at least one free-text question, coded into {len(result.indicators.columns)} "
                "themes and linked to the same young people's survey answers. Quotes are "
                "pseudonymised; names and places in them are replaced.")
     method = ("survey-weighted logistic regressions with sandwich standard errors"
               if weights is not None else "Fisher exact" if test == "fisher" else test)
     note = ("One-vs-rest comparisons of each theme with each answer to each closed question: "
-            f"{len(result.associations)} tests ({method}), q-values adjusted by "
+            f"{len(result.associations):,} tests ({method}), q-values adjusted by "
             "Benjamini-Hochberg over all of them. Exploratory: read them as leads, and the "
             "pre-specified hypotheses as findings.")
     footnotes = [
@@ -471,6 +525,7 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
     settings = {"link": result.settings, "quotes": asdict(quote_config),
                 "disclosure": asdict(disclosure), "max_q": max_q,
                 "text_is_pseudonymised": text_is_pseudonymised, "quotes_by": list(quotes_by),
+                "quotes_for_findings": only_levels is not None,
                 "subgroups": list(subgroups), "generalise": {k: dict(v) for k, v in
                                                             (generalise or {}).items()},
                 "reading": reading,
@@ -481,8 +536,6 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
         settings["waves"] = waves.settings if isinstance(waves, WaveComparison) else "table"
     manifest = run_manifest(inputs=input_hashes, settings=settings,
                             codebook_version=book_version, seed=seed, timestamp=timestamp)
-    # The suppression marks, computed once: every table and chart takes the marked frame.
-    marked = suppress_prevalence(prev, disclosure)
     hyp = hypothesis_table(result.hypotheses, labels, disclosure, prevalence=marked) if len(
         result.hypotheses) else pd.DataFrame()
     assoc = association_table(result.associations, marked, labels, disclosure, max_q=max_q)
@@ -499,13 +552,14 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
         associations=assoc,
         hypotheses=hyp,
         differences=diffs,
-        joint=joint_displays(replace(result, prevalence=marked), quotes, config=disclosure,
-                             max_q=max_q),
+        joint=joint_displays(marked_result, quotes, config=disclosure, max_q=max_q),
         chart_svg=prevalence_chart(marked, labels, disclosure, format="svg"),
         chart_png=prevalence_chart(marked, labels, disclosure, format="png"),
         footnotes=footnotes, manifest=manifest, labels=labels, association_note=note,
         max_q=max_q, link_result=result, quotes=quotes, changes=changes,
-        changes_note=changes_note)
+        changes_note=changes_note,
+        guide=_reading_guide(disclosure, max_q, weighted=weights is not None),
+        suppression_note=footnote(disclosure), symbol=disclosure.symbol)
 
 
 def _changes(waves: WaveComparison | pd.DataFrame | None, labels: Mapping[str, str],

@@ -412,7 +412,9 @@ def report_command(
                             "would describe fewer than k young people.")] = None,
     quotes_by: Annotated[list[str] | None, typer.Option(
         "--quotes-by", help="Also choose quotes per level of this respondents column "
-                            "(repeatable; kept k-anonymous within the level).")] = None,
+                            "(repeatable; kept k-anonymous within the level). Default: the "
+                            "answers the joint displays name as raising a theme more often.")]
+    = None,
     changes: Annotated[Path | None, typer.Option(
         "--changes", help="A table written by 'carevoice compare-waves': adds a 'Change "
                           "between waves' section, suppressed like the other tables.")] = None,
@@ -480,7 +482,7 @@ def report_command(
                      "missing_values": missing_values(missing_value)},
             themes=None if not codes_themes_only else
             [t for t in dict.fromkeys(code_frame["theme"].astype(str)) if t != "no_theme"],
-            test=test, max_q=max_q, subgroups=subgroup or None, quotes_by=quotes_by or (),
+            test=test, max_q=max_q, subgroups=subgroup or None, quotes_by=quotes_by or None,
             variables=variable or None, timestamp=timestamp,
             exclude=DEFAULT_EXCLUDE if exclude is None else exclude, waves=waves)
     except CarevoiceError as e:

@@ -23,51 +23,121 @@ __all__ = ["to_docx", "to_html", "to_markdown"]
 #: The heading of the section that compares survey waves.
 _CHANGES = "Change between waves"
 
+#: The heading of the short plain-English guide to the figures.
+_GUIDE = "How to read this report"
+
+#: The two columns of a joint display.
+_JOINT_HEAD = ("What the survey answers show", "What young people wrote")
+
 _CSS = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;max-width:62rem;
 margin:2rem auto;padding:0 1rem;color:#1d1d1d;line-height:1.45}
 h1{font-size:1.7rem;margin-bottom:.2rem}h2{margin-top:2.2rem;border-bottom:2px solid #2b6f8e}
 h3{margin-top:1.6rem;color:#2b6f8e}table{border-collapse:collapse;margin:.6rem 0 1rem;
 font-size:.88rem;width:100%}th,td{border:1px solid #c9d3da;padding:.3rem .5rem;
-vertical-align:top;text-align:left}th{background:#eef3f6}td.num{text-align:right;
-white-space:nowrap}.joint td{width:50%}blockquote{margin:.2rem 0;padding:.3rem .7rem;
-border-left:4px solid #2b6f8e;background:#f6f9fb}.attr{color:#555;font-size:.85rem}
-.note{font-size:.85rem;color:#444}.chart svg{max-width:100%;height:auto}
+vertical-align:top;text-align:left}thead th{background:#eef3f6}tbody th{font-weight:600}
+caption{text-align:left;font-weight:600;padding:.2rem 0}td.num{text-align:right;
+white-space:nowrap}.joint th,.joint td{width:50%}.joint tbody th{font-weight:400}
+figure{margin:0}figure.quote{margin:.2rem 0 .6rem}blockquote{margin:0;padding:.3rem .7rem;
+border-left:4px solid #2b6f8e;background:#f6f9fb}blockquote p{margin:0}
+figcaption{color:#555;font-size:.85rem}.note{font-size:.85rem;color:#444}
+.chart svg{max-width:100%;height:auto}
 pre{background:#f4f4f4;padding:.6rem;font-size:.78rem;overflow-x:auto}
 """
 
 
-def _html_table(frame: pd.DataFrame, css: str = "") -> str:
+def _captions(content: ReportContent) -> dict[str, str]:
+    """The name of each table (an HTML ``<caption>``, a Word caption and table title)."""
+    return {
+        "prevalence": "Young people raising each theme",
+        "changes": "Change in each theme between survey waves",
+        "hypotheses": "Pre-specified hypotheses",
+        "associations": f"Exploratory associations with q of {content.max_q} or less",
+        "differences": f"Numeric answers: differences in mean with q of {content.max_q} or less",
+    }
+
+
+def _empty(content: ReportContent) -> dict[str, str]:
+    """What a section says when its table has no row."""
+    return {
+        "hypotheses": "No hypotheses were written down before the analysis for this report.",
+        "associations": f"No answer went with a theme with q of {content.max_q} or less.",
+        "differences": f"No numeric answer differed with q of {content.max_q} or less.",
+    }
+
+
+def _subgroup_caption(variable: str) -> str:
+    return f"Young people raising each theme, by {variable.replace('_', ' ')}"
+
+
+def _joint_caption(label: str) -> str:
+    return f"{label}: what the survey answers show and what young people wrote"
+
+
+def _has_symbol(frame: pd.DataFrame, symbol: str) -> bool:
+    return bool(len(frame)) and frame.astype(str).apply(
+        lambda col: col.str.contains(symbol, regex=False)).to_numpy().any()
+
+
+def _joint_groups(frame: pd.DataFrame) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Each finding of a joint display with its quotes (text, attribution), in order."""
+    groups: list[tuple[str, list[tuple[str, str]]]] = []
+    last: tuple[str, str] | None = None
+    columns = ["kind", "finding", "quote", "attribution"]
+    for kind, finding, quote, who in frame[columns].itertuples(index=False):
+        if (kind, finding) != last:
+            groups.append((str(finding), []))
+            last = (kind, finding)
+        if quote:
+            groups[-1][1].append((str(quote), str(who)))
+    return groups
+
+
+def _inline_svg(svg: bytes) -> str:
+    """The chart's SVG for an HTML body: without the XML declaration and doctype, which are
+    not HTML."""
+    text = svg.decode("utf-8")
+    return text[text.index("<svg"):].strip()
+
+
+def _html_table(frame: pd.DataFrame, caption: str, css: str = "",
+                empty: str = "None.") -> str:
+    e = html.escape
     if frame.empty:
-        return '<p class="note">None.</p>'
-    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in frame.columns)
+        return f'<p class="note">{e(empty)}</p>'
+    head = "".join(f'<th scope="col">{e(str(c))}</th>' for c in frame.columns)
     body = []
-    for _, row in frame.iterrows():
-        cells = []
-        for i, value in enumerate(row):
-            cls = ' class="num"' if i > 0 else ""
-            cells.append(f"<td{cls}>{html.escape(str(value))}</td>")
+    for row in frame.itertuples(index=False):
+        # the first column names the row (a theme, "Respondents", a hypothesis)
+        cells = [f'<th scope="row">{e(str(row[0]))}</th>']
+        cells += [f'<td class="num">{e(str(v))}</td>' for v in row[1:]]
         body.append("<tr>" + "".join(cells) + "</tr>")
     cls = f' class="{css}"' if css else ""
-    return f"<table{cls}><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+    return (f"<table{cls}><caption>{e(caption)}</caption><thead><tr>{head}</tr></thead>"
+            f"<tbody>{''.join(body)}</tbody></table>")
 
 
-def _html_joint(frame: pd.DataFrame) -> str:
+def _html_quote(text: str, who: str) -> str:
+    return (f'<figure class="quote">\n<blockquote><p>{html.escape(text)}</p></blockquote>\n'
+            f"<figcaption>\u2014 {html.escape(who)}</figcaption>\n</figure>")
+
+
+def _html_joint(frame: pd.DataFrame, caption: str) -> str:
     rows = []
-    for _, r in frame.iterrows():
-        finding = html.escape(r["finding"])
-        quote = ""
-        if r["quote"]:
-            quote = (f"<blockquote>{html.escape(r['quote'])}</blockquote>"
-                     f'<div class="attr">{html.escape(r["attribution"])}</div>')
-        rows.append(f"<tr><td>{finding}</td><td>{quote}</td></tr>")
-    return ('<table class="joint"><thead><tr><th>What the survey answers show</th>'
-            "<th>What young people wrote</th></tr></thead><tbody>" + "".join(rows)
-            + "</tbody></table>")
+    for finding, quotes in _joint_groups(frame):
+        cell = "\n".join(_html_quote(q, a) for q, a in quotes)
+        rows.append(f'<tr><th scope="row">{html.escape(finding)}</th><td>{cell}</td></tr>')
+    head = "".join(f'<th scope="col">{h}</th>' for h in _JOINT_HEAD)
+    return (f'<table class="joint"><caption>{html.escape(caption)}</caption><thead><tr>'
+            f"{head}</tr></thead><tbody>" + "\n".join(rows) + "</tbody></table>")
 
 
 def to_html(content: ReportContent) -> str:
     """Render the report as one self-contained HTML page.
+
+    Tables have captions and column and row headers; the chart is named for screen readers
+    (``role="img"`` and a ``<title>``); each quote is a ``<figure>`` with its attribution as
+    the ``<figcaption>``.
 
     Parameters
     ----------
@@ -80,31 +150,44 @@ def to_html(content: ReportContent) -> str:
         The HTML document (UTF-8, no external resources).
     """
     e = html.escape
+    captions, empty = _captions(content), _empty(content)
+
+    def table(frame: pd.DataFrame, caption: str, when_empty: str = "None.") -> list[str]:
+        out = [_html_table(frame, caption, empty=when_empty)]
+        if content.suppression_note and _has_symbol(frame, content.symbol):
+            out.append(f'<p class="note">{e(content.suppression_note)}</p>')
+        return out
+
     parts = [
         "<!DOCTYPE html>", '<html lang="en-GB"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{e(content.title)}</title><style>{_CSS}</style></head><body>",
         f"<h1>{e(content.title)}</h1>",
         f'<p class="note">{e(content.summary)}</p>',
-        "<h2>How common each theme was</h2>",
-        f'<div class="chart">{content.chart_svg.decode("utf-8").split("?>", 1)[-1]}</div>',
-        _html_table(content.prevalence),
     ]
-    for variable, table in content.subgroups.items():
-        parts += [f"<h3>By {e(variable.replace('_', ' '))}</h3>", _html_table(table)]
+    if content.guide:
+        parts += [f"<h2>{_GUIDE}</h2>",
+                  "<ul>" + "".join(f"<li>{e(g)}</li>" for g in content.guide) + "</ul>"]
+    parts += ["<h2>How common each theme was</h2>",
+              f'<div class="chart">{_inline_svg(content.chart_svg)}</div>',
+              *table(content.prevalence, captions["prevalence"])]
+    for variable, frame in content.subgroups.items():
+        parts += [f"<h3>By {e(variable.replace('_', ' '))}</h3>",
+                  *table(frame, _subgroup_caption(variable))]
     if not content.changes.empty:
         parts += [f"<h2>{_CHANGES}</h2>", f'<p class="note">{e(content.changes_note)}</p>',
-                  _html_table(content.changes)]
+                  *table(content.changes, captions["changes"])]
     parts += ["<h2>Themes and survey answers</h2>", "<h3>Pre-specified hypotheses</h3>",
-              _html_table(content.hypotheses),
+              *table(content.hypotheses, captions["hypotheses"], empty["hypotheses"]),
               f"<h3>Exploratory associations (q &le; {content.max_q})</h3>",
               f'<p class="note">{e(content.association_note)}</p>',
-              _html_table(content.associations),
+              *table(content.associations, captions["associations"], empty["associations"]),
               f"<h3>Numeric answers (q &le; {content.max_q})</h3>",
-              _html_table(content.differences),
+              *table(content.differences, captions["differences"], empty["differences"]),
               "<h2>Joint displays</h2>"]
     for theme, frame in content.joint.items():
-        parts += [f"<h3>{e(content.labels.get(theme, theme))}</h3>", _html_joint(frame)]
+        label = content.labels.get(theme, theme)
+        parts += [f"<h3>{e(label)}</h3>", _html_joint(frame, _joint_caption(label))]
     parts += ["<h2>Notes</h2>"] + [f'<p class="note">{e(n)}</p>' for n in content.footnotes]
     parts += ["<h2>Run manifest</h2>",
               f"<pre>{e(json.dumps(content.manifest, indent=1, sort_keys=True))}</pre>",
@@ -116,14 +199,25 @@ def _md_cell(value: object) -> str:
     return str(value).replace("|", "\\|").replace("\n", "<br>")
 
 
-def _md_table(frame: pd.DataFrame) -> str:
+def _md_table(frame: pd.DataFrame, empty: str = "None.") -> str:
     if frame.empty:
-        return "_None._\n"
+        return f"_{empty}_\n"
     lines = ["| " + " | ".join(_md_cell(c) for c in frame.columns) + " |",
              "|" + "|".join("---" for _ in frame.columns) + "|"]
     lines += ["| " + " | ".join(_md_cell(v) for v in row) + " |"
               for row in frame.itertuples(index=False)]
     return "\n".join(lines) + "\n"
+
+
+def _md_joint(frame: pd.DataFrame) -> str:
+    """A joint display as a list: each finding, with the quotes that illustrate it below."""
+    items = []
+    for finding, quotes in _joint_groups(frame):
+        item = [f"- {_md_cell(finding)}"]
+        for text, who in quotes:
+            item += ["", f"  > {_md_cell(text)}", "  >", f"  > \u2014 {_md_cell(who)}"]
+        items.append("\n".join(item))
+    return "\n\n".join(items) + "\n"
 
 
 def to_markdown(content: ReportContent) -> str:
@@ -139,33 +233,98 @@ def to_markdown(content: ReportContent) -> str:
     str
         The Markdown text.
     """
-    parts = [f"# {content.title}\n", content.summary + "\n",
-             "## How common each theme was\n", _md_table(content.prevalence)]
-    for variable, table in content.subgroups.items():
-        parts += [f"### By {variable.replace('_', ' ')}\n", _md_table(table)]
+    empty = _empty(content)
+
+    def table(frame: pd.DataFrame, when_empty: str = "None.") -> list[str]:
+        out = [_md_table(frame, when_empty)]
+        if content.suppression_note and _has_symbol(frame, content.symbol):
+            out.append(f"_{content.suppression_note}_\n")
+        return out
+
+    parts = [f"# {content.title}\n", content.summary + "\n"]
+    if content.guide:
+        parts += [f"## {_GUIDE}\n", "\n".join(f"- {g}" for g in content.guide) + "\n"]
+    parts += ["## How common each theme was\n", *table(content.prevalence)]
+    for variable, frame in content.subgroups.items():
+        parts += [f"### By {variable.replace('_', ' ')}\n", *table(frame)]
     if not content.changes.empty:
-        parts += [f"## {_CHANGES}\n", content.changes_note + "\n", _md_table(content.changes)]
+        parts += [f"## {_CHANGES}\n", content.changes_note + "\n", *table(content.changes)]
     parts += ["## Themes and survey answers\n", "### Pre-specified hypotheses\n",
-              _md_table(content.hypotheses),
+              *table(content.hypotheses, empty["hypotheses"]),
               f"### Exploratory associations (q <= {content.max_q})\n",
-              content.association_note + "\n", _md_table(content.associations),
-              f"### Numeric answers (q <= {content.max_q})\n", _md_table(content.differences),
+              content.association_note + "\n",
+              *table(content.associations, empty["associations"]),
+              f"### Numeric answers (q <= {content.max_q})\n",
+              *table(content.differences, empty["differences"]),
               "## Joint displays\n"]
     for theme, frame in content.joint.items():
-        parts.append(f"### {content.labels.get(theme, theme)}\n")
-        parts.append(_md_table(frame.drop(columns=["kind"]).rename(columns={
-            "finding": "What the survey answers show", "quote": "What young people wrote",
-            "attribution": "Who"})))
+        parts += [f"### {content.labels.get(theme, theme)}\n", _md_joint(frame)]
     parts += ["## Notes\n"] + [n + "\n" for n in content.footnotes]
     parts += ["## Run manifest\n", "```json", json.dumps(content.manifest, indent=1,
                                                           sort_keys=True), "```\n"]
     return "\n".join(parts)
 
 
-def _docx_table(document: object, frame: pd.DataFrame) -> None:
+#: Word colours for text: those of python-docx's template below 4.5:1 contrast with white
+#: (Heading 2 and 3, Caption: #4F81BD, 4.0:1) become the report's blue (#2B6F8E, 5.6:1).
+_DOCX_TEXT = "2B6F8E"
+
+
+def _contrast_with_white(rgb: str) -> float:
+    def channel(c: int) -> float:
+        c = c / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (int(rgb[i:i + 2], 16) for i in (0, 2, 4))
+    lum = 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+    return 1.05 / (lum + 0.05)
+
+
+def _docx_setup(document: object, content: ReportContent) -> None:
+    """A4 pages, British English, the title in the document's properties, and text colours
+    that read on white."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml.ns import qn
+    from docx.shared import Mm, RGBColor
+
+    for section in document.sections:  # type: ignore[attr-defined]
+        section.page_width, section.page_height = Mm(210), Mm(297)
+    props = document.core_properties  # type: ignore[attr-defined]
+    props.title, props.language, props.author = content.title, "en-GB", "carevoice"
+    props.last_modified_by, props.comments = "carevoice", ""
+    styles = document.styles  # type: ignore[attr-defined]
+    for lang in styles.element.iter(qn("w:lang")):
+        lang.set(qn("w:val"), "en-GB")
+    for style in styles:
+        if style.type not in (WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER):
+            continue
+        color = style.font.color
+        if color.type is not None and color.rgb is not None \
+                and _contrast_with_white(str(color.rgb)) < 4.5:
+            color.rgb = RGBColor.from_string(_DOCX_TEXT)
+
+
+def _docx_name_table(table: object, caption: str) -> None:
+    """Mark the first row as the header row (repeated on each page, announced by screen
+    readers) and give the table its title (Word's alt text)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    tr = table.rows[0]._tr  # type: ignore[attr-defined]
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    tr.get_or_add_trPr().append(header)
+    title = OxmlElement("w:tblCaption")
+    title.set(qn("w:val"), caption)
+    table._tbl.tblPr.append(title)  # type: ignore[attr-defined]
+
+
+def _docx_table(document: object, frame: pd.DataFrame, caption: str,
+                empty: str = "None.") -> None:
     if frame.empty:
-        document.add_paragraph("None.")  # type: ignore[attr-defined]
+        document.add_paragraph(empty)  # type: ignore[attr-defined]
         return
+    document.add_paragraph(caption, style="Caption")  # type: ignore[attr-defined]
     table = document.add_table(rows=1, cols=len(frame.columns))  # type: ignore[attr-defined]
     table.style = "Table Grid"
     for cell, name in zip(table.rows[0].cells, frame.columns, strict=True):
@@ -176,10 +335,32 @@ def _docx_table(document: object, frame: pd.DataFrame) -> None:
         cells = table.add_row().cells
         for cell, value in zip(cells, row, strict=True):
             cell.text = str(value)
+    _docx_name_table(table, caption)
+
+
+def _docx_joint(document: object, frame: pd.DataFrame, caption: str) -> None:
+    document.add_paragraph(caption, style="Caption")  # type: ignore[attr-defined]
+    table = document.add_table(rows=1, cols=2)  # type: ignore[attr-defined]
+    table.style = "Table Grid"
+    for cell, name in zip(table.rows[0].cells, _JOINT_HEAD, strict=True):
+        cell.paragraphs[0].add_run(name).bold = True
+    for finding, quotes in _joint_groups(frame):
+        cells = table.add_row().cells
+        cells[0].text = finding
+        for i, (text, who) in enumerate(quotes):
+            quote = cells[1].paragraphs[0] if i == 0 else cells[1].add_paragraph()
+            quote.style = "Quote"
+            quote.add_run(f"\u201c{text}\u201d")
+            cells[1].add_paragraph(f"\u2014 {who}")
+    _docx_name_table(table, caption)
 
 
 def to_docx(content: ReportContent) -> bytes:
     """Render the report as a Word document.
+
+    A4, British English, titled in the document's properties; tables have a caption, a title
+    and a header row that repeats on each page; the chart has alternative text; quotes are in
+    Word's Quote style.
 
     Parameters
     ----------
@@ -198,46 +379,55 @@ def to_docx(content: ReportContent) -> bytes:
     """
     try:
         from docx import Document
-        from docx.shared import Inches
     except ImportError as e:  # pragma: no cover - an optional dependency
         from ..errors import ModelNotInstalledError
 
         raise ModelNotInstalledError("Word reports need python-docx: "
                                      "pip install 'carevoice[report]'") from e
+    from .charts import CHART_ALT
+
     document = Document()
+    _docx_setup(document, content)
+    captions, empty = _captions(content), _empty(content)
+
+    def table(frame: pd.DataFrame, caption: str, when_empty: str = "None.") -> None:
+        _docx_table(document, frame, caption, when_empty)
+        if content.suppression_note and _has_symbol(frame, content.symbol):
+            document.add_paragraph(content.suppression_note)
+
     document.add_heading(content.title, level=0)
     document.add_paragraph(content.summary)
+    if content.guide:
+        document.add_heading(_GUIDE, level=1)
+        for line in content.guide:
+            document.add_paragraph(line, style="List Bullet")
     document.add_heading("How common each theme was", level=1)
-    document.add_picture(io.BytesIO(content.chart_png), width=Inches(6.3))
-    _docx_table(document, content.prevalence)
-    for variable, table in content.subgroups.items():
+    section = document.sections[0]
+    shape = document.add_picture(io.BytesIO(content.chart_png), width=section.page_width
+                                 - section.left_margin - section.right_margin)
+    shape._inline.docPr.set("descr", CHART_ALT)
+    shape._inline.docPr.set("name", "Chart: how common each theme was")
+    table(content.prevalence, captions["prevalence"])
+    for variable, frame in content.subgroups.items():
         document.add_heading(f"By {variable.replace('_', ' ')}", level=2)
-        _docx_table(document, table)
+        table(frame, _subgroup_caption(variable))
     if not content.changes.empty:
         document.add_heading(_CHANGES, level=1)
         document.add_paragraph(content.changes_note)
-        _docx_table(document, content.changes)
+        table(content.changes, captions["changes"])
     document.add_heading("Themes and survey answers", level=1)
     document.add_heading("Pre-specified hypotheses", level=2)
-    _docx_table(document, content.hypotheses)
+    table(content.hypotheses, captions["hypotheses"], empty["hypotheses"])
     document.add_heading(f"Exploratory associations (q <= {content.max_q})", level=2)
     document.add_paragraph(content.association_note)
-    _docx_table(document, content.associations)
+    table(content.associations, captions["associations"], empty["associations"])
     document.add_heading(f"Numeric answers (q <= {content.max_q})", level=2)
-    _docx_table(document, content.differences)
+    table(content.differences, captions["differences"], empty["differences"])
     document.add_heading("Joint displays", level=1)
     for theme, frame in content.joint.items():
-        document.add_heading(content.labels.get(theme, theme), level=2)
-        table = document.add_table(rows=1, cols=2)
-        table.style = "Table Grid"
-        table.rows[0].cells[0].text = "What the survey answers show"
-        table.rows[0].cells[1].text = "What young people wrote"
-        for _, r in frame.iterrows():
-            cells = table.add_row().cells
-            cells[0].text = r["finding"]
-            if r["quote"]:
-                cells[1].text = f"\u201c{r['quote']}\u201d"
-                cells[1].add_paragraph(f"\u2014 {r['attribution']}")
+        label = content.labels.get(theme, theme)
+        document.add_heading(label, level=2)
+        _docx_joint(document, frame, _joint_caption(label))
     document.add_heading("Notes", level=1)
     for note in content.footnotes:
         document.add_paragraph(note)

@@ -14,8 +14,10 @@ from decimal import ROUND_HALF_UP, Decimal
 import pandas as pd
 
 from ..disclosure import (
+    _WORDING,
     DisclosureConfig,
     _marked_prevalence,
+    _word,
     is_small,
     suppress_associations,
     suppress_changes,
@@ -29,15 +31,61 @@ __all__ = [
     "change_table",
     "difference_table",
     "fmt_ci",
+    "fmt_count",
+    "fmt_difference",
+    "fmt_mean",
     "fmt_or",
     "fmt_p",
     "fmt_pct",
     "fmt_points",
+    "fmt_signed",
+    "hypothesis_label",
     "hypothesis_table",
     "level_label",
     "prevalence_table",
     "subgroup_table",
 ]
+
+
+def fmt_count(n: float) -> str:
+    """Format a count of young people (or answers) with thousands separators.
+
+    Examples
+    --------
+    >>> fmt_count(1720), fmt_count(84.0)
+    ('1,720', '84')
+    """
+    return f"{int(n):,}"
+
+
+def fmt_signed(x: float, decimals: int = 1) -> str:
+    """Format a difference with its sign, never as "-0.0" or "+0.0".
+
+    Examples
+    --------
+    >>> fmt_signed(0.24), fmt_signed(-2.31), fmt_signed(-0.04), fmt_signed(1234.5)
+    ('+0.2', '-2.3', '0.0', '+1,234.5')
+    """
+    if x is None or math.isnan(x):
+        return ""
+    shown = round(float(x), decimals)
+    if shown == 0:
+        return f"{0:.{decimals}f}"
+    return f"{shown:+,.{decimals}f}"
+
+
+def fmt_mean(x: float, decimals: int = 1) -> str:
+    """Format a mean (one decimal, thousands separators, never "-0.0").
+
+    Examples
+    --------
+    >>> fmt_mean(4.62), fmt_mean(12500.0), fmt_mean(-0.01)
+    ('4.6', '12,500.0', '0.0')
+    """
+    if x is None or math.isnan(x):
+        return ""
+    shown = round(float(x), decimals)
+    return f"{0.0 if shown == 0 else shown:,.{decimals}f}"
 
 
 def fmt_pct(x: float) -> str:
@@ -112,16 +160,32 @@ def fmt_ci(low: float, high: float, pct: bool = True) -> str:
 def fmt_or(odds: float, low: float, high: float) -> str:
     """Format an odds ratio with its interval.
 
+    The three numbers share one number of decimal places: enough to give the smallest of them
+    two significant figures (at most four places), so that a small lower limit does not read
+    as 0 and the interval is written to one precision; thousands are separated by commas. A
+    positive value below 0.0001 is written "<0.0001".
+
     Examples
     --------
     >>> fmt_or(10.54, 3.33, 33.4)
     '10.5 (3.3 to 33.4)'
+    >>> fmt_or(1.1, 0.37, 3.0), fmt_or(0.0356, 0.0024, 0.63)
+    ('1.10 (0.37 to 3.00)', '0.0356 (0.0024 to 0.6300)')
+    >>> fmt_or(1537.2, 29.0, 81589.0)
+    '1,537 (29 to 81,589)'
     """
-    if any(v is None or math.isnan(v) for v in (odds, low, high)):
+    values = [odds, low, high]
+    if any(v is None or math.isnan(v) for v in values):
         return ""
+    positive = [float(v) for v in values if v > 0]
+    smallest = min(positive) if positive else 1.0
+    places = 0 if smallest >= 10 else min(4, 1 - math.floor(math.log10(smallest)))
 
     def one(v: float) -> str:
-        return f"{v:.2f}" if v < 1 else f"{v:.1f}" if v < 100 else f"{v:.0f}"
+        text = f"{float(v):,.{places}f}"
+        if v > 0 and not float(text.replace(",", "")):
+            return f"<{10 ** -places:.{places}f}"
+        return text
 
     return f"{one(odds)} ({one(low)} to {one(high)})"
 
@@ -141,17 +205,36 @@ def fmt_p(p: float) -> str:
     return f"{p:.3f}" if p < 0.01 else f"{p:.2f}"
 
 
+def _level_words(level: object) -> str:
+    """An answer as the attributions word it ("foster" -> "foster care", "in_care" ->
+    "in care")."""
+    text = str(level)
+    return _WORDING.get(text, text.replace("_", " "))
+
+
 def level_label(variable: str, level: str) -> str:
-    """Word a variable and level for a reader.
+    """Word a variable and level for a reader, as quote attributions word the answers.
 
     Examples
     --------
     >>> level_label("contact_mum", "too_little")
     'contact mum: too little'
+    >>> level_label("placement_type", "residential")
+    'placement type: residential care'
     """
     if variable == ALL:
         return "all respondents"
-    return f"{variable.replace('_', ' ')}: {str(level).replace('_', ' ')}"
+    return f"{variable.replace('_', ' ')}: {_level_words(level)}"
+
+
+def _level_headers(variable: str, levels: Sequence[object]) -> dict[object, str]:
+    """Column headers for the levels of a subgroup table, worded as attributions word them
+    ("foster care", "care leaver", "aged 11-13"); plainer wordings when two would clash."""
+    for word in (lambda v: _word(variable, v), lambda v: str(v).replace("_", " "), str):
+        headers = {lev: word(lev) for lev in levels}
+        if len(set(headers.values())) == len(headers) and "Theme" not in headers.values():
+            return headers
+    return {lev: str(lev) for lev in levels}
 
 
 def prevalence_table(prevalence: pd.DataFrame, labels: Mapping[str, str] | None = None,
@@ -192,8 +275,8 @@ def prevalence_table(prevalence: pd.DataFrame, labels: Mapping[str, str] | None 
         hide = bool(r["suppressed"])
         rows.append({
             "Theme": labels.get(r["theme"], r["theme"]),
-            "Raised by": config.symbol if hide else f"{int(r['n'])}",
-            "Of": f"{int(r['base'])}",
+            "Raised by": config.symbol if hide else fmt_count(r["n"]),
+            "Of": fmt_count(r["base"]),
             "Share": config.symbol if hide else fmt_pct(r["share"]),
             "95% CI": config.symbol if hide else fmt_ci(r["ci_low"], r["ci_high"]),
         })
@@ -203,7 +286,7 @@ def prevalence_table(prevalence: pd.DataFrame, labels: Mapping[str, str] | None 
 def subgroup_table(prevalence: pd.DataFrame, variable: str,
                    labels: Mapping[str, str] | None = None,
                    config: DisclosureConfig | None = None) -> pd.DataFrame:
-    """Prevalence of every theme by the levels of one variable: ``"31% (26)"`` per cell.
+    """Prevalence of every theme by the levels of one variable: ``"31% (26 of 84)"`` per cell.
 
     Parameters
     ----------
@@ -221,15 +304,21 @@ def subgroup_table(prevalence: pd.DataFrame, variable: str,
     -------
     pandas.DataFrame
         One row per theme plus a first ``Respondents`` row with the level sizes; one column
-        per level.
+        per level, headed as quote attributions word it (``foster`` is "foster care",
+        ``care_leaver`` "care leaver", an age group "aged 11-13").
 
     Examples
     --------
-    >>> prev = pd.DataFrame({"theme": "t", "variable": ["all", "v", "v"],
-    ...                      "level": ["all", "a", "b"], "n": [12, 3, 9], "base": [40, 20, 20],
-    ...                      "share": [0.3, 0.15, 0.45], "ci_low": 0.1, "ci_high": 0.5})
+    >>> prev = pd.DataFrame({"theme": "t", "variable": ["all", "v", "v", "v"],
+    ...                      "level": ["all", "a", "b", "c"], "n": [22, 3, 9, 10],
+    ...                      "base": [60, 20, 20, 20], "share": [0.37, 0.15, 0.45, 0.5],
+    ...                      "ci_low": 0.1, "ci_high": 0.6})
     >>> subgroup_table(prev, "v").iloc[1].tolist()
-    ['t', '[c]', '[c]']
+    ['t', '[c]', '[c]', '50% (10 of 20)']
+    >>> placements = prev.assign(variable=["all"] + ["placement_type"] * 3,
+    ...                          level=["all", "foster", "kinship", "residential"])
+    >>> subgroup_table(placements, "placement_type").columns.tolist()
+    ['Theme', 'foster care', 'kinship care', 'residential care']
     """
     config = config or DisclosureConfig()
     labels = dict(labels or {})
@@ -237,18 +326,25 @@ def subgroup_table(prevalence: pd.DataFrame, variable: str,
     part = marked[marked["variable"] == variable]
     levels = list(dict.fromkeys(part["level"]))
     sizes = part.drop_duplicates("level").set_index("level")
+    headers = _level_headers(variable, levels)
     head = {"Theme": "Respondents"}
     for lev in levels:
-        head[lev] = config.symbol if sizes.at[lev, "base_suppressed"] else \
-            str(int(sizes.at[lev, "base"]))
+        head[headers[lev]] = config.symbol if sizes.at[lev, "base_suppressed"] else \
+            fmt_count(sizes.at[lev, "base"])
     rows = [head]
     for theme, cells in part.groupby("theme", sort=False):
         row = {"Theme": labels.get(str(theme), str(theme))}
         for _, c in cells.iterrows():
-            row[c["level"]] = config.symbol if c["suppressed"] else \
-                f"{fmt_pct(c['share'])} ({int(c['n'])})"
+            # the base is published in the Respondents row whenever a cell is shown
+            row[headers[c["level"]]] = config.symbol if c["suppressed"] else \
+                f"{fmt_pct(c['share'])} ({fmt_count(c['n'])} of {fmt_count(c['base'])})"
         rows.append(row)
-    return pd.DataFrame(rows, columns=["Theme", *levels]).fillna("")
+    return pd.DataFrame(rows, columns=["Theme", *headers.values()]).fillna("")
+
+
+def _share(row: pd.Series, n: str, base: str, share: str) -> str:
+    """``"31% (26 of 84)"``: the share, count and base of one side of a comparison."""
+    return f"{fmt_pct(row[share])} ({fmt_count(row[n])} of {fmt_count(row[base])})"
 
 
 def association_table(associations: pd.DataFrame, prevalence: pd.DataFrame | None = None,
@@ -300,10 +396,8 @@ def association_table(associations: pd.DataFrame, prevalence: pd.DataFrame | Non
         rows.append({
             "Theme": labels.get(r["theme"], r["theme"]),
             "Answer": level_label(r["variable"], r["level"]),
-            "Raised (answer)": s if hide else
-            f"{fmt_pct(r['share_level'])} ({int(r['raised_level'])} of {int(r['n_level'])})",
-            "Raised (others)": s if hide else
-            f"{fmt_pct(r['share_rest'])} ({int(r['raised_rest'])} of {int(r['n_rest'])})",
+            "Raised (answer)": s if hide else _share(r, "raised_level", "n_level", "share_level"),
+            "Raised (others)": s if hide else _share(r, "raised_rest", "n_rest", "share_rest"),
             "Odds ratio (95% CI)": s if hide else fmt_or(r["odds_ratio"], r["or_ci_low"],
                                                          r["or_ci_high"]),
             "q": s if hide else fmt_p(r["q_value"]),
@@ -312,6 +406,35 @@ def association_table(associations: pd.DataFrame, prevalence: pd.DataFrame | Non
                                       "Odds ratio (95% CI)", "q"])
     out.attrs["suppressed"] = n_hidden
     return out
+
+
+#: How a hypothesis' direction is worded.
+_DIRECTION = {"greater": "more often", "less": "less often", "two-sided": "more or less often"}
+
+
+def hypothesis_label(theme: str, variable: str, levels: str, alternative: str) -> str:
+    """A pre-specified hypothesis in words.
+
+    Parameters
+    ----------
+    theme : str
+        The theme's label.
+    variable : str
+        The question.
+    levels : str
+        The answers, joined by ``" + "`` as :func:`carevoice.link.hypothesis_tests` writes them.
+    alternative : {"greater", "less", "two-sided"}
+        The direction tested.
+
+    Examples
+    --------
+    >>> hypothesis_label("Family contact", "see_family", "too_little + no_contact", "greater")
+    'Family contact raised more often by those answering see family: too little or no contact'
+    """
+    answers = " or ".join(_level_words(v.strip()) for v in str(levels).split(" + "))
+    direction = _DIRECTION.get(str(alternative), f"({alternative})")
+    return (f"{theme} raised {direction} by those answering "
+            f"{str(variable).replace('_', ' ')}: {answers}")
 
 
 def hypothesis_table(hypotheses: pd.DataFrame, labels: Mapping[str, str] | None = None,
@@ -349,14 +472,11 @@ def hypothesis_table(hypotheses: pd.DataFrame, labels: Mapping[str, str] | None 
     for _, r in marked.iterrows():
         hide = bool(r["suppressed"])
         s = config.symbol
-        answer = f"{r['variable'].replace('_', ' ')}: {r['levels'].replace('_', ' ')}"
         rows.append({
-            "Hypothesis": f"{labels.get(r['theme'], r['theme'])} ~ {answer}"
-            + ("" if r["alternative"] == "two-sided" else f" ({r['alternative']})"),
-            "Raised (answer)": s if hide else
-            f"{fmt_pct(r['share_level'])} ({int(r['raised_level'])} of {int(r['n_level'])})",
-            "Raised (others)": s if hide else
-            f"{fmt_pct(r['share_rest'])} ({int(r['raised_rest'])} of {int(r['n_rest'])})",
+            "Hypothesis": hypothesis_label(labels.get(r["theme"], r["theme"]), r["variable"],
+                                           r["levels"], r["alternative"]),
+            "Raised (answer)": s if hide else _share(r, "raised_level", "n_level", "share_level"),
+            "Raised (others)": s if hide else _share(r, "raised_rest", "n_rest", "share_rest"),
             "Odds ratio (95% CI)": s if hide else fmt_or(r["odds_ratio"], r["or_ci_low"],
                                                          r["or_ci_high"]),
             "p": s if hide else fmt_p(r["p_value"]),
@@ -364,6 +484,20 @@ def hypothesis_table(hypotheses: pd.DataFrame, labels: Mapping[str, str] | None 
         })
     return pd.DataFrame(rows, columns=["Hypothesis", "Raised (answer)", "Raised (others)",
                                        "Odds ratio (95% CI)", "p", "q"])
+
+
+def fmt_difference(difference: float, low: float, high: float) -> str:
+    """Format a difference in means with its interval (one decimal, signed, never "-0.0").
+
+    Examples
+    --------
+    >>> fmt_difference(-0.04, -0.21, 0.18)
+    '0.0 (-0.2 to +0.2)'
+    """
+    text = fmt_signed(difference)
+    if text and not any(v is None or math.isnan(v) for v in (low, high)):
+        text += f" ({fmt_signed(low)} to {fmt_signed(high)})"
+    return text
 
 
 def difference_table(numeric: pd.DataFrame, labels: Mapping[str, str] | None = None,
@@ -410,10 +544,12 @@ def difference_table(numeric: pd.DataFrame, labels: Mapping[str, str] | None = N
         rows.append({
             "Theme": labels.get(r["theme"], r["theme"]),
             "Answer": str(r["variable"]).replace("_", " "),
-            "Mean (raised)": s if hide else f"{r['mean_raised']:.1f} (n={int(r['n_raised'])})",
-            "Mean (others)": s if hide else f"{r['mean_not']:.1f} (n={int(r['n_not'])})",
-            "Difference (95% CI)": s if hide else
-            f"{r['difference']:+.1f} ({r['ci_low']:+.1f} to {r['ci_high']:+.1f})",
+            "Mean (raised)": s if hide else
+            f"{fmt_mean(r['mean_raised'])} (n={fmt_count(r['n_raised'])})",
+            "Mean (others)": s if hide else
+            f"{fmt_mean(r['mean_not'])} (n={fmt_count(r['n_not'])})",
+            "Difference (95% CI)": s if hide else fmt_difference(r["difference"], r["ci_low"],
+                                                                 r["ci_high"]),
             "q": s if hide else fmt_p(r["q_value"]),
         })
     out = pd.DataFrame(rows, columns=["Theme", "Answer", "Mean (raised)", "Mean (others)",
@@ -427,7 +563,8 @@ def _share_of(row: pd.Series, side: str) -> str:
     base = row[f"base_{side}"]
     if pd.isna(base) or not base:
         return ""
-    return f"{fmt_pct(float(row[f'share_{side}']))} ({int(row[f'n_{side}'])} of {int(base)})"
+    return (f"{fmt_pct(float(row[f'share_{side}']))} ({fmt_count(row[f'n_{side}'])} of "
+            f"{fmt_count(base)})")
 
 
 def change_table(changes: pd.DataFrame, labels: Mapping[str, str] | None = None,
@@ -494,7 +631,7 @@ def change_table(changes: pd.DataFrame, labels: Mapping[str, str] | None = None,
             size = r["overlap"]
             who = "answered both waves" + ("" if hide or pd.isna(size) or is_small(
                 [float(size)], config.threshold, config.suppress_zeros)[0] else
-                f" ({int(size)})")
+                f" ({fmt_count(size)})")
         else:
             who = "all young people" if t["variable"] == ALL else level_label(t["variable"],
                                                                               t["level"])

@@ -1,0 +1,438 @@
+"""The report is accessible and ready to publish (audit of the HTML, Word and Markdown reports).
+
+Each test names the audit finding it checks: text alternative of the chart (1), quotes only
+beside the finding they illustrate (2), Word properties (3), table header rows (4), heading
+contrast (7), HTML table captions and headers (8), plain English (9), number formats (10),
+quote markup (11) and smaller points (12).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from html.parser import HTMLParser
+
+import pandas as pd
+import pytest
+
+from carevoice import HashingEmbedder
+from carevoice.disclosure import DisclosureConfig, check_k_anonymity
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _survey() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """80 fictional young people: 20 in residential care (15 raise money), 40 in foster care
+    (6 raise it) and 20 in kinship care (5 raise it); 12 raise advocacy."""
+    n = 80
+    ids = [f"r{i:03d}" for i in range(n)]
+    placement = ["residential"] * 20 + ["foster"] * 40 + ["kinship"] * 20
+    respondents = pd.DataFrame({
+        "respondent_id": ids, "placement_type": placement,
+        "survey": ["in_care", "care_leaver"] * 40,
+        "age_group": ["11-13", "14-15"] * 40,
+        "life_satisfaction": [i % 11 for i in range(n)]})
+    money = set(range(15)) | set(range(20, 26)) | set(range(60, 65))
+    advocacy = set(range(0, 80, 7))
+    words = ["bus", "food", "clothes", "phone", "college", "rent", "trips", "birthday"]
+    texts = []
+    for i in range(n):
+        if i in money:
+            texts.append(f"my allowance of {i} pounds does not pay for {words[i % 8]} and "
+                         f"{words[(i * 3) % 8]} each week")
+        elif i in advocacy:
+            texts.append(f"nobody told me how to get an advocate when I was {i % 7 + 10}")
+        else:
+            texts.append(f"it is fine where I live and I like my {words[i % 8]} a lot")
+    comments = pd.DataFrame({"comment_id": [f"c{i:03d}" for i in range(n)],
+                             "respondent_id": ids, "text": texts})
+    codes = pd.DataFrame({"comment_id": [f"c{i:03d}" for i in sorted(money)]
+                          + [f"c{i:03d}" for i in sorted(advocacy - money)],
+                          "theme": ["money"] * len(money)
+                          + ["advocacy"] * len(advocacy - money),
+                          "score": 0.9, "assigned": True})
+    return comments, codes, respondents
+
+
+@pytest.fixture(scope="module")
+def survey():
+    return _survey()
+
+
+@pytest.fixture(scope="module")
+def content(survey):
+    from carevoice.report import make_report
+
+    comments, codes, respondents = survey
+    return make_report((comments, respondents), codes, embedder=HashingEmbedder(),
+                       text_is_pseudonymised=True, themes=["money", "advocacy"],
+                       timestamp=False)
+
+
+@pytest.fixture(scope="module")
+def page(content):
+    from carevoice.report import to_html
+
+    return to_html(content)
+
+
+@pytest.fixture(scope="module")
+def docx_bytes(content):
+    from carevoice.report import to_docx
+
+    return to_docx(content)
+
+
+@pytest.fixture(scope="module")
+def document(docx_bytes):
+    from docx import Document
+
+    return Document(io.BytesIO(docx_bytes))
+
+
+class _Tree(HTMLParser):
+    """A minimal element tree: (tag, attributes, children, text) tuples."""
+
+    VOID = frozenset({"meta", "br", "img", "hr", "input", "link"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root: dict = {"tag": "#root", "attrs": {}, "children": [], "text": ""}
+        self.stack = [self.root]
+
+    def handle_starttag(self, tag, attrs):
+        node = {"tag": tag, "attrs": dict(attrs), "children": [], "text": ""}
+        self.stack[-1]["children"].append(node)
+        if tag not in self.VOID:
+            self.stack.append(node)
+
+    def handle_startendtag(self, tag, attrs):
+        self.stack[-1]["children"].append({"tag": tag, "attrs": dict(attrs), "children": [],
+                                           "text": ""})
+
+    def handle_endtag(self, tag):
+        for i in range(len(self.stack) - 1, 0, -1):
+            if self.stack[i]["tag"] == tag:
+                del self.stack[i:]
+                break
+
+    def handle_data(self, data):
+        self.stack[-1]["text"] += data
+
+
+def _parse(page: str) -> dict:
+    tree = _Tree()
+    tree.feed(page)
+    return tree.root
+
+
+def _iter(node: dict, tag: str | None = None):
+    for child in node["children"]:
+        if tag is None or child["tag"] == tag:
+            yield child
+        yield from _iter(child, tag)
+
+
+def _text(node: dict) -> str:
+    return node["text"] + "".join(_text(c) for c in node["children"])
+
+
+def _tables(page: str) -> list[dict]:
+    return list(_iter(_parse(page), "table"))
+
+
+# -- 1. the chart has a text alternative ----------------------------------------------------
+def test_chart_is_named_for_screen_readers_in_html_and_word(page, docx_bytes):
+    svg = next(_iter(_parse(page), "svg"))
+    assert svg["attrs"].get("role") == "img"
+    titles = [c for c in svg["children"] if c["tag"] == "title"]
+    assert titles and titles[0]["attrs"]["id"] == svg["attrs"]["aria-labelledby"]
+    name = _text(titles[0])
+    assert name.startswith("Bar chart: share of young people raising each theme")
+    xml = zipfile.ZipFile(io.BytesIO(docx_bytes)).read("word/document.xml").decode()
+    described = re.findall(r'<wp:docPr [^>]*descr="([^"]+)"', xml)
+    assert described == [name]
+
+
+# -- 2. a quote is only beside a finding it illustrates -------------------------------------
+def test_quotes_beside_an_answer_come_from_young_people_who_gave_it(content, survey):
+    comments, _, respondents = survey
+    placement = dict(zip(respondents["respondent_id"], respondents["placement_type"],
+                         strict=True))
+    author = dict(zip(comments["text"], comments["respondent_id"], strict=True))
+    frame = content.joint["money"]
+    assert (frame["finding"] != "").all()  # no row of quotes without its finding
+    more = frame[frame["finding"].str.startswith("More often raised by those answering "
+                                                 "placement type: residential care")]
+    assert len(more) and (more["quote"] != "").all()
+    assert {placement[author[q]] for q in more["quote"]} == {"residential"}
+    # "less often" and numeric findings are not illustrated by anyone's quote
+    others = frame[frame["kind"].isin(["difference", "note"])
+                   | frame["finding"].str.startswith("Less often")]
+    assert (others["quote"] == "").all()
+    # the overall quotes are beside how many raised it, and each quote is shown once
+    assert (frame.loc[frame["kind"] == "prevalence", "quote"] != "").all()
+    assert frame.loc[frame["quote"] != "", "quote"].is_unique
+
+
+def test_subgroup_quotes_keep_the_disclosure_rules(content, survey):
+    _, _, respondents = survey
+    quotes = content.quotes
+    assert check_k_anonymity(quotes, respondents) == []
+    sub = quotes[quotes["variable"] != "all"]
+    assert len(sub) and (sub["group_size"] >= DisclosureConfig().k).all()
+    assert (quotes.groupby("respondent_id")["comment_id"].nunique() <= 2).all()
+    assert content.manifest["settings"]["quotes_by"] == ["placement_type"]
+
+
+def test_without_subgroup_quotes_no_finding_but_the_share_has_one(survey):
+    from carevoice.report import make_report
+
+    comments, codes, respondents = survey
+    content = make_report((comments, respondents), codes, embedder=HashingEmbedder(),
+                          text_is_pseudonymised=True, themes=["money"], quotes_by=(),
+                          timestamp=False)
+    frame = content.joint["money"]
+    assert (frame["finding"] != "").all()
+    assert set(frame.loc[frame["quote"] != "", "kind"]) == {"prevalence"}
+
+
+# -- 3. Word: title, language, A4 -----------------------------------------------------------
+def test_word_document_is_titled_british_english_and_a4(document, docx_bytes, content):
+    props = document.core_properties
+    assert props.title == content.title
+    assert props.language == "en-GB"
+    assert "python-docx" not in (props.author, props.comments, props.last_modified_by)
+    styles = zipfile.ZipFile(io.BytesIO(docx_bytes)).read("word/styles.xml").decode()
+    assert set(re.findall(r'<w:lang w:val="([^"]+)"', styles)) == {"en-GB"}
+    section = document.sections[0]
+    assert (section.page_width.mm, section.page_height.mm) == pytest.approx((210, 297), abs=0.1)
+
+
+# -- 4. Word: header rows --------------------------------------------------------------------
+def test_every_word_table_has_a_marked_bold_header_row(document):
+    assert len(document.tables) >= 5
+    for table in document.tables:
+        first = table.rows[0]._tr
+        assert first.trPr is not None and first.trPr.find(f"{W}tblHeader") is not None
+        assert all(table.rows[i]._tr.trPr is None
+                   or table.rows[i]._tr.trPr.find(f"{W}tblHeader") is None
+                   for i in range(1, len(table.rows)))
+        assert all(run.bold for cell in table.rows[0].cells for p in cell.paragraphs
+                   for run in p.runs)
+        assert table._tbl.tblPr.find(f"{W}tblCaption") is not None
+
+
+# -- 7. Word: text colours readable on white --------------------------------------------------
+def _contrast(rgb: str) -> float:
+    def channel(c: int) -> float:
+        c = c / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (int(rgb[i:i + 2], 16) for i in (0, 2, 4))
+    return 1.05 / (0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b) + 0.05)
+
+
+def test_word_text_styles_have_enough_contrast(document):
+    used = {p.style.name: p.style for p in document.paragraphs}
+    used |= {p.style.name: p.style for t in document.tables for row in t.rows
+             for c in row.cells for p in c.paragraphs}
+    assert {"Heading 2", "Caption", "Quote"} <= set(used)
+    for style in used.values():
+        base = style
+        while base is not None and (base.font.color.type is None
+                                    or base.font.color.rgb is None):
+            base = base.base_style
+        if base is not None:
+            assert _contrast(str(base.font.color.rgb)) >= 4.5, style.name
+
+
+# -- 8. HTML tables: captions, column and row headers -----------------------------------------
+def test_html_tables_have_captions_and_scoped_headers(page):
+    tables = _tables(page)
+    assert len(tables) >= 5
+    for table in tables:
+        captions = [c for c in table["children"] if c["tag"] == "caption"]
+        assert captions and _text(captions[0]).strip()
+        assert all(th["attrs"].get("scope") in ("col", "row") for th in _iter(table, "th"))
+        body = next(_iter(table, "tbody"))
+        for row in _iter(body, "tr"):
+            assert row["children"][0]["tag"] == "th"
+            assert row["children"][0]["attrs"]["scope"] == "row"
+    by_placement = next(t for t in tables if "by placement type" in _text(t["children"][0]))
+    first = next(_iter(next(_iter(by_placement, "tbody")), "tr"))["children"][0]
+    assert _text(first) == "Respondents"
+
+
+# -- 9. plain English --------------------------------------------------------------------------
+def test_subgroup_headers_use_the_wording_of_the_attributions(content):
+    table = content.subgroups["placement_type"]
+    assert list(table.columns) == ["Theme", "foster care", "kinship care", "residential care"]
+    assert list(content.subgroups["survey"].columns)[1:] == ["care leaver", "in care"]
+    assert list(content.subgroups["age_group"].columns)[1:] == ["aged 11-13", "aged 14-15"]
+    assert any("when needed: placement type, age group, survey." in note
+               for note in content.footnotes)
+
+
+def test_hypotheses_are_worded_and_an_empty_section_says_why(content, survey):
+    from carevoice.link import Hypothesis
+    from carevoice.report import make_report, to_markdown
+
+    assert content.hypotheses.empty
+    text = to_markdown(content)
+    section = text.split("### Pre-specified hypotheses\n", 1)[1].split("###", 1)[0]
+    assert "None." not in section and "hypotheses" in section.lower()
+    comments, codes, respondents = survey
+    worded = make_report((comments, respondents), codes, embedder=HashingEmbedder(),
+                         text_is_pseudonymised=True, themes=["money"], quotes_by=(),
+                         hypotheses=[Hypothesis("money", "placement_type",
+                                                ("residential", "kinship"), "greater")])
+    assert worded.hypotheses["Hypothesis"].tolist() == [
+        ("Money raised more often by those answering placement type: residential care or "
+        "kinship care")]
+
+
+def test_how_to_read_section_explains_the_figures_in_plain_words(page, content):
+    from carevoice.report import to_markdown
+
+    headings = [_text(h) for h in _iter(_parse(page), "h2")]
+    assert "How to read this report" in headings
+    assert headings.index("How to read this report") < headings.index(
+        "How common each theme was")
+    guide = page.split("How to read this report</h2>", 1)[1].split("<h2>", 1)[0]
+    for term in ("odds ratio", "q value", "Benjamini-Hochberg", "95% confidence interval",
+                 "[c]", "0.5 is added"):
+        assert term in guide, term
+    assert len(guide) < 2500  # short
+    assert "## How to read this report" in to_markdown(content)
+
+
+# -- 10. number formats ------------------------------------------------------------------------
+def test_odds_ratio_intervals_never_show_zero_and_share_one_precision():
+    from carevoice.report.tables import fmt_or
+
+    assert fmt_or(0.0356, 0.0024, 0.63) == "0.0356 (0.0024 to 0.6300)"
+    assert fmt_or(1.1, 0.37, 3.0) == "1.10 (0.37 to 3.00)"
+    assert fmt_or(1537.2, 29.0, 81589.0) == "1,537 (29 to 81,589)"
+    assert fmt_or(0.5, 0.00001, 3.0) == "0.5000 (<0.0001 to 3.0000)"
+
+
+def test_differences_that_round_to_zero_are_neither_higher_nor_lower():
+    from carevoice.link import ALL
+    from carevoice.report import joint_display
+    from carevoice.report.tables import difference_table
+
+    numeric = pd.DataFrame({
+        "theme": ["money"], "variable": "life_satisfaction", "n_raised": [30],
+        "mean_raised": [1.23], "n_not": [40], "mean_not": [1.2], "difference": [-0.04],
+        "ci_low": [-0.2], "ci_high": [0.2], "p_value": [0.01], "q_value": [0.02]})
+    table = difference_table(numeric)
+    assert table["Difference (95% CI)"].tolist() == ["0.0 (-0.2 to +0.2)"]
+    from carevoice.link import LinkResult
+
+    prev = pd.DataFrame({"theme": ["money"], "variable": [ALL], "level": [ALL], "n": [30],
+                         "base": [70], "share": [30 / 70], "ci_low": [0.3], "ci_high": [0.55]})
+    result = LinkResult(indicators=pd.DataFrame(), prevalence=prev,
+                        associations=pd.DataFrame(columns=[
+                            "theme", "variable", "level", "q_value", "p_value", "odds_ratio",
+                            "raised_level", "n_level", "raised_rest", "n_rest"]),
+                        hypotheses=pd.DataFrame(), numeric=numeric, settings={})
+    finding = joint_display(result, pd.DataFrame(), "money").iloc[-1]["finding"]
+    assert "about the same" in finding and "lower" not in finding and "-0.0" not in finding
+
+
+def test_counts_have_thousands_separators_and_shares_their_base(survey):
+    from carevoice.report.tables import subgroup_table
+
+    comments, codes, respondents = survey
+    from carevoice.link import link
+
+    result = link(comments, codes, respondents)
+    table = subgroup_table(result.prevalence, "placement_type")
+    money = table[table["Theme"] == "money"].iloc[0]
+    assert money["residential care"] == "75% (15 of 20)"
+    big = result.prevalence.assign(n=result.prevalence["n"] * 100,
+                                   base=result.prevalence["base"] * 100)
+    assert subgroup_table(big, "placement_type").iloc[0]["foster care"] == "4,000"
+
+
+def test_summary_counts_have_thousands_separators(survey):
+    from carevoice.report import make_report
+
+    comments, codes, respondents = survey
+    many = pd.concat([comments] + [comments.assign(comment_id=comments["comment_id"] + f"-{k}")
+                                   for k in range(1, 13)], ignore_index=True)
+    content = make_report((many, respondents), codes, embedder=HashingEmbedder(),
+                          text_is_pseudonymised=True, themes=["money"], quotes_by=())
+    assert content.summary.startswith("1,040 free-text answers from 80 young people")
+
+
+# -- 11. quote markup ----------------------------------------------------------------------------
+def test_quotes_are_figures_with_captions_and_word_quote_style(page, document, content):
+    figures = [f for f in _iter(_parse(page), "figure") if f["attrs"].get("class") == "quote"]
+    n_quotes = sum((frame["quote"] != "").sum() for frame in content.joint.values())
+    assert len(figures) == n_quotes > 0
+    for figure in figures:
+        assert [c["tag"] for c in figure["children"]] == ["blockquote", "figcaption"]
+    assert '<div class="attr">' not in page
+    quoted = [p for t in document.tables for row in t.rows for c in row.cells
+              for p in c.paragraphs if p.text.startswith("\u201c")]
+    assert len(quoted) == n_quotes
+    assert {p.style.name for p in quoted} == {"Quote"}
+
+
+# -- 12. smaller points -------------------------------------------------------------------------
+def _suppressed_prevalence() -> pd.DataFrame:
+    return pd.DataFrame({"theme": ["a", "b"], "variable": "all", "level": "all",
+                         "n": [12, 2], "base": 40, "share": [0.3, 0.05],
+                         "ci_low": [0.18, 0.01], "ci_high": [0.45, 0.15]})
+
+
+def test_chart_symbol_clears_the_axis_and_is_explained():
+    from carevoice.report.charts import prevalence_chart
+
+    svg = prevalence_chart(_suppressed_prevalence()).decode()
+    # the axes: left edge (the y axis) and bottom edge (the x axis), in points
+    left, bottom = map(float, re.search(r'<g id="patch_2">\s*<path d="M ([\d.]+) ([\d.]+)',
+                                        svg).groups())
+    x, y = map(float, re.search(r'x="([\d.]+)" y="([\d.]+)"[^>]*>\[c\]</text>', svg).groups())
+    assert x - left >= 3  # was drawn on the y axis
+    assert bottom - y >= 8  # a bottom row without a bar was drawn on the x axis
+    assert "[c]: not shown, to protect confidentiality" in svg
+
+
+def test_chart_whiskers_contrast_with_the_bars_and_the_png_is_sharp():
+    from carevoice.report.charts import prevalence_chart
+
+    def lum(rgb: str) -> float:
+        return 1.05 / _contrast(rgb) - 0.05
+
+    svg = prevalence_chart(_suppressed_prevalence()).decode()
+    bar = re.search(r'<g id="patch_3">\s*<path [^>]*style="fill: #([0-9a-f]{6})', svg).group(1)
+    whisker = re.search(r'<g id="LineCollection_1">\s*<path [^>]*stroke: #([0-9a-f]{6})',
+                        svg).group(1)
+    lums = sorted([lum(bar), lum(whisker)])
+    assert (lums[1] + 0.05) / (lums[0] + 0.05) >= 3  # whiskers drawn over the bars
+    assert _contrast(bar) >= 3
+    png = prevalence_chart(_suppressed_prevalence(), format="png")
+    assert int.from_bytes(png[16:20], "big") >= 1400  # 7.5 in at 200 dpi
+
+
+def test_inline_svg_has_no_xml_declaration_or_doctype_and_symbols_are_explained(content):
+    from dataclasses import replace
+
+    from carevoice.report import to_html
+    from carevoice.report.tables import prevalence_table
+
+    page = to_html(content)
+    body = page.split("<body>", 1)[1]
+    assert "<?xml" not in body and "<!DOCTYPE svg" not in body
+    hidden = pd.concat([content.link_result.prevalence, pd.DataFrame({
+        "theme": ["rare"], "variable": ["all"], "level": ["all"], "n": [2], "base": [80],
+        "share": [2 / 80], "ci_low": [0.01], "ci_high": [0.09]})], ignore_index=True)
+    marked = replace(content, prevalence=prevalence_table(hidden))
+    page = to_html(marked)
+    after = page.split("Young people raising each theme</caption>", 1)[1]
+    after = after.split("</table>", 1)[1].lstrip()
+    assert after.startswith('<p class="note">[c] Suppressed to protect confidentiality')
