@@ -129,18 +129,40 @@ def _drop_codes(values: pd.Series, codes: _Codes) -> tuple[pd.Series, int]:
     return values.where(~hits, None), int(hits.sum())
 
 
+def _shown_answers(others: pd.Series) -> str:
+    """The answers a warning may show: those given by two respondents or more, counted else.
+
+    An answer given by one respondent only ("Kayleigh") can identify them, so it is counted,
+    never shown; a code such as "don't know" is given by several. Answers are counted as codes
+    are matched (any case, spaces or apostrophe) and shown as most people wrote them; at most
+    five of at most 20 characters are shown.
+
+    Examples
+    --------
+    >>> _shown_answers(pd.Series(["dk", "DK ", "Kayleigh", "not sure", "Not  sure", "n/a"]))
+    "'dk', 'not sure' and 2 answers given once, not shown"
+    """
+    keys = others.astype(str).map(_code_key)
+    counts = keys.value_counts(sort=False)
+    spelt = others.astype(str).groupby(keys.to_numpy(), sort=False).agg(
+        lambda v: v.value_counts().index[0])
+    repeated = sorted((k for k in counts.index if counts[k] >= 2), key=lambda k: -counts[k])
+    items = [repr(spelt[k]) for k in repeated if len(spelt[k]) <= 20][:5]
+    hidden, once = len(repeated) - len(items), int((counts == 1).sum())
+    if hidden:
+        items.append(f"{hidden} more" if items else f"{hidden} distinct, not shown")
+    if once:
+        items.append(f"{once} answer{'s' if once > 1 else ''} given once, not shown")
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
 def _warn_mostly_numeric(column: Any, present: pd.Series, numeric: pd.Series) -> None:
     """Log a column of mostly numbers that some other answers make a category."""
     is_number = numeric.notna()
     n_numbers, n_other = int(is_number.sum()), int((~is_number).sum())
     if n_numbers == 0 or n_numbers < n_other:
         return
-    others = present[~is_number].value_counts()
-    shown = [str(v) for v in others.index if len(str(v)) <= 20][:5]
-    listed = ", ".join(repr(v) for v in shown)
-    hidden = len(others) - len(shown)
-    if hidden:
-        listed = f"{listed} and {hidden} more" if shown else f"{hidden} distinct, not shown"
+    listed = _shown_answers(present[~is_number])
     others_text = (f"{n_other} other answer ({listed}) makes" if n_other == 1
                    else f"{n_other} other answers ({listed}) make")
     logger.warning(
@@ -217,7 +239,9 @@ def type_answers(respondents: pd.DataFrame,
     some are not is typed as an unordered category (each number a level of its own, in number
     order: ``"2"`` before ``"10"``); a warning on the ``carevoice.corpus`` logger names the
     column, counts the answers that are not numbers and shows up to five of them (those of at
-    most 20 characters), so that you can list them in ``missing_values`` or give ``levels``.
+    most 20 characters given by two respondents or more, as codes such as "don't know" are;
+    an answer given by one respondent only is counted, never shown, since it can identify
+    them), so that you can list them in ``missing_values`` or give ``levels``.
 
     Parameters
     ----------

@@ -550,7 +550,9 @@ def test_a_mostly_numeric_column_made_a_category_is_logged(caplog):
     warned = {r.args[0]: r.getMessage() for r in caplog.records if r.levelname == "WARNING"}
     assert set(warned) == {"placements"}  # not the placement types, nor a column of text
     message = warned["placements"]
-    assert "8 of 9 answers are numbers, but 1 other answer ('Don\u2019t  know') makes" in message
+    # "Don't know" is given once here: counted, not shown (an answer of one respondent)
+    assert ("8 of 9 answers are numbers, but 1 other answer (1 answer given once, not shown) "
+            "makes") in message
     assert "missing_values" in message and "--missing-value" in message
     caplog.clear()
     long_answers = pd.DataFrame({"respondent_id": list("abcde"),
@@ -558,12 +560,31 @@ def test_a_mostly_numeric_column_made_a_category_is_logged(caplog):
     with caplog.at_level("WARNING", logger="carevoice.corpus"):
         type_answers(long_answers)
     [record] = caplog.records
-    assert "2 other answers ('no idea' and 1 more)" in record.getMessage()
-    assert "about three" not in record.getMessage()
+    assert "2 other answers (2 answers given once, not shown)" in record.getMessage()
+    assert "about three" not in record.getMessage() and "no idea" not in record.getMessage()
     caplog.clear()
     with caplog.at_level("WARNING", logger="carevoice.corpus"):
         type_answers(PLACEMENTS, missing_values=["don't know", "-99"])
     assert not caplog.records
+
+
+def test_the_type_warning_shows_only_answers_given_by_two_respondents_or_more(caplog):
+    # A name given by one young person identifies them; a code such as "don't know" repeats.
+    answers = pd.DataFrame({
+        "respondent_id": [f"r{i}" for i in range(12)],
+        "w": ["1", "2", "3", "Don't know", "4", "Kayleigh", "5", "don\u2019t  know", "6", "7",
+              "Tyrone Smith", "prefer not to say"]})
+    answers = pd.concat([answers, answers.assign(
+        respondent_id=answers["respondent_id"] + "b",
+        w=["8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18",
+           "Prefer not to say"])], ignore_index=True)
+    with caplog.at_level("WARNING", logger="carevoice.corpus"):
+        type_answers(answers)
+    [record] = caplog.records
+    message = record.getMessage()
+    assert ("18 of 24 answers are numbers, but 6 other answers (\"Don't know\", 'prefer not "
+            "to say' and 2 answers given once, not shown) make the column") in message
+    assert "Kayleigh" not in message and "Tyrone" not in message
 
 
 def test_survey_from_frame_takes_missing_values_for_typing_and_the_free_text_check():
