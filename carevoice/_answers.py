@@ -40,10 +40,19 @@ KNOWN_SCALES: tuple[tuple[str, ...], ...] = (
 )
 
 _RANGE = re.compile(r"^\s*(\d+)\s*(?:-|–|to)\s*(\d+)\s*$|^\s*(\d+)\s*\+\s*$")
-# Question wordings that ask for free text ("Other (please specify)", "Anything else?").
+# Question wordings that ask for free text ("Other (please specify)", "Anything else?"), read
+# with "_" and "-" as spaces ("anything_else", "worker-note").
 _FREE_TEXT_QUESTION = re.compile(
-    r"specify|anything else|what else|comment|explain|describe|tell us|own words|free[ -]?text|"
+    r"specify|anything else|what else|comment|explain|describe|tell us|own words|free ?text|"
     r"\bwhy\b|\bdetails?\b|\bnotes?\b|^\s*other\b", re.IGNORECASE)
+# Questions that ask for a person's name, a named school or home, or contact details.
+_IDENTIFIER_QUESTION = re.compile(
+    r"\b(?:first|last|sur|fore|given|family|full|middle|nick|child'?s?|young person'?s?|your|"
+    r"carer'?s?|worker'?s?|school|college|home|placement) ?names?\b|^\s*names?\s*$|"
+    r"\be ?mail\b|\b(?:tel(?:ephone)?|phone|mobile) ?(?:no|number)\b|"
+    r"^\s*(?:tel(?:ephone)?|phone|mobile)\s*$|\baddress(?:es)?\b|\bpost ?codes?\b|"
+    r"date of birth|\bdob\b|\bbirth ?date\b|\bnhs (?:no|number)\b|national insurance",
+    re.IGNORECASE)
 
 
 _NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$")
@@ -360,9 +369,11 @@ def free_text_columns(frame: pd.DataFrame, columns: Iterable[str] | None = None,
     A wide export's other columns become closed answers in ``respondents``, which is never
     pseudonymised; this finds the ones that must not: answers over several lines, long
     answers, a question that asks for free text ("Other (please specify)", "Anything else?",
-    "Why?") with answers that vary (or only a few answers), or answers that nearly all differ
-    from each other. Numeric columns, age bands and answers on a known scale are never
-    flagged.
+    "Why?", also written ``anything_else``) or for a name or contact details ("First name",
+    ``child_name``, "School name", "Email", "Phone number", "Address", "Postcode", "Date of
+    birth") with answers that differ (or only a few answers), or answers that nearly all
+    differ from each other. A question answered the same by everyone is not flagged, however
+    it is worded, and neither are numeric columns, age bands and answers on a known scale.
 
     Parameters
     ----------
@@ -400,14 +411,17 @@ def free_text_columns(frame: pd.DataFrame, columns: Iterable[str] | None = None,
         if _known_order(present.tolist()) is not None:
             continue
         n, distinct = len(present), present.str.casefold().nunique()
+        header = re.sub(r"[_\-]+", " ", str(col))
+        asks = ("its question asks for free text" if _FREE_TEXT_QUESTION.search(header) else
+                "its question asks for a name or contact details"
+                if _IDENTIFIER_QUESTION.search(header) else "")
         if present.str.contains(r"[\r\n]").any():
             found[str(col)] = "answers run over several lines"
         elif (present.str.len() > 80).any() or (present.str.split().str.len() >= 12).any():
             found[str(col)] = "some answers are long"
-        elif (_FREE_TEXT_QUESTION.search(str(col))
-              and (present.str.casefold() != str(col).strip().casefold()).any()
-              and (n < 5 or distinct > 0.2 * n)):
-            found[str(col)] = "its question asks for free text"
+        elif asks and (present.str.casefold() != str(col).strip().casefold()).any() \
+                and (n < 5 or distinct > 1):
+            found[str(col)] = asks
         elif (n >= 20 and distinct >= 0.5 * n) or (n >= 8 and distinct == n):
             found[str(col)] = "nearly every answer differs from the others"
     return found

@@ -430,6 +430,34 @@ def test_free_text_columns_are_found():
     assert set(found) == {"Other (please specify)", "Notes", "Long", "Multi"}
 
 
+def test_free_text_columns_read_underscores_repeated_answers_and_names():
+    from carevoice.corpus import free_text_columns
+    from carevoice.demo import load_demo
+
+    n = 20
+    frame = pd.DataFrame({
+        "age_group": ["8-10", "11-13", "14-15", "16-17"] * 5,
+        "placement_type": ["foster", "residential"] * 10,
+        "local_authority": [f"LA0{i % 4}" for i in range(n)],
+        # the same few sentences again and again still answer "please specify"
+        "other_specify": ["my worker is Zebedee Quorn", "I live in Barnsley", None, None] * 5,
+        "anything_else": ["Zebedee says hi", "Quorn says hi", "no"] * 6 + ["no", "no"],
+        "first_name": ["Zebedee", "Quorn", "Marigold", "Bramble"] * 5,
+        "School name": ["St Anne's High", "Oakfield Academy"] * 10,
+        "Why?": ["because"] * n,  # answered the same by everyone: nothing to identify
+        "worker_note": [None] * (n - 1) + ["rang 07700 900222"],
+    })
+    assert free_text_columns(frame) == {
+        "other_specify": "its question asks for free text",
+        "anything_else": "its question asks for free text",
+        "first_name": "its question asks for a name or contact details",
+        "School name": "its question asks for a name or contact details",
+        "worker_note": "its question asks for free text"}
+    # the demo's closed answers are none of these
+    demo = load_demo().respondents
+    assert free_text_columns(demo.drop(columns=["respondent_id"]).astype(object)) == {}
+
+
 def test_survey_refuses_free_text_left_as_closed_answers():
     with pytest.raises(cv.ValidationError) as info:
         survey_from_frame(FREE_TEXT_WIDE, text_columns=["Q"], id_column="id")
