@@ -1,7 +1,7 @@
 """Closed survey answers: typing them, and telling them from free text.
 
 The public names (:data:`KNOWN_SCALES`, :data:`MissingValues`, :func:`type_answers`,
-:func:`free_text_columns`) are re-exported by :mod:`carevoice.corpus`.
+:func:`free_text_columns`, :func:`closed_answers`) are re-exported by :mod:`carevoice.corpus`.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import InputError, Problem, ValidationError
-from .schema import RESPONDENT_ID
+from .schema import COMMENT_COLUMNS, RESPONDENT_ID
 
 logger = logging.getLogger("carevoice.corpus")
 
@@ -40,11 +40,25 @@ KNOWN_SCALES: tuple[tuple[str, ...], ...] = (
 )
 
 _RANGE = re.compile(r"^\s*(\d+)\s*(?:-|–|to)\s*(\d+)\s*$|^\s*(\d+)\s*\+\s*$")
-# Question wordings that ask for free text ("Other (please specify)", "Anything else?").
+# Question wordings that ask for free text ("Other (please specify)", "Anything else?"), read
+# with "_" and "-" as spaces ("anything_else", "worker-note").
 _FREE_TEXT_QUESTION = re.compile(
-    r"specify|anything else|what else|comment|explain|describe|tell us|own words|free[ -]?text|"
+    r"specify|anything else|what else|comment|explain|describe|tell us|own words|free ?text|"
     r"\bwhy\b|\bdetails?\b|\bnotes?\b|^\s*other\b", re.IGNORECASE)
+# Questions that ask for a person's name, a named school or home, or contact details.
+_IDENTIFIER_QUESTION = re.compile(
+    r"\b(?:first|last|sur|fore|given|family|full|middle|nick|child'?s?|young person'?s?|your|"
+    r"carer'?s?|worker'?s?|school|college|home|placement) ?names?\b|^\s*names?\s*$|"
+    r"\be ?mail\b|\b(?:tel(?:ephone)?|phone|mobile) ?(?:no|number)\b|"
+    r"^\s*(?:tel(?:ephone)?|phone|mobile)\s*$|\baddress(?:es)?\b|\bpost ?codes?\b|"
+    r"date of birth|\bdob\b|\bbirth ?date\b|\bnhs (?:no|number)\b|national insurance",
+    re.IGNORECASE)
 
+
+#: How :func:`closed_answers` tells a Python user to leave columns out or keep them.
+PYTHON_WAY_OUT = ("Leave them out of the frame (respondents.drop(columns=[...])) or, if they "
+                  "are closed questions after all, list the closed columns to keep "
+                  "(closed_columns=[...]).")
 
 _NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
@@ -129,18 +143,40 @@ def _drop_codes(values: pd.Series, codes: _Codes) -> tuple[pd.Series, int]:
     return values.where(~hits, None), int(hits.sum())
 
 
+def _shown_answers(others: pd.Series) -> str:
+    """The answers a warning may show: those given by two respondents or more, counted else.
+
+    An answer given by one respondent only ("Kayleigh") can identify them, so it is counted,
+    never shown; a code such as "don't know" is given by several. Answers are counted as codes
+    are matched (any case, spaces or apostrophe) and shown as most people wrote them; at most
+    five of at most 20 characters are shown.
+
+    Examples
+    --------
+    >>> _shown_answers(pd.Series(["dk", "DK ", "Kayleigh", "not sure", "Not  sure", "n/a"]))
+    "'dk', 'not sure' and 2 answers given once, not shown"
+    """
+    keys = others.astype(str).map(_code_key)
+    counts = keys.value_counts(sort=False)
+    spelt = others.astype(str).groupby(keys.to_numpy(), sort=False).agg(
+        lambda v: v.value_counts().index[0])
+    repeated = sorted((k for k in counts.index if counts[k] >= 2), key=lambda k: -counts[k])
+    items = [repr(spelt[k]) for k in repeated if len(spelt[k]) <= 20][:5]
+    hidden, once = len(repeated) - len(items), int((counts == 1).sum())
+    if hidden:
+        items.append(f"{hidden} more" if items else f"{hidden} distinct, not shown")
+    if once:
+        items.append(f"{once} answer{'s' if once > 1 else ''} given once, not shown")
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
 def _warn_mostly_numeric(column: Any, present: pd.Series, numeric: pd.Series) -> None:
     """Log a column of mostly numbers that some other answers make a category."""
     is_number = numeric.notna()
     n_numbers, n_other = int(is_number.sum()), int((~is_number).sum())
     if n_numbers == 0 or n_numbers < n_other:
         return
-    others = present[~is_number].value_counts()
-    shown = [str(v) for v in others.index if len(str(v)) <= 20][:5]
-    listed = ", ".join(repr(v) for v in shown)
-    hidden = len(others) - len(shown)
-    if hidden:
-        listed = f"{listed} and {hidden} more" if shown else f"{hidden} distinct, not shown"
+    listed = _shown_answers(present[~is_number])
     others_text = (f"{n_other} other answer ({listed}) makes" if n_other == 1
                    else f"{n_other} other answers ({listed}) make")
     logger.warning(
@@ -261,7 +297,9 @@ def type_answers(respondents: pd.DataFrame,
     some are not is typed as an unordered category (each number a level of its own, in number
     order: ``"2"`` before ``"10"``); a warning on the ``carevoice.corpus`` logger names the
     column, counts the answers that are not numbers and shows up to five of them (those of at
-    most 20 characters), so that you can list them in ``missing_values`` or give ``levels``.
+    most 20 characters given by two respondents or more, as codes such as "don't know" are;
+    an answer given by one respondent only is counted, never shown, since it can identify
+    them), so that you can list them in ``missing_values`` or give ``levels``.
 
     Parameters
     ----------
@@ -380,9 +418,11 @@ def free_text_columns(frame: pd.DataFrame, columns: Iterable[str] | None = None,
     A wide export's other columns become closed answers in ``respondents``, which is never
     pseudonymised; this finds the ones that must not: answers over several lines, long
     answers, a question that asks for free text ("Other (please specify)", "Anything else?",
-    "Why?") with answers that vary (or only a few answers), or answers that nearly all differ
-    from each other. Numeric columns, age bands and answers on a known scale are never
-    flagged.
+    "Why?", also written ``anything_else``) or for a name or contact details ("First name",
+    ``child_name``, "School name", "Email", "Phone number", "Address", "Postcode", "Date of
+    birth") with answers that differ (or only a few answers), or answers that nearly all
+    differ from each other. A question answered the same by everyone is not flagged, however
+    it is worded, and neither are numeric columns, age bands and answers on a known scale.
 
     Parameters
     ----------
@@ -420,14 +460,142 @@ def free_text_columns(frame: pd.DataFrame, columns: Iterable[str] | None = None,
         if _known_order(present.tolist()) is not None:
             continue
         n, distinct = len(present), present.str.casefold().nunique()
+        header = re.sub(r"[_\-]+", " ", str(col))
+        asks = ("its question asks for free text" if _FREE_TEXT_QUESTION.search(header) else
+                "its question asks for a name or contact details"
+                if _IDENTIFIER_QUESTION.search(header) else "")
         if present.str.contains(r"[\r\n]").any():
             found[str(col)] = "answers run over several lines"
         elif (present.str.len() > 80).any() or (present.str.split().str.len() >= 12).any():
             found[str(col)] = "some answers are long"
-        elif (_FREE_TEXT_QUESTION.search(str(col))
-              and (present.str.casefold() != str(col).strip().casefold()).any()
-              and (n < 5 or distinct > 0.2 * n)):
-            found[str(col)] = "its question asks for free text"
+        elif asks and (present.str.casefold() != str(col).strip().casefold()).any() \
+                and (n < 5 or distinct > 1):
+            found[str(col)] = asks
         elif (n >= 20 and distinct >= 0.5 * n) or (n >= 8 and distinct == n):
             found[str(col)] = "nearly every answer differs from the others"
     return found
+
+
+def closed_answers(respondents: pd.DataFrame, *, closed_columns: Sequence[str] | None = None,
+                   drop_columns: Sequence[str] = (), source: str = "respondents",
+                   how: str = PYTHON_WAY_OUT) -> pd.DataFrame:
+    """The closed answers of a respondents frame, refusing columns that look like free text.
+
+    Closed answers are shown as written, never pseudonymised, in every table, prevalence
+    and attribution that carevoice writes, so a column that looks like free text or asks for
+    a name (:func:`free_text_columns`) is refused unless you leave it out or vouch for it.
+
+    Parameters
+    ----------
+    respondents : pandas.DataFrame
+        ``respondent_id`` and the answers (as read, or typed). Not modified.
+    closed_columns : sequence of str, optional
+        The closed questions to keep, trusted to be closed (not checked); every other answer
+        column is left out. By default every column not in ``drop_columns`` is kept and
+        checked.
+    drop_columns : sequence of str, default ()
+        Columns to leave out.
+    source : str, default "respondents"
+        What the error calls the frame (a file name).
+    how : str
+        The sentence of the error that says how to leave columns out or keep them, in the
+        words of the caller (Python arguments, command-line options or batch settings).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The kept columns, ``respondent_id`` first when there is one.
+
+    Raises
+    ------
+    ValidationError
+        A column named that the frame lacks, a column both kept and dropped, or columns that
+        look like free text (named with the reason, never with their answers).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> answers = pd.DataFrame({"respondent_id": ["r1", "r2"], "age": ["8-10", "11-13"],
+    ...                         "first_name": ["Zebedee", "Quorn"]})
+    >>> closed_answers(answers)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    carevoice.errors.ValidationError: 1 problem(s) in respondents:
+      - free_text_column: these columns look like free text, ... 'first_name' (its question...
+    >>> list(closed_answers(answers, drop_columns=["first_name"]).columns)
+    ['respondent_id', 'age']
+    """
+    drop = _column_names(drop_columns, "drop_columns")
+    closed = None if closed_columns is None else _column_names(closed_columns,
+                                                                "closed_columns")
+    problems = []
+    answers = [c for c in respondents.columns if c != RESPONDENT_ID]
+    unknown = [c for c in [*drop, *(closed or [])] if c not in answers]
+    if unknown:
+        problems.append(Problem("missing_column", f"no answer columns {unknown} to keep or "
+                                "leave out; check the spelling against the file's header."))
+    both = [c for c in drop if c in (closed or [])]
+    if both:
+        problems.append(Problem("conflicting_columns", f"columns {both} are both kept as "
+                                "closed and left out."))
+    if problems:
+        raise ValidationError(source, problems)
+    ids = [RESPONDENT_ID] if RESPONDENT_ID in respondents.columns else []
+    if closed is not None:
+        return respondents[ids + [c for c in answers if c in set(closed)]]
+    kept = respondents[ids + [c for c in answers if c not in set(drop)]]
+    # An order (levels=, a schema side file, SPSS value labels) says the question is closed.
+    checked = [c for c in kept.columns if c != RESPONDENT_ID and not (
+        isinstance(kept[c].dtype, pd.CategoricalDtype) and kept[c].dtype.ordered)]
+    flagged = free_text_columns(kept, checked)
+    if flagged:
+        raise ValidationError(source, [Problem("free_text_column", (
+            "these columns look like free text, not closed answers: "
+            + "; ".join(f"{c!r} ({why})" for c, why in flagged.items())
+            + ". Closed answers are written as they are, never pseudonymised, in the tables "
+            "and quote attributions, so a name written there would be published. " + how))])
+    return kept
+
+
+def _column_names(names: Any, argument: str) -> list[str]:
+    if isinstance(names, str):
+        raise InputError(f"The {argument!r} argument must be a list of column names, not a "
+                         f"single string; did you mean {argument}=[{names!r}]?")
+    return list(dict.fromkeys(names))
+
+
+def extra_text_columns(comments: pd.DataFrame, how: str) -> list[Problem]:
+    """Columns of a comments frame, besides carevoice's own, that look like free text.
+
+    Only ``text`` is pseudonymised; ``comment_id``, ``respondent_id`` and ``question_id`` are
+    ids, and any other column is copied to the pseudonymised output as it is. A column that
+    looks like free text or asks for a name (:func:`free_text_columns`: "worker_note",
+    "child_name") would carry names and contact details past the pseudonymiser.
+
+    Parameters
+    ----------
+    comments : pandas.DataFrame
+        The comments, columns named as carevoice names them.
+    how : str
+        The sentence that says how to leave a column out, in the caller's words.
+
+    Returns
+    -------
+    list of Problem
+        One ``free_text_column`` problem naming the columns (never their values), or none.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> frame = pd.DataFrame({"comment_id": ["c1", "c2"], "text": ["hi", "ok"],
+    ...                       "wave": ["w1", "w1"], "child_name": ["Zebedee", "Quorn"]})
+    >>> [p.column for p in extra_text_columns(frame, "Drop it.")]
+    ['child_name']
+    """
+    flagged = free_text_columns(comments, [c for c in comments.columns
+                                           if c not in COMMENT_COLUMNS])
+    return [Problem("free_text_column", (
+        f"the column {col!r} looks like free text ({why}). Only the 'text' column is "
+        "pseudonymised; other columns are copied to the output as they are, so a name or "
+        f"phone number in it would be kept. {how}"), column=str(col))
+        for col, why in flagged.items()]

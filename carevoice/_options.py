@@ -17,8 +17,8 @@ import typer
 
 from ._argnames import typed_names
 
-__all__ = ["EncodingOption", "MissingValueOption", "SepOption", "missing_values",
-           "typed_command"]
+__all__ = ["CLI_WAY_OUT", "ClosedColumnOption", "DropColumnOption", "EncodingOption",
+           "MissingValueOption", "SepOption", "missing_values", "typed_command"]
 
 _Command = TypeVar("_Command", bound=Callable[..., Any])
 
@@ -42,6 +42,26 @@ MissingValueOption = Annotated[list[str] | None, typer.Option(
          "column of numbers stays numeric. Matched ignoring case and spaces, and a number "
          "matches however it is written (-99 matches -99.0). None by default: 0 or 99 can be "
          "real answers.")]
+
+
+#: ``--drop-column``: a respondents column to leave out (repeatable).
+DropColumnOption = Annotated[list[str] | None, typer.Option(
+    "--drop-column",
+    help="A RESPONDENTS column to leave out, repeatable: free text such as 'Other (please "
+         "specify)', names. Its answers are not read into the analysis or any output.")]
+
+#: ``--closed-column``: a respondents column to keep, trusted to be closed (repeatable).
+ClosedColumnOption = Annotated[list[str] | None, typer.Option(
+    "--closed-column",
+    help="A RESPONDENTS closed question to keep, repeatable. Without it every column is kept "
+         "and one that looks like free text or asks for a name is refused; with it only these "
+         "are kept, trusted to be closed.")]
+
+#: How the commands that read a respondents file say to leave a column out or keep it.
+CLI_WAY_OUT = ("Leave them out with --drop-column COLUMN (repeatable; --exclude only keeps a "
+               "column out of the tests, not out of the tables) or, if they are closed "
+               "questions after all, list the closed columns to keep with --closed-column "
+               "(repeatable; only those are kept).")
 
 
 def missing_values(option: Sequence[str] | None) -> list[str] | None:

@@ -6,6 +6,7 @@ print comment text.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
@@ -15,7 +16,16 @@ from rich.table import Table
 from rich.text import Text
 
 from ._argnames import as_typed
-from ._options import EncodingOption, MissingValueOption, SepOption, missing_values, typed_command
+from ._options import (
+    CLI_WAY_OUT,
+    ClosedColumnOption,
+    DropColumnOption,
+    EncodingOption,
+    MissingValueOption,
+    SepOption,
+    missing_values,
+    typed_command,
+)
 from .errors import CarevoiceError, InputError
 
 app = typer.Typer(
@@ -77,9 +87,18 @@ def validate_command(
     encoding: EncodingOption = None,
     sep: SepOption = None,
     missing_value: MissingValueOption = None,
+    drop_column: DropColumnOption = None,
+    closed_column: ClosedColumnOption = None,
 ) -> None:
-    """Check input files and list every problem (columns, ids, encodings) in one go."""
+    """Check input files and list every problem (columns, ids, encodings) in one go.
+
+    Columns that look like free text where carevoice expects none are problems too: in
+    RESPONDENTS any (leave them out with --drop-column, as for link and report), in COMMENTS
+    any besides text (they would pass through pseudonymisation unmasked).
+    """
+    from ._answers import closed_answers, extra_text_columns
     from .corpus import read_comments, read_corpus
+    from .errors import ValidationError
 
     try:
         if respondents is None:
@@ -89,6 +108,19 @@ def validate_command(
             corpus = read_corpus(comments, respondents, encoding=encoding, sep=sep,
                                  missing_values=missing_values(missing_value))
             frame, n_resp = corpus.comments, len(corpus.respondents)
+        problems = extra_text_columns(frame, (
+            "Leave it out when you pseudonymise (carevoice pseudonymise --drop-column COLUMN; "
+            "[input] drop_columns in a batch run), or remove it from the file."))
+        if respondents is not None:
+            try:
+                closed_answers(corpus.respondents, closed_columns=closed_column or None,
+                               drop_columns=drop_column or (), how=CLI_WAY_OUT)
+            except ValidationError as e:
+                problems += [replace(p, message=f"{respondents.name}: {p.message}")
+                             for p in e.problems]
+        if problems:
+            raise ValidationError(comments.name if respondents is None else
+                                  f"{comments.name} and {respondents.name}", problems)
         n, answered = len(frame), int(frame["text"].notna().sum())
         enc = frame.attrs.get("encoding")
     except CarevoiceError as e:
@@ -125,7 +157,6 @@ def convert_command(
 
     Columns that look like free text are refused as closed answers (see --drop-column).
     """
-    from dataclasses import replace
 
     from .corpus import check_output_path, read_survey, write_corpus
 

@@ -25,6 +25,7 @@ from ._answers import (
     KNOWN_SCALES,
     MissingValues,
     _codes_by_column,
+    closed_answers,
     free_text_columns,
     type_answers,
 )
@@ -60,6 +61,7 @@ __all__ = [
     "SEPARATORS",
     "MissingValues",
     "check_output_path",
+    "closed_answers",
     "decode_bytes",
     "describe_columns",
     "detect_separator",

@@ -539,7 +539,7 @@ def test_missing_values_setting_types_the_runs_answers(tmp_path: Path, kind: str
                         + ('[input.text_columns]\n"Better" = "better"\n'
                            if kind == "survey" else ""), "utf-8")
         cfg = load_config(toml)
-        if kind == "survey" and not codes:
+        if not codes:  # nine different answers of nine: not closed, until "don't know" is a code
             with pytest.raises(ValidationError, match="nearly every answer differs"):
                 _read_respondents(cfg, _source(cfg), plan_chunks(_source(cfg), 4))
             continue
@@ -625,3 +625,52 @@ def test_batch_report_takes_its_title_and_attribution_columns(reference, data: P
     with pytest.raises(ValidationError) as info:
         run_batch(bad)
     assert "report.attributes" in str(info.value) and "Age group" in str(info.value)
+
+
+def test_free_text_beside_the_comments_or_answers_stops_the_run_until_dropped(
+        data: Path, tmp_path: Path) -> None:
+    """Columns other than text are not pseudonymised: one that looks like free text or asks
+    for a name, in the comments file or the respondents file, stops the run before any work,
+    named but never quoted; [input] drop_columns leaves it out of every output."""
+    from carevoice.batch.runner import _plan, _read_respondents, _source
+
+    names = ["Zebedee Quorn", "Ottoline Brackwater", "Fenwick Tumbleby"]
+    comments = load_demo().comments.head(40).copy()
+    comments["wave"] = "w1"
+    comments["child_name"] = [names[i % 3] for i in range(len(comments))]
+    comments.to_csv(tmp_path / "comments.csv", index=False)
+    answers = load_demo().respondents.copy()
+    answers["other_specify"] = [f"my worker is {names[i % 3]}" if i % 4 else None
+                                for i in range(len(answers))]
+    answers.to_csv(tmp_path / "respondents.csv", index=False)
+
+    def config(drop: str):
+        toml = _write_pipeline(tmp_path, data, "run", chunk=15)
+        text = toml.read_text("utf-8")
+        for name in ("comments.csv", "respondents.csv"):
+            text = text.replace((data / name).as_posix(), (tmp_path / name).as_posix())
+        text = text.replace("[pseudonymise]", f"{drop}[pseudonymise]")
+        toml.write_text(text + '[report]\nformats = ["md"]\n', "utf-8")
+        return toml
+
+    cfg = load_config(config(""))
+    source = _source(cfg)
+    with pytest.raises(ValidationError) as info:
+        _plan(cfg, source, lambda message: None)
+    assert [p.column for p in info.value.problems] == ["child_name"]
+    assert "drop_columns" in str(info.value)
+    with pytest.raises(ValidationError) as info:
+        _read_respondents(cfg, source, plan_chunks(source, 15))
+    assert "'other_specify'" in str(info.value) and "drop_columns" in str(info.value)
+    with pytest.raises(ValidationError, match="child_nmae"):
+        cfg = load_config(config('drop_columns = ["child_nmae"]\n'))
+        _read_respondents(cfg, _source(cfg), plan_chunks(_source(cfg), 15))
+    toml = config('drop_columns = ["child_name", "other_specify"]\n')
+    result = run_batch(toml)
+    written = "".join(p.read_text("utf-8", errors="replace")
+                      for p in (tmp_path / "run").rglob("*") if p.is_file()
+                      and p.suffix in (".csv", ".md", ".json", ".log"))
+    assert "wave" in pd.read_csv(result.outputs["comments"]).columns
+    for name in names:
+        assert name.split()[0] not in written and name.split()[1] not in written
+    assert "child_name" not in pd.read_csv(result.outputs["comments"]).columns

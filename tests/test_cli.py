@@ -381,3 +381,62 @@ def test_report_subgroup_of_a_number_column_has_its_levels_in_numeric_order(tmp_
     assert result.exit_code == 0, result.output
     table = pd.read_csv(out / "tables" / "by_placements.csv")
     assert table.columns.tolist() == ["Theme", "2", "3", "4", "5", "10"]
+
+
+def _free_text_files(folder):
+    """Twelve fictional respondents whose file also holds a name and free text."""
+    comments, codes, answers = _linked_files(folder)
+    rows = (folder / "r.csv").read_text("utf-8").splitlines()
+    names = ["Zebedee", "Quorn", "Marigold"]
+    rows = [rows[0] + ",first_name,anything_else"] + [
+        f"{row},{names[i % 3]},{names[i % 3]} says my carer at Oakfield Academy is nice {i}"
+        for i, row in enumerate(rows[1:])]
+    (folder / "r.csv").write_text("\n".join(rows) + "\n", "utf-8")
+    return comments, codes, answers
+
+
+def _everything(folder):
+    return "".join(p.read_text("utf-8", errors="replace") for p in folder.rglob("*")
+                   if p.is_file())
+
+
+@pytest.mark.parametrize("command", ["link", "report", "compare-waves", "validate"])
+def test_respondents_with_free_text_are_refused_until_left_out(tmp_path, command):
+    files = _free_text_files(tmp_path)
+    out = tmp_path / "out"
+    out.mkdir()
+    args = {"link": ["link", *files, "--output", str(out / "a.csv"),
+                     "--prevalence", str(out / "p.csv")],
+            "report": ["report", *files, "--output", str(out / "rep"), "--format", "md",
+                       "--embedder", "hashing", "--already-pseudonymised"],
+            "compare-waves": ["compare-waves", "w1", *files, "w2", *files,
+                              "--output", str(out / "c.csv"), "--by", "placement_type"],
+            "validate": ["validate", files[0], files[2]]}[command]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2, result.output
+    assert "'first_name'" in result.output and "'anything_else'" in result.output
+    assert "--drop-column" in result.output and "'placement_type'" not in result.output
+    assert "Zebedee" not in result.output and "Oakfield" not in result.output
+    assert not any(out.iterdir())  # refused before any work
+    dropped = ["--drop-column", "first_name", "--drop-column", "anything_else"]
+    result = runner.invoke(app, args + dropped)
+    assert result.exit_code == 0, result.output
+    assert "Zebedee" not in _everything(out) and "Oakfield" not in _everything(out)
+    if command == "link":  # only the closed questions listed are kept, trusted
+        result = runner.invoke(app, args + ["--closed-column", "placement_type"])
+        assert result.exit_code == 0, result.output
+        import pandas as pd
+
+        assert set(pd.read_csv(out / "a.csv")["variable"]) == {"placement_type"}
+
+
+def test_validate_names_comment_columns_that_pass_through_unmasked(tmp_path):
+    path = tmp_path / "comments.csv"
+    path.write_text("comment_id,respondent_id,text,wave,child_name,worker_note\n"
+                    "c1,r1,hello,w1,Zebedee Quorn,rang 07700 900222\n"
+                    "c2,r2,fine,w1,Marigold Bramble,\n", "utf-8")
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 2, result.output
+    assert "'child_name'" in result.output and "'worker_note'" in result.output
+    assert "'wave'" not in result.output and "--drop-column" in result.output
+    assert "Zebedee" not in result.output and "07700" not in result.output

@@ -430,6 +430,34 @@ def test_free_text_columns_are_found():
     assert set(found) == {"Other (please specify)", "Notes", "Long", "Multi"}
 
 
+def test_free_text_columns_read_underscores_repeated_answers_and_names():
+    from carevoice.corpus import free_text_columns
+    from carevoice.demo import load_demo
+
+    n = 20
+    frame = pd.DataFrame({
+        "age_group": ["8-10", "11-13", "14-15", "16-17"] * 5,
+        "placement_type": ["foster", "residential"] * 10,
+        "local_authority": [f"LA0{i % 4}" for i in range(n)],
+        # the same few sentences again and again still answer "please specify"
+        "other_specify": ["my worker is Zebedee Quorn", "I live in Barnsley", None, None] * 5,
+        "anything_else": ["Zebedee says hi", "Quorn says hi", "no"] * 6 + ["no", "no"],
+        "first_name": ["Zebedee", "Quorn", "Marigold", "Bramble"] * 5,
+        "School name": ["St Anne's High", "Oakfield Academy"] * 10,
+        "Why?": ["because"] * n,  # answered the same by everyone: nothing to identify
+        "worker_note": [None] * (n - 1) + ["rang 07700 900222"],
+    })
+    assert free_text_columns(frame) == {
+        "other_specify": "its question asks for free text",
+        "anything_else": "its question asks for free text",
+        "first_name": "its question asks for a name or contact details",
+        "School name": "its question asks for a name or contact details",
+        "worker_note": "its question asks for free text"}
+    # the demo's closed answers are none of these
+    demo = load_demo().respondents
+    assert free_text_columns(demo.drop(columns=["respondent_id"]).astype(object)) == {}
+
+
 def test_survey_refuses_free_text_left_as_closed_answers():
     with pytest.raises(cv.ValidationError) as info:
         survey_from_frame(FREE_TEXT_WIDE, text_columns=["Q"], id_column="id")
@@ -550,7 +578,9 @@ def test_a_mostly_numeric_column_made_a_category_is_logged(caplog):
     warned = {r.args[0]: r.getMessage() for r in caplog.records if r.levelname == "WARNING"}
     assert set(warned) == {"placements"}  # not the placement types, nor a column of text
     message = warned["placements"]
-    assert "8 of 9 answers are numbers, but 1 other answer ('Don\u2019t  know') makes" in message
+    # "Don't know" is given once here: counted, not shown (an answer of one respondent)
+    assert ("8 of 9 answers are numbers, but 1 other answer (1 answer given once, not shown) "
+            "makes") in message
     assert "missing_values" in message and "--missing-value" in message
     caplog.clear()
     long_answers = pd.DataFrame({"respondent_id": list("abcde"),
@@ -558,12 +588,31 @@ def test_a_mostly_numeric_column_made_a_category_is_logged(caplog):
     with caplog.at_level("WARNING", logger="carevoice.corpus"):
         type_answers(long_answers)
     [record] = caplog.records
-    assert "2 other answers ('no idea' and 1 more)" in record.getMessage()
-    assert "about three" not in record.getMessage()
+    assert "2 other answers (2 answers given once, not shown)" in record.getMessage()
+    assert "about three" not in record.getMessage() and "no idea" not in record.getMessage()
     caplog.clear()
     with caplog.at_level("WARNING", logger="carevoice.corpus"):
         type_answers(PLACEMENTS, missing_values=["don't know", "-99"])
     assert not caplog.records
+
+
+def test_the_type_warning_shows_only_answers_given_by_two_respondents_or_more(caplog):
+    # A name given by one young person identifies them; a code such as "don't know" repeats.
+    answers = pd.DataFrame({
+        "respondent_id": [f"r{i}" for i in range(12)],
+        "w": ["1", "2", "3", "Don't know", "4", "Kayleigh", "5", "don\u2019t  know", "6", "7",
+              "Tyrone Smith", "prefer not to say"]})
+    answers = pd.concat([answers, answers.assign(
+        respondent_id=answers["respondent_id"] + "b",
+        w=["8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18",
+           "Prefer not to say"])], ignore_index=True)
+    with caplog.at_level("WARNING", logger="carevoice.corpus"):
+        type_answers(answers)
+    [record] = caplog.records
+    message = record.getMessage()
+    assert ("18 of 24 answers are numbers, but 6 other answers (\"Don't know\", 'prefer not "
+            "to say' and 2 answers given once, not shown) make the column") in message
+    assert "Kayleigh" not in message and "Tyrone" not in message
 
 
 def test_survey_from_frame_takes_missing_values_for_typing_and_the_free_text_check():

@@ -462,3 +462,56 @@ def test_levels_of_a_number_column_are_in_numeric_order_without_a_decimal_point(
     assert hypothesis_tests(ind, resp, [h])["n_level"].tolist() == [2]
     with pytest.raises(InputError, match=r"Levels: \['8', '10', '12'\]"):
         group_levels(resp, {"age": {"x": ["9"]}})
+
+
+# -- free text among the answers -------------------------------------------------------------
+def _answers_with_free_text():
+    """Fictional answers: two closed questions, a free-text one, a name, a repeated "other"."""
+    n = 12
+    ids = [f"r{i:02d}" for i in range(n)]
+    comments = pd.DataFrame({"comment_id": [f"c{i}" for i in range(n)], "respondent_id": ids,
+                             "text": ["I want to see my mum more"] * n})
+    codes = pd.DataFrame({"comment_id": [f"c{i}" for i in range(0, n, 2)],
+                          "theme": "family_contact"})
+    resp = pd.DataFrame({
+        "respondent_id": ids, "survey": "in_care",
+        "placement_type": ["foster", "residential", "kinship"] * 4,
+        "feels_safe": ["always", "sometimes"] * 6,
+        "first_name": ["Zebedee", "Quorn", "Marigold"] * 4,
+        "other_specify": ["my worker is Zebedee Quorn", None, "I live in Barnsley"] * 4,
+        "anything_else": [f"Zebedee says hi number {i}" for i in range(n)]})
+    return comments, codes, resp
+
+
+def test_link_refuses_answers_that_look_like_free_text_naming_only_the_columns():
+    comments, codes, resp = _answers_with_free_text()
+    before = resp.copy()
+    with pytest.raises(ValidationError) as info:
+        link(comments, codes, resp)
+    [problem] = info.value.problems
+    assert problem.check == "free_text_column"
+    for column in ("first_name", "other_specify", "anything_else"):
+        assert repr(column) in problem.message
+    assert "placement_type" not in problem.message and "feels_safe" not in problem.message
+    assert "respondents.drop(columns=" in problem.message and "closed_columns=" in problem.message
+    assert "Zebedee" not in str(info.value) and "Barnsley" not in str(info.value)
+    pd.testing.assert_frame_equal(resp, before)  # the caller's frame is not changed
+
+
+def test_leaving_free_text_out_keeps_it_out_of_every_table():
+    comments, codes, resp = _answers_with_free_text()
+    result = link(comments, codes, resp.drop(columns=["first_name", "other_specify",
+                                                      "anything_else"]))
+    kept = link(comments, codes, resp, closed_columns=["survey", "placement_type",
+                                                       "feels_safe"])
+    for r in (result, kept):
+        tables = pd.concat([r.prevalence.astype(str), r.associations.astype(str)])
+        text = tables.to_csv()
+        assert "Zebedee" not in text and "Barnsley" not in text and "first_name" not in text
+        assert set(r.associations["variable"]) == {"placement_type", "feels_safe"}
+    assert kept.settings["closed_columns"] == ["survey", "placement_type", "feels_safe"]
+    # closed_columns vouches for a column that looks like free text
+    trusted = link(comments, codes, resp, closed_columns=["first_name"])
+    assert set(trusted.associations["variable"]) == {"first_name"}
+    with pytest.raises(ValidationError, match="nope"):
+        link(comments, codes, resp, closed_columns=["nope"])

@@ -294,6 +294,30 @@ def test_cli_maps_columns_and_says_how(tmp_path, app):
     assert out["text"].tolist() == ["me and [PERSON_1] went"]
 
 
+def test_cli_refuses_other_columns_of_free_text_until_left_out(tmp_path, app):
+    src = write_csv(tmp_path / "c.csv", {
+        "comment_id": ["c1", "c2", "c3"], "respondent_id": ["r1", "r2", "r3"],
+        "question_id": ["better"] * 3, "text": ["me and Kai went", "fine", "n/a"],
+        "wave": ["w1"] * 3, "child_name": ["Zebedee Quorn", "Marigold Bramble", "Kai Brennan"],
+        "worker_note": ["call 07700 900222", None, "rang twice"]})
+    out = tmp_path / "o.csv"
+    done = CliRunner().invoke(app, ["pseudonymise", str(src), "-o", str(out)])
+    assert done.exit_code == 2, done.output
+    assert "'child_name'" in done.output and "'worker_note'" in done.output
+    assert "'wave'" not in done.output and "--drop-column" in done.output
+    assert "Zebedee" not in done.output and "07700" not in done.output and not out.exists()
+    done = CliRunner().invoke(app, ["pseudonymise", str(src), "-o", str(out), "--drop-column",
+                                    "child_name", "--drop-column", "worker_note"])
+    assert done.exit_code == 0, done.output
+    written = pd.read_csv(out, dtype=str)
+    assert written.columns.tolist() == ["comment_id", "respondent_id", "question_id", "text",
+                                        "wave"]
+    assert "Zebedee" not in out.read_text("utf-8") and "07700" not in out.read_text("utf-8")
+    done = CliRunner().invoke(app, ["pseudonymise", str(src), "-o", str(out), "--drop-column",
+                                    "text"])
+    assert done.exit_code == 2 and "'text'" in done.output
+
+
 def test_cli_output_must_be_csv_and_semicolon_files_are_read(tmp_path, app):
     src = tmp_path / "c.csv"
     src.write_text("comment_id;text\nc1;my sw Jayden left\nc2;i like school\n", "utf-8")

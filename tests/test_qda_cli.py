@@ -140,8 +140,21 @@ def test_export_types_answers_and_counts_only_codings(app, files, tmp_path):
                                  "-o", str(out), "--already-pseudonymised",
                                  "--free-text", "worried"])
     assert result.exit_code == 0, result.output
-    assert "free-text answers in worried written" in result.output
-    assert read_qdpx(out).respondents["worried"].dtype == "string"
+    # naming one free-text column does not make the one found a closed question
+    assert "free-text answers in worried, anything_else written" in result.output
+    back = read_qdpx(out).respondents
+    assert back["worried"].dtype == "string" and back["anything_else"].dtype == "string"
+    result = runner.invoke(app, ["export-qdpx", str(comments), str(codes), str(respondents),
+                                 "-o", str(out), "--already-pseudonymised",
+                                 "--drop-column", "anything_else"])
+    assert result.exit_code == 0, result.output
+    assert "free-text answers" not in result.output
+    with zipfile.ZipFile(out) as z:
+        everything = b"".join(z.read(n) for n in z.namelist()).decode("utf-8")
+    assert "anything_else" not in everything and "Okafor" not in everything
+    result = runner.invoke(app, ["export-qdpx", str(comments), str(codes), str(respondents),
+                                 "-o", str(out), "--drop-column", "nope"])
+    assert result.exit_code == 2 and "nope" in result.output
 
 
 def test_export_without_codings(app, files, tmp_path):

@@ -303,7 +303,7 @@ def test_free_text_answers_are_found_and_not_listed_as_levels(tmp_path, comments
         "remarks": pd.Series(["fine", None, "ok"], dtype="string"),
         "worry": pd.Categorical(["a", "b", "c"], ordered=True)})
     assert free_text_answers(answers) == ["anything_else", "remarks"]
-    assert free_text_answers(answers, ["worry"]) == ["worry"]
+    assert free_text_answers(answers, ["worry"]) == ["anything_else", "remarks", "worry"]
     with pytest.raises(InputError, match="nope"):
         free_text_answers(answers, ["nope"])
     root = qde_root(export(tmp_path, comments, codes, answers))

@@ -620,3 +620,28 @@ def test_report_cli_reruns_are_byte_identical_without_timestamp(cli_app, tmp_pat
     for name in ("report.md", "report.html", "manifest.json"):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
     assert "created" not in json.loads((tmp_path / "a" / "manifest.json").read_text("utf-8"))
+
+
+def test_make_report_refuses_respondents_with_free_text_until_left_out(demo_part):
+    from carevoice.errors import ValidationError
+    from carevoice.report import make_report
+
+    comments, respondents, codes = demo_part
+    names = ["Zebedee", "Ottoline", "Fenwick"]
+    noisy = respondents.assign(
+        first_name=[names[i % 3] for i in range(len(respondents))],
+        anything_else=[f"{names[i % 3]} is my worker, ring {i}" for i in range(len(respondents))])
+    with pytest.raises(ValidationError) as info:
+        make_report((comments, noisy), codes, embedder=HashingEmbedder(),
+                    text_is_pseudonymised=True, disclosure=DisclosureConfig(
+                        attributes=("age_group", "first_name")))
+    assert "'first_name'" in str(info.value) and "'anything_else'" in str(info.value)
+    assert "Zebedee" not in str(info.value)
+    closed = [c for c in respondents.columns if c != "respondent_id"]
+    content = make_report((comments, noisy), codes, embedder=HashingEmbedder(),
+                          text_is_pseudonymised=True, closed_columns=closed)
+    assert content.manifest["settings"]["link"]["closed_columns"] == closed
+    tables = [t for t in vars(content).values() if isinstance(t, pd.DataFrame)]
+    tables += [t for t in content.subgroups.values()] + [t for t in content.joint.values()]
+    shown = "".join(t.astype(str).to_csv() for t in tables) + json.dumps(content.manifest)
+    assert not any(name in shown for name in names)

@@ -659,3 +659,19 @@ def test_a_number_column_breaks_the_comparison_down_in_numeric_order(tmp_path):
                ("w2", _wave({"money": ids[:9]}, ids, {"age": [8.0] * 30})))}
     changes = compare_waves(floats, by="age").changes
     assert changes.loc[changes["variable"] == "age", "level"].tolist() == ["8", "12"]
+
+
+def test_compare_waves_refuses_free_text_answers_naming_the_wave():
+    ids = [f"r{i}" for i in range(10)]
+    clean = {"placement_type": ["foster", "residential"] * 5}
+    noisy = {**clean, "anything_else": [f"{NAME} is my brother, age {i}" for i in range(10)]}
+    w1 = _wave({"advocacy": ids[:4]}, ids, clean)
+    w2 = _wave({"advocacy": ids[:6]}, ids, noisy)
+    with pytest.raises(ValidationError) as info:
+        compare_waves({"w1": w1, "w2": w2}, by="placement_type")
+    assert "wave 'w2'" in str(info.value) and "'anything_else'" in str(info.value)
+    assert NAME not in str(info.value)
+    result = compare_waves({"w1": w1, "w2": w2}, by="placement_type",
+                           closed_columns=["placement_type"])
+    assert NAME not in result.changes.astype(str).to_csv()
+    assert result.settings["closed_columns"] == ["placement_type"]

@@ -71,6 +71,9 @@ class Source:
         Free-text columns of a survey export and their question ids.
     encoding : str, optional
         The CSV encoding; detected from the start of the file when None.
+    drop_columns : tuple of str, default ()
+        Columns of a comments file to leave out (``[input] drop_columns``), named as after
+        ``columns``; they never reach the chunks or the outputs.
     origin : pathlib.Path, optional
         The user's file when ``path`` is a temporary Parquet copy of it (:func:`stage_source`);
         messages and the run manifest name and hash this one.
@@ -83,6 +86,7 @@ class Source:
     text_columns: tuple[tuple[str, str], ...] = ()
     encoding: str | None = None
     origin: Path | None = None
+    drop_columns: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.kind not in ("comments", "survey"):
@@ -425,7 +429,9 @@ def to_comments(source: Source, raw: pd.DataFrame) -> pd.DataFrame:
 
     if source.kind == "comments":
         frame = raw.rename(columns=dict(source.columns)) if source.columns else raw
-        return validate_comments(frame)
+        drop = [c for c in source.drop_columns if c in frame.columns and c not in
+                (COMMENT_ID, TEXT)]
+        return validate_comments(frame.drop(columns=drop) if drop else frame)
     rid = raw[source.id_column].astype("string")
     parts = []
     for q_order, (column, qid) in enumerate(source.text_columns):

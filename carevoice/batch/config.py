@@ -86,7 +86,8 @@ _PATH_KEYS = {("run", "output"), ("input", "comments"), ("input", "survey"),
               ("embed", "model_folder"),
               ("themes", "codebook"), ("discover", "background")}
 _PAIR_KEYS = {("input", "columns"), ("input", "text_columns"), ("discover", "options")}
-_LIST_KEYS = {("input", "closed_columns"), ("input", "missing_values"), ("link", "variables"),
+_LIST_KEYS = {("input", "closed_columns"), ("input", "drop_columns"),
+              ("input", "missing_values"), ("link", "variables"),
               ("link", "by"), ("report", "formats"), ("report", "attributes")}
 
 

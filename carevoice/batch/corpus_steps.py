@@ -152,12 +152,18 @@ def link_outputs(cfg: BatchConfig, comments: pd.DataFrame, codes: pd.DataFrame,
                   respondents, themes=themes,
                   variables=list(cfg.link.variables) if cfg.link.variables else None,
                   by=list(cfg.link.by) if cfg.link.by else None, test=cfg.link.test,
-                  weights=cfg.link.weights)
+                  weights=cfg.link.weights, closed_columns=_closed(cfg))
     out = {}
     for name in ("prevalence", "associations", "numeric"):
         table = getattr(result, name)
         out[name] = _write(table.reset_index(drop=True), folder / f"{name}.{fmt}", fmt)
     return out
+
+
+def _closed(cfg: BatchConfig) -> list[str] | None:
+    """``[input] closed_columns``: the answers vouched for as closed (checked when None)."""
+    closed = cfg.input.closed_columns
+    return None if closed is None else list(closed)
 
 
 def _pseudonymised(specs: list[ChunkSpec], store: ChunkStore) -> pd.DataFrame:
@@ -278,6 +284,8 @@ def report_outputs(cfg: BatchConfig, specs: list[ChunkSpec], store: ChunkStore,
                            variables=list(cfg.link.variables) if cfg.link.variables else None,
                            subgroups=list(cfg.link.by) if cfg.link.by else None,
                            reading={"encoding": cfg.input.encoding, "sep": None,
-                                    "missing_values": cfg.input.missing_codes},
-                           timestamp=False)
+                                    "missing_values": cfg.input.missing_codes,
+                                    **({"drop_columns": list(cfg.input.drop_columns)}
+                                       if cfg.input.drop_columns else {})},
+                           timestamp=False, closed_columns=_closed(cfg))
     return {f"report_{name}": path for name, path in written.items()}

@@ -43,6 +43,8 @@ import numpy as np
 
 from ..errors import InputError, Problem, ValidationError, format_ids
 from ..schema import COMMENT_ID, RESPONDENT_ID, SPAN_COLUMNS, TEXT
+from .answers import read_answers as _read_respondents
+from .answers import text_column_problems
 from .chunks import (
     STAGE_VERSION,
     ChunkSpec,
@@ -221,7 +223,7 @@ def _source(cfg: BatchConfig) -> Source:
         return Source(Path(inp.survey), "survey", id_column=inp.id_column,
                       text_columns=inp.text_columns, encoding=inp.encoding)
     return Source(Path(inp.comments), "comments", columns=inp.columns,  # type: ignore[arg-type]
-                  encoding=inp.encoding)
+                  encoding=inp.encoding, drop_columns=inp.drop_columns)
 
 
 def _plan(cfg: BatchConfig, source: Source, log: RunLog) -> tuple[list[ChunkSpec], list[str],
@@ -235,6 +237,7 @@ def _plan(cfg: BatchConfig, source: Source, log: RunLog) -> tuple[list[ChunkSpec
     keys: list[str] = []
     respondent_ids: set[str] = set()
     no_respondent: list[str] = []
+    text_columns: dict[str | None, Problem] = {}  # other columns of free text, by column
     for spec in specs:
         try:
             raw = read_raw(source, spec)
@@ -259,6 +262,8 @@ def _plan(cfg: BatchConfig, source: Source, log: RunLog) -> tuple[list[ChunkSpec
                 dup += [i for i in ids if i in seen]
                 seen.update(ids)
             continue
+        for found in text_column_problems(comments) if source.kind == "comments" else ():
+            text_columns.setdefault(found.column, found)
         ids = comments[COMMENT_ID].astype(str).tolist()
         dup += [i for i in ids if i in seen]
         seen.update(ids)
@@ -270,46 +275,13 @@ def _plan(cfg: BatchConfig, source: Source, log: RunLog) -> tuple[list[ChunkSpec
         problems.append(Problem("duplicate_id", "comment_id values must be unique across the "
                                 "whole input; these appear in more than one row.",
                                 column=COMMENT_ID, ids=tuple(dict.fromkeys(dup))))
+    problems += text_columns.values()
     if problems:
         raise ValidationError(source.file.name, problems)
     if no_respondent:
         log(f"plan: {len(no_respondent)} comments have no respondent_id and are left out of "
             f"linkage: {format_ids(no_respondent)}")
     return specs, keys, respondent_ids
-
-
-def _read_respondents(cfg: BatchConfig, source: Source, specs: list[ChunkSpec]) -> Any:
-    """The typed closed answers, or None when the run has none."""
-    import pandas as pd
-
-    from ..corpus import free_text_columns, read_respondents, type_answers, validate_respondents
-    from ..errors import Problem, ValidationError
-
-    if cfg.input.respondents is not None:
-        return read_respondents(cfg.input.respondents, missing_values=cfg.input.missing_codes,
-                                encoding=cfg.input.encoding)
-    if source.kind != "survey":
-        return None
-    text_cols = {c for c, _ in source.text_columns}
-    parts = []
-    for spec in specs:
-        raw = read_raw(source, spec)
-        closed = (list(cfg.input.closed_columns) if cfg.input.closed_columns is not None
-                  else [c for c in raw.columns if c != source.id_column and c not in text_cols])
-        parts.append(raw[[source.id_column, *closed]])
-    wide = pd.concat(parts, ignore_index=True).rename(columns={source.id_column: RESPONDENT_ID})
-    if cfg.input.closed_columns is None:
-        # The answers are written to the shareable outputs unpseudonymised: free text must
-        # not pass for a closed question (as `carevoice convert` refuses it too).
-        flagged = free_text_columns(wide.drop(columns=[RESPONDENT_ID]),
-                                    missing_values=cfg.input.missing_codes)
-        if flagged:
-            raise ValidationError("[input] survey", [Problem(
-                "free_text_column", f"column {col!r} looks like free text ({why}); add it to "
-                "[input] text_columns to pseudonymise and code it, or list the closed "
-                "questions to keep in [input] closed_columns.", column=str(col))
-                for col, why in flagged.items()])
-    return type_answers(validate_respondents(wide), missing_values=cfg.input.missing_codes)
 
 
 # --------------------------------------------------------------------------------------------

@@ -110,7 +110,9 @@ class InputSettings:
     ----------
     comments : pathlib.Path, optional
         Long form (CSV or Parquet): ``comment_id`` and ``text``, optionally ``respondent_id``,
-        ``question_id`` and more columns (passed through).
+        ``question_id`` and more columns (passed through to ``outputs/comments.csv`` as they
+        are, so one that looks like free text or asks for a name stops the run; leave it out
+        with ``drop_columns``).
     survey : pathlib.Path, optional
         A wide export (CSV or Parquet), one row per respondent; needs ``id_column`` and
         ``text_columns``. Give ``comments`` or ``survey``, not both.
@@ -123,7 +125,12 @@ class InputSettings:
     text_columns : tuple of (str, str), default ()
         Free-text columns of a survey export and their ``question_id``.
     closed_columns : tuple of str, optional
-        The closed questions of a survey export to keep; default every other column.
+        The closed questions to keep, of a survey export or of ``respondents``, trusted to
+        be closed; default every other column (not in ``drop_columns``), and one that looks
+        like free text or asks for a name stops the run.
+    drop_columns : tuple of str, default ()
+        Columns to leave out wherever they are: of the comments file (never copied to the
+        outputs), of ``respondents`` or of a survey export (never analysed).
     encoding : str, optional
         Force the CSV encoding; by default UTF-8 (with or without BOM) or Windows-1252 is
         detected from the start of the file.
@@ -149,6 +156,7 @@ class InputSettings:
     id_column: str | None = None
     text_columns: Pairs = ()
     closed_columns: tuple[str, ...] | None = None
+    drop_columns: tuple[str, ...] = ()
     encoding: str | None = None
     missing_values: tuple[Any, ...] = ()
 
@@ -177,6 +185,9 @@ class InputSettings:
         check(p, self.closed_columns is None or (isinstance(self.closed_columns, tuple) and all(
             isinstance(c, str) for c in self.closed_columns)), "input", "closed_columns",
             "a list of column names", self.closed_columns)
+        check(p, isinstance(self.drop_columns, tuple) and all(
+            isinstance(c, str) for c in self.drop_columns), "input", "drop_columns",
+            "a list of column names", self.drop_columns)
         check(p, self.encoding is None or isinstance(self.encoding, str), "input", "encoding",
               "an encoding name such as 'utf-8' or 'cp1252'", self.encoding)
         check(p, missing_values_ok(self.missing_values), "input", "missing_values",

@@ -8,6 +8,7 @@ from typing import Any
 
 import pandas as pd
 
+from .._answers import closed_answers
 from .indicators import DEFAULT_EXCLUDE, group_levels, respondent_themes
 from .regression import numeric_differences
 from .tables import Hypothesis, associations, hypothesis_tests, prevalence
@@ -52,7 +53,8 @@ def link(comments: pd.DataFrame, codes: pd.DataFrame, respondents: pd.DataFrame,
          groups: Mapping[str, Mapping[str, Sequence[str]]] | None = None,
          hypotheses: Sequence[Hypothesis] = (), test: str = "fisher",
          weights: str | pd.Series | None = None, base: str = "commented",
-         alpha: float = 0.05, min_group: int = 5) -> LinkResult:
+         alpha: float = 0.05, min_group: int = 5,
+         closed_columns: Sequence[str] | None = None) -> LinkResult:
     """Link theme codes to survey answers in one call.
 
     Parameters
@@ -77,11 +79,24 @@ def link(comments: pd.DataFrame, codes: pd.DataFrame, respondents: pd.DataFrame,
     min_group : int, default 5
         Numeric differences are tested only when each group has at least this many answers
         (and some spread); see :func:`numeric_differences`.
+    closed_columns : sequence of str, optional
+        The answer columns to use, trusted to be closed questions; the others are left out.
+        By default every column is used, and one that looks like free text or asks for a
+        name ("Other (please specify)", "anything_else", "first_name"; see
+        :func:`carevoice.corpus.free_text_columns`) is refused: its answers would be written,
+        unpseudonymised, as levels of the tables. Leave such a column out of the frame
+        (``respondents.drop(columns=[...])``) or list the closed columns to keep here.
 
     Returns
     -------
     LinkResult
         The indicator, prevalence, association, numeric and hypothesis tables.
+
+    Raises
+    ------
+    ValidationError
+        If answer columns look like free text (named, never quoted), or ``closed_columns``
+        names a column the respondents lack.
 
     Examples
     --------
@@ -93,6 +108,7 @@ def link(comments: pd.DataFrame, codes: pd.DataFrame, respondents: pd.DataFrame,
     >>> result.associations[["theme", "variable", "level"]].values.tolist()
     [['money', 'feels_safe', 'always'], ['money', 'feels_safe', 'never']]
     """
+    respondents = closed_answers(respondents, closed_columns=closed_columns)
     if groups:
         respondents = group_levels(respondents, groups)
     indicators = respondent_themes(comments, codes, respondents, themes=themes, base=base)
@@ -110,5 +126,6 @@ def link(comments: pd.DataFrame, codes: pd.DataFrame, respondents: pd.DataFrame,
                 "hypotheses": [h.name for h in hypotheses], "test": test,
                 "weights": weights if isinstance(weights, str) or weights is None
                 else "series", "base": base, "alpha": alpha, "min_group": min_group,
-                "multiple_testing": "Benjamini-Hochberg over the whole association table"}
+                "multiple_testing": "Benjamini-Hochberg over the whole association table",
+                "closed_columns": None if closed_columns is None else list(closed_columns)}
     return LinkResult(indicators, prev, assoc, numeric, hyp, settings)

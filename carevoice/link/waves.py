@@ -35,6 +35,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .._answers import closed_answers
 from ..errors import InputError, Problem, ValidationError
 from ..schema import RESPONDENT_ID
 from .indicators import _NO_THEME, ALL, bh, check_alpha, respondent_themes
@@ -106,7 +107,8 @@ def _wave_names(waves: Any, argument: str) -> list[str]:
 def compare_waves(waves: Mapping[str, tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame | None]],
                   *, themes: Sequence[str] | None = None, by: str | Sequence[str] = (),
                   paired: bool = False, reference: str = "previous", test: str = "fisher",
-                  base: str = "commented", alpha: float = 0.05) -> WaveComparison:
+                  base: str = "commented", alpha: float = 0.05,
+                  closed_columns: Sequence[str] | None = None) -> WaveComparison:
     """Compare theme prevalence between survey waves in one call.
 
     Parameters
@@ -133,6 +135,11 @@ def compare_waves(waves: Mapping[str, tuple[pd.DataFrame, pd.DataFrame, pd.DataF
         paired only when they answered a free-text question in both waves.
     alpha : float, default 0.05
         1 - confidence level.
+    closed_columns : sequence of str, optional
+        The answer columns of every wave to use, trusted to be closed questions, as in
+        :func:`link`. By default a wave's answer column that looks like free text or asks
+        for a name is refused (named with its wave): leave it out of that wave's frame or
+        list the closed columns to keep here.
 
     Returns
     -------
@@ -174,14 +181,17 @@ def compare_waves(waves: Mapping[str, tuple[pd.DataFrame, pd.DataFrame, pd.DataF
         themes = list(dict.fromkeys(t for t in coded if t != _NO_THEME))
     absent = _themes_never_coded(waves, names, list(themes))
     indicators = {}
+    answers = {name: waves[name][2] for name in names}
     for name in names:
         comments, codes, respondents = waves[name]
         with _in_wave(name):
+            if respondents is not None:
+                respondents = answers[name] = closed_answers(respondents,
+                                                             closed_columns=closed_columns)
             raised = respondent_themes(comments, codes, respondents, themes=list(themes),
                                        base=base)
         # Given themes are the comparison (and the family the q-values adjust over).
         indicators[name] = raised[list(themes)] if chosen else raised
-    answers = {name: waves[name][2] for name in names}
     prev, changes = _analyse(indicators, answers, by, paired, reference, test, alpha)
     frames = _aligned(indicators, names)
     stacked = pd.concat(frames, names=["wave", RESPONDENT_ID])
@@ -189,6 +199,7 @@ def compare_waves(waves: Mapping[str, tuple[pd.DataFrame, pd.DataFrame, pd.DataF
                 "by": [by] if isinstance(by, str) else list(by), "paired": paired,
                 "reference": reference, "test": test, "base": base, "alpha": alpha,
                 "themes_never_coded": absent,
+                "closed_columns": None if closed_columns is None else list(closed_columns),
                 "multiple_testing": "Benjamini-Hochberg across themes and comparisons within "
                                     "each family: independent overall, paired, each subgroup "
                                     "variable"}

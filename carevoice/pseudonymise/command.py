@@ -94,6 +94,26 @@ def _read(path: Path, columns: dict[str, str] | None, encoding: str | None = Non
         raise
 
 
+def _without_text_columns(frame: Any, drop: list[str] | None, name: str) -> Any:
+    """The comments less the ``--drop-column`` columns; refuse other columns of free text."""
+    from .._answers import extra_text_columns
+    from ..errors import InputError, ValidationError
+    from ..schema import COMMENT_ID, TEXT
+
+    drop = list(dict.fromkeys(drop or ()))
+    unknown = [c for c in drop if c not in frame.columns or c in (COMMENT_ID, TEXT)]
+    if unknown:
+        raise InputError(f"The --drop-column option names columns that {name} does not have "
+                         f"(or needs: comment_id, text): {unknown}.")
+    kept = frame.drop(columns=drop)
+    problems = extra_text_columns(kept, "Leave it out with --drop-column COLUMN (repeatable), "
+                                        "or pseudonymise its answers as comments of their own "
+                                        "(one row each in the text column).")
+    if problems:
+        raise ValidationError(name, problems)
+    return kept
+
+
 def _write_spans(path: Path, spans: Any) -> None:
     from ._files import write_atomic
 
@@ -110,8 +130,8 @@ def _write_spans(path: Path, spans: Any) -> None:
 @typed_command()
 def pseudonymise_command(
     comments: Annotated[Path, typer.Argument(
-        help="Comments file (CSV/XLSX/Parquet) with comment_id and text; other columns pass "
-             "through.")],
+        help="Comments file (CSV/XLSX/Parquet) with comment_id and text; respondent_id, "
+             "question_id and other columns pass through, unless they look like free text.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="Pseudonymised comments (CSV).")],
     spans: Annotated[Path | None, typer.Option(
         "--spans", help="Write the detected spans here (JSON lines; offsets into the original "
@@ -151,11 +171,20 @@ def pseudonymise_command(
     column: Annotated[list[str] | None, typer.Option(
         "--column", help="Map a column of yours to carevoice's, e.g. --column Answer=text "
                          "(repeat for each).")] = None,
+    drop_column: Annotated[list[str] | None, typer.Option(
+        "--drop-column", help="A column of COMMENTS to leave out of the output (repeatable). "
+                              "A column other than text that looks like free text or asks for "
+                              "a name is refused until you leave it out.")] = None,
     overwrite: Annotated[bool, typer.Option(help="Replace an existing key file.")] = False,
     encoding: EncodingOption = None,
     sep: SepOption = None,
 ) -> None:
-    """Find and replace personal data in comments; write the key only when asked, encrypted."""
+    """Find and replace personal data in comments; write the key only when asked, encrypted.
+
+    Only the text column is pseudonymised; the other columns are copied as they are, so one
+    that looks like free text ("worker_note", "child_name") is refused: leave it out with
+    --drop-column.
+    """
     from ..errors import CarevoiceError
     from ._files import check_paths, write_csv
     from .core import PseudonymiseConfig, pseudonymise
@@ -179,7 +208,8 @@ def pseudonymise_command(
                 secret_file or new_secret or prompt_secret):
             _secret(None, None, False, required=True)  # says which options give a secret
         names = _columns(column)
-        frame = _read(comments, names, encoding, sep)
+        frame = _without_text_columns(_read(comments, names, encoding, sep), drop_column,
+                                      comments.name)
         decided = read_decisions(decisions) if decisions is not None else None
         secret = _secret(secret_file, new_secret, prompt_secret,
                          required=key_file is not None or previous_key is not None)

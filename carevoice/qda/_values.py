@@ -86,8 +86,10 @@ def free_text_answers(respondents: pd.DataFrame | None,
     respondents : pandas.DataFrame or None
         ``respondent_id`` and the survey answers.
     free_text : sequence of str, optional
-        The free-text columns, named; by default those that look like free text (strings that
-        are not categories, or categories with long, contact-like or mostly unique answers).
+        Free-text columns, named. Those that look like free text (strings that are not
+        categories, or categories with long, contact-like or mostly unique answers, or any
+        column :func:`carevoice.corpus.free_text_columns` flags) are found as well: naming one
+        column never makes another that looks like free text a closed question.
 
     Returns
     -------
@@ -115,9 +117,8 @@ def free_text_answers(respondents: pd.DataFrame | None,
             raise InputError(f"The 'free_text' argument names columns that are not answers in "
                              f"'respondents': {', '.join(unknown)}. Answer columns: "
                              f"{', '.join(map(str, columns))}.")
-        named = set(free_text)
-        return [c for c in columns if c in named]
-    return [c for c in columns if is_free_text(respondents[c])]
+    named = set(free_text or ())
+    return [c for c in columns if c in named or is_free_text(respondents[c])]
 
 
 def variable_description(series: pd.Series, free: bool) -> str | None:

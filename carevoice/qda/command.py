@@ -11,7 +11,14 @@ from typing import Annotated, Any
 
 import typer
 
-from .._options import EncodingOption, MissingValueOption, SepOption, missing_values, typed_command
+from .._options import (
+    DropColumnOption,
+    EncodingOption,
+    MissingValueOption,
+    SepOption,
+    missing_values,
+    typed_command,
+)
 
 __all__ = ["export_qdpx_command", "import_qdpx_command"]
 
@@ -80,8 +87,8 @@ def export_qdpx_command(
              "export.")] = False,
     free_text: Annotated[list[str] | None, typer.Option(
         "--free-text", help="A RESPONDENTS column that holds free text (pseudonymised with "
-                            "the comments, never listed as levels); repeatable. By default "
-                            "such columns are detected.")] = None,
+                            "the comments, never listed as levels); repeatable. Columns that "
+                            "look like free text or ask for a name are found as well.")] = None,
     user: Annotated[str | None, typer.Option(
         help="Name of the user who made the codings (default: carevoice and model versions).")
     ] = None,
@@ -96,15 +103,18 @@ def export_qdpx_command(
     encoding: EncodingOption = None,
     sep: SepOption = None,
     missing_value: MissingValueOption = None,
+    drop_column: DropColumnOption = None,
 ) -> None:
     """Write a REFI-QDA project (.qdpx) for NVivo, ATLAS.ti, MAXQDA or QualCoder.
 
     One text source per comment (pseudonymised), one case per respondent with the survey answers
     as variables, the codebook, and one coding per assigned theme. Answer columns of only
     true/false become Boolean variables, of only dates (YYYY-MM-DD) Date variables.
+    Answer columns that look like free text or ask for a name are pseudonymised with the
+    comments; leave a column out of the project with --drop-column.
     """
     from ..corpus import check_output_path, read_codes, read_comments, read_respondents
-    from ..errors import CarevoiceError
+    from ..errors import CarevoiceError, InputError
     from ._values import free_text_answers, type_text_answers
     from .export import export_qdpx
 
@@ -115,6 +125,16 @@ def export_qdpx_command(
         answers = None if respondents is None else type_text_answers(read_respondents(
             respondents, encoding=encoding, sep=sep,
             missing_values=missing_values(missing_value)))
+        if drop_column:
+            if answers is None:
+                raise InputError("The --drop-column option names RESPONDENTS columns, but no "
+                                 "RESPONDENTS file was given.")
+            unknown = [c for c in drop_column if c not in answers.columns
+                       or c == "respondent_id"]
+            if unknown:
+                raise InputError(f"The --drop-column option names columns that "
+                                 f"{respondents.name} does not have as answers: {unknown}.")
+            answers = answers.drop(columns=list(dict.fromkeys(drop_column)))
         free = free_text_answers(answers, free_text)
         book = _read_codebook(codebook)
         _warn_unknown_themes(coded, book, codebook)

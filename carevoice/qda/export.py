@@ -290,11 +290,14 @@ def export_qdpx(
         codes need that, because their offsets are into the text written. With False the
         free-text answers are written as given too.
     free_text : sequence of str, optional
-        The answer columns that hold free text: pseudonymised with the comments, and their
-        answers never listed as levels. By default, columns of strings that are not
-        categories, and categories with an answer of five words or more, of 40 characters or
-        more, with an ``@`` or six digits or more, or with more than 20 distinct answers that
-        are mostly given once (see :func:`carevoice.qda.free_text_answers`).
+        Answer columns that hold free text: pseudonymised with the comments, and their
+        answers never listed as levels. Found as well, named or not: columns of strings that
+        are not categories, categories with an answer of five words or more, of 40
+        characters or more, with an ``@`` or six digits or more, or with more than 20
+        distinct answers that are mostly given once, and any column that
+        :func:`carevoice.corpus.free_text_columns` flags (a question that asks for free text
+        or a name) (see :func:`carevoice.qda.free_text_answers`). To leave a column out of
+        the project, drop it from ``respondents``.
     project_name : str, default "carevoice project"
         The project's name in the tool.
     colours : mapping of str to str, optional

@@ -16,6 +16,7 @@ from typing import Any
 
 import pandas as pd
 
+from .._answers import closed_answers
 from ..disclosure import SYMBOL, DisclosureConfig, footnote, suppress_prevalence
 from ..errors import InputError
 from ..link import (
@@ -355,7 +356,8 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
                 inputs: Mapping[str, str | Path] | None = None,
                 reading: Mapping[str, Any] | None = None,
                 timestamp: bool = True,
-                waves: WaveComparison | pd.DataFrame | None = None) -> ReportContent:
+                waves: WaveComparison | pd.DataFrame | None = None,
+                closed_columns: Sequence[str] | None = None) -> ReportContent:
     """Compute a report's content: statistics, quotes, suppression, joint displays, manifest.
 
     Parameters
@@ -429,13 +431,26 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
         A comparison of survey waves (:func:`carevoice.link.compare_waves`, or its
         ``changes`` table as ``carevoice compare-waves`` writes it): adds a *Change between
         waves* section, suppressed like the other tables.
+    closed_columns : sequence of str, optional
+        The answer columns to use, trusted to be closed questions; the others are left out.
+        By default every answer column is used, and one that looks like free text or asks
+        for a name is refused, as in :func:`carevoice.link.link`: the report would print its
+        answers, unpseudonymised, as levels and in quote attributions. Leave such a column
+        out of the frame (``respondents.drop(columns=[...])``) or list the closed columns to
+        keep here.
 
     Returns
     -------
     ReportContent
+
+    Raises
+    ------
+    ValidationError
+        If answer columns look like free text (named, never quoted).
     """
     reading = _reading(reading)
     comments, respondents = _frames(corpus_or_frames, respondents)
+    respondents = closed_answers(respondents, closed_columns=closed_columns)
     unknown = [v for v in subgroups or () if v not in respondents.columns]
     if unknown:
         raise InputError(f"The 'subgroups' argument of make_report names columns the "
@@ -456,7 +471,8 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
                   by=[*categorical, *numeric_subgroups] if numeric_subgroups else None,
                   weights=weights, test=test,
                   variables=None if variables is None else list(variables),
-                  exclude=list(exclude), min_group=max(2, disclosure.threshold))
+                  exclude=list(exclude), min_group=max(2, disclosure.threshold),
+                  closed_columns=closed_columns)
     if text_is_pseudonymised:
         safe, review_flags = comments, set()
     else:

@@ -13,7 +13,16 @@ from typing import Annotated, Any
 import typer
 
 from .._argnames import as_typed, typed_names
-from .._options import EncodingOption, MissingValueOption, SepOption, missing_values, typed_command
+from .._options import (
+    CLI_WAY_OUT,
+    ClosedColumnOption,
+    DropColumnOption,
+    EncodingOption,
+    MissingValueOption,
+    SepOption,
+    missing_values,
+    typed_command,
+)
 
 __all__ = ["compare_waves_command", "link_command", "parse_group", "parse_hypothesis",
            "parse_waves", "report_command"]
@@ -95,13 +104,17 @@ def _codebook_name(codebook: Path | None) -> str:
 
 def _read(comments: Path, codes: Path, respondents: Path, encoding: str | None = None,
           sep: str | None = None, text: bool = True,
-          missing: list[str] | None = None) -> tuple[Any, Any, Any]:
+          missing: list[str] | None = None, drop: list[str] | None = None,
+          closed: list[str] | None = None) -> tuple[Any, Any, Any]:
     """Read the three inputs; every problem of a file is an InputError naming it.
 
     ``text=False``: the comments file needs only ``comment_id`` and ``respondent_id`` (a
     ``text`` column, when there is one, still tells unanswered questions apart). ``missing``:
-    the ``--missing-value`` codes of the respondents' answers.
+    the ``--missing-value`` codes of the respondents' answers. ``drop`` and ``closed``: the
+    ``--drop-column`` and ``--closed-column`` options; the answers are checked for free text
+    (:func:`carevoice.corpus.closed_answers`) before any other work.
     """
+    from .._answers import closed_answers
     from ..corpus import read_codes, read_comments, read_respondents
     from ..schema import COMMENT_ID, RESPONDENT_ID, TEXT
 
@@ -110,6 +123,8 @@ def _read(comments: Path, codes: Path, respondents: Path, encoding: str | None =
     code_frame = read_codes(codes, encoding=encoding, sep=sep)
     answers = read_respondents(respondents, encoding=encoding, sep=sep,
                                missing_values=missing_values(missing))
+    answers = closed_answers(answers, closed_columns=closed or None, drop_columns=drop or (),
+                             source=respondents.name, how=CLI_WAY_OUT)
     return frame, code_frame, answers
 
 
@@ -157,13 +172,16 @@ def link_command(
     encoding: EncodingOption = None,
     sep: SepOption = None,
     missing_value: MissingValueOption = None,
+    drop_column: DropColumnOption = None,
+    closed_column: ClosedColumnOption = None,
 ) -> None:
     """Link theme codes to survey answers: odds ratios, p- and q-values per theme x answer.
 
     ASSOCIATIONS has one row per theme x categorical variable x level (theme, variable, level,
     counts, odds_ratio with CI, p_value, q_value over the whole table, cramers_v, min_cell).
     It is an analysis file with small counts: publish the suppressed tables of
-    'carevoice report' instead.
+    'carevoice report' instead. A RESPONDENTS column that looks like free text (or asks
+    for a name) is refused: leave it out with --drop-column.
     """
     import sys
 
@@ -184,13 +202,15 @@ def link_command(
         check_paths({"COMMENTS": comments, "CODES": codes, "RESPONDENTS": respondents},
                     outputs)
         frame, code_frame, answers = _read(comments, codes, respondents, encoding, sep,
-                                           text=False, missing=missing_value)
+                                           text=False, missing=missing_value,
+                                           drop=drop_column, closed=closed_column)
         result = link(frame, code_frame, answers,
                       themes=_themes(code_frame, codebook, codes_themes_only),
                       variables=variable or None,
                       exclude=DEFAULT_EXCLUDE if exclude is None else exclude,
                       groups=_groups(group), test=test, weights=weights, alpha=alpha,
-                      hypotheses=tests, min_group=min_group)
+                      hypotheses=tests, min_group=min_group,
+                      closed_columns=closed_column or None)
         write_table(result.associations, output)
         if prevalence is not None:
             write_table(result.prevalence, prevalence)
@@ -272,6 +292,8 @@ def compare_waves_command(
     encoding: EncodingOption = None,
     sep: SepOption = None,
     missing_value: MissingValueOption = None,
+    drop_column: DropColumnOption = None,
+    closed_column: ClosedColumnOption = None,
 ) -> None:
     """Compare theme prevalence between survey waves: change with CI, test and q-value.
 
@@ -304,13 +326,14 @@ def compare_waves_command(
                 with typed_names(files={"COMMENTS": comments, "CODES": codes,
                                         "RESPONDENTS": respondents}):
                     frames[name] = _read(comments, codes, respondents, encoding, sep,
-                                         text=False, missing=missing_value)
+                                         text=False, missing=missing_value, drop=drop_column,
+                                         closed=closed_column)
             except InputError as e:
                 raise InputError(f"Wave {name!r}: {e}") from e
         coded = pd.concat([f[1][["theme"]] for f in frames.values() if "theme" in f[1]])
         result = compare_waves(frames, themes=_themes(coded, codebook, codes_themes_only),
                                by=by or (), paired=paired, reference=reference, test=test,
-                               base=base, alpha=alpha)
+                               base=base, alpha=alpha, closed_columns=closed_column or None)
         write_table(result.changes, output)
         if prevalence is not None:
             write_table(result.prevalence, prevalence)
@@ -421,6 +444,8 @@ def report_command(
     encoding: EncodingOption = None,
     sep: SepOption = None,
     missing_value: MissingValueOption = None,
+    drop_column: DropColumnOption = None,
+    closed_column: ClosedColumnOption = None,
 ) -> None:
     """Build the report: self-contained HTML, Word and Markdown with joint displays."""
     import sys
@@ -445,7 +470,8 @@ def report_command(
                              f"{embedder!r} instead.")
         check_output_path(output, argument="--output", kind="folder")
         frame, code_frame, answers = _read(comments, codes, respondents, encoding, sep,
-                                           missing=missing_value)
+                                           missing=missing_value, drop=drop_column,
+                                           closed=closed_column)
         for option, columns in (("--attribute", attribute), ("--subgroup", subgroup)):
             unknown = [c for c in columns or () if c not in answers.columns]
             if unknown:
@@ -479,7 +505,9 @@ def report_command(
                     **({"codebook": codebook} if codebook is not None else {}),
                     **({"changes": changes} if changes is not None else {})},
             reading={"encoding": encoding, "sep": sep,
-                     "missing_values": missing_values(missing_value)},
+                     "missing_values": missing_values(missing_value),
+                     **({"drop_columns": drop_column} if drop_column else {})},
+            closed_columns=closed_column or None,
             themes=None if not codes_themes_only else
             [t for t in dict.fromkeys(code_frame["theme"].astype(str)) if t != "no_theme"],
             test=test, max_q=max_q, subgroups=subgroup or None, quotes_by=quotes_by or None,

@@ -1,0 +1,141 @@
+"""A batch run's closed answers, and the columns of its input that must not pass unmasked.
+
+Only comment text is pseudonymised. The respondents' answers reach the shareable outputs
+(association and prevalence tables, quote attributions) as they are, and so do the comments
+file's other columns (``outputs/comments.csv``), so a column that looks like free text or asks
+for a name (:func:`carevoice.corpus.free_text_columns`) stops the run before any work unless
+``[input] drop_columns`` leaves it out or ``[input] closed_columns`` vouches for the answers,
+as ``carevoice convert``, ``link`` and ``report`` refuse it too.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ..errors import Problem, ValidationError
+from ..schema import COMMENT_ID, RESPONDENT_ID, TEXT
+from .chunks import ChunkSpec, Source, read_raw
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .config import BatchConfig
+
+__all__ = ["BATCH_WAY_OUT", "read_answers", "text_column_problems"]
+
+#: How a batch run's errors say to leave a column out or keep it.
+BATCH_WAY_OUT = ("Leave them out with [input] drop_columns = [...] or, if they are closed "
+                 "questions after all, list the closed questions to keep in [input] "
+                 "closed_columns = [...] (only those are kept).")
+
+
+def text_column_problems(comments: Any) -> list[Problem]:
+    """Columns of a chunk of comments, besides carevoice's own, that look like free text.
+
+    Parameters
+    ----------
+    comments : pandas.DataFrame
+        A chunk as :func:`carevoice.batch.chunks.to_comments` returns it (``[input]
+        drop_columns`` already left out).
+
+    Returns
+    -------
+    list of Problem
+        One per column, naming it, never its values.
+    """
+    from .._answers import extra_text_columns
+
+    return extra_text_columns(comments, "Leave it out with [input] drop_columns = [...], or "
+                                        "pseudonymise its answers as comments of their own.")
+
+
+def _unknown_drops(cfg: BatchConfig, source: Source, specs: list[ChunkSpec],
+                   answers: list[str]) -> list[Problem]:
+    """Names in ``[input] drop_columns`` that neither the input nor the respondents have."""
+    drop = list(cfg.input.drop_columns)
+    if not drop or not specs:
+        return []
+    header = list(read_raw(source, specs[0]).rename(columns=dict(source.columns)).columns)
+    needed = [c for c in drop if c in (COMMENT_ID, TEXT, source.id_column)
+              or c in {c for c, _ in source.text_columns}]
+    unknown = [c for c in drop if c not in header and c not in answers]
+    out = []
+    if needed:
+        out.append(Problem("bad_setting", f"[input] drop_columns names columns the run needs: "
+                           f"{needed}.", column="input.drop_columns"))
+    if unknown:
+        out.append(Problem("missing_column", f"[input] drop_columns names columns that "
+                           f"neither {source.file.name} nor the respondents have: {unknown}; "
+                           "check the spelling against the file's header.",
+                           column="input.drop_columns"))
+    return out
+
+
+def read_answers(cfg: BatchConfig, source: Source, specs: list[ChunkSpec]) -> Any:
+    """The typed closed answers of a run, or None when it has none.
+
+    From ``[input] respondents``, or the closed questions of a survey export (every column
+    but the id and the text columns). ``[input] drop_columns`` are left out; with ``[input]
+    closed_columns`` only those are kept, trusted; otherwise a column that looks like free text
+    stops the run (:func:`carevoice.corpus.closed_answers`).
+
+    Parameters
+    ----------
+    cfg : BatchConfig
+    source : Source
+    specs : list of ChunkSpec
+        The input's chunks (a survey export's answers are read from them).
+
+    Returns
+    -------
+    pandas.DataFrame or None
+
+    Raises
+    ------
+    ValidationError
+        Columns that look like free text, or ``drop_columns`` / ``closed_columns`` naming
+        columns the files lack.
+    """
+    import pandas as pd
+
+    from .._answers import closed_answers, free_text_columns
+    from ..corpus import read_respondents, type_answers, validate_respondents
+
+    inp = cfg.input
+    drop = set(inp.drop_columns)
+    if inp.respondents is not None:
+        answers = read_respondents(inp.respondents, missing_values=inp.missing_codes,
+                                   encoding=inp.encoding)
+        problems = _unknown_drops(cfg, source, specs, list(answers.columns))
+        if problems:
+            raise ValidationError("[input] drop_columns", problems)
+        return closed_answers(answers, closed_columns=inp.closed_columns,
+                              drop_columns=[c for c in answers.columns if c in drop],
+                              source="[input] respondents", how=BATCH_WAY_OUT)
+    if source.kind != "survey":
+        problems = _unknown_drops(cfg, source, specs, [])
+        if problems:
+            raise ValidationError("[input] drop_columns", problems)
+        return None
+    text_cols = {c for c, _ in source.text_columns}
+    parts = []
+    for spec in specs:
+        raw = read_raw(source, spec)
+        closed = (list(inp.closed_columns) if inp.closed_columns is not None
+                  else [c for c in raw.columns if c != source.id_column
+                        and c not in text_cols and c not in drop])
+        parts.append(raw[[source.id_column, *closed]])
+    problems = _unknown_drops(cfg, source, specs, [])
+    if problems:
+        raise ValidationError("[input] drop_columns", problems)
+    wide = pd.concat(parts, ignore_index=True).rename(columns={source.id_column: RESPONDENT_ID})
+    if inp.closed_columns is None:
+        # The answers are written to the shareable outputs unpseudonymised: free text must
+        # not pass for a closed question (as `carevoice convert` refuses it too).
+        flagged = free_text_columns(wide.drop(columns=[RESPONDENT_ID]),
+                                    missing_values=inp.missing_codes)
+        if flagged:
+            raise ValidationError("[input] survey", [Problem(
+                "free_text_column", f"column {col!r} looks like free text ({why}); add it to "
+                "[input] text_columns to pseudonymise and code it, leave it out with [input] "
+                "drop_columns, or list the closed questions to keep in [input] "
+                "closed_columns.", column=str(col)) for col, why in flagged.items()])
+    return type_answers(validate_respondents(wide), missing_values=inp.missing_codes)
