@@ -1457,3 +1457,26 @@ def test_what_a_person_is_from_in_capitals_is_an_organisation(text, surface, fou
 ])
 def test_what_a_person_is_from_in_lower_case_before_what_they_did(text, surface, found):
     assert ("institutions:from" in _found(text).get(surface, "")) is found
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("today at contact. daisy sad. want go home", "daisy"),
+    ("Worker writes: poppy happy now, she likes her room", "poppy"),
+    ("we had cake and ruby cried cos she missed her mum", "ruby"),
+    ("holly scared of the dog next door", "holly"),
+    ("i like my nan. ivy upset today", "ivy"),
+])
+def test_a_word_name_opening_a_clause_before_a_feeling_is_a_name(text, name):
+    assert covers(NAMES, text, name), covered(NAMES, text)
+
+
+@pytest.mark.parametrize("text", [
+    "the lily was sad and droopy",
+    "hope sad is not a thing",
+    "summer sad cos it ended",
+    "my rose looked sad in the rain",
+    "a poppy happy in the sun",
+    "will happy be the answer",
+])
+def test_a_word_opening_a_clause_before_a_feeling_needs_to_be_a_name(text):
+    assert covered(NAMES, text) == set()
