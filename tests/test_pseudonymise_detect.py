@@ -1122,13 +1122,26 @@ def _probe(hard: bool | None = None, name: str = "pii_probe.txt"
             pd.DataFrame({"comment_id": ids, "pii": [pii for _, pii in parsed]}))
 
 
+def _rounds_waiting(name: str = "pii_probe_pending.txt") -> int:
+    """How many blind rounds (header lines "# Round ...") ``tests/data/<name>`` holds."""
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "tests" / "data" / name
+    return sum(ln.startswith("# Round") for ln in path.read_text("utf-8").splitlines())
+
+
 @pytest.mark.model
 @pytest.mark.parametrize(("corpus", "least_spans", "least_recall", "least_precision"),
                          [(_demo, 500, 0.97, 0.8), (_supplement, 90, 0.97, 0.8),
                           (functools.partial(_probe, hard=False), 5000, 0.975, 0.9),
                           (functools.partial(_probe, hard=True), 4000, 0.85, 0.9),
-                          (functools.partial(_probe, name="pii_probe_pending.txt"), 250, 0.975,
-                           0.95)],
+                          pytest.param(
+                              functools.partial(_probe, name="pii_probe_pending.txt"), 50, 0.975,
+                              0.95, marks=pytest.mark.skipif(
+                                  _rounds_waiting() == 0,
+                                  reason="no blind rounds are waiting in "
+                                         "tests/data/pii_probe_pending.txt (they joined the "
+                                         "probe at the last retraining)"))],
                          ids=["demo", "supplement", "probe", "probe-hard", "probe-pending"])
 def test_detect_pii_on_fictional_gold_meets_targets(spacy_ready, corpus, least_spans,
                                                     least_recall, least_precision):
