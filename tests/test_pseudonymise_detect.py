@@ -1122,13 +1122,26 @@ def _probe(hard: bool | None = None, name: str = "pii_probe.txt"
             pd.DataFrame({"comment_id": ids, "pii": [pii for _, pii in parsed]}))
 
 
+def _rounds_waiting(name: str = "pii_probe_pending.txt") -> int:
+    """How many blind rounds (header lines "# Round ...") ``tests/data/<name>`` holds."""
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "tests" / "data" / name
+    return sum(ln.startswith("# Round") for ln in path.read_text("utf-8").splitlines())
+
+
 @pytest.mark.model
 @pytest.mark.parametrize(("corpus", "least_spans", "least_recall", "least_precision"),
                          [(_demo, 500, 0.97, 0.8), (_supplement, 90, 0.97, 0.8),
                           (functools.partial(_probe, hard=False), 5000, 0.975, 0.9),
                           (functools.partial(_probe, hard=True), 4000, 0.85, 0.9),
-                          (functools.partial(_probe, name="pii_probe_pending.txt"), 250, 0.975,
-                           0.95)],
+                          pytest.param(
+                              functools.partial(_probe, name="pii_probe_pending.txt"), 50, 0.975,
+                              0.95, marks=pytest.mark.skipif(
+                                  _rounds_waiting() == 0,
+                                  reason="no blind rounds are waiting in "
+                                         "tests/data/pii_probe_pending.txt (they joined the "
+                                         "probe at the last retraining)"))],
                          ids=["demo", "supplement", "probe", "probe-hard", "probe-pending"])
 def test_detect_pii_on_fictional_gold_meets_targets(spacy_ready, corpus, least_spans,
                                                     least_recall, least_precision):
@@ -1457,3 +1470,26 @@ def test_what_a_person_is_from_in_capitals_is_an_organisation(text, surface, fou
 ])
 def test_what_a_person_is_from_in_lower_case_before_what_they_did(text, surface, found):
     assert ("institutions:from" in _found(text).get(surface, "")) is found
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("today at contact. daisy sad. want go home", "daisy"),
+    ("Worker writes: poppy happy now, she likes her room", "poppy"),
+    ("we had cake and ruby cried cos she missed her mum", "ruby"),
+    ("holly scared of the dog next door", "holly"),
+    ("i like my nan. ivy upset today", "ivy"),
+])
+def test_a_word_name_opening_a_clause_before_a_feeling_is_a_name(text, name):
+    assert covers(NAMES, text, name), covered(NAMES, text)
+
+
+@pytest.mark.parametrize("text", [
+    "the lily was sad and droopy",
+    "hope sad is not a thing",
+    "summer sad cos it ended",
+    "my rose looked sad in the rain",
+    "a poppy happy in the sun",
+    "will happy be the answer",
+])
+def test_a_word_opening_a_clause_before_a_feeling_needs_to_be_a_name(text):
+    assert covered(NAMES, text) == set()

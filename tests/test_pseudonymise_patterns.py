@@ -686,3 +686,31 @@ INVALID += [
 VALID += [
     ("ORG", "our fostering agency is sunbeam fostering and they are ok", "sunbeam fostering"),
 ]
+
+# groups and services for children named by capitalised words before an ordinary last word
+# ("Circle", "Base", "Den", "Nest", "Haven", "Forum", "Collective", "Network", "Crew", "Squad"),
+# and a place named in lower case that a family goes to for short breaks or respite
+VALID += [
+    ("ORG", "my sister goes to the Bluebell Circle on wednesdays", "Bluebell Circle"),
+    ("ORG", "mum says the Dads and Lads Support Circle got her through",
+     "Dads and Lads Support Circle"),
+    ("ORG", "in year 8 they put me in the Orchid Base at my school", "Orchid Base"),
+    ("ORG", "we do crafts at the Hedgehog Den after school", "Hedgehog Den"),
+    ("ORG", "Kestrel Nest is the quiet room i go to", "Kestrel Nest"),
+    ("ORG", "the Bright Futures Forum asked us about our homes", "Bright Futures Forum"),
+    ("ORG", "the Little Owls Collective did a trip to the zoo", "Little Owls Collective"),
+    ("ORG", "nan found the Grandcare Network online", "Grandcare Network"),
+    ("ORG", "i am in the Thunder Squad at the youth club", "Thunder Squad"),
+    ("ORG", "i stay at the lighthouse for short breaks every month", "lighthouse"),
+    ("ORG", "my brother goes to the stepping stones for respite", "stepping stones"),
+]
+INVALID += [
+    ("ORG", "i wish there was a support circle for kids like me"),
+    ("ORG", "we sat at the base of the big tree"),
+    ("ORG", "we built a den in the woods and had a picnic"),
+    ("ORG", "my school has a Learning Base and a Support Circle"),
+    ("ORG", "Young Carers Forum was good"),
+    ("ORG", "I go To The Nurture Base Every Day"),
+    ("ORG", "we went to the seaside for respite and it rained"),
+    ("ORG", "i go to the hospice for short breaks"),
+]

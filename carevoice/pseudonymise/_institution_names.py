@@ -224,6 +224,55 @@ def _named_place_ok(value: str) -> float | bool:
     return True
 
 
+#: Last words of the names of groups and services for children and families ("the Rainbow
+#: Base", "Brightside Support Circle", "the Hedgehog Den", "Oakwood Parents Network"), read
+#: only after capitalised words (:data:`carevoice.pseudonymise.institutions.GROUP_HEADS`).
+#: Words that say what kind of group it is, not which: "Support Circle", "the Learning Base",
+#: "Young Carers Forum", "the Nurture Den".
+_GROUP_KINDS = frozenset(
+    """support peer parent parents carer carers young people people's peoples kids kid teen
+    teens teenage girls boys lads mums dads women men kinship leaver leavers advocacy voice
+    voices participation rights pupil pupils student students staff sibling siblings lgbt
+    lgbtq lgbtq+ pride creative arts art music drama sport sports gaming games book reading
+    homework breakfast learning resource inclusion inclusive behaviour sensory sen send autism
+    nurture wellbeing wellness calm quiet safe safety chill time out hearing deaf visual
+    speech language communication base school class classroom year form police air naval
+    army fire film camera tv bomb dragons dragon lions lion dens""".split())
+
+
+def _named_group_ok(value: str) -> float | bool:
+    """"Rainbow Base", "Nans and Grans Support Circle": capitalised words that name a group or
+    service, not "Support Circle", "the Learning Base", "Young Carers Forum" (words that say
+    what kind) nor "Youth Forum" or "Home Base" (a first word that says whose or where)."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z'\u2019+]+", value)][:-1]
+    joined = "and" in words or "of" in words
+    words = [w for w in words if w not in ("and", "of")]
+    while words[1:] and words[0] in ("little", "big", "new", "old"):
+        words = words[1:]  # "Little Owls Collective", not "Little Base"
+    if not words or words[0] in GENERIC_PLACE_WORDS or words[0] in FUNCTION_WORDS:
+        return False
+    if not joined and all(w in _GROUP_KINDS or w in ROLE_WORDS or w in NOT_PII
+                          or w in GENERIC_PLACE_WORDS or w in KIN for w in words):
+        return False
+    return True
+
+
+#: Ordinary places a family goes to for a break, which name no service: "went to the seaside
+#: for respite", "the hospice for short breaks".
+_ORDINARY_VENUES = frozenset(
+    """beach seaside coast sea park farm zoo pool baths woods forest country countryside lake
+    lakes caravan cinema library gym hospital hospice unit centre center club house flat home
+    place cottage camp holiday hotel city town village mountains hills moors church mosque
+    temple carers carer nans grans family foster respite weekend weekends same other""".split())
+
+
+def _break_place_ok(value: str) -> float | bool:
+    """"the lantern" in "i go to the lantern for short breaks": a place named by words that
+    are no ordinary place, role or generic word (not "the seaside for respite")."""
+    words = value.lower().split()
+    return _name_words_ok(words, _ORDINARY_VENUES)
+
+
 def _lower_place_ok(value: str) -> float | bool:
     first = value.split()[0].lower()
     if first in GENERIC_PLACE_WORDS or is_common_word(first, threshold=10_000):

@@ -61,7 +61,15 @@ from ._name_words import (
 )
 from ._said_of_people import _and_their_family, _is_my_name
 from ._tokens import KIN_MODIFIERS, ROLE_MODIFIERS, SUBJECT_VERBS
-from ._words import FUNCTION_WORDS, KIN, POSSESSIVES, dictionary_word, frequency, not_a_word
+from ._words import (
+    FUNCTION_WORDS,
+    KIN,
+    NOT_BEFORE_A_NAME,
+    POSSESSIVES,
+    dictionary_word,
+    frequency,
+    not_a_word,
+)
 from .lexicons import NOT_PII, ROLE_WORDS, WORD_NAMES, first_names, uk_places
 
 if TYPE_CHECKING:
@@ -242,6 +250,30 @@ def _corrected_to(t: _At) -> bool:
     return False
 
 
+#: How a person feels or what they do when upset, said with no verb in a young child's
+#: short sentences: "lily sad", "poppy happy now", "rose cried".
+_FEELINGS = frozenset(
+    """sad happy cross angry mad upset scared frightened worried lonely poorly ill sick tired
+    excited nervous grumpy naughty shy jealous cried cries crying sulking""".split())
+
+#: What may follow such a feeling in the same short sentence.
+_AFTER_A_FEELING = frozenset({"now", "today", "again", "too", "and", "n", "cos", "coz", "cus",
+                              "because", "becos", "when", "at", "about", "all", "lots", "a",
+                              "always", "sometimes", "still", "wen", "bcos", "of", "cause"})
+
+
+def _feeling_at_clause_start(t: _At) -> bool:
+    """"lily sad. want mummy", "L says: poppy happy now", "and rose cried": a lower-case name
+    that is also a word, opening a clause with no article, right before a feeling (a flower, a
+    gem or a season is not sad; not "hope", "will", "summer": words more often used as words)."""
+    if not (t.lower and t.cues.clause_start and t.nxt in _FEELINGS) or t.low in _USED_AS_WORDS \
+            or t.prev in NOT_BEFORE_A_NAME:
+        return False
+    k = t.i + 2  # what follows the feeling: the sentence's end, or a word that goes on with it
+    return k >= len(t.sent) or t.sent.gap(k).strip()[:1] in (".", "!", "?", ",", ";", ":") \
+        or t.sent.lows[k] in _AFTER_A_FEELING
+
+
 #: The context rules of a lexicon name, tried in order: (score, rule, applies).
 _LEXICON_RULES: tuple[tuple[float, str, Callable[[_At], bool]], ...] = (
     (0.6, "context", _vocative_capitalised),
@@ -288,4 +320,5 @@ _LEXICON_RULES: tuple[tuple[float, str, Callable[[_At], bool]], ...] = (
     (0.5, "context", _the_new_one),
     (0.5, "context", _hyphenated_names),
     (0.5, "context", _corrected_to),
+    (0.5, "context", _feeling_at_clause_start),
 )

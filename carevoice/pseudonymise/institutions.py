@@ -13,6 +13,7 @@ from __future__ import annotations
 from ._institution_names import (
     _CARE_PLACE_KINDS,
     _agency_lower_ok,
+    _break_place_ok,
     _called_name_ok,
     _care_place_ok,
     _club_by_age_ok,
@@ -33,6 +34,7 @@ from ._institution_names import (
     _lower_place_ok,
     _masjid_ok,
     _named_by_place_ok,
+    _named_group_ok,
     _named_place_ok,
     _named_then_kind_ok,
     _no_word_name_ok,
@@ -49,7 +51,7 @@ from ._pattern import Pattern
 from ._place_names import HOME_NAME_WORDS, house_lower_ok, unlisted_place_ok
 from .neighbours import homes_in_a_row, organisations_after_people
 
-__all__ = ["INSTITUTION_PATTERNS", "homes_in_a_row", "organisations_after_people"]
+__all__ = ["GROUP_HEADS", "INSTITUTION_PATTERNS", "homes_in_a_row", "organisations_after_people"]
 
 
 #: A lower-case word of a place's name: not a preposition or determiner ("on saturdays for
@@ -134,6 +136,15 @@ _FAITH_KINDS = (r"temple|gurdwara|gurudwara|mandir|kovil|mosque|masjid|synagogue
                 r"(?:centre|center)|(?:saturday|sunday|supplementary)\s+school")
 
 
+#: Last words of the names of groups and services for children and families, after
+#: capitalised words: "the Rainbow Base" (a school's unit), "Brightside Support Circle", "the
+#: Hedgehog Den", "Oakwood Parents Network", "Harbour Haven", "the Wolf Pack Crew".
+GROUP_HEADS = r"Circle|Base|Den|Nest|Haven|Forum|Collective|Network|Crew|Squad"
+
+#: The first word of a capitalised name: not a determiner, pronoun or preposition.
+_NOT_A_NAME_START = (r"The|My|Our|Your|Their|His|Her|This|That|A|An|In|At|To|From|And|But|Or|"
+                     r"When|If|So|Then|Me|We|They|He|She|It|I")
+
 #: The institutions patterns, in the order they are tried.
 INSTITUTION_PATTERNS: tuple[Pattern, ...] = (
     Pattern("faith_place", "ORG",
@@ -193,6 +204,10 @@ INSTITUTION_PATTERNS: tuple[Pattern, ...] = (
             r"Unit|Hub|Project|Trust|Foundation|Advocacy|Housing|Homes|Hospital|Surgery|Clinic|"
             r"FC|Motors|Place|Gardens|Grove|Park|Rescue|Sanctuary|Stables)\b",
             score=0.8, flags=0, validate=_named_place_ok),
+    Pattern("named_group", "ORG",  # "the Rainbow Base", "Nans and Grans Support Circle"
+            rf"\b(?:(?!(?:{_NOT_A_NAME_START})\b){_NAME_WORD}\s+(?:(?:and|&)\s+)?){{1,3}}"
+            rf"(?:{GROUP_HEADS})\b",
+            score=0.7, flags=0, validate=_named_group_ok, trigger=rf"\b(?:{GROUP_HEADS})\b"),
     Pattern("named_place_upper", "ORG",  # in capitals: "AT THORNBRIDGE ACADEMY", "HULL COUNCIL"
             r"\b(?P<pii>(?:[A-Z][A-Z'\u2019-]{2,}\s+){1,2}(?:ACADEMY|COLLEGE|SCHOOL|HIGH|PRIMARY|"
             r"JUNIORS|INFANTS|UNIVERSITY|HOSPITAL|INFIRMARY|YOI|HOUSE|LODGE|GRANGE|COUNCIL))\b",
@@ -317,6 +332,10 @@ INSTITUTION_PATTERNS: tuple[Pattern, ...] = (
     Pattern("care_place_named", "ORG",  # "the jessop wing", "castlegate police station"
             rf"\b(?P<pii>(?:[A-Za-z][a-z'\u2019]{{2,}}\s+){{1,2}}(?:{_CARE_PLACE_KINDS}))\b",
             score=0.5, validate=_care_place_ok, trigger=_CARE_PLACE_KINDS),
+    Pattern("break_place_lower", "ORG",  # "i go to the lantern for short breaks"
+            r"\b(?:to|at|from|in)\s+the\s+(?P<pii>[a-z]{3,}(?:\s+[a-z]{3,})?)\s+(?:for|on)\s+"
+            r"(?:my\s+|our\s+|his\s+|her\s+|a\s+)?(?:short[\s-]+breaks?|respite)\b",
+            score=0.5, flags=0, validate=_break_place_ok, trigger=r"short[\s-]+break|respite"),
     Pattern("named_after_called", "ORG",  # "a foster agency called kindred care"
             r"\b(?:agency|agencies|charity|company|organisation|organization|group|project|"
             r"service|place|hostel|unit|home|school|college|club|centre|center)\s+(?:was\s+|is\s+)?"

@@ -49,6 +49,7 @@ from ._words import (
     speaker_label_at,
     two_edits_from_common,
 )
+from .initials import dotted_abbreviation_at
 from .spoken import in_spelt_run
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -624,6 +625,7 @@ class TokenModelDetector(TextDetector):
             joins = (run and run[-1][2] == label and text[run[-1][1]:start].strip() == "")
             if inside >= self.threshold and any(ch.isalpha() for ch in word) and not (
                     never_a_name(word.lower()) or abbreviation_at(text, start, end)
+                    or dotted_abbreviation_at(text, start, end)
                     or speaker_label_at(text, start, end) or in_spelt_run(text, start, end)
                     or ((word.lower() in _ORG_HEADS or _plain_word_opening(text, start, word)
                          or _acronym_never_a_name(word))

@@ -23,6 +23,7 @@ from ._pattern import Pattern
 from .addresses import ADDRESS_PATTERNS
 from .dates import DATE_PATTERNS, valid_date
 from .identifiers import IDENTIFIER_PATTERNS, nhs_checksum_ok, ni_number_ok, valid_uk_phone
+from .initials import INITIAL_PATTERNS
 from .institutions import INSTITUTION_PATTERNS
 from .scripts import SCRIPT_PATTERNS
 
@@ -36,10 +37,11 @@ __all__ = [
     "valid_uk_phone",
 ]
 
-#: The default patterns: identifiers, dates, addresses, then named places and organisations
-#: (the order does not change what is found: overlapping spans are resolved afterwards).
+#: The default patterns: identifiers, dates, addresses, named places and organisations, then
+#: dotted initials and other scripts (the order does not change what is found: overlapping
+#: spans are resolved afterwards).
 PATTERNS: tuple[Pattern, ...] = (IDENTIFIER_PATTERNS + DATE_PATTERNS + ADDRESS_PATTERNS
-                                 + INSTITUTION_PATTERNS + SCRIPT_PATTERNS)
+                                 + INSTITUTION_PATTERNS + INITIAL_PATTERNS + SCRIPT_PATTERNS)
 
 
 @dataclass(frozen=True)

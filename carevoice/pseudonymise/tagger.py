@@ -25,6 +25,7 @@ from ._words import (
     misspelt_word,
     sentence_initial,
 )
+from .initials import DOTTED_LETTERS, dotted_initials_ok
 from .lexicons import (
     CARE_SHORTHAND,
     NOT_PII,
@@ -284,6 +285,9 @@ def _kept(tokens: list[Any], text: str, mapped: tuple[str, float]) -> bool:
     surface = " ".join(words)
     if surface in countries():
         return False
+    whole = text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
+    if DOTTED_LETTERS.fullmatch(whole) and not dotted_initials_ok(whole):
+        return False  # "P.E.", "the G.P.", "U.K.": an abbreviation, not someone's initials
     if len(tokens) == 1 and abbreviation_at(text, tokens[0].idx,
                                             tokens[0].idx + len(tokens[0].text)):
         return False  # "Tel. 07700 ...": not a name
