@@ -714,3 +714,27 @@ INVALID += [
     ("ORG", "we went to the seaside for respite and it rained"),
     ("ORG", "i go to the hospice for short breaks"),
 ]
+
+
+@pytest.mark.parametrize("text, address", [
+    # street types of the Fens, the North East, Scotland and Norfolk, and seafronts: a blind
+    # round's "3 Mill Drove" left its house number unmasked and unlabelled as an address
+    ("take me back to my grandad at 3 Mill Drove, Spalding", "3 Mill Drove"),
+    ("we live at 12 rowan dene now", "12 rowan dene"),
+    ("she lives at 4 church garth", "4 church garth"),
+    ("my mam's is 9 kirk wynd", "9 kirk wynd"),
+    ("nan moved to 21 mill loke", "21 mill loke"),
+    ("my flat is 7 harbour quay", "7 harbour quay"),
+    ("the foyer at 40 Marine Esplanade", "40 Marine Esplanade"),
+])
+def test_more_street_types_make_an_address(text, address):
+    found_here = {text[s.start:s.end] for s in DETECTOR.find("c", text) if s.label == "ADDRESS"}
+    assert address in found_here
+
+
+@pytest.mark.parametrize("text", [
+    "i tried 3 different approach to get help",  # "approach" is not a street type here
+    "we went 2 times to the promenade",
+])
+def test_numbers_before_ordinary_words_are_not_addresses(text):
+    assert not [s for s in DETECTOR.find("c", text) if s.label == "ADDRESS"]

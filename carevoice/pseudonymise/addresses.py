@@ -123,7 +123,8 @@ def _station_name_ok(value: str) -> float | bool:
 _STREET_WORDS = (
     r"road|rd|street|st|lane|ln|avenue|ave|close|drive|dr|way|crescent|cres|court|ct|place|"
     r"terrace|gardens|gdns|grove|hill|walk|row|view|rise|mews|square|parade|green|vale|fold|"
-    r"croft|meadows?|bank|brow|gate|yard|wharf|boulevard|mount"
+    r"croft|meadows?|bank|brow|gate|yard|wharf|boulevard|mount|drove|dene|garth|grange|wynd|"
+    r"loke|causeway|esplanade|promenade|broadway|quay|leys"
 )
 
 _STREET_WORDS_TITLE = "|".join(w.capitalize() for w in _STREET_WORDS.split("|"))
