@@ -738,3 +738,14 @@ def test_more_street_types_make_an_address(text, address):
 ])
 def test_numbers_before_ordinary_words_are_not_addresses(text):
     assert not [s for s in DETECTOR.find("c", text) if s.label == "ADDRESS"]
+
+
+@pytest.mark.parametrize("text, council", [
+    ("i moved to blackburn with darwen council, it was different",
+     "blackburn with darwen council"),
+    ("brighton and hove council were good", "brighton and hove council"),
+    ("i argued with leeds council about it", "leeds council"),  # a verb, not a joined place
+])
+def test_a_lower_case_council_of_two_joined_places_is_one_organisation(text, council):
+    found_here = {text[s.start:s.end] for s in DETECTOR.find("c", text) if s.label == "ORG"}
+    assert found_here == {council}

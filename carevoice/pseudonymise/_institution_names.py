@@ -146,12 +146,14 @@ def _two_word_school_ok(value: str) -> float | bool:
 
 
 def _lower_council_ok(value: str) -> float | bool:
-    """"north thornby council", "hull city council", "barking and dagenham council": a council
-    named in lower case by a UK place (or two) or by words that are no English words."""
+    """"north thornby council", "hull city council", "barking and dagenham council",
+    "blackburn with darwen council": a council named in lower case by a UK place (or two) or by
+    words that are no English words."""
     words = value.split()[:-1]
-    if "and" in words:  # "barking and dagenham council": two places joined
-        first, rest = value.split(" and ", 1)
-        return 0.6 if first in uk_places() and _lower_council_ok(rest) else False
+    for joint in ("and", "with"):  # two places joined: not "argued with leeds council"
+        parts = re.split(rf"\s+{joint}\s+", value, maxsplit=1)
+        if joint in words and len(parts) == 2:
+            return 0.6 if parts[0] in uk_places() and _lower_council_ok(parts[1]) else False
     names = [w for w in words if w not in ("north", "south", "east", "west", "city", "of",
                                            "county", "borough", "district")]
     if names and " ".join(names) in uk_places():

@@ -305,7 +305,7 @@ INSTITUTION_PATTERNS: tuple[Pattern, ...] = (
             rf"(?:house|lodge|court|grange|hall))(?=\s+(?:was|is|has|had)\b)",
             score=0.5),
     Pattern("council_lower", "ORG",
-            r"\b(?P<pii>(?:[a-z]{4,}\s+and\s+)?(?:(?:north|south|east|west|city\s+of)\s+)?"
+            r"\b(?P<pii>(?:[a-z]{4,}\s+(?:and|with)\s+)?(?:(?:north|south|east|west|city\s+of)\s+)?"
             r"[a-z]{4,}(?:\s+[a-z]{4,})?(?:\s+(?:city|county|borough|district))?\s+council)\b",
             score=0.5, flags=0, validate=_lower_council_ok, trigger=r"council"),
     Pattern("council_abbreviation", "ORG",
