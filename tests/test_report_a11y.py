@@ -436,3 +436,14 @@ def test_inline_svg_has_no_xml_declaration_or_doctype_and_symbols_are_explained(
     after = page.split("Young people raising each theme</caption>", 1)[1]
     after = after.split("</table>", 1)[1].lstrip()
     assert after.startswith('<p class="note">[c] Suppressed to protect confidentiality')
+
+
+@pytest.mark.parametrize("max_q", [0, 5, -0.1, True])
+def test_max_q_must_be_a_q_value(max_q):
+    """`report --max-q 5` was accepted and listed every result as a finding."""
+    import carevoice as cv
+    from carevoice.errors import InputError
+    from carevoice.report import make_report
+
+    with pytest.raises(InputError, match="'max_q' argument of make_report must be a q-value"):
+        make_report(cv.load_demo(), pd.DataFrame({"comment_id": [], "theme": []}), max_q=max_q)

@@ -449,6 +449,9 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
         If answer columns look like free text (named, never quoted).
     """
     reading = _reading(reading)
+    if isinstance(max_q, bool) or not isinstance(max_q, int | float) or not 0 < max_q <= 1:
+        raise InputError(f"The 'max_q' argument of make_report must be a q-value above 0 and at "
+                         f"most 1 (e.g. 0.05). Got {max_q!r} instead.")
     comments, respondents = _frames(corpus_or_frames, respondents)
     respondents = closed_answers(respondents, closed_columns=closed_columns)
     unknown = [v for v in subgroups or () if v not in respondents.columns]
