@@ -196,3 +196,45 @@ def test_with_embedder_needs_the_same_model():
     assert twin.embedder_ is not coder.embedder_
     with pytest.raises(InputError, match="with_embedder"):
         coder.with_embedder(SentenceTransformerEmbedder())
+
+
+@pytest.mark.model
+def test_code_command_pseudonymises_before_the_models_and_the_cache(app, tmp_path, monkeypatch):
+    """Audit 2026-12 (finding 2): `carevoice code` embedded the comments as written, and
+    `--cache` kept their vectors under the plain SHA-256 of the text, world-readable."""
+    import hashlib
+    import hmac
+
+    from carevoice.embed import SentenceTransformerEmbedder
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config-home"))
+    seen: list[str] = []
+    real = SentenceTransformerEmbedder.encode
+
+    def spy(self, texts):  # the real model, watched
+        seen.extend(texts)
+        return real(self, texts)
+
+    monkeypatch.setattr(SentenceTransformerEmbedder, "encode", spy)
+    texts = ["i miss Kayleigh Smith from Barnsley so much", "ring me on 020 7946 0123 pls",
+             "my puppy is the best", "n/a"]
+    comments = tmp_path / "comments.csv"
+    pd.DataFrame({"comment_id": ["a", "b", "c", "d"], "text": texts}).to_csv(comments,
+                                                                           index=False)
+    cache, out = tmp_path / "cache", tmp_path / "codes.csv"
+    result = CliRunner().invoke(app, ["code", str(comments), "--output", str(out),
+                                      "--codebook", str(small_codebook(tmp_path)),
+                                      "--no-reference", "--cache", str(cache)])
+    assert result.exit_code == 0, result.output
+    assert "text pseudonymised before coding" in result.output
+    assert set(pd.read_csv(out, dtype=str)["comment_id"]) == {"a", "b", "c", "d"}
+    read = " ".join(seen).lower()
+    assert "puppy" in read
+    assert not any(word in read for word in ("kayleigh", "smith", "barnsley", "7946"))
+    key = (tmp_path / "config-home" / "carevoice" / "embedding-cache.key").read_bytes()
+    names = {p.stem for p in cache.rglob("*.npy")}
+    assert hmac.new(key, texts[2].encode(), hashlib.sha256).hexdigest() in names
+    for text in texts[:2]:
+        assert hmac.new(key, text.encode(), hashlib.sha256).hexdigest() not in names
+        assert hashlib.sha256(text.encode()).hexdigest() not in names
+
