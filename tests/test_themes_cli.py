@@ -238,3 +238,27 @@ def test_code_command_pseudonymises_before_the_models_and_the_cache(app, tmp_pat
         assert hmac.new(key, text.encode(), hashlib.sha256).hexdigest() not in names
         assert hashlib.sha256(text.encode()).hexdigest() not in names
 
+
+def test_code_command_checks_text_said_to_be_pseudonymised(app, tmp_path):
+    """Audit 2026-12 (finding 6): --already-pseudonymised is checked for direct identifiers."""
+    comments = tmp_path / "comments.csv"
+    pd.DataFrame({"comment_id": ["a", "b", "c"],
+                  "text": ["my puppy is the best", "ring me on 020 7946 0123 pls",
+                           "my ni number is QQ 12 34 56 C"]}).to_csv(comments, index=False)
+    tagged = tmp_path / "tagged.csv"
+    pd.DataFrame({"comment_id": ["x"], "text": ["ring me on [PHONE_1] pls"]}).to_csv(
+        tagged, index=False)
+    human = tmp_path / "human.csv"
+    pd.DataFrame({"comment_id": ["a"], "theme": ["pets"]}).to_csv(human, index=False)
+    out = tmp_path / "codes.csv"
+    base = ["code", "--output", str(out), "--codebook", str(small_codebook(tmp_path)),
+            "--already-pseudonymised"]
+    for args, where in (([str(comments)], "COMMENTS 'comments.csv'"),
+                        ([str(tagged), "--examples", str(human), "--examples-comments",
+                          str(comments)], "--examples-comments 'comments.csv'")):
+        result = CliRunner().invoke(app, [*base, *args])
+        assert result.exit_code == 2, result.output
+        assert where in result.output
+        assert "b: phone number; c: National Insurance number" in result.output
+        assert "7946" not in result.output and "QQ" not in result.output
+        assert not out.exists()

