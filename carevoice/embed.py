@@ -7,16 +7,27 @@ an ``(n, dim)`` float32 array with L2-normalised rows, so a dot product is a cos
 from __future__ import annotations
 
 import hashlib
+import hmac
+import os
+import re
+import secrets
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 from .errors import InputError
 from .models import SENTENCE_MODEL, load_sentence_transformer
 
-__all__ = ["CachedEmbedder", "HashingEmbedder", "SentenceTransformerEmbedder", "text_key"]
+__all__ = ["CachedEmbedder", "HashingEmbedder", "SentenceTransformerEmbedder", "cache_key_path",
+           "private_folder", "text_key"]
+
+#: A model folder of the cache layout before 2026-12-06 (named ``<model hash>/``): its files
+#: were named by the plain SHA-256 of each text, so they are never read.
+_PLAIN_LAYOUT = re.compile(r"[0-9a-f]{16}")
 
 
 def text_key(text: str) -> str:
@@ -31,6 +42,50 @@ def text_key(text: str) -> str:
     '9390298f3fb0'
     """
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def cache_key_path() -> Path:
+    """Where this user's embedding-cache key is kept: ``embedding-cache.key`` in carevoice's
+    user configuration folder (``~/.config/carevoice`` on Linux), readable by the user alone.
+
+    Returns
+    -------
+    pathlib.Path
+    """
+    from ._paths import user_folder
+
+    return user_folder("config") / "embedding-cache.key"
+
+
+def private_folder(path: str | Path) -> Path:
+    """Create ``path`` and any missing folder above it readable by their owner alone (0700).
+
+    A folder that exists already is left as it is.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+
+    Returns
+    -------
+    pathlib.Path
+
+    Examples
+    --------
+    >>> import stat, tempfile
+    >>> made = private_folder(Path(tempfile.mkdtemp()) / "cache" / "vectors")
+    >>> oct(stat.S_IMODE(made.stat().st_mode)), oct(stat.S_IMODE(made.parent.stat().st_mode))
+    ('0o700', '0o700')
+    """
+    path = Path(path)
+    missing = []
+    here = path
+    while not here.exists() and here != here.parent:
+        missing.append(here)
+        here = here.parent
+    for folder in reversed(missing):
+        folder.mkdir(mode=0o700, exist_ok=True)
+    return path
 
 
 def _check_texts(texts: Sequence[str]) -> list[str]:
@@ -176,47 +231,120 @@ class HashingEmbedder:
 
 
 class CachedEmbedder:
-    """Wrap an embedder with a cache keyed by model name and text hash.
+    """Wrap an embedder with a cache keyed by model name and a keyed hash of each text.
 
     The cache holds vectors computed from children's words, so nothing is written to disk unless
-    you name a folder, and it never stores the texts themselves (only SHA-256 hashes of them).
-    It embeds exactly the texts it is given; carevoice's coder, discovery, quote selection and
-    batch runner give it comments as the models read them
+    you name a folder. It never stores the texts themselves, but a sentence vector is not
+    anonymous: with the public model, someone who can read a vector can test guesses ("is the
+    name in this comment Kai?") and recover some of the words. So a cache folder is personal
+    data, as the comments are: the folders it makes are readable by you alone (0700) and its
+    files too (0600); keep it with the project and delete it with the project. Files are named
+    by the HMAC-SHA256 of the text under a secret key of your own (:func:`cache_key_path`, made
+    on first use, readable by you alone), not by a plain hash, so a file name does not confirm a
+    guessed comment; another user (or another machine) has another key, and embeds again.
+
+    It embeds exactly the texts it is given; carevoice's coder (``carevoice code``), discovery,
+    quote selection and batch runner give it pseudonymised comments as the models read them
     (:func:`carevoice.placeholders.model_text`: tags without their numbers), so comments that
-    differ only in their tags' numbers share one entry.
+    differ only in their tags' numbers share one entry. In your own code, pseudonymise the
+    comments before you embed them through a cache.
+
+    Vectors cached by carevoice before 2026-12-06 (folders named by 16 hexadecimal characters,
+    files by the plain SHA-256 of the text) are never read: the first use of such a folder
+    warns, naming them, so that you can delete them.
 
     Parameters
     ----------
     embedder : Embedder
         The embedder to wrap; its ``name`` attribute (or class name) keys the cache.
     folder : str or pathlib.Path or None
-        Where to keep the cache; created if missing. None keeps the vectors in memory for the
-        life of this object (one pipeline run embedding the same comments in several steps).
+        Where to keep the cache; created if missing (0700). None keeps the vectors in memory for
+        the life of this object (one pipeline run embedding the same comments in several steps).
+    key : bytes, optional
+        The secret the file names are keyed with (32 bytes or more); default this user's key
+        (:func:`cache_key_path`), read on the first use of the folder. Never pickled.
 
     Examples
     --------
     >>> import tempfile
-    >>> cached = CachedEmbedder(HashingEmbedder(dim=32), tempfile.mkdtemp())
+    >>> cached = CachedEmbedder(HashingEmbedder(dim=32), tempfile.mkdtemp(), key=b"k" * 32)
     >>> a = cached.encode(["hello"]); b = cached.encode(["hello"])
     >>> bool((a == b).all()), cached.hits
     (True, 1)
     """
 
-    def __init__(self, embedder: object, folder: str | Path | None) -> None:
+    def __init__(self, embedder: object, folder: str | Path | None, *,
+                 key: bytes | None = None) -> None:
+        if key is not None and (not isinstance(key, bytes) or len(key) < 32):
+            raise InputError("The 'key' parameter of CachedEmbedder must be bytes, 32 or more "
+                             "of them (or None for this user's key).")
         self.embedder = embedder
         self.folder = None if folder is None else Path(folder)
         self.hits = 0
         self.misses = 0
         self._memory: dict[str, np.ndarray] = {}
+        self._key = key
+        self._checked_layout = False
+
+    def __getstate__(self) -> dict[str, Any]:
+        # A fitted coder is pickled with its embedder into the cache folder: never the key.
+        state = dict(self.__dict__)
+        state["_key"] = None
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        # also a cache pickled (inside a fitted coder) before the key and the layout check
+        self.__dict__.update({"_key": None, "_checked_layout": False, **state})
 
     @property
     def name(self) -> str:
         """The wrapped embedder's name."""
         return str(getattr(self.embedder, "name", type(self.embedder).__name__))
 
+    def _model_folder(self, folder: Path) -> Path:
+        return folder / f"hmac-{hashlib.sha256(self.name.encode()).hexdigest()[:16]}"
+
     def _path(self, folder: Path, key: str) -> Path:
-        model_key = hashlib.sha256(self.name.encode()).hexdigest()[:16]
-        return folder / model_key / key[:2] / f"{key}.npy"
+        return self._model_folder(folder) / key[:2] / f"{key}.npy"
+
+    def _keys(self, texts: list[str]) -> list[str]:
+        if self.folder is None:  # in memory only: nothing on disk to name
+            return [text_key(t) for t in texts]
+        if self._key is None:
+            from ._user_keys import user_key
+
+            self._key = user_key(cache_key_path(),
+                                 lost="cached embeddings will be computed again")
+        secret = self._key
+        return [hmac.new(secret, t.encode("utf-8"), hashlib.sha256).hexdigest() for t in texts]
+
+    def _warn_plain_layout(self, folder: Path) -> None:
+        """Warn once about model folders of the old layout (files named by plain hashes)."""
+        if self._checked_layout:
+            return
+        self._checked_layout = True
+        if not folder.is_dir():
+            return
+        old = sorted(p.name for p in folder.iterdir()
+                     if p.is_dir() and _PLAIN_LAYOUT.fullmatch(p.name))
+        if old:
+            warnings.warn(
+                f"The embedding cache folder {str(folder)!r} holds vectors that an earlier "
+                f"carevoice stored under plain SHA-256 hashes of the texts (folder(s) "
+                f"{', '.join(old)}). They are no longer read, and a name in them can be "
+                "confirmed from the file names: delete those folders.",
+                UserWarning, stacklevel=3)
+
+    def _write(self, path: Path, vec: np.ndarray) -> None:
+        private_folder(path.parent)
+        tmp = path.with_name(f".{path.stem}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                np.save(fh, vec)
+            os.replace(tmp, path)
+        finally:
+            tmp.unlink(missing_ok=True)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """Embed texts, reading cached vectors and computing only the missing ones.
@@ -236,7 +364,9 @@ class CachedEmbedder:
         if not texts:  # the wrapped embedder's (0, dim) array: its width without a cache entry
             encode = self.embedder.encode  # type: ignore[attr-defined]
             return np.asarray(encode([]), dtype=np.float32)
-        keys = [text_key(t) for t in texts]
+        if self.folder is not None:
+            self._warn_plain_layout(self.folder)
+        keys = self._keys(texts)
         text_of = dict(zip(keys, texts, strict=True))  # one key, one text
         found: dict[str, np.ndarray] = {}
         for key in dict.fromkeys(keys):
@@ -254,11 +384,7 @@ class CachedEmbedder:
                 if self.folder is None:
                     self._memory[key] = vec
                 else:
-                    path = self._path(self.folder, key)
-                    path.parent.mkdir(parents=True, exist_ok=True)
-                    tmp = path.with_suffix(".tmp.npy")
-                    np.save(tmp, vec)
-                    tmp.replace(path)
+                    self._write(self._path(self.folder, key), vec)
                 found[key] = vec
         computed = set(missing)
         n_computed = sum(1 for k in keys if k in computed)

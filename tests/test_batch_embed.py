@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from carevoice.errors import InputError, ModelIntegrityError
@@ -111,3 +112,54 @@ def test_static_embedder_loads_a_verified_model(tmp_path: Path) -> None:
     weights.write_bytes(weights.read_bytes() + b"x")
     with pytest.raises(ModelIntegrityError):
         StaticEmbedder(folder=tmp_path, pca_dims=16).encode(TEXTS)
+
+
+def test_batch_embedding_cache_is_keyed_and_owner_only(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """``[embed] cache`` goes through CachedEmbedder: keyed file names, 0700 folders, 0600
+    files (audit 2026-12, finding 2), and it holds vectors of pseudonymised text only."""
+    import hashlib
+    import hmac
+    import stat
+
+    from carevoice.batch import run_batch
+    from carevoice.placeholders import model_text
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config-home"))
+    said = ["call me on 020 7946 0123 love Kayleigh Smith", "i miss my brother Tomasz",
+            "my social worker keeps changing", "more money for bus fares please",
+            "I live in Barnsley with my nan", "n/a"]
+    comments = pd.DataFrame({"comment_id": [f"c{i}" for i in range(24)],
+                             "respondent_id": [f"r{i % 12}" for i in range(24)],
+                             "question_id": "q1", "text": [said[i % 6] for i in range(24)]})
+    comments.to_csv(tmp_path / "comments.csv", index=False)
+    pd.DataFrame({"respondent_id": [f"r{i}" for i in range(12)],
+                  "placement_type": ["foster", "residential"] * 6}
+                 ).to_csv(tmp_path / "respondents.csv", index=False)
+    cache = tmp_path / "shared" / "cache"
+    toml = tmp_path / "p.toml"
+    toml.write_text(
+        f'[run]\noutput = "run"\nprogress = false\n'
+        f'[input]\ncomments = "{(tmp_path / "comments.csv").as_posix()}"\n'
+        f'respondents = "{(tmp_path / "respondents.csv").as_posix()}"\n'
+        f'[pseudonymise]\nuse_spacy = false\n'
+        f'[embed]\nmodel = "hashing"\ncache = "{cache.as_posix()}"\n'
+        f'[themes]\nreference = false\n', "utf-8")
+    run_batch(toml)
+    key = (tmp_path / "config-home" / "carevoice" / "embedding-cache.key").read_bytes()
+
+    def keyed(texts: set[str]) -> set[str]:
+        return {hmac.new(key, t.encode(), hashlib.sha256).hexdigest() for t in texts}
+
+    out = pd.read_csv(tmp_path / "run" / "outputs" / "comments.csv", dtype=str)
+    read = {model_text(t) for t in out["text"].dropna()}
+    names = {p.stem for p in cache.rglob("*.npy")}
+    assert keyed(read) <= names
+    assert not names & {hashlib.sha256(t.encode()).hexdigest() for t in read}  # no plain hash
+    assert not names & keyed(set(said[:2]) | {said[4]})  # no comment as written
+    for path in [cache.parent, cache, *cache.rglob("*")]:
+        mode = stat.S_IMODE(path.stat().st_mode)
+        if path.is_dir():
+            assert mode == 0o700, path
+        elif path.suffix == ".npy":
+            assert mode == 0o600, path

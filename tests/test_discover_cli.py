@@ -170,7 +170,13 @@ def test_cli_with_nothing_answered_writes_only_outliers(tmp_path):
 
 def test_cli_summary_counts_answered_comments_and_blank_answers_apart(tmp_path):
     """Audit 2026-12: '78.8% outliers' where every outlier was a skipped question."""
+    from carevoice.pseudonymise import direct_identifiers
+    from carevoice.pseudonymise.declared import pseudonymised_copy
+
     comments = _write_comments(tmp_path / "comments.csv").head(30)
+    # --already-pseudonymised refuses text with a phone number, postcode... (audit finding 6)
+    found = comments["comment_id"].isin(direct_identifiers(comments)["comment_id"]).to_numpy()
+    comments.loc[found, "text"] = pseudonymised_copy(comments[found])["text"].to_numpy()
     blank = pd.DataFrame({"comment_id": [f"b{i}" for i in range(70)], "text": ""})
     both = pd.concat([comments[["comment_id", "text"]], blank], ignore_index=True)
     both.to_csv(tmp_path / "both.csv", index=False)
@@ -237,3 +243,29 @@ def test_cli_errors_name_the_option(tmp_path, args, named):
     assert result.exit_code == 2, result.output
     assert named in result.output
     assert "'path'" not in result.output and "random_state" not in result.output
+
+
+@pytest.mark.parametrize("where", ["comments", "background"])
+def test_cli_refuses_already_pseudonymised_text_with_a_direct_identifier(tmp_path, where):
+    """Audit 2026-12 (finding 6): --already-pseudonymised was trusted without any check."""
+    texts = ["more money for the bus", "i miss my nan", "ring me on 020 7946 0123 pls",
+             "my ni number is QQ 12 34 56 C", "[PERSON_1] helps me", "more money for food"]
+    raw = pd.DataFrame({"comment_id": [f"c{i}" for i in range(6)], "text": texts})
+    safe = raw.assign(text=[t for t in texts[:2]] + ["ring me on [PHONE_1] pls",
+                                                     "my ni number is [ID_1]"] + texts[4:])
+    raw.to_csv(tmp_path / "raw.csv", index=False)
+    safe.to_csv(tmp_path / "safe.csv", index=False)
+    comments, background = (("raw", "safe") if where == "comments" else ("safe", "raw"))
+    args = ["discover", str(tmp_path / f"{comments}.csv"), "--background",
+            str(tmp_path / f"{background}.csv"), "--output", str(tmp_path / "t.csv"),
+            "--embedder", "hashing", "--n-topics", "2", "--already-pseudonymised"]
+    result = CliRunner().invoke(_app(), args)
+    assert result.exit_code == 2
+    option = "COMMENTS" if where == "comments" else "--background"
+    assert f"{option} 'raw.csv'" in result.output and "does not look" not in result.output
+    assert "2 of them do not look it" in result.output
+    assert "c2: phone number; c3: National Insurance number" in result.output
+    assert "7946" not in result.output and "QQ" not in result.output
+    assert not (tmp_path / "t.csv").exists()
+    args[1], args[3] = str(tmp_path / "safe.csv"), str(tmp_path / "safe.csv")
+    assert CliRunner().invoke(_app(), args).exit_code == 0

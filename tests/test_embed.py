@@ -87,3 +87,89 @@ def test_cache_reuses_vectors_and_never_stores_text(tmp_path):
     assert b"brother" not in stored
     other = cv.CachedEmbedder(cv.HashingEmbedder(dim=16), tmp_path)
     assert other.encode(TEXTS[:1]).shape == (1, 16)  # keyed by model: no cross-talk
+
+
+@pytest.fixture
+def config_home(tmp_path, monkeypatch):
+    """This user's configuration folder, where the embedding-cache key is made, in tmp_path."""
+    home = tmp_path / "config-home"
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home))
+    return home
+
+
+def _mode(path) -> int:
+    import stat
+
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_cache_names_files_by_a_keyed_hash_owner_only(tmp_path, config_home):
+    """Audit 2026-12 (finding 2): files were named by the plain SHA-256 of the text, so a
+    guessed comment could be confirmed from a file name, and were world-readable (0644 in 0755
+    folders)."""
+    import hashlib
+    import hmac
+
+    folder = tmp_path / "projects" / "cache"  # neither folder exists yet
+    text = "i miss my little brother kai"
+    cached = cv.CachedEmbedder(cv.HashingEmbedder(dim=32), folder)
+    cached.encode([text])
+    files = [p for p in folder.rglob("*") if p.is_file()]
+    assert len(files) == 1
+    assert hashlib.sha256(text.encode()).hexdigest() not in files[0].name
+    key = (config_home / "carevoice" / "embedding-cache.key").read_bytes()
+    assert files[0].stem == hmac.new(key, text.encode(), hashlib.sha256).hexdigest()
+    assert _mode(config_home / "carevoice" / "embedding-cache.key") == 0o600
+    assert _mode(files[0]) == 0o600
+    made = [folder.parent, folder, *(p for p in folder.rglob("*") if p.is_dir())]
+    assert all(_mode(p) == 0o700 for p in made), {str(p): oct(_mode(p)) for p in made}
+    # another key (another user, another machine) names the same text otherwise: no hit
+    other = cv.CachedEmbedder(cv.HashingEmbedder(dim=32), folder, key=b"o" * 32)
+    other.encode([text])
+    assert other.hits == 0 and len([p for p in folder.rglob("*.npy")]) == 2
+    again = cv.CachedEmbedder(cv.HashingEmbedder(dim=32), folder)
+    again.encode([text])
+    assert again.hits == 1
+
+
+def test_cache_key_is_never_pickled(tmp_path):
+    import pickle
+
+    key = b"s3cret-key-for-the-cache-names!!"
+    cached = cv.CachedEmbedder(cv.HashingEmbedder(dim=32), tmp_path, key=key)
+    first = cached.encode(["hello"])
+    data = pickle.dumps(cached)
+    assert key not in data
+    with pytest.raises(cv.InputError, match="'key' parameter"):
+        cv.CachedEmbedder(cv.HashingEmbedder(dim=32), tmp_path, key=b"short")
+    restored = pickle.loads(data)
+    restored._key = key  # as if read back from its file
+    np.testing.assert_array_equal(restored.encode(["hello"]), first)
+    assert (restored.hits, restored.misses) == (1, 1)  # read from the disk, not embedded
+
+
+def test_a_cache_of_plain_hashes_is_not_read_and_is_named(tmp_path, config_home):
+    """Vectors an earlier carevoice kept under plain SHA-256 names are never read again."""
+    import hashlib
+
+    cached = cv.CachedEmbedder(cv.HashingEmbedder(dim=32), tmp_path)
+    name = hashlib.sha256(b"hello").hexdigest()
+    model = hashlib.sha256(cached.name.encode()).hexdigest()[:16]
+    old = tmp_path / model / name[:2] / f"{name}.npy"
+    old.parent.mkdir(parents=True)
+    np.save(old, np.ones(32, dtype=np.float32))
+    with pytest.warns(UserWarning, match=f"plain SHA-256.*{model}.*delete"):
+        vector = cached.encode(["hello"])
+    np.testing.assert_array_equal(vector, cv.HashingEmbedder(dim=32).encode(["hello"]))
+    assert cached.misses == 1
+    cached.encode(["hello"])  # warned once per cache object
+
+
+def test_a_key_file_others_can_read_is_made_private(tmp_path):
+    from carevoice._user_keys import user_key
+
+    path = tmp_path / "embedding-cache.key"
+    path.write_bytes(b"k" * 32)
+    path.chmod(0o644)
+    assert user_key(path, lost="nothing") == b"k" * 32
+    assert _mode(path) == 0o600

@@ -232,3 +232,35 @@ def test_export_refuses_respondents_whose_ids_do_not_match(app, tmp_path):
     assert "unknown_respondent" in result.output and "007, 008" in result.output
     assert "brother" not in result.output
     assert not out.exists()
+
+
+@pytest.mark.parametrize("where", ["comment", "answer"])
+def test_export_refuses_text_said_to_be_pseudonymised_with_a_direct_identifier(app, files,
+                                                                              tmp_path, where):
+    """Audit 2026-12 (finding 6): --already-pseudonymised wrote the text as given, unchecked.
+
+    The free-text answers it writes as given are checked too.
+    """
+    comments, codes, respondents = files
+    if where == "comment":
+        comments.write_text(comments.read_text("utf-8") + (
+            "c4,r2,care_is,email me at jay.b@example.org or ring 020 7946 0123\n"), "utf-8")
+    else:
+        respondents.write_text(
+            "respondent_id,age_group,anything_else\n"
+            "r1,8-10,my NI number is QQ 12 34 56 C and nothing else to say\nr2,16-17,no\n",
+            "utf-8")
+    out = tmp_path / "p.qdpx"
+    result = runner.invoke(app, ["export-qdpx", str(comments), str(codes), str(respondents),
+                                 "-o", str(out), "--already-pseudonymised"])
+    assert result.exit_code == 2, result.output
+    said = " ".join(result.output.split())  # the message is wrapped to the terminal
+    if where == "comment":
+        assert "COMMENTS 'comments.csv'" in said
+        assert "(c4: e-mail address, phone number)" in said
+    else:
+        assert "free-text answers in column 'anything_else' of RESPONDENTS" in said
+        assert "(r1: National Insurance number)" in said
+    for text in ("jay.b", "7946", "QQ"):
+        assert text not in said
+    assert not out.exists()

@@ -181,7 +181,14 @@ def cli_app():
 
 @pytest.fixture(scope="module")
 def files(demo_part, tmp_path_factory):
+    from carevoice.pseudonymise import direct_identifiers
+    from carevoice.pseudonymise.declared import pseudonymised_copy
+
     comments, respondents, codes = demo_part
+    # the tests give --pseudonymised, which refuses a phone number, postcode... (audit 2026-12)
+    comments = comments.copy()
+    found = comments["comment_id"].isin(direct_identifiers(comments)["comment_id"]).to_numpy()
+    comments.loc[found, "text"] = pseudonymised_copy(comments[found])["text"].to_numpy()
     folder = tmp_path_factory.mktemp("cli")
     comments.to_csv(folder / "comments.csv", index=False)
     respondents.to_csv(folder / "respondents.csv", index=False)
@@ -605,6 +612,41 @@ def test_report_says_already_pseudonymised_like_the_other_commands(cli_app, tmp_
     params = typer.main.get_command(cli_app).commands["report"].params
     hidden = {opt: p.hidden for p in params for opt in p.opts}
     assert hidden["--already-pseudonymised"] is False and hidden["--pseudonymised"] is True
+
+
+def test_report_cli_checks_text_said_to_be_pseudonymised_and_records_it(cli_app, tmp_path):
+    """Audit 2026-12 (finding 6): --already-pseudonymised was trusted without any check, and
+    the report quoted a phone number as written."""
+    comments, codes, respondents = _frames(36, ["foster"] * 20 + ["residential"] * 16,
+                                           list(range(10)))
+    raw = comments.copy()
+    raw.loc[3, "text"] = "call me on 020 7946 0123 about my money please"
+    raw.loc[7, "text"] = "my postcode is SW1A 1AA and i need money for food"
+    for name, frame in (("raw", raw), ("c", comments), ("k", codes), ("r", respondents)):
+        frame.to_csv(tmp_path / f"{name}.csv", index=False)
+    for flag in ("--already-pseudonymised", "--pseudonymised"):
+        result = CliRunner().invoke(cli_app, [
+            "report", *(str(tmp_path / f"{n}.csv") for n in ("raw", "k", "r")), "--format",
+            "md", "--embedder", "hashing", "--output", str(tmp_path / "lie"), flag])
+        assert result.exit_code == 2, result.output
+        assert f"{flag} says the comments of COMMENTS 'raw.csv'" in result.output
+        assert "r003: phone number; r007: postcode" in result.output
+        assert "7946" not in result.output and "SW1A" not in result.output
+        assert not (tmp_path / "lie").exists()
+    result = CliRunner().invoke(cli_app, [
+        "report", *(str(tmp_path / f"{n}.csv") for n in "ckr"), "--format", "md",
+        "--embedder", "hashing", "--output", str(tmp_path / "ok"), "--already-pseudonymised"])
+    assert result.exit_code == 0, result.output
+    manifest = json.loads((tmp_path / "ok" / "manifest.json").read_text("utf-8"))
+    check = manifest["settings"]["pseudonymised_check"]
+    assert check["checked"] == 36 and check["found"] == 0
+    assert "postcodes" in check["looked_for"]
+    result = CliRunner().invoke(cli_app, [
+        "report", *(str(tmp_path / f"{n}.csv") for n in ("raw", "k", "r")), "--format", "md",
+        "--embedder", "hashing", "--output", str(tmp_path / "masked")])
+    assert result.exit_code == 0, result.output  # without the flag: pseudonymised, not checked
+    manifest = json.loads((tmp_path / "masked" / "manifest.json").read_text("utf-8"))
+    assert "pseudonymised_check" not in manifest["settings"]
 
 
 def test_report_cli_reruns_are_byte_identical_without_timestamp(cli_app, tmp_path):

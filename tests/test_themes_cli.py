@@ -196,3 +196,69 @@ def test_with_embedder_needs_the_same_model():
     assert twin.embedder_ is not coder.embedder_
     with pytest.raises(InputError, match="with_embedder"):
         coder.with_embedder(SentenceTransformerEmbedder())
+
+
+@pytest.mark.model
+def test_code_command_pseudonymises_before_the_models_and_the_cache(app, tmp_path, monkeypatch):
+    """Audit 2026-12 (finding 2): `carevoice code` embedded the comments as written, and
+    `--cache` kept their vectors under the plain SHA-256 of the text, world-readable."""
+    import hashlib
+    import hmac
+
+    from carevoice.embed import SentenceTransformerEmbedder
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config-home"))
+    seen: list[str] = []
+    real = SentenceTransformerEmbedder.encode
+
+    def spy(self, texts):  # the real model, watched
+        seen.extend(texts)
+        return real(self, texts)
+
+    monkeypatch.setattr(SentenceTransformerEmbedder, "encode", spy)
+    texts = ["i miss Kayleigh Smith from Barnsley so much", "ring me on 020 7946 0123 pls",
+             "my puppy is the best", "n/a"]
+    comments = tmp_path / "comments.csv"
+    pd.DataFrame({"comment_id": ["a", "b", "c", "d"], "text": texts}).to_csv(comments,
+                                                                           index=False)
+    cache, out = tmp_path / "cache", tmp_path / "codes.csv"
+    result = CliRunner().invoke(app, ["code", str(comments), "--output", str(out),
+                                      "--codebook", str(small_codebook(tmp_path)),
+                                      "--no-reference", "--cache", str(cache)])
+    assert result.exit_code == 0, result.output
+    assert "text pseudonymised before coding" in result.output
+    assert set(pd.read_csv(out, dtype=str)["comment_id"]) == {"a", "b", "c", "d"}
+    read = " ".join(seen).lower()
+    assert "puppy" in read
+    assert not any(word in read for word in ("kayleigh", "smith", "barnsley", "7946"))
+    key = (tmp_path / "config-home" / "carevoice" / "embedding-cache.key").read_bytes()
+    names = {p.stem for p in cache.rglob("*.npy")}
+    assert hmac.new(key, texts[2].encode(), hashlib.sha256).hexdigest() in names
+    for text in texts[:2]:
+        assert hmac.new(key, text.encode(), hashlib.sha256).hexdigest() not in names
+        assert hashlib.sha256(text.encode()).hexdigest() not in names
+
+
+def test_code_command_checks_text_said_to_be_pseudonymised(app, tmp_path):
+    """Audit 2026-12 (finding 6): --already-pseudonymised is checked for direct identifiers."""
+    comments = tmp_path / "comments.csv"
+    pd.DataFrame({"comment_id": ["a", "b", "c"],
+                  "text": ["my puppy is the best", "ring me on 020 7946 0123 pls",
+                           "my ni number is QQ 12 34 56 C"]}).to_csv(comments, index=False)
+    tagged = tmp_path / "tagged.csv"
+    pd.DataFrame({"comment_id": ["x"], "text": ["ring me on [PHONE_1] pls"]}).to_csv(
+        tagged, index=False)
+    human = tmp_path / "human.csv"
+    pd.DataFrame({"comment_id": ["a"], "theme": ["pets"]}).to_csv(human, index=False)
+    out = tmp_path / "codes.csv"
+    base = ["code", "--output", str(out), "--codebook", str(small_codebook(tmp_path)),
+            "--already-pseudonymised"]
+    for args, where in (([str(comments)], "COMMENTS 'comments.csv'"),
+                        ([str(tagged), "--examples", str(human), "--examples-comments",
+                          str(comments)], "--examples-comments 'comments.csv'")):
+        result = CliRunner().invoke(app, [*base, *args])
+        assert result.exit_code == 2, result.output
+        assert where in result.output
+        assert "b: phone number; c: National Insurance number" in result.output
+        assert "7946" not in result.output and "QQ" not in result.output
+        assert not out.exists()

@@ -343,8 +343,17 @@ def coder_key(themes: ThemeSettings, embed: EmbedSettings, seed: int) -> str:
 
 
 def _coder_home(cfg: BatchConfig, store: ChunkStore) -> tuple[Path, str]:
-    """Where the fitted coder is kept, and its key (the coder's settings, not the data)."""
-    folder = Path(cfg.embed.cache) / "coders" if cfg.embed.cache is not None else store.root
+    """Where the fitted coder is kept, and its key (the coder's settings, not the data).
+
+    An embedding cache folder (and its ``coders`` folder) that does not exist yet is made
+    readable by its owner alone, as :class:`carevoice.CachedEmbedder` makes it: it holds
+    vectors of comments.
+    """
+    if cfg.embed.cache is None:
+        return store.root, coder_key(cfg.themes, cfg.embed, cfg.run.seed)
+    from ..embed import private_folder
+
+    folder = private_folder(Path(cfg.embed.cache) / "coders")
     return folder, coder_key(cfg.themes, cfg.embed, cfg.run.seed)
 
 

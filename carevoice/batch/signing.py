@@ -16,13 +16,9 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import os
-import secrets
 from pathlib import Path
 
 __all__ = ["key_path", "sign", "signing_key", "verify"]
-
-_KEY_BYTES = 32
 
 
 def key_path() -> Path:
@@ -52,27 +48,10 @@ def signing_key(path: Path | None = None) -> bytes:
     bytes
         32 random bytes.
     """
-    path = key_path() if path is None else Path(path)
-    if not path.is_file():
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(secrets.token_bytes(_KEY_BYTES))
-                fh.flush()
-                os.fsync(fh.fileno())
-            try:
-                os.link(tmp, path)  # fails if another process made the key first: use theirs
-            except FileExistsError:
-                pass
-        finally:
-            tmp.unlink(missing_ok=True)
-    key = path.read_bytes()
-    if len(key) < _KEY_BYTES:
-        raise OSError(f"signing key {path} is shorter than {_KEY_BYTES} bytes: delete it to "
-                      "make a new one (cached coders will be fitted again)")
-    return key
+    from .._user_keys import user_key
+
+    return user_key(key_path() if path is None else Path(path),
+                    lost="cached coders will be fitted again")
 
 
 def sign(data: bytes, key: bytes | None = None) -> str:

@@ -66,12 +66,15 @@ def discover_command(
         help="minilm (the packaged sentence model) or hashing (fast, spelling only; for "
              "tests).")] = "minilm",
     cache: Annotated[Path | None, typer.Option(
-        "--cache", help="Folder to cache embeddings in (vectors and text hashes only).")] = None,
+        "--cache", help="Folder to cache embeddings in: vectors of the pseudonymised text, "
+                        "which partly reveal its words, so readable by you alone; delete it "
+                        "with the project.")] = None,
     already_pseudonymised: Annotated[bool, typer.Option(
         "--already-pseudonymised",
         help="COMMENTS (and --background) is the output of `carevoice pseudonymise`: use its "
-             "text as it is. Without this flag the text is pseudonymised first, because topic "
-             "labels and keywords are made of its words.")] = False,
+             "text as it is (refused if a phone number, e-mail address, postcode, NHS or NI "
+             "number is found in it). Without this flag the text is pseudonymised first, "
+             "because topic labels and keywords are made of its words.")] = False,
     encoding: EncodingOption = None,
     sep: SepOption = None,
 ) -> None:
@@ -106,14 +109,22 @@ def discover_command(
         frame = read_comments(comments, encoding=encoding, sep=sep)
         code_frame = (read_codes(codes, encoding=encoding, sep=sep) if codes is not None
                       else None)
+        background_frame = (read_comments(background, encoding=encoding, sep=sep)
+                            if background is not None else None)
+        if already_pseudonymised:  # a cheap check that the flag is not given by mistake
+            from ..pseudonymise.declared import check_pseudonymised
+
+            for option, path, table in (("COMMENTS", comments, frame),
+                                        ("--background", background, background_frame)):
+                if table is not None:
+                    check_pseudonymised(table, declared="--already-pseudonymised",
+                                        what=f"the comments of {option} {Path(path).name!r}")
         model = ThemeDiscovery(model_embedder, n_topics="auto" if n_topics == "auto"
                                else int(n_topics), reducer=reducer,
                                min_similarity=min_similarity, max_topics=max_topics,
                                membership=membership, low_confidence=low_confidence,
                                random_state=seed,
                                text_is_pseudonymised=already_pseudonymised)
-        background_frame = (read_comments(background, encoding=encoding, sep=sep)
-                            if background is not None else None)
         topics = model.fit(frame, code_frame, background=background_frame).topics_
         write_table(topics.to_table(), output)
         if topics_info is not None:

@@ -244,10 +244,9 @@ def reduce_embeddings(x: np.ndarray, *, method: str = "spectral", n_components: 
 
 def _pseudonymised(frame: pd.DataFrame) -> pd.DataFrame:
     """``frame`` with its text pseudonymised in tags mode (deterministic; no key is kept)."""
-    from ..pseudonymise import pseudonymise
+    from ..pseudonymise.declared import pseudonymised_copy
 
-    safe = pseudonymise(frame[[COMMENT_ID, TEXT]]).comments
-    return frame.assign(**{TEXT: safe[TEXT].to_numpy()})
+    return pseudonymised_copy(frame)
 
 
 class ThemeDiscovery:

@@ -19,6 +19,7 @@ from .core import (
     pseudonymise,
     resolve_spans,
 )
+from .declared import NotPseudonymisedError, check_pseudonymised, direct_identifiers
 from .keys import (
     KeyFileError,
     ReidentificationKey,
@@ -43,6 +44,7 @@ __all__ = [
     "PATTERNS",
     "KeyFileError",
     "NameDetector",
+    "NotPseudonymisedError",
     "Pattern",
     "PatternDetector",
     "PlaceDetector",
@@ -56,8 +58,10 @@ __all__ = [
     "TokenModel",
     "TokenModelDetector",
     "apply_decisions",
+    "check_pseudonymised",
     "default_detectors",
     "detect_pii",
+    "direct_identifiers",
     "generate_secret",
     "pseudonymise",
     "read_decisions",

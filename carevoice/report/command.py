@@ -384,7 +384,9 @@ def report_command(
     already_pseudonymised: Annotated[bool, typer.Option(
         "--already-pseudonymised", help="The text in COMMENTS is already pseudonymised, the "
                                         "output of `carevoice pseudonymise` (otherwise "
-                                        "quotable comments are pseudonymised first).")] = False,
+                                        "quotable comments are pseudonymised first). "
+                                        "Refused if a phone number, e-mail address, "
+                                        "postcode, NHS or NI number is found in it.")] = False,
     pseudonymised: Annotated[bool, typer.Option(
         "--pseudonymised", hidden=True,
         help="The former name of --already-pseudonymised.")] = False,
@@ -491,9 +493,17 @@ def report_command(
 
             unknown_themes(code_frame["theme"], load_codebook(codebook).theme_ids,
                            codebook=_codebook_name(codebook))
+        declared = already_pseudonymised or pseudonymised
+        checked = None
+        if declared:  # a cheap check that the flag is not given by mistake; in the manifest
+            from ..pseudonymise.declared import check_pseudonymised
+
+            checked = check_pseudonymised(
+                frame, declared="--already-pseudonymised" if already_pseudonymised
+                else "--pseudonymised", what=f"the comments of COMMENTS {comments.name!r}")
         written = build_report(
             frame, code_frame, output, formats=formats, respondents=answers, title=title,
-            text_is_pseudonymised=already_pseudonymised or pseudonymised, flagged=flagged_ids,
+            text_is_pseudonymised=declared, pseudonymised_check=checked, flagged=flagged_ids,
             embedder=HashingEmbedder() if embedder == "hashing" else
             SentenceTransformerEmbedder(),
             codebook=codebook, hypotheses=[parse_hypothesis(h) for h in hypothesis or []],

@@ -1,13 +1,16 @@
 """The ``carevoice code`` command: code a comments file against a codebook.
 
-Registered by :mod:`carevoice.cli` as ``app.command("code")(code_command)``. It only parses
-arguments and calls :class:`carevoice.themes.ThemeCoder`.
+Registered by :mod:`carevoice.cli` as ``app.command("code")(code_command)``. It parses
+arguments, pseudonymises the comments (unless ``--already-pseudonymised`` says they are, which
+is checked) and calls :class:`carevoice.themes.ThemeCoder`: the models, and any ``--cache``,
+see tagged text, never the names in it, as with ``carevoice discover``, ``report`` and
+``export-qdpx``.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -28,11 +31,13 @@ def _cached_coder(cache: Path, codebook: Path | None, reference: bool, kin_carer
     from ..batch.config import EmbedSettings, ThemeSettings
     from ..batch.runner import coder_key
     from ..batch.steps import build_coder
+    from ..embed import private_folder
 
     themes = ThemeSettings(codebook=codebook, reference=reference, kin_carers=kin_carers,
                            mentions=mentions)
     embed = EmbedSettings(cache=cache)
-    fitted = build_coder(themes, embed, 0, cache / "coders", coder_key(themes, embed, 0))
+    fitted = build_coder(themes, embed, 0, private_folder(cache / "coders"),
+                         coder_key(themes, embed, 0))
     return fitted.with_embedder(embedder)
 
 
@@ -79,9 +84,17 @@ def code_command(
         help="Add a 'no_theme' row per comment (assigned when no theme is).")] = False,
     cache: Annotated[Path | None, typer.Option(
         "--cache", help="Cache embeddings in this folder (off by default: they derive from "
-                        "children's words), and the fitted coder when no --examples are "
-                        "given, so that later runs with the same settings skip the fit.")]
+                        "children's words; made readable by you alone), and the fitted coder "
+                        "when no --examples are given, so that later runs with the same "
+                        "settings skip the fit.")]
     = None,
+    already_pseudonymised: Annotated[bool, typer.Option(
+        "--already-pseudonymised",
+        help="COMMENTS (and --examples-comments) is the output of `carevoice pseudonymise`: "
+             "code its text as it is (refused if a phone number, e-mail address, postcode, "
+             "NHS or NI number is found in it). Without this flag the text is pseudonymised "
+             "first (tags, no key kept), so that the models and the cache never see "
+             "names.")] = False,
     progress: Annotated[bool, typer.Option(
         "--progress/--no-progress", help="Show a progress bar while embedding.")] = False,
     encoding: EncodingOption = None,
@@ -92,19 +105,31 @@ def code_command(
 
     from .._summaries import coding_summary
     from ..corpus import check_output_path, normalise_ids, read_codes, read_comments, write_table
-    from ..embed import CachedEmbedder, SentenceTransformerEmbedder
+    from ..embed import CachedEmbedder, SentenceTransformerEmbedder, private_folder
     from ..errors import CarevoiceError
     from ..schema import COMMENT_ID
     from .codebook import load_codebook
     from .model import ThemeCoder
     from .training import human_examples
 
+    def model_text(table: Any, path: Path, option: str) -> Any:
+        """The comments as the models may read them: pseudonymised, or checked."""
+        from ..pseudonymise.declared import check_pseudonymised, pseudonymised_copy
+
+        if not already_pseudonymised:
+            return pseudonymised_copy(table)
+        check_pseudonymised(table, declared="--already-pseudonymised",
+                            what=f"the comments of {option} {path.name!r}")
+        return table
+
     try:
         check_output_path(output)
         frame = read_comments(comments, encoding=encoding, sep=sep)
+        load_codebook(codebook)  # a problem with it is reported before the slow steps
+        safe = model_text(frame, comments, "COMMENTS")
         embedder = SentenceTransformerEmbedder(show_progress_bar=progress)
-        if cache is not None:
-            embedder = CachedEmbedder(embedder, cache)
+        if cache is not None:  # made 0700 before the coder is kept in it
+            embedder = CachedEmbedder(embedder, private_folder(cache))
         if examples is None and cache is not None:
             coder = _cached_coder(cache, codebook, reference, kin_carers, mentions, embedder)
         else:
@@ -113,11 +138,13 @@ def code_command(
             if examples is not None:
                 human = read_codes(examples, encoding=encoding, sep=sep)
                 if examples_comments is not None:
-                    coded = read_comments(examples_comments, encoding=encoding, sep=sep)
+                    coded = model_text(read_comments(examples_comments, encoding=encoding,
+                                                     sep=sep),
+                                       examples_comments, "--examples-comments")
                     where = f"the --examples-comments file {str(examples_comments)!r}"
                 else:
                     ids = set(normalise_ids(human[COMMENT_ID]).dropna())
-                    coded = frame[normalise_ids(frame[COMMENT_ID]).isin(ids).to_numpy()]
+                    coded = safe[normalise_ids(safe[COMMENT_ID]).isin(ids).to_numpy()]
                     where = f"the comments file {str(comments)!r}"
                 # checked here first, so that a problem names the files, not fit's arguments
                 human_examples(coded, human, load_codebook(codebook).theme_ids,
@@ -126,11 +153,13 @@ def code_command(
                 coder.fit(coded, human)
             else:
                 coder.fit()
-        codes = coder.predict(frame, min_score=min_score, include_no_theme=no_theme_rows)
+        codes = coder.predict(safe, min_score=min_score, include_no_theme=no_theme_rows)
         codes["assigned"] = codes["assigned"].map({True: "true", False: "false"})
         write_table(codes, output)
     except CarevoiceError as e:
         typer.echo(f"error: {as_typed(str(e))}", err=True)
         raise typer.Exit(code=2) from e
-    print(f"{coding_summary(frame, codes)}; written to {output}", file=sys.stderr)
+    how = ("text coded as given (--already-pseudonymised; no direct identifier found)"
+           if already_pseudonymised else "text pseudonymised before coding")
+    print(f"{coding_summary(frame, codes)}; {how}; written to {output}", file=sys.stderr)
 
