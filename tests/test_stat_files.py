@@ -68,12 +68,18 @@ def test_a_side_file_of_a_csv_of_the_same_name_is_not_applied_to_an_spss_file(tm
     assert str(resp["age"].dtype) == "Int64"
 
 
-def test_an_ordinary_label_is_an_answer_until_listed_as_a_missing_value(tmp_path):
+def test_an_ordinary_label_is_an_answer_until_listed_as_a_missing_value(tmp_path, caplog):
     path = _respondents_sav(tmp_path / "resp.sav")
-    assert "Don't know" in set(cv.read_respondents(path)["times_moved"].astype(str))
-    resp = cv.read_respondents(path, missing_values={"times_moved": ["Don't know"]})
-    assert str(resp["times_moved"].dtype) == "Int64"
-    assert resp["times_moved"].isna().sum() == 1
+    # times_moved is a scale labelled on one code only (8 = "Don't know"): numbers, the
+    # label read as its code, and a warning that says so
+    with caplog.at_level("WARNING", logger="carevoice.corpus"):
+        resp = cv.read_respondents(path)
+    assert resp["times_moved"].tolist() == [1, 8, 2, 1, 3, 2]
+    assert "\"Don't know\" as 8" in caplog.text
+    for codes in (["Don't know"], [8], ["8"]):  # by label or by code
+        resp = cv.read_respondents(path, missing_values={"times_moved": codes})
+        assert str(resp["times_moved"].dtype) == "Int64"
+        assert resp["times_moved"].isna().sum() == 1
 
 
 def test_an_ordinal_question_with_an_unlabelled_code_is_not_given_the_order(tmp_path):
@@ -159,3 +165,164 @@ def test_without_pyreadstat_the_error_says_what_to_install(tmp_path, monkeypatch
     monkeypatch.setitem(sys.modules, "pyreadstat", None)  # as if it were not installed
     with pytest.raises(InputError, match=r"carevoice\[spss\]"):
         read_table(path)
+
+
+# --------------------------------------------------------------------------------------------
+# What the file says of its variables: text variables, wording, scales (audit 2027-01, SPSS)
+# --------------------------------------------------------------------------------------------
+OTHER = ["with my nan Zebedee Quorn", "Aunty Shaz flat in Goole", "my mate Tyler Boyce house",
+         "Rosewood House", "Zebedee Quorn", "Aunty Shaz flat in Goole"]
+IDS = [f"r{i}" for i in range(1, 31)]
+
+
+def _leak_sav(path, *, name="placement_other", wording="Other (please specify)", text=False):
+    """30 young people, six of whom wrote where they live in a 'please specify' variable."""
+    frame = pd.DataFrame({"respondent_id": IDS, "placement": [1.0, 2.0, 3.0] * 8 + [6.0] * 6,
+                          name: [""] * 24 + OTHER})
+    if text:
+        frame["better"] = "more time with my nan"
+    labels = {"respondent_id": "Respondent ID", "placement": "Where do you live now?"}
+    if wording:
+        labels[name] = wording
+    pyreadstat.write_sav(frame, str(path), column_labels=labels,
+                         variable_value_labels={"placement": {**PLACEMENT, 6: "Other"}},
+                         variable_measure={"placement": "nominal"})
+    return path
+
+
+def _long_files(folder, ids=IDS):
+    pd.DataFrame({"comment_id": [f"{r}-q" for r in ids], "respondent_id": ids,
+                  "question_id": "q", "text": ["I want to see my family more"] * len(ids)},
+                 ).to_csv(folder / "comments.csv", index=False)
+    pd.DataFrame({"comment_id": [f"{r}-q" for r in ids[::2]], "theme": "family_contact",
+                  "score": 0.9, "assigned": True}).to_csv(folder / "codes.csv", index=False)
+
+
+def _ordinal_sav(path):
+    frame = pd.DataFrame({"ID": ["0007", "0012", "0100", "0101"],
+                          "better": ["a bike", "", "my nan", "college"],
+                          "see_mum": [3.0, 1.0, 2.0, 1.0], "placement": [2.0, 1.0, 3.0, 2.0],
+                          "know_iro": [1.0, 2.0, 3.0, 1.0], "moves": [0.0, 3.0, 10.0, 4.0]})
+    frame["ID"] = frame["ID"].astype(float)
+    pyreadstat.write_sav(
+        frame, str(path), variable_format={"ID": "N4"},
+        column_labels={"see_mum": "How often do you see your mum?",
+                       "placement": "Where do you live now?"},
+        variable_value_labels={"see_mum": {1: "Never", 2: "Sometimes", 3: "Every week"},
+                               "placement": PLACEMENT,
+                               "know_iro": {1: "Yes ", 2: "No ", 3: "Not sure "},
+                               "moves": {0: "None", 10: "10 or more"}},
+        variable_measure={"see_mum": "ordinal", "placement": "nominal",
+                          "know_iro": "nominal", "moves": "scale"})
+    return path
+
+
+def test_a_batch_run_types_an_spss_survey_as_convert_does(tmp_path):
+    import json
+
+    from carevoice.batch import load_config
+    from carevoice.batch.chunks import plan_chunks, stage_source
+    from carevoice.batch.outputs import write_respondents
+    from carevoice.batch.runner import _read_respondents, _source
+
+    path = _ordinal_sav(tmp_path / "wave.sav")
+    toml = tmp_path / "PIPELINE.toml"
+    toml.write_text(f'[run]\noutput = "run"\n[input]\nsurvey = "{path.as_posix()}"\n'
+                    'id_column = "ID"\n[input.text_columns]\nbetter = "better"\n', "utf-8")
+    cfg = load_config(toml)
+    (tmp_path / "stage").mkdir()
+    source = stage_source(_source(cfg), tmp_path / "stage")
+    batch = _read_respondents(cfg, source, plan_chunks(source, 2))
+    whole = cv.read_survey(path, text_columns=["better"], id_column="ID").respondents
+    for column in ("see_mum", "placement", "know_iro", "moves"):
+        assert batch[column].dtype == whole[column].dtype, column
+    assert batch["see_mum"].cat.ordered
+    assert list(batch["see_mum"].cat.categories) == ["Never", "Sometimes", "Every week"]
+    assert list(batch["placement"].cat.categories) == ["Foster care", "Residential",
+                                                      "Kinship care"]
+    write_respondents(batch, tmp_path, "csv")
+    cv.write_corpus(cv.read_survey(path, text_columns=["better"], id_column="ID"),
+                    tmp_path / "convert")
+    schema = json.loads((tmp_path / "respondents.schema.json").read_text())
+    assert schema == json.loads((tmp_path / "convert" / "respondents.schema.json").read_text())
+    assert schema["see_mum"]["wording"] == "How often do you see your mum?"
+
+
+def test_renamed_columns_keep_the_order_and_wording_of_the_file(tmp_path):
+    path = _ordinal_sav(tmp_path / "wave.sav")
+    resp = cv.read_respondents(path, columns={"ID": "respondent_id", "see_mum": "see_mum_freq",
+                                              "placement": "placement_type"})
+    assert resp["see_mum_freq"].cat.ordered
+    assert list(resp["see_mum_freq"].cat.categories) == ["Never", "Sometimes", "Every week"]
+    assert list(resp["placement_type"].cat.categories) == ["Foster care", "Residential",
+                                                           "Kinship care"]
+    assert resp.attrs["question_wording"] == {"see_mum_freq": "How often do you see your mum?",
+                                              "placement_type": "Where do you live now?"}
+
+
+def test_ids_in_spss_n_format_keep_their_leading_zeros(tmp_path):
+    path = _ordinal_sav(tmp_path / "wave.sav")
+    assert read_table(path)["ID"].tolist() == ["0007", "0012", "0100", "0101"]
+    resp = cv.read_respondents(path, columns={"ID": "respondent_id"})
+    assert resp["respondent_id"].tolist() == ["0007", "0012", "0100", "0101"]
+    corpus = cv.read_survey(path, text_columns=["better"], id_column="ID")
+    assert corpus.comments["comment_id"].tolist()[0] == "0007-better"
+
+
+def test_a_partly_labelled_scale_stays_numbers(tmp_path):
+    path = _ordinal_sav(tmp_path / "wave.sav")
+    resp = cv.read_respondents(path, columns={"ID": "respondent_id"})
+    assert str(resp["moves"].dtype) == "Int64"
+    assert resp["moves"].tolist() == [0, 3, 10, 4]
+    # not measured as a scale: the labels stay, in code order with the unlabelled codes
+    frame = pd.DataFrame({"respondent_id": ["a", "b", "c", "d"],
+                          "moves": [0.0, 3.0, 10.0, 4.0]})
+    pyreadstat.write_sav(frame, str(tmp_path / "n.sav"),
+                         variable_value_labels={"moves": {0: "None", 10: "10 or more"}},
+                         variable_measure={"moves": "nominal"})
+    resp = cv.read_respondents(tmp_path / "n.sav")
+    assert list(resp["moves"].cat.categories) == ["None", "3", "4", "10 or more"]
+
+
+def test_a_nominal_question_is_not_made_a_scale(tmp_path):
+    resp = cv.read_respondents(_ordinal_sav(tmp_path / "wave.sav"),
+                               columns={"ID": "respondent_id"})
+    assert not resp["know_iro"].cat.ordered
+    assert list(resp["know_iro"].cat.categories) == ["Yes", "No", "Not sure"]
+    # the same answers in a CSV are the known scale no < not sure < yes
+    pd.DataFrame({"respondent_id": ["a", "b", "c"], "know_iro": ["Yes", "No", "Not sure"]}
+                 ).to_csv(tmp_path / "r.csv", index=False)
+    assert cv.read_respondents(tmp_path / "r.csv")["know_iro"].cat.ordered
+
+
+def test_dates_read_the_same_from_spss_and_excel(tmp_path):
+    import datetime as dt
+
+    frame = pd.DataFrame({"respondent_id": ["a", "b"],
+                          "completed": [dt.date(2025, 3, 1), dt.date(2025, 3, 2)],
+                          "started": [dt.datetime(2025, 3, 1, 18, 3), dt.datetime(2025, 3, 2)]})
+    pyreadstat.write_sav(frame, str(tmp_path / "r.sav"),
+                         variable_format={"completed": "ADATE10", "started": "DATETIME20"})
+    frame.to_excel(tmp_path / "r.xlsx", index=False)
+    expected = {"completed": ["2025-03-01", "2025-03-02"],
+                "started": ["2025-03-01T18:03:00", "2025-03-02"]}
+    for name in ("r.sav", "r.xlsx"):
+        table = read_table(tmp_path / name)
+        assert {c: table[c].tolist() for c in expected} == expected, name
+
+
+def test_the_question_wording_travels_to_the_long_files(tmp_path):
+    path = _ordinal_sav(tmp_path / "wave.sav")
+    out = tmp_path / "long"
+    result = CliRunner().invoke(app, ["convert", str(path), "--id-column", "ID",
+                                      "--text-column", "better", "--output", str(out),
+                                      "--rename", "placement=placement_type"])
+    assert result.exit_code == 0, result.output
+    again = cv.read_respondents(out / "respondents.csv")
+    assert again.attrs["question_wording"] == {
+        "see_mum": "How often do you see your mum?", "placement_type": "Where do you live now?"}
+    assert again["respondent_id"].tolist()[0] == "0007"
+    assert list(again["placement_type"].cat.categories) == ["Foster care", "Residential",
+                                                            "Kinship care"]
+    assert sorted(again.attrs["value_labelled"]) == ["know_iro", "moves", "placement_type",
+                                                     "see_mum"]
