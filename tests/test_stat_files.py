@@ -198,6 +198,89 @@ def _long_files(folder, ids=IDS):
                   "score": 0.9, "assigned": True}).to_csv(folder / "codes.csv", index=False)
 
 
+def test_a_please_specify_variable_never_reaches_the_link_outputs(tmp_path):
+    resp = _leak_sav(tmp_path / "resp.sav")
+    _long_files(tmp_path)
+    args = ["link", str(tmp_path / "comments.csv"), str(tmp_path / "codes.csv"), str(resp),
+            "--output", str(tmp_path / "assoc.csv"), "--prevalence", str(tmp_path / "p.csv")]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code != 0
+    assert "'placement_other' (its question asks for free text)" in " ".join(
+        result.output.split())
+    assert "Quorn" not in result.output and not (tmp_path / "p.csv").exists()
+    result = CliRunner().invoke(app, [*args, "--drop-column", "placement_other"])
+    assert result.exit_code == 0, result.output
+    assert "Quorn" not in (tmp_path / "p.csv").read_text()
+
+
+@pytest.mark.parametrize(("name", "wording"), [("placement_other", None), ("q5_6", "Where?"),
+                                               ("extra", None)])
+def test_a_string_variable_without_value_labels_is_free_text_unless_vouched_for(
+        tmp_path, name, wording):
+    """Whatever its name and wording, an unlabelled string variable holds typed answers."""
+    path = _leak_sav(tmp_path / "resp.sav", name=name, wording=wording)
+    resp = cv.read_respondents(path)
+    assert resp.attrs["text_variables"] == [name]
+    assert resp.attrs["value_labelled"] == ["placement"]
+    with pytest.raises(cv.ValidationError, match=rf"'{name}' \(it is a text variable without "
+                       "value labels in an SPSS or Stata file\\)") as info:
+        cv.corpus.closed_answers(resp)
+    assert "Quorn" not in str(info.value) and "placement'" not in str(info.value)
+    path = _leak_sav(tmp_path / "wide.sav", name=name, wording=wording, text=True)
+    with pytest.raises(cv.ValidationError, match=rf"'{name}' \(it is a text variable"):
+        cv.read_survey(path, text_columns=["better"], id_column="respondent_id")
+    # vouched for, it is kept as it is
+    kept = cv.corpus.closed_answers(resp, closed_columns=["placement", name])
+    assert list(kept.columns) == ["respondent_id", "placement", name]
+
+
+def test_the_question_wording_is_checked_as_the_header_is(tmp_path):
+    path = _leak_sav(tmp_path / "resp.sav", name="v12", wording="Other (please specify)")
+    with pytest.raises(cv.ValidationError, match=r"'v12' \(its question asks for free text\)"):
+        cv.corpus.closed_answers(cv.read_respondents(path))
+    # the wording reaches the check in a frame built by hand too
+    frame = pd.DataFrame({"v12": ["Rosewood House", None]})
+    assert cv.corpus.free_text_columns(frame, wording={"v12": "School name"}) == {
+        "v12": "its question asks for a name or contact details"}
+
+
+def test_a_value_labelled_question_is_closed_by_construction(tmp_path):
+    """24 young people in 12 councils, two each: every answer a value label, never refused
+    (as a CSV of the same answers would be: nearly every answer differs)."""
+    councils = {i: f"Council {chr(64 + i)}" for i in range(1, 13)}
+    frame = pd.DataFrame({"respondent_id": [f"r{i}" for i in range(24)],
+                          "la": [float(i % 12 + 1) for i in range(24)]})
+    path = tmp_path / "la.sav"
+    pyreadstat.write_sav(frame, str(path), variable_value_labels={"la": councils})
+    resp = cv.read_respondents(path)
+    assert list(cv.corpus.closed_answers(resp).columns) == ["respondent_id", "la"]
+    frame = read_table(path)
+    assert cv.corpus.free_text_columns(frame, ["la"]) == {}
+    frame.attrs.clear()  # the same answers without the file's word for it
+    assert list(cv.corpus.free_text_columns(frame, ["la"])) == ["la"]
+
+
+def test_a_batch_run_refuses_a_text_variable_of_an_spss_survey(tmp_path):
+    from carevoice.batch import load_config
+    from carevoice.batch.chunks import plan_chunks, stage_source
+    from carevoice.batch.runner import _read_respondents, _source
+
+    frame = pd.DataFrame({"ID": IDS, "better": ["more time with my nan"] * 30,
+                          "placement": [1.0, 2.0, 3.0] * 8 + [6.0] * 6,
+                          "placement_other": [""] * 24 + OTHER})
+    path = tmp_path / "wave.sav"
+    pyreadstat.write_sav(frame, str(path),
+                         variable_value_labels={"placement": {**PLACEMENT, 6: "Other"}})
+    toml = tmp_path / "PIPELINE.toml"
+    toml.write_text(f'[run]\noutput = "run"\n[input]\nsurvey = "{path.as_posix()}"\n'
+                    'id_column = "ID"\n[input.text_columns]\nbetter = "better"\n', "utf-8")
+    cfg = load_config(toml)
+    (tmp_path / "stage").mkdir()
+    source = stage_source(_source(cfg), tmp_path / "stage")
+    with pytest.raises(cv.ValidationError, match="'placement_other' looks like free text"):
+        _read_respondents(cfg, source, plan_chunks(source, 10))
+
+
 def _ordinal_sav(path):
     frame = pd.DataFrame({"ID": ["0007", "0012", "0100", "0101"],
                           "better": ["a bike", "", "my nan", "college"],

@@ -135,7 +135,9 @@ def read_answers(cfg: BatchConfig, source: Source, specs: list[ChunkSpec]) -> An
         # The answers are written to the shareable outputs unpseudonymised: free text must
         # not pass for a closed question (as `carevoice convert` refuses it too).
         flagged = free_text_columns(wide.drop(columns=[RESPONDENT_ID]),
-                                    missing_values=inp.missing_codes)
+                                    missing_values=inp.missing_codes,
+                                    wording=variables.wording, text_variables=variables.text,
+                                    value_labelled=variables.closed)
         if flagged:
             raise ValidationError("[input] survey", [Problem(
                 "free_text_column", f"column {col!r} looks like free text ({why}); add it to "
