@@ -350,6 +350,10 @@ def test_ids_in_spss_n_format_keep_their_leading_zeros(tmp_path):
     assert resp["respondent_id"].tolist() == ["0007", "0012", "0100", "0101"]
     corpus = cv.read_survey(path, text_columns=["better"], id_column="ID")
     assert corpus.comments["comment_id"].tolist()[0] == "0007-better"
+    # Stata shows zeros with a %0wf format
+    pyreadstat.write_dta(pd.DataFrame({"id": [7.0, 120.0]}), str(tmp_path / "r.dta"),
+                         variable_format={"id": "%04.0f"})
+    assert read_table(tmp_path / "r.dta")["id"].tolist() == ["0007", "0120"]
 
 
 def test_a_partly_labelled_scale_stays_numbers(tmp_path):
@@ -409,3 +413,16 @@ def test_the_question_wording_travels_to_the_long_files(tmp_path):
                                                             "Kinship care"]
     assert sorted(again.attrs["value_labelled"]) == ["know_iro", "moves", "placement_type",
                                                      "see_mum"]
+
+
+def test_messages_for_an_spss_file_given_where_long_files_are_expected(tmp_path):
+    path = _ordinal_sav(tmp_path / "wave.sav")
+    result = CliRunner().invoke(app, ["validate", str(path)])
+    assert result.exit_code != 0 and "carevoice convert" in result.output
+    _long_files(tmp_path, ["0007", "0012", "0100", "0101"])
+    result = CliRunner().invoke(app, ["link", str(tmp_path / "comments.csv"),
+                                      str(tmp_path / "codes.csv"), str(path),
+                                      "--output", str(tmp_path / "a.csv")])
+    output = " ".join(result.output.split())
+    assert result.exit_code != 0 and "RENAME VARIABLES" in output
+    assert "carevoice convert" in output
