@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ._stat_files import file_hints
 from .errors import InputError, Problem, ValidationError
 from .schema import COMMENT_COLUMNS, RESPONDENT_ID
 
@@ -412,7 +413,10 @@ def type_answers(respondents: pd.DataFrame,
 
 
 def free_text_columns(frame: pd.DataFrame, columns: Iterable[str] | None = None, *,
-                      missing_values: MissingValues | None = None) -> dict[str, str]:
+                      missing_values: MissingValues | None = None,
+                      wording: Mapping[str, str] | None = None,
+                      text_variables: Iterable[str] | None = None,
+                      value_labelled: Iterable[str] | None = None) -> dict[str, str]:
     """Find columns that hold free text (or values unique to a respondent), not closed answers.
 
     A wide export's other columns become closed answers in ``respondents``, which is never
@@ -424,6 +428,13 @@ def free_text_columns(frame: pd.DataFrame, columns: Iterable[str] | None = None,
     differ from each other. A question answered the same by everyone is not flagged, however
     it is worded, and neither are numeric columns, age bands and answers on a known scale.
 
+    What an SPSS or Stata file says about its variables counts too: the question wording
+    (variable label, "Other (please specify)") is checked as the column name is; a string
+    variable without value labels is free text (unless its answers are on a known scale or
+    age bands), numbers included; a question with value labels is closed by construction and
+    never flagged. The readers record these in ``frame.attrs`` (see
+    :func:`carevoice.read_respondents`), where they are taken from by default.
+
     Parameters
     ----------
     frame : pandas.DataFrame
@@ -433,6 +444,14 @@ def free_text_columns(frame: pd.DataFrame, columns: Iterable[str] | None = None,
     missing_values : sequence or mapping, optional
         Codes that mean "no answer", left out before checking (as in :func:`type_answers`), so
         that a column of numbers with some "don't know" answers counts as numeric.
+    wording : mapping of str to str, optional
+        Each column's question wording; by default ``frame.attrs["question_wording"]``.
+    text_variables : iterable of str, optional
+        The string variables without value labels of an SPSS or Stata file; by default
+        ``frame.attrs["text_variables"]``.
+    value_labelled : iterable of str, optional
+        The questions with value labels of an SPSS or Stata file; by default
+        ``frame.attrs["value_labelled"]``.
 
     Returns
     -------
@@ -446,24 +465,36 @@ def free_text_columns(frame: pd.DataFrame, columns: Iterable[str] | None = None,
     ...                      "Other (please specify)": ["my nan", None]})
     >>> free_text_columns(wide)
     {'Other (please specify)': 'its question asks for free text'}
+
+    An SPSS variable ``placement_other`` worded "Other (please specify)":
+
+    >>> free_text_columns(wide.rename(columns={"Other (please specify)": "placement_other"}),
+    ...                   wording={"placement_other": "Other (please specify)"})
+    {'placement_other': 'its question asks for free text'}
     """
     found = {}
     checked = list(frame.columns if columns is None else columns)
     codes = _codes_by_column(missing_values, checked)
+    wording, text_variables, value_labelled = file_hints(frame, wording, text_variables,
+                                                         value_labelled)
     for col in checked:
+        if col in value_labelled:  # answers chosen from the file's value labels: closed
+            continue
         values = _answers(frame[col])
         if col in codes:
             values = _drop_codes(values, codes[col])[0]
         present = values.dropna().astype(str)
-        if present.empty or pd.to_numeric(present, errors="coerce").notna().all():
+        if present.empty or (col not in text_variables
+                             and pd.to_numeric(present, errors="coerce").notna().all()):
             continue
         if _known_order(present.tolist()) is not None:
             continue
         n, distinct = len(present), present.str.casefold().nunique()
-        header = re.sub(r"[_\-]+", " ", str(col))
-        asks = ("its question asks for free text" if _FREE_TEXT_QUESTION.search(header) else
+        headers = [re.sub(r"[_\-]+", " ", str(h)) for h in (col, wording.get(col)) if h]
+        asks = ("its question asks for free text"
+                if any(_FREE_TEXT_QUESTION.search(h) for h in headers) else
                 "its question asks for a name or contact details"
-                if _IDENTIFIER_QUESTION.search(header) else "")
+                if any(_IDENTIFIER_QUESTION.search(h) for h in headers) else "")
         if present.str.contains(r"[\r\n]").any():
             found[str(col)] = "answers run over several lines"
         elif (present.str.len() > 80).any() or (present.str.split().str.len() >= 12).any():
@@ -471,6 +502,9 @@ def free_text_columns(frame: pd.DataFrame, columns: Iterable[str] | None = None,
         elif asks and (present.str.casefold() != str(col).strip().casefold()).any() \
                 and (n < 5 or distinct > 1):
             found[str(col)] = asks
+        elif col in text_variables:
+            found[str(col)] = ("it is a text variable without value labels in an SPSS or "
+                               "Stata file")
         elif (n >= 20 and distinct >= 0.5 * n) or (n >= 8 and distinct == n):
             found[str(col)] = "nearly every answer differs from the others"
     return found

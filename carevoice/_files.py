@@ -9,6 +9,7 @@ message quotes a cell, which may hold a child's words.
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import logging
 import os
@@ -16,7 +17,7 @@ import re
 import secrets
 import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +32,7 @@ from ._headers import (  # noqa: F401 - shown_header, describe_columns: re-expor
     header_looks_like_data,
     shown_header,
 )
-from ._stat_files import STAT_SUFFIXES, LabelledColumn, read_stat_file
+from ._stat_files import STAT_SUFFIXES, FileVariables, LabelledColumn, read_stat_file
 from .errors import InputError
 from .schema import COMMENT_ID, RESPONDENT_ID
 
@@ -62,9 +63,12 @@ class Table:
         ``"line"`` (CSV), ``"row"`` (XLSX, Parquet) or ``"position"`` (a frame in memory).
     name : str
         The file name, for messages.
-    labelled : dict of str to LabelledColumn
-        For an SPSS or Stata file: the questions whose answers carry value labels, with the
-        labels in the order of their codes (:mod:`carevoice._stat_files`); otherwise empty.
+    variables : FileVariables
+        For an SPSS or Stata file, what it says about its variables
+        (:mod:`carevoice._stat_files`): the questions whose answers carry value labels, with
+        the labels in the order of their codes (:attr:`labelled`), the question wording
+        (variable labels, :attr:`wording`) and the string variables without value labels
+        (:attr:`text_variables`); otherwise empty.
     """
 
     @classmethod
@@ -76,7 +80,29 @@ class Table:
     rows: np.ndarray
     unit: str
     name: str
-    labelled: Mapping[str, LabelledColumn] = field(default_factory=dict)
+    variables: FileVariables = field(default_factory=FileVariables)
+
+    @property
+    def labelled(self) -> Mapping[str, LabelledColumn]:
+        """The questions whose answers carry value labels (SPSS, Stata), by column."""
+        return self.variables.labelled
+
+    @property
+    def wording(self) -> Mapping[str, str]:
+        """The question wording of each column that has one (SPSS and Stata variable labels)."""
+        return self.variables.wording
+
+    @property
+    def text_variables(self) -> frozenset[str]:
+        """The string variables of an SPSS or Stata file that have no value labels."""
+        return self.variables.text
+
+    def renamed(self, mapping: Mapping[str, str] | None) -> Table:
+        """The same table with columns renamed (the frame and what the file says of them)."""
+        if not mapping:
+            return self
+        return replace(self, frame=self.frame.rename(columns=dict(mapping)),
+                       variables=self.variables.renamed(mapping))
 
     def where(self, positions: Iterable[int]) -> tuple[int, ...]:
         """The row numbers of the given 0-based frame positions."""
@@ -443,12 +469,12 @@ def _read_parquet(path: Path, name: str) -> tuple[pd.DataFrame, list[int]]:
 
 
 def _read_stat(path: Path, name: str, kind: str,
-               ) -> tuple[pd.DataFrame, list[int], dict[str, LabelledColumn]]:
-    raw, rows, labelled = read_stat_file(path, name, kind)
+               ) -> tuple[pd.DataFrame, list[int], FileVariables]:
+    raw, rows, variables = read_stat_file(path, name, kind)
     header = _header(list(raw.columns), name, "variable names")
     frame = raw.map(_cell_to_str)
     frame.columns = header
-    return frame, rows, labelled
+    return frame, rows, variables
 
 
 def check_input_file(path: str | Path) -> Path:
@@ -470,7 +496,7 @@ def read_file(path: str | Path, *, encoding: str | None = None, sheet_name: str 
     """
     path = check_input_file(path)
     name = path.name
-    labelled: dict[str, LabelledColumn] = {}
+    variables = FileVariables()
     fmt = STAT_SUFFIXES.get(path.suffix.lower()) or format_of(
         path, file_argument(path),
         hint="Save it as CSV or XLSX first (SPSS .sav and Stata .dta files are read too).")
@@ -489,12 +515,16 @@ def read_file(path: str | Path, *, encoding: str | None = None, sheet_name: str 
         frame, rows = _read_parquet(path, name)
         used, unit = "parquet", "row"
     else:
-        frame, rows, labelled = _read_stat(path, name, fmt)
+        frame, rows, variables = _read_stat(path, name, fmt)
         used, unit = fmt, "row"
     frame = frame.astype("string").astype(object).where(lambda f: f.notna(), pd.NA)
+    # A Parquet file written from a frame with attrs brings them back: only the encoding is
+    # the reader's, and what an SPSS or Stata file says of its variables.
+    frame.attrs.clear()
     frame.attrs["encoding"] = used
+    frame.attrs.update(variables.attrs(frame.columns))
     return Table(frame.reset_index(drop=True), np.asarray(rows, dtype=np.int64), unit, name,
-                 labelled)
+                 variables)
 
 
 def read_table(path: str | Path, *, encoding: str | None = None, sheet_name: str | int = 0,
@@ -541,13 +571,36 @@ def read_table(path: str | Path, *, encoding: str | None = None, sheet_name: str
 
 
 def _cell_to_str(value: Any) -> Any:
-    if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)):
+    """A cell of an XLSX, Parquet, SPSS or Stata file as the text a CSV of it would hold.
+
+    Whole numbers without ".0"; dates and times in ISO form, a date (or a date and time at
+    midnight, as Excel stores a date) as ``2025-03-01``, a time of day as
+    ``2025-03-01T18:03:00``, whichever program wrote the file.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> _cell_to_str(3.0), _cell_to_str(dt.datetime(2025, 3, 1))
+    ('3', '2025-03-01')
+    >>> _cell_to_str(pd.Timestamp("2025-03-01 18:03")), _cell_to_str(dt.date(2025, 3, 1))
+    ('2025-03-01T18:03:00', '2025-03-01')
+    """
+    if value is None or value is pd.NA or value is pd.NaT or (
+            isinstance(value, float) and np.isnan(value)):
         return pd.NA
     if isinstance(value, bool | np.bool_):
         return str(value)
     if isinstance(value, float | np.floating) and float(value).is_integer():
         return str(int(value))
-    if isinstance(value, pd.Timestamp):
+    if isinstance(value, np.datetime64):
+        value = pd.Timestamp(value)
+        if value is pd.NaT:
+            return pd.NA
+    if isinstance(value, datetime.datetime):
+        if value.tzinfo is None and value.time() == datetime.time(0):
+            return value.date().isoformat()
+        return value.isoformat()
+    if isinstance(value, datetime.date | datetime.time):
         return value.isoformat()
     return str(value)
 

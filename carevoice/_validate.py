@@ -26,6 +26,28 @@ _MOJIBAKE = re.compile("(?:Ã[\u0080-\u00bf]|â€[\u0080-\u00bf\u2018-\u201d\u2
 _INTEGRAL_FLOAT_TEXT = re.compile(r"-?\d+\.0+")
 _RENAME_HINT = ("Rename the columns in the file, or map them when reading (read_comments(..., "
                 "columns={'ID': 'comment_id', 'Answer': 'text'}) in Python)")
+_STAT_SUFFIXES = (".sav", ".zsav", ".dta")
+
+
+def _wide_hint(name: str) -> str:
+    """How to turn a wide survey export (one row per respondent) into the long files."""
+    return (f"If {name} is a survey export with one row per respondent and a column per "
+            "question, turn it into a comments file and a respondents file first: carevoice "
+            "convert EXPORT --id-column ID --text-column QUESTION -o FOLDER (read_survey in "
+            "Python)")
+
+
+def _id_hint(name: str) -> str:
+    """How to give a respondents file its respondent_id column."""
+    if name.lower().endswith(_STAT_SUFFIXES):
+        program = "Stata (rename ID respondent_id)" if name.lower().endswith(".dta") else \
+            "SPSS (RENAME VARIABLES (ID = respondent_id).)"
+        return (f"Rename the id variable in {program} and save the file again; or turn the "
+                "export into long files with carevoice convert EXPORT --id-column ID ..., "
+                "whose respondents file has a respondent_id column; or map it when reading "
+                "(read_respondents(..., columns={'ID': 'respondent_id'}) in Python)")
+    return ("Rename the id column in the file, or map it when reading (read_respondents(..., "
+            "columns={'ID': 'respondent_id'}) in Python)")
 
 
 # --------------------------------------------------------------------------------------------
@@ -131,7 +153,8 @@ def _check_comments(comments: pd.DataFrame, required: Sequence[str],
             "missing_column",
             f"comments need the columns {list(required)}; missing {missing}; "
             f"{describe_columns(comments.columns, expected=required, frame=comments)}. "
-            f"{_RENAME_HINT}.",
+            f"{_RENAME_HINT}"
+            + (f". {_wide_hint(table.name)}." if COMMENT_ID in missing else "."),
         ))
     if problems:
         return problems, None
@@ -178,9 +201,7 @@ def _check_respondents(respondents: pd.DataFrame,
         found = describe_columns(respondents.columns, expected=[RESPONDENT_ID],
                                  frame=respondents)
         problems.append(Problem("missing_column", f"respondents need a {RESPONDENT_ID!r} "
-                                f"column; {found}. Rename the id column in the file, or map it "
-                                "when reading (read_respondents(..., columns={'ID': "
-                                "'respondent_id'}) in Python)."))
+                                f"column; {found}. {_id_hint(table.name)}."))
     if problems:
         return problems, None
     out = respondents.copy()

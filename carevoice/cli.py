@@ -158,6 +158,7 @@ def convert_command(
     Columns that look like free text are refused as closed answers (see --drop-column).
     """
 
+    from ._labelled import rename_answers
     from .corpus import check_output_path, read_survey, write_corpus
 
     mapping = dict(c.split("=", 1) if "=" in c else (c, c) for c in text_column)
@@ -178,7 +179,7 @@ def convert_command(
                 "names that are not taken"
                 + (f"; not closed columns: {unknown}" if unknown else "")
                 + (f"; names taken: {taken}" if taken else "") + ".")
-        corpus = replace(corpus, respondents=corpus.respondents.rename(columns=renames))
+        corpus = replace(corpus, respondents=rename_answers(corpus.respondents, renames))
         paths = write_corpus(corpus, output, format=format)
     except CarevoiceError as e:
         raise fail(e) from e

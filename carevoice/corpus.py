@@ -14,7 +14,7 @@ answer"), never dropped; an id that is blank or only spaces is a missing id.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +39,15 @@ from ._files import (
     read_file,
     read_table,
     write_table,
+)
+from ._labelled import (
+    _file_levels,
+    _from_codes,
+    _order_as_file,
+    _set_file_attrs,
+    _stored_variables,
+    respondents_schema,
+    type_closed,
 )
 from ._stat_files import STAT_SUFFIXES
 from ._validate import (
@@ -255,11 +264,8 @@ def _survey(table: Table, text_columns: Sequence[str] | Mapping[str, str], id_co
         raise ValidationError(table.name, problems)
     respondents = wide[[id_column, *closed]].assign(**{id_column: ids})
     respondents = respondents.rename(columns={id_column: RESPONDENT_ID})
-    file_levels = _file_levels(table, closed, missing_values)
-    respondents = type_answers(respondents.reset_index(drop=True),
-                               {**file_levels, **dict(levels or {})},
-                               missing_values=missing_values)
-    _order_as_file(respondents, table, {*file_levels, *(levels or {})})
+    respondents = type_closed(respondents.reset_index(drop=True), table.variables, levels,
+                              missing_values)
     parts = []
     for column, qid in mapping.items():
         parts.append(pd.DataFrame({COMMENT_ID: ids + f"-{qid}", RESPONDENT_ID: ids,
@@ -364,72 +370,39 @@ def _apply_stored(typed: pd.DataFrame, stored: Mapping[str, Mapping[str, Any]],
     return problems
 
 
-def _file_levels(table: Table, columns: Sequence[str],
-                 missing_values: MissingValues | None) -> dict[str, list[str]]:
-    """The answer order of the questions an SPSS file marks ordinal (labels in code order).
-
-    Only questions whose every answer has a label: an unlabelled code has no place on the
-    scale, so such a question is typed as any other. Labels listed as missing-value codes
-    are left out of the order, as they are left out of the answers.
-    """
-    codes = _codes_by_column(missing_values, list(columns)) if missing_values else {}
-    return {c: [v for v in spec.levels if not (c in codes and codes[c](v))]
-            for c, spec in table.labelled.items()
-            if c in columns and spec.ordered and spec.complete}
-
-
-def _order_as_file(typed: pd.DataFrame, table: Table, skip: Iterable[str]) -> None:
-    """Put the levels of the other labelled questions in the order of their codes, in place.
-
-    An unordered question read from an SPSS or Stata file ("Foster care" = 1, "Residential"
-    = 2, "Kinship" = 3) lists its answers as the file's codes do, not alphabetically; labels
-    nobody gave are not added, and answers without a label come after the labelled ones.
-    Questions typed otherwise (numbers, ordered scales, ``skip``) are left alone.
-    """
-    skip = set(skip)
-    for column, spec in table.labelled.items():
-        if column in skip or column not in typed.columns:
-            continue
-        values = typed[column]
-        if not isinstance(values.dtype, pd.CategoricalDtype) or values.cat.ordered:
-            continue
-        rank = {label.casefold(): i for i, label in enumerate(spec.levels)}
-        present = list(values.cat.categories)
-        order = sorted(present, key=lambda v: (rank.get(str(v).casefold(), len(rank)),
-                                              present.index(v)))
-        typed[column] = values.cat.reorder_categories(order)
-
-
 def _read_respondents(path: str | Path, levels: Mapping[str, Sequence[str]] | None,
                       columns: Mapping[str, str] | None, encoding: str | None,
                       sep: str | None, missing_values: MissingValues | None = None,
                       ) -> tuple[list[Problem], pd.DataFrame | None, Table]:
-    table = read_file(path, encoding=encoding, sep=sep)
-    frame = table.frame.rename(columns=dict(columns)) if columns else table.frame
-    problems, out = _check_respondents(frame, table)
+    table = read_file(path, encoding=encoding, sep=sep).renamed(columns)
+    problems, out = _check_respondents(table.frame, table)
     if out is None:
         return problems, None, table
     # An SPSS or Stata file carries its own types; a side file beside it belongs to a
     # respondents file of the same name written by write_corpus.
     stored = {} if Path(path).suffix.lower() in STAT_SUFFIXES else _stored_types(
         _schema_path(Path(path)))
-    codes = _codes_by_column(missing_values, [c for c in out.columns if c != RESPONDENT_ID])
+    stored = {dict(columns or {}).get(c, c): spec for c, spec in stored.items()}
+    variables = table.variables or _stored_variables(stored)
+    answer_columns = [c for c in out.columns if c != RESPONDENT_ID]
+    codes = _codes_by_column(missing_values, answer_columns)
     # A column with missing-value codes among its answers is typed afresh (a side file written
     # without the codes may call it a category), and its recorded order loses the codes.
     coded = {c for c, is_code in codes.items() if out[c].dropna().map(is_code).any()}
     given = dict(levels or {})
-    file_levels = _file_levels(table, [c for c in out.columns if c != RESPONDENT_ID],
-                               missing_values)
+    file_levels = _file_levels(table.variables, answer_columns, missing_values)
     merged = {**file_levels,
               **{c: [v for v in spec.get("levels", []) if not (c in codes and codes[c](v))]
                  for c, spec in stored.items() if spec["type"] == "ordered"},
               **given}
     try:
-        typed = type_answers(out, merged, missing_values=missing_values)
+        typed = type_answers(_from_codes(out, table.variables, missing_values), merged,
+                             missing_values=missing_values)
     except ValidationError as e:
         return problems + list(e.problems), out, table
     problems += _apply_stored(typed, stored, {**dict.fromkeys(coded), **given})
-    _order_as_file(typed, table, {*merged, *stored})
+    _order_as_file(typed, table.variables, {*merged, *stored})
+    _set_file_attrs(typed, variables)
     return problems, typed, table
 
 
@@ -461,7 +434,13 @@ def read_respondents(path: str | Path, *, levels: Mapping[str, Sequence[str]] | 
     Returns
     -------
     pandas.DataFrame
-        Validated, typed respondents.
+        Validated, typed respondents. For an SPSS or Stata file (or a respondents file that
+        :func:`write_corpus` or ``carevoice convert`` wrote from one), ``attrs`` records what
+        the file says of its questions, by the (renamed) column names:
+        ``attrs["question_wording"]``, each question's wording (the variable labels, {column:
+        wording}); ``attrs["value_labelled"]``, the questions answered from value labels
+        (closed by construction); ``attrs["text_variables"]``, the string variables without
+        value labels (free text unless vouched for, see :func:`free_text_columns`).
 
     Raises
     ------
@@ -580,24 +559,13 @@ def _schema_path(path: Path) -> Path:
     return path.with_name(path.stem + ".schema.json")
 
 
-def _column_schema(series: pd.Series) -> dict[str, Any]:
-    dtype = series.dtype
-    if isinstance(dtype, pd.CategoricalDtype):
-        return {"type": "ordered" if dtype.ordered else "category",
-                "levels": [str(v) for v in dtype.categories]}
-    if pd.api.types.is_integer_dtype(dtype):
-        return {"type": "Int64"}
-    if pd.api.types.is_float_dtype(dtype):
-        return {"type": "Float64"}
-    return {"type": "string"}
-
-
 def write_corpus(corpus: Corpus, folder: str | Path, *, format: str = "csv") -> dict[str, Path]:
     """Write a corpus as ``comments.<fmt>`` and ``respondents.<fmt>`` in a folder.
 
     The respondents' column types (categorical levels and their order, integer or decimal) are
     kept in a ``respondents.schema.json`` side file, so :func:`read_corpus` restores the same
-    types from any format.
+    types from any format; so are the question wording and the value-labelled questions of
+    an SPSS or Stata file (``attrs``, see :func:`read_respondents`).
 
     Parameters
     ----------
@@ -619,7 +587,6 @@ def write_corpus(corpus: Corpus, folder: str | Path, *, format: str = "csv") -> 
     folder = check_output_path(folder, argument="folder", kind="folder")
     paths = {"comments": write_table(corpus.comments, folder / f"comments.{format}"),
              "respondents": write_table(corpus.respondents, folder / f"respondents.{format}")}
-    schema = {str(c): _column_schema(corpus.respondents[c])
-              for c in corpus.respondents.columns if c != RESPONDENT_ID}
+    schema = respondents_schema(corpus.respondents)
     _schema_path(paths["respondents"]).write_text(json.dumps(schema, indent=1), "utf-8")
     return paths

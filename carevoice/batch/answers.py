@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import Problem, ValidationError
 from ..schema import COMMENT_ID, RESPONDENT_ID, TEXT
-from .chunks import ChunkSpec, Source, read_raw
+from .chunks import ChunkSpec, Source, read_raw, staged_variables
 
 if TYPE_CHECKING:  # pragma: no cover
     from .config import BatchConfig
@@ -97,7 +97,8 @@ def read_answers(cfg: BatchConfig, source: Source, specs: list[ChunkSpec]) -> An
     import pandas as pd
 
     from .._answers import closed_answers, free_text_columns
-    from ..corpus import read_respondents, type_answers, validate_respondents
+    from .._labelled import type_closed
+    from ..corpus import read_respondents, validate_respondents
 
     inp = cfg.input
     drop = set(inp.drop_columns)
@@ -127,15 +128,21 @@ def read_answers(cfg: BatchConfig, source: Source, specs: list[ChunkSpec]) -> An
     if problems:
         raise ValidationError("[input] drop_columns", problems)
     wide = pd.concat(parts, ignore_index=True).rename(columns={source.id_column: RESPONDENT_ID})
+    # What an SPSS or Stata input says of its questions (code order, scales, wording, text
+    # variables), kept beside its staged copy.
+    variables = staged_variables(source).renamed({source.id_column: RESPONDENT_ID})
     if inp.closed_columns is None:
         # The answers are written to the shareable outputs unpseudonymised: free text must
         # not pass for a closed question (as `carevoice convert` refuses it too).
         flagged = free_text_columns(wide.drop(columns=[RESPONDENT_ID]),
-                                    missing_values=inp.missing_codes)
+                                    missing_values=inp.missing_codes,
+                                    wording=variables.wording, text_variables=variables.text,
+                                    value_labelled=variables.closed)
         if flagged:
             raise ValidationError("[input] survey", [Problem(
                 "free_text_column", f"column {col!r} looks like free text ({why}); add it to "
                 "[input] text_columns to pseudonymise and code it, leave it out with [input] "
                 "drop_columns, or list the closed questions to keep in [input] "
                 "closed_columns.", column=str(col)) for col, why in flagged.items()])
-    return type_answers(validate_respondents(wide), missing_values=inp.missing_codes)
+    return type_closed(validate_respondents(wide), variables,
+                       missing_values=inp.missing_codes)

@@ -33,6 +33,8 @@ from ..schema import COMMENT_ID, QUESTION_ID, RESPONDENT_ID, TEXT
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
+    from .._stat_files import FileVariables
+
 __all__ = [
     "STAGE_VERSION",
     "ChunkSpec",
@@ -46,6 +48,7 @@ __all__ = [
     "read_chunk",
     "source_fingerprint",
     "stage_source",
+    "staged_variables",
     "write_atomic",
 ]
 
@@ -197,8 +200,12 @@ def stage_source(source: Source, folder: str | Path) -> Source:
 
     The whole input is read once (:func:`carevoice.corpus.read_table`: every cell a string, the
     same values as a CSV of it would give) and written to ``folder``, which should be temporary
-    and outside the run folder: the copy holds the original comment text. Chunk keys depend on
-    the rows, not the file, so a resumed run that stages again reuses every finished chunk.
+    and outside the run folder: the copy holds the original comment text. What an SPSS or
+    Stata file says of its variables besides their values (the order of the value labels,
+    which questions are ordinal, scales or text, the question wording) goes in a side file
+    beside the copy (:func:`staged_variables`), so the run types the answers as
+    ``carevoice convert`` does. Chunk keys depend on the rows, not the file, so a resumed run
+    that stages again reuses every finished chunk.
 
     Parameters
     ----------
@@ -214,12 +221,39 @@ def stage_source(source: Source, folder: str | Path) -> Source:
     """
     import dataclasses
 
-    from ..corpus import read_table
+    from .._files import read_file
 
-    frame = read_table(source.path, encoding=source.encoding)
+    table = read_file(source.path, encoding=source.encoding)
     target = Path(folder) / f"{source.path.stem}.parquet"
-    write_atomic(target, frame_bytes(frame.astype("string")))
+    write_atomic(target, frame_bytes(table.frame.astype("string")))
+    if table.variables:
+        write_atomic(_variables_path(target), table.variables.to_json().encode("utf-8"))
     return dataclasses.replace(source, path=target, encoding=None, origin=source.path)
+
+
+def _variables_path(staged: Path) -> Path:
+    return staged.with_name(f"{staged.stem}.variables.json")
+
+
+def staged_variables(source: Source) -> FileVariables:
+    """What the SPSS or Stata file behind a staged input says of its variables (empty for
+    any other input), by the column names of the run (``source.columns`` applied).
+
+    Parameters
+    ----------
+    source : Source
+        As :func:`stage_source` returns it, or any other source.
+
+    Returns
+    -------
+    FileVariables
+    """
+    from .._stat_files import FileVariables
+
+    path = _variables_path(source.path)
+    if source.origin is None or not path.is_file():
+        return FileVariables()
+    return FileVariables.from_json(path.read_text("utf-8")).renamed(dict(source.columns))
 
 
 def _records(path: Path) -> Iterator[tuple[int, int]]:
@@ -297,18 +331,10 @@ def plan_chunks(source: Source, chunk_size: int) -> list[ChunkSpec]:
 # Reading one chunk
 # --------------------------------------------------------------------------------------------
 def _cell(value: Any) -> Any:
-    import numpy as np
-    import pandas as pd
+    """A Parquet cell as :func:`carevoice.corpus.read_table` reads it (dates in ISO form)."""
+    from .._files import _cell_to_str
 
-    if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)):
-        return pd.NA
-    if isinstance(value, (bool, np.bool_)):
-        return str(value)
-    if isinstance(value, (float, np.floating)) and float(value).is_integer():
-        return str(int(value))
-    if isinstance(value, pd.Timestamp):
-        return value.isoformat()
-    return str(value)
+    return _cell_to_str(value)
 
 
 def _header(path: Path) -> bytes:

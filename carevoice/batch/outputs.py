@@ -160,11 +160,9 @@ def write_respondents(respondents: pd.DataFrame, folder: Path, fmt: str) -> Path
     """
     import json
 
-    from ..corpus import _column_schema, _schema_path
-    from ..schema import RESPONDENT_ID
+    from ..corpus import _schema_path, respondents_schema
 
     path = write_table(respondents, Path(folder) / f"respondents.{fmt}", fmt)
-    schema = {str(c): _column_schema(respondents[c]) for c in respondents.columns
-              if c != RESPONDENT_ID}
+    schema = respondents_schema(respondents)
     _schema_path(path).write_text(json.dumps(schema, indent=1), "utf-8")
     return path
