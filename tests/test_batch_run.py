@@ -616,13 +616,21 @@ def test_batch_report_takes_its_title_and_attribution_columns(reference, data: P
 
     shutil.copytree(reference.folder / "chunks", tmp_path / "run" / "chunks")
     extra = ('[report]\nformats = ["md"]\ntitle = "Wave three"\n'
-             'attributes = ["placement_type"]\n')
+             'attributes = ["placement_type"]\nquotes = 2\nquotes_per_answer = 0\n'
+             'max_quotes = 1\nquotes_by = []\nmax_associations = 1\nk = 6\nthreshold = 7\n')
     result = run_batch(_write_pipeline(tmp_path, data, "run", extra=extra))
     report = result.outputs["report_md"].read_text("utf-8")
     assert report.lstrip("# ").startswith("Wave three")
     folder = result.outputs["report_md"].parent
     settings = json.loads((folder / "manifest.json").read_text("utf-8"))["settings"]
     assert settings["disclosure"]["attributes"] == ["placement_type"]
+    # the quote settings reach the report (audit of the report's quotes, finding 6)
+    assert settings["quotes"]["n_quotes"] == 2 and settings["quotes"]["max_per_theme"] == 1
+    assert settings["quotes"]["n_quotes_per_answer"] == 0 and settings["quotes_by"] == []
+    assert (settings["disclosure"]["k"], settings["disclosure"]["threshold"]) == (6, 7)
+    assert settings["max_associations"] == 1
+    quotes = pd.read_csv(result.outputs["report_quotes"])
+    assert set(quotes["variable"]) <= {"all"} and quotes.groupby("theme").size().max() <= 1
     bad = _write_pipeline(tmp_path, data, "bad", extra=(
         '[report]\nformats = ["md"]\nattributes = ["Age group"]\n'))
     with pytest.raises(ValidationError) as info:
