@@ -8,7 +8,9 @@ sees (the theme coder's embeddings and wording features, discovery's embeddings,
 selection's embeddings) is :func:`model_text`: every placeholder replaced by one number-free
 form per label ("someone" for a person, one town's name for a place...), whatever its
 number or style; discovery's keywords leave placeholders out altogether. Outputs keep the tags
-as written: only the models' reading changes. Nothing here imports more than :mod:`re`.
+as written: only the models' reading changes. The one exception is a published quote, whose tags
+are numbered again within the quote (:func:`renumber_tags`), so that the numbers never link
+quotes of different young people. Nothing here imports more than :mod:`re`.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ __all__ = [
     "model_text",
     "model_texts",
     "placeholder_label",
+    "renumber_tags",
 ]
 
 #: The words of the ``"words"`` tag style ("[Person 1]"), by label.
@@ -173,3 +176,51 @@ def model_texts(texts: Iterable[str] | Sequence[str]) -> list[str]:
     ['Elmwood was ok', 'Elmwood was ok']
     """
     return [model_text(t) for t in texts]
+
+
+def renumber_tags(text: str) -> str:
+    """The text with its numbered tags counted again from 1, within this text alone.
+
+    A published quote keeps its tags, but the numbers a run gave them (``[PERSON_73]``) are
+    the same in every comment that names the same person: two quotes that both say
+    ``[PERSON_73]`` would tell a reader that two young people know the same carer, or live
+    in the same household. Here each label's tags are numbered 1, 2... in the order they
+    first appear in ``text``, in the tag's own style (``[PERSON_73]`` becomes ``[PERSON_1]``,
+    ``[Person 12]`` becomes ``[Person 1]``); the same tag twice keeps one number, so a quote
+    still reads "[PERSON_1] and [PERSON_2] ... [PERSON_1]". Unnumbered tags, the redaction
+    mark and every other character are left as they are.
+
+    Parameters
+    ----------
+    text : str
+        A pseudonymised comment.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> renumber_tags("[PERSON_160] and [PERSON_73] foster me, [PERSON_73] is kind")
+    '[PERSON_1] and [PERSON_2] foster me, [PERSON_2] is kind'
+    >>> renumber_tags("from [Place 9] to [Place 4] with [Person 9]")
+    'from [Place 1] to [Place 2] with [Person 1]'
+    >>> renumber_tags("[REDACTED] said no")
+    '[REDACTED] said no'
+    """
+    if "[" not in text:
+        return text
+    seen: dict[str, dict[str, int]] = {}
+
+    def renumber(match: re.Match[str]) -> str:
+        tag = match.group(0)
+        label = placeholder_label(tag)
+        numbered = re.fullmatch(r"\[(.*?)([_ ])(\d+)\]", tag)
+        if label is None or numbered is None:
+            return tag
+        prefix, sep, number = numbered.groups()
+        mine = seen.setdefault(label, {})
+        new = mine.setdefault(number, len(mine) + 1)
+        return f"[{prefix}{sep}{new}]"
+
+    return PLACEHOLDER.sub(renumber, text)

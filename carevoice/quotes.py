@@ -14,12 +14,26 @@ Safety rules, all enforced here:
   quoted;
 * at most one comment per respondent per theme, and at most ``max_per_respondent`` different
   comments from one respondent in all, so a reader cannot piece one child's answers together;
-* every attribution is k-anonymous (:func:`carevoice.disclosure.attribution`); a quote whose
-  author cannot be attributed safely is skipped.
+* a comment is quoted once in the whole selection (and a text that several young people wrote
+  word for word, once): a comment shown under two groups would let a reader combine the two
+  descriptions and single out its author;
+* every attribution is k-anonymous (:func:`carevoice.disclosure.attribution`), within the
+  group a quote is listed under; a quote whose author cannot be attributed safely is skipped;
+* a theme (or group) that fewer than ``min_group`` young people raised gets no quotes: how
+  many quotes it got would tell how many raised it;
+* the tags of a quote are numbered within the quote (:func:`carevoice.placeholders.renumber_tags`),
+  so that ``[PERSON_73]`` in two quotes does not tell that two young people know the same
+  person.
+
+Comments whose text holds an exact age, a house number or another number are quoted only when
+too few others are left (``QuoteConfig(avoid_details=True)``), and the ``details`` column says
+what a quote holds, for the person who reviews the quotes before publication
+(:func:`quote_details`).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -30,10 +44,11 @@ import pandas as pd
 from .disclosure import DisclosureConfig, attribution
 from .errors import InputError, Problem, ValidationError
 from .mmr import maximal_marginal_relevance
-from .placeholders import model_texts
+from .placeholders import PLACEHOLDER, model_texts, renumber_tags
 from .schema import COMMENT_ID, RESPONDENT_ID, TEXT
 
-__all__ = ["QUOTE_COLUMNS", "REVIEW_COLUMN", "QuoteConfig", "flagged_ids", "select_quotes"]
+__all__ = ["QUOTE_COLUMNS", "REVIEW_COLUMN", "QuoteConfig", "flagged_ids", "quote_details",
+           "select_quotes"]
 
 #: A boolean comments column that marks comments with an unresolved review flag.
 REVIEW_COLUMN = "needs_review"
@@ -41,8 +56,11 @@ REVIEW_COLUMN = "needs_review"
 #: The columns of a quotes frame.
 QUOTE_COLUMNS: tuple[str, ...] = (
     "theme", "variable", "level", "rank", COMMENT_ID, RESPONDENT_ID, TEXT, "attribution",
-    "attributes_used", "group_size", "similarity", "score",
+    "attributes_used", "group_size", "similarity", "score", "details",
 )
+
+#: The ``variable`` and ``level`` of a theme's overall quotes.
+_ALL = "all"
 
 
 @dataclass(frozen=True)
@@ -52,7 +70,13 @@ class QuoteConfig:
     Parameters
     ----------
     n_quotes : int, default 3
-        Quotes per theme (or per theme x subgroup).
+        Overall quotes per theme (beside how many raised it); 0 for none.
+    n_quotes_per_answer : int or None, default None
+        Quotes per theme x answer group (``by``, ``only_levels``: beside a finding that those
+        giving an answer raised the theme more often); 0 for none; None: ``n_quotes``.
+    max_per_theme : int or None, default None
+        At most this many quotes per theme in all, overall and per answer together (a joint
+        display shows one theme); None: no cap beyond the two counts.
     relevance : float, default 0.5
         Maximal marginal relevance trade-off in [0, 1]: 1 ranks by nearness to the theme's
         centroid only (typical quotes), 0 by dissimilarity only (diverse quotes).
@@ -63,30 +87,48 @@ class QuoteConfig:
     max_per_respondent : int, default 2
         Different comments quoted from one respondent in the whole selection.
     min_group : int, default 5
-        With ``by``, subgroups with fewer respondents raising the theme get no quotes.
+        A theme, or a theme x answer group, that fewer young people raised gets no quotes.
     max_candidates : int, default 60
         Per theme, only the quotable comments with the highest coder ``score`` are considered
         (all of them when the codes have no score); bounds the embedding work on large surveys.
+    avoid_details : bool, default True
+        Choose comments without an exact age, a house number or another number
+        (:func:`quote_details`) first, and the others only when too few are left.
 
     Examples
     --------
     >>> QuoteConfig(n_quotes=2).n_quotes
     2
+    >>> QuoteConfig(n_quotes=2, n_quotes_per_answer=0).answer_quotes
+    0
     """
 
     n_quotes: int = 3
+    n_quotes_per_answer: int | None = None
+    max_per_theme: int | None = None
     relevance: float = 0.5
     min_words: int = 5
     max_words: int = 80
     max_per_respondent: int = 2
     min_group: int = 5
     max_candidates: int = 60
+    avoid_details: bool = True
 
     def __post_init__(self) -> None:
-        for name in ("n_quotes", "min_words", "max_words", "max_per_respondent", "min_group",
+        def is_count(value: object) -> bool:
+            return isinstance(value, int) and not isinstance(value, bool)
+
+        for name in ("n_quotes", "n_quotes_per_answer", "max_per_theme"):
+            value = getattr(self, name)
+            if (value is not None or name == "n_quotes") and (
+                    not is_count(value) or value < 0):  # type: ignore[operator]
+                none = "" if name == "n_quotes" else " or None"
+                raise InputError(f"The '{name}' parameter of QuoteConfig must be an int in the "
+                                 f"range [0, inf){none}. Got {value!r} instead.")
+        for name in ("min_words", "max_words", "max_per_respondent", "min_group",
                      "max_candidates"):
             value = getattr(self, name)
-            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            if not is_count(value) or value < 1:
                 raise InputError(f"The '{name}' parameter of QuoteConfig must be an int in the "
                                  f"range [1, inf). Got {value!r} instead.")
         if self.min_words > self.max_words:
@@ -95,6 +137,77 @@ class QuoteConfig:
         if not isinstance(self.relevance, (int, float)) or not 0 <= self.relevance <= 1:
             raise InputError("The 'relevance' parameter of QuoteConfig must be a number in "
                              f"[0, 1]. Got {self.relevance!r} instead.")
+        if not isinstance(self.avoid_details, bool):
+            raise InputError("The 'avoid_details' parameter of QuoteConfig must be True or "
+                             f"False. Got {self.avoid_details!r} instead.")
+
+    @property
+    def answer_quotes(self) -> int:
+        """The quotes per theme x answer group actually used."""
+        return self.n_quotes if self.n_quotes_per_answer is None else self.n_quotes_per_answer
+
+
+_AGE_WORDS = ("eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+              "eighteen|nineteen|twenty(?:[- ](?:one|two|three|four|five))?")
+_NOT_AN_AGE = (r"(?!\s*(?:%|times?|pounds?|quid|p|pence|minutes?|mins?|hours?|hrs?|days?|"
+               r"weeks?|months?|years?(?![\s-]*old)|miles?|people|of|or\s+so)\b)")
+#: An exact age said of oneself: "i'm 17", "before im 17", "i was 12", "aged 9", "16 years old".
+_AGE = re.compile(
+    rf"\b(?:i'?m|i\s+am|im|i\s+was|i\s+turn(?:ed|s)?|aged?)\s+(?:only\s+|just\s+|nearly\s+"
+    rf"|almost\s+|now\s+|still\s+)?(?:\d{{1,2}}|{_AGE_WORDS})\b{_NOT_AN_AGE}"
+    rf"|\b(?:\d{{1,2}}|{_AGE_WORDS})[\s-]*(?:years?|yrs?)[\s-]*old\b|\b\d{{1,2}}\s?yo\b",
+    re.IGNORECASE)
+#: A house or flat number: "at number 12", "flat 4b", "12 Acacia Road".
+_HOUSE = re.compile(
+    r"\b(?:number|no\.?|num|flat|house|apartment|apt\.?)\s*\d+[a-z]?\b"
+    r"|\b\d+[a-z]?,?\s+(?:[a-z]+\s+){1,2}(?:street|st|road|rd|avenue|ave|lane|close|drive|way|"
+    r"crescent|court|terrace|grove|gardens|place|walk|row|hill)\b", re.IGNORECASE)
+#: Any other number: digits, or a number word from two up ("i moved 4 times", "six years").
+_NUMBER = re.compile(
+    r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
+    r"eighty|ninety|hundred|thousand|dozen)\b", re.IGNORECASE)
+
+
+def quote_details(text: str) -> str:
+    """What in a quote's text could narrow down who wrote it: exact ages, house numbers, numbers.
+
+    A quote's description ("care leaver, aged 16-17") fits at least ``k`` young people, but
+    its text may say more: "before I'm 17", "Mrs [PERSON_1] at number 12", "I moved 4
+    times", "I've had 9 social workers". Such details are not names and stay in the text;
+    this says which kinds a text holds, for the person who reviews the quotes before
+    publication (the ``details`` column of a report's ``quotes.csv``). Tags
+    (``[PERSON_3]``) are not counted as numbers.
+
+    Parameters
+    ----------
+    text : str
+        A pseudonymised comment.
+
+    Returns
+    -------
+    str
+        ``"age"``, ``"house number"`` and ``"number"``, those found, joined by ``"; "``;
+        empty when none is.
+
+    Examples
+    --------
+    >>> quote_details("i have to move out before im 17")
+    'age'
+    >>> quote_details("Mrs [PERSON_1] at number 12 fostered me for six years")
+    'house number; number'
+    >>> quote_details("ive had 9 social workers"), quote_details("[PERSON_3] is kind to me")
+    ('number', '')
+    """
+    rest = PLACEHOLDER.sub(" ", str(text))
+    found = []
+    for kind, pattern in (("age", _AGE), ("house number", _HOUSE)):
+        if pattern.search(rest):
+            found.append(kind)
+            rest = pattern.sub(" ", rest)
+    if _NUMBER.search(rest):
+        found.append("number")
+    return "; ".join(found)
 
 
 def flagged_ids(comments: pd.DataFrame, flagged: Iterable[str] | str | None = None) -> set[str]:
@@ -135,6 +248,28 @@ def flagged_ids(comments: pd.DataFrame, flagged: Iterable[str] | str | None = No
     return {str(f) for f in flagged}
 
 
+def _groups_wanted(only_levels: Collection[tuple[str, str, Any]] | None, by: Sequence[str]
+                   ) -> dict[str, list[tuple[str, tuple[str, ...]]]] | None:
+    """``only_levels`` as ``{theme: [(variable, levels), ...]}``, in order, without repeats."""
+    if only_levels is None:
+        return None
+    out: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    outside = []
+    for theme, variable, level in only_levels:
+        levels = (tuple(str(v) for v in level) if isinstance(level, (tuple, list))
+                  else (str(level),))
+        if str(variable) not in by:
+            outside.append(str(variable))
+        mine = out.setdefault(str(theme), [])
+        if (str(variable), levels) not in mine:
+            mine.append((str(variable), levels))
+    if outside:
+        raise InputError(f"The 'only_levels' argument names the variables "
+                         f"{sorted(set(outside))}, which are not in 'by' {list(by)}: list "
+                         "them in 'by' too.")
+    return out
+
+
 def select_quotes(comments: pd.DataFrame, codes: pd.DataFrame,
                   respondents: pd.DataFrame, *, text_is_pseudonymised: bool = False,
                   embedder: Any = None, themes: Sequence[str] | None = None,
@@ -142,7 +277,8 @@ def select_quotes(comments: pd.DataFrame, codes: pd.DataFrame,
                   config: QuoteConfig | None = None,
                   disclosure: DisclosureConfig | None = None,
                   generalise: Mapping[str, Mapping[str, str]] | None = None,
-                  only_levels: Collection[tuple[str, str, str]] | None = None) -> pd.DataFrame:
+                  only_levels: Collection[tuple[str, str, Any]] | None = None,
+                  overall: bool | Collection[str] = True) -> pd.DataFrame:
     """Choose representative, diverse, safe quotes for each theme.
 
     Parameters
@@ -159,7 +295,8 @@ def select_quotes(comments: pd.DataFrame, codes: pd.DataFrame,
     embedder : Embedder, optional
         Any object with ``encode(texts)``; default the packaged sentence-transformers model.
     themes : sequence of str, optional
-        The themes to quote; default every assigned theme.
+        The themes to quote, in the order they are served (a comment coded with two themes
+        is quoted for the first); default every assigned theme.
     by : sequence of str, default ()
         Also choose quotes per level of these respondents columns (theme x subgroup). A
         subgroup quote's attribution describes at least ``k`` respondents *of that subgroup*
@@ -174,17 +311,23 @@ def select_quotes(comments: pd.DataFrame, codes: pd.DataFrame,
         Coarser values tried before an attribute is dropped (see
         :func:`carevoice.disclosure.attribution`).
     only_levels : collection of (theme, variable, level), optional
-        With ``by``, choose subgroup quotes only for these groups (levels as strings), and
-        only among comments not already chosen for the theme, so that each is shown once;
-        None (the default) quotes every level with enough young people, and a subgroup may
-        repeat an overall quote. The report uses it to quote the answers its joint displays
-        name, and no others.
+        With ``by``, choose subgroup quotes only for these groups, in this order (levels as
+        strings; a tuple of levels for a group of answers, such as a pre-specified
+        hypothesis names, listed with its levels joined by ``" + "``). None (the default)
+        quotes every level of ``by`` with enough young people. The report uses it to quote
+        the answers its joint displays name, and no others.
+    overall : bool or collection of str, default True
+        Which themes get overall quotes: every theme (True), none (False) or those listed.
+        The report leaves out the themes whose count it does not show.
 
     Returns
     -------
     pandas.DataFrame
         Columns :data:`QUOTE_COLUMNS`; ``variable``/``level`` are ``"all"`` for the overall
-        quotes; ``similarity`` is the cosine to the theme centroid, ``score`` the coder's score.
+        quotes; ``text`` is the quote as published (tags numbered within it);
+        ``similarity`` is the cosine to the theme centroid, ``score`` the coder's score and
+        ``details`` what the text holds that a reviewer should look at
+        (:func:`quote_details`).
 
     Raises
     ------
@@ -225,6 +368,7 @@ def select_quotes(comments: pd.DataFrame, codes: pd.DataFrame,
     if missing_by:
         raise InputError(f"The 'by' argument names {missing_by}, which are not respondents "
                          "columns.")
+    wanted = _groups_wanted(only_levels, by)
     if embedder is None:
         from .embed import SentenceTransformerEmbedder
 
@@ -232,7 +376,6 @@ def select_quotes(comments: pd.DataFrame, codes: pd.DataFrame,
 
     from .link.indicators import _assigned
 
-    wanted = {(str(t), str(v), str(lev)) for t, v, lev in only_levels or ()}
     skip = flagged_ids(comments, flagged)
     frame = comments[comments[TEXT].notna()].copy()
     frame[COMMENT_ID] = frame[COMMENT_ID].astype(str)
@@ -241,6 +384,10 @@ def select_quotes(comments: pd.DataFrame, codes: pd.DataFrame,
     coded = codes[_assigned(codes).to_numpy()].copy()
     coded[COMMENT_ID] = coded[COMMENT_ID].astype(str)
     coded = coded[coded[COMMENT_ID].isin(frame.index) & (coded["theme"] != "no_theme")]
+    # how many young people raised each theme, quotable or not (fewer than min_group: no
+    # overall quotes, whose number would tell how many)
+    raised_by = coded.assign(_who=coded[COMMENT_ID].map(frame[RESPONDENT_ID])).groupby(
+        "theme")["_who"].nunique()
     if "score" not in coded:
         coded["score"] = np.nan
     order = list(themes) if themes is not None else list(dict.fromkeys(coded["theme"]))
@@ -261,17 +408,24 @@ def select_quotes(comments: pd.DataFrame, codes: pd.DataFrame,
     used = frame.loc[list(dict.fromkeys(coded[COMMENT_ID]))]
     if used.empty:
         return pd.DataFrame(columns=list(QUOTE_COLUMNS))
-    # Embedded as the models read them: tags without their numbers (the quotes keep them).
-    texts = [str(t) for t in used[TEXT]]
+    # Embedded as the models read them: tags without their numbers. Published with the tags
+    # numbered within each quote, so that a number never links two quotes.
+    texts = [renumber_tags(str(t)) for t in used[TEXT]]
     vectors = np.asarray(embedder.encode(model_texts(texts)), dtype=float)
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     vectors = np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
+    # the same words (case and spacing aside) from two young people are quoted once
+    same_text = [" ".join(t.casefold().split()) for t in texts]
+    details = [quote_details(t) for t in texts]
     row_of = {cid: i for i, cid in enumerate(used.index)}
     authors = used[RESPONDENT_ID].to_numpy()
-    quotable = np.ones(len(used), dtype=bool)
     answers = respondents.set_index(respondents[RESPONDENT_ID].astype(str))
     quoted: dict[str, set[int]] = {}  # respondent -> comments quoted anywhere in the selection
-    sub_attrib: dict[tuple[str, str], pd.DataFrame] = {}  # attributions within a subgroup
+    shown: set[int] = set()  # comments quoted anywhere: a comment is quoted once
+    shown_texts: set[str] = set()
+    sub_attrib: dict[tuple[str, tuple[str, ...]], pd.DataFrame] = {}  # within a subgroup
+    overall_themes = None if overall is True else set() if overall is False else \
+        {str(t) for t in overall}  # type: ignore[union-attr]
     rows = []
     for theme in order:
         members = coded[coded["theme"] == theme]
@@ -285,51 +439,59 @@ def select_quotes(comments: pd.DataFrame, codes: pd.DataFrame,
         relevance = np.zeros(len(vectors))
         relevance[idx] = vectors[idx] @ centroid
         ranked = sorted(idx.tolist(), key=lambda i: (-relevance[i], used.index[i]))
-        groups: list[tuple[str, str, list[int], pd.DataFrame]] = [
-            ("all", "all", ranked, attrib)]
-        for variable in by:
-            col = answers.loc[authors[ranked], variable].astype(object).to_numpy()
-            for level in dict.fromkeys(v for v in col if pd.notna(v)):
-                if only_levels is not None and (str(theme), variable, str(level)) not in wanted:
-                    continue
-                members_l = [i for i, v in zip(ranked, col, strict=True)
-                             if pd.notna(v) and v == level]
-                # A quote listed under a subgroup tells its reader the subgroup too: its
-                # attribution must describe k respondents *of that subgroup*.
-                key = (variable, str(level))
-                if key not in sub_attrib:
-                    within = respondents[respondents[variable].astype(object) == level]
-                    sub_attrib[key] = attribution(
-                        within, sorted(set(within[RESPONDENT_ID].astype(str))
-                                       & set(map(str, authors))),
-                        disclosure, generalise).set_index(RESPONDENT_ID)
-                safe = sub_attrib[key]
-                members_l = [i for i in members_l if str(authors[i]) in safe.index
-                             and safe.at[str(authors[i]), "attribution"] is not None]
-                if len({authors[i] for i in members_l}) >= config.min_group:
-                    groups.append((variable, str(level), members_l, safe))
-        theme_quote: dict[str, int] = {}  # one comment per respondent per theme
+        groups: list[tuple[str, str, list[int], pd.DataFrame, int]] = []
+        if config.n_quotes and (overall_themes is None or str(theme) in overall_themes) and \
+                int(raised_by.get(theme, 0)) >= config.min_group:
+            groups.append((_ALL, _ALL, ranked, attrib, config.n_quotes))
+        if wanted is None:
+            requests = [(variable, (str(level),)) for variable in by
+                        for level in dict.fromkeys(
+                            v for v in answers.loc[authors[ranked], variable] if pd.notna(v))]
+        else:
+            requests = wanted.get(str(theme), [])
+        for variable, levels in requests if config.answer_quotes else ():
+            values = answers.loc[authors[ranked], variable]
+            col = values.astype(str).where(values.notna(), None).to_numpy()
+            members_l = [i for i, v in zip(ranked, col, strict=True) if v in levels]
+            # A quote listed under a subgroup tells its reader the subgroup too: its
+            # attribution must describe k respondents *of that subgroup*.
+            key = (variable, levels)
+            if key not in sub_attrib:
+                answer = respondents[variable]
+                within = respondents[answer.notna() & answer.astype(str).isin(levels)]
+                sub_attrib[key] = attribution(
+                    within, sorted(set(within[RESPONDENT_ID].astype(str))
+                                   & set(map(str, authors))),
+                    disclosure, generalise).set_index(RESPONDENT_ID)
+            safe = sub_attrib[key]
+            members_l = [i for i in members_l if str(authors[i]) in safe.index
+                         and safe.at[str(authors[i]), "attribution"] is not None]
+            if len({authors[i] for i in members_l}) >= config.min_group:
+                groups.append((variable, " + ".join(levels), members_l, safe,
+                               config.answer_quotes))
+        theme_authors: set[str] = set()  # one comment per respondent per theme
+        room = config.max_per_theme if config.max_per_theme is not None else len(ranked)
 
         def eligible(i: int, chosen: Sequence[int] = (),
-                     _mine: dict[str, int] = theme_quote) -> bool:
+                     _mine: set[str] = theme_authors) -> bool:
             author = str(authors[i])
-            if not quotable[i] or author in {str(authors[j]) for j in chosen}:
+            if i in shown or same_text[i] in shown_texts or author in _mine:
                 return False
-            if author in _mine:
-                return _mine[author] == i
-            return i in quoted.get(author, set()) or \
-                len(quoted.get(author, set())) < config.max_per_respondent
+            if author in {str(authors[j]) for j in chosen} or \
+                    same_text[i] in {same_text[j] for j in chosen}:
+                return False
+            return len(quoted.get(author, set())) < config.max_per_respondent
 
-        for variable, level, candidates, names in groups:
-            if only_levels is not None:  # other comments than those already chosen
-                candidates = [i for i in candidates if i not in theme_quote.values()]
-            chosen = maximal_marginal_relevance(
-                vectors, relevance, config.n_quotes, diversity=1 - config.relevance,
-                candidates=candidates, eligible=eligible)
+        for variable, level, candidates, names, wanted_n in groups:
+            chosen = _choose(vectors, relevance, min(wanted_n, room), config, candidates,
+                             eligible, details)
+            room -= len(chosen)
             for rank, i in enumerate(chosen, start=1):
                 author = str(authors[i])
                 quoted.setdefault(author, set()).add(i)
-                theme_quote[author] = i
+                shown.add(i)
+                shown_texts.add(same_text[i])
+                theme_authors.add(author)
                 cid = used.index[i]
                 rows.append({
                     "theme": theme, "variable": variable, "level": level, "rank": rank,
@@ -339,5 +501,29 @@ def select_quotes(comments: pd.DataFrame, codes: pd.DataFrame,
                     "group_size": int(names.at[author, "group_size"]),
                     "similarity": float(relevance[i]),
                     "score": float(scores.get(cid, np.nan)),
+                    "details": details[i],
                 })
     return pd.DataFrame(rows, columns=list(QUOTE_COLUMNS))
+
+
+def _choose(vectors: np.ndarray, relevance: np.ndarray, n: int, config: QuoteConfig,
+            candidates: list[int], eligible: Any, details: Sequence[str]) -> list[int]:
+    """Up to ``n`` of ``candidates`` by maximal marginal relevance; with ``avoid_details``,
+    those whose text holds no detail (:func:`quote_details`) first, the others only to fill
+    the places left."""
+    if n <= 0:
+        return []
+    diversity = 1 - config.relevance
+    if not config.avoid_details:
+        return maximal_marginal_relevance(vectors, relevance, n, diversity=diversity,
+                                          candidates=candidates, eligible=eligible)
+    plain = [i for i in candidates if not details[i]]
+    chosen = maximal_marginal_relevance(vectors, relevance, n, diversity=diversity,
+                                        candidates=plain, eligible=eligible)
+    if len(chosen) < n:
+        first = list(chosen)
+        chosen += maximal_marginal_relevance(
+            vectors, relevance, n - len(first), diversity=diversity,
+            candidates=[i for i in candidates if details[i]], exclude=first,
+            eligible=lambda i, picked: eligible(i, [*first, *picked]))
+    return chosen

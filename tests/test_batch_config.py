@@ -64,6 +64,13 @@ BAD = [
     ({"report": {"title": " "}}, "report.title"),
     ({"report": {"attributes": "age_group"}}, "report.attributes"),
     ({"report": {"attributes": ["age_group", "age_group"]}}, "report.attributes"),
+    ({"report": {"quotes": -1}}, "report.quotes"),
+    ({"report": {"quotes_per_answer": "two"}}, "report.quotes_per_answer"),
+    ({"report": {"max_quotes": 1.5}}, "report.max_quotes"),
+    ({"report": {"quotes_by": "age_group"}}, "report.quotes_by"),
+    ({"report": {"max_associations": -3}}, "report.max_associations"),
+    ({"report": {"k": 0}}, "report.k"),
+    ({"report": {"threshold": True}}, "report.threshold"),
     ({"dask": {"scheduler": "localhost"}}, "dask.scheduler"),
     ({"dask": {"n_workers": 0}}, "dask.n_workers"),
     ({"dask": {"connect_timeout": 0}}, "dask.connect_timeout"),
@@ -303,3 +310,18 @@ def test_key_file_must_not_be_the_secret_file(tmp_path: Path) -> None:
     with pytest.raises(ValidationError, match="must not be secret_file") as info:
         config_from_dict(data, base=tmp_path)
     assert [p.column for p in info.value.problems] == ["pseudonymise.key_file"]
+
+
+def test_report_section_takes_the_quote_settings(tmp_path: Path) -> None:
+    """Audit of the report's quotes, finding 6: [report] took formats, title and attributes
+    only; the quote counts, quotes_by, k and threshold of `carevoice report` are settings."""
+    base = _base(tmp_path)
+    data = {**base, "input": {**base["input"], "respondents": "respondents.csv"}, "report": {
+        "formats": ["md"], "quotes": 0, "quotes_per_answer": 2, "max_quotes": 4,
+        "quotes_by": [], "max_associations": 5, "k": 10, "threshold": 10}}
+    report = config_from_dict(data, base=tmp_path).report
+    assert (report.quotes, report.quotes_per_answer, report.max_quotes) == (0, 2, 4)
+    assert report.quotes_by == () and report.max_associations == 5
+    assert (report.k, report.threshold) == (10, 10)
+    default = config_from_dict(_base(tmp_path), base=tmp_path).report
+    assert default.quotes_by is None and default.quotes == 3

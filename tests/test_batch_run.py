@@ -22,6 +22,7 @@ from carevoice.batch.chunks import ChunkStore, Source, plan_chunks, read_chunk
 from carevoice.corpus import read_comments
 from carevoice.demo import demo_path, load_demo
 from carevoice.errors import ValidationError
+from carevoice.placeholders import renumber_tags
 
 N_COMMENTS = 400
 CHUNK = 25
@@ -602,7 +603,9 @@ def test_a_survey_run_writes_its_respondents_and_the_quotes_comment_ids(data: Pa
     comments = pd.read_csv(outputs["comments"], dtype={"comment_id": str})
     assert len(quotes) and set(quotes["comment_id"]) <= set(comments["comment_id"])
     text = dict(zip(comments["comment_id"], comments["text"], strict=True))
-    assert all(text[c] == t for c, t in zip(quotes["comment_id"], quotes["text"], strict=True))
+    # a quote is its comment as pseudonymised, with the tags numbered within the quote
+    assert all(renumber_tags(text[c]) == t
+               for c, t in zip(quotes["comment_id"], quotes["text"], strict=True))
 
 
 def test_batch_report_takes_its_title_and_attribution_columns(reference, data: Path,
@@ -613,13 +616,21 @@ def test_batch_report_takes_its_title_and_attribution_columns(reference, data: P
 
     shutil.copytree(reference.folder / "chunks", tmp_path / "run" / "chunks")
     extra = ('[report]\nformats = ["md"]\ntitle = "Wave three"\n'
-             'attributes = ["placement_type"]\n')
+             'attributes = ["placement_type"]\nquotes = 2\nquotes_per_answer = 0\n'
+             'max_quotes = 1\nquotes_by = []\nmax_associations = 1\nk = 6\nthreshold = 7\n')
     result = run_batch(_write_pipeline(tmp_path, data, "run", extra=extra))
     report = result.outputs["report_md"].read_text("utf-8")
     assert report.lstrip("# ").startswith("Wave three")
     folder = result.outputs["report_md"].parent
     settings = json.loads((folder / "manifest.json").read_text("utf-8"))["settings"]
     assert settings["disclosure"]["attributes"] == ["placement_type"]
+    # the quote settings reach the report (audit of the report's quotes, finding 6)
+    assert settings["quotes"]["n_quotes"] == 2 and settings["quotes"]["max_per_theme"] == 1
+    assert settings["quotes"]["n_quotes_per_answer"] == 0 and settings["quotes_by"] == []
+    assert (settings["disclosure"]["k"], settings["disclosure"]["threshold"]) == (6, 7)
+    assert settings["max_associations"] == 1
+    quotes = pd.read_csv(result.outputs["report_quotes"])
+    assert set(quotes["variable"]) <= {"all"} and quotes.groupby("theme").size().max() <= 1
     bad = _write_pipeline(tmp_path, data, "bad", extra=(
         '[report]\nformats = ["md"]\nattributes = ["Age group"]\n'))
     with pytest.raises(ValidationError) as info:

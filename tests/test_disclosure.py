@@ -263,3 +263,35 @@ def test_association_rows_with_a_zero_cell_still_hide_small_cells():
                           "n_level": [50, 12], "raised_level": [0, 4],
                           "n_rest": [12, 50], "raised_rest": [4, 0], "min_cell": [0, 0]})
     assert suppress_associations(assoc)["suppressed"].tolist() == [True, True]
+
+
+def test_check_k_anonymity_reads_a_comment_listed_twice_as_a_reader_does():
+    """Audit finding 1: a comment beside "local authority: Northshire" in one display and
+    "feels safe: never" in another; only one young person gave both answers, and the check
+    looked at one row at a time."""
+    from carevoice.disclosure import check_k_anonymity
+
+    resp = pd.DataFrame({"respondent_id": [f"r{i}" for i in range(40)], "survey": "in_care",
+                         "local_authority": ["Northshire"] * 10 + ["Southshire"] * 30,
+                         "feels_safe": ["never"] + ["always"] * 9 + ["never"] * 9
+                         + ["always"] * 21})
+    rows = pd.DataFrame({"comment_id": ["c0", "c0"], "respondent_id": ["r0", "r0"],
+                         "attributes_used": ["survey", "survey"],
+                         "variable": ["local_authority", "feels_safe"],
+                         "level": ["Northshire", "never"]})
+    assert check_k_anonymity(rows.iloc[:1], resp) == []
+    assert check_k_anonymity(rows.iloc[1:], resp) == []
+    assert check_k_anonymity(rows, resp) == ["r0", "r0"]
+    # a group of answers, as a pre-specified hypothesis names it
+    union = rows.iloc[1:].assign(level="never + always")
+    assert check_k_anonymity(union, resp) == []
+
+
+def test_an_answer_that_says_nothing_alone_is_attributed_with_its_question():
+    """Audit finding 10: "care leaver, aged 18-21, other"."""
+    from carevoice.disclosure import attribution
+
+    resp = pd.DataFrame({"respondent_id": [f"r{i}" for i in range(6)], "survey": "care_leaver",
+                         "age_group": "18-21", "placement_type": "other"})
+    said = attribution(resp, ["r0"])["attribution"].tolist()
+    assert said == ["care leaver, aged 18-21, placement type: other"]

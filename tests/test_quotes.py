@@ -153,7 +153,7 @@ def test_subgroup_quotes_are_k_anonymous_within_their_subgroup():
              "my nan is not allowed to visit me at the home"]
     comments = pd.DataFrame({"comment_id": "c" + resp["respondent_id"],
                              "respondent_id": resp["respondent_id"],
-                             "text": [texts[i % 3] for i in range(len(resp))]})
+                             "text": [f"{texts[i % 3]} {i}" for i in range(len(resp))]})
     codes = pd.DataFrame({"comment_id": comments["comment_id"], "theme": "family_contact"})
     quotes = select_quotes(comments, codes, resp, text_is_pseudonymised=True,
                            embedder=HashingEmbedder(), by=["placement_type"])
@@ -192,3 +192,156 @@ def test_only_levels_quotes_the_groups_named_with_other_comments_than_the_overal
     assert (quotes["respondent_id"].isin(resp["respondent_id"][:20])
             | (quotes["level"] == "all")).all()
     assert check_k_anonymity(quotes, resp) == []
+
+
+# -- the audit of the report's quotes (findings 1, 2, 3, 6, 8, 10) ----------------------------
+def _two_groups():
+    """40 young people, all "in care, aged 14-15"; 10 in Northshire, 6 in kinship care, and
+    only r0 both. r0's comment c0 raises placement stability and safety (fictional)."""
+    resp = pd.DataFrame({
+        "respondent_id": [f"r{i}" for i in range(40)], "survey": "in_care", "age_group": "14-15",
+        "placement_type": ["kinship"] + ["foster"] * 29 + ["kinship"] * 5 + ["foster"] * 5,
+        "local_authority": ["Northshire"] * 10 + ["Southshire"] * 30})
+    moves = ["they moved me again to another home far away from school",
+             "i have moved homes lots this year and lost my friends",
+             "moving placement again means new school again",
+             "every time i settle they move me to a new placement",
+             "been moved so many times i stopped unpacking my bags",
+             "another move another carer another bedroom i dont know",
+             "my placement keeps changing and i never know where ill be",
+             "i moved house again last year and it was hard",
+             "changing homes all the time makes it hard to settle",
+             "they keep moving me and not telling me why",
+             "i want to stay where i am and not be moved again",
+             "moving again soon and i dont want to go"]
+    safe = ["i dont feel safe walking home from the shop at night",
+            "older lads outside the home scare me and nobody does anything",
+            "i get followed near the park and i feel unsafe"]
+    rows = [("c0", "r0", ("they moved me out of my area for safety but i still dont feel "
+                          "safe at night"), ["placement_stability", "safety"])]
+    rows += [(f"a{i}", f"r{i}", t, ["placement_stability"])
+             for i, t in zip([*range(1, 7), *range(20, 26)], moves, strict=True)]
+    rows += [(f"b{i}", f"r{i}", t, ["safety"]) for i, t in zip(range(10, 13), safe, strict=True)]
+    comments = pd.DataFrame([r[:3] for r in rows],
+                            columns=["comment_id", "respondent_id", "text"])
+    codes = pd.DataFrame([(r[0], t) for r in rows for t in r[3]], columns=["comment_id", "theme"])
+    return comments, codes, resp
+
+
+def test_a_comment_is_quoted_once_in_the_whole_selection():
+    """Audit finding 1: c0 beside "Northshire" as "in care, aged 14-15" and again in the
+    safety quotes as "in care, aged 14-15, kinship care" described one young person."""
+    comments, codes, resp = _two_groups()
+    quotes = select_quotes(comments, codes, resp, text_is_pseudonymised=True,
+                           embedder=HashingEmbedder(), by=["local_authority"],
+                           config=QuoteConfig(n_quotes=4, min_group=2),
+                           only_levels=[("placement_stability", "local_authority", "Northshire")])
+    assert (quotes["comment_id"] == "c0").sum() <= 1
+    assert quotes["comment_id"].is_unique
+    assert check_k_anonymity(quotes, resp) == []
+
+
+def test_no_quotes_for_a_theme_fewer_than_min_group_raised(data):
+    """Audit finding 2: one quote beside a hidden count told that one young person raised it."""
+    comments, codes, respondents = data
+    few = codes.assign(theme=np.where(codes["comment_id"].isin(["c2", "c5", "c6"]), "money",
+                                      "family_contact"))
+    quotes = select_quotes(comments, few, respondents, text_is_pseudonymised=True,
+                           embedder=HashingEmbedder())
+    assert "money" not in set(quotes["theme"]) and "family_contact" in set(quotes["theme"])
+    # the count is of everyone who raised it, quotable or not: a flagged comment still counts
+    flagged = select_quotes(comments, codes, respondents, text_is_pseudonymised=True,
+                            embedder=HashingEmbedder(), flagged=["c0", "c1", "c2", "c3"])
+    assert len(flagged) == 3
+    none = select_quotes(comments, codes, respondents, text_is_pseudonymised=True,
+                         embedder=HashingEmbedder(), overall=False)
+    assert none.empty
+
+
+def test_quote_counts_are_separate_can_be_zero_and_capped(data):
+    """Audit finding 6: QuoteConfig(n_quotes=0) was refused, and one count served both."""
+    comments, codes, respondents = data
+    kwargs = {"text_is_pseudonymised": True, "embedder": HashingEmbedder(),
+              "by": ["placement_type"]}
+    assert select_quotes(comments, codes, respondents, **kwargs,
+                         config=QuoteConfig(n_quotes=0, min_group=2)).empty
+    answers_only = select_quotes(comments, codes, respondents, **kwargs,
+                                 config=QuoteConfig(n_quotes=0, n_quotes_per_answer=2,
+                                                    min_group=2))
+    assert set(answers_only["variable"]) == {"placement_type"}
+    assert answers_only.groupby("level").size().max() == 2
+    overall_only = select_quotes(comments, codes, respondents, **kwargs,
+                                 config=QuoteConfig(n_quotes=2, n_quotes_per_answer=0,
+                                                    min_group=2))
+    assert set(overall_only["variable"]) == {"all"} and len(overall_only) == 2
+    capped = select_quotes(comments, codes, respondents, **kwargs,
+                           config=QuoteConfig(n_quotes=2, max_per_theme=3, min_group=2))
+    assert len(capped) == 3
+    with pytest.raises(InputError, match="n_quotes_per_answer"):
+        QuoteConfig(n_quotes_per_answer=-1)
+
+
+def test_tags_are_numbered_within_each_quote():
+    """Audit finding 8: [PERSON_73] in quotes of three young people linked them."""
+    resp = pd.DataFrame({"respondent_id": [f"r{i}" for i in range(6)], "survey": "in_care"})
+    texts = ["my foster mum [PERSON_73] is really kind to me and my brother",
+             "[PERSON_160] and [PERSON_73] they are my foster carers and i love them",
+             "i like living with [PERSON_73] because she listens to me properly",
+             "[PERSON_5] my carer is the best and she takes me to [LOCATION_9] on sundays",
+             "i trust my foster carer and i can talk to her about anything at all",
+             "my carers are kind to me and i feel like part of the family"]
+    comments = pd.DataFrame({"comment_id": [f"c{i}" for i in range(6)],
+                             "respondent_id": resp["respondent_id"], "text": texts})
+    codes = pd.DataFrame({"comment_id": comments["comment_id"], "theme": "relationships_trust"})
+    quotes = select_quotes(comments, codes, resp, text_is_pseudonymised=True,
+                           embedder=HashingEmbedder(), config=QuoteConfig(n_quotes=6),
+                           disclosure=DisclosureConfig(k=5, attributes=("survey",)))
+    assert len(quotes) == 6
+    printed = " ".join(quotes["text"])
+    assert "73" not in printed and "160" not in printed and "[LOCATION_1]" in printed
+    by_id = dict(zip(quotes["comment_id"], quotes["text"], strict=True))
+    assert by_id["c1"] == "[PERSON_1] and [PERSON_2] they are my foster carers and i love them"
+    assert by_id["c0"] == "my foster mum [PERSON_1] is really kind to me and my brother"
+
+
+def test_identical_texts_are_quoted_once(data):
+    """Audit finding 10: the same sentence from three young people, quoted three times."""
+    comments, codes, respondents = data
+    same = comments.assign(text=["i want to see my mum and my brother more often"] * 3
+                           + list(comments["text"][3:]))
+    quotes = select_quotes(same, codes, respondents, text_is_pseudonymised=True,
+                           embedder=HashingEmbedder(),
+                           config=QuoteConfig(n_quotes=8, relevance=1.0))
+    assert quotes["text"].is_unique and len(quotes) == len(TEXTS) - 2
+
+
+def test_details_are_flagged_and_quoted_only_when_needed():
+    """Audit finding 3: ages, house numbers and counts in the text narrowed the description."""
+    from carevoice.quotes import quote_details
+
+    assert quote_details("they said i have to move out before I'm 17") == "age"
+    assert quote_details("Mrs [PERSON_1] at number 12 fostered me") == "house number"
+    assert quote_details("i moved 4 times and ive had nine social workers") == "number"
+    assert quote_details("i want to see my mum more often please") == ""
+    resp = pd.DataFrame({"respondent_id": [f"r{i}" for i in range(8)], "survey": "in_care"})
+    texts = ["i have moved 4 times and i hate moving homes",
+             "ive had 9 social workers and moving homes is hard",
+             "i moved homes again and i want to stay put now",
+             "moving homes all the time means i never settle down",
+             "they moved me far away from my school and friends",
+             "i was moved again without anyone asking me first",
+             "moving placements again and again is really hard",
+             "when i was 12 i moved homes three times in a year"]
+    comments = pd.DataFrame({"comment_id": [f"c{i}" for i in range(8)],
+                             "respondent_id": resp["respondent_id"], "text": texts})
+    codes = pd.DataFrame({"comment_id": comments["comment_id"], "theme": "placement_stability"})
+    kwargs = {"text_is_pseudonymised": True, "embedder": HashingEmbedder(),
+              "disclosure": DisclosureConfig(attributes=("survey",))}
+    quotes = select_quotes(comments, codes, resp, **kwargs, config=QuoteConfig(n_quotes=5))
+    assert (quotes["details"] == "").all() and len(quotes) == 5
+    more = select_quotes(comments, codes, resp, **kwargs, config=QuoteConfig(n_quotes=7))
+    assert (more["details"] != "").sum() == 2
+    assert set(more.loc[more["details"] != "", "details"]) <= {"number", "age; number"}
+    plain = select_quotes(comments, codes, resp, **kwargs,
+                          config=QuoteConfig(n_quotes=5, avoid_details=False))
+    assert list(plain.columns) == list(quotes.columns)

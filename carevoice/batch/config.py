@@ -88,7 +88,8 @@ _PATH_KEYS = {("run", "output"), ("input", "comments"), ("input", "survey"),
 _PAIR_KEYS = {("input", "columns"), ("input", "text_columns"), ("discover", "options")}
 _LIST_KEYS = {("input", "closed_columns"), ("input", "drop_columns"),
               ("input", "missing_values"), ("link", "variables"),
-              ("link", "by"), ("report", "formats"), ("report", "attributes")}
+              ("link", "by"), ("report", "formats"), ("report", "attributes"),
+              ("report", "quotes_by")}
 
 
 @dataclass(frozen=True)

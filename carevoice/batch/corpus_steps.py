@@ -272,12 +272,20 @@ def report_outputs(cfg: BatchConfig, specs: list[ChunkSpec], store: ChunkStore,
     spans = pd.concat([store.load(s.index, "spans") for s in specs], ignore_index=True)
     flagged = sorted(set(spans.loc[spans["score"] < 0.6, COMMENT_ID].astype(str)))
     from ..disclosure import DisclosureConfig
+    from ..quotes import QuoteConfig
 
-    disclosure = (DisclosureConfig(attributes=cfg.report.attributes)
-                  if cfg.report.attributes else None)
+    settings = cfg.report
+    disclosure = DisclosureConfig(k=settings.k, threshold=settings.threshold,
+                                  **({"attributes": settings.attributes}
+                                     if settings.attributes else {}))
+    quote_config = QuoteConfig(n_quotes=settings.quotes,
+                               n_quotes_per_answer=settings.quotes_per_answer,
+                               max_per_theme=settings.max_quotes)
     written = build_report(comments[comments[RESPONDENT_ID].notna()], codes, folder / "report",
-                           formats=list(cfg.report.formats), respondents=respondents,
-                           title=cfg.report.title, disclosure=disclosure,
+                           formats=list(settings.formats), respondents=respondents,
+                           title=settings.title, disclosure=disclosure,
+                           quote_config=quote_config, quotes_by=settings.quotes_by,
+                           max_associations=settings.max_associations,
                            text_is_pseudonymised=True, flagged=flagged,
                            embedder=build_embedder(cfg.embed), codebook=cfg.themes.codebook,
                            seed=cfg.run.seed, test=cfg.link.test, weights=cfg.link.weights,

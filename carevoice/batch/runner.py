@@ -649,11 +649,13 @@ def _check_corpus_steps(cfg: BatchConfig, link_on: bool, respondents: Any,
                 problems.append(Problem("missing_column", f"[link] {setting} names columns "
                                         f"the respondents do not have: {missing}.",
                                         column=f"link.{setting}"))
-        missing = [c for c in cfg.report.attributes or () if c not in respondents.columns]
-        if missing and cfg.report.formats:
-            problems.append(Problem("missing_column", "[report] attributes names columns the "
-                                    f"respondents do not have: {missing}.",
-                                    column="report.attributes"))
+        for setting in ("attributes", "quotes_by"):
+            missing = [c for c in getattr(cfg.report, setting) or ()
+                       if c not in respondents.columns]
+            if missing and cfg.report.formats:
+                problems.append(Problem("missing_column", f"[report] {setting} names columns "
+                                        f"the respondents do not have: {missing}.",
+                                        column=f"report.{setting}"))
         weights = cfg.link.weights
         if weights is not None and weights not in respondents.columns:
             problems.append(Problem("missing_column", f"[link] weights names the column "

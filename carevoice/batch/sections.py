@@ -489,11 +489,36 @@ class ReportSettings:
         ``k`` young people; as ``carevoice report --attribute``. Default: ``survey``,
         ``age_group`` and ``placement_type``, those present. Name your own when the survey's
         columns keep their headers ("Age group").
+    quotes : int, default 3
+        Quotes per theme beside how many raised it (0: none); as ``carevoice report
+        --quotes``, and the default of ``quotes_per_answer``.
+    quotes_per_answer : int, optional
+        Quotes beside each answer that went with a theme more often (0: none); as
+        ``--quotes-per-answer``. Default: ``quotes``.
+    max_quotes : int, optional
+        At most this many quotes in one theme's joint display; as ``--max-quotes``.
+    quotes_by : tuple of str, optional
+        The questions whose answers get quotes of their own; as ``--quotes-by``. Default:
+        every question the joint displays name; ``[]``: none (``--no-quotes-by``).
+    max_associations : int, default 3
+        Exploratory associations shown in each joint display at most; as
+        ``--max-associations``.
+    k : int, default 5
+        A quote's description fits at least ``k`` young people; as ``--k``.
+    threshold : int, default 5
+        Counts below this are suppressed; as ``--threshold``.
     """
 
     formats: tuple[str, ...] = ()
     title: str = "What young people told us"
     attributes: tuple[str, ...] | None = None
+    quotes: int = 3
+    quotes_per_answer: int | None = None
+    max_quotes: int | None = None
+    quotes_by: tuple[str, ...] | None = None
+    max_associations: int = 3
+    k: int = 5
+    threshold: int = 5
 
     def __post_init__(self) -> None:
         p: list[Problem] = []
@@ -507,6 +532,17 @@ class ReportSettings:
             and all(isinstance(a, str) and a for a in self.attributes)
             and len(set(self.attributes)) == len(self.attributes)),
             "report", "attributes", "a list of distinct column names", self.attributes)
+        for key in ("quotes", "quotes_per_answer", "max_quotes", "max_associations"):
+            v = getattr(self, key)
+            check(p, (v is None and key not in ("quotes", "max_associations"))
+                  or (is_int(v) and v >= 0), "report", key, "an int in the range [0, inf)", v)
+        for key in ("k", "threshold"):
+            v = getattr(self, key)
+            check(p, is_int(v) and v >= 1, "report", key, "an int in the range [1, inf)", v)
+        check(p, self.quotes_by is None or (
+            isinstance(self.quotes_by, tuple)
+            and all(isinstance(c, str) and c for c in self.quotes_by)),
+            "report", "quotes_by", "a list of column names ([] for none)", self.quotes_by)
         raise_problems("report", p)
 
 

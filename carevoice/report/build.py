@@ -30,7 +30,14 @@ from ..link import (
 from ..quotes import QuoteConfig, flagged_ids, select_quotes
 from ..schema import COMMENT_ID, TEXT, Corpus
 from .charts import prevalence_chart
-from .joint import _quote_groups, joint_displays
+from .joint import (
+    MAX_ASSOCIATIONS,
+    _check_max_associations,
+    _joint,
+    _quote_groups,
+    _quoted_themes,
+)
+from .notes import _attribution_note, _methods_note, _reading_guide
 from .tables import (
     association_table,
     change_table,
@@ -47,9 +54,11 @@ __all__ = ["FORMATS", "ReportContent", "build_report", "file_hash", "frame_hash"
 FORMATS: tuple[str, ...] = ("html", "docx", "md")
 
 #: The columns of ``quotes.csv``, which :func:`write_report` writes beside the report: every
-#: quote with its ``comment_id`` (an internal key, for the analyst; never in the documents).
+#: quote printed, as printed, with its ``comment_id`` (an internal key, for the analyst; never
+#: in the documents) and ``details``: what its text holds that the person who reviews the
+#: report before publication should look at (an exact age, a house number, a number).
 QUOTE_KEY_COLUMNS: tuple[str, ...] = ("theme", "variable", "level", "rank", COMMENT_ID,
-                                      "attribution", TEXT)
+                                      "attribution", TEXT, "details")
 
 #: Subgroups tabulated by default when the respondents have them.
 DEFAULT_SUBGROUPS: tuple[str, ...] = ("survey", "age_group", "placement_type")
@@ -86,7 +95,8 @@ class ReportContent:
     link_result : LinkResult or None
         The unsuppressed analysis tables (not rendered; for the research team).
     quotes : pandas.DataFrame or None
-        The selected quotes with ids (not rendered as such).
+        Exactly the quotes the joint displays print, in the order printed, with their ids
+        and ``details`` (not rendered as such; written as ``quotes.csv``).
     changes : pandas.DataFrame
         The formatted change between survey waves (empty without ``waves``).
     changes_note : str
@@ -277,50 +287,6 @@ def _pseudonymised_candidates(comments: pd.DataFrame, codes: pd.DataFrame,
     return result.comments, flagged
 
 
-def _attribution_note(disclosure: DisclosureConfig) -> str:
-    """The footnote on quote attributions; never an empty list of details."""
-    order = list(disclosure.effective_drop_order)
-    if not order:
-        return ("Quotes are attributed to \"a young person\", without other details "
-                "(no attribution column was given or found).")
-    order = [c.replace("_", " ") for c in order]
-    return (f"Attributions describe at least {disclosure.k} young people in the survey; details "
-            f"are dropped in this order when needed: {', '.join(order)}.")
-
-
-def _reading_guide(disclosure: DisclosureConfig, max_q: float, weighted: bool) -> list[str]:
-    """The "How to read this report" notes: what each figure means, in plain words."""
-    who = (f"Each quote's description (such as \"care leaver, aged 18-21\") fits at least "
-           f"{disclosure.k} young people in the survey, so that it cannot point to one."
-           if disclosure.attributes else "Quotes are attributed to \"a young person\" only.")
-    guide = [
-        ("Percentages are of the young people who answered at least one free-text question: "
-         "\"31% (26 of 84)\" means 26 of those 84 young people wrote about the theme."),
-        ("A 95% confidence interval (CI) is the range the true percentage is likely to lie in; "
-         "it is wide when few young people answered."),
-        ("An odds ratio compares the young people who gave one answer with all the others: "
-         "above 1, they raised the theme more often; below 1, less often; 1, no difference. "
-         "When one of the four counts is zero, 0.5 is added to each so that it can be worked "
-         "out."),
-        ("A q value is a p value adjusted for the many comparisons made (the Benjamini-Hochberg "
-         "method): of the results with q of 0.05 or less, no more than about 1 in 20 is "
-         f"expected to be a chance finding. The report lists those with q of {max_q} or less. "
-         "The exploratory associations are leads to check; the hypotheses written down before "
-         "the analysis are the findings."),
-        (f"{disclosure.symbol} marks a figure not shown to protect confidentiality: a count of "
-         f"fewer than {disclosure.threshold} young people, or a figure from which such a count "
-         "could be worked out."),
-        ("Quotes are pseudonymised: names and places in them are replaced. Each is shown beside "
-         "the finding it illustrates: beside how many raised a theme, quotes from young people "
-         "who raised it; beside an answer that went with the theme more often, quotes from "
-         f"young people who gave that answer. {who}"),
-    ]
-    if weighted:
-        guide.insert(1, "Percentages, intervals and odds ratios are weighted to the survey's "
-                        "population; the counts beside them are numbers of young people.")
-    return guide
-
-
 def _warn_absent(what: str, looked_for: Sequence[str], respondents: pd.DataFrame,
                  consequence: str, fix: str) -> None:
     """Warn that none of the columns looked for is in the respondents (names columns only)."""
@@ -350,7 +316,8 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
                 variables: Sequence[str] | None = None,
                 exclude: Iterable[str] = DEFAULT_EXCLUDE,
                 weights: str | pd.Series | None = None, test: str = "fisher",
-                max_q: float = 0.05, quote_config: QuoteConfig | None = None,
+                max_q: float = 0.05, max_associations: int = MAX_ASSOCIATIONS,
+                quote_config: QuoteConfig | None = None,
                 disclosure: DisclosureConfig | None = None,
                 generalise: Mapping[str, Mapping[str, str]] | None = None, seed: int = 0,
                 inputs: Mapping[str, str | Path] | None = None,
@@ -393,10 +360,12 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
         respondents' columns when none does (say, a file that kept its survey headers, "Age
         group"). A column named here that the respondents lack is an error.
     quotes_by : sequence of str, optional
-        Also select quotes per theme x level of these (kept in ``ReportContent.quotes``); a
-        joint display shows a level's quotes beside the finding that those giving that answer
-        raised the theme more often. None (the default) selects quotes for exactly the answers
-        the joint displays name that way; ``()`` selects the overall quotes only.
+        The questions whose answers get quotes of their own: a joint display shows quotes
+        from young people who gave an answer beside the finding (pre-specified or
+        exploratory) that those giving it raised the theme more often. None (the default):
+        every question the displays name that way; a list: only these questions; ``()``:
+        none, the overall quotes only. Quotes are chosen for exactly the findings shown, and
+        ``ReportContent.quotes`` (``quotes.csv``) holds exactly the quotes printed.
     variables : sequence of str, optional
         The categorical answers tested against each theme; default every categorical answer
         but ``exclude``. As in :func:`carevoice.link.link`: the Benjamini-Hochberg q-values
@@ -410,8 +379,13 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
         Association test.
     max_q : float, default 0.05
         q-value cut-off for the association and difference tables.
+    max_associations : int, default 3
+        The exploratory associations a theme's joint display shows at most (lowest q first);
+        a note counts the others, which the table of associations lists.
     quote_config, disclosure : optional
-        Quote and disclosure settings. ``disclosure.attributes`` names the columns quotes are
+        Quote and disclosure settings: ``QuoteConfig(n_quotes=...)`` overall quotes per
+        theme, ``n_quotes_per_answer`` quotes beside each answer, ``max_per_theme`` a cap
+        per display (0 quotes: none at all). ``disclosure.attributes`` names the columns quotes are
         attributed with; those the respondents lack are left out, with a warning when none is
         there (every quote is then attributed to "a young person").
     generalise : mapping, optional
@@ -459,6 +433,7 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
     if isinstance(max_q, bool) or not isinstance(max_q, int | float) or not 0 < max_q <= 1:
         raise InputError(f"The 'max_q' argument of make_report must be a q-value above 0 and at "
                          f"most 1 (e.g. 0.05). Got {max_q!r} instead.")
+    _check_max_associations(max_associations)
     comments, respondents = _frames(corpus_or_frames, respondents)
     respondents = closed_answers(respondents, closed_columns=closed_columns)
     unknown = [v for v in subgroups or () if v not in respondents.columns]
@@ -501,15 +476,26 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
     # The suppression marks, computed once: every table and chart takes the marked frame.
     marked = suppress_prevalence(result.prevalence, disclosure)
     marked_result = replace(result, prevalence=marked)
-    only_levels = None
-    if quotes_by is None:  # quote young people of each answer a joint display names
-        only_levels = _quote_groups(marked_result, disclosure, max_q=max_q)
-        quotes_by = list(dict.fromkeys(v for _, v, _ in only_levels))
+    # Quotes for exactly the findings the joint displays show (only those use up a young
+    # person's allowance): each theme whose count is shown, and each answer group that a
+    # shown finding says raised it more often, of the questions in quotes_by.
+    only_levels = _quote_groups(marked_result, disclosure, max_q=max_q,
+                                max_associations=max_associations)
+    if quotes_by is not None:
+        unknown = [v for v in quotes_by if v not in respondents.columns]
+        if unknown:
+            raise InputError(f"The 'quotes_by' argument of make_report names {unknown}, "
+                             "which are not respondents columns.")
+        only_levels = [g for g in only_levels if g[1] in set(quotes_by)]
+    by = list(dict.fromkeys(v for _, v, _ in only_levels))
     quotes = select_quotes(safe, codes, respondents, text_is_pseudonymised=True,
                            embedder=embedder, themes=list(result.indicators.columns),
-                           by=quotes_by, flagged=skip, config=quote_config,
+                           by=by, flagged=skip, config=quote_config,
                            disclosure=disclosure, generalise=generalise,
-                           only_levels=only_levels)
+                           only_levels=only_levels,
+                           overall=_quoted_themes(marked_result, disclosure))
+    joint, quotes = _joint(marked_result, quotes, config=disclosure, max_q=max_q,
+                           max_associations=max_associations)
     if subgroups is None:
         subgroups = [v for v in DEFAULT_SUBGROUPS if v in categorical]
         if not subgroups:
@@ -530,9 +516,7 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
             "pre-specified hypotheses as findings.")
     footnotes = [
         footnote(disclosure),
-        ("Percentages are of young people who answered at least one free-text question; 95% "
-         "confidence intervals are Wilson score intervals. Odds ratios compare young people "
-         "giving an answer with all others (0.5 added to every cell when one is zero)."),
+        _methods_note(),
         _attribution_note(disclosure),
     ]
     if weights is not None:
@@ -550,8 +534,9 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
                         "respondents": frame_hash(respondents)}
     settings = {"link": result.settings, "quotes": asdict(quote_config),
                 "disclosure": asdict(disclosure), "max_q": max_q,
-                "text_is_pseudonymised": text_is_pseudonymised, "quotes_by": list(quotes_by),
-                "quotes_for_findings": only_levels is not None,
+                "text_is_pseudonymised": text_is_pseudonymised, "quotes_by": by,
+                "quotes_by_asked": None if quotes_by is None else list(quotes_by),
+                "quotes_for_findings": True, "max_associations": max_associations,
                 "subgroups": list(subgroups), "generalise": {k: dict(v) for k, v in
                                                             (generalise or {}).items()},
                 "reading": reading,
@@ -580,7 +565,7 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
         associations=assoc,
         hypotheses=hyp,
         differences=diffs,
-        joint=joint_displays(marked_result, quotes, config=disclosure, max_q=max_q),
+        joint=joint,
         chart_svg=prevalence_chart(marked, labels, disclosure, format="svg"),
         chart_png=prevalence_chart(marked, labels, disclosure, format="png"),
         footnotes=footnotes, manifest=manifest, labels=labels, association_note=note,
@@ -654,8 +639,10 @@ def write_report(content: ReportContent, output_dir: str | Path, *,
                  formats: Sequence[str] = FORMATS) -> dict[str, Path]:
     """Write a computed report: the documents, ``manifest.json``, ``tables/*.csv``, quotes.
 
-    ``quotes.csv`` lists each quote (pseudonymised, as printed) with its theme, rank,
-    attribution and ``comment_id``: the analyst's key to find a quote's comment, for example to
+    ``quotes.csv`` lists exactly the quotes printed (pseudonymised, as printed, tags numbered
+    within each quote) with their theme, group, rank, attribution, ``details`` (an exact age,
+    a house number or another number in the text: see :func:`carevoice.quotes.quote_details`)
+    and ``comment_id``: the analyst's key to find a quote's comment, for example to
     re-identify it with ``carevoice reidentify``. It is not for publication.
 
     Parameters

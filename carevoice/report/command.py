@@ -371,7 +371,8 @@ def _read_changes(path: Path, encoding: str | None, sep: str | None) -> Any:
 
 
 @typed_command(variables="--variable", groups="--group", hypotheses="--hypothesis",
-               subgroups="--subgroup", by="--quotes-by")
+               subgroups="--subgroup", by="--quotes-by", quotes_by="--quotes-by",
+               max_associations="--max-associations")
 def report_command(
     comments: Annotated[Path, typer.Argument(
         help="Comments file with comment_id, respondent_id and text.")],
@@ -402,7 +403,17 @@ def report_command(
         "--weights", help="A respondents column of survey weights.")] = None,
     codebook: Annotated[Path | None, typer.Option(
         "--codebook", help="Codebook for theme labels and version.")] = None,
-    quotes: Annotated[int, typer.Option(help="Quotes per theme.", min=1)] = 3,
+    quotes: Annotated[int, typer.Option(
+        help="Quotes per theme beside how many raised it (0: none); also the default of "
+             "--quotes-per-answer, so --quotes 0 alone prints no quotes at all.", min=0)] = 3,
+    quotes_per_answer: Annotated[int | None, typer.Option(
+        "--quotes-per-answer", min=0,
+        help="Quotes beside each answer that went with a theme more often (0: none). "
+             "Default: --quotes.")] = None,
+    max_quotes: Annotated[int | None, typer.Option(
+        "--max-quotes", min=0,
+        help="At most this many quotes in one theme's joint display, all findings together "
+             "(default: no cap beyond the two counts).")] = None,
     k: Annotated[int, typer.Option(help="Attributions describe at least k respondents.",
                                    min=1)] = 5,
     threshold: Annotated[int, typer.Option(help="Suppress counts below this.", min=1)] = 5,
@@ -436,10 +447,18 @@ def report_command(
                             "placement_type); the last is dropped first when an attribution "
                             "would describe fewer than k young people.")] = None,
     quotes_by: Annotated[list[str] | None, typer.Option(
-        "--quotes-by", help="Also choose quotes per level of this respondents column "
-                            "(repeatable; kept k-anonymous within the level). Default: the "
-                            "answers the joint displays name as raising a theme more often.")]
+        "--quotes-by", help="Quote young people of the answers of this respondents column "
+                            "beside the findings that name them (repeatable; kept "
+                            "k-anonymous within the answer). Default: every column the joint "
+                            "displays name as going with a theme more often.")]
     = None,
+    no_quotes_by: Annotated[bool, typer.Option(
+        "--no-quotes-by", help="No quotes beside answers: each theme's overall quotes only.")]
+    = False,
+    max_associations: Annotated[int, typer.Option(
+        "--max-associations", min=0,
+        help="Exploratory associations shown in each theme's joint display at most (lowest q "
+             "first); a note counts the others.")] = 3,
     changes: Annotated[Path | None, typer.Option(
         "--changes", help="A table written by 'carevoice compare-waves': adds a 'Change "
                           "between waves' section, suppressed like the other tables.")] = None,
@@ -470,6 +489,9 @@ def report_command(
         if embedder not in ("minilm", "hashing"):
             raise InputError(f"The --embedder option must be 'minilm' or 'hashing'. Got "
                              f"{embedder!r} instead.")
+        if no_quotes_by and quotes_by:
+            raise InputError("The --no-quotes-by and --quotes-by options contradict each "
+                             "other: give one of them.")
         check_output_path(output, argument="--output", kind="folder")
         frame, code_frame, answers = _read(comments, codes, respondents, encoding, sep,
                                            missing=missing_value, drop=drop_column,
@@ -507,7 +529,9 @@ def report_command(
             embedder=HashingEmbedder() if embedder == "hashing" else
             SentenceTransformerEmbedder(),
             codebook=codebook, hypotheses=[parse_hypothesis(h) for h in hypothesis or []],
-            groups=_groups(group), weights=weights, quote_config=QuoteConfig(n_quotes=quotes),
+            groups=_groups(group), weights=weights, quote_config=QuoteConfig(
+                n_quotes=quotes, n_quotes_per_answer=quotes_per_answer,
+                max_per_theme=max_quotes),
             disclosure=DisclosureConfig(k=k, threshold=threshold, **(
                 {"attributes": tuple(attribute)} if attribute else {})), seed=seed,
             inputs={"comments": comments, "codes": codes, "respondents": respondents,
@@ -520,7 +544,9 @@ def report_command(
             closed_columns=closed_column or None,
             themes=None if not codes_themes_only else
             [t for t in dict.fromkeys(code_frame["theme"].astype(str)) if t != "no_theme"],
-            test=test, max_q=max_q, subgroups=subgroup or None, quotes_by=quotes_by or None,
+            test=test, max_q=max_q, subgroups=subgroup or None,
+            quotes_by=() if no_quotes_by else quotes_by or None,
+            max_associations=max_associations,
             variables=variable or None, timestamp=timestamp,
             exclude=DEFAULT_EXCLUDE if exclude is None else exclude, waves=waves)
     except CarevoiceError as e:
