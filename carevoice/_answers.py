@@ -15,6 +15,16 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ._wording import (
+    IDENTIFIER,
+    all_dates,
+    answer_keys,
+    closed_list,
+    header_text,
+    question_asks,
+    repeated_short,
+    replies_only,
+)
 from .errors import InputError, Problem, ValidationError
 from .schema import COMMENT_COLUMNS, RESPONDENT_ID
 
@@ -26,8 +36,9 @@ logger = logging.getLogger("carevoice.corpus")
 MissingValues = Sequence[str | float] | Mapping[str, Sequence[str | float]]
 
 #: Ordered answer scales recognised when typing closed answers. A column whose values all belong
-#: to one scale (ignoring case, spaces and hyphens) becomes an ordered categorical in this
-#: order. Pass ``levels=`` to override.
+#: to one scale (ignoring case, spaces, hyphens and the kind of apostrophe: "Don't know" and
+#: "Don’t know" are one answer) becomes an ordered categorical in this order. Pass ``levels=``
+#: to override.
 KNOWN_SCALES: tuple[tuple[str, ...], ...] = (
     ("never", "hardly_ever", "sometimes", "mostly", "always"),
     ("never", "rarely", "sometimes", "often", "always"),
@@ -36,23 +47,12 @@ KNOWN_SCALES: tuple[tuple[str, ...], ...] = (
     ("very_unhappy", "unhappy", "ok", "happy", "very_happy"),
     ("no", "not_sure", "yes"),
     ("no", "unsure", "yes"),
+    ("no", "don't_know", "yes"),
+    ("no", "dont_know", "yes"),
     ("no", "yes"),
 )
 
 _RANGE = re.compile(r"^\s*(\d+)\s*(?:-|–|to)\s*(\d+)\s*$|^\s*(\d+)\s*\+\s*$")
-# Question wordings that ask for free text ("Other (please specify)", "Anything else?"), read
-# with "_" and "-" as spaces ("anything_else", "worker-note").
-_FREE_TEXT_QUESTION = re.compile(
-    r"specify|anything else|what else|comment|explain|describe|tell us|own words|free ?text|"
-    r"\bwhy\b|\bdetails?\b|\bnotes?\b|^\s*other\b", re.IGNORECASE)
-# Questions that ask for a person's name, a named school or home, or contact details.
-_IDENTIFIER_QUESTION = re.compile(
-    r"\b(?:first|last|sur|fore|given|family|full|middle|nick|child'?s?|young person'?s?|your|"
-    r"carer'?s?|worker'?s?|school|college|home|placement) ?names?\b|^\s*names?\s*$|"
-    r"\be ?mail\b|\b(?:tel(?:ephone)?|phone|mobile) ?(?:no|number)\b|"
-    r"^\s*(?:tel(?:ephone)?|phone|mobile)\s*$|\baddress(?:es)?\b|\bpost ?codes?\b|"
-    r"date of birth|\bdob\b|\bbirth ?date\b|\bnhs (?:no|number)\b|national insurance",
-    re.IGNORECASE)
 
 
 #: How :func:`closed_answers` tells a Python user to leave columns out or keep them.
@@ -189,7 +189,7 @@ def _warn_mostly_numeric(column: Any, present: pd.Series, numeric: pd.Series) ->
 
 
 def _norm_level(value: str) -> str:
-    return re.sub(r"[\s\-]+", "_", value.strip().lower())
+    return re.sub(r"[\s\-]+", "_", value.strip().lower().translate(_APOSTROPHES))
 
 
 def _range_key(value: str) -> float | None:
@@ -416,18 +416,37 @@ def free_text_columns(frame: pd.DataFrame, columns: Iterable[str] | None = None,
     """Find columns that hold free text (or values unique to a respondent), not closed answers.
 
     A wide export's other columns become closed answers in ``respondents``, which is never
-    pseudonymised; this finds the ones that must not: answers over several lines, long
-    answers, a question that asks for free text ("Other (please specify)", "Anything else?",
-    "Why?", also written ``anything_else``) or for a name or contact details ("First name",
-    ``child_name``, "School name", "Email", "Phone number", "Address", "Postcode", "Date of
-    birth") with answers that differ (or only a few answers), or answers that nearly all
-    differ from each other. A question answered the same by everyone is not flagged, however
-    it is worded, and neither are numeric columns, age bands and answers on a known scale.
+    pseudonymised; this finds the ones that must not. A column is free text or closed as a
+    whole; it is flagged when
+
+    - an answer runs over several lines, or a long answer (more than 80 characters or 12
+      words or more) is given by one respondent only (a long label that several chose, "No,
+      I would like to see them a lot more than I do now", is a closed answer);
+    - its question asks for free text ("Other (please specify)", "Anything else?",
+      ``placement_other``, ``Q5_6_TEXT``, ``gender_self``) or for a name or contact details
+      ("First name", ``yp_name``, "Name of school", "Email", "Contact number", "Address",
+      "Postcode", "Date of birth"), and its answers differ (or are only a few);
+    - its question is open ("Why?", "Details", "Please describe") and some answer is given by
+      one respondent only, or is long;
+    - nearly every answer differs from the others (20 answers or more, at least half of them
+      different; or 8 or more, all different), unless most answers repeat and those given
+      once are short labels ("Leeds", "Kingston upon Hull"), or the question names a list of
+      places or groups (a council, an ethnic group) and every answer is such a label.
+
+    Not flagged, however the question is worded: answers that are all replies such as "Yes",
+    "No", "Don't know", "Not sure" (so "Do you know your social worker's name?" and
+    ``adv_details`` are closed questions), a question answered the same by everyone, numbers,
+    dates, age bands, answers on a known scale (:data:`KNOWN_SCALES`) and categoricals with
+    an order (``levels=``, an ordinal SPSS question). Wordings of closed questions that share
+    words with open ones are read as closed: "Which of these best describes ...", "How would
+    you describe ...", "Has anyone explained why ...", ``know_why_care``, "Other children
+    living in your home". A question that asks for a name or contact details is flagged even
+    when its answers are numbers, if one has six digits or more (a phone number).
 
     Parameters
     ----------
     frame : pandas.DataFrame
-        One row per respondent, values as read.
+        One row per respondent, values as read (or typed).
     columns : iterable of str, optional
         The columns to check; by default all.
     missing_values : sequence or mapping, optional
@@ -443,7 +462,8 @@ def free_text_columns(frame: pd.DataFrame, columns: Iterable[str] | None = None,
     --------
     >>> import pandas as pd
     >>> wide = pd.DataFrame({"age": ["8-10", "11-13"],
-    ...                      "Other (please specify)": ["my nan", None]})
+    ...                      "Other (please specify)": ["my nan", None],
+    ...                      "Has anyone explained why you are in care?": ["Yes", "Don't know"]})
     >>> free_text_columns(wide)
     {'Other (please specify)': 'its question asks for free text'}
     """
@@ -451,27 +471,36 @@ def free_text_columns(frame: pd.DataFrame, columns: Iterable[str] | None = None,
     checked = list(frame.columns if columns is None else columns)
     codes = _codes_by_column(missing_values, checked)
     for col in checked:
+        if isinstance(frame[col].dtype, pd.CategoricalDtype) and frame[col].dtype.ordered:
+            continue  # an order (levels=, a schema side file, SPSS ordinal) says it is closed
         values = _answers(frame[col])
         if col in codes:
             values = _drop_codes(values, codes[col])[0]
         present = values.dropna().astype(str)
-        if present.empty or pd.to_numeric(present, errors="coerce").notna().all():
+        if present.empty:
+            continue
+        header = header_text(col)
+        asks, open_question = question_asks(header)
+        if pd.to_numeric(present, errors="coerce").notna().all() or all_dates(present):
+            if asks == IDENTIFIER and (present.str.count(r"\d") >= 6).any():
+                found[str(col)] = asks  # a phone number, an NHS number, a date of birth
             continue
         if _known_order(present.tolist()) is not None:
             continue
-        n, distinct = len(present), present.str.casefold().nunique()
-        header = re.sub(r"[_\-]+", " ", str(col))
-        asks = ("its question asks for free text" if _FREE_TEXT_QUESTION.search(header) else
-                "its question asks for a name or contact details"
-                if _IDENTIFIER_QUESTION.search(header) else "")
+        keys = answer_keys(present)
+        once = keys.map(keys.value_counts()) == 1
+        n, distinct = len(present), keys.nunique()
+        long = (present.str.len() > 80) | (present.str.split().str.len() >= 12)
         if present.str.contains(r"[\r\n]").any():
             found[str(col)] = "answers run over several lines"
-        elif (present.str.len() > 80).any() or (present.str.split().str.len() >= 12).any():
+        elif (long & once).any():
             found[str(col)] = "some answers are long"
-        elif asks and (present.str.casefold() != str(col).strip().casefold()).any() \
-                and (n < 5 or distinct > 1):
+        elif asks and not replies_only(keys) \
+                and (keys != _code_key(str(col))).any() and (n < 5 or distinct > 1) \
+                and not (open_question and repeated_short(present, once)):
             found[str(col)] = asks
-        elif (n >= 20 and distinct >= 0.5 * n) or (n >= 8 and distinct == n):
+        elif ((n >= 20 and distinct >= 0.5 * n) or (n >= 8 and distinct == n)) \
+                and not closed_list(header, present, once):
             found[str(col)] = "nearly every answer differs from the others"
     return found
 

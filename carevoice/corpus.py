@@ -97,7 +97,9 @@ def read_survey(path: str | Path, *, text_columns: Sequence[str] | Mapping[str, 
     Every column that is neither the id nor a text column becomes a closed answer in
     ``respondents``, which is never pseudonymised. A column that looks like free text there
     (see :func:`free_text_columns`) is refused: name it in ``text_columns`` or
-    ``drop_columns``, or list the closed columns to keep in ``closed_columns``.
+    ``drop_columns``, or list the closed columns to keep in ``closed_columns``. Questions
+    with a given order (``levels``, an ordinal SPSS question whose every answer has a value
+    label) are closed and not checked.
 
     Parameters
     ----------
@@ -114,7 +116,8 @@ def read_survey(path: str | Path, *, text_columns: Sequence[str] | Mapping[str, 
     drop_columns : sequence of str, default ()
         Columns to leave out (free text you do not analyse, names, e-mail addresses).
     levels : mapping, optional
-        Level order per closed column (see :func:`type_answers`).
+        Level order per closed column (see :func:`type_answers`); these columns are not
+        checked for free text.
     encoding : str, optional
         Force the CSV encoding; detected by default.
     sheet_name : str or int, default 0
@@ -241,7 +244,10 @@ def _survey(table: Table, text_columns: Sequence[str] | Mapping[str, str], id_co
     problems += _id_problems(ids, id_column, table)
     if closed is None:
         closed = [c for c in wide.columns if c not in claimed]
-        flagged = free_text_columns(wide, closed, missing_values=missing_values)
+        # A given order (levels=, an ordinal SPSS question) says the question is closed.
+        ordered = {*_file_levels(table, closed, missing_values), *(levels or {})}
+        flagged = free_text_columns(wide, [c for c in closed if c not in ordered],
+                                    missing_values=missing_values)
         if flagged:
             problems.append(Problem("free_text_column", (
                 "these columns look like free text, not closed answers: "
