@@ -56,9 +56,10 @@ _RANGE = re.compile(r"^\s*(\d+)\s*(?:-|–|to)\s*(\d+)\s*$|^\s*(\d+)\s*\+\s*$")
 
 
 #: How :func:`closed_answers` tells a Python user to leave columns out or keep them.
-PYTHON_WAY_OUT = ("Leave them out of the frame (respondents.drop(columns=[...])) or, if they "
-                  "are closed questions after all, list the closed columns to keep "
-                  "(closed_columns=[...]).")
+PYTHON_WAY_OUT = ("Leave them out of the frame (respondents.drop(columns=[...])) or, if one is "
+                  "a closed question after all, vouch for it with not_free_text=[...]: the "
+                  "other columns are kept and checked as before (closed_columns=[...] would "
+                  "keep only the columns it lists).")
 
 _NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
@@ -507,7 +508,7 @@ def free_text_columns(frame: pd.DataFrame, columns: Iterable[str] | None = None,
 
 def closed_answers(respondents: pd.DataFrame, *, closed_columns: Sequence[str] | None = None,
                    drop_columns: Sequence[str] = (), source: str = "respondents",
-                   how: str = PYTHON_WAY_OUT) -> pd.DataFrame:
+                   how: str = PYTHON_WAY_OUT, not_free_text: Sequence[str] = ()) -> pd.DataFrame:
     """The closed answers of a respondents frame, refusing columns that look like free text.
 
     Closed answers are shown as written, never pseudonymised, in every table, prevalence
@@ -520,8 +521,8 @@ def closed_answers(respondents: pd.DataFrame, *, closed_columns: Sequence[str] |
         ``respondent_id`` and the answers (as read, or typed). Not modified.
     closed_columns : sequence of str, optional
         The closed questions to keep, trusted to be closed (not checked); every other answer
-        column is left out. By default every column not in ``drop_columns`` is kept and
-        checked.
+        column is left out, and a warning on the ``carevoice.corpus`` logger says how many
+        and which. By default every column not in ``drop_columns`` is kept and checked.
     drop_columns : sequence of str, default ()
         Columns to leave out.
     source : str, default "respondents"
@@ -529,6 +530,10 @@ def closed_answers(respondents: pd.DataFrame, *, closed_columns: Sequence[str] |
     how : str
         The sentence of the error that says how to leave columns out or keep them, in the
         words of the caller (Python arguments, command-line options or batch settings).
+    not_free_text : sequence of str, default ()
+        Columns you vouch for as closed questions: kept and not checked, while every other
+        column is kept and checked as usual. The way to keep a column refused by mistake
+        without leaving out the others (as ``closed_columns`` would).
 
     Returns
     -------
@@ -538,8 +543,9 @@ def closed_answers(respondents: pd.DataFrame, *, closed_columns: Sequence[str] |
     Raises
     ------
     ValidationError
-        A column named that the frame lacks, a column both kept and dropped, or columns that
-        look like free text (named with the reason, never with their answers).
+        A column named that the frame lacks, a column both kept and dropped, a column vouched
+        for that ``closed_columns`` leaves out, or columns that look like free text (named
+        with the reason, never with their answers).
 
     Examples
     --------
@@ -553,30 +559,39 @@ def closed_answers(respondents: pd.DataFrame, *, closed_columns: Sequence[str] |
       - free_text_column: these columns look like free text, ... 'first_name' (its question...
     >>> list(closed_answers(answers, drop_columns=["first_name"]).columns)
     ['respondent_id', 'age']
+    >>> list(closed_answers(answers, not_free_text=["first_name"]).columns)
+    ['respondent_id', 'age', 'first_name']
     """
     drop = _column_names(drop_columns, "drop_columns")
     closed = None if closed_columns is None else _column_names(closed_columns,
                                                                 "closed_columns")
+    trusted = _column_names(not_free_text, "not_free_text")
     problems = []
     answers = [c for c in respondents.columns if c != RESPONDENT_ID]
-    unknown = [c for c in [*drop, *(closed or [])] if c not in answers]
+    unknown = [c for c in dict.fromkeys([*drop, *(closed or []), *trusted]) if c not in answers]
     if unknown:
         problems.append(Problem("missing_column", f"no answer columns {unknown} to keep or "
                                 "leave out; check the spelling against the file's header."))
-    both = [c for c in drop if c in (closed or [])]
+    both = [c for c in drop if c in (closed or []) or c in trusted]
     if both:
         problems.append(Problem("conflicting_columns", f"columns {both} are both kept as "
                                 "closed and left out."))
+    outside = [c for c in trusted if closed is not None and c not in closed]
+    if outside:
+        problems.append(Problem("conflicting_columns", (
+            f"columns {outside} are vouched for as closed (not_free_text), but closed_columns "
+            "keeps only the columns it lists. Give not_free_text alone to keep every column, "
+            "or add them to closed_columns.")))
     if problems:
         raise ValidationError(source, problems)
     ids = [RESPONDENT_ID] if RESPONDENT_ID in respondents.columns else []
     if closed is not None:
+        note_left_out([c for c in answers if c not in set(closed) and c not in set(drop)],
+                      len([c for c in answers if c not in set(drop)]), source)
         return respondents[ids + [c for c in answers if c in set(closed)]]
     kept = respondents[ids + [c for c in answers if c not in set(drop)]]
-    # An order (levels=, a schema side file, SPSS value labels) says the question is closed.
-    checked = [c for c in kept.columns if c != RESPONDENT_ID and not (
-        isinstance(kept[c].dtype, pd.CategoricalDtype) and kept[c].dtype.ordered)]
-    flagged = free_text_columns(kept, checked)
+    flagged = free_text_columns(kept, [c for c in kept.columns
+                                       if c != RESPONDENT_ID and c not in set(trusted)])
     if flagged:
         raise ValidationError(source, [Problem("free_text_column", (
             "these columns look like free text, not closed answers: "
@@ -584,6 +599,30 @@ def closed_answers(respondents: pd.DataFrame, *, closed_columns: Sequence[str] |
             + ". Closed answers are written as they are, never pseudonymised, in the tables "
             "and quote attributions, so a name written there would be published. " + how))])
     return kept
+
+
+def note_left_out(left: Sequence[Any], n_columns: int, source: str) -> None:
+    """Warn that a list of closed columns left other answer columns out, naming them.
+
+    Parameters
+    ----------
+    left : sequence
+        The answer columns left out (not those the caller asked to drop).
+    n_columns : int
+        How many answer columns there were.
+    source : str
+        The file or frame, for the message.
+    """
+    if not left:
+        return
+    shown = ", ".join(repr(str(c)) for c in left[:10])
+    more = f" and {len(left) - 10} more" if len(left) > 10 else ""
+    logger.warning(
+        "%s: the list of closed columns (closed_columns=[...]; --closed-column on the command "
+        "line; [input] closed_columns in a batch run) keeps only the columns it names, so %d "
+        "of %d answer columns are left out: %s%s. To keep every column and vouch for one that "
+        "was refused as free text, name it in not_free_text=[...] (--not-free-text; [input] "
+        "not_free_text) instead.", source, len(left), n_columns, shown, more)
 
 
 def _column_names(names: Any, argument: str) -> list[str]:
