@@ -8,7 +8,7 @@ wordings are read alike. Three kinds of wording ask for more than a closed answe
   Qualtrics' ``Q5_6_TEXT``, ``gender_self``);
 - a name or contact details ("First name", ``yp_name``, "Name of school", "Contact number");
 - an open question that closed questions also use ("Why?", "Details", "Please describe",
-  "Other support"): free text unless every answer repeats.
+  "Notes", "Remarks", "Other support"): free text unless every answer repeats.
 
 Wordings of closed questions that share these words are not read as asking for free text:
 "Which of these best *describes* ...", "How would you *describe* your health?", "Has anyone
@@ -43,7 +43,7 @@ _IDENTIFIER_QUESTION = re.compile(
 # Wordings of open questions that closed questions share: free text unless answers repeat.
 _OPEN_QUESTION = re.compile(
     r"\bexplain\b|(?:^|\bplease |\band |\bor |[,:(]\s*)describe\b|\bwhy\b|\bdetails?\b|"
-    r"\bnotes?\b|^\s*other\b", re.IGNORECASE)
+    r"\bnotes?\b|\bremarks?\b|\bfeedback\b|\bsuggestions?\b|^\s*other\b", re.IGNORECASE)
 # Closed questions worded with those words: read without them.
 _CLOSED_PHRASES = re.compile(
     r"\b(?:know|knows|explained|understand|understood|told(?: you)?)\s+(?:\w+\s+)?why\b|"
