@@ -16,6 +16,16 @@ import numpy as np
 import pandas as pd
 
 from ._stat_files import file_hints
+from ._wording import (
+    IDENTIFIER,
+    all_dates,
+    answer_keys,
+    closed_list,
+    header_text,
+    question_asks,
+    repeated_short,
+    replies_only,
+)
 from .errors import InputError, Problem, ValidationError
 from .schema import COMMENT_COLUMNS, RESPONDENT_ID
 
@@ -27,8 +37,9 @@ logger = logging.getLogger("carevoice.corpus")
 MissingValues = Sequence[str | float] | Mapping[str, Sequence[str | float]]
 
 #: Ordered answer scales recognised when typing closed answers. A column whose values all belong
-#: to one scale (ignoring case, spaces and hyphens) becomes an ordered categorical in this
-#: order. Pass ``levels=`` to override.
+#: to one scale (ignoring case, spaces, hyphens and the kind of apostrophe: "Don't know" and
+#: "Don’t know" are one answer) becomes an ordered categorical in this order. Pass ``levels=``
+#: to override.
 KNOWN_SCALES: tuple[tuple[str, ...], ...] = (
     ("never", "hardly_ever", "sometimes", "mostly", "always"),
     ("never", "rarely", "sometimes", "often", "always"),
@@ -37,29 +48,19 @@ KNOWN_SCALES: tuple[tuple[str, ...], ...] = (
     ("very_unhappy", "unhappy", "ok", "happy", "very_happy"),
     ("no", "not_sure", "yes"),
     ("no", "unsure", "yes"),
+    ("no", "don't_know", "yes"),
+    ("no", "dont_know", "yes"),
     ("no", "yes"),
 )
 
 _RANGE = re.compile(r"^\s*(\d+)\s*(?:-|–|to)\s*(\d+)\s*$|^\s*(\d+)\s*\+\s*$")
-# Question wordings that ask for free text ("Other (please specify)", "Anything else?"), read
-# with "_" and "-" as spaces ("anything_else", "worker-note").
-_FREE_TEXT_QUESTION = re.compile(
-    r"specify|anything else|what else|comment|explain|describe|tell us|own words|free ?text|"
-    r"\bwhy\b|\bdetails?\b|\bnotes?\b|^\s*other\b", re.IGNORECASE)
-# Questions that ask for a person's name, a named school or home, or contact details.
-_IDENTIFIER_QUESTION = re.compile(
-    r"\b(?:first|last|sur|fore|given|family|full|middle|nick|child'?s?|young person'?s?|your|"
-    r"carer'?s?|worker'?s?|school|college|home|placement) ?names?\b|^\s*names?\s*$|"
-    r"\be ?mail\b|\b(?:tel(?:ephone)?|phone|mobile) ?(?:no|number)\b|"
-    r"^\s*(?:tel(?:ephone)?|phone|mobile)\s*$|\baddress(?:es)?\b|\bpost ?codes?\b|"
-    r"date of birth|\bdob\b|\bbirth ?date\b|\bnhs (?:no|number)\b|national insurance",
-    re.IGNORECASE)
 
 
 #: How :func:`closed_answers` tells a Python user to leave columns out or keep them.
-PYTHON_WAY_OUT = ("Leave them out of the frame (respondents.drop(columns=[...])) or, if they "
-                  "are closed questions after all, list the closed columns to keep "
-                  "(closed_columns=[...]).")
+PYTHON_WAY_OUT = ("Leave them out of the frame (respondents.drop(columns=[...])) or, if one is "
+                  "a closed question after all, vouch for it with not_free_text=[...]: the "
+                  "other columns are kept and checked as before (closed_columns=[...] would "
+                  "keep only the columns it lists).")
 
 _NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
@@ -190,7 +191,7 @@ def _warn_mostly_numeric(column: Any, present: pd.Series, numeric: pd.Series) ->
 
 
 def _norm_level(value: str) -> str:
-    return re.sub(r"[\s\-]+", "_", value.strip().lower())
+    return re.sub(r"[\s\-]+", "_", value.strip().lower().translate(_APOSTROPHES))
 
 
 def _range_key(value: str) -> float | None:
@@ -420,13 +421,32 @@ def free_text_columns(frame: pd.DataFrame, columns: Iterable[str] | None = None,
     """Find columns that hold free text (or values unique to a respondent), not closed answers.
 
     A wide export's other columns become closed answers in ``respondents``, which is never
-    pseudonymised; this finds the ones that must not: answers over several lines, long
-    answers, a question that asks for free text ("Other (please specify)", "Anything else?",
-    "Why?", also written ``anything_else``) or for a name or contact details ("First name",
-    ``child_name``, "School name", "Email", "Phone number", "Address", "Postcode", "Date of
-    birth") with answers that differ (or only a few answers), or answers that nearly all
-    differ from each other. A question answered the same by everyone is not flagged, however
-    it is worded, and neither are numeric columns, age bands and answers on a known scale.
+    pseudonymised; this finds the ones that must not. A column is free text or closed as a
+    whole; it is flagged when
+
+    - an answer runs over several lines, or a long answer (more than 80 characters or 12
+      words or more) is given by one respondent only (a long label that several chose, "No,
+      I would like to see them a lot more than I do now", is a closed answer);
+    - its question asks for free text ("Other (please specify)", "Anything else?",
+      ``placement_other``, ``Q5_6_TEXT``, ``gender_self``) or for a name or contact details
+      ("First name", ``yp_name``, "Name of school", "Email", "Contact number", "Address",
+      "Postcode", "Date of birth"), and its answers differ (or are only a few);
+    - its question is open ("Why?", "Details", "Please describe") and some answer is given by
+      one respondent only, or is long;
+    - nearly every answer differs from the others (20 answers or more, at least half of them
+      different; or 8 or more, all different), unless most answers repeat and those given
+      once are short labels ("Leeds", "Kingston upon Hull"), or the question names a list of
+      places or groups (a council, an ethnic group) and every answer is such a label.
+
+    Not flagged, however the question is worded: answers that are all replies such as "Yes",
+    "No", "Don't know", "Not sure" (so "Do you know your social worker's name?" and
+    ``adv_details`` are closed questions), a question answered the same by everyone, numbers,
+    dates, age bands, answers on a known scale (:data:`KNOWN_SCALES`) and categoricals with
+    an order (``levels=``, an ordinal SPSS question). Wordings of closed questions that share
+    words with open ones are read as closed: "Which of these best describes ...", "How would
+    you describe ...", "Has anyone explained why ...", ``know_why_care``, "Other children
+    living in your home". A question that asks for a name or contact details is flagged even
+    when its answers are numbers, if one has six digits or more (a phone number).
 
     What an SPSS or Stata file says about its variables counts too: the question wording
     (variable label, "Other (please specify)") is checked as the column name is; a string
@@ -438,7 +458,7 @@ def free_text_columns(frame: pd.DataFrame, columns: Iterable[str] | None = None,
     Parameters
     ----------
     frame : pandas.DataFrame
-        One row per respondent, values as read.
+        One row per respondent, values as read (or typed).
     columns : iterable of str, optional
         The columns to check; by default all.
     missing_values : sequence or mapping, optional
@@ -462,7 +482,8 @@ def free_text_columns(frame: pd.DataFrame, columns: Iterable[str] | None = None,
     --------
     >>> import pandas as pd
     >>> wide = pd.DataFrame({"age": ["8-10", "11-13"],
-    ...                      "Other (please specify)": ["my nan", None]})
+    ...                      "Other (please specify)": ["my nan", None],
+    ...                      "Has anyone explained why you are in care?": ["Yes", "Don't know"]})
     >>> free_text_columns(wide)
     {'Other (please specify)': 'its question asks for free text'}
 
@@ -480,39 +501,51 @@ def free_text_columns(frame: pd.DataFrame, columns: Iterable[str] | None = None,
     for col in checked:
         if col in value_labelled:  # answers chosen from the file's value labels: closed
             continue
+        if isinstance(frame[col].dtype, pd.CategoricalDtype) and frame[col].dtype.ordered:
+            continue  # an order (levels=, a schema side file, SPSS ordinal) says it is closed
         values = _answers(frame[col])
         if col in codes:
             values = _drop_codes(values, codes[col])[0]
         present = values.dropna().astype(str)
-        if present.empty or (col not in text_variables
-                             and pd.to_numeric(present, errors="coerce").notna().all()):
+        if present.empty:
+            continue
+        # the column name and, for an SPSS or Stata file, its question wording (variable label)
+        headers = [header_text(h) for h in (col, wording.get(col)) if h]
+        header = " ".join(headers)
+        asked = [question_asks(h) for h in headers]
+        asks = next((reason for reason, _ in asked if reason), "")
+        open_question = any(is_open for reason, is_open in asked if reason == asks and asks)
+        numbers = pd.to_numeric(present, errors="coerce").notna().all()
+        if col not in text_variables and (numbers or all_dates(present)):
+            if asks == IDENTIFIER and (present.str.count(r"\d") >= 6).any():
+                found[str(col)] = asks  # a phone number, an NHS number, a date of birth
             continue
         if _known_order(present.tolist()) is not None:
             continue
-        n, distinct = len(present), present.str.casefold().nunique()
-        headers = [re.sub(r"[_\-]+", " ", str(h)) for h in (col, wording.get(col)) if h]
-        asks = ("its question asks for free text"
-                if any(_FREE_TEXT_QUESTION.search(h) for h in headers) else
-                "its question asks for a name or contact details"
-                if any(_IDENTIFIER_QUESTION.search(h) for h in headers) else "")
+        keys = answer_keys(present)
+        once = keys.map(keys.value_counts()) == 1
+        n, distinct = len(present), keys.nunique()
+        long = (present.str.len() > 80) | (present.str.split().str.len() >= 12)
         if present.str.contains(r"[\r\n]").any():
             found[str(col)] = "answers run over several lines"
-        elif (present.str.len() > 80).any() or (present.str.split().str.len() >= 12).any():
+        elif (long & once).any():
             found[str(col)] = "some answers are long"
-        elif asks and (present.str.casefold() != str(col).strip().casefold()).any() \
-                and (n < 5 or distinct > 1):
+        elif asks and not replies_only(keys) \
+                and (keys != _code_key(str(col))).any() and (n < 5 or distinct > 1) \
+                and not (open_question and repeated_short(present, once)):
             found[str(col)] = asks
         elif col in text_variables:
             found[str(col)] = ("it is a text variable without value labels in an SPSS or "
                                "Stata file")
-        elif (n >= 20 and distinct >= 0.5 * n) or (n >= 8 and distinct == n):
+        elif ((n >= 20 and distinct >= 0.5 * n) or (n >= 8 and distinct == n)) \
+                and not closed_list(header, present, once):
             found[str(col)] = "nearly every answer differs from the others"
     return found
 
 
 def closed_answers(respondents: pd.DataFrame, *, closed_columns: Sequence[str] | None = None,
                    drop_columns: Sequence[str] = (), source: str = "respondents",
-                   how: str = PYTHON_WAY_OUT) -> pd.DataFrame:
+                   how: str = PYTHON_WAY_OUT, not_free_text: Sequence[str] = ()) -> pd.DataFrame:
     """The closed answers of a respondents frame, refusing columns that look like free text.
 
     Closed answers are shown as written, never pseudonymised, in every table, prevalence
@@ -525,8 +558,8 @@ def closed_answers(respondents: pd.DataFrame, *, closed_columns: Sequence[str] |
         ``respondent_id`` and the answers (as read, or typed). Not modified.
     closed_columns : sequence of str, optional
         The closed questions to keep, trusted to be closed (not checked); every other answer
-        column is left out. By default every column not in ``drop_columns`` is kept and
-        checked.
+        column is left out, and a warning on the ``carevoice.corpus`` logger says how many
+        and which. By default every column not in ``drop_columns`` is kept and checked.
     drop_columns : sequence of str, default ()
         Columns to leave out.
     source : str, default "respondents"
@@ -534,6 +567,10 @@ def closed_answers(respondents: pd.DataFrame, *, closed_columns: Sequence[str] |
     how : str
         The sentence of the error that says how to leave columns out or keep them, in the
         words of the caller (Python arguments, command-line options or batch settings).
+    not_free_text : sequence of str, default ()
+        Columns you vouch for as closed questions: kept and not checked, while every other
+        column is kept and checked as usual. The way to keep a column refused by mistake
+        without leaving out the others (as ``closed_columns`` would).
 
     Returns
     -------
@@ -543,8 +580,9 @@ def closed_answers(respondents: pd.DataFrame, *, closed_columns: Sequence[str] |
     Raises
     ------
     ValidationError
-        A column named that the frame lacks, a column both kept and dropped, or columns that
-        look like free text (named with the reason, never with their answers).
+        A column named that the frame lacks, a column both kept and dropped, a column vouched
+        for that ``closed_columns`` leaves out, or columns that look like free text (named
+        with the reason, never with their answers).
 
     Examples
     --------
@@ -558,30 +596,39 @@ def closed_answers(respondents: pd.DataFrame, *, closed_columns: Sequence[str] |
       - free_text_column: these columns look like free text, ... 'first_name' (its question...
     >>> list(closed_answers(answers, drop_columns=["first_name"]).columns)
     ['respondent_id', 'age']
+    >>> list(closed_answers(answers, not_free_text=["first_name"]).columns)
+    ['respondent_id', 'age', 'first_name']
     """
     drop = _column_names(drop_columns, "drop_columns")
     closed = None if closed_columns is None else _column_names(closed_columns,
                                                                 "closed_columns")
+    trusted = _column_names(not_free_text, "not_free_text")
     problems = []
     answers = [c for c in respondents.columns if c != RESPONDENT_ID]
-    unknown = [c for c in [*drop, *(closed or [])] if c not in answers]
+    unknown = [c for c in dict.fromkeys([*drop, *(closed or []), *trusted]) if c not in answers]
     if unknown:
         problems.append(Problem("missing_column", f"no answer columns {unknown} to keep or "
                                 "leave out; check the spelling against the file's header."))
-    both = [c for c in drop if c in (closed or [])]
+    both = [c for c in drop if c in (closed or []) or c in trusted]
     if both:
         problems.append(Problem("conflicting_columns", f"columns {both} are both kept as "
                                 "closed and left out."))
+    outside = [c for c in trusted if closed is not None and c not in closed]
+    if outside:
+        problems.append(Problem("conflicting_columns", (
+            f"columns {outside} are vouched for as closed (not_free_text), but closed_columns "
+            "keeps only the columns it lists. Give not_free_text alone to keep every column, "
+            "or add them to closed_columns.")))
     if problems:
         raise ValidationError(source, problems)
     ids = [RESPONDENT_ID] if RESPONDENT_ID in respondents.columns else []
     if closed is not None:
+        note_left_out([c for c in answers if c not in set(closed) and c not in set(drop)],
+                      len([c for c in answers if c not in set(drop)]), source)
         return respondents[ids + [c for c in answers if c in set(closed)]]
     kept = respondents[ids + [c for c in answers if c not in set(drop)]]
-    # An order (levels=, a schema side file, SPSS value labels) says the question is closed.
-    checked = [c for c in kept.columns if c != RESPONDENT_ID and not (
-        isinstance(kept[c].dtype, pd.CategoricalDtype) and kept[c].dtype.ordered)]
-    flagged = free_text_columns(kept, checked)
+    flagged = free_text_columns(kept, [c for c in kept.columns
+                                       if c != RESPONDENT_ID and c not in set(trusted)])
     if flagged:
         raise ValidationError(source, [Problem("free_text_column", (
             "these columns look like free text, not closed answers: "
@@ -589,6 +636,30 @@ def closed_answers(respondents: pd.DataFrame, *, closed_columns: Sequence[str] |
             + ". Closed answers are written as they are, never pseudonymised, in the tables "
             "and quote attributions, so a name written there would be published. " + how))])
     return kept
+
+
+def note_left_out(left: Sequence[Any], n_columns: int, source: str) -> None:
+    """Warn that a list of closed columns left other answer columns out, naming them.
+
+    Parameters
+    ----------
+    left : sequence
+        The answer columns left out (not those the caller asked to drop).
+    n_columns : int
+        How many answer columns there were.
+    source : str
+        The file or frame, for the message.
+    """
+    if not left:
+        return
+    shown = ", ".join(repr(str(c)) for c in left[:10])
+    more = f" and {len(left) - 10} more" if len(left) > 10 else ""
+    logger.warning(
+        "%s: the list of closed columns (closed_columns=[...]; --closed-column on the command "
+        "line; [input] closed_columns in a batch run) keeps only the columns it names, so %d "
+        "of %d answer columns are left out: %s%s. To keep every column and vouch for one that "
+        "was refused as free text, name it in not_free_text=[...] (--not-free-text; [input] "
+        "not_free_text) instead.", source, len(left), n_columns, shown, more)
 
 
 def _column_names(names: Any, argument: str) -> list[str]:

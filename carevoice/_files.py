@@ -386,7 +386,10 @@ def _read_csv(data: bytes, name: str, encoding: str | None,
                         f"{name}: line {start} has {len(record)} fields but the header (line "
                         f"{header_line}) has {len(header)}. A value that holds the separator "
                         f"({_SEP_NAMES.get(sep, repr(sep))}) must be in double quotes: re-save "
-                        "the file from Excel or check the separator (sep=..., --sep)."
+                        "the file from Excel or check the separator (sep=..., --sep)." + (
+                            f" If line {header_line} is a title above the header, delete the "
+                            "lines above the header so that the column names come first."
+                            if len(header) == 1 else "")
                     )
                 record = record[:len(header)]
             records.append(record + [""] * (len(header) - len(record)))

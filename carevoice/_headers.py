@@ -70,6 +70,9 @@ def shown_header(header: object) -> str:
     return f"<a {len(text)}-character header, not shown>"
 
 
+_UNNAMED = re.compile(r"Unnamed: \d+")
+
+
 def describe_columns(columns: Sequence[object], *, expected: Iterable[str] = (),
                      frame: pd.DataFrame | None = None, limit: int = 20) -> str:
     """Describe a file's columns for an error message without echoing data.
@@ -77,7 +80,10 @@ def describe_columns(columns: Sequence[object], *, expected: Iterable[str] = (),
     If the header row holds one of the ``expected`` names it is a header row and every name
     is shown. Otherwise a header row that looks like data (a number, or shaped like the values
     under it, such as ``c1`` above ``c2``) is not shown at all, and long headers are masked
-    (:func:`shown_header`).
+    (:func:`shown_header`). A header cell left blank is named ``Unnamed: N`` by carevoice and
+    shown by that name. A header row with one or two cells filled and the others blank is a
+    title above the header (an Excel export with a title in row 1): the message says that the
+    header seems to be further down and how to fix the file.
 
     Parameters
     ----------
@@ -104,15 +110,32 @@ def describe_columns(columns: Sequence[object], *, expected: Iterable[str] = (),
     ... # doctest: +NORMALIZE_WHITESPACE
     found 2 columns, but the first row looks like data, not column names (not shown: it may hold
     comment text). Add a header row
+    >>> print(describe_columns(["Survey 2025 - export", "Unnamed: 1", "Unnamed: 2"]))
+    ... # doctest: +NORMALIZE_WHITESPACE
+    found 3 columns, but only one cell of the first row is filled (a 20-character cell, not
+    shown): it looks like a title above the header, so the header seems to be further down.
+    Delete the rows above the header (a title, notes, blank rows) so that the column names are
+    the first row, and save the file again
     """
     names = [str(c) for c in columns]
     if not names:
         return "found no columns"
     confirmed = bool(set(names) & set(expected))
+    named = [n for n in names if not _UNNAMED.fullmatch(n)]
+    if not confirmed and named and len(names) - len(named) >= 2 * len(named) \
+            and len(named) <= 2:
+        one = len(named) == 1
+        cells = " and ".join(f"a {len(n)}-character cell" for n in named)
+        return (f"found {len(names)} columns, but only {'one cell' if one else 'two cells'} "
+                f"of the first row {'is' if one else 'are'} filled ({cells}, not shown): it "
+                "looks like a title above the header, so the header seems to be further down. "
+                "Delete the rows above the header (a title, notes, blank rows) so that the "
+                "column names are the first row, and save the file again")
     if not confirmed and header_looks_like_data(names, frame):
         return (f"found {len(names)} columns, but the first row looks like data, not column "
                 "names (not shown: it may hold comment text). Add a header row")
-    shown = [repr(n) if confirmed and len(n) <= 100 else shown_header(n) for n in names[:limit]]
+    shown = [repr(n) if (confirmed and len(n) <= 100) or _UNNAMED.fullmatch(n)
+             else shown_header(n) for n in names[:limit]]
     more = f" and {len(names) - limit} more" if len(names) > limit else ""
     return f"found the columns {', '.join(shown)}{more}"
 

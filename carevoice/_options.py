@@ -18,7 +18,8 @@ import typer
 from ._argnames import typed_names
 
 __all__ = ["CLI_WAY_OUT", "ClosedColumnOption", "DropColumnOption", "EncodingOption",
-           "MissingValueOption", "SepOption", "missing_values", "typed_command"]
+           "MissingValueOption", "NotFreeTextOption", "SepOption", "missing_values",
+           "typed_command"]
 
 _Command = TypeVar("_Command", bound=Callable[..., Any])
 
@@ -50,18 +51,26 @@ DropColumnOption = Annotated[list[str] | None, typer.Option(
     help="A RESPONDENTS column to leave out, repeatable: free text such as 'Other (please "
          "specify)', names. Its answers are not read into the analysis or any output.")]
 
-#: ``--closed-column``: a respondents column to keep, trusted to be closed (repeatable).
+#: ``--closed-column``: the only respondents columns to keep, trusted to be closed (repeatable).
 ClosedColumnOption = Annotated[list[str] | None, typer.Option(
     "--closed-column",
-    help="A RESPONDENTS closed question to keep, repeatable. Without it every column is kept "
-         "and one that looks like free text or asks for a name is refused; with it only these "
-         "are kept, trusted to be closed.")]
+    help="Keep ONLY this RESPONDENTS column (repeatable), trusted to be closed: every column "
+         "not named is left out (a warning names them). To keep a column that was refused as "
+         "free text by mistake and all the others, use --not-free-text instead.")]
+
+#: ``--not-free-text``: a respondents column vouched for as closed; the others are kept too.
+NotFreeTextOption = Annotated[list[str] | None, typer.Option(
+    "--not-free-text",
+    help="A RESPONDENTS column that is a closed question although it looks like free text "
+         "(repeatable): vouched for, it is kept as a closed question, not checked, while "
+         "every other column is kept and checked as usual.")]
 
 #: How the commands that read a respondents file say to leave a column out or keep it.
 CLI_WAY_OUT = ("Leave them out with --drop-column COLUMN (repeatable; --exclude only keeps a "
-               "column out of the tests, not out of the tables) or, if they are closed "
-               "questions after all, list the closed columns to keep with --closed-column "
-               "(repeatable; only those are kept).")
+               "column out of the tests, not out of the tables) or, if one is a closed "
+               "question after all, vouch for it with --not-free-text COLUMN (repeatable): "
+               "the other columns are kept and checked as before (--closed-column would keep "
+               "only the columns it names).")
 
 
 def missing_values(option: Sequence[str] | None) -> list[str] | None:

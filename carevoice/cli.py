@@ -22,6 +22,7 @@ from ._options import (
     DropColumnOption,
     EncodingOption,
     MissingValueOption,
+    NotFreeTextOption,
     SepOption,
     missing_values,
     typed_command,
@@ -89,12 +90,14 @@ def validate_command(
     missing_value: MissingValueOption = None,
     drop_column: DropColumnOption = None,
     closed_column: ClosedColumnOption = None,
+    not_free_text: NotFreeTextOption = None,
 ) -> None:
     """Check input files and list every problem (columns, ids, encodings) in one go.
 
     Columns that look like free text where carevoice expects none are problems too: in
-    RESPONDENTS any (leave them out with --drop-column, as for link and report), in COMMENTS
-    any besides text (they would pass through pseudonymisation unmasked).
+    RESPONDENTS any (leave them out with --drop-column, or vouch for a closed question with
+    --not-free-text, as for link and report), in COMMENTS any besides text (they would pass
+    through pseudonymisation unmasked).
     """
     from ._answers import closed_answers, extra_text_columns
     from .corpus import read_comments, read_corpus
@@ -114,7 +117,8 @@ def validate_command(
         if respondents is not None:
             try:
                 closed_answers(corpus.respondents, closed_columns=closed_column or None,
-                               drop_columns=drop_column or (), how=CLI_WAY_OUT)
+                               drop_columns=drop_column or (), how=CLI_WAY_OUT,
+                               not_free_text=not_free_text or (), source=respondents.name)
             except ValidationError as e:
                 problems += [replace(p, message=f"{respondents.name}: {p.message}")
                              for p in e.problems]
@@ -142,9 +146,12 @@ def convert_command(
         help="A column to leave out, repeatable: free text you do not analyse, names, e-mail "
              "addresses.")] = None,
     closed_column: Annotated[list[str] | None, typer.Option(
-        help="A closed question to keep, repeatable. Without it every other column is kept "
-             "and one that looks like free text is refused; with it only these are kept.")]
+        help="Keep ONLY this closed question (repeatable), trusted to be closed: every other "
+             "column is left out (a warning names them). Without it every other column is "
+             "kept and one that looks like free text is refused; to keep one refused by "
+             "mistake and all the others, use --not-free-text.")]
     = None,
+    not_free_text: NotFreeTextOption = None,
     rename: Annotated[list[str] | None, typer.Option(
         help="Rename a closed column in the respondents file: 'OLD=NEW', repeatable (e.g. "
              "'Age group=age_group', the name `carevoice report` looks for).")] = None,
@@ -155,7 +162,9 @@ def convert_command(
 ) -> None:
     """Turn a wide survey export into long-form comments and respondents files.
 
-    Columns that look like free text are refused as closed answers (see --drop-column).
+    Columns that look like free text are refused as closed answers: analyse them with
+    --text-column, leave them out with --drop-column, or vouch for a closed question with
+    --not-free-text.
     """
 
     from ._labelled import rename_answers
@@ -167,6 +176,7 @@ def convert_command(
         renames = _renames(rename)
         corpus = read_survey(survey, text_columns=mapping, id_column=id_column,
                              closed_columns=closed_column, drop_columns=drop_column or (),
+                             not_free_text=not_free_text or (),
                              encoding=encoding, sep=sep,
                              missing_values=missing_values(missing_value))
         closed = [c for c in corpus.respondents.columns if c != "respondent_id"]

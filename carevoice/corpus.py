@@ -27,6 +27,7 @@ from ._answers import (
     _codes_by_column,
     closed_answers,
     free_text_columns,
+    note_left_out,
     type_answers,
 )
 from ._files import (
@@ -100,13 +101,16 @@ def read_survey(path: str | Path, *, text_columns: Sequence[str] | Mapping[str, 
                 levels: Mapping[str, Sequence[str]] | None = None,
                 encoding: str | None = None, sheet_name: str | int = 0,
                 sep: str | None = None,
-                missing_values: MissingValues | None = None) -> Corpus:
+                missing_values: MissingValues | None = None,
+                not_free_text: Sequence[str] = ()) -> Corpus:
     """Turn a wide survey export (one row per respondent) into a :class:`Corpus`.
 
     Every column that is neither the id nor a text column becomes a closed answer in
     ``respondents``, which is never pseudonymised. A column that looks like free text there
     (see :func:`free_text_columns`) is refused: name it in ``text_columns`` or
-    ``drop_columns``, or list the closed columns to keep in ``closed_columns``.
+    ``drop_columns``, or, if it is a closed question after all, in ``not_free_text``.
+    Questions with a given order (``levels``, an ordinal SPSS question whose every answer
+    has a value label) are closed and not checked.
 
     Parameters
     ----------
@@ -118,12 +122,14 @@ def read_survey(path: str | Path, *, text_columns: Sequence[str] | Mapping[str, 
     id_column : str
         The column holding the respondent id.
     closed_columns : sequence of str, optional
-        The closed questions to keep, trusted to be closed; by default every other column
-        not in ``drop_columns``, checked for free text.
+        The only closed questions to keep, trusted to be closed: every other column is left
+        out (a warning names them). By default every other column not in ``drop_columns`` is
+        kept and checked for free text.
     drop_columns : sequence of str, default ()
         Columns to leave out (free text you do not analyse, names, e-mail addresses).
     levels : mapping, optional
-        Level order per closed column (see :func:`type_answers`).
+        Level order per closed column (see :func:`type_answers`); these columns are not
+        checked for free text.
     encoding : str, optional
         Force the CSV encoding; detected by default.
     sheet_name : str or int, default 0
@@ -134,6 +140,9 @@ def read_survey(path: str | Path, *, text_columns: Sequence[str] | Mapping[str, 
         Closed answers that mean "no answer" ("don't know", -99), made missing before the
         answers are typed and before the free-text check; a list for every closed column or
         ``{column: [codes]}`` (see :func:`type_answers`). None by default.
+    not_free_text : sequence of str, default ()
+        Closed questions you vouch for: kept and not checked for free text, while every
+        other column is kept and checked (the way to keep a question refused by mistake).
 
     Returns
     -------
@@ -156,14 +165,15 @@ def read_survey(path: str | Path, *, text_columns: Sequence[str] | Mapping[str, 
     """
     table = read_file(path, encoding=encoding, sheet_name=sheet_name, sep=sep)
     return _survey(table, text_columns, id_column, closed_columns, drop_columns, levels,
-                   missing_values)
+                   missing_values, not_free_text)
 
 
 def survey_from_frame(wide: pd.DataFrame, *, text_columns: Sequence[str] | Mapping[str, str],
                       id_column: str, closed_columns: Sequence[str] | None = None,
                       drop_columns: Sequence[str] = (),
                       levels: Mapping[str, Sequence[str]] | None = None,
-                      missing_values: MissingValues | None = None) -> Corpus:
+                      missing_values: MissingValues | None = None,
+                      not_free_text: Sequence[str] = ()) -> Corpus:
     """Like :func:`read_survey`, from a wide DataFrame already in memory.
 
     Parameters
@@ -171,6 +181,8 @@ def survey_from_frame(wide: pd.DataFrame, *, text_columns: Sequence[str] | Mappi
     wide : pandas.DataFrame
         One row per respondent.
     text_columns, id_column, closed_columns, drop_columns, levels, missing_values
+        As in :func:`read_survey`.
+    not_free_text : sequence of str, default ()
         As in :func:`read_survey`.
 
     Returns
@@ -199,7 +211,7 @@ def survey_from_frame(wide: pd.DataFrame, *, text_columns: Sequence[str] | Mappi
     """
     _need_frame(wide, "wide")
     return _survey(Table.of_frame(wide), text_columns, id_column, closed_columns, drop_columns,
-                   levels, missing_values)
+                   levels, missing_values, not_free_text)
 
 
 def _names(value: Any, argument: str) -> list[str]:
@@ -212,7 +224,8 @@ def _names(value: Any, argument: str) -> list[str]:
 def _survey(table: Table, text_columns: Sequence[str] | Mapping[str, str], id_column: str,
             closed_columns: Sequence[str] | None, drop_columns: Sequence[str],
             levels: Mapping[str, Sequence[str]] | None,
-            missing_values: MissingValues | None = None) -> Corpus:
+            missing_values: MissingValues | None = None,
+            not_free_text: Sequence[str] = ()) -> Corpus:
     wide = table.frame
     if isinstance(text_columns, str):
         raise InputError("The 'text_columns' argument must be a list or mapping of column names, "
@@ -221,10 +234,11 @@ def _survey(table: Table, text_columns: Sequence[str] | Mapping[str, str], id_co
                if isinstance(text_columns, Mapping) else {str(c): str(c) for c in text_columns})
     drop = _names(drop_columns, "drop_columns")
     closed = None if closed_columns is None else _names(closed_columns, "closed_columns")
+    trusted = _names(not_free_text, "not_free_text")
     problems = _duplicate_columns(wide, table.name)
     roles = {"id_column": [id_column], "text_columns": list(mapping),
              "closed_columns": closed or [], "drop_columns": drop}
-    wanted = list(dict.fromkeys(c for names in roles.values() for c in names))
+    wanted = list(dict.fromkeys([*(c for names in roles.values() for c in names), *trusted]))
     missing = [c for c in wanted if c not in wide.columns]
     if missing:
         found = describe_columns(wide.columns, expected=wanted, frame=wide)
@@ -234,6 +248,11 @@ def _survey(table: Table, text_columns: Sequence[str] | Mapping[str, str], id_co
     for role, names in roles.items():
         for c in dict.fromkeys(names):
             claimed.setdefault(c, []).append(role)
+    for c in trusted:  # vouched for as closed: only a closed answer, kept with the others
+        if c in claimed and claimed[c] != ["closed_columns"]:
+            claimed[c].append("not_free_text")
+        elif closed is not None and c not in claimed:
+            claimed[c] = ["not_free_text", "left out by closed_columns"]
     clashes = {c: r for c, r in claimed.items() if len(r) > 1}
     if clashes:
         problems.append(Problem("conflicting_columns", "a column can have only one role; "
@@ -250,7 +269,10 @@ def _survey(table: Table, text_columns: Sequence[str] | Mapping[str, str], id_co
     problems += _id_problems(ids, id_column, table)
     if closed is None:
         closed = [c for c in wide.columns if c not in claimed]
-        flagged = free_text_columns(wide, closed, missing_values=missing_values)
+        # A given order (levels=, an ordinal SPSS question) says the question is closed.
+        ordered = {*_file_levels(table, closed, missing_values), *(levels or {}), *trusted}
+        flagged = free_text_columns(wide, [c for c in closed if c not in ordered],
+                                    missing_values=missing_values)
         if flagged:
             problems.append(Problem("free_text_column", (
                 "these columns look like free text, not closed answers: "
@@ -258,10 +280,16 @@ def _survey(table: Table, text_columns: Sequence[str] | Mapping[str, str], id_co
                 + ". Closed answers are copied to the respondents file without "
                 "pseudonymisation, so a name written there would be kept. Analyse each as a "
                 "text column (text_columns=..., --text-column) or leave it out "
-                "(drop_columns=..., --drop-column); if they are closed questions after all, "
-                "list the closed columns to keep (closed_columns=..., --closed-column).")))
+                "(drop_columns=..., --drop-column); if one is a closed question after all, "
+                "vouch for it (not_free_text=..., --not-free-text): the other columns are "
+                "kept and checked as before (closed_columns=..., --closed-column, would keep "
+                "only the columns it lists).")))
     if problems:
         raise ValidationError(table.name, problems)
+    if closed_columns is not None:
+        note_left_out([c for c in wide.columns if c not in claimed],
+                      len([c for c in wide.columns if c not in claimed or c in closed]),
+                      table.name)
     respondents = wide[[id_column, *closed]].assign(**{id_column: ids})
     respondents = respondents.rename(columns={id_column: RESPONDENT_ID})
     respondents = type_closed(respondents.reset_index(drop=True), table.variables, levels,

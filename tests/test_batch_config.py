@@ -57,6 +57,7 @@ BAD = [
     ({"input": {"comments": "comments.csv", "missing_values": [True]}}, "input.missing_values"),
     ({"input": {"comments": "comments.csv", "missing_values": {"age": "-99"}}},
      "input.missing_values"),
+    ({"input": {"comments": "comments.csv", "not_free_text": "age"}}, "input.not_free_text"),
     ({"link": {"enabled": True}}, "link.enabled"),
     ({"link": {"variables": "age"}}, "link.variables"),
     ({"link": {"test": "t"}}, "link.test"),

@@ -201,3 +201,49 @@ def test_streamed_csv_outputs_quote_a_bare_carriage_return(tmp_path):
     rows = read_table(tmp_path / "comments.csv").to_dict("records")
     assert rows == [{"comment_id": "a", "text": "ok"},
                     {"comment_id": "b", "text": "line one\r[PERSON_1] here"}]
+
+
+@pytest.mark.parametrize("kind", ["survey", "respondents"])
+def test_not_free_text_vouches_for_one_column_and_keeps_the_others(
+        tmp_path: Path, kind: str, caplog: pytest.LogCaptureFixture) -> None:
+    """[input] not_free_text keeps a closed question refused by mistake and every other
+    column, still checked; [input] closed_columns keeps only its columns and says which
+    it leaves out."""
+    from carevoice.batch import load_config
+    from carevoice.batch.chunks import plan_chunks
+    from carevoice.batch.runner import _read_respondents, _source
+
+    reasons = ["Too far from school", "My carer was ill", "Too far from school",
+               "I asked to move", "My carer was ill", "Other reason"]
+    rows = [(f"P{i}", f"more money {i}", "foster" if i % 2 else "kinship", reasons[i],
+             "Zebedee Quorn" if i == 2 else "") for i in range(6)]
+    head = "respondent_id,better,placement,why_moved,Other (please specify)\n"
+    (tmp_path / "export.csv").write_text(head + "".join(",".join(r) + "\n" for r in rows),
+                                         "utf-8")
+    (tmp_path / "c.csv").write_text("comment_id,respondent_id,text\n" + "".join(
+        f"c{i},{r[0]},{r[1]}\n" for i, r in enumerate(rows)), "utf-8")
+    (tmp_path / "r.csv").write_text(head.replace("better,", "") + "".join(
+        ",".join([r[0], *r[2:]]) + "\n" for r in rows), "utf-8")
+    source_lines = ('survey = "export.csv"\nid_column = "respondent_id"\n'
+                    '[input.text_columns]\n"better" = "better"\n' if kind == "survey" else
+                    'comments = "c.csv"\nrespondents = "r.csv"\n')
+
+    def answers(settings: str) -> pd.DataFrame:
+        toml = tmp_path / "PIPELINE.toml"
+        toml.write_text(f'[run]\noutput = "run"\n[input]\n{settings}{source_lines}', "utf-8")
+        cfg = load_config(toml)
+        source = _source(cfg)
+        return _read_respondents(cfg, source, plan_chunks(source, 100))
+
+    with pytest.raises(ValidationError) as info:
+        answers("")
+    assert "'why_moved'" in str(info.value) and "not_free_text" in str(info.value)
+    with pytest.raises(ValidationError, match="Other"):
+        answers('not_free_text = ["why_moved"]\n')
+    kept = answers('not_free_text = ["why_moved"]\ndrop_columns = ["Other (please specify)"]\n')
+    assert list(kept.columns) == ["respondent_id", "placement", "why_moved"]
+    with caplog.at_level("WARNING", logger="carevoice.corpus"):
+        kept = answers('closed_columns = ["why_moved"]\n')
+    assert list(kept.columns) == ["respondent_id", "why_moved"]
+    assert "2 of 3 answer columns are left out: 'placement', 'Other (please specify)'" in (
+        " ".join(caplog.text.split()))

@@ -440,3 +440,88 @@ def test_validate_names_comment_columns_that_pass_through_unmasked(tmp_path):
     assert "'child_name'" in result.output and "'worker_note'" in result.output
     assert "'wave'" not in result.output and "--drop-column" in result.output
     assert "Zebedee" not in result.output and "07700" not in result.output
+
+
+def _vouched_files(folder):
+    """Twelve respondents with a closed question worded as an open one ("Why did you last
+    move?", one answer given once) and a column of names."""
+    comments, codes, answers = _free_text_files(folder)
+    rows = (folder / "r.csv").read_text("utf-8").splitlines()
+    reasons = ["Too far from school", "My carer was ill", "Too far from school",
+               "I asked to move"] * 2 + ["My carer was ill"] * 3 + ["Other reason"]
+    rows = [rows[0] + ",why_moved"] + [f"{row},{reasons[i]}" for i, row in enumerate(rows[1:])]
+    (folder / "r.csv").write_text("\n".join(rows) + "\n", "utf-8")
+    return comments, codes, answers
+
+
+@pytest.mark.parametrize("command", ["link", "report", "compare-waves", "validate"])
+def test_not_free_text_vouches_for_one_column_and_keeps_the_others(tmp_path, command,
+                                                                     caplog):
+    """--not-free-text keeps a closed question refused by mistake and every other column
+    (still checked, and --drop-column still applies); --closed-column keeps only the columns
+    it names, and a warning names those it leaves out."""
+    import pandas as pd
+
+    files = _vouched_files(tmp_path)
+    out = tmp_path / "out"
+    out.mkdir()
+    args = {"link": ["link", *files, "--output", str(out / "a.csv")],
+            "report": ["report", *files, "--output", str(out / "rep"), "--format", "md",
+                       "--embedder", "hashing", "--already-pseudonymised",
+                       "--attribute", "why_moved", "--subgroup", "why_moved"],
+            "compare-waves": ["compare-waves", "w1", *files, "w2", *files,
+                              "--output", str(out / "c.csv"), "--by", "why_moved"],
+            "validate": ["validate", files[0], files[2]]}[command]
+    dropped = ["--drop-column", "first_name", "--drop-column", "anything_else"]
+    result = runner.invoke(app, args + dropped)
+    assert result.exit_code == 2, result.output
+    flat = _flat(result.output)
+    assert "'why_moved'" in flat and "--not-free-text why_moved" not in flat
+    assert "--not-free-text COLUMN" in flat and "'first_name'" not in flat
+    # vouched for: kept, the other columns kept and checked (the names are still refused)
+    result = runner.invoke(app, args + ["--not-free-text", "why_moved"])
+    assert result.exit_code == 2 and "'first_name'" in result.output
+    result = runner.invoke(app, args + dropped + ["--not-free-text", "why_moved"])
+    assert result.exit_code == 0, result.output
+    if command == "link":
+        assert set(pd.read_csv(out / "a.csv")["variable"]) == {"placements", "placement_type",
+                                                               "why_moved"}
+    with caplog.at_level("WARNING", logger="carevoice.corpus"):
+        result = runner.invoke(app, args + ["--drop-column", "first_name",
+                                            "--closed-column", "why_moved"])
+    assert result.exit_code == 0, result.output
+    assert ("so 3 of 4 answer columns are left out: 'placements', 'placement_type', "
+            "'anything_else'") in (
+        " ".join(caplog.text.split()))
+    assert "--not-free-text" in caplog.text
+    # a column cannot be both vouched for and left out, or vouched for and not kept
+    for extra in (["--drop-column", "why_moved"], ["--closed-column", "placements"]):
+        result = runner.invoke(app, args + dropped + ["--not-free-text", "why_moved", *extra])
+        assert result.exit_code == 2, result.output
+        assert "conflicting_columns" in result.output
+
+
+def test_convert_keeps_every_column_with_not_free_text_and_names_those_closed_column_drops(
+        tmp_path, caplog):
+    wide = tmp_path / "export.csv"
+    wide.write_text("ID,Q1,age,Why did you last move?,Other (please specify)\n" + "".join(
+        f"{i},hello,{'8-10' if i % 2 else '11-13'},"
+        f"{['Too far', 'Carer ill', 'Too far', 'Asked to', 'Other reason'][i % 5]},"
+        f"{'Zebedee Quorn' if i == 3 else ''}\n" for i in range(6)), "utf-8")
+    base = ["convert", str(wide), "--id-column", "ID", "--text-column", "Q1=better"]
+    result = runner.invoke(app, [*base, "--output", str(tmp_path / "a")])
+    assert result.exit_code == 2
+    flat = _flat(result.output)
+    assert "'Why did you last move?'" in flat and "--not-free-text" in flat
+    result = runner.invoke(app, [*base, "--not-free-text", "Why did you last move?",
+                                 "--drop-column", "Other (please specify)",
+                                 "--output", str(tmp_path / "b")])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "b" / "respondents.csv").read_text("utf-8").startswith(
+        "respondent_id,age,Why did you last move?\n")
+    with caplog.at_level("WARNING", logger="carevoice.corpus"):
+        result = runner.invoke(app, [*base, "--closed-column", "Why did you last move?",
+                                     "--output", str(tmp_path / "c")])
+    assert result.exit_code == 0, result.output
+    assert "2 of 3 answer columns are left out: 'age', 'Other (please specify)'" in (
+        " ".join(caplog.text.split()))

@@ -188,6 +188,41 @@ def test_describe_columns_masks_headers_that_may_be_data(columns, shown, hidden)
         assert part not in text
 
 
+def test_a_title_row_above_the_header_is_named_as_such(tmp_path):
+    """An Excel export with a title in row 1, a blank row and the header in row 3: the error
+    says the header seems to be further down and how to fix the file, and shows neither the
+    title nor carevoice's own names of the blank header cells as hidden headers."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Children in care survey 2025 - export"])
+    sheet.append([])
+    sheet.append(["Respondent ID", "How old are you?", "What would make your life better?"])
+    sheet.append(["0001", "8-10", "more time with my family"])
+    sheet.append(["0002", "11-13", "a bike"])
+    book.save(tmp_path / "messy.xlsx")
+    csv = _text(tmp_path, "messy.csv", "Children in care survey 2025 - export,,\n,,\n"
+                "Respondent ID,How old are you?,What would make your life better?\n"
+                "0001,8-10,more time with my family\n")
+    for path in (tmp_path / "messy.xlsx", csv):
+        with pytest.raises(cv.ValidationError) as info:
+            cv.read_survey(path, text_columns=["What would make your life better?"],
+                           id_column="Respondent ID")
+        message = " ".join(str(info.value).split())
+        assert "header seems to be further down" in message
+        assert "Delete the rows above the header" in message
+        assert "character header, not shown" not in message and "Children" not in message
+    # a CSV title line of one field: the line count error says what it may be
+    title = _text(tmp_path, "title.csv", "Children in care survey 2025\n"
+                  "Respondent ID,How old are you?\n0001,8-10\n")
+    with pytest.raises(cv.InputError, match="If line 1 is a title above the header, delete"):
+        read_table(title)
+
+
+def test_blank_header_cells_are_shown_by_the_name_carevoice_gives_them():
+    text = describe_columns(["ID", "Unnamed: 1", "Answer", "Unnamed: 3"])
+    assert text == "found the columns 'ID', 'Unnamed: 1', 'Answer', 'Unnamed: 3'"
+
+
 def test_theme_coder_does_not_echo_data_headers_and_needs_ids():
     from carevoice.themes.model import _texts_of
 

@@ -515,3 +515,29 @@ def test_leaving_free_text_out_keeps_it_out_of_every_table():
     assert set(trusted.associations["variable"]) == {"first_name"}
     with pytest.raises(ValidationError, match="nope"):
         link(comments, codes, resp, closed_columns=["nope"])
+
+
+def test_not_free_text_vouches_for_a_column_and_keeps_the_others(caplog):
+    """not_free_text keeps one column and every other (still checked); closed_columns keeps
+    only its columns, and a warning says how many and which columns it leaves out."""
+    comments, codes, resp = _answers_with_free_text()
+    resp = resp.assign(why_moved=["Too far from school", "My carer was ill"] * 5
+                       + ["I asked to move", "Too far from school"])
+    with pytest.raises(ValidationError) as info:
+        link(comments, codes, resp.drop(columns=["first_name", "other_specify",
+                                                 "anything_else"]))
+    assert "'why_moved'" in str(info.value) and "not_free_text=[...]" in str(info.value)
+    with pytest.raises(ValidationError, match="first_name"):  # the others are still checked
+        link(comments, codes, resp, not_free_text=["why_moved"])
+    kept = link(comments, codes, resp.drop(columns=["other_specify", "anything_else"]),
+                not_free_text=["why_moved", "first_name"])
+    assert set(kept.associations["variable"]) == {"placement_type", "feels_safe", "why_moved",
+                                                  "first_name"}
+    assert kept.settings["not_free_text"] == ["why_moved", "first_name"]
+    with caplog.at_level("WARNING", logger="carevoice.corpus"):
+        only = link(comments, codes, resp, closed_columns=["why_moved"])
+    assert set(only.associations["variable"]) == {"why_moved"}
+    assert ("so 6 of 7 answer columns are left out: 'survey', 'placement_type', 'feels_safe', "
+            "'first_name', 'other_specify', 'anything_else'") in " ".join(caplog.text.split())
+    with pytest.raises(ValidationError, match="conflicting_columns"):
+        link(comments, codes, resp, closed_columns=["why_moved"], not_free_text=["first_name"])

@@ -155,6 +155,11 @@ def test_export_types_answers_and_counts_only_codings(app, files, tmp_path):
     result = runner.invoke(app, ["export-qdpx", str(comments), str(codes), str(respondents),
                                  "-o", str(out), "--drop-column", "nope"])
     assert result.exit_code == 2 and "nope" in result.output
+    for extra in (["--not-free-text", "nope"], ["--not-free-text", "worried", "--free-text",
+                                                 "worried"]):
+        result = runner.invoke(app, ["export-qdpx", str(comments), str(codes),
+                                     str(respondents), "-o", str(out), *extra])
+        assert result.exit_code == 2 and "--not-free-text" in result.output, result.output
 
 
 def test_export_without_codings(app, files, tmp_path):

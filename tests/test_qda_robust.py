@@ -333,3 +333,59 @@ def test_free_text_answers_are_pseudonymised_with_the_comments(tmp_path):
     placeholder = said["r1"].split()[2]  # the same person, the same placeholder
     assert placeholder in back.comments.at[0, "text"]
     assert back.respondents["placement"].tolist() == ["foster", "residential"]
+
+
+def _survey_answers():
+    """Eight respondents as read from an SPSS file: long value labels, an SPSS date-time,
+    a gender question's own-words follow-up."""
+    white = "White - English, Welsh, Scottish, Northern Irish or British"
+    return pd.DataFrame({
+        "respondent_id": [f"r{i}" for i in range(8)],
+        "ethnicity": pd.Categorical([white, "Asian or Asian British", white, white,
+                                     "Mixed or multiple ethnic groups", white,
+                                     "Asian or Asian British", white]),
+        "trust_sw": pd.Categorical(["I don't have a social worker", "Yes", "No", "Yes",
+                                    "I don't have a social worker", "Not sure", "Yes", "No"]),
+        "started_at": pd.Categorical([f"2024-03-0{i + 1}T18:0{i}:00" for i in range(8)]),
+        "surveyed": pd.Categorical(["2024-03-01 00:00:00"] * 4 + ["2024-03-02 00:00:00"] * 4),
+        "gender_self": pd.Categorical(["trans boy", None, None, "agender", None, None, None,
+                                       None])})
+
+
+def test_closed_answers_are_closed_as_a_whole_and_date_times_are_typed(tmp_path, comments,
+                                                                      codes):
+    """A column is free text or closed as the rest of carevoice judges it: long labels are
+    closed answers, an own-words identity question is free text; an SPSS date-time is a
+    DateTime variable, a date-time at midnight a Date."""
+    from carevoice.qda import free_text_answers, type_text_answers
+
+    answers = type_text_answers(_survey_answers())
+    assert free_text_answers(answers) == ["gender_self"]
+    assert free_text_answers(answers, not_free_text=["gender_self"]) == []
+    with pytest.raises(InputError, match="nope"):
+        free_text_answers(answers, not_free_text=["nope"])
+    frame = comments.assign(respondent_id=[f"r{i}" for i in range(len(comments))])
+    root = qde_root(export(tmp_path, frame, codes, answers))
+    variables = {v.get("name"): v for v in root.iter(f"{Q}Variable")}
+    kinds = {name: v.get("typeOfVariable") for name, v in variables.items()}
+    assert kinds == {"ethnicity": "Text", "trust_sw": "Text", "started_at": "DateTime",
+                     "surveyed": "Date", "gender_self": "Text"}
+    assert "Northern Irish or British" in variables["ethnicity"].find(f"{Q}Description").text
+    assert "I don't have a social worker" in variables["trust_sw"].find(
+        f"{Q}Description").text
+    assert variables["gender_self"].find(f"{Q}Description") is None  # never listed as levels
+    values = [v.text for v in root.iter(f"{Q}DateTimeValue")]
+    assert values[:2] == ["2024-03-01T18:00:00", "2024-03-02T18:01:00"]
+
+
+@pytest.mark.model
+def test_long_labels_are_not_pseudonymised_on_export(tmp_path):
+    answers = _survey_answers()
+    raw = pd.DataFrame({"comment_id": ["c1"], "respondent_id": ["r1"],
+                        "text": ["my social worker never rings me back"]})
+    path = export_qdpx(raw, pd.DataFrame({"comment_id": [], "theme": []}), answers,
+                       tmp_path / "p.qdpx")
+    back = read_qdpx(path).respondents.set_index("respondent_id")
+    assert back.at["r0", "ethnicity"] == answers.at[0, "ethnicity"]
+    assert back.at["r0", "trust_sw"] == "I don't have a social worker"
+    assert str(back.at["r0", "started_at"]).startswith("2024-03-01 18:00:00")

@@ -4,8 +4,9 @@ Only comment text is pseudonymised. The respondents' answers reach the shareable
 (association and prevalence tables, quote attributions) as they are, and so do the comments
 file's other columns (``outputs/comments.csv``), so a column that looks like free text or asks
 for a name (:func:`carevoice.corpus.free_text_columns`) stops the run before any work unless
-``[input] drop_columns`` leaves it out or ``[input] closed_columns`` vouches for the answers,
-as ``carevoice convert``, ``link`` and ``report`` refuse it too.
+``[input] drop_columns`` leaves it out or ``[input] not_free_text`` vouches for it (``[input]
+closed_columns`` keeps only the columns it lists), as ``carevoice convert``, ``link`` and
+``report`` refuse it too.
 """
 
 from __future__ import annotations
@@ -22,9 +23,10 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["BATCH_WAY_OUT", "read_answers", "text_column_problems"]
 
 #: How a batch run's errors say to leave a column out or keep it.
-BATCH_WAY_OUT = ("Leave them out with [input] drop_columns = [...] or, if they are closed "
-                 "questions after all, list the closed questions to keep in [input] "
-                 "closed_columns = [...] (only those are kept).")
+BATCH_WAY_OUT = ("Leave them out with [input] drop_columns = [...] or, if one is a closed "
+                 "question after all, vouch for it with [input] not_free_text = [...]: the "
+                 "other columns are kept and checked as before ([input] closed_columns would "
+                 "keep only the columns it lists).")
 
 
 def text_column_problems(comments: Any) -> list[Problem]:
@@ -74,8 +76,9 @@ def read_answers(cfg: BatchConfig, source: Source, specs: list[ChunkSpec]) -> An
 
     From ``[input] respondents``, or the closed questions of a survey export (every column
     but the id and the text columns). ``[input] drop_columns`` are left out; with ``[input]
-    closed_columns`` only those are kept, trusted; otherwise a column that looks like free text
-    stops the run (:func:`carevoice.corpus.closed_answers`).
+    closed_columns`` only those are kept, trusted (a warning names the others); otherwise a
+    column that looks like free text stops the run (:func:`carevoice.corpus.closed_answers`)
+    unless ``[input] not_free_text`` vouches for it.
 
     Parameters
     ----------
@@ -96,7 +99,7 @@ def read_answers(cfg: BatchConfig, source: Source, specs: list[ChunkSpec]) -> An
     """
     import pandas as pd
 
-    from .._answers import closed_answers, free_text_columns
+    from .._answers import closed_answers, free_text_columns, note_left_out
     from .._labelled import type_closed
     from ..corpus import read_respondents, validate_respondents
 
@@ -110,23 +113,33 @@ def read_answers(cfg: BatchConfig, source: Source, specs: list[ChunkSpec]) -> An
             raise ValidationError("[input] drop_columns", problems)
         return closed_answers(answers, closed_columns=inp.closed_columns,
                               drop_columns=[c for c in answers.columns if c in drop],
-                              source="[input] respondents", how=BATCH_WAY_OUT)
+                              source="[input] respondents", how=BATCH_WAY_OUT,
+                              not_free_text=list(inp.not_free_text))
     if source.kind != "survey":
         problems = _unknown_drops(cfg, source, specs, [])
         if problems:
             raise ValidationError("[input] drop_columns", problems)
         return None
     text_cols = {c for c, _ in source.text_columns}
-    parts = []
+    parts: list[Any] = []
+    others: list[str] = []
+    closed: list[str] = []
     for spec in specs:
         raw = read_raw(source, spec)
-        closed = (list(inp.closed_columns) if inp.closed_columns is not None
-                  else [c for c in raw.columns if c != source.id_column
-                        and c not in text_cols and c not in drop])
+        others = [c for c in raw.columns if c != source.id_column and c not in text_cols
+                  and c not in drop]
+        closed = list(inp.closed_columns) if inp.closed_columns is not None else others
         parts.append(raw[[source.id_column, *closed]])
     problems = _unknown_drops(cfg, source, specs, [])
     if problems:
         raise ValidationError("[input] drop_columns", problems)
+    unknown = [c for c in inp.not_free_text if c not in closed]
+    if unknown:
+        raise ValidationError("[input] not_free_text", [Problem(
+            "missing_column", f"[input] not_free_text names columns that are not closed "
+            f"questions of {source.file.name}: {unknown}; check the spelling against the "
+            "file's header ([input] closed_columns, when given, keeps only the columns it "
+            "lists).", column="input.not_free_text")])
     wide = pd.concat(parts, ignore_index=True).rename(columns={source.id_column: RESPONDENT_ID})
     # What an SPSS or Stata input says of its questions (code order, scales, wording, text
     # variables), kept beside its staged copy.
@@ -134,7 +147,8 @@ def read_answers(cfg: BatchConfig, source: Source, specs: list[ChunkSpec]) -> An
     if inp.closed_columns is None:
         # The answers are written to the shareable outputs unpseudonymised: free text must
         # not pass for a closed question (as `carevoice convert` refuses it too).
-        flagged = free_text_columns(wide.drop(columns=[RESPONDENT_ID]),
+        flagged = free_text_columns(wide, [c for c in wide.columns if c != RESPONDENT_ID
+                                           and c not in set(inp.not_free_text)],
                                     missing_values=inp.missing_codes,
                                     wording=variables.wording, text_variables=variables.text,
                                     value_labelled=variables.closed)
@@ -142,7 +156,11 @@ def read_answers(cfg: BatchConfig, source: Source, specs: list[ChunkSpec]) -> An
             raise ValidationError("[input] survey", [Problem(
                 "free_text_column", f"column {col!r} looks like free text ({why}); add it to "
                 "[input] text_columns to pseudonymise and code it, leave it out with [input] "
-                "drop_columns, or list the closed questions to keep in [input] "
-                "closed_columns.", column=str(col)) for col, why in flagged.items()])
+                "drop_columns, or, if it is a closed question after all, vouch for it with "
+                "[input] not_free_text (the other columns are kept and checked).",
+                column=str(col)) for col, why in flagged.items()])
+    elif parts:
+        note_left_out([c for c in others if c not in set(inp.closed_columns)], len(others),
+                      "[input] survey")
     return type_closed(validate_respondents(wide), variables,
                        missing_values=inp.missing_codes)

@@ -87,6 +87,7 @@ _PATH_KEYS = {("run", "output"), ("input", "comments"), ("input", "survey"),
               ("themes", "codebook"), ("discover", "background")}
 _PAIR_KEYS = {("input", "columns"), ("input", "text_columns"), ("discover", "options")}
 _LIST_KEYS = {("input", "closed_columns"), ("input", "drop_columns"),
+              ("input", "not_free_text"),
               ("input", "missing_values"), ("link", "variables"),
               ("link", "by"), ("report", "formats"), ("report", "attributes"),
               ("report", "quotes_by")}

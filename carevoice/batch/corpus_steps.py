@@ -152,7 +152,8 @@ def link_outputs(cfg: BatchConfig, comments: pd.DataFrame, codes: pd.DataFrame,
                   respondents, themes=themes,
                   variables=list(cfg.link.variables) if cfg.link.variables else None,
                   by=list(cfg.link.by) if cfg.link.by else None, test=cfg.link.test,
-                  weights=cfg.link.weights, closed_columns=_closed(cfg))
+                  weights=cfg.link.weights, closed_columns=_closed(cfg),
+                  not_free_text=list(cfg.input.not_free_text))
     out = {}
     for name in ("prevalence", "associations", "numeric"):
         table = getattr(result, name)
@@ -295,5 +296,6 @@ def report_outputs(cfg: BatchConfig, specs: list[ChunkSpec], store: ChunkStore,
                                     "missing_values": cfg.input.missing_codes,
                                     **({"drop_columns": list(cfg.input.drop_columns)}
                                        if cfg.input.drop_columns else {})},
-                           timestamp=False, closed_columns=_closed(cfg))
+                           timestamp=False, closed_columns=_closed(cfg),
+                           not_free_text=list(cfg.input.not_free_text))
     return {f"report_{name}": path for name, path in written.items()}

@@ -125,9 +125,13 @@ class InputSettings:
     text_columns : tuple of (str, str), default ()
         Free-text columns of a survey export and their ``question_id``.
     closed_columns : tuple of str, optional
-        The closed questions to keep, of a survey export or of ``respondents``, trusted to
-        be closed; default every other column (not in ``drop_columns``), and one that looks
-        like free text or asks for a name stops the run.
+        The only closed questions to keep, of a survey export or of ``respondents``, trusted
+        to be closed: every other column is left out (a warning names them). Default every
+        other column (not in ``drop_columns``), and one that looks like free text or asks for
+        a name stops the run.
+    not_free_text : tuple of str, default ()
+        Closed questions vouched for although they look like free text: kept and not
+        checked, while every other column is kept and checked.
     drop_columns : tuple of str, default ()
         Columns to leave out wherever they are: of the comments file (never copied to the
         outputs), of ``respondents`` or of a survey export (never analysed).
@@ -159,6 +163,7 @@ class InputSettings:
     drop_columns: tuple[str, ...] = ()
     encoding: str | None = None
     missing_values: tuple[Any, ...] = ()
+    not_free_text: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         p: list[Problem] = []
@@ -185,9 +190,10 @@ class InputSettings:
         check(p, self.closed_columns is None or (isinstance(self.closed_columns, tuple) and all(
             isinstance(c, str) for c in self.closed_columns)), "input", "closed_columns",
             "a list of column names", self.closed_columns)
-        check(p, isinstance(self.drop_columns, tuple) and all(
-            isinstance(c, str) for c in self.drop_columns), "input", "drop_columns",
-            "a list of column names", self.drop_columns)
+        for key in ("drop_columns", "not_free_text"):
+            v = getattr(self, key)
+            check(p, isinstance(v, tuple) and all(isinstance(c, str) for c in v), "input", key,
+                  "a list of column names", v)
         check(p, self.encoding is None or isinstance(self.encoding, str), "input", "encoding",
               "an encoding name such as 'utf-8' or 'cp1252'", self.encoding)
         check(p, missing_values_ok(self.missing_values), "input", "missing_values",

@@ -54,7 +54,8 @@ def link(comments: pd.DataFrame, codes: pd.DataFrame, respondents: pd.DataFrame,
          hypotheses: Sequence[Hypothesis] = (), test: str = "fisher",
          weights: str | pd.Series | None = None, base: str = "commented",
          alpha: float = 0.05, min_group: int = 5,
-         closed_columns: Sequence[str] | None = None) -> LinkResult:
+         closed_columns: Sequence[str] | None = None,
+         not_free_text: Sequence[str] = ()) -> LinkResult:
     """Link theme codes to survey answers in one call.
 
     Parameters
@@ -80,12 +81,16 @@ def link(comments: pd.DataFrame, codes: pd.DataFrame, respondents: pd.DataFrame,
         Numeric differences are tested only when each group has at least this many answers
         (and some spread); see :func:`numeric_differences`.
     closed_columns : sequence of str, optional
-        The answer columns to use, trusted to be closed questions; the others are left out.
-        By default every column is used, and one that looks like free text or asks for a
-        name ("Other (please specify)", "anything_else", "first_name"; see
-        :func:`carevoice.corpus.free_text_columns`) is refused: its answers would be written,
-        unpseudonymised, as levels of the tables. Leave such a column out of the frame
-        (``respondents.drop(columns=[...])``) or list the closed columns to keep here.
+        The only answer columns to use, trusted to be closed questions; the others are left
+        out (a warning names them). By default every column is used, and one that looks like
+        free text or asks for a name ("Other (please specify)", "anything_else",
+        "first_name"; see :func:`carevoice.corpus.free_text_columns`) is refused: its answers
+        would be written, unpseudonymised, as levels of the tables. Leave such a column out
+        of the frame (``respondents.drop(columns=[...])``) or, if it is a closed question
+        after all, name it in ``not_free_text``.
+    not_free_text : sequence of str, default ()
+        Answer columns you vouch for as closed questions: used and not checked, while every
+        other column is used and checked (see :func:`carevoice.corpus.closed_answers`).
 
     Returns
     -------
@@ -108,7 +113,8 @@ def link(comments: pd.DataFrame, codes: pd.DataFrame, respondents: pd.DataFrame,
     >>> result.associations[["theme", "variable", "level"]].values.tolist()
     [['money', 'feels_safe', 'always'], ['money', 'feels_safe', 'never']]
     """
-    respondents = closed_answers(respondents, closed_columns=closed_columns)
+    respondents = closed_answers(respondents, closed_columns=closed_columns,
+                                 not_free_text=not_free_text)
     if groups:
         respondents = group_levels(respondents, groups)
     indicators = respondent_themes(comments, codes, respondents, themes=themes, base=base)
@@ -127,5 +133,6 @@ def link(comments: pd.DataFrame, codes: pd.DataFrame, respondents: pd.DataFrame,
                 "weights": weights if isinstance(weights, str) or weights is None
                 else "series", "base": base, "alpha": alpha, "min_group": min_group,
                 "multiple_testing": "Benjamini-Hochberg over the whole association table",
-                "closed_columns": None if closed_columns is None else list(closed_columns)}
+                "closed_columns": None if closed_columns is None else list(closed_columns),
+                "not_free_text": list(not_free_text)}
     return LinkResult(indicators, prev, assoc, numeric, hyp, settings)

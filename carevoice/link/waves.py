@@ -108,7 +108,8 @@ def compare_waves(waves: Mapping[str, tuple[pd.DataFrame, pd.DataFrame, pd.DataF
                   *, themes: Sequence[str] | None = None, by: str | Sequence[str] = (),
                   paired: bool = False, reference: str = "previous", test: str = "fisher",
                   base: str = "commented", alpha: float = 0.05,
-                  closed_columns: Sequence[str] | None = None) -> WaveComparison:
+                  closed_columns: Sequence[str] | None = None,
+                  not_free_text: Sequence[str] = ()) -> WaveComparison:
     """Compare theme prevalence between survey waves in one call.
 
     Parameters
@@ -138,8 +139,11 @@ def compare_waves(waves: Mapping[str, tuple[pd.DataFrame, pd.DataFrame, pd.DataF
     closed_columns : sequence of str, optional
         The answer columns of every wave to use, trusted to be closed questions, as in
         :func:`link`. By default a wave's answer column that looks like free text or asks
-        for a name is refused (named with its wave): leave it out of that wave's frame or
-        list the closed columns to keep here.
+        for a name is refused (named with its wave): leave it out of that wave's frame or,
+        if it is a closed question after all, name it in ``not_free_text``.
+    not_free_text : sequence of str, default ()
+        Answer columns vouched for as closed questions (in every wave), as in :func:`link`:
+        used and not checked; the other columns are used and checked.
 
     Returns
     -------
@@ -186,8 +190,9 @@ def compare_waves(waves: Mapping[str, tuple[pd.DataFrame, pd.DataFrame, pd.DataF
         comments, codes, respondents = waves[name]
         with _in_wave(name):
             if respondents is not None:
-                respondents = answers[name] = closed_answers(respondents,
-                                                             closed_columns=closed_columns)
+                respondents = answers[name] = closed_answers(
+                    respondents, closed_columns=closed_columns,
+                    not_free_text=not_free_text)
             raised = respondent_themes(comments, codes, respondents, themes=list(themes),
                                        base=base)
         # Given themes are the comparison (and the family the q-values adjust over).
@@ -200,6 +205,7 @@ def compare_waves(waves: Mapping[str, tuple[pd.DataFrame, pd.DataFrame, pd.DataF
                 "reference": reference, "test": test, "base": base, "alpha": alpha,
                 "themes_never_coded": absent,
                 "closed_columns": None if closed_columns is None else list(closed_columns),
+                "not_free_text": list(not_free_text),
                 "multiple_testing": "Benjamini-Hochberg across themes and comparisons within "
                                     "each family: independent overall, paired, each subgroup "
                                     "variable"}

@@ -22,6 +22,7 @@ __all__ = ["free_text_answers", "type_text_answers"]
 
 _LEVELS = re.compile(r"^carevoice levels \((ordered|unordered)\): (\[.*\])$", re.DOTALL)
 _ISO_DATE = r"\d{4}-\d{2}-\d{2}"
+_ISO_DATETIME = r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?"
 _DIGIT_RUN = re.compile(r"\d(?:[ -]?\d){5,}")
 #: A category with this many distinct answers or more, most of them given once, is free text.
 _MANY_LEVELS = 20
@@ -48,37 +49,47 @@ def variable_type(series: pd.Series) -> str:
 
 
 def is_free_text(series: pd.Series) -> bool:
-    """Whether a Text answer column looks like free text rather than a closed question.
+    """Whether a Text answer column is free text rather than a closed question.
 
-    Free text: strings that are not a categorical; or an unordered categorical with an answer of
-    five words or more, of 40 characters or more, with an ``@`` or with six digits or more (a
-    phone number), or with more than 20 distinct answers, most of them given once; or any
-    column :func:`carevoice.corpus.free_text_columns` (which ``convert`` uses to refuse such
-    columns) flags. The rules here are stricter: on export, when in doubt the answers are
-    pseudonymised.
+    The same judgement as :func:`carevoice.corpus.free_text_columns`, which ``convert``,
+    ``link`` and ``report`` use to refuse such columns, made on the column as a whole (its
+    name is its question): a question that asks for free text or a name ("Other (please
+    specify)", ``gender_self``, ``first_name``), long answers given once, answers that nearly
+    all differ. Besides, a column with an answer that holds an ``@`` or a run of six digits or
+    more (an e-mail address, a phone number) is free text: no closed answer holds one. A
+    closed question with long labels ("White - English, Welsh, Scottish, Northern Irish or
+    British", "I don't have a social worker") is not free text, and neither is an ordered
+    categorical, a number, a date or a date and time.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> is_free_text(pd.Series(pd.Categorical(["trans boy", "agender"]), name="gender_self"))
+    True
+    >>> is_free_text(pd.Series(pd.Categorical(["I don't have a social worker", "Yes"] * 3),
+    ...                        name="trust_sw"))
+    False
     """
     import pandas as pd
 
-    from .._answers import free_text_columns as flagged_on_reading
+    from .._answers import free_text_columns
+    from .._wording import all_dates
 
     if variable_type(series) != "Text":
         return False
-    if flagged_on_reading(series.to_frame()):
-        return True
-    dtype = series.dtype
-    if not isinstance(dtype, pd.CategoricalDtype):
-        return bool(series.notna().any())
-    if dtype.ordered:
+    if isinstance(series.dtype, pd.CategoricalDtype) and series.dtype.ordered:
         return False
-    values = [str(v) for v in series.dropna().unique()]
-    if any(len(v.split()) >= 5 or len(v) >= 40 or "@" in v or _DIGIT_RUN.search(v)
-           for v in values):
+    if free_text_columns(series.to_frame()):
         return True
-    return len(values) > _MANY_LEVELS and len(values) > series.notna().sum() / 2
+    present = pd.Series(series.dropna().unique()).astype(str)
+    if all_dates(present):  # dates and times in any form, not phone numbers
+        return False
+    return any("@" in v or _DIGIT_RUN.search(v) for v in present)
 
 
 def free_text_answers(respondents: pd.DataFrame | None,
-                      free_text: Sequence[str] | None = None) -> list[str]:
+                      free_text: Sequence[str] | None = None, *,
+                      not_free_text: Sequence[str] = ()) -> list[str]:
     """The answer columns that :func:`carevoice.qda.export_qdpx` treats as free text.
 
     Parameters
@@ -86,10 +97,13 @@ def free_text_answers(respondents: pd.DataFrame | None,
     respondents : pandas.DataFrame or None
         ``respondent_id`` and the survey answers.
     free_text : sequence of str, optional
-        Free-text columns, named. Those that look like free text (strings that are not
-        categories, or categories with long, contact-like or mostly unique answers, or any
-        column :func:`carevoice.corpus.free_text_columns` flags) are found as well: naming one
-        column never makes another that looks like free text a closed question.
+        Free-text columns, named. Those that look like free text (:func:`is_free_text`: any
+        column :func:`carevoice.corpus.free_text_columns` flags, or one with an e-mail
+        address or a phone number among its answers) are found as well: naming one column
+        never makes another that looks like free text a closed question.
+    not_free_text : sequence of str, default ()
+        Columns vouched for as closed questions although they look like free text: never
+        found as free text (a column can not be in both lists).
 
     Returns
     -------
@@ -117,8 +131,17 @@ def free_text_answers(respondents: pd.DataFrame | None,
             raise InputError(f"The 'free_text' argument names columns that are not answers in "
                              f"'respondents': {', '.join(unknown)}. Answer columns: "
                              f"{', '.join(map(str, columns))}.")
+    trusted = [not_free_text] if isinstance(not_free_text, str) else list(not_free_text)
+    unknown = [str(c) for c in trusted if c not in columns]
+    both = [str(c) for c in trusted if c in set(free_text or ())]
+    if unknown or both:
+        raise InputError(f"The 'not_free_text' argument names columns that are not answers in "
+                         f"'respondents': {', '.join(unknown)}." if unknown else
+                         f"The 'not_free_text' argument names {', '.join(both)}, which the "
+                         "'free_text' argument names too; a column is free text or not.")
     named = set(free_text or ())
-    return [c for c in columns if c in named or is_free_text(respondents[c])]
+    return [c for c in columns if c in named or (
+        c not in set(trusted) and is_free_text(respondents[c]))]
 
 
 def variable_description(series: pd.Series, free: bool) -> str | None:
@@ -150,10 +173,12 @@ def value_text(kind: str, value: Any) -> str | None:
 
 
 def type_text_answers(respondents: pd.DataFrame) -> pd.DataFrame:
-    """Type answer columns read as text that hold only true/false or only ISO dates.
+    """Type answer columns read as text that hold only true/false, ISO dates or date-times.
 
     :func:`carevoice.read_respondents` makes such columns categories; for a REFI-QDA project
-    they are Boolean (``true``/``false`` in any case) and Date (``YYYY-MM-DD``) variables.
+    they are Boolean (``true``/``false`` in any case), Date (``YYYY-MM-DD``) and DateTime
+    (``YYYY-MM-DDTHH:MM[:SS]``, or with a space for the ``T``, as SPSS date-times and Excel
+    date cells are read; a column whose every time is midnight is a Date) variables.
     ``yes``/``no`` answers stay categories: surveys often add "not sure" in a later wave.
 
     Parameters
@@ -164,17 +189,22 @@ def type_text_answers(respondents: pd.DataFrame) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        A copy with those columns as ``boolean`` and ``datetime64`` columns.
+        A copy with those columns as ``boolean`` and ``datetime64`` columns (in UTC when an
+        answer gives its offset from UTC).
 
     Examples
     --------
     >>> import pandas as pd
     >>> answers = pd.DataFrame({"respondent_id": ["r1", "r2"],
     ...                         "has_pa": pd.Categorical(["TRUE", "false"]),
-    ...                         "surveyed": pd.Categorical(["2024-05-01", "2024-06-30"])})
+    ...                         "surveyed": pd.Categorical(["2024-05-01", "2024-06-30"]),
+    ...                         "started": pd.Categorical(["2024-03-01T18:03:00",
+    ...                                                    "2024-03-02 09:15:00"])})
     >>> typed = type_text_answers(answers)
     >>> typed["has_pa"].tolist(), typed["surveyed"].dt.strftime("%d/%m/%Y").tolist()
     ([True, False], ['01/05/2024', '30/06/2024'])
+    >>> variable_type(typed["started"]), typed["started"].dt.hour.tolist()
+    ('DateTime', [18, 9])
     """
     import pandas as pd
 
@@ -196,6 +226,12 @@ def type_text_answers(respondents: pd.DataFrame) -> pd.DataFrame:
             if dates.notna().all():
                 out[col] = pd.to_datetime(obj.map(lambda v: None if v is None else
                                                   str(v).strip()), format="%Y-%m-%d")
+        elif present.str.fullmatch(_ISO_DATETIME).all():
+            texts = obj.map(lambda v: None if v is None else str(v).strip())
+            utc = bool(present.str.contains(r"(?:Z|[+-]\d{2}:?\d{2})$").any())
+            moments = pd.to_datetime(texts, format="ISO8601", errors="coerce", utc=utc)
+            if moments.notna().sum() == len(present):
+                out[col] = moments
     return out
 
 

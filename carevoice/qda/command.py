@@ -15,6 +15,7 @@ from .._options import (
     DropColumnOption,
     EncodingOption,
     MissingValueOption,
+    NotFreeTextOption,
     SepOption,
     missing_values,
     typed_command,
@@ -124,14 +125,17 @@ def export_qdpx_command(
     sep: SepOption = None,
     missing_value: MissingValueOption = None,
     drop_column: DropColumnOption = None,
+    not_free_text: NotFreeTextOption = None,
 ) -> None:
     """Write a REFI-QDA project (.qdpx) for NVivo, ATLAS.ti, MAXQDA or QualCoder.
 
     One text source per comment (pseudonymised), one case per respondent with the survey answers
     as variables, the codebook, and one coding per assigned theme. Answer columns of only
-    true/false become Boolean variables, of only dates (YYYY-MM-DD) Date variables.
-    Answer columns that look like free text or ask for a name are pseudonymised with the
-    comments; leave a column out of the project with --drop-column.
+    true/false become Boolean variables, of only dates (YYYY-MM-DD) Date variables, of dates
+    and times (YYYY-MM-DDTHH:MM:SS) DateTime variables. Answer columns that look like free
+    text or ask for a name are pseudonymised with the comments (a closed question never is);
+    leave a column out of the project with --drop-column, or vouch for a closed question
+    taken for free text with --not-free-text.
     """
     from ..corpus import check_output_path, read_codes, read_comments, read_respondents
     from ..errors import CarevoiceError, InputError
@@ -155,13 +159,17 @@ def export_qdpx_command(
                 raise InputError(f"The --drop-column option names columns that "
                                  f"{respondents.name} does not have as answers: {unknown}.")
             answers = answers.drop(columns=list(dict.fromkeys(drop_column)))
-        free = free_text_answers(answers, free_text)
+        if not_free_text and answers is None:
+            raise InputError("The --not-free-text option names RESPONDENTS columns, but no "
+                             "RESPONDENTS file was given.")
+        free = free_text_answers(answers, free_text, not_free_text=not_free_text or ())
         if already_pseudonymised:  # a cheap check that the flag is not given by mistake
             _check_declared(frame, comments, answers, free)
         book = _read_codebook(codebook)
         _warn_unknown_themes(coded, book, codebook)
         path = export_qdpx(frame, coded, answers, output, codebook=book,
                            user=user, pseudonymise=not already_pseudonymised, free_text=free,
+                           not_free_text=not_free_text or (),
                            project_name=name, inline_text=inline_text, validate=validate)
     except CarevoiceError as e:
         raise _fail(e) from e

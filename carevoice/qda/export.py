@@ -28,7 +28,13 @@ from typing import TYPE_CHECKING, Any
 from .._flags import assigned_mask
 from ..errors import InputError, Problem, ValidationError, format_ids
 from ..schema import COMMENT_ID, QUESTION_ID, RESPONDENT_ID, TEXT
-from ._values import free_text_answers, value_text, variable_description, variable_type
+from ._values import (
+    free_text_answers,
+    type_text_answers,
+    value_text,
+    variable_description,
+    variable_type,
+)
 from ._xml import (
     PROJECT_NS,
     RefiQdaError,
@@ -140,7 +146,8 @@ def _prepare_codes(codes: pd.DataFrame, texts: Mapping[str, str], user: str) -> 
 
 
 def _answers(respondents: pd.DataFrame | None) -> pd.DataFrame | None:
-    """The respondents as a copy indexed by ``respondent_id`` (as text), checked."""
+    """The respondents as a copy indexed by ``respondent_id`` (as text), checked, their text
+    answers of only true/false, dates or dates and times typed (:func:`type_text_answers`)."""
     import pandas as pd
 
     if respondents is None:
@@ -148,7 +155,7 @@ def _answers(respondents: pd.DataFrame | None) -> pd.DataFrame | None:
     if not isinstance(respondents, pd.DataFrame) or RESPONDENT_ID not in respondents.columns:
         raise InputError("The 'respondents' argument of export_qdpx must be a DataFrame "
                          "with a 'respondent_id' column and the survey answers.")
-    answers = respondents.copy()
+    answers = type_text_answers(respondents)  # a copy; dates and times typed as such
     answers[RESPONDENT_ID] = answers[RESPONDENT_ID].astype(str)
     dupes = answers.loc[answers[RESPONDENT_ID].duplicated(), RESPONDENT_ID]
     if len(dupes):
@@ -248,6 +255,7 @@ def export_qdpx(
     user: str | None = None,
     pseudonymise: bool = True,
     free_text: Sequence[str] | None = None,
+    not_free_text: Sequence[str] = (),
     project_name: str = "carevoice project",
     colours: Mapping[str, str] | None = None,
     inline_text: bool = False,
@@ -273,8 +281,10 @@ def export_qdpx(
     respondents : pandas.DataFrame or None
         ``respondent_id`` and the survey answers: each becomes a variable of the respondent's
         case, typed Integer, Float, Boolean, Date, DateTime or Text (categories, with their
-        levels in the variable's description, and free text). None makes cases without
-        variables (from ``respondent_id``).
+        levels in the variable's description, and free text); text answers of only
+        true/false, ISO dates or ISO dates and times are Boolean, Date and DateTime
+        (:func:`carevoice.qda.type_text_answers`). None makes cases without variables (from
+        ``respondent_id``).
     path : str or pathlib.Path
         The output file, conventionally ``.qdpx``.
     codebook : Codebook, DataFrame, str, pathlib.Path or None
@@ -291,13 +301,16 @@ def export_qdpx(
         free-text answers are written as given too.
     free_text : sequence of str, optional
         Answer columns that hold free text: pseudonymised with the comments, and their
-        answers never listed as levels. Found as well, named or not: columns of strings that
-        are not categories, categories with an answer of five words or more, of 40
-        characters or more, with an ``@`` or six digits or more, or with more than 20
-        distinct answers that are mostly given once, and any column that
+        answers never listed as levels. Found as well, named or not: any column that
         :func:`carevoice.corpus.free_text_columns` flags (a question that asks for free text
-        or a name) (see :func:`carevoice.qda.free_text_answers`). To leave a column out of
+        or a name, long answers given once, answers that nearly all differ), or with an
+        e-mail address or phone number among its answers (see
+        :func:`carevoice.qda.free_text_answers`). A column is free text or closed as a whole:
+        the answers of a closed question are never pseudonymised. To leave a column out of
         the project, drop it from ``respondents``.
+    not_free_text : sequence of str, default ()
+        Answer columns vouched for as closed questions although they look like free text:
+        written as they are, their levels listed.
     project_name : str, default "carevoice project"
         The project's name in the tool.
     colours : mapping of str to str, optional
@@ -365,7 +378,7 @@ def export_qdpx(
                                                answers.index.to_frame(index=False))
         if problems:
             raise ValidationError("comments/respondents", problems)
-    free = free_text_answers(answers, free_text)
+    free = free_text_answers(answers, free_text, not_free_text=not_free_text)
     if pseudonymise:
         comments, answers = _pseudonymise(comments, answers, free)
     texts = dict(zip(comments[COMMENT_ID], comments[TEXT], strict=True))

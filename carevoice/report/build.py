@@ -325,6 +325,7 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
                 timestamp: bool = True,
                 waves: WaveComparison | pd.DataFrame | None = None,
                 closed_columns: Sequence[str] | None = None,
+                not_free_text: Sequence[str] = (),
                 pseudonymised_check: Mapping[str, Any] | None = None) -> ReportContent:
     """Compute a report's content: statistics, quotes, suppression, joint displays, manifest.
 
@@ -407,12 +408,15 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
         ``changes`` table as ``carevoice compare-waves`` writes it): adds a *Change between
         waves* section, suppressed like the other tables.
     closed_columns : sequence of str, optional
-        The answer columns to use, trusted to be closed questions; the others are left out.
-        By default every answer column is used, and one that looks like free text or asks
-        for a name is refused, as in :func:`carevoice.link.link`: the report would print its
-        answers, unpseudonymised, as levels and in quote attributions. Leave such a column
-        out of the frame (``respondents.drop(columns=[...])``) or list the closed columns to
-        keep here.
+        The only answer columns to use, trusted to be closed questions; the others are left
+        out (a warning names them). By default every answer column is used, and one that
+        looks like free text or asks for a name is refused, as in :func:`carevoice.link.link`:
+        the report would print its answers, unpseudonymised, as levels and in quote
+        attributions. Leave such a column out of the frame (``respondents.drop(columns=[...])``)
+        or, if it is a closed question after all, name it in ``not_free_text``.
+    not_free_text : sequence of str, default ()
+        Answer columns vouched for as closed questions: used and not checked; every other
+        column is used and checked.
     pseudonymised_check : mapping, optional
         With ``text_is_pseudonymised=True``: what
         :func:`carevoice.pseudonymise.check_pseudonymised` returned for these comments
@@ -435,7 +439,8 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
                          f"most 1 (e.g. 0.05). Got {max_q!r} instead.")
     _check_max_associations(max_associations)
     comments, respondents = _frames(corpus_or_frames, respondents)
-    respondents = closed_answers(respondents, closed_columns=closed_columns)
+    respondents = closed_answers(respondents, closed_columns=closed_columns,
+                                 not_free_text=not_free_text)
     unknown = [v for v in subgroups or () if v not in respondents.columns]
     if unknown:
         raise InputError(f"The 'subgroups' argument of make_report names columns the "
@@ -457,7 +462,7 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
                   weights=weights, test=test,
                   variables=None if variables is None else list(variables),
                   exclude=list(exclude), min_group=max(2, disclosure.threshold),
-                  closed_columns=closed_columns)
+                  closed_columns=closed_columns, not_free_text=not_free_text)
     if text_is_pseudonymised:
         safe, review_flags = comments, set()
     else:

@@ -19,6 +19,7 @@ from .._options import (
     DropColumnOption,
     EncodingOption,
     MissingValueOption,
+    NotFreeTextOption,
     SepOption,
     missing_values,
     typed_command,
@@ -105,14 +106,16 @@ def _codebook_name(codebook: Path | None) -> str:
 def _read(comments: Path, codes: Path, respondents: Path, encoding: str | None = None,
           sep: str | None = None, text: bool = True,
           missing: list[str] | None = None, drop: list[str] | None = None,
-          closed: list[str] | None = None) -> tuple[Any, Any, Any]:
+          closed: list[str] | None = None,
+          trusted: list[str] | None = None) -> tuple[Any, Any, Any]:
     """Read the three inputs; every problem of a file is an InputError naming it.
 
     ``text=False``: the comments file needs only ``comment_id`` and ``respondent_id`` (a
     ``text`` column, when there is one, still tells unanswered questions apart). ``missing``:
-    the ``--missing-value`` codes of the respondents' answers. ``drop`` and ``closed``: the
-    ``--drop-column`` and ``--closed-column`` options; the answers are checked for free text
-    (:func:`carevoice.corpus.closed_answers`) before any other work.
+    the ``--missing-value`` codes of the respondents' answers. ``drop``, ``closed`` and
+    ``trusted``: the ``--drop-column``, ``--closed-column`` and ``--not-free-text`` options;
+    the answers are checked for free text (:func:`carevoice.corpus.closed_answers`) before
+    any other work.
     """
     from .._answers import closed_answers
     from ..corpus import read_codes, read_comments, read_respondents
@@ -124,7 +127,8 @@ def _read(comments: Path, codes: Path, respondents: Path, encoding: str | None =
     answers = read_respondents(respondents, encoding=encoding, sep=sep,
                                missing_values=missing_values(missing))
     answers = closed_answers(answers, closed_columns=closed or None, drop_columns=drop or (),
-                             source=respondents.name, how=CLI_WAY_OUT)
+                             source=respondents.name, how=CLI_WAY_OUT,
+                             not_free_text=trusted or ())
     return frame, code_frame, answers
 
 
@@ -174,6 +178,7 @@ def link_command(
     missing_value: MissingValueOption = None,
     drop_column: DropColumnOption = None,
     closed_column: ClosedColumnOption = None,
+    not_free_text: NotFreeTextOption = None,
 ) -> None:
     """Link theme codes to survey answers: odds ratios, p- and q-values per theme x answer.
 
@@ -181,7 +186,8 @@ def link_command(
     counts, odds_ratio with CI, p_value, q_value over the whole table, cramers_v, min_cell).
     It is an analysis file with small counts: publish the suppressed tables of
     'carevoice report' instead. A RESPONDENTS column that looks like free text (or asks
-    for a name) is refused: leave it out with --drop-column.
+    for a name) is refused: leave it out with --drop-column, or vouch for a closed question
+    with --not-free-text.
     """
     import sys
 
@@ -203,14 +209,16 @@ def link_command(
                     outputs)
         frame, code_frame, answers = _read(comments, codes, respondents, encoding, sep,
                                            text=False, missing=missing_value,
-                                           drop=drop_column, closed=closed_column)
+                                           drop=drop_column, closed=closed_column,
+                                           trusted=not_free_text)
         result = link(frame, code_frame, answers,
                       themes=_themes(code_frame, codebook, codes_themes_only),
                       variables=variable or None,
                       exclude=DEFAULT_EXCLUDE if exclude is None else exclude,
                       groups=_groups(group), test=test, weights=weights, alpha=alpha,
                       hypotheses=tests, min_group=min_group,
-                      closed_columns=closed_column or None)
+                      closed_columns=closed_column or None,
+                      not_free_text=not_free_text or ())
         write_table(result.associations, output)
         if prevalence is not None:
             write_table(result.prevalence, prevalence)
@@ -294,6 +302,7 @@ def compare_waves_command(
     missing_value: MissingValueOption = None,
     drop_column: DropColumnOption = None,
     closed_column: ClosedColumnOption = None,
+    not_free_text: NotFreeTextOption = None,
 ) -> None:
     """Compare theme prevalence between survey waves: change with CI, test and q-value.
 
@@ -327,13 +336,14 @@ def compare_waves_command(
                                         "RESPONDENTS": respondents}):
                     frames[name] = _read(comments, codes, respondents, encoding, sep,
                                          text=False, missing=missing_value, drop=drop_column,
-                                         closed=closed_column)
+                                         closed=closed_column, trusted=not_free_text)
             except InputError as e:
                 raise InputError(f"Wave {name!r}: {e}") from e
         coded = pd.concat([f[1][["theme"]] for f in frames.values() if "theme" in f[1]])
         result = compare_waves(frames, themes=_themes(coded, codebook, codes_themes_only),
                                by=by or (), paired=paired, reference=reference, test=test,
-                               base=base, alpha=alpha, closed_columns=closed_column or None)
+                               base=base, alpha=alpha, closed_columns=closed_column or None,
+                               not_free_text=not_free_text or ())
         write_table(result.changes, output)
         if prevalence is not None:
             write_table(result.prevalence, prevalence)
@@ -467,6 +477,7 @@ def report_command(
     missing_value: MissingValueOption = None,
     drop_column: DropColumnOption = None,
     closed_column: ClosedColumnOption = None,
+    not_free_text: NotFreeTextOption = None,
 ) -> None:
     """Build the report: self-contained HTML, Word and Markdown with joint displays."""
     import sys
@@ -495,7 +506,7 @@ def report_command(
         check_output_path(output, argument="--output", kind="folder")
         frame, code_frame, answers = _read(comments, codes, respondents, encoding, sep,
                                            missing=missing_value, drop=drop_column,
-                                           closed=closed_column)
+                                           closed=closed_column, trusted=not_free_text)
         for option, columns in (("--attribute", attribute), ("--subgroup", subgroup)):
             unknown = [c for c in columns or () if c not in answers.columns]
             if unknown:
@@ -541,7 +552,7 @@ def report_command(
             reading={"encoding": encoding, "sep": sep,
                      "missing_values": missing_values(missing_value),
                      **({"drop_columns": drop_column} if drop_column else {})},
-            closed_columns=closed_column or None,
+            closed_columns=closed_column or None, not_free_text=not_free_text or (),
             themes=None if not codes_themes_only else
             [t for t in dict.fromkeys(code_frame["theme"].astype(str)) if t != "no_theme"],
             test=test, max_q=max_q, subgroups=subgroup or None,

@@ -1,0 +1,129 @@
+"""What a column's header and answers say about it: free text, a name, or a closed question.
+
+Internal helpers of :func:`carevoice._answers.free_text_columns`. A header is read with ``_``
+and ``-`` as spaces (``anything_else``, ``worker-note``), so SPSS short names and question
+wordings are read alike. Three kinds of wording ask for more than a closed answer:
+
+- free text, always ("Other (please specify)", "Anything else?", ``placement_other``,
+  Qualtrics' ``Q5_6_TEXT``, ``gender_self``);
+- a name or contact details ("First name", ``yp_name``, "Name of school", "Contact number");
+- an open question that closed questions also use ("Why?", "Details", "Please describe",
+  "Notes", "Remarks", "Other support"): free text unless every answer repeats.
+
+Wordings of closed questions that share these words are not read as asking for free text:
+"Which of these best *describes* ...", "How would you *describe* your health?", "Has anyone
+*explained why* ...", ``know_why_care``, "*Other children* living in your home". An answer
+set of replies only ("Yes", "No", "Don't know") holds no name, whatever the wording.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+FREE_TEXT = "its question asks for free text"
+IDENTIFIER = "its question asks for a name or contact details"
+
+# Wordings that ask for free text whatever the answers look like.
+_FREE_TEXT_QUESTION = re.compile(
+    r"specify|anything else|what else|comment|tell us|own words|free ?text|\bwrite ?in\b|"
+    r"\bself ?(?:describ|defin|identif)|\bself\s*$|\btext\s*$|"
+    r"^\s*oth(?:er)?\s*(?:$|[(:/])|\b(?:oth|other)\s*$|^\s*oth\b", re.IGNORECASE)
+# Wordings that ask for a person's name, a named school or home, or contact details.
+_PEOPLE = (r"first|last|sur|fore|given|family|full|middle|nick|child'?s?|young person'?s?|your|"
+           r"carer'?s?|worker'?s?|school|college|home|placement|respondent'?s?|participant'?s?|"
+           r"pupil'?s?|yp|cyp|sw|pa|iro|f|l")
+_IDENTIFIER_QUESTION = re.compile(
+    rf"\b(?:{_PEOPLE}) ?names?\b|^\s*names?\b|"
+    r"\be ?mail\b|\b(?:tel(?:ephone)?|phone|mobile|contact) ?(?:no|number)\b|"
+    r"^\s*(?:tel(?:ephone)?|phone|mobile)\s*$|\bcontact (?:details|info)|"
+    r"\baddress(?:es)?\b|\bpost ?codes?\b|date of birth|\bdob\b|\bbirth ?date\b|"
+    r"\bnhs (?:no|number)\b|national insurance", re.IGNORECASE)
+# Wordings of open questions that closed questions share: free text unless answers repeat.
+_OPEN_QUESTION = re.compile(
+    r"\bexplain\b|(?:^|\bplease |\band |\bor |[,:(]\s*)describe\b|\bwhy\b|\bdetails?\b|"
+    r"\bnotes?\b|\bremarks?\b|\bfeedback\b|\bsuggestions?\b|^\s*other\b", re.IGNORECASE)
+# Closed questions worded with those words: read without them.
+_CLOSED_PHRASES = re.compile(
+    r"\b(?:know|knows|explained|understand|understood|told(?: you)?)\s+(?:\w+\s+)?why\b|"
+    r"^\s*other\s+(?:children|kids|young people|people|adults|siblings|brothers|sisters|"
+    r"family|relatives|carers|residents|pupils|students|boys|girls)\b", re.IGNORECASE)
+# Headers of closed questions whose answers are proper names from a list: places, groups.
+_CATEGORY_QUESTION = re.compile(
+    r"\b(?:council|local authority|la|authority|borough|region|area|district|county|ward|"
+    r"nation|country|ethnic\w*|religion|faith|nationality|language)\b", re.IGNORECASE)
+# Answers that are replies, not words of one's own: an answer set of these holds no name.
+_REPLIES = frozenset({
+    "yes", "no", "y", "n", "don't know", "dont know", "do not know", "i don't know", "dk",
+    "not sure", "unsure", "maybe", "sometimes", "prefer not to say", "rather not say",
+    "n/a", "na", "not applicable", "none", "true", "false"})
+_DATE = re.compile(
+    r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?|"
+    r"\d{1,2}/\d{1,2}/\d{2}(?:\d{2})?(?: \d{1,2}:\d{2}(?::\d{2})?)?")
+# A list label: starts with a capital or a digit, does not end as a sentence, <= 10 words.
+_LABEL = re.compile(r"[A-Z0-9\u00C0-\u00DE].*(?<![.!?])", re.DOTALL)
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+
+
+def header_text(column: object) -> str:
+    """A header as the patterns read it: ``_`` and ``-`` as spaces."""
+    return re.sub(r"[_\-]+", " ", str(column))
+
+
+def question_asks(header: str) -> tuple[str, bool]:
+    """What a header asks for: ``(reason, open_question)``; ``("", False)`` for nothing.
+
+    Examples
+    --------
+    >>> question_asks("Other (please specify)")
+    ('its question asks for free text', False)
+    >>> question_asks("Why?"), question_asks("know why care")
+    (('its question asks for free text', True), ('', False))
+    >>> question_asks("Which of these best describes your gender?")
+    ('', False)
+    """
+    if _FREE_TEXT_QUESTION.search(header):
+        return FREE_TEXT, False
+    if _IDENTIFIER_QUESTION.search(header):
+        return IDENTIFIER, False
+    if _OPEN_QUESTION.search(_CLOSED_PHRASES.sub(" ", header)):
+        return FREE_TEXT, True
+    return "", False
+
+
+def answer_keys(present: pd.Series) -> pd.Series:
+    """Answers as compared: spaces collapsed, any case, any apostrophe."""
+    return present.map(lambda v: re.sub(r"\s+", " ", v.strip()).casefold()
+                       .translate(_APOSTROPHES))
+
+
+def replies_only(keys: pd.Series) -> bool:
+    """Whether every answer is a reply such as "Yes", "No", "Don't know" (from
+    :func:`answer_keys`)."""
+    return bool(keys.str.rstrip(".!").isin(_REPLIES).all())
+
+
+def repeated_short(present: pd.Series, once: pd.Series) -> bool:
+    """Few short answers, each given by two respondents or more: a closed question's."""
+    return not once.any() and bool((present.str.split().str.len() <= 8).all())
+
+
+def all_dates(present: pd.Series) -> bool:
+    """Whether every answer is a date, or a date and time (ISO or day/month/year)."""
+    return bool(present.str.strip().str.fullmatch(_DATE).all())
+
+
+def closed_list(header: str, present: pd.Series, once: pd.Series) -> bool:
+    """Whether answers that mostly differ are still the labels of a closed list.
+
+    True when the header names a list of places or groups (a council, an ethnic group) and
+    every answer is a short label, or when most answers repeat (fewer than half are given by
+    one respondent) and those given once are short labels: "Leeds", "Kingston upon Hull",
+    not "my nan in leeds".
+    """
+    labels = present.map(lambda v: bool(_LABEL.fullmatch(v.strip()))
+                         and len(v.split()) <= 10)
+    if _CATEGORY_QUESTION.search(header) and labels.all():
+        return True
+    return bool(once.sum() < 0.5 * len(present) and labels[once].all())
