@@ -37,6 +37,8 @@ def covers(detector, text: str, surface: str) -> bool:
 
 
 NAME_VALID = [
+    ("sos lol its jimmy agen, tell her hi", "jimmy"),  # a writer announcing themselves
+    ("hiya it's tia here, i wrote before", "tia"),
     ("kyle said i could go to his after school", "kyle"),
     ("like obinnaya said, care leavers get forgotten", "obinnaya"),
     ("kemalettin from my hostel got kicked out", "kemalettin"),
@@ -386,6 +388,8 @@ NAME_VALID = [
 ]
 
 NAME_INVALID = [
+    "its summer again and nobody has took us anywhere",
+    "its may again and my review is late",
     # rounds ninety-eight and ninety-nine (what adults wrote down for a child): shorthand, an
     # abbreviation that is also a nickname, a season as a time, a grant
     "mums tel. 0161 496 0999 if needed",

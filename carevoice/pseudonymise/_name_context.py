@@ -294,10 +294,17 @@ def _called_me(t: _At) -> bool:
         and t.low not in _ABSTRACT and t.low not in _ENDEARMENTS
 
 
+#: What a writer says after announcing themselves: "its jimmy agen", "it's tia here".
+_ANNOUNCED_AFTER = frozenset({"again", "agen", "agn", "agian", "here", "ere"})
+
+
 def _signed(t: _At) -> bool:
-    """"daisy here lol, 15": a comment signed at its start."""
-    return t.lower and t.i == 0 and t.nxt == "here" and t.low not in _ABSTRACT \
-        and t.low not in _SEASONS and t.low not in _MODALS
+    """"daisy here lol, 15": a comment signed at its start; "its jimmy agen", "it's tia
+    here": a writer announcing themselves (not "its summer again", "its may again")."""
+    if not t.lower or t.low in _ABSTRACT or t.low in _SEASONS or t.low in _MODALS:
+        return False
+    return (t.i == 0 and t.nxt == "here") \
+        or (t.prev in ("its", "it's") and t.nxt in _ANNOUNCED_AFTER)
 
 
 def _paired(t: _At) -> bool:
