@@ -104,9 +104,25 @@ def placeholder_label(tag: str) -> str | None:
     return _LABEL_OF.get(inner)
 
 
+#: A numbered tag, in either style: its words, the separator and the number.
+_NUMBERED = re.compile(r"\[(.*?)([_ ])(\d+)\]")
+
+
+def _first_appearance() -> Callable[[str, str], int]:
+    """For one text: the 0-based order in which each tag (label, number) first appears in it,
+    counted per label, so that the same tag always gets the same order."""
+    seen: dict[str, dict[str, int]] = {}
+
+    def order(label: str, number: str) -> int:
+        mine = seen.setdefault(label, {})
+        return mine.setdefault(number, len(mine))
+
+    return order
+
+
 def _reader() -> Callable[[re.Match[str]], str]:
     """A substitution function for one text: each placeholder's form, in order of appearance."""
-    seen: dict[str, dict[str, int]] = {}
+    order = _first_appearance()
 
     def word(match: re.Match[str]) -> str:
         tag = match.group(0)
@@ -114,14 +130,11 @@ def _reader() -> Callable[[re.Match[str]], str]:
         if label is None:
             return tag
         further = FURTHER_FORMS.get(label)
-        if not further:
+        numbered = _NUMBERED.fullmatch(tag)
+        if not further or numbered is None:  # an unnumbered tag cannot be told from another
             return MODEL_FORMS[label]
-        number = re.search(r"\d+(?=\]$)", tag)
-        if number is None:  # an unnumbered tag cannot be told from another of its label
-            return MODEL_FORMS[label]
-        order = seen.setdefault(label, {}).setdefault(number.group(0), len(seen[label]))
         forms = (MODEL_FORMS[label], *further)
-        return forms[order % len(forms)]
+        return forms[order(label, numbered[3]) % len(forms)]
 
     return word
 
@@ -210,17 +223,15 @@ def renumber_tags(text: str) -> str:
     """
     if "[" not in text:
         return text
-    seen: dict[str, dict[str, int]] = {}
+    order = _first_appearance()
 
     def renumber(match: re.Match[str]) -> str:
         tag = match.group(0)
         label = placeholder_label(tag)
-        numbered = re.fullmatch(r"\[(.*?)([_ ])(\d+)\]", tag)
+        numbered = _NUMBERED.fullmatch(tag)
         if label is None or numbered is None:
             return tag
         prefix, sep, number = numbered.groups()
-        mine = seen.setdefault(label, {})
-        new = mine.setdefault(number, len(mine) + 1)
-        return f"[{prefix}{sep}{new}]"
+        return f"[{prefix}{sep}{order(label, number) + 1}]"
 
     return PLACEHOLDER.sub(renumber, text)
