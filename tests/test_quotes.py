@@ -11,6 +11,8 @@ from carevoice.disclosure import DisclosureConfig, check_k_anonymity
 from carevoice.errors import InputError
 from carevoice.quotes import QuoteConfig, flagged_ids, select_quotes
 
+from ._quote_texts import MOVES, UNSAFE
+
 TEXTS = [
     "i want to see my mum and my little brother more often than once a month",
     "i want to see my mum and my brother more often, once a month is not enough",
@@ -202,21 +204,7 @@ def _two_groups():
         "respondent_id": [f"r{i}" for i in range(40)], "survey": "in_care", "age_group": "14-15",
         "placement_type": ["kinship"] + ["foster"] * 29 + ["kinship"] * 5 + ["foster"] * 5,
         "local_authority": ["Northshire"] * 10 + ["Southshire"] * 30})
-    moves = ["they moved me again to another home far away from school",
-             "i have moved homes lots this year and lost my friends",
-             "moving placement again means new school again",
-             "every time i settle they move me to a new placement",
-             "been moved so many times i stopped unpacking my bags",
-             "another move another carer another bedroom i dont know",
-             "my placement keeps changing and i never know where ill be",
-             "i moved house again last year and it was hard",
-             "changing homes all the time makes it hard to settle",
-             "they keep moving me and not telling me why",
-             "i want to stay where i am and not be moved again",
-             "moving again soon and i dont want to go"]
-    safe = ["i dont feel safe walking home from the shop at night",
-            "older lads outside the home scare me and nobody does anything",
-            "i get followed near the park and i feel unsafe"]
+    moves, safe = MOVES[:12], UNSAFE[:3]
     rows = [("c0", "r0", ("they moved me out of my area for safety but i still dont feel "
                           "safe at night"), ["placement_stability", "safety"])]
     rows += [(f"a{i}", f"r{i}", t, ["placement_stability"])

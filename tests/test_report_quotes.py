@@ -12,42 +12,8 @@ from carevoice.disclosure import check_k_anonymity
 from carevoice.link import Hypothesis
 from carevoice.quotes import QuoteConfig
 
-MOVES = ["they moved me again to another home far away from school",
-         "i have moved homes lots this year and lost my friends",
-         "moving placement again means new school again",
-         "every time i settle they move me to a new placement",
-         "been moved so many times i stopped unpacking my bags",
-         "another move another carer another bedroom i dont know",
-         "my placement keeps changing and i never know where ill be",
-         "i moved house again last year and it was hard",
-         "changing homes all the time makes it hard to settle",
-         "they keep moving me and not telling me why",
-         "i want to stay where i am and not be moved again",
-         "moving again soon and i dont want to go",
-         "i got moved without any warning at all",
-         "new placement new rules every single time",
-         "i miss my old foster home and my old school",
-         "nobody asked me before they moved me"]
-UNSAFE = ["i dont feel safe walking home from the shop at night",
-          "older lads outside the home scare me and nobody does anything",
-          "i get followed near the park and i feel unsafe",
-          "people try to get me to carry stuff for them and im scared",
-          "at night i dont feel safe in the house with the new kid",
-          "i keep my door locked because i dont feel safe here",
-          "i dont feel safe on the bus home",
-          "there are fights near my home and it scares me",
-          "i got bullied online and did not feel safe",
-          "the estate is rough and i feel unsafe going out",
-          "someone threatened me near the shops",
-          "i worry about my safety when i go out",
-          "the older kids at the home push me around",
-          "i dont like walking past the garages after dark",
-          "some men hang around outside and it scares me",
-          "i dont feel safe when the staff change all the time",
-          "i get messages from people i dont know and it worries me",
-          "the police come to our house a lot and i get scared",
-          "i get picked on at the bus stop every morning",
-          "i feel unsafe in my room at night because the lock is broken"]
+from ._quote_texts import MOVES, UNSAFE
+
 BOTH = "they moved me out of my area for safety but i still dont feel safe at night"
 
 
