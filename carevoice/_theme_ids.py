@@ -15,12 +15,29 @@ from collections.abc import Iterable
 
 from .qda.codebook import is_theme_id
 
-__all__ = ["unknown_themes"]
+__all__ = ["codebook_name", "unknown_themes"]
 
 _log = logging.getLogger("carevoice.themes")
 
 #: The theme a coder writes for a comment with none.
 _NO_THEME = "no_theme"
+
+
+def codebook_name(codebook: object) -> str:
+    """How a message names a codebook given as a path, a Codebook or None (the default).
+
+    Examples
+    --------
+    >>> codebook_name(None), codebook_name("books/v2.yaml")
+    ('the default codebook', 'v2.yaml')
+    """
+    from pathlib import Path
+
+    if codebook is None:
+        return "the default codebook"
+    if isinstance(codebook, str | Path):
+        return Path(codebook).name
+    return "the codebook given"
 
 
 def unknown_themes(coded: Iterable[object], known: Iterable[str], *,

@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
+from carevoice import HashingEmbedder
 from carevoice._theme_ids import unknown_themes
 from carevoice.cli import app
 
@@ -54,3 +55,16 @@ def test_link_and_export_warn_about_themes_the_codebook_lacks(tmp_path, caplog, 
     assert "2 theme(s) that the default codebook does not have" in caplog.text
     assert "'famly_contact'" in caplog.text
     assert "Kayleigh" not in caplog.text and "Kayleigh" not in result.output
+
+
+def test_make_report_warns_once_about_themes_the_codebook_lacks(tmp_path, caplog):
+    """The report command's warning comes from make_report itself (Python users get it too)."""
+    from carevoice.report import make_report
+
+    c, codes, r = (pd.read_csv(f) for f in _files(tmp_path))
+    with caplog.at_level(logging.WARNING, logger="carevoice.themes"):
+        content = make_report((c, r), codes, text_is_pseudonymised=True,
+                              embedder=HashingEmbedder())
+    assert caplog.text.count("theme(s) that the default codebook does not have") == 1
+    assert "Kayleigh" not in caplog.text
+    assert content is not None

@@ -43,7 +43,7 @@ def _count_codings(path: Path) -> int:
 
 def _warn_unknown_themes(coded: Any, book: Any, path: Path | None) -> None:
     """Warn about themes the codebook lacks (a .qdc codebook lists its codes' themes)."""
-    from .._theme_ids import unknown_themes
+    from .._theme_ids import codebook_name, unknown_themes
 
     if book is None:
         from ..themes import load_codebook
@@ -52,8 +52,7 @@ def _warn_unknown_themes(coded: Any, book: Any, path: Path | None) -> None:
     known = (book.theme_ids if hasattr(book, "theme_ids")
              else book["theme"].tolist() if "theme" in getattr(book, "columns", ()) else None)
     if known is not None:  # a .qdc read as a frame (theme ids that a Codebook refuses)
-        unknown_themes(coded["theme"], [str(t) for t in known],
-                       codebook="the default codebook" if path is None else path.name)
+        unknown_themes(coded["theme"], [str(t) for t in known], codebook=codebook_name(path))
 
 
 def _read_codebook(path: Path | None):

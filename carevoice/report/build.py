@@ -448,9 +448,11 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
     quote_config = quote_config or QuoteConfig()
     disclosure = disclosure or DisclosureConfig()
     labels, book_order, book_version = _codebook_info(codebook)
-    if themes is None:
-        coded = [t for t in dict.fromkeys(codes["theme"].astype(str)) if t != "no_theme"]
-        themes = book_order + [t for t in coded if t not in set(book_order)]
+    if themes is None:  # the codebook's themes, then any other the codes name (with a warning)
+        from .._theme_ids import codebook_name, unknown_themes
+
+        themes = book_order + unknown_themes(codes["theme"], book_order,
+                                             codebook=codebook_name(codebook))
     if groups:
         from ..link import group_levels
 

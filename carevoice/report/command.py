@@ -91,16 +91,11 @@ def _groups(specs: list[str] | None) -> dict[str, dict[str, list[str]]]:
 def _themes(codes: Any, codebook: Path | None, codes_only: bool) -> list[str] | None:
     if codes_only:
         return None
-    from .._theme_ids import unknown_themes
+    from .._theme_ids import codebook_name, unknown_themes
     from ..themes import load_codebook
 
     order = list(load_codebook(codebook).theme_ids)
-    extra = unknown_themes(codes["theme"], order, codebook=_codebook_name(codebook))
-    return order + extra
-
-
-def _codebook_name(codebook: Path | None) -> str:
-    return "the default codebook" if codebook is None else codebook.name
+    return order + unknown_themes(codes["theme"], order, codebook=codebook_name(codebook))
 
 
 def _read(comments: Path, codes: Path, respondents: Path, encoding: str | None = None,
@@ -520,12 +515,6 @@ def report_command(
                                  "column.")
             flagged_ids = set(marks["comment_id"].astype(str))
         waves = None if changes is None else _read_changes(changes, encoding, sep)
-        if not codes_themes_only:
-            from .._theme_ids import unknown_themes
-            from ..themes import load_codebook
-
-            unknown_themes(code_frame["theme"], load_codebook(codebook).theme_ids,
-                           codebook=_codebook_name(codebook))
         declared = already_pseudonymised or pseudonymised
         checked = None
         if declared:  # a cheap check that the flag is not given by mistake; in the manifest
