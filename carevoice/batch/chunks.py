@@ -20,13 +20,13 @@ import functools
 import hashlib
 import io
 import json
-import os
 import shutil
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .._atomic import write_atomic as write_file
 from ..errors import InputError, Problem
 from ..schema import COMMENT_ID, QUESTION_ID, RESPONDENT_ID, TEXT
 
@@ -559,13 +559,7 @@ def write_atomic(path: Path, data: bytes) -> str:
     -------
     str
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with tmp.open("wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
+    write_file(path, lambda fh: fh.write(data))
     return hashlib.sha256(data).hexdigest()
 
 
