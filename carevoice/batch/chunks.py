@@ -547,19 +547,22 @@ def dist_version(name: str) -> str:
 # --------------------------------------------------------------------------------------------
 # Storing
 # --------------------------------------------------------------------------------------------
-def write_atomic(path: Path, data: bytes) -> str:
+def write_atomic(path: Path, data: bytes, *, private: bool = False) -> str:
     """Write bytes to ``path`` through a temporary file and a rename; return their SHA-256.
 
     Parameters
     ----------
     path : pathlib.Path
     data : bytes
+    private : bool, default False
+        Create the file readable by its owner alone (0600), as a cached coder is; otherwise as
+        the umask allows.
 
     Returns
     -------
     str
     """
-    write_file(path, lambda fh: fh.write(data))
+    write_file(path, lambda fh: fh.write(data), mode=0o600 if private else 0o666)
     return hashlib.sha256(data).hexdigest()
 
 
