@@ -12,19 +12,18 @@ import csv
 import datetime
 import io
 import logging
-import os
 import re
-import secrets
 import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import numpy as np
 import pandas as pd
 
 from ._argnames import file_argument, phrase
+from ._atomic import write_atomic
 from ._headers import (  # noqa: F401 - shown_header, describe_columns: re-exported
     _frame,
     _header,
@@ -668,27 +667,23 @@ def write_table(frame: pd.DataFrame, path: str | Path) -> Path:
     """
     path = check_output_path(path, argument="path")
     fmt = format_of(path)
-    # Written beside the destination and renamed over it, so a write that fails half-way
-    # leaves the earlier file (or none), never a truncated one.
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+
+    def write(fh: Any) -> None:
         if fmt == "csv":
-            frame.to_csv(tmp, index=False, encoding="utf-8",
-                         lineterminator=csv_line_end(frame))
+            frame.to_csv(fh, index=False, lineterminator=csv_line_end(frame))
         elif fmt == "xlsx":
-            _write_xlsx(frame, tmp)
+            _write_xlsx(frame, fh)
         else:
-            frame.to_parquet(tmp, index=False)
-        os.replace(tmp, path)
+            frame.to_parquet(fh, index=False)
+
+    try:
+        write_atomic(path, write, encoding="utf-8" if fmt == "csv" else None)
     except OSError as e:
         raise InputError(f"Cannot write {path} ({e.strerror or type(e).__name__}).") from e
-    finally:
-        tmp.unlink(missing_ok=True)
     return path
 
 
-def _write_xlsx(frame: pd.DataFrame, path: Path) -> None:
+def _write_xlsx(frame: pd.DataFrame, path: Path | IO[bytes]) -> None:
     """Write a frame to XLSX with every string kept as text, never as a formula.
 
     openpyxl stores a string that starts with ``=`` as a formula, which reads back as missing

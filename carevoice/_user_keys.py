@@ -8,10 +8,11 @@ Two keys live in carevoice's user configuration folder (``~/.config/carevoice`` 
 
 from __future__ import annotations
 
-import os
 import secrets
 import stat
 from pathlib import Path
+
+from ._atomic import write_atomic
 
 __all__ = ["KEY_BYTES", "user_key"]
 
@@ -52,19 +53,12 @@ def user_key(path: Path, *, lost: str) -> bytes:
     path = Path(path)
     if not path.is_file():
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(secrets.token_bytes(KEY_BYTES))
-                fh.flush()
-                os.fsync(fh.fileno())
-            try:
-                os.link(tmp, path)  # fails if another process made the key first: use theirs
-            except FileExistsError:
-                pass
-        finally:
-            tmp.unlink(missing_ok=True)
+            write_atomic(path, lambda fh: fh.write(secrets.token_bytes(KEY_BYTES)),
+                         mode=0o600, replace=False)
+        except FileExistsError:  # another process made the key first: use theirs
+            if not path.exists():
+                raise
     mode = stat.S_IMODE(path.stat().st_mode)
     if mode & 0o077:
         path.chmod(mode & 0o700)

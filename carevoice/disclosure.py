@@ -615,8 +615,32 @@ def check_small_cells(table: pd.DataFrame, count_columns: Sequence[str],
     return bad
 
 
-def _word(column: str, value: object) -> str:
+def answer_wording(value: object) -> str:
+    """How a survey answer reads in an attribution, a table header or a chart label.
+
+    ``"foster"`` reads "foster care", ``"in_care"`` "in care"; any other answer reads with
+    its underscores as spaces. Package-internal (not in ``__all__``): the report's tables and
+    the topic charts word answers with it, so that they say what the quote attributions say.
+
+    Parameters
+    ----------
+    value : object
+        The answer, as the respondents' table holds it.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> answer_wording("residential"), answer_wording("too_little"), answer_wording(3)
+    ('residential care', 'too little', '3')
+    """
     text = str(value)
-    if column == "age_group":
-        return f"aged {text}"
     return _WORDING.get(text, text.replace("_", " "))
+
+
+def _word(column: str, value: object) -> str:
+    if column == "age_group":
+        return f"aged {value!s}"
+    return answer_wording(value)

@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import os
 import re
-import secrets
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -19,6 +17,7 @@ from typing import Any
 
 import numpy as np
 
+from ._atomic import write_atomic
 from .errors import InputError
 from .models import SENTENCE_MODEL, load_sentence_transformer
 
@@ -337,14 +336,8 @@ class CachedEmbedder:
 
     def _write(self, path: Path, vec: np.ndarray) -> None:
         private_folder(path.parent)
-        tmp = path.with_name(f".{path.stem}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                np.save(fh, vec)
-            os.replace(tmp, path)
-        finally:
-            tmp.unlink(missing_ok=True)
+        # not synced: one small file per comment, and a vector lost in a crash is computed again
+        write_atomic(path, lambda fh: np.save(fh, vec), mode=0o600, sync=False)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """Embed texts, reading cached vectors and computing only the missing ones.

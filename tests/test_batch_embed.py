@@ -161,5 +161,6 @@ def test_batch_embedding_cache_is_keyed_and_owner_only(tmp_path: Path,
         mode = stat.S_IMODE(path.stat().st_mode)
         if path.is_dir():
             assert mode == 0o700, path
-        elif path.suffix == ".npy":
+        else:  # the vectors, and the cached coder and its signature
             assert mode == 0o600, path
+    assert len(list((cache / "coders").glob("coder-*.pkl"))) == 1

@@ -78,6 +78,8 @@ def test_build_coder_never_unpickles_a_file_it_did_not_sign(tmp_path, monkeypatc
     coder = build_coder(themes, embed, 0, folder, key)
     build_coder.cache_clear()
     assert TRIPPED == [] and isinstance(coder, ThemeCoder)
+    for kept in (path, path.with_suffix(".hmac")):  # refitted, and kept owner-only
+        assert stat.S_IMODE(os.stat(kept).st_mode) == 0o600, kept.name
     # the refitted coder replaced the file, signed with this user's key, and loads again
     assert signing.verify(path.read_bytes(), path.with_suffix(".hmac").read_text("ascii"))
     def no_fit(self, *a, **k):  # type: ignore[no-untyped-def]

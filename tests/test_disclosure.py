@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -9,6 +11,7 @@ import pytest
 from carevoice.disclosure import (
     SYMBOL,
     DisclosureConfig,
+    answer_wording,
     attribution,
     check_k_anonymity,
     check_small_cells,
@@ -295,3 +298,20 @@ def test_an_answer_that_says_nothing_alone_is_attributed_with_its_question():
                          "age_group": "18-21", "placement_type": "other"})
     said = attribution(resp, ["r0"])["attribution"].tolist()
     assert said == ["care leaver, aged 18-21, placement type: other"]
+
+
+@pytest.mark.parametrize("value,words", [
+    ("foster", "foster care"), ("residential", "residential care"), ("in_care", "in care"),
+    ("too_little", "too little"), ("8-10", "8-10"), (3, "3"),
+])
+def test_answers_are_worded_as_attributions_word_them(value, words):
+    assert answer_wording(value) == words
+
+
+def test_only_disclosure_reads_its_answer_wordings():
+    """The topic chart and the report tables word answers through answer_wording; they read
+    disclosure's private _WORDING table directly before."""
+    package = Path(__file__).resolve().parents[1] / "carevoice"
+    readers = [str(p.relative_to(package)) for p in sorted(package.rglob("*.py"))
+               if p.name != "disclosure.py" and "_WORDING" in p.read_text("utf-8")]
+    assert readers == []

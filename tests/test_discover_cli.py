@@ -232,7 +232,10 @@ def test_discovery_with_minilm_on_the_demo_corpus(no_network):
 @pytest.mark.parametrize(("args", "named"), [
     (["--codes", "missing.csv"], "The --codes option names no file"),
     (["--background", "missing.csv"], "The --background option names no file"),
-    (["--seed", "-1"], "'--seed'"),
+    # named as typed, not quoted ("The '--seed' option")
+    (["--seed", "-1"], "The --seed option must be a whole number"),
+    (["--n-topics", "many"], "The --n-topics option must be 'auto'"),
+    (["--embedder", "bert"], "The --embedder option must be 'minilm' or 'hashing'"),
 ])
 def test_cli_errors_name_the_option(tmp_path, args, named):
     _write_comments(tmp_path / "comments.csv")
@@ -243,6 +246,7 @@ def test_cli_errors_name_the_option(tmp_path, args, named):
     assert result.exit_code == 2, result.output
     assert named in result.output
     assert "'path'" not in result.output and "random_state" not in result.output
+    assert "'--" not in result.output
 
 
 @pytest.mark.parametrize("where", ["comments", "background"])

@@ -609,8 +609,12 @@ def test_malformed_projects_give_clear_errors(tmp_path, comments, codes, make, m
 def test_missing_files_and_schema_checks(tmp_path, comments, codes):
     with pytest.raises(RefiQdaError, match="does not exist"):
         read_qdpx(tmp_path / "nope.qdpx")
-    with pytest.raises(RefiQdaError, match="does not exist"):
+    # named as the other readers name a file (not "The codebook file ... does not exist")
+    with pytest.raises(RefiQdaError, match=r"^The 'path' argument names no file: .*nope\.qdc "
+                                           "does not exist"):
         read_qdc(tmp_path / "nope.qdc")
+    with pytest.raises(RefiQdaError, match=r"^The 'path' argument names a folder"):
+        read_qdc(tmp_path)
     path = export(tmp_path, comments, codes)
     invalid = rewrite(path, tmp_path / "invalid.qdpx",
                       lambda r: r.find(f"{Q}CodeBook/{Q}Codes/{Q}Code").set("color", "red"))

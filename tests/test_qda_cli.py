@@ -108,11 +108,21 @@ def test_errors_exit_2_without_comment_text(app, files, tmp_path, case):
         runner.invoke(app, ["export-qdpx", str(comments), str(codes), "-o", str(out),
                             "--already-pseudonymised"])
         args = ["import-qdpx", str(out), "-o", str(tmp_path / "x.csv"), "--user", "nobody"]
-        expected = "nobody"
+        expected = "The --user option names users with no coding: nobody"  # as typed
     result = runner.invoke(app, args)
     assert result.exit_code == 2, result.output
     assert expected in result.output
     assert "brother" not in result.output and "social worker" not in result.output
+
+
+def test_a_missing_qdc_codebook_is_named_as_typed(app, files, tmp_path):
+    comments, codes, _ = files
+    result = runner.invoke(app, ["export-qdpx", str(comments), str(codes), "-o",
+                                 str(tmp_path / "p.qdpx"), "--already-pseudonymised",
+                                 "--codebook", str(tmp_path / "missing.qdc")])
+    assert result.exit_code == 2, result.output
+    assert "The --codebook option names no file" in result.output
+    assert "'path'" not in result.output
 
 
 def test_export_types_answers_and_counts_only_codings(app, files, tmp_path):

@@ -20,13 +20,13 @@ import functools
 import hashlib
 import io
 import json
-import os
 import shutil
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .._atomic import write_atomic as write_file
 from ..errors import InputError, Problem
 from ..schema import COMMENT_ID, QUESTION_ID, RESPONDENT_ID, TEXT
 
@@ -547,25 +547,22 @@ def dist_version(name: str) -> str:
 # --------------------------------------------------------------------------------------------
 # Storing
 # --------------------------------------------------------------------------------------------
-def write_atomic(path: Path, data: bytes) -> str:
+def write_atomic(path: Path, data: bytes, *, private: bool = False) -> str:
     """Write bytes to ``path`` through a temporary file and a rename; return their SHA-256.
 
     Parameters
     ----------
     path : pathlib.Path
     data : bytes
+    private : bool, default False
+        Create the file readable by its owner alone (0600), as a cached coder is; otherwise as
+        the umask allows.
 
     Returns
     -------
     str
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with tmp.open("wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
+    write_file(path, lambda fh: fh.write(data), mode=0o600 if private else 0o666)
     return hashlib.sha256(data).hexdigest()
 
 

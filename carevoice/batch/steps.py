@@ -84,7 +84,8 @@ def build_coder(themes: ThemeSettings, embed: EmbedSettings, seed: int,
     Fitting (embedding the codebook's examples, cross-validated thresholds) takes a while, so
     the fitted coder is kept as ``coder-<key>.pkl`` in ``folder`` (the run's chunk store, or
     the embedding cache so that later runs share it), signed in a side file ``.hmac`` with this
-    user's secret key (:mod:`carevoice.batch.signing`). A file whose signature does not verify
+    user's secret key (:mod:`carevoice.batch.signing`); both files are readable by their owner
+    alone (0600). A file whose signature does not verify
     (torn, planted by someone else, or fitted by another user or machine) is never unpickled:
     the coder is fitted again and the file replaced.
 
@@ -123,8 +124,9 @@ def build_coder(themes: ThemeSettings, embed: EmbedSettings, seed: int,
                            random_state=seed).fit()
         if path is not None:
             data = pickle.dumps(coder, protocol=pickle.HIGHEST_PROTOCOL)
-            write_atomic(path, data)
-            write_atomic(path.with_suffix(".hmac"), sign(data).encode("ascii"))
+            # owner-only, like the embedding cache around it
+            write_atomic(path, data, private=True)
+            write_atomic(path.with_suffix(".hmac"), sign(data).encode("ascii"), private=True)
         return coder
 
 

@@ -91,16 +91,16 @@ def discover_command(
         if topics_info is not None:
             check_output_path(topics_info, argument="--topics-info")
         if embedder not in ("minilm", "hashing"):
-            raise InputError(f"The '--embedder' option must be 'minilm' or 'hashing'. Got "
+            raise InputError(f"The --embedder option must be 'minilm' or 'hashing'. Got "
                              f"{embedder!r} instead.")
         if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
-            raise InputError(f"The '--seed' option must be a whole number, 0 or more. Got "
+            raise InputError(f"The --seed option must be a whole number, 0 or more. Got "
                              f"{seed!r} instead.")
         for path in (comments, codes, background):  # before any work; named as typed
             if path is not None:
                 check_input_file(path)
         if n_topics != "auto" and not n_topics.isdigit():
-            raise InputError(f"The '--n-topics' option must be 'auto' or a positive whole "
+            raise InputError(f"The --n-topics option must be 'auto' or a positive whole "
                              f"number. Got {n_topics!r} instead.")
         model_embedder: object = (SentenceTransformerEmbedder() if embedder == "minilm"
                                   else HashingEmbedder())

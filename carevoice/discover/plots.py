@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from .._palette import distinct_colours, text_colour
-from ..disclosure import _WORDING, DisclosureConfig, footnote, suppress_prevalence
+from ..disclosure import DisclosureConfig, answer_wording, footnote, suppress_prevalence
 from ..errors import InputError, ModelNotInstalledError
 from ..schema import COMMENT_ID, RESPONDENT_ID
 from .result import OUTLIER, Topics
@@ -409,7 +409,7 @@ def plot_topics_by_group(topics: Topics, comments: pd.DataFrame, respondents: pd
     for level in levels:
         n = config.symbol if sizes.at[level, "base_suppressed"] else \
             f"{int(sizes.at[level, 'respondents']):,}"
-        ticks.append(f"{textwrap.fill(_WORDING.get(level, level.replace('_', ' ')), 16)}"
+        ticks.append(f"{textwrap.fill(answer_wording(level), 16)}"
                      f"\n(n = {n})")
     ax.set_xticks(range(len(levels)), ticks, fontsize=8)
     for i in range(values.shape[0]):

@@ -10,12 +10,11 @@ return included, so that the file reads back with the same rows.
 
 from __future__ import annotations
 
-import os
-import secrets
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
+from .._atomic import write_atomic as write_file
 from .._output_paths import check_paths
 from ..errors import InputError
 
@@ -29,6 +28,9 @@ def write_atomic(path: str | Path, write: Callable[[IO[Any]], None], *, private:
                  overwrite: bool = True, encoding: str = "utf-8",
                  exists_error: Callable[[Path], Exception] | None = None) -> Path:
     """Write a text file through a temporary file and a rename.
+
+    The pseudonymiser's use of :func:`carevoice._atomic.write_atomic`: text mode, owner-only
+    files on request, and its own error for a file that must not be replaced.
 
     Parameters
     ----------
@@ -57,36 +59,14 @@ def write_atomic(path: str | Path, write: Callable[[IO[Any]], None], *, private:
     ('hi', '0o600')
     """
     path = Path(path)
-
-    def exists() -> Exception:
-        return exists_error(path) if exists_error else InputError(
-            f"The file {str(path)!r} exists already; carevoice will not replace it.")
-
-    if not overwrite and path.exists():
-        raise exists()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600 if private else 0o666)
     try:
-        with os.fdopen(fd, "w", encoding=encoding, newline="") as fh:
-            write(fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if overwrite:
-            os.replace(tmp, path)
-        else:
-            try:
-                os.link(tmp, path)  # fails if the file appeared meanwhile
-            except FileExistsError:
-                raise exists() from None
-            except OSError:  # pragma: no cover - a file system without hard links
-                if path.exists():
-                    raise exists() from None
-                os.replace(tmp, path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
-    return path
+        return write_file(path, write, mode=0o600 if private else 0o666, encoding=encoding,
+                          replace=overwrite)
+    except FileExistsError:
+        if overwrite or not path.exists():  # not the file: a folder in the way, say
+            raise
+        raise (exists_error(path) if exists_error else InputError(
+            f"The file {str(path)!r} exists already; carevoice will not replace it.")) from None
 
 
 def write_csv(frame: pd.DataFrame, path: str | Path, *, private: bool = False,

@@ -232,7 +232,7 @@ def import_qdpx_command(
             known = set(codes["user"].astype(str))
             unknown = [u for u in user if u not in known]
             if unknown:
-                raise InputError(f"The '--user' option names users with no coding: "
+                raise InputError(f"The --user option names users with no coding: "
                                  f"{', '.join(unknown)}. Users: {', '.join(sorted(known))}.")
             codes = codes[codes["user"].isin(user).to_numpy()]
         table = reviewed_codes(codes) if reviewed else codes.drop(columns=["coding_guid"])

@@ -14,10 +14,10 @@ from decimal import ROUND_HALF_UP, Decimal
 import pandas as pd
 
 from ..disclosure import (
-    _WORDING,
     DisclosureConfig,
     _marked_prevalence,
     _word,
+    answer_wording,
     is_small,
     suppress_associations,
     suppress_changes,
@@ -208,8 +208,7 @@ def fmt_p(p: float) -> str:
 def _level_words(level: object) -> str:
     """An answer as the attributions word it ("foster" -> "foster care", "in_care" ->
     "in care")."""
-    text = str(level)
-    return _WORDING.get(text, text.replace("_", " "))
+    return answer_wording(level)
 
 
 def level_label(variable: str, level: str) -> str:
