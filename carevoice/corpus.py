@@ -421,7 +421,8 @@ def _read_respondents(path: str | Path, levels: Mapping[str, Sequence[str]] | No
     file_levels = _file_levels(table.variables, answer_columns, missing_values)
     merged = {**file_levels,
               **{c: [v for v in spec.get("levels", []) if not (c in codes and codes[c](v))]
-                 for c, spec in stored.items() if spec["type"] == "ordered"},
+                 for c, spec in stored.items()
+                 if spec["type"] == "ordered" and c in answer_columns},
               **given}
     try:
         typed = type_answers(_from_codes(out, table.variables, missing_values), merged,
