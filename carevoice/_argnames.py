@@ -33,7 +33,8 @@ def phrase(name: str) -> str:
     ----------
     name : str
         ``"--by"`` (an option), ``"CODES"`` (a positional argument, in capitals as the help
-        shows it) or ``"path"`` (a Python argument).
+        shows it), ``"[input] levels"`` (a batch run's setting) or ``"path"`` (a Python
+        argument).
 
     Returns
     -------
@@ -43,9 +44,13 @@ def phrase(name: str) -> str:
     --------
     >>> phrase("--changes"), phrase("CODES"), phrase("path")
     ('The --changes option', 'CODES', "The 'path' argument")
+    >>> phrase("[input] levels")
+    'The [input] levels setting'
     """
     if name.startswith("-"):
         return f"The {name} option"
+    if name.startswith("["):
+        return f"The {name} setting"
     if name.isupper():
         return name
     return f"The {name!r} argument"
