@@ -20,8 +20,8 @@ runner = CliRunner()
 #: The answers in the order the survey asked them; as text they sort "every week - or more",
 #: "less often, or never", "once a month / fortnightly".
 ORDER = ["less often, or never", "once a month / fortnightly", "every week - or more"]
-LEVELS = ["--levels", 'see_mum="less often, or never",once a month / fortnightly,'
-                      "every week - or more"]
+LEVELS = ["--levels", ('see_mum="less often, or never",once a month / fortnightly,'
+                      "every week - or more")]
 
 
 def _flat(output: str) -> str:
@@ -39,7 +39,8 @@ def _files(folder, *, odd: str | None = None):
         answer = odd if odd is not None and i == 4 else ORDER[i % 3]
         answers.append(f'r{i},"{answer}",{"foster" if i % 2 else "residential"}')
     paths = []
-    for name, rows in (("comments.csv", comments), ("codes.csv", codes), ("respondents.csv", answers)):
+    for name, rows in (("comments.csv", comments), ("codes.csv", codes),
+                       ("respondents.csv", answers)):
         (folder / name).write_text("\n".join(rows) + "\n", "utf-8")
         paths.append(str(folder / name))
     return paths
@@ -106,8 +107,8 @@ def test_convert_records_the_order_given(tmp_path):
     result = runner.invoke(app, [
         "convert", str(wide), "--id-column", "ID", "--text-column", "Anything else?=better",
         "--output", str(tmp_path / "long"), "--levels",
-        'How often do you see your mum?="less often, or never",once a month / fortnightly,'
-        "every week - or more"])
+        ('How often do you see your mum?="less often, or never",once a month / fortnightly,'
+        "every week - or more")])
     assert result.exit_code == 0, result.output
     schema = json.loads((tmp_path / "long" / "respondents.schema.json").read_text("utf-8"))
     assert schema["How often do you see your mum?"] == {"type": "ordered", "levels": ORDER}
@@ -157,8 +158,8 @@ def test_a_column_the_respondents_lack_is_named(tmp_path, command):
     ("see_mum=", "gives no levels for column 'see_mum'"),
     ("see_mum=weekly,,monthly", "gives an empty level for column 'see_mum' (the 2nd of 3)"),
     ("see_mum=weekly,monthly,", "gives an empty level for column 'see_mum' (the 3rd of 3)"),
-    ("see_mum=Weekly,monthly,weekly", "the same level twice for column 'see_mum' (the 1st "
-                                      "and 3rd of 3, ignoring case)"),
+    ("see_mum=Weekly,monthly,weekly", ("the same level twice for column 'see_mum' (the 1st "
+                                      "and 3rd of 3, ignoring case)")),
     ('see_mum="less often, or never,weekly', "for column 'see_mum' opens a double quote"),
 ])
 def test_bad_levels_are_named_by_the_option_and_column(tmp_path, value, said):
