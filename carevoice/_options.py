@@ -15,11 +15,11 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
-from ._argnames import typed_names
+from ._argnames import ordinal, typed_names
 
 __all__ = ["CLI_WAY_OUT", "ClosedColumnOption", "DropColumnOption", "EncodingOption",
            "LevelsOption", "MissingValueOption", "NotFreeTextOption", "SepOption",
-           "answer_levels", "missing_values", "typed_command"]
+           "given_levels", "missing_values", "typed_command"]
 
 _Command = TypeVar("_Command", bound=Callable[..., Any])
 
@@ -47,8 +47,8 @@ MissingValueOption = Annotated[list[str] | None, typer.Option(
 #: ``--levels``: the order of a respondents column's answers (repeatable).
 LevelsOption = Annotated[list[str] | None, typer.Option(
     "--levels",
-    help="The answers of a RESPONDENTS column in order, 'COLUMN=LEVEL,LEVEL,...'; "
-         "repeatable, once per column, e.g. --levels 'age_group=8-11,12-15,16-17'. The "
+    help="The answers of a closed question in order, 'COLUMN=LEVEL,LEVEL,...'; repeatable, "
+         "once per column, e.g. --levels 'age_group=8-11,12-15,16-17'. The "
          "column becomes an ordered scale and its tables list the answers in this order. "
          "Levels are separated by commas and may hold spaces, hyphens and slashes; put a "
          "level with a comma in double quotes, 'see_family=never,\"once a month, or "
@@ -106,13 +106,7 @@ def missing_values(option: Sequence[str] | None) -> list[str] | None:
     return list(option) if option else None
 
 
-def _ordinal(n: int) -> str:
-    """1st, 2nd, 3rd, 4th ... 11th, 12th, 13th, 21st."""
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
-
-
-def answer_levels(option: Sequence[str] | None) -> dict[str, list[str]] | None:
+def given_levels(option: Sequence[str] | None) -> dict[str, list[str]] | None:
     """The ``levels`` argument of the readers from ``--levels COLUMN=LEVEL,LEVEL`` options.
 
     Everything up to the first ``=`` is the column; the rest is read as one line of CSV, so
@@ -138,11 +132,11 @@ def answer_levels(option: Sequence[str] | None) -> dict[str, list[str]] | None:
 
     Examples
     --------
-    >>> answer_levels(["age_group=8-11,12-15,16-17"])
+    >>> given_levels(["age_group=8-11,12-15,16-17"])
     {'age_group': ['8-11', '12-15', '16-17']}
-    >>> answer_levels(['see_family=never,"once a month, or less",weekly'])
+    >>> given_levels(['see_family=never,"once a month, or less",weekly'])
     {'see_family': ['never', 'once a month, or less', 'weekly']}
-    >>> answer_levels(None) is None
+    >>> given_levels(None) is None
     True
     """
     import csv
@@ -159,7 +153,7 @@ def answer_levels(option: Sequence[str] | None) -> dict[str, list[str]] | None:
         column = column.strip()
         if not equals or not column:
             raise InputError(f"The --levels option must look like {how}; its "
-                             f"{_ordinal(i)} value has no column before '='.")
+                             f"{ordinal(i)} value has no column before '='.")
         if column in out:
             raise InputError(f"The --levels option gives the column {column!r} twice; give "
                              "each column's levels once, all in order.")
@@ -175,14 +169,14 @@ def answer_levels(option: Sequence[str] | None) -> dict[str, list[str]] | None:
         empty = [n for n, level in enumerate(levels, 1) if not level]
         if empty:
             raise InputError(f"The --levels option gives an empty level for column {column!r} "
-                             f"(the {_ordinal(empty[0])} of {len(levels)}): two commas in a "
+                             f"(the {ordinal(empty[0])} of {len(levels)}): two commas in a "
                              "row, or one at the start or end.")
         seen: dict[str, int] = {}
         for n, level in enumerate(levels, 1):
             first = seen.setdefault(level.casefold(), n)
             if first != n:
                 raise InputError(f"The --levels option gives the same level twice for column "
-                                 f"{column!r} (the {_ordinal(first)} and {_ordinal(n)} of "
+                                 f"{column!r} (the {ordinal(first)} and {ordinal(n)} of "
                                  f"{len(levels)}, ignoring case).")
         out[column] = levels
     return out

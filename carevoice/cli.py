@@ -25,7 +25,7 @@ from ._options import (
     MissingValueOption,
     NotFreeTextOption,
     SepOption,
-    answer_levels,
+    given_levels,
     missing_values,
     typed_command,
 )
@@ -107,7 +107,7 @@ def validate_command(
     from .errors import ValidationError
 
     try:
-        order = answer_levels(levels)
+        order = given_levels(levels)
         if order and respondents is None:
             raise InputError("The --levels option orders the answers of RESPONDENTS columns, "
                              "but no RESPONDENTS file was given.")
@@ -187,7 +187,7 @@ def convert_command(
                              not_free_text=not_free_text or (),
                              encoding=encoding, sep=sep,
                              missing_values=missing_values(missing_value),
-                             levels=answer_levels(levels))
+                             levels=given_levels(levels))
         closed = [c for c in corpus.respondents.columns if c != "respondent_id"]
         unknown = [old for old in renames if old not in closed]
         taken = [new for old, new in renames.items()

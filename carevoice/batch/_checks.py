@@ -11,6 +11,7 @@ import math
 from pathlib import Path
 from typing import Any
 
+from .._argnames import ordinal
 from ..errors import Problem, ValidationError
 
 __all__ = ["check", "is_int", "is_locale", "is_num", "levels_problems", "missing_values_ok",
@@ -85,11 +86,6 @@ def missing_values_ok(v: Any) -> bool:
     return all(_is_code(x) for x in v)
 
 
-def _nth(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
-
-
 def levels_problems(v: Any) -> list[Problem]:
     """Problems with ``[input] levels``: a tuple of (column, tuple of levels) pairs.
 
@@ -121,8 +117,8 @@ def levels_problems(v: Any) -> list[Problem]:
         twice = next(((seen[k], n) for n, k in enumerate((x.casefold() for x in levels), 1)
                       if seen.setdefault(k, n) != n), None)
         what = ("no levels" if not levels else
-                f"an empty level (the {_nth(empty[0])} of {len(levels)})" if empty else
-                f"the same level twice (the {_nth(twice[0])} and {_nth(twice[1])} of "
+                f"an empty level (the {ordinal(empty[0])} of {len(levels)})" if empty else
+                f"the same level twice (the {ordinal(twice[0])} and {ordinal(twice[1])} of "
                 f"{len(levels)}, ignoring case)" if twice else "")
         if what:
             out.append(Problem("bad_setting", f"[input] levels gives {what} for column "

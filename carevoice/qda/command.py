@@ -18,7 +18,7 @@ from .._options import (
     MissingValueOption,
     NotFreeTextOption,
     SepOption,
-    answer_levels,
+    given_levels,
     missing_values,
     typed_command,
 )
@@ -146,7 +146,7 @@ def export_qdpx_command(
 
     try:
         check_output_path(output, argument="--output", kind="file", suffixes=(".qdpx",))
-        order = answer_levels(levels)
+        order = given_levels(levels)
         if order and respondents is None:
             raise InputError("The --levels option orders the answers of RESPONDENTS columns, "
                              "but no RESPONDENTS file was given.")

@@ -22,7 +22,7 @@ from .._options import (
     MissingValueOption,
     NotFreeTextOption,
     SepOption,
-    answer_levels,
+    given_levels,
     missing_values,
     typed_command,
 )
@@ -111,7 +111,7 @@ def _read(comments: Path, codes: Path, respondents: Path, encoding: str | None =
     ``text=False``: the comments file needs only ``comment_id`` and ``respondent_id`` (a
     ``text`` column, when there is one, still tells unanswered questions apart). ``missing``:
     the ``--missing-value`` codes of the respondents' answers; ``levels``: the answer orders
-    of ``--levels`` (:func:`carevoice._options.answer_levels`). ``drop``, ``closed`` and
+    of ``--levels`` (:func:`carevoice._options.given_levels`). ``drop``, ``closed`` and
     ``trusted``: the ``--drop-column``, ``--closed-column`` and ``--not-free-text`` options;
     the answers are checked for free text (:func:`carevoice.corpus.closed_answers`) before
     any other work.
@@ -211,7 +211,7 @@ def link_command(
                                            text=False, missing=missing_value,
                                            drop=drop_column, closed=closed_column,
                                            trusted=not_free_text,
-                                           levels=answer_levels(levels))
+                                           levels=given_levels(levels))
         result = link(frame, code_frame, answers,
                       themes=_themes(code_frame, codebook, codes_themes_only),
                       variables=variable or None,
@@ -324,7 +324,7 @@ def compare_waves_command(
 
     try:
         parsed = parse_waves(waves)
-        order = answer_levels(levels)
+        order = given_levels(levels)
         outputs = {"--output": output, "--prevalence": prevalence}
         for option, path in outputs.items():
             if path is not None:
@@ -509,7 +509,7 @@ def report_command(
             raise InputError("The --no-quotes-by and --quotes-by options contradict each "
                              "other: give one of them.")
         check_output_path(output, argument="--output", kind="folder")
-        order = answer_levels(levels)
+        order = given_levels(levels)
         frame, code_frame, answers = _read(comments, codes, respondents, encoding, sep,
                                            missing=missing_value, drop=drop_column,
                                            closed=closed_column, trusted=not_free_text,
