@@ -186,8 +186,39 @@ def _warn_mostly_numeric(column: Any, present: pd.Series, numeric: pd.Series) ->
         "(each number a level of its own), not numbers. If these answers mean "
         "'no answer' (\"don't know\", -99), give them as missing values (missing_values=[...]; "
         "--missing-value on the command line; [input] missing_values in a batch run); if "
-        "they are real answers, give the column's order with levels=.",
+        "they are real answers, give the column's order (levels={column: [...]}; --levels "
+        "'COLUMN=LEVEL,LEVEL,...' on the command line; [input] levels in a batch run).",
         column, n_numbers, len(present), others_text)
+
+
+def _level_orders(levels: Mapping[str, Sequence[Any]] | None,
+                  columns: Sequence[Any]) -> dict[Any, list[str]]:
+    """The ``levels`` argument checked: each column's order as stripped strings.
+
+    An error names the argument and the column, never a level: a column that is not an
+    answer column here (a misspelt name is not silently ignored, as in ``missing_values``),
+    an order that is not a list, or a level given twice.
+    """
+    if levels is None:
+        return {}
+    if not isinstance(levels, Mapping):
+        raise InputError("The 'levels' argument must be a mapping of column to its answers in "
+                         "order, e.g. {\"age_group\": [\"8-11\", \"12-15\", \"16-17\"]}. Got "
+                         f"{type(levels).__name__} instead.")
+    unknown = [c for c in levels if c not in set(columns)]
+    if unknown:
+        raise InputError(f"The 'levels' argument names columns that are not closed answers "
+                         f"here: {unknown}. Check the spelling against the file's header.")
+    out = {}
+    for column, order in levels.items():
+        if isinstance(order, (str, bytes)) or not isinstance(order, Iterable):
+            raise InputError(f"The 'levels' argument for column {column!r} must be a list of "
+                             f"its answers in order. Got {type(order).__name__} instead.")
+        out[column] = [str(v).strip() for v in order]
+        if len(set(out[column])) < len(out[column]):
+            raise InputError(f"The 'levels' argument gives a level twice for column "
+                             f"{column!r}; give each answer once, in order.")
+    return out
 
 
 def _norm_level(value: str) -> str:
@@ -309,8 +340,11 @@ def type_answers(respondents: pd.DataFrame,
         String-valued answers (as read by :func:`carevoice.corpus.read_table`);
         ``respondent_id`` is left as is.
     levels : mapping of str to sequence of str, optional
-        Level order per column, overriding detection. Values not in the list (ignoring case)
-        are an error.
+        Level order per column, overriding detection: the column becomes an ordered
+        categorical with these categories, in this order. Answers not in the list (ignoring
+        case) are an error naming the column and the respondents, which shows such answers
+        only as the warning above does (an answer given once is counted, never
+        shown). Naming a column that ``respondents`` lacks is an error too.
     missing_values : sequence or mapping, optional
         Answers that mean "no answer" and become missing before typing. A list of codes
         (``["don't know", "-99"]``) applies to every column; a mapping gives each column its
@@ -335,7 +369,8 @@ def type_answers(respondents: pd.DataFrame,
         If answers are not in the levels given for their column.
     InputError
         If ``missing_values`` is not a list of codes (text or numbers) or a mapping of such
-        lists, or names a column that ``respondents`` lacks.
+        lists, if ``levels`` is not a mapping of lists or gives a level twice, or if either
+        names a column that ``respondents`` lacks.
 
     Examples
     --------
@@ -358,8 +393,8 @@ def type_answers(respondents: pd.DataFrame,
     >>> typed["placements"].tolist(), float(typed["contact_hours"].mean())
     ([4, 10, <NA>], 4.0)
     """
-    levels = dict(levels or {})
     out = respondents.copy()
+    levels = _level_orders(levels, [c for c in out.columns if c != RESPONDENT_ID])
     codes = _codes_by_column(missing_values, [c for c in out.columns if c != RESPONDENT_ID])
     problems = []
     for col in out.columns:
@@ -373,7 +408,7 @@ def type_answers(respondents: pd.DataFrame,
                             n_codes)
         present = values.dropna().astype(str)
         if col in levels:
-            order = [str(v).strip() for v in levels[col]]
+            order = levels[col]
             folded: dict[str, str] = {}
             for level in order:
                 folded.setdefault(level.casefold(), level)
@@ -381,9 +416,12 @@ def type_answers(respondents: pd.DataFrame,
                                  else f.get(v.casefold(), v))
             outside = ~mapped.isin(order)
             if outside.any():
+                n_out = int(outside.sum())
                 problems.append(Problem(
-                    "unknown_level", f"levels {sorted(set(mapped[outside]))[:10]} are not in "
-                    f"the given order {order}.", column=str(col),
+                    "unknown_level", f"{n_out} answer{'s are' if n_out > 1 else ' is'} not "
+                    f"among the levels given for this column ({_shown_answers(present[outside])}"
+                    f"; the order given: {order}). Add the missing levels to the order, or "
+                    "list codes such as \"don't know\" as missing values.", column=str(col),
                     ids=tuple(out.loc[mapped.index[outside], RESPONDENT_ID].astype(str))
                     if RESPONDENT_ID in out else ()))
                 continue

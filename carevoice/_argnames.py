@@ -17,13 +17,25 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
 
-__all__ = ["as_typed", "file_argument", "phrase", "typed_names"]
+__all__ = ["as_typed", "file_argument", "ordinal", "phrase", "typed_names"]
 
 # (library argument name -> name typed, absolute file path -> name typed) of the running command
 _TYPED: ContextVar[tuple[Mapping[str, str], Mapping[str, str]]] = ContextVar(
     "carevoice_typed_names", default=({}, {}))
 # "The 'by' argument of compare_waves", "the 'reducer' parameter of ThemeDiscovery"
 _NAMED = re.compile(r"\b([Tt]he) '([A-Za-z_]\w*)' (?:argument|parameter)(?: of [A-Za-z_][\w.]*)?")
+
+
+def ordinal(n: int) -> str:
+    """How a message names a place in a list: a value by its place, never by its text.
+
+    Examples
+    --------
+    >>> [ordinal(n) for n in (1, 2, 3, 4, 11, 12, 13, 21, 102)]
+    ['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '102nd']
+    """
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
 
 
 def phrase(name: str) -> str:
@@ -33,7 +45,8 @@ def phrase(name: str) -> str:
     ----------
     name : str
         ``"--by"`` (an option), ``"CODES"`` (a positional argument, in capitals as the help
-        shows it) or ``"path"`` (a Python argument).
+        shows it), ``"[input] levels"`` (a batch run's setting) or ``"path"`` (a Python
+        argument).
 
     Returns
     -------
@@ -43,9 +56,13 @@ def phrase(name: str) -> str:
     --------
     >>> phrase("--changes"), phrase("CODES"), phrase("path")
     ('The --changes option', 'CODES', "The 'path' argument")
+    >>> phrase("[input] levels")
+    'The [input] levels setting'
     """
     if name.startswith("-"):
         return f"The {name} option"
+    if name.startswith("["):
+        return f"The {name} setting"
     if name.isupper():
         return name
     return f"The {name!r} argument"

@@ -15,7 +15,7 @@ from typing import Any
 
 import pandas as pd
 
-from ._answers import MissingValues, _codes_by_column, type_answers
+from ._answers import MissingValues, _codes_by_column, _level_orders, type_answers
 from ._stat_files import (
     LABELLED_ATTR,
     TEXT_ATTR,
@@ -153,11 +153,11 @@ def type_closed(respondents: pd.DataFrame, variables: FileVariables,
         The typed answers.
     """
     columns = [c for c in respondents.columns if c != RESPONDENT_ID]
+    given = _level_orders(levels, columns)  # checked before it is merged with the file's
     answers = _from_codes(respondents, variables, missing_values)
     file_levels = _file_levels(variables, columns, missing_values)
-    typed = type_answers(answers, {**file_levels, **dict(levels or {})},
-                         missing_values=missing_values)
-    _order_as_file(typed, variables, {*file_levels, *(levels or {})})
+    typed = type_answers(answers, {**file_levels, **given}, missing_values=missing_values)
+    _order_as_file(typed, variables, {*file_levels, *given})
     _set_file_attrs(typed, variables)
     return typed
 

@@ -15,11 +15,11 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
-from ._argnames import typed_names
+from ._argnames import ordinal, typed_names
 
 __all__ = ["CLI_WAY_OUT", "ClosedColumnOption", "DropColumnOption", "EncodingOption",
-           "MissingValueOption", "NotFreeTextOption", "SepOption", "missing_values",
-           "typed_command"]
+           "LevelsOption", "MissingValueOption", "NotFreeTextOption", "SepOption",
+           "given_levels", "missing_values", "typed_command"]
 
 _Command = TypeVar("_Command", bound=Callable[..., Any])
 
@@ -44,6 +44,18 @@ MissingValueOption = Annotated[list[str] | None, typer.Option(
          "matches however it is written (-99 matches -99.0). None by default: 0 or 99 can be "
          "real answers.")]
 
+#: ``--levels``: the order of a respondents column's answers (repeatable).
+LevelsOption = Annotated[list[str] | None, typer.Option(
+    "--levels",
+    help="The answers of a closed question in order, 'COLUMN=LEVEL,LEVEL,...'; repeatable, "
+         "once per column, e.g. --levels 'age_group=8-11,12-15,16-17'. The "
+         "column becomes an ordered scale and its tables list the answers in this order. "
+         "Levels are separated by commas and may hold spaces, hyphens and slashes; put a "
+         "level with a comma in double quotes, 'see_family=never,\"once a month, or "
+         "less\",weekly' (a double quote inside one is written twice). Matched ignoring "
+         "case; an answer that is not a level is an error (list codes such as \"don't "
+         "know\" with --missing-value). A column so ordered is closed: not checked for "
+         "free text.")]
 
 #: ``--drop-column``: a respondents column to leave out (repeatable).
 DropColumnOption = Annotated[list[str] | None, typer.Option(
@@ -92,6 +104,82 @@ def missing_values(option: Sequence[str] | None) -> list[str] | None:
     (["don't know", '-99'], None)
     """
     return list(option) if option else None
+
+
+def given_levels(option: Sequence[str] | None) -> dict[str, list[str]] | None:
+    """The ``levels`` argument of the readers from ``--levels COLUMN=LEVEL,LEVEL`` options.
+
+    Everything up to the first ``=`` is the column; the rest is read as one line of CSV, so
+    a level that holds a comma is written in double quotes (``"once a month, or less"``) and
+    a double quote inside such a level is written twice. Spaces around a level do not
+    count. Errors name the option, the column and the position of a level, never a level.
+
+    Parameters
+    ----------
+    option : sequence of str or None
+        The values given, in order.
+
+    Returns
+    -------
+    dict or None
+        ``{column: [levels in order]}``; None when the option was not given.
+
+    Raises
+    ------
+    InputError
+        A value without ``=`` or without a column, a column given twice, no levels, an
+        empty level, a level given twice (ignoring case), or unbalanced double quotes.
+
+    Examples
+    --------
+    >>> given_levels(["age_group=8-11,12-15,16-17"])
+    {'age_group': ['8-11', '12-15', '16-17']}
+    >>> given_levels(['see_family=never,"once a month, or less",weekly'])
+    {'see_family': ['never', 'once a month, or less', 'weekly']}
+    >>> given_levels(None) is None
+    True
+    """
+    import csv
+
+    from .errors import InputError
+
+    if not option:
+        return None
+    how = ("'COLUMN=LEVEL,LEVEL,...', e.g. 'age_group=8-11,12-15,16-17' (a level with a "
+           "comma in double quotes)")
+    out: dict[str, list[str]] = {}
+    for i, spec in enumerate(option, 1):
+        column, equals, rest = spec.partition("=")
+        column = column.strip()
+        if not equals or not column:
+            raise InputError(f"The --levels option must look like {how}; its "
+                             f"{ordinal(i)} value has no column before '='.")
+        if column in out:
+            raise InputError(f"The --levels option gives the column {column!r} twice; give "
+                             "each column's levels once, all in order.")
+        if rest.count('"') % 2:
+            raise InputError(f"The --levels option for column {column!r} opens a double quote "
+                             "that it does not close; put a level that holds a comma in "
+                             'double quotes, and write a double quote inside one twice ("").')
+        levels = next(csv.reader([rest], skipinitialspace=True), [])
+        levels = [level.strip() for level in levels]
+        if not any(levels):
+            raise InputError(f"The --levels option gives no levels for column {column!r}; "
+                             f"write {how}.")
+        empty = [n for n, level in enumerate(levels, 1) if not level]
+        if empty:
+            raise InputError(f"The --levels option gives an empty level for column {column!r} "
+                             f"(the {ordinal(empty[0])} of {len(levels)}): two commas in a "
+                             "row, or one at the start or end.")
+        seen: dict[str, int] = {}
+        for n, level in enumerate(levels, 1):
+            first = seen.setdefault(level.casefold(), n)
+            if first != n:
+                raise InputError(f"The --levels option gives the same level twice for column "
+                                 f"{column!r} (the {ordinal(first)} and {ordinal(n)} of "
+                                 f"{len(levels)}, ignoring case).")
+        out[column] = levels
+    return out
 
 
 @functools.cache

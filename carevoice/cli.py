@@ -21,9 +21,11 @@ from ._options import (
     ClosedColumnOption,
     DropColumnOption,
     EncodingOption,
+    LevelsOption,
     MissingValueOption,
     NotFreeTextOption,
     SepOption,
+    given_levels,
     missing_values,
     typed_command,
 )
@@ -88,6 +90,7 @@ def validate_command(
     encoding: EncodingOption = None,
     sep: SepOption = None,
     missing_value: MissingValueOption = None,
+    levels: LevelsOption = None,
     drop_column: DropColumnOption = None,
     closed_column: ClosedColumnOption = None,
     not_free_text: NotFreeTextOption = None,
@@ -104,12 +107,16 @@ def validate_command(
     from .errors import ValidationError
 
     try:
+        order = given_levels(levels)
+        if order and respondents is None:
+            raise InputError("The --levels option orders the answers of RESPONDENTS columns, "
+                             "but no RESPONDENTS file was given.")
         if respondents is None:
             frame = read_comments(comments, encoding=encoding, sep=sep)
             n_resp = frame["respondent_id"].nunique() if "respondent_id" in frame else 0
         else:
             corpus = read_corpus(comments, respondents, encoding=encoding, sep=sep,
-                                 missing_values=missing_values(missing_value))
+                                 missing_values=missing_values(missing_value), levels=order)
             frame, n_resp = corpus.comments, len(corpus.respondents)
         problems = extra_text_columns(frame, (
             "Leave it out when you pseudonymise (carevoice pseudonymise --drop-column COLUMN; "
@@ -159,6 +166,7 @@ def convert_command(
     encoding: EncodingOption = None,
     sep: SepOption = None,
     missing_value: MissingValueOption = None,
+    levels: LevelsOption = None,
 ) -> None:
     """Turn a wide survey export into long-form comments and respondents files.
 
@@ -178,7 +186,8 @@ def convert_command(
                              closed_columns=closed_column, drop_columns=drop_column or (),
                              not_free_text=not_free_text or (),
                              encoding=encoding, sep=sep,
-                             missing_values=missing_values(missing_value))
+                             missing_values=missing_values(missing_value),
+                             levels=given_levels(levels))
         closed = [c for c in corpus.respondents.columns if c != "respondent_id"]
         unknown = [old for old in renames if old not in closed]
         taken = [new for old, new in renames.items()

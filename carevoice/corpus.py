@@ -25,6 +25,7 @@ from ._answers import (
     KNOWN_SCALES,
     MissingValues,
     _codes_by_column,
+    _level_orders,
     closed_answers,
     free_text_columns,
     note_left_out,
@@ -417,11 +418,12 @@ def _read_respondents(path: str | Path, levels: Mapping[str, Sequence[str]] | No
     # A column with missing-value codes among its answers is typed afresh (a side file written
     # without the codes may call it a category), and its recorded order loses the codes.
     coded = {c for c, is_code in codes.items() if out[c].dropna().map(is_code).any()}
-    given = dict(levels or {})
+    given = _level_orders(levels, answer_columns)
     file_levels = _file_levels(table.variables, answer_columns, missing_values)
     merged = {**file_levels,
               **{c: [v for v in spec.get("levels", []) if not (c in codes and codes[c](v))]
-                 for c, spec in stored.items() if spec["type"] == "ordered"},
+                 for c, spec in stored.items()
+                 if spec["type"] == "ordered" and c in answer_columns},
               **given}
     try:
         typed = type_answers(_from_codes(out, table.variables, missing_values), merged,

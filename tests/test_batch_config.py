@@ -326,3 +326,39 @@ def test_report_section_takes_the_quote_settings(tmp_path: Path) -> None:
     assert (report.k, report.threshold) == (10, 10)
     default = config_from_dict(_base(tmp_path), base=tmp_path).report
     assert default.quotes_by is None and default.quotes == 3
+
+
+def test_levels_as_a_table_of_lists_per_column(tmp_path: Path) -> None:
+    """[input.levels] gives questions their answers in order, as the readers' levels= does;
+    the manifest's settings record it."""
+    _base(tmp_path)
+    toml = tmp_path / "PIPELINE.toml"
+    toml.write_text('[run]\noutput = "out"\n[input]\ncomments = "comments.csv"\n'
+                    '[input.levels]\nage = ["8-11", "12-15", "16-17"]\n'
+                    '"How often do you see your mum?" = ["less often, or never", '
+                    '"once a month / fortnightly"]\n', "utf-8")
+    cfg = load_config(toml)
+    order = {"age": ["8-11", "12-15", "16-17"],
+             "How often do you see your mum?": ["less often, or never",
+                                                "once a month / fortnightly"]}
+    assert cfg.input.level_order == order
+    assert dict(cfg.to_dict()["input"]["levels"]) == order
+    assert config_from_dict(_base(tmp_path), base=tmp_path).input.level_order is None
+
+
+@pytest.mark.parametrize(("levels", "said"), [
+    (["8-11", "12-15"], "must be a table of lists, one per column"),
+    ({"age": "8-11"}, "for column 'age' must be a list of its answers in order"),
+    ({"age": [8, 12]}, "each in quotes (text, even for numbers)"),
+    ({"age": []}, "gives no levels for column 'age'"),
+    ({"age": ["8-11", " ", "12-15"]}, "gives an empty level (the 2nd of 3) for column 'age'"),
+    ({"age": ["Eight", "12-15", "eight "]}, ("the same level twice (the 1st and 3rd of 3, "
+                                            "ignoring case) for column 'age'")),
+])
+def test_bad_levels_are_named_without_the_levels(tmp_path: Path, levels, said) -> None:
+    data = {**_base(tmp_path), "input": {"comments": "comments.csv", "levels": levels}}
+    with pytest.raises(ValidationError) as info:
+        config_from_dict(data, base=tmp_path)
+    [problem] = info.value.problems
+    assert problem.column == "input.levels" and said in problem.message, problem.message
+    assert "eight" not in problem.message.casefold()

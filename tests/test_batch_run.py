@@ -685,3 +685,67 @@ def test_free_text_beside_the_comments_or_answers_stops_the_run_until_dropped(
     for name in names:
         assert name.split()[0] not in written and name.split()[1] not in written
     assert "child_name" not in pd.read_csv(result.outputs["comments"]).columns
+
+
+@pytest.mark.parametrize("kind", ["respondents", "survey"])
+def test_levels_setting_orders_the_runs_answers(tmp_path: Path, kind: str) -> None:
+    """[input.levels] reaches the respondents file and a survey export alike, as levels= of
+    the readers: the order given, an answer outside it refused (counted, not shown), and a
+    question the answers lack named by the setting."""
+    from carevoice.batch.runner import _read_respondents, _source
+    from carevoice.errors import InputError
+
+    order = ["less often, or never", "once a month / fortnightly", "every week - or more"]
+    answers = [(f"P{i}", f"more money {i}", order[i % 3]) for i in range(9)]
+    (tmp_path / "comments.csv").write_text("comment_id,respondent_id,text\nc1,P0,hi\n", "utf-8")
+    source = ('survey = "export.csv"\nid_column = "Respondent ID"\n'
+              if kind == "survey" else 'comments = "comments.csv"\n'
+              'respondents = "respondents.csv"\n')
+    toml = tmp_path / "PIPELINE.toml"
+
+    def read(levels: str, odd: str | None = None) -> pd.DataFrame:
+        rows = [(r, b, odd if odd is not None and r == "P4" else a) for r, b, a in answers]
+        (tmp_path / "export.csv").write_text("Respondent ID,Better,see_mum\n" + "".join(
+            f'{r},{b},"{a}"\n' for r, b, a in rows), "utf-8")
+        (tmp_path / "respondents.csv").write_text("respondent_id,see_mum\n" + "".join(
+            f'{r},"{a}"\n' for r, _, a in rows), "utf-8")
+        toml.write_text(f'[run]\noutput = "run"\nchunk_size = 4\n[input]\n{source}'
+                        + ('[input.text_columns]\n"Better" = "better"\n'
+                           if kind == "survey" else "") + levels, "utf-8")
+        cfg = load_config(toml)
+        return _read_respondents(cfg, _source(cfg), plan_chunks(_source(cfg), 4))
+
+    assert list(read("")["see_mum"].cat.categories) == sorted(order)
+    setting = "[input.levels]\nsee_mum = [" + ", ".join(f'"{v}"' for v in order) + "]\n"
+    typed = read(setting)["see_mum"]
+    assert list(typed.cat.categories) == order and typed.cat.ordered
+    with pytest.raises(ValidationError) as info:
+        read(setting, odd="at Kayleigh's nan's")
+    assert [(p.column, p.ids) for p in info.value.problems] == [("see_mum", ("P4",))]
+    assert "Kayleigh" not in str(info.value)
+    with pytest.raises(InputError) as info:
+        read('[input.levels]\nsee_mom = ["weekly", "monthly"]\n')
+    assert str(info.value).startswith("The [input] levels setting names columns that are not "
+                                      "closed answers here: ['see_mom']")
+
+
+def test_levels_setting_orders_the_tables_and_is_recorded(reference, data: Path,
+                                                          tmp_path: Path) -> None:
+    """The run's associations and report list a question's answers in the [input.levels]
+    order, and both manifests record it, as they record missing_values."""
+    import json
+    import shutil
+
+    order = ["too_much", "just_right", "too_little", "no_contact"]  # not the scale's order
+    shutil.copytree(reference.folder / "chunks", tmp_path / "run" / "chunks")
+    extra = ('[input.levels]\nsee_family = [' + ", ".join(f'"{v}"' for v in order) + ']\n'
+             '[report]\nformats = ["md"]\n')
+    result = run_batch(_write_pipeline(tmp_path, data, "run", extra=extra))
+    assoc = pd.read_csv(result.outputs["associations"])
+    assert list(dict.fromkeys(assoc.loc[assoc["variable"] == "see_family", "level"])) == order
+    config = json.loads(result.manifest.read_text("utf-8"))["config"]
+    assert dict(config["input"]["levels"]) == {"see_family": order}
+    report = result.outputs["report_md"].parent / "manifest.json"
+    reading = json.loads(report.read_text("utf-8"))["settings"]["reading"]
+    assert reading == {"encoding": None, "sep": None, "missing_values": None,
+                       "levels": {"see_family": order}}

@@ -194,6 +194,34 @@ def test_type_answers_with_given_levels_and_unknown_level():
         type_answers(frame, {"x": ["lo"]})
 
 
+def test_given_levels_name_the_column_and_never_an_answer_given_once():
+    """An answer outside the levels is counted and shown only when several gave it; a column
+    the frame lacks, an order that is not a list and a level given twice name the argument."""
+    frame = pd.DataFrame({"respondent_id": list("abcdef"),
+                          "x": ["lo", "hi", SECRET_TEXT, "n/a", "N/A ", "hi"]})
+    with pytest.raises(cv.ValidationError) as info:
+        type_answers(frame, {"x": ["lo", "hi"]})
+    [problem] = info.value.problems
+    assert problem.column == "x" and problem.ids == ("c", "d", "e")
+    assert "3 answers are not among the levels given for this column ('n/a' and 1 answer " \
+           "given once, not shown" in problem.message
+    assert "Kayleigh" not in str(info.value)
+    for levels, said in (({"y": ["lo"]}, ("names columns that are not closed answers here: "
+                                         "['y']")),
+                         ({"x": "lo,hi"}, "for column 'x' must be a list"),
+                         ({"x": ["lo", "hi", "lo "]}, "gives a level twice for column 'x'"),
+                         (["lo", "hi"], "must be a mapping of column")):
+        with pytest.raises(cv.InputError, match="The 'levels' argument") as info:
+            type_answers(frame, levels)
+        assert said in str(info.value)
+    with pytest.raises(cv.InputError, match="names columns"):
+        type_answers(frame, {"respondent_id": ["a"]})
+    wide = frame.rename(columns={"respondent_id": "id"}).assign(Q="hi")
+    for levels in (["lo", "hi"], {"y": ["lo"]}):  # the readers check it before merging
+        with pytest.raises(cv.InputError, match="The 'levels' argument"):
+            survey_from_frame(wide, text_columns=["Q"], id_column="id", levels=levels)
+
+
 def test_huge_and_emoji_comments_pass_through(tmp_path):
     big = "a" * 100_000
     comments = pd.DataFrame({"comment_id": ["1", "2", "3"],
@@ -582,6 +610,9 @@ def test_a_mostly_numeric_column_made_a_category_is_logged(caplog):
     assert ("8 of 9 answers are numbers, but 1 other answer (1 answer given once, not shown) "
             "makes") in message
     assert "missing_values" in message and "--missing-value" in message
+    # real answers: the order, in the three ways it can be given
+    assert "levels={column: [...]}" in message and "--levels 'COLUMN=LEVEL,LEVEL,...'" in message
+    assert "[input] levels in a batch run" in message
     caplog.clear()
     long_answers = pd.DataFrame({"respondent_id": list("abcde"),
                                  "n": ["1", "2", "3", "about three or four times", "no idea"]})

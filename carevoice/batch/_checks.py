@@ -11,10 +11,11 @@ import math
 from pathlib import Path
 from typing import Any
 
+from .._argnames import ordinal
 from ..errors import Problem, ValidationError
 
-__all__ = ["check", "is_int", "is_locale", "is_num", "missing_values_ok", "path_or_none",
-           "raise_problems"]
+__all__ = ["check", "is_int", "is_locale", "is_num", "levels_problems", "missing_values_ok",
+           "path_or_none", "raise_problems"]
 
 
 def is_int(v: Any) -> bool:
@@ -83,3 +84,43 @@ def missing_values_ok(v: Any) -> bool:
         return all(len(x) == 2 and isinstance(x[0], str) and isinstance(x[1], tuple)
                    and all(_is_code(c) for c in x[1]) for x in v)
     return all(_is_code(x) for x in v)
+
+
+def levels_problems(v: Any) -> list[Problem]:
+    """Problems with ``[input] levels``: a tuple of (column, tuple of levels) pairs.
+
+    Each problem names the setting and the column, and a level by its position only.
+
+    Examples
+    --------
+    >>> [p.message for p in levels_problems((("age", ("8-11", "", "8-11")),))]
+    ["[input] levels gives an empty level (the 2nd of 3) for column 'age'."]
+    >>> levels_problems((("age", ("8-11", "12-15")),))
+    []
+    """
+    example = '[input.levels] then a line such as age_group = ["8-11", "12-15", "16-17"]'
+    if not isinstance(v, tuple) or not all(
+            isinstance(x, tuple) and len(x) == 2 and isinstance(x[0], str) for x in v):
+        return [Problem("bad_setting", f"[input] levels must be a table of lists, one per "
+                        f"column: {example}. Got {type(v).__name__} instead.",
+                        column="input.levels")]
+    out = []
+    for column, order in v:
+        if not isinstance(order, tuple) or not all(isinstance(x, str) for x in order):
+            out.append(Problem("bad_setting", f"[input] levels for column {column!r} must be "
+                               "a list of its answers in order, each in quotes (text, even "
+                               f"for numbers): {example}.", column="input.levels"))
+            continue
+        levels = [x.strip() for x in order]
+        empty = [n for n, level in enumerate(levels, 1) if not level]
+        seen: dict[str, int] = {}
+        twice = next(((seen[k], n) for n, k in enumerate((x.casefold() for x in levels), 1)
+                      if seen.setdefault(k, n) != n), None)
+        what = ("no levels" if not levels else
+                f"an empty level (the {ordinal(empty[0])} of {len(levels)})" if empty else
+                f"the same level twice (the {ordinal(twice[0])} and {ordinal(twice[1])} of "
+                f"{len(levels)}, ignoring case)" if twice else "")
+        if what:
+            out.append(Problem("bad_setting", f"[input] levels gives {what} for column "
+                               f"{column!r}.", column="input.levels"))
+    return out

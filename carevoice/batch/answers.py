@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..errors import Problem, ValidationError
+from ..errors import InputError, Problem, ValidationError
 from ..schema import COMMENT_ID, RESPONDENT_ID, TEXT
 from .chunks import ChunkSpec, Source, read_raw, staged_variables
 
@@ -71,6 +71,19 @@ def _unknown_drops(cfg: BatchConfig, source: Source, specs: list[ChunkSpec],
     return out
 
 
+#: The reader arguments that ``[input]`` settings feed, as a batch run's errors name them.
+_SETTINGS = {"levels": "[input] levels", "missing_values": "[input] missing_values"}
+
+
+def _as_settings(error: InputError) -> InputError:
+    """A reader's error about its arguments, naming the ``[input]`` settings instead."""
+    from .._argnames import as_typed, typed_names
+
+    with typed_names(_SETTINGS):
+        said = as_typed(str(error))
+    return error if said == str(error) else InputError(said)
+
+
 def read_answers(cfg: BatchConfig, source: Source, specs: list[ChunkSpec]) -> Any:
     """The typed closed answers of a run, or None when it has none.
 
@@ -78,7 +91,8 @@ def read_answers(cfg: BatchConfig, source: Source, specs: list[ChunkSpec]) -> An
     but the id and the text columns). ``[input] drop_columns`` are left out; with ``[input]
     closed_columns`` only those are kept, trusted (a warning names the others); otherwise a
     column that looks like free text stops the run (:func:`carevoice.corpus.closed_answers`)
-    unless ``[input] not_free_text`` vouches for it.
+    unless ``[input] not_free_text`` vouches for it. A question given an order in ``[input]
+    levels`` is an ordered scale, not checked for free text.
 
     Parameters
     ----------
@@ -94,9 +108,22 @@ def read_answers(cfg: BatchConfig, source: Source, specs: list[ChunkSpec]) -> An
     Raises
     ------
     ValidationError
-        Columns that look like free text, or ``drop_columns`` / ``closed_columns`` naming
-        columns the files lack.
+        Columns that look like free text, ``drop_columns`` / ``closed_columns`` naming
+        columns the files lack, or answers outside the ``[input] levels`` of their column.
+    InputError
+        ``[input] levels`` or ``missing_values`` naming a column the answers lack (the error
+        names the setting, as the readers' errors name their arguments).
     """
+    try:
+        return _read_answers(cfg, source, specs)
+    except ValidationError:
+        raise
+    except InputError as e:
+        raise _as_settings(e) from e
+
+
+def _read_answers(cfg: BatchConfig, source: Source, specs: list[ChunkSpec]) -> Any:
+    """The work of :func:`read_answers`."""
     import pandas as pd
 
     from .._answers import closed_answers, free_text_columns, note_left_out
@@ -107,7 +134,7 @@ def read_answers(cfg: BatchConfig, source: Source, specs: list[ChunkSpec]) -> An
     drop = set(inp.drop_columns)
     if inp.respondents is not None:
         answers = read_respondents(inp.respondents, missing_values=inp.missing_codes,
-                                   encoding=inp.encoding)
+                                   encoding=inp.encoding, levels=inp.level_order)
         problems = _unknown_drops(cfg, source, specs, list(answers.columns))
         if problems:
             raise ValidationError("[input] drop_columns", problems)
@@ -147,8 +174,10 @@ def read_answers(cfg: BatchConfig, source: Source, specs: list[ChunkSpec]) -> An
     if inp.closed_columns is None:
         # The answers are written to the shareable outputs unpseudonymised: free text must
         # not pass for a closed question (as `carevoice convert` refuses it too).
+        # A given order ([input] levels) says the question is closed, as in read_survey.
+        vouched = {*inp.not_free_text, *(inp.level_order or {})}
         flagged = free_text_columns(wide, [c for c in wide.columns if c != RESPONDENT_ID
-                                           and c not in set(inp.not_free_text)],
+                                           and c not in vouched],
                                     missing_values=inp.missing_codes,
                                     wording=variables.wording, text_variables=variables.text,
                                     value_labelled=variables.closed)
@@ -162,5 +191,5 @@ def read_answers(cfg: BatchConfig, source: Source, specs: list[ChunkSpec]) -> An
     elif parts:
         note_left_out([c for c in others if c not in set(inp.closed_columns)], len(others),
                       "[input] survey")
-    return type_closed(validate_respondents(wide), variables,
+    return type_closed(validate_respondents(wide), variables, inp.level_order,
                        missing_values=inp.missing_codes)

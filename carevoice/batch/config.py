@@ -157,6 +157,8 @@ def _coerce(section: str, key: str, value: Any, base: Path) -> Any:
         return tuple((str(v), str(v)) for v in value)
     if (section, key) in _LIST_KEYS and isinstance(value, list):
         return tuple(value)
+    if (section, key) == ("input", "levels") and isinstance(value, Mapping):
+        return tuple((str(k), tuple(v) if isinstance(v, list) else v) for k, v in value.items())
     if (section, key) == ("input", "missing_values") and isinstance(value, Mapping):
         return tuple((str(k), tuple(v) if isinstance(v, list) else v) for k, v in value.items())
     return value

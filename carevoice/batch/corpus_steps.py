@@ -247,7 +247,8 @@ def report_outputs(cfg: BatchConfig, specs: list[ChunkSpec], store: ChunkStore,
     as ``outputs/associations``) and tabulates the ``[link] by`` subgroups; when either is left
     out, the report's own default applies. ``[report] title`` and ``attributes`` (the columns
     that describe who said a quote) are passed on. Its manifest records how the ``[input]``
-    files were read (``encoding`` and ``missing_values``; the separator is always detected).
+    files were read (``encoding``, ``missing_values`` and, when given, ``levels``; the
+    separator is always detected).
 
     Parameters
     ----------
@@ -294,6 +295,8 @@ def report_outputs(cfg: BatchConfig, specs: list[ChunkSpec], store: ChunkStore,
                            subgroups=list(cfg.link.by) if cfg.link.by else None,
                            reading={"encoding": cfg.input.encoding, "sep": None,
                                     "missing_values": cfg.input.missing_codes,
+                                    **({"levels": cfg.input.level_order}
+                                       if cfg.input.levels else {}),
                                     **({"drop_columns": list(cfg.input.drop_columns)}
                                        if cfg.input.drop_columns else {})},
                            timestamp=False, closed_columns=_closed(cfg),

@@ -18,6 +18,7 @@ from ._checks import (
     is_int,
     is_locale,
     is_num,
+    levels_problems,
     missing_values_ok,
     path_or_none,
     raise_problems,
@@ -145,6 +146,13 @@ class InputSettings:
         ``[input.missing_values]`` of lists per column, ``"*"`` for every column not named.
         Held as a tuple of codes or of ``(column, codes)`` pairs; see
         :func:`carevoice.corpus.type_answers`.
+    levels : tuple of (str, tuple of str), default ()
+        The answers of closed questions in order, as ``levels=`` of the readers: in TOML a
+        table ``[input.levels]`` of lists, ``age_group = ["8-11", "12-15", "16-17"]``. Each
+        question named becomes an ordered scale (its tables list the answers in this order)
+        and is not checked for free text; an answer that is not one of its levels (ignoring
+        case) stops the run, and so does a question the data lacks. Held as ``(column,
+        levels)`` pairs; see :func:`carevoice.corpus.type_answers`.
 
     Examples
     --------
@@ -164,6 +172,7 @@ class InputSettings:
     encoding: str | None = None
     missing_values: tuple[Any, ...] = ()
     not_free_text: tuple[str, ...] = ()
+    levels: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def __post_init__(self) -> None:
         p: list[Problem] = []
@@ -200,6 +209,7 @@ class InputSettings:
               "a list of answers that mean 'no answer' (text or numbers), such as [\"don't "
               "know\", \"-99\"], or a table of such lists per column (\"*\" for every column)",
               self.missing_values)
+        p += levels_problems(self.levels)
         raise_problems("input", p)
 
     @property
@@ -210,6 +220,11 @@ class InputSettings:
         if all(isinstance(v, tuple) for v in self.missing_values):
             return {str(c): list(codes) for c, codes in self.missing_values}
         return list(self.missing_values)
+
+    @property
+    def level_order(self) -> dict[str, list[str]] | None:
+        """``levels`` as the readers take it: ``{column: [levels in order]}``, or None."""
+        return {c: list(order) for c, order in self.levels} if self.levels else None
 
     @property
     def source(self) -> Path:

@@ -14,9 +14,11 @@ import typer
 from .._options import (
     DropColumnOption,
     EncodingOption,
+    LevelsOption,
     MissingValueOption,
     NotFreeTextOption,
     SepOption,
+    given_levels,
     missing_values,
     typed_command,
 )
@@ -123,6 +125,7 @@ def export_qdpx_command(
     encoding: EncodingOption = None,
     sep: SepOption = None,
     missing_value: MissingValueOption = None,
+    levels: LevelsOption = None,
     drop_column: DropColumnOption = None,
     not_free_text: NotFreeTextOption = None,
 ) -> None:
@@ -143,11 +146,15 @@ def export_qdpx_command(
 
     try:
         check_output_path(output, argument="--output", kind="file", suffixes=(".qdpx",))
+        order = given_levels(levels)
+        if order and respondents is None:
+            raise InputError("The --levels option orders the answers of RESPONDENTS columns, "
+                             "but no RESPONDENTS file was given.")
         frame = read_comments(comments, encoding=encoding, sep=sep)
         coded = read_codes(codes, encoding=encoding, sep=sep)
         answers = None if respondents is None else type_text_answers(read_respondents(
             respondents, encoding=encoding, sep=sep,
-            missing_values=missing_values(missing_value)))
+            missing_values=missing_values(missing_value), levels=order))
         if drop_column:
             if answers is None:
                 raise InputError("The --drop-column option names RESPONDENTS columns, but no "

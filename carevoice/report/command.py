@@ -18,9 +18,11 @@ from .._options import (
     ClosedColumnOption,
     DropColumnOption,
     EncodingOption,
+    LevelsOption,
     MissingValueOption,
     NotFreeTextOption,
     SepOption,
+    given_levels,
     missing_values,
     typed_command,
 )
@@ -102,12 +104,14 @@ def _read(comments: Path, codes: Path, respondents: Path, encoding: str | None =
           sep: str | None = None, text: bool = True,
           missing: list[str] | None = None, drop: list[str] | None = None,
           closed: list[str] | None = None,
-          trusted: list[str] | None = None) -> tuple[Any, Any, Any]:
+          trusted: list[str] | None = None,
+          levels: dict[str, list[str]] | None = None) -> tuple[Any, Any, Any]:
     """Read the three inputs; every problem of a file is an InputError naming it.
 
     ``text=False``: the comments file needs only ``comment_id`` and ``respondent_id`` (a
     ``text`` column, when there is one, still tells unanswered questions apart). ``missing``:
-    the ``--missing-value`` codes of the respondents' answers. ``drop``, ``closed`` and
+    the ``--missing-value`` codes of the respondents' answers; ``levels``: the answer orders
+    of ``--levels`` (:func:`carevoice._options.given_levels`). ``drop``, ``closed`` and
     ``trusted``: the ``--drop-column``, ``--closed-column`` and ``--not-free-text`` options;
     the answers are checked for free text (:func:`carevoice.corpus.closed_answers`) before
     any other work.
@@ -120,7 +124,7 @@ def _read(comments: Path, codes: Path, respondents: Path, encoding: str | None =
     frame = read_comments(comments, encoding=encoding, sep=sep, required=required)
     code_frame = read_codes(codes, encoding=encoding, sep=sep)
     answers = read_respondents(respondents, encoding=encoding, sep=sep,
-                               missing_values=missing_values(missing))
+                               missing_values=missing_values(missing), levels=levels)
     answers = closed_answers(answers, closed_columns=closed or None, drop_columns=drop or (),
                              source=respondents.name, how=CLI_WAY_OUT,
                              not_free_text=trusted or ())
@@ -171,6 +175,7 @@ def link_command(
     encoding: EncodingOption = None,
     sep: SepOption = None,
     missing_value: MissingValueOption = None,
+    levels: LevelsOption = None,
     drop_column: DropColumnOption = None,
     closed_column: ClosedColumnOption = None,
     not_free_text: NotFreeTextOption = None,
@@ -205,7 +210,8 @@ def link_command(
         frame, code_frame, answers = _read(comments, codes, respondents, encoding, sep,
                                            text=False, missing=missing_value,
                                            drop=drop_column, closed=closed_column,
-                                           trusted=not_free_text)
+                                           trusted=not_free_text,
+                                           levels=given_levels(levels))
         result = link(frame, code_frame, answers,
                       themes=_themes(code_frame, codebook, codes_themes_only),
                       variables=variable or None,
@@ -295,6 +301,7 @@ def compare_waves_command(
     encoding: EncodingOption = None,
     sep: SepOption = None,
     missing_value: MissingValueOption = None,
+    levels: LevelsOption = None,
     drop_column: DropColumnOption = None,
     closed_column: ClosedColumnOption = None,
     not_free_text: NotFreeTextOption = None,
@@ -317,6 +324,7 @@ def compare_waves_command(
 
     try:
         parsed = parse_waves(waves)
+        order = given_levels(levels)
         outputs = {"--output": output, "--prevalence": prevalence}
         for option, path in outputs.items():
             if path is not None:
@@ -331,7 +339,8 @@ def compare_waves_command(
                                         "RESPONDENTS": respondents}):
                     frames[name] = _read(comments, codes, respondents, encoding, sep,
                                          text=False, missing=missing_value, drop=drop_column,
-                                         closed=closed_column, trusted=not_free_text)
+                                         closed=closed_column, trusted=not_free_text,
+                                         levels=order)
             except InputError as e:
                 raise InputError(f"Wave {name!r}: {e}") from e
         coded = pd.concat([f[1][["theme"]] for f in frames.values() if "theme" in f[1]])
@@ -470,6 +479,7 @@ def report_command(
     encoding: EncodingOption = None,
     sep: SepOption = None,
     missing_value: MissingValueOption = None,
+    levels: LevelsOption = None,
     drop_column: DropColumnOption = None,
     closed_column: ClosedColumnOption = None,
     not_free_text: NotFreeTextOption = None,
@@ -499,9 +509,11 @@ def report_command(
             raise InputError("The --no-quotes-by and --quotes-by options contradict each "
                              "other: give one of them.")
         check_output_path(output, argument="--output", kind="folder")
+        order = given_levels(levels)
         frame, code_frame, answers = _read(comments, codes, respondents, encoding, sep,
                                            missing=missing_value, drop=drop_column,
-                                           closed=closed_column, trusted=not_free_text)
+                                           closed=closed_column, trusted=not_free_text,
+                                           levels=order)
         for option, columns in (("--attribute", attribute), ("--subgroup", subgroup)):
             unknown = [c for c in columns or () if c not in answers.columns]
             if unknown:
@@ -540,6 +552,7 @@ def report_command(
                     **({"changes": changes} if changes is not None else {})},
             reading={"encoding": encoding, "sep": sep,
                      "missing_values": missing_values(missing_value),
+                     **({"levels": order} if order else {}),
                      **({"drop_columns": drop_column} if drop_column else {})},
             closed_columns=closed_column or None, not_free_text=not_free_text or (),
             themes=None if not codes_themes_only else
