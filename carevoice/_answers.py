@@ -18,10 +18,12 @@ import pandas as pd
 from ._stat_files import file_hints
 from ._wording import (
     IDENTIFIER,
+    PLATFORM_IDENTIFIER,
     all_dates,
     answer_keys,
     closed_list,
-    header_text,
+    header_texts,
+    platform_identifier,
     question_asks,
     repeated_short,
     replies_only,
@@ -430,7 +432,11 @@ def free_text_columns(frame: pd.DataFrame, columns: Iterable[str] | None = None,
     - its question asks for free text ("Other (please specify)", "Anything else?",
       ``placement_other``, ``Q5_6_TEXT``, ``gender_self``) or for a name or contact details
       ("First name", ``yp_name``, "Name of school", "Email", "Contact number", "Address",
-      "Postcode", "Date of birth"), and its answers differ (or are only a few);
+      "Postcode", "Date of birth"), and its answers differ (or are only a few); headers
+      are read with CamelCase split into words too (``RecipientFirstName``);
+    - its header names a survey platform's record of who answered or where from
+      (``IPAddress``, ``LocationLatitude``, ``RecipientEmail``, ``ExternalReference``),
+      whatever its answers (the same IP address for every young person in one home);
     - its question is open ("Why?", "Details", "Please describe") and some answer is given by
       one respondent only, or is long;
     - nearly every answer differs from the others (20 answers or more, at least half of them
@@ -509,9 +515,13 @@ def free_text_columns(frame: pd.DataFrame, columns: Iterable[str] | None = None,
         present = values.dropna().astype(str)
         if present.empty:
             continue
-        # the column name and, for an SPSS or Stata file, its question wording (variable label)
-        headers = [header_text(h) for h in (col, wording.get(col)) if h]
+        # the column name and, for an SPSS or Stata file or a Qualtrics export, its question
+        # wording; each as written and with CamelCase split (RecipientFirstName)
+        headers = [t for h in (col, wording.get(col)) if h for t in header_texts(h)]
         header = " ".join(headers)
+        if any(platform_identifier(h) for h in headers):
+            found[str(col)] = PLATFORM_IDENTIFIER  # IPAddress, LocationLatitude: any answers
+            continue
         asked = [question_asks(h) for h in headers]
         asks = next((reason for reason, _ in asked if reason), "")
         open_question = any(is_open for reason, is_open in asked if reason == asks and asks)

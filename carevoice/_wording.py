@@ -2,11 +2,16 @@
 
 Internal helpers of :func:`carevoice._answers.free_text_columns`. A header is read with ``_``
 and ``-`` as spaces (``anything_else``, ``worker-note``), so SPSS short names and question
-wordings are read alike. Three kinds of wording ask for more than a closed answer:
+wordings are read alike, and CamelCase is read as words too (Qualtrics' ``RecipientFirstName``
+as "Recipient First Name", ``IPAddress`` as "IP Address"). Three kinds of wording ask for more
+than a closed answer:
 
 - free text, always ("Other (please specify)", "Anything else?", ``placement_other``,
   Qualtrics' ``Q5_6_TEXT``, ``gender_self``);
 - a name or contact details ("First name", ``yp_name``, "Name of school", "Contact number");
+  a survey platform's record of who was sent the survey or where it was answered from
+  (``IPAddress``, ``LocationLatitude``, ``RecipientEmail``, ``ExternalReference``) is one
+  whatever its answers look like (:func:`platform_identifier`);
 - an open question that closed questions also use ("Why?", "Details", "Please describe",
   "Notes", "Remarks", "Other support"): free text unless every answer repeats.
 
@@ -24,6 +29,8 @@ import pandas as pd
 
 FREE_TEXT = "its question asks for free text"
 IDENTIFIER = "its question asks for a name or contact details"
+PLATFORM_IDENTIFIER = ("it records who answered or where from (an IP address, a location, a "
+                       "recipient, an external reference)")
 
 # Wordings that ask for free text whatever the answers look like.
 _FREE_TEXT_QUESTION = re.compile(
@@ -40,6 +47,12 @@ _IDENTIFIER_QUESTION = re.compile(
     r"^\s*(?:tel(?:ephone)?|phone|mobile)\s*$|\bcontact (?:details|info)|"
     r"\baddress(?:es)?\b|\bpost ?codes?\b|date of birth|\bdob\b|\bbirth ?date\b|"
     r"\bnhs (?:no|number)\b|national insurance", re.IGNORECASE)
+# A survey platform's columns that identify who answered, or where from, whatever the answers
+# (the same IP address and location for every young person in one children's home).
+_PLATFORM_IDENTIFIER = re.compile(
+    r"\bip ?address(?:es)?\b|^\s*ip\s*$|\blatitude\b|\blongitude\b|"
+    r"\blocation (?:lat|long|accuracy)|\bexternal (?:data )?ref(?:erence)?\b|\brecipient\b",
+    re.IGNORECASE)
 # Wordings of open questions that closed questions share: free text unless answers repeat.
 _OPEN_QUESTION = re.compile(
     r"\bexplain\b|(?:^|\bplease |\band |\bor |[,:(]\s*)describe\b|\bwhy\b|\bdetails?\b|"
@@ -69,6 +82,46 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 def header_text(column: object) -> str:
     """A header as the patterns read it: ``_`` and ``-`` as spaces."""
     return re.sub(r"[_\-]+", " ", str(column))
+
+
+def camel_words(text: str) -> str:
+    """CamelCase split into words: ``RecipientFirstName`` -> "Recipient First Name",
+    ``IPAddress`` -> "IP Address" (runs of capitals stay together: ``NHSNumber`` -> "NHS
+    Number").
+
+    Examples
+    --------
+    >>> camel_words("RecipientFirstName"), camel_words("IPAddress"), camel_words("Q5_6_TEXT")
+    ('Recipient First Name', 'IP Address', 'Q5_6_TEXT')
+    """
+    return re.sub(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", " ", text)
+
+
+def header_texts(column: object) -> list[str]:
+    """The ways the patterns read a header: :func:`header_text`, and the same with CamelCase
+    split into words when that differs (``DoB`` is read as it is and as "Do B").
+
+    Examples
+    --------
+    >>> header_texts("RecipientEmail"), header_texts("first_name")
+    (['RecipientEmail', 'Recipient Email'], ['first name'])
+    """
+    plain = header_text(column)
+    return list(dict.fromkeys([plain, header_text(camel_words(str(column)))]))
+
+
+def platform_identifier(header: str) -> bool:
+    """Whether a header (as :func:`header_texts` reads it) names a survey platform's record
+    of who answered or where from: an IP address, a location, a recipient, an external
+    reference.
+
+    Examples
+    --------
+    >>> [platform_identifier(h) for h in ("IP Address", "Location Latitude",
+    ...  "External Data Reference", "Recipient First Name", "How long have you lived here?")]
+    [True, True, True, True, False]
+    """
+    return bool(_PLATFORM_IDENTIFIER.search(header))
 
 
 def question_asks(header: str) -> tuple[str, bool]:
