@@ -29,8 +29,7 @@ import pandas as pd
 
 FREE_TEXT = "its question asks for free text"
 IDENTIFIER = "its question asks for a name or contact details"
-PLATFORM_IDENTIFIER = ("it records who answered or where from (an IP address, a location, a "
-                       "recipient, an external reference)")
+PLATFORM_IDENTIFIER = "it records who answered, or where from"
 
 # Wordings that ask for free text whatever the answers look like.
 _FREE_TEXT_QUESTION = re.compile(

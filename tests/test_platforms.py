@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from carevoice.corpus import free_text_columns
+from carevoice.corpus import free_text_columns, read_table
 
 N = 36
 FIRST_NAMES = ["Zebedee", "Quorn", "Ottoline", "Barnaby"] * (N // 4)
@@ -38,7 +38,8 @@ def test_platform_identifier_columns_are_refused_whatever_their_values(header, v
     they were kept as closed answers as soon as their values repeated."""
     found = free_text_columns(pd.DataFrame({header: values}))
     assert header in found
-    assert "who answered or where from" in found[header] or "name or contact" in found[header]
+    assert found[header] in {"it records who answered, or where from",
+                             "its question asks for a name or contact details"}
 
 
 def test_camel_case_headers_of_names_read_as_words():
@@ -49,3 +50,162 @@ def test_camel_case_headers_of_names_read_as_words():
                           "FeelsSafe": ["Always", "Never", "Sometimes"] * (N // 3),
                           "HowLongInCare": ["Less than 1 year", "1-2 years"] * (N // 2)})
     assert set(free_text_columns(frame)) == {"YoungPersonName", "ChildFirstName"}
+
+
+# --------------------------------------------------------------------------------------------
+# F1: Qualtrics' three header rows; F9.4: SurveyMonkey's two
+# --------------------------------------------------------------------------------------------
+QUALTRICS_COLUMNS = ["StartDate", "EndDate", "Status", "Progress", "Finished", "ResponseId",
+                     "Q1", "Q2", "Q3", "Q5"]
+QUALTRICS_WORDING = ["Start Date", "End Date", "Response Type", "Progress", "Finished",
+                     "Response ID", "How old are you?", "Where do you live now?",
+                     "Anything else you want to tell us?", "What would make your life better?"]
+QUALTRICS_IMPORT = ['{"ImportId":"startDate","timeZone":"Europe/London"}',
+                    '{"ImportId":"endDate","timeZone":"Europe/London"}', '{"ImportId":"status"}',
+                    '{"ImportId":"progress"}', '{"ImportId":"finished"}',
+                    '{"ImportId":"_recordId"}', '{"ImportId":"QID1"}', '{"ImportId":"QID2"}',
+                    '{"ImportId":"QID3_TEXT"}', '{"ImportId":"QID5_TEXT"}']
+AGES = ["8-10", "11-13", "14-15", "16-17"]
+PLACES = ["Foster care", "Residential", "Kinship care"]
+
+
+def _qualtrics_rows(n: int = 12) -> list[list[str]]:
+    return [[f"2026-03-{1 + i % 28:02d} 10:{i:02d}:00",
+             f"2026-03-{1 + i % 28:02d} 10:{i + 9:02d}:00",
+             "IP Address", "100" if i % 4 else "43", "True" if i % 4 else "False",
+             f"R_{i:04d}fict", AGES[i % 4], PLACES[i % 3], ["my dog Biscuit", "nothing"][i % 2],
+             f"more time with my friends {i}"] for i in range(n)]
+
+
+def _write_csv(path, header_rows, rows):
+    import csv
+
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        for row in [*header_rows, *rows]:
+            writer.writerow(row)
+    return path
+
+
+def _write_xlsx(path, header_rows, rows):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    for row in [*header_rows, *rows]:
+        sheet.append(row)
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize("writer", [_write_csv, _write_xlsx])
+def test_qualtrics_header_rows_are_skipped_and_the_question_text_kept(tmp_path, writer,
+                                                                      caplog):
+    """Rows 2-3 of a Qualtrics export (question text, import ids) were read as two
+    respondents: the question text became a comment, the import ids levels of every closed
+    question, and the report said 14 young people for 12."""
+    import carevoice as cv
+
+    suffix = ".csv" if writer is _write_csv else ".xlsx"
+    path = writer(tmp_path / f"qualtrics{suffix}",
+                  [QUALTRICS_COLUMNS, QUALTRICS_WORDING, QUALTRICS_IMPORT], _qualtrics_rows())
+    corpus = cv.read_survey(path, text_columns={"Q5": "better"}, id_column="ResponseId",
+                            drop_columns=["Q3"])
+    respondents = corpus.respondents
+    assert len(respondents) == 12 and len(corpus.comments) == 12
+    assert "Response ID" not in set(respondents["respondent_id"])
+    assert not corpus.comments["text"].str.contains("ImportId|What would make").any()
+    assert list(respondents["Q1"].cat.categories) == AGES  # an ordered scale, no extra level
+    assert respondents.attrs["question_wording"]["Q1"] == "How old are you?"
+    unit = "lines" if suffix == ".csv" else "rows"
+    assert f"{unit} 2 and 3 are Qualtrics' header rows" in caplog.text
+    # the wording travels with the respondents file into later commands
+    cv.write_corpus(corpus, tmp_path / "long")
+    again = cv.read_respondents(tmp_path / "long" / "respondents.csv")
+    assert again.attrs["question_wording"]["Q2"] == "Where do you live now?"
+
+
+def test_qualtrics_question_text_feeds_the_free_text_check(tmp_path):
+    """Q3's short name says nothing; its question text ("Anything else you want to tell
+    us?") asks for free text, so the column is refused although its answers repeat."""
+    import carevoice as cv
+
+    path = _write_csv(tmp_path / "q.csv", [QUALTRICS_COLUMNS, QUALTRICS_WORDING,
+                                           QUALTRICS_IMPORT], _qualtrics_rows())
+    with pytest.raises(cv.ValidationError, match=r"'Q3' \(its question asks for free text\)"):
+        cv.read_survey(path, text_columns={"Q5": "better"}, id_column="ResponseId")
+
+
+@pytest.mark.parametrize("kept, skipped", [
+    ([QUALTRICS_IMPORT], "line 2 is Qualtrics' header row (the import ids)"),
+    ([QUALTRICS_WORDING], "line 2 is Qualtrics' header row (the question text)"),
+])
+def test_qualtrics_header_rows_partly_deleted_are_skipped(tmp_path, caplog, kept, skipped):
+    import carevoice as cv
+
+    path = _write_csv(tmp_path / "q.csv", [QUALTRICS_COLUMNS, *kept], _qualtrics_rows())
+    corpus = cv.read_survey(path, text_columns={"Q5": "better"}, id_column="ResponseId",
+                            drop_columns=["Q3"])
+    assert len(corpus.respondents) == 12
+    assert skipped in caplog.text
+
+
+def test_qualtrics_header_rows_among_the_respondents_are_refused_by_line(tmp_path):
+    """Rows 2-3 sorted down among the respondents (a spreadsheet sort) are never read as
+    respondents: the file is refused, naming their lines."""
+    import carevoice as cv
+
+    rows = _qualtrics_rows()
+    path = _write_csv(tmp_path / "q.csv", [QUALTRICS_COLUMNS],
+                      rows[:5] + [QUALTRICS_WORDING, QUALTRICS_IMPORT] + rows[5:])
+    with pytest.raises(cv.InputError, match=r"q\.csv: lines 7 and 8 look like Qualtrics' "
+                                            r"header rows"):
+        read_table(path)
+
+
+def test_qualtrics_line_numbers_after_the_header_rows_are_the_file_lines(tmp_path):
+    import carevoice as cv
+
+    rows = _qualtrics_rows()
+    rows[3][5] = ""  # line 7 of the file (3 header rows, then the fourth respondent)
+    path = _write_csv(tmp_path / "q.csv", [QUALTRICS_COLUMNS, QUALTRICS_WORDING,
+                                           QUALTRICS_IMPORT], rows)
+    with pytest.raises(cv.ValidationError, match=r"\(7\)"):
+        cv.read_survey(path, text_columns={"Q5": "better"}, id_column="ResponseId",
+                       drop_columns=["Q3"])
+
+
+SM_HEADER = ["Respondent ID", "Collector ID", "Start Date", "How old are you?",
+             "What do you do in your free time? (tick all that apply)", "", "", "",
+             "What would make your life better?"]
+SM_SUBHEADER = ["", "", "", "Response", "Sport", "Music", "Gaming", "Other (please specify)",
+                "Open-Ended Response"]
+OTHER_ACTIVITIES = ["fishing with Zebedee", "skating in Quornby", "baking with Ottoline"]
+
+
+def _surveymonkey_rows(n: int = 12) -> list[list[str]]:
+    return [[str(114000 + i), "400001", f"03/{1 + i % 28:02d}/2026 10:00:00 AM", AGES[i % 4],
+             "Sport" if i % 2 else "", "Music" if i % 3 else "", "",
+             OTHER_ACTIVITIES[i % 3] if i % 4 == 0 else "", f"a bus pass {i}"]
+            for i in range(n)]
+
+
+@pytest.mark.parametrize("writer", [_write_csv, _write_xlsx])
+def test_surveymonkey_second_header_row_names_the_option_columns(tmp_path, writer, caplog):
+    """SurveyMonkey's row 2 was refused as a respondent without an id; deleted by hand, the
+    option columns became 'Unnamed: 5' ... and the 'Other (please specify)' column lost the
+    header that marks it as free text."""
+    import carevoice as cv
+
+    suffix = ".csv" if writer is _write_csv else ".xlsx"
+    path = writer(tmp_path / f"sm{suffix}", [SM_HEADER, SM_SUBHEADER], _surveymonkey_rows())
+    frame = read_table(path)
+    question = "What do you do in your free time? (tick all that apply)"
+    assert list(frame.columns[4:8]) == [f"{question} - {o}" for o in
+                                        ("Sport", "Music", "Gaming", "Other (please specify)")]
+    assert len(frame) == 12 and frame["Respondent ID"].notna().all()
+    assert "SurveyMonkey's second header row" in caplog.text
+    with pytest.raises(cv.ValidationError, match=r"Other \(please specify\)' \(its question "
+                                                 r"asks for free text\)"):
+        cv.read_survey(path, text_columns={"What would make your life better?": "better"},
+                       id_column="Respondent ID")
