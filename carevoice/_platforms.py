@@ -35,7 +35,8 @@ from .errors import InputError
 
 logger = logging.getLogger("carevoice.corpus")
 
-__all__ = ["METADATA_NAMES", "platform_header_rows", "platform_metadata"]
+__all__ = ["METADATA_NAMES", "left_out_by_default", "note_partial_responses",
+           "platform_header_rows", "platform_metadata"]
 
 _IMPORT_ID = re.compile(r'\s*\{\s*"ImportId"\s*:', re.IGNORECASE)
 _SURVEYMONKEY_SUBHEADERS = frozenset({"response", "open-ended response"})
@@ -286,3 +287,83 @@ def platform_metadata(frame: pd.DataFrame, columns: Iterable[Any] | None = None)
                 or _QUALTRICS_FIELD.fullmatch(str(column)):
             out.append(str(column))
     return out
+
+
+def left_out_by_default(respondents: pd.DataFrame) -> dict[str, str]:
+    """The answer columns that default analyses leave out, and why.
+
+    A survey platform's metadata (:func:`platform_metadata`) is not a survey answer; and a
+    categorical column in which every answer differs (eight answers or more, each given by
+    one respondent: submission times, the platform's ids) would be tested level by level with
+    one young person per level, which can never give a finding but adds a test per level to
+    the false-discovery-rate adjustment, and prints one young person per row.
+
+    Parameters
+    ----------
+    respondents : pandas.DataFrame
+        Typed answers, with ``respondent_id``.
+
+    Returns
+    -------
+    dict
+        ``{column: reason}`` in frame order.
+
+    Examples
+    --------
+    >>> answers = pd.DataFrame({"respondent_id": list("abcdefgh"),
+    ...                         "Completion time": [f"2026-03-01T10:0{i}:00" for i in range(8)],
+    ...                         "nickname_code": list("qrstuvwx"), "age": ["8-10"] * 8})
+    >>> left_out_by_default(answers)  # doctest: +NORMALIZE_WHITESPACE
+    {'Completion time': "a survey platform's metadata",
+     'nickname_code': 'every answer differs (one respondent per level)'}
+    """
+    answers = [c for c in respondents.columns if c != "respondent_id"]
+    out = dict.fromkeys(platform_metadata(respondents, answers), "a survey platform's metadata")
+    for column in answers:
+        values = respondents[column]
+        if column in out or (pd.api.types.is_numeric_dtype(values)
+                             and not pd.api.types.is_bool_dtype(values)):
+            continue
+        present = values.dropna().astype(str)
+        if len(present) >= 8 and present.is_unique:
+            out[str(column)] = "every answer differs (one respondent per level)"
+    return out
+
+
+def note_partial_responses(frame: pd.DataFrame, source: str) -> int:
+    """Warn how many respondents did not finish the survey (Qualtrics' ``Finished`` False,
+    or ``Progress`` below 100); return how many.
+
+    Such rows are kept, as respondents who answered some questions, and count in every
+    denominator; the warning says how to leave them out.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        The export or the respondents (as read or typed).
+    source : str
+        The file, for the message.
+
+    Returns
+    -------
+    int
+        The partial responses (0 when the frame says nothing of them).
+    """
+    by_name = {_name_key(c): c for c in frame.columns}
+    column, partial = None, None
+    if "finished" in by_name and _looks_like("finished", frame[by_name["finished"]]):
+        column = by_name["finished"]
+        values = frame[column].dropna().astype(str).str.strip().str.casefold()
+        partial = int(values.isin({"false", "0"}).sum())
+    elif "progress" in by_name and _looks_like("progress", frame[by_name["progress"]]):
+        column = by_name["progress"]
+        numbers = pd.to_numeric(frame[column].astype(object), errors="coerce")
+        partial = int((numbers < 100).sum())
+    if column is None or not partial:
+        return 0
+    logger.warning(
+        "%s: %d of %d respondents did not finish the survey (%r says so): they are kept, "
+        "with the answers they gave, and count in every denominator. To analyse finished "
+        "responses only, delete the other rows before converting (see 'Exports from survey "
+        "platforms' in the data docs).", source, partial, len(frame), str(column))
+    return partial

@@ -14,6 +14,7 @@ answer"), never dropped; an id that is blank or only spaces is a missing id.
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -50,6 +51,7 @@ from ._labelled import (
     respondents_schema,
     type_closed,
 )
+from ._platforms import note_partial_responses, platform_metadata
 from ._stat_files import STAT_SUFFIXES
 from ._validate import (
     _check_comments,
@@ -65,6 +67,8 @@ from ._validate import (
 )
 from .errors import InputError, Problem, ValidationError
 from .schema import COMMENT_COLUMNS, COMMENT_ID, QUESTION_ID, RESPONDENT_ID, TEXT, Corpus
+
+logger = logging.getLogger("carevoice.corpus")
 
 __all__ = [
     "KNOWN_SCALES",
@@ -110,7 +114,12 @@ def read_survey(path: str | Path, *, text_columns: Sequence[str] | Mapping[str, 
     (see :func:`free_text_columns`) is refused: name it in ``text_columns`` or
     ``drop_columns``, or, if it is a closed question after all, in ``not_free_text``.
     Questions with a given order (``levels``, an ordinal SPSS question whose every answer
-    has a value label) are closed and not checked.
+    has a value label) are closed and not checked. A survey platform's metadata columns
+    (submission times, ``Duration (in seconds)``, ``Progress``, ``Finished``, the platform's
+    ids; see :func:`carevoice._platforms.platform_metadata`) are not survey answers: they are
+    left out with a warning naming them, unless named in ``not_free_text`` or
+    ``closed_columns``. Partial responses (``Finished`` False) are kept, with a warning
+    saying how many.
 
     Parameters
     ----------
@@ -267,8 +276,15 @@ def _survey(table: Table, text_columns: Sequence[str] | Mapping[str, str], id_co
         raise ValidationError(table.name, problems)
     ids = normalise_ids(wide[id_column])
     problems += _id_problems(ids, id_column, table)
+    note_partial_responses(wide, table.name)
     if closed is None:
         closed = [c for c in wide.columns if c not in claimed]
+        # A platform's metadata (submission times, progress, its own ids) is not an answer.
+        metadata = [c for c in platform_metadata(wide, closed)
+                    if c not in trusted and c not in (levels or {})]
+        if metadata:
+            _note_metadata(metadata, table.name)
+            closed = [c for c in closed if c not in set(metadata)]
         # A given order (levels=, an ordinal SPSS question) says the question is closed.
         ordered = {*_file_levels(table, closed, missing_values), *(levels or {}), *trusted}
         flagged = free_text_columns(wide, [c for c in closed if c not in ordered],
@@ -304,6 +320,14 @@ def _survey(table: Table, text_columns: Sequence[str] | Mapping[str, str], id_co
     comments["_q"] = comments[QUESTION_ID].map({q: i for i, q in enumerate(mapping.values())})
     comments = comments.sort_values(["_r", "_q"], kind="stable").drop(columns=["_r", "_q"])
     return validate_corpus(comments.reset_index(drop=True), respondents)
+
+
+def _note_metadata(columns: Sequence[str], source: str) -> None:
+    logger.warning(
+        "%s: %d columns are a survey platform's metadata, not survey answers (submission "
+        "times, durations, progress, the platform's ids), and are left out of the respondents "
+        "file: %s. To keep one, name it with --not-free-text COLUMN (not_free_text=[...]).",
+        source, len(columns), ", ".join(repr(c) for c in columns))
 
 
 # --------------------------------------------------------------------------------------------

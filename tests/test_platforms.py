@@ -209,3 +209,101 @@ def test_surveymonkey_second_header_row_names_the_option_columns(tmp_path, write
                                                  r"asks for free text\)"):
         cv.read_survey(path, text_columns={"What would make your life better?": "better"},
                        id_column="Respondent ID")
+
+
+# --------------------------------------------------------------------------------------------
+# F3: platform metadata and one-respondent-per-level columns; F9.2: partial responses
+# --------------------------------------------------------------------------------------------
+def _forms_export(n: int = 24) -> pd.DataFrame:
+    """A Microsoft Forms-like export: ID, submission times, three closed questions."""
+    return pd.DataFrame({
+        "ID": [str(i + 1) for i in range(n)],
+        "Start time": [f"2026-03-{1 + i % 28:02d}T10:{i:02d}:00" for i in range(n)],
+        "Completion time": [f"2026-03-{1 + i % 28:02d}T10:{i + 9:02d}:00" for i in range(n)],
+        "Last modified time": [None] * n,
+        "How old are you?": [AGES[i % 4] for i in range(n)],
+        "Where do you live now?": [PLACES[i % 3] for i in range(n)],
+        "What would make your life better?": [f"more trips out {i}" for i in range(n)]})
+
+
+def test_convert_leaves_platform_metadata_out_with_a_warning(tmp_path, caplog):
+    """Microsoft Forms' 'Start time' and 'Completion time' were kept as closed answers and
+    then tested level by level (one young person per level) by link and report."""
+    from carevoice.corpus import survey_from_frame
+
+    wide = _forms_export()
+    wide["Status"] = ["Looked after", "Care leaver"] * 12  # a survey question, kept
+    corpus = survey_from_frame(wide, text_columns={"What would make your life better?":
+                                                   "better"}, id_column="ID")
+    assert list(corpus.respondents.columns) == [
+        "respondent_id", "How old are you?", "Where do you live now?", "Status"]
+    assert "'Start time', 'Completion time', 'Last modified time'" in caplog.text
+    kept = survey_from_frame(wide, text_columns={"What would make your life better?":
+                                                 "better"}, id_column="ID",
+                             not_free_text=["Completion time"])
+    assert "Completion time" in kept.respondents.columns
+
+
+def test_qualtrics_metadata_and_partial_responses_at_convert(tmp_path, caplog):
+    import carevoice as cv
+
+    path = _write_csv(tmp_path / "q.csv", [QUALTRICS_COLUMNS, QUALTRICS_WORDING,
+                                           QUALTRICS_IMPORT], _qualtrics_rows())
+    corpus = cv.read_survey(path, text_columns={"Q5": "better"}, id_column="ResponseId",
+                            drop_columns=["Q3"])
+    assert list(corpus.respondents.columns) == ["respondent_id", "Q1", "Q2"]
+    assert "q.csv: 3 of 12 respondents did not finish the survey" in caplog.text
+    assert "'StartDate', 'EndDate', 'Status', 'Progress', 'Finished'" in caplog.text
+
+
+def _link_inputs(n: int = 24):
+    respondents = _forms_export(n).drop(columns=["What would make your life better?",
+                                                 "Last modified time"])
+    respondents = respondents.rename(columns={"ID": "respondent_id",
+                                              "How old are you?": "age_group"})
+    # not a platform's name, but one respondent per level
+    respondents["date_returned"] = [f"2026-04-{1 + i % 28:02d}T09:{i:02d}:00" for i in range(n)]
+    comments = pd.DataFrame({"comment_id": [f"{i + 1}-better" for i in range(n)],
+                             "respondent_id": respondents["respondent_id"]})
+    # wellbeing raised by the young people aged 8-10 only: a finding
+    codes = pd.DataFrame({"comment_id": [f"{i + 1}-better" for i in range(n) if i % 4 == 0],
+                          "theme": "wellbeing"})
+    return comments, codes, respondents
+
+
+def test_link_leaves_metadata_and_one_respondent_per_level_columns_out(caplog):
+    """Each timestamp added one test per young person to the Benjamini-Hochberg adjustment
+    (the audit: 2 findings at q < 0.05 instead of 7)."""
+    from carevoice.link import link
+
+    comments, codes, respondents = _link_inputs()
+    result = link(comments, codes, respondents)
+    assert set(result.associations["variable"]) == {"age_group", "Where do you live now?"}
+    assert set(result.prevalence["variable"]) == {"all", "age_group", "Where do you live now?"}
+    assert "'Start time' (a survey platform's metadata)" in caplog.text
+    assert "'date_returned' (every answer differs (one respondent per level))" in caplog.text
+    row = result.associations.set_index(["variable", "level"]).loc[("age_group", "8-10")]
+    assert row["q_value"] < 0.05
+    # asked for by name, a column is tested
+    asked = link(comments, codes, respondents, variables=["Start time"])
+    assert set(asked.associations["variable"]) == {"Start time"}
+
+
+def test_validate_counts_partial_responses(tmp_path, caplog):
+    """A respondents file that kept Qualtrics' Finished column: validate says how many did
+    not finish (they pass without a word otherwise)."""
+    from typer.testing import CliRunner
+
+    from carevoice.cli import app
+
+    (tmp_path / "comments.csv").write_text(
+        "comment_id,respondent_id,question_id,text\n"
+        + "".join(f"{i}-b,{i},b,more trips {i}\n" for i in range(8)), "utf-8")
+    (tmp_path / "respondents.csv").write_text(
+        "respondent_id,age_group,Finished\n" + "".join(
+            f"{i},{AGES[i % 4]},{'False' if i in (2, 5) else 'True'}\n" for i in range(8)),
+        "utf-8")
+    result = CliRunner().invoke(app, ["validate", str(tmp_path / "comments.csv"),
+                                      str(tmp_path / "respondents.csv")])
+    assert result.exit_code == 0, result.output
+    assert "respondents.csv: 2 of 8 respondents did not finish the survey" in caplog.text
