@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ._stat_files import file_hints
+from ._stat_files import VOUCHED_ATTR, file_hints
 from ._wording import (
     IDENTIFIER,
     PLATFORM_IDENTIFIER,
@@ -580,7 +580,9 @@ def closed_answers(respondents: pd.DataFrame, *, closed_columns: Sequence[str] |
     not_free_text : sequence of str, default ()
         Columns you vouch for as closed questions: kept and not checked, while every other
         column is kept and checked as usual. The way to keep a column refused by mistake
-        without leaving out the others (as ``closed_columns`` would).
+        without leaving out the others (as ``closed_columns`` would). Columns vouched for
+        when the file was converted (``respondents.attrs["not_free_text"]``, read back from
+        the schema side file) are not checked either.
 
     Returns
     -------
@@ -615,6 +617,10 @@ def closed_answers(respondents: pd.DataFrame, *, closed_columns: Sequence[str] |
     trusted = _column_names(not_free_text, "not_free_text")
     problems = []
     answers = [c for c in respondents.columns if c != RESPONDENT_ID]
+    # vouched for when the file was converted (the schema side file remembers it)
+    remembered = respondents.attrs.get(VOUCHED_ATTR)
+    remembered = [c for c in remembered if c in answers] \
+        if isinstance(remembered, list | tuple) else []
     unknown = [c for c in dict.fromkeys([*drop, *(closed or []), *trusted]) if c not in answers]
     if unknown:
         problems.append(Problem("missing_column", f"no answer columns {unknown} to keep or "
@@ -637,8 +643,8 @@ def closed_answers(respondents: pd.DataFrame, *, closed_columns: Sequence[str] |
                       len([c for c in answers if c not in set(drop)]), source)
         return respondents[ids + [c for c in answers if c in set(closed)]]
     kept = respondents[ids + [c for c in answers if c not in set(drop)]]
-    flagged = free_text_columns(kept, [c for c in kept.columns
-                                       if c != RESPONDENT_ID and c not in set(trusted)])
+    flagged = free_text_columns(kept, [c for c in kept.columns if c != RESPONDENT_ID
+                                       and c not in {*trusted, *remembered}])
     if flagged:
         raise ValidationError(source, [Problem("free_text_column", (
             "these columns look like free text, not closed answers: "

@@ -52,7 +52,7 @@ from ._labelled import (
     type_closed,
 )
 from ._platforms import note_partial_responses, platform_metadata
-from ._stat_files import STAT_SUFFIXES
+from ._stat_files import STAT_SUFFIXES, VOUCHED_ATTR
 from ._validate import (
     _check_comments,
     _check_respondents,
@@ -310,6 +310,9 @@ def _survey(table: Table, text_columns: Sequence[str] | Mapping[str, str], id_co
     respondents = respondents.rename(columns={id_column: RESPONDENT_ID})
     respondents = type_closed(respondents.reset_index(drop=True), table.variables, levels,
                               missing_values)
+    vouched = [c for c in trusted if c in respondents.columns]
+    if vouched:  # remembered in the side file, so that later commands do not refuse them
+        respondents.attrs[VOUCHED_ATTR] = vouched
     parts = []
     for column, qid in mapping.items():
         parts.append(pd.DataFrame({COMMENT_ID: ids + f"-{qid}", RESPONDENT_ID: ids,
@@ -455,6 +458,10 @@ def _read_respondents(path: str | Path, levels: Mapping[str, Sequence[str]] | No
     problems += _apply_stored(typed, stored, {**dict.fromkeys(coded), **given})
     _order_as_file(typed, table.variables, {*merged, *stored})
     _set_file_attrs(typed, variables)
+    vouched = [c for c, spec in stored.items()
+               if spec.get("not_free_text") is True and c in typed.columns]
+    if vouched:
+        typed.attrs[VOUCHED_ATTR] = vouched
     return problems, typed, table
 
 
@@ -492,7 +499,10 @@ def read_respondents(path: str | Path, *, levels: Mapping[str, Sequence[str]] | 
         ``attrs["question_wording"]``, each question's wording (the variable labels, {column:
         wording}); ``attrs["value_labelled"]``, the questions answered from value labels
         (closed by construction); ``attrs["text_variables"]``, the string variables without
-        value labels (free text unless vouched for, see :func:`free_text_columns`).
+        value labels (free text unless vouched for, see :func:`free_text_columns`);
+        ``attrs["not_free_text"]``, the questions vouched for as closed when the file was
+        converted (``not_free_text``, ``--not-free-text``), which
+        :func:`carevoice.corpus.closed_answers` does not check again.
 
     Raises
     ------

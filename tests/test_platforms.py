@@ -307,3 +307,39 @@ def test_validate_counts_partial_responses(tmp_path, caplog):
                                       str(tmp_path / "respondents.csv")])
     assert result.exit_code == 0, result.output
     assert "respondents.csv: 2 of 8 respondents did not finish the survey" in caplog.text
+
+
+# --------------------------------------------------------------------------------------------
+# F9.1: convert --not-free-text is remembered
+# --------------------------------------------------------------------------------------------
+def test_convert_remembers_the_columns_vouched_for(tmp_path):
+    """After ``convert --not-free-text COLUMN``, link refused the same column again until
+    the vouching was repeated on every later command."""
+    from typer.testing import CliRunner
+
+    from carevoice.cli import app
+
+    wide = _forms_export()
+    activities = ["Sport;Music;", "Youth club;", "Gaming;Sport;", "Music;Youth club;Gaming;",
+                  "Sport;", "Music;Gaming;", "Sport;Youth club;Music;", "Gaming;"]
+    wide["What do you do in your free time?"] = [
+        activities[i % 8] if i % 5 else f"seeing my nan on day {i};Sport;"
+        for i in range(len(wide))]
+    wide.to_csv(tmp_path / "forms.csv", index=False)
+    activity = "What do you do in your free time?"
+    convert = ["convert", str(tmp_path / "forms.csv"), "--id-column", "ID",
+               "--text-column", "What would make your life better?=better",
+               "--rename", f"{activity}=activities", "-o", str(tmp_path / "long")]
+    refused = CliRunner().invoke(app, convert)
+    assert refused.exit_code == 2 and activity in refused.output
+    done = CliRunner().invoke(app, [*convert, "--not-free-text", activity])
+    assert done.exit_code == 0, done.output
+    long = tmp_path / "long"
+    (long / "codes.csv").write_text("comment_id,theme\n1-better,wellbeing\n", "utf-8")
+    linked = CliRunner().invoke(app, ["link", str(long / "comments.csv"),
+                                      str(long / "codes.csv"), str(long / "respondents.csv"),
+                                      "-o", str(tmp_path / "assoc.csv")])
+    assert linked.exit_code == 0, linked.output
+    validated = CliRunner().invoke(app, ["validate", str(long / "comments.csv"),
+                                         str(long / "respondents.csv")])
+    assert validated.exit_code == 0, validated.output
