@@ -22,6 +22,7 @@ from ._wording import (
     all_dates,
     answer_keys,
     closed_list,
+    excel_dates,
     header_texts,
     platform_identifier,
     question_asks,
@@ -190,6 +191,21 @@ def _warn_mostly_numeric(column: Any, present: pd.Series, numeric: pd.Series) ->
         "--missing-value on the command line; [input] missing_values in a batch run); if "
         "they are real answers, give the column's order with levels=.",
         column, n_numbers, len(present), others_text)
+
+
+def _warn_excel_dates(column: Any, present: pd.Series) -> None:
+    """Log a column of ranges ("8-10", "11-13") some of which Excel turned into dates."""
+    dated = excel_dates(present)
+    ranges = present[~dated].map(_range_key)
+    if not dated.any() or dated.all() or ranges.isna().any():
+        return
+    logger.warning(
+        "column %r: %d answers (%s) look like ranges that Excel turned into dates ('8-10' "
+        "saved as '08-Oct', or as a date cell), among answers that are ranges ('11-13'): "
+        "each date is read as a level of its own and the ranges lose their order. Write "
+        "the ranges back in the file (format the column as Text in Excel first), or give "
+        "the column's order (levels=...).", column, int(dated.sum()),
+        _shown_answers(present[dated]))
 
 
 def _norm_level(value: str) -> str:
@@ -407,6 +423,7 @@ def type_answers(respondents: pd.DataFrame,
             out[col] = pd.Categorical(values, categories=order, ordered=True)
         else:
             _warn_mostly_numeric(col, present, numeric)
+            _warn_excel_dates(col, present)
             values.loc[present.index] = present
             out[col] = pd.Categorical(values, categories=sorted(set(present), key=_natural),
                                       ordered=False)

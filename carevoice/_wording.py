@@ -73,6 +73,12 @@ _REPLIES = frozenset({
 _DATE = re.compile(
     r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?|"
     r"\d{1,2}/\d{1,2}/\d{2}(?:\d{2})?(?: \d{1,2}:\d{2}(?::\d{2})?)?")
+# A range such as "8-10" as Excel shows it once it has made it a date: "08-Oct", "8-Oct",
+# "Oct-10", "08/10/2026", or a date cell of an XLSX file read as "2026-10-08".
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+_EXCEL_DATE = re.compile(
+    rf"\d{{1,2}}[-/ ]{_MONTHS}(?:[-/ ]\d{{2,4}})?|{_MONTHS}[-/ ]\d{{1,4}}|"
+    r"\d{4}-\d{2}-\d{2}(?:[T ]00:00(?::00)?)?|\d{1,2}/\d{1,2}/\d{2,4}", re.IGNORECASE)
 # A list label: starts with a capital or a digit, does not end as a sentence, <= 10 words.
 _LABEL = re.compile(r"[A-Z0-9\u00C0-\u00DE].*(?<![.!?])", re.DOTALL)
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
@@ -164,6 +170,18 @@ def repeated_short(present: pd.Series, once: pd.Series) -> bool:
 def all_dates(present: pd.Series) -> bool:
     """Whether every answer is a date, or a date and time (ISO or day/month/year)."""
     return bool(present.str.strip().str.fullmatch(_DATE).all())
+
+
+def excel_dates(present: pd.Series) -> pd.Series:
+    """Which answers look like a date Excel made of a range ("8-10" as "08-Oct", "8-Oct",
+    "Oct-10", "08/10/2026", or a date cell, "2026-10-08").
+
+    Examples
+    --------
+    >>> excel_dates(pd.Series(["08-Oct", "11-13", "2026-10-08", "3-Feb-26"])).tolist()
+    [True, False, True, True]
+    """
+    return present.str.strip().str.fullmatch(_EXCEL_DATE).fillna(False).astype(bool)
 
 
 def closed_list(header: str, present: pd.Series, once: pd.Series) -> bool:

@@ -343,3 +343,46 @@ def test_convert_remembers_the_columns_vouched_for(tmp_path):
     validated = CliRunner().invoke(app, ["validate", str(long / "comments.csv"),
                                          str(long / "respondents.csv")])
     assert validated.exit_code == 0, validated.output
+
+
+# --------------------------------------------------------------------------------------------
+# F8: ranges that Excel turned into dates
+# --------------------------------------------------------------------------------------------
+def test_ranges_excel_made_dates_are_warned_about(caplog):
+    """'8-10' saved by Excel as '08-Oct' was reported as the age group 'aged 08-Oct' without
+    a word when the respondents file had no side file."""
+    from carevoice.corpus import type_answers
+
+    answers = pd.DataFrame({"respondent_id": [str(i) for i in range(9)],
+                            "age_group": ["08-Oct", "08-Oct", "11-13", "14-15", "16-17",
+                                          "11-13", "3-May", "14-15", "16-17"],
+                            "visit_date": ["2026-10-08"] * 4 + ["2026-11-01"] * 5,
+                            "times_band": ["1-2", "3-5", "6-10"] * 3})
+    type_answers(answers)
+    warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert len(warnings) == 1
+    assert warnings[0].startswith("column 'age_group': 3 answers ('08-Oct' and 1 answer "
+                                  "given once, not shown) look like ranges that Excel turned")
+    assert "3-May" not in warnings[0]
+
+
+def test_a_date_cell_among_ranges_in_an_xlsx_file(tmp_path, caplog):
+    import datetime as dt
+
+    import carevoice as cv
+
+    path = _write_xlsx(tmp_path / "respondents.xlsx", [["respondent_id", "age_group"]],
+                       [[str(i), dt.datetime(2026, 10, 8) if i % 4 == 0 else AGES[i % 4]]
+                        for i in range(12)])
+    cv.read_respondents(path)
+    assert "column 'age_group': 3 answers ('2026-10-08') look like ranges" in caplog.text
+
+
+def test_ranges_excel_made_dates_at_convert(caplog):
+    from carevoice.corpus import survey_from_frame
+
+    wide = _forms_export(12)
+    wide["How old are you?"] = ["08-Oct" if a == "8-10" else a for a in wide["How old are you?"]]
+    survey_from_frame(wide, text_columns={"What would make your life better?": "better"},
+                      id_column="ID")
+    assert "column 'How old are you?': 3 answers ('08-Oct') look like ranges" in caplog.text
