@@ -386,3 +386,21 @@ def test_ranges_excel_made_dates_at_convert(caplog):
     survey_from_frame(wide, text_columns={"What would make your life better?": "better"},
                       id_column="ID")
     assert "column 'How old are you?': 3 answers ('08-Oct') look like ranges" in caplog.text
+
+
+# --------------------------------------------------------------------------------------------
+# F9.5: the platform headers a user must type are shown in messages
+# --------------------------------------------------------------------------------------------
+def test_messages_show_platform_headers_but_not_names():
+    """validate showed Microsoft Forms' 'Completion time' as '<a 15-character header, not
+    shown>', and Qualtrics' 'Duration (in seconds)' likewise: the exact names a user must
+    type for --drop-column. A header that may be a child's name or words stays hidden."""
+    from carevoice.corpus import describe_columns
+
+    shown = describe_columns(["ID", "Start time", "Completion time", "Last modified time",
+                              "Duration (in seconds)", "IP Address", "Custom Data 1",
+                              "Zebedee Quorn", "my nan lives in Quornby"])
+    for header in ("Completion time", "Last modified time", "Duration (in seconds)",
+                   "IP Address", "Custom Data 1"):
+        assert repr(header) in shown
+    assert "Zebedee" not in shown and "Quornby" not in shown
