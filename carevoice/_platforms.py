@@ -28,6 +28,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from ._wording import camel_words
@@ -38,7 +39,7 @@ logger = logging.getLogger("carevoice.corpus")
 __all__ = ["METADATA_NAMES", "left_out_by_default", "note_partial_responses",
            "platform_header_rows", "platform_metadata"]
 
-_IMPORT_ID = re.compile(r'\s*\{\s*"ImportId"\s*:', re.IGNORECASE)
+_IMPORT_ID = re.compile(r'\s*\{\s*"ImportId"\s*:')
 _SURVEYMONKEY_SUBHEADERS = frozenset({"response", "open-ended response"})
 
 #: Headers of survey platforms' metadata columns, as :func:`_name_key` reads them (CamelCase
@@ -101,6 +102,31 @@ def _surveymonkey_row(columns: Sequence[str], cells: Sequence[Any]) -> bool:
     subs = sum(1 for c in cells if isinstance(c, str)
                and c.strip().casefold() in _SURVEYMONKEY_SUBHEADERS)
     return subs >= 2 or (subs == 1 and _blank(cells[0]))
+
+
+def _cells(frame: pd.DataFrame, position: int) -> list[Any]:
+    row = frame.iloc[position].astype(object)
+    return row.where(row.notna(), None).tolist()
+
+
+def _candidates(frame: pd.DataFrame, columns: Sequence[str]) -> list[int]:
+    """The positions of rows that may be Qualtrics header rows, found column by column so
+    that a large file is not walked cell by cell: an import id in one of the first or last
+    three columns (a header row has one in nearly every cell), or a CamelCase metadata
+    column's name spelt out in words under it ("Start Date" under ``StartDate``)."""
+    hits = np.zeros(len(frame), dtype=bool)
+    edges = list(dict.fromkeys([*columns[:3], *columns[-3:]]))
+    camel = [c for c in columns if " " not in c.strip() and " " in _name_key(c)]
+    for col in dict.fromkeys([*edges, *camel]):
+        values = frame[col]
+        present = values.notna().to_numpy()
+        text = values[present].astype(str)
+        found = text.str.contains('"ImportId"', regex=False).to_numpy(dtype=bool, copy=True)
+        if col in camel:
+            squeezed = text.str.casefold().str.replace(r"[^a-z0-9]+", "", regex=True)
+            found = found | (squeezed == _name_key(col).replace(" ", "")).to_numpy(dtype=bool)
+        hits[np.flatnonzero(present)[found]] = True
+    return [int(i) for i in np.flatnonzero(hits)]
 
 
 def _where(rows: Sequence[int], unit: str) -> str:
@@ -176,7 +202,8 @@ def platform_header_rows(frame: pd.DataFrame, rows: Sequence[int], name: str, un
     columns = [str(c) for c in frame.columns]
     if frame.empty or len(columns) < 2:
         return frame, rows, {}
-    cells = frame.astype(object).where(frame.notna(), None).to_numpy().tolist()
+    head = frame.iloc[:2].astype(object)
+    cells = head.where(head.notna(), None).to_numpy().tolist()
     wording: dict[str, str] = {}
     skip = 0
     if _import_id_row(cells[0]):
@@ -213,8 +240,8 @@ def platform_header_rows(frame: pd.DataFrame, rows: Sequence[int], name: str, un
             else ("the import ids" if not wording else "the question text"),
             "respondents" if skip == 2 else "a respondent",
             ", the question text kept as each column's wording" if wording else "")
-    stray = [i for i in range(skip, len(cells))
-             if _import_id_row(cells[i]) or _question_row(columns, cells[i])]
+    stray = [i for i in _candidates(frame, columns) if i >= skip
+             and (_import_id_row(_cells(frame, i)) or _question_row(columns, _cells(frame, i)))]
     if stray:
         raise InputError(
             f"{name}: {_where([rows[i] for i in stray[:10]], unit)} "

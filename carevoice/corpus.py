@@ -327,10 +327,11 @@ def _survey(table: Table, text_columns: Sequence[str] | Mapping[str, str], id_co
 
 def _note_metadata(columns: Sequence[str], source: str) -> None:
     logger.warning(
-        "%s: %d columns are a survey platform's metadata, not survey answers (submission "
-        "times, durations, progress, the platform's ids), and are left out of the respondents "
-        "file: %s. To keep one, name it with --not-free-text COLUMN (not_free_text=[...]).",
-        source, len(columns), ", ".join(repr(c) for c in columns))
+        "%s: %s a survey platform's metadata, not survey answers (submission times, "
+        "durations, progress, the platform's ids), and left out of the respondents file: %s. "
+        "To keep one, name it with --not-free-text COLUMN (not_free_text=[...]).", source,
+        "1 column is" if len(columns) == 1 else f"{len(columns)} columns are",
+        ", ".join(repr(c) for c in columns))
 
 
 # --------------------------------------------------------------------------------------------
