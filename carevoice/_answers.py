@@ -15,13 +15,16 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ._stat_files import file_hints
+from ._stat_files import VOUCHED_ATTR, file_hints
 from ._wording import (
     IDENTIFIER,
+    PLATFORM_IDENTIFIER,
     all_dates,
     answer_keys,
     closed_list,
-    header_text,
+    excel_dates,
+    header_texts,
+    platform_identifier,
     question_asks,
     repeated_short,
     replies_only,
@@ -219,6 +222,21 @@ def _level_orders(levels: Mapping[str, Sequence[Any]] | None,
             raise InputError(f"The 'levels' argument gives a level twice for column "
                              f"{column!r}; give each answer once, in order.")
     return out
+
+
+def _warn_excel_dates(column: Any, present: pd.Series) -> None:
+    """Log a column of ranges ("8-10", "11-13") some of which Excel turned into dates."""
+    dated = excel_dates(present)
+    ranges = present[~dated].map(_range_key)
+    if not dated.any() or dated.all() or ranges.isna().any():
+        return
+    logger.warning(
+        "column %r: %d answers (%s) look like ranges that Excel turned into dates ('8-10' "
+        "saved as '08-Oct', or as a date cell), among answers that are ranges ('11-13'): "
+        "each date is read as a level of its own and the ranges lose their order. Write "
+        "the ranges back in the file (format the column as Text in Excel first), or give "
+        "the column's order (levels=...).", column, int(dated.sum()),
+        _shown_answers(present[dated]))
 
 
 def _norm_level(value: str) -> str:
@@ -443,6 +461,7 @@ def type_answers(respondents: pd.DataFrame,
             out[col] = pd.Categorical(values, categories=order, ordered=True)
         else:
             _warn_mostly_numeric(col, present, numeric)
+            _warn_excel_dates(col, present)
             values.loc[present.index] = present
             out[col] = pd.Categorical(values, categories=sorted(set(present), key=_natural),
                                       ordered=False)
@@ -468,7 +487,11 @@ def free_text_columns(frame: pd.DataFrame, columns: Iterable[str] | None = None,
     - its question asks for free text ("Other (please specify)", "Anything else?",
       ``placement_other``, ``Q5_6_TEXT``, ``gender_self``) or for a name or contact details
       ("First name", ``yp_name``, "Name of school", "Email", "Contact number", "Address",
-      "Postcode", "Date of birth"), and its answers differ (or are only a few);
+      "Postcode", "Date of birth"), and its answers differ (or are only a few); headers
+      are read with CamelCase split into words too (``RecipientFirstName``);
+    - its header names a survey platform's record of who answered or where from
+      (``IPAddress``, ``LocationLatitude``, ``RecipientEmail``, ``ExternalReference``),
+      whatever its answers (the same IP address for every young person in one home);
     - its question is open ("Why?", "Details", "Please describe") and some answer is given by
       one respondent only, or is long;
     - nearly every answer differs from the others (20 answers or more, at least half of them
@@ -547,9 +570,13 @@ def free_text_columns(frame: pd.DataFrame, columns: Iterable[str] | None = None,
         present = values.dropna().astype(str)
         if present.empty:
             continue
-        # the column name and, for an SPSS or Stata file, its question wording (variable label)
-        headers = [header_text(h) for h in (col, wording.get(col)) if h]
+        # the column name and, for an SPSS or Stata file or a Qualtrics export, its question
+        # wording; each as written and with CamelCase split (RecipientFirstName)
+        headers = [t for h in (col, wording.get(col)) if h for t in header_texts(h)]
         header = " ".join(headers)
+        if any(platform_identifier(h) for h in headers):
+            found[str(col)] = PLATFORM_IDENTIFIER  # IPAddress, LocationLatitude: any answers
+            continue
         asked = [question_asks(h) for h in headers]
         asks = next((reason for reason, _ in asked if reason), "")
         open_question = any(is_open for reason, is_open in asked if reason == asks and asks)
@@ -608,7 +635,9 @@ def closed_answers(respondents: pd.DataFrame, *, closed_columns: Sequence[str] |
     not_free_text : sequence of str, default ()
         Columns you vouch for as closed questions: kept and not checked, while every other
         column is kept and checked as usual. The way to keep a column refused by mistake
-        without leaving out the others (as ``closed_columns`` would).
+        without leaving out the others (as ``closed_columns`` would). Columns vouched for
+        when the file was converted (``respondents.attrs["not_free_text"]``, read back from
+        the schema side file) are not checked either.
 
     Returns
     -------
@@ -643,6 +672,10 @@ def closed_answers(respondents: pd.DataFrame, *, closed_columns: Sequence[str] |
     trusted = _column_names(not_free_text, "not_free_text")
     problems = []
     answers = [c for c in respondents.columns if c != RESPONDENT_ID]
+    # vouched for when the file was converted (the schema side file remembers it)
+    remembered = respondents.attrs.get(VOUCHED_ATTR)
+    remembered = [c for c in remembered if c in answers] \
+        if isinstance(remembered, list | tuple) else []
     unknown = [c for c in dict.fromkeys([*drop, *(closed or []), *trusted]) if c not in answers]
     if unknown:
         problems.append(Problem("missing_column", f"no answer columns {unknown} to keep or "
@@ -665,8 +698,8 @@ def closed_answers(respondents: pd.DataFrame, *, closed_columns: Sequence[str] |
                       len([c for c in answers if c not in set(drop)]), source)
         return respondents[ids + [c for c in answers if c in set(closed)]]
     kept = respondents[ids + [c for c in answers if c not in set(drop)]]
-    flagged = free_text_columns(kept, [c for c in kept.columns
-                                       if c != RESPONDENT_ID and c not in set(trusted)])
+    flagged = free_text_columns(kept, [c for c in kept.columns if c != RESPONDENT_ID
+                                       and c not in {*trusted, *remembered}])
     if flagged:
         raise ValidationError(source, [Problem("free_text_column", (
             "these columns look like free text, not closed answers: "

@@ -31,6 +31,7 @@ from ._headers import (  # noqa: F401 - shown_header, describe_columns: re-expor
     header_looks_like_data,
     shown_header,
 )
+from ._platforms import platform_header_rows
 from ._stat_files import STAT_SUFFIXES, FileVariables, LabelledColumn, read_stat_file
 from .errors import InputError
 from .schema import COMMENT_ID, RESPONDENT_ID
@@ -513,6 +514,10 @@ def read_file(path: str | Path, *, encoding: str | None = None, sheet_name: str 
     elif fmt == "xlsx":
         frame, rows = _read_xlsx(path, name, sheet_name)
         used, unit = "xlsx", "row"
+    if fmt in {"csv", "xlsx"}:  # Qualtrics' and SurveyMonkey's extra header rows
+        frame, rows, wording = platform_header_rows(frame, rows, name, unit)
+        _header(list(frame.columns), name, "header rows")
+        variables = FileVariables(wording=wording)
     elif fmt == "parquet":
         frame, rows = _read_parquet(path, name)
         used, unit = "parquet", "row"
@@ -537,7 +542,11 @@ def read_table(path: str | Path, *, encoding: str | None = None, sheet_name: str
     their zeros. Blank lines and rows, and unnamed columns that hold nothing, are skipped.
     A bad file (a row with more values than the header, a quote never closed, no header,
     a header naming a column twice, a CSV renamed ``.xlsx``) is an
-    :class:`~carevoice.errors.InputError` naming the file and line.
+    :class:`~carevoice.errors.InputError` naming the file and line. A survey platform's extra
+    header rows under the column names are recognised in CSV and XLSX files, with a warning:
+    Qualtrics' question-text and import-id rows are skipped (the question text kept in
+    ``frame.attrs["question_wording"]``), SurveyMonkey's second header row is combined with
+    the first ("Question - Option"); see :func:`carevoice._platforms.platform_header_rows`.
 
     Parameters
     ----------

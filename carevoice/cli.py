@@ -103,6 +103,7 @@ def validate_command(
     through pseudonymisation unmasked).
     """
     from ._answers import closed_answers, extra_text_columns
+    from ._platforms import note_partial_responses
     from .corpus import read_comments, read_corpus
     from .errors import ValidationError
 
@@ -118,6 +119,7 @@ def validate_command(
             corpus = read_corpus(comments, respondents, encoding=encoding, sep=sep,
                                  missing_values=missing_values(missing_value), levels=order)
             frame, n_resp = corpus.comments, len(corpus.respondents)
+            note_partial_responses(corpus.respondents, respondents.name)
         problems = extra_text_columns(frame, (
             "Leave it out when you pseudonymise (carevoice pseudonymise --drop-column COLUMN; "
             "[input] drop_columns in a batch run), or remove it from the file."))

@@ -17,6 +17,7 @@ from typing import Any
 import pandas as pd
 
 from .._answers import closed_answers
+from .._platforms import left_out_by_default
 from ..disclosure import SYMBOL, DisclosureConfig, footnote, suppress_prevalence
 from ..errors import InputError
 from ..link import (
@@ -457,7 +458,9 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
         from ..link import group_levels
 
         respondents = group_levels(respondents, groups)
-    categorical = categorical_variables(respondents)
+    # a platform's metadata and one-respondent-per-level columns: left out, as link does
+    left = set(left_out_by_default(respondents)) - set(subgroups or ())
+    categorical = [c for c in categorical_variables(respondents) if c not in left]
     numeric_subgroups = [v for v in subgroups or () if v not in categorical]
     result = link(comments, codes, respondents, themes=themes, hypotheses=hypotheses,
                   by=[*categorical, *numeric_subgroups] if numeric_subgroups else None,
