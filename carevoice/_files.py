@@ -24,6 +24,7 @@ import pandas as pd
 
 from ._argnames import file_argument, phrase
 from ._atomic import write_atomic
+from ._formulas import escape_apostrophes, escape_formulas, unescape_formulas
 from ._headers import (  # noqa: F401 - shown_header, describe_columns: re-exported
     _frame,
     _header,
@@ -525,6 +526,8 @@ def read_file(path: str | Path, *, encoding: str | None = None, sheet_name: str 
         frame, rows, variables = _read_stat(path, name, fmt)
         used, unit = fmt, "row"
     frame = frame.astype("string").astype(object).where(lambda f: f.notna(), pd.NA)
+    if fmt in ("csv", "xlsx"):  # a text cell escaped so that no spreadsheet ran it as a formula
+        frame = unescape_formulas(frame)
     # A Parquet file written from a frame with attrs brings them back: only the encoding is
     # the reader's, and what an SPSS or Stata file says of its variables.
     frame.attrs.clear()
@@ -679,7 +682,7 @@ def write_table(frame: pd.DataFrame, path: str | Path) -> Path:
 
     def write(fh: Any) -> None:
         if fmt == "csv":
-            frame.to_csv(fh, index=False, lineterminator=csv_line_end(frame))
+            escape_formulas(frame).to_csv(fh, index=False, lineterminator=csv_line_end(frame))
         elif fmt == "xlsx":
             _write_xlsx(frame, fh)
         else:
@@ -717,7 +720,8 @@ def _write_xlsx(frame: pd.DataFrame, path: Path | IO[bytes]) -> None:
             label = f"{id_column}s" if id_column else "rows"
             problems.append(f"column {column!r} ({label} {', '.join(rows[:20])}"
                             f"{' ...' if len(rows) > 20 else ''})")
-        out[column] = values.map(lambda v: _XLSX_ESCAPE.sub(r"_x005F_x\1_", v)
+        # an apostrophe the readers would take for carevoice's escape is doubled
+        out[column] = values.map(lambda v: _XLSX_ESCAPE.sub(r"_x005F_x\1_", escape_apostrophes(v))
                                  if isinstance(v, str) else v).astype(values.dtype)
     if problems:
         raise InputError("XLSX cannot hold control characters (other than tab and newline) "
