@@ -241,3 +241,50 @@ def test_report_quotes_and_tables_are_escaped(tmp_path):
     assert read_table(written["quotes"])["text"].str[0].isin(list(signs)).all()
     tables = "".join(p.read_text("utf-8") for p in (tmp_path / "tables").glob("*.csv"))
     assert "'-other-" in tables and not re.search(r"(^|,)-other-", tables, re.MULTILINE)
+
+
+def test_review_file_as_a_workbook_and_its_decisions_read_back(tmp_path, app):
+    """Audit finding 6: --review-file review.xlsx wrote CSV under an .xlsx name, which
+    neither Excel nor --decisions could open."""
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    src = tmp_path / "c.csv"
+    src.write_text("comment_id,text\nc1,=me and Zorblax Quentin\nc2,@zorblax_q is my friend\n",
+                   "utf-8")
+    review = tmp_path / "review.xlsx"
+    done = runner.invoke(app, ["pseudonymise", str(src), "-o", str(tmp_path / "o.csv"),
+                               "--review-file", str(review), "--review-threshold", "1.0"])
+    assert done.exit_code == 0, done.output
+    assert zipfile.is_zipfile(review) and review.stat().st_mode & 0o777 == 0o600
+    book = load_workbook(review)
+    sheet = book.active
+    header = [c.value for c in sheet[1]]
+    contexts = [row[header.index("context")] for row in sheet.iter_rows(min_row=2)]
+    assert contexts and all(c.data_type == "s" for c in contexts)  # text, never a formula
+    assert any(c.value.startswith("=") for c in contexts)  # no apostrophe in a workbook
+    for row in sheet.iter_rows(min_row=2):
+        row[header.index("decision")].value = "Reject"
+    book.save(review)
+    done = runner.invoke(app, ["pseudonymise", str(src), "-o", str(tmp_path / "o2.csv"),
+                               "--decisions", str(review)])
+    assert done.exit_code == 0, done.output
+    assert "'stale': 0" in done.output and "'rejected': 0" not in done.output
+    assert read_comments(tmp_path / "o2.csv")["text"].tolist()[1] == "@zorblax_q is my friend"
+
+
+@pytest.mark.parametrize("name", ["review.txt", "review.xls", "review"])
+def test_review_file_of_another_kind_is_refused_before_any_work(tmp_path, app, name):
+    src = tmp_path / "c.csv"
+    src.write_text("comment_id,text\nc1,me and Zorblax Quentin\n", "utf-8")
+    done = runner.invoke(app, ["pseudonymise", str(src), "-o", str(tmp_path / "o.csv"),
+                               "--review-file", str(tmp_path / name)])
+    assert done.exit_code == 2
+    assert "--review-file option must name a .csv or .xlsx file" in done.output
+    assert not (tmp_path / "o.csv").exists() and not (tmp_path / name).exists()
+    from carevoice.errors import InputError
+    from carevoice.pseudonymise import write_review
+
+    with pytest.raises(InputError, match="'path' argument must name a .csv or .xlsx"):
+        write_review(tmp_path / name, pd.read_csv(src), pd.DataFrame())

@@ -33,6 +33,7 @@ __all__ = [
     "read_decisions",
     "review_table",
     "write_review",
+    "write_review_table",
 ]
 
 #: Columns of the review CSV.
@@ -157,17 +158,98 @@ def review_table(comments: pd.DataFrame, spans: pd.DataFrame,
     return pd.DataFrame(rows, columns=list(REVIEW_COLUMNS))
 
 
-def write_review(path: str | Path, comments: pd.DataFrame, spans: pd.DataFrame,
-                 config: ReviewConfig | None = None) -> pd.DataFrame:
-    """Write the review table to a CSV (UTF-8 with BOM, so spreadsheets open it cleanly).
+#: The suffixes a review file may have: the formats it is written in.
+REVIEW_SUFFIXES: tuple[str, ...] = (".csv", ".xlsx")
 
-    The file is created owner read/write only (0600), as it holds original text, and written
-    through a temporary file; fields with line breaks are quoted.
+
+def check_review_path(path: str | Path, argument: str = "The 'path' argument") -> Path:
+    """``path`` as a Path if its suffix names a format the review file is written in.
 
     Parameters
     ----------
     path : str or pathlib.Path
-        Where to write; the file holds original text, so keep it with the raw data.
+    argument : str
+        How a message names where the path came from (``"The --review-file option"``).
+
+    Returns
+    -------
+    pathlib.Path
+
+    Raises
+    ------
+    InputError
+        If the suffix is not ``.csv`` or ``.xlsx``.
+
+    Examples
+    --------
+    >>> check_review_path("review.xlsx").name
+    'review.xlsx'
+    >>> check_review_path("review.txt")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    carevoice.errors.InputError: The 'path' argument must name a .csv or .xlsx file ...
+    """
+    path = Path(path)
+    if path.suffix.lower() not in REVIEW_SUFFIXES:
+        raise InputError(f"{argument} must name a .csv or .xlsx file (the review file is "
+                         f"written as CSV or as an Excel workbook); got {path.name!r}.")
+    return path
+
+
+def write_review_table(table: pd.DataFrame, path: str | Path,
+                       argument: str = "The 'path' argument") -> Path:
+    """Write a review table as CSV (UTF-8 with BOM) or as an Excel workbook, by the suffix.
+
+    The file is created owner read/write only (0600), as it holds original text, and written
+    through a temporary file. In CSV, fields with line breaks are quoted and text a
+    spreadsheet would run as a formula gets a leading apostrophe (removed again when the
+    decisions are read); a workbook holds every text as text.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        From :func:`review_table`.
+    path : str or pathlib.Path
+        A ``.csv`` or ``.xlsx`` file.
+    argument : str
+        How a message names where the path came from.
+
+    Returns
+    -------
+    pathlib.Path
+
+    Raises
+    ------
+    InputError
+        If the suffix is neither ``.csv`` nor ``.xlsx``, or the file cannot be written.
+    """
+    path = check_review_path(path, argument)
+    if path.suffix.lower() == ".csv":
+        from ._files import write_csv
+
+        return write_csv(table, path, private=True, encoding="utf-8-sig")
+    from .._atomic import write_atomic
+    from .._files import _write_xlsx
+
+    try:
+        return write_atomic(path, lambda fh: _write_xlsx(table, fh), mode=0o600)
+    except OSError as e:
+        raise InputError(f"Cannot write {path} ({e.strerror or type(e).__name__}).") from e
+
+
+def write_review(path: str | Path, comments: pd.DataFrame, spans: pd.DataFrame,
+                 config: ReviewConfig | None = None) -> pd.DataFrame:
+    """Write the review table to CSV (UTF-8 with BOM, so spreadsheets open it cleanly) or,
+    for a ``.xlsx`` path, to an Excel workbook.
+
+    The file is created owner read/write only (0600), as it holds original text, and written
+    through a temporary file (see :func:`write_review_table`).
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        Where to write, a ``.csv`` or ``.xlsx`` file; the file holds original text, so keep
+        it with the raw data.
     comments, spans, config
         As for :func:`review_table`.
 
@@ -175,16 +257,20 @@ def write_review(path: str | Path, comments: pd.DataFrame, spans: pd.DataFrame,
     -------
     pandas.DataFrame
         The table written.
-    """
-    from ._files import write_csv
 
+    Raises
+    ------
+    InputError
+        If ``path`` is neither a ``.csv`` nor a ``.xlsx`` file (checked before any work).
+    """
+    path = check_review_path(path)
     table = review_table(comments, spans, config)
-    write_csv(table, Path(path), private=True, encoding="utf-8-sig")
+    write_review_table(table, path)
     return table
 
 
 def read_decisions(path: str | Path) -> pd.DataFrame:
-    """Read a review CSV filled in by a person.
+    """Read a review file (CSV or XLSX) filled in by a person.
 
     Parameters
     ----------
