@@ -32,6 +32,7 @@ __all__ = [
     "needs_review",
     "read_decisions",
     "review_table",
+    "stale_note",
     "write_review",
     "write_review_table",
 ]
@@ -87,6 +88,12 @@ class ReviewConfig:
 def fingerprint(text: str) -> str:
     """A short fingerprint of a span's text, to check that a decision still fits its span.
 
+    ``"fp"`` and 12 hexadecimal characters. The letters keep a spreadsheet from reading it as
+    a number: review files written before 2026-12-06 held the 12 characters alone, and Excel
+    re-saves one that is all digits (about 1 in 250) or digits around one ``e`` as a rounded
+    number (``309011816428`` becomes ``3.09012E+11``). Those older fingerprints are still
+    read (:func:`fingerprint_matches`).
+
     Parameters
     ----------
     text : str
@@ -94,14 +101,49 @@ def fingerprint(text: str) -> str:
     Returns
     -------
     str
-        12 hexadecimal characters.
+        ``"fp"`` and 12 hexadecimal characters.
 
     Examples
     --------
     >>> fingerprint("Kai") == fingerprint("Kai"), len(fingerprint("Kai"))
-    (True, 12)
+    (True, 14)
     """
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+    return "fp" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+def fingerprint_matches(recorded: str, text: str) -> bool:
+    """Whether a fingerprint from a review file is that of ``text`` (in either form).
+
+    Parameters
+    ----------
+    recorded : str
+        The ``fingerprint`` cell: as :func:`fingerprint` writes it, or the 12 hexadecimal
+        characters alone of review files written before 2026-12-06.
+    text : str
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> new = fingerprint("Kai")
+    >>> fingerprint_matches(new, "Kai"), fingerprint_matches(new[2:], "Kai")
+    (True, True)
+    >>> fingerprint_matches("3.09012E+11", "Kai")
+    False
+    """
+    recorded, expected = recorded.strip().lower(), fingerprint(text)
+    return recorded in (expected, expected[2:])
+
+
+def _looks_like_a_number(recorded: str) -> bool:
+    """A fingerprint a spreadsheet has turned into a number (``3.09012E+11``)."""
+    try:
+        float(recorded.strip().replace(",", "."))
+    except ValueError:
+        return False
+    return True
 
 
 def needs_review(spans: pd.DataFrame, config: ReviewConfig | None = None) -> pd.Series:
@@ -343,7 +385,11 @@ def apply_decisions(spans: pd.DataFrame, decisions: pd.DataFrame,
     Returns
     -------
     pandas.DataFrame
-        A new spans frame; ``spans.attrs["decisions"]`` counts accepted, rejected, stale.
+        A new spans frame; ``spans.attrs["decisions"]`` counts accepted, rejected, stale, and
+        ``spans.attrs["stale_decisions"]`` lists the stale ones as ``(comment_id, start, end,
+        reason)``, the reason ``"number"`` when the recorded fingerprint was turned into a
+        number (a spreadsheet re-saved it) and ``"changed"`` otherwise (the span's text is
+        not the one reviewed). A stale decision is not applied: the span stays as found.
     """
     out = spans.copy()
     texts = None
@@ -354,6 +400,7 @@ def apply_decisions(spans: pd.DataFrame, decisions: pd.DataFrame,
         lookup[(str(row.comment_id), int(row.start), int(row.end))] = row
     keep, labels = [], []
     counts = {"accepted": 0, "rejected": 0, "stale": 0}
+    stale: list[tuple[str, int, int, str]] = []
     for cid, start, end, label in out[[COMMENT_ID, "start", "end", "label"]].itertuples(
             index=False):
         row = lookup.get((str(cid), int(start), int(end)))
@@ -361,9 +408,12 @@ def apply_decisions(spans: pd.DataFrame, decisions: pd.DataFrame,
             keep.append(True)
             labels.append(label)
             continue
-        if texts is not None and row.fingerprint and fingerprint(
-                texts.get(str(cid), "")[start:end]) != row.fingerprint:
+        recorded = str(row.fingerprint)
+        if texts is not None and recorded.strip() and not fingerprint_matches(
+                recorded, texts.get(str(cid), "")[start:end]):
             counts["stale"] += 1
+            stale.append((str(cid), int(start), int(end),
+                          "number" if _looks_like_a_number(recorded) else "changed"))
             keep.append(True)
             labels.append(label)
             continue
@@ -386,4 +436,45 @@ def apply_decisions(spans: pd.DataFrame, decisions: pd.DataFrame,
         out["score"] = [1.0 if r is not None and r.decision == "accept" else sc
                         for r, sc in zip(accepted, out["score"], strict=True)]
     out.attrs["decisions"] = counts
+    out.attrs["stale_decisions"] = tuple(stale)
     return out
+
+
+def stale_note(stale: tuple[tuple[str, int, int, str], ...]) -> str:
+    """Say which decisions were not applied and why, by ``comment_id`` (never the text).
+
+    Parameters
+    ----------
+    stale : tuple
+        ``spans.attrs["stale_decisions"]`` from :func:`apply_decisions`.
+
+    Returns
+    -------
+    str
+        ``""`` when there are none.
+
+    Examples
+    --------
+    >>> print(stale_note((("c7", 0, 3, "number"), ("c9", 4, 8, "changed"))))
+    ... # doctest: +ELLIPSIS
+    2 review decisions were not applied (...): for comment c7 the fingerprint ... is a number...
+    """
+    if not stale:
+        return ""
+    parts = []
+    number = sorted({cid for cid, *_, reason in stale if reason == "number"})
+    changed = sorted({cid for cid, *_, reason in stale if reason == "changed"})
+    if number:
+        parts.append(f"for comment{'s' if len(number) > 1 else ''} {format_ids(number)} the "
+                     "fingerprint in the decisions file is a number: a spreadsheet re-saved an "
+                     "all-digit fingerprint in scientific notation (309011816428 as "
+                     "3.09012E+11); review files written now have fingerprints that cannot look "
+                     "like numbers")
+    if changed:
+        parts.append(f"for comment{'s' if len(changed) > 1 else ''} {format_ids(changed)} the "
+                     "fingerprint no longer matches the span's text (the comment changed since "
+                     "the review)")
+    n = len(stale)
+    return (f"{n} review decision{'s were' if n > 1 else ' was'} not applied (the span "
+            f"stays as found, masked): " + "; ".join(parts) + ". They are in the new review "
+            "file, if one is written, to decide again.")
