@@ -360,7 +360,7 @@ def _csv_records(text: str, sep: str) -> Iterator[tuple[int, list[str]]]:
 
 
 def _read_csv(data: bytes, name: str, encoding: str | None,
-              sep: str | None, tsv: bool) -> tuple[pd.DataFrame, list[int], str]:
+              sep: str | None, tsv: bool) -> tuple[pd.DataFrame, list[int], str, str]:
     text, used = decode_bytes(data, encoding, name=name)
     sep = {"tab": "\t", "\\t": "\t"}.get(sep, sep) if sep is not None else None
     if sep is None:
@@ -412,7 +412,7 @@ def _read_csv(data: bytes, name: str, encoding: str | None,
     frame, _ = _frame(header, records)
     if used == "cp1252":
         logger.info("%s was decoded as Windows-1252 (Excel's default CSV encoding)", name)
-    return frame, lines, used
+    return frame, lines, used, sep
 
 
 def _xlsx_value(value: Any) -> Any:
@@ -509,8 +509,8 @@ def read_file(path: str | Path, *, encoding: str | None = None, sheet_name: str 
             data = path.read_bytes()
         except OSError as e:
             raise InputError(f"{name} cannot be read ({e.strerror}).") from e
-        frame, rows, used = _read_csv(data, name, encoding, sep,
-                                      tsv=path.suffix.lower() == ".tsv")
+        frame, rows, used, sep = _read_csv(data, name, encoding, sep,
+                                           tsv=path.suffix.lower() == ".tsv")
         unit = "line"
     elif fmt == "xlsx":
         frame, rows = _read_xlsx(path, name, sheet_name)
@@ -532,6 +532,8 @@ def read_file(path: str | Path, *, encoding: str | None = None, sheet_name: str 
     # the reader's, and what an SPSS or Stata file says of its variables.
     frame.attrs.clear()
     frame.attrs["encoding"] = used
+    if fmt == "csv":  # a ";" file holds numbers with a decimal comma (carevoice._decimals)
+        frame.attrs["separator"] = sep
     frame.attrs.update(variables.attrs(frame.columns))
     return Table(frame.reset_index(drop=True), np.asarray(rows, dtype=np.int64), unit, name,
                  variables)
