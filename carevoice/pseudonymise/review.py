@@ -90,7 +90,7 @@ def fingerprint(text: str) -> str:
 
     ``"fp"`` and 12 hexadecimal characters. The letters keep a spreadsheet from reading it as
     a number: review files written before 2026-12-06 held the 12 characters alone, and Excel
-    re-saves one that is all digits (about 1 in 250) or digits around one ``e`` as a rounded
+    re-saves one that is all digits (0.36% of them) or digits around one ``e`` as a rounded
     number (``309011816428`` becomes ``3.09012E+11``). Those older fingerprints are still
     read (:func:`fingerprint_matches`).
 
