@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 __all__ = ["escape_apostrophes", "escape_formula", "escape_formulas", "unescape_formula",
@@ -125,12 +126,20 @@ def _mapped(frame: pd.DataFrame, pattern: re.Pattern[str], cell: Any) -> pd.Data
                 out = frame.copy() if out is None else out
                 out[column] = values.cat.rename_categories([cell(v) for v in categories])
             continue
-        cells = values.tolist()
-        if any(isinstance(v, str) and pattern.match(v) for v in cells):
+        # the .str accessor tests every cell in C; a column of non-strings has none
+        try:
+            hits = values.str.match(pattern.pattern, na=False)
+        except AttributeError:
+            continue
+        where = np.flatnonzero(hits.to_numpy(dtype=bool))
+        if len(where):
             out = frame.copy() if out is None else out
+            cells = values.tolist()
+            for i in where:
+                cells[i] = cell(cells[i])
             # not Series.map, which turns None and <NA> into NaN in an object column
-            out[column] = pd.Series([cell(v) for v in cells], index=values.index,
-                                    dtype=values.dtype, name=values.name)
+            out[column] = pd.Series(cells, index=values.index, dtype=values.dtype,
+                                    name=values.name)
     # the header row is cells too (a table whose columns are answers, "By placement type")
     if any(isinstance(c, str) and pattern.match(c) for c in frame.columns):
         out = frame.copy() if out is None else out

@@ -288,3 +288,17 @@ def test_review_file_of_another_kind_is_refused_before_any_work(tmp_path, app, n
 
     with pytest.raises(InputError, match="'path' argument must name a .csv or .xlsx"):
         write_review(tmp_path / name, pd.read_csv(src), pd.DataFrame())
+
+
+def test_batch_outputs_are_escaped_and_its_chunks_read_back(tmp_path):
+    """A batch run writes its tables through its own writer and reads CSV inputs in chunks."""
+    from carevoice.batch.chunks import Source, plan_chunks, read_chunk
+    from carevoice.batch.outputs import write_table as write_batch_table
+
+    frame = pd.DataFrame({"comment_id": [f"c{i}" for i in range(len(TEXTS))], "text": TEXTS})
+    path = write_batch_table(frame, tmp_path / "comments.csv", "csv")
+    assert "'=1+1 is how many" in path.read_text("utf-8")
+    assert read_table(path)["text"].fillna("").tolist() == TEXTS
+    source = Source(path)
+    chunks = [read_chunk(source, s) for s in plan_chunks(source, 4)]
+    assert pd.concat(chunks)["text"].fillna("").tolist() == TEXTS
