@@ -24,7 +24,7 @@ import pandas as pd
 
 from ._argnames import file_argument, phrase
 from ._atomic import write_atomic
-from ._formulas import escape_apostrophes, escape_formulas, unescape_formulas
+from ._formulas import escape_apostrophes, escape_formula, escape_formulas, unescape_formulas
 from ._headers import (  # noqa: F401 - shown_header, describe_columns: re-exported
     _frame,
     _header,
@@ -701,7 +701,10 @@ def _write_xlsx(frame: pd.DataFrame, path: Path | IO[bytes]) -> None:
     """Write a frame to XLSX with every string kept as text, never as a formula.
 
     openpyxl stores a string that starts with ``=`` as a formula, which reads back as missing
-    and which Excel would evaluate (formula injection); such cells are written as text. Control
+    and which Excel would evaluate (formula injection); such cells are written as text, and
+    every text cell that begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return is
+    marked as text as Excel marks a typed apostrophe (``quotePrefix``), so that editing it in
+    Excel keeps it text. Control
     characters that the XLSX format cannot hold are reported by column and row id (the cell's
     text is never echoed). A literal ``_xHHHH_`` is escaped as Excel does, so that it reads
     back unchanged.
@@ -736,3 +739,7 @@ def _write_xlsx(frame: pd.DataFrame, path: Path | IO[bytes]) -> None:
                 for cell in row:
                     if cell.data_type == "f":
                         cell.data_type = "s"
+                    # marked as text as Excel marks a typed apostrophe, so that editing the
+                    # cell in Excel does not make a formula of it
+                    if cell.data_type == "s" and escape_formula(cell.value) != cell.value:
+                        cell.quotePrefix = True

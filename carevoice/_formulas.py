@@ -14,10 +14,12 @@ column stays numeric for R or pandas. Anything else that begins so, phone-like t
 ``+44 7700 900123`` included, is escaped.
 
 XLSX files are not escaped: carevoice stores their strings as text cells, which no
-spreadsheet evaluates (:func:`carevoice._files._write_xlsx`). Only a cell that already begins
-with apostrophes and a formula character gets one more there (:func:`escape_apostrophes`), since
-the XLSX reader unescapes too: a CSV opened in a spreadsheet that shows the apostrophe and saved
-as a workbook keeps it in the cell. Parquet files are neither escaped nor unescaped.
+spreadsheet evaluates, and marks those that begin with a formula character as Excel marks a
+typed apostrophe (``quotePrefix``; :func:`carevoice._files._write_xlsx`). Only a cell that
+already begins with apostrophes and a formula character gets one more there
+(:func:`escape_apostrophes`), since the XLSX reader unescapes too: a CSV opened in a
+spreadsheet that shows the apostrophe and saved as a workbook keeps it in the cell. Parquet
+files are neither escaped nor unescaped.
 """
 
 from __future__ import annotations

@@ -88,6 +88,13 @@ def test_write_table_escapes_csv_and_every_reader_reads_the_text_back(tmp_path, 
         assert ",-99\n" in raw  # a number is left as it is
         assert pd.read_csv(path, dtype=str)["text"][0] == "'=1+1 is how many times I moved " \
                                                           "this year"  # what R or pandas see
+    else:  # text cells, marked as text for Excel as a typed apostrophe is (quotePrefix)
+        from openpyxl import load_workbook
+
+        cells = {c.value: c for c in load_workbook(path).active["B"][1:]}
+        assert cells["=1+1 is how many times I moved this year"].data_type == "s"
+        assert cells["-more money for bus passes"].quotePrefix
+        assert not cells["plain words"].quotePrefix
     back = read_table(path)
     assert back["text"].fillna("").tolist() == TEXTS
     assert read_comments(path)["text"].fillna("").tolist() == TEXTS
