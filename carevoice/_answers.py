@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ._decimals import decimal_comma_kind, from_decimal_comma
 from ._stat_files import VOUCHED_ATTR, file_hints
 from ._wording import (
     IDENTIFIER,
@@ -330,6 +331,31 @@ def answer_levels(series: pd.Series) -> list[str]:
     return sorted(present, key=lambda label: (_natural(label), label))
 
 
+def _decimal_comma(column: Any, present: pd.Series, attrs: Mapping[str, Any]) -> bool:
+    """Whether to read a column of numbers written with a decimal comma as numbers: yes in a
+    ``;``-separated file (with a notice), else no (with a warning); see
+    :mod:`carevoice._decimals`."""
+    kind = decimal_comma_kind(present)
+    if kind is None:
+        return False
+    if kind == "decimal" and attrs.get("separator") == ";":
+        logger.warning(
+            "column %r: its answers are numbers written with a decimal comma (such as 6,5), as "
+            "Excel saves them in this ;-separated file, and are read as numbers (6,5 as 6.5). "
+            "If they are categories, give the column's order with levels=.", column)
+        return True
+    why = ("every comma could also be a thousands separator (1,500 is 1.5 in one locale and "
+           "1500 in another). If they are numbers, write them without the comma (1500) or with "
+           "a decimal point (1.5)" if kind == "ambiguous"
+           else "a decimal comma is read as such only in a ;-separated file, as Excel saves "
+                "one where the comma is the decimal mark. If they are numbers, write them with "
+                "a decimal point (6.5), or save the file from Excel as CSV with ; between values")
+    logger.warning(
+        "column %r: its answers look like numbers written with a comma (such as 6,5) but are "
+        "read as text, an unordered category (each number a level of its own): %s.", column, why)
+    return False
+
+
 def type_answers(respondents: pd.DataFrame,
                  levels: Mapping[str, Sequence[str]] | None = None, *,
                  missing_values: MissingValues | None = None) -> pd.DataFrame:
@@ -450,6 +476,9 @@ def type_answers(respondents: pd.DataFrame,
             out[col] = values.astype("string")
             continue
         numeric = pd.to_numeric(present, errors="coerce")
+        if not numeric.notna().all() and _decimal_comma(col, present, out.attrs):
+            values, present = values.map(from_decimal_comma), present.map(from_decimal_comma)
+            numeric = pd.to_numeric(present, errors="coerce")
         if numeric.notna().all():
             full = pd.to_numeric(values, errors="coerce")
             out[col] = full.astype("Int64" if np.all(np.mod(numeric, 1) == 0) else "Float64")
@@ -460,7 +489,8 @@ def type_answers(respondents: pd.DataFrame,
             values.loc[present.index] = present.map(spelling)
             out[col] = pd.Categorical(values, categories=order, ordered=True)
         else:
-            _warn_mostly_numeric(col, present, numeric)
+            if decimal_comma_kind(present) is None:  # else _decimal_comma has warned
+                _warn_mostly_numeric(col, present, numeric)
             _warn_excel_dates(col, present)
             values.loc[present.index] = present
             out[col] = pd.Categorical(values, categories=sorted(set(present), key=_natural),
@@ -580,7 +610,8 @@ def free_text_columns(frame: pd.DataFrame, columns: Iterable[str] | None = None,
         asked = [question_asks(h) for h in headers]
         asks = next((reason for reason, _ in asked if reason), "")
         open_question = any(is_open for reason, is_open in asked if reason == asks and asks)
-        numbers = pd.to_numeric(present, errors="coerce").notna().all()
+        numbers = (pd.to_numeric(present, errors="coerce").notna().all()
+                   or decimal_comma_kind(present) is not None)  # 6,5: a number, not words
         if col not in text_variables and (numbers or all_dates(present)):
             if asks == IDENTIFIER and (present.str.count(r"\d") >= 6).any():
                 found[str(col)] = asks  # a phone number, an NHS number, a date of birth

@@ -24,6 +24,7 @@ import pandas as pd
 
 from ._argnames import file_argument, phrase
 from ._atomic import write_atomic
+from ._formulas import escape_apostrophes, escape_formula, escape_formulas, unescape_formulas
 from ._headers import (  # noqa: F401 - shown_header, describe_columns: re-exported
     _frame,
     _header,
@@ -359,7 +360,7 @@ def _csv_records(text: str, sep: str) -> Iterator[tuple[int, list[str]]]:
 
 
 def _read_csv(data: bytes, name: str, encoding: str | None,
-              sep: str | None, tsv: bool) -> tuple[pd.DataFrame, list[int], str]:
+              sep: str | None, tsv: bool) -> tuple[pd.DataFrame, list[int], str, str]:
     text, used = decode_bytes(data, encoding, name=name)
     sep = {"tab": "\t", "\\t": "\t"}.get(sep, sep) if sep is not None else None
     if sep is None:
@@ -411,7 +412,7 @@ def _read_csv(data: bytes, name: str, encoding: str | None,
     frame, _ = _frame(header, records)
     if used == "cp1252":
         logger.info("%s was decoded as Windows-1252 (Excel's default CSV encoding)", name)
-    return frame, lines, used
+    return frame, lines, used, sep
 
 
 def _xlsx_value(value: Any) -> Any:
@@ -508,8 +509,8 @@ def read_file(path: str | Path, *, encoding: str | None = None, sheet_name: str 
             data = path.read_bytes()
         except OSError as e:
             raise InputError(f"{name} cannot be read ({e.strerror}).") from e
-        frame, rows, used = _read_csv(data, name, encoding, sep,
-                                      tsv=path.suffix.lower() == ".tsv")
+        frame, rows, used, sep = _read_csv(data, name, encoding, sep,
+                                           tsv=path.suffix.lower() == ".tsv")
         unit = "line"
     elif fmt == "xlsx":
         frame, rows = _read_xlsx(path, name, sheet_name)
@@ -525,10 +526,14 @@ def read_file(path: str | Path, *, encoding: str | None = None, sheet_name: str 
         frame, rows, variables = _read_stat(path, name, fmt)
         used, unit = fmt, "row"
     frame = frame.astype("string").astype(object).where(lambda f: f.notna(), pd.NA)
+    if fmt in ("csv", "xlsx"):  # a text cell escaped so that no spreadsheet ran it as a formula
+        frame = unescape_formulas(frame)
     # A Parquet file written from a frame with attrs brings them back: only the encoding is
     # the reader's, and what an SPSS or Stata file says of its variables.
     frame.attrs.clear()
     frame.attrs["encoding"] = used
+    if fmt == "csv":  # a ";" file holds numbers with a decimal comma (carevoice._decimals)
+        frame.attrs["separator"] = sep
     frame.attrs.update(variables.attrs(frame.columns))
     return Table(frame.reset_index(drop=True), np.asarray(rows, dtype=np.int64), unit, name,
                  variables)
@@ -679,7 +684,7 @@ def write_table(frame: pd.DataFrame, path: str | Path) -> Path:
 
     def write(fh: Any) -> None:
         if fmt == "csv":
-            frame.to_csv(fh, index=False, lineterminator=csv_line_end(frame))
+            escape_formulas(frame).to_csv(fh, index=False, lineterminator=csv_line_end(frame))
         elif fmt == "xlsx":
             _write_xlsx(frame, fh)
         else:
@@ -696,7 +701,10 @@ def _write_xlsx(frame: pd.DataFrame, path: Path | IO[bytes]) -> None:
     """Write a frame to XLSX with every string kept as text, never as a formula.
 
     openpyxl stores a string that starts with ``=`` as a formula, which reads back as missing
-    and which Excel would evaluate (formula injection); such cells are written as text. Control
+    and which Excel would evaluate (formula injection); such cells are written as text, and
+    every text cell that begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return is
+    marked as text as Excel marks a typed apostrophe (``quotePrefix``), so that editing it in
+    Excel keeps it text. Control
     characters that the XLSX format cannot hold are reported by column and row id (the cell's
     text is never echoed). A literal ``_xHHHH_`` is escaped as Excel does, so that it reads
     back unchanged.
@@ -717,7 +725,8 @@ def _write_xlsx(frame: pd.DataFrame, path: Path | IO[bytes]) -> None:
             label = f"{id_column}s" if id_column else "rows"
             problems.append(f"column {column!r} ({label} {', '.join(rows[:20])}"
                             f"{' ...' if len(rows) > 20 else ''})")
-        out[column] = values.map(lambda v: _XLSX_ESCAPE.sub(r"_x005F_x\1_", v)
+        # an apostrophe the readers would take for carevoice's escape is doubled
+        out[column] = values.map(lambda v: _XLSX_ESCAPE.sub(r"_x005F_x\1_", escape_apostrophes(v))
                                  if isinstance(v, str) else v).astype(values.dtype)
     if problems:
         raise InputError("XLSX cannot hold control characters (other than tab and newline) "
@@ -730,3 +739,7 @@ def _write_xlsx(frame: pd.DataFrame, path: Path | IO[bytes]) -> None:
                 for cell in row:
                     if cell.data_type == "f":
                         cell.data_type = "s"
+                    # marked as text as Excel marks a typed apostrophe, so that editing the
+                    # cell in Excel does not make a formula of it
+                    if cell.data_type == "s" and escape_formula(cell.value) != cell.value:
+                        cell.quotePrefix = True

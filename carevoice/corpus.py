@@ -32,6 +32,7 @@ from ._answers import (
     note_left_out,
     type_answers,
 )
+from ._decimals import comma_number, from_decimal_comma
 from ._files import (
     SEPARATORS,
     Table,
@@ -575,7 +576,8 @@ def read_codes(path: str | Path, *, encoding: str | None = None,
     -------
     pandas.DataFrame
         ``comment_id`` normalised (:func:`normalise_ids`), ``theme`` stripped, ``score`` as
-        float when present; other columns as read.
+        float when present (in a ``;``-separated file, as Excel saves one where the comma is
+        the decimal mark, ``0,42`` is read as 0.42); other columns as read.
 
     Raises
     ------
@@ -605,12 +607,19 @@ def read_codes(path: str | Path, *, encoding: str | None = None,
                                     column=col, rows=table.where(blank)))
     if "score" in out.columns:
         score = out["score"].map(lambda v: v.strip() or None if isinstance(v, str) else v)
+        if frame.attrs.get("separator") == ";":  # Excel's decimal comma: 0,42
+            score = score.map(from_decimal_comma)
         numbers = pd.to_numeric(score, errors="coerce")
         bad = np.flatnonzero((score.notna() & numbers.isna()).to_numpy())
         if len(bad):
-            problems.append(Problem("non_numeric", f"scores must be numbers between 0 and 1 "
-                                    f"({table.counting}):", column="score",
-                                    rows=table.where(bad)))
+            comma = ("; they are written with a decimal comma (0,42), which is read as one only "
+                     "in a ;-separated file, as Excel saves one where the comma is the decimal "
+                     "mark: write them with a decimal point (0.42) or save the file from Excel "
+                     "as CSV with ; between values" if score.iloc[bad].map(comma_number).any()
+                     else "")
+            problems.append(Problem("non_numeric", f"scores must be numbers between 0 and 1; "
+                                    f"these were not read as numbers{comma} ({table.counting}):",
+                                    column="score", rows=table.where(bad)))
         out["score"] = numbers.astype(float)
     if problems:
         raise ValidationError(table.name, problems)

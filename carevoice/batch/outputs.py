@@ -97,8 +97,10 @@ class TableWriter:
         """Append the rows of ``frame`` (the first frame sets the columns)."""
         if self.fmt == "csv":
             from .._files import csv_line_end
+            from .._formulas import escape_formulas
 
             end = csv_line_end(frame)  # quotes a text cell holding a bare carriage return
+            frame = escape_formulas(frame)  # no text cell a spreadsheet would run
             if self._fh is None:
                 self._fh = self.tmp.open("w", encoding="utf-8", newline="")
                 frame.to_csv(self._fh, index=False, lineterminator=end)

@@ -96,7 +96,10 @@ def write_csv(frame: pd.DataFrame, path: str | Path, *, private: bool = False,
     >>> pd.read_csv(p)["text"].tolist()
     ['a\\rb']
     """
-    return write_atomic(path, lambda fh: frame.to_csv(fh, index=False, lineterminator="\r\n"),
+    from .._formulas import escape_formulas
+
+    out = escape_formulas(frame)
+    return write_atomic(path, lambda fh: out.to_csv(fh, index=False, lineterminator="\r\n"),
                         private=private, encoding=encoding)
 
 

@@ -17,6 +17,7 @@ from typing import Any
 import pandas as pd
 
 from .._answers import closed_answers
+from .._formulas import escape_formulas
 from .._platforms import left_out_by_default
 from ..disclosure import SYMBOL, DisclosureConfig, footnote, suppress_prevalence
 from ..errors import InputError
@@ -698,12 +699,13 @@ def write_report(content: ReportContent, output_dir: str | Path, *,
               **({"changes": content.changes} if not content.changes.empty else {})}
     for name, table in tables.items():
         written[f"table_{name}"] = out / "tables" / f"{name}.csv"
-        table.to_csv(written[f"table_{name}"], index=False)
+        escape_formulas(table).to_csv(written[f"table_{name}"], index=False)
     # The analyst's key from each quote to its comment_id (re-identify a quote through the
     # pseudonymisation key by it): beside the report, not among the publishable tables/.
     written["quotes"] = out / "quotes.csv"
     quotes = content.quotes
-    quotes.reindex(columns=[c for c in QUOTE_KEY_COLUMNS if c in quotes.columns]).to_csv(
+    escape_formulas(quotes.reindex(columns=[c for c in QUOTE_KEY_COLUMNS
+                                            if c in quotes.columns])).to_csv(
         written["quotes"], index=False)
     return written
 
