@@ -24,6 +24,7 @@ import pandas as pd
 
 from ._argnames import file_argument, phrase
 from ._atomic import write_atomic
+from ._excel_errors import formula_texts, lost_to_formula, warn_error_values, warn_formula_cells
 from ._formulas import escape_apostrophes, escape_formula, escape_formulas, unescape_formulas
 from ._headers import (  # noqa: F401 - shown_header, describe_columns: re-exported
     _frame,
@@ -442,8 +443,17 @@ def _read_xlsx(path: Path, name: str, sheet_name: str | int) -> tuple[pd.DataFra
         header: list[str] | None = None
         records: list[list[Any]] = []
         rows: list[int] = []
+        # Text taken for a formula ("-more money", "=( sad") has no value or an error value:
+        # read the formula's text, which holds the words (carevoice._excel_errors).
+        formulas = formula_texts(path, sheet_name)
+        lost: list[tuple[int, str]] = []
         for number, raw in enumerate(sheet.iter_rows(min_row=1, values_only=True), start=1):
             values = [_xlsx_value(v) for v in raw]
+            if header is not None:
+                for j, value in enumerate(values):
+                    if (number, j) in formulas and lost_to_formula(value) and j < len(header):
+                        values[j] = formulas[(number, j)]
+                        lost.append((number, header[j]))
             if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
                 continue
             if header is None:
@@ -456,6 +466,7 @@ def _read_xlsx(path: Path, name: str, sheet_name: str | int) -> tuple[pd.DataFra
         book.close()
     if header is None:
         raise InputError(f"{name} is empty: its sheet has no header row.")
+    warn_formula_cells(name, lost)
     frame, _ = _frame(header, records)
     return frame, rows
 
@@ -528,6 +539,7 @@ def read_file(path: str | Path, *, encoding: str | None = None, sheet_name: str 
     frame = frame.astype("string").astype(object).where(lambda f: f.notna(), pd.NA)
     if fmt in ("csv", "xlsx"):  # a text cell escaped so that no spreadsheet ran it as a formula
         frame = unescape_formulas(frame)
+        warn_error_values(frame, rows, name, unit)
     # A Parquet file written from a frame with attrs brings them back: only the encoding is
     # the reader's, and what an SPSS or Stata file says of its variables.
     frame.attrs.clear()
