@@ -642,6 +642,14 @@ def build_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | 
                         formats=formats)
 
 
+def _write_csv(frame: pd.DataFrame, path: Path) -> None:
+    """Write a report table as carevoice writes every CSV file (LF lines, UTF-8)."""
+    from .._files import write_csv_rows
+
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        write_csv_rows(frame, fh)
+
+
 def write_report(content: ReportContent, output_dir: str | Path, *,
                  formats: Sequence[str] = FORMATS) -> dict[str, Path]:
     """Write a computed report: the documents, ``manifest.json``, ``tables/*.csv``, quotes.
@@ -695,12 +703,12 @@ def write_report(content: ReportContent, output_dir: str | Path, *,
               **({"changes": content.changes} if not content.changes.empty else {})}
     for name, table in tables.items():
         written[f"table_{name}"] = out / "tables" / f"{name}.csv"
-        table.to_csv(written[f"table_{name}"], index=False)
+        _write_csv(table, written[f"table_{name}"])
     # The analyst's key from each quote to its comment_id (re-identify a quote through the
     # pseudonymisation key by it): beside the report, not among the publishable tables/.
     written["quotes"] = out / "quotes.csv"
     quotes = content.quotes
-    quotes.reindex(columns=[c for c in QUOTE_KEY_COLUMNS if c in quotes.columns]).to_csv(
-        written["quotes"], index=False)
+    _write_csv(quotes.reindex(columns=[c for c in QUOTE_KEY_COLUMNS if c in quotes.columns]),
+               written["quotes"])
     return written
 
