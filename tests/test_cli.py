@@ -293,7 +293,8 @@ def test_link_files_say_their_confidence_level(tmp_path):
         levels[alpha] = {name: set(t["ci_level"]) for name, t in tables.items()}
         assert tables["p"].columns[tables["p"].columns.get_loc("ci_high") + 1] == "ci_level"
         assert tables["a"].columns[tables["a"].columns.get_loc("or_ci_high") + 1] == "ci_level"
-    assert levels == {"0.05": dict.fromkeys("apn", {0.95}), "0.1": dict.fromkeys("apn", {0.9})}
+    assert levels == {alpha: {name: {level} for name in "apn"}
+                      for alpha, level in (("0.05", 0.95), ("0.1", 0.9))}
 
 
 def _typed_case(tmp_path, case):

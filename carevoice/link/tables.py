@@ -21,10 +21,10 @@ from .indicators import (
     _joined,
     _kish,
     _weights,
-    ci_level,
     bh,
     categorical_variables,
     check_alpha,
+    ci_level,
     group_levels,
 )
 
