@@ -320,6 +320,7 @@ def test_subgroup_cells_carry_their_interval_and_a_hidden_cell_none(tmp_path):
     content = make_report((comments, respondents), codes, embedder=HashingEmbedder(),
                           text_is_pseudonymised=True, subgroups=["placement_type"],
                           timestamp=False)
+    assert content.differences_note == ""  # no question answered with a number
     table = content.subgroups["placement_type"]
     cells = table[table["Theme"] == content.labels["money"]].iloc[0]
     assert cells["b kinship"] == "[c]"  # 10 of 20, hidden because 3 of 20 is (secondary)

@@ -103,7 +103,10 @@ def _hypotheses_note(n_tests: int, test: str, weighted: bool) -> str:
 
 def _differences_note(n_tested: int, untested: Sequence[str]) -> str:
     """The note above the numeric-answer table: the test, the family and what was not tested
-    (``untested``: the ``reason`` of each comparison that was not)."""
+    (``untested``: the ``reason`` of each comparison that was not); empty with no numeric
+    answer."""
+    if not n_tested and not untested:
+        return ""
     reasons = "; ".join(f"{reason}: {count:,}" for reason, count in
                         sorted(Counter(untested).items()))
     untested_words = (f" {len(untested):,} comparisons were not tested ({reasons})."
