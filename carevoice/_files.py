@@ -636,36 +636,55 @@ def _cell_to_str(value: Any) -> Any:
 # --------------------------------------------------------------------------------------------
 # Writers
 # --------------------------------------------------------------------------------------------
-def csv_line_end(frame: pd.DataFrame) -> str:
-    """The line end to write ``frame`` as CSV with: ``"\\n"``, or ``"\\r\\n"`` when a text cell
-    holds a carriage return.
+def _has_carriage_return(frame: pd.DataFrame) -> bool:
+    for col in frame.columns:
+        values = frame[col]
+        if isinstance(values.dtype, pd.CategoricalDtype):
+            values = values.cat.categories
+        text = values.dtype == object or isinstance(values.dtype, pd.StringDtype)
+        if text and any(isinstance(v, str) and "\r" in v for v in values):
+            return True
+    return any(isinstance(c, str) and "\r" in c for c in frame.columns)
 
-    Python's CSV writer quotes a field only for the characters of its own line end, so a bare
-    ``"\\r"`` (old Mac line breaks, some Excel exports) written with ``"\\n"`` lines is left
-    unquoted, and a reader then splits the row there. With ``"\\r\\n"`` lines such a field is
-    quoted; readers accept either line end.
+
+def write_csv_rows(frame: pd.DataFrame, fh: IO[str], *, header: bool = True) -> None:
+    """Write ``frame`` as CSV rows (no index) to an open text file, lines ending ``"\\n"``.
+
+    Every CSV file carevoice writes goes through here, so all have LF line ends and the same
+    bytes however a frame is split into pieces written one after the other. A field holding a
+    line break or a bare carriage return (old Mac line breaks, some Excel exports) is quoted,
+    so the file reads back with the same rows. Python's ``csv`` module quotes a field only for
+    the characters of its own line end; such a frame is therefore written with ``"\\r\\n"``
+    and the line ends outside quoted fields are then turned into ``"\\n"``. A text cell (or
+    column name) that a spreadsheet would run as a formula gets one leading apostrophe
+    (:mod:`carevoice._formulas`), which carevoice's readers remove.
 
     Parameters
     ----------
     frame : pandas.DataFrame
-
-    Returns
-    -------
-    str
+    fh : text file
+        Opened with ``newline=""``.
+    header : bool, default True
+        Write the column names first.
 
     Examples
     --------
-    >>> csv_line_end(pd.DataFrame({"text": ["a\\nb"]}))
-    '\\n'
-    >>> csv_line_end(pd.DataFrame({"text": ["a\\rb"]}))
-    '\\r\\n'
+    >>> import io
+    >>> out = io.StringIO()
+    >>> write_csv_rows(pd.DataFrame({"id": ["c1", "c2"], "text": ["a\\rb", "c"]}), out)
+    >>> out.getvalue()
+    'id,text\\nc1,"a\\rb"\\nc2,c\\n'
     """
-    for col in frame.columns:
-        values = frame[col]
-        text = values.dtype == object or isinstance(values.dtype, pd.StringDtype)
-        if text and any(isinstance(v, str) and "\r" in v for v in values):
-            return "\r\n"
-    return "\n"
+    frame = escape_formulas(frame)  # no text cell that a spreadsheet would run as a formula
+    if not _has_carriage_return(frame):
+        frame.to_csv(fh, index=False, header=header, lineterminator="\n")
+        return
+    # With "\r\n" lines every field holding "\r", "\n" or '"' is quoted (its quotes doubled),
+    # so splitting at the quote characters gives pieces that alternate outside / inside a
+    # quoted field; a "\r\n" in an even (outside) piece can only be a row end.
+    pieces = frame.to_csv(index=False, header=header, lineterminator="\r\n").split('"')
+    pieces[::2] = [piece.replace("\r\n", "\n") for piece in pieces[::2]]
+    fh.write('"'.join(pieces))
 
 
 def write_table(frame: pd.DataFrame, path: str | Path) -> Path:
@@ -696,7 +715,7 @@ def write_table(frame: pd.DataFrame, path: str | Path) -> Path:
 
     def write(fh: Any) -> None:
         if fmt == "csv":
-            escape_formulas(frame).to_csv(fh, index=False, lineterminator=csv_line_end(frame))
+            write_csv_rows(frame, fh)
         elif fmt == "xlsx":
             _write_xlsx(frame, fh)
         else:

@@ -105,9 +105,9 @@ def run_demo(output: str | Path, *, seed: int = 0) -> dict[str, Path]:
     from .embed import CachedEmbedder, SentenceTransformerEmbedder
     from .link import link
     from .pseudonymise import pseudonymise
-    from .qda import export_qdpx
+    from .qda import default_user, export_qdpx
     from .report import build_report
-    from .themes import ThemeCoder
+    from .themes import ThemeCoder, load_codebook
 
     output = Path(output)
     output.mkdir(parents=True, exist_ok=True)
@@ -145,7 +145,8 @@ def run_demo(output: str | Path, *, seed: int = 0) -> dict[str, Path]:
     written.update({f"report_{name}": path for name, path in report.items()})
     written["qdpx"] = export_qdpx(safe.comments, codes, safe.respondents,
                                   output / "carevoice-demo.qdpx", pseudonymise=False,
-                                  project_name="carevoice demo")
+                                  project_name="carevoice demo",
+                                  user=default_user(load_codebook().version))  # model codes
 
     manifest = {
         "seed": seed,

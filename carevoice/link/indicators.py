@@ -394,6 +394,12 @@ def check_alpha(alpha: float, where: str) -> None:
                          f"Got {alpha!r} instead.")
 
 
+def ci_level(alpha: float) -> float:
+    """The confidence level ``1 - alpha`` that the tables record beside their intervals
+    (``ci_level``), rounded so that 0.05 gives 0.95, not 0.9500000000000001."""
+    return round(1 - float(alpha), 10)
+
+
 def bh(p: pd.Series) -> pd.Series:
     from statsmodels.stats.multitest import multipletests
 
