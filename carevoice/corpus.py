@@ -325,7 +325,8 @@ def _survey(table: Table, text_columns: Sequence[str] | Mapping[str, str], id_co
                 "(drop_columns=..., --drop-column); if one is a closed question after all, "
                 "vouch for it (not_free_text=..., --not-free-text): the other columns are "
                 "kept and checked as before (closed_columns=..., --closed-column, would keep "
-                "only the columns it lists).")))
+                "only the columns it lists). A tick-all-that-apply question whose cells join "
+                "the options ticked is declared with multi_select=... (--multi-select).")))
     if problems:
         raise ValidationError(table.name, problems)
     if closed_columns is not None:
