@@ -330,3 +330,41 @@ def test_a_column_skipped_for_one_level_is_named_in_a_warning(tmp_path, caplog):
     assert "'Unnamed: 5' is not tested" in caplog.text
     assert "multi-select-columns" in caplog.text
     assert "Unnamed: 5" not in set(pd.read_csv(tmp_path / "a.csv")["variable"])
+
+
+# ---------------------------------------------------------------- batch runs
+@pytest.mark.parametrize("kind", ["respondents", "survey"])
+@pytest.mark.parametrize("setting", [f'multi_select = ["{Q}"]\n',
+                                     f'[input.multi_select]\n"{Q}" = ";"\n'])
+def test_batch_multi_select_setting_splits_the_runs_answers(tmp_path, kind, setting):
+    from carevoice.batch import load_config
+    from carevoice.batch.chunks import plan_chunks
+    from carevoice.batch.runner import _read_respondents, _source
+
+    wide = _wide("msforms").rename(columns={"What would make your life better?": "Better"})
+    wide.to_csv(tmp_path / "export.csv", index=False)
+    wide.rename(columns={"ID": "respondent_id"}).drop(columns=["Better"]).to_csv(
+        tmp_path / "respondents.csv", index=False)
+    (tmp_path / "comments.csv").write_text("comment_id,respondent_id,text\nc1,r01,hi\n",
+                                           "utf-8")
+    source = ('survey = "export.csv"\nid_column = "ID"\n' if kind == "survey"
+              else 'comments = "comments.csv"\nrespondents = "respondents.csv"\n')
+    texts = '[input.text_columns]\n"Better" = "better"\n' if kind == "survey" else ""
+    toml = tmp_path / "PIPELINE.toml"
+    toml.write_text(f'[run]\noutput = "run"\nchunk_size = 5\n[input]\n{source}{setting}'
+                    f'{texts}', "utf-8")
+    cfg = load_config(toml)
+    answers = _read_respondents(cfg, _source(cfg), plan_chunks(_source(cfg), 5))
+    assert [c for c in answers.columns if c.startswith(Q)] == [
+        f"{Q}: {o}" for o in ["Sport", "Gaming", "Music", "Youth club"]]
+    assert answers.attrs["multi_select"][f"{Q}: Music"] == {"question": Q, "option": "Music"}
+
+
+def test_batch_multi_select_of_a_text_column_is_refused(tmp_path):
+    from carevoice.batch import config_from_dict
+
+    with pytest.raises(cv.ValidationError, match="multi_select names text columns"):
+        config_from_dict({"run": {"output": "run"},
+                          "input": {"survey": "export.csv", "id_column": "ID",
+                                    "text_columns": {Q: "free_time"}, "multi_select": [Q]}},
+                         check_files=False)
