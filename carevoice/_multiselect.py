@@ -343,11 +343,11 @@ def split_multi_select(frame: pd.DataFrame, questions: Sequence[MultiSelectQuest
 
     Examples
     --------
-    >>> wide = pd.DataFrame({"id": ["1", "2", "3"],
-    ...                      "Q4": ["Music,Gaming", "Music", None]})
+    >>> wide = pd.DataFrame({"id": ["1", "2", "3", "4"],
+    ...                      "Q4": ["Music,Gaming", "Music", None, "Gaming"]})
     >>> split = split_multi_select(wide, multi_select_questions(["Q4"]))
     >>> split.frame.values.tolist()
-    [['1', 'yes', 'yes'], ['2', 'yes', 'no'], ['3', None, None]]
+    [['1', 'yes', 'yes'], ['2', 'yes', 'no'], ['3', None, None], ['4', 'no', 'yes']]
     >>> list(split.frame.columns)
     ['id', 'Q4: Music', 'Q4: Gaming']
     """
