@@ -378,7 +378,8 @@ def split_multi_select(frame: pd.DataFrame, questions: Sequence[MultiSelectQuest
                 "%s: column %r is a tick-all-that-apply question; %d respondent(s) wrote in "
                 "an answer that is not one of its %d options (%s). A write-in is free text, "
                 "never an option: %s. If an option was taken for a write-in, give the "
-                "options in order (levels={column: [...]}).", source, question.name,
+                "options in order (levels={column: [...]}; --levels 'COLUMN=OPTION,...' on "
+                "the command line; [input.levels] in a batch run).", source, question.name,
                 n_written, len(names), _why_written(question, options),
                 "kept as the comments of its text column"
                 if question.name in kept_as_text else

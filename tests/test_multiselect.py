@@ -309,6 +309,26 @@ def test_surveymonkey_option_columns_on_the_command_line(tmp_path):
     assert {f"Free time: {o}" for o in OPTIONS} <= set(assoc["variable"])
 
 
+def test_convert_takes_the_options_from_levels(tmp_path):
+    """--levels gives a joined question its options, in order: an option only ever last in
+    its cell (Gaming, here never followed by a write-in) is kept, and a repeated write-in is
+    still left out."""
+    wide = _wide("msforms")
+    wide[Q] = wide[Q].str.replace("Gaming;fishing", "fishing", regex=False)
+    export = tmp_path / "export.csv"
+    wide.to_csv(export, index=False)
+    args = ["convert", str(export), "--id-column", "ID",
+            "--text-column", "What would make your life better?=better", "--multi-select", Q]
+    for extra, options in (([], ["Sport", "Music", "Youth club"]),
+                           (["--levels", f"{Q}=Youth club,Sport,Gaming,Music"],
+                            ["Youth club", "Sport", "Gaming", "Music"])):
+        out = tmp_path / f"long{len(extra)}"
+        result = runner.invoke(app, [*args, *extra, "-o", str(out)])
+        assert result.exit_code == 0, result.output
+        columns = pd.read_csv(out / "respondents.csv", nrows=0).columns
+        assert [c for c in columns if c.startswith(Q)] == [f"{Q}: {o}" for o in options]
+
+
 def test_option_parsing():
     assert multi_select_argument([f"{Q}=;", "Q4=,", "A=B"], ['F="x, y",z']) == {
         Q: ";", "Q4": ",", "A=B": None, "F": ["x, y", "z"]}

@@ -253,6 +253,8 @@ class InputSettings:
     def level_order(self) -> dict[str, list[str]] | None:
         """``levels`` as the readers take it: ``{column: [levels in order]}``, or None."""
         return {c: list(order) for c, order in self.levels} if self.levels else None
+
+    @property
     def multi_select_argument(self) -> dict[str, Any] | None:
         """``multi_select`` as the readers take it: ``{question: separator or [columns]}``."""
         if not self.multi_select:
