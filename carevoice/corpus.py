@@ -334,6 +334,8 @@ def _survey(table: Table, text_columns: Sequence[str] | Mapping[str, str], id_co
                       len([c for c in wide.columns if c not in claimed or c in closed]),
                       table.name)
     names = [q.name for q in questions]
+    if levels is not None and not isinstance(levels, Mapping):
+        _level_orders(levels, [])  # the error that names the argument
     options = _level_orders({k: v for k, v in (levels or {}).items() if k in names}, names)
     split = split_multi_select(wide, questions, options=options, source=table.name,
                                kept_as_text=[q.name for q in questions
@@ -515,7 +517,7 @@ def _read_respondents(path: str | Path, levels: Mapping[str, Sequence[str]] | No
 def _split_answers(answers: pd.DataFrame, stored: Mapping[str, Mapping[str, Any]],
                    multi_select: MultiSelect | None,
                    levels: Mapping[str, Sequence[str]] | None, source: str,
-                   ) -> tuple[pd.DataFrame, dict[str, list[str]], dict[str, Sequence[str]]]:
+                   ) -> tuple[pd.DataFrame, dict[str, list[str]], Any]:
     """The answers with their tick-all-that-apply questions split (see :func:`read_survey`),
     the level order of the new columns, and ``levels`` less the questions' options.
 
@@ -524,7 +526,7 @@ def _split_answers(answers: pd.DataFrame, stored: Mapping[str, Mapping[str, Any]
     """
     questions = multi_select_questions(multi_select)
     if not questions:
-        return answers, {}, dict(levels or {})
+        return answers, {}, levels  # checked by the caller
     recorded = {spec[MULTI_SELECT_ATTR].get("question") for spec in stored.values()
                 if isinstance(spec.get(MULTI_SELECT_ATTR), Mapping)}
     todo = [q for q in questions
@@ -534,6 +536,8 @@ def _split_answers(answers: pd.DataFrame, stored: Mapping[str, Mapping[str, Any]
         raise InputError(f"The 'multi_select' argument names columns that {source} lacks: "
                          f"{missing}; check the spelling against the file's header.")
     names = [q.name for q in questions]
+    if levels is not None and not isinstance(levels, Mapping):
+        _level_orders(levels, [])  # the error that names the argument
     options = _level_orders({k: v for k, v in (levels or {}).items() if k in names}, names)
     split = split_multi_select(answers, todo, options=options, source=source)
     split.frame.attrs[MULTI_SELECT_ATTR] = split.options
