@@ -49,7 +49,7 @@ from .errors import InputError
 logger = logging.getLogger("carevoice.corpus")
 
 __all__ = ["MULTI_SELECT_ATTR", "MultiSelect", "MultiSelectQuestion", "SplitAnswers",
-           "multi_select_questions", "split_multi_select"]
+           "multi_select_questions", "resolve_questions", "split_multi_select"]
 
 #: The ``multi_select`` argument of the readers: the columns of joined answers (their separator
 #: detected), or a mapping of each such column to its separator (None: detected), or of a
@@ -276,10 +276,15 @@ def _by_column(question: MultiSelectQuestion, frame: pd.DataFrame,
     names: list[str] = []
     written_in: set[str] = set()
     cells = {c: [_text(v) for v in frame[c]] for c in question.columns}
+    labels = _header_options(question.columns)
     for i, (column, values) in enumerate(cells.items(), 1):
         present = [v for v in values if v is not None]
         keys = {_key(v) for v in present}
-        if len(keys) == 1 and len(present) >= 2:
+        if labels:  # the platform's own label of each option, in the header
+            name = labels[column]
+            if keys - {_key(name)}:  # answers other than the option: written in
+                written_in.add(column)
+        elif len(keys) == 1 and len(present) >= 2:
             name = max(set(present), key=present.count)
         elif len(keys) > 1:  # several different answers: an "Other (please specify)" column
             name = "Other (written in)" if _UNNAMED.match(column) else column
@@ -301,10 +306,43 @@ def _by_column(question: MultiSelectQuestion, frame: pd.DataFrame,
     return names, ticked, written
 
 
+def _header_options(columns: Sequence[str]) -> dict[str, str]:
+    """Each column's option from headers ``"Question - Option"`` sharing the question (as
+    carevoice names SurveyMonkey's option columns from its second header row); {} if not."""
+    parts = [re.match(r"^(.+?) - (.+)$", str(c)) for c in columns]
+    if len(columns) < 2 or not all(parts) or len({m.group(1) for m in parts if m}) != 1:
+        return {}
+    return {c: m.group(2).strip() for c, m in zip(columns, parts, strict=True) if m}
+
+
+def resolve_questions(questions: Sequence[MultiSelectQuestion],
+                      columns: Sequence[Any]) -> list[MultiSelectQuestion]:
+    """The questions with a joined question that names no column, but whose option columns
+    are named ``"QUESTION - Option"`` (SurveyMonkey's two header rows combined on reading),
+    read as those option columns.
+
+    Examples
+    --------
+    >>> q = resolve_questions(multi_select_questions(["Free time?"]),
+    ...                       ["id", "Free time? - Sport", "Free time? - Music"])
+    >>> q[0].columns
+    ('Free time? - Sport', 'Free time? - Music')
+    """
+    out = []
+    present = [str(c) for c in columns]
+    for question in questions:
+        options = tuple(c for c in present if c.startswith(f"{question.name} - "))
+        if question.joined and question.name not in present and options:
+            out.append(MultiSelectQuestion(question.name, options))
+        else:
+            out.append(question)
+    return out
+
+
 def _why_written(question: MultiSelectQuestion, options: Mapping[str, Any]) -> str:
     if not question.joined:
-        return ("the text of an option column that holds several different answers or is "
-                "ticked by one respondent only")
+        return ("text in an option column other than its option, as in an 'Other (please "
+                "specify)' column, or in a column ticked by one respondent only")
     if question.name in options:
         return "one not in the options given"
     return ("one given by a single respondent, only ever last in its cell where the platform "

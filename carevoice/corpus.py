@@ -57,6 +57,7 @@ from ._multiselect import (
     MULTI_SELECT_ATTR,
     MultiSelect,
     multi_select_questions,
+    resolve_questions,
     split_multi_select,
 )
 from ._platforms import note_partial_responses, platform_metadata
@@ -258,7 +259,7 @@ def _survey(table: Table, text_columns: Sequence[str] | Mapping[str, str], id_co
             not_free_text: Sequence[str] = (),
             multi_select: MultiSelect | None = None) -> Corpus:
     wide = table.frame
-    questions = multi_select_questions(multi_select)
+    questions = resolve_questions(multi_select_questions(multi_select), list(wide.columns))
     if isinstance(text_columns, str):
         raise InputError("The 'text_columns' argument must be a list or mapping of column names, "
                          f"not a single string; did you mean text_columns=[{text_columns!r}]?")
@@ -524,7 +525,7 @@ def _split_answers(answers: pd.DataFrame, stored: Mapping[str, Mapping[str, Any]
     A question the schema side file records as already split (``carevoice convert
     --multi-select`` wrote one column per option) is read as it was written.
     """
-    questions = multi_select_questions(multi_select)
+    questions = resolve_questions(multi_select_questions(multi_select), list(answers.columns))
     if not questions:
         return answers, {}, levels  # checked by the caller
     recorded = {spec[MULTI_SELECT_ATTR].get("question") for spec in stored.values()

@@ -330,6 +330,33 @@ def test_convert_takes_the_options_from_levels(tmp_path):
         assert [c for c in columns if c.startswith(Q)] == [f"{Q}: {o}" for o in options]
 
 
+def test_surveymonkey_export_with_both_header_rows_is_declared_by_its_question(tmp_path):
+    """Read with its second header row, SurveyMonkey's option columns are named 'Question -
+    Option': --multi-select QUESTION finds them, and names each option by its header (the
+    platform's label), so an option ticked once is named too and the write-ins of 'Other
+    (please specify)' stay out."""
+    question = f"{Q} (tick all that apply)"
+    header = ["Respondent ID", "How old are you?", question, "", "", "", "",
+              "What would make your life better?"]
+    second = ["", "Response", *OPTIONS, "Other (please specify)", "Open-Ended Response"]
+    rows = [[r, age, *(o if o in TICKED[r][0] else "" for o in OPTIONS), TICKED[r][1] or "",
+             better or ""] for (r, age, better) in zip(TICKED, AGES, BETTER, strict=True)]
+    export = tmp_path / "surveymonkey.csv"
+    pd.DataFrame([second, *rows], columns=header).to_csv(export, index=False)
+    result = runner.invoke(app, ["convert", str(export), "--id-column", "Respondent ID",
+                                 "--text-column", "What would make your life better?=better",
+                                 "--multi-select", question, "-o", str(tmp_path / "long")])
+    assert result.exit_code == 0, result.output
+    answers = pd.read_csv(tmp_path / "long" / "respondents.csv", dtype=str).set_index(
+        "respondent_id")
+    columns = [c for c in answers.columns if c.startswith(question)]
+    assert columns == [f"{question}: {o}" for o in [*OPTIONS, "Other (please specify)"]]
+    assert answers.loc["r10", f"{question}: Other (please specify)"] == "yes"
+    assert answers.loc["r10", f"{question}: Sport"] == "no"
+    assert answers.loc["r04"].filter(like=question).isna().all()
+    assert not any(w in (tmp_path / "long" / "respondents.csv").read_text() for w in WRITTEN)
+
+
 def test_option_parsing():
     assert multi_select_argument([f"{Q}=;", "Q4=,", "A=B"], ['F="x, y",z']) == {
         Q: ";", "Q4": ",", "A=B": None, "F": ["x, y", "z"]}

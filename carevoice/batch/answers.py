@@ -128,7 +128,12 @@ def _read_answers(cfg: BatchConfig, source: Source, specs: list[ChunkSpec]) -> A
 
     from .._answers import closed_answers, free_text_columns, note_left_out
     from .._labelled import type_closed
-    from .._multiselect import MULTI_SELECT_ATTR, multi_select_questions, split_multi_select
+    from .._multiselect import (
+        MULTI_SELECT_ATTR,
+        multi_select_questions,
+        resolve_questions,
+        split_multi_select,
+    )
     from ..corpus import read_respondents, validate_respondents
 
     inp = cfg.input
@@ -151,6 +156,9 @@ def _read_answers(cfg: BatchConfig, source: Source, specs: list[ChunkSpec]) -> A
         return None
     text_cols = {c for c, _ in source.text_columns}
     questions = multi_select_questions(inp.multi_select_argument)
+    if questions and specs:  # SurveyMonkey's "Question - Option" columns of a question
+        header = list(read_raw(source, specs[0]).columns)
+        questions = resolve_questions(questions, header)
     ticked = [c for q in questions for c in q.columns]
     parts: list[Any] = []
     others: list[str] = []
