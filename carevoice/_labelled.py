@@ -16,6 +16,7 @@ from typing import Any
 import pandas as pd
 
 from ._answers import MissingValues, _codes_by_column, _level_orders, type_answers
+from ._multiselect import MULTI_SELECT_ATTR
 from ._stat_files import (
     LABELLED_ATTR,
     TEXT_ATTR,
@@ -184,14 +185,18 @@ def rename_answers(respondents: pd.DataFrame, mapping: Mapping[str, str]) -> pd.
 
 def respondents_schema(respondents: pd.DataFrame) -> dict[str, dict[str, Any]]:
     """The side file's record of each answer column: its type and levels, its question
-    wording, whether it was answered from value labels and whether the user vouched for it
-    as a closed question (``attrs``, see :func:`carevoice.read_respondents`)."""
+    wording, whether it was answered from value labels, whether the user vouched for it
+    as a closed question (``attrs``, see :func:`carevoice.read_respondents`) and the
+    tick-all-that-apply question and option it stands for (``attrs["multi_select"]``, see
+    :func:`carevoice.read_survey`)."""
     wording = respondents.attrs.get(WORDING_ATTR)
     wording = wording if isinstance(wording, Mapping) else {}
     labelled = respondents.attrs.get(LABELLED_ATTR)
     labelled = set(labelled) if isinstance(labelled, list | tuple) else set()
     vouched = respondents.attrs.get(VOUCHED_ATTR)
     vouched = set(vouched) if isinstance(vouched, list | tuple) else set()
+    ticked = respondents.attrs.get(MULTI_SELECT_ATTR)
+    ticked = ticked if isinstance(ticked, Mapping) else {}
     schema = {}
     for column in respondents.columns:
         if column == RESPONDENT_ID:
@@ -203,6 +208,8 @@ def respondents_schema(respondents: pd.DataFrame) -> dict[str, dict[str, Any]]:
             spec["value_labels"] = True
         if column in vouched:  # convert --not-free-text: not refused again by later commands
             spec["not_free_text"] = True
+        if isinstance(ticked.get(column), Mapping):
+            spec[MULTI_SELECT_ATTR] = dict(ticked[column])
         schema[str(column)] = spec
     return schema
 

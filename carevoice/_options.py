@@ -18,8 +18,9 @@ import typer
 from ._argnames import ordinal, typed_names
 
 __all__ = ["CLI_WAY_OUT", "ClosedColumnOption", "DropColumnOption", "EncodingOption",
-           "LevelsOption", "MissingValueOption", "NotFreeTextOption", "SepOption",
-           "given_levels", "missing_values", "typed_command"]
+           "LevelsOption", "MissingValueOption", "MultiSelectColumnsOption",
+           "MultiSelectOption", "NotFreeTextOption", "SepOption", "given_levels",
+           "missing_values", "multi_select_argument", "typed_command"]
 
 _Command = TypeVar("_Command", bound=Callable[..., Any])
 
@@ -76,6 +77,26 @@ NotFreeTextOption = Annotated[list[str] | None, typer.Option(
     help="A RESPONDENTS column that is a closed question although it looks like free text "
          "(repeatable): vouched for, it is kept as a closed question, not checked, while "
          "every other column is kept and checked as usual.")]
+
+#: ``--multi-select``: a tick-all-that-apply column of joined answers (repeatable).
+MultiSelectOption = Annotated[list[str] | None, typer.Option(
+    "--multi-select",
+    help="A tick-all-that-apply question whose cells join the options ticked, 'COLUMN' or "
+         "'COLUMN=SEP' (e.g. 'Q4=,', 'What do you do in your free time?=;'); repeatable. "
+         "It becomes one no/yes answer per option, 'COLUMN: option'; a blank cell is no "
+         "answer. The separator is detected (';', '|', then ',') unless given. Its options "
+         "are those ticked by two respondents or more, or, in order, the --levels given for "
+         "COLUMN. Write-ins are left out (or are the comments of --text-column COLUMN). See "
+         "'Tick-all-that-apply questions' in docs/data.md.")]
+
+#: ``--multi-select-columns``: a tick-all-that-apply question with a column per option.
+MultiSelectColumnsOption = Annotated[list[str] | None, typer.Option(
+    "--multi-select-columns",
+    help="A tick-all-that-apply question exported one column per option, each holding the "
+         "option when ticked and blank otherwise (SurveyMonkey): 'QUESTION=COL1,COL2,...' "
+         "(a column with a comma in double quotes); repeatable. It becomes one no/yes "
+         "answer per option, 'QUESTION: option'; a blank is 'no' when another option of "
+         "the question is ticked, no answer when none is.")]
 
 #: How the commands that read a respondents file say to leave a column out or keep it.
 CLI_WAY_OUT = ("Leave them out with --drop-column COLUMN (repeatable; --exclude only keeps a "
@@ -179,6 +200,69 @@ def given_levels(option: Sequence[str] | None) -> dict[str, list[str]] | None:
                                  f"{column!r} (the {ordinal(first)} and {ordinal(n)} of "
                                  f"{len(levels)}, ignoring case).")
         out[column] = levels
+    return out
+
+
+def multi_select_argument(joined: Sequence[str] | None,
+                          columns: Sequence[str] | None) -> dict[str, Any] | None:
+    """The ``multi_select`` argument of the readers from ``--multi-select`` and
+    ``--multi-select-columns`` options.
+
+    ``--multi-select COLUMN=SEP`` takes what follows the last ``=`` as the separator when it
+    is one to three characters, none a letter or digit; otherwise the whole value is the
+    column. ``--multi-select-columns QUESTION=COL1,COL2`` reads what follows the first ``=``
+    as one line of CSV (a column with a comma in double quotes).
+
+    Parameters
+    ----------
+    joined, columns : sequence of str or None
+        The values of the two options, in order.
+
+    Returns
+    -------
+    dict or None
+        ``{column: separator or None, question: [columns]}``; None when neither was given.
+
+    Raises
+    ------
+    InputError
+        A question given twice, or ``--multi-select-columns`` without ``=`` or columns.
+
+    Examples
+    --------
+    >>> multi_select_argument(["Q4=,", "Free time"], ['Clubs=Q9,"Unnamed: 13"'])
+    {'Q4': ',', 'Free time': None, 'Clubs': ['Q9', 'Unnamed: 13']}
+    >>> multi_select_argument(None, None) is None
+    True
+    """
+    import csv
+
+    from .errors import InputError
+
+    if not joined and not columns:
+        return None
+    out: dict[str, Any] = {}
+
+    def add(question: str, value: Any, option: str) -> None:
+        if question in out:
+            raise InputError(f"The {option} option gives the question {question!r} twice.")
+        out[question] = value
+
+    for spec in joined or []:
+        column, equals, sep = spec.rpartition("=")
+        if equals and column.strip() and 0 < len(sep) <= 3 and not any(
+                ch.isalnum() for ch in sep):
+            add(column.strip(), sep, "--multi-select")
+        else:
+            add(spec.strip(), None, "--multi-select")
+    for spec in columns or []:
+        question, equals, rest = spec.partition("=")
+        names = [c.strip() for c in next(csv.reader([rest], skipinitialspace=True), [])]
+        if not equals or not question.strip() or not [c for c in names if c]:
+            raise InputError("The --multi-select-columns option must look like "
+                             "'QUESTION=COLUMN,COLUMN,...' (the option columns of one "
+                             f"question). Got {spec!r} instead.")
+        add(question.strip(), [c for c in names if c], "--multi-select-columns")
     return out
 
 

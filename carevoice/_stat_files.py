@@ -203,8 +203,9 @@ def renamed_attrs(attrs: Mapping[str, Any], mapping: Mapping[str, str]) -> dict[
     """
     out = dict(attrs)
     new = {str(k): str(v) for k, v in mapping.items()}
-    if isinstance(out.get(WORDING_ATTR), Mapping):
-        out[WORDING_ATTR] = {new.get(c, c): w for c, w in out[WORDING_ATTR].items()}
+    for key in (WORDING_ATTR, "multi_select"):  # the latter: carevoice._multiselect's
+        if isinstance(out.get(key), Mapping):
+            out[key] = {new.get(c, c): w for c, w in out[key].items()}
     for key in (LABELLED_ATTR, TEXT_ATTR, VOUCHED_ATTR):
         if isinstance(out.get(key), list | tuple):
             out[key] = [new.get(c, c) for c in out[key]]

@@ -23,10 +23,13 @@ from ._options import (
     EncodingOption,
     LevelsOption,
     MissingValueOption,
+    MultiSelectColumnsOption,
+    MultiSelectOption,
     NotFreeTextOption,
     SepOption,
     given_levels,
     missing_values,
+    multi_select_argument,
     typed_command,
 )
 from .errors import CarevoiceError, InputError
@@ -94,6 +97,8 @@ def validate_command(
     drop_column: DropColumnOption = None,
     closed_column: ClosedColumnOption = None,
     not_free_text: NotFreeTextOption = None,
+    multi_select: MultiSelectOption = None,
+    multi_select_columns: MultiSelectColumnsOption = None,
 ) -> None:
     """Check input files and list every problem (columns, ids, encodings) in one go.
 
@@ -117,7 +122,9 @@ def validate_command(
             n_resp = frame["respondent_id"].nunique() if "respondent_id" in frame else 0
         else:
             corpus = read_corpus(comments, respondents, encoding=encoding, sep=sep,
-                                 missing_values=missing_values(missing_value), levels=order)
+                                 missing_values=missing_values(missing_value), levels=order,
+                                 multi_select=multi_select_argument(multi_select,
+                                                                    multi_select_columns))
             frame, n_resp = corpus.comments, len(corpus.respondents)
             note_partial_responses(corpus.respondents, respondents.name)
         problems = extra_text_columns(frame, (
@@ -161,6 +168,8 @@ def convert_command(
              "mistake and all the others, use --not-free-text.")]
     = None,
     not_free_text: NotFreeTextOption = None,
+    multi_select: MultiSelectOption = None,
+    multi_select_columns: MultiSelectColumnsOption = None,
     rename: Annotated[list[str] | None, typer.Option(
         help="Rename a closed column in the respondents file: 'OLD=NEW', repeatable (e.g. "
              "'Age group=age_group', the name `carevoice report` looks for).")] = None,
@@ -174,7 +183,8 @@ def convert_command(
 
     Columns that look like free text are refused as closed answers: analyse them with
     --text-column, leave them out with --drop-column, or vouch for a closed question with
-    --not-free-text.
+    --not-free-text. A tick-all-that-apply question (--multi-select,
+    --multi-select-columns) becomes one no/yes answer per option.
     """
 
     from ._labelled import rename_answers
@@ -189,7 +199,9 @@ def convert_command(
                              not_free_text=not_free_text or (),
                              encoding=encoding, sep=sep,
                              missing_values=missing_values(missing_value),
-                             levels=given_levels(levels))
+                             levels=given_levels(levels),
+                             multi_select=multi_select_argument(multi_select,
+                                                                multi_select_columns))
         closed = [c for c in corpus.respondents.columns if c != "respondent_id"]
         unknown = [old for old in renames if old not in closed]
         taken = [new for old, new in renames.items()

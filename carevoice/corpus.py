@@ -53,6 +53,13 @@ from ._labelled import (
     respondents_schema,
     type_closed,
 )
+from ._multiselect import (
+    MULTI_SELECT_ATTR,
+    MultiSelect,
+    multi_select_questions,
+    resolve_questions,
+    split_multi_select,
+)
 from ._platforms import note_partial_responses, platform_metadata
 from ._stat_files import STAT_SUFFIXES, VOUCHED_ATTR
 from ._validate import (
@@ -108,7 +115,8 @@ def read_survey(path: str | Path, *, text_columns: Sequence[str] | Mapping[str, 
                 encoding: str | None = None, sheet_name: str | int = 0,
                 sep: str | None = None,
                 missing_values: MissingValues | None = None,
-                not_free_text: Sequence[str] = ()) -> Corpus:
+                not_free_text: Sequence[str] = (),
+                multi_select: MultiSelect | None = None) -> Corpus:
     """Turn a wide survey export (one row per respondent) into a :class:`Corpus`.
 
     Every column that is neither the id nor a text column becomes a closed answer in
@@ -154,6 +162,17 @@ def read_survey(path: str | Path, *, text_columns: Sequence[str] | Mapping[str, 
     not_free_text : sequence of str, default ()
         Closed questions you vouch for: kept and not checked for free text, while every
         other column is kept and checked (the way to keep a question refused by mistake).
+    multi_select : sequence of str or mapping, optional
+        Tick-all-that-apply questions, each turned into one ``"no"`` / ``"yes"`` answer per
+        option named ``"QUESTION: option"`` (see ``docs/data.md``, "Tick-all-that-apply
+        questions"): the columns whose cells join the options ticked (``["Q4"]``, separator
+        detected), a mapping of such a column to its separator (``{"Q4": ","}``), or of a
+        question name to its option columns (SurveyMonkey: ``{"Free time": ["Q9",
+        "Unnamed: 13", ...]}``). ``levels`` of a joined column gives its options in order;
+        otherwise they are the answers given by two respondents or more. Write-ins are never
+        options: left out with a warning, or, when the column is also in ``text_columns``,
+        its comments. The questions are recorded in ``respondents.attrs["multi_select"]``
+        and in the schema side file.
 
     Returns
     -------
@@ -176,7 +195,7 @@ def read_survey(path: str | Path, *, text_columns: Sequence[str] | Mapping[str, 
     """
     table = read_file(path, encoding=encoding, sheet_name=sheet_name, sep=sep)
     return _survey(table, text_columns, id_column, closed_columns, drop_columns, levels,
-                   missing_values, not_free_text)
+                   missing_values, not_free_text, multi_select)
 
 
 def survey_from_frame(wide: pd.DataFrame, *, text_columns: Sequence[str] | Mapping[str, str],
@@ -184,7 +203,8 @@ def survey_from_frame(wide: pd.DataFrame, *, text_columns: Sequence[str] | Mappi
                       drop_columns: Sequence[str] = (),
                       levels: Mapping[str, Sequence[str]] | None = None,
                       missing_values: MissingValues | None = None,
-                      not_free_text: Sequence[str] = ()) -> Corpus:
+                      not_free_text: Sequence[str] = (),
+                      multi_select: MultiSelect | None = None) -> Corpus:
     """Like :func:`read_survey`, from a wide DataFrame already in memory.
 
     Parameters
@@ -193,7 +213,7 @@ def survey_from_frame(wide: pd.DataFrame, *, text_columns: Sequence[str] | Mappi
         One row per respondent.
     text_columns, id_column, closed_columns, drop_columns, levels, missing_values
         As in :func:`read_survey`.
-    not_free_text : sequence of str, default ()
+    not_free_text, multi_select : optional
         As in :func:`read_survey`.
 
     Returns
@@ -222,7 +242,7 @@ def survey_from_frame(wide: pd.DataFrame, *, text_columns: Sequence[str] | Mappi
     """
     _need_frame(wide, "wide")
     return _survey(Table.of_frame(wide), text_columns, id_column, closed_columns, drop_columns,
-                   levels, missing_values, not_free_text)
+                   levels, missing_values, not_free_text, multi_select)
 
 
 def _names(value: Any, argument: str) -> list[str]:
@@ -236,8 +256,10 @@ def _survey(table: Table, text_columns: Sequence[str] | Mapping[str, str], id_co
             closed_columns: Sequence[str] | None, drop_columns: Sequence[str],
             levels: Mapping[str, Sequence[str]] | None,
             missing_values: MissingValues | None = None,
-            not_free_text: Sequence[str] = ()) -> Corpus:
+            not_free_text: Sequence[str] = (),
+            multi_select: MultiSelect | None = None) -> Corpus:
     wide = table.frame
+    questions = resolve_questions(multi_select_questions(multi_select), list(wide.columns))
     if isinstance(text_columns, str):
         raise InputError("The 'text_columns' argument must be a list or mapping of column names, "
                          f"not a single string; did you mean text_columns=[{text_columns!r}]?")
@@ -248,7 +270,8 @@ def _survey(table: Table, text_columns: Sequence[str] | Mapping[str, str], id_co
     trusted = _names(not_free_text, "not_free_text")
     problems = _duplicate_columns(wide, table.name)
     roles = {"id_column": [id_column], "text_columns": list(mapping),
-             "closed_columns": closed or [], "drop_columns": drop}
+             "closed_columns": closed or [], "drop_columns": drop,
+             "multi_select": [c for q in questions for c in q.columns]}
     wanted = list(dict.fromkeys([*(c for names in roles.values() for c in names), *trusted]))
     missing = [c for c in wanted if c not in wide.columns]
     if missing:
@@ -264,7 +287,9 @@ def _survey(table: Table, text_columns: Sequence[str] | Mapping[str, str], id_co
             claimed[c].append("not_free_text")
         elif closed is not None and c not in claimed:
             claimed[c] = ["not_free_text", "left out by closed_columns"]
-    clashes = {c: r for c, r in claimed.items() if len(r) > 1}
+    # A tick-all-that-apply column named as a text column too: its write-ins are comments.
+    clashes = {c: r for c, r in claimed.items()
+               if len(r) > 1 and r != ["text_columns", "multi_select"]}
     if clashes:
         problems.append(Problem("conflicting_columns", "a column can have only one role; "
                                 + "; ".join(f"{c!r} is in {' and '.join(r)}"
@@ -301,24 +326,38 @@ def _survey(table: Table, text_columns: Sequence[str] | Mapping[str, str], id_co
                 "(drop_columns=..., --drop-column); if one is a closed question after all, "
                 "vouch for it (not_free_text=..., --not-free-text): the other columns are "
                 "kept and checked as before (closed_columns=..., --closed-column, would keep "
-                "only the columns it lists).")))
+                "only the columns it lists). A tick-all-that-apply question whose cells join "
+                "the options ticked is declared with multi_select=... (--multi-select).")))
     if problems:
         raise ValidationError(table.name, problems)
     if closed_columns is not None:
         note_left_out([c for c in wide.columns if c not in claimed],
                       len([c for c in wide.columns if c not in claimed or c in closed]),
                       table.name)
-    respondents = wide[[id_column, *closed]].assign(**{id_column: ids})
+    names = [q.name for q in questions]
+    if levels is not None and not isinstance(levels, Mapping):
+        _level_orders(levels, [])  # the error that names the argument
+    options = _level_orders({k: v for k, v in (levels or {}).items() if k in names}, names)
+    split = split_multi_select(wide, questions, options=options, source=table.name,
+                               kept_as_text=[q.name for q in questions
+                                             if any(c in mapping for c in q.columns)])
+    kept = [c for c in split.frame.columns if c in set(closed) or c in split.options]
+    respondents = split.frame[[id_column, *kept]].assign(**{id_column: ids})
     respondents = respondents.rename(columns={id_column: RESPONDENT_ID})
-    respondents = type_closed(respondents.reset_index(drop=True), table.variables, levels,
-                              missing_values)
+    respondents = type_closed(respondents.reset_index(drop=True), table.variables,
+                              {**{k: v for k, v in (levels or {}).items() if k not in names},
+                               **split.levels}, missing_values)
     vouched = [c for c in trusted if c in respondents.columns]
     if vouched:  # remembered in the side file, so that later commands do not refuse them
         respondents.attrs[VOUCHED_ATTR] = vouched
+    if split.options:
+        respondents.attrs[MULTI_SELECT_ATTR] = split.options
+    written_in = {c: split.write_ins[q.name] for q in questions for c in q.columns}
     parts = []
     for column, qid in mapping.items():
         parts.append(pd.DataFrame({COMMENT_ID: ids + f"-{qid}", RESPONDENT_ID: ids,
-                                   QUESTION_ID: qid, TEXT: wide[column]}))
+                                   QUESTION_ID: qid,
+                                   TEXT: written_in.get(column, wide[column])}))
     comments = pd.concat(parts, ignore_index=True)
     order = {rid: i for i, rid in enumerate(ids)}
     comments["_r"] = comments[RESPONDENT_ID].map(order)
@@ -431,6 +470,7 @@ def _apply_stored(typed: pd.DataFrame, stored: Mapping[str, Mapping[str, Any]],
 def _read_respondents(path: str | Path, levels: Mapping[str, Sequence[str]] | None,
                       columns: Mapping[str, str] | None, encoding: str | None,
                       sep: str | None, missing_values: MissingValues | None = None,
+                      multi_select: MultiSelect | None = None,
                       ) -> tuple[list[Problem], pd.DataFrame | None, Table]:
     table = read_file(path, encoding=encoding, sep=sep).renamed(columns)
     problems, out = _check_respondents(table.frame, table)
@@ -442,6 +482,7 @@ def _read_respondents(path: str | Path, levels: Mapping[str, Sequence[str]] | No
         _schema_path(Path(path)))
     stored = {dict(columns or {}).get(c, c): spec for c, spec in stored.items()}
     variables = table.variables or _stored_variables(stored)
+    out, split, levels = _split_answers(out, stored, multi_select, levels, table.name)
     answer_columns = [c for c in out.columns if c != RESPONDENT_ID]
     codes = _codes_by_column(missing_values, answer_columns)
     # A column with missing-value codes among its answers is typed afresh (a side file written
@@ -453,7 +494,7 @@ def _read_respondents(path: str | Path, levels: Mapping[str, Sequence[str]] | No
               **{c: [v for v in spec.get("levels", []) if not (c in codes and codes[c](v))]
                  for c, spec in stored.items()
                  if spec["type"] == "ordered" and c in answer_columns},
-              **given}
+              **given, **split}
     try:
         typed = type_answers(_from_codes(out, table.variables, missing_values), merged,
                              missing_values=missing_values)
@@ -466,13 +507,50 @@ def _read_respondents(path: str | Path, levels: Mapping[str, Sequence[str]] | No
                if spec.get("not_free_text") is True and c in typed.columns]
     if vouched:
         typed.attrs[VOUCHED_ATTR] = vouched
+    recorded = {**{c: dict(spec[MULTI_SELECT_ATTR]) for c, spec in stored.items()
+                   if isinstance(spec.get(MULTI_SELECT_ATTR), Mapping) and c in typed.columns},
+                **out.attrs.get(MULTI_SELECT_ATTR, {})}
+    if recorded:
+        typed.attrs[MULTI_SELECT_ATTR] = recorded
     return problems, typed, table
+
+
+def _split_answers(answers: pd.DataFrame, stored: Mapping[str, Mapping[str, Any]],
+                   multi_select: MultiSelect | None,
+                   levels: Mapping[str, Sequence[str]] | None, source: str,
+                   ) -> tuple[pd.DataFrame, dict[str, list[str]], Any]:
+    """The answers with their tick-all-that-apply questions split (see :func:`read_survey`),
+    the level order of the new columns, and ``levels`` less the questions' options.
+
+    A question the schema side file records as already split (``carevoice convert
+    --multi-select`` wrote one column per option) is read as it was written.
+    """
+    questions = resolve_questions(multi_select_questions(multi_select), list(answers.columns))
+    if not questions:
+        return answers, {}, levels  # checked by the caller
+    recorded = {spec[MULTI_SELECT_ATTR].get("question") for spec in stored.values()
+                if isinstance(spec.get(MULTI_SELECT_ATTR), Mapping)}
+    todo = [q for q in questions
+            if not (q.name in recorded and not set(q.columns) & set(answers.columns))]
+    missing = [c for q in todo for c in q.columns if c not in answers.columns]
+    if missing:
+        raise InputError(f"The 'multi_select' argument names columns that {source} lacks: "
+                         f"{missing}; check the spelling against the file's header.")
+    names = [q.name for q in questions]
+    if levels is not None and not isinstance(levels, Mapping):
+        _level_orders(levels, [])  # the error that names the argument
+    options = _level_orders({k: v for k, v in (levels or {}).items() if k in names}, names)
+    split = split_multi_select(answers, todo, options=options, source=source)
+    split.frame.attrs[MULTI_SELECT_ATTR] = split.options
+    return split.frame, split.levels, {k: v for k, v in (levels or {}).items()
+                                       if k not in names}
 
 
 def read_respondents(path: str | Path, *, levels: Mapping[str, Sequence[str]] | None = None,
                      columns: Mapping[str, str] | None = None,
                      encoding: str | None = None, sep: str | None = None,
-                     missing_values: MissingValues | None = None) -> pd.DataFrame:
+                     missing_values: MissingValues | None = None,
+                     multi_select: MultiSelect | None = None) -> pd.DataFrame:
     """Read respondents' closed answers (one row per respondent) and type them.
 
     Parameters
@@ -493,6 +571,10 @@ def read_respondents(path: str | Path, *, levels: Mapping[str, Sequence[str]] | 
         :func:`type_answers`). A column holding such codes is typed afresh, not as the
         schema side file recorded it (a recorded level order is kept, less the codes). None
         by default.
+    multi_select : sequence of str or mapping, optional
+        Tick-all-that-apply questions to split into one ``"no"`` / ``"yes"`` answer per
+        option, as in :func:`read_survey`. A question that ``carevoice convert`` already
+        split (recorded in the schema side file) is read as written.
 
     Returns
     -------
@@ -517,7 +599,7 @@ def read_respondents(path: str | Path, *, levels: Mapping[str, Sequence[str]] | 
         file lacks.
     """
     problems, typed, table = _read_respondents(path, levels, columns, encoding, sep,
-                                               missing_values)
+                                               missing_values, multi_select)
     if problems or typed is None:
         raise ValidationError(table.name, problems)
     return typed
@@ -526,7 +608,8 @@ def read_respondents(path: str | Path, *, levels: Mapping[str, Sequence[str]] | 
 def read_corpus(comments: str | Path, respondents: str | Path, *,
                 levels: Mapping[str, Sequence[str]] | None = None,
                 encoding: str | None = None, sep: str | None = None,
-                missing_values: MissingValues | None = None) -> Corpus:
+                missing_values: MissingValues | None = None,
+                multi_select: MultiSelect | None = None) -> Corpus:
     """Read a long-form corpus: a comments file and a respondents file.
 
     Parameters
@@ -539,8 +622,8 @@ def read_corpus(comments: str | Path, respondents: str | Path, *,
         Force the CSV encoding of both files.
     sep : str, optional
         The CSV separator of both files; detected by default.
-    missing_values : sequence or mapping, optional
-        Closed answers that mean "no answer", as in :func:`read_respondents`.
+    missing_values, multi_select : sequence or mapping, optional
+        As in :func:`read_respondents`.
 
     Returns
     -------
@@ -554,7 +637,7 @@ def read_corpus(comments: str | Path, respondents: str | Path, *,
     """
     problems, com, com_table = _read_comments(comments, None, COMMENT_COLUMNS, encoding, sep)
     resp_problems, resp, resp_table = _read_respondents(respondents, levels, None, encoding,
-                                                        sep, missing_values)
+                                                        sep, missing_values, multi_select)
     problems += resp_problems + _orphans(com, resp)
     if problems or com is None or resp is None:
         raise ValidationError(f"{com_table.name} and {resp_table.name}", problems)

@@ -128,13 +128,20 @@ def _read_answers(cfg: BatchConfig, source: Source, specs: list[ChunkSpec]) -> A
 
     from .._answers import closed_answers, free_text_columns, note_left_out
     from .._labelled import type_closed
+    from .._multiselect import (
+        MULTI_SELECT_ATTR,
+        multi_select_questions,
+        resolve_questions,
+        split_multi_select,
+    )
     from ..corpus import read_respondents, validate_respondents
 
     inp = cfg.input
     drop = set(inp.drop_columns)
     if inp.respondents is not None:
         answers = read_respondents(inp.respondents, missing_values=inp.missing_codes,
-                                   encoding=inp.encoding, levels=inp.level_order)
+                                   encoding=inp.encoding, levels=inp.level_order,
+                                   multi_select=inp.multi_select_argument)
         problems = _unknown_drops(cfg, source, specs, list(answers.columns))
         if problems:
             raise ValidationError("[input] drop_columns", problems)
@@ -148,15 +155,27 @@ def _read_answers(cfg: BatchConfig, source: Source, specs: list[ChunkSpec]) -> A
             raise ValidationError("[input] drop_columns", problems)
         return None
     text_cols = {c for c, _ in source.text_columns}
+    questions = multi_select_questions(inp.multi_select_argument)
+    if questions and specs:  # SurveyMonkey's "Question - Option" columns of a question
+        header = list(read_raw(source, specs[0]).columns)
+        questions = resolve_questions(questions, header)
+    ticked = [c for q in questions for c in q.columns]
     parts: list[Any] = []
     others: list[str] = []
     closed: list[str] = []
     for spec in specs:
         raw = read_raw(source, spec)
         others = [c for c in raw.columns if c != source.id_column and c not in text_cols
-                  and c not in drop]
+                  and c not in drop and c not in ticked]
         closed = list(inp.closed_columns) if inp.closed_columns is not None else others
-        parts.append(raw[[source.id_column, *closed]])
+        lacking = [c for c in ticked if c not in raw.columns]
+        if lacking:
+            raise ValidationError("[input] multi_select", [Problem(
+                "missing_column", f"[input] multi_select names columns that "
+                f"{source.file.name} lacks: {lacking}; check the spelling against the "
+                "file's header.", column="input.multi_select")])
+        parts.append(raw[[source.id_column, *closed,
+                          *(c for c in ticked if c not in closed)]])
     problems = _unknown_drops(cfg, source, specs, [])
     if problems:
         raise ValidationError("[input] drop_columns", problems)
@@ -177,7 +196,7 @@ def _read_answers(cfg: BatchConfig, source: Source, specs: list[ChunkSpec]) -> A
         # A given order ([input] levels) says the question is closed, as in read_survey.
         vouched = {*inp.not_free_text, *(inp.level_order or {})}
         flagged = free_text_columns(wide, [c for c in wide.columns if c != RESPONDENT_ID
-                                           and c not in vouched],
+                                           and c not in vouched and c not in set(ticked)],
                                     missing_values=inp.missing_codes,
                                     wording=variables.wording, text_variables=variables.text,
                                     value_labelled=variables.closed)
@@ -191,5 +210,13 @@ def _read_answers(cfg: BatchConfig, source: Source, specs: list[ChunkSpec]) -> A
     elif parts:
         note_left_out([c for c in others if c not in set(inp.closed_columns)], len(others),
                       "[input] survey")
-    return type_closed(validate_respondents(wide), variables, inp.level_order,
-                       missing_values=inp.missing_codes)
+    names = [q.name for q in questions]
+    given = inp.level_order or {}
+    split = split_multi_select(wide, questions, source="[input] survey",
+                               options={k: v for k, v in given.items() if k in names})
+    typed = type_closed(validate_respondents(split.frame), variables,
+                        {**{k: v for k, v in given.items() if k not in names},
+                         **split.levels} or None, missing_values=inp.missing_codes)
+    if split.options:
+        typed.attrs[MULTI_SELECT_ATTR] = split.options
+    return typed

@@ -161,6 +161,12 @@ def _coerce(section: str, key: str, value: Any, base: Path) -> Any:
         return tuple((str(k), tuple(v) if isinstance(v, list) else v) for k, v in value.items())
     if (section, key) == ("input", "missing_values") and isinstance(value, Mapping):
         return tuple((str(k), tuple(v) if isinstance(v, list) else v) for k, v in value.items())
+    if (section, key) == ("input", "multi_select"):
+        if isinstance(value, Mapping):  # [input.multi_select]: QUESTION = SEP or [columns]
+            return tuple((str(k), tuple(v) if isinstance(v, list) else v)
+                         for k, v in value.items())
+        if isinstance(value, list):  # multi_select = ["Q4"]: the separator detected
+            return tuple((v, None) for v in value)
     return value
 
 

@@ -298,7 +298,9 @@ def report_outputs(cfg: BatchConfig, specs: list[ChunkSpec], store: ChunkStore,
                                     **({"levels": cfg.input.level_order}
                                        if cfg.input.levels else {}),
                                     **({"drop_columns": list(cfg.input.drop_columns)}
-                                       if cfg.input.drop_columns else {})},
+                                       if cfg.input.drop_columns else {}),
+                                    **({"multi_select": cfg.input.multi_select_argument}
+                                       if cfg.input.multi_select else {})},
                            timestamp=False, closed_columns=_closed(cfg),
                            not_free_text=list(cfg.input.not_free_text))
     return {f"report_{name}": path for name, path in written.items()}

@@ -153,6 +153,13 @@ class InputSettings:
         and is not checked for free text; an answer that is not one of its levels (ignoring
         case) stops the run, and so does a question the data lacks. Held as ``(column,
         levels)`` pairs; see :func:`carevoice.corpus.type_answers`.
+    multi_select : tuple of (str, str or tuple of str or None), default ()
+        Tick-all-that-apply questions, each split into one no/yes answer per option (see
+        :func:`carevoice.read_survey`): in TOML a list of columns whose cells join the
+        options ticked, ``multi_select = ["Q4"]``, or a table ``[input.multi_select]`` of
+        each such column's separator (``Q4 = ","``) or of a question's option columns
+        (``"Free time" = ["Q9", "Unnamed: 13"]``). Write-ins are left out (a column cannot
+        also be a text column of a batch run). Held as ``(question, value)`` pairs.
 
     Examples
     --------
@@ -173,6 +180,7 @@ class InputSettings:
     missing_values: tuple[Any, ...] = ()
     not_free_text: tuple[str, ...] = ()
     levels: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    multi_select: tuple[tuple[str, Any], ...] = ()
 
     def __post_init__(self) -> None:
         p: list[Problem] = []
@@ -210,6 +218,26 @@ class InputSettings:
               "know\", \"-99\"], or a table of such lists per column (\"*\" for every column)",
               self.missing_values)
         p += levels_problems(self.levels)
+        well_formed = isinstance(self.multi_select, tuple) and all(
+            isinstance(q, tuple) and len(q) == 2 and isinstance(q[0], str) and (
+                q[1] is None or (isinstance(q[1], str) and q[1] != "")
+                or (isinstance(q[1], tuple) and q[1] and all(isinstance(c, str) for c in q[1])))
+            for q in self.multi_select)
+        check(p, well_formed, "input", "multi_select",
+              "a list of columns, or a table of each column's separator (Q4 = \",\") or of "
+              "a question's option columns (\"Free time\" = [\"Q9\", \"Q10\"])",
+              self.multi_select)
+        texts = {c for c, _ in self.text_columns} if isinstance(self.text_columns, tuple) \
+            else set()
+        both = [c for q, v in (self.multi_select if well_formed else ())
+                for c in (v if isinstance(v, tuple) else (q,)) if c in texts]
+        if both:
+            p.append(Problem("bad_setting", f"[input] multi_select names text columns "
+                             f"{both}: a batch run codes a text column whole, options and "
+                             "write-ins alike. Leave it out of text_columns, or convert the "
+                             "export first (carevoice convert --multi-select COLUMN "
+                             "--text-column COLUMN=question_id keeps the write-ins as "
+                             "comments).", column="input.multi_select"))
         raise_problems("input", p)
 
     @property
@@ -225,6 +253,13 @@ class InputSettings:
     def level_order(self) -> dict[str, list[str]] | None:
         """``levels`` as the readers take it: ``{column: [levels in order]}``, or None."""
         return {c: list(order) for c, order in self.levels} if self.levels else None
+
+    @property
+    def multi_select_argument(self) -> dict[str, Any] | None:
+        """``multi_select`` as the readers take it: ``{question: separator or [columns]}``."""
+        if not self.multi_select:
+            return None
+        return {q: list(v) if isinstance(v, tuple) else v for q, v in self.multi_select}
 
     @property
     def source(self) -> Path:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -27,6 +28,8 @@ from .indicators import (
     ci_level,
     group_levels,
 )
+
+_log = logging.getLogger("carevoice.link")
 
 __all__ = ["Hypothesis", "associations", "hypothesis_tests", "prevalence"]
 
@@ -253,6 +256,18 @@ _ASSOC_COLUMNS = ["theme", "variable", "level", "n_level", "raised_level", "shar
                   "ci_level", "p_value", "test", "cramers_v", "q_value", "min_cell"]
 
 
+def _warn_untested(variable: Any, n_levels: int) -> None:
+    """Warn that an answer column is left out of the tests for having one level or none."""
+    _log.warning(
+        "associations: column %r is not tested: %s, so there is nothing to compare. A "
+        "tick-all-that-apply question exported one column per option (the option when "
+        "ticked, blank otherwise, as SurveyMonkey writes it) reads this way: declare it "
+        "(multi_select={question: [columns]}; --multi-select-columns; [input.multi_select] "
+        "in a batch run) so that a blank counts as not ticked.", str(variable),
+        "every respondent who answered it gave the same answer" if n_levels
+        else "no respondent answered it")
+
+
 def associations(indicators: pd.DataFrame, respondents: pd.DataFrame,
                  variables: Sequence[str] | None = None, *, test: str = "fisher",
                  groups: Mapping[str, Mapping[str, Sequence[str]]] | None = None,
@@ -332,6 +347,8 @@ def associations(indicators: pd.DataFrame, respondents: pd.DataFrame,
         answered = col.notna().to_numpy()
         values = level_labels(col)[answered]
         levels = answer_levels(col)
+        if len(levels) < 2:
+            _warn_untested(variable, len(levels))
         ww = None if w is None else w[answered]
         scale = 1.0 if ww is None or ww.sum() == 0 else _kish(ww) / float(ww.sum())
         for theme in indicators.columns:

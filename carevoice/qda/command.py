@@ -16,10 +16,13 @@ from .._options import (
     EncodingOption,
     LevelsOption,
     MissingValueOption,
+    MultiSelectColumnsOption,
+    MultiSelectOption,
     NotFreeTextOption,
     SepOption,
     given_levels,
     missing_values,
+    multi_select_argument,
     typed_command,
 )
 
@@ -134,6 +137,8 @@ def export_qdpx_command(
     levels: LevelsOption = None,
     drop_column: DropColumnOption = None,
     not_free_text: NotFreeTextOption = None,
+    multi_select: MultiSelectOption = None,
+    multi_select_columns: MultiSelectColumnsOption = None,
 ) -> None:
     """Write a REFI-QDA project (.qdpx) for NVivo, ATLAS.ti, MAXQDA or QualCoder.
 
@@ -163,7 +168,8 @@ def export_qdpx_command(
         coded = read_codes(codes, encoding=encoding, sep=sep)
         answers = None if respondents is None else type_text_answers(read_respondents(
             respondents, encoding=encoding, sep=sep,
-            missing_values=missing_values(missing_value), levels=order))
+            missing_values=missing_values(missing_value), levels=order,
+            multi_select=multi_select_argument(multi_select, multi_select_columns)))
         if drop_column:
             if answers is None:
                 raise InputError("The --drop-column option names RESPONDENTS columns, but no "

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import platform
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
@@ -662,6 +663,18 @@ def _write_csv(frame: pd.DataFrame, path: Path) -> None:
         write_csv_rows(frame, fh)
 
 
+def _file_part(name: str) -> str:
+    """A column name as part of a file name on any system: the characters Windows refuses
+    (``: ? * / \\ | " < >``, as in "What do you do in your free time?: Sport") become ``_``.
+
+    Examples
+    --------
+    >>> _file_part("What do you do in your free time?: Sport"), _file_part("age_group")
+    ('What do you do in your free time__ Sport', 'age_group')
+    """
+    return re.sub(r'[<>:"/\\|?*\x00-\x1f]', "_", str(name))
+
+
 def write_report(content: ReportContent, output_dir: str | Path, *,
                  formats: Sequence[str] = FORMATS) -> dict[str, Path]:
     """Write a computed report: the documents, ``manifest.json``, ``tables/*.csv``, quotes.
@@ -711,7 +724,7 @@ def write_report(content: ReportContent, output_dir: str | Path, *,
                                    "utf-8")
     tables = {"prevalence": content.prevalence, "associations": content.associations,
               "differences": content.differences, "hypotheses": content.hypotheses,
-              **{f"by_{v}": t for v, t in content.subgroups.items()},
+              **{f"by_{_file_part(v)}": t for v, t in content.subgroups.items()},
               **({"changes": content.changes} if not content.changes.empty else {})}
     for name, table in tables.items():
         written[f"table_{name}"] = out / "tables" / f"{name}.csv"

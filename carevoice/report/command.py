@@ -20,10 +20,13 @@ from .._options import (
     EncodingOption,
     LevelsOption,
     MissingValueOption,
+    MultiSelectColumnsOption,
+    MultiSelectOption,
     NotFreeTextOption,
     SepOption,
     given_levels,
     missing_values,
+    multi_select_argument,
     typed_command,
 )
 
@@ -105,7 +108,8 @@ def _read(comments: Path, codes: Path, respondents: Path, encoding: str | None =
           missing: list[str] | None = None, drop: list[str] | None = None,
           closed: list[str] | None = None,
           trusted: list[str] | None = None,
-          levels: dict[str, list[str]] | None = None) -> tuple[Any, Any, Any]:
+          levels: dict[str, list[str]] | None = None,
+          multi: dict[str, Any] | None = None) -> tuple[Any, Any, Any]:
     """Read the three inputs; every problem of a file is an InputError naming it.
 
     ``text=False``: the comments file needs only ``comment_id`` and ``respondent_id`` (a
@@ -113,6 +117,8 @@ def _read(comments: Path, codes: Path, respondents: Path, encoding: str | None =
     the ``--missing-value`` codes of the respondents' answers; ``levels``: the answer orders
     of ``--levels`` (:func:`carevoice._options.given_levels`). ``drop``, ``closed`` and
     ``trusted``: the ``--drop-column``, ``--closed-column`` and ``--not-free-text`` options;
+    ``multi``: the tick-all-that-apply questions of ``--multi-select`` and
+    ``--multi-select-columns`` (:func:`carevoice._options.multi_select_argument`);
     the answers are checked for free text (:func:`carevoice.corpus.closed_answers`) before
     any other work.
     """
@@ -124,7 +130,8 @@ def _read(comments: Path, codes: Path, respondents: Path, encoding: str | None =
     frame = read_comments(comments, encoding=encoding, sep=sep, required=required)
     code_frame = read_codes(codes, encoding=encoding, sep=sep)
     answers = read_respondents(respondents, encoding=encoding, sep=sep,
-                               missing_values=missing_values(missing), levels=levels)
+                               missing_values=missing_values(missing), levels=levels,
+                               multi_select=multi)
     answers = closed_answers(answers, closed_columns=closed or None, drop_columns=drop or (),
                              source=respondents.name, how=CLI_WAY_OUT,
                              not_free_text=trusted or ())
@@ -179,6 +186,8 @@ def link_command(
     drop_column: DropColumnOption = None,
     closed_column: ClosedColumnOption = None,
     not_free_text: NotFreeTextOption = None,
+    multi_select: MultiSelectOption = None,
+    multi_select_columns: MultiSelectColumnsOption = None,
 ) -> None:
     """Link theme codes to survey answers: odds ratios, p- and q-values per theme x answer.
 
@@ -211,7 +220,9 @@ def link_command(
                                            text=False, missing=missing_value,
                                            drop=drop_column, closed=closed_column,
                                            trusted=not_free_text,
-                                           levels=given_levels(levels))
+                                           levels=given_levels(levels),
+                                           multi=multi_select_argument(multi_select,
+                                                                       multi_select_columns))
         result = link(frame, code_frame, answers,
                       themes=_themes(code_frame, codebook, codes_themes_only),
                       variables=variable or None,
@@ -305,6 +316,8 @@ def compare_waves_command(
     drop_column: DropColumnOption = None,
     closed_column: ClosedColumnOption = None,
     not_free_text: NotFreeTextOption = None,
+    multi_select: MultiSelectOption = None,
+    multi_select_columns: MultiSelectColumnsOption = None,
 ) -> None:
     """Compare theme prevalence between survey waves: change with CI, test and q-value.
 
@@ -340,7 +353,9 @@ def compare_waves_command(
                     frames[name] = _read(comments, codes, respondents, encoding, sep,
                                          text=False, missing=missing_value, drop=drop_column,
                                          closed=closed_column, trusted=not_free_text,
-                                         levels=order)
+                                         levels=order,
+                                         multi=multi_select_argument(multi_select,
+                                                                     multi_select_columns))
             except InputError as e:
                 raise InputError(f"Wave {name!r}: {e}") from e
         coded = pd.concat([f[1][["theme"]] for f in frames.values() if "theme" in f[1]])
@@ -483,6 +498,8 @@ def report_command(
     drop_column: DropColumnOption = None,
     closed_column: ClosedColumnOption = None,
     not_free_text: NotFreeTextOption = None,
+    multi_select: MultiSelectOption = None,
+    multi_select_columns: MultiSelectColumnsOption = None,
 ) -> None:
     """Build the report: self-contained HTML, Word and Markdown with joint displays."""
     import sys
@@ -513,7 +530,9 @@ def report_command(
         frame, code_frame, answers = _read(comments, codes, respondents, encoding, sep,
                                            missing=missing_value, drop=drop_column,
                                            closed=closed_column, trusted=not_free_text,
-                                           levels=order)
+                                           levels=order,
+                                           multi=multi_select_argument(multi_select,
+                                                                       multi_select_columns))
         for option, columns in (("--attribute", attribute), ("--subgroup", subgroup)):
             unknown = [c for c in columns or () if c not in answers.columns]
             if unknown:
@@ -553,7 +572,10 @@ def report_command(
             reading={"encoding": encoding, "sep": sep,
                      "missing_values": missing_values(missing_value),
                      **({"levels": order} if order else {}),
-                     **({"drop_columns": drop_column} if drop_column else {})},
+                     **({"drop_columns": drop_column} if drop_column else {}),
+                     **({"multi_select": multi_select_argument(multi_select,
+                                                               multi_select_columns)}
+                        if multi_select or multi_select_columns else {})},
             closed_columns=closed_column or None, not_free_text=not_free_text or (),
             themes=None if not codes_themes_only else
             [t for t in dict.fromkeys(code_frame["theme"].astype(str)) if t != "no_theme"],
