@@ -149,3 +149,38 @@ def test_discover_command_writes_stability_to_topics_info(demo, tmp_path: Path):
     bad = CliRunner().invoke(app, [*args, "--stability", "-2"])
     assert bad.exit_code == 2
     assert "The --stability option must be a whole number, 0 or more. Got -2" in bad.output
+
+
+@pytest.mark.model
+def test_batch_topics_equal_the_command_reading_the_runs_embedding_cache(tmp_path: Path):
+    """docs/batch.md: the batch's topics are the command's, byte for byte, when the command
+    reads the vectors the run embedded (``--cache`` with the run's ``[embed] cache``): the
+    packaged model's vectors of one text depend in their last bits on the batch it was
+    embedded in, and those are what a fresh embedding changes."""
+    from typer.testing import CliRunner
+
+    from carevoice.batch import run_batch
+    from carevoice.cli import app
+    from carevoice.demo import load_demo
+
+    corpus = load_demo()
+    corpus.comments.head(120).to_csv(tmp_path / "comments.csv", index=False)
+    corpus.respondents.to_csv(tmp_path / "respondents.csv", index=False)
+    cache = tmp_path / "cache"
+    toml = tmp_path / "run.toml"
+    toml.write_text(
+        '[run]\noutput = "run"\nchunk_size = 50\nprogress = false\nseed = 3\n'
+        f'[input]\ncomments = "{(tmp_path / "comments.csv").as_posix()}"\n'
+        f'respondents = "{(tmp_path / "respondents.csv").as_posix()}"\n'
+        '[pseudonymise]\nuse_spacy = false\n'
+        f'[embed]\nmodel = "minilm"\ncache = "{cache.as_posix()}"\n'
+        '[discover]\nenabled = true\noptions = { n_topics = 6, low_confidence = 0.9 }\n',
+        "utf-8")
+    outputs = run_batch(toml).outputs
+    by_hand = tmp_path / "by_hand.csv"
+    done = CliRunner().invoke(app, [
+        "discover", str(outputs["comments"]), "--output", str(by_hand), "--codes",
+        str(outputs["codes"]), "--low-confidence", "0.9", "--n-topics", "6", "--seed", "3",
+        "--cache", str(cache), "--already-pseudonymised"])
+    assert done.exit_code == 0, done.output
+    assert outputs["topics"].read_bytes() == by_hand.read_bytes()
