@@ -5,6 +5,7 @@ Run from the repository root (BERTopic is in the ``bench`` extra)::
     .venv/bin/pip install -e ".[bench]"
     .venv/bin/python benchmarks/bench_discover.py [--dev ../shared/eval/dev.jsonl] \
         [--dev-background] [--scale 10000] [--cache .bench-cache] [--seeds 10] [--ceiling] \
+        [--stability 3] \
         [--output benchmarks/results/discover.json]
 
 For each corpus (the embedded demo corpus, and a gold JSON-lines file given with ``--dev``) it
@@ -28,7 +29,10 @@ themes a neighbourhood of the embedding space (a comment and its nearest neighbo
 match at best; and a supervised linear probe: how many themes a logistic regression on the
 embeddings reaches with F1 >= 0.5 when it is given labels (cross-validated on the corpus, and,
 for the ``--dev`` file, trained on the demo corpus's labels). Discovery does not see gold
-labels; they are only used to score.
+labels; they are only used to score. ``--stability N`` measures, at ``random_state`` 0 ..
+N-1, how far the topics move when the vectors get noise of sd 1e-7, 1e-6 and 1e-5 (the size of
+the differences between machines, BLAS builds and batch compositions) or the rows are shuffled:
+the adjusted Rand index of the primary topics against the unperturbed fit.
 """
 
 from __future__ import annotations
@@ -197,6 +201,51 @@ def seed_range(gold: pd.DataFrame, vectors: np.ndarray, seeds: int,
             for seed in range(seeds)]
 
 
+def primary_topics(comments: pd.DataFrame, vectors: np.ndarray, seed: int = 0) -> pd.Series:
+    """carevoice's primary topic of each comment (by comment_id), text read as it is."""
+    from carevoice.discover import ThemeDiscovery
+
+    assignments = ThemeDiscovery(random_state=seed, text_is_pseudonymised=True).fit(
+        comments[["comment_id", "text"]], embeddings=vectors).topics_.assignments
+    primary = assignments[assignments["primary"].to_numpy()]
+    return primary.set_index(primary["comment_id"].astype(str))["topic"]
+
+
+def perturbation_stability(comments: pd.DataFrame, vectors: np.ndarray, seeds: int = 3,
+                           noise: tuple[float, ...] = (1e-7, 1e-6, 1e-5),
+                           draws: int = 3) -> dict[str, object]:
+    """How far carevoice's topics move under changes that should not matter.
+
+    At ``random_state`` 0 .. seeds - 1, the adjusted Rand index (ARI) of the primary topics
+    between the fit on ``vectors`` and fits on the same comments with Gaussian noise of each
+    standard deviation in ``noise`` added to the vectors (``draws`` draws each, as a different
+    BLAS, CPU or batch composition changes their last bits), and with the rows shuffled. Also
+    the ARI between the fits at two consecutive seeds (what the seed alone changes).
+    """
+    from sklearn.metrics import adjusted_rand_score
+
+    x = np.asarray(vectors, dtype=np.float32)
+    out: dict[str, object] = {}
+    for seed in range(seeds):
+        base = primary_topics(comments, x, seed)
+        row: dict[str, object] = {}
+        for sd in noise:
+            scores = []
+            for draw in range(draws):
+                rng = np.random.default_rng(1000 * seed + draw)
+                moved = primary_topics(comments, x + rng.normal(0, sd, x.shape).astype(
+                    np.float32), seed)
+                scores.append(round(adjusted_rand_score(base, moved.loc[base.index]), 3))
+            row[f"noise_{sd:g}"] = scores
+        order = np.random.default_rng(seed).permutation(len(comments))
+        shuffled = primary_topics(comments.iloc[order].reset_index(drop=True), x[order], seed)
+        row["shuffled"] = round(adjusted_rand_score(base, shuffled.loc[base.index]), 3)
+        other = primary_topics(comments, x, seed + 1)
+        row["next_seed"] = round(adjusted_rand_score(base, other.loc[base.index]), 3)
+        out[f"seed_{seed}"] = row
+    return out
+
+
 def outlier_share(memberships: dict[str, set[int]]) -> float:
     return round(sum(ts == {-1} for ts in memberships.values()) / max(1, len(memberships)), 4)
 
@@ -215,7 +264,7 @@ def perturbed(comments: pd.DataFrame, n: int, seed: int = 0) -> pd.DataFrame:
 
 def bench_corpus(name: str, gold: pd.DataFrame, embedder: object, methods: list[str],
                  background: tuple[pd.DataFrame, np.ndarray] | None = None, *,
-                 seeds: int = 0, ceiling: bool = False,
+                 seeds: int = 0, ceiling: bool = False, stability: int = 0,
                  train: tuple[np.ndarray, pd.DataFrame] | None = None) -> dict[str, object]:
     start = time.perf_counter()
     vectors = np.asarray(embedder.encode(gold["text"].tolist()))  # type: ignore[attr-defined]
@@ -249,6 +298,10 @@ def bench_corpus(name: str, gold: pd.DataFrame, embedder: object, methods: list[
             report[method]["matched_by_seed"] = counts  # type: ignore[index]
             print(f"{name:6} {method:20} seeds 0-{seeds - 1}: {counts} "
                   f"(mean {np.mean(counts):.1f})", flush=True)
+    if stability:
+        report["perturbation_ari"] = perturbation_stability(gold, vectors, stability)
+        for seed, row in report["perturbation_ari"].items():  # type: ignore[attr-defined]
+            print(f"{name:6} perturbation ARI {seed}: {row}", flush=True)
     if ceiling:
         report["neighbourhood_ceiling"] = neighbourhood_ceiling(vectors, gold)
         print(f"{name:6} neighbourhood ceiling (oracle) {report['neighbourhood_ceiling']}",
@@ -277,6 +330,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="Also count carevoice's matched themes at random_state 0 .. N-1.")
     parser.add_argument("--ceiling", action="store_true",
                         help="Also print the label-knowing neighbourhood ceiling (an oracle).")
+    parser.add_argument("--stability", type=int, default=0,
+                        help="Also measure, at random_state 0 .. N-1, the ARI of the topics "
+                             "under noise of sd 1e-7, 1e-6, 1e-5 on the vectors and under a "
+                             "row shuffle.")
     parser.add_argument("--output", type=Path, help="Write the results as JSON here.")
     args = parser.parse_args(argv)
 
@@ -293,7 +350,7 @@ def main(argv: list[str] | None = None) -> int:
     # nothing else has loaded scikit-learn yet, and its import would count as discovery time.
     warm = demo.head(60)
     run_carevoice(warm, np.asarray(embedder.encode(warm["text"].tolist())))  # type: ignore[attr-defined]
-    extra = {"seeds": args.seeds, "ceiling": args.ceiling}
+    extra = {"seeds": args.seeds, "ceiling": args.ceiling, "stability": args.stability}
     results["demo"] = bench_corpus("demo", demo, embedder, methods, **extra)
     if args.dev:
         background = None

@@ -7,7 +7,14 @@ promote one into the codebook; :mod:`carevoice.discover.plots` draws them.
 """
 
 from .edit import merge_topics, promote_topic, reject_topic, rename_topic, split_topic
-from .model import REDUCERS, ThemeDiscovery, auto_n_topics, reduce_embeddings, select_uncoded
+from .model import (
+    REDUCERS,
+    ThemeDiscovery,
+    auto_n_topics,
+    reduce_embeddings,
+    select_uncoded,
+    topic_stability,
+)
 from .plots import plot_topic_map, plot_topic_sizes, plot_topics_by_group, topics_by_group
 from .represent import ctfidf, diverse_examples, representative_examples, topic_keywords
 from .result import OUTLIER, AssignConfig, Topics
@@ -33,5 +40,6 @@ __all__ = [
     "select_uncoded",
     "split_topic",
     "topic_keywords",
+    "topic_stability",
     "topics_by_group",
 ]

@@ -51,6 +51,11 @@ def discover_command(
     topics_info: Annotated[Path | None, typer.Option(
         "--topics-info", help="Also write one row per topic: label, keywords, size, "
                               "representative and diverse example comment_ids.")] = None,
+    stability: Annotated[int, typer.Option(
+        "--stability", help="Refit at this many other seeds and add each topic's stability "
+                            "(mean best-match Jaccard of its comments with the refits' "
+                            "topics, 0-1) to --topics-info; each refit costs about as much as "
+                            "the clustering.")] = 0,
     min_similarity: Annotated[float, typer.Option(
         "--min-similarity", help="Similarity to the nearest topic below which a comment is an "
                                  "outlier.")] = 0.2,
@@ -99,6 +104,9 @@ def discover_command(
         for path in (comments, codes, background):  # before any work; named as typed
             if path is not None:
                 check_input_file(path)
+        if isinstance(stability, bool) or not isinstance(stability, int) or stability < 0:
+            raise InputError(f"The --stability option must be a whole number, 0 or more. Got "
+                             f"{stability!r} instead.")
         if n_topics != "auto" and not n_topics.isdigit():
             raise InputError(f"The --n-topics option must be 'auto' or a positive whole "
                              f"number. Got {n_topics!r} instead.")
@@ -123,7 +131,7 @@ def discover_command(
                                else int(n_topics), reducer=reducer,
                                min_similarity=min_similarity, max_topics=max_topics,
                                membership=membership, low_confidence=low_confidence,
-                               random_state=seed,
+                               random_state=seed, stability=stability,
                                text_is_pseudonymised=already_pseudonymised)
         topics = model.fit(frame, code_frame, background=background_frame).topics_
         write_table(topics.to_table(), output)

@@ -8,8 +8,10 @@ The method (see ``docs/discover.md`` for the measurements behind each choice):
    (:func:`carevoice.placeholders.model_text`), so that topics do not depend on tag numbering.
 2. **Reduce** the embeddings to a few dimensions that follow the shape of the data: a spectral
    embedding of the cosine k-nearest-neighbour graph (``reducer="spectral"``, deterministic and
-   pure scikit-learn). ``"umap"`` uses UMAP with a fixed ``random_state`` (single-threaded,
-   deterministic, but compiled on first use), ``"none"`` clusters the embeddings themselves.
+   pure scikit-learn; the outer neighbours' weights taper to zero, so that a near-tie at the
+   edge of a neighbourhood cannot flip the graph). ``"umap"`` uses UMAP with a fixed
+   ``random_state`` (single-threaded, deterministic, but compiled on first use), ``"none"``
+   clusters the embeddings themselves.
 3. **Cluster** with k-means (fixed seed, several starts). Unlike density clustering it leaves no
    comment out by construction; how many topics is ``n_topics`` or, by default, grows with the
    square root of the number of comments.
@@ -20,7 +22,10 @@ The method (see ``docs/discover.md`` for the measurements behind each choice):
 5. **Describe** each topic with c-TF-IDF keywords, a label, representative (nearest the
    centroid) and diverse (maximal marginal relevance) examples.
 
-Same input, same embedder and same ``random_state`` give the same topics, byte for byte.
+Same input, same embedder and same ``random_state`` give the same topics, byte for byte, in
+whatever order the comments come: they are clustered in the order of their ``comment_id``s and
+returned in the caller's order. ``stability=N`` measures how far the topics depend on the seed
+(:func:`topic_stability`).
 """
 
 from __future__ import annotations
@@ -36,7 +41,8 @@ from .result import OUTLIER, AssignConfig, Topics, assemble_topics, assignments_
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = ["REDUCERS", "ThemeDiscovery", "auto_n_topics", "reduce_embeddings", "select_uncoded"]
+__all__ = ["REDUCERS", "ThemeDiscovery", "auto_n_topics", "reduce_embeddings", "select_uncoded",
+           "topic_stability"]
 
 #: The dimension reductions :class:`ThemeDiscovery` offers.
 REDUCERS: tuple[str, ...] = ("spectral", "umap", "none")
@@ -150,7 +156,15 @@ def _check_comments(comments: Any, argument: str, method: str) -> None:
 
 
 def _knn_affinity(x: np.ndarray, n_neighbors: int) -> Any:
-    """A symmetric, connected k-nearest-neighbour graph of cosine similarities (sparse)."""
+    """A symmetric, connected k-nearest-neighbour graph of cosine similarities (sparse).
+
+    A comment's ``k`` nearest neighbours are weighted by their cosine similarity, tapered: the
+    nearest half keep it in full, and the weight falls linearly to zero at the similarity of
+    the ``(k + 1)``-th neighbour. So the graph is a continuous function of the vectors: when
+    two neighbours swap places at the edge of the neighbourhood (a near-tie that the last bits
+    of a vector decide), the weights change by as little as the similarities do, instead of
+    an edge of weight ~0.5 appearing or vanishing.
+    """
     from scipy import sparse
     from scipy.sparse.csgraph import connected_components
 
@@ -161,12 +175,19 @@ def _knn_affinity(x: np.ndarray, n_neighbors: int) -> Any:
         sims = x[start:start + 2048] @ x.T
         for r in range(sims.shape[0]):
             sims[r, start + r] = -np.inf
-        part = np.argpartition(-sims, k - 1, axis=1)[:, :k]
+        take = min(k + 1, n - 1)
+        part = np.argpartition(-sims, take - 1, axis=1)[:, :take]
         for r in range(sims.shape[0]):
-            nbrs = np.sort(part[r])
-            rows.extend([start + r] * len(nbrs))
-            cols.extend(nbrs.tolist())
-            vals.extend(np.clip(sims[r, nbrs], 1e-3, None).tolist())
+            near = part[r][np.argsort(-sims[r, part[r]], kind="stable")]
+            s = sims[r, near].astype(np.float64)
+            edge = float(s[k]) if k < len(s) else -1.0  # the (k+1)-th similarity
+            full = float(s[max(0, k // 2 - 1)])  # the nearest half keep their weight
+            w = np.clip(s[:k], 1e-3, None) * np.clip((s[:k] - edge) / max(full - edge, 1e-6),
+                                                     0.0, 1.0)
+            keep = w > 0
+            rows.extend([start + r] * int(keep.sum()))
+            cols.extend(near[:k][keep].tolist())
+            vals.extend(w[keep].tolist())
     graph = sparse.csr_matrix((vals, (rows, cols)), shape=(n, n))
     graph = graph.maximum(graph.T).tocsr()
     n_parts, part_of = connected_components(graph, directed=False)
@@ -242,6 +263,86 @@ def reduce_embeddings(x: np.ndarray, *, method: str = "spectral", n_components: 
                               drop_first=True, norm_laplacian=True)
 
 
+def _canonical_order(ids: Any) -> np.ndarray:
+    """Positions that sort ``ids`` (as str): the order discovery clusters comments in."""
+    keys = [str(i) for i in ids]
+    return np.array(sorted(range(len(keys)), key=keys.__getitem__), dtype=np.int64)
+
+
+def _reordered(topics: Topics, order: np.ndarray) -> Topics:
+    """``topics`` with its comments (and everything per comment) in the order ``order``."""
+    from dataclasses import replace
+
+    comments = topics.comments.iloc[order].reset_index(drop=True)
+    position = {cid: i for i, cid in enumerate(comments[COMMENT_ID].astype(str))}
+    assignments = topics.assignments
+    where = assignments[COMMENT_ID].astype(str).map(position).to_numpy()
+    assignments = assignments.iloc[np.argsort(where, kind="stable")].reset_index(drop=True)
+    return replace(topics, comments=comments, embeddings=topics.embeddings[order],
+                   clusters=topics.clusters[order], assignments=assignments,
+                   pinned=None if topics.pinned is None else topics.pinned[order])
+
+
+def topic_stability(topics: Topics, refits: list[np.ndarray]) -> pd.Series:
+    """Each topic's stability: how well its comments are found again by other clusterings.
+
+    For each refit, the Jaccard index between the topic's primary members and the refit's
+    cluster that overlaps them best; the mean over the refits. 1 means every refit found
+    exactly this topic; around 0.5, refits split it in two or merged it with another.
+
+    Parameters
+    ----------
+    topics : Topics
+        The topics (``topics.comments`` in the order of the refits' rows).
+    refits : list of numpy.ndarray
+        Other clusterings of the same comments (one cluster id per comment, ``-1`` for none).
+
+    Returns
+    -------
+    pandas.Series
+        By topic id, rounded to three decimals.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from carevoice.discover import AssignConfig
+    >>> from carevoice.discover.result import assemble_topics
+    >>> x = np.repeat(np.eye(3, dtype=np.float32), 4, axis=0)
+    >>> comments = pd.DataFrame({"comment_id": [f"c{i}" for i in range(12)], "text": ["a"] * 12})
+    >>> topics = assemble_topics(comments, x, np.repeat([0, 1, 2], 4), AssignConfig(max_topics=1))
+    >>> topic_stability(topics, [np.repeat([0, 1, 2], 4), np.repeat([0, 1, 1], 4)]).tolist()
+    [1.0, 0.75, 0.75]
+    """
+    import pandas as pd
+
+    rows = topics.assignments[topics.assignments["primary"].to_numpy()]
+    primary = rows.set_index(rows[COMMENT_ID].astype(str))["topic"]
+    primary = primary.reindex(topics.comments[COMMENT_ID].astype(str)).to_numpy()
+    out = {}
+    for t in topics.topic_ids:
+        members = primary == t
+        scores = []
+        for other in refits:
+            other = np.asarray(other, dtype=np.int64)
+            inside = other[members & (other != OUTLIER)]
+            if not len(inside):
+                scores.append(0.0)
+                continue
+            overlap = np.bincount(inside)
+            sizes = np.bincount(other[other != OUTLIER], minlength=len(overlap))[:len(overlap)]
+            scores.append(float(np.max(overlap / (members.sum() + sizes - overlap))))
+        out[t] = round(float(np.mean(scores)), 3) if scores else float("nan")
+    return pd.Series(out, name="stability", dtype=float)
+
+
+def _with_stability(topics: Topics, refits: list[np.ndarray]) -> Topics:
+    from dataclasses import replace
+
+    frame = topics.topics.copy()
+    frame["stability"] = topic_stability(topics, refits).reindex(frame["topic"]).to_numpy()
+    return replace(topics, topics=frame)
+
+
 def _pseudonymised(frame: pd.DataFrame) -> pd.DataFrame:
     """``frame`` with its text pseudonymised in tags mode (deterministic; no key is kept)."""
     from ..pseudonymise.declared import pseudonymised_copy
@@ -297,6 +398,12 @@ class ThemeDiscovery:
         mode: names, places, schools, numbers become ``[PERSON_1]``, ``[LOCATION_1]``, ...)
         and clusters, describes and quotes that text; no re-identification key is kept. Pass
         True only for text that has been through the pseudonymiser (and its review).
+    stability : int, default 0
+        Also refit the clustering at this many other seeds (``random_state + 1``, ...) and add
+        a ``stability`` column to ``topics_.topics``: for each topic, the mean over the refits
+        of the best Jaccard overlap of its primary members with a refit's cluster
+        (:func:`topic_stability`). Each refit costs about as much as the clustering itself.
+        Edits (:mod:`carevoice.discover.edit`) drop the column: an edited topic was not refitted.
 
     Attributes
     ----------
@@ -305,7 +412,7 @@ class ThemeDiscovery:
     n_topics_ : int
         The number of topics found.
     reduced_ : numpy.ndarray
-        The reduced embeddings that were clustered.
+        The reduced embeddings that were clustered (answered comments, in the input's order).
 
     Examples
     --------
@@ -326,7 +433,7 @@ class ThemeDiscovery:
     _PARAMS = ("embedder", "n_topics", "reducer", "n_components", "n_neighbors", "min_similarity",
                "second_similarity", "second_margin", "max_topics", "membership",
                "member_probability", "low_confidence", "n_examples", "random_state",
-               "text_is_pseudonymised")
+               "text_is_pseudonymised", "stability")
 
     def __init__(self, embedder: Any = None, *, n_topics: int | str = "auto",
                  reducer: str = "spectral", n_components: int = 20, n_neighbors: int = 15,
@@ -334,7 +441,8 @@ class ThemeDiscovery:
                  second_margin: float = 0.12, max_topics: int = 3,
                  membership: str = "classifier", member_probability: float = 0.5,
                  low_confidence: float = 0.6, n_examples: int = 5,
-                 random_state: int = 0, text_is_pseudonymised: bool = False) -> None:
+                 random_state: int = 0, text_is_pseudonymised: bool = False,
+                 stability: int = 0) -> None:
         self.embedder = embedder
         self.n_topics = n_topics
         self.reducer = reducer
@@ -350,6 +458,7 @@ class ThemeDiscovery:
         self.n_examples = n_examples
         self.random_state = random_state
         self.text_is_pseudonymised = text_is_pseudonymised
+        self.stability = stability
 
     def get_params(self, deep: bool = True) -> dict[str, Any]:
         """Return the constructor parameters (scikit-learn convention)."""
@@ -396,6 +505,7 @@ class ThemeDiscovery:
         integer("n_components", 1)
         integer("n_neighbors", 2)
         integer("random_state", 0)
+        integer("stability", 0)
         if not isinstance(self.text_is_pseudonymised, bool):
             raise InputError("The 'text_is_pseudonymised' parameter of ThemeDiscovery must be a "
                              f"bool. Got {self.text_is_pseudonymised!r} instead.")
@@ -483,6 +593,12 @@ class ThemeDiscovery:
             if embeddings is not None:
                 embeddings = np.asarray(embeddings)[np.asarray(keep)]
             frame = frame.loc[keep].reset_index(drop=True)
+        # Cluster in a canonical order (by comment_id), so that the same comments in another
+        # row order give the same topics; the caller's order is restored at the end.
+        canon = _canonical_order(frame[COMMENT_ID])
+        frame = frame.iloc[canon].reset_index(drop=True)
+        if embeddings is not None:
+            embeddings = np.asarray(embeddings)[canon]
         if not self.text_is_pseudonymised:
             frame = _pseudonymised(frame)
         texts = ["" if pd.isna(t) else str(t) for t in frame[TEXT]]
@@ -505,25 +621,42 @@ class ThemeDiscovery:
         # result does not depend on how many cores the machine has.
         with threadpool_limits(limits=1, user_api="blas"):
             if k >= 2:
-                from sklearn.cluster import KMeans
-
-                # No more spectral dimensions than clusters: with few comments, extra
-                # eigenvectors are noise.
-                dims = (min(self.n_components, k) if self.reducer == "spectral"
-                        else self.n_components)
-                reduced = reduce_embeddings(xa, method=self.reducer, n_components=dims,
-                                            n_neighbors=self.n_neighbors,
-                                            random_state=self.random_state)
-                labels = KMeans(n_clusters=k, n_init=10,
-                                random_state=self.random_state).fit_predict(reduced)
+                reduced, labels = self._cluster(xa, k, self.random_state)
                 clusters[answered] = labels[:n_target]
-                self.reduced_ = reduced[:n_target]
+                reduced = reduced[:n_target]
             else:
                 clusters[answered] = 0
-                self.reduced_ = np.asarray(xa[:n_target], dtype=np.float64)
-            self.topics_ = assemble_topics(frame, x, clusters, config, renumber=True)
+                reduced = np.asarray(xa[:n_target], dtype=np.float64)
+            topics = assemble_topics(frame, x, clusters, config, renumber=True)
+            if self.stability and k >= 2:
+                topics = _with_stability(topics, self._refits(xa, k, n_target, answered))
+        restore = np.argsort(canon, kind="stable")  # canonical position -> caller's order
+        self.topics_ = _reordered(topics, restore)
+        self.reduced_ = reduced[np.argsort(canon[np.flatnonzero(answered)], kind="stable")]
         self.n_topics_ = len(self.topics_.topics)
         return self
+
+    def _cluster(self, xa: np.ndarray, k: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+        """Reduce ``xa`` and cluster it into ``k`` groups with k-means at ``seed``."""
+        from sklearn.cluster import KMeans
+
+        # No more spectral dimensions than clusters: with few comments, extra eigenvectors are
+        # noise.
+        dims = min(self.n_components, k) if self.reducer == "spectral" else self.n_components
+        reduced = reduce_embeddings(xa, method=self.reducer, n_components=dims,
+                                    n_neighbors=self.n_neighbors, random_state=seed)
+        labels = KMeans(n_clusters=k, n_init=10, random_state=seed).fit_predict(reduced)
+        return reduced, labels
+
+    def _refits(self, xa: np.ndarray, k: int, n_target: int,
+                answered: np.ndarray) -> list[np.ndarray]:
+        """The clusterings at the ``stability`` seeds after ``random_state`` (one per comment)."""
+        out = []
+        for seed in range(self.random_state + 1, self.random_state + 1 + self.stability):
+            clusters = np.full(len(answered), OUTLIER, dtype=np.int64)
+            clusters[answered] = self._cluster(xa, k, seed)[1][:n_target]
+            out.append(clusters)
+        return out
 
     def _background(self, background: pd.DataFrame | None,
                     embeddings: np.ndarray | None) -> np.ndarray:
@@ -536,6 +669,11 @@ class ThemeDiscovery:
                                  "needs the 'background' comments they belong to.")
             return np.zeros((0, 0), dtype=np.float32)
         _check_comments(background, "background", "ThemeDiscovery.fit")
+        canon = _canonical_order(background[COMMENT_ID])  # as the comments: order-free
+        background = background.iloc[canon]
+        if embeddings is not None:
+            embeddings = np.asarray(embeddings)[canon] if len(np.asarray(embeddings)) == len(
+                canon) else embeddings  # a wrong length is reported by _embed
         if not self.text_is_pseudonymised and embeddings is None:
             # Never quoted, but embedded like the comments, so read the same way.
             background = _pseudonymised(background)
