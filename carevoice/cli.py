@@ -200,6 +200,17 @@ def convert_command(
                 + (f"; names taken: {taken}" if taken else "") + ".")
         corpus = replace(corpus, respondents=rename_answers(corpus.respondents, renames))
         paths = write_corpus(corpus, output, format=format)
+        from .provenance import step_manifest, write_manifest
+
+        write_manifest(Path(output) / "manifest.json", step_manifest(
+            "convert", seed=None, models=False,
+            settings={"id_column": id_column, "text_columns": mapping,
+                      "closed_column": closed_column or [], "drop_column": drop_column or [],
+                      "not_free_text": not_free_text or [], "rename": renames,
+                      "format": format, "encoding": encoding, "sep": sep,
+                      "missing_values": missing_values(missing_value),
+                      "levels": given_levels(levels)},
+            inputs={"SURVEY": survey}, outputs=paths))
     except CarevoiceError as e:
         raise fail(e) from e
     Console().print(f"{corpus!r} written to {paths['comments']} and {paths['respondents']}",

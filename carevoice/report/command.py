@@ -100,6 +100,14 @@ def _themes(codes: Any, codebook: Path | None, codes_only: bool) -> list[str] | 
     return order + unknown_themes(codes["theme"], order, codebook=codebook_name(codebook))
 
 
+def _reading(encoding: str | None, sep: str | None, missing: list[str] | None,
+             levels: list[str] | None, drop: list[str] | None) -> dict[str, Any]:
+    """How the files were read (``settings.reading`` of a manifest), as the options said."""
+    return {"encoding": encoding, "sep": sep, "missing_values": missing_values(missing),
+            **({"levels": given_levels(levels)} if levels else {}),
+            **({"drop_columns": drop} if drop else {})}
+
+
 def _read(comments: Path, codes: Path, respondents: Path, encoding: str | None = None,
           sep: str | None = None, text: bool = True,
           missing: list[str] | None = None, drop: list[str] | None = None,
@@ -195,6 +203,7 @@ def link_command(
     from ..corpus import check_output_path, write_table
     from ..errors import CarevoiceError
     from ..link import DEFAULT_EXCLUDE, link
+    from ..provenance import codes_provenance, write_step_manifest
 
     try:
         tests = [parse_hypothesis(h) for h in hypothesis or []]
@@ -227,6 +236,14 @@ def link_command(
             write_table(result.numeric, numeric)
         if tests and hypotheses is not None:
             write_table(result.hypotheses, hypotheses)
+        write_step_manifest(
+            output, "link", seed=None, codebook=False if codes_themes_only else codebook,
+            settings={**result.settings, "codes_themes_only": codes_themes_only,
+                      "group": group or [], "reading": _reading(encoding, sep, missing_value,
+                                                                levels, drop_column)},
+            inputs={"COMMENTS": comments, "CODES": codes, "RESPONDENTS": respondents,
+                    "--codebook": codebook},
+            outputs=outputs, models=False, codes_made_with=codes_provenance(codes))
     except CarevoiceError as e:
         typer.echo(f"error: {as_typed(str(e))}", err=True)
         raise typer.Exit(code=2) from e
@@ -321,6 +338,7 @@ def compare_waves_command(
     from ..corpus import check_output_path, write_table
     from ..errors import CarevoiceError, InputError
     from ..link import compare_waves
+    from ..provenance import codes_provenance, write_step_manifest
 
     try:
         parsed = parse_waves(waves)
@@ -351,6 +369,16 @@ def compare_waves_command(
         write_table(result.changes, output)
         if prevalence is not None:
             write_table(result.prevalence, prevalence)
+        write_step_manifest(
+            output, "compare-waves", seed=None,
+            codebook=False if codes_themes_only else codebook,
+            settings={**result.settings, "codes_themes_only": codes_themes_only,
+                      "reading": _reading(encoding, sep, missing_value, levels, drop_column)},
+            inputs={f"{kind} of wave {name}": path for name, *files in parsed
+                    for kind, path in zip(("COMMENTS", "CODES", "RESPONDENTS"), files,
+                                          strict=True)} | {"--codebook": codebook},
+            outputs=outputs, models=False,
+            codes_made_with={name: codes_provenance(files[1]) for name, *files in parsed})
     except CarevoiceError as e:
         typer.echo(f"error: {as_typed(str(e))}", err=True)
         raise typer.Exit(code=2) from e
