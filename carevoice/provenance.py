@@ -392,6 +392,8 @@ def step_manifest(step: str, *, settings: Mapping[str, Any],
 def write_manifest(path: str | os.PathLike[str], manifest: Mapping[str, Any]) -> Path:
     """Write a manifest as sorted, indented JSON (atomically; UTF-8; a final newline).
 
+    Paths become strings, tuples lists.
+
     Returns
     -------
     pathlib.Path
@@ -399,7 +401,8 @@ def write_manifest(path: str | os.PathLike[str], manifest: Mapping[str, Any]) ->
     """
     from ._atomic import write_atomic
 
-    text = json.dumps(manifest, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+    text = json.dumps(_jsonable(dict(manifest)), indent=1, sort_keys=True,
+                      ensure_ascii=False) + "\n"
     return write_atomic(Path(path), lambda fh: fh.write(text.encode("utf-8")))
 
 

@@ -461,7 +461,8 @@ def report_command(
     threshold: Annotated[int, typer.Option(help="Suppress counts below this.", min=1)] = 5,
     embedder: Annotated[str, typer.Option(
         help="minilm (the packaged model) or hashing (fast, spelling only).")] = "minilm",
-    seed: Annotated[int, typer.Option(help="Seed recorded in the manifest.")] = 0,
+    seed: Annotated[int | None, typer.Option(
+        hidden=True, help="Removed: nothing in a report is random.")] = None,
     timestamp: Annotated[bool, typer.Option(
         "--timestamp/--no-timestamp", help="Record the time in the manifest; --no-timestamp "
                                            "makes reruns on the same inputs byte-identical.")
@@ -512,7 +513,12 @@ def report_command(
     closed_column: ClosedColumnOption = None,
     not_free_text: NotFreeTextOption = None,
 ) -> None:
-    """Build the report: self-contained HTML, Word and Markdown with joint displays."""
+    """Build the report: self-contained HTML, Word and Markdown with joint displays.
+
+    Its manifest.json records carevoice's version, the environment, the codebook, every
+    setting, the SHA-256 of each input file and, from the manifest 'carevoice code' wrote
+    beside CODES, which codebook and seed made the codes (or that this is not known).
+    """
     import sys
 
     from ..corpus import check_output_path, read_table
@@ -520,6 +526,7 @@ def report_command(
     from ..embed import HashingEmbedder, SentenceTransformerEmbedder
     from ..errors import CarevoiceError, InputError
     from ..link import DEFAULT_EXCLUDE
+    from ..provenance import codes_provenance
     from ..quotes import QuoteConfig
     from .build import build_report
 
@@ -536,6 +543,13 @@ def report_command(
         if no_quotes_by and quotes_by:
             raise InputError("The --no-quotes-by and --quotes-by options contradict each "
                              "other: give one of them.")
+        if seed is not None:
+            raise InputError(
+                "The --seed option of 'carevoice report' was removed: nothing in a report is "
+                "random (quotes are chosen deterministically), so it changed nothing, yet it "
+                "was recorded as the analysis seed. Leave it out: the report's manifest now "
+                "records the seed and codebook the codes were made with, from the manifest "
+                "'carevoice code' writes beside CODES.")
         check_output_path(output, argument="--output", kind="folder")
         order = given_levels(levels)
         frame, code_frame, answers = _read(comments, codes, respondents, encoding, sep,
@@ -573,7 +587,8 @@ def report_command(
                 n_quotes=quotes, n_quotes_per_answer=quotes_per_answer,
                 max_per_theme=max_quotes),
             disclosure=DisclosureConfig(k=k, threshold=threshold, **(
-                {"attributes": tuple(attribute)} if attribute else {})), seed=seed,
+                {"attributes": tuple(attribute)} if attribute else {})),
+            codes_made_with=codes_provenance(codes),
             inputs={"comments": comments, "codes": codes, "respondents": respondents,
                     **({"flagged": flagged} if flagged is not None else {}),
                     **({"codebook": codebook} if codebook is not None else {}),
