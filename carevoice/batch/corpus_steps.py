@@ -315,7 +315,8 @@ def _codes_made_with(cfg: BatchConfig) -> dict[str, Any]:
     from ..provenance import codebook_record
 
     return {"known": True, "made_by": "carevoice run", "manifest": "../../manifest.json",
-            "seed": cfg.run.seed, "codebook": codebook_record(cfg.themes.codebook),
+            "seed": cfg.run.seed,
+            "codebook": codebook_record(cfg.themes.codebook, name_only=True),
             "settings": {"reference": cfg.themes.reference, "kin_carers": cfg.themes.kin_carers,
                          "mentions": cfg.themes.mentions, "min_score": cfg.themes.min_score,
                          "embed_model": cfg.embed.model}}

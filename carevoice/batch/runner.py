@@ -748,7 +748,7 @@ def _write_manifest(cfg: BatchConfig, base: Path, source: Source, specs: list[Ch
         "inputs": inputs,
         "carevoice": env["carevoice"],
         "environment": env,
-        "codebook": codebook_record(cfg.themes.codebook),
+        "codebook": codebook_record(cfg.themes.codebook, name_only=True),
         "chunks": chunks,
         "counts": {k: v for k, v in counts.items() if not k.startswith("chunks_")},
         "outputs": {name: {"file": str(path.relative_to(folder)), "sha256": file_sha256(path)}

@@ -211,7 +211,7 @@ def run_manifest(*, inputs: Mapping[str, Any], settings: Mapping[str, Any],
 
     created = {"created": datetime.now(UTC).replace(microsecond=0).isoformat()} \
         if timestamp else {}
-    book = codebook_record(codebook)
+    book = codebook_record(codebook, name_only=True)
     made = dict(codes_made_with) if codes_made_with is not None else {
         "known": False, "why": "not given: the report cannot know which codebook and seed "
                                "made the codes"}
