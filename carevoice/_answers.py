@@ -15,13 +15,17 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ._stat_files import file_hints
+from ._decimals import decimal_comma_kind, from_decimal_comma
+from ._stat_files import VOUCHED_ATTR, file_hints
 from ._wording import (
     IDENTIFIER,
+    PLATFORM_IDENTIFIER,
     all_dates,
     answer_keys,
     closed_list,
-    header_text,
+    excel_dates,
+    header_texts,
+    platform_identifier,
     question_asks,
     repeated_short,
     replies_only,
@@ -221,6 +225,21 @@ def _level_orders(levels: Mapping[str, Sequence[Any]] | None,
     return out
 
 
+def _warn_excel_dates(column: Any, present: pd.Series) -> None:
+    """Log a column of ranges ("8-10", "11-13") some of which Excel turned into dates."""
+    dated = excel_dates(present)
+    ranges = present[~dated].map(_range_key)
+    if not dated.any() or dated.all() or ranges.isna().any():
+        return
+    logger.warning(
+        "column %r: %d answers (%s) look like ranges that Excel turned into dates ('8-10' "
+        "saved as '08-Oct', or as a date cell), among answers that are ranges ('11-13'): "
+        "each date is read as a level of its own and the ranges lose their order. Write "
+        "the ranges back in the file (format the column as Text in Excel first), or give "
+        "the column's order (levels=...).", column, int(dated.sum()),
+        _shown_answers(present[dated]))
+
+
 def _norm_level(value: str) -> str:
     return re.sub(r"[\s\-]+", "_", value.strip().lower().translate(_APOSTROPHES))
 
@@ -310,6 +329,31 @@ def answer_levels(series: pd.Series) -> list[str]:
                  if label is not None}
         return sorted(value, key=lambda label: (value[label], label))
     return sorted(present, key=lambda label: (_natural(label), label))
+
+
+def _decimal_comma(column: Any, present: pd.Series, attrs: Mapping[str, Any]) -> bool:
+    """Whether to read a column of numbers written with a decimal comma as numbers: yes in a
+    ``;``-separated file (with a notice), else no (with a warning); see
+    :mod:`carevoice._decimals`."""
+    kind = decimal_comma_kind(present)
+    if kind is None:
+        return False
+    if kind == "decimal" and attrs.get("separator") == ";":
+        logger.warning(
+            "column %r: its answers are numbers written with a decimal comma (such as 6,5), as "
+            "Excel saves them in this ;-separated file, and are read as numbers (6,5 as 6.5). "
+            "If they are categories, give the column's order with levels=.", column)
+        return True
+    why = ("every comma could also be a thousands separator (1,500 is 1.5 in one locale and "
+           "1500 in another). If they are numbers, write them without the comma (1500) or with "
+           "a decimal point (1.5)" if kind == "ambiguous"
+           else "a decimal comma is read as such only in a ;-separated file, as Excel saves "
+                "one where the comma is the decimal mark. If they are numbers, write them with "
+                "a decimal point (6.5), or save the file from Excel as CSV with ; between values")
+    logger.warning(
+        "column %r: its answers look like numbers written with a comma (such as 6,5) but are "
+        "read as text, an unordered category (each number a level of its own): %s.", column, why)
+    return False
 
 
 def type_answers(respondents: pd.DataFrame,
@@ -432,6 +476,9 @@ def type_answers(respondents: pd.DataFrame,
             out[col] = values.astype("string")
             continue
         numeric = pd.to_numeric(present, errors="coerce")
+        if not numeric.notna().all() and _decimal_comma(col, present, out.attrs):
+            values, present = values.map(from_decimal_comma), present.map(from_decimal_comma)
+            numeric = pd.to_numeric(present, errors="coerce")
         if numeric.notna().all():
             full = pd.to_numeric(values, errors="coerce")
             out[col] = full.astype("Int64" if np.all(np.mod(numeric, 1) == 0) else "Float64")
@@ -442,7 +489,9 @@ def type_answers(respondents: pd.DataFrame,
             values.loc[present.index] = present.map(spelling)
             out[col] = pd.Categorical(values, categories=order, ordered=True)
         else:
-            _warn_mostly_numeric(col, present, numeric)
+            if decimal_comma_kind(present) is None:  # else _decimal_comma has warned
+                _warn_mostly_numeric(col, present, numeric)
+            _warn_excel_dates(col, present)
             values.loc[present.index] = present
             out[col] = pd.Categorical(values, categories=sorted(set(present), key=_natural),
                                       ordered=False)
@@ -468,7 +517,11 @@ def free_text_columns(frame: pd.DataFrame, columns: Iterable[str] | None = None,
     - its question asks for free text ("Other (please specify)", "Anything else?",
       ``placement_other``, ``Q5_6_TEXT``, ``gender_self``) or for a name or contact details
       ("First name", ``yp_name``, "Name of school", "Email", "Contact number", "Address",
-      "Postcode", "Date of birth"), and its answers differ (or are only a few);
+      "Postcode", "Date of birth"), and its answers differ (or are only a few); headers
+      are read with CamelCase split into words too (``RecipientFirstName``);
+    - its header names a survey platform's record of who answered or where from
+      (``IPAddress``, ``LocationLatitude``, ``RecipientEmail``, ``ExternalReference``),
+      whatever its answers (the same IP address for every young person in one home);
     - its question is open ("Why?", "Details", "Please describe") and some answer is given by
       one respondent only, or is long;
     - nearly every answer differs from the others (20 answers or more, at least half of them
@@ -547,13 +600,18 @@ def free_text_columns(frame: pd.DataFrame, columns: Iterable[str] | None = None,
         present = values.dropna().astype(str)
         if present.empty:
             continue
-        # the column name and, for an SPSS or Stata file, its question wording (variable label)
-        headers = [header_text(h) for h in (col, wording.get(col)) if h]
+        # the column name and, for an SPSS or Stata file or a Qualtrics export, its question
+        # wording; each as written and with CamelCase split (RecipientFirstName)
+        headers = [t for h in (col, wording.get(col)) if h for t in header_texts(h)]
         header = " ".join(headers)
+        if any(platform_identifier(h) for h in headers):
+            found[str(col)] = PLATFORM_IDENTIFIER  # IPAddress, LocationLatitude: any answers
+            continue
         asked = [question_asks(h) for h in headers]
         asks = next((reason for reason, _ in asked if reason), "")
         open_question = any(is_open for reason, is_open in asked if reason == asks and asks)
-        numbers = pd.to_numeric(present, errors="coerce").notna().all()
+        numbers = (pd.to_numeric(present, errors="coerce").notna().all()
+                   or decimal_comma_kind(present) is not None)  # 6,5: a number, not words
         if col not in text_variables and (numbers or all_dates(present)):
             if asks == IDENTIFIER and (present.str.count(r"\d") >= 6).any():
                 found[str(col)] = asks  # a phone number, an NHS number, a date of birth
@@ -608,7 +666,9 @@ def closed_answers(respondents: pd.DataFrame, *, closed_columns: Sequence[str] |
     not_free_text : sequence of str, default ()
         Columns you vouch for as closed questions: kept and not checked, while every other
         column is kept and checked as usual. The way to keep a column refused by mistake
-        without leaving out the others (as ``closed_columns`` would).
+        without leaving out the others (as ``closed_columns`` would). Columns vouched for
+        when the file was converted (``respondents.attrs["not_free_text"]``, read back from
+        the schema side file) are not checked either.
 
     Returns
     -------
@@ -643,6 +703,10 @@ def closed_answers(respondents: pd.DataFrame, *, closed_columns: Sequence[str] |
     trusted = _column_names(not_free_text, "not_free_text")
     problems = []
     answers = [c for c in respondents.columns if c != RESPONDENT_ID]
+    # vouched for when the file was converted (the schema side file remembers it)
+    remembered = respondents.attrs.get(VOUCHED_ATTR)
+    remembered = [c for c in remembered if c in answers] \
+        if isinstance(remembered, list | tuple) else []
     unknown = [c for c in dict.fromkeys([*drop, *(closed or []), *trusted]) if c not in answers]
     if unknown:
         problems.append(Problem("missing_column", f"no answer columns {unknown} to keep or "
@@ -665,8 +729,8 @@ def closed_answers(respondents: pd.DataFrame, *, closed_columns: Sequence[str] |
                       len([c for c in answers if c not in set(drop)]), source)
         return respondents[ids + [c for c in answers if c in set(closed)]]
     kept = respondents[ids + [c for c in answers if c not in set(drop)]]
-    flagged = free_text_columns(kept, [c for c in kept.columns
-                                       if c != RESPONDENT_ID and c not in set(trusted)])
+    flagged = free_text_columns(kept, [c for c in kept.columns if c != RESPONDENT_ID
+                                       and c not in {*trusted, *remembered}])
     if flagged:
         raise ValidationError(source, [Problem("free_text_column", (
             "these columns look like free text, not closed answers: "

@@ -24,6 +24,8 @@ import pandas as pd
 
 from ._argnames import file_argument, phrase
 from ._atomic import write_atomic
+from ._excel_errors import formula_texts, lost_to_formula, warn_error_values, warn_formula_cells
+from ._formulas import escape_apostrophes, escape_formula, escape_formulas, unescape_formulas
 from ._headers import (  # noqa: F401 - shown_header, describe_columns: re-exported
     _frame,
     _header,
@@ -31,6 +33,7 @@ from ._headers import (  # noqa: F401 - shown_header, describe_columns: re-expor
     header_looks_like_data,
     shown_header,
 )
+from ._platforms import platform_header_rows
 from ._stat_files import STAT_SUFFIXES, FileVariables, LabelledColumn, read_stat_file
 from .errors import InputError
 from .schema import COMMENT_ID, RESPONDENT_ID
@@ -358,7 +361,7 @@ def _csv_records(text: str, sep: str) -> Iterator[tuple[int, list[str]]]:
 
 
 def _read_csv(data: bytes, name: str, encoding: str | None,
-              sep: str | None, tsv: bool) -> tuple[pd.DataFrame, list[int], str]:
+              sep: str | None, tsv: bool) -> tuple[pd.DataFrame, list[int], str, str]:
     text, used = decode_bytes(data, encoding, name=name)
     sep = {"tab": "\t", "\\t": "\t"}.get(sep, sep) if sep is not None else None
     if sep is None:
@@ -410,7 +413,7 @@ def _read_csv(data: bytes, name: str, encoding: str | None,
     frame, _ = _frame(header, records)
     if used == "cp1252":
         logger.info("%s was decoded as Windows-1252 (Excel's default CSV encoding)", name)
-    return frame, lines, used
+    return frame, lines, used, sep
 
 
 def _xlsx_value(value: Any) -> Any:
@@ -440,8 +443,17 @@ def _read_xlsx(path: Path, name: str, sheet_name: str | int) -> tuple[pd.DataFra
         header: list[str] | None = None
         records: list[list[Any]] = []
         rows: list[int] = []
+        # Text taken for a formula ("-more money", "=( sad") has no value or an error value:
+        # read the formula's text, which holds the words (carevoice._excel_errors).
+        formulas = formula_texts(path, sheet_name)
+        lost: list[tuple[int, str]] = []
         for number, raw in enumerate(sheet.iter_rows(min_row=1, values_only=True), start=1):
             values = [_xlsx_value(v) for v in raw]
+            if header is not None:
+                for j, value in enumerate(values):
+                    if (number, j) in formulas and lost_to_formula(value) and j < len(header):
+                        values[j] = formulas[(number, j)]
+                        lost.append((number, header[j]))
             if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
                 continue
             if header is None:
@@ -454,6 +466,7 @@ def _read_xlsx(path: Path, name: str, sheet_name: str | int) -> tuple[pd.DataFra
         book.close()
     if header is None:
         raise InputError(f"{name} is empty: its sheet has no header row.")
+    warn_formula_cells(name, lost)
     frame, _ = _frame(header, records)
     return frame, rows
 
@@ -507,12 +520,16 @@ def read_file(path: str | Path, *, encoding: str | None = None, sheet_name: str 
             data = path.read_bytes()
         except OSError as e:
             raise InputError(f"{name} cannot be read ({e.strerror}).") from e
-        frame, rows, used = _read_csv(data, name, encoding, sep,
-                                      tsv=path.suffix.lower() == ".tsv")
+        frame, rows, used, sep = _read_csv(data, name, encoding, sep,
+                                           tsv=path.suffix.lower() == ".tsv")
         unit = "line"
     elif fmt == "xlsx":
         frame, rows = _read_xlsx(path, name, sheet_name)
         used, unit = "xlsx", "row"
+    if fmt in {"csv", "xlsx"}:  # Qualtrics' and SurveyMonkey's extra header rows
+        frame, rows, wording = platform_header_rows(frame, rows, name, unit)
+        _header(list(frame.columns), name, "header rows")
+        variables = FileVariables(wording=wording)
     elif fmt == "parquet":
         frame, rows = _read_parquet(path, name)
         used, unit = "parquet", "row"
@@ -520,10 +537,15 @@ def read_file(path: str | Path, *, encoding: str | None = None, sheet_name: str 
         frame, rows, variables = _read_stat(path, name, fmt)
         used, unit = fmt, "row"
     frame = frame.astype("string").astype(object).where(lambda f: f.notna(), pd.NA)
+    if fmt in ("csv", "xlsx"):  # a text cell escaped so that no spreadsheet ran it as a formula
+        frame = unescape_formulas(frame)
+        warn_error_values(frame, rows, name, unit)
     # A Parquet file written from a frame with attrs brings them back: only the encoding is
     # the reader's, and what an SPSS or Stata file says of its variables.
     frame.attrs.clear()
     frame.attrs["encoding"] = used
+    if fmt == "csv":  # a ";" file holds numbers with a decimal comma (carevoice._decimals)
+        frame.attrs["separator"] = sep
     frame.attrs.update(variables.attrs(frame.columns))
     return Table(frame.reset_index(drop=True), np.asarray(rows, dtype=np.int64), unit, name,
                  variables)
@@ -537,7 +559,11 @@ def read_table(path: str | Path, *, encoding: str | None = None, sheet_name: str
     their zeros. Blank lines and rows, and unnamed columns that hold nothing, are skipped.
     A bad file (a row with more values than the header, a quote never closed, no header,
     a header naming a column twice, a CSV renamed ``.xlsx``) is an
-    :class:`~carevoice.errors.InputError` naming the file and line.
+    :class:`~carevoice.errors.InputError` naming the file and line. A survey platform's extra
+    header rows under the column names are recognised in CSV and XLSX files, with a warning:
+    Qualtrics' question-text and import-id rows are skipped (the question text kept in
+    ``frame.attrs["question_wording"]``), SurveyMonkey's second header row is combined with
+    the first ("Question - Option"); see :func:`carevoice._platforms.platform_header_rows`.
 
     Parameters
     ----------
@@ -610,36 +636,55 @@ def _cell_to_str(value: Any) -> Any:
 # --------------------------------------------------------------------------------------------
 # Writers
 # --------------------------------------------------------------------------------------------
-def csv_line_end(frame: pd.DataFrame) -> str:
-    """The line end to write ``frame`` as CSV with: ``"\\n"``, or ``"\\r\\n"`` when a text cell
-    holds a carriage return.
+def _has_carriage_return(frame: pd.DataFrame) -> bool:
+    for col in frame.columns:
+        values = frame[col]
+        if isinstance(values.dtype, pd.CategoricalDtype):
+            values = values.cat.categories
+        text = values.dtype == object or isinstance(values.dtype, pd.StringDtype)
+        if text and any(isinstance(v, str) and "\r" in v for v in values):
+            return True
+    return any(isinstance(c, str) and "\r" in c for c in frame.columns)
 
-    Python's CSV writer quotes a field only for the characters of its own line end, so a bare
-    ``"\\r"`` (old Mac line breaks, some Excel exports) written with ``"\\n"`` lines is left
-    unquoted, and a reader then splits the row there. With ``"\\r\\n"`` lines such a field is
-    quoted; readers accept either line end.
+
+def write_csv_rows(frame: pd.DataFrame, fh: IO[str], *, header: bool = True) -> None:
+    """Write ``frame`` as CSV rows (no index) to an open text file, lines ending ``"\\n"``.
+
+    Every CSV file carevoice writes goes through here, so all have LF line ends and the same
+    bytes however a frame is split into pieces written one after the other. A field holding a
+    line break or a bare carriage return (old Mac line breaks, some Excel exports) is quoted,
+    so the file reads back with the same rows. Python's ``csv`` module quotes a field only for
+    the characters of its own line end; such a frame is therefore written with ``"\\r\\n"``
+    and the line ends outside quoted fields are then turned into ``"\\n"``. A text cell (or
+    column name) that a spreadsheet would run as a formula gets one leading apostrophe
+    (:mod:`carevoice._formulas`), which carevoice's readers remove.
 
     Parameters
     ----------
     frame : pandas.DataFrame
-
-    Returns
-    -------
-    str
+    fh : text file
+        Opened with ``newline=""``.
+    header : bool, default True
+        Write the column names first.
 
     Examples
     --------
-    >>> csv_line_end(pd.DataFrame({"text": ["a\\nb"]}))
-    '\\n'
-    >>> csv_line_end(pd.DataFrame({"text": ["a\\rb"]}))
-    '\\r\\n'
+    >>> import io
+    >>> out = io.StringIO()
+    >>> write_csv_rows(pd.DataFrame({"id": ["c1", "c2"], "text": ["a\\rb", "c"]}), out)
+    >>> out.getvalue()
+    'id,text\\nc1,"a\\rb"\\nc2,c\\n'
     """
-    for col in frame.columns:
-        values = frame[col]
-        text = values.dtype == object or isinstance(values.dtype, pd.StringDtype)
-        if text and any(isinstance(v, str) and "\r" in v for v in values):
-            return "\r\n"
-    return "\n"
+    frame = escape_formulas(frame)  # no text cell that a spreadsheet would run as a formula
+    if not _has_carriage_return(frame):
+        frame.to_csv(fh, index=False, header=header, lineterminator="\n")
+        return
+    # With "\r\n" lines every field holding "\r", "\n" or '"' is quoted (its quotes doubled),
+    # so splitting at the quote characters gives pieces that alternate outside / inside a
+    # quoted field; a "\r\n" in an even (outside) piece can only be a row end.
+    pieces = frame.to_csv(index=False, header=header, lineterminator="\r\n").split('"')
+    pieces[::2] = [piece.replace("\r\n", "\n") for piece in pieces[::2]]
+    fh.write('"'.join(pieces))
 
 
 def write_table(frame: pd.DataFrame, path: str | Path) -> Path:
@@ -670,7 +715,7 @@ def write_table(frame: pd.DataFrame, path: str | Path) -> Path:
 
     def write(fh: Any) -> None:
         if fmt == "csv":
-            frame.to_csv(fh, index=False, lineterminator=csv_line_end(frame))
+            write_csv_rows(frame, fh)
         elif fmt == "xlsx":
             _write_xlsx(frame, fh)
         else:
@@ -687,7 +732,10 @@ def _write_xlsx(frame: pd.DataFrame, path: Path | IO[bytes]) -> None:
     """Write a frame to XLSX with every string kept as text, never as a formula.
 
     openpyxl stores a string that starts with ``=`` as a formula, which reads back as missing
-    and which Excel would evaluate (formula injection); such cells are written as text. Control
+    and which Excel would evaluate (formula injection); such cells are written as text, and
+    every text cell that begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return is
+    marked as text as Excel marks a typed apostrophe (``quotePrefix``), so that editing it in
+    Excel keeps it text. Control
     characters that the XLSX format cannot hold are reported by column and row id (the cell's
     text is never echoed). A literal ``_xHHHH_`` is escaped as Excel does, so that it reads
     back unchanged.
@@ -708,7 +756,8 @@ def _write_xlsx(frame: pd.DataFrame, path: Path | IO[bytes]) -> None:
             label = f"{id_column}s" if id_column else "rows"
             problems.append(f"column {column!r} ({label} {', '.join(rows[:20])}"
                             f"{' ...' if len(rows) > 20 else ''})")
-        out[column] = values.map(lambda v: _XLSX_ESCAPE.sub(r"_x005F_x\1_", v)
+        # an apostrophe the readers would take for carevoice's escape is doubled
+        out[column] = values.map(lambda v: _XLSX_ESCAPE.sub(r"_x005F_x\1_", escape_apostrophes(v))
                                  if isinstance(v, str) else v).astype(values.dtype)
     if problems:
         raise InputError("XLSX cannot hold control characters (other than tab and newline) "
@@ -721,3 +770,7 @@ def _write_xlsx(frame: pd.DataFrame, path: Path | IO[bytes]) -> None:
                 for cell in row:
                     if cell.data_type == "f":
                         cell.data_type = "s"
+                    # marked as text as Excel marks a typed apostrophe, so that editing the
+                    # cell in Excel does not make a formula of it
+                    if cell.data_type == "s" and escape_formula(cell.value) != cell.value:
+                        cell.quotePrefix = True

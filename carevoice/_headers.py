@@ -16,8 +16,10 @@ import pandas as pd
 
 from .errors import InputError
 
-#: Words of ordinary column names ("Respondent ID", "Age group", "Placement type"): a header
-#: of a few words, all of them here, is printed in messages; see :func:`shown_header`.
+#: Words of ordinary column names ("Respondent ID", "Age group", "Placement type") and of
+#: survey platforms' metadata columns ("Completion time", "Duration (in seconds)", "IP
+#: Address", "Custom Data 1"), which a user must type for --drop-column: a header of a few
+#: words, all of them here, is printed in messages; see :func:`shown_header`.
 _HEADER_WORDS = frozenset("""
 a an and or of in on at to for by from the per with no not if
 respondent respondents participant id ids ref reference number code key row record unique
@@ -33,6 +35,9 @@ how often many much long what which who when where why do does did you your are 
 see feel feels safe happy happiness life satisfaction wellbeing know knows advocate
 social worker workers personal adviser iro pa included decisions treated differently
 family contact name email phone address dob nhs uk
+completion completed modified last seconds minutes recorded progress finished submission
+timestamp distribution collector custom data user ip location latitude longitude external
+recipient selected choice open ended
 """.split())
 
 
@@ -59,6 +64,8 @@ def shown_header(header: object) -> str:
     ("'comment_id'", "'What would make your life better?'")
     >>> shown_header("Respondent ID"), shown_header("Age group")
     ("'Respondent ID'", "'Age group'")
+    >>> shown_header("Completion time"), shown_header("Duration (in seconds)")
+    ("'Completion time'", "'Duration (in seconds)'")
     >>> shown_header("Zebedee Quorn lives in Barnsley"), shown_header("Zebedee Quorn")
     ('<a 31-character header, not shown>', '<a 13-character header, not shown>')
     """

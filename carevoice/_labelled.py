@@ -19,6 +19,7 @@ from ._answers import MissingValues, _codes_by_column, _level_orders, type_answe
 from ._stat_files import (
     LABELLED_ATTR,
     TEXT_ATTR,
+    VOUCHED_ATTR,
     WORDING_ATTR,
     FileVariables,
     LabelledColumn,
@@ -183,12 +184,14 @@ def rename_answers(respondents: pd.DataFrame, mapping: Mapping[str, str]) -> pd.
 
 def respondents_schema(respondents: pd.DataFrame) -> dict[str, dict[str, Any]]:
     """The side file's record of each answer column: its type and levels, its question
-    wording and whether it was answered from value labels (``attrs``, see
-    :func:`carevoice.read_respondents`)."""
+    wording, whether it was answered from value labels and whether the user vouched for it
+    as a closed question (``attrs``, see :func:`carevoice.read_respondents`)."""
     wording = respondents.attrs.get(WORDING_ATTR)
     wording = wording if isinstance(wording, Mapping) else {}
     labelled = respondents.attrs.get(LABELLED_ATTR)
     labelled = set(labelled) if isinstance(labelled, list | tuple) else set()
+    vouched = respondents.attrs.get(VOUCHED_ATTR)
+    vouched = set(vouched) if isinstance(vouched, list | tuple) else set()
     schema = {}
     for column in respondents.columns:
         if column == RESPONDENT_ID:
@@ -198,6 +201,8 @@ def respondents_schema(respondents: pd.DataFrame) -> dict[str, dict[str, Any]]:
             spec["wording"] = wording[column]
         if column in labelled:
             spec["value_labels"] = True
+        if column in vouched:  # convert --not-free-text: not refused again by later commands
+            spec["not_free_text"] = True
         schema[str(column)] = spec
     return schema
 

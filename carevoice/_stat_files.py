@@ -79,6 +79,9 @@ class LabelledColumn:
 WORDING_ATTR = "question_wording"
 LABELLED_ATTR = "value_labelled"
 TEXT_ATTR = "text_variables"
+#: ``frame.attrs`` key of the questions a user vouched for as closed when converting
+#: (``not_free_text``), remembered in the respondents' schema side file.
+VOUCHED_ATTR = "not_free_text"
 
 
 @dataclass(frozen=True)
@@ -202,7 +205,7 @@ def renamed_attrs(attrs: Mapping[str, Any], mapping: Mapping[str, str]) -> dict[
     new = {str(k): str(v) for k, v in mapping.items()}
     if isinstance(out.get(WORDING_ATTR), Mapping):
         out[WORDING_ATTR] = {new.get(c, c): w for c, w in out[WORDING_ATTR].items()}
-    for key in (LABELLED_ATTR, TEXT_ATTR):
+    for key in (LABELLED_ATTR, TEXT_ATTR, VOUCHED_ATTR):
         if isinstance(out.get(key), list | tuple):
             out[key] = [new.get(c, c) for c in out[key]]
     return out

@@ -2,11 +2,16 @@
 
 Internal helpers of :func:`carevoice._answers.free_text_columns`. A header is read with ``_``
 and ``-`` as spaces (``anything_else``, ``worker-note``), so SPSS short names and question
-wordings are read alike. Three kinds of wording ask for more than a closed answer:
+wordings are read alike, and CamelCase is read as words too (Qualtrics' ``RecipientFirstName``
+as "Recipient First Name", ``IPAddress`` as "IP Address"). Three kinds of wording ask for more
+than a closed answer:
 
 - free text, always ("Other (please specify)", "Anything else?", ``placement_other``,
   Qualtrics' ``Q5_6_TEXT``, ``gender_self``);
 - a name or contact details ("First name", ``yp_name``, "Name of school", "Contact number");
+  a survey platform's record of who was sent the survey or where it was answered from
+  (``IPAddress``, ``LocationLatitude``, ``RecipientEmail``, ``ExternalReference``) is one
+  whatever its answers look like (:func:`platform_identifier`);
 - an open question that closed questions also use ("Why?", "Details", "Please describe",
   "Notes", "Remarks", "Other support"): free text unless every answer repeats.
 
@@ -24,6 +29,7 @@ import pandas as pd
 
 FREE_TEXT = "its question asks for free text"
 IDENTIFIER = "its question asks for a name or contact details"
+PLATFORM_IDENTIFIER = "it records who answered, or where from"
 
 # Wordings that ask for free text whatever the answers look like.
 _FREE_TEXT_QUESTION = re.compile(
@@ -40,6 +46,12 @@ _IDENTIFIER_QUESTION = re.compile(
     r"^\s*(?:tel(?:ephone)?|phone|mobile)\s*$|\bcontact (?:details|info)|"
     r"\baddress(?:es)?\b|\bpost ?codes?\b|date of birth|\bdob\b|\bbirth ?date\b|"
     r"\bnhs (?:no|number)\b|national insurance", re.IGNORECASE)
+# A survey platform's columns that identify who answered, or where from, whatever the answers
+# (the same IP address and location for every young person in one children's home).
+_PLATFORM_IDENTIFIER = re.compile(
+    r"\bip ?address(?:es)?\b|^\s*ip\s*$|\blatitude\b|\blongitude\b|"
+    r"\blocation (?:lat|long|accuracy)|\bexternal (?:data )?ref(?:erence)?\b|\brecipient\b",
+    re.IGNORECASE)
 # Wordings of open questions that closed questions share: free text unless answers repeat.
 _OPEN_QUESTION = re.compile(
     r"\bexplain\b|(?:^|\bplease |\band |\bor |[,:(]\s*)describe\b|\bwhy\b|\bdetails?\b|"
@@ -61,6 +73,12 @@ _REPLIES = frozenset({
 _DATE = re.compile(
     r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?|"
     r"\d{1,2}/\d{1,2}/\d{2}(?:\d{2})?(?: \d{1,2}:\d{2}(?::\d{2})?)?")
+# A range such as "8-10" as Excel shows it once it has made it a date: "08-Oct", "8-Oct",
+# "Oct-10", "08/10/2026", or a date cell of an XLSX file read as "2026-10-08".
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+_EXCEL_DATE = re.compile(
+    rf"\d{{1,2}}[-/ ]{_MONTHS}(?:[-/ ]\d{{2,4}})?|{_MONTHS}[-/ ]\d{{1,4}}|"
+    r"\d{4}-\d{2}-\d{2}(?:[T ]00:00(?::00)?)?|\d{1,2}/\d{1,2}/\d{2,4}", re.IGNORECASE)
 # A list label: starts with a capital or a digit, does not end as a sentence, <= 10 words.
 _LABEL = re.compile(r"[A-Z0-9\u00C0-\u00DE].*(?<![.!?])", re.DOTALL)
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
@@ -69,6 +87,46 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 def header_text(column: object) -> str:
     """A header as the patterns read it: ``_`` and ``-`` as spaces."""
     return re.sub(r"[_\-]+", " ", str(column))
+
+
+def camel_words(text: str) -> str:
+    """CamelCase split into words: ``RecipientFirstName`` -> "Recipient First Name",
+    ``IPAddress`` -> "IP Address" (runs of capitals stay together: ``NHSNumber`` -> "NHS
+    Number").
+
+    Examples
+    --------
+    >>> camel_words("RecipientFirstName"), camel_words("IPAddress"), camel_words("Q5_6_TEXT")
+    ('Recipient First Name', 'IP Address', 'Q5_6_TEXT')
+    """
+    return re.sub(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", " ", text)
+
+
+def header_texts(column: object) -> list[str]:
+    """The ways the patterns read a header: :func:`header_text`, and the same with CamelCase
+    split into words when that differs (``DoB`` is read as it is and as "Do B").
+
+    Examples
+    --------
+    >>> header_texts("RecipientEmail"), header_texts("first_name")
+    (['RecipientEmail', 'Recipient Email'], ['first name'])
+    """
+    plain = header_text(column)
+    return list(dict.fromkeys([plain, header_text(camel_words(str(column)))]))
+
+
+def platform_identifier(header: str) -> bool:
+    """Whether a header (as :func:`header_texts` reads it) names a survey platform's record
+    of who answered or where from: an IP address, a location, a recipient, an external
+    reference.
+
+    Examples
+    --------
+    >>> [platform_identifier(h) for h in ("IP Address", "Location Latitude",
+    ...  "External Data Reference", "Recipient First Name", "How long have you lived here?")]
+    [True, True, True, True, False]
+    """
+    return bool(_PLATFORM_IDENTIFIER.search(header))
 
 
 def question_asks(header: str) -> tuple[str, bool]:
@@ -112,6 +170,18 @@ def repeated_short(present: pd.Series, once: pd.Series) -> bool:
 def all_dates(present: pd.Series) -> bool:
     """Whether every answer is a date, or a date and time (ISO or day/month/year)."""
     return bool(present.str.strip().str.fullmatch(_DATE).all())
+
+
+def excel_dates(present: pd.Series) -> pd.Series:
+    """Which answers look like a date Excel made of a range ("8-10" as "08-Oct", "8-Oct",
+    "Oct-10", "08/10/2026", or a date cell, "2026-10-08").
+
+    Examples
+    --------
+    >>> excel_dates(pd.Series(["08-Oct", "11-13", "2026-10-08", "3-Feb-26"])).tolist()
+    [True, False, True, True]
+    """
+    return present.str.strip().str.fullmatch(_EXCEL_DATE).fillna(False).astype(bool)
 
 
 def closed_list(header: str, present: pd.Series, once: pd.Series) -> bool:

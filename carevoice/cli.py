@@ -124,6 +124,7 @@ def validate_command(
     through pseudonymisation unmasked).
     """
     from ._answers import closed_answers, extra_text_columns
+    from ._platforms import note_partial_responses
     from .corpus import read_comments, read_corpus
     from .errors import ValidationError
 
@@ -139,6 +140,7 @@ def validate_command(
             corpus = read_corpus(comments, respondents, encoding=encoding, sep=sep,
                                  missing_values=missing_values(missing_value), levels=order)
             frame, n_resp = corpus.comments, len(corpus.respondents)
+            note_partial_responses(corpus.respondents, respondents.name)
         problems = extra_text_columns(frame, (
             "Leave it out when you pseudonymise (carevoice pseudonymise --drop-column COLUMN; "
             "[input] drop_columns in a batch run), or remove it from the file."))
@@ -280,6 +282,7 @@ def _register_step_commands() -> None:
     from .pseudonymise.command import pseudonymise_command, reidentify_command
     from .qda.command import export_qdpx_command, import_qdpx_command
     from .report.command import compare_waves_command, link_command, report_command
+    from .themes.agreement_command import agreement_command
     from .themes.command import code_command
 
     for name, function in [
@@ -292,6 +295,7 @@ def _register_step_commands() -> None:
         ("report", report_command),
         ("export-qdpx", export_qdpx_command),
         ("import-qdpx", import_qdpx_command),
+        ("agreement", agreement_command),
         ("run", run_command),
     ]:
         app.command(name)(function)

@@ -14,6 +14,7 @@ answer"), never dropped; an id that is blank or only spaces is a missing id.
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,7 @@ from ._answers import (
     note_left_out,
     type_answers,
 )
+from ._decimals import comma_number, from_decimal_comma
 from ._files import (
     SEPARATORS,
     Table,
@@ -51,7 +53,8 @@ from ._labelled import (
     respondents_schema,
     type_closed,
 )
-from ._stat_files import STAT_SUFFIXES
+from ._platforms import note_partial_responses, platform_metadata
+from ._stat_files import STAT_SUFFIXES, VOUCHED_ATTR
 from ._validate import (
     _check_comments,
     _check_respondents,
@@ -66,6 +69,8 @@ from ._validate import (
 )
 from .errors import InputError, Problem, ValidationError
 from .schema import COMMENT_COLUMNS, COMMENT_ID, QUESTION_ID, RESPONDENT_ID, TEXT, Corpus
+
+logger = logging.getLogger("carevoice.corpus")
 
 __all__ = [
     "KNOWN_SCALES",
@@ -111,7 +116,12 @@ def read_survey(path: str | Path, *, text_columns: Sequence[str] | Mapping[str, 
     (see :func:`free_text_columns`) is refused: name it in ``text_columns`` or
     ``drop_columns``, or, if it is a closed question after all, in ``not_free_text``.
     Questions with a given order (``levels``, an ordinal SPSS question whose every answer
-    has a value label) are closed and not checked.
+    has a value label) are closed and not checked. A survey platform's metadata columns
+    (submission times, ``Duration (in seconds)``, ``Progress``, ``Finished``, the platform's
+    ids; see :func:`carevoice._platforms.platform_metadata`) are not survey answers: they are
+    left out with a warning naming them, unless named in ``not_free_text`` or
+    ``closed_columns``. Partial responses (``Finished`` False) are kept, with a warning
+    saying how many.
 
     Parameters
     ----------
@@ -268,8 +278,15 @@ def _survey(table: Table, text_columns: Sequence[str] | Mapping[str, str], id_co
         raise ValidationError(table.name, problems)
     ids = normalise_ids(wide[id_column])
     problems += _id_problems(ids, id_column, table)
+    note_partial_responses(wide, table.name)
     if closed is None:
         closed = [c for c in wide.columns if c not in claimed]
+        # A platform's metadata (submission times, progress, its own ids) is not an answer.
+        metadata = [c for c in platform_metadata(wide, closed)
+                    if c not in trusted and c not in (levels or {})]
+        if metadata:
+            _note_metadata(metadata, table.name)
+            closed = [c for c in closed if c not in set(metadata)]
         # A given order (levels=, an ordinal SPSS question) says the question is closed.
         ordered = {*_file_levels(table, closed, missing_values), *(levels or {}), *trusted}
         flagged = free_text_columns(wide, [c for c in closed if c not in ordered],
@@ -295,6 +312,9 @@ def _survey(table: Table, text_columns: Sequence[str] | Mapping[str, str], id_co
     respondents = respondents.rename(columns={id_column: RESPONDENT_ID})
     respondents = type_closed(respondents.reset_index(drop=True), table.variables, levels,
                               missing_values)
+    vouched = [c for c in trusted if c in respondents.columns]
+    if vouched:  # remembered in the side file, so that later commands do not refuse them
+        respondents.attrs[VOUCHED_ATTR] = vouched
     parts = []
     for column, qid in mapping.items():
         parts.append(pd.DataFrame({COMMENT_ID: ids + f"-{qid}", RESPONDENT_ID: ids,
@@ -305,6 +325,15 @@ def _survey(table: Table, text_columns: Sequence[str] | Mapping[str, str], id_co
     comments["_q"] = comments[QUESTION_ID].map({q: i for i, q in enumerate(mapping.values())})
     comments = comments.sort_values(["_r", "_q"], kind="stable").drop(columns=["_r", "_q"])
     return validate_corpus(comments.reset_index(drop=True), respondents)
+
+
+def _note_metadata(columns: Sequence[str], source: str) -> None:
+    logger.warning(
+        "%s: %s a survey platform's metadata, not survey answers (submission times, "
+        "durations, progress, the platform's ids), and left out of the respondents file: %s. "
+        "To keep one, name it with --not-free-text COLUMN (not_free_text=[...]).", source,
+        "1 column is" if len(columns) == 1 else f"{len(columns)} columns are",
+        ", ".join(repr(c) for c in columns))
 
 
 # --------------------------------------------------------------------------------------------
@@ -433,6 +462,10 @@ def _read_respondents(path: str | Path, levels: Mapping[str, Sequence[str]] | No
     problems += _apply_stored(typed, stored, {**dict.fromkeys(coded), **given})
     _order_as_file(typed, table.variables, {*merged, *stored})
     _set_file_attrs(typed, variables)
+    vouched = [c for c, spec in stored.items()
+               if spec.get("not_free_text") is True and c in typed.columns]
+    if vouched:
+        typed.attrs[VOUCHED_ATTR] = vouched
     return problems, typed, table
 
 
@@ -470,7 +503,10 @@ def read_respondents(path: str | Path, *, levels: Mapping[str, Sequence[str]] | 
         ``attrs["question_wording"]``, each question's wording (the variable labels, {column:
         wording}); ``attrs["value_labelled"]``, the questions answered from value labels
         (closed by construction); ``attrs["text_variables"]``, the string variables without
-        value labels (free text unless vouched for, see :func:`free_text_columns`).
+        value labels (free text unless vouched for, see :func:`free_text_columns`);
+        ``attrs["not_free_text"]``, the questions vouched for as closed when the file was
+        converted (``not_free_text``, ``--not-free-text``), which
+        :func:`carevoice.corpus.closed_answers` does not check again.
 
     Raises
     ------
@@ -540,7 +576,8 @@ def read_codes(path: str | Path, *, encoding: str | None = None,
     -------
     pandas.DataFrame
         ``comment_id`` normalised (:func:`normalise_ids`), ``theme`` stripped, ``score`` as
-        float when present; other columns as read.
+        float when present (in a ``;``-separated file, as Excel saves one where the comma is
+        the decimal mark, ``0,42`` is read as 0.42); other columns as read.
 
     Raises
     ------
@@ -570,12 +607,19 @@ def read_codes(path: str | Path, *, encoding: str | None = None,
                                     column=col, rows=table.where(blank)))
     if "score" in out.columns:
         score = out["score"].map(lambda v: v.strip() or None if isinstance(v, str) else v)
+        if frame.attrs.get("separator") == ";":  # Excel's decimal comma: 0,42
+            score = score.map(from_decimal_comma)
         numbers = pd.to_numeric(score, errors="coerce")
         bad = np.flatnonzero((score.notna() & numbers.isna()).to_numpy())
         if len(bad):
-            problems.append(Problem("non_numeric", f"scores must be numbers between 0 and 1 "
-                                    f"({table.counting}):", column="score",
-                                    rows=table.where(bad)))
+            comma = ("; they are written with a decimal comma (0,42), which is read as one only "
+                     "in a ;-separated file, as Excel saves one where the comma is the decimal "
+                     "mark: write them with a decimal point (0.42) or save the file from Excel "
+                     "as CSV with ; between values" if score.iloc[bad].map(comma_number).any()
+                     else "")
+            problems.append(Problem("non_numeric", f"scores must be numbers between 0 and 1; "
+                                    f"these were not read as numbers{comma} ({table.counting}):",
+                                    column="score", rows=table.where(bad)))
         out["score"] = numbers.astype(float)
     if problems:
         raise ValidationError(table.name, problems)

@@ -114,9 +114,9 @@ def run_demo(output: str | Path, *, seed: int = 0, timestamp: bool = True) -> di
     from .link import link
     from .provenance import codebook_record, environment, file_sha256, write_manifest
     from .pseudonymise import PseudonymiseConfig, pseudonymise
-    from .qda import export_qdpx
+    from .qda import default_user, export_qdpx
     from .report import build_report
-    from .themes import ThemeCoder
+    from .themes import ThemeCoder, load_codebook
 
     output = Path(output)
     output.mkdir(parents=True, exist_ok=True)
@@ -159,7 +159,8 @@ def run_demo(output: str | Path, *, seed: int = 0, timestamp: bool = True) -> di
     written.update({f"report_{name}": path for name, path in report.items()})
     written["qdpx"] = export_qdpx(safe.comments, codes, safe.respondents,
                                   output / "carevoice-demo.qdpx", pseudonymise=False,
-                                  project_name="carevoice demo")
+                                  project_name="carevoice demo",
+                                  user=default_user(load_codebook().version))  # model codes
 
     manifest = {
         "seed": seed,

@@ -203,6 +203,31 @@ def test_streamed_csv_outputs_quote_a_bare_carriage_return(tmp_path):
                     {"comment_id": "b", "text": "line one\r[PERSON_1] here"}]
 
 
+def test_streamed_csv_bytes_do_not_depend_on_the_chunking(tmp_path):
+    """One line-end convention (LF) whatever chunk holds a bare carriage return, as
+    write_table writes the whole frame."""
+    import pandas as pd
+
+    from carevoice.batch.outputs import TableWriter
+    from carevoice.corpus import write_table
+
+    frame = pd.DataFrame({"comment_id": [f"c{i}" for i in range(6)],
+                          "text": ["ok", "old mac\rline", 'said "hi"\r\nthen', "fine",
+                                   "two\nlines", "end"]})
+    written = []
+    for size in (1, 2, 4, 6):
+        writer = TableWriter(tmp_path / f"comments{size}.csv", "csv")
+        for start in range(0, len(frame), size):
+            writer.write(frame.iloc[start:start + size])
+        written.append(writer.close(frame.iloc[:0]).read_bytes())
+    whole = write_table(frame, tmp_path / "whole.csv").read_bytes()
+    assert written == [whole] * 4
+    assert whole.startswith(b"comment_id,text\nc0,ok\nc1,\"old mac\rline\"\n")
+    assert whole.endswith(b'c2,"said ""hi""\r\nthen"\nc3,fine\nc4,"two\nlines"\nc5,end\n')
+    assert pd.read_csv(tmp_path / "whole.csv", dtype=str)["text"].tolist() == \
+        frame["text"].tolist()
+
+
 @pytest.mark.parametrize("kind", ["survey", "respondents"])
 def test_not_free_text_vouches_for_one_column_and_keeps_the_others(
         tmp_path: Path, kind: str, caplog: pytest.LogCaptureFixture) -> None:

@@ -274,6 +274,29 @@ def test_link_min_group_sets_which_numeric_differences_are_tested(tmp_path):
     assert result.exit_code == 2 and "--min-group" in result.output
 
 
+def test_link_files_say_their_confidence_level(tmp_path):
+    """A 90% table (--alpha 0.1) was indistinguishable from a 95% one: every table with an
+    interval records its level in ci_level."""
+    import pandas as pd
+
+    files = _linked_files(tmp_path)
+    levels = {}
+    for alpha in ("0.05", "0.1"):
+        out = tmp_path / alpha
+        out.mkdir()
+        result = runner.invoke(app, ["link", *files, "--output", str(out / "a.csv"),
+                                     "--prevalence", str(out / "p.csv"),
+                                     "--numeric", str(out / "n.csv"),
+                                     "--missing-value", "don't know", "--alpha", alpha])
+        assert result.exit_code == 0, result.output
+        tables = {name: pd.read_csv(out / f"{name}.csv") for name in "apn"}
+        levels[alpha] = {name: set(t["ci_level"]) for name, t in tables.items()}
+        assert tables["p"].columns[tables["p"].columns.get_loc("ci_high") + 1] == "ci_level"
+        assert tables["a"].columns[tables["a"].columns.get_loc("or_ci_high") + 1] == "ci_level"
+    assert levels == {alpha: {name: {level} for name in "apn"}
+                      for alpha, level in (("0.05", 0.95), ("0.1", 0.9))}
+
+
 def _typed_case(tmp_path, case):
     """The arguments of one command with one file or option gone wrong (``-`` marks it)."""
     files = _linked_files(tmp_path)

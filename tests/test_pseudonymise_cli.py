@@ -221,6 +221,10 @@ def test_cli_quotes_a_bare_carriage_return(tmp_path, app):
     assert back.exit_code == 0, back.output
     restored = pd.read_csv(tmp_path / "b.csv", dtype=str, keep_default_na=False)
     assert restored["text"].tolist() == [text, "fine"]
+    # LF lines as every other carevoice CSV, the carriage return kept inside its quoted field
+    assert (tmp_path / "o.csv").read_bytes().count(b"\r\n") == 0
+    assert b'"mac [' in (tmp_path / "o.csv").read_bytes()
+    assert (tmp_path / "b.csv").read_bytes() == b'comment_id,text\nc1,"mac Kai\rline3"\nc2,fine\n'
 
 
 def test_cli_files_with_original_text_are_owner_only(tmp_path, app):

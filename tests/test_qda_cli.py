@@ -279,3 +279,32 @@ def test_export_refuses_text_said_to_be_pseudonymised_with_a_direct_identifier(a
     for text in ("jay.b", "7946", "QQ"):
         assert text not in said
     assert not out.exists()
+
+
+def test_export_names_the_coder_the_codes_name_never_the_model_unasked(app, files, tmp_path):
+    """Codes typed by a person are not labelled as carevoice's model's codings: the codes'
+    'user' or 'coder' column, else --user, else --model-codes, else a coder not stated."""
+    comments, codes, respondents = files
+
+    def users(*options, codes_file=codes):
+        out = tmp_path / "p.qdpx"
+        done = runner.invoke(app, ["export-qdpx", str(comments), str(codes_file),
+                                   str(respondents), "-o", str(out), "--already-pseudonymised",
+                                   *options])
+        assert done.exit_code == 0, done.output
+        return sorted(set(read_qdpx(out).codes["user"]))
+
+    assert users() == ["carevoice export (coder not stated)"]
+    assert users("--user", "Amina") == ["Amina"]
+    model = users("--model-codes")
+    assert len(model) == 1 and model[0].startswith("carevoice ") and \
+        "ThemeCoder" in model[0] and model[0].endswith(", codebook 1.2.0)")
+    typed = tmp_path / "typed.csv"
+    typed.write_text("comment_id,theme,coder\nc1,family_contact,Amina\nc3,money,Ben\n"
+                     "c3,staff_turnover,\n", "utf-8")
+    assert users(codes_file=typed) == ["Amina", "Ben", "carevoice export (coder not stated)"]
+    assert users("--model-codes", codes_file=typed)[:2] == ["Amina", "Ben"]
+    both = runner.invoke(app, ["export-qdpx", str(comments), str(codes), "-o",
+                               str(tmp_path / "q.qdpx"), "--user", "Amina", "--model-codes"])
+    assert both.exit_code == 2 and "--user" in both.output and "--model-codes" in both.output
+    assert not (tmp_path / "q.qdpx").exists()

@@ -100,7 +100,8 @@ def test_no_published_table_breaks_the_small_cell_rule(built):
               if name.startswith("table_")}
     assert tables["table_by_placement_type"].apply(
         lambda col: col.str.contains(re.escape(config.symbol))).any().any()
-    counts = re.compile(r"\((\d+)(?: of (\d+))?\)")  # "31% (26)", "45% (14 of 31)"
+    # "31% (26)", "45% (14 of 31)", "45% (14 of 31; 95% CI 29% to 62%)"
+    counts = re.compile(r"\((\d+)(?: of (\d+))?[;)]")
     for name, table in tables.items():
         for col in table.columns[1:]:
             shown = [n for cell in table[col] for m in counts.finditer(cell)
@@ -302,6 +303,88 @@ def test_hypothesis_table_follows_the_prevalence_suppression():
     assert (hypothesis_table(res.hypotheses, prevalence=res.prevalence).iloc[0, 1:]
             == "[c]").all()
     assert hypothesis_table(res.hypotheses).iloc[0]["Raised (answer)"] != "[c]"
+
+
+def test_subgroup_cells_carry_their_interval_and_a_hidden_cell_none(tmp_path):
+    """The subgroup tables give each shown cell its Wilson interval, in every format and in
+    tables/by_*.csv; a [c] cell has none, and a shown interval is the one its own shown count
+    and base give, so it reveals nothing the cell does not."""
+    import io
+
+    from docx import Document
+    from statsmodels.stats.proportion import proportion_confint
+
+    from carevoice.report import make_report, write_report
+    from carevoice.report.tables import fmt_ci
+
+    placement = ["a_foster"] * 20 + ["b_kinship"] * 20 + ["c_residential"] * 40
+    comments, codes, respondents = _frames(
+        80, placement, list(range(3)) + list(range(20, 30)) + list(range(40, 70)))
+    content = make_report((comments, respondents), codes, embedder=HashingEmbedder(),
+                          text_is_pseudonymised=True, subgroups=["placement_type"],
+                          timestamp=False)
+    assert content.differences_note == ""  # no question answered with a number
+    table = content.subgroups["placement_type"]
+    cells = table[table["Theme"] == content.labels["money"]].iloc[0]
+    assert cells["b kinship"] == "[c]"  # 10 of 20, hidden because 3 of 20 is (secondary)
+    assert cells["a foster"] == "[c]"
+    assert cells["c residential"] == "75% (30 of 40; 95% CI 60% to 86%)"
+    shown = re.compile(r"^\d+% \((\d+) of (\d+); 95% CI (.+)\)$")
+    seen = 0
+    for _, row in table.iloc[1:].iterrows():
+        for cell in row.iloc[1:]:
+            assert cell == "[c]" or shown.match(cell), cell
+            if cell != "[c]":
+                n, base, ci = shown.match(cell).groups()
+                assert ci == fmt_ci(*proportion_confint(int(n), int(base), method="wilson"))
+                seen += 1
+    assert seen >= 2
+    written = write_report(content, tmp_path / "report")
+    ci = "75% (30 of 40; 95% CI 60% to 86%)"
+    csv = pd.read_csv(written["table_by_placement_type"], dtype=str)
+    money = csv[csv["Theme"] == content.labels["money"]].iloc[0].tolist()
+    assert ci in money and "[c]" in money
+    assert ci in written["md"].read_text("utf-8")
+    page = written["html"].read_text("utf-8")
+    assert f"<td class=\"num\">{ci}</td>" in page
+    part = page.split("by placement type</caption>", 1)[1].split("</table>", 1)[0]
+    assert '<th scope="col">c residential</th>' in part and '<th scope="row">' in part
+    docx = Document(io.BytesIO(written["docx"].read_bytes()))
+    assert any(c.text == ci for t in docx.tables for r in t.rows for c in r.cells)
+
+
+def test_report_names_every_method_behind_its_figures():
+    """Wilson, Fisher and Benjamini-Hochberg were named; Woolf's odds-ratio interval, Welch's
+    test of numeric answers, the families the q-values are adjusted over and the fewest
+    answers a numeric test needs were not."""
+    from carevoice.report import make_report, to_markdown
+
+    placement = ["a_foster"] * 20 + ["b_kinship"] * 20 + ["c_residential"] * 40
+    comments, codes, respondents = _frames(
+        80, placement, list(range(3)) + list(range(20, 30)) + list(range(40, 70)))
+    respondents["age"] = [12 + i % 6 for i in range(80)]
+    respondents["moves"] = [1] * 79 + [4]  # the one young person with 4 moves: not tested
+    hyps = [Hypothesis("money", "placement_type", "c_residential", "greater")]
+    content = make_report((comments, respondents), codes, embedder=HashingEmbedder(),
+                          text_is_pseudonymised=True, hypotheses=hyps, timestamp=False)
+    numeric = content.link_result.numeric
+    tested = int(numeric["p_value"].notna().sum())
+    assert 0 < tested < len(numeric)
+    methods = " ".join(content.footnotes)
+    for words in ("Wilson score intervals", "95% Woolf (logit) confidence intervals",
+                  "Welch's t test (unequal variances)", "at least 5 answers"):
+        assert words in methods, words
+    assert f"{len(content.link_result.associations):,} tests (Fisher's exact test)" in \
+        content.association_note and "a family of their own" in content.association_note
+    assert f"{tested:,} tests, q-values adjusted by Benjamini-Hochberg over these tests " \
+        "only" in content.differences_note
+    assert f"{len(numeric) - tested:,} comparisons were not tested" in content.differences_note
+    assert "over these 1 hypotheses only" not in content.hypotheses_note
+    assert "1 hypotheses" not in content.hypotheses_note
+    assert "over this hypothesis only" in content.hypotheses_note
+    page = to_markdown(content)
+    assert content.differences_note in page and content.hypotheses_note in page
+    assert page.index(content.differences_note) > page.index("### Numeric answers")
 
 
 def test_blank_answers_cannot_be_worked_out_by_subtraction():

@@ -351,7 +351,7 @@ def test_counts_have_thousands_separators_and_shares_their_base(survey):
     result = link(comments, codes, respondents)
     table = subgroup_table(result.prevalence, "placement_type")
     money = table[table["Theme"] == "money"].iloc[0]
-    assert money["residential care"] == "75% (15 of 20)"
+    assert money["residential care"] == "75% (15 of 20; 95% CI 53% to 89%)"
     big = result.prevalence.assign(n=result.prevalence["n"] * 100,
                                    base=result.prevalence["base"] * 100)
     assert subgroup_table(big, "placement_type").iloc[0]["foster care"] == "4,000"

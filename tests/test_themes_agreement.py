@@ -146,3 +146,81 @@ def test_codes_of_none_of_the_comments_are_an_error():
     missing = pd.DataFrame({"comment_id": ["c1", None], "theme": ["money", "money"]})
     with pytest.raises(InputError, match=r"'model_codes' argument of agreement has rows without"):
         agreement(human, missing, n_boot=0)
+
+
+# --------------------------------------------------------------------------------------------
+# carevoice agreement: the same table from the command line
+# --------------------------------------------------------------------------------------------
+def _codes_files(tmp_path):
+    person = tmp_path / "person.csv"
+    person.write_text("comment_id,theme,assigned\nc1,money,true\nc2,money,true\nc3,safety,true\n"
+                      "c4,family_contact,true\nc5,money,true\nc6,no_theme,true\n", "utf-8")
+    model = tmp_path / "model.csv"
+    model.write_text("comment_id,theme,score,assigned\nc1,money,0.9,true\nc2,money,0.4,false\n"
+                     "c3,safety,0.8,true\nc4,family_contact,0.7,true\nc5,safety,0.6,true\n"
+                     "c9,money,0.9,true\n", "utf-8")
+    second = tmp_path / "second.csv"
+    second.write_text("comment_id,theme\nc1,money\nc2,money\nc3,safety\nc5,safety\n", "utf-8")
+    sample = tmp_path / "sample.csv"
+    sample.write_text("comment_id,question_id\nc1,q\nc2,q\nc3,q\nc4,q\nc5,q\nc6,q\n", "utf-8")
+    return person, model, second, sample
+
+
+def test_agreement_command_writes_what_the_function_gives(tmp_path):
+    from typer.testing import CliRunner
+
+    from carevoice.cli import app
+    from carevoice.corpus import read_codes
+
+    person, model, second, sample = _codes_files(tmp_path)
+    out = tmp_path / "agreement.csv"
+    done = CliRunner().invoke(app, ["agreement", str(person), str(model), "--comments",
+                                    str(sample), "--second-coder", str(second), "--names",
+                                    "amina,model,ben", "--n-boot", "200", "--seed", "3",
+                                    "-o", str(out)])
+    assert done.exit_code == 0, done.output
+    assert "6 comments, 3 themes; amina vs model: macro kappa " in done.output
+    expected = agreement(read_codes(person), read_codes(model), second_coder=read_codes(second),
+                         comment_ids=[f"c{i}" for i in range(1, 7)],
+                         names=("amina", "model", "ben"), n_boot=200, random_state=3)
+    written = pd.read_csv(out)
+    pd.testing.assert_frame_equal(written, expected, check_dtype=False)
+    assert written["pair"].unique().tolist() == ["amina vs model", "amina vs ben",
+                                                 "ben vs model"]
+    # c9 (model only) is not among the comments coded; with no --comments it would count
+    assert set(written["n_comments"]) == {6}
+
+
+def test_agreement_command_names_what_the_user_typed(tmp_path):
+    from typer.testing import CliRunner
+
+    from carevoice.cli import app
+
+    person, model, _, _ = _codes_files(tmp_path)
+    other = tmp_path / "other.csv"
+    other.write_text("comment_id\nz1\n", "utf-8")
+    out = str(tmp_path / "a.csv")
+    runner = CliRunner()
+    cases = {
+        "CODES_B names no file": [str(person), str(tmp_path / "missing.csv")],
+        "None of the comment_id values of CODES_A is in --comments": [
+            str(person), str(model), "--comments", str(other)],
+        "The --n-boot option must be an int": [str(person), str(model), "--n-boot", "-1"],
+        "The --level option must be a float in (0, 1)": [str(person), str(model), "--level",
+                                                         "1.5"],
+        "The --names option must give 2 different names": [str(person), str(model), "--names",
+                                                           "a,a"],
+        "The --comments option names a file without a 'comment_id' column": [
+            str(person), str(model), "--comments", str(person.with_name("x.csv"))],
+    }
+    person.with_name("x.csv").write_text("id\nc1\n", "utf-8")
+    for message, arguments in cases.items():
+        done = runner.invoke(app, ["agreement", *arguments, "-o", out])
+        assert done.exit_code == 2 and message in done.output, (message, done.output)
+    done = runner.invoke(app, ["agreement", str(person), str(model), "--n-boot", "0",
+                               "--theme", "monye", "-o", out])
+    assert done.exit_code == 0, done.output
+    assert "warning: The --theme option names themes that no codes file assigns: ['monye']" \
+        in done.output
+    assert "only in person's codes: c6; only in model's codes: c9" in done.output
+    assert "give --comments" in done.output and "comment_ids" not in done.output

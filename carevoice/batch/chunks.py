@@ -387,13 +387,14 @@ def read_raw(source: Source, spec: ChunkSpec) -> pd.DataFrame:
                 f"{spec.encoding}. Set [input] encoding (e.g. 'cp1252' for Excel's default CSV)."
             ) from e
         from .._files import detect_separator
+        from .._formulas import unescape_formulas
 
         # the separator from the header line, as the single-file readers detect it
         sep = "\t" if source.path.suffix.lower() == ".tsv" else detect_separator(
             _header(source.path).decode(spec.encoding, errors="replace"))
         frame = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False,
                             na_values=[], skip_blank_lines=True)
-        frame = frame.replace({"": pd.NA})
+        frame = unescape_formulas(frame.replace({"": pd.NA}))  # as read_table does
     frame.columns = [str(c).strip() for c in frame.columns]
     frame.index = pd.RangeIndex(spec.first_row, spec.first_row + len(frame))
     return frame.astype("string").astype(object).where(lambda f: f.notna(), pd.NA)

@@ -96,14 +96,14 @@ class TableWriter:
     def write(self, frame: pd.DataFrame) -> None:
         """Append the rows of ``frame`` (the first frame sets the columns)."""
         if self.fmt == "csv":
-            from .._files import csv_line_end
+            from .._files import write_csv_rows
 
-            end = csv_line_end(frame)  # quotes a text cell holding a bare carriage return
-            if self._fh is None:
+            # LF lines, a text cell holding a bare carriage return quoted: the same bytes
+            # whatever the chunking
+            header = self._fh is None
+            if header:
                 self._fh = self.tmp.open("w", encoding="utf-8", newline="")
-                frame.to_csv(self._fh, index=False, lineterminator=end)
-            else:
-                frame.to_csv(self._fh, index=False, header=False, lineterminator=end)
+            write_csv_rows(frame, self._fh, header=header)
         else:
             import pyarrow as pa
             import pyarrow.parquet as pq

@@ -241,8 +241,11 @@ def _written_for(key: Any, output: Path) -> bool:
         if (folder / "comments.parquet").is_file():
             frame = pd.read_parquet(folder / "comments.parquet", columns=[COMMENT_ID, TEXT])
         elif (folder / "comments.csv").is_file():
-            frame = pd.read_csv(folder / "comments.csv", usecols=[COMMENT_ID, TEXT], dtype=str,
-                                keep_default_na=False)
+            from .._formulas import unescape_formulas
+
+            frame = unescape_formulas(pd.read_csv(  # written escaped, as every CSV output
+                folder / "comments.csv", usecols=[COMMENT_ID, TEXT], dtype=str,
+                keep_default_na=False))
         else:
             return False
     except (OSError, ValueError, KeyError):

@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from .._answers import answer_levels, level_label, level_labels
+from .._decimals import comma_number
 from ..errors import InputError, Problem, ValidationError
 from ..schema import COMMENT_ID, RESPONDENT_ID, TEXT
 
@@ -336,13 +337,30 @@ def _weights(respondents: pd.DataFrame | None, weights: str | pd.Series | None,
     else:
         series = pd.Series(weights)
         series.index = series.index.astype(str)
-    w = pd.to_numeric(series.reindex(index), errors="coerce").astype(float).to_numpy()
-    bad = [str(i) for i, v in zip(index, w, strict=True) if not np.isfinite(v) or v < 0]
+    given = series.reindex(index).astype(object)
+    w = pd.to_numeric(given, errors="coerce").astype(float).to_numpy()
+    # a weight given but not a number (text such as 0,75) is named as such, not as negative
+    unread = [str(i) for i, v, x in zip(index, given, w, strict=True)
+              if not pd.isna(v) and np.isnan(x)]
+    named = set(unread)
+    bad = [str(i) for i, v in zip(index, w, strict=True)
+           if (not np.isfinite(v) or v < 0) and str(i) not in named]
+    column = weights if isinstance(weights, str) else None
+    problems = []
+    if unread:
+        comma = ("; they are written with a decimal comma (0,75), which is read as one only in "
+                 "a ;-separated file, as Excel saves one where the comma is the decimal mark: "
+                 "write them with a decimal point (0.75) or save the file from Excel as CSV "
+                 "with ; between values" if any(comma_number(str(v)) for v in given) else "")
+        problems.append(Problem(
+            "bad_weight", f"survey weights must be numbers; these were not read as numbers"
+            f"{comma}.", column=column, ids=tuple(unread)))
     if bad:
-        raise ValidationError("weights", [Problem(
+        problems.append(Problem(
             "bad_weight", "survey weights must be finite and non-negative for every analysed "
-            "respondent.", column=weights if isinstance(weights, str) else None,
-            ids=tuple(bad))])
+            "respondent.", column=column, ids=tuple(bad)))
+    if problems:
+        raise ValidationError("weights", problems)
     return w
 
 
@@ -374,6 +392,12 @@ def check_alpha(alpha: float, where: str) -> None:
     if not isinstance(alpha, (int, float)) or not 0 < alpha < 1:
         raise InputError(f"The 'alpha' argument of {where} must be a number in (0, 1). "
                          f"Got {alpha!r} instead.")
+
+
+def ci_level(alpha: float) -> float:
+    """The confidence level ``1 - alpha`` that the tables record beside their intervals
+    (``ci_level``), rounded so that 0.05 gives 0.95, not 0.9500000000000001."""
+    return round(1 - float(alpha), 10)
 
 
 def bh(p: pd.Series) -> pd.Series:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -9,11 +10,20 @@ from typing import Any
 import pandas as pd
 
 from .._answers import closed_answers
-from .indicators import DEFAULT_EXCLUDE, group_levels, respondent_themes
+from .._platforms import left_out_by_default
+from .indicators import (
+    DEFAULT_EXCLUDE,
+    categorical_variables,
+    group_levels,
+    numeric_variables,
+    respondent_themes,
+)
 from .regression import numeric_differences
 from .tables import Hypothesis, associations, hypothesis_tests, prevalence
 
 __all__ = ["LinkResult", "link"]
+
+_log = logging.getLogger("carevoice.link")
 
 
 # --------------------------------------------------------------------------------------------
@@ -92,6 +102,16 @@ def link(comments: pd.DataFrame, codes: pd.DataFrame, respondents: pd.DataFrame,
         Answer columns you vouch for as closed questions: used and not checked, while every
         other column is used and checked (see :func:`carevoice.corpus.closed_answers`).
 
+    Notes
+    -----
+    When ``variables`` or ``by`` is not given, a survey platform's metadata (submission
+    times, ``Duration (in seconds)``, ``Progress``, ``Finished``, the platform's ids) and a
+    categorical column in which every answer differs (eight answers or more, one respondent
+    per level) are left out of the default, with a warning on the ``carevoice.link`` logger
+    naming them (:func:`carevoice._platforms.left_out_by_default`): tested level by level
+    they can give no finding, but each level adds a test to the Benjamini-Hochberg
+    adjustment. Name one in ``variables`` or ``by`` to use it anyway.
+
     Returns
     -------
     LinkResult
@@ -118,11 +138,26 @@ def link(comments: pd.DataFrame, codes: pd.DataFrame, respondents: pd.DataFrame,
     if groups:
         respondents = group_levels(respondents, groups)
     indicators = respondent_themes(comments, codes, respondents, themes=themes, base=base)
+    # A platform's metadata and columns with one respondent per level are left out of the
+    # default variables (not of those asked for by name).
+    left = left_out_by_default(respondents) if variables is None or by is None else {}
+    if left:
+        _log.warning(
+            "left out of the tests and prevalence tables by default: %s. Name one with "
+            "--variable COLUMN (variables=[...]) to test it anyway.",
+            "; ".join(f"{c!r} ({why})" for c, why in left.items()))
+        if by is None:
+            by = categorical_variables(respondents, exclude=left)
+        if variables is None:
+            variables = categorical_variables(respondents, exclude=[*exclude, *left])
     prev = prevalence(indicators, respondents, by, weights=weights, alpha=alpha)
     assoc = associations(indicators, respondents, variables, test=test, exclude=exclude,
                          weights=weights, alpha=alpha)
-    numeric = numeric_differences(indicators, respondents, weights=weights, alpha=alpha,
-                                  min_group=min_group)
+    numeric = numeric_differences(
+        indicators, respondents,
+        None if not left else [v for v in numeric_variables(respondents, exclude=left)
+                               if not (isinstance(weights, str) and v == weights)],
+        weights=weights, alpha=alpha, min_group=min_group)
     hyp = hypothesis_tests(indicators, respondents, hypotheses, test=test, weights=weights,
                            alpha=alpha)
     settings = {"themes": list(indicators.columns), "by": None if by is None else list(by),

@@ -18,6 +18,7 @@ from .indicators import (
     _weights,
     bh,
     check_alpha,
+    ci_level,
     numeric_variables,
 )
 
@@ -65,8 +66,8 @@ def numeric_differences(indicators: pd.DataFrame, respondents: pd.DataFrame,
     -------
     pandas.DataFrame
         ``theme, variable, n_raised, mean_raised, n_not, mean_not, difference, ci_low,
-        ci_high, p_value, q_value, reason`` (``reason``: why no test was made; missing when
-        one was).
+        ci_high, ci_level, p_value, q_value, reason`` (``ci_level``: the interval's confidence
+        level, ``1 - alpha``; ``reason``: why no test was made; missing when one was).
 
     Examples
     --------
@@ -130,6 +131,7 @@ def numeric_differences(indicators: pd.DataFrame, respondents: pd.DataFrame,
             "ci_low", "ci_high", "p_value"]
     out = pd.DataFrame(rows, columns=[*cols, "reason"])
     out.insert(len(cols), "q_value", bh(out["p_value"]))
+    out.insert(out.columns.get_loc("ci_high") + 1, "ci_level", ci_level(alpha))
     return out
 
 

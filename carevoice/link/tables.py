@@ -24,6 +24,7 @@ from .indicators import (
     bh,
     categorical_variables,
     check_alpha,
+    ci_level,
     group_levels,
 )
 
@@ -84,9 +85,10 @@ def prevalence(indicators: pd.DataFrame, respondents: pd.DataFrame | None = None
     Returns
     -------
     pandas.DataFrame
-        ``theme, variable, level, n, base, share, ci_low, ci_high, n_eff``: ``n`` respondents of
-        ``base`` raised the theme (unweighted counts); ``share`` and the interval are
-        proportions in [0, 1]. The overall rows have ``variable == level == "all"``.
+        ``theme, variable, level, n, base, share, ci_low, ci_high, ci_level, n_eff``: ``n``
+        respondents of ``base`` raised the theme (unweighted counts); ``share`` and the
+        interval are proportions in [0, 1]; ``ci_level`` is the interval's confidence level
+        (``1 - alpha``, 0.95 by default). The overall rows have ``variable == level == "all"``.
 
     Examples
     --------
@@ -120,8 +122,10 @@ def prevalence(indicators: pd.DataFrame, respondents: pd.DataFrame | None = None
                                                 None if w is None else w[mask], alpha))
     elif by:
         raise InputError("prevalence(by=...) needs the 'respondents' argument.")
-    return pd.DataFrame(rows, columns=["theme", "variable", "level", "n", "base", "share",
-                                       "ci_low", "ci_high", "n_eff"])
+    out = pd.DataFrame(rows, columns=["theme", "variable", "level", "n", "base", "share",
+                                      "ci_low", "ci_high", "n_eff"])
+    out.insert(out.columns.get_loc("ci_high") + 1, "ci_level", ci_level(alpha))
+    return out
 
 
 # --------------------------------------------------------------------------------------------
@@ -246,7 +250,7 @@ def _two_by_two(y: np.ndarray, in_level: np.ndarray, w: np.ndarray | None,
 
 _ASSOC_COLUMNS = ["theme", "variable", "level", "n_level", "raised_level", "share_level",
                   "n_rest", "raised_rest", "share_rest", "odds_ratio", "or_ci_low", "or_ci_high",
-                  "p_value", "test", "cramers_v", "q_value", "min_cell"]
+                  "ci_level", "p_value", "test", "cramers_v", "q_value", "min_cell"]
 
 
 def associations(indicators: pd.DataFrame, respondents: pd.DataFrame,
@@ -293,7 +297,8 @@ def associations(indicators: pd.DataFrame, respondents: pd.DataFrame,
     pandas.DataFrame
         One row per theme x variable x level: ``theme, variable, level, n_level,
         raised_level, share_level, n_rest, raised_rest, share_rest, odds_ratio, or_ci_low,
-        or_ci_high, p_value, test, cramers_v, q_value, min_cell`` (``min_cell``: the smallest
+        or_ci_high, ci_level, p_value, test, cramers_v, q_value, min_cell`` (``ci_level``: the
+        odds-ratio interval's confidence level, ``1 - alpha``; ``min_cell``: the smallest
         unweighted cell of the 2x2 table, for disclosure control).
 
     Examples
@@ -352,7 +357,7 @@ def associations(indicators: pd.DataFrame, respondents: pd.DataFrame,
                     "share_level": float(share), "n_rest": n_rest,
                     "raised_rest": int(counts[1, 0]), "share_rest": float(share_rest),
                     "odds_ratio": odds, "or_ci_low": low, "or_ci_high": high,
-                    "p_value": p, "test": used, "cramers_v": v,
+                    "ci_level": ci_level(alpha), "p_value": p, "test": used, "cramers_v": v,
                     "min_cell": int(counts.min()),
                 })
     out = pd.DataFrame(rows, columns=[c for c in _ASSOC_COLUMNS if c != "q_value"])
@@ -439,7 +444,8 @@ def hypothesis_tests(indicators: pd.DataFrame, respondents: pd.DataFrame,
     pandas.DataFrame
         One row per hypothesis: ``hypothesis, theme, variable, levels, alternative, n_level,
         raised_level, share_level, n_rest, raised_rest, share_rest, odds_ratio, or_ci_low,
-        or_ci_high, p_value, test, q_value, min_cell``.
+        or_ci_high, ci_level, p_value, test, q_value, min_cell`` (``ci_level``: the odds-ratio
+        interval's confidence level, ``1 - alpha``).
 
     Examples
     --------
@@ -488,12 +494,13 @@ def hypothesis_tests(indicators: pd.DataFrame, respondents: pd.DataFrame,
             "share_level": table[0, 0] / table[0].sum() if table[0].sum() else math.nan,
             "n_rest": int((~in_level).sum()), "raised_rest": int(counts[1, 0]),
             "share_rest": table[1, 0] / table[1].sum() if table[1].sum() else math.nan,
-            "odds_ratio": odds, "or_ci_low": low, "or_ci_high": high, "p_value": p,
-            "test": used, "min_cell": int(counts.min()),
+            "odds_ratio": odds, "or_ci_low": low, "or_ci_high": high,
+            "ci_level": ci_level(alpha), "p_value": p, "test": used,
+            "min_cell": int(counts.min()),
         })
     cols = ["hypothesis", "theme", "variable", "levels", "alternative", "n_level",
             "raised_level", "share_level", "n_rest", "raised_rest", "share_rest", "odds_ratio",
-            "or_ci_low", "or_ci_high", "p_value", "test", "min_cell"]
+            "or_ci_low", "or_ci_high", "ci_level", "p_value", "test", "min_cell"]
     out = pd.DataFrame(rows, columns=cols)
     out.insert(out.columns.get_loc("test") + 1, "q_value", bh(out["p_value"]))
     return out

@@ -73,9 +73,8 @@ def write_csv(frame: pd.DataFrame, path: str | Path, *, private: bool = False,
               encoding: str = "utf-8") -> Path:
     """Write ``frame`` as CSV (no index) atomically, quoting every field with a line break.
 
-    Lines end with CRLF, as RFC 4180 and Python's ``csv`` module write them; with that
-    terminator every field holding a carriage return or a line feed is quoted, so a comment
-    with a bare ``\\r`` reads back as one row.
+    Lines end with LF, as every CSV file carevoice writes; every field holding a carriage
+    return or a line feed is quoted, so a comment with a bare ``\\r`` reads back as one row.
 
     Parameters
     ----------
@@ -96,7 +95,9 @@ def write_csv(frame: pd.DataFrame, path: str | Path, *, private: bool = False,
     >>> pd.read_csv(p)["text"].tolist()
     ['a\\rb']
     """
-    return write_atomic(path, lambda fh: frame.to_csv(fh, index=False, lineterminator="\r\n"),
-                        private=private, encoding=encoding)
+    from .._files import write_csv_rows
+
+    return write_atomic(path, lambda fh: write_csv_rows(frame, fh), private=private,
+                        encoding=encoding)
 
 

@@ -187,8 +187,8 @@ def pseudonymise_command(
     prompt_secret: Annotated[bool, typer.Option(
         "--prompt-secret", help="Type the project secret (hidden).")] = False,
     review_file: Annotated[Path | None, typer.Option(
-        "--review-file", help="Write uncertain spans for a person to accept or reject (CSV; "
-                              "holds original text; owner-only).")] = None,
+        "--review-file", help="Write uncertain spans for a person to accept or reject (.csv "
+                              "or .xlsx; holds original text; owner-only).")] = None,
     decisions: Annotated[Path | None, typer.Option(
         "--decisions", help="Apply a filled-in review file from an earlier run.")] = None,
     review_threshold: Annotated[float, typer.Option(
@@ -219,13 +219,15 @@ def pseudonymise_command(
     from ._files import check_paths, write_csv
     from .core import PseudonymiseConfig, pseudonymise
     from .keys import write_secret
-    from .review import read_decisions
+    from .review import check_review_path, read_decisions, write_review_table
 
     try:
         config = PseudonymiseConfig(mode=mode, review_threshold=review_threshold,
                                     n_process=n_process, token_model=token_model,
                                     tag_style=tag_style, redaction=redaction, locale=locale)
         _csv_output(output)
+        if review_file is not None:
+            check_review_path(review_file, "The --review-file option")
         check_paths(
             {"COMMENTS": comments, "--decisions": decisions, "--secret-file": secret_file,
              "--token-model": token_model, "--previous-key": previous_key},
@@ -258,7 +260,7 @@ def pseudonymise_command(
         if spans is not None:
             _write_spans(spans, result.spans)
         if review_file is not None:
-            write_csv(result.review, review_file, private=True, encoding="utf-8-sig")
+            write_review_table(result.review, review_file, "The --review-file option")
         _write_manifest(config, output=output, spans=spans, review_file=review_file,
                         key_file=key_file, comments=comments, decisions=decisions,
                         token_model=token_model, previous_key=previous_key,

@@ -41,7 +41,7 @@ from .neighbours import (
 )
 from .places import places_after_found
 from .replace import MODES, ReplaceConfig, Replacer, as_secret, replace_spans
-from .review import ReviewConfig, apply_decisions, review_table
+from .review import ReviewConfig, apply_decisions, review_table, stale_note
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -632,8 +632,10 @@ def pseudonymise(comments: Corpus | pd.DataFrame, config: PseudonymiseConfig | N
                 spans[col] = default
         spans = resolve_spans(spans_frame(spans[list(SPAN_COLUMNS)].itertuples(index=False)),
                               comments=frame)
+    stale: tuple[tuple[str, int, int, str], ...] = ()
     if decisions is not None:
         spans = apply_decisions(spans, decisions, frame)
+        stale = spans.attrs["stale_decisions"]
     spans, below = split_min_score(spans, config.min_score)  # accepted spans score 1.0
     review = review_table(frame, spans, config.review_config())
     run_secret = secret_b if secret_b is not None else as_secret(None)
@@ -641,7 +643,9 @@ def pseudonymise(comments: Corpus | pd.DataFrame, config: PseudonymiseConfig | N
     out, occurrences = replace_spans(frame, spans, replacer=replacer)
     if decisions is not None and len(review):
         decided = decisions[decisions["decision"] != ""]
-        done = set(zip(decided[COMMENT_ID], decided["start"], decided["end"], strict=True))
+        # a stale decision is decided again: its span stays in the review table
+        done = set(zip(decided[COMMENT_ID], decided["start"], decided["end"], strict=True)) - {
+            (cid, start, end) for cid, start, end, _ in stale}
         open_rows = [(c, s, e) not in done for c, s, e in zip(
             review[COMMENT_ID], review["start"], review["end"], strict=True)]
         review = review[open_rows].reset_index(drop=True)
@@ -656,6 +660,8 @@ def pseudonymise(comments: Corpus | pd.DataFrame, config: PseudonymiseConfig | N
         note = (f"{replacer.redrawn} surrogate(s) carried over from the previous wave are now "
                 "a real name or word in this wave's data and were drawn again")
         notes = (note,)
+    if stale:
+        notes = (*notes, stale_note(stale))
     spans.attrs["below_min_score"] = len(below)
     if len(below):
         import warnings

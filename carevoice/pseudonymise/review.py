@@ -32,7 +32,9 @@ __all__ = [
     "needs_review",
     "read_decisions",
     "review_table",
+    "stale_note",
     "write_review",
+    "write_review_table",
 ]
 
 #: Columns of the review CSV.
@@ -86,6 +88,12 @@ class ReviewConfig:
 def fingerprint(text: str) -> str:
     """A short fingerprint of a span's text, to check that a decision still fits its span.
 
+    ``"fp"`` and 12 hexadecimal characters. The letters keep a spreadsheet from reading it as
+    a number: review files written before 2026-12-06 held the 12 characters alone, and Excel
+    re-saves one that is all digits (0.36% of them) or digits around one ``e`` as a rounded
+    number (``309011816428`` becomes ``3.09012E+11``). Those older fingerprints are still
+    read (:func:`fingerprint_matches`).
+
     Parameters
     ----------
     text : str
@@ -93,14 +101,49 @@ def fingerprint(text: str) -> str:
     Returns
     -------
     str
-        12 hexadecimal characters.
+        ``"fp"`` and 12 hexadecimal characters.
 
     Examples
     --------
     >>> fingerprint("Kai") == fingerprint("Kai"), len(fingerprint("Kai"))
-    (True, 12)
+    (True, 14)
     """
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+    return "fp" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+def fingerprint_matches(recorded: str, text: str) -> bool:
+    """Whether a fingerprint from a review file is that of ``text`` (in either form).
+
+    Parameters
+    ----------
+    recorded : str
+        The ``fingerprint`` cell: as :func:`fingerprint` writes it, or the 12 hexadecimal
+        characters alone of review files written before 2026-12-06.
+    text : str
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> new = fingerprint("Kai")
+    >>> fingerprint_matches(new, "Kai"), fingerprint_matches(new[2:], "Kai")
+    (True, True)
+    >>> fingerprint_matches("3.09012E+11", "Kai")
+    False
+    """
+    recorded, expected = recorded.strip().lower(), fingerprint(text)
+    return recorded in (expected, expected[2:])
+
+
+def _looks_like_a_number(recorded: str) -> bool:
+    """A fingerprint a spreadsheet has turned into a number (``3.09012E+11``)."""
+    try:
+        float(recorded.strip().replace(",", "."))
+    except ValueError:
+        return False
+    return True
 
 
 def needs_review(spans: pd.DataFrame, config: ReviewConfig | None = None) -> pd.Series:
@@ -157,17 +200,98 @@ def review_table(comments: pd.DataFrame, spans: pd.DataFrame,
     return pd.DataFrame(rows, columns=list(REVIEW_COLUMNS))
 
 
-def write_review(path: str | Path, comments: pd.DataFrame, spans: pd.DataFrame,
-                 config: ReviewConfig | None = None) -> pd.DataFrame:
-    """Write the review table to a CSV (UTF-8 with BOM, so spreadsheets open it cleanly).
+#: The suffixes a review file may have: the formats it is written in.
+REVIEW_SUFFIXES: tuple[str, ...] = (".csv", ".xlsx")
 
-    The file is created owner read/write only (0600), as it holds original text, and written
-    through a temporary file; fields with line breaks are quoted.
+
+def check_review_path(path: str | Path, argument: str = "The 'path' argument") -> Path:
+    """``path`` as a Path if its suffix names a format the review file is written in.
 
     Parameters
     ----------
     path : str or pathlib.Path
-        Where to write; the file holds original text, so keep it with the raw data.
+    argument : str
+        How a message names where the path came from (``"The --review-file option"``).
+
+    Returns
+    -------
+    pathlib.Path
+
+    Raises
+    ------
+    InputError
+        If the suffix is not ``.csv`` or ``.xlsx``.
+
+    Examples
+    --------
+    >>> check_review_path("review.xlsx").name
+    'review.xlsx'
+    >>> check_review_path("review.txt")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    carevoice.errors.InputError: The 'path' argument must name a .csv or .xlsx file ...
+    """
+    path = Path(path)
+    if path.suffix.lower() not in REVIEW_SUFFIXES:
+        raise InputError(f"{argument} must name a .csv or .xlsx file (the review file is "
+                         f"written as CSV or as an Excel workbook); got {path.name!r}.")
+    return path
+
+
+def write_review_table(table: pd.DataFrame, path: str | Path,
+                       argument: str = "The 'path' argument") -> Path:
+    """Write a review table as CSV (UTF-8 with BOM) or as an Excel workbook, by the suffix.
+
+    The file is created owner read/write only (0600), as it holds original text, and written
+    through a temporary file. In CSV, fields with line breaks are quoted and text a
+    spreadsheet would run as a formula gets a leading apostrophe (removed again when the
+    decisions are read); a workbook holds every text as text.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        From :func:`review_table`.
+    path : str or pathlib.Path
+        A ``.csv`` or ``.xlsx`` file.
+    argument : str
+        How a message names where the path came from.
+
+    Returns
+    -------
+    pathlib.Path
+
+    Raises
+    ------
+    InputError
+        If the suffix is neither ``.csv`` nor ``.xlsx``, or the file cannot be written.
+    """
+    path = check_review_path(path, argument)
+    if path.suffix.lower() == ".csv":
+        from ._files import write_csv
+
+        return write_csv(table, path, private=True, encoding="utf-8-sig")
+    from .._atomic import write_atomic
+    from .._files import _write_xlsx
+
+    try:
+        return write_atomic(path, lambda fh: _write_xlsx(table, fh), mode=0o600)
+    except OSError as e:
+        raise InputError(f"Cannot write {path} ({e.strerror or type(e).__name__}).") from e
+
+
+def write_review(path: str | Path, comments: pd.DataFrame, spans: pd.DataFrame,
+                 config: ReviewConfig | None = None) -> pd.DataFrame:
+    """Write the review table to CSV (UTF-8 with BOM, so spreadsheets open it cleanly) or,
+    for a ``.xlsx`` path, to an Excel workbook.
+
+    The file is created owner read/write only (0600), as it holds original text, and written
+    through a temporary file (see :func:`write_review_table`).
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        Where to write, a ``.csv`` or ``.xlsx`` file; the file holds original text, so keep
+        it with the raw data.
     comments, spans, config
         As for :func:`review_table`.
 
@@ -175,16 +299,20 @@ def write_review(path: str | Path, comments: pd.DataFrame, spans: pd.DataFrame,
     -------
     pandas.DataFrame
         The table written.
-    """
-    from ._files import write_csv
 
+    Raises
+    ------
+    InputError
+        If ``path`` is neither a ``.csv`` nor a ``.xlsx`` file (checked before any work).
+    """
+    path = check_review_path(path)
     table = review_table(comments, spans, config)
-    write_csv(table, Path(path), private=True, encoding="utf-8-sig")
+    write_review_table(table, path)
     return table
 
 
 def read_decisions(path: str | Path) -> pd.DataFrame:
-    """Read a review CSV filled in by a person.
+    """Read a review file (CSV or XLSX) filled in by a person.
 
     Parameters
     ----------
@@ -257,7 +385,11 @@ def apply_decisions(spans: pd.DataFrame, decisions: pd.DataFrame,
     Returns
     -------
     pandas.DataFrame
-        A new spans frame; ``spans.attrs["decisions"]`` counts accepted, rejected, stale.
+        A new spans frame; ``spans.attrs["decisions"]`` counts accepted, rejected, stale, and
+        ``spans.attrs["stale_decisions"]`` lists the stale ones as ``(comment_id, start, end,
+        reason)``, the reason ``"number"`` when the recorded fingerprint was turned into a
+        number (a spreadsheet re-saved it) and ``"changed"`` otherwise (the span's text is
+        not the one reviewed). A stale decision is not applied: the span stays as found.
     """
     out = spans.copy()
     texts = None
@@ -268,6 +400,7 @@ def apply_decisions(spans: pd.DataFrame, decisions: pd.DataFrame,
         lookup[(str(row.comment_id), int(row.start), int(row.end))] = row
     keep, labels = [], []
     counts = {"accepted": 0, "rejected": 0, "stale": 0}
+    stale: list[tuple[str, int, int, str]] = []
     for cid, start, end, label in out[[COMMENT_ID, "start", "end", "label"]].itertuples(
             index=False):
         row = lookup.get((str(cid), int(start), int(end)))
@@ -275,9 +408,12 @@ def apply_decisions(spans: pd.DataFrame, decisions: pd.DataFrame,
             keep.append(True)
             labels.append(label)
             continue
-        if texts is not None and row.fingerprint and fingerprint(
-                texts.get(str(cid), "")[start:end]) != row.fingerprint:
+        recorded = str(row.fingerprint)
+        if texts is not None and recorded.strip() and not fingerprint_matches(
+                recorded, texts.get(str(cid), "")[start:end]):
             counts["stale"] += 1
+            stale.append((str(cid), int(start), int(end),
+                          "number" if _looks_like_a_number(recorded) else "changed"))
             keep.append(True)
             labels.append(label)
             continue
@@ -300,4 +436,45 @@ def apply_decisions(spans: pd.DataFrame, decisions: pd.DataFrame,
         out["score"] = [1.0 if r is not None and r.decision == "accept" else sc
                         for r, sc in zip(accepted, out["score"], strict=True)]
     out.attrs["decisions"] = counts
+    out.attrs["stale_decisions"] = tuple(stale)
     return out
+
+
+def stale_note(stale: tuple[tuple[str, int, int, str], ...]) -> str:
+    """Say which decisions were not applied and why, by ``comment_id`` (never the text).
+
+    Parameters
+    ----------
+    stale : tuple
+        ``spans.attrs["stale_decisions"]`` from :func:`apply_decisions`.
+
+    Returns
+    -------
+    str
+        ``""`` when there are none.
+
+    Examples
+    --------
+    >>> print(stale_note((("c7", 0, 3, "number"), ("c9", 4, 8, "changed"))))
+    ... # doctest: +ELLIPSIS
+    2 review decisions were not applied (...): for comment c7 the fingerprint ... is a number...
+    """
+    if not stale:
+        return ""
+    parts = []
+    number = sorted({cid for cid, *_, reason in stale if reason == "number"})
+    changed = sorted({cid for cid, *_, reason in stale if reason == "changed"})
+    if number:
+        parts.append(f"for comment{'s' if len(number) > 1 else ''} {format_ids(number)} the "
+                     "fingerprint in the decisions file is a number: a spreadsheet re-saved an "
+                     "all-digit fingerprint in scientific notation (309011816428 as "
+                     "3.09012E+11); review files written now have fingerprints that cannot look "
+                     "like numbers")
+    if changed:
+        parts.append(f"for comment{'s' if len(changed) > 1 else ''} {format_ids(changed)} the "
+                     "fingerprint no longer matches the span's text (the comment changed since "
+                     "the review)")
+    n = len(stale)
+    return (f"{n} review decision{'s were' if n > 1 else ' was'} not applied (the span "
+            f"stays as found, masked): " + "; ".join(parts) + ". They are in the new review "
+            "file, if one is written, to decide again.")

@@ -3,7 +3,7 @@ corrections back.
 
 - :func:`export_qdpx` writes a ``.qdpx`` project: the codebook, one text source per comment
   (pseudonymised), one case per respondent with the survey answers as variables, and one coding
-  per assigned theme by a user naming the carevoice model.
+  per assigned theme by the user the codes name (carevoice's model only when told it made them).
 - :func:`write_qdc` / :func:`read_qdc` write and read a ``.qdc`` codebook.
 - :func:`read_qdpx` reads an edited project back; :func:`reviewed_codes` and
   :func:`compare_codes` turn its codings into what the review kept, removed and added.
@@ -15,11 +15,12 @@ corrections back.
 from ._values import free_text_answers, type_text_answers
 from ._xml import RefiQdaError, schema_path, stable_guid, validate_refi
 from .codebook import read_qdc, write_qdc
-from .export import default_user, export_qdpx
+from .export import UNSTATED_USER, default_user, export_qdpx
 from .read import CODING_COLUMNS, QdaProject, compare_codes, read_qdpx, reviewed_codes
 
 __all__ = [
     "CODING_COLUMNS",
+    "UNSTATED_USER",
     "QdaProject",
     "RefiQdaError",
     "compare_codes",

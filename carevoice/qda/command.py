@@ -112,8 +112,14 @@ def export_qdpx_command(
                             "the comments, never listed as levels); repeatable. Columns that "
                             "look like free text or ask for a name are found as well.")] = None,
     user: Annotated[str | None, typer.Option(
-        help="Name of the user who made the codings (default: carevoice and model versions).")
-    ] = None,
+        help="Name of the person (or model) who made the codings whose row names no one (a "
+             "'user' or 'coder' column of CODES names the coder row by row). Default: "
+             "'carevoice export (coder not stated)'.")] = None,
+    model_codes: Annotated[bool, typer.Option(
+        "--model-codes",
+        help="CODES was written by `carevoice code` (or a run or the demo with the packaged "
+             "sentence model): name carevoice's coder, with the model and the --codebook's "
+             "version, as the user of the codings whose row names no one.")] = False,
     name: Annotated[str, typer.Option(help="The project's name in the QDA tool.")
                     ] = "carevoice project",
     inline_text: Annotated[bool, typer.Option(
@@ -147,6 +153,9 @@ def export_qdpx_command(
 
     try:
         check_output_path(output, argument="--output", kind="file", suffixes=(".qdpx",))
+        if model_codes and user is not None:
+            raise InputError("The --user and --model-codes options both name the coder; give "
+                             "one of them.")
         order = given_levels(levels)
         if order and respondents is None:
             raise InputError("The --levels option orders the answers of RESPONDENTS columns, "
@@ -174,6 +183,11 @@ def export_qdpx_command(
             _check_declared(frame, comments, answers, free)
         book = _read_codebook(codebook)
         _warn_unknown_themes(coded, book, codebook)
+        if model_codes:  # the version of the codebook the project holds, as the codes'
+            from .codebook import code_specs
+            from .export import default_user
+
+            user = default_user(code_specs(book)[1].version)
         path = export_qdpx(frame, coded, answers, output, codebook=book,
                            user=user, pseudonymise=not already_pseudonymised, free_text=free,
                            not_free_text=not_free_text or (),

@@ -8,8 +8,10 @@ The project holds:
 - one case per respondent, with the survey answers as typed variables and the respondent's
   comments as its sources (free-text answers pseudonymised with the comments);
 - one coding per assigned theme, on the whole comment or on a span (a sentence) when the codes
-  say where, made by a user that names the carevoice model and version; the score goes in a note
-  attached to the coding, since the standard has no confidence attribute.
+  say where, made by the user the codes name (a ``user`` or ``coder`` column), else by the user
+  given (:func:`default_user` for codes carevoice's coder made), else by ``UNSTATED_USER``;
+  the score goes in a note attached to the coding, since the standard has no confidence
+  attribute.
 
 Every GUID is derived from the ids (:func:`~carevoice.qda.stable_guid`) and the zip has fixed
 timestamps, so the same inputs always give a byte-identical file.
@@ -49,19 +51,27 @@ from .codebook import code_specs, codebook_set, codes_element
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = ["SCORE_NOTE_PREFIX", "TEXT_CHECK", "assigned_mask", "default_user", "export_qdpx",
-           "text_check"]
+__all__ = ["SCORE_NOTE_PREFIX", "TEXT_CHECK", "UNSTATED_USER", "assigned_mask", "default_user",
+           "export_qdpx", "text_check"]
 
 #: How a score note starts; :func:`carevoice.qda.read_qdpx` reads the score back from it.
 SCORE_NOTE_PREFIX = "carevoice score: "
 #: The label of the line of a source's description that holds :func:`text_check`.
 TEXT_CHECK = "Text check"
+#: The user of the codings whose maker is not known: codes without a ``user`` (or ``coder``)
+#: value, exported without a ``user`` argument. carevoice never names its model as the coder of
+#: codes it was not told the model made.
+UNSTATED_USER = "carevoice export (coder not stated)"
 NO_THEME = "no_theme"
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
 def default_user(codebook_version: str | None = None) -> str:
-    """The user name carevoice's codings carry: carevoice, its model and their versions.
+    """The user name for codings carevoice's coder made: carevoice, its model and their versions.
+
+    Give it as ``export_qdpx(..., user=default_user(version))`` (``carevoice export-qdpx
+    --model-codes``) for codes that :class:`carevoice.themes.ThemeCoder` predicted with the
+    packaged sentence model and a codebook of that version; other codes name their own coder.
 
     Parameters
     ----------
@@ -95,10 +105,13 @@ def _prepare_codes(codes: pd.DataFrame, texts: Mapping[str, str], user: str) -> 
     if not isinstance(codes, pd.DataFrame) or not {COMMENT_ID, "theme"} <= set(codes.columns):
         raise InputError(
             "The 'codes' argument of export_qdpx must be a DataFrame with columns 'comment_id' "
-            "and 'theme' (and optionally 'assigned', 'score', 'user', 'start', 'end'). Got "
+            "and 'theme' (and optionally 'assigned', 'score', 'user' or 'coder', 'start', "
+            "'end'). Got "
             f"{list(codes.columns) if isinstance(codes, pd.DataFrame) else type(codes).__name__}."
         )
     out = codes[assigned_mask(codes, "codes")].copy()
+    if "user" not in out.columns and "coder" in out.columns:  # a codes file typed by hand
+        out = out.rename(columns={"coder": "user"})
     out[COMMENT_ID] = out[COMMENT_ID].astype(str)
     out["theme"] = out["theme"].astype(str)
     out = out[(out["theme"] != NO_THEME).to_numpy()]
@@ -274,9 +287,10 @@ def export_qdpx(
         Long codes as :meth:`carevoice.themes.ThemeCoder.predict` returns them: ``comment_id``,
         ``theme``, optionally ``score`` and ``assigned`` (only assigned rows become codings:
         booleans, 1 / 0 or text such as ``True`` / ``false``; ``no_theme`` rows are not
-        codings). Optional ``user`` names who coded each row (as :func:`read_qdpx` returns it);
-        optional ``start`` / ``end`` code a span (a sentence) instead of the whole comment, as
-        offsets in Unicode code points into the text that is written. Codes with no assigned
+        codings). Optional ``user`` (or, without it, ``coder``) names who coded each row (as
+        :func:`read_qdpx` returns it); optional ``start`` / ``end`` code a span (a sentence)
+        instead of the whole comment, as offsets in Unicode code points into the text that is
+        written. Codes with no assigned
         theme give a project with its sources and cases and no codings.
     respondents : pandas.DataFrame or None
         ``respondent_id`` and the survey answers: each becomes a variable of the respondent's
@@ -291,7 +305,9 @@ def export_qdpx(
         The themes (see :func:`carevoice.qda.write_qdc`); None uses the default codebook.
         Themes in ``codes`` but not in the codebook are added as codes of their own.
     user : str, optional
-        The name of the user that makes the codings; by default :func:`default_user`.
+        The name of the user that made the codings whose row names none: a person's name, or
+        :func:`default_user` for codes :class:`carevoice.themes.ThemeCoder` predicted. By
+        default ``UNSTATED_USER``: carevoice cannot know who or what made a codes table.
     pseudonymise : bool, default True
         Run carevoice's pseudonymiser over the text first, so the project holds no name or
         contact detail even when ``comments`` is the raw export; the free-text answers in
@@ -388,7 +404,7 @@ def export_qdpx(
         themes_used = list(dict.fromkeys(kept["theme"].astype(str)))
     specs, meta = code_specs(codebook, colours=colours,
                              extra_themes=[t for t in themes_used if t != NO_THEME])
-    default = user or default_user(meta.version)
+    default = user or UNSTATED_USER
     coded = _prepare_codes(codes, texts, default)
     stamp = {"creationDateTime": created.isoformat()} if created is not None else {}
 

@@ -16,6 +16,7 @@ from typing import Any
 import pandas as pd
 
 from .._answers import closed_answers
+from .._platforms import left_out_by_default
 from ..disclosure import SYMBOL, DisclosureConfig, footnote, suppress_prevalence
 from ..errors import InputError
 from ..link import (
@@ -36,7 +37,14 @@ from .joint import (
     _quote_groups,
     _quoted_themes,
 )
-from .notes import _attribution_note, _methods_note, _reading_guide
+from .notes import (
+    _association_note,
+    _attribution_note,
+    _differences_note,
+    _hypotheses_note,
+    _methods_note,
+    _reading_guide,
+)
 from .tables import (
     association_table,
     change_table,
@@ -87,8 +95,9 @@ class ReportContent:
         The run manifest.
     labels : dict
         Theme id to label.
-    association_note : str
-        How the association table was made.
+    association_note, hypotheses_note, differences_note : str
+        How the association, hypothesis and numeric-difference tables were made: the test,
+        the number of tests and the family their q-values are adjusted over.
     max_q : float
         The q-value cut-off used.
     link_result : LinkResult or None
@@ -123,6 +132,8 @@ class ReportContent:
     labels: dict[str, str] = field(default_factory=dict)
     association_note: str = ""
     max_q: float = 0.05
+    hypotheses_note: str = ""
+    differences_note: str = ""
     link_result: LinkResult | None = field(default=None, repr=False)
     quotes: pd.DataFrame | None = field(default=None, repr=False)
     changes: pd.DataFrame = field(default_factory=pd.DataFrame)
@@ -488,7 +499,9 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
         from ..link import group_levels
 
         respondents = group_levels(respondents, groups)
-    categorical = categorical_variables(respondents)
+    # a platform's metadata and one-respondent-per-level columns: left out, as link does
+    left = set(left_out_by_default(respondents)) - set(subgroups or ())
+    categorical = [c for c in categorical_variables(respondents) if c not in left]
     numeric_subgroups = [v for v in subgroups or () if v not in categorical]
     result = link(comments, codes, respondents, themes=themes, hypotheses=hypotheses,
                   by=[*categorical, *numeric_subgroups] if numeric_subgroups else None,
@@ -546,15 +559,10 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
                f"at least one free-text question, coded into {len(result.indicators.columns)} "
                "themes and linked to the same young people's survey answers. Quotes are "
                "pseudonymised; names and places in them are replaced.")
-    method = ("survey-weighted logistic regressions with sandwich standard errors"
-              if weights is not None else "Fisher exact" if test == "fisher" else test)
-    note = ("One-vs-rest comparisons of each theme with each answer to each closed question: "
-            f"{len(result.associations):,} tests ({method}), q-values adjusted by "
-            "Benjamini-Hochberg over all of them. Exploratory: read them as leads, and the "
-            "pre-specified hypotheses as findings.")
+    note = _association_note(len(result.associations), test, weighted=weights is not None)
     footnotes = [
         footnote(disclosure),
-        _methods_note(),
+        _methods_note(result.settings["min_group"], weighted=weights is not None),
         _attribution_note(disclosure),
     ]
     if weights is not None:
@@ -608,6 +616,10 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
         chart_png=prevalence_chart(marked, labels, disclosure, format="png"),
         footnotes=footnotes, manifest=manifest, labels=labels, association_note=note,
         max_q=max_q, link_result=result, quotes=quotes, changes=changes,
+        hypotheses_note=_hypotheses_note(len(result.hypotheses), test, weights is not None),
+        differences_note=_differences_note(
+            int(result.numeric["p_value"].notna().sum()),
+            [str(r) for r in result.numeric["reason"].dropna()]),
         changes_note=changes_note,
         guide=_reading_guide(disclosure, max_q, weighted=weights is not None),
         suppression_note=footnote(disclosure), symbol=disclosure.symbol)
@@ -674,6 +686,14 @@ def build_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | 
                         formats=formats)
 
 
+def _write_csv(frame: pd.DataFrame, path: Path) -> None:
+    """Write a report table as carevoice writes every CSV file (LF lines, UTF-8)."""
+    from .._files import write_csv_rows
+
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        write_csv_rows(frame, fh)
+
+
 def write_report(content: ReportContent, output_dir: str | Path, *,
                  formats: Sequence[str] = FORMATS) -> dict[str, Path]:
     """Write a computed report: the documents, ``manifest.json``, ``tables/*.csv``, quotes.
@@ -727,12 +747,12 @@ def write_report(content: ReportContent, output_dir: str | Path, *,
               **({"changes": content.changes} if not content.changes.empty else {})}
     for name, table in tables.items():
         written[f"table_{name}"] = out / "tables" / f"{name}.csv"
-        table.to_csv(written[f"table_{name}"], index=False)
+        _write_csv(table, written[f"table_{name}"])
     # The analyst's key from each quote to its comment_id (re-identify a quote through the
     # pseudonymisation key by it): beside the report, not among the publishable tables/.
     written["quotes"] = out / "quotes.csv"
     quotes = content.quotes
-    quotes.reindex(columns=[c for c in QUOTE_KEY_COLUMNS if c in quotes.columns]).to_csv(
-        written["quotes"], index=False)
+    _write_csv(quotes.reindex(columns=[c for c in QUOTE_KEY_COLUMNS if c in quotes.columns]),
+               written["quotes"])
     return written
 

@@ -6,6 +6,9 @@ the settings the report was made with, so that what the notes say matches what w
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
+
 from ..disclosure import DisclosureConfig
 
 __all__: list[str] = []
@@ -38,12 +41,81 @@ def _chance_share(max_q: float) -> str:
     return f"{max_q * 100:g} in 100"
 
 
-def _methods_note() -> str:
-    """The footnote on percentages, intervals and odds ratios."""
-    return ("Percentages are of young people who answered at least one free-text question; 95% "
-            "confidence intervals are Wilson score intervals. Odds ratios compare young people "
-            "giving an answer with the others who answered the same question (0.5 added to "
-            "every cell when one is zero).")
+def _methods_note(min_group: int = 5, weighted: bool = False) -> str:
+    """The footnote on percentages, intervals, odds ratios and mean differences: every method
+    behind a figure, named."""
+    if weighted:
+        odds = ("Odds ratios compare young people giving an answer with the others who "
+                "answered the same question, from survey-weighted logistic regressions, with "
+                "95% Wald intervals from sandwich (robust) standard errors (from the weighted "
+                "table with 0.5 added to every cell, Woolf's logit interval, when a weighted "
+                "cell is empty).")
+        means = "weighted means (weights rescaled to Kish's effective sample size)"
+    else:
+        odds = ("Odds ratios compare young people giving an answer with the others who "
+                "answered the same question (0.5 added to every cell when one is zero), with "
+                "95% Woolf (logit) confidence intervals.")
+        means = "means"
+    return ("Percentages are of young people who answered at least one free-text question; "
+            "their 95% confidence intervals are Wilson score intervals. " + odds + " For a "
+            f"question answered with a number, the difference in {means} between young people "
+            "who raised a theme and the others has a 95% confidence interval and a p value "
+            "from Welch's t test (unequal variances); it is tested only when each group has at "
+            f"least {min_group} answers and the answers in each group are not all the same.")
+
+
+def _test_words(test: str, weighted: bool) -> str:
+    """The association test, in words."""
+    if weighted:
+        return ("survey-weighted logistic regressions with sandwich standard errors; Pearson's "
+                "chi-square on the weighted table where a weighted cell is empty")
+    return {"fisher": "Fisher's exact test", "chi2": "chi-square with Yates' correction",
+            "auto": "Fisher's exact test where an expected count is under 5, otherwise "
+                    "chi-square with Yates' correction"}.get(test, test)
+
+
+def _association_note(n_tests: int, test: str, weighted: bool) -> str:
+    """The note above the exploratory associations: the tests, their number and family."""
+    return ("One-vs-rest comparisons of each theme with each answer to each closed question: "
+            f"{n_tests:,} tests ({_test_words(test, weighted)}), odds ratios with 95% "
+            "confidence intervals (see the notes), q-values adjusted by Benjamini-Hochberg over "
+            "these tests, a family of their own (the numeric answers and the pre-specified "
+            "hypotheses are adjusted separately). Exploratory: read them as leads, and the "
+            "pre-specified hypotheses as findings.")
+
+
+def _hypotheses_note(n_tests: int, test: str, weighted: bool) -> str:
+    """The note above the pre-specified hypotheses; empty when there are none."""
+    if not n_tests:
+        return ""
+    which = ("1 hypothesis written down before the analysis, comparing" if n_tests == 1 else
+             f"{n_tests:,} hypotheses written down before the analysis, each comparing")
+    family = ("its q value adjusted by Benjamini-Hochberg over this hypothesis only (so equal "
+              "to its p value)" if n_tests == 1 else "q-values adjusted by Benjamini-Hochberg "
+              f"over these {n_tests:,} hypotheses only")
+    one_sided = ("" if test == "fisher" and not weighted else
+                 " (a one-sided hypothesis: the one-sided Wald test)" if weighted else
+                 " (a one-sided hypothesis: Fisher's exact test)")
+    return (f"{which} the young people giving the answers it names with the others who "
+            f"answered the question: {_test_words(test, weighted)}{one_sided}, odds ratios "
+            f"with 95% confidence intervals (see the notes), {family}.")
+
+
+def _differences_note(n_tested: int, untested: Sequence[str]) -> str:
+    """The note above the numeric-answer table: the test, the family and what was not tested
+    (``untested``: the ``reason`` of each comparison that was not); empty with no numeric
+    answer."""
+    if not n_tested and not untested:
+        return ""
+    reasons = "; ".join(f"{reason}: {count:,}" for reason, count in
+                        sorted(Counter(untested).items()))
+    untested_words = (f" {len(untested):,} comparisons were not tested ({reasons})."
+                      if untested else "")
+    return ("The mean answer to each question answered with a number, of the young people who "
+            "raised each theme minus that of the others: the difference, its 95% confidence "
+            f"interval and p value from Welch's t test (unequal variances); {n_tested:,} tests, "
+            "q-values adjusted by Benjamini-Hochberg over these tests only, a family separate "
+            f"from the associations.{untested_words}")
 
 
 def _reading_guide(disclosure: DisclosureConfig, max_q: float, weighted: bool) -> list[str]:

@@ -66,6 +66,11 @@ def _empty(content: ReportContent) -> dict[str, str]:
     }
 
 
+def _html_note(note: str) -> list[str]:
+    """A note paragraph above a table, or nothing for an empty note."""
+    return [f'<p class="note">{html.escape(note)}</p>'] if note else []
+
+
 def _subgroup_caption(variable: str) -> str:
     return f"Young people raising each theme, by {variable.replace('_', ' ')}"
 
@@ -178,11 +183,13 @@ def to_html(content: ReportContent) -> str:
         parts += [f"<h2>{_CHANGES}</h2>", f'<p class="note">{e(content.changes_note)}</p>',
                   *table(content.changes, captions["changes"])]
     parts += ["<h2>Themes and survey answers</h2>", "<h3>Pre-specified hypotheses</h3>",
+              *_html_note(content.hypotheses_note),
               *table(content.hypotheses, captions["hypotheses"], empty["hypotheses"]),
               f"<h3>Exploratory associations (q &le; {content.max_q})</h3>",
               f'<p class="note">{e(content.association_note)}</p>',
               *table(content.associations, captions["associations"], empty["associations"]),
               f"<h3>Numeric answers (q &le; {content.max_q})</h3>",
+              *_html_note(content.differences_note),
               *table(content.differences, captions["differences"], empty["differences"]),
               "<h2>Joint displays</h2>"]
     for theme, frame in content.joint.items():
@@ -250,11 +257,13 @@ def to_markdown(content: ReportContent) -> str:
     if not content.changes.empty:
         parts += [f"## {_CHANGES}\n", content.changes_note + "\n", *table(content.changes)]
     parts += ["## Themes and survey answers\n", "### Pre-specified hypotheses\n",
+              *[n + "\n" for n in [content.hypotheses_note] if n],
               *table(content.hypotheses, empty["hypotheses"]),
               f"### Exploratory associations (q <= {content.max_q})\n",
               content.association_note + "\n",
               *table(content.associations, empty["associations"]),
               f"### Numeric answers (q <= {content.max_q})\n",
+              *[n + "\n" for n in [content.differences_note] if n],
               *table(content.differences, empty["differences"]),
               "## Joint displays\n"]
     for theme, frame in content.joint.items():
@@ -417,11 +426,15 @@ def to_docx(content: ReportContent) -> bytes:
         table(content.changes, captions["changes"])
     document.add_heading("Themes and survey answers", level=1)
     document.add_heading("Pre-specified hypotheses", level=2)
+    if content.hypotheses_note:
+        document.add_paragraph(content.hypotheses_note)
     table(content.hypotheses, captions["hypotheses"], empty["hypotheses"])
     document.add_heading(f"Exploratory associations (q <= {content.max_q})", level=2)
     document.add_paragraph(content.association_note)
     table(content.associations, captions["associations"], empty["associations"])
     document.add_heading(f"Numeric answers (q <= {content.max_q})", level=2)
+    if content.differences_note:
+        document.add_paragraph(content.differences_note)
     table(content.differences, captions["differences"], empty["differences"])
     document.add_heading("Joint displays", level=1)
     for theme, frame in content.joint.items():

@@ -282,10 +282,29 @@ def prevalence_table(prevalence: pd.DataFrame, labels: Mapping[str, str] | None 
     return pd.DataFrame(rows, columns=["Theme", "Raised by", "Of", "Share", "95% CI"])
 
 
+def _subgroup_cell(cell: pd.Series) -> str:
+    """``"31% (26 of 84; 95% CI 22% to 42%)"``: a shown cell with its interval (the interval
+    left out when the frame has none)."""
+    counts = f"{fmt_count(cell['n'])} of {fmt_count(cell['base'])}"
+    ci = fmt_ci(cell["ci_low"], cell["ci_high"]) if {"ci_low", "ci_high"} <= set(
+        cell.index) else ""
+    if not ci:
+        return f"{fmt_pct(cell['share'])} ({counts})"
+    level = cell.get("ci_level", 0.95)
+    level = 0.95 if level is None or pd.isna(level) else float(level)
+    return f"{fmt_pct(cell['share'])} ({counts}; {level * 100:g}% CI {ci})"
+
+
 def subgroup_table(prevalence: pd.DataFrame, variable: str,
                    labels: Mapping[str, str] | None = None,
                    config: DisclosureConfig | None = None) -> pd.DataFrame:
-    """Prevalence of every theme by the levels of one variable: ``"31% (26 of 84)"`` per cell.
+    """Prevalence of every theme by the levels of one variable:
+    ``"31% (26 of 84; 95% CI 22% to 42%)"`` per cell.
+
+    A cell the disclosure rules hide is the suppression symbol alone, its interval included
+    (an interval would give its count back). A shown cell's interval is the Wilson interval of
+    the share and base it shows (with weights: of the weighted share, over Kish's effective
+    sample size), so it tells a reader nothing the cell does not.
 
     Parameters
     ----------
@@ -313,7 +332,7 @@ def subgroup_table(prevalence: pd.DataFrame, variable: str,
     ...                      "base": [60, 20, 20, 20], "share": [0.37, 0.15, 0.45, 0.5],
     ...                      "ci_low": 0.1, "ci_high": 0.6})
     >>> subgroup_table(prev, "v").iloc[1].tolist()
-    ['t', '[c]', '[c]', '50% (10 of 20)']
+    ['t', '[c]', '[c]', '50% (10 of 20; 95% CI 10% to 60%)']
     >>> placements = prev.assign(variable=["all"] + ["placement_type"] * 3,
     ...                          level=["all", "foster", "kinship", "residential"])
     >>> subgroup_table(placements, "placement_type").columns.tolist()
@@ -335,8 +354,7 @@ def subgroup_table(prevalence: pd.DataFrame, variable: str,
         row = {"Theme": labels.get(str(theme), str(theme))}
         for _, c in cells.iterrows():
             # the base is published in the Respondents row whenever a cell is shown
-            row[headers[c["level"]]] = config.symbol if c["suppressed"] else \
-                f"{fmt_pct(c['share'])} ({fmt_count(c['n'])} of {fmt_count(c['base'])})"
+            row[headers[c["level"]]] = config.symbol if c["suppressed"] else _subgroup_cell(c)
         rows.append(row)
     return pd.DataFrame(rows, columns=["Theme", *headers.values()]).fillna("")
 
