@@ -44,6 +44,23 @@ app = typer.Typer(
 console = Console(stderr=True)
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        typer.echo(f"carevoice {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[bool, typer.Option(
+        "--version", callback=_print_version, is_eager=True,
+        help="Print carevoice's version (the one every manifest records) and exit.")] = False,
+) -> None:
+    """Pseudonymise, theme and link what children in care and care leavers say. Offline."""
+
+
 def fail(error: Exception) -> typer.Exit:
     """Print a carevoice error without a traceback and return the exit to raise.
 
@@ -69,12 +86,16 @@ def demo_command(
     output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the outputs.")] = Path(
         "carevoice-demo"),
     seed: Annotated[int, typer.Option(help="Seed for every random step.")] = 0,
+    timestamp: Annotated[bool, typer.Option(
+        "--timestamp/--no-timestamp", help="Record the time in the report's manifest; "
+                                           "--no-timestamp makes two runs byte-identical.")
+    ] = True,
 ) -> None:
     """Run the pipeline on the embedded fictional demo corpus and write its outputs."""
     from .pipeline import run_demo
 
     try:
-        written = run_demo(output, seed=seed)
+        written = run_demo(output, seed=seed, timestamp=timestamp)
     except CarevoiceError as e:
         raise fail(e) from e
     table = Table(title=f"carevoice demo: outputs in {output}")
@@ -214,6 +235,17 @@ def convert_command(
                 + (f"; names taken: {taken}" if taken else "") + ".")
         corpus = replace(corpus, respondents=rename_answers(corpus.respondents, renames))
         paths = write_corpus(corpus, output, format=format)
+        from .provenance import step_manifest, write_manifest
+
+        write_manifest(Path(output) / "manifest.json", step_manifest(
+            "convert", seed=None, models=False,
+            settings={"id_column": id_column, "text_columns": mapping,
+                      "closed_column": closed_column or [], "drop_column": drop_column or [],
+                      "not_free_text": not_free_text or [], "rename": renames,
+                      "format": format, "encoding": encoding, "sep": sep,
+                      "missing_values": missing_values(missing_value),
+                      "levels": given_levels(levels)},
+            inputs={"SURVEY": survey}, outputs=paths))
     except CarevoiceError as e:
         raise fail(e) from e
     Console().print(f"{corpus!r} written to {paths['comments']} and {paths['respondents']}",

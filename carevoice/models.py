@@ -234,6 +234,9 @@ def load_sentence_transformer(device: str = "cpu") -> Any:
 def model_versions() -> dict[str, str]:
     """Return the versions of carevoice and of the packages its models come from.
 
+    carevoice's is :data:`carevoice.__version__`, the version of the code that runs (an
+    editable install's metadata keeps the version it was installed with).
+
     Returns
     -------
     dict
@@ -252,8 +255,10 @@ def model_versions() -> dict[str, str]:
         "sentence-transformers",
         "torch",
     ]
-    out = {}
-    for name in names:
+    from . import __version__
+
+    out = {"carevoice": __version__}  # the code that runs, not an install's metadata
+    for name in names[1:]:
         try:
             out[name] = importlib.metadata.version(name)
         except importlib.metadata.PackageNotFoundError:

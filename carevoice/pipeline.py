@@ -7,15 +7,12 @@ return, so a notebook can run the same steps one by one.
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
-import platform
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .corpus import read_survey, write_corpus, write_table
 from .demo import demo_path
-from .models import model_versions
 from .schema import COMMENT_ID, Corpus
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -32,6 +29,12 @@ DEMO_TEXT_COLUMNS = {
     "Tell us about getting an advocate": "advocate",
     "Anything else you want to tell us?": "anything",
 }
+
+
+#: How the demo's codes were made (recorded in its manifests).
+_CROSS_FITTED = ("cross-fitted: each half of the respondents coded by a coder that learned from "
+                 "the other half's coded comments (the default coder's reference comments are "
+                 "this corpus)")
 
 
 def _sha256(path: Path) -> str:
@@ -76,7 +79,7 @@ def _cross_fitted_codes(comments: pd.DataFrame, seed: int, embedder: Any = None
     return codes.iloc[np.lexsort((np.arange(len(codes)), rank.to_numpy()))].reset_index(drop=True)
 
 
-def run_demo(output: str | Path, *, seed: int = 0) -> dict[str, Path]:
+def run_demo(output: str | Path, *, seed: int = 0, timestamp: bool = True) -> dict[str, Path]:
     """Run the pipeline on the embedded demo survey export and write every output.
 
     Steps: read the wide export (:func:`carevoice.read_survey`), keep the answered comments,
@@ -95,16 +98,22 @@ def run_demo(output: str | Path, *, seed: int = 0) -> dict[str, Path]:
         The output folder (created if missing).
     seed : int, default 0
         Seed recorded in the manifest and passed to every random step.
+    timestamp : bool, default True
+        Record the time in the report's manifest; False makes two runs byte-identical.
 
     Returns
     -------
     dict
         Output name to path.
     """
+    from dataclasses import asdict
+
+    from . import __version__
     from .discover import ThemeDiscovery
     from .embed import CachedEmbedder, SentenceTransformerEmbedder
     from .link import link
-    from .pseudonymise import pseudonymise
+    from .provenance import codebook_record, environment, file_sha256, write_manifest
+    from .pseudonymise import PseudonymiseConfig, pseudonymise
     from .qda import default_user, export_qdpx
     from .report import build_report
     from .themes import ThemeCoder, load_codebook
@@ -131,17 +140,22 @@ def run_demo(output: str | Path, *, seed: int = 0) -> dict[str, Path]:
         codes.assign(assigned=codes["assigned"].map({True: "true", False: "false"})),
         output / "codes.csv")  # as `carevoice code` writes it
 
-    topics = ThemeDiscovery(embedder, random_state=seed,
-                            text_is_pseudonymised=True).fit(safe.comments, codes).topics_
+    discovery = ThemeDiscovery(embedder, random_state=seed, text_is_pseudonymised=True)
+    topics = discovery.fit(safe.comments, codes).topics_
     written["topics"] = write_table(topics.to_table(), output / "topics.csv")
 
     linked = link(safe.comments, codes, safe.respondents)
     written["associations"] = write_table(linked.associations, output / "associations.csv")
     written["prevalence"] = write_table(linked.prevalence, output / "prevalence.csv")
 
+    coding = {"known": True, "made_by": "carevoice demo", "seed": seed,
+              "codebook": codebook_record(None), "theme_coding": _CROSS_FITTED,
+              "settings": _demo_coder_settings(seed)}
     report = build_report(safe, codes, output / "report", text_is_pseudonymised=True,
-                          flagged=set(result.review[COMMENT_ID]), seed=seed, embedder=embedder,
-                          inputs={export.name: export})
+                          flagged=set(result.review[COMMENT_ID]), embedder=embedder,
+                          inputs={"comments": written["comments"], "codes": written["codes"],
+                                  "respondents": written["respondents"]},
+                          codes_made_with=coding, timestamp=timestamp)
     written.update({f"report_{name}": path for name, path in report.items()})
     written["qdpx"] = export_qdpx(safe.comments, codes, safe.respondents,
                                   output / "carevoice-demo.qdpx", pseudonymise=False,
@@ -157,16 +171,22 @@ def run_demo(output: str | Path, *, seed: int = 0) -> dict[str, Path]:
                    "assigned_codes": int(codes["assigned"].sum()),
                    "comments_for_discovery": len(topics.comments),
                    "topics": len(topics.topic_ids)},
-        "versions": model_versions(),
-        "python": platform.python_version(),
+        "carevoice": __version__,
+        "environment": environment(),
+        "codebook": codebook_record(None),
         "note": "All text in these outputs is pseudonymised; no re-identification key was written.",
-        "theme_coding": "cross-fitted: each half of the respondents coded by a coder that "
-                        "learned from the other half's coded comments (the default coder's "
-                        "reference comments are this corpus)",
+        "theme_coding": _CROSS_FITTED,
         "theme_coder": {k: v for k, v in ThemeCoder(**_demo_coder_settings(seed))
                         .get_params().items() if k not in ("embedder", "codebook")},
+        "settings": {
+            "pseudonymise": asdict(PseudonymiseConfig()),
+            "discover": {k: v for k, v in discovery.get_params().items() if k != "embedder"},
+            "link": linked.settings,
+            "embedder": embedder.name,
+        },
+        "outputs": {name: {"file": path.relative_to(output).as_posix(),
+                           "sha256": file_sha256(path)}
+                    for name, path in sorted(written.items()) if path.is_file()},
     }
-    manifest_path = output / "manifest.json"
-    manifest_path.write_text(json.dumps(manifest, indent=1), "utf-8")
-    written["manifest"] = manifest_path
+    written["manifest"] = write_manifest(output / "manifest.json", manifest)
     return written

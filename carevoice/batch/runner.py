@@ -28,7 +28,6 @@ from __future__ import annotations
 import io
 import json
 import os
-import platform
 import threading
 import time
 import warnings
@@ -611,7 +610,9 @@ def _run(cfg: BatchConfig, base: Path, source: Source, staging: Path | None,
             from .corpus_steps import report_outputs
 
             clock, step = time.perf_counter(), bar("report", 1)
-            outputs.update(report_outputs(cfg, specs, store, respondents, folder / "outputs"))
+            outputs.update(report_outputs(
+                cfg, specs, store, respondents, folder / "outputs",
+                inputs=_report_inputs(cfg, outputs)))
             step(1)
             seconds["report"] = time.perf_counter() - clock
             log(f"report: {', '.join(cfg.report.formats)} written")
@@ -630,6 +631,13 @@ def _run(cfg: BatchConfig, base: Path, source: Source, staging: Path | None,
     if below_msg:  # after the outputs: a warning turned into an error stops nothing half-way
         warnings.warn(below_msg, UserWarning, stacklevel=3)
     return RunResult(folder, outputs, manifest, counts, seconds)
+
+
+def _report_inputs(cfg: BatchConfig, outputs: dict[str, Path]) -> dict[str, Path]:
+    """The files the report reads its frames from, for the SHA-256 in its manifest."""
+    respondents = outputs.get("respondents") or cfg.input.respondents
+    return {"comments": outputs["comments"], "codes": outputs["codes"],
+            **({"respondents": Path(respondents)} if respondents is not None else {})}
 
 
 def _chunks_bar(bar: Callable[[str, int], Callable[[int], None]], name: str,
@@ -721,7 +729,7 @@ def _assemble(cfg: BatchConfig, specs: list[ChunkSpec], store: ChunkStore,
 def _write_manifest(cfg: BatchConfig, base: Path, source: Source, specs: list[ChunkSpec],
                     detect_keys: list[str], code_keys: list[str], store: ChunkStore,
                     outputs: dict[str, Path], counts: dict[str, int], folder: Path) -> Path:
-    from ..models import model_versions
+    from ..provenance import codebook_record, environment
     from .chunks import write_atomic
 
     inputs = {"comments" if source.kind == "comments" else "survey":
@@ -736,8 +744,8 @@ def _write_manifest(cfg: BatchConfig, base: Path, source: Source, specs: list[Ch
                        ("previous_key", cfg.pseudonymise.previous_key)):
         if path is not None:
             inputs[name] = {"file": Path(path).name, "sha256": file_sha256(path)}
-    versions = model_versions()
-    versions.update(_extra_versions(cfg))
+    env = environment()
+    env["versions"].update(_extra_versions(cfg))
     chunks = []
     for spec, dk, ck in zip(specs, detect_keys, code_keys, strict=True):
         marker = store.marker(spec.index, "code") or {}
@@ -748,8 +756,9 @@ def _write_manifest(cfg: BatchConfig, base: Path, source: Source, specs: list[Ch
         "seed": cfg.run.seed,
         "config": _relative(cfg, base),
         "inputs": inputs,
-        "versions": versions,
-        "python": platform.python_version(),
+        "carevoice": env["carevoice"],
+        "environment": env,
+        "codebook": codebook_record(cfg.themes.codebook, name_only=True),
         "chunks": chunks,
         "counts": {k: v for k, v in counts.items() if not k.startswith("chunks_")},
         "outputs": {name: {"file": str(path.relative_to(folder)), "sha256": file_sha256(path)}

@@ -83,12 +83,17 @@ def discover_command(
     encoding: EncodingOption = None,
     sep: SepOption = None,
 ) -> None:
-    """Discover topics in comments without the codebook; write one row per comment and topic."""
+    """Discover topics in comments without the codebook; write one row per comment and topic.
+
+    Beside TOPICS goes NAME.manifest.json: the version, command, settings, seed, the SHA-256
+    of every input and output, the models and the libraries' versions.
+    """
     from .._files import check_input_file
     from .._summaries import topics_summary
     from ..corpus import check_output_path, read_codes, read_comments, write_table
     from ..embed import CachedEmbedder, HashingEmbedder, SentenceTransformerEmbedder
     from ..errors import CarevoiceError, InputError
+    from ..provenance import codes_provenance, write_step_manifest
     from .model import ThemeDiscovery
 
     try:
@@ -140,6 +145,15 @@ def discover_command(
             for name in ("keywords", "representative", "diverse"):
                 info[name] = ["; ".join(map(str, v)) for v in info[name]]
             write_table(info, topics_info)
+        write_step_manifest(
+            output, "discover", seed=seed, codebook=False,
+            settings={**{k: v for k, v in model.get_params().items() if k != "embedder"},
+                      "embedder": getattr(model_embedder, "name", embedder),
+                      "already_pseudonymised": already_pseudonymised,
+                      "encoding": encoding, "sep": sep},
+            inputs={"COMMENTS": comments, "--codes": codes, "--background": background},
+            outputs={"--output": output, "--topics-info": topics_info},
+            codes_made_with=None if codes is None else codes_provenance(codes))
     except CarevoiceError as e:
         raise _fail(e) from e
     summary = topics_summary(frame, topics, with_codes=code_frame is not None)

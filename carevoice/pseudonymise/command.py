@@ -127,6 +127,36 @@ def _write_spans(path: Path, spans: Any) -> None:
     write_atomic(path, write)
 
 
+def _write_manifest(config: Any, *, output: Path, comments: Path, result: Any,
+                    secret: str | None, names: dict[str, str] | None,
+                    drop_column: list[str] | None, encoding: str | None, sep: str | None,
+                    **files: Path | None) -> None:
+    """``NAME.manifest.json`` beside the pseudonymised comments: settings, files, versions.
+
+    The secret is never recorded, only the option that gave it; the key and the review file
+    are named with their SHA-256 (of the encrypted key; of the review file, which holds
+    original text and stays with the research team).
+    """
+    from dataclasses import asdict
+
+    from ..provenance import write_step_manifest
+
+    settings = asdict(config)
+    write_step_manifest(
+        output, "pseudonymise", seed=None, codebook=False,
+        settings={**settings, "token_model": "packaged" if settings["token_model"] is None
+                  else str(settings["token_model"]), "secret": secret,
+                  "decisions": files["decisions"] is not None, "column": names,
+                  "drop_column": drop_column, "encoding": encoding, "sep": sep},
+        inputs={"COMMENTS": comments, "--decisions": files["decisions"],
+                "--token-model": files["token_model"],
+                "--previous-key": files["previous_key"]},
+        outputs={"--output": output, "--spans": files["spans"],
+                 "--review-file": files["review_file"], "--key-file": files["key_file"]},
+        counts={"comments": len(result.comments), "spans": len(result.spans),
+                "for_review": len(result.review)})
+
+
 @typed_command()
 def pseudonymise_command(
     comments: Annotated[Path, typer.Argument(
@@ -231,6 +261,14 @@ def pseudonymise_command(
             _write_spans(spans, result.spans)
         if review_file is not None:
             write_review_table(result.review, review_file, "The --review-file option")
+        _write_manifest(config, output=output, spans=spans, review_file=review_file,
+                        key_file=key_file, comments=comments, decisions=decisions,
+                        token_model=token_model, previous_key=previous_key,
+                        secret=next((how for how, given in (
+                            ("--secret-file", secret_file), ("--new-secret", new_secret),
+                            ("--prompt-secret", prompt_secret)) if given), None),
+                        names=names, drop_column=drop_column, encoding=encoding, sep=sep,
+                        result=result)
     except CarevoiceError as e:
         raise _fail(e) from e
     counts = ", ".join(f"{lab} {n}" for lab, n in result.counts().itertuples(index=False))

@@ -152,6 +152,7 @@ def export_qdpx_command(
     """
     from ..corpus import check_output_path, read_codes, read_comments, read_respondents
     from ..errors import CarevoiceError, InputError
+    from ..provenance import codes_provenance, write_step_manifest
     from ._values import free_text_answers, type_text_answers
     from .export import export_qdpx
 
@@ -197,6 +198,17 @@ def export_qdpx_command(
                            user=user, pseudonymise=not already_pseudonymised, free_text=free,
                            not_free_text=not_free_text or (),
                            project_name=name, inline_text=inline_text, validate=validate)
+        write_step_manifest(
+            output, "export-qdpx", seed=None, codebook=codebook, models=False,
+            settings={"already_pseudonymised": already_pseudonymised,
+                      "free_text": [str(c) for c in free], "user_given": user is not None,
+                      "inline_text": inline_text, "validate": validate,
+                      "drop_column": drop_column or [], "not_free_text": not_free_text or [],
+                      "encoding": encoding, "sep": sep,
+                      "missing_values": missing_values(missing_value), "levels": order},
+            inputs={"COMMENTS": comments, "CODES": codes, "RESPONDENTS": respondents,
+                    "--codebook": codebook},
+            outputs={"--output": path}, codes_made_with=codes_provenance(codes))
     except CarevoiceError as e:
         raise _fail(e) from e
     columns = ", ".join(map(str, free))

