@@ -1,0 +1,606 @@
+"""The cue rules of the safeguarding screen, one list per category.
+
+Each :class:`Cue` is a regular expression over the normal form of a comment
+(:func:`carevoice.safeguarding._text.normalise`: lower case, no apostrophes, text-speak spelled
+out), with a short label that names the rule (never words of a comment), the level it gives on
+its own (``priority``; ``review`` for a weak cue), ``unless``: the ordinary senses and idioms
+that make it no cue ("could kill for a pizza", "my phone died", "learn my lines"), and
+``routes``: a category the cue belongs to instead when the clause says who did it (a partner
+hitting a care leaver is domestic abuse; strangers in the street, serious violence).
+
+The patterns are compiled on first use (:func:`compiled_cues`), not at import.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+__all__ = ["CATEGORIES", "CUES", "LEVELS", "Cue", "compiled_cues"]
+
+#: The concern categories, in the order the screen reports them (stable ids).
+CATEGORIES = ("self_harm", "abuse", "exploitation", "missing", "domestic_abuse", "violence",
+              "destitution")
+
+#: The levels: ``priority`` (current, ongoing, recent or no time given) then ``review``
+#: (clearly past and over, only a worry about someone else, or a weak cue).
+LEVELS = ("priority", "review")
+
+# Fragments shared by the patterns ({NAME} in a pattern).
+_FRAGMENTS = {
+    "ME": r"(?:me|us|myself|you|my (?:little |baby |big |younger |older )?"
+          r"(?:brother|sister|bro|sis|siblings?))",
+    "POSS": r"(?:my|our|the|me)",
+    "KIN": r"(?:dad|mum|stepdad|stepmum|father|mother|parents?|carers?|foster (?:carers?|mum|dad"
+           r"|parents?)|nan|nana|grandad|grandma|uncle|auntie|aunt|brother|sister|cousin)",
+    "PARTNER": r"(?:boyfriend|girlfriend|partner|ex|exs|ex boyfriend|husband|wife|fiance|fiancee|"
+               r"babys dad|baby dad|babys father|kids dad|sons dad|daughters dad|fella)",
+    "HIT": r"(?:hit|hits|hitting|slap|slaps|slapped|slapping|punch|punches|punched|punching|"
+           r"kick|kicks|kicked|kicking|beat|beats|beaten|beating|batter|batters|battered|"
+           r"smack|smacks|smacked|smacking|whack|whacks|whacked|strangle|strangles|strangled|"
+           r"strangling|choke|chokes|choked|choking|shove|shoves|shoved|push|pushes|pushed|"
+           r"grab|grabs|grabbed|throttle|throttled|headbutt|headbutted|bit|bites|burnt|burned|"
+           r"hurt|hurts|hurting|attack|attacks|attacked|assault|assaulted|abuse|abuses|abused|"
+           r"bash|bashes|bashed|batters|thump|thumps|thumped|belt|belts|belted)",
+    "THREAT": r"(?:threaten|threatens|threatened|threatening|said (?:he|she|they|hed|theyd|"
+              r"shed) (?:would|will|is going to|are going to)|says (?:he|she|they) (?:will|"
+              r"is going to|are going to)|going to)",
+    "DRUGS": r"(?:drugs|weed|bud|coke|crack|food|pills|packs|packages?|parcels?|bags?|"
+             r"stuff|gear|sweets|white|brown|shots|cash|money|phones?|a phone|the phone|"
+             r"burner|knife|knives|blade|gun|strap|shank)",
+    "GIFT": r"(?:weed|drugs|vapes?|alcohol|drink|drinks|booze|money|cash|a tenner|twenty quid|"
+            r"trainers|phones?|a phone|a new phone|presents|gifts|lifts|a lift|stuff|food|"
+            r"clothes|nails|a place to stay|somewhere to stay|cigs|fags|nandos|free stuff)",
+    "OLDER": r"(?:older|old|grown|grown up|adult|some|these|this|a|an|the)"
+             r" (?:boys?|lads?|men|man|guys?|people|girls?|kids|blokes?|mans|person|friends?)",
+    "ONLINE": r"(?:online|on (?:snap|snapchat|insta|instagram|tiktok|discord|xbox|roblox|"
+              r"fortnite|whatsapp|facebook|fb|telegram|the internet|a game|an app|the app|"
+              r"ps4|ps5|playstation|grindr|tinder|omegle))",
+    "PICS": r"(?:pics|pictures|picture|photos|photo|pic|pix|nudes|videos|video|vids|selfies|"
+            r"images)",
+    "TIME": r"(?:days|a day|two days|three days|four days|2 days|3 days|4 days|a week|weeks|"
+            r"since \w+|ages|a while|yesterday|24 hours|48 hours)",
+    "BASIC": r"(?:food|gas|electric|electricity|heating|heat|hot water|lights|power|nappies|"
+             r"formula|milk|the meter|meter|credit|topping up|top up)",
+    "SLEEP": r"(?:slept|sleep|sleeping|sleeps|stay|stayed|staying|kip|kipped|kipping|crash|"
+             r"crashed|crashing)",
+}
+
+
+def _expand(pattern: str) -> str:
+    for name, fragment in _FRAGMENTS.items():
+        pattern = pattern.replace("{" + name + "}", fragment)
+    return pattern
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One cue rule.
+
+    Parameters
+    ----------
+    category : str
+        One of :data:`CATEGORIES`.
+    label : str
+        What the rule looks for, in the rule's own words ("wants to die"); the screen's
+        ``cue`` column. Never words copied from a comment.
+    pattern : str
+        A regular expression over the normal form; ``{ME}``-style names expand to the shared
+        fragments.
+    level : {"priority", "review"}, default "priority"
+        The level the cue gives on its own; "review" for a weak or ambiguous cue.
+    unless : str, optional
+        A regular expression over the cue's clause: an ordinary sense or idiom that makes
+        the match no cue.
+    routes : tuple of (str, str), default ()
+        ``(category, pattern)`` pairs: when the clause matches the pattern, the cue counts for
+        that category instead (the first that matches).
+    negatable : bool, default True
+        Whether a negation just before the match ("never hit me") cancels it.
+    """
+
+    category: str
+    label: str
+    pattern: str
+    level: str = "priority"
+    unless: str | None = None
+    routes: tuple[tuple[str, str], ...] = ()
+    negatable: bool = True
+
+    def __post_init__(self) -> None:
+        if self.category not in CATEGORIES:
+            raise ValueError(f"The 'category' argument of Cue must be one of {CATEGORIES}. "
+                             f"Got {self.category!r} instead.")
+        if self.level not in LEVELS:
+            raise ValueError(f"The 'level' argument of Cue must be one of {LEVELS}. Got "
+                             f"{self.level!r} instead.")
+
+# Where a violent act is by the writer's partner, or by strangers outside.
+_TO_DOMESTIC = ("domestic_abuse", (r"\b(?:my|me|our|babys|kids) (?:ex |new |)(?:{PARTNER})\b"
+                                  r"|\b(?:he|she)s my (?:ex|{PARTNER})\b"
+                                  r"|\b(?:abusive|violent|controlling) (?:{PARTNER})\b"))
+_TO_VIOLENCE = ("violence",
+                (r"\b(?:gang|gangs|group of|some (?:lads|boys|men|guys|girls|man|guy|kids|people|"
+                r"randoms?)|on the (?:street|estate|bus|way)|in (?:town|the park|the street)|at "
+                r"the (?:park|bus stop|station|shop)|strangers?|opps|postcode|the lads|these "
+                r"lads|outside (?:the|a) (?:shop|chicken shop|station|club|school gates)|"
+                r"walking home|on my way|people (?:were|are|keep)|random (?:lads|boys|men|man|"
+                r"guy|people))\b"))
+_TO_ABUSE = ("abuse", (r"\b(?:my |the )?(?:dad|mum|stepdad|stepmum|carers?|foster|staff|nan|"
+                      r"grandad|uncle|auntie)\b|\b(?:at|in) school\b|\bbull(?:y|"
+                      r"ies|ied|ying)\b|\bat the home\b"))
+
+_HIT_IDIOMS = (r"\b(?:it|this|that|reality|the ball|a ball|the door|a car|the car|a bus|the bus|"
+               r"the news|the realisation|the truth|covid|lockdown|the wave|it all) (?:really |"
+               r"just |suddenly |finally )?(?:hit|hits|hurt|hurts|kicked|kicks|hit home)\b"
+               r"|\bhit (?:me|us) up\b|\bbeat (?:me|us) (?:at|in|on)\b|\b(?:it|that) beats me\b"
+               r"|\b(?:push|pushes|pushed|pushing) (?:me|us) (?:to|into doing|forward|harder)\b"
+               r"|\bhurt (?:my|our) (?:feelings|knee|ankle|leg|arm|back|wrist|foot|head|finger)"
+               r" (?:playing|at|in|doing|on|when i fell)|\bkick(?:ed|s)? (?:me|us) (?:out|off)\b"
+               r"|\b(?:hurts|hurt) (?:me|us) (?:that|when (?:she|he|they) (?:doesnt|dont|didnt|"
+               r"cancel|cancels|cancelled|forgot|forget|leave|left|said)|to (?:think|know|see|"
+               r"hear))\b|\b(?:it|that|this) (?:really )?(?:hurt|hurts|hurted)\b"
+               r"|\b(?:ball|football|door|branch|swing|trampoline)\b")
+
+CUES: tuple[Cue, ...] = (
+    # ---------------------------------------------------------------- self_harm
+    Cue("self_harm", "wants to die",
+        r"\b(?:want|wants|wanted|wanting|wana) to (?:die|be dead|disappear for ever|"
+        r"disappear forever|end it)\b|\bwish (?:i|id) (?:was|were|had) (?:dead|died)\b"
+        r"|\bbetter off dead\b|\b(?:ready|about) to (?:die|end it)\b",
+        unless=r"\b(?:embarrass\w*|cringe|shame|laugh\w*|dying to|dye|die (?:my|her|his|your|"
+               r"our) (?:hair|clothes|top|trainers))\b"),
+    Cue("self_harm", "wishes not to be alive",
+        r"\bwish (?:i|id) (?:was|were|had|had of) (?:never|not) (?:been )?born\b|\bwish (?:i|id)"
+        r" (?:was|were) (?:not|never) (?:alive|here)\b|\bwish i (?:wasnt|werent|didnt) (?:alive|"
+        r"here|exist|born|wake up)\b|\b(?:want|wants|wanted) to (?:not be alive|not exist|not "
+        r"wake up|never wake up)\b|\bnot (?:wake|waking) up\b|\bgo to sleep (?:and|an) "
+        r"(?:never|not) wake\b|\bnothing to live for\b", negatable=False,
+        unless=r"\b(?:for school|on time|early|alarm|in time)\b"),
+    Cue("self_harm", "thoughts of suicide",
+        r"\bsu+[iy]?[cs]+[iy]?d\w*|\bkill(?:ing|ed)? (?:myself|my self|me self)\b|\bend (?:it "
+        r"all|my life|my own life|everything)\b|\btake my (?:own )?life\b|\bhang (?:myself|my "
+        r"self)\b|\b(?:jump|step|walk) (?:off (?:a|the) (?:bridge|roof|building|cliff)|in front"
+        r" of (?:a|the) (?:train|car|bus|lorry))\b|\bnoose\b|\bbetter off without me\b"
+        r"|\b(?:thoughts|thinking|thought|think|thinks) (?:about|of) (?:ending (?:it|things|my "
+        r"life)|dying|death|not being here|not being alive)\b",
+        unless=r"\b(?:squad|prevention (?:week|day)|(?:told|tells|telling|said|says) (?:me )?to "
+               r"kill (?:myself|yourself))\b"),
+    Cue("self_harm", "does not want to be here any more",
+        r"\bdont want to (?:be here|be alive|live|exist|wake up|be on this earth|carry on|"
+        r"go on)(?: any more| no more)\b|\bdont want to (?:be alive|exist|wake up|live any "
+        r"more|be on this earth)\b|\bdont want to live\b(?! (?:here|there|with|in|at|near|"
+        r"like|on))", negatable=False),
+    Cue("self_harm", "does not want to be here (placement or life?)",
+        r"\bdont want to be here\b", level="review", negatable=False,
+        unless=r"\b(?:want to (?:go|be|live|move|stay) (?:back|home|somewhere|with|to|at)|in "
+               r"this (?:meeting|school|class)|meeting|lesson)\b"),
+    Cue("self_harm", "no point going on",
+        r"\bno point (?:in )?(?:going on|living|being alive|being here|carrying on|me being"
+        r"|trying any more|to (?:life|living|anything|me|it all))\b|\bwhat(?:s| is) the point "
+        r"(?:of|in) (?:living|being alive|me|being here|going on|carrying on|anything|life)\b"
+        r"|\bcant (?:go on|carry on)\b(?! (?:like this|with (?:school|college|the course)))",
+        negatable=False),
+    Cue("self_harm", "cannot cope any more",
+        r"\bcant (?:cope|take it|take this|do this|handle it|handle this|deal with it)"
+        r"(?: any more| no more)\b|\bat (?:breaking|my breaking) point\b"
+        r"|\bgive up on (?:everything|life)\b", level="review", negatable=False),
+    Cue("self_harm", "self-harm",
+        r"\bself harm\w*|\bself injur\w*|\b(?:cut|cuts|cutting|cutted|slit|slitting|"
+        r"scratch|scratching|scratched|burn|burning|burnt|burned|hurt|hurting|harm|harming|"
+        r"hit|hitting|punch|punching|bang|banging|starve|starving) (?:myself|my self|me self)\b"
+        r"|\b(?:cut|cuts|cutting|slit|slitting|scratched|scratching) (?:my|me) (?:arms?|wrists?"
+        r"|legs?|thighs?|skin|stomach|tummy)\b|\bmy cuts\b|\b(?:scars|marks) on (?:my )?"
+        r"(?:arms?|wrists?|legs?)\b|\bblade\w* (?:to|on|in) (?:my )?(?:room|arm|wrist)\b"
+        r"|\b(?:hurts|hurt|hurting|cuts|cutting|harms|harming|burns|burning) (?:herself|himself|"
+        r"themselves|themself)\b",
+        unless=r"\b(?:by accident|accidentally|cooking|paper cut|shaving|playing|fell|falling|"
+               r"bike|football|pe|cut (?:my|me) (?:hair|fringe|nails?)|locked myself out)\b"),
+    Cue("self_harm", "overdose or tablets",
+        r"\boverdos\w*\b|\btook (?:too many|loads of|a lot of|lots of|a load of|all (?:my|the)|"
+        r"a bunch of|a handful of|a whole) (?:tablets|pills|paracetamol|painkillers|meds|"
+        r"medication)\b|\b(?:swallowed|took) (?:tablets|pills|paracetamol|painkillers|bleach)"
+        r" to\b|\bstomach pumped\b"),
+    Cue("self_harm", "eating or purging to hurt self",
+        r"\bmake (?:myself|my self) (?:sick|throw up|be sick)\b|\bstopped eating\b(?! (?:proper|"
+        r"properly|meat|healthy|breakfast|at|out|junk|sweets))|\bnot "
+        r"eating (?:on purpose|so i)\b", level="review"),
+    # ---------------------------------------------------------------- abuse
+    Cue("abuse", "hit or hurt by someone",
+        r"\b(?:he|she|they|dad|mum|stepdad|stepmum|carers?|staff|nan|grandad|uncle|auntie|"
+        r"brother|sister|parents|worker|him|her|them|someone|people|man|lads|boys|girls|kids"
+        r"|who|and|then|always|sometimes|keeps|still|just|even|also|has|have|had|got|gets|"
+        r"get|will|would|was|were|been|being) (?:\w+ ){0,2}{HIT} (?:me|us|my (?:little |baby "
+        r"|big )?(?:brother|sister|siblings?|face|head|arm|legs?))\b"
+        r"|\b(?:got|get|gets|getting|been|being|was|were) (?:hit|slapped|punched|kicked|"
+        r"beaten|smacked|hurt|strangled|choked|belted|bashed|thumped|abused)"
+        r"(?! (?:by (?:a|the) (?:ball|car|bus|bike)|in the (?:face )?(?:with|by) (?:a|the) "
+        r"ball|up|out|off))\b",
+        unless=_HIT_IDIOMS, routes=(_TO_DOMESTIC, _TO_VIOLENCE)),
+    Cue("abuse", "bruises or marks from someone",
+        r"\b(?:bruises|bruised|bruise|black eye|marks) (?:on|from|where|because|cos|that) "
+        r"(?:my|me|he|she|they|him|her|them)\b|\bgave (?:me|us) (?:a )?(?:bruises|black eye|"
+        r"fat lip)\b", unless=r"\b(?:football|rugby|fell|fall|pe|trampoline|bike)\b",
+        routes=(_TO_DOMESTIC,)),
+    Cue("abuse", "locked in or shut out",
+        r"\block(?:s|ed)? (?:me|us) (?:in|out|up)\b|\blocked (?:in|inside) (?:my|the|a|our) "
+        r"(?:room|bedroom|cupboard|house|shed|flat|bathroom)\b|\b(?:made|make|makes|kept|keep|"
+        r"keeps|left) (?:me|us) (?:sleep |stay |stand |)(?:outside|in the (?:garden|cold|dark|"
+        r"cupboard|shed)|on the floor)\b",
+        unless=r"\block(?:ed|s)? (?:me|us) (?:out of|in) (?:my|the) (?:account|phone|fortnite"
+               r"|game|ps\d|xbox|app)|by accident|accidentally\b",
+        routes=(_TO_DOMESTIC,)),
+    Cue("abuse", "touched or sexual abuse",
+        r"\b(?:touch|touches|touched|touching|feels|felt) (?:me|us|my (?:private|privates|bum|"
+        r"boobs|chest|body|legs?|bottom))\b|\b(?:made|make|makes|tried to make|forced|force) "
+        r"(?:me|us) (?:touch|do (?:stuff|things|sexual)|have sex|sleep with|watch (?:porn|"
+        r"stuff))\b|\bsexual(?:ly)? (?:abuse\w*|assault\w*|touch\w*)\b|\braped?\b|\bmolest\w*"
+        r"|\binterfer\w* with (?:me|us)\b|\b(?:comes|came|gets|got|climbs) (?:in|into) (?:my|"
+        r"our) (?:room|bed) (?:at night|when)\b|\bin my (?:room|bed) at night\b|\bgrope\w*\b",
+        unless=r"\b(?:it|this|that|your|the|what you|the film|the story|the card|the letter|"
+               r"the speech|the words?|her words|his words)\b (?:\w+ )?(?:really |deeply )?"
+               r"touched (?:me|us|my heart)\b|\btouched my heart\b|\btouch(?:ed)? base\b",
+        routes=(_TO_DOMESTIC,)),
+    Cue("abuse", "left without food or care",
+        r"\b(?:dont|doesnt|never|wont|didnt|not) (?:get )?(?:feed|fed|feeding) (?:me|us)\b"
+        r"|\b(?:lock|locks|locked|padlock|padlocks|padlocked) (?:the )?(?:fridge|food|cupboards?|"
+        r"kitchen)\b|\b(?:fridge|food|kitchen|cupboards?) (?:is |are |gets |)(?:locked|"
+        r"padlocked)\b|\b(?:go|went|goes|sent) to bed hungry\b|\bleft (?:me|us) (?:alone|on "
+        r"(?:my|our) own|home alone|by (?:myself|ourselves)) (?:for|all|at night|overnight|"
+        r"with no)\b|\bno one (?:feeds|fed|looks after|looked after) (?:me|us)\b"
+        r"|\b(?:starve|starves|starved|starving) (?:me|us)\b", negatable=False),
+    Cue("abuse", "made to feel worthless",
+        r"\b(?:calls?|called|calling|tells?|told|telling|says|said) (?:me|us) (?:im |i am |"
+        r"i was |were |we are |we were |that im |that i was |)(?:\w+ )?(?:worthless|useless|a "
+        r"waste of space|a mistake|a burden|nothing|a slag|a slut|a whore|fat|ugly|stupid|thick|"
+        r"retard|unwanted|unloved|disgusting|pathetic|a waste)\b|\b(?:makes?|made) (?:me|us) "
+        r"feel (?:worthless|like nothing|like (?:rubbish|shit|dirt)|useless|like a burden)\b"
+        r"|\b(?:told|tells) (?:me|us) to kill (?:myself|yourself)\b|\bkill yourself\b",
+        routes=(_TO_DOMESTIC,)),
+    Cue("abuse", "told nobody wants them",
+        r"\b(?:says|said|tells|told|telling|saying) (?:me |us )?(?:that )?(?:nobody|no one) "
+        r"(?:wants|loves|would want|will ever want|cares about|will ever love) (?:me|us)\b",
+        negatable=False, routes=(_TO_DOMESTIC,)),
+    Cue("abuse", "threatened by someone",
+        r"\b{THREAT} (?:to )?(?:hurt|hit|kill|batter|beat|smash|throw|kick|send) (?:me|us)\b"
+        r"|\b(?:threaten|threatens|threatened|threatening) (?:me|us)\b",
+        unless=r"\b(?:threaten\w* (?:me|us) with (?:detention|a detention|exclusion|"
+               r"(?:a )?consequence|no phone|grounding|a fine)|kill (?:me|us) if i (?:dont|"
+               r"forget|lose|break|am late)|(?:will|would|is going to|going to) kill me "
+               r"(?:haha|lol))\b",
+        routes=(_TO_DOMESTIC, _TO_VIOLENCE)),
+    Cue("abuse", "afraid of someone at home or placement",
+        r"\b(?:i|im|i am|i was|i get|i feel|we|were|we are|me|makes me|made me|feel) (?:\w+ )"
+        r"{0,2}(?:scared|frightened|afraid|terrified|petrified) (?:of|to be around|to be near|to "
+        r"be alone with) (?:my )?(?:{KIN}|him|her|them|the staff|staff|the carers|my carers)\b"
+        r"|\b(?:scared|frightened|afraid|terrified) to go (?:home|back)\b(?! to (?:school|"
+        r"college|class))",
+        unless=r"\b(?:of (?:my )?(?:dad|mum|him|her|them) (?:dying|leaving|being ill|getting ill"
+               r"|finding out|moving)|(?:dying|ill|sick|cancer|die)\b)",
+        routes=(_TO_DOMESTIC, _TO_VIOLENCE)),
+    Cue("abuse", "not safe at home or placement",
+        r"\b(?:dont|doesnt|never|not|dont always) (?:feel |felt |)safe (?:at home|at my (?:dads|"
+        r"mums|nans|foster)|at (?:my )?(?:placement|carers)|in (?:my|the|this) (?:placement|"
+        r"house|home|foster)|here|there|with (?:my |him|her|them|the )|around (?:him|her|them|"
+        r"my)|at (?!school|college|night|the moment|all)\w+ (?:lodge|house|court|place|"
+        r"home|view|close))\b|\b(?:isnt|is not|wasnt|not) safe (?:at home|in (?:my|the|our) "
+        r"(?:house|home|placement)|there|here)\b",
+        negatable=False, routes=(_TO_DOMESTIC,)),
+    Cue("abuse", "not safe (place not said)",
+        r"\b(?:dont|never|not|do not) (?:feel |felt )?safe\b(?! (?:to|talking|telling|saying|"
+        r"asking|about|online))", level="review", negatable=False,
+        unless=r"\b(?:area|estate|streets?|outside|town|go out|going out|walk\w* (?:home|back)"
+               r"|bus|park|online|at school|in school|with money|financially|job|secure)\b"),
+    Cue("abuse", "shouted or screamed at",
+        r"\b(?:shout|shouts|shouted|shouting|scream|screams|screamed|screaming|swear|swears|"
+        r"swore|swearing) (?:at|in) (?:me|us|my face)\b", level="review",
+        unless=r"\b(?:teacher|teachers|coach|ref|referee|at school|in class|in pe|sorry)\b",
+        routes=(_TO_DOMESTIC,)),
+    Cue("abuse", "abuse or neglect named",
+        r"\b(?:abuse|abused|abusing|abusive|neglect|neglected|neglecting|beats|beatings)\b",
+        level="review", routes=(_TO_DOMESTIC,)),
+    # ---------------------------------------------------------------- exploitation
+    Cue("exploitation", "county lines or running drugs",
+        r"\bcounty lines?\b|\b(?:going|went|gone|go|sent|send|sending|been) (?:ots|country|"
+        r"cunch|out country)\b|\btrap (?:house|phone|line)\b|\btrapping\b|\bshotting\b"
+        r"|\b(?:run|runs|running|ran|do|doing|did) (?:a line|lines|the line|the phone|drops|"
+        r"drop offs|runs|food|packs|deliveries) for\b|\b(?:sell|sells|selling|sold|deal|deals|"
+        r"dealing|dealt|move|moving|moved|bag|bagging) (?:up )?(?:drugs|weed|bud|coke|crack|"
+        r"food|pills|gear|white|brown|ket|for (?:them|him|some|the|these|older))\b"
+        r"|\bplug(?:ged|ging)?\b(?! (?:in|it|sockets?|the))|\bcuckoo\w*|\brunning lines\b",
+        unless=r"\b(?:learn\w* (?:my|our|the) lines|(?:phone|bus|train|tram) lines?|"
+               r"lines? (?:in|for) (?:the|a|our|my) (?:play|show|film|panto|school)|plug in\b|"
+               r"plugged in|sell\w* (?:my |our )?(?:old |)(?:clothes|stuff|things|trainers|"
+               r"phone|games|cakes)|dealing with)"),
+    Cue("exploitation", "made to carry, hold or sell",
+        r"\b(?:made|make|makes|making|forced|force|forces|told|tell|tells|asked|asks|asking|"
+        r"get|gets|got|pressure\w*|wants?|wanted) (?:me|us) (?:to )?(?:carry|hold|holding|"
+        r"carrying|keep|keeping|sell|selling|deal|dealing|move|moving|drop|dropping|deliver|"
+        r"delivering|stash|hide|hiding|do runs|run) (?:\w+ )?{DRUGS}\b"
+        r"|\b(?:hold|holding|held|carry|carrying|carried|keep|keeping|kept|hide|hiding|hid|"
+        r"stash|stashing|stashed) (?:\w+ )?{DRUGS} (?:for|in my|up my|in (?:the|my) (?:bra|"
+        r"pants|room|bag|school bag)) ?(?:them|him|some|the|these|older|olders|people|"
+        r"a (?:man|guy|lad|mate))?\b",
+        unless=r"\b(?:carry\w* (?:my|the|our) (?:bag|bags|shopping|stuff|phone)|hold\w* (?:my|"
+               r"the|our) (?:phone|bag|money)|pocket money|(?:lunch|dinner|bus) money|for my "
+               r"(?:mum|nan|carer|brother|sister)|pack(?:ed)? lunch|for (?:years|ages|so long|a "
+               r"long time|my whole life))\b"),
+    Cue("exploitation", "older people want something back",
+        r"\b(?:want|wants|wanted|expect|expects|expected|ask|asks|asked) (?:something|stuff|"
+        r"things|favours|it|me to do (?:something|stuff|things)|sex|pics|pictures) (?:back|in "
+        r"return|for it|for them)\b|\b(?:said|says|say|told me|tells me) (?:i|we) (?:owe|owed)\b"
+        r"|\b(?:i|we) (?:owe|owed) (?:them|him|some|the|these|people|older|money to|a debt)\b"
+        r"|\b(?:in|into) debt (?:to|with) (?:them|him|some|a|the)\b|\bwork (?:it|that|the debt)"
+        r" off\b|\bpay (?:it|them|him) back\b(?! (?:for|when i))",
+        unless=r"\b(?:(?:felt|feel|feeling) (?:like )?(?:i|we) (?:owe|owed)|owe (?:them|him|my "
+               r"(?:mum|nan|carer|sister|brother)) (?:a favour|one|an "
+               r"apology|everything|my life)|(?:council|student|phone|rent|arrears) (?:debt|tax))"
+               r"\b"),
+    Cue("exploitation", "older people giving gifts or lifts",
+        r"\b{OLDER} (?:who |that |)(?:\w+ ){0,4}(?:give|gives|gave|giving|buy|buys|bought|buying|"
+        r"offer|offers|offered|pick|picks|picked|picking|drive|drives|drove) (?:me|us|you|kids|"
+        r"girls|boys) (?:up |"
+        r"around |about |)(?:{GIFT}|up|around|about)\b|\b(?:give|gives|gave|giving|buy|buys|"
+        r"bought|buying) (?:me|us) (?:free |)(?:weed|drugs|vapes?|alcohol|booze|cigs|fags)\b",
+        unless=r"\b(?:my|our) (?:carer|carers|foster|nan|grandad|mum|dad|brother|sister|aunt|"
+               r"auntie|uncle|pa|social worker|key ?worker|worker|mentor|teacher|coach)\b"),
+    Cue("exploitation", "older people giving gifts (weak)",
+        r"\b{OLDER} (?:from|on|at|in|round|i met)\b.{0,40}\b(?:give|gives|gave|buy|buys|bought"
+        r"|lifts?|money|presents|gifts)\b", level="review",
+        unless=r"\b(?:my|our) (?:carer|carers|foster|nan|grandad|mum|dad|brother|sister|pa|"
+               r"social worker|worker|mentor|teacher|coach)\b|\bgift cards?\b"),
+    Cue("exploitation", "made or pressured to send pictures",
+        r"\b(?:made|make|makes|making|forced|force|keeps? asking|asked|asks|asking|wants|wanted"
+        r"|pressure\w*|begging|begged|tells?|told|get|gets|got|tried to get) (?:me|us) (?:to )?"
+        r"(?:send|sending|take|taking|share|sharing) (?:\w+ )?{PICS}\b|\bsen[dt] (?:him|them|"
+        r"her) (?:\w+ )?{PICS}\b|\bnudes\b",
+        unless=r"\b(?:of (?:my|the) (?:dog|cat|room|food|art|homework|work|drawing|holiday)|"
+               r"for (?:my|the) (?:portfolio|project|homework|passport|id|pa)|damp|mould|repairs?"
+               r"|evidence|receipts?|landlord|council|housing|the leak)\b"),
+    Cue("exploitation", "threat to share pictures",
+        r"\b(?:{THREAT}|will|would|gonna) (?:to )?(?:share|send|post|show|leak|put) (?:\w+ )?"
+        r"(?:my |the |our |me )?{PICS}\b|\b(?:share|send|post|leak|show) (?:\w+ )?{PICS} "
+        r"(?:unless|if i dont|if i didnt|if we dont)\b|\bsextort\w*|\bblackmail\w*"),
+    Cue("exploitation", "someone online wants secrets, meeting or pictures",
+        r"(?:\b(?:man|men|guy|guys|someone|somebody|person|boy|lad|girl|people|adult|older \w+)"
+        r" (?:i (?:met|talk to|chat to|play with) )?{ONLINE}|\b(?:met|meet|talk to|talked to|"
+        r"chat to|chatting to|speak to|speaking to) (?:him|her|them|someone|a (?:man|guy|boy|"
+        r"lad|girl)) {ONLINE}).{0,80}\b(?:secret|meet (?:up|him|her|them)|send (?:\w+ )?"
+        r"{PICS}|dont tell|not to tell|come to (?:his|their) (?:house|flat|place)|gifts?|money|"
+        r"skins|vbucks|v bucks|robux)\b", negatable=False),
+    Cue("exploitation", "someone met online",
+        r"\b(?:man|men|guy|guys|someone|somebody|person|boy|lad|girl|people|adult|older \w+)"
+        r" (?:i|we) (?:met|meet|talk to|talked to|chat to|chatted to|speak to|play with|game "
+        r"with|know|only know) {ONLINE}\b|\b{ONLINE} (?:wants|asked|asks|keeps asking) (?:me|us)"
+        r" to (?:meet|send|keep|not tell)\b",
+        level="review"),
+    Cue("exploitation", "comes back with new things or money",
+        r"\b(?:coming|came|comes|come) back (?:\w+ )?with (?:new (?:phones?|trainers|clothes|"
+        r"stuff)|loads of (?:money|cash|stuff)|money|cash|her nails done)\b", level="review"),
+    Cue("exploitation", "secret kept with an adult",
+        r"\b(?:our|a|its our|its a) (?:little )?secret\b|\b(?:told|tells|says|said) (?:me|us) "
+        r"(?:not to|to never|never to|to not) tell\b", level="review", negatable=False),
+    Cue("exploitation", "grooming named",
+        r"\bgroom(?:ed|ing|s)?\b(?! (?:the|my|a|our|his|her) (?:dog|dogs|horse|horses|pony|pet|"
+        r"cat|hair))|\bexploit(?:ed|ing|ation)?\b|\btraffick\w*|\bmodern slavery\b",
+        unless=r"\b(?:dog|dogs|horse|horses|pony|pets?|hair|salon)\b"),
+    Cue("exploitation", "made to work for no pay",
+        r"\b(?:work|works|working|worked) for (?:free|nothing|no (?:money|pay|wages))\b"
+        r"|\b(?:dont|doesnt|never|wont|didnt) (?:get )?pa(?:y|id) (?:me|us)\b"
+        r"|\b(?:took|takes|taken|has|keeps|kept|got) (?:my|our) (?:passport|id|documents|papers)"
+        r"\b|\b(?:made|make|makes|forced|force) (?:me|us) (?:to )?work\b",
+        negatable=False,
+        unless=r"\b(?:volunteer\w*|work experience|placement|apprentice\w*|chores|homework|"
+               r"housework|lost my|renew|for my (?:pa|social worker)|the council|the home office)"
+               r"\b", routes=(_TO_DOMESTIC,)),
+    # ---------------------------------------------------------------- missing
+    Cue("missing", "running away",
+        r"\b(?:run|runs|ran|running|runnin) (?:away|off)\b|\b(?:do|did|doing|done|pull|pulled) "
+        r"a runner\b|\babscond\w*",
+        unless=r"\b(?:from (?:a|the) (?:dog|spider|wasp|bee|bees|goose|geese|clown|cow|bull|"
+               r"police horse)|with (?:the|my|a) (?:ball|prize|money|game|show)|ran away with "
+               r"it|run away with (?:it|the)|time|in (?:a|the) (?:game|film|book|story)|run "
+               r"off (?:my|the) (?:energy|feet)|ran off (?:to|into) (?:class|school|the shop|"
+               r"play|lunch)|race|races|sports day|fast|faster|relay)\b"),
+    Cue("missing", "going missing",
+        r"\b(?:go|goes|going|went|gone|been|keep|keeps|kept) (?:going )?"
+        r"(?:reported )?missing\b(?! (?:out|lessons?|school|class|you|my|home|people|them|him|"
+        r"her|it|the|family|friends|stuff|things|a lot|some|college|days|half))|\b(?:was|were|"
+        r"is|am|im) missing (?:for (?:days|a (?:day|week|night)|hours|\w+ (?:days|nights|"
+        r"hours|weeks))|from (?:care|home|my placement|the home|the unit))\b"
+        r"|\breported (?:me |us )?(?:as )?missing\b|\bmissing (?:from|person|episode\w*|"
+        r"persons?|from care|from home)\b"
+        r"|\bmisper\w*\b",
+        unless=r"\b(?:missing (?:out|you|my|home|them|school)|(?:something|anything|stuff|"
+               r"things|it|nothing) (?:\w+ )?(?:goes|went|go|going|gone) missing|(?:my|the|a) "
+               r"(?:cat|dog|keys|"
+               r"phone|sock|socks|money|stuff|things|charger|trainers?|homework|bag|coat|clothes"
+               r"|wallet|purse|hamster|rabbit|tortoise|pet|bike)s? (?:\w+ )?(?:go|goes|went|gone"
+               r"|is|was|keep going|keeps going|going)? ?missing|(?:keys|phone|sock|socks|money|"
+               r"stuff|things|charger|trainers?|homework|bag|coat|clothes|wallet|purse) (?:\w+ )?"
+               r"(?:go|goes|went|gone|is|was|keep going|keeps going) missing)\b"),
+    Cue("missing", "not coming home at night",
+        r"\b(?:dont|didnt|never|not|wont|havent|hasnt) (?:come|came|go|went|going|coming|been|"
+        r"gone) (?:home|back)(?: to (?:my |the )?(?:placement|house|home|unit|carers))? (?:at "
+        r"night|last night|all night|for (?:days|nights|a (?:few )?(?:days|nights)|(?:two|three|"
+        r"2|3|4|four) (?:days|nights)|the weekend|a week)|till (?:the )?(?:morning|next day)|"
+        r"until (?:the )?(?:morning|next day)|overnight)\b|\b(?:stay|stayed|staying|stays|been|"
+        r"was|out) out (?:all night|overnight|till (?:[1-5]|midnight|one|two|three|four|five|"
+        r"the morning|morning|next day)\b|until (?:the morning|morning|next day|[1-5]\b)|for "
+        r"days)\b", negatable=False),
+    Cue("missing", "sleeping rough or in cars",
+        r"\b{SLEEP} (?:rough|on the streets?|in (?:a |the |my |his |their |someones )?(?:car|"
+        r"cars|car park|park|stairwell|tent|bus station|train station|bin shed|doorway|shed|"
+        r"garage|bus shelter|underpass)|outside|on (?:a |the )?(?:bench|streets?|night bus))\b"
+        r"|\bsofa ?surf\w*|\bcouch ?surf\w*",
+        unless=r"\b(?:camping|festival|holiday|scouts|cubs|brownies|guides|dofe|duke of "
+               r"edinburgh|road trip|garden|back garden|sleepover)\b"),
+    Cue("missing", "staying with strangers",
+        r"\b{SLEEP} (?:at|with|round|on the floor of|on the sofa of) (?:random|strangers?|"
+        r"people i (?:dont|didnt|barely|hardly) (?:really )?know|someone i (?:dont|didnt|barely|"
+        r"hardly) (?:really )?know|some (?:guys?|mans?|man|men|lads?|bloke|blokes|random|older)|"
+        r"older (?:lads|guys|men|man|boys|people)|(?:a |some )?(?:man|guy|bloke) i (?:met|just "
+        r"met|dont know))\b", negatable=False),
+    Cue("missing", "nowhere safe to stay",
+        r"\b(?:nowhere|no where|no place|not anywhere|nowhere safe|no safe place|not got "
+        r"anywhere|havent got anywhere|dont have anywhere|dont have a place|no one to stay with|"
+        r"nobody to stay with) (?:safe )?(?:to |i can )?(?:go|stay|sleep|live|be)\b"
+        r"(?:.{0,20}\b(?:tonight|right now|this weekend|this week|at the moment|atm)\b)"
+        r"|\bnowhere safe\b",
+        negatable=False),
+    # ---------------------------------------------------------------- domestic_abuse
+    Cue("domestic_abuse", "partner hurts or threatens",
+        r"\b(?:my |the |her |me |our |babys |kids |)(?:{PARTNER}) (?:\w+ ){0,3}(?:{HIT}|"
+        r"threaten\w*|strangl\w*|chok\w*|smash\w*|broke my|throws|threw|spat|spits) (?:\w+ )?"
+        r"(?:me|at me|my|us|her|the baby|my baby)\b",
+        unless=_HIT_IDIOMS),
+    Cue("domestic_abuse", "partner controls money, phone or going out",
+        r"\b{PARTNER} (?:\w+ ){0,2}(?:takes|took|has|keeps|kept|controls|checks|checking|goes "
+        r"through|track|tracks|tracking|smashed|broke|reads|stole|steals|spends) (?:all )?(?:my|"
+        r"our) (?:money|phone|bank card|card|benefits|universal credit|wages|pay|keys|passport|"
+        r"messages|location)\b|\b{PARTNER} (?:\w+ ){0,2}(?:wont|doesnt|dont|never) let (?:me|us) "
+        r"(?:see|go|have|talk|leave|work|out|speak|use|keep|get)\b|\b{PARTNER}\b.{0,40}\b"
+        r"(?:controlling|coercive)\b|\b(?:controlling|coercive) (?:relationship|{PARTNER})\b"
+        r"|\b(?:he|she) (?:\w+ ){0,2}(?:controls|takes|took|keeps|kept|has|had|spends|stole|steals)"
+        r" (?:all )?my (?:money|universal credit|benefits|bank card|card|wages|pay)\b",
+        negatable=False, unless=r"\bcontrolling (?:my )?(?:anger|temper|breathing|asthma)\b",
+        routes=(("abuse", (r"\b(?:dad|mum|stepdad|stepmum|carers?|foster|staff|nan|uncle|"
+                          r"brother|sister)\b")),)),
+    Cue("domestic_abuse", "afraid of a partner",
+        r"\b(?:scared|frightened|afraid|terrified|petrified) (?:of|to leave|to tell|to go home "
+        r"to) (?:my |her |the )?(?:{PARTNER}|him)\b(?=.{0,60}\b{PARTNER}\b)|\b(?:scared|"
+        r"frightened|afraid|terrified|petrified) (?:of|to leave) (?:my |the )?{PARTNER}\b"),
+    Cue("domestic_abuse", "violence between adults at home",
+        r"\b(?:dad|stepdad|mums boyfriend|mums partner|her boyfriend|her partner|he) (?:\w+ )"
+        r"{0,2}(?:{HIT}|threaten\w*|strangl\w*|chok\w*) (?:my |our )?(?:mum|mother|stepmum|"
+        r"her)\b|\b(?:mum|stepmum) (?:\w+ ){0,2}(?:{HIT}|stabbed|threaten\w*) (?:my |our )?"
+        r"(?:dad|stepdad|her boyfriend|her partner)\b|\b(?:mum|dad|parents|they) (?:and (?:my |"
+        r"her |)?(?:dad|stepdad|mum|boyfriend|partner) )?(?:fight|fighting|fights|fought|row|"
+        r"rowing)\b.{0,50}\b(?:police|hurt|blood|smash\w*|hit|bruis\w*|scared|hospital)\b"
+        r"|\bdomestic (?:abuse|violence)\b|\b(?:police|coppers) (?:come|came|called|were called|"
+        r"get called|got called) (?:round|to (?:ours|the house|our house))\b",
+        unless=_HIT_IDIOMS),
+    # ---------------------------------------------------------------- violence
+    Cue("violence", "stabbed or weapons",
+        r"\b(?:stab|stabs|stabbed|stabbing|stabbings|shank|shanked|shanking|slash|slashed|"
+        r"machete|machetes|zombie knife|rambo knife|acid attack|shot at|got shot|been shot)\b"
+        r"|\b(?:carry|carries|carrying|carried|got|has|have|had|pulled|pull|pulls|pulled out|"
+        r"brought|bring|keep|keeps) (?:a |his |their |out a |out )?(?:knife|knives|blade|"
+        r"shank|gun|strap|bat|hammer|machete|weapon|weapons)\b(?! (?:and fork|set))"
+        r"|\bknife (?:crime|to my|at my|to me|at me)\b|\bguns?\b(?=.{0,30}\b(?:at me|at us|to my"
+        r"|point\w*)\b)|\bpulled (?:a )?(?:knife|blade|gun) on\b",
+        unless=r"\b(?:back ?stab\w*|stabbed (?:me )?in the back|knife and fork|butter knife|"
+               r"(?:cooking|kitchen|bread|steak) knife|knife skills|to cut (?:up )?(?:food|"
+               r"veg|my food)|nerf|water gun|glue gun|laser|game|fortnite|cod|call of duty|"
+               r"film|book|slashed (?:prices|budgets?|funding)|flu shot|shot at (?:goal|it|"
+               r"the)|a shot at|cricket bat|baseball bat at the|rounders|lazer)\b"),
+    Cue("violence", "attacked or jumped",
+        r"\b(?:got|get|gets|getting|been|being|was|were) (?:jumped|attacked|mugged|robbed|"
+        r"chased|beaten up|battered|shot|stabbed|slashed|set on|glassed|kicked in|ambushed)\b"
+        r"|\b(?:jumped|mugged|robbed|battered|glassed|chased) (?:me|us|my (?:mate|brother|"
+        r"friend))\b|\b(?:beat|beating|beaten|smashed|kicked) (?:me|us|him) (?:up|in)\b",
+        unless=r"\b(?:panic|asthma|heart|anxiety) attack\w*|\battacked by (?:a |the )?(?:dog|"
+               r"goose|swan|seagull|bees?|wasps?)\b|\brobbed (?:of )?(?:a|the) (?:win|goal|"
+               r"point|chance)\b|\b(?:in|at) (?:a |the )?(?:game|fortnite|fifa|tag|it)\b",
+        routes=(_TO_DOMESTIC, _TO_ABUSE)),
+    Cue("violence", "gangs",
+        r"\bgangs?\b(?! of (?:friends|mates))|\bopps\b|\bpostcode (?:war|wars|beef|thing)\b"
+        r"|\b(?:beef|war) with\b|\bon (?:the|their) (?:patch|turf|block)\b",
+        unless=r"\b(?:the (?:whole )?gang (?:came|was|were|all|round)|gang show|girl gang|our "
+               r"gang|beef (?:burger|stew|mince|and)|war with (?:my|the) (?:sister|brother|"
+               r"siblings|homework))\b"),
+    Cue("violence", "threatened with serious harm",
+        r"\b{THREAT} (?:to )?(?:stab|shank|kill|shoot|jump|slash|do|get|smash|cut|burn) "
+        r"(?:me|us|my (?:mate|brother|sister|family|friend|mum))\b|\b(?:death threats?|"
+        r"threatened my life)\b|\b(?:going to|gonna|will|are going to) (?:get|jump|do) (?:me|us)"
+        r" (?:in|if|when|after)\b|\b(?:looking for|after) (?:me|us) (?:with|to)\b"
+        r"|\b(?:theyre|they are|hes|he is|shes|now theyre) after (?:me|us)\b",
+        unless=r"\b(?:kill (?:me|us) if i (?:dont|forget|lose|break|am late)|my (?:mum|nan|"
+               r"carer|teacher|dad) (?:will|is going to|would) kill me|get me (?:a|some|one)|do "
+               r"me (?:a|some)|kill me (?:haha|lol))\b",
+        routes=(_TO_DOMESTIC, _TO_ABUSE)),
+    Cue("violence", "afraid to go out",
+        r"\b(?:scared|afraid|frightened|terrified|too scared|dont dare|dare not) (?:to )?"
+        r"(?:go out|go outside|leave the house|leave my (?:flat|house|room)|walk (?:home|to|"
+        r"back|round|through)|go (?:to|into) town|go to (?:school|college|the shop|the park))",
+        unless=r"\b(?:anxiety|social anxiety|agoraphob\w*|panic|covid|corona|lockdown|because of "
+               r"how i look|my weight|spots|acne|people looking|people staring|spiders?|dogs?)\b",
+        level="review", negatable=False),
+    Cue("violence", "someone will hurt me outside",
+        r"\b(?:someone|somebody|people|they|them|lads|boys|men|the (?:lads|boys|gang|olders|"
+        r"elders)|he|she) (?:will|would|are going to|is going to|gonna|might|said they would|"
+        r"want to|wanna) (?:hurt|jump|stab|attack|get|kill|batter|beat up|find) (?:me|us)\b",
+        unless=r"\b(?:get (?:me|us) (?:a|some|one|something|into|to)|my (?:mum|nan|carer|"
+               r"teacher|dad) (?:will|would|is going to) kill me|kill me if|find (?:me|us) a)\b",
+        routes=(_TO_DOMESTIC, _TO_ABUSE)),
+    # ---------------------------------------------------------------- destitution
+    Cue("destitution", "has not eaten",
+        r"\b(?:havent|hasnt|not|didnt|have not|has not|did not|aint) (?:\w+ )?(?:eaten|ate|eat|"
+        r"had (?:anything|any food|food|a meal|a proper meal|a hot meal)|had nothing)\b"
+        r"(?:.{0,25}\b{TIME}\b)|\b(?:nothing|no food) to eat\b|\bno food (?:in|at|for|left|"
+        r"till|until)\b|\b(?:go|going|gone|goes|went) (?:without|with no) (?:food|meals|eating|"
+        r"dinner|tea)\b|\b(?:skip|skipping|skipped) meals\b|\b(?:go|went|going|gone|been) "
+        r"hungry\b", negatable=False,
+        routes=(("abuse", (r"\b(?:carers?|foster|staff|the home|dad|mum|stepdad|stepmum|nan|"
+                          r"they dont feed)\b(?!.{0,40}\b(?:flat|rent|benefits|universal "
+                          r"credit|my baby|wages|job)\b)")),)),
+    Cue("destitution", "no money for food, heating or power",
+        r"\bno (?:money|cash|credit) (?:for|to (?:buy|get|pay for|put on)) {BASIC}\b|\b(?:cant"
+        r"|couldnt|cannot) afford (?:to )?(?:eat|food|{BASIC}|to heat|heat|nappies|rent|tea|"
+        r"dinner|to feed)\b|\bno (?:gas|electric|electricity|heating|heat|hot water|power|"
+        r"lights)\b|\b(?:gas|electric|meter|credit|emergency credit) (?:has |had |)(?:run|ran|"
+        r"gone|went) (?:out|off)\b|\bon emergency (?:credit|electric|gas)\b|\b(?:cut|cut off|"
+        r"turned off|switched off) (?:my |the |our )?(?:gas|electric|electricity|power|water)\b"
+        r"|\b(?:gas|electric|electricity|power|water) (?:was |got |been |is )?(?:cut|cut off|"
+        r"turned off|switched off|disconnected)\b|\bfood ?banks?\b|\bfood parcels?\b",
+        unless=r"\b(?:no (?:gas|electric|heating) (?:bill|in the car|car|cooker|hob)|power cut "
+               r"(?:in the storm|at school)|volunteer\w*|donat\w*|collection|raised|raise|"
+               r"fundrais\w*)\b", negatable=False),
+    Cue("destitution", "hungry or starving (weak)",
+        r"\b(?:im|am|was|were|always|so|constantly|permanently) (?:\w+ )?(?:hungry|starving)\b",
+        level="review",
+        unless=r"\b(?:now|when is|whens|whats for|lunch|dinner time|tea time|after pe|after "
+               r"school|from school|when i get (?:home|back|in)|lol|haha|pizza|chips|mcdonalds|"
+               r"maccies|snack)\b"),
+    Cue("destitution", "evicted or homeless",
+        r"\b(?:got|get|been|being|was|were|am|im|getting) (?:evicted|kicked out|chucked out|"
+        r"thrown out|made homeless)\b|\b(?:eviction|section 21|notice to quit)\b|\b(?:im|i am|"
+        r"been|became|become|now|currently|still|are|were|was|end up|be|being|becoming) "
+        r"(?:\w+ )?homeless\b|\b(?:kicked|chucked|threw|thrown) (?:me|us) out\b",
+        unless=r"\b(?:kicked out of (?:class|lessons?|the lesson|the room|the game|the team|"
+               r"the club|school|college)|thrown out of (?:class|lessons?|the lesson|the game)|"
+               r"homeless (?:people|shelter volunteer|charity))\b",
+        routes=(("missing", r"\b(?:tonight|right now|safe|run\w* away|ran away)\b"),)),
+    Cue("destitution", "nowhere to live",
+        r"\bnowhere (?:to go|to live|to sleep|to stay)\b|\bno (?:roof|bed|home to go to)\b",
+        negatable=False,
+        unless=r"\bnowhere to go (?:on|in|at) (?:the )?(?:weekends?|holidays|summer|evenings?|"
+               r"after school|youth|round here|our area|this town)|theres nothing for\b",
+        routes=(("missing", r"\b(?:tonight|right now|safe|run\w* away|ran away)\b"),)),
+)
+
+
+@dataclass(frozen=True)
+class CompiledCue:
+    """A :class:`Cue` with its patterns compiled."""
+
+    cue: Cue
+    pattern: re.Pattern[str]
+    unless: re.Pattern[str] | None
+    routes: tuple[tuple[str, re.Pattern[str]], ...]
+
+
+@functools.cache
+def compiled_cues() -> tuple[CompiledCue, ...]:
+    """The cue rules with their patterns compiled (once, on first use).
+
+    Returns
+    -------
+    tuple of CompiledCue
+    """
+    return tuple(CompiledCue(
+        cue, re.compile(_expand(cue.pattern)),
+        re.compile(_expand(cue.unless)) if cue.unless else None,
+        tuple((category, re.compile(_expand(p))) for category, p in cue.routes))
+        for cue in CUES)
