@@ -7,6 +7,7 @@ comment. See ``docs/safeguarding.md``.
 """
 
 from .cues import CATEGORIES, LEVELS, Cue
+from .files import read_flags, write_flags
 from .screen import (
     FLAG_COLUMNS,
     SafeguardingConfig,
@@ -17,4 +18,4 @@ from .screen import (
 )
 
 __all__ = ["CATEGORIES", "FLAG_COLUMNS", "LEVELS", "Cue", "SafeguardingConfig", "flag_summary",
-           "flagged_comment_ids", "screen_comments", "screen_text"]
+           "flagged_comment_ids", "read_flags", "screen_comments", "screen_text", "write_flags"]
