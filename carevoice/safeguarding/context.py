@@ -35,8 +35,7 @@ _PAST = (r"\b(?:used to|use to|usto|before (?:i|we) (?:came|come|went|was put|go
          r"placement|my placement)|before (?:care|i was in care|i was fostered|i got "
          r"fostered|i was adopted)|when (?:i|we) (?:was|were|lived) (?:little|younger|small|"
          r"a kid|kids|a baby|a child|at home|with (?:my )?(?:mum|dad|birth|parents|family|"
-         r"them|him|her))|when i was (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
-         r"eleven|twelve|thirteen)\b|years ago|a year ago|in the past|back then|(?:im|i am|i "
+         r"them|him|her))|years ago|a year ago|in the past|back then|(?:im|i am|i "
          r"feel|feel|we are|were) (?:\w+ )?(?:safe|ok|fine|happy|better|settled|happier|loved|"
          r"looked after) now|now (?:im|i am|i feel|we are|were) (?:\w+ )?(?:safe|ok|fine|happy|"
          r"better|settled|looked after)|(?:doesnt|dont|does not|do not|cant|wont) (?:happen|"
@@ -51,7 +50,9 @@ _PAST = (r"\b(?:used to|use to|usto|before (?:i|we) (?:came|come|went|was put|go
          r"took (?:me|us) (?:out|away)|(?:was|were|got) (?:moved|taken|removed|rescued) "
          r"(?:out|away|from|into care)|been (?:clean|clear|free|sober) (?:for|since)|"
          r"(?:helped|got) (?:me|us) through|as a (?:teenager|kid|child|young teenager)|"
-         r"was \w+ at (?:1\d|2[0-5]))\b")
+         r"(?:im|i am|i got|got) out (?:of it )?now|in a (?:better|good|safe|much better) place|"
+         r"had (?:\w+ ){0,2}help since|havent (?:\w+ ){0,2}(?:for|since) (?:\d+|a|an|"
+         r"two|three|four|over a|over two) (?:years?|months?))\b")
 _CURRENT = (r"\b(?:still|again|keeps?|keeping|every (?:day|night|week|time|weekend|morning)|"
             r"right now|tonight|at the moment|atm|currently|this (?:week|morning|weekend|"
             r"month)|yesterday|last (?:night|week|weekend)|today|now (?:he|she|they|my|its|it)|"
@@ -59,15 +60,16 @@ _CURRENT = (r"\b(?:still|again|keeps?|keeping|every (?:day|night|week|time|weeke
             r"nights)|all the time|constantly|if i tell)\b")
 _WORRY = (r"\b(?:worr(?:y|ied|ies|ying)|scared|afraid|frightened|concerned|fear|fears|think|"
           r"thinks|reckon|might|maybe|wonder|suspect|feel like|not sure|dont want (?:\w+ )?to "
-          r"get)\b")
-_OTHER = (r"\b(?:my|our|a|her|his) (?:little |big |younger |older |baby |half |step |best "
+          r"get|dont know what to do)\b")
+_OTHER = (r"\b(?:my|our|a|her|his|the) (?:little |big |younger |older |baby |half |step |best "
           r"|)(?:brother|sister|bro|sis|siblings?|friends?|mates?|cousins?|bestie|bestfriend|"
           r"boyfriends? mate|girl|boy|kid|lad)\b|\b(?:a |one of the |some |the other |other )"
           r"(?:girls?|boys?|kids|lads|young people|children) (?:at|in|from|on|here)\b"
           r"|\bthere(?:s| is) (?:a|this) (?:girl|boy|kid|lad)\b|\bsomeone "
           r"(?:i know|at|in my)\b|\b(?:he|she|they) (?:is|are|might|could|may) be (?:being )?\b")
 _SELF = r"\b(?:me|us|myself|my self|i|im|ive|id|my (?:arms?|wrists?|legs?|face|body))\b"
-_POLICY = (r"\b(?:training|awareness|aware of|learn|learnt|learned|learning|lessons?|taught|"
+_POLICY = (r"\b(?:to help|help (?:kids|children|young people|people|others)|training|"
+           r"awareness|aware of|learn|learnt|learned|learning|lessons?|taught|"
            r"teach|teaches|teaching|workshops?|leaflets?|posters?|information|info|talks?|"
            r"talked|assembl(?:y|ies)|asking about|asks about|asked about|ask about|questions? "
            r"about|on about|going on about|mentions?|pshe|rshe|signs of|how to spot|know about|"
@@ -147,6 +149,9 @@ def is_worry_about_other(sentence: str, match: str) -> bool:
     """
     if not _compiled(_WORRY).search(sentence) or not _compiled(_OTHER).search(sentence):
         return False
+    if _compiled(r"\b(?:im|i am|i might be|i could be|ill be|me|we are|were) next\b|\bafter "
+                 r"(?:me|us)\b").search(sentence):
+        return False  # a fear for the writer too
     return not _compiled(r"\b(?:me|us|myself)\b").search(match)
 
 

@@ -42,7 +42,11 @@ _FRAGMENTS = {
            r"strangling|choke|chokes|choked|choking|shove|shoves|shoved|push|pushes|pushed|"
            r"grab|grabs|grabbed|throttle|throttled|headbutt|headbutted|bit|bites|burnt|burned|"
            r"hurt|hurts|hurting|attack|attacks|attacked|assault|assaulted|abuse|abuses|abused|"
-           r"bash|bashes|bashed|batters|thump|thumps|thumped|belt|belts|belted)",
+           r"bash|bashes|bashed|thump|thumps|thumped|belt|belts|belted|battering|bashing|"
+           r"thumping|twist|twists|twisted|twisting|pinch|pinches|pinched|pinching|scratch|"
+           r"scratches|scratched|drag|drags|dragged|dragging|bite|bit|bitten|spat|spit|spits|"
+           r"pull|pulls|pulled|pulling|yank|yanks|yanked|pin|pins|pinned|restrain|restrains|"
+           r"restrained|restraining|shook|shakes|shaking)",
     "THREAT": r"(?:threaten|threatens|threatened|threatening|said (?:he|she|they|hed|theyd|"
               r"shed) (?:would|will|is going to|are going to)|says (?:he|she|they) (?:will|"
               r"is going to|are going to)|going to)",
@@ -51,7 +55,8 @@ _FRAGMENTS = {
              r"burner|knife|knives|blade|gun|strap|shank)",
     "GIFT": r"(?:weed|drugs|vapes?|alcohol|drink|drinks|booze|money|cash|a tenner|twenty quid|"
             r"trainers|phones?|a phone|a new phone|presents|gifts|lifts|a lift|stuff|food|"
-            r"clothes|nails|a place to stay|somewhere to stay|cigs|fags|nandos|free stuff)",
+            r"clothes|nails|a place to stay|somewhere to stay|cigs|fags|nandos|free stuff|"
+            r"vodka|free food|free drink|free drinks|free weed|free vapes|takeaway|chicken)",
     "OLDER": r"(?:older|old|grown|grown up|adult|some|these|this|a|an|the)"
              r" (?:boys?|lads?|men|man|guys?|people|girls?|kids|blokes?|mans|person|friends?)",
     "ONLINE": r"(?:online|on (?:snap|snapchat|insta|instagram|tiktok|discord|xbox|roblox|"
@@ -141,7 +146,8 @@ _HIT_IDIOMS = (r"\b(?:it|this|that|reality|the ball|a ball|the door|a car|the ca
                r"|\b(?:hurts|hurt) (?:me|us) (?:that|when (?:she|he|they) (?:doesnt|dont|didnt|"
                r"cancel|cancels|cancelled|forgot|forget|leave|left|said)|to (?:think|know|see|"
                r"hear))\b|\b(?:it|that|this) (?:really )?(?:hurt|hurts|hurted)\b"
-               r"|\b(?:ball|football|door|branch|swing|trampoline)\b")
+               r"|\b(?:ball|football|door|branch|swing|trampoline|play ?fight\w*|messing about|"
+               r"mucking about|joking|by accident|accidentally|in a game|wrestling)\b")
 
 CUES: tuple[Cue, ...] = (
     # ---------------------------------------------------------------- self_harm
@@ -180,12 +186,16 @@ CUES: tuple[Cue, ...] = (
         r"\bno point (?:in )?(?:going on|living|being alive|being here|carrying on|me being"
         r"|trying any more|to (?:life|living|anything|me|it all))\b|\bwhat(?:s| is) the point "
         r"(?:of|in) (?:living|being alive|me|being here|going on|carrying on|anything|life)\b"
-        r"|\bcant (?:go on|carry on)\b(?! (?:like this|with (?:school|college|the course)))",
+        r"|\bcant (?:go on|carry on)\b(?! (?:like this|with (?:school|college|the course)))"
+        r"|\b(?:see|is|theres|there is) (?:no |not )?(?:the )?point (?:in|of) (?:carrying on|"
+        r"going on|living|being alive|being here|life)\b",
         negatable=False),
     Cue("self_harm", "cannot cope any more",
         r"\bcant (?:cope|take it|take this|do this|handle it|handle this|deal with it)"
         r"(?: any more| no more)\b|\bat (?:breaking|my breaking) point\b"
-        r"|\bgive up on (?:everything|life)\b", level="review", negatable=False),
+        r"|\bgiv(?:e|ing) up on (?:everything|life|myself)\b|\bwhat(?:s| is) the point\b(?! (?:of|"
+        r"in) (?:going|asking|telling|school|doing|having|the|a|me going|trying to|meetings|"
+        r"reviews|complaining))", level="review", negatable=False),
     Cue("self_harm", "self-harm",
         r"\bself harm\w*|\bself injur\w*|\b(?:cut|cuts|cutting|cutted|slit|slitting|"
         r"scratch|scratching|scratched|burn|burning|burnt|burned|hurt|hurting|harm|harming|"
@@ -194,9 +204,22 @@ CUES: tuple[Cue, ...] = (
         r"|legs?|thighs?|skin|stomach|tummy)\b|\bmy cuts\b|\b(?:scars|marks) on (?:my )?"
         r"(?:arms?|wrists?|legs?)\b|\bblade\w* (?:to|on|in) (?:my )?(?:room|arm|wrist)\b"
         r"|\b(?:hurts|hurt|hurting|cuts|cutting|harms|harming|burns|burning) (?:herself|himself|"
-        r"themselves|themself)\b",
+        r"themselves|themself)\b|\b(?:kill|killing|kills|end|ending) (?:herself|himself|"
+        r"themselves|themself|her life|his life|their life)\b",
         unless=r"\b(?:by accident|accidentally|cooking|paper cut|shaving|playing|fell|falling|"
-               r"bike|football|pe|cut (?:my|me) (?:hair|fringe|nails?)|locked myself out)\b"),
+               r"bike|football|pe|cut (?:my|me) (?:hair|fringe|nails?)|locked myself out|if (?:i|"
+               r"we) (?:leave|left|dont|end it))\b"),
+    Cue("self_harm", "better if I was not around",
+        r"\b(?:easier|better|happier|best) (?:for (?:everyone|everybody|them|people|all) )?(?:if|"
+        r"when) (?:i|im) (?:wasnt|werent|was not|was gone|gone|dead|died|not here|not around|"
+        r"wasnt here|disappeared|just disappeared)\b|\b(?:goodbye|suicide) (?:letter|note)s?\b"
+        r"|\bsaid (?:my )?goodbyes? to (?:everyone|everybody)\b", negatable=False),
+    Cue("self_harm", "hurting self to feel pain",
+        r"\b(?:bang|banging|bangs|hit|hitting|punch|punching) (?:my )?(?:head|fists?|hands?) "
+        r"(?:on|against|into) (?:the |a )?(?:wall|walls|floor|door)\b|\b(?:till|until) (?:it|"
+        r"they|i) (?:hurts|bleeds?|bleed)\b|\b(?:arms|wrists|legs|thighs) (?:are |is )?(?:covered"
+        r" in|full of) (?:scars|cuts|marks)\b|\bscars\b.{0,30}\b(?:still do it|do it again|"
+        r"started again)\b", unless=r"\b(?:fell|accident|football|pe|game)\b"),
     Cue("self_harm", "overdose or tablets",
         r"\boverdos\w*\b|\btook (?:too many|loads of|a lot of|lots of|a load of|all (?:my|the)|"
         r"a bunch of|a handful of|a whole) (?:tablets|pills|paracetamol|painkillers|meds|"
@@ -212,12 +235,31 @@ CUES: tuple[Cue, ...] = (
         r"brother|sister|parents|worker|him|her|them|someone|people|man|lads|boys|girls|kids"
         r"|who|and|then|always|sometimes|keeps|still|just|even|also|has|have|had|got|gets|"
         r"get|will|would|was|were|been|being) (?:\w+ ){0,2}{HIT} (?:me|us|my (?:little |baby "
-        r"|big )?(?:brother|sister|siblings?|face|head|arm|legs?))\b"
+        r"|big )?(?:brother|sister|siblings?|face|head|arm|arms|legs?|hair|neck|throat|wrists?"
+        r"|ears?))\b"
         r"|\b(?:got|get|gets|getting|been|being|was|were) (?:hit|slapped|punched|kicked|"
         r"beaten|smacked|hurt|strangled|choked|belted|bashed|thumped|abused)"
         r"(?! (?:by (?:a|the) (?:ball|car|bus|bike)|in the (?:face )?(?:with|by) (?:a|the) "
         r"ball|up|out|off))\b",
         unless=_HIT_IDIOMS, routes=(_TO_DOMESTIC, _TO_VIOLENCE)),
+    Cue("abuse", "punished harshly or kept from food",
+        r"\b(?:makes?|made|making) (?:me|us) (?:stand|sit|kneel|stay|wait) (?:\w+ ){0,4}for "
+        r"(?:hours|ages|the whole (?:day|night|evening))\b|\b(?:doesnt|dont|wont|never|not) "
+        r"(?:let|letting) (?:me|us) (?:eat|have (?:food|tea|dinner|breakfast|a drink))\b|\bnot "
+        r"allowed (?:to eat|food|tea|dinner)\b|\b(?:never|dont|dont always|hardly|rarely|not)"
+        r" (?:ever )?get (?:fed|food|dinner|tea|meals|fed proper)\b|\b(?:get|got|am|was|were|"
+        r"been|being|im|are) left (?:alone|on my own|on our own|home alone|by (?:myself|"
+        r"ourselves)) (?:for|overnight|all|at night|with no|and im)\b|\bleft (?:alone|on my "
+        r"own|home alone) (?:overnight|all night|for days|all weekend)\b",
+        negatable=False, routes=(_TO_DOMESTIC,)),
+    Cue("abuse", "comes in when undressed or in bed",
+        r"\b(?:comes|walks|came|walked|barges|keeps coming|gets|got) (?:in|into) (?:the "
+        r"bathroom|my room|my bedroom|the shower|my bed) (?:when|while) (?:im|i am|i was|we are|"
+        r"were) (?:in there|in the bath|in the shower|changing|getting changed|getting dressed|"
+        r"asleep|in bed|naked)\b", routes=(_TO_DOMESTIC,)),
+    Cue("abuse", "restrained",
+        r"\b(?:restrain|restrains|restrained|restraining|pin|pins|pinned) (?:me|us)\b",
+        level="review"),
     Cue("abuse", "bruises or marks from someone",
         r"\b(?:bruises|bruised|bruise|black eye|marks) (?:on|from|where|because|cos|that) "
         r"(?:my|me|he|she|they|him|her|them)\b|\bgave (?:me|us) (?:a )?(?:bruises|black eye|"
@@ -251,10 +293,12 @@ CUES: tuple[Cue, ...] = (
         r"with no)\b|\bno one (?:feeds|fed|looks after|looked after) (?:me|us)\b"
         r"|\b(?:starve|starves|starved|starving) (?:me|us)\b", negatable=False),
     Cue("abuse", "made to feel worthless",
-        r"\b(?:calls?|called|calling|tells?|told|telling|says|said) (?:me|us) (?:im |i am |"
-        r"i was |were |we are |we were |that im |that i was |)(?:\w+ )?(?:worthless|useless|a "
+        r"\b(?:calls?|called|calling|tells?|told|telling|says|said|saying) (?:me |us |)(?:im |"
+        r"i am |i was |were |we are |we were |that im |that i was |youre |)(?:\w+ )?"
+        r"(?:worthless|useless|a "
         r"waste of space|a mistake|a burden|nothing|a slag|a slut|a whore|fat|ugly|stupid|thick|"
-        r"retard|unwanted|unloved|disgusting|pathetic|a waste)\b|\b(?:makes?|made) (?:me|us) "
+        r"retard|unwanted|unloved|disgusting|pathetic|a waste)\b|\bonly (?:have|keep|want|"
+        r"has|keeps|wants) (?:me|us) for (?:the )?money\b|\b(?:makes?|made) (?:me|us) "
         r"feel (?:worthless|like nothing|like (?:rubbish|shit|dirt)|useless|like a burden)\b"
         r"|\b(?:told|tells) (?:me|us) to kill (?:myself|yourself)\b|\bkill yourself\b",
         routes=(_TO_DOMESTIC,)),
@@ -319,18 +363,27 @@ CUES: tuple[Cue, ...] = (
         r"carrying|keep|keeping|sell|selling|deal|dealing|move|moving|drop|dropping|deliver|"
         r"delivering|stash|hide|hiding|do runs|run) (?:\w+ )?{DRUGS}\b"
         r"|\b(?:hold|holding|held|carry|carrying|carried|keep|keeping|kept|hide|hiding|hid|"
-        r"stash|stashing|stashed) (?:\w+ )?{DRUGS} (?:for|in my|up my|in (?:the|my) (?:bra|"
+        r"stash|stashing|stashed|move|moving|moved|sell|selling|sold|run|running|ran) (?:\w+ )?"
+        r"{DRUGS} (?:for|in my|up my|in (?:the|my) (?:bra|"
         r"pants|room|bag|school bag)) ?(?:them|him|some|the|these|older|olders|people|"
         r"a (?:man|guy|lad|mate))?\b",
         unless=r"\b(?:carry\w* (?:my|the|our) (?:bag|bags|shopping|stuff|phone)|hold\w* (?:my|"
                r"the|our) (?:phone|bag|money)|pocket money|(?:lunch|dinner|bus) money|for my "
                r"(?:mum|nan|carer|brother|sister)|pack(?:ed)? lunch|for (?:years|ages|so long|a "
                r"long time|my whole life))\b"),
+    Cue("exploitation", "paid to take things to other towns",
+        r"\b(?:pay|pays|paid|paying|give|gives|gave) (?:me|us) (?:\w+ )?to (?:take|carry|drop|"
+        r"deliver|hold|move|sell|run|keep)\b|\b(?:take|taking|took|carry|carrying|carried) "
+        r"(?:bags|packages|parcels|stuff|things|phones) (?:to|round|across) (?:other|another|"
+        r"different) (?:towns?|cities|city|areas?|places)\b|\bwork for (?:him|them|her) "
+        r"(?:till|until) (?:its|it is|the debt is|i have) (?:paid|paid it|paid off)\b",
+        unless=r"\b(?:paper round|babysit\w*|wash (?:the|his|her) car|pocket money|chores|job)\b"),
     Cue("exploitation", "older people want something back",
         r"\b(?:want|wants|wanted|expect|expects|expected|ask|asks|asked) (?:something|stuff|"
         r"things|favours|it|me to do (?:something|stuff|things)|sex|pics|pictures) (?:back|in "
         r"return|for it|for them)\b|\b(?:said|says|say|told me|tells me) (?:i|we) (?:owe|owed)\b"
-        r"|\b(?:i|we) (?:owe|owed) (?:them|him|some|the|these|people|older|money to|a debt)\b"
+        r"|\b(?:i|we) (?:owe|owed) (?:them|him|some|the|these|people|older|money to|a debt|a "
+        r"(?:lad|man|guy|dealer|bloke|gang)|£ ?\d+)\b"
         r"|\b(?:in|into) debt (?:to|with) (?:them|him|some|a|the)\b|\bwork (?:it|that|the debt)"
         r" off\b|\bpay (?:it|them|him) back\b(?! (?:for|when i))",
         unless=r"\b(?:(?:felt|feel|feeling) (?:like )?(?:i|we) (?:owe|owed)|owe (?:them|him|my "
@@ -369,6 +422,19 @@ CUES: tuple[Cue, ...] = (
         r"lad|girl)) {ONLINE}).{0,80}\b(?:secret|meet (?:up|him|her|them)|send (?:\w+ )?"
         r"{PICS}|dont tell|not to tell|come to (?:his|their) (?:house|flat|place)|gifts?|money|"
         r"skins|vbucks|v bucks|robux)\b", negatable=False),
+    Cue("exploitation", "an adult says I am mature or wants to meet",
+        r"\bmature for (?:my|your|her|his) age\b|\b(?:1[89]|2\d|3\d|4\d|twenty \w+|thirty "
+        r"\w+|twenty|thirty) ?(?:year old|yr old|yo|years old)\b.{0,60}\b(?:messag\w*|texts?|"
+        r"texting|snap\w*|dms?|dming|meet|meet up|chat\w*|adds?|added|wants?)\b"
+        r"|\b(?:picked up|collected|pick me up|picks me up) (?:from (?:the |my )?(?:unit|school|"
+        r"home|placement|college|house) )?by (?:a|an|some|this|these|random|older) (?:guy|man|"
+        r"men|lads?|bloke|older \w+|someone)\b",
+        unless=r"\b(?:my|our) (?:carer|carers|foster|nan|grandad|mum|dad|brother|sister|pa|"
+               r"social worker|worker|mentor|teacher|coach|taxi)\b"),
+    Cue("exploitation", "someone has pictures or forces what I do",
+        r"\b(?:has|got|have|had|took|taken) (?:\w+ )?{PICS} of (?:me|us)\b.{0,60}\b(?:send|"
+        r"share|post|show|school|everyone|unless|if i)\b|\bif (?:i|we) dont do what (?:he|she|"
+        r"they) (?:says?|wants?|tells? me)\b", negatable=False),
     Cue("exploitation", "someone met online",
         r"\b(?:man|men|guy|guys|someone|somebody|person|boy|lad|girl|people|adult|older \w+)"
         r" (?:i|we) (?:met|meet|talk to|talked to|chat to|chatted to|speak to|play with|game "
@@ -397,12 +463,27 @@ CUES: tuple[Cue, ...] = (
     # ---------------------------------------------------------------- missing
     Cue("missing", "running away",
         r"\b(?:run|runs|ran|running|runnin) (?:away|off)\b|\b(?:do|did|doing|done|pull|pulled) "
-        r"a runner\b|\babscond\w*",
+        r"a (?:runner|bunk)\b|\babscond\w*|\blegged it (?:from|out of)\b",
         unless=r"\b(?:from (?:a|the) (?:dog|spider|wasp|bee|bees|goose|geese|clown|cow|bull|"
                r"police horse)|with (?:the|my|a) (?:ball|prize|money|game|show)|ran away with "
                r"it|run away with (?:it|the)|time|in (?:a|the) (?:game|film|book|story)|run "
                r"off (?:my|the) (?:energy|feet)|ran off (?:to|into) (?:class|school|the shop|"
-               r"play|lunch)|race|races|sports day|fast|faster|relay)\b"),
+               r"play|lunch)|race|races|sports day|fast|faster|relay|(?:dog|cat|pet|hamster|"
+               r"rabbit|budgie|tortoise|horse|pony) (?:ran|run|runs)|(?:call\w*|put\w*|writ\w*|"
+               r"wrote|labell?\w*|say|says|said) (?:it |me |us )?(?:as )?(?:absconding|"
+               r"absconded|a runner))\b"),
+    Cue("missing", "out all night or gone for days",
+        r"\b(?:out|around|about|on the streets|walking|walk|wander\w*) (?:\w+ )?all night\b"
+        r"(?!.{0,30}\b(?:party|gaming|sleepover|revising|festival)\b)|\b(?:been|was|were|id "
+        r"been|had been) gone (?:for )?(?:\d+|a few|two|three|four|five|six|several|a couple "
+        r"of) (?:days|nights)\b|\b(?:police|coppers|they) (?:found|brought|picked) (?:me|us) "
+        r"(?:up )?(?:in|back|from|at|on)\b|\binstead of (?:going )?(?:back|home) (?:to (?:the|"
+        r"my) (?:home|placement|unit|carers|house))?\b",
+        unless=r"\b(?:stayed up all night|gaming|revising|party|sleepover)\b"),
+    Cue("missing", "cannot or will not go back",
+        r"\b(?:cant|wont|not going to|refuse to|too scared to) go back (?:to (?:the|my) "
+        r"(?:placement|home|unit|carers|house|foster)|home)\b", level="review",
+        negatable=False),
     Cue("missing", "going missing",
         r"\b(?:go|goes|going|went|gone|been|keep|keeps|kept) (?:going )?"
         r"(?:reported )?missing\b(?! (?:out|lessons?|school|class|you|my|home|people|them|him|"
@@ -430,12 +511,16 @@ CUES: tuple[Cue, ...] = (
         r"the morning|morning|next day)\b|until (?:the morning|morning|next day|[1-5]\b)|for "
         r"days)\b", negatable=False),
     Cue("missing", "sleeping rough or in cars",
-        r"\b{SLEEP} (?:rough|on the streets?|in (?:a |the |my |his |their |someones )?(?:car|"
+        r"\b{SLEEP} (?:rough|on the streets?|in (?:a |the |my |his |their |someones |my \w+s |"
+        r"\w+s )?(?:car|"
         r"cars|car park|park|stairwell|tent|bus station|train station|bin shed|doorway|shed|"
         r"garage|bus shelter|underpass)|outside|on (?:a |the )?(?:bench|streets?|night bus))\b"
-        r"|\bsofa ?surf\w*|\bcouch ?surf\w*",
+        r"|\bsofa ?surf\w*|\bcouch ?surf\w*|\b{SLEEP} on (?:a |the )?(?:different|someones|"
+        r"random|mates|a mates|friends|a friends|strangers|peoples) (?:sofa|couch|floor)s?\b",
         unless=r"\b(?:camping|festival|holiday|scouts|cubs|brownies|guides|dofe|duke of "
-               r"edinburgh|road trip|garden|back garden|sleepover)\b"),
+               r"edinburgh|road trip|garden|back garden|sleepover)\b",
+        routes=(("destitution", (r"\b(?:lost my (?:flat|home|tenancy|place|house)|evicted|"
+                                r"kicked out of my (?:flat|house)|tenancy)\b")),)),
     Cue("missing", "staying with strangers",
         r"\b{SLEEP} (?:at|with|round|on the floor of|on the sofa of) (?:random|strangers?|"
         r"people i (?:dont|didnt|barely|hardly) (?:really )?know|someone i (?:dont|didnt|barely|"
@@ -453,7 +538,11 @@ CUES: tuple[Cue, ...] = (
     Cue("domestic_abuse", "partner hurts or threatens",
         r"\b(?:my |the |her |me |our |babys |kids |)(?:{PARTNER}) (?:\w+ ){0,3}(?:{HIT}|"
         r"threaten\w*|strangl\w*|chok\w*|smash\w*|broke my|throws|threw|spat|spits) (?:\w+ )?"
-        r"(?:me|at me|my|us|her|the baby|my baby)\b",
+        r"(?:me|at me|my|us|her|the baby|my baby)\b|\b(?:{PARTNER}) (?:has been|is|was|gets|"
+        r"can be|been|became|got) (?:\w+ )?(?:violent|abusive|aggressive|rough|nasty|physical)"
+        r"\b|\b(?:abusive|violent|controlling|toxic) relationship\b|\b(?:{PARTNER})\b.{0,40}"
+        r"\bif (?:i|we) (?:leave|left|end it|break up|dont)\b|\bif i leave (?:him|her) (?:he|"
+        r"she|hell|shell)\b",
         unless=_HIT_IDIOMS),
     Cue("domestic_abuse", "partner controls money, phone or going out",
         r"\b{PARTNER} (?:\w+ ){0,2}(?:takes|took|has|keeps|kept|controls|checks|checking|goes "
@@ -463,7 +552,9 @@ CUES: tuple[Cue, ...] = (
         r"(?:see|go|have|talk|leave|work|out|speak|use|keep|get)\b|\b{PARTNER}\b.{0,40}\b"
         r"(?:controlling|coercive)\b|\b(?:controlling|coercive) (?:relationship|{PARTNER})\b"
         r"|\b(?:he|she) (?:\w+ ){0,2}(?:controls|takes|took|keeps|kept|has|had|spends|stole|steals)"
-        r" (?:all )?my (?:money|universal credit|benefits|bank card|card|wages|pay)\b",
+        r" (?:all )?my (?:money|universal credit|benefits|bank card|card|wages|pay)\b"
+        r"|\b(?:makes?|made) (?:me|us) (?:give|hand over|transfer) (?:him|her|them) (?:all )?(?:my|"
+        r"our) (?:money|wages|pay|benefits|universal credit|card|bank card)\b",
         negatable=False, unless=r"\bcontrolling (?:my )?(?:anger|temper|breathing|asthma)\b",
         routes=(("abuse", (r"\b(?:dad|mum|stepdad|stepmum|carers?|foster|staff|nan|uncle|"
                           r"brother|sister)\b")),)),
@@ -487,34 +578,44 @@ CUES: tuple[Cue, ...] = (
         r"machete|machetes|zombie knife|rambo knife|acid attack|shot at|got shot|been shot)\b"
         r"|\b(?:carry|carries|carrying|carried|got|has|have|had|pulled|pull|pulls|pulled out|"
         r"brought|bring|keep|keeps) (?:a |his |their |out a |out )?(?:knife|knives|blade|"
-        r"shank|gun|strap|bat|hammer|machete|weapon|weapons)\b(?! (?:and fork|set))"
+        r"shank|gun|strap|bat|hammer|machete|weapon|weapons|blades|shanks)\b(?! (?:and fork|"
+        r"set))|\b(?:carry|carrying|carries|carried|keep|keeps|bring|brings|take|takes) (?:\w+ )"
+        r"{0,2}(?:for|as) (?:protection|my protection|self defen[cs]e|safety|my safety)\b"
         r"|\bknife (?:crime|to my|at my|to me|at me)\b|\bguns?\b(?=.{0,30}\b(?:at me|at us|to my"
         r"|point\w*)\b)|\bpulled (?:a )?(?:knife|blade|gun) on\b",
         unless=r"\b(?:back ?stab\w*|stabbed (?:me )?in the back|knife and fork|butter knife|"
                r"(?:cooking|kitchen|bread|steak) knife|knife skills|to cut (?:up )?(?:food|"
                r"veg|my food)|nerf|water gun|glue gun|laser|game|fortnite|cod|call of duty|"
                r"film|book|slashed (?:prices|budgets?|funding)|flu shot|shot at (?:goal|it|"
-               r"the)|a shot at|cricket bat|baseball bat at the|rounders|lazer)\b"),
+               r"the)|a shot at|cricket bat|baseball bat at the|rounders|lazer|paintball\w*|"
+               r"laser tag|airsoft|rape alarm|whistle|torch)\b"),
     Cue("violence", "attacked or jumped",
         r"\b(?:got|get|gets|getting|been|being|was|were) (?:jumped|attacked|mugged|robbed|"
         r"chased|beaten up|battered|shot|stabbed|slashed|set on|glassed|kicked in|ambushed)\b"
         r"|\b(?:jumped|mugged|robbed|battered|glassed|chased) (?:me|us|my (?:mate|brother|"
         r"friend))\b|\b(?:beat|beating|beaten|smashed|kicked) (?:me|us|him) (?:up|in)\b",
-        unless=r"\b(?:panic|asthma|heart|anxiety) attack\w*|\battacked by (?:a |the )?(?:dog|"
+        unless=r"\b(?:paintball\w*|laser tag|airsoft|nerf)\b|\b(?:panic|asthma|heart"
+               r"|anxiety) attack\w*|\battacked by (?:a |the )?(?:dog|"
                r"goose|swan|seagull|bees?|wasps?)\b|\brobbed (?:of )?(?:a|the) (?:win|goal|"
                r"point|chance)\b|\b(?:in|at) (?:a |the )?(?:game|fortnite|fifa|tag|it)\b",
         routes=(_TO_DOMESTIC, _TO_ABUSE)),
     Cue("violence", "gangs",
         r"\bgangs?\b(?! of (?:friends|mates))|\bopps\b|\bpostcode (?:war|wars|beef|thing)\b"
-        r"|\b(?:beef|war) with\b|\bon (?:the|their) (?:patch|turf|block)\b",
+        r"|\b(?:beef|war) with\b|\bon (?:the|their) (?:patch|turf|block)\b", level="review",
         unless=r"\b(?:the (?:whole )?gang (?:came|was|were|all|round)|gang show|girl gang|our "
                r"gang|beef (?:burger|stew|mince|and)|war with (?:my|the) (?:sister|brother|"
                r"siblings|homework))\b"),
+    Cue("violence", "a gang trying to draw me in",
+        r"\b(?:gangs?|olders|elders|the lads|older lads|they|them)\b.{0,40}\b(?:get|getting|got|"
+        r"drag|dragging|draw|pull|pulling|recruit\w*) (?:me|us) (?:involved|in|into it|to join)"
+        r"\b|\b(?:want|wants|wanted|trying to get) (?:me|us) to join\b",
+        unless=r"\b(?:club|team|choir|band|youth council|cadets|scouts|football|gym|course)\b"),
     Cue("violence", "threatened with serious harm",
         r"\b{THREAT} (?:to )?(?:stab|shank|kill|shoot|jump|slash|do|get|smash|cut|burn) "
         r"(?:me|us|my (?:mate|brother|sister|family|friend|mum))\b|\b(?:death threats?|"
         r"threatened my life)\b|\b(?:going to|gonna|will|are going to) (?:get|jump|do) (?:me|us)"
-        r" (?:in|if|when|after)\b|\b(?:looking for|after) (?:me|us) (?:with|to)\b"
+        r" (?:in|if|when|after)\b|\b(?:looking for|after) (?:me|us) (?:with|to)\b|\b(?:are|"
+        r"were|is|been|keep|keeps|still|now) (?:looking|out) for (?:me|us)\b"
         r"|\b(?:theyre|they are|hes|he is|shes|now theyre) after (?:me|us)\b",
         unless=r"\b(?:kill (?:me|us) if i (?:dont|forget|lose|break|am late)|my (?:mum|nan|"
                r"carer|teacher|dad) (?:will|is going to|would) kill me|get me (?:a|some|one)|do "
@@ -539,7 +640,8 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:havent|hasnt|not|didnt|have not|has not|did not|aint) (?:\w+ )?(?:eaten|ate|eat|"
         r"had (?:anything|any food|food|a meal|a proper meal|a hot meal)|had nothing)\b"
         r"(?:.{0,25}\b{TIME}\b)|\b(?:nothing|no food) to eat\b|\bno food (?:in|at|for|left|"
-        r"till|until)\b|\b(?:go|going|gone|goes|went) (?:without|with no) (?:food|meals|eating|"
+        r"till|until|since)\b|\b(?:only )?eat (?:once|one meal|one time) a day\b|\b(?:go|going"
+        r"|gone|goes|went) (?:without|with no) (?:food|meals|eating|"
         r"dinner|tea)\b|\b(?:skip|skipping|skipped) meals\b|\b(?:go|went|going|gone|been) "
         r"hungry\b", negatable=False,
         routes=(("abuse", (r"\b(?:carers?|foster|staff|the home|dad|mum|stepdad|stepmum|nan|"
@@ -552,11 +654,15 @@ CUES: tuple[Cue, ...] = (
         r"lights)\b|\b(?:gas|electric|meter|credit|emergency credit) (?:has |had |)(?:run|ran|"
         r"gone|went) (?:out|off)\b|\bon emergency (?:credit|electric|gas)\b|\b(?:cut|cut off|"
         r"turned off|switched off) (?:my |the |our )?(?:gas|electric|electricity|power|water)\b"
-        r"|\b(?:gas|electric|electricity|power|water) (?:was |got |been |is )?(?:cut|cut off|"
-        r"turned off|switched off|disconnected)\b|\bfood ?banks?\b|\bfood parcels?\b",
+        r"|\b(?:gas|electric|electricity|power|water|heating) (?:was |got |been |is |has been |"
+        r"is still |has |)(?:cut|cut off|turned off|switched off|disconnected|off (?:for|since))"
+        r"\b|\b(?:cant|couldnt|cannot) (?:buy|get|afford) (?:any )?(?:food|formula|nappies|"
+        r"milk|gas|electric|electricity|heating|dinner|tea) for (?:my|the) (?:baby|son|daughter|"
+        r"kids?|little one|children)\b|\blost my (?:flat|home|tenancy|place|house)\b"
+        r"|\bfood ?banks?\b|\bfood parcels?\b",
         unless=r"\b(?:no (?:gas|electric|heating) (?:bill|in the car|car|cooker|hob)|power cut "
                r"(?:in the storm|at school)|volunteer\w*|donat\w*|collection|raised|raise|"
-               r"fundrais\w*)\b", negatable=False),
+               r"fundrais\w*|app|deals?)\b", negatable=False),
     Cue("destitution", "hungry or starving (weak)",
         r"\b(?:im|am|was|were|always|so|constantly|permanently) (?:\w+ )?(?:hungry|starving)\b",
         level="review",

@@ -123,7 +123,7 @@ def screen_text(text: object) -> dict[str, tuple[str, str]]:
                     continue
                 level = "review"  # "he doesn't hit me any more": it happened
             generic = is_generic(norm, start, end, s_start)
-            if generic == "topic":
+            if generic == "topic" or (generic == "people" and cue.level == "review"):
                 continue
             if generic == "people" or is_past(norm, sentence) or is_worry_about_other(
                     sentence, match.group()):
@@ -144,12 +144,11 @@ def screen_text(text: object) -> dict[str, tuple[str, str]]:
                     weak.discard(category)
             if level == "priority":
                 break
-    if any(level == "priority" for level, _ in found.values()):
-        # a weak cue (a secret, "abuse" named) beside a clear disclosure of another kind
-        # adds no category of its own
+    if len(weak) < len(found):
+        # a weak cue (a secret, "abuse" named, a gang) beside a clear disclosure of another
+        # kind adds no category of its own
         for category in weak:
-            if found[category][0] == "review":
-                del found[category]
+            del found[category]
     return found
 
 
