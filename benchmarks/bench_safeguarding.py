@@ -17,7 +17,8 @@ A labelled JSONL has one object per line: ``id``, ``text``, ``concern`` (true/fa
 * level agreement: of the concerns flagged, the share whose level (priority when any flag of
   the comment is priority) is the gold level.
 
-``--show`` adds the ids of the misses, false alarms and disagreements (never their text), so
+``--rules-only`` screens without the similarity path (no model is loaded). ``--show`` adds
+the ids of the misses, false alarms and disagreements (never their text), so
 that the rules can be read against them.
 """
 
@@ -50,12 +51,13 @@ def read_labelled(path: Path) -> pd.DataFrame:
     return frame
 
 
-def score(labelled: pd.DataFrame) -> dict:
+def score(labelled: pd.DataFrame, similarity: bool = True) -> dict:
     """The screen's recall, precision, category and level agreement on labelled comments."""
-    from carevoice.safeguarding import CATEGORIES, screen_comments
+    from carevoice.safeguarding import CATEGORIES, SafeguardingConfig, screen_comments
 
     flags = screen_comments(labelled.rename(columns={"id": "comment_id"})[["comment_id",
-                                                                           "text"]])
+                                                                           "text"]],
+                            SafeguardingConfig(similarity=similarity))
     by_id: dict[str, dict[str, str]] = {}
     for row in flags.itertuples(index=False):
         by_id.setdefault(row.comment_id, {})[row.category] = row.level
@@ -89,14 +91,14 @@ def score(labelled: pd.DataFrame) -> dict:
     return out
 
 
-def demo_counts() -> None:
+def demo_counts(similarity: bool = True) -> None:
     """Count the demo corpus's flags by category and level, with the flagged ids."""
     from carevoice.corpus import read_comments
     from carevoice.demo import demo_path
-    from carevoice.safeguarding import flag_summary, screen_comments
+    from carevoice.safeguarding import SafeguardingConfig, flag_summary, screen_comments
 
     comments = read_comments(demo_path("comments.csv"))
-    flags = screen_comments(comments)
+    flags = screen_comments(comments, SafeguardingConfig(similarity=similarity))
     print(f"demo corpus: {comments['text'].notna().sum()} answered comments, "
           f"{flags['comment_id'].nunique()} flagged")
     print(flag_summary(flags).to_string(index=False))
@@ -111,15 +113,17 @@ def main(argv: list[str] | None = None) -> int:
                         help="Labelled comments (default: the fictional dev set).")
     parser.add_argument("--demo", action="store_true",
                         help="Count the flags on the demo corpus instead.")
+    parser.add_argument("--rules-only", action="store_true",
+                        help="Screen with the rules alone (no similarity path, no model).")
     parser.add_argument("--show", action="store_true",
                         help="List the ids of misses, false alarms and disagreements.")
     args = parser.parse_args(argv)
     if args.demo:
-        demo_counts()
+        demo_counts(similarity=not args.rules_only)
         return 0
-    result = score(read_labelled(args.jsonl))
-    print(f"{args.jsonl.name}: {result['n']} comments, {result['concerns']} concerns, "
-          f"{result['flagged']} flagged")
+    result = score(read_labelled(args.jsonl), similarity=not args.rules_only)
+    print(f"{args.jsonl.name} ({'rules only' if args.rules_only else 'rules + similarity'}): "
+          f"{result['n']} comments, {result['concerns']} concerns, {result['flagged']} flagged")
     print(f"recall     {result['recall']:.3f} (priority {result['recall_priority']:.3f} of "
           f"{result['n_priority']}, review {result['recall_review']:.3f} of "
           f"{result['n_review']})")

@@ -18,6 +18,10 @@ from carevoice.safeguarding import (
 from carevoice.safeguarding._text import normalise
 from carevoice.safeguarding.cues import CUES, compiled_cues
 
+from .conftest import block_network
+
+RULES = SafeguardingConfig(similarity=False)
+
 
 @pytest.mark.parametrize(("text", "category"), [
     ("i dont want to be here anymore", "self_harm"),
@@ -120,7 +124,7 @@ def test_screen_comments_frame():
                  "my bf hits me and i havent eaten for days", None],
         "other": [1, 2, 3, 4]})
     before = comments.copy()
-    flags = screen_comments(comments)
+    flags = screen_comments(comments, RULES)
     pd.testing.assert_frame_equal(comments, before)  # the caller's frame is not changed
     assert list(flags.columns) == list(FLAG_COLUMNS)
     assert flags["level"].tolist() == ["priority", "priority", "review"]
@@ -133,12 +137,13 @@ def test_screen_comments_frame():
 
 def test_screen_comments_without_respondents_and_config():
     comments = pd.DataFrame({"comment_id": [1, 2], "text": ["i ran away", "i used to run off"]})
-    flags = screen_comments(comments, SafeguardingConfig(review=False))
+    flags = screen_comments(comments, SafeguardingConfig(review=False, similarity=False))
     assert list(flags.columns) == ["comment_id", "category", "level", "cue"]
     assert flags["comment_id"].tolist() == ["1"]
-    none = screen_comments(comments, SafeguardingConfig(categories=("self_harm",)))
+    none = screen_comments(comments, SafeguardingConfig(categories=("self_harm",),
+                                                        similarity=False))
     assert none.empty and list(none.columns) == ["comment_id", "category", "level", "cue"]
-    summary = flag_summary(screen_comments(comments))
+    summary = flag_summary(screen_comments(comments, RULES))
     assert summary.set_index("category").loc["missing"].tolist() == [1, 1]
 
 
@@ -146,6 +151,9 @@ def test_screen_comments_without_respondents_and_config():
     ({"categories": ("self_harm", "bullying")}, "categories"),
     ({"categories": "self_harm"}, "categories"),
     ({"review": "yes"}, "review"),
+    ({"similarity": 1}, "similarity"),
+    ({"threshold": 1.5}, "threshold"),
+    ({"margin": -0.1}, "margin"),
 ])
 def test_config_errors_name_the_argument(kwargs, word):
     with pytest.raises(InputError, match=f"'{word}' argument of SafeguardingConfig"):
@@ -156,9 +164,30 @@ def test_errors_name_ids_never_text():
     secret = "my uncle hurts me"
     comments = pd.DataFrame({"comment_id": ["x1", "x1"], "text": [secret, secret]})
     with pytest.raises(InputError) as info:
-        screen_comments(comments)
+        screen_comments(comments, RULES)
     assert "x1" in str(info.value) and secret not in str(info.value)
     with pytest.raises(InputError, match="'comments' argument"):
         screen_comments([secret])
     with pytest.raises(InputError, match="'config' argument of screen_comments"):
         screen_comments(pd.DataFrame({"comment_id": ["a"], "text": ["hi"]}), config={})
+
+
+@pytest.mark.model
+def test_similarity_path_flags_what_the_rules_miss_offline(monkeypatch):
+    """The packaged model, with the network blocked: a disclosure worded in a way no rule
+    lists is flagged for review; ordinary comments are not; the rules' flags stand."""
+    attempts = block_network(monkeypatch)
+    comments = pd.DataFrame({"comment_id": ["a", "b", "c", "d"], "text": [
+        "honestly most days i feel like ending it",
+        "i want to see my brother more often",
+        "my bf takes my money n checks my phone",
+        None]})
+    flags = screen_comments(comments)
+    assert attempts == []
+    by_id = {r.comment_id: (r.category, r.level, r.cue) for r in flags.itertuples()}
+    assert by_id["a"][:2] == ("self_harm", "review")
+    assert by_id["a"][2] == "reads like a self harm disclosure"
+    assert "b" not in by_id and "d" not in by_id
+    assert by_id["c"][:2] == ("domestic_abuse", "priority")
+    rules = screen_comments(comments, RULES)
+    assert "a" not in set(rules["comment_id"])

@@ -32,7 +32,8 @@ def _no_text(output: str) -> None:
 
 def test_writes_flags_owner_only_and_prints_counts(comments, tmp_path):
     out = tmp_path / "flags.csv"
-    result = runner.invoke(app, ["safeguarding", str(comments), "--output", str(out)])
+    result = runner.invoke(app, ["safeguarding", str(comments), "--output", str(out),
+                                 "--no-similarity"])
     assert result.exit_code == 0, result.output
     flags = pd.read_csv(out, dtype=str)
     assert list(flags.columns) == list(FLAG_COLUMNS)
@@ -52,7 +53,8 @@ def test_replaces_an_existing_flags_file_owner_only(comments, tmp_path):
     out.write_text("old", "utf-8")
     out.chmod(0o644)
     result = runner.invoke(app, ["safeguarding", str(comments), "-o", str(out),
-                                 "--priority-only", "--category", "self_harm"])
+                                 "--priority-only", "--category", "self_harm",
+                                 "--no-similarity"])
     assert result.exit_code == 0, result.output
     assert oct(out.stat().st_mode & 0o777) == "0o600"
     assert pd.read_csv(out).empty  # the self-harm flag is a review flag
@@ -65,7 +67,7 @@ def test_replaces_an_existing_flags_file_owner_only(comments, tmp_path):
 ])
 def test_errors_name_the_option_never_text(comments, tmp_path, args, message):
     args = [a.format(comments=comments, tmp=tmp_path) for a in args]
-    result = runner.invoke(app, ["safeguarding", str(comments), *args])
+    result = runner.invoke(app, ["safeguarding", str(comments), *args, "--no-similarity"])
     assert result.exit_code == 2
     assert message in result.output
     _no_text(result.output)
@@ -90,3 +92,14 @@ def test_read_and_write_flags(tmp_path):
     pd.DataFrame({"id": ["a"]}).to_csv(tmp_path / "g.csv", index=False)
     with pytest.raises(ValueError, match="without a 'comment_id' column"):
         read_flags(tmp_path / "g.csv", argument="safeguarding_flags")
+
+
+@pytest.mark.model
+def test_similarity_path_by_default(comments, tmp_path):
+    out = tmp_path / "flags.csv"
+    result = runner.invoke(app, ["safeguarding", str(comments), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    flags = pd.read_csv(out, dtype=str)
+    assert {"c2", "c3", "c4"} <= set(flags["comment_id"])
+    assert "c1" not in set(flags["comment_id"])  # an idiom stays unflagged
+    _no_text(result.output)

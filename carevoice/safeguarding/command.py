@@ -33,6 +33,11 @@ def safeguarding_command(
         "--priority-only", help="Leave out the review flags (past and over, a worry about "
                                 "someone else, a weak cue). Not recommended: when in doubt, "
                                 "flag.")] = False,
+    similarity: Annotated[bool, typer.Option(
+        "--similarity/--no-similarity",
+        help="Also flag for review the comments the rules miss that read like a disclosure to "
+             "the packaged sentence-transformers model (offline). --no-similarity screens with "
+             "the rules alone.")] = True,
     encoding: EncodingOption = None,
     sep: SepOption = None,
 ) -> None:
@@ -64,7 +69,7 @@ def safeguarding_command(
         check_paths({"COMMENTS": comments}, {"--output": output})
         frame = read_comments(comments, encoding=encoding, sep=sep)
         config = SafeguardingConfig(categories=tuple(category or CATEGORIES),
-                                    review=not priority_only)
+                                    review=not priority_only, similarity=similarity)
         flags = screen_comments(frame, config)
         write_flags(flags, output)
     except CarevoiceError as e:

@@ -190,6 +190,15 @@ CUES: tuple[Cue, ...] = (
         r"|\b(?:see|is|theres|there is) (?:no |not )?(?:the )?point (?:in|of) (?:carrying on|"
         r"going on|living|being alive|being here|life)\b",
         negatable=False),
+    Cue("self_harm", "life not worth living",
+        r"\b(?:life|living|it|my life) (?:is|isnt|aint|feels|seems) (?:not )?(?:worth "
+        r"(?:living|it any more|anything)|pointless)\b(?! (?:without|if))|\bnot worth living\b",
+        negatable=False, unless=r"\b(?:without (?:my )?(?:phone|wifi|music|football)|lol|haha)\b"),
+    Cue("self_harm", "warning signs: giving things away, planning how",
+        r"\b(?:giving|gave|give) (?:my|all my) (?:stuff|things|belongings) away\b|\bwont need "
+        r"(?:them|it|anything|my stuff) (?:soon|much longer|any more|for long)\b|\b(?:think|"
+        r"thinking|thought|planned|planning|plan) (?:about )?how (?:i would|id|i could|to) (?:do "
+        r"it|end it|go through with it)\b", level="review", negatable=False),
     Cue("self_harm", "cannot cope any more",
         r"\bcant (?:cope|take it|take this|do this|handle it|handle this|deal with it)"
         r"(?: any more| no more)\b|\bat (?:breaking|my breaking) point\b"

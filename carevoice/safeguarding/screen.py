@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
@@ -53,8 +54,17 @@ class SafeguardingConfig:
     categories : tuple of str, default every category
         The categories to screen for (ids of :data:`carevoice.safeguarding.CATEGORIES`).
     review : bool, default True
-        Also return ``review`` flags (past and over, a worry about someone else, a weak cue).
-        Leave it on: "when in doubt, flag".
+        Also return ``review`` flags (past and over, a worry about someone else, a weak cue,
+        the similarity path). Leave it on: "when in doubt, flag".
+    similarity : bool, default True
+        Also flag, at level ``review``, comments the rules leave unflagged whose sentences read
+        like a disclosure to the packaged sentence-transformers model (see
+        :mod:`carevoice.safeguarding.similar`). It raised recall on text the rules had not
+        seen; False screens with the rules alone (no model is loaded).
+    threshold : float, default 0.45
+        The similarity path's least cosine similarity to an example disclosure.
+    margin : float, default 0.05
+        How much closer to the disclosure than the comment comes to an ordinary example.
 
     Examples
     --------
@@ -64,6 +74,9 @@ class SafeguardingConfig:
 
     categories: tuple[str, ...] = CATEGORIES
     review: bool = True
+    similarity: bool = True
+    threshold: float = 0.45
+    margin: float = 0.05
 
     def __post_init__(self) -> None:
         if isinstance(self.categories, str) or not isinstance(self.categories, Iterable):
@@ -76,9 +89,16 @@ class SafeguardingConfig:
             raise InputError(f"The 'categories' argument of SafeguardingConfig must name some "
                              f"of {list(CATEGORIES)}. Got {list(categories)!r} instead.")
         object.__setattr__(self, "categories", categories)
-        if not isinstance(self.review, bool):
-            raise InputError(f"The 'review' argument of SafeguardingConfig must be True or "
-                             f"False. Got {self.review!r} instead.")
+        for name in ("review", "similarity"):
+            if not isinstance(getattr(self, name), bool):
+                raise InputError(f"The {name!r} argument of SafeguardingConfig must be True or "
+                                 f"False. Got {getattr(self, name)!r} instead.")
+        for name, low, high in (("threshold", 0.0, 1.0), ("margin", 0.0, 1.0)):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int | float) or not (
+                    low <= value <= high):
+                raise InputError(f"The {name!r} argument of SafeguardingConfig must be a number "
+                                 f"from {low} to {high}. Got {value!r} instead.")
 
 
 def screen_text(text: object) -> dict[str, tuple[str, str]]:
@@ -152,8 +172,8 @@ def screen_text(text: object) -> dict[str, tuple[str, str]]:
     return found
 
 
-def screen_comments(comments: pd.DataFrame,
-                    config: SafeguardingConfig | None = None) -> pd.DataFrame:
+def screen_comments(comments: pd.DataFrame, config: SafeguardingConfig | None = None, *,
+                    embedder: Any = None) -> pd.DataFrame:
     """Screen comments for safeguarding concerns.
 
     Parameters
@@ -163,7 +183,10 @@ def screen_comments(comments: pd.DataFrame,
         designated safeguarding lead finds the young person from it, with the
         re-identification key).
     config : SafeguardingConfig, optional
-        Categories to screen for, and whether to return ``review`` flags.
+        Categories to screen for, whether to return ``review`` flags, and the similarity path.
+    embedder : Embedder, optional
+        For the similarity path; default the packaged sentence-transformers model, loaded
+        offline on first use. Not used when ``config.similarity`` is False.
 
     Returns
     -------
@@ -185,7 +208,9 @@ def screen_comments(comments: pd.DataFrame,
     ...                          "text": ["i could kill for a pizza",
     ...                                   "my bf takes my money n my phone",
     ...                                   "used to cut myself but im safe now"]})
-    >>> screen_comments(comments)[["comment_id", "category", "level"]].to_dict("records")
+    >>> config = SafeguardingConfig(similarity=False)  # the rules alone: no model loaded
+    >>> flags = screen_comments(comments, config)
+    >>> flags[["comment_id", "category", "level"]].to_dict("records")
     [{'comment_id': 'b', 'category': 'domestic_abuse', 'level': 'priority'}, \
 {'comment_id': 'c', 'category': 'self_harm', 'level': 'review'}]
     """
@@ -198,11 +223,14 @@ def screen_comments(comments: pd.DataFrame,
                          f"SafeguardingConfig. Got {type(config).__name__} instead.")
     frame = validate_comments(comments)
     has_respondent = RESPONDENT_ID in frame.columns
+    found = [screen_text(text) for text in frame[TEXT]]
+    if config.similarity and config.review:
+        found = _with_similar(found, frame[TEXT].tolist(), config, embedder)
     rows = []
-    for position, (cid, text, rid) in enumerate(zip(
-            frame[COMMENT_ID].astype(str), frame[TEXT],
+    for position, (cid, flagged, rid) in enumerate(zip(
+            frame[COMMENT_ID].astype(str), found,
             frame[RESPONDENT_ID] if has_respondent else [None] * len(frame), strict=True)):
-        for category, (level, cue) in screen_text(text).items():
+        for category, (level, cue) in flagged.items():
             if category not in config.categories or (level == "review" and not config.review):
                 continue
             rows.append({COMMENT_ID: cid, RESPONDENT_ID: None if pd.isna(rid) else str(rid),
@@ -214,6 +242,28 @@ def screen_comments(comments: pd.DataFrame,
         return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
     out = pd.DataFrame(rows).sort_values("_order", kind="stable")
     return out[columns].reset_index(drop=True)
+
+
+def _with_similar(found: list[dict[str, tuple[str, str]]], texts: list[object],
+                  config: SafeguardingConfig,
+                  embedder: Any) -> list[dict[str, tuple[str, str]]]:
+    """Add the similarity path's review flags to the comments the rules left unflagged."""
+    from .similar import similar_categories
+
+    todo = [i for i, flags in enumerate(found) if not flags and isinstance(texts[i], str)]
+    if not todo:
+        return found
+    if embedder is None:
+        from ..embed import SentenceTransformerEmbedder
+
+        embedder = SentenceTransformerEmbedder()
+    similar = similar_categories([texts[i] for i in todo], embedder,
+                                 threshold=config.threshold, margin=config.margin)
+    out = list(found)
+    for i, hit in zip(todo, similar, strict=True):
+        if hit is not None:
+            out[i] = {hit[0]: ("review", f"reads like a {hit[0].replace('_', ' ')} disclosure")}
+    return out
 
 
 def flagged_comment_ids(flags: pd.DataFrame) -> set[str]:
