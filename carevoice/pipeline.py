@@ -87,7 +87,11 @@ def run_demo(output: str | Path, *, seed: int = 0) -> dict[str, Path]:
     (:class:`carevoice.discover.ThemeDiscovery`), link the codes to the survey answers
     (:func:`carevoice.link.link`), build the report (:func:`carevoice.report.build_report`) and
     export a REFI-QDA project for review in a QDA tool (:func:`carevoice.qda.export_qdpx`).
-    Every output holds pseudonymised text only; no re-identification key is written.
+    Every output holds pseudonymised text only; no re-identification key is written. The
+    answered comments are screened for safeguarding concerns first
+    (:func:`carevoice.safeguarding.screen_comments`): ``safeguarding_flags.csv`` (no text;
+    owner read/write only, as it says which young person disclosed what) lists them, and the
+    report quotes none of them.
 
     Parameters
     ----------
@@ -107,6 +111,7 @@ def run_demo(output: str | Path, *, seed: int = 0) -> dict[str, Path]:
     from .pseudonymise import pseudonymise
     from .qda import export_qdpx
     from .report import build_report
+    from .safeguarding import screen_comments, write_flags
     from .themes import ThemeCoder
 
     output = Path(output)
@@ -120,6 +125,10 @@ def run_demo(output: str | Path, *, seed: int = 0) -> dict[str, Path]:
     result = pseudonymise(answered)
     safe = Corpus(result.comments, corpus.respondents)
     written: dict[str, Path] = {}
+    # Safeguarding first: the comments a safeguarding lead must read, owner-only (0600), and
+    # never quoted in the report.
+    flags = screen_comments(answered)
+    written["safeguarding_flags"] = write_flags(flags, output / "safeguarding_flags.csv")
     written["comments"] = write_table(safe.comments, output / "comments_pseudonymised.csv")
     written["respondents"] = write_corpus(safe, output / "corpus")["respondents"]
     written["spans"] = write_table(result.spans, output / "spans.csv")
@@ -140,7 +149,8 @@ def run_demo(output: str | Path, *, seed: int = 0) -> dict[str, Path]:
     written["prevalence"] = write_table(linked.prevalence, output / "prevalence.csv")
 
     report = build_report(safe, codes, output / "report", text_is_pseudonymised=True,
-                          flagged=set(result.review[COMMENT_ID]), seed=seed, embedder=embedder,
+                          flagged=set(result.review[COMMENT_ID]), safeguarding=flags,
+                          seed=seed, embedder=embedder,
                           inputs={export.name: export})
     written.update({f"report_{name}": path for name, path in report.items()})
     written["qdpx"] = export_qdpx(safe.comments, codes, safe.respondents,
@@ -153,6 +163,7 @@ def run_demo(output: str | Path, *, seed: int = 0) -> dict[str, Path]:
         "counts": {"comments": len(corpus.comments), "answered": len(answered),
                    "respondents": len(corpus.respondents), "spans": len(result.spans),
                    "spans_for_review": len(result.review),
+                   "safeguarding_flagged_comments": int(flags[COMMENT_ID].nunique()),
                    "assigned_codes": int(codes["assigned"].sum()),
                    "comments_for_discovery": len(topics.comments),
                    "topics": len(topics.topic_ids)},

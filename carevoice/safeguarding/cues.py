@@ -288,7 +288,7 @@ CUES: tuple[Cue, ...] = (
         r"(?:me|us) (?:touch|do (?:stuff|things|sexual)|have sex|sleep with|watch (?:porn|"
         r"stuff))\b|\bsexual(?:ly)? (?:abuse\w*|assault\w*|touch\w*)\b|\braped?\b|\bmolest\w*"
         r"|\binterfer\w* with (?:me|us)\b|\b(?:comes|came|gets|got|climbs) (?:in|into) (?:my|"
-        r"our) (?:room|bed) (?:at night|when)\b|\bin my (?:room|bed) at night\b|\bgrope\w*\b",
+        r"our) (?:room|bed) (?:at night|when)\b|\bgrope\w*\b",
         unless=r"\b(?:it|this|that|your|the|what you|the film|the story|the card|the letter|"
                r"the speech|the words?|her words|his words)\b (?:\w+ )?(?:really |deeply )?"
                r"touched (?:me|us|my heart)\b|\btouched my heart\b|\btouch(?:ed)? base\b",
@@ -444,6 +444,12 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:has|got|have|had|took|taken) (?:\w+ )?{PICS} of (?:me|us)\b.{0,60}\b(?:send|"
         r"share|post|show|school|everyone|unless|if i)\b|\bif (?:i|we) dont do what (?:he|she|"
         r"they) (?:says?|wants?|tells? me)\b", negatable=False),
+    Cue("exploitation", "offered easy money or messaged by strange adults",
+        r"\b(?:earn|make|making|get) (?:some |a bit of |)(?:easy|quick|fast|free) (?:money|cash|"
+        r"dough|p)\b|\b(?:random|older|strange|grown|adult|unknown) (?:men|man|guys?|blokes?|"
+        r"adults|lads) (?:\w+ )?(?:started|keep|keeps|kept|been|are|were)? ?(?:messaging|texting|"
+        r"adding|dming|snapping|contacting|following) (?:me|us)\b",
+        unless=r"\b(?:scam|scams|job ad|side hustle|selling my|vinted|ebay|depop|babysit\w*)\b"),
     Cue("exploitation", "someone met online",
         r"\b(?:man|men|guy|guys|someone|somebody|person|boy|lad|girl|people|adult|older \w+)"
         r" (?:i|we) (?:met|meet|talk to|talked to|chat to|chatted to|speak to|play with|game "
@@ -630,6 +636,11 @@ CUES: tuple[Cue, ...] = (
                r"carer|teacher|dad) (?:will|is going to|would) kill me|get me (?:a|some|one)|do "
                r"me (?:a|some)|kill me (?:haha|lol))\b",
         routes=(_TO_DOMESTIC, _TO_ABUSE)),
+    Cue("violence", "followed or cornered",
+        r"\b(?:followed|follows|following|follow|cornered|corners|chased) (?:me|us) (?:home|"
+        r"halfway|all the way|back|to|down|into|in|round|after)\b",
+        level="review", unless=r"\b(?:dog|cat|puppy|on (?:insta|instagram|tiktok|snap|twitter))\b",
+        routes=(_TO_DOMESTIC,)),
     Cue("violence", "afraid to go out",
         r"\b(?:scared|afraid|frightened|terrified|too scared|dont dare|dare not) (?:to )?"
         r"(?:go out|go outside|leave the house|leave my (?:flat|house|room)|walk (?:home|to|"
