@@ -51,6 +51,23 @@ RULES = SafeguardingConfig(similarity=False)
     ("havent eaten in 3 days", "destitution"),
     ("no gas or electric with my baby", "destitution"),
     ("got evicted and nowhere to go", "destitution"),
+    # wider vocabulary and structures
+    ("i scratch my skin till it bleeds when im wound up", "self_harm"),
+    ("been stockpiling paracetamol in my drawer", "self_harm"),
+    ("no one would even notice if i wasnt here", "self_harm"),
+    ("they shut me in the cupboard as a punishment", "abuse"),
+    ("an older lad at the home keeps climbing into my bed at night", "abuse"),
+    ("mums partner slaps me when im round there", "abuse"),
+    ("she tells me every single day that nobody would ever want me", "abuse"),
+    ("my baby dad takes all my universal credit", "domestic_abuse"),
+    ("if i grass theyll come for my little brother", "violence"),
+    ("some lads are out to get me after what happened", "violence"),
+    ("they got me to use my bank account to move money for them", "exploitation"),
+    ("i get paid in weed for taking parcels to people", "exploitation"),
+    ("i sneak out the window when staff are asleep", "missing"),
+    ("went awol from my placement on friday", "missing"),
+    ("the bailiffs took my stuff and i have nothing", "destitution"),
+    ("been living off pot noodles for a fortnight", "destitution"),
 ])
 def test_each_category_is_flagged_at_priority(text, category):
     assert screen_text(text).get(category, (None,))[0] == "priority", screen_text(text)
@@ -83,6 +100,8 @@ def test_idioms_are_not_cues(text):
     "my foster mum gives me lifts to football", "i sold my old trainers on vinted",
     "we had a talk about county lines in pshe", "im starving when i get home from school",
     "theres a food bank at college i volunteer at", "knife and fork set for my flat",
+    "my little sister gets in my bed when she has nightmares", "our dog went missing at the park",
+    "im starving after football", "its a surprise party so its our secret",
 ])
 def test_ordinary_senses_are_not_cues(text):
     assert screen_text(text) == {}, screen_text(text)

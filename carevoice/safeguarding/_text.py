@@ -40,7 +40,8 @@ _WORDS = {
     "tht": "that", "dat": "that", "dis": "this", "dey": "they", "thay": "they", "dem": "them",
     "fink": "think", "mam": "mum", "mom": "mum", "mams": "mums", "moms": "mums", "mummy": "mum",
     "ma": "my", "mi": "my",
-    "nite": "night", "nites": "nights", "hme": "home", "hom": "home",
+    "til": "till", "untill": "until", "nite": "night", "nites": "nights", "hme": "home",
+    "hom": "home",
     "skool": "school", "skl": "school", "kms": "kill myself", "kys": "kill yourself",
     "od": "overdose", "oded": "overdosed", "odd": "odd", "hitted": "hit", "hurted": "hurt",
     "stabed": "stabbed", "stabing": "stabbing", "kil": "kill", "kiled": "killed",
@@ -64,8 +65,8 @@ _OTHER = re.compile(r"[^a-z0-9£&., ]+")
 _REPEATS = re.compile(r"([a-z])\1{2,}")
 _DIGIT_WORDS = re.compile(
     r"(?<=[a-z])(?<!till)(?<!until)(?<! at)(?<! by)(?<!past)(?<!about)(?<!after)(?<!before)"
-    r"(?<!around) ([24]) (?!(?:in the|am|pm|oclock|days?|nights?|hours?|weeks?|years?|months?|"
-    r"times?|of)\b)(?=[a-z0-9])")
+    r"(?<!around)(?<! or)(?<! and)(?<! to) ([24]) (?!(?:in the|am|pm|oclock|days?|nights?|"
+    r"hours?|weeks?|years?|months?|times?|of|or|and|most)\b)(?=[a-z0-9])")
 _SPACES = re.compile(r" +")
 _KIN_AFTER_ME = re.compile(
     r" me (mum|mums|dad|dads|nan|nana|brother|sister|bro|sis|carer|carers|mate|mates|boyfriend|"

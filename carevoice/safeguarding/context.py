@@ -51,16 +51,22 @@ _PAST = (r"\b(?:used to|use to|usto|before (?:i|we) (?:came|come|went|was put|go
          r"(?:out|away|from|into care)|been (?:clean|clear|free|sober) (?:for|since)|"
          r"(?:helped|got) (?:me|us) through|as a (?:teenager|kid|child|young teenager)|"
          r"(?:im|i am|i got|got) out (?:of it )?now|in a (?:better|good|safe|much better) place|"
-         r"had (?:\w+ ){0,2}help since|havent (?:\w+ ){0,2}(?:for|since) (?:\d+|a|an|"
+         r"had (?:\w+ ){0,2}help since|(?<!dont )(?<!not )(?<!never )(?<!didnt )(?<!cant )(?:i|and "
+         r"i|now i) feel (?:\w+ )?(?:safe|settled|happy|loved)\b(?! (?:to|with|at school|when|"
+         r"if|going|around))|when i first (?:came|arrived|moved|got)|(?:things are|everything is|"
+         r"its|life is|it is|all) (?:\w+ )?(?:better|good|fine|ok|sorted|settled)\b(?! than)|"
+         r"sorted now|got (?:it|my \w+|everything|things) (?:\w+ )?sorted|havent (?:\w+ ){0,2}"
+         r"since\b|in a (?:stable|good|safe|settled|new|lovely|nice) (?:placement|home|place|"
+         r"foster \w+) now|havent (?:\w+ ){0,2}(?:for|since) (?:\d+|a|an|"
          r"two|three|four|over a|over two) (?:years?|months?))\b")
 _CURRENT = (r"\b(?:still|again|keeps?|keeping|every (?:day|night|week|time|weekend|morning)|"
             r"right now|tonight|at the moment|atm|currently|this (?:week|morning|weekend|"
             r"month)|yesterday|last (?:night|week|weekend)|today|now (?:he|she|they|my|its|it)|"
             r"started (?:again|up again)|recently|lately|these days|nowadays|most (?:days|"
-            r"nights)|all the time|constantly|if i tell)\b")
+            r"nights)|if i tell)\b")
 _WORRY = (r"\b(?:worr(?:y|ied|ies|ying)|scared|afraid|frightened|concerned|fear|fears|think|"
           r"thinks|reckon|might|maybe|wonder|suspect|feel like|not sure|dont want (?:\w+ )?to "
-          r"get|dont know what to do)\b")
+          r"get)\b")
 _OTHER = (r"\b(?:my|our|a|her|his|the) (?:little |big |younger |older |baby |half |step |best "
           r"|)(?:brother|sister|bro|sis|siblings?|friends?|mates?|cousins?|bestie|bestfriend|"
           r"boyfriends? mate|girl|boy|kid|lad)\b|\b(?:a |one of the |some |the other |other )"
@@ -136,7 +142,9 @@ def is_past(norm: str, sentence: str) -> bool:
     if not _compiled(_PAST).search(norm):
         return False
     return not _compiled(_CURRENT).search(sentence) and not _compiled(
-        r"\b(?:still|again|right now|tonight|at the moment|currently)\b").search(norm)
+        r"\b(?:still (?:does|do|happens|hits|hurts|comes|goes|is|are|keeps|sends|messages|texts|"
+        r"owe|want|wants|lives|live|happening|doing|at|with|in)|again|right now|tonight|at the "
+        r"moment|currently)\b").search(norm)
 
 
 def is_worry_about_other(sentence: str, match: str) -> bool:

@@ -174,8 +174,9 @@ CUES: tuple[Cue, ...] = (
         unless=r"\b(?:squad|prevention (?:week|day)|(?:told|tells|telling|said|says) (?:me )?to "
                r"kill (?:myself|yourself))\b"),
     Cue("self_harm", "does not want to be here any more",
-        r"\bdont want to (?:be here|be alive|live|exist|wake up|be on this earth|carry on|"
-        r"go on)(?: any more| no more)\b|\bdont want to (?:be alive|exist|wake up|live any "
+        r"\bdont (?:\w+ )?want to (?:be here|be alive|live|exist|wake up|be on this earth|"
+        r"carry on|go on)(?: any more| no more)\b|\bdont want to (?:be alive|exist|wake up"
+        r"|live any "
         r"more|be on this earth)\b|\bdont want to live\b(?! (?:here|there|with|in|at|near|"
         r"like|on))", negatable=False),
     Cue("self_harm", "does not want to be here (placement or life?)",
@@ -209,7 +210,8 @@ CUES: tuple[Cue, ...] = (
         r"\bself harm\w*|\bself injur\w*|\b(?:cut|cuts|cutting|cutted|slit|slitting|"
         r"scratch|scratching|scratched|burn|burning|burnt|burned|hurt|hurting|harm|harming|"
         r"hit|hitting|punch|punching|bang|banging|starve|starving) (?:myself|my self|me self)\b"
-        r"|\b(?:cut|cuts|cutting|slit|slitting|scratched|scratching) (?:my|me) (?:arms?|wrists?"
+        r"|\b(?:cut|cuts|cutting|slit|slitting|scratch|scratches|scratched|scratching|pick|"
+        r"picking|burn|burning) (?:my|me) (?:arms?|wrists?"
         r"|legs?|thighs?|skin|stomach|tummy)\b|\bmy cuts\b|\b(?:scars|marks) on (?:my )?"
         r"(?:arms?|wrists?|legs?)\b|\bblade\w* (?:to|on|in) (?:my )?(?:room|arm|wrist)\b"
         r"|\b(?:hurts|hurt|hurting|cuts|cutting|harms|harming|burns|burning) (?:herself|himself|"
@@ -229,9 +231,20 @@ CUES: tuple[Cue, ...] = (
         r"they|i) (?:hurts|bleeds?|bleed)\b|\b(?:arms|wrists|legs|thighs) (?:are |is )?(?:covered"
         r" in|full of) (?:scars|cuts|marks)\b|\bscars\b.{0,30}\b(?:still do it|do it again|"
         r"started again)\b", unless=r"\b(?:fell|accident|football|pe|game)\b"),
+    Cue("self_harm", "saving up tablets, nobody would notice",
+        r"\b(?:saving|saved|save|stockpil\w*|hoarding|hoard|collecting|keeping|hiding|hid) "
+        r"(?:up )?(?:my |some |all my |)(?:meds|pills|tablets|medication|paracetamol|"
+        r"painkillers)\b|\b(?:nobody|no one|noone) (?:would|will|wud) (?:even )?(?:notice|care|"
+        r"miss me) (?:if|when) (?:i|im) (?:was|were|wasnt|werent|died|disappeared|gone|went|"
+        r"wasnt here|not here)\b|\b(?:written|wrote|writing) (?:\w+ )?letters? (?:to|for) (?:my|"
+        r"everyone|everybody)\b(?=.{0,80}\b(?:gone|goodbye|if i|when im|notice|miss)\b)"
+        r"|\bdo (?:something|stuff) (?:to|stupid to) (?:herself|himself|"
+        r"themselves|myself)\b",
+        negatable=False),
     Cue("self_harm", "overdose or tablets",
         r"\boverdos\w*\b|\btook (?:too many|loads of|a lot of|lots of|a load of|all (?:my|the)|"
-        r"a bunch of|a handful of|a whole) (?:tablets|pills|paracetamol|painkillers|meds|"
+        r"a bunch of|a handful of|a whole) (?:of my |of the |of |)(?:tablets|pills|paracetamol|"
+        r"painkillers|meds|"
         r"medication)\b|\b(?:swallowed|took) (?:tablets|pills|paracetamol|painkillers|bleach)"
         r" to\b|\bstomach pumped\b"),
     Cue("self_harm", "eating or purging to hurt self",
@@ -241,7 +254,8 @@ CUES: tuple[Cue, ...] = (
     # ---------------------------------------------------------------- abuse
     Cue("abuse", "hit or hurt by someone",
         r"\b(?:he|she|they|dad|mum|stepdad|stepmum|carers?|staff|nan|grandad|uncle|auntie|"
-        r"brother|sister|parents|worker|him|her|them|someone|people|man|lads|boys|girls|kids"
+        r"brother|sister|parents|worker|him|her|them|someone|people|man|lads|boys|girls|kids|"
+        r"boyfriend|partner|girlfriend|husband|friend|cousin|guy|bloke|lad|boy|girl|woman"
         r"|who|and|then|always|sometimes|keeps|still|just|even|also|has|have|had|got|gets|"
         r"get|will|would|was|were|been|being) (?:\w+ ){0,2}{HIT} (?:me|us|my (?:little |baby "
         r"|big )?(?:brother|sister|siblings?|face|head|arm|arms|legs?|hair|neck|throat|wrists?"
@@ -261,6 +275,27 @@ CUES: tuple[Cue, ...] = (
         r"ourselves)) (?:for|overnight|all|at night|with no|and im)\b|\bleft (?:alone|on my "
         r"own|home alone) (?:overnight|all night|for days|all weekend)\b",
         negatable=False, routes=(_TO_DOMESTIC,)),
+    Cue("abuse", "someone in my bed at night",
+        r"\b(?:comes|came|gets|getting|got|climbs|climbing|climbed|sits|sitting|sat|lies|lying|"
+        r"lay|lays|creeps|creeping|crept|keeps getting|keeps coming) (?:\w+ ){0,3}(?:in|into|on) "
+        r"(?:my|our) (?:bed|bedroom at night|room at night)\b",
+        unless=r"\b(?:little (?:sister|brother)|baby (?:sister|brother)|dog|cat|puppy|kitten|"
+               r"nightmares?|scared of the (?:dark|storm)|thunder|cuddle)\b"),
+    Cue("abuse", "shut in as a punishment",
+        r"\b(?:shut|shuts|locked|locks|lock|kept|keep|keeps|put|puts) (?:me |us |)(?:in|inside|"
+        r"into) (?:the|my|a|our) (?:bathroom|toilet|room|bedroom|cupboard|garden|shed|cellar|"
+        r"basement|garage|car)\b(?=.{0,40}\b(?:punish\w*|for hours|all (?:day|night)|when (?:i|"
+        r"we) (?:was|were|am|are) (?:bad|naughty)|as a)\b)|\bas (?:a )?punishment\b",
+        unless=r"\b(?:detention|grounded|no phone|no xbox|no tv|early night|naughty step|time "
+               r"out)\b", routes=(_TO_DOMESTIC,)),
+    Cue("abuse", "no food at home, caring for siblings alone",
+        r"\b(?:never|no|not|wasnt|isnt|werent|nothing) (?:any |enough |much )?(?:food|to eat) in "
+        r"(?:the|our|my|mums|dads) (?:house|flat|fridge|home|cupboards?)\b|\b(?:looked|look|"
+        r"looking|look) after my (?:baby |little |younger )?(?:brother|sister|siblings) (?:on my "
+        r"own|by myself|alone)\b", negatable=False),
+    Cue("abuse", "a younger one not safe at home",
+        r"\b(?:dont|do not|didnt) think (?:he|she|they|hes|shes|theyre|it) (?:is |are |was |)"
+        r"(?:safe|ok|looked after|being looked after)\b", negatable=False),
     Cue("abuse", "comes in when undressed or in bed",
         r"\b(?:comes|walks|came|walked|barges|keeps coming|gets|got) (?:in|into) (?:the "
         r"bathroom|my room|my bedroom|the shower|my bed) (?:when|while) (?:im|i am|i was|we are|"
@@ -291,7 +326,9 @@ CUES: tuple[Cue, ...] = (
         r"our) (?:room|bed) (?:at night|when)\b|\bgrope\w*\b",
         unless=r"\b(?:it|this|that|your|the|what you|the film|the story|the card|the letter|"
                r"the speech|the words?|her words|his words)\b (?:\w+ )?(?:really |deeply )?"
-               r"touched (?:me|us|my heart)\b|\btouched my heart\b|\btouch(?:ed)? base\b",
+               r"touched (?:me|us|my heart)\b|\btouched my heart\b|\btouch(?:ed)? base\b"
+               r"|\b(?:little (?:sister|brother)|baby (?:sister|brother)|dog|cat|puppy|kitten|"
+               r"nightmares?|thunder|cuddle)\b",
         routes=(_TO_DOMESTIC,)),
     Cue("abuse", "left without food or care",
         r"\b(?:dont|doesnt|never|wont|didnt|not) (?:get )?(?:feed|fed|feeding) (?:me|us)\b"
@@ -312,8 +349,11 @@ CUES: tuple[Cue, ...] = (
         r"|\b(?:told|tells) (?:me|us) to kill (?:myself|yourself)\b|\bkill yourself\b",
         routes=(_TO_DOMESTIC,)),
     Cue("abuse", "told nobody wants them",
-        r"\b(?:says|said|tells|told|telling|saying) (?:me |us )?(?:that )?(?:nobody|no one) "
-        r"(?:wants|loves|would want|will ever want|cares about|will ever love) (?:me|us)\b",
+        r"\b(?:says|said|tells|told|telling|saying) (?:me |us )?(?:\w+ ){0,3}(?:that )?(?:nobody|"
+        r"no one) (?:wants|loves|would want|will ever want|cares about|will ever love|would ever "
+        r"want|would ever love|will want|will love|likes) (?:me|us)\b|\b(?:laughs|laughed|"
+        r"laughing|smirks) (?:at me |at us |)when (?:i|we) (?:cry|cried|am crying|get upset|am "
+        r"upset)\b",
         negatable=False, routes=(_TO_DOMESTIC,)),
     Cue("abuse", "threatened by someone",
         r"\b{THREAT} (?:to )?(?:hurt|hit|kill|batter|beat|smash|throw|kick|send) (?:me|us)\b"
@@ -327,6 +367,10 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:i|im|i am|i was|i get|i feel|we|were|we are|me|makes me|made me|feel) (?:\w+ )"
         r"{0,2}(?:scared|frightened|afraid|terrified|petrified) (?:of|to be around|to be near|to "
         r"be alone with) (?:my )?(?:{KIN}|him|her|them|the staff|staff|the carers|my carers)\b"
+        r"|\b(?:scared|frightened|afraid|terrified|dread|dreading|hate) (?:of |about |)(?:going|"
+        r"to go) (?:home|back home|back to (?:my )?(?:dads|mums|the house))\b|\bbecause of what "
+        r"(?:my )?(?:stepdad|dad|mum|stepmum|uncle|he|she|they|brother|carer) (?:does|did|do|"
+        r"keeps doing)\b"
         r"|\b(?:scared|frightened|afraid|terrified) to go (?:home|back)\b(?! to (?:school|"
         r"college|class))",
         unless=r"\b(?:of (?:my )?(?:dad|mum|him|her|them) (?:dying|leaving|being ill|getting ill"
@@ -376,7 +420,8 @@ CUES: tuple[Cue, ...] = (
         r"{DRUGS} (?:for|in my|up my|in (?:the|my) (?:bra|"
         r"pants|room|bag|school bag)) ?(?:them|him|some|the|these|older|olders|people|"
         r"a (?:man|guy|lad|mate))?\b",
-        unless=r"\b(?:carry\w* (?:my|the|our) (?:bag|bags|shopping|stuff|phone)|hold\w* (?:my|"
+        unless=r"\b(?:for (?:protection|my protection|safety|self defen[cs]e)|carry\w* (?:my|the|"
+               r"our) (?:bag|bags|shopping|stuff|phone)|hold\w* (?:my|"
                r"the|our) (?:phone|bag|money)|pocket money|(?:lunch|dinner|bus) money|for my "
                r"(?:mum|nan|carer|brother|sister)|pack(?:ed)? lunch|for (?:years|ages|so long|a "
                r"long time|my whole life))\b"),
@@ -387,6 +432,20 @@ CUES: tuple[Cue, ...] = (
         r"different) (?:towns?|cities|city|areas?|places)\b|\bwork for (?:him|them|her) "
         r"(?:till|until) (?:its|it is|the debt is|i have) (?:paid|paid it|paid off)\b",
         unless=r"\b(?:paper round|babysit\w*|wash (?:the|his|her) car|pocket money|chores|job)\b"),
+    Cue("exploitation", "account used, paid in goods, a second phone",
+        r"\b(?:used|use|uses|using) (?:my|our) (?:bank )?(?:account|card|bank)s? (?:to"
+        r"|for) (?:move|"
+        r"moving|send|sending|put|putting|transfer|hold|take|clean)\b|\bmoney (?:through|into) my"
+        r" (?:bank|account)\b|\bpaid in (?:trainers|clothes|weed|drugs|food|vapes|stuff|gear|"
+        r"phones|cash)\b|\b(?:drop|dropping|dropped|deliver|delivering|delivered|take|taking|"
+        r"took|run|running) (?:\w+ )?(?:stuff|things|packages?|parcels?|bags?) (?:off )?(?:for|to)"
+        r" (?:someone|somebody|them|him|people|some (?:lads|men|guys))\b|\bcant (?:say|tell "
+        r"(?:you|anyone)) what (?:work|i do|the work|the job|job)\b",
+        unless=r"\b(?:amazon|royal mail|paper round|my (?:nan|mum|carer|neighbour)|charity "
+               r"shop|food ?bank)\b"),
+    Cue("exploitation", "a second phone (weak)",
+        r"\b(?:two|2|second|another|extra|a burner|burner) phones?\b",
+        level="review", unless=r"\b(?:old phone|broke|broken|smashed|cracked|for school)\b"),
     Cue("exploitation", "older people want something back",
         r"\b(?:want|wants|wanted|expect|expects|expected|ask|asks|asked) (?:something|stuff|"
         r"things|favours|it|me to do (?:something|stuff|things)|sex|pics|pictures) (?:back|in "
@@ -416,14 +475,19 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:made|make|makes|making|forced|force|keeps? asking|asked|asks|asking|wants|wanted"
         r"|pressure\w*|begging|begged|tells?|told|get|gets|got|tried to get) (?:me|us) (?:to )?"
         r"(?:send|sending|take|taking|share|sharing) (?:\w+ )?{PICS}\b|\bsen[dt] (?:him|them|"
-        r"her) (?:\w+ )?{PICS}\b|\bnudes\b",
+        r"her) (?:\w+ )?{PICS}\b|\bnudes\b|\b(?:wants|wanted|asking for|asks for|asked for|"
+        r"keeps asking for|begging for|demanding|demands) (?:more |some |new |)(?:{PICS})\b"
+        r"|\b(?:takes|took|taking|take|filmed|films|filming) (?:\w+ )?(?:photos|pictures|pics|"
+        r"videos|vids) of (?:me|us)\b",
         unless=r"\b(?:of (?:my|the) (?:dog|cat|room|food|art|homework|work|drawing|holiday)|"
                r"for (?:my|the) (?:portfolio|project|homework|passport|id|pa)|damp|mould|repairs?"
                r"|evidence|receipts?|landlord|council|housing|the leak)\b"),
     Cue("exploitation", "threat to share pictures",
         r"\b(?:{THREAT}|will|would|gonna) (?:to )?(?:share|send|post|show|leak|put) (?:\w+ )?"
         r"(?:my |the |our |me )?{PICS}\b|\b(?:share|send|post|leak|show) (?:\w+ )?{PICS} "
-        r"(?:unless|if i dont|if i didnt|if we dont)\b|\bsextort\w*|\bblackmail\w*"),
+        r"(?:unless|if i dont|if i didnt|if we dont)\b|\bsextort\w*|\bblackmail\w*"
+        r"|\b(?:share|send|post|leak|show) (?:the |my |)(?:other )?(?:ones|them|it) (?:to \w+ )?"
+        r"(?:if|unless) (?:i|we) (?:dont|didnt|wont|do not|stop)\b", negatable=False),
     Cue("exploitation", "someone online wants secrets, meeting or pictures",
         r"(?:\b(?:man|men|guy|guys|someone|somebody|person|boy|lad|girl|people|adult|older \w+)"
         r" (?:i (?:met|talk to|chat to|play with) )?{ONLINE}|\b(?:met|meet|talk to|talked to|"
@@ -459,9 +523,14 @@ CUES: tuple[Cue, ...] = (
     Cue("exploitation", "comes back with new things or money",
         r"\b(?:coming|came|comes|come) back (?:\w+ )?with (?:new (?:phones?|trainers|clothes|"
         r"stuff)|loads of (?:money|cash|stuff)|money|cash|her nails done)\b", level="review"),
-    Cue("exploitation", "secret kept with an adult",
-        r"\b(?:our|a|its our|its a) (?:little )?secret\b|\b(?:told|tells|says|said) (?:me|us) "
-        r"(?:not to|to never|never to|to not) tell\b", level="review", negatable=False),
+    Cue("abuse", "an adult says to keep it secret",
+        r"\b(?:says|said|tells|told|saying|telling) (?:me |us |)(?:that )?(?:its|it is|it was)? ?"
+        r"(?:our|a) (?:little |special )?secret\b|\b(?:told|tells|says|said|saying) (?:me |us |)"
+        r"(?:not to|to never|never to|to not|dont) tell\b", negatable=False,
+        unless=r"\b(?:surprise|party|present|birthday|christmas)\b"),
+    Cue("abuse", "a secret (weak)",
+        r"\b(?:our|its our|its a) (?:little )?secret\b", level="review", negatable=False,
+        unless=r"\b(?:surprise|party|present|birthday|christmas|recipe)\b"),
     Cue("exploitation", "grooming named",
         r"\bgroom(?:ed|ing|s)?\b(?! (?:the|my|a|our|his|her) (?:dog|dogs|horse|horses|pony|pet|"
         r"cat|hair))|\bexploit(?:ed|ing|ation)?\b|\btraffick\w*|\bmodern slavery\b",
@@ -509,13 +578,24 @@ CUES: tuple[Cue, ...] = (
         r"persons?|from care|from home)\b"
         r"|\bmisper\w*\b",
         unless=r"\b(?:missing (?:out|you|my|home|them|school)|(?:something|anything|stuff|"
-               r"things|it|nothing) (?:\w+ )?(?:goes|went|go|going|gone) missing|(?:my|the|a) "
+               r"things|it|nothing) (?:\w+ )?(?:goes|went|go|going|gone) missing|(?:my|the|a|our|"
+               r"his|her|their) "
                r"(?:cat|dog|keys|"
                r"phone|sock|socks|money|stuff|things|charger|trainers?|homework|bag|coat|clothes"
                r"|wallet|purse|hamster|rabbit|tortoise|pet|bike)s? (?:\w+ )?(?:go|goes|went|gone"
                r"|is|was|keep going|keeps going|going)? ?missing|(?:keys|phone|sock|socks|money|"
                r"stuff|things|charger|trainers?|homework|bag|coat|clothes|wallet|purse) (?:\w+ )?"
                r"(?:go|goes|went|gone|is|was|keep going|keeps going) missing)\b"),
+    Cue("missing", "out of the window or crashing anywhere",
+        r"\b(?:climb|climbs|climbed|climbing|go|goes|going|went|sneak|sneaks|sneaking|sneaked|"
+        r"snuck|get|gets|got|getting|jump|jumped) (?:out|through) (?:of )?(?:the|my|a) window\b"
+        r"|\bcome back (?:in the morning|the next (?:day|morning)|next day)\b|\b(?:go|went|"
+        r"going|gone) awol\b|\bawol\b|\b{SLEEP} (?:wherever|anywhere i can|at different "
+        r"(?:houses|places|peoples)|round different|in different (?:houses|places))\b|\b(?:"
+        r"different|another) (?:house|houses|place|places|sofa|sofas) (?:most|every) nights?\b"
+        r"|\b(?:dont|didnt|never) come (?:home|back) (?:till|until) (?:[1-6]|midnight|one|two|"
+        r"three|four|five|the morning|morning)\b",
+        unless=r"\b(?:fire drill|fresh air|open the window|sleepover|holiday)\b", negatable=False),
     Cue("missing", "not coming home at night",
         r"\b(?:dont|didnt|never|not|wont|havent|hasnt) (?:come|came|go|went|going|coming|been|"
         r"gone) (?:home|back)(?: to (?:my |the )?(?:placement|house|home|unit|carers))? (?:at "
@@ -541,7 +621,13 @@ CUES: tuple[Cue, ...] = (
         r"people i (?:dont|didnt|barely|hardly) (?:really )?know|someone i (?:dont|didnt|barely|"
         r"hardly) (?:really )?know|some (?:guys?|mans?|man|men|lads?|bloke|blokes|random|older)|"
         r"older (?:lads|guys|men|man|boys|people)|(?:a |some )?(?:man|guy|bloke) i (?:met|just "
-        r"met|dont know))\b", negatable=False),
+        r"met|dont know))\b|\b(?:with|at) (?:people|someone|a guy|a man|men|guys|lads) "
+        r"(?:i|ive|id) (?:only |just |only just |barely |hardly )?(?:met|know)\b",
+        negatable=False),
+    Cue("exploitation", "staying with an older man",
+        r"\b(?:staying|stays|stayed|sleeping|sleeps|slept|goes|going|went|living|lives) "
+        r"(?:round |over |)(?:at |with |to )(?:an |some |this |these |a )?older (?:man|men|guy|"
+        r"guys|lad|lads|boyfriend|bloke)s?\b"),
     Cue("missing", "nowhere safe to stay",
         r"\b(?:nowhere|no where|no place|not anywhere|nowhere safe|no safe place|not got "
         r"anywhere|havent got anywhere|dont have anywhere|dont have a place|no one to stay with|"
@@ -551,13 +637,15 @@ CUES: tuple[Cue, ...] = (
         negatable=False),
     # ---------------------------------------------------------------- domestic_abuse
     Cue("domestic_abuse", "partner hurts or threatens",
-        r"\b(?:my |the |her |me |our |babys |kids |)(?:{PARTNER}) (?:\w+ ){0,3}(?:{HIT}|"
+        r"\b(?<!mums )(?<!mams )(?<!dads )(?<!her )(?<!his )(?<!nans )(?<!sisters )(?<!brothers )"
+        r"(?<!friends )(?<!mates )(?:my |the |me |our |babys |kids |)(?:{PARTNER}) (?:\w+ ){0,3}"
+        r"(?:{HIT}|"
         r"threaten\w*|strangl\w*|chok\w*|smash\w*|broke my|throws|threw|spat|spits) (?:\w+ )?"
         r"(?:me|at me|my|us|her|the baby|my baby)\b|\b(?:{PARTNER}) (?:has been|is|was|gets|"
         r"can be|been|became|got) (?:\w+ )?(?:violent|abusive|aggressive|rough|nasty|physical)"
         r"\b|\b(?:abusive|violent|controlling|toxic) relationship\b|\b(?:{PARTNER})\b.{0,40}"
-        r"\bif (?:i|we) (?:leave|left|end it|break up|dont)\b|\bif i leave (?:him|her) (?:he|"
-        r"she|hell|shell)\b",
+        r"\bif (?:i|we) (?:leave|left|end it|break up|dont)\b|\bif i (?:ever )?leave (?:him |"
+        r"her |)(?:he|she|hell|shell)\b",
         unless=_HIT_IDIOMS),
     Cue("domestic_abuse", "partner controls money, phone or going out",
         r"\b{PARTNER} (?:\w+ ){0,2}(?:takes|took|has|keeps|kept|controls|checks|checking|goes "
@@ -568,11 +656,16 @@ CUES: tuple[Cue, ...] = (
         r"(?:controlling|coercive)\b|\b(?:controlling|coercive) (?:relationship|{PARTNER})\b"
         r"|\b(?:he|she) (?:\w+ ){0,2}(?:controls|takes|took|keeps|kept|has|had|spends|stole|steals)"
         r" (?:all )?my (?:money|universal credit|benefits|bank card|card|wages|pay)\b"
+        r"|\b(?:someone|he|she|{PARTNER}) (?:who |that )?(?:controlled|controls|was controlling|"
+        r"is controlling) (?:everything|every|all|my|what|where|who)\b"
+        r"|\b(?:he|she) (?:\w+ ){0,2}(?:checks|reads|goes through|went through|checked|read) "
+        r"(?:all )?my (?:messages|texts|phone|snaps|dms)\b"
         r"|\b(?:makes?|made) (?:me|us) (?:give|hand over|transfer) (?:him|her|them) (?:all )?(?:my|"
         r"our) (?:money|wages|pay|benefits|universal credit|card|bank card)\b",
         negatable=False, unless=r"\bcontrolling (?:my )?(?:anger|temper|breathing|asthma)\b",
-        routes=(("abuse", (r"\b(?:dad|mum|stepdad|stepmum|carers?|foster|staff|nan|uncle|"
-                          r"brother|sister)\b")),)),
+        routes=(("abuse", (r"\b(?<!babys )(?<!baby )(?<!kids )(?<!sons )(?<!daughters )(?:dad|"
+                           r"mum|stepdad|stepmum|carers?|foster|staff|nan|uncle|brother|sister)"
+                           r"\b")),)),
     Cue("domestic_abuse", "afraid of a partner",
         r"\b(?:scared|frightened|afraid|terrified|petrified) (?:of|to leave|to tell|to go home "
         r"to) (?:my |her |the )?(?:{PARTNER}|him)\b(?=.{0,60}\b{PARTNER}\b)|\b(?:scared|"
@@ -584,7 +677,15 @@ CUES: tuple[Cue, ...] = (
         r"(?:dad|stepdad|her boyfriend|her partner)\b|\b(?:mum|dad|parents|they) (?:and (?:my |"
         r"her |)?(?:dad|stepdad|mum|boyfriend|partner) )?(?:fight|fighting|fights|fought|row|"
         r"rowing)\b.{0,50}\b(?:police|hurt|blood|smash\w*|hit|bruis\w*|scared|hospital)\b"
-        r"|\bdomestic (?:abuse|violence)\b|\b(?:police|coppers) (?:come|came|called|were called|"
+        r"|\b(?:mums|mams|her|sisters|my sister|dads|his) (?:new )?(?:{PARTNER}|husband|wife) "
+        r"(?:\w+ ){0,3}(?:{HIT}|threaten\w*|strangl\w*|throws (?:\w+ )?at|threw (?:\w+ )?at|"
+        r"controls|controlling|is controlling|seems (?:\w+ )?(?:controlling|violent|scary)|"
+        r"violent|abusive) ?(?:her|him|my mum|my sister|my dad)?\b|\b(?:lives|living|is) with "
+        r"(?:a|some|this|her|an older) (?:guy|man|bloke|fella|lad|boyfriend|partner) (?:who|that)"
+        r" (?:\w+ )?(?:{HIT}|threatens|controls)\b|\b(?:he|she) (?:\w+ )?(?:throws|threw|"
+        r"chucks|chucked) (?:\w+ )?at (?:her|my mum|mum)\b|\b(?:mum|her) and (?:her |my )?"
+        r"(?:{PARTNER}|dad|stepdad) (?:fight|argue|row|scream)\w*\b|\bdomestic (?:abuse|"
+        r"violence)\b|\b(?:police|coppers) (?:come|came|called|were called|"
         r"get called|got called) (?:round|to (?:ours|the house|our house))\b",
         unless=_HIT_IDIOMS),
     # ---------------------------------------------------------------- violence
@@ -625,6 +726,22 @@ CUES: tuple[Cue, ...] = (
         r"drag|dragging|draw|pull|pulling|recruit\w*) (?:me|us) (?:involved|in|into it|to join)"
         r"\b|\b(?:want|wants|wanted|trying to get) (?:me|us) to join\b",
         unless=r"\b(?:club|team|choir|band|youth council|cadets|scouts|football|gym|course)\b"),
+    Cue("violence", "threatened if I tell; people looking for me",
+        r"\bif (?:i|we) (?:ever )?(?:tell|told|grass|snitch|say anything|say owt|go to the "
+        r"police|talk)\b.{0,50}\b(?:theyll|they will|hell|he will|shell|she will|theyd|hed|"
+        r"gonna|going to|will) (?:\w+ )?(?:do|hurt|kill|get|batter|stab|find|come|burn|smash)\b"
+        r"|\b(?:people|lads|men|someone|somebody|gang|boys|guys|they) (?:\w+ )?(?:looking for|"
+        r"out to get|coming for|after) (?:me|us)\b|\b(?:put|hid|hide|stashed|planted) (?:a |"
+        r"the )?(?:knife|blade|gun|machete|weapon) in (?:my|our) (?:bag|room|pocket|locker)\b",
+        unless=r"\b(?:(?:my )?(?:social worker|carer|teacher|mum|nan|dad|worker|pa|police) "
+               r"(?:is|was|were|are|has been|have been|came|come) (?:\w+ )?(?:looking|out)|hide "
+               r"and seek)\b", routes=(_TO_DOMESTIC, _TO_ABUSE)),
+    Cue("violence", "a worry that something will happen to someone",
+        r"\b(?:worry|worried|worrying|scared|afraid"
+        r"|frightened) (?:that )?something (?:bad )?(?:will"
+        r"|might|could|is going to|gonna) happen to (?:my|her|him|them)\b", level="review",
+        routes=(("abuse", r"\b(?:at home|with (?:my )?(?:mum|dad|stepdad))\b"),
+                ("missing", r"\b(?:missing|ran away|run away)\b"))),
     Cue("violence", "threatened with serious harm",
         r"\b{THREAT} (?:to )?(?:stab|shank|kill|shoot|jump|slash|do|get|smash|cut|burn) "
         r"(?:me|us|my (?:mate|brother|sister|family|friend|mum))\b|\b(?:death threats?|"
@@ -683,12 +800,20 @@ CUES: tuple[Cue, ...] = (
         unless=r"\b(?:no (?:gas|electric|heating) (?:bill|in the car|car|cooker|hob)|power cut "
                r"(?:in the storm|at school)|volunteer\w*|donat\w*|collection|raised|raise|"
                r"fundrais\w*|app|deals?)\b", negatable=False),
+    Cue("destitution", "living on scraps, bailiffs, nowhere to sleep",
+        r"\b(?:lived|living|live|lives|survived|surviving|survive) (?:off |on )(?:biscuits|"
+        r"noodles|toast|crisps|bread|cereal|nothing|coffee|water|tea|porridge|rice|beans|pot "
+        r"noodles)\b|\bbailiffs?\b|\b(?:dont|do not|didnt) know where (?:i|we|me and my \w+|my "
+        r"\w+ and me|me and the baby) (?:will|are going to|can|am going to|gonna|would) (?:sleep|"
+        r"stay|live|go)\b", negatable=False,
+        unless=r"\b(?:on holiday|for uni|at uni|university|for the trip)\b"),
     Cue("destitution", "hungry or starving (weak)",
         r"\b(?:im|am|was|were|always|so|constantly|permanently) (?:\w+ )?(?:hungry|starving)\b",
         level="review",
         unless=r"\b(?:now|when is|whens|whats for|lunch|dinner time|tea time|after pe|after "
                r"school|from school|when i get (?:home|back|in)|lol|haha|pizza|chips|mcdonalds|"
-               r"maccies|snack)\b"),
+               r"maccies|snack|snacks|after (?:football|training|pe|practice|the gym|swimming|"
+               r"dance|boxing))\b"),
     Cue("destitution", "evicted or homeless",
         r"\b(?:got|get|been|being|was|were|am|im|getting) (?:evicted|kicked out|chucked out|"
         r"thrown out|made homeless)\b|\b(?:eviction|section 21|notice to quit)\b|\b(?:im|i am|"

@@ -61,7 +61,7 @@ class SafeguardingConfig:
         like a disclosure to the packaged sentence-transformers model (see
         :mod:`carevoice.safeguarding.similar`). It raised recall on text the rules had not
         seen; False screens with the rules alone (no model is loaded).
-    threshold : float, default 0.45
+    threshold : float, default 0.4
         The similarity path's least cosine similarity to an example disclosure.
     margin : float, default 0.05
         How much closer to the disclosure than the comment comes to an ordinary example.
@@ -75,7 +75,7 @@ class SafeguardingConfig:
     categories: tuple[str, ...] = CATEGORIES
     review: bool = True
     similarity: bool = True
-    threshold: float = 0.45
+    threshold: float = 0.4
     margin: float = 0.05
 
     def __post_init__(self) -> None:
