@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 
 from carevoice import HashingEmbedder
 from carevoice.cli import app
+from carevoice.disclosure import DisclosureConfig
 from carevoice.errors import InputError
 from carevoice.quotes import QuoteConfig, select_quotes
 from carevoice.safeguarding import SafeguardingConfig
@@ -41,7 +42,7 @@ def _quotes(survey, **kwargs):
     comments, codes, resp = survey
     return select_quotes(comments, codes, resp, text_is_pseudonymised=True,
                          embedder=HashingEmbedder(), config=QuoteConfig(n_quotes=7, min_group=1),
-                         **kwargs)
+                         disclosure=DisclosureConfig(attributes=("survey",), k=1), **kwargs)
 
 
 def test_select_quotes_never_quotes_a_flagged_comment(survey):

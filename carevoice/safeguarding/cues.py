@@ -46,7 +46,8 @@ _FRAGMENTS = {
            r"thumping|twist|twists|twisted|twisting|pinch|pinches|pinched|pinching|scratch|"
            r"scratches|scratched|drag|drags|dragged|dragging|bite|bit|bitten|spat|spit|spits|"
            r"pull|pulls|pulled|pulling|yank|yanks|yanked|pin|pins|pinned|restrain|restrains|"
-           r"restrained|restraining|shook|shakes|shaking)",
+           r"restrained|restraining|shook|shakes|shaking|slam|slams|slammed|slamming|throw|"
+           r"throws|threw|throwing|chuck|chucks|chucked|burn|burns|burning)",
     "THREAT": r"(?:threaten|threatens|threatened|threatening|said (?:he|she|they|hed|theyd|"
               r"shed) (?:would|will|is going to|are going to)|says (?:he|she|they) (?:will|"
               r"is going to|are going to)|going to)",
@@ -241,6 +242,16 @@ CUES: tuple[Cue, ...] = (
         r"|\bdo (?:something|stuff) (?:to|stupid to) (?:herself|himself|"
         r"themselves|myself)\b",
         negatable=False),
+    Cue("self_harm", "a blade kept for when it gets bad, others' pills taken",
+        r"\b(?:keep|keeps|kept|hide|hides|hid|hiding|carry|carrying|have|got) (?:a |my |some |)"
+        r"(?:razor|razors|blade|blades|sharpener blade|sharp thing)s? (?:\w+ ){0,5}for when\b"
+        r"|\b(?:razor|razors|blades?) (?:in|under|inside) my (?:pencil case|room|bed|drawer|bag|"
+        r"pillow|mattress|phone case)\b|\btook (?:some|loads|a lot|all|a few|a handful) of (?:my "
+        r"(?:mums|dads|nans|carers|sisters|brothers) |the |her |his |my )?(?:pills|tablets|meds|"
+        r"painkillers|medication|sleeping pills)\b|\b(?:think|thinking|thought|thinks) about "
+        r"(?:jumping|hanging|ending it|not waking up|dying)\b",
+        unless=r"\b(?:shaving|shave|legs|art|craft|d and t|dt lesson|headache|period|as "
+               r"prescribed|bungee|parachute|trampoline|into the pool|in the pool)\b"),
     Cue("self_harm", "overdose or tablets",
         r"\boverdos\w*\b|\btook (?:too many|loads of|a lot of|lots of|a load of|all (?:my|the)|"
         r"a bunch of|a handful of|a whole) (?:of my |of the |of |)(?:tablets|pills|paracetamol|"
@@ -275,12 +286,22 @@ CUES: tuple[Cue, ...] = (
         r"ourselves)) (?:for|overnight|all|at night|with no|and im)\b|\bleft (?:alone|on my "
         r"own|home alone) (?:overnight|all night|for days|all weekend)\b",
         negatable=False, routes=(_TO_DOMESTIC,)),
+    Cue("abuse", "does things to me, mocked when crying, left dirty",
+        r"\b(?:does|did|doing|do|done) (?:stuff|things|something|bad things|sexual things|things i "
+        r"dont like) to (?:me|us)\b|\b(?:laugh|laughs|laughed|laughing|film|films|filmed|filming|"
+        r"mock|mocks|mocked|mocking) (?:\w+ ){0,3}(?:me |us |)when (?:i|we) (?:was |were |am |are "
+        r"|)(?:crying|cry|cried|upset)\b|\b(?:same|dirty) clothes (?:all|for a|for|every) "
+        r"(?:week|days|the week)\b",
+        unless=r"\b(?:pranks?|tickl\w*|magic trick|surprise)\b", routes=(_TO_DOMESTIC,)),
     Cue("abuse", "someone in my bed at night",
-        r"\b(?:comes|came|gets|getting|got|climbs|climbing|climbed|sits|sitting|sat|lies|lying|"
-        r"lay|lays|creeps|creeping|crept|keeps getting|keeps coming) (?:\w+ ){0,3}(?:in|into|on) "
-        r"(?:my|our) (?:bed|bedroom at night|room at night)\b",
+        r"\b(?:comes|came|gets|getting|got|climbs|climbing|climbed|creeps|creeping|crept|keeps "
+        r"getting|keeps coming) (?:\w+ ){0,3}(?:in|into|on) (?:my|our) (?:bed|bedroom at night|"
+        r"room at night)\b|\b(?:sits|sitting|sat|lies|lying|lay|lays) (?:\w+ ){0,3}(?:on|in) "
+        r"(?:my|our) bed\b(?=.{0,30}\b(?:at night|in the dark|when im (?:asleep|in bed)|says not "
+        r"to tell|touch\w*)\b)",
         unless=r"\b(?:little (?:sister|brother)|baby (?:sister|brother)|dog|cat|puppy|kitten|"
-               r"nightmares?|scared of the (?:dark|storm)|thunder|cuddle)\b"),
+               r"nightmares?|scared of the (?:dark|storm)|thunder|cuddle)\b|\b(?:i|we) (?:\w+ )?"
+               r"(?:sit|sat|lie|lay|lies|sits|get|got|climb|climbed|crawl)\b"),
     Cue("abuse", "shut in as a punishment",
         r"\b(?:shut|shuts|locked|locks|lock|kept|keep|keeps|put|puts) (?:me |us |)(?:in|inside|"
         r"into) (?:the|my|a|our) (?:bathroom|toilet|room|bedroom|cupboard|garden|shed|cellar|"
@@ -289,8 +310,11 @@ CUES: tuple[Cue, ...] = (
         unless=r"\b(?:detention|grounded|no phone|no xbox|no tv|early night|naughty step|time "
                r"out)\b", routes=(_TO_DOMESTIC,)),
     Cue("abuse", "no food at home, caring for siblings alone",
-        r"\b(?:never|no|not|wasnt|isnt|werent|nothing) (?:any |enough |much )?(?:food|to eat) in "
-        r"(?:the|our|my|mums|dads) (?:house|flat|fridge|home|cupboards?)\b|\b(?:looked|look|"
+        r"\b(?:never|no|not|wasnt|isnt|werent|nothing) (?:any |enough |much )?(?:food|to eat|"
+        r"anything) in (?:the|our|my|mums|dads) (?:house|flat|fridge|home|cupboards?)\b|\b(?:"
+        r"watches|watched|watching|films|filmed|looks at|peeps at|stares at) (?:me|us) (?:in the "
+        r"(?:shower|bath|bathroom)|(?:get|getting) (?:changed|undressed|dressed)|undress\w*|"
+        r"naked)\b|\b(?:looked|look|"
         r"looking|look) after my (?:baby |little |younger )?(?:brother|sister|siblings) (?:on my "
         r"own|by myself|alone)\b", negatable=False),
     Cue("abuse", "a younger one not safe at home",
@@ -438,11 +462,23 @@ CUES: tuple[Cue, ...] = (
         r"moving|send|sending|put|putting|transfer|hold|take|clean)\b|\bmoney (?:through|into) my"
         r" (?:bank|account)\b|\bpaid in (?:trainers|clothes|weed|drugs|food|vapes|stuff|gear|"
         r"phones|cash)\b|\b(?:drop|dropping|dropped|deliver|delivering|delivered|take|taking|"
-        r"took|run|running) (?:\w+ )?(?:stuff|things|packages?|parcels?|bags?) (?:off )?(?:for|to)"
+        r"took|run|running) (?:\w+ ){0,2}(?:stuff|things|packages?|parcels?"
+        r"|bags?) (?:off )?(?:for|to)"
         r" (?:someone|somebody|them|him|people|some (?:lads|men|guys))\b|\bcant (?:say|tell "
-        r"(?:you|anyone)) what (?:work|i do|the work|the job|job)\b",
+        r"(?:you|anyone)) what (?:work|i do|the work|the job|job)\b|\b(?:earn|pay|work) (?:it|"
+        r"that|them|this|my phone|the money) (?:back|off) by (?:doing|running|selling|holding|"
+        r"dropping|taking)\b|\bdoing (?:jobs|favours|runs|drops) for (?:them|him|some|these|the"
+        r" olders|older)\b",
         unless=r"\b(?:amazon|royal mail|paper round|my (?:nan|mum|carer|neighbour)|charity "
                r"shop|food ?bank)\b"),
+    Cue("exploitation", "carrying bags without knowing what is inside, used by older people",
+        r"\b(?:dont|do not|didnt|never) (?:even )?know (?:whats|what is|what was|what) (?:in"
+        r"|inside)"
+        r" (?:it|them|the bag|the bags|the package|the parcel|the box)\b|\b(?:being|getting|got|"
+        r"been) used by (?:some|these|older|the|a|an|this) \w*\b|\b(?:got|has|have|had|with|"
+        r"wearing) (?:loads of|lots of|all) new (?:stuff|clothes|things|trainers|phones)\b",
+        negatable=False, unless=r"\b(?:present|presents|birthday|christmas|mystery box|secret "
+                                r"santa)\b"),
     Cue("exploitation", "a second phone (weak)",
         r"\b(?:two|2|second|another|extra|a burner|burner) phones?\b",
         level="review", unless=r"\b(?:old phone|broke|broken|smashed|cracked|for school)\b"),
@@ -596,6 +632,16 @@ CUES: tuple[Cue, ...] = (
         r"|\b(?:dont|didnt|never) come (?:home|back) (?:till|until) (?:[1-6]|midnight|one|two|"
         r"three|four|five|the morning|morning)\b",
         unless=r"\b(?:fire drill|fresh air|open the window|sleepover|holiday)\b", negatable=False),
+    Cue("missing", "out at night and nobody knows where",
+        r"\b(?:leave|leaving|left|leaves|sneak out of|sneaking out of|go out of) (?:the |my )?"
+        r"(?:placement|unit|home|house|carers) (?:at night|in the night|after dark|when (?:staff|"
+        r"everyone|they) (?:are|is) asleep)\b|\b(?:staff|nobody|no one|noone|my carers|they) "
+        r"(?:dont|doesnt|didnt|dont even|never) (?:know|knows|knew) where (?:i am|im|i go|i was|i"
+        r" sleep)\b|\b(?:living|live|lived) out of (?:a|my) (?:bag|backpack|rucksack|suitcase)"
+        r"\b|\bbetween (?:mates|friends|peoples|different) (?:houses|places|sofas|flats)"
+        r"\b|\b(?:hide|hiding|hid|stay|staying|wait|waiting|sit|sitting) (?:\w+ ){0,4}(?:until|"
+        r"till) (?:everyone|they|he|she|mum|dad|my stepdad|my dad)(?: at home)? (?:is|are|has|"
+        r"have|goes|go|went)? ?(?:asleep|gone to bed|gone out|left)\b", negatable=False),
     Cue("missing", "not coming home at night",
         r"\b(?:dont|didnt|never|not|wont|havent|hasnt) (?:come|came|go|went|going|coming|been|"
         r"gone) (?:home|back)(?: to (?:my |the )?(?:placement|house|home|unit|carers))? (?:at "
@@ -666,6 +712,12 @@ CUES: tuple[Cue, ...] = (
         routes=(("abuse", (r"\b(?<!babys )(?<!baby )(?<!kids )(?<!sons )(?<!daughters )(?:dad|"
                            r"mum|stepdad|stepmum|carers?|foster|staff|nan|uncle|brother|sister)"
                            r"\b")),)),
+    Cue("domestic_abuse", "partner goes mad, stalking",
+        r"\b{PARTNER} (?:\w+ ){0,2}(?:goes|gets|went|got|kicks off|kicked off) (?:mad|crazy|nuts|"
+        r"angry|psycho|mental|off) (?:if|when|at me)\b|\bstalk\w* (?:me|us)\b|\b(?:turns|turned|"
+        r"turning|keeps turning|keep turning) up at (?:my|our) (?:work|flat|house|college|door|"
+        r"school|nursery)\b", negatable=False,
+        routes=(("violence", r"^(?!.*\b(?:ex|exs|{PARTNER}|he|him)\b)"),)),
     Cue("domestic_abuse", "afraid of a partner",
         r"\b(?:scared|frightened|afraid|terrified|petrified) (?:of|to leave|to tell|to go home "
         r"to) (?:my |her |the )?(?:{PARTNER}|him)\b(?=.{0,60}\b{PARTNER}\b)|\b(?:scared|"
@@ -707,7 +759,8 @@ CUES: tuple[Cue, ...] = (
                r"laser tag|airsoft|rape alarm|whistle|torch)\b"),
     Cue("violence", "attacked or jumped",
         r"\b(?:got|get|gets|getting|been|being|was|were) (?:jumped|attacked|mugged|robbed|"
-        r"chased|beaten up|battered|shot|stabbed|slashed|set on|glassed|kicked in|ambushed)\b"
+        r"chased|beaten up|battered|shot|stabbed|slashed|set on|set upon|ganged up on|glassed|"
+        r"kicked in|ambushed|surrounded)\b"
         r"|\b(?:jumped|mugged|robbed|battered|glassed|chased) (?:me|us|my (?:mate|brother|"
         r"friend))\b|\b(?:beat|beating|beaten|smashed|kicked) (?:me|us|him) (?:up|in)\b",
         unless=r"\b(?:paintball\w*|laser tag|airsoft|nerf)\b|\b(?:panic|asthma|heart"
@@ -718,7 +771,8 @@ CUES: tuple[Cue, ...] = (
     Cue("violence", "gangs",
         r"\bgangs?\b(?! of (?:friends|mates))|\bopps\b|\bpostcode (?:war|wars|beef|thing)\b"
         r"|\b(?:beef|war) with\b|\bon (?:the|their) (?:patch|turf|block)\b", level="review",
-        unless=r"\b(?:the (?:whole )?gang (?:came|was|were|all|round)|gang show|girl gang|our "
+        unless=r"\b(?:a gang of (?:us|mates|friends|girls|lads from school)|gang of us|the "
+               r"(?:whole )?gang (?:came|was|were|all|round)|gang show|girl gang|our "
                r"gang|beef (?:burger|stew|mince|and)|war with (?:my|the) (?:sister|brother|"
                r"siblings|homework))\b"),
     Cue("violence", "a gang trying to draw me in",
@@ -742,6 +796,12 @@ CUES: tuple[Cue, ...] = (
         r"|might|could|is going to|gonna) happen to (?:my|her|him|them)\b", level="review",
         routes=(("abuse", r"\b(?:at home|with (?:my )?(?:mum|dad|stepdad))\b"),
                 ("missing", r"\b(?:missing|ran away|run away)\b"))),
+    Cue("violence", "said they would cut, stab or kill me",
+        r"\b(?:theyd|hed|shed|theyll|hell|shell|they would|he would|she would|they will|he will|"
+        r"she will) (?:\w+ )?(?:cut|stab|shank|kill|hurt|batter|jump|smash|burn|slash) (?:me|us|"
+        r"my (?:face|mum|brother|sister|family))\b",
+        unless=r"\b(?:my (?:mum|nan|carer|teacher|dad) (?:would|will|is going to) kill me|kill me"
+               r" if i|haha|lol|joking)\b", routes=(_TO_DOMESTIC, _TO_ABUSE)),
     Cue("violence", "threatened with serious harm",
         r"\b{THREAT} (?:to )?(?:stab|shank|kill|shoot|jump|slash|do|get|smash|cut|burn) "
         r"(?:me|us|my (?:mate|brother|sister|family|friend|mum))\b|\b(?:death threats?|"
@@ -749,14 +809,17 @@ CUES: tuple[Cue, ...] = (
         r" (?:in|if|when|after)\b|\b(?:looking for|after) (?:me|us) (?:with|to)\b|\b(?:are|"
         r"were|is|been|keep|keeps|still|now) (?:looking|out) for (?:me|us)\b"
         r"|\b(?:theyre|they are|hes|he is|shes|now theyre) after (?:me|us)\b",
-        unless=r"\b(?:kill (?:me|us) if i (?:dont|forget|lose|break|am late)|my (?:mum|nan|"
+        unless=r"\b(?:im|i am|ill|i will|i) (?:\w+ )?(?:going to|gonna) kill\b|\bkill (?:him|her|"
+               r"my \w+) if (?:he|she|they) (?:eats|takes|touches|uses|steals|borrows|reads)\b|"
+               r"\b(?:kill (?:me|us) if i (?:dont|forget|lose|break|am late)|my (?:mum|nan|"
                r"carer|teacher|dad) (?:will|is going to|would) kill me|get me (?:a|some|one)|do "
                r"me (?:a|some)|kill me (?:haha|lol))\b",
         routes=(_TO_DOMESTIC, _TO_ABUSE)),
     Cue("violence", "followed or cornered",
         r"\b(?:followed|follows|following|follow|cornered|corners|chased) (?:me|us) (?:home|"
         r"halfway|all the way|back|to|down|into|in|round|after)\b",
-        level="review", unless=r"\b(?:dog|cat|puppy|on (?:insta|instagram|tiktok|snap|twitter))\b",
+        level="review", unless=r"\b(?:dog|cat|puppy|on (?:insta|instagram|tiktok|snap|twitter)|"
+                               r"(?:word|label|name|reputation|it|that|this|file) followed)\b",
         routes=(_TO_DOMESTIC,)),
     Cue("violence", "afraid to go out",
         r"\b(?:scared|afraid|frightened|terrified|too scared|dont dare|dare not) (?:to )?"
@@ -807,6 +870,20 @@ CUES: tuple[Cue, ...] = (
         r"\w+ and me|me and the baby) (?:will|are going to|can|am going to|gonna|would) (?:sleep|"
         r"stay|live|go)\b", negatable=False,
         unless=r"\b(?:on holiday|for uni|at uni|university|for the trip)\b"),
+    Cue("destitution", "no heating on, locked out by the landlord, a night shelter",
+        r"\b(?:cant|cannot|couldnt|dont|daren?t) (?:afford to )?(?:put|turn|have|keep) (?:the |my |"
+        r")?(?:heating|electric|gas|lights|radiators?|oven|hot water) on\b|\blandlord (?:\w+ ){0,3}"
+        r"(?:changed the locks|locked me out|kicked me out|threw me out|chucked (?:me|my stuff) "
+        r"out|put my stuff)\b|\b(?:sleeping|staying|slept|stayed|stay|living|live) (?:in|at) "
+        r"(?:a |the )?(?:night shelter|homeless shelter|shelter|emergency bed)\b",
+        negatable=False),
+    Cue("destitution", "a hostel or emergency housing (weak)",
+        r"\b(?:sleeping|staying|slept|stayed|stay|living|live|put|placed) (?:in|at) (?:a |the )?"
+        r"(?:hostel|b ?and ?b|bnb|b&b|emergency accommodation|temporary accommodation)\b",
+        level="review", negatable=False),
+    Cue("destitution", "a few pounds a week to live on",
+        r"\b(?:living|live|lives|survive|surviving|manage|managing|get by) on (?:about |only |just "
+        r"|)£ ?\d+ (?:a|per|each) (?:week|fortnight|month)\b", negatable=False),
     Cue("destitution", "hungry or starving (weak)",
         r"\b(?:im|am|was|were|always|so|constantly|permanently) (?:\w+ )?(?:hungry|starving)\b",
         level="review",
