@@ -14,6 +14,11 @@ __all__ = ["NEGATIVES", "PROTOTYPES"]
 #: Category -> short fictional disclosures.
 PROTOTYPES: dict[str, tuple[str, ...]] = {
     "self_harm": (
+        "i have been hurting myself again and nobody knows",
+        "i dont see the point in anything any more",
+        "my friend told me she wants to end her life",
+        "i have a plan to kill myself",
+        "i feel like disappearing for good",
         "i want to kill myself",
         "i dont want to live any more",
         "i hurt myself on purpose",
@@ -32,6 +37,11 @@ PROTOTYPES: dict[str, tuple[str, ...]] = {
         "i stood on the edge and thought about jumping",
     ),
     "abuse": (
+        "an adult at home hurts me when nobody is looking",
+        "my carer is cruel to me and scares me",
+        "someone in my family does things to me that are not ok",
+        "they punish me by not letting me eat",
+        "my foster carer grabs me and shouts in my face",
         "my carer hits me",
         "my dad beats me",
         "someone at home hurts me",
@@ -50,6 +60,11 @@ PROTOTYPES: dict[str, tuple[str, ...]] = {
         "i am made to sleep outside as a punishment",
     ),
     "exploitation": (
+        "older people make me do things for them and i cant say no",
+        "i have to deliver things for some men and they pay me",
+        "a man keeps messaging me and sending me money",
+        "they said i owe them and have to work it off",
+        "i go to other towns for them and stay in flats",
         "older boys make me sell drugs for them",
         "i carry drugs to other towns for a gang",
         "an older man gives me gifts and wants something in return",
@@ -65,6 +80,10 @@ PROTOTYPES: dict[str, tuple[str, ...]] = {
         "i was trafficked and forced to work",
     ),
     "missing": (
+        "i keep running off and nobody knows where i go",
+        "i stay out for days and dont tell anyone",
+        "i slept in a park because i had nowhere to go",
+        "i have been staying with people i dont know",
         "i ran away from my placement",
         "i go missing for days at a time",
         "i dont come home at night",
@@ -77,6 +96,10 @@ PROTOTYPES: dict[str, tuple[str, ...]] = {
         "i have been staying in different places every night",
     ),
     "domestic_abuse": (
+        "my boyfriend hurts me and i am scared to leave him",
+        "my partner takes my money and tells me what to do",
+        "my ex threatens to hurt me if i see anyone else",
+        "there is violence between my mum and her partner",
         "my boyfriend hits me",
         "my partner controls my money and my phone",
         "my ex threatens me",
@@ -89,6 +112,10 @@ PROTOTYPES: dict[str, tuple[str, ...]] = {
         "my ex keeps turning up and stalking me",
     ),
     "violence": (
+        "people are threatening to hurt me",
+        "i was jumped and beaten up",
+        "someone pulled a knife on me",
+        "there are gangs after me and my family",
         "i got stabbed",
         "someone threatened me with a knife",
         "a gang is after me",
@@ -101,6 +128,10 @@ PROTOTYPES: dict[str, tuple[str, ...]] = {
         "people with weapons hang around near my home",
     ),
     "destitution": (
+        "i have no money and nothing to eat",
+        "my electricity has run out and i cannot top up",
+        "i lost my flat and have nowhere to stay",
+        "i cannot feed my baby",
         "i have not eaten for days",
         "i have no money for food",
         "i have no gas or electricity",

@@ -80,11 +80,13 @@ def similar_categories(texts: Sequence[object], embedder: Any, *, threshold: flo
     out: list[tuple[str, float] | None] = []
     for start, end in spans:
         best: tuple[str, float] | None = None
-        ordinary = float(to_negative[start:end].max()) if end > start else 0.0
+        # Rounded to 1e-3: the model's last digits can differ from run to run with the
+        # number of threads, and a flag must not.
+        ordinary = round(float(to_negative[start:end].max()), 3) if end > start else 0.0
         for row in range(start, end):
             i = int(np.argmax(to_positive[row]))
-            score = float(to_positive[row, i])
-            if score >= threshold and score - ordinary >= margin and (
+            score = round(float(to_positive[row, i]), 3)
+            if score >= threshold and round(score - ordinary, 3) >= margin and (
                     best is None or score > best[1]):
                 best = (str(owner[i]), score)
         out.append(best)
