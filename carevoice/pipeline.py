@@ -90,7 +90,11 @@ def run_demo(output: str | Path, *, seed: int = 0, timestamp: bool = True) -> di
     (:class:`carevoice.discover.ThemeDiscovery`), link the codes to the survey answers
     (:func:`carevoice.link.link`), build the report (:func:`carevoice.report.build_report`) and
     export a REFI-QDA project for review in a QDA tool (:func:`carevoice.qda.export_qdpx`).
-    Every output holds pseudonymised text only; no re-identification key is written.
+    Every output holds pseudonymised text only; no re-identification key is written. The
+    answered comments are screened for safeguarding concerns first
+    (:func:`carevoice.safeguarding.screen_comments`): ``safeguarding_flags.csv`` (no text;
+    owner read/write only, as it says which young person disclosed what) lists them, and the
+    report quotes none of them.
 
     Parameters
     ----------
@@ -116,6 +120,7 @@ def run_demo(output: str | Path, *, seed: int = 0, timestamp: bool = True) -> di
     from .pseudonymise import PseudonymiseConfig, pseudonymise
     from .qda import default_user, export_qdpx
     from .report import build_report
+    from .safeguarding import screen_comments, write_flags
     from .themes import ThemeCoder, load_codebook
 
     output = Path(output)
@@ -129,6 +134,10 @@ def run_demo(output: str | Path, *, seed: int = 0, timestamp: bool = True) -> di
     result = pseudonymise(answered)
     safe = Corpus(result.comments, corpus.respondents)
     written: dict[str, Path] = {}
+    # Safeguarding first: the comments a safeguarding lead must read, owner-only (0600), and
+    # never quoted in the report.
+    flags = screen_comments(answered)
+    written["safeguarding_flags"] = write_flags(flags, output / "safeguarding_flags.csv")
     written["comments"] = write_table(safe.comments, output / "comments_pseudonymised.csv")
     written["respondents"] = write_corpus(safe, output / "corpus")["respondents"]
     written["spans"] = write_table(result.spans, output / "spans.csv")
@@ -152,7 +161,8 @@ def run_demo(output: str | Path, *, seed: int = 0, timestamp: bool = True) -> di
               "codebook": codebook_record(None), "theme_coding": _CROSS_FITTED,
               "settings": _demo_coder_settings(seed)}
     report = build_report(safe, codes, output / "report", text_is_pseudonymised=True,
-                          flagged=set(result.review[COMMENT_ID]), embedder=embedder,
+                          flagged=set(result.review[COMMENT_ID]), safeguarding=flags,
+                          embedder=embedder,
                           inputs={"comments": written["comments"], "codes": written["codes"],
                                   "respondents": written["respondents"]},
                           codes_made_with=coding, timestamp=timestamp)
@@ -168,6 +178,7 @@ def run_demo(output: str | Path, *, seed: int = 0, timestamp: bool = True) -> di
         "counts": {"comments": len(corpus.comments), "answered": len(answered),
                    "respondents": len(corpus.respondents), "spans": len(result.spans),
                    "spans_for_review": len(result.review),
+                   "safeguarding_flagged_comments": int(flags[COMMENT_ID].nunique()),
                    "assigned_codes": int(codes["assigned"].sum()),
                    "comments_for_discovery": len(topics.comments),
                    "topics": len(topics.topic_ids)},

@@ -278,7 +278,8 @@ def select_quotes(comments: pd.DataFrame, codes: pd.DataFrame,
                   disclosure: DisclosureConfig | None = None,
                   generalise: Mapping[str, Mapping[str, str]] | None = None,
                   only_levels: Collection[tuple[str, str, Any]] | None = None,
-                  overall: bool | Collection[str] = True) -> pd.DataFrame:
+                  overall: bool | Collection[str] = True,
+                  safeguarding: Any = None) -> pd.DataFrame:
     """Choose representative, diverse, safe quotes for each theme.
 
     Parameters
@@ -319,6 +320,14 @@ def select_quotes(comments: pd.DataFrame, codes: pd.DataFrame,
     overall : bool or collection of str, default True
         Which themes get overall quotes: every theme (True), none (False) or those listed.
         The report leaves out the themes whose count it does not show.
+    safeguarding : SafeguardingConfig or pandas.DataFrame, optional
+        A comment that discloses harm or risk is never quoted. By default the candidate
+        comments are screened (:func:`carevoice.safeguarding.screen_comments` with
+        ``SafeguardingConfig()``: the rules over every candidate, the similarity path over
+        those considered for a quote); pass a config to screen otherwise, or a flags table
+        with a ``comment_id`` column (``carevoice safeguarding``'s output, reviewed by the
+        safeguarding lead) to withhold exactly the comments it names. There is no way to
+        switch this off.
 
     Returns
     -------
@@ -327,7 +336,8 @@ def select_quotes(comments: pd.DataFrame, codes: pd.DataFrame,
         quotes; ``text`` is the quote as published (tags numbered within it);
         ``similarity`` is the cosine to the theme centroid, ``score`` the coder's score and
         ``details`` what the text holds that a reviewer should look at
-        (:func:`quote_details`).
+        (:func:`quote_details`). ``attrs["safeguarding_withheld"]`` counts the candidate
+        comments withheld for safeguarding (a count only).
 
     Raises
     ------
@@ -369,10 +379,14 @@ def select_quotes(comments: pd.DataFrame, codes: pd.DataFrame,
         raise InputError(f"The 'by' argument names {missing_by}, which are not respondents "
                          "columns.")
     wanted = _groups_wanted(only_levels, by)
+    from .safeguarding.quotes import check_safeguarding, withheld_comments
+
+    safeguarding = check_safeguarding(safeguarding, "select_quotes")
+    screen_embedder = None  # the similarity path's: the packaged model
     if embedder is None:
         from .embed import SentenceTransformerEmbedder
 
-        embedder = SentenceTransformerEmbedder()
+        embedder = screen_embedder = SentenceTransformerEmbedder()
 
     from .link.indicators import _assigned
 
@@ -396,10 +410,19 @@ def select_quotes(comments: pd.DataFrame, codes: pd.DataFrame,
     ok = (~frame.index.isin(list(skip))) & (words_of >= config.min_words) & \
         (words_of <= config.max_words)
     coded = coded[coded[COMMENT_ID].map(ok).astype(bool)]
+    # Safeguarding: the rules over every candidate, then the similarity path over the
+    # candidates kept, so that a flagged comment is never quoted.
+    withheld = withheld_comments(frame.loc[list(dict.fromkeys(coded[COMMENT_ID]))],
+                                 safeguarding, similarity=False)
+    coded = coded[~coded[COMMENT_ID].isin(withheld)]
     coded = coded.assign(_rank=coded["score"].astype(float).fillna(np.inf))
     coded = coded.sort_values(["theme", "_rank", COMMENT_ID], ascending=[True, False, True],
                               kind="stable").groupby("theme", sort=False).head(
         config.max_candidates)
+    late = withheld_comments(frame.loc[list(dict.fromkeys(coded[COMMENT_ID]))], safeguarding,
+                             similarity=True, embedder=screen_embedder)
+    coded = coded[~coded[COMMENT_ID].isin(late)]
+    withheld |= late
     authors_all = sorted(set(frame.loc[list(dict.fromkeys(coded[COMMENT_ID])), RESPONDENT_ID]))
     attrib = attribution(respondents, authors_all, disclosure, generalise).set_index(
         RESPONDENT_ID)
@@ -407,7 +430,9 @@ def select_quotes(comments: pd.DataFrame, codes: pd.DataFrame,
     coded = coded[coded[COMMENT_ID].map(frame[RESPONDENT_ID]).isin(safe_authors)]
     used = frame.loc[list(dict.fromkeys(coded[COMMENT_ID]))]
     if used.empty:
-        return pd.DataFrame(columns=list(QUOTE_COLUMNS))
+        empty = pd.DataFrame(columns=list(QUOTE_COLUMNS))
+        empty.attrs["safeguarding_withheld"] = len(withheld)
+        return empty
     # Embedded as the models read them: tags without their numbers. Published with the tags
     # numbered within each quote, so that a number never links two quotes.
     texts = [renumber_tags(str(t)) for t in used[TEXT]]
@@ -503,7 +528,9 @@ def select_quotes(comments: pd.DataFrame, codes: pd.DataFrame,
                     "score": float(scores.get(cid, np.nan)),
                     "details": details[i],
                 })
-    return pd.DataFrame(rows, columns=list(QUOTE_COLUMNS))
+    out = pd.DataFrame(rows, columns=list(QUOTE_COLUMNS))
+    out.attrs["safeguarding_withheld"] = len(withheld)
+    return out
 
 
 def _choose(vectors: np.ndarray, relevance: np.ndarray, n: int, config: QuoteConfig,

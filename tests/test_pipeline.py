@@ -129,3 +129,24 @@ def test_demo_codes_agree_with_the_gold_themes(demo_run):
         found = {c for c, ts in predicted.items() if theme in ts}
         f1.append(2 * len(truth & found) / (len(truth) + len(found)))
     assert sum(f1) / len(f1) >= 0.70  # measured 0.762
+
+
+@pytest.mark.model
+def test_demo_writes_safeguarding_flags_and_quotes_none_of_them(demo_run):
+    _, written, _ = demo_run
+    path = written["safeguarding_flags"]
+    assert oct(path.stat().st_mode & 0o777) == "0o600"
+    flags = pd.read_csv(path, dtype=str)
+    assert list(flags.columns) == ["comment_id", "respondent_id", "category", "level", "cue"]
+    assert len(flags) > 0 and set(flags["level"]) <= {"priority", "review"}
+    comments = pd.read_csv(written["comments"], dtype=str, keep_default_na=False)
+    long_texts = [t for t in comments["text"] if len(t) > 30]
+    raw = path.read_text("utf-8")
+    assert not any(t in raw for t in long_texts)  # no comment text in the flags file
+    quotes = pd.read_csv(written["report_quotes"], dtype=str)
+    assert not set(quotes["comment_id"]) & set(flags["comment_id"])
+    manifest = json.loads(written["manifest"].read_text("utf-8"))
+    assert manifest["counts"]["safeguarding_flagged_comments"] == flags["comment_id"].nunique()
+    notes = written["report_md"].read_text("utf-8")
+    assert re.search(r"Safeguarding: \d+ comment\(s\) named in the safeguarding flags given "
+                     r"to the report were withheld from quoting", notes)

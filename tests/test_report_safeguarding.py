@@ -1,0 +1,115 @@
+"""A comment that discloses harm is never quoted: select_quotes and the report screen their
+candidates, or take a reviewed flags table; the notes count what was withheld, never quote it.
+Every comment here is fictional."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from carevoice import HashingEmbedder
+from carevoice.cli import app
+from carevoice.disclosure import DisclosureConfig
+from carevoice.errors import InputError
+from carevoice.quotes import QuoteConfig, select_quotes
+from carevoice.safeguarding import SafeguardingConfig
+
+DISCLOSURE = "i want to see my mum more but my stepdad hits me when i go round there"
+ORDINARY = ["i want to see my mum and my sister more often",
+            "contact with my brother got cancelled again last week",
+            "i only see my dad once a month at the contact centre",
+            "i miss my nan and want to visit her at weekends",
+            "seeing my little sister more would make me happy",
+            "my mum rings me on sundays and i look forward to it"]
+RULES = SafeguardingConfig(similarity=False)
+REVIEWED_NONE = pd.DataFrame({"comment_id": pd.Series(dtype=str)})  # reviewed: none withheld
+
+
+@pytest.fixture
+def survey():
+    texts = [DISCLOSURE, *ORDINARY]
+    ids = [f"r{i}" for i in range(len(texts))]
+    comments = pd.DataFrame({"comment_id": [f"c{i}" for i in range(len(texts))],
+                             "respondent_id": ids, "text": texts})
+    codes = pd.DataFrame({"comment_id": comments["comment_id"], "theme": "family_contact",
+                          "score": [0.99] + [0.5] * len(ORDINARY)})
+    resp = pd.DataFrame({"respondent_id": ids, "survey": "in_care"})
+    return comments, codes, resp
+
+
+def _quotes(survey, **kwargs):
+    comments, codes, resp = survey
+    return select_quotes(comments, codes, resp, text_is_pseudonymised=True,
+                         embedder=HashingEmbedder(), config=QuoteConfig(n_quotes=7, min_group=1),
+                         disclosure=DisclosureConfig(attributes=("survey",), k=1), **kwargs)
+
+
+def test_select_quotes_never_quotes_a_flagged_comment(survey):
+    unscreened = _quotes(survey, safeguarding=REVIEWED_NONE)
+    assert "c0" in set(unscreened["comment_id"])  # it would be quoted ...
+    assert unscreened.attrs["safeguarding_withheld"] == 0
+    screened = _quotes(survey, safeguarding=RULES)
+    assert "c0" not in set(screened["comment_id"])  # ... but the screen withholds it
+    assert screened.attrs["safeguarding_withheld"] == 1
+    reviewed = _quotes(survey, safeguarding=pd.DataFrame({"comment_id": ["c2"]}))
+    assert set(reviewed["comment_id"]) == {f"c{i}" for i in range(7)} - {"c2"}
+
+
+@pytest.mark.model
+def test_select_quotes_screens_by_default(survey):
+    quotes = _quotes(survey)
+    assert "c0" not in set(quotes["comment_id"]) and len(quotes) == len(ORDINARY)
+
+
+def test_the_report_withholds_and_counts(survey):
+    from carevoice.report import make_report
+
+    comments, codes, resp = survey
+    options = {"text_is_pseudonymised": True, "embedder": HashingEmbedder(),
+               "timestamp": False, "themes": ["family_contact"],
+               "quote_config": QuoteConfig(n_quotes=7, min_group=1)}
+    content = make_report((comments, resp), codes, safeguarding=RULES, **options)
+    assert "c0" not in set(content.quotes["comment_id"])
+    note = [n for n in content.footnotes if n.startswith("Safeguarding:")]
+    assert note == [("Safeguarding: 1 comment(s) flagged by carevoice's safeguarding screen were "
+                    "withheld from quoting. Comments that disclose harm or risk go to the "
+                    "designated safeguarding lead, not into a report.")]
+    assert DISCLOSURE not in " ".join(content.footnotes)
+    assert content.manifest["settings"]["safeguarding"]["withheld_from_quotes"] == 1
+    reviewed = make_report((comments, resp), codes, safeguarding=REVIEWED_NONE, **options)
+    assert "c0" in set(reviewed.quotes["comment_id"])
+    assert any("0 comment(s) named in the safeguarding flags given" in n
+               for n in reviewed.footnotes)
+    with pytest.raises(InputError, match="'safeguarding' argument of make_report"):
+        make_report((comments, resp), codes, safeguarding=["c0"], **options)
+    with pytest.raises(InputError, match="no 'comment_id' column"):
+        make_report((comments, resp), codes, safeguarding=pd.DataFrame({"id": ["c0"]}),
+                    **options)
+
+
+def test_report_command_takes_a_reviewed_flags_file(survey, tmp_path):
+    comments, codes, resp = survey
+    paths = {}
+    for name, frame in (("comments", comments), ("codes", codes), ("resp", resp)):
+        paths[name] = tmp_path / f"{name}.csv"
+        frame.to_csv(paths[name], index=False)
+    bad = tmp_path / "flags.csv"
+    pd.DataFrame({"id": ["c0"]}).to_csv(bad, index=False)
+    result = CliRunner().invoke(app, [
+        "report", str(paths["comments"]), str(paths["codes"]), str(paths["resp"]),
+        "-o", str(tmp_path / "out"), "--already-pseudonymised", "--embedder", "hashing",
+        "--safeguarding-flags", str(bad), "--format", "md"])
+    assert result.exit_code == 2
+    assert "--safeguarding-flags" in result.output and "comment_id" in result.output
+    assert DISCLOSURE not in result.output
+    good = tmp_path / "reviewed.csv"
+    pd.DataFrame({"comment_id": ["c0"], "category": ["abuse"]}).to_csv(good, index=False)
+    result = CliRunner().invoke(app, [
+        "report", str(paths["comments"]), str(paths["codes"]), str(paths["resp"]),
+        "-o", str(tmp_path / "out"), "--already-pseudonymised", "--embedder", "hashing",
+        "--safeguarding-flags", str(good), "--format", "md", "--no-timestamp"])
+    assert result.exit_code == 0, result.output
+    report = (tmp_path / "out" / "report.md").read_text("utf-8")
+    assert "named in the safeguarding flags given to the report were withheld" in report
+    assert DISCLOSURE not in report

@@ -1,0 +1,212 @@
+"""The safeguarding screen's rules: each category, negation, idioms, ordinary senses, past and
+over, worries about someone else, and the frame API. Every comment here is fictional."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from carevoice.errors import InputError
+from carevoice.safeguarding import (
+    CATEGORIES,
+    FLAG_COLUMNS,
+    SafeguardingConfig,
+    flag_summary,
+    screen_comments,
+    screen_text,
+)
+from carevoice.safeguarding._text import normalise
+from carevoice.safeguarding.cues import CUES, compiled_cues
+
+from .conftest import block_network
+
+RULES = SafeguardingConfig(similarity=False)
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("i dont want to be here anymore", "self_harm"),
+    ("wat is the point of living", "self_harm"),
+    ("been cutting my arms again", "self_harm"),
+    ("took too many tablets last week", "self_harm"),
+    ("i keep thinking about killing myself", "self_harm"),
+    ("sumtimes i wish i wasnt alive", "self_harm"),
+    ("my foster carer hits me when im late", "abuse"),
+    ("my uncle touches me and says its our secret", "abuse"),
+    ("they lock us in our rooms at night", "abuse"),
+    ("she calls me worthless", "abuse"),
+    ("the fridge is locked and we go to bed hungry", "abuse"),
+    ("some older lads give me weed and now they say i owe them", "exploitation"),
+    ("a man i met on snap keeps asking me to send pics", "exploitation"),
+    ("i go ots for days at a time", "exploitation"),
+    ("they made me hold a package for them", "exploitation"),
+    ("i ran away last week and slept at a mates", "missing"),
+    ("keep going missing from my placement", "missing"),
+    ("ive got nowhere safe to stay tonight", "missing"),
+    ("been sofa surfing since my placement ended", "missing"),
+    ("my bf takes my money and checks my phone", "domestic_abuse"),
+    ("my mums boyfriend hits her and the police came round", "domestic_abuse"),
+    ("some lads on my estate said theyll stab me", "violence"),
+    ("got jumped on the way home from college", "violence"),
+    ("my mate carries a knife", "violence"),
+    ("havent eaten in 3 days", "destitution"),
+    ("no gas or electric with my baby", "destitution"),
+    ("got evicted and nowhere to go", "destitution"),
+    # wider vocabulary and structures
+    ("i scratch my skin till it bleeds when im wound up", "self_harm"),
+    ("been stockpiling paracetamol in my drawer", "self_harm"),
+    ("no one would even notice if i wasnt here", "self_harm"),
+    ("they shut me in the cupboard as a punishment", "abuse"),
+    ("an older lad at the home keeps climbing into my bed at night", "abuse"),
+    ("mums partner slaps me when im round there", "abuse"),
+    ("she tells me every single day that nobody would ever want me", "abuse"),
+    ("my baby dad takes all my universal credit", "domestic_abuse"),
+    ("if i grass theyll come for my little brother", "violence"),
+    ("some lads are out to get me after what happened", "violence"),
+    ("they got me to use my bank account to move money for them", "exploitation"),
+    ("i get paid in weed for taking parcels to people", "exploitation"),
+    ("i sneak out the window when staff are asleep", "missing"),
+    ("went awol from my placement on friday", "missing"),
+    ("the bailiffs took my stuff and i have nothing", "destitution"),
+    ("been living off pot noodles for a fortnight", "destitution"),
+])
+def test_each_category_is_flagged_at_priority(text, category):
+    assert screen_text(text).get(category, (None,))[0] == "priority", screen_text(text)
+
+
+@pytest.mark.parametrize("text", [
+    "my carers never hit me",
+    "nobody hurts me here, its the best placement",
+    "i dont want to die, i just want to see my mum",
+])
+def test_negation_cancels_a_cue(text):
+    assert screen_text(text) == {}
+
+
+@pytest.mark.parametrize("text", [
+    "i could kill for a pizza rn", "my phone died on the bus", "this homework is killing me",
+    "dying to see my brother at contact", "i nearly died laughing",
+    "i want to die my hair blue", "the ball hit me in the face in pe",
+    "it really hit me when i turned 18", "my mates hit me up on snap",
+    "my sister beat me at fifa", "i cut my hair myself lol",
+])
+def test_idioms_are_not_cues(text):
+    assert screen_text(text) == {}, screen_text(text)
+
+
+@pytest.mark.parametrize("text", [
+    "i ran for the bus", "i go for a run every morning", "learning my lines for the play",
+    "missing my mum loads", "my cat went missing for a week", "got a parcel from my nan",
+    "the leaving care package is rubbish", "got kicked out of class for talking",
+    "my foster mum gives me lifts to football", "i sold my old trainers on vinted",
+    "we had a talk about county lines in pshe", "im starving when i get home from school",
+    "theres a food bank at college i volunteer at", "knife and fork set for my flat",
+    "my little sister gets in my bed when she has nightmares", "our dog went missing at the park",
+    "im starving after football", "its a surprise party so its our secret",
+])
+def test_ordinary_senses_are_not_cues(text):
+    assert screen_text(text) == {}, screen_text(text)
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("before i came into care my dad used to hit me, im safe now", "abuse"),
+    ("i used to cut myself but im ok now", "self_harm"),
+    ("when i was 12 i used to run away loads", "missing"),
+    ("i worry my little brother isnt safe at home", "abuse"),
+    ("im scared ill end up homeless when i turn 18", "destitution"),
+    ("he doesnt hit me any more", "abuse"),
+])
+def test_past_and_worries_are_review(text, category):
+    assert screen_text(text) == {category: ("review", screen_text(text)[category][1])}
+
+
+def test_current_beats_past():
+    assert screen_text("my dad used to hit me and he still does")["abuse"][0] == "priority"
+
+
+def test_text_speak_is_read():
+    assert normalise("wen u dnt come hme 2nite") == " when you dont come home tonight "
+    assert "missing" in screen_text("i didnt go hme 4 3 nites")  # misspelt nights
+    assert screen_text("I DONT WANT TO BE HERE ANYMORE")["self_harm"][0] == "priority"
+
+
+def test_cue_labels_are_rule_names_not_comment_words():
+    labels = {c.label for c in CUES}
+    assert len(labels) == len(CUES)
+    assert {c.category for c in CUES} == set(CATEGORIES)
+    assert len(compiled_cues()) == len(CUES)
+
+
+def test_screen_comments_frame():
+    comments = pd.DataFrame({
+        "comment_id": ["a", "b", "c", "d"], "respondent_id": ["r1", "r2", "r3", None],
+        "text": ["i could kill for a pizza", "used to cut myself but im safe now",
+                 "my bf hits me and i havent eaten for days", None],
+        "other": [1, 2, 3, 4]})
+    before = comments.copy()
+    flags = screen_comments(comments, RULES)
+    pd.testing.assert_frame_equal(comments, before)  # the caller's frame is not changed
+    assert list(flags.columns) == list(FLAG_COLUMNS)
+    assert flags["level"].tolist() == ["priority", "priority", "review"]
+    assert flags[["comment_id", "category"]].values.tolist() == [
+        ["c", "domestic_abuse"], ["c", "destitution"], ["b", "self_harm"]]
+    assert flags["respondent_id"].tolist() == ["r3", "r3", "r2"]
+    cells = " ".join(flags.astype(str).values.ravel())
+    assert not any(text in cells for text in comments["text"].dropna())
+
+
+def test_screen_comments_without_respondents_and_config():
+    comments = pd.DataFrame({"comment_id": [1, 2], "text": ["i ran away", "i used to run off"]})
+    flags = screen_comments(comments, SafeguardingConfig(review=False, similarity=False))
+    assert list(flags.columns) == ["comment_id", "category", "level", "cue"]
+    assert flags["comment_id"].tolist() == ["1"]
+    none = screen_comments(comments, SafeguardingConfig(categories=("self_harm",),
+                                                        similarity=False))
+    assert none.empty and list(none.columns) == ["comment_id", "category", "level", "cue"]
+    summary = flag_summary(screen_comments(comments, RULES))
+    assert summary.set_index("category").loc["missing"].tolist() == [1, 1]
+
+
+@pytest.mark.parametrize(("kwargs", "word"), [
+    ({"categories": ("self_harm", "bullying")}, "categories"),
+    ({"categories": "self_harm"}, "categories"),
+    ({"review": "yes"}, "review"),
+    ({"similarity": 1}, "similarity"),
+    ({"threshold": 1.5}, "threshold"),
+    ({"margin": -0.1}, "margin"),
+])
+def test_config_errors_name_the_argument(kwargs, word):
+    with pytest.raises(InputError, match=f"'{word}' argument of SafeguardingConfig"):
+        SafeguardingConfig(**kwargs)
+
+
+def test_errors_name_ids_never_text():
+    secret = "my uncle hurts me"
+    comments = pd.DataFrame({"comment_id": ["x1", "x1"], "text": [secret, secret]})
+    with pytest.raises(InputError) as info:
+        screen_comments(comments, RULES)
+    assert "x1" in str(info.value) and secret not in str(info.value)
+    with pytest.raises(InputError, match="'comments' argument"):
+        screen_comments([secret])
+    with pytest.raises(InputError, match="'config' argument of screen_comments"):
+        screen_comments(pd.DataFrame({"comment_id": ["a"], "text": ["hi"]}), config={})
+
+
+@pytest.mark.model
+def test_similarity_path_flags_what_the_rules_miss_offline(monkeypatch):
+    """The packaged model, with the network blocked: a disclosure worded in a way no rule
+    lists is flagged for review; ordinary comments are not; the rules' flags stand."""
+    attempts = block_network(monkeypatch)
+    comments = pd.DataFrame({"comment_id": ["a", "b", "c", "d"], "text": [
+        "honestly most days i feel like ending it",
+        "i want to see my brother more often",
+        "my bf takes my money n checks my phone",
+        None]})
+    flags = screen_comments(comments)
+    assert attempts == []
+    by_id = {r.comment_id: (r.category, r.level, r.cue) for r in flags.itertuples()}
+    assert by_id["a"][:2] == ("self_harm", "review")
+    assert by_id["a"][2] == "reads like a self harm disclosure"
+    assert "b" not in by_id and "d" not in by_id
+    assert by_id["c"][:2] == ("domestic_abuse", "priority")
+    rules = screen_comments(comments, RULES)
+    assert "a" not in set(rules["comment_id"])
