@@ -294,8 +294,8 @@ def _register_step_commands() -> None:
     from .pseudonymise.command import pseudonymise_command, reidentify_command
     from .qda.command import export_qdpx_command, import_qdpx_command
     from .report.command import compare_waves_command, link_command, report_command
-    from .themes.agreement_command import agreement_command
     from .safeguarding.command import safeguarding_command
+    from .themes.agreement_command import agreement_command
     from .themes.command import code_command
 
     for name, function in [
