@@ -6,7 +6,6 @@ return, so a notebook can run the same steps one by one.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -35,10 +34,6 @@ DEMO_TEXT_COLUMNS = {
 _CROSS_FITTED = ("cross-fitted: each half of the respondents coded by a coder that learned from "
                  "the other half's coded comments (the default coder's reference comments are "
                  "this corpus)")
-
-
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _demo_coder_settings(seed: int) -> dict[str, Any]:
@@ -174,7 +169,7 @@ def run_demo(output: str | Path, *, seed: int = 0, timestamp: bool = True) -> di
 
     manifest = {
         "seed": seed,
-        "input": {"file": export.name, "sha256": _sha256(export)},
+        "input": {"file": export.name, "sha256": file_sha256(export)},
         "counts": {"comments": len(corpus.comments), "answered": len(answered),
                    "respondents": len(corpus.respondents), "spans": len(result.spans),
                    "spans_for_review": len(result.review),

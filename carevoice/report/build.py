@@ -145,7 +145,7 @@ class ReportContent:
 
 
 def file_hash(path: str | Path) -> str:
-    """SHA-256 of a file, hex.
+    """SHA-256 of a file, hex (:func:`carevoice.provenance.file_sha256`).
 
     Examples
     --------
@@ -154,11 +154,9 @@ def file_hash(path: str | Path) -> str:
     >>> file_hash(p)[:12]
     'ca978112ca1b'
     """
-    digest = hashlib.sha256()
-    with Path(path).open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+    from ..provenance import file_sha256
+
+    return file_sha256(path)
 
 
 def frame_hash(frame: pd.DataFrame) -> str:
