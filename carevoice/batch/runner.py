@@ -426,8 +426,6 @@ def run_batch(config: BatchConfig | str | Path, *, resume: bool = True,
 
 
 _STAGING_PREFIX = "carevoice-staging-"
-#: A staging folder left by a dead process is removed once it is this old (seconds).
-_STALE_SECONDS = 24 * 3600
 
 
 @contextmanager
@@ -437,23 +435,15 @@ def _staging_folder(needed: bool) -> Iterator[Path | None]:
     XLSX and UTF-16 inputs are copied to Parquet for the run's length (:func:`stage_source`).
     The copy holds original text, so it lives outside the run folder, in a folder only this
     user can read, named after this process. A run killed outright cannot remove it, so each
-    run first removes the folders of processes that no longer exist and that have not been
-    touched for a day: a process id of another container or sandbox that shares the temporary
-    folder looks dead from here, and its run must keep its copy.
+    run first removes the folders of processes that no longer exist.
     """
     import shutil
     import tempfile
-    import time
 
     if os.name == "posix":
-        day_ago = time.time() - _STALE_SECONDS
         for old in Path(tempfile.gettempdir()).glob(f"{_STAGING_PREFIX}*-*"):
             pid = old.name[len(_STAGING_PREFIX):].split("-", 1)[0]
-            try:
-                stale = old.stat().st_mtime < day_ago
-            except OSError:
-                continue
-            if pid.isdigit() and stale and not _alive(int(pid)):
+            if pid.isdigit() and not _alive(int(pid)):
                 shutil.rmtree(old, ignore_errors=True)
     if not needed:
         yield None
