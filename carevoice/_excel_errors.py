@@ -19,6 +19,8 @@ from typing import Any
 
 import pandas as pd
 
+from .errors import format_ids
+
 __all__ = ["EXCEL_ERRORS", "formula_texts", "lost_to_formula", "warn_error_values",
            "warn_formula_cells"]
 
@@ -104,8 +106,7 @@ def warn_formula_cells(name: str, cells: Sequence[tuple[int, str]]) -> None:
         return
     columns = sorted({str(c) for _, c in cells})
     rows = sorted({r for r, _ in cells})
-    shown = ", ".join(map(str, rows[:10])) + (f" and {len(rows) - 10} more" if len(rows) > 10
-                                              else "")
+    shown = format_ids(rows, limit=10)
     logger.warning(
         "%s: %d cell%s (column%s %s; row%s %s) %s a formula that a spreadsheet could not "
         "compute (no value, or an error such as #NAME?): text beginning with =, +, - or @ "
@@ -131,8 +132,7 @@ def warn_error_values(frame: pd.DataFrame, rows: Sequence[int], name: str, unit:
         return
     columns = [str(c) for c in frame.columns[found.any(axis=0).to_numpy()]]
     where = sorted({int(rows[i]) for i in found.any(axis=1).to_numpy().nonzero()[0]})
-    shown = ", ".join(map(str, where[:10])) + (f" and {len(where) - 10} more"
-                                               if len(where) > 10 else "")
+    shown = format_ids(where, limit=10)
     logger.warning(
         "%s: %d cell%s (column%s %s; %s%s %s) %s only a spreadsheet error value such as "
         "#NAME?: a spreadsheet took the text for a formula and the words were lost before "
