@@ -23,6 +23,7 @@ Internal helpers of :mod:`carevoice._files` (the readers) and :mod:`carevoice.co
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from collections.abc import Iterable, Sequence
@@ -37,7 +38,8 @@ from .errors import InputError
 logger = logging.getLogger("carevoice.corpus")
 
 __all__ = ["METADATA_NAMES", "left_out_by_default", "note_partial_responses",
-           "platform_header_rows", "platform_metadata"]
+           "option_columns_message", "platform_header_rows", "platform_metadata",
+           "unnamed_option_columns"]
 
 _IMPORT_ID = re.compile(r'\s*\{\s*"ImportId"\s*:')
 _SURVEYMONKEY_SUBHEADERS = frozenset({"response", "open-ended response"})
@@ -250,6 +252,86 @@ def platform_header_rows(frame: pd.DataFrame, rows: Sequence[int], name: str, un
             f"{'them' if len(stray) > 1 else 'it'}, or export the file again from Qualtrics: "
             "carevoice skips these rows itself when they come straight under the column names.")
     return frame.iloc[skip:].reset_index(drop=True), rows[skip:], wording
+
+
+_UNNAMED = re.compile(r"Unnamed: \d+")
+
+
+def unnamed_option_columns(frame: pd.DataFrame, columns: Iterable[Any]) -> dict[str, list[str]]:
+    """Columns without a header that look like SurveyMonkey's option columns, by question.
+
+    SurveyMonkey exports a tick-all-that-apply question as one column per option, the
+    question in the first header row above the first of them and each option's text in the
+    second header row (:func:`platform_header_rows`). With that second row deleted by hand,
+    the other option columns have no header (``Unnamed: 5``, as pandas and carevoice name
+    them) and each holds one option's text where it was ticked, blank where not. Such a
+    column is recognised when it follows (directly or after other such columns) a named
+    column, and that column or one of the unnamed columns holds the same answer in every
+    filled cell, given by two respondents or more (an option's text); the others may hold
+    several (the "Other (please specify)" write-ins).
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        The export, in its column order.
+    columns : iterable
+        The columns that would be read as closed answers (the others are not looked at, nor
+        reported).
+
+    Returns
+    -------
+    dict
+        ``{question column: [its unnamed columns]}``, in frame order; empty if none.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"id": ["1", "2", "3"], "Free time?": ["Sport", None, "Sport"],
+    ...                       "Unnamed: 2": ["Music", "Music", None], "age": ["8", "9", "9"]})
+    >>> unnamed_option_columns(frame, ["Free time?", "Unnamed: 2", "age"])
+    {'Free time?': ['Unnamed: 2']}
+    """
+    wanted = {str(c) for c in columns}
+    groups: dict[str, list[str]] = {}
+    question: str | None = None
+    for name in (str(c) for c in frame.columns):
+        if not _UNNAMED.fullmatch(name):
+            question = name
+        elif question is not None and name in wanted:
+            groups.setdefault(question, []).append(name)
+    return {question: unnamed for question, unnamed in groups.items()
+            if any(_one_option(frame[c]) for c in [question, *unnamed])}
+
+
+def _one_option(values: pd.Series) -> bool:
+    """The same answer in every filled cell, given by two respondents or more."""
+    present = values.dropna().astype(str).str.strip()
+    present = present[present != ""]
+    return len(present) >= 2 and present.nunique() == 1
+
+
+def option_columns_message(groups: dict[str, list[str]], *, declare: str, leave_out: str,
+                           ) -> str:
+    """The sentence that names unnamed option columns (:func:`unnamed_option_columns`) and
+    says what to do, in the caller's words for declaring a question (``declare``, with
+    ``{question}``, ``{quoted}`` (in double quotes), ``{columns}`` (joined by commas) and
+    ``{listed}`` (a list in double quotes) to fill) and leaving columns out
+    (``leave_out``)."""
+    listed = "; ".join(
+        f"{', '.join(repr(c) for c in unnamed)} after {question!r}"
+        for question, unnamed in groups.items())
+    question, unnamed = next(iter(groups.items()))
+    example = declare.format(question=question, quoted=json.dumps(question),
+                             columns=",".join([question, *unnamed]),
+                             listed=json.dumps([question, *unnamed]))
+    return (
+        f"columns without a header look like the option columns of a tick-all-that-apply "
+        f"question whose second header row (its options) was deleted, as in a SurveyMonkey "
+        f"export with row 2 removed: {listed}. Each holds one option's text where it was "
+        "ticked and is blank where not, so read as it is each would be a question of one "
+        "answer (never tested), and an 'Other (please specify)' column would lose the header "
+        "that marks it as free text. Export the file again with both header rows (carevoice "
+        "reads them itself and names each column 'Question - Option'), or declare the "
+        f"question with its columns ({example}), or leave them out ({leave_out}).")
 
 
 # --------------------------------------------------------------------------------------------

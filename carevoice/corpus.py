@@ -60,7 +60,12 @@ from ._multiselect import (
     resolve_questions,
     split_multi_select,
 )
-from ._platforms import note_partial_responses, platform_metadata
+from ._platforms import (
+    note_partial_responses,
+    option_columns_message,
+    platform_metadata,
+    unnamed_option_columns,
+)
 from ._stat_files import STAT_SUFFIXES, VOUCHED_ATTR
 from ._validate import (
     _check_comments,
@@ -314,6 +319,13 @@ def _survey(table: Table, text_columns: Sequence[str] | Mapping[str, str], id_co
             closed = [c for c in closed if c not in set(metadata)]
         # A given order (levels=, an ordinal SPSS question) says the question is closed.
         ordered = {*_file_levels(table, closed, missing_values), *(levels or {}), *trusted}
+        unnamed = unnamed_option_columns(wide, [c for c in closed if c not in ordered])
+        if unnamed:
+            problems.append(Problem("unnamed_columns", option_columns_message(
+                unnamed, leave_out="drop_columns=..., --drop-column",
+                declare="multi_select={{{quoted}: {listed}}}, or "
+                        "--multi-select-columns '{question}={columns}'")))
+            closed = [c for c in closed if c not in {u for g in unnamed.values() for u in g}]
         flagged = free_text_columns(wide, [c for c in closed if c not in ordered],
                                     missing_values=missing_values)
         if flagged:

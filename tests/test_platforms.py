@@ -404,3 +404,62 @@ def test_messages_show_platform_headers_but_not_names():
                    "IP Address", "Custom Data 1"):
         assert repr(header) in shown
     assert "Zebedee" not in shown and "Quornby" not in shown
+
+
+# --------------------------------------------------------------------------------------------
+# SurveyMonkey's second header row deleted by hand
+# --------------------------------------------------------------------------------------------
+def test_surveymonkey_option_columns_without_a_header_are_named(tmp_path):
+    """With row 2 deleted, the option columns were read as closed questions called
+    'Unnamed: 5' ... (each of one answer, never tested) and the 'Other (please specify)'
+    column lost the header that marks it as free text."""
+    import carevoice as cv
+
+    path = _write_csv(tmp_path / "sm.csv", [SM_HEADER], _surveymonkey_rows())
+    question = "What do you do in your free time? (tick all that apply)"
+    with pytest.raises(cv.ValidationError) as info:
+        cv.read_survey(path, text_columns={"What would make your life better?": "better"},
+                       id_column="Respondent ID")
+    said = " ".join(str(info.value).split())
+    assert (f"'Unnamed: 5', 'Unnamed: 7' after '{question}'") in said
+    assert "second header row (its options) was deleted" in said
+    assert f'multi_select={{"{question}": ["{question}", "Unnamed: 5", "Unnamed: 7"]}}' in said
+    assert f"--multi-select-columns '{question}={question},Unnamed: 5,Unnamed: 7'" in said
+    assert "Unnamed: 5' (" not in said  # not refused as free text on top
+    assert not any(name in said for name in OTHER_ACTIVITIES)
+    # declared as the message says, the question is read one option per column
+    corpus = cv.read_survey(path, text_columns={"What would make your life better?": "better"},
+                            id_column="Respondent ID",
+                            multi_select={question: [question, "Unnamed: 5", "Unnamed: 7"]})
+    options = [c for c in corpus.respondents.columns if c.startswith(question)]
+    assert options == [f"{question}: {o}" for o in ("Sport", "Music", "Other (written in)")]
+
+
+def test_columns_left_blank_by_another_tool_are_not_taken_for_options():
+    from carevoice._platforms import unnamed_option_columns
+
+    frame = pd.DataFrame({"id": ["1", "2", "3"], "age": ["8-10", "11-13", "8-10"],
+                          "Unnamed: 2": ["a", "b", "c"]})
+    assert unnamed_option_columns(frame, ["age", "Unnamed: 2"]) == {}
+
+
+def test_batch_run_names_option_columns_without_a_header(tmp_path):
+    from carevoice.batch import load_config
+    from carevoice.batch.chunks import plan_chunks
+    from carevoice.batch.runner import _read_respondents, _source
+    from carevoice.errors import ValidationError
+
+    _write_csv(tmp_path / "sm.csv", [SM_HEADER], _surveymonkey_rows())
+    toml = tmp_path / "PIPELINE.toml"
+    toml.write_text('[run]\noutput = "run"\n[input]\nsurvey = "sm.csv"\n'
+                    'id_column = "Respondent ID"\n[input.text_columns]\n'
+                    '"What would make your life better?" = "better"\n', "utf-8")
+    cfg = load_config(toml)
+    source = _source(cfg)
+    with pytest.raises(ValidationError) as info:
+        _read_respondents(cfg, source, plan_chunks(source, 100))
+    said = " ".join(str(info.value).split())
+    question = "What do you do in your free time? (tick all that apply)"
+    # the batch reader keeps the blank column of an option nobody ticked (Gaming)
+    assert f"'Unnamed: 5', 'Unnamed: 6', 'Unnamed: 7' after '{question}'" in said
+    assert f'[input.multi_select] "{question}" = ["{question}", "Unnamed: 5", ' in said

@@ -166,6 +166,7 @@ def _read_answers(cfg: BatchConfig, source: Source, specs: list[ChunkSpec]) -> A
         resolve_questions,
         split_multi_select,
     )
+    from .._platforms import option_columns_message, unnamed_option_columns
     from ..corpus import read_respondents, validate_respondents
 
     inp = cfg.input
@@ -233,6 +234,13 @@ def _read_answers(cfg: BatchConfig, source: Source, specs: list[ChunkSpec]) -> A
         # not pass for a closed question (as `carevoice convert` refuses it too).
         # A given order ([input] levels) says the question is closed, as in read_survey.
         vouched = {*inp.not_free_text, *(inp.level_order or {})}
+        unnamed = unnamed_option_columns(wide, [c for c in wide.columns if c not in vouched
+                                                and c not in set(ticked)])
+        if unnamed:
+            raise ValidationError("[input] survey", [Problem("unnamed_columns", (
+                option_columns_message(unnamed, leave_out="[input] drop_columns",
+                                       declare="[input.multi_select] {quoted} = {listed}")),
+                column="input.multi_select")])
         flagged = free_text_columns(wide, [c for c in wide.columns if c != RESPONDENT_ID
                                            and c not in vouched and c not in set(ticked)],
                                     missing_values=inp.missing_codes,
