@@ -22,6 +22,7 @@ from ._wording import (
     PLATFORM_IDENTIFIER,
     all_dates,
     answer_keys,
+    closed_labels,
     closed_list,
     excel_dates,
     header_texts,
@@ -609,7 +610,11 @@ def free_text_columns(frame: pd.DataFrame, columns: Iterable[str] | None = None,
             continue
         asked = [question_asks(h) for h in headers]
         asks = next((reason for reason, _ in asked if reason), "")
-        open_question = any(is_open for reason, is_open in asked if reason == asks and asks)
+        # How firmly: an open question ("Why?") in any reading of the header lets repeated
+        # answers through; a lead-in ("Please tell us ...") only when no reading says
+        # "always" (Q3_TEXT worded "Please tell us ...") and the answers are a list's labels.
+        hows = {how for reason, how in asked if asks and reason == asks}
+        firmly = "open" if "open" in hows else ("lead_in" if hows == {"lead_in"} else "")
         numbers = (pd.to_numeric(present, errors="coerce").notna().all()
                    or decimal_comma_kind(present) is not None)  # 6,5: a number, not words
         if col not in text_variables and (numbers or all_dates(present)):
@@ -628,7 +633,8 @@ def free_text_columns(frame: pd.DataFrame, columns: Iterable[str] | None = None,
             found[str(col)] = "some answers are long"
         elif asks and not replies_only(keys) \
                 and (keys != _code_key(str(col))).any() and (n < 5 or distinct > 1) \
-                and not (open_question and repeated_short(present, once)):
+                and not (firmly == "open" and repeated_short(present, once)) \
+                and not (firmly == "lead_in" and closed_labels(present, once)):
             found[str(col)] = asks
         elif col in text_variables:
             found[str(col)] = ("it is a text variable without value labels in an SPSS or "
