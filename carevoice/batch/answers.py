@@ -154,6 +154,25 @@ def _metadata(cfg: BatchConfig, answers: Any, candidates: list[str], source: str
     return metadata
 
 
+def _separator(source: Source) -> str | None:
+    """The separator of the user's CSV survey export (None for other formats), so that its
+    answers are typed as ``carevoice convert`` types them: ``6,5`` is a number in a ``;``
+    file (:mod:`carevoice._decimals`). The chunks are read without the file's attributes."""
+    from .._files import detect_separator
+
+    path = source.file
+    suffix = path.suffix.lower()
+    if suffix == ".tsv":
+        return "\t"
+    if suffix not in (".csv", ".txt"):
+        return None
+    with path.open("rb") as handle:
+        head = handle.read(1 << 16)
+    utf16 = head.startswith((b"\xff\xfe", b"\xfe\xff"))
+    return detect_separator(head.decode("utf-16" if utf16 else source.encoding or "utf-8",
+                                        errors="replace"))
+
+
 def _read_answers(cfg: BatchConfig, source: Source, specs: list[ChunkSpec]) -> Any:
     """The work of :func:`read_answers`."""
     import pandas as pd
@@ -174,7 +193,8 @@ def _read_answers(cfg: BatchConfig, source: Source, specs: list[ChunkSpec]) -> A
     if inp.respondents is not None:
         answers = read_respondents(inp.respondents, missing_values=inp.missing_codes,
                                    encoding=inp.encoding, levels=inp.level_order,
-                                   multi_select=inp.multi_select_argument)
+                                   multi_select=inp.multi_select_argument,
+                                   decimal_comma=inp.decimal_comma)
         problems = _unknown_drops(cfg, source, specs, list(answers.columns))
         if problems:
             raise ValidationError("[input] drop_columns", problems)
@@ -223,6 +243,7 @@ def _read_answers(cfg: BatchConfig, source: Source, specs: list[ChunkSpec]) -> A
             "file's header ([input] closed_columns, when given, keeps only the columns it "
             "lists).", column="input.not_free_text")])
     wide = pd.concat(parts, ignore_index=True).rename(columns={source.id_column: RESPONDENT_ID})
+    wide.attrs["separator"] = _separator(source)
     metadata = _metadata(cfg, wide, [c for c in wide.columns if c != RESPONDENT_ID
                                      and c not in set(ticked)], "[input] survey")
     wide = wide.drop(columns=metadata)
@@ -262,7 +283,8 @@ def _read_answers(cfg: BatchConfig, source: Source, specs: list[ChunkSpec]) -> A
                                options={k: v for k, v in given.items() if k in names})
     typed = type_closed(validate_respondents(split.frame), variables,
                         {**{k: v for k, v in given.items() if k not in names},
-                         **split.levels} or None, missing_values=inp.missing_codes)
+                         **split.levels} or None, missing_values=inp.missing_codes,
+                        decimal_comma=inp.decimal_comma)
     if split.options:
         typed.attrs[MULTI_SELECT_ATTR] = split.options
     return typed
