@@ -32,7 +32,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ._wording import camel_words
+from ._wording import all_dates, camel_words
 from .errors import InputError
 
 logger = logging.getLogger("carevoice.corpus")
@@ -45,9 +45,12 @@ _IMPORT_ID = re.compile(r'\s*\{\s*"ImportId"\s*:')
 _SURVEYMONKEY_SUBHEADERS = frozenset({"response", "open-ended response"})
 
 #: Headers of survey platforms' metadata columns, as :func:`_name_key` reads them (CamelCase
-#: split, any case, punctuation as spaces): Qualtrics, SurveyMonkey, Microsoft Forms and
-#: Google Forms. ``status``, ``finished``, ``progress`` and ``id`` count only when their
-#: answers look like the platform's (:func:`platform_metadata`).
+#: split, any case, punctuation as spaces): Qualtrics, SurveyMonkey, Microsoft Forms, Google
+#: Forms, and the submission times and record numbers of JISC Online surveys and SmartSurvey
+#: exports as their users describe them (not checked against the platforms' own
+#: documentation). ``status``, ``finished``, ``progress``, the ids and the one-word times
+#: (``started``, ``completed`` ...) count only when their answers look like the platform's
+#: (:func:`platform_metadata`).
 METADATA_NAMES: frozenset[str] = frozenset({
     # Qualtrics
     "start date", "end date", "recorded date", "duration in seconds", "distribution channel",
@@ -58,7 +61,16 @@ METADATA_NAMES: frozenset[str] = frozenset({
     "id", "start time", "completion time", "last modified time",
     # Google Forms
     "timestamp",
+    # JISC Online surveys, SmartSurvey (and others): submission times, record numbers
+    "started", "ended", "completed", "submitted", "date started", "date ended",
+    "date completed", "date submitted", "completion date", "submission date",
+    "time started", "time completed", "time submitted", "user no", "unique id",
 })
+#: Metadata names that are also words a survey question could be headed by: metadata only
+#: when every answer is a date or date and time.
+_TIME_WORDS = frozenset({"started", "ended", "completed", "submitted"})
+#: Metadata names of record numbers: metadata only when every answer differs.
+_ID_NAMES = frozenset({"id", "user no", "unique id"})
 _QUALTRICS_STATUS = frozenset({"ip address", "survey preview", "survey test", "imported",
                                "spam", "offline", "synthetic", "0", "1", "2", "4", "8", "9",
                                "12", "16", "17"})
@@ -352,9 +364,12 @@ def _looks_like(key: str, values: pd.Series) -> bool:
     if key == "progress":
         numbers = pd.to_numeric(pd.Series(sorted(answers), dtype=object), errors="coerce")
         return bool(numbers.notna().all() and numbers.between(0, 100).all())
-    if key == "id":
+    if key in _ID_NAMES:
         present = values.dropna()
         return bool(present.astype(str).is_unique)
+    if key in _TIME_WORDS:
+        present = values.dropna().astype(str)
+        return bool(len(present)) and all_dates(present)
     return True
 
 
@@ -367,8 +382,10 @@ def platform_metadata(frame: pd.DataFrame, columns: Iterable[Any] | None = None)
     (``ResponseId``, "Respondent ID", "Collector ID", Microsoft Forms' ``ID`` when every
     answer differs) and Qualtrics' ``Status``, ``Progress`` and ``Finished`` when their
     answers are Qualtrics' (so a survey question headed "Status" is not one); also Qualtrics'
-    own fields (``Q_RecaptchaScore``, ``Q_TotalDuration``). Matched by name, CamelCase and
-    spaces alike.
+    own fields (``Q_RecaptchaScore``, ``Q_TotalDuration``), and the times and record numbers
+    of other platforms' exports ("Date submitted", "Completion date"; "Started", "Ended",
+    "Completed", "Submitted" when every answer is a date; "Unique ID", "UserNo" when every
+    answer differs). Matched by name, CamelCase and spaces alike.
 
     Parameters
     ----------

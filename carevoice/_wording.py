@@ -48,7 +48,7 @@ _INNER_CAPITAL = re.compile(r"(?<=\s)(?!I\b|I['\u2019])[A-Z\u00C0-\u00DE]")
 # Wordings that ask for a person's name, a named school or home, or contact details.
 _PEOPLE = (r"first|last|sur|fore|given|family|full|middle|nick|child'?s?|young person'?s?|your|"
            r"carer'?s?|worker'?s?|school|college|home|placement|respondent'?s?|participant'?s?|"
-           r"pupil'?s?|yp|cyp|sw|pa|iro|f|l")
+           r"pupil'?s?|yp|cyp|sw|pa|iro|user|f|l")
 _IDENTIFIER_QUESTION = re.compile(
     rf"\b(?:{_PEOPLE}) ?names?\b|^\s*names?\b|"
     r"\be ?mail\b|\b(?:tel(?:ephone)?|phone|mobile|contact) ?(?:no|number)\b|"
