@@ -130,11 +130,12 @@ def read_answers(cfg: BatchConfig, source: Source, specs: list[ChunkSpec]) -> An
 
 
 def _metadata(cfg: BatchConfig, answers: Any, candidates: list[str], source: str) -> list[str]:
-    """A survey platform's metadata columns among ``candidates``, to leave out (warned).
+    """A survey platform's metadata columns among ``candidates``, to leave out (warned),
+    after a warning counting the partial responses.
 
-    None when ``[input] closed_columns`` lists the columns to keep (trusted, as in
-    ``carevoice convert``); a column named in ``[input] not_free_text``, ``[input] levels``,
-    ``[link] variables`` or ``[link] by`` is kept.
+    None are left out when ``[input] closed_columns`` lists the columns to keep (trusted, as
+    in ``carevoice convert``); a column named in ``[input] not_free_text``, ``[input]
+    levels``, ``[link] variables`` or ``[link] by`` is kept.
     """
     from .._platforms import note_partial_responses, platform_metadata
 
