@@ -22,6 +22,7 @@ from ._wording import (
     PLATFORM_IDENTIFIER,
     all_dates,
     answer_keys,
+    closed_labels,
     closed_list,
     excel_dates,
     header_texts,
@@ -331,12 +332,17 @@ def answer_levels(series: pd.Series) -> list[str]:
     return sorted(present, key=lambda label: (_natural(label), label))
 
 
-def _decimal_comma(column: Any, present: pd.Series, attrs: Mapping[str, Any]) -> bool:
+def _decimal_comma(column: Any, present: pd.Series, attrs: Mapping[str, Any],
+                   enabled: bool = True) -> bool:
     """Whether to read a column of numbers written with a decimal comma as numbers: yes in a
-    ``;``-separated file (with a notice), else no (with a warning); see
-    :mod:`carevoice._decimals`."""
+    ``;``-separated file (with a notice), else no (with a warning); never when ``enabled`` is
+    False (``decimal_comma=False``, ``--no-decimal-comma``); see :mod:`carevoice._decimals`."""
     kind = decimal_comma_kind(present)
     if kind is None:
+        return False
+    if not enabled:
+        logger.info("column %r: answers such as 6,5 are read as text, not as numbers with a "
+                    "decimal comma (decimal_comma=False).", column)
         return False
     if kind == "decimal" and attrs.get("separator") == ";":
         logger.warning(
@@ -358,7 +364,8 @@ def _decimal_comma(column: Any, present: pd.Series, attrs: Mapping[str, Any]) ->
 
 def type_answers(respondents: pd.DataFrame,
                  levels: Mapping[str, Sequence[str]] | None = None, *,
-                 missing_values: MissingValues | None = None) -> pd.DataFrame:
+                 missing_values: MissingValues | None = None,
+                 decimal_comma: bool = True) -> pd.DataFrame:
     """Type closed answers: numbers where numeric, ordered categoricals where the order is known.
 
     Answers are stripped of surrounding spaces first, and blank answers are missing, so that
@@ -399,6 +406,11 @@ def type_answers(respondents: pd.DataFrame,
         code that is a number matches the same number however it is written (``-99`` matches
         ``"-99"`` and ``"-99.0"``). How many answers of each column became missing is logged
         at INFO level.
+    decimal_comma : bool, default True
+        In a ``;``-separated file (``respondents.attrs["separator"]``, as the readers record
+        it), read a column whose answers are all numbers, some written with a decimal comma
+        (``6,5``), as numbers, with a notice naming it. False keeps such a column as text, an
+        unordered category (``"1,5"`` a level of its own).
 
     Returns
     -------
@@ -476,7 +488,8 @@ def type_answers(respondents: pd.DataFrame,
             out[col] = values.astype("string")
             continue
         numeric = pd.to_numeric(present, errors="coerce")
-        if not numeric.notna().all() and _decimal_comma(col, present, out.attrs):
+        if not numeric.notna().all() and _decimal_comma(col, present, out.attrs,
+                                                        decimal_comma):
             values, present = values.map(from_decimal_comma), present.map(from_decimal_comma)
             numeric = pd.to_numeric(present, errors="coerce")
         if numeric.notna().all():
@@ -489,7 +502,7 @@ def type_answers(respondents: pd.DataFrame,
             values.loc[present.index] = present.map(spelling)
             out[col] = pd.Categorical(values, categories=order, ordered=True)
         else:
-            if decimal_comma_kind(present) is None:  # else _decimal_comma has warned
+            if decimal_comma_kind(present) is None:  # else _decimal_comma has said why
                 _warn_mostly_numeric(col, present, numeric)
             _warn_excel_dates(col, present)
             values.loc[present.index] = present
@@ -609,7 +622,11 @@ def free_text_columns(frame: pd.DataFrame, columns: Iterable[str] | None = None,
             continue
         asked = [question_asks(h) for h in headers]
         asks = next((reason for reason, _ in asked if reason), "")
-        open_question = any(is_open for reason, is_open in asked if reason == asks and asks)
+        # How firmly: an open question ("Why?") in any reading of the header lets repeated
+        # answers through; a lead-in ("Please tell us ...") only when no reading says
+        # "always" (Q3_TEXT worded "Please tell us ...") and the answers are a list's labels.
+        hows = {how for reason, how in asked if asks and reason == asks}
+        firmly = "open" if "open" in hows else ("lead_in" if hows == {"lead_in"} else "")
         numbers = (pd.to_numeric(present, errors="coerce").notna().all()
                    or decimal_comma_kind(present) is not None)  # 6,5: a number, not words
         if col not in text_variables and (numbers or all_dates(present)):
@@ -628,7 +645,8 @@ def free_text_columns(frame: pd.DataFrame, columns: Iterable[str] | None = None,
             found[str(col)] = "some answers are long"
         elif asks and not replies_only(keys) \
                 and (keys != _code_key(str(col))).any() and (n < 5 or distinct > 1) \
-                and not (open_question and repeated_short(present, once)):
+                and not (firmly == "open" and repeated_short(present, once)) \
+                and not (firmly == "lead_in" and closed_labels(present, once)):
             found[str(col)] = asks
         elif col in text_variables:
             found[str(col)] = ("it is a text variable without value labels in an SPSS or "

@@ -131,7 +131,8 @@ def _set_file_attrs(frame: pd.DataFrame, variables: FileVariables) -> None:
 
 def type_closed(respondents: pd.DataFrame, variables: FileVariables,
                 levels: Mapping[str, Sequence[str]] | None = None,
-                missing_values: MissingValues | None = None) -> pd.DataFrame:
+                missing_values: MissingValues | None = None,
+                decimal_comma: bool = True) -> pd.DataFrame:
     """Type the closed answers of a file as :func:`carevoice.corpus.type_answers` does, with
     what the file says of them (:func:`carevoice.read_survey`, a batch run's survey input).
 
@@ -146,7 +147,7 @@ def type_closed(respondents: pd.DataFrame, variables: FileVariables,
         ``respondent_id`` and the answers as read (strings).
     variables : FileVariables
         What the file says of its variables, by the column names of ``respondents``.
-    levels, missing_values
+    levels, missing_values, decimal_comma
         As in :func:`carevoice.corpus.type_answers`; ``levels`` overrides the file's order.
 
     Returns
@@ -158,7 +159,8 @@ def type_closed(respondents: pd.DataFrame, variables: FileVariables,
     given = _level_orders(levels, columns)  # checked before it is merged with the file's
     answers = _from_codes(respondents, variables, missing_values)
     file_levels = _file_levels(variables, columns, missing_values)
-    typed = type_answers(answers, {**file_levels, **given}, missing_values=missing_values)
+    typed = type_answers(answers, {**file_levels, **given}, missing_values=missing_values,
+                         decimal_comma=decimal_comma)
     _order_as_file(typed, variables, {*file_levels, *given})
     _set_file_attrs(typed, variables)
     return typed

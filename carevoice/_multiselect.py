@@ -70,6 +70,11 @@ _SEPARATORS = (";", "|", ",")
 _OTHER = re.compile(r"^\s*(other\b[^:;\-\u2013]*?)\s*[:\-\u2013]\s*(\S.*)$", re.IGNORECASE)
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 _UNNAMED = re.compile(r"^Unnamed: \d+$")
+#: The cells of an option column coded ticked / not ticked rather than holding the option's
+#: text (``1`` / ``0``, "Selected" / "Not selected"), as some platforms export them.
+_TICKED_CODES = frozenset({"1", "1.0", "true", "yes", "selected", "ticked", "checked"})
+_UNTICKED_CODES = frozenset({"0", "0.0", "false", "no", "not selected", "unselected",
+                             "not ticked", "unticked", "not checked", "unchecked"})
 
 
 def _key(value: str) -> str:
@@ -277,10 +282,17 @@ def _by_column(question: MultiSelectQuestion, frame: pd.DataFrame,
     written_in: set[str] = set()
     cells = {c: [_text(v) for v in frame[c]] for c in question.columns}
     labels = _header_options(question.columns)
+    keys_given = {_key(v) for values in cells.values() for v in values if v is not None}
+    coded = bool(keys_given & _UNTICKED_CODES) and keys_given <= _TICKED_CODES | _UNTICKED_CODES
+    if coded:  # 1 / 0 under each option's header: "0" is not ticked, the header names it
+        cells = {c: [None if v is None or _key(v) in _UNTICKED_CODES else v for v in values]
+                 for c, values in cells.items()}
     for i, (column, values) in enumerate(cells.items(), 1):
         present = [v for v in values if v is not None]
         keys = {_key(v) for v in present}
-        if labels:  # the platform's own label of each option, in the header
+        if coded:
+            name = labels.get(column, column)
+        elif labels:  # the platform's own label of each option, in the header
             name = labels[column]
             if keys - {_key(name)}:  # answers other than the option: written in
                 written_in.add(column)

@@ -17,8 +17,8 @@ import typer
 
 from ._argnames import ordinal, typed_names
 
-__all__ = ["CLI_WAY_OUT", "ClosedColumnOption", "DropColumnOption", "EncodingOption",
-           "LevelsOption", "MissingValueOption", "MultiSelectColumnsOption",
+__all__ = ["CLI_WAY_OUT", "ClosedColumnOption", "DecimalCommaOption", "DropColumnOption",
+           "EncodingOption", "LevelsOption", "MissingValueOption", "MultiSelectColumnsOption",
            "MultiSelectOption", "NotFreeTextOption", "SepOption", "given_levels",
            "missing_values", "multi_select_argument", "typed_command"]
 
@@ -35,6 +35,15 @@ SepOption = Annotated[str | None, typer.Option(
     "--sep",
     help="Separator of the CSV input files: ',', ';' (Excel in much of Europe), 'tab' or '|'. "
          "Detected from the header line by default.")]
+
+#: ``--decimal-comma/--no-decimal-comma``: read "6,5" in a ;-separated file as 6.5, or not.
+DecimalCommaOption = Annotated[bool, typer.Option(
+    "--decimal-comma/--no-decimal-comma",
+    help="In a ;-separated RESPONDENTS file (or survey export), read a column whose answers "
+         "are all numbers, some written with a decimal comma (6,5, as Excel saves them where "
+         "the comma is the decimal mark), as numbers, with a notice naming it (the default). "
+         "--no-decimal-comma keeps such columns as text: for codes such as 1,5 that are not "
+         "numbers. A --multi-select column is split first, never read as a number.")]
 
 #: ``--missing-value``: a closed answer that means "no answer" (repeatable).
 MissingValueOption = Annotated[list[str] | None, typer.Option(

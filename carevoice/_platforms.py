@@ -23,6 +23,7 @@ Internal helpers of :mod:`carevoice._files` (the readers) and :mod:`carevoice.co
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from collections.abc import Iterable, Sequence
@@ -31,21 +32,25 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ._wording import camel_words
+from ._wording import all_dates, camel_words
 from .errors import InputError
 
 logger = logging.getLogger("carevoice.corpus")
 
 __all__ = ["METADATA_NAMES", "left_out_by_default", "note_partial_responses",
-           "platform_header_rows", "platform_metadata"]
+           "option_columns_message", "platform_header_rows", "platform_metadata",
+           "unnamed_option_columns"]
 
 _IMPORT_ID = re.compile(r'\s*\{\s*"ImportId"\s*:')
 _SURVEYMONKEY_SUBHEADERS = frozenset({"response", "open-ended response"})
 
 #: Headers of survey platforms' metadata columns, as :func:`_name_key` reads them (CamelCase
-#: split, any case, punctuation as spaces): Qualtrics, SurveyMonkey, Microsoft Forms and
-#: Google Forms. ``status``, ``finished``, ``progress`` and ``id`` count only when their
-#: answers look like the platform's (:func:`platform_metadata`).
+#: split, any case, punctuation as spaces): Qualtrics, SurveyMonkey, Microsoft Forms, Google
+#: Forms, and the submission times and record numbers of JISC Online surveys and SmartSurvey
+#: exports as their users describe them (not checked against the platforms' own
+#: documentation). ``status``, ``finished``, ``progress``, the ids and the one-word times
+#: (``started``, ``completed`` ...) count only when their answers look like the platform's
+#: (:func:`platform_metadata`).
 METADATA_NAMES: frozenset[str] = frozenset({
     # Qualtrics
     "start date", "end date", "recorded date", "duration in seconds", "distribution channel",
@@ -56,7 +61,16 @@ METADATA_NAMES: frozenset[str] = frozenset({
     "id", "start time", "completion time", "last modified time",
     # Google Forms
     "timestamp",
+    # JISC Online surveys, SmartSurvey (and others): submission times, record numbers
+    "started", "ended", "completed", "submitted", "date started", "date ended",
+    "date completed", "date submitted", "completion date", "submission date",
+    "time started", "time completed", "time submitted", "user no", "unique id",
 })
+#: Metadata names that are also words a survey question could be headed by: metadata only
+#: when every answer is a date or date and time.
+_TIME_WORDS = frozenset({"started", "ended", "completed", "submitted"})
+#: Metadata names of record numbers: metadata only when every answer differs.
+_ID_NAMES = frozenset({"id", "user no", "unique id"})
 _QUALTRICS_STATUS = frozenset({"ip address", "survey preview", "survey test", "imported",
                                "spam", "offline", "synthetic", "0", "1", "2", "4", "8", "9",
                                "12", "16", "17"})
@@ -252,6 +266,86 @@ def platform_header_rows(frame: pd.DataFrame, rows: Sequence[int], name: str, un
     return frame.iloc[skip:].reset_index(drop=True), rows[skip:], wording
 
 
+_UNNAMED = re.compile(r"Unnamed: \d+")
+
+
+def unnamed_option_columns(frame: pd.DataFrame, columns: Iterable[Any]) -> dict[str, list[str]]:
+    """Columns without a header that look like SurveyMonkey's option columns, by question.
+
+    SurveyMonkey exports a tick-all-that-apply question as one column per option, the
+    question in the first header row above the first of them and each option's text in the
+    second header row (:func:`platform_header_rows`). With that second row deleted by hand,
+    the other option columns have no header (``Unnamed: 5``, as pandas and carevoice name
+    them) and each holds one option's text where it was ticked, blank where not. Such a
+    column is recognised when it follows (directly or after other such columns) a named
+    column, and that column or one of the unnamed columns holds the same answer in every
+    filled cell, given by two respondents or more (an option's text); the others may hold
+    several (the "Other (please specify)" write-ins).
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        The export, in its column order.
+    columns : iterable
+        The columns that would be read as closed answers (the others are not looked at, nor
+        reported).
+
+    Returns
+    -------
+    dict
+        ``{question column: [its unnamed columns]}``, in frame order; empty if none.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"id": ["1", "2", "3"], "Free time?": ["Sport", None, "Sport"],
+    ...                       "Unnamed: 2": ["Music", "Music", None], "age": ["8", "9", "9"]})
+    >>> unnamed_option_columns(frame, ["Free time?", "Unnamed: 2", "age"])
+    {'Free time?': ['Unnamed: 2']}
+    """
+    wanted = {str(c) for c in columns}
+    groups: dict[str, list[str]] = {}
+    question: str | None = None
+    for name in (str(c) for c in frame.columns):
+        if not _UNNAMED.fullmatch(name):
+            question = name
+        elif question is not None and name in wanted:
+            groups.setdefault(question, []).append(name)
+    return {question: unnamed for question, unnamed in groups.items()
+            if any(_one_option(frame[c]) for c in [question, *unnamed])}
+
+
+def _one_option(values: pd.Series) -> bool:
+    """The same answer in every filled cell, given by two respondents or more."""
+    present = values.dropna().astype(str).str.strip()
+    present = present[present != ""]
+    return len(present) >= 2 and present.nunique() == 1
+
+
+def option_columns_message(groups: dict[str, list[str]], *, declare: str, leave_out: str,
+                           ) -> str:
+    """The sentence that names unnamed option columns (:func:`unnamed_option_columns`) and
+    says what to do, in the caller's words for declaring a question (``declare``, with
+    ``{question}``, ``{quoted}`` (in double quotes), ``{columns}`` (joined by commas) and
+    ``{listed}`` (a list in double quotes) to fill) and leaving columns out
+    (``leave_out``)."""
+    listed = "; ".join(
+        f"{', '.join(repr(c) for c in unnamed)} after {question!r}"
+        for question, unnamed in groups.items())
+    question, unnamed = next(iter(groups.items()))
+    example = declare.format(question=question, quoted=json.dumps(question),
+                             columns=",".join([question, *unnamed]),
+                             listed=json.dumps([question, *unnamed]))
+    return (
+        f"columns without a header look like the option columns of a tick-all-that-apply "
+        f"question whose second header row (its options) was deleted, as in a SurveyMonkey "
+        f"export with row 2 removed: {listed}. Each holds one option's text where it was "
+        "ticked and is blank where not, so read as it is each would be a question of one "
+        "answer (never tested), and an 'Other (please specify)' column would lose the header "
+        "that marks it as free text. Export the file again with both header rows (carevoice "
+        "reads them itself and names each column 'Question - Option'), or declare the "
+        f"question with its columns ({example}), or leave them out ({leave_out}).")
+
+
 # --------------------------------------------------------------------------------------------
 # Metadata columns
 # --------------------------------------------------------------------------------------------
@@ -270,9 +364,12 @@ def _looks_like(key: str, values: pd.Series) -> bool:
     if key == "progress":
         numbers = pd.to_numeric(pd.Series(sorted(answers), dtype=object), errors="coerce")
         return bool(numbers.notna().all() and numbers.between(0, 100).all())
-    if key == "id":
+    if key in _ID_NAMES:
         present = values.dropna()
         return bool(present.astype(str).is_unique)
+    if key in _TIME_WORDS:
+        present = values.dropna().astype(str)
+        return bool(len(present)) and all_dates(present)
     return True
 
 
@@ -285,8 +382,10 @@ def platform_metadata(frame: pd.DataFrame, columns: Iterable[Any] | None = None)
     (``ResponseId``, "Respondent ID", "Collector ID", Microsoft Forms' ``ID`` when every
     answer differs) and Qualtrics' ``Status``, ``Progress`` and ``Finished`` when their
     answers are Qualtrics' (so a survey question headed "Status" is not one); also Qualtrics'
-    own fields (``Q_RecaptchaScore``, ``Q_TotalDuration``). Matched by name, CamelCase and
-    spaces alike.
+    own fields (``Q_RecaptchaScore``, ``Q_TotalDuration``), and the times and record numbers
+    of other platforms' exports ("Date submitted", "Completion date"; "Started", "Ended",
+    "Completed", "Submitted" when every answer is a date; "Unique ID", "UserNo" when every
+    answer differs). Matched by name, CamelCase and spaces alike.
 
     Parameters
     ----------

@@ -13,7 +13,10 @@ than a closed answer:
   (``IPAddress``, ``LocationLatitude``, ``RecipientEmail``, ``ExternalReference``) is one
   whatever its answers look like (:func:`platform_identifier`);
 - an open question that closed questions also use ("Why?", "Details", "Please describe",
-  "Notes", "Remarks", "Other support"): free text unless every answer repeats.
+  "Notes", "Remarks", "Other support"): free text unless every answer repeats;
+- a lead-in that closed questions use too ("Please tell us ...", as in a Qualtrics matrix
+  question "Please tell us how much you agree with these - I feel safe"): free text unless
+  the answers are a closed list's labels (:func:`closed_labels`).
 
 Wordings of closed questions that share these words are not read as asking for free text:
 "Which of these best *describes* ...", "How would you *describe* your health?", "Has anyone
@@ -33,13 +36,19 @@ PLATFORM_IDENTIFIER = "it records who answered, or where from"
 
 # Wordings that ask for free text whatever the answers look like.
 _FREE_TEXT_QUESTION = re.compile(
-    r"specify|anything else|what else|comment|tell us|own words|free ?text|\bwrite ?in\b|"
+    r"specify|anything else|what else|comment|own words|free ?text|\bwrite ?in\b|"
     r"\bself ?(?:describ|defin|identif)|\bself\s*$|\btext\s*$|"
     r"^\s*oth(?:er)?\s*(?:$|[(:/])|\b(?:oth|other)\s*$|^\s*oth\b", re.IGNORECASE)
+# A lead-in that open and closed questions share ("Please tell us what you think", "Please
+# tell us how much you agree with these - I feel safe"): free text unless the answers are
+# a closed list's (:func:`closed_labels`).
+_LEAD_IN = re.compile(r"\btell us\b", re.IGNORECASE)
+# A capitalised word inside an answer (a name), besides "I" and its contractions.
+_INNER_CAPITAL = re.compile(r"(?<=\s)(?!I\b|I['\u2019])[A-Z\u00C0-\u00DE]")
 # Wordings that ask for a person's name, a named school or home, or contact details.
 _PEOPLE = (r"first|last|sur|fore|given|family|full|middle|nick|child'?s?|young person'?s?|your|"
            r"carer'?s?|worker'?s?|school|college|home|placement|respondent'?s?|participant'?s?|"
-           r"pupil'?s?|yp|cyp|sw|pa|iro|f|l")
+           r"pupil'?s?|yp|cyp|sw|pa|iro|user|f|l")
 _IDENTIFIER_QUESTION = re.compile(
     rf"\b(?:{_PEOPLE}) ?names?\b|^\s*names?\b|"
     r"\be ?mail\b|\b(?:tel(?:ephone)?|phone|mobile|contact) ?(?:no|number)\b|"
@@ -129,25 +138,34 @@ def platform_identifier(header: str) -> bool:
     return bool(_PLATFORM_IDENTIFIER.search(header))
 
 
-def question_asks(header: str) -> tuple[str, bool]:
-    """What a header asks for: ``(reason, open_question)``; ``("", False)`` for nothing.
+def question_asks(header: str) -> tuple[str, str]:
+    """What a header asks for: ``(reason, how_firmly)``; ``("", "")`` for nothing.
+
+    ``how_firmly`` is ``"always"`` (free text or a name whatever the answers), ``"open"`` (an
+    open question that closed questions also use, "Why?": free text unless every answer
+    repeats) or ``"lead_in"`` ("Please tell us ...": free text unless the answers are a
+    closed list's labels, :func:`closed_labels`).
 
     Examples
     --------
     >>> question_asks("Other (please specify)")
-    ('its question asks for free text', False)
+    ('its question asks for free text', 'always')
     >>> question_asks("Why?"), question_asks("know why care")
-    (('its question asks for free text', True), ('', False))
+    (('its question asks for free text', 'open'), ('', ''))
+    >>> question_asks("Please tell us how much you agree - I feel safe")
+    ('its question asks for free text', 'lead_in')
     >>> question_asks("Which of these best describes your gender?")
-    ('', False)
+    ('', '')
     """
     if _FREE_TEXT_QUESTION.search(header):
-        return FREE_TEXT, False
+        return FREE_TEXT, "always"
     if _IDENTIFIER_QUESTION.search(header):
-        return IDENTIFIER, False
+        return IDENTIFIER, "always"
     if _OPEN_QUESTION.search(_CLOSED_PHRASES.sub(" ", header)):
-        return FREE_TEXT, True
-    return "", False
+        return FREE_TEXT, "open"
+    if _LEAD_IN.search(header):
+        return FREE_TEXT, "lead_in"
+    return "", ""
 
 
 def answer_keys(present: pd.Series) -> pd.Series:
@@ -165,6 +183,27 @@ def replies_only(keys: pd.Series) -> bool:
 def repeated_short(present: pd.Series, once: pd.Series) -> bool:
     """Few short answers, each given by two respondents or more: a closed question's."""
     return not once.any() and bool((present.str.split().str.len() <= 8).all())
+
+
+def closed_labels(present: pd.Series, once: pd.Series) -> bool:
+    """Whether answers are the labels of a closed list: ten or fewer, each chosen by two
+    respondents or more, each of six words or fewer, starting with a capital or a digit, not
+    ending as a sentence, and with no capitalised word inside but "I" (a name): "Agree a
+    lot", "Not sure", "Foster care", not "My dog Biscuit", "my nan", "It is ok.".
+
+    Examples
+    --------
+    >>> answers = pd.Series(["Agree a lot", "Not sure", "I don't know"] * 2)
+    >>> closed_labels(answers, pd.Series([False] * 6))
+    True
+    >>> answers = pd.Series(["My dog Biscuit", "Nothing"] * 2)
+    >>> closed_labels(answers, pd.Series([False] * 4))
+    False
+    """
+    stripped = present.str.strip()
+    return (not once.any() and stripped.str.casefold().nunique() <= 10
+            and bool(stripped.map(lambda v: bool(_LABEL.fullmatch(v)) and len(v.split()) <= 6
+                                  and not _INNER_CAPITAL.search(v)).all()))
 
 
 def all_dates(present: pd.Series) -> bool:

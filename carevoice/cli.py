@@ -19,6 +19,7 @@ from ._argnames import as_typed
 from ._options import (
     CLI_WAY_OUT,
     ClosedColumnOption,
+    DecimalCommaOption,
     DropColumnOption,
     EncodingOption,
     LevelsOption,
@@ -120,6 +121,7 @@ def validate_command(
     not_free_text: NotFreeTextOption = None,
     multi_select: MultiSelectOption = None,
     multi_select_columns: MultiSelectColumnsOption = None,
+    decimal_comma: DecimalCommaOption = True,
 ) -> None:
     """Check input files and list every problem (columns, ids, encodings) in one go.
 
@@ -145,7 +147,8 @@ def validate_command(
             corpus = read_corpus(comments, respondents, encoding=encoding, sep=sep,
                                  missing_values=missing_values(missing_value), levels=order,
                                  multi_select=multi_select_argument(multi_select,
-                                                                    multi_select_columns))
+                                                                    multi_select_columns),
+                                 decimal_comma=decimal_comma)
             frame, n_resp = corpus.comments, len(corpus.respondents)
             note_partial_responses(corpus.respondents, respondents.name)
         problems = extra_text_columns(frame, (
@@ -199,6 +202,7 @@ def convert_command(
     sep: SepOption = None,
     missing_value: MissingValueOption = None,
     levels: LevelsOption = None,
+    decimal_comma: DecimalCommaOption = True,
 ) -> None:
     """Turn a wide survey export into long-form comments and respondents files.
 
@@ -222,7 +226,8 @@ def convert_command(
                              missing_values=missing_values(missing_value),
                              levels=given_levels(levels),
                              multi_select=multi_select_argument(multi_select,
-                                                                multi_select_columns))
+                                                                multi_select_columns),
+                             decimal_comma=decimal_comma)
         closed = [c for c in corpus.respondents.columns if c != "respondent_id"]
         unknown = [old for old in renames if old not in closed]
         taken = [new for old, new in renames.items()
@@ -244,7 +249,8 @@ def convert_command(
                       "not_free_text": not_free_text or [], "rename": renames,
                       "format": format, "encoding": encoding, "sep": sep,
                       "missing_values": missing_values(missing_value),
-                      "levels": given_levels(levels)},
+                      "levels": given_levels(levels),
+                      **({} if decimal_comma else {"decimal_comma": False})},
             inputs={"SURVEY": survey}, outputs=paths))
     except CarevoiceError as e:
         raise fail(e) from e

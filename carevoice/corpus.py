@@ -60,7 +60,12 @@ from ._multiselect import (
     resolve_questions,
     split_multi_select,
 )
-from ._platforms import note_partial_responses, platform_metadata
+from ._platforms import (
+    note_partial_responses,
+    option_columns_message,
+    platform_metadata,
+    unnamed_option_columns,
+)
 from ._stat_files import STAT_SUFFIXES, VOUCHED_ATTR
 from ._validate import (
     _check_comments,
@@ -116,7 +121,8 @@ def read_survey(path: str | Path, *, text_columns: Sequence[str] | Mapping[str, 
                 sep: str | None = None,
                 missing_values: MissingValues | None = None,
                 not_free_text: Sequence[str] = (),
-                multi_select: MultiSelect | None = None) -> Corpus:
+                multi_select: MultiSelect | None = None,
+                decimal_comma: bool = True) -> Corpus:
     """Turn a wide survey export (one row per respondent) into a :class:`Corpus`.
 
     Every column that is neither the id nor a text column becomes a closed answer in
@@ -173,6 +179,12 @@ def read_survey(path: str | Path, *, text_columns: Sequence[str] | Mapping[str, 
         options: left out with a warning, or, when the column is also in ``text_columns``,
         its comments. The questions are recorded in ``respondents.attrs["multi_select"]``
         and in the schema side file.
+    decimal_comma : bool, default True
+        In a ``;``-separated file, read a column whose answers are all numbers, some written
+        with a decimal comma (``6,5``, as Excel saves them where the comma is the decimal
+        mark), as numbers, with a notice naming it. False keeps such columns as text
+        (``--no-decimal-comma``; ``[input] decimal_comma = false`` in a batch run): for codes
+        such as ``"1,5"`` that are not numbers. See ``docs/data.md``, "Decimal commas".
 
     Returns
     -------
@@ -195,7 +207,7 @@ def read_survey(path: str | Path, *, text_columns: Sequence[str] | Mapping[str, 
     """
     table = read_file(path, encoding=encoding, sheet_name=sheet_name, sep=sep)
     return _survey(table, text_columns, id_column, closed_columns, drop_columns, levels,
-                   missing_values, not_free_text, multi_select)
+                   missing_values, not_free_text, multi_select, decimal_comma)
 
 
 def survey_from_frame(wide: pd.DataFrame, *, text_columns: Sequence[str] | Mapping[str, str],
@@ -204,7 +216,8 @@ def survey_from_frame(wide: pd.DataFrame, *, text_columns: Sequence[str] | Mappi
                       levels: Mapping[str, Sequence[str]] | None = None,
                       missing_values: MissingValues | None = None,
                       not_free_text: Sequence[str] = (),
-                      multi_select: MultiSelect | None = None) -> Corpus:
+                      multi_select: MultiSelect | None = None,
+                      decimal_comma: bool = True) -> Corpus:
     """Like :func:`read_survey`, from a wide DataFrame already in memory.
 
     Parameters
@@ -213,8 +226,9 @@ def survey_from_frame(wide: pd.DataFrame, *, text_columns: Sequence[str] | Mappi
         One row per respondent.
     text_columns, id_column, closed_columns, drop_columns, levels, missing_values
         As in :func:`read_survey`.
-    not_free_text, multi_select : optional
-        As in :func:`read_survey`.
+    not_free_text, multi_select, decimal_comma : optional
+        As in :func:`read_survey` (a decimal comma is read as one when ``wide.attrs``
+        records a ``;`` separator, as :func:`read_table` does).
 
     Returns
     -------
@@ -242,7 +256,7 @@ def survey_from_frame(wide: pd.DataFrame, *, text_columns: Sequence[str] | Mappi
     """
     _need_frame(wide, "wide")
     return _survey(Table.of_frame(wide), text_columns, id_column, closed_columns, drop_columns,
-                   levels, missing_values, not_free_text, multi_select)
+                   levels, missing_values, not_free_text, multi_select, decimal_comma)
 
 
 def _names(value: Any, argument: str) -> list[str]:
@@ -257,7 +271,7 @@ def _survey(table: Table, text_columns: Sequence[str] | Mapping[str, str], id_co
             levels: Mapping[str, Sequence[str]] | None,
             missing_values: MissingValues | None = None,
             not_free_text: Sequence[str] = (),
-            multi_select: MultiSelect | None = None) -> Corpus:
+            multi_select: MultiSelect | None = None, decimal_comma: bool = True) -> Corpus:
     wide = table.frame
     questions = resolve_questions(multi_select_questions(multi_select), list(wide.columns))
     if isinstance(text_columns, str):
@@ -314,6 +328,13 @@ def _survey(table: Table, text_columns: Sequence[str] | Mapping[str, str], id_co
             closed = [c for c in closed if c not in set(metadata)]
         # A given order (levels=, an ordinal SPSS question) says the question is closed.
         ordered = {*_file_levels(table, closed, missing_values), *(levels or {}), *trusted}
+        unnamed = unnamed_option_columns(wide, [c for c in closed if c not in ordered])
+        if unnamed:
+            problems.append(Problem("unnamed_columns", option_columns_message(
+                unnamed, leave_out="drop_columns=..., --drop-column",
+                declare="multi_select={{{quoted}: {listed}}}, or "
+                        "--multi-select-columns '{question}={columns}'")))
+            closed = [c for c in closed if c not in {u for g in unnamed.values() for u in g}]
         flagged = free_text_columns(wide, [c for c in closed if c not in ordered],
                                     missing_values=missing_values)
         if flagged:
@@ -346,7 +367,7 @@ def _survey(table: Table, text_columns: Sequence[str] | Mapping[str, str], id_co
     respondents = respondents.rename(columns={id_column: RESPONDENT_ID})
     respondents = type_closed(respondents.reset_index(drop=True), table.variables,
                               {**{k: v for k, v in (levels or {}).items() if k not in names},
-                               **split.levels}, missing_values)
+                               **split.levels}, missing_values, decimal_comma)
     vouched = [c for c in trusted if c in respondents.columns]
     if vouched:  # remembered in the side file, so that later commands do not refuse them
         respondents.attrs[VOUCHED_ATTR] = vouched
@@ -470,7 +491,7 @@ def _apply_stored(typed: pd.DataFrame, stored: Mapping[str, Mapping[str, Any]],
 def _read_respondents(path: str | Path, levels: Mapping[str, Sequence[str]] | None,
                       columns: Mapping[str, str] | None, encoding: str | None,
                       sep: str | None, missing_values: MissingValues | None = None,
-                      multi_select: MultiSelect | None = None,
+                      multi_select: MultiSelect | None = None, decimal_comma: bool = True,
                       ) -> tuple[list[Problem], pd.DataFrame | None, Table]:
     table = read_file(path, encoding=encoding, sep=sep).renamed(columns)
     problems, out = _check_respondents(table.frame, table)
@@ -497,7 +518,7 @@ def _read_respondents(path: str | Path, levels: Mapping[str, Sequence[str]] | No
               **given, **split}
     try:
         typed = type_answers(_from_codes(out, table.variables, missing_values), merged,
-                             missing_values=missing_values)
+                             missing_values=missing_values, decimal_comma=decimal_comma)
     except ValidationError as e:
         return problems + list(e.problems), out, table
     problems += _apply_stored(typed, stored, {**dict.fromkeys(coded), **given})
@@ -550,7 +571,8 @@ def read_respondents(path: str | Path, *, levels: Mapping[str, Sequence[str]] | 
                      columns: Mapping[str, str] | None = None,
                      encoding: str | None = None, sep: str | None = None,
                      missing_values: MissingValues | None = None,
-                     multi_select: MultiSelect | None = None) -> pd.DataFrame:
+                     multi_select: MultiSelect | None = None,
+                     decimal_comma: bool = True) -> pd.DataFrame:
     """Read respondents' closed answers (one row per respondent) and type them.
 
     Parameters
@@ -575,6 +597,12 @@ def read_respondents(path: str | Path, *, levels: Mapping[str, Sequence[str]] | 
         Tick-all-that-apply questions to split into one ``"no"`` / ``"yes"`` answer per
         option, as in :func:`read_survey`. A question that ``carevoice convert`` already
         split (recorded in the schema side file) is read as written.
+    decimal_comma : bool, default True
+        In a ``;``-separated file, read a column whose answers are all numbers, some written
+        with a decimal comma (``6,5``, as Excel saves them where the comma is the decimal
+        mark), as numbers, with a notice naming it. False keeps such columns as text
+        (``--no-decimal-comma``; ``[input] decimal_comma = false`` in a batch run): for codes
+        such as ``"1,5"`` that are not numbers. See ``docs/data.md``, "Decimal commas".
 
     Returns
     -------
@@ -599,7 +627,7 @@ def read_respondents(path: str | Path, *, levels: Mapping[str, Sequence[str]] | 
         file lacks.
     """
     problems, typed, table = _read_respondents(path, levels, columns, encoding, sep,
-                                               missing_values, multi_select)
+                                               missing_values, multi_select, decimal_comma)
     if problems or typed is None:
         raise ValidationError(table.name, problems)
     return typed
@@ -609,7 +637,8 @@ def read_corpus(comments: str | Path, respondents: str | Path, *,
                 levels: Mapping[str, Sequence[str]] | None = None,
                 encoding: str | None = None, sep: str | None = None,
                 missing_values: MissingValues | None = None,
-                multi_select: MultiSelect | None = None) -> Corpus:
+                multi_select: MultiSelect | None = None,
+                decimal_comma: bool = True) -> Corpus:
     """Read a long-form corpus: a comments file and a respondents file.
 
     Parameters
@@ -624,6 +653,8 @@ def read_corpus(comments: str | Path, respondents: str | Path, *,
         The CSV separator of both files; detected by default.
     missing_values, multi_select : sequence or mapping, optional
         As in :func:`read_respondents`.
+    decimal_comma : bool, default True
+        As in :func:`read_respondents`.
 
     Returns
     -------
@@ -637,7 +668,8 @@ def read_corpus(comments: str | Path, respondents: str | Path, *,
     """
     problems, com, com_table = _read_comments(comments, None, COMMENT_COLUMNS, encoding, sep)
     resp_problems, resp, resp_table = _read_respondents(respondents, levels, None, encoding,
-                                                        sep, missing_values, multi_select)
+                                                        sep, missing_values, multi_select,
+                                                        decimal_comma)
     problems += resp_problems + _orphans(com, resp)
     if problems or com is None or resp is None:
         raise ValidationError(f"{com_table.name} and {resp_table.name}", problems)

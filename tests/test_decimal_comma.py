@@ -106,3 +106,131 @@ def test_link_with_weights_from_a_semicolon_file(tmp_path):
     assoc = pd.read_csv(tmp_path / "assoc.csv")
     assert "age_group" in set(assoc["variable"])
     assert "hours_sleep" not in set(assoc["variable"])  # numeric, not tested level by level
+
+
+# --------------------------------------------------------------------------------------------
+# Turning decimal-comma reading off; numeric tick-all-that-apply answers
+# --------------------------------------------------------------------------------------------
+CODES_EU = ("respondent_id;age_group;support_code;activities;better\r\n"
+            "001;8-10;1,5;1,2;more trips out\r\n"
+            "002;11-13;2,1;2;a bike\r\n"
+            "003;11-13;1,5;1,3;see my brother more\r\n"
+            "004;8-10;2,1;2,3;a phone\r\n"
+            "005;8-10;1;1;more pocket money\r\n")
+
+
+def _codes_file(tmp_path, columns=None):
+    path = tmp_path / "respondents.csv"
+    text = CODES_EU
+    if columns is not None:  # a respondents file: the text column left out
+        text = "\r\n".join(";".join(line.split(";")[:-1]) for line in text.split("\r\n")
+                           if line) + "\r\n"
+    path.write_bytes(text.encode("cp1252"))
+    return path
+
+
+def test_decimal_comma_false_keeps_comma_codes_as_text(tmp_path, caplog):
+    """'1,5' and '2,1' are a service's codes, not numbers: with no way to say so, a
+    ;-separated file read them as 1.5 and 2.1."""
+    import carevoice as cv
+
+    path = _codes_file(tmp_path, columns="respondents")
+    assert read_respondents(path)["support_code"].dtype == "Float64"  # the default
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="carevoice.corpus"):
+        kept = read_respondents(path, decimal_comma=False, multi_select=["activities"])
+    assert str(kept["support_code"].dtype) == "category"
+    assert sorted(kept["support_code"].cat.categories) == ["1", "1,5", "2,1"]
+    assert not any("support_code" in r.getMessage() for r in caplog.records
+                   if r.levelname == "WARNING")
+    survey = tmp_path / "survey.csv"
+    survey.write_bytes(CODES_EU.encode("cp1252"))
+    corpus = cv.read_survey(survey, text_columns=["better"], id_column="respondent_id",
+                            multi_select=["activities"], decimal_comma=False)
+    assert str(corpus.respondents["support_code"].dtype) == "category"
+    from carevoice.corpus import read_table, survey_from_frame
+
+    frame = read_table(survey)
+    corpus = survey_from_frame(frame, text_columns=["better"], id_column="respondent_id",
+                               multi_select=["activities"], decimal_comma=False)
+    assert str(corpus.respondents["support_code"].dtype) == "category"
+
+
+@pytest.mark.parametrize("reader", ["read_survey", "read_respondents"])
+def test_a_numeric_multi_select_is_split_not_read_as_a_decimal(tmp_path, reader):
+    """'1,2' in a ;-separated file is options 1 and 2 when the column is declared a
+    tick-all-that-apply question, not 1.2."""
+    import carevoice as cv
+
+    if reader == "read_survey":
+        survey = tmp_path / "survey.csv"
+        survey.write_bytes(CODES_EU.encode("cp1252"))
+        answers = cv.read_survey(survey, text_columns=["better"], id_column="respondent_id",
+                                 multi_select=["activities"]).respondents
+    else:
+        answers = read_respondents(_codes_file(tmp_path, columns="respondents"),
+                                   multi_select=["activities"])
+    assert [c for c in answers.columns if c.startswith("activities")] == [
+        "activities: 1", "activities: 2", "activities: 3"]
+    assert answers["activities: 1"].tolist() == ["yes", "no", "yes", "no", "yes"]
+
+
+def test_no_decimal_comma_on_the_command_line(tmp_path):
+    from carevoice.cli import app
+
+    survey = tmp_path / "survey.csv"
+    survey.write_bytes(CODES_EU.encode("cp1252"))
+    runner = CliRunner()
+    args = ["convert", str(survey), "--id-column", "respondent_id", "--text-column", "better",
+            "--multi-select", "activities"]
+    result = runner.invoke(app, [*args, "-o", str(tmp_path / "on")])
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(app, [*args, "--no-decimal-comma", "-o", str(tmp_path / "off")])
+    assert result.exit_code == 0, result.output
+    on = pd.read_csv(tmp_path / "on" / "respondents.csv", dtype=str)
+    off = pd.read_csv(tmp_path / "off" / "respondents.csv", dtype=str)
+    assert on["support_code"].tolist() == ["1.5", "2.1", "1.5", "2.1", "1.0"]
+    assert off["support_code"].tolist() == ["1,5", "2,1", "1,5", "2,1", "1"]
+    # link reads the same respondents file with or without the switch
+    (tmp_path / "codes.csv").write_text("comment_id,theme\n001-better,money\n", "utf-8")
+    raw = _codes_file(tmp_path, columns="respondents")
+    (tmp_path / "comments.csv").write_text(
+        "comment_id,respondent_id,text\n" + "".join(f"00{i}-better,00{i},x\n"
+                                                    for i in range(1, 6)), "utf-8")
+    result = runner.invoke(app, ["link", str(tmp_path / "comments.csv"),
+                                 str(tmp_path / "codes.csv"), str(raw), "--no-decimal-comma",
+                                 "--multi-select", "activities",
+                                 "-o", str(tmp_path / "assoc.csv")])
+    assert result.exit_code == 0, result.output
+    assoc = pd.read_csv(tmp_path / "assoc.csv", dtype=str)
+    assert "1,5" in set(assoc.loc[assoc["variable"] == "support_code", "level"])
+
+
+@pytest.mark.parametrize("kind", ["survey", "respondents"])
+def test_batch_decimal_comma_setting(tmp_path, kind):
+    from carevoice.batch import load_config
+    from carevoice.batch.chunks import plan_chunks
+    from carevoice.batch.runner import _read_respondents, _source
+
+    (tmp_path / "survey.csv").write_bytes(CODES_EU.encode("cp1252"))
+    _codes_file(tmp_path, columns="respondents")
+    (tmp_path / "c.csv").write_text("comment_id,respondent_id,text\n001-b,001,x\n", "utf-8")
+    source_lines = ('survey = "survey.csv"\nid_column = "respondent_id"\n'
+                    'multi_select = ["activities"]\n[input.text_columns]\nbetter = "better"\n'
+                    if kind == "survey" else
+                    'comments = "c.csv"\nrespondents = "respondents.csv"\n'
+                    'multi_select = ["activities"]\n')
+
+    def answers(settings: str) -> pd.DataFrame:
+        toml = tmp_path / "PIPELINE.toml"
+        toml.write_text(f'[run]\noutput = "run"\n[input]\n{settings}{source_lines}', "utf-8")
+        cfg = load_config(toml)
+        source = _source(cfg)
+        return _read_respondents(cfg, source, plan_chunks(source, 100))
+
+    assert answers("")["support_code"].dtype == "Float64"
+    off = answers("decimal_comma = false\n")
+    assert str(off["support_code"].dtype) == "category"
+    assert "activities: 1" in off.columns
+    with pytest.raises(ValidationError, match="decimal_comma"):
+        answers('decimal_comma = "no"\n')

@@ -404,3 +404,114 @@ def test_messages_show_platform_headers_but_not_names():
                    "IP Address", "Custom Data 1"):
         assert repr(header) in shown
     assert "Zebedee" not in shown and "Quornby" not in shown
+
+
+# --------------------------------------------------------------------------------------------
+# SurveyMonkey's second header row deleted by hand
+# --------------------------------------------------------------------------------------------
+def test_surveymonkey_option_columns_without_a_header_are_named(tmp_path):
+    """With row 2 deleted, the option columns were read as closed questions called
+    'Unnamed: 5' ... (each of one answer, never tested) and the 'Other (please specify)'
+    column lost the header that marks it as free text."""
+    import carevoice as cv
+
+    path = _write_csv(tmp_path / "sm.csv", [SM_HEADER], _surveymonkey_rows())
+    question = "What do you do in your free time? (tick all that apply)"
+    with pytest.raises(cv.ValidationError) as info:
+        cv.read_survey(path, text_columns={"What would make your life better?": "better"},
+                       id_column="Respondent ID")
+    said = " ".join(str(info.value).split())
+    assert (f"'Unnamed: 5', 'Unnamed: 7' after '{question}'") in said
+    assert "second header row (its options) was deleted" in said
+    assert f'multi_select={{"{question}": ["{question}", "Unnamed: 5", "Unnamed: 7"]}}' in said
+    assert f"--multi-select-columns '{question}={question},Unnamed: 5,Unnamed: 7'" in said
+    assert "Unnamed: 5' (" not in said  # not refused as free text on top
+    assert not any(name in said for name in OTHER_ACTIVITIES)
+    # declared as the message says, the question is read one option per column
+    corpus = cv.read_survey(path, text_columns={"What would make your life better?": "better"},
+                            id_column="Respondent ID",
+                            multi_select={question: [question, "Unnamed: 5", "Unnamed: 7"]})
+    options = [c for c in corpus.respondents.columns if c.startswith(question)]
+    assert options == [f"{question}: {o}" for o in ("Sport", "Music", "Other (written in)")]
+
+
+def test_columns_left_blank_by_another_tool_are_not_taken_for_options():
+    from carevoice._platforms import unnamed_option_columns
+
+    frame = pd.DataFrame({"id": ["1", "2", "3"], "age": ["8-10", "11-13", "8-10"],
+                          "Unnamed: 2": ["a", "b", "c"]})
+    assert unnamed_option_columns(frame, ["age", "Unnamed: 2"]) == {}
+
+
+def test_batch_run_names_option_columns_without_a_header(tmp_path):
+    from carevoice.batch import load_config
+    from carevoice.batch.chunks import plan_chunks
+    from carevoice.batch.runner import _read_respondents, _source
+    from carevoice.errors import ValidationError
+
+    _write_csv(tmp_path / "sm.csv", [SM_HEADER], _surveymonkey_rows())
+    toml = tmp_path / "PIPELINE.toml"
+    toml.write_text('[run]\noutput = "run"\n[input]\nsurvey = "sm.csv"\n'
+                    'id_column = "Respondent ID"\n[input.text_columns]\n'
+                    '"What would make your life better?" = "better"\n', "utf-8")
+    cfg = load_config(toml)
+    source = _source(cfg)
+    with pytest.raises(ValidationError) as info:
+        _read_respondents(cfg, source, plan_chunks(source, 100))
+    said = " ".join(str(info.value).split())
+    question = "What do you do in your free time? (tick all that apply)"
+    # the batch reader keeps the blank column of an option nobody ticked (Gaming)
+    assert f"'Unnamed: 5', 'Unnamed: 6', 'Unnamed: 7' after '{question}'" in said
+    assert f'[input.multi_select] "{question}" = ["{question}", "Unnamed: 5", ' in said
+
+
+# --------------------------------------------------------------------------------------------
+# "Please tell us ..." in a closed question's wording
+# --------------------------------------------------------------------------------------------
+AGREE = ["Agree a lot", "Agree a little", "Not sure", "Disagree a little", "Disagree a lot"]
+
+
+def test_closed_matrix_question_worded_please_tell_us_is_kept(tmp_path):
+    """A Qualtrics matrix question worded "Please tell us how much you agree ... - I feel
+    safe where I live", answered on a scale carevoice does not know, was refused as free
+    text because of its wording: the answers (five short labels, each chosen by several)
+    are a closed question's."""
+    import carevoice as cv
+
+    columns = ["ResponseId", "Q1", "Q6_1", "Q6_2", "Q5"]
+    wording = ["Response ID", "How old are you?",
+               "Please tell us how much you agree with these - I feel safe where I live",
+               "Please tell us how much you agree with these - My carers listen to me",
+               "What would make your life better?"]
+    imports = ['{"ImportId":"_recordId"}', '{"ImportId":"QID1"}', '{"ImportId":"QID6_1"}',
+               '{"ImportId":"QID6_2"}', '{"ImportId":"QID5_TEXT"}']
+    rows = [[f"R_{i:04d}fict", AGES[i % 4], AGREE[i % 5], AGREE[(i * 2) % 5],
+             f"more trips to the seaside {i}"] for i in range(20)]
+    path = _write_csv(tmp_path / "q.csv", [columns, wording, imports], rows)
+    corpus = cv.read_survey(path, text_columns={"Q5": "better"}, id_column="ResponseId")
+    assert list(corpus.respondents.columns) == ["respondent_id", "Q1", "Q6_1", "Q6_2"]
+
+
+@pytest.mark.parametrize("answers", [
+    # a few answers repeat, but each names a pet: a young person's own words
+    ["My dog Biscuit", "Nothing", "My cat Zebedee"] * 6,
+    # lower-case replies repeated: not the labels of a list
+    ["my dog", "nothing", "school"] * 6,
+    # one answer given once
+    [*(["Nothing", "School"] * 8), "Seeing my brother Quorn"],
+    # sentences
+    ["I like it here.", "It is ok."] * 8,
+])
+def test_please_tell_us_still_refuses_free_text(answers):
+    """The answers win over "tell us" only when they are a closed question's: short labels
+    (no names inside), each chosen by two young people or more, few of them."""
+    wide = pd.DataFrame({"Please tell us about your pets": answers})
+    assert free_text_columns(wide) == {
+        "Please tell us about your pets": "its question asks for free text"}
+
+
+@pytest.mark.parametrize("header", ["Anything else you want to tell us?",
+                                    "Other (please specify)", "Please tell us your name"])
+def test_other_free_text_wordings_stay_refused_whatever_the_answers(header):
+    wide = pd.DataFrame({header: ["Agree a lot", "Not sure"] * 8})
+    assert header in free_text_columns(wide)

@@ -6,11 +6,16 @@ file's other columns (``outputs/comments.csv``), so a column that looks like fre
 for a name (:func:`carevoice.corpus.free_text_columns`) stops the run before any work unless
 ``[input] drop_columns`` leaves it out or ``[input] not_free_text`` vouches for it (``[input]
 closed_columns`` keeps only the columns it lists), as ``carevoice convert``, ``link`` and
-``report`` refuse it too.
+``report`` refuse it too. A survey platform's metadata (submission times, durations,
+``Status``, ``Progress``, ``Finished``, the platform's ids) is not a survey answer: it is left
+out with a warning naming the columns, as ``carevoice convert`` leaves it out, unless
+``[input] not_free_text`` (or ``[input] levels``, ``[link] variables`` or ``[link] by``) names
+it.
 """
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError, Problem, ValidationError
@@ -19,6 +24,8 @@ from .chunks import ChunkSpec, Source, read_raw, staged_variables
 
 if TYPE_CHECKING:  # pragma: no cover
     from .config import BatchConfig
+
+_log = logging.getLogger("carevoice.corpus")
 
 __all__ = ["BATCH_WAY_OUT", "read_answers", "text_column_problems"]
 
@@ -122,6 +129,51 @@ def read_answers(cfg: BatchConfig, source: Source, specs: list[ChunkSpec]) -> An
         raise _as_settings(e) from e
 
 
+def _metadata(cfg: BatchConfig, answers: Any, candidates: list[str], source: str) -> list[str]:
+    """A survey platform's metadata columns among ``candidates``, to leave out (warned),
+    after a warning counting the partial responses.
+
+    None are left out when ``[input] closed_columns`` lists the columns to keep (trusted, as
+    in ``carevoice convert``); a column named in ``[input] not_free_text``, ``[input]
+    levels``, ``[link] variables`` or ``[link] by`` is kept.
+    """
+    from .._platforms import note_partial_responses, platform_metadata
+
+    note_partial_responses(answers, source)
+    if cfg.input.closed_columns is not None:
+        return []
+    asked = {*cfg.input.not_free_text, *(cfg.input.level_order or {}),
+             *(cfg.link.variables or ()), *(cfg.link.by or ())}
+    metadata = platform_metadata(answers, [c for c in candidates if c not in asked])
+    if metadata:
+        _log.warning(
+            "%s: %s a survey platform's metadata, not survey answers (submission times, "
+            "durations, progress, the platform's ids), and left out of the answers: %s. To "
+            "keep one, name it in [input] not_free_text = [...].", source,
+            "1 column is" if len(metadata) == 1 else f"{len(metadata)} columns are",
+            ", ".join(repr(c) for c in metadata))
+    return metadata
+
+
+def _separator(source: Source) -> str | None:
+    """The separator of the user's CSV survey export (None for other formats), so that its
+    answers are typed as ``carevoice convert`` types them: ``6,5`` is a number in a ``;``
+    file (:mod:`carevoice._decimals`). The chunks are read without the file's attributes."""
+    from .._files import detect_separator
+
+    path = source.file
+    suffix = path.suffix.lower()
+    if suffix == ".tsv":
+        return "\t"
+    if suffix not in (".csv", ".txt"):
+        return None
+    with path.open("rb") as handle:
+        head = handle.read(1 << 16)
+    utf16 = head.startswith((b"\xff\xfe", b"\xfe\xff"))
+    return detect_separator(head.decode("utf-16" if utf16 else source.encoding or "utf-8",
+                                        errors="replace"))
+
+
 def _read_answers(cfg: BatchConfig, source: Source, specs: list[ChunkSpec]) -> Any:
     """The work of :func:`read_answers`."""
     import pandas as pd
@@ -134,6 +186,7 @@ def _read_answers(cfg: BatchConfig, source: Source, specs: list[ChunkSpec]) -> A
         resolve_questions,
         split_multi_select,
     )
+    from .._platforms import option_columns_message, unnamed_option_columns
     from ..corpus import read_respondents, validate_respondents
 
     inp = cfg.input
@@ -141,12 +194,16 @@ def _read_answers(cfg: BatchConfig, source: Source, specs: list[ChunkSpec]) -> A
     if inp.respondents is not None:
         answers = read_respondents(inp.respondents, missing_values=inp.missing_codes,
                                    encoding=inp.encoding, levels=inp.level_order,
-                                   multi_select=inp.multi_select_argument)
+                                   multi_select=inp.multi_select_argument,
+                                   decimal_comma=inp.decimal_comma)
         problems = _unknown_drops(cfg, source, specs, list(answers.columns))
         if problems:
             raise ValidationError("[input] drop_columns", problems)
+        metadata = _metadata(cfg, answers, [c for c in answers.columns if c != RESPONDENT_ID
+                                            and c not in drop], "[input] respondents")
         return closed_answers(answers, closed_columns=inp.closed_columns,
-                              drop_columns=[c for c in answers.columns if c in drop],
+                              drop_columns=[c for c in answers.columns
+                                            if c in drop or c in metadata],
                               source="[input] respondents", how=BATCH_WAY_OUT,
                               not_free_text=list(inp.not_free_text))
     if source.kind != "survey":
@@ -187,6 +244,10 @@ def _read_answers(cfg: BatchConfig, source: Source, specs: list[ChunkSpec]) -> A
             "file's header ([input] closed_columns, when given, keeps only the columns it "
             "lists).", column="input.not_free_text")])
     wide = pd.concat(parts, ignore_index=True).rename(columns={source.id_column: RESPONDENT_ID})
+    wide.attrs["separator"] = _separator(source)
+    metadata = _metadata(cfg, wide, [c for c in wide.columns if c != RESPONDENT_ID
+                                     and c not in set(ticked)], "[input] survey")
+    wide = wide.drop(columns=metadata)
     # What an SPSS or Stata input says of its questions (code order, scales, wording, text
     # variables), kept beside its staged copy.
     variables = staged_variables(source).renamed({source.id_column: RESPONDENT_ID})
@@ -195,6 +256,13 @@ def _read_answers(cfg: BatchConfig, source: Source, specs: list[ChunkSpec]) -> A
         # not pass for a closed question (as `carevoice convert` refuses it too).
         # A given order ([input] levels) says the question is closed, as in read_survey.
         vouched = {*inp.not_free_text, *(inp.level_order or {})}
+        unnamed = unnamed_option_columns(wide, [c for c in wide.columns if c not in vouched
+                                                and c not in set(ticked)])
+        if unnamed:
+            raise ValidationError("[input] survey", [Problem("unnamed_columns", (
+                option_columns_message(unnamed, leave_out="[input] drop_columns",
+                                       declare="[input.multi_select] {quoted} = {listed}")),
+                column="input.multi_select")])
         flagged = free_text_columns(wide, [c for c in wide.columns if c != RESPONDENT_ID
                                            and c not in vouched and c not in set(ticked)],
                                     missing_values=inp.missing_codes,
@@ -216,7 +284,8 @@ def _read_answers(cfg: BatchConfig, source: Source, specs: list[ChunkSpec]) -> A
                                options={k: v for k, v in given.items() if k in names})
     typed = type_closed(validate_respondents(split.frame), variables,
                         {**{k: v for k, v in given.items() if k not in names},
-                         **split.levels} or None, missing_values=inp.missing_codes)
+                         **split.levels} or None, missing_values=inp.missing_codes,
+                        decimal_comma=inp.decimal_comma)
     if split.options:
         typed.attrs[MULTI_SELECT_ATTR] = split.options
     return typed

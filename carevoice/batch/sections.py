@@ -160,6 +160,12 @@ class InputSettings:
         each such column's separator (``Q4 = ","``) or of a question's option columns
         (``"Free time" = ["Q9", "Unnamed: 13"]``). Write-ins are left out (a column cannot
         also be a text column of a batch run). Held as ``(question, value)`` pairs.
+    decimal_comma : bool, default True
+        In a ``;``-separated survey export or respondents file, read a column whose answers
+        are all numbers, some written with a decimal comma (``6,5``), as numbers, with a
+        notice naming it; ``false`` keeps such columns as text (as ``--no-decimal-comma``
+        does): for codes such as ``"1,5"`` that are not numbers. A ``multi_select`` column
+        is split first, never read as a number.
 
     Examples
     --------
@@ -181,6 +187,7 @@ class InputSettings:
     not_free_text: tuple[str, ...] = ()
     levels: tuple[tuple[str, tuple[str, ...]], ...] = ()
     multi_select: tuple[tuple[str, Any], ...] = ()
+    decimal_comma: bool = True
 
     def __post_init__(self) -> None:
         p: list[Problem] = []
@@ -211,6 +218,8 @@ class InputSettings:
             v = getattr(self, key)
             check(p, isinstance(v, tuple) and all(isinstance(c, str) for c in v), "input", key,
                   "a list of column names", v)
+        check(p, isinstance(self.decimal_comma, bool), "input", "decimal_comma",
+              "true or false", self.decimal_comma)
         check(p, self.encoding is None or isinstance(self.encoding, str), "input", "encoding",
               "an encoding name such as 'utf-8' or 'cp1252'", self.encoding)
         check(p, missing_values_ok(self.missing_values), "input", "missing_values",

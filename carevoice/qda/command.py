@@ -12,6 +12,7 @@ from typing import Annotated, Any
 import typer
 
 from .._options import (
+    DecimalCommaOption,
     DropColumnOption,
     EncodingOption,
     LevelsOption,
@@ -139,6 +140,7 @@ def export_qdpx_command(
     not_free_text: NotFreeTextOption = None,
     multi_select: MultiSelectOption = None,
     multi_select_columns: MultiSelectColumnsOption = None,
+    decimal_comma: DecimalCommaOption = True,
 ) -> None:
     """Write a REFI-QDA project (.qdpx) for NVivo, ATLAS.ti, MAXQDA or QualCoder.
 
@@ -170,7 +172,8 @@ def export_qdpx_command(
         answers = None if respondents is None else type_text_answers(read_respondents(
             respondents, encoding=encoding, sep=sep,
             missing_values=missing_values(missing_value), levels=order,
-            multi_select=multi_select_argument(multi_select, multi_select_columns)))
+            multi_select=multi_select_argument(multi_select, multi_select_columns),
+            decimal_comma=decimal_comma))
         if drop_column:
             if answers is None:
                 raise InputError("The --drop-column option names RESPONDENTS columns, but no "
@@ -205,7 +208,8 @@ def export_qdpx_command(
                       "inline_text": inline_text, "validate": validate,
                       "drop_column": drop_column or [], "not_free_text": not_free_text or [],
                       "encoding": encoding, "sep": sep,
-                      "missing_values": missing_values(missing_value), "levels": order},
+                      "missing_values": missing_values(missing_value), "levels": order,
+                      **({} if decimal_comma else {"decimal_comma": False})},
             inputs={"COMMENTS": comments, "CODES": codes, "RESPONDENTS": respondents,
                     "--codebook": codebook},
             outputs={"--output": path}, codes_made_with=codes_provenance(codes))

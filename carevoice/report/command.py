@@ -16,6 +16,7 @@ from .._argnames import as_typed, typed_names
 from .._options import (
     CLI_WAY_OUT,
     ClosedColumnOption,
+    DecimalCommaOption,
     DropColumnOption,
     EncodingOption,
     LevelsOption,
@@ -104,11 +105,13 @@ def _themes(codes: Any, codebook: Path | None, codes_only: bool) -> list[str] | 
 
 
 def _reading(encoding: str | None, sep: str | None, missing: list[str] | None,
-             levels: list[str] | None, drop: list[str] | None) -> dict[str, Any]:
+             levels: list[str] | None, drop: list[str] | None,
+             decimal_comma: bool = True) -> dict[str, Any]:
     """How the files were read (``settings.reading`` of a manifest), as the options said."""
     return {"encoding": encoding, "sep": sep, "missing_values": missing_values(missing),
             **({"levels": given_levels(levels)} if levels else {}),
-            **({"drop_columns": drop} if drop else {})}
+            **({"drop_columns": drop} if drop else {}),
+            **({} if decimal_comma else {"decimal_comma": False})}
 
 
 def _read(comments: Path, codes: Path, respondents: Path, encoding: str | None = None,
@@ -117,7 +120,8 @@ def _read(comments: Path, codes: Path, respondents: Path, encoding: str | None =
           closed: list[str] | None = None,
           trusted: list[str] | None = None,
           levels: dict[str, list[str]] | None = None,
-          multi: dict[str, Any] | None = None) -> tuple[Any, Any, Any]:
+          multi: dict[str, Any] | None = None,
+          decimal_comma: bool = True) -> tuple[Any, Any, Any]:
     """Read the three inputs; every problem of a file is an InputError naming it.
 
     ``text=False``: the comments file needs only ``comment_id`` and ``respondent_id`` (a
@@ -127,6 +131,7 @@ def _read(comments: Path, codes: Path, respondents: Path, encoding: str | None =
     ``trusted``: the ``--drop-column``, ``--closed-column`` and ``--not-free-text`` options;
     ``multi``: the tick-all-that-apply questions of ``--multi-select`` and
     ``--multi-select-columns`` (:func:`carevoice._options.multi_select_argument`);
+    ``decimal_comma``: False for ``--no-decimal-comma``;
     the answers are checked for free text (:func:`carevoice.corpus.closed_answers`) before
     any other work.
     """
@@ -139,7 +144,7 @@ def _read(comments: Path, codes: Path, respondents: Path, encoding: str | None =
     code_frame = read_codes(codes, encoding=encoding, sep=sep)
     answers = read_respondents(respondents, encoding=encoding, sep=sep,
                                missing_values=missing_values(missing), levels=levels,
-                               multi_select=multi)
+                               multi_select=multi, decimal_comma=decimal_comma)
     answers = closed_answers(answers, closed_columns=closed or None, drop_columns=drop or (),
                              source=respondents.name, how=CLI_WAY_OUT,
                              not_free_text=trusted or ())
@@ -196,6 +201,7 @@ def link_command(
     not_free_text: NotFreeTextOption = None,
     multi_select: MultiSelectOption = None,
     multi_select_columns: MultiSelectColumnsOption = None,
+    decimal_comma: DecimalCommaOption = True,
 ) -> None:
     """Link theme codes to survey answers: odds ratios, p- and q-values per theme x answer.
 
@@ -231,7 +237,8 @@ def link_command(
                                            trusted=not_free_text,
                                            levels=given_levels(levels),
                                            multi=multi_select_argument(multi_select,
-                                                                       multi_select_columns))
+                                                                       multi_select_columns),
+                                           decimal_comma=decimal_comma)
         result = link(frame, code_frame, answers,
                       themes=_themes(code_frame, codebook, codes_themes_only),
                       variables=variable or None,
@@ -251,7 +258,8 @@ def link_command(
             output, "link", seed=None, codebook=False if codes_themes_only else codebook,
             settings={**result.settings, "codes_themes_only": codes_themes_only,
                       "group": group or [], "reading": _reading(encoding, sep, missing_value,
-                                                                levels, drop_column)},
+                                                                levels, drop_column,
+                                                                decimal_comma)},
             inputs={"COMMENTS": comments, "CODES": codes, "RESPONDENTS": respondents,
                     "--codebook": codebook},
             outputs=outputs, models=False, codes_made_with=codes_provenance(codes))
@@ -335,6 +343,7 @@ def compare_waves_command(
     not_free_text: NotFreeTextOption = None,
     multi_select: MultiSelectOption = None,
     multi_select_columns: MultiSelectColumnsOption = None,
+    decimal_comma: DecimalCommaOption = True,
 ) -> None:
     """Compare theme prevalence between survey waves: change with CI, test and q-value.
 
@@ -373,7 +382,8 @@ def compare_waves_command(
                                          closed=closed_column, trusted=not_free_text,
                                          levels=order,
                                          multi=multi_select_argument(multi_select,
-                                                                     multi_select_columns))
+                                                                     multi_select_columns),
+                                         decimal_comma=decimal_comma)
             except InputError as e:
                 raise InputError(f"Wave {name!r}: {e}") from e
         coded = pd.concat([f[1][["theme"]] for f in frames.values() if "theme" in f[1]])
@@ -388,7 +398,8 @@ def compare_waves_command(
             output, "compare-waves", seed=None,
             codebook=False if codes_themes_only else codebook,
             settings={**result.settings, "codes_themes_only": codes_themes_only,
-                      "reading": _reading(encoding, sep, missing_value, levels, drop_column)},
+                      "reading": _reading(encoding, sep, missing_value, levels, drop_column,
+                                          decimal_comma)},
             inputs={f"{kind} of wave {name}": path for name, *files in parsed
                     for kind, path in zip(("COMMENTS", "CODES", "RESPONDENTS"), files,
                                           strict=True)} | {"--codebook": codebook},
@@ -535,6 +546,7 @@ def report_command(
     not_free_text: NotFreeTextOption = None,
     multi_select: MultiSelectOption = None,
     multi_select_columns: MultiSelectColumnsOption = None,
+    decimal_comma: DecimalCommaOption = True,
 ) -> None:
     """Build the report: self-contained HTML, Word and Markdown with joint displays.
 
@@ -580,7 +592,8 @@ def report_command(
                                            closed=closed_column, trusted=not_free_text,
                                            levels=order,
                                            multi=multi_select_argument(multi_select,
-                                                                       multi_select_columns))
+                                                                       multi_select_columns),
+                                           decimal_comma=decimal_comma)
         for option, columns in (("--attribute", attribute), ("--subgroup", subgroup)):
             unknown = [c for c in columns or () if c not in answers.columns]
             if unknown:
@@ -631,6 +644,7 @@ def report_command(
                      "missing_values": missing_values(missing_value),
                      **({"levels": order} if order else {}),
                      **({"drop_columns": drop_column} if drop_column else {}),
+                     **({} if decimal_comma else {"decimal_comma": False}),
                      **({"multi_select": multi_select_argument(multi_select,
                                                                multi_select_columns)}
                         if multi_select or multi_select_columns else {})},
