@@ -647,8 +647,33 @@ def _assemble(cfg: BatchConfig, specs: list[ChunkSpec], store: ChunkStore,
 
     fmt = cfg.run.output_format
     out = folder / "outputs"
-    writers = {name: TableWriter(out / f"{name}.{fmt}", fmt)
-               for name in ("comments", "spans", "codes")}
+    writers: dict[str, TableWriter] = {}
+    try:  # a failure part-way removes all three temporary files: nothing half-written
+        for name in ("comments", "spans", "codes"):
+            writers[name] = TableWriter(out / f"{name}.{fmt}", fmt)
+        ids, code_parts, counts = _stream_chunks(writers, specs, store, fmt)
+        empty_codes = pd.DataFrame({COMMENT_ID: pd.Series(dtype="string"),
+                                    "theme": pd.Series(dtype="string"),
+                                    "score": pd.Series(dtype=float),
+                                    "assigned": pd.Series(dtype=bool)})
+        outputs = {
+            "comments": writers["comments"].close(as_strings(pd.DataFrame(
+                columns=[COMMENT_ID, TEXT]))),
+            "spans": writers["spans"].close(pd.DataFrame(columns=list(SPAN_COLUMNS))),
+            "codes": writers["codes"].close(codes_out(empty_codes, fmt)),
+        }
+    except BaseException:
+        for writer in writers.values():
+            writer.discard()
+        raise
+    comments_ids = pd.concat(ids, ignore_index=True) if ids else pd.DataFrame()
+    codes_all = pd.concat(code_parts, ignore_index=True) if code_parts else empty_codes
+    return outputs, counts, comments_ids, codes_all
+
+
+def _stream_chunks(writers: dict[str, TableWriter], specs: list[ChunkSpec], store: ChunkStore,
+                   fmt: str) -> tuple[list[Any], list[Any], dict[str, int]]:
+    """Append every chunk's comments, spans and codes to the writers, in chunk order."""
     ids, code_parts = [], []
     counts = {"comments": 0, "answered": 0, "spans": 0, "assigned_codes": 0}
     for spec in specs:
@@ -665,19 +690,7 @@ def _assemble(cfg: BatchConfig, specs: list[ChunkSpec], store: ChunkStore,
         counts["answered"] += int(safe[TEXT].notna().sum())
         counts["spans"] += len(spans)
         counts["assigned_codes"] += int(codes["assigned"].sum())
-    empty_codes = pd.DataFrame({COMMENT_ID: pd.Series(dtype="string"),
-                                "theme": pd.Series(dtype="string"),
-                                "score": pd.Series(dtype=float),
-                                "assigned": pd.Series(dtype=bool)})
-    outputs = {
-        "comments": writers["comments"].close(as_strings(pd.DataFrame(
-            columns=[COMMENT_ID, TEXT]))),
-        "spans": writers["spans"].close(pd.DataFrame(columns=list(SPAN_COLUMNS))),
-        "codes": writers["codes"].close(codes_out(empty_codes, fmt)),
-    }
-    comments_ids = pd.concat(ids, ignore_index=True) if ids else pd.DataFrame()
-    codes_all = pd.concat(code_parts, ignore_index=True) if code_parts else empty_codes
-    return outputs, counts, comments_ids, codes_all
+    return ids, code_parts, counts
 
 
 def _write_manifest(cfg: BatchConfig, base: Path, source: Source, specs: list[ChunkSpec],
