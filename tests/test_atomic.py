@@ -1,5 +1,6 @@
 """The one atomic writer behind the tables, the pseudonymiser's files, the batch chunks, the
-embedding cache and the user keys: permissions, replacing, and nothing left half-written."""
+embedding cache and the user keys: permissions, replacing, and nothing left half-written; and
+AtomicFile, the same for writers that write to a path themselves or in steps."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import sys
 
 import pytest
 
-from carevoice._atomic import write_atomic
+from carevoice._atomic import AtomicFile, write_atomic
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX permission bits")
 
@@ -119,3 +120,48 @@ def test_a_file_that_appears_while_writing_is_kept(tmp_path):
         write_atomic(path, write, replace=False)
     assert path.read_bytes() == b"theirs"
     assert _listing(tmp_path) == ["secret.key"]
+
+
+def test_atomic_file_renames_a_complete_file_over_the_earlier_one(tmp_path):
+    path = tmp_path / "model.onnx"
+    path.write_bytes(b"earlier")
+    with AtomicFile(path) as tmp:
+        assert tmp.parent == tmp_path and tmp.name.startswith(".model.onnx.")
+        with open(tmp, "wb") as fh:  # as a library writing to a path does
+            fh.write(b"new")
+        assert path.read_bytes() == b"earlier"
+    assert path.read_bytes() == b"new"
+    assert _listing(tmp_path) == ["model.onnx"]
+
+
+def test_atomic_file_an_error_leaves_the_earlier_file_and_no_temporary_file(tmp_path):
+    path = tmp_path / "model.onnx"
+    path.write_bytes(b"earlier")
+    with pytest.raises(_Failed), AtomicFile(path) as tmp, open(tmp, "wb") as fh:
+        _half_then_fail(fh)
+    assert path.read_bytes() == b"earlier"
+    assert _listing(tmp_path) == ["model.onnx"]
+    streamed = AtomicFile(tmp_path / "codes.csv")  # written in steps, then thrown away
+    streamed.tmp.write_bytes(b"half")
+    streamed.discard()
+    assert _listing(tmp_path) == ["model.onnx"]
+
+
+def test_atomic_files_of_one_path_do_not_share_a_temporary_name(tmp_path):
+    first, second = AtomicFile(tmp_path / "t.csv"), AtomicFile(tmp_path / "t.csv")
+    assert first.tmp != second.tmp
+    first.tmp.write_bytes(b"first")
+    second.tmp.write_bytes(b"second")
+    first.commit()
+    assert (tmp_path / "t.csv").read_bytes() == b"first"
+    second.commit()
+    assert (tmp_path / "t.csv").read_bytes() == b"second"
+    assert _listing(tmp_path) == ["t.csv"]
+
+
+@posix_only
+def test_atomic_file_keeps_the_permissions_asked_for_when_reopened(tmp_path):
+    with AtomicFile(tmp_path / "comments.csv", mode=0o600) as tmp:
+        assert _mode(tmp) == 0o600
+        tmp.write_text("comment_id\n", "utf-8")  # opens it again, truncating
+    assert _mode(tmp_path / "comments.csv") == 0o600

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import numpy as np
@@ -164,3 +169,28 @@ def test_batch_embedding_cache_is_keyed_and_owner_only(tmp_path: Path,
         else:  # the vectors, and the cached coder and its signature
             assert mode == 0o600, path
     assert len(list((cache / "coders").glob("coder-*.pkl"))) == 1
+
+
+@pytest.mark.model
+@pytest.mark.slow
+@pytest.mark.skipif(os.name != "posix", reason="interrupts the export with SIGINT")
+def test_an_interrupted_export_leaves_no_model_file(tmp_path: Path) -> None:
+    """Ctrl-C while the model is being written: no model.onnx, complete or not, and no
+    temporary file; the next call exports again."""
+    import carevoice
+
+    package = str(Path(carevoice.__file__).resolve().parents[1])
+    script = "import sys; from carevoice.fast_embed import export_onnx; export_onnx(sys.argv[1])"
+    proc = subprocess.Popen([sys.executable, "-c", script, str(tmp_path)], cwd=tmp_path,
+                            env={**os.environ, "PYTHONPATH": package},
+                            stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 600
+    while not list(tmp_path.rglob(".model.onnx*tmp")):  # the export has begun writing
+        assert proc.poll() is None, "the export ended before it wrote its model"
+        assert time.monotonic() < deadline
+        time.sleep(0.005)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=600)
+    assert proc.returncode != 0 and "KeyboardInterrupt" in err
+    (target,) = tmp_path.rglob("onnx")
+    assert sorted(p.name for p in target.iterdir()) == ["tokenizer.json"]

@@ -330,6 +330,7 @@ def _typed_case(tmp_path, case):
         "export-qdpx COMMENTS": ["export-qdpx", missing, files[1], "-o",
                                  str(tmp_path / "p.qdpx")],
         "run PIPELINE": ["run", str(tmp_path / "missing.toml")],
+        "import-qdpx PROJECT": ["import-qdpx", str(tmp_path / "missing.qdpx"), "-o", out],
     }[case]
 
 
@@ -348,6 +349,7 @@ def _typed_case(tmp_path, case):
     ("reidentify PSEUDONYMISED", "PSEUDONYMISED names no file: "),
     ("export-qdpx COMMENTS", "COMMENTS names no file: "),
     ("run PIPELINE", "PIPELINE names no file: "),
+    ("import-qdpx PROJECT", "PROJECT names no file: "),
 ])
 def test_a_missing_file_is_named_as_typed(tmp_path, case, said):
     """Not "The 'path' argument", the name of the readers' Python argument."""

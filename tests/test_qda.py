@@ -606,9 +606,13 @@ def test_malformed_projects_give_clear_errors(tmp_path, comments, codes, make, m
 
 
 def test_missing_files_and_schema_checks(tmp_path, comments, codes):
-    with pytest.raises(RefiQdaError, match="does not exist"):
-        read_qdpx(tmp_path / "nope.qdpx")
-    # named as the other readers name a file (not "The codebook file ... does not exist")
+    # named as the other readers name a file (not "The REFI-QDA project ... does not exist")
+    for read in (read_qdpx, validate_refi):
+        with pytest.raises(RefiQdaError, match=r"^The 'path' argument names no file: "
+                                               r".*nope\.qdpx does not exist\.$"):
+            read(tmp_path / "nope.qdpx")
+    with pytest.raises(RefiQdaError, match=r"^The 'path' argument names a folder"):
+        validate_refi(tmp_path)
     with pytest.raises(RefiQdaError, match=r"^The 'path' argument names no file: .*nope\.qdc "
                                            "does not exist"):
         read_qdc(tmp_path / "nope.qdc")

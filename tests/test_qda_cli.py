@@ -308,3 +308,52 @@ def test_export_names_the_coder_the_codes_name_never_the_model_unasked(app, file
                                str(tmp_path / "q.qdpx"), "--user", "Amina", "--model-codes"])
     assert both.exit_code == 2 and "--user" in both.output and "--model-codes" in both.output
     assert not (tmp_path / "q.qdpx").exists()
+
+
+def test_codes_whose_manifest_says_carevoice_code_made_them_are_the_models(app, files,
+                                                                            tmp_path):
+    """codes.manifest.json beside the codes (as `carevoice code` writes it) names the model
+    as their coder, with the codebook version and carevoice version it records, unless
+    --user names another; a manifest of another step, or of other bytes, does not."""
+    import json
+
+    from carevoice.provenance import manifest_path, write_step_manifest
+    from carevoice.qda.export import default_user
+    from carevoice.themes import load_codebook
+
+    comments, codes, respondents = files
+
+    def export(*options, codes_file=codes):
+        out = tmp_path / "p.qdpx"
+        done = runner.invoke(app, ["export-qdpx", str(comments), str(codes_file),
+                                   str(respondents), "-o", str(out), "--already-pseudonymised",
+                                   *options])
+        assert done.exit_code == 0, done.output
+        settings = json.loads(manifest_path(out).read_text("utf-8"))["settings"]
+        return sorted(set(read_qdpx(out).codes["user"])), settings, done.output
+
+    def made_by(step, path=codes):
+        write_step_manifest(path, step, seed=0, codebook=None, settings={}, inputs={},
+                            outputs={"--output": path}, models=False)
+
+    made_by("code")
+    users, settings, said = export()
+    model = default_user(load_codebook().version)
+    assert users == [model] and settings["coder_from"] == "codes.manifest.json"
+    assert "attributed to carevoice's coder, as codes.manifest.json says" in " ".join(
+        said.split())
+    users, settings, _ = export("--user", "Amina")
+    assert users == ["Amina"] and settings["coder_from"] == "--user"
+    typed = tmp_path / "typed.csv"  # rows that name their coder keep it
+    typed.write_text("comment_id,theme,coder\nc1,family_contact,Amina\nc3,money,\n", "utf-8")
+    made_by("code", typed)
+    assert export(codes_file=typed)[0] == sorted(["Amina", model])
+
+    made_by("pseudonymise")  # not codes carevoice's coder made
+    assert export()[0] == ["carevoice export (coder not stated)"]
+    made_by("code")
+    codes.write_text(codes.read_text("utf-8") + "c3,money,0.9,True\n", "utf-8")  # edited since
+    users, settings, _ = export()
+    assert users == ["carevoice export (coder not stated)"] and settings["coder_from"] is None
+    manifest_path(codes).unlink()
+    assert export()[0] == ["carevoice export (coder not stated)"]

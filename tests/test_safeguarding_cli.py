@@ -87,8 +87,12 @@ def test_read_and_write_flags(tmp_path):
     flags = pd.DataFrame({"comment_id": ["a", None, 3], "category": ["missing"] * 3})
     path = write_flags(flags, tmp_path / "f.csv")
     assert read_flags(path)["comment_id"].tolist() == ["a", "3"]
-    with pytest.raises(ValueError, match="must name a .csv file"):
+    with pytest.raises(ValueError, match="must name a .csv file") as info:
         write_flags(flags, tmp_path / "f.parquet")
+    # one check, the shared one: what was expected, what was given, and why
+    assert str(info.value) == ("The 'path' argument must name a .csv file; got f.parquet. "
+                               "write_flags writes flags as UTF-8 CSV, owner-only (0600).")
+    assert not (tmp_path / "f.parquet").exists()
     pd.DataFrame({"id": ["a"]}).to_csv(tmp_path / "g.csv", index=False)
     with pytest.raises(ValueError, match="without a 'comment_id' column"):
         read_flags(tmp_path / "g.csv", argument="safeguarding_flags")

@@ -224,3 +224,39 @@ def test_agreement_command_names_what_the_user_typed(tmp_path):
         in done.output
     assert "only in person's codes: c6; only in model's codes: c9" in done.output
     assert "give --comments" in done.output and "comment_ids" not in done.output
+
+
+def test_agreement_command_writes_its_manifest_beside_the_table(tmp_path):
+    """As every single-step command does: settings, seed, the files' hashes, what made each
+    codes file; the coders' names (people's, perhaps) are not recorded."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from carevoice.cli import app
+    from carevoice.provenance import file_sha256, write_step_manifest
+
+    person, model, _, sample = _codes_files(tmp_path)
+    # the model's codes as `carevoice code --seed 5` leaves them: a manifest beside
+    write_step_manifest(model, "code", seed=5, codebook=None, settings={"random_state": 5},
+                        inputs={}, outputs={"--output": model}, models=False)
+    out = tmp_path / "agreement.csv"
+    done = CliRunner().invoke(app, ["agreement", str(person), str(model), "--comments",
+                                    str(sample), "--names", "amina,model", "--n-boot", "50",
+                                    "--seed", "3", "-o", str(out)])
+    assert done.exit_code == 0, done.output
+    text = (tmp_path / "agreement.manifest.json").read_text("utf-8")
+    assert "amina" not in text
+    manifest = json.loads(text)
+    assert manifest["step"] == "agreement" and manifest["seed"] == 3
+    assert manifest["command"][:2] == ["carevoice", "agreement"]
+    assert manifest["outputs"]["--output"]["sha256"] == file_sha256(out)
+    assert {k: v["sha256"] for k, v in manifest["inputs"].items()} == {
+        "CODES_A": file_sha256(person), "CODES_B": file_sha256(model),
+        "--comments": file_sha256(sample)}
+    assert manifest["settings"]["n_boot"] == 50 and manifest["settings"]["level"] == 0.95
+    assert manifest["settings"]["names_given"] is True
+    made = manifest["codes_made_with"]
+    assert made["CODES_B"]["known"] is True and made["CODES_B"]["seed"] == 5
+    assert made["CODES_A"]["known"] is False  # typed by a person: no manifest beside it
+    assert not list(tmp_path.glob("*.tmp"))

@@ -485,6 +485,47 @@ def test_compare_waves_command_errors_name_the_argument(wave_files, tmp_path, cu
     assert NAME not in done.output
 
 
+def test_the_changes_say_their_confidence_level_in_a_last_column(wave_files, tmp_path):
+    """As every other table with an interval does (ci_level); a column added at the end, so
+    that a changes file written before it is still read by report --changes."""
+    from typer.testing import CliRunner
+
+    from carevoice.cli import app
+    from carevoice.report import change_table
+
+    runner = CliRunner()
+    levels = {}
+    for alpha in ("0.05", "0.1"):
+        out = tmp_path / f"changes-{alpha}.csv"
+        done = runner.invoke(app, ["compare-waves", *wave_files, "--paired", "--alpha", alpha,
+                                   "--output", str(out)])
+        assert done.exit_code == 0, done.output
+        table = pd.read_csv(out)
+        assert table.columns[-1] == "ci_level"
+        assert table.columns[:-1].tolist() == [c for c in CHANGE_COLUMNS if c != "ci_level"]
+        levels[alpha] = set(table["ci_level"])
+    assert levels == {"0.05": {0.95}, "0.1": {0.9}}
+
+    # a changes file from before ci_level: read by report --changes and change_table as before
+    older = tmp_path / "changes-older.csv"
+    pd.read_csv(tmp_path / "changes-0.05.csv").drop(columns="ci_level").to_csv(older,
+                                                                                 index=False)
+    comments, codes, respondents = wave_files[5:8]
+    done = runner.invoke(app, ["report", comments, codes, respondents, "--pseudonymised",
+                               "--embedder", "hashing", "--format", "md", "--changes",
+                               str(older), "--codes-themes-only", "--output",
+                               str(tmp_path / "report")])
+    assert done.exit_code == 0, done.output
+    assert "## Change between waves" in (tmp_path / "report" / "report.md").read_text("utf-8")
+    written = pd.read_csv(tmp_path / "report" / "tables" / "changes.csv")
+    now = change_table(pd.read_csv(tmp_path / "changes-0.05.csv", dtype={"level": str}))
+    before = change_table(pd.read_csv(older, dtype={"level": str}))
+    pd.testing.assert_frame_equal(before, now)
+    assert written["Before"].tolist() == now["Before"].tolist()
+    with pytest.raises(InputError, match=r"lacks the columns \['q_value'\]"):
+        change_table(pd.read_csv(older).drop(columns="q_value"))
+
+
 def test_compare_waves_command_names_the_wave_of_a_bad_file(wave_files, tmp_path):
     from typer.testing import CliRunner
 

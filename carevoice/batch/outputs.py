@@ -8,6 +8,7 @@ carevoice never writes are left alone.
 
 from __future__ import annotations
 
+from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -78,6 +79,10 @@ def clear_outputs(folder: Path) -> list[str]:
 class TableWriter:
     """Stream frames into one CSV or Parquet file, written under a temporary name.
 
+    The rows go to a temporary file beside ``path`` (:class:`carevoice._atomic.AtomicFile`),
+    synced and renamed over ``path`` by :meth:`close`. If writing fails, or :meth:`discard` is
+    called, the temporary file is removed and ``path`` left as it was: never half-written.
+
     Parameters
     ----------
     path : pathlib.Path
@@ -86,15 +91,28 @@ class TableWriter:
     """
 
     def __init__(self, path: Path, fmt: str) -> None:
+        from .._atomic import AtomicFile
+
         self.path, self.fmt = path, fmt
-        self.tmp = path.with_name(f".{path.name}.tmp")
-        self.tmp.parent.mkdir(parents=True, exist_ok=True)
+        self._file = AtomicFile(path)
+        self.tmp = self._file.tmp
         self._fh: Any = None
         self._writer: Any = None
         self.rows = 0
 
     def write(self, frame: pd.DataFrame) -> None:
-        """Append the rows of ``frame`` (the first frame sets the columns)."""
+        """Append the rows of ``frame`` (the first frame sets the columns).
+
+        If this raises, the temporary file has been removed and the writer is finished.
+        """
+        try:
+            self._write(frame)
+        except BaseException:
+            self.discard()
+            raise
+        self.rows += len(frame)
+
+    def _write(self, frame: pd.DataFrame) -> None:
         if self.fmt == "csv":
             from .._files import write_csv_rows
 
@@ -112,18 +130,29 @@ class TableWriter:
             if self._writer is None:
                 self._writer = pq.ParquetWriter(self.tmp, table.schema)
             self._writer.write_table(table.cast(self._writer.schema))
-        self.rows += len(frame)
 
     def close(self, empty: pd.DataFrame) -> Path:
         """Finish the file (``empty`` gives the columns if nothing was written) and return it."""
         if self._fh is None and self._writer is None:
             self.write(empty)
-        if self._fh is not None:
-            self._fh.close()
-        if self._writer is not None:
-            self._writer.close()
-        self.tmp.replace(self.path)
-        return self.path
+        try:
+            for handle in (self._fh, self._writer):
+                if handle is not None:
+                    handle.close()
+            self._fh = self._writer = None
+        except BaseException:
+            self.discard()
+            raise
+        return self._file.commit()
+
+    def discard(self) -> None:
+        """Stop writing and remove the temporary file; ``path`` is left as it was."""
+        for handle in (self._fh, self._writer):
+            if handle is not None:
+                with suppress(Exception):  # it is being thrown away
+                    handle.close()
+        self._fh = self._writer = None
+        self._file.discard()
 
 
 def as_strings(frame: pd.DataFrame) -> pd.DataFrame:

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import threading
 import time
 import warnings
@@ -74,6 +73,7 @@ from .pseudonymise import (
     replace_all,
     run_secret,
 )
+from .staging import staging_folder
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -420,46 +420,10 @@ def run_batch(config: BatchConfig | str | Path, *, resume: bool = True,
     secret = run_secret(cfg)
     # an unusable previous key, or another run's key at key_file, stops it here
     previous = previous_entities(cfg.pseudonymise, secret, cfg.run.output)
-    with _staging_folder(needs_staging(source.path)) as staging:
+    # a staged copy (original text) is kept in a locked private folder; see .staging
+    with staging_folder(needs_staging(source.path)) as staging:
         return _run(cfg, base, source, staging, (secret, previous), resume=resume,
                     progress=progress)
-
-
-_STAGING_PREFIX = "carevoice-staging-"
-
-
-@contextmanager
-def _staging_folder(needed: bool) -> Iterator[Path | None]:
-    """A private temporary folder for a staged copy of the input, removed afterwards.
-
-    XLSX and UTF-16 inputs are copied to Parquet for the run's length (:func:`stage_source`).
-    The copy holds original text, so it lives outside the run folder, in a folder only this
-    user can read, named after this process. A run killed outright cannot remove it, so each
-    run first removes the folders of processes that no longer exist.
-    """
-    import shutil
-    import tempfile
-
-    if os.name == "posix":
-        for old in Path(tempfile.gettempdir()).glob(f"{_STAGING_PREFIX}*-*"):
-            pid = old.name[len(_STAGING_PREFIX):].split("-", 1)[0]
-            if pid.isdigit() and not _alive(int(pid)):
-                shutil.rmtree(old, ignore_errors=True)
-    if not needed:
-        yield None
-        return
-    with tempfile.TemporaryDirectory(prefix=f"{_STAGING_PREFIX}{os.getpid()}-") as folder:
-        yield Path(folder)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # another user's process
-        return True
-    return True
 
 
 def _run(cfg: BatchConfig, base: Path, source: Source, staging: Path | None,
@@ -683,8 +647,33 @@ def _assemble(cfg: BatchConfig, specs: list[ChunkSpec], store: ChunkStore,
 
     fmt = cfg.run.output_format
     out = folder / "outputs"
-    writers = {name: TableWriter(out / f"{name}.{fmt}", fmt)
-               for name in ("comments", "spans", "codes")}
+    writers: dict[str, TableWriter] = {}
+    try:  # a failure part-way removes all three temporary files: nothing half-written
+        for name in ("comments", "spans", "codes"):
+            writers[name] = TableWriter(out / f"{name}.{fmt}", fmt)
+        ids, code_parts, counts = _stream_chunks(writers, specs, store, fmt)
+        empty_codes = pd.DataFrame({COMMENT_ID: pd.Series(dtype="string"),
+                                    "theme": pd.Series(dtype="string"),
+                                    "score": pd.Series(dtype=float),
+                                    "assigned": pd.Series(dtype=bool)})
+        outputs = {
+            "comments": writers["comments"].close(as_strings(pd.DataFrame(
+                columns=[COMMENT_ID, TEXT]))),
+            "spans": writers["spans"].close(pd.DataFrame(columns=list(SPAN_COLUMNS))),
+            "codes": writers["codes"].close(codes_out(empty_codes, fmt)),
+        }
+    except BaseException:
+        for writer in writers.values():
+            writer.discard()
+        raise
+    comments_ids = pd.concat(ids, ignore_index=True) if ids else pd.DataFrame()
+    codes_all = pd.concat(code_parts, ignore_index=True) if code_parts else empty_codes
+    return outputs, counts, comments_ids, codes_all
+
+
+def _stream_chunks(writers: dict[str, TableWriter], specs: list[ChunkSpec], store: ChunkStore,
+                   fmt: str) -> tuple[list[Any], list[Any], dict[str, int]]:
+    """Append every chunk's comments, spans and codes to the writers, in chunk order."""
     ids, code_parts = [], []
     counts = {"comments": 0, "answered": 0, "spans": 0, "assigned_codes": 0}
     for spec in specs:
@@ -701,19 +690,7 @@ def _assemble(cfg: BatchConfig, specs: list[ChunkSpec], store: ChunkStore,
         counts["answered"] += int(safe[TEXT].notna().sum())
         counts["spans"] += len(spans)
         counts["assigned_codes"] += int(codes["assigned"].sum())
-    empty_codes = pd.DataFrame({COMMENT_ID: pd.Series(dtype="string"),
-                                "theme": pd.Series(dtype="string"),
-                                "score": pd.Series(dtype=float),
-                                "assigned": pd.Series(dtype=bool)})
-    outputs = {
-        "comments": writers["comments"].close(as_strings(pd.DataFrame(
-            columns=[COMMENT_ID, TEXT]))),
-        "spans": writers["spans"].close(pd.DataFrame(columns=list(SPAN_COLUMNS))),
-        "codes": writers["codes"].close(codes_out(empty_codes, fmt)),
-    }
-    comments_ids = pd.concat(ids, ignore_index=True) if ids else pd.DataFrame()
-    codes_all = pd.concat(code_parts, ignore_index=True) if code_parts else empty_codes
-    return outputs, counts, comments_ids, codes_all
+    return ids, code_parts, counts
 
 
 def _write_manifest(cfg: BatchConfig, base: Path, source: Source, specs: list[ChunkSpec],

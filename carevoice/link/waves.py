@@ -38,7 +38,7 @@ import pandas as pd
 from .._answers import closed_answers
 from ..errors import InputError, Problem, ValidationError
 from ..schema import RESPONDENT_ID
-from .indicators import _NO_THEME, ALL, bh, check_alpha, respondent_themes
+from .indicators import _NO_THEME, ALL, bh, check_alpha, ci_level, respondent_themes
 from .tables import _check_test, _p_value, _wilson, prevalence
 
 _log = logging.getLogger(__name__)
@@ -53,7 +53,34 @@ REFERENCES = ("previous", "first")
 CHANGE_COLUMNS = ["theme", "variable", "level", "wave_from", "wave_to", "analysis", "n_from",
                   "base_from", "share_from", "n_to", "base_to", "share_to", "overlap", "both",
                   "from_only", "to_only", "neither", "difference", "ci_low", "ci_high",
-                  "p_value", "test", "q_value"]
+                  "p_value", "test", "q_value", "ci_level"]
+#: Columns added to :data:`CHANGE_COLUMNS` later, at its end: a table written before them
+#: lacks them and is still read (:func:`missing_change_columns`).
+_LATER_CHANGE_COLUMNS = ("ci_level",)
+
+
+def missing_change_columns(columns: Sequence[object]) -> list[str]:
+    """The columns a table of changes must have that ``columns`` lack.
+
+    A table written by an earlier carevoice, without the columns added since (``ci_level``),
+    lacks none.
+
+    Parameters
+    ----------
+    columns : sequence
+        A table's columns.
+
+    Returns
+    -------
+    list of str
+
+    Examples
+    --------
+    >>> missing_change_columns(CHANGE_COLUMNS[:-1]), missing_change_columns(["theme"])[:2]
+    ([], ['variable', 'level'])
+    """
+    have = {str(c) for c in columns}
+    return [c for c in CHANGE_COLUMNS if c not in have and c not in _LATER_CHANGE_COLUMNS]
 
 
 @dataclass(frozen=True)
@@ -258,8 +285,9 @@ def wave_changes(indicators: Mapping[str, pd.DataFrame],
         among the young people in both); ``overlap``, the young people in both waves (with
         ``paired=True``); for paired rows the cells ``both, from_only, to_only, neither``;
         ``difference`` (``share_to - share_from``, a proportion) with ``ci_low, ci_high``;
-        ``p_value``, ``test`` and ``q_value``. Subgroup rows have the subgroup's
-        ``variable`` and ``level``; the others ``"all"``.
+        ``p_value``, ``test`` and ``q_value``; ``ci_level``, the intervals' confidence level
+        (``1 - alpha``), as every table with an interval has it (last, as it came later).
+        Subgroup rows have the subgroup's ``variable`` and ``level``; the others ``"all"``.
 
     Examples
     --------
@@ -340,7 +368,7 @@ def _analyse(indicators: Mapping[str, pd.DataFrame],
         if paired:
             rows += _paired_rows(frames[first].loc[common], frames[second].loc[common],
                                  first, second, alpha)
-    out = pd.DataFrame(rows, columns=[c for c in CHANGE_COLUMNS if c != "q_value"])
+    out = pd.DataFrame(rows, columns=CHANGE_COLUMNS[:CHANGE_COLUMNS.index("q_value")])
     for column in ("overlap", "both", "from_only", "to_only", "neither"):
         out[column] = out[column].astype("Int64")
     family = out["analysis"] + "\x1f" + out["variable"].astype(str)
@@ -348,6 +376,7 @@ def _analyse(indicators: Mapping[str, pd.DataFrame],
     for index in out.groupby(family, sort=False).groups.values():
         q[index] = bh(out.loc[index, "p_value"].astype(float))
     out["q_value"] = q
+    out["ci_level"] = ci_level(alpha)
     return prev, out
 
 

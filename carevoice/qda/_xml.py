@@ -286,6 +286,24 @@ def find_qde(names: Iterable[str]) -> str | None:
     return min(qdes, key=lambda n: (n.count("/"), n.lower() != "project.qde", n))
 
 
+def existing_file(path: str | Path, *, folder: bool = False) -> Path:
+    """``path`` as a Path if it names a file (with ``folder``, or a folder); else an error.
+
+    The error is worded as every reader words a missing file
+    (:func:`carevoice._files.check_input_file`): the argument as its user typed it on the
+    command line (``PROJECT names no file: ... does not exist.``), as a :class:`RefiQdaError`.
+    """
+    from .._files import check_input_file
+
+    path = Path(path)
+    if folder and path.is_dir():
+        return path
+    try:
+        return check_input_file(path)
+    except InputError as e:
+        raise RefiQdaError(str(e)) from e
+
+
 def validate_refi(path: str | Path) -> list[str]:
     """Validate a REFI-QDA file against the packaged QDA-XML 1.0 schemas.
 
@@ -316,9 +334,7 @@ def validate_refi(path: str | Path) -> list[str]:
     >>> validate_refi(path)
     []
     """
-    path = Path(path)
-    if not path.is_file():
-        raise RefiQdaError(f"The REFI-QDA file {str(path)!r} does not exist.")
+    path = existing_file(path)
     suffix = path.suffix.lower()
     if suffix == ".qdc":
         return schema_errors(path.read_bytes(), "codebook")

@@ -23,7 +23,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .._argnames import file_argument
 from .._palette import distinct_colours
 from ..errors import CodebookError
 from ._xml import (
@@ -33,6 +32,7 @@ from ._xml import (
     child,
     child_text,
     children,
+    existing_file,
     is_colour,
     normalise_guid,
     parse_xml,
@@ -587,11 +587,7 @@ def read_qdc(path: str | Path, *, as_frame: bool = False) -> Any:
     >>> read_qdc(p) == load_codebook()
     True
     """
-    path = Path(path)
-    if path.is_dir():  # named as the other readers name a file (as typed, on the command line)
-        raise RefiQdaError(f"{file_argument(path)} names a folder ({path}), not a file.")
-    if not path.is_file():
-        raise RefiQdaError(f"{file_argument(path)} names no file: {path} does not exist.")
+    path = existing_file(path)  # named as the other readers name a file (as typed)
     root = parse_xml(path.read_bytes(), str(path))
     if root.tag not in {qname(CODEBOOK_NS, "CodeBook"), qname(PROJECT_NS, "CodeBook"), "CodeBook"}:
         raise RefiQdaError(

@@ -118,6 +118,8 @@ def export_qdpx_command(
     user: Annotated[str | None, typer.Option(
         help="Name of the person (or model) who made the codings whose row names no one (a "
              "'user' or 'coder' column of CODES names the coder row by row). Default: "
+             "carevoice's coder when the manifest `carevoice code` wrote beside CODES "
+             "(CODES.manifest.json) says it made them, else "
              "'carevoice export (coder not stated)'.")] = None,
     model_codes: Annotated[bool, typer.Option(
         "--model-codes",
@@ -192,11 +194,20 @@ def export_qdpx_command(
             _check_declared(frame, comments, answers, free)
         book = _read_codebook(codebook)
         _warn_unknown_themes(coded, book, codebook)
+        made = codes_provenance(codes)
+        coder_from = "--user" if user is not None else None
         if model_codes:  # the version of the codebook the project holds, as the codes'
             from .codebook import code_specs
             from .export import default_user
 
-            user = default_user(code_specs(book)[1].version)
+            user, coder_from = default_user(code_specs(book)[1].version), "--model-codes"
+        elif user is None and made["known"] and made.get("step") == "code":
+            # `carevoice code` wrote these codes, its manifest says: its coder made them
+            from .export import default_user
+
+            user = default_user((made.get("codebook") or {}).get("version"),
+                                carevoice_version=made.get("carevoice"))
+            coder_from = made["manifest"]
         path = export_qdpx(frame, coded, answers, output, codebook=book,
                            user=user, pseudonymise=not already_pseudonymised, free_text=free,
                            not_free_text=not_free_text or (),
@@ -204,7 +215,8 @@ def export_qdpx_command(
         write_step_manifest(
             output, "export-qdpx", seed=None, codebook=codebook, models=False,
             settings={"already_pseudonymised": already_pseudonymised,
-                      "free_text": [str(c) for c in free], "user_given": user is not None,
+                      "free_text": [str(c) for c in free],
+                      "user_given": user is not None, "coder_from": coder_from,
                       "inline_text": inline_text, "validate": validate,
                       "drop_column": drop_column or [], "not_free_text": not_free_text or [],
                       "encoding": encoding, "sep": sep,
@@ -212,7 +224,7 @@ def export_qdpx_command(
                       **({} if decimal_comma else {"decimal_comma": False})},
             inputs={"COMMENTS": comments, "CODES": codes, "RESPONDENTS": respondents,
                     "--codebook": codebook},
-            outputs={"--output": path}, codes_made_with=codes_provenance(codes))
+            outputs={"--output": path}, codes_made_with=made)
     except CarevoiceError as e:
         raise _fail(e) from e
     columns = ", ".join(map(str, free))
@@ -223,6 +235,9 @@ def export_qdpx_command(
     else:
         note = " (comment text" + (f" and free-text answers in {columns}" if free else "") + (
             " pseudonymised on export)")
+    if coder_from not in (None, "--user", "--model-codes"):
+        note += (f"; codings that name no coder attributed to carevoice's coder, as "
+                 f"{coder_from} says (--user NAME names another)")
     typer.echo(f"wrote {path}: {int(frame['text'].notna().sum())} comments, "
                f"{_count_codings(path)} codings{note}")
 

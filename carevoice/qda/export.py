@@ -66,17 +66,22 @@ NO_THEME = "no_theme"
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
-def default_user(codebook_version: str | None = None) -> str:
+def default_user(codebook_version: str | None = None, *,
+                 carevoice_version: str | None = None) -> str:
     """The user name for codings carevoice's coder made: carevoice, its model and their versions.
 
     Give it as ``export_qdpx(..., user=default_user(version))`` (``carevoice export-qdpx
-    --model-codes``) for codes that :class:`carevoice.themes.ThemeCoder` predicted with the
-    packaged sentence model and a codebook of that version; other codes name their own coder.
+    --model-codes``, or codes whose ``codes.manifest.json`` says ``carevoice code`` wrote them)
+    for codes that :class:`carevoice.themes.ThemeCoder` predicted with the packaged sentence
+    model and a codebook of that version; other codes name their own coder.
 
     Parameters
     ----------
     codebook_version : str, optional
         Added as ``codebook <version>``.
+    carevoice_version : str, optional
+        The carevoice version that made the codes (a manifest's ``carevoice``); default the
+        one running.
 
     Returns
     -------
@@ -94,7 +99,7 @@ def default_user(codebook_version: str | None = None) -> str:
     parts = [f"{SENTENCE_MODEL.distribution} {SENTENCE_MODEL.version}"]
     if codebook_version:
         parts.append(f"codebook {codebook_version}")
-    return f"carevoice {__version__} ThemeCoder ({', '.join(parts)})"
+    return f"carevoice {carevoice_version or __version__} ThemeCoder ({', '.join(parts)})"
 
 
 def _prepare_codes(codes: pd.DataFrame, texts: Mapping[str, str], user: str) -> pd.DataFrame:

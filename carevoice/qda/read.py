@@ -30,6 +30,7 @@ from ._xml import (
     child_text,
     children,
     descendants,
+    existing_file,
     find_qde,
     is_guid,
     local,
@@ -101,8 +102,7 @@ def _open(path: Path) -> tuple[ET.Element, dict[str, bytes], Path]:
     The folder is the one that holds the ``.qdpx`` or ``.qde`` file (or the unzipped project's
     ``.qde``): ``relative://`` paths start there when the project has no ``basePath``.
     """
-    if not path.exists():
-        raise RefiQdaError(f"The REFI-QDA project {str(path)!r} does not exist.")
+    existing_file(path, folder=True)  # worded as every reader words a missing file
     files: dict[str, bytes] = {}
     if path.is_dir():  # an unzipped project: a folder with project.qde and sources/
         qde = find_qde(str(p.relative_to(path)).replace("\\", "/") for p in path.rglob("*.qde"))

@@ -425,15 +425,16 @@ def _read_changes(path: Path, encoding: str | None, sep: str | None) -> Any:
     from ..corpus import read_table
     from ..errors import InputError
     from ..link import CHANGE_COLUMNS
+    from ..link.waves import missing_change_columns
 
     frame = read_table(path, encoding=encoding, sep=sep)
-    missing = [c for c in CHANGE_COLUMNS if c not in frame]
+    missing = missing_change_columns(frame.columns)  # a file without ci_level is older
     if missing:
         raise InputError(f"The --changes file {path.name} must be a table written by "
                          f"'carevoice compare-waves'; it lacks the columns {missing}.")
     words = {"theme", "variable", "level", "wave_from", "wave_to", "analysis", "test"}
     for column in CHANGE_COLUMNS:
-        if column not in words:
+        if column not in words and column in frame:
             frame[column] = pd.to_numeric(frame[column], errors="coerce")
     return frame
 

@@ -24,7 +24,8 @@ from ..disclosure import (
     suppress_differences,
 )
 from ..errors import InputError
-from ..link import ALL, CHANGE_COLUMNS
+from ..link import ALL
+from ..link.waves import missing_change_columns
 
 __all__ = [
     "association_table",
@@ -624,7 +625,7 @@ def change_table(changes: pd.DataFrame, labels: Mapping[str, str] | None = None,
     >>> change_table(changes).iloc[0, 4:].tolist()
     ['33% (30 of 90)', '+18 (+6 to +30)', '0.02']
     """
-    missing = [c for c in CHANGE_COLUMNS if c not in changes]
+    missing = missing_change_columns(changes.columns)  # ci_level: not in older tables
     if missing:
         raise InputError("The 'changes' argument must be a table of changes between waves "
                          f"(carevoice.link.wave_changes); it lacks the columns {missing}.")

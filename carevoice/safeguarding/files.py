@@ -48,11 +48,8 @@ def write_flags(flags: pd.DataFrame, path: str | Path) -> Path:
     from .._files import check_output_path
     from ..pseudonymise._files import write_csv
 
-    path = Path(path)
-    if path.suffix.lower() != ".csv":
-        raise InputError(f"The 'path' argument of write_flags must name a .csv file (flags are "
-                         f"written as UTF-8 CSV, owner-only). Got {path.name!r} instead.")
-    check_output_path(path, argument="path", kind="file", suffixes=(".csv",))
+    path = check_output_path(path, argument="path", kind="file", suffixes=(".csv",),
+                             hint="write_flags writes flags as UTF-8 CSV, owner-only (0600).")
     if not isinstance(flags, pd.DataFrame) or COMMENT_ID not in flags.columns:
         raise InputError("The 'flags' argument of write_flags must be a pandas DataFrame with "
                          "a 'comment_id' column, as screen_comments returns it.")

@@ -5,6 +5,9 @@ two codes files (a person's, from ``carevoice import-qdpx`` or typed in a spread
 model's from ``carevoice code``, say), matches them by ``comment_id`` and writes what
 :func:`carevoice.themes.agreement` returns: per theme, Cohen's kappa, Krippendorff's alpha
 (nominal) and F1 with bootstrap confidence intervals, plus pooled and macro-averaged rows.
+Beside the table goes its manifest (``agreement.manifest.json``, as every single-step command
+writes one): the settings, the seed, the SHA-256 of every codes file and what made each
+(:func:`carevoice.provenance.codes_provenance`).
 """
 
 from __future__ import annotations
@@ -102,13 +105,15 @@ def agreement_command(
     it, percent agreement, Cohen's kappa, Krippendorff's alpha (nominal) and F1, each with a
     bootstrap confidence interval (comments resampled), as carevoice.themes.agreement does.
     The coding is good enough when the model agrees with a person about as well as two people
-    agree with each other (give --second-coder to see both).
+    agree with each other (give --second-coder to see both). The table's manifest goes beside
+    it (agreement.manifest.json for agreement.csv).
     """
     import sys
     import warnings
 
     from ..corpus import check_output_path, read_codes, write_table
     from ..errors import CarevoiceError
+    from ..provenance import codes_provenance, write_step_manifest
     from .agreement import agreement
 
     try:
@@ -126,6 +131,17 @@ def agreement_command(
                               names=coders, n_boot=n_boot, level=float(level),
                               random_state=seed)
         write_table(table, output)
+        coded = {"CODES_A": codes_a, "CODES_B": codes_b, "--second-coder": second_coder}
+        write_step_manifest(
+            output, "agreement", seed=seed, codebook=False, models=False,
+            # the coders' names may be people's: whether they were given, not what they are
+            settings={"themes": theme or [], "n_boot": n_boot, "level": float(level),
+                      "random_state": seed, "names_given": names is not None,
+                      "comments_given": comments is not None, "encoding": encoding,
+                      "sep": sep},
+            inputs={**coded, "--comments": comments}, outputs={"--output": output},
+            codes_made_with={k: codes_provenance(v) for k, v in coded.items()
+                             if v is not None})
     except CarevoiceError as e:
         message = as_typed(str(e)).replace("'comment_ids'", "--comments")
         typer.echo(f"error: {message}", err=True)
