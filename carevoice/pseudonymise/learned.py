@@ -9,8 +9,9 @@ probability that the word is part of a person's, place's or organisation's name.
 
 The packaged model (``carevoice/data/token_model.npz``) was trained by
 ``corpora/train_token_model.py`` on carevoice's own fictional, gold-marked comments (the probe in
-``tests/data/pii_probe.txt``, the demo corpus and the theme coder's reference supplement); a test
-retrains it and checks that the result matches. Train your own on reviewed comments with
+``tests/data/pii_probe.txt``, the demo corpus, the theme coder's reference supplement and the
+contrasts in ``corpora/token_contrasts.txt``); a test retrains it and checks that the result
+matches. Train your own on reviewed comments with
 :func:`train_token_model`. Spans found only by this detector go to review
 (:class:`carevoice.pseudonymise.review.ReviewConfig`). Where a rule's span and this model's
 overlap, the merged span takes the label of a rule's span covering all of it, else of this
