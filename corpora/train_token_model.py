@@ -8,8 +8,10 @@ Usage (from the repository root)::
                                                    # the same for a shareable model
 
 The model learns from carevoice's own fictional, gold-marked comments (people, places and
-organisations): the probe in ``tests/data/pii_probe.txt``, the demo corpus and the theme
-coder's reference supplement. Re-run it after changing any of them or
+organisations): the probe in ``tests/data/pii_probe.txt``, the demo corpus, the theme
+coder's reference supplement and a few contrasts written to teach it what the blind rounds
+had too little of (``corpora/token_contrasts.txt``: ordinary nouns where names stand,
+children's lower-case names about school and friends). Re-run it after changing any of them or
 :func:`carevoice.pseudonymise.learned.token_features`; the test suite retrains it and checks
 that the shipped file matches.
 
@@ -34,6 +36,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PROBE = ROOT / "tests" / "data" / "pii_probe.txt"
+CONTRASTS = ROOT / "corpora" / "token_contrasts.txt"
 TARGET = ROOT / "carevoice" / "data" / "token_model.npz"
 
 
@@ -79,6 +82,12 @@ def training_rows() -> list[Row]:
     for i, row in enumerate(supplement_rows()):
         rows.append(("supplement", i, row["text"],
                      [(p["start"], p["end"], p["label"]) for p in row["pii"]]))
+    parse = _parse_markup()
+    lines = [ln for ln in CONTRASTS.read_text("utf-8").splitlines()
+             if ln.strip() and not ln.startswith("#")]
+    for i, line in enumerate(lines):
+        text, spans = parse(line)
+        rows.append(("contrasts", i, text, [(s["start"], s["end"], s["label"]) for s in spans]))
     return rows
 
 

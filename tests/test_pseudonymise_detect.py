@@ -1244,6 +1244,18 @@ def test_text_speak_joined_to_a_name_is_not_a_name(text):
     assert not flagged & {"tbh", "smh", "bruv"}
 
 
+@pytest.mark.parametrize(("text", "word", "names"), [
+    ("i love my nan alot", "alot", []),  # found by blind round 158: marked after a family word
+    ("i miss my brothers kai and leo alot", "alot", ["kai", "leo"]),  # and joined to a list
+    ("my aunt tia sees us aswell", "aswell", ["tia"]),
+])
+def test_two_words_written_as_one_are_not_a_name(text, word, names):
+    spans = detect_pii(pd.DataFrame({"comment_id": ["c"], "text": [text]}))
+    found = [text[s:e].lower() for s, e in zip(spans["start"], spans["end"], strict=True)]
+    assert not any(word in f for f in found), found
+    assert found == names
+
+
 @pytest.mark.parametrize(("text", "word"), [
     ("my mum tort me to swim", "tort"), ("my foster mum sed its ok", "sed"),
     ("my big brother sez its for babys", "sez"), ("your mum couldnt keep you safe", "couldnt"),

@@ -84,6 +84,20 @@ def test_save_and_load_give_the_same_probabilities(tmp_path: Path) -> None:
     assert np.allclose(model.predict_proba(features).sum(axis=1), 1.0)
 
 
+def test_a_version_one_model_still_loads_and_reads_the_same(tmp_path: Path) -> None:
+    """Features version 2 only added kinds of feature, which a version-1 model's vocabulary
+    lacks and so ignores: such a model (a user's own, trained before) loads and predicts as
+    it did."""
+    model = train_token_model(_toy_comments(), min_count=1)
+    with np.load(model.save(tmp_path / "m.npz")) as data:
+        parts = dict(data)
+    parts["version"] = np.array(1)
+    np.savez_compressed(tmp_path / "v1.npz", **parts)
+    features = token_features("in year 5 my mate zorn is kind")[1]
+    np.testing.assert_allclose(TokenModel.load(tmp_path / "v1.npz").predict_proba(features),
+                               model.predict_proba(features), atol=1e-6)
+
+
 def test_load_refuses_other_files_and_other_feature_versions(tmp_path: Path) -> None:
     bad = tmp_path / "bad.npz"
     bad.write_bytes(b"not a model")
@@ -180,6 +194,71 @@ def test_the_packaged_model_finds_names_the_rules_miss(text: str, name: str) -> 
     spans = detect_pii(frame)
     assert any(s <= start and start + len(name) <= e
                for s, e in zip(spans["start"], spans["end"], strict=True))
+
+
+def test_a_plain_dictionary_word_and_the_word_before_a_number_are_features() -> None:
+    features = token_features("school is ok but exams are stressful")[1]
+    assert "lx=plain" in features[4] and "lx1=plain" in features[3]
+    features = token_features("year 5 ruby and hope came")[1]
+    # a name list knows "ruby" and "hope", so they are no plain words
+    assert not {"lx=plain"} & (set(features[2]) | set(features[4]))
+    assert "w-2#=year" in features[2] and not any(f.startswith("w-2#=") for f in features[3])
+    assert "w-2#=" in token_features("5 ruby")[1][1]  # nothing before the number
+
+
+def test_the_word_before_a_number_is_a_word_a_shareable_model_may_drop() -> None:
+    from carevoice.pseudonymise.learned import _feature_words
+
+    assert _feature_words("w-2#=kai") == ["kai"]
+
+
+#: Faults of the packaged model found in the twenty-fourth session: an ordinary noun where a
+#: name stands, marked as one; a child's lower-case name after a school year, missed. The
+#: sentences are new (not in the probe or in corpora/token_contrasts.txt, where these
+#: nouns do not occur and these names only as words).
+PLAIN_NOUNS = [  # the model of the twenty-second session marked each of these nouns
+    ("school is ok but exams are stressful", "exams"),
+    ("school is ok but uniforms are stressful", "uniforms"),
+    ("school is ok but worksheets are stressful", "worksheets"),
+]
+# Still marked (docs/pseudonymise.md): "college is ok and exams are next week", "deadlines"
+# and "bursaries" in the same places; the subject after "and" before "are" is a strong cue.
+SCHOOL_YEAR_NAMES = [
+    ("in year 4 daisy pushed me over at dinner", "daisy"),
+    ("year 6 holly sed i smell", "holly"),
+    ("yr 3 poppy took my pencil case", "poppy"),
+]
+#: The same words used as words, which stay unmarked.
+AS_WORDS = {"daisy": "she put daisy chains on her head", "holly": "we cut holly for the door",
+            "poppy": "i wore a poppy on my blazer"}
+
+
+@pytest.mark.parametrize(("text", "noun"), PLAIN_NOUNS)
+def test_an_ordinary_noun_where_a_name_stands_is_not_marked(text: str, noun: str) -> None:
+    spans = detect_pii(pd.DataFrame({"comment_id": ["c1"], "text": [text]}))
+    start = text.index(noun)
+    assert not any(s <= start < e for s, e in zip(spans["start"], spans["end"], strict=True))
+
+
+@pytest.mark.parametrize(("text", "name"), SCHOOL_YEAR_NAMES)
+def test_a_childs_lower_case_name_after_a_school_year_is_marked(text: str, name: str) -> None:
+    spans = detect_pii(pd.DataFrame({"comment_id": ["c1"], "text": [text]}))
+    start = text.index(name)
+    assert any(s <= start and start + len(name) <= e
+               for s, e in zip(spans["start"], spans["end"], strict=True)), spans
+    # and the same word used as a word is left alone
+    assert detect_pii(pd.DataFrame({"comment_id": ["c1"], "text": [AS_WORDS[name]]})).empty
+
+
+def test_the_contrast_comments_hold_none_of_the_test_sentences() -> None:
+    """The tests above check what the model learnt, not what it was shown."""
+    lines = (ROOT / "corpora" / "token_contrasts.txt").read_text("utf-8").lower().splitlines()
+    text = "\n".join(ln for ln in lines if not ln.startswith("#"))
+    assert len(text) > 2_000
+    for sentence, word in PLAIN_NOUNS + SCHOOL_YEAR_NAMES:
+        assert sentence not in text and AS_WORDS.get(word, "-") not in text
+        assert f":{word}]]" not in text
+    assert "exams" not in text
 
 
 def test_spans_found_only_by_the_model_go_to_review() -> None:

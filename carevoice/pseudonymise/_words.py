@@ -114,8 +114,8 @@ FUNCTION_WORDS = frozenset(
     thx innit culd cudnt shudnt wudnt woz wos dosent dosnt doesent dusnt whos wiv wot wat fink
     dunno gonna wanna gotta aint hes shes thier ther becuz bcuz thru abt bout ova evrything
     evryone sumthing summat nuffin nothin esp msg msgs txt txts smh lmk fml ffs brb pmsl rn
-    tbf atm""".split()
-)
+    tbf atm alot aswell abit alittle eachother everytime incase infact ofcourse atall""".split()
+)  # the last ten: two words written as one ("i love my nan alot"), no name nor place
 
 PLACE_CUES = frozenset({"in", "at", "from", "near", "around", "outside", "round"})
 

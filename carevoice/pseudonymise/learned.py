@@ -9,8 +9,9 @@ probability that the word is part of a person's, place's or organisation's name.
 
 The packaged model (``carevoice/data/token_model.npz``) was trained by
 ``corpora/train_token_model.py`` on carevoice's own fictional, gold-marked comments (the probe in
-``tests/data/pii_probe.txt``, the demo corpus and the theme coder's reference supplement); a test
-retrains it and checks that the result matches. Train your own on reviewed comments with
+``tests/data/pii_probe.txt``, the demo corpus, the theme coder's reference supplement and the
+contrasts in ``corpora/token_contrasts.txt``); a test retrains it and checks that the result
+matches. Train your own on reviewed comments with
 :func:`train_token_model`. Spans found only by this detector go to review
 (:class:`carevoice.pseudonymise.review.ReviewConfig`). Where a rule's span and this model's
 overlap, the merged span takes the label of a rule's span covering all of it, else of this
@@ -67,8 +68,17 @@ __all__ = [
 ]
 
 #: Bumped whenever :func:`token_features` changes, so that a model saved with other features
-#: is refused rather than read wrongly.
-FEATURES_VERSION = 1
+#: is refused rather than read wrongly. Version 2 added two kinds of feature ("lx=plain",
+#: "w-2#=...") and changed none, so a version-1 model, whose vocabulary lacks them, reads
+#: version-2 features exactly as it read its own (:data:`_READS`).
+FEATURES_VERSION = 2
+
+#: The features versions :meth:`TokenModel.load` accepts.
+_READS = frozenset({1, 2})
+
+#: The name lists and gazetteer facts (:func:`_lexicons`) that make a dictionary word a
+#: possible name or place rather than a plain word.
+_NAMED = frozenset({"first", "sur", "place", "nick", "child", "wordname"})
 
 #: Lower-case words for where someone lives, which do not extend a name said as an owner's
 #: ("Chloe's house", "graces flat").
@@ -161,6 +171,8 @@ def _word_facts(low: str) -> tuple[str, ...]:
     facts.append(f"fr{0 if count <= 0 else min(7, int(math.log10(count + 1)))}")
     if dictionary_word(low):
         facts.append("dict")
+        if _NAMED.isdisjoint(facts):  # "exams", "deadlines": no name list knows them
+            facts.append("plain")
     elif count < 1_000 and low.isalpha():
         if misspelt_word(low):
             facts.append("edit1")
@@ -174,7 +186,10 @@ def token_features(text: str) -> tuple[list[tuple[int, int]], list[list[str]]]:
 
     Each word is described by itself (lower-cased), its shape ("Xxxx"), its first three and
     last two or three letters, the name lists, gazetteer and word lists it is in, how common it
-    is, whether it starts a sentence or a capital, and the same of the two tokens on each side.
+    is, whether it is a dictionary word that none of the name lists or the gazetteer knows
+    ("lx=plain": "exams"), whether it starts a sentence or a capital, and the same of the two
+    tokens on each side; after a number, also the word before the number ("w-2#=year" in
+    "year 5 ruby", whatever the number).
 
     Parameters
     ----------
@@ -217,6 +232,8 @@ def token_features(text: str) -> tuple[list[tuple[int, int]], list[list[str]]]:
                 feats += [f"lx{d}={fact}" for fact in facts[j]]
                 feats.append(f"w{d}|w={lows[j]}|{'cap' if capital else 'low'}")
         feats.append(f"w-2w-1={lows[i - 2] if i > 1 else ''}_{lows[i - 1] if i else ''}")
+        if i and lows[i - 1].isdigit():  # "year 5 ruby", "yr 3 noah": the word before the number
+            feats.append(f"w-2#={lows[i - 2] if i > 1 else ''}")
         out.append(feats)
     return tokens, out
 
@@ -319,9 +336,10 @@ class TokenModel:
         except (OSError, KeyError, ValueError) as e:
             raise InputError(f"The 'path' argument {str(path)!r} is not a carevoice token "
                              f"model ({type(e).__name__}).") from e
-        if version != FEATURES_VERSION:
+        if version not in _READS:
             raise InputError(f"The token model at {str(path)!r} was saved with features version "
-                             f"{version}; this carevoice reads version {FEATURES_VERSION}. "
+                             f"{version}; this carevoice reads versions "
+                             f"{', '.join(map(str, sorted(_READS)))}. "
                              "Retrain it with train_token_model.")
         return cls(vocabulary, coef, intercept, classes, shareable)
 
@@ -453,7 +471,7 @@ _COMMON = 20_000
 _FEW_WORDS = 3
 
 #: The kinds of feature (:func:`token_features`) whose value is a word of the comment.
-_WORD_KINDS = frozenset({"w", "w-2", "w-1", "w1", "w2"})
+_WORD_KINDS = frozenset({"w", "w-2", "w-1", "w1", "w2", "w-2#"})
 
 
 def _feature_words(feature: str) -> list[str]:
