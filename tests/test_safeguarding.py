@@ -73,6 +73,60 @@ def test_each_category_is_flagged_at_priority(text, category):
     assert screen_text(text).get(category, (None,))[0] == "priority", screen_text(text)
 
 
+@pytest.mark.parametrize(("text", "category"), [
+    # kinds of wording the rules missed on the development rounds (written afresh here)
+    ("i keep going missing loads cos the unit is so boring", "missing"),
+    ("the coppers had to go out and find me again on sunday", "missing"),
+    ("i wait till lights out then climb out after bedtime to see my mates", "missing"),
+    ("im staying round at this lads flat and my social worker doesnt even know", "missing"),
+    ("been sleeping in the back seat of my mates van", "missing"),
+    ("kipped on night buses all weekend", "missing"),
+    ("i walked round all night cos i couldnt face going back", "missing"),
+    ("been street homeless since friday", "missing"),
+    ("staff locked me out of the hostel and im outside with no phone", "missing"),
+    ("my partner threatened to smash up the flat if i went out", "domestic_abuse"),
+    ("my boyfriend says if i ever tell anyone about us hell leave me with nothing",
+     "domestic_abuse"),
+    ("my ex had all my cards and made me hand over my benefits", "domestic_abuse"),
+    ("i used to hear my father strangle my mother in the kitchen", "domestic_abuse"),
+    ("mums fella is always yelling at her", "domestic_abuse"),
+    ("he throws things at me then always says hes sorry", "domestic_abuse"),
+    ("looking up ways to overdose late at night", "self_harm"),
+    ("i honestly dont care whether i wake up tomorrow", "self_harm"),
+    ("ive tried to drown myself twice this year", "self_harm"),
+    ("my foster mum wants me to keep secrets from my social worker", "abuse"),
+    ("the staff keep barging into my room whenever im getting changed", "abuse"),
+    ("they wont let me eat with the rest of the family", "abuse"),
+    ("my key worker pulled me across the room by my hair", "abuse"),
+    ("he isnt actually my cousin but he picks me up from school", "exploitation"),
+    ("i was forced to work in a nail bar", "exploitation"),
+    ("my mate keeps getting used to sell for some older lads", "exploitation"),
+    ("got picked up by police in a different city with bags that werent mine", "exploitation"),
+    ("pay them or theyll share my pics with everyone", "exploitation"),
+    ("some boys messaged that im dead when they catch me", "violence"),
+    ("the electrics have been off all week", "destitution"),
+    ("been surviving on dry cereal and tap water", "destitution"),
+])
+def test_wordings_missed_before_are_flagged(text, category):
+    assert category in screen_text(text), screen_text(text)
+
+
+@pytest.mark.parametrize("text", [
+    "my earphones went missing on the coach",
+    "i owe my mate a tenner for the cinema",
+    "the older girls asked me to hold their coats while they played football",
+    "we had to sleep on the floor when we went camping",
+    "i stopped cutting my fringe myself",
+    "my girlfriend threatened to break up with me if i forget her birthday again",
+    "ending it all with my ex was the best thing i did",
+    "my carers find me funny",
+    "i read under the covers after lights out",
+    "my boyfriend says hell take me to the seaside",
+])
+def test_new_rules_keep_ordinary_senses_out(text):
+    assert screen_text(text) == {}, screen_text(text)
+
+
 @pytest.mark.parametrize("text", [
     "my carers never hit me",
     "nobody hurts me here, its the best placement",
