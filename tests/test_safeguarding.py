@@ -122,6 +122,7 @@ def test_wordings_missed_before_are_flagged(text, category):
     "my carers find me funny",
     "i read under the covers after lights out",
     "my boyfriend says hell take me to the seaside",
+    "our hamster got out of his cage and went missing for a day",
 ])
 def test_new_rules_keep_ordinary_senses_out(text):
     assert screen_text(text) == {}, screen_text(text)
@@ -264,3 +265,27 @@ def test_similarity_path_flags_what_the_rules_miss_offline(monkeypatch):
     assert by_id["c"][:2] == ("domestic_abuse", "priority")
     rules = screen_comments(comments, RULES)
     assert "a" not in set(rules["comment_id"])
+
+
+@pytest.mark.model
+def test_similarity_path_leaves_ordinary_answers_alone(monkeypatch):
+    """Ordinary answers the similarity path used to read as disclosures (praise of a carer, a
+    game lost, a childhood fear) are left alone, with the written examples of everyday life and
+    the 0.45 threshold; disclosures the rules miss are still flagged for review."""
+    block_network(monkeypatch)
+    ordinary = [
+        "i like living with [PERSON] because she listens to me properly",
+        "[PERSON] my foster mum takes me swimming on saturdays",
+        "my brother beat me at pool again, gutted",
+        "i was scared of spiders when i was little",
+        "we had a water fight in the garden and i got soaked",
+        "i got knocked out of the chess club final but ill try again",
+        "the staff at [PERSON] house are kind, i feel at home",
+    ]
+    disclosures = ["honestly most days i feel like ending it",
+                   "theres no food in the flat and the baby is hungry"]
+    texts = ordinary + disclosures
+    comments = pd.DataFrame({"comment_id": [f"c{i}" for i in range(len(texts))], "text": texts})
+    flags = screen_comments(comments)
+    flagged = set(flags["comment_id"])
+    assert flagged == {f"c{i}" for i in range(len(ordinary), len(texts))}, flags
