@@ -92,6 +92,7 @@ def test_each_category_is_flagged_at_priority(text, category):
     ("mums fella is always yelling at her", "domestic_abuse"),
     ("he throws things at me then always says hes sorry", "domestic_abuse"),
     ("looking up ways to overdose late at night", "self_harm"),
+    ("the girl in the next room talks about ending her life most nights", "self_harm"),
     ("i honestly dont care whether i wake up tomorrow", "self_harm"),
     ("ive tried to drown myself twice this year", "self_harm"),
     ("my foster mum wants me to keep secrets from my social worker", "abuse"),
@@ -123,6 +124,7 @@ def test_wordings_missed_before_are_flagged(text, category):
     "i read under the covers after lights out",
     "my boyfriend says hell take me to the seaside",
     "our hamster got out of his cage and went missing for a day",
+    "a youth worker came into school to talk about knife crime",
 ])
 def test_new_rules_keep_ordinary_senses_out(text):
     assert screen_text(text) == {}, screen_text(text)
