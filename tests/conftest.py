@@ -7,6 +7,13 @@ import socket
 import pandas as pd
 import pytest
 
+from carevoice.safeguarding import SafeguardingConfig
+
+#: The safeguarding screen's rules alone, for tests of reports and quotes that do not test the
+#: screen: flagged comments are still withheld, and the packaged sentence-transformers model
+#: (the similarity path's) is not loaded. Tests of the screen use the default.
+SCREEN_RULES = SafeguardingConfig(similarity=False)
+
 
 @pytest.fixture
 def tiny_comments() -> pd.DataFrame:

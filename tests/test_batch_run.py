@@ -771,3 +771,54 @@ def test_levels_setting_orders_the_tables_and_is_recorded(reference, data: Path,
     reading = json.loads(report.read_text("utf-8"))["settings"]["reading"]
     assert reading == {"encoding": None, "sep": None, "missing_values": None,
                        "levels": {"see_family": order}}
+
+
+def test_a_run_writes_the_safeguarding_flags_and_its_report_reuses_them(
+        data: Path, tmp_path: Path) -> None:
+    """A run screens every comment once and writes the flags file owner-only (ids, no text),
+    as `carevoice safeguarding` does; the report withholds exactly those comments from its
+    quotes and records that it took the run's screen."""
+    import json
+    import shutil
+    import stat
+
+    from carevoice.safeguarding import SafeguardingConfig, screen_comments
+
+    comments = pd.read_csv(data / "comments.csv", dtype=str)
+    disclosures = {3: "i keep going missing from my placement at night and staff dont know",
+                   10: "my boyfriend takes my money and checks my phone every night",
+                   20: "been living off dry cereal and tap water since my money ran out"}
+    for row, text in disclosures.items():
+        comments.loc[row, "text"] = text
+    folder = tmp_path / "in"
+    folder.mkdir()
+    comments.to_csv(folder / "comments.csv", index=False)
+    for name in ("respondents.csv", "codebook.yaml"):
+        shutil.copy(data / name, folder / name)
+    result = run_batch(_write_pipeline(tmp_path, folder, "run",
+                                       extra='[report]\nformats = ["md"]\n'))
+    path = result.outputs["safeguarding_flags"]
+    assert path == result.folder / "outputs" / "safeguarding_flags.csv"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    flags = pd.read_csv(path, dtype=str)
+    assert list(flags.columns) == ["comment_id", "respondent_id", "category", "level", "cue"]
+    written = pd.read_csv(result.outputs["comments"], dtype=str)
+    expected = screen_comments(written[["comment_id", "respondent_id", "text"]],
+                               SafeguardingConfig(similarity=False))  # the hashing model
+    assert flags.fillna("").equals(expected.astype(str).replace("None", ""))
+    assert {comments.loc[r, "comment_id"] for r in disclosures} <= set(flags["comment_id"])
+    assert result.counts["safeguarding_flagged"] == flags["comment_id"].nunique()
+    quotes = pd.read_csv(result.outputs["report_quotes"], dtype=str)
+    assert len(quotes) and not set(quotes["comment_id"]) & set(flags["comment_id"])
+    report_manifest = json.loads((result.outputs["report_md"].parent / "manifest.json")
+                                 .read_text("utf-8"))
+    recorded = report_manifest["settings"]["safeguarding"]
+    assert recorded["flags"] == "screened before the report"
+    assert recorded["screen"]["similarity"] is False
+    manifest = json.loads(result.manifest.read_text("utf-8"))
+    assert manifest["outputs"]["safeguarding_flags"]["file"] == "outputs/safeguarding_flags.csv"
+    log = (result.folder / "run.log").read_text("utf-8")
+    assert "safeguarding: " in log and "missing from my placement" not in log
+    # a later run without the report still writes the flags and clears nothing of its own
+    again = run_batch(_write_pipeline(tmp_path, folder, "run"))
+    assert again.outputs["safeguarding_flags"].is_file()

@@ -24,6 +24,7 @@ from carevoice.corpus import read_comments, read_table, write_table
 from carevoice.qda import read_qdpx
 
 from ._quote_texts import MOVES, UNSAFE
+from .conftest import SCREEN_RULES
 
 runner = CliRunner()
 FORMULA = re.compile(r"^[=+\-@\t\r]")
@@ -240,7 +241,8 @@ def test_report_quotes_and_tables_are_escaped(tmp_path):
     comments = pd.DataFrame([r[:3] for r in rows], columns=["comment_id", "respondent_id", "text"])
     codes = pd.DataFrame([(r[0], r[3]) for r in rows], columns=["comment_id", "theme"])
     written = build_report((comments, resp), codes, tmp_path, formats=["md"],
-                           text_is_pseudonymised=True, embedder=HashingEmbedder(),
+                           text_is_pseudonymised=True, safeguarding=SCREEN_RULES,
+                           embedder=HashingEmbedder(),
                            timestamp=False, themes=["placement_stability", "safety"],
                            quote_config=QuoteConfig(n_quotes=4))
     quoted = _raw_cells(written["quotes"], "text")

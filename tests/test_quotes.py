@@ -12,6 +12,7 @@ from carevoice.errors import InputError
 from carevoice.quotes import QuoteConfig, flagged_ids, select_quotes
 
 from ._quote_texts import MOVES, UNSAFE
+from .conftest import SCREEN_RULES
 
 TEXTS = [
     "i want to see my mum and my little brother more often than once a month",
@@ -43,12 +44,14 @@ def data():
 def test_raw_text_is_refused(data):
     comments, codes, respondents = data
     with pytest.raises(InputError, match="pseudonymised"):
-        select_quotes(comments, codes, respondents, embedder=HashingEmbedder())
+        select_quotes(comments, codes, respondents, safeguarding=SCREEN_RULES,
+                      embedder=HashingEmbedder())
 
 
 def test_first_quote_is_the_most_typical_and_the_rest_are_diverse(data):
     comments, codes, respondents = data
     quotes = select_quotes(comments, codes, respondents, text_is_pseudonymised=True,
+                           safeguarding=SCREEN_RULES,
                            embedder=HashingEmbedder(), config=QuoteConfig(n_quotes=3))
     assert len(quotes) == 3
     assert quotes["rank"].tolist() == [1, 2, 3]
@@ -58,7 +61,7 @@ def test_first_quote_is_the_most_typical_and_the_rest_are_diverse(data):
     assert mum_more <= 1
     assert quotes["respondent_id"].is_unique
     typical = select_quotes(comments, codes, respondents, text_is_pseudonymised=True,
-                            embedder=HashingEmbedder(),
+                            safeguarding=SCREEN_RULES, embedder=HashingEmbedder(),
                             config=QuoteConfig(n_quotes=3, relevance=1.0))
     assert typical["text"].str.startswith("i want to see my mum").sum() == 3
 
@@ -66,7 +69,7 @@ def test_first_quote_is_the_most_typical_and_the_rest_are_diverse(data):
 def test_relevance_one_ranks_by_centroid_only(data):
     comments, codes, respondents = data
     quotes = select_quotes(comments, codes, respondents, text_is_pseudonymised=True,
-                           embedder=HashingEmbedder(),
+                           safeguarding=SCREEN_RULES, embedder=HashingEmbedder(),
                            config=QuoteConfig(n_quotes=3, relevance=1.0))
     assert quotes["similarity"].is_monotonic_decreasing
 
@@ -76,7 +79,7 @@ def test_flagged_comments_are_never_quoted(data, flagged):
     comments, codes, respondents = data
     comments = comments.assign(needs_review=comments["comment_id"].isin(["c0", "c1", "c4"]))
     quotes = select_quotes(comments, codes, respondents, text_is_pseudonymised=True,
-                           embedder=HashingEmbedder(), flagged=flagged,
+                           safeguarding=SCREEN_RULES, embedder=HashingEmbedder(), flagged=flagged,
                            config=QuoteConfig(n_quotes=8))
     assert not set(quotes["comment_id"]) & {"c0", "c1", "c4"}
     assert len(quotes) == len(TEXTS) - 3
@@ -91,7 +94,8 @@ def test_attributions_are_k_anonymous_and_per_respondent_limit_holds(data):
     comments, codes, respondents = data
     extra = codes.assign(theme="relationships_trust")
     quotes = select_quotes(comments, pd.concat([codes, extra]), respondents,
-                           text_is_pseudonymised=True, embedder=HashingEmbedder(),
+                           text_is_pseudonymised=True, safeguarding=SCREEN_RULES,
+                           embedder=HashingEmbedder(),
                            by=["placement_type"],
                            config=QuoteConfig(n_quotes=3, max_per_respondent=1, min_group=2),
                            disclosure=DisclosureConfig(k=14))
@@ -106,6 +110,7 @@ def test_attributions_are_k_anonymous_and_per_respondent_limit_holds(data):
 def test_no_quotes_when_population_is_smaller_than_k(data):
     comments, codes, respondents = data
     quotes = select_quotes(comments, codes, respondents, text_is_pseudonymised=True,
+                           safeguarding=SCREEN_RULES,
                            embedder=HashingEmbedder(), disclosure=DisclosureConfig(k=500))
     assert quotes.empty
 
@@ -158,6 +163,7 @@ def test_subgroup_quotes_are_k_anonymous_within_their_subgroup():
                              "text": [f"{texts[i % 3]} {i}" for i in range(len(resp))]})
     codes = pd.DataFrame({"comment_id": comments["comment_id"], "theme": "family_contact"})
     quotes = select_quotes(comments, codes, resp, text_is_pseudonymised=True,
+                           safeguarding=SCREEN_RULES,
                            embedder=HashingEmbedder(), by=["placement_type"])
     residential = quotes[quotes["level"] == "residential"]
     assert len(residential) and (residential["group_size"] >= 5).all()
@@ -182,6 +188,7 @@ def test_only_levels_quotes_the_groups_named_with_other_comments_than_the_overal
                              "text": [f"{texts[i % 4]} {i}" for i in range(40)]})
     codes = pd.DataFrame({"comment_id": comments["comment_id"], "theme": "family_contact"})
     kwargs = {"text_is_pseudonymised": True, "embedder": HashingEmbedder(),
+              "safeguarding": SCREEN_RULES,
               "by": ["placement_type"], "disclosure": DisclosureConfig(attributes=("survey",))}
     every = select_quotes(comments, codes, resp, **kwargs)
     assert set(every["level"]) == {"all", "residential", "foster"}
@@ -221,6 +228,7 @@ def test_a_comment_is_quoted_once_in_the_whole_selection():
     safety quotes as "in care, aged 14-15, kinship care" described one young person."""
     comments, codes, resp = _two_groups()
     quotes = select_quotes(comments, codes, resp, text_is_pseudonymised=True,
+                           safeguarding=SCREEN_RULES,
                            embedder=HashingEmbedder(), by=["local_authority"],
                            config=QuoteConfig(n_quotes=4, min_group=2),
                            only_levels=[("placement_stability", "local_authority", "Northshire")])
@@ -235,14 +243,15 @@ def test_no_quotes_for_a_theme_fewer_than_min_group_raised(data):
     few = codes.assign(theme=np.where(codes["comment_id"].isin(["c2", "c5", "c6"]), "money",
                                       "family_contact"))
     quotes = select_quotes(comments, few, respondents, text_is_pseudonymised=True,
-                           embedder=HashingEmbedder())
+                           safeguarding=SCREEN_RULES, embedder=HashingEmbedder())
     assert "money" not in set(quotes["theme"]) and "family_contact" in set(quotes["theme"])
     # the count is of everyone who raised it, quotable or not: a flagged comment still counts
     flagged = select_quotes(comments, codes, respondents, text_is_pseudonymised=True,
+                            safeguarding=SCREEN_RULES,
                             embedder=HashingEmbedder(), flagged=["c0", "c1", "c2", "c3"])
     assert len(flagged) == 3
     none = select_quotes(comments, codes, respondents, text_is_pseudonymised=True,
-                         embedder=HashingEmbedder(), overall=False)
+                         safeguarding=SCREEN_RULES, embedder=HashingEmbedder(), overall=False)
     assert none.empty
 
 
@@ -250,6 +259,7 @@ def test_quote_counts_are_separate_can_be_zero_and_capped(data):
     """Audit finding 6: QuoteConfig(n_quotes=0) was refused, and one count served both."""
     comments, codes, respondents = data
     kwargs = {"text_is_pseudonymised": True, "embedder": HashingEmbedder(),
+              "safeguarding": SCREEN_RULES,
               "by": ["placement_type"]}
     assert select_quotes(comments, codes, respondents, **kwargs,
                          config=QuoteConfig(n_quotes=0, min_group=2)).empty
@@ -303,7 +313,7 @@ def test_identical_texts_are_quoted_once(data):
     same = comments.assign(text=["i want to see my mum and my brother more often"] * 3
                            + list(comments["text"][3:]))
     quotes = select_quotes(same, codes, respondents, text_is_pseudonymised=True,
-                           embedder=HashingEmbedder(),
+                           safeguarding=SCREEN_RULES, embedder=HashingEmbedder(),
                            config=QuoteConfig(n_quotes=8, relevance=1.0))
     assert quotes["text"].is_unique and len(quotes) == len(TEXTS) - 2
 
@@ -329,6 +339,7 @@ def test_details_are_flagged_and_quoted_only_when_needed():
                              "respondent_id": resp["respondent_id"], "text": texts})
     codes = pd.DataFrame({"comment_id": comments["comment_id"], "theme": "placement_stability"})
     kwargs = {"text_is_pseudonymised": True, "embedder": HashingEmbedder(),
+              "safeguarding": SCREEN_RULES,
               "disclosure": DisclosureConfig(attributes=("survey",))}
     quotes = select_quotes(comments, codes, resp, **kwargs, config=QuoteConfig(n_quotes=5))
     assert (quotes["details"] == "").all() and len(quotes) == 5

@@ -18,6 +18,8 @@ from carevoice.disclosure import DisclosureConfig, check_k_anonymity, check_smal
 from carevoice.errors import InputError
 from carevoice.link import Hypothesis, link
 
+from .conftest import SCREEN_RULES
+
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
@@ -44,9 +46,11 @@ def built(demo_part, tmp_path_factory):
     out = tmp_path_factory.mktemp("report")
     hyps = [Hypothesis("family_contact", "see_family", ("too_little", "no_contact"), "greater"),
             Hypothesis("advocacy", "knows_advocate", ("no", "not_sure"), "greater")]
-    written = build_report((comments, respondents), codes, out, embedder=HashingEmbedder(),
+    written = build_report((comments, respondents), codes, out, safeguarding=SCREEN_RULES,
+                           embedder=HashingEmbedder(),
                            hypotheses=hyps, codes_made_with={"known": True, "seed": 3})
-    content = make_report((comments, respondents), codes, embedder=HashingEmbedder(),
+    content = make_report((comments, respondents), codes, safeguarding=SCREEN_RULES,
+                          embedder=HashingEmbedder(),
                           hypotheses=hyps, text_is_pseudonymised=True)
     return written, content
 
@@ -320,7 +324,8 @@ def test_subgroup_cells_carry_their_interval_and_a_hidden_cell_none(tmp_path):
     placement = ["a_foster"] * 20 + ["b_kinship"] * 20 + ["c_residential"] * 40
     comments, codes, respondents = _frames(
         80, placement, list(range(3)) + list(range(20, 30)) + list(range(40, 70)))
-    content = make_report((comments, respondents), codes, embedder=HashingEmbedder(),
+    content = make_report((comments, respondents), codes, safeguarding=SCREEN_RULES,
+                          embedder=HashingEmbedder(),
                           text_is_pseudonymised=True, subgroups=["placement_type"],
                           timestamp=False)
     assert content.differences_note == ""  # no question answered with a number
@@ -365,7 +370,8 @@ def test_report_names_every_method_behind_its_figures():
     respondents["age"] = [12 + i % 6 for i in range(80)]
     respondents["moves"] = [1] * 79 + [4]  # the one young person with 4 moves: not tested
     hyps = [Hypothesis("money", "placement_type", "c_residential", "greater")]
-    content = make_report((comments, respondents), codes, embedder=HashingEmbedder(),
+    content = make_report((comments, respondents), codes, safeguarding=SCREEN_RULES,
+                          embedder=HashingEmbedder(),
                           text_is_pseudonymised=True, hypotheses=hyps, timestamp=False)
     numeric = content.link_result.numeric
     tested = int(numeric["p_value"].notna().sum())
@@ -445,7 +451,8 @@ def test_weighted_reports_say_their_shares_are_weighted(demo_part):
     comments, respondents, codes = demo_part
     respondents = respondents.assign(wt=[3.0 if i % 4 == 0 else 1.0
                                          for i in range(len(respondents))])
-    content = make_report((comments, respondents), codes, embedder=HashingEmbedder(),
+    content = make_report((comments, respondents), codes, safeguarding=SCREEN_RULES,
+                          embedder=HashingEmbedder(),
                           text_is_pseudonymised=True, weights="wt")
     assert any(note.startswith("Weighted:") and "wt" in note for note in content.footnotes)
 
@@ -457,6 +464,7 @@ def test_reports_without_timestamp_are_byte_identical(demo_part, tmp_path):
     part = comments.iloc[:200]
     codes = codes[codes["comment_id"].isin(set(part["comment_id"]))]
     written = [build_report((part, respondents), codes, tmp_path / name,
+                            safeguarding=SCREEN_RULES,
                             embedder=HashingEmbedder(), text_is_pseudonymised=True,
                             timestamp=False) for name in ("a", "b")]
     for name, path in written[0].items():
@@ -524,7 +532,8 @@ def test_a_report_marks_its_prevalence_once_and_the_tables_reuse_only_matching_m
     hyps = [Hypothesis("money", "placement_type", "b_kinship", "greater")]
     profile = cProfile.Profile()
     content = profile.runcall(make_report, (comments, respondents), codes,
-                              embedder=HashingEmbedder(), text_is_pseudonymised=True,
+                              safeguarding=SCREEN_RULES, embedder=HashingEmbedder(),
+                              text_is_pseudonymised=True,
                               hypotheses=hyps, subgroups=["placement_type"], timestamp=False)
     calls = {name: stat[1] for (_, _, name), stat in pstats.Stats(profile).stats.items()}
     assert calls["suppress_prevalence"] == 1
@@ -579,13 +588,16 @@ def test_report_manifest_records_how_the_inputs_were_read(cli_app, tmp_path):
                                                "missing_values": None}
 
     frames = (comments, respondents)
-    content = make_report(frames, codes, embedder=HashingEmbedder(), text_is_pseudonymised=True,
+    content = make_report(frames, codes, safeguarding=SCREEN_RULES,
+                          embedder=HashingEmbedder(), text_is_pseudonymised=True,
                           reading={"missing_values": {"age": (-99,)}})
     assert content.manifest["settings"]["reading"] == {"missing_values": {"age": [-99]}}
-    content = make_report(frames, codes, embedder=HashingEmbedder(), text_is_pseudonymised=True)
+    content = make_report(frames, codes, safeguarding=SCREEN_RULES,
+                          embedder=HashingEmbedder(), text_is_pseudonymised=True)
     assert content.manifest["settings"]["reading"] is None  # frames given in memory
     with pytest.raises(InputError, match="'reading' argument"):
-        make_report(frames, codes, embedder=HashingEmbedder(), text_is_pseudonymised=True,
+        make_report(frames, codes, safeguarding=SCREEN_RULES,
+                    embedder=HashingEmbedder(), text_is_pseudonymised=True,
                     reading={"encoding": object()})
 
 
@@ -624,7 +636,7 @@ def test_survey_headers_are_named_not_silently_dropped(cli_app, tmp_path):
     respondents["Age group"] = ["8-10", "11-13", "14-15"] * 12
     frames = (comments, respondents)
     with pytest.warns(UserWarning) as caught:
-        content = make_report(frames, codes, embedder=HashingEmbedder(),
+        content = make_report(frames, codes, safeguarding=SCREEN_RULES, embedder=HashingEmbedder(),
                               text_is_pseudonymised=True)
     messages = [str(w.message) for w in caught]
     assert any("subgroup columns 'survey', 'age_group', 'placement_type'" in m
@@ -636,12 +648,14 @@ def test_survey_headers_are_named_not_silently_dropped(cli_app, tmp_path):
     assert any('"a young person"' in note for note in content.footnotes)
 
     config = DisclosureConfig(attributes=("Placement type", "Age group"))
-    content = make_report(frames, codes, embedder=HashingEmbedder(), text_is_pseudonymised=True,
+    content = make_report(frames, codes, safeguarding=SCREEN_RULES,
+                          embedder=HashingEmbedder(), text_is_pseudonymised=True,
                           subgroups=["Placement type"], disclosure=config)
     assert list(content.subgroups) == ["Placement type"]
     assert any("when needed: Age group, Placement type." in n for n in content.footnotes)
     with pytest.raises(InputError, match="'subgroups'"):
-        make_report(frames, codes, embedder=HashingEmbedder(), text_is_pseudonymised=True,
+        make_report(frames, codes, safeguarding=SCREEN_RULES,
+                    embedder=HashingEmbedder(), text_is_pseudonymised=True,
                     subgroups=["placement_type"])
 
     for name, frame in (("c", comments), ("k", codes), ("r", respondents)):
@@ -760,13 +774,14 @@ def test_make_report_refuses_respondents_with_free_text_until_left_out(demo_part
         first_name=[names[i % 3] for i in range(len(respondents))],
         anything_else=[f"{names[i % 3]} is my worker, ring {i}" for i in range(len(respondents))])
     with pytest.raises(ValidationError) as info:
-        make_report((comments, noisy), codes, embedder=HashingEmbedder(),
+        make_report((comments, noisy), codes, safeguarding=SCREEN_RULES, embedder=HashingEmbedder(),
                     text_is_pseudonymised=True, disclosure=DisclosureConfig(
                         attributes=("age_group", "first_name")))
     assert "'first_name'" in str(info.value) and "'anything_else'" in str(info.value)
     assert "Zebedee" not in str(info.value)
     closed = [c for c in respondents.columns if c != "respondent_id"]
-    content = make_report((comments, noisy), codes, embedder=HashingEmbedder(),
+    content = make_report((comments, noisy), codes, safeguarding=SCREEN_RULES,
+                          embedder=HashingEmbedder(),
                           text_is_pseudonymised=True, closed_columns=closed)
     assert content.manifest["settings"]["link"]["closed_columns"] == closed
     tables = [t for t in vars(content).values() if isinstance(t, pd.DataFrame)]

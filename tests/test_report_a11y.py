@@ -19,6 +19,8 @@ import pytest
 from carevoice import HashingEmbedder
 from carevoice.disclosure import DisclosureConfig, check_k_anonymity
 
+from .conftest import SCREEN_RULES
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
@@ -65,7 +67,8 @@ def content(survey):
     from carevoice.report import make_report
 
     comments, codes, respondents = survey
-    return make_report((comments, respondents), codes, embedder=HashingEmbedder(),
+    return make_report((comments, respondents), codes, safeguarding=SCREEN_RULES,
+                       embedder=HashingEmbedder(),
                        text_is_pseudonymised=True, themes=["money", "advocacy"],
                        timestamp=False)
 
@@ -190,7 +193,8 @@ def test_without_subgroup_quotes_no_finding_but_the_share_has_one(survey):
     from carevoice.report import make_report
 
     comments, codes, respondents = survey
-    content = make_report((comments, respondents), codes, embedder=HashingEmbedder(),
+    content = make_report((comments, respondents), codes, safeguarding=SCREEN_RULES,
+                          embedder=HashingEmbedder(),
                           text_is_pseudonymised=True, themes=["money"], quotes_by=(),
                           timestamp=False)
     frame = content.joint["money"]
@@ -284,7 +288,8 @@ def test_hypotheses_are_worded_and_an_empty_section_says_why(content, survey):
     section = text.split("### Pre-specified hypotheses\n", 1)[1].split("###", 1)[0]
     assert "None." not in section and "hypotheses" in section.lower()
     comments, codes, respondents = survey
-    worded = make_report((comments, respondents), codes, embedder=HashingEmbedder(),
+    worded = make_report((comments, respondents), codes, safeguarding=SCREEN_RULES,
+                         embedder=HashingEmbedder(),
                          text_is_pseudonymised=True, themes=["money"], quotes_by=(),
                          hypotheses=[Hypothesis("money", "placement_type",
                                                 ("residential", "kinship"), "greater")])
@@ -363,7 +368,8 @@ def test_summary_counts_have_thousands_separators(survey):
     comments, codes, respondents = survey
     many = pd.concat([comments] + [comments.assign(comment_id=comments["comment_id"] + f"-{k}")
                                    for k in range(1, 13)], ignore_index=True)
-    content = make_report((many, respondents), codes, embedder=HashingEmbedder(),
+    content = make_report((many, respondents), codes, safeguarding=SCREEN_RULES,
+                          embedder=HashingEmbedder(),
                           text_is_pseudonymised=True, themes=["money"], quotes_by=())
     assert content.summary.startswith("1,040 free-text answers from 80 young people")
 

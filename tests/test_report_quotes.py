@@ -13,6 +13,7 @@ from carevoice.link import Hypothesis
 from carevoice.quotes import QuoteConfig
 
 from ._quote_texts import MOVES, UNSAFE
+from .conftest import SCREEN_RULES
 
 BOTH = "they moved me out of my area for safety but i still dont feel safe at night"
 
@@ -97,7 +98,7 @@ def test_no_quote_beside_a_count_that_is_not_shown(raised):
     codes = codes[codes["comment_id"].isin([*(f"m{i}" for i in range(3)),
                                             *(f"o{i}" for i in range(3, 8))])]
     content = make_report((comments, resp), codes, text_is_pseudonymised=True,
-                          embedder=HashingEmbedder(), timestamp=False,
+                          safeguarding=SCREEN_RULES, embedder=HashingEmbedder(), timestamp=False,
                           themes=["money", "relationships_trust"])
     frame = content.joint["money"]
     assert frame["finding"].str.startswith("Not shown").any()
@@ -146,7 +147,8 @@ def test_quotes_csv_holds_exactly_the_quotes_printed(survey, tmp_path):
 
     comments, codes, resp = survey
     written = build_report((comments, resp), codes, tmp_path, formats=["md"],
-                           text_is_pseudonymised=True, embedder=HashingEmbedder(),
+                           text_is_pseudonymised=True, safeguarding=SCREEN_RULES,
+                           embedder=HashingEmbedder(),
                            timestamp=False, themes=["placement_stability", "safety"],
                            quotes_by=["local_authority"], quote_config=QuoteConfig(n_quotes=4))
     table = pd.read_csv(written["quotes"], keep_default_na=False)

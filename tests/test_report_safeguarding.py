@@ -88,6 +88,27 @@ def test_the_report_withholds_and_counts(survey):
                     **options)
 
 
+def test_the_report_takes_flags_the_screen_returned_as_the_screens(survey):
+    """A flags table screen_comments returned (screened once beforehand, as a batch run does)
+    is used as it is, and the notes and manifest name the screen, not a reviewed file."""
+    from carevoice.report import make_report
+    from carevoice.safeguarding import screen_comments
+
+    comments, codes, resp = survey
+    flags = screen_comments(comments, RULES)
+    assert set(flags["comment_id"]) == {"c0"}
+    content = make_report((comments, resp), codes, safeguarding=flags,
+                          text_is_pseudonymised=True, embedder=HashingEmbedder(),
+                          timestamp=False, themes=["family_contact"],
+                          quote_config=QuoteConfig(n_quotes=7, min_group=1))
+    assert "c0" not in set(content.quotes["comment_id"])
+    assert any(n.startswith("Safeguarding: 1 comment(s) flagged by carevoice's safeguarding "
+                            "screen") for n in content.footnotes)
+    recorded = content.manifest["settings"]["safeguarding"]
+    assert recorded["flags"] == "screened before the report"
+    assert recorded["screen"]["similarity"] is False and recorded["withheld_from_quotes"] == 1
+
+
 def test_report_command_takes_a_reviewed_flags_file(survey, tmp_path):
     comments, codes, resp = survey
     paths = {}

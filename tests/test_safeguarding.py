@@ -73,6 +73,63 @@ def test_each_category_is_flagged_at_priority(text, category):
     assert screen_text(text).get(category, (None,))[0] == "priority", screen_text(text)
 
 
+@pytest.mark.parametrize(("text", "category"), [
+    # kinds of wording the rules missed on the development rounds (written afresh here)
+    ("i keep going missing loads cos the unit is so boring", "missing"),
+    ("the coppers had to go out and find me again on sunday", "missing"),
+    ("i wait till lights out then climb out after bedtime to see my mates", "missing"),
+    ("im staying round at this lads flat and my social worker doesnt even know", "missing"),
+    ("been sleeping in the back seat of my mates van", "missing"),
+    ("kipped on night buses all weekend", "missing"),
+    ("i walked round all night cos i couldnt face going back", "missing"),
+    ("been street homeless since friday", "missing"),
+    ("staff locked me out of the hostel and im outside with no phone", "missing"),
+    ("my partner threatened to smash up the flat if i went out", "domestic_abuse"),
+    ("my boyfriend says if i ever tell anyone about us hell leave me with nothing",
+     "domestic_abuse"),
+    ("my ex had all my cards and made me hand over my benefits", "domestic_abuse"),
+    ("i used to hear my father strangle my mother in the kitchen", "domestic_abuse"),
+    ("mums fella is always yelling at her", "domestic_abuse"),
+    ("he throws things at me then always says hes sorry", "domestic_abuse"),
+    ("looking up ways to overdose late at night", "self_harm"),
+    ("the girl in the next room talks about ending her life most nights", "self_harm"),
+    ("i honestly dont care whether i wake up tomorrow", "self_harm"),
+    ("ive tried to drown myself twice this year", "self_harm"),
+    ("my foster mum wants me to keep secrets from my social worker", "abuse"),
+    ("the staff keep barging into my room whenever im getting changed", "abuse"),
+    ("they wont let me eat with the rest of the family", "abuse"),
+    ("my key worker pulled me across the room by my hair", "abuse"),
+    ("he isnt actually my cousin but he picks me up from school", "exploitation"),
+    ("i was forced to work in a nail bar", "exploitation"),
+    ("my mate keeps getting used to sell for some older lads", "exploitation"),
+    ("got picked up by police in a different city with bags that werent mine", "exploitation"),
+    ("pay them or theyll share my pics with everyone", "exploitation"),
+    ("some boys messaged that im dead when they catch me", "violence"),
+    ("the electrics have been off all week", "destitution"),
+    ("been surviving on dry cereal and tap water", "destitution"),
+])
+def test_wordings_missed_before_are_flagged(text, category):
+    assert category in screen_text(text), screen_text(text)
+
+
+@pytest.mark.parametrize("text", [
+    "my earphones went missing on the coach",
+    "i owe my mate a tenner for the cinema",
+    "the older girls asked me to hold their coats while they played football",
+    "we had to sleep on the floor when we went camping",
+    "i stopped cutting my fringe myself",
+    "my girlfriend threatened to break up with me if i forget her birthday again",
+    "ending it all with my ex was the best thing i did",
+    "my carers find me funny",
+    "i read under the covers after lights out",
+    "my boyfriend says hell take me to the seaside",
+    "our hamster got out of his cage and went missing for a day",
+    "a youth worker came into school to talk about knife crime",
+])
+def test_new_rules_keep_ordinary_senses_out(text):
+    assert screen_text(text) == {}, screen_text(text)
+
+
 @pytest.mark.parametrize("text", [
     "my carers never hit me",
     "nobody hurts me here, its the best placement",
@@ -210,3 +267,27 @@ def test_similarity_path_flags_what_the_rules_miss_offline(monkeypatch):
     assert by_id["c"][:2] == ("domestic_abuse", "priority")
     rules = screen_comments(comments, RULES)
     assert "a" not in set(rules["comment_id"])
+
+
+@pytest.mark.model
+def test_similarity_path_leaves_ordinary_answers_alone(monkeypatch):
+    """Ordinary answers the similarity path used to read as disclosures (praise of a carer, a
+    game lost, a childhood fear) are left alone, with the written examples of everyday life and
+    the 0.45 threshold; disclosures the rules miss are still flagged for review."""
+    block_network(monkeypatch)
+    ordinary = [
+        "i like living with [PERSON] because she listens to me properly",
+        "[PERSON] my foster mum takes me swimming on saturdays",
+        "my brother beat me at pool again, gutted",
+        "i was scared of spiders when i was little",
+        "we had a water fight in the garden and i got soaked",
+        "i got knocked out of the chess club final but ill try again",
+        "the staff at [PERSON] house are kind, i feel at home",
+    ]
+    disclosures = ["honestly most days i feel like ending it",
+                   "theres no food in the flat and the baby is hungry"]
+    texts = ordinary + disclosures
+    comments = pd.DataFrame({"comment_id": [f"c{i}" for i in range(len(texts))], "text": texts})
+    flags = screen_comments(comments)
+    flagged = set(flags["comment_id"])
+    assert flagged == {f"c{i}" for i in range(len(ordinary), len(texts))}, flags

@@ -16,6 +16,8 @@ from carevoice import HashingEmbedder
 from carevoice._theme_ids import unknown_themes
 from carevoice.cli import app
 
+from .conftest import SCREEN_RULES
+
 NAME = "Kayleigh Smith"  # fictional; a name typed into the theme column must never be shown
 
 
@@ -64,7 +66,7 @@ def test_make_report_warns_once_about_themes_the_codebook_lacks(tmp_path, caplog
     c, codes, r = (pd.read_csv(f) for f in _files(tmp_path))
     with caplog.at_level(logging.WARNING, logger="carevoice.themes"):
         content = make_report((c, r), codes, text_is_pseudonymised=True,
-                              embedder=HashingEmbedder())
+                              safeguarding=SCREEN_RULES, embedder=HashingEmbedder())
     assert caplog.text.count("theme(s) that the default codebook does not have") == 1
     assert "Kayleigh" not in caplog.text
     assert content is not None

@@ -28,6 +28,8 @@ from carevoice.placeholders import (
 from carevoice.schema import PII_LABELS
 from carevoice.themes import ThemeCoder
 
+from .conftest import SCREEN_RULES
+
 #: Fictional pseudonymised comments; ``{LABEL}`` marks where a tag of that label goes.
 TEMPLATES = [
     "i miss {PERSON} and {PERSON} loads, contact at {ORG} got cancelled again",
@@ -210,6 +212,7 @@ def test_quote_selection_does_not_depend_on_tag_numbers():
                                           for i, t in enumerate(texts)]})
         codes = pd.DataFrame({"comment_id": comments["comment_id"], "theme": "family_contact"})
         out = select_quotes(comments, codes, resp, text_is_pseudonymised=True,
+                            safeguarding=SCREEN_RULES,
                             embedder=HashingEmbedder(), config=QuoteConfig(n_quotes=3))
         assert all("[" in t for t in out["text"])  # the quotes keep their tags
         return out.drop(columns=["text"])

@@ -27,6 +27,8 @@ from carevoice.link import (
     wave_changes,
 )
 
+from .conftest import SCREEN_RULES
+
 # A fictional name in a comment: it must never appear in an error message.
 NAME = "Kayden"
 
@@ -579,6 +581,7 @@ def test_make_report_with_a_wave_comparison(tmp_path):
     w2 = _wave({"money": ids[:16]}, ids, {"age_group": ["8-10"] * 15 + ["11-13"] * 15})
     comparison = compare_waves({"w1": w1, "w2": w2}, paired=True, by="age_group")
     content = make_report((w2[0], w2[2]), w2[1], text_is_pseudonymised=True,
+                          safeguarding=SCREEN_RULES,
                           embedder=HashingEmbedder(), themes=["money"], waves=comparison,
                           timestamp=False)
     assert content.manifest["settings"]["waves"]["paired"] is True
@@ -588,6 +591,7 @@ def test_make_report_with_a_wave_comparison(tmp_path):
     written = write_report(content, tmp_path, formats=["md"])
     assert written["table_changes"].is_file()
     without = make_report((w2[0], w2[2]), w2[1], text_is_pseudonymised=True,
+                          safeguarding=SCREEN_RULES,
                           embedder=HashingEmbedder(), themes=["money"], timestamp=False)
     assert without.changes.empty
     assert "Change between waves" not in write_report(without, tmp_path / "b", formats=["md"])[

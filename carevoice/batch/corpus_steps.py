@@ -20,7 +20,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from .chunks import ChunkSpec, ChunkStore
     from .config import BatchConfig
 
-__all__ = ["corpus_step_problems", "discover_outputs", "link_outputs", "report_outputs"]
+__all__ = ["FLAGS_FILE", "corpus_step_problems", "discover_outputs", "link_outputs",
+           "report_outputs", "safeguarding_outputs"]
 
 
 def _available(module: str) -> bool:
@@ -237,9 +238,49 @@ def discover_outputs(cfg: BatchConfig, specs: list[ChunkSpec], store: ChunkStore
             "topics_info": _write(info, folder / f"topics_info.{fmt}", fmt)}
 
 
+#: The flags file a run writes into ``outputs/`` (always CSV, owner read/write only).
+FLAGS_FILE = "safeguarding_flags.csv"
+
+
+def safeguarding_outputs(cfg: BatchConfig, specs: list[ChunkSpec], store: ChunkStore,
+                         folder: Path) -> tuple[pd.DataFrame, dict[str, Path]]:
+    """Screen every comment for safeguarding once; write the flags file for the DSL.
+
+    The pseudonymised comments are screened (:func:`carevoice.safeguarding.screen_comments`,
+    the rules and the similarity path with the packaged model, as ``carevoice safeguarding``
+    does) and the flags written to ``outputs/safeguarding_flags.csv`` owner read/write only
+    (0600): ``comment_id``, ``respondent_id``, ``category``, ``level``, ``cue``, never text.
+    The report takes the same table, so nothing is screened twice. With ``[embed] model =
+    "hashing"`` (tests only: vectors without meaning) the similarity path is left out.
+
+    Parameters
+    ----------
+    cfg : BatchConfig
+    specs : list of ChunkSpec
+    store : ChunkStore
+    folder : pathlib.Path
+        ``outputs/``.
+
+    Returns
+    -------
+    (pandas.DataFrame, dict)
+        The flags (with the screen's settings in ``attrs``) and ``{"safeguarding_flags":
+        path}``.
+    """
+    from ..safeguarding import SafeguardingConfig, screen_comments, write_flags
+
+    comments = _pseudonymised(specs, store)
+    keep = [c for c in (COMMENT_ID, RESPONDENT_ID, TEXT) if c in comments]
+    config = SafeguardingConfig(similarity=cfg.embed.model != "hashing")
+    flags = screen_comments(comments[keep], config)
+    path = write_flags(flags, folder / FLAGS_FILE)
+    return flags, {"safeguarding_flags": path}
+
+
 def report_outputs(cfg: BatchConfig, specs: list[ChunkSpec], store: ChunkStore,
                    respondents: pd.DataFrame, folder: Path,
-                   inputs: dict[str, Path] | None = None) -> dict[str, Path]:
+                   inputs: dict[str, Path] | None = None,
+                   safeguarding: pd.DataFrame | None = None) -> dict[str, Path]:
     """Write the reports named in ``[report] formats`` (:func:`carevoice.report.build_report`).
 
     The comments are the pseudonymised ones; those with a span scoring below the review
@@ -263,6 +304,10 @@ def report_outputs(cfg: BatchConfig, specs: list[ChunkSpec], store: ChunkStore,
         The files the report's comments, codes and respondents are (``outputs/comments``,
         ``outputs/codes`` and the respondents file): their SHA-256 go into its manifest, as
         ``carevoice report`` records them.
+    safeguarding : pandas.DataFrame, optional
+        The run's safeguarding flags (:func:`safeguarding_outputs`): the report withholds the
+        comments they name from its quotes instead of screening again. None: the report
+        screens its candidate quotes itself.
 
     Returns
     -------
@@ -308,7 +353,8 @@ def report_outputs(cfg: BatchConfig, specs: list[ChunkSpec], store: ChunkStore,
                                     **({"multi_select": cfg.input.multi_select_argument}
                                        if cfg.input.multi_select else {})},
                            timestamp=False, closed_columns=_closed(cfg),
-                           not_free_text=list(cfg.input.not_free_text))
+                           not_free_text=list(cfg.input.not_free_text),
+                           safeguarding=safeguarding)
     return {f"report_{name}": path for name, path in written.items()}
 
 

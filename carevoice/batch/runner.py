@@ -13,8 +13,10 @@
    every chunk; unchanged chunks are not rewritten. Both steps are in
    :mod:`carevoice.batch.pseudonymise`.
 4. **Embed and code** each pseudonymised chunk (parallel on the Dask engine).
-5. **Assemble** ``outputs/`` (pseudonymised comments, spans, codes) and run the corpus-wide
-   steps (linkage, discovery, report) on the concatenated results.
+5. **Assemble** ``outputs/`` (pseudonymised comments, spans, codes), screen every comment for
+   safeguarding once (``outputs/safeguarding_flags.csv``, owner-only, no text) and run the
+   corpus-wide steps (linkage, discovery, report, which withholds the flagged comments from
+   its quotes) on the concatenated results.
 6. Write ``manifest.json`` (input hashes, settings, versions, seed, chunk list, output hashes).
 
 Every chunk result is stored with a content key and checksums (:class:`ChunkStore`), so a
@@ -543,6 +545,20 @@ def _run(cfg: BatchConfig, base: Path, source: Source, staging: Path | None,
                                                        cfg.run.output_format)
         step(1)
         seconds["assemble"] = time.perf_counter() - clock
+        from .corpus_steps import safeguarding_outputs
+
+        clock, step = time.perf_counter(), bar("safeguarding", 1)
+        flags, written = safeguarding_outputs(cfg, specs, store, folder / "outputs")
+        outputs.update(written)
+        step(1)
+        seconds["safeguarding"] = time.perf_counter() - clock
+        counts["safeguarding_flagged"] = int(flags["comment_id"].nunique())
+        log(f"safeguarding: {counts['safeguarding_flagged']} comments flagged ("
+            f"{flags.loc[flags['level'] == 'priority', 'comment_id'].nunique()} priority), "
+            f"written owner-only to outputs/{written['safeguarding_flags'].name}"
+            + ("" if cfg.embed.model != "hashing" else
+               " (rules only: the hashing model has no meaning for the similarity path)")
+            + "; the screen misses some disclosures: read every comment")
         if link_on:
             from .corpus_steps import link_outputs
 
@@ -566,7 +582,7 @@ def _run(cfg: BatchConfig, base: Path, source: Source, staging: Path | None,
             clock, step = time.perf_counter(), bar("report", 1)
             outputs.update(report_outputs(
                 cfg, specs, store, respondents, folder / "outputs",
-                inputs=_report_inputs(cfg, outputs)))
+                inputs=_report_inputs(cfg, outputs), safeguarding=flags))
             step(1)
             seconds["report"] = time.perf_counter() - clock
             log(f"report: {', '.join(cfg.report.formats)} written")

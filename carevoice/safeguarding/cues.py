@@ -67,7 +67,8 @@ _FRAGMENTS = {
             r"images)",
     "TIME": r"(?:days|a day|two days|three days|four days|2 days|3 days|4 days|a week|weeks|"
             r"since \w+|ages|a while|yesterday|24 hours|48 hours)",
-    "BASIC": r"(?:food|gas|electric|electricity|heating|heat|hot water|lights|power|nappies|"
+    "BASIC": r"(?:food|gas|electric|electrics|electricity|heating|heat|hot water|lights|power|"
+             r"nappies|"
              r"formula|milk|the meter|meter|credit|topping up|top up)",
     "SLEEP": r"(?:slept|sleep|sleeping|sleeps|stay|stayed|staying|kip|kipped|kipping|crash|"
              r"crashed|crashing)",
@@ -166,20 +167,25 @@ CUES: tuple[Cue, ...] = (
         r"(?:never|not) wake\b|\bnothing to live for\b", negatable=False,
         unless=r"\b(?:for school|on time|early|alarm|in time)\b"),
     Cue("self_harm", "thoughts of suicide",
-        r"\bsu+[iy]?[cs]+[iy]?d\w*|\bkill(?:ing|ed)? (?:myself|my self|me self)\b|\bend (?:it "
-        r"all|my life|my own life|everything)\b|\btake my (?:own )?life\b|\bhang (?:myself|my "
+        r"\bsu+[iy]?[cs]+[iy]?d\w*|\bkill(?:ing|ed)? (?:myself|my self|me self)\b|\bend(?:ing)? "
+        r"(?:it all|my life|my own life|everything)\b|\b(?:poison|poisoned|poisoning|drown|"
+        r"drowned|drowning|suffocate|suffocating|strangle|strangling|starve|starving) (?:myself|"
+        r"my self)\b|\b(?:googl\w*|search\w*|look\w* up|research\w*|read\w* about) (?:\w+ )"
+        r"{0,2}(?:ways|how) to (?:die|kill myself|end it|overdose|not wake up)\b|\btake my (?:own "
+        r")?life\b|\bhang (?:myself|my "
         r"self)\b|\b(?:jump|step|walk) (?:off (?:a|the) (?:bridge|roof|building|cliff)|in front"
         r" of (?:a|the) (?:train|car|bus|lorry))\b|\bnoose\b|\bbetter off without me\b"
         r"|\b(?:thoughts|thinking|thought|think|thinks) (?:about|of) (?:ending (?:it|things|my "
         r"life)|dying|death|not being here|not being alive)\b",
         unless=r"\b(?:squad|prevention (?:week|day)|(?:told|tells|telling|said|says) (?:me )?to "
-               r"kill (?:myself|yourself))\b"),
+               r"kill (?:myself|yourself)|end(?:ing|ed)? (?:it|things) (?:all )?with)\b"),
     Cue("self_harm", "does not want to be here any more",
         r"\bdont (?:\w+ )?want to (?:be here|be alive|live|exist|wake up|be on this earth|"
         r"carry on|go on)(?: any more| no more)\b|\bdont want to (?:be alive|exist|wake up"
         r"|live any "
         r"more|be on this earth)\b|\bdont want to live\b(?! (?:here|there|with|in|at|near|"
-        r"like|on))", negatable=False),
+        r"like|on))|\b(?:dont|do not|doesnt|couldnt|could not) (?:really |even )?care (?:if|"
+        r"whether) i (?:live|die|wake up|am alive|am dead)\b", negatable=False),
     Cue("self_harm", "does not want to be here (placement or life?)",
         r"\bdont want to be here\b", level="review", negatable=False,
         unless=r"\b(?:want to (?:go|be|live|move|stay) (?:back|home|somewhere|with|to|at)|in "
@@ -199,8 +205,9 @@ CUES: tuple[Cue, ...] = (
     Cue("self_harm", "warning signs: giving things away, planning how",
         r"\b(?:giving|gave|give) (?:my|all my) (?:stuff|things|belongings) away\b|\bwont need "
         r"(?:them|it|anything|my stuff) (?:soon|much longer|any more|for long)\b|\b(?:think|"
-        r"thinking|thought|planned|planning|plan) (?:about )?how (?:i would|id|i could|to) (?:do "
-        r"it|end it|go through with it)\b", level="review", negatable=False),
+        r"thinking|thought|planned|planning|plan|a plan for|a plan of) (?:about )?how (?:i would|"
+        r"id|i could|to|i will|ill|im going to) (?:do it|end it|go through with it)\b",
+        level="review", negatable=False),
     Cue("self_harm", "cannot cope any more",
         r"\bcant (?:cope|take it|take this|do this|handle it|handle this|deal with it)"
         r"(?: any more| no more)\b|\bat (?:breaking|my breaking) point\b"
@@ -215,6 +222,10 @@ CUES: tuple[Cue, ...] = (
         r"picking|burn|burning) (?:my|me) (?:arms?|wrists?"
         r"|legs?|thighs?|skin|stomach|tummy)\b|\bmy cuts\b|\b(?:scars|marks) on (?:my )?"
         r"(?:arms?|wrists?|legs?)\b|\bblade\w* (?:to|on|in) (?:my )?(?:room|arm|wrist)\b"
+        r"|\b(?:stopped|started|quit|been|keep|kept|still|relapsed|relapse|back to|urge to|urges "
+        r"to) cutting\b(?! (?:class|lessons?|school|hair|back|down|out|corners|it fine|the|(?:my|m"
+        r"e|"
+        r"his|her) (?:hair|fringe|nails|food|toenails)))"
         r"|\b(?:hurts|hurt|hurting|cuts|cutting|harms|harming|burns|burning) (?:herself|himself|"
         r"themselves|themself)\b|\b(?:kill|killing|kills|end|ending) (?:herself|himself|"
         r"themselves|themself|her life|his life|their life)\b",
@@ -226,6 +237,13 @@ CUES: tuple[Cue, ...] = (
         r"when) (?:i|im) (?:wasnt|werent|was not|was gone|gone|dead|died|not here|not around|"
         r"wasnt here|disappeared|just disappeared)\b|\b(?:goodbye|suicide) (?:letter|note)s?\b"
         r"|\bsaid (?:my )?goodbyes? to (?:everyone|everybody)\b", negatable=False),
+    Cue("self_harm", "arms kept covered (weak)",
+        r"\b(?:keeps?|kept|keeping|always has|always wears|wears|covers?|covering|covered) (?:\w+ "
+        r")?"
+        r"(?:her|his|their|my) (?:arms|wrists|legs) (?:covered|hidden|up)\b|\blong sleeves? "
+        r"(?:\w+ ){0,2}(?:in (?:summer|the heat|pe)|when its (?:hot|boiling)|even when)\b",
+        level="review", negatable=False, unless=r"\b(?:cold|freezing|eczema|sunburn|sun cream|"
+                                                r"tattoo\w*|religio\w*|hijab|modest\w*)\b"),
     Cue("self_harm", "hurting self to feel pain",
         r"\b(?:bang|banging|bangs|hit|hitting|punch|punching) (?:my )?(?:head|fists?|hands?) "
         r"(?:on|against|into) (?:the |a )?(?:wall|walls|floor|door)\b|\b(?:till|until) (?:it|"
@@ -265,19 +283,32 @@ CUES: tuple[Cue, ...] = (
     # ---------------------------------------------------------------- abuse
     Cue("abuse", "hit or hurt by someone",
         r"\b(?:he|she|they|dad|mum|stepdad|stepmum|carers?|staff|nan|grandad|uncle|auntie|"
-        r"brother|sister|parents|worker|him|her|them|someone|people|man|lads|boys|girls|kids|"
+        r"manager|managers|key worker|keyworker|teacher|brother|sister|parents|worker|him|her|"
+        r"them|someone|people|man|lads|boys|girls|kids|"
         r"boyfriend|partner|girlfriend|husband|friend|cousin|guy|bloke|lad|boy|girl|woman"
         r"|who|and|then|always|sometimes|keeps|still|just|even|also|has|have|had|got|gets|"
         r"get|will|would|was|were|been|being) (?:\w+ ){0,2}{HIT} (?:me|us|my (?:little |baby "
         r"|big )?(?:brother|sister|siblings?|face|head|arm|arms|legs?|hair|neck|throat|wrists?"
         r"|ears?))\b"
+        r"|\b(?:drag|drags|dragged|dragging|grab|grabs|grabbed|pull|pulls|pulled|yank|yanks|"
+        r"yanked|lift|lifted|threw|throws) (?:me|us) (?:by|up by|around by|across (?:the )?(?:room|"
+        r"floor) by) (?:my|the|our) (?:hair|hoodie|hood|collar|arm|arms|neck|ear|ears|clothes|"
+        r"top|jumper|wrist)\b"
         r"|\b(?:got|get|gets|getting|been|being|was|were) (?:hit|slapped|punched|kicked|"
         r"beaten|smacked|hurt|strangled|choked|belted|bashed|thumped|abused)"
         r"(?! (?:by (?:a|the) (?:ball|car|bus|bike)|in the (?:face )?(?:with|by) (?:a|the) "
         r"ball|up|out|off))\b",
         unless=_HIT_IDIOMS, routes=(_TO_DOMESTIC, _TO_VIOLENCE)),
     Cue("abuse", "punished harshly or kept from food",
-        r"\b(?:makes?|made|making) (?:me|us) (?:stand|sit|kneel|stay|wait) (?:\w+ ){0,4}for "
+        r"\b(?:doesnt|dont|didnt|wont|wouldnt|never|not) (?:let|allow|letting) (?:me|us) (?:to )?"
+        r"(?:eat|have (?:tea|dinner|meals|food)|sit) with (?:the (?:family|others|rest)|them|"
+        r"everyone|their (?:kids|family))\b|\b(?:made|make|makes|had|have|has) (?:me |us )?(?:to )?"
+        r"(?:eat|have (?:my|our) (?:tea|dinner|meals)) (?:on my own |alone |separately )?in (?:my|"
+        r"our) room\b|\b(?:made|make|makes) (?:me|us) sleep on the floor\b|\b(?:if|when|whenever|e"
+        r"very "
+        r"time|as a)\b[^.]{0,40}\b(?:had|have|has) to sleep on the floor\b|\b(?:had|have|has) "
+        r"to sleep on the floor (?:if|when|whenever|as a|because|for)\b"
+        r"|\b(?:makes?|made|making) (?:me|us) (?:stand|sit|kneel|stay|wait) (?:\w+ ){0,4}for "
         r"(?:hours|ages|the whole (?:day|night|evening))\b|\b(?:doesnt|dont|wont|never|not) "
         r"(?:let|letting) (?:me|us) (?:eat|have (?:food|tea|dinner|breakfast|a drink))\b|\bnot "
         r"allowed (?:to eat|food|tea|dinner)\b|\b(?:never|dont|dont always|hardly|rarely|not)"
@@ -285,7 +316,9 @@ CUES: tuple[Cue, ...] = (
         r"been|being|im|are) left (?:alone|on my own|on our own|home alone|by (?:myself|"
         r"ourselves)) (?:for|overnight|all|at night|with no|and im)\b|\bleft (?:alone|on my "
         r"own|home alone) (?:overnight|all night|for days|all weekend)\b",
-        negatable=False, routes=(_TO_DOMESTIC,)),
+        negatable=False,
+        unless=r"\b(?:festival|sleepover|camping|holiday|party|lol|haha)\b",
+        routes=(_TO_DOMESTIC,)),
     Cue("abuse", "does things to me, mocked when crying, left dirty",
         r"\b(?:does|did|doing|do|done) (?:stuff|things|something|bad things|sexual things|things i "
         r"dont like) to (?:me|us)\b|\b(?:laugh|laughs|laughed|laughing|film|films|filmed|filming|"
@@ -319,12 +352,16 @@ CUES: tuple[Cue, ...] = (
         r"own|by myself|alone)\b", negatable=False),
     Cue("abuse", "a younger one not safe at home",
         r"\b(?:dont|do not|didnt) think (?:he|she|they|hes|shes|theyre|it) (?:is |are |was |)"
-        r"(?:safe|ok|looked after|being looked after)\b", negatable=False),
+        r"(?:safe|ok|looked after|being looked after)\b|\b(?:brother|sister|siblings?|bro|sis|"
+        r"baby|little ones?|kids) (?:\w+ ){0,2}(?:isnt|arent|is not|are not|isnt being|arent "
+        r"being|not|dont|doesnt|never|not being|gets|get) (?:get )?(?:looked after|fed|cared for|"
+        r"washed|changed) (?:properly|right|enough)\b", negatable=False),
     Cue("abuse", "comes in when undressed or in bed",
-        r"\b(?:comes|walks|came|walked|barges|keeps coming|gets|got) (?:in|into) (?:the "
-        r"bathroom|my room|my bedroom|the shower|my bed) (?:when|while) (?:im|i am|i was|we are|"
-        r"were) (?:in there|in the bath|in the shower|changing|getting changed|getting dressed|"
-        r"asleep|in bed|naked)\b", routes=(_TO_DOMESTIC,)),
+        r"\b(?:comes|walks|came|walked|barges|barged|keeps coming|keeps walking|keeps barging|"
+        r"walking|coming|barging|gets|got) (?:in|into) (?:the bathroom|my room|my bedroom|the "
+        r"shower|my bed) (?:\w+ )?(?:when|while|whenever) (?:im|i am|i was|we are|were) (?:in "
+        r"there|in the bath|in the shower|changing|getting changed|getting dressed|asleep|in bed|"
+        r"naked)\b", routes=(_TO_DOMESTIC,)),
     Cue("abuse", "restrained",
         r"\b(?:restrain|restrains|restrained|restraining|pin|pins|pinned) (?:me|us)\b",
         level="review"),
@@ -448,7 +485,8 @@ CUES: tuple[Cue, ...] = (
                r"our) (?:bag|bags|shopping|stuff|phone)|hold\w* (?:my|"
                r"the|our) (?:phone|bag|money)|pocket money|(?:lunch|dinner|bus) money|for my "
                r"(?:mum|nan|carer|brother|sister)|pack(?:ed)? lunch|for (?:years|ages|so long|a "
-               r"long time|my whole life))\b"),
+               r"long time|my whole life)|while (?:they|he|she|we) (?:play\w*|swim|swam|went "
+               r"(?:swimming|in the sea)|got changed)|footy|football|match|pe)\b"),
     Cue("exploitation", "paid to take things to other towns",
         r"\b(?:pay|pays|paid|paying|give|gives|gave) (?:me|us) (?:\w+ )?to (?:take|carry|drop|"
         r"deliver|hold|move|sell|run|keep)\b|\b(?:take|taking|took|carry|carrying|carried) "
@@ -475,10 +513,19 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:dont|do not|didnt|never) (?:even )?know (?:whats|what is|what was|what) (?:in"
         r"|inside)"
         r" (?:it|them|the bag|the bags|the package|the parcel|the box)\b|\b(?:being|getting|got|"
-        r"been) used by (?:some|these|older|the|a|an|this) \w*\b|\b(?:got|has|have|had|with|"
+        r"been) used by (?:some|these|older|the|a|an|this) \w*\b|\b(?:being|getting|been|got) "
+        r"used to (?:deal|sell|run|carry|hold|move|drop)\b|\b(?:always|suddenly|now) (?:\w+ )?"
+        r"(?:got|has|have|with) (?:loads of |lots of |so much )?(?:cash|money) and new (?:clothes|"
+        r"trainers|phones?|stuff)\b|\b(?:got|has|have|had|with|"
         r"wearing) (?:loads of|lots of|all) new (?:stuff|clothes|things|trainers|phones)\b",
         negatable=False, unless=r"\b(?:present|presents|birthday|christmas|mystery box|secret "
                                 r"santa)\b"),
+    Cue("exploitation", "caught far from home with things that are not mine",
+        r"\b(?:arrested|picked up|stopped|found|caught|nicked) (?:\w+ ){0,3}(?:in|at) (?:another|a "
+        r"different|some other) (?:town|city|county|area)\b|\b(?:stuff|drugs|things|bags?|"
+        r"packages?|parcels?|money|cash|a phone|phones) (?:on me |in my bag )?(?:that|which) "
+        r"(?:wasnt|werent|isnt|arent|was not|were not) (?:mine|ours)\b",
+        unless=r"\b(?:lost property|lent|borrowed|by mistake|mixed up|school trip|on holiday)\b"),
     Cue("exploitation", "a second phone (weak)",
         r"\b(?:two|2|second|another|extra|a burner|burner) phones?\b",
         level="review", unless=r"\b(?:old phone|broke|broken|smashed|cracked|for school)\b"),
@@ -492,7 +539,10 @@ CUES: tuple[Cue, ...] = (
         r" off\b|\bpay (?:it|them|him) back\b(?! (?:for|when i))",
         unless=r"\b(?:(?:felt|feel|feeling) (?:like )?(?:i|we) (?:owe|owed)|owe (?:them|him|my "
                r"(?:mum|nan|carer|sister|brother)) (?:a favour|one|an "
-               r"apology|everything|my life)|(?:council|student|phone|rent|arrears) (?:debt|tax))"
+               r"apology|everything|my life)|owe (?:my |our )?(?:carers?|foster \w+|mum|dad|nan|"
+               r"sister|brother|mate|friend|teacher|worker|pa|keyworker|key worker) (?:£ ?\d+|"
+               r"money|a (?:fiver|tenner))|pocket money|(?:council|student|phone|rent|arrears) (?:"
+               r"debt|tax))"
                r"\b"),
     Cue("exploitation", "older people giving gifts or lifts",
         r"\b{OLDER} (?:who |that |)(?:\w+ ){0,4}(?:give|gives|gave|giving|buy|buys|bought|buying|"
@@ -502,6 +552,11 @@ CUES: tuple[Cue, ...] = (
         r"bought|buying) (?:me|us) (?:free |)(?:weed|drugs|vapes?|alcohol|booze|cigs|fags)\b",
         unless=r"\b(?:my|our) (?:carer|carers|foster|nan|grandad|mum|dad|brother|sister|aunt|"
                r"auntie|uncle|pa|social worker|key ?worker|worker|mentor|teacher|coach)\b"),
+    Cue("exploitation", "an adult asks me into his house or car",
+        r"\b(?:man|men|guy|bloke|woman|neighbour|he|she|they) (?:\w+ ){0,6}(?:asks?|asking|asked|"
+        r"invites?|invited|inviting|keeps asking|wants?) (?:me|us) (?:to come )?(?:in|into|round|"
+        r"back|inside|up) (?:to )?(?:his|their|her) (?:house|flat|car|place|van|room)\b",
+        level="review", negatable=False),
     Cue("exploitation", "older people giving gifts (weak)",
         r"\b{OLDER} (?:from|on|at|in|round|i met)\b.{0,40}\b(?:give|gives|gave|buy|buys|bought"
         r"|lifts?|money|presents|gifts)\b", level="review",
@@ -523,7 +578,12 @@ CUES: tuple[Cue, ...] = (
         r"(?:my |the |our |me )?{PICS}\b|\b(?:share|send|post|leak|show) (?:\w+ )?{PICS} "
         r"(?:unless|if i dont|if i didnt|if we dont)\b|\bsextort\w*|\bblackmail\w*"
         r"|\b(?:share|send|post|leak|show) (?:the |my |)(?:other )?(?:ones|them|it) (?:to \w+ )?"
-        r"(?:if|unless) (?:i|we) (?:dont|didnt|wont|do not|stop)\b", negatable=False),
+        r"(?:if|unless) (?:i|we) (?:dont|didnt|wont|do not|stop)\b|\b(?:or|otherwise|else) "
+        r"(?:theyll|they will|hell|he will|shell|she will|theyre going to|hes going to|they "
+        r"would|he would) (?:\w+ )?(?:post|share|send|leak|show|put up) (?:\w+ )?(?:my|the|"
+        r"our|me) ?(?:\w+ )?{PICS}\b|\b(?:turned out to be|wasnt who (?:they|he|she) said"
+        r"|was really) (?:someone else|a (?:man|grown man|adult|fake)|an (?:adult|older man))\b"
+        r"[^.]{0,60}\b(?:money|pay|{PICS}|meet|threat\w*|demand\w*)\b", negatable=False),
     Cue("exploitation", "someone online wants secrets, meeting or pictures",
         r"(?:\b(?:man|men|guy|guys|someone|somebody|person|boy|lad|girl|people|adult|older \w+)"
         r" (?:i (?:met|talk to|chat to|play with) )?{ONLINE}|\b(?:met|meet|talk to|talked to|"
@@ -556,13 +616,22 @@ CUES: tuple[Cue, ...] = (
         r"with|know|only know) {ONLINE}\b|\b{ONLINE} (?:wants|asked|asks|keeps asking) (?:me|us)"
         r" to (?:meet|send|keep|not tell)\b",
         level="review"),
+    Cue("exploitation", "an adult who says he is family but is not",
+        r"\b(?:isnt|is not|not|aint) (?:really|actually|even|properly) (?:my|our) (?:uncle|"
+        r"auntie|aunt|cousin|brother|sister|godfather|stepdad)\b|\b(?:calls?|called|says?|said)"
+        r" (?:himself|herself|hes|shes|he is|she is) (?:my|our) (?:uncle|auntie|cousin|big "
+        r"brother)\b|\b(?:pretend\w*|make out|makes out|made out) (?:\w+ ){0,2}(?:my|our) "
+        r"(?:uncle|auntie|cousin|brother|sister|dad)\b",
+        unless=r"\b(?:step|half|foster|adopt\w*|blood|biological|family friend|godparent\w*|like"
+               r" (?:an|a) (?:uncle|brother|sister|auntie))\b", negatable=False),
     Cue("exploitation", "comes back with new things or money",
         r"\b(?:coming|came|comes|come) back (?:\w+ )?with (?:new (?:phones?|trainers|clothes|"
         r"stuff)|loads of (?:money|cash|stuff)|money|cash|her nails done)\b", level="review"),
     Cue("abuse", "an adult says to keep it secret",
         r"\b(?:says|said|tells|told|saying|telling) (?:me |us |)(?:that )?(?:its|it is|it was)? ?"
         r"(?:our|a) (?:little |special )?secret\b|\b(?:told|tells|says|said|saying) (?:me |us |)"
-        r"(?:not to|to never|never to|to not|dont) tell\b", negatable=False,
+        r"(?:not to|to never|never to|to not|dont) tell\b|\b(?:wants?|wanted|asks?|asked|makes?|"
+        r"made|tells?|told|gets?) (?:me|us) to keep (?:\w+ )?secrets?\b", negatable=False,
         unless=r"\b(?:surprise|party|present|birthday|christmas)\b"),
     Cue("abuse", "a secret (weak)",
         r"\b(?:our|its our|its a) (?:little )?secret\b", level="review", negatable=False,
@@ -575,7 +644,12 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:work|works|working|worked) for (?:free|nothing|no (?:money|pay|wages))\b"
         r"|\b(?:dont|doesnt|never|wont|didnt) (?:get )?pa(?:y|id) (?:me|us)\b"
         r"|\b(?:took|takes|taken|has|keeps|kept|got) (?:my|our) (?:passport|id|documents|papers)"
-        r"\b|\b(?:made|make|makes|forced|force) (?:me|us) (?:to )?work\b",
+        r"\b|\b(?:made|make|makes|forced|force) (?:me|us) (?:to )?work\b|\b(?:forced|made) to "
+        r"work\b|\b(?:boss|employer|owner|manager|they|them|the (?:man|men|guy|lads)) (?:\w+ )?"
+        r"(?:keeps|takes|took|kept|holds|held|has) (?:all )?(?:my|our) (?:money|wages|pay|"
+        r"passport|id)\b(?=[^.]{0,40}\b(?:debt|owe|cant leave|till|until|for (?:my|the) "
+        r"(?:rent|room|travel|debt)))|\b(?:work|working|worked|pay|paying) off (?:my|a|the|our) "
+        r"debt\b",
         negatable=False,
         unless=r"\b(?:volunteer\w*|work experience|placement|apprentice\w*|chores|homework|"
                r"housework|lost my|renew|for my (?:pa|social worker)|the council|the home office)"
@@ -593,27 +667,40 @@ CUES: tuple[Cue, ...] = (
                r"wrote|labell?\w*|say|says|said) (?:it |me |us )?(?:as )?(?:absconding|"
                r"absconded|a runner))\b"),
     Cue("missing", "out all night or gone for days",
-        r"\b(?:out|around|about|on the streets|walking|walk|wander\w*) (?:\w+ )?all night\b"
+        r"\b(?:out|around|about|round|on the streets|walking|walk|walked|walks|wander\w*) (?:\w+ )?"
+        r"all night\b"
         r"(?!.{0,30}\b(?:party|gaming|sleepover|revising|festival)\b)|\b(?:been|was|were|id "
         r"been|had been) gone (?:for )?(?:\d+|a few|two|three|four|five|six|several|a couple "
         r"of) (?:days|nights)\b|\b(?:police|coppers|they) (?:found|brought|picked) (?:me|us) "
-        r"(?:up )?(?:in|back|from|at|on)\b|\binstead of (?:going )?(?:back|home) (?:to (?:the|"
+        r"(?:up )?(?:in|back|from|at|on)\b|\b(?:police|coppers) (?:\w+ ){0,5}(?:find|look for|"
+        r"looking for|search for|searching for) (?:me|us)\b|\b(?:police|coppers|staff|carers|"
+        r"they) (?:\w+ ){0,2}(?:out |)(?:looking|searching) for (?:me|us) (?:all night|for hours|"
+        r"everywhere)\b"
+        r"|\binstead of (?:going )?(?:back|home) (?:to (?:the|"
         r"my) (?:home|placement|unit|carers|house))?\b",
         unless=r"\b(?:stayed up all night|gaming|revising|party|sleepover)\b"),
-    Cue("missing", "cannot or will not go back",
+    Cue("missing", "cannot, will not or did not go back",
         r"\b(?:cant|wont|not going to|refuse to|too scared to) go back (?:to (?:the|my) "
-        r"(?:placement|home|unit|carers|house|foster)|home)\b", level="review",
+        r"(?:placement|home|unit|carers|house|foster)|home)\b|\b(?:didnt|did not|never) "
+        r"(?:go|come|went|came) back (?:to (?:the|my) (?:placement|home|unit|carers|foster \w+)|"
+        r"(?:home|in) (?:that|last|at) night)\b", level="review",
         negatable=False),
     Cue("missing", "going missing",
         r"\b(?:go|goes|going|went|gone|been|keep|keeps|kept) (?:going )?"
         r"(?:reported )?missing\b(?! (?:out|lessons?|school|class|you|my|home|people|them|him|"
-        r"her|it|the|family|friends|stuff|things|a lot|some|college|days|half))|\b(?:was|were|"
+        r"her|it|the|family|friends|stuff|things|a lot of|lots of|some|college|days|half))|\b(?:wa"
+        r"s|were|"
         r"is|am|im) missing (?:for (?:days|a (?:day|week|night)|hours|\w+ (?:days|nights|"
         r"hours|weeks))|from (?:care|home|my placement|the home|the unit))\b"
         r"|\breported (?:me |us )?(?:as )?missing\b|\bmissing (?:from|person|episode\w*|"
         r"persons?|from care|from home)\b"
         r"|\bmisper\w*\b",
-        unless=r"\b(?:missing (?:out|you|my|home|them|school)|(?:something|anything|stuff|"
+        unless=r"\b(?:missing (?:out|you|my|home|them|school)|(?:my|the|a|our|his|her|their|"
+               r"some) (?!(?:\w+ )?(?:brother|sister|bro|sis|siblings?|friends?|mates?|cousins?|"
+               r"bestie|son|daughter|baby|kids?|child|children|mum|dad|boyfriend|girlfriend|"
+               r"partner|girls?|boys?|lads?|man|woman|person|people)\b)(?:\w+ ){0,4}\w+ "
+               r"(?:went|goes|has gone|have gone|gone|keep going|keeps going|go) missing|"
+               r"(?:something|anything|stuff|"
                r"things|it|nothing) (?:\w+ )?(?:goes|went|go|going|gone) missing|(?:my|the|a|our|"
                r"his|her|their) "
                r"(?:cat|dog|keys|"
@@ -630,8 +717,15 @@ CUES: tuple[Cue, ...] = (
         r"(?:houses|places|peoples)|round different|in different (?:houses|places))\b|\b(?:"
         r"different|another) (?:house|houses|place|places|sofa|sofas) (?:most|every) nights?\b"
         r"|\b(?:dont|didnt|never) come (?:home|back) (?:till|until) (?:[1-6]|midnight|one|two|"
-        r"three|four|five|the morning|morning)\b",
-        unless=r"\b(?:fire drill|fresh air|open the window|sleepover|holiday)\b", negatable=False),
+        r"three|four|five|the morning|morning)\b"
+        r"|\b(?:sneak|sneaks|sneaking|snuck|sneaked|slip|slips|slipped|slipping|get|gets|got|"
+        r"getting|climb|climbs|climbed) out (?:\w+ ){0,3}(?:after|at|during|in the middle of) "
+        r"(?:lights out|bedtime|bed time|night|midnight|the night|dark)\b|\b(?:get|got|come|"
+        r"came|sneak|sneaking|creep|back) (?:back|in) (?:\w+ )?before (?:breakfast|anyone (?:wakes"
+        r"|gets up)|the staff|staff|my carers|they) (?:wake|get up|notice|check)?\b"
+        r"|\bafter lights out\b(?=.{0,40}\b(?:out|meet|leave|go|went|sneak\w*)\b)",
+        unless=r"\b(?:fire drill|fresh air|open the window|sleepover|holiday|on my phone|"
+               r"reading|read|torch|midnight feast|gaming|xbox)\b", negatable=False),
     Cue("missing", "out at night and nobody knows where",
         r"\b(?:leave|leaving|left|leaves|sneak out of|sneaking out of|go out of) (?:the |my )?"
         r"(?:placement|unit|home|house|carers) (?:at night|in the night|after dark|when (?:staff|"
@@ -641,7 +735,11 @@ CUES: tuple[Cue, ...] = (
         r"\b|\bbetween (?:mates|friends|peoples|different) (?:houses|places|sofas|flats)"
         r"\b|\b(?:hide|hiding|hid|stay|staying|wait|waiting|sit|sitting) (?:\w+ ){0,4}(?:until|"
         r"till) (?:everyone|they|he|she|mum|dad|my stepdad|my dad)(?: at home)? (?:is|are|has|"
-        r"have|goes|go|went)? ?(?:asleep|gone to bed|gone out|left)\b", negatable=False),
+        r"have|goes|go|went)? ?(?:asleep|gone to bed|gone out|left)\b"
+        r"|\b{SLEEP} (?:\w+ ){0,2}(?:at|round|with|over at)\b[^.]{0,80}\b(?:my (?:carers|"
+        r"foster carers|social worker|mum|dad|worker)|staff|the staff|nobody|no one|they) "
+        r"(?:dont|doesnt|didnt|never|do not|does not) (?:even )?know\b(?! (?:why|how|what))",
+        negatable=False),
     Cue("missing", "not coming home at night",
         r"\b(?:dont|didnt|never|not|wont|havent|hasnt) (?:come|came|go|went|going|coming|been|"
         r"gone) (?:home|back)(?: to (?:my |the )?(?:placement|house|home|unit|carers))? (?:at "
@@ -655,7 +753,9 @@ CUES: tuple[Cue, ...] = (
         r"\b{SLEEP} (?:rough|on the streets?|in (?:a |the |my |his |their |someones |my \w+s |"
         r"\w+s )?(?:car|"
         r"cars|car park|park|stairwell|tent|bus station|train station|bin shed|doorway|shed|"
-        r"garage|bus shelter|underpass)|outside|on (?:a |the )?(?:bench|streets?|night bus))\b"
+        r"garage|bus shelter|underpass)|outside|on (?:a |the )?(?:bench|benches|streets?|night "
+        r"bus|night buses|buses|trains))\b|\b(?:{SLEEP}|bed|beds|living|lived|live|lives|home) "
+        r"(?:\w+ ){0,4}(?:back seat|backseat|front seat) of\b|\bstreet homeless\b"
         r"|\bsofa ?surf\w*|\bcouch ?surf\w*|\b{SLEEP} on (?:a |the )?(?:different|someones|"
         r"random|mates|a mates|friends|a friends|strangers|peoples) (?:sofa|couch|floor)s?\b",
         unless=r"\b(?:camping|festival|holiday|scouts|cubs|brownies|guides|dofe|duke of "
@@ -670,6 +770,11 @@ CUES: tuple[Cue, ...] = (
         r"met|dont know))\b|\b(?:with|at) (?:people|someone|a guy|a man|men|guys|lads) "
         r"(?:i|ive|id) (?:only |just |only just |barely |hardly )?(?:met|know)\b",
         negatable=False),
+    Cue("missing", "homeless or locked out: nowhere safe to sleep",
+        r"\bstreet homeless\b|\b(?:im|i am|ive been|i was|i became|i ended up|been|was) (?:\w+ )?"
+        r"homeless\b|\b(?:landlord|council|housing|they|staff) (?:\w+ ){0,2}(?:changed the locks|"
+        r"locked me out)\b|\b(?:im|i am|i was|left) (?:stuck )?outside with (?:nothing|no)\b",
+        unless=r"\b(?:homeless (?:people|shelter volunteer|charity|charities)|volunteer\w*)\b"),
     Cue("exploitation", "staying with an older man",
         r"\b(?:staying|stays|stayed|sleeping|sleeps|slept|goes|going|went|living|lives) "
         r"(?:round |over |)(?:at |with |to )(?:an |some |this |these |a )?older (?:man|men|guy|"
@@ -689,15 +794,19 @@ CUES: tuple[Cue, ...] = (
         r"threaten\w*|strangl\w*|chok\w*|smash\w*|broke my|throws|threw|spat|spits) (?:\w+ )?"
         r"(?:me|at me|my|us|her|the baby|my baby)\b|\b(?:{PARTNER}) (?:has been|is|was|gets|"
         r"can be|been|became|got) (?:\w+ )?(?:violent|abusive|aggressive|rough|nasty|physical)"
-        r"\b|\b(?:abusive|violent|controlling|toxic) relationship\b|\b(?:{PARTNER})\b.{0,40}"
-        r"\bif (?:i|we) (?:leave|left|end it|break up|dont)\b|\bif i (?:ever )?leave (?:him |"
-        r"her |)(?:he|she|hell|shell)\b",
+        r"\b|\b(?:abusive|violent|controlling|toxic) relationship\b|\b(?:{PARTNER})\b[^.]{0,80}"
+        r"\bif (?:i|we) (?:ever )?(?:leave|left|end it|break up|dont|tell|go)\b|\bif i (?:ever )?"
+        r"leave (?:him |her |)(?:he|she|hell|shell)\b|\b(?<!mums )(?<!her )(?:my |me |our |)"
+        r"(?:{PARTNER}) (?:\w+ ){0,2}(?:threaten\w* to (?!(?:break up|dump|leave|finish|split|"
+        r"end it|unfollow|block)\b)|(?:says|said) (?:hell|shell|hed|shed|he will|she will|he "
+        r"would|she would) (?:\w+ )?(?:burn|kill|hurt|smash|stab|batter|strangle))",
         unless=_HIT_IDIOMS),
     Cue("domestic_abuse", "partner controls money, phone or going out",
-        r"\b{PARTNER} (?:\w+ ){0,2}(?:takes|took|has|keeps|kept|controls|checks|checking|goes "
-        r"through|track|tracks|tracking|smashed|broke|reads|stole|steals|spends) (?:all )?(?:my|"
-        r"our) (?:money|phone|bank card|card|benefits|universal credit|wages|pay|keys|passport|"
-        r"messages|location)\b|\b{PARTNER} (?:\w+ ){0,2}(?:wont|doesnt|dont|never) let (?:me|us) "
+        r"\b{PARTNER} (?:\w+ ){0,2}(?:takes|took|has|had|keeps|kept|controls|checks|checking|"
+        r"goes through|track|tracks|tracking|smashed|broke|reads|stole|steals|spends) (?:all )?"
+        r"(?:my|our) (?:money|phone|bank cards?|cards?|benefits|universal credit|wages|pay|keys|"
+        r"passport|messages|location)\b|\b{PARTNER} (?:\w+ ){0,2}(?:wont|doesnt|dont|never) let (?"
+        r":me|us) "
         r"(?:see|go|have|talk|leave|work|out|speak|use|keep|get)\b|\b{PARTNER}\b.{0,40}\b"
         r"(?:controlling|coercive)\b|\b(?:controlling|coercive) (?:relationship|{PARTNER})\b"
         r"|\b(?:he|she) (?:\w+ ){0,2}(?:controls|takes|took|keeps|kept|has|had|spends|stole|steals)"
@@ -706,8 +815,8 @@ CUES: tuple[Cue, ...] = (
         r"is controlling) (?:everything|every|all|my|what|where|who)\b"
         r"|\b(?:he|she) (?:\w+ ){0,2}(?:checks|reads|goes through|went through|checked|read) "
         r"(?:all )?my (?:messages|texts|phone|snaps|dms)\b"
-        r"|\b(?:makes?|made) (?:me|us) (?:give|hand over|transfer) (?:him|her|them) (?:all )?(?:my|"
-        r"our) (?:money|wages|pay|benefits|universal credit|card|bank card)\b",
+        r"|\b(?:makes?|made) (?:me|us) (?:give|hand over|transfer) (?:him |her |them |)(?:all )?"
+        r"(?:my|our) (?:money|wages|pay|benefits|universal credit|card|bank card)\b",
         negatable=False, unless=r"\bcontrolling (?:my )?(?:anger|temper|breathing|asthma)\b",
         routes=(("abuse", (r"\b(?<!babys )(?<!baby )(?<!kids )(?<!sons )(?<!daughters )(?:dad|"
                            r"mum|stepdad|stepmum|carers?|foster|staff|nan|uncle|brother|sister)"
@@ -718,15 +827,30 @@ CUES: tuple[Cue, ...] = (
         r"turning|keeps turning|keep turning) up at (?:my|our) (?:work|flat|house|college|door|"
         r"school|nursery)\b", negatable=False,
         routes=(("violence", r"^(?!.*\b(?:ex|exs|{PARTNER}|he|him)\b)"),)),
+    Cue("domestic_abuse", "never allowed out without a partner (weak)",
+        r"\b(?:she|he|my (?:mum|sister|auntie|nan|brother)) (?:never|cant|isnt allowed to|is not "
+        r"allowed to|doesnt|is never allowed to|cannot) (?:\w+ )?(?:go|goes|going|see|sees|talk "
+        r"to|leave the house) (?:\w+ )?(?:anywhere|anyone|out|her friends|his friends|us|her "
+        r"family)? ?without (?:him|her|her (?:{PARTNER}|husband)|his (?:{PARTNER}|wife))\b",
+        level="review", negatable=False),
+    Cue("domestic_abuse", "hurts me then says sorry",
+        r"\b(?:{HIT}|shoves|grabs|throws things)\b[^.]{0,60}\b(?:(?:always|then|but) (?:\w+ )?"
+        r"(?:says|said) (?:\w+ )?sorry|says? (?:it|that) (?:wont|will never) happen again|"
+        r"promises? (?:it wont|hell never|shell never|never to)|buys me (?:flowers|stuff|"
+        r"presents) after)\b",
+        unless=_HIT_IDIOMS + r"|\b(?:lol|haha|pool|game|playing)\b"),
     Cue("domestic_abuse", "afraid of a partner",
         r"\b(?:scared|frightened|afraid|terrified|petrified) (?:of|to leave|to tell|to go home "
         r"to) (?:my |her |the )?(?:{PARTNER}|him)\b(?=.{0,60}\b{PARTNER}\b)|\b(?:scared|"
         r"frightened|afraid|terrified|petrified) (?:of|to leave) (?:my |the )?{PARTNER}\b"),
     Cue("domestic_abuse", "violence between adults at home",
-        r"\b(?:dad|stepdad|mums boyfriend|mums partner|her boyfriend|her partner|he) (?:\w+ )"
-        r"{0,2}(?:{HIT}|threaten\w*|strangl\w*|chok\w*) (?:my |our )?(?:mum|mother|stepmum|"
-        r"her)\b|\b(?:mum|stepmum) (?:\w+ ){0,2}(?:{HIT}|stabbed|threaten\w*) (?:my |our )?"
-        r"(?:dad|stepdad|her boyfriend|her partner)\b|\b(?:mum|dad|parents|they) (?:and (?:my |"
+        r"\b(?:dad|father|stepdad|stepfather|mums boyfriend|mums partner|mums fella|her boyfriend"
+        r"|her partner|he) (?:\w+ ){0,2}(?:{HIT}|threaten\w*|strangl\w*|chok\w*|screams? at|"
+        r"screaming at|shouts? at|shouting at|yells? at|yelling at) (?:my |our )?(?:mum|mother|"
+        r"stepmum|her)\b|\b(?:mum|mother|stepmum) (?:\w+ ){0,2}(?:{HIT}|stabbed|threaten\w*) "
+        r"(?:my |our )?(?:dad|father|stepdad|her boyfriend|her partner)\b|\b(?:she|mum|my mum|my "
+        r"sister) (?:\w+ )?flinch\w* (?:when|whenever|if|every time) (?:he|her (?:partner|"
+        r"boyfriend|husband))\b|\b(?:mum|dad|parents|they) (?:and (?:my |"
         r"her |)?(?:dad|stepdad|mum|boyfriend|partner) )?(?:fight|fighting|fights|fought|row|"
         r"rowing)\b.{0,50}\b(?:police|hurt|blood|smash\w*|hit|bruis\w*|scared|hospital)\b"
         r"|\b(?:mums|mams|her|sisters|my sister|dads|his) (?:new )?(?:{PARTNER}|husband|wife) "
@@ -802,6 +926,13 @@ CUES: tuple[Cue, ...] = (
         r"my (?:face|mum|brother|sister|family))\b",
         unless=r"\b(?:my (?:mum|nan|carer|teacher|dad) (?:would|will|is going to) kill me|kill me"
                r" if i|haha|lol|joking)\b", routes=(_TO_DOMESTIC, _TO_ABUSE)),
+    Cue("violence", "told I am dead when they see me",
+        r"\b(?:said|says|say|saying|told me|tell me|messaged|texted) (?:that )?(?:im|i am|youre|"
+        r"you are|were|we are) (?:dead|getting (?:done|stabbed|shanked|merked|got)|done for)"
+        r"(?: (?:when|if|next time|once) (?:they|he|she|we|i|you)\b|\b(?! (?:funny|lol|haha)))",
+        unless=r"\b(?:my (?:mum|nan|carer|dad|teacher)|lol|haha|joke|joking|when (?:she|he|they) "
+               r"(?:finds?|sees?) (?:my|the) (?:room|grades|report))\b",
+        routes=(_TO_DOMESTIC, _TO_ABUSE)),
     Cue("violence", "threatened with serious harm",
         r"\b{THREAT} (?:to )?(?:stab|shank|kill|shoot|jump|slash|do|get|smash|cut|burn) "
         r"(?:me|us|my (?:mate|brother|sister|family|friend|mum))\b|\b(?:death threats?|"
@@ -854,8 +985,9 @@ CUES: tuple[Cue, ...] = (
         r"lights)\b|\b(?:gas|electric|meter|credit|emergency credit) (?:has |had |)(?:run|ran|"
         r"gone|went) (?:out|off)\b|\bon emergency (?:credit|electric|gas)\b|\b(?:cut|cut off|"
         r"turned off|switched off) (?:my |the |our )?(?:gas|electric|electricity|power|water)\b"
-        r"|\b(?:gas|electric|electricity|power|water|heating) (?:was |got |been |is |has been |"
-        r"is still |has |)(?:cut|cut off|turned off|switched off|disconnected|off (?:for|since))"
+        r"|\b(?:gas|electric|electrics|electricity|power|water|heating) (?:was |got |been |is |"
+        r"has been |have been |is still |has |)(?:cut|cut off|turned off|switched off|"
+        r"disconnected|off (?:for|since|all))"
         r"\b|\b(?:cant|couldnt|cannot) (?:buy|get|afford) (?:any )?(?:food|formula|nappies|"
         r"milk|gas|electric|electricity|heating|dinner|tea) for (?:my|the) (?:baby|son|daughter|"
         r"kids?|little one|children)\b|\blost my (?:flat|home|tenancy|place|house)\b"
@@ -864,9 +996,10 @@ CUES: tuple[Cue, ...] = (
                r"(?:in the storm|at school)|volunteer\w*|donat\w*|collection|raised|raise|"
                r"fundrais\w*|app|deals?)\b", negatable=False),
     Cue("destitution", "living on scraps, bailiffs, nowhere to sleep",
-        r"\b(?:lived|living|live|lives|survived|surviving|survive) (?:off |on )(?:biscuits|"
-        r"noodles|toast|crisps|bread|cereal|nothing|coffee|water|tea|porridge|rice|beans|pot "
-        r"noodles)\b|\bbailiffs?\b|\b(?:dont|do not|didnt) know where (?:i|we|me and my \w+|my "
+        r"\b(?:lived|living|live|lives|survived|surviving|survive) (?:off |on )(?:\w+ ){0,3}"
+        r"(?:biscuits|noodles|toast|crisps|bread|cereal|nothing|coffee|water|tea|porridge|rice|"
+        r"beans|samples|freebies|scraps|leftovers|handouts|tins|free food)\b|\bbailiffs?\b|\b(?:do"
+        r"nt|do not|didnt) know where (?:i|we|me and my \w+|my "
         r"\w+ and me|me and the baby) (?:will|are going to|can|am going to|gonna|would) (?:sleep|"
         r"stay|live|go)\b", negatable=False,
         unless=r"\b(?:on holiday|for uni|at uni|university|for the trip)\b"),

@@ -4,7 +4,9 @@ Fictional, written by carevoice's authors in a young person's voice; none is a r
 words. ``PROTOTYPES`` are short disclosures per category; ``NEGATIVES`` are ordinary things young
 people in care say (and idioms) that a comment must resemble less than a disclosure before the
 similarity path flags it. The negatives were written with the demo corpus's false alarms in
-view, so the demo counts in ``docs/safeguarding.md`` are not out of sample.
+view, and the later ones (from "praise of carers" on) and the later disclosures with the
+kinds of false alarm and miss of the development rounds A and B in view, so the demo and
+round A and B figures in ``docs/safeguarding.md`` are not out of sample.
 """
 
 from __future__ import annotations
@@ -35,6 +37,8 @@ PROTOTYPES: dict[str, tuple[str, ...]] = {
         "i wish i could go to sleep and never wake up",
         "i starve myself and make myself sick",
         "i stood on the edge and thought about jumping",
+        "she always hides her arms and has gone really quiet",
+        "i think my friend is hurting herself",
     ),
     "abuse": (
         "an adult at home hurts me when nobody is looking",
@@ -58,6 +62,11 @@ PROTOTYPES: dict[str, tuple[str, ...]] = {
         "he watches me when i am undressed",
         "they humiliate me on purpose",
         "i am made to sleep outside as a punishment",
+        "they made me eat on my own away from the family",
+        "i got punished for wetting the bed",
+        "my carer tells me to keep secrets from my social worker",
+        "a member of staff dragged me by my clothes",
+        "i worry my little brother is not being looked after properly",
     ),
     "exploitation": (
         "older people make me do things for them and i cant say no",
@@ -78,6 +87,8 @@ PROTOTYPES: dict[str, tuple[str, ...]] = {
         "an older guy picks me up in his car and buys me things",
         "i have to do jobs for them to pay off a debt",
         "i was trafficked and forced to work",
+        "my mate suddenly has loads of money and new clothes and i think hes dealing",
+        "i got caught with things in another town that were not mine",
     ),
     "missing": (
         "i keep running off and nobody knows where i go",
@@ -94,6 +105,14 @@ PROTOTYPES: dict[str, tuple[str, ...]] = {
         "the police had to find me and bring me back",
         "i sneak out at night and go to older people's houses",
         "i have been staying in different places every night",
+        "i sneak out when everyone is asleep and get back before morning",
+        "i climb out at night to meet people and nobody notices",
+        "i stay at my older boyfriends place and my carers have no idea",
+        "when it got too much i walked the streets all night",
+        "i have been sleeping in my car",
+        "i stay at a mans flat and he says hes my uncle",
+        "i leave the home at night and come back the next day",
+        "i dont tell staff where i go at night",
     ),
     "domestic_abuse": (
         "my boyfriend hurts me and i am scared to leave him",
@@ -110,6 +129,14 @@ PROTOTYPES: dict[str, tuple[str, ...]] = {
         "my mums boyfriend hurts my mum",
         "my partner pushed me while i was pregnant",
         "my ex keeps turning up and stalking me",
+        "my partner says he will get my baby taken off me if i leave",
+        "my sister is never allowed out without her husband",
+        "my mum cant see her friends because her partner wont let her",
+        "my boyfriend said he would burn my things if i left",
+        "my girlfriend threatens to lie about me to get me in trouble",
+        "my partner tells me what to wear and who i can talk to",
+        "my boyfriend says sorry every time after he hurts me",
+        "i watched my dad hurt my mum when i was little",
     ),
     "violence": (
         "people are threatening to hurt me",
@@ -126,6 +153,8 @@ PROTOTYPES: dict[str, tuple[str, ...]] = {
         "my friend was stabbed and i might be next",
         "i got beaten up by a group of lads",
         "people with weapons hang around near my home",
+        "they messaged me saying they will get me when they see me",
+        "people from my old area are threatening me online",
     ),
     "destitution": (
         "i have no money and nothing to eat",
@@ -143,6 +172,8 @@ PROTOTYPES: dict[str, tuple[str, ...]] = {
         "my benefits were stopped and i have nothing",
         "i am sleeping in a shelter",
         "i have no heating and it is freezing",
+        "i have been living on almost nothing for weeks",
+        "i am pregnant and sleeping in my car",
     ),
 }
 
@@ -246,4 +277,67 @@ NEGATIVES: tuple[str, ...] = (
     "i want to be listened to",
     "i am proud of how far i have come",
     "some days i cant get out of bed",
+    # praise of carers, staff and workers; feeling safe
+    "my carers are kind and they never shout at me",
+    "nobody here would ever hurt me, its a safe house",
+    "the staff at my home are really kind to me",
+    "my foster mum listens to me and i can talk to her",
+    "i like living here because they treat me like family",
+    "my key worker takes me out for food and we have a laugh",
+    "my social worker is sound and always rings me back",
+    "i was nervous when i moved in but everyone was nice",
+    "my old carer still keeps in touch with me",
+    "the older kids here look after the younger ones",
+    "my independent visitor takes me bowling",
+    # games, sport, play, food and cooking
+    "my brother always beats me at football on the xbox",
+    "we had a pillow fight and it was so funny",
+    "i got knocked out of the competition in the first round",
+    "i didnt get picked for the team this year",
+    "i burnt my hand on the oven when i was baking",
+    "we learned to use a sharp knife in cooking class",
+    "i am always hungry after training",
+    "can we have pizza more often for tea",
+    "i want more snacks and nicer food at the home",
+    "i want a takeaway every friday",
+    "chicken nuggets and chips",
+    # pets and lost things; ordinary fears and sadness
+    "our dog ran off in the park but we found him",
+    "my charger keeps going missing at the unit",
+    "i lost my bus pass again",
+    "i used to be scared of the dark when i was little",
+    "i get nervous before exams",
+    "i was upset when i had to leave my old school",
+    "i was sad when my placement ended because i liked it",
+    # privacy, rules and permission
+    "staff check my room and i hate having no privacy",
+    "i want my own phone contract like my friends",
+    "i dont like having to ask permission to stay at a friends",
+    "i want to be trusted to go out with my mates",
+    "i have to be in by nine which is too early",
+    # wishes and everyday life: services, money, housing, school, family, home
+    "i wish i could learn to drive",
+    "more money for driving lessons",
+    "help to find a job and a better flat",
+    "a guarantor for my rent would help",
+    "my universal credit was paid late this month",
+    "i need help filling in forms for my benefits",
+    "i want a washing machine and a fridge for my flat",
+    "the bus fare to college is too expensive",
+    "i want a bigger bedroom of my own",
+    "someone to talk to who isnt paid to be there",
+    "one worker who doesnt keep changing",
+    "waiting lists for counselling are too long",
+    "i want to see my file and know about my past",
+    "my records use words that upset me",
+    "teachers telling the class i am in care is embarrassing",
+    "i feel lonely since i moved into my own flat",
+    "christmas is hard when you are on your own",
+    "i wish i could live with my mum again",
+    "friends who dont ask why i am in care",
+    "i want to see my dad and his family more",
+    "my flat is small but i love having my own place",
+    "i sleep much better now that i have my own room",
+    "we go to the park and have fun",
+    "i love where i live now",
 )

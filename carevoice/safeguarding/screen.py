@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 
 import pandas as pd
@@ -31,11 +31,13 @@ from .context import (
 )
 from .cues import CATEGORIES, LEVELS, compiled_cues
 
-__all__ = ["FLAG_COLUMNS", "SafeguardingConfig", "flag_summary", "flagged_comment_ids",
-           "screen_comments", "screen_text"]
+__all__ = ["FLAG_COLUMNS", "SCREEN_ATTR", "SafeguardingConfig", "flag_summary",
+           "flagged_comment_ids", "screen_comments", "screen_text"]
 
 #: The columns of the flags table (``respondent_id`` only when the comments have one).
 FLAG_COLUMNS = (COMMENT_ID, RESPONDENT_ID, "category", "level", "cue")
+#: The key of ``flags.attrs`` where :func:`screen_comments` records its settings.
+SCREEN_ATTR = "safeguarding_screen"
 
 #: After a negated cue: it happened before ("he doesn't hit me any more", "like he did").
 _HAPPENED = re.compile(r"\b(?:any more|no more|now|like (?:i|he|she|they|we|it) (?:did|used "
@@ -61,8 +63,10 @@ class SafeguardingConfig:
         like a disclosure to the packaged sentence-transformers model (see
         :mod:`carevoice.safeguarding.similar`). It raised recall on text the rules had not
         seen; False screens with the rules alone (no model is loaded).
-    threshold : float, default 0.4
-        The similarity path's least cosine similarity to an example disclosure.
+    threshold : float, default 0.45
+        The similarity path's least cosine similarity to an example disclosure (0.45 with the
+        examples of :mod:`carevoice.safeguarding.prototypes`: it halved the path's false
+        alarms on the demo corpus; see ``docs/safeguarding.md``).
     margin : float, default 0.05
         How much closer to the disclosure than the comment comes to an ordinary example.
 
@@ -75,7 +79,7 @@ class SafeguardingConfig:
     categories: tuple[str, ...] = CATEGORIES
     review: bool = True
     similarity: bool = True
-    threshold: float = 0.4
+    threshold: float = 0.45
     margin: float = 0.05
 
     def __post_init__(self) -> None:
@@ -194,7 +198,8 @@ def screen_comments(comments: pd.DataFrame, config: SafeguardingConfig | None = 
         One row per comment and category flagged: ``comment_id``, ``respondent_id`` (if the
         comments have it), ``category``, ``level`` and ``cue`` (the rule's label, never the
         comment's words); ``priority`` rows first, then in the comments' order and the order
-        of :data:`carevoice.safeguarding.CATEGORIES`. No comment text.
+        of :data:`carevoice.safeguarding.CATEGORIES`. No comment text. ``attrs[SCREEN_ATTR]``
+        holds the settings that screened them (a report given the table names the screen).
 
     Raises
     ------
@@ -239,9 +244,14 @@ def screen_comments(comments: pd.DataFrame, config: SafeguardingConfig | None = 
                                     CATEGORIES.index(category))})
     columns = [c for c in FLAG_COLUMNS if has_respondent or c != RESPONDENT_ID]
     if not rows:
-        return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
-    out = pd.DataFrame(rows).sort_values("_order", kind="stable")
-    return out[columns].reset_index(drop=True)
+        out = pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
+    else:
+        out = pd.DataFrame(rows).sort_values("_order", kind="stable")[columns].reset_index(
+            drop=True)
+    # what screened them, so a report given this table says so (a reviewed table read back
+    # from a file has no such mark)
+    out.attrs[SCREEN_ATTR] = asdict(config)
+    return out
 
 
 def _with_similar(found: list[dict[str, tuple[str, str]]], texts: list[object],
