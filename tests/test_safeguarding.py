@@ -273,7 +273,7 @@ def test_similarity_path_flags_what_the_rules_miss_offline(monkeypatch):
 def test_similarity_path_leaves_ordinary_answers_alone(monkeypatch):
     """Ordinary answers the similarity path used to read as disclosures (praise of a carer, a
     game lost, a childhood fear) are left alone, with the written examples of everyday life and
-    the 0.45 threshold; disclosures the rules miss are still flagged for review."""
+    the default threshold; disclosures the rules miss are still flagged for review."""
     block_network(monkeypatch)
     ordinary = [
         "i like living with [PERSON] because she listens to me properly",

@@ -63,10 +63,10 @@ class SafeguardingConfig:
         like a disclosure to the packaged sentence-transformers model (see
         :mod:`carevoice.safeguarding.similar`). It raised recall on text the rules had not
         seen; False screens with the rules alone (no model is loaded).
-    threshold : float, default 0.45
-        The similarity path's least cosine similarity to an example disclosure (0.45 with the
-        examples of :mod:`carevoice.safeguarding.prototypes`: it halved the path's false
-        alarms on the demo corpus; see ``docs/safeguarding.md``).
+    threshold : float, default 0.4
+        The similarity path's least cosine similarity to an example disclosure. On blind
+        round C (see ``docs/safeguarding.md``) 0.45 missed four more concerns than 0.4 for one
+        false alarm fewer, so the default stays at 0.4: "when in doubt, flag".
     margin : float, default 0.05
         How much closer to the disclosure than the comment comes to an ordinary example.
 
@@ -79,7 +79,7 @@ class SafeguardingConfig:
     categories: tuple[str, ...] = CATEGORIES
     review: bool = True
     similarity: bool = True
-    threshold: float = 0.45
+    threshold: float = 0.4
     margin: float = 0.05
 
     def __post_init__(self) -> None:
