@@ -275,6 +275,18 @@ def test_version_option_and_the_version_everywhere() -> None:
     assert model_versions()["carevoice"] == __version__
 
 
+def test_python_dash_m_carevoice_runs_the_command() -> None:
+    """``python -m carevoice`` is the command, for an environment whose scripts folder is not
+    on PATH (it printed nothing and exited 0 when the package had no ``__main__``)."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "carevoice", "--version"], capture_output=True,
+                          text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == f"carevoice {__version__}"
+
+
 def test_citation_and_changelog_name_this_version() -> None:
     import yaml
 
