@@ -327,3 +327,7 @@ _register_step_commands()
 def main() -> None:
     """Entry point of the ``carevoice`` script."""
     app()
+
+
+if __name__ == "__main__":
+    main()
