@@ -434,7 +434,7 @@ def test_inline_svg_has_no_xml_declaration_or_doctype_and_symbols_are_explained(
     marked = replace(content, prevalence=prevalence_table(hidden))
     page = to_html(marked)
     after = page.split("Young people raising each theme</caption>", 1)[1]
-    after = after.split("</table>", 1)[1].lstrip()
+    after = after.split("</table></div>", 1)[1].lstrip()
     assert after.startswith('<p class="note">[c] Suppressed to protect confidentiality')
 
 
@@ -447,3 +447,84 @@ def test_max_q_must_be_a_q_value(max_q):
 
     with pytest.raises(InputError, match="'max_q' argument of make_report must be a q-value"):
         make_report(cv.load_demo(), pd.DataFrame({"comment_id": [], "theme": []}), max_q=max_q)
+
+
+# -- second audit (WCAG 2.2 AA, plain language): reflow, landmarks, Word layout -------------
+
+def _parents(node: dict, tag: str, path: tuple = ()):
+    """Each ``tag`` element with the chain of its ancestors."""
+    for child in node["children"]:
+        if child["tag"] == tag:
+            yield child, path
+        yield from _parents(child, tag, (*path, child))
+
+
+def test_tables_reflow_in_labelled_focusable_scroll_regions(page):
+    """Audit F1: cells wrap (no nowrap), words are not right-aligned, and every table sits in
+    its own scroll region, so the page reflows at 320 CSS px (WCAG 1.4.10)."""
+    css = page.split("<style>", 1)[1].split("</style>", 1)[0]
+    assert "nowrap" not in css and ".scroll{overflow-x:auto" in css
+    tree = _parse(page)
+    tables = list(_parents(tree, "table"))
+    assert len(tables) >= 5
+    for table, path in tables:
+        region = path[-1]
+        assert region["tag"] == "div" and region["attrs"]["role"] == "region"
+        assert region["attrs"]["tabindex"] == "0"
+        caption = next(_iter(table, "caption"))
+        assert region["attrs"]["aria-labelledby"] == caption["attrs"]["id"]
+    ids = [n["attrs"]["id"] for n in _iter(tree) if "id" in n["attrs"]]
+    assert len(ids) == len(set(ids))
+    cells = list(_iter(tree, "td"))
+    words = [c for c in cells if re.match(r"[A-Za-z]", _text(c))]
+    figures = [c for c in cells if re.match(r"\d+%", _text(c))]
+    assert words and figures
+    assert all(c["attrs"].get("class") != "num" for c in words)
+    assert all(c["attrs"].get("class") == "num" for c in figures)
+
+
+def test_page_has_a_main_landmark_and_a_focusable_manifest(page):
+    """Audit F6: one <main> holds the whole report; the scrolling manifest can be reached by
+    keyboard and is named (axe: landmark-one-main, scrollable-region-focusable)."""
+    tree = _parse(page)
+    body = next(_iter(tree, "body"))
+    assert [c["tag"] for c in body["children"]] == ["main"]
+    main = body["children"][0]
+    assert len(list(_iter(main, "h1"))) == 1 and len(list(_iter(main, "table"))) >= 5
+    (pre,) = list(_iter(main, "pre"))
+    assert pre["attrs"] == {"tabindex": "0", "role": "region", "aria-label": "Run manifest"}
+    assert "manifest.json" in _text(main).split("Run manifest", 1)[1]
+
+
+def test_joint_display_finding_without_a_quote_says_so(page, document):
+    """Audit F4: a finding no quote illustrates reads "No quote ...", not "blank"."""
+    tree = _parse(page)
+    joint = [t for t in _iter(tree, "table") if t["attrs"].get("class") == "joint"]
+    cells = [td for t in joint for td in _iter(t, "td")]
+    assert cells and all(_text(td).strip() for td in cells)
+    assert any(_text(td).strip() == "No quote for this finding." for td in cells)
+    word = [row.cells[1].text for t in document.tables
+            if t.rows[0].cells[0].text == "What the survey answers show" for row in t.rows[1:]]
+    assert word and all(text.strip() for text in word)
+
+
+def test_word_captions_stay_with_tables_quotes_upright_manifest_monospaced(document):
+    """Audit F8 and F6: a caption is kept with its table; quotes are not italic (but keep
+    their quotation marks); the manifest is an appendix of monospaced lines, not one
+    proportional paragraph."""
+    captions = [p for p in document.paragraphs if p.style.name == "Caption"]
+    assert captions
+    for p in captions:
+        assert p.paragraph_format.keep_with_next or p.style.paragraph_format.keep_with_next
+    quotes = [p for t in document.tables for row in t.rows for cell in row.cells
+              for p in cell.paragraphs if p.style.name == "Quote"]
+    assert quotes and document.styles["Quote"].font.italic is False
+    for p in quotes:
+        assert p.text.startswith("\u201c") and p.text.endswith("\u201d")
+        assert all(not r.italic for r in p.runs)
+    texts = [p.text for p in document.paragraphs]
+    after = document.paragraphs[texts.index("Run manifest") + 1:]
+    lines = [p for p in after if p.style.name == "Manifest"]
+    assert len(lines) > 20 and all("\n" not in p.text for p in lines)
+    assert lines[0].text == "{" and lines[-1].text == "}"
+    assert document.styles["Manifest"].font.name == "Consolas"

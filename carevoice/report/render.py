@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import io
 import json
+import re
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
@@ -26,8 +27,17 @@ _CHANGES = "Change between waves"
 #: The heading of the short plain-English guide to the figures.
 _GUIDE = "How to read this report"
 
+#: The line above the run manifest: what it is, and where the same record is as a file.
+_MANIFEST_NOTE = ("The record of how this report was made (software versions, settings and "
+                  "checksums of the input files), for anyone who wants to check or repeat "
+                  "it. The same record is the file manifest.json.")
+
 #: The two columns of a joint display.
 _JOINT_HEAD = ("What the survey answers show", "What young people wrote")
+
+#: What a joint display's quote cell says when no quote illustrates its finding (a blank
+#: cell is read out as "blank").
+_NO_QUOTE = "No quote for this finding."
 
 _CSS = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;max-width:62rem;
@@ -36,13 +46,15 @@ h1{font-size:1.7rem;margin-bottom:.2rem}h2{margin-top:2.2rem;border-bottom:2px s
 h3{margin-top:1.6rem;color:#2b6f8e}table{border-collapse:collapse;margin:.6rem 0 1rem;
 font-size:.88rem;width:100%}th,td{border:1px solid #c9d3da;padding:.3rem .5rem;
 vertical-align:top;text-align:left}thead th{background:#eef3f6}tbody th{font-weight:600}
-caption{text-align:left;font-weight:600;padding:.2rem 0}td.num{text-align:right;
-white-space:nowrap}.joint th,.joint td{width:50%}.joint tbody th{font-weight:400}
+caption{text-align:left;font-weight:600;padding:.2rem 0}td.num{text-align:right}
+td,th{overflow-wrap:anywhere}.joint th,.joint td{width:50%}.joint tbody th{font-weight:400}
+.scroll{overflow-x:auto;max-width:100%}.scroll:focus{outline:3px solid #2b6f8e}
 figure{margin:0}figure.quote{margin:.2rem 0 .6rem}blockquote{margin:0;padding:.3rem .7rem;
 border-left:4px solid #2b6f8e;background:#f6f9fb}blockquote p{margin:0}
 figcaption{color:#555;font-size:.85rem}.note{font-size:.85rem;color:#444}
 .chart svg{max-width:100%;height:auto}
 pre{background:#f4f4f4;padding:.6rem;font-size:.78rem;overflow-x:auto}
+pre:focus{outline:3px solid #2b6f8e}
 """
 
 
@@ -105,8 +117,26 @@ def _inline_svg(svg: bytes) -> str:
     return text[text.index("<svg"):].strip()
 
 
+#: A cell that is a figure (right-aligned): a number, a share, an interval, ``[c]`` or "-".
+_FIGURE = re.compile(r"^(?:[-+\u2212]?[\d.,]+|\[\w+\]|-|\u2013|none)(?:[\s%(]|$)")
+
+
+def _cell_class(value: str) -> str:
+    """``class="num"`` for a figure; nothing for words (an answer, a hypothesis), which read
+    left-aligned."""
+    return ' class="num"' if _FIGURE.match(value) else ""
+
+
+def _scroll(table: str, caption_id: str) -> str:
+    """A table inside its own horizontally scrollable region, so that a wide table scrolls
+    by itself and the page reflows at 320 CSS px (WCAG 1.4.10): labelled by the table's
+    caption, and focusable so that a keyboard can scroll it (WCAG 2.1.1)."""
+    return (f'<div class="scroll" role="region" tabindex="0" aria-labelledby="{caption_id}">'
+            f"{table}</div>")
+
+
 def _html_table(frame: pd.DataFrame, caption: str, css: str = "",
-                empty: str = "None.") -> str:
+                empty: str = "None.", caption_id: str = "") -> str:
     e = html.escape
     if frame.empty:
         return f'<p class="note">{e(empty)}</p>'
@@ -115,11 +145,13 @@ def _html_table(frame: pd.DataFrame, caption: str, css: str = "",
     for row in frame.itertuples(index=False):
         # the first column names the row (a theme, "Respondents", a hypothesis)
         cells = [f'<th scope="row">{e(str(row[0]))}</th>']
-        cells += [f'<td class="num">{e(str(v))}</td>' for v in row[1:]]
+        cells += [f"<td{_cell_class(str(v))}>{e(str(v))}</td>" for v in row[1:]]
         body.append("<tr>" + "".join(cells) + "</tr>")
     cls = f' class="{css}"' if css else ""
-    return (f"<table{cls}><caption>{e(caption)}</caption><thead><tr>{head}</tr></thead>"
-            f"<tbody>{''.join(body)}</tbody></table>")
+    cid = f' id="{caption_id}"' if caption_id else ""
+    table = (f"<table{cls}><caption{cid}>{e(caption)}</caption><thead><tr>{head}</tr></thead>"
+             f"<tbody>{''.join(body)}</tbody></table>")
+    return _scroll(table, caption_id) if caption_id else table
 
 
 def _html_quote(text: str, who: str) -> str:
@@ -127,14 +159,16 @@ def _html_quote(text: str, who: str) -> str:
             f"<figcaption>\u2014 {html.escape(who)}</figcaption>\n</figure>")
 
 
-def _html_joint(frame: pd.DataFrame, caption: str) -> str:
+def _html_joint(frame: pd.DataFrame, caption: str, caption_id: str = "") -> str:
     rows = []
     for finding, quotes in _joint_groups(frame):
-        cell = "\n".join(_html_quote(q, a) for q, a in quotes)
+        cell = "\n".join(_html_quote(q, a) for q, a in quotes) or _NO_QUOTE
         rows.append(f'<tr><th scope="row">{html.escape(finding)}</th><td>{cell}</td></tr>')
     head = "".join(f'<th scope="col">{h}</th>' for h in _JOINT_HEAD)
-    return (f'<table class="joint"><caption>{html.escape(caption)}</caption><thead><tr>'
-            f"{head}</tr></thead><tbody>" + "\n".join(rows) + "</tbody></table>")
+    cid = f' id="{caption_id}"' if caption_id else ""
+    table = (f'<table class="joint"><caption{cid}>{html.escape(caption)}</caption><thead><tr>'
+             f"{head}</tr></thead><tbody>" + "\n".join(rows) + "</tbody></table>")
+    return _scroll(table, caption_id) if caption_id else table
 
 
 def to_html(content: ReportContent) -> str:
@@ -156,9 +190,10 @@ def to_html(content: ReportContent) -> str:
     """
     e = html.escape
     captions, empty = _captions(content), _empty(content)
+    ids = iter(range(1, 10_000))
 
     def table(frame: pd.DataFrame, caption: str, when_empty: str = "None.") -> list[str]:
-        out = [_html_table(frame, caption, empty=when_empty)]
+        out = [_html_table(frame, caption, empty=when_empty, caption_id=f"t{next(ids)}")]
         if content.suppression_note and _has_symbol(frame, content.symbol):
             out.append(f'<p class="note">{e(content.suppression_note)}</p>')
         return out
@@ -166,7 +201,7 @@ def to_html(content: ReportContent) -> str:
     parts = [
         "<!DOCTYPE html>", '<html lang="en-GB"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{e(content.title)}</title><style>{_CSS}</style></head><body>",
+        f"<title>{e(content.title)}</title><style>{_CSS}</style></head><body><main>",
         f"<h1>{e(content.title)}</h1>",
         f'<p class="note">{e(content.summary)}</p>',
     ]
@@ -194,11 +229,13 @@ def to_html(content: ReportContent) -> str:
               "<h2>Joint displays</h2>"]
     for theme, frame in content.joint.items():
         label = content.labels.get(theme, theme)
-        parts += [f"<h3>{e(label)}</h3>", _html_joint(frame, _joint_caption(label))]
+        parts += [f"<h3>{e(label)}</h3>",
+                  _html_joint(frame, _joint_caption(label), caption_id=f"t{next(ids)}")]
     parts += ["<h2>Notes</h2>"] + [f'<p class="note">{e(n)}</p>' for n in content.footnotes]
-    parts += ["<h2>Run manifest</h2>",
-              f"<pre>{e(json.dumps(content.manifest, indent=1, sort_keys=True))}</pre>",
-              "</body></html>"]
+    parts += ["<h2>Run manifest</h2>", f'<p class="note">{e(_MANIFEST_NOTE)}</p>',
+              ('<pre tabindex="0" role="region" aria-label="Run manifest">'
+               f"{e(json.dumps(content.manifest, indent=1, sort_keys=True))}</pre>"),
+              "</main></body></html>"]
     return "\n".join(parts) + "\n"
 
 
@@ -278,6 +315,9 @@ def to_markdown(content: ReportContent) -> str:
 #: (Heading 2 and 3, Caption: #4F81BD, 4.0:1) become the report's blue (#2B6F8E, 5.6:1).
 _DOCX_TEXT = "2B6F8E"
 
+#: The Word paragraph style of the run manifest's lines (monospaced, as in the HTML).
+_DOCX_MANIFEST = "Manifest"
+
 
 def _contrast_with_white(rgb: str) -> float:
     def channel(c: int) -> float:
@@ -294,7 +334,7 @@ def _docx_setup(document: object, content: ReportContent) -> None:
     that read on white."""
     from docx.enum.style import WD_STYLE_TYPE
     from docx.oxml.ns import qn
-    from docx.shared import Mm, RGBColor
+    from docx.shared import Mm, Pt, RGBColor
 
     for section in document.sections:  # type: ignore[attr-defined]
         section.page_width, section.page_height = Mm(210), Mm(297)
@@ -311,6 +351,15 @@ def _docx_setup(document: object, content: ReportContent) -> None:
         if color.type is not None and color.rgb is not None \
                 and _contrast_with_white(str(color.rgb)) < 4.5:
             color.rgb = RGBColor.from_string(_DOCX_TEXT)
+    # a caption stays on the page of its table; quotes are upright (long italic passages are
+    # hard to read for many dyslexic readers) and keep their quotation marks and indentation
+    styles["Caption"].paragraph_format.keep_with_next = True
+    styles["Quote"].font.italic = False
+    manifest = styles.add_style(_DOCX_MANIFEST, WD_STYLE_TYPE.PARAGRAPH)
+    manifest.base_style = styles["Normal"]
+    manifest.font.name, manifest.font.size = "Consolas", Pt(8)
+    manifest.paragraph_format.space_after = Pt(0)
+    manifest.paragraph_format.space_before = Pt(0)
 
 
 def _docx_name_table(table: object, caption: str) -> None:
@@ -333,7 +382,7 @@ def _docx_table(document: object, frame: pd.DataFrame, caption: str,
     if frame.empty:
         document.add_paragraph(empty)  # type: ignore[attr-defined]
         return
-    document.add_paragraph(caption, style="Caption")  # type: ignore[attr-defined]
+    _docx_caption(document, caption)
     table = document.add_table(rows=1, cols=len(frame.columns))  # type: ignore[attr-defined]
     table.style = "Table Grid"
     for cell, name in zip(table.rows[0].cells, frame.columns, strict=True):
@@ -347,8 +396,14 @@ def _docx_table(document: object, frame: pd.DataFrame, caption: str,
     _docx_name_table(table, caption)
 
 
+def _docx_caption(document: object, caption: str) -> None:
+    """A table's caption, kept on the same page as the table below it."""
+    paragraph = document.add_paragraph(caption, style="Caption")  # type: ignore[attr-defined]
+    paragraph.paragraph_format.keep_with_next = True
+
+
 def _docx_joint(document: object, frame: pd.DataFrame, caption: str) -> None:
-    document.add_paragraph(caption, style="Caption")  # type: ignore[attr-defined]
+    _docx_caption(document, caption)
     table = document.add_table(rows=1, cols=2)  # type: ignore[attr-defined]
     table.style = "Table Grid"
     for cell, name in zip(table.rows[0].cells, _JOINT_HEAD, strict=True):
@@ -356,6 +411,8 @@ def _docx_joint(document: object, frame: pd.DataFrame, caption: str) -> None:
     for finding, quotes in _joint_groups(frame):
         cells = table.add_row().cells
         cells[0].text = finding
+        if not quotes:
+            cells[1].text = _NO_QUOTE
         for i, (text, who) in enumerate(quotes):
             quote = cells[1].paragraphs[0] if i == 0 else cells[1].add_paragraph()
             quote.style = "Quote"
@@ -445,7 +502,9 @@ def to_docx(content: ReportContent) -> bytes:
     for note in content.footnotes:
         document.add_paragraph(note)
     document.add_heading("Run manifest", level=1)
-    document.add_paragraph(json.dumps(content.manifest, indent=1, sort_keys=True))
+    document.add_paragraph(_MANIFEST_NOTE)
+    for line in json.dumps(content.manifest, indent=1, sort_keys=True).splitlines():
+        document.add_paragraph(line, style=_DOCX_MANIFEST)
     created = content.manifest.get("created")
     stamp = datetime.fromisoformat(created) if created else datetime(2000, 1, 1, tzinfo=UTC)
     document.core_properties.created = stamp
