@@ -528,3 +528,57 @@ def test_word_captions_stay_with_tables_quotes_upright_manifest_monospaced(docum
     assert len(lines) > 20 and all("\n" not in p.text for p in lines)
     assert lines[0].text == "{" and lines[-1].text == "}"
     assert document.styles["Manifest"].font.name == "Consolas"
+
+
+def test_subgroup_tables_list_themes_in_the_overall_order(content):
+    """Audit F4: the overall table is most-raised first, the subgroup tables were in codebook
+    order (Advocacy before Money here), so a reader had to look for a theme in each."""
+    overall = content.prevalence["Theme"].tolist()
+    assert overall == ["Money", "Advocacy"]
+    for frame in content.subgroups.values():
+        assert frame["Theme"].tolist()[1:] == overall
+
+
+def test_no_analyst_shorthand_in_numeric_findings_and_notes():
+    """Audit F4: "N placements higher among those", "(n=97)", "(s)", "<=" and "group answers
+    to report them" were written for the analyst, not for the report's readers."""
+    from carevoice.report.joint import _difference_finding
+    from carevoice.report.tables import change_table, difference_table
+
+    numeric = pd.DataFrame({
+        "theme": ["money", "safety"], "variable": "n_placements", "n_raised": [30, 1],
+        "mean_raised": [4.7, 2.0], "n_not": [60, 33], "mean_not": [3.1, 6.0],
+        "difference": [1.6, -4.0], "ci_low": [0.9, -5.0], "ci_high": [2.3, -3.0],
+        "p_value": [1e-4, 0.3], "q_value": [2e-4, 0.3]})
+    table = difference_table(numeric)
+    cells = " ".join(table.astype(str).to_numpy().ravel())
+    assert "n=" not in cells and "4.7 (30 answers)" in cells and "3.1 (60 answers)" in cells
+    finding = _difference_finding(numeric.iloc[0])
+    assert finding.startswith("Answers to \u201cn placements\u201d were higher among those")
+    assert "N placements" not in finding
+    changes = pd.DataFrame({
+        "theme": "money", "variable": "all", "level": "all", "wave_from": "2024",
+        "wave_to": "2025", "analysis": "independent", "n_from": [0], "base_from": [80],
+        "share_from": [0.0], "n_to": [0], "base_to": [90], "share_to": [0.0], "overlap": None,
+        "both": None, "from_only": None, "to_only": None, "neither": None,
+        "difference": [0.0], "ci_low": [-0.04], "ci_high": [0.04], "p_value": [float("nan")],
+        "test": "fisher", "q_value": [float("nan")]})
+    assert change_table(changes)["q"].tolist() == ["not tested"]
+
+
+def test_joint_notes_have_plurals_and_no_analyst_instruction(survey):
+    from carevoice.report import make_report
+
+    comments, codes, respondents = survey
+    content = make_report((comments, respondents), codes, embedder=HashingEmbedder(),
+                          text_is_pseudonymised=True, themes=["money", "advocacy"],
+                          timestamp=False, max_associations=0)
+    findings = [f for frame in content.joint.values() for f in frame["finding"]]
+    notes = [f for f in findings if "further" in f]
+    assert notes, findings
+    text = " ".join(findings + content.footnotes)
+    for shorthand in ("(s)", "<=", "roup answers to report"):
+        assert shorthand not in text
+    assert any(re.match(r"(1 further exploratory association with q of 0\.05 or less is|"
+                        r"\d+ further exploratory associations with q of 0\.05 or less are) "
+                        r"not shown here", n) for n in notes)

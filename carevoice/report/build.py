@@ -659,8 +659,10 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
     hidden = assoc.attrs.get("suppressed", 0) + diffs.attrs.get("suppressed", 0)
     if hidden:
         footnotes.append(
-            f"{hidden} association or numeric-answer result(s) with q <= {max_q} are not listed: "
-            "a group in them is too small to publish. Group answers to report them.")
+            ("1 association or numeric-answer result with q of {q} or less is not listed: a "
+             "group in it is too small to publish." if hidden == 1 else
+             "{n:,} association or numeric-answer results with q of {q} or less are not "
+             "listed: a group in each is too small to publish.").format(n=hidden, q=max_q))
     return ReportContent(
         title=title, summary=summary,
         prevalence=prevalence_table(marked, labels, disclosure),

@@ -84,8 +84,9 @@ def _difference_finding(row: pd.Series) -> str:
     # a difference that rounds to zero is neither higher nor lower as printed
     direction = "higher" if difference.startswith("+") else \
         "lower" if difference.startswith("-") else "about the same"
-    return (f"{str(row['variable']).replace('_', ' ').capitalize()} {direction} among those "
-            f"who raised it: mean {fmt_mean(row['mean_raised'])} vs "
+    # the question as the tables name it, not a capitalised column name ("N placements")
+    return (f"Answers to \u201c{str(row['variable']).replace('_', ' ')}\u201d were "
+            f"{direction} among those who raised it: mean {fmt_mean(row['mean_raised'])} vs "
             f"{fmt_mean(row['mean_not'])} (difference {difference}, 95% CI "
             f"{fmt_signed(row['ci_low'])} to {fmt_signed(row['ci_high'])}; "
             f"{_q(row['q_value'])}){_EXPLORATORY}.")
@@ -228,14 +229,20 @@ def _display(marked: _Marked, quotes: pd.DataFrame, theme: str, config: Disclosu
     findings += [("difference", _difference_finding(r), None)
                  for _, r in diffs.sort_values("q_value").iterrows()]
     if more:
-        findings.append(("note", (f"{more} further exploratory association(s) with q <= "
-                                  f"{max_q} are not shown here; the table of exploratory "
-                                  "associations lists them."), None))
+        these = ("1 further exploratory association" if more == 1 else
+                 f"{more:,} further exploratory associations")
+        findings.append(("note", (f"{these} with q of {max_q} or less "
+                                  f"{'is' if more == 1 else 'are'} not shown here; the table of "
+                                  "exploratory associations lists "
+                                  f"{'it' if more == 1 else 'them'}."), None))
     if hidden:
-        findings.append(("note", (f"{hidden} further association(s) with q <= {max_q} involve "
-                                  f"fewer than {config.threshold} young people in a cell and "
-                                  f"are not shown {config.symbol}; group answers to report "
-                                  "them."), None))
+        these = ("1 further association" if hidden == 1 else
+                 f"{hidden:,} further associations")
+        findings.append(("note", (f"{these} with q of {max_q} or less "
+                                  f"{'is' if hidden == 1 else 'are'} not shown "
+                                  f"{config.symbol}: a group in "
+                                  f"{'it' if hidden == 1 else 'them'} has fewer than "
+                                  f"{config.threshold} young people."), None))
     rows, used = [], []
     for kind, finding, group in findings:
         picked = _quotes_of(quotes, theme, *group) if group is not None else pd.DataFrame()

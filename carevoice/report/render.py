@@ -296,10 +296,10 @@ def to_markdown(content: ReportContent) -> str:
     parts += ["## Themes and survey answers\n", "### Pre-specified hypotheses\n",
               *[n + "\n" for n in [content.hypotheses_note] if n],
               *table(content.hypotheses, empty["hypotheses"]),
-              f"### Exploratory associations (q <= {content.max_q})\n",
+              f"### Exploratory associations (q \u2264 {content.max_q})\n",
               content.association_note + "\n",
               *table(content.associations, empty["associations"]),
-              f"### Numeric answers (q <= {content.max_q})\n",
+              f"### Numeric answers (q \u2264 {content.max_q})\n",
               *[n + "\n" for n in [content.differences_note] if n],
               *table(content.differences, empty["differences"]),
               "## Joint displays\n"]
@@ -486,10 +486,10 @@ def to_docx(content: ReportContent) -> bytes:
     if content.hypotheses_note:
         document.add_paragraph(content.hypotheses_note)
     table(content.hypotheses, captions["hypotheses"], empty["hypotheses"])
-    document.add_heading(f"Exploratory associations (q <= {content.max_q})", level=2)
+    document.add_heading(f"Exploratory associations (q \u2264 {content.max_q})", level=2)
     document.add_paragraph(content.association_note)
     table(content.associations, captions["associations"], empty["associations"])
-    document.add_heading(f"Numeric answers (q <= {content.max_q})", level=2)
+    document.add_heading(f"Numeric answers (q \u2264 {content.max_q})", level=2)
     if content.differences_note:
         document.add_paragraph(content.differences_note)
     table(content.differences, captions["differences"], empty["differences"])
