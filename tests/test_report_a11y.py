@@ -582,3 +582,77 @@ def test_joint_notes_have_plurals_and_no_analyst_instruction(survey):
     assert any(re.match(r"(1 further exploratory association with q of 0\.05 or less is|"
                         r"\d+ further exploratory associations with q of 0\.05 or less are) "
                         r"not shown here", n) for n in notes)
+
+
+_JARGON = re.compile(r"%|\bCI\b|odds|\bq\b|p value|confidence|Benjamini|exploratory|"
+                     r"significan|n=|<=|\(s\)", re.IGNORECASE)
+
+
+def test_plain_language_summary_comes_first_in_every_format(page, document, content):
+    """Audit F3: a short summary in plain words before the statistics: counts as "26 of 80
+    young people", no statistics words, short sentences."""
+    tree = _parse(page)
+    main = next(_iter(tree, "main"))
+    headings = [_text(h) for h in _iter(main) if h["tag"] in ("h1", "h2")]
+    assert headings[:3] == ["What young people told us", "Summary", "How to read this report"]
+    summary = main["children"][main["children"].index(
+        next(h for h in main["children"] if _text(h) == "Summary")) + 1]
+    points = [_text(li) for li in _iter(summary, "li")]
+    assert points == content.key_points
+    assert points[0] == "80 young people wrote answers in their own words."
+    assert points[1] == "Money was what they wrote about most: 26 of 80 young people."
+    assert "Advocacy: 7 of 80 young people." in points
+    for point in points:
+        assert not _JARGON.search(point), point
+        for sentence in re.split(r"(?<=\.) ", point):
+            assert len(sentence.split()) <= 25, sentence
+        for n, base in re.findall(r"(\d+) of (\d+)", point):
+            assert int(n) >= 5 and int(base) - int(n) >= 5  # no small number
+    word = [p.text for p in document.paragraphs]
+    assert word.index("Summary") < word.index("How to read this report")
+    assert content.key_points[1] in word
+
+
+def test_summary_never_names_a_hidden_count():
+    from carevoice.report.summary import key_points
+
+    prev = pd.DataFrame({"Theme": ["Money", "Safety", "Advocacy"],
+                         "Raised by": ["26", "[c]", "[c]"], "Of": ["80", "80", "80"]})
+    points = key_points(prev, pd.DataFrame(), symbol="[c]", threshold=5)
+    text = " ".join(points)
+    assert "Safety" not in text and "Advocacy" not in text
+    assert "2 themes were raised by fewer than 5 young people" in text
+    assert not re.search(r"\b[1-4] of \d", text)
+
+
+def test_glossary_explains_the_methods_and_the_care_words_quotes_use(page, content):
+    """Audit F3 and F7: the methods terms the text uses, and care words such as IRO in the
+    quotes, are explained in a "Words used in this report" section."""
+    from carevoice.report.summary import glossary
+
+    tree = _parse(page)
+    terms = [_text(dt) for dt in _iter(tree, "dt")]
+    for term in ("p value", "q value", "95% confidence interval (CI)", "Benjamini-Hochberg",
+                 "Fisher's exact test", "Welch's t test", "Odds ratio", "[c]"):
+        assert term in terms
+    assert [t for t, _ in content.glossary] == terms
+    for _, meaning in content.glossary:
+        for sentence in meaning.split(". "):
+            assert len(sentence.split()) <= 25
+    care = [t for t, _ in glossary(["my IRO changed and my PA is never there, CAMHS helped"])]
+    assert {"IRO", "PA", "CAMHS"} <= set(care)
+    assert "IRO" not in [t for t, _ in glossary(["my social worker changed [PERSON_1]"])]
+
+
+def test_abbreviations_are_expanded_at_first_use(page):
+    """Audit F7: [c] (read "c" by a screen reader), CI and vs get <abbr title> at first use,
+    in the report's text, never inside the chart."""
+    body = page.split("<main>", 1)[1]
+    for short in ("[c]", "CI", "vs"):
+        marked = re.findall(rf'<abbr title="([^"]+)">{re.escape(short)}</abbr>', body)
+        assert len(marked) == 1, short
+        before = body.split(f">{short}</abbr>", 1)[0]
+        plain = re.sub(r"<svg.*?</svg>|<[^>]+>", " ", before, flags=re.DOTALL)
+        assert not re.search(rf"(?<![\w\[]){re.escape(short)}(?!\w)", plain[:-len(short)])
+    svg = body.split("<svg", 1)[1].split("</svg>", 1)[0]
+    assert "<abbr" not in svg

@@ -41,14 +41,17 @@ from .joint import (
 from .notes import (
     _association_note,
     _attribution_note,
+    _changes,
     _differences_note,
     _hypotheses_note,
     _methods_note,
+    _published_count,
     _reading_guide,
+    _safeguarding_note,
 )
+from .summary import glossary, key_points
 from .tables import (
     association_table,
-    change_table,
     difference_table,
     hypothesis_table,
     prevalence_table,
@@ -116,6 +119,11 @@ class ReportContent:
         What the suppression symbol means (shown under each table that holds it).
     symbol : str
         The suppression symbol.
+    key_points : list of str
+        The summary at the top of the report, in plain words, from the suppressed tables.
+    glossary : list of (str, str)
+        The words the report uses (methods terms, and the care words its quotes use), each
+        with a plain explanation.
     safeguarding_withheld : int
         How many comments were withheld from quoting for safeguarding: the exact number, for
         the analyst (``analyst.json``); the published text gives it only when it is
@@ -147,6 +155,8 @@ class ReportContent:
     suppression_note: str = ""
     symbol: str = SYMBOL
     safeguarding_withheld: int = 0
+    key_points: list[str] = field(default_factory=list)
+    glossary: list[tuple[str, str]] = field(default_factory=list)
 
 
 def file_hash(path: str | Path) -> str:
@@ -314,38 +324,6 @@ def _pseudonymised_candidates(comments: pd.DataFrame, codes: pd.DataFrame,
     review = getattr(result, "review", None)
     flagged = set(review[COMMENT_ID].astype(str)) if review is not None and len(review) else set()
     return result.comments, flagged
-
-
-def _safeguarding_note(withheld: int, *, reviewed: bool, threshold: int = 5) -> str:
-    """The notes' line on the comments withheld from quoting for safeguarding.
-
-    The count is published only when it is ``threshold`` or more: "2 comments were withheld",
-    beside a ``[c]`` against "Feeling safe", would tell readers of a small survey that one or
-    two of the young people behind it disclosed harm. Below the threshold (zero included, so
-    that none and a few read the same) the note says that such comments are withheld, without
-    a number; the exact count is the analyst's (``analyst.json``, not for publication).
-
-    Examples
-    --------
-    >>> _safeguarding_note(2, reviewed=False)[:80]
-    "Safeguarding: comments flagged by carevoice's safeguarding screen are withheld f"
-    >>> _safeguarding_note(12, reviewed=True)[:60]
-    'Safeguarding: 12 comments named in the safeguarding flags gi'
-    """
-    how = ("named in the safeguarding flags given to the report" if reviewed else
-           "flagged by carevoice's safeguarding screen")
-    lead = ("Comments that disclose harm or risk go to the designated safeguarding lead, not "
-            "into a report.")
-    if withheld < threshold:
-        return (f"Safeguarding: comments {how} are withheld from quoting. How many is not "
-                f"published when it is fewer than {threshold}, so that it cannot point to the "
-                f"young people who wrote them. {lead}")
-    return (f"Safeguarding: {withheld:,} comments {how} were withheld from quoting. {lead}")
-
-
-def _published_count(withheld: int, threshold: int) -> int | str:
-    """The safeguarding count as the published manifest gives it (words below ``threshold``)."""
-    return withheld if withheld >= threshold else f"fewer than {threshold}"
 
 
 def _warn_absent(what: str, looked_for: Sequence[str], respondents: pd.DataFrame,
@@ -656,6 +634,7 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
         result.hypotheses) else pd.DataFrame()
     assoc = association_table(result.associations, marked, labels, disclosure, max_q=max_q)
     diffs = difference_table(result.numeric, labels, disclosure, max_q=max_q, prevalence=marked)
+    overall = prevalence_table(marked, labels, disclosure)
     hidden = assoc.attrs.get("suppressed", 0) + diffs.attrs.get("suppressed", 0)
     if hidden:
         footnotes.append(
@@ -665,7 +644,7 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
              "listed: a group in each is too small to publish.").format(n=hidden, q=max_q))
     return ReportContent(
         title=title, summary=summary,
-        prevalence=prevalence_table(marked, labels, disclosure),
+        prevalence=overall,
         subgroups={v: subgroup_table(marked, v, labels, disclosure) for v in subgroups},
         associations=assoc,
         hypotheses=hyp,
@@ -682,34 +661,10 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
         changes_note=changes_note,
         guide=_reading_guide(disclosure, max_q, weighted=weights is not None),
         suppression_note=footnote(disclosure), symbol=disclosure.symbol,
-        safeguarding_withheld=withheld)
-
-
-def _changes(waves: WaveComparison | pd.DataFrame | None, labels: Mapping[str, str],
-             disclosure: DisclosureConfig) -> tuple[pd.DataFrame, str]:
-    """The formatted table of change between waves and the note on how it was made."""
-    if waves is None:
-        return pd.DataFrame(), ""
-    if isinstance(waves, WaveComparison):
-        table, prevalence = waves.changes, waves.prevalence
-    elif isinstance(waves, pd.DataFrame):
-        table, prevalence = waves, None
-    else:
-        raise InputError("The 'waves' argument of make_report must be a WaveComparison or a "
-                         f"table of changes. Got {type(waves).__name__} instead.")
-    tests = set(table["test"].astype(str)) if "test" in table else set()
-    test = "chi-square" if "chi2" in tests else "Fisher's exact test"
-    note = ("Change in percentage points from the earlier wave to the later one, with 95% "
-            "confidence intervals. 'All young people' compares everyone who answered each "
-            f"wave as two separate samples (Newcombe's interval, {test})")
-    if "paired" in set(table.get("analysis", pd.Series(dtype=str)).astype(str)):
-        note += ("; young people who answered both waves are in both samples, which makes "
-                 "that test cautious. 'Answered both waves' follows the same young people "
-                 "from one wave to the next (Newcombe's paired interval, McNemar's exact "
-                 "test)")
-    note += (". q-values are Benjamini-Hochberg adjusted across themes within each kind of "
-             "comparison.")
-    return change_table(table, labels, disclosure, prevalence=prevalence), note
+        safeguarding_withheld=withheld,
+        key_points=key_points(overall, assoc, symbol=disclosure.symbol,
+                              threshold=disclosure.threshold),
+        glossary=glossary(quotes.get(TEXT, ()), disclosure.threshold))
 
 
 def build_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | pd.DataFrame,

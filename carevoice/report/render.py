@@ -27,6 +27,9 @@ _CHANGES = "Change between waves"
 #: The heading of the short plain-English guide to the figures.
 _GUIDE = "How to read this report"
 
+#: The headings of the plain-language summary and of the glossary.
+_SUMMARY, _WORDS = "Summary", "Words used in this report"
+
 #: The line above the run manifest: what it is, and where the same record is as a file.
 _MANIFEST_NOTE = ("The record of how this report was made (software versions, settings and "
                   "checksums of the input files), for anyone who wants to check or repeat "
@@ -205,6 +208,9 @@ def to_html(content: ReportContent) -> str:
         f"<h1>{e(content.title)}</h1>",
         f'<p class="note">{e(content.summary)}</p>',
     ]
+    if content.key_points:
+        parts += [f"<h2>{_SUMMARY}</h2>",
+                  "<ul>" + "".join(f"<li>{e(k)}</li>" for k in content.key_points) + "</ul>"]
     if content.guide:
         parts += [f"<h2>{_GUIDE}</h2>",
                   "<ul>" + "".join(f"<li>{e(g)}</li>" for g in content.guide) + "</ul>"]
@@ -231,12 +237,59 @@ def to_html(content: ReportContent) -> str:
         label = content.labels.get(theme, theme)
         parts += [f"<h3>{e(label)}</h3>",
                   _html_joint(frame, _joint_caption(label), caption_id=f"t{next(ids)}")]
+    if content.glossary:
+        parts += [f"<h2>{_WORDS}</h2>", "<dl>" + "".join(
+            f"<dt>{e(t)}</dt><dd>{e(d)}</dd>" for t, d in content.glossary) + "</dl>"]
     parts += ["<h2>Notes</h2>"] + [f'<p class="note">{e(n)}</p>' for n in content.footnotes]
     parts += ["<h2>Run manifest</h2>", f'<p class="note">{e(_MANIFEST_NOTE)}</p>',
               ('<pre tabindex="0" role="region" aria-label="Run manifest">'
                f"{e(json.dumps(content.manifest, indent=1, sort_keys=True))}</pre>"),
               "</main></body></html>"]
-    return "\n".join(parts) + "\n"
+    return _mark_abbreviations("\n".join(parts) + "\n")
+
+
+#: Elements whose text gets no ``<abbr>``: not HTML text (style, SVG), or a copy of another
+#: name (the title, the manifest).
+_NO_ABBR = frozenset({"head", "style", "title", "svg", "pre", "dt", "abbr"})
+
+
+def _mark_abbreviations(page: str) -> str:
+    """Mark the first use of each abbreviation in the page's text with ``<abbr title>``
+    (:data:`carevoice.report.summary.ABBREVIATIONS`): "CI", "vs", ``[c]`` (which a screen
+    reader would otherwise read as "c"), and care words in quotes (IRO, PA, CAMHS...)."""
+    from .summary import ABBREVIATIONS
+
+    pattern = re.compile("|".join(
+        rf"(?<![\w\[]){re.escape(html.escape(a))}(?!\w)"
+        for a in sorted(ABBREVIATIONS, key=len, reverse=True)))
+    titles = {html.escape(a): t for a, t in ABBREVIATIONS.items()}
+    seen: set[str] = set()
+    open_tags: list[str] = []
+    out = []
+    for piece in re.split(r"(<[^>]+>)", page):
+        if piece.startswith("<"):
+            tag = re.match(r"</?\s*([a-zA-Z0-9]+)", piece)
+            name = tag.group(1).lower() if tag else ""
+            if name in _NO_ABBR:
+                if piece.startswith("</"):
+                    if name in open_tags:
+                        open_tags.remove(name)
+                elif not piece.endswith("/>"):
+                    open_tags.append(name)
+            out.append(piece)
+            continue
+        if open_tags:
+            out.append(piece)
+            continue
+
+        def mark(m: re.Match[str]) -> str:
+            if m.group(0) in seen:
+                return m.group(0)
+            seen.add(m.group(0))
+            return f'<abbr title="{html.escape(titles[m.group(0)])}">{m.group(0)}</abbr>'
+
+        out.append(pattern.sub(mark, piece))
+    return "".join(out)
 
 
 def _md_cell(value: object) -> str:
@@ -286,6 +339,8 @@ def to_markdown(content: ReportContent) -> str:
         return out
 
     parts = [f"# {content.title}\n", content.summary + "\n"]
+    if content.key_points:
+        parts += [f"## {_SUMMARY}\n", "\n".join(f"- {k}" for k in content.key_points) + "\n"]
     if content.guide:
         parts += [f"## {_GUIDE}\n", "\n".join(f"- {g}" for g in content.guide) + "\n"]
     parts += ["## How common each theme was\n", *table(content.prevalence)]
@@ -305,6 +360,9 @@ def to_markdown(content: ReportContent) -> str:
               "## Joint displays\n"]
     for theme, frame in content.joint.items():
         parts += [f"### {content.labels.get(theme, theme)}\n", _md_joint(frame)]
+    if content.glossary:
+        parts += [f"## {_WORDS}\n", "\n".join(f"- **{_md_cell(t)}**: {_md_cell(d)}"
+                                               for t, d in content.glossary) + "\n"]
     parts += ["## Notes\n"] + [n + "\n" for n in content.footnotes]
     parts += ["## Run manifest\n", "```json", json.dumps(content.manifest, indent=1,
                                                           sort_keys=True), "```\n"]
@@ -463,6 +521,10 @@ def to_docx(content: ReportContent) -> bytes:
 
     document.add_heading(content.title, level=0)
     document.add_paragraph(content.summary)
+    if content.key_points:
+        document.add_heading(_SUMMARY, level=1)
+        for line in content.key_points:
+            document.add_paragraph(line, style="List Bullet")
     if content.guide:
         document.add_heading(_GUIDE, level=1)
         for line in content.guide:
@@ -498,6 +560,12 @@ def to_docx(content: ReportContent) -> bytes:
         label = content.labels.get(theme, theme)
         document.add_heading(label, level=2)
         _docx_joint(document, frame, _joint_caption(label))
+    if content.glossary:
+        document.add_heading(_WORDS, level=1)
+        for term, meaning in content.glossary:
+            paragraph = document.add_paragraph()
+            paragraph.add_run(term).bold = True
+            paragraph.add_run(f": {meaning}")
     document.add_heading("Notes", level=1)
     for note in content.footnotes:
         document.add_paragraph(note)
