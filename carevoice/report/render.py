@@ -50,7 +50,7 @@ h3{margin-top:1.6rem;color:#2b6f8e}table{border-collapse:collapse;margin:.6rem 0
 font-size:.88rem;width:100%}th,td{border:1px solid #c9d3da;padding:.3rem .5rem;
 vertical-align:top;text-align:left}thead th{background:#eef3f6}tbody th{font-weight:600}
 caption{text-align:left;font-weight:600;padding:.2rem 0}td.num{text-align:right}
-td,th{overflow-wrap:anywhere}.joint th,.joint td{width:50%}.joint tbody th{font-weight:400}
+td,th{overflow-wrap:break-word}.joint th,.joint td{width:50%}.joint tbody th{font-weight:400}
 .scroll{overflow-x:auto;max-width:100%}.scroll:focus{outline:3px solid #2b6f8e}
 figure{margin:0}figure.quote{margin:.2rem 0 .6rem}blockquote{margin:0;padding:.3rem .7rem;
 border-left:4px solid #2b6f8e;background:#f6f9fb}blockquote p{margin:0}
