@@ -656,3 +656,43 @@ def test_abbreviations_are_expanded_at_first_use(page):
         assert not re.search(rf"(?<![\w\[]){re.escape(short)}(?!\w)", plain[:-len(short)])
     svg = body.split("<svg", 1)[1].split("</svg>", 1)[0]
     assert "<abbr" not in svg
+
+
+def test_quotes_in_another_language_carry_it_in_html_and_word(survey):
+    """Audit F2 (WCAG 3.1.2): a comments ``language`` column (BCP 47) marks a quote in
+    another language with ``lang`` in HTML and ``w:lang`` in Word; blank is English."""
+    from docx import Document
+
+    from carevoice.errors import InputError
+    from carevoice.report import make_report, to_docx, to_html
+
+    comments, codes, respondents = survey
+    money = set(codes.loc[codes["theme"] == "money", "comment_id"])
+    tagged = comments.assign(language=["cy" if c in money else "" for c in
+                                       comments["comment_id"]])
+    content = make_report((tagged, respondents), codes, embedder=HashingEmbedder(),
+                          text_is_pseudonymised=True, themes=["money", "advocacy"],
+                          timestamp=False)
+    quoted = content.quotes
+    assert len(quoted) and set(quoted["language"]) == {"cy", ""}
+    welsh = set(quoted.loc[quoted["language"] == "cy", "text"])
+    tree = _parse(to_html(content))
+    blocks = list(_iter(tree, "blockquote"))
+    assert len(blocks) == len(quoted)
+    for block in blocks:
+        assert block["attrs"].get("lang") == ("cy" if _text(block) in welsh else None)
+    document = Document(io.BytesIO(to_docx(content)))
+    seen = {}
+    for table in document.tables:
+        for row in table.rows:
+            for p in row.cells[-1].paragraphs:
+                if p.style.name == "Quote":
+                    langs = [el.get(f"{W}val") for r in p.runs for el in r._r.iter(f"{W}lang")]
+                    seen[p.text.strip("\u201c\u201d")] = langs
+    assert set(seen) == set(quoted["text"])
+    assert all(seen[t] == (["cy"] if t in welsh else []) for t in seen)
+    bad = comments.assign(language=["welsh please"] + [""] * (len(comments) - 1))
+    with pytest.raises(InputError, match="'language' column") as error:
+        make_report((bad, respondents), codes, embedder=HashingEmbedder(),
+                    text_is_pseudonymised=True, themes=["money"], timestamp=False)
+    assert "c000" in str(error.value) and "welsh please" not in str(error.value)

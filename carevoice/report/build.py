@@ -35,6 +35,7 @@ from .joint import (
     MAX_ASSOCIATIONS,
     _check_max_associations,
     _joint,
+    _languages,
     _quote_groups,
     _quoted_themes,
 )
@@ -69,7 +70,7 @@ FORMATS: tuple[str, ...] = ("html", "docx", "md")
 #: in the documents) and ``details``: what its text holds that the person who reviews the
 #: report before publication should look at (an exact age, a house number, a number).
 QUOTE_KEY_COLUMNS: tuple[str, ...] = ("theme", "variable", "level", "rank", COMMENT_ID,
-                                      "attribution", TEXT, "details")
+                                      "attribution", TEXT, "details", "language")
 
 #: Subgroups tabulated by default when the respondents have them.
 DEFAULT_SUBGROUPS: tuple[str, ...] = ("survey", "age_group", "placement_type")
@@ -572,6 +573,10 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
                            overall=_quoted_themes(marked_result, disclosure),
                            safeguarding=safeguarding)
     withheld = int(quotes.attrs.get("safeguarding_withheld", 0))
+    languages = _languages(comments)
+    if languages is not None and len(quotes):
+        quotes = quotes.assign(language=quotes[COMMENT_ID].astype(str).map(languages)
+                               .fillna(""))
     joint, quotes = _joint(marked_result, quotes, config=disclosure, max_q=max_q,
                            max_associations=max_associations)
     if subgroups is None:

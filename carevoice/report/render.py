@@ -99,17 +99,19 @@ def _has_symbol(frame: pd.DataFrame, symbol: str) -> bool:
         lambda col: col.str.contains(symbol, regex=False)).to_numpy().any()
 
 
-def _joint_groups(frame: pd.DataFrame) -> list[tuple[str, list[tuple[str, str]]]]:
-    """Each finding of a joint display with its quotes (text, attribution), in order."""
-    groups: list[tuple[str, list[tuple[str, str]]]] = []
+def _joint_groups(frame: pd.DataFrame) -> list[tuple[str, list[tuple[str, str, str]]]]:
+    """Each finding of a joint display with its quotes (text, attribution, language tag or
+    ""), in order."""
+    groups: list[tuple[str, list[tuple[str, str, str]]]] = []
     last: tuple[str, str] | None = None
-    columns = ["kind", "finding", "quote", "attribution"]
-    for kind, finding, quote, who in frame[columns].itertuples(index=False):
+    frame = frame if "language" in frame.columns else frame.assign(language="")
+    columns = ["kind", "finding", "quote", "attribution", "language"]
+    for kind, finding, quote, who, lang in frame[columns].itertuples(index=False):
         if (kind, finding) != last:
             groups.append((str(finding), []))
             last = (kind, finding)
         if quote:
-            groups[-1][1].append((str(quote), str(who)))
+            groups[-1][1].append((str(quote), str(who), str(lang or "")))
     return groups
 
 
@@ -157,15 +159,18 @@ def _html_table(frame: pd.DataFrame, caption: str, css: str = "",
     return _scroll(table, caption_id) if caption_id else table
 
 
-def _html_quote(text: str, who: str) -> str:
-    return (f'<figure class="quote">\n<blockquote><p>{html.escape(text)}</p></blockquote>\n'
-            f"<figcaption>\u2014 {html.escape(who)}</figcaption>\n</figure>")
+def _html_quote(text: str, who: str, lang: str = "") -> str:
+    """A quote as a figure; a quote in another language carries its ``lang`` (WCAG 3.1.2),
+    so that a screen reader switches voice."""
+    attr = f' lang="{html.escape(lang)}"' if lang else ""
+    return (f'<figure class="quote">\n<blockquote{attr}><p>{html.escape(text)}</p>'
+            f"</blockquote>\n<figcaption>\u2014 {html.escape(who)}</figcaption>\n</figure>")
 
 
 def _html_joint(frame: pd.DataFrame, caption: str, caption_id: str = "") -> str:
     rows = []
     for finding, quotes in _joint_groups(frame):
-        cell = "\n".join(_html_quote(q, a) for q, a in quotes) or _NO_QUOTE
+        cell = "\n".join(_html_quote(q, a, lang) for q, a, lang in quotes) or _NO_QUOTE
         rows.append(f'<tr><th scope="row">{html.escape(finding)}</th><td>{cell}</td></tr>')
     head = "".join(f'<th scope="col">{h}</th>' for h in _JOINT_HEAD)
     cid = f' id="{caption_id}"' if caption_id else ""
@@ -311,7 +316,7 @@ def _md_joint(frame: pd.DataFrame) -> str:
     items = []
     for finding, quotes in _joint_groups(frame):
         item = [f"- {_md_cell(finding)}"]
-        for text, who in quotes:
+        for text, who, _ in quotes:
             item += ["", f"  > {_md_cell(text)}", "  >", f"  > \u2014 {_md_cell(who)}"]
         items.append("\n".join(item))
     return "\n\n".join(items) + "\n"
@@ -460,6 +465,17 @@ def _docx_caption(document: object, caption: str) -> None:
     paragraph.paragraph_format.keep_with_next = True
 
 
+def _docx_language(run: object, lang: str) -> None:
+    """Set a run's language (``w:lang``), as Word's Review > Language does."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    rpr = run._r.get_or_add_rPr()  # type: ignore[attr-defined]
+    tag = OxmlElement("w:lang")
+    tag.set(qn("w:val"), lang)
+    rpr.append(tag)
+
+
 def _docx_joint(document: object, frame: pd.DataFrame, caption: str) -> None:
     _docx_caption(document, caption)
     table = document.add_table(rows=1, cols=2)  # type: ignore[attr-defined]
@@ -471,10 +487,12 @@ def _docx_joint(document: object, frame: pd.DataFrame, caption: str) -> None:
         cells[0].text = finding
         if not quotes:
             cells[1].text = _NO_QUOTE
-        for i, (text, who) in enumerate(quotes):
+        for i, (text, who, lang) in enumerate(quotes):
             quote = cells[1].paragraphs[0] if i == 0 else cells[1].add_paragraph()
             quote.style = "Quote"
-            quote.add_run(f"\u201c{text}\u201d")
+            run = quote.add_run(f"\u201c{text}\u201d")
+            if lang:  # Word proofs and reads the quote in its own language
+                _docx_language(run, lang)
             cells[1].add_paragraph(f"\u2014 {who}")
     _docx_name_table(table, caption)
 
