@@ -533,10 +533,23 @@ def test_word_captions_stay_with_tables_quotes_upright_manifest_monospaced(docum
 def test_subgroup_tables_list_themes_in_the_overall_order(content):
     """Audit F4: the overall table is most-raised first, the subgroup tables were in codebook
     order (Advocacy before Money here), so a reader had to look for a theme in each."""
+    from carevoice.report.tables import prevalence_table, subgroup_table
+
     overall = content.prevalence["Theme"].tolist()
     assert overall == ["Money", "Advocacy"]
     for frame in content.subgroups.values():
         assert frame["Theme"].tolist()[1:] == overall
+    # themes given in codebook order (stigma before money), raised the other way round
+    prev = pd.DataFrame({"theme": ["stigma", "money"] * 3,
+                         "variable": ["all", "all", "v", "v", "v", "v"],
+                         "level": ["all", "all", "a", "a", "b", "b"],
+                         "n": [10, 40, 5, 20, 5, 20], "base": [80, 80, 40, 40, 40, 40],
+                         "share": [0.125, 0.5, 0.125, 0.5, 0.125, 0.5],
+                         "ci_low": 0.05, "ci_high": 0.6})
+    assert prevalence_table(prev)["Theme"].tolist() == ["money", "stigma"]
+    table = subgroup_table(prev, "v")
+    assert table["Theme"].tolist() == ["Respondents", "money", "stigma"]
+    assert table.columns.tolist() == ["Theme", "a", "b"]
 
 
 def test_no_analyst_shorthand_in_numeric_findings_and_notes():
