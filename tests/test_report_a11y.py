@@ -669,6 +669,10 @@ def test_abbreviations_are_expanded_at_first_use(page):
         assert not re.search(rf"(?<![\w\[]){re.escape(short)}(?!\w)", plain[:-len(short)])
     svg = body.split("<svg", 1)[1].split("</svg>", 1)[0]
     assert "<abbr" not in svg
+    from carevoice.report.render import _mark_abbreviations
+
+    marked = _mark_abbreviations("<main><p>One-vs-rest: 3 vs 4</p></main>")
+    assert marked == '<main><p>One-vs-rest: 3 <abbr title="compared with">vs</abbr> 4</p></main>'
 
 
 def test_quotes_in_another_language_carry_it_in_html_and_word(survey):

@@ -265,7 +265,7 @@ def _mark_abbreviations(page: str) -> str:
     from .summary import ABBREVIATIONS
 
     pattern = re.compile("|".join(
-        rf"(?<![\w\[]){re.escape(html.escape(a))}(?!\w)"
+        rf"(?<![\w\[-]){re.escape(html.escape(a))}(?![\w-])"
         for a in sorted(ABBREVIATIONS, key=len, reverse=True)))
     titles = {html.escape(a): t for a, t in ABBREVIATIONS.items()}
     seen: set[str] = set()
