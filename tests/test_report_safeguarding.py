@@ -159,3 +159,16 @@ def test_published_report_never_prints_a_small_safeguarding_count(survey, tmp_pa
     analyst = json.loads(written["analyst"].read_text("utf-8"))
     assert analyst["safeguarding_withheld_from_quotes"] == withheld
     assert written["analyst"].parent == written["quotes"].parent != tmp_path / "tables"
+
+
+def test_a_batch_rerun_clears_the_earlier_analyst_file(tmp_path):
+    """analyst.json is one of the report's files: a batch run clears an earlier run's copy,
+    as it does quotes.csv, so a stale count never sits beside a new report."""
+    from carevoice.batch.outputs import clear_outputs
+
+    report = tmp_path / "outputs" / "report"
+    report.mkdir(parents=True)
+    for name in ("analyst.json", "quotes.csv", "my_notes.txt"):
+        (report / name).write_text("x")
+    assert sorted(clear_outputs(tmp_path)) == ["outputs/report/analyst.json",
+                                               "outputs/report/quotes.csv"]
