@@ -151,10 +151,16 @@ _AGE_WORDS = ("eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|se
               "eighteen|nineteen|twenty(?:[- ](?:one|two|three|four|five))?")
 _NOT_AN_AGE = (r"(?!\s*(?:%|times?|pounds?|quid|p|pence|minutes?|mins?|hours?|hrs?|days?|"
                r"weeks?|months?|years?(?![\s-]*old)|miles?|people|of|or\s+so)\b)")
-#: An exact age said of oneself: "i'm 17", "before im 17", "i was 12", "aged 9", "16 years old".
+#: An age from 8 to 25 after "at", "from", "since"...: "moved at 17", "told from 15".
+_AGE_AFTER = (r"\b(?:at|from|since|till|until|til|by|after|before)\s+(?:the\s+age\s+of\s+)?"
+              rf"(?:[89]|1\d|2[0-5]|{_AGE_WORDS})\b(?![:.]\d)"
+              r"(?!\s*(?:am|pm|a\.m|p\.m|o'?clock|at\s+night|in\s+the|ish)\b)")
+#: An exact age said of oneself: "i'm 17", "before im 17", "i was 12", "aged 9", "16 years old",
+#: and a young age after a preposition: "at 17", "from 15" (not "at 10pm", "from 15 minutes").
 _AGE = re.compile(
     rf"\b(?:i'?m|i\s+am|im|i\s+was|i\s+turn(?:ed|s)?|aged?)\s+(?:only\s+|just\s+|nearly\s+"
     rf"|almost\s+|now\s+|still\s+)?(?:\d{{1,2}}|{_AGE_WORDS})\b{_NOT_AN_AGE}"
+    rf"|{_AGE_AFTER}{_NOT_AN_AGE}"
     rf"|\b(?:\d{{1,2}}|{_AGE_WORDS})[\s-]*(?:years?|yrs?)[\s-]*old\b|\b\d{{1,2}}\s?yo\b",
     re.IGNORECASE)
 #: A house or flat number: "at number 12", "flat 4b", "12 Acacia Road".

@@ -318,6 +318,28 @@ def test_identical_texts_are_quoted_once(data):
     assert quotes["text"].is_unique and len(quotes) == len(TEXTS) - 2
 
 
+@pytest.mark.parametrize(("text", "details"), [
+    # an age after a preposition is an exact age (report audit F9: these read "number")
+    ("I was told from 15 that I would get a flat at 18", "age"),
+    ("moved to a placement at 17 and found out", "age"),
+    ("since the age of 14 i have been in care", "age"),
+    ("by sixteen i had moved loads", "age"),
+    ("when I turned 16 they moved me", "age"),
+    # times, durations and other numbers after the same words are not ages
+    ("we eat at 6pm every day", "number"),
+    ("i go to bed at 10 o'clock", "number"),
+    ("the home is from 15 minutes away", "number"),
+    ("at 12:30 we have lunch", "number"),
+    ("i got home at 11 at night", "number"),
+    ("i waited 15 minutes at 3", "number"),
+    ("Mrs [PERSON_1] at number 12 fostered me", "house number"),
+])
+def test_ages_after_at_from_since_are_ages(text, details):
+    from carevoice.quotes import quote_details
+
+    assert quote_details(text) == details
+
+
 def test_details_are_flagged_and_quoted_only_when_needed():
     """Audit finding 3: ages, house numbers and counts in the text narrowed the description."""
     from carevoice.quotes import quote_details

@@ -440,7 +440,7 @@ def test_inline_svg_has_no_xml_declaration_or_doctype_and_symbols_are_explained(
     marked = replace(content, prevalence=prevalence_table(hidden))
     page = to_html(marked)
     after = page.split("Young people raising each theme</caption>", 1)[1]
-    after = after.split("</table>", 1)[1].lstrip()
+    after = after.split("</table></div>", 1)[1].lstrip()
     assert after.startswith('<p class="note">[c] Suppressed to protect confidentiality')
 
 
@@ -453,3 +453,270 @@ def test_max_q_must_be_a_q_value(max_q):
 
     with pytest.raises(InputError, match="'max_q' argument of make_report must be a q-value"):
         make_report(cv.load_demo(), pd.DataFrame({"comment_id": [], "theme": []}), max_q=max_q)
+
+
+# -- second audit (WCAG 2.2 AA, plain language): reflow, landmarks, Word layout -------------
+
+def _parents(node: dict, tag: str, path: tuple = ()):
+    """Each ``tag`` element with the chain of its ancestors."""
+    for child in node["children"]:
+        if child["tag"] == tag:
+            yield child, path
+        yield from _parents(child, tag, (*path, child))
+
+
+def test_tables_reflow_in_labelled_focusable_scroll_regions(page):
+    """Audit F1: cells wrap (no nowrap), words are not right-aligned, and every table sits in
+    its own scroll region, so the page reflows at 320 CSS px (WCAG 1.4.10)."""
+    css = page.split("<style>", 1)[1].split("</style>", 1)[0]
+    assert "nowrap" not in css and ".scroll{overflow-x:auto" in css
+    tree = _parse(page)
+    tables = list(_parents(tree, "table"))
+    assert len(tables) >= 5
+    for table, path in tables:
+        region = path[-1]
+        assert region["tag"] == "div" and region["attrs"]["role"] == "region"
+        assert region["attrs"]["tabindex"] == "0"
+        caption = next(_iter(table, "caption"))
+        assert region["attrs"]["aria-labelledby"] == caption["attrs"]["id"]
+    ids = [n["attrs"]["id"] for n in _iter(tree) if "id" in n["attrs"]]
+    assert len(ids) == len(set(ids))
+    cells = list(_iter(tree, "td"))
+    words = [c for c in cells if re.match(r"[A-Za-z]", _text(c))]
+    figures = [c for c in cells if re.match(r"\d+%", _text(c))]
+    assert words and figures
+    assert all(c["attrs"].get("class") != "num" for c in words)
+    assert all(c["attrs"].get("class") == "num" for c in figures)
+
+
+def test_page_has_a_main_landmark_and_a_focusable_manifest(page):
+    """Audit F6: one <main> holds the whole report; the scrolling manifest can be reached by
+    keyboard and is named (axe: landmark-one-main, scrollable-region-focusable)."""
+    tree = _parse(page)
+    body = next(_iter(tree, "body"))
+    assert [c["tag"] for c in body["children"]] == ["main"]
+    main = body["children"][0]
+    assert len(list(_iter(main, "h1"))) == 1 and len(list(_iter(main, "table"))) >= 5
+    (pre,) = list(_iter(main, "pre"))
+    assert pre["attrs"] == {"tabindex": "0", "role": "region", "aria-label": "Run manifest"}
+    assert "manifest.json" in _text(main).split("Run manifest", 1)[1]
+
+
+def test_joint_display_finding_without_a_quote_says_so(page, document):
+    """Audit F4: a finding no quote illustrates reads "No quote ...", not "blank"."""
+    tree = _parse(page)
+    joint = [t for t in _iter(tree, "table") if t["attrs"].get("class") == "joint"]
+    cells = [td for t in joint for td in _iter(t, "td")]
+    assert cells and all(_text(td).strip() for td in cells)
+    assert any(_text(td).strip() == "No quote for this finding." for td in cells)
+    word = [row.cells[1].text for t in document.tables
+            if t.rows[0].cells[0].text == "What the survey answers show" for row in t.rows[1:]]
+    assert word and all(text.strip() for text in word)
+
+
+def test_word_captions_stay_with_tables_quotes_upright_manifest_monospaced(document):
+    """Audit F8 and F6: a caption is kept with its table; quotes are not italic (but keep
+    their quotation marks); the manifest is an appendix of monospaced lines, not one
+    proportional paragraph."""
+    captions = [p for p in document.paragraphs if p.style.name == "Caption"]
+    assert captions
+    for p in captions:
+        assert p.paragraph_format.keep_with_next or p.style.paragraph_format.keep_with_next
+    quotes = [p for t in document.tables for row in t.rows for cell in row.cells
+              for p in cell.paragraphs if p.style.name == "Quote"]
+    assert quotes and document.styles["Quote"].font.italic is False
+    for p in quotes:
+        assert p.text.startswith("\u201c") and p.text.endswith("\u201d")
+        assert all(not r.italic for r in p.runs)
+    texts = [p.text for p in document.paragraphs]
+    after = document.paragraphs[texts.index("Run manifest") + 1:]
+    lines = [p for p in after if p.style.name == "Manifest"]
+    assert len(lines) > 20 and all("\n" not in p.text for p in lines)
+    assert lines[0].text == "{" and lines[-1].text == "}"
+    assert document.styles["Manifest"].font.name == "Consolas"
+
+
+def test_subgroup_tables_list_themes_in_the_overall_order(content):
+    """Audit F4: the overall table is most-raised first, the subgroup tables were in codebook
+    order (Advocacy before Money here), so a reader had to look for a theme in each."""
+    from carevoice.report.tables import prevalence_table, subgroup_table
+
+    overall = content.prevalence["Theme"].tolist()
+    assert overall == ["Money", "Advocacy"]
+    for frame in content.subgroups.values():
+        assert frame["Theme"].tolist()[1:] == overall
+    # themes given in codebook order (stigma before money), raised the other way round
+    prev = pd.DataFrame({"theme": ["stigma", "money"] * 3,
+                         "variable": ["all", "all", "v", "v", "v", "v"],
+                         "level": ["all", "all", "a", "a", "b", "b"],
+                         "n": [10, 40, 5, 20, 5, 20], "base": [80, 80, 40, 40, 40, 40],
+                         "share": [0.125, 0.5, 0.125, 0.5, 0.125, 0.5],
+                         "ci_low": 0.05, "ci_high": 0.6})
+    assert prevalence_table(prev)["Theme"].tolist() == ["money", "stigma"]
+    table = subgroup_table(prev, "v")
+    assert table["Theme"].tolist() == ["Respondents", "money", "stigma"]
+    assert table.columns.tolist() == ["Theme", "a", "b"]
+
+
+def test_no_analyst_shorthand_in_numeric_findings_and_notes():
+    """Audit F4: "N placements higher among those", "(n=97)", "(s)", "<=" and "group answers
+    to report them" were written for the analyst, not for the report's readers."""
+    from carevoice.report.joint import _difference_finding
+    from carevoice.report.tables import change_table, difference_table
+
+    numeric = pd.DataFrame({
+        "theme": ["money", "safety"], "variable": "n_placements", "n_raised": [30, 1],
+        "mean_raised": [4.7, 2.0], "n_not": [60, 33], "mean_not": [3.1, 6.0],
+        "difference": [1.6, -4.0], "ci_low": [0.9, -5.0], "ci_high": [2.3, -3.0],
+        "p_value": [1e-4, 0.3], "q_value": [2e-4, 0.3]})
+    table = difference_table(numeric)
+    cells = " ".join(table.astype(str).to_numpy().ravel())
+    assert "n=" not in cells and "4.7 (30 answers)" in cells and "3.1 (60 answers)" in cells
+    finding = _difference_finding(numeric.iloc[0])
+    assert finding.startswith("Answers to \u201cn placements\u201d were higher among those")
+    assert "N placements" not in finding
+    changes = pd.DataFrame({
+        "theme": "money", "variable": "all", "level": "all", "wave_from": "2024",
+        "wave_to": "2025", "analysis": "independent", "n_from": [0], "base_from": [80],
+        "share_from": [0.0], "n_to": [0], "base_to": [90], "share_to": [0.0], "overlap": None,
+        "both": None, "from_only": None, "to_only": None, "neither": None,
+        "difference": [0.0], "ci_low": [-0.04], "ci_high": [0.04], "p_value": [float("nan")],
+        "test": "fisher", "q_value": [float("nan")]})
+    assert change_table(changes)["q"].tolist() == ["not tested"]
+
+
+def test_joint_notes_have_plurals_and_no_analyst_instruction(survey):
+    from carevoice.report import make_report
+
+    comments, codes, respondents = survey
+    content = make_report((comments, respondents), codes, embedder=HashingEmbedder(),
+                          text_is_pseudonymised=True, themes=["money", "advocacy"],
+                          timestamp=False, max_associations=0)
+    findings = [f for frame in content.joint.values() for f in frame["finding"]]
+    notes = [f for f in findings if "further" in f]
+    assert notes, findings
+    text = " ".join(findings + content.footnotes)
+    for shorthand in ("(s)", "<=", "roup answers to report"):
+        assert shorthand not in text
+    assert any(re.match(r"(1 further exploratory association with q of 0\.05 or less is|"
+                        r"\d+ further exploratory associations with q of 0\.05 or less are) "
+                        r"not shown here", n) for n in notes)
+
+
+_JARGON = re.compile(r"%|\bCI\b|odds|\bq\b|p value|confidence|Benjamini|exploratory|"
+                     r"significan|n=|<=|\(s\)", re.IGNORECASE)
+
+
+def test_plain_language_summary_comes_first_in_every_format(page, document, content):
+    """Audit F3: a short summary in plain words before the statistics: counts as "26 of 80
+    young people", no statistics words, short sentences."""
+    tree = _parse(page)
+    main = next(_iter(tree, "main"))
+    headings = [_text(h) for h in _iter(main) if h["tag"] in ("h1", "h2")]
+    assert headings[:3] == ["What young people told us", "Summary", "How to read this report"]
+    summary = main["children"][main["children"].index(
+        next(h for h in main["children"] if _text(h) == "Summary")) + 1]
+    points = [_text(li) for li in _iter(summary, "li")]
+    assert points == content.key_points
+    assert points[0] == "80 young people wrote answers in their own words."
+    assert points[1] == "Money was what they wrote about most: 26 of 80 young people."
+    assert "Advocacy: 7 of 80 young people." in points
+    for point in points:
+        assert not _JARGON.search(point), point
+        for sentence in re.split(r"(?<=\.) ", point):
+            assert len(sentence.split()) <= 25, sentence
+        for n, base in re.findall(r"(\d+) of (\d+)", point):
+            assert int(n) >= 5 and int(base) - int(n) >= 5  # no small number
+    word = [p.text for p in document.paragraphs]
+    assert word.index("Summary") < word.index("How to read this report")
+    assert content.key_points[1] in word
+
+
+def test_summary_never_names_a_hidden_count():
+    from carevoice.report.summary import key_points
+
+    prev = pd.DataFrame({"Theme": ["Money", "Safety", "Advocacy"],
+                         "Raised by": ["26", "[c]", "[c]"], "Of": ["80", "80", "80"]})
+    points = key_points(prev, pd.DataFrame(), symbol="[c]", threshold=5)
+    text = " ".join(points)
+    assert "Safety" not in text and "Advocacy" not in text
+    assert "2 themes were raised by fewer than 5 young people" in text
+    assert not re.search(r"\b[1-4] of \d", text)
+
+
+def test_glossary_explains_the_methods_and_the_care_words_quotes_use(page, content):
+    """Audit F3 and F7: the methods terms the text uses, and care words such as IRO in the
+    quotes, are explained in a "Words used in this report" section."""
+    from carevoice.report.summary import glossary
+
+    tree = _parse(page)
+    terms = [_text(dt) for dt in _iter(tree, "dt")]
+    for term in ("p value", "q value", "95% confidence interval (CI)", "Benjamini-Hochberg",
+                 "Fisher's exact test", "Welch's t test", "Odds ratio", "[c]"):
+        assert term in terms
+    assert [t for t, _ in content.glossary] == terms
+    for _, meaning in content.glossary:
+        for sentence in meaning.split(". "):
+            assert len(sentence.split()) <= 25
+    care = [t for t, _ in glossary(["my IRO changed and my PA is never there, CAMHS helped"])]
+    assert {"IRO", "PA", "CAMHS"} <= set(care)
+    assert "IRO" not in [t for t, _ in glossary(["my social worker changed [PERSON_1]"])]
+
+
+def test_abbreviations_are_expanded_at_first_use(page):
+    """Audit F7: [c] (read "c" by a screen reader), CI and vs get <abbr title> at first use,
+    in the report's text, never inside the chart."""
+    body = page.split("<main>", 1)[1]
+    for short in ("[c]", "CI", "vs"):
+        marked = re.findall(rf'<abbr title="([^"]+)">{re.escape(short)}</abbr>', body)
+        assert len(marked) == 1, short
+        before = body.split(f">{short}</abbr>", 1)[0]
+        plain = re.sub(r"<svg.*?</svg>|<[^>]+>", " ", before, flags=re.DOTALL)
+        # no earlier use as a word of its own ("One-vs-rest" is not one)
+        assert not re.search(rf"(?<![\w\[-]){re.escape(short)}(?![\w-])", plain[:-len(short)])
+    svg = body.split("<svg", 1)[1].split("</svg>", 1)[0]
+    assert "<abbr" not in svg
+    from carevoice.report.render import _mark_abbreviations
+
+    marked = _mark_abbreviations("<main><p>One-vs-rest: 3 vs 4</p></main>")
+    assert marked == '<main><p>One-vs-rest: 3 <abbr title="compared with">vs</abbr> 4</p></main>'
+
+
+def test_quotes_in_another_language_carry_it_in_html_and_word(survey):
+    """Audit F2 (WCAG 3.1.2): a comments ``language`` column (BCP 47) marks a quote in
+    another language with ``lang`` in HTML and ``w:lang`` in Word; blank is English."""
+    from docx import Document
+
+    from carevoice.errors import InputError
+    from carevoice.report import make_report, to_docx, to_html
+
+    comments, codes, respondents = survey
+    money = set(codes.loc[codes["theme"] == "money", "comment_id"])
+    tagged = comments.assign(language=["cy" if c in money else "" for c in
+                                       comments["comment_id"]])
+    content = make_report((tagged, respondents), codes, embedder=HashingEmbedder(),
+                          text_is_pseudonymised=True, themes=["money", "advocacy"],
+                          timestamp=False)
+    quoted = content.quotes
+    assert len(quoted) and set(quoted["language"]) == {"cy", ""}
+    welsh = set(quoted.loc[quoted["language"] == "cy", "text"])
+    tree = _parse(to_html(content))
+    blocks = list(_iter(tree, "blockquote"))
+    assert len(blocks) == len(quoted)
+    for block in blocks:
+        assert block["attrs"].get("lang") == ("cy" if _text(block) in welsh else None)
+    document = Document(io.BytesIO(to_docx(content)))
+    seen = {}
+    for table in document.tables:
+        for row in table.rows:
+            for p in row.cells[-1].paragraphs:
+                if p.style.name == "Quote":
+                    langs = [el.get(f"{W}val") for r in p.runs for el in r._r.iter(f"{W}lang")]
+                    seen[p.text.strip("\u201c\u201d")] = langs
+    assert set(seen) == set(quoted["text"])
+    assert all(seen[t] == (["cy"] if t in welsh else []) for t in seen)
+    bad = comments.assign(language=["welsh please"] + [""] * (len(comments) - 1))
+    with pytest.raises(InputError, match="'language' column") as error:
+        make_report((bad, respondents), codes, embedder=HashingEmbedder(),
+                    text_is_pseudonymised=True, themes=["money"], timestamp=False)
+    assert "c000" in str(error.value) and "welsh please" not in str(error.value)

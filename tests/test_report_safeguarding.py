@@ -72,15 +72,25 @@ def test_the_report_withholds_and_counts(survey):
     content = make_report((comments, resp), codes, safeguarding=RULES, **options)
     assert "c0" not in set(content.quotes["comment_id"])
     note = [n for n in content.footnotes if n.startswith("Safeguarding:")]
-    assert note == [("Safeguarding: 1 comment(s) flagged by carevoice's safeguarding screen were "
-                    "withheld from quoting. Comments that disclose harm or risk go to the "
-                    "designated safeguarding lead, not into a report.")]
+    assert note == [("Safeguarding: comments flagged by carevoice's safeguarding screen are "
+                     "withheld from quoting. How many is not published when it is fewer than "
+                     "5, so that it cannot point to the young people who wrote them. Comments "
+                     "that disclose harm or risk go to the designated safeguarding lead, not "
+                     "into a report.")]
     assert DISCLOSURE not in " ".join(content.footnotes)
-    assert content.manifest["settings"]["safeguarding"]["withheld_from_quotes"] == 1
+    assert content.safeguarding_withheld == 1  # the exact count, for the analyst
+    assert content.manifest["settings"]["safeguarding"]["withheld_from_quotes"] == "fewer than 5"
     reviewed = make_report((comments, resp), codes, safeguarding=REVIEWED_NONE, **options)
     assert "c0" in set(reviewed.quotes["comment_id"])
-    assert any("0 comment(s) named in the safeguarding flags given" in n
-               for n in reviewed.footnotes)
+    # none and a few read the same: the note cannot tell a reader that anyone disclosed
+    assert [n for n in reviewed.footnotes if n.startswith("Safeguarding:")] == [
+        note[0].replace("flagged by carevoice's safeguarding screen",
+                        "named in the safeguarding flags given to the report")]
+    five = make_report((comments, resp), codes, safeguarding=pd.DataFrame(
+        {"comment_id": [f"c{i}" for i in range(5)]}), **options)
+    assert five.safeguarding_withheld == 5
+    assert any(n.startswith("Safeguarding: 5 comments named in the safeguarding flags given "
+                            "to the report were withheld from quoting.") for n in five.footnotes)
     with pytest.raises(InputError, match="'safeguarding' argument of make_report"):
         make_report((comments, resp), codes, safeguarding=["c0"], **options)
     with pytest.raises(InputError, match="no 'comment_id' column"):
@@ -102,11 +112,14 @@ def test_the_report_takes_flags_the_screen_returned_as_the_screens(survey):
                           timestamp=False, themes=["family_contact"],
                           quote_config=QuoteConfig(n_quotes=7, min_group=1))
     assert "c0" not in set(content.quotes["comment_id"])
-    assert any(n.startswith("Safeguarding: 1 comment(s) flagged by carevoice's safeguarding "
-                            "screen") for n in content.footnotes)
+    # one withheld comment: the published notes and manifest give no number (fewer than 5)
+    assert any(n.startswith("Safeguarding: comments flagged by carevoice's safeguarding "
+                            "screen are withheld") for n in content.footnotes)
     recorded = content.manifest["settings"]["safeguarding"]
     assert recorded["flags"] == "screened before the report"
-    assert recorded["screen"]["similarity"] is False and recorded["withheld_from_quotes"] == 1
+    assert recorded["screen"]["similarity"] is False
+    assert recorded["withheld_from_quotes"] == "fewer than 5"
+    assert content.safeguarding_withheld == 1
 
 
 def test_report_command_takes_a_reviewed_flags_file(survey, tmp_path):
@@ -132,5 +145,54 @@ def test_report_command_takes_a_reviewed_flags_file(survey, tmp_path):
         "--safeguarding-flags", str(good), "--format", "md", "--no-timestamp"])
     assert result.exit_code == 0, result.output
     report = (tmp_path / "out" / "report.md").read_text("utf-8")
-    assert "named in the safeguarding flags given to the report were withheld" in report
+    assert "named in the safeguarding flags given to the report are withheld" in report
+    assert "1 comment" not in report
     assert DISCLOSURE not in report
+
+
+@pytest.mark.parametrize("withheld", [1, 2, 4])
+def test_published_report_never_prints_a_small_safeguarding_count(survey, tmp_path, withheld):
+    """Audit F5: "2 comments withheld" beside a [c] tells readers who disclosed harm. The
+    published files (HTML, Word, Markdown, manifest.json, tables) give no count below 5;
+    analyst.json, beside quotes.csv, keeps the exact one."""
+    import io
+    import json
+
+    from docx import Document
+
+    from carevoice.report import build_report
+
+    comments, codes, resp = survey
+    flags = pd.DataFrame({"comment_id": [f"c{i}" for i in range(withheld)]})
+    written = build_report((comments, resp), codes, tmp_path, safeguarding=flags,
+                           text_is_pseudonymised=True, embedder=HashingEmbedder(),
+                           timestamp=False, themes=["family_contact"],
+                           quote_config=QuoteConfig(n_quotes=7, min_group=1))
+    docx = Document(io.BytesIO(written["docx"].read_bytes()))
+    published = {"html": written["html"].read_text("utf-8"),
+                 "md": written["md"].read_text("utf-8"),
+                 "docx": "\n".join(p.text for p in docx.paragraphs),
+                 "manifest": written["manifest"].read_text("utf-8")}
+    for name, text in published.items():
+        line = text[text.index("Safeguarding:"):][:300] if "Safeguarding:" in text else ""
+        assert f"{withheld} comment" not in text, name
+        assert not any(ch.isdigit() and ch != "5" for ch in line), (name, line)
+        assert "withheld" in text, name
+    manifest = json.loads(published["manifest"])
+    assert manifest["settings"]["safeguarding"]["withheld_from_quotes"] == "fewer than 5"
+    analyst = json.loads(written["analyst"].read_text("utf-8"))
+    assert analyst["safeguarding_withheld_from_quotes"] == withheld
+    assert written["analyst"].parent == written["quotes"].parent != tmp_path / "tables"
+
+
+def test_a_batch_rerun_clears_the_earlier_analyst_file(tmp_path):
+    """analyst.json is one of the report's files: a batch run clears an earlier run's copy,
+    as it does quotes.csv, so a stale count never sits beside a new report."""
+    from carevoice.batch.outputs import clear_outputs
+
+    report = tmp_path / "outputs" / "report"
+    report.mkdir(parents=True)
+    for name in ("analyst.json", "quotes.csv", "my_notes.txt"):
+        (report / name).write_text("x")
+    assert sorted(clear_outputs(tmp_path)) == ["outputs/report/analyst.json",
+                                               "outputs/report/quotes.csv"]

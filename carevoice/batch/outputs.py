@@ -24,7 +24,8 @@ __all__ = ["OUTPUT_TABLES", "TableWriter", "as_strings", "clear_outputs", "codes
 OUTPUT_TABLES = ("comments", "spans", "codes", "prevalence", "associations", "numeric",
                  "topics", "topics_info", "respondents")
 #: What :func:`carevoice.report.write_report` writes into ``outputs/report/``.
-_REPORT_FILES = ("report.html", "report.md", "report.docx", "manifest.json", "quotes.csv")
+_REPORT_FILES = ("report.html", "report.md", "report.docx", "manifest.json", "quotes.csv",
+                 "analyst.json")
 _REPORT_TABLES = ("prevalence", "associations", "differences", "hypotheses")
 
 

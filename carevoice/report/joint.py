@@ -14,6 +14,7 @@ reader combine what both say of its author.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -25,7 +26,7 @@ from ..disclosure import (
     suppress_associations,
     suppress_differences,
 )
-from ..errors import InputError
+from ..errors import InputError, format_ids
 from ..link import ALL, LinkResult
 from ..schema import COMMENT_ID, TEXT
 from .tables import (
@@ -46,6 +47,28 @@ __all__ = ["JOINT_COLUMNS", "MAX_ASSOCIATIONS", "joint_display", "joint_displays
 
 #: The columns of a joint display.
 JOINT_COLUMNS: tuple[str, ...] = ("kind", "finding", "quote", "attribution")
+
+#: The optional comments column giving a comment's language as a BCP 47 tag ("cy", "pl",
+#: "ar", "ps"); a quote in another language than English is marked with it in the report.
+LANGUAGE = "language"
+
+_BCP47 = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
+
+
+def _languages(comments: pd.DataFrame) -> dict[str, str] | None:
+    """comment_id to language tag from the comments' ``language`` column (blank: the
+    report's own, English), or None without the column; a tag that is not BCP 47-shaped is
+    an error naming its comment_ids."""
+    if LANGUAGE not in comments.columns:
+        return None
+    tags = comments[LANGUAGE].fillna("").astype(str).str.strip()
+    bad = comments.loc[(tags != "") & ~tags.str.fullmatch(_BCP47.pattern), COMMENT_ID]
+    if len(bad):
+        raise InputError(
+            "The 'language' column of the comments must hold BCP 47 language tags such as "
+            f"'cy', 'pl' or 'pt-BR', or be blank for English. Comments {format_ids(bad)} do "
+            "not.")
+    return dict(zip(comments[COMMENT_ID].astype(str), tags, strict=True))
 
 
 #: How many exploratory associations a joint display shows by default (lowest q first).
@@ -84,8 +107,9 @@ def _difference_finding(row: pd.Series) -> str:
     # a difference that rounds to zero is neither higher nor lower as printed
     direction = "higher" if difference.startswith("+") else \
         "lower" if difference.startswith("-") else "about the same"
-    return (f"{str(row['variable']).replace('_', ' ').capitalize()} {direction} among those "
-            f"who raised it: mean {fmt_mean(row['mean_raised'])} vs "
+    # the question as the tables name it, not a capitalised column name ("N placements")
+    return (f"Answers to \u201c{str(row['variable']).replace('_', ' ')}\u201d were "
+            f"{direction} among those who raised it: mean {fmt_mean(row['mean_raised'])} vs "
             f"{fmt_mean(row['mean_not'])} (difference {difference}, 95% CI "
             f"{fmt_signed(row['ci_low'])} to {fmt_signed(row['ci_high'])}; "
             f"{_q(row['q_value'])}){_EXPLORATORY}.")
@@ -228,14 +252,20 @@ def _display(marked: _Marked, quotes: pd.DataFrame, theme: str, config: Disclosu
     findings += [("difference", _difference_finding(r), None)
                  for _, r in diffs.sort_values("q_value").iterrows()]
     if more:
-        findings.append(("note", (f"{more} further exploratory association(s) with q <= "
-                                  f"{max_q} are not shown here; the table of exploratory "
-                                  "associations lists them."), None))
+        these = ("1 further exploratory association" if more == 1 else
+                 f"{more:,} further exploratory associations")
+        findings.append(("note", (f"{these} with q of {max_q} or less "
+                                  f"{'is' if more == 1 else 'are'} not shown here; the table of "
+                                  "exploratory associations lists "
+                                  f"{'it' if more == 1 else 'them'}."), None))
     if hidden:
-        findings.append(("note", (f"{hidden} further association(s) with q <= {max_q} involve "
-                                  f"fewer than {config.threshold} young people in a cell and "
-                                  f"are not shown {config.symbol}; group answers to report "
-                                  "them."), None))
+        these = ("1 further association" if hidden == 1 else
+                 f"{hidden:,} further associations")
+        findings.append(("note", (f"{these} with q of {max_q} or less "
+                                  f"{'is' if hidden == 1 else 'are'} not shown "
+                                  f"{config.symbol}: a group in "
+                                  f"{'it' if hidden == 1 else 'them'} has fewer than "
+                                  f"{config.threshold} young people."), None))
     rows, used = [], []
     for kind, finding, group in findings:
         picked = _quotes_of(quotes, theme, *group) if group is not None else pd.DataFrame()
@@ -249,11 +279,15 @@ def _display(marked: _Marked, quotes: pd.DataFrame, theme: str, config: Disclosu
             seen.update(keys)
             used.append(index)
             rows.append({"kind": kind, "finding": finding, "quote": str(quote[TEXT]),
-                         "attribution": str(quote["attribution"])})
+                         "attribution": str(quote["attribution"]),
+                         LANGUAGE: str(quote.get(LANGUAGE, ""))})
             added = True
         if not added:
-            rows.append({"kind": kind, "finding": finding, "quote": "", "attribution": ""})
-    return pd.DataFrame(rows, columns=list(JOINT_COLUMNS)), used
+            rows.append({"kind": kind, "finding": finding, "quote": "", "attribution": "",
+                         LANGUAGE: ""})
+    # a quote's language only when the comments give one (a ``language`` column)
+    columns = [*JOINT_COLUMNS, *([LANGUAGE] if LANGUAGE in quotes.columns else [])]
+    return pd.DataFrame(rows, columns=columns), used
 
 
 def _quote_groups(result: LinkResult, config: DisclosureConfig | None = None, *,

@@ -7,9 +7,14 @@ the settings the report was made with, so that what the notes say matches what w
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+
+import pandas as pd
 
 from ..disclosure import DisclosureConfig
+from ..errors import InputError
+from ..link import WaveComparison
+from .tables import change_table
 
 __all__: list[str] = []
 
@@ -156,3 +161,62 @@ def _reading_guide(disclosure: DisclosureConfig, max_q: float, weighted: bool) -
         guide.insert(1, "Percentages, intervals and odds ratios are weighted to the survey's "
                         "population; the counts beside them are numbers of young people.")
     return guide
+
+
+def _safeguarding_note(withheld: int, *, reviewed: bool, threshold: int = 5) -> str:
+    """The notes' line on the comments withheld from quoting for safeguarding.
+
+    The count is published only when it is ``threshold`` or more: "2 comments were withheld",
+    beside a ``[c]`` against "Feeling safe", would tell readers of a small survey that one or
+    two of the young people behind it disclosed harm. Below the threshold (zero included, so
+    that none and a few read the same) the note says that such comments are withheld, without
+    a number; the exact count is the analyst's (``analyst.json``, not for publication).
+
+    Examples
+    --------
+    >>> _safeguarding_note(2, reviewed=False)[:80]
+    "Safeguarding: comments flagged by carevoice's safeguarding screen are withheld f"
+    >>> _safeguarding_note(12, reviewed=True)[:60]
+    'Safeguarding: 12 comments named in the safeguarding flags gi'
+    """
+    how = ("named in the safeguarding flags given to the report" if reviewed else
+           "flagged by carevoice's safeguarding screen")
+    lead = ("Comments that disclose harm or risk go to the designated safeguarding lead, not "
+            "into a report.")
+    if withheld < threshold:
+        return (f"Safeguarding: comments {how} are withheld from quoting. How many is not "
+                f"published when it is fewer than {threshold}, so that it cannot point to the "
+                f"young people who wrote them. {lead}")
+    return (f"Safeguarding: {withheld:,} comments {how} were withheld from quoting. {lead}")
+
+
+def _published_count(withheld: int, threshold: int) -> int | str:
+    """The safeguarding count as the published manifest gives it (words below ``threshold``)."""
+    return withheld if withheld >= threshold else f"fewer than {threshold}"
+
+
+def _changes(waves: WaveComparison | pd.DataFrame | None, labels: Mapping[str, str],
+             disclosure: DisclosureConfig) -> tuple[pd.DataFrame, str]:
+    """The formatted table of change between waves and the note on how it was made."""
+    if waves is None:
+        return pd.DataFrame(), ""
+    if isinstance(waves, WaveComparison):
+        table, prevalence = waves.changes, waves.prevalence
+    elif isinstance(waves, pd.DataFrame):
+        table, prevalence = waves, None
+    else:
+        raise InputError("The 'waves' argument of make_report must be a WaveComparison or a "
+                         f"table of changes. Got {type(waves).__name__} instead.")
+    tests = set(table["test"].astype(str)) if "test" in table else set()
+    test = "chi-square" if "chi2" in tests else "Fisher's exact test"
+    note = ("Change in percentage points from the earlier wave to the later one, with 95% "
+            "confidence intervals. 'All young people' compares everyone who answered each "
+            f"wave as two separate samples (Newcombe's interval, {test})")
+    if "paired" in set(table.get("analysis", pd.Series(dtype=str)).astype(str)):
+        note += ("; young people who answered both waves are in both samples, which makes "
+                 "that test cautious. 'Answered both waves' follows the same young people "
+                 "from one wave to the next (Newcombe's paired interval, McNemar's exact "
+                 "test)")
+    note += (". q-values are Benjamini-Hochberg adjusted across themes within each kind of "
+             "comparison.")
+    return change_table(table, labels, disclosure, prevalence=prevalence), note

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import io
 import json
+import re
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
@@ -26,8 +27,20 @@ _CHANGES = "Change between waves"
 #: The heading of the short plain-English guide to the figures.
 _GUIDE = "How to read this report"
 
+#: The headings of the plain-language summary and of the glossary.
+_SUMMARY, _WORDS = "Summary", "Words used in this report"
+
+#: The line above the run manifest: what it is, and where the same record is as a file.
+_MANIFEST_NOTE = ("The record of how this report was made (software versions, settings and "
+                  "checksums of the input files), for anyone who wants to check or repeat "
+                  "it. The same record is the file manifest.json.")
+
 #: The two columns of a joint display.
 _JOINT_HEAD = ("What the survey answers show", "What young people wrote")
+
+#: What a joint display's quote cell says when no quote illustrates its finding (a blank
+#: cell is read out as "blank").
+_NO_QUOTE = "No quote for this finding."
 
 _CSS = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;max-width:62rem;
@@ -36,13 +49,15 @@ h1{font-size:1.7rem;margin-bottom:.2rem}h2{margin-top:2.2rem;border-bottom:2px s
 h3{margin-top:1.6rem;color:#2b6f8e}table{border-collapse:collapse;margin:.6rem 0 1rem;
 font-size:.88rem;width:100%}th,td{border:1px solid #c9d3da;padding:.3rem .5rem;
 vertical-align:top;text-align:left}thead th{background:#eef3f6}tbody th{font-weight:600}
-caption{text-align:left;font-weight:600;padding:.2rem 0}td.num{text-align:right;
-white-space:nowrap}.joint th,.joint td{width:50%}.joint tbody th{font-weight:400}
+caption{text-align:left;font-weight:600;padding:.2rem 0}td.num{text-align:right}
+td,th{overflow-wrap:break-word}.joint th,.joint td{width:50%}.joint tbody th{font-weight:400}
+.scroll{overflow-x:auto;max-width:100%}.scroll:focus{outline:3px solid #2b6f8e}
 figure{margin:0}figure.quote{margin:.2rem 0 .6rem}blockquote{margin:0;padding:.3rem .7rem;
 border-left:4px solid #2b6f8e;background:#f6f9fb}blockquote p{margin:0}
 figcaption{color:#555;font-size:.85rem}.note{font-size:.85rem;color:#444}
 .chart svg{max-width:100%;height:auto}
 pre{background:#f4f4f4;padding:.6rem;font-size:.78rem;overflow-x:auto}
+pre:focus{outline:3px solid #2b6f8e}
 """
 
 
@@ -84,17 +99,19 @@ def _has_symbol(frame: pd.DataFrame, symbol: str) -> bool:
         lambda col: col.str.contains(symbol, regex=False)).to_numpy().any()
 
 
-def _joint_groups(frame: pd.DataFrame) -> list[tuple[str, list[tuple[str, str]]]]:
-    """Each finding of a joint display with its quotes (text, attribution), in order."""
-    groups: list[tuple[str, list[tuple[str, str]]]] = []
+def _joint_groups(frame: pd.DataFrame) -> list[tuple[str, list[tuple[str, str, str]]]]:
+    """Each finding of a joint display with its quotes (text, attribution, language tag or
+    ""), in order."""
+    groups: list[tuple[str, list[tuple[str, str, str]]]] = []
     last: tuple[str, str] | None = None
-    columns = ["kind", "finding", "quote", "attribution"]
-    for kind, finding, quote, who in frame[columns].itertuples(index=False):
+    frame = frame if "language" in frame.columns else frame.assign(language="")
+    columns = ["kind", "finding", "quote", "attribution", "language"]
+    for kind, finding, quote, who, lang in frame[columns].itertuples(index=False):
         if (kind, finding) != last:
             groups.append((str(finding), []))
             last = (kind, finding)
         if quote:
-            groups[-1][1].append((str(quote), str(who)))
+            groups[-1][1].append((str(quote), str(who), str(lang or "")))
     return groups
 
 
@@ -105,8 +122,26 @@ def _inline_svg(svg: bytes) -> str:
     return text[text.index("<svg"):].strip()
 
 
+#: A cell that is a figure (right-aligned): a number, a share, an interval, ``[c]`` or "-".
+_FIGURE = re.compile(r"^(?:[-+\u2212]?[\d.,]+|\[\w+\]|-|\u2013|none)(?:[\s%(]|$)")
+
+
+def _cell_class(value: str) -> str:
+    """``class="num"`` for a figure; nothing for words (an answer, a hypothesis), which read
+    left-aligned."""
+    return ' class="num"' if _FIGURE.match(value) else ""
+
+
+def _scroll(table: str, caption_id: str) -> str:
+    """A table inside its own horizontally scrollable region, so that a wide table scrolls
+    by itself and the page reflows at 320 CSS px (WCAG 1.4.10): labelled by the table's
+    caption, and focusable so that a keyboard can scroll it (WCAG 2.1.1)."""
+    return (f'<div class="scroll" role="region" tabindex="0" aria-labelledby="{caption_id}">'
+            f"{table}</div>")
+
+
 def _html_table(frame: pd.DataFrame, caption: str, css: str = "",
-                empty: str = "None.") -> str:
+                empty: str = "None.", caption_id: str = "") -> str:
     e = html.escape
     if frame.empty:
         return f'<p class="note">{e(empty)}</p>'
@@ -115,26 +150,33 @@ def _html_table(frame: pd.DataFrame, caption: str, css: str = "",
     for row in frame.itertuples(index=False):
         # the first column names the row (a theme, "Respondents", a hypothesis)
         cells = [f'<th scope="row">{e(str(row[0]))}</th>']
-        cells += [f'<td class="num">{e(str(v))}</td>' for v in row[1:]]
+        cells += [f"<td{_cell_class(str(v))}>{e(str(v))}</td>" for v in row[1:]]
         body.append("<tr>" + "".join(cells) + "</tr>")
     cls = f' class="{css}"' if css else ""
-    return (f"<table{cls}><caption>{e(caption)}</caption><thead><tr>{head}</tr></thead>"
-            f"<tbody>{''.join(body)}</tbody></table>")
+    cid = f' id="{caption_id}"' if caption_id else ""
+    table = (f"<table{cls}><caption{cid}>{e(caption)}</caption><thead><tr>{head}</tr></thead>"
+             f"<tbody>{''.join(body)}</tbody></table>")
+    return _scroll(table, caption_id) if caption_id else table
 
 
-def _html_quote(text: str, who: str) -> str:
-    return (f'<figure class="quote">\n<blockquote><p>{html.escape(text)}</p></blockquote>\n'
-            f"<figcaption>\u2014 {html.escape(who)}</figcaption>\n</figure>")
+def _html_quote(text: str, who: str, lang: str = "") -> str:
+    """A quote as a figure; a quote in another language carries its ``lang`` (WCAG 3.1.2),
+    so that a screen reader switches voice."""
+    attr = f' lang="{html.escape(lang)}"' if lang else ""
+    return (f'<figure class="quote">\n<blockquote{attr}><p>{html.escape(text)}</p>'
+            f"</blockquote>\n<figcaption>\u2014 {html.escape(who)}</figcaption>\n</figure>")
 
 
-def _html_joint(frame: pd.DataFrame, caption: str) -> str:
+def _html_joint(frame: pd.DataFrame, caption: str, caption_id: str = "") -> str:
     rows = []
     for finding, quotes in _joint_groups(frame):
-        cell = "\n".join(_html_quote(q, a) for q, a in quotes)
+        cell = "\n".join(_html_quote(q, a, lang) for q, a, lang in quotes) or _NO_QUOTE
         rows.append(f'<tr><th scope="row">{html.escape(finding)}</th><td>{cell}</td></tr>')
     head = "".join(f'<th scope="col">{h}</th>' for h in _JOINT_HEAD)
-    return (f'<table class="joint"><caption>{html.escape(caption)}</caption><thead><tr>'
-            f"{head}</tr></thead><tbody>" + "\n".join(rows) + "</tbody></table>")
+    cid = f' id="{caption_id}"' if caption_id else ""
+    table = (f'<table class="joint"><caption{cid}>{html.escape(caption)}</caption><thead><tr>'
+             f"{head}</tr></thead><tbody>" + "\n".join(rows) + "</tbody></table>")
+    return _scroll(table, caption_id) if caption_id else table
 
 
 def to_html(content: ReportContent) -> str:
@@ -156,9 +198,10 @@ def to_html(content: ReportContent) -> str:
     """
     e = html.escape
     captions, empty = _captions(content), _empty(content)
+    ids = iter(range(1, 10_000))
 
     def table(frame: pd.DataFrame, caption: str, when_empty: str = "None.") -> list[str]:
-        out = [_html_table(frame, caption, empty=when_empty)]
+        out = [_html_table(frame, caption, empty=when_empty, caption_id=f"t{next(ids)}")]
         if content.suppression_note and _has_symbol(frame, content.symbol):
             out.append(f'<p class="note">{e(content.suppression_note)}</p>')
         return out
@@ -166,10 +209,13 @@ def to_html(content: ReportContent) -> str:
     parts = [
         "<!DOCTYPE html>", '<html lang="en-GB"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{e(content.title)}</title><style>{_CSS}</style></head><body>",
+        f"<title>{e(content.title)}</title><style>{_CSS}</style></head><body><main>",
         f"<h1>{e(content.title)}</h1>",
         f'<p class="note">{e(content.summary)}</p>',
     ]
+    if content.key_points:
+        parts += [f"<h2>{_SUMMARY}</h2>",
+                  "<ul>" + "".join(f"<li>{e(k)}</li>" for k in content.key_points) + "</ul>"]
     if content.guide:
         parts += [f"<h2>{_GUIDE}</h2>",
                   "<ul>" + "".join(f"<li>{e(g)}</li>" for g in content.guide) + "</ul>"]
@@ -194,12 +240,61 @@ def to_html(content: ReportContent) -> str:
               "<h2>Joint displays</h2>"]
     for theme, frame in content.joint.items():
         label = content.labels.get(theme, theme)
-        parts += [f"<h3>{e(label)}</h3>", _html_joint(frame, _joint_caption(label))]
+        parts += [f"<h3>{e(label)}</h3>",
+                  _html_joint(frame, _joint_caption(label), caption_id=f"t{next(ids)}")]
+    if content.glossary:
+        parts += [f"<h2>{_WORDS}</h2>", "<dl>" + "".join(
+            f"<dt>{e(t)}</dt><dd>{e(d)}</dd>" for t, d in content.glossary) + "</dl>"]
     parts += ["<h2>Notes</h2>"] + [f'<p class="note">{e(n)}</p>' for n in content.footnotes]
-    parts += ["<h2>Run manifest</h2>",
-              f"<pre>{e(json.dumps(content.manifest, indent=1, sort_keys=True))}</pre>",
-              "</body></html>"]
-    return "\n".join(parts) + "\n"
+    parts += ["<h2>Run manifest</h2>", f'<p class="note">{e(_MANIFEST_NOTE)}</p>',
+              ('<pre tabindex="0" role="region" aria-label="Run manifest">'
+               f"{e(json.dumps(content.manifest, indent=1, sort_keys=True))}</pre>"),
+              "</main></body></html>"]
+    return _mark_abbreviations("\n".join(parts) + "\n")
+
+
+#: Elements whose text gets no ``<abbr>``: not HTML text (style, SVG), or a copy of another
+#: name (the title, the manifest).
+_NO_ABBR = frozenset({"head", "style", "title", "svg", "pre", "dt", "abbr"})
+
+
+def _mark_abbreviations(page: str) -> str:
+    """Mark the first use of each abbreviation in the page's text with ``<abbr title>``
+    (:data:`carevoice.report.summary.ABBREVIATIONS`): "CI", "vs", ``[c]`` (which a screen
+    reader would otherwise read as "c"), and care words in quotes (IRO, PA, CAMHS...)."""
+    from .summary import ABBREVIATIONS
+
+    pattern = re.compile("|".join(
+        rf"(?<![\w\[-]){re.escape(html.escape(a))}(?![\w-])"
+        for a in sorted(ABBREVIATIONS, key=len, reverse=True)))
+    titles = {html.escape(a): t for a, t in ABBREVIATIONS.items()}
+    seen: set[str] = set()
+    open_tags: list[str] = []
+    out = []
+    for piece in re.split(r"(<[^>]+>)", page):
+        if piece.startswith("<"):
+            tag = re.match(r"</?\s*([a-zA-Z0-9]+)", piece)
+            name = tag.group(1).lower() if tag else ""
+            if name in _NO_ABBR:
+                if piece.startswith("</"):
+                    if name in open_tags:
+                        open_tags.remove(name)
+                elif not piece.endswith("/>"):
+                    open_tags.append(name)
+            out.append(piece)
+            continue
+        if open_tags:
+            out.append(piece)
+            continue
+
+        def mark(m: re.Match[str]) -> str:
+            if m.group(0) in seen:
+                return m.group(0)
+            seen.add(m.group(0))
+            return f'<abbr title="{html.escape(titles[m.group(0)])}">{m.group(0)}</abbr>'
+
+        out.append(pattern.sub(mark, piece))
+    return "".join(out)
 
 
 def _md_cell(value: object) -> str:
@@ -221,7 +316,7 @@ def _md_joint(frame: pd.DataFrame) -> str:
     items = []
     for finding, quotes in _joint_groups(frame):
         item = [f"- {_md_cell(finding)}"]
-        for text, who in quotes:
+        for text, who, _ in quotes:
             item += ["", f"  > {_md_cell(text)}", "  >", f"  > \u2014 {_md_cell(who)}"]
         items.append("\n".join(item))
     return "\n\n".join(items) + "\n"
@@ -249,6 +344,8 @@ def to_markdown(content: ReportContent) -> str:
         return out
 
     parts = [f"# {content.title}\n", content.summary + "\n"]
+    if content.key_points:
+        parts += [f"## {_SUMMARY}\n", "\n".join(f"- {k}" for k in content.key_points) + "\n"]
     if content.guide:
         parts += [f"## {_GUIDE}\n", "\n".join(f"- {g}" for g in content.guide) + "\n"]
     parts += ["## How common each theme was\n", *table(content.prevalence)]
@@ -259,15 +356,18 @@ def to_markdown(content: ReportContent) -> str:
     parts += ["## Themes and survey answers\n", "### Pre-specified hypotheses\n",
               *[n + "\n" for n in [content.hypotheses_note] if n],
               *table(content.hypotheses, empty["hypotheses"]),
-              f"### Exploratory associations (q <= {content.max_q})\n",
+              f"### Exploratory associations (q \u2264 {content.max_q})\n",
               content.association_note + "\n",
               *table(content.associations, empty["associations"]),
-              f"### Numeric answers (q <= {content.max_q})\n",
+              f"### Numeric answers (q \u2264 {content.max_q})\n",
               *[n + "\n" for n in [content.differences_note] if n],
               *table(content.differences, empty["differences"]),
               "## Joint displays\n"]
     for theme, frame in content.joint.items():
         parts += [f"### {content.labels.get(theme, theme)}\n", _md_joint(frame)]
+    if content.glossary:
+        parts += [f"## {_WORDS}\n", "\n".join(f"- **{_md_cell(t)}**: {_md_cell(d)}"
+                                               for t, d in content.glossary) + "\n"]
     parts += ["## Notes\n"] + [n + "\n" for n in content.footnotes]
     parts += ["## Run manifest\n", "```json", json.dumps(content.manifest, indent=1,
                                                           sort_keys=True), "```\n"]
@@ -277,6 +377,9 @@ def to_markdown(content: ReportContent) -> str:
 #: Word colours for text: those of python-docx's template below 4.5:1 contrast with white
 #: (Heading 2 and 3, Caption: #4F81BD, 4.0:1) become the report's blue (#2B6F8E, 5.6:1).
 _DOCX_TEXT = "2B6F8E"
+
+#: The Word paragraph style of the run manifest's lines (monospaced, as in the HTML).
+_DOCX_MANIFEST = "Manifest"
 
 
 def _contrast_with_white(rgb: str) -> float:
@@ -294,7 +397,7 @@ def _docx_setup(document: object, content: ReportContent) -> None:
     that read on white."""
     from docx.enum.style import WD_STYLE_TYPE
     from docx.oxml.ns import qn
-    from docx.shared import Mm, RGBColor
+    from docx.shared import Mm, Pt, RGBColor
 
     for section in document.sections:  # type: ignore[attr-defined]
         section.page_width, section.page_height = Mm(210), Mm(297)
@@ -311,6 +414,15 @@ def _docx_setup(document: object, content: ReportContent) -> None:
         if color.type is not None and color.rgb is not None \
                 and _contrast_with_white(str(color.rgb)) < 4.5:
             color.rgb = RGBColor.from_string(_DOCX_TEXT)
+    # a caption stays on the page of its table; quotes are upright (long italic passages are
+    # hard to read for many dyslexic readers) and keep their quotation marks and indentation
+    styles["Caption"].paragraph_format.keep_with_next = True
+    styles["Quote"].font.italic = False
+    manifest = styles.add_style(_DOCX_MANIFEST, WD_STYLE_TYPE.PARAGRAPH)
+    manifest.base_style = styles["Normal"]
+    manifest.font.name, manifest.font.size = "Consolas", Pt(8)
+    manifest.paragraph_format.space_after = Pt(0)
+    manifest.paragraph_format.space_before = Pt(0)
 
 
 def _docx_name_table(table: object, caption: str) -> None:
@@ -333,7 +445,7 @@ def _docx_table(document: object, frame: pd.DataFrame, caption: str,
     if frame.empty:
         document.add_paragraph(empty)  # type: ignore[attr-defined]
         return
-    document.add_paragraph(caption, style="Caption")  # type: ignore[attr-defined]
+    _docx_caption(document, caption)
     table = document.add_table(rows=1, cols=len(frame.columns))  # type: ignore[attr-defined]
     table.style = "Table Grid"
     for cell, name in zip(table.rows[0].cells, frame.columns, strict=True):
@@ -347,8 +459,25 @@ def _docx_table(document: object, frame: pd.DataFrame, caption: str,
     _docx_name_table(table, caption)
 
 
+def _docx_caption(document: object, caption: str) -> None:
+    """A table's caption, kept on the same page as the table below it."""
+    paragraph = document.add_paragraph(caption, style="Caption")  # type: ignore[attr-defined]
+    paragraph.paragraph_format.keep_with_next = True
+
+
+def _docx_language(run: object, lang: str) -> None:
+    """Set a run's language (``w:lang``), as Word's Review > Language does."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    rpr = run._r.get_or_add_rPr()  # type: ignore[attr-defined]
+    tag = OxmlElement("w:lang")
+    tag.set(qn("w:val"), lang)
+    rpr.append(tag)
+
+
 def _docx_joint(document: object, frame: pd.DataFrame, caption: str) -> None:
-    document.add_paragraph(caption, style="Caption")  # type: ignore[attr-defined]
+    _docx_caption(document, caption)
     table = document.add_table(rows=1, cols=2)  # type: ignore[attr-defined]
     table.style = "Table Grid"
     for cell, name in zip(table.rows[0].cells, _JOINT_HEAD, strict=True):
@@ -356,10 +485,14 @@ def _docx_joint(document: object, frame: pd.DataFrame, caption: str) -> None:
     for finding, quotes in _joint_groups(frame):
         cells = table.add_row().cells
         cells[0].text = finding
-        for i, (text, who) in enumerate(quotes):
+        if not quotes:
+            cells[1].text = _NO_QUOTE
+        for i, (text, who, lang) in enumerate(quotes):
             quote = cells[1].paragraphs[0] if i == 0 else cells[1].add_paragraph()
             quote.style = "Quote"
-            quote.add_run(f"\u201c{text}\u201d")
+            run = quote.add_run(f"\u201c{text}\u201d")
+            if lang:  # Word proofs and reads the quote in its own language
+                _docx_language(run, lang)
             cells[1].add_paragraph(f"\u2014 {who}")
     _docx_name_table(table, caption)
 
@@ -406,6 +539,10 @@ def to_docx(content: ReportContent) -> bytes:
 
     document.add_heading(content.title, level=0)
     document.add_paragraph(content.summary)
+    if content.key_points:
+        document.add_heading(_SUMMARY, level=1)
+        for line in content.key_points:
+            document.add_paragraph(line, style="List Bullet")
     if content.guide:
         document.add_heading(_GUIDE, level=1)
         for line in content.guide:
@@ -429,10 +566,10 @@ def to_docx(content: ReportContent) -> bytes:
     if content.hypotheses_note:
         document.add_paragraph(content.hypotheses_note)
     table(content.hypotheses, captions["hypotheses"], empty["hypotheses"])
-    document.add_heading(f"Exploratory associations (q <= {content.max_q})", level=2)
+    document.add_heading(f"Exploratory associations (q \u2264 {content.max_q})", level=2)
     document.add_paragraph(content.association_note)
     table(content.associations, captions["associations"], empty["associations"])
-    document.add_heading(f"Numeric answers (q <= {content.max_q})", level=2)
+    document.add_heading(f"Numeric answers (q \u2264 {content.max_q})", level=2)
     if content.differences_note:
         document.add_paragraph(content.differences_note)
     table(content.differences, captions["differences"], empty["differences"])
@@ -441,11 +578,19 @@ def to_docx(content: ReportContent) -> bytes:
         label = content.labels.get(theme, theme)
         document.add_heading(label, level=2)
         _docx_joint(document, frame, _joint_caption(label))
+    if content.glossary:
+        document.add_heading(_WORDS, level=1)
+        for term, meaning in content.glossary:
+            paragraph = document.add_paragraph()
+            paragraph.add_run(term).bold = True
+            paragraph.add_run(f": {meaning}")
     document.add_heading("Notes", level=1)
     for note in content.footnotes:
         document.add_paragraph(note)
     document.add_heading("Run manifest", level=1)
-    document.add_paragraph(json.dumps(content.manifest, indent=1, sort_keys=True))
+    document.add_paragraph(_MANIFEST_NOTE)
+    for line in json.dumps(content.manifest, indent=1, sort_keys=True).splitlines():
+        document.add_paragraph(line, style=_DOCX_MANIFEST)
     created = content.manifest.get("created")
     stamp = datetime.fromisoformat(created) if created else datetime(2000, 1, 1, tzinfo=UTC)
     document.core_properties.created = stamp

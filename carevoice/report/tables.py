@@ -343,7 +343,14 @@ def subgroup_table(prevalence: pd.DataFrame, variable: str,
     labels = dict(labels or {})
     marked = _marked_prevalence(prevalence, config)
     part = marked[marked["variable"] == variable]
-    levels = list(dict.fromkeys(part["level"]))
+    # themes in the overall table's order (most often raised first), so that a reader finds a
+    # theme in the same place in every table
+    overall = marked[marked["variable"] == ALL].sort_values(["share", "theme"],
+                                                             ascending=[False, True])
+    rank = {t: i for i, t in enumerate(dict.fromkeys(overall["theme"]))}
+    part = part.assign(_rank=part["theme"].map(rank).fillna(len(rank))).sort_values(
+        "_rank", kind="stable").drop(columns="_rank")
+    levels = list(dict.fromkeys(marked.loc[marked["variable"] == variable, "level"]))
     sizes = part.drop_duplicates("level").set_index("level")
     headers = _level_headers(variable, levels)
     head = {"Theme": "Respondents"}
@@ -358,6 +365,17 @@ def subgroup_table(prevalence: pd.DataFrame, variable: str,
             row[headers[c["level"]]] = config.symbol if c["suppressed"] else _subgroup_cell(c)
         rows.append(row)
     return pd.DataFrame(rows, columns=["Theme", *headers.values()]).fillna("")
+
+
+def _answers(n: float) -> str:
+    """How many answers a mean is of, in words ("97 answers"), not "n=97".
+
+    Examples
+    --------
+    >>> _answers(97), _answers(1)
+    ('97 answers', '1 answer')
+    """
+    return f"{fmt_count(n)} answer{'' if int(n) == 1 else 's'}"
 
 
 def _share(row: pd.Series, n: str, base: str, share: str) -> str:
@@ -563,9 +581,9 @@ def difference_table(numeric: pd.DataFrame, labels: Mapping[str, str] | None = N
             "Theme": labels.get(r["theme"], r["theme"]),
             "Answer": str(r["variable"]).replace("_", " "),
             "Mean (raised)": s if hide else
-            f"{fmt_mean(r['mean_raised'])} (n={fmt_count(r['n_raised'])})",
+            f"{fmt_mean(r['mean_raised'])} ({_answers(r['n_raised'])})",
             "Mean (others)": s if hide else
-            f"{fmt_mean(r['mean_not'])} (n={fmt_count(r['n_not'])})",
+            f"{fmt_mean(r['mean_not'])} ({_answers(r['n_not'])})",
             "Difference (95% CI)": s if hide else fmt_difference(r["difference"], r["ci_low"],
                                                                  r["ci_high"]),
             "q": s if hide else fmt_p(r["q_value"]),
@@ -662,7 +680,9 @@ def change_table(changes: pd.DataFrame, labels: Mapping[str, str] | None = None,
             "Before": s if hide else _share_of(r, "from"),
             "After": s if hide else _share_of(r, "to"),
             "Change in points (95% CI)": s if hide else change,
-            "q": s if hide else fmt_p(float(r["q_value"])),
+            # 0 of both groups: nothing to test, said in words rather than an empty cell
+            "q": s if hide else "not tested" if pd.isna(r["q_value"]) else
+            fmt_p(float(r["q_value"])),
         })
     return pd.DataFrame(rows, columns=["Theme", "Waves", "Young people", "Before", "After",
                                        "Change in points (95% CI)", "q"])
