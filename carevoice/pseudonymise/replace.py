@@ -27,6 +27,7 @@ from ..schema import COMMENT_ID, TEXT
 from ._base import as_text, check_comments
 from ._words import TITLE_WORDS
 from .boundaries import TAG_WORDS
+from .normalise import fold_text
 from .surrogates import split_possessive
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -157,7 +158,10 @@ _POSSESSIVE = re.compile(r"['\u2019]s$", re.IGNORECASE)
 
 
 def normalise_entity(text: str) -> str:
-    """Normalise an entity's text for grouping: case-folded, single spaces, no possessive.
+    """Normalise an entity's text for grouping: read as the detectors read it
+    (:func:`~carevoice.pseudonymise.normalise.fold_text`: curly apostrophes straight,
+    invisible characters dropped, accents composed, full-width and look-alike letters as
+    plain ones), case-folded, single spaces, no possessive.
 
     Parameters
     ----------
@@ -171,8 +175,10 @@ def normalise_entity(text: str) -> str:
     --------
     >>> normalise_entity("  KAI's ")
     'kai'
+    >>> normalise_entity("O\u2019Brien") == normalise_entity("o'brien")
+    True
     """
-    return _POSSESSIVE.sub("", " ".join(text.split())).casefold()
+    return _POSSESSIVE.sub("", " ".join(fold_text(text).split())).casefold()
 
 
 def entity_id(secret: bytes, label: str, text: str) -> str:
