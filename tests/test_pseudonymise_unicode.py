@@ -213,3 +213,33 @@ def test_the_same_person_in_one_comment_gets_one_tag():
     frame = pd.DataFrame({"comment_id": ["x3"], "text": [text]})
     out = pseudonymise(frame, PseudonymiseConfig(), secret=SECRET).comments["text"].iloc[0]
     assert out == "\U0001f602\U0001f602 Mr [PERSON_1] said hi, then Mr [PERSON_1] left"
+
+
+def test_one_phone_number_in_several_shapes_gets_one_tag():
+    text = "ring 07700 900123 or 07700900123 or 0 7 7 0 0 9 0 0 1 2 3 or +44 7700 900123"
+    frame = pd.DataFrame({"comment_id": ["x6"], "text": [text]})
+    out = pseudonymise(frame, PseudonymiseConfig(use_spacy=False),
+                       secret=SECRET).comments["text"].iloc[0]
+    assert out == "ring [PHONE_1] or [PHONE_1] or [PHONE_1] or [PHONE_1]"
+    assert entity_id(SECRET, "POSTCODE", "SW1A 1AA") == entity_id(SECRET, "POSTCODE", "sw1a1aa")
+    # a phone number is never one entity with another label's text
+    assert entity_id(SECRET, "PHONE", "07700 900123") != entity_id(SECRET, "ID", "07700900123")
+
+
+# -- handles with a space after the @ (F12) -----------------------------------------------------
+
+@pytest.mark.parametrize(("text", "handle"), [
+    ("snap is @ kai.xo", "kai.xo"),
+    ("add me @ kai_99 on insta", "kai_99"),
+])
+def test_a_handle_after_a_spaced_at_is_masked_whole(text, handle):
+    frame = pd.DataFrame({"comment_id": ["r6"], "text": [text]})
+    spans = pseudonymise(frame, PseudonymiseConfig(use_spacy=False), secret=SECRET).spans
+    assert [(text[s:e], lab) for s, e, lab in
+            zip(spans["start"], spans["end"], spans["label"], strict=True)] == [(handle, "HANDLE")]
+
+
+def test_a_spaced_at_before_a_word_or_time_is_no_handle():
+    frame = pd.DataFrame({"comment_id": ["r7"], "text": ["meet @ the park @ 5pm"]})
+    assert pseudonymise(frame, PseudonymiseConfig(use_spacy=False),
+                        secret=SECRET).spans.empty

@@ -185,6 +185,13 @@ def _handle_shape(value: str) -> float | bool:
     return 0.6
 
 
+def _spaced_at_handle_ok(value: str) -> float | bool:
+    """"kai.xo", "kai_99", "kai99" after "@ "; not a word ("@ the park") or a time ("@ 5pm")."""
+    if not re.search(r"[._]|[A-Za-z]{2,}\d", value):
+        return False
+    return _handle_shape(value)
+
+
 _NOT_HANDLE_PARTS = frozenset({"com", "org", "net", "gov", "html", "jpg", "jpeg", "png", "pdf",
                                "doc", "docx", "txt", "co", "uk", "nhs", "ac", "edu"})
 
@@ -371,6 +378,10 @@ IDENTIFIER_PATTERNS: tuple[Pattern, ...] = (
     Pattern("handle_at", "HANDLE",
             r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@]|\.[A-Za-z]{2,})",
             score=0.95, trigger="@"),
+    Pattern("handle_at_spaced", "HANDLE",  # "snap is @ kai.xo": a space after the @
+            r"(?<![\w@.])@[ \t]{1,2}(?P<pii>[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_]))"
+            r"(?![\w@]|\.[A-Za-z]{2,})",
+            score=0.9, validate=_spaced_at_handle_ok, trigger="@"),
     Pattern("handle_context", "HANDLE",
             r"\b(?:snap(?:chat)?|sc|insta(?:gram)?|ig|tik\s?tok|tt|twitter|discord|fb|facebook|"
             r"xbox|psn|ps\d?(?=\s+(?:name|id|tag|user\s?name|gamertag))|playstation|roblox|"

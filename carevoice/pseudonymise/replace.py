@@ -181,6 +181,24 @@ def normalise_entity(text: str) -> str:
     return _POSSESSIVE.sub("", " ".join(fold_text(text).split())).casefold()
 
 
+_NUMBER_SEPARATORS = re.compile(r"[\s\-./()]+")
+
+
+def _entity_key(label: str, text: str) -> str:
+    """The text an entity is grouped by: :func:`normalise_entity`, and for a phone number,
+    postcode or ID written in characters, without its spacing and separators ("07700 900123",
+    "07700900123" and "+44 7700 900123" are one number; "SW1A 1AA" and "sw1a1aa" one postcode).
+    """
+    key = normalise_entity(text)
+    if label in ("PHONE", "POSTCODE", "ID"):
+        bare = _NUMBER_SEPARATORS.sub("", key)
+        if label == "PHONE" and re.fullmatch(r"\+?\d{9,15}", bare):
+            return re.sub(r"^(?:\+|00)44", "0", bare).lstrip("+")
+        if label != "PHONE" and re.fullmatch(r"[a-z0-9]+", bare) and re.search(r"\d", bare):
+            return bare
+    return key
+
+
 def entity_id(secret: bytes, label: str, text: str) -> str:
     """Return the keyed identifier of an entity: HMAC-SHA256(secret, label, normalised text).
 
@@ -200,8 +218,11 @@ def entity_id(secret: bytes, label: str, text: str) -> str:
     >>> a = entity_id(b"0" * 32, "PERSON", "Kai")
     >>> a == entity_id(b"0" * 32, "PERSON", "kai ") and a != entity_id(b"1" * 32, "PERSON", "Kai")
     True
+    >>> entity_id(b"0" * 32, "PHONE", "07700 900123") == entity_id(b"0" * 32, "PHONE",
+    ...                                                             "+44 7700 900123")
+    True
     """
-    message = f"carevoice.entity.v1\x1f{label}\x1f{normalise_entity(text)}".encode()
+    message = f"carevoice.entity.v1\x1f{label}\x1f{_entity_key(label, text)}".encode()
     return hmac.new(secret, message, hashlib.sha256).hexdigest()
 
 
