@@ -243,3 +243,32 @@ def test_a_spaced_at_before_a_word_or_time_is_no_handle():
     frame = pd.DataFrame({"comment_id": ["r7"], "text": ["meet @ the park @ 5pm"]})
     assert pseudonymise(frame, PseudonymiseConfig(use_spacy=False),
                         secret=SECRET).spans.empty
+
+
+# -- emoji beside a name (F10) ------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("me and Jaydenn\U0001f468\u200d\U0001f467 went out", "Jaydenn"),
+    ("my sister Kayleigh\u200d\u2764\ufe0f is kind", "Kayleigh"),
+    ("me and kai\u2764\ufe0f went out", "kai"),
+])
+def test_a_name_beside_an_emoji_sequence_leaves_the_emoji_whole(text, name):
+    frame = pd.DataFrame({"comment_id": ["i13"], "text": [text]})
+    result = pseudonymise(frame, PseudonymiseConfig(), secret=SECRET)
+    spans = result.spans
+    assert [text[s:e] for s, e in zip(spans["start"], spans["end"], strict=True)] == [name]
+    assert result.comments["text"].iloc[0] == text.replace(name, "[PERSON_1]")
+
+
+def test_surrogates_are_built_from_the_name_as_read():
+    texts = ["my sister M\u00e9lanie Brennan rang", "my sister Me\u0301lanie Brennan rang",
+             "Jayden is my brother and Jay\u200bden is annoying"]
+    frame = pd.DataFrame({"comment_id": ["m0", "m1", "z0"], "text": texts})
+    result = pseudonymise(frame, PseudonymiseConfig(mode="surrogates"), secret=SECRET)
+    out = result.comments["text"].tolist()
+    assert out[0] == out[1]  # one person, one surrogate, no accent left on it
+    assert not any(mark in t for t in out for mark in ("\u0301", "\u200b"))
+    first, second = out[2].split(" is my brother and ")
+    assert second == f"{first} is annoying"
+    back = reidentify(result.comments, result.key)
+    assert back["text"].tolist() == texts

@@ -161,11 +161,14 @@ def detection_view(text: str) -> TextView:
     while i < n:
         # a cluster: one character and the combining marks and invisible characters after it
         j = i + 1
-        while j < n and (_is_mark(text[j]) or _removed(text[j])):
+        while j < n and text[j] >= "\x80" and (_is_mark(text[j]) or _removed(text[j])):
             j += 1
-        cluster = "".join(c for c in text[i:j] if not _removed(c))
-        read = unicodedata.normalize("NFKC", cluster) if cluster else ""
-        read = "".join(_fold_char(c) for c in read if not _is_mark(c) and not _removed(c))
+        if j == i + 1 and text[i] < "\x80":
+            read = text[i]  # plain ASCII: read as it is
+        else:
+            cluster = "".join(c for c in text[i:j] if not _removed(c))
+            read = unicodedata.normalize("NFKC", cluster) if cluster else ""
+            read = "".join(_fold_char(c) for c in read if not _is_mark(c) and not _removed(c))
         if read:
             last = len(out)
             out.extend(read)
@@ -253,6 +256,27 @@ def detection_frame(comments: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, Tex
     return frame, views
 
 
+def _emoji_part(char: str) -> bool:
+    """A symbol (emoji), a skin-tone modifier, a variation selector, a zero-width joiner or a
+    tag character: part of an emoji sequence, never of a name or number."""
+    code = ord(char)
+    return (unicodedata.category(char) in ("So", "Sk") or char == "\u200d"
+            or "\ufe00" <= char <= "\ufe0f" or 0x1F3FB <= code <= 0x1F3FF
+            or 0xE0020 <= code <= 0xE007F)
+
+
+def _without_emoji(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without the emoji sequences at its ends: the view drops the joiners between
+    a name and an emoji ("Kayleigh" + ZWJ + heart), so a detector may run the two together;
+    the name's span stops where the emoji begins, as it does in plain text."""
+    s, e = start, end
+    while e > s and _emoji_part(text[e - 1]):
+        e -= 1
+    while s < e and _emoji_part(text[s]):
+        s += 1
+    return (s, e) if e > s else (start, end)
+
+
 def map_spans_back(spans: pd.DataFrame, views: dict[str, TextView]) -> pd.DataFrame:
     """Map spans found in the views (:func:`detection_frame`) to offsets in the original text.
 
@@ -275,7 +299,7 @@ def map_spans_back(spans: pd.DataFrame, views: dict[str, TextView]) -> pd.DataFr
                                spans["end"].tolist(), strict=True):
         view = views.get(cid)
         if view is not None:
-            start, end = view.original_span(int(start), int(end))
+            start, end = _without_emoji(view.original, *view.original_span(int(start), int(end)))
         starts.append(int(start))
         ends.append(int(end))
     spans = spans.copy()

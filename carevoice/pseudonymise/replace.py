@@ -357,6 +357,7 @@ class Replacer:
         if self.config.mode != "surrogates":
             return
         mentions = list(mentions)
+        mentions = [(fold_text(original), *rest) for original, *rest in mentions]
         for original, _, _, _, _ in mentions:
             self._avoid.update(w.casefold() for w in _WORD.findall(original) if len(w) >= 2)
         people: dict[str, tuple[str, bool, list[tuple[str, str]]]] = {}
@@ -413,10 +414,13 @@ class Replacer:
                     n = self._counts[label] = self._counts.get(label, 0) + 1
                 self._by_id[eid], self._labels[eid] = self._tag(label, n), label
             return eid, self._by_id[eid] + suffix
+        # a surrogate is built from the text as the detectors read it: "Me\u0301lanie" (an
+        # accent stored apart) is one word, "Jay\u200bden" one name, full-width letters plain
+        shown = fold_text(original)
         if label == "PERSON":
-            value = self._person(eid, original, after_title, occurrence=True)
+            value = self._person(eid, shown, after_title, occurrence=True)
         else:
-            value = _match_case(self._other(eid, original, label), original)
+            value = _match_case(self._other(eid, shown, label), shown)
         return eid, value + suffix
 
     def mapping(self) -> pd.DataFrame:
