@@ -272,3 +272,22 @@ def test_surrogates_are_built_from_the_name_as_read():
     assert second == f"{first} is annoying"
     back = reidentify(result.comments, result.key)
     assert back["text"].tolist() == texts
+
+
+# -- a look-alike first letter (F6) -------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("i miss \u039cia so much", "i miss [PERSON_1] so much"),
+    ("\u0410my and me went out", "[PERSON_1] and me went out"),
+])
+def test_a_name_with_a_look_alike_first_letter_is_masked_whole(text, expected):
+    frame = pd.DataFrame({"comment_id": ["g1"], "text": [text]})
+    out = pseudonymise(frame, PseudonymiseConfig(), secret=SECRET).comments["text"].iloc[0]
+    assert out == expected
+
+
+def test_a_word_wholly_in_another_script_is_still_masked_as_such():
+    text = "my nan says \u0434\u043e\u0431\u0440\u0435 every day"
+    frame = pd.DataFrame({"comment_id": ["o1"], "text": [text]})
+    spans = pseudonymise(frame, PseudonymiseConfig(), secret=SECRET).spans
+    assert spans["label"].tolist() == ["OTHER_SCRIPT"]
