@@ -157,6 +157,8 @@ LEAKS = [
     ("a5", "postcode is l s 9 7 d a", ["l s 9"]),
     ("u2", "postcode is s w 1 a 1 a a", ["s w 1"]),
     ("b1", "my postcode is l s nine seven d a", ["l s nine"]),
+    ("u3", "postcode is S W 1 A 1 A A", ["A A"]),
+    ("u7", "i live at SW1A 1 A A", ["SW1A", "A A"]),
 ]
 
 

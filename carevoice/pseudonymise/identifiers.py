@@ -527,6 +527,9 @@ IDENTIFIER_PATTERNS: tuple[Pattern, ...] = (
     Pattern("postcode", "POSTCODE",
             rf"\b{POSTCODE_OUTWARD}(?:\s{{0,2}}|\s?-\s?){POSTCODE_INWARD}\b",
             score=0.9, trigger=r"\d"),
+    Pattern("postcode_spelt_inward", "POSTCODE",  # "SW1A 1 A A": the inward code spelt out
+            rf"\b{POSTCODE_OUTWARD}\s{{1,2}}[0-9]\s[ABD-HJLNP-UW-Z]\s[ABD-HJLNP-UW-Z]\b",
+            score=0.85, trigger=r"\d\s\w\s\w\b"),
     Pattern("postcode_district", "POSTCODE",
             r"\b(?:postcode|post\s?code|in|from|near|round|live\s+in)\s+(?P<pii>(?:[A-PR-UWYZ][0-9]{1,2}|"
             r"[A-PR-UWYZ][A-HK-Y][0-9]{1,2}))\b(?!\s?[0-9][A-Z]{2})",
