@@ -96,6 +96,7 @@ def test_the_view_reads_through_typing_forms():
     assert detection_view("07700\u202f900\u2013123 \uff10\uff17").text == "07700 900-123 07"
     assert detection_view("ty\u00adler Jay\u200bden \u200fJo\u200f").text == "tyler Jayden Jo"
     assert detection_view("O\u2019Brien \u201chi\u201d").text == "O'Brien \"hi\""
+    assert detection_view("O\u00b4Brien").text == "O'Brien"  # an acute accent typed as one
     assert detection_view("\U0001d40a\U0001d41a\U0001d432").text == "Kay"
     assert detection_view("\u039cia J\u0430ck").text == "Mia Jack"
     # a word wholly in another script is left as it is

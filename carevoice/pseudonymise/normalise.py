@@ -27,7 +27,7 @@ __all__ = ["TextView", "detection_frame", "detection_view", "fold_text", "map_sp
 # dot between digit groups as a full stop.
 _PUNCTUATION = {
     **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2043\ufe58\ufe63\uff0d", "-"),
-    **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u02bc\u02bb\u0060\u00b4\uff07", "'"),
+    **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u02bc\u02bb\u00b4\uff07", "'"),
     **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\uff02", '"'),
     **dict.fromkeys("\u00b7\u2027\u30fb", "."),
 }
@@ -165,6 +165,8 @@ def detection_view(text: str) -> TextView:
             j += 1
         if j == i + 1 and text[i] < "\x80":
             read = text[i]  # plain ASCII: read as it is
+        elif text[i] in _PUNCTUATION:  # before NFKC, which reads an acute accent as a space
+            read = _PUNCTUATION[text[i]]
         else:
             cluster = "".join(c for c in text[i:j] if not _removed(c))
             read = unicodedata.normalize("NFKC", cluster) if cluster else ""
