@@ -39,6 +39,7 @@ from .neighbours import (
     people_from_organisations,
     people_in_addresses,
 )
+from .normalise import detection_frame, map_spans_back
 from .places import places_after_found
 from .replace import MODES, ReplaceConfig, Replacer, as_secret, replace_spans
 from .review import ReviewConfig, apply_decisions, review_table, stale_note
@@ -437,6 +438,9 @@ def detect_pii(comments: Corpus | pd.DataFrame, detectors: Sequence[Detector] | 
         if not isinstance(det, Detector):
             raise InputError("Every detector must have a 'name' and a 'detect(comments)' method "
                              f"(the carevoice.schema.Detector protocol). Got {type(det).__name__}.")
+    # the detectors read a normalised view of each comment (full-width letters, decomposed
+    # accents, invisible characters, look-alikes seen through); spans map back to the original
+    frame, views = detection_frame(frame)
     parts = [det.detect(frame) for det in detectors]
     parts = [p for p in parts if len(p)]
     spans = pd.concat(parts, ignore_index=True) if parts else spans_frame([])
@@ -462,7 +466,7 @@ def detect_pii(comments: Corpus | pd.DataFrame, detectors: Sequence[Detector] | 
         key = spans[COMMENT_ID].astype(str).map(position).fillna(len(position))
         order = np.lexsort((spans["end"].to_numpy(), spans["start"].to_numpy(), key.to_numpy()))
         spans = spans.iloc[order].reset_index(drop=True)
-    return spans
+    return map_spans_back(spans, views)
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import MAX_IDS_SHOWN, InputError, format_ids
 from ..schema import COMMENT_ID, TEXT
 from ._pattern import Pattern
+from .normalise import fold_text
 from .patterns import PATTERNS, PatternDetector
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -125,6 +126,9 @@ def direct_identifiers(texts: pd.DataFrame, *, id_column: str = COMMENT_ID) -> p
     for ident, text in zip(texts[id_column].tolist(), texts[TEXT].tolist(), strict=True):
         if not isinstance(text, str) or not text.strip():
             continue
+        # read as the detectors read it: a phone number with a narrow no-break space or an en
+        # dash, a postcode with a zero-width space, full-width digits
+        text = fold_text(text)
         labels = {_kind(s.label, s.detector) for s in detector.find(str(ident), text)
                   if not _surrogate(s.label, text[s.start:s.end])}
         rows.extend((ident, label) for label in sorted(labels))

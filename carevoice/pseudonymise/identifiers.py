@@ -185,6 +185,13 @@ def _handle_shape(value: str) -> float | bool:
     return 0.6
 
 
+def _spaced_at_handle_ok(value: str) -> float | bool:
+    """"kai.xo", "kai_99", "kai99" after "@ "; not a word ("@ the park") or a time ("@ 5pm")."""
+    if not re.search(r"[._]|[A-Za-z]{2,}\d", value):
+        return False
+    return _handle_shape(value)
+
+
 _NOT_HANDLE_PARTS = frozenset({"com", "org", "net", "gov", "html", "jpg", "jpeg", "png", "pdf",
                                "doc", "docx", "txt", "co", "uk", "nhs", "ac", "edu"})
 
@@ -371,6 +378,10 @@ IDENTIFIER_PATTERNS: tuple[Pattern, ...] = (
     Pattern("handle_at", "HANDLE",
             r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@]|\.[A-Za-z]{2,})",
             score=0.95, trigger="@"),
+    Pattern("handle_at_spaced", "HANDLE",  # "snap is @ kai.xo": a space after the @
+            r"(?<![\w@.])@[ \t]{1,2}(?P<pii>[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_]))"
+            r"(?![\w@]|\.[A-Za-z]{2,})",
+            score=0.9, validate=_spaced_at_handle_ok, trigger="@"),
     Pattern("handle_context", "HANDLE",
             r"\b(?:snap(?:chat)?|sc|insta(?:gram)?|ig|tik\s?tok|tt|twitter|discord|fb|facebook|"
             r"xbox|psn|ps\d?(?=\s+(?:name|id|tag|user\s?name|gamertag))|playstation|roblox|"
@@ -516,6 +527,9 @@ IDENTIFIER_PATTERNS: tuple[Pattern, ...] = (
     Pattern("postcode", "POSTCODE",
             rf"\b{POSTCODE_OUTWARD}(?:\s{{0,2}}|\s?-\s?){POSTCODE_INWARD}\b",
             score=0.9, trigger=r"\d"),
+    Pattern("postcode_spelt_inward", "POSTCODE",  # "SW1A 1 A A": the inward code spelt out
+            rf"\b{POSTCODE_OUTWARD}\s{{1,2}}[0-9]\s[ABD-HJLNP-UW-Z]\s[ABD-HJLNP-UW-Z]\b",
+            score=0.85, trigger=r"\d\s\w\s\w\b"),
     Pattern("postcode_district", "POSTCODE",
             r"\b(?:postcode|post\s?code|in|from|near|round|live\s+in)\s+(?P<pii>(?:[A-PR-UWYZ][0-9]{1,2}|"
             r"[A-PR-UWYZ][A-HK-Y][0-9]{1,2}))\b(?!\s?[0-9][A-Z]{2})",

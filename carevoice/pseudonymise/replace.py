@@ -27,6 +27,7 @@ from ..schema import COMMENT_ID, TEXT
 from ._base import as_text, check_comments
 from ._words import TITLE_WORDS
 from .boundaries import TAG_WORDS
+from .normalise import fold_text
 from .surrogates import split_possessive
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -157,7 +158,10 @@ _POSSESSIVE = re.compile(r"['\u2019]s$", re.IGNORECASE)
 
 
 def normalise_entity(text: str) -> str:
-    """Normalise an entity's text for grouping: case-folded, single spaces, no possessive.
+    """Normalise an entity's text for grouping: read as the detectors read it
+    (:func:`~carevoice.pseudonymise.normalise.fold_text`: curly apostrophes straight,
+    invisible characters dropped, accents composed, full-width and look-alike letters as
+    plain ones), case-folded, single spaces, no possessive.
 
     Parameters
     ----------
@@ -171,8 +175,28 @@ def normalise_entity(text: str) -> str:
     --------
     >>> normalise_entity("  KAI's ")
     'kai'
+    >>> normalise_entity("O\u2019Brien") == normalise_entity("o'brien")
+    True
     """
-    return _POSSESSIVE.sub("", " ".join(text.split())).casefold()
+    return _POSSESSIVE.sub("", " ".join(fold_text(text).split())).casefold()
+
+
+_NUMBER_SEPARATORS = re.compile(r"[\s\-./()]+")
+
+
+def _entity_key(label: str, text: str) -> str:
+    """The text an entity is grouped by: :func:`normalise_entity`, and for a phone number,
+    postcode or ID written in characters, without its spacing and separators ("07700 900123",
+    "07700900123" and "+44 7700 900123" are one number; "SW1A 1AA" and "sw1a1aa" one postcode).
+    """
+    key = normalise_entity(text)
+    if label in ("PHONE", "POSTCODE", "ID"):
+        bare = _NUMBER_SEPARATORS.sub("", key)
+        if label == "PHONE" and re.fullmatch(r"\+?\d{9,15}", bare):
+            return re.sub(r"^(?:\+|00)44", "0", bare).lstrip("+")
+        if label != "PHONE" and re.fullmatch(r"[a-z0-9]+", bare) and re.search(r"\d", bare):
+            return bare
+    return key
 
 
 def entity_id(secret: bytes, label: str, text: str) -> str:
@@ -194,8 +218,11 @@ def entity_id(secret: bytes, label: str, text: str) -> str:
     >>> a = entity_id(b"0" * 32, "PERSON", "Kai")
     >>> a == entity_id(b"0" * 32, "PERSON", "kai ") and a != entity_id(b"1" * 32, "PERSON", "Kai")
     True
+    >>> entity_id(b"0" * 32, "PHONE", "07700 900123") == entity_id(b"0" * 32, "PHONE",
+    ...                                                             "+44 7700 900123")
+    True
     """
-    message = f"carevoice.entity.v1\x1f{label}\x1f{normalise_entity(text)}".encode()
+    message = f"carevoice.entity.v1\x1f{label}\x1f{_entity_key(label, text)}".encode()
     return hmac.new(secret, message, hashlib.sha256).hexdigest()
 
 
@@ -330,6 +357,7 @@ class Replacer:
         if self.config.mode != "surrogates":
             return
         mentions = list(mentions)
+        mentions = [(fold_text(original), *rest) for original, *rest in mentions]
         for original, _, _, _, _ in mentions:
             self._avoid.update(w.casefold() for w in _WORD.findall(original) if len(w) >= 2)
         people: dict[str, tuple[str, bool, list[tuple[str, str]]]] = {}
@@ -386,10 +414,13 @@ class Replacer:
                     n = self._counts[label] = self._counts.get(label, 0) + 1
                 self._by_id[eid], self._labels[eid] = self._tag(label, n), label
             return eid, self._by_id[eid] + suffix
+        # a surrogate is built from the text as the detectors read it: "Me\u0301lanie" (an
+        # accent stored apart) is one word, "Jay\u200bden" one name, full-width letters plain
+        shown = fold_text(original)
         if label == "PERSON":
-            value = self._person(eid, original, after_title, occurrence=True)
+            value = self._person(eid, shown, after_title, occurrence=True)
         else:
-            value = _match_case(self._other(eid, original, label), original)
+            value = _match_case(self._other(eid, shown, label), shown)
         return eid, value + suffix
 
     def mapping(self) -> pd.DataFrame:

@@ -185,6 +185,8 @@ def _trim_letters(tokens: list[_Token], i: int, j: int) -> tuple[int, int]:
         near = [tokens[m].low for m in (k - 1, k + 1) if i <= m < j]
         if low == "i":
             return False
+        if (k in (i, j - 1)) and _spelt_postcode(tokens, i, j):
+            return True  # the first or last letter of a postcode: "b 1 1 a a", "l s 9 7 d a"
         if low == "a":  # the last letter of an insurance number: "... five six a"
             return k == j - 1 and k - i >= 3 and tokens[k - 1].low.isdigit() is False \
                 and _is_number_word(tokens[k - 1].low)
@@ -206,6 +208,24 @@ def _trim_letters(tokens: list[_Token], i: int, j: int) -> tuple[int, int]:
         return i, i  # "oh i forgot"
     # only the ends are trimmed: a letter inside a run ("q q one two") stays
     return i, j
+
+
+_SPELT_POSTCODE = re.compile(r"[A-Z]{1,2}\d[A-Z\d]?\d[A-Z]{2}")
+
+
+def _spelt_postcode(tokens: list[_Token], i: int, j: int) -> bool:
+    """Whether the run's tokens, one letter or digit (or number word) each, read as a
+    postcode ("s w 1 a 1 a a", "l s nine seven d a")."""
+    chars = []
+    for tok in tokens[i:j]:
+        low = tok.low
+        if _is_letter(low):
+            chars.append(low.upper())
+        elif low.isdigit() or (low in _UNITS and low not in ("o", "oh")):
+            chars.append(low if low.isdigit() else str(_UNITS[low]))
+        else:
+            return False
+    return bool(_SPELT_POSTCODE.fullmatch("".join(chars)))
 
 
 def _value_below_hundred(words: list[str], k: int) -> tuple[int | None, int]:

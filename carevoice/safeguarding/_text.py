@@ -10,7 +10,6 @@ against this form. Nothing here keeps or logs the text.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 __all__ = ["normalise"]
 
@@ -102,7 +101,11 @@ def normalise(text: object) -> str:
     """
     if not isinstance(text, str):
         return " "
-    t = unicodedata.normalize("NFKC", text).lower()
+    from ..pseudonymise.normalise import fold_text
+
+    # NFKC, invisible characters dropped, and Cyrillic/Greek look-alike letters inside a Latin
+    # word read as Latin ("h\u0430rm" with a Cyrillic "a"), as the pseudonymiser reads text
+    t = fold_text(text).lower()
     t = _APOSTROPHE.sub("", t)
     t = _BOUNDARY.sub(" . ", t)
     t = _COMMA.sub(" , ", t)

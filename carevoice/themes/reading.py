@@ -60,8 +60,10 @@ def split_segments(text: str, *, min_words: int = _MIN_SEGMENT_WORDS) -> list[st
 
 def read_texts(texts: Sequence[str], *, kin_carers: bool = True,
                mentions: bool = True) -> list[str]:
-    """The texts as the coder reads them: placeholders without their numbers, kinship carers
-    and mentioned words made explicit.
+    """The texts as the coder reads them: as the pseudonymiser's detectors read them
+    (:func:`carevoice.pseudonymise.normalise.fold_text`: NFKC, invisible characters dropped,
+    look-alike letters inside a Latin word as Latin), placeholders without their numbers,
+    kinship carers and mentioned words made explicit.
 
     The one place that decides the coder's reading: :class:`ThemeCoder` applies it with its
     ``kin_carers`` and ``mentions`` parameters, and the shipped training vectors are built from
@@ -90,10 +92,13 @@ def read_texts(texts: Sequence[str], *, kin_carers: bool = True,
     ['i miss someone', 'i miss someone']
     """
     from ..placeholders import model_texts
+    from ..pseudonymise.normalise import fold_text
     from .kinship import read_kin_carers
     from .mentions import read_mentions
 
-    read = model_texts(texts)
+    # full-width letters, soft hyphens and zero-width spaces inside words, look-alike letters:
+    # read as the plain text they show (the comment itself is not changed)
+    read = model_texts([fold_text(t) if isinstance(t, str) else t for t in texts])
     if kin_carers:
         read = [read_kin_carers(t) for t in read]
     if mentions:
