@@ -264,11 +264,36 @@ def _odd_grouping_ok(value: str) -> float | bool:
     return False if re.fullmatch(_PHONE, value) else valid_uk_phone(value)
 
 
+#: Letters typed for digits: O or o for 0, I, l or | for 1, S for 5, B for 8 ("O77OO 9OO I23").
+_LETTER_DIGITS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1", "S": "5",
+                                "B": "8"})
+#: A digit or a letter typed for one (case-sensitive: "i", "s" and "b" stand for no digit).
+_DIGIT_OR_LETTER = r"[0-9OoIl|SB]"
+
+
+def _letter_digit_groups_ok(value: str) -> bool:
+    """Whether a run of digit groups is digits typed with some letters: it has a letter for a
+    digit, and each group with a letter other than O has a real digit too ("I23", not "ISO")."""
+    if not re.search(r"[OoIl|SB]", value):
+        return False  # plain digits are the other patterns'
+    return all(re.search(r"\d", group) for group in re.split(r"[\s.-]+", value)
+               if re.search(r"[Il|SB]", group))
+
+
 def _letter_o_phone_ok(value: str) -> float | bool:
-    """"o161 496 o372": a phone number typed with the letter o for zero."""
-    if not re.search(r"[oO]", value):
-        return False  # plain digits are the phone pattern's
-    return valid_uk_phone(re.sub(r"[oO]", "0", value))
+    """"o161 496 o372", "07700 9OO I23": a phone number typed with letters for digits (O or o
+    for 0, I, l or | for 1, S for 5, B for 8)."""
+    if not _letter_digit_groups_ok(value):
+        return False
+    return valid_uk_phone(value.translate(_LETTER_DIGITS))
+
+
+def _letter_nhs_ok(value: str) -> float | bool:
+    """"943 476 59I9": an NHS number typed with letters for digits, its check digit right and
+    at least seven real digits."""
+    if not _letter_digit_groups_ok(value) or sum(c.isdigit() for c in value) < 7:
+        return False
+    return nhs_checksum_ok(value.translate(_LETTER_DIGITS))
 
 
 _DIGITS = {"zero": "0", "oh": "0", "o": "0", "nought": "0", "one": "1", "two": "2",
@@ -454,9 +479,10 @@ IDENTIFIER_PATTERNS: tuple[Pattern, ...] = (
     Pattern("phone_any_grouping", "PHONE",  # "077009 00456", "0 7 7 0 0 9 ...": eleven
             r"(?<![\d+])0(?:[\s.-]?\d){10}(?![\d])",  # digits grouped any way
             score=0.9, validate=_odd_grouping_ok, trigger=r"\d[\s.-]?\d[\s.-]?\d"),
-    Pattern("phone_letter_o", "PHONE",
-            r"(?<![\w+])(?:\+44\s?|0044\s?)?[0o]\d[\do]{1,3}[\s-]?[\do]{3,4}[\s-]?[\do]{3,4}(?!\w)",
-            score=0.9, validate=_letter_o_phone_ok, trigger=r"o\d|\do"),
+    Pattern("phone_letter_o", "PHONE",  # "O77OO 9OO123", "07700 9OO I23": letters for digits
+            rf"(?<![\w+|])(?:\+44\s?|0044\s?)?[0Oo]\d{_DIGIT_OR_LETTER}{{1,3}}[\s-]?"
+            rf"{_DIGIT_OR_LETTER}{{3,4}}[\s-]?{_DIGIT_OR_LETTER}{{3,4}}(?![\w|])",
+            score=0.9, flags=0, validate=_letter_o_phone_ok, trigger=r"[oil|sb]\d|\d[oil|sb]"),
     Pattern("phone_words", "PHONE",
             rf"\b(?:{_DIGIT_WORD}[\s,-]+){{6,16}}{_DIGIT_WORD}\b",
             score=0.85, validate=_phone_words_ok, trigger=r"\b(?:oh|zero|nought|o)\b"),
@@ -474,6 +500,9 @@ IDENTIFIER_PATTERNS: tuple[Pattern, ...] = (
             score=0.7, validate=_mobile_without_zero_ok, trigger=r"7\d{3}"),
     Pattern("nhs_number", "ID", r"(?<![\d])\d{3}[ -]?\d{3}[ -]?\d{4}(?![\d])",
             score=0.9, validate=nhs_checksum_ok, trigger=r"\d{3}"),
+    Pattern("nhs_number_letters", "ID",  # "943 476 59I9": letters typed for digits
+            rf"(?<![\w|])(?:{_DIGIT_OR_LETTER}{{3}}[ -]?){{2}}{_DIGIT_OR_LETTER}{{4}}(?![\w|])",
+            score=0.9, flags=0, validate=_letter_nhs_ok, trigger=r"[oil|sb]\d|\d[oil|sb]"),
     Pattern("nhs_context", "ID",
             r"\bnhs\s*(?:no|number|num|#)?\.?\s*(?:is|was|:)?\s*(?P<pii>\d[\d -]{7,12}\d)",
             score=0.8, trigger="nhs"),
