@@ -32,6 +32,7 @@ from ..schema import COMMENT_ID, TEXT
 from .tables import (
     _DIRECTION,
     _level_words,
+    ci_words,
     fmt_ci,
     fmt_count,
     fmt_mean,
@@ -83,6 +84,12 @@ def _q(q: float) -> str:
     return f"q {text[0]} {text[1:]}" if text.startswith("<") else f"q = {text}"
 
 
+def _ci(row: pd.Series) -> str:
+    """``"95% CI"`` at the row's own confidence level (its ``ci_level``; 0.95 without)."""
+    level = row.get("ci_level", 0.95)
+    return ci_words(0.95 if level is None or pd.isna(level) else float(level))
+
+
 def _prevalence_finding(row: pd.Series, config: DisclosureConfig) -> str:
     if row["suppressed"]:
         return (f"Not shown {config.symbol}: how many of the {fmt_count(row['base'])} young "
@@ -90,7 +97,7 @@ def _prevalence_finding(row: pd.Series, config: DisclosureConfig) -> str:
                 f"{config.threshold} could be worked out.")
     ci = fmt_ci(row["ci_low"], row["ci_high"])
     return (f"Raised by {fmt_pct(row['share'])} of young people who answered "
-            f"({fmt_count(row['n'])} of {fmt_count(row['base'])}; 95% CI {ci}).")
+            f"({fmt_count(row['n'])} of {fmt_count(row['base'])}; {_ci(row)} {ci}).")
 
 
 def _association_finding(row: pd.Series) -> str:
@@ -110,7 +117,7 @@ def _difference_finding(row: pd.Series) -> str:
     # the question as the tables name it, not a capitalised column name ("N placements")
     return (f"Answers to \u201c{str(row['variable']).replace('_', ' ')}\u201d were "
             f"{direction} among those who raised it: mean {fmt_mean(row['mean_raised'])} vs "
-            f"{fmt_mean(row['mean_not'])} (difference {difference}, 95% CI "
+            f"{fmt_mean(row['mean_not'])} (difference {difference}, {_ci(row)} "
             f"{fmt_signed(row['ci_low'])} to {fmt_signed(row['ci_high'])}; "
             f"{_q(row['q_value'])}){_EXPLORATORY}.")
 

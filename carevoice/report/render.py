@@ -526,7 +526,7 @@ def to_docx(content: ReportContent) -> bytes:
 
         raise ModelNotInstalledError("Word reports need python-docx: "
                                      "pip install 'carevoice[report]'") from e
-    from .charts import CHART_ALT
+    from .charts import chart_alt
 
     document = Document()
     _docx_setup(document, content)
@@ -551,7 +551,7 @@ def to_docx(content: ReportContent) -> bytes:
     section = document.sections[0]
     shape = document.add_picture(io.BytesIO(content.chart_png), width=section.page_width
                                  - section.left_margin - section.right_margin)
-    shape._inline.docPr.set("descr", CHART_ALT)
+    shape._inline.docPr.set("descr", chart_alt(content.ci_level))
     shape._inline.docPr.set("name", "Chart: how common each theme was")
     table(content.prevalence, captions["prevalence"])
     for variable, frame in content.subgroups.items():

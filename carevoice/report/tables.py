@@ -30,6 +30,8 @@ from ..link.waves import missing_change_columns
 __all__ = [
     "association_table",
     "change_table",
+    "ci_level_of",
+    "ci_words",
     "difference_table",
     "fmt_ci",
     "fmt_count",
@@ -206,6 +208,39 @@ def fmt_p(p: float) -> str:
     return f"{p:.3f}" if p < 0.01 else f"{p:.2f}"
 
 
+def ci_level_of(frame: pd.DataFrame | None, default: float = 0.95) -> float:
+    """The confidence level of a frame's intervals, from its ``ci_level`` column.
+
+    ``default`` (0.95) for a frame without the column (one written by an earlier carevoice)
+    or without a row; a frame mixing levels is refused, as one header cannot name them all.
+
+    Examples
+    --------
+    >>> ci_level_of(pd.DataFrame({"ci_level": [0.9, 0.9]})), ci_level_of(pd.DataFrame())
+    (0.9, 0.95)
+    """
+    if frame is None or "ci_level" not in getattr(frame, "columns", ()):
+        return default
+    levels = sorted({float(v) for v in frame["ci_level"].dropna()})
+    if not levels:
+        return default
+    if len(levels) > 1:
+        raise InputError("The table's 'ci_level' column mixes confidence levels "
+                         f"({', '.join(f'{v:g}' for v in levels)}); a report gives one.")
+    return levels[0]
+
+
+def ci_words(level: float = 0.95) -> str:
+    """A confidence level as the report's headers write it: 0.9 -> ``"90% CI"``.
+
+    Examples
+    --------
+    >>> ci_words(0.95), ci_words(0.9), ci_words(0.99)
+    ('95% CI', '90% CI', '99% CI')
+    """
+    return f"{round(float(level) * 100, 6):g}% CI"
+
+
 def _level_words(level: object) -> str:
     """An answer as the attributions word it ("foster" -> "foster care", "in_care" ->
     "in care")."""
@@ -270,6 +305,7 @@ def prevalence_table(prevalence: pd.DataFrame, labels: Mapping[str, str] | None 
     marked = _marked_prevalence(prevalence, config)
     overall = marked[marked["variable"] == ALL].sort_values(["share", "theme"],
                                                              ascending=[False, True])
+    ci = ci_words(ci_level_of(overall))
     rows = []
     for _, r in overall.iterrows():
         hide = bool(r["suppressed"])
@@ -278,9 +314,9 @@ def prevalence_table(prevalence: pd.DataFrame, labels: Mapping[str, str] | None 
             "Raised by": config.symbol if hide else fmt_count(r["n"]),
             "Of": fmt_count(r["base"]),
             "Share": config.symbol if hide else fmt_pct(r["share"]),
-            "95% CI": config.symbol if hide else fmt_ci(r["ci_low"], r["ci_high"]),
+            ci: config.symbol if hide else fmt_ci(r["ci_low"], r["ci_high"]),
         })
-    return pd.DataFrame(rows, columns=["Theme", "Raised by", "Of", "Share", "95% CI"])
+    return pd.DataFrame(rows, columns=["Theme", "Raised by", "Of", "Share", ci])
 
 
 def _subgroup_cell(cell: pd.Series) -> str:
@@ -425,6 +461,7 @@ def association_table(associations: pd.DataFrame, prevalence: pd.DataFrame | Non
     n_hidden = int(shown["suppressed"].sum())
     shown = shown[~shown["suppressed"].astype(bool)]
     shown = shown.sort_values(["q_value", "p_value", "theme"], kind="stable")
+    odds = f"Odds ratio ({ci_words(ci_level_of(associations))})"
     rows = []
     for _, r in shown.iterrows():
         hide = bool(r["suppressed"])
@@ -434,12 +471,11 @@ def association_table(associations: pd.DataFrame, prevalence: pd.DataFrame | Non
             "Answer": level_label(r["variable"], r["level"]),
             "Raised (answer)": s if hide else _share(r, "raised_level", "n_level", "share_level"),
             "Raised (others)": s if hide else _share(r, "raised_rest", "n_rest", "share_rest"),
-            "Odds ratio (95% CI)": s if hide else fmt_or(r["odds_ratio"], r["or_ci_low"],
-                                                         r["or_ci_high"]),
+            odds: s if hide else fmt_or(r["odds_ratio"], r["or_ci_low"], r["or_ci_high"]),
             "q": s if hide else fmt_p(r["q_value"]),
         })
     out = pd.DataFrame(rows, columns=["Theme", "Answer", "Raised (answer)", "Raised (others)",
-                                      "Odds ratio (95% CI)", "q"])
+                                      odds, "q"])
     out.attrs["suppressed"] = n_hidden
     return out
 
@@ -504,6 +540,7 @@ def hypothesis_table(hypotheses: pd.DataFrame, labels: Mapping[str, str] | None 
     marked_prev = _marked_prevalence(prevalence, config) if prevalence is not None else None
     marked = suppress_associations(hypotheses.drop(columns=["level"], errors="ignore"),
                                    marked_prev, config)
+    odds = f"Odds ratio ({ci_words(ci_level_of(hypotheses))})"
     rows = []
     for _, r in marked.iterrows():
         hide = bool(r["suppressed"])
@@ -513,13 +550,12 @@ def hypothesis_table(hypotheses: pd.DataFrame, labels: Mapping[str, str] | None 
                                            r["levels"], r["alternative"]),
             "Raised (answer)": s if hide else _share(r, "raised_level", "n_level", "share_level"),
             "Raised (others)": s if hide else _share(r, "raised_rest", "n_rest", "share_rest"),
-            "Odds ratio (95% CI)": s if hide else fmt_or(r["odds_ratio"], r["or_ci_low"],
-                                                         r["or_ci_high"]),
+            odds: s if hide else fmt_or(r["odds_ratio"], r["or_ci_low"], r["or_ci_high"]),
             "p": s if hide else fmt_p(r["p_value"]),
             "q": s if hide else fmt_p(r["q_value"]),
         })
     return pd.DataFrame(rows, columns=["Hypothesis", "Raised (answer)", "Raised (others)",
-                                       "Odds ratio (95% CI)", "p", "q"])
+                                       odds, "p", "q"])
 
 
 def fmt_difference(difference: float, low: float, high: float) -> str:
@@ -573,6 +609,7 @@ def difference_table(numeric: pd.DataFrame, labels: Mapping[str, str] | None = N
     shown = marked[marked["q_value"] <= max_q].sort_values("q_value", kind="stable")
     n_hidden = int(shown["suppressed"].sum())  # never listed as findings (see above)
     shown = shown[~shown["suppressed"].astype(bool)]
+    difference = f"Difference ({ci_words(ci_level_of(numeric))})"
     rows = []
     for _, r in shown.iterrows():
         hide = bool(r["suppressed"])
@@ -584,12 +621,12 @@ def difference_table(numeric: pd.DataFrame, labels: Mapping[str, str] | None = N
             f"{fmt_mean(r['mean_raised'])} ({_answers(r['n_raised'])})",
             "Mean (others)": s if hide else
             f"{fmt_mean(r['mean_not'])} ({_answers(r['n_not'])})",
-            "Difference (95% CI)": s if hide else fmt_difference(r["difference"], r["ci_low"],
-                                                                 r["ci_high"]),
+            difference: s if hide else fmt_difference(r["difference"], r["ci_low"],
+                                                      r["ci_high"]),
             "q": s if hide else fmt_p(r["q_value"]),
         })
     out = pd.DataFrame(rows, columns=["Theme", "Answer", "Mean (raised)", "Mean (others)",
-                                      "Difference (95% CI)", "q"])
+                                      difference, "q"])
     out.attrs["suppressed"] = n_hidden
     return out
 
@@ -658,6 +695,7 @@ def change_table(changes: pd.DataFrame, labels: Mapping[str, str] | None = None,
                                                         + text["wave_to"]))}),
         "subgroup": (text["variable"] != ALL).astype(int),
         **{c: text[c].map(rank[c]) for c in ("variable", "theme", "level", "analysis")}})
+    points = f"Change in points ({ci_words(ci_level_of(changes))})"
     rows = []
     s = config.symbol
     for i in order.sort_values(list(order.columns), kind="stable").index:
@@ -679,10 +717,10 @@ def change_table(changes: pd.DataFrame, labels: Mapping[str, str] | None = None,
             "Waves": f"{t['wave_from']} to {t['wave_to']}", "Young people": who,
             "Before": s if hide else _share_of(r, "from"),
             "After": s if hide else _share_of(r, "to"),
-            "Change in points (95% CI)": s if hide else change,
+            points: s if hide else change,
             # 0 of both groups: nothing to test, said in words rather than an empty cell
             "q": s if hide else "not tested" if pd.isna(r["q_value"]) else
             fmt_p(float(r["q_value"])),
         })
     return pd.DataFrame(rows, columns=["Theme", "Waves", "Young people", "Before", "After",
-                                       "Change in points (95% CI)", "q"])
+                                       points, "q"])

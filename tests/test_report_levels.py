@@ -1,0 +1,61 @@
+"""The published report words its figures for the readers it is meant for (audit of the
+accessible report, leftovers): the intervals' confidence level as used, ratios at a readable
+precision, plain column headers."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from carevoice import HashingEmbedder
+
+from .conftest import SCREEN_RULES
+from .test_report_a11y import _survey
+
+
+@pytest.fixture(scope="module")
+def written_90(tmp_path_factory):
+    """The report of the fictional survey, built with 90% intervals, as files."""
+    from carevoice.link import Hypothesis
+    from carevoice.report import build_report
+
+    comments, codes, respondents = _survey()
+    out = tmp_path_factory.mktemp("report90")
+    build_report((comments, respondents), codes, out, safeguarding=SCREEN_RULES,
+                 embedder=HashingEmbedder(), text_is_pseudonymised=True,
+                 themes=["money", "advocacy"], timestamp=False, alpha=0.1,
+                 hypotheses=[Hypothesis("money", "placement_type", ("residential",),
+                                        "greater")])
+    return out
+
+
+def test_headers_and_text_give_the_confidence_level_used(written_90):
+    html = (written_90 / "report.html").read_text(encoding="utf-8")
+    md = (written_90 / "report.md").read_text(encoding="utf-8")
+    for text in (html, md):
+        assert "95%" not in text
+        assert "90% CI" in text and "90% confidence interval" in text
+    headers = {name: pd.read_csv(written_90 / "tables" / f"{name}.csv", nrows=0).columns
+               for name in ("prevalence", "associations", "hypotheses", "differences")}
+    assert "90% CI" in headers["prevalence"]
+    assert "Odds ratio (90% CI)" in headers["associations"]
+    assert "Odds ratio (90% CI)" in headers["hypotheses"]
+    assert "Difference (90% CI)" in headers["differences"]
+    cells = pd.read_csv(written_90 / "tables" / "by_placement_type.csv").iloc[1:, 1:]
+    assert cells.stack().str.contains("; 90% CI ").any()
+
+
+def test_change_table_names_the_level_of_its_intervals():
+    from carevoice.disclosure import DisclosureConfig
+    from carevoice.report.notes import _changes
+
+    changes = pd.DataFrame({
+        "theme": "money", "variable": "all", "level": "all", "wave_from": "2024",
+        "wave_to": "2025", "analysis": "independent", "n_from": [12], "base_from": [80],
+        "share_from": [0.15], "n_to": [30], "base_to": [90], "share_to": [1 / 3],
+        "overlap": None, "both": None, "from_only": None, "to_only": None, "neither": None,
+        "difference": [0.1833], "ci_low": [0.06], "ci_high": [0.3], "p_value": [0.005],
+        "test": "fisher", "q_value": [0.02], "ci_level": [0.99]})
+    table, note = _changes(changes, {}, DisclosureConfig())
+    assert "Change in points (99% CI)" in table.columns
+    assert "99% confidence intervals" in note and "95%" not in note
