@@ -4,6 +4,8 @@ precision, plain column headers."""
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -59,3 +61,58 @@ def test_change_table_names_the_level_of_its_intervals():
     table, note = _changes(changes, {}, DisclosureConfig())
     assert "Change in points (99% CI)" in table.columns
     assert "99% confidence intervals" in note and "95%" not in note
+
+
+@pytest.fixture(scope="module")
+def written_95(tmp_path_factory):
+    """The report at the default level, with a two-sided hypothesis and a theme nobody
+    raised (the codebook's 'bullying')."""
+    from carevoice.link import Hypothesis
+    from carevoice.report import build_report
+
+    comments, codes, respondents = _survey()
+    out = tmp_path_factory.mktemp("report95")
+    build_report((comments, respondents), codes, out, safeguarding=SCREEN_RULES,
+                 embedder=HashingEmbedder(), text_is_pseudonymised=True,
+                 themes=["money", "advocacy", "bullying"], timestamp=False,
+                 hypotheses=[Hypothesis("money", "placement_type", ("foster",),
+                                        "two-sided")])
+    return out
+
+
+def _significant(token: str) -> int:
+    """The significant figures a number is written with ("0.0017" -> 2, "1,537" -> 4)."""
+    digits = token.replace(",", "").replace(".", "").lstrip("0")
+    return len(digits)
+
+
+def test_ratios_are_written_to_two_significant_figures(written_95):
+    for name in ("associations", "hypotheses"):
+        table = pd.read_csv(written_95 / "tables" / f"{name}.csv", dtype=str)
+        odds = table["Odds ratio (95% CI)"].dropna()
+        assert len(odds), name
+        for cell in odds:
+            for token in re.findall(r"\d[\d,]*(?:\.\d+)?", cell):
+                if float(token.replace(",", "")) < 10:
+                    assert _significant(token) <= 2, (name, cell)
+    md = (written_95 / "report.md").read_text(encoding="utf-8")
+    ratios = re.findall(r"odds ratio (\d[^,]*\))", md)
+    assert ratios
+    for ratio in ratios:
+        for token in re.findall(r"\d[\d,]*(?:\.\d+)?", ratio):
+            if float(token.replace(",", "")) < 10:
+                assert _significant(token) <= 2, ratio
+
+
+def test_no_raised_by_zero_percent_and_a_two_sided_result_says_its_direction(written_95):
+    md = (written_95 / "report.md").read_text(encoding="utf-8")
+    html = (written_95 / "report.html").read_text(encoding="utf-8")
+    for text in (md, html):
+        assert "Raised by 0%" not in text
+        assert "Raised by none of the 80 young people who answered" in text
+    hypotheses = pd.read_csv(written_95 / "tables" / "hypotheses.csv")
+    assert hypotheses["Hypothesis"].tolist() == [
+        ("Money raised less often by those answering placement type: foster care (tested "
+         "both ways)")]
+    assert "Result: raised less often by them, 15% (6 of 40)" in md
+

@@ -41,6 +41,7 @@ from .tables import (
     fmt_pct,
     fmt_signed,
     level_label,
+    observed_direction,
 )
 
 __all__ = ["JOINT_COLUMNS", "MAX_ASSOCIATIONS", "joint_display", "joint_displays",
@@ -96,6 +97,9 @@ def _prevalence_finding(row: pd.Series, config: DisclosureConfig) -> str:
                 f"people who answered raised it is a number from which a count of fewer than "
                 f"{config.threshold} could be worked out.")
     ci = fmt_ci(row["ci_low"], row["ci_high"])
+    if not row["n"]:  # "Raised by 0%" reads as a figure; none is plainer
+        return (f"Raised by none of the {fmt_count(row['base'])} young people who answered "
+                f"({_ci(row)} {ci}).")
     return (f"Raised by {fmt_pct(row['share'])} of young people who answered "
             f"({fmt_count(row['n'])} of {fmt_count(row['base'])}; {_ci(row)} {ci}).")
 
@@ -129,7 +133,8 @@ def _hypothesis_finding(row: pd.Series, config: DisclosureConfig) -> str:
             f"answering {str(row['variable']).replace('_', ' ')}: {answers}.")
     if row["suppressed"]:
         return f"{said} Result not shown {config.symbol}: a group in it is too small."
-    return (f"{said} Result: {fmt_pct(row['share_level'])} ({fmt_count(row['raised_level'])} of "
+    return (f"{said} Result: raised {observed_direction(row)} by them, "
+            f"{fmt_pct(row['share_level'])} ({fmt_count(row['raised_level'])} of "
             f"{fmt_count(row['n_level'])}) vs {fmt_pct(row['share_rest'])} of the others; odds "
             f"ratio {fmt_or(row['odds_ratio'], row['or_ci_low'], row['or_ci_high'])}, "
             f"{_q(row['q_value'])} (adjusted over the pre-specified hypotheses).")

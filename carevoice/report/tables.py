@@ -41,6 +41,7 @@ __all__ = [
     "fmt_p",
     "fmt_pct",
     "fmt_points",
+    "fmt_ratio",
     "fmt_signed",
     "hypothesis_label",
     "hypothesis_table",
@@ -160,37 +161,49 @@ def fmt_ci(low: float, high: float, pct: bool = True) -> str:
         f"{low:.0f} to {high:.0f}"
 
 
-def fmt_or(odds: float, low: float, high: float) -> str:
-    """Format an odds ratio with its interval.
+def fmt_ratio(x: float) -> str:
+    """Format a ratio for readers: two significant figures below 10 (trailing zeros kept, so
+    that "3.0" shows its precision), whole numbers with thousands separators from 10, and
+    "<0.001" for a positive value below 0.001. Tables for analysts keep full precision.
 
-    The three numbers share one number of decimal places: enough to give the smallest of them
-    two significant figures (at most four places), so that a small lower limit does not read
-    as 0 and the interval is written to one precision; thousands are separated by commas. A
-    positive value below 0.0001 is written "<0.0001".
+    Examples
+    --------
+    >>> fmt_ratio(0.0277), fmt_ratio(0.4502), fmt_ratio(3.0), fmt_ratio(9.96)
+    ('0.028', '0.45', '3.0', '10')
+    >>> fmt_ratio(33.4), fmt_ratio(81589.0), fmt_ratio(0.00001), fmt_ratio(0.0)
+    ('33', '81,589', '<0.001', '0')
+    """
+    if x is None or math.isnan(x):
+        return ""
+    value = float(x)
+    if value == 0:
+        return "0"
+    if 0 < value < 0.001:
+        return "<0.001"
+    text = f"{value:#.2g}".rstrip(".")
+    if "e" in text or abs(float(text)) >= 10:
+        return f"{round(value):,}"
+    return text
+
+
+def fmt_or(odds: float, low: float, high: float) -> str:
+    """Format an odds ratio with its interval, each number as :func:`fmt_ratio` writes it
+    (two significant figures below 10, whole numbers from 10), so that "0.0277 (0.0017 to
+    0.4502)" reads "0.028 (0.0017 to 0.45)".
 
     Examples
     --------
     >>> fmt_or(10.54, 3.33, 33.4)
-    '10.5 (3.3 to 33.4)'
-    >>> fmt_or(1.1, 0.37, 3.0), fmt_or(0.0356, 0.0024, 0.63)
-    ('1.10 (0.37 to 3.00)', '0.0356 (0.0024 to 0.6300)')
+    '11 (3.3 to 33)'
+    >>> fmt_or(1.1, 0.37, 3.0), fmt_or(0.0277, 0.0017, 0.4502)
+    ('1.1 (0.37 to 3.0)', '0.028 (0.0017 to 0.45)')
     >>> fmt_or(1537.2, 29.0, 81589.0)
     '1,537 (29 to 81,589)'
     """
     values = [odds, low, high]
     if any(v is None or math.isnan(v) for v in values):
         return ""
-    positive = [float(v) for v in values if v > 0]
-    smallest = min(positive) if positive else 1.0
-    places = 0 if smallest >= 10 else min(4, 1 - math.floor(math.log10(smallest)))
-
-    def one(v: float) -> str:
-        text = f"{float(v):,.{places}f}"
-        if v > 0 and not float(text.replace(",", "")):
-            return f"<{10 ** -places:.{places}f}"
-        return text
-
-    return f"{one(odds)} ({one(low)} to {one(high)})"
+    return f"{fmt_ratio(odds)} ({fmt_ratio(low)} to {fmt_ratio(high)})"
 
 
 def fmt_p(p: float) -> str:
@@ -484,6 +497,19 @@ def association_table(associations: pd.DataFrame, prevalence: pd.DataFrame | Non
 _DIRECTION = {"greater": "more often", "less": "less often", "two-sided": "more or less often"}
 
 
+def observed_direction(row: pd.Series) -> str:
+    """How often the group raised the theme against the others, as the shares show it:
+    "more often", "less often" or "as often".
+
+    Examples
+    --------
+    >>> observed_direction(pd.Series({"share_level": 0.1, "share_rest": 0.3}))
+    'less often'
+    """
+    level, rest = float(row["share_level"]), float(row["share_rest"])
+    return "more often" if level > rest else "less often" if level < rest else "as often"
+
+
 def hypothesis_label(theme: str, variable: str, levels: str, alternative: str) -> str:
     """A pre-specified hypothesis in words.
 
@@ -545,9 +571,14 @@ def hypothesis_table(hypotheses: pd.DataFrame, labels: Mapping[str, str] | None 
     for _, r in marked.iterrows():
         hide = bool(r["suppressed"])
         s = config.symbol
+        label = hypothesis_label(labels.get(r["theme"], r["theme"]), r["variable"],
+                                 r["levels"], r["alternative"])
+        if str(r["alternative"]) == "two-sided" and not hide:
+            # tested either way; the shares shown say which way it went
+            label = label.replace(f" {_DIRECTION['two-sided']} ",
+                                  f" {observed_direction(r)} ", 1) + " (tested both ways)"
         rows.append({
-            "Hypothesis": hypothesis_label(labels.get(r["theme"], r["theme"]), r["variable"],
-                                           r["levels"], r["alternative"]),
+            "Hypothesis": label,
             "Raised (answer)": s if hide else _share(r, "raised_level", "n_level", "share_level"),
             "Raised (others)": s if hide else _share(r, "raised_rest", "n_rest", "share_rest"),
             odds: s if hide else fmt_or(r["odds_ratio"], r["or_ci_low"], r["or_ci_high"]),
