@@ -116,3 +116,24 @@ def test_no_raised_by_zero_percent_and_a_two_sided_result_says_its_direction(wri
          "both ways)")]
     assert "Result: raised less often by them, 15% (6 of 40)" in md
 
+
+def test_published_headers_are_plain_words_and_csv_names_stay(written_95):
+    from docx import Document
+
+    html = (written_95 / "report.html").read_text(encoding="utf-8")
+    md = (written_95 / "report.md").read_text(encoding="utf-8")
+    heads = re.findall(r'<th scope="col">([^<]*)</th>', html)
+    assert "Young people who answered" in heads and "p value" in heads
+    assert "Of" not in heads and "p" not in heads and "q" not in heads
+    assert "| Theme | Raised by | Young people who answered | Share | 95% CI |" in md
+    document = Document(str(written_95 / "report.docx"))
+    word_heads = {c.text for t in document.tables for c in t.rows[0].cells}
+    assert {"Young people who answered", "p value", "q value"} <= word_heads
+    assert not {"Of", "p", "q"} & word_heads
+    # the tables for re-use keep their column names
+    assert list(pd.read_csv(written_95 / "tables" / "prevalence.csv", nrows=0).columns) == [
+        "Theme", "Raised by", "Of", "Share", "95% CI"]
+    assert {"p", "q"} <= set(pd.read_csv(written_95 / "tables" / "hypotheses.csv",
+                                         nrows=0).columns)
+    # the glossary explains the p value the header names
+    assert "<dt>p value</dt>" in html

@@ -621,8 +621,8 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
         footnotes.insert(1, (
             f"Weighted: percentages, confidence intervals and odds ratios use the {name} survey "
             "weights (intervals with Kish's effective sample size); the counts beside them "
-            "(\"raised by\", \"of\") are numbers of young people, unweighted, so a percentage "
-            "is not their ratio."))
+            "(\"raised by\", \"young people who answered\") are numbers of young people, "
+            "unweighted, so a percentage is not their ratio."))
     input_hashes = {name: {"file": Path(path).name, "sha256": file_hash(path)}
                     for name, path in (inputs or {}).items()}
     digests = None if inputs else {"comments": frame_hash(comments),
