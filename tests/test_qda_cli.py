@@ -357,3 +357,35 @@ def test_codes_whose_manifest_says_carevoice_code_made_them_are_the_models(app, 
     assert users == ["carevoice export (coder not stated)"] and settings["coder_from"] is None
     manifest_path(codes).unlink()
     assert export()[0] == ["carevoice export (coder not stated)"]
+
+
+def test_import_writes_its_manifest_beside_the_codes(app, files, tmp_path):
+    """As every single-step command does: the settings, the project's and every written
+    file's SHA-256; the --user names (people's, perhaps) are not recorded."""
+    import json
+
+    from carevoice.provenance import codes_provenance, file_sha256
+
+    comments, codes, respondents = files
+    out = tmp_path / "project.qdpx"
+    result = runner.invoke(app, ["export-qdpx", str(comments), str(codes), str(respondents),
+                                 "--output", str(out), "--already-pseudonymised",
+                                 "--user", "amina"])
+    assert result.exit_code == 0, result.output
+    back = tmp_path / "back.csv"
+    result = runner.invoke(app, ["import-qdpx", str(out), "-o", str(back), "--reviewed",
+                                 "--user", "amina", "--comments", str(tmp_path / "c.csv")])
+    assert result.exit_code == 0, result.output
+    text = (tmp_path / "back.manifest.json").read_text("utf-8")
+    assert "amina" not in text
+    manifest = json.loads(text)
+    assert manifest["step"] == "import-qdpx"
+    assert manifest["inputs"]["PROJECT"]["sha256"] == file_sha256(out)
+    assert manifest["outputs"]["--output"]["sha256"] == file_sha256(back)
+    assert manifest["outputs"]["--comments"]["sha256"] == file_sha256(tmp_path / "c.csv")
+    assert "--respondents" not in manifest["outputs"]
+    assert manifest["settings"]["reviewed"] is True
+    assert manifest["settings"]["users_given"] == 1
+    # agreement and report read it: these codes were not made by carevoice's coder
+    made = codes_provenance(back)
+    assert made["known"] is True and made["step"] == "import-qdpx"

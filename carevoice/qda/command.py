@@ -272,10 +272,13 @@ def import_qdpx_command(
 ) -> None:
     """Read a REFI-QDA project back into a codes table keyed by comment_id and user.
 
-    With --user, the codes file holds only the codings of the users named.
+    With --user, the codes file holds only the codings of the users named. The codes' manifest
+    goes beside them (codes.manifest.json for codes.csv), as every single-step command writes
+    one: the settings, the SHA-256 of the project and of every file written.
     """
     from ..corpus import check_output_path, write_table
     from ..errors import CarevoiceError, InputError
+    from ..provenance import write_step_manifest
     from .codebook import write_qdc
     from .read import read_qdpx, reviewed_codes
 
@@ -315,6 +318,15 @@ def import_qdpx_command(
                 from ..themes import write_codebook
 
                 write_codebook(read.codebook, codebook_out)
+        write_step_manifest(
+            output, "import-qdpx", seed=None, codebook=False, models=False,
+            # the users' names may be people's: how many were asked for, not who
+            settings={"users_given": len(user or ()), "reviewed": reviewed,
+                      "validate": validate, "allow_changed_text": allow_changed_text,
+                      "rows": len(table)},
+            inputs={"PROJECT": project},
+            outputs={"--output": output, "--comments": comments_out,
+                     "--respondents": respondents_out, "--codebook": codebook_out})
     except CarevoiceError as e:
         raise _fail(e) from e
     typer.echo(f"wrote {output}: {len(table)} rows from {read!r}")

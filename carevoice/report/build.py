@@ -53,6 +53,7 @@ from .notes import (
 from .summary import glossary, key_points
 from .tables import (
     association_table,
+    ci_level_of,
     difference_table,
     hypothesis_table,
     prevalence_table,
@@ -125,6 +126,9 @@ class ReportContent:
     glossary : list of (str, str)
         The words the report uses (methods terms, and the care words its quotes use), each
         with a plain explanation.
+    ci_level : float
+        The confidence level of the report's intervals (0.95 unless ``alpha`` was given); the
+        headers, notes, chart and glossary name it.
     safeguarding_withheld : int
         How many comments were withheld from quoting for safeguarding: the exact number, for
         the analyst (``analyst.json``); the published text gives it only when it is
@@ -158,6 +162,7 @@ class ReportContent:
     safeguarding_withheld: int = 0
     key_points: list[str] = field(default_factory=list)
     glossary: list[tuple[str, str]] = field(default_factory=list)
+    ci_level: float = 0.95
 
 
 def file_hash(path: str | Path) -> str:
@@ -357,6 +362,7 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
                 exclude: Iterable[str] = DEFAULT_EXCLUDE,
                 weights: str | pd.Series | None = None, test: str = "fisher",
                 max_q: float = 0.05, max_associations: int = MAX_ASSOCIATIONS,
+                alpha: float = 0.05,
                 quote_config: QuoteConfig | None = None,
                 disclosure: DisclosureConfig | None = None,
                 generalise: Mapping[str, Mapping[str, str]] | None = None,
@@ -433,6 +439,9 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
         Association test.
     max_q : float, default 0.05
         q-value cut-off for the association and difference tables.
+    alpha : float, default 0.05
+        1 - the confidence level of the intervals (0.1: 90% intervals, named so in every
+        header and note).
     max_associations : int, default 3
         The exploratory associations a theme's joint display shows at most (lowest q first);
         a note counts the others, which the table of associations lists.
@@ -537,7 +546,7 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
     numeric_subgroups = [v for v in subgroups or () if v not in categorical]
     result = link(comments, codes, respondents, themes=themes, hypotheses=hypotheses,
                   by=[*categorical, *numeric_subgroups] if numeric_subgroups else None,
-                  weights=weights, test=test,
+                  weights=weights, test=test, alpha=alpha,
                   variables=None if variables is None else list(variables),
                   exclude=list(exclude), min_group=max(2, disclosure.threshold),
                   closed_columns=closed_columns, not_free_text=not_free_text)
@@ -597,10 +606,12 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
                f"at least one free-text question, coded into {len(result.indicators.columns)} "
                "themes and linked to the same young people's survey answers. Quotes are "
                "pseudonymised; names and places in them are replaced.")
-    note = _association_note(len(result.associations), test, weighted=weights is not None)
+    level = ci_level_of(result.prevalence)
+    note = _association_note(len(result.associations), test, weighted=weights is not None,
+                             level=level)
     footnotes = [
         footnote(disclosure),
-        _methods_note(result.settings["min_group"], weighted=weights is not None),
+        _methods_note(result.settings["min_group"], weighted=weights is not None, level=level),
         _attribution_note(disclosure),
         _safeguarding_note(withheld, reviewed=screened is None and isinstance(
             safeguarding, pd.DataFrame), threshold=disclosure.threshold),
@@ -610,8 +621,8 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
         footnotes.insert(1, (
             f"Weighted: percentages, confidence intervals and odds ratios use the {name} survey "
             "weights (intervals with Kish's effective sample size); the counts beside them "
-            "(\"raised by\", \"of\") are numbers of young people, unweighted, so a percentage "
-            "is not their ratio."))
+            "(\"raised by\", \"young people who answered\") are numbers of young people, "
+            "unweighted, so a percentage is not their ratio."))
     input_hashes = {name: {"file": Path(path).name, "sha256": file_hash(path)}
                     for name, path in (inputs or {}).items()}
     digests = None if inputs else {"comments": frame_hash(comments),
@@ -670,17 +681,19 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
         chart_png=prevalence_chart(marked, labels, disclosure, format="png"),
         footnotes=footnotes, manifest=manifest, labels=labels, association_note=note,
         max_q=max_q, link_result=result, quotes=quotes, changes=changes,
-        hypotheses_note=_hypotheses_note(len(result.hypotheses), test, weights is not None),
+        hypotheses_note=_hypotheses_note(len(result.hypotheses), test, weights is not None,
+                                         level=level),
         differences_note=_differences_note(
             int(result.numeric["p_value"].notna().sum()),
-            [str(r) for r in result.numeric["reason"].dropna()]),
+            [str(r) for r in result.numeric["reason"].dropna()], level=level),
         changes_note=changes_note,
-        guide=_reading_guide(disclosure, max_q, weighted=weights is not None),
+        guide=_reading_guide(disclosure, max_q, weighted=weights is not None, level=level),
         suppression_note=footnote(disclosure), symbol=disclosure.symbol,
         safeguarding_withheld=withheld,
         key_points=key_points(overall, assoc, symbol=disclosure.symbol,
                               threshold=disclosure.threshold),
-        glossary=glossary(quotes.get(TEXT, ()), disclosure.threshold))
+        glossary=glossary(quotes.get(TEXT, ()), disclosure.threshold, level=level),
+        ci_level=level)
 
 
 def build_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | pd.DataFrame,

@@ -15,8 +15,9 @@ import pandas as pd
 
 from ..disclosure import DisclosureConfig, _marked_prevalence
 from ..link import ALL
+from .tables import ci_level_of, ci_words
 
-__all__ = ["CHART_ALT", "prevalence_chart"]
+__all__ = ["CHART_ALT", "chart_alt", "prevalence_chart"]
 
 #: The text alternative of the prevalence chart (for screen readers; WCAG 1.1.1).
 CHART_ALT = ("Bar chart: share of young people raising each theme, with 95% confidence "
@@ -42,9 +43,16 @@ def _titled(svg: bytes, title: str) -> bytes:
     return (text[:start] + opening + label + text[end + 1:]).encode("utf-8")
 
 
+def chart_alt(level: float = 0.95) -> str:
+    """The chart's text alternative at the intervals' confidence level (:data:`CHART_ALT` at
+    0.95)."""
+    return CHART_ALT.replace("95%", f"{round(float(level) * 100, 6):g}%")
+
+
 def prevalence_chart(prevalence: pd.DataFrame, labels: Mapping[str, str] | None = None,
                      config: DisclosureConfig | None = None, *, format: str = "svg") -> bytes:
-    """A horizontal bar chart of theme prevalence with Wilson 95% intervals.
+    """A horizontal bar chart of theme prevalence with Wilson intervals (at the frame's
+    ``ci_level``, 95% without one).
 
     Suppressed themes are drawn without a bar and labelled with the suppression symbol, which
     the axis title explains. The SVG is named by :data:`CHART_ALT` (``role="img"``, ``<title>``);
@@ -86,6 +94,7 @@ def prevalence_chart(prevalence: pd.DataFrame, labels: Mapping[str, str] | None 
     marked = _marked_prevalence(prevalence, config)
     overall = marked[marked["variable"] == ALL].sort_values(["share", "theme"],
                                                              ascending=[True, False])
+    level = ci_level_of(overall)
     names = [labels.get(t, t) for t in overall["theme"]]
     shown = ~overall["suppressed"].to_numpy()
     share = overall["share"].to_numpy() * 100
@@ -108,7 +117,8 @@ def prevalence_chart(prevalence: pd.DataFrame, labels: Mapping[str, str] | None 
                             va="center", ha="left", fontsize=8)
         ax.set_yticks(y, names)
         ax.set_ylim(-0.6, len(names) - 0.4)  # a row without a bar keeps its height
-        label = "Young people who raised the theme (%), with 95% confidence interval"
+        label = ("Young people who raised the theme (%), with "
+                 f"{ci_words(level)[:-3]} confidence interval")
         if not shown.all():
             label += f"\n{config.symbol}: not shown, to protect confidentiality"
         ax.set_xlabel(label)
@@ -118,4 +128,4 @@ def prevalence_chart(prevalence: pd.DataFrame, labels: Mapping[str, str] | None 
         buf = io.BytesIO()
         metadata = {"Date": None} if format == "svg" else {"Software": None}
         fig.savefig(buf, format=format, metadata=metadata, dpi=200 if format == "png" else 100)
-    return _titled(buf.getvalue(), CHART_ALT) if format == "svg" else buf.getvalue()
+    return _titled(buf.getvalue(), chart_alt(level)) if format == "svg" else buf.getvalue()

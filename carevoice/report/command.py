@@ -509,6 +509,9 @@ def report_command(
     = "fisher",
     max_q: Annotated[float, typer.Option(
         "--max-q", help="Show associations and differences with a q-value up to this.")] = 0.05,
+    alpha: Annotated[float, typer.Option(
+        help="1 - confidence level of the intervals (0.1: 90% intervals, named so in the "
+             "report).")] = 0.05,
     subgroup: Annotated[list[str] | None, typer.Option(
         "--subgroup", help="A respondents column for the prevalence-by-subgroup tables "
                            "(repeatable; default: survey, age_group, placement_type).")] = None,
@@ -652,7 +655,7 @@ def report_command(
             closed_columns=closed_column or None, not_free_text=not_free_text or (),
             themes=None if not codes_themes_only else
             [t for t in dict.fromkeys(code_frame["theme"].astype(str)) if t != "no_theme"],
-            test=test, max_q=max_q, subgroups=subgroup or None,
+            test=test, max_q=max_q, alpha=alpha, subgroups=subgroup or None,
             quotes_by=() if no_quotes_by else quotes_by or None,
             max_associations=max_associations,
             variables=variable or None, timestamp=timestamp,

@@ -32,6 +32,7 @@ from ..schema import COMMENT_ID, TEXT
 from .tables import (
     _DIRECTION,
     _level_words,
+    ci_words,
     fmt_ci,
     fmt_count,
     fmt_mean,
@@ -40,6 +41,7 @@ from .tables import (
     fmt_pct,
     fmt_signed,
     level_label,
+    observed_direction,
 )
 
 __all__ = ["JOINT_COLUMNS", "MAX_ASSOCIATIONS", "joint_display", "joint_displays",
@@ -83,14 +85,23 @@ def _q(q: float) -> str:
     return f"q {text[0]} {text[1:]}" if text.startswith("<") else f"q = {text}"
 
 
+def _ci(row: pd.Series) -> str:
+    """``"95% CI"`` at the row's own confidence level (its ``ci_level``; 0.95 without)."""
+    level = row.get("ci_level", 0.95)
+    return ci_words(0.95 if level is None or pd.isna(level) else float(level))
+
+
 def _prevalence_finding(row: pd.Series, config: DisclosureConfig) -> str:
     if row["suppressed"]:
         return (f"Not shown {config.symbol}: how many of the {fmt_count(row['base'])} young "
                 f"people who answered raised it is a number from which a count of fewer than "
                 f"{config.threshold} could be worked out.")
     ci = fmt_ci(row["ci_low"], row["ci_high"])
+    if not row["n"]:  # "Raised by 0%" reads as a figure; none is plainer
+        return (f"Raised by none of the {fmt_count(row['base'])} young people who answered "
+                f"({_ci(row)} {ci}).")
     return (f"Raised by {fmt_pct(row['share'])} of young people who answered "
-            f"({fmt_count(row['n'])} of {fmt_count(row['base'])}; 95% CI {ci}).")
+            f"({fmt_count(row['n'])} of {fmt_count(row['base'])}; {_ci(row)} {ci}).")
 
 
 def _association_finding(row: pd.Series) -> str:
@@ -110,7 +121,7 @@ def _difference_finding(row: pd.Series) -> str:
     # the question as the tables name it, not a capitalised column name ("N placements")
     return (f"Answers to \u201c{str(row['variable']).replace('_', ' ')}\u201d were "
             f"{direction} among those who raised it: mean {fmt_mean(row['mean_raised'])} vs "
-            f"{fmt_mean(row['mean_not'])} (difference {difference}, 95% CI "
+            f"{fmt_mean(row['mean_not'])} (difference {difference}, {_ci(row)} "
             f"{fmt_signed(row['ci_low'])} to {fmt_signed(row['ci_high'])}; "
             f"{_q(row['q_value'])}){_EXPLORATORY}.")
 
@@ -122,7 +133,8 @@ def _hypothesis_finding(row: pd.Series, config: DisclosureConfig) -> str:
             f"answering {str(row['variable']).replace('_', ' ')}: {answers}.")
     if row["suppressed"]:
         return f"{said} Result not shown {config.symbol}: a group in it is too small."
-    return (f"{said} Result: {fmt_pct(row['share_level'])} ({fmt_count(row['raised_level'])} of "
+    return (f"{said} Result: raised {observed_direction(row)} by them, "
+            f"{fmt_pct(row['share_level'])} ({fmt_count(row['raised_level'])} of "
             f"{fmt_count(row['n_level'])}) vs {fmt_pct(row['share_rest'])} of the others; odds "
             f"ratio {fmt_or(row['odds_ratio'], row['or_ci_low'], row['or_ci_high'])}, "
             f"{_q(row['q_value'])} (adjusted over the pre-specified hypotheses).")

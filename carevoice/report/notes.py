@@ -14,7 +14,7 @@ import pandas as pd
 from ..disclosure import DisclosureConfig
 from ..errors import InputError
 from ..link import WaveComparison
-from .tables import change_table
+from .tables import change_table, ci_level_of
 
 __all__: list[str] = []
 
@@ -46,25 +46,31 @@ def _chance_share(max_q: float) -> str:
     return f"{max_q * 100:g} in 100"
 
 
-def _methods_note(min_group: int = 5, weighted: bool = False) -> str:
+def _pct(level: float) -> str:
+    """A confidence level as a percentage: 0.9 -> ``"90%"``."""
+    return f"{round(float(level) * 100, 6):g}%"
+
+
+def _methods_note(min_group: int = 5, weighted: bool = False, level: float = 0.95) -> str:
     """The footnote on percentages, intervals, odds ratios and mean differences: every method
-    behind a figure, named."""
+    behind a figure, named; ``level``: the intervals' confidence level."""
+    pct = _pct(level)
     if weighted:
         odds = ("Odds ratios compare young people giving an answer with the others who "
                 "answered the same question, from survey-weighted logistic regressions, with "
-                "95% Wald intervals from sandwich (robust) standard errors (from the weighted "
+                f"{pct} Wald intervals from sandwich (robust) standard errors (from the weighted "
                 "table with 0.5 added to every cell, Woolf's logit interval, when a weighted "
                 "cell is empty).")
         means = "weighted means (weights rescaled to Kish's effective sample size)"
     else:
         odds = ("Odds ratios compare young people giving an answer with the others who "
                 "answered the same question (0.5 added to every cell when one is zero), with "
-                "95% Woolf (logit) confidence intervals.")
+                f"{pct} Woolf (logit) confidence intervals.")
         means = "means"
     return ("Percentages are of young people who answered at least one free-text question; "
-            "their 95% confidence intervals are Wilson score intervals. " + odds + " For a "
+            f"their {pct} confidence intervals are Wilson score intervals. " + odds + " For a "
             f"question answered with a number, the difference in {means} between young people "
-            "who raised a theme and the others has a 95% confidence interval and a p value "
+            f"who raised a theme and the others has a {pct} confidence interval and a p value "
             "from Welch's t test (unequal variances); it is tested only when each group has at "
             f"least {min_group} answers and the answers in each group are not all the same.")
 
@@ -79,17 +85,17 @@ def _test_words(test: str, weighted: bool) -> str:
                     "chi-square with Yates' correction"}.get(test, test)
 
 
-def _association_note(n_tests: int, test: str, weighted: bool) -> str:
+def _association_note(n_tests: int, test: str, weighted: bool, level: float = 0.95) -> str:
     """The note above the exploratory associations: the tests, their number and family."""
     return ("One-vs-rest comparisons of each theme with each answer to each closed question: "
-            f"{n_tests:,} tests ({_test_words(test, weighted)}), odds ratios with 95% "
+            f"{n_tests:,} tests ({_test_words(test, weighted)}), odds ratios with {_pct(level)} "
             "confidence intervals (see the notes), q-values adjusted by Benjamini-Hochberg over "
             "these tests, a family of their own (the numeric answers and the pre-specified "
             "hypotheses are adjusted separately). Exploratory: read them as leads, and the "
             "pre-specified hypotheses as findings.")
 
 
-def _hypotheses_note(n_tests: int, test: str, weighted: bool) -> str:
+def _hypotheses_note(n_tests: int, test: str, weighted: bool, level: float = 0.95) -> str:
     """The note above the pre-specified hypotheses; empty when there are none."""
     if not n_tests:
         return ""
@@ -103,10 +109,10 @@ def _hypotheses_note(n_tests: int, test: str, weighted: bool) -> str:
                  " (a one-sided hypothesis: Fisher's exact test)")
     return (f"{which} the young people giving the answers it names with the others who "
             f"answered the question: {_test_words(test, weighted)}{one_sided}, odds ratios "
-            f"with 95% confidence intervals (see the notes), {family}.")
+            f"with {_pct(level)} confidence intervals (see the notes), {family}.")
 
 
-def _differences_note(n_tested: int, untested: Sequence[str]) -> str:
+def _differences_note(n_tested: int, untested: Sequence[str], level: float = 0.95) -> str:
     """The note above the numeric-answer table: the test, the family and what was not tested
     (``untested``: the ``reason`` of each comparison that was not); empty with no numeric
     answer."""
@@ -117,13 +123,14 @@ def _differences_note(n_tested: int, untested: Sequence[str]) -> str:
     untested_words = (f" {len(untested):,} comparisons were not tested ({reasons})."
                       if untested else "")
     return ("The mean answer to each question answered with a number, of the young people who "
-            "raised each theme minus that of the others: the difference, its 95% confidence "
-            f"interval and p value from Welch's t test (unequal variances); {n_tested:,} tests, "
-            "q-values adjusted by Benjamini-Hochberg over these tests only, a family separate "
-            f"from the associations.{untested_words}")
+            f"raised each theme minus that of the others: the difference, its {_pct(level)} "
+            "confidence interval and p value from Welch's t test (unequal variances); "
+            f"{n_tested:,} tests, q-values adjusted by Benjamini-Hochberg over these tests only, "
+            f"a family separate from the associations.{untested_words}")
 
 
-def _reading_guide(disclosure: DisclosureConfig, max_q: float, weighted: bool) -> list[str]:
+def _reading_guide(disclosure: DisclosureConfig, max_q: float, weighted: bool,
+                   level: float = 0.95) -> list[str]:
     """The "How to read this report" notes: what each figure means, in plain words."""
     who = (f"Each quote's description (such as \"care leaver, aged 18-21\") fits at least "
            f"{disclosure.k} young people in the survey, so that it cannot point to one."
@@ -133,7 +140,7 @@ def _reading_guide(disclosure: DisclosureConfig, max_q: float, weighted: bool) -
     guide = [
         ("Percentages are of the young people who answered at least one free-text question: "
          "\"31% (26 of 84)\" means 26 of those 84 young people wrote about the theme."),
-        ("A 95% confidence interval (CI), given with a percentage, an odds ratio or a "
+        (f"A {_pct(level)} confidence interval (CI), given with a percentage, an odds ratio or a "
          "difference, is the range the true value is likely to lie in; it is wide when few "
          "young people answered."),
         ("An odds ratio compares the young people who gave one answer to a question with the "
@@ -209,8 +216,9 @@ def _changes(waves: WaveComparison | pd.DataFrame | None, labels: Mapping[str, s
                          f"table of changes. Got {type(waves).__name__} instead.")
     tests = set(table["test"].astype(str)) if "test" in table else set()
     test = "chi-square" if "chi2" in tests else "Fisher's exact test"
-    note = ("Change in percentage points from the earlier wave to the later one, with 95% "
-            "confidence intervals. 'All young people' compares everyone who answered each "
+    note = ("Change in percentage points from the earlier wave to the later one, with "
+            f"{_pct(ci_level_of(table))} confidence intervals. 'All young people' compares "
+            "everyone who answered each "
             f"wave as two separate samples (Newcombe's interval, {test})")
     if "paired" in set(table.get("analysis", pd.Series(dtype=str)).astype(str)):
         note += ("; young people who answered both waves are in both samples, which makes "

@@ -35,6 +35,17 @@ _MANIFEST_NOTE = ("The record of how this report was made (software versions, se
                   "checksums of the input files), for anyone who wants to check or repeat "
                   "it. The same record is the file manifest.json.")
 
+#: Column headers as the published documents print them: plain words a councillor reads,
+#: and a screen reader announces as words ("Of, 680" read as nothing). The frames and
+#: ``tables/*.csv`` keep their short names.
+_HEADERS = {"Of": "Young people who answered", "p": "p value", "q": "q value"}
+
+
+def _header(name: object) -> str:
+    """A column header as printed (see :data:`_HEADERS`)."""
+    return _HEADERS.get(str(name), str(name))
+
+
 #: The two columns of a joint display.
 _JOINT_HEAD = ("What the survey answers show", "What young people wrote")
 
@@ -145,7 +156,7 @@ def _html_table(frame: pd.DataFrame, caption: str, css: str = "",
     e = html.escape
     if frame.empty:
         return f'<p class="note">{e(empty)}</p>'
-    head = "".join(f'<th scope="col">{e(str(c))}</th>' for c in frame.columns)
+    head = "".join(f'<th scope="col">{e(_header(c))}</th>' for c in frame.columns)
     body = []
     for row in frame.itertuples(index=False):
         # the first column names the row (a theme, "Respondents", a hypothesis)
@@ -304,7 +315,7 @@ def _md_cell(value: object) -> str:
 def _md_table(frame: pd.DataFrame, empty: str = "None.") -> str:
     if frame.empty:
         return f"_{empty}_\n"
-    lines = ["| " + " | ".join(_md_cell(c) for c in frame.columns) + " |",
+    lines = ["| " + " | ".join(_md_cell(_header(c)) for c in frame.columns) + " |",
              "|" + "|".join("---" for _ in frame.columns) + "|"]
     lines += ["| " + " | ".join(_md_cell(v) for v in row) + " |"
               for row in frame.itertuples(index=False)]
@@ -449,7 +460,7 @@ def _docx_table(document: object, frame: pd.DataFrame, caption: str,
     table = document.add_table(rows=1, cols=len(frame.columns))  # type: ignore[attr-defined]
     table.style = "Table Grid"
     for cell, name in zip(table.rows[0].cells, frame.columns, strict=True):
-        cell.text = str(name)
+        cell.text = _header(name)
         for run in cell.paragraphs[0].runs:
             run.bold = True
     for row in frame.itertuples(index=False):
@@ -526,7 +537,7 @@ def to_docx(content: ReportContent) -> bytes:
 
         raise ModelNotInstalledError("Word reports need python-docx: "
                                      "pip install 'carevoice[report]'") from e
-    from .charts import CHART_ALT
+    from .charts import chart_alt
 
     document = Document()
     _docx_setup(document, content)
@@ -551,7 +562,7 @@ def to_docx(content: ReportContent) -> bytes:
     section = document.sections[0]
     shape = document.add_picture(io.BytesIO(content.chart_png), width=section.page_width
                                  - section.left_margin - section.right_margin)
-    shape._inline.docPr.set("descr", CHART_ALT)
+    shape._inline.docPr.set("descr", chart_alt(content.ci_level))
     shape._inline.docPr.set("name", "Chart: how common each theme was")
     table(content.prevalence, captions["prevalence"])
     for variable, frame in content.subgroups.items():

@@ -138,17 +138,19 @@ def key_points(prevalence: pd.DataFrame, associations: pd.DataFrame, *, symbol: 
     return points
 
 
-def glossary(texts: Iterable[str], threshold: int = 5) -> list[tuple[str, str]]:
+def glossary(texts: Iterable[str], threshold: int = 5,
+             level: float = 0.95) -> list[tuple[str, str]]:
     """The words used in the report, each with a plain explanation: the methods terms, and
     the care words (IRO, PA, CAMHS...) that ``texts`` (the quotes) use; ``threshold`` is the
-    disclosure threshold that ``[c]`` stands for.
+    disclosure threshold that ``[c]`` stands for, ``level`` the intervals' confidence level.
 
     Examples
     --------
     >>> [t for t, _ in glossary(["my IRO never listens"])][-1]
     'IRO'
     """
-    words = [(t, d.format(threshold=threshold)) for t, d in _METHOD_WORDS]
+    pct = f"{round(float(level) * 100, 6):g}%"
+    words = [(t.replace("95%", pct), d.format(threshold=threshold)) for t, d in _METHOD_WORDS]
     joined = "\n".join(str(t) for t in texts)
     words += [(k, v) for k, v in _CARE_WORDS.items()
               if re.search(rf"(?<![\w\[]){re.escape(k)}(?!\w)", joined)]

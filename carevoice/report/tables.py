@@ -30,6 +30,8 @@ from ..link.waves import missing_change_columns
 __all__ = [
     "association_table",
     "change_table",
+    "ci_level_of",
+    "ci_words",
     "difference_table",
     "fmt_ci",
     "fmt_count",
@@ -39,6 +41,7 @@ __all__ = [
     "fmt_p",
     "fmt_pct",
     "fmt_points",
+    "fmt_ratio",
     "fmt_signed",
     "hypothesis_label",
     "hypothesis_table",
@@ -158,37 +161,49 @@ def fmt_ci(low: float, high: float, pct: bool = True) -> str:
         f"{low:.0f} to {high:.0f}"
 
 
-def fmt_or(odds: float, low: float, high: float) -> str:
-    """Format an odds ratio with its interval.
+def fmt_ratio(x: float) -> str:
+    """Format a ratio for readers: two significant figures below 10 (trailing zeros kept, so
+    that "3.0" shows its precision), whole numbers with thousands separators from 10, and
+    "<0.001" for a positive value below 0.001. Tables for analysts keep full precision.
 
-    The three numbers share one number of decimal places: enough to give the smallest of them
-    two significant figures (at most four places), so that a small lower limit does not read
-    as 0 and the interval is written to one precision; thousands are separated by commas. A
-    positive value below 0.0001 is written "<0.0001".
+    Examples
+    --------
+    >>> fmt_ratio(0.0277), fmt_ratio(0.4502), fmt_ratio(3.0), fmt_ratio(9.96)
+    ('0.028', '0.45', '3.0', '10')
+    >>> fmt_ratio(33.4), fmt_ratio(81589.0), fmt_ratio(0.00001), fmt_ratio(0.0)
+    ('33', '81,589', '<0.001', '0')
+    """
+    if x is None or math.isnan(x):
+        return ""
+    value = float(x)
+    if value == 0:
+        return "0"
+    if 0 < value < 0.001:
+        return "<0.001"
+    text = f"{value:#.2g}".rstrip(".")
+    if "e" in text or abs(float(text)) >= 10:
+        return f"{round(value):,}"
+    return text
+
+
+def fmt_or(odds: float, low: float, high: float) -> str:
+    """Format an odds ratio with its interval, each number as :func:`fmt_ratio` writes it
+    (two significant figures below 10, whole numbers from 10), so that "0.0277 (0.0017 to
+    0.4502)" reads "0.028 (0.0017 to 0.45)".
 
     Examples
     --------
     >>> fmt_or(10.54, 3.33, 33.4)
-    '10.5 (3.3 to 33.4)'
-    >>> fmt_or(1.1, 0.37, 3.0), fmt_or(0.0356, 0.0024, 0.63)
-    ('1.10 (0.37 to 3.00)', '0.0356 (0.0024 to 0.6300)')
+    '11 (3.3 to 33)'
+    >>> fmt_or(1.1, 0.37, 3.0), fmt_or(0.0277, 0.0017, 0.4502)
+    ('1.1 (0.37 to 3.0)', '0.028 (0.0017 to 0.45)')
     >>> fmt_or(1537.2, 29.0, 81589.0)
     '1,537 (29 to 81,589)'
     """
     values = [odds, low, high]
     if any(v is None or math.isnan(v) for v in values):
         return ""
-    positive = [float(v) for v in values if v > 0]
-    smallest = min(positive) if positive else 1.0
-    places = 0 if smallest >= 10 else min(4, 1 - math.floor(math.log10(smallest)))
-
-    def one(v: float) -> str:
-        text = f"{float(v):,.{places}f}"
-        if v > 0 and not float(text.replace(",", "")):
-            return f"<{10 ** -places:.{places}f}"
-        return text
-
-    return f"{one(odds)} ({one(low)} to {one(high)})"
+    return f"{fmt_ratio(odds)} ({fmt_ratio(low)} to {fmt_ratio(high)})"
 
 
 def fmt_p(p: float) -> str:
@@ -204,6 +219,39 @@ def fmt_p(p: float) -> str:
     if p < 0.001:
         return "<0.001"
     return f"{p:.3f}" if p < 0.01 else f"{p:.2f}"
+
+
+def ci_level_of(frame: pd.DataFrame | None, default: float = 0.95) -> float:
+    """The confidence level of a frame's intervals, from its ``ci_level`` column.
+
+    ``default`` (0.95) for a frame without the column (one written by an earlier carevoice)
+    or without a row; a frame mixing levels is refused, as one header cannot name them all.
+
+    Examples
+    --------
+    >>> ci_level_of(pd.DataFrame({"ci_level": [0.9, 0.9]})), ci_level_of(pd.DataFrame())
+    (0.9, 0.95)
+    """
+    if frame is None or "ci_level" not in getattr(frame, "columns", ()):
+        return default
+    levels = sorted({float(v) for v in frame["ci_level"].dropna()})
+    if not levels:
+        return default
+    if len(levels) > 1:
+        raise InputError("The table's 'ci_level' column mixes confidence levels "
+                         f"({', '.join(f'{v:g}' for v in levels)}); a report gives one.")
+    return levels[0]
+
+
+def ci_words(level: float = 0.95) -> str:
+    """A confidence level as the report's headers write it: 0.9 -> ``"90% CI"``.
+
+    Examples
+    --------
+    >>> ci_words(0.95), ci_words(0.9), ci_words(0.99)
+    ('95% CI', '90% CI', '99% CI')
+    """
+    return f"{round(float(level) * 100, 6):g}% CI"
 
 
 def _level_words(level: object) -> str:
@@ -270,6 +318,7 @@ def prevalence_table(prevalence: pd.DataFrame, labels: Mapping[str, str] | None 
     marked = _marked_prevalence(prevalence, config)
     overall = marked[marked["variable"] == ALL].sort_values(["share", "theme"],
                                                              ascending=[False, True])
+    ci = ci_words(ci_level_of(overall))
     rows = []
     for _, r in overall.iterrows():
         hide = bool(r["suppressed"])
@@ -278,9 +327,9 @@ def prevalence_table(prevalence: pd.DataFrame, labels: Mapping[str, str] | None 
             "Raised by": config.symbol if hide else fmt_count(r["n"]),
             "Of": fmt_count(r["base"]),
             "Share": config.symbol if hide else fmt_pct(r["share"]),
-            "95% CI": config.symbol if hide else fmt_ci(r["ci_low"], r["ci_high"]),
+            ci: config.symbol if hide else fmt_ci(r["ci_low"], r["ci_high"]),
         })
-    return pd.DataFrame(rows, columns=["Theme", "Raised by", "Of", "Share", "95% CI"])
+    return pd.DataFrame(rows, columns=["Theme", "Raised by", "Of", "Share", ci])
 
 
 def _subgroup_cell(cell: pd.Series) -> str:
@@ -425,6 +474,7 @@ def association_table(associations: pd.DataFrame, prevalence: pd.DataFrame | Non
     n_hidden = int(shown["suppressed"].sum())
     shown = shown[~shown["suppressed"].astype(bool)]
     shown = shown.sort_values(["q_value", "p_value", "theme"], kind="stable")
+    odds = f"Odds ratio ({ci_words(ci_level_of(associations))})"
     rows = []
     for _, r in shown.iterrows():
         hide = bool(r["suppressed"])
@@ -434,18 +484,30 @@ def association_table(associations: pd.DataFrame, prevalence: pd.DataFrame | Non
             "Answer": level_label(r["variable"], r["level"]),
             "Raised (answer)": s if hide else _share(r, "raised_level", "n_level", "share_level"),
             "Raised (others)": s if hide else _share(r, "raised_rest", "n_rest", "share_rest"),
-            "Odds ratio (95% CI)": s if hide else fmt_or(r["odds_ratio"], r["or_ci_low"],
-                                                         r["or_ci_high"]),
+            odds: s if hide else fmt_or(r["odds_ratio"], r["or_ci_low"], r["or_ci_high"]),
             "q": s if hide else fmt_p(r["q_value"]),
         })
     out = pd.DataFrame(rows, columns=["Theme", "Answer", "Raised (answer)", "Raised (others)",
-                                      "Odds ratio (95% CI)", "q"])
+                                      odds, "q"])
     out.attrs["suppressed"] = n_hidden
     return out
 
 
 #: How a hypothesis' direction is worded.
 _DIRECTION = {"greater": "more often", "less": "less often", "two-sided": "more or less often"}
+
+
+def observed_direction(row: pd.Series) -> str:
+    """How often the group raised the theme against the others, as the shares show it:
+    "more often", "less often" or "as often".
+
+    Examples
+    --------
+    >>> observed_direction(pd.Series({"share_level": 0.1, "share_rest": 0.3}))
+    'less often'
+    """
+    level, rest = float(row["share_level"]), float(row["share_rest"])
+    return "more often" if level > rest else "less often" if level < rest else "as often"
 
 
 def hypothesis_label(theme: str, variable: str, levels: str, alternative: str) -> str:
@@ -504,22 +566,27 @@ def hypothesis_table(hypotheses: pd.DataFrame, labels: Mapping[str, str] | None 
     marked_prev = _marked_prevalence(prevalence, config) if prevalence is not None else None
     marked = suppress_associations(hypotheses.drop(columns=["level"], errors="ignore"),
                                    marked_prev, config)
+    odds = f"Odds ratio ({ci_words(ci_level_of(hypotheses))})"
     rows = []
     for _, r in marked.iterrows():
         hide = bool(r["suppressed"])
         s = config.symbol
+        label = hypothesis_label(labels.get(r["theme"], r["theme"]), r["variable"],
+                                 r["levels"], r["alternative"])
+        if str(r["alternative"]) == "two-sided" and not hide:
+            # tested either way; the shares shown say which way it went
+            label = label.replace(f" {_DIRECTION['two-sided']} ",
+                                  f" {observed_direction(r)} ", 1) + " (tested both ways)"
         rows.append({
-            "Hypothesis": hypothesis_label(labels.get(r["theme"], r["theme"]), r["variable"],
-                                           r["levels"], r["alternative"]),
+            "Hypothesis": label,
             "Raised (answer)": s if hide else _share(r, "raised_level", "n_level", "share_level"),
             "Raised (others)": s if hide else _share(r, "raised_rest", "n_rest", "share_rest"),
-            "Odds ratio (95% CI)": s if hide else fmt_or(r["odds_ratio"], r["or_ci_low"],
-                                                         r["or_ci_high"]),
+            odds: s if hide else fmt_or(r["odds_ratio"], r["or_ci_low"], r["or_ci_high"]),
             "p": s if hide else fmt_p(r["p_value"]),
             "q": s if hide else fmt_p(r["q_value"]),
         })
     return pd.DataFrame(rows, columns=["Hypothesis", "Raised (answer)", "Raised (others)",
-                                       "Odds ratio (95% CI)", "p", "q"])
+                                       odds, "p", "q"])
 
 
 def fmt_difference(difference: float, low: float, high: float) -> str:
@@ -573,6 +640,7 @@ def difference_table(numeric: pd.DataFrame, labels: Mapping[str, str] | None = N
     shown = marked[marked["q_value"] <= max_q].sort_values("q_value", kind="stable")
     n_hidden = int(shown["suppressed"].sum())  # never listed as findings (see above)
     shown = shown[~shown["suppressed"].astype(bool)]
+    difference = f"Difference ({ci_words(ci_level_of(numeric))})"
     rows = []
     for _, r in shown.iterrows():
         hide = bool(r["suppressed"])
@@ -584,12 +652,12 @@ def difference_table(numeric: pd.DataFrame, labels: Mapping[str, str] | None = N
             f"{fmt_mean(r['mean_raised'])} ({_answers(r['n_raised'])})",
             "Mean (others)": s if hide else
             f"{fmt_mean(r['mean_not'])} ({_answers(r['n_not'])})",
-            "Difference (95% CI)": s if hide else fmt_difference(r["difference"], r["ci_low"],
-                                                                 r["ci_high"]),
+            difference: s if hide else fmt_difference(r["difference"], r["ci_low"],
+                                                      r["ci_high"]),
             "q": s if hide else fmt_p(r["q_value"]),
         })
     out = pd.DataFrame(rows, columns=["Theme", "Answer", "Mean (raised)", "Mean (others)",
-                                      "Difference (95% CI)", "q"])
+                                      difference, "q"])
     out.attrs["suppressed"] = n_hidden
     return out
 
@@ -658,6 +726,7 @@ def change_table(changes: pd.DataFrame, labels: Mapping[str, str] | None = None,
                                                         + text["wave_to"]))}),
         "subgroup": (text["variable"] != ALL).astype(int),
         **{c: text[c].map(rank[c]) for c in ("variable", "theme", "level", "analysis")}})
+    points = f"Change in points ({ci_words(ci_level_of(changes))})"
     rows = []
     s = config.symbol
     for i in order.sort_values(list(order.columns), kind="stable").index:
@@ -679,10 +748,10 @@ def change_table(changes: pd.DataFrame, labels: Mapping[str, str] | None = None,
             "Waves": f"{t['wave_from']} to {t['wave_to']}", "Young people": who,
             "Before": s if hide else _share_of(r, "from"),
             "After": s if hide else _share_of(r, "to"),
-            "Change in points (95% CI)": s if hide else change,
+            points: s if hide else change,
             # 0 of both groups: nothing to test, said in words rather than an empty cell
             "q": s if hide else "not tested" if pd.isna(r["q_value"]) else
             fmt_p(float(r["q_value"])),
         })
     return pd.DataFrame(rows, columns=["Theme", "Waves", "Young people", "Before", "After",
-                                       "Change in points (95% CI)", "q"])
+                                       points, "q"])
