@@ -37,7 +37,7 @@ from .errors import InputError
 
 logger = logging.getLogger("carevoice.corpus")
 
-__all__ = ["METADATA_NAMES", "left_out_by_default", "note_partial_responses",
+__all__ = ["METADATA_NAMES", "left_out_by_default", "note_metadata", "note_partial_responses",
            "option_columns_message", "platform_header_rows", "platform_metadata",
            "unnamed_option_columns"]
 
@@ -454,6 +454,27 @@ def left_out_by_default(respondents: pd.DataFrame) -> dict[str, str]:
         if len(present) >= 8 and present.is_unique:
             out[str(column)] = "every answer differs (one respondent per level)"
     return out
+
+
+def note_metadata(columns: Sequence[str], source: str, *, left_out_of: str, keep: str) -> None:
+    """Warn that ``columns`` are a survey platform's metadata and were left out.
+
+    Parameters
+    ----------
+    columns : sequence of str
+        The metadata columns (:func:`platform_metadata`).
+    source : str
+        The file, for the message.
+    left_out_of : str
+        What they were left out of ("the respondents file", "the answers").
+    keep : str
+        How to keep one, after "name it" ("in [input] not_free_text = [...]").
+    """
+    logger.warning(
+        "%s: %s a survey platform's metadata, not survey answers (submission times, "
+        "durations, progress, the platform's ids), and left out of %s: %s. To keep one, name "
+        "it %s.", source, "1 column is" if len(columns) == 1 else f"{len(columns)} columns are",
+        left_out_of, ", ".join(repr(c) for c in columns), keep)
 
 
 def note_partial_responses(frame: pd.DataFrame, source: str) -> int:

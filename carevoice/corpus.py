@@ -61,6 +61,7 @@ from ._multiselect import (
     split_multi_select,
 )
 from ._platforms import (
+    note_metadata,
     note_partial_responses,
     option_columns_message,
     platform_metadata,
@@ -324,7 +325,8 @@ def _survey(table: Table, text_columns: Sequence[str] | Mapping[str, str], id_co
         metadata = [c for c in platform_metadata(wide, closed)
                     if c not in trusted and c not in (levels or {})]
         if metadata:
-            _note_metadata(metadata, table.name)
+            note_metadata(metadata, table.name, left_out_of="the respondents file",
+                          keep="with --not-free-text COLUMN (not_free_text=[...])")
             closed = [c for c in closed if c not in set(metadata)]
         # A given order (levels=, an ordinal SPSS question) says the question is closed.
         ordered = {*_file_levels(table, closed, missing_values), *(levels or {}), *trusted}
@@ -385,15 +387,6 @@ def _survey(table: Table, text_columns: Sequence[str] | Mapping[str, str], id_co
     comments["_q"] = comments[QUESTION_ID].map({q: i for i, q in enumerate(mapping.values())})
     comments = comments.sort_values(["_r", "_q"], kind="stable").drop(columns=["_r", "_q"])
     return validate_corpus(comments.reset_index(drop=True), respondents)
-
-
-def _note_metadata(columns: Sequence[str], source: str) -> None:
-    logger.warning(
-        "%s: %s a survey platform's metadata, not survey answers (submission times, "
-        "durations, progress, the platform's ids), and left out of the respondents file: %s. "
-        "To keep one, name it with --not-free-text COLUMN (not_free_text=[...]).", source,
-        "1 column is" if len(columns) == 1 else f"{len(columns)} columns are",
-        ", ".join(repr(c) for c in columns))
 
 
 # --------------------------------------------------------------------------------------------

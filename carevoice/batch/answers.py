@@ -15,7 +15,6 @@ it.
 
 from __future__ import annotations
 
-import logging
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError, Problem, ValidationError
@@ -24,8 +23,6 @@ from .chunks import ChunkSpec, Source, read_raw, staged_variables
 
 if TYPE_CHECKING:  # pragma: no cover
     from .config import BatchConfig
-
-_log = logging.getLogger("carevoice.corpus")
 
 __all__ = ["BATCH_WAY_OUT", "read_answers", "text_column_problems"]
 
@@ -137,7 +134,7 @@ def _metadata(cfg: BatchConfig, answers: Any, candidates: list[str], source: str
     in ``carevoice convert``); a column named in ``[input] not_free_text``, ``[input]
     levels``, ``[link] variables`` or ``[link] by`` is kept.
     """
-    from .._platforms import note_partial_responses, platform_metadata
+    from .._platforms import note_metadata, note_partial_responses, platform_metadata
 
     note_partial_responses(answers, source)
     if cfg.input.closed_columns is not None:
@@ -146,12 +143,8 @@ def _metadata(cfg: BatchConfig, answers: Any, candidates: list[str], source: str
              *(cfg.link.variables or ()), *(cfg.link.by or ())}
     metadata = platform_metadata(answers, [c for c in candidates if c not in asked])
     if metadata:
-        _log.warning(
-            "%s: %s a survey platform's metadata, not survey answers (submission times, "
-            "durations, progress, the platform's ids), and left out of the answers: %s. To "
-            "keep one, name it in [input] not_free_text = [...].", source,
-            "1 column is" if len(metadata) == 1 else f"{len(metadata)} columns are",
-            ", ".join(repr(c) for c in metadata))
+        note_metadata(metadata, source, left_out_of="the answers",
+                      keep="in [input] not_free_text = [...]")
     return metadata
 
 
