@@ -556,7 +556,9 @@ def report_command(
 
     Its manifest.json records carevoice's version, the environment, the codebook, every
     setting, the SHA-256 of each input file and, from the manifest 'carevoice code' wrote
-    beside CODES, which codebook and seed made the codes (or that this is not known).
+    beside CODES, which codebook and seed made the codes (or that this is not known). What
+    is not for publication (each quote with its comment_id, exact small counts) goes in the
+    subfolder not-for-publication/: publish the folder without it.
     """
     import sys
 
@@ -666,3 +668,6 @@ def report_command(
     for name in ("html", "docx", "md", "manifest"):
         if name in written:
             print(f"{name}: {written[name]}", file=sys.stderr)
+    print(f"not for publication: {written['quotes'].parent} (each quote's comment_id, exact "
+          "small counts; see its README.txt): publish the report folder without it",
+          file=sys.stderr)
