@@ -187,7 +187,9 @@ def _read_answers(cfg: BatchConfig, source: Source, specs: list[ChunkSpec]) -> A
                               drop_columns=[c for c in answers.columns
                                             if c in drop or c in metadata],
                               source="[input] respondents", how=BATCH_WAY_OUT,
-                              not_free_text=list(inp.not_free_text))
+                              not_free_text=list(inp.not_free_text),
+                              unnamed_how=("[input.multi_select] {quoted} = {listed}",
+                                           "[input] drop_columns"))
     if source.kind != "survey":
         problems = _unknown_drops(cfg, source, specs, [])
         if problems:

@@ -14,6 +14,7 @@ import typer
 
 from .._argnames import as_typed, typed_names
 from .._options import (
+    CLI_UNNAMED_HOW,
     CLI_WAY_OUT,
     ClosedColumnOption,
     DecimalCommaOption,
@@ -147,7 +148,7 @@ def _read(comments: Path, codes: Path, respondents: Path, encoding: str | None =
                                multi_select=multi, decimal_comma=decimal_comma)
     answers = closed_answers(answers, closed_columns=closed or None, drop_columns=drop or (),
                              source=respondents.name, how=CLI_WAY_OUT,
-                             not_free_text=trusted or ())
+                             not_free_text=trusted or (), unnamed_how=CLI_UNNAMED_HOW)
     return frame, code_frame, answers
 
 
