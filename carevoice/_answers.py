@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from ._decimals import decimal_comma_kind, from_decimal_comma
+from ._platforms import option_columns_message, unnamed_option_columns
 from ._stat_files import VOUCHED_ATTR, file_hints
 from ._wording import (
     IDENTIFIER,
@@ -66,6 +67,12 @@ PYTHON_WAY_OUT = ("Leave them out of the frame (respondents.drop(columns=[...]))
                   "a closed question after all, vouch for it with not_free_text=[...]: the "
                   "other columns are kept and checked as before (closed_columns=[...] would "
                   "keep only the columns it lists).")
+
+#: How :func:`closed_answers` tells a Python user to declare a tick-all-that-apply question
+#: whose option columns have no header, and to leave columns out (see
+#: :func:`carevoice._platforms.option_columns_message`).
+PYTHON_UNNAMED_HOW = ("read_respondents(..., multi_select={{{quoted}: {listed}}})",
+                      "respondents.drop(columns=[...])")
 
 _NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
@@ -659,12 +666,17 @@ def free_text_columns(frame: pd.DataFrame, columns: Iterable[str] | None = None,
 
 def closed_answers(respondents: pd.DataFrame, *, closed_columns: Sequence[str] | None = None,
                    drop_columns: Sequence[str] = (), source: str = "respondents",
-                   how: str = PYTHON_WAY_OUT, not_free_text: Sequence[str] = ()) -> pd.DataFrame:
+                   how: str = PYTHON_WAY_OUT, not_free_text: Sequence[str] = (),
+                   unnamed_how: tuple[str, str] = PYTHON_UNNAMED_HOW) -> pd.DataFrame:
     """The closed answers of a respondents frame, refusing columns that look like free text.
 
     Closed answers are shown as written, never pseudonymised, in every table, prevalence
     and attribution that carevoice writes, so a column that looks like free text or asks for
     a name (:func:`free_text_columns`) is refused unless you leave it out or vouch for it.
+    So are columns without a header (``Unnamed: 5``) that look like the option columns of a
+    SurveyMonkey tick-all-that-apply question whose second header row was deleted
+    (:func:`carevoice._platforms.unnamed_option_columns`), as :func:`carevoice.read_survey`
+    refuses them: each would be read as a question of one answer, never tested.
 
     Parameters
     ----------
@@ -687,6 +699,11 @@ def closed_answers(respondents: pd.DataFrame, *, closed_columns: Sequence[str] |
         without leaving out the others (as ``closed_columns`` would). Columns vouched for
         when the file was converted (``respondents.attrs["not_free_text"]``, read back from
         the schema side file) are not checked either.
+    unnamed_how : (str, str)
+        How the refusal of option columns without a header says to declare their question
+        (a template: see :func:`carevoice._platforms.option_columns_message`) and to leave
+        them out, in the words of the caller; columns vouched for, or given an order of
+        answers (an ordered category), are not looked at.
 
     Returns
     -------
@@ -697,8 +714,8 @@ def closed_answers(respondents: pd.DataFrame, *, closed_columns: Sequence[str] |
     ------
     ValidationError
         A column named that the frame lacks, a column both kept and dropped, a column vouched
-        for that ``closed_columns`` leaves out, or columns that look like free text (named
-        with the reason, never with their answers).
+        for that ``closed_columns`` leaves out, columns that look like free text (named
+        with the reason, never with their answers), or option columns without a header.
 
     Examples
     --------
@@ -747,14 +764,25 @@ def closed_answers(respondents: pd.DataFrame, *, closed_columns: Sequence[str] |
                       len([c for c in answers if c not in set(drop)]), source)
         return respondents[ids + [c for c in answers if c in set(closed)]]
     kept = respondents[ids + [c for c in answers if c not in set(drop)]]
-    flagged = free_text_columns(kept, [c for c in kept.columns if c != RESPONDENT_ID
-                                       and c not in {*trusted, *remembered}])
+    checked = [c for c in kept.columns if c != RESPONDENT_ID and c not in {*trusted, *remembered}]
+    # SurveyMonkey's option columns with their header row deleted, as read_survey finds them
+    unnamed = unnamed_option_columns(respondents, [
+        c for c in checked if not (isinstance(kept[c].dtype, pd.CategoricalDtype)
+                                   and kept[c].dtype.ordered)])
+    if unnamed:
+        declare, leave_out = unnamed_how
+        problems.append(Problem("unnamed_columns", option_columns_message(
+            unnamed, declare=declare, leave_out=leave_out)))
+    options = {c for group in unnamed.values() for c in group}
+    flagged = free_text_columns(kept, [c for c in checked if c not in options])
     if flagged:
-        raise ValidationError(source, [Problem("free_text_column", (
+        problems.append(Problem("free_text_column", (
             "these columns look like free text, not closed answers: "
             + "; ".join(f"{c!r} ({why})" for c, why in flagged.items())
             + ". Closed answers are written as they are, never pseudonymised, in the tables "
-            "and quote attributions, so a name written there would be published. " + how))])
+            "and quote attributions, so a name written there would be published. " + how)))
+    if problems:
+        raise ValidationError(source, problems)
     return kept
 
 

@@ -310,11 +310,55 @@ def _refuse_mixed(data: bytes, name: str) -> None:
             )
 
 
-def detect_separator(text: str) -> str:
-    """Guess a CSV file's separator from its header line: comma, semicolon, tab or bar.
+#: How far into a file the header row is searched for its end (a header row longer than this,
+#: 1 Mi characters, is counted over its start only).
+HEADER_LIMIT = 1 << 20
 
-    The header is the first non-blank line; the separator is the candidate that occurs there
-    most often outside double quotes (comma on a tie, and when none occurs: one column).
+
+def header_row(text: str) -> tuple[str, bool]:
+    """A CSV file's header row: its first non-blank line, with the line breaks inside quotes.
+
+    A question with a line break in it (``"What would\\nmake it better?"``, as survey
+    platforms write some) is part of the header, not its end.
+
+    Parameters
+    ----------
+    text : str
+        The decoded file, or its start.
+
+    Returns
+    -------
+    (str, bool)
+        The header row (at most :data:`HEADER_LIMIT` characters), and whether it is whole:
+        it ended within ``text``, or reached the limit. False when ``text`` may be the start
+        of a file that holds more of it.
+
+    Examples
+    --------
+    >>> header_row('\\n"What would\\nmake it better?";id\\n1;2\\n')
+    ('"What would\\nmake it better?";id', True)
+    >>> header_row('id;"a long')
+    ('id;"a long', False)
+    """
+    first = re.search(r"\S", text)
+    if first is None:
+        return "", False
+    start = max(text.rfind("\n", 0, first.start()), text.rfind("\r", 0, first.start())) + 1
+    quoted = False
+    for end, char in enumerate(text[start:start + HEADER_LIMIT], start):
+        if char == '"':
+            quoted = not quoted
+        elif char in "\r\n" and not quoted:
+            return text[start:end], True
+    return text[start:start + HEADER_LIMIT], len(text) - start >= HEADER_LIMIT
+
+
+def detect_separator(text: str) -> str:
+    """Guess a CSV file's separator from its header row: comma, semicolon, tab or bar.
+
+    The header row is the first non-blank line, with any line breaks inside quotes
+    (:func:`header_row`); the separator is the candidate that occurs there most often outside
+    double quotes (comma on a tie, and when none occurs: one column).
 
     Parameters
     ----------
@@ -332,11 +376,12 @@ def detect_separator(text: str) -> str:
     ';'
     >>> detect_separator('"id, number",text\\n1,hi\\n')
     ','
+    >>> detect_separator('"What would\\nmake it better?";id\\n"more, money";r1\\n')
+    ';'
     """
-    header = next((line for line in text.splitlines() if line.strip()), "")
     counts = dict.fromkeys(SEPARATORS, 0)
     quoted = False
-    for char in header:
+    for char in header_row(text)[0]:
         if char == '"':
             quoted = not quoted
         elif not quoted and char in counts:

@@ -113,6 +113,9 @@ CLI_WAY_OUT = ("Leave them out with --drop-column COLUMN (repeatable; --exclude 
                "question after all, vouch for it with --not-free-text COLUMN (repeatable): "
                "the other columns are kept and checked as before (--closed-column would keep "
                "only the columns it names).")
+#: How a command's refusal of option columns without a header (``Unnamed: 5``) says to declare
+#: their question and to leave them out (:func:`carevoice.corpus.closed_answers`).
+CLI_UNNAMED_HOW = ("--multi-select-columns '{question}={columns}'", "--drop-column COLUMN")
 
 
 def missing_values(option: Sequence[str] | None) -> list[str] | None:

@@ -17,6 +17,7 @@ from rich.text import Text
 
 from ._argnames import as_typed
 from ._options import (
+    CLI_UNNAMED_HOW,
     CLI_WAY_OUT,
     ClosedColumnOption,
     DecimalCommaOption,
@@ -158,7 +159,8 @@ def validate_command(
             try:
                 closed_answers(corpus.respondents, closed_columns=closed_column or None,
                                drop_columns=drop_column or (), how=CLI_WAY_OUT,
-                               not_free_text=not_free_text or (), source=respondents.name)
+                               not_free_text=not_free_text or (), source=respondents.name,
+                               unnamed_how=CLI_UNNAMED_HOW)
             except ValidationError as e:
                 problems += [replace(p, message=f"{respondents.name}: {p.message}")
                              for p in e.problems]

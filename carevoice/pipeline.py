@@ -111,7 +111,13 @@ def run_demo(output: str | Path, *, seed: int = 0, timestamp: bool = True) -> di
     from .discover import ThemeDiscovery
     from .embed import CachedEmbedder, SentenceTransformerEmbedder
     from .link import link
-    from .provenance import codebook_record, environment, file_sha256, write_manifest
+    from .provenance import (
+        codebook_record,
+        environment,
+        file_sha256,
+        write_codes_manifest,
+        write_manifest,
+    )
     from .pseudonymise import PseudonymiseConfig, pseudonymise
     from .qda import default_user, export_qdpx
     from .report import build_report
@@ -142,7 +148,13 @@ def run_demo(output: str | Path, *, seed: int = 0, timestamp: bool = True) -> di
     codes = _cross_fitted_codes(safe.comments, seed, embedder)
     written["codes"] = write_table(
         codes.assign(assigned=codes["assigned"].map({True: "true", False: "false"})),
-        output / "codes.csv")  # as `carevoice code` writes it
+        output / "codes.csv")  # as `carevoice code` writes it, and its manifest beside it
+    written["codes_manifest"] = write_codes_manifest(
+        written["codes"], "demo", settings={**_demo_coder_settings(seed),
+                                            "embedder": embedder.name},
+        seed=seed, codebook=None, inputs={"survey": {"file": export.name,
+                                                     "sha256": file_sha256(export)}},
+        theme_coding=_CROSS_FITTED, run_manifest="manifest.json")
 
     discovery = ThemeDiscovery(embedder, random_state=seed, text_is_pseudonymised=True)
     topics = discovery.fit(safe.comments, codes).topics_

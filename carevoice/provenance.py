@@ -3,7 +3,9 @@
 Every manifest carevoice writes takes its common part from here, so that all record the same
 things: the report's ``manifest.json``, a batch run's ``manifest.json``, the demo's, and the
 side file each single-step command writes beside its output (``codes.csv`` gets
-``codes.manifest.json``; see :func:`manifest_path`). :func:`environment` is carevoice's
+``codes.manifest.json``; see :func:`manifest_path`). The codes of a batch run and of the demo
+get that side file too (:func:`write_codes_manifest`), so that whatever reads codes
+(:func:`codes_provenance`) finds what made them beside them. :func:`environment` is carevoice's
 version, Python's and the libraries' whose versions change a figure, the packaged models
 (names, versions, file SHA-256s, verified as ``carevoice models`` verifies them) and the
 packaged data files the pseudonymiser and the coder learn from. :func:`codebook_record` names a
@@ -28,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 __all__ = [
+    "CODER_STEPS",
     "LIBRARIES",
     "MANIFEST_SUFFIX",
     "NAME_LIST_PACKAGES",
@@ -41,6 +44,7 @@ __all__ = [
     "manifest_path",
     "packaged_models",
     "step_manifest",
+    "write_codes_manifest",
     "write_manifest",
     "write_step_manifest",
 ]
@@ -48,6 +52,11 @@ __all__ = [
 #: The ending of a single-step command's side file: ``codes.csv`` -> ``codes.manifest.json``,
 #: as ``respondents.csv`` has ``respondents.schema.json``.
 MANIFEST_SUFFIX = ".manifest.json"
+
+#: The steps whose codes carevoice's theme coder made, as a codes manifest's ``step`` says:
+#: ``carevoice code``, a batch run (``carevoice run``) and the demo. ``import-qdpx`` writes
+#: codes people made in a QDA tool, so it is not one of them.
+CODER_STEPS: tuple[str, ...] = ("code", "run", "demo")
 
 #: Libraries whose versions can change a figure: the statistics (scipy, statsmodels), the
 #: coder and discovery (scikit-learn, numpy), the embeddings (torch, transformers,
@@ -432,6 +441,62 @@ def write_step_manifest(output: str | os.PathLike[str], step: str,
     return write_manifest(manifest_path(output), step_manifest(step, **options))
 
 
+def write_codes_manifest(codes: str | os.PathLike[str], step: str, *,
+                         settings: Mapping[str, Any], seed: int | None, codebook: Any = None,
+                         inputs: Mapping[str, Mapping[str, Any]] | None = None,
+                         models: bool = True, **extra: Any) -> Path:
+    """Write the manifest beside codes that a batch run or the demo made with the theme coder.
+
+    As ``carevoice code`` does (:func:`write_step_manifest`), so that ``export-qdpx``,
+    ``report``, ``link`` and ``discover --codes`` read what made the codes from beside them
+    (:func:`codes_provenance`), and the codes keep it when they are copied with it. Files are
+    named by their name, not their path (the run folder can move), as a run's own manifest
+    names them.
+
+    Parameters
+    ----------
+    codes : path
+        The codes file, as written (its SHA-256 is recorded, so the manifest describes these
+        bytes only).
+    step : str
+        What made them: ``"run"`` or ``"demo"`` (one of :data:`CODER_STEPS`).
+    settings : mapping
+        The coder's settings; ``embedder``, the embedding model's name (its ``name``), names
+        the model in the coder that ``export-qdpx`` credits.
+    seed : int or None
+        The coder's seed.
+    codebook : path, Codebook or None, default None
+        The codebook (None: the shipped one), named by its file's name.
+    inputs : mapping, optional
+        Name to ``{"file", "sha256"}`` of the run's inputs.
+    models : bool, default True
+        Record the packaged models (see :func:`environment`).
+    **extra
+        More entries, e.g. ``run_manifest`` (the run's own manifest, relative to the codes).
+
+    Returns
+    -------
+    pathlib.Path
+        The manifest's path (:func:`manifest_path` of ``codes``).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> codes = pathlib.Path(tempfile.mkdtemp()) / "codes.csv"
+    >>> _ = codes.write_text("comment_id,theme,score,assigned\\n")
+    >>> path = write_codes_manifest(codes, "run", settings={}, seed=0, models=False)
+    >>> path.name, codes_provenance(codes)["step"]
+    ('codes.manifest.json', 'run')
+    """
+    codes = Path(codes)
+    record = step_manifest(step, settings=settings, inputs={}, outputs={}, seed=seed,
+                           models=models, **extra)
+    record["codebook"] = codebook_record(codebook, name_only=True)
+    record["inputs"] = _jsonable(dict(inputs or {}))
+    record["outputs"] = {"codes": {"file": codes.name, "sha256": file_sha256(codes)}}
+    return write_manifest(manifest_path(codes), record)
+
+
 def codes_provenance(codes: str | os.PathLike[str]) -> dict[str, Any]:
     """What a codes file was made with, read from the manifest beside it.
 
@@ -439,16 +504,17 @@ def codes_provenance(codes: str | os.PathLike[str]) -> dict[str, Any]:
     ----------
     codes : path
         A codes file. ``carevoice code`` writes ``NAME.manifest.json`` beside it
-        (:func:`manifest_path`).
+        (:func:`manifest_path`), as do a batch run and the demo beside theirs
+        (:func:`write_codes_manifest`).
 
     Returns
     -------
     dict
         ``known`` (False, with ``why``, when there is no manifest beside the file, it cannot be
         read, or it describes other bytes than the file holds now); when known, ``manifest``
-        (its name), ``step`` (the command that wrote it: ``"code"`` for codes carevoice's
-        coder made), ``codebook``, ``seed``, ``carevoice`` and ``settings`` of the run that
-        made the codes.
+        (its name), ``step`` (what wrote it: ``"code"``, ``"run"`` or ``"demo"``, the
+        :data:`CODER_STEPS`, for codes carevoice's coder made), ``codebook``, ``seed``,
+        ``carevoice`` and ``settings`` of the run that made the codes.
     """
     side = manifest_path(codes)
     if not side.is_file():
@@ -456,7 +522,8 @@ def codes_provenance(codes: str | os.PathLike[str]) -> dict[str, Any]:
                                        "codes (codebook, seed) is not recorded"}
     try:
         made = json.loads(side.read_text("utf-8"))
-        recorded = made["outputs"]["--output"]["sha256"]
+        outputs = made["outputs"]  # "--output" of a command, "codes" of a run or the demo
+        recorded = outputs["--output" if "--output" in outputs else "codes"]["sha256"]
     except (OSError, ValueError, KeyError, TypeError) as e:
         return {"known": False, "why": f"{side.name} is not a codes manifest carevoice can "
                                        f"read ({type(e).__name__})"}

@@ -85,3 +85,17 @@ def test_an_earlier_table_stays_whole_until_the_new_one_is_complete(tmp_path: Pa
     assert writer.close(pd.DataFrame()) == path
     assert path.read_text("utf-8") == "comment_id,text\nc1,new\n"
     assert [p.name for p in tmp_path.iterdir()] == ["comments.csv"]
+
+
+def test_a_rerun_clears_the_codes_manifest_with_the_codes(tmp_path: Path) -> None:
+    """codes.manifest.json is one of a run's outputs: cleared with the codes (a stale one
+    would not match the new codes' bytes anyway, and would only mislead a reader)."""
+    from carevoice.batch.outputs import clear_outputs
+
+    out = tmp_path / "outputs"
+    out.mkdir()
+    for name in ("codes.csv", "codes.manifest.json", "my.manifest.json"):
+        (out / name).write_text("x")
+    assert sorted(clear_outputs(tmp_path)) == ["outputs/codes.csv",
+                                               "outputs/codes.manifest.json"]
+    assert [p.name for p in out.iterdir()] == ["my.manifest.json"]

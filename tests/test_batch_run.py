@@ -315,6 +315,60 @@ def test_run_command(reference, data: Path, tmp_path: Path) -> None:
     _same_outputs(reference.folder, tmp_path / "run")
 
 
+def test_export_qdpx_credits_a_runs_codes_to_the_coder_by_their_manifest(
+        reference, data: Path, tmp_path: Path) -> None:
+    """`carevoice run` writes codes.manifest.json beside outputs/codes.csv, describing its
+    bytes, as `carevoice code` does; so `carevoice export-qdpx` credits the run's codes to
+    carevoice's coder, naming the run's embedding model, without --model-codes. Codes edited
+    after the run are not credited."""
+    import json
+    import shutil
+
+    from typer.testing import CliRunner
+
+    from carevoice.cli import app
+    from carevoice.provenance import file_sha256
+    from carevoice.qda import read_qdpx
+    from carevoice.qda.export import default_user
+    from carevoice.themes import load_codebook
+
+    shutil.copytree(reference.folder, tmp_path / "run")  # its chunks: nothing is recomputed
+    runner = CliRunner()
+    done = runner.invoke(app, ["run", str(_write_pipeline(tmp_path, data, "run")),
+                               "--no-progress"])
+    assert done.exit_code == 0, done.output
+    out = tmp_path / "run" / "outputs"
+    made = json.loads((out / "codes.manifest.json").read_text("utf-8"))
+    assert made["step"] == "run" and made["seed"] == 7
+    assert made["outputs"]["codes"] == {"file": "codes.csv",
+                                        "sha256": file_sha256(out / "codes.csv")}
+    assert made["codebook"]["file"] == "codebook.yaml" and made["command"][:2] == [
+        "carevoice", "run"]
+    run_manifest = json.loads((tmp_path / "run" / "manifest.json").read_text("utf-8"))
+    assert run_manifest["outputs"]["codes_manifest"]["file"] == "outputs/codes.manifest.json"
+
+    def export():
+        project = tmp_path / "p.qdpx"
+        said = runner.invoke(app, ["export-qdpx", str(out / "comments.csv"),
+                                   str(out / "codes.csv"), str(data / "respondents.csv"),
+                                   "--codebook", str(data / "codebook.yaml"),
+                                   "--already-pseudonymised", "-o", str(project)])
+        assert said.exit_code == 0, said.output
+        settings = json.loads((tmp_path / "p.manifest.json").read_text("utf-8"))["settings"]
+        return sorted(set(read_qdpx(project).codes["user"])), settings["coder_from"], said
+
+    users, coder_from, said = export()
+    coder = default_user(load_codebook(data / "codebook.yaml").version,
+                         model=made["settings"]["embedder"])
+    assert made["settings"]["embedder"].startswith("hashing-")
+    assert users == [coder] and coder_from == "codes.manifest.json"
+    assert "ThemeCoder (hashing-" in coder
+    assert "as codes.manifest.json says" in " ".join(said.output.split())
+    lines = (out / "codes.csv").read_text("utf-8").splitlines(keepends=True)
+    (out / "codes.csv").write_text("".join(lines[:-1]), "utf-8")  # edited after the run
+    assert export()[:2] == (["carevoice export (coder not stated)"], None)
+
+
 def test_parquet_outputs_hold_the_same_tables(reference, data: Path, tmp_path: Path) -> None:
     import shutil
 

@@ -373,12 +373,101 @@ def test_a_column_skipped_for_one_level_is_named_in_a_warning(tmp_path, caplog):
     none can be tested; that used to happen without a word."""
     files = _long_files(tmp_path, "surveymonkey")
     with caplog.at_level("WARNING", logger="carevoice.link"):
+        # vouched for: else refused as option columns without a header (below)
         result = runner.invoke(app, ["link", *files, "-o", str(tmp_path / "a.csv"),
-                                     "--drop-column", "Unnamed: 8"])
+                                     "--drop-column", "Unnamed: 8",
+                                     *(w for c in SM_COLUMNS[1:4]
+                                       for w in ("--not-free-text", c))])
     assert result.exit_code == 0, result.output
     assert "'Unnamed: 5' is not tested" in caplog.text
     assert "multi-select-columns" in caplog.text
     assert "Unnamed: 5" not in set(pd.read_csv(tmp_path / "a.csv")["variable"])
+
+
+def _headerless_respondents(tmp_path) -> tuple[list[str], str]:
+    """A hand-made respondents file from a SurveyMonkey export whose second header row (the
+    options) was deleted: the option columns after the question have blank headers."""
+    files = _long_files(tmp_path, "surveymonkey")
+    wide = pd.read_csv(files[2], dtype=str)
+    header = [c if not c.startswith("Unnamed: ") else "" for c in wide.columns]
+    wide.to_csv(files[2], index=False, header=header)
+    assert pd.read_csv(files[2], nrows=0).columns[3:].str.startswith("Unnamed").all()
+    return files, SM_COLUMNS[0]
+
+
+@pytest.mark.parametrize("command", ["validate", "link", "report", "compare-waves"])
+def test_commands_refuse_option_columns_without_a_header(tmp_path, command):
+    """As convert (read_survey) refuses them: validate, link, report and compare-waves read
+    SurveyMonkey's option columns without a header ('Unnamed: 3' ...) as questions of one
+    answer each, never tested, and an 'Other (please specify)' column without the header
+    that marks it as free text. The error names the file, the columns and the question they
+    follow, and the options that declare or leave them out; never an answer."""
+    files, question = _headerless_respondents(tmp_path)
+    comments, codes, respondents = files
+    args = {"validate": [comments, respondents],
+            "link": [comments, codes, respondents, "-o", str(tmp_path / "a.csv")],
+            "report": [comments, codes, respondents, "-o", str(tmp_path / "report"),
+                       "--format", "md", "--embedder", "hashing", "--already-pseudonymised"],
+            "compare-waves": ["w1", *files, "w2", *files, "-o", str(tmp_path / "w.csv")]
+            }[command]
+    result = runner.invoke(app, [command, *args])
+    said = " ".join(result.output.split())
+    assert result.exit_code == 2, said
+    assert "respondents.csv" in said and "unnamed_columns" in said
+    unnamed = ["Unnamed: 3", "Unnamed: 4", "Unnamed: 5", "Unnamed: 6"]
+    assert f"{', '.join(repr(c) for c in unnamed)} after {question!r}" in said
+    assert f"--multi-select-columns '{question}={question},{','.join(unnamed)}'" in said
+    assert "--drop-column COLUMN" in said
+    assert not any(w in said for w in WRITTEN) and "Sport" not in said
+    assert not any((tmp_path / n).exists() for n in ("a.csv", "report", "w.csv"))
+
+
+def test_declared_or_left_out_option_columns_without_a_header_pass(tmp_path):
+    files, question = _headerless_respondents(tmp_path)
+    declared = ["--multi-select-columns",
+                f"Free time={question},Unnamed: 3,Unnamed: 4,Unnamed: 5",
+                "--drop-column", "Unnamed: 6"]
+    result = runner.invoke(app, ["validate", files[0], files[2], *declared])
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(app, ["link", *files, "-o", str(tmp_path / "a.csv"), *declared])
+    assert result.exit_code == 0, result.output
+    assoc = pd.read_csv(tmp_path / "a.csv", dtype={"level": str})
+    assert {f"Free time: {o}" for o in OPTIONS} <= set(assoc["variable"])
+    dropped = ["--drop-column", question,
+               *(w for c in ("Unnamed: 3", "Unnamed: 4", "Unnamed: 5", "Unnamed: 6")
+                 for w in ("--drop-column", c))]
+    result = runner.invoke(app, ["validate", files[0], files[2], *dropped])
+    assert result.exit_code == 0, result.output
+
+
+def test_python_link_and_a_batch_run_refuse_them_in_their_own_words(tmp_path):
+    """link() on a frame, and a batch run's [input] respondents, name the arguments and
+    settings their users write."""
+    from carevoice.batch import load_config
+    from carevoice.batch.chunks import plan_chunks
+    from carevoice.batch.runner import _read_respondents, _source
+    from carevoice.errors import ValidationError
+    from carevoice.link import link
+
+    files, question = _headerless_respondents(tmp_path)
+    comments = pd.read_csv(files[0], dtype=str)
+    codes = pd.read_csv(files[1])
+    with pytest.raises(ValidationError) as caught:
+        link(comments, codes, read_respondents(files[2]))
+    said = " ".join(str(caught.value).split())
+    assert "'Unnamed: 3', 'Unnamed: 4', 'Unnamed: 5', 'Unnamed: 6' after" in said
+    assert "read_respondents(..., multi_select={" in said
+    assert "respondents.drop(columns=[...])" in said
+    toml = tmp_path / "PIPELINE.toml"
+    toml.write_text(f'[run]\noutput = "run"\n[input]\ncomments = "{files[0]}"\n'
+                    f'respondents = "{files[2]}"\n', "utf-8")
+    cfg = load_config(toml)
+    source = _source(cfg)
+    with pytest.raises(ValidationError) as caught:
+        _read_respondents(cfg, source, plan_chunks(source, 100))
+    said = " ".join(str(caught.value).split())
+    assert "[input] respondents" in said and "[input] drop_columns" in said
+    assert f'[input.multi_select] "{question}" = ["{question}", "Unnamed: 3"' in said
 
 
 # ---------------------------------------------------------------- batch runs

@@ -91,6 +91,33 @@ def test_demo_manifests_record_what_reproduces_them(demo_run):
 
 
 @pytest.mark.model
+def test_demo_codes_carry_their_manifest_so_export_qdpx_credits_the_coder(demo_run, tmp_path):
+    """codes.manifest.json beside the demo's codes.csv (where export-qdpx looks; it was in the
+    demo's own manifest only) describes their bytes, so exporting the demo's codes credits
+    carevoice's coder, as the demo's own project does, without --model-codes."""
+    from typer.testing import CliRunner
+
+    from carevoice.cli import app
+    from carevoice.provenance import codes_provenance, file_sha256
+    from carevoice.qda import read_qdpx
+
+    _, written, _ = demo_run
+    assert written["codes_manifest"] == written["codes"].with_name("codes.manifest.json")
+    made = json.loads(written["codes_manifest"].read_text("utf-8"))
+    assert made["step"] == "demo" and made["seed"] == 0
+    assert made["outputs"]["codes"]["sha256"] == file_sha256(written["codes"])
+    assert made["settings"]["reference"] is False and made["theme_coding"].startswith("cross")
+    assert codes_provenance(written["codes"])["known"]
+    project = tmp_path / "again.qdpx"
+    done = CliRunner().invoke(app, ["export-qdpx", str(written["comments"]),
+                                    str(written["codes"]), str(written["respondents"]),
+                                    "--already-pseudonymised", "-o", str(project)])
+    assert done.exit_code == 0, done.output
+    assert set(read_qdpx(project).codes["user"]) == set(read_qdpx(written["qdpx"]).codes["user"])
+    assert "as codes.manifest.json says" in " ".join(done.output.split())
+
+
+@pytest.mark.model
 def test_demo_discovers_topics_among_uncoded_comments_and_exports_a_valid_project(demo_run):
     from carevoice.discover import select_uncoded
     from carevoice.qda import read_qdpx, validate_refi

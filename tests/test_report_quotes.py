@@ -199,7 +199,9 @@ def test_report_command_takes_the_quote_settings(survey, tmp_path):
     def run(folder: str, *options: str) -> pd.DataFrame:
         done = CliRunner().invoke(app, [*base, "--output", str(tmp_path / folder), *options])
         assert done.exit_code == 0, done.output
-        return pd.read_csv(tmp_path / folder / "quotes.csv", keep_default_na=False)
+        assert "not for publication: " in done.output  # says where, and not to publish it
+        return pd.read_csv(tmp_path / folder / "not-for-publication" / "quotes.csv",
+                           keep_default_na=False)
 
     assert run("none", "--quotes", "0").empty
     assert set(run("overall", "--no-quotes-by")["variable"]) == {"all"}

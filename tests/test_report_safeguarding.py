@@ -154,7 +154,7 @@ def test_report_command_takes_a_reviewed_flags_file(survey, tmp_path):
 def test_published_report_never_prints_a_small_safeguarding_count(survey, tmp_path, withheld):
     """Audit F5: "2 comments withheld" beside a [c] tells readers who disclosed harm. The
     published files (HTML, Word, Markdown, manifest.json, tables) give no count below 5;
-    analyst.json, beside quotes.csv, keeps the exact one."""
+    not-for-publication/analyst.json keeps the exact one."""
     import io
     import json
 
@@ -182,17 +182,89 @@ def test_published_report_never_prints_a_small_safeguarding_count(survey, tmp_pa
     assert manifest["settings"]["safeguarding"]["withheld_from_quotes"] == "fewer than 5"
     analyst = json.loads(written["analyst"].read_text("utf-8"))
     assert analyst["safeguarding_withheld_from_quotes"] == withheld
-    assert written["analyst"].parent == written["quotes"].parent != tmp_path / "tables"
+    assert written["analyst"].parent == written["quotes"].parent == tmp_path / "not-for-publication"
+
+
+def _published_files(folder):
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*")
+                  if p.is_file() and "not-for-publication" not in p.parts)
+
+
+def test_the_report_folder_is_publishable_as_a_whole(survey, tmp_path):
+    """What is not for publication (each quote's comment_id, the exact safeguarding count)
+    sits in not-for-publication/, with a README saying why, never beside the report: a user
+    who uploads the report folder less that subfolder publishes only the report. A copy an
+    earlier version wrote beside the report is removed when the report is written again."""
+    import json
+
+    from carevoice.report import build_report
+
+    comments, codes, resp = survey
+    tmp_path.joinpath("analyst.json").write_text(json.dumps(
+        {"note": "For the analyst", "safeguarding_withheld_from_quotes": 2}))
+    tmp_path.joinpath("quotes.csv").write_text("theme,rank,comment_id,text\nx,1,c1,hi\n")
+    tmp_path.joinpath("my_notes.txt").write_text("mine")
+    flags = pd.DataFrame({"comment_id": ["c0"]})
+    written = build_report((comments, resp), codes, tmp_path, safeguarding=flags,
+                           text_is_pseudonymised=True, embedder=HashingEmbedder(),
+                           timestamp=False, themes=["family_contact"],
+                           quote_config=QuoteConfig(n_quotes=7, min_group=1))
+    private = tmp_path / "not-for-publication"
+    assert sorted(p.name for p in private.iterdir()) == ["README.txt", "analyst.json",
+                                                         "quotes.csv"]
+    assert {written["quotes"], written["analyst"], written["unpublished_readme"]} == set(
+        private.iterdir())
+    readme = written["unpublished_readme"].read_text("utf-8")
+    assert readme.startswith("NOT FOR PUBLICATION") and "comment_id" in readme
+    assert "analyst.json" in readme and "quotes.csv" in readme
+    published = _published_files(tmp_path)
+    assert "analyst.json" not in published and "quotes.csv" not in published
+    assert {"report.html", "report.md", "report.docx", "manifest.json", "my_notes.txt",
+            "tables/prevalence.csv"} <= set(published)
+    quotes = pd.read_csv(written["quotes"], dtype=str)
+    ids = set(quotes["comment_id"])
+    assert ids
+    for name in published:  # no quote's comment_id, no exact small count in what is published
+        if name.endswith((".csv", ".md", ".html", ".json")):
+            text = (tmp_path / name).read_text("utf-8")
+            assert "comment_id" not in text, name
+            assert "safeguarding_withheld_from_quotes" not in text, name
+    assert json.loads(written["analyst"].read_text("utf-8"))[
+        "safeguarding_withheld_from_quotes"] == 1
+
+
+def test_an_earlier_layout_file_not_carevoices_is_kept(survey, tmp_path):
+    """Only files carevoice wrote are removed from beside the report: a quotes.csv or
+    analyst.json of the user's own, whose content is not carevoice's, stays."""
+    from carevoice.report import build_report
+
+    comments, codes, resp = survey
+    tmp_path.joinpath("analyst.json").write_text('{"my": "own"}')
+    tmp_path.joinpath("quotes.csv").write_text("speaker,line\nme,hello\n")
+    build_report((comments, resp), codes, tmp_path, formats=["md"],
+                 text_is_pseudonymised=True, embedder=HashingEmbedder(), timestamp=False,
+                 themes=["family_contact"], quote_config=QuoteConfig(min_group=1))
+    assert tmp_path.joinpath("analyst.json").read_text() == '{"my": "own"}'
+    assert tmp_path.joinpath("quotes.csv").read_text() == "speaker,line\nme,hello\n"
 
 
 def test_a_batch_rerun_clears_the_earlier_analyst_file(tmp_path):
     """analyst.json is one of the report's files: a batch run clears an earlier run's copy,
-    as it does quotes.csv, so a stale count never sits beside a new report."""
+    as it does quotes.csv, so a stale count never sits beside a new report; also the copies
+    an earlier version wrote beside the report, and the emptied not-for-publication/."""
     from carevoice.batch.outputs import clear_outputs
 
     report = tmp_path / "outputs" / "report"
-    report.mkdir(parents=True)
+    (report / "not-for-publication").mkdir(parents=True)
     for name in ("analyst.json", "quotes.csv", "my_notes.txt"):
         (report / name).write_text("x")
-    assert sorted(clear_outputs(tmp_path)) == ["outputs/report/analyst.json",
-                                               "outputs/report/quotes.csv"]
+    for name in ("analyst.json", "quotes.csv", "README.txt"):
+        (report / "not-for-publication" / name).write_text("x")
+    assert sorted(clear_outputs(tmp_path)) == [
+        "outputs/report/analyst.json",
+        "outputs/report/not-for-publication/README.txt",
+        "outputs/report/not-for-publication/analyst.json",
+        "outputs/report/not-for-publication/quotes.csv",
+        "outputs/report/quotes.csv"]
+    assert not (report / "not-for-publication").exists()
+    assert (report / "my_notes.txt").is_file()

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError, Problem, ValidationError
 from ..schema import COMMENT_ID, RESPONDENT_ID, TEXT
-from .chunks import ChunkSpec, Source, read_raw, staged_variables
+from .chunks import ChunkSpec, Source, file_separator, read_raw, staged_variables
 
 if TYPE_CHECKING:  # pragma: no cover
     from .config import BatchConfig
@@ -151,20 +151,9 @@ def _metadata(cfg: BatchConfig, answers: Any, candidates: list[str], source: str
 def _separator(source: Source) -> str | None:
     """The separator of the user's CSV survey export (None for other formats), so that its
     answers are typed as ``carevoice convert`` types them: ``6,5`` is a number in a ``;``
-    file (:mod:`carevoice._decimals`). The chunks are read without the file's attributes."""
-    from .._files import detect_separator
-
-    path = source.file
-    suffix = path.suffix.lower()
-    if suffix == ".tsv":
-        return "\t"
-    if suffix not in (".csv", ".txt"):
-        return None
-    with path.open("rb") as handle:
-        head = handle.read(1 << 16)
-    utf16 = head.startswith((b"\xff\xfe", b"\xfe\xff"))
-    return detect_separator(head.decode("utf-16" if utf16 else source.encoding or "utf-8",
-                                        errors="replace"))
+    file (:mod:`carevoice._decimals`). The chunks are read without the file's attributes;
+    the same function finds their separator (:func:`carevoice.batch.chunks.file_separator`)."""
+    return file_separator(source.file, source.encoding)
 
 
 def _read_answers(cfg: BatchConfig, source: Source, specs: list[ChunkSpec]) -> Any:
@@ -198,7 +187,9 @@ def _read_answers(cfg: BatchConfig, source: Source, specs: list[ChunkSpec]) -> A
                               drop_columns=[c for c in answers.columns
                                             if c in drop or c in metadata],
                               source="[input] respondents", how=BATCH_WAY_OUT,
-                              not_free_text=list(inp.not_free_text))
+                              not_free_text=list(inp.not_free_text),
+                              unnamed_how=("[input.multi_select] {quoted} = {listed}",
+                                           "[input] drop_columns"))
     if source.kind != "survey":
         problems = _unknown_drops(cfg, source, specs, [])
         if problems:

@@ -42,6 +42,7 @@ __all__ = [
     "Source",
     "chunk_key",
     "dist_version",
+    "file_separator",
     "file_sha256",
     "needs_staging",
     "plan_chunks",
@@ -330,6 +331,60 @@ def plan_chunks(source: Source, chunk_size: int) -> list[ChunkSpec]:
 # --------------------------------------------------------------------------------------------
 # Reading one chunk
 # --------------------------------------------------------------------------------------------
+def file_separator(path: str | Path, encoding: str | None = None) -> str | None:
+    """The separator of a CSV or TSV input, as the single-file readers find it.
+
+    One answer for every reader of a batch input: its chunks (:func:`read_raw`) and the
+    answers of a survey export (:func:`carevoice.batch.answers.read_answers`, whose decimal
+    commas depend on it), as :func:`carevoice.read_table` reads the whole file. A ``.tsv``
+    file is tab-separated; for ``.csv`` and ``.txt``, :func:`carevoice._files.detect_separator`
+    reads the header row (:func:`carevoice._files.header_row`: its first non-blank line, line
+    breaks in quoted questions included; any other suffix is read as ``.csv`` is), read from
+    the start of the file until it ends and
+    decoded as UTF-16 when the file starts with a UTF-16 byte-order mark (such a file is
+    staged before it is cut into chunks, but its answers are typed with its separator), else
+    in ``encoding`` (a UTF-8 byte-order mark is not part of the header) with bytes that do
+    not decode replaced (the separators are ASCII).
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        The input file.
+    encoding : str, optional
+        Its encoding (the chunks', or ``[input] encoding``); UTF-8 when None.
+
+    Returns
+    -------
+    str or None
+        The separator; None for a Parquet, XLSX, SPSS or Stata input.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> f = pathlib.Path(tempfile.mkdtemp()) / "export.csv"
+    >>> _ = f.write_bytes('"Age, in years";Q1\\n12;yes\\n'.encode("utf-16"))
+    >>> file_separator(f), file_separator(f.with_suffix(".xlsx"))
+    (';', None)
+    """
+    from .._files import HEADER_LIMIT, detect_separator, header_row
+
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".tsv":
+        return "\t"
+    if suffix in (".parquet", ".pq", *STAGED_SUFFIXES):
+        return None
+    head = b""
+    with path.open("rb") as fh:
+        while True:  # until the header row ends (blank lines before it: 4 MiB at most)
+            block = fh.read(_SAMPLE)
+            head += block
+            utf16 = head.startswith(_UTF16_BOMS)
+            text = head.decode("utf-16" if utf16 else encoding or "utf-8", errors="replace")
+            if not block or len(head) >= 4 * HEADER_LIMIT or header_row(text)[1]:
+                return detect_separator(text)
+
+
 def _cell(value: Any) -> Any:
     """A Parquet cell as :func:`carevoice.corpus.read_table` reads it (dates in ISO form)."""
     from .._files import _cell_to_str
@@ -386,12 +441,10 @@ def read_raw(source: Source, spec: ChunkSpec) -> pd.DataFrame:
                 f"{source.path.name}: rows {spec.first_row} onwards are not valid "
                 f"{spec.encoding}. Set [input] encoding (e.g. 'cp1252' for Excel's default CSV)."
             ) from e
-        from .._files import detect_separator
         from .._formulas import unescape_formulas
 
-        # the separator from the header line, as the single-file readers detect it
-        sep = "\t" if source.path.suffix.lower() == ".tsv" else detect_separator(
-            _header(source.path).decode(spec.encoding, errors="replace"))
+        # the separator as the single-file readers (and the survey's answers) detect it
+        sep = file_separator(source.path, spec.encoding) or ","
         frame = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False,
                             na_values=[], skip_blank_lines=True)
         frame = unescape_formulas(frame.replace({"": pd.NA}))  # as read_table does

@@ -2,7 +2,8 @@
 
 They run once, on the concatenated chunk results, by calling the library's public functions
 (:func:`carevoice.link.link`, :mod:`carevoice.discover`, :mod:`carevoice.report`). Each writes
-its tables into ``outputs/`` and returns their paths.
+its tables into ``outputs/`` and returns their paths. The codes get their manifest beside
+them (:func:`codes_manifest`), as ``carevoice code`` writes it.
 """
 
 from __future__ import annotations
@@ -20,8 +21,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from .chunks import ChunkSpec, ChunkStore
     from .config import BatchConfig
 
-__all__ = ["FLAGS_FILE", "corpus_step_problems", "discover_outputs", "link_outputs",
-           "report_outputs", "safeguarding_outputs"]
+__all__ = ["FLAGS_FILE", "codes_manifest", "corpus_step_problems", "discover_outputs",
+           "link_outputs", "report_outputs", "safeguarding_outputs"]
 
 
 def _available(module: str) -> bool:
@@ -368,3 +369,36 @@ def _codes_made_with(cfg: BatchConfig) -> dict[str, Any]:
             "settings": {"reference": cfg.themes.reference, "kin_carers": cfg.themes.kin_carers,
                          "mentions": cfg.themes.mentions, "min_score": cfg.themes.min_score,
                          "embed_model": cfg.embed.model}}
+
+
+def codes_manifest(cfg: BatchConfig, codes: Path, inputs: dict[str, Path]) -> Path:
+    """Write ``codes.manifest.json`` beside a run's codes, as ``carevoice code`` writes it.
+
+    ``export-qdpx`` then credits the codes to carevoice's coder (with the embedding model of
+    ``[embed] model``) without ``--model-codes``, and ``report``, ``link`` and ``discover
+    --codes`` record what made them (:func:`carevoice.provenance.codes_provenance`), also
+    when the codes are copied out of the run folder with their manifest.
+
+    Parameters
+    ----------
+    cfg : BatchConfig
+    codes : pathlib.Path
+        ``outputs/codes.csv`` (or ``.parquet``), as written: the manifest records its SHA-256.
+    inputs : dict
+        Name to path of the files the codes were made from (named, not pathed, and hashed).
+
+    Returns
+    -------
+    pathlib.Path
+        ``outputs/codes.manifest.json``.
+    """
+    from ..provenance import file_sha256, write_codes_manifest
+    from .steps import embedder_name
+
+    settings = {**_codes_made_with(cfg)["settings"], "embedder": embedder_name(cfg.embed),
+                "random_state": cfg.run.seed}
+    return write_codes_manifest(
+        codes, "run", settings=settings, seed=cfg.run.seed, codebook=cfg.themes.codebook,
+        inputs={name: {"file": Path(path).name, "sha256": file_sha256(path)}
+                for name, path in inputs.items()},
+        run_manifest="../manifest.json")

@@ -23,7 +23,8 @@ __all__ = ["OUTPUT_TABLES", "TableWriter", "as_strings", "clear_outputs", "codes
 #: The tables a run writes into ``outputs/`` (as ``<name>.csv`` or ``<name>.parquet``).
 OUTPUT_TABLES = ("comments", "spans", "codes", "prevalence", "associations", "numeric",
                  "topics", "topics_info", "respondents")
-#: What :func:`carevoice.report.write_report` writes into ``outputs/report/``.
+#: What :func:`carevoice.report.write_report` writes into ``outputs/report/`` (and, before
+#: ``not-for-publication/`` held them, ``quotes.csv`` and ``analyst.json``).
 _REPORT_FILES = ("report.html", "report.md", "report.docx", "manifest.json", "quotes.csv",
                  "analyst.json")
 _REPORT_TABLES = ("prevalence", "associations", "differences", "hypotheses")
@@ -54,15 +55,20 @@ def clear_outputs(folder: Path) -> list[str]:
     >>> sorted(p.name for p in (folder / "outputs").iterdir())
     ['my_notes.txt']
     """
+    from ..report.unpublished import UNPUBLISHED_FILES, UNPUBLISHED_FOLDER
+
     folder = Path(folder)
     out = folder / "outputs"
     report = out / "report"
+    unpublished = report / UNPUBLISHED_FOLDER
     candidates = [folder / "manifest.json"]
     for name in OUTPUT_TABLES:
         for ext in ("csv", "parquet"):
             candidates += [out / f"{name}.{ext}", out / f".{name}.{ext}.tmp"]
-    candidates += [out / "respondents.schema.json", out / "safeguarding_flags.csv"]
+    candidates += [out / "respondents.schema.json", out / "safeguarding_flags.csv",
+                   out / "codes.manifest.json"]
     candidates += [report / name for name in _REPORT_FILES]
+    candidates += [unpublished / name for name in UNPUBLISHED_FILES]
     candidates += [report / "tables" / f"{name}.csv" for name in _REPORT_TABLES]
     if (report / "tables").is_dir():
         candidates += sorted((report / "tables").glob("by_*.csv"))
@@ -71,7 +77,7 @@ def clear_outputs(folder: Path) -> list[str]:
         if path.is_file() and not path.is_symlink():
             path.unlink()
             removed.append(path.relative_to(folder).as_posix())
-    for empty in (report / "tables", report):
+    for empty in (report / "tables", unpublished, report):
         if empty.is_dir() and not any(empty.iterdir()):
             empty.rmdir()
     return removed

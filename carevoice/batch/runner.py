@@ -13,7 +13,8 @@
    every chunk; unchanged chunks are not rewritten. Both steps are in
    :mod:`carevoice.batch.pseudonymise`.
 4. **Embed and code** each pseudonymised chunk (parallel on the Dask engine).
-5. **Assemble** ``outputs/`` (pseudonymised comments, spans, codes), screen every comment for
+5. **Assemble** ``outputs/`` (pseudonymised comments, spans, codes and, beside them as
+   ``carevoice code`` writes it, ``codes.manifest.json``), screen every comment for
    safeguarding once (``outputs/safeguarding_flags.csv``, owner-only, no text) and run the
    corpus-wide steps (linkage, discovery, report, which withholds the flagged comments from
    its quotes) on the concatenated results.
@@ -538,6 +539,10 @@ def _run(cfg: BatchConfig, base: Path, source: Source, staging: Path | None,
         clock = time.perf_counter()
         step = bar("outputs", 1)
         outputs, counts, comments_ids, codes = _assemble(cfg, specs, store, folder)
+        from .corpus_steps import codes_manifest
+
+        outputs["codes_manifest"] = codes_manifest(cfg, outputs["codes"],
+                                                   {source.kind: source.file})
         if source.kind == "survey" and respondents is not None:
             from .outputs import write_respondents
 

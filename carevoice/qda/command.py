@@ -118,14 +118,15 @@ def export_qdpx_command(
     user: Annotated[str | None, typer.Option(
         help="Name of the person (or model) who made the codings whose row names no one (a "
              "'user' or 'coder' column of CODES names the coder row by row). Default: "
-             "carevoice's coder when the manifest `carevoice code` wrote beside CODES "
-             "(CODES.manifest.json) says it made them, else "
+             "carevoice's coder when the manifest beside CODES (CODES.manifest.json, as "
+             "`carevoice code`, a batch run and the demo write it) says it made them, else "
              "'carevoice export (coder not stated)'.")] = None,
     model_codes: Annotated[bool, typer.Option(
         "--model-codes",
-        help="CODES was written by `carevoice code` (or a run or the demo with the packaged "
-             "sentence model): name carevoice's coder, with the model and the --codebook's "
-             "version, as the user of the codings whose row names no one.")] = False,
+        help="CODES was written by carevoice's coder with the packaged sentence model but "
+             "has no manifest beside it (copied without it, or from an older version): name "
+             "carevoice's coder, with the model and the --codebook's version, as the user of "
+             "the codings whose row names no one.")] = False,
     name: Annotated[str, typer.Option(help="The project's name in the QDA tool.")
                     ] = "carevoice project",
     inline_text: Annotated[bool, typer.Option(
@@ -156,7 +157,7 @@ def export_qdpx_command(
     """
     from ..corpus import check_output_path, read_codes, read_comments, read_respondents
     from ..errors import CarevoiceError, InputError
-    from ..provenance import codes_provenance, write_step_manifest
+    from ..provenance import CODER_STEPS, codes_provenance, write_step_manifest
     from ._values import free_text_answers, type_text_answers
     from .export import export_qdpx
 
@@ -201,12 +202,14 @@ def export_qdpx_command(
             from .export import default_user
 
             user, coder_from = default_user(code_specs(book)[1].version), "--model-codes"
-        elif user is None and made["known"] and made.get("step") == "code":
-            # `carevoice code` wrote these codes, its manifest says: its coder made them
+        elif user is None and made["known"] and made.get("step") in CODER_STEPS:
+            # `carevoice code`, a run or the demo wrote these codes, their manifest says: the
+            # coder made them, reading the comments with the model it names
             from .export import default_user
 
             user = default_user((made.get("codebook") or {}).get("version"),
-                                carevoice_version=made.get("carevoice"))
+                                carevoice_version=made.get("carevoice"),
+                                model=(made.get("settings") or {}).get("embedder"))
             coder_from = made["manifest"]
         path = export_qdpx(frame, coded, answers, output, codebook=book,
                            user=user, pseudonymise=not already_pseudonymised, free_text=free,

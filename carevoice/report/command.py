@@ -14,6 +14,7 @@ import typer
 
 from .._argnames import as_typed, typed_names
 from .._options import (
+    CLI_UNNAMED_HOW,
     CLI_WAY_OUT,
     ClosedColumnOption,
     DecimalCommaOption,
@@ -147,7 +148,7 @@ def _read(comments: Path, codes: Path, respondents: Path, encoding: str | None =
                                multi_select=multi, decimal_comma=decimal_comma)
     answers = closed_answers(answers, closed_columns=closed or None, drop_columns=drop or (),
                              source=respondents.name, how=CLI_WAY_OUT,
-                             not_free_text=trusted or ())
+                             not_free_text=trusted or (), unnamed_how=CLI_UNNAMED_HOW)
     return frame, code_frame, answers
 
 
@@ -556,7 +557,9 @@ def report_command(
 
     Its manifest.json records carevoice's version, the environment, the codebook, every
     setting, the SHA-256 of each input file and, from the manifest 'carevoice code' wrote
-    beside CODES, which codebook and seed made the codes (or that this is not known).
+    beside CODES, which codebook and seed made the codes (or that this is not known). What
+    is not for publication (each quote with its comment_id, exact small counts) goes in the
+    subfolder not-for-publication/: publish the folder without it.
     """
     import sys
 
@@ -666,3 +669,6 @@ def report_command(
     for name in ("html", "docx", "md", "manifest"):
         if name in written:
             print(f"{name}: {written[name]}", file=sys.stderr)
+    print(f"not for publication: {written['quotes'].parent} (each quote's comment_id, exact "
+          "small counts; see its README.txt): publish the report folder without it",
+          file=sys.stderr)

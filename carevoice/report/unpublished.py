@@ -1,0 +1,152 @@
+"""What a report folder holds for the analyst alone: its ``not-for-publication/`` subfolder.
+
+:func:`carevoice.report.write_report` writes what may be published (``report.html``,
+``report.docx``, ``report.md``, ``manifest.json`` and ``tables/``) in the report folder, and
+what may not in a subfolder named for it, :data:`UNPUBLISHED_FOLDER`:
+
+* ``quotes.csv``: every quote printed, with its ``comment_id``, the key from a quote to its
+  comment (and, through the re-identification key, to the young person who wrote it);
+* ``analyst.json``: the exact counts that the report gives only in words when they are small
+  (how many comments were withheld from quoting for safeguarding);
+* ``README.txt``: why, for whoever opens the folder.
+
+So the report folder less that subfolder can be published as a whole. Earlier versions
+wrote ``quotes.csv`` and ``analyst.json`` beside the report: :func:`remove_earlier_layout`
+removes such files when a report is written again into the same folder, so that a stale copy
+is never published with the new report. Nothing in carevoice reads these files back.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..schema import COMMENT_ID
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+__all__ = ["UNPUBLISHED_FILES", "UNPUBLISHED_FOLDER", "remove_earlier_layout",
+           "write_unpublished"]
+
+#: The subfolder of a report folder that holds what is not for publication.
+UNPUBLISHED_FOLDER = "not-for-publication"
+
+#: The files :func:`write_unpublished` writes into :data:`UNPUBLISHED_FOLDER`.
+UNPUBLISHED_FILES: tuple[str, ...] = ("README.txt", "quotes.csv", "analyst.json")
+
+#: What ``analyst.json`` records besides its note (how an earlier copy is recognised).
+_ANALYST_KEY = "safeguarding_withheld_from_quotes"
+
+_README = """\
+NOT FOR PUBLICATION
+
+carevoice wrote the files in this folder for the analyst. Keep them with the project, as you
+keep the pseudonymised comments, and do not publish or share them with the report. The folder
+above, less this one, is the report to publish: report.html, report.docx, report.md,
+manifest.json and tables/.
+
+- quotes.csv lists every quote the report prints, as printed, with its comment_id: the key
+  from a quote back to its comment (and, with the re-identification key, to the young person
+  who wrote it). Its "details" column names the quotes whose text holds an age, a house
+  number or another number: read those before you publish.
+- analyst.json holds the exact counts that the report gives only in words when they are
+  small (how many comments were withheld from quoting for safeguarding): a small count could
+  point to the young people behind it.
+"""
+
+
+def write_unpublished(quotes: pd.DataFrame, withheld: int, output_dir: str | Path
+                      ) -> dict[str, Path]:
+    """Write the analyst's files into ``output_dir / not-for-publication``.
+
+    Parameters
+    ----------
+    quotes : pandas.DataFrame
+        The quotes printed, in the columns of ``quotes.csv``.
+    withheld : int
+        How many comments were withheld from quoting for safeguarding (the exact count).
+    output_dir : str or pathlib.Path
+        The report folder.
+
+    Returns
+    -------
+    dict of str to pathlib.Path
+        ``unpublished_readme``, ``quotes`` and ``analyst``.
+    """
+    from .._files import write_csv_rows
+
+    folder = Path(output_dir) / UNPUBLISHED_FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    written = {"unpublished_readme": folder / "README.txt", "quotes": folder / "quotes.csv",
+               "analyst": folder / "analyst.json"}
+    written["unpublished_readme"].write_text(_README, "utf-8")
+    with written["quotes"].open("w", encoding="utf-8", newline="") as fh:
+        write_csv_rows(quotes, fh)  # as the report's tables: LF lines, UTF-8
+    written["analyst"].write_text(json.dumps({
+        "note": "For the analyst, not for publication: exact counts that the report gives "
+                "only when they are large enough to publish.",
+        _ANALYST_KEY: withheld,
+    }, indent=1, sort_keys=True), "utf-8")
+    return written
+
+
+def _earlier_analyst_file(path: Path) -> bool:
+    try:
+        record = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(record, dict) and _ANALYST_KEY in record
+
+
+def _earlier_quotes_file(path: Path, columns: tuple[str, ...]) -> bool:
+    try:
+        with path.open(encoding="utf-8", newline="") as fh:
+            header = fh.readline().rstrip("\r\n").split(",")
+    except (OSError, UnicodeDecodeError):
+        return False
+    return COMMENT_ID in header and set(header) <= set(columns)
+
+
+def remove_earlier_layout(output_dir: str | Path, quote_columns: tuple[str, ...]
+                          ) -> list[Path]:
+    """Remove the ``quotes.csv`` and ``analyst.json`` an earlier carevoice left beside a report.
+
+    Only files that carevoice wrote are removed, recognised by their content: an
+    ``analyst.json`` recording the safeguarding count, a ``quotes.csv`` whose header has
+    ``comment_id`` and only columns of ``quote_columns``. Any other file of those names is
+    left alone.
+
+    Parameters
+    ----------
+    output_dir : str or pathlib.Path
+        The report folder.
+    quote_columns : tuple of str
+        The columns ``quotes.csv`` may have.
+
+    Returns
+    -------
+    list of pathlib.Path
+        The files removed.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "analyst.json").write_text('{"safeguarding_withheld_from_quotes": 2}')
+    >>> _ = (folder / "quotes.csv").write_text("my own table\\n")
+    >>> [p.name for p in remove_earlier_layout(folder, ("theme", "comment_id"))]
+    ['analyst.json']
+    >>> sorted(p.name for p in folder.iterdir())
+    ['quotes.csv']
+    """
+    folder = Path(output_dir)
+    removed = []
+    for path, earlier in ((folder / "analyst.json", _earlier_analyst_file),
+                          (folder / "quotes.csv",
+                           lambda p: _earlier_quotes_file(p, quote_columns))):
+        if path.is_file() and not path.is_symlink() and earlier(path):
+            path.unlink()
+            removed.append(path)
+    return removed
