@@ -272,3 +272,17 @@ def test_not_free_text_vouches_for_one_column_and_keeps_the_others(
     assert list(kept.columns) == ["respondent_id", "why_moved"]
     assert "2 of 3 answer columns are left out: 'placement', 'Other (please specify)'" in (
         " ".join(caplog.text.split()))
+
+
+@pytest.mark.parametrize("lead", ["\n", "\r\n\r\n", "\ufeff\n"], ids=["blank", "two", "bom"])
+def test_blank_lines_before_the_header_lose_no_row(tmp_path: Path, lead: str) -> None:
+    """An export that begins with an empty line: every chunk is read under the real header.
+
+    The single-file readers skip the blank line; the chunked reader took it as the header, so
+    from the second chunk on the first row of each chunk became its column names and was lost.
+    """
+    comments = _comments(tmp_path)
+    (tmp_path / "c.csv").write_text(lead + comments.to_csv(index=False), "utf-8", newline="")
+    result = run_batch(_pipeline(tmp_path))
+    coded = pd.read_csv(result.outputs["comments"], dtype={"comment_id": str})
+    assert sorted(coded["comment_id"]) == sorted(comments["comment_id"].astype(str))

@@ -274,6 +274,23 @@ def _records(path: Path) -> Iterator[tuple[int, int]]:
         yield start, pos
 
 
+def _header_record(path: Path) -> tuple[Iterator[tuple[int, int]], tuple[int, int] | None]:
+    """The records of ``path`` after its header, and the header's ``(start, stop)``.
+
+    The header is the first record that is not blank: a file that Excel or an export tool
+    began with an empty line (or a lone byte-order mark) still has its column names on the
+    next line, as the single-file readers (which skip blank lines) read it, so every chunk
+    must be read under that line and not under the blank one.
+    """
+    records = _records(path)
+    with path.open("rb") as fh:
+        for start, stop in records:
+            fh.seek(start)
+            if fh.read(stop - start).lstrip(b"\xef\xbb\xbf").strip():
+                return records, (start, stop)
+    return records, None
+
+
 def plan_chunks(source: Source, chunk_size: int) -> list[ChunkSpec]:
     """Cut an input file into chunks of ``chunk_size`` records without parsing it.
 
@@ -307,8 +324,7 @@ def plan_chunks(source: Source, chunk_size: int) -> list[ChunkSpec]:
         return [ChunkSpec(i, s, min(n, s + chunk_size), s + 1, "parquet")
                 for i, s in enumerate(starts)]
     encoding = _detect_encoding(source.path, source.encoding)
-    records = _records(source.path)
-    header = next(records, None)
+    records, header = _header_record(source.path)
     if header is None:
         raise InputError(f"{source.path.name} is empty: it has no header row.")
     specs: list[ChunkSpec] = []
@@ -393,8 +409,7 @@ def _cell(value: Any) -> Any:
 
 
 def _header(path: Path) -> bytes:
-    records = _records(path)
-    first = next(records, None)
+    _, first = _header_record(path)
     if first is None:
         return b""
     with path.open("rb") as fh:
