@@ -45,6 +45,8 @@ _HAPPENED = re.compile(r"\b(?:any more|no more|now|like (?:i|he|she|they|we|it) 
 
 #: Cues about a place to live or food, where a fear of later ("when I leave care") is a review.
 _FUTURE_REVIEW = frozenset({"destitution", "missing"})
+#: The categories of a cue routed between them: both are flagged.
+_ROOF = frozenset({"destitution", "missing"})
 
 
 @dataclass(frozen=True)
@@ -157,15 +159,19 @@ def screen_text(text: object) -> dict[str, tuple[str, str]]:
                 if where.search(sentence):
                     category = other
                     break
+            # a roof lost tonight is both destitution and going missing: a route between the
+            # two adds the category rather than moving the cue (blind writers label both)
+            both = {category, cue.category} == _ROOF
             if category in _FUTURE_REVIEW and is_worry_about_future(sentence):
                 level = "review"
-            before = found.get(category)
-            if before is None or (before[0] == "review" and level == "priority"):
-                found[category] = (level, cue.label)
-                if cue.level == "review":
-                    weak.add(category)
-                else:
-                    weak.discard(category)
+            for each in (category, cue.category) if both else (category,):
+                before = found.get(each)
+                if before is None or (before[0] == "review" and level == "priority"):
+                    found[each] = (level, cue.label)
+                    if cue.level == "review":
+                        weak.add(each)
+                    else:
+                        weak.discard(each)
             if level == "priority":
                 break
     if len(weak) < len(found):
