@@ -357,3 +357,30 @@ def test_similarity_path_leaves_ordinary_answers_alone(monkeypatch):
     flags = screen_comments(comments)
     flagged = set(flags["comment_id"])
     assert flagged == {f"c{i}" for i in range(len(ordinary), len(texts))}, flags
+
+
+@pytest.mark.model
+def test_similarity_path_reads_the_kinds_of_rounds_c_and_d(monkeypatch):
+    """Kinds of disclosure no rule lists are flagged for review, and the kinds of everyday
+    answer rounds C and D showed as false alarms are left alone (all written afresh here)."""
+    block_network(monkeypatch)
+    disclosures = [
+        "the other kids get dinner made for them but i have to sort myself out",
+        "my carer feeds her own children first and i get what is left",
+        "a man who visits my foster home always wants me close to him and it feels wrong",
+        "my mums new boyfriend is around my little sisters all the time and i dont trust him",
+    ]
+    ordinary = [
+        "the lads at my house are always wrestling and play fighting for a laugh",
+        "my parcel from amazon went missing and never turned up",
+        "i sprained my wrist falling off my skateboard when i was ten",
+        "im skint till payday but theres food in the fridge",
+        "stopped over at my cousins on friday, my carer sorted it with my auntie",
+        "our boiler packed in for a day but the landlord got it going again",
+    ]
+    texts = disclosures + ordinary
+    comments = pd.DataFrame({"comment_id": [f"c{i}" for i in range(len(texts))], "text": texts})
+    assert all(screen_text(t) == {} for t in disclosures)  # the rules leave them to the model
+    flags = screen_comments(comments)
+    assert set(flags["comment_id"]) == {f"c{i}" for i in range(len(disclosures))}, flags
+    assert set(flags["level"]) == {"review"}
