@@ -196,3 +196,34 @@ def test_a_batch_rerun_clears_the_earlier_analyst_file(tmp_path):
         (report / name).write_text("x")
     assert sorted(clear_outputs(tmp_path)) == ["outputs/report/analyst.json",
                                                "outputs/report/quotes.csv"]
+
+
+def test_a_flags_table_filtered_or_edited_after_screening_is_a_reviewed_table(survey):
+    """pandas carries attrs through filters and edits: a table the screen returned and the
+    safeguarding lead then filtered or edited in Python is reported as reviewed, not as the
+    screen's; copied or sorted, it is still the screen's."""
+    from carevoice.report import make_report
+    from carevoice.safeguarding import screen_comments
+
+    comments, codes, resp = survey
+    more = pd.concat([comments, pd.DataFrame({
+        "comment_id": ["c9"], "respondent_id": ["r0"],
+        "text": ["my boyfriend takes my money and my phone"]})], ignore_index=True)
+    flags = screen_comments(more, RULES)
+    assert set(flags["comment_id"]) == {"c0", "c9"}
+    options = {"text_is_pseudonymised": True, "embedder": HashingEmbedder(), "timestamp": False,
+               "themes": ["family_contact"], "quote_config": QuoteConfig(n_quotes=7, min_group=1)}
+    kept = flags[flags["comment_id"] == "c0"]  # the lead kept one flag
+    edited = flags.copy()
+    edited.loc[0, "level"] = "review"
+    for table in (kept, edited):
+        assert table.attrs  # pandas kept the screen's mark
+        content = make_report((comments, resp), codes, safeguarding=table, **options)
+        assert content.manifest["settings"]["safeguarding"]["flags"] == "reviewed flags table"
+        assert "screen" not in content.manifest["settings"]["safeguarding"]
+        assert any(n.startswith("Safeguarding: comments named in the safeguarding flags given")
+                   for n in content.footnotes)
+        assert "c0" not in set(content.quotes["comment_id"])
+    same = flags.sort_values("category").reset_index(drop=True).copy()
+    content = make_report((comments, resp), codes, safeguarding=same, **options)
+    assert content.manifest["settings"]["safeguarding"]["flags"] == "screened before the report"
