@@ -227,3 +227,32 @@ def test_a_flags_table_filtered_or_edited_after_screening_is_a_reviewed_table(su
     same = flags.sort_values("category").reset_index(drop=True).copy()
     content = make_report((comments, resp), codes, safeguarding=same, **options)
     assert content.manifest["settings"]["safeguarding"]["flags"] == "screened before the report"
+
+
+def test_report_command_screens_with_the_rules_alone_when_asked(survey, tmp_path):
+    """--no-safeguarding-similarity: the comments that could be quoted are screened by the
+    rules alone (no model for the screen), the disclosure is still withheld, and the manifest
+    records the rules-only screen; with --safeguarding-flags it is refused as contradictory."""
+    import json
+
+    comments, codes, resp = survey
+    paths = {}
+    for name, frame in (("comments", comments), ("codes", codes), ("resp", resp)):
+        paths[name] = tmp_path / f"{name}.csv"
+        frame.to_csv(paths[name], index=False)
+    base = ["report", str(paths["comments"]), str(paths["codes"]), str(paths["resp"]),
+            "-o", str(tmp_path / "out"), "--already-pseudonymised", "--embedder", "hashing",
+            "--format", "md", "--no-timestamp", "--no-safeguarding-similarity"]
+    result = CliRunner().invoke(app, base)
+    assert result.exit_code == 0, result.output
+    report = (tmp_path / "out" / "report.md").read_text("utf-8")
+    assert DISCLOSURE not in report
+    assert "flagged by carevoice's safeguarding screen are withheld" in report
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text("utf-8"))
+    assert manifest["settings"]["safeguarding"]["screen"]["similarity"] is False
+    flags = tmp_path / "reviewed.csv"
+    pd.DataFrame({"comment_id": ["c0"]}).to_csv(flags, index=False)
+    result = CliRunner().invoke(app, [*base, "--safeguarding-flags", str(flags)])
+    assert result.exit_code == 2
+    assert "--no-safeguarding-similarity" in result.output
+    assert "--safeguarding-flags" in result.output
