@@ -80,7 +80,7 @@ PROTOTYPES: dict[str, tuple[str, ...]] = {
         "a man who comes to the house makes me sit close to him and i hate it",
         "an adult keeps sending me messages about my body",
         "my stepdad still has my two little sisters and nobody is keeping them safe",
-        "my brothers are still at home with a man i dont trust",
+        "i am scared for my little brothers who still live with that man",
         "they leave me ill in bed for days and wont get me a doctor",
         "they say i am making it up when i tell them i am in pain",
     ),
@@ -108,7 +108,7 @@ PROTOTYPES: dict[str, tuple[str, ...]] = {
         "some lads have started using my flat and i cant make them leave",
         "a man keeps his stuff at my place and his mates come and go when they want",
         "my younger brother suddenly has cash and designer stuff and goes quiet when i ask",
-        "the man i rent a room from keeps hinting i could pay him with favours",
+        "the man i rent from wants me to do things for him instead of rent",
     ),
     "missing": (
         "i keep running off and nobody knows where i go",
