@@ -268,3 +268,63 @@ def test_a_batch_rerun_clears_the_earlier_analyst_file(tmp_path):
         "outputs/report/quotes.csv"]
     assert not (report / "not-for-publication").exists()
     assert (report / "my_notes.txt").is_file()
+
+
+def test_a_flags_table_filtered_or_edited_after_screening_is_a_reviewed_table(survey):
+    """pandas carries attrs through filters and edits: a table the screen returned and the
+    safeguarding lead then filtered or edited in Python is reported as reviewed, not as the
+    screen's; copied or sorted, it is still the screen's."""
+    from carevoice.report import make_report
+    from carevoice.safeguarding import screen_comments
+
+    comments, codes, resp = survey
+    more = pd.concat([comments, pd.DataFrame({
+        "comment_id": ["c9"], "respondent_id": ["r0"],
+        "text": ["my boyfriend takes my money and my phone"]})], ignore_index=True)
+    flags = screen_comments(more, RULES)
+    assert set(flags["comment_id"]) == {"c0", "c9"}
+    options = {"text_is_pseudonymised": True, "embedder": HashingEmbedder(), "timestamp": False,
+               "themes": ["family_contact"], "quote_config": QuoteConfig(n_quotes=7, min_group=1)}
+    kept = flags[flags["comment_id"] == "c0"]  # the lead kept one flag
+    edited = flags.copy()
+    edited.loc[0, "level"] = "review"
+    for table in (kept, edited):
+        assert table.attrs  # pandas kept the screen's mark
+        content = make_report((comments, resp), codes, safeguarding=table, **options)
+        assert content.manifest["settings"]["safeguarding"]["flags"] == "reviewed flags table"
+        assert "screen" not in content.manifest["settings"]["safeguarding"]
+        assert any(n.startswith("Safeguarding: comments named in the safeguarding flags given")
+                   for n in content.footnotes)
+        assert "c0" not in set(content.quotes["comment_id"])
+    same = flags.sort_values("category").reset_index(drop=True).copy()
+    content = make_report((comments, resp), codes, safeguarding=same, **options)
+    assert content.manifest["settings"]["safeguarding"]["flags"] == "screened before the report"
+
+
+def test_report_command_screens_with_the_rules_alone_when_asked(survey, tmp_path):
+    """--no-safeguarding-similarity: the comments that could be quoted are screened by the
+    rules alone (no model for the screen), the disclosure is still withheld, and the manifest
+    records the rules-only screen; with --safeguarding-flags it is refused as contradictory."""
+    import json
+
+    comments, codes, resp = survey
+    paths = {}
+    for name, frame in (("comments", comments), ("codes", codes), ("resp", resp)):
+        paths[name] = tmp_path / f"{name}.csv"
+        frame.to_csv(paths[name], index=False)
+    base = ["report", str(paths["comments"]), str(paths["codes"]), str(paths["resp"]),
+            "-o", str(tmp_path / "out"), "--already-pseudonymised", "--embedder", "hashing",
+            "--format", "md", "--no-timestamp", "--no-safeguarding-similarity"]
+    result = CliRunner().invoke(app, base)
+    assert result.exit_code == 0, result.output
+    report = (tmp_path / "out" / "report.md").read_text("utf-8")
+    assert DISCLOSURE not in report
+    assert "flagged by carevoice's safeguarding screen are withheld" in report
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text("utf-8"))
+    assert manifest["settings"]["safeguarding"]["screen"]["similarity"] is False
+    flags = tmp_path / "reviewed.csv"
+    pd.DataFrame({"comment_id": ["c0"]}).to_csv(flags, index=False)
+    result = CliRunner().invoke(app, [*base, "--safeguarding-flags", str(flags)])
+    assert result.exit_code == 2
+    assert "--no-safeguarding-similarity" in result.output
+    assert "--safeguarding-flags" in result.output

@@ -130,6 +130,72 @@ def test_new_rules_keep_ordinary_senses_out(text):
     assert screen_text(text) == {}, screen_text(text)
 
 
+@pytest.mark.parametrize(("text", "category"), [
+    # kinds of wording the rules missed on rounds C and D (written afresh here, in other words)
+    ("my brothers all be better off if i wasnt around", "self_harm"),
+    ("some nights i plan out how i would end things", "self_harm"),
+    ("if they split me and my sister up im going to swallow all of my tablets", "self_harm"),
+    ("i always have a hoodie on so my carers cant see", "self_harm"),
+    ("went up on the roof of the car park and sat there thinking about jumping", "self_harm"),
+    ("my mate at the unit keeps saying shes going to kill herself", "self_harm"),
+    ("his uncle always makes me sit on his knee when nobody else is in", "abuse"),
+    ("my foster brother texts me about what he wants to do to me", "abuse"),
+    ("she said ill get sent away if i tell my social worker", "abuse"),
+    ("he says im nothing and i should be grateful", "abuse"),
+    ("they shut me in the shed overnight", "abuse"),
+    ("one of the staff slapped another lad in the lounge", "abuse"),
+    ("my foster mum cooks tea only for her own kids", "abuse"),
+    ("my baby brother is still there and nobody ever visits to check on him", "abuse"),
+    ("i keep a 2nd phone for some lads", "exploitation"),
+    ("i clean his van and dont get paid, he says i still owe him for the room", "exploitation"),
+    ("my bf is 27 and im 13", "exploitation"),
+    ("he reckons age is just a number", "exploitation"),
+    ("the man downstairs says i can pay my share in other ways", "exploitation"),
+    ("if i stop doing the drops they said theyll find my brother", "exploitation"),
+    ("they know where my nan lives and said theyll come round", "violence"),
+    ("someone chucked a brick through our window last week", "violence"),
+    ("a lad on the estate flashed a blade at me", "violence"),
+    ("been crashing at houses of people i dont even know", "missing"),
+    ("one day im just going to walk out and not come back", "missing"),
+    ("slept at the bus station last night", "missing"),
+    ("she goes out till 3 and doesnt come home till morning", "missing"),
+    ("he smashed my phone so i couldnt ring for help", "domestic_abuse"),
+    ("my partner has taken over the money and i have to ask him before i buy anything",
+     "domestic_abuse"),
+    ("my ex takes whatever money i get on payday", "domestic_abuse"),
+    ("got £2 to last till my next payment", "destitution"),
+])
+def test_kinds_missed_on_rounds_c_and_d_are_flagged(text, category):
+    assert category in screen_text(text), screen_text(text)
+
+
+@pytest.mark.parametrize("text", [
+    "my mate ran off with my charger",
+    "we did a self harm awareness session in pshe",
+    "there was a knife crime workshop in the hall",
+    "i take all my tablets every morning like the doctor said",
+    "my foster mum says im nothing like my brother",
+    "i dont get paid till friday",
+    "nothing in the fridge i like",
+    "i want to go travelling and never come back to this town",
+    "my brother is 19 and im 12, he takes me to football",
+    "my nan makes me sit on her knee for photos",
+    "staff hit the roof when i came in late",
+    "i wear long sleeves because of my eczema so people dont see it",
+])
+def test_rules_for_those_kinds_keep_everyday_senses_out(text):
+    assert screen_text(text) == {}, screen_text(text)
+
+
+def test_a_roof_lost_tonight_is_destitution_and_going_missing():
+    """Blind writers label an eviction with nowhere to go tonight as both: a cue routed
+    between the two categories flags both."""
+    found = screen_text("got evicted this morning and have nowhere to go tonight")
+    assert set(found) == {"destitution", "missing"}, found
+    assert set(screen_text("i got evicted last year but i have my own flat now")) == {
+        "destitution"}
+
+
 @pytest.mark.parametrize("text", [
     "my carers never hit me",
     "nobody hurts me here, its the best placement",
@@ -291,3 +357,30 @@ def test_similarity_path_leaves_ordinary_answers_alone(monkeypatch):
     flags = screen_comments(comments)
     flagged = set(flags["comment_id"])
     assert flagged == {f"c{i}" for i in range(len(ordinary), len(texts))}, flags
+
+
+@pytest.mark.model
+def test_similarity_path_reads_the_kinds_of_rounds_c_and_d(monkeypatch):
+    """Kinds of disclosure no rule lists are flagged for review, and the kinds of everyday
+    answer rounds C and D showed as false alarms are left alone (all written afresh here)."""
+    block_network(monkeypatch)
+    disclosures = [
+        "the other kids get dinner made for them but i have to sort myself out",
+        "my carer feeds her own children first and i get what is left",
+        "a man who visits my foster home always wants me close to him and it feels wrong",
+        "my mums new boyfriend is around my little sisters all the time and i dont trust him",
+    ]
+    ordinary = [
+        "the lads at my house are always wrestling and play fighting for a laugh",
+        "my parcel from amazon went missing and never turned up",
+        "i sprained my wrist falling off my skateboard when i was ten",
+        "im skint till payday but theres food in the fridge",
+        "stopped over at my cousins on friday, my carer sorted it with my auntie",
+        "our boiler packed in for a day but the landlord got it going again",
+    ]
+    texts = disclosures + ordinary
+    comments = pd.DataFrame({"comment_id": [f"c{i}" for i in range(len(texts))], "text": texts})
+    assert all(screen_text(t) == {} for t in disclosures)  # the rules leave them to the model
+    flags = screen_comments(comments)
+    assert set(flags["comment_id"]) == {f"c{i}" for i in range(len(disclosures))}, flags
+    assert set(flags["level"]) == {"review"}

@@ -512,11 +512,11 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
             "codes_made_with=carevoice.provenance.codes_provenance(CODES_FILE).")
     reading = _reading(reading)
     from ..safeguarding.quotes import check_safeguarding
-    from ..safeguarding.screen import SCREEN_ATTR
+    from ..safeguarding.screen import screen_settings
 
     safeguarding = check_safeguarding(safeguarding, "make_report")
-    screened = (dict(safeguarding.attrs[SCREEN_ATTR]) if isinstance(safeguarding, pd.DataFrame)
-                and isinstance(safeguarding.attrs.get(SCREEN_ATTR), dict) else None)
+    # the screen's own table, as it returned it; filtered or edited since, it is reviewed
+    screened = screen_settings(safeguarding) if isinstance(safeguarding, pd.DataFrame) else None
     if isinstance(max_q, bool) or not isinstance(max_q, int | float) or not 0 < max_q <= 1:
         raise InputError(f"The 'max_q' argument of make_report must be a q-value above 0 and at "
                          f"most 1 (e.g. 0.05). Got {max_q!r} instead.")

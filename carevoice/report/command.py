@@ -470,6 +470,13 @@ def report_command(
              "safeguarding lead (a comment_id column): exactly these comments are withheld "
              "from quoting. Without it the comments that could be quoted are screened here.")]
     = None,
+    safeguarding_similarity: Annotated[bool, typer.Option(
+        "--safeguarding-similarity/--no-safeguarding-similarity",
+        help="When the comments that could be quoted are screened here (no "
+             "--safeguarding-flags): also withhold those that read like a disclosure to the "
+             "packaged sentence-transformers model, as 'carevoice safeguarding' does. "
+             "--no-safeguarding-similarity screens with the rules alone and loads no model "
+             "for it.")] = True,
     hypothesis: Annotated[list[str] | None, typer.Option(
         "--hypothesis", help="Pre-specified: 'theme~variable=a+b' or 'theme~variable>a+b' "
                              "(repeatable).")] = None,
@@ -585,6 +592,11 @@ def report_command(
         if no_quotes_by and quotes_by:
             raise InputError("The --no-quotes-by and --quotes-by options contradict each "
                              "other: give one of them.")
+        if not safeguarding_similarity and safeguarding_flags is not None:
+            raise InputError("The --no-safeguarding-similarity and --safeguarding-flags "
+                             "options contradict each other: with a flags file nothing is "
+                             "screened here, exactly the comments it names are withheld. Give "
+                             "one of them.")
         if seed is not None:
             raise InputError(
                 "The --seed option of 'carevoice report' was removed: nothing in a report is "
@@ -613,12 +625,16 @@ def report_command(
                 raise InputError(f"The --flagged file {flagged.name} must have a 'comment_id' "
                                  "column.")
             flagged_ids = set(marks["comment_id"].astype(str))
-        reviewed = None
+        safeguarding_arg = None
+        if not safeguarding_similarity:
+            from ..safeguarding import SafeguardingConfig
+
+            safeguarding_arg = SafeguardingConfig(similarity=False)
         if safeguarding_flags is not None:
             from ..safeguarding import read_flags
 
-            reviewed = read_flags(safeguarding_flags, argument="safeguarding_flags",
-                                  encoding=encoding, sep=sep)
+            safeguarding_arg = read_flags(safeguarding_flags, argument="safeguarding_flags",
+                                          encoding=encoding, sep=sep)
         waves = None if changes is None else _read_changes(changes, encoding, sep)
         declared = already_pseudonymised or pseudonymised
         checked = None
@@ -631,7 +647,7 @@ def report_command(
         written = build_report(
             frame, code_frame, output, formats=formats, respondents=answers, title=title,
             text_is_pseudonymised=declared, pseudonymised_check=checked, flagged=flagged_ids,
-            safeguarding=reviewed,
+            safeguarding=safeguarding_arg,
             embedder=HashingEmbedder() if embedder == "hashing" else
             SentenceTransformerEmbedder(),
             codebook=codebook, hypotheses=[parse_hypothesis(h) for h in hypothesis or []],

@@ -33,6 +33,8 @@ _WORDS = {
     "tnight": "tonight", "2day": "today", "2moro": "tomorrow", "thru": "through",
     "fone": "phone", "bf": "boyfriend", "gf": "girlfriend", "m8": "mate", "m8s": "mates",
     "b4": "before", "evry": "every", "evryday": "every day", "everyday": "every day",
+    "evryone": "everyone", "evry1": "everyone", "every1": "everyone", "evrything": "everything",
+    "brekfast": "breakfast", "brekkie": "breakfast", "2nd": "second",
     "sumthin": "something", "sumthing": "something", "somethin": "something",
     "nuthin": "nothing", "nothin": "nothing", "nufin": "nothing", "nuffin": "nothing",
     "anymore": "any more", "nomore": "no more", "cud": "could", "wud": "would", "shud": "should",

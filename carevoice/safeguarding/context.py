@@ -85,6 +85,11 @@ _POLICY = (r"\b(?:to help|help (?:kids|children|young people|people|others)|trai
            r"educat\w*|campaign|film about|video about|support for|help for|services for|"
            r"charity|charities|research|project about|documentary|news about|articles?|"
            r"should (?:know|learn|be told|be taught|understand))\b")
+#: A noun right after a cue that makes it the name of an event or material about the topic
+#: ("a knife crime workshop", "self harm awareness", "a county lines assembly").
+_EVENT_AFTER = (r"^ (?:workshops?|talks?|lessons?|assembl(?:y|ies)|sessions?|awareness|training|"
+                r"campaigns?|courses?|leaflets?|posters?|projects?|programmes?|documentar(?:y|"
+                r"ies)|classes|presentations?)\b")
 _PEOPLE_WHO = (r"\b(?:people|kids|young people|children|those|anyone|someone|girls|boys|"
                r"lads|care leavers|young carers|others|friends|teenagers|teens) (?:who|that|"
                r"going through|in)\b")
@@ -185,13 +190,15 @@ def is_generic(norm: str, start: int, end: int, sentence_start: int) -> str | No
     >>> norm = " we had a talk about county lines at school "
     >>> is_generic(norm, 21, 34, 0)
     'topic'
+    >>> is_generic(" we did a knife crime workshop ", 10, 21, 0)
+    'topic'
     """
     match = norm[start:end]
     if _compiled(r"\b(?:me|us|myself|my)\b").search(match):
         return None
     before = norm[sentence_start:start].split()[-8:]
     window = " " + " ".join(before) + " "
-    if _compiled(_POLICY).search(window):
+    if _compiled(_POLICY).search(window) or _compiled(_EVENT_AFTER).search(norm[end:]):
         return "topic"
     if _compiled(_PEOPLE_WHO).search(" " + " ".join(before[-4:]) + " "):
         return "people"

@@ -126,7 +126,8 @@ class Cue:
 # Where a violent act is by the writer's partner, or by strangers outside.
 _TO_DOMESTIC = ("domestic_abuse", (r"\b(?:my|me|our|babys|kids) (?:ex |new |)(?:{PARTNER})\b"
                                   r"|\b(?:he|she)s my (?:ex|{PARTNER})\b"
-                                  r"|\b(?:abusive|violent|controlling) (?:{PARTNER})\b"))
+                                  r"|\b(?:abusive|violent|controlling) (?:{PARTNER})\b"
+                                  r"|\b(?:a refuge|womens refuge|non molestation order)\b"))
 _TO_VIOLENCE = ("violence",
                 (r"\b(?:gang|gangs|group of|some (?:lads|boys|men|guys|girls|man|guy|kids|people|"
                 r"randoms?)|on the (?:street|estate|bus|way)|in (?:town|the park|the street)|at "
@@ -205,8 +206,21 @@ CUES: tuple[Cue, ...] = (
     Cue("self_harm", "warning signs: giving things away, planning how",
         r"\b(?:giving|gave|give) (?:my|all my) (?:stuff|things|belongings) away\b|\bwont need "
         r"(?:them|it|anything|my stuff) (?:soon|much longer|any more|for long)\b|\b(?:think|"
-        r"thinking|thought|planned|planning|plan|a plan for|a plan of) (?:about )?how (?:i would|"
-        r"id|i could|to|i will|ill|im going to) (?:do it|end it|go through with it)\b",
+        r"thinking|thought|planned|planning|plan|a plan for|a plan of|work|working|worked) "
+        r"(?:about |out )?how (?:i would|"
+        r"id|i could|to|i will|ill|im going to) (?:do it|end it|end (?:it all|things|everything|my "
+        r"life)|kill myself|go through with it)\b",
+        level="review", negatable=False),
+    Cue("self_harm", "keeps saying they will end it",
+        r"\b(?:keeps|kept|keep|always|been) (?:saying|talking about|going on about|on about) "
+        r"(?:that )?(?:(?:hes|shes|he is|she is|theyre|im|i am) going to|hell|shell|ill|hed|"
+        r"shed|wants to|want to) (?:end it|end it all|kill (?:himself|herself|themselves|myself)|"
+        r"not be here)\b(?! with)", level="review", negatable=False),
+    Cue("self_harm", "at a high place thinking about it",
+        r"\b(?:stood|standing|stand|sat|sitting|sit|went|go|going|walked|walk|climbed) (?:up )?"
+        r"(?:on|at|to|by|near|over|onto) (?:the |a )?(?:edge|bridge|roof|cliff|railway|tracks|"
+        r"top of (?:the |a )?\w+(?: \w+)?)\b[^.]{0,60}\b(?:thinking|thought|think) about (?:it|"
+        r"jumping|doing it|ending it|ending things)\b",
         level="review", negatable=False),
     Cue("self_harm", "cannot cope any more",
         r"\bcant (?:cope|take it|take this|do this|handle it|handle this|deal with it)"
@@ -233,7 +247,8 @@ CUES: tuple[Cue, ...] = (
                r"bike|football|pe|cut (?:my|me) (?:hair|fringe|nails?)|locked myself out|if (?:i|"
                r"we) (?:leave|left|dont|end it))\b"),
     Cue("self_harm", "better if I was not around",
-        r"\b(?:easier|better|happier|best) (?:for (?:everyone|everybody|them|people|all) )?(?:if|"
+        r"\b(?:easier|better|happier|best) (?:off )?(?:for (?:everyone|everybody|them|people|all) "
+        r")?(?:if|"
         r"when) (?:i|im) (?:wasnt|werent|was not|was gone|gone|dead|died|not here|not around|"
         r"wasnt here|disappeared|just disappeared)\b|\b(?:goodbye|suicide) (?:letter|note)s?\b"
         r"|\bsaid (?:my )?goodbyes? to (?:everyone|everybody)\b", negatable=False),
@@ -241,7 +256,9 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:keeps?|kept|keeping|always has|always wears|wears|covers?|covering|covered) (?:\w+ "
         r")?"
         r"(?:her|his|their|my) (?:arms|wrists|legs) (?:covered|hidden|up)\b|\blong sleeves? "
-        r"(?:\w+ ){0,2}(?:in (?:summer|the heat|pe)|when its (?:hot|boiling)|even when)\b",
+        r"(?:\w+ ){0,2}(?:in (?:summer|the heat|pe)|when its (?:hot|boiling)|even when)\b"
+        r"|\b(?:sleeves?|hoodies?|jumpers?|(?:arms|wrists|legs)) (?:\w+ ){0,4}so (?:that )?(?:\w+ )"
+        r"{1,2}(?:dont|doesnt|cant|wont|never|will not|do not|does not) (?:see|notice)\b",
         level="review", negatable=False, unless=r"\b(?:cold|freezing|eczema|sunburn|sun cream|"
                                                 r"tattoo\w*|religio\w*|hijab|modest\w*)\b"),
     Cue("self_harm", "hurting self to feel pain",
@@ -276,6 +293,12 @@ CUES: tuple[Cue, ...] = (
         r"painkillers|meds|"
         r"medication)\b|\b(?:swallowed|took) (?:tablets|pills|paracetamol|painkillers|bleach)"
         r" to\b|\bstomach pumped\b"),
+    Cue("self_harm", "means to take every tablet",
+        r"\b(?:going to|will|ill|want to|wants to|about to) (?:take|swallow|down) (?:all|every "
+        r"one of|every|the whole (?:box|packet|bottle) of|loads of|a load of) (?:of )?(?:my |the |"
+        r"of my )?(?:tablets|pills|paracetamol|painkillers|meds|medication)\b",
+        unless=r"\b(?:as prescribed|on time|every (?:day|morning|night)|properly|remember\w*|"
+               r"forget|forgot|with (?:food|water|breakfast))\b"),
     Cue("self_harm", "eating or purging to hurt self",
         r"\bmake (?:myself|my self) (?:sick|throw up|be sick)\b|\bstopped eating\b(?! (?:proper|"
         r"properly|meat|healthy|breakfast|at|out|junk|sweets))|\bnot "
@@ -289,7 +312,9 @@ CUES: tuple[Cue, ...] = (
         r"|who|and|then|always|sometimes|keeps|still|just|even|also|has|have|had|got|gets|"
         r"get|will|would|was|were|been|being) (?:\w+ ){0,2}{HIT} (?:me|us|my (?:little |baby "
         r"|big )?(?:brother|sister|siblings?|face|head|arm|arms|legs?|hair|neck|throat|wrists?"
-        r"|ears?))\b"
+        r"|ears?)|another (?:kid|child|boy|girl|lad|young person|resident)|one of the (?:other |"
+        r"younger |little )?(?:kids|children|boys|girls|lads|young people)|(?:a|the) (?:younger|"
+        r"little|other) (?:kids?|boys?|girls?|lads?|ones?))\b"
         r"|\b(?:drag|drags|dragged|dragging|grab|grabs|grabbed|pull|pulls|pulled|yank|yanks|"
         r"yanked|lift|lifted|threw|throws) (?:me|us) (?:by|up by|around by|across (?:the )?(?:room|"
         r"floor) by) (?:my|the|our) (?:hair|hoodie|hood|collar|arm|arms|neck|ear|ears|clothes|"
@@ -338,8 +363,9 @@ CUES: tuple[Cue, ...] = (
     Cue("abuse", "shut in as a punishment",
         r"\b(?:shut|shuts|locked|locks|lock|kept|keep|keeps|put|puts) (?:me |us |)(?:in|inside|"
         r"into) (?:the|my|a|our) (?:bathroom|toilet|room|bedroom|cupboard|garden|shed|cellar|"
-        r"basement|garage|car)\b(?=.{0,40}\b(?:punish\w*|for hours|all (?:day|night)|when (?:i|"
-        r"we) (?:was|were|am|are) (?:bad|naughty)|as a)\b)|\bas (?:a )?punishment\b",
+        r"basement|garage|car)\b(?=.{0,60}\b(?:punish\w*|for hours|all (?:day|night)|when (?:i|"
+        r"we) (?:was|were|am|are) (?:bad|naughty)|as a|(?:till|until) (?:the )?morning|overnight|"
+        r"when (?:i|we) (?:wet|wee|weed|pee|peed|soil|soiled)\w*)\b)|\bas (?:a )?punishment\b",
         unless=r"\b(?:detention|grounded|no phone|no xbox|no tv|early night|naughty step|time "
                r"out)\b", routes=(_TO_DOMESTIC,)),
     Cue("abuse", "no food at home, caring for siblings alone",
@@ -355,13 +381,53 @@ CUES: tuple[Cue, ...] = (
         r"(?:safe|ok|looked after|being looked after)\b|\b(?:brother|sister|siblings?|bro|sis|"
         r"baby|little ones?|kids) (?:\w+ ){0,2}(?:isnt|arent|is not|are not|isnt being|arent "
         r"being|not|dont|doesnt|never|not being|gets|get) (?:get )?(?:looked after|fed|cared for|"
-        r"washed|changed) (?:properly|right|enough)\b", negatable=False),
+        r"washed|changed) (?:properly|right|enough)\b|\b(?:brothers?|sisters?|siblings?|bro|sis|"
+        r"baby|little ones?)\b[^.]{0,60}\b(?:nobody|no one|anyone|anybody) (?:ever |really )?"
+        r"(?:(?:visits|comes|goes|came|went) (?:round )?to )?(?:checks?|checked|looks?|looked|"
+        r"goes|visits?) (?:on|in on|up on|after|round to see) (?:her|him|them)\b",
+        negatable=False),
+    Cue("abuse", "food for the others, not for me",
+        r"\b(?:breakfast|tea|dinner|lunch|food|meals?|fed|snacks?)\b[^.]{0,50}\bonly (?:for )?"
+        r"(?:the other (?:kids|children|ones)|(?:her|his|their) (?:own )?(?:kids|children)|my "
+        r"(?:\w+ )?(?:brothers?|sisters?))\b(?! (?:can|could|are allowed to) (?:have|choose))"
+        r"|\bonly (?:\w+ ){0,2}(?:makes?|made|cooks?|cooked|gets?|buys?|bought|gives?|gave) "
+        r"(?:tea|dinner|breakfast|lunch|food|meals) (?:for|to) (?:the other|(?:her|his|their) "
+        r"own|my (?:\w+ )?(?:brothers?|sisters?))\b",
+        level="review", negatable=False,
+        unless=r"\b(?:allerg\w*|vegan|vegetarian|halal|diet|fussy|birthday|treat)\b"),
+    Cue("abuse", "staff or a carer hit another young person",
+        r"\b(?:staff|one of (?:them|the staff|the carers|the workers)|(?:a |the )?(?:member of "
+        r"staff|staff member|night staff|carers?|worker|manager|key worker)) (?:\w+ )?(?:hit|hits|"
+        r"slapped|slaps|punched|punches|kicked|kicks|strangled|choked|headbutted|battered|beat|"
+        r"smacked|thumped|dragged|restrained) (?!(?:me|us|the|a|it|off|out|up|back)\b)\w+\b",
+        unless=_HIT_IDIOMS + r"|\b(?:roof|gym|shops|button|wall|target|jackpot|ball|floor)\b"),
     Cue("abuse", "comes in when undressed or in bed",
         r"\b(?:comes|walks|came|walked|barges|barged|keeps coming|keeps walking|keeps barging|"
         r"walking|coming|barging|gets|got) (?:in|into) (?:the bathroom|my room|my bedroom|the "
         r"shower|my bed) (?:\w+ )?(?:when|while|whenever) (?:im|i am|i was|we are|were) (?:in "
         r"there|in the bath|in the shower|changing|getting changed|getting dressed|asleep|in bed|"
         r"naked)\b", routes=(_TO_DOMESTIC,)),
+    Cue("abuse", "made to sit on an adult's lap",
+        r"\b(?:makes?|made|making|wants?|wanted|pulls?|pulled|tells?|told|gets?|got) (?:me|us) "
+        r"(?:to )?(?:sit|sitting) (?:on|in) (?:his|her|their) (?:lap|knee|knees)\b",
+        unless=r"\b(?:nan|nana|grandma|granny|santa|father christmas|photos?|pictures?)\b",
+        routes=(_TO_DOMESTIC,)),
+    Cue("abuse", "says what he wants to do to me",
+        r"\bwhat (?:he|she|they|hed|shed|theyd) (?:wants?|wanted|would like|would love|likes?|d "
+        r"like|is going|was going|wants? to try) to do to (?:me|us|my body)\b"
+        r"(?! (?:after|when i leave|next|about))",
+        routes=(_TO_DOMESTIC, _TO_VIOLENCE)),
+    Cue("abuse", "told what happens if I tell",
+        r"\b(?:ill|i will|i would|id|i|we|well|we will|we would|youll|you will|you would|youd) "
+        r"(?:\w+ ){0,2}(?:get|be|got) (?:moved|taken away|sent away|put away|split up|"
+        r"kicked out|taken off (?:him|her|them))\b[^.]{0,20}\bif (?:i|we|you) (?:ever )?"
+        r"(?:tell|told|say anything|say something|grass|snitch)\b",
+        negatable=False, routes=(_TO_DOMESTIC,)),
+    Cue("abuse", "told I am nothing",
+        r"\b(?:calls?|called|calling|tells?|told|telling|says|said|saying) (?:me |us )?(?:that )?"
+        r"(?:im|i am|i was|ill be|i will be|id be|i would be|were|we are) (?:nothing|a nobody|"
+        r"no one)\b(?! (?:special|wrong|to (?:worry|be)|like|new|else|can|will))",
+        negatable=False, routes=(("domestic_abuse", r"\bwithout (?:him|her)\b"), _TO_DOMESTIC)),
     Cue("abuse", "restrained",
         r"\b(?:restrain|restrains|restrained|restraining|pin|pins|pinned) (?:me|us)\b",
         level="review"),
@@ -471,6 +537,11 @@ CUES: tuple[Cue, ...] = (
                r"lines? (?:in|for) (?:the|a|our|my) (?:play|show|film|panto|school)|plug in\b|"
                r"plugged in|sell\w* (?:my |our )?(?:old |)(?:clothes|stuff|things|trainers|"
                r"phone|games|cakes)|dealing with)"),
+    Cue("exploitation", "doing runs or drops under threat",
+        r"\b(?:doing|do|did|does) (?:the |my |his |their )?(?:runs|drops|drop offs)\b(?=.{0,60}"
+        r"\b(?:they|hurt|owe|pay|money|cash|lads|olders|threat\w*)\b)",
+        unless=r"\b(?:school runs?|parkrun|park run|running club|paper round|deliveroo|just eat|"
+               r"uber eats)\b"),
     Cue("exploitation", "made to carry, hold or sell",
         r"\b(?:made|make|makes|making|forced|force|forces|told|tell|tells|asked|asks|asking|"
         r"get|gets|got|pressure\w*|wants?|wanted) (?:me|us) (?:to )?(?:carry|hold|holding|"
@@ -544,6 +615,11 @@ CUES: tuple[Cue, ...] = (
                r"money|a (?:fiver|tenner))|pocket money|(?:council|student|phone|rent|arrears) (?:"
                r"debt|tax))"
                r"\b"),
+    Cue("exploitation", "pay him back in other ways",
+        r"\b(?:make it up|pay (?:it|him|her|them|(?:the|my) (?:rent|share|bills?|debt))"
+        r"(?: back)?|pay) (?:to (?:him|her|"
+        r"them) )?(?:in|with) (?:other ways|another way|other things|favours|a favour)\b",
+        negatable=False),
     Cue("exploitation", "older people giving gifts or lifts",
         r"\b{OLDER} (?:who |that |)(?:\w+ ){0,4}(?:give|gives|gave|giving|buy|buys|bought|buying|"
         r"offer|offers|offered|pick|picks|picked|picking|drive|drives|drove) (?:me|us|you|kids|"
@@ -591,8 +667,17 @@ CUES: tuple[Cue, ...] = (
         r"lad|girl)) {ONLINE}).{0,80}\b(?:secret|meet (?:up|him|her|them)|send (?:\w+ )?"
         r"{PICS}|dont tell|not to tell|come to (?:his|their) (?:house|flat|place)|gifts?|money|"
         r"skins|vbucks|v bucks|robux)\b", negatable=False),
+    Cue("exploitation", "says I am mature for my age, age is just a number",
+        r"\bmature for (?:my|your|her|his) age\b|\bage is (?:just|only) a number\b"),
+    Cue("exploitation", "a much older partner of a child",
+        r"\b(?:{PARTNER}|he|she|hes|shes)(?: is)? (?:1[89]|2\d|3\d|4\d)\b(?! (?:minutes|mins|"
+        r"hours|quid|pounds|miles|percent))(?=.{0,120}\b(?:im|i am|im only|and im|i was|i turned)"
+        r" (?:only )?(?:1[0-5]|twelve|thirteen|fourteen|fifteen)\b)|\b(?:im|i am|im only|i was) "
+        r"(?:only )?(?:1[0-5]|twelve|thirteen|fourteen|fifteen)\b.{0,120}\b(?:{PARTNER}|he|hes|she|"
+        r"shes)(?: is)? (?:1[89]|2\d|3\d|4\d)\b(?! (?:minutes|mins|hours|quid|pounds|miles|"
+        r"percent))", negatable=False),
     Cue("exploitation", "an adult says I am mature or wants to meet",
-        r"\bmature for (?:my|your|her|his) age\b|\b(?:1[89]|2\d|3\d|4\d|twenty \w+|thirty "
+        r"\b(?:1[89]|2\d|3\d|4\d|twenty \w+|thirty "
         r"\w+|twenty|thirty) ?(?:year old|yr old|yo|years old)\b.{0,60}\b(?:messag\w*|texts?|"
         r"texting|snap\w*|dms?|dming|meet|meet up|chat\w*|adds?|added|wants?)\b"
         r"|\b(?:picked up|collected|pick me up|picks me up) (?:from (?:the |my )?(?:unit|school|"
@@ -642,6 +727,8 @@ CUES: tuple[Cue, ...] = (
         unless=r"\b(?:dog|dogs|horse|horses|pony|pets?|hair|salon)\b"),
     Cue("exploitation", "made to work for no pay",
         r"\b(?:work|works|working|worked) for (?:free|nothing|no (?:money|pay|wages))\b"
+        r"|\b(?:dont|never|didnt|do not) (?:even )?get paid\b(?=[^.]{0,60}\b(?:cant leave|owe|"
+        r"my keep|debt|for my (?:room|bed|keep)|pay (?:him|them) back)\b)"
         r"|\b(?:dont|doesnt|never|wont|didnt) (?:get )?pa(?:y|id) (?:me|us)\b"
         r"|\b(?:took|takes|taken|has|keeps|kept|got) (?:my|our) (?:passport|id|documents|papers)"
         r"\b|\b(?:made|make|makes|forced|force) (?:me|us) (?:to )?work\b|\b(?:forced|made) to "
@@ -663,7 +750,10 @@ CUES: tuple[Cue, ...] = (
                r"it|run away with (?:it|the)|time|in (?:a|the) (?:game|film|book|story)|run "
                r"off (?:my|the) (?:energy|feet)|ran off (?:to|into) (?:class|school|the shop|"
                r"play|lunch)|race|races|sports day|fast|faster|relay|(?:dog|cat|pet|hamster|"
-               r"rabbit|budgie|tortoise|horse|pony) (?:ran|run|runs)|(?:call\w*|put\w*|writ\w*|"
+               r"rabbit|budgie|tortoise|horse|pony) (?:ran|run|runs)|(?:run|runs|ran|running) off "
+               r"with (?:my|the|a|his|her|our|your) (?!(?:\w+ )?(?:boyfriend|girlfriend|mates?|"
+               r"friends?|brother|sister|cousins?|partner|ex|older|man|men|guys?|lads?|boys?|"
+               r"girls?|bloke|fella|dad|mum|uncle|family|someone))\w+|(?:call\w*|put\w*|writ\w*|"
                r"wrote|labell?\w*|say|says|said) (?:it |me |us )?(?:as )?(?:absconding|"
                r"absconded|a runner))\b"),
     Cue("missing", "out all night or gone for days",
@@ -716,7 +806,8 @@ CUES: tuple[Cue, ...] = (
         r"going|gone) awol\b|\bawol\b|\b{SLEEP} (?:wherever|anywhere i can|at different "
         r"(?:houses|places|peoples)|round different|in different (?:houses|places))\b|\b(?:"
         r"different|another) (?:house|houses|place|places|sofa|sofas) (?:most|every) nights?\b"
-        r"|\b(?:dont|didnt|never) come (?:home|back) (?:till|until) (?:[1-6]|midnight|one|two|"
+        r"|\b(?:dont|didnt|doesnt|never|wont) come (?:home|back) (?:till|until) (?:[1-6]|"
+        r"midnight|one|two|"
         r"three|four|five|the morning|morning)\b"
         r"|\b(?:sneak|sneaks|sneaking|snuck|sneaked|slip|slips|slipped|slipping|get|gets|got|"
         r"getting|climb|climbs|climbed) out (?:\w+ ){0,3}(?:after|at|during|in the middle of) "
@@ -746,7 +837,8 @@ CUES: tuple[Cue, ...] = (
         r"night|last night|all night|for (?:days|nights|a (?:few )?(?:days|nights)|(?:two|three|"
         r"2|3|4|four) (?:days|nights)|the weekend|a week)|till (?:the )?(?:morning|next day)|"
         r"until (?:the )?(?:morning|next day)|overnight)\b|\b(?:stay|stayed|staying|stays|been|"
-        r"was|out) out (?:all night|overnight|till (?:[1-5]|midnight|one|two|three|four|five|"
+        r"was|out|go|goes|going|went) out (?:all night|overnight|till (?:[1-5]|midnight|one|two|"
+        r"three|four|five|"
         r"the morning|morning|next day)\b|until (?:the morning|morning|next day|[1-5]\b)|for "
         r"days)\b", negatable=False),
     Cue("missing", "sleeping rough or in cars",
@@ -757,7 +849,11 @@ CUES: tuple[Cue, ...] = (
         r"bus|night buses|buses|trains))\b|\b(?:{SLEEP}|bed|beds|living|lived|live|lives|home) "
         r"(?:\w+ ){0,4}(?:back seat|backseat|front seat) of\b|\bstreet homeless\b"
         r"|\bsofa ?surf\w*|\bcouch ?surf\w*|\b{SLEEP} on (?:a |the )?(?:different|someones|"
-        r"random|mates|a mates|friends|a friends|strangers|peoples) (?:sofa|couch|floor)s?\b",
+        r"random|mates|a mates|friends|a friends|strangers|peoples) (?:sofa|couch|floor)s?\b"
+        r"|\b(?:slept|sleep|sleeping|sleeps|kip\w*|crash\w*) at (?:a |the )?(?:bus station|train "
+        r"station|station|car park|bus stop)\b|\b(?:im|i am|ive been|been|ended up|end up|living|"
+        r"now|still) (?:\w+ )?on the streets?\b(?! (?:next|near|by|where|opposite|behind|with|"
+        r"outside|at|in|round|from))",
         unless=r"\b(?:camping|festival|holiday|scouts|cubs|brownies|guides|dofe|duke of "
                r"edinburgh|road trip|garden|back garden|sleepover)\b",
         routes=(("destitution", (r"\b(?:lost my (?:flat|home|tenancy|place|house)|evicted|"
@@ -768,8 +864,18 @@ CUES: tuple[Cue, ...] = (
         r"hardly) (?:really )?know|some (?:guys?|mans?|man|men|lads?|bloke|blokes|random|older)|"
         r"older (?:lads|guys|men|man|boys|people)|(?:a |some )?(?:man|guy|bloke) i (?:met|just "
         r"met|dont know))\b|\b(?:with|at) (?:people|someone|a guy|a man|men|guys|lads) "
-        r"(?:i|ive|id) (?:only |just |only just |barely |hardly )?(?:met|know)\b",
+        r"(?:i|ive|id) (?:only |just |only just |barely |hardly )?(?:met|know)\b|\b(?:houses|"
+        r"flats|places|sofas|floors) (?:of )?(?:people |someone )?(?:that )?i (?:dont|didnt|"
+        r"barely|hardly|do not) (?:really |even )?know\b",
         negatable=False),
+    Cue("missing", "means to leave and not come back",
+        r"\b(?:go|leave|walk out|run|run off|disappear|take off|pack a bag) and (?:not|never) "
+        r"(?:come|go) back\b|\b(?:go|going|run|running|leave|leaving) (?:off )?(?:somewhere|to "
+        r"where) (?:no one|nobody|they|staff|my carers) (?:will|can|would|wont|cant|will not) "
+        r"(?:ever )?find (?:me|us)\b",
+        level="review", negatable=False,
+        unless=r"\b(?:holiday|uni|university|abroad|travel\w*|australia|america|spain|this "
+               r"(?:town|country|city|area)|college|job)\b"),
     Cue("missing", "homeless or locked out: nowhere safe to sleep",
         r"\bstreet homeless\b|\b(?:im|i am|ive been|i was|i became|i ended up|been|was) (?:\w+ )?"
         r"homeless\b|\b(?:landlord|council|housing|they|staff) (?:\w+ ){0,2}(?:changed the locks|"
@@ -816,11 +922,23 @@ CUES: tuple[Cue, ...] = (
         r"|\b(?:he|she) (?:\w+ ){0,2}(?:checks|reads|goes through|went through|checked|read) "
         r"(?:all )?my (?:messages|texts|phone|snaps|dms)\b"
         r"|\b(?:makes?|made) (?:me|us) (?:give|hand over|transfer) (?:him |her |them |)(?:all )?"
-        r"(?:my|our) (?:money|wages|pay|benefits|universal credit|card|bank card)\b",
+        r"(?:my|our) (?:money|wages|pay|benefits|universal credit|card|bank card)\b"
+        r"|\b{PARTNER} (?:\w+ ){0,2}(?:takes|took|has|keeps|spends) (?:whatever|any|all the) "
+        r"money (?:i|we)\b"
+        r"|\b(?:taken|takes|took|taking) over (?:all )?(?:the|my|our) (?:money|finances|bank|"
+        r"benefits|universal credit)\b|\b{PARTNER}\b[^.]{0,80}\b(?:have|has|need) to ask (?:him|"
+        r"her) (?:for (?:money|every penny|anything)|before i (?:buy|spend|go)|when i (?:need|"
+        r"want) to (?:buy|spend|go))\b|\bchecks? (?:all )?(?:the|my) receipts\b",
         negatable=False, unless=r"\bcontrolling (?:my )?(?:anger|temper|breathing|asthma)\b",
         routes=(("abuse", (r"\b(?<!babys )(?<!baby )(?<!kids )(?<!sons )(?<!daughters )(?:dad|"
                            r"mum|stepdad|stepmum|carers?|foster|staff|nan|uncle|brother|sister)"
                            r"\b")),)),
+    Cue("domestic_abuse", "phone broken so I cannot call anyone",
+        r"\b(?:smashed|smashes|broke|breaks|snapped|snaps|stamped on|stamps on|threw|throws|hid|"
+        r"hides) (?:my|our) (?:phone|sim|sim card)\b[^.]{0,15}\bso (?:that )?(?:i|we) "
+        r"(?:couldnt|cant|cannot|could not|wouldnt|would not|can not) (?:\w+ )?(?:ring|call|"
+        r"phone|text|message|contact|tell|speak to|talk to|get (?:help|hold of))\b",
+        negatable=False, routes=(_TO_ABUSE,)),
     Cue("domestic_abuse", "partner goes mad, stalking",
         r"\b{PARTNER} (?:\w+ ){0,2}(?:goes|gets|went|got|kicks off|kicked off) (?:mad|crazy|nuts|"
         r"angry|psycho|mental|off) (?:if|when|at me)\b|\bstalk\w* (?:me|us)\b|\b(?:turns|turned|"
@@ -873,7 +991,9 @@ CUES: tuple[Cue, ...] = (
         r"shank|gun|strap|bat|hammer|machete|weapon|weapons|blades|shanks)\b(?! (?:and fork|"
         r"set))|\b(?:carry|carrying|carries|carried|keep|keeps|bring|brings|take|takes) (?:\w+ )"
         r"{0,2}(?:for|as) (?:protection|my protection|self defen[cs]e|safety|my safety)\b"
-        r"|\bknife (?:crime|to my|at my|to me|at me)\b|\bguns?\b(?=.{0,30}\b(?:at me|at us|to my"
+        r"|\b(?:showed|shows|flashed|flashes|waved|waves|pointed|points) (?:me |us )?(?:a |his |"
+        r"her |their |the )?(?:knife|blade|gun|machete|weapon|shank)\b|\bknife (?:crime|to my|"
+        r"at my|to me|at me)\b|\bguns?\b(?=.{0,30}\b(?:at me|at us|to my"
         r"|point\w*)\b)|\bpulled (?:a )?(?:knife|blade|gun) on\b",
         unless=r"\b(?:back ?stab\w*|stabbed (?:me )?in the back|knife and fork|butter knife|"
                r"(?:cooking|kitchen|bread|steak) knife|knife skills|to cut (?:up )?(?:food|"
@@ -891,7 +1011,7 @@ CUES: tuple[Cue, ...] = (
                r"|anxiety) attack\w*|\battacked by (?:a |the )?(?:dog|"
                r"goose|swan|seagull|bees?|wasps?)\b|\brobbed (?:of )?(?:a|the) (?:win|goal|"
                r"point|chance)\b|\b(?:in|at) (?:a |the )?(?:game|fortnite|fifa|tag|it)\b",
-        routes=(_TO_DOMESTIC, _TO_ABUSE)),
+        routes=(_TO_DOMESTIC, _TO_VIOLENCE, _TO_ABUSE)),
     Cue("violence", "gangs",
         r"\bgangs?\b(?! of (?:friends|mates))|\bopps\b|\bpostcode (?:war|wars|beef|thing)\b"
         r"|\b(?:beef|war) with\b|\bon (?:the|their) (?:patch|turf|block)\b", level="review",
@@ -946,6 +1066,16 @@ CUES: tuple[Cue, ...] = (
                r"carer|teacher|dad) (?:will|is going to|would) kill me|get me (?:a|some|one)|do "
                r"me (?:a|some)|kill me (?:haha|lol))\b",
         routes=(_TO_DOMESTIC, _TO_ABUSE)),
+    Cue("violence", "they know where my family lives",
+        r"\b(?:they|he|she|theyve|hes|shes) (?:\w+ ){0,3}(?:know|knows|found out|find out) where "
+        r"(?:my (?:\w+ )?(?:mum|dad|nan|family|sister|brother|girlfriend|boyfriend|baby|kids)|i|"
+        r"we) (?:lives?|stays?|sleeps?)\b(?=.{0,40}\b(?:hurt|get|come|do|burn|stab|smash|if)\b)",
+        routes=(_TO_DOMESTIC,)),
+    Cue("violence", "something thrown through my window",
+        r"\b(?:brick|bricks|rock|rocks|stone|stones|bottle|bottles|firework|fireworks|petrol) "
+        r"(?:\w+ )?(?:through|in|into) (?:my|our) (?:window|windows|door|letterbox|letter box|"
+        r"front door)\b", unless=r"\b(?:ball|football|accident|by mistake)\b",
+        routes=(_TO_DOMESTIC,)),
     Cue("violence", "followed or cornered",
         r"\b(?:followed|follows|following|follow|cornered|corners|chased) (?:me|us) (?:home|"
         r"halfway|all the way|back|to|down|into|in|round|after)\b",
@@ -1017,6 +1147,13 @@ CUES: tuple[Cue, ...] = (
     Cue("destitution", "a few pounds a week to live on",
         r"\b(?:living|live|lives|survive|surviving|manage|managing|get by) on (?:about |only |just "
         r"|)£ ?\d+ (?:a|per|each) (?:week|fortnight|month)\b", negatable=False),
+    Cue("destitution", "empty cupboards, a few pounds to last (weak)",
+        r"\b(?:nothing|no food|nowt) (?:left )?in (?:the|my|our) (?:cupboards?|fridge|kitchen)\b"
+        r"|\b(?:cupboards?|fridge) (?:is |are )?(?:empty|bare)\b|\b(?:got|have|left with|only "
+        r"got|only have) (?:£ ?\d+|\d+ quid|a (?:few|couple of) (?:quid|pounds)) (?:left )?(?:to "
+        r"last|till|until|for the (?:week|fortnight|month))\b",
+        level="review", negatable=False,
+        unless=r"\b(?:i like|nice|good|healthy|snacks?|treats?|worth|interesting|to do)\b"),
     Cue("destitution", "hungry or starving (weak)",
         r"\b(?:im|am|was|were|always|so|constantly|permanently) (?:\w+ )?(?:hungry|starving)\b",
         level="review",

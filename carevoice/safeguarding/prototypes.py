@@ -6,7 +6,9 @@ people in care say (and idioms) that a comment must resemble less than a disclos
 similarity path flags it. The negatives were written with the demo corpus's false alarms in
 view, and the later ones (from "praise of carers" on) and the later disclosures with the
 kinds of false alarm and miss of the development rounds A and B in view, so the demo and
-round A and B figures in ``docs/safeguarding.md`` are not out of sample.
+round A and B figures in ``docs/safeguarding.md`` are not out of sample. The last examples of
+each list (from "stays agreed with carers" among the negatives) were written, in other words,
+for the kinds rounds C and D showed: their figures are in sample too.
 """
 
 from __future__ import annotations
@@ -39,6 +41,12 @@ PROTOTYPES: dict[str, tuple[str, ...]] = {
         "i stood on the edge and thought about jumping",
         "she always hides her arms and has gone really quiet",
         "i think my friend is hurting herself",
+        "i keep my sleeves pulled down so nobody sees what i do to my arms",
+        "i did it to my legs again where nobody will look",
+        "if they send me back there i will take all the tablets i can find",
+        "people would be happier if i was not around any more",
+        "i went up to the top of the multi storey and thought about it",
+        "my mate in care keeps saying he is going to kill himself",
     ),
     "abuse": (
         "an adult at home hurts me when nobody is looking",
@@ -67,6 +75,14 @@ PROTOTYPES: dict[str, tuple[str, ...]] = {
         "my carer tells me to keep secrets from my social worker",
         "a member of staff dragged me by my clothes",
         "i worry my little brother is not being looked after properly",
+        "a member of staff slapped one of the younger boys in my unit",
+        "the other children get fed but i have to sort my own food",
+        "a man who comes to the house makes me sit close to him and i hate it",
+        "an adult keeps sending me messages about my body",
+        "my stepdad still has my two little sisters and nobody is keeping them safe",
+        "i am scared for my little brothers who still live with that man",
+        "they leave me ill in bed for days and wont get me a doctor",
+        "they say i am making it up when i tell them i am in pain",
     ),
     "exploitation": (
         "older people make me do things for them and i cant say no",
@@ -89,6 +105,10 @@ PROTOTYPES: dict[str, tuple[str, ...]] = {
         "i was trafficked and forced to work",
         "my mate suddenly has loads of money and new clothes and i think hes dealing",
         "i got caught with things in another town that were not mine",
+        "some lads have started using my flat and i cant make them leave",
+        "a man keeps his stuff at my place and his mates come and go when they want",
+        "my younger brother suddenly has cash and designer stuff and goes quiet when i ask",
+        "the man i rent from wants me to do things for him instead of rent",
     ),
     "missing": (
         "i keep running off and nobody knows where i go",
@@ -113,6 +133,8 @@ PROTOTYPES: dict[str, tuple[str, ...]] = {
         "i stay at a mans flat and he says hes my uncle",
         "i leave the home at night and come back the next day",
         "i dont tell staff where i go at night",
+        "i have not slept at my placement for a week, i stay wherever someone lets me",
+        "i dont go back to my flat most nights, i sleep at different peoples places",
     ),
     "domestic_abuse": (
         "my boyfriend hurts me and i am scared to leave him",
@@ -137,6 +159,7 @@ PROTOTYPES: dict[str, tuple[str, ...]] = {
         "my partner tells me what to wear and who i can talk to",
         "my boyfriend says sorry every time after he hurts me",
         "i watched my dad hurt my mum when i was little",
+        "my boyfriend keeps all my money and i have to ask him for everything",
     ),
     "violence": (
         "people are threatening to hurt me",
@@ -155,6 +178,10 @@ PROTOTYPES: dict[str, tuple[str, ...]] = {
         "people with weapons hang around near my home",
         "they messaged me saying they will get me when they see me",
         "people from my old area are threatening me online",
+        "someone smashed my windows and left a message saying i am next",
+        "people keep turning up at my door saying they will get me",
+        "a group keeps putting up posts naming me and saying i will get done",
+        "older lads wait outside my flat and flash a knife at me",
     ),
     "destitution": (
         "i have no money and nothing to eat",
@@ -174,6 +201,9 @@ PROTOTYPES: dict[str, tuple[str, ...]] = {
         "i have no heating and it is freezing",
         "i have been living on almost nothing for weeks",
         "i am pregnant and sleeping in my car",
+        "i have a couple of quid left and nothing to eat until payday",
+        "the cupboards are empty and i dont get paid for a week",
+        "after leaving care i was hungry most days for months",
     ),
 }
 
@@ -340,4 +370,30 @@ NEGATIVES: tuple[str, ...] = (
     "i sleep much better now that i have my own room",
     "we go to the park and have fun",
     "i love where i live now",
+    # stays agreed with carers, family or a partner
+    "i stayed over at my friends house and my carers knew where i was",
+    "i go to my boyfriends for the weekend and my social worker is fine with it",
+    "staff said yes to a sleepover at my cousins",
+    "i slept at my nans on saturday, it was all arranged",
+    # trouble that is over; ordinary knocks and accidents
+    "i was always in trouble at school when i was younger but i have calmed down",
+    "i got a caution when i was fourteen and i have kept out of trouble since",
+    "i hurt my ankle playing netball",
+    "i fell off my bike and needed stitches when i was little",
+    "i nicked my thumb with the veg knife making tea",
+    # jokes and idioms about anger or harm; rough play
+    "i laughed so hard i nearly died",
+    "the lads here wrestle and mess about for fun",
+    "going to the gym and boxing helps my head",
+    # grumbles about food, a cold house, repairs and money that are sorted
+    "the dinners here are boring, it is the same thing every week",
+    "the boiler broke but it got fixed the next day",
+    "our radiators are rubbish in january but the carers sort it when i say im cold",
+    "money is tight until i get paid but i have food in",
+    # lost things and pets; ordinary fears; saying that nobody harms them
+    "my parcel got lost in the post",
+    "our hamster escaped and we found him under the sofa",
+    "my cat disappeared for a few days but came home on her own",
+    "big dogs and wasps freak me out and i scream if i see a spider",
+    "nobody hurts me or threatens me where i live",
 )

@@ -11,6 +11,7 @@ it misses some: it never replaces reading every comment.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
@@ -32,12 +33,15 @@ from .context import (
 from .cues import CATEGORIES, LEVELS, compiled_cues
 
 __all__ = ["FLAG_COLUMNS", "SCREEN_ATTR", "SafeguardingConfig", "flag_summary",
-           "flagged_comment_ids", "screen_comments", "screen_text"]
+           "flagged_comment_ids", "screen_comments", "screen_settings", "screen_text"]
 
 #: The columns of the flags table (``respondent_id`` only when the comments have one).
 FLAG_COLUMNS = (COMMENT_ID, RESPONDENT_ID, "category", "level", "cue")
 #: The key of ``flags.attrs`` where :func:`screen_comments` records its settings.
 SCREEN_ATTR = "safeguarding_screen"
+#: The key of ``flags.attrs`` where :func:`screen_comments` records a fingerprint of the rows
+#: it returned (pandas carries ``attrs`` through filters and edits; the rows tell them apart).
+_ROWS_ATTR = "safeguarding_screen_rows"
 
 #: After a negated cue: it happened before ("he doesn't hit me any more", "like he did").
 _HAPPENED = re.compile(r"\b(?:any more|no more|now|like (?:i|he|she|they|we|it) (?:did|used "
@@ -45,6 +49,8 @@ _HAPPENED = re.compile(r"\b(?:any more|no more|now|like (?:i|he|she|they|we|it) 
 
 #: Cues about a place to live or food, where a fear of later ("when I leave care") is a review.
 _FUTURE_REVIEW = frozenset({"destitution", "missing"})
+#: The categories of a cue routed between them: both are flagged.
+_ROOF = frozenset({"destitution", "missing"})
 
 
 @dataclass(frozen=True)
@@ -157,15 +163,19 @@ def screen_text(text: object) -> dict[str, tuple[str, str]]:
                 if where.search(sentence):
                     category = other
                     break
+            # a roof lost tonight is both destitution and going missing: a route between the
+            # two adds the category rather than moving the cue (blind writers label both)
+            both = {category, cue.category} == _ROOF
             if category in _FUTURE_REVIEW and is_worry_about_future(sentence):
                 level = "review"
-            before = found.get(category)
-            if before is None or (before[0] == "review" and level == "priority"):
-                found[category] = (level, cue.label)
-                if cue.level == "review":
-                    weak.add(category)
-                else:
-                    weak.discard(category)
+            for each in (category, cue.category) if both else (category,):
+                before = found.get(each)
+                if before is None or (before[0] == "review" and level == "priority"):
+                    found[each] = (level, cue.label)
+                    if cue.level == "review":
+                        weak.add(each)
+                    else:
+                        weak.discard(each)
             if level == "priority":
                 break
     if len(weak) < len(found):
@@ -249,9 +259,60 @@ def screen_comments(comments: pd.DataFrame, config: SafeguardingConfig | None = 
         out = pd.DataFrame(rows).sort_values("_order", kind="stable")[columns].reset_index(
             drop=True)
     # what screened them, so a report given this table says so (a reviewed table read back
-    # from a file has no such mark)
+    # from a file has no such mark; one filtered or edited in Python no longer matches the
+    # fingerprint: see screen_settings)
     out.attrs[SCREEN_ATTR] = asdict(config)
+    out.attrs[_ROWS_ATTR] = _fingerprint(out)
     return out
+
+
+def _fingerprint(flags: pd.DataFrame) -> str:
+    """SHA-256 of a flags table's columns and rows, whatever the rows' order and index."""
+    digest = hashlib.sha256("\x1f".join(map(str, flags.columns)).encode())
+    rows = pd.util.hash_pandas_object(flags.astype(str), index=False).to_numpy(copy=True)
+    rows.sort()
+    digest.update(rows.tobytes())
+    return digest.hexdigest()
+
+
+def screen_settings(flags: pd.DataFrame) -> dict[str, Any] | None:
+    """The settings of the screen that returned ``flags``, or None for a reviewed table.
+
+    pandas carries ``attrs`` through filtering, copying and editing, so the settings
+    :func:`screen_comments` records would survive a table the safeguarding lead has since
+    filtered or edited in Python. A table counts as the screen's only while it holds the rows
+    and columns the screen returned (copied, sorted or re-indexed is the same table); read back
+    from a file, or filtered, edited or extended after screening, it is a reviewed table, and a
+    report names it so.
+
+    Parameters
+    ----------
+    flags : pandas.DataFrame
+        A flags table.
+
+    Returns
+    -------
+    dict or None
+        The :class:`SafeguardingConfig` settings as a dict, or None.
+
+    Examples
+    --------
+    >>> comments = pd.DataFrame({"comment_id": ["a", "b"],
+    ...                          "text": ["my dad hits me", "my bf takes my money"]})
+    >>> flags = screen_comments(comments, SafeguardingConfig(similarity=False))
+    >>> screen_settings(flags)["similarity"]
+    False
+    >>> screen_settings(flags.sort_values("category").reset_index(drop=True)) is not None
+    True
+    >>> screen_settings(flags[flags["category"] == "abuse"]) is None  # filtered: reviewed
+    True
+    """
+    if not isinstance(flags, pd.DataFrame):
+        return None
+    settings, rows = flags.attrs.get(SCREEN_ATTR), flags.attrs.get(_ROWS_ATTR)
+    if not isinstance(settings, dict) or rows != _fingerprint(flags):
+        return None
+    return dict(settings)
 
 
 def _with_similar(found: list[dict[str, tuple[str, str]]], texts: list[object],
