@@ -71,7 +71,7 @@ def test_rounds_are_labelled_as_the_screen_reads_them():
     """Each round: 170 comments, 95 concerns, categories and levels from the screen's ids."""
     from carevoice.safeguarding import CATEGORIES, LEVELS
 
-    for name in ("round_c", "round_d"):
+    for name in ("round_c", "round_d", "round_e"):
         frame = _labelled(name)
         assert len(frame) == 170 and frame["id"].is_unique
         assert int(frame["concern"].sum()) == 95
@@ -79,3 +79,19 @@ def test_rounds_are_labelled_as_the_screen_reads_them():
             assert set(row.categories) <= set(CATEGORIES)
             assert bool(row.categories) == row.concern
             assert (row.level in LEVELS) if row.concern else pd.isna(row.level)
+
+
+@pytest.mark.model
+def test_blind_round_e_regression_guard(monkeypatch):
+    """Round E (``tests/data/safeguarding_round_e.jsonl``): a fifth writer, the same brief,
+    written in the twenty-fifth session and scored blind, before anyone read it, at the
+    session's start (full screen 0.895 / 0.885, rules alone 0.779 / 0.961) and after the rounds
+    C and D review (0.905 / 0.896 and 0.821 / 0.963). Nobody has read it: do not write rules or
+    examples from it, so that it stays a measure of new wording. Floors sit a little under
+    the figures after the review."""
+    block_network(monkeypatch)
+    frame = _labelled("round_e")
+    full = _scores(frame, SafeguardingConfig())
+    rules = _scores(frame, SafeguardingConfig(similarity=False))
+    assert full[0] >= 0.88 and full[1] >= 0.86, full
+    assert rules[0] >= 0.79 and rules[1] >= 0.93, rules
