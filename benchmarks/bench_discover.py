@@ -5,18 +5,26 @@ Run from the repository root (BERTopic is in the ``bench`` extra)::
     .venv/bin/pip install -e ".[bench]"
     .venv/bin/python benchmarks/bench_discover.py [--dev ../shared/eval/dev.jsonl] \
         [--dev-background] [--scale 10000] [--cache .bench-cache] [--seeds 10] [--ceiling] \
-        [--stability 3] \
+        [--stability 3] [--raw-text] \
         [--output benchmarks/results/discover.json]
 
 For each corpus (the embedded demo corpus, and a gold JSON-lines file given with ``--dev``) it
-embeds the comments once with the packaged all-MiniLM-L6-v2 model and then runs, on the same
-vectors:
+reads the comments as :meth:`carevoice.discover.ThemeDiscovery.fit` reads them, which is what a
+user gets: pseudonymised once with the default pseudonymiser (tags mode, in ``comment_id``
+order, as ``fit`` does), then embedded once with the packaged all-MiniLM-L6-v2 model as
+:func:`carevoice.placeholders.model_text` reads the tags (:func:`discovery_reading`). Then it
+runs, on the same text and the same vectors, so that the comparison stays like for like and no
+tool sees a name from the raw text:
 
 * ``carevoice``: :class:`carevoice.discover.ThemeDiscovery` with its defaults;
 * ``carevoice+background`` (with ``--dev-background``): the same on the ``--dev`` file, with the
-  demo corpus's comments as unlabelled ``background`` (clustered together, never reported);
+  demo corpus's comments (read the same way) as unlabelled ``background`` (clustered together,
+  never reported);
 * ``bertopic``: plain BERTopic 0.17 (UMAP with ``random_state=42``, HDBSCAN, c-TF-IDF), as a
-  user would run it.
+  user would run it;
+* ``carevoice_raw_text`` (with ``--raw-text``): a secondary row, carevoice on vectors of the raw,
+  unpseudonymised text, as this benchmark measured it before 2026-12-06 (twenty-fifth
+  session). No user gets this reading: ``fit`` pseudonymises first.
 
 It reports how many of the gold themes are matched by some discovered topic with F1 >= 0.5 (a
 topic is the set of comments assigned to it, primary or not; outliers belong to no topic), the
@@ -29,7 +37,8 @@ themes a neighbourhood of the embedding space (a comment and its nearest neighbo
 match at best; and a supervised linear probe: how many themes a logistic regression on the
 embeddings reaches with F1 >= 0.5 when it is given labels (cross-validated on the corpus, and,
 for the ``--dev`` file, trained on the demo corpus's labels). Discovery does not see gold
-labels; they are only used to score. ``--stability N`` measures, at ``random_state`` 0 ..
+labels; they are only used to score. The ceilings and ``--stability`` use the pseudonymised
+reading's vectors too. ``--stability N`` measures, at ``random_state`` 0 ..
 N-1, how far the topics move when the vectors get noise of sd 1e-7, 1e-6 and 1e-5 (the size of
 the differences between machines, BLAS builds and batch compositions) or the rows are shuffled:
 the adjusted Rand index of the primary topics against the unperturbed fit.
@@ -63,6 +72,39 @@ def load_gold(path: Path | None) -> pd.DataFrame:
     return pd.DataFrame({"comment_id": [str(r["comment_id"]) for r in rows],
                          "text": [r["text"] for r in rows],
                          "themes": [list(r.get("themes", [])) for r in rows]})
+
+
+def discovery_reading(comments: pd.DataFrame, embedder: object
+                      ) -> tuple[pd.DataFrame, np.ndarray]:
+    """The comments and their vectors as :meth:`ThemeDiscovery.fit` reads them.
+
+    The text is pseudonymised once with the default pseudonymiser in tags mode, the comments in
+    ``comment_id`` order as ``fit`` orders them (so the tags are numbered as ``fit`` numbers
+    them), and returned in the caller's order; the vectors are of
+    :func:`carevoice.placeholders.model_text` of that text (blank text as ``""``), as ``fit``
+    embeds it. So ``ThemeDiscovery(text_is_pseudonymised=True).fit(read, embeddings=vectors)``
+    gives the topics that ``ThemeDiscovery(embedder).fit(comments)`` gives.
+
+    Returns
+    -------
+    read : pandas.DataFrame
+        A copy of ``comments`` with ``text`` pseudonymised.
+    vectors : numpy.ndarray
+        One row per comment.
+    """
+    from carevoice.placeholders import model_texts
+    from carevoice.pseudonymise import pseudonymise
+
+    order = np.array(sorted(range(len(comments)),
+                            key=lambda i: str(comments["comment_id"].iloc[i])), dtype=np.int64)
+    safe = pseudonymise(comments[["comment_id", "text"]].iloc[order].reset_index(drop=True))
+    texts = np.empty(len(comments), dtype=object)
+    texts[order] = safe.comments["text"].to_numpy()
+    read = comments.copy()
+    read["text"] = texts
+    words = ["" if not isinstance(t, str) or not t.strip() else t for t in texts]
+    vectors = np.asarray(embedder.encode(model_texts(words)))  # type: ignore[attr-defined]
+    return read, vectors
 
 
 def matched_themes(memberships: dict[str, set[int]], gold: pd.DataFrame,
@@ -105,8 +147,8 @@ def run_carevoice(comments: pd.DataFrame, vectors: np.ndarray, seed: int = 0,
     from carevoice.discover import ThemeDiscovery
 
     back, back_vectors = background if background is not None else (None, None)
-    # Like for like with BERTopic: both cluster the same vectors and only counts are published,
-    # so the text is not pseudonymised first (benchmarks/bench_pseudonymise.py times that step).
+    # The text is pseudonymised already (discovery_reading), or deliberately raw for the
+    # secondary raw-text row; either way fit must not pseudonymise it again.
     topics = ThemeDiscovery(random_state=seed, text_is_pseudonymised=True).fit(
         comments[["comment_id", "text"]], embeddings=vectors,
         background=None if back is None else back[["comment_id", "text"]],
@@ -202,7 +244,7 @@ def seed_range(gold: pd.DataFrame, vectors: np.ndarray, seeds: int,
 
 
 def primary_topics(comments: pd.DataFrame, vectors: np.ndarray, seed: int = 0) -> pd.Series:
-    """carevoice's primary topic of each comment (by comment_id), text read as it is."""
+    """carevoice's primary topic of each comment (by comment_id), text taken as given."""
     from carevoice.discover import ThemeDiscovery
 
     assignments = ThemeDiscovery(random_state=seed, text_is_pseudonymised=True).fit(
@@ -262,23 +304,44 @@ def perturbed(comments: pd.DataFrame, n: int, seed: int = 0) -> pd.DataFrame:
     return pd.DataFrame({"comment_id": [f"S{i:06d}" for i in range(n)], "text": texts})
 
 
+def read_corpus(gold: pd.DataFrame, embedder: object) -> dict[str, object]:
+    """:func:`discovery_reading` of a gold corpus (themes kept), with its seconds."""
+    start = time.perf_counter()
+    read, vectors = discovery_reading(gold, embedder)
+    return {"comments": read, "vectors": vectors,
+            "seconds": round(time.perf_counter() - start, 1)}
+
+
 def bench_corpus(name: str, gold: pd.DataFrame, embedder: object, methods: list[str],
                  background: tuple[pd.DataFrame, np.ndarray] | None = None, *,
                  seeds: int = 0, ceiling: bool = False, stability: int = 0,
-                 train: tuple[np.ndarray, pd.DataFrame] | None = None) -> dict[str, object]:
-    start = time.perf_counter()
-    vectors = np.asarray(embedder.encode(gold["text"].tolist()))  # type: ignore[attr-defined]
-    report: dict[str, object] = {"comments": len(gold),
-                                 "embedding_seconds": round(time.perf_counter() - start, 1)}
+                 train: tuple[np.ndarray, pd.DataFrame] | None = None,
+                 read: dict[str, object] | None = None,
+                 raw_text: bool = False) -> dict[str, object]:
+    """Every method on one corpus; ``gold`` is the raw text, ``read`` its discovery reading."""
+    read = read if read is not None else read_corpus(gold, embedder)
+    comments: pd.DataFrame = read["comments"]  # type: ignore[assignment]
+    vectors: np.ndarray = read["vectors"]  # type: ignore[assignment]
+    report: dict[str, object] = {
+        "comments": len(gold), "reading": "pseudonymised (tags mode), tags read by model_text",
+        "pseudonymise_and_embedding_seconds": read["seconds"]}
     if background is not None:
         methods = [*methods, "carevoice+background"]
+    raw_vectors = None
+    if raw_text:
+        methods = [*methods, "carevoice_raw_text"]
+        start = time.perf_counter()
+        raw_vectors = np.asarray(embedder.encode(gold["text"].tolist()))  # type: ignore[attr-defined]
+        report["raw_text_embedding_seconds"] = round(time.perf_counter() - start, 1)
     for method in methods:
         runner: Callable[[pd.DataFrame, np.ndarray], dict[str, set[int]]] = {
             "carevoice": run_carevoice, "bertopic": run_bertopic,
             "carevoice+background": lambda c, v: run_carevoice(c, v, background=background),
+            "carevoice_raw_text": run_carevoice,
         }[method]
-        first, seconds, peak = measure(lambda r=runner: r(gold, vectors))
-        second = runner(gold, vectors)
+        texts, x = (gold, raw_vectors) if method == "carevoice_raw_text" else (comments, vectors)
+        first, seconds, peak = measure(lambda r=runner, t=texts, v=x: r(t, v))
+        second = runner(texts, x)
         matched, total, best = matched_themes(first, gold)
         report[method] = {
             "matched_themes": matched, "gold_themes": total,
@@ -294,12 +357,12 @@ def bench_corpus(name: str, gold: pd.DataFrame, embedder: object, methods: list[
               f"time {seconds:6.1f}s peak {peak:7.1f} MiB", flush=True)
         if seeds and method != "bertopic":
             back = background if method == "carevoice+background" else None
-            counts = seed_range(gold, vectors, seeds, back)
+            counts = seed_range(texts, x, seeds, back)
             report[method]["matched_by_seed"] = counts  # type: ignore[index]
             print(f"{name:6} {method:20} seeds 0-{seeds - 1}: {counts} "
                   f"(mean {np.mean(counts):.1f})", flush=True)
     if stability:
-        report["perturbation_ari"] = perturbation_stability(gold, vectors, stability)
+        report["perturbation_ari"] = perturbation_stability(comments, vectors, stability)
         for seed, row in report["perturbation_ari"].items():  # type: ignore[attr-defined]
             print(f"{name:6} perturbation ARI {seed}: {row}", flush=True)
     if ceiling:
@@ -334,7 +397,12 @@ def main(argv: list[str] | None = None) -> int:
                         help="Also measure, at random_state 0 .. N-1, the ARI of the topics "
                              "under noise of sd 1e-7, 1e-6, 1e-5 on the vectors and under a "
                              "row shuffle.")
+    parser.add_argument("--raw-text", action="store_true",
+                        help="Also run carevoice on vectors of the raw, unpseudonymised text "
+                             "(a secondary row: fit never reads text that way).")
     parser.add_argument("--output", type=Path, help="Write the results as JSON here.")
+    parser.add_argument("--note", help="A note (date, machine load) stored as 'measured' in "
+                                       "the JSON.")
     args = parser.parse_args(argv)
 
     from carevoice import CachedEmbedder, SentenceTransformerEmbedder
@@ -343,30 +411,35 @@ def main(argv: list[str] | None = None) -> int:
     if args.cache:
         embedder = CachedEmbedder(embedder, args.cache)
     methods = ["carevoice"] + ([] if args.skip_bertopic else ["bertopic"])
-    results: dict[str, object] = {"python": platform.python_version(),
+    results: dict[str, object] = {**({"measured": args.note} if args.note else {}),
+                                  "python": platform.python_version(),
                                   "machine": platform.machine()}
     demo = load_gold(None)
     # Import carevoice's discovery libraries before anything is timed: with cached embeddings
     # nothing else has loaded scikit-learn yet, and its import would count as discovery time.
     warm = demo.head(60)
     run_carevoice(warm, np.asarray(embedder.encode(warm["text"].tolist())))  # type: ignore[attr-defined]
-    extra = {"seeds": args.seeds, "ceiling": args.ceiling, "stability": args.stability}
-    results["demo"] = bench_corpus("demo", demo, embedder, methods, **extra)
+    extra = {"seeds": args.seeds, "ceiling": args.ceiling, "stability": args.stability,
+             "raw_text": args.raw_text}
+    # Read (pseudonymise and embed) the demo corpus once: it is also the dev file's background,
+    # the probe's training set and the source of the --scale comments.
+    demo_read = read_corpus(demo, embedder)
+    demo_safe: pd.DataFrame = demo_read["comments"]  # type: ignore[assignment]
+    demo_vectors: np.ndarray = demo_read["vectors"]  # type: ignore[assignment]
+    results["demo"] = bench_corpus("demo", demo, embedder, methods, read=demo_read, **extra)
     if args.dev:
-        background = None
-        demo_vectors = None
-        if args.dev_background or args.ceiling:
-            demo_vectors = np.asarray(embedder.encode(  # type: ignore[attr-defined]
-                demo["text"].tolist()))
-        if args.dev_background:
-            background = (demo, demo_vectors)
-        train = (demo_vectors, demo) if args.ceiling else None
+        background = (demo_safe, demo_vectors) if args.dev_background else None
+        train = (demo_vectors, demo_safe) if args.ceiling else None
         results["dev"] = bench_corpus("dev", load_gold(args.dev), embedder, methods,
                                       background, train=train, **extra)
     if args.scale:
-        big = perturbed(demo, args.scale)
+        # Resampled from the pseudonymised comments, so they need no pseudonymising again.
+        from carevoice.placeholders import model_texts
+
+        big = perturbed(demo_safe, args.scale)
         start = time.perf_counter()
-        vectors = np.asarray(embedder.encode(big["text"].tolist()))  # type: ignore[attr-defined]
+        vectors = np.asarray(embedder.encode(  # type: ignore[attr-defined]
+            model_texts(big["text"].tolist())))
         scale: dict[str, object] = {"comments": args.scale,
                                     "embedding_seconds": round(time.perf_counter() - start, 1)}
         for method in methods:

@@ -63,3 +63,38 @@ def test_matched_themes_scores_the_best_topic_per_theme(bench):
     matched, total, best = bench.matched_themes(memberships, gold)
     assert (matched, total) == (2, 2)
     assert best == {"money": 1.0, "school": round(2 / 3, 3)}
+
+
+#: Fictional comments naming people, places and schools, in no particular comment_id order.
+_NAMED = pd.DataFrame({
+    "comment_id": ["k7", "a2", "m1", "b9", "z3", "c4", "q8", "d5", "x6", "e0", "f1", "g2"],
+    "text": ["i miss my brother Tyrone so much", "Mrs Okafor at Brambleford Academy helped me",
+             "moved from Grimsby to Scunthorpe and lost my mates",
+             "my social worker Precious never rings back",
+             "got excluded from Halsworth High in year 9", "more money for driving lessons",
+             "contact with my nan in Doncaster got cancelled again",
+             "the leaving care grant ran out fast", "Jaydon my PA left after two months",
+             "i want to go to college in Hull", "cant pay my gas bill", "n/a"]})
+
+
+def test_discovery_reading_is_the_text_and_vectors_fit_uses(bench):
+    from carevoice import HashingEmbedder
+    from carevoice.discover import ThemeDiscovery
+    from carevoice.placeholders import model_texts
+
+    read, vectors = bench.discovery_reading(_NAMED, HashingEmbedder())
+    fitted = ThemeDiscovery(HashingEmbedder()).fit(_NAMED)  # fit pseudonymises itself
+    # the same pseudonymised text, tags numbered as fit numbers them, in the caller's order
+    assert read["comment_id"].tolist() == _NAMED["comment_id"].tolist()
+    assert read["text"].tolist() == fitted.topics_.comments["text"].tolist()
+    for name in ("Tyrone", "Okafor", "Brambleford", "Grimsby", "Precious", "Doncaster"):
+        assert not read["text"].str.contains(name).any()
+    np.testing.assert_allclose(vectors, HashingEmbedder().encode(model_texts(read["text"])))
+    # so the benchmark's carevoice row is what a user's fit gives
+    assignments = fitted.topics_.assignments
+    mine: dict[str, set[int]] = {}
+    for cid, t in zip(assignments["comment_id"], assignments["topic"], strict=True):
+        mine.setdefault(str(cid), set()).add(int(t))
+    assert bench.run_carevoice(read, vectors) == mine
+    np.testing.assert_allclose(fitted.topics_.embeddings, vectors / np.maximum(
+        np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12), atol=1e-6)
