@@ -298,7 +298,7 @@ def test_export_names_the_coder_the_codes_name_never_the_model_unasked(app, file
     assert users("--user", "Amina") == ["Amina"]
     model = users("--model-codes")
     assert len(model) == 1 and model[0].startswith("carevoice ") and \
-        "ThemeCoder" in model[0] and model[0].endswith(", codebook 1.2.0)")
+        "ThemeCoder" in model[0] and model[0].endswith(", codebook 1.3.0)")
     typed = tmp_path / "typed.csv"
     typed.write_text("comment_id,theme,coder\nc1,family_contact,Amina\nc3,money,Ben\n"
                      "c3,staff_turnover,\n", "utf-8")

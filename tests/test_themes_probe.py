@@ -1,7 +1,7 @@
 """The theme coder on comments written blind to it (``tests/data/theme_probe.jsonl``).
 
-706 fictional comments written on 2026-12-02 and 03 by six helper sessions that read the codebook's
-definitions but not the coder, its reference comments or the development set:
+826 fictional comments written on 2026-12-02 to 06 by seven helper sessions that read the
+codebook's definitions but not the coder, its reference comments or the development set:
 
 * ``words_of_care`` (80): comments about the words of care ("stop calling it contact"), the same
   words used in their ordinary sense, and family mentioned without family contact;
@@ -18,11 +18,16 @@ definitions but not the coder, its reference comments or the development set:
   once, before anyone read it; nothing was changed after it.
 * ``survey_mix_b`` (120, eleventh session): the same brief, a second helper. Measured once,
   before anyone read it; nothing was changed after it.
+* ``survey_mix_x`` (120, twenty-fifth session; ids ``t3-x...``): the same brief, a third
+  helper. Measured blind once (macro-F1 0.835, ``relationships_trust`` 0.57), then **read for
+  development**: the clause themes and codebook 1.3.0 were written after reading its misses
+  (``docs/themes.md``, *Clause themes and codebook 1.3.0*), so it is development data now, a
+  regression guard and not an out-of-sample measure.
 
 The first two were used to check the mention reading, the family-background supplement and the
-``voice_decisions`` label audit (``docs/themes.md``), so they are a regression guard, not an
-out-of-sample measure. ``four_themes`` and ``eleven_themes`` changed nothing yet: they are
-still out of sample. Never train on any of them.
+``voice_decisions`` label audit (``docs/themes.md``), and ``survey_mix_x`` to write the clause
+themes, so they are a regression guard, not an out-of-sample measure. ``four_themes`` and
+``eleven_themes`` changed nothing yet: they are still out of sample. Never train on any of them.
 """
 
 from __future__ import annotations
@@ -84,7 +89,16 @@ def test_blind_theme_probe_regression_guard():
     assert min(per_theme.values()) >= 0.55, per_theme
     # measured 2026-12-03 (eleventh session), blind: macro-F1 0.864, weakest relationships_trust
     # 0.57 (8 gold comments); the same guards, 0.1 below the macro figure
+    # (2026-12-06, with the clause themes and codebook 1.3.0: 0.904 and 0.880)
     mix_b = by_set["survey_mix_b"]
     per_theme = {t: _f1(*mix_b, t) for t in sorted(set().union(*mix_b[0]))}
     assert sum(per_theme.values()) / len(per_theme) >= 0.76
     assert min(per_theme.values()) >= 0.47, per_theme
+    # measured 2026-12-06 (twenty-fifth session): blind, macro-F1 0.835 and relationships_trust
+    # 0.57 (6 of 14 found); after the clause themes and codebook 1.3.0, written from its misses
+    # (in-sample), 0.842 and 0.80 (10 of 14), voice_decisions 0.77. Guards 0.1 below.
+    mix_x = by_set["survey_mix_x"]
+    per_theme = {t: _f1(*mix_x, t) for t in sorted(set().union(*mix_x[0]))}
+    assert sum(per_theme.values()) / len(per_theme) >= 0.74
+    assert per_theme["relationships_trust"] >= 0.70, per_theme
+    assert per_theme["voice_decisions"] >= 0.67, per_theme

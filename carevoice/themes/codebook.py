@@ -633,7 +633,7 @@ def default_codebook() -> Codebook:
     Examples
     --------
     >>> default_codebook().version
-    '1.2.0'
+    '1.3.0'
     """
     import yaml
 

@@ -21,8 +21,11 @@ How a score is made (see ``docs/themes.md`` for the measurements behind each cho
    can be missed (measured: a 58-word comment of five sentences, one about an advocate,
    scored advocacy 0.44, just under the 0.5 threshold). A comment longer than :data:`WINDOW`
    segments counts, as a whole, as its best run of ``WINDOW`` consecutive segments, so a
-   theme in one part of a very long comment is not diluted further. The two models'
-   probabilities are averaged.
+   theme in one part of a very long comment is not diluted further. For the *clause themes*
+   (:data:`CLAUSE_THEMES`: being listened to, trusted relationships), which young people
+   mostly raise in one sentence of a comment about something else, a sentence that scores at
+   least :data:`CLAUSE_LEVEL` counts in full (``w`` 1 for that comment and theme). The two
+   models' probabilities are averaged.
 4. Per-theme thresholds are calibrated on out-of-fold predictions (cross-validation over the
    training texts; over the human-coded comments when there are enough of them), shrunk towards
    one global threshold so that rare themes do not get noisy thresholds.
@@ -68,6 +71,16 @@ EMBEDDING_C = 2.0
 #: weight was chosen on comments of up to this length (see ``docs/themes.md``).
 WINDOW = 10
 
+#: The default *clause themes*: themes that young people mostly raise in one sentence or clause
+#: of a comment about something else ("nobody asked me", "she's the one adult who stayed"), so
+#: that a clear sentence counts in full rather than a quarter of the way (see
+#: ``ThemeCoder(clause_themes=...)`` and ``docs/themes.md``).
+CLAUSE_THEMES = ("voice_decisions", "relationships_trust")
+
+#: The raw score (embedding and wording models averaged) at which one sentence or clause of a
+#: comment carries a clause theme in full.
+CLAUSE_LEVEL = 0.8
+
 
 class ThemeCoder:
     """Code comments against a codebook: multi-label, a score per theme, calibrated thresholds.
@@ -93,7 +106,15 @@ class ThemeCoder:
         reference comments, for the themes they were coded for, or 20 or more human-coded
         comments), which already teach it how several themes share a comment; 1.0 when it has
         only the codebook's single-theme phrasings. Both values were chosen by
-        cross-validation on the demo corpus (see ``docs/themes.md``).
+        cross-validation on the demo corpus (see ``docs/themes.md``). With None, a clause
+        theme (``clause_themes``) takes 1 in a comment where one of its sentences or clauses
+        scores at least :data:`CLAUSE_LEVEL`.
+    clause_themes : sequence of str or None, default None
+        Themes that a comment often raises in one sentence about something else, for which a
+        sentence or clause that clearly raises them counts in full (with ``segment_weight``
+        None). None: those of :data:`CLAUSE_THEMES` (``voice_decisions`` and
+        ``relationships_trust``) that the codebook has, under their id or renamed from it; an
+        empty tuple: none. Every id given must be a theme of the codebook.
     reference : bool, default True
         Also learn from the packaged reference comments: the 1,720 fictional comments of the demo
         corpus (:func:`carevoice.load_demo`) and the 341 of its reference supplement (kinship
@@ -150,6 +171,8 @@ class ThemeCoder:
         theme of the codebook).
     segment_weight_ : pandas.Series
         The segment weight of each theme (``segment_weight``, or the one chosen for None).
+    clause_themes_ : tuple of str
+        The clause themes in use (empty when ``segment_weight`` is given).
     training_counts_ : pandas.DataFrame
         Per theme: ``positives``, ``negatives`` and ``unknown`` training texts (unweighted).
         Reference comments are ``unknown`` for themes outside the default codebook (other than
@@ -177,6 +200,7 @@ class ThemeCoder:
         lexical_weight: float = 0.5,
         segments: bool = True,
         segment_weight: float | None = None,
+        clause_themes: Sequence[str] | None = None,
         reference: bool = True,
         kin_carers: bool = True,
         mentions: bool = True,
@@ -193,6 +217,7 @@ class ThemeCoder:
         self.lexical_weight = lexical_weight
         self.segments = segments
         self.segment_weight = segment_weight
+        self.clause_themes = clause_themes
         self.reference = reference
         self.kin_carers = kin_carers
         self.mentions = mentions
@@ -208,8 +233,8 @@ class ThemeCoder:
     def get_params(self, deep: bool = True) -> dict[str, Any]:
         """Return the constructor parameters (scikit-learn convention)."""
         names = ("embedder", "codebook", "lexical_weight", "segments", "segment_weight",
-                 "reference", "kin_carers", "mentions", "human_weight", "C", "lexical_C",
-                 "fallback", "shrinkage", "n_splits", "random_state")
+                 "clause_themes", "reference", "kin_carers", "mentions", "human_weight", "C",
+                 "lexical_C", "fallback", "shrinkage", "n_splits", "random_state")
         return {n: getattr(self, n) for n in names}
 
     def set_params(self, **params: Any) -> ThemeCoder:
@@ -393,6 +418,8 @@ class ThemeCoder:
         self.segment_weight_ = pd.Series(
             np.where(realistic, 0.25, 1.0) if self.segment_weight is None
             else float(self.segment_weight), index=list(self.themes_), name="segment_weight")
+        clause_themes = self._clause_themes()  # checked even when a segment_weight is given
+        self.clause_themes_ = clause_themes if self.segment_weight is None else ()
         x = self._embed(texts, shipped=True)
         self.dim_ = x.shape[1]
         segs = self._segments(texts)
@@ -401,6 +428,22 @@ class ThemeCoder:
         self.thresholds_ = calibrate(oof[:, :-1], y, groups_a, self.themes_,
                                      self.shrinkage)
         return self
+
+    def _clause_themes(self) -> tuple[str, ...]:
+        """The clause themes of the codebook (see ``clause_themes``), checked."""
+        if self.clause_themes is None:
+            return tuple(t.id for t in self.codebook_.themes
+                         if {t.id, *t.renamed_from} & set(CLAUSE_THEMES))
+        given = [self.clause_themes] if isinstance(self.clause_themes, str) \
+            else list(self.clause_themes) if isinstance(self.clause_themes, (list, tuple)) \
+            else [self.clause_themes]
+        unknown = [t for t in given if not isinstance(t, str) or t not in self.themes_]
+        if unknown:
+            raise InputError(
+                f"The 'clause_themes' parameter of ThemeCoder must hold theme ids of the "
+                f"codebook ({', '.join(self.themes_)}). Got {', '.join(map(repr, unknown))}."
+            )
+        return tuple(dict.fromkeys(given))
 
     def _segments(self, texts: Sequence[str]) -> tuple[list[str], np.ndarray, np.ndarray]:
         """The parts of every text scored on their own: texts, owner row, kind.
@@ -443,8 +486,16 @@ class ThemeCoder:
             # A comment of more than WINDOW segments is, as a whole, its best window of WINDOW
             # consecutive segments (or the whole, if higher): a theme raised in one part of a
             # long comment is not diluted by the rest of it.
-            w = np.asarray(self.segment_weight_, dtype=float)  # per theme
+            w = np.asarray(self.segment_weight_, dtype=float)[None, :]  # per theme
             win = kind == 1
+            # A clause theme (voice, trust) clearly raised by one sentence counts in full there.
+            clause = np.isin(np.asarray(self.themes_), getattr(self, "clause_themes_", ()))
+            if clause.any():
+                seg_raw = ((1 - self.lexical_weight) * se[:, :-1]
+                           + self.lexical_weight * sl[:, :-1])
+                strongest = np.zeros((len(texts), len(self.themes_)))
+                np.maximum.at(strongest, owner[~win], seg_raw[~win])
+                w = np.where(clause[None, :] & (strongest >= CLAUSE_LEVEL), 1.0, w)
             for whole, part in ((pe, se), (pl, sl)):
                 context = whole[:, :-1].copy()
                 np.maximum.at(context, owner[win], part[win, :-1])
