@@ -472,6 +472,23 @@ def test_reports_without_timestamp_are_byte_identical(demo_part, tmp_path):
     assert "created" not in json.loads(written[0]["manifest"].read_text())
 
 
+def test_frame_digests_recompute_with_carevoice_report_frame_hash(demo_part):
+    """The manifest (and docs/link.md) said to recompute frame_digests with
+    carevoice.report.frame_hash, which could not be imported (audit of the docs, L1)."""
+    from carevoice.report import frame_hash, make_report
+
+    comments, respondents, codes = demo_part
+    part = comments.iloc[:150]
+    codes = codes[codes["comment_id"].isin(set(part["comment_id"]))]
+    content = make_report((part, respondents), codes, safeguarding=SCREEN_RULES,
+                          embedder=HashingEmbedder(), text_is_pseudonymised=True,
+                          timestamp=False)
+    assert content.manifest["frame_digests"] == {
+        "comments": frame_hash(part), "codes": frame_hash(codes),
+        "respondents": frame_hash(respondents)}
+    assert "carevoice.report.frame_hash" in content.manifest["frame_digests_note"]
+
+
 def test_link_cli_needs_no_text_and_tests_hypotheses(cli_app, files, tmp_path):
     comments = pd.read_csv(files / "comments.csv", dtype=str)
     ids_only = tmp_path / "ids.csv"

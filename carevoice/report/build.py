@@ -183,6 +183,11 @@ def file_hash(path: str | Path) -> str:
 def frame_hash(frame: pd.DataFrame) -> str:
     """SHA-256 of a frame's contents (values and column names), hex.
 
+    What a report's manifest records under ``frame_digests`` for the comments, codes and
+    respondents given to :func:`make_report` as frames, without ``inputs=``: recompute it on
+    the frames you have to check that they are the ones the report was made from. A digest
+    of pandas values, not the SHA-256 of any file.
+
     Examples
     --------
     >>> frame_hash(pd.DataFrame({"a": [1]})) == frame_hash(pd.DataFrame({"a": [1]}))
