@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from ._decimals import decimal_comma_kind, from_decimal_comma
+from ._multiselect import undeclared_write_ins
 from ._platforms import option_columns_message, unnamed_option_columns
 from ._stat_files import VOUCHED_ATTR, file_hints
 from ._wording import (
@@ -547,7 +548,13 @@ def free_text_columns(frame: pd.DataFrame, columns: Iterable[str] | None = None,
     - nearly every answer differs from the others (20 answers or more, at least half of them
       different; or 8 or more, all different), unless most answers repeat and those given
       once are short labels ("Leeds", "Kingston upon Hull"), or the question names a list of
-      places or groups (a council, an ethnic group) and every answer is such a label.
+      places or groups (a council, an ethnic group) and every answer is such a label;
+    - its answers are the options of a tick-all-that-apply question joined in one cell
+      (Microsoft Forms ``"Sport;Gaming;"``, Google Forms ``"Sport, Gaming"``) and some
+      parts were written in, not ticked: text after "Other:", or a part given by three
+      respondents or fewer that reads as one's own words ("fishing with Tariq"; see
+      :func:`carevoice._multiselect.undeclared_write_ins`). Declared with ``multi_select``,
+      the question is split into one no/yes answer per option before this check.
 
     Not flagged, however the question is worded: answers that are all replies such as "Yes",
     "No", "Don't know", "Not sure" (so "Do you know your social worker's name?" and
@@ -661,7 +668,20 @@ def free_text_columns(frame: pd.DataFrame, columns: Iterable[str] | None = None,
         elif ((n >= 20 and distinct >= 0.5 * n) or (n >= 8 and distinct == n)) \
                 and not closed_list(header, present, once):
             found[str(col)] = "nearly every answer differs from the others"
+        elif (joined := undeclared_write_ins(present)) is not None:
+            found[str(col)] = _joined_reason(str(col), *joined)
     return found
+
+
+def _joined_reason(column: str, sep: str, n: int) -> str:
+    """Why a joined tick-all-that-apply column with write-ins is refused, and what to do."""
+    return (f"its answers are options joined by {sep!r}, and {n} of them hold words written "
+            "in, not ticked: a tick-all-that-apply question with a young person's write-ins. "
+            f"Declare it (multi_select={{{column!r}: {sep!r}}}; --multi-select "
+            f"'{column}={sep}' on the command line; [input.multi_select] in a batch run), "
+            "giving its options in order if one is taken for a write-in (levels=...; --levels "
+            "'COLUMN=OPTION,...'; [input.levels]): each option becomes a no/yes answer and the "
+            "write-ins are left out")
 
 
 def closed_answers(respondents: pd.DataFrame, *, closed_columns: Sequence[str] | None = None,

@@ -44,12 +44,14 @@ from typing import Any
 
 import pandas as pd
 
+from ._wording import written_like
 from .errors import InputError
 
 logger = logging.getLogger("carevoice.corpus")
 
 __all__ = ["MULTI_SELECT_ATTR", "MultiSelect", "MultiSelectQuestion", "SplitAnswers",
-           "multi_select_questions", "resolve_questions", "split_multi_select"]
+           "multi_select_questions", "resolve_questions", "split_multi_select",
+           "undeclared_write_ins"]
 
 #: The ``multi_select`` argument of the readers: the columns of joined answers (their separator
 #: detected), or a mapping of each such column to its separator (None: detected), or of a
@@ -246,6 +248,98 @@ def _writes_in(cells: list[str], sep: str) -> bool:
         return True
     return sep == "," and any(", " in c for c in cells) \
         and not any(re.search(r",\S", c) for c in cells)
+
+
+#: How many respondents may give the same answer for it to count as written in, not ticked,
+#: in :func:`undeclared_write_ins` ("fishing with Tariq" written by two or three friends).
+FEW = 3
+
+
+def _recombined(cells: Mapping[tuple[str, ...], int], counts: Mapping[str, int]) -> bool:
+    """Whether answers are options ticked in different combinations: some answer given by
+    two respondents or more is a whole cell on its own, and comes with another that is in
+    two different combinations ("Gaming"; "Gaming, Music"; "Sport, Gaming, Music"). The
+    parts of single answers with commas inside are not: "Yes, every week"; "White -
+    English, Welsh, Scottish, Northern Irish or British" (no part of it is an answer on its
+    own); "Foster carers" and "Foster carers, and their children" ("and their children"
+    comes in one combination only)."""
+    alone = {keys[0] for keys in cells if len(keys) == 1 and counts[keys[0]] >= 2}
+    combinations: dict[str, int] = {}
+    for keys in cells:
+        for k in keys:
+            combinations[k] = combinations.get(k, 0) + 1
+    return any(combinations[b] >= 2 and counts[b] >= 2
+               for keys in cells if len(keys) > 1 and alone.intersection(keys)
+               for b in keys if b not in alone or len(alone.intersection(keys)) > 1)
+
+
+def undeclared_write_ins(present: pd.Series) -> tuple[str, int] | None:
+    """Whether a column not declared as tick-all-that-apply holds one with write-ins.
+
+    The answers are taken for options joined in one cell, as Microsoft and Google Forms
+    export them, when every cell ends with the separator (Microsoft Forms) or when options
+    are ticked in different combinations (an answer given on its own, and together with
+    another that comes in two combinations or more). A part of a cell is then written in
+    when it is text written after "Other:", or when it is given by :data:`FEW`
+    respondents or fewer, reads as words of one's own
+    (:func:`carevoice._wording.written_like`; a small letter first counts only when the
+    answers given by more respondents start with a capital) and, where the platform puts
+    write-ins at the end of the cell, never comes before another answer.
+
+    Parameters
+    ----------
+    present : pandas.Series
+        A column's answers, as text, without missing ones.
+
+    Returns
+    -------
+    (str, int) or None
+        The separator and how many answers hold a write-in; None for a column that is not
+        a joined tick-all-that-apply question, or has no write-in.
+
+    Examples
+    --------
+    >>> ticked = ["Sport;Music;", "Music;", "Sport;Gaming;", "Gaming;Music;", "Sport;"] * 2
+    >>> undeclared_write_ins(pd.Series(ticked)) is None
+    True
+    >>> undeclared_write_ins(pd.Series([*ticked, "Music;fishing with Tariq;"]))
+    (';', 1)
+    """
+    cells = present.astype(str).str.strip()
+    cells = cells[cells != ""].value_counts(sort=False)
+    for sep in _SEPARATORS:
+        if not any(sep in c for c in cells.index):
+            continue
+        split = {c: _pieces(c, sep) for c in cells.index}
+        counts: dict[str, int] = {}
+        spelling: dict[str, str] = {}
+        before: set[str] = set()
+        combos: dict[tuple[str, ...], int] = {}
+        for cell, (answers, _) in split.items():
+            for answer in answers:
+                spelling.setdefault(_key(answer), answer)
+            keys = tuple(dict.fromkeys(_key(a) for a in answers))
+            for key in keys:
+                counts[key] = counts.get(key, 0) + int(cells[cell])
+            before.update(_key(a) for a in answers[:-1])
+            combos[keys] = combos.get(keys, 0) + int(cells[cell])
+        trailing = all(c.endswith(sep) for c in cells.index)
+        if not (trailing or _recombined(combos, counts)):
+            continue
+        last_only = _writes_in(list(cells.index), sep)
+        # A small letter first reads as one's own words where the options start with a
+        # capital: most of those given by more than FEW (or, in a small survey, by two or
+        # more) respondents.
+        common = ([k for k in counts if counts[k] > FEW]
+                  or [k for k in counts if counts[k] >= 2] or list(counts))
+        capitals = 2 * sum(spelling[k][:1].isupper() or spelling[k][:1].isdigit()
+                           for k in common) > len(common)
+        written = {k for k in counts if counts[k] <= FEW and not (last_only and k in before)
+                   and written_like(spelling[k], lower_case=capitals)}
+        n = sum(int(cells[c]) for c, (answers, other) in split.items()
+                if other or any(_key(a) in written for a in answers))
+        return (sep, n) if n else None
+    return None
 
 
 def _joined(question: MultiSelectQuestion, column: pd.Series,

@@ -206,6 +206,29 @@ def closed_labels(present: pd.Series, once: pd.Series) -> bool:
                                   and not _INNER_CAPITAL.search(v)).all()))
 
 
+def written_like(answer: str, *, lower_case: bool = True) -> bool:
+    """Whether a short answer reads as words of one's own rather than a list's label: more
+    than six words, a sentence, a capitalised word inside but "I" (a name), an e-mail
+    address or six digits or more (a phone number), or, when ``lower_case``, a small letter
+    first ("fishing with Tariq", "Seeing Nan Rose", "my mate", not "Youth club").
+
+    Examples
+    --------
+    >>> [written_like(a) for a in ("Youth club", "fishing with Tariq", "Seeing Nan Rose",
+    ...                            "I go to the park.", "Sport")]
+    [False, True, True, True, False]
+    >>> written_like("drawing", lower_case=False)
+    False
+    """
+    text = answer.strip()
+    if not text:
+        return False
+    return (len(text.split()) > 6 or bool(re.search(r"[.!?]$", text))
+            or bool(_INNER_CAPITAL.search(text)) or "@" in text
+            or len(re.findall(r"\d", text)) >= 6
+            or (lower_case and not _LABEL.fullmatch(text)))
+
+
 def all_dates(present: pd.Series) -> bool:
     """Whether every answer is a date, or a date and time (ISO or day/month/year)."""
     return bool(present.str.strip().str.fullmatch(_DATE).all())

@@ -113,6 +113,7 @@ def run_demo(output: str | Path, *, seed: int = 0, timestamp: bool = True) -> di
     from .link import link
     from .provenance import (
         codebook_record,
+        command_line,
         environment,
         file_sha256,
         write_codes_manifest,
@@ -181,7 +182,8 @@ def run_demo(output: str | Path, *, seed: int = 0, timestamp: bool = True) -> di
 
     manifest = {
         "seed": seed,
-        "input": {"file": export.name, "sha256": file_sha256(export)},
+        "command": command_line(names_only=True, here=output),
+        "inputs": {"survey": {"file": export.name, "sha256": file_sha256(export)}},
         "counts": {"comments": len(corpus.comments), "answered": len(answered),
                    "respondents": len(corpus.respondents), "spans": len(result.spans),
                    "spans_for_review": len(result.review),

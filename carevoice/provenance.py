@@ -257,16 +257,18 @@ def codebook_record(codebook: Any = None, *, name_only: bool = False) -> dict[st
             "sha256": sha}
 
 
-def _typed_value(value: Any, paths: set[str]) -> str | None:
+def _typed_value(value: Any, paths: set[str], names_only: bool = False,
+                 here: Path | None = None) -> str | None:
     """A value as :func:`command_line` records it: a file path or a number; else None."""
-    if isinstance(value, os.PathLike):
-        return os.fspath(value)
     if isinstance(value, bool):
         return None
     if isinstance(value, int | float) and math.isfinite(value):
         return str(value)
-    if isinstance(value, str) and value in paths:
-        return value
+    if isinstance(value, os.PathLike) or (isinstance(value, str) and value in paths):
+        path = os.fspath(value)
+        if here is not None and Path(path).resolve() == here:
+            return "."
+        return (Path(path).name or path) if names_only else path
     return None
 
 
@@ -284,14 +286,24 @@ def _click_context() -> Any:
     return None
 
 
-def command_line() -> list[str]:
+def command_line(*, names_only: bool = False,
+                 here: str | os.PathLike[str] | None = None) -> list[str]:
     """The running ``carevoice`` command as typed: option names, file paths and numbers.
 
     Rebuilt from what the command line set (not from ``sys.argv``): the command's name, then
     each argument and option the user gave, in the order the command declares them, options
     by their long name. File paths and numbers are kept; any other value (a title, a level
     name, a user name) is written ``"<value>"``: the manifest's ``settings`` hold what the
-    command did with it. Outside a command: ``[]``.
+    command did with it. Outside a command (a step run from Python): ``[]``.
+
+    Parameters
+    ----------
+    names_only : bool, default False
+        Record each file by its name, not its path as typed, as the manifests of a report, a
+        batch run and the demo name their files (so that they do not change with the folder
+        the files are in).
+    here : path, optional
+        The folder the manifest is written in (a report's, the demo's): recorded as ``"."``.
 
     Returns
     -------
@@ -305,6 +317,7 @@ def command_line() -> list[str]:
     ctx = _click_context()
     if ctx is None:
         return []
+    folder = None if here is None else Path(here).resolve()
     names = [ctx.info_name or ""]
     parent = ctx.parent
     while parent is not None:
@@ -320,7 +333,7 @@ def command_line() -> list[str]:
         values = list(value) if isinstance(value, list | tuple) else [value]
         paths = {v for v in values if isinstance(v, str) and Path(v).exists()}
         if param.param_type_name == "argument":
-            words += [_typed_value(v, paths) or "<value>" for v in values]
+            words += [_typed_value(v, paths, names_only, folder) or "<value>" for v in values]
             continue
         longs = [o for o in param.opts if o.startswith("--")] or list(param.opts)
         if getattr(param, "is_flag", False):
@@ -328,7 +341,7 @@ def command_line() -> list[str]:
             words.append(secondary[0] if value is False and secondary else longs[0])
             continue
         for v in values:
-            words += [longs[0], _typed_value(v, paths) or "<value>"]
+            words += [longs[0], _typed_value(v, paths, names_only, folder) or "<value>"]
     return words
 
 
@@ -377,19 +390,21 @@ def step_manifest(step: str, *, settings: Mapping[str, Any],
     Returns
     -------
     dict
-        ``carevoice_manifest`` (the format, 1), ``step``, ``command`` (:func:`command_line`),
-        ``seed``, ``settings``, ``codebook``, ``inputs``, ``outputs``, ``environment`` and the
-        extras.
+        ``carevoice_manifest`` (the format, 1), ``carevoice`` (the version, as in
+        ``environment``), ``step``, ``command`` (:func:`command_line`), ``seed``,
+        ``settings``, ``codebook``, ``inputs``, ``outputs``, ``environment`` and the extras.
 
     Examples
     --------
     >>> m = step_manifest("link", settings={"alpha": 0.05}, inputs={}, outputs={},
     ...                   models=False)
-    >>> m["step"], m["seed"], m["codebook"], m["environment"]["carevoice"] != ""
+    >>> m["step"], m["seed"], m["codebook"], m["carevoice"] == m["environment"]["carevoice"]
     ('link', None, None, True)
     """
+    env = environment(models=models)
     record: dict[str, Any] = {
         "carevoice_manifest": 1,
+        "carevoice": env["carevoice"],
         "step": step,
         "command": command_line(),
         "seed": seed,
@@ -397,7 +412,7 @@ def step_manifest(step: str, *, settings: Mapping[str, Any],
         "codebook": None if codebook is False else codebook_record(codebook),
         "inputs": {k: file_record(v) for k, v in inputs.items() if v is not None},
         "outputs": {k: file_record(v) for k, v in outputs.items() if v is not None},
-        "environment": environment(models=models),
+        "environment": env,
     }
     record.update({k: _jsonable(v) for k, v in extra.items()})
     return record

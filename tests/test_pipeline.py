@@ -49,7 +49,7 @@ def test_demo_manifest_and_codes(demo_run):
     _, written, _ = demo_run
     manifest = json.loads(written["manifest"].read_text("utf-8"))
     assert manifest["counts"]["answered"] == 1720
-    assert len(manifest["input"]["sha256"]) == 64
+    assert len(manifest["inputs"]["survey"]["sha256"]) == 64
     # the coder's settings, readings included, are recorded
     assert manifest["theme_coder"]["reference"] is False
     assert manifest["theme_coder"]["kin_carers"] is True
@@ -84,7 +84,13 @@ def test_demo_manifests_record_what_reproduces_them(demo_run):
     for record in manifest["outputs"].values():
         assert file_sha256(out / record["file"]) == record["sha256"]
     report = json.loads(written["report_manifest"].read_text("utf-8"))
-    assert "created" not in report and "seed" not in report
+    assert "created" not in report and report["seed"] is None
+    # the fields getting-started promises (audit of the docs, M1: no command, `input`)
+    for record, base in ((manifest, out), (report, written["report_manifest"].parent)):
+        assert {"carevoice", "command", "seed", "settings", "inputs", "outputs"} <= set(record)
+        for output in record["outputs"].values():
+            assert file_sha256(base / output["file"]) == output["sha256"]
+    assert manifest["command"] == report["command"] == []  # run from Python, not a command
     assert report["codes_made_with"]["seed"] == 0
     assert report["inputs"]["codes"]["sha256"] == file_sha256(written["codes"])
     assert report["environment"]["models"] == env["models"]

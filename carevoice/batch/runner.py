@@ -717,7 +717,7 @@ def _stream_chunks(writers: dict[str, TableWriter], specs: list[ChunkSpec], stor
 def _write_manifest(cfg: BatchConfig, base: Path, source: Source, specs: list[ChunkSpec],
                     detect_keys: list[str], code_keys: list[str], store: ChunkStore,
                     outputs: dict[str, Path], counts: dict[str, int], folder: Path) -> Path:
-    from ..provenance import codebook_record, environment
+    from ..provenance import codebook_record, command_line, environment
     from .chunks import write_atomic
 
     inputs = {"comments" if source.kind == "comments" else "survey":
@@ -739,10 +739,13 @@ def _write_manifest(cfg: BatchConfig, base: Path, source: Source, specs: list[Ch
         marker = store.marker(spec.index, "code") or {}
         chunks.append({"index": spec.index, "first_row": spec.first_row,
                        "comments": marker.get("rows"), "detect_key": dk, "code_key": ck})
+    settings = _relative(cfg, base)
     manifest = {
         "carevoice_batch": 1,
+        "command": command_line(names_only=True),
         "seed": cfg.run.seed,
-        "config": _relative(cfg, base),
+        "settings": settings,
+        "config": settings,  # the name of the settings before they were "settings"
         "inputs": inputs,
         "carevoice": env["carevoice"],
         "environment": env,

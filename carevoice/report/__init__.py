@@ -6,7 +6,15 @@
 functions on tidy frames, so a notebook can build any of them on its own.
 """
 
-from .build import FORMATS, ReportContent, build_report, make_report, run_manifest, write_report
+from .build import (
+    FORMATS,
+    ReportContent,
+    build_report,
+    frame_hash,
+    make_report,
+    run_manifest,
+    write_report,
+)
 from .charts import prevalence_chart
 from .joint import JOINT_COLUMNS, joint_display, joint_displays, joint_summary
 from .render import to_docx, to_html, to_markdown
@@ -27,6 +35,7 @@ __all__ = [
     "build_report",
     "change_table",
     "difference_table",
+    "frame_hash",
     "hypothesis_table",
     "joint_display",
     "joint_displays",

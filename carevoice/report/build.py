@@ -183,6 +183,11 @@ def file_hash(path: str | Path) -> str:
 def frame_hash(frame: pd.DataFrame) -> str:
     """SHA-256 of a frame's contents (values and column names), hex.
 
+    What a report's manifest records under ``frame_digests`` for the comments, codes and
+    respondents given to :func:`make_report` as frames, without ``inputs=``: recompute it on
+    the frames you have to check that they are the ones the report was made from. A digest
+    of pandas values, not the SHA-256 of any file.
+
     Examples
     --------
     >>> frame_hash(pd.DataFrame({"a": [1]})) == frame_hash(pd.DataFrame({"a": [1]}))
@@ -250,6 +255,7 @@ def run_manifest(*, inputs: Mapping[str, Any], settings: Mapping[str, Any],
     return {
         **created,
         "carevoice": env["carevoice"],
+        "seed": None,  # nothing in a report is random; the codes' seed is in codes_made_with
         "environment": env,
         "codebook": book,
         "codebook_version": book["version"],
@@ -802,9 +808,6 @@ def write_report(content: ReportContent, output_dir: str | Path, *,
     if "docx" in formats:
         written["docx"] = out / "report.docx"
         written["docx"].write_bytes(to_docx(content))
-    written["manifest"] = out / "manifest.json"
-    written["manifest"].write_text(json.dumps(content.manifest, indent=1, sort_keys=True),
-                                   "utf-8")
     tables = {"prevalence": content.prevalence, "associations": content.associations,
               "differences": content.differences, "hypotheses": content.hypotheses,
               **{f"by_{_file_part(v)}": t for v, t in content.subgroups.items()},
@@ -821,5 +824,40 @@ def write_report(content: ReportContent, output_dir: str | Path, *,
     written.update(write_unpublished(
         quotes.reindex(columns=[c for c in QUOTE_KEY_COLUMNS if c in quotes.columns]),
         content.safeguarding_withheld, out))
+    # The file holds the record printed in the report, and what the report cannot hold: the
+    # command that made it and the SHA-256 of the files to publish (the documents among them).
+    written["manifest"] = out / "manifest.json"
+    written["manifest"].write_text(json.dumps(_file_manifest(content.manifest, written, out),
+                                              indent=1, sort_keys=True), "utf-8")
     return written
+
+
+def _file_manifest(manifest: Mapping[str, Any], written: Mapping[str, Path],
+                  folder: Path) -> dict[str, Any]:
+    """The report's ``manifest.json``: the manifest printed in the report, with ``command``
+    (:func:`carevoice.provenance.command_line`: files by name, the report's folder as
+    ``"."``; ``[]`` when the report was made from Python) and ``outputs`` (each file to
+    publish, by its path in the folder, and its SHA-256). The files of
+    ``not-for-publication/`` are left out: the manifest is published with the report, and
+    the checksum of a file that holds one small count (``analyst.json``) would give the
+    count away to anyone who tries each number.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "report.md").write_text("# Report")
+    >>> m = _file_manifest({"seed": None}, {"md": folder / "report.md"}, folder)
+    >>> m["command"], m["outputs"]["md"]["file"], m["outputs"]["md"]["sha256"][:8]
+    ([], 'report.md', '04e1d146')
+    """
+    from ..provenance import command_line, file_sha256
+    from .unpublished import UNPUBLISHED_FOLDER
+
+    files = {name: path.relative_to(folder) for name, path in sorted(written.items())
+             if path.is_file() and name != "manifest"}
+    return {**manifest, "command": command_line(names_only=True, here=folder),
+            "outputs": {name: {"file": path.as_posix(), "sha256": file_sha256(folder / path)}
+                        for name, path in files.items()
+                        if path.parts[0] != UNPUBLISHED_FOLDER}}
 

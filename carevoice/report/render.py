@@ -33,7 +33,8 @@ _SUMMARY, _WORDS = "Summary", "Words used in this report"
 #: The line above the run manifest: what it is, and where the same record is as a file.
 _MANIFEST_NOTE = ("The record of how this report was made (software versions, settings and "
                   "checksums of the input files), for anyone who wants to check or repeat "
-                  "it. The same record is the file manifest.json.")
+                  "it. The file manifest.json holds the same record, with the command that "
+                  "made the report and the checksums of the files it wrote.")
 
 #: Column headers as the published documents print them: plain words a councillor reads,
 #: and a screen reader announces as words ("Of, 680" read as nothing). The frames and
