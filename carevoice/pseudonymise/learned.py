@@ -106,11 +106,14 @@ def _plain_word_opening(text: str, start: int, word: str) -> bool:
 
 def _acronym_never_a_name(word: str) -> bool:
     """Whether ``word`` is an acronym of three letters or more that is never personal data
-    ("ISA", "CPS", "PCSO"; not two letters, which may be initials: "JD from the team"): the
-    model marks it only inside a longer name."""
-    from .lexicons import NOT_PII
+    ("ISA", "CPS", "PCSO"; not two letters, which may be initials: "JD from the team"), or a
+    common abbreviation in any case (:data:`~.lexicons.ABBREVIATIONS`: "BS", "PhD", "btec"):
+    the model marks it only inside a longer name."""
+    from .lexicons import ABBREVIATIONS, NOT_PII
 
-    return len(word) >= 3 and word.isupper() and word.isalpha() and word.lower() in NOT_PII
+    low = word.lower()
+    return low in ABBREVIATIONS or (
+        len(word) >= 3 and word.isupper() and word.isalpha() and low in NOT_PII)
 
 
 def _next_in_run(tokens: list[tuple[int, int]], proba: np.ndarray, i: int, outside: int,
