@@ -114,7 +114,7 @@ def test_a_surrogate_number_is_never_the_original_spaced_another_way():
     import hmac
     import random
 
-    from carevoice.pseudonymise.replace import Replacer, ReplaceConfig
+    from carevoice.pseudonymise.replace import ReplaceConfig, Replacer
 
     for original in ("07700900412", "O77OO 9OO412"):
         for n in range(100_000):
