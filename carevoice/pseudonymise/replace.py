@@ -191,12 +191,10 @@ def _entity_key(label: str, text: str) -> str:
     postcode or ID written in characters, without its spacing and separators ("07700 900123",
     "07700900123" and "+44 7700 900123" are one number; "SW1A 1AA" and "sw1a1aa" one postcode).
 
-    A number is read as the detectors read it: letters typed for digits in a phone or NHS
-    number as those digits ("O77OO 9OO123", :data:`~.identifiers.LETTER_DIGITS`), a mobile
-    without its leading 0 ("7700900123") with it, and one said in words as written
-    (:func:`~.spoken.written_form`: "oh seven seven double oh ...", "l s six two z z"), so that
-    each is one entity with its plain form.
-    """
+    A number is read as the detectors read it, so that it is one entity with its plain form:
+    letters typed for digits in a phone or NHS number ("O77OO 9OO123",
+    :data:`~.identifiers.LETTER_DIGITS`), a mobile without its 0 ("7700900123"), and words
+    (:func:`~.spoken.written_form`: "oh seven seven double oh ...", "l s six two z z")."""
     key = normalise_entity(text)
     if label not in ("PHONE", "POSTCODE", "ID"):
         return key
