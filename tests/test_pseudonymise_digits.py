@@ -57,3 +57,72 @@ def test_letters_typed_for_digits_do_not_leak(result, cid, text, leaked):
 @pytest.mark.parametrize(("cid", "text"), KEPT, ids=[c for c, _ in KEPT])
 def test_words_next_to_numbers_are_kept(result, cid, text):
     assert _out(result, cid) == text
+
+
+# -- one number, one tag, however it was typed (twenty-fifth session) ---------------------------
+# Before, an entity was grouped by its digits only when its text was all digits, so a number
+# typed with letters for digits, without its leading 0 or said in words got a tag of its own.
+SECRET = b"s25-digit-reading-secret-000000"
+
+ONE_NUMBER = [
+    ("phone, O for 0", "PHONE", "text me on O77OO 9OO123 or 07700 900123",
+     "text me on [PHONE_1] or [PHONE_1]"),
+    ("phone, I and l for 1", "PHONE", "ring 07700 9OO I23, yes 07700 900123 or 07700 9OOl23",
+     "ring [PHONE_1], yes [PHONE_1] or [PHONE_1]"),
+    ("landline, O and I", "PHONE", "the house is 0161 496 O37I, thats 0161 496 0371",
+     "the house is [PHONE_1], thats [PHONE_1]"),
+    ("mobile without its 0", "PHONE", "ring 7700900733 or 07700 900733",
+     "ring [PHONE_1] or [PHONE_1]"),
+    ("phone in words", "PHONE",
+     "its oh seven seven double oh nine double oh four one two so 07700 900412",
+     "its [PHONE_1] so [PHONE_1]"),
+    ("NHS number, I for 1", "ID", "my nhs number is 943 476 59I9 i mean 943 476 5919",
+     "my nhs number is [ID_1] i mean [ID_1]"),
+    ("postcode in words", "POSTCODE", "postcode l s nine seven z z, LS9 7ZZ",
+     "postcode [POSTCODE_1], [POSTCODE_1]"),
+    ("NI number in words", "ID", "ni number q q one two three four five six c or QQ 12 34 56 C",
+     "ni number [ID_1] or [ID_1]"),
+]
+
+
+@pytest.mark.parametrize(("kind", "label", "text", "expected"), ONE_NUMBER,
+                         ids=[k for k, *_ in ONE_NUMBER])
+def test_one_number_typed_two_ways_gets_one_tag(kind, label, text, expected):
+    frame = pd.DataFrame({"comment_id": ["g1"], "text": [text]})
+    result = pseudonymise(frame, PseudonymiseConfig(use_spacy=False), secret=SECRET)
+    assert result.comments["text"].iloc[0] == expected
+    assert set(result.spans["label"]) == {label}
+
+
+def test_numbers_that_differ_keep_their_own_tags():
+    # the reading groups one number's forms only: two numbers, two NHS numbers or a case
+    # reference with letters ("SB" is not read as "58" outside a phone or NHS number) stay apart
+    from carevoice.pseudonymise.replace import entity_id
+
+    assert entity_id(SECRET, "PHONE", "O77OO 9OO123") != entity_id(SECRET, "PHONE",
+                                                                    "07700 900124")
+    assert entity_id(SECRET, "ID", "943 476 59I9") != entity_id(SECRET, "ID", "943 476 5918")
+    assert entity_id(SECRET, "ID", "SB-123456") != entity_id(SECRET, "ID", "58-123456")
+    assert entity_id(SECRET, "ID", "QQ123456C") != entity_id(SECRET, "ID", "QQ123456D")
+
+
+def test_a_surrogate_number_is_never_the_original_spaced_another_way():
+    """A surrogate phone number is drawn from the drama range; before, a draw equal to the
+    original in another spacing or typed with letters ("07700900412", "O77OO 9OO412" drawn as
+    "07700 900412") was kept. A secret whose first draw is the original shows it."""
+    import hashlib
+    import hmac
+    import random
+
+    from carevoice.pseudonymise.replace import ReplaceConfig, Replacer
+
+    for original in ("07700900412", "O77OO 9OO412"):
+        for n in range(100_000):
+            secret = f"s25-surrogate-secret-{n:06d}".encode()
+            eid = hmac.new(secret, b"carevoice.entity.v1\x1fPHONE\x1f07700900412",
+                           hashlib.sha256).hexdigest()
+            if random.Random(int(eid[:16], 16)).randrange(1000) == 412:
+                break
+        value = Replacer(secret, ReplaceConfig(mode="surrogates")).replace(original, "PHONE")[1]
+        assert value.replace(" ", "") != "07700900412"
+        assert value.replace(" ", "").startswith("07700900")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import re
 import sys
 from pathlib import Path
 
@@ -84,17 +85,19 @@ def test_save_and_load_give_the_same_probabilities(tmp_path: Path) -> None:
     assert np.allclose(model.predict_proba(features).sum(axis=1), 1.0)
 
 
-def test_a_version_one_model_still_loads_and_reads_the_same(tmp_path: Path) -> None:
-    """Features version 2 only added kinds of feature, which a version-1 model's vocabulary
-    lacks and so ignores: such a model (a user's own, trained before) loads and predicts as
-    it did."""
+@pytest.mark.parametrize("version", [1, 2])
+def test_an_earlier_version_model_still_loads_and_reads_the_same(tmp_path: Path,
+                                                                 version: int) -> None:
+    """Features versions 2 and 3 only added kinds of feature, which an earlier model's
+    vocabulary lacks and so ignores: such a model (a user's own, trained before) loads and
+    predicts as it did."""
     model = train_token_model(_toy_comments(), min_count=1)
     with np.load(model.save(tmp_path / "m.npz")) as data:
         parts = dict(data)
-    parts["version"] = np.array(1)
-    np.savez_compressed(tmp_path / "v1.npz", **parts)
-    features = token_features("in year 5 my mate zorn is kind")[1]
-    np.testing.assert_allclose(TokenModel.load(tmp_path / "v1.npz").predict_proba(features),
+    parts["version"] = np.array(version)
+    np.savez_compressed(tmp_path / "old.npz", **parts)
+    features = token_features("in year 5 my mate zorn is kind and deadlines are close")[1]
+    np.testing.assert_allclose(TokenModel.load(tmp_path / "old.npz").predict_proba(features),
                                model.predict_proba(features), atol=1e-6)
 
 
@@ -206,6 +209,21 @@ def test_a_plain_dictionary_word_and_the_word_before_a_number_are_features() -> 
     assert "w-2#=" in token_features("5 ruby")[1][1]  # nothing before the number
 
 
+def test_a_plain_plural_and_a_school_group_before_a_number_are_features() -> None:
+    """Features version 3 (twenty-fifth session)."""
+    _, features = token_features("college is ok and bursaries are late, assemblies too")
+    assert "lx=plural" in features[4] and "lx1=plural" in features[3]
+    assert "lx=plural" in features[8]  # "assemblies": the dictionary lists "assembly" only
+    # a plural of a name is no plain plural: "jades mum", "willows" (a home named after trees)
+    for text in ("jades mum came", "we lived at willows", "kai and ruby"):
+        assert not any("lx=plural" in f for f in token_features(text)[1]), text
+    for text, at in (("in yr 4 hope pushed me", 3), ("class 3 kai sed", 2), ("y6 ava sed", 1),
+                     ("in year 5 ruby", 3)):
+        assert "grp#" in token_features(text)[1][at], text
+    assert not any("grp#" in f for f in token_features("in room 4 kai sed")[1])
+    assert not any("grp#" in f for f in token_features("it was 5 ruby rings")[1])
+
+
 def test_the_word_before_a_number_is_a_word_a_shareable_model_may_drop() -> None:
     from carevoice.pseudonymise.learned import _feature_words
 
@@ -221,16 +239,34 @@ PLAIN_NOUNS = [  # the model of the twenty-second session marked each of these n
     ("school is ok but uniforms are stressful", "uniforms"),
     ("school is ok but worksheets are stressful", "worksheets"),
 ]
-# Still marked (docs/pseudonymise.md): "college is ok and exams are next week", "deadlines"
-# and "bursaries" in the same places; the subject after "and" before "are" is a strong cue.
+# Marked until the twenty-fifth session, now left (the plural feature and more contrasts):
+# plural nouns after "and" before "are", and plurals the dictionary lists only as singulars.
+PLAIN_PLURALS = [
+    ("college is ok and exams are next week", "exams"),
+    ("school is alright but bursaries are late every month", "bursaries"),
+    ("sixth form is ok and assemblies are on mondays", "assemblies"),
+    ("college is fine and deadlines are coming up", "deadlines"),
+]
+# Still marked (docs/pseudonymise.md): "deadlines" in some places ("the unit is ok but
+# deadlines are tight"), and "quizzes" (no plural the dictionary reads).
 SCHOOL_YEAR_NAMES = [
     ("in year 4 daisy pushed me over at dinner", "daisy"),
     ("year 6 holly sed i smell", "holly"),
     ("yr 3 poppy took my pencil case", "poppy"),
 ]
+#: Found since the twenty-fifth session (a school group before the number, however written):
+#: word-names after "yr N", "class N", "set N", and a lower-case "will" before a surname.
+MORE_SCHOOL_NAMES = [
+    ("in yr 5 hope hid my bag", "hope"),
+    ("in class 2 teddy threw my shoe", "teddy"),
+    ("in set 3 rocky calls me names", "rocky"),
+    ("will pennington-moss from the home took my charger", "will pennington-moss"),
+]
 #: The same words used as words, which stay unmarked.
 AS_WORDS = {"daisy": "she put daisy chains on her head", "holly": "we cut holly for the door",
-            "poppy": "i wore a poppy on my blazer"}
+            "poppy": "i wore a poppy on my blazer", "hope": "i hope my new school is better",
+            "teddy": "my teddy came with me to every placement",
+            "rocky": "the path to the beach was rocky"}
 
 
 @pytest.mark.parametrize(("text", "noun"), PLAIN_NOUNS)
@@ -240,14 +276,52 @@ def test_an_ordinary_noun_where_a_name_stands_is_not_marked(text: str, noun: str
     assert not any(s <= start < e for s, e in zip(spans["start"], spans["end"], strict=True))
 
 
-@pytest.mark.parametrize(("text", "name"), SCHOOL_YEAR_NAMES)
+@pytest.mark.parametrize(("text", "noun"), PLAIN_PLURALS)
+def test_a_plain_plural_where_a_name_stands_is_not_marked(text: str, noun: str) -> None:
+    spans = detect_pii(pd.DataFrame({"comment_id": ["c1"], "text": [text]}))
+    start = text.index(noun)
+    assert not any(s <= start < e for s, e in zip(spans["start"], spans["end"], strict=True))
+
+
+@pytest.mark.parametrize(("text", "name"), SCHOOL_YEAR_NAMES + MORE_SCHOOL_NAMES)
 def test_a_childs_lower_case_name_after_a_school_year_is_marked(text: str, name: str) -> None:
     spans = detect_pii(pd.DataFrame({"comment_id": ["c1"], "text": [text]}))
     start = text.index(name)
     assert any(s <= start and start + len(name) <= e
                for s, e in zip(spans["start"], spans["end"], strict=True)), spans
     # and the same word used as a word is left alone
-    assert detect_pii(pd.DataFrame({"comment_id": ["c1"], "text": [AS_WORDS[name]]})).empty
+    if name in AS_WORDS:
+        assert detect_pii(pd.DataFrame({"comment_id": ["c1"], "text": [AS_WORDS[name]]})).empty
+
+
+#: "will" and "may" before a verb are the modal: the model, reading "my carer X" as a cue,
+#: marked them (main: "my carer will help me" 0.88) until the twenty-fifth session.
+MODALS = [
+    "my carer will help me fill in the forms",
+    "my sw will ring me back on monday",
+    "my iro may come to my school",
+    "my pa will never listen to me",
+]
+#: ... but a name before a past tense, a verb with an s, "is" or "and" is a name.
+WILL_THE_NAME = [
+    ("my brother will sorted my phone out", "will"),
+    ("my sw will never rings me back, will if u read this ring me", "will"),
+    ("me and will went to the shops", "will"),
+]
+
+
+@pytest.mark.parametrize("text", MODALS)
+def test_will_and_may_before_a_verb_are_the_modal(text: str) -> None:
+    spans = detect_pii(pd.DataFrame({"comment_id": ["c1"], "text": [text]}))
+    assert spans.empty, [text[s:e] for s, e in zip(spans["start"], spans["end"], strict=True)]
+
+
+@pytest.mark.parametrize(("text", "name"), WILL_THE_NAME)
+def test_will_the_name_is_still_marked(text: str, name: str) -> None:
+    spans = detect_pii(pd.DataFrame({"comment_id": ["c1"], "text": [text]}))
+    start = text.index(name)
+    assert any(s <= start and start + len(name) <= e
+               for s, e in zip(spans["start"], spans["end"], strict=True)), spans
 
 
 def test_the_contrast_comments_hold_none_of_the_test_sentences() -> None:
@@ -255,10 +329,19 @@ def test_the_contrast_comments_hold_none_of_the_test_sentences() -> None:
     lines = (ROOT / "corpora" / "token_contrasts.txt").read_text("utf-8").lower().splitlines()
     text = "\n".join(ln for ln in lines if not ln.startswith("#"))
     assert len(text) > 2_000
-    for sentence, word in PLAIN_NOUNS + SCHOOL_YEAR_NAMES:
-        assert sentence not in text and AS_WORDS.get(word, "-") not in text
-        assert f":{word}]]" not in text
-    assert "exams" not in text
+    for sentence, word in PLAIN_NOUNS + SCHOOL_YEAR_NAMES + PLAIN_PLURALS + MORE_SCHOOL_NAMES:
+        assert sentence not in text and (word not in AS_WORDS or AS_WORDS[word] not in text)
+        assert f":{word}]]" not in text and f":{word} " not in text
+    for word in ("exams", "bursaries", "assemblies", "deadlines", "hope", "teddy", "rocky",
+                 "pennington"):
+        assert word not in text, word
+    for sentence in MODALS:
+        assert sentence not in text
+    # nor the twenty-fifth session's check words, but "storm" and "rose" (there before)
+    words = set(re.findall(r"[a-z]+", text))
+    checked = {w for pair in CHECK_FULL_NAMES for part in pair for w in part.split("-")}
+    checked |= set(CHECK_NOUNS) | set(CHECK_NAMES) | {w for c in CHECK_CAFES for w in c.split()}
+    assert words & checked == {"storm", "rose"}, sorted(words & checked)
 
 
 def test_spans_found_only_by_the_model_go_to_review() -> None:
@@ -389,3 +472,75 @@ def test_a_plain_word_opening_a_sentence_is_not_marked_alone() -> None:
     # a known name opening a sentence is still the model's to mark
     text = "Jaylen came round with the dog and we watched a film"
     assert [text[s.start:s.end] for s in TokenModelDetector().find("c1", text)] == ["Jaylen"]
+
+
+#: Check sentences written in the twenty-fifth session before any change was tried, and kept
+#: fixed (docs/pseudonymise.md reports them): plural nouns where names stand (12 nouns x 5
+#: frames), word-names as children's names (10 x 5) and first names that are words before a
+#: surname (8 x 2), cafes named in ordinary words after a job (6 x 2), and the same words used
+#: as words (20). None is in corpora/token_contrasts.txt, except that "storm" and "rose" were
+#: there already (twenty-fourth session) as a name and as a word.
+CHECK_NOUNS = ["deadlines", "bursaries", "assemblies", "exams", "essays", "interviews",
+               "activities", "parties", "outings", "lectures", "quizzes", "rotas"]
+CHECK_NOUN_FRAMES = ["college is ok and {} are next week", "school is fine but {} are stressful",
+                     "{} are the worst bit of being in care",
+                     "my flat is nice and {} are cheap round here",
+                     "i dont mind school but {} make me anxious"]
+CHECK_NAMES = ["hope", "honey", "teddy", "joy", "sunny", "rocky", "angel", "storm", "sky",
+               "faith"]
+CHECK_NAME_FRAMES = ["in yr 4 {} pushed me", "in class 3 {} took my pens",
+                     "me and {} walked home from school", "{} woz mean to me at break",
+                     "at dinner {} sat next to me"]
+CHECK_FULL_NAMES = [("will", "ashworth-kane"), ("hope", "hartley-boyd"), ("grace", "okafor-lee"),
+                    ("mark", "brennan-shaw"), ("bill", "mcallister"), ("rose", "pemberton"),
+                    ("faith", "adeyemi"), ("frank", "whitlock")]
+CHECK_FULL_NAME_FRAMES = ["{} from my class said hi", "me and {} went to the park"]
+CHECK_CAFES = ["copper kettle", "blue door", "daily grind", "hungry fox", "rolling pin",
+               "little acorn"]
+CHECK_CAFE_FRAMES = ["i got a job at the {} in town", "my shift at the {} starts at 7"]
+CHECK_AS_WORDS = [
+    "i hope it gets better", "i will go to college next year", "we had honey on toast",
+    "my teddy is old but i love it", "the sky was grey all week", "it was sunny at the beach",
+    "i felt joy for the first time", "the storm knocked the fence down",
+    "faith is important to me", "will you ring me back", "grace before dinner is a rule here",
+    "i got a good mark in maths", "the bill was massive", "rose petals on the table",
+    "to be frank i dont care", "i got a job at the weekend",
+    "my shift at the hospital starts at 7", "i got a job at the big tesco",
+    "my job at the moment is boring", "angel cake for pudding"]
+
+
+def _check_cases() -> dict[str, list[tuple[str, str]]]:
+    return {
+        "nouns": [(f.format(n), n) for n in CHECK_NOUNS for f in CHECK_NOUN_FRAMES],
+        "names": [(f.format(n), n) for n in CHECK_NAMES for f in CHECK_NAME_FRAMES]
+        + [(f.format(f"{a} {b}"), f"{a} {b}") for a, b in CHECK_FULL_NAMES
+           for f in CHECK_FULL_NAME_FRAMES],
+        "cafes": [(f.format(c), c) for c in CHECK_CAFES for f in CHECK_CAFE_FRAMES],
+        "words": [(t, t) for t in CHECK_AS_WORDS],
+    }
+
+
+def test_the_twenty_fifth_sessions_check_sentences() -> None:
+    """Rules + model on the check sentences: main (before the session) marked 17 of the 60
+    nouns, found 56 of the 66 names and none of the 12 cafes, and marked 3 of the 20 words;
+    the session's changes give 3, 62, 10 and 3 (docs/pseudonymise.md). A regression guard."""
+    cases = _check_cases()
+    rows = [(kind, text, part) for kind, pairs in cases.items() for text, part in pairs]
+    frame = pd.DataFrame({"comment_id": [f"k{i}" for i in range(len(rows))],
+                          "text": [text for _, text, _ in rows]})
+    marked: dict[str, set[int]] = {}
+    for cid, s, e in detect_pii(frame)[["comment_id", "start", "end"]].itertuples(index=False):
+        marked.setdefault(cid, set()).update(range(s, e))
+    touched: dict[str, int] = dict.fromkeys(cases, 0)
+    whole: dict[str, int] = dict.fromkeys(cases, 0)
+    for i, (kind, text, part) in enumerate(rows):
+        start = text.index(part)
+        chars = {j for j in range(start, start + len(part)) if not text[j].isspace()}
+        got = marked.get(f"k{i}", set())
+        touched[kind] += bool(chars & got)
+        whole[kind] += chars <= got
+    assert (len(cases["nouns"]), len(cases["names"]), len(cases["cafes"])) == (60, 66, 12)
+    assert touched["nouns"] <= 4, touched
+    assert whole["names"] >= 61, whole
+    assert whole["cafes"] >= 9, whole
+    assert touched["words"] <= 3, touched

@@ -749,3 +749,31 @@ def test_numbers_before_ordinary_words_are_not_addresses(text):
 def test_a_lower_case_council_of_two_joined_places_is_one_organisation(text, council):
     found_here = {text[s.start:s.end] for s in DETECTOR.find("c", text) if s.label == "ORG"}
     assert found_here == {council}
+
+
+# A cafe, pub or shop named by two ordinary lower-case words after a job at it (round 157's
+# "my job at the green bean", in new wording; twenty-fifth session), and the same frame naming
+# the kind of place, a time or a verb after the place.
+@pytest.mark.parametrize("text, workplace", [
+    ("i got a job at the lazy otter on the high street", "lazy otter"),
+    ("my shift at the silver spoon starts at 6", "silver spoon"),
+    ("she works weekends at the crooked billet now", "crooked billet"),
+    ("i had a trial at the sugar loaf but didnt get it", "sugar loaf"),
+])
+def test_a_workplace_named_in_ordinary_words_is_an_organisation(text, workplace):
+    found_here = {text[s.start:s.end] for s in DETECTOR.find("c", text) if s.label == "ORG"}
+    assert found_here == {workplace}
+
+
+@pytest.mark.parametrize("text", [
+    "i got a job at the leisure centre",
+    "my shift at the warehouse finishes at 10",
+    "my job at the moment is pot washing",
+    "i got a job at the big tesco near us",
+    "i work at the chip shop on fridays",
+    "my job at the care home is hard",
+    "we had to work at the end of the day",
+    "i worked at the train station for a year",
+])
+def test_a_workplace_said_by_its_kind_is_no_organisation(text):
+    assert not [s for s in DETECTOR.find("c", text) if s.label == "ORG"]

@@ -369,6 +369,35 @@ def _lower_employer_ok(value: str) -> float | bool:
                    for w in words if w != "garden")
 
 
+#: Places of work named by what they are, and times, after "a job at the": "the warehouse",
+#: "the chip shop", "the weekend". A cafe or pub named in ordinary words is the rest: "the
+#: green bean", "the red lion".
+_WORKPLACE_WORDS = frozenset(
+    """shop shops store stores supermarket market warehouse factory depot yard site office
+    offices station hospital hospice surgery clinic pharmacy chemist chemists school college
+    uni university nursery library gym pool centre center club pub bar restaurant hotel cafe
+    canteen kitchen bakery garage salon barbers chippy takeaway cinema theatre stadium ground
+    airport docks port farm stables kennels zoo park arcade council church mosque temple home
+    house hostel unit ward care leisure call contact bus train tram car taxi food bank charity
+    charities garden gardens laundry launderette petrol services service weekend weekends
+    moment minute time end start beginning day days night nights morning mornings evening
+    evenings same local new old big small little main top bottom back front corner other next
+    last first""".split())
+
+
+def _named_workplace_ok(value: str) -> float | bool:
+    """"green bean", "copper kettle" after "a job at the": two ordinary words naming a cafe,
+    pub or shop; not "the chip shop", "the local gym", "the weekend" nor a verb after the
+    place ("my shift at the warehouse finishes")."""
+    words = value.lower().split()
+    if len(words) != 2 or any(w in FUNCTION_WORDS or w in _WORKPLACE_WORDS or w in KIN
+                              or w in ROLE_WORDS or w in NOT_PII or w in GENERIC_PLACE_WORDS
+                              or w in _NOT_EMPLOYERS for w in words):
+        return False
+    last = words[1]
+    return not re.search(r"(?:s|ed|ing|ly)$", last)  # "finishes", "closed", "closing"
+
+
 #: Words after "at" that name no one place: "the staff at placement", "kids at mosque".
 _NOT_A_HOME = frozenset({"placement", "uni", "mosque", "reviews", "meetings", "contact",
                          "nursery", "weekends", "bedtime", "teatime", "dinnertime", "lunchtime",

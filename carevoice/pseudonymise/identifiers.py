@@ -17,7 +17,7 @@ from .lexicons import (
     is_common_word,
 )
 
-__all__ = ["IDENTIFIER_PATTERNS"]
+__all__ = ["IDENTIFIER_PATTERNS", "LETTER_DIGITS", "nhs_checksum_ok"]
 
 
 def nhs_checksum_ok(value: str) -> bool:
@@ -264,8 +264,10 @@ def _odd_grouping_ok(value: str) -> float | bool:
     return False if re.fullmatch(_PHONE, value) else valid_uk_phone(value)
 
 
-#: Letters typed for digits: O or o for 0, I, l or | for 1, S for 5, B for 8 ("O77OO 9OO I23").
-_LETTER_DIGITS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1", "S": "5",
+#: Letters typed for digits: O or o for 0, I, l or | for 1, S for 5, B for 8 ("O77OO 9OO I23"),
+#: as :meth:`str.translate` reads them. The replacement step groups a number by the same reading
+#: (:func:`carevoice.pseudonymise.replace.entity_id`).
+LETTER_DIGITS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1", "S": "5",
                                 "B": "8"})
 #: A digit or a letter typed for one (case-sensitive: "i", "s" and "b" stand for no digit).
 _DIGIT_OR_LETTER = r"[0-9OoIl|SB]"
@@ -285,7 +287,7 @@ def _letter_o_phone_ok(value: str) -> float | bool:
     for 0, I, l or | for 1, S for 5, B for 8)."""
     if not _letter_digit_groups_ok(value):
         return False
-    return valid_uk_phone(value.translate(_LETTER_DIGITS))
+    return valid_uk_phone(value.translate(LETTER_DIGITS))
 
 
 def _letter_nhs_ok(value: str) -> float | bool:
@@ -293,7 +295,7 @@ def _letter_nhs_ok(value: str) -> float | bool:
     at least seven real digits."""
     if not _letter_digit_groups_ok(value) or sum(c.isdigit() for c in value) < 7:
         return False
-    return nhs_checksum_ok(value.translate(_LETTER_DIGITS))
+    return nhs_checksum_ok(value.translate(LETTER_DIGITS))
 
 
 _DIGITS = {"zero": "0", "oh": "0", "o": "0", "nought": "0", "one": "1", "two": "2",

@@ -37,6 +37,7 @@ from ._institution_names import (
     _named_group_ok,
     _named_place_ok,
     _named_then_kind_ok,
+    _named_workplace_ok,
     _no_word_name_ok,
     _place_institution_ok,
     _project_ok,
@@ -251,6 +252,12 @@ INSTITUTION_PATTERNS: tuple[Pattern, ...] = (
             rf"employed)(?:\s+(?:{_WORK_TIMES}))?\s+(?:at|for|in)\s+(?:the\s+)?"
             rf"(?P<pii>(?:[a-z][a-z'\u2019]{{2,}}\s+){{1,2}}(?:{_TRADES}))\b",
             score=0.5, flags=0, validate=_lower_employer_ok, trigger=_TRADES),
+    Pattern("workplace_named_lower", "ORG",  # "my job at the green bean": a cafe or pub named
+            r"\b(?:job|jobs|work|works|working|worked|shifts?|apprenticeship|trial|hired|"
+            rf"employed)(?:\s+(?:{_WORK_TIMES}))?\s+at\s+the\s+"  # in two ordinary words
+            r"(?P<pii>[a-z]{3,}\s+[a-z]{3,})\b",
+            score=0.5, flags=0, validate=_named_workplace_ok,
+            trigger=r"(?:job|work|shift|apprentice|trial|hired|employed)\w*\s+(?:\w+\s+)?at\s+the\s"),
     Pattern("business_at", "ORG",  # "cos im at bells bakery": a trade named by a word, anywhere
             rf"\bat\s+(?P<pii>[a-z][a-z'\u2019]{{2,}}\s+(?:{_TRADES}))\b",
             score=0.5, flags=0, validate=_lower_employer_ok, trigger=_TRADES),

@@ -69,12 +69,18 @@ __all__ = [
 
 #: Bumped whenever :func:`token_features` changes, so that a model saved with other features
 #: is refused rather than read wrongly. Version 2 added two kinds of feature ("lx=plain",
-#: "w-2#=...") and changed none, so a version-1 model, whose vocabulary lacks them, reads
-#: version-2 features exactly as it read its own (:data:`_READS`).
-FEATURES_VERSION = 2
+#: "w-2#=...") and version 3 two more ("lx=plural", "grp#"); neither changed a feature that
+#: was there before, so a model of an earlier version, whose vocabulary lacks the new kinds,
+#: reads version-3 features exactly as it read its own (:data:`_READS`).
+FEATURES_VERSION = 3
 
 #: The features versions :meth:`TokenModel.load` accepts.
-_READS = frozenset({1, 2})
+_READS = frozenset({1, 2, 3})
+
+#: Words for a school group before its number: "year 4", "yr 4", "class 3", "set 2".
+_SCHOOL_GROUPS = frozenset({"year", "yr", "yrs", "y", "class", "set", "form", "group"})
+#: A school group and its number written as one token: "y4", "yr4", "year4".
+_SCHOOL_GROUP_NUMBER = re.compile(r"(?:y|yr|year)\d{1,2}")
 
 #: The name lists and gazetteer facts (:func:`_lexicons`) that make a dictionary word a
 #: possible name or place rather than a plain word.
@@ -106,11 +112,75 @@ def _plain_word_opening(text: str, start: int, word: str) -> bool:
 
 def _acronym_never_a_name(word: str) -> bool:
     """Whether ``word`` is an acronym of three letters or more that is never personal data
-    ("ISA", "CPS", "PCSO"; not two letters, which may be initials: "JD from the team"): the
-    model marks it only inside a longer name."""
-    from .lexicons import NOT_PII
+    ("ISA", "CPS", "PCSO"; not two letters, which may be initials: "JD from the team"), or a
+    common abbreviation in any case (:data:`~.lexicons.ABBREVIATIONS`: "BS", "PhD", "btec"):
+    the model marks it only inside a longer name."""
+    from .lexicons import ABBREVIATIONS, NOT_PII
 
-    return len(word) >= 3 and word.isupper() and word.isalpha() and word.lower() in NOT_PII
+    low = word.lower()
+    return low in ABBREVIATIONS or (
+        len(word) >= 3 and word.isupper() and word.isalpha() and low in NOT_PII)
+
+
+#: Modal verbs that are names too ("Will", "May").
+_NAME_MODALS = frozenset({"will", "may"})
+#: Words a modal stands before that say nothing of a name after them: "my carer will be
+#: there", "my sw may never ring".
+_AFTER_MODAL = frozenset({"be", "have", "get", "go", "do"})
+#: Adverbs between a modal and its verb: "my sw will never ring" (but "will never does
+#: anything": a name, with the verb read after them).
+_MODAL_ADVERBS = frozenset(
+    """not never always just still really probably prob defo def definitely actually literally
+    only also soon""".split())
+#: Verb forms after an adverb that no modal stands before: "will never did".
+_NO_MODAL_AFTER_ADVERB = frozenset({"did", "does", "was", "is", "has", "had", "said", "went",
+                                    "got", "came", "told", "made", "took", "gave", "rang"})
+#: Verbs said of workers and carers that a surname list holds too ("ring"): after "will" or
+#: "may" they are the verb.
+_MODAL_VERBS = frozenset(
+    """ring phone text call email message visit help sort pick come take bring tell ask see
+    meet drive sign reply answer listen try say let make give find look move send pay book
+    check chase fix""".split())
+
+
+def _modal_before_verb(text: str, tokens: list[tuple[int, int]], i: int) -> bool:
+    """Whether token ``i`` is "will" or "may" written in lower case before a verb a modal
+    stands before, so the modal rather than a name: "my carer will help me", "my PA will
+    reply", "my sw may never ring" (the model, reading "my carer X" as a cue, marked "will").
+    Not before a past tense or a verb with an s, also after an adverb ("will sorted my pass",
+    "will never rings back", which no modal stands before), a name, a surname or a word in no
+    dictionary ("will baker-hill"), nor "is", "and" ("will is sound", "will and kai").
+
+    Examples
+    --------
+    >>> text = "my carer will help me but will never rings"
+    >>> tokens = tokenise(text)
+    >>> _modal_before_verb(text, tokens, 2), _modal_before_verb(text, tokens, 6)
+    (True, False)
+    """
+    from ._name_context import _NO_MODAL_BEFORE
+    from .lexicons import NICKNAMES, first_names, surnames, uk_places
+
+    start, end = tokens[i]
+    if text[start:end] not in _NAME_MODALS:
+        return False
+    j = i + 1
+    while j < len(tokens) and text[tokens[j][0]:tokens[j][1]] in _MODAL_ADVERBS:
+        j += 1
+    if j >= len(tokens):
+        return j > i + 1  # "... and my sw will never"
+    after = text[tokens[j][0]:tokens[j][1]]
+    spaced = j > i + 1 or text[end:tokens[j][0]].isspace()
+    if not (after.isalpha() and after.islower() and spaced):
+        return False
+    if after in _NO_MODAL_AFTER_ADVERB:
+        return False
+    if after in _AFTER_MODAL or after in _MODAL_VERBS:
+        return True
+    if after in FUNCTION_WORDS or after in _NO_MODAL_BEFORE or after.endswith(("s", "ed")):
+        return False
+    return dictionary_word(after) and after not in first_names() and after not in surnames() \
+        and after not in NICKNAMES and after not in uk_places()
 
 
 def _next_in_run(tokens: list[tuple[int, int]], proba: np.ndarray, i: int, outside: int,
@@ -178,7 +248,45 @@ def _word_facts(low: str) -> tuple[str, ...]:
             facts.append("edit1")
         elif len(low) >= 4 and two_edits_from_common(low):
             facts.append("edit2")
+    if _NAMED.isdisjoint(facts) and _plural_of_plain_word(low):
+        facts.append("plural")  # "deadlines", "bursaries": no name list knows them
     return tuple(facts)
+
+
+def _plural_of_plain_word(low: str) -> bool:
+    """Whether ``low`` is the plural of a word that no name list or gazetteer knows: of a
+    dictionary word ("deadlines", "bursaries", "assemblies", "buses"), of a common word the
+    dictionary lacks ("laptops", "emails") or of two dictionary words written as one
+    ("worksheets"). The dictionary lists no plurals, and a plural is rarer than its
+    singular in the word counts, so the other facts read it as a rarer word than it is. Not
+    "jades" or "willows": "jade" and "willow" are names too, and such a word is more often a
+    name with its possessive s or a home named after trees.
+
+    Examples
+    --------
+    >>> _plural_of_plain_word("bursaries"), _plural_of_plain_word("worksheets")
+    (True, True)
+    >>> _plural_of_plain_word("jades"), _plural_of_plain_word("class")
+    (False, False)
+    """
+    if len(low) < 4 or not low.isalpha() or not low.endswith("s") or low.endswith("ss"):
+        return False
+    singular = [w for w in (low[:-1], low[:-2] if low.endswith("es") else "",
+                            low[:-3] + "y" if low.endswith("ies") else "") if _a_word(w)]
+    return bool(singular) and all(_NAMED.isdisjoint(_word_facts(w)) for w in singular)
+
+
+def _a_word(low: str) -> bool:
+    """A dictionary word, a common word, or two dictionary words of three letters or more
+    written as one that the word counts know ("worksheet"; not "ashworth", "oakfield", which
+    they do not: names of people and places)."""
+    from .lexicons import lowercase_words
+
+    words = lowercase_words()
+    if low in words or frequency(low) >= 1_000:
+        return True
+    return len(low) >= 6 and frequency(low) > 0 and any(
+        low[:k] in words and low[k:] in words for k in range(3, len(low) - 2))
 
 
 def token_features(text: str) -> tuple[list[tuple[int, int]], list[list[str]]]:
@@ -187,9 +295,11 @@ def token_features(text: str) -> tuple[list[tuple[int, int]], list[list[str]]]:
     Each word is described by itself (lower-cased), its shape ("Xxxx"), its first three and
     last two or three letters, the name lists, gazetteer and word lists it is in, how common it
     is, whether it is a dictionary word that none of the name lists or the gazetteer knows
-    ("lx=plain": "exams"), whether it starts a sentence or a capital, and the same of the two
-    tokens on each side; after a number, also the word before the number ("w-2#=year" in
-    "year 5 ruby", whatever the number).
+    ("lx=plain": "exams"), or the plural of one ("lx=plural": "deadlines", "bursaries"),
+    whether it starts a sentence or a capital, and the same of the two tokens on each side;
+    after a number, also the word before the number ("w-2#=year" in "year 5 ruby", whatever the
+    number), and whether that word names a school group, however written ("grp#": "year 5",
+    "yr 5", "y5", "class 3", "set 2").
 
     Parameters
     ----------
@@ -234,6 +344,10 @@ def token_features(text: str) -> tuple[list[tuple[int, int]], list[list[str]]]:
         feats.append(f"w-2w-1={lows[i - 2] if i > 1 else ''}_{lows[i - 1] if i else ''}")
         if i and lows[i - 1].isdigit():  # "year 5 ruby", "yr 3 noah": the word before the number
             feats.append(f"w-2#={lows[i - 2] if i > 1 else ''}")
+            if i > 1 and lows[i - 2] in _SCHOOL_GROUPS:  # and any school group's: "class 3"
+                feats.append("grp#")
+        elif i and _SCHOOL_GROUP_NUMBER.fullmatch(lows[i - 1]):  # "y4 ruby", "yr4 ruby"
+            feats.append("grp#")
         out.append(feats)
     return tokens, out
 
@@ -645,6 +759,7 @@ class TokenModelDetector(TextDetector):
                     never_a_name(word.lower()) or abbreviation_at(text, start, end)
                     or dotted_abbreviation_at(text, start, end)
                     or speaker_label_at(text, start, end) or in_spelt_run(text, start, end)
+                    or _modal_before_verb(text, tokens, i)
                     or ((word.lower() in _ORG_HEADS or _plain_word_opening(text, start, word)
                          or _acronym_never_a_name(word))
                         and not joins

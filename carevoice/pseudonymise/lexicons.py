@@ -24,6 +24,7 @@ import re
 from collections.abc import Mapping
 
 __all__ = [
+    "ABBREVIATIONS",
     "CARE_SHORTHAND",
     "COUNTRIES_NOT_PII",
     "FAKER_NAME_LOCALES",
@@ -128,6 +129,22 @@ CARE_SHORTHAND: frozenset[str] = frozenset(
     """yp yps cyp cyps fc fcs rw rws lac cla cic cin sgo uasc nfa dna wc approx bm mgm pgm mgf
     pgf""".split())
 
+#: Abbreviations children and young people write, often in capitals, that are no one's name
+#: and no organisation: text-speak and swearing ("BS", "WTF", "STFU", "ASAP", "FYI", "annoying
+#: AF", "my BF"), and exams, courses and qualifications ("BTEC", "HNC", "PGCE", "PhD", "KS3",
+#: "DofE", "NCS", "EPQ"). Never personal data and never a name on their own, in any case, for
+#: every detector (:data:`NOT_PII`; the learned model marks one only inside a longer name).
+#: Two letters only where they are hardly ever someone's initials: "DM", "JK", "IB", "MA"
+#: and the like are left out (a person's initials are the safer reading), and so is "ty", a
+#: name too. A test keeps every entry out of the name lists and gazetteer.
+ABBREVIATIONS: frozenset[str] = frozenset(
+    """bs af bf gf
+    wtf ffs stfu gtfo fml pmsl lmao lmfao rofl omfg smh tbf tbh imo imho asap fyi btw atm brb
+    ttyl hmu ofc idc idk ily nvm tmi wth yolo fomo irl dms bff bffs aka diy pov tldr wyd wbu
+    hbu ikr ngl lol lmk tysm thx omg asf istg ftw afk
+    gcse gcses btec btecs nvq nvqs hnc hnd pgce bsc msc phd llb epq ks1 ks2 ks3 ks4 ks5 dofe
+    ncs ecdl alevel alevels esol cscs ucas sats qts nqt""".split())
+
 #: Capitalised words that are not personal data although a tagger may say so (services,
 #: brands, apps, festivals, days, months, nationalities, school subjects, acronyms used in care;
 #: the nationalities, languages, faiths, festivals and greetings of England's larger
@@ -195,7 +212,7 @@ NOT_PII: frozenset[str] = frozenset(
     Newroz Wigilia Jummah Jumuah Iftar Suhoor Sehri Halal Haram Kosher Inshallah Mashallah
     Alhamdulillah Wallahi Habibi Habibti Namaste Langar Madrassa Madrasa
     Quran Koran Bible Torah Hijab Niqab Abaya Turban
-    """.split()) | CARE_SHORTHAND
+    """.split()) | CARE_SHORTHAND | ABBREVIATIONS
 
 #: Country names are not treated as identifying (the nations of the UK other than England are).
 COUNTRIES_NOT_PII_EXTRA: tuple[str, ...] = (

@@ -27,7 +27,9 @@ from ..schema import COMMENT_ID, TEXT
 from ._base import as_text, check_comments
 from ._words import TITLE_WORDS
 from .boundaries import TAG_WORDS
+from .identifiers import LETTER_DIGITS, nhs_checksum_ok
 from .normalise import fold_text
+from .spoken import written_form
 from .surrogates import split_possessive
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -188,14 +190,33 @@ def _entity_key(label: str, text: str) -> str:
     """The text an entity is grouped by: :func:`normalise_entity`, and for a phone number,
     postcode or ID written in characters, without its spacing and separators ("07700 900123",
     "07700900123" and "+44 7700 900123" are one number; "SW1A 1AA" and "sw1a1aa" one postcode).
-    """
+
+    A number is read as the detectors read it, so that it is one entity with its plain form:
+    letters typed for digits in a phone or NHS number ("O77OO 9OO123",
+    :data:`~.identifiers.LETTER_DIGITS`), a mobile without its 0 ("7700900123"), and words
+    (:func:`~.spoken.written_form`: "oh seven seven double oh ...", "l s six two z z")."""
     key = normalise_entity(text)
-    if label in ("PHONE", "POSTCODE", "ID"):
-        bare = _NUMBER_SEPARATORS.sub("", key)
-        if label == "PHONE" and re.fullmatch(r"\+?\d{9,15}", bare):
-            return re.sub(r"^(?:\+|00)44", "0", bare).lstrip("+")
-        if label != "PHONE" and re.fullmatch(r"[a-z0-9]+", bare) and re.search(r"\d", bare):
-            return bare
+    if label not in ("PHONE", "POSTCODE", "ID"):
+        return key
+    folded = " ".join(fold_text(text).split())
+    forms = [folded]
+    if re.search(r"[A-Za-z]{2}", folded):  # number words or spelt letters: "oh seven ..."
+        forms.append(written_form(folded).text)
+    for form in forms:
+        bare = _NUMBER_SEPARATORS.sub("", form)
+        if label == "PHONE":
+            digits = bare.translate(LETTER_DIGITS)
+            if re.fullmatch(r"\+?\d{9,15}", digits):
+                digits = re.sub(r"^(?:\+|00)44", "0", digits).lstrip("+")
+                return "0" + digits if re.fullmatch(r"7\d{9}", digits) else digits
+            continue
+        if label == "ID":
+            digits = bare.translate(LETTER_DIGITS)
+            if re.fullmatch(r"\d{10}", digits) and nhs_checksum_ok(digits):
+                return digits  # an NHS number, whatever letters were typed for its digits
+        low = bare.casefold()
+        if re.fullmatch(r"[a-z0-9]+", low) and re.search(r"\d", low):
+            return low
     return key
 
 
@@ -525,8 +546,8 @@ class Replacer:
             seed = int(eid[:16], 16) + attempt
             fake.seed_instance(seed)
             value = self._shape(fake, random.Random(seed), original, label)
-            if normalise_entity(value) == normalise_entity(original):
-                continue
+            if _entity_key(label, value) == _entity_key(label, original):
+                continue  # the original itself, also spaced or typed another way
             if unique and (value.casefold() in self._used
                            or not self._free_of_data(value, original)):
                 continue
