@@ -555,6 +555,19 @@ def test_a_flat_takes_in_a_street_but_not_words_about_where_it_is():
     assert found_here == {"flat 3 ash court"}
 
 
+@pytest.mark.parametrize(("text", "address"), [
+    ("send post to Flat 14, Brookside Mills, 3 Larch Walk, Leeds",
+     "Flat 14, Brookside Mills, 3 Larch Walk"),
+    ("im in flat 3 canal mills, 12 water lane now", "flat 3 canal mills, 12 water lane"),
+    ("Flat 9, Poplar Apartments, 22 Station Road", "Flat 9, Poplar Apartments, 22 Station Road"),
+])
+def test_a_flat_in_a_named_building_takes_in_the_numbered_street(text, address):
+    """A flat, the building's name (mills, apartments...) and a numbered street: one address,
+    so that the flat number is not left beside two masked names."""
+    found_here = {text[s.start:s.end] for s in DETECTOR.find("c", text) if s.label == "ADDRESS"}
+    assert address in found_here
+
+
 @pytest.mark.parametrize(("label", "text", "surface"), VALID)
 def test_pattern_catches(label, text, surface):
     assert label in labels_over(text, surface)

@@ -235,9 +235,11 @@ ADDRESS_PATTERNS: tuple[Pattern, ...] = (
             r"\b(?:flat|apartment|apt|room)\s*\d+(?:/\d+)?[a-z]?,?\s+(?:the\s+)?"
             r"(?:(?!(?:at|in|on|of|the|a|an|my|our|is|was)\b)[A-Za-z][a-z']+\s+){1,2}"
             r"(?:house|court|tower|heights|point|lodge|mews|building|buildings|block|hall|mill|"
-            r"maltings|wharf|quay|works|chambers|exchange|yard)\b"
-            # and the street it stands on: "flat 6b harrow court, moss lane"
-            r"(?:,?\s+(?:(?!(?:at|in|on|of|the|a|an|my|our|is|was|and|but|next|near|by)\b)"
+            r"mills|maltings|wharf|quay|works|chambers|exchange|yard|apartments|lofts|studios)\b"
+            # and the street it stands on: "flat 6b harrow court, moss lane", "flat 14, the
+            # mills, 3 abbey walk"
+            r"(?:,?\s+(?:\d{1,4}[a-z]?,?\s+)?"
+            r"(?:(?!(?:at|in|on|of|the|a|an|my|our|is|was|and|but|next|near|by)\b)"
             rf"[A-Za-z][a-z']+\s+){{1,2}}(?:{_STREET_WORDS})\b)?",
             score=0.8, trigger=r"\d"),
     Pattern("street_lower", "LOCATION",
