@@ -790,3 +790,21 @@ def test_a_workplace_named_in_ordinary_words_is_an_organisation(text, workplace)
 ])
 def test_a_workplace_said_by_its_kind_is_no_organisation(text):
     assert not [s for s in DETECTOR.find("c", text) if s.label == "ORG"]
+
+
+@pytest.mark.parametrize(("text", "second"), [
+    ("case ref CR-2291-0047 and cr 2291 0047", "cr 2291 0047"),
+    ("my claim is UC/55812/KM, they wrote it as uc55812km", "uc55812km"),
+])
+def test_an_identifier_found_once_is_masked_in_its_other_forms(text, second):
+    """The second form of a reference, with no cue before it, is masked once the first is
+    found (it was left: a direct identifier in the text); a short number is not carried."""
+    from carevoice.pseudonymise import detect_pii
+
+    comments = pd.DataFrame({"comment_id": ["c"], "text": [text]})
+    spans = detect_pii(comments)
+    start = text.rindex(second)
+    assert any(s <= start and e >= start + len(second)
+               for s, e in zip(spans["start"], spans["end"], strict=True))
+    short = pd.DataFrame({"comment_id": ["c"], "text": ["ref 1234 and then 1234 more"]})
+    assert len(detect_pii(short)) <= 1

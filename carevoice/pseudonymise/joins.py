@@ -433,7 +433,7 @@ def propagate_spans(comments: pd.DataFrame, spans: pd.DataFrame, *, min_score: f
         return spans
     strong = spans[spans["label"].isin(labels) & ((spans["score"] >= min_score) | (
         spans["label"].isin(("PERSON", "LOCATION")) & (spans["score"] >= subject_min_score)))]
-    if strong.empty and not (spans["label"] == "ORG").any():
+    if strong.empty and not spans["label"].isin(("ORG", *_IDENTIFIER_LABELS)).any():
         return spans
     texts = texts_by_id(comments)
     covered: dict[str, _Coverage] = {}
@@ -471,9 +471,38 @@ def propagate_spans(comments: pd.DataFrame, spans: pd.DataFrame, *, min_score: f
                 covered[str(cid)].add(m.start(), m.end())
                 new.append((str(cid), m.start(), m.end(), label, 0.5, "propagate"))
     new.extend(_short_names(texts, spans, covered))
+    new.extend(_identifiers_again(texts, spans, covered))
     if not new:
         return spans
     return pd.concat([spans, spans_frame(new)], ignore_index=True)
+
+
+#: Labels of identifiers written in characters and digits, carried to their other forms.
+_IDENTIFIER_LABELS = ("ID", "PHONE")
+
+
+def _identifiers_again(texts: dict[str, str], spans: pd.DataFrame,
+                       covered: dict[str, _Coverage]) -> list[tuple]:  # type: ignore[type-arg]
+    """Other mentions, in the same comment, of an identifier already found, in any spacing,
+    punctuation or case: "case ref CR-2291-0047 and cr 2291 0047" (the second form has no cue
+    before it). Only identifiers of six characters or more with four digits or more are
+    carried, so that a short number is not masked wherever it recurs (score 0.5, to review)."""
+    new = []
+    found = spans[spans["label"].isin(_IDENTIFIER_LABELS)]
+    for cid, start, end, label in found[[COMMENT_ID, "start", "end", "label"]].itertuples(
+            index=False):
+        text = texts.get(str(cid), "")
+        chars = [ch for ch in text[start:end] if ch.isalnum()]
+        if len(chars) < 6 or sum(ch.isdigit() for ch in chars) < 4:
+            continue
+        gap = r"[\s\-./]{0,2}"
+        pattern = re.compile(r"(?<![\w])" + gap.join(re.escape(ch) for ch in chars)
+                             + r"(?![\w])", re.IGNORECASE)
+        for m in pattern.finditer(text):
+            if not covered[str(cid)].overlaps(m.start(), m.end()):
+                covered[str(cid)].add(m.start(), m.end())
+                new.append((str(cid), m.start(), m.end(), label, 0.5, "propagate"))
+    return new
 
 
 #: Words before an institution's name that its short form leaves out.
