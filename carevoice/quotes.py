@@ -285,7 +285,8 @@ def select_quotes(comments: pd.DataFrame, codes: pd.DataFrame,
                   generalise: Mapping[str, Mapping[str, str]] | None = None,
                   only_levels: Collection[tuple[str, str, Any]] | None = None,
                   overall: bool | Collection[str] = True,
-                  safeguarding: Any = None) -> pd.DataFrame:
+                  safeguarding: Any = None,
+                  comments_as_written: pd.DataFrame | None = None) -> pd.DataFrame:
     """Choose representative, diverse, safe quotes for each theme.
 
     Parameters
@@ -334,6 +335,14 @@ def select_quotes(comments: pd.DataFrame, codes: pd.DataFrame,
         with a ``comment_id`` column (``carevoice safeguarding``'s output, reviewed by the
         safeguarding lead) to withhold exactly the comments it names. There is no way to
         switch this off.
+    comments_as_written : pandas.DataFrame, optional
+        The same comments before pseudonymisation (``comment_id`` and ``text``), where the
+        caller has them (:func:`carevoice.report.make_report` given raw comments passes
+        them). The screen then reads them too, and a comment is withheld when either its
+        text as written or its pseudonymised text is flagged: the pseudonymiser can mask a
+        word that discloses harm, and a disclosure the screen reads in the one may be worded
+        for it in the other ("[PERSON_1] hits me"). They are only screened, never quoted or
+        kept.
 
     Returns
     -------
@@ -418,15 +427,19 @@ def select_quotes(comments: pd.DataFrame, codes: pd.DataFrame,
     coded = coded[coded[COMMENT_ID].map(ok).astype(bool)]
     # Safeguarding: the rules over every candidate, then the similarity path over the
     # candidates kept, so that a flagged comment is never quoted.
-    withheld = withheld_comments(frame.loc[list(dict.fromkeys(coded[COMMENT_ID]))],
-                                 safeguarding, similarity=False)
+    written = _as_written(comments_as_written, frame)
+    screened = [frame] if written is None else [frame, written]
+    withheld = set().union(*(withheld_comments(
+        f.loc[list(dict.fromkeys(coded[COMMENT_ID]))], safeguarding, similarity=False)
+        for f in screened))
     coded = coded[~coded[COMMENT_ID].isin(withheld)]
     coded = coded.assign(_rank=coded["score"].astype(float).fillna(np.inf))
     coded = coded.sort_values(["theme", "_rank", COMMENT_ID], ascending=[True, False, True],
                               kind="stable").groupby("theme", sort=False).head(
         config.max_candidates)
-    late = withheld_comments(frame.loc[list(dict.fromkeys(coded[COMMENT_ID]))], safeguarding,
-                             similarity=True, embedder=screen_embedder)
+    late = set().union(*(withheld_comments(
+        f.loc[list(dict.fromkeys(coded[COMMENT_ID]))], safeguarding, similarity=True,
+        embedder=screen_embedder) for f in screened))
     coded = coded[~coded[COMMENT_ID].isin(late)]
     withheld |= late
     authors_all = sorted(set(frame.loc[list(dict.fromkeys(coded[COMMENT_ID])), RESPONDENT_ID]))
@@ -537,6 +550,24 @@ def select_quotes(comments: pd.DataFrame, codes: pd.DataFrame,
     out = pd.DataFrame(rows, columns=list(QUOTE_COLUMNS))
     out.attrs["safeguarding_withheld"] = len(withheld)
     return out
+
+
+def _as_written(comments_as_written: pd.DataFrame | None,
+                frame: pd.DataFrame) -> pd.DataFrame | None:
+    """``frame`` (indexed by ``comment_id``) with each comment's text as written, for the
+    safeguarding screen alone; a comment missing from ``comments_as_written`` keeps its
+    pseudonymised text."""
+    if comments_as_written is None:
+        return None
+    if not isinstance(comments_as_written, pd.DataFrame) or not {COMMENT_ID, TEXT} <= set(
+            comments_as_written.columns):
+        raise InputError("The 'comments_as_written' argument of select_quotes must be a "
+                         "pandas DataFrame with 'comment_id' and 'text' columns (the comments "
+                         "before pseudonymisation).")
+    texts = dict(zip(comments_as_written[COMMENT_ID].astype(str), comments_as_written[TEXT],
+                     strict=True))
+    return frame.assign(**{TEXT: [texts.get(cid, text) for cid, text in
+                                  zip(frame.index, frame[TEXT], strict=True)]})
 
 
 def _choose(vectors: np.ndarray, relevance: np.ndarray, n: int, config: QuoteConfig,

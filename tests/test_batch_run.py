@@ -830,8 +830,10 @@ def test_levels_setting_orders_the_tables_and_is_recorded(reference, data: Path,
 def test_a_run_writes_the_safeguarding_flags_and_its_report_reuses_them(
         data: Path, tmp_path: Path) -> None:
     """A run screens every comment once and writes the flags file owner-only (ids, no text),
-    as `carevoice safeguarding` does; the report withholds exactly those comments from its
-    quotes and records that it took the run's screen."""
+    as `carevoice safeguarding` does on the input: the comments as written, not as
+    pseudonymised (a word of the disclosure masked as a name, "Rambo", hid it from a screen
+    of the outputs); the report withholds exactly those comments from its quotes and records
+    that it took the run's screen."""
     import json
     import shutil
     import stat
@@ -841,7 +843,11 @@ def test_a_run_writes_the_safeguarding_flags_and_its_report_reuses_them(
     comments = pd.read_csv(data / "comments.csv", dtype=str)
     disclosures = {3: "i keep going missing from my placement at night and staff dont know",
                    10: "my boyfriend takes my money and checks my phone every night",
-                   20: "been living off dry cereal and tap water since my money ran out"}
+                   20: "been living off dry cereal and tap water since my money ran out",
+                   # the pseudonymiser masks "Rambo" (a nickname too): only the text as written
+                   # holds the weapon
+                   25: "my mum wants to see me more but a lad pulled a Rambo knife on me",
+                   30: "Cuckooing happened to me in my flat and the money for the move was late"}
     for row, text in disclosures.items():
         comments.loc[row, "text"] = text
     folder = tmp_path / "in"
@@ -856,14 +862,19 @@ def test_a_run_writes_the_safeguarding_flags_and_its_report_reuses_them(
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     flags = pd.read_csv(path, dtype=str)
     assert list(flags.columns) == ["comment_id", "respondent_id", "category", "level", "cue"]
-    written = pd.read_csv(result.outputs["comments"], dtype=str)
-    expected = screen_comments(written[["comment_id", "respondent_id", "text"]],
+    expected = screen_comments(comments[["comment_id", "respondent_id", "text"]],
                                SafeguardingConfig(similarity=False))  # the hashing model
     assert flags.fillna("").equals(expected.astype(str).replace("None", ""))
     assert {comments.loc[r, "comment_id"] for r in disclosures} <= set(flags["comment_id"])
+    written = pd.read_csv(result.outputs["comments"], dtype=str).set_index("comment_id")
+    rambo = comments.loc[25, "comment_id"]
+    assert "Rambo" not in written.loc[rambo, "text"]  # masked in the outputs ...
+    assert flags.loc[flags["comment_id"] == rambo, "category"].tolist() == ["violence"]  # seen
+    assert "Cuckooing" in written.loc[comments.loc[30, "comment_id"], "text"]  # not a name
     assert result.counts["safeguarding_flagged"] == flags["comment_id"].nunique()
     quotes = pd.read_csv(result.outputs["report_quotes"], dtype=str)
     assert len(quotes) and not set(quotes["comment_id"]) & set(flags["comment_id"])
+    assert rambo not in set(quotes["comment_id"])
     report_manifest = json.loads((result.outputs["report_md"].parent / "manifest.json")
                                  .read_text("utf-8"))
     recorded = report_manifest["settings"]["safeguarding"]

@@ -14,10 +14,10 @@
    :mod:`carevoice.batch.pseudonymise`.
 4. **Embed and code** each pseudonymised chunk (parallel on the Dask engine).
 5. **Assemble** ``outputs/`` (pseudonymised comments, spans, codes and, beside them as
-   ``carevoice code`` writes it, ``codes.manifest.json``), screen every comment for
-   safeguarding once (``outputs/safeguarding_flags.csv``, owner-only, no text) and run the
-   corpus-wide steps (linkage, discovery, report, which withholds the flagged comments from
-   its quotes) on the concatenated results.
+   ``carevoice code`` writes it, ``codes.manifest.json``), screen every comment, as written
+   (each chunk read again), for safeguarding once (``outputs/safeguarding_flags.csv``,
+   owner-only, no text) and run the corpus-wide steps (linkage, discovery, report, which
+   withholds the flagged comments from its quotes) on the concatenated results.
 6. Write ``manifest.json`` (input hashes, settings, versions, seed, chunk list, output hashes).
 
 Every chunk result is stored with a content key and checksums (:class:`ChunkStore`), so a
@@ -553,7 +553,8 @@ def _run(cfg: BatchConfig, base: Path, source: Source, staging: Path | None,
         from .corpus_steps import safeguarding_outputs
 
         clock, step = time.perf_counter(), bar("safeguarding", 1)
-        flags, written = safeguarding_outputs(cfg, specs, store, folder / "outputs")
+        flags, written = safeguarding_outputs(cfg, source, specs, detect_keys,
+                                              folder / "outputs")
         outputs.update(written)
         step(1)
         seconds["safeguarding"] = time.perf_counter() - clock

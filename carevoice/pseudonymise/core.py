@@ -23,6 +23,7 @@ from ..schema import (
 from ._base import check_comments, spans_frame, texts_by_id
 from .animals import drop_pet_names
 from .boundaries import cut_between_names, joinable_gap, split_at_boundaries
+from .harm import drop_harm_words
 from .joins import (
     bridge_spans,
     join_hyphenated,
@@ -451,7 +452,10 @@ def detect_pii(comments: Corpus | pd.DataFrame, detectors: Sequence[Detector] | 
         frame, split_at_boundaries(frame, spans, extra=marks))))
     spans = people_in_addresses(frame, people_from_organisations(frame, homes_in_a_row(
         frame, organisations_after_people(frame, places_after_found(frame, spans)))))
-    spans = join_initials(frame, propagate_spans(frame, drop_pet_names(frame, spans)))
+    # an animal's name is not a person's, and a word that discloses harm is no one's name
+    # ("Cuckooing happened to me"): neither is masked, nor masked elsewhere in turn
+    spans = join_initials(frame, propagate_spans(frame, drop_harm_words(
+        frame, drop_pet_names(frame, spans))))
     spans = split_at_boundaries(frame, spans, extra=marks)
     spans = (trim_leading_words(frame, join_title_runs(frame, bridge_spans(
         frame, resolve_spans(spans, comments=frame)))) if resolve

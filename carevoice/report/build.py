@@ -401,7 +401,11 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
         Comments with an unresolved review flag (see :func:`carevoice.quotes.flagged_ids`).
     safeguarding : SafeguardingConfig or pandas.DataFrame, optional
         A comment that discloses harm or risk is never quoted: by default the comments that
-        could be quoted are screened (:func:`carevoice.safeguarding.screen_comments`); pass a
+        could be quoted are screened (:func:`carevoice.safeguarding.screen_comments`), as
+        written as well as pseudonymised when the comments given are raw (the pseudonymiser
+        can mask a word that discloses harm); text already pseudonymised is screened with its
+        tags read as words ("[PERSON_1]" as "someone"), but a word masked in it is lost to the
+        screen: pass the flags of a screen of the raw comments then. Pass a
         config to screen otherwise, or a flags table with a ``comment_id`` column (the output
         of ``carevoice safeguarding``, reviewed by the safeguarding lead) to withhold exactly
         the comments it names; the table :func:`carevoice.safeguarding.screen_comments`
@@ -592,7 +596,8 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
                            disclosure=disclosure, generalise=generalise,
                            only_levels=only_levels,
                            overall=_quoted_themes(marked_result, disclosure),
-                           safeguarding=safeguarding)
+                           safeguarding=safeguarding,
+                           comments_as_written=None if text_is_pseudonymised else comments)
     withheld = int(quotes.attrs.get("safeguarding_withheld", 0))
     languages = _languages(comments)
     if languages is not None and len(quotes):

@@ -3,8 +3,11 @@
 Lower case, no apostrophes ("don't", "dont" and "dnt" are one word), text-speak spelled out
 ("wen", "u", "2nite"), letters repeated for emphasis cut to two ("sooo"), and the clause
 boundaries (``.``, ``!``, ``?``, ``;``, line breaks, commas) kept as `` . `` and `` , `` tokens so
-that negation and idiom rules look within a clause. The cue rules in :mod:`.cues` are written
-against this form. Nothing here keeps or logs the text.
+that negation and idiom rules look within a clause. carevoice's own tags read as its models read
+them (:func:`carevoice.placeholders.model_text`: "[PERSON_3]" as "someone"), so pseudonymised
+text is screened for what it says, not for the words of its tags ("missing [PERSON_3]" is no
+"missing person"). The cue rules in :mod:`.cues` are written against this form. Nothing here
+keeps or logs the text.
 """
 
 from __future__ import annotations
@@ -92,7 +95,8 @@ def normalise(text: object) -> str:
     -------
     str
         Lower case, apostrophes removed, text-speak spelled out, clause boundaries as ``.``
-        and ``,`` tokens.
+        and ``,`` tokens; carevoice's tags as :func:`carevoice.placeholders.model_text` reads
+        them ("[PERSON_3]" as "someone").
 
     Examples
     --------
@@ -100,14 +104,19 @@ def normalise(text: object) -> str:
     ' i dont want to go home when you are there . '
     >>> normalise("me mam's bf  hits her,sooo scared")
     ' my mums boyfriend hits her , soo scared '
+    >>> normalise("[PERSON_3] hits me, [Person 12] is missing")
+    ' someone hits me , someone is missing '
     """
     if not isinstance(text, str):
         return " "
+    from ..placeholders import model_text
     from ..pseudonymise.normalise import fold_text
 
     # NFKC, invisible characters dropped, and Cyrillic/Greek look-alike letters inside a Latin
-    # word read as Latin ("h\u0430rm" with a Cyrillic "a"), as the pseudonymiser reads text
-    t = fold_text(text).lower()
+    # word read as Latin ("h\u0430rm" with a Cyrillic "a"), as the pseudonymiser reads text;
+    # carevoice's own tags read as the models read them ("[PERSON_3] hits me" as "someone hits
+    # me"), never as the words "person 3"
+    t = model_text(fold_text(text)).lower()
     t = _APOSTROPHE.sub("", t)
     t = _BOUNDARY.sub(" . ", t)
     t = _COMMA.sub(" , ", t)

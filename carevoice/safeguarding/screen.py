@@ -328,7 +328,11 @@ def _with_similar(found: list[dict[str, tuple[str, str]]], texts: list[object],
         from ..embed import SentenceTransformerEmbedder
 
         embedder = SentenceTransformerEmbedder()
-    similar = similar_categories([texts[i] for i in todo], embedder,
+    from ..placeholders import model_text
+
+    # carevoice's tags read as the models read them, whatever their number ("[PERSON_3]" as
+    # "someone")
+    similar = similar_categories([model_text(str(texts[i])) for i in todo], embedder,
                                  threshold=config.threshold, margin=config.margin)
     out = list(found)
     for i, hit in zip(todo, similar, strict=True):
