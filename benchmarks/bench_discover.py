@@ -4,11 +4,13 @@ Run from the repository root (BERTopic is in the ``bench`` extra)::
 
     .venv/bin/pip install -e ".[bench]"
     .venv/bin/python benchmarks/bench_discover.py [--dev ../shared/eval/dev.jsonl] \
-        [--dev-background] [--scale 10000] [--cache .bench-cache] [--seeds 10] [--ceiling] \
-        [--stability 3] [--raw-text] \
+        [--gold corpora/discover_z.jsonl] [--dev-background] [--scale 10000] \
+        [--cache .bench-cache] [--seeds 10] [--ceiling] [--stability 3] [--raw-text] \
         [--output benchmarks/results/discover.json]
 
-For each corpus (the embedded demo corpus, and a gold JSON-lines file given with ``--dev``) it
+For each corpus (the embedded demo corpus, a gold JSON-lines file given with ``--dev``, and any
+further gold files given with ``--gold``, such as the blind corpus Z in
+``corpora/discover_z.jsonl``) it
 reads the comments as :meth:`carevoice.discover.ThemeDiscovery.fit` reads them, which is what a
 user gets: pseudonymised once with the default pseudonymiser (tags mode, in ``comment_id``
 order, as ``fit`` does), then embedded once with the packaged all-MiniLM-L6-v2 model as
@@ -60,7 +62,11 @@ import pandas as pd
 
 
 def load_gold(path: Path | None) -> pd.DataFrame:
-    """Comments with gold themes: the demo corpus (None) or a gold JSON-lines file."""
+    """Comments with gold themes: the demo corpus (None) or a gold JSON-lines file.
+
+    Each line of the file is an object with ``text``, ``themes`` (a list of theme ids) and the
+    comment's id as ``comment_id`` (the development set) or ``id`` (the blind corpora).
+    """
     if path is None:
         from carevoice.demo import load_demo, load_demo_gold
 
@@ -69,7 +75,8 @@ def load_gold(path: Path | None) -> pd.DataFrame:
         comments["themes"] = [list(gold.loc[c]) for c in comments["comment_id"]]
         return comments
     rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
-    return pd.DataFrame({"comment_id": [str(r["comment_id"]) for r in rows],
+    return pd.DataFrame({"comment_id": [str(r["comment_id"] if "comment_id" in r else r["id"])
+                                        for r in rows],
                          "text": [r["text"] for r in rows],
                          "themes": [list(r.get("themes", [])) for r in rows]})
 
@@ -382,6 +389,10 @@ def bench_corpus(name: str, gold: pd.DataFrame, embedder: object, methods: list[
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--dev", type=Path, help="A gold JSON-lines file (e.g. dev.jsonl).")
+    parser.add_argument("--gold", type=Path, action="append", default=[],
+                        help="A further gold JSON-lines file, benchmarked as --dev is but "
+                             "without background (repeatable; e.g. corpora/discover_z.jsonl). "
+                             "Its results are stored under the file's name.")
     parser.add_argument("--scale", type=int, default=0,
                         help="Also time both methods on this many resampled comments.")
     parser.add_argument("--cache", type=Path, help="Embedding cache folder.")
@@ -432,6 +443,10 @@ def main(argv: list[str] | None = None) -> int:
         train = (demo_vectors, demo_safe) if args.ceiling else None
         results["dev"] = bench_corpus("dev", load_gold(args.dev), embedder, methods,
                                       background, train=train, **extra)
+    for path in args.gold:
+        train = (demo_vectors, demo_safe) if args.ceiling else None
+        results[path.stem] = bench_corpus(path.stem, load_gold(path), embedder, methods,
+                                          train=train, **extra)
     if args.scale:
         # Resampled from the pseudonymised comments, so they need no pseudonymising again.
         from carevoice.placeholders import model_texts

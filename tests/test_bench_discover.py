@@ -98,3 +98,29 @@ def test_discovery_reading_is_the_text_and_vectors_fit_uses(bench):
     assert bench.run_carevoice(read, vectors) == mine
     np.testing.assert_allclose(fitted.topics_.embeddings, vectors / np.maximum(
         np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12), atol=1e-6)
+
+
+def test_load_gold_reads_comment_ids_under_either_name(bench, tmp_path):
+    lines = ['{"comment_id": "d1", "text": "more money", "themes": ["money"]}',
+             '{"id": "z002", "question": "Anything else?", "text": "n/a", "themes": []}']
+    path = tmp_path / "gold.jsonl"
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    gold = bench.load_gold(path)
+    assert gold["comment_id"].tolist() == ["d1", "z002"]
+    assert gold["themes"].tolist() == [["money"], []]
+
+
+def test_blind_corpus_z_is_the_file_the_preregistered_test_scored(bench):
+    import hashlib
+
+    from carevoice.themes import load_codebook
+
+    path = ROOT / "corpora" / "discover_z.jsonl"
+    # the SHA-256 recorded in benchmarks/preregistered/2026-12-06-discovery-placeholder-readings.md
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == (
+        "b0275097b598c499ace7d20f2aff3f5fc8b27922aa0755bd5d873a5330f949a2")
+    gold = bench.load_gold(path)
+    assert len(gold) == 220 and gold["comment_id"].is_unique
+    counts = pd.Series([t for ts in gold["themes"] for t in ts]).value_counts()
+    assert set(counts.index) == set(load_codebook().theme_ids)
+    assert counts.min() >= 12
