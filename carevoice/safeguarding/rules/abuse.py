@@ -234,7 +234,10 @@ CUES: tuple[Cue, ...] = (
         routes=(TO_DOMESTIC,)),
     Cue("abuse", "abuse or neglect named",
         r"\b(?:abuse|abused|abusing|abusive|neglect|neglected|neglecting|beats|beatings)\b",
-        level="review", routes=(TO_DOMESTIC,)),
+        level="review", routes=(TO_DOMESTIC,),
+        # a game won ("always beats me at chess"), not a beating
+        unless=r"\bbeats (?:me|us|him|her|them|everyone|everybody) (?:at|on|in)\b(?! (?:my|the|"
+               r"our|his|her|their) (?:face|head|stomach|ribs|room|bedroom|house|flat))"),
     Cue("abuse", "an adult says to keep it secret",
         r"\b(?:says|said|tells|told|saying|telling) (?:me |us |)(?:that )?(?:its|it is|it was)? ?"
         r"(?:our|a) (?:little |special )?secret\b|\b(?:told|tells|says|said|saying) (?:me |us |)"

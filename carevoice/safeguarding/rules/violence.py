@@ -39,7 +39,8 @@ CUES: tuple[Cue, ...] = (
         unless=r"\b(?:paintball\w*|laser tag|airsoft|nerf)\b|\b(?:panic|asthma|heart"
                r"|anxiety) attack\w*|\battacked by (?:a |the )?(?:dog|"
                r"goose|swan|seagull|bees?|wasps?)\b|\brobbed (?:of )?(?:a|the) (?:win|goal|"
-               r"point|chance)\b|\b(?:in|at) (?:a |the )?(?:game|fortnite|fifa|tag|it)\b",
+               r"point|chance)\b|\b(?:in|at) (?:a |the )?(?:game|fortnite|fifa|tag|it|race|match|"
+               r"quiz|final|competition|tournament)\b",
         routes=(TO_DOMESTIC, TO_VIOLENCE, TO_ABUSE)),
     Cue("violence", "gangs",
         r"\bgangs?\b(?! of (?:friends|mates))|\bopps\b|\bpostcode (?:war|wars|beef|thing)\b"
