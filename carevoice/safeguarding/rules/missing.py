@@ -17,7 +17,8 @@ CUES: tuple[Cue, ...] = (
     Cue("missing", "running away",
         r"\b(?:run|runs|ran|running|runnin) (?:away|off)\b|\b(?:do|did|doing|done|pull|pulled) "
         r"a (?:runner|bunk)\b|\babscond\w*|\blegged it (?:from|out of)\b",
-        unless=r"\b(?:from (?:a|the) (?:dog|spider|wasp|bee|bees|goose|geese|clown|cow|bull|"
+        unless=r"\b(?:(?:and|to) join (?:the|a) circus|from (?:a|the) (?:dog|spider|wasp|bee|"
+               r"bees|goose|geese|clown|cow|bull|"
                r"police horse)|with (?:the|my|a) (?:ball|prize|money|game|show)|ran away with "
                r"it|run away with (?:it|the)|time|in (?:a|the) (?:game|film|book|story)|run "
                r"off (?:my|the) (?:energy|feet)|ran off (?:to|into) (?:class|school|the shop|"
