@@ -57,9 +57,10 @@ def test_rules_alone_on_the_development_sets(name, recall, precision):
 @pytest.mark.model
 @pytest.mark.parametrize(("name", "recall", "precision"), [
     # measured with the similarity path when set: C and D 1.00 / 0.97 (before the rounds were
-    # read: C 0.86 / 0.89, D 0.89 / 0.88)
-    ("round_c", 0.97, 0.94),
-    ("round_d", 0.97, 0.94),
+    # read: C 0.86 / 0.89, D 0.89 / 0.88); 1.00 / 0.99 each once jokes, play and denials were
+    # left alone (twenty-sixth session)
+    ("round_c", 0.97, 0.97),
+    ("round_d", 0.97, 0.97),
 ])
 def test_full_screen_on_rounds_c_and_d(monkeypatch, name, recall, precision):
     block_network(monkeypatch)

@@ -6,7 +6,8 @@ boundaries (``.``, ``!``, ``?``, ``;``, line breaks, commas) kept as `` . `` and
 that negation and idiom rules look within a clause. carevoice's own tags read as its models read
 them (:func:`carevoice.placeholders.model_text`: "[PERSON_3]" as "someone"), so pseudonymised
 text is screened for what it says, not for the words of its tags ("missing [PERSON_3]" is no
-"missing person"). The cue rules in :mod:`.cues` are written against this form. Nothing here
+"missing person"); and a person's name as written reads as its tag would ("Kai" as "someone",
+:mod:`._names`). The cue rules in :mod:`.cues` are written against this form. Nothing here
 keeps or logs the text.
 """
 
@@ -96,7 +97,8 @@ def normalise(text: object) -> str:
     str
         Lower case, apostrophes removed, text-speak spelled out, clause boundaries as ``.``
         and ``,`` tokens; carevoice's tags as :func:`carevoice.placeholders.model_text` reads
-        them ("[PERSON_3]" as "someone").
+        them ("[PERSON_3]" as "someone"), and people's names as their tags would read
+        (:func:`carevoice.safeguarding._names.names_as_tags`: "Kai" as "someone").
 
     Examples
     --------
@@ -106,17 +108,21 @@ def normalise(text: object) -> str:
     ' my mums boyfriend hits her , soo scared '
     >>> normalise("[PERSON_3] hits me, [Person 12] is missing")
     ' someone hits me , someone is missing '
+    >>> normalise("Kai hits me")
+    ' someone hits me '
     """
     if not isinstance(text, str):
         return " "
-    from ..placeholders import model_text
+    from ..placeholders import MODEL_FORMS, model_text
     from ..pseudonymise.normalise import fold_text
+    from ._names import names_as_tags
 
     # NFKC, invisible characters dropped, and Cyrillic/Greek look-alike letters inside a Latin
     # word read as Latin ("h\u0430rm" with a Cyrillic "a"), as the pseudonymiser reads text;
     # carevoice's own tags read as the models read them ("[PERSON_3] hits me" as "someone hits
-    # me"), never as the words "person 3"
-    t = model_text(fold_text(text)).lower()
+    # me"), never as the words "person 3"; and a person's name as written reads as its tag
+    # would ("Kai hits me" as "someone hits me"), so the rules see it where they see a tag
+    t = model_text(names_as_tags(fold_text(text), MODEL_FORMS["PERSON"])).lower()
     t = _APOSTROPHE.sub("", t)
     t = _BOUNDARY.sub(" . ", t)
     t = _COMMA.sub(" , ", t)

@@ -21,10 +21,62 @@ import numpy as np
 
 from .prototypes import NEGATIVES, PROTOTYPES
 
-__all__ = ["similar_categories", "split_sentences"]
+__all__ = ["readable_sentences", "similar_categories", "split_sentences"]
 
 _SPLIT = re.compile(r"[.!?;\n]+|,\s+(?:but|and|so)\s+")
 _MIN_WORDS = 3
+
+# Over the normal form (:func:`._text.normalise`). A sentence that says nobody harms the writer
+# ("nobody ever threatens me") is no disclosure, unless it goes on to say who does ("no one
+# hits me except ..."); the model reads the words of harm in it all the same.
+_NO_HARM = re.compile(
+    r"\b(?:nobody|no one|no body) (?:\w+ ){0,2}(?:hurts?|hit|hits|threatens?|"
+    r"threatened|touches|touched|bullies|bullied|harms?|harmed|shouts at|shouted at|picks on|"
+    r"picked on) (?:me|us)\b(?! (?:except|apart|but|other than|only|when|unless))")
+# A comment whose writer says what it tells was a joke, banter or play ("she was joking",
+# "its just banter", "play fighting"); not where someone else says so ("he says hes only
+# joking") or the writer goes on ("she was joking but it scared me").
+_NOT_SERIOUS = re.compile(
+    r"\b(?:(?:was|were|is|its|just|only|all) (?:(?:just|only) )?(?:joking|a joke|banter|"
+    r"messing about|messing around|mucking about|having a laugh|play fighting|playfighting)"
+    r"|play ?fight\w*)\b")
+# Whoever says it: running away to join the circus is a child's fantasy, not a plan.
+_FANTASY = re.compile(r"\b(?:run|runs|running|ran) away (?:and|to) join (?:the|a) circus\b")
+_SAID_BY_OTHERS = re.compile(r"\b(?:say|says|said|saying|claims?|claimed|claiming|pretends?|"
+                             r"pretended|pretending|makes? out|made out|reckons?|calls? it|"
+                             r"called it|tells? me|told me)(?: \w+){0,2} $")
+_GOES_ON = re.compile(r"^ (?:\w+ ){0,3}(?:but|though|tho|except)\b")
+
+
+def _not_serious(norm: str) -> bool:
+    """Whether the writer says, in their own voice, that what they tell was a joke or play."""
+    if _FANTASY.search(norm):
+        return True
+    for match in _NOT_SERIOUS.finditer(norm):
+        if not _SAID_BY_OTHERS.search(norm[:match.start()]) and not _GOES_ON.match(
+                norm[match.end():]):
+            return True
+    return False
+
+
+def readable_sentences(text: str) -> list[str]:
+    """The sentences of a comment the similarity path reads: none of a comment its writer calls
+    a joke or play, and not a sentence that says nobody harms them.
+
+    Examples
+    --------
+    >>> readable_sentences("nobody ever hurts me here. i just miss my mum")
+    ['i just miss my mum']
+    >>> readable_sentences("my carer said shed kill me if i was late haha she was joking")
+    []
+    >>> readable_sentences("he says hes only joking when he pins me down")
+    ['he says hes only joking when he pins me down']
+    """
+    from ._text import normalise
+
+    if _not_serious(normalise(text)):
+        return []
+    return [s for s in split_sentences(text) if not _NO_HARM.search(normalise(s))]
 
 
 def split_sentences(text: str) -> list[str]:
@@ -69,7 +121,7 @@ def similar_categories(texts: Sequence[object], embedder: Any, *, threshold: flo
     sentences: list[str] = []
     spans: list[tuple[int, int]] = []
     for text in texts:
-        parts = split_sentences(text) if isinstance(text, str) else []
+        parts = readable_sentences(text) if isinstance(text, str) else []
         spans.append((len(sentences), len(sentences) + len(parts)))
         sentences.extend(parts)
     if not sentences:

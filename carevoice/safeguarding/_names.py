@@ -1,0 +1,138 @@
+"""People's names in a comment as written, read as the screen reads a person tag.
+
+The cue rules say who can hit, hurt or threaten by role ("my carer", "staff", "he") and read a
+pseudonymised person, ``[PERSON_3]``, as "someone" (:func:`carevoice.placeholders.model_text`).
+A name in the comment as written was neither: "[PERSON_1] hits me" was flagged and "Kai hits
+me" was not, and batch runs and the demo screen comments as written. Here a name reads as its
+tag would, "someone", so the rules accept a name wherever they accept a person tag.
+
+Which words are names comes from the pseudonymiser's own lexicons
+(:mod:`carevoice.pseudonymise.lexicons`: its first-name gazetteer and word frequencies), not
+from a list of this module's own:
+
+- a capitalised word that is a first name and no ordinary English word ("Kai", "Mia"), or no
+  word at all ("Shaniqua"); inside a sentence also a first name that is sometimes a word
+  ("and Jack hits me"), but at the start of a sentence not ("Jack" there may be the word);
+- a lower-case word that is only ever a name ("kai", "jayden"), as children type names.
+
+Never a name here: a word the cue rules are written with ("Snapchat", "Rambo"), a role or
+family word ("Mum", "Staff"), a word that is never personal data to the pseudonymiser ("Im",
+"Xbox"), text-speak the normal form spells out, a word of harm
+(:data:`carevoice.safeguarding.vocabulary.HARM_WORDS`), an ordinary word that is also a name
+("Will", "Hope", "Grace") and a word in capitals ("KAI", "CAMHS"). Nothing here keeps or logs
+the text; the lexicons load on first use.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+__all__ = ["names_as_tags"]
+
+#: A word of letters, not inside a tag ("[Person 3]") and not the start of a contraction.
+_WORD = re.compile(r"(?<![\w\[])[A-Za-z][a-z]+(?![\w\]])(?!['\u2019](?![sS]\b)[A-Za-z])")
+#: The word before: a place cue ("at", "to") makes an unknown capitalised word a place.
+_BEFORE = re.compile(r"([A-Za-z]+)[ \t]+$")
+#: The word after: a capitalised noun of a place ("Willow Lodge", "Oakfield House").
+_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)")
+_PLACE_BEFORE = frozenset({"to", "into", "towards", "past", "via"})
+_PLACE_AFTER = frozenset({"lodge", "house", "road", "street", "estate", "park", "close", "court",
+                          "avenue", "lane", "way", "drive", "view", "hall", "farm", "grove",
+                          "primary", "high", "secondary", "hospital", "ward", "station"})
+#: Letters of the cue rules' patterns, escapes such as ``\b`` and ``\w`` left out.
+_ESCAPE = re.compile(r"\\[A-Za-z]")
+_LETTERS = re.compile(r"[a-z]{2,}")
+
+
+@functools.cache
+def _not_names() -> frozenset[str]:
+    """The lower-case words never read as a name here (see the module's docstring)."""
+    from ..pseudonymise.lexicons import (
+        ABBREVIATIONS,
+        CARE_SHORTHAND,
+        NOT_PII,
+        ROLE_WORDS,
+        WORD_NAMES,
+    )
+    from ._text import _WORDS
+    from .cues import CUES, _expand
+    from .vocabulary import HARM_WORDS, NAMES_TOO
+
+    rule_words = {w for cue in CUES
+                  for pattern in (cue.pattern, cue.unless or "", *(r for _, r in cue.routes))
+                  for w in _LETTERS.findall(_ESCAPE.sub(" ", _expand(pattern)))}
+    speech = set(_WORDS) | {w for form in _WORDS.values() for w in form.split()}
+    return frozenset(rule_words | speech | ROLE_WORDS | NOT_PII | HARM_WORDS | NAMES_TOO
+                     | CARE_SHORTHAND | ABBREVIATIONS | WORD_NAMES)
+
+
+@functools.cache
+def _lexicons() -> tuple:
+    """The pseudonymiser's name gazetteer and word readings, loaded once."""
+    from ..pseudonymise._tokens import tier
+    from ..pseudonymise._words import ORG_NOUNS, PLACE_CUES, no_word_at_all, sentence_initial
+    from ..pseudonymise.lexicons import first_names
+
+    return (first_names(), _not_names(), tier, no_word_at_all, sentence_initial,
+            ORG_NOUNS | _PLACE_AFTER, PLACE_CUES | _PLACE_BEFORE)
+
+
+def _is_name(text: str, start: int, word: str) -> bool:
+    names, not_names, tier, no_word_at_all, sentence_initial, place_after, place_before = (
+        _lexicons())
+    low = word.lower()
+    named = low in names
+    if word[0].islower():  # lower case: only a word that is a name and nothing else
+        return named and len(low) >= 3 and low not in not_names and tier(low) == "C"
+    if low in not_names:
+        return False
+    # the pseudonymiser's own reading of a word: "C" a name only ("kai"), "B" a name that is
+    # sometimes a word ("jack"), "A" an ordinary word too ("hope")
+    after = _AFTER.match(text, start + len(word))
+    if after and after.group(1).lower() in place_after:
+        return False  # a place or a service: "Willow Lodge", "Oakfield School"
+    if sentence_initial(text, start):
+        return (named and tier(low) == "C") or no_word_at_all(low)
+    if named and tier(low) != "A":
+        return True
+    # a word in no list, but not where a place is named ("moved to Kirkwood", "in Garthby")
+    before = _BEFORE.search(text, 0, start)
+    return no_word_at_all(low) and not (before and before.group(1).lower() in place_before)
+
+
+def names_as_tags(text: str, reading: str = "someone") -> str:
+    """The text with each person's name read as carevoice reads a person tag.
+
+    Parameters
+    ----------
+    text : str
+        A comment as written (tags, if any, are left as they are).
+    reading : str, default "someone"
+        What a name becomes: the form of a person tag
+        (:data:`carevoice.placeholders.MODEL_FORMS`).
+
+    Returns
+    -------
+    str
+        The text with every name (a full name once) replaced by ``reading``.
+
+    Examples
+    --------
+    >>> names_as_tags("Kai hits me and Mum knows")
+    'someone hits me and Mum knows'
+    >>> names_as_tags("me and jayden saw Will on Snapchat")
+    'me and someone saw Will on Snapchat'
+    """
+    out: list[str] = []
+    last = 0
+    for match in _WORD.finditer(text):
+        start, end = match.span()
+        if not _is_name(text, start, match.group()):
+            continue
+        if out and text[last:start] == " " and out[-1] == reading:
+            last = end  # a full name, "Kai Jones", is one person
+            continue
+        out += [text[last:start], reading]
+        last = end
+    return "".join(out) + text[last:] if out else text
