@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ._answer_names import person_named, plain_labels
 from ._decimals import decimal_comma_kind, from_decimal_comma
 from ._multiselect import undeclared_write_ins
 from ._platforms import option_columns_message, unnamed_option_columns
@@ -28,6 +29,7 @@ from ._wording import (
     closed_list,
     excel_dates,
     header_texts,
+    names_a_list,
     platform_identifier,
     question_asks,
     repeated_short,
@@ -548,11 +550,16 @@ def free_text_columns(frame: pd.DataFrame, columns: Iterable[str] | None = None,
     - nearly every answer differs from the others (20 answers or more, at least half of them
       different; or 8 or more, all different), unless most answers repeat and those given
       once are short labels ("Leeds", "Kingston upon Hull"), or the question names a list of
-      places or groups (a council, an ethnic group) and every answer is such a label;
+      places or groups (a council, an ethnic group) and every answer is such a label, or, in
+      a small survey (fewer than 20 answers), every answer is a plain label of ordinary words
+      ("Foster care", "Year 10"; :func:`carevoice._answer_names.plain_labels`);
+    - some answer reads as a person's name to the pseudonymiser's name detector ("Jayden",
+      however many typed it; :func:`carevoice._answer_names.person_named`), unless the
+      question names a list of places or groups;
     - its answers are the options of a tick-all-that-apply question joined in one cell
       (Microsoft Forms ``"Sport;Gaming;"``, Google Forms ``"Sport, Gaming"``) and some
-      parts were written in, not ticked: text after "Other:", or a part given by three
-      respondents or fewer that reads as one's own words ("fishing with Tariq"; see
+      parts were written in, not ticked: text after "Other:", a person's name, or a part
+      given by three respondents or fewer that reads as one's own words ("fishing with Tariq"; see
       :func:`carevoice._multiselect.undeclared_write_ins`). Declared with ``multi_select``,
       the question is split into one no/yes answer per option before this check.
 
@@ -665,12 +672,22 @@ def free_text_columns(frame: pd.DataFrame, columns: Iterable[str] | None = None,
         elif col in text_variables:
             found[str(col)] = ("it is a text variable without value labels in an SPSS or "
                                "Stata file")
-        elif ((n >= 20 and distinct >= 0.5 * n) or (n >= 8 and distinct == n)) \
+        elif ((n >= 20 and distinct >= 0.5 * n)
+              or (n >= 8 and distinct == n and not (n < 20 and plain_labels(present)))) \
                 and not closed_list(header, present, once):
             found[str(col)] = "nearly every answer differs from the others"
         elif (joined := undeclared_write_ins(present)) is not None:
             found[str(col)] = _joined_reason(str(col), *joined)
+        elif not names_a_list(header) and (named := person_named(present.unique())):
+            found[str(col)] = _named_reason(len(named))
     return found
+
+
+def _named_reason(n: int) -> str:
+    """Why a column of labels is refused when some answers hold a person's name."""
+    return (f"{n} of its different answers read as a person's name (a first name typed in "
+            "as an option, as an 'Other' box lets one write), and closed answers are never "
+            "pseudonymised")
 
 
 def _joined_reason(column: str, sep: str, n: int) -> str:
