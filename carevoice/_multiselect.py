@@ -28,7 +28,8 @@ The rules (documented in ``docs/data.md``, "Tick-all-that-apply questions"):
   answers are joined by ", ", as Google Forms joins them), an answer must also come before
   another answer in some cell (or start with "Other"): one that only ever comes last is taken
   for a write-in, since a write-in repeated by a few respondents ("fishing with Carl") must
-  not become an option;
+  not become an option; nor does an answer that reads as a person's name ("Jayden",
+  :func:`carevoice._answer_names.person_named`), however many gave it;
 - a write-in (an answer that is not an option, or the text written after "Other:" in the
   same cell) is free text: never an option. It is left out with a warning naming the column,
   or kept as the comment of the question when the column is also a text column.
@@ -44,6 +45,7 @@ from typing import Any
 
 import pandas as pd
 
+from ._answer_names import person_named
 from ._wording import written_like
 from .errors import InputError
 
@@ -280,8 +282,9 @@ def undeclared_write_ins(present: pd.Series) -> tuple[str, int] | None:
     export them, when every cell ends with the separator (Microsoft Forms) or when options
     are ticked in different combinations (an answer given on its own, and together with
     another that comes in two combinations or more). A part of a cell is then written in
-    when it is text written after "Other:", or when it is given by :data:`FEW`
-    respondents or fewer, reads as words of one's own
+    when it is text written after "Other:", when it reads as a person's name
+    (:func:`carevoice._answer_names.person_named`, however many gave it), or when it is
+    given by :data:`FEW` respondents or fewer, reads as words of one's own
     (:func:`carevoice._wording.written_like`; a small letter first counts only when the
     answers given by more respondents start with a capital) and, where the platform puts
     write-ins at the end of the cell, never comes before another answer.
@@ -336,6 +339,8 @@ def undeclared_write_ins(present: pd.Series) -> tuple[str, int] | None:
                            for k in common) > len(common)
         written = {k for k in counts if counts[k] <= FEW and not (last_only and k in before)
                    and written_like(spelling[k], lower_case=capitals)}
+        # a person's name is written in however many typed it, wherever it comes
+        written.update(_key(a) for a in person_named([spelling[k] for k in counts]))
         n = sum(int(cells[c]) for c, (answers, other) in split.items()
                 if other or any(_key(a) in written for a in answers))
         return (sep, n) if n else None
@@ -358,7 +363,8 @@ def _joined(question: MultiSelectQuestion, column: pd.Series,
         # comes before another answer somewhere (or is the "Other" option itself).
         last_only = _writes_in(answered, sep)
         keys = sorted(counts, key=lambda k: -counts[k])  # stable: the first seen on a tie
-        options = {k: spelling[k] for k in keys if counts[k] >= 2 and (
+        named = {_key(a) for a in person_named([spelling[k] for k in keys])}
+        options = {k: spelling[k] for k in keys if counts[k] >= 2 and k not in named and (
             not last_only or k in before or k.startswith("other"))}
     ticked: list[set[str] | None] = []
     written: list[list[str]] = []

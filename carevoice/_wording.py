@@ -246,6 +246,18 @@ def excel_dates(present: pd.Series) -> pd.Series:
     return present.str.strip().str.fullmatch(_EXCEL_DATE).fillna(False).astype(bool)
 
 
+def names_a_list(header: str) -> bool:
+    """Whether a header names a list of places or groups (a council, a country, an ethnic
+    group, a language), whose labels may be spelt as names are ("Jordan", "Georgia").
+
+    Examples
+    --------
+    >>> names_a_list("Country of birth"), names_a_list("Who do you live with?")
+    (True, False)
+    """
+    return bool(_CATEGORY_QUESTION.search(header))
+
+
 def closed_list(header: str, present: pd.Series, once: pd.Series) -> bool:
     """Whether answers that mostly differ are still the labels of a closed list.
 
@@ -256,6 +268,6 @@ def closed_list(header: str, present: pd.Series, once: pd.Series) -> bool:
     """
     labels = present.map(lambda v: bool(_LABEL.fullmatch(v.strip()))
                          and len(v.split()) <= 10)
-    if _CATEGORY_QUESTION.search(header) and labels.all():
+    if names_a_list(header) and labels.all():
         return True
     return bool(once.sum() < 0.5 * len(present) and labels[once].all())

@@ -1,16 +1,16 @@
 """Build a report in one call: link, pick safe quotes, suppress small cells, render, write.
 
 :func:`make_report` computes the content (a :class:`ReportContent` of formatted frames) and
-:func:`build_report` writes it as HTML, Word and Markdown next to a ``manifest.json``.
+:func:`build_report` writes it as HTML, Word and Markdown next to a ``manifest.json``
+(:func:`write_report`). The content is defined in :mod:`carevoice.report.content`, the manifest
+in :mod:`carevoice.report.manifest` and the writing in :mod:`carevoice.report.write`; their
+public names are re-exported here.
 """
 
 from __future__ import annotations
 
-import hashlib
-import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass, field, replace
-from datetime import UTC, datetime
+from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any
 
@@ -18,12 +18,11 @@ import pandas as pd
 
 from .._answers import closed_answers
 from .._platforms import left_out_by_default
-from ..disclosure import SYMBOL, DisclosureConfig, footnote, suppress_prevalence
+from ..disclosure import DisclosureConfig, footnote, suppress_prevalence
 from ..errors import InputError
 from ..link import (
     DEFAULT_EXCLUDE,
     Hypothesis,
-    LinkResult,
     WaveComparison,
     categorical_variables,
     link,
@@ -31,6 +30,7 @@ from ..link import (
 from ..quotes import QuoteConfig, flagged_ids, select_quotes
 from ..schema import COMMENT_ID, TEXT, Corpus
 from .charts import prevalence_chart
+from .content import FORMATS, ReportContent
 from .joint import (
     MAX_ASSOCIATIONS,
     _check_max_associations,
@@ -39,6 +39,7 @@ from .joint import (
     _quote_groups,
     _quoted_themes,
 )
+from .manifest import file_hash, frame_hash, run_manifest
 from .notes import (
     _association_note,
     _attribution_note,
@@ -59,214 +60,15 @@ from .tables import (
     prevalence_table,
     subgroup_table,
 )
+from .write import write_report
 
+# FORMATS, ReportContent, file_hash, frame_hash, run_manifest and write_report are defined in
+# content.py, manifest.py and write.py, and re-exported here.
 __all__ = ["FORMATS", "ReportContent", "build_report", "file_hash", "frame_hash",
            "make_report", "run_manifest", "write_report"]
 
-#: The report formats :func:`build_report` can write.
-FORMATS: tuple[str, ...] = ("html", "docx", "md")
-
-#: The columns of ``quotes.csv``, which :func:`write_report` writes for the analyst: every
-#: quote printed, as printed, with its ``comment_id`` (an internal key, for the analyst; never
-#: in the documents) and ``details``: what its text holds that the person who reviews the
-#: report before publication should look at (an exact age, a house number, a number).
-QUOTE_KEY_COLUMNS: tuple[str, ...] = ("theme", "variable", "level", "rank", COMMENT_ID,
-                                      "attribution", TEXT, "details", "language")
-
 #: Subgroups tabulated by default when the respondents have them.
 DEFAULT_SUBGROUPS: tuple[str, ...] = ("survey", "age_group", "placement_type")
-
-
-@dataclass(frozen=True)
-class ReportContent:
-    """Everything a report shows, already suppressed and formatted.
-
-    Parameters
-    ----------
-    title, summary : str
-        The heading and the one-paragraph description of the data.
-    prevalence : pandas.DataFrame
-        Overall prevalence table.
-    subgroups : dict of str to pandas.DataFrame
-        Prevalence by subgroup, per variable.
-    associations, hypotheses, differences : pandas.DataFrame
-        Formatted association, hypothesis and numeric-difference tables.
-    joint : dict of str to pandas.DataFrame
-        The joint display of each theme.
-    chart_svg, chart_png : bytes
-        The prevalence chart.
-    footnotes : list of str
-        Notes (suppression symbol, methods).
-    manifest : dict
-        The run manifest.
-    labels : dict
-        Theme id to label.
-    association_note, hypotheses_note, differences_note : str
-        How the association, hypothesis and numeric-difference tables were made: the test,
-        the number of tests and the family their q-values are adjusted over.
-    max_q : float
-        The q-value cut-off used.
-    link_result : LinkResult or None
-        The unsuppressed analysis tables (not rendered; for the research team).
-    quotes : pandas.DataFrame or None
-        Exactly the quotes the joint displays print, in the order printed, with their ids
-        and ``details`` (not rendered as such; written as ``not-for-publication/quotes.csv``).
-    changes : pandas.DataFrame
-        The formatted change between survey waves (empty without ``waves``).
-    changes_note : str
-        How the changes were computed.
-    guide : list of str
-        The short "How to read this report" notes, in plain words (shown before the results).
-    suppression_note : str
-        What the suppression symbol means (shown under each table that holds it).
-    symbol : str
-        The suppression symbol.
-    key_points : list of str
-        The summary at the top of the report, in plain words, from the suppressed tables.
-    glossary : list of (str, str)
-        The words the report uses (methods terms, and the care words its quotes use), each
-        with a plain explanation.
-    ci_level : float
-        The confidence level of the report's intervals (0.95 unless ``alpha`` was given); the
-        headers, notes, chart and glossary name it.
-    safeguarding_withheld : int
-        How many comments were withheld from quoting for safeguarding: the exact number, for
-        the analyst (``not-for-publication/analyst.json``); the published text gives it only
-        when it is ``disclosure.threshold`` or more.
-    """
-
-    title: str
-    summary: str
-    prevalence: pd.DataFrame
-    subgroups: dict[str, pd.DataFrame]
-    associations: pd.DataFrame
-    hypotheses: pd.DataFrame
-    differences: pd.DataFrame
-    joint: dict[str, pd.DataFrame]
-    chart_svg: bytes
-    chart_png: bytes
-    footnotes: list[str]
-    manifest: dict[str, Any]
-    labels: dict[str, str] = field(default_factory=dict)
-    association_note: str = ""
-    max_q: float = 0.05
-    hypotheses_note: str = ""
-    differences_note: str = ""
-    link_result: LinkResult | None = field(default=None, repr=False)
-    quotes: pd.DataFrame | None = field(default=None, repr=False)
-    changes: pd.DataFrame = field(default_factory=pd.DataFrame)
-    changes_note: str = ""
-    guide: list[str] = field(default_factory=list)
-    suppression_note: str = ""
-    symbol: str = SYMBOL
-    safeguarding_withheld: int = 0
-    key_points: list[str] = field(default_factory=list)
-    glossary: list[tuple[str, str]] = field(default_factory=list)
-    ci_level: float = 0.95
-
-
-def file_hash(path: str | Path) -> str:
-    """SHA-256 of a file, hex (:func:`carevoice.provenance.file_sha256`).
-
-    Examples
-    --------
-    >>> import tempfile, pathlib
-    >>> p = pathlib.Path(tempfile.mkdtemp()) / "x.txt"; _ = p.write_text("a")
-    >>> file_hash(p)[:12]
-    'ca978112ca1b'
-    """
-    from ..provenance import file_sha256
-
-    return file_sha256(path)
-
-
-def frame_hash(frame: pd.DataFrame) -> str:
-    """SHA-256 of a frame's contents (values and column names), hex.
-
-    What a report's manifest records under ``frame_digests`` for the comments, codes and
-    respondents given to :func:`make_report` as frames, without ``inputs=``: recompute it on
-    the frames you have to check that they are the ones the report was made from. A digest
-    of pandas values, not the SHA-256 of any file.
-
-    Examples
-    --------
-    >>> frame_hash(pd.DataFrame({"a": [1]})) == frame_hash(pd.DataFrame({"a": [1]}))
-    True
-    """
-    digest = hashlib.sha256()
-    digest.update("\x1f".join(map(str, frame.columns)).encode())
-    digest.update(pd.util.hash_pandas_object(frame.astype(str), index=False).to_numpy()
-                  .tobytes())
-    return digest.hexdigest()
-
-
-def run_manifest(*, inputs: Mapping[str, Any], settings: Mapping[str, Any],
-                 codebook: Any = None, codes_made_with: Mapping[str, Any] | None = None,
-                 frames: Mapping[str, str] | None = None,
-                 timestamp: bool = True) -> dict[str, Any]:
-    """The report's manifest: the environment, codebooks, settings and input file hashes.
-
-    The environment (carevoice's version, Python's and the libraries', the packaged models'
-    verified file hashes and the packaged data) is :func:`carevoice.provenance.environment`,
-    as in every manifest carevoice writes.
-
-    Parameters
-    ----------
-    inputs : mapping
-        Input name to ``{"file": name, "sha256": hex}`` (the SHA-256 of the file's bytes,
-        :func:`file_hash`), as ``sha256sum`` gives it.
-    settings : mapping
-        Every setting used (JSON-serialisable).
-    codebook : path, Codebook or None
-        The codebook the report takes its theme labels and order from (None: the shipped
-        one), recorded by name, version and SHA-256
-        (:func:`carevoice.provenance.codebook_record`).
-    codes_made_with : mapping, optional
-        What made the codes (codebook, seed...), e.g.
-        :func:`carevoice.provenance.codes_provenance` of the codes file. None: not known, and
-        the manifest says so.
-    frames : mapping, optional
-        For frames given in memory without files: name to :func:`frame_hash` digest. These
-        are digests of the frames' values (pandas), not of any file.
-    timestamp : bool, default True
-        Record when it was made (``created``). False leaves it out, so that the same inputs
-        and settings give byte-identical reports (batch runs do this).
-
-    Returns
-    -------
-    dict
-        JSON-serialisable.
-
-    Examples
-    --------
-    >>> m = run_manifest(inputs={}, settings={}, timestamp=False)
-    >>> m["codebook"]["file"], m["codes_made_with"]["known"]
-    ('default', False)
-    """
-    from ..provenance import codebook_record, environment
-
-    created = {"created": datetime.now(UTC).replace(microsecond=0).isoformat()} \
-        if timestamp else {}
-    book = codebook_record(codebook, name_only=True)
-    made = dict(codes_made_with) if codes_made_with is not None else {
-        "known": False, "why": "not given: the report cannot know which codebook and seed "
-                               "made the codes"}
-    env = environment()
-    return {
-        **created,
-        "carevoice": env["carevoice"],
-        "seed": None,  # nothing in a report is random; the codes' seed is in codes_made_with
-        "environment": env,
-        "codebook": book,
-        "codebook_version": book["version"],
-        "codes_made_with": made,
-        "settings": dict(settings),
-        "inputs": dict(inputs),
-        **({"frame_digests": dict(frames), "frame_digests_note": (
-            "pandas digests of frames given in memory, not SHA-256 of files: recompute "
-            "with carevoice.report.frame_hash")} if frames else {}),
-        "note": "All quoted text is pseudonymised; tables apply small-cell suppression.",
-    }
 
 
 def _frames(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | pd.DataFrame,
@@ -739,130 +541,3 @@ def build_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | 
                          f"{list(FORMATS)}. Got {list(formats)!r} instead.")
     return write_report(make_report(corpus_or_frames, codes, **options), output_dir,
                         formats=formats)
-
-
-def _write_csv(frame: pd.DataFrame, path: Path) -> None:
-    """Write a report table as carevoice writes every CSV file (LF lines, UTF-8)."""
-    from .._files import write_csv_rows
-
-    with path.open("w", encoding="utf-8", newline="") as fh:
-        write_csv_rows(frame, fh)
-
-
-def _file_part(name: str) -> str:
-    """A column name as part of a file name on any system: the characters Windows refuses
-    (``: ? * / \\ | " < >``, as in "What do you do in your free time?: Sport") become ``_``.
-
-    Examples
-    --------
-    >>> _file_part("What do you do in your free time?: Sport"), _file_part("age_group")
-    ('What do you do in your free time__ Sport', 'age_group')
-    """
-    return re.sub(r'[<>:"/\\|?*\x00-\x1f]', "_", str(name))
-
-
-def write_report(content: ReportContent, output_dir: str | Path, *,
-                 formats: Sequence[str] = FORMATS) -> dict[str, Path]:
-    """Write a computed report: the documents, ``manifest.json``, ``tables/*.csv``, quotes.
-
-    The folder holds what may be published; its subfolder ``not-for-publication/`` (with a
-    ``README.txt`` saying why) what may not (:mod:`carevoice.report.unpublished`).
-    ``not-for-publication/quotes.csv`` lists exactly the quotes printed (pseudonymised, as
-    printed, tags numbered within each quote) with their theme, group, rank, attribution,
-    ``details`` (an exact age, a house number or another number in the text: see
-    :func:`carevoice.quotes.quote_details`) and ``comment_id``: the analyst's key to find a
-    quote's comment, for example to re-identify it with ``carevoice reidentify``.
-    ``not-for-publication/analyst.json`` holds the exact counts that the report gives only in
-    words when they are small (how many comments were withheld from quoting for
-    safeguarding). A ``quotes.csv`` or ``analyst.json`` that an earlier version wrote beside
-    the report is removed.
-
-    Parameters
-    ----------
-    content : ReportContent
-        From :func:`make_report`.
-    output_dir : str or pathlib.Path
-        The folder (created if missing).
-    formats : sequence of str, default ("html", "docx", "md")
-        Which of :data:`FORMATS` to write.
-
-    Returns
-    -------
-    dict of str to pathlib.Path
-        Output name to path: ``html``, ``docx``, ``md``, ``manifest``, ``table_<name>``,
-        and, in ``not-for-publication/``, ``quotes``, ``analyst`` and ``unpublished_readme``.
-    """
-    import json
-
-    from .render import to_docx, to_html, to_markdown
-    from .unpublished import remove_earlier_layout, write_unpublished
-
-    unknown = [f for f in formats if f not in FORMATS]
-    if unknown or not formats:
-        raise InputError(f"The 'formats' argument of write_report must list some of "
-                         f"{list(FORMATS)}. Got {list(formats)!r} instead.")
-    out = Path(output_dir)
-    (out / "tables").mkdir(parents=True, exist_ok=True)
-    written: dict[str, Path] = {}
-    if "html" in formats:
-        written["html"] = out / "report.html"
-        written["html"].write_text(to_html(content), "utf-8")
-    if "md" in formats:
-        written["md"] = out / "report.md"
-        written["md"].write_text(to_markdown(content), "utf-8")
-    if "docx" in formats:
-        written["docx"] = out / "report.docx"
-        written["docx"].write_bytes(to_docx(content))
-    tables = {"prevalence": content.prevalence, "associations": content.associations,
-              "differences": content.differences, "hypotheses": content.hypotheses,
-              **{f"by_{_file_part(v)}": t for v, t in content.subgroups.items()},
-              **({"changes": content.changes} if not content.changes.empty else {})}
-    for name, table in tables.items():
-        written[f"table_{name}"] = out / "tables" / f"{name}.csv"
-        _write_csv(table, written[f"table_{name}"])
-    # What is not for publication (each quote's comment_id, the exact counts the published
-    # text gives only in words when small) goes in a subfolder named for it, so that the
-    # report folder less that subfolder can be published; an earlier version's copies beside
-    # the report are removed.
-    remove_earlier_layout(out, QUOTE_KEY_COLUMNS)
-    quotes = content.quotes
-    written.update(write_unpublished(
-        quotes.reindex(columns=[c for c in QUOTE_KEY_COLUMNS if c in quotes.columns]),
-        content.safeguarding_withheld, out))
-    # The file holds the record printed in the report, and what the report cannot hold: the
-    # command that made it and the SHA-256 of the files to publish (the documents among them).
-    written["manifest"] = out / "manifest.json"
-    written["manifest"].write_text(json.dumps(_file_manifest(content.manifest, written, out),
-                                              indent=1, sort_keys=True), "utf-8")
-    return written
-
-
-def _file_manifest(manifest: Mapping[str, Any], written: Mapping[str, Path],
-                  folder: Path) -> dict[str, Any]:
-    """The report's ``manifest.json``: the manifest printed in the report, with ``command``
-    (:func:`carevoice.provenance.command_line`: files by name, the report's folder as
-    ``"."``; ``[]`` when the report was made from Python) and ``outputs`` (each file to
-    publish, by its path in the folder, and its SHA-256). The files of
-    ``not-for-publication/`` are left out: the manifest is published with the report, and
-    the checksum of a file that holds one small count (``analyst.json``) would give the
-    count away to anyone who tries each number.
-
-    Examples
-    --------
-    >>> import tempfile
-    >>> folder = Path(tempfile.mkdtemp())
-    >>> _ = (folder / "report.md").write_text("# Report")
-    >>> m = _file_manifest({"seed": None}, {"md": folder / "report.md"}, folder)
-    >>> m["command"], m["outputs"]["md"]["file"], m["outputs"]["md"]["sha256"][:8]
-    ([], 'report.md', '04e1d146')
-    """
-    from ..provenance import command_line, file_sha256
-    from .unpublished import UNPUBLISHED_FOLDER
-
-    files = {name: path.relative_to(folder) for name, path in sorted(written.items())
-             if path.is_file() and name != "manifest"}
-    return {**manifest, "command": command_line(names_only=True, here=folder),
-            "outputs": {name: {"file": path.as_posix(), "sha256": file_sha256(folder / path)}
-                        for name, path in files.items()
-                        if path.parts[0] != UNPUBLISHED_FOLDER}}
-
