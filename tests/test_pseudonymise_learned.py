@@ -616,10 +616,11 @@ CHECK_NAMES_26 = [
 
 def test_the_twenty_sixth_sessions_contrast_sentences() -> None:
     """Rules + model on the contrast sentences: 4 of the 40 words are marked ("sunny" twice,
-    "faith" opening a sentence, "rose" before "petals") and 15 of the 17 names found whole
-    (missed: "little" of a nursery's name, "grace" after "summer and"), on main and after the
-    twenty-sixth session alike: measured, not fixed (docs/pseudonymise.md says what was tried).
-    A regression guard: a change that marks more of these words or finds fewer of these names
+    "faith" opening a sentence, "rose" before "petals"), on main and after the twenty-sixth
+    session alike (measured, not fixed: docs/pseudonymise.md says what was tried); 15 of the
+    17 names were found whole on main and 16 after it ("grace" in "with summer and grace",
+    joined to the name the model found; "little" of a nursery's name is still left). A
+    regression guard: a change that marks more of these words or finds fewer of these names
     fails it."""
     texts = CHECK_WORDS_26 + list(dict.fromkeys(t for t, _ in CHECK_NAMES_26))
     frame = pd.DataFrame({"comment_id": [f"w{i}" for i in range(len(texts))], "text": texts})
@@ -635,4 +636,4 @@ def test_the_twenty_sixth_sessions_contrast_sentences() -> None:
             start + k for k, ch in enumerate(name) if ch == " "} <= marked.get(ids[text], set())
     assert (len(CHECK_WORDS_26), len(CHECK_NAMES_26)) == (40, 17)
     assert words <= 4, words
-    assert found >= 15, found
+    assert found >= 16, found

@@ -475,6 +475,7 @@ def propagate_spans(comments: pd.DataFrame, spans: pd.DataFrame, *, min_score: f
                 covered[str(cid)].add(m.start(), m.end())
                 new.append((str(cid), m.start(), m.end(), label, 0.5, "propagate"))
     new.extend(_short_names(texts, spans, covered))
+    new.extend(_names_joined_to_a_name(texts, spans, covered, min_score))
     new.extend(_identifiers_again(texts, spans, covered))
     if not new:
         return spans
@@ -533,6 +534,48 @@ def _forms_of(label: str, key: str) -> re.Pattern[str]:
         lead = r"(?:(?:\+|00)44\s?(?:\(0\)\s?)?|" + parts[0] + ")?"
         parts = parts[1:]
     return re.compile(r"(?<![\w+|])" + lead + gap.join(parts) + r"(?![\w|])", re.IGNORECASE)
+
+
+#: A first name in lower case joined by "and", "n" or "&" to a person's name found: "with
+#: summer and grace", "grace n summer".
+_AND_NAME_AFTER = re.compile(r"[ \t]+(?:and|n|&)[ \t]+([a-z]+)(?![\w'\u2019-])")
+_AND_NAME_BEFORE = re.compile(r"(?<![\w'\u2019-])([a-z]+)[ \t]+(?:and|n|&)[ \t]+$")
+#: What a name joined so stands before when "will" or "may" is the modal: "kai and will go".
+_AFTER_MODAL_JOINED = re.compile(r"[ \t]+[a-z]")
+
+
+def _names_joined_to_a_name(texts: dict[str, str], spans: pd.DataFrame,
+                            covered: dict[str, _Coverage],
+                            min_score: float) -> list[tuple]:  # type: ignore[type-arg]
+    """A first name in lower case joined by "and", "n" or "&" to a one-word person's name
+    found with confidence: "i went to the park with summer and grace" (the model finds
+    "summer", and "grace" read alone is the word), "grace n summer". Only a word of the
+    first-name lists that is no family, role or function word, nor a word never personal data;
+    "will" and "may" only where no word follows them ("kai and will go" is the modal). Score
+    0.5, so listed for review: when in doubt, mask."""
+    from ._words import FUNCTION_WORDS, KIN
+    from .lexicons import NOT_PII, ROLE_WORDS, first_names
+
+    names = first_names()
+    new = []
+    found = spans[(spans["label"] == "PERSON") & (spans["score"] >= min_score)]
+    for cid, start, end in found[[COMMENT_ID, "start", "end"]].itertuples(index=False):
+        text = texts.get(str(cid), "")
+        if not text[start:end].isalpha():
+            continue
+        window = max(0, start - 20)
+        for m in (_AND_NAME_AFTER.match(text, end), _AND_NAME_BEFORE.search(text, window, start)):
+            if m is None:
+                continue
+            word = m.group(1)
+            if word not in names or word in FUNCTION_WORDS or word in KIN or word in ROLE_WORDS \
+                    or word in NOT_PII or covered[str(cid)].overlaps(m.start(1), m.end(1)):
+                continue
+            if word in ("will", "may") and _AFTER_MODAL_JOINED.match(text, m.end(1)):
+                continue
+            covered[str(cid)].add(m.start(1), m.end(1))
+            new.append((str(cid), m.start(1), m.end(1), "PERSON", 0.5, "propagate"))
+    return new
 
 
 #: Words before an institution's name that its short form leaves out.
