@@ -1489,6 +1489,23 @@ def test_a_name_found_with_confidence_is_masked_everywhere_in_its_comment():
     assert [w.lower() for w in _all_found(text)].count("hope") == 2
 
 
+@pytest.mark.parametrize(("text", "joined", "kept"), [
+    # twenty-sixth session: the model found "summer", and "grace" was left as the word
+    ("i went to the park with summer and grace", "grace", None),
+    ("me and kai n faith walked home", "faith", None),
+    # a family word or a modal joined to a name stays
+    ("me and kai and mum went to town", None, "mum"),
+    ("kai and will go to the shop later", None, "will"),
+])
+def test_a_first_name_joined_by_and_to_a_name_found_is_a_name(text, joined, kept):
+    spans = detect_pii(pd.DataFrame({"comment_id": ["a"], "text": [text]}))
+    found = [text[s:e].lower() for s, e in zip(spans["start"], spans["end"], strict=True)]
+    if joined:
+        assert joined in found, found
+    if kept:
+        assert kept not in found, found
+
+
 @pytest.mark.parametrize(("text", "mentions"), [
     ("my gran lives in march and march is so boring", 2),
     ("they moved us to deal, deal is a dump", 2),

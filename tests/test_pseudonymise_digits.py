@@ -126,3 +126,68 @@ def test_a_surrogate_number_is_never_the_original_spaced_another_way():
         value = Replacer(secret, ReplaceConfig(mode="surrogates")).replace(original, "PHONE")[1]
         assert value.replace(" ", "") != "07700900412"
         assert value.replace(" ", "").startswith("07700900")
+
+
+# -- one reading of an identifier, for carrying and for grouping (twenty-sixth session) ----------
+# Before, the step that carries an identifier to its other forms in a comment matched its exact
+# letters and digits, while the replacement grouped numbers by a reading (letters typed for
+# digits as digits): "cr 229I 0047" after "case ref CR-2291-0047" was left in the text.
+
+CARRIED = [
+    ("I for 1, after", "case ref CR-2291-0047 and then cr 229I 0047 on the letter",
+     "case ref [ID_1] and then [ID_1] on the letter"),
+    ("I for 1, before", "they wrote cr 229I 0047 but my case ref is CR-2291-0047",
+     "they wrote [ID_1] but my case ref is [ID_1]"),
+    ("O for 0 opening the digits", "my case number is LAC 0043917 but the form says lac OO43917",
+     "my case number is [ID_1] but the form says [ID_1]"),
+    ("phone, +44 and O for 0", "ring 07700 900123 or +44 7700 9OO123",
+     "ring [PHONE_1] or [PHONE_1]"),
+]
+
+
+@pytest.mark.parametrize(("kind", "text", "expected"), CARRIED, ids=[k for k, *_ in CARRIED])
+def test_an_identifiers_other_form_is_masked_and_tagged_as_one(kind, text, expected):
+    frame = pd.DataFrame({"comment_id": ["r1"], "text": [text]})
+    result = pseudonymise(frame, PseudonymiseConfig(use_spacy=False), secret=SECRET)
+    assert result.comments["text"].iloc[0] == expected
+
+
+def test_an_identifiers_two_forms_get_one_surrogate_of_digits():
+    # one surrogate for both forms, whichever came first, with digits where the letters typed
+    # for digits were ("229I" is no "726W")
+    import re
+
+    text = "they wrote cr 229I 0047 but my case ref is CR-2291-0047"
+    frame = pd.DataFrame({"comment_id": ["r1"], "text": [text]})
+    out = pseudonymise(frame, PseudonymiseConfig(use_spacy=False, mode="surrogates"),
+                       secret=SECRET).comments["text"].iloc[0]
+    m = re.fullmatch(r"they wrote (.+) but my case ref is (.+)", out)
+    assert m and m.group(1).casefold() == m.group(2).casefold(), out
+    assert re.fullmatch(r"[a-z]{2} \d{4} \d{4}", m.group(1)), out
+    assert "2291" not in out and "229I" not in out
+
+
+@pytest.mark.parametrize(("text", "second"), [
+    ("ref 12I45 then 12145 again", "12145"),  # five characters
+    ("ref ABCD1I2 then abcd112 again", "abcd112"),  # three digits
+])
+def test_a_short_identifier_is_not_carried_whatever_its_reading(text, second):
+    # the first is found ("ref" before it) and read as the second; it is not carried: fewer
+    # than six characters, or fewer than four digits
+    from carevoice.pseudonymise import detect_pii
+
+    spans = detect_pii(pd.DataFrame({"comment_id": ["r1"], "text": [text]}))
+    assert not (spans["end"] > text.rindex(second)).any(), spans
+
+
+def test_identifier_key_reads_letters_between_digits_only():
+    from carevoice.pseudonymise.identifiers import identifier_key
+    from carevoice.pseudonymise.replace import entity_id
+
+    assert identifier_key("ID", "CR-2291-0047") == identifier_key("ID", "cr 229I 0047") \
+        == "cr22910047"
+    # letters at either end of a group are letters: a prefix, a suffix, a prison number
+    assert identifier_key("ID", "SB-123456") != identifier_key("ID", "58-123456")
+    assert identifier_key("ID", "A1234BS") == "a1234bs"
+    assert identifier_key("PERSON", "Kai") is None
+    assert entity_id(SECRET, "ID", "CR-2291-0047") == entity_id(SECRET, "ID", "cr 229I 0047")

@@ -544,3 +544,96 @@ def test_the_twenty_fifth_sessions_check_sentences() -> None:
     assert whole["names"] >= 61, whole
     assert whole["cafes"] >= 9, whole
     assert touched["words"] <= 3, touched
+
+
+#: Contrast sentences written in the twenty-sixth session before any change was tried, and
+#: kept fixed (docs/pseudonymise.md reports them): words that are names too, used as words in
+#: several frames ("sunny", "faith", "rose", "honey" as an endearment, "quizzes", "deadlines",
+#: "a little acorn" and other word-names), and the same words as people's or a nursery's names.
+CHECK_WORDS_26 = [
+    "it was sunny at the park so we had a picnic",
+    "its been sunny all week but i stayed in my room",
+    "the weather was sunny the day we moved in",
+    "a sunny afternoon at the lake with my carers was the best",
+    "sunny weather makes me feel better about stuff",
+    "i have faith in my new worker she seems ok",
+    "faith is a big part of my life and i go to mosque on fridays",
+    "my faith helps me when things are hard",
+    "i lost all faith in the council after the last move",
+    "keeping the faith is hard when nobody rings you back",
+    "the rent rose by fifty pound this year",
+    "my anxiety rose when they said i had to move again",
+    "rose petals fell all over the path",
+    "we planted a rose in the garden for my nan",
+    "the sun rose and i still hadnt slept",
+    "thanks honey she said when i made her a brew",
+    "my carer calls everyone honey even the postman",
+    "we had honey on toast for breakfast",
+    "honey and lemon is good for a sore throat",
+    "night honey love you, my foster mum says every night",
+    "quizzes at school stress me out",
+    "i like the quizzes we do at youth club on tuesdays",
+    "the quizzes on friday are the worst bit of the week",
+    "deadlines at college are too tight for me",
+    "i keep missing deadlines because of all the moving",
+    "my deadlines got moved after i told my tutor",
+    "there was a little acorn on the path outside the home",
+    "i felt like a little acorn waiting to grow into something",
+    "hope is what keeps me going some days",
+    "summer holidays are so boring in care",
+    "it was a joy to see my brother again",
+    "the sky was grey the day i left",
+    "the storm kept me up all night",
+    "my mark in english went up this term",
+    "the gas bill is too high for my flat",
+    "to be frank nobody listens to us",
+    "the traffic light went amber and my carer slammed the brakes",
+    "the ginger cat next door sits on our wall",
+    "a penny for your thoughts my nan always says",
+    "we ate cherry pie at christmas and it was lush",
+]
+#: (sentence, the name in it)
+CHECK_NAMES_26 = [
+    ("the little acorn nursery on our road is shutting down", "little acorn nursery"),
+    ("Sunny is my key worker and shes sound", "Sunny"),
+    ("sunny my key worker sorted my bus pass", "sunny"),
+    ("Faith my PA rang me today about my flat", "Faith"),
+    ("faith from the leaving care team helped me move", "faith"),
+    ("Rose from the leaving care team is the best", "Rose"),
+    ("me and rose went into town on saturday", "rose"),
+    ("honey my little sister is 4 and she lives with my nan", "honey"),
+    ("my best mate honey lives in the next street", "honey"),
+    ("my sister honey got adopted last year", "honey"),
+    ("my little brother goes to little acorns nursery", "little acorns"),
+    ("hope my social worker is lovely", "hope"),
+    ("i went to the park with summer and grace", "summer"),
+    ("i went to the park with summer and grace", "grace"),
+    ("amber and jade are my foster sisters", "amber"),
+    ("amber and jade are my foster sisters", "jade"),
+    ("sky in my class keeps calling me names", "sky"),
+]
+
+
+def test_the_twenty_sixth_sessions_contrast_sentences() -> None:
+    """Rules + model on the contrast sentences: 4 of the 40 words are marked ("sunny" twice,
+    "faith" opening a sentence, "rose" before "petals"), on main and after the twenty-sixth
+    session alike (measured, not fixed: docs/pseudonymise.md says what was tried); 15 of the
+    17 names were found whole on main and 16 after it ("grace" in "with summer and grace",
+    joined to the name the model found; "little" of a nursery's name is still left). A
+    regression guard: a change that marks more of these words or finds fewer of these names
+    fails it."""
+    texts = CHECK_WORDS_26 + list(dict.fromkeys(t for t, _ in CHECK_NAMES_26))
+    frame = pd.DataFrame({"comment_id": [f"w{i}" for i in range(len(texts))], "text": texts})
+    marked: dict[str, set[int]] = {}
+    for cid, s, e in detect_pii(frame)[["comment_id", "start", "end"]].itertuples(index=False):
+        marked.setdefault(cid, set()).update(range(s, e))
+    ids = dict(zip(texts, frame["comment_id"], strict=True))
+    words = sum(bool(marked.get(ids[t])) for t in CHECK_WORDS_26)
+    found = 0
+    for text, name in CHECK_NAMES_26:
+        start = text.index(name)
+        found += set(range(start, start + len(name))) - {
+            start + k for k, ch in enumerate(name) if ch == " "} <= marked.get(ids[text], set())
+    assert (len(CHECK_WORDS_26), len(CHECK_NAMES_26)) == (40, 17)
+    assert words <= 4, words
+    assert found >= 16, found

@@ -17,7 +17,8 @@ from .lexicons import (
     is_common_word,
 )
 
-__all__ = ["IDENTIFIER_PATTERNS", "LETTER_DIGITS", "nhs_checksum_ok"]
+__all__ = ["IDENTIFIER_PATTERNS", "LETTER_DIGITS", "identifier_key", "nhs_checksum_ok",
+           "reference_digits"]
 
 
 def nhs_checksum_ok(value: str) -> bool:
@@ -271,6 +272,101 @@ LETTER_DIGITS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1",
                                 "B": "8"})
 #: A digit or a letter typed for one (case-sensitive: "i", "s" and "b" stand for no digit).
 _DIGIT_OR_LETTER = r"[0-9OoIl|SB]"
+
+
+#: Separators inside a number as people type it: spaces, hyphens, dots, slashes, brackets.
+_NUMBER_SEPARATORS = re.compile(r"[\s\-./()]+")
+#: O typed for 0 opening a group of digits after a separator ("LAC OO43917", "CR-O291-0047").
+_ZEROS_OPENING_DIGITS = re.compile(r"(?<=[\s\-./])[Oo]+(?=\d)")
+
+
+def reference_digits(text: str) -> str:
+    """``text`` with the letters typed for digits inside a reference read as the digits,
+    separators kept: a run of such letters (:data:`LETTER_DIGITS`) with a real digit on each
+    side, separators aside ("229I 0047", "9OO1"), and O typed for 0 opening a group of digits
+    after a separator ("LAC OO43917"). Other letters at either end of a group stay letters
+    ("SB-123456" is not "58-123456", nor "A1234BS" "A123485").
+
+    Examples
+    --------
+    >>> reference_digits("cr 229I 0047"), reference_digits("lac OO43917")
+    ('cr 2291 0047', 'lac 0043917')
+    >>> reference_digits("SB-123456")
+    'SB-123456'
+    """
+    chars = list(_ZEROS_OPENING_DIGITS.sub(lambda m: "0" * len(m.group(0)), text))
+    at = [i for i, ch in enumerate(chars) if not _NUMBER_SEPARATORS.fullmatch(ch)]
+    bare = "".join(chars[i] for i in at)
+    for m in re.finditer(r"(?<=\d)[OoIl|SB]+(?=\d)", bare):
+        for k in range(m.start(), m.end()):
+            chars[at[k]] = chars[at[k]].translate(LETTER_DIGITS)
+    return "".join(chars)
+
+#: The labels :func:`identifier_key` reads as numbers.
+NUMBER_LABELS: tuple[str, ...] = ("PHONE", "POSTCODE", "ID")
+
+
+def identifier_key(label: str, text: str) -> str | None:
+    """The one reading of a phone number, postcode or reference by which its forms are one.
+
+    Separators and case go ("07700 900123", "07700900123" and "+44 7700 900123" are one
+    number; "SW1A 1AA" and "sw1a1aa" one postcode); letters typed for digits are read as the
+    digits (:data:`LETTER_DIGITS`): everywhere in a phone number ("O77OO 9OO123") or an NHS
+    number ("943 476 59I9"), and in a reference where they stand between two digits ("CR-2291-0047"
+    and "cr 229I 0047" are one reference; "SB-123456" and "58-123456" are two); a mobile
+    without its 0 ("7700900123") is one with it, and an identifier said in words ("oh seven
+    seven double oh ...", "l s six two z z") is one with its written form. The replacement step
+    groups entities by this reading (:func:`carevoice.pseudonymise.replace.entity_id`) and the
+    span step that carries an identifier to its other forms in a comment matches by it
+    (:func:`carevoice.pseudonymise.propagate_spans`), so that the forms it masks are the forms
+    that get one tag.
+
+    Parameters
+    ----------
+    label : str
+        ``"PHONE"``, ``"POSTCODE"`` or ``"ID"``; other labels have no such reading.
+    text : str
+        The identifier as written.
+
+    Returns
+    -------
+    str or None
+        Lower-case letters and digits, or ``None`` where ``text`` reads as no such identifier
+        (no digit, or a label without a number's reading).
+
+    Examples
+    --------
+    >>> identifier_key("ID", "CR-2291-0047") == identifier_key("ID", "cr 229I 0047")
+    True
+    >>> identifier_key("ID", "SB-123456"), identifier_key("PHONE", "+44 7700 9OO123")
+    ('sb123456', '07700900123')
+    """
+    from .normalise import fold_text
+    from .spoken import written_form
+
+    if label not in NUMBER_LABELS:
+        return None
+    folded = " ".join(fold_text(text).split())
+    forms = [folded]
+    if re.search(r"[A-Za-z]{2}", folded):  # number words or spelt letters: "oh seven ..."
+        forms.append(written_form(folded).text)
+    for form in forms:
+        bare = _NUMBER_SEPARATORS.sub("", form)
+        if label == "PHONE":
+            digits = bare.translate(LETTER_DIGITS)
+            if re.fullmatch(r"\+?\d{9,15}", digits):
+                digits = re.sub(r"^(?:\+|00)44", "0", digits).lstrip("+")
+                return "0" + digits if re.fullmatch(r"7\d{9}", digits) else digits
+            continue
+        if label == "ID":
+            digits = bare.translate(LETTER_DIGITS)
+            if re.fullmatch(r"\d{10}", digits) and nhs_checksum_ok(digits):
+                return digits  # an NHS number, whatever letters were typed for its digits
+            bare = _NUMBER_SEPARATORS.sub("", reference_digits(form))
+        low = bare.casefold()
+        if re.fullmatch(r"[a-z0-9]+", low) and re.search(r"\d", low):
+            return low
+    return None
 
 
 def _letter_digit_groups_ok(value: str) -> bool:

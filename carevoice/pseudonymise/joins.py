@@ -392,6 +392,10 @@ class _Coverage:
             return True
         return 1 in self.chars[max(0, start):max(0, end)]
 
+    def covers(self, start: int, end: int) -> bool:
+        """Whether spans added cover every character of ``[start, end)``."""
+        return 0 not in self.chars[max(0, start):max(0, end)] and end <= len(self.chars)
+
 
 def propagate_spans(comments: pd.DataFrame, spans: pd.DataFrame, *, min_score: float = 0.6,
                     subject_min_score: float = 0.5,
@@ -471,6 +475,7 @@ def propagate_spans(comments: pd.DataFrame, spans: pd.DataFrame, *, min_score: f
                 covered[str(cid)].add(m.start(), m.end())
                 new.append((str(cid), m.start(), m.end(), label, 0.5, "propagate"))
     new.extend(_short_names(texts, spans, covered))
+    new.extend(_names_joined_to_a_name(texts, spans, covered, min_score))
     new.extend(_identifiers_again(texts, spans, covered))
     if not new:
         return spans
@@ -483,25 +488,93 @@ _IDENTIFIER_LABELS = ("ID", "PHONE")
 
 def _identifiers_again(texts: dict[str, str], spans: pd.DataFrame,
                        covered: dict[str, _Coverage]) -> list[tuple]:  # type: ignore[type-arg]
-    """Other mentions, in the same comment, of an identifier already found, in any spacing,
-    punctuation or case: "case ref CR-2291-0047 and cr 2291 0047" (the second form has no cue
-    before it). Only identifiers of six characters or more with four digits or more are
-    carried, so that a short number is not masked wherever it recurs (score 0.5, to review)."""
+    """Other mentions, in the same comment, of an identifier already found: the same
+    identifier as the replacement step reads it (:func:`~.identifiers.identifier_key`), in any
+    spacing, punctuation or case and with letters typed for its digits: "case ref CR-2291-0047
+    and cr 229I 0047" (the second form has no cue before it), "07700 900123 ... +44 7700
+    9OO123"; a form masked in part only is widened over the rest of it. Only identifiers of
+    six characters or more with four digits or more, as read, are carried, so that a short
+    number is not masked wherever it recurs (score 0.5, to review)."""
+    from .identifiers import identifier_key
+
     new = []
     found = spans[spans["label"].isin(_IDENTIFIER_LABELS)]
+    done: set[tuple[str, str, str]] = set()
     for cid, start, end, label in found[[COMMENT_ID, "start", "end", "label"]].itertuples(
             index=False):
         text = texts.get(str(cid), "")
-        chars = [ch for ch in text[start:end] if ch.isalnum()]
-        if len(chars) < 6 or sum(ch.isdigit() for ch in chars) < 4:
+        key = identifier_key(label, text[start:end])
+        if key is None or len(key) < 6 or sum(ch.isdigit() for ch in key) < 4 \
+                or (str(cid), label, key) in done:
             continue
-        gap = r"[\s\-./]{0,2}"
-        pattern = re.compile(r"(?<![\w])" + gap.join(re.escape(ch) for ch in chars)
-                             + r"(?![\w])", re.IGNORECASE)
-        for m in pattern.finditer(text):
-            if not covered[str(cid)].overlaps(m.start(), m.end()):
+        done.add((str(cid), label, key))
+        for m in _forms_of(label, key).finditer(text):
+            # a form masked in part only is widened ("lac OO43917", its digits found alone)
+            if identifier_key(label, m.group(0)) == key \
+                    and not covered[str(cid)].covers(m.start(), m.end()):
                 covered[str(cid)].add(m.start(), m.end())
                 new.append((str(cid), m.start(), m.end(), label, 0.5, "propagate"))
+    return new
+
+
+#: What a digit may be typed as (:data:`~.identifiers.LETTER_DIGITS` the other way round).
+_DIGIT_FORMS = {"0": "0Oo", "1": "1Il|", "5": "5S", "8": "8B"}
+
+
+def _forms_of(label: str, key: str) -> re.Pattern[str]:
+    """A pattern for the ways of writing the identifier read as ``key``: its characters in any
+    case, each digit also as a letter typed for it, up to two separators between any two, and
+    for a UK phone number its +44 or 0044 form or a mobile without its 0. It finds
+    candidates only; :func:`~.identifiers.identifier_key` decides."""
+    gap = r"[\s\-./()]{0,2}"
+    parts = [f"[{re.escape(_DIGIT_FORMS.get(ch, ch))}]" if ch.isdigit() else re.escape(ch)
+             for ch in key]
+    lead = ""
+    if label == "PHONE" and key.startswith("0"):
+        lead = r"(?:(?:\+|00)44\s?(?:\(0\)\s?)?|" + parts[0] + ")?"
+        parts = parts[1:]
+    return re.compile(r"(?<![\w+|])" + lead + gap.join(parts) + r"(?![\w|])", re.IGNORECASE)
+
+
+#: A first name in lower case joined by "and", "n" or "&" to a person's name found: "with
+#: summer and grace", "grace n summer".
+_AND_NAME_AFTER = re.compile(r"[ \t]+(?:and|n|&)[ \t]+([a-z]+)(?![\w'\u2019-])")
+_AND_NAME_BEFORE = re.compile(r"(?<![\w'\u2019-])([a-z]+)[ \t]+(?:and|n|&)[ \t]+$")
+#: What a name joined so stands before when "will" or "may" is the modal: "kai and will go".
+_AFTER_MODAL_JOINED = re.compile(r"[ \t]+[a-z]")
+
+
+def _names_joined_to_a_name(texts: dict[str, str], spans: pd.DataFrame,
+                            covered: dict[str, _Coverage],
+                            min_score: float) -> list[tuple]:  # type: ignore[type-arg]
+    """A first name in lower case joined by "and", "n" or "&" to a one-word person's name
+    found with confidence: "i went to the park with summer and grace" (the model finds
+    "summer", and "grace" read alone is the word), "grace n summer". Only a word of the
+    first-name lists that is no family, role or function word, nor a word never personal data;
+    "will" and "may" only where no word follows them ("kai and will go" is the modal). Score
+    0.5, so listed for review: when in doubt, mask."""
+    from ._words import FUNCTION_WORDS, KIN
+    from .lexicons import NOT_PII, ROLE_WORDS, first_names
+
+    names = first_names()
+    new = []
+    found = spans[(spans["label"] == "PERSON") & (spans["score"] >= min_score)]
+    for cid, start, end in found[[COMMENT_ID, "start", "end"]].itertuples(index=False):
+        text = texts.get(str(cid), "")
+        if not text[start:end].isalpha():
+            continue
+        window = max(0, start - 20)
+        for m in (_AND_NAME_AFTER.match(text, end), _AND_NAME_BEFORE.search(text, window, start)):
+            if m is None:
+                continue
+            word = m.group(1)
+            if word not in names or word in FUNCTION_WORDS or word in KIN or word in ROLE_WORDS \
+                    or word in NOT_PII or covered[str(cid)].overlaps(m.start(1), m.end(1)):
+                continue
+            if word in ("will", "may") and _AFTER_MODAL_JOINED.match(text, m.end(1)):
+                continue
+            covered[str(cid)].add(m.start(1), m.end(1))
+            new.append((str(cid), m.start(1), m.end(1), "PERSON", 0.5, "propagate"))
     return new
 
 

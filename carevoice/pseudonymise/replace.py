@@ -27,9 +27,8 @@ from ..schema import COMMENT_ID, TEXT
 from ._base import as_text, check_comments
 from ._words import TITLE_WORDS
 from .boundaries import TAG_WORDS
-from .identifiers import LETTER_DIGITS, nhs_checksum_ok
+from .identifiers import identifier_key, reference_digits
 from .normalise import fold_text
-from .spoken import written_form
 from .surrogates import split_possessive
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -183,41 +182,12 @@ def normalise_entity(text: str) -> str:
     return _POSSESSIVE.sub("", " ".join(fold_text(text).split())).casefold()
 
 
-_NUMBER_SEPARATORS = re.compile(r"[\s\-./()]+")
-
-
 def _entity_key(label: str, text: str) -> str:
-    """The text an entity is grouped by: :func:`normalise_entity`, and for a phone number,
-    postcode or ID written in characters, without its spacing and separators ("07700 900123",
-    "07700900123" and "+44 7700 900123" are one number; "SW1A 1AA" and "sw1a1aa" one postcode).
-
-    A number is read as the detectors read it, so that it is one entity with its plain form:
-    letters typed for digits in a phone or NHS number ("O77OO 9OO123",
-    :data:`~.identifiers.LETTER_DIGITS`), a mobile without its 0 ("7700900123"), and words
-    (:func:`~.spoken.written_form`: "oh seven seven double oh ...", "l s six two z z")."""
-    key = normalise_entity(text)
-    if label not in ("PHONE", "POSTCODE", "ID"):
-        return key
-    folded = " ".join(fold_text(text).split())
-    forms = [folded]
-    if re.search(r"[A-Za-z]{2}", folded):  # number words or spelt letters: "oh seven ..."
-        forms.append(written_form(folded).text)
-    for form in forms:
-        bare = _NUMBER_SEPARATORS.sub("", form)
-        if label == "PHONE":
-            digits = bare.translate(LETTER_DIGITS)
-            if re.fullmatch(r"\+?\d{9,15}", digits):
-                digits = re.sub(r"^(?:\+|00)44", "0", digits).lstrip("+")
-                return "0" + digits if re.fullmatch(r"7\d{9}", digits) else digits
-            continue
-        if label == "ID":
-            digits = bare.translate(LETTER_DIGITS)
-            if re.fullmatch(r"\d{10}", digits) and nhs_checksum_ok(digits):
-                return digits  # an NHS number, whatever letters were typed for its digits
-        low = bare.casefold()
-        if re.fullmatch(r"[a-z0-9]+", low) and re.search(r"\d", low):
-            return low
-    return key
+    """The text an entity is grouped by: for a phone number, postcode or ID written in
+    characters, its reading as a number (:func:`~.identifiers.identifier_key`: "07700
+    900123" and "+44 7700 9OO123" are one number, "CR-2291-0047" and "cr 229I 0047" one
+    reference), else :func:`normalise_entity`."""
+    return identifier_key(label, text) or normalise_entity(text)
 
 
 def entity_id(secret: bytes, label: str, text: str) -> str:
@@ -592,7 +562,10 @@ class Replacer:
             return f"{rng.randrange(1, 120)} {fake.street_name()}"
         if label == "DATE":
             return _shift_date(original, rng)
-        # ID and anything else: same shape, other characters
+        # ID and anything else: same shape, other characters; a letter typed for a digit is
+        # a digit ("cr 229I 0047" is drawn as "ab 1234 5678"), as the forms are grouped
+        if label == "ID":
+            original = reference_digits(original)
         return "".join(
             str(rng.randrange(10)) if c.isdigit()
             else (chr(rng.randrange(65, 91)) if c.isupper() else chr(rng.randrange(97, 123)))
