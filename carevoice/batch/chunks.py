@@ -734,7 +734,8 @@ class ChunkStore:
         return True
 
     def save(self, index: int, stage: str, key: str, frames: Mapping[str, pd.DataFrame], *,
-             rows: int, extra: Mapping[str, bytes] | None = None) -> None:
+             rows: int, extra: Mapping[str, bytes] | None = None,
+             private: bool = False) -> None:
         """Write a stage's results of one chunk, then its marker.
 
         Parameters
@@ -749,15 +750,18 @@ class ChunkStore:
             Comments in the chunk (recorded in the marker).
         extra : mapping of str to bytes, optional
             Other files, written under their names.
+        private : bool, default False
+            Write the results readable by their owner alone (0600), as the safeguarding flags
+            are; otherwise as the umask allows.
         """
         marker = self._marker(index, stage)
         marker.unlink(missing_ok=True)
         files = {}
         for name, frame in frames.items():
             files[f"{name}.parquet"] = write_atomic(self.folder(index) / f"{name}.parquet",
-                                                    frame_bytes(frame))
+                                                    frame_bytes(frame), private=private)
         for name, data in (extra or {}).items():
-            files[name] = write_atomic(self.folder(index) / name, data)
+            files[name] = write_atomic(self.folder(index) / name, data, private=private)
         body = {"stage": stage, "key": key, "rows": rows, "files": files}
         write_atomic(marker, json.dumps(body, sort_keys=True, indent=1).encode())
 
