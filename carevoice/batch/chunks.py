@@ -22,7 +22,7 @@ import io
 import json
 import shutil
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -122,6 +122,14 @@ class ChunkSpec:
         The 1-based data row of the chunk's first record (for messages).
     encoding : str
         The CSV encoding (``"parquet"`` for Parquet).
+    header : bytes, optional
+        A CSV file's bytes from its start to the end of its header row (blank lines and a
+        byte-order mark before it included), found once by :func:`plan_chunks`: every chunk is
+        read under it, and :func:`read_raw` checks that the file still starts with it. None
+        (Parquet, or a chunk made by hand) finds it in the file at each read.
+    separator : str, optional
+        The CSV separator (:func:`file_separator`), found once by :func:`plan_chunks`; None
+        finds it at each read.
     """
 
     index: int
@@ -129,6 +137,9 @@ class ChunkSpec:
     stop: int
     first_row: int
     encoding: str
+    # the header row of a headerless file is a comment: never in a repr, a log or a message
+    header: bytes | None = field(default=None, repr=False)
+    separator: str | None = None
 
 
 def file_sha256(path: str | Path) -> str:
@@ -327,6 +338,10 @@ def plan_chunks(source: Source, chunk_size: int) -> list[ChunkSpec]:
     records, header = _header_record(source.path)
     if header is None:
         raise InputError(f"{source.path.name} is empty: it has no header row.")
+    # the header and the separator once for the run, not once per chunk
+    with source.path.open("rb") as fh:
+        head = fh.read(header[1])
+    sep = file_separator(source.path, encoding) or ","
     specs: list[ChunkSpec] = []
     first = header[1]
     count = 0
@@ -336,11 +351,11 @@ def plan_chunks(source: Source, chunk_size: int) -> list[ChunkSpec]:
         count += 1
         last = stop
         if count == chunk_size:
-            specs.append(ChunkSpec(len(specs), first, stop, row, encoding))
+            specs.append(ChunkSpec(len(specs), first, stop, row, encoding, head, sep))
             row += count
             first, count = stop, 0
     if count or not specs:
-        specs.append(ChunkSpec(len(specs), first, last, row, encoding))
+        specs.append(ChunkSpec(len(specs), first, last, row, encoding, head, sep))
     return specs
 
 
@@ -445,10 +460,15 @@ def read_raw(source: Source, spec: ChunkSpec) -> pd.DataFrame:
                else pf.schema_arrow.empty_table().to_pandas())
         frame = raw.astype(object).where(raw.notna(), pd.NA).map(_cell)
     else:
+        header = spec.header
         with source.path.open("rb") as fh:
+            if header is not None and fh.read(len(header)) != header:
+                # the head changed since planning: the chunk would be read under other names
+                raise InputError(f"{source.path.name}: its header row changed since the "
+                                 "run planned its chunks.")
             fh.seek(spec.start)
             body = fh.read(spec.stop - spec.start)
-        data = _header(source.path) + body
+        data = (_header(source.path) if header is None else header) + body
         try:
             text = data.decode(spec.encoding)
         except UnicodeDecodeError as e:
@@ -459,7 +479,7 @@ def read_raw(source: Source, spec: ChunkSpec) -> pd.DataFrame:
         from .._formulas import unescape_formulas
 
         # the separator as the single-file readers (and the survey's answers) detect it
-        sep = file_separator(source.path, spec.encoding) or ","
+        sep = spec.separator or file_separator(source.path, spec.encoding) or ","
         frame = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False,
                             na_values=[], skip_blank_lines=True)
         frame = unescape_formulas(frame.replace({"": pd.NA}))  # as read_table does
@@ -714,7 +734,8 @@ class ChunkStore:
         return True
 
     def save(self, index: int, stage: str, key: str, frames: Mapping[str, pd.DataFrame], *,
-             rows: int, extra: Mapping[str, bytes] | None = None) -> None:
+             rows: int, extra: Mapping[str, bytes] | None = None,
+             private: bool = False) -> None:
         """Write a stage's results of one chunk, then its marker.
 
         Parameters
@@ -729,15 +750,18 @@ class ChunkStore:
             Comments in the chunk (recorded in the marker).
         extra : mapping of str to bytes, optional
             Other files, written under their names.
+        private : bool, default False
+            Write the results readable by their owner alone (0600), as the safeguarding flags
+            are; otherwise as the umask allows.
         """
         marker = self._marker(index, stage)
         marker.unlink(missing_ok=True)
         files = {}
         for name, frame in frames.items():
             files[f"{name}.parquet"] = write_atomic(self.folder(index) / f"{name}.parquet",
-                                                    frame_bytes(frame))
+                                                    frame_bytes(frame), private=private)
         for name, data in (extra or {}).items():
-            files[name] = write_atomic(self.folder(index) / name, data)
+            files[name] = write_atomic(self.folder(index) / name, data, private=private)
         body = {"stage": stage, "key": key, "rows": rows, "files": files}
         write_atomic(marker, json.dumps(body, sort_keys=True, indent=1).encode())
 

@@ -18,7 +18,7 @@ from ..schema import COMMENT_ID, RESPONDENT_ID, TEXT
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-    from .chunks import ChunkSpec, ChunkStore, Source
+    from .chunks import ChunkSpec, ChunkStore
     from .config import BatchConfig
 
 __all__ = ["FLAGS_FILE", "codes_manifest", "corpus_step_problems", "discover_outputs",
@@ -243,31 +243,28 @@ def discover_outputs(cfg: BatchConfig, specs: list[ChunkSpec], store: ChunkStore
 FLAGS_FILE = "safeguarding_flags.csv"
 
 
-def safeguarding_outputs(cfg: BatchConfig, source: Source, specs: list[ChunkSpec],
-                         detect_keys: list[str],
+def safeguarding_outputs(cfg: BatchConfig, specs: list[ChunkSpec], store: ChunkStore,
                          folder: Path) -> tuple[pd.DataFrame, dict[str, Path]]:
-    """Screen every comment for safeguarding once; write the flags file for the DSL.
+    """Write the flags file for the DSL from the flags every chunk stored.
 
-    The comments as written are screened, each chunk read again from the input and checked
-    against what was read when the run started (as the replace step reads it), not the
-    pseudonymised ones: the pseudonymiser may take a word that discloses harm for a name, and a
-    screen of the masked text would not see the disclosure. The screen is
+    Every comment was screened once, as written, by the replace step, which reads each chunk
+    anyway (:class:`carevoice.batch.screen.ChunkScreen`): not the pseudonymised comments, as
+    the pseudonymiser may take a word that discloses harm for a name, and a screen of the
+    masked text would not see the disclosure. The screen is
     :func:`carevoice.safeguarding.screen_comments` (the rules and the similarity path with the
-    packaged model, as ``carevoice safeguarding`` does on the input), and the flags are written
-    to ``outputs/safeguarding_flags.csv`` owner read/write only (0600): ``comment_id``,
-    ``respondent_id``, ``category``, ``level``, ``cue``, never text. The text is read in
-    memory only. The report takes the same table, so nothing is screened twice. With
-    ``[embed] model = "hashing"`` (tests only: vectors without meaning) the similarity path is
-    left out.
+    packaged model, as ``carevoice safeguarding`` does on the input); the chunks' flags are put
+    together (:func:`carevoice.batch.screen.run_flags`) into the table one screen of the whole
+    input returns, and written to ``outputs/safeguarding_flags.csv`` owner read/write only
+    (0600): ``comment_id``, ``respondent_id``, ``category``, ``level``, ``cue``, never text. The
+    report takes the same table, so nothing is screened twice. With ``[embed] model =
+    "hashing"`` (tests only: vectors without meaning) the similarity path is left out.
 
     Parameters
     ----------
     cfg : BatchConfig
-    source : Source
-        The run's input.
     specs : list of ChunkSpec
-    detect_keys : list of str
-        The chunks' detect keys: a chunk that changed since the run began stops the run.
+    store : ChunkStore
+        The chunk store, every chunk screened.
     folder : pathlib.Path
         ``outputs/``.
 
@@ -277,21 +274,10 @@ def safeguarding_outputs(cfg: BatchConfig, source: Source, specs: list[ChunkSpec
         The flags (with the screen's settings in ``attrs``) and ``{"safeguarding_flags":
         path}``.
     """
-    import pandas as pd
+    from ..safeguarding import write_flags
+    from .screen import run_flags
 
-    from ..safeguarding import SafeguardingConfig, screen_comments, write_flags
-    from .pseudonymise import detect_settings_key, reread
-
-    settings = detect_settings_key(cfg)
-    frames = []
-    for spec, key in zip(specs, detect_keys, strict=True):
-        chunk = reread(source, spec, settings, key)
-        frames.append(chunk[[c for c in (COMMENT_ID, RESPONDENT_ID, TEXT) if c in chunk]])
-    comments = pd.concat(frames, ignore_index=True)
-    del frames
-    config = SafeguardingConfig(similarity=cfg.embed.model != "hashing")
-    flags = screen_comments(comments, config)
-    del comments
+    flags = run_flags(cfg, specs, store)
     path = write_flags(flags, folder / FLAGS_FILE)
     return flags, {"safeguarding_flags": path}
 

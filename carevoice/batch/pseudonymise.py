@@ -493,12 +493,15 @@ def process_detect(frame: pd.DataFrame, task: DetectTask, context: Any) -> pd.Da
 def replace_all(cfg: BatchConfig, source: Source, specs: list[ChunkSpec],
                 detect_keys: list[str], store: ChunkStore, secret: bytes | None,
                 previous: Any, code_settings: tuple[Any, ...], bar: Bar,
-                log: Callable[[str], None]) -> list[str]:
+                log: Callable[[str], None],
+                screen: Callable[[ChunkSpec, pd.DataFrame], None] | None = None) -> list[str]:
     """Replace every chunk's spans in order, as ``carevoice pseudonymise`` does in one piece.
 
     Stores each chunk's pseudonymised comments (rewritten only when they changed) and, with
     ``key_file``, writes the encrypted key of the whole run: every occurrence, a digest of each
-    comment replaced in, and the entity table (with ``previous_key``'s entities).
+    comment replaced in, and the entity table (with ``previous_key``'s entities). ``screen``
+    is given each chunk's comments as written, read here once for both
+    (:class:`carevoice.batch.screen.ChunkScreen`).
 
     Parameters
     ----------
@@ -518,6 +521,9 @@ def replace_all(cfg: BatchConfig, source: Source, specs: list[ChunkSpec],
         Progress bars.
     log : callable
         The run log.
+    screen : callable, optional
+        Called as ``screen(spec, comments)`` with each chunk's comments as written (checked
+        against ``detect_keys``), before they are replaced.
 
     Returns
     -------
@@ -560,6 +566,8 @@ def replace_all(cfg: BatchConfig, source: Source, specs: list[ChunkSpec],
     rewritten = 0
     for spec, detect_key in zip(specs, detect_keys, strict=True):
         comments, spans = chunk(spec, detect_key)
+        if screen is not None:  # the text as written, while it is in memory anyway
+            screen(spec, comments)
         try:
             safe, occ = replace_spans(comments, spans, replacer=replacer, plan=False)
         except InputError as e:

@@ -14,10 +14,11 @@
    :mod:`carevoice.batch.pseudonymise`.
 4. **Embed and code** each pseudonymised chunk (parallel on the Dask engine).
 5. **Assemble** ``outputs/`` (pseudonymised comments, spans, codes and, beside them as
-   ``carevoice code`` writes it, ``codes.manifest.json``), screen every comment, as written
-   (each chunk read again), for safeguarding once (``outputs/safeguarding_flags.csv``,
-   owner-only, no text) and run the corpus-wide steps (linkage, discovery, report, which
-   withholds the flagged comments from its quotes) on the concatenated results.
+   ``carevoice code`` writes it, ``codes.manifest.json``), the safeguarding flags
+   (``outputs/safeguarding_flags.csv``, owner-only, no text: every comment screened once, as
+   written, by the replace step, which holds each chunk's text anyway; see
+   :mod:`carevoice.batch.screen`) and run the corpus-wide steps (linkage, discovery, report,
+   which withholds the flagged comments from its quotes) on the concatenated results.
 6. Write ``manifest.json`` (input hashes, settings, versions, seed, chunk list, output hashes).
 
 Every chunk result is stored with a content key and checksums (:class:`ChunkStore`), so a
@@ -76,6 +77,7 @@ from .pseudonymise import (
     replace_all,
     run_secret,
 )
+from .screen import ChunkScreen
 from .staging import staging_folder
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -487,9 +489,13 @@ def _run(cfg: BatchConfig, base: Path, source: Source, staging: Path | None,
 
             # 2. replace, in order, with one replacer
             clock = time.perf_counter()
+            screen = ChunkScreen(cfg, store)
             code_keys = replace_all(cfg, source, specs, detect_keys, store, secret, previous,
-                                    _code_settings_key(cfg), bar, log)
-            seconds["replace"] = time.perf_counter() - clock
+                                    _code_settings_key(cfg), bar, log, screen)
+            seconds["replace"] = time.perf_counter() - clock - screen.seconds
+            seconds["screen"] = screen.seconds
+            log(f"screen: {screen.reused} chunks reused, {screen.screened} screened for "
+                f"safeguarding ({screen.seconds:.1f}s)")
             n_below, below_msg = below_min_score(cfg.pseudonymise, store, specs)
             if below_msg:
                 log(f"warning: {below_msg}")
@@ -553,8 +559,7 @@ def _run(cfg: BatchConfig, base: Path, source: Source, staging: Path | None,
         from .corpus_steps import safeguarding_outputs
 
         clock, step = time.perf_counter(), bar("safeguarding", 1)
-        flags, written = safeguarding_outputs(cfg, source, specs, detect_keys,
-                                              folder / "outputs")
+        flags, written = safeguarding_outputs(cfg, specs, store, folder / "outputs")
         outputs.update(written)
         step(1)
         seconds["safeguarding"] = time.perf_counter() - clock
