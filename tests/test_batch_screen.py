@@ -141,3 +141,12 @@ def test_flags_stored_under_other_screen_settings_are_not_reused(
     assert "screen: 0 chunks reused, 4 screened" in (result.folder / "run.log").read_text()
     flags = pd.read_csv(result.outputs["safeguarding_flags"], dtype=str)
     assert set(flags["level"]) == {"priority"} and "c14" in set(flags["comment_id"])
+
+
+def test_a_named_subject_is_in_the_batch_flags_file(tmp_path: Path) -> None:
+    """A batch run screens the comments as written, where a person is a name, not a tag: the
+    flags file holds "Kai hits me" (it did not while the rules read roles and tags only)."""
+    _input(tmp_path)
+    result = run_batch(_pipeline(tmp_path))
+    flags = pd.read_csv(result.outputs["safeguarding_flags"])
+    assert "c11" in set(flags["comment_id"])
