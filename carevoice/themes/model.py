@@ -140,6 +140,12 @@ class ThemeCoder:
         contact", "why is it called a placement") as "that word", so that an objection to the
         word is not coded as what the word names (see
         :func:`carevoice.themes.mentions.read_mentions`). Only the coder's reading changes.
+    denials : bool, default True
+        Read a denial ("no complaints really", "can't complain", "never needed an advocate",
+        "nobody treats me differently") as "it's fine", so that a comment saying something is
+        *not* a problem is not coded as that theme, while a complaint phrased with a negative
+        ("nobody told me how to complain") still is (see
+        :func:`carevoice.themes.denials.read_denials`). Only the coder's reading changes.
     human_weight : int, default 3
         How many codebook examples one human-coded comment counts as (it is repeated).
     C : float, default 2.0
@@ -204,6 +210,7 @@ class ThemeCoder:
         reference: bool = True,
         kin_carers: bool = True,
         mentions: bool = True,
+        denials: bool = True,
         human_weight: int = 3,
         C: float = EMBEDDING_C,
         lexical_C: float = 10.0,
@@ -221,6 +228,7 @@ class ThemeCoder:
         self.reference = reference
         self.kin_carers = kin_carers
         self.mentions = mentions
+        self.denials = denials
         self.human_weight = human_weight
         self.C = C
         self.lexical_C = lexical_C
@@ -233,8 +241,9 @@ class ThemeCoder:
     def get_params(self, deep: bool = True) -> dict[str, Any]:
         """Return the constructor parameters (scikit-learn convention)."""
         names = ("embedder", "codebook", "lexical_weight", "segments", "segment_weight",
-                 "clause_themes", "reference", "kin_carers", "mentions", "human_weight", "C",
-                 "lexical_C", "fallback", "shrinkage", "n_splits", "random_state")
+                 "clause_themes", "reference", "kin_carers", "mentions", "denials",
+                 "human_weight", "C", "lexical_C", "fallback", "shrinkage", "n_splits",
+                 "random_state")
         return {n: getattr(self, n) for n in names}
 
     def set_params(self, **params: Any) -> ThemeCoder:
@@ -269,7 +278,7 @@ class ThemeCoder:
         number("lexical_weight", 0.0, 1.0)
         if self.segment_weight is not None:
             number("segment_weight", 0.0, 1.0)
-        for flag in ("reference", "kin_carers", "mentions"):
+        for flag in ("reference", "kin_carers", "mentions", "denials"):
             if not isinstance(getattr(self, flag), bool):
                 raise InputError(
                     f"The '{flag}' parameter of ThemeCoder must be True or False. "
@@ -616,7 +625,9 @@ class ThemeCoder:
 
     def _read(self, texts: Sequence[str]) -> list[str]:
         """The texts as the coder reads them (see :func:`read_texts`)."""
-        return read_texts(texts, kin_carers=self.kin_carers, mentions=self.mentions)
+        # a coder pickled before the denial reading existed reads as it was fitted
+        return read_texts(texts, kin_carers=self.kin_carers, mentions=self.mentions,
+                          denials=getattr(self, "denials", False))
 
     def _raw_scores(self, texts: list[str], embeddings: Any = None) -> np.ndarray:
         read = self._read(texts)
