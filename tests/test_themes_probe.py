@@ -1,7 +1,8 @@
 """The theme coder on comments written blind to it (``tests/data/theme_probe.jsonl``).
 
-826 fictional comments written on 2026-12-02 to 06 by seven helper sessions that read the
-codebook's definitions but not the coder, its reference comments or the development set:
+898 fictional comments. The first 826 were written on 2026-12-02 to 06 by seven helper sessions
+that read the codebook's definitions but not the coder, its reference comments or the
+development set:
 
 * ``words_of_care`` (80): comments about the words of care ("stop calling it contact"), the same
   words used in their ordinary sense, and family mentioned without family contact;
@@ -23,6 +24,15 @@ codebook's definitions but not the coder, its reference comments or the developm
   development**: the clause themes and codebook 1.3.0 were written after reading its misses
   (``docs/themes.md``, *Clause themes and codebook 1.3.0*), so it is development data now, a
   regression guard and not an out-of-sample measure.
+* ``denials`` (48, twenty-sixth session, written with the denial reading and so development
+  data from the start): 28 answers that deny a theme in passing ("no complaints really",
+  "can't complain", "never needed an advocate", "nobody treats me differently") while raising
+  another or none, and 20 that raise complaints, advocacy, staff turnover or stigma *with* a
+  negative ("nobody told me how to complain", "I never had an advocate").
+* ``stigma_edges`` (24, twenty-sixth session, written after reading the stigma false codes of
+  the sets above, so development data): 8 comments about being treated differently because of
+  care, 16 about ordinary unfairness, bullying or feeling different with no link to care, and
+  neutral mentions of being in care.
 
 The first two were used to check the mention reading, the family-background supplement and the
 ``voice_decisions`` label audit (``docs/themes.md``), and ``survey_mix_x`` to write the clause
@@ -102,3 +112,9 @@ def test_blind_theme_probe_regression_guard():
     assert sum(per_theme.values()) / len(per_theme) >= 0.74
     assert per_theme["relationships_trust"] >= 0.70, per_theme
     assert per_theme["voice_decisions"] >= 0.67, per_theme
+    # measured 2026-12-06 (twenty-sixth session), seed 0: complaints F1 0.62 (22 coded for 10)
+    # and advocacy 0.67 (8 for 4) before the denial reading, 1.00 and 1.00 after it
+    # (development data: the reading and these comments were written together)
+    denied = by_set["denials"]
+    assert _f1(*denied, "complaints") >= 0.9
+    assert _f1(*denied, "advocacy") >= 0.85

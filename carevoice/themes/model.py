@@ -46,13 +46,23 @@ import numpy as np
 from ..errors import InputError, not_fitted
 from ..schema import COMMENT_ID
 from .codebook import NO_THEME, Codebook, load_codebook
+from .parameters import check_params, clause_themes_of
 from .reading import _texts_of, read_texts, split_segments
+from .scoring import (  # noqa: F401 (WINDOW: public, documented here before)
+    CLAUSE_LEVEL,
+    CLAUSE_THEMES,
+    WINDOW,
+    Segments,
+    assign,
+    combine_scores,
+    rescale,
+    segment_parts,
+)
 from .training import (
     _Counts,
     _OneClass,  # noqa: F401 (coders pickled before it moved to training.py)
     calibrate,
     make_models,
-    raw_probabilities,
     stock_no_theme_examples,
     training_set,
 )
@@ -65,21 +75,6 @@ __all__ = ["ThemeCoder", "read_texts", "split_segments"]
 #: Inverse regularisation of a logistic regression on sentence embeddings: the theme coder's
 #: default ``C``, also used by discovery's topic membership classifiers.
 EMBEDDING_C = 2.0
-
-#: A comment of more segments (sentences, clauses) than this is scored, as a whole, by its
-#: best run of this many consecutive segments: no reference comment is longer, so the segment
-#: weight was chosen on comments of up to this length (see ``docs/themes.md``).
-WINDOW = 10
-
-#: The default *clause themes*: themes that young people mostly raise in one sentence or clause
-#: of a comment about something else ("nobody asked me", "she's the one adult who stayed"), so
-#: that a clear sentence counts in full rather than a quarter of the way (see
-#: ``ThemeCoder(clause_themes=...)`` and ``docs/themes.md``).
-CLAUSE_THEMES = ("voice_decisions", "relationships_trust")
-
-#: The raw score (embedding and wording models averaged) at which one sentence or clause of a
-#: comment carries a clause theme in full.
-CLAUSE_LEVEL = 0.8
 
 
 class ThemeCoder:
@@ -140,6 +135,12 @@ class ThemeCoder:
         contact", "why is it called a placement") as "that word", so that an objection to the
         word is not coded as what the word names (see
         :func:`carevoice.themes.mentions.read_mentions`). Only the coder's reading changes.
+    denials : bool, default True
+        Read a denial ("no complaints really", "can't complain", "never needed an advocate",
+        "nobody treats me differently") as "it's fine", so that a comment saying something is
+        *not* a problem is not coded as that theme, while a complaint phrased with a negative
+        ("nobody told me how to complain") still is (see
+        :func:`carevoice.themes.denials.read_denials`). Only the coder's reading changes.
     human_weight : int, default 3
         How many codebook examples one human-coded comment counts as (it is repeated).
     C : float, default 2.0
@@ -204,6 +205,7 @@ class ThemeCoder:
         reference: bool = True,
         kin_carers: bool = True,
         mentions: bool = True,
+        denials: bool = True,
         human_weight: int = 3,
         C: float = EMBEDDING_C,
         lexical_C: float = 10.0,
@@ -221,6 +223,7 @@ class ThemeCoder:
         self.reference = reference
         self.kin_carers = kin_carers
         self.mentions = mentions
+        self.denials = denials
         self.human_weight = human_weight
         self.C = C
         self.lexical_C = lexical_C
@@ -233,8 +236,9 @@ class ThemeCoder:
     def get_params(self, deep: bool = True) -> dict[str, Any]:
         """Return the constructor parameters (scikit-learn convention)."""
         names = ("embedder", "codebook", "lexical_weight", "segments", "segment_weight",
-                 "clause_themes", "reference", "kin_carers", "mentions", "human_weight", "C",
-                 "lexical_C", "fallback", "shrinkage", "n_splits", "random_state")
+                 "clause_themes", "reference", "kin_carers", "mentions", "denials",
+                 "human_weight", "C", "lexical_C", "fallback", "shrinkage", "n_splits",
+                 "random_state")
         return {n: getattr(self, n) for n in names}
 
     def set_params(self, **params: Any) -> ThemeCoder:
@@ -255,52 +259,7 @@ class ThemeCoder:
         return "ThemeCoder(" + ", ".join(f"{k}={v!r}" for k, v in changed.items()) + ")"
 
     def _check_params(self) -> None:
-        def number(name: str, lo: float, hi: float, lo_open: bool = False) -> None:
-            v = getattr(self, name)
-            ok = isinstance(v, (int, float)) and not isinstance(v, bool) and (
-                (v > lo if lo_open else v >= lo) and v <= hi)
-            if not ok:
-                rng = f"{'(' if lo_open else '['}{lo}, {hi}]"
-                raise InputError(
-                    f"The '{name}' parameter of ThemeCoder must be a number in the range {rng}. "
-                    f"Got {v!r} instead."
-                )
-
-        number("lexical_weight", 0.0, 1.0)
-        if self.segment_weight is not None:
-            number("segment_weight", 0.0, 1.0)
-        for flag in ("reference", "kin_carers", "mentions"):
-            if not isinstance(getattr(self, flag), bool):
-                raise InputError(
-                    f"The '{flag}' parameter of ThemeCoder must be True or False. "
-                    f"Got {getattr(self, flag)!r} instead."
-                )
-        if not isinstance(self.human_weight, int) or isinstance(self.human_weight, bool) or \
-                self.human_weight < 1:
-            raise InputError(
-                "The 'human_weight' parameter of ThemeCoder must be an int in the range [1, inf). "
-                f"Got {self.human_weight!r} instead."
-            )
-        number("C", 0.0, float("inf"), lo_open=True)
-        number("lexical_C", 0.0, float("inf"), lo_open=True)
-        number("fallback", 0.0, 1.0, lo_open=True)
-        number("shrinkage", 0.0, float("inf"))
-        if not isinstance(self.n_splits, int) or isinstance(self.n_splits, bool) or \
-                self.n_splits < 2:
-            raise InputError(
-                "The 'n_splits' parameter of ThemeCoder must be an int in the range [2, inf). "
-                f"Got {self.n_splits!r} instead."
-            )
-        if not isinstance(self.random_state, int) or isinstance(self.random_state, bool):
-            raise InputError(
-                f"The 'random_state' parameter of ThemeCoder must be an int. "
-                f"Got {self.random_state!r} instead."
-            )
-        if self.embedder is not None and not callable(getattr(self.embedder, "encode", None)):
-            raise InputError(
-                "The 'embedder' parameter of ThemeCoder must have an encode(texts) method "
-                f"(the carevoice.Embedder protocol) or be None; got {type(self.embedder).__name__}."
-            )
+        check_params(self)
 
     # -- embedding ---------------------------------------------------------------------------
     def _embed(self, texts: Sequence[str], *, shipped: bool = False) -> np.ndarray:
@@ -431,41 +390,11 @@ class ThemeCoder:
 
     def _clause_themes(self) -> tuple[str, ...]:
         """The clause themes of the codebook (see ``clause_themes``), checked."""
-        if self.clause_themes is None:
-            return tuple(t.id for t in self.codebook_.themes
-                         if {t.id, *t.renamed_from} & set(CLAUSE_THEMES))
-        given = [self.clause_themes] if isinstance(self.clause_themes, str) \
-            else list(self.clause_themes) if isinstance(self.clause_themes, (list, tuple)) \
-            else [self.clause_themes]
-        unknown = [t for t in given if not isinstance(t, str) or t not in self.themes_]
-        if unknown:
-            raise InputError(
-                f"The 'clause_themes' parameter of ThemeCoder must hold theme ids of the "
-                f"codebook ({', '.join(self.themes_)}). Got {', '.join(map(repr, unknown))}."
-            )
-        return tuple(dict.fromkeys(given))
+        return clause_themes_of(self)
 
-    def _segments(self, texts: Sequence[str]) -> tuple[list[str], np.ndarray, np.ndarray]:
-        """The parts of every text scored on their own: texts, owner row, kind.
-
-        Kind 0: a segment (sentence or clause, see :func:`split_segments`); kind 1: a window
-        of :data:`WINDOW` consecutive segments of a text that has more, starting every
-        ``WINDOW // 2`` segments and at the last ``WINDOW`` (see :meth:`_score_raw`).
-        """
-        parts, owner, kind = [], [], []
-        if self.segments:
-            for row, t in enumerate(texts):
-                segs = split_segments(t)
-                parts += segs
-                owner += [row] * len(segs)
-                kind += [0] * len(segs)
-                if len(segs) > WINDOW:  # windows every WINDOW // 2 segments, and the last
-                    last = len(segs) - WINDOW
-                    for i in sorted({*range(0, last, WINDOW // 2), last}):
-                        parts.append(". ".join(segs[i:i + WINDOW]))
-                        owner.append(row)
-                        kind.append(1)
-        return parts, np.asarray(owner, dtype=int), np.asarray(kind, dtype=int)
+    def _segments(self, texts: Sequence[str]) -> Segments:
+        """The parts of every text scored on their own (see :func:`scoring.segment_parts`)."""
+        return segment_parts(texts, segments=self.segments)
 
     def _make_models(self, texts: Sequence[str], x: np.ndarray, y: np.ndarray, w: np.ndarray,
                      lexical: tuple[Any, Any] | None = None) -> dict[str, Any]:
@@ -473,40 +402,12 @@ class ThemeCoder:
                            random_state=self.random_state, lexical=lexical)
 
     def _score_raw(self, models: dict[str, Any], texts: Sequence[str], x: np.ndarray,
-                   segs: tuple[list[str], np.ndarray, np.ndarray],
-                   x_seg: np.ndarray | None) -> np.ndarray:
-        """The raw combined score of each text and theme: max over whole text and segments."""
-        pe, pl = raw_probabilities(models, texts, x, self.lexical_weight)
-        seg_texts, owner, kind = segs
-        if seg_texts:
-            se, sl = raw_probabilities(models, seg_texts, x_seg, self.lexical_weight)
-            # Themes: the best of the whole comment and its segments. The last column (no theme)
-            # stays a whole-comment score: one off-topic sentence does not make a comment empty.
-            # segment_weight blends the whole-comment score with that best (1: the best alone).
-            # A comment of more than WINDOW segments is, as a whole, its best window of WINDOW
-            # consecutive segments (or the whole, if higher): a theme raised in one part of a
-            # long comment is not diluted by the rest of it.
-            w = np.asarray(self.segment_weight_, dtype=float)[None, :]  # per theme
-            win = kind == 1
-            # A clause theme (voice, trust) clearly raised by one sentence counts in full there.
-            clause = np.isin(np.asarray(self.themes_), getattr(self, "clause_themes_", ()))
-            if clause.any():
-                seg_raw = ((1 - self.lexical_weight) * se[:, :-1]
-                           + self.lexical_weight * sl[:, :-1])
-                strongest = np.zeros((len(texts), len(self.themes_)))
-                np.maximum.at(strongest, owner[~win], seg_raw[~win])
-                w = np.where(clause[None, :] & (strongest >= CLAUSE_LEVEL), 1.0, w)
-            for whole, part in ((pe, se), (pl, sl)):
-                context = whole[:, :-1].copy()
-                np.maximum.at(context, owner[win], part[win, :-1])
-                best = context.copy()
-                np.maximum.at(best, owner[~win], part[~win, :-1])
-                whole[:, :-1] = (1 - w) * context + w * best
-        raw = (1 - self.lexical_weight) * pe + self.lexical_weight * pl
-        empty = np.array([not t.strip() for t in texts], dtype=bool)
-        raw[empty, :-1] = 0.0
-        raw[empty, -1] = 1.0
-        return raw
+                   segs: Segments, x_seg: np.ndarray | None) -> np.ndarray:
+        """The raw combined score of each text and theme (see :func:`scoring.combine_scores`)."""
+        clause = np.isin(np.asarray(self.themes_), getattr(self, "clause_themes_", ()))
+        return combine_scores(models, texts, x, segs, x_seg, lexical_weight=self.lexical_weight,
+                              segment_weight=np.asarray(self.segment_weight_, dtype=float),
+                              clause=clause)
 
     def _out_of_fold(self, texts: list[str], x: np.ndarray, y: np.ndarray, w: np.ndarray,
                      groups: np.ndarray,
@@ -616,7 +517,9 @@ class ThemeCoder:
 
     def _read(self, texts: Sequence[str]) -> list[str]:
         """The texts as the coder reads them (see :func:`read_texts`)."""
-        return read_texts(texts, kin_carers=self.kin_carers, mentions=self.mentions)
+        # a coder pickled before the denial reading existed reads as it was fitted
+        return read_texts(texts, kin_carers=self.kin_carers, mentions=self.mentions,
+                          denials=getattr(self, "denials", False))
 
     def _raw_scores(self, texts: list[str], embeddings: Any = None) -> np.ndarray:
         read = self._read(texts)
@@ -643,24 +546,10 @@ class ThemeCoder:
         return self._score_raw(self.models_, read, x, segs, x_seg)
 
     def _rescale(self, raw: np.ndarray) -> np.ndarray:
-        t = self.thresholds_.to_numpy()[None, :]
-        below = 0.5 * raw / t
-        above = 0.5 + 0.5 * (raw - t) / (1 - t)
-        return np.clip(np.where(raw < t, below, above), 0.0, 1.0)
+        return rescale(raw, self.thresholds_.to_numpy())
 
     def _assign(self, raw: np.ndarray, texts: Sequence[str]) -> np.ndarray:
-        t = self.thresholds_.to_numpy()[None, :]
-        raw, none = raw[:, :-1], raw[:, -1]
-        assigned = raw >= t
-        if self.fallback < 1 and len(raw):
-            rel = raw / t
-            best = rel.argmax(1)
-            rows = np.flatnonzero(~assigned.any(1) & (rel.max(1) >= self.fallback)
-                                  & (none < 0.5))
-            assigned[rows, best[rows]] = True
-        empty = np.array([not s.strip() for s in texts], dtype=bool)
-        assigned[empty] = False
-        return assigned
+        return assign(raw, texts, self.thresholds_.to_numpy(), self.fallback)
 
     def score_frame(self, comments: pd.DataFrame, *, embeddings: Any = None) -> pd.DataFrame:
         """Calibrated scores, wide: one row per comment, one column per theme, plus no_theme.

@@ -1,10 +1,10 @@
 """How the theme coder reads a comment: its sentences and clauses, placeholders, kinship
-carers, mentions.
+carers, mentions, denials.
 
 :func:`split_segments` cuts a comment into the sentences and clauses that are scored on their
 own; :func:`read_texts` is the one place that decides what text the coder sees (see
-:func:`carevoice.placeholders.model_text`, :mod:`carevoice.themes.kinship` and
-:mod:`carevoice.themes.mentions`).
+:func:`carevoice.placeholders.model_text`, :mod:`carevoice.themes.kinship`,
+:mod:`carevoice.themes.mentions` and :mod:`carevoice.themes.denials`).
 """
 
 from __future__ import annotations
@@ -59,17 +59,17 @@ def split_segments(text: str, *, min_words: int = _MIN_SEGMENT_WORDS) -> list[st
 
 
 def read_texts(texts: Sequence[str], *, kin_carers: bool = True,
-               mentions: bool = True) -> list[str]:
+               mentions: bool = True, denials: bool = True) -> list[str]:
     """The texts as the coder reads them: as the pseudonymiser's detectors read them
     (:func:`carevoice.pseudonymise.normalise.fold_text`: NFKC, invisible characters dropped,
     look-alike letters inside a Latin word as Latin), placeholders without their numbers,
-    kinship carers and mentioned words made explicit.
+    kinship carers, mentioned words and denials made explicit.
 
     The one place that decides the coder's reading: :class:`ThemeCoder` applies it with its
-    ``kin_carers`` and ``mentions`` parameters, and the shipped training vectors are built from
-    the default reading. Pseudonymisation tags always lose their number and style first
-    (:func:`carevoice.placeholders.model_text`: ``[PERSON_3]`` and ``[Person 12]`` both read
-    ``someone``), so that a comment is coded the same whatever numbers its tags got.
+    ``kin_carers``, ``mentions`` and ``denials`` parameters, and the shipped training vectors
+    are built from the default reading. Pseudonymisation tags always lose their number and
+    style first (:func:`carevoice.placeholders.model_text`: ``[PERSON_3]`` and ``[Person 12]``
+    both read ``someone``), so that a comment is coded the same whatever numbers its tags got.
 
     Parameters
     ----------
@@ -79,6 +79,8 @@ def read_texts(texts: Sequence[str], *, kin_carers: bool = True,
         Apply :func:`carevoice.themes.kinship.read_kin_carers`.
     mentions : bool, default True
         Then apply :func:`carevoice.themes.mentions.read_mentions`.
+    denials : bool, default True
+        Then apply :func:`carevoice.themes.denials.read_denials`.
 
     Returns
     -------
@@ -90,9 +92,12 @@ def read_texts(texts: Sequence[str], *, kin_carers: bool = True,
     ['i live with my carer. stop calling it that word']
     >>> read_texts(["i miss [PERSON_3]", "i miss [Person 12]"])
     ['i miss someone', 'i miss someone']
+    >>> read_texts(["no complaints really, school is good"])
+    ["it's fine really, school is good"]
     """
     from ..placeholders import model_texts
     from ..pseudonymise.normalise import fold_text
+    from .denials import read_denials
     from .kinship import read_kin_carers
     from .mentions import read_mentions
 
@@ -103,6 +108,8 @@ def read_texts(texts: Sequence[str], *, kin_carers: bool = True,
         read = [read_kin_carers(t) for t in read]
     if mentions:
         read = [read_mentions(t) for t in read]
+    if denials:
+        read = [read_denials(t) for t in read]
     return read
 
 
