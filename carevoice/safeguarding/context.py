@@ -132,6 +132,11 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
+@functools.cache
+def _list_act() -> re.Pattern[str]:
+    return re.compile(rf"^{_expand(_LIST_ACT)}$")
+
+
 def sentence_span(norm: str, start: int, end: int) -> tuple[int, int]:
     """The bounds of the sentence (between ``.`` tokens) that holds ``norm[start:end]``.
 
@@ -179,19 +184,17 @@ def is_negated(norm: str, start: int, end: int) -> bool:
         word = words[j]
         if word in _OR_JOINERS | _AND_JOINERS:
             act = [w for w in words[j + 1:] if w not in _LIST_ADVERBS][:1]
-            if not act or not _compiled(rf"^{_expand(_LIST_ACT)}$").match(act[0]):
+            if not act or not _list_act().match(act[0]):
                 return False
             joiners.add(word)
             count = 0
             continue
-        if word in _BREAKS:
+        if word in _BREAKS or count == _LOOKBACK:
             return False
         if word in _NEGATORS:
             subject = word == "nobody" or words[j:j + 2] == ["no", "one"]
             return joiners <= _OR_JOINERS or subject
         count += 1
-        if count > _LOOKBACK:
-            return False
     return False
 
 
