@@ -42,7 +42,7 @@ _HURTS = "its just banter but it hurts when they do it"
     ("nobody ever threatens me. i want to see my mates more", ["i want to see my mates more"]),
     ("no one hits me apart from my brother", ["no one hits me apart from my brother"]),
     ("we were only messing about, he didnt mean it", []),
-    (_HURTS, [_HURTS]),  # the writer goes on
+    (_HURTS, ["but it hurts when they do it"]),  # the writer goes on: read from the contrast
     (_LOCKED, [_LOCKED]),  # someone else calls it a joke
 ])
 def test_what_the_similarity_path_reads(text, read):

@@ -55,11 +55,12 @@ def test_a_name_reads_as_its_person_tag(row):
     ("Kai's dad hits me", "someone's dad hits me"),
     ("Tyler, Mia and Kai", "someone, someone and someone"),
     ("and Jack hit me", "and someone hit me"),  # inside a sentence, a name sometimes a word
+    ("Jack hits me", "someone hits me"),  # at the start, a first name before a verb of harm
     ("Im scared of Kai", "Im scared of someone"),
     ("[Person 3] and Kai", "[Person 3] and someone"),  # a tag stays a tag
     # not names: a word at the start of a sentence that is also a word, an ordinary word that
     # is also a name, role words, words of the rules and of harm, text-speak, capitals, places
-    ("Jack hits me", "Jack hits me"),
+    ("Jack says hi", "Jack says hi"),
     ("I dont trust Will", "I dont trust Will"),
     ("Mum hits me. Staff know", "Mum hits me. Staff know"),
     ("he added me on Snapchat", "he added me on Snapchat"),

@@ -42,6 +42,18 @@ _PLACE_AFTER = frozenset({"lodge", "house", "road", "street", "estate", "park", 
                           "primary", "high", "secondary", "hospital", "ward", "station"})
 #: Letters of the cue rules' patterns, escapes such as ``\b`` and ``\w`` left out.
 _ESCAPE = re.compile(r"\\[A-Za-z]")
+#: Right after a capitalised first name: a verb of harm in a form no modal or imperative takes
+#: ("Will hits me", "Hope pushed me", "Rob keeps touching me"; not "Will you", "Rob a shop").
+_HARM_AFTER = (r"[ \t]+(?:(?:always|still|just|also|then|even|sometimes|once|has|had|"
+               r"keeps|kept|started|starts|keeps on)[ \t]+)?(?:{verbs})\b")
+#: Forms of the rules' verbs of harm that are past or third person as written (the bare form
+#: after a name could be the word's other sense: "Will hurt" stays; "hit" and "hurt" are past).
+_PAST_TOO = frozenset({"hit", "hurt", "beat", "beaten", "bit", "bitten", "burnt", "threw",
+                       "shook", "spat"})
+_MORE_HARM = ("threatens", "threatened", "threatening", "touches", "touched", "touching",
+              "bullies", "bullied", "bullying", "harms", "harmed", "stalks", "stalked", "gropes",
+              "groped", "raped", "rapes", "stabbed", "stabs", "strangled", "hitting",
+              "hurting", "kicking", "punching", "beating")
 _LETTERS = re.compile(r"[a-z]{2,}")
 
 
@@ -68,6 +80,29 @@ def _not_names() -> frozenset[str]:
 
 
 @functools.cache
+def _never_people() -> frozenset[str]:
+    """The lower-case words never a person even before a verb of harm ("Mum hits me")."""
+    from ..pseudonymise.lexicons import ABBREVIATIONS, CARE_SHORTHAND, NOT_PII, ROLE_WORDS
+    from ._text import _WORDS
+    from .vocabulary import HARM_WORDS, NAMES_TOO
+
+    speech = set(_WORDS) | {w for form in _WORDS.values() for w in form.split()}
+    return frozenset(speech | ROLE_WORDS | NOT_PII | HARM_WORDS | NAMES_TOO | CARE_SHORTHAND
+                     | ABBREVIATIONS)
+
+
+@functools.cache
+def _harm_after() -> re.Pattern[str]:
+    """A verb of harm right after a word (:data:`_HARM_AFTER`), compiled on first use."""
+    from .rules._shared import FRAGMENTS
+
+    hit = _LETTERS.findall(FRAGMENTS["HIT"])
+    verbs = sorted({w for w in hit if w.endswith(("s", "ed", "ing")) and not w.endswith("ss")}
+                   | (_PAST_TOO & set(hit)) | set(_MORE_HARM), key=len, reverse=True)
+    return re.compile(_HARM_AFTER.format(verbs="|".join(verbs)), re.IGNORECASE)
+
+
+@functools.cache
 def _lexicons() -> tuple:
     """The pseudonymiser's name gazetteer and word readings, loaded once."""
     from ..pseudonymise._tokens import tier
@@ -85,6 +120,8 @@ def _is_name(text: str, start: int, word: str) -> bool:
     named = low in names
     if word[0].islower():  # lower case: only a word that is a name and nothing else
         return named and len(low) >= 3 and low not in not_names and tier(low) == "C"
+    if named and low not in _never_people() and _harm_after().match(text, start + len(word)):
+        return True  # a first name right before a verb of harm is a person ("Will hits me")
     if low in not_names:
         return False
     # the pseudonymiser's own reading of a word: "C" a name only ("kai"), "B" a name that is

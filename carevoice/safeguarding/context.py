@@ -12,7 +12,10 @@ from __future__ import annotations
 import functools
 import re
 
-__all__ = ["is_generic", "is_negated", "is_past", "is_worry_about_other", "sentence_span"]
+from .rules._shared import expand as _expand
+
+__all__ = ["after_contrast", "is_generic", "is_negated", "is_past", "is_worry_about_other",
+           "names_an_exception", "sentence_span"]
 
 _NEGATORS = frozenset({
     "never", "not", "no", "nobody", "dont", "doesnt", "didnt", "havent", "hasnt", "hadnt",
@@ -29,6 +32,33 @@ _BREAKS = frozenset({
     "asks", "asked", "mind", "understand", "understands", "bother", "bothers", "help", "helps",
     "stop", "stops", "matter", "do", "does", "did", "want", "wants", "feel"})
 _LOOKBACK = 4
+#: The words of :data:`_BREAKS` that start a clause: a match that starts with one ("and my dad
+#: hits me", a rule's subject) is no longer in the clause before it.
+_CONJUNCTIONS = frozenset({
+    "but", "because", "and", "so", "when", "if", "then", "that", "which", "though", "although",
+    "until", "till", "after", "before", "or", "nor", "who", "since", "cause"})
+#: Words that join a list of acts under one negation ("nobody hits me or threatens me"):
+#: "or" and "nor" carry any negation, "and" and a comma only "nobody" and "no one" (a subject
+#: negation: "he never feeds me and hits me" says he hits).
+_OR_JOINERS = frozenset({"or", "nor"})
+_AND_JOINERS = frozenset({"and", ","})
+#: Words that may stand between a list's joiner and its next act ("or even threatens me").
+_LIST_ADVERBS = frozenset({"ever", "even", "really", "also", "just", "ive", "has", "have"})
+#: The acts a negated list holds: a word of harm right after its joiner, not a new subject
+#: ("i cant tell anyone or he will hurt me" is no list: "or" means otherwise there).
+_LIST_ACT = (r"(?:{HIT}|threaten\w*|touch\w*|shouts?|shouted|bull(?:y|ies|ied)|harms?|"
+             r"harmed|picks?|picked|scares?|scared|calls?|called|makes?|made|locks?|locked|"
+             r"swears?|swore|hurt\w*|kicks?|grabs?|follows?|followed|messages?|messaged|"
+             r"sends?|sent|stalks?|stalked)")
+#: After a negated cue: someone it excepts ("nobody hurts me except my stepdad", "he never hits
+#: me unless he's drunk"): the cue stands.
+_EXCEPTION = (r"^ (?:\w+ ){0,4}?(?:except|apart from|other than|besides|but (?:my|his|her|him|"
+              r"them|someone|somebody|the|when|if)|only (?:my|his|her|him|them|someone|when|if)|"
+              r"unless (?:he|she|they|my|someone|somebody|hes|shes|theyre|im))\b")
+#: A contrast that starts a new claim: what comes before it (a joke, play, an accident) does not
+#: qualify what follows ("she was joking but she grabbed my throat").
+_CONTRAST = (r"\b(?:but|then|except|until|till|though|tho|although|however|apart from|"
+             r"only this time|now)\b")
 
 _PAST = (r"\b(?:used to|use to|usto|before (?:i|we) (?:came|come|went|was put|got put|was "
          r"taken|got taken|was moved|got moved|moved) (?:in|into|to) (?:care|foster|this "
@@ -102,6 +132,11 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
+@functools.cache
+def _list_act() -> re.Pattern[str]:
+    return re.compile(rf"^{_expand(_LIST_ACT)}$")
+
+
 def sentence_span(norm: str, start: int, end: int) -> tuple[int, int]:
     """The bounds of the sentence (between ``.`` tokens) that holds ``norm[start:end]``.
 
@@ -119,22 +154,74 @@ def sentence_span(norm: str, start: int, end: int) -> tuple[int, int]:
 def is_negated(norm: str, start: int, end: int) -> bool:
     """Whether a negation in the match or just before it (same clause) cancels it.
 
+    A negation reaches over a list of acts joined by "or" ("he never hits me or shouts at
+    me"), and a "nobody" or "no one" over one joined by "and" or commas too ("no one hurts me,
+    shouts at me or touches me"); not over a new subject ("nobody listens and he hits me"), nor
+    past a word that ends its reach ("nobody hits me but he threatens me", "nobody believes me
+    that he hits me").
+
     Examples
     --------
     >>> is_negated(" my carers never hit me ", 4, 23), is_negated(" he hit me ", 1, 10)
     (True, False)
+    >>> is_negated(" nobody hits me or threatens me ", 19, 31)
+    True
+    >>> is_negated(" im not happy and my dad hits me ", 14, 32)
+    False
     """
     inside = norm[start:end].split()
     if any(w in _NEGATORS for w in inside) and not (
             "no one" in norm[start:end] and inside[:1] != ["no"]):
         return True
-    before = norm[:start].split()[::-1][:_LOOKBACK]
-    for word in before:
-        if word in _BREAKS:
+    words = norm[:end].split()
+    first = len(norm[:start].split())  # the index of the match's first word
+    # a match that starts with a word ending a negation's reach ("and my dad hits me") is read
+    # from that word
+    last = first if inside and inside[0] in _CONJUNCTIONS else first - 1
+    joiners: set[str] = set()
+    count = 0
+    for j in range(last, -1, -1):
+        word = words[j]
+        if word in _OR_JOINERS | _AND_JOINERS:
+            act = [w for w in words[j + 1:] if w not in _LIST_ADVERBS][:1]
+            if not act or not _list_act().match(act[0]):
+                return False
+            joiners.add(word)
+            count = 0
+            continue
+        if word in _BREAKS or count == _LOOKBACK:
             return False
         if word in _NEGATORS:
-            return True
+            subject = word == "nobody" or words[j:j + 2] == ["no", "one"]
+            return joiners <= _OR_JOINERS or subject
+        count += 1
     return False
+
+
+def names_an_exception(after: str) -> bool:
+    """Whether the words after a negated cue name someone it excepts: the cue stands.
+
+    Examples
+    --------
+    >>> names_an_exception(" except my stepdad when hes drunk . ")
+    True
+    >>> names_an_exception(" at all . ")
+    False
+    """
+    return bool(_compiled(_EXCEPTION).match(after))
+
+
+def after_contrast(norm: str, before_end: int, cue_end: int) -> bool:
+    """Whether a contrast word ("but", "then", "until") stands between ``norm[:before_end]`` and
+    the end of a cue's match: a joke, play or an accident told before it does not reach the cue.
+
+    Examples
+    --------
+    >>> norm = " she was joking but she grabbed my throat "
+    >>> after_contrast(norm, 15, 41), after_contrast(" she was joking and grabbed me ", 15, 30)
+    (True, False)
+    """
+    return bool(_compiled(_CONTRAST).search(norm, before_end, cue_end))
 
 
 def is_past(norm: str, sentence: str) -> bool:

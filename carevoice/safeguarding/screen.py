@@ -23,11 +23,13 @@ from ..errors import InputError
 from ..schema import COMMENT_ID, RESPONDENT_ID, TEXT
 from ._text import normalise
 from .context import (
+    after_contrast,
     is_generic,
     is_negated,
     is_past,
     is_worry_about_future,
     is_worry_about_other,
+    names_an_exception,
     sentence_span,
 )
 from .cues import CATEGORIES, LEVELS, compiled_cues
@@ -111,6 +113,19 @@ class SafeguardingConfig:
                                  f"from {low} to {high}. Got {value!r} instead.")
 
 
+def _cancelled(unless: re.Pattern[str], norm: str, s_start: int, s_end: int, start: int,
+               end: int) -> bool:
+    """Whether an ordinary sense or idiom near a cue's match (its sentence, 50 characters each
+    side) cancels it: not one told before a contrast that starts a new claim ("she was joking
+    but she grabbed my throat", "we were play fighting and then he punched me")."""
+    offset = max(s_start, start - 50)
+    for found in unless.finditer(norm[offset:min(s_end, end + 50)]):
+        if not (offset + found.end() <= start and after_contrast(norm, offset + found.end(),
+                                                                  end)):
+            return True
+    return False
+
+
 def screen_text(text: object) -> dict[str, tuple[str, str]]:
     """The categories one comment is flagged for: ``{category: (level, cue label)}``.
 
@@ -142,16 +157,18 @@ def screen_text(text: object) -> dict[str, tuple[str, str]]:
             start, end = match.span()
             s_start, s_end = sentence_span(norm, start, end)
             sentence = norm[s_start:s_end]
-            if compiled.unless is not None:
-                window = norm[max(s_start, start - 50):min(s_end, end + 50)]
-                if compiled.unless.search(window):
-                    continue
+            if compiled.unless is not None and _cancelled(compiled.unless, norm, s_start, s_end,
+                                                          start, end):
+                continue
             level = cue.level
             if cue.negatable and is_negated(norm, start, end):
                 after = norm[end:s_end]
-                if not _HAPPENED.search(after):
+                if names_an_exception(after):
+                    pass  # "nobody hurts me except my stepdad": the cue stands
+                elif not _HAPPENED.search(after):
                     continue
-                level = "review"  # "he doesn't hit me any more": it happened
+                else:
+                    level = "review"  # "he doesn't hit me any more": it happened
             generic = is_generic(norm, start, end, s_start)
             if generic == "topic" or (generic == "people" and cue.level == "review"):
                 continue

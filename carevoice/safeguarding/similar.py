@@ -33,35 +33,37 @@ _NO_HARM = re.compile(
     r"\b(?:nobody|no one|no body) (?:\w+ ){0,2}(?:hurts?|hit|hits|threatens?|"
     r"threatened|touches|touched|bullies|bullied|harms?|harmed|shouts at|shouted at|picks on|"
     r"picked on) (?:me|us)\b(?! (?:except|apart|but|other than|only|when|unless))")
-# A comment whose writer says what it tells was a joke, banter or play ("she was joking",
-# "its just banter", "play fighting"); not where someone else says so ("he says hes only
-# joking") or the writer goes on ("she was joking but it scared me").
+# What the writer says, in their own voice, was a joke, banter or play ("she was joking", "its
+# just banter", "play fighting"): it and what came before it in the comment are not read; not
+# where someone else says so ("he says hes only joking"), and its reach ends at a contrast or a
+# new sentence ("she was joking but she grabbed my throat", "it was banter. then he hit me").
 _NOT_SERIOUS = re.compile(
     r"\b(?:(?:was|were|is|its|just|only|all) (?:(?:just|only) )?(?:joking|a joke|banter|"
     r"messing about|messing around|mucking about|having a laugh|play fighting|playfighting)"
     r"|play ?fight\w*)\b")
 # Whoever says it: running away to join the circus is a child's fantasy, not a plan.
 _FANTASY = re.compile(r"\b(?:run|runs|running|ran) away (?:and|to) join (?:the|a) circus\b")
+_BEFORE_CONTRAST = re.compile(r"(?i)(?=\b(?:but|then|except|until|till|though|tho|although|"
+                              r"however|apart from|now)\b)")
 _SAID_BY_OTHERS = re.compile(r"\b(?:say|says|said|saying|claims?|claimed|claiming|pretends?|"
                              r"pretended|pretending|makes? out|made out|reckons?|calls? it|"
                              r"called it|tells? me|told me)(?: \w+){0,2} $")
-_GOES_ON = re.compile(r"^ (?:\w+ ){0,3}(?:but|though|tho|except)\b")
 
 
 def _not_serious(norm: str) -> bool:
-    """Whether the writer says, in their own voice, that what they tell was a joke or play."""
-    if _FANTASY.search(norm):
-        return True
-    for match in _NOT_SERIOUS.finditer(norm):
-        if not _SAID_BY_OTHERS.search(norm[:match.start()]) and not _GOES_ON.match(
-                norm[match.end():]):
-            return True
-    return False
+    """Whether the writer calls this sentence a joke or play, in their own voice, and no
+    contrast after it in the sentence goes on to something else."""
+    from .context import after_contrast
+
+    return any(not _SAID_BY_OTHERS.search(norm[:match.start()])
+               and not after_contrast(norm, match.end(), len(norm))
+               for match in _NOT_SERIOUS.finditer(norm))
 
 
 def readable_sentences(text: str) -> list[str]:
-    """The sentences of a comment the similarity path reads: none of a comment its writer calls
-    a joke or play, and not a sentence that says nobody harms them.
+    """The sentences of a comment the similarity path reads: none up to the last one its writer
+    calls a joke or play (a new sentence or a contrast after it is read), and not a sentence
+    that says nobody harms them.
 
     Examples
     --------
@@ -71,12 +73,21 @@ def readable_sentences(text: str) -> list[str]:
     []
     >>> readable_sentences("he says hes only joking when he pins me down")
     ['he says hes only joking when he pins me down']
+    >>> readable_sentences("it was just banter at first. now he makes me hold stuff for him")
+    ['now he makes me hold stuff for him']
     """
     from ._text import normalise
 
-    if _not_serious(normalise(text)):
+    if _FANTASY.search(normalise(text)):
         return []
-    return [s for s in split_sentences(text) if not _NO_HARM.search(normalise(s))]
+    # sentences, each cut before a contrast ("then he punched me")
+    parts = [c.strip(" ,") for p in _SPLIT.split(text) for c in _BEFORE_CONTRAST.split(p)]
+    jokes = [i for i, part in enumerate(parts) if _not_serious(normalise(part))]
+    if jokes:
+        parts = [p for p in parts[jokes[-1] + 1:] if len(p.split()) >= _MIN_WORDS]
+    else:
+        parts = split_sentences(text)
+    return [s for s in parts if not _NO_HARM.search(normalise(s))]
 
 
 def split_sentences(text: str) -> list[str]:

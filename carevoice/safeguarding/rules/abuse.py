@@ -20,6 +20,7 @@ CUES: tuple[Cue, ...] = (
         r"manager|managers|key worker|keyworker|teacher|brother|sister|parents|worker|him|her|"
         r"them|someone|people|man|lads|boys|girls|kids|"
         r"boyfriend|partner|girlfriend|husband|friend|cousin|guy|bloke|lad|boy|girl|woman"
+        r"|nobody|no one"  # negated, but it may name an exception ("... except my stepdad")
         r"|who|and|then|always|sometimes|keeps|still|just|even|also|has|have|had|got|gets|"
         r"get|will|would|was|were|been|being) (?:\w+ ){0,2}{HIT} (?:me|us|my (?:little |baby "
         r"|big )?(?:brother|sister|siblings?|face|head|arm|arms|legs?|hair|neck|throat|wrists?"
