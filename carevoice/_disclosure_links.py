@@ -45,8 +45,11 @@ def linked_levels(labels: Mapping[str, np.ndarray]) -> tuple[Link, ...]:
     --------
     >>> survey = np.array(["in_care", "in_care", "leaver", "leaver"], dtype=object)
     >>> age = np.array(["8-10", "11-13", "18-21", "18-21"], dtype=object)
-    >>> linked_levels({"survey": survey, "age": age})
-    (('survey', 'in_care', 'age', ('11-13', '8-10')), ('survey', 'leaver', 'age', ('18-21',)))
+    >>> for link in linked_levels({"survey": survey, "age": age}):
+    ...     print(link)
+    ('age', '18-21', 'survey', ('leaver',))
+    ('survey', 'in_care', 'age', ('11-13', '8-10'))
+    ('survey', 'leaver', 'age', ('18-21',))
     """
     found: dict[tuple[str, str, str], list[str]] = {}
     names = list(labels)
