@@ -52,21 +52,24 @@ def linked_levels(labels: Mapping[str, np.ndarray]) -> tuple[Link, ...]:
     ('survey', 'leaver', 'age', ('18-21',))
     """
     found: dict[tuple[str, str, str], list[str]] = {}
-    names = list(labels)
-    for child in names:
-        b_values = np.asarray(labels[child], dtype=object)
-        levels = sorted({v for v in b_values if v is not None}, key=str)
-        for b in levels:
-            inside = b_values == b
-            for parent in names:
-                if parent == child:
-                    continue
-                a_values = np.asarray(labels[parent], dtype=object)[inside]
-                if any(v is None for v in a_values):
-                    continue
-                distinct = set(a_values)
-                if len(distinct) == 1:
-                    found.setdefault((parent, str(distinct.pop()), child), []).append(str(b))
+    codes, names = {}, {}
+    for variable, values in labels.items():  # each variable's levels as codes, -1 for blank
+        values = pd.Series(np.asarray(values, dtype=object)).astype(object)
+        codes[variable], names[variable] = pd.factorize(values.where(values.notna(), None))
+    for child, b_codes in codes.items():
+        answered = b_codes >= 0
+        for parent, a_codes in codes.items():
+            if parent == child or not answered.any():
+                continue
+            # per level of the child: the fewest and most parent codes (-1: blank) its
+            # respondents gave; one code, not blank, means the level lies inside that parent
+            spread = pd.DataFrame({"b": b_codes[answered], "a": a_codes[answered]}).groupby(
+                "b")["a"].agg(["min", "max"])
+            inside = spread[(spread["min"] == spread["max"]) & (spread["min"] >= 0)]
+            for b, a in zip(inside.index, inside["min"], strict=True):
+                key = (parent, str(names[parent][a]), child)
+                found.setdefault(key, []).append(str(names[child][b]))
+    found = {key: sorted(children, key=str) for key, children in found.items()}
     return tuple((a, level, b, tuple(children))
                  for (a, level, b), children in sorted(found.items()))
 
