@@ -10,7 +10,11 @@ recovered by subtraction from a published total: whenever a group of cells that 
 published total (the levels of one question for one theme, with the respondents who left the
 question blank; the level sizes of one question) holds exactly one suppressed cell, or
 suppressed cells that add up to a small count, another cell of the group is suppressed too
-(:func:`secondary_suppression`), repeated until no group is unsafe. Suppressed figures are
+(:func:`secondary_suppression`), repeated until no group is unsafe. The tables are linked:
+where the levels of one question lie inside a level of another (the age bands of care leavers
+inside ``survey = care_leaver``), their cells add up to that level's cell, and each such sum
+is a group too (found from the respondents by :func:`carevoice.link.prevalence`). Suppressed
+figures are
 shown as :data:`SYMBOL` (``"[c]"``, the Government Statistical Service's symbol for
 *confidential*) with :func:`footnote`.
 
@@ -37,6 +41,7 @@ import pandas as pd
 
 # The rules for tables of change between survey waves, and for quote attributions, are written
 # in their own modules, which import what they need from this one when called.
+from ._disclosure_links import LINKS, nested_cells, suppress_groups
 from ._disclosure_quotes import attribution, check_k_anonymity
 from ._disclosure_waves import suppress_changes
 from .errors import InputError
@@ -372,7 +377,12 @@ def suppress_prevalence(prevalence: pd.DataFrame,
     Primary: ``n`` or ``base - n`` from 1 to ``threshold - 1``, or ``base`` below the threshold.
     Secondary: within each theme and variable (the levels, together with the respondents who
     left the question blank, add up to the overall count; whose implicit cell is protected too) and,
-    for the level sizes, within each variable (see :func:`secondary_suppression`).
+    for the level sizes, within each variable (see :func:`secondary_suppression`). Where
+    :func:`carevoice.link.prevalence` recorded nested levels in the table's ``attrs`` (every
+    respondent of a level of one variable gave the same level of another), the cells of the
+    levels inside a parent level, with the parent's respondents in none of them as an implicit
+    cell, add up to the parent's cell: each theme's such cells, and the level sizes, are
+    groups as well, and the passes repeat until no group of either kind is unsafe.
 
     Parameters
     ----------
@@ -416,11 +426,23 @@ def suppress_prevalence(prevalence: pd.DataFrame,
     n = out["n"].astype(float)
     base = out["base"].astype(float)
     base_small = pd.Series(is_small(base, t, z) | (base < t), index=out.index)
+    links = prevalence.attrs.get(LINKS, ())
     by_level = out[["variable", "level"]].astype(str).agg("\x1f".join, axis=1)
     sizes = out.assign(_key=by_level).drop_duplicates("_key")
-    size_mask = secondary_suppression(
-        sizes["base"], pd.Series(base_small.loc[sizes.index].to_numpy(), index=sizes.index),
-        [sizes["variable"].astype(str)], threshold=t, suppress_zeros=z)
+    size_primary = base_small.loc[sizes.index].to_numpy()
+    size_values = sizes["base"].to_numpy(dtype=float)
+    size_groups = [np.asarray(g) for g in sizes.reset_index(drop=True).groupby(
+        sizes["variable"].astype(str).to_numpy(), sort=False).indices.values()]
+    if links:  # the sizes of nested levels add up to their parent's size
+        extra, nested = nested_cells(sizes.reset_index(drop=True), links, "base",
+                                     per_theme=False)
+        start = len(size_values)
+        size_values = np.concatenate([size_values, extra["base"].to_numpy(dtype=float)])
+        size_primary = np.concatenate([size_primary, is_small(extra["base"], t, z)])
+        size_groups += [np.asarray(rows + ([] if slot is None else [start + slot]))
+                        for rows, slot in nested]
+    size_mask = suppress_groups(size_values, size_primary, size_groups, threshold=t,
+                                suppress_zeros=z)[:len(sizes)]
     base_suppressed = by_level.map(dict(zip(sizes["_key"], size_mask, strict=True))).astype(bool)
     base_suppressed &= out["variable"].astype(str) != "all"
     primary = is_small(n, t, z) | is_small(base - n, t, z) | base_suppressed.to_numpy()
@@ -442,10 +464,25 @@ def suppress_prevalence(prevalence: pd.DataFrame,
                                  (blank["theme"] + "\x1f" + blank["variable"]).to_numpy()]),
         "primary": np.concatenate([primary[within].to_numpy(), np.asarray(blank_primary)]),
     })
-    hidden = secondary_suppression(cells["n"], cells["primary"], [cells["group"]],
-                                   complements=cells["rest"], threshold=t, suppress_zeros=z)
+    values = cells["n"].to_numpy(dtype=float)
+    rest = cells["rest"].to_numpy(dtype=float)
+    flags = cells["primary"].to_numpy(dtype=bool)
+    groups = list(cells.groupby(cells["group"].to_numpy(), sort=False).indices.values())
+    if links:  # nested levels: each theme's cells of them add up to their parent's cell
+        positions = pd.Series(np.arange(len(real)), index=real.index)
+        extra, nested = nested_cells(real, links, "n", per_theme=True)
+        start = len(values)
+        values = np.concatenate([values, extra["n"].to_numpy(dtype=float)])
+        extra_rest = (extra["base"] - extra["n"]).to_numpy(dtype=float)
+        rest = np.concatenate([rest, extra_rest])
+        flags = np.concatenate([flags, is_small(extra["n"], t, z) | is_small(extra_rest, t, z)])
+        groups += [np.concatenate([positions.loc[rows].to_numpy(),
+                                   [] if slot is None else [start + slot]]).astype(int)
+                   for rows, slot in nested]
+    hidden = suppress_groups(values, flags, groups, complements=rest, threshold=t,
+                             suppress_zeros=z)
     mask = primary.copy()
-    mask[within] = hidden.to_numpy()[:len(real)]
+    mask[within] = hidden[:len(real)]
     out["suppressed"] = mask.astype(bool)
     out["base_suppressed"] = base_suppressed.astype(bool)
     out.attrs[_MARKED_WITH] = _marks_key(config)

@@ -315,3 +315,117 @@ def test_only_disclosure_reads_its_answer_wordings():
     readers = [str(p.relative_to(package)) for p in sorted(package.rglob("*.py"))
                if p.name != "disclosure.py" and "_WORDING" in p.read_text("utf-8")]
     assert readers == []
+
+
+# --------------------------------------------------------------------------------------------
+# Linked tables: subgroup variables that nest (age bands and placements inside survey)
+# --------------------------------------------------------------------------------------------
+_NESTED = {  # fictional questionnaire design: which answers occur in which survey
+    "in_care": (["8-10", "11-13", "14-17"], ["foster", "kinship", "residential"]),
+    "care_leaver": (["18-21", "22-25"], ["own_tenancy", "staying_put",
+                                          "supported_accommodation"]),
+}
+
+
+def _nested_survey(rng: np.random.Generator, blanks: bool = False):
+    rows = []
+    for survey, (ages, placements) in _NESTED.items():
+        for age in ages:
+            for placement in placements:
+                for _ in range(int(rng.choice([0, 0, 1, 2, 3, 6, 9, 14]))):
+                    rows.append((survey, age, placement))
+    if blanks:  # a few left their placement blank
+        rows += [("in_care", "11-13", None)] * int(rng.integers(0, 4))
+    ids = [f"R{i:03d}" for i in range(len(rows))]
+    respondents = pd.DataFrame(rows, columns=["survey", "age_group", "placement_type"])
+    respondents.insert(0, "respondent_id", ids)
+    raised = {theme: rng.random(len(ids)) < rng.uniform(0.1, 0.9) for theme in ("money", "iv")}
+    comments = pd.DataFrame({"comment_id": ids, "respondent_id": ids, "text": "fictional"})
+    codes = pd.DataFrame([{"comment_id": i, "theme": theme} for theme, flags in raised.items()
+                          for i, r in zip(ids, flags, strict=True) if r])
+    return comments, codes, respondents
+
+
+def _published(prev: pd.DataFrame, variables: list[str]) -> dict[tuple, int | None]:
+    """What the report's tables show, read back as a reader reads them: (theme or
+    'Respondents', variable, column header) -> count, or None for [c]."""
+    import re
+
+    from carevoice.report.tables import prevalence_table, subgroup_table
+
+    shown: dict[tuple, int | None] = {}
+
+    def number(text: str) -> int | None:
+        if SYMBOL in text:
+            return None
+        match = re.search(r"\(([\d,]+) of", text)
+        return int((match.group(1) if match else text).replace(",", ""))
+
+    for _, row in prevalence_table(prev).iterrows():
+        shown[(row["Theme"], "all", "all")] = number(row["Raised by"])
+        shown[("Respondents", "all", "all")] = number(row["Of"])
+    for variable in variables:
+        table = subgroup_table(prev, variable)
+        for _, row in table.iterrows():
+            for header in table.columns[1:]:
+                if row[header] != "":
+                    shown[(row["Theme"], variable, header)] = number(row[header])
+    return shown
+
+
+def _recovered(shown: dict, respondents: pd.DataFrame, variables: list[str]) -> list[tuple]:
+    """The [c] cells that subtraction across the published tables gives back: a cell is
+    recovered when its respondents, as a sum over the finest cells (one per combination of
+    answers), is a combination of the shown cells'."""
+    from carevoice.disclosure import answer_wording
+
+    combos = respondents[variables].astype(object).where(respondents[variables].notna(), "")
+    fine = sorted(set(combos.agg("\x1f".join, axis=1)))
+
+    answers = [dict(zip(variables, k.split("\x1f"), strict=True)) for k in fine]
+
+    def vector(variable: str, header: str) -> np.ndarray:
+        if variable == "all":
+            return np.ones(len(fine))
+        return np.array([a[variable] != "" and header in (answer_wording(a[variable]),
+                                                           f"aged {a[variable]}")
+                         for a in answers], dtype=float)
+
+    out = []
+    for theme in {k[0] for k in shown}:
+        cells = {k: v for k, v in shown.items() if k[0] == theme}
+        known = [vector(k[1], k[2]) for k, v in cells.items() if v is not None]
+        a = np.array(known).reshape(-1, len(fine))
+        for k, v in cells.items():
+            if v is None and _determined(a, vector(k[1], k[2])):
+                out.append(k)
+    return sorted(out)
+
+
+@pytest.mark.parametrize("blanks", [False, True])
+def test_no_suppressed_cell_is_recovered_across_nested_subgroup_tables(blanks):
+    """Survey total minus the shown age bands (or placements) of that survey gave back a [c]
+    (audit F1): on random fictional surveys whose age bands and placements nest in the survey,
+    no [c] of the published tables, counts or level sizes, can be worked out from the rest."""
+    from carevoice.link import link
+
+    variables = ["survey", "age_group", "placement_type"]
+    rng = np.random.default_rng(2026 + blanks)
+    hidden = 0
+    for _ in range(12):
+        comments, codes, respondents = _nested_survey(rng, blanks)
+        prev = link(comments, codes, respondents, by=variables, variables=variables).prevalence
+        shown = _published(prev, variables)
+        hidden += sum(v is None for v in shown.values())
+        assert _recovered(shown, respondents, variables) == []
+    assert hidden > 30  # the surveys do have small cells to protect
+
+
+def test_linked_levels_are_found_from_the_respondents():
+    from carevoice.link import link
+
+    comments, codes, respondents = _nested_survey(np.random.default_rng(3))
+    prev = link(comments, codes, respondents, by=["survey", "age_group"]).prevalence
+    links = prev.attrs["carevoice_linked_levels"]
+    assert ("survey", "care_leaver", "age_group", ("18-21", "22-25")) in links
+    assert not any(parent == "age_group" for parent, *_ in links)  # survey is not inside age

@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from .._answers import answer_levels, level_labels
+from .._disclosure_links import LINKS, linked_levels
 from ..errors import InputError
 from .indicators import (
     ALL,
@@ -92,6 +93,9 @@ def prevalence(indicators: pd.DataFrame, respondents: pd.DataFrame | None = None
         respondents of ``base`` raised the theme (unweighted counts); ``share`` and the
         interval are proportions in [0, 1]; ``ci_level`` is the interval's confidence level
         (``1 - alpha``, 0.95 by default). The overall rows have ``variable == level == "all"``.
+        Its ``attrs`` record which levels nest inside a level of another variable (age bands
+        inside a survey), so that :func:`carevoice.disclosure.suppress_prevalence` protects
+        the sums across tables; a table read back from a file has lost them.
 
     Examples
     --------
@@ -105,6 +109,7 @@ def prevalence(indicators: pd.DataFrame, respondents: pd.DataFrame | None = None
     index = indicators.index.astype(str)
     w = _weights(respondents, weights, index)
     rows = []
+    labels: dict[str, np.ndarray] = {}
     for theme in indicators.columns:
         y = indicators[theme].to_numpy(dtype=bool)
         rows.append(_prevalence_row(str(theme), ALL, ALL, y, w, alpha))
@@ -117,6 +122,7 @@ def prevalence(indicators: pd.DataFrame, respondents: pd.DataFrame | None = None
                                  f"respondents column. Columns: {list(answers.columns)}.")
             col = answers[variable]
             values = level_labels(col)
+            labels[variable] = values
             for level in answer_levels(col):
                 mask = values == level
                 for theme in indicators.columns:
@@ -128,6 +134,8 @@ def prevalence(indicators: pd.DataFrame, respondents: pd.DataFrame | None = None
     out = pd.DataFrame(rows, columns=["theme", "variable", "level", "n", "base", "share",
                                       "ci_low", "ci_high", "n_eff"])
     out.insert(out.columns.get_loc("ci_high") + 1, "ci_level", ci_level(alpha))
+    # the levels that nest (age bands inside survey), for disclosure control's linked tables
+    out.attrs[LINKS] = linked_levels(labels)
     return out
 
 
