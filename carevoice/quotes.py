@@ -41,7 +41,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .disclosure import DisclosureConfig, attribution
+from ._disclosure_quotes import attribution_levels, describe
+from .disclosure import DisclosureConfig
 from .errors import InputError, Problem, ValidationError
 from .mmr import maximal_marginal_relevance
 from .placeholders import PLACEHOLDER, model_texts, renumber_tags
@@ -415,8 +416,9 @@ def select_quotes(comments: pd.DataFrame, codes: pd.DataFrame,
     coded = coded[coded[COMMENT_ID].isin(frame.index) & (coded["theme"] != "no_theme")]
     # how many young people raised each theme, quotable or not (fewer than min_group: no
     # overall quotes, whose number would tell how many)
-    raised_by = coded.assign(_who=coded[COMMENT_ID].map(frame[RESPONDENT_ID])).groupby(
-        "theme")["_who"].nunique()
+    raisers = coded.assign(_who=coded[COMMENT_ID].map(frame[RESPONDENT_ID])).groupby(
+        "theme")["_who"].agg(set)
+    raised_by = raisers.map(len)
     if "score" not in coded:
         coded["score"] = np.nan
     order = list(themes) if themes is not None else list(dict.fromkeys(coded["theme"]))
@@ -442,13 +444,19 @@ def select_quotes(comments: pd.DataFrame, codes: pd.DataFrame,
         embedder=screen_embedder) for f in screened))
     coded = coded[~coded[COMMENT_ID].isin(late)]
     withheld |= late
-    authors_all = sorted(set(frame.loc[list(dict.fromkeys(coded[COMMENT_ID])), RESPONDENT_ID]))
-    attrib = attribution(respondents, authors_all, disclosure, generalise).set_index(
-        RESPONDENT_ID)
-    safe_authors = set(attrib.index[attrib["attribution"].notna()])
-    coded = coded[coded[COMMENT_ID].map(frame[RESPONDENT_ID]).isin(safe_authors)]
+    # Attribution (global recoding): every quote of one list is described at one level of
+    # detail, the most detailed at which each of them fits k young people of those the
+    # list's place names (who raised the theme, and gave the answer beside which it stands).
+    levels = attribution_levels(respondents, disclosure, generalise)
+    everyone = levels[0][0].index.to_numpy()
+    position = {rid: p for p, rid in enumerate(everyone)}
+    authors_all = set(frame.loc[list(dict.fromkeys(coded[COMMENT_ID])), RESPONDENT_ID])
+    strangers = sorted(authors_all - set(position))
+    if strangers:
+        raise InputError(f"The respondent {strangers[0]!r} of a quote is not in the "
+                         "respondents frame.")
     used = frame.loc[list(dict.fromkeys(coded[COMMENT_ID]))]
-    if used.empty:
+    if used.empty or len(everyone) < disclosure.k:
         empty = pd.DataFrame(columns=list(QUOTE_COLUMNS))
         empty.attrs["safeguarding_withheld"] = len(withheld)
         return empty
@@ -467,7 +475,16 @@ def select_quotes(comments: pd.DataFrame, codes: pd.DataFrame,
     quoted: dict[str, set[int]] = {}  # respondent -> comments quoted anywhere in the selection
     shown: set[int] = set()  # comments quoted anywhere: a comment is quoted once
     shown_texts: set[str] = set()
-    sub_attrib: dict[tuple[str, tuple[str, ...]], pd.DataFrame] = {}  # within a subgroup
+    # what the selection has said of each young person so far: the respondents who fit all
+    # of it (a reader may link two quotes of one young person by what they tell)
+    said: dict[str, np.ndarray] = {}
+    every = np.ones(len(everyone), dtype=bool)
+
+    def fits(i: int, level: int, population: np.ndarray) -> bool:
+        author = str(authors[i])
+        codes = levels[level][2]
+        mask = said.get(author, every) & population & (codes == codes[position[author]])
+        return int(mask.sum()) >= disclosure.k
     overall_themes = None if overall is True else set() if overall is False else \
         {str(t) for t in overall}  # type: ignore[union-attr]
     rows = []
@@ -483,35 +500,28 @@ def select_quotes(comments: pd.DataFrame, codes: pd.DataFrame,
         relevance = np.zeros(len(vectors))
         relevance[idx] = vectors[idx] @ centroid
         ranked = sorted(idx.tolist(), key=lambda i: (-relevance[i], used.index[i]))
-        groups: list[tuple[str, str, list[int], pd.DataFrame, int]] = []
+        raised = np.isin(everyone, list(raisers.get(theme, set())))
+        groups: list[tuple[str, str, list[int], np.ndarray, int]] = []
         if config.n_quotes and (overall_themes is None or str(theme) in overall_themes) and \
                 int(raised_by.get(theme, 0)) >= config.min_group:
-            groups.append((_ALL, _ALL, ranked, attrib, config.n_quotes))
+            groups.append((_ALL, _ALL, ranked, raised, config.n_quotes))
         if wanted is None:
             requests = [(variable, (str(level),)) for variable in by
                         for level in dict.fromkeys(
                             v for v in answers.loc[authors[ranked], variable] if pd.notna(v))]
         else:
             requests = wanted.get(str(theme), [])
-        for variable, levels in requests if config.answer_quotes else ():
+        for variable, answers_of in requests if config.answer_quotes else ():
             values = answers.loc[authors[ranked], variable]
             col = values.astype(str).where(values.notna(), None).to_numpy()
-            members_l = [i for i, v in zip(ranked, col, strict=True) if v in levels]
+            members_l = [i for i, v in zip(ranked, col, strict=True) if v in answers_of]
             # A quote listed under a subgroup tells its reader the subgroup too: its
-            # attribution must describe k respondents *of that subgroup*.
-            key = (variable, levels)
-            if key not in sub_attrib:
-                answer = respondents[variable]
-                within = respondents[answer.notna() & answer.astype(str).isin(levels)]
-                sub_attrib[key] = attribution(
-                    within, sorted(set(within[RESPONDENT_ID].astype(str))
-                                   & set(map(str, authors))),
-                    disclosure, generalise).set_index(RESPONDENT_ID)
-            safe = sub_attrib[key]
-            members_l = [i for i in members_l if str(authors[i]) in safe.index
-                         and safe.at[str(authors[i]), "attribution"] is not None]
-            if len({authors[i] for i in members_l}) >= config.min_group:
-                groups.append((variable, " + ".join(levels), members_l, safe,
+            # attribution must describe k respondents *of that subgroup* who raised it.
+            answer = answers.loc[everyone, variable]
+            within = raised & (answer.notna() & answer.astype(str).isin(answers_of)).to_numpy()
+            if int(within.sum()) >= disclosure.k and \
+                    len({authors[i] for i in members_l}) >= config.min_group:
+                groups.append((variable, " + ".join(answers_of), members_l, within,
                                config.answer_quotes))
         theme_authors: set[str] = set()  # one comment per respondent per theme
         room = config.max_per_theme if config.max_per_theme is not None else len(ranked)
@@ -526,12 +536,28 @@ def select_quotes(comments: pd.DataFrame, codes: pd.DataFrame,
                 return False
             return len(quoted.get(author, set())) < config.max_per_respondent
 
-        for variable, level, candidates, names, wanted_n in groups:
-            chosen = _choose(vectors, relevance, min(wanted_n, room), config, candidates,
-                             eligible, details)
+        for variable, level, candidates, population, wanted_n in groups:
+            # the most detailed level that gives as many quotes as any level does
+            best: tuple[int, list[int]] = (0, [])
+            for depth in range(len(levels)):
+                def fitting(i: int, chosen: Sequence[int] = (), _d: int = depth,
+                            _p: np.ndarray = population) -> bool:
+                    return eligible(i, chosen) and fits(i, _d, _p)
+
+                picked = _choose(vectors, relevance, min(wanted_n, room), config, candidates,
+                                 fitting, details)
+                if len(picked) > len(best[1]):
+                    best = (depth, picked)
+                if len(picked) >= min(wanted_n, room):
+                    break
+            depth, chosen = best
             room -= len(chosen)
             for rank, i in enumerate(chosen, start=1):
                 author = str(authors[i])
+                codes = levels[depth][2]
+                said[author] = said.get(author, every) & population & (
+                    codes == codes[position[author]])
+                text, written = describe(levels[depth], author)
                 quoted.setdefault(author, set()).add(i)
                 shown.add(i)
                 shown_texts.add(same_text[i])
@@ -540,9 +566,8 @@ def select_quotes(comments: pd.DataFrame, codes: pd.DataFrame,
                 rows.append({
                     "theme": theme, "variable": variable, "level": level, "rank": rank,
                     COMMENT_ID: cid, RESPONDENT_ID: author, TEXT: texts[i],
-                    "attribution": names.at[author, "attribution"],
-                    "attributes_used": names.at[author, "attributes_used"],
-                    "group_size": int(names.at[author, "group_size"]),
+                    "attribution": text, "attributes_used": written,
+                    "group_size": int(said[author].sum()),
                     "similarity": float(relevance[i]),
                     "score": float(scores.get(cid, np.nan)),
                     "details": details[i],
