@@ -287,7 +287,8 @@ def select_quotes(comments: pd.DataFrame, codes: pd.DataFrame,
                   only_levels: Collection[tuple[str, str, Any]] | None = None,
                   overall: bool | Collection[str] = True,
                   safeguarding: Any = None,
-                  comments_as_written: pd.DataFrame | None = None) -> pd.DataFrame:
+                  comments_as_written: pd.DataFrame | None = None,
+                  hidden_cells: Collection[tuple[str, str, Any]] = ()) -> pd.DataFrame:
     """Choose representative, diverse, safe quotes for each theme.
 
     Parameters
@@ -344,6 +345,11 @@ def select_quotes(comments: pd.DataFrame, codes: pd.DataFrame,
         word that discloses harm, and a disclosure the screen reads in the one may be worded
         for it in the other ("[PERSON_1] hits me"). They are only screened, never quoted or
         kept.
+    hidden_cells : collection of (theme, variable, level), default ()
+        The cells a report shows as ``[c]``: a quote of ``theme`` is never attributed with
+        ``level`` of ``variable`` (its description is shortened, for the whole list, until it
+        does not name it), since it would tell its reader that someone of that cell raised
+        the theme. The report passes its suppressed subgroup cells.
 
     Returns
     -------
@@ -480,9 +486,16 @@ def select_quotes(comments: pd.DataFrame, codes: pd.DataFrame,
     said: dict[str, np.ndarray] = {}
     every = np.ones(len(everyone), dtype=bool)
 
-    def fits(i: int, level: int, population: np.ndarray) -> bool:
+    hidden: dict[str, set[tuple[str, str]]] = {}
+    for theme, variable, level in hidden_cells:
+        hidden.setdefault(str(theme), set()).add((str(variable), str(level)))
+
+    def fits(i: int, level: int, population: np.ndarray, hide: set[tuple[str, str]]) -> bool:
         author = str(authors[i])
-        codes = levels[level][2]
+        frame, coarse, codes = levels[level]
+        if hide and any((col, frame.at[author, col]) in hide for col in frame.columns
+                        if col not in coarse):
+            return False
         mask = said.get(author, every) & population & (codes == codes[position[author]])
         return int(mask.sum()) >= disclosure.k
     overall_themes = None if overall is True else set() if overall is False else \
@@ -538,11 +551,13 @@ def select_quotes(comments: pd.DataFrame, codes: pd.DataFrame,
 
         for variable, level, candidates, population, wanted_n in groups:
             # the most detailed level that gives as many quotes as any level does
+            hide = hidden.get(str(theme), set())
             best: tuple[int, list[int]] = (0, [])
             for depth in range(len(levels)):
                 def fitting(i: int, chosen: Sequence[int] = (), _d: int = depth,
-                            _p: np.ndarray = population) -> bool:
-                    return eligible(i, chosen) and fits(i, _d, _p)
+                            _p: np.ndarray = population,
+                            _h: set[tuple[str, str]] = hide) -> bool:
+                    return eligible(i, chosen) and fits(i, _d, _p, _h)
 
                 picked = _choose(vectors, relevance, min(wanted_n, room), config, candidates,
                                  fitting, details)
