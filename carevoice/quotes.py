@@ -25,8 +25,9 @@ Safety rules, all enforced here:
   so that ``[PERSON_73]`` in two quotes does not tell that two young people know the same
   person.
 
-Comments whose text holds an exact age, a house number or another number are quoted only when
-too few others are left (``QuoteConfig(avoid_details=True)``), and the ``details`` column says
+Comments whose text holds an exact age, a house number, another number or words that single out
+(the only one, in the news, a twin, an award, a condition) are quoted only when too few others
+are left (``QuoteConfig(avoid_details=True)``), and the ``details`` column says
 what a quote holds, for the person who reviews the quotes before publication
 (:func:`quote_details`).
 """
@@ -174,17 +175,45 @@ _NUMBER = re.compile(
     r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
     r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
     r"eighty|ninety|hundred|thousand|dozen)\b", re.IGNORECASE)
+_WHO = r"(?:one|person|girl|boy|kid|child|young\s+person|care\s+leaver|foster\s+child)"
+#: What only one young person can say of themselves: "the only one in my year", "the first
+#: girl from the home to", "the youngest ever".
+_UNIQUE = re.compile(
+    rf"\bthe\s+only\s+{_WHO}\b|\bonly\s+{_WHO}\s+(?:in|at|on|from|who)\b"
+    rf"|\bthe\s+(?:first|youngest|oldest)\s+(?:{_WHO}|ever)\b"
+    r"|\b(?:youngest|oldest|first|only)\s+(?:one\s+)?ever\b", re.IGNORECASE)
+#: Reported by the media: "in the paper", "on the local news", "on telly", "went viral".
+_MEDIA = re.compile(
+    r"\b(?:in|on)\s+the\s+(?:local\s+)?(?:papers?|newspapers?|news|telly|tv|radio)\b"
+    r"|\bnewspapers?\b|\bon\s+(?:tv|telly)\b|\bwent\s+viral\b"
+    r"|\b(?:news|tv)\s+(?:story|report|crew)\b", re.IGNORECASE)
+#: A twin or triplet: few young people in care have one.
+_TWIN = re.compile(r"\b(?:twins?|triplets?)\b", re.IGNORECASE)
+#: An award, prize or public event: "the mayor's young carer award", "the sponsored swim".
+_AWARD = re.compile(
+    r"\b(?:awards?|prizes?|medals?|troph(?:y|ies)|sponsored|fundrais\w*|competitions?)\b",
+    re.IGNORECASE)
+#: A disability or condition that people around a young person know of.
+_CONDITION = re.compile(
+    r"\b(?:guide\s+dog|wheelchair|deaf|blind|hearing\s+aids?|autis\w*|adhd|diabet\w*"
+    r"|epilep\w*|cerebral\s+palsy|down'?s\s+syndrome|amputee|prosthetic)\b", re.IGNORECASE)
 
 
 def quote_details(text: str) -> str:
-    """What in a quote's text could narrow down who wrote it: exact ages, house numbers, numbers.
+    """What in a quote's text could narrow down who wrote it: ages, house numbers, numbers,
+    and words that single out (the only one, in the news, a twin, an award, a condition).
 
     A quote's description ("care leaver, aged 16-17") fits at least ``k`` young people, but
     its text may say more: "before I'm 17", "Mrs [PERSON_1] at number 12", "I moved 4
     times", "I've had 9 social workers". Such details are not names and stay in the text;
     this says which kinds a text holds, for the person who reviews the quotes before
     publication (the ``details`` column of a report's ``quotes.csv``). Tags
-    (``[PERSON_3]``) are not counted as numbers.
+    (``[PERSON_3]``) are not counted as numbers. It also names the usual content identifiers
+    of disclosure guidance for quotes: ``unique`` ("the only one in my year", "the youngest
+    ever"), ``in the news`` ("in the paper", "on the local news"), ``twin``, ``award or event``
+    ("the mayor's award", "the sponsored swim") and ``condition`` ("guide dog",
+    "wheelchair"). These are words to look for, not a reading: an empty result does not make
+    a quote safe, and every quote must still be read before it is published.
 
     Parameters
     ----------
@@ -194,8 +223,9 @@ def quote_details(text: str) -> str:
     Returns
     -------
     str
-        ``"age"``, ``"house number"`` and ``"number"``, those found, joined by ``"; "``;
-        empty when none is.
+        ``"age"``, ``"house number"``, ``"number"``, ``"unique"``, ``"in the news"``,
+        ``"twin"``, ``"award or event"`` and ``"condition"``, those found, joined by
+        ``"; "``; empty when none is.
 
     Examples
     --------
@@ -205,6 +235,10 @@ def quote_details(text: str) -> str:
     'house number; number'
     >>> quote_details("ive had 9 social workers"), quote_details("[PERSON_3] is kind to me")
     ('number', '')
+    >>> quote_details("my twin and me were on the [ORG_1] news when we got separated")
+    'in the news; twin'
+    >>> quote_details("the only one in my year who has a guide dog")
+    'unique; condition'
     """
     rest = PLACEHOLDER.sub(" ", str(text))
     found = []
@@ -214,6 +248,9 @@ def quote_details(text: str) -> str:
             rest = pattern.sub(" ", rest)
     if _NUMBER.search(rest):
         found.append("number")
+    found += [kind for kind, pattern in (("unique", _UNIQUE), ("in the news", _MEDIA),
+                                         ("twin", _TWIN), ("award or event", _AWARD),
+                                         ("condition", _CONDITION)) if pattern.search(rest)]
     return "; ".join(found)
 
 

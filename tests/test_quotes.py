@@ -464,3 +464,27 @@ def test_an_attribution_fits_k_of_those_who_raised_the_theme():
     assert not quotes["attribution"].str.contains("8-10|kinship").any()
     assert min(_fits_as_printed(quotes, resp[resp["respondent_id"].isin(
         raised["respondent_id"])])) >= 5
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("I am the only one in my year at [ORG_1] who is in care and has a guide dog",
+     {"unique", "condition"}),
+    ("My twin and me were on the local news when we got separated", {"twin", "in the news"}),
+    ("I was the only girl at [ORG_1] who was in the paper after the fire",
+     {"unique", "in the news"}),
+    ("I ran the sponsored swim for the children's home last summer", {"award or event"}),
+    ("I was the youngest ever to win the mayor's young carer award", {"unique", "award or event"}),
+])
+def test_quote_details_names_what_singles_out_by_content(text, kinds):
+    """Audit s26 F4: quotes that identify by what they tell had an empty details column."""
+    from carevoice.quotes import quote_details
+
+    assert set(quote_details(text).split("; ")) == kinds
+
+
+def test_quote_details_leaves_ordinary_words_alone():
+    from carevoice.quotes import quote_details
+
+    for text in ("the only thing i want is to see my mum", "i won the argument with my sw",
+                 "it was news to me that i was moving"):
+        assert quote_details(text) == ""
