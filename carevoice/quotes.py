@@ -176,12 +176,13 @@ _NUMBER = re.compile(
     r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
     r"eighty|ninety|hundred|thousand|dozen)\b", re.IGNORECASE)
 _WHO = r"(?:one|person|girl|boy|kid|child|young\s+person|care\s+leaver|foster\s+child)"
-#: What only one young person can say of themselves: "the only one in my year", "the first
-#: girl from the home to", "the youngest ever".
+#: What only one young person can say of themselves: "I am the only one in my year", "being
+#: the only kid in my form", "I was the first girl from the home to", "the youngest ever"
+#: (not "she is the only one who listens").
 _UNIQUE = re.compile(
-    rf"\bthe\s+only\s+{_WHO}\b|\bonly\s+{_WHO}\s+(?:in|at|on|from|who)\b"
-    rf"|\bthe\s+(?:first|youngest|oldest)\s+(?:{_WHO}|ever)\b"
-    r"|\b(?:youngest|oldest|first|only)\s+(?:one\s+)?ever\b", re.IGNORECASE)
+    r"\b(?:i\s*'?m|i\s+am|im|i\s+was|being|me)\s+(?:also\s+|still\s+|now\s+)?the\s+"
+    rf"(?:only|first|youngest|oldest)\s+{_WHO}\b"
+    rf"|\b(?:youngest|oldest|first|only)\s+(?:{_WHO}\s+)?ever\b", re.IGNORECASE)
 #: Reported by the media: "in the paper", "on the local news", "on telly", "went viral".
 _MEDIA = re.compile(
     r"\b(?:in|on)\s+the\s+(?:local\s+)?(?:papers?|newspapers?|news|telly|tv|radio)\b"
@@ -237,7 +238,7 @@ def quote_details(text: str) -> str:
     ('number', '')
     >>> quote_details("my twin and me were on the [ORG_1] news when we got separated")
     'in the news; twin'
-    >>> quote_details("the only one in my year who has a guide dog")
+    >>> quote_details("i am the only one in my year who has a guide dog")
     'unique; condition'
     """
     rest = PLACEHOLDER.sub(" ", str(text))
