@@ -488,3 +488,28 @@ def test_quote_details_leaves_ordinary_words_alone():
     for text in ("the only thing i want is to see my mum", "i won the argument with my sw",
                  "it was news to me that i was moving"):
         assert quote_details(text) == ""
+
+
+def test_two_comments_of_one_young_person_are_chosen_on_what_they_say_together():
+    """Audit s26 F2: r0 is the only one in Northshire who feels safe "never"; one of r0's
+    comments beside "Northshire" and another beside "never" described one young person."""
+    resp = pd.DataFrame({"respondent_id": [f"r{i}" for i in range(40)], "survey": "in_care",
+                         "local_authority": ["Northshire"] * 10 + ["Southshire"] * 30,
+                         "feels_safe": ["never"] + ["always"] * 9 + ["never"] * 9
+                         + ["always"] * 21})
+    north, never = [*range(10)], [0, *range(10, 19)]
+    rows = [(f"a{i}", f"r{i}", f"{MOVES[j]} {j}", "placement_stability")
+            for j, i in enumerate(north)]
+    rows += [(f"b{i}", f"r{i}", f"{UNSAFE[j]} {j}", "safety") for j, i in enumerate(never)]
+    comments = pd.DataFrame([r[:3] for r in rows], columns=["comment_id", "respondent_id", "text"])
+    codes = pd.DataFrame({"comment_id": comments["comment_id"], "theme": [r[3] for r in rows]})
+    quotes = select_quotes(comments, codes, resp, text_is_pseudonymised=True,
+                           safeguarding=pd.DataFrame({"comment_id": pd.Series(dtype=str)}),
+                           embedder=HashingEmbedder(), by=["local_authority", "feels_safe"],
+                           disclosure=DisclosureConfig(attributes=("survey",)),
+                           config=QuoteConfig(n_quotes=0, n_quotes_per_answer=10),
+                           only_levels=[("placement_stability", "local_authority", "Northshire"),
+                                        ("safety", "feels_safe", "never")])
+    assert set(quotes["level"]) == {"Northshire", "never"} and len(quotes) >= 15
+    assert (quotes["respondent_id"] == "r0").sum() == 1
+    assert check_k_anonymity(quotes, resp) == []
