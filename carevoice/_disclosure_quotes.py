@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import InputError
-from .schema import COMMENT_ID, RESPONDENT_ID
+from .schema import RESPONDENT_ID
 
 if TYPE_CHECKING:  # pragma: no cover
     from .disclosure import DisclosureConfig
@@ -36,23 +36,109 @@ def _attribution_word(column: str, value: object) -> str:
     return _word(column, value)
 
 
+def _steps(config: DisclosureConfig,
+           generalise: Mapping[str, Mapping[str, str]]) -> list[tuple[str, str]]:
+    """The coarsening steps, in order: ``("generalise", column)`` where ``generalise`` maps the
+    column, then ``("drop", column)``, for each column of ``config.effective_drop_order``."""
+    steps = []
+    for col in config.effective_drop_order:
+        if col in generalise:
+            steps.append(("generalise", col))
+        steps.append(("drop", col))
+    return steps
+
+
+def _prepared(respondents: pd.DataFrame, config: DisclosureConfig) -> pd.DataFrame:
+    """The attribution columns of ``respondents`` as strings (None where missing), indexed by
+    ``respondent_id``."""
+    missing = [c for c in config.attributes if c not in respondents]
+    if missing:
+        raise InputError(f"The attribution attributes {missing} are not respondents columns. "
+                         f"Columns: {list(respondents.columns)}. Set DisclosureConfig("
+                         "attributes=...) to the columns you have.")
+    data = respondents[list(config.attributes)].astype(object)
+    data = data.where(data.notna(), None).map(lambda v: None if v is None else str(v))
+    data.index = respondents[RESPONDENT_ID].astype(str).to_numpy()
+    return data
+
+
+def attribution_levels(respondents: pd.DataFrame, config: DisclosureConfig,
+                       generalise: Mapping[str, Mapping[str, str]] | None = None
+                       ) -> list[tuple[pd.DataFrame, frozenset[str], np.ndarray]]:
+    """Every level of detail of the attributions, most detailed first.
+
+    Level 0 writes every attribute; each next level takes one more step of
+    ``config.effective_drop_order`` (generalise a column ``generalise`` maps, then drop it).
+    A level applies to every respondent alike (global recoding), so a description written at
+    one level is shared *as written* by everyone its group counts.
+
+    Returns
+    -------
+    list of (pandas.DataFrame, frozenset of str, numpy.ndarray)
+        For each level: the attribute values written (columns kept, None where missing;
+        indexed by ``respondent_id``), the columns generalised, and a code per respondent
+        (two respondents have the same code when their descriptions read the same; a missing
+        answer counts as an answer, since a reader who sees every other quote with it knows
+        that it is missing).
+    """
+    generalise = dict(generalise or {})
+    data = _prepared(respondents, config)
+    kept = {c: data[c] for c in config.attributes}
+    coarse: set[str] = set()
+    out = []
+    for step in [None, *_steps(config, generalise)]:
+        if step is not None:
+            action, col = step
+            if action == "generalise":
+                mapping = {str(k): str(v) for k, v in generalise[col].items()}
+                kept[col] = kept[col].map(lambda v, m=mapping: None if v is None
+                                          else m.get(v, v))
+                coarse.add(col)
+            else:
+                kept.pop(col)
+                coarse.discard(col)
+        frame = pd.DataFrame(kept, index=data.index)
+        if frame.shape[1]:
+            keys = frame.fillna("\x00").agg("\x1f".join, axis=1)
+            codes = pd.factorize(keys)[0]
+        else:
+            codes = np.zeros(len(frame), dtype=int)
+        out.append((frame, frozenset(coarse), np.asarray(codes)))
+    return out
+
+
+def describe(level: tuple[pd.DataFrame, frozenset[str], np.ndarray],
+             respondent_id: str) -> tuple[str, str]:
+    """``(attribution, attributes_used)`` of one respondent at one level of
+    :func:`attribution_levels`."""
+    frame, coarse, _ = level
+    values = frame.loc[respondent_id]
+    used = [c for c in frame.columns if values[c] is not None]
+    text = ", ".join(_attribution_word(c, values[c]) for c in used) or "a young person"
+    return text, ",".join(c + ("*" if c in coarse else "") for c in used)
+
+
 def attribution(respondents: pd.DataFrame, respondent_ids: Sequence[str],
                 config: DisclosureConfig | None = None,
                 generalise: Mapping[str, Mapping[str, str]] | None = None) -> pd.DataFrame:
-    """k-anonymous attributions for quotes.
+    """k-anonymous attributions for quotes, at one level of detail for all of them.
 
-    For each respondent, start from every attribute in ``config.attributes``; while fewer than
-    ``config.k`` respondents of ``respondents`` share the combination, drop the next attribute
-    of ``config.effective_drop_order`` (first replacing it by its generalised value when
-    ``generalise`` maps it, e.g. age groups to "under 16" / "16-25"). Missing answers are never
-    written.
+    Every respondent listed is described at the same level of detail (global recoding): the
+    most detailed level at which each of them shares the description with at least
+    ``config.k`` respondents of ``respondents``. A level starts from every attribute in
+    ``config.attributes`` and takes the steps of ``config.effective_drop_order`` one at a
+    time (first replacing a column by its generalised value when ``generalise`` maps it, e.g.
+    age groups to "under 16" / "16-25", then dropping it), for everyone alike. A description
+    shortened for one respondent alone would tell its reader that this respondent's full
+    description is the rare one. Missing answers are never written; for the count they are an
+    answer of their own.
 
     Parameters
     ----------
     respondents : pandas.DataFrame
         Every respondent of the data (the population the attribution must hide in).
     respondent_ids : sequence of str
-        The respondents to attribute (the authors of the quotes).
+        The respondents to attribute (the authors of the quotes shown together).
     config : DisclosureConfig, optional
         ``k``, ``attributes`` and ``drop_order``.
     generalise : mapping, optional
@@ -73,8 +159,13 @@ def attribution(respondents: pd.DataFrame, respondent_ids: Sequence[str],
     ...                      "survey": ["care_leaver"] * 12,
     ...                      "age_group": ["18-21"] * 6 + ["22-25"] * 5 + ["16-17"]})
     >>> cfg = DisclosureConfig(attributes=("survey", "age_group"))
+    >>> attribution(resp, ["r0", "r6"], cfg)["attribution"].tolist()
+    ['care leaver, aged 18-21', 'care leaver, aged 22-25']
+
+    One respondent whose age group is rare shortens every description listed with it:
+
     >>> attribution(resp, ["r0", "r11"], cfg)["attribution"].tolist()
-    ['care leaver, aged 18-21', 'care leaver']
+    ['care leaver', 'care leaver']
 
     An answer that says nothing on its own is written with its question:
 
@@ -86,59 +177,32 @@ def attribution(respondents: pd.DataFrame, respondent_ids: Sequence[str],
     from .disclosure import DisclosureConfig
 
     config = config or DisclosureConfig()
-    generalise = dict(generalise or {})
-    missing = [c for c in config.attributes if c not in respondents]
-    if missing:
-        raise InputError(f"The attribution attributes {missing} are not respondents columns. "
-                         f"Columns: {list(respondents.columns)}. Set DisclosureConfig("
-                         "attributes=...) to the columns you have.")
-    data = respondents.copy()
-    data.index = data[RESPONDENT_ID].astype(str)
-    data = data[list(config.attributes)].astype(object).where(data[list(config.attributes)]
-                                                               .notna(), None)
-    rows = []
-    for rid in respondent_ids:
-        rid = str(rid)
-        if rid not in data.index:
+    levels = attribution_levels(respondents, config, generalise)
+    index = levels[0][0].index
+    position = {rid: p for p, rid in enumerate(index)}
+    ids = [str(r) for r in respondent_ids]
+    for rid in ids:
+        if rid not in position:
             raise InputError(f"The respondent {rid!r} of a quote is not in the respondents "
                              "frame.")
-        values = {c: data.at[rid, c] for c in config.attributes}
-        active = {c: data[c] for c in config.attributes if values[c] is not None}
-        values = {c: v for c, v in values.items() if v is not None}
-        steps = []
-        for col in config.effective_drop_order:
-            if col in generalise and col in values:
-                steps.append(("generalise", col))
-            steps.append(("drop", col))
-        size = 0
-        while True:
-            member = np.ones(len(data), dtype=bool)
-            for col, series in active.items():
-                member &= (series.astype(str) == str(values[col])).to_numpy()
-            size = int(member.sum())
-            if size >= config.k or not steps:
-                break
-            action, col = steps.pop(0)
-            if col not in values:
-                continue
-            if action == "generalise":
-                mapping = {str(k): str(v) for k, v in generalise[col].items()}
-                values[col] = mapping.get(str(values[col]), str(values[col]))
-                active[col] = data[col].map(lambda v, m=mapping: None if v is None
-                                            else m.get(str(v), str(v)))
-            else:
-                values.pop(col)
-                active.pop(col)
-        if size < config.k:
+    where = np.array([position[r] for r in ids], dtype=int)
+    chosen, sizes = None, np.zeros(len(ids), dtype=int)
+    for level in levels:
+        codes = level[2]
+        counts = np.bincount(codes) if len(codes) else np.zeros(0, dtype=int)
+        sizes = counts[codes[where]] if len(where) else sizes
+        if (sizes >= config.k).all():
+            chosen = level
+            break
+    rows = []
+    for rid, size in zip(ids, sizes, strict=True):
+        if chosen is None:
             rows.append({RESPONDENT_ID: rid, "attribution": None, "attributes_used": "",
-                         "group_size": size})
+                         "group_size": int(size)})
             continue
-        used = [c for c in config.attributes if c in values]
-        text = ", ".join(_attribution_word(c, values[c]) for c in used) or "a young person"
-        coarse = {c for c in used if str(values[c]) != str(data.at[rid, c])}
-        rows.append({RESPONDENT_ID: rid, "attribution": text,
-                     "attributes_used": ",".join(c + ("*" if c in coarse else "")
-                                                 for c in used), "group_size": size})
+        text, used = describe(chosen, rid)
+        rows.append({RESPONDENT_ID: rid, "attribution": text, "attributes_used": used,
+                     "group_size": int(size)})
     return pd.DataFrame(rows, columns=[RESPONDENT_ID, "attribution", "attributes_used",
                                        "group_size"])
 
@@ -160,10 +224,11 @@ def check_k_anonymity(quotes: pd.DataFrame, respondents: pd.DataFrame,
     Recomputes, from ``respondents``, how many respondents share the attribute values of each
     quote's ``attributes_used`` and, for a quote listed under a subgroup (``variable`` and
     ``level`` other than ``"all"``, as from :func:`carevoice.quotes.select_quotes` with
-    ``by``), the subgroup too: its reader knows it. A comment listed more than once (the same
-    ``comment_id`` in several rows: beside two findings, or in two themes) is checked on
-    everything said of it together: a reader who finds it twice combines both descriptions
-    and both groups, so their intersection must hold ``k`` respondents.
+    ``by``), the subgroup too: its reader knows it. The quotes of one young person (the same
+    ``respondent_id`` in several rows: one comment beside two findings, or two of their
+    comments) are checked on everything said of them together: a reader who links them (the
+    same comment, or two comments that tell the same story) combines the descriptions and
+    the groups, so their intersection must hold ``k`` respondents.
 
     Parameters
     ----------
@@ -208,8 +273,7 @@ def check_k_anonymity(quotes: pd.DataFrame, respondents: pd.DataFrame,
     levels = quotes["level"] if "level" in quotes else pd.Series("all", quotes.index)
     rows = list(zip(quotes[RESPONDENT_ID].astype(str), quotes["attributes_used"].fillna(""),
                     variables.astype(str), levels.astype(str), strict=True))
-    keys = (quotes[COMMENT_ID].astype(str).tolist() if COMMENT_ID in quotes
-            else [str(i) for i in range(len(quotes))])
+    keys = [rid for rid, *_ in rows]  # a young person's quotes are read together
     member_of: dict[str, np.ndarray] = {}
     for key, (rid, used, variable, level) in zip(keys, rows, strict=True):
         member = member_of.get(key, np.ones(len(data), dtype=bool))

@@ -25,8 +25,9 @@ Safety rules, all enforced here:
   so that ``[PERSON_73]`` in two quotes does not tell that two young people know the same
   person.
 
-Comments whose text holds an exact age, a house number or another number are quoted only when
-too few others are left (``QuoteConfig(avoid_details=True)``), and the ``details`` column says
+Comments whose text holds an exact age, a house number, another number or words that single out
+(the only one, in the news, a twin, an award, a condition) are quoted only when too few others
+are left (``QuoteConfig(avoid_details=True)``), and the ``details`` column says
 what a quote holds, for the person who reviews the quotes before publication
 (:func:`quote_details`).
 """
@@ -41,7 +42,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .disclosure import DisclosureConfig, attribution
+from ._disclosure_quotes import attribution_levels, describe
+from .disclosure import DisclosureConfig
 from .errors import InputError, Problem, ValidationError
 from .mmr import maximal_marginal_relevance
 from .placeholders import PLACEHOLDER, model_texts, renumber_tags
@@ -173,17 +175,46 @@ _NUMBER = re.compile(
     r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
     r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
     r"eighty|ninety|hundred|thousand|dozen)\b", re.IGNORECASE)
+_WHO = r"(?:one|person|girl|boy|kid|child|young\s+person|care\s+leaver|foster\s+child)"
+#: What only one young person can say of themselves: "I am the only one in my year", "being
+#: the only kid in my form", "I was the first girl from the home to", "the youngest ever"
+#: (not "she is the only one who listens").
+_UNIQUE = re.compile(
+    r"\b(?:i\s*'?m|i\s+am|im|i\s+was|being|me)\s+(?:also\s+|still\s+|now\s+)?the\s+"
+    rf"(?:only|first|youngest|oldest)\s+{_WHO}\b"
+    rf"|\b(?:youngest|oldest|first|only)\s+(?:{_WHO}\s+)?ever\b", re.IGNORECASE)
+#: Reported by the media: "in the paper", "on the local news", "on telly", "went viral".
+_MEDIA = re.compile(
+    r"\b(?:in|on)\s+the\s+(?:local\s+)?(?:papers?|newspapers?|news|telly|tv|radio)\b"
+    r"|\bnewspapers?\b|\bon\s+(?:tv|telly)\b|\bwent\s+viral\b"
+    r"|\b(?:news|tv)\s+(?:story|report|crew)\b", re.IGNORECASE)
+#: A twin or triplet: few young people in care have one.
+_TWIN = re.compile(r"\b(?:twins?|triplets?)\b", re.IGNORECASE)
+#: An award, prize or public event: "the mayor's young carer award", "the sponsored swim".
+_AWARD = re.compile(
+    r"\b(?:awards?|prizes?|medals?|troph(?:y|ies)|sponsored|fundrais\w*|competitions?)\b",
+    re.IGNORECASE)
+#: A disability or condition that people around a young person know of.
+_CONDITION = re.compile(
+    r"\b(?:guide\s+dog|wheelchair|deaf|blind|hearing\s+aids?|autis\w*|adhd|diabet\w*"
+    r"|epilep\w*|cerebral\s+palsy|down'?s\s+syndrome|amputee|prosthetic)\b", re.IGNORECASE)
 
 
 def quote_details(text: str) -> str:
-    """What in a quote's text could narrow down who wrote it: exact ages, house numbers, numbers.
+    """What in a quote's text could narrow down who wrote it: ages, house numbers, numbers,
+    and words that single out (the only one, in the news, a twin, an award, a condition).
 
     A quote's description ("care leaver, aged 16-17") fits at least ``k`` young people, but
     its text may say more: "before I'm 17", "Mrs [PERSON_1] at number 12", "I moved 4
     times", "I've had 9 social workers". Such details are not names and stay in the text;
     this says which kinds a text holds, for the person who reviews the quotes before
     publication (the ``details`` column of a report's ``quotes.csv``). Tags
-    (``[PERSON_3]``) are not counted as numbers.
+    (``[PERSON_3]``) are not counted as numbers. It also names the usual content identifiers
+    of disclosure guidance for quotes: ``unique`` ("the only one in my year", "the youngest
+    ever"), ``in the news`` ("in the paper", "on the local news"), ``twin``, ``award or event``
+    ("the mayor's award", "the sponsored swim") and ``condition`` ("guide dog",
+    "wheelchair"). These are words to look for, not a reading: an empty result does not make
+    a quote safe, and every quote must still be read before it is published.
 
     Parameters
     ----------
@@ -193,8 +224,9 @@ def quote_details(text: str) -> str:
     Returns
     -------
     str
-        ``"age"``, ``"house number"`` and ``"number"``, those found, joined by ``"; "``;
-        empty when none is.
+        ``"age"``, ``"house number"``, ``"number"``, ``"unique"``, ``"in the news"``,
+        ``"twin"``, ``"award or event"`` and ``"condition"``, those found, joined by
+        ``"; "``; empty when none is.
 
     Examples
     --------
@@ -204,6 +236,10 @@ def quote_details(text: str) -> str:
     'house number; number'
     >>> quote_details("ive had 9 social workers"), quote_details("[PERSON_3] is kind to me")
     ('number', '')
+    >>> quote_details("my twin and me were on the [ORG_1] news when we got separated")
+    'in the news; twin'
+    >>> quote_details("i am the only one in my year who has a guide dog")
+    'unique; condition'
     """
     rest = PLACEHOLDER.sub(" ", str(text))
     found = []
@@ -213,6 +249,9 @@ def quote_details(text: str) -> str:
             rest = pattern.sub(" ", rest)
     if _NUMBER.search(rest):
         found.append("number")
+    found += [kind for kind, pattern in (("unique", _UNIQUE), ("in the news", _MEDIA),
+                                         ("twin", _TWIN), ("award or event", _AWARD),
+                                         ("condition", _CONDITION)) if pattern.search(rest)]
     return "; ".join(found)
 
 
@@ -286,7 +325,8 @@ def select_quotes(comments: pd.DataFrame, codes: pd.DataFrame,
                   only_levels: Collection[tuple[str, str, Any]] | None = None,
                   overall: bool | Collection[str] = True,
                   safeguarding: Any = None,
-                  comments_as_written: pd.DataFrame | None = None) -> pd.DataFrame:
+                  comments_as_written: pd.DataFrame | None = None,
+                  hidden_cells: Collection[tuple[str, str, Any]] = ()) -> pd.DataFrame:
     """Choose representative, diverse, safe quotes for each theme.
 
     Parameters
@@ -343,6 +383,11 @@ def select_quotes(comments: pd.DataFrame, codes: pd.DataFrame,
         word that discloses harm, and a disclosure the screen reads in the one may be worded
         for it in the other ("[PERSON_1] hits me"). They are only screened, never quoted or
         kept.
+    hidden_cells : collection of (theme, variable, level), default ()
+        The cells a report shows as ``[c]``: a quote of ``theme`` is never attributed with
+        ``level`` of ``variable`` (its description is shortened, for the whole list, until it
+        does not name it), since it would tell its reader that someone of that cell raised
+        the theme. The report passes its suppressed subgroup cells.
 
     Returns
     -------
@@ -415,8 +460,9 @@ def select_quotes(comments: pd.DataFrame, codes: pd.DataFrame,
     coded = coded[coded[COMMENT_ID].isin(frame.index) & (coded["theme"] != "no_theme")]
     # how many young people raised each theme, quotable or not (fewer than min_group: no
     # overall quotes, whose number would tell how many)
-    raised_by = coded.assign(_who=coded[COMMENT_ID].map(frame[RESPONDENT_ID])).groupby(
-        "theme")["_who"].nunique()
+    raisers = coded.assign(_who=coded[COMMENT_ID].map(frame[RESPONDENT_ID])).groupby(
+        "theme")["_who"].agg(set)
+    raised_by = raisers.map(len)
     if "score" not in coded:
         coded["score"] = np.nan
     order = list(themes) if themes is not None else list(dict.fromkeys(coded["theme"]))
@@ -442,13 +488,19 @@ def select_quotes(comments: pd.DataFrame, codes: pd.DataFrame,
         embedder=screen_embedder) for f in screened))
     coded = coded[~coded[COMMENT_ID].isin(late)]
     withheld |= late
-    authors_all = sorted(set(frame.loc[list(dict.fromkeys(coded[COMMENT_ID])), RESPONDENT_ID]))
-    attrib = attribution(respondents, authors_all, disclosure, generalise).set_index(
-        RESPONDENT_ID)
-    safe_authors = set(attrib.index[attrib["attribution"].notna()])
-    coded = coded[coded[COMMENT_ID].map(frame[RESPONDENT_ID]).isin(safe_authors)]
+    # Attribution (global recoding): every quote of one list is described at one level of
+    # detail, the most detailed at which each of them fits k young people of those the
+    # list's place names (who raised the theme, and gave the answer beside which it stands).
+    levels = attribution_levels(respondents, disclosure, generalise)
+    everyone = levels[0][0].index.to_numpy()
+    position = {rid: p for p, rid in enumerate(everyone)}
+    authors_all = set(frame.loc[list(dict.fromkeys(coded[COMMENT_ID])), RESPONDENT_ID])
+    strangers = sorted(authors_all - set(position))
+    if strangers:
+        raise InputError(f"The respondent {strangers[0]!r} of a quote is not in the "
+                         "respondents frame.")
     used = frame.loc[list(dict.fromkeys(coded[COMMENT_ID]))]
-    if used.empty:
+    if used.empty or len(everyone) < disclosure.k:
         empty = pd.DataFrame(columns=list(QUOTE_COLUMNS))
         empty.attrs["safeguarding_withheld"] = len(withheld)
         return empty
@@ -467,7 +519,23 @@ def select_quotes(comments: pd.DataFrame, codes: pd.DataFrame,
     quoted: dict[str, set[int]] = {}  # respondent -> comments quoted anywhere in the selection
     shown: set[int] = set()  # comments quoted anywhere: a comment is quoted once
     shown_texts: set[str] = set()
-    sub_attrib: dict[tuple[str, tuple[str, ...]], pd.DataFrame] = {}  # within a subgroup
+    # what the selection has said of each young person so far: the respondents who fit all
+    # of it (a reader may link two quotes of one young person by what they tell)
+    said: dict[str, np.ndarray] = {}
+    every = np.ones(len(everyone), dtype=bool)
+
+    hidden: dict[str, set[tuple[str, str]]] = {}
+    for theme, variable, level in hidden_cells:
+        hidden.setdefault(str(theme), set()).add((str(variable), str(level)))
+
+    def fits(i: int, level: int, population: np.ndarray, hide: set[tuple[str, str]]) -> bool:
+        author = str(authors[i])
+        frame, coarse, codes = levels[level]
+        if hide and any((col, frame.at[author, col]) in hide for col in frame.columns
+                        if col not in coarse):
+            return False
+        mask = said.get(author, every) & population & (codes == codes[position[author]])
+        return int(mask.sum()) >= disclosure.k
     overall_themes = None if overall is True else set() if overall is False else \
         {str(t) for t in overall}  # type: ignore[union-attr]
     rows = []
@@ -483,35 +551,28 @@ def select_quotes(comments: pd.DataFrame, codes: pd.DataFrame,
         relevance = np.zeros(len(vectors))
         relevance[idx] = vectors[idx] @ centroid
         ranked = sorted(idx.tolist(), key=lambda i: (-relevance[i], used.index[i]))
-        groups: list[tuple[str, str, list[int], pd.DataFrame, int]] = []
+        raised = np.isin(everyone, list(raisers.get(theme, set())))
+        groups: list[tuple[str, str, list[int], np.ndarray, int]] = []
         if config.n_quotes and (overall_themes is None or str(theme) in overall_themes) and \
                 int(raised_by.get(theme, 0)) >= config.min_group:
-            groups.append((_ALL, _ALL, ranked, attrib, config.n_quotes))
+            groups.append((_ALL, _ALL, ranked, raised, config.n_quotes))
         if wanted is None:
             requests = [(variable, (str(level),)) for variable in by
                         for level in dict.fromkeys(
                             v for v in answers.loc[authors[ranked], variable] if pd.notna(v))]
         else:
             requests = wanted.get(str(theme), [])
-        for variable, levels in requests if config.answer_quotes else ():
+        for variable, answers_of in requests if config.answer_quotes else ():
             values = answers.loc[authors[ranked], variable]
             col = values.astype(str).where(values.notna(), None).to_numpy()
-            members_l = [i for i, v in zip(ranked, col, strict=True) if v in levels]
+            members_l = [i for i, v in zip(ranked, col, strict=True) if v in answers_of]
             # A quote listed under a subgroup tells its reader the subgroup too: its
-            # attribution must describe k respondents *of that subgroup*.
-            key = (variable, levels)
-            if key not in sub_attrib:
-                answer = respondents[variable]
-                within = respondents[answer.notna() & answer.astype(str).isin(levels)]
-                sub_attrib[key] = attribution(
-                    within, sorted(set(within[RESPONDENT_ID].astype(str))
-                                   & set(map(str, authors))),
-                    disclosure, generalise).set_index(RESPONDENT_ID)
-            safe = sub_attrib[key]
-            members_l = [i for i in members_l if str(authors[i]) in safe.index
-                         and safe.at[str(authors[i]), "attribution"] is not None]
-            if len({authors[i] for i in members_l}) >= config.min_group:
-                groups.append((variable, " + ".join(levels), members_l, safe,
+            # attribution must describe k respondents *of that subgroup* who raised it.
+            answer = answers.loc[everyone, variable]
+            within = raised & (answer.notna() & answer.astype(str).isin(answers_of)).to_numpy()
+            if int(within.sum()) >= disclosure.k and \
+                    len({authors[i] for i in members_l}) >= config.min_group:
+                groups.append((variable, " + ".join(answers_of), members_l, within,
                                config.answer_quotes))
         theme_authors: set[str] = set()  # one comment per respondent per theme
         room = config.max_per_theme if config.max_per_theme is not None else len(ranked)
@@ -526,12 +587,30 @@ def select_quotes(comments: pd.DataFrame, codes: pd.DataFrame,
                 return False
             return len(quoted.get(author, set())) < config.max_per_respondent
 
-        for variable, level, candidates, names, wanted_n in groups:
-            chosen = _choose(vectors, relevance, min(wanted_n, room), config, candidates,
-                             eligible, details)
+        for variable, level, candidates, population, wanted_n in groups:
+            # the most detailed level that gives as many quotes as any level does
+            hide = hidden.get(str(theme), set())
+            best: tuple[int, list[int]] = (0, [])
+            for depth in range(len(levels)):
+                def fitting(i: int, chosen: Sequence[int] = (), _d: int = depth,
+                            _p: np.ndarray = population,
+                            _h: set[tuple[str, str]] = hide) -> bool:
+                    return eligible(i, chosen) and fits(i, _d, _p, _h)
+
+                picked = _choose(vectors, relevance, min(wanted_n, room), config, candidates,
+                                 fitting, details)
+                if len(picked) > len(best[1]):
+                    best = (depth, picked)
+                if len(picked) >= min(wanted_n, room):
+                    break
+            depth, chosen = best
             room -= len(chosen)
             for rank, i in enumerate(chosen, start=1):
                 author = str(authors[i])
+                codes = levels[depth][2]
+                said[author] = said.get(author, every) & population & (
+                    codes == codes[position[author]])
+                text, written = describe(levels[depth], author)
                 quoted.setdefault(author, set()).add(i)
                 shown.add(i)
                 shown_texts.add(same_text[i])
@@ -540,9 +619,8 @@ def select_quotes(comments: pd.DataFrame, codes: pd.DataFrame,
                 rows.append({
                     "theme": theme, "variable": variable, "level": level, "rank": rank,
                     COMMENT_ID: cid, RESPONDENT_ID: author, TEXT: texts[i],
-                    "attribution": names.at[author, "attribution"],
-                    "attributes_used": names.at[author, "attributes_used"],
-                    "group_size": int(names.at[author, "group_size"]),
+                    "attribution": text, "attributes_used": written,
+                    "group_size": int(said[author].sum()),
                     "similarity": float(relevance[i]),
                     "score": float(scores.get(cid, np.nan)),
                     "details": details[i],

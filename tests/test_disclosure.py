@@ -429,3 +429,19 @@ def test_linked_levels_are_found_from_the_respondents():
     links = prev.attrs["carevoice_linked_levels"]
     assert ("survey", "care_leaver", "age_group", ("18-21", "22-25")) in links
     assert not any(parent == "age_group" for parent, *_ in links)  # survey is not inside age
+
+
+def test_check_k_anonymity_reads_two_comments_of_one_young_person_together():
+    """Audit s26 F2: r0's two comments, shortened in two ways ("care leaver, aged 22-25" and
+    "care leaver, staying put"), together give back the description that fits r0 alone."""
+    from carevoice.disclosure import check_k_anonymity
+
+    resp = pd.DataFrame({"respondent_id": [f"r{i}" for i in range(20)], "survey": "care_leaver",
+                         "age_group": ["22-25"] * 10 + ["18-21"] * 10,
+                         "placement_type": ["staying_put"] + ["own_tenancy"] * 9
+                         + ["staying_put"] * 10})
+    rows = pd.DataFrame({"comment_id": ["c1", "c2"], "respondent_id": ["r0", "r0"],
+                         "attributes_used": ["survey,age_group", "survey,placement_type"]})
+    assert check_k_anonymity(rows.iloc[:1], resp) == []
+    assert check_k_anonymity(rows.iloc[1:], resp) == []
+    assert check_k_anonymity(rows, resp) == ["r0", "r0"]

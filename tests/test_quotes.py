@@ -98,10 +98,11 @@ def test_attributions_are_k_anonymous_and_per_respondent_limit_holds(data):
                            embedder=HashingEmbedder(),
                            by=["placement_type"],
                            config=QuoteConfig(n_quotes=3, max_per_respondent=1, min_group=2),
-                           disclosure=DisclosureConfig(k=14))
+                           disclosure=DisclosureConfig(k=4))
+    # k counts among those who raised the theme (8 here, 4 in each placement)
     assert len(quotes)
-    assert check_k_anonymity(quotes, respondents, DisclosureConfig(k=14)) == []
-    assert (quotes["group_size"] >= 14).all()
+    assert check_k_anonymity(quotes, respondents, DisclosureConfig(k=4)) == []
+    assert (quotes["group_size"] >= 4).all()
     per_author = quotes.groupby("respondent_id")["comment_id"].nunique()
     assert (per_author <= 1).all()
     assert set(quotes["variable"]) == {"all", "placement_type"}
@@ -259,8 +260,8 @@ def test_quote_counts_are_separate_can_be_zero_and_capped(data):
     """Audit finding 6: QuoteConfig(n_quotes=0) was refused, and one count served both."""
     comments, codes, respondents = data
     kwargs = {"text_is_pseudonymised": True, "embedder": HashingEmbedder(),
-              "safeguarding": SCREEN_RULES,
-              "by": ["placement_type"]}
+              "safeguarding": SCREEN_RULES, "disclosure": DisclosureConfig(k=4),
+              "by": ["placement_type"]}  # 4 of each placement raised the theme
     assert select_quotes(comments, codes, respondents, **kwargs,
                          config=QuoteConfig(n_quotes=0, min_group=2)).empty
     answers_only = select_quotes(comments, codes, respondents, **kwargs,
@@ -371,3 +372,144 @@ def test_details_are_flagged_and_quoted_only_when_needed():
     plain = select_quotes(comments, codes, resp, **kwargs,
                           config=QuoteConfig(n_quotes=5, avoid_details=False))
     assert list(plain.columns) == list(quotes.columns)
+
+
+# -- audit s26: shortened attributions (F2) and attributions beside a [c] (F5) -----------------
+MONEY = ["my leaving care grant did not cover a bed and a cooker",
+         "i never have enough money left for food at the end of the month",
+         "the bills came before my first payment and i got into debt",
+         "i had to borrow money from a friend to pay the gas",
+         "nobody told me how to budget before i moved into my flat",
+         "my allowance is less than my friends get from their parents"]
+
+
+def _care_leavers():
+    """30 fictional care leavers who all raised money: 12 aged 18-21 and 12 aged 22-25 in
+    their own tenancy, 5 aged 18-21 staying put, and one, r29, aged 22-25 staying put."""
+    rows = ([("18-21", "own_tenancy")] * 12 + [("22-25", "own_tenancy")] * 12
+            + [("18-21", "staying_put")] * 5 + [("22-25", "staying_put")])
+    resp = pd.DataFrame(rows, columns=["age_group", "placement_type"])
+    resp.insert(0, "survey", "care_leaver")
+    resp.insert(0, "respondent_id", [f"r{i:02d}" for i in range(len(rows))])
+    resp.loc[29, "respondent_id"] = "r29"
+    comments = pd.DataFrame({"comment_id": "m" + resp["respondent_id"],
+                             "respondent_id": resp["respondent_id"],
+                             "text": [f"{MONEY[i % 6]} number {i}" for i in range(len(rows))]})
+    codes = pd.DataFrame({"comment_id": comments["comment_id"], "theme": "money"})
+    return comments, codes, resp
+
+
+def _fits_as_printed(quotes, population, k=5):
+    """For each quote: how many of ``population`` share every attribute value it writes."""
+    sizes = []
+    answers = population.set_index("respondent_id")
+    for _, q in quotes.iterrows():
+        member = np.ones(len(population), dtype=bool)
+        for col in [c for c in q["attributes_used"].split(",") if c]:
+            member &= (population[col] == answers.at[q["respondent_id"], col]).to_numpy()
+        sizes.append(int(member.sum()))
+    return sizes
+
+
+def test_one_list_of_quotes_is_described_at_one_level_of_detail():
+    """Audit s26 F2: among quotes reading "care leaver, aged 22-25, own tenancy", the one
+    reading "care leaver, aged 22-25" was the only 22-25-year-old staying put."""
+    comments, codes, resp = _care_leavers()
+    quotes = select_quotes(comments, codes, resp, text_is_pseudonymised=True,
+                           safeguarding=SCREEN_RULES, embedder=HashingEmbedder(),
+                           config=QuoteConfig(n_quotes=30, max_per_theme=30))
+    assert len(quotes) >= 25
+    # one level of detail for the whole list: no description is shorter than another
+    assert quotes["attributes_used"].nunique() == 1
+    assert min(_fits_as_printed(quotes, resp)) >= 5
+    # fewer quotes wanted: the full description, without the one who would need less
+    few = select_quotes(comments, codes, resp, text_is_pseudonymised=True,
+                        safeguarding=SCREEN_RULES, embedder=HashingEmbedder(),
+                        config=QuoteConfig(n_quotes=5))
+    assert len(few) == 5 and set(few["attributes_used"]) == {
+        "survey,age_group,placement_type"}
+    assert "r29" not in set(few["respondent_id"])
+
+
+def test_attribution_shortens_every_description_listed_together():
+    """Audit s26 F2, the public function: one rare respondent shortens them all."""
+    from carevoice.disclosure import attribution
+
+    _, _, resp = _care_leavers()
+    out = attribution(resp, ["r00", "r12", "r29"])
+    assert out["attribution"].tolist() == ["care leaver, aged 18-21", "care leaver, aged 22-25",
+                                           "care leaver, aged 22-25"]
+    assert attribution(resp, ["r00", "r12"])["attributes_used"].nunique() == 1
+    assert attribution(resp, ["r00"])["attribution"].tolist() == [
+        "care leaver, aged 18-21, own tenancy"]
+
+
+def test_an_attribution_fits_k_of_those_who_raised_the_theme():
+    """Audit s26 F5: "in care, aged 8-10, kinship care" fitted 6 young people of the data but
+    one of the 12 who raised money, whose cells for "aged 8-10" and "kinship care" were [c]."""
+    rows = ([("11-13", "foster", True)] * 11 + [("8-10", "kinship", True)]
+            + [("8-10", "kinship", False)] * 5 + [("11-13", "foster", False)] * 10)
+    resp = pd.DataFrame(rows, columns=["age_group", "placement_type", "raised"])
+    resp.insert(0, "survey", "in_care")
+    resp.insert(0, "respondent_id", [f"r{i:02d}" for i in range(len(rows))])
+    raised = resp[resp.pop("raised")]
+    comments = pd.DataFrame({"comment_id": "m" + raised["respondent_id"],
+                             "respondent_id": raised["respondent_id"],
+                             "text": [f"{MONEY[i % 6]} number {i}" for i in range(len(raised))]})
+    codes = pd.DataFrame({"comment_id": comments["comment_id"], "theme": "money"})
+    quotes = select_quotes(comments, codes, resp, text_is_pseudonymised=True,
+                           safeguarding=SCREEN_RULES, embedder=HashingEmbedder(),
+                           config=QuoteConfig(n_quotes=12, max_per_theme=12))
+    assert len(quotes)
+    assert not quotes["attribution"].str.contains("8-10|kinship").any()
+    assert min(_fits_as_printed(quotes, resp[resp["respondent_id"].isin(
+        raised["respondent_id"])])) >= 5
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("I am the only one in my year at [ORG_1] who is in care and has a guide dog",
+     {"unique", "condition"}),
+    ("My twin and me were on the local news when we got separated", {"twin", "in the news"}),
+    ("I was the only girl at [ORG_1] who was in the paper after the fire",
+     {"unique", "in the news"}),
+    ("I ran the sponsored swim for the children's home last summer", {"award or event"}),
+    ("I was the youngest ever to win the mayor's young carer award", {"unique", "award or event"}),
+])
+def test_quote_details_names_what_singles_out_by_content(text, kinds):
+    """Audit s26 F4: quotes that identify by what they tell had an empty details column."""
+    from carevoice.quotes import quote_details
+
+    assert set(quote_details(text).split("; ")) == kinds
+
+
+def test_quote_details_leaves_ordinary_words_alone():
+    from carevoice.quotes import quote_details
+
+    for text in ("the only thing i want is to see my mum", "i won the argument with my sw",
+                 "it was news to me that i was moving"):
+        assert quote_details(text) == ""
+
+
+def test_two_comments_of_one_young_person_are_chosen_on_what_they_say_together():
+    """Audit s26 F2: r0 is the only one in Northshire who feels safe "never"; one of r0's
+    comments beside "Northshire" and another beside "never" described one young person."""
+    resp = pd.DataFrame({"respondent_id": [f"r{i}" for i in range(40)], "survey": "in_care",
+                         "local_authority": ["Northshire"] * 10 + ["Southshire"] * 30,
+                         "feels_safe": ["never"] + ["always"] * 9 + ["never"] * 9
+                         + ["always"] * 21})
+    north, never = [*range(10)], [0, *range(10, 19)]
+    rows = [(f"a{i}", f"r{i}", f"{MOVES[j]} {j}", "placement_stability")
+            for j, i in enumerate(north)]
+    rows += [(f"b{i}", f"r{i}", f"{UNSAFE[j]} {j}", "safety") for j, i in enumerate(never)]
+    comments = pd.DataFrame([r[:3] for r in rows], columns=["comment_id", "respondent_id", "text"])
+    codes = pd.DataFrame({"comment_id": comments["comment_id"], "theme": [r[3] for r in rows]})
+    quotes = select_quotes(comments, codes, resp, text_is_pseudonymised=True,
+                           safeguarding=pd.DataFrame({"comment_id": pd.Series(dtype=str)}),
+                           embedder=HashingEmbedder(), by=["local_authority", "feels_safe"],
+                           disclosure=DisclosureConfig(attributes=("survey",)),
+                           config=QuoteConfig(n_quotes=0, n_quotes_per_answer=10),
+                           only_levels=[("placement_stability", "local_authority", "Northshire"),
+                                        ("safety", "feels_safe", "never")])
+    assert set(quotes["level"]) == {"Northshire", "never"} and len(quotes) >= 15
+    assert (quotes["respondent_id"] == "r0").sum() == 1
+    assert check_k_anonymity(quotes, resp) == []

@@ -669,7 +669,7 @@ def test_survey_headers_are_named_not_silently_dropped(cli_app, tmp_path):
                           embedder=HashingEmbedder(), text_is_pseudonymised=True,
                           subgroups=["Placement type"], disclosure=config)
     assert list(content.subgroups) == ["Placement type"]
-    assert any("when needed: Age group, Placement type." in n for n in content.footnotes)
+    assert any("in this order: Age group, Placement type." in n for n in content.footnotes)
     with pytest.raises(InputError, match="'subgroups'"):
         make_report(frames, codes, safeguarding=SCREEN_RULES,
                     embedder=HashingEmbedder(), text_is_pseudonymised=True,

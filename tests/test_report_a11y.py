@@ -275,7 +275,7 @@ def test_subgroup_headers_use_the_wording_of_the_attributions(content):
     assert list(table.columns) == ["Theme", "foster care", "kinship care", "residential care"]
     assert list(content.subgroups["survey"].columns)[1:] == ["care leaver", "in care"]
     assert list(content.subgroups["age_group"].columns)[1:] == ["aged 11-13", "aged 14-15"]
-    assert any("when needed: placement type, age group, survey." in note
+    assert any("in this order: placement type, age group, survey." in note
                for note in content.footnotes)
 
 

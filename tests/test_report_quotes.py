@@ -213,3 +213,33 @@ def test_report_command_takes_the_quote_settings(survey, tmp_path):
     both = CliRunner().invoke(app, [*base, "--output", str(tmp_path / "x"), "--no-quotes-by",
                                     "--quotes-by", "feels_safe"])
     assert both.exit_code == 2 and "--no-quotes-by" in both.output
+
+
+def test_no_attribution_names_a_cell_shown_as_c():
+    """Audit s26 F5: a money quote attributed "in care, aged 8-10" while the report showed
+    Money for "aged 8-10" as [c] (here 10 of 12 raised it: the 2 who did not are hidden)."""
+    from carevoice.report import make_report
+
+    ages = ["8-10"] * 12 + ["11-13"] * 28
+    raised = [*range(10), *range(12, 26)]
+    resp = pd.DataFrame({"respondent_id": [f"r{i}" for i in range(40)], "survey": "in_care",
+                         "age_group": ages, "placement_type": "foster"})
+    money = ["my pocket money is less than my friends get", "i want to save up for a bike",
+             "nobody explains what my allowance is for", "i want to learn how to budget",
+             "my clothing money never arrives on time", "i want a bank account of my own"]
+    comments = pd.DataFrame({"comment_id": [f"c{i}" for i in raised],
+                             "respondent_id": [f"r{i}" for i in raised],
+                             "text": [f"{money[j % 6]} and that is {j}"
+                                      for j in range(len(raised))]})
+    codes = pd.DataFrame({"comment_id": comments["comment_id"], "theme": "money"})
+    others = [i for i in range(40) if i not in raised]  # a comment on something else
+    comments = pd.concat([comments, pd.DataFrame({
+        "comment_id": [f"o{i}" for i in others], "respondent_id": [f"r{i}" for i in others],
+        "text": "i like my school and my friends there"})], ignore_index=True)
+    content = make_report((comments, resp), codes, text_is_pseudonymised=True,
+                          embedder=HashingEmbedder(), timestamp=False,
+                          safeguarding=pd.DataFrame({"comment_id": pd.Series(dtype=str)}),
+                          quote_config=QuoteConfig(n_quotes=20, max_per_theme=20))
+    attributions = content.quotes["attribution"]
+    assert len(attributions) >= 10
+    assert not attributions.str.contains("8-10").any()

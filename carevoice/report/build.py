@@ -399,7 +399,8 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
                            only_levels=only_levels,
                            overall=_quoted_themes(marked_result, disclosure),
                            safeguarding=safeguarding,
-                           comments_as_written=None if text_is_pseudonymised else comments)
+                           comments_as_written=None if text_is_pseudonymised else comments,
+                           hidden_cells=_hidden_cells(marked))
     withheld = int(quotes.attrs.get("safeguarding_withheld", 0))
     languages = _languages(comments)
     if languages is not None and len(quotes):
@@ -541,3 +542,10 @@ def build_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | 
                          f"{list(FORMATS)}. Got {list(formats)!r} instead.")
     return write_report(make_report(corpus_or_frames, codes, **options), output_dir,
                         formats=formats)
+
+
+def _hidden_cells(marked: pd.DataFrame) -> list[tuple[str, str, str]]:
+    """The cells the report shows as ``[c]``: no quote of their theme names their level."""
+    cells = marked[marked["suppressed"].astype(bool)]
+    return [(str(t), str(v), str(lv)) for t, v, lv in
+            zip(cells["theme"], cells["variable"], cells["level"], strict=True)]

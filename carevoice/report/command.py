@@ -531,8 +531,9 @@ def report_command(
     attribute: Annotated[list[str] | None, typer.Option(
         "--attribute", help="A respondents column quotes are attributed with, in the order "
                             "written (repeatable; default: survey, age_group, "
-                            "placement_type); the last is dropped first when an attribution "
-                            "would describe fewer than k young people.")] = None,
+                            "placement_type); the last is left out first, from every quote shown "
+                            "together, when one would describe fewer than k young people "
+                            "who raised the theme.")] = None,
     quotes_by: Annotated[list[str] | None, typer.Option(
         "--quotes-by", help="Quote young people of the answers of this respondents column "
                             "beside the findings that name them (repeatable; kept "

@@ -26,8 +26,10 @@ def _attribution_note(disclosure: DisclosureConfig) -> str:
         return ("Quotes are attributed to \"a young person\", without other details "
                 "(no attribution column was given or found).")
     order = [c.replace("_", " ") for c in order]
-    return (f"Attributions describe at least {disclosure.k} young people in the survey; details "
-            f"are dropped in this order when needed: {', '.join(order)}.")
+    return (f"Attributions describe at least {disclosure.k} young people who raised the theme "
+            "(and gave the answer a quote is shown beside); when one quote of a list needs it, "
+            "every quote of that list leaves out details, in this order: "
+            f"{', '.join(order)}.")
 
 
 def _chance_share(max_q: float) -> str:
@@ -133,7 +135,7 @@ def _reading_guide(disclosure: DisclosureConfig, max_q: float, weighted: bool,
                    level: float = 0.95) -> list[str]:
     """The "How to read this report" notes: what each figure means, in plain words."""
     who = (f"Each quote's description (such as \"care leaver, aged 18-21\") fits at least "
-           f"{disclosure.k} young people in the survey, so that it cannot point to one."
+           f"{disclosure.k} young people who raised the theme, so that it cannot point to one."
            if disclosure.attributes else "Quotes are attributed to \"a young person\" only.")
     zeros = (" (or zero)" if disclosure.suppress_zeros else "")
     shown_zeros = "" if disclosure.suppress_zeros else " Counts of 0 are shown."
