@@ -24,10 +24,13 @@ neither its cells nor those of the young people in one wave only are small
 (:func:`suppress_changes`).
 
 **k-anonymous attribution.** A quote's attribution ("care leaver, 18-21, supported
-accommodation") must describe at least ``k`` respondents of the data (default 5). Attributes are
-dropped one at a time, in ``drop_order`` (default: the last attribute first, i.e. the most
-specific), until it does; a quote that cannot be attributed that way is attributed to "a young
-person", and is dropped altogether if the whole data holds fewer than ``k`` respondents.
+accommodation") must describe at least ``k`` respondents (default 5; in a report, ``k`` of the
+young people who raised the quote's theme). The quotes shown together are all written at one
+level of detail (global recoding): attributes are dropped one at a time, in ``drop_order``
+(default: the last attribute first, i.e. the most specific), for every quote of the list alike,
+never for one author alone, since a description shortened for one person tells its reader that
+this person's full description is the rare one. A quote whose author does not fit ``k`` at the
+list's level is left out (see :func:`carevoice.quotes.select_quotes`).
 """
 
 from __future__ import annotations
@@ -93,8 +96,9 @@ class DisclosureConfig:
     attributes : tuple of str, default ("survey", "age_group", "placement_type")
         Respondent columns a quote may be attributed with, in the order they are written.
     drop_order : tuple of str or None, default None
-        The order in which attributes are dropped when an attribution describes fewer than
-        ``k`` respondents. None drops the last of ``attributes`` first.
+        The order in which attributes are dropped, for every quote of a list alike, when the
+        list's descriptions would describe fewer than ``k`` respondents. None drops the last of
+        ``attributes`` first.
     symbol : str, default :data:`SYMBOL`
         What a suppressed figure is replaced with.
 
