@@ -117,7 +117,9 @@ def test_convert_records_the_order_given(tmp_path):
 def test_validate_refuses_an_answer_outside_the_levels_without_showing_it(tmp_path):
     files = _files(tmp_path, odd="at Kayleigh's nan's")
     result = runner.invoke(app, ["validate", files[0], files[2]])
-    assert result.exit_code == 0, result.output
+    # undeclared, the column is refused as free text: a first name was typed in as an answer
+    assert result.exit_code == 2, result.output
+    assert "free_text_column" in _flat(result.output) and "Kayleigh" not in result.output
     result = runner.invoke(app, ["validate", files[0], files[2], *LEVELS])
     assert result.exit_code == 2, result.output
     flat = _flat(result.output)
