@@ -32,6 +32,8 @@ from __future__ import annotations
 
 import re
 
+from .mentions import replace_spans
+
 __all__ = ["denials", "read_denials"]
 
 #: What a denial is read as.
@@ -156,13 +158,4 @@ def read_denials(text: str) -> str:
     >>> read_denials("nobody told me how to complain")
     'nobody told me how to complain'
     """
-    spans = _denial_spans(text)
-    if not spans:
-        return text
-    out, last = [], 0
-    for s, e in spans:
-        out.append(text[last:s])
-        out.append(FINE)
-        last = e
-    out.append(text[last:])
-    return "".join(out)
+    return replace_spans(text, _denial_spans(text), FINE)

@@ -156,13 +156,40 @@ def read_mentions(text: str) -> str:
     >>> read_mentions("my 'contact' is one hour a month and its not enough")
     "my 'contact' is one hour a month and its not enough"
     """
-    spans = _mention_spans(text)
+    return replace_spans(text, _mention_spans(text), "that word")
+
+
+def replace_spans(text: str, spans: list[tuple[int, int]], replacement: str) -> str:
+    """``text`` with ``replacement`` written in place of each of ``spans``.
+
+    Shared by the readings that write a phrase in place of what they find (mentions here,
+    denials in :mod:`carevoice.themes.denials`).
+
+    Parameters
+    ----------
+    text : str
+        A comment.
+    spans : list of (int, int)
+        Start and end offsets, in order and not overlapping.
+    replacement : str
+        What each span reads as.
+
+    Returns
+    -------
+    str
+        The comment, unchanged when ``spans`` is empty.
+
+    Examples
+    --------
+    >>> replace_spans("stop calling it contact", [(16, 23)], "that word")
+    'stop calling it that word'
+    """
     if not spans:
         return text
     out, last = [], 0
     for s, e in spans:
         out.append(text[last:s])
-        out.append("that word")
+        out.append(replacement)
         last = e
     out.append(text[last:])
     return "".join(out)
