@@ -195,7 +195,7 @@ def run_flags(cfg: BatchConfig, specs: list[ChunkSpec], store: ChunkStore) -> pd
 
     # the screen's own mark on its table (settings and a fingerprint of the rows): the rows
     # are the screen's, put together from its per-chunk tables
-    from ..safeguarding.screen import _ROWS_ATTR, SCREEN_ATTR, _fingerprint
+    from ..safeguarding.screen import mark_screened
 
     columns: list[str] = []
     rows: list[dict[str, Any]] = []
@@ -210,5 +210,4 @@ def run_flags(cfg: BatchConfig, specs: list[ChunkSpec], store: ChunkStore) -> pd
         flags = pd.DataFrame([rows[i] for i in order])[columns]
     else:
         flags = pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
-    flags.attrs = {SCREEN_ATTR: asdict(screen_config(cfg)), _ROWS_ATTR: _fingerprint(flags)}
-    return flags
+    return mark_screened(flags, screen_config(cfg))

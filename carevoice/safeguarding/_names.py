@@ -60,23 +60,13 @@ _LETTERS = re.compile(r"[a-z]{2,}")
 @functools.cache
 def _not_names() -> frozenset[str]:
     """The lower-case words never read as a name here (see the module's docstring)."""
-    from ..pseudonymise.lexicons import (
-        ABBREVIATIONS,
-        CARE_SHORTHAND,
-        NOT_PII,
-        ROLE_WORDS,
-        WORD_NAMES,
-    )
-    from ._text import _WORDS
+    from ..pseudonymise.lexicons import WORD_NAMES
     from .cues import CUES, _expand
-    from .vocabulary import HARM_WORDS, NAMES_TOO
 
     rule_words = {w for cue in CUES
                   for pattern in (cue.pattern, cue.unless or "", *(r for _, r in cue.routes))
                   for w in _LETTERS.findall(_ESCAPE.sub(" ", _expand(pattern)))}
-    speech = set(_WORDS) | {w for form in _WORDS.values() for w in form.split()}
-    return frozenset(rule_words | speech | ROLE_WORDS | NOT_PII | HARM_WORDS | NAMES_TOO
-                     | CARE_SHORTHAND | ABBREVIATIONS | WORD_NAMES)
+    return _never_people() | rule_words | WORD_NAMES
 
 
 @functools.cache

@@ -275,12 +275,32 @@ def screen_comments(comments: pd.DataFrame, config: SafeguardingConfig | None = 
     else:
         out = pd.DataFrame(rows).sort_values("_order", kind="stable")[columns].reset_index(
             drop=True)
-    # what screened them, so a report given this table says so (a reviewed table read back
-    # from a file has no such mark; one filtered or edited in Python no longer matches the
-    # fingerprint: see screen_settings)
-    out.attrs[SCREEN_ATTR] = asdict(config)
-    out.attrs[_ROWS_ATTR] = _fingerprint(out)
-    return out
+    return mark_screened(out, config)
+
+
+def mark_screened(flags: pd.DataFrame, config: SafeguardingConfig) -> pd.DataFrame:
+    """Record on ``flags`` the screen that made it, as :func:`screen_comments` does.
+
+    What screened them, so a report given this table says so (a reviewed table read back from
+    a file has no such mark; one filtered or edited in Python no longer matches the
+    fingerprint: see :func:`screen_settings`). A batch run marks the table it puts together
+    from its chunks' flags the same way.
+
+    Parameters
+    ----------
+    flags : pandas.DataFrame
+        The screen's rows, as it returns them.
+    config : SafeguardingConfig
+        The screen's settings.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``flags`` itself, marked.
+    """
+    flags.attrs[SCREEN_ATTR] = asdict(config)
+    flags.attrs[_ROWS_ATTR] = _fingerprint(flags)
+    return flags
 
 
 def _fingerprint(flags: pd.DataFrame) -> str:
