@@ -47,7 +47,7 @@ from .disclosure import DisclosureConfig
 from .errors import InputError, Problem, ValidationError
 from .mmr import maximal_marginal_relevance
 from .placeholders import PLACEHOLDER, model_texts, renumber_tags
-from .schema import COMMENT_ID, RESPONDENT_ID, TEXT
+from .schema import COMMENT_ID, LANGUAGE, RESPONDENT_ID, TEXT
 
 __all__ = ["QUOTE_COLUMNS", "REVIEW_COLUMN", "QuoteConfig", "flagged_ids", "quote_details",
            "select_quotes"]
@@ -404,6 +404,12 @@ def select_quotes(comments: pd.DataFrame, codes: pd.DataFrame,
     InputError
         If ``text_is_pseudonymised`` is not True.
 
+    Notes
+    -----
+    With a ``language`` column in ``comments`` (BCP 47 tags, blank for English), a quote
+    must also fit ``k`` young people who wrote a comment in its language: its text tells
+    the reader its author writes that language, whatever the attribution says.
+
     Examples
     --------
     >>> from carevoice import HashingEmbedder
@@ -524,6 +530,10 @@ def select_quotes(comments: pd.DataFrame, codes: pd.DataFrame,
     said: dict[str, np.ndarray] = {}
     every = np.ones(len(everyone), dtype=bool)
 
+    # A quote in a language tells its reader that its author writes that language (the
+    # text shows it, and the report marks it): it must fit k young people who wrote in it.
+    speakers = _writers_of_language(frame, everyone, used.index)
+
     hidden: dict[str, set[tuple[str, str]]] = {}
     for theme, variable, level in hidden_cells:
         hidden.setdefault(str(theme), set()).add((str(variable), str(level)))
@@ -535,6 +545,8 @@ def select_quotes(comments: pd.DataFrame, codes: pd.DataFrame,
                         if col not in coarse):
             return False
         mask = said.get(author, every) & population & (codes == codes[position[author]])
+        if speakers is not None:
+            mask = mask & speakers[i]
         return int(mask.sum()) >= disclosure.k
     overall_themes = None if overall is True else set() if overall is False else \
         {str(t) for t in overall}  # type: ignore[union-attr]
@@ -610,6 +622,8 @@ def select_quotes(comments: pd.DataFrame, codes: pd.DataFrame,
                 codes = levels[depth][2]
                 said[author] = said.get(author, every) & population & (
                     codes == codes[position[author]])
+                if speakers is not None:
+                    said[author] = said[author] & speakers[i]
                 text, written = describe(levels[depth], author)
                 quoted.setdefault(author, set()).add(i)
                 shown.add(i)
@@ -628,6 +642,24 @@ def select_quotes(comments: pd.DataFrame, codes: pd.DataFrame,
     out = pd.DataFrame(rows, columns=list(QUOTE_COLUMNS))
     out.attrs["safeguarding_withheld"] = len(withheld)
     return out
+
+
+def _writers_of_language(frame: pd.DataFrame, everyone: np.ndarray,
+                         used: pd.Index) -> list[np.ndarray] | None:
+    """For each quotable comment, the young people (over ``everyone``) who wrote a comment in
+    its language; None without a ``language`` column.
+
+    A blank tag is English, the report's own language; tags compare by their primary
+    language subtag, case aside ("pt-BR" and "pt" are one language to a reader).
+    """
+    if LANGUAGE not in frame.columns:
+        return None
+    tags = frame[LANGUAGE].astype("string").fillna("").str.strip().str.split("-").str[0]
+    primary = tags.str.casefold().replace("", "en")
+    who = frame[RESPONDENT_ID].astype(str)
+    writers = {lang: np.isin(everyone, who[primary == lang].unique())
+               for lang in primary.unique()}
+    return [writers[primary.at[cid]] for cid in used]
 
 
 def _as_written(comments_as_written: pd.DataFrame | None,

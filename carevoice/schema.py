@@ -35,6 +35,11 @@ RESPONDENT_ID = "respondent_id"
 QUESTION_ID = "question_id"
 TEXT = "text"
 
+#: The optional comments column giving a comment's language as a BCP 47 tag ("cy", "pl",
+#: "ar", "ps"; blank: English); the report marks a quote in another language with it, and
+#: quote selection counts a quote's language among what it tells of its author.
+LANGUAGE = "language"
+
 #: The columns of a ``comments`` frame, in order.
 COMMENT_COLUMNS: tuple[str, ...] = (COMMENT_ID, RESPONDENT_ID, QUESTION_ID, TEXT)
 

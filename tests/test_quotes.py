@@ -513,3 +513,44 @@ def test_two_comments_of_one_young_person_are_chosen_on_what_they_say_together()
     assert set(quotes["level"]) == {"Northshire", "never"} and len(quotes) >= 15
     assert (quotes["respondent_id"] == "r0").sum() == 1
     assert check_k_anonymity(quotes, resp) == []
+
+
+def _languages_survey(tags: list[str]):
+    """Twelve young people raise family contact; comment c0 is the most typical one."""
+    texts = [f"i want to see my mum and my brother more often, visit {i} got cancelled"
+             for i in range(12)]
+    ids = [f"r{i}" for i in range(12)] + [f"x{i}" for i in range(20)]
+    comments = pd.DataFrame({"comment_id": [f"c{i}" for i in range(12)],
+                             "respondent_id": ids[:12], "text": texts, "language": tags})
+    codes = pd.DataFrame({"comment_id": comments["comment_id"], "theme": "family_contact",
+                          "score": 0.9, "assigned": True})
+    respondents = pd.DataFrame({"respondent_id": ids, "survey": "in_care", "age_group": "14-15",
+                                "placement_type": "foster"})
+    return comments, codes, respondents
+
+
+def _quoted(comments, codes, respondents) -> set[str]:
+    quotes = select_quotes(comments, codes, respondents, text_is_pseudonymised=True,
+                           safeguarding=SCREEN_RULES, embedder=HashingEmbedder(),
+                           config=QuoteConfig(n_quotes=12, max_per_theme=12))
+    return set(quotes["comment_id"])
+
+
+def test_a_quote_in_a_language_fewer_than_k_wrote_is_not_quoted():
+    # the one young person who writes Polish would be known by it: the text shows its
+    # language (and the report marks it), whatever the attribution says
+    comments, codes, respondents = _languages_survey(["pl"] + [""] * 11)
+    assert "c0" in _quoted(comments.drop(columns="language"), codes, respondents)
+    quoted = _quoted(comments, codes, respondents)
+    assert "c0" not in quoted
+    assert len(quoted) == 11
+
+
+def test_a_language_written_by_k_young_people_is_quoted_and_tags_compare_by_language():
+    # five write Portuguese, tagged two ways; "en" and a blank are both English
+    comments, codes, respondents = _languages_survey(
+        ["pt-BR", "pt", "PT", "pt", "pt-br"] + ["en", ""] * 3 + ["en"])
+    assert _quoted(comments, codes, respondents) == set(comments["comment_id"])
+    # four are too few for k = 5
+    comments, codes, respondents = _languages_survey(["pt"] * 4 + [""] * 8)
+    assert _quoted(comments, codes, respondents) == {f"c{i}" for i in range(4, 12)}

@@ -28,7 +28,7 @@ from ..disclosure import (
 )
 from ..errors import InputError, format_ids
 from ..link import ALL, LinkResult
-from ..schema import COMMENT_ID, TEXT
+from ..schema import COMMENT_ID, LANGUAGE, TEXT
 from .tables import (
     _DIRECTION,
     _level_words,
@@ -50,9 +50,6 @@ __all__ = ["JOINT_COLUMNS", "MAX_ASSOCIATIONS", "joint_display", "joint_displays
 #: The columns of a joint display.
 JOINT_COLUMNS: tuple[str, ...] = ("kind", "finding", "quote", "attribution")
 
-#: The optional comments column giving a comment's language as a BCP 47 tag ("cy", "pl",
-#: "ar", "ps"); a quote in another language than English is marked with it in the report.
-LANGUAGE = "language"
 
 _BCP47 = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 
