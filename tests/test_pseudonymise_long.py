@@ -161,17 +161,17 @@ def test_grouped_numbers_and_councils_are_not_nhs_numbers_or_council_names(text:
     assert not any(lab == "ORG" and "Council" in surface for surface, lab in labels), labels
 
 
-def test_a_very_long_answer_takes_time_in_proportion_to_its_length():
-    # a 100,000-character answer took ~55 s: the span steps scanned the whole comment (or every
-    # span found so far) once per span. Now each step is about linear in the comment's length.
-    import time
-
+def test_a_very_long_answer_is_pseudonymised_whole():
+    # a 100,000-character answer: every repeat of its names is found. How its time grows
+    # with length (once ~55 s for this comment, now about linear) is measured by
+    # benchmarks/bench_long_comment.py, not asserted here.
     part = ("we went to the shops and Kai said hello to my carer Bev at Oakfield Lodge, "
             "then I rang 07700 900123 and mr Okafor-Bright came round. ")
-    text = (part * (100_000 // len(part) + 1))[:100_000]
-    frame = pd.DataFrame({"comment_id": ["a"], "text": [text]})
-    detect_pii(frame.assign(text=["warm up with Kai"]))
-    start = time.perf_counter()
-    spans = detect_pii(frame)
-    assert time.perf_counter() - start < 20
-    assert (spans["label"] == "PERSON").sum() > 1000
+    repeats = 100_000 // len(part) + 1
+    text = (part * repeats)[:100_000]
+    spans = detect_pii(pd.DataFrame({"comment_id": ["a"], "text": [text]}))
+    found = {(text[s:e], lab) for s, e, lab in zip(spans["start"], spans["end"], spans["label"],
+                                                  strict=True)}
+    assert {("Kai", "PERSON"), ("Bev", "PERSON"), ("07700 900123", "PHONE")} <= found
+    assert (spans["label"] == "PERSON").sum() >= 2 * (repeats - 1)
+    assert (spans["label"] == "PHONE").sum() >= repeats - 1
