@@ -91,6 +91,7 @@ def test_the_rules_leave_a_denial_in_the_writers_own_voice(row):
      ["i just want to see my friends more"]),
     ("nobody hits me, kicks me, except my stepdad",
      ["nobody hits me, kicks me, except my stepdad"]),
+    ("he told me to say, nobody hurts me here", ["he told me to say, nobody hurts me here"]),
 ])
 def test_a_denials_reach_in_the_similarity_path(text, read):
     assert readable_sentences(text) == read

@@ -72,6 +72,8 @@ _NO_HARM = re.compile(
 _NO_MORE_HARM = re.compile(r"(?:(?:or|and|nor) )?(?:" + _NEGATION + r" )?(?:ever )?" + _ACT
                            + _MORE_ACTS)
 _CLAUSES = re.compile(r"\s*,\s*")
+#: The end of a clause that makes the next one someone's words ("he told me to say, ...").
+_SAID = re.compile(r"\b" + _SAYS + r"(?: \w+){0,2}$")
 #: The start of a clause that qualifies a denial before it: an exception, a contrast, a time.
 _GOES_ON = re.compile(r"(?:except|apart|but|unless|only|when|where|if|other than|any more|"
                       r"no more|now|until|till|though|tho|although|however|yet|not|since|"
@@ -150,8 +152,8 @@ def _without_denials(sentence: str) -> str | None:
     # each clause's denial (a number per denial, its list's clauses sharing it) or None
     denial: list[int | None] = []
     for i, form in enumerate(forms):
-        if _NO_HARM.fullmatch(form):
-            denial.append(i)
+        if _NO_HARM.fullmatch(form) and not (i and _SAID.search(forms[i - 1])):
+            denial.append(i)  # not what the clause before says to say ("he told me to say, ...")
         elif i and denial[-1] is not None and _NO_MORE_HARM.fullmatch(form):
             denial.append(denial[-1])
         else:
