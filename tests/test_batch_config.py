@@ -53,6 +53,7 @@ BAD = [
     ({"themes": {"min_score": -1}}, "themes.min_score"),
     ({"themes": {"reference": "yes"}}, "themes.reference"),
     ({"themes": {"kin_carers": 1}}, "themes.kin_carers"),
+    ({"themes": {"denials": "no"}}, "themes.denials"),
     ({"input": {"comments": "comments.csv", "missing_values": "-99"}}, "input.missing_values"),
     ({"input": {"comments": "comments.csv", "missing_values": [True]}}, "input.missing_values"),
     ({"input": {"comments": "comments.csv", "missing_values": {"age": "-99"}}},

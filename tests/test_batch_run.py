@@ -31,7 +31,8 @@ OUTPUTS = ("comments.csv", "spans.csv", "codes.csv", "prevalence.csv", "associat
 
 def _write_pipeline(folder: Path, data: Path, output: str, *, engine: str = "local",
                     chunk: int = CHUNK, comments: str = "comments.csv", extra: str = "",
-                    respondents: str = "respondents.csv", link: str = "") -> Path:
+                    respondents: str = "respondents.csv", link: str = "",
+                    themes: str = "") -> Path:
     toml = folder / f"{output}.toml"
     toml.write_text(
         f'[run]\noutput = "{output}"\nchunk_size = {chunk}\nengine = "{engine}"\n'
@@ -40,7 +41,7 @@ def _write_pipeline(folder: Path, data: Path, output: str, *, engine: str = "loc
         f'respondents = "{(data / respondents).as_posix()}"\n'
         f'[pseudonymise]\nuse_spacy = false\n'
         f'[embed]\nmodel = "hashing"\ncache = "{(data / "cache").as_posix()}"\n'
-        f'[themes]\ncodebook = "{(data / "codebook.yaml").as_posix()}"\n'
+        f'[themes]\ncodebook = "{(data / "codebook.yaml").as_posix()}"\n{themes}'
         f'[link]\nvariables = ["placement_type", "see_family"]\nby = ["placement_type"]\n{link}'
         f'[dask]\nn_workers = 1\nthreads_per_worker = 2\nprocesses = false\n{extra}',
         "utf-8")
@@ -313,6 +314,37 @@ def test_run_command(reference, data: Path, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "0 coded now" in result.output
     _same_outputs(reference.folder, tmp_path / "run")
+
+
+def test_run_command_without_the_denial_reading_says_so(reference, data: Path,
+                                                        tmp_path: Path) -> None:
+    """[themes] denials = false fits a coder of its own (not the reference run's) and the
+    codes' manifests say which reading coded them."""
+    import json
+
+    import typer
+    from typer.testing import CliRunner
+
+    from carevoice.batch.command import run_command
+    from carevoice.batch.config import EmbedSettings, ThemeSettings
+    from carevoice.batch.runner import coder_key
+
+    app = typer.Typer()
+    app.command("run")(run_command)
+    app.command("noop")(lambda: None)
+    toml = _write_pipeline(tmp_path, data, "run", themes="denials = false\n")
+    result = CliRunner().invoke(app, ["run", str(toml), "--no-progress"])
+    assert result.exit_code == 0, result.output
+    made = {}
+    for name, folder in (("on", reference.folder), ("off", tmp_path / "run")):
+        made[name] = json.loads((folder / "outputs" / "codes.manifest.json").read_text("utf-8"))
+    assert made["on"]["settings"]["denials"] is True
+    assert made["off"]["settings"]["denials"] is False
+    run = json.loads((tmp_path / "run" / "manifest.json").read_text("utf-8"))
+    assert run["settings"]["themes"]["denials"] is False
+    embed = EmbedSettings(model="hashing")
+    assert coder_key(ThemeSettings(denials=False), embed, 7) != coder_key(
+        ThemeSettings(), embed, 7)
 
 
 def test_export_qdpx_credits_a_runs_codes_to_the_coder_by_their_manifest(

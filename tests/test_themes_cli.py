@@ -140,6 +140,28 @@ def test_code_command_reads_kinship_carers_unless_told_not_to(app, tmp_path):
 
 
 @pytest.mark.model
+def test_code_command_reads_denials_unless_told_not_to_and_says_so(app, tmp_path):
+    """--no-denials codes a denial as written, and the manifest says which reading coded."""
+    import json
+
+    comments = tmp_path / "comments.csv"
+    pd.DataFrame({"comment_id": ["d"], "text": [("no complaints really, i never needed to "
+                                                 "complain about anything")]}
+                 ).to_csv(comments, index=False)
+    scores, settings = {}, {}
+    for flag in ("--denials", "--no-denials"):
+        out = tmp_path / f"codes{flag}.csv"
+        result = CliRunner().invoke(app, ["code", str(comments), "--output", str(out),
+                                          "--min-score", "0", "--no-reference", flag])
+        assert result.exit_code == 0, result.output
+        scores[flag] = pd.read_csv(out).set_index("theme").loc["complaints", "score"]
+        manifest = json.loads(out.with_suffix(".manifest.json").read_text("utf-8"))
+        settings[flag] = manifest["settings"]["denials"]
+    assert scores["--denials"] < scores["--no-denials"]
+    assert settings == {"--denials": True, "--no-denials": False}
+
+
+@pytest.mark.model
 def test_code_command_cache_keeps_the_fitted_coder(app, tmp_path, monkeypatch):
     from carevoice.batch.steps import build_coder
     from carevoice.themes import ThemeCoder

@@ -371,7 +371,8 @@ def _codes_made_with(cfg: BatchConfig) -> dict[str, Any]:
             "seed": cfg.run.seed,
             "codebook": codebook_record(cfg.themes.codebook, name_only=True),
             "settings": {"reference": cfg.themes.reference, "kin_carers": cfg.themes.kin_carers,
-                         "mentions": cfg.themes.mentions, "min_score": cfg.themes.min_score,
+                         "mentions": cfg.themes.mentions, "denials": cfg.themes.denials,
+                         "min_score": cfg.themes.min_score,
                          "embed_model": cfg.embed.model}}
 
 

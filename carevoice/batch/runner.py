@@ -341,7 +341,7 @@ def coder_key(themes: ThemeSettings, embed: EmbedSettings, seed: int) -> str:
     # the reference comments and their codes live in data/, not in the themes package, so they
     # are fingerprinted on their own
     return chunk_key("coder", STAGE_VERSION, embedder_name(embed), codebook, themes.reference,
-                     themes.kin_carers, themes.mentions, seed, versions,
+                     themes.kin_carers, themes.mentions, themes.denials, seed, versions,
                      source_fingerprint("themes"),
                      reference_fingerprint() if themes.reference else None)
 

@@ -439,6 +439,10 @@ class ThemeSettings:
     mentions : bool, default True
         Read a care-system word a comment talks about ("stop calling it contact") as "that
         word", not as what it names (see :class:`carevoice.themes.ThemeCoder`).
+    denials : bool, default True
+        Read a denial ("no complaints really", "never needed an advocate") as "it's fine",
+        not as the theme it denies (see :class:`carevoice.themes.ThemeCoder`); false reads
+        every comment as written.
     """
 
     codebook: Path | None = None
@@ -446,6 +450,7 @@ class ThemeSettings:
     reference: bool = True
     kin_carers: bool = True
     mentions: bool = True
+    denials: bool = True
 
     def __post_init__(self) -> None:
         p: list[Problem] = []
@@ -459,6 +464,8 @@ class ThemeSettings:
               self.kin_carers)
         check(p, isinstance(self.mentions, bool), "themes", "mentions", "true or false",
               self.mentions)
+        check(p, isinstance(self.denials, bool), "themes", "denials", "true or false",
+              self.denials)
         raise_problems("themes", p)
 
 

@@ -120,7 +120,7 @@ def build_coder(themes: ThemeSettings, embed: EmbedSettings, seed: int,
                 return pickle.loads(data)  # signed with this user's key: our own file
         coder = ThemeCoder(embedder=build_embedder(embed), codebook=themes.codebook,
                            reference=themes.reference, kin_carers=themes.kin_carers,
-                           mentions=themes.mentions,
+                           mentions=themes.mentions, denials=themes.denials,
                            random_state=seed).fit()
         if path is not None:
             data = pickle.dumps(coder, protocol=pickle.HIGHEST_PROTOCOL)
@@ -243,7 +243,8 @@ def code_chunk(comments: pd.DataFrame, coder: Any, texts: Sequence[str], vectors
     # A chunk with no answered comment has no vectors: the coder scores blanks without any.
     embeddings = row_vectors(comments, texts, vectors) if vectors.size else None
     # The vectors are of the text as the models read it (tags without numbers): give the coder
-    # that text, so that it re-embeds only the comments it reads anew (kinship, mentions).
+    # that text, so that it re-embeds only the comments it reads anew (kinship, mentions,
+    # denials).
     read = comments[[COMMENT_ID, TEXT]].copy()
     read[TEXT] = [t if not isinstance(t, str) else model_text(t) for t in read[TEXT]]
     return coder.predict(read, min_score=min_score, embeddings=embeddings)

@@ -13,7 +13,11 @@ from a list of this module's own:
 - a capitalised word that is a first name and no ordinary English word ("Kai", "Mia"), or no
   word at all ("Shaniqua"); inside a sentence also a first name that is sometimes a word
   ("and Jack hits me"), but at the start of a sentence not ("Jack" there may be the word);
-- a lower-case word that is only ever a name ("kai", "jayden"), as children type names.
+- a lower-case word that is only ever a name ("kai", "jayden"), as children type names;
+- anywhere, a capitalised first name right before a verb of harm that acts on someone ("Hope
+  hurts me", "Grace slapped my sister"; not "Hope hurts when you keep getting let down");
+- a surname right after a name: a full name is one person ("Kai Jones hits me" reads as
+  "someone hits me"), as is a first name before a capitalised surname ("Jack Patel").
 
 Never a name here: a word the cue rules are written with ("Snapchat", "Rambo"), a role or
 family word ("Mum", "Staff"), a word that is never personal data to the pseudonymiser ("Im",
@@ -36,6 +40,8 @@ _WORD = re.compile(r"(?<![\w\[])[A-Za-z][a-z]+(?![\w\]])(?!['\u2019](?![sS]\b)[A
 _BEFORE = re.compile(r"([A-Za-z]+)[ \t]+$")
 #: The word after: a capitalised noun of a place ("Willow Lodge", "Oakfield House").
 _AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)")
+#: The word after, capitalised: a surname ("Jack Patel").
+_SURNAME_AFTER = re.compile(r" ([A-Z][a-z]+)\b")
 _PLACE_BEFORE = frozenset({"to", "into", "towards", "past", "via"})
 _PLACE_AFTER = frozenset({"lodge", "house", "road", "street", "estate", "park", "close", "court",
                           "avenue", "lane", "way", "drive", "view", "hall", "farm", "grove",
@@ -43,9 +49,14 @@ _PLACE_AFTER = frozenset({"lodge", "house", "road", "street", "estate", "park", 
 #: Letters of the cue rules' patterns, escapes such as ``\b`` and ``\w`` left out.
 _ESCAPE = re.compile(r"\\[A-Za-z]")
 #: Right after a capitalised first name: a verb of harm in a form no modal or imperative takes
-#: ("Will hits me", "Hope pushed me", "Rob keeps touching me"; not "Will you", "Rob a shop").
-_HARM_AFTER = (r"[ \t]+(?:(?:always|still|just|also|then|even|sometimes|once|has|had|"
-               r"keeps|kept|started|starts|keeps on)[ \t]+)?(?:{verbs})\b")
+#: ("Will hits me", "Hope pushed me", "Rob keeps touching me"; not "Will you", "Rob a shop"),
+#: acting on someone: the writer, someone of theirs or someone named ("Hope hurts me", "Grace
+#: slapped my sister", "Will punched Kai"; not "Hope hurts when you keep getting let down",
+#: "Frank hits differently at night", where the word is the word).
+_HARM_AFTER = (r"[ \t]+(?i:(?:always|still|just|also|then|even|sometimes|once|has|had|"
+               r"keeps|kept|started|starts|keeps on)[ \t]+)?(?i:{verbs})[ \t]+"
+               r"(?i:(?:again|always|sometimes|all|even|really|hard)[ \t]+)?"
+               r"(?:(?i:me|us|my|our|him|her|his|them|their|you|ya|u|myself)\b|[A-Z][a-z]+\b)")
 #: Forms of the rules' verbs of harm that are past or third person as written (the bare form
 #: after a name could be the word's other sense: "Will hurt" stays; "hit" and "hurt" are past).
 _PAST_TOO = frozenset({"hit", "hurt", "beat", "beaten", "bit", "bitten", "burnt", "threw",
@@ -89,7 +100,7 @@ def _harm_after() -> re.Pattern[str]:
     hit = _LETTERS.findall(FRAGMENTS["HIT"])
     verbs = sorted({w for w in hit if w.endswith(("s", "ed", "ing")) and not w.endswith("ss")}
                    | (_PAST_TOO & set(hit)) | set(_MORE_HARM), key=len, reverse=True)
-    return re.compile(_HARM_AFTER.format(verbs="|".join(verbs)), re.IGNORECASE)
+    return re.compile(_HARM_AFTER.format(verbs="|".join(verbs)))
 
 
 @functools.cache
@@ -112,6 +123,9 @@ def _is_name(text: str, start: int, word: str) -> bool:
         return named and len(low) >= 3 and low not in not_names and tier(low) == "C"
     if named and low not in _never_people() and _harm_after().match(text, start + len(word)):
         return True  # a first name right before a verb of harm is a person ("Will hits me")
+    surname = _SURNAME_AFTER.match(text, start + len(word))
+    if named and low not in _never_people() and surname and _is_surname(surname.group(1)):
+        return True  # a first name and a surname: "Jack Patel threatened me"
     if low in not_names:
         return False
     # the pseudonymiser's own reading of a word: "C" a name only ("kai"), "B" a name that is
@@ -150,16 +164,32 @@ def names_as_tags(text: str, reading: str = "someone") -> str:
     'someone hits me and Mum knows'
     >>> names_as_tags("me and jayden saw Will on Snapchat")
     'me and someone saw Will on Snapchat'
+    >>> names_as_tags("Kai Jones hits me")
+    'someone hits me'
     """
     out: list[str] = []
     last = 0
     for match in _WORD.finditer(text):
         start, end = match.span()
-        if not _is_name(text, start, match.group()):
+        word = match.group()
+        after_name = bool(out) and text[last:start] == " " and out[-1] == reading
+        if not (_is_name(text, start, word) or (after_name and _is_surname(word))):
             continue
-        if out and text[last:start] == " " and out[-1] == reading:
-            last = end  # a full name, "Kai Jones", is one person
+        if after_name:
+            last = end  # a full name, "Kai Jones" or "Kai Hope Jones", is one person
             continue
         out += [text[last:start], reading]
         last = end
     return "".join(out) + text[last:] if out else text
+
+
+def _is_surname(word: str) -> bool:
+    """Whether a word right after a name is its surname ("Kai Jones", "kai jones"): a surname
+    of the pseudonymiser's lexicon that is no word the screen reads otherwise, and, in lower
+    case, no ordinary English word ("kai said", "kai hits")."""
+    from ..pseudonymise.lexicons import is_common_word, surnames
+
+    low = word.lower()
+    if low not in surnames() or low in _never_people() or low in _lexicons()[5]:
+        return False
+    return word[0].isupper() or not (is_common_word(low) or low in _not_names())

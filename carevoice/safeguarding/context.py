@@ -52,9 +52,17 @@ _LIST_ACT = (r"(?:{HIT}|threaten\w*|touch\w*|shouts?|shouted|bull(?:y|ies|ied)|h
              r"sends?|sent|stalks?|stalked)")
 #: After a negated cue: someone it excepts ("nobody hurts me except my stepdad", "he never hits
 #: me unless he's drunk"): the cue stands.
-_EXCEPTION = (r"^ (?:\w+ ){0,4}?(?:except|apart from|other than|besides|but (?:my|his|her|him|"
-              r"them|someone|somebody|the|when|if)|only (?:my|his|her|him|them|someone|when|if)|"
-              r"unless (?:he|she|they|my|someone|somebody|hes|shes|theyre|im))\b")
+_EXCEPTION = (r"^ (?:, )?(?:\w+ ){0,4}?(?:except|apart from|other than|besides|but (?:my|his|"
+              r"her|him|them|someone|somebody|the|when|if)|only (?:my|his|her|him|them|"
+              r"someone|when|if)|"
+              r"unless (?:he|she|they|my|someone|somebody|hes|shes|theyre|im|i|we)|in front of|"
+              # "never hits me when the social worker is there", "where it shows": it happens
+              # out of sight; "they say they never hit me but they do"
+              r"when (?:\w+ ){0,3}(?:is|are|isnt|arent|was|were|s) (?:there|around|about|here|"
+              r"in|watching|looking|home|in the room)|where (?:it|people|anyone|someone|they|"
+              r"staff|you) (?:\w+ )?(?:shows?|sees?|can see|could see|notices?|notice)|but "
+              r"(?:he|she|they|it) (?:really |actually |still |sometimes )?(?:do|does|did)"
+              r"(?= (?:\.|,|really|sometimes|tho|though|lol|honestly)|\s*$))\b")
 #: A contrast that starts a new claim: what comes before it (a joke, play, an accident) does not
 #: qualify what follows ("she was joking but she grabbed my throat").
 _CONTRAST = (r"\b(?:but|then|except|until|till|though|tho|although|however|apart from|"

@@ -396,4 +396,10 @@ NEGATIVES: tuple[str, ...] = (
     "my cat disappeared for a few days but came home on her own",
     "big dogs and wasps freak me out and i scream if i see a spider",
     "nobody hurts me or threatens me where i live",
+    # feelings that hurt, and a song or a film that "hits"; put out of a game or a chat
+    "it hurts getting your hopes up when they cancel again",
+    "being let down over and over really hurts",
+    "that song hits different late at night",
+    "my mates took me out of the group chat and added me back",
+    "we got sent out of the club for being too loud",
 )

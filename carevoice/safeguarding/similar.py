@@ -26,13 +26,58 @@ __all__ = ["readable_sentences", "similar_categories", "split_sentences"]
 _SPLIT = re.compile(r"[.!?;\n]+|,\s+(?:but|and|so)\s+")
 _MIN_WORDS = 3
 
-# Over the normal form (:func:`._text.normalise`). A sentence that says nobody harms the writer
-# ("nobody ever threatens me") is no disclosure, unless it goes on to say who does ("no one
-# hits me except ..."); the model reads the words of harm in it all the same.
+# Over the normal form (:func:`._text.normalise`) of a whole clause (between commas): one that
+# is nothing but the writer saying, in their own voice, that they are not harmed ("nobody ever
+# threatens me", "no one here has ever hurt me", "my carers never hit me", "staff dont grab me
+# or restrain me here") is no disclosure; the model reads the words of harm in it all the
+# same. Not one that goes on ("nobody hits me except ...", "he doesnt hit me any more but
+# ...", "they never hit me where it shows", "he never hits me when mum is in"), one that
+# someone else says ("he says he never hits me", "i have to tell them nobody hurts me"), nor
+# one that denies an intent, not the harm ("i dont think he meant to hurt me"): anything
+# outside the denial but a few words of emphasis or place ("honestly", "here", "at all")
+# keeps the clause read, and so does a next clause that qualifies it ("nobody hits me,
+# except my stepdad").
+_HARM_VERB = (r"(?:hit|hits|hurt|hurts|harm|harms|harmed|threaten|threatens|threatened|touch|"
+              r"touches|touched|grab|grabs|grabbed|restrain|restrains|restrained|push|pushes|"
+              r"pushed|shove|shoves|shoved|slap|slaps|slapped|kick|kicks|kicked|punch|punches|"
+              r"punched|beat|beats|smack|smacks|smacked|batter|batters|battered|bully|bullies|"
+              r"bullied|abuse|abuses|abused|hold|holds|held|pin|pins|pinned|shout at|shouts at|"
+              r"shouted at|scream at|screams at|screamed at|yell at|yells at|yelled at|pick on|"
+              r"picks on|picked on|lay a finger on|lays a finger on|laid a finger on|mess with|"
+              r"messes with|messed with)")
+_ACT = _HARM_VERB + r" (?:me|us|my (?:stuff|things))(?: down| about| around)?"
+#: Words that make what follows someone else's claim ("my carers say they never hit me").
+_SAYS = (r"(?:say|says|said|saying|tell|tells|told|claim|claims|claimed|swear|swears|swore|"
+         r"promise|promises|promised|reckon|reckons|think|thinks|thought|pretend|pretends|"
+         r"make|makes|made|lie|lies|lied|insist|insists|want|wants|know|knows)")
+_NEGATION = (r"(?:dont|doesnt|didnt|do not|does not|did not|never|wont|wouldnt|would never|"
+             r"will never|have never|has never|havent ever|hasnt ever|had never)")
+_WHO = (r"(?:nobody|no one)(?: (?:here|else|at (?:home|school|the home|my placement)|in (?:my|"
+        r"this|the) (?:house|home|placement|unit)))?(?: (?:has|have|had|does|did|would|will))?"
+        r"(?: (?:ever|even|really|actually))?|(?:he|she|they|someone|staff|people|people here|"
+        r"the staff|(?:my|our|the)(?: (?!" + _SAYS + r"\b)\w+){1,4}) " + _NEGATION
+        + r"(?: (?:ever|even|really|actually))?")
+#: More acts after the first, and a few words of emphasis or place ("or restrain me here").
+_MORE_ACTS = (r"(?:(?: ,)?(?: or| and| nor| ,) (?:" + _NEGATION + r" )?(?:ever )?" + _ACT + r")*"
+              r"(?: (?:here|there|at all|ever|either|at home|in any way|or anything|"
+              r"or anything like that|or owt|in (?:this|my|the) (?:house|home|placement|flat|unit|"
+              r"school)|at (?:this|my|the) (?:house|home|placement|school|unit)|thankfully|"
+              r"luckily|honestly|tbh|lol|really|,))*")
 _NO_HARM = re.compile(
-    r"\b(?:nobody|no one|no body) (?:\w+ ){0,2}(?:hurts?|hit|hits|threatens?|"
-    r"threatened|touches|touched|bullies|bullied|harms?|harmed|shouts at|shouted at|picks on|"
-    r"picked on) (?:me|us)\b(?! (?:except|apart|but|other than|only|when|unless))")
+    r"(?:(?:honestly|tbh|to be honest|thankfully|luckily|also|and|but|so|,|i feel safe and|"
+    r"im safe and|i feel safe here and) )*"
+    r"(?:" + _WHO + r") " + _ACT + _MORE_ACTS)
+#: A clause that goes on with a denial's list after a comma ("no one hurts me, shouts at me or
+#: touches me").
+_NO_MORE_HARM = re.compile(r"(?:(?:or|and|nor) )?(?:" + _NEGATION + r" )?(?:ever )?" + _ACT
+                           + _MORE_ACTS)
+_CLAUSES = re.compile(r"\s*,\s*")
+#: The end of a clause that makes the next one someone's words ("he told me to say, ...").
+_SAID = re.compile(r"\b" + _SAYS + r"(?: \w+){0,2}$")
+#: The start of a clause that qualifies a denial before it: an exception, a contrast, a time.
+_GOES_ON = re.compile(r"(?:except|apart|but|unless|only|when|where|if|other than|any more|"
+                      r"no more|now|until|till|though|tho|although|however|yet|not|since|"
+                      r"these days|in front)\b")
 # What the writer says, in their own voice, was a joke, banter or play ("she was joking", "its
 # just banter", "play fighting"): it and what came before it in the comment are not read; not
 # where someone else says so ("he says hes only joking"), and its reach ends at a contrast or a
@@ -63,12 +108,18 @@ def _not_serious(norm: str) -> bool:
 def readable_sentences(text: str) -> list[str]:
     """The sentences of a comment the similarity path reads: none up to the last one its writer
     calls a joke or play (a new sentence or a contrast after it is read), and not a sentence
-    that says nobody harms them.
+    or clause that is nothing but the writer saying, in their own voice, that they are not
+    harmed ("my carers never hit me"; not "they never hit me where it shows", "he doesnt hit
+    me any more", "he says he never hits me").
 
     Examples
     --------
     >>> readable_sentences("nobody ever hurts me here. i just miss my mum")
     ['i just miss my mum']
+    >>> readable_sentences("staff dont grab me or restrain me here, i just want more trips")
+    ['i just want more trips']
+    >>> readable_sentences("they never hit me where it shows")
+    ['they never hit me where it shows']
     >>> readable_sentences("my carer said shed kill me if i was late haha she was joking")
     []
     >>> readable_sentences("he says hes only joking when he pins me down")
@@ -87,7 +138,37 @@ def readable_sentences(text: str) -> list[str]:
         parts = [p for p in parts[jokes[-1] + 1:] if len(p.split()) >= _MIN_WORDS]
     else:
         parts = split_sentences(text)
-    return [s for s in parts if not _NO_HARM.search(normalise(s))]
+    return [kept for kept in map(_without_denials, parts) if kept]
+
+
+def _without_denials(sentence: str) -> str | None:
+    """The sentence without its clauses (between commas) that deny harm in the writer's own
+    voice (:data:`_NO_HARM`); None when nothing else of three words or more is left. A denial
+    whose next clause goes on ("nobody hits me, except my stepdad") is kept."""
+    from ._text import normalise
+
+    parts = _CLAUSES.split(sentence)
+    forms = [normalise(part).strip(" .,") for part in parts]
+    # each clause's denial (a number per denial, its list's clauses sharing it) or None
+    denial: list[int | None] = []
+    for i, form in enumerate(forms):
+        if _NO_HARM.fullmatch(form) and not (i and _SAID.search(forms[i - 1])):
+            denial.append(i)  # not what the clause before says to say ("he told me to say, ...")
+        elif i and denial[-1] is not None and _NO_MORE_HARM.fullmatch(form):
+            denial.append(denial[-1])
+        else:
+            denial.append(None)
+    # a denial whose next clause qualifies it is read, all of it ("nobody hits me, kicks me,
+    # except my stepdad")
+    qualified = {denial[i] for i in range(len(parts) - 1)
+                 if denial[i] is not None and denial[i + 1] != denial[i]
+                 and _GOES_ON.match(forms[i + 1])}
+    kept = [part for part, d in zip(parts, denial, strict=True)
+            if d is None or d in qualified]
+    if len(kept) == len(parts):
+        return sentence
+    rest = ", ".join(kept)
+    return rest if len(rest.split()) >= _MIN_WORDS else None
 
 
 def split_sentences(text: str) -> list[str]:

@@ -21,7 +21,8 @@ __all__ = ["code_command"]
 
 
 def _cached_coder(cache: Path, codebook: Path | None, reference: bool, kin_carers: bool,
-                  mentions: bool, embedder: object, seed: int = 0) -> object:
+                  mentions: bool, embedder: object, seed: int = 0, denials: bool = True
+                  ) -> object:
     """The codebook coder fitted with these settings, loaded from ``cache/coders`` or fitted there.
 
     The same store and key as the batch runner's (:func:`carevoice.batch.runner.coder_key`): a
@@ -34,7 +35,7 @@ def _cached_coder(cache: Path, codebook: Path | None, reference: bool, kin_carer
     from ..embed import private_folder
 
     themes = ThemeSettings(codebook=codebook, reference=reference, kin_carers=kin_carers,
-                           mentions=mentions)
+                           mentions=mentions, denials=denials)
     embed = EmbedSettings(cache=cache)
     fitted = build_coder(themes, embed, seed, private_folder(cache / "coders"),
                          coder_key(themes, embed, seed))
@@ -75,6 +76,12 @@ def code_command(
         help="Read a care-system word the comment talks about ('stop calling it contact') as "
              "'that word', not as what it names. --no-mentions reads every comment as "
              "written.")
+    ] = True,
+    denials: Annotated[bool, typer.Option(
+        "--denials/--no-denials",
+        help="Read a denial ('no complaints really', 'never needed an advocate', 'nobody "
+             "treats me differently') as 'it's fine', not as the theme it denies. "
+             "--no-denials reads every comment as written.")
     ] = True,
     min_score: Annotated[float, typer.Option(
         "--min-score", min=0.0, max=1.0,
@@ -141,10 +148,11 @@ def code_command(
             embedder = CachedEmbedder(embedder, private_folder(cache))
         if examples is None and cache is not None:
             coder = _cached_coder(cache, codebook, reference, kin_carers, mentions, embedder,
-                                  seed)
+                                  seed, denials)
         else:
             coder = ThemeCoder(embedder=embedder, codebook=codebook, reference=reference,
-                               kin_carers=kin_carers, mentions=mentions, random_state=seed)
+                               kin_carers=kin_carers, mentions=mentions, denials=denials,
+                               random_state=seed)
             if examples is not None:
                 human = read_codes(examples, encoding=encoding, sep=sep)
                 if examples_comments is not None:
@@ -169,6 +177,7 @@ def code_command(
         write_step_manifest(
             output, "code", seed=seed, codebook=codebook,
             settings={"reference": reference, "kin_carers": kin_carers, "mentions": mentions,
+                      "denials": denials,
                       "min_score": min_score, "no_theme_rows": no_theme_rows,
                       "examples": examples is not None, "cached_coder": cache is not None
                       and examples is None, "already_pseudonymised": already_pseudonymised,

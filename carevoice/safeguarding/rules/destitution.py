@@ -10,6 +10,18 @@ from ._shared import Cue
 
 __all__ = ["CUES"]
 
+#: What someone is put out of that is not where they live: a game, a group chat, a team, a
+#: lesson ("he kicked me out of the game", "kicked out of the group chat"). Out of a home, a
+#: placement, a house or a flat, or out of nothing named, it is still losing a roof.
+_NOT_A_HOME = (r"(?! of (?:the |my |our |a |an |his |her |their |this |that |every |our )?"
+               r"(?:\w+ )?(?:games?|match|round|lobby|server|party|squad|team|club|band|choir|"
+               r"group ?chats?|gcs?|chats?|groups?|whatsapp|discord|snapchat|snap|insta|"
+               r"instagram|facebook|tiktok|call|facetime|stream|class|classes|lessons?|school|"
+               r"college|uni|assembly|exams?|detention|canteen|library|gym|pool|shop|cinema|car|"
+               r"kitchen|living room|lounge|meeting|tournament|league|competition|show|play|"
+               r"cast|cubs|scouts|brownies|guides|youth club|after school club|fifa|fortnite|"
+               r"roblox|minecraft|xbox|ps5|playstation|console)\b)")
+
 #: The ``destitution`` rules, in the order the screen tries them.
 CUES: tuple[Cue, ...] = (
     Cue("destitution", "has not eaten",
@@ -77,10 +89,11 @@ CUES: tuple[Cue, ...] = (
                r"maccies|snack|snacks|after (?:football|training|pe|practice|the gym|swimming|"
                r"dance|boxing))\b"),
     Cue("destitution", "evicted or homeless",
-        r"\b(?:got|get|been|being|was|were|am|im|getting) (?:evicted|kicked out|chucked out|"
-        r"thrown out|made homeless)\b|\b(?:eviction|section 21|notice to quit)\b|\b(?:im|i am|"
-        r"been|became|become|now|currently|still|are|were|was|end up|be|being|becoming) "
-        r"(?:\w+ )?homeless\b|\b(?:kicked|chucked|threw|thrown) (?:me|us) out\b",
+        r"\b(?:got|get|been|being|was|were|am|im|getting) (?:evicted|(?:kicked out|chucked out|"
+        r"thrown out)" + _NOT_A_HOME + r"|made homeless)\b|\b(?:eviction|section 21|notice to "
+        r"quit)\b|\b(?:im|i am|been|became|become|now|currently|still|are|were|was|end up|be|"
+        r"being|becoming) (?:\w+ )?homeless\b|\b(?:kicked|chucked|threw|thrown) (?:me|us) out\b"
+        + _NOT_A_HOME,
         unless=r"\b(?:kicked out of (?:class|lessons?|the lesson|the room|the game|the team|"
                r"the club|school|college)|thrown out of (?:class|lessons?|the lesson|the game)|"
                r"homeless (?:people|shelter volunteer|charity))\b",
