@@ -591,14 +591,17 @@ def _short_names(texts: dict[str, str], spans: pd.DataFrame,
 
     new = []
     orgs = spans[(spans["label"] == "ORG") & (spans["score"] >= 0.5)]
+    carried: set[tuple[str, str]] = set()  # each first word is looked for once per comment
     for cid, start, end in orgs[[COMMENT_ID, "start", "end"]].itertuples(index=False):
         text = texts.get(str(cid), "")
         words = text[start:end].split()
         while words and words[0].lower() in _ORG_LEAD:
             words = words[1:]
         if len(words) < 2 or not words[0].isalpha() or len(words[0]) < 4 \
+                or (str(cid), words[0].casefold()) in carried \
                 or not no_word_at_all(words[0].lower()):
             continue
+        carried.add((str(cid), words[0].casefold()))
         pattern = re.compile(rf"(?<![\w'\u2019]){re.escape(words[0])}(?![\w'\u2019])",
                              re.IGNORECASE)
         for m in pattern.finditer(text):
