@@ -523,7 +523,9 @@ def _check_cases() -> dict[str, list[tuple[str, str]]]:
 def test_the_twenty_fifth_sessions_check_sentences() -> None:
     """Rules + model on the check sentences: main (before the session) marked 17 of the 60
     nouns, found 56 of the 66 names and none of the 12 cafes, and marked 3 of the 20 words;
-    the session's changes give 3, 62, 10 and 3 (docs/pseudonymise.md). A regression guard."""
+    the session's changes give 3, 62, 10 and 3 (docs/pseudonymise.md). Since the twenty-seventh
+    session's reading of word-names by their context (``learned._read_by_context``), all 66
+    names ("honey" in the four frames it was missed in). A regression guard."""
     cases = _check_cases()
     rows = [(kind, text, part) for kind, pairs in cases.items() for text, part in pairs]
     frame = pd.DataFrame({"comment_id": [f"k{i}" for i in range(len(rows))],
@@ -541,7 +543,7 @@ def test_the_twenty_fifth_sessions_check_sentences() -> None:
         whole[kind] += chars <= got
     assert (len(cases["nouns"]), len(cases["names"]), len(cases["cafes"])) == (60, 66, 12)
     assert touched["nouns"] <= 4, touched
-    assert whole["names"] >= 61, whole
+    assert whole["names"] >= 66, whole
     assert whole["cafes"] >= 9, whole
     assert touched["words"] <= 3, touched
 
@@ -619,9 +621,11 @@ def test_the_twenty_sixth_sessions_contrast_sentences() -> None:
     "faith" opening a sentence, "rose" before "petals"), on main and after the twenty-sixth
     session alike (measured, not fixed: docs/pseudonymise.md says what was tried); 15 of the
     17 names were found whole on main and 16 after it ("grace" in "with summer and grace",
-    joined to the name the model found; "little" of a nursery's name is still left). A
-    regression guard: a change that marks more of these words or finds fewer of these names
-    fails it."""
+    joined to the name the model found; "little" of a nursery's name is still left). The
+    twenty-seventh session's reading of word-names by their context marks a fifth word, the
+    endearment in "my carer calls everyone honey" (the price of finding "honey" as a child's
+    name: docs/pseudonymise.md). A regression guard: a change that marks more of these words
+    or finds fewer of these names fails it."""
     texts = CHECK_WORDS_26 + list(dict.fromkeys(t for t, _ in CHECK_NAMES_26))
     frame = pd.DataFrame({"comment_id": [f"w{i}" for i in range(len(texts))], "text": texts})
     marked: dict[str, set[int]] = {}
@@ -635,5 +639,69 @@ def test_the_twenty_sixth_sessions_contrast_sentences() -> None:
         found += set(range(start, start + len(name))) - {
             start + k for k, ch in enumerate(name) if ch == " "} <= marked.get(ids[text], set())
     assert (len(CHECK_WORDS_26), len(CHECK_NAMES_26)) == (40, 17)
-    assert words <= 4, words
+    assert words <= 5, words
     assert found >= 16, found
+
+
+def _word_name_contrasts() -> list[tuple[str, list[tuple[int, int]]]]:
+    """``tests/data/word_name_contrasts.txt``: each sentence and its names' offsets."""
+    spec = importlib.util.spec_from_file_location("build_demo", ROOT / "corpora" / "build_demo.py")
+    build_demo = sys.modules.get("build_demo")
+    if build_demo is None:
+        build_demo = importlib.util.module_from_spec(spec)
+        sys.modules["build_demo"] = build_demo
+        spec.loader.exec_module(build_demo)
+    out = []
+    path = ROOT / "tests" / "data" / "word_name_contrasts.txt"
+    for line in path.read_text("utf-8").splitlines():
+        if line and not line.startswith("#"):
+            text, pii = build_demo.parse_markup(line)
+            out.append((text, [(p["start"], p["end"]) for p in pii]))
+    return out
+
+
+def test_the_twenty_seventh_sessions_word_name_contrasts() -> None:
+    """Rules + model on ``tests/data/word_name_contrasts.txt`` (written before any change was
+    tried, kept fixed): 18 word-names as words in 43 sentences and as names in 46 (47 names).
+    Main marked 10 of the words and found 44 of the names (missed: "honey" twice, "with will
+    all nite"); reading word-names by their context too finds 46, and marks the same 10
+    words (docs/pseudonymise.md). A regression guard."""
+    rows = _word_name_contrasts()
+    frame = pd.DataFrame({"comment_id": [f"x{i}" for i in range(len(rows))],
+                          "text": [text for text, _ in rows]})
+    marked: dict[str, set[int]] = {}
+    for cid, s, e in detect_pii(frame)[["comment_id", "start", "end"]].itertuples(index=False):
+        marked.setdefault(cid, set()).update(range(s, e))
+    words = sum(bool(marked.get(f"x{i}")) for i, (_, names) in enumerate(rows) if not names)
+    found = sum(set(range(s, e)) <= marked.get(f"x{i}", set())
+                for i, (_, names) in enumerate(rows) for s, e in names)
+    assert (sum(not n for _, n in rows), sum(len(n) for _, n in rows)) == (43, 47)
+    assert words <= 10, words
+    assert found >= 46, found
+
+
+@pytest.mark.parametrize("text", ["in yr 4 honey pushed me", "at dinner honey sat next to me",
+                                  "i miss honey so much since she moved"])
+def test_a_word_name_is_read_by_its_context_too(text: str) -> None:
+    """"honey" weighs against a name by itself (-0.77, and the affixes of "honest" and
+    "money"), which outvoted frames where the model reads any other word-name as a name
+    ("in yr 4 hope pushed me"); read without its own features too, the likelier reading wins."""
+    start = text.index("honey")
+    found = [(s.start, s.end) for s in TokenModelDetector().find("c1", text)]
+    assert (start, start + 5) in found, found
+
+
+def test_the_context_reading_only_raises_a_name_probability() -> None:
+    from carevoice.pseudonymise.learned import OUTSIDE, _read_by_context
+
+    model = packaged_token_model()
+    outside = model.classes.index(OUTSIDE)
+    for text in ("we had honey on toast", "in yr 4 honey pushed me", "me and will went",
+                 "i will ring kai"):
+        features = token_features(text)[1]
+        plain = model.predict_proba(features)
+        read = _read_by_context(model, features, plain.copy())
+        assert (read[:, outside] <= plain[:, outside] + 1e-12).all(), text
+        for i, feats in enumerate(features):  # only words that are names and words change
+            if "lx=wordname" not in feats:
+                np.testing.assert_array_equal(read[i], plain[i])

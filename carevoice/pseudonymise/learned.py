@@ -189,6 +189,32 @@ def _next_in_run(tokens: list[tuple[int, int]], proba: np.ndarray, i: int, outsi
     return i + 1 < len(tokens) and 1.0 - float(proba[i + 1][outside]) >= threshold
 
 
+#: The features that describe a word by itself (:func:`token_features`): the word and its
+#: affixes.
+_OWN = ("w=", "p3=", "s3=", "s2=")
+
+
+def _read_by_context(model: TokenModel, features: Sequence[Sequence[str]],
+                     proba: np.ndarray) -> np.ndarray:
+    """Read each word that is a name and an ordinary word (feature ``lx=wordname``) also
+    without its own features, by the words around it and its name lists alone, and keep the
+    reading more likely to be a name: "in yr 4 honey pushed me" reads as "in yr 4 hope pushed
+    me" does. The training comments hold too few of each such word to learn how often that
+    word is a name ("honey": an endearment in most of them), and the word's weight would
+    otherwise outvote a frame where any other name stands. Only raises a probability of a
+    name, never lowers one (when in doubt, mask). ``proba`` is changed in place."""
+    at = [i for i, feats in enumerate(features) if "lx=wordname" in feats]
+    if not at:
+        return proba
+    bare = model.predict_proba([[f for f in features[i] if not f.startswith(_OWN)]
+                                for i in at])
+    outside = model.classes.index(OUTSIDE)
+    for i, row in zip(at, bare, strict=True):
+        if row[outside] < proba[i][outside]:
+            proba[i] = row
+    return proba
+
+
 #: Comments whose words are scored together by :meth:`TokenModelDetector.detect`.
 _CHUNK = 2_000
 
@@ -659,7 +685,9 @@ class TokenModelDetector(TextDetector):
 
     Adjacent words the model reads as parts of a name (probability of not being ``"O"`` at
     least ``threshold``) form one span, labelled with their most probable name class and
-    scored with the lowest of their probabilities. Family and role words and misspellings of
+    scored with the lowest of their probabilities. A word that is a name and an ordinary word
+    ("honey", "sunny") is read by the words around it as well as by itself, and the reading
+    more likely to be a name is kept. Family and role words and misspellings of
     common words are never marked (:func:`never_a_name`), and a name said as an owner stops
     before the home: "Chloe's house" gives "Chloe".
 
@@ -713,7 +741,9 @@ class TokenModelDetector(TextDetector):
         for first in range(0, len(texts), _CHUNK):  # bounded memory on large corpora
             read = [(cid, text, *token_features(text))
                     for cid, text in texts[first:first + _CHUNK]]
-            proba = self.model.predict_proba([f for *_, features in read for f in features])
+            model = self.model
+            flat = [f for *_, features in read for f in features]
+            proba = _read_by_context(model, flat, model.predict_proba(flat))
             at = 0
             for cid, text, tokens, _ in read:
                 spans += self._spans(cid, text, tokens, proba[at:at + len(tokens)])
@@ -733,7 +763,9 @@ class TokenModelDetector(TextDetector):
         list of Span
         """
         tokens, features = token_features(text)
-        return self._spans(comment_id, text, tokens, self.model.predict_proba(features))
+        model = self.model
+        return self._spans(comment_id, text, tokens,
+                           _read_by_context(model, features, model.predict_proba(features)))
 
     def _spans(self, comment_id: str, text: str, tokens: list[tuple[int, int]],
                proba: np.ndarray) -> list[Span]:
