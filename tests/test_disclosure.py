@@ -327,7 +327,7 @@ _NESTED = {  # fictional questionnaire design: which answers occur in which surv
 }
 
 
-def _nested_survey(rng: np.random.Generator, blanks: bool = False):
+def _nested_survey(rng: np.random.Generator, blanks: bool = False, residuals: bool = False):
     rows = []
     for survey, (ages, placements) in _NESTED.items():
         for age in ages:
@@ -336,9 +336,20 @@ def _nested_survey(rng: np.random.Generator, blanks: bool = False):
                     rows.append((survey, age, placement))
     if blanks:  # a few left their placement blank
         rows += [("in_care", "11-13", None)] * int(rng.integers(0, 4))
+    if residuals:  # parts of a parent level in none of its nested levels
+        # care leavers who gave no age band
+        rows += [("care_leaver", None, "staying_put")] * int(rng.integers(0, 7))
+        # "not answered", a printed level, in both surveys (or, by chance, in one)
+        rows += [("in_care", "14-17", "not_answered")] * int(rng.integers(0, 5))
+        rows += [("care_leaver", "18-21", "not_answered")] * int(rng.integers(0, 5))
     ids = [f"R{i:03d}" for i in range(len(rows))]
     respondents = pd.DataFrame(rows, columns=["survey", "age_group", "placement_type"])
     respondents.insert(0, "respondent_id", ids)
+    if residuals:  # a local authority with only care leavers, two with both
+        councils = np.where(respondents["survey"] == "care_leaver",
+                            rng.choice(["Eastshire", "Northshire", "Southshire"], len(rows)),
+                            rng.choice(["Northshire", "Southshire"], len(rows)))
+        respondents["local_authority"] = councils
     raised = {theme: rng.random(len(ids)) < rng.uniform(0.1, 0.9) for theme in ("money", "iv")}
     comments = pd.DataFrame({"comment_id": ids, "respondent_id": ids, "text": "fictional"})
     codes = pd.DataFrame([{"comment_id": i, "theme": theme} for theme, flags in raised.items()
@@ -402,18 +413,23 @@ def _recovered(shown: dict, respondents: pd.DataFrame, variables: list[str]) -> 
     return sorted(out)
 
 
-@pytest.mark.parametrize("blanks", [False, True])
-def test_no_suppressed_cell_is_recovered_across_nested_subgroup_tables(blanks):
+@pytest.mark.parametrize("blanks,residuals", [(False, False), (True, False), (True, True)])
+def test_no_suppressed_cell_is_recovered_across_nested_subgroup_tables(blanks, residuals):
     """Survey total minus the shown age bands (or placements) of that survey gave back a [c]
     (audit F1): on random fictional surveys whose age bands and placements nest in the survey,
-    no [c] of the published tables, counts or level sizes, can be worked out from the rest."""
+    no [c] of the published tables, counts or level sizes, can be worked out from the rest.
+    With ``residuals``, parents hold young people in none of their nested levels (care
+    leavers with no age band, a "not answered" placement printed in the placement table, a
+    local authority of care leavers only), which the protection counts as unknown unless the
+    published cells give them."""
     from carevoice.link import link
 
     variables = ["survey", "age_group", "placement_type"]
-    rng = np.random.default_rng(2026 + blanks)
+    variables += ["local_authority"] if residuals else []
+    rng = np.random.default_rng(2026 + blanks + 2 * residuals)
     hidden = 0
     for _ in range(12):
-        comments, codes, respondents = _nested_survey(rng, blanks)
+        comments, codes, respondents = _nested_survey(rng, blanks, residuals)
         prev = link(comments, codes, respondents, by=variables, variables=variables).prevalence
         shown = _published(prev, variables)
         hidden += sum(v is None for v in shown.values())
@@ -445,3 +461,61 @@ def test_check_k_anonymity_reads_two_comments_of_one_young_person_together():
     assert check_k_anonymity(rows.iloc[:1], resp) == []
     assert check_k_anonymity(rows.iloc[1:], resp) == []
     assert check_k_anonymity(rows, resp) == ["r0", "r0"]
+
+
+def _safety_survey():
+    """60 young people in care (fictional): Northshire r0-r15; feels safe "never": r0 and
+    r20-r29, "sometimes": r30-r39 (all in Southshire). Safety raised by r0 (so Northshire's
+    count is 1) and r20-r34, r46-r50."""
+    ids = [f"r{i}" for i in range(60)]
+    feels = ["never" if i == 0 or 20 <= i < 30 else "sometimes" if 30 <= i < 40 else "always"
+             for i in range(60)]
+    respondents = pd.DataFrame({"respondent_id": ids, "survey": "in_care",
+                                "local_authority": ["Northshire"] * 16 + ["Southshire"] * 44,
+                                "feels_safe": feels})
+    raised = [0, *range(20, 35), *range(46, 51)]
+    comments = pd.DataFrame({"comment_id": ids, "respondent_id": ids, "text": "fictional"})
+    codes = pd.DataFrame({"comment_id": [f"r{i}" for i in raised], "theme": "safety"})
+    return comments, codes, respondents
+
+
+def test_a_nested_residual_that_no_table_prints_hides_nothing_more():
+    """Every "sometimes" is in Southshire, so Southshire's cell is "sometimes" plus the rest of
+    Southshire; Northshire's count of 1 hides Southshire's. The rest of Southshire (its
+    "never" and "always") is printed in no table and no sum of printed cells gives it, so the
+    "sometimes" cell cannot be worked out from Southshire's and stays shown (it, and another
+    feels-safe cell, were hidden when the rest counted as shown)."""
+    from carevoice.link import link
+
+    comments, codes, respondents = _safety_survey()
+    variables = ["local_authority", "feels_safe"]
+    prev = link(comments, codes, respondents, by=variables, variables=variables).prevalence
+    assert ("local_authority", "Southshire", "feels_safe", ("sometimes",)) in \
+        prev.attrs["carevoice_linked_levels"]
+    marked = suppress_prevalence(prev).set_index(["variable", "level"])
+    assert marked.loc[("local_authority", "Northshire"), "suppressed"]
+    assert marked.loc[("local_authority", "Southshire"), "suppressed"]
+    assert not marked.loc[("feels_safe", "sometimes"), "suppressed"]
+    assert not marked.xs("feels_safe")["suppressed"].any()
+    shown = _published(prev, variables)
+    assert _recovered(shown, respondents, variables) == []
+
+
+def test_a_residual_the_published_cells_give_is_known():
+    """The same survey with a placement question whose "residential" young people are exactly
+    the rest of Southshire: that rest is printed after all, in the placement table, so
+    Southshire's cell is "sometimes" plus "residential" and the "sometimes" cell must be
+    hidden beside Southshire's."""
+    from carevoice.link import link
+
+    comments, codes, respondents = _safety_survey()
+    rest = (respondents["local_authority"] == "Southshire") \
+        & (respondents["feels_safe"] != "sometimes")
+    respondents["placement_type"] = np.where(rest, "residential", "foster")
+    variables = ["local_authority", "feels_safe", "placement_type"]
+    prev = link(comments, codes, respondents, by=variables, variables=variables).prevalence
+    marked = suppress_prevalence(prev).set_index(["variable", "level"])
+    assert marked.loc[("local_authority", "Southshire"), "suppressed"]
+    assert marked.loc[("feels_safe", "sometimes"), "suppressed"]
+    assert _recovered(_published(prev, variables), respondents, variables) == []
+

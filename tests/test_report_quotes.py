@@ -112,12 +112,10 @@ def test_pre_specified_hypotheses_are_in_their_display_with_quotes_of_their_grou
     """Audit finding 4: the hypotheses table showed the result; the display listed only
     exploratory rows, without saying they were exploratory.
 
-    Without the local authority question: the one young person of Northshire who raised
-    safety makes its cell [c], and since every "sometimes" is in Southshire, the protection of
-    linked tables (Southshire's cell holds the "sometimes" cell) hides the feels-safe cells and
-    so the hypothesis too (conservatively: see *Secondary suppression* in docs/link.md)."""
-    comments, codes, resp = survey
-    survey = (comments, codes, resp.drop(columns="local_authority"))
+    With the local authority question: the one young person of Northshire who raised safety
+    makes its cell [c] and Southshire's with it; every "sometimes" is in Southshire, but the
+    rest of Southshire ("never" or "always" there) is printed in no table, so the feels-safe
+    cells, and the hypothesis, stay shown (they were hidden too before)."""
     content = _report(survey, hypotheses=[
         Hypothesis("safety", "feels_safe", ("never", "sometimes"), "greater")])
     frame = content.joint["safety"]
