@@ -28,6 +28,11 @@ LINKS = "carevoice_linked_levels"
 #: unknown) from one that can be worked out.
 CELLS = "carevoice_answer_cells"
 
+#: Where :func:`carevoice.link.compare_waves` records, in its prevalence table's ``attrs``, each
+#: wave's :data:`LINKS` and :data:`CELLS` (``{wave: {LINKS: ..., CELLS: ...}}``): a nesting
+#: that holds in one wave protects that wave's cells.
+BY_WAVE = "carevoice_linked_levels_by_wave"
+
 Link = tuple[str, str, str, tuple[str, ...]]
 Cells = tuple[tuple[str, ...], tuple[tuple[str | None, ...], ...]]
 

@@ -45,6 +45,7 @@ import pandas as pd
 # The rules for tables of change between survey waves, and for quote attributions, are written
 # in their own modules, which import what they need from this one when called.
 from ._disclosure_links import (
+    BY_WAVE,
     CELLS,
     LINKS,
     cell_vector,
@@ -432,7 +433,8 @@ def suppress_prevalence(prevalence: pd.DataFrame,
     pandas.DataFrame
         A copy with boolean columns ``suppressed`` (hide ``n``, ``share`` and the interval) and
         ``base_suppressed`` (hide ``base`` too). A table with a ``wave`` column (each wave's
-        prevalence, :func:`carevoice.link.compare_waves`) is marked wave by wave.
+        prevalence, :func:`carevoice.link.compare_waves`) is marked wave by wave, each with
+        the levels that nest in that wave.
 
     Examples
     --------
@@ -452,10 +454,17 @@ def suppress_prevalence(prevalence: pd.DataFrame,
     if "wave" in prevalence:  # several waves: each wave's cells on their own
         out, waves = prevalence.assign(suppressed=False, base_suppressed=False), \
             prevalence["wave"].astype(str).to_numpy()
+        own = prevalence.attrs.get(BY_WAVE, {})
         for wave in dict.fromkeys(waves):
-            marked = suppress_prevalence(prevalence[waves == wave].drop(columns="wave"), config)
+            piece = prevalence[waves == wave].drop(columns="wave")
+            if wave in own:  # the nesting of that wave's own respondents
+                piece.attrs = {key: value for key, value in piece.attrs.items()
+                               if key not in (LINKS, CELLS, BY_WAVE)}
+                piece.attrs.update(own[wave])
+            marked = suppress_prevalence(piece, config)
             for column in ("suppressed", "base_suppressed"):
                 out.loc[waves == wave, column] = marked[column].to_numpy()
+        out.attrs[_MARKED_WITH] = _marks_key(config)
         return out
     t, z = config.threshold, config.suppress_zeros
     out = prevalence.copy()

@@ -519,3 +519,29 @@ def test_a_residual_the_published_cells_give_is_known():
     assert marked.loc[("feels_safe", "sometimes"), "suppressed"]
     assert _recovered(_published(prev, variables), respondents, variables) == []
 
+
+def test_each_wave_is_protected_by_the_levels_that_nest_in_that_wave():
+    """compare_waves kept a nesting only when it held in every wave: here "aged 18-21" lies
+    inside "care leaver" in the first wave, not in the second (one young person in care
+    gave it), and the first wave's [c] for 18-21 was care leavers minus 22-25."""
+    from carevoice.link import compare_waves
+
+    rng = np.random.default_rng(11)
+    variables = ["survey", "age_group"]
+    waves, hidden = {}, 0
+    for name in ("2024", "2025"):
+        comments, codes, respondents = _nested_survey(rng)
+        if name == "2025":  # one young person in care gave an age band of care leavers
+            respondents.loc[respondents["survey"] == "in_care", "age_group"] = \
+                respondents.loc[respondents["survey"] == "in_care", "age_group"].where(
+                    np.arange((respondents["survey"] == "in_care").sum()) > 0, "18-21")
+        waves[name] = (comments, codes, respondents)
+    prev = compare_waves(waves, by=variables).prevalence
+    assert "carevoice_linked_levels" not in prev.attrs  # not the same in both waves
+    marked = suppress_prevalence(prev)
+    for name, (_, _, respondents) in waves.items():
+        wave = marked[marked["wave"] == name].drop(columns="wave")
+        shown = _published(wave, variables)
+        hidden += sum(v is None for v in shown.values())
+        assert _recovered(shown, respondents, variables) == [], name
+    assert hidden > 5
