@@ -520,6 +520,66 @@ def test_a_residual_the_published_cells_give_is_known():
     assert _recovered(_published(prev, variables), respondents, variables) == []
 
 
+# --------------------------------------------------------------------------------------------
+# The k-anonymity check applies the rules the quote selection chooses by
+# --------------------------------------------------------------------------------------------
+def _money_survey():
+    """20 young people in care (fictional): r0-r5 aged 8-10, r6-r19 aged 11-13. Money raised
+    by r0 and r1 (aged 8-10) and r6-r11 (aged 11-13)."""
+    ids = [f"r{i}" for i in range(20)]
+    respondents = pd.DataFrame({"respondent_id": ids, "survey": "in_care",
+                                "age_group": ["8-10"] * 6 + ["11-13"] * 14})
+    raised = ["r0", "r1", *(f"r{i}" for i in range(6, 12))]
+    texts = ["i never know how much pocket money i am meant to get each week",
+             "my savings account got forgotten about when i moved to a new home"]
+    comments = pd.DataFrame({"comment_id": [f"c{r}" for r in raised], "respondent_id": raised,
+                             "text": [texts[i % 2] + f" and that is {i}" for i in
+                                      range(len(raised))]})
+    codes = pd.DataFrame({"comment_id": comments["comment_id"], "theme": "money"})
+    return comments, codes, respondents
+
+
+def test_check_k_anonymity_counts_among_those_who_raised_the_theme_as_the_selection_does():
+    """The check counted k among everyone: "in care, aged 8-10" fits 6 young people, but a
+    quote about money tells its reader that its author is one of the 2 aged 8-10 who raised
+    money, which the selection refuses."""
+    from carevoice import HashingEmbedder
+    from carevoice.quotes import QuoteConfig, select_quotes
+
+    comments, codes, respondents = _money_survey()
+    config = DisclosureConfig(attributes=("survey", "age_group"))
+    mine = attribution(respondents, ["r0", "r6"], config).assign(theme="money")
+    assert mine["attribution"].tolist() == ["in care, aged 8-10", "in care, aged 11-13"]
+    assert check_k_anonymity(mine, respondents, config) == []  # among everyone: 6 and 14
+    assert check_k_anonymity(mine, respondents, config, codes=codes,
+                             comments=comments) == ["r0"]
+    chosen = select_quotes(comments, codes, respondents, text_is_pseudonymised=True,
+                           embedder=HashingEmbedder(), disclosure=config,
+                           config=QuoteConfig(n_quotes=3, min_words=3),
+                           safeguarding=pd.DataFrame({"comment_id": pd.Series(dtype=str)}))
+    assert len(chosen) and "in care, aged 8-10" not in set(chosen["attribution"])
+    assert check_k_anonymity(chosen, respondents, config, codes=codes, comments=comments) == []
+
+
+def test_check_k_anonymity_lists_a_quote_that_names_a_hidden_cell():
+    """The selection never writes a level shown as [c] for the quote's theme (nor lists a
+    quote under one); the check knew nothing of [c] cells."""
+    comments, codes, respondents = _money_survey()
+    config = DisclosureConfig(attributes=("survey", "age_group"))
+    mine = attribution(respondents, ["r6"], config).assign(theme="money")
+    hidden = [("money", "age_group", "11-13")]
+    assert check_k_anonymity(mine, respondents, config, codes=codes, comments=comments) == []
+    assert check_k_anonymity(mine, respondents, config, hidden_cells=hidden) == ["r6"]
+    assert check_k_anonymity(mine, respondents, config,
+                             hidden_cells=[("iv", "age_group", "11-13")]) == []
+    listed = mine.assign(attributes_used="survey", variable="age_group", level="11-13")
+    assert check_k_anonymity(listed, respondents, config, hidden_cells=hidden) == ["r6"]
+    with pytest.raises(InputError, match="'comments'"):
+        check_k_anonymity(mine, respondents, config, codes=codes)
+    with pytest.raises(InputError, match="'theme'"):
+        check_k_anonymity(mine.drop(columns="theme"), respondents, config, hidden_cells=hidden)
+
+
 def test_each_wave_is_protected_by_the_levels_that_nest_in_that_wave():
     """compare_waves kept a nesting only when it held in every wave: here "aged 18-21" lies
     inside "care leaver" in the first wave, not in the second (one young person in care

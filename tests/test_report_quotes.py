@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from carevoice import HashingEmbedder
-from carevoice.disclosure import check_k_anonymity
+from carevoice.disclosure import check_k_anonymity, suppress_prevalence
 from carevoice.link import Hypothesis
 from carevoice.quotes import QuoteConfig
 
@@ -73,6 +73,14 @@ def test_a_comment_is_shown_once_in_the_whole_report(survey):
     assert len(quotes) == len(set(quotes)) and quotes.count(BOTH) == 1
     assert content.quotes["comment_id"].is_unique
     assert check_k_anonymity(content.quotes, survey[2]) == []
+    # and by the rules the selection chose them by: k among those who raised the theme, no
+    # [c] named
+    comments, codes, resp = survey
+    marked = suppress_prevalence(content.link_result.prevalence)
+    hidden = marked.loc[marked["suppressed"], ["theme", "variable", "level"]]
+    assert len(hidden)
+    assert check_k_anonymity(content.quotes, resp, codes=codes, comments=comments,
+                             hidden_cells=hidden.itertuples(index=False)) == []
 
 
 @pytest.mark.parametrize("raised", [1, 3])
