@@ -123,11 +123,27 @@ def answer_cells(labels: Mapping[str, np.ndarray]) -> Cells:
     variables = tuple(str(v) for v in labels)
     if not variables:
         return _Frozen(((), ()))
-    frame = pd.DataFrame({v: pd.Series(np.asarray(values, dtype=object)).astype(object)
-                          for v, values in zip(variables, labels.values(), strict=True)})
-    frame = frame.where(frame.notna(), None).drop_duplicates()
-    combos = {tuple(None if v is None else str(v) for v in row)
-              for row in frame.itertuples(index=False, name=None)}
+    codes, names = [], []
+    for values in labels.values():  # each variable's answers as codes, -1 for blank
+        values = pd.Series(np.asarray(values, dtype=object)).astype(object)
+        code, name = pd.factorize(values.where(values.notna(), None))
+        codes.append(code)
+        names.append([str(v) for v in name])
+    sizes = [len(n) + 1 for n in names]
+    if float(np.prod(np.asarray(sizes, dtype=float))) < 2.0 ** 62:  # one number per combination
+        key = np.zeros(len(codes[0]), dtype=np.int64)
+        for code, size in zip(codes, sizes, strict=True):
+            key = key * size + (code + 1)
+        unique = np.unique(key)
+        columns = []
+        for size in reversed(sizes):
+            columns.append(unique % size - 1)
+            unique = unique // size
+        distinct = np.column_stack(columns[::-1])
+    else:
+        distinct = np.unique(np.column_stack(codes), axis=0)
+    combos = {tuple(None if c < 0 else names[j][c] for j, c in enumerate(row))
+              for row in distinct.tolist()}
     return _Frozen((variables, tuple(sorted(
         combos, key=lambda c: tuple((v is None, v or "") for v in c)))))
 

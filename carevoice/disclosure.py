@@ -395,16 +395,18 @@ def _printed_cells(cells: tuple | None, table: pd.DataFrame,
                    per_theme: bool) -> list[tuple[str, np.ndarray | None]]:
     """Per row of ``table``: its theme ("" for the level sizes) and its answer cells."""
     themes = table["theme"].astype(str) if per_theme else pd.Series("", index=table.index)
-    return [(theme, None if cells is None else cell_vector(cells, str(v), str(lev)))
-            for theme, v, lev in zip(themes, table["variable"], table["level"], strict=True)]
+    keys = list(zip(table["variable"].astype(str), table["level"].astype(str), strict=True))
+    vectors = {} if cells is None else {key: cell_vector(cells, *key) for key in set(keys)}
+    return [(theme, vectors.get(key)) for theme, key in zip(themes, keys, strict=True)]
 
 
 def _residuals(cells: tuple | None, links: Sequence[tuple], extra: pd.DataFrame,
                start: int) -> dict[int, tuple[str, np.ndarray | None]]:
     """The residuals of :func:`nested_cells` by position, with their answer cells."""
-    return {start + i: (str(theme), None if cells is None
-                        else residual_vector(cells, links[int(at)]))
-            for i, (theme, at) in enumerate(zip(extra["theme"], extra["link"], strict=True))}
+    at = [int(a) for a in extra["link"]]
+    vectors = {} if cells is None else {a: residual_vector(cells, links[a]) for a in set(at)}
+    return {start + i: (str(theme), vectors.get(a))
+            for i, (theme, a) in enumerate(zip(extra["theme"], at, strict=True))}
 
 
 def suppress_prevalence(prevalence: pd.DataFrame,
