@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import InputError
-from .schema import COMMENT_ID, RESPONDENT_ID, TEXT
+from .schema import COMMENT_ID, LANGUAGE, RESPONDENT_ID, TEXT
 
 if TYPE_CHECKING:  # pragma: no cover
     from .disclosure import DisclosureConfig
@@ -230,6 +230,24 @@ def theme_raisers(frame: pd.DataFrame, coded: pd.DataFrame) -> pd.Series:
     return who.groupby("theme")["_who"].agg(set)
 
 
+def writers_of_language(frame: pd.DataFrame, everyone: np.ndarray,
+                         used: pd.Index) -> list[np.ndarray] | None:
+    """For each quotable comment, the young people (over ``everyone``) who wrote a comment in
+    its language; None without a ``language`` column.
+
+    A blank tag is English, the report's own language; tags compare by their primary
+    language subtag, case aside ("pt-BR" and "pt" are one language to a reader).
+    """
+    if LANGUAGE not in frame.columns:
+        return None
+    tags = frame[LANGUAGE].astype("string").fillna("").str.strip().str.split("-").str[0]
+    primary = tags.str.casefold().replace("", "en")
+    who = frame[RESPONDENT_ID].astype(str)
+    writers = {lang: np.isin(everyone, who[primary == lang].unique())
+               for lang in primary.unique()}
+    return [writers[primary.at[cid]] for cid in used]
+
+
 def group_levels(values: pd.Series, level: str) -> tuple[str, ...]:
     """The answers a quote's ``level`` stands for: itself, or, for a group of answers joined
     by ``" + "`` (as a pre-specified hypothesis names them) that is no answer as written, its
@@ -281,6 +299,9 @@ def check_k_anonymity(quotes: pd.DataFrame, respondents: pd.DataFrame,
     the groups, so their intersection must hold ``k`` young people. Given ``hidden_cells``, a
     quote whose attribution, or the subgroup it is listed under, names a ``[c]`` cell of its
     theme is listed too: it would tell its reader that someone of that cell raised the theme.
+    Given ``comments`` with a ``language`` column and ``quotes`` with ``comment_id``, a quote
+    must also fit ``k`` young people who wrote a comment in its language, as the selection
+    counts them (its text tells its reader that its author writes that language).
 
     Parameters
     ----------
@@ -298,7 +319,8 @@ def check_k_anonymity(quotes: pd.DataFrame, respondents: pd.DataFrame,
         The theme codes the quotes were chosen from (``comment_id``, ``theme``, optional
         ``assigned``), with ``comments``.
     comments : pandas.DataFrame, optional
-        ``comment_id``, ``respondent_id`` and ``text``: whose each coded comment is.
+        ``comment_id``, ``respondent_id`` and ``text``: whose each coded comment is (and, with
+        a ``language`` column, in which language each is written).
     hidden_cells : collection of (theme, variable, level), default ()
         The cells the report shows as ``[c]``, as passed to
         :func:`carevoice.quotes.select_quotes`.
@@ -351,7 +373,20 @@ def check_k_anonymity(quotes: pd.DataFrame, respondents: pd.DataFrame,
     if (codes is not None or hidden) and "theme" not in quotes:
         raise InputError("The 'quotes' argument of check_k_anonymity needs a 'theme' column "
                          "to be checked against 'codes' or 'hidden_cells'.")
-    raisers = None if codes is None else theme_raisers(*quoted_codes(comments, codes))
+    frame, coded = (None, None) if codes is None else quoted_codes(comments, codes)
+    raisers = None if codes is None else theme_raisers(frame, coded)
+    everyone = data.index.to_numpy()
+    speakers: list[np.ndarray | None] = [None] * len(quotes)
+    if comments is not None and LANGUAGE in comments and COMMENT_ID in quotes:
+        # a quote's language tells its reader that its author writes it, as the selection
+        # counts it
+        written = frame if frame is not None else quoted_codes(
+            comments, pd.DataFrame({COMMENT_ID: [], "theme": []}))[0]
+        ids = quotes[COMMENT_ID].astype(str)
+        known = ids.isin(written.index).to_numpy()
+        found = writers_of_language(written, everyone, pd.Index(ids[known]))
+        for at, mine in zip(np.flatnonzero(known), found, strict=True):
+            speakers[at] = mine
     themes = quotes["theme"].astype(str) if "theme" in quotes else pd.Series("", quotes.index)
     variables = quotes["variable"] if "variable" in quotes else pd.Series("all", quotes.index)
     levels = quotes["level"] if "level" in quotes else pd.Series("all", quotes.index)
@@ -360,12 +395,13 @@ def check_k_anonymity(quotes: pd.DataFrame, respondents: pd.DataFrame,
     keys = [rid for rid, *_ in rows]  # a young person's quotes are read together
     member_of: dict[str, np.ndarray] = {}
     named: set[int] = set()
-    everyone = data.index.to_numpy()
     for at, (key, (rid, used, variable, level, theme)) in enumerate(
             zip(keys, rows, strict=True)):
         member = member_of.get(key, np.ones(len(data), dtype=bool))
         if raisers is not None:
             member = member & np.isin(everyone, list(raisers.get(theme, set())))
+        if speakers[at] is not None:
+            member = member & speakers[at]
         hide = hidden.get(theme, set())
         if variable != "all" and variable in data:
             answers_of = group_levels(data[variable], level)

@@ -50,12 +50,13 @@ from ._disclosure_quotes import (
     names_hidden,
     quoted_codes,
     theme_raisers,
+    writers_of_language,
 )
 from .disclosure import DisclosureConfig
 from .errors import InputError, Problem, ValidationError
 from .mmr import maximal_marginal_relevance
 from .placeholders import PLACEHOLDER, model_texts, renumber_tags
-from .schema import COMMENT_ID, LANGUAGE, RESPONDENT_ID, TEXT
+from .schema import COMMENT_ID, RESPONDENT_ID, TEXT
 
 __all__ = ["QUOTE_COLUMNS", "REVIEW_COLUMN", "QuoteConfig", "flagged_ids", "quote_details",
            "select_quotes"]
@@ -531,7 +532,7 @@ def select_quotes(comments: pd.DataFrame, codes: pd.DataFrame,
 
     # A quote in a language tells its reader that its author writes that language (the
     # text shows it, and the report marks it): it must fit k young people who wrote in it.
-    speakers = _writers_of_language(frame, everyone, used.index)
+    speakers = writers_of_language(frame, everyone, used.index)
 
     hidden = hidden_by_theme(hidden_cells)
 
@@ -638,24 +639,6 @@ def select_quotes(comments: pd.DataFrame, codes: pd.DataFrame,
     out = pd.DataFrame(rows, columns=list(QUOTE_COLUMNS))
     out.attrs["safeguarding_withheld"] = len(withheld)
     return out
-
-
-def _writers_of_language(frame: pd.DataFrame, everyone: np.ndarray,
-                         used: pd.Index) -> list[np.ndarray] | None:
-    """For each quotable comment, the young people (over ``everyone``) who wrote a comment in
-    its language; None without a ``language`` column.
-
-    A blank tag is English, the report's own language; tags compare by their primary
-    language subtag, case aside ("pt-BR" and "pt" are one language to a reader).
-    """
-    if LANGUAGE not in frame.columns:
-        return None
-    tags = frame[LANGUAGE].astype("string").fillna("").str.strip().str.split("-").str[0]
-    primary = tags.str.casefold().replace("", "en")
-    who = frame[RESPONDENT_ID].astype(str)
-    writers = {lang: np.isin(everyone, who[primary == lang].unique())
-               for lang in primary.unique()}
-    return [writers[primary.at[cid]] for cid in used]
 
 
 def _as_written(comments_as_written: pd.DataFrame | None,

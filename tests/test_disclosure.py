@@ -605,3 +605,18 @@ def test_each_wave_is_protected_by_the_levels_that_nest_in_that_wave():
         hidden += sum(v is None for v in shown.values())
         assert _recovered(shown, respondents, variables) == [], name
     assert hidden > 5
+
+
+def test_check_k_anonymity_counts_a_quote_among_those_who_wrote_its_language():
+    """The selection counts a quote's language among what it tells of its author (the only
+    young person who wrote Polish); the check, given the comments with their language, too."""
+    comments, codes, respondents = _money_survey()
+    comments["language"] = ["pl"] + [""] * (len(comments) - 1)
+    config = DisclosureConfig(attributes=("survey",))
+    quotes = attribution(respondents, ["r0", "r6"], config).assign(
+        theme="money", comment_id=["cr0", "cr6"])
+    assert check_k_anonymity(quotes, respondents, config) == []
+    assert check_k_anonymity(quotes, respondents, config, codes=codes,
+                             comments=comments) == ["r0"]
+    assert check_k_anonymity(quotes, respondents, config, codes=codes,
+                             comments=comments.drop(columns="language")) == []
