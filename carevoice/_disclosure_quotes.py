@@ -6,14 +6,14 @@ they are written here so that that module stays a readable size.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
 from .errors import InputError
-from .schema import RESPONDENT_ID
+from .schema import COMMENT_ID, LANGUAGE, RESPONDENT_ID, TEXT
 
 if TYPE_CHECKING:  # pragma: no cover
     from .disclosure import DisclosureConfig
@@ -207,46 +207,134 @@ def attribution(respondents: pd.DataFrame, respondent_ids: Sequence[str],
                                        "group_size"])
 
 
-def _in_group(data: pd.DataFrame, variable: str, level: str) -> np.ndarray:
-    """Who of ``data`` gave the answer ``level`` to ``variable`` (a group of answers joined by
-    ``" + "``, as a pre-specified hypothesis names them, when no answer is written so)."""
-    values = data[variable].astype(str).where(data[variable].notna(), None)
-    if level in set(values.dropna()) or " + " not in level:
-        return (values == level).to_numpy()
-    return values.isin(level.split(" + ")).to_numpy()
+def quoted_codes(comments: pd.DataFrame,
+                 codes: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The comments with a text (indexed by ``comment_id``, ids as strings) and the theme
+    codes assigned to them (``no_theme`` left out): what a quote selection reads."""
+    from .link.indicators import _assigned
+
+    frame = comments[comments[TEXT].notna()].copy()
+    frame[COMMENT_ID] = frame[COMMENT_ID].astype(str)
+    frame[RESPONDENT_ID] = frame[RESPONDENT_ID].astype(str)
+    frame = frame.drop_duplicates(COMMENT_ID).set_index(COMMENT_ID, drop=False)
+    coded = codes[_assigned(codes).to_numpy()].copy()
+    coded[COMMENT_ID] = coded[COMMENT_ID].astype(str)
+    coded = coded[coded[COMMENT_ID].isin(frame.index) & (coded["theme"] != "no_theme")]
+    return frame, coded
+
+
+def theme_raisers(frame: pd.DataFrame, coded: pd.DataFrame) -> pd.Series:
+    """The young people who raised each theme (a set of ``respondent_id`` per theme), from
+    :func:`quoted_codes`: a quote's attribution must describe ``k`` of them."""
+    who = coded.assign(_who=coded[COMMENT_ID].map(frame[RESPONDENT_ID]))
+    return who.groupby("theme")["_who"].agg(set)
+
+
+def writers_of_language(frame: pd.DataFrame, everyone: np.ndarray,
+                         used: pd.Index) -> list[np.ndarray] | None:
+    """For each quotable comment, the young people (over ``everyone``) who wrote a comment in
+    its language; None without a ``language`` column.
+
+    A blank tag is English, the report's own language; tags compare by their primary
+    language subtag, case aside ("pt-BR" and "pt" are one language to a reader).
+    """
+    if LANGUAGE not in frame.columns:
+        return None
+    tags = frame[LANGUAGE].astype("string").fillna("").str.strip().str.split("-").str[0]
+    primary = tags.str.casefold().replace("", "en")
+    who = frame[RESPONDENT_ID].astype(str)
+    writers = {lang: np.isin(everyone, who[primary == lang].unique())
+               for lang in primary.unique()}
+    return [writers[primary.at[cid]] for cid in used]
+
+
+def group_levels(values: pd.Series, level: str) -> tuple[str, ...]:
+    """The answers a quote's ``level`` stands for: itself, or, for a group of answers joined
+    by ``" + "`` (as a pre-specified hypothesis names them) that is no answer as written, its
+    answers."""
+    if " + " not in level or level in set(values.dropna().astype(str)):
+        return (level,)
+    return tuple(level.split(" + "))
+
+
+def in_group(values: pd.Series, levels: Sequence[str]) -> np.ndarray:
+    """Who gave one of ``levels`` (a blank is none of them)."""
+    return (values.notna() & values.astype(str).isin(list(levels))).to_numpy()
+
+
+def hidden_by_theme(hidden_cells: Collection[tuple[str, str, object]]
+                    ) -> dict[str, set[tuple[str, str]]]:
+    """``{theme: {(variable, level)}}`` of the cells a report shows as ``[c]``."""
+    hidden: dict[str, set[tuple[str, str]]] = {}
+    for theme, variable, level in hidden_cells:
+        hidden.setdefault(str(theme), set()).add((str(variable), str(level)))
+    return hidden
+
+
+def names_hidden(written: Mapping[str, object], hide: set[tuple[str, str]]) -> bool:
+    """Whether an attribution names a ``[c]`` cell of its theme: ``written`` maps each column
+    it writes as answered (not generalised) to the answer."""
+    return bool(hide) and any((col, value) in hide for col, value in written.items())
 
 
 def check_k_anonymity(quotes: pd.DataFrame, respondents: pd.DataFrame,
                       config: DisclosureConfig | None = None,
-                      generalise: Mapping[str, Mapping[str, str]] | None = None) -> list[str]:
-    """List the quotes whose description, all told, fits fewer than ``k`` respondents.
+                      generalise: Mapping[str, Mapping[str, str]] | None = None, *,
+                      codes: pd.DataFrame | None = None,
+                      comments: pd.DataFrame | None = None,
+                      hidden_cells: Collection[tuple[str, str, object]] = ()) -> list[str]:
+    """List the quotes whose description, all told, fits fewer than ``k`` young people, or
+    names a cell shown as ``[c]``: the rules :func:`carevoice.quotes.select_quotes` chooses by.
 
-    Recomputes, from ``respondents``, how many respondents share the attribute values of each
-    quote's ``attributes_used`` and, for a quote listed under a subgroup (``variable`` and
-    ``level`` other than ``"all"``, as from :func:`carevoice.quotes.select_quotes` with
-    ``by``), the subgroup too: its reader knows it. The quotes of one young person (the same
+    Recomputes, from ``respondents``, who shares the attribute values of each quote's
+    ``attributes_used`` and, for a quote listed under a subgroup (``variable`` and ``level``
+    other than ``"all"``, as from :func:`carevoice.quotes.select_quotes` with ``by``), the
+    subgroup too: its reader knows it. Given ``codes`` and ``comments``, only the young people
+    who raised the quote's ``theme`` are counted, as the selection counts them (a quote tells
+    its reader that its author raised the theme); without them, everyone is, which passes
+    quotes the selection would refuse. The quotes of one young person (the same
     ``respondent_id`` in several rows: one comment beside two findings, or two of their
     comments) are checked on everything said of them together: a reader who links them (the
     same comment, or two comments that tell the same story) combines the descriptions and
-    the groups, so their intersection must hold ``k`` respondents.
+    the groups, so their intersection must hold ``k`` young people. Given ``hidden_cells``, a
+    quote whose attribution, or the subgroup it is listed under, names a ``[c]`` cell of its
+    theme is listed too: it would tell its reader that someone of that cell raised the theme.
+    Given ``comments`` with a ``language`` column and ``quotes`` with ``comment_id``, a quote
+    must also fit ``k`` young people who wrote a comment in its language, as the selection
+    counts them (its text tells its reader that its author writes that language).
 
     Parameters
     ----------
     quotes : pandas.DataFrame
         With ``respondent_id`` and ``attributes_used`` (as from :func:`attribution` or
         :func:`carevoice.quotes.select_quotes`); optional ``comment_id``, ``variable`` and
-        ``level``.
+        ``level``; ``theme`` when ``codes`` or ``hidden_cells`` is given.
     respondents : pandas.DataFrame
         The population.
     config : DisclosureConfig, optional
         ``k``.
     generalise : mapping, optional
         The mapping used for columns marked with ``*``.
+    codes : pandas.DataFrame, optional
+        The theme codes the quotes were chosen from (``comment_id``, ``theme``, optional
+        ``assigned``), with ``comments``.
+    comments : pandas.DataFrame, optional
+        ``comment_id``, ``respondent_id`` and ``text``: whose each coded comment is (and, with
+        a ``language`` column, in which language each is written).
+    hidden_cells : collection of (theme, variable, level), default ()
+        The cells the report shows as ``[c]``, as passed to
+        :func:`carevoice.quotes.select_quotes`.
 
     Returns
     -------
     list of str
         The ``respondent_id`` of each offending quote (empty when all are safe).
+
+    Raises
+    ------
+    InputError
+        If ``codes`` comes without ``comments``, or ``quotes`` has no ``theme`` column
+        where one is needed.
 
     Examples
     --------
@@ -264,21 +352,64 @@ def check_k_anonymity(quotes: pd.DataFrame, respondents: pd.DataFrame,
     ...                       "level": ["N", "n"]})
     >>> check_k_anonymity(twice, resp), check_k_anonymity(twice.iloc[:1], resp)
     (['a', 'a'], [])
+
+    Counted among those who raised the quote's theme: five of the nine did.
+
+    >>> quote = twice.iloc[:1].assign(theme="safety", variable="all", level="all")
+    >>> said = pd.DataFrame({"comment_id": list("abcde"), "respondent_id": list("abcde"),
+    ...                      "text": "i do not feel safe at night"})
+    >>> coded = pd.DataFrame({"comment_id": list("abcd"), "theme": "safety"})
+    >>> check_k_anonymity(quote, resp, codes=coded, comments=said)
+    ['a']
     """
     from .disclosure import DisclosureConfig
 
     config = config or DisclosureConfig()
     data = respondents.set_index(respondents[RESPONDENT_ID].astype(str))
+    if codes is not None and comments is None:
+        raise InputError("check_k_anonymity(codes=...) needs the 'comments' argument too: "
+                         "whose each coded comment is.")
+    hidden = hidden_by_theme(hidden_cells)
+    if (codes is not None or hidden) and "theme" not in quotes:
+        raise InputError("The 'quotes' argument of check_k_anonymity needs a 'theme' column "
+                         "to be checked against 'codes' or 'hidden_cells'.")
+    frame, coded = (None, None) if codes is None else quoted_codes(comments, codes)
+    raisers = None if codes is None else theme_raisers(frame, coded)
+    everyone = data.index.to_numpy()
+    speakers: list[np.ndarray | None] = [None] * len(quotes)
+    if comments is not None and LANGUAGE in comments and COMMENT_ID in quotes:
+        # a quote's language tells its reader that its author writes it, as the selection
+        # counts it
+        written = frame if frame is not None else quoted_codes(
+            comments, pd.DataFrame({COMMENT_ID: [], "theme": []}))[0]
+        ids = quotes[COMMENT_ID].astype(str)
+        known = ids.isin(written.index).to_numpy()
+        found = writers_of_language(written, everyone, pd.Index(ids[known]))
+        for at, mine in zip(np.flatnonzero(known), found, strict=True):
+            speakers[at] = mine
+    themes = quotes["theme"].astype(str) if "theme" in quotes else pd.Series("", quotes.index)
     variables = quotes["variable"] if "variable" in quotes else pd.Series("all", quotes.index)
     levels = quotes["level"] if "level" in quotes else pd.Series("all", quotes.index)
     rows = list(zip(quotes[RESPONDENT_ID].astype(str), quotes["attributes_used"].fillna(""),
-                    variables.astype(str), levels.astype(str), strict=True))
+                    variables.astype(str), levels.astype(str), themes, strict=True))
     keys = [rid for rid, *_ in rows]  # a young person's quotes are read together
     member_of: dict[str, np.ndarray] = {}
-    for key, (rid, used, variable, level) in zip(keys, rows, strict=True):
+    named: set[int] = set()
+    for at, (key, (rid, used, variable, level, theme)) in enumerate(
+            zip(keys, rows, strict=True)):
         member = member_of.get(key, np.ones(len(data), dtype=bool))
+        if raisers is not None:
+            member = member & np.isin(everyone, list(raisers.get(theme, set())))
+        if speakers[at] is not None:
+            member = member & speakers[at]
+        hide = hidden.get(theme, set())
         if variable != "all" and variable in data:
-            member = member & _in_group(data, variable, level)
+            answers_of = group_levels(data[variable], level)
+            member = member & in_group(data[variable], answers_of)
+            if names_hidden({variable: level}, hide) or any(
+                    names_hidden({variable: a}, hide) for a in answers_of):
+                named.add(at)
+        written = {}
         for col in [c for c in str(used).split(",") if c]:
             name = col.rstrip("*")
             mapping = {str(k): str(v) for k, v in (generalise or {}).get(name, {}).items()} \
@@ -286,6 +417,10 @@ def check_k_anonymity(quotes: pd.DataFrame, respondents: pd.DataFrame,
             values = data[name].astype(str).map(lambda v, m=mapping: m.get(v, v))
             mine = mapping.get(str(data.at[rid, name]), str(data.at[rid, name]))
             member = member & (values == mine).to_numpy()
+            if not col.endswith("*"):
+                written[name] = mine
+        if names_hidden(written, hide):
+            named.add(at)
         member_of[key] = member
-    return [rid for key, (rid, *_) in zip(keys, rows, strict=True)
-            if int(member_of[key].sum()) < config.k]
+    return [rid for at, (key, (rid, *_)) in enumerate(zip(keys, rows, strict=True))
+            if at in named or int(member_of[key].sum()) < config.k]

@@ -44,7 +44,15 @@ import pandas as pd
 
 # The rules for tables of change between survey waves, and for quote attributions, are written
 # in their own modules, which import what they need from this one when called.
-from ._disclosure_links import LINKS, nested_cells, suppress_groups
+from ._disclosure_links import (
+    BY_WAVE,
+    CELLS,
+    LINKS,
+    cell_vector,
+    nested_cells,
+    residual_vector,
+    suppress_nested,
+)
 from ._disclosure_quotes import attribution, check_k_anonymity
 from ._disclosure_waves import suppress_changes
 from .errors import InputError
@@ -374,6 +382,33 @@ def _marked_prevalence(prevalence: pd.DataFrame,
     return suppress_prevalence(prevalence, config)
 
 
+def _answer_cells(prevalence: pd.DataFrame) -> tuple | None:
+    """The answer cells recorded with the table, when they cover every variable it shows."""
+    cells = prevalence.attrs.get(CELLS)
+    if not cells:
+        return None
+    shown = set(prevalence["variable"].astype(str)) - {"all"}
+    return cells if shown <= set(cells[0]) else None
+
+
+def _printed_cells(cells: tuple | None, table: pd.DataFrame,
+                   per_theme: bool) -> list[tuple[str, np.ndarray | None]]:
+    """Per row of ``table``: its theme ("" for the level sizes) and its answer cells."""
+    themes = table["theme"].astype(str) if per_theme else pd.Series("", index=table.index)
+    keys = list(zip(table["variable"].astype(str), table["level"].astype(str), strict=True))
+    vectors = {} if cells is None else {key: cell_vector(cells, *key) for key in set(keys)}
+    return [(theme, vectors.get(key)) for theme, key in zip(themes, keys, strict=True)]
+
+
+def _residuals(cells: tuple | None, links: Sequence[tuple], extra: pd.DataFrame,
+               start: int) -> dict[int, tuple[str, np.ndarray | None]]:
+    """The residuals of :func:`nested_cells` by position, with their answer cells."""
+    at = [int(a) for a in extra["link"]]
+    vectors = {} if cells is None else {a: residual_vector(cells, links[a]) for a in set(at)}
+    return {start + i: (str(theme), vectors.get(a))
+            for i, (theme, a) in enumerate(zip(extra["theme"], at, strict=True))}
+
+
 def suppress_prevalence(prevalence: pd.DataFrame,
                         config: DisclosureConfig | None = None) -> pd.DataFrame:
     """Mark which cells of a prevalence table must be suppressed.
@@ -400,7 +435,8 @@ def suppress_prevalence(prevalence: pd.DataFrame,
     pandas.DataFrame
         A copy with boolean columns ``suppressed`` (hide ``n``, ``share`` and the interval) and
         ``base_suppressed`` (hide ``base`` too). A table with a ``wave`` column (each wave's
-        prevalence, :func:`carevoice.link.compare_waves`) is marked wave by wave.
+        prevalence, :func:`carevoice.link.compare_waves`) is marked wave by wave, each with
+        the levels that nest in that wave.
 
     Examples
     --------
@@ -420,10 +456,17 @@ def suppress_prevalence(prevalence: pd.DataFrame,
     if "wave" in prevalence:  # several waves: each wave's cells on their own
         out, waves = prevalence.assign(suppressed=False, base_suppressed=False), \
             prevalence["wave"].astype(str).to_numpy()
+        own = prevalence.attrs.get(BY_WAVE, {})
         for wave in dict.fromkeys(waves):
-            marked = suppress_prevalence(prevalence[waves == wave].drop(columns="wave"), config)
+            piece = prevalence[waves == wave].drop(columns="wave")
+            if wave in own:  # the nesting of that wave's own respondents
+                piece.attrs = {key: value for key, value in piece.attrs.items()
+                               if key not in (LINKS, CELLS, BY_WAVE)}
+                piece.attrs.update(own[wave])
+            marked = suppress_prevalence(piece, config)
             for column in ("suppressed", "base_suppressed"):
                 out.loc[waves == wave, column] = marked[column].to_numpy()
+        out.attrs[_MARKED_WITH] = _marks_key(config)
         return out
     t, z = config.threshold, config.suppress_zeros
     out = prevalence.copy()
@@ -431,12 +474,15 @@ def suppress_prevalence(prevalence: pd.DataFrame,
     base = out["base"].astype(float)
     base_small = pd.Series(is_small(base, t, z) | (base < t), index=out.index)
     links = prevalence.attrs.get(LINKS, ())
+    answers = _answer_cells(prevalence) if links else None
     by_level = out[["variable", "level"]].astype(str).agg("\x1f".join, axis=1)
     sizes = out.assign(_key=by_level).drop_duplicates("_key")
     size_primary = base_small.loc[sizes.index].to_numpy()
     size_values = sizes["base"].to_numpy(dtype=float)
     size_groups = [np.asarray(g) for g in sizes.reset_index(drop=True).groupby(
         sizes["variable"].astype(str).to_numpy(), sort=False).indices.values()]
+    size_printed = _printed_cells(answers, sizes, per_theme=False)
+    size_residuals: dict[int, tuple[str, np.ndarray | None]] = {}
     if links:  # the sizes of nested levels add up to their parent's size
         extra, nested = nested_cells(sizes.reset_index(drop=True), links, "base",
                                      per_theme=False)
@@ -445,7 +491,10 @@ def suppress_prevalence(prevalence: pd.DataFrame,
         size_primary = np.concatenate([size_primary, is_small(extra["base"], t, z)])
         size_groups += [np.asarray(rows + ([] if slot is None else [start + slot]))
                         for rows, slot in nested]
-    size_mask = suppress_groups(size_values, size_primary, size_groups, threshold=t,
+        size_printed += [("", None)] * len(extra)
+        size_residuals = _residuals(answers, links, extra, start)
+    size_mask = suppress_nested(size_values, size_primary, size_groups, printed=size_printed,
+                                shown_elsewhere={}, residuals=size_residuals, threshold=t,
                                 suppress_zeros=z)[:len(sizes)]
     base_suppressed = by_level.map(dict(zip(sizes["_key"], size_mask, strict=True))).astype(bool)
     base_suppressed &= out["variable"].astype(str) != "all"
@@ -472,6 +521,9 @@ def suppress_prevalence(prevalence: pd.DataFrame,
     rest = cells["rest"].to_numpy(dtype=float)
     flags = cells["primary"].to_numpy(dtype=bool)
     groups = list(cells.groupby(cells["group"].to_numpy(), sort=False).indices.values())
+    printed = _printed_cells(answers, real, per_theme=True) + [
+        (str(theme), None) for theme in blank["theme"]]
+    residuals: dict[int, tuple[str, np.ndarray | None]] = {}
     if links:  # nested levels: each theme's cells of them add up to their parent's cell
         positions = pd.Series(np.arange(len(real)), index=real.index)
         extra, nested = nested_cells(real, links, "n", per_theme=True)
@@ -483,7 +535,12 @@ def suppress_prevalence(prevalence: pd.DataFrame,
         groups += [np.concatenate([positions.loc[rows].to_numpy(),
                                    [] if slot is None else [start + slot]]).astype(int)
                    for rows, slot in nested]
-    hidden = suppress_groups(values, flags, groups, complements=rest, threshold=t,
+        printed += [(str(theme), None) for theme in extra["theme"]]
+        residuals = _residuals(answers, links, extra, start)
+    everyone = {str(theme): [np.ones(len(answers[1]))] for theme, hid in zip(
+        overall["theme"], primary[~within], strict=True) if not hid} if answers else {}
+    hidden = suppress_nested(values, flags, groups, printed=printed, shown_elsewhere=everyone,
+                             residuals=residuals, complements=rest, threshold=t,
                              suppress_zeros=z)
     mask = primary.copy()
     mask[within] = hidden[:len(real)]

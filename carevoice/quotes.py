@@ -42,12 +42,21 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ._disclosure_quotes import attribution_levels, describe
+from ._disclosure_quotes import (
+    attribution_levels,
+    describe,
+    hidden_by_theme,
+    in_group,
+    names_hidden,
+    quoted_codes,
+    theme_raisers,
+    writers_of_language,
+)
 from .disclosure import DisclosureConfig
 from .errors import InputError, Problem, ValidationError
 from .mmr import maximal_marginal_relevance
 from .placeholders import PLACEHOLDER, model_texts, renumber_tags
-from .schema import COMMENT_ID, LANGUAGE, RESPONDENT_ID, TEXT
+from .schema import COMMENT_ID, RESPONDENT_ID, TEXT
 
 __all__ = ["QUOTE_COLUMNS", "REVIEW_COLUMN", "QuoteConfig", "flagged_ids", "quote_details",
            "select_quotes"]
@@ -454,20 +463,11 @@ def select_quotes(comments: pd.DataFrame, codes: pd.DataFrame,
 
         embedder = screen_embedder = SentenceTransformerEmbedder()
 
-    from .link.indicators import _assigned
-
     skip = flagged_ids(comments, flagged)
-    frame = comments[comments[TEXT].notna()].copy()
-    frame[COMMENT_ID] = frame[COMMENT_ID].astype(str)
-    frame[RESPONDENT_ID] = frame[RESPONDENT_ID].astype(str)
-    frame = frame.drop_duplicates(COMMENT_ID).set_index(COMMENT_ID, drop=False)
-    coded = codes[_assigned(codes).to_numpy()].copy()
-    coded[COMMENT_ID] = coded[COMMENT_ID].astype(str)
-    coded = coded[coded[COMMENT_ID].isin(frame.index) & (coded["theme"] != "no_theme")]
+    frame, coded = quoted_codes(comments, codes)
     # how many young people raised each theme, quotable or not (fewer than min_group: no
     # overall quotes, whose number would tell how many)
-    raisers = coded.assign(_who=coded[COMMENT_ID].map(frame[RESPONDENT_ID])).groupby(
-        "theme")["_who"].agg(set)
+    raisers = theme_raisers(frame, coded)
     raised_by = raisers.map(len)
     if "score" not in coded:
         coded["score"] = np.nan
@@ -532,17 +532,15 @@ def select_quotes(comments: pd.DataFrame, codes: pd.DataFrame,
 
     # A quote in a language tells its reader that its author writes that language (the
     # text shows it, and the report marks it): it must fit k young people who wrote in it.
-    speakers = _writers_of_language(frame, everyone, used.index)
+    speakers = writers_of_language(frame, everyone, used.index)
 
-    hidden: dict[str, set[tuple[str, str]]] = {}
-    for theme, variable, level in hidden_cells:
-        hidden.setdefault(str(theme), set()).add((str(variable), str(level)))
+    hidden = hidden_by_theme(hidden_cells)
 
     def fits(i: int, level: int, population: np.ndarray, hide: set[tuple[str, str]]) -> bool:
         author = str(authors[i])
         frame, coarse, codes = levels[level]
-        if hide and any((col, frame.at[author, col]) in hide for col in frame.columns
-                        if col not in coarse):
+        if names_hidden({col: frame.at[author, col] for col in frame.columns
+                         if col not in coarse}, hide):
             return False
         mask = said.get(author, every) & population & (codes == codes[position[author]])
         if speakers is not None:
@@ -580,8 +578,7 @@ def select_quotes(comments: pd.DataFrame, codes: pd.DataFrame,
             members_l = [i for i, v in zip(ranked, col, strict=True) if v in answers_of]
             # A quote listed under a subgroup tells its reader the subgroup too: its
             # attribution must describe k respondents *of that subgroup* who raised it.
-            answer = answers.loc[everyone, variable]
-            within = raised & (answer.notna() & answer.astype(str).isin(answers_of)).to_numpy()
+            within = raised & in_group(answers.loc[everyone, variable], answers_of)
             if int(within.sum()) >= disclosure.k and \
                     len({authors[i] for i in members_l}) >= config.min_group:
                 groups.append((variable, " + ".join(answers_of), members_l, within,
@@ -642,24 +639,6 @@ def select_quotes(comments: pd.DataFrame, codes: pd.DataFrame,
     out = pd.DataFrame(rows, columns=list(QUOTE_COLUMNS))
     out.attrs["safeguarding_withheld"] = len(withheld)
     return out
-
-
-def _writers_of_language(frame: pd.DataFrame, everyone: np.ndarray,
-                         used: pd.Index) -> list[np.ndarray] | None:
-    """For each quotable comment, the young people (over ``everyone``) who wrote a comment in
-    its language; None without a ``language`` column.
-
-    A blank tag is English, the report's own language; tags compare by their primary
-    language subtag, case aside ("pt-BR" and "pt" are one language to a reader).
-    """
-    if LANGUAGE not in frame.columns:
-        return None
-    tags = frame[LANGUAGE].astype("string").fillna("").str.strip().str.split("-").str[0]
-    primary = tags.str.casefold().replace("", "en")
-    who = frame[RESPONDENT_ID].astype(str)
-    writers = {lang: np.isin(everyone, who[primary == lang].unique())
-               for lang in primary.unique()}
-    return [writers[primary.at[cid]] for cid in used]
 
 
 def _as_written(comments_as_written: pd.DataFrame | None,

@@ -327,7 +327,7 @@ _NESTED = {  # fictional questionnaire design: which answers occur in which surv
 }
 
 
-def _nested_survey(rng: np.random.Generator, blanks: bool = False):
+def _nested_survey(rng: np.random.Generator, blanks: bool = False, residuals: bool = False):
     rows = []
     for survey, (ages, placements) in _NESTED.items():
         for age in ages:
@@ -336,9 +336,20 @@ def _nested_survey(rng: np.random.Generator, blanks: bool = False):
                     rows.append((survey, age, placement))
     if blanks:  # a few left their placement blank
         rows += [("in_care", "11-13", None)] * int(rng.integers(0, 4))
+    if residuals:  # parts of a parent level in none of its nested levels
+        # care leavers who gave no age band
+        rows += [("care_leaver", None, "staying_put")] * int(rng.integers(0, 7))
+        # "not answered", a printed level, in both surveys (or, by chance, in one)
+        rows += [("in_care", "14-17", "not_answered")] * int(rng.integers(0, 5))
+        rows += [("care_leaver", "18-21", "not_answered")] * int(rng.integers(0, 5))
     ids = [f"R{i:03d}" for i in range(len(rows))]
     respondents = pd.DataFrame(rows, columns=["survey", "age_group", "placement_type"])
     respondents.insert(0, "respondent_id", ids)
+    if residuals:  # a local authority with only care leavers, two with both
+        councils = np.where(respondents["survey"] == "care_leaver",
+                            rng.choice(["Eastshire", "Northshire", "Southshire"], len(rows)),
+                            rng.choice(["Northshire", "Southshire"], len(rows)))
+        respondents["local_authority"] = councils
     raised = {theme: rng.random(len(ids)) < rng.uniform(0.1, 0.9) for theme in ("money", "iv")}
     comments = pd.DataFrame({"comment_id": ids, "respondent_id": ids, "text": "fictional"})
     codes = pd.DataFrame([{"comment_id": i, "theme": theme} for theme, flags in raised.items()
@@ -402,18 +413,23 @@ def _recovered(shown: dict, respondents: pd.DataFrame, variables: list[str]) -> 
     return sorted(out)
 
 
-@pytest.mark.parametrize("blanks", [False, True])
-def test_no_suppressed_cell_is_recovered_across_nested_subgroup_tables(blanks):
+@pytest.mark.parametrize("blanks,residuals", [(False, False), (True, False), (True, True)])
+def test_no_suppressed_cell_is_recovered_across_nested_subgroup_tables(blanks, residuals):
     """Survey total minus the shown age bands (or placements) of that survey gave back a [c]
     (audit F1): on random fictional surveys whose age bands and placements nest in the survey,
-    no [c] of the published tables, counts or level sizes, can be worked out from the rest."""
+    no [c] of the published tables, counts or level sizes, can be worked out from the rest.
+    With ``residuals``, parents hold young people in none of their nested levels (care
+    leavers with no age band, a "not answered" placement printed in the placement table, a
+    local authority of care leavers only), which the protection counts as unknown unless the
+    published cells give them."""
     from carevoice.link import link
 
     variables = ["survey", "age_group", "placement_type"]
-    rng = np.random.default_rng(2026 + blanks)
+    variables += ["local_authority"] if residuals else []
+    rng = np.random.default_rng(2026 + blanks + 2 * residuals)
     hidden = 0
     for _ in range(12):
-        comments, codes, respondents = _nested_survey(rng, blanks)
+        comments, codes, respondents = _nested_survey(rng, blanks, residuals)
         prev = link(comments, codes, respondents, by=variables, variables=variables).prevalence
         shown = _published(prev, variables)
         hidden += sum(v is None for v in shown.values())
@@ -445,3 +461,162 @@ def test_check_k_anonymity_reads_two_comments_of_one_young_person_together():
     assert check_k_anonymity(rows.iloc[:1], resp) == []
     assert check_k_anonymity(rows.iloc[1:], resp) == []
     assert check_k_anonymity(rows, resp) == ["r0", "r0"]
+
+
+def _safety_survey():
+    """60 young people in care (fictional): Northshire r0-r15; feels safe "never": r0 and
+    r20-r29, "sometimes": r30-r39 (all in Southshire). Safety raised by r0 (so Northshire's
+    count is 1) and r20-r34, r46-r50."""
+    ids = [f"r{i}" for i in range(60)]
+    feels = ["never" if i == 0 or 20 <= i < 30 else "sometimes" if 30 <= i < 40 else "always"
+             for i in range(60)]
+    respondents = pd.DataFrame({"respondent_id": ids, "survey": "in_care",
+                                "local_authority": ["Northshire"] * 16 + ["Southshire"] * 44,
+                                "feels_safe": feels})
+    raised = [0, *range(20, 35), *range(46, 51)]
+    comments = pd.DataFrame({"comment_id": ids, "respondent_id": ids, "text": "fictional"})
+    codes = pd.DataFrame({"comment_id": [f"r{i}" for i in raised], "theme": "safety"})
+    return comments, codes, respondents
+
+
+def test_a_nested_residual_that_no_table_prints_hides_nothing_more():
+    """Every "sometimes" is in Southshire, so Southshire's cell is "sometimes" plus the rest of
+    Southshire; Northshire's count of 1 hides Southshire's. The rest of Southshire (its
+    "never" and "always") is printed in no table and no sum of printed cells gives it, so the
+    "sometimes" cell cannot be worked out from Southshire's and stays shown (it, and another
+    feels-safe cell, were hidden when the rest counted as shown)."""
+    from carevoice.link import link
+
+    comments, codes, respondents = _safety_survey()
+    variables = ["local_authority", "feels_safe"]
+    prev = link(comments, codes, respondents, by=variables, variables=variables).prevalence
+    assert ("local_authority", "Southshire", "feels_safe", ("sometimes",)) in \
+        prev.attrs["carevoice_linked_levels"]
+    marked = suppress_prevalence(prev).set_index(["variable", "level"])
+    assert marked.loc[("local_authority", "Northshire"), "suppressed"]
+    assert marked.loc[("local_authority", "Southshire"), "suppressed"]
+    assert not marked.loc[("feels_safe", "sometimes"), "suppressed"]
+    assert not marked.xs("feels_safe")["suppressed"].any()
+    shown = _published(prev, variables)
+    assert _recovered(shown, respondents, variables) == []
+
+
+def test_a_residual_the_published_cells_give_is_known():
+    """The same survey with a placement question whose "residential" young people are exactly
+    the rest of Southshire: that rest is printed after all, in the placement table, so
+    Southshire's cell is "sometimes" plus "residential" and the "sometimes" cell must be
+    hidden beside Southshire's."""
+    from carevoice.link import link
+
+    comments, codes, respondents = _safety_survey()
+    rest = (respondents["local_authority"] == "Southshire") \
+        & (respondents["feels_safe"] != "sometimes")
+    respondents["placement_type"] = np.where(rest, "residential", "foster")
+    variables = ["local_authority", "feels_safe", "placement_type"]
+    prev = link(comments, codes, respondents, by=variables, variables=variables).prevalence
+    marked = suppress_prevalence(prev).set_index(["variable", "level"])
+    assert marked.loc[("local_authority", "Southshire"), "suppressed"]
+    assert marked.loc[("feels_safe", "sometimes"), "suppressed"]
+    assert _recovered(_published(prev, variables), respondents, variables) == []
+
+
+# --------------------------------------------------------------------------------------------
+# The k-anonymity check applies the rules the quote selection chooses by
+# --------------------------------------------------------------------------------------------
+def _money_survey():
+    """20 young people in care (fictional): r0-r5 aged 8-10, r6-r19 aged 11-13. Money raised
+    by r0 and r1 (aged 8-10) and r6-r11 (aged 11-13)."""
+    ids = [f"r{i}" for i in range(20)]
+    respondents = pd.DataFrame({"respondent_id": ids, "survey": "in_care",
+                                "age_group": ["8-10"] * 6 + ["11-13"] * 14})
+    raised = ["r0", "r1", *(f"r{i}" for i in range(6, 12))]
+    texts = ["i never know how much pocket money i am meant to get each week",
+             "my savings account got forgotten about when i moved to a new home"]
+    comments = pd.DataFrame({"comment_id": [f"c{r}" for r in raised], "respondent_id": raised,
+                             "text": [texts[i % 2] + f" and that is {i}" for i in
+                                      range(len(raised))]})
+    codes = pd.DataFrame({"comment_id": comments["comment_id"], "theme": "money"})
+    return comments, codes, respondents
+
+
+def test_check_k_anonymity_counts_among_those_who_raised_the_theme_as_the_selection_does():
+    """The check counted k among everyone: "in care, aged 8-10" fits 6 young people, but a
+    quote about money tells its reader that its author is one of the 2 aged 8-10 who raised
+    money, which the selection refuses."""
+    from carevoice import HashingEmbedder
+    from carevoice.quotes import QuoteConfig, select_quotes
+
+    comments, codes, respondents = _money_survey()
+    config = DisclosureConfig(attributes=("survey", "age_group"))
+    mine = attribution(respondents, ["r0", "r6"], config).assign(theme="money")
+    assert mine["attribution"].tolist() == ["in care, aged 8-10", "in care, aged 11-13"]
+    assert check_k_anonymity(mine, respondents, config) == []  # among everyone: 6 and 14
+    assert check_k_anonymity(mine, respondents, config, codes=codes,
+                             comments=comments) == ["r0"]
+    chosen = select_quotes(comments, codes, respondents, text_is_pseudonymised=True,
+                           embedder=HashingEmbedder(), disclosure=config,
+                           config=QuoteConfig(n_quotes=3, min_words=3),
+                           safeguarding=pd.DataFrame({"comment_id": pd.Series(dtype=str)}))
+    assert len(chosen) and "in care, aged 8-10" not in set(chosen["attribution"])
+    assert check_k_anonymity(chosen, respondents, config, codes=codes, comments=comments) == []
+
+
+def test_check_k_anonymity_lists_a_quote_that_names_a_hidden_cell():
+    """The selection never writes a level shown as [c] for the quote's theme (nor lists a
+    quote under one); the check knew nothing of [c] cells."""
+    comments, codes, respondents = _money_survey()
+    config = DisclosureConfig(attributes=("survey", "age_group"))
+    mine = attribution(respondents, ["r6"], config).assign(theme="money")
+    hidden = [("money", "age_group", "11-13")]
+    assert check_k_anonymity(mine, respondents, config, codes=codes, comments=comments) == []
+    assert check_k_anonymity(mine, respondents, config, hidden_cells=hidden) == ["r6"]
+    assert check_k_anonymity(mine, respondents, config,
+                             hidden_cells=[("iv", "age_group", "11-13")]) == []
+    listed = mine.assign(attributes_used="survey", variable="age_group", level="11-13")
+    assert check_k_anonymity(listed, respondents, config, hidden_cells=hidden) == ["r6"]
+    with pytest.raises(InputError, match="'comments'"):
+        check_k_anonymity(mine, respondents, config, codes=codes)
+    with pytest.raises(InputError, match="'theme'"):
+        check_k_anonymity(mine.drop(columns="theme"), respondents, config, hidden_cells=hidden)
+
+
+def test_each_wave_is_protected_by_the_levels_that_nest_in_that_wave():
+    """compare_waves kept a nesting only when it held in every wave: here "aged 18-21" lies
+    inside "care leaver" in the first wave, not in the second (one young person in care
+    gave it), and the first wave's [c] for 18-21 was care leavers minus 22-25."""
+    from carevoice.link import compare_waves
+
+    rng = np.random.default_rng(11)
+    variables = ["survey", "age_group"]
+    waves, hidden = {}, 0
+    for name in ("2024", "2025"):
+        comments, codes, respondents = _nested_survey(rng)
+        if name == "2025":  # one young person in care gave an age band of care leavers
+            respondents.loc[respondents["survey"] == "in_care", "age_group"] = \
+                respondents.loc[respondents["survey"] == "in_care", "age_group"].where(
+                    np.arange((respondents["survey"] == "in_care").sum()) > 0, "18-21")
+        waves[name] = (comments, codes, respondents)
+    prev = compare_waves(waves, by=variables).prevalence
+    assert "carevoice_linked_levels" not in prev.attrs  # not the same in both waves
+    marked = suppress_prevalence(prev)
+    for name, (_, _, respondents) in waves.items():
+        wave = marked[marked["wave"] == name].drop(columns="wave")
+        shown = _published(wave, variables)
+        hidden += sum(v is None for v in shown.values())
+        assert _recovered(shown, respondents, variables) == [], name
+    assert hidden > 5
+
+
+def test_check_k_anonymity_counts_a_quote_among_those_who_wrote_its_language():
+    """The selection counts a quote's language among what it tells of its author (the only
+    young person who wrote Polish); the check, given the comments with their language, too."""
+    comments, codes, respondents = _money_survey()
+    comments["language"] = ["pl"] + [""] * (len(comments) - 1)
+    config = DisclosureConfig(attributes=("survey",))
+    quotes = attribution(respondents, ["r0", "r6"], config).assign(
+        theme="money", comment_id=["cr0", "cr6"])
+    assert check_k_anonymity(quotes, respondents, config) == []
+    assert check_k_anonymity(quotes, respondents, config, codes=codes,
+                             comments=comments) == ["r0"]
+    assert check_k_anonymity(quotes, respondents, config, codes=codes,
+                             comments=comments.drop(columns="language")) == []

@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from carevoice import HashingEmbedder
-from carevoice.disclosure import check_k_anonymity
+from carevoice.disclosure import check_k_anonymity, suppress_prevalence
 from carevoice.link import Hypothesis
 from carevoice.quotes import QuoteConfig
 
@@ -73,6 +73,14 @@ def test_a_comment_is_shown_once_in_the_whole_report(survey):
     assert len(quotes) == len(set(quotes)) and quotes.count(BOTH) == 1
     assert content.quotes["comment_id"].is_unique
     assert check_k_anonymity(content.quotes, survey[2]) == []
+    # and by the rules the selection chose them by: k among those who raised the theme, no
+    # [c] named
+    comments, codes, resp = survey
+    marked = suppress_prevalence(content.link_result.prevalence)
+    hidden = marked.loc[marked["suppressed"], ["theme", "variable", "level"]]
+    assert len(hidden)
+    assert check_k_anonymity(content.quotes, resp, codes=codes, comments=comments,
+                             hidden_cells=hidden.itertuples(index=False)) == []
 
 
 @pytest.mark.parametrize("raised", [1, 3])
@@ -112,12 +120,10 @@ def test_pre_specified_hypotheses_are_in_their_display_with_quotes_of_their_grou
     """Audit finding 4: the hypotheses table showed the result; the display listed only
     exploratory rows, without saying they were exploratory.
 
-    Without the local authority question: the one young person of Northshire who raised
-    safety makes its cell [c], and since every "sometimes" is in Southshire, the protection of
-    linked tables (Southshire's cell holds the "sometimes" cell) hides the feels-safe cells and
-    so the hypothesis too (conservatively: see *Secondary suppression* in docs/link.md)."""
-    comments, codes, resp = survey
-    survey = (comments, codes, resp.drop(columns="local_authority"))
+    With the local authority question: the one young person of Northshire who raised safety
+    makes its cell [c] and Southshire's with it; every "sometimes" is in Southshire, but the
+    rest of Southshire ("never" or "always" there) is printed in no table, so the feels-safe
+    cells, and the hypothesis, stay shown (they were hidden too before)."""
     content = _report(survey, hypotheses=[
         Hypothesis("safety", "feels_safe", ("never", "sometimes"), "greater")])
     frame = content.joint["safety"]

@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from .._answers import answer_levels, level_labels
-from .._disclosure_links import LINKS, linked_levels
+from .._disclosure_links import CELLS, LINKS, answer_cells, linked_levels
 from ..errors import InputError
 from .indicators import (
     ALL,
@@ -94,8 +94,9 @@ def prevalence(indicators: pd.DataFrame, respondents: pd.DataFrame | None = None
         interval are proportions in [0, 1]; ``ci_level`` is the interval's confidence level
         (``1 - alpha``, 0.95 by default). The overall rows have ``variable == level == "all"``.
         Its ``attrs`` record which levels nest inside a level of another variable (age bands
-        inside a survey), so that :func:`carevoice.disclosure.suppress_prevalence` protects
-        the sums across tables; a table read back from a file has lost them.
+        inside a survey) and the combinations of answers given, so that
+        :func:`carevoice.disclosure.suppress_prevalence` protects the sums across tables
+        without hiding what no sum gives away; a table read back from a file has lost them.
 
     Examples
     --------
@@ -136,6 +137,7 @@ def prevalence(indicators: pd.DataFrame, respondents: pd.DataFrame | None = None
     out.insert(out.columns.get_loc("ci_high") + 1, "ci_level", ci_level(alpha))
     # the levels that nest (age bands inside survey), for disclosure control's linked tables
     out.attrs[LINKS] = linked_levels(labels)
+    out.attrs[CELLS] = answer_cells(labels)
     return out
 
 

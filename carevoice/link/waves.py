@@ -36,6 +36,7 @@ import numpy as np
 import pandas as pd
 
 from .._answers import closed_answers
+from .._disclosure_links import BY_WAVE, CELLS, LINKS
 from ..errors import InputError, Problem, ValidationError
 from ..schema import RESPONDENT_ID
 from .indicators import _NO_THEME, ALL, bh, check_alpha, ci_level, respondent_themes
@@ -354,6 +355,11 @@ def _analyse(indicators: Mapping[str, pd.DataFrame],
         part.insert(0, "wave", name)
         parts.append(part)
     prev = pd.concat(parts, ignore_index=True)
+    # each wave's nested levels and answer cells, for disclosure control (concat keeps attrs
+    # only where every wave has the same)
+    prev.attrs[BY_WAVE] = {name: {key: part.attrs[key] for key in (LINKS, CELLS)
+                                  if key in part.attrs} for name, part in zip(names, parts,
+                                                                                strict=True)}
     pairs = [(names[i - 1] if reference == "previous" else names[0], names[i])
              for i in range(1, len(names))]
     rows: list[dict[str, Any]] = []
