@@ -17,8 +17,8 @@ from typing import Any
 import pandas as pd
 
 from .._answers import closed_answers
-from .._platforms import left_out_by_default
 from .._disclosure_waves import mark_waves
+from .._platforms import left_out_by_default
 from ..disclosure import DisclosureConfig, footnote, suppress_prevalence
 from ..errors import InputError
 from ..link import (
