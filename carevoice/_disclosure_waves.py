@@ -76,8 +76,10 @@ def mark_waves(changes: pd.DataFrame, prevalence: pd.DataFrame | None = None,
     table: the cells of the change table, with those of the report or earlier report whose
     counts are that wave's (found by their counts), nested levels linked as the report's
     (or the comparison's) data records them, and with the cells hidden already (an earlier
-    report's marks, and any cell of a change table row hidden because of the other wave)
-    treated as primary suppressions, until nothing changes.
+    report's marks, and any cell of another wave than the report's whose change table row is
+    hidden because of the other wave) treated as primary suppressions, until nothing
+    changes. The report's own tables take its wave's marks: a cell they hide is hidden in
+    the change table (a row hidden because of the other wave may hide a cell they show).
 
     Parameters
     ----------
@@ -126,14 +128,14 @@ def mark_waves(changes: pd.DataFrame, prevalence: pd.DataFrame | None = None,
                 "of the report's own data, so the report's tables and the change table cannot "
                 "be suppressed together. Build the report from the data of one wave of the "
                 "comparison, with the same base.")
-        per_wave[own] = pd.concat([_cells_of(published), per_wave[own]]).drop_duplicates(_CELL)
+        per_wave[own] = pd.concat([_cells_of(published), per_wave[own]]).drop_duplicates(_CELL).reset_index(drop=True)
     for i, table in enumerate(earlier):
         wave = _matching_wave(per_wave, table)
         if wave is None:
             raise InputError(f"The {ordinal(i + 1)} earlier report does not fit: no wave of the "
                              "table of changes has its counts; give the marks of a report "
                              "built from one wave's data of the comparison.")
-        per_wave[wave] = pd.concat([per_wave[wave], _cells_of(table)]).drop_duplicates(_CELL)
+        per_wave[wave] = pd.concat([per_wave[wave], _cells_of(table)]).drop_duplicates(_CELL).reset_index(drop=True)
         keys = _keys(table)
         forced[wave] |= set(keys[table["suppressed"].astype(bool).to_numpy()])
         if "base_suppressed" in table:
@@ -152,12 +154,15 @@ def mark_waves(changes: pd.DataFrame, prevalence: pd.DataFrame | None = None,
                                             base_hidden=keyed[w].isin(forced_base[w]))
         hidden = {w: set(keyed[w][m["suppressed"].to_numpy(dtype=bool)])
                   for w, m in marked.items()}
-        # a row of the change table shows both waves' cells: one hidden hides the other
+        # A row of the change table shows both waves' cells: one hidden hides the other,
+        # which is then protected like a suppressed cell, unless the report's own tables
+        # print it (its wave's cells there are all those its marks do not hide).
         grown = False
         for key, a, b in zip(row_keys, *sides, strict=True):
             if key in hidden.get(a, ()) or key in hidden.get(b, ()):
                 for w in (a, b):
-                    if w in forced and key in present[w] and key not in forced[w]:
+                    if w != own and w in forced and key in present[w] \
+                            and key not in forced[w]:
                         forced[w].add(key)
                         grown = True
         if not grown:
