@@ -48,6 +48,11 @@ def _keys(table: pd.DataFrame) -> pd.Series:
                      index=table.index, dtype=object)
 
 
+def _union(first: pd.DataFrame, second: pd.DataFrame) -> pd.DataFrame:
+    """The cells of two tables of one wave, each once."""
+    return pd.concat([first, second]).drop_duplicates(_CELL).reset_index(drop=True)
+
+
 def _matching_wave(per_wave: dict[str, pd.DataFrame], table: pd.DataFrame) -> str | None:
     """The wave whose cells have the counts of ``table`` (a report's prevalence), if any."""
     cells = _cells_of(table)
@@ -128,14 +133,14 @@ def mark_waves(changes: pd.DataFrame, prevalence: pd.DataFrame | None = None,
                 "of the report's own data, so the report's tables and the change table cannot "
                 "be suppressed together. Build the report from the data of one wave of the "
                 "comparison, with the same base.")
-        per_wave[own] = pd.concat([_cells_of(published), per_wave[own]]).drop_duplicates(_CELL).reset_index(drop=True)
+        per_wave[own] = _union(_cells_of(published), per_wave[own])
     for i, table in enumerate(earlier):
         wave = _matching_wave(per_wave, table)
         if wave is None:
             raise InputError(f"The {ordinal(i + 1)} earlier report does not fit: no wave of the "
                              "table of changes has its counts; give the marks of a report "
                              "built from one wave's data of the comparison.")
-        per_wave[wave] = pd.concat([per_wave[wave], _cells_of(table)]).drop_duplicates(_CELL).reset_index(drop=True)
+        per_wave[wave] = _union(per_wave[wave], _cells_of(table))
         keys = _keys(table)
         forced[wave] |= set(keys[table["suppressed"].astype(bool).to_numpy()])
         if "base_suppressed" in table:
