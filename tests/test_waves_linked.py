@@ -126,6 +126,8 @@ def test_a_report_built_from_another_wave_is_refused(tmp_path):
     prev = link(*other, by=VARIABLES, variables=VARIABLES).prevalence
     with pytest.raises(InputError, match="'published' argument of suppress_changes does not"):
         suppress_changes(changes, published=prev)
+    with pytest.raises(InputError, match="1st earlier report does not fit"):
+        suppress_changes(changes, earlier=[suppress_prevalence(prev)])
 
 
 def _fine(respondents: pd.DataFrame) -> list[dict[str, str]]:
@@ -214,3 +216,41 @@ def test_no_hidden_cell_is_worked_out_from_two_annual_reports_with_changes(by):
                                                               strict=True) if k in own)
     assert hidden > 30
     assert recovered_apart > 0
+
+
+def test_earlier_report_folder_keeps_last_years_cells_hidden(tmp_path):
+    """The audit's pair of annual reports: the 2025 report's change table (Before column)
+    printed 11-13 and 18-21 of 2024, which the 2024 report hid. Given the 2024 report folder
+    (its not-for-publication/cells.csv), every cell it hid is hidden there too."""
+    from typer.testing import CliRunner
+
+    from carevoice.cli import app
+
+    before = _write_wave(tmp_path / "2024", 0)
+    after = _write_wave(tmp_path / "2025", 3)
+    runner = CliRunner()
+    out = tmp_path / "changes.csv"
+    assert runner.invoke(app, ["compare-waves", "2024", *before, "2025", *after, "--paired",
+                               "--by", "age_group", "--output", str(out)]).exit_code == 0
+    common = ["--no-timestamp", "--embedder", "hashing", "--format", "md",
+              "--already-pseudonymised", "--no-safeguarding-similarity"]
+    done = runner.invoke(app, ["report", *before, "--output", str(tmp_path / "rep2024"),
+                               *common])
+    assert done.exit_code == 0, done.output
+    assert (tmp_path / "rep2024" / "not-for-publication" / "cells.csv").is_file()
+    done = runner.invoke(app, ["report", *after, "--changes", str(out), "--earlier-report",
+                               str(tmp_path / "rep2024"), "--output",
+                               str(tmp_path / "rep2025"), *common])
+    assert done.exit_code == 0, done.output
+    last_year = _money(tmp_path / "rep2024" / "tables" / "by_age_group.csv")
+    printed = _money_changes(tmp_path / "rep2025" / "tables" / "changes.csv", "Before")
+    assert any(_count(v) is None for v in last_year.values())
+    for band, text in last_year.items():
+        if _count(text) is None:
+            assert _count(printed[band.replace("aged ", "age group: ")]) is None, band
+    # a folder that is no report of this version: refused, naming the option
+    (tmp_path / "empty").mkdir()
+    done = runner.invoke(app, ["report", *after, "--changes", str(out), "--earlier-report",
+                               str(tmp_path / "empty"), "--output", str(tmp_path / "r3"),
+                               *common])
+    assert done.exit_code == 2 and "--earlier-report" in done.output

@@ -369,7 +369,8 @@ def _heading(variable: object) -> str:
 
 def plot_topics_by_group(topics: Topics, comments: pd.DataFrame, respondents: pd.DataFrame,
                          variable: str, *, ax: Any = None, top: int = 15,
-                         disclosure: DisclosureConfig | None = None) -> Any:
+                         disclosure: DisclosureConfig | None = None,
+                         linked: Sequence[str] | None = None) -> Any:
     """A heat map: the share of each group's respondents who raised each topic.
 
     Each column is a group, labelled with its number of respondents (``n``); each cell gives
@@ -395,6 +396,9 @@ def plot_topics_by_group(topics: Topics, comments: pd.DataFrame, respondents: pd
         Show the largest ``top`` topics.
     disclosure : DisclosureConfig, optional
         The small-number settings (``threshold``, default 5), as in the report.
+    linked : sequence of str, optional
+        The other questions whose tables may be shared beside this one (see
+        :func:`topics_by_group`); default every other column of ``respondents``.
 
     Returns
     -------
@@ -415,7 +419,8 @@ def plot_topics_by_group(topics: Topics, comments: pd.DataFrame, respondents: pd
     (n = [c])
     """
     config = disclosure or DisclosureConfig()
-    table = topics_by_group(topics, comments, respondents, variable, disclosure=config)
+    table = topics_by_group(topics, comments, respondents, variable, disclosure=config,
+                            linked=linked)
     shown = list(topics.topics.sort_values(["size", "topic"], ascending=[False, True],
                                            kind="stable")["topic"].head(top))
     table = table[table["topic"].isin(shown)]
