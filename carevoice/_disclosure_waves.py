@@ -9,6 +9,7 @@ waves, and those who answered one wave only.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from itertools import combinations
 from typing import TYPE_CHECKING
 
@@ -20,9 +21,10 @@ from .errors import InputError
 if TYPE_CHECKING:  # pragma: no cover
     from .disclosure import DisclosureConfig
 
-__all__ = ["suppress_changes"]
+__all__ = ["mark_waves", "suppress_changes"]
 
 _WAVE_KEY = ["wave", "theme", "variable", "level"]
+_CELL = ["theme", "variable", "level"]
 
 
 def _wave_cells(changes: pd.DataFrame) -> pd.DataFrame:
@@ -33,8 +35,161 @@ def _wave_cells(changes: pd.DataFrame) -> pd.DataFrame:
     return cells[cells["base"].astype(float) > 0].drop_duplicates(_WAVE_KEY)
 
 
+def _cells_of(table: pd.DataFrame) -> pd.DataFrame:
+    """A prevalence table's cells, keyed by text: ``theme``, ``variable``, ``level``, ``n``,
+    ``base``."""
+    out = table[[*_CELL, "n", "base"]].astype({c: str for c in _CELL})
+    return out.astype({"n": float, "base": float}).reset_index(drop=True)
+
+
+def _keys(table: pd.DataFrame) -> pd.Series:
+    """Each row's cell as one string: theme, variable and level."""
+    return pd.Series(["\x1f".join(k) for k in zip(*(table[c].astype(str) for c in _CELL))],
+                     index=table.index, dtype=object)
+
+
+def _union(first: pd.DataFrame, second: pd.DataFrame) -> pd.DataFrame:
+    """The cells of two tables of one wave, each once."""
+    return pd.concat([first, second]).drop_duplicates(_CELL).reset_index(drop=True)
+
+
+def _matching_wave(per_wave: dict[str, pd.DataFrame], table: pd.DataFrame) -> str | None:
+    """The wave whose cells have the counts of ``table`` (a report's prevalence), if any."""
+    cells = _cells_of(table)
+    for wave, own in per_wave.items():
+        both = own.merge(cells, on=_CELL, suffixes=("", "_other"))
+        overall = both[both["variable"] == "all"]
+        if len(overall) and (both["n"] == both["n_other"]).all() \
+                and (both["base"] == both["base_other"]).all():
+            return wave
+    return None
+
+
+def mark_waves(changes: pd.DataFrame, prevalence: pd.DataFrame | None = None,
+               config: DisclosureConfig | None = None, *,
+               published: pd.DataFrame | None = None,
+               earlier: Sequence[pd.DataFrame] = (),
+               argument: str = "'published' argument of suppress_changes"
+               ) -> tuple[pd.DataFrame, pd.DataFrame | None]:
+    """Each wave's suppression marks, protected together with the tables published beside.
+
+    A report with a change table publishes the cells of its own wave twice (in its own
+    tables and in the change table) and, in the change table, the cells of the other waves;
+    an earlier report published the cells of its wave. A cell hidden in one of them must be
+    hidden in all, and no hidden cell may be worked out from all of them together. So each
+    wave's cells are marked by :func:`carevoice.disclosure.suppress_prevalence` as one
+    table: the cells of the change table, with those of the report or earlier report whose
+    counts are that wave's (found by their counts), nested levels linked as the report's
+    (or the comparison's) data records them, and with the cells hidden already (an earlier
+    report's marks, and any cell of another wave than the report's whose change table row is
+    hidden because of the other wave) treated as primary suppressions, until nothing
+    changes. The report's own tables take its wave's marks: a cell they hide is hidden in
+    the change table (a row hidden because of the other wave may hide a cell they show).
+
+    Parameters
+    ----------
+    changes : pandas.DataFrame
+        From :func:`carevoice.link.wave_changes`.
+    prevalence : pandas.DataFrame, optional
+        Each wave's prevalence, with a ``wave`` column; default from ``changes``.
+    config : DisclosureConfig, optional
+    published : pandas.DataFrame, optional
+        The prevalence table of the report that prints the change table (one wave's data,
+        :func:`carevoice.link.prevalence`); its nested levels (``attrs``) are used for every
+        wave. Its counts must be those of one wave of ``changes``.
+    earlier : sequence of pandas.DataFrame
+        Marked prevalence tables of earlier reports (``theme``, ``variable``, ``level``,
+        ``n``, ``base``, ``suppressed``, ``base_suppressed``): their hidden cells stay hidden.
+    argument : str
+        How the error names ``published`` (the caller's argument).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Each wave's marked cells, with a ``wave`` column.
+    pandas.DataFrame or None
+        ``published`` marked as its wave (None without it): the report's own tables use it.
+    """
+    from ._argnames import ordinal
+    from ._disclosure_links import LINKS
+    from .disclosure import suppress_prevalence
+
+    source = _wave_cells(changes) if prevalence is None else prevalence
+    if "wave" not in source:
+        raise InputError("The 'prevalence' argument of suppress_changes must have a 'wave' "
+                         "column (WaveComparison.prevalence).")
+    waves = source["wave"].astype(str)
+    per_wave = {w: _cells_of(source[waves == w]) for w in dict.fromkeys(waves)}
+    links = tuple(dict.fromkeys([*getattr(source, "attrs", {}).get(LINKS, ()),
+                                 *({} if published is None else published.attrs).get(LINKS, ())]))
+    forced: dict[str, set] = {w: set() for w in per_wave}
+    forced_base: dict[str, set] = {w: set() for w in per_wave}
+    own = None
+    if published is not None:
+        own = _matching_wave(per_wave, published)
+        if own is None:
+            raise InputError(
+                f"The {argument} does not fit: no wave of the table of changes has the counts "
+                "of the report's own data, so the report's tables and the change table cannot "
+                "be suppressed together. Build the report from the data of one wave of the "
+                "comparison, with the same base.")
+        per_wave[own] = _union(_cells_of(published), per_wave[own])
+    for i, table in enumerate(earlier):
+        wave = _matching_wave(per_wave, table)
+        if wave is None:
+            raise InputError(f"The {ordinal(i + 1)} earlier report does not fit: no wave of the "
+                             "table of changes has its counts; give the marks of a report "
+                             "built from one wave's data of the comparison.")
+        per_wave[wave] = _union(per_wave[wave], _cells_of(table))
+        keys = _keys(table)
+        forced[wave] |= set(keys[table["suppressed"].astype(bool).to_numpy()])
+        if "base_suppressed" in table:
+            forced_base[wave] |= set(keys[table["base_suppressed"].astype(bool).to_numpy()])
+    keyed = {w: _keys(t) for w, t in per_wave.items()}
+    present = {w: set(k) for w, k in keyed.items()}
+    rows = changes[changes["analysis"].astype(str) == "independent"]
+    row_keys = _keys(rows)
+    sides = [rows[f"wave_{s}"].astype(str).to_numpy() for s in ("from", "to")]
+    while True:
+        marked = {}
+        for w, table in per_wave.items():
+            table = table.copy()
+            table.attrs[LINKS] = links
+            marked[w] = suppress_prevalence(table, config, hidden=keyed[w].isin(forced[w]),
+                                            base_hidden=keyed[w].isin(forced_base[w]))
+        hidden = {w: set(keyed[w][m["suppressed"].to_numpy(dtype=bool)])
+                  for w, m in marked.items()}
+        # A row of the change table shows both waves' cells: one hidden hides the other,
+        # which is then protected like a suppressed cell, unless the report's own tables
+        # print it (its wave's cells there are all those its marks do not hide).
+        grown = False
+        for key, a, b in zip(row_keys, *sides, strict=True):
+            if key in hidden.get(a, ()) or key in hidden.get(b, ()):
+                for w in (a, b):
+                    if w != own and w in forced and key in present[w] \
+                            and key not in forced[w]:
+                        forced[w].add(key)
+                        grown = True
+        if not grown:
+            break
+    every = pd.concat([m.assign(wave=w) for w, m in marked.items()], ignore_index=True) \
+        if marked else pd.DataFrame(columns=[*_WAVE_KEY, "n", "base", "suppressed",
+                                             "base_suppressed"])
+    mine = None
+    if published is not None:
+        flags = marked[own].assign(_key=keyed[own]).set_index("_key")
+        key = _keys(published)
+        mine = published.copy()
+        for column in ("suppressed", "base_suppressed"):
+            mine[column] = key.map(flags[column]).fillna(False).astype(bool).to_numpy()
+        mine.attrs.update(marked[own].attrs)
+    return every, mine
+
+
 def suppress_changes(changes: pd.DataFrame, prevalence: pd.DataFrame | None = None,
-                     config: DisclosureConfig | None = None) -> pd.DataFrame:
+                     config: DisclosureConfig | None = None, *,
+                     published: pd.DataFrame | None = None,
+                     earlier: Sequence[pd.DataFrame] = ()) -> pd.DataFrame:
     """Mark which rows of a table of changes between survey waves must be suppressed.
 
     An independent row publishes each wave's count and share: it is suppressed when either
@@ -48,6 +203,11 @@ def suppress_changes(changes: pd.DataFrame, prevalence: pd.DataFrame | None = No
     it, or the difference of their complements, is small, the second row is suppressed too. A
     suppressed row hides every figure it holds.
 
+    Each wave's cells are marked together with the tables published beside the change table
+    (see :func:`mark_waves`): the report's own tables (``published``) and earlier reports
+    (``earlier``). A cell hidden in one is hidden in the others, and a cell that a row hides
+    because of the other wave is protected like a suppressed cell.
+
     Parameters
     ----------
     changes : pandas.DataFrame
@@ -57,6 +217,14 @@ def suppress_changes(changes: pd.DataFrame, prevalence: pd.DataFrame | None = No
         Default: worked out from the independent rows of ``changes``.
     config : DisclosureConfig, optional
         The settings.
+    published : pandas.DataFrame, optional
+        The prevalence table of the report that prints the change table
+        (:func:`carevoice.link.prevalence` of one wave's data, its nested levels in
+        ``attrs``); its counts must be those of one wave of ``changes``.
+    earlier : sequence of pandas.DataFrame, optional
+        The marked prevalence tables of earlier reports (``theme``, ``variable``, ``level``,
+        ``n``, ``base``, ``suppressed``, ``base_suppressed``), each of one wave of
+        ``changes``: what they hid stays hidden.
 
     Returns
     -------
@@ -75,15 +243,12 @@ def suppress_changes(changes: pd.DataFrame, prevalence: pd.DataFrame | None = No
     >>> suppress_changes(changes)["suppressed"].tolist()
     [False, True]
     """
-    from .disclosure import DisclosureConfig, is_small, suppress_prevalence
+    from .disclosure import DisclosureConfig, is_small
 
     config = config or DisclosureConfig()
     t, z = config.threshold, config.suppress_zeros
     out = changes.copy()
-    marked = suppress_prevalence(_wave_cells(out) if prevalence is None else prevalence, config)
-    if "wave" not in marked:
-        raise InputError("The 'prevalence' argument of suppress_changes must have a 'wave' "
-                         "column (WaveComparison.prevalence).")
+    marked, _ = mark_waves(out, prevalence, config, published=published, earlier=earlier)
     cells = {k[:4]: k[4:] for k in zip(*(marked[c].astype(str) for c in _WAVE_KEY),
                                        marked["n"].astype(float), marked["base"].astype(float),
                                        marked["suppressed"].astype(bool), strict=True)}

@@ -410,7 +410,8 @@ def _residuals(cells: tuple | None, links: Sequence[tuple], extra: pd.DataFrame,
 
 
 def suppress_prevalence(prevalence: pd.DataFrame,
-                        config: DisclosureConfig | None = None) -> pd.DataFrame:
+                        config: DisclosureConfig | None = None, *,
+                        hidden: Any = None, base_hidden: Any = None) -> pd.DataFrame:
     """Mark which cells of a prevalence table must be suppressed.
 
     Primary: ``n`` or ``base - n`` from 1 to ``threshold - 1``, or ``base`` below the threshold.
@@ -429,6 +430,12 @@ def suppress_prevalence(prevalence: pd.DataFrame,
         From :func:`carevoice.link.prevalence`.
     config : DisclosureConfig, optional
         The settings.
+    hidden : array-like of bool, optional
+        One per row: cells hidden already, whatever their counts (another published table,
+        such as an earlier report or a change table row, hides them); they are treated as
+        primary suppressions, so that they cannot be worked out either.
+    base_hidden : array-like of bool, optional
+        One per row: level sizes hidden already, treated like a level too small to publish.
 
     Returns
     -------
@@ -457,13 +464,17 @@ def suppress_prevalence(prevalence: pd.DataFrame,
         out, waves = prevalence.assign(suppressed=False, base_suppressed=False), \
             prevalence["wave"].astype(str).to_numpy()
         own = prevalence.attrs.get(BY_WAVE, {})
+        forced = {name: None if given is None else np.asarray(given, dtype=bool)
+                  for name, given in (("hidden", hidden), ("base_hidden", base_hidden))}
         for wave in dict.fromkeys(waves):
             piece = prevalence[waves == wave].drop(columns="wave")
             if wave in own:  # the nesting of that wave's own respondents
                 piece.attrs = {key: value for key, value in piece.attrs.items()
                                if key not in (LINKS, CELLS, BY_WAVE)}
                 piece.attrs.update(own[wave])
-            marked = suppress_prevalence(piece, config)
+            marked = suppress_prevalence(
+                piece, config,
+                **{k: None if v is None else v[waves == wave] for k, v in forced.items()})
             for column in ("suppressed", "base_suppressed"):
                 out.loc[waves == wave, column] = marked[column].to_numpy()
         out.attrs[_MARKED_WITH] = _marks_key(config)
@@ -476,6 +487,8 @@ def suppress_prevalence(prevalence: pd.DataFrame,
     links = prevalence.attrs.get(LINKS, ())
     answers = _answer_cells(prevalence) if links else None
     by_level = out[["variable", "level"]].astype(str).agg("\x1f".join, axis=1)
+    if base_hidden is not None:  # a level size hidden in one row is hidden in every row
+        base_small |= by_level.isin(set(by_level[np.asarray(base_hidden, dtype=bool)]))
     sizes = out.assign(_key=by_level).drop_duplicates("_key")
     size_primary = base_small.loc[sizes.index].to_numpy()
     size_values = sizes["base"].to_numpy(dtype=float)
@@ -499,6 +512,8 @@ def suppress_prevalence(prevalence: pd.DataFrame,
     base_suppressed = by_level.map(dict(zip(sizes["_key"], size_mask, strict=True))).astype(bool)
     base_suppressed &= out["variable"].astype(str) != "all"
     primary = is_small(n, t, z) | is_small(base - n, t, z) | base_suppressed.to_numpy()
+    if hidden is not None:
+        primary = primary | np.asarray(hidden, dtype=bool)
     primary = pd.Series(primary, index=out.index)
     within = (out["variable"].astype(str) != "all").to_numpy()
     # The cells of one theme and variable, and the implicit cell of those who left it blank.

@@ -211,9 +211,9 @@ def test_the_report_folder_is_publishable_as_a_whole(survey, tmp_path):
                            quote_config=QuoteConfig(n_quotes=7, min_group=1))
     private = tmp_path / "not-for-publication"
     assert sorted(p.name for p in private.iterdir()) == ["README.txt", "analyst.json",
-                                                         "quotes.csv"]
-    assert {written["quotes"], written["analyst"], written["unpublished_readme"]} == set(
-        private.iterdir())
+                                                         "cells.csv", "quotes.csv"]
+    assert {written["quotes"], written["analyst"], written["unpublished_readme"],
+            written["cells"]} == set(private.iterdir())
     readme = written["unpublished_readme"].read_text("utf-8")
     assert readme.startswith("NOT FOR PUBLICATION") and "comment_id" in readme
     assert "analyst.json" in readme and "quotes.csv" in readme

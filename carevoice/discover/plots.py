@@ -15,10 +15,12 @@ small-number rule (:mod:`carevoice.disclosure`).
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from .._disclosure_links import LINKS, linked_levels
 from .._palette import distinct_colours, text_colour
 from ..disclosure import DisclosureConfig, answer_wording, footnote, suppress_prevalence
 from ..errors import InputError, ModelNotInstalledError
@@ -222,8 +224,8 @@ def plot_topic_sizes(topics: Topics, *, ax: Any = None, top: int = 30) -> Any:
 
 
 def topics_by_group(topics: Topics, comments: pd.DataFrame, respondents: pd.DataFrame,
-                    variable: str, *, disclosure: DisclosureConfig | None = None
-                    ) -> pd.DataFrame:
+                    variable: str, *, disclosure: DisclosureConfig | None = None,
+                    linked: Sequence[str] | None = None) -> pd.DataFrame:
     """How many respondents of each group raised each topic, with the cells to suppress.
 
     A respondent raises a topic when any of their comments is in it (primary or not). The
@@ -238,8 +240,14 @@ def topics_by_group(topics: Topics, comments: pd.DataFrame, respondents: pd.Data
     group of fewer than ``threshold`` respondents, and the further cells from which one of
     those could be worked out by subtraction (from the group sizes, or from the number of
     respondents who raised the topic in all, which another variable's table gives away). The
-    counts themselves are kept for your analysis: publish ``n`` and ``share`` only where
-    ``suppressed`` is False, and ``respondents`` only where ``base_suppressed`` is False.
+    tables of other questions are protected together with this one, as the report's tables
+    are (:func:`carevoice.disclosure.suppress_prevalence`, nested levels): where the levels
+    of one question lie inside a level of another (age bands inside the survey), the cells
+    that add up are a group too, so that a heat map by survey and one by age group together
+    give back no hidden count. Every table of the same ``respondents`` and ``linked``
+    questions gets the same marks. The counts themselves are kept for your analysis: publish
+    ``n`` and ``share`` only where ``suppressed`` is False, and ``respondents`` only where
+    ``base_suppressed`` is False.
 
     Parameters
     ----------
@@ -254,6 +262,11 @@ def topics_by_group(topics: Topics, comments: pd.DataFrame, respondents: pd.Data
     disclosure : DisclosureConfig, optional
         The small-number settings (``threshold``, default 5, and ``suppress_zeros``), as in
         the report.
+    linked : sequence of str, optional
+        The other columns of ``respondents`` whose tables may be shared beside this one:
+        their cells are marked together with this table's. Default: every other column of
+        ``respondents`` (pass only the questions you group by, or ``[]`` when this is the
+        only table you share).
 
     Returns
     -------
@@ -292,16 +305,24 @@ def topics_by_group(topics: Topics, comments: pd.DataFrame, respondents: pd.Data
         if missing:
             raise InputError(f"The '{name}' argument of topics_by_group lacks column(s) "
                              f"{', '.join(map(repr, missing))}.")
+    if linked is None:
+        linked = [c for c in respondents.columns if c not in (RESPONDENT_ID, variable)]
+    else:
+        linked = [c for c in linked if c != variable]
+        unknown = [c for c in linked if c not in respondents.columns]
+        if unknown:
+            raise InputError(f"The 'linked' argument of topics_by_group names "
+                             f"{', '.join(map(repr, unknown))}, which are not respondents "
+                             "columns.")
     if disclosure is not None and not isinstance(disclosure, DisclosureConfig):
         raise InputError("The 'disclosure' argument of topics_by_group must be a "
                          f"DisclosureConfig or None; got {type(disclosure).__name__}.")
     owner = comments[[COMMENT_ID, RESPONDENT_ID]].astype({COMMENT_ID: str})
     rows = topics.assignments[topics.assignments["topic"] != OUTLIER].merge(owner, on=COMMENT_ID)
     raised = rows[[RESPONDENT_ID, "topic"]].drop_duplicates()
-    groups = respondents[[RESPONDENT_ID, variable]]
+    questions = [variable, *linked]
+    groups = respondents[[RESPONDENT_ID, *questions]]
     raised = raised.merge(groups, on=RESPONDENT_ID)
-    totals = groups.groupby(variable, observed=True).size()
-    counts = raised.groupby(["topic", variable], observed=True).size()
     overall = raised.groupby("topic").size()
     labels = topics.topics.set_index("topic")["label"]
     records, cells = [], []
@@ -310,19 +331,31 @@ def topics_by_group(topics: Topics, comments: pd.DataFrame, respondents: pd.Data
         # table gives this total away, so the cells are protected against it too.
         cells.append({"theme": str(t), "variable": "all", "level": "all",
                       "n": int(overall.get(t, 0)), "base": len(groups)})
-        for level, total in totals.items():
-            n = int(counts.get((t, level), 0))
-            records.append({"topic": t, "label": labels.loc[t], "variable": variable,
-                            "level": level_label(level), "n": n, "respondents": int(total),
-                            "share": round(n / total, 4) if total else float("nan")})
-            cells.append({"theme": str(t), "variable": "group", "level": str(level), "n": n,
-                          "base": int(total)})
+    for question in questions:  # this table's cells first, then the linked questions'
+        totals = groups.groupby(question, observed=True).size()
+        counts = raised.groupby(["topic", question], observed=True).size()
+        for t in topics.topic_ids:
+            for level, total in totals.items():
+                n = int(counts.get((t, level), 0))
+                cells.append({"theme": str(t), "variable": f"q:{question}",
+                              "level": str(level), "n": n, "base": int(total)})
+                if question == variable:
+                    records.append({"topic": t, "label": labels.loc[t], "variable": variable,
+                                    "level": level_label(level), "n": n,
+                                    "respondents": int(total),
+                                    "share": round(n / total, 4) if total else float("nan")})
     table = pd.DataFrame(records, columns=["topic", "label", "variable", "level", "n",
                                            "respondents", "share"])
     table["suppressed"] = table["base_suppressed"] = False
     if records:
-        marks = suppress_prevalence(pd.DataFrame(cells), disclosure)
-        marks = marks[marks["variable"] == "group"]
+        cells = pd.DataFrame(cells)
+        # the levels of one question that lie inside a level of another, as the report's
+        # prevalence records them (carevoice._disclosure_links.linked_levels)
+        cells.attrs[LINKS] = linked_levels({
+            f"q:{q}": respondents[q].astype(object).where(respondents[q].notna(), None)
+            .astype(object).to_numpy() for q in questions})
+        marks = suppress_prevalence(cells, disclosure)
+        marks = marks[marks["variable"] == f"q:{variable}"]
         for column in ("suppressed", "base_suppressed"):
             table[column] = marks[column].to_numpy(dtype=bool)
     return table
@@ -336,7 +369,8 @@ def _heading(variable: object) -> str:
 
 def plot_topics_by_group(topics: Topics, comments: pd.DataFrame, respondents: pd.DataFrame,
                          variable: str, *, ax: Any = None, top: int = 15,
-                         disclosure: DisclosureConfig | None = None) -> Any:
+                         disclosure: DisclosureConfig | None = None,
+                         linked: Sequence[str] | None = None) -> Any:
     """A heat map: the share of each group's respondents who raised each topic.
 
     Each column is a group, labelled with its number of respondents (``n``); each cell gives
@@ -362,6 +396,9 @@ def plot_topics_by_group(topics: Topics, comments: pd.DataFrame, respondents: pd
         Show the largest ``top`` topics.
     disclosure : DisclosureConfig, optional
         The small-number settings (``threshold``, default 5), as in the report.
+    linked : sequence of str, optional
+        The other questions whose tables may be shared beside this one (see
+        :func:`topics_by_group`); default every other column of ``respondents``.
 
     Returns
     -------
@@ -382,7 +419,8 @@ def plot_topics_by_group(topics: Topics, comments: pd.DataFrame, respondents: pd
     (n = [c])
     """
     config = disclosure or DisclosureConfig()
-    table = topics_by_group(topics, comments, respondents, variable, disclosure=config)
+    table = topics_by_group(topics, comments, respondents, variable, disclosure=config,
+                            linked=linked)
     shown = list(topics.topics.sort_values(["size", "topic"], ascending=[False, True],
                                            kind="stable")["topic"].head(top))
     table = table[table["topic"].isin(shown)]

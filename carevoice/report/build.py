@@ -17,6 +17,7 @@ from typing import Any
 import pandas as pd
 
 from .._answers import closed_answers
+from .._disclosure_waves import mark_waves
 from .._platforms import left_out_by_default
 from ..disclosure import DisclosureConfig, footnote, suppress_prevalence
 from ..errors import InputError
@@ -180,6 +181,7 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
                 reading: Mapping[str, Any] | None = None,
                 timestamp: bool = True,
                 waves: WaveComparison | pd.DataFrame | None = None,
+                earlier: Sequence[pd.DataFrame] = (),
                 closed_columns: Sequence[str] | None = None,
                 not_free_text: Sequence[str] = (),
                 pseudonymised_check: Mapping[str, Any] | None = None) -> ReportContent:
@@ -289,7 +291,17 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
     waves : WaveComparison or pandas.DataFrame, optional
         A comparison of survey waves (:func:`carevoice.link.compare_waves`, or its
         ``changes`` table as ``carevoice compare-waves`` writes it): adds a *Change between
-        waves* section, suppressed like the other tables.
+        waves* section. The report's own tables and the change table are suppressed
+        together (:func:`carevoice.disclosure.suppress_changes`): the wave of the comparison
+        whose counts are the report's own is marked once for both, so that a cell hidden in
+        one is hidden in the other and no hidden cell can be worked out from all of them;
+        the report's data must be one wave of the comparison (InputError otherwise).
+    earlier : sequence of pandas.DataFrame, default ()
+        With ``waves``: the suppression marks of earlier reports, each of one wave of the
+        comparison, as :func:`write_report` writes them
+        (``not-for-publication/cells.csv``, or :attr:`ReportContent.cells`): the change
+        table hides every cell they hid, so that last year's report and this year's change
+        table together give back none of last year's hidden counts.
     closed_columns : sequence of str, optional
         The only answer columns to use, trusted to be closed questions; the others are left
         out (a warning names them). By default every answer column is used, and one that
@@ -378,7 +390,17 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
         disclosure = DisclosureConfig(**{**asdict(disclosure), "attributes": attributes,
                                          "drop_order": order})
     # The suppression marks, computed once: every table and chart takes the marked frame.
-    marked = suppress_prevalence(result.prevalence, disclosure)
+    # With a change table, the report's wave is marked together with it (and earlier reports).
+    changes_source = _change_source(waves)
+    if changes_source is None:
+        if len(earlier):
+            raise InputError("The 'earlier' argument of make_report needs 'waves': the marks "
+                             "of earlier reports protect a change table.")
+        marked = suppress_prevalence(result.prevalence, disclosure)
+    else:
+        marked = mark_waves(*changes_source, disclosure, published=result.prevalence,
+                            earlier=earlier,
+                            argument="'waves' argument of make_report")[1]
     marked_result = replace(result, prevalence=marked)
     # Quotes for exactly the findings the joint displays show (only those use up a young
     # person's allowance): each theme whose count is shown, and each answer group that a
@@ -465,7 +487,8 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
                                     "withheld_from_quotes": shown}
     if pseudonymised_check is not None:
         settings["pseudonymised_check"] = dict(pseudonymised_check)
-    changes, changes_note = _changes(waves, labels, disclosure)
+    changes, changes_note = _changes(waves, labels, disclosure, published=result.prevalence,
+                                     earlier=earlier)
     if waves is not None:
         settings["waves"] = waves.settings if isinstance(waves, WaveComparison) else "table"
     manifest = run_manifest(inputs=input_hashes, settings=settings, codebook=codebook,
@@ -493,6 +516,7 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
         joint=joint,
         chart_svg=prevalence_chart(marked, labels, disclosure, format="svg"),
         chart_png=prevalence_chart(marked, labels, disclosure, format="png"),
+        cells=_cells(marked),
         footnotes=footnotes, manifest=manifest, labels=labels, association_note=note,
         max_q=max_q, link_result=result, quotes=quotes, changes=changes,
         hypotheses_note=_hypotheses_note(len(result.hypotheses), test, weights is not None,
@@ -549,3 +573,18 @@ def _hidden_cells(marked: pd.DataFrame) -> list[tuple[str, str, str]]:
     cells = marked[marked["suppressed"].astype(bool)]
     return [(str(t), str(v), str(lv)) for t, v, lv in
             zip(cells["theme"], cells["variable"], cells["level"], strict=True)]
+
+
+def _change_source(waves: Any) -> tuple[pd.DataFrame, pd.DataFrame | None] | None:
+    """The table of changes and each wave's prevalence (None when not given)."""
+    if isinstance(waves, WaveComparison):
+        return waves.changes, waves.prevalence
+    if isinstance(waves, pd.DataFrame):
+        return waves, None
+    return None
+
+
+def _cells(marked: pd.DataFrame) -> pd.DataFrame:
+    """The report's cells and their marks, for a later report's change table."""
+    columns = ["theme", "variable", "level", "n", "base", "suppressed", "base_suppressed"]
+    return marked[columns].reset_index(drop=True)

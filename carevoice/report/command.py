@@ -442,6 +442,7 @@ def _read_changes(path: Path, encoding: str | None, sep: str | None) -> Any:
 
 @typed_command(variables="--variable", groups="--group", hypotheses="--hypothesis",
                subgroups="--subgroup", by="--quotes-by", quotes_by="--quotes-by",
+               waves="--changes", earlier="--earlier-report",
                max_associations="--max-associations")
 def report_command(
     comments: Annotated[Path, typer.Argument(
@@ -549,7 +550,14 @@ def report_command(
              "first); a note counts the others.")] = 3,
     changes: Annotated[Path | None, typer.Option(
         "--changes", help="A table written by 'carevoice compare-waves': adds a 'Change "
-                          "between waves' section, suppressed like the other tables.")] = None,
+                          "between waves' section. The report's data must be one wave of "
+                          "it: the report's tables and the change table are suppressed "
+                          "together.")] = None,
+    earlier_report: Annotated[list[Path] | None, typer.Option(
+        "--earlier-report", help="With --changes: the folder of the report published for an "
+                                 "earlier wave of the comparison (repeatable); the change "
+                                 "table hides every cell that report hid (it reads its "
+                                 "not-for-publication/cells.csv).")] = None,
     encoding: EncodingOption = None,
     sep: SepOption = None,
     missing_value: MissingValueOption = None,
@@ -637,6 +645,9 @@ def report_command(
             safeguarding_arg = read_flags(safeguarding_flags, argument="safeguarding_flags",
                                           encoding=encoding, sep=sep)
         waves = None if changes is None else _read_changes(changes, encoding, sep)
+        from .unpublished import read_earlier_cells
+
+        earlier = [read_earlier_cells(folder) for folder in earlier_report or ()]
         declared = already_pseudonymised or pseudonymised
         checked = None
         if declared:  # a cheap check that the flag is not given by mistake; in the manifest
@@ -679,7 +690,8 @@ def report_command(
             quotes_by=() if no_quotes_by else quotes_by or None,
             max_associations=max_associations,
             variables=variable or None, timestamp=timestamp,
-            exclude=DEFAULT_EXCLUDE if exclude is None else exclude, waves=waves)
+            exclude=DEFAULT_EXCLUDE if exclude is None else exclude, waves=waves,
+            earlier=earlier)
     except CarevoiceError as e:
         typer.echo(f"error: {as_typed(str(e))}", err=True)
         raise typer.Exit(code=2) from e

@@ -80,6 +80,12 @@ class ReportContent:
         How many comments were withheld from quoting for safeguarding: the exact number, for
         the analyst (``not-for-publication/analyst.json``); the published text gives it only
         when it is ``disclosure.threshold`` or more.
+    cells : pandas.DataFrame
+        The report's prevalence cells with their suppression marks (``theme``, ``variable``,
+        ``level``, ``n``, ``base``, ``suppressed``, ``base_suppressed``): exact counts, for
+        the analyst (``not-for-publication/cells.csv``). Give them to the next report that
+        prints a change from this wave (``make_report(earlier=...)``, ``carevoice report
+        --earlier-report``), so that its change table hides what this report hid.
     """
 
     title: str
@@ -110,3 +116,4 @@ class ReportContent:
     key_points: list[str] = field(default_factory=list)
     glossary: list[tuple[str, str]] = field(default_factory=list)
     ci_level: float = 0.95
+    cells: pd.DataFrame = field(default_factory=pd.DataFrame, repr=False)

@@ -205,7 +205,8 @@ def _published_count(withheld: int, threshold: int) -> int | str:
 
 
 def _changes(waves: WaveComparison | pd.DataFrame | None, labels: Mapping[str, str],
-             disclosure: DisclosureConfig) -> tuple[pd.DataFrame, str]:
+             disclosure: DisclosureConfig, *, published: pd.DataFrame | None = None,
+             earlier: Sequence[pd.DataFrame] = ()) -> tuple[pd.DataFrame, str]:
     """The formatted table of change between waves and the note on how it was made."""
     if waves is None:
         return pd.DataFrame(), ""
@@ -229,4 +230,5 @@ def _changes(waves: WaveComparison | pd.DataFrame | None, labels: Mapping[str, s
                  "test)")
     note += (". q-values are Benjamini-Hochberg adjusted across themes within each kind of "
              "comparison.")
-    return change_table(table, labels, disclosure, prevalence=prevalence), note
+    return change_table(table, labels, disclosure, prevalence=prevalence, published=published,
+                        earlier=earlier), note

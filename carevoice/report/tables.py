@@ -673,7 +673,9 @@ def _share_of(row: pd.Series, side: str) -> str:
 
 def change_table(changes: pd.DataFrame, labels: Mapping[str, str] | None = None,
                  config: DisclosureConfig | None = None, *,
-                 prevalence: pd.DataFrame | None = None) -> pd.DataFrame:
+                 prevalence: pd.DataFrame | None = None,
+                 published: pd.DataFrame | None = None,
+                 earlier: Sequence[pd.DataFrame] = ()) -> pd.DataFrame:
     """The change in each theme between survey waves, suppressed and formatted.
 
     Parameters
@@ -689,6 +691,12 @@ def change_table(changes: pd.DataFrame, labels: Mapping[str, str] | None = None,
         Each wave's prevalence (``WaveComparison.prevalence``), so that suppression is
         consistent with it; default worked out from ``changes``
         (:func:`carevoice.disclosure.suppress_changes`).
+    published : pandas.DataFrame, optional
+        The prevalence table of the report that prints this table (one wave's data): the two
+        are suppressed together (:func:`carevoice.disclosure.suppress_changes`).
+    earlier : sequence of pandas.DataFrame, optional
+        The marks of earlier reports (:attr:`carevoice.report.ReportContent.cells`): what they
+        hid stays hidden.
 
     Returns
     -------
@@ -717,7 +725,8 @@ def change_table(changes: pd.DataFrame, labels: Mapping[str, str] | None = None,
                          f"(carevoice.link.wave_changes); it lacks the columns {missing}.")
     config = config or DisclosureConfig()
     labels = dict(labels or {})
-    marked = suppress_changes(changes, prevalence, config).reset_index(drop=True)
+    marked = suppress_changes(changes, prevalence, config, published=published,
+                              earlier=earlier).reset_index(drop=True)
     text = marked[["theme", "variable", "level", "wave_from", "wave_to", "analysis"]].astype(str)
     rank = {c: {v: i for i, v in enumerate(dict.fromkeys(text[c]))} for c in text}
     order = pd.DataFrame({

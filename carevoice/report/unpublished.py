@@ -8,12 +8,15 @@ what may not in a subfolder named for it, :data:`UNPUBLISHED_FOLDER`:
   comment (and, through the re-identification key, to the young person who wrote it);
 * ``analyst.json``: the exact counts that the report gives only in words when they are small
   (how many comments were withheld from quoting for safeguarding);
+* ``cells.csv``: the report's prevalence cells with their exact counts and suppression marks,
+  for the next report that prints a change from this wave (``--earlier-report``);
 * ``README.txt``: why, for whoever opens the folder.
 
 So the report folder less that subfolder can be published as a whole. Earlier versions
 wrote ``quotes.csv`` and ``analyst.json`` beside the report: :func:`remove_earlier_layout`
 removes such files when a report is written again into the same folder, so that a stale copy
-is never published with the new report. Nothing in carevoice reads these files back.
+is never published with the new report. Only ``cells.csv`` is read back, by
+:func:`read_earlier_cells` for a later report's change table.
 """
 
 from __future__ import annotations
@@ -27,14 +30,17 @@ from ..schema import COMMENT_ID
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = ["UNPUBLISHED_FILES", "UNPUBLISHED_FOLDER", "remove_earlier_layout",
-           "write_unpublished"]
+__all__ = ["UNPUBLISHED_FILES", "UNPUBLISHED_FOLDER", "read_earlier_cells",
+           "remove_earlier_layout", "write_unpublished"]
 
 #: The subfolder of a report folder that holds what is not for publication.
 UNPUBLISHED_FOLDER = "not-for-publication"
 
 #: The files :func:`write_unpublished` writes into :data:`UNPUBLISHED_FOLDER`.
-UNPUBLISHED_FILES: tuple[str, ...] = ("README.txt", "quotes.csv", "analyst.json")
+UNPUBLISHED_FILES: tuple[str, ...] = ("README.txt", "quotes.csv", "analyst.json", "cells.csv")
+
+#: The columns of ``cells.csv``.
+CELL_COLUMNS = ("theme", "variable", "level", "n", "base", "suppressed", "base_suppressed")
 
 #: What ``analyst.json`` records besides its note (how an earlier copy is recognised).
 _ANALYST_KEY = "safeguarding_withheld_from_quotes"
@@ -54,11 +60,15 @@ manifest.json and tables/.
 - analyst.json holds the exact counts that the report gives only in words when they are
   small (how many comments were withheld from quoting for safeguarding): a small count could
   point to the young people behind it.
+- cells.csv holds the exact count of every cell of the report's tables, those shown as [c]
+  included, and which were hidden. Give it to next year's report of a change from this
+  wave (carevoice report --changes ... --earlier-report THIS_FOLDER), so that its change
+  table hides what this report hid.
 """
 
 
-def write_unpublished(quotes: pd.DataFrame, withheld: int, output_dir: str | Path
-                      ) -> dict[str, Path]:
+def write_unpublished(quotes: pd.DataFrame, withheld: int, output_dir: str | Path,
+                      cells: pd.DataFrame | None = None) -> dict[str, Path]:
     """Write the analyst's files into ``output_dir / not-for-publication``.
 
     Parameters
@@ -69,11 +79,14 @@ def write_unpublished(quotes: pd.DataFrame, withheld: int, output_dir: str | Pat
         How many comments were withheld from quoting for safeguarding (the exact count).
     output_dir : str or pathlib.Path
         The report folder.
+    cells : pandas.DataFrame, optional
+        The report's cells and marks (:attr:`ReportContent.cells`), written as ``cells.csv``
+        when it has rows.
 
     Returns
     -------
     dict of str to pathlib.Path
-        ``unpublished_readme``, ``quotes`` and ``analyst``.
+        ``unpublished_readme``, ``quotes``, ``analyst`` and (with ``cells``) ``cells``.
     """
     from .._files import write_csv_rows
 
@@ -89,7 +102,52 @@ def write_unpublished(quotes: pd.DataFrame, withheld: int, output_dir: str | Pat
                 "only when they are large enough to publish.",
         _ANALYST_KEY: withheld,
     }, indent=1, sort_keys=True), "utf-8")
+    stale = folder / "cells.csv"
+    if cells is not None and len(cells):
+        written["cells"] = stale
+        with stale.open("w", encoding="utf-8", newline="") as fh:
+            write_csv_rows(cells.reindex(columns=list(CELL_COLUMNS)), fh)
+    elif stale.is_file():  # an earlier report's marks, in a folder written again
+        stale.unlink()
     return written
+
+
+def read_earlier_cells(folder: str | Path, argument: str = "--earlier-report") -> pd.DataFrame:
+    """Read the marks of an earlier report from its folder (``not-for-publication/cells.csv``).
+
+    Parameters
+    ----------
+    folder : str or pathlib.Path
+        The earlier report's folder (or its ``cells.csv``).
+    argument : str
+        How errors name the argument.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The columns of :data:`CELL_COLUMNS`, typed.
+    """
+    import pandas as pd
+
+    from ..errors import InputError
+
+    path = Path(folder)
+    if path.is_dir():
+        path = path / UNPUBLISHED_FOLDER / "cells.csv"
+    if not path.is_file():
+        raise InputError(f"The {argument} {Path(folder).name} holds no "
+                         f"{UNPUBLISHED_FOLDER}/cells.csv: give the folder of a report written "
+                         "by this version of carevoice (write that report again from its data).")
+    frame = pd.read_csv(path, dtype={"theme": str, "variable": str, "level": str},
+                        keep_default_na=False)
+    missing = [c for c in CELL_COLUMNS if c not in frame]
+    if missing:
+        raise InputError(f"The {argument} file {path.name} lacks the columns {missing}.")
+    for column in ("n", "base"):
+        frame[column] = pd.to_numeric(frame[column], errors="coerce")
+    for column in ("suppressed", "base_suppressed"):
+        frame[column] = frame[column].astype(str).str.lower().isin(["true", "1"])
+    return frame
 
 
 def _earlier_analyst_file(path: Path) -> bool:

@@ -102,7 +102,7 @@ def write_report(content: ReportContent, output_dir: str | Path, *,
     quotes = content.quotes
     written.update(write_unpublished(
         quotes.reindex(columns=[c for c in QUOTE_KEY_COLUMNS if c in quotes.columns]),
-        content.safeguarding_withheld, out))
+        content.safeguarding_withheld, out, cells=content.cells))
     # The file holds the record printed in the report, and what the report cannot hold: the
     # command that made it and the SHA-256 of the files to publish (the documents among them).
     written["manifest"] = out / "manifest.json"
