@@ -16,8 +16,8 @@ import pandas as pd
 import pytest
 
 from carevoice.pseudonymise import pseudonymise
-from carevoice.pseudonymise.joins import propagate_spans
 from carevoice.pseudonymise._base import spans_frame
+from carevoice.pseudonymise.joins import propagate_spans
 
 
 def _masked(text: str, name: str, score: float, mention: str | None = None) -> list[bool]:
