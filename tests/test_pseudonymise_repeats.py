@@ -89,6 +89,8 @@ GUARDS = [
     ("My Worker Will Says You Will Get A Flat Soon", "Will", 0.55, [False, True]),
     ("MY WORKER WILL SAYS YOU WILL GET A FLAT", "WILL", 0.55, [False, True]),
     ("I met Hope at group. Hope you all have a good christmas", "Hope", 0.3, [False, True]),
+    # a family word of another language, masked with a name, is not carried on its own
+    ("my babcia rings me. babcia Halina is 80", "babcia", 0.3, [False, True]),
 ]
 
 

@@ -532,11 +532,14 @@ def name_again(text: str, surface: str, start: int, end: int) -> bool:
     >>> name_again(t, "Hope", 23, 27)
     False
     """
-    from .lexicons import is_common_word, lowercase_words
+    from ._words import KIN_AS_SAID, KIN_OTHER_LANGUAGES
+    from .lexicons import NOT_PII, ROLE_WORDS, is_common_word, lowercase_words
 
     words = [w.strip("'\u2019.-") for w in surface.split()]
-    if not words or not all(w.isalpha() for w in words):
-        return False
+    if not words or not all(w.isalpha() for w in words) or any(
+            w.lower() in KIN_OTHER_LANGUAGES or w.lower() in KIN_AS_SAID
+            or w.lower() in NOT_PII or w.lower() in ROLE_WORDS for w in words):
+        return False  # a family word or title ("babcia"), however it was masked
     if not any(w.lower() in lowercase_words() or is_common_word(w) for w in words):
         return True  # no English word: a name whatever its case
     if text[start:end] != surface or not surface[:1].isupper() or text.isupper() \
