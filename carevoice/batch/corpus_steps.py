@@ -21,8 +21,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from .chunks import ChunkSpec, ChunkStore
     from .config import BatchConfig
 
-__all__ = ["FLAGS_FILE", "codes_manifest", "corpus_step_problems", "discover_outputs",
-           "link_outputs", "report_outputs", "safeguarding_outputs"]
+__all__ = ["FLAGS_FILE", "REVIEW_FILE", "codes_manifest", "corpus_step_problems",
+           "discover_outputs", "link_outputs", "report_outputs", "review_flags",
+           "review_outputs", "safeguarding_outputs"]
 
 
 def _available(module: str) -> bool:
@@ -282,14 +283,86 @@ def safeguarding_outputs(cfg: BatchConfig, specs: list[ChunkSpec], store: ChunkS
     return flags, {"safeguarding_flags": path}
 
 
+#: The review flags a run writes into ``outputs/`` (always CSV, owner read/write only).
+REVIEW_FILE = "review_flags.csv"
+#: Below this score a span wants a person's review, and its comment is never quoted
+#: (:class:`carevoice.pseudonymise.ReviewConfig`'s default threshold).
+REVIEW_THRESHOLD = 0.6
+
+
+def review_flags(specs: list[ChunkSpec], store: ChunkStore) -> pd.DataFrame:
+    """The comments a person should review before any of them is quoted: ids, no text.
+
+    A comment is flagged when a span masked in it scores below the review threshold (0.6;
+    ``reason`` ``"low_confidence"``) or when ``[pseudonymise] min_score`` left a span of it
+    unmasked (``"below_min_score"``): the least confident spans of all, and a name may be in
+    clear there. One row per comment and reason, in the comments' order.
+
+    Parameters
+    ----------
+    specs : list of ChunkSpec
+    store : ChunkStore
+        The chunk store, every chunk detected.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``comment_id`` and ``reason``.
+    """
+    import pandas as pd
+
+    parts = []
+    for spec in specs:
+        spans = store.load(spec.index, "spans")
+        parts.append(pd.DataFrame({COMMENT_ID: spans.loc[spans["score"] < REVIEW_THRESHOLD,
+                                                         COMMENT_ID].astype(str),
+                                   "reason": "low_confidence"}))
+        if (store.folder(spec.index) / "below_min_score.parquet").is_file():
+            below = store.load(spec.index, "below_min_score")
+            parts.append(pd.DataFrame({COMMENT_ID: below[COMMENT_ID].astype(str),
+                                       "reason": "below_min_score"}))
+    flags = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(
+        {COMMENT_ID: pd.Series(dtype=str), "reason": pd.Series(dtype=str)})
+    return flags.drop_duplicates().reset_index(drop=True)
+
+
+def review_outputs(specs: list[ChunkSpec], store: ChunkStore,
+                   folder: Path) -> tuple[pd.DataFrame, dict[str, Path]]:
+    """Write the run's review flags (:func:`review_flags`) beside its outputs.
+
+    ``outputs/review_flags.csv``, owner read/write only (0600) like the safeguarding flags,
+    and always written (with its header alone when nothing is flagged): it is the file
+    ``carevoice report --flagged`` reads, so that a report made from ``outputs/comments.csv``
+    withholds the comments the run's own report withholds.
+
+    Parameters
+    ----------
+    specs : list of ChunkSpec
+    store : ChunkStore
+    folder : pathlib.Path
+        ``outputs/``.
+
+    Returns
+    -------
+    (pandas.DataFrame, dict)
+        The flags and ``{"review_flags": path}``.
+    """
+    from ..pseudonymise._files import write_csv
+
+    flags = review_flags(specs, store)
+    return flags, {"review_flags": write_csv(flags, Path(folder) / REVIEW_FILE, private=True)}
+
+
 def report_outputs(cfg: BatchConfig, specs: list[ChunkSpec], store: ChunkStore,
                    respondents: pd.DataFrame, folder: Path,
                    inputs: dict[str, Path] | None = None,
-                   safeguarding: pd.DataFrame | None = None) -> dict[str, Path]:
+                   safeguarding: pd.DataFrame | None = None,
+                   review: pd.DataFrame | None = None) -> dict[str, Path]:
     """Write the reports named in ``[report] formats`` (:func:`carevoice.report.build_report`).
 
-    The comments are the pseudonymised ones; those with a span scoring below the review
-    threshold (0.6) are passed as flagged, so they are never quoted. The report tests the
+    The comments are the pseudonymised ones; those the review flags name (a span scoring
+    below the review threshold, 0.6, or one that ``[pseudonymise] min_score`` left unmasked:
+    :func:`review_flags`) are passed as flagged, so they are never quoted. The report tests the
     ``[link] variables`` (so its Benjamini-Hochberg adjustment is over the same family of tests
     as ``outputs/associations``) and tabulates the ``[link] by`` subgroups; when either is left
     out, the report's own default applies. ``[report] title`` and ``attributes`` (the columns
@@ -313,6 +386,8 @@ def report_outputs(cfg: BatchConfig, specs: list[ChunkSpec], store: ChunkStore,
         The run's safeguarding flags (:func:`safeguarding_outputs`): the report withholds the
         comments they name from its quotes instead of screening again. None: the report
         screens its candidate quotes itself.
+    review : pandas.DataFrame, optional
+        The run's review flags (:func:`review_outputs`); None: read from the chunk store.
 
     Returns
     -------
@@ -326,8 +401,9 @@ def report_outputs(cfg: BatchConfig, specs: list[ChunkSpec], store: ChunkStore,
 
     comments = _pseudonymised(specs, store)
     codes = pd.concat([store.load(s.index, "codes") for s in specs], ignore_index=True)
-    spans = pd.concat([store.load(s.index, "spans") for s in specs], ignore_index=True)
-    flagged = sorted(set(spans.loc[spans["score"] < 0.6, COMMENT_ID].astype(str)))
+    if review is None:
+        review = review_flags(specs, store)
+    flagged = sorted(set(review[COMMENT_ID].astype(str)))
     from ..disclosure import DisclosureConfig
     from ..quotes import QuoteConfig
 

@@ -18,7 +18,9 @@
    (``outputs/safeguarding_flags.csv``, owner-only, no text: every comment screened once, as
    written, by the replace step, which holds each chunk's text anyway; see
    :mod:`carevoice.batch.screen`) and run the corpus-wide steps (linkage, discovery, report,
-   which withholds the flagged comments from its quotes) on the concatenated results.
+   which withholds the flagged comments from its quotes) on the concatenated results, and
+   the review flags (``outputs/review_flags.csv``, owner-only, ids only: the comments with
+   a span below the review threshold or one ``min_score`` left unmasked, never quoted).
 6. Write ``manifest.json`` (input hashes, settings, versions, seed, chunk list, output hashes).
 
 Every chunk result is stored with a content key and checksums (:class:`ChunkStore`), so a
@@ -570,6 +572,15 @@ def _run(cfg: BatchConfig, base: Path, source: Source, staging: Path | None,
             + ("" if cfg.embed.model != "hashing" else
                " (rules only: the hashing model has no meaning for the similarity path)")
             + "; the screen misses some disclosures: read every comment")
+        from .corpus_steps import review_outputs
+
+        review, written = review_outputs(specs, store, folder / "outputs")
+        outputs.update(written)
+        counts["review_flagged"] = int(review["comment_id"].nunique())
+        log(f"review: {counts['review_flagged']} comments flagged ("
+            f"{review.loc[review['reason'] == 'below_min_score', 'comment_id'].nunique()} "
+            "with a span min_score left unmasked), never quoted; written owner-only to "
+            f"outputs/{written['review_flags'].name}: pass it as --flagged to carevoice report")
         if link_on:
             from .corpus_steps import link_outputs
 
@@ -593,7 +604,7 @@ def _run(cfg: BatchConfig, base: Path, source: Source, staging: Path | None,
             clock, step = time.perf_counter(), bar("report", 1)
             outputs.update(report_outputs(
                 cfg, specs, store, respondents, folder / "outputs",
-                inputs=_report_inputs(cfg, outputs), safeguarding=flags))
+                inputs=_report_inputs(cfg, outputs), safeguarding=flags, review=review))
             step(1)
             seconds["report"] = time.perf_counter() - clock
             log(f"report: {', '.join(cfg.report.formats)} written")

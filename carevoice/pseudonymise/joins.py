@@ -25,6 +25,7 @@ __all__ = [
     "join_initials",
     "join_place_prefixes",
     "join_title_runs",
+    "name_again",
     "propagate_spans",
     "trim_leading_words",
 ]
@@ -412,6 +413,9 @@ def propagate_spans(comments: pd.DataFrame, spans: pd.DataFrame, *, min_score: f
     where the word is a food or a saying ("eccles cakes", "jekyll and hyde"). The first word of
     a full name found is carried as a name found with less confidence ("my pa rob hunter ...,
     rob deserves a pay rise"); a title is not carried ("mr wood ... wood is a legend").
+    A person's name found with any confidence is also carried wherever the word's ordinary
+    reading cannot explain the other mention (:func:`name_again`): "I want to see Marvel more,
+    Marvel is my little sister", "Bobbi ... bobbi"; "I met Hope ... I hope" keeps its verb.
 
     Parameters
     ----------
@@ -422,7 +426,8 @@ def propagate_spans(comments: pd.DataFrame, spans: pd.DataFrame, *, min_score: f
         Spans scoring at least this are propagated to every other mention.
     subject_min_score : float, default 0.5
         Person and place spans scoring at least this (and less than ``min_score``) are
-        propagated to mentions in a subject's place only.
+        propagated to mentions in a subject's place only; person spans scoring less, only
+        where :func:`name_again` holds (as every person span is).
     labels : tuple of str
         Labels to propagate.
 
@@ -436,7 +441,8 @@ def propagate_spans(comments: pd.DataFrame, spans: pd.DataFrame, *, min_score: f
     if spans.empty:
         return spans
     strong = spans[spans["label"].isin(labels) & ((spans["score"] >= min_score) | (
-        spans["label"].isin(("PERSON", "LOCATION")) & (spans["score"] >= subject_min_score)))]
+        spans["label"].isin(("PERSON", "LOCATION")) & (spans["score"] >= subject_min_score))
+        | (spans["label"] == "PERSON"))]  # below subject_min_score: name_again only
     if strong.empty and not spans["label"].isin(("ORG", *_IDENTIFIER_LABELS)).any():
         return spans
     texts = texts_by_id(comments)
@@ -448,6 +454,7 @@ def propagate_spans(comments: pd.DataFrame, spans: pd.DataFrame, *, min_score: f
     for (cid, label), group in strong.groupby([COMMENT_ID, "label"], sort=False):
         text = texts.get(str(cid), "")
         surfaces: dict[str, bool] = {}  # surface -> whether only subjects' places take it
+        faint: dict[str, bool] = {}  # surface -> whether only name_again takes it
         subject = subject_of_place if label == "LOCATION" else subject_of_verb
         for s, e, score in zip(group["start"], group["end"], group["score"], strict=True):
             weak = score < min_score and label in ("PERSON", "LOCATION")
@@ -455,6 +462,7 @@ def propagate_spans(comments: pd.DataFrame, spans: pd.DataFrame, *, min_score: f
             if title and any(ch.isalnum() for ch in text[title.end():e]):
                 s = title.end()  # "mr wood ... wood is a legend": the name without its title
             surfaces[text[s:e]] = surfaces.get(text[s:e], True) and weak
+            faint[text[s:e]] = faint.get(text[s:e], True) and score < subject_min_score
             if label == "PERSON" and " " in text[s:e].strip():
                 # the first name of a full name, where a subject stands: "my pa rob hunter
                 # ..., rob deserves a pay rise"
@@ -469,8 +477,11 @@ def propagate_spans(comments: pd.DataFrame, spans: pd.DataFrame, *, min_score: f
                 # a name found with confidence is masked everywhere in its comment, also
                 # where it is the word ("I met Hope ... I hope"): when in doubt, mask
                 if covered[str(cid)].overlaps(m.start(), m.end()) or (
-                        weak and not subject(text, m.start(), m.end())) or (
                         label == "LOCATION" and not_a_place_here(text, m.start(), m.end())):
+                    continue
+                if weak and not (label == "PERSON" and name_again(text, surface, m.start(),
+                                                                  m.end())) and (
+                        faint.get(surface, False) or not subject(text, m.start(), m.end())):
                     continue
                 covered[str(cid)].add(m.start(), m.end())
                 new.append((str(cid), m.start(), m.end(), label, 0.5, "propagate"))
@@ -480,6 +491,64 @@ def propagate_spans(comments: pd.DataFrame, spans: pd.DataFrame, *, min_score: f
     if not new:
         return spans
     return pd.concat([spans, spans_frame(new)], ignore_index=True)
+
+
+#: What may stand before the first word of a sentence: a quote, a bracket, a bullet.
+_SENTENCE_LEAD = " \t\"'\u201c\u2018(*-\u2022"
+
+
+def name_again(text: str, surface: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]``, another mention of ``surface`` masked as a person, can
+    only be that person's name again.
+
+    The guard that keeps a word-name found with less confidence to a subject's place ("my
+    advocate grace ..., grace even came", not "saying grace"; "I met Hope ... I hope") stands
+    for a word the mention can be read as. It does not stand where no ordinary reading explains
+    the mention: a name that is no English word (not a lower-case word of Webster's Second,
+    nor a frequent one: "Bobbi", "kaiden", "Marley"), in any case; or the same capitalised
+    word again, in the same case, where capitals mean a name: not a sentence's first word
+    (unless the word is a rare one, :func:`~.lexicons.is_common_word`: "Marvel" but not
+    "Hope"), nor in a comment written in capitals or title case.
+
+    Parameters
+    ----------
+    text : str
+        The comment.
+    surface : str
+        The text of the span masked as a person.
+    start, end : int
+        The other mention's offsets (it matches ``surface`` whatever the case).
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> t = "I want to see Marvel more, Marvel is my little sister"
+    >>> name_again(t, "Marvel", 27, 33)
+    True
+    >>> t = "I met Hope at group. I hope she stays"
+    >>> name_again(t, "Hope", 23, 27)
+    False
+    """
+    from ._words import KIN_AS_SAID, KIN_OTHER_LANGUAGES
+    from .lexicons import NOT_PII, ROLE_WORDS, is_common_word, lowercase_words
+
+    words = [w.strip("'\u2019.-") for w in surface.split()]
+    if not words or not all(w.isalpha() for w in words) or any(
+            w.lower() in KIN_OTHER_LANGUAGES or w.lower() in KIN_AS_SAID
+            or w.lower() in NOT_PII or w.lower() in ROLE_WORDS for w in words):
+        return False  # a family word or title ("babcia"), however it was masked
+    if not any(w.lower() in lowercase_words() or is_common_word(w) for w in words):
+        return True  # no English word: a name whatever its case
+    if text[start:end] != surface or not surface[:1].isupper() or text.isupper() \
+            or title_case(text):
+        return False
+    lead = text[:start].rstrip(_SENTENCE_LEAD)
+    if not lead or lead[-1] in ".!?:;\n":
+        return not any(is_common_word(w) for w in words)
+    return True
 
 
 #: Labels of identifiers written in characters and digits, carried to their other forms.

@@ -464,7 +464,8 @@ def report_command(
         help="The former name of --already-pseudonymised.")] = False,
     flagged: Annotated[Path | None, typer.Option(
         "--flagged", help="A file with a comment_id column: comments with an unresolved "
-                          "review flag, never quoted.")] = None,
+                          "review flag, never quoted. Default: review_flags.csv beside "
+                          "COMMENTS, if there is one (a batch run writes it).")] = None,
     safeguarding_flags: Annotated[Path | None, typer.Option(
         "--safeguarding-flags",
         help="A flags file written by 'carevoice safeguarding' and reviewed by the "
@@ -628,6 +629,13 @@ def report_command(
                 raise InputError(f"The {option} option names columns that {respondents.name} "
                                  f"does not have: {unknown}.")
         flagged_ids = None
+        from ..batch.corpus_steps import REVIEW_FILE
+
+        if flagged is None and (Path(comments).parent / REVIEW_FILE).is_file():
+            # a batch run's review flags, beside its outputs/comments.csv: its report withheld
+            # those comments, and one made from its outputs withholds them too
+            flagged = Path(comments).parent / REVIEW_FILE
+            print(f"--flagged: {flagged} (the review flags beside COMMENTS)", file=sys.stderr)
         if flagged is not None:
             marks = read_table(flagged, encoding=encoding, sep=sep)
             if "comment_id" not in marks:
