@@ -89,7 +89,9 @@ def run_demo(output: str | Path, *, seed: int = 0, timestamp: bool = True) -> di
     answered comments are screened for safeguarding concerns first
     (:func:`carevoice.safeguarding.screen_comments`): ``safeguarding_flags.csv`` (no text;
     owner read/write only, as it says which young person disclosed what) lists them, and the
-    report quotes none of them.
+    report quotes none of them. ``review_flags.csv`` (ids only, owner read/write only) lists
+    the comments with a span a person should review; the report quotes none of them either,
+    and ``carevoice report`` on ``comments_pseudonymised.csv`` reads it from beside it.
 
     Parameters
     ----------
@@ -107,7 +109,10 @@ def run_demo(output: str | Path, *, seed: int = 0, timestamp: bool = True) -> di
     """
     from dataclasses import asdict
 
+    import pandas as pd
+
     from . import __version__
+    from .batch.corpus_steps import REVIEW_FILE
     from .discover import ThemeDiscovery
     from .embed import CachedEmbedder, SentenceTransformerEmbedder
     from .link import link
@@ -120,6 +125,7 @@ def run_demo(output: str | Path, *, seed: int = 0, timestamp: bool = True) -> di
         write_manifest,
     )
     from .pseudonymise import PseudonymiseConfig, pseudonymise
+    from .pseudonymise._files import write_csv
     from .qda import default_user, export_qdpx
     from .report import build_report
     from .safeguarding import screen_comments, write_flags
@@ -141,6 +147,12 @@ def run_demo(output: str | Path, *, seed: int = 0, timestamp: bool = True) -> di
     flags = screen_comments(answered)
     written["safeguarding_flags"] = write_flags(flags, output / "safeguarding_flags.csv")
     written["comments"] = write_table(safe.comments, output / "comments_pseudonymised.csv")
+    # The comments whose spans a person should review, beside the comments as a batch run
+    # writes them: `carevoice report` on comments_pseudonymised.csv then withholds them too.
+    review = pd.DataFrame({COMMENT_ID: result.review[COMMENT_ID].astype(str),
+                           "reason": "low_confidence"}).drop_duplicates()
+    written["review_flags"] = write_csv(review.reset_index(drop=True), output / REVIEW_FILE,
+                                        private=True)
     written["respondents"] = write_corpus(safe, output / "corpus")["respondents"]
     written["spans"] = write_table(result.spans, output / "spans.csv")
 

@@ -187,3 +187,30 @@ def test_demo_writes_safeguarding_flags_and_quotes_none_of_them(demo_run):
                      r"screen were|comments flagged by carevoice's safeguarding screen are) "
                      r"withheld from quoting", notes)
     assert withheld["safeguarding_withheld_from_quotes"] > 0
+
+
+@pytest.mark.model
+def test_demo_writes_review_flags_that_a_report_of_its_outputs_reads(demo_run, tmp_path):
+    # a report made from comments_pseudonymised.csv withholds what the demo's own report did
+    out, written, _ = demo_run
+    path = written["review_flags"]
+    assert path == out / "review_flags.csv"
+    assert oct(path.stat().st_mode & 0o777) == "0o600"
+    flags = pd.read_csv(path, dtype=str)
+    assert list(flags.columns) == ["comment_id", "reason"] and len(flags) > 0
+    assert set(flags["reason"]) == {"low_confidence"}
+    spans = pd.read_csv(written["spans"], dtype={"comment_id": str})
+    assert set(spans.loc[spans["score"] < 0.6, "comment_id"]) <= set(flags["comment_id"])
+    quotes = pd.read_csv(written["report_quotes"], dtype=str)
+    assert not set(quotes["comment_id"]) & set(flags["comment_id"])
+    from typer.testing import CliRunner
+
+    from carevoice.cli import app
+
+    result = CliRunner().invoke(app, [
+        "report", str(written["comments"]), str(written["codes"]),
+        str(written["respondents"]), "--already-pseudonymised", "--embedder", "hashing",
+        "--format", "md", "--no-timestamp", "--output", str(tmp_path / "again")])
+    assert result.exit_code == 0, result.output
+    again = pd.read_csv(tmp_path / "again" / "not-for-publication" / "quotes.csv", dtype=str)
+    assert len(again) > 0 and not set(again["comment_id"]) & set(flags["comment_id"])
