@@ -1619,7 +1619,7 @@ def test_word_nicknames_in_family_frames_are_names_and_look_alikes_words() -> No
                 found += 1
             else:
                 missed += 1
-    assert (sum(not p for p in gold["pii"]), found + missed) == (56, 44)
+    assert (sum(not p for p in gold["pii"]), found + missed) == (58, 44)
     assert missed == 0, missed
     assert sorted(extra) == ["art is my little sister's favourite",
                              "xmas is my nan fav time of year"], extra
@@ -1627,7 +1627,7 @@ def test_word_nicknames_in_family_frames_are_names_and_look_alikes_words() -> No
 
 @pytest.mark.model
 def test_word_nicknames_in_family_frames_with_the_model() -> None:
-    """detect_pii on the same file: main found 12 of the 44 names and marked 3 of the 56
+    """detect_pii on the same file: main found 12 of the 44 names and marked 3 of the 58
     look-alikes; now all 44, and the same 3 look-alikes ("hope is my only friend" the model's)."""
     comments, gold = _family_frames()
     spans = detect_pii(comments)

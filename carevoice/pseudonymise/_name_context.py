@@ -544,6 +544,12 @@ _NO_PERSON_BEFRIENDED = frozenset(
     food sleep bed pizza chocolate dog cat pet gaming games god allah jesus lord art drawing
     dancing dance boxing gym football netball basketball rugby cricket swimming""".split())
 
+#: Words that order or rank who is listed, before "is my ...": "first is my mum, then my dad",
+#: "next is my brother", "oldest is my sister".
+_ORDER = frozenset(
+    """first second third fourth fifth next last then after before finally another other
+    number top main oldest eldest youngest closest favourite fave fav bestest""".split())
+
 #: Verbs of contact or feeling before a name and "she is my ...": "i miss marvel she is my
 #: sister", "i live with rocket hes my brother".
 _MISSED = frozenset({"miss", "missed", "missing", "love", "loved", "see", "seeing", "saw",
@@ -558,7 +564,7 @@ def _framed_word(t: _At) -> bool:
     return low.isalpha() and len(low) >= 2 \
         and low not in FUNCTION_WORDS and low not in KIN and low not in ROLE_WORDS \
         and low not in NOT_PII and low not in STAFF and low not in HE_SHE \
-        and low not in _NO_PERSON_BEFRIENDED and low not in countries() \
+        and low not in _NO_PERSON_BEFRIENDED and low not in _ORDER and low not in countries() \
         and t.prev not in NOT_BEFORE_A_NAME and t.prev not in POSSESSIVES \
         and not (low.endswith("ing") and max(frequency(low[:-3]), frequency(low[:-3] + "e"))
                  >= 20_000)  # "reading is my best friend"
