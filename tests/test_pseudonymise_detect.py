@@ -1591,3 +1591,52 @@ def test_a_word_name_opening_a_clause_before_a_feeling_is_a_name(text, name):
 ])
 def test_a_word_opening_a_clause_before_a_feeling_needs_to_be_a_name(text):
     assert covered(NAMES, text) == set()
+
+
+def _family_frames() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``tests/data/family_frame_contrasts.txt``: word-names in family frames, and look-alikes."""
+    return _probe(name="family_frame_contrasts.txt")
+
+
+def test_word_nicknames_in_family_frames_are_names_and_look_alikes_words() -> None:
+    """The rules alone: each nickname that is an English word in "marvel is my big sister",
+    "i miss marvel she is my sister", "my brother rocket is 12", "my best friend is marvel" is
+    found (main found 4 of 44), and no look-alike of those
+    frames ("school is my safe place", "my sister is amazing", "xmas is my nan fav time") is
+    marked beyond the two main marked too."""
+    comments, gold = _family_frames()
+    found = missed = marked = 0
+    extra = []
+    for cid, text, pii in zip(comments["comment_id"], comments["text"], gold["pii"], strict=True):
+        spans = NAMES.find(cid, text)
+        got = {k for s in spans for k in range(s.start, s.end)}
+        if not pii:
+            marked += bool(got)
+            if got:
+                extra.append(text)
+        for item in pii:
+            if set(range(item["start"], item["end"])) <= got:
+                found += 1
+            else:
+                missed += 1
+    assert (sum(not p for p in gold["pii"]), found + missed) == (58, 44)
+    assert missed == 0, missed
+    assert sorted(extra) == ["art is my little sister's favourite",
+                             "xmas is my nan fav time of year"], extra
+
+
+@pytest.mark.model
+def test_word_nicknames_in_family_frames_with_the_model() -> None:
+    """detect_pii on the same file: main found 12 of the 44 names and marked 3 of the 58
+    look-alikes; now all 44, and the same 3 look-alikes ("hope is my only friend" the model's)."""
+    comments, gold = _family_frames()
+    spans = detect_pii(comments)
+    got: dict[str, set[int]] = {}
+    for cid, s, e in spans[["comment_id", "start", "end"]].itertuples(index=False):
+        got.setdefault(cid, set()).update(range(s, e))
+    found = sum(set(range(p["start"], p["end"])) <= got.get(cid, set())
+                for cid, pii in zip(gold["comment_id"], gold["pii"], strict=True) for p in pii)
+    marked = sum(bool(got.get(cid)) for cid, pii in zip(gold["comment_id"], gold["pii"],
+                                                         strict=True) if not pii)
+    assert found == 44, found
+    assert marked <= 3, marked

@@ -519,3 +519,163 @@ def _with_me(t: _At) -> bool:
         or (t.prev == "me" and (i == 1 or sent.low(i - 2) in CLAUSE_OPENERS)
             and t.nxt in ("and", "n") and (sent.low(i + 3) in _WE_DO
                                            or sent.low(i + 3) in SUBJECT_VERBS)))
+
+
+#: Friends and partners a "WORD is my ..." frame names (not staff: "chance is my key worker" is
+#: :func:`_predicated_of_a_person`'s).
+_FRIEND_HEADS = frozenset({"friend", "frend", "freind", "mate", "bestie", "bezzie", "bezzy",
+                           "bestfriend", "bff", "bf", "gf", "boyfriend", "girlfriend", "partner"})
+
+#: Words that may stand between "my" and a family or friend word: "my big sister", "my
+#: older foster brother", "my best mate".
+_KIN_DESCRIBED = KIN_MODIFIERS | frozenset(
+    """elder eldest oldest youngest biological real birth only favourite fave fav bestest
+    closest proper actual adopted twin""".split())
+
+#: What may follow the family word of the frame, ending what it says of the name: "marvel is my
+#: big sister and i miss her", "rocket is my brother who ...".
+_AFTER_THE_FRAME = frozenset(
+    """and n & but who whos she he shes hes she's he's her him i im we they lol lmao haha so
+    because cos coz bc tho though too aswell as from at x xx innit if when""".split())
+
+#: Things a child calls a friend or family that are no person: "xbox is my best friend".
+_NO_PERSON_BEFRIENDED = frozenset(
+    """xbox playstation ps4 ps5 switch phone tiktok youtube snapchat snap insta instagram netflix
+    food sleep bed pizza chocolate dog cat pet gaming games god allah jesus lord art drawing
+    dancing dance boxing gym football netball basketball rugby cricket swimming""".split())
+
+#: Words that order or rank who is listed, before "is my ...": "first is my mum, then my dad",
+#: "next is my brother", "oldest is my sister".
+_ORDER = frozenset(
+    """first second third fourth fifth next last then after before finally another other
+    number top main oldest eldest youngest closest favourite fave fav bestest""".split())
+
+#: Verbs of contact or feeling before a name and "she is my ...": "i miss marvel she is my
+#: sister", "i live with rocket hes my brother".
+_MISSED = frozenset({"miss", "missed", "missing", "love", "loved", "see", "seeing", "saw",
+                     "visit", "visited", "met", "meet", "with", "call", "text", "ring", "hug",
+                     "like"})
+
+
+def _framed_word(t: _At) -> bool:
+    """Whether the token may be a name in a family frame: a bare word (not a pronoun,
+    determiner, family, role or function word, nor one "the", "a" or "my" stands before)."""
+    low = t.low
+    return low.isalpha() and len(low) >= 2 \
+        and low not in FUNCTION_WORDS and low not in KIN and low not in ROLE_WORDS \
+        and low not in NOT_PII and low not in STAFF and low not in HE_SHE \
+        and low not in _NO_PERSON_BEFRIENDED and low not in _ORDER and low not in countries() \
+        and t.prev not in NOT_BEFORE_A_NAME and t.prev not in POSSESSIVES \
+        and not (low.endswith("ing") and max(frequency(low[:-3]), frequency(low[:-3] + "e"))
+                 >= 20_000)  # "reading is my best friend"
+
+
+def _family_head_at(sent: Tokens, k: int, friends: bool) -> int:
+    """The token of the family (or friend) word after "my" at token ``k``, past what describes
+    it ("my big foster sister"), where the clause ends after it; -1 where there is none."""
+    if sent.low(k) not in ("my", "our"):
+        return -1
+    heads = _FAMILY | (_FRIEND_HEADS if friends else frozenset())
+    j = k + 1
+    while j < min(k + 4, len(sent)) and sent.low(j) in _KIN_DESCRIBED \
+            and sent.low(j + 1) in _KIN_DESCRIBED | heads:  # "my twin", "my twin sister"
+        j += 1
+    if j >= len(sent) or sent.low(j) not in heads or sent.tokens[j][1] != sent.words[j]:
+        return -1  # "this is my sister's fault"
+    if j + 1 == len(sent) or sent.gap(j + 1).strip()[:1] in (",", ".", "!", "?", ";", ":", "-") \
+            or sent.low(j + 1) in _AFTER_THE_FRAME:
+        return j
+    return -1  # "chelsea is my dad team", "xmas is my nan fav time"
+
+
+def _is_my_family(t: _At) -> bool:
+    """"marvel is my big sister and i miss her", "rocket is my brother", "marvel was my best
+    friend": at a clause's start a bare word, "is" or "was", "my" and a family or friend word
+    that ends what is said (not "school is my safe place", "mum is my best friend", "chelsea is
+    my dad team", "xbox is my best friend", "hope is my only friend")."""
+    sent, i = t.sent, t.i
+    if not (t.cues.clause_start and t.nxt in ("is", "was") and _framed_word(t)):
+        return False
+    friends = t.low not in _ABSTRACT and t.low not in _SEASONS
+    return _family_head_at(sent, i + 2, friends) >= 0
+
+
+def _then_she_is_my_family(t: _At) -> bool:
+    """"i miss marvel she is my sister", "i live with rocket hes my brother": a bare word after
+    a verb of contact, then "she is my" and a family word."""
+    sent, i = t.sent, t.i
+    if not (t.prev in _MISSED and _framed_word(t) and t.low not in _ABSTRACT):
+        return False
+    k = i + 1
+    if sent.low(k) in ("she", "he") and sent.tokens[k][1] == sent.words[k]:
+        k += 1
+        if sent.low(k) not in ("is", "was"):
+            return False
+    elif sent.low(k) not in ("she", "he", "shes", "hes", "she's", "he's"):  # "she's my twin"
+        return False
+    return _family_head_at(sent, k + 1, friends=True) >= 0
+
+
+#: What is said of a family member named in apposition: "my brother rocket is 12", "my sister
+#: marvel lives in leeds".
+_SAID_OF_THE_NAMED = frozenset({"is", "was", "has", "had", "lives", "lived", "said", "says"})
+
+#: Words that stand between a family word and "is" and are no name: "my brother still lives",
+#: "my sister tho is", "my brother here is", and pets named after their owner ("my sister
+#: hamster is called").
+_NOT_APPOSED = frozenset(
+    """too tho though here there today now then anyway again already apparently herself
+    himself themselves both all only even once probably definitely obviously basically
+    sometimes usually mostly also never still always just really hamster puppy kitten rabbit
+    bunny fish budgie parrot pony horse snake lizard tortoise""".split())
+
+#: Words that describe a person, in text-speak, at the end of "my sister is ...": slang no
+#: suffix shows an adjective.
+_SLANG_DESCRIBING = frozenset(
+    """peng dench lush mint sound bare buff fit sick jokes calm safe decent wavey bait peak
+    neek moist long dead mad vexed gassed hench bless grown minted skint posh sad glad""".split())
+
+_ADJECTIVE_ENDINGS = ("y", "ic", "ed", "ing", "ous", "ful", "ive", "able", "ible", "ish", "al",
+                      "less", "ent", "ant", "est", "er")
+
+
+def _family_head_before(sent: Tokens, j: int) -> bool:
+    """Whether token ``j`` is a family or friend word after "my" (and what describes it)."""
+    if sent.low(j) not in (_FAMILY | _FRIEND_HEADS) or sent.tokens[j][1] != sent.words[j]:
+        return False
+    k = j - 1
+    while k >= 0 and j - k <= 3 and sent.low(k) in _KIN_DESCRIBED:
+        k -= 1
+    return sent.low(k) in ("my", "our")
+
+
+def _family_then_named(t: _At) -> bool:
+    """"my brother rocket is 12", "my big sister Marvel lives in leeds": a bare word between
+    "my" and a family word and what is said of a person (not "my brother still lives", "my
+    sister never calls", "my sister tho is", "my brother hamster is called ...")."""
+    sent, i = t.sent, t.i
+    low = t.low
+    if not (t.nxt in _SAID_OF_THE_NAMED and _family_head_before(sent, i - 1)
+            and _framed_word(t)) or low in ADVERBS or low in _NOT_APPOSED \
+            or low.endswith("ly") or low in _ABSTRACT or low in _MODALS:
+        return False
+    if t.nxt in ("is", "was") and sent.low(i + 2) in ("called", "named"):
+        return False
+    capitalised = _is_capitalised(t.word) and not sentence_initial(sent.text, sent.tokens[i][0])
+    return capitalised or frequency(low) < 25_000
+
+
+def _family_is_named(t: _At) -> bool:
+    """"my best friend is marvel", "my little brother is Rocket.": a rare bare word (or a
+    capitalised one inside the sentence), no adjective by its ending or use, that ends "my ...
+    sister is" (not "my sister is amazing", "my brother is peng")."""
+    sent, i = t.sent, t.i
+    low = t.low
+    if not (t.prev in ("is", "was") and _family_head_before(sent, i - 2) and _framed_word(t)):
+        return False
+    capitalised = _is_capitalised(t.word) and not sentence_initial(sent.text, sent.tokens[i][0])
+    if low.endswith(_ADJECTIVE_ENDINGS) or low in _SLANG_DESCRIBING or low in _ABSTRACT \
+            or low in _NOT_APPOSED or frequency(low) >= (100_000 if capitalised else 5_000):
+        return False
+    return i + 1 == len(sent) or sent.gap(i + 1).strip()[:1] in (",", ".", "!", "?", ";") \
+        or t.nxt in ("and", "n", "but", "she", "he", "shes", "hes", "lol", "x", "xx")

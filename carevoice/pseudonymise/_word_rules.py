@@ -20,7 +20,17 @@ from ._lexicon_rules import (
     _what_they_call,
     _with_and_their_kin,
 )
-from ._name_context import _At, _introduced_by_role_word, _paired, _then_an_honorific, _was_called
+from ._name_context import (
+    _At,
+    _family_is_named,
+    _family_then_named,
+    _introduced_by_role_word,
+    _is_my_family,
+    _paired,
+    _then_an_honorific,
+    _then_she_is_my_family,
+    _was_called,
+)
 from ._name_words import (
     _CALLED,
     _DOING_FOR,
@@ -210,6 +220,10 @@ _WORD_RULES: tuple[tuple[float, str, Callable[[_At], bool]], ...] = (
     (0.5, "context", _surname_is),
     (0.5, "context", _rare_word_predicated),
     (0.5, "context", _staff_member),
+    (0.5, "context", _is_my_family),
+    (0.5, "context", _then_she_is_my_family),
+    (0.5, "context", _family_then_named),
+    (0.5, "context", _family_is_named),
     (0.5, "context", _paired),
     (0.5, "context", _misspelt_on_a_number),
     (0.5, "context", _called_me_no_word),
