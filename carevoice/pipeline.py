@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from .corpus import read_survey, write_corpus, write_table
 from .demo import demo_path
-from .schema import COMMENT_ID, Corpus
+from .schema import COMMENT_ID, REVIEW_FILE, Corpus
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -112,7 +112,6 @@ def run_demo(output: str | Path, *, seed: int = 0, timestamp: bool = True) -> di
     import pandas as pd
 
     from . import __version__
-    from .batch.corpus_steps import REVIEW_FILE
     from .discover import ThemeDiscovery
     from .embed import CachedEmbedder, SentenceTransformerEmbedder
     from .link import link

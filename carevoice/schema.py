@@ -40,6 +40,11 @@ TEXT = "text"
 #: quote selection counts a quote's language among what it tells of its author.
 LANGUAGE = "language"
 
+#: The file of comments with an unresolved review flag (``comment_id``, ``reason``; ids only)
+#: that a batch run and the demo write beside their pseudonymised comments, and that
+#: ``carevoice report`` reads from beside COMMENTS when ``--flagged`` is not given.
+REVIEW_FILE = "review_flags.csv"
+
 #: The columns of a ``comments`` frame, in order.
 COMMENT_COLUMNS: tuple[str, ...] = (COMMENT_ID, RESPONDENT_ID, QUESTION_ID, TEXT)
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import Problem
-from ..schema import COMMENT_ID, RESPONDENT_ID, TEXT
+from ..schema import COMMENT_ID, RESPONDENT_ID, REVIEW_FILE, TEXT
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -283,8 +283,6 @@ def safeguarding_outputs(cfg: BatchConfig, specs: list[ChunkSpec], store: ChunkS
     return flags, {"safeguarding_flags": path}
 
 
-#: The review flags a run writes into ``outputs/`` (always CSV, owner read/write only).
-REVIEW_FILE = "review_flags.csv"
 #: Below this score a span wants a person's review, and its comment is never quoted
 #: (:class:`carevoice.pseudonymise.ReviewConfig`'s default threshold).
 REVIEW_THRESHOLD = 0.6

@@ -629,7 +629,7 @@ def report_command(
                 raise InputError(f"The {option} option names columns that {respondents.name} "
                                  f"does not have: {unknown}.")
         flagged_ids = None
-        from ..batch.corpus_steps import REVIEW_FILE
+        from ..schema import REVIEW_FILE
 
         if flagged is None and (Path(comments).parent / REVIEW_FILE).is_file():
             # a batch run's review flags, beside its outputs/comments.csv: its report withheld
