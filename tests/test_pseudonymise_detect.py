@@ -1601,9 +1601,12 @@ def _family_frames() -> tuple[pd.DataFrame, pd.DataFrame]:
 def test_word_nicknames_in_family_frames_are_names_and_look_alikes_words() -> None:
     """The rules alone: each nickname that is an English word in "marvel is my big sister",
     "i miss marvel she is my sister", "my brother rocket is 12", "my best friend is marvel" is
-    found (main found 4 of 44), and no look-alike of those
-    frames ("school is my safe place", "my sister is amazing", "xmas is my nan fav time") is
-    marked beyond the two main marked too."""
+    found (main found 4 of 44), and so is each in the weaker frames of the second half, "my
+    brother rocket came round", "rocket and i are sisters", "my sister is rocket", "my best
+    friend is called marvel", "rocket my brother came round" (main found 3 of 40 there); no
+    look-alike of those frames ("school is my safe place", "my sister is amazing", "my brother
+    never came round", "school and i are not friends", "my brother was called a liar") is
+    marked beyond the three main marked too (main marked five)."""
     comments, gold = _family_frames()
     found = missed = marked = 0
     extra = []
@@ -1619,16 +1622,18 @@ def test_word_nicknames_in_family_frames_are_names_and_look_alikes_words() -> No
                 found += 1
             else:
                 missed += 1
-    assert (sum(not p for p in gold["pii"]), found + missed) == (58, 44)
+    assert (sum(not p for p in gold["pii"]), found + missed) == (182, 86)
     assert missed == 0, missed
-    assert sorted(extra) == ["art is my little sister's favourite",
+    assert sorted(extra) == ["art is my little sister's favourite", "my sister is sunshine",
                              "xmas is my nan fav time of year"], extra
 
 
 @pytest.mark.model
 def test_word_nicknames_in_family_frames_with_the_model() -> None:
-    """detect_pii on the same file: main found 12 of the 44 names and marked 3 of the 58
-    look-alikes; now all 44, and the same 3 look-alikes ("hope is my only friend" the model's)."""
+    """detect_pii on the same file: main found 62 of the 86 names and marked 13 of the 182
+    look-alikes (12 of 44 and 3 of 58 before the first half's rules); now all 86, and 11
+    look-alikes, each marked on main too ("hope is my only friend", "my brother laptop got
+    nicked": the model's; "my sister is vegan" is no longer marked)."""
     comments, gold = _family_frames()
     spans = detect_pii(comments)
     got: dict[str, set[int]] = {}
@@ -1638,5 +1643,31 @@ def test_word_nicknames_in_family_frames_with_the_model() -> None:
                 for cid, pii in zip(gold["comment_id"], gold["pii"], strict=True) for p in pii)
     marked = sum(bool(got.get(cid)) for cid, pii in zip(gold["comment_id"], gold["pii"],
                                                          strict=True) if not pii)
-    assert found == 44, found
-    assert marked <= 3, marked
+    assert found == 86, found
+    assert marked <= 11, marked
+
+
+def test_parts_of_speech_come_from_the_packaged_lemmatiser() -> None:
+    """The family frames read a word's parts of speech out of context: an adverb ("never"), an
+    adjective only ("pregnant"), a past tense by its irregular form ("came") or suffix
+    ("moved"), a plural ("kids"), and a noun that is a nickname ("rocket")."""
+    from carevoice.pseudonymise.lexicons import parts_of_speech
+
+    assert set(parts_of_speech("never")) == {"adv"}
+    assert set(parts_of_speech("pregnant")) == {"adj"}
+    assert parts_of_speech("came")["verb"] == {"come"}
+    assert parts_of_speech("moved")["verb"] == {"move"}
+    assert parts_of_speech("kids")["noun"] == {"kid"}
+    assert set(parts_of_speech("rocket")) == {"noun", "verb"}
+    assert parts_of_speech("zzxqv") == {}
+
+
+def test_family_frames_cut_short_raise_nothing() -> None:
+    """Every frame of the contrast file cut after each of its words ("rocket my brother",
+    "me and rocket are", "my sisters name is") is read without an error: the rules look past
+    the end of a comment."""
+    comments, _ = _family_frames()
+    for text in comments["text"]:
+        words = text.split()
+        for n in range(1, len(words) + 1):
+            NAMES.find("c", " ".join(words[:n]))

@@ -52,13 +52,14 @@ from ._words import (
     KIN_FRIENDS,
     KIN_STAFF,
     NOT_BEFORE_A_NAME,
+    PERSON_NOUNS,
     POSSESSIVES,
     dictionary_word,
     frequency,
     no_word_at_all,
     sentence_initial,
 )
-from .lexicons import NOT_PII, ROLE_WORDS, countries
+from .lexicons import NOT_PII, ROLE_WORDS, countries, parts_of_speech
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -329,7 +330,8 @@ def _role_after(t: _At) -> bool:
 #: Jobs, after a name and "the": "bob the handyman at the limes".
 _JOBS = frozenset({"handyman", "caretaker", "cleaner", "cook", "chef", "receptionist",
                    "driver", "gardener", "janitor", "porter", "warden", "nurse", "doctor",
-                   "coach", "dinnerlady", "lollipop"})
+                   "coach", "dinnerlady", "lollipop", "builder", "plumber", "soldier",
+                   "electrician", "hairdresser", "mechanic", "barber", "painter", "labourer"})
 
 #: Words between "the" and a role in an apposition: "gem the housing officer".
 _ROLE_KINDS = frozenset({"housing", "duty", "new", "old", "leaving", "care", "team", "school",
@@ -560,12 +562,15 @@ _MISSED = frozenset({"miss", "missed", "missing", "love", "loved", "see", "seein
 def _framed_word(t: _At) -> bool:
     """Whether the token may be a name in a family frame: a bare word (not a pronoun,
     determiner, family, role or function word, nor one "the", "a" or "my" stands before)."""
-    low = t.low
+    return _bare_word(t.low) and t.prev not in NOT_BEFORE_A_NAME and t.prev not in POSSESSIVES
+
+
+def _bare_word(low: str) -> bool:
+    """:func:`_framed_word` without what stands before the word."""
     return low.isalpha() and len(low) >= 2 \
         and low not in FUNCTION_WORDS and low not in KIN and low not in ROLE_WORDS \
         and low not in NOT_PII and low not in STAFF and low not in HE_SHE \
         and low not in _NO_PERSON_BEFRIENDED and low not in _ORDER and low not in countries() \
-        and t.prev not in NOT_BEFORE_A_NAME and t.prev not in POSSESSIVES \
         and not (low.endswith("ing") and max(frequency(low[:-3]), frequency(low[:-3] + "e"))
                  >= 20_000)  # "reading is my best friend"
 
@@ -633,7 +638,9 @@ _NOT_APPOSED = frozenset(
 #: suffix shows an adjective.
 _SLANG_DESCRIBING = frozenset(
     """peng dench lush mint sound bare buff fit sick jokes calm safe decent wavey bait peak
-    neek moist long dead mad vexed gassed hench bless grown minted skint posh sad glad""".split())
+    neek moist long dead mad vexed gassed hench bless grown minted skint posh sad glad vegan
+    veggie vegetarian goals vibes legend hero angel star boss sunshine banter trash gold class
+    fire ace brill muslim christian catholic jewish sikh hindu""".split())
 
 _ADJECTIVE_ENDINGS = ("y", "ic", "ed", "ing", "ous", "ful", "ive", "able", "ible", "ish", "al",
                       "less", "ent", "ant", "est", "er")
@@ -665,6 +672,14 @@ def _family_then_named(t: _At) -> bool:
     return capitalised or frequency(low) < 25_000
 
 
+def _only_a_noun(low: str) -> bool:
+    """Whether ``low`` is a noun in the dictionary and no adjective, adverb, inflected verb,
+    thing owned or abstract noun: "rocket", "thunder" (not "vegan", "inside", "sunshine")."""
+    pos = parts_of_speech(low)
+    return "noun" in pos and "adj" not in pos and "adv" not in pos and not _a_verb_form(low) \
+        and low not in _POSSESSIONS and not low.endswith(_NOUN_ENDINGS)
+
+
 def _family_is_named(t: _At) -> bool:
     """"my best friend is marvel", "my little brother is Rocket.": a rare bare word (or a
     capitalised one inside the sentence), no adjective by its ending or use, that ends "my ...
@@ -674,8 +689,187 @@ def _family_is_named(t: _At) -> bool:
     if not (t.prev in ("is", "was") and _family_head_before(sent, i - 2) and _framed_word(t)):
         return False
     capitalised = _is_capitalised(t.word) and not sentence_initial(sent.text, sent.tokens[i][0])
-    if low.endswith(_ADJECTIVE_ENDINGS) or low in _SLANG_DESCRIBING or low in _ABSTRACT \
-            or low in _NOT_APPOSED or frequency(low) >= (100_000 if capitalised else 5_000):
+    if low in _SLANG_DESCRIBING or low in _ABSTRACT or low in _NOT_APPOSED or low in _JOBS \
+            or frequency(low) >= (100_000 if capitalised else 25_000):
         return False
+    if not _only_a_noun(low) and (low.endswith(_ADJECTIVE_ENDINGS)
+                                  or (not capitalised and frequency(low) >= 5_000)):
+        return False  # "my sister is amazing", "my brother is inside"; not "... is rocket"
     return i + 1 == len(sent) or sent.gap(i + 1).strip()[:1] in (",", ".", "!", "?", ";") \
         or t.nxt in ("and", "n", "but", "she", "he", "shes", "hes", "lol", "x", "xx")
+
+
+#: Verbs that stand for a finite verb after a subject whatever their form: modals,
+#: auxiliaries and their text-speak negatives ("my brother rocket can't come", "my sister
+#: marvel doesnt ring").
+_AUXILIARIES = frozenset(
+    """can could will would shall should may might must cant cannot can't couldnt couldn't wont
+    won't wouldnt wouldn't shouldnt shouldn't mustnt do does did dont don't doesnt doesn't didnt
+    didn't have has had hasnt hasn't havent haven't hadnt is was isnt isn't wasnt wasn't aint
+    ain't gets got keeps kept""".split())
+
+#: What a child owns or goes through, which text-speak names before a verb without the
+#: possessive and no word list calls common: "my sister placement broke down", "my brother
+#: laptop got nicked".
+_POSSESSIONS = frozenset(
+    """laptop telly tv ipad tablet tablets console scooter moped trampoline charger headphones
+    airpods trainers meds medication visa passport appeal hearing case wedding funeral party
+    contact visit visits appointment placement assessment review plan""".split())
+
+#: Endings of abstract nouns, never a name: "my brother assessment", "my sister situation".
+_NOUN_ENDINGS = ("ment", "tion", "sion", "ness", "ity", "ship", "hood", "ance", "ence")
+
+
+def _a_verb_form(low: str) -> bool:
+    """Whether ``low`` is a verb inflected (past tense, "-s", "-ing"), not its base form."""
+    lemmas = parts_of_speech(low).get("verb", frozenset())
+    return bool(lemmas) and low not in lemmas
+
+
+def _finite_verb(low: str, after_plural: bool) -> bool:
+    """Whether ``low`` can only be read as what a subject does or did: a modal or auxiliary, a
+    past tense ("came", "moved"), or after a word that is no plural a verb's "-s" form
+    ("plays")."""
+    if low in _AUXILIARIES or low in SUBJECT_VERBS:
+        return True
+    if not _a_verb_form(low) or low.endswith("ing"):
+        return False
+    return not low.endswith("s") or not after_plural
+
+
+def _named_in_apposition(t: _At) -> bool:
+    """Whether the token, in any case, can be a name set after "my brother": a bare word
+    that is no adverb, adjective, inflected verb, plural, thing owned or abstract noun, and not
+    common (under 25,000 in the word-frequency list) unless capitalised inside the sentence."""
+    low, sent = t.low, t.sent
+    pos = parts_of_speech(low)
+    if not _framed_word(t) or low in ADVERBS or low in _NOT_APPOSED or low.endswith("ly") \
+            or low in _ABSTRACT or low in _MODALS or low in _POSSESSIONS or low in _JOBS \
+            or low.endswith(_NOUN_ENDINGS) or "adv" in pos \
+            or ("adj" in pos and "noun" not in pos) or _a_verb_form(low) \
+            or low not in pos.get("noun", {low}) or low in _SLANG_DESCRIBING \
+            or low in _INTERJECTIONS or low in PERSON_NOUNS:
+        return False  # "my brother kids came", "my sister lol said", "my brother lad came"
+    capitalised = _is_capitalised(t.word) and not sentence_initial(sent.text, sent.tokens[t.i][0])
+    return capitalised or frequency(low) < 25_000
+
+
+def _family_then_did(t: _At) -> bool:
+    """"my brother rocket came round", "my sis marvel rang me", "my big bro Bullet always picks
+    me up": a name between "my" and a family or friend word and what a person does, past an
+    adverb (not "my brother never came round", "my sister just left", "my brother went
+    missing", "my sister placement broke down")."""
+    sent, i = t.sent, t.i
+    if t.nxt in _SAID_OF_THE_NAMED or not _family_head_before(sent, i - 1):
+        return False
+    skip = t.nxt in ADVERBS or (t.nxt.endswith("ly") and len(t.nxt) > 4) \
+        or set(parts_of_speech(t.nxt)) == {"adv"}  # "rocket really misses me"
+    verb = sent.low(i + 2) if skip else t.nxt
+    if verb in ("called", "named") and sent.low(i + (3 if skip else 2)) \
+            not in ("me", "us", "him", "her", "them"):
+        return False  # "my brother band called ..."
+    return _finite_verb(verb, t.low.endswith("s")) and _named_in_apposition(t)
+
+
+#: Family and friends said of two people together: "rocket and i are sisters".
+_KIN_TOGETHER = frozenset(
+    """sisters brothers cousins twins siblings sibs bros sistas cuzzies""".split())
+_FRIENDS_TOGETHER = frozenset(
+    """friends mates besties bezzies bffs bestfriends bestmates frends freinds""".split())
+
+#: Words between "are" and the family word: "are like sisters", "are best mates".
+_TOGETHER_DESCRIBED = _KIN_DESCRIBED | frozenset(
+    {"like", "basically", "literally", "practically", "both", "all", "really", "proper",
+     "bezzy", "besty"})
+
+
+def _pair_are_family(t: _At) -> bool:
+    """"rocket and i are sisters", "me n rocket are brothers", "marvel and me were best
+    mates": a bare word joined to "i" or "me", then "are" or "were" and family or friends that
+    end what is said (not "me and my sister are close", "school and i are not friends", "me and
+    football are best friends")."""
+    sent, i = t.sent, t.i
+    joins = ("and", "n", "&", "an")
+    if t.nxt in joins and sent.low(i + 2) in ("i", "me") and t.cues.clause_start:
+        k = i + 3
+    elif (t.prev in joins and sent.low(i - 2) in ("me", "i")
+          and (i == 2 or sent.low(i - 3) in CLAUSE_OPENERS)) \
+            or (t.prev in ("me", "i") and sent.gap(i).strip() == "&"
+                and (i == 1 or sent.low(i - 2) in CLAUSE_OPENERS)):  # "me & nugget"
+        k = i + 1
+    else:
+        return False
+    if sent.low(k) not in ("are", "were", "r", "was") or not _bare_word(t.low) \
+            or t.low in _NOT_APPOSED:
+        return False
+    j = k + 1
+    while j < min(k + 4, len(sent)) and sent.low(j) in _TOGETHER_DESCRIBED:
+        j += 1
+    head = sent.low(j)
+    friends = head in _FRIENDS_TOGETHER or (head in _FRIEND_HEADS and j > k + 1)
+    if not (head in _KIN_TOGETHER or friends) or sent.tokens[j][1] != sent.words[j]:
+        return False
+    if friends and (t.low in _ABSTRACT or t.low in _SEASONS):
+        return False
+    return j + 1 == len(sent) or sent.gap(j + 1).strip()[:1] in (",", ".", "!", "?", ";") \
+        or sent.low(j + 1) in _AFTER_THE_FRAME
+
+
+def _family_called(t: _At) -> bool:
+    """"my best friend is called marvel", "my little brother's name is rocket", "my sisters name
+    is pebble": a word that ends what a family member or friend is called (not "my brother is
+    called names", "my sister was called stupid", "my brothers name is on the list")."""
+    sent, i = t.sent, t.i
+    if t.prev in ("called", "named") and sent.low(i - 2) in ("is", "was"):
+        k = i - 3
+        if not _family_head_before(sent, k):
+            return False
+    elif t.prev == "is" and sent.low(i - 2) in ("name", "nickname"):
+        kin = sent.low(i - 3)  # "my brother's name", "my sisters name"
+        if kin not in _FAMILY | _FRIEND_HEADS and kin[:-1] not in _FAMILY | _FRIEND_HEADS:
+            return False
+        k = i - 4
+        while k >= 0 and i - 3 - k <= 3 and sent.low(k) in _KIN_DESCRIBED:
+            k -= 1
+        if sent.low(k) not in ("my", "our"):
+            return False
+    else:
+        return False
+    low = t.low
+    pos = parts_of_speech(low)
+    if not _framed_word(t) or low in _SLANG_DESCRIBING or low in _INSULTS or "adv" in pos \
+            or ("adj" in pos and "noun" not in pos) or _a_verb_form(low) \
+            or low in ("names", "things", "stuff"):
+        return False
+    return i + 1 == len(sent) or sent.gap(i + 1).strip()[:1] in (",", ".", "!", "?", ";") \
+        or t.nxt in _AFTER_THE_FRAME
+
+
+#: Words that open a comment or clause in text-speak and are no name: "lol my brother came".
+_INTERJECTIONS = _NO_VERB_AFTER | frozenset(
+    """omg idk imo yh ye ya yeah yep nah naw ok okay oh ah um erm hmm wow sadly luckily
+    thankfully aww ugh wtf smh fr deffo""".split())
+
+
+#: What a child is called by others that is no name: "my brother was called a liar".
+_INSULTS = frozenset(
+    """liar snitch grass nerd geek loser slag freak weirdo idiot emo neek scrounger tramp
+    chav pikey stupid thick fat ugly""".split())
+
+
+def _named_then_family_did(t: _At) -> bool:
+    """"rocket my brother came round", "marvel my big sister rang me": at a clause's start a
+    name, then "my" and a family word and what a person did (not "today my brother came
+    round", "school my sister hates")."""
+    sent, i = t.sent, t.i
+    if not (t.cues.clause_start and t.nxt in ("my", "our")) or t.low in _INTERJECTIONS:
+        return False
+    k = i + 2
+    while k < min(i + 5, len(sent)) and sent.low(k) in _KIN_DESCRIBED \
+            and sent.low(k + 1) in _KIN_DESCRIBED | _FAMILY | _FRIEND_HEADS:
+        k += 1
+    if k + 1 >= len(sent) or sent.low(k) not in (_FAMILY | _FRIEND_HEADS) \
+            or sent.tokens[k][1] != sent.words[k] or sent.gap(k + 1).strip():
+        return False  # a verb follows the family word, with no comma between
+    verb = sent.low(k + 2) if sent.low(k + 1) in ADVERBS else sent.low(k + 1)
+    return _finite_verb(verb, after_plural=False) and _named_in_apposition(t)

@@ -39,6 +39,7 @@ __all__ = [
     "is_common_word",
     "lowercase_words",
     "near_uk_place",
+    "parts_of_speech",
     "places_abroad",
     "surnames",
     "uk_districts",
@@ -565,3 +566,63 @@ def is_common_word(word: str, threshold: int = 20_000) -> bool:
     (True, False)
     """
     return word_frequency().get(word.lower(), 0) >= threshold
+
+
+_PARTS_OF_SPEECH = ("noun", "verb", "adj", "adv")
+
+
+@functools.cache
+def _lemma_tables() -> tuple[dict[str, frozenset[str]], dict[str, dict[str, list[str]]],
+                             dict[str, list[list[str]]]]:
+    """The packaged spaCy pipeline's lemmatiser tables (WordNet's index of lemmas by part of
+    speech, its irregular forms and its suffix rules), read from the model's folder."""
+    from spacy.lookups import Lookups
+
+    from ..models import SPACY_MODEL, model_dir
+
+    lookups = Lookups().from_disk(model_dir(SPACY_MODEL) / "lemmatizer" / "lookups")
+    index, exc, rules = (lookups.get_table(name) for name in
+                         ("lemma_index", "lemma_exc", "lemma_rules"))
+    return ({pos: frozenset(index.get(pos, ())) for pos in _PARTS_OF_SPEECH},
+            {pos: dict(exc.get(pos, {})) for pos in _PARTS_OF_SPEECH},
+            {pos: list(rules.get(pos, [])) for pos in _PARTS_OF_SPEECH})
+
+
+@functools.cache
+def parts_of_speech(low: str) -> Mapping[str, frozenset[str]]:
+    """Return the parts of speech a lower-case word can be in the dictionary, each with the
+    lemmas it is a form of there.
+
+    Read from the lemmatiser tables of the packaged spaCy pipeline (WordNet's lemmas, irregular
+    forms and suffix rules), so no tagger runs: the word is read out of context.
+
+    Parameters
+    ----------
+    low : str
+        A lower-case word.
+
+    Returns
+    -------
+    mapping of str to frozenset of str
+        ``"noun"``, ``"verb"``, ``"adj"`` or ``"adv"`` to the lemmas; a part of speech the word
+        is not is left out.
+
+    Examples
+    --------
+    >>> sorted(parts_of_speech("came")["verb"]), "verb" in parts_of_speech("never")
+    (['come'], False)
+    """
+    index, exc, rules = _lemma_tables()
+    found = {}
+    for pos in _PARTS_OF_SPEECH:
+        lemmas = {form for form in exc[pos].get(low, ()) if form in index[pos]}
+        if low in index[pos]:
+            lemmas.add(low)
+        for old, new in rules[pos]:
+            if low.endswith(old) and len(low) > len(old):
+                form = low[:len(low) - len(old)] + new
+                if form in index[pos]:
+                    lemmas.add(form)
+        if lemmas:
+            found[pos] = frozenset(lemmas)
+    return found
