@@ -92,6 +92,7 @@ def test_the_similarity_paths_cue_reads_as_english():
 
 @pytest.mark.parametrize("text", [
     "he will hurt me", "he may hurt me if i tell", "i hope hurts me less one day",
+    "that summer hit me hard", "summer hit me hard this year",
 ])
 def test_a_modal_or_a_subject_before_a_word_name_keeps_it_a_word(text):
     from carevoice.safeguarding._text import normalise

@@ -69,12 +69,17 @@ _LETTERS = re.compile(r"[a-z]{2,}")
 #: Lower-case words that are first names but, before a verb, a modal or a word of its own.
 _NOT_LOWER_NAMES = frozenset({"will", "may", "might", "can", "must", "shall", "should", "would",
                               "could", "did", "does", "had", "has", "have", "just", "even",
-                              "still", "then", "also", "sometimes", "always", "never"})
-#: Words before a lower-case word that make it a verb or an object, not a person ("he will hurt
-#: me", "they rob", "to rob me").
+                              "still", "then", "also", "sometimes", "always", "never",
+                              # a time that "hit me hard"
+                              "summer", "winter", "autumn", "spring", "april", "june", "july",
+                              "august", "dawn", "christmas", "easter"})
+#: Words before a lower-case word that make it a verb, an object or a thing, not a person ("he
+#: will hurt me", "they rob", "to rob me", "that summer hit me hard").
 _SUBJECTS = frozenset({"i", "he", "she", "they", "we", "you", "it", "who", "to", "im", "hes",
                        "shes", "theyre", "were", "youre", "ill", "hell", "shell", "theyll",
-                       "would", "will", "could", "can", "might", "may", "must", "should"})
+                       "would", "will", "could", "can", "might", "may", "must", "should",
+                       "the", "a", "an", "that", "this", "last", "next", "every", "each",
+                       "one", "whole"})
 
 
 @functools.cache
