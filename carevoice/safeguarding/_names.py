@@ -66,6 +66,20 @@ _MORE_HARM = ("threatens", "threatened", "threatening", "touches", "touched", "t
               "groped", "raped", "rapes", "stabbed", "stabs", "strangled", "hitting",
               "hurting", "kicking", "punching", "beating")
 _LETTERS = re.compile(r"[a-z]{2,}")
+#: Lower-case words that are first names but, before a verb, a modal or a word of its own.
+_NOT_LOWER_NAMES = frozenset({"will", "may", "might", "can", "must", "shall", "should", "would",
+                              "could", "did", "does", "had", "has", "have", "just", "even",
+                              "still", "then", "also", "sometimes", "always", "never",
+                              # a time that "hit me hard"
+                              "summer", "winter", "autumn", "spring", "april", "june", "july",
+                              "august", "dawn", "christmas", "easter"})
+#: Words before a lower-case word that make it a verb, an object or a thing, not a person ("he
+#: will hurt me", "they rob", "to rob me", "that summer hit me hard").
+_SUBJECTS = frozenset({"i", "he", "she", "they", "we", "you", "it", "who", "to", "im", "hes",
+                       "shes", "theyre", "were", "youre", "ill", "hell", "shell", "theyll",
+                       "would", "will", "could", "can", "might", "may", "must", "should",
+                       "the", "a", "an", "that", "this", "last", "next", "every", "each",
+                       "one", "whole"})
 
 
 @functools.cache
@@ -119,8 +133,17 @@ def _is_name(text: str, start: int, word: str) -> bool:
         _lexicons())
     low = word.lower()
     named = low in names
-    if word[0].islower():  # lower case: only a word that is a name and nothing else
-        return named and len(low) >= 3 and low not in not_names and tier(low) == "C"
+    if word[0].islower():  # lower case: a word that is a name and nothing else
+        if named and len(low) >= 3 and low not in not_names and tier(low) == "C":
+            return True
+        # or a first name that is also a word, right before a verb of harm acting on someone,
+        # where no subject or modal stands before it ("jack hit me", "my mate rob kicks me";
+        # not "he will hurt me", "i hope hurts", "to rob me")
+        before = _BEFORE.search(text, 0, start)
+        return (named and len(low) >= 3 and low not in _never_people()
+                and low not in _NOT_LOWER_NAMES
+                and not (before and before.group(1).lower() in _SUBJECTS)
+                and bool(_harm_after().match(text, start + len(word))))
     if named and low not in _never_people() and _harm_after().match(text, start + len(word)):
         return True  # a first name right before a verb of harm is a person ("Will hits me")
     surname = _SURNAME_AFTER.match(text, start + len(word))

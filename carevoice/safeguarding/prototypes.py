@@ -402,4 +402,8 @@ NEGATIVES: tuple[str, ...] = (
     "that song hits different late at night",
     "my mates took me out of the group chat and added me back",
     "we got sent out of the club for being too loud",
+    # joy at a win and the heating up (twenty-eighth session: "she punched the air" and "Jack
+    # up the heating please" read as violence and destitution)
+    "i punched the air when i passed my driving test",
+    "can you put the heating up please its cold in my room",
 )

@@ -374,8 +374,20 @@ def _with_similar(found: list[dict[str, tuple[str, str]]], texts: list[object],
     out = list(found)
     for i, hit in zip(todo, similar, strict=True):
         if hit is not None:
-            out[i] = {hit[0]: ("review", f"reads like a {hit[0].replace('_', ' ')} disclosure")}
+            out[i] = {hit[0]: ("review", similar_cue(hit[0]))}
     return out
+
+
+def similar_cue(category: str) -> str:
+    """The ``cue`` of a similarity-path flag, as a safeguarding lead reads it.
+
+    Examples
+    --------
+    >>> similar_cue("abuse"), similar_cue("self_harm")
+    ('reads like an abuse disclosure', 'reads like a self harm disclosure')
+    """
+    words = category.replace("_", " ")
+    return f"reads like {'an' if words[0] in 'aeiou' else 'a'} {words} disclosure"
 
 
 def flagged_comment_ids(flags: pd.DataFrame) -> set[str]:

@@ -13,6 +13,7 @@ text leaves the machine.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -24,6 +25,17 @@ from .prototypes import NEGATIVES, PROTOTYPES
 __all__ = ["readable_sentences", "similar_categories", "split_sentences"]
 
 _SPLIT = re.compile(r"[.!?;\n]+|,\s+(?:but|and|so)\s+")
+_SENTENCES = re.compile(r"[.!?;\n]+")
+_JOINS = re.compile(r",\s+(but|and|so)\s+")
+_LETTERS = re.compile(r"[a-z]{2,}")
+#: A denial's negation (over the normal form), and "not me" ("not me but my mate gets hit").
+_NEGATED = re.compile(r"\b(?:nobody|no one|never|not|dont|doesnt|didnt|wont|wouldnt|cant|"
+                      r"isnt|arent|wasnt|werent|havent|hasnt|aint)\b")
+_NOT_ME = re.compile(r"\bnot (?:me|us|to me)\b")
+#: The end of a clause whose verb is left out ("my brother does", "my sister is too").
+_ELLIPSIS = re.compile(r"\b(?:does|do|did|is|are|was|were|has|have|had|gets it|got it|get it)"
+                       r"(?: (?:too|as well|though|tho|sometimes|a lot|loads|all the time|"
+                       r"lol|still))*$")
 _MIN_WORDS = 3
 
 # Over the normal form (:func:`._text.normalise`) of a whole clause (between commas): one that
@@ -93,6 +105,29 @@ _BEFORE_CONTRAST = re.compile(r"(?i)(?=\b(?:but|then|except|until|till|though|th
 _SAID_BY_OTHERS = re.compile(r"\b(?:say|says|said|saying|claims?|claimed|claiming|pretends?|"
                              r"pretended|pretending|makes? out|made out|reckons?|calls? it|"
                              r"called it|tells? me|told me)(?: \w+){0,2} $")
+
+
+#: Idioms of a word of harm the model reads as the harm, read as what they mean (the rules
+#: leave them too): a try at something, picking at food.
+_PLAIN = (
+    (re.compile(r"(?i)\b(a|another|one more) stab at\b"), r"\1 go at"),
+    (re.compile(r"(?i)\bstab(?:s|bed|bing)? at (?=(?:my|his|her|their|our|the|your) (?:\w+ )?"
+                r"(?:food|plate|dinner|tea|breakfast|lunch|peas|chips|beans|salad|pasta|cereal|"
+                r"veg|vegetables|potatoes|sprouts|meal)\b)"), "picked at "),
+)
+
+
+def _plain(sentence: str) -> str:
+    """The sentence with the idioms of :data:`_PLAIN` read as what they mean.
+
+    Examples
+    --------
+    >>> _plain("i had a stab at the quiz, he stabbed at his peas")
+    'i had a go at the quiz, he picked at his peas'
+    """
+    for idiom, meaning in _PLAIN:
+        sentence = idiom.sub(meaning, sentence)
+    return sentence
 
 
 def _not_serious(norm: str) -> bool:
@@ -171,15 +206,66 @@ def _without_denials(sentence: str) -> str | None:
     return rest if len(rest.split()) >= _MIN_WORDS else None
 
 
+def _denies(clause: str) -> bool:
+    """Whether a clause's normal form denies harm to the writer: a negation and a word of harm
+    ("nobody hits me", "i never get hit", "not me")."""
+    from ._text import normalise
+
+    words = normalise(clause).split()
+    return bool(_NOT_ME.search(" ".join(words))) or (
+        bool(_NEGATED.search(" ".join(words))) and any(
+            w in _harm_words() for w in words))
+
+
+def _names_someone_else(clause: str) -> bool:
+    """Whether a clause after a denial's contrast says someone else is harmed or harms: a word
+    of harm in it, or a verb left out that the denial supplies ("but my brother does")."""
+    from ._text import normalise
+
+    form = normalise(clause).strip(" .,")
+    return bool(_ELLIPSIS.search(form)) or any(w in _harm_words() for w in form.split())
+
+
+@functools.cache
+def _harm_words() -> frozenset[str]:
+    """The words of harm a denial and its contrast are read by: the verbs of
+    :data:`_HARM_VERB` and the screen's vocabulary of harm."""
+    from .vocabulary import HARM_WORDS
+
+    return frozenset(_LETTERS.findall(_HARM_VERB)) | HARM_WORDS
+
+
+def _contrasts_kept(sentence: str) -> list[str]:
+    """The sentence cut at ", but", ", and", ", so", except that a contrast after a denial that
+    goes on to someone else being harmed or harming stays with it, the denial giving the
+    harm its verb: "nobody hits me, but my brother does" is read whole, not as "my brother
+    does"; "nobody hits me, but i want more trips" is cut as before."""
+    pieces = _JOINS.split(sentence)
+    out = [pieces[0]]
+    for joiner, piece in zip(pieces[1::2], pieces[2::2], strict=True):
+        if joiner == "but" and _denies(_CLAUSES.split(out[-1])[-1]) and _names_someone_else(
+                piece):
+            out[-1] = f"{out[-1]}, {joiner} {piece}"
+        else:
+            out.append(piece)
+    return out
+
+
 def split_sentences(text: str) -> list[str]:
     """The sentences of a comment that the similarity path compares (3 words or more).
+
+    A contrast after a denial that goes on to someone else being harmed or harming is read
+    with the denial (:func:`_contrasts_kept`).
 
     Examples
     --------
     >>> split_sentences("ok. my dad hits me, but its fine now! x")
     ['my dad hits me', 'its fine now']
+    >>> split_sentences("nobody hits me, but my brother does")
+    ['nobody hits me, but my brother does']
     """
-    parts = [p.strip() for p in _SPLIT.split(text)]
+    parts = [p.strip() for sentence in _SENTENCES.split(text)
+             for p in _contrasts_kept(sentence)]
     kept = [p for p in parts if len(p.split()) >= _MIN_WORDS]
     return kept or ([text.strip()] if text.strip() else [])
 
@@ -215,7 +301,7 @@ def similar_categories(texts: Sequence[object], embedder: Any, *, threshold: flo
     for text in texts:
         parts = readable_sentences(text) if isinstance(text, str) else []
         spans.append((len(sentences), len(sentences) + len(parts)))
-        sentences.extend(parts)
+        sentences.extend(map(_plain, parts))
     if not sentences:
         return [None] * len(texts)
     embedded = np.asarray(embedder.encode(sentences), dtype=np.float32)

@@ -155,5 +155,6 @@ HIT_IDIOMS = (r"\b(?:it|this|that|reality|the ball|a ball|the door|a car|the car
               r"|\b(?:hurts|hurt) (?:me|us) (?:that|when (?:she|he|they) (?:doesnt|dont|didnt|"
               r"cancel|cancels|cancelled|forgot|forget|leave|left|said)|to (?:think|know|see|"
               r"hear))\b|\b(?:it|that|this) (?:really )?(?:hurt|hurts|hurted)\b"
+              r"|\b(?:pretend|pretends|pretended|pretending) to {HIT}\b"
               r"|\b(?:ball|football|door|branch|swing|trampoline|play ?fight\w*|messing about|"
               r"mucking about|joking|by accident|accidentally|in a game|wrestling)\b")

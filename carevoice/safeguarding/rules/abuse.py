@@ -19,12 +19,14 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:he|she|they|dad|mum|stepdad|stepmum|carers?|staff|nan|grandad|uncle|auntie|"
         r"manager|managers|key worker|keyworker|teacher|brother|sister|parents|worker|him|her|"
         r"them|someone|people|man|lads|boys|girls|kids|"
-        r"boyfriend|partner|girlfriend|husband|friend|cousin|guy|bloke|lad|boy|girl|woman"
+        r"boyfriend|partner|girlfriend|husband|friend|friends|mate|mates|cousin|guy|bloke|lad|"
+        r"boy|girl|woman"
         r"|nobody|no one"  # negated, but it may name an exception ("... except my stepdad")
         r"|who|and|then|always|sometimes|keeps|still|just|even|also|has|have|had|got|gets|"
         r"get|will|would|was|were|been|being) (?:\w+ ){0,2}{HIT} (?:me|us|my (?:little |baby "
-        r"|big )?(?:brother|sister|siblings?|face|head|arm|arms|legs?|hair|neck|throat|wrists?"
-        r"|ears?)|another (?:kid|child|boy|girl|lad|young person|resident)|one of the (?:other |"
+        r"|big |younger |older |foster |step |half )?(?:brother|sister|siblings?|cousin)|my "
+        r"(?:face|head|arm|arms|legs?|hair|neck|throat|wrists?|ears?)|another (?:kid|child|"
+        r"boy|girl|lad|young person|resident)|one of the (?:other |"
         r"younger |little )?(?:kids|children|boys|girls|lads|young people)|(?:a|the) (?:younger|"
         r"little|other) (?:kids?|boys?|girls?|lads?|ones?))\b"
         r"|\b(?:drag|drags|dragged|dragging|grab|grabs|grabbed|pull|pulls|pulled|yank|yanks|"
@@ -34,7 +36,7 @@ CUES: tuple[Cue, ...] = (
         r"|\b(?:got|get|gets|getting|been|being|was|were) (?:hit|slapped|punched|kicked|"
         r"beaten|smacked|hurt|strangled|choked|belted|bashed|thumped|abused)"
         r"(?! (?:by (?:a|the) (?:ball|car|bus|bike)|in the (?:face )?(?:with|by) (?:a|the) "
-        r"ball|up|out|off))\b",
+        r"ball|up|out|off|\d+ (?:\d+|nil)|\w+ nil))\b",
         unless=HIT_IDIOMS, routes=(TO_DOMESTIC, TO_VIOLENCE)),
     Cue("abuse", "punished harshly or kept from food",
         r"\b(?:doesnt|dont|didnt|wont|wouldnt|never|not) (?:let|allow|letting) (?:me|us) (?:to )?"
@@ -158,7 +160,11 @@ CUES: tuple[Cue, ...] = (
         routes=(TO_DOMESTIC,)),
     Cue("abuse", "touched or sexual abuse",
         r"\b(?:touch|touches|touched|touching|feels|felt) (?:me|us|my (?:private|privates|bum|"
-        r"boobs|chest|body|legs?|bottom))\b|\b(?:made|make|makes|tried to make|forced|force) "
+        r"boobs|chest|body|legs?|bottom)|my (?:little |baby |big |younger |older |foster |step |"
+        r"half )?(?:brother|sister|siblings?|cousin)(?! (?:on the (?:shoulder|arm)|to wake)))\b"
+        r"|\b(?:get|gets|got|getting|been|being) (?:touched|groped)\b(?! (?:base|by (?:the|your|"
+        r"her|his|their) (?:story|film|words?|kindness|letter|card|speech)))"
+        r"|\b(?:made|make|makes|tried to make|forced|force) "
         r"(?:me|us) (?:touch|do (?:stuff|things|sexual)|have sex|sleep with|watch (?:porn|"
         r"stuff))\b|\bsexual(?:ly)? (?:abuse\w*|assault\w*|touch\w*)\b|\braped?\b|\bmolest\w*"
         r"|\binterfer\w* with (?:me|us)\b|\b(?:comes|came|gets|got|climbs) (?:in|into) (?:my|"
@@ -166,7 +172,9 @@ CUES: tuple[Cue, ...] = (
         unless=r"\b(?:it|this|that|your|the|what you|the film|the story|the card|the letter|"
                r"the speech|the words?|her words|his words)\b (?:\w+ )?(?:really |deeply )?"
                r"touched (?:me|us|my heart)\b|\btouched my heart\b|\btouch(?:ed)? base\b"
-               r"|\b(?:little (?:sister|brother)|baby (?:sister|brother)|dog|cat|puppy|kitten|"
+               # a little one in my bed after a nightmare; not a little one who is touched
+               r"|\b(?<!touch my )(?<!touches my )(?<!touched my )(?<!touching my )"
+               r"(?:little (?:sister|brother)|baby (?:sister|brother)|dog|cat|puppy|kitten|"
                r"nightmares?|thunder|cuddle)\b",
         routes=(TO_DOMESTIC,)),
     Cue("abuse", "left without food or care",

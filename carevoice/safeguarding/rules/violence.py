@@ -29,7 +29,11 @@ CUES: tuple[Cue, ...] = (
                r"veg|my food)|nerf|water gun|glue gun|laser|game|fortnite|cod|call of duty|"
                r"film|book|slashed (?:prices|budgets?|funding)|flu shot|shot at (?:goal|it|"
                r"the)|a shot at|cricket bat|baseball bat at the|rounders|lazer|paintball\w*|"
-               r"laser tag|airsoft|rape alarm|whistle|torch)\b"),
+               r"laser tag|airsoft|rape alarm|whistle|torch)\b"
+               # poking at food, and a try at something: "stabbed at my peas", "have a stab at it"
+               r"|\bstab(?:s|bed|bing)? at (?:my|his|her|their|our|the|your) (?:\w+ )?(?:food|"
+               r"plate|dinner|tea|breakfast|lunch|peas|chips|beans|salad|pasta|cereal|veg|"
+               r"vegetables|potatoes|sprouts|meal)\b|\b(?:a|another|one more) stab at\b"),
     Cue("violence", "attacked or jumped",
         r"\b(?:got|get|gets|getting|been|being|was|were) (?:jumped|attacked|mugged|robbed|"
         r"chased|beaten up|battered|shot|stabbed|slashed|set on|set upon|ganged up on|glassed|"
@@ -40,7 +44,10 @@ CUES: tuple[Cue, ...] = (
                r"|anxiety) attack\w*|\battacked by (?:a |the )?(?:dog|"
                r"goose|swan|seagull|bees?|wasps?)\b|\brobbed (?:of )?(?:a|the) (?:win|goal|"
                r"point|chance)\b|\b(?:in|at) (?:a |the )?(?:game|fortnite|fifa|tag|it|race|match|"
-               r"quiz|final|competition|tournament)\b",
+               r"quiz|final|competition|tournament)\b"
+               # a match lost by a score: "we got battered 5-0 on saturday"
+               r"|\b(?:got|get|gets|getting|been|being|was|were) (?:battered|beaten|thrashed|"
+               r"hammered) (?:\d+ (?:\d+|nil)|\w+ nil)\b",
         routes=(TO_DOMESTIC, TO_VIOLENCE, TO_ABUSE)),
     Cue("violence", "gangs",
         r"\bgangs?\b(?! of (?:friends|mates))|\bopps\b|\bpostcode (?:war|wars|beef|thing)\b"
