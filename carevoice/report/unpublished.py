@@ -180,7 +180,7 @@ def read_earlier_quotes(folder: str | Path, argument: str = "--earlier-report"
     >>> folder = Path(tempfile.mkdtemp())
     >>> (folder / UNPUBLISHED_FOLDER).mkdir()
     >>> _ = (folder / UNPUBLISHED_FOLDER / "quotes.csv").write_text(
-    ...     "theme,rank,comment_id,attribution,text\nmoney,1,c7,in care,Not enough.\n")
+    ...     "theme,rank,comment_id,attribution,text\\nmoney,1,c7,in care,Not enough.\\n")
     >>> read_earlier_quotes(folder).to_dict("records")
     [{'text': 'Not enough.', 'respondent_id': ''}]
     """
