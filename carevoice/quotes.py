@@ -19,6 +19,9 @@ Safety rules, all enforced here:
   descriptions and single out its author;
 * every attribution is k-anonymous (:func:`carevoice.disclosure.attribution`), within the
   group a quote is listed under; a quote whose author cannot be attributed safely is skipped;
+* given the quotes of earlier waves' reports (``earlier_quotes``), a comment whose words
+  (or nearly) were quoted before, or whose author was, is not quoted again: a reader of both
+  reports could intersect the two descriptions of one young person;
 * a theme (or group) that fewer than ``min_group`` young people raised gets no quotes: how
   many quotes it got would tell how many raised it;
 * the tags of a quote are numbered within the quote (:func:`carevoice.placeholders.renumber_tags`),
@@ -52,6 +55,7 @@ from ._disclosure_quotes import (
     theme_raisers,
     writers_of_language,
 )
+from ._disclosure_repeats import check_earlier_quotes, repeated_quotes
 from .disclosure import DisclosureConfig
 from .errors import InputError, Problem, ValidationError
 from .mmr import maximal_marginal_relevance
@@ -335,7 +339,9 @@ def select_quotes(comments: pd.DataFrame, codes: pd.DataFrame,
                   overall: bool | Collection[str] = True,
                   safeguarding: Any = None,
                   comments_as_written: pd.DataFrame | None = None,
-                  hidden_cells: Collection[tuple[str, str, Any]] = ()) -> pd.DataFrame:
+                  hidden_cells: Collection[tuple[str, str, Any]] = (),
+                  earlier_quotes: pd.DataFrame | Sequence[pd.DataFrame] | None = None
+                  ) -> pd.DataFrame:
     """Choose representative, diverse, safe quotes for each theme.
 
     Parameters
@@ -397,6 +403,14 @@ def select_quotes(comments: pd.DataFrame, codes: pd.DataFrame,
         ``level`` of ``variable`` (its description is shortened, for the whole list, until it
         does not name it), since it would tell its reader that someone of that cell raised
         the theme. The report passes its suppressed subgroup cells.
+    earlier_quotes : pandas.DataFrame or sequence of them, optional
+        The quotes of reports published for earlier waves (``text`` and, where the ids
+        follow a young person from wave to wave, ``respondent_id``: an earlier report's
+        ``not-for-publication/quotes.csv``, or :attr:`carevoice.report.ReportContent.quotes`).
+        A comment whose text is the same as, or nearly the same as, an earlier quote's (case,
+        spacing, punctuation and tag numbers aside), or whose author was quoted before, is
+        not quoted: with the earlier report, the two descriptions of one young person could
+        together fit fewer than ``k``. The next candidate is taken instead.
 
     Returns
     -------
@@ -454,6 +468,7 @@ def select_quotes(comments: pd.DataFrame, codes: pd.DataFrame,
         raise InputError(f"The 'by' argument names {missing_by}, which are not respondents "
                          "columns.")
     wanted = _groups_wanted(only_levels, by)
+    earlier = check_earlier_quotes(earlier_quotes)
     from .safeguarding.quotes import check_safeguarding, withheld_comments
 
     safeguarding = check_safeguarding(safeguarding, "select_quotes")
@@ -518,6 +533,8 @@ def select_quotes(comments: pd.DataFrame, codes: pd.DataFrame,
     vectors = np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
     # the same words (case and spacing aside) from two young people are quoted once
     same_text = [" ".join(t.casefold().split()) for t in texts]
+    # nor again, in this report, words or a young person an earlier wave's report quoted
+    repeats = repeated_quotes(texts, [str(a) for a in used[RESPONDENT_ID]], earlier)
     details = [quote_details(t) for t in texts]
     row_of = {cid: i for i, cid in enumerate(used.index)}
     authors = used[RESPONDENT_ID].to_numpy()
@@ -589,7 +606,7 @@ def select_quotes(comments: pd.DataFrame, codes: pd.DataFrame,
         def eligible(i: int, chosen: Sequence[int] = (),
                      _mine: set[str] = theme_authors) -> bool:
             author = str(authors[i])
-            if i in shown or same_text[i] in shown_texts or author in _mine:
+            if repeats[i] or i in shown or same_text[i] in shown_texts or author in _mine:
                 return False
             if author in {str(authors[j]) for j in chosen} or \
                     same_text[i] in {same_text[j] for j in chosen}:

@@ -182,6 +182,7 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
                 timestamp: bool = True,
                 waves: WaveComparison | pd.DataFrame | None = None,
                 earlier: Sequence[pd.DataFrame] = (),
+                earlier_quotes: Sequence[pd.DataFrame] = (),
                 closed_columns: Sequence[str] | None = None,
                 not_free_text: Sequence[str] = (),
                 pseudonymised_check: Mapping[str, Any] | None = None) -> ReportContent:
@@ -302,6 +303,13 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
         (``not-for-publication/cells.csv``, or :attr:`ReportContent.cells`): the change
         table hides every cell they hid, so that last year's report and this year's change
         table together give back none of last year's hidden counts.
+    earlier_quotes : sequence of pandas.DataFrame, default ()
+        The quotes of reports published for earlier waves, as :func:`write_report` writes
+        them (``not-for-publication/quotes.csv``, or :attr:`ReportContent.quotes`), with or
+        without ``waves``: no words quoted there (or nearly the same words), and no young
+        person quoted there (by ``respondent_id``, where an earlier file records it), are
+        quoted again (see :func:`carevoice.quotes.select_quotes`), so that a reader of both
+        reports cannot intersect two descriptions of one young person.
     closed_columns : sequence of str, optional
         The only answer columns to use, trusted to be closed questions; the others are left
         out (a warning names them). By default every answer column is used, and one that
@@ -422,7 +430,8 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
                            overall=_quoted_themes(marked_result, disclosure),
                            safeguarding=safeguarding,
                            comments_as_written=None if text_is_pseudonymised else comments,
-                           hidden_cells=_hidden_cells(marked))
+                           hidden_cells=_hidden_cells(marked),
+                           earlier_quotes=list(earlier_quotes))
     withheld = int(quotes.attrs.get("safeguarding_withheld", 0))
     languages = _languages(comments)
     if languages is not None and len(quotes):

@@ -555,10 +555,11 @@ def report_command(
                           "it: the report's tables and the change table are suppressed "
                           "together.")] = None,
     earlier_report: Annotated[list[Path] | None, typer.Option(
-        "--earlier-report", help="With --changes: the folder of the report published for an "
-                                 "earlier wave of the comparison (repeatable); the change "
-                                 "table hides every cell that report hid (it reads its "
-                                 "not-for-publication/cells.csv).")] = None,
+        "--earlier-report", help="The folder of a report published for an earlier wave "
+                                 "(repeatable): no words or young person quoted there are "
+                                 "quoted again (its not-for-publication/quotes.csv); with "
+                                 "--changes, the change table also hides every cell that "
+                                 "report hid (its not-for-publication/cells.csv).")] = None,
     encoding: EncodingOption = None,
     sep: SepOption = None,
     missing_value: MissingValueOption = None,
@@ -653,9 +654,16 @@ def report_command(
             safeguarding_arg = read_flags(safeguarding_flags, argument="safeguarding_flags",
                                           encoding=encoding, sep=sep)
         waves = None if changes is None else _read_changes(changes, encoding, sep)
-        from .unpublished import read_earlier_cells
+        from .unpublished import read_earlier_cells, read_earlier_quotes
 
-        earlier = [read_earlier_cells(folder) for folder in earlier_report or ()]
+        earlier = [read_earlier_cells(folder) for folder in earlier_report or ()
+                   if changes is not None]
+        earlier_quotes = [read_earlier_quotes(folder) for folder in earlier_report or ()]
+        if changes is not None and not earlier_report:
+            print("note: without --earlier-report, this report's quotes are not checked "
+                  "against the quotes of earlier waves' reports: a young person quoted in "
+                  "both, described differently each year, could be singled out. Give the "
+                  "earlier report folders with --earlier-report.", file=sys.stderr)
         declared = already_pseudonymised or pseudonymised
         checked = None
         if declared:  # a cheap check that the flag is not given by mistake; in the manifest
@@ -699,7 +707,7 @@ def report_command(
             max_associations=max_associations,
             variables=variable or None, timestamp=timestamp,
             exclude=DEFAULT_EXCLUDE if exclude is None else exclude, waves=waves,
-            earlier=earlier)
+            earlier=earlier, earlier_quotes=earlier_quotes)
     except CarevoiceError as e:
         typer.echo(f"error: {as_typed(str(e))}", err=True)
         raise typer.Exit(code=2) from e

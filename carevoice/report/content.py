@@ -11,7 +11,7 @@ import pandas as pd
 
 from ..disclosure import SYMBOL
 from ..link import LinkResult
-from ..schema import COMMENT_ID, TEXT
+from ..schema import COMMENT_ID, RESPONDENT_ID, TEXT
 
 #: The report formats :func:`build_report` can write.
 FORMATS: tuple[str, ...] = ("html", "docx", "md")
@@ -19,9 +19,12 @@ FORMATS: tuple[str, ...] = ("html", "docx", "md")
 #: The columns of ``quotes.csv``, which :func:`write_report` writes for the analyst: every
 #: quote printed, as printed, with its ``comment_id`` (an internal key, for the analyst; never
 #: in the documents) and ``details``: what its text holds that the person who reviews the
-#: report before publication should look at (an exact age, a house number, a number).
+#: report before publication should look at (an exact age, a house number, a number), and
+#: ``respondent_id``, so that a later wave's report (``--earlier-report``) quotes no young
+#: person again.
 QUOTE_KEY_COLUMNS: tuple[str, ...] = ("theme", "variable", "level", "rank", COMMENT_ID,
-                                      "attribution", TEXT, "details", "language")
+                                      "attribution", TEXT, "details", "language",
+                                      RESPONDENT_ID)
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,9 @@
 what may not in a subfolder named for it, :data:`UNPUBLISHED_FOLDER`:
 
 * ``quotes.csv``: every quote printed, with its ``comment_id``, the key from a quote to its
-  comment (and, through the re-identification key, to the young person who wrote it);
+  comment (and, through the re-identification key, to the young person who wrote it), and
+  its ``respondent_id``, for the next wave's report (``--earlier-report``), which quotes
+  neither these words nor these young people again;
 * ``analyst.json``: the exact counts that the report gives only in words when they are small
   (how many comments were withheld from quoting for safeguarding);
 * ``cells.csv``: the report's prevalence cells with their exact counts and suppression marks,
@@ -15,8 +17,9 @@ what may not in a subfolder named for it, :data:`UNPUBLISHED_FOLDER`:
 So the report folder less that subfolder can be published as a whole. Earlier versions
 wrote ``quotes.csv`` and ``analyst.json`` beside the report: :func:`remove_earlier_layout`
 removes such files when a report is written again into the same folder, so that a stale copy
-is never published with the new report. Only ``cells.csv`` is read back, by
-:func:`read_earlier_cells` for a later report's change table.
+is never published with the new report. ``cells.csv`` is read back by
+:func:`read_earlier_cells` for a later report's change table, ``quotes.csv`` by
+:func:`read_earlier_quotes` for a later report's quotes.
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
 __all__ = ["UNPUBLISHED_FILES", "UNPUBLISHED_FOLDER", "read_earlier_cells",
-           "remove_earlier_layout", "write_unpublished"]
+           "read_earlier_quotes", "remove_earlier_layout", "write_unpublished"]
 
 #: The subfolder of a report folder that holds what is not for publication.
 UNPUBLISHED_FOLDER = "not-for-publication"
@@ -55,8 +58,10 @@ manifest.json and tables/.
 
 - quotes.csv lists every quote the report prints, as printed, with its comment_id: the key
   from a quote back to its comment (and, with the re-identification key, to the young person
-  who wrote it). Its "details" column names the quotes whose text holds an age, a house
-  number or another number: read those before you publish.
+  who wrote it), and its respondent_id. Its "details" column names the quotes whose text
+  holds an age, a house number or another number: read those before you publish. Give this
+  folder to next year's report (carevoice report --earlier-report THIS_FOLDER), so that it
+  quotes neither these words nor these young people again.
 - analyst.json holds the exact counts that the report gives only in words when they are
   small (how many comments were withheld from quoting for safeguarding): a small count could
   point to the young people behind it.
@@ -148,6 +153,57 @@ def read_earlier_cells(folder: str | Path, argument: str = "--earlier-report") -
     for column in ("suppressed", "base_suppressed"):
         frame[column] = frame[column].astype(str).str.lower().isin(["true", "1"])
     return frame
+
+
+def read_earlier_quotes(folder: str | Path, argument: str = "--earlier-report"
+                        ) -> pd.DataFrame:
+    """Read the quotes of an earlier report from its folder (``not-for-publication/quotes.csv``).
+
+    A report written before ``quotes.csv`` recorded ``respondent_id`` is read too: its
+    quotes' words are checked, their authors cannot be.
+
+    Parameters
+    ----------
+    folder : str or pathlib.Path
+        The earlier report's folder (or its ``quotes.csv``).
+    argument : str
+        How errors name the argument.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``text`` and ``respondent_id`` (``""`` where the file does not record it).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> (folder / UNPUBLISHED_FOLDER).mkdir()
+    >>> _ = (folder / UNPUBLISHED_FOLDER / "quotes.csv").write_text(
+    ...     "theme,rank,comment_id,attribution,text\\nmoney,1,c7,in care,Not enough.\\n")
+    >>> read_earlier_quotes(folder).to_dict("records")
+    [{'text': 'Not enough.', 'respondent_id': ''}]
+    """
+    import pandas as pd
+
+    from ..errors import InputError
+    from ..schema import RESPONDENT_ID, TEXT
+
+    path = Path(folder)
+    if path.is_dir():
+        path = path / UNPUBLISHED_FOLDER / "quotes.csv"
+    if not path.is_file():
+        raise InputError(f"The {argument} {Path(folder).name} holds no "
+                         f"{UNPUBLISHED_FOLDER}/quotes.csv: give the folder of a report "
+                         "written by carevoice.")
+    try:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    except pd.errors.EmptyDataError:  # a report that printed no quote
+        frame = pd.DataFrame({TEXT: pd.Series(dtype=str)})
+    if TEXT not in frame:
+        raise InputError(f"The {argument} file {path.name} lacks the column 'text'.")
+    ids = frame.get(RESPONDENT_ID, "")
+    return pd.DataFrame({TEXT: frame[TEXT], RESPONDENT_ID: ids}).reset_index(drop=True)
 
 
 def _earlier_analyst_file(path: Path) -> bool:
