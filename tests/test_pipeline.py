@@ -206,6 +206,11 @@ def test_demo_writes_review_flags_that_a_report_of_its_outputs_reads(demo_run, t
 
     # the rule of every command: the spans the review file lists, weak detectors too
     assert set(spans.loc[needs_review(spans), "comment_id"]) == set(flags["comment_id"])
+    # and says why: a span only a guessing rule found is no low score (it was called one)
+    guessed = spans[needs_review(spans) & (spans["score"] >= 0.6)]
+    assert len(guessed)
+    assert set(guessed["comment_id"]) <= set(
+        flags.loc[flags["reason"] == "weak_detector", "comment_id"])
     quotes = pd.read_csv(written["report_quotes"], dtype=str)
     assert not set(quotes["comment_id"]) & set(flags["comment_id"])
     from typer.testing import CliRunner
