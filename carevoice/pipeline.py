@@ -109,8 +109,6 @@ def run_demo(output: str | Path, *, seed: int = 0, timestamp: bool = True) -> di
     """
     from dataclasses import asdict
 
-    import pandas as pd
-
     from . import __version__
     from .discover import ThemeDiscovery
     from .embed import CachedEmbedder, SentenceTransformerEmbedder
@@ -123,7 +121,7 @@ def run_demo(output: str | Path, *, seed: int = 0, timestamp: bool = True) -> di
         write_codes_manifest,
         write_manifest,
     )
-    from .pseudonymise import PseudonymiseConfig, pseudonymise
+    from .pseudonymise import PseudonymiseConfig, pseudonymise, review_flags
     from .pseudonymise._files import write_csv
     from .qda import default_user, export_qdpx
     from .report import build_report
@@ -146,12 +144,11 @@ def run_demo(output: str | Path, *, seed: int = 0, timestamp: bool = True) -> di
     flags = screen_comments(answered)
     written["safeguarding_flags"] = write_flags(flags, output / "safeguarding_flags.csv")
     written["comments"] = write_table(safe.comments, output / "comments_pseudonymised.csv")
-    # The comments whose spans a person should review, beside the comments as a batch run
-    # writes them: `carevoice report` on comments_pseudonymised.csv then withholds them too.
-    review = pd.DataFrame({COMMENT_ID: result.review[COMMENT_ID].astype(str),
-                           "reason": "low_confidence"}).drop_duplicates()
-    written["review_flags"] = write_csv(review.reset_index(drop=True), output / REVIEW_FILE,
-                                        private=True)
+    # The comments whose spans a person should review (the rule of every command), beside
+    # the comments as a batch run writes them: `carevoice report` on
+    # comments_pseudonymised.csv then withholds them too.
+    review = review_flags(result)
+    written["review_flags"] = write_csv(review, output / REVIEW_FILE, private=True)
     written["respondents"] = write_corpus(safe, output / "corpus")["respondents"]
     written["spans"] = write_table(result.spans, output / "spans.csv")
 
@@ -180,7 +177,7 @@ def run_demo(output: str | Path, *, seed: int = 0, timestamp: bool = True) -> di
               "codebook": codebook_record(None), "theme_coding": _CROSS_FITTED,
               "settings": _demo_coder_settings(seed)}
     report = build_report(safe, codes, output / "report", text_is_pseudonymised=True,
-                          flagged=set(result.review[COMMENT_ID]), safeguarding=flags,
+                          flagged=set(review[COMMENT_ID]), safeguarding=flags,
                           embedder=embedder,
                           inputs={"comments": written["comments"], "codes": written["codes"],
                                   "respondents": written["respondents"]},

@@ -21,6 +21,7 @@ import pytest
 from typer.testing import CliRunner
 
 from carevoice.cli import app
+from carevoice.pseudonymise.review import needs_review
 
 pytestmark = pytest.mark.slow
 
@@ -39,12 +40,15 @@ MONEY = ["My allowance is too small for a bus pass to college.",
          "Pocket money is not enough to buy what my friends have.",
          "I had to borrow money for my electric bill.",
          "Money is tight and I worry about paying rent."]
+#: A name only the detectors that guess find (a learned token and a name-like context, no
+#: name list), with a high score: the review file lists it, so the flags must too.
+GUESSED = "Money is tight, my mate Tyrese lends me some when I run out."
 
 
 @pytest.fixture(scope="module")
 def survey(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("review-flags")
-    texts = RISKY + FAMILY + [MONEY[i % 5] for i in range(23)]
+    texts = RISKY + FAMILY + [MONEY[i % 5] for i in range(22)] + [GUESSED]
     rows = [{"respondent_id": f"Y{i + 1:03d}", "survey": "in care" if i % 2 else "care leaver",
              "age_group": ("11-13", "14-17")[(i // 2) % 2]} for i in range(len(texts))]
     with (folder / "respondents.csv").open("w", newline="", encoding="utf-8") as fh:
@@ -114,6 +118,11 @@ def test_no_report_of_a_run_quotes_a_low_confidence_or_unmasked_span(survey: Pat
     flags = pd.read_csv(outputs / "review_flags.csv", dtype=str)
     assert list(flags.columns) == ["comment_id", "reason"]
     assert low <= set(flags["comment_id"])
+    # the rule of every command (carevoice.pseudonymise.review_flags): a span found only by a
+    # detector that guesses flags its comment whatever its score, as the review file lists it
+    guessed = set(spans.loc[needs_review(spans) & (spans["score"] >= 0.6), "comment_id"])
+    assert "Y030-q1" in guessed  # not vacuous: GUESSED's name
+    assert guessed <= set(flags.loc[flags["reason"] == "weak_detector", "comment_id"])
     assert (outputs / "review_flags.csv").stat().st_mode & 0o777 == 0o600
     if min_score:  # the spans min_score set aside are flagged
         assert set(flags.loc[flags["reason"] == "below_min_score", "comment_id"]) >= {

@@ -86,7 +86,8 @@ def test_cli_round_trip(tmp_path, app):
     assert done.exit_code == 0, done.output
     assert "Kai" not in done.output and "07700" not in done.output
     out = pd.read_csv(tmp_path / "out.csv", dtype=str, keep_default_na=False)
-    assert out.columns.tolist() == ["comment_id", "respondent_id", "text"]
+    # needs_review: the comments a report must not quote until the review is done
+    assert out.columns.tolist() == ["comment_id", "respondent_id", "text", "needs_review"]
     assert "Kai" not in " ".join(out["text"]) and "07700" not in " ".join(out["text"])
     spans = [json.loads(line) for line in (tmp_path / "spans.jsonl").read_text().splitlines()]
     assert {"comment_id", "start", "end", "label", "score", "detector"} <= set(spans[0])
@@ -224,7 +225,8 @@ def test_cli_quotes_a_bare_carriage_return(tmp_path, app):
     # LF lines as every other carevoice CSV, the carriage return kept inside its quoted field
     assert (tmp_path / "o.csv").read_bytes().count(b"\r\n") == 0
     assert b'"mac [' in (tmp_path / "o.csv").read_bytes()
-    assert (tmp_path / "b.csv").read_bytes() == b'comment_id,text\nc1,"mac Kai\rline3"\nc2,fine\n'
+    assert (tmp_path / "b.csv").read_bytes() == (
+        b'comment_id,text,needs_review\nc1,"mac Kai\rline3",False\nc2,fine,False\n')
 
 
 def test_cli_files_with_original_text_are_owner_only(tmp_path, app):
@@ -315,7 +317,7 @@ def test_cli_refuses_other_columns_of_free_text_until_left_out(tmp_path, app):
     assert done.exit_code == 0, done.output
     written = pd.read_csv(out, dtype=str)
     assert written.columns.tolist() == ["comment_id", "respondent_id", "question_id", "text",
-                                        "wave"]
+                                        "wave", "needs_review"]
     assert "Zebedee" not in out.read_text("utf-8") and "07700" not in out.read_text("utf-8")
     done = CliRunner().invoke(app, ["pseudonymise", str(src), "-o", str(out), "--drop-column",
                                     "text"])

@@ -291,10 +291,14 @@ REVIEW_THRESHOLD = 0.6
 def review_flags(specs: list[ChunkSpec], store: ChunkStore) -> pd.DataFrame:
     """The comments a person should review before any of them is quoted: ids, no text.
 
-    A comment is flagged when a span masked in it scores below the review threshold (0.6;
-    ``reason`` ``"low_confidence"``) or when ``[pseudonymise] min_score`` left a span of it
-    unmasked (``"below_min_score"``): the least confident spans of all, and a name may be in
-    clear there. One row per comment and reason, in the comments' order.
+    The rule of every command, :func:`carevoice.pseudonymise.review_flags` with the default
+    :class:`carevoice.pseudonymise.ReviewConfig`, chunk by chunk: a comment is flagged when a
+    span masked in it scores below the review threshold (0.6; ``reason``
+    ``"low_confidence"``), when a span of it was found only by a detector that guesses
+    (``"weak_detector"``: the spans ``carevoice pseudonymise --review-file`` lists whatever
+    their score), or when ``[pseudonymise] min_score`` left a span of it unmasked
+    (``"below_min_score"``): the least confident spans of all, and a name may be in clear
+    there. One row per comment and reason, in the comments' order.
 
     Parameters
     ----------
@@ -309,18 +313,16 @@ def review_flags(specs: list[ChunkSpec], store: ChunkStore) -> pd.DataFrame:
     """
     import pandas as pd
 
+    from ..pseudonymise.review import ReviewConfig
+    from ..pseudonymise.review import review_flags as flags_of
+
+    config = ReviewConfig(threshold=REVIEW_THRESHOLD)
     parts = []
     for spec in specs:
-        spans = store.load(spec.index, "spans")
-        parts.append(pd.DataFrame({COMMENT_ID: spans.loc[spans["score"] < REVIEW_THRESHOLD,
-                                                         COMMENT_ID].astype(str),
-                                   "reason": "low_confidence"}))
-        if (store.folder(spec.index) / "below_min_score.parquet").is_file():
-            below = store.load(spec.index, "below_min_score")
-            parts.append(pd.DataFrame({COMMENT_ID: below[COMMENT_ID].astype(str),
-                                       "reason": "below_min_score"}))
-    flags = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(
-        {COMMENT_ID: pd.Series(dtype=str), "reason": pd.Series(dtype=str)})
+        below = (store.load(spec.index, "below_min_score")
+                 if (store.folder(spec.index) / "below_min_score.parquet").is_file() else None)
+        parts.append(flags_of(store.load(spec.index, "spans"), below, config))
+    flags = pd.concat(parts, ignore_index=True) if parts else flags_of(pd.DataFrame())
     return flags.drop_duplicates().reset_index(drop=True)
 
 
@@ -359,10 +361,11 @@ def report_outputs(cfg: BatchConfig, specs: list[ChunkSpec], store: ChunkStore,
     """Write the reports named in ``[report] formats`` (:func:`carevoice.report.build_report`).
 
     The comments are the pseudonymised ones; those the review flags name (a span scoring
-    below the review threshold, 0.6, or one that ``[pseudonymise] min_score`` left unmasked:
-    :func:`review_flags`) are passed as flagged, so they are never quoted. The report tests the
-    ``[link] variables`` (so its Benjamini-Hochberg adjustment is over the same family of tests
-    as ``outputs/associations``) and tabulates the ``[link] by`` subgroups; when either is left
+    below the review threshold, 0.6, one found only by a detector that guesses, or one that
+    ``[pseudonymise] min_score`` left unmasked: :func:`review_flags`) are passed as flagged,
+    so they are never quoted. The report tests the ``[link] variables`` (so its
+    Benjamini-Hochberg adjustment is over the same family of tests as ``outputs/associations``)
+    and tabulates the ``[link] by`` subgroups; when either is left
     out, the report's own default applies. ``[report] title`` and ``attributes`` (the columns
     that describe who said a quote) are passed on. Its manifest records how the ``[input]``
     files were read (``encoding``, ``missing_values`` and, when given, ``levels``; the

@@ -20,7 +20,8 @@
    :mod:`carevoice.batch.screen`) and run the corpus-wide steps (linkage, discovery, report,
    which withholds the flagged comments from its quotes) on the concatenated results, and
    the review flags (``outputs/review_flags.csv``, owner-only, ids only: the comments with
-   a span below the review threshold or one ``min_score`` left unmasked, never quoted).
+   a span below the review threshold, one found only by a detector that guesses, or one
+   ``min_score`` left unmasked, never quoted; :func:`carevoice.pseudonymise.review_flags`).
 6. Write ``manifest.json`` (input hashes, settings, versions, seed, chunk list, output hashes).
 
 Every chunk result is stored with a content key and checksums (:class:`ChunkStore`), so a
@@ -580,7 +581,8 @@ def _run(cfg: BatchConfig, base: Path, source: Source, staging: Path | None,
         log(f"review: {counts['review_flagged']} comments flagged ("
             f"{review.loc[review['reason'] == 'below_min_score', 'comment_id'].nunique()} "
             "with a span min_score left unmasked), never quoted; written owner-only to "
-            f"outputs/{written['review_flags'].name}: pass it as --flagged to carevoice report")
+            f"outputs/{written['review_flags'].name}, which carevoice report reads beside "
+            "outputs/comments.csv")
         if link_on:
             from .corpus_steps import link_outputs
 

@@ -5,7 +5,8 @@ detector``): detection (:func:`detect_pii` with pluggable detectors) and replace
 (:func:`pseudonymise`: tags, realistic surrogates or redaction, consistent across the corpus
 under a project secret). The re-identification key is written only when asked, encrypted
 (:func:`write_key`), and :func:`reidentify` reverses the step for a person holding the secret.
-Uncertain spans go to a person for review (:func:`write_review`, :func:`read_decisions`).
+Uncertain spans go to a person for review (:func:`write_review`, :func:`read_decisions`);
+:func:`review_flags` names the comments not to quote until then.
 
 Nothing is loaded at import time: spaCy, the name lists, Faker and the learned token model
 load on first use.
@@ -35,7 +36,14 @@ from .names import NameDetector
 from .patterns import PATTERNS, Pattern, PatternDetector
 from .places import PlaceDetector
 from .replace import MODES, ReplaceConfig, replace_spans
-from .review import ReviewConfig, apply_decisions, read_decisions, review_table, write_review
+from .review import (
+    ReviewConfig,
+    apply_decisions,
+    read_decisions,
+    review_flags,
+    review_table,
+    write_review,
+)
 from .spoken import SpokenDetector, written_form
 from .tagger import SpacyDetector
 
@@ -70,6 +78,7 @@ __all__ = [
     "reidentify",
     "replace_spans",
     "resolve_spans",
+    "review_flags",
     "review_table",
     "train_token_model",
     "write_key",

@@ -127,6 +127,25 @@ def _write_spans(path: Path, spans: Any) -> None:
     write_atomic(path, write)
 
 
+def _with_review_column(comments: Any, flags: Any, name: str) -> Any:
+    """The pseudonymised comments with a ``needs_review`` column (True: not to be quoted).
+
+    The column travels with the text: ``carevoice report`` (and
+    :func:`carevoice.report.build_report`, :func:`carevoice.quotes.select_quotes`) never quote
+    a comment it marks, wherever the file is moved or whatever it is renamed. A comment the
+    input already marks stays marked.
+    """
+    from .._flags import parse_flags
+    from ..quotes import REVIEW_COLUMN
+    from ..schema import COMMENT_ID
+
+    marked = comments[COMMENT_ID].astype(str).isin(set(flags[COMMENT_ID])).to_numpy()
+    if REVIEW_COLUMN in comments:
+        marked = marked | parse_flags(comments[REVIEW_COLUMN], argument=name,
+                                      column=REVIEW_COLUMN, ids=comments[COMMENT_ID])
+    return comments.assign(**{REVIEW_COLUMN: marked})
+
+
 def _write_manifest(config: Any, *, output: Path, comments: Path, result: Any,
                     secret: str | None, names: dict[str, str] | None,
                     drop_column: list[str] | None, encoding: str | None, sep: str | None,
@@ -140,6 +159,7 @@ def _write_manifest(config: Any, *, output: Path, comments: Path, result: Any,
     from dataclasses import asdict
 
     from ..provenance import write_step_manifest
+    from ..quotes import REVIEW_COLUMN
 
     settings = asdict(config)
     write_step_manifest(
@@ -154,7 +174,8 @@ def _write_manifest(config: Any, *, output: Path, comments: Path, result: Any,
         outputs={"--output": output, "--spans": files["spans"],
                  "--review-file": files["review_file"], "--key-file": files["key_file"]},
         counts={"comments": len(result.comments), "spans": len(result.spans),
-                "for_review": len(result.review)})
+                "for_review": len(result.review),
+                "needs_review": int(result.comments[REVIEW_COLUMN].sum())})
 
 
 @typed_command()
@@ -215,11 +236,13 @@ def pseudonymise_command(
     that looks like free text ("worker_note", "child_name") is refused: leave it out with
     --drop-column.
     """
+    from dataclasses import replace
+
     from ..errors import CarevoiceError
     from ._files import check_paths, write_csv
     from .core import PseudonymiseConfig, pseudonymise
     from .keys import write_secret
-    from .review import check_review_path, read_decisions, write_review_table
+    from .review import check_review_path, read_decisions, review_flags, write_review_table
 
     try:
         config = PseudonymiseConfig(mode=mode, review_threshold=review_threshold,
@@ -247,6 +270,11 @@ def pseudonymise_command(
                          required=key_file is not None or previous_key is not None)
         result = pseudonymise(frame, config, secret=secret, decisions=decided,
                               previous_key=previous_key)
+        # the comments not to quote until a person has reviewed them (the rule of every
+        # command), marked in a column that travels with the text
+        result = replace(result, comments=_with_review_column(
+            result.comments, review_flags(result, config=config.review_config()),
+            comments.name))
         if new_secret is not None:  # before the key it opens; nothing is written before it
             assert secret is not None
             write_secret(new_secret, secret.decode("utf-8"))
@@ -277,6 +305,11 @@ def pseudonymise_command(
                f"{n_comments} comments ({counts or 'none'}); mode {mode}; wrote {output}", err=True)
     if review_file is not None:
         typer.echo(f"{len(result.review)} spans to review in {review_file}", err=True)
+    flagged = int(result.comments["needs_review"].sum())
+    if flagged:
+        typer.echo(f"{flagged} comments marked needs_review in {output.name}: carevoice report "
+                   "never quotes them until the review is done (see --review-file and "
+                   "--decisions)", err=True)
     if decided is not None:
         typer.echo(f"decisions applied: {result.spans.attrs.get('decisions', {})}", err=True)
     if key_file is not None:

@@ -25,12 +25,16 @@ from ._base import as_text, check_comments
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
+    from .core import PseudonymisationResult
+
 __all__ = [
     "REVIEW_COLUMNS",
+    "REVIEW_REASONS",
     "ReviewConfig",
     "apply_decisions",
     "needs_review",
     "read_decisions",
+    "review_flags",
     "review_table",
     "stale_note",
     "write_review",
@@ -162,6 +166,94 @@ def needs_review(spans: pd.DataFrame, config: ReviewConfig | None = None) -> pd.
     weak = set(config.weak_detectors)
     only_weak = spans["detector"].map(lambda d: all(p in weak for p in str(d).split("+")))
     return (spans["score"] < config.threshold) | only_weak
+
+
+#: Why a comment is flagged for review (the ``reason`` column of :func:`review_flags`).
+REVIEW_REASONS: tuple[str, ...] = ("low_confidence", "weak_detector", "below_min_score")
+
+
+def review_flags(result: PseudonymisationResult | pd.DataFrame, below: pd.DataFrame | None = None,
+                 config: ReviewConfig | None = None) -> pd.DataFrame:
+    """The comments a person should review before any of them is quoted: ids, no text.
+
+    The one rule of every command (``carevoice pseudonymise``, ``carevoice batch``,
+    ``carevoice demo``, the report's own pseudonymisation): a comment is flagged when one of
+    its spans goes to review (:func:`needs_review`, the spans the review file lists) or when
+    ``min_score`` left a span of it unmasked. The ``reason`` says which:
+
+    - ``"low_confidence"``: a masked span scored below the review threshold;
+    - ``"weak_detector"``: a masked span was found only by the detectors that guess (a
+      capitalised word, a misspelling, a name-like context, a learned token, a name seen
+      elsewhere), whatever its score;
+    - ``"below_min_score"``: ``min_score`` left a name, place or organisation span unmasked,
+      so it may be in clear in the text.
+
+    The weak-detector spans are flagged as well as the low-scoring ones because they are the
+    guesses: the name is masked, but a comment in which only a guess found a name is the kind
+    in which a second misspelt or unusual name goes unseen, and a missed name in a published
+    quote is a safeguarding incident while a withheld quote is a small loss. Spans decided in
+    a review (``decisions`` of :func:`carevoice.pseudonymise.pseudonymise`) are not in the
+    review table and flag nothing.
+
+    Parameters
+    ----------
+    result : PseudonymisationResult or pandas.DataFrame
+        What :func:`carevoice.pseudonymise.pseudonymise` returned (its ``review`` table is
+        read: the spans that need review, with the ``min_score`` set-asides as the rows with
+        the decision ``"reject"``); or a spans frame (``comment_id``, ``score``, ``detector``),
+        from which the spans that need review are chosen with ``config``.
+    below : pandas.DataFrame, optional
+        With a spans frame: the spans ``min_score`` set aside
+        (:func:`carevoice.pseudonymise.core.split_min_score`), a ``comment_id`` column.
+    config : ReviewConfig, optional
+        The review threshold and weak detectors (default :class:`ReviewConfig`). With a
+        result it only names the reason (which spans go to review was decided when the
+        result was made): pass the one the result was made with.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``comment_id`` (str) and ``reason``; one row per comment and reason: the
+        spans that need review in their order (the comments' order), then the ``min_score``
+        set-asides.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> spans = pd.DataFrame({"comment_id": ["c1", "c2", "c3"], "score": [0.5, 0.9, 0.99],
+    ...                       "detector": ["names:context", "names:fuzzy", "patterns"]})
+    >>> review_flags(spans, below=pd.DataFrame({"comment_id": ["c4"]}))
+      comment_id           reason
+    0         c1   low_confidence
+    1         c2    weak_detector
+    2         c4  below_min_score
+    """
+    import pandas as pd
+
+    config = config or ReviewConfig()
+    if isinstance(result, pd.DataFrame):
+        spans = result
+        chosen = spans[needs_review(spans, config)] if len(spans) else spans
+        set_aside = below
+    else:  # a PseudonymisationResult: its review table says which spans need a person
+        table = result.review
+        is_below = table["decision"].astype(str) == "reject"
+        chosen, set_aside = table[~is_below], table[is_below]
+    parts = []
+    if len(chosen):
+        weak = set(config.weak_detectors)
+        only_weak = chosen["detector"].map(
+            lambda d: all(p in weak for p in str(d).split("+")))
+        guess = only_weak & (chosen["score"].astype(float) >= config.threshold)
+        parts.append(pd.DataFrame({
+            COMMENT_ID: chosen[COMMENT_ID].astype(str).to_numpy(),
+            "reason": guess.map({True: "weak_detector", False: "low_confidence"}).to_numpy()}))
+    if set_aside is not None and len(set_aside):
+        parts.append(pd.DataFrame({COMMENT_ID: set_aside[COMMENT_ID].astype(str).to_numpy(),
+                                   "reason": "below_min_score"}))
+    if not parts:
+        return pd.DataFrame({COMMENT_ID: pd.Series(dtype=str), "reason": pd.Series(dtype=str)})
+    return pd.concat(parts, ignore_index=True).drop_duplicates().reset_index(drop=True)
 
 
 def review_table(comments: pd.DataFrame, spans: pd.DataFrame,

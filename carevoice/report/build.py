@@ -119,7 +119,7 @@ def _pseudonymised_candidates(comments: pd.DataFrame, codes: pd.DataFrame,
                               quote_config: QuoteConfig) -> tuple[pd.DataFrame, set[str]]:
     """Pseudonymise the comments that could be quoted; return them and the review flags."""
     from ..link.indicators import _assigned
-    from ..pseudonymise import pseudonymise
+    from ..pseudonymise import pseudonymise, review_flags
 
     frame = comments[comments[TEXT].notna()]
     words = frame[TEXT].astype(str).str.split().str.len()
@@ -136,9 +136,7 @@ def _pseudonymised_candidates(comments: pd.DataFrame, codes: pd.DataFrame,
     if frame.empty:
         return frame.copy(), set()
     result = pseudonymise(frame)
-    review = getattr(result, "review", None)
-    flagged = set(review[COMMENT_ID].astype(str)) if review is not None and len(review) else set()
-    return result.comments, flagged
+    return result.comments, set(review_flags(result)[COMMENT_ID])  # the rule of every command
 
 
 def _warn_absent(what: str, looked_for: Sequence[str], respondents: pd.DataFrame,

@@ -463,9 +463,11 @@ def report_command(
         "--pseudonymised", hidden=True,
         help="The former name of --already-pseudonymised.")] = False,
     flagged: Annotated[Path | None, typer.Option(
-        "--flagged", help="A file with a comment_id column: comments with an unresolved "
-                          "review flag, never quoted. Default: review_flags.csv beside "
-                          "COMMENTS, if there is one (a batch run writes it).")] = None,
+        "--flagged", help="A file with a comment_id column: exactly the comments with an "
+                          "unresolved review flag, never quoted (a file with the header "
+                          "alone: the review is done). Default: the needs_review column of "
+                          "COMMENTS ('carevoice pseudonymise' writes it) and review_flags.csv "
+                          "beside COMMENTS, if there is one (a batch run writes it).")] = None,
     safeguarding_flags: Annotated[Path | None, typer.Option(
         "--safeguarding-flags",
         help="A flags file written by 'carevoice safeguarding' and reviewed by the "
@@ -630,8 +632,11 @@ def report_command(
                 raise InputError(f"The {option} option names columns that {respondents.name} "
                                  f"does not have: {unknown}.")
         flagged_ids = None
+        from ..quotes import REVIEW_COLUMN
+        from ..quotes import flagged_ids as marked_ids
         from ..schema import REVIEW_FILE
 
+        given = flagged is not None
         if flagged is None and (Path(comments).parent / REVIEW_FILE).is_file():
             # a batch run's review flags, beside its outputs/comments.csv: its report withheld
             # those comments, and one made from its outputs withholds them too
@@ -643,6 +648,13 @@ def report_command(
                 raise InputError(f"The --flagged file {flagged.name} must have a 'comment_id' "
                                  "column.")
             flagged_ids = set(marks["comment_id"].astype(str))
+            if REVIEW_COLUMN in frame and not given:
+                # the needs_review column `carevoice pseudonymise` writes travels with the
+                # text; a flags file found beside it adds to it, never clears it
+                flagged_ids |= marked_ids(frame, REVIEW_COLUMN)
+            elif REVIEW_COLUMN in frame:
+                print(f"--flagged: exactly the comments {flagged.name} names are withheld; "
+                      f"the {REVIEW_COLUMN} column of COMMENTS is not read", file=sys.stderr)
         safeguarding_arg = None
         if not safeguarding_similarity:
             from ..safeguarding import SafeguardingConfig
