@@ -201,7 +201,10 @@ def suppress_changes(changes: pd.DataFrame, prevalence: pd.DataFrame | None = No
     paired count would say where its small count lies). With three waves or more, two paired
     rows of a theme that share a wave give the difference of their counts for that wave: when
     it, or the difference of their complements, is small, the second row is suppressed too. A
-    suppressed row hides every figure it holds.
+    suppressed row hides every figure it holds. In a family of rows (the independent rows of
+    each variable, the paired rows) with a suppressed tested row, the shown rows' ``q_value``
+    is adjusted as if every suppressed row's p value were 1 (see
+    :func:`carevoice.link.indicators.bh_shown`), so that it gives nothing of a hidden row away.
 
     Each wave's cells are marked together with the tables published beside the change table
     (see :func:`mark_waves`): the report's own tables (``published``) and earlier reports
@@ -243,7 +246,7 @@ def suppress_changes(changes: pd.DataFrame, prevalence: pd.DataFrame | None = No
     >>> suppress_changes(changes)["suppressed"].tolist()
     [False, True]
     """
-    from .disclosure import DisclosureConfig, is_small
+    from .disclosure import DisclosureConfig, is_small, shown_q_values
 
     config = config or DisclosureConfig()
     t, z = config.threshold, config.suppress_zeros
@@ -284,4 +287,4 @@ def suppress_changes(changes: pd.DataFrame, prevalence: pd.DataFrame | None = No
                 rest = overlap[j] - overlap[i] - gap
                 small[j] = bool(is_small([abs(gap)], t, z)[0] or is_small([abs(rest)], t, z)[0])
     out["suppressed"] = small
-    return out
+    return shown_q_values(out, ["analysis", "variable"])

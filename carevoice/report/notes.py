@@ -155,7 +155,9 @@ def _reading_guide(disclosure: DisclosureConfig, max_q: float, weighted: bool,
          f"method). The report lists the results with q of {max_q} or less; of these, no more "
          f"than about {_chance_share(max_q)} is expected to be a chance finding. The exploratory "
          "results are leads to check; the hypotheses written down before the analysis "
-         "(\"pre-specified\") are the findings."),
+         "(\"pre-specified\") are the findings. Where a row is hidden, the q values of the "
+         "rows shown beside it are worked out as if its p value were 1, so that they say "
+         "nothing about it (they can only be higher)."),
         (f"{disclosure.symbol} marks a figure not shown to protect confidentiality: a count of "
          f"fewer than {disclosure.threshold}{zeros} young people, or a figure from which such a "
          f"count could be worked out.{shown_zeros}"),
