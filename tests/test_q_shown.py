@@ -177,6 +177,11 @@ def test_change_table_q_values_do_not_pin_a_hidden_count(tmp_path):
         same.append([fmt_p(q) for q in as_printed] == list(printed.values()))
     assert pinned != [4]
     assert all(same)
+    # the report says how the q values beside a hidden row are worked out; last year's, with
+    # no change table, hides no tested row and says nothing of it
+    said = "as if its p value were 1"
+    assert said in (tmp_path / "r25" / "report.md").read_text(encoding="utf-8")
+    assert said not in (tmp_path / "r24" / "report.md").read_text(encoding="utf-8")
 
 
 def test_association_q_values_do_not_narrow_hidden_cells(tmp_path):
