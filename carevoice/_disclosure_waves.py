@@ -186,6 +186,114 @@ def mark_waves(changes: pd.DataFrame, prevalence: pd.DataFrame | None = None,
     return every, mine
 
 
+#: At most this many sets of levels are looked at per paired row, question and group; past
+#: it (or after 64 times as many steps of the search), the row is hidden: a question with very
+#: many levels of equal size.
+_MAX_SETS = 4096
+
+
+def _level_sets(sizes: np.ndarray, total: float) -> list[np.ndarray] | None:
+    """Every set of positions of ``sizes`` (all > 0) whose sizes add up to ``total``; None
+    when there are more than :data:`_MAX_SETS`, or the search takes too long."""
+    order = np.argsort(-sizes, kind="stable")
+    ranked = sizes[order]
+    tail = np.concatenate([np.cumsum(ranked[::-1])[::-1], [0.0]])
+    found: list[np.ndarray] = []
+    stack: list[tuple[int, float, tuple[int, ...]]] = [(0, float(total), ())]
+    steps = 0
+    while stack:
+        steps += 1
+        if steps > 64 * _MAX_SETS:
+            return None
+        at, left, chosen = stack.pop()
+        if abs(left) < 0.5:
+            found.append(order[list(chosen)])
+            if len(found) > _MAX_SETS:
+                return None
+            continue
+        if at == len(ranked) or left < -0.5 or tail[at] < left - 0.5:
+            continue
+        stack.append((at + 1, left, chosen))
+        if ranked[at] <= left + 0.5:
+            stack.append((at + 1, left - float(ranked[at]), (*chosen, at)))
+    return found
+
+
+def _paired_gives_back(out: pd.DataFrame, marked: pd.DataFrame, overlap: np.ndarray,
+                       config: DisclosureConfig) -> np.ndarray:
+    """Which paired rows give back a hidden cell of a wave through a group of young people.
+
+    A paired row of waves A and B publishes, for each wave, the count among the young people
+    in both (its ``n``, of ``overlap``) and, with that wave's overall cell, the count among
+    those who answered that wave only. Either group can be exactly the young people of some
+    levels of a published question (a local authority that joined the survey, or left it);
+    the row then publishes the sum of those levels' cells, and gives back one of them that
+    is hidden, or the sum of those hidden (or its complement) when small; likewise for their
+    level sizes. Who answered one wave only is not in the published tables, so every set of
+    levels of one question whose sizes add up to the group's is taken to be it (a reader who
+    knows who joined can tell). Such a row is hidden.
+    """
+    from .disclosure import is_small
+
+    t, z = config.threshold, config.suppress_zeros
+    risky = np.zeros(len(out), dtype=bool)
+    if not len(marked):
+        return risky
+    cells = marked.assign(**{c: marked[c].astype(str) for c in _WAVE_KEY})
+    cells = cells[cells["variable"] != "all"]
+    by_wave_theme = dict(tuple(cells.groupby(["wave", "theme"], sort=False)))
+    whole = {k[:2]: v for k, v in zip(
+        zip(marked["wave"].astype(str), marked["theme"].astype(str), strict=True),
+        zip(marked["variable"].astype(str), marked["n"].astype(float),
+            marked["base"].astype(float), strict=True), strict=True) if v[0] == "all"}
+
+    def unsafe(hidden: np.ndarray, counts: np.ndarray, rest: np.ndarray | None) -> bool:
+        if not hidden.any():
+            return False
+        if hidden.sum() == 1:
+            return True
+        if is_small([counts[hidden].sum()], t, z)[0]:
+            return True
+        return rest is not None and bool(is_small([rest[hidden].sum()], t, z)[0])
+
+    for i in np.flatnonzero((out["analysis"].astype(str) == "paired").to_numpy()):
+        theme = str(out["theme"].iloc[i])
+        for side in ("from", "to"):
+            wave = str(out[f"wave_{side}"].iloc[i])
+            mine = by_wave_theme.get((wave, theme))
+            top = whole.get((wave, theme))
+            if mine is None or top is None or risky[i]:
+                continue
+            groups = (overlap[i], top[2] - overlap[i])  # both waves; this wave only
+            for _, levels in mine.groupby("variable", sort=False):
+                levels = levels[levels["base"].astype(float) > 0]
+                sizes = levels["base"].to_numpy(dtype=float)
+                counts = levels["n"].to_numpy(dtype=float)
+                hidden = levels["suppressed"].to_numpy(dtype=bool)
+                hidden_size = levels["base_suppressed"].to_numpy(dtype=bool)
+                if not (hidden | hidden_size).any():
+                    continue  # nothing of this question to give back
+                for size in groups:
+                    if size <= 0 or size > sizes.sum() + 0.5:
+                        continue
+                    sets = _level_sets(sizes, size)
+                    if sets is None:
+                        risky[i] = True
+                        break
+                    for at in sets:
+                        inside = np.zeros(len(sizes), dtype=bool)
+                        inside[at] = True
+                        if unsafe(hidden & inside, counts, sizes - counts) or \
+                                unsafe(hidden_size & inside, sizes, None):
+                            risky[i] = True
+                            break
+                    if risky[i]:
+                        break
+                if risky[i]:
+                    break
+    return risky
+
+
 def suppress_changes(changes: pd.DataFrame, prevalence: pd.DataFrame | None = None,
                      config: DisclosureConfig | None = None, *,
                      published: pd.DataFrame | None = None,
@@ -198,10 +306,17 @@ def suppress_changes(changes: pd.DataFrame, prevalence: pd.DataFrame | None = No
     waves, in the earlier only, in the later only, in neither) is small, or when those who
     answered only one of the two waves form a small cell (that wave's published overall count
     minus the paired count gives theirs), or when either wave's overall cell is suppressed (the
-    paired count would say where its small count lies). With three waves or more, two paired
+    paired count would say where its small count lies), or when the young people in both
+    waves, or those of one wave only, can be those of some levels of one question of that
+    wave's published cells (their sizes add up to the group's: a local authority that joined
+    the survey, or left it) and the row would give back a hidden cell or level size, or a
+    small sum of hidden cells. With three waves or more, two paired
     rows of a theme that share a wave give the difference of their counts for that wave: when
     it, or the difference of their complements, is small, the second row is suppressed too. A
-    suppressed row hides every figure it holds.
+    suppressed row hides every figure it holds. In a family of rows (the independent rows of
+    each variable, the paired rows) with a suppressed tested row, the shown rows' ``q_value``
+    is adjusted as if every suppressed row's p value were 1 (see
+    :func:`carevoice.link.indicators.bh_shown`), so that it gives nothing of a hidden row away.
 
     Each wave's cells are marked together with the tables published beside the change table
     (see :func:`mark_waves`): the report's own tables (``published``) and earlier reports
@@ -243,7 +358,7 @@ def suppress_changes(changes: pd.DataFrame, prevalence: pd.DataFrame | None = No
     >>> suppress_changes(changes)["suppressed"].tolist()
     [False, True]
     """
-    from .disclosure import DisclosureConfig, is_small
+    from .disclosure import DisclosureConfig, is_small, shown_q_values
 
     config = config or DisclosureConfig()
     t, z = config.threshold, config.suppress_zeros
@@ -272,6 +387,8 @@ def suppress_changes(changes: pd.DataFrame, prevalence: pd.DataFrame | None = No
         # A paired row counts part of this wave's overall cell: when that cell is hidden, the
         # paired count (even 0 of 36) tells where its small count lies, so it is hidden too.
         small |= paired & (whole[:, 2] == 1)
+    # The paired group and the one-wave-only group as sums of published levels.
+    small |= paired & _paired_gives_back(out, marked, overlap, config)
     # Two paired rows of a theme sharing a wave (three waves or more).
     theme = out["theme"].astype(str).to_numpy()
     for i, j in combinations(np.flatnonzero(paired), 2):
@@ -284,4 +401,4 @@ def suppress_changes(changes: pd.DataFrame, prevalence: pd.DataFrame | None = No
                 rest = overlap[j] - overlap[i] - gap
                 small[j] = bool(is_small([abs(gap)], t, z)[0] or is_small([abs(rest)], t, z)[0])
     out["suppressed"] = small
-    return out
+    return shown_q_values(out, ["analysis", "variable"])

@@ -584,7 +584,9 @@ def suppress_associations(associations: pd.DataFrame, prevalence: pd.DataFrame |
     small cell (the overall count minus the row's two counts gives theirs), or by secondary
     suppression within its theme and variable. A suppressed row hides its counts, shares, odds
     ratio, interval and p- and q-values: with the margins published, any of them gives the
-    small count back.
+    small count back. With a suppressed tested row, the shown rows' ``q_value`` is adjusted as
+    if every suppressed row's p value were 1 (:func:`shown_q_values`): over the true p values,
+    a shown q would move with a hidden row's p and so tell its count.
 
     Parameters
     ----------
@@ -644,6 +646,44 @@ def suppress_associations(associations: pd.DataFrame, prevalence: pd.DataFrame |
         primary = secondary_suppression(out["raised_level"], primary, [group], threshold=t,
                                         suppress_zeros=z)
     out["suppressed"] = primary.astype(bool)
+    return shown_q_values(out)
+
+
+def shown_q_values(marked: pd.DataFrame, family: Sequence[str] = ()) -> pd.DataFrame:
+    """The q values of a marked table's shown rows, adjusted as if every hidden row's p value
+    were 1 (:func:`carevoice.link.indicators.bh_shown`), within each family.
+
+    Benjamini-Hochberg over the true p values would make a shown row's q move with a hidden
+    row's p, which a reader can invert to pin the hidden count. The shown rows instead take the
+    first ranks of the family of ``m`` tests: their q values depend only on their own p values
+    and ``m``, and are never below their q over the true p values. A table with no hidden
+    tested row keeps its q values as they were.
+
+    Parameters
+    ----------
+    marked : pandas.DataFrame
+        With ``suppressed``, ``p_value`` and ``q_value`` (a table without them is handed back).
+    family : sequence of str
+        The columns whose values pick out one family (as the q values were computed); none:
+        the whole table.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``marked`` with the shown rows' ``q_value`` so adjusted.
+    """
+    from .link.indicators import bh_shown
+
+    if not {"suppressed", "p_value", "q_value"} <= set(marked) or not len(marked):
+        return marked
+    out = marked.copy()
+    key = (out[list(family)].astype(str).agg("\x1f".join, axis=1) if family
+           else pd.Series("", index=out.index))
+    q = out["q_value"].astype(float)
+    for index in out.groupby(key, sort=False).groups.values():
+        q[index] = bh_shown(out.loc[index, "p_value"], out.loc[index, "suppressed"],
+                            q[index])
+    out["q_value"] = q
     return out
 
 
@@ -654,7 +694,8 @@ def suppress_differences(numeric: pd.DataFrame, prevalence: pd.DataFrame | None 
     A row is suppressed when fewer than ``threshold`` respondents are on either side (a mean
     of a few is nearly their answers), or when the respondents who left the numeric question
     blank form a small cell (the overall count of the theme minus ``n_raised`` gives how many
-    of them raised it).
+    of them raised it). The shown rows' ``q_value`` is adjusted as if every suppressed row's p
+    value were 1 (:func:`shown_q_values`).
 
     Parameters
     ----------
@@ -686,7 +727,7 @@ def suppress_differences(numeric: pd.DataFrame, prevalence: pd.DataFrame | None 
     small = np.array(np.minimum(raised, others) < config.threshold, dtype=bool)
     small |= _blank_small(prevalence, out["theme"], raised, raised + others, config)
     out["suppressed"] = small
-    return out
+    return shown_q_values(out)
 
 
 def check_small_cells(table: pd.DataFrame, count_columns: Sequence[str],

@@ -401,6 +401,7 @@ def ci_level(alpha: float) -> float:
 
 
 def bh(p: pd.Series) -> pd.Series:
+    """Benjamini-Hochberg q values over the p values given (NaN: not tested, no q)."""
     from statsmodels.stats.multitest import multipletests
 
     q = pd.Series(np.nan, index=p.index, dtype=float)
@@ -408,3 +409,44 @@ def bh(p: pd.Series) -> pd.Series:
     if ok.any():
         q[ok] = multipletests(p[ok].to_numpy(dtype=float), method="fdr_bh")[1]
     return q
+
+
+def bh_shown(p: pd.Series, hidden: pd.Series, q: pd.Series | None = None) -> pd.Series:
+    """Benjamini-Hochberg q values of the shown rows of a family, as if every hidden row's p
+    value were 1.
+
+    A q value adjusted over the whole family moves with the p values of the hidden rows, so
+    that the q printed beside a shown row would tell a reader where a hidden row's p lies, and
+    so its count. With every hidden p taken as 1, the shown rows take the first ranks of the
+    family of ``m`` tests: each shown q depends only on the shown p values and ``m`` (the
+    tested rows, hidden ones included), and is at least its q over the true p values (raising
+    p values never lowers a q value), so the adjustment stays conservative.
+
+    Parameters
+    ----------
+    p : pandas.Series
+        The family's p values (NaN: not tested).
+    hidden : pandas.Series of bool
+        The rows that are suppressed, on the same index.
+    q : pandas.Series, optional
+        The q values over the true p values (:func:`bh` of ``p``): handed back unchanged when
+        no tested row is hidden, and kept for the hidden rows (which print no figure).
+
+    Returns
+    -------
+    pandas.Series
+        The q values: the shown rows' adjusted so, the hidden rows' as in ``q`` (or NaN).
+
+    Examples
+    --------
+    >>> p = pd.Series([0.01, 0.04, 0.03])
+    >>> bh_shown(p, pd.Series([False, True, False])).round(3).tolist()
+    [0.03, nan, 0.045]
+    """
+    hidden = pd.Series(np.asarray(hidden, dtype=bool), index=p.index)
+    p = pd.to_numeric(p, errors="coerce").astype(float)
+    base = bh(p) if q is None else pd.Series(q, index=p.index, dtype=float)
+    if not (hidden & p.notna()).any():
+        return base if q is not None else base.where(~hidden)
+    adjusted = bh(p.where(~hidden | p.isna(), 1.0))
+    return adjusted.where(~hidden, base if q is not None else np.nan)

@@ -54,6 +54,7 @@ from .notes import (
 )
 from .summary import glossary, key_points
 from .tables import (
+    Q_ADJUSTED,
     association_table,
     ci_level_of,
     difference_table,
@@ -532,7 +533,9 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
             int(result.numeric["p_value"].notna().sum()),
             [str(r) for r in result.numeric["reason"].dropna()], level=level),
         changes_note=changes_note,
-        guide=_reading_guide(disclosure, max_q, weighted=weights is not None, level=level),
+        guide=_reading_guide(disclosure, max_q, weighted=weights is not None, level=level,
+                             q_adjusted=any(t.attrs.get(Q_ADJUSTED, False)
+                                            for t in (assoc, hyp, diffs, changes))),
         suppression_note=footnote(disclosure), symbol=disclosure.symbol,
         safeguarding_withheld=withheld,
         key_points=key_points(overall, assoc, symbol=disclosure.symbol,

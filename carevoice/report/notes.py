@@ -132,8 +132,12 @@ def _differences_note(n_tested: int, untested: Sequence[str], level: float = 0.9
 
 
 def _reading_guide(disclosure: DisclosureConfig, max_q: float, weighted: bool,
-                   level: float = 0.95) -> list[str]:
-    """The "How to read this report" notes: what each figure means, in plain words."""
+                   level: float = 0.95, q_adjusted: bool = False) -> list[str]:
+    """The "How to read this report" notes: what each figure means, in plain words
+    (``q_adjusted``: a table's q values were adjusted for a hidden row, which they say)."""
+    hidden_q = (" Where a row is hidden, the q values of the rows shown beside it are worked "
+                "out as if its p value were 1, so that they say nothing about it (they can "
+                "only be higher)." if q_adjusted else "")
     who = (f"Each quote's description (such as \"care leaver, aged 18-21\") fits at least "
            f"{disclosure.k} young people who raised the theme, so that it cannot point to one."
            if disclosure.attributes else "Quotes are attributed to \"a young person\" only.")
@@ -155,7 +159,7 @@ def _reading_guide(disclosure: DisclosureConfig, max_q: float, weighted: bool,
          f"method). The report lists the results with q of {max_q} or less; of these, no more "
          f"than about {_chance_share(max_q)} is expected to be a chance finding. The exploratory "
          "results are leads to check; the hypotheses written down before the analysis "
-         "(\"pre-specified\") are the findings."),
+         f"(\"pre-specified\") are the findings.{hidden_q}"),
         (f"{disclosure.symbol} marks a figure not shown to protect confidentiality: a count of "
          f"fewer than {disclosure.threshold}{zeros} young people, or a figure from which such a "
          f"count could be worked out.{shown_zeros}"),

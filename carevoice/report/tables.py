@@ -432,6 +432,20 @@ def _share(row: pd.Series, n: str, base: str, share: str) -> str:
     return f"{fmt_pct(row[share])} ({fmt_count(row[n])} of {fmt_count(row[base])})"
 
 
+#: Where a formatted table records, in its ``attrs``, whether its q values were adjusted for a
+#: hidden row (:func:`carevoice.disclosure.shown_q_values`): the report then says how.
+Q_ADJUSTED = "carevoice_q_adjusted"
+
+
+def _q_adjusted(marked: pd.DataFrame) -> bool:
+    """Whether a marked table hides a tested row, so that its shown q values were adjusted as
+    if the hidden p values were 1."""
+    if not {"suppressed", "p_value"} <= set(marked):
+        return False
+    return bool((marked["suppressed"].astype(bool)
+                 & pd.to_numeric(marked["p_value"], errors="coerce").notna()).any())
+
+
 def association_table(associations: pd.DataFrame, prevalence: pd.DataFrame | None = None,
                       labels: Mapping[str, str] | None = None,
                       config: DisclosureConfig | None = None, *, max_q: float = 0.05,
@@ -490,6 +504,7 @@ def association_table(associations: pd.DataFrame, prevalence: pd.DataFrame | Non
     out = pd.DataFrame(rows, columns=["Theme", "Answer", "Raised (answer)", "Raised (others)",
                                       odds, "q"])
     out.attrs["suppressed"] = n_hidden
+    out.attrs[Q_ADJUSTED] = _q_adjusted(marked)
     return out
 
 
@@ -585,8 +600,10 @@ def hypothesis_table(hypotheses: pd.DataFrame, labels: Mapping[str, str] | None 
             "p": s if hide else fmt_p(r["p_value"]),
             "q": s if hide else fmt_p(r["q_value"]),
         })
-    return pd.DataFrame(rows, columns=["Hypothesis", "Raised (answer)", "Raised (others)",
-                                       odds, "p", "q"])
+    out = pd.DataFrame(rows, columns=["Hypothesis", "Raised (answer)", "Raised (others)",
+                                      odds, "p", "q"])
+    out.attrs[Q_ADJUSTED] = _q_adjusted(marked)
+    return out
 
 
 def fmt_difference(difference: float, low: float, high: float) -> str:
@@ -659,6 +676,7 @@ def difference_table(numeric: pd.DataFrame, labels: Mapping[str, str] | None = N
     out = pd.DataFrame(rows, columns=["Theme", "Answer", "Mean (raised)", "Mean (others)",
                                       difference, "q"])
     out.attrs["suppressed"] = n_hidden
+    out.attrs[Q_ADJUSTED] = _q_adjusted(marked)
     return out
 
 
@@ -762,5 +780,7 @@ def change_table(changes: pd.DataFrame, labels: Mapping[str, str] | None = None,
             "q": s if hide else "not tested" if pd.isna(r["q_value"]) else
             fmt_p(float(r["q_value"])),
         })
-    return pd.DataFrame(rows, columns=["Theme", "Waves", "Young people", "Before", "After",
-                                       points, "q"])
+    out = pd.DataFrame(rows, columns=["Theme", "Waves", "Young people", "Before", "After",
+                                      points, "q"])
+    out.attrs[Q_ADJUSTED] = _q_adjusted(marked)
+    return out
