@@ -258,3 +258,24 @@ def test_a_batch_run_checks_its_output_folder_first(tmp_path):
     said = " ".join(result.output.split())
     assert result.exit_code == 2, (result.output, result.exception)
     assert f"The [run] output setting cannot be written: {BAD}/run does not exist" in said
+
+
+# --------------------------------------------------------------------------------------------
+# F9: the page names every command that takes --encoding and --sep
+# --------------------------------------------------------------------------------------------
+def test_cli_page_names_every_command_that_takes_encoding_and_sep():
+    import re
+
+    import typer.main
+
+    group = typer.main.get_command(app)
+    ctx = group.make_context("carevoice", [], resilient_parsing=True)
+    taking = {name: {opt for param in group.get_command(ctx, name).params for opt in param.opts}
+              for name in group.list_commands(ctx)}
+    with_both = {name for name, opts in taking.items() if {"--encoding", "--sep"} <= opts}
+    assert {name for name, opts in taking.items() if "--encoding" in opts} == with_both
+    page = (Path(__file__).resolve().parents[1] / "docs" / "cli.md").read_text("utf-8")
+    listed = re.search(r"Every command that reads a table file \(([^)]*)\)\s+takes two "
+                       r"options for its CSV inputs", page)
+    assert listed is not None
+    assert set(re.findall(r"`([a-z-]+)`", listed[1])) == with_both
