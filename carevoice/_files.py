@@ -8,6 +8,7 @@ message quotes a cell, which may hold a child's words.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime
 import io
@@ -17,7 +18,7 @@ import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, NoReturn
 
 import numpy as np
 import pandas as pd
@@ -33,6 +34,7 @@ from ._headers import (  # noqa: F401 - shown_header, describe_columns: re-expor
     header_looks_like_data,
     shown_header,
 )
+from ._output_paths import check_writable
 from ._platforms import platform_header_rows
 from ._stat_files import STAT_SUFFIXES, FileVariables, LabelledColumn, read_stat_file
 from .errors import InputError
@@ -140,7 +142,10 @@ def check_output_path(path: str | Path, *, argument: str = "--output", kind: str
     """Check, before any work is done, that an output can be written where the user asked.
 
     Commands call this on their output options first, so that a typo does not cost a long run
-    and a folder given where a file is expected is a clear error, not a crash at the end.
+    and a folder given where a file is expected is a clear error, not a crash at the end. The
+    folder that will hold the output must exist or be creatable, and take a new file: a
+    temporary file is made and removed in the nearest existing folder
+    (:func:`carevoice._output_paths.check_writable`).
 
     Parameters
     ----------
@@ -166,8 +171,9 @@ def check_output_path(path: str | Path, *, argument: str = "--output", kind: str
     ------
     InputError
         If a file is expected and ``path`` is an existing folder or has a suffix not allowed,
-        if a folder is expected and ``path`` is an existing file, or if a parent of ``path`` is
-        a file.
+        if a folder is expected and ``path`` is an existing file, if a parent of ``path`` is
+        a file, or if the nearest existing folder at or above ``path``'s takes no new file (a
+        folder without write permission, a read-only file system).
 
     Examples
     --------
@@ -196,11 +202,7 @@ def check_output_path(path: str | Path, *, argument: str = "--output", kind: str
         allowed = " or ".join(suffixes)
         raise InputError(f"{what} must name a {allowed} file; got {path.name}. "
                          f"{hint or f'Give the file name the suffix {allowed}.'}")
-    for parent in path.parents:
-        if parent.exists():
-            if not parent.is_dir():
-                raise InputError(f"{what} cannot be written: {parent} is a file, not a folder.")
-            break
+    check_writable(path, what, folder=kind == "folder")
     return path
 
 
@@ -216,7 +218,14 @@ def decode_bytes(data: bytes, encoding: str | None = None, *,
     """Decode a text file's bytes, detecting UTF-8, UTF-8 with BOM, UTF-16 and Windows-1252.
 
     A file that is UTF-8 in some lines and Windows-1252 in others (comments pasted in from
-    different places) is refused: decoding it either way would garble some comments.
+    different places) is refused: decoding it either way would garble some comments. So is a
+    file that starts with a UTF-8 byte-order mark (BOM) but has lines that are not UTF-8.
+
+    A byte-order mark says the encoding, and a forced ``encoding`` must agree with it: with
+    ``"utf-8"``, Excel's "CSV UTF-8" (which starts with a mark) is read as ``"utf-8-sig"``,
+    the mark dropped; with an 8-bit encoding such as ``"cp1252"`` or ``"latin-1"``, a file
+    with a UTF-8 or UTF-16 mark is an error that says which encoding the file is (decoded as
+    Windows-1252, the mark would become ``ï»¿`` in the first column's name).
 
     Parameters
     ----------
@@ -231,13 +240,16 @@ def decode_bytes(data: bytes, encoding: str | None = None, *,
     -------
     (str, str)
         The text and the encoding used (``"utf-8"``, ``"utf-8-sig"``, ``"utf-16"`` or
-        ``"cp1252"``, or ``encoding`` when given).
+        ``"cp1252"``; ``encoding`` when given, but ``"utf-8-sig"`` or ``"utf-16"`` for a
+        file with a byte-order mark).
 
     Raises
     ------
     InputError
-        If the bytes are not valid in the forced encoding, mix UTF-8 and Windows-1252, or are
-        neither; naming the 1-based line of the first bad byte.
+        If the bytes are not valid in the forced encoding, start with a byte-order mark of
+        another encoding than the one forced, mix UTF-8 and Windows-1252 (a UTF-8 mark
+        followed by lines that are not UTF-8 included), or are neither; naming the 1-based
+        line of the first bad byte.
 
     Examples
     --------
@@ -245,28 +257,20 @@ def decode_bytes(data: bytes, encoding: str | None = None, *,
     ('café', 'cp1252')
     >>> decode_bytes(b"\\xef\\xbb\\xbfid")
     ('id', 'utf-8-sig')
+    >>> decode_bytes(b"\\xef\\xbb\\xbfid", "utf-8")
+    ('id', 'utf-8-sig')
     >>> decode_bytes("id\\ncafé\\n".encode() + "don’t".encode("cp1252"))  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
     carevoice.errors.InputError: The file mixes encodings: line 2 is UTF-8 but line 3 is not ...
     """
     if encoding is not None:
-        try:
-            return data.decode(encoding), encoding
-        except UnicodeDecodeError as e:
-            raise InputError(
-                f"{name} is not valid {encoding} (line {_line_of(data, e.start)}, byte "
-                f"{e.start}); leave the encoding out to detect it, or give the encoding it "
-                "was saved with."
-            ) from e
-        except LookupError as e:
-            raise InputError(f"The encoding {encoding!r} is unknown; use e.g. 'utf-8' or "
-                             "'cp1252' (Excel's plain CSV).") from e
-    if data.startswith(b"\xef\xbb\xbf"):
+        return _decode_as(data, encoding, name)
+    if data.startswith(_UTF8_BOM):
         try:
             return data[3:].decode("utf-8"), "utf-8-sig"
-        except UnicodeDecodeError:
-            _refuse_mixed(data, name)
+        except UnicodeDecodeError as e:
+            _refuse_after_bom(data, name, e)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16"), "utf-16"
@@ -285,6 +289,82 @@ def decode_bytes(data: bytes, encoding: str | None = None, *,
                 f"nor Windows-1252 (bad byte on line {_line_of(data, e.start)}). Re-save it "
                 "from Excel as 'CSV UTF-8', or give the encoding it was saved with."
             ) from e
+
+
+_UTF8_BOM = b"\xef\xbb\xbf"
+
+
+def _bom_of(data: bytes) -> str | None:
+    """The Unicode encoding a file's byte-order mark names (``"utf-8"``, ``"utf-16"``), if any."""
+    if data.startswith(_UTF8_BOM):
+        return "utf-8"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    return None
+
+
+def _decode_as(data: bytes, encoding: str, name: str) -> tuple[str, str]:
+    """Decode with the encoding the user gave, which a byte-order mark must not contradict.
+
+    A UTF-8 mark (Excel's "CSV UTF-8") with ``utf-8`` given is read as ``utf-8-sig``, the mark
+    dropped; a UTF-16 mark with a UTF-16 encoding is read as ``utf-16`` (the mark gives the
+    byte order). A mark of another encoding than the one given is an error that says which
+    encoding the file is: decoding the mark as Windows-1252 would put ``ï»¿`` in the first
+    column's name. A UTF-8 mark followed by lines that are not UTF-8 is refused as mixed.
+    """
+    try:
+        family = codecs.lookup(encoding).name
+    except LookupError as e:
+        raise InputError(f"The encoding {encoding!r} is unknown; use e.g. 'utf-8' or "
+                         "'cp1252' (Excel's plain CSV).") from e
+    bom = _bom_of(data)
+    if bom == "utf-8":
+        try:
+            text = data[3:].decode("utf-8")
+        except UnicodeDecodeError as e:
+            _refuse_after_bom(data, name, e)
+        if family in {"utf-8", "utf-8-sig"}:
+            return text, "utf-8-sig"
+    elif bom == "utf-16" and family.startswith("utf-16"):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as e:
+            raise InputError(f"{name} is not valid UTF-16 (byte {e.start}); re-save it from "
+                             "Excel as 'CSV UTF-8'.") from e
+    if bom is not None and not family.startswith("utf-32"):
+        said = {"utf-8": "UTF-8", "utf-16": "UTF-16"}[bom]
+        garbled = ("" if family.startswith("utf-") else f" (read as {encoding!r}, the mark "
+                   "would become part of the first column's name)")
+        raise InputError(
+            f"{name} starts with a {said} byte-order mark, so it is {said}, not {encoding!r} "
+            f"as the 'encoding' argument says{garbled}. Leave the encoding out to detect it, "
+            f"or give {bom}."
+        )
+    try:
+        return data.decode(encoding), encoding
+    except UnicodeDecodeError as e:
+        raise InputError(
+            f"{name} is not valid {encoding} (line {_line_of(data, e.start)}, byte "
+            f"{e.start}); leave the encoding out to detect it, or give the encoding it "
+            "was saved with."
+        ) from e
+
+
+def _refuse_after_bom(data: bytes, name: str, error: UnicodeDecodeError) -> NoReturn:
+    """Raise for a file that starts with a UTF-8 byte-order mark but holds lines not UTF-8.
+
+    ``error`` is that of decoding the bytes after the mark as UTF-8.
+    """
+    _refuse_mixed(data, name)  # UTF-8 lines with non-ASCII text and others: both line numbers
+    line = _line_of(data, error.start + 3)
+    raise InputError(
+        f"{name} mixes encodings: it starts with a UTF-8 byte-order mark (Excel's 'CSV UTF-8') "
+        f"but line {line} is not UTF-8 (it looks like Windows-1252, Excel's plain 'CSV'), so "
+        "decoding the whole file either way would garble some comments. Open it in a text "
+        "editor that shows every line correctly and save it as UTF-8; or, if every line is "
+        "Windows-1252, delete the mark (the file's first three bytes) and leave the encoding "
+        "out."
+    )
 
 
 def _refuse_mixed(data: bytes, name: str) -> None:

@@ -1,18 +1,21 @@
 """Output paths checked against the inputs before anything is written.
 
 A command that reads several files and writes one or more must never write over one of its
-inputs, nor write two outputs to one file (the second would silently replace the first).
+inputs, nor write two outputs to one file (the second would silently replace the first); and an
+output that cannot be written must be an error before the work, not after it
+(:func:`check_writable`).
 """
 
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
 from .errors import InputError
 
-__all__ = ["check_paths"]
+__all__ = ["check_paths", "check_writable"]
 
 
 def _same(a: Path, b: Path) -> bool:
@@ -22,6 +25,57 @@ def _same(a: Path, b: Path) -> bool:
     except OSError:  # pragma: no cover
         pass
     return a.resolve() == b.resolve()
+
+
+def check_writable(path: str | Path, what: str, *, folder: bool = False) -> None:
+    """Check that ``path`` can be written: its folder exists or can be made, and takes files.
+
+    The nearest folder that exists at or above the one that will hold ``path`` gets a
+    temporary file, made and removed at once: this is what the writers do (a temporary file
+    beside the output, renamed over it), and unlike ``os.access`` it cannot be fooled by a
+    user who may write anywhere (root) on a file system that takes no files (read-only,
+    ``/proc``, a share without write access).
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        The output: a file, or with ``folder=True`` a folder (made if missing).
+    what : str
+        How the message opens on the output ("The --output option", "The 'path' argument").
+    folder : bool, default False
+        ``path`` is a folder to write into, not a file.
+
+    Raises
+    ------
+    InputError
+        If a parent of ``path`` is a file, or the nearest existing folder takes no new file.
+
+    Examples
+    --------
+    >>> notes = Path(tempfile.mkdtemp()) / "notes.txt"
+    >>> _ = notes.write_text("not a folder")
+    >>> check_writable(notes / "codes.csv", "The --output option")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    carevoice.errors.InputError: The --output option cannot be written: ... is a file, not a folder.
+    """
+    path = Path(path)
+    target = path if folder else path.parent
+    existing = next((p for p in (target, *target.parents) if p.exists()), None)
+    if existing is None:  # pragma: no cover - the root exists
+        return
+    if not existing.is_dir():
+        raise InputError(f"{what} cannot be written: {existing} is a file, not a folder.")
+    try:
+        handle, probe = tempfile.mkstemp(prefix=".carevoice-check-", dir=existing)
+    except OSError as e:
+        reason = e.strerror or type(e).__name__
+        where = (f"{target} does not exist and cannot be made in {existing}"
+                 if existing != target else f"no file can be made in {target}")
+        raise InputError(f"{what} cannot be written: {where} ({reason}). Give a path in a "
+                         "folder you can write to.") from e
+    os.close(handle)
+    os.remove(probe)
 
 
 def check_paths(inputs: Mapping[str, Path | None], outputs: Mapping[str, Path | None], *,
@@ -40,8 +94,8 @@ def check_paths(inputs: Mapping[str, Path | None], outputs: Mapping[str, Path | 
     Raises
     ------
     InputError
-        If an output is an input, two outputs are one file, an output is a folder, or an
-        output named in ``keep`` exists.
+        If an output is an input, two outputs are one file, an output is a folder, an output
+        named in ``keep`` exists, or an output cannot be written (:func:`check_writable`).
     """
     given_in = {k: Path(v) for k, v in inputs.items() if v is not None}
     given_out = {k: Path(v) for k, v in outputs.items() if v is not None}
@@ -63,3 +117,5 @@ def check_paths(inputs: Mapping[str, Path | None], outputs: Mapping[str, Path | 
         path = given_out.get(name)
         if path is not None and path.exists():
             raise InputError(f"The {name} file {str(path)!r} exists already. {hint}")
+    for name, path in given_out.items():
+        check_writable(path, f"The {name} path {str(path)!r}")

@@ -10,7 +10,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .corpus import read_survey, write_corpus, write_table
+from .corpus import check_output_path, read_survey, write_corpus, write_table
 from .demo import demo_path
 from .schema import COMMENT_ID, REVIEW_FILE, Corpus
 
@@ -128,7 +128,7 @@ def run_demo(output: str | Path, *, seed: int = 0, timestamp: bool = True) -> di
     from .safeguarding import screen_comments, write_flags
     from .themes import ThemeCoder, load_codebook
 
-    output = Path(output)
+    output = check_output_path(output, argument="output", kind="folder")
     output.mkdir(parents=True, exist_ok=True)
     export = demo_path("survey_export.csv")
     corpus = read_survey(export, text_columns=DEMO_TEXT_COLUMNS, id_column="Respondent ID")

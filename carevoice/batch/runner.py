@@ -46,6 +46,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from .._output_paths import check_writable
 from ..errors import InputError, Problem, ValidationError, format_ids
 from ..schema import COMMENT_ID, RESPONDENT_ID, SPAN_COLUMNS, TEXT
 from .answers import read_answers as _read_respondents
@@ -425,6 +426,9 @@ def run_batch(config: BatchConfig | str | Path, *, resume: bool = True,
     cfg = config if isinstance(config, BatchConfig) else load_config(config)
     base = Path(config).parent if not isinstance(config, BatchConfig) else Path.cwd()
     source = _source(cfg)
+    output = Path(cfg.run.output)
+    if not output.is_file():  # a file there is refused, in words of its own, by _run
+        check_writable(output, "The [run] output setting", folder=True)
     secret = run_secret(cfg)
     # an unusable previous key, or another run's key at key_file, stops it here
     previous = previous_entities(cfg.pseudonymise, secret, cfg.run.output)

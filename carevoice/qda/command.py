@@ -290,6 +290,8 @@ def import_qdpx_command(
         for option, path in (("--comments", comments_out), ("--respondents", respondents_out)):
             if path is not None:
                 check_output_path(path, argument=option)
+        if codebook_out is not None:
+            check_output_path(codebook_out, argument="--codebook", kind="file")
         read = read_qdpx(project, validate=validate, check_text=not allow_changed_text)
         codes = read.codes
         if user:
