@@ -20,6 +20,8 @@ from carevoice.disclosure import suppress_associations, suppress_changes, suppre
 from carevoice.link.indicators import bh, bh_shown
 from carevoice.report.tables import fmt_p
 
+from ._survey_files import write_survey
+
 _SAYS = {"money": "I never have enough money for food by the end of the month.",
          "advocacy": "My advocate helped me say what I wanted at my review.",
          "family_contact": "I want to see my brothers and sisters more often."}
@@ -38,15 +40,7 @@ def _write(folder, people) -> list[str]:
             codes.append({"comment_id": f"{rid}-better", "theme": t,
                           "score": 0.9 if t in mine else 0.1,
                           "assigned": "true" if t in mine else "false"})
-    paths = []
-    for name, rows in (("comments", comm), ("codes", codes), ("respondents", resp)):
-        path = folder / f"{name}.csv"
-        with path.open("w", newline="", encoding="utf-8") as fh:
-            writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
-            writer.writeheader()
-            writer.writerows(rows)
-        paths.append(str(path))
-    return paths
+    return write_survey(folder, comm, codes, resp)
 
 
 def _wave(folder, n: int, counts: dict[str, int], start: int) -> list[str]:

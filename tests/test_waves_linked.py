@@ -19,6 +19,7 @@ from carevoice.disclosure import suppress_changes, suppress_prevalence
 from carevoice.errors import InputError
 from carevoice.link import compare_waves, link
 
+from ._survey_files import write_survey
 from .test_disclosure import _determined, _nested_survey
 
 VARIABLES = ["survey", "age_group", "placement_type"]
@@ -51,15 +52,7 @@ def _write_wave(folder, shift: int) -> list[str]:
                 codes.append({"comment_id": f"{rid}-better", "theme": t,
                               "score": 0.9 if t == theme else 0.1,
                               "assigned": "true" if t == theme else "false"})
-    paths = []
-    for name, rows in (("comments", comm), ("codes", codes), ("respondents", resp)):
-        path = folder / f"{name}.csv"
-        with path.open("w", newline="", encoding="utf-8") as fh:
-            writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
-            writer.writeheader()
-            writer.writerows(rows)
-        paths.append(str(path))
-    return paths
+    return write_survey(folder, comm, codes, resp)
 
 
 def _money(path) -> dict[str, str]:
@@ -280,15 +273,7 @@ def _write_councils(folder, people) -> list[str]:
             hit = (theme == "money") == money
             codes.append({"comment_id": f"{rid}-better", "theme": theme,
                           "score": 0.9 if hit else 0.1, "assigned": "true" if hit else "false"})
-    paths = []
-    for name, rows in (("comments", comm), ("codes", codes), ("respondents", resp)):
-        path = folder / f"{name}.csv"
-        with path.open("w", newline="", encoding="utf-8") as fh:
-            writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
-            writer.writeheader()
-            writer.writerows(rows)
-        paths.append(str(path))
-    return paths
+    return write_survey(folder, comm, codes, resp)
 
 
 def _council_waves(tmp_path, joined: bool):

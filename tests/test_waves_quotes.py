@@ -9,7 +9,6 @@ same (or nearly the same) words nor the same young person again. All data are fi
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pandas as pd
@@ -21,6 +20,8 @@ from carevoice._disclosure_repeats import check_earlier_quotes, quote_words, rep
 from carevoice.cli import app
 from carevoice.errors import InputError
 from carevoice.quotes import QuoteConfig, select_quotes
+
+from ._survey_files import write_survey
 
 # survey, age group, respondents, how many raise money, placements
 _GROUPS = [("in_care", "8-10", 12, 2, ["foster care", "kinship care"]),
@@ -84,15 +85,7 @@ def _write_wave(folder: Path, second: bool) -> list[str]:
                 codes.append({"comment_id": f"{rid}-better", "theme": t,
                               "score": 0.9 if t == theme else 0.1,
                               "assigned": "true" if t == theme else "false"})
-    paths = []
-    for name, rows in (("comments", comm), ("codes", codes), ("respondents", resp)):
-        path = folder / f"{name}.csv"
-        with path.open("w", newline="", encoding="utf-8") as fh:
-            writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
-            writer.writeheader()
-            writer.writerows(rows)
-        paths.append(str(path))
-    return paths
+    return write_survey(folder, comm, codes, resp)
 
 
 # described by survey and age group: "in care, aged 14-17" fits 7 young people who raised
