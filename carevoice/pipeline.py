@@ -118,6 +118,7 @@ def run_demo(output: str | Path, *, seed: int = 0, timestamp: bool = True) -> di
         command_line,
         environment,
         file_sha256,
+        published_outputs,
         write_codes_manifest,
         write_manifest,
     )
@@ -212,9 +213,9 @@ def run_demo(output: str | Path, *, seed: int = 0, timestamp: bool = True) -> di
             "link": linked.settings,
             "embedder": embedder.name,
         },
-        "outputs": {name: {"file": path.relative_to(output).as_posix(),
-                           "sha256": file_sha256(path)}
-                    for name, path in sorted(written.items()) if path.is_file()},
     }
+    # What may be shared with this manifest is hashed; the report's not-for-publication/ and
+    # the owner-only flags files are named only: a checksum would give their counts away.
+    manifest["outputs"], manifest["not_published"] = published_outputs(written, output)
     written["manifest"] = write_manifest(output / "manifest.json", manifest)
     return written

@@ -34,6 +34,7 @@ __all__ = [
     "LIBRARIES",
     "MANIFEST_SUFFIX",
     "NAME_LIST_PACKAGES",
+    "OWNER_ONLY_OUTPUTS",
     "PACKAGE_DATA",
     "codebook_record",
     "codes_provenance",
@@ -43,6 +44,7 @@ __all__ = [
     "file_sha256",
     "manifest_path",
     "packaged_models",
+    "published_outputs",
     "step_manifest",
     "write_codes_manifest",
     "write_manifest",
@@ -77,6 +79,11 @@ PACKAGE_DATA: tuple[str, ...] = ("token_model.npz", "uk_districts.txt",
                                  "demo/comments.csv", "demo/gold.jsonl")
 
 
+#: The outputs of a batch run and of the demo that are written owner-only (0600) and stay with
+#: the research team: the safeguarding flags (which comments a safeguarding lead must read)
+#: and the review flags (which comments hold a name nobody checked).
+OWNER_ONLY_OUTPUTS: tuple[str, ...] = ("safeguarding_flags", "review_flags")
+
 def file_sha256(path: str | os.PathLike[str]) -> str:
     """SHA-256 of a file's bytes, hex.
 
@@ -109,6 +116,63 @@ def file_record(path: str | os.PathLike[str]) -> dict[str, str]:
     """
     path = Path(path)
     return {"file": str(path), "sha256": file_sha256(path) if path.is_file() else None}
+
+
+def published_outputs(files: Mapping[str, str | os.PathLike[str]],
+                      folder: str | os.PathLike[str]) -> tuple[dict[str, dict[str, str]],
+                                                               dict[str, dict[str, str]]]:
+    """Split a run's outputs into those a published manifest may hash and those it may not.
+
+    A batch run's and the demo's ``manifest.json`` is shared so that others can check and
+    reproduce the outputs, so it hashes only the files that may be shared with it. The files
+    of a report's ``not-for-publication/`` and the owner-only :data:`OWNER_ONLY_OUTPUTS` are
+    named without a checksum: ``analyst.json`` holds one small count and the flags files
+    little more, so trying each value against a checksum would give the hidden count (or
+    which comments were flagged) away.
+
+    Parameters
+    ----------
+    files : mapping of str to path
+        Output name to path; paths that are not files (yet) are left out.
+    folder : path
+        The folder the manifest is written in: files are recorded relative to it.
+
+    Returns
+    -------
+    tuple of (dict, dict)
+        ``outputs``: name to ``{"file", "sha256"}``; ``not_published``: name to ``{"file"}``.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> (folder / "report" / "not-for-publication").mkdir(parents=True)
+    >>> for name in ("codes.csv", "review_flags.csv", "report/not-for-publication/analyst.json"):
+    ...     _ = (folder / name).write_text("x")
+    >>> outputs, hidden = published_outputs(
+    ...     {"codes": folder / "codes.csv", "review_flags": folder / "review_flags.csv",
+    ...      "report_analyst": folder / "report/not-for-publication/analyst.json"}, folder)
+    >>> sorted(outputs), outputs["codes"]["sha256"][:8]
+    (['codes'], '2d711642')
+    >>> hidden
+    {'report_analyst': {'file': 'report/not-for-publication/analyst.json'}, \
+'review_flags': {'file': 'review_flags.csv'}}
+    """
+    from .report.unpublished import UNPUBLISHED_FOLDER
+
+    base = Path(folder)
+    outputs: dict[str, dict[str, str]] = {}
+    hidden: dict[str, dict[str, str]] = {}
+    for name, path in sorted(files.items()):
+        path = Path(path)
+        if not path.is_file():
+            continue
+        relative = path.relative_to(base)
+        if name in OWNER_ONLY_OUTPUTS or UNPUBLISHED_FOLDER in relative.parts:
+            hidden[name] = {"file": relative.as_posix()}
+        else:
+            outputs[name] = {"file": relative.as_posix(), "sha256": file_sha256(path)}
+    return outputs, hidden
 
 
 def manifest_path(output: str | os.PathLike[str]) -> Path:

@@ -913,7 +913,10 @@ def test_a_run_writes_the_safeguarding_flags_and_its_report_reuses_them(
     assert recorded["flags"] == "screened before the report"
     assert recorded["screen"]["similarity"] is False
     manifest = json.loads(result.manifest.read_text("utf-8"))
-    assert manifest["outputs"]["safeguarding_flags"]["file"] == "outputs/safeguarding_flags.csv"
+    # named, without a checksum: the record is shared, the flags are not (docs audit F2)
+    assert manifest["not_published"]["safeguarding_flags"] == {
+        "file": "outputs/safeguarding_flags.csv"}
+    assert "safeguarding_flags" not in manifest["outputs"]
     log = (result.folder / "run.log").read_text("utf-8")
     assert "safeguarding: " in log and "missing from my placement" not in log
     # a later run without the report still writes the flags and clears nothing of its own

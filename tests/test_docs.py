@@ -73,6 +73,23 @@ def test_command_line_page_lists_every_command_and_option():
                 assert " ".join(param.help.split())[:40] in text, (name, param.name)
 
 
+def test_readme_command_list_names_every_command():
+    """Docs audit F3 (session 28): the README's *Command line* list left out ``carevoice
+    safeguarding``, so a reader of the README never learned the DSL's screen existed."""
+    import typer.main
+
+    from carevoice.cli import app
+
+    readme = (ROOT / "README.md").read_text("utf-8")
+    block = readme.split("## Command line", 1)[1].split("```", 2)[1]
+    group = typer.main.get_command(app)
+    ctx = group.make_context("carevoice", [], resilient_parsing=True)
+    listed = set(re.findall(r"^carevoice ([a-z-]+)(?: / ([a-z-]+))?", block, re.MULTILINE))
+    listed = {name for pair in listed for name in pair if name}
+    assert "safeguarding" in group.list_commands(ctx)
+    assert set(group.list_commands(ctx)) <= listed, set(group.list_commands(ctx)) - listed
+
+
 def test_discovery_tutorial_text_does_not_restate_the_figures_its_cells_print():
     """Tutorial 4's text quoted an older run (a 45-comment topic, 70 coded, kappa 0.48) beside
     cells that print the current figures; it says what to read in the output instead, and its

@@ -224,3 +224,22 @@ def test_demo_writes_review_flags_that_a_report_of_its_outputs_reads(demo_run, t
     assert result.exit_code == 0, result.output
     again = pd.read_csv(tmp_path / "again" / "not-for-publication" / "quotes.csv", dtype=str)
     assert len(again) > 0 and not set(again["comment_id"]) & set(flags["comment_id"])
+
+
+@pytest.mark.model
+def test_demo_manifests_hold_no_checksum_of_an_unpublished_file(demo_run):
+    """Docs audit F2 (session 28): the demo's manifest.json listed
+    report/not-for-publication/analyst.json with its SHA-256, and trying 0..4999 against it
+    gave back the count the report withholds (87 comments withheld from quoting for
+    safeguarding). No manifest the demo writes outside not-for-publication/ holds the checksum
+    of a file in it or of the owner-only flags files; the demo's names them, unhashed."""
+    from .test_published_manifests import assert_no_hidden_checksum
+
+    out, written, _ = demo_run
+    assert_no_hidden_checksum(out)
+    manifest = json.loads(written["manifest"].read_text("utf-8"))
+    assert manifest["not_published"]["report_analyst"] == {
+        "file": "report/not-for-publication/analyst.json"}
+    assert {"report_quotes", "report_cells", "review_flags",
+            "safeguarding_flags"} <= set(manifest["not_published"])
+    assert {"report_md", "codes", "comments", "qdpx"} <= set(manifest["outputs"])

@@ -805,3 +805,32 @@ def test_make_report_refuses_respondents_with_free_text_until_left_out(demo_part
     tables += [t for t in content.subgroups.values()] + [t for t in content.joint.values()]
     shown = "".join(t.astype(str).to_csv() for t in tables) + json.dumps(content.manifest)
     assert not any(name in shown for name in names)
+
+
+def test_an_empty_published_table_keeps_its_header(tmp_path):
+    """Docs audit F4 (session 28): with no pre-specified hypotheses, ``tables/hypotheses.csv``
+    was one newline, so a script reading every table (pandas) failed on it. It now has the
+    header it has with rows, as the other tables do, the confidence level of the report
+    included."""
+    from carevoice.link import Hypothesis
+    from carevoice.report import make_report, write_report
+
+    placement = ["a_foster"] * 20 + ["b_kinship"] * 20 + ["c_residential"] * 40
+    comments, codes, respondents = _frames(80, placement, list(range(0, 80, 2)))
+    written = {}
+    for name, hypotheses in (("none", []), ("one", [Hypothesis(
+            "money", "placement_type", ("c_residential",), "greater")])):
+        content = make_report((comments, respondents), codes, safeguarding=SCREEN_RULES,
+                              embedder=HashingEmbedder(), text_is_pseudonymised=True,
+                              hypotheses=hypotheses, alpha=0.1, timestamp=False)
+        written[name] = write_report(content, tmp_path / name, formats=["md"])
+    for path in (tmp_path / "none" / "tables").glob("*.csv"):
+        assert len(pd.read_csv(path).columns), path.name  # EmptyDataError before
+    empty = pd.read_csv(written["none"]["table_hypotheses"])
+    one = pd.read_csv(written["one"]["table_hypotheses"])
+    assert empty.empty and len(one) == 1
+    assert list(empty.columns) == list(one.columns)
+    assert "Odds ratio (90% CI)" in one.columns
+    section = written["none"]["md"].read_text("utf-8").split(
+        "### Pre-specified hypotheses\n", 1)[1].split("###", 1)[0]
+    assert "No hypotheses were written down" in section  # the report says so, as before

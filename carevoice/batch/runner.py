@@ -740,7 +740,7 @@ def _stream_chunks(writers: dict[str, TableWriter], specs: list[ChunkSpec], stor
 def _write_manifest(cfg: BatchConfig, base: Path, source: Source, specs: list[ChunkSpec],
                     detect_keys: list[str], code_keys: list[str], store: ChunkStore,
                     outputs: dict[str, Path], counts: dict[str, int], folder: Path) -> Path:
-    from ..provenance import codebook_record, command_line, environment
+    from ..provenance import codebook_record, command_line, environment, published_outputs
     from .chunks import write_atomic
 
     inputs = {"comments" if source.kind == "comments" else "survey":
@@ -763,6 +763,7 @@ def _write_manifest(cfg: BatchConfig, base: Path, source: Source, specs: list[Ch
         chunks.append({"index": spec.index, "first_row": spec.first_row,
                        "comments": marker.get("rows"), "detect_key": dk, "code_key": ck})
     settings = _relative(cfg, base)
+    published, not_published = published_outputs(outputs, folder)
     manifest = {
         "carevoice_batch": 1,
         "command": command_line(names_only=True),
@@ -775,8 +776,9 @@ def _write_manifest(cfg: BatchConfig, base: Path, source: Source, specs: list[Ch
         "codebook": codebook_record(cfg.themes.codebook, name_only=True),
         "chunks": chunks,
         "counts": {k: v for k, v in counts.items() if not k.startswith("chunks_")},
-        "outputs": {name: {"file": str(path.relative_to(folder)), "sha256": file_sha256(path)}
-                    for name, path in sorted(outputs.items())},
+        # hashed: what may be shared with this manifest; named only: the report's
+        # not-for-publication/ and the owner-only flags (a checksum gives their counts away)
+        "outputs": published, "not_published": not_published,
         "note": (f"All text in outputs/ is pseudonymised{below_note(counts)}. The "
                  "re-identification key, if any, was written encrypted outside this folder."),
     }

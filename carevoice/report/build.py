@@ -502,8 +502,8 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
     manifest = run_manifest(inputs=input_hashes, settings=settings, codebook=codebook,
                             codes_made_with=codes_made_with, frames=digests,
                             timestamp=timestamp)
-    hyp = hypothesis_table(result.hypotheses, labels, disclosure, prevalence=marked) if len(
-        result.hypotheses) else pd.DataFrame()
+    hyp = hypothesis_table(result.hypotheses, labels, disclosure, prevalence=marked,
+                           level=level)
     assoc = association_table(result.associations, marked, labels, disclosure, max_q=max_q)
     diffs = difference_table(result.numeric, labels, disclosure, max_q=max_q, prevalence=marked)
     overall = prevalence_table(marked, labels, disclosure)

@@ -552,7 +552,8 @@ def hypothesis_label(theme: str, variable: str, levels: str, alternative: str) -
 
 def hypothesis_table(hypotheses: pd.DataFrame, labels: Mapping[str, str] | None = None,
                      config: DisclosureConfig | None = None, *,
-                     prevalence: pd.DataFrame | None = None) -> pd.DataFrame:
+                     prevalence: pd.DataFrame | None = None,
+                     level: float = 0.95) -> pd.DataFrame:
     """Pre-specified hypotheses, suppressed and formatted.
 
     Parameters
@@ -570,18 +571,30 @@ def hypothesis_table(hypotheses: pd.DataFrame, labels: Mapping[str, str] | None 
         whenever prevalence tables are published too: a hypothesis counting a level
         suppressed there is suppressed, so that its counts cannot give the suppressed cell
         back by subtraction.
+    level : float, default 0.95
+        The confidence level the odds ratio's header names when ``hypotheses`` has no
+        ``ci_level`` (or no row: the table is then its header alone, as the report's other
+        tables are when empty).
 
     Returns
     -------
     pandas.DataFrame
         ``Hypothesis, Raised (answer), Raised (others), Odds ratio (95% CI), p, q``.
+
+    Examples
+    --------
+    >>> list(hypothesis_table(pd.DataFrame(), level=0.9).columns)
+    ['Hypothesis', 'Raised (answer)', 'Raised (others)', 'Odds ratio (90% CI)', 'p', 'q']
     """
+    odds = f"Odds ratio ({ci_words(ci_level_of(hypotheses, default=level))})"
+    columns = ["Hypothesis", "Raised (answer)", "Raised (others)", odds, "p", "q"]
+    if not len(hypotheses):  # none written down: the header alone, as the other tables
+        return pd.DataFrame(columns=columns)
     config = config or DisclosureConfig()
     labels = dict(labels or {})
     marked_prev = _marked_prevalence(prevalence, config) if prevalence is not None else None
     marked = suppress_associations(hypotheses.drop(columns=["level"], errors="ignore"),
                                    marked_prev, config)
-    odds = f"Odds ratio ({ci_words(ci_level_of(hypotheses))})"
     rows = []
     for _, r in marked.iterrows():
         hide = bool(r["suppressed"])
@@ -600,8 +613,7 @@ def hypothesis_table(hypotheses: pd.DataFrame, labels: Mapping[str, str] | None 
             "p": s if hide else fmt_p(r["p_value"]),
             "q": s if hide else fmt_p(r["q_value"]),
         })
-    out = pd.DataFrame(rows, columns=["Hypothesis", "Raised (answer)", "Raised (others)",
-                                      odds, "p", "q"])
+    out = pd.DataFrame(rows, columns=columns)
     out.attrs[Q_ADJUSTED] = _q_adjusted(marked)
     return out
 
