@@ -1673,6 +1673,23 @@ def test_unusual_first_names_taken_as_a_person_are_names_and_look_alikes_words()
     assert sorted(extra) == ["i like going to greggs", "me and bestie are best mates"], extra
 
 
+@pytest.mark.model
+def test_unusual_first_names_with_the_model() -> None:
+    """detect_pii on the same file: main found 34 of the 45 names and marked 5 of the 54
+    look-alikes; now 44, and 4 look-alikes ("i miss goin out" is no longer marked)."""
+    comments, gold = _unusual_names()
+    spans = detect_pii(comments)
+    got: dict[str, set[int]] = {}
+    for cid, s, e in spans[["comment_id", "start", "end"]].itertuples(index=False):
+        got.setdefault(cid, set()).update(range(s, e))
+    found = sum(set(range(p["start"], p["end"])) <= got.get(cid, set())
+                for cid, pii in zip(gold["comment_id"], gold["pii"], strict=True) for p in pii)
+    marked = sum(bool(got.get(cid)) for cid, pii in zip(gold["comment_id"], gold["pii"],
+                                                         strict=True) if not pii)
+    assert found == 44, found
+    assert marked <= 4, marked
+
+
 @pytest.mark.parametrize(("word", "unusual"), [
     ("jaxon", True), ("kaiden", True), ("nevaeh", True), ("oakley", True), ("zayn", True),
     ("skool", False), ("evry", False), ("goin", False), ("bcoz", False), ("ppl", False),
