@@ -38,6 +38,7 @@ from ._said_of_people import _paired_with_a_name, _predicated
 from ._tokens import (
     ADVERBS,
     CLAUSE_OPENERS,
+    CONTACT_VERBS,
     HE_SHE,
     KIN_MODIFIERS,
     NOT_ONLY_PEOPLE,
@@ -771,6 +772,20 @@ def _family_then_did(t: _At) -> bool:
     return _finite_verb(verb, t.low.endswith("s")) and _named_in_apposition(t)
 
 
+#: Verbs whose object is a person, beyond :data:`CONTACT_VERBS`: "can i call jenson", "i
+#: message aizah", "i used to cuddle zaylee".
+_TAKES_A_PERSON = CONTACT_VERBS | frozenset(
+    """call calling calls facetime facetimes dm dms snap snaps message messages cuddle
+    cuddled cuddling meet meeting met""".split())
+
+#: Slang and text-speak for people, or for why, that is no name: "me and bestie", "the mandem",
+#: "i miss it bcoz".
+_SLANG_NO_NAME = frozenset(
+    """bestie besties bezzie bezzies bezzy bezza mandem gyaldem gyal roadman roadmen bredren
+    fam famalam bruv bruvva bredda yall peeps babes bae bro bros sis cuz cuzzy cuzzies
+    bcoz bcos becos becuz coz cos cus neva evry evrythin sumthin nuthin nothin hme skl skool
+    skwl ppl wiv dem dat dis wot wat""".split())
+
 #: Family and friends said of two people together: "rocket and i are sisters".
 _KIN_TOGETHER = frozenset(
     """sisters brothers cousins twins siblings sibs bros sistas cuzzies""".split())
@@ -800,7 +815,7 @@ def _pair_are_family(t: _At) -> bool:
     else:
         return False
     if sent.low(k) not in ("are", "were", "r", "was") or not _bare_word(t.low) \
-            or t.low in _NOT_APPOSED:
+            or t.low in _NOT_APPOSED or t.low in _SLANG_NO_NAME:  # "me and bestie are mates"
         return False
     j = k + 1
     while j < min(k + 4, len(sent)) and sent.low(j) in _TOGETHER_DESCRIBED:
@@ -873,3 +888,24 @@ def _named_then_family_did(t: _At) -> bool:
         return False  # a verb follows the family word, with no comma between
     verb = sent.low(k + 2) if sent.low(k + 1) in ADVERBS else sent.low(k + 1)
     return _finite_verb(verb, after_plural=False) and _named_in_apposition(t)
+
+
+#: How often or how much someone is seen or missed, after their name: "i want to see my
+#: brother rocket more often", "i miss my sister marvel loads".
+_HOW_MUCH = _NO_VERB_AFTER | frozenset(
+    """again enough often sometimes much so every once twice soon""".split()) - {"who"}
+
+
+def _family_then_how_often(t: _At) -> bool:
+    """"i want to see my brother rocket more often", "i miss my sister marvel loads", "i dont
+    see my sister pebble enough": a word set after "my brother" where a verb of keeping in
+    touch takes the family word, then how often or how much (not "i want to see my brother
+    more often", "i see my brother today more")."""
+    sent, i = t.sent, t.i
+    if not _family_head_before(sent, i - 1) or not (
+            t.nxt in _HOW_MUCH or set(parts_of_speech(t.nxt)) == {"adv"}):
+        return False
+    k = i - 2
+    while k >= 0 and sent.low(k) not in ("my", "our"):
+        k -= 1
+    return sent.low(k - 1) in _TAKES_A_PERSON and _named_in_apposition(t)

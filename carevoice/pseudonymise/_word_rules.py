@@ -8,7 +8,9 @@ context makes a name (:func:`_lower_context`: "chen from the team", "dinny my co
 
 from __future__ import annotations
 
+import functools
 import re
+import string
 from typing import TYPE_CHECKING
 
 from ._lexicon_rules import (
@@ -21,10 +23,14 @@ from ._lexicon_rules import (
     _with_and_their_kin,
 )
 from ._name_context import (
+    _ENDEARMENTS,
+    _SLANG_NO_NAME,
+    _TAKES_A_PERSON,
     _At,
     _family_called,
     _family_is_named,
     _family_then_did,
+    _family_then_how_often,
     _family_then_named,
     _introduced_by_role_word,
     _is_my_family,
@@ -46,7 +52,7 @@ from ._name_words import (
     _is_capitalised,
 )
 from ._said_of_people import _predicated
-from ._tokens import SUBJECT_VERBS
+from ._tokens import CLAUSE_OPENERS, SUBJECT_VERBS
 from ._words import (
     FUNCTION_WORDS,
     KIN,
@@ -59,7 +65,15 @@ from ._words import (
     not_a_word,
     sentence_initial,
 )
-from .lexicons import NOT_PII, ROLE_WORDS, WORD_NAMES, countries
+from .lexicons import (
+    NOT_PII,
+    ROLE_WORDS,
+    WORD_NAMES,
+    countries,
+    first_names,
+    parts_of_speech,
+    places_abroad,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -93,7 +107,8 @@ def _lower_context(low: str, prev: str, nxt: str, cues: Cues, family: frozenset[
         or ((nxt in SUBJECT_VERBS or cues.vocative or prev == "with") and len(low) >= 4
             and no_word_at_all(low) and (cues.clause_start or prev == "with"))
         or (cues.vocative and len(low) >= 3 and frequency(low) == 0)
-        or (cues.contact and len(low) >= 4 and not_a_word(low) and low not in NOT_PII))
+        or (cues.contact and len(low) >= 4 and not_a_word(low) and low not in NOT_PII
+            and not _dropped_g(low)))  # not "i miss goin out"
 
 
 def _initials(t: _At) -> bool:
@@ -209,6 +224,102 @@ def _surname_speaker(t: _At) -> bool:
         and frequency(low) < 2_000 and not dictionary_word(low)
 
 
+#: Words before "with" and a person: "i live with brooklynn", "i hang out with tionne", "i
+#: feel safe with demarco" (not "help me with coursework", "banking with monzo").
+_WITH_A_PERSON = frozenset(
+    """live lives lived living stay stays stayed staying play plays played playing out chill
+    chills chilled chilling safe happy friends mates sleep slept share shared sharing along
+    go goes went going come came coming moved move talk talked talking""".split())
+
+#: Verbs before "to" whose object is a person: "i talk to teagan", "i speak to rhylee".
+_TALK = frozenset({"talk", "talks", "talked", "talking", "speak", "speaks", "spoke",
+                   "speaking", "chat", "chats", "chatted", "chatting"})
+
+#: Going round to someone's: "we go to zaine's", "i like going to keyon's house".
+_GOING = frozenset({"go", "goes", "went", "going", "gone", "come", "came", "coming", "stay",
+                    "stayed", "staying", "sleep", "slept"})
+
+_VOWELS = frozenset("aeiouy")
+
+
+@functools.cache
+def _near_a_word(low: str) -> bool:
+    """Whether ``low`` is one edit from a common word (1,500 or more in the word-frequency
+    list) that is no first name, and from no first name: "stool" for "skool", "every" for
+    "evry" (not "jason" for "jaxon", nor "maiden" for "kaiden", one edit from "aiden" too: a
+    name's spelling)."""
+    names = first_names()
+    splits = [(low[:i], low[i:]) for i in range(len(low) + 1)]
+    edits = {a + b[1:] for a, b in splits if b}
+    edits |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    edits |= {a + c + b[1:] for a, b in splits if b for c in string.ascii_lowercase}
+    edits |= {a + c + b for a, b in splits for c in string.ascii_lowercase}
+    edits.discard(low)
+    return any(frequency(e) >= 1_500 and e not in names for e in edits) \
+        and not any(len(e) >= 4 and e in names for e in edits)
+
+
+def _compound(low: str) -> bool:
+    """Whether ``low`` is two common words (1,500 or more each) that are no first names:
+    "coursework" (not "brooklynn")."""
+    names = first_names()
+    return any(frequency(a) >= 1_500 and frequency(b) >= 1_500 and a not in names
+               and b not in names for a, b in ((low[:k], low[k:]) for k in range(3, len(low) - 2)))
+
+
+def _dropped_g(low: str) -> bool:
+    """Whether ``low`` is a common word ending "ing" written without its "g": "goin", "bein"."""
+    return low.endswith("in") and frequency(low + "g") >= 1_500
+
+
+def _plural_of_a_word(low: str, pos: dict) -> bool:
+    """Whether ``low`` is the plural of a word in a word list: "tenancies", "caseloads"."""
+    if not low.endswith("s"):
+        return False
+    if any(lemma != low for lemma in pos.get("noun", ())):
+        return True
+    stems = (low[:-1], low[:-2] if low.endswith("es") else "",
+             low[:-3] + "y" if low.endswith("ies") else "")
+    return any(stem and frequency(stem) > 0 for stem in stems)
+
+
+def unusual_word(low: str) -> bool:
+    """Whether ``low`` is a word of four letters or more that no English word list knows and
+    no common word is one edit from: a modern first name or spelling ("jaxon", "nevaeh",
+    "oakley"), not a misspelling ("skool", "evry"), a dropped "g" ("goin"), text-speak ("bcoz",
+    "ppl"), the plural of a word ("caseloads"), two words ("coursework"), a place abroad
+    ("jamaica") or a brand ("xbox")."""
+    pos = parts_of_speech(low)
+    return low.isalpha() and len(low) >= 4 and bool(_VOWELS.intersection(low)) \
+        and frequency(low) < 300 and not pos.keys() & {"verb", "adj", "adv"} \
+        and not _plural_of_a_word(low, pos) \
+        and low not in NOT_PII and low not in FUNCTION_WORDS and low not in KIN \
+        and low not in ROLE_WORDS and low not in _SLANG_NO_NAME and low not in countries() \
+        and low not in places_abroad() \
+        and not re.search(r"(.)\1\1", low) \
+        and low not in _ENDEARMENTS and not _dropped_g(low) and not _compound(low) \
+        and not _near_a_word(low)
+
+
+def _taken_as_a_person(t: _At) -> bool:
+    """"i miss jaxon loads", "want to see rayden more", "i live with brooklynn", "i talk to
+    teagan", "we go to zaine's", "me and leyton", "zakai and me go": a lower-case
+    :func:`unusual_word` where a verb or "with" takes a person, or paired with the speaker
+    (not "i miss skool", "visit kfc", "i miss goin out", "me and bestie")."""
+    sent, i, prev = t.sent, t.i, t.prev
+    if not t.lower or t.prev in NOT_BEFORE_A_NAME:
+        return False
+    framed = prev in _TAKES_A_PERSON \
+        or (prev in ("with", "wiv") and sent.low(i - 2) in _WITH_A_PERSON) \
+        or (prev == "to" and sent.low(i - 2) in _TALK) \
+        or (prev == "to" and sent.low(i - 2) in _GOING and sent.tokens[i][1] != sent.words[i]) \
+        or (prev in ("and", "n", "&") and sent.low(i - 2) in ("me", "i")
+            and (i == 2 or sent.low(i - 3) in CLAUSE_OPENERS | _TAKES_A_PERSON)) \
+        or (t.nxt in ("and", "n", "&") and sent.low(i + 2) in ("me", "i")
+            and t.cues.clause_start and prev not in ("and", "n", "&"))  # not "x and y and i"
+    return framed and unusual_word(t.low)
+
+
 #: The rules tried before :meth:`NameDetector._unknown`.
 _WORD_RULES_FIRST: tuple[tuple[float, str, Callable[[_At], bool]], ...] = (
     (0.5, "context", _initials),
@@ -229,6 +340,7 @@ _WORD_RULES: tuple[tuple[float, str, Callable[[_At], bool]], ...] = (
     (0.5, "context", _family_then_named),
     (0.5, "context", _family_is_named),
     (0.5, "context", _family_then_did),
+    (0.5, "context", _family_then_how_often),
     (0.5, "context", _named_then_family_did),
     (0.5, "context", _pair_are_family),
     (0.5, "context", _family_called),
@@ -236,6 +348,7 @@ _WORD_RULES: tuple[tuple[float, str, Callable[[_At], bool]], ...] = (
     (0.5, "context", _misspelt_on_a_number),
     (0.5, "context", _called_me_no_word),
     (0.45, "context", _in_lower_context),
+    (0.5, "context", _taken_as_a_person),
     (0.5, "context", _surname_speaker),
     (0.5, "context", _named_after_a_role),
     (0.5, "context", _partner_unknown),
