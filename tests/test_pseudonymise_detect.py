@@ -1628,13 +1628,8 @@ def test_word_nicknames_in_family_frames_are_names_and_look_alikes_words() -> No
                              "xmas is my nan fav time of year"], extra
 
 
-@pytest.mark.model
-def test_word_nicknames_in_family_frames_with_the_model() -> None:
-    """detect_pii on the same file: main found 62 of the 86 names and marked 13 of the 182
-    look-alikes (12 of 44 and 3 of 58 before the first half's rules); now all 86, and 11
-    look-alikes, each marked on main too ("hope is my only friend", "my brother laptop got
-    nicked": the model's; "my sister is vegan" is no longer marked)."""
-    comments, gold = _family_frames()
+def _found_and_marked(comments: pd.DataFrame, gold: pd.DataFrame) -> tuple[int, int]:
+    """Gold names ``detect_pii`` masks whole, and look-alike comments (no gold span) it marks."""
     spans = detect_pii(comments)
     got: dict[str, set[int]] = {}
     for cid, s, e in spans[["comment_id", "start", "end"]].itertuples(index=False):
@@ -1643,6 +1638,17 @@ def test_word_nicknames_in_family_frames_with_the_model() -> None:
                 for cid, pii in zip(gold["comment_id"], gold["pii"], strict=True) for p in pii)
     marked = sum(bool(got.get(cid)) for cid, pii in zip(gold["comment_id"], gold["pii"],
                                                          strict=True) if not pii)
+    return found, marked
+
+
+@pytest.mark.model
+def test_word_nicknames_in_family_frames_with_the_model() -> None:
+    """detect_pii on the same file: main found 62 of the 86 names and marked 13 of the 182
+    look-alikes (12 of 44 and 3 of 58 before the first half's rules); now all 86, and 11
+    look-alikes, each marked on main too ("hope is my only friend", "my brother laptop got
+    nicked": the model's; "my sister is vegan" is no longer marked)."""
+    comments, gold = _family_frames()
+    found, marked = _found_and_marked(comments, gold)
     assert found == 86, found
     assert marked <= 11, marked
 
@@ -1678,14 +1684,7 @@ def test_unusual_first_names_with_the_model() -> None:
     """detect_pii on the same file: main found 34 of the 45 names and marked 5 of the 54
     look-alikes; now 44, and 4 look-alikes ("i miss goin out" is no longer marked)."""
     comments, gold = _unusual_names()
-    spans = detect_pii(comments)
-    got: dict[str, set[int]] = {}
-    for cid, s, e in spans[["comment_id", "start", "end"]].itertuples(index=False):
-        got.setdefault(cid, set()).update(range(s, e))
-    found = sum(set(range(p["start"], p["end"])) <= got.get(cid, set())
-                for cid, pii in zip(gold["comment_id"], gold["pii"], strict=True) for p in pii)
-    marked = sum(bool(got.get(cid)) for cid, pii in zip(gold["comment_id"], gold["pii"],
-                                                         strict=True) if not pii)
+    found, marked = _found_and_marked(comments, gold)
     assert found == 44, found
     assert marked <= 4, marked
 
