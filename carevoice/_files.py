@@ -266,17 +266,9 @@ def decode_bytes(data: bytes, encoding: str | None = None, *,
     """
     if encoding is not None:
         return _decode_as(data, encoding, name)
-    if data.startswith(_UTF8_BOM):
-        try:
-            return data[3:].decode("utf-8"), "utf-8-sig"
-        except UnicodeDecodeError as e:
-            _refuse_after_bom(data, name, e)
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16"), "utf-16"
-        except UnicodeDecodeError as e:
-            raise InputError(f"{name} starts like UTF-16 but is not valid UTF-16 (byte "
-                             f"{e.start}). Re-save it from Excel as 'CSV UTF-8'.") from e
+    bom = _bom_of(data)
+    if bom is not None:
+        return _decode_by_mark(data, bom, name)
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as utf8_error:
@@ -318,19 +310,12 @@ def _decode_as(data: bytes, encoding: str, name: str) -> tuple[str, str]:
         raise InputError(f"The encoding {encoding!r} is unknown; use e.g. 'utf-8' or "
                          "'cp1252' (Excel's plain CSV).") from e
     bom = _bom_of(data)
-    if bom == "utf-8":
-        try:
-            text = data[3:].decode("utf-8")
-        except UnicodeDecodeError as e:
-            _refuse_after_bom(data, name, e)
-        if family in {"utf-8", "utf-8-sig"}:
-            return text, "utf-8-sig"
-    elif bom == "utf-16" and family.startswith("utf-16"):
-        try:
-            return data.decode("utf-16"), "utf-16"
-        except UnicodeDecodeError as e:
-            raise InputError(f"{name} is not valid UTF-16 (byte {e.start}); re-save it from "
-                             "Excel as 'CSV UTF-8'.") from e
+    agrees = (family in {"utf-8", "utf-8-sig"} if bom == "utf-8"
+              else bom == "utf-16" and family.startswith("utf-16"))
+    if agrees or bom == "utf-8":  # a UTF-8 mark before lines not UTF-8 is refused as mixed
+        decoded = _decode_by_mark(data, bom, name)
+        if agrees:
+            return decoded
     if bom is not None and not family.startswith("utf-32"):
         said = {"utf-8": "UTF-8", "utf-16": "UTF-16"}[bom]
         garbled = ("" if family.startswith("utf-") else f" (read as {encoding!r}, the mark "
@@ -348,6 +333,24 @@ def _decode_as(data: bytes, encoding: str, name: str) -> tuple[str, str]:
             f"{e.start}); leave the encoding out to detect it, or give the encoding it "
             "was saved with."
         ) from e
+
+
+def _decode_by_mark(data: bytes, bom: str, name: str) -> tuple[str, str]:
+    """Decode a file in the encoding its byte-order mark names (``bom``, from :func:`_bom_of`).
+
+    A UTF-8 mark gives ``"utf-8-sig"`` (the mark dropped) and a UTF-16 mark ``"utf-16"`` (the
+    mark gives the byte order); bytes after a UTF-8 mark that are not UTF-8 are refused as mixed.
+    """
+    if bom == "utf-8":
+        try:
+            return data[3:].decode("utf-8"), "utf-8-sig"
+        except UnicodeDecodeError as e:
+            _refuse_after_bom(data, name, e)
+    try:
+        return data.decode("utf-16"), "utf-16"
+    except UnicodeDecodeError as e:
+        raise InputError(f"{name} starts like UTF-16 but is not valid UTF-16 (byte "
+                         f"{e.start}). Re-save it from Excel as 'CSV UTF-8'.") from e
 
 
 def _refuse_after_bom(data: bytes, name: str, error: UnicodeDecodeError) -> NoReturn:
