@@ -771,6 +771,11 @@ class ChunkStore:
 
         return pd.read_parquet(self.folder(index) / f"{name}.parquet")
 
+    def has(self, index: int, name: str) -> bool:
+        """Whether a chunk stored a ``<name>.parquet`` (a stage writes some tables only when
+        a setting asks for them)."""
+        return (self.folder(index) / f"{name}.parquet").is_file()
+
     def prune(self, keep: int) -> None:
         """Remove chunk folders numbered ``keep`` and above (left by a longer earlier input)."""
         if not self.root.is_dir():

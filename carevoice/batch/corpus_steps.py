@@ -283,11 +283,6 @@ def safeguarding_outputs(cfg: BatchConfig, specs: list[ChunkSpec], store: ChunkS
     return flags, {"safeguarding_flags": path}
 
 
-#: Below this score a span wants a person's review, and its comment is never quoted
-#: (:class:`carevoice.pseudonymise.ReviewConfig`'s default threshold).
-REVIEW_THRESHOLD = 0.6
-
-
 def review_flags(specs: list[ChunkSpec], store: ChunkStore) -> pd.DataFrame:
     """The comments a person should review before any of them is quoted: ids, no text.
 
@@ -316,11 +311,11 @@ def review_flags(specs: list[ChunkSpec], store: ChunkStore) -> pd.DataFrame:
     from ..pseudonymise.review import ReviewConfig
     from ..pseudonymise.review import review_flags as flags_of
 
-    config = ReviewConfig(threshold=REVIEW_THRESHOLD)
+    config = ReviewConfig()  # the threshold every command uses (0.6)
     parts = []
     for spec in specs:
         below = (store.load(spec.index, "below_min_score")
-                 if (store.folder(spec.index) / "below_min_score.parquet").is_file() else None)
+                 if store.has(spec.index, "below_min_score") else None)
         parts.append(flags_of(store.load(spec.index, "spans"), below, config))
     flags = pd.concat(parts, ignore_index=True) if parts else flags_of(pd.DataFrame())
     return flags.drop_duplicates().reset_index(drop=True)

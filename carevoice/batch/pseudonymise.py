@@ -445,7 +445,7 @@ def below_min_score(settings: PseudonymiseSettings, store: ChunkStore,
     if settings.min_score <= 0:
         return 0, None
     parts = [store.load(spec.index, "below_min_score") for spec in specs
-             if (store.folder(spec.index) / "below_min_score.parquet").is_file()]
+             if store.has(spec.index, "below_min_score")]
     below = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
     if not len(below):
         return 0, None
