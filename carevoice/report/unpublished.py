@@ -136,13 +136,8 @@ def read_earlier_cells(folder: str | Path, argument: str = "--earlier-report") -
 
     from ..errors import InputError
 
-    path = Path(folder)
-    if path.is_dir():
-        path = path / UNPUBLISHED_FOLDER / "cells.csv"
-    if not path.is_file():
-        raise InputError(f"The {argument} {Path(folder).name} holds no "
-                         f"{UNPUBLISHED_FOLDER}/cells.csv: give the folder of a report written "
-                         "by this version of carevoice (write that report again from its data).")
+    path = _earlier_file(folder, "cells.csv", argument, "by this version of carevoice (write "
+                         "that report again from its data)")
     frame = pd.read_csv(path, dtype={"theme": str, "variable": str, "level": str},
                         keep_default_na=False)
     missing = [c for c in CELL_COLUMNS if c not in frame]
@@ -189,13 +184,7 @@ def read_earlier_quotes(folder: str | Path, argument: str = "--earlier-report"
     from ..errors import InputError
     from ..schema import RESPONDENT_ID, TEXT
 
-    path = Path(folder)
-    if path.is_dir():
-        path = path / UNPUBLISHED_FOLDER / "quotes.csv"
-    if not path.is_file():
-        raise InputError(f"The {argument} {Path(folder).name} holds no "
-                         f"{UNPUBLISHED_FOLDER}/quotes.csv: give the folder of a report "
-                         "written by carevoice.")
+    path = _earlier_file(folder, "quotes.csv", argument, "by carevoice")
     try:
         frame = pd.read_csv(path, dtype=str, keep_default_na=False)
     except pd.errors.EmptyDataError:  # a report that printed no quote
@@ -204,6 +193,24 @@ def read_earlier_quotes(folder: str | Path, argument: str = "--earlier-report"
         raise InputError(f"The {argument} file {path.name} lacks the column 'text'.")
     ids = frame.get(RESPONDENT_ID, "")
     return pd.DataFrame({TEXT: frame[TEXT], RESPONDENT_ID: ids}).reset_index(drop=True)
+
+
+def _earlier_file(folder: str | Path, name: str, argument: str, written: str) -> Path:
+    """An earlier report's ``not-for-publication/<name>`` (or ``folder`` itself, when it is
+    that file); an error that names the argument if there is none.
+
+    ``written`` ends the message: "give the folder of a report written <written>."
+    """
+    from ..errors import InputError
+
+    path = Path(folder)
+    if path.is_dir():
+        path = path / UNPUBLISHED_FOLDER / name
+    if not path.is_file():
+        raise InputError(f"The {argument} {Path(folder).name} holds no "
+                         f"{UNPUBLISHED_FOLDER}/{name}: give the folder of a report written "
+                         f"{written}.")
+    return path
 
 
 def _earlier_analyst_file(path: Path) -> bool:
