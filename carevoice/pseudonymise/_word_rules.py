@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import re
-import string
 from typing import TYPE_CHECKING
 
 from ._lexicon_rules import (
@@ -63,6 +62,7 @@ from ._words import (
     misspelt_word,
     no_word_at_all,
     not_a_word,
+    one_edit,
     sentence_initial,
 )
 from .lexicons import (
@@ -249,12 +249,7 @@ def _near_a_word(low: str) -> bool:
     "evry" (not "jason" for "jaxon", nor "maiden" for "kaiden", one edit from "aiden" too: a
     name's spelling)."""
     names = first_names()
-    splits = [(low[:i], low[i:]) for i in range(len(low) + 1)]
-    edits = {a + b[1:] for a, b in splits if b}
-    edits |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
-    edits |= {a + c + b[1:] for a, b in splits if b for c in string.ascii_lowercase}
-    edits |= {a + c + b for a, b in splits for c in string.ascii_lowercase}
-    edits.discard(low)
+    edits = one_edit(low)
     return any(frequency(e) >= 1_500 and e not in names for e in edits) \
         and not any(len(e) >= 4 and e in names for e in edits)
 

@@ -41,6 +41,7 @@ __all__ = [
     "misspelt_word",
     "no_word_at_all",
     "not_a_word",
+    "one_edit",
     "sentence_initial",
 ]
 
@@ -168,14 +169,20 @@ def misspelt_word(word: str, threshold: int = 1_500) -> bool:
     so more likely a misspelling than a name. Only asked of words of five letters or more."""
     if not 5 <= len(word) <= 20:
         return False
+    freq = word_frequency()
+    return any(freq.get(e, 0) >= threshold for e in one_edit(word))
+
+
+def one_edit(word: str) -> set[str]:
+    """The strings one edit from ``word`` (a letter deleted, swapped with the next, replaced or
+    inserted), ``word`` itself left out."""
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
     edits = {a + b[1:] for a, b in splits if b}
     edits |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
     edits |= {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
     edits |= {a + c + b for a, b in splits for c in _LETTERS}
     edits.discard(word)
-    freq = word_frequency()
-    return any(freq.get(e, 0) >= threshold for e in edits)
+    return edits
 
 
 @functools.cache
