@@ -507,13 +507,15 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
     assoc = association_table(result.associations, marked, labels, disclosure, max_q=max_q)
     diffs = difference_table(result.numeric, labels, disclosure, max_q=max_q, prevalence=marked)
     overall = prevalence_table(marked, labels, disclosure)
+    # every hidden row, whatever its q: a hidden row's q is over its true p, so a count of
+    # those at or below max_q would tell how a small group's result came out
     hidden = assoc.attrs.get("suppressed", 0) + diffs.attrs.get("suppressed", 0)
     if hidden:
         footnotes.append(
-            ("1 association or numeric-answer result with q of {q} or less is not listed: a "
-             "group in it is too small to publish." if hidden == 1 else
-             "{n:,} association or numeric-answer results with q of {q} or less are not "
-             "listed: a group in each is too small to publish.").format(n=hidden, q=max_q))
+            "1 association or numeric-answer comparison is not listed, whatever its q value: "
+            "a group in it is too small to publish." if hidden == 1 else
+            f"{hidden:,} association or numeric-answer comparisons are not listed, whatever "
+            "their q values: a group in each is too small to publish.")
     return ReportContent(
         title=title, summary=summary,
         prevalence=overall,
