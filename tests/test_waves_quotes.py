@@ -231,3 +231,39 @@ def test_repeated_quotes_matches_tags_without_their_numbers_and_authors():
 def test_earlier_quotes_of_the_wrong_shape_are_refused():
     with pytest.raises(InputError, match="'earlier_quotes' argument"):
         check_earlier_quotes([pd.DataFrame({"quote": ["x"]})])
+
+
+def test_check_k_anonymity_refuses_what_the_selection_refuses_across_waves(waves, tmp_path):
+    """check_k_anonymity took no earlier quotes: a quote list of one's own choosing that
+    repeated last year's words, or quoted last year's young person, passed the check. Given
+    the earlier report's quotes it lists them, by the selection's rule, and passes the quotes
+    the report chose with --earlier-report."""
+    from carevoice.disclosure import check_k_anonymity
+    from carevoice.report.unpublished import read_earlier_quotes
+
+    _, _, second, rep2024 = waves
+    respondents = pd.read_csv(second[2], dtype=str)
+    before = read_earlier_quotes(rep2024)
+    runner = CliRunner()
+    _report(runner, second, tmp_path / "again")
+    _report(runner, second, tmp_path / "checked", "--earlier-report", str(rep2024))
+    # as the report attributed them (--attribute survey --attribute age_group)
+    again, checked = (_quotes(tmp_path / name).assign(attributes_used="survey,age_group")
+                      for name in ("again", "checked"))
+    assert check_k_anonymity(again, respondents) == []
+    listed = check_k_anonymity(again, respondents, earlier_quotes=before)
+    seen = {quote_words(t) for t in before["text"]}
+    assert MOVER in listed
+    assert set(listed) >= {r for r, t in zip(again["respondent_id"], again["text"],
+                                              strict=True)
+                           if r in set(before["respondent_id"]) or quote_words(t) in seen}
+    assert check_k_anonymity(checked, respondents, earlier_quotes=[before]) == []
+    # one's own pick: last year's words from a young person never quoted
+    words = checked.iloc[:1].assign(text=REPEATED, respondent_id=NEWCOMER)
+    assert check_k_anonymity(words, respondents) == []
+    assert check_k_anonymity(words, respondents, earlier_quotes=before) == [NEWCOMER]
+    with pytest.raises(InputError, match="'quotes' argument of check_k_anonymity.*'text'"):
+        check_k_anonymity(words.drop(columns="text"), respondents, earlier_quotes=before)
+    with pytest.raises(InputError, match="'earlier_quotes' argument of check_k_anonymity"):
+        check_k_anonymity(words, respondents, earlier_quotes=[pd.DataFrame({"quote": ["x"]})])
+
