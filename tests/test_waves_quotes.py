@@ -267,3 +267,47 @@ def test_check_k_anonymity_refuses_what_the_selection_refuses_across_waves(waves
     with pytest.raises(InputError, match="'earlier_quotes' argument of check_k_anonymity"):
         check_k_anonymity(words, respondents, earlier_quotes=[pd.DataFrame({"quote": ["x"]})])
 
+
+def _sha(path: Path) -> str:
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_the_manifest_names_the_earlier_reports_it_was_checked_against(waves, tmp_path):
+    """The manifest did not say that a report's quotes and cells were checked across waves,
+    nor against which report. It now names each --earlier-report by its folder and the
+    SHA-256 of its published manifest.json, and counts the reports whose quotes and cells
+    were read; no checksum of an earlier not-for-publication file is in it."""
+    import json
+
+    _, first, second, rep2024 = waves
+    runner = CliRunner()
+    changes = tmp_path / "changes.csv"
+    done = runner.invoke(app, ["compare-waves", "2024", *first, "2025", *second, "--paired",
+                               "--output", str(changes)])
+    assert done.exit_code == 0, done.output
+    _report(runner, second, tmp_path / "alone")
+    _report(runner, second, tmp_path / "quotes", "--earlier-report", str(rep2024))
+    _report(runner, second, tmp_path / "both", "--changes", str(changes),
+            "--earlier-report", str(rep2024))
+    named = [{"folder": "rep2024", "manifest_sha256": _sha(rep2024 / "manifest.json")}]
+    hidden = {_sha(p) for p in (rep2024 / "not-for-publication").iterdir()}
+    for name, quotes, cells, reports in (("alone", 0, 0, []), ("quotes", 1, 0, named),
+                                         ("both", 1, 1, named)):
+        text = (tmp_path / name / "manifest.json").read_text("utf-8")
+        record = json.loads(text)["earlier_reports"]
+        assert (record["quotes_checked_against"], record["cells_checked_against"],
+                record["reports"]) == (quotes, cells, reports), name
+        assert not any(h in text for h in hidden)
+    # the report prints its manifest: a reader of the published report sees it too
+    assert named[0]["manifest_sha256"] in (tmp_path / "both" / "report.md").read_text("utf-8")
+
+
+def test_make_report_refuses_earlier_reports_with_nothing_checked(waves):
+    from carevoice.report import make_report
+
+    _, _, second, rep2024 = waves
+    comments, codes, respondents = (pd.read_csv(p, dtype=str) for p in second)
+    with pytest.raises(InputError, match="'earlier_reports' argument of make_report"):
+        make_report((comments, respondents), codes, earlier_reports=[rep2024])
