@@ -282,9 +282,12 @@ def check_k_anonymity(quotes: pd.DataFrame, respondents: pd.DataFrame,
                       generalise: Mapping[str, Mapping[str, str]] | None = None, *,
                       codes: pd.DataFrame | None = None,
                       comments: pd.DataFrame | None = None,
-                      hidden_cells: Collection[tuple[str, str, object]] = ()) -> list[str]:
+                      hidden_cells: Collection[tuple[str, str, object]] = (),
+                      earlier_quotes: pd.DataFrame | Sequence[pd.DataFrame] | None = None
+                      ) -> list[str]:
     """List the quotes whose description, all told, fits fewer than ``k`` young people, or
-    names a cell shown as ``[c]``: the rules :func:`carevoice.quotes.select_quotes` chooses by.
+    names a cell shown as ``[c]``, or repeats an earlier report's quote: the rules
+    :func:`carevoice.quotes.select_quotes` chooses by.
 
     Recomputes, from ``respondents``, who shares the attribute values of each quote's
     ``attributes_used`` and, for a quote listed under a subgroup (``variable`` and ``level``
@@ -301,7 +304,11 @@ def check_k_anonymity(quotes: pd.DataFrame, respondents: pd.DataFrame,
     theme is listed too: it would tell its reader that someone of that cell raised the theme.
     Given ``comments`` with a ``language`` column and ``quotes`` with ``comment_id``, a quote
     must also fit ``k`` young people who wrote a comment in its language, as the selection
-    counts them (its text tells its reader that its author writes that language).
+    counts them (its text tells its reader that its author writes that language). Given
+    ``earlier_quotes``, a quote whose words are the same as, or nearly the same as, a quote of
+    an earlier wave's report, or whose author was quoted there, is listed too, by the rule of
+    :func:`carevoice.quotes.select_quotes` (``earlier_quotes=``): a reader of both reports
+    could put two years' descriptions of one young person together.
 
     Parameters
     ----------
@@ -324,6 +331,11 @@ def check_k_anonymity(quotes: pd.DataFrame, respondents: pd.DataFrame,
     hidden_cells : collection of (theme, variable, level), default ()
         The cells the report shows as ``[c]``, as passed to
         :func:`carevoice.quotes.select_quotes`.
+    earlier_quotes : pandas.DataFrame or sequence of them, optional
+        The quotes of reports published for earlier waves, as passed to
+        :func:`carevoice.quotes.select_quotes`: ``text`` and, where known, ``respondent_id``
+        (an earlier report's ``not-for-publication/quotes.csv``, or its
+        ``ReportContent.quotes``).
 
     Returns
     -------
@@ -333,8 +345,9 @@ def check_k_anonymity(quotes: pd.DataFrame, respondents: pd.DataFrame,
     Raises
     ------
     InputError
-        If ``codes`` comes without ``comments``, or ``quotes`` has no ``theme`` column
-        where one is needed.
+        If ``codes`` comes without ``comments``, ``quotes`` has no ``theme`` column where one
+        is needed or no ``text`` column to compare with ``earlier_quotes``, or
+        ``earlier_quotes`` is not quotes frames with a ``text`` column.
 
     Examples
     --------
@@ -361,10 +374,28 @@ def check_k_anonymity(quotes: pd.DataFrame, respondents: pd.DataFrame,
     >>> coded = pd.DataFrame({"comment_id": list("abcd"), "theme": "safety"})
     >>> check_k_anonymity(quote, resp, codes=coded, comments=said)
     ['a']
+
+    A quote whose words an earlier wave's report printed (case and punctuation aside):
+
+    >>> mine = pd.DataFrame({"respondent_id": ["b"], "attributes_used": [""],
+    ...                      "text": ["I feel safe at home now."]})
+    >>> before = pd.DataFrame({"text": ["i feel safe at home now"], "respondent_id": ["x9"]})
+    >>> check_k_anonymity(mine, resp), check_k_anonymity(mine, resp, earlier_quotes=before)
+    ([], ['b'])
     """
+    from ._disclosure_repeats import check_earlier_quotes, repeated_quotes
     from .disclosure import DisclosureConfig
 
     config = config or DisclosureConfig()
+    earlier = check_earlier_quotes(earlier_quotes,
+                                   "'earlier_quotes' argument of check_k_anonymity")
+    repeats = np.zeros(len(quotes), dtype=bool)
+    if not earlier.empty:
+        if TEXT not in quotes:
+            raise InputError("The 'quotes' argument of check_k_anonymity needs a 'text' "
+                             "column to be checked against 'earlier_quotes'.")
+        repeats = repeated_quotes(quotes[TEXT].fillna("").astype(str).tolist(),
+                                  quotes[RESPONDENT_ID].astype(str).tolist(), earlier)
     data = respondents.set_index(respondents[RESPONDENT_ID].astype(str))
     if codes is not None and comments is None:
         raise InputError("check_k_anonymity(codes=...) needs the 'comments' argument too: "
@@ -423,4 +454,4 @@ def check_k_anonymity(quotes: pd.DataFrame, respondents: pd.DataFrame,
             named.add(at)
         member_of[key] = member
     return [rid for at, (key, (rid, *_)) in enumerate(zip(keys, rows, strict=True))
-            if at in named or int(member_of[key].sum()) < config.k]
+            if at in named or repeats[at] or int(member_of[key].sum()) < config.k]

@@ -236,3 +236,35 @@ def test_association_q_values_do_not_narrow_hidden_cells(tmp_path):
         same.append(all(fmt_p(rule[k]) == v for k, v in shown.items()))
     assert narrowed != {1, 6}
     assert all(same)
+
+
+def test_the_note_on_hidden_rows_does_not_depend_on_their_q_values():
+    """The note under the tables counted the hidden rows whose q (over their true p) was at
+    most max_q: four kinship young people who all raised money gave "2 association or
+    numeric-answer results with q of 0.05 or less are not listed", one of four gave no note,
+    so the note told how the hidden group's result came out. It now counts every hidden row,
+    the same in both reports."""
+    from carevoice import HashingEmbedder
+    from carevoice.report import make_report
+
+    from .conftest import SCREEN_RULES
+
+    ids = [f"r{i:03d}" for i in range(80)]
+    respondents = pd.DataFrame({"respondent_id": ids,
+                                "placement_type": ["foster"] * 76 + ["kinship"] * 4})
+    comments = pd.DataFrame({"comment_id": ids, "respondent_id": ids,
+                             "text": "one two three four five"})
+    notes = []
+    for kinship in ([76, 77, 78, 79], [76]):  # p about 0.0003, then about 0.5
+        codes = pd.DataFrame({"comment_id": [ids[i] for i in [*range(10), *kinship]],
+                              "theme": "money"})
+        content = make_report((comments, respondents), codes, embedder=HashingEmbedder(),
+                              text_is_pseudonymised=True, safeguarding=SCREEN_RULES)
+        notes.append([n for n in content.footnotes if "not listed" in n])
+        assert content.associations.empty
+        # every theme's two rows (foster, kinship), each with a group of 4
+        rows = 2 * len(content.link_result.indicators.columns)
+        assert content.associations.attrs["suppressed"] == rows
+    said = (f"{rows} association or numeric-answer comparisons are not listed, whatever their "
+            "q values: a group in each is too small to publish.")
+    assert notes[0] == notes[1] == [said]

@@ -231,3 +231,83 @@ def test_repeated_quotes_matches_tags_without_their_numbers_and_authors():
 def test_earlier_quotes_of_the_wrong_shape_are_refused():
     with pytest.raises(InputError, match="'earlier_quotes' argument"):
         check_earlier_quotes([pd.DataFrame({"quote": ["x"]})])
+
+
+def test_check_k_anonymity_refuses_what_the_selection_refuses_across_waves(waves, tmp_path):
+    """check_k_anonymity took no earlier quotes: a quote list of one's own choosing that
+    repeated last year's words, or quoted last year's young person, passed the check. Given
+    the earlier report's quotes it lists them, by the selection's rule, and passes the quotes
+    the report chose with --earlier-report."""
+    from carevoice.disclosure import check_k_anonymity
+    from carevoice.report.unpublished import read_earlier_quotes
+
+    _, _, second, rep2024 = waves
+    respondents = pd.read_csv(second[2], dtype=str)
+    before = read_earlier_quotes(rep2024)
+    runner = CliRunner()
+    _report(runner, second, tmp_path / "again")
+    _report(runner, second, tmp_path / "checked", "--earlier-report", str(rep2024))
+    # as the report attributed them (--attribute survey --attribute age_group)
+    again, checked = (_quotes(tmp_path / name).assign(attributes_used="survey,age_group")
+                      for name in ("again", "checked"))
+    assert check_k_anonymity(again, respondents) == []
+    listed = check_k_anonymity(again, respondents, earlier_quotes=before)
+    seen = {quote_words(t) for t in before["text"]}
+    assert MOVER in listed
+    assert set(listed) >= {r for r, t in zip(again["respondent_id"], again["text"],
+                                              strict=True)
+                           if r in set(before["respondent_id"]) or quote_words(t) in seen}
+    assert check_k_anonymity(checked, respondents, earlier_quotes=[before]) == []
+    # one's own pick: last year's words from a young person never quoted
+    words = checked.iloc[:1].assign(text=REPEATED, respondent_id=NEWCOMER)
+    assert check_k_anonymity(words, respondents) == []
+    assert check_k_anonymity(words, respondents, earlier_quotes=before) == [NEWCOMER]
+    with pytest.raises(InputError, match="'quotes' argument of check_k_anonymity.*'text'"):
+        check_k_anonymity(words.drop(columns="text"), respondents, earlier_quotes=before)
+    with pytest.raises(InputError, match="'earlier_quotes' argument of check_k_anonymity"):
+        check_k_anonymity(words, respondents, earlier_quotes=[pd.DataFrame({"quote": ["x"]})])
+
+
+def _sha(path: Path) -> str:
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_the_manifest_names_the_earlier_reports_it_was_checked_against(waves, tmp_path):
+    """The manifest did not say that a report's quotes and cells were checked across waves,
+    nor against which report. It now names each --earlier-report by its folder and the
+    SHA-256 of its published manifest.json, and counts the reports whose quotes and cells
+    were read; no checksum of an earlier not-for-publication file is in it."""
+    import json
+
+    _, first, second, rep2024 = waves
+    runner = CliRunner()
+    changes = tmp_path / "changes.csv"
+    done = runner.invoke(app, ["compare-waves", "2024", *first, "2025", *second, "--paired",
+                               "--output", str(changes)])
+    assert done.exit_code == 0, done.output
+    _report(runner, second, tmp_path / "alone")
+    _report(runner, second, tmp_path / "quotes", "--earlier-report", str(rep2024))
+    _report(runner, second, tmp_path / "both", "--changes", str(changes),
+            "--earlier-report", str(rep2024))
+    named = [{"folder": "rep2024", "manifest_sha256": _sha(rep2024 / "manifest.json")}]
+    hidden = {_sha(p) for p in (rep2024 / "not-for-publication").iterdir()}
+    for name, quotes, cells, reports in (("alone", 0, 0, []), ("quotes", 1, 0, named),
+                                         ("both", 1, 1, named)):
+        text = (tmp_path / name / "manifest.json").read_text("utf-8")
+        record = json.loads(text)["earlier_reports"]
+        assert (record["quotes_checked_against"], record["cells_checked_against"],
+                record["reports"]) == (quotes, cells, reports), name
+        assert not any(h in text for h in hidden)
+    # the report prints its manifest: a reader of the published report sees it too
+    assert named[0]["manifest_sha256"] in (tmp_path / "both" / "report.md").read_text("utf-8")
+
+
+def test_make_report_refuses_earlier_reports_with_nothing_checked(waves):
+    from carevoice.report import make_report
+
+    _, _, second, rep2024 = waves
+    comments, codes, respondents = (pd.read_csv(p, dtype=str) for p in second)
+    with pytest.raises(InputError, match="'earlier_reports' argument of make_report"):
+        make_report((comments, respondents), codes, earlier_reports=[rep2024])

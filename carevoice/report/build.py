@@ -182,6 +182,7 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
                 waves: WaveComparison | pd.DataFrame | None = None,
                 earlier: Sequence[pd.DataFrame] = (),
                 earlier_quotes: Sequence[pd.DataFrame] = (),
+                earlier_reports: Sequence[str | Path] = (),
                 closed_columns: Sequence[str] | None = None,
                 not_free_text: Sequence[str] = (),
                 pseudonymised_check: Mapping[str, Any] | None = None) -> ReportContent:
@@ -309,6 +310,13 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
         person quoted there (by ``respondent_id``, where an earlier file records it), are
         quoted again (see :func:`carevoice.quotes.select_quotes`), so that a reader of both
         reports cannot intersect two descriptions of one young person.
+    earlier_reports : sequence of str or pathlib.Path, default ()
+        The folders of the earlier reports whose ``earlier`` and ``earlier_quotes`` these
+        are (``carevoice report --earlier-report`` gives them), named in the manifest
+        (``earlier_reports``): each folder's name, the SHA-256 of its published
+        ``manifest.json`` and when it was made, never a checksum of its
+        ``not-for-publication/`` files. The manifest counts the earlier reports whose
+        quotes and cells were checked whether or not their folders are named.
     closed_columns : sequence of str, optional
         The only answer columns to use, trusted to be closed questions; the others are left
         out (a warning names them). By default every answer column is used, and one that
@@ -352,6 +360,7 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
         raise InputError(f"The 'max_q' argument of make_report must be a q-value above 0 and at "
                          f"most 1 (e.g. 0.05). Got {max_q!r} instead.")
     _check_max_associations(max_associations)
+    checked_against = _earlier_reports(earlier, earlier_quotes, earlier_reports)
     comments, respondents = _frames(corpus_or_frames, respondents)
     respondents = closed_answers(respondents, closed_columns=closed_columns,
                                  not_free_text=not_free_text)
@@ -499,21 +508,24 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
                                      earlier=earlier)
     if waves is not None:
         settings["waves"] = waves.settings if isinstance(waves, WaveComparison) else "table"
-    manifest = run_manifest(inputs=input_hashes, settings=settings, codebook=codebook,
-                            codes_made_with=codes_made_with, frames=digests,
-                            timestamp=timestamp)
+    manifest = {**run_manifest(inputs=input_hashes, settings=settings, codebook=codebook,
+                               codes_made_with=codes_made_with, frames=digests,
+                               timestamp=timestamp),
+                "earlier_reports": checked_against}
     hyp = hypothesis_table(result.hypotheses, labels, disclosure, prevalence=marked,
                            level=level)
     assoc = association_table(result.associations, marked, labels, disclosure, max_q=max_q)
     diffs = difference_table(result.numeric, labels, disclosure, max_q=max_q, prevalence=marked)
     overall = prevalence_table(marked, labels, disclosure)
+    # every hidden row, whatever its q: a hidden row's q is over its true p, so a count of
+    # those at or below max_q would tell how a small group's result came out
     hidden = assoc.attrs.get("suppressed", 0) + diffs.attrs.get("suppressed", 0)
     if hidden:
         footnotes.append(
-            ("1 association or numeric-answer result with q of {q} or less is not listed: a "
-             "group in it is too small to publish." if hidden == 1 else
-             "{n:,} association or numeric-answer results with q of {q} or less are not "
-             "listed: a group in each is too small to publish.").format(n=hidden, q=max_q))
+            "1 association or numeric-answer comparison is not listed, whatever its q value: "
+            "a group in it is too small to publish." if hidden == 1 else
+            f"{hidden:,} association or numeric-answer comparisons are not listed, whatever "
+            "their q values: a group in each is too small to publish.")
     return ReportContent(
         title=title, summary=summary,
         prevalence=overall,
@@ -583,6 +595,31 @@ def _hidden_cells(marked: pd.DataFrame) -> list[tuple[str, str, str]]:
     cells = marked[marked["suppressed"].astype(bool)]
     return [(str(t), str(v), str(lv)) for t, v, lv in
             zip(cells["theme"], cells["variable"], cells["level"], strict=True)]
+
+
+def _earlier_reports(earlier: Sequence[pd.DataFrame], earlier_quotes: Sequence[pd.DataFrame],
+                     folders: Sequence[str | Path]) -> dict[str, Any]:
+    """What the manifest says of the earlier reports the report was checked against: how
+    many gave their quotes and their cells, and the folders named
+    (:func:`carevoice.report.unpublished.earlier_report_record`)."""
+    from .unpublished import earlier_report_record
+
+    if isinstance(folders, str | Path):
+        folders = [folders]
+    if len(folders) and not (len(earlier) or len(earlier_quotes)):
+        raise InputError("The 'earlier_reports' argument of make_report names earlier "
+                         "reports, but nothing was checked against them: give their quotes "
+                         "(earlier_quotes=) and, with waves=, their cells (earlier=).")
+    record: dict[str, Any] = {"quotes_checked_against": len(earlier_quotes),
+                              "cells_checked_against": len(earlier),
+                              "reports": [earlier_report_record(f) for f in folders]}
+    if len(earlier) or len(earlier_quotes):
+        record["note"] = (
+            "How many earlier reports this report was checked against: no words or young "
+            "person quoted in them are quoted here (quotes), and the change table hides every "
+            "cell they hid (cells). Each report named is recorded by its folder and the "
+            "SHA-256 of its published manifest.json.")
+    return record
 
 
 def _change_source(waves: Any) -> tuple[pd.DataFrame, pd.DataFrame | None] | None:

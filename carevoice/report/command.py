@@ -561,7 +561,9 @@ def report_command(
                                  "(repeatable): no words or young person quoted there are "
                                  "quoted again (its not-for-publication/quotes.csv); with "
                                  "--changes, the change table also hides every cell that "
-                                 "report hid (its not-for-publication/cells.csv).")] = None,
+                                 "report hid (its not-for-publication/cells.csv). The "
+                                 "manifest names it by its folder and the SHA-256 of its "
+                                 "manifest.json.")] = None,
     encoding: EncodingOption = None,
     sep: SepOption = None,
     missing_value: MissingValueOption = None,
@@ -719,7 +721,8 @@ def report_command(
             max_associations=max_associations,
             variables=variable or None, timestamp=timestamp,
             exclude=DEFAULT_EXCLUDE if exclude is None else exclude, waves=waves,
-            earlier=earlier, earlier_quotes=earlier_quotes)
+            earlier=earlier, earlier_quotes=earlier_quotes,
+            earlier_reports=list(earlier_report or ()))
     except CarevoiceError as e:
         typer.echo(f"error: {as_typed(str(e))}", err=True)
         raise typer.Exit(code=2) from e

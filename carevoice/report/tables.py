@@ -446,6 +446,18 @@ def _q_adjusted(marked: pd.DataFrame) -> bool:
                  & pd.to_numeric(marked["p_value"], errors="coerce").notna()).any())
 
 
+def _hidden_rows(marked: pd.DataFrame) -> int:
+    """How many rows of a marked table are hidden, whatever their q value.
+
+    A hidden row keeps its q over the true p values
+    (:func:`carevoice.disclosure.shown_q_values` adjusts only the shown rows): counting only
+    the hidden rows with ``q_value <= max_q`` would tell a reader how a small group's result
+    came out. Which rows are hidden depends on the size of their groups (as the ``[c]`` marks
+    of the report's tables do), never on a test's result.
+    """
+    return int(marked["suppressed"].astype(bool).sum())
+
+
 def association_table(associations: pd.DataFrame, prevalence: pd.DataFrame | None = None,
                       labels: Mapping[str, str] | None = None,
                       config: DisclosureConfig | None = None, *, max_q: float = 0.05,
@@ -474,18 +486,17 @@ def association_table(associations: pd.DataFrame, prevalence: pd.DataFrame | Non
     pandas.DataFrame
         ``Theme, Answer, Raised (answer), Raised (others), Odds ratio (95% CI), q`` sorted by
         q. Suppressed rows are left out (never listed as findings); ``attrs["suppressed"]``
-        counts them.
+        counts them, whatever their q value (of ``themes`` only, when given).
     """
     config = config or DisclosureConfig()
     labels = dict(labels or {})
     marked_prev = _marked_prevalence(prevalence, config) if prevalence is not None else None
     marked = suppress_associations(associations, marked_prev, config)
-    shown = marked[marked["q_value"] <= max_q]
-    if themes is not None:
-        shown = shown[shown["theme"].isin(list(themes))]
+    mine = marked if themes is None else marked[marked["theme"].isin(list(themes))]
+    shown = mine[mine["q_value"] <= max_q]
     # A suppressed row is never listed as a finding (its place in a "q <= max_q" list would
     # say what its figures hide); the count is kept for a note.
-    n_hidden = int(shown["suppressed"].sum())
+    n_hidden = _hidden_rows(mine)
     shown = shown[~shown["suppressed"].astype(bool)]
     shown = shown.sort_values(["q_value", "p_value", "theme"], kind="stable")
     odds = f"Odds ratio ({ci_words(ci_level_of(associations))})"
@@ -660,14 +671,14 @@ def difference_table(numeric: pd.DataFrame, labels: Mapping[str, str] | None = N
     -------
     pandas.DataFrame
         ``Theme, Answer, Mean (raised), Mean (others), Difference (95% CI), q``. Suppressed
-        rows are left out; ``attrs["suppressed"]`` counts them.
+        rows are left out; ``attrs["suppressed"]`` counts them, whatever their q value.
     """
     config = config or DisclosureConfig()
     labels = dict(labels or {})
     marked_prev = _marked_prevalence(prevalence, config) if prevalence is not None else None
     marked = suppress_differences(numeric, marked_prev, config)
     shown = marked[marked["q_value"] <= max_q].sort_values("q_value", kind="stable")
-    n_hidden = int(shown["suppressed"].sum())  # never listed as findings (see above)
+    n_hidden = _hidden_rows(marked)  # never listed as findings (see above)
     shown = shown[~shown["suppressed"].astype(bool)]
     difference = f"Difference ({ci_words(ci_level_of(numeric))})"
     rows = []

@@ -19,7 +19,9 @@ wrote ``quotes.csv`` and ``analyst.json`` beside the report: :func:`remove_earli
 removes such files when a report is written again into the same folder, so that a stale copy
 is never published with the new report. ``cells.csv`` is read back by
 :func:`read_earlier_cells` for a later report's change table, ``quotes.csv`` by
-:func:`read_earlier_quotes` for a later report's quotes.
+:func:`read_earlier_quotes` for a later report's quotes; the later report's manifest names
+the earlier report by its published ``manifest.json`` (:func:`earlier_report_record`), never
+by a file of this folder.
 """
 
 from __future__ import annotations
@@ -33,8 +35,9 @@ from ..schema import COMMENT_ID
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = ["UNPUBLISHED_FILES", "UNPUBLISHED_FOLDER", "read_earlier_cells",
-           "read_earlier_quotes", "remove_earlier_layout", "write_unpublished"]
+__all__ = ["UNPUBLISHED_FILES", "UNPUBLISHED_FOLDER", "earlier_report_record",
+           "read_earlier_cells", "read_earlier_quotes", "remove_earlier_layout",
+           "write_unpublished"]
 
 #: The subfolder of a report folder that holds what is not for publication.
 UNPUBLISHED_FOLDER = "not-for-publication"
@@ -193,6 +196,57 @@ def read_earlier_quotes(folder: str | Path, argument: str = "--earlier-report"
         raise InputError(f"The {argument} file {path.name} lacks the column 'text'.")
     ids = frame.get(RESPONDENT_ID, "")
     return pd.DataFrame({TEXT: frame[TEXT], RESPONDENT_ID: ids}).reset_index(drop=True)
+
+
+def earlier_report_record(folder: str | Path) -> dict[str, str | None]:
+    """How a later report's manifest names an earlier report it was checked against.
+
+    The earlier report's folder name, the SHA-256 of its ``manifest.json`` and when that
+    manifest says the report was made (``created``, where it records it), so that a reader of
+    the later report can tell which published report its quotes and cells were checked
+    against. Never the checksum of a file of :data:`UNPUBLISHED_FOLDER`: the later manifest is
+    published, and ``cells.csv`` or ``quotes.csv`` are not (see
+    :func:`carevoice.provenance.published_outputs`). ``manifest.json`` is published with the
+    earlier report, and itself holds the checksums of that report's published files.
+
+    Parameters
+    ----------
+    folder : str or pathlib.Path
+        The earlier report's folder, or a file of its :data:`UNPUBLISHED_FOLDER` (as
+        ``--earlier-report`` takes them).
+
+    Returns
+    -------
+    dict
+        ``folder`` (its name), ``manifest_sha256`` (None when the folder holds no
+        ``manifest.json``) and, where the manifest records it, ``created``.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp()) / "report-2024"
+    >>> (folder / UNPUBLISHED_FOLDER).mkdir(parents=True)
+    >>> _ = (folder / "manifest.json").write_text('{"created": "2025-03-01T10:00:00+00:00"}')
+    >>> record = earlier_report_record(folder / UNPUBLISHED_FOLDER / "quotes.csv")
+    >>> record["folder"], record["manifest_sha256"][:8], record["created"]
+    ('report-2024', '7648d264', '2025-03-01T10:00:00+00:00')
+    """
+    from ..provenance import file_sha256
+
+    path = Path(folder).absolute()  # "." has no name
+    while UNPUBLISHED_FOLDER in path.parts:  # a file of the earlier report's folder for it
+        path = path.parent
+    manifest = path / "manifest.json"
+    record: dict[str, str | None] = {"folder": path.name, "manifest_sha256": None}
+    if manifest.is_file():
+        record["manifest_sha256"] = file_sha256(manifest)
+        try:
+            created = json.loads(manifest.read_text("utf-8")).get("created")
+        except (OSError, ValueError, AttributeError):
+            created = None
+        if isinstance(created, str):
+            record["created"] = created
+    return record
 
 
 def _earlier_file(folder: str | Path, name: str, argument: str, written: str) -> Path:
