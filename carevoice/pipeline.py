@@ -89,9 +89,12 @@ def run_demo(output: str | Path, *, seed: int = 0, timestamp: bool = True) -> di
     answered comments are screened for safeguarding concerns first
     (:func:`carevoice.safeguarding.screen_comments`): ``safeguarding_flags.csv`` (no text;
     owner read/write only, as it says which young person disclosed what) lists them, and the
-    report quotes none of them. ``review_flags.csv`` (ids only, owner read/write only) lists
-    the comments with a span a person should review; the report quotes none of them either,
-    and ``carevoice report`` on ``comments_pseudonymised.csv`` reads it from beside it.
+    report quotes none of them. The manifest gives their number as ``"fewer than 5"`` when it
+    is below the report's disclosure threshold; the exact count is in
+    ``not-for-publication/analyst.json``. ``review_flags.csv`` (ids only, owner read/write
+    only) lists the comments with a span a person should review; the report quotes none of
+    them either, and ``carevoice report`` on ``comments_pseudonymised.csv`` reads it from
+    beside it.
 
     Parameters
     ----------
@@ -110,6 +113,7 @@ def run_demo(output: str | Path, *, seed: int = 0, timestamp: bool = True) -> di
     from dataclasses import asdict
 
     from . import __version__
+    from .disclosure import DisclosureConfig
     from .discover import ThemeDiscovery
     from .embed import CachedEmbedder, SentenceTransformerEmbedder
     from .link import link
@@ -118,9 +122,11 @@ def run_demo(output: str | Path, *, seed: int = 0, timestamp: bool = True) -> di
         command_line,
         environment,
         file_sha256,
+        published_count,
         published_outputs,
         write_codes_manifest,
         write_manifest,
+        write_unpublished_counts,
     )
     from .pseudonymise import PseudonymiseConfig, pseudonymise, review_flags
     from .pseudonymise._files import write_csv
@@ -144,6 +150,11 @@ def run_demo(output: str | Path, *, seed: int = 0, timestamp: bool = True) -> di
     # never quoted in the report.
     flags = screen_comments(answered)
     written["safeguarding_flags"] = write_flags(flags, output / "safeguarding_flags.csv")
+    # how many: exact for the analyst only; the manifest gives a small count in words
+    flagged = int(flags[COMMENT_ID].nunique())
+    written["analyst"] = write_unpublished_counts(output, {
+        "safeguarding_flagged_comments": flagged, "safeguarding_priority_comments":
+        int(flags.loc[flags["level"] == "priority", COMMENT_ID].nunique())})
     written["comments"] = write_table(safe.comments, output / "comments_pseudonymised.csv")
     # The comments whose spans a person should review (the rule of every command), beside
     # the comments as a batch run writes them: `carevoice report` on
@@ -196,7 +207,8 @@ def run_demo(output: str | Path, *, seed: int = 0, timestamp: bool = True) -> di
         "counts": {"comments": len(corpus.comments), "answered": len(answered),
                    "respondents": len(corpus.respondents), "spans": len(result.spans),
                    "spans_for_review": len(result.review),
-                   "safeguarding_flagged_comments": int(flags[COMMENT_ID].nunique()),
+                   "safeguarding_flagged_comments": published_count(
+                       flagged, DisclosureConfig().threshold),  # the report's threshold
                    "assigned_codes": int(codes["assigned"].sum()),
                    "comments_for_discovery": len(topics.comments),
                    "topics": len(topics.topic_ids)},

@@ -166,7 +166,7 @@ def test_demo_codes_agree_with_the_gold_themes(demo_run):
 
 @pytest.mark.model
 def test_demo_writes_safeguarding_flags_and_quotes_none_of_them(demo_run):
-    _, written, _ = demo_run
+    out, written, _ = demo_run
     path = written["safeguarding_flags"]
     assert oct(path.stat().st_mode & 0o777) == "0o600"
     flags = pd.read_csv(path, dtype=str)
@@ -179,7 +179,16 @@ def test_demo_writes_safeguarding_flags_and_quotes_none_of_them(demo_run):
     quotes = pd.read_csv(written["report_quotes"], dtype=str)
     assert not set(quotes["comment_id"]) & set(flags["comment_id"])
     manifest = json.loads(written["manifest"].read_text("utf-8"))
-    assert manifest["counts"]["safeguarding_flagged_comments"] == flags["comment_id"].nunique()
+    # published by the report's rule (a count below 5 in words); exact for the analyst only
+    n = flags["comment_id"].nunique()
+    assert manifest["counts"]["safeguarding_flagged_comments"] == (
+        n if n >= 5 else "fewer than 5")
+    assert written["analyst"] == out / "not-for-publication" / "analyst.json"
+    exact = json.loads(written["analyst"].read_text("utf-8"))
+    assert exact["safeguarding_flagged_comments"] == n
+    assert exact["safeguarding_priority_comments"] == flags.loc[
+        flags["level"] == "priority", "comment_id"].nunique()
+    assert manifest["not_published"]["analyst"] == {"file": "not-for-publication/analyst.json"}
     notes = written["report_md"].read_text("utf-8")
     # the demo screened them itself, so the notes name the screen (not a reviewed file)
     withheld = json.loads(written["report_analyst"].read_text("utf-8"))
