@@ -92,9 +92,10 @@ def run_demo(output: str | Path, *, seed: int = 0, timestamp: bool = True) -> di
     report quotes none of them. The manifest gives their number as ``"fewer than 5"`` when it
     is below the report's disclosure threshold; the exact count is in
     ``not-for-publication/analyst.json``. ``review_flags.csv`` (ids only, owner read/write
-    only) lists the comments with a span a person should review; the report quotes none of
-    them either, and ``carevoice report`` on ``comments_pseudonymised.csv`` reads it from
-    beside it.
+    only) lists the comments with a span a person should review, and the ``needs_review``
+    column of ``comments_pseudonymised.csv`` and ``corpus/comments.csv`` marks them, as
+    ``carevoice pseudonymise`` marks its output: the report quotes none of them either, nor
+    does ``carevoice report`` on either comments file, wherever it is copied.
 
     Parameters
     ----------
@@ -128,7 +129,12 @@ def run_demo(output: str | Path, *, seed: int = 0, timestamp: bool = True) -> di
         write_manifest,
         write_unpublished_counts,
     )
-    from .pseudonymise import PseudonymiseConfig, pseudonymise, review_flags
+    from .pseudonymise import (
+        PseudonymiseConfig,
+        pseudonymise,
+        review_flags,
+        with_review_column,
+    )
     from .pseudonymise._files import write_csv
     from .qda import default_user, export_qdpx
     from .report import build_report
@@ -155,13 +161,16 @@ def run_demo(output: str | Path, *, seed: int = 0, timestamp: bool = True) -> di
     written["analyst"] = write_unpublished_counts(output, {
         "safeguarding_flagged_comments": flagged, "safeguarding_priority_comments":
         int(flags.loc[flags["level"] == "priority", COMMENT_ID].nunique())})
-    written["comments"] = write_table(safe.comments, output / "comments_pseudonymised.csv")
-    # The comments whose spans a person should review (the rule of every command), beside
-    # the comments as a batch run writes them: `carevoice report` on
-    # comments_pseudonymised.csv then withholds them too.
+    # The comments whose spans a person should review (the rule of every command): marked in
+    # the needs_review column `carevoice pseudonymise` writes, which travels with the text,
+    # and listed (with the reason) beside the comments as a batch run lists them: `carevoice
+    # report` on comments_pseudonymised.csv or corpus/comments.csv withholds them too.
     review = review_flags(result)
+    marked = with_review_column(safe.comments, review, "comments")
+    written["comments"] = write_table(marked, output / "comments_pseudonymised.csv")
     written["review_flags"] = write_csv(review, output / REVIEW_FILE, private=True)
-    written["respondents"] = write_corpus(safe, output / "corpus")["respondents"]
+    written["respondents"] = write_corpus(Corpus(marked, corpus.respondents),
+                                          output / "corpus")["respondents"]
     written["spans"] = write_table(result.spans, output / "spans.csv")
 
     # One in-memory cache: the coders, discovery and the quotes embed the same comments.

@@ -233,6 +233,24 @@ def test_demo_writes_review_flags_that_a_report_of_its_outputs_reads(demo_run, t
     assert result.exit_code == 0, result.output
     again = pd.read_csv(tmp_path / "again" / "not-for-publication" / "quotes.csv", dtype=str)
     assert len(again) > 0 and not set(again["comment_id"]) & set(flags["comment_id"])
+    # the flags travel with the text too, as in `carevoice pseudonymise` output: both comments
+    # files carry needs_review, and a copy without review_flags.csv beside it is withheld
+    import shutil
+
+    for path in (written["comments"], out / "corpus" / "comments.csv"):
+        marked = pd.read_csv(path, dtype=str)
+        assert set(marked.loc[marked["needs_review"] == "True", "comment_id"]) == set(
+            flags["comment_id"]), path
+    (tmp_path / "moved").mkdir()
+    moved = shutil.copy(written["comments"], tmp_path / "moved" / "comments.csv")
+    result = CliRunner().invoke(app, [
+        "report", str(moved), str(written["codes"]),
+        str(written["respondents"]), "--already-pseudonymised", "--embedder", "hashing",
+        "--format", "md", "--no-timestamp", "--output", str(tmp_path / "moved-report")])
+    assert result.exit_code == 0, result.output
+    moved_quotes = pd.read_csv(tmp_path / "moved-report" / "not-for-publication" / "quotes.csv",
+                               dtype=str)
+    assert len(moved_quotes) > 0 and not set(moved_quotes["comment_id"]) & set(flags["comment_id"])
 
 
 @pytest.mark.model

@@ -22,8 +22,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from .config import BatchConfig
 
 __all__ = ["FLAGS_FILE", "REVIEW_FILE", "codes_manifest", "corpus_step_problems",
-           "discover_outputs", "link_outputs", "report_inputs", "report_outputs", "review_flags",
-           "review_outputs", "safeguarding_outputs"]
+           "discover_outputs", "link_outputs", "marked_comments", "report_inputs",
+           "report_outputs", "review_flags", "review_outputs", "safeguarding_outputs"]
 
 
 def _available(module: str) -> bool:
@@ -327,6 +327,32 @@ def review_flags(specs: list[ChunkSpec], store: ChunkStore) -> pd.DataFrame:
         parts.append(flags_of(store.load(spec.index, "spans"), below, config))
     flags = pd.concat(parts, ignore_index=True) if parts else flags_of(pd.DataFrame())
     return flags.drop_duplicates().reset_index(drop=True)
+
+
+def marked_comments(spec: ChunkSpec, store: ChunkStore) -> pd.DataFrame:
+    """A chunk's pseudonymised comments as ``outputs/comments`` holds them: marked for review.
+
+    The ``needs_review`` column ``carevoice pseudonymise`` writes
+    (:func:`carevoice.pseudonymise.with_review_column`), True for the comments the chunk's
+    review flags name (:func:`review_flags`, the rows of ``outputs/review_flags.csv``), so
+    that ``carevoice report`` withholds them wherever the comments file is copied, without
+    the flags file beside it. A ``needs_review`` column of the input is kept: a comment it
+    marks stays marked.
+
+    Parameters
+    ----------
+    spec : ChunkSpec
+    store : ChunkStore
+        The chunk store, the chunk replaced.
+
+    Returns
+    -------
+    pandas.DataFrame
+    """
+    from ..pseudonymise.review import with_review_column
+
+    return with_review_column(store.load(spec.index, "pseudonymised"),
+                              review_flags([spec], store), "[input] comments")
 
 
 def review_outputs(specs: list[ChunkSpec], store: ChunkStore,

@@ -702,7 +702,7 @@ def _assemble(cfg: BatchConfig, specs: list[ChunkSpec], store: ChunkStore,
                                     "assigned": pd.Series(dtype=bool)})
         outputs = {
             "comments": writers["comments"].close(as_strings(pd.DataFrame(
-                columns=[COMMENT_ID, TEXT]))),
+                columns=[COMMENT_ID, TEXT, "needs_review"]))),
             "spans": writers["spans"].close(pd.DataFrame(columns=list(SPAN_COLUMNS))),
             "codes": writers["codes"].close(codes_out(empty_codes, fmt)),
         }
@@ -717,11 +717,13 @@ def _assemble(cfg: BatchConfig, specs: list[ChunkSpec], store: ChunkStore,
 
 def _stream_chunks(writers: dict[str, TableWriter], specs: list[ChunkSpec], store: ChunkStore,
                    fmt: str) -> tuple[list[Any], list[Any], dict[str, int]]:
-    """Append every chunk's comments, spans and codes to the writers, in chunk order."""
+    """Append every chunk's comments (marked for review), spans and codes to the writers."""
+    from .corpus_steps import marked_comments
+
     ids, code_parts = [], []
     counts = {"comments": 0, "answered": 0, "spans": 0, "assigned_codes": 0}
     for spec in specs:
-        safe = store.load(spec.index, "pseudonymised")
+        safe = marked_comments(spec, store)
         spans = store.load(spec.index, "spans")[list(SPAN_COLUMNS)]
         codes = store.load(spec.index, "codes")
         writers["comments"].write(safe)
