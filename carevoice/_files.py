@@ -215,7 +215,8 @@ def _line_of(data: bytes, offset: int) -> int:
 
 def decode_bytes(data: bytes, encoding: str | None = None, *,
                  name: str = "The file") -> tuple[str, str]:
-    """Decode a text file's bytes, detecting UTF-8, UTF-8 with BOM, UTF-16 and Windows-1252.
+    """Decode a text file's bytes, detecting UTF-8 (with or without BOM), UTF-16, UTF-32 and
+    Windows-1252.
 
     A file that is UTF-8 in some lines and Windows-1252 in others (comments pasted in from
     different places) is refused: decoding it either way would garble some comments. So is a
@@ -224,8 +225,10 @@ def decode_bytes(data: bytes, encoding: str | None = None, *,
     A byte-order mark says the encoding, and a forced ``encoding`` must agree with it: with
     ``"utf-8"``, Excel's "CSV UTF-8" (which starts with a mark) is read as ``"utf-8-sig"``,
     the mark dropped; with an 8-bit encoding such as ``"cp1252"`` or ``"latin-1"``, a file
-    with a UTF-8 or UTF-16 mark is an error that says which encoding the file is (decoded as
-    Windows-1252, the mark would become ``ï»¿`` in the first column's name).
+    with a UTF-8, UTF-16 or UTF-32 mark is an error that says which encoding the file is
+    (decoded as Windows-1252, the mark would become ``ï»¿`` in the first column's name). UTF-16
+    and UTF-32 are known only by their marks (little- or big-endian): without one, such a file
+    is read as UTF-8 or Windows-1252.
 
     Parameters
     ----------
@@ -239,9 +242,9 @@ def decode_bytes(data: bytes, encoding: str | None = None, *,
     Returns
     -------
     (str, str)
-        The text and the encoding used (``"utf-8"``, ``"utf-8-sig"``, ``"utf-16"`` or
-        ``"cp1252"``; ``encoding`` when given, but ``"utf-8-sig"`` or ``"utf-16"`` for a
-        file with a byte-order mark).
+        The text and the encoding used (``"utf-8"``, ``"utf-8-sig"``, ``"utf-16"``,
+        ``"utf-32"`` or ``"cp1252"``; ``encoding`` when given, but ``"utf-8-sig"``,
+        ``"utf-16"`` or ``"utf-32"`` for a file with a byte-order mark).
 
     Raises
     ------
@@ -259,6 +262,8 @@ def decode_bytes(data: bytes, encoding: str | None = None, *,
     ('id', 'utf-8-sig')
     >>> decode_bytes(b"\\xef\\xbb\\xbfid", "utf-8")
     ('id', 'utf-8-sig')
+    >>> decode_bytes("id".encode("utf-32"))  # a mark, then four bytes a character
+    ('id', 'utf-32')
     >>> decode_bytes("id\\ncafé\\n".encode() + "don’t".encode("cp1252"))  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
@@ -285,24 +290,40 @@ def decode_bytes(data: bytes, encoding: str | None = None, *,
 
 _UTF8_BOM = b"\xef\xbb\xbf"
 
+#: The byte-order marks and the encodings they name, in the order they are tried: UTF-32's
+#: little-endian mark begins with UTF-16's (``FF FE`` then ``00 00``), so it comes first (a
+#: UTF-16 file whose first character is U+0000 is no table carevoice could read anyway).
+_MARKS: tuple[tuple[bytes, str], ...] = (
+    (_UTF8_BOM, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+#: How a message names the encoding of each mark.
+_MARK_NAMES = {"utf-8": "UTF-8", "utf-16": "UTF-16", "utf-32": "UTF-32"}
+
 
 def _bom_of(data: bytes) -> str | None:
-    """The Unicode encoding a file's byte-order mark names (``"utf-8"``, ``"utf-16"``), if any."""
-    if data.startswith(_UTF8_BOM):
-        return "utf-8"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "utf-16"
-    return None
+    """The Unicode encoding a file's byte-order mark names (``"utf-8"``, ``"utf-16"``,
+    ``"utf-32"``), if any.
+
+    Examples
+    --------
+    >>> _bom_of("id".encode("utf-32")), _bom_of("id".encode("utf-16")), _bom_of(b"id")
+    ('utf-32', 'utf-16', None)
+    """
+    return next((name for mark, name in _MARKS if data.startswith(mark)), None)
 
 
 def _decode_as(data: bytes, encoding: str, name: str) -> tuple[str, str]:
     """Decode with the encoding the user gave, which a byte-order mark must not contradict.
 
     A UTF-8 mark (Excel's "CSV UTF-8") with ``utf-8`` given is read as ``utf-8-sig``, the mark
-    dropped; a UTF-16 mark with a UTF-16 encoding is read as ``utf-16`` (the mark gives the
-    byte order). A mark of another encoding than the one given is an error that says which
-    encoding the file is: decoding the mark as Windows-1252 would put ``ï»¿`` in the first
-    column's name. A UTF-8 mark followed by lines that are not UTF-8 is refused as mixed.
+    dropped; a UTF-16 or UTF-32 mark with a UTF-16 or UTF-32 encoding is read as ``utf-16`` or
+    ``utf-32`` (the mark gives the byte order, and is dropped). A mark of another encoding
+    than the one given is an error that says which encoding the file is: decoding the mark as
+    Windows-1252 would put ``ï»¿`` in the first column's name. A UTF-8 mark followed by lines
+    that are not UTF-8 is refused as mixed.
     """
     try:
         family = codecs.lookup(encoding).name
@@ -311,13 +332,13 @@ def _decode_as(data: bytes, encoding: str, name: str) -> tuple[str, str]:
                          "'cp1252' (Excel's plain CSV).") from e
     bom = _bom_of(data)
     agrees = (family in {"utf-8", "utf-8-sig"} if bom == "utf-8"
-              else bom == "utf-16" and family.startswith("utf-16"))
+              else bom is not None and family.startswith(bom))
     if agrees or bom == "utf-8":  # a UTF-8 mark before lines not UTF-8 is refused as mixed
         decoded = _decode_by_mark(data, bom, name)
         if agrees:
             return decoded
-    if bom is not None and not family.startswith("utf-32"):
-        said = {"utf-8": "UTF-8", "utf-16": "UTF-16"}[bom]
+    if bom is not None:
+        said = _MARK_NAMES[bom]
         garbled = ("" if family.startswith("utf-") else f" (read as {encoding!r}, the mark "
                    "would become part of the first column's name)")
         raise InputError(
@@ -338,8 +359,9 @@ def _decode_as(data: bytes, encoding: str, name: str) -> tuple[str, str]:
 def _decode_by_mark(data: bytes, bom: str, name: str) -> tuple[str, str]:
     """Decode a file in the encoding its byte-order mark names (``bom``, from :func:`_bom_of`).
 
-    A UTF-8 mark gives ``"utf-8-sig"`` (the mark dropped) and a UTF-16 mark ``"utf-16"`` (the
-    mark gives the byte order); bytes after a UTF-8 mark that are not UTF-8 are refused as mixed.
+    A UTF-8 mark gives ``"utf-8-sig"`` (the mark dropped), a UTF-16 mark ``"utf-16"`` and a
+    UTF-32 mark ``"utf-32"`` (the mark gives the byte order); bytes after a UTF-8 mark that are
+    not UTF-8 are refused as mixed.
     """
     if bom == "utf-8":
         try:
@@ -347,9 +369,10 @@ def _decode_by_mark(data: bytes, bom: str, name: str) -> tuple[str, str]:
         except UnicodeDecodeError as e:
             _refuse_after_bom(data, name, e)
     try:
-        return data.decode("utf-16"), "utf-16"
+        return data.decode(bom), bom
     except UnicodeDecodeError as e:
-        raise InputError(f"{name} starts like UTF-16 but is not valid UTF-16 (byte "
+        said = _MARK_NAMES[bom]
+        raise InputError(f"{name} starts like {said} but is not valid {said} (byte "
                          f"{e.start}). Re-save it from Excel as 'CSV UTF-8'.") from e
 
 

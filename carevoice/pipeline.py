@@ -89,9 +89,13 @@ def run_demo(output: str | Path, *, seed: int = 0, timestamp: bool = True) -> di
     answered comments are screened for safeguarding concerns first
     (:func:`carevoice.safeguarding.screen_comments`): ``safeguarding_flags.csv`` (no text;
     owner read/write only, as it says which young person disclosed what) lists them, and the
-    report quotes none of them. ``review_flags.csv`` (ids only, owner read/write only) lists
-    the comments with a span a person should review; the report quotes none of them either,
-    and ``carevoice report`` on ``comments_pseudonymised.csv`` reads it from beside it.
+    report quotes none of them. The manifest gives their number as ``"fewer than 5"`` when it
+    is below the report's disclosure threshold; the exact count is in
+    ``not-for-publication/analyst.json``. ``review_flags.csv`` (ids only, owner read/write
+    only) lists the comments with a span a person should review, and the ``needs_review``
+    column of ``comments_pseudonymised.csv`` and ``corpus/comments.csv`` marks them, as
+    ``carevoice pseudonymise`` marks its output: the report quotes none of them either, nor
+    does ``carevoice report`` on either comments file, wherever it is copied.
 
     Parameters
     ----------
@@ -110,6 +114,7 @@ def run_demo(output: str | Path, *, seed: int = 0, timestamp: bool = True) -> di
     from dataclasses import asdict
 
     from . import __version__
+    from .disclosure import DisclosureConfig
     from .discover import ThemeDiscovery
     from .embed import CachedEmbedder, SentenceTransformerEmbedder
     from .link import link
@@ -118,11 +123,18 @@ def run_demo(output: str | Path, *, seed: int = 0, timestamp: bool = True) -> di
         command_line,
         environment,
         file_sha256,
+        published_count,
         published_outputs,
         write_codes_manifest,
         write_manifest,
+        write_unpublished_counts,
     )
-    from .pseudonymise import PseudonymiseConfig, pseudonymise, review_flags
+    from .pseudonymise import (
+        PseudonymiseConfig,
+        pseudonymise,
+        review_flags,
+        with_review_column,
+    )
     from .pseudonymise._files import write_csv
     from .qda import default_user, export_qdpx
     from .report import build_report
@@ -144,13 +156,21 @@ def run_demo(output: str | Path, *, seed: int = 0, timestamp: bool = True) -> di
     # never quoted in the report.
     flags = screen_comments(answered)
     written["safeguarding_flags"] = write_flags(flags, output / "safeguarding_flags.csv")
-    written["comments"] = write_table(safe.comments, output / "comments_pseudonymised.csv")
-    # The comments whose spans a person should review (the rule of every command), beside
-    # the comments as a batch run writes them: `carevoice report` on
-    # comments_pseudonymised.csv then withholds them too.
+    # how many: exact for the analyst only; the manifest gives a small count in words
+    flagged = int(flags[COMMENT_ID].nunique())
+    written["analyst"] = write_unpublished_counts(output, {
+        "safeguarding_flagged_comments": flagged, "safeguarding_priority_comments":
+        int(flags.loc[flags["level"] == "priority", COMMENT_ID].nunique())})
+    # The comments whose spans a person should review (the rule of every command): marked in
+    # the needs_review column `carevoice pseudonymise` writes, which travels with the text,
+    # and listed (with the reason) beside the comments as a batch run lists them: `carevoice
+    # report` on comments_pseudonymised.csv or corpus/comments.csv withholds them too.
     review = review_flags(result)
+    marked = with_review_column(safe.comments, review, "comments")
+    written["comments"] = write_table(marked, output / "comments_pseudonymised.csv")
     written["review_flags"] = write_csv(review, output / REVIEW_FILE, private=True)
-    written["respondents"] = write_corpus(safe, output / "corpus")["respondents"]
+    written["respondents"] = write_corpus(Corpus(marked, corpus.respondents),
+                                          output / "corpus")["respondents"]
     written["spans"] = write_table(result.spans, output / "spans.csv")
 
     # One in-memory cache: the coders, discovery and the quotes embed the same comments.
@@ -196,7 +216,8 @@ def run_demo(output: str | Path, *, seed: int = 0, timestamp: bool = True) -> di
         "counts": {"comments": len(corpus.comments), "answered": len(answered),
                    "respondents": len(corpus.respondents), "spans": len(result.spans),
                    "spans_for_review": len(result.review),
-                   "safeguarding_flagged_comments": int(flags[COMMENT_ID].nunique()),
+                   "safeguarding_flagged_comments": published_count(
+                       flagged, DisclosureConfig().threshold),  # the report's threshold
                    "assigned_codes": int(codes["assigned"].sum()),
                    "comments_for_discovery": len(topics.comments),
                    "topics": len(topics.topic_ids)},

@@ -44,11 +44,13 @@ __all__ = [
     "file_sha256",
     "manifest_path",
     "packaged_models",
+    "published_count",
     "published_outputs",
     "step_manifest",
     "write_codes_manifest",
     "write_manifest",
     "write_step_manifest",
+    "write_unpublished_counts",
 ]
 
 #: The ending of a single-step command's side file: ``codes.csv`` -> ``codes.manifest.json``,
@@ -173,6 +175,63 @@ def published_outputs(files: Mapping[str, str | os.PathLike[str]],
         else:
             outputs[name] = {"file": relative.as_posix(), "sha256": file_sha256(path)}
     return outputs, hidden
+
+
+def published_count(count: int, threshold: int = 5) -> int | str:
+    """A count as a published manifest gives it: the number from ``threshold`` up, else words.
+
+    The rule the report applies to the comments it withholds for safeguarding: "2 comments
+    flagged" beside a ``[c]`` against "Feeling safe" would tell the readers of a small survey
+    that one or two of the young people behind it disclosed harm. Below ``threshold`` (the
+    disclosure threshold, :class:`carevoice.disclosure.DisclosureConfig`; zero included, so
+    that none and a few read the same) the count is ``"fewer than <threshold>"``; the exact
+    number goes to a ``not-for-publication/`` file (:func:`write_unpublished_counts`).
+
+    Examples
+    --------
+    >>> published_count(12), published_count(0), published_count(7, threshold=10)
+    (12, 'fewer than 5', 'fewer than 10')
+    """
+    return int(count) if count >= threshold else f"fewer than {threshold}"
+
+
+def write_unpublished_counts(folder: str | os.PathLike[str], counts: Mapping[str, int]) -> Path:
+    """Write the exact counts a published manifest gives in words when small.
+
+    ``folder / "not-for-publication" / "analyst.json"``, as a report keeps its own
+    (:mod:`carevoice.report.unpublished`): for the analyst, never hashed in a manifest
+    (:func:`published_outputs`), since trying each small number against a checksum would give
+    the count back.
+
+    Parameters
+    ----------
+    folder : path
+        The folder whose manifest gives the counts in words.
+    counts : mapping of str to int
+        Name to exact count (the names the manifest gives them).
+
+    Returns
+    -------
+    pathlib.Path
+        The file written.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> path = write_unpublished_counts(tempfile.mkdtemp(), {"safeguarding_flagged": 3})
+    >>> path.parent.name, json.loads(path.read_text("utf-8"))["safeguarding_flagged"]
+    ('not-for-publication', 3)
+    """
+    from ._atomic import write_atomic
+    from .report.unpublished import UNPUBLISHED_FOLDER
+
+    path = Path(folder) / UNPUBLISHED_FOLDER / "analyst.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    record = {"note": "For the analyst, not for publication: exact counts that manifest.json "
+                      "gives only when they are large enough to publish.",
+              **{name: int(n) for name, n in counts.items()}}
+    text = json.dumps(record, indent=1, sort_keys=True) + "\n"
+    return write_atomic(path, lambda fh: fh.write(text.encode("utf-8")))
 
 
 def manifest_path(output: str | os.PathLike[str]) -> Path:

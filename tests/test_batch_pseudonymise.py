@@ -18,7 +18,14 @@ from typer.testing import CliRunner
 from carevoice.batch import config_from_dict, load_config, run_batch
 from carevoice.corpus import read_comments
 from carevoice.errors import ValidationError
-from carevoice.pseudonymise import PseudonymiseConfig, pseudonymise, read_key, write_secret
+from carevoice.pseudonymise import (
+    PseudonymiseConfig,
+    pseudonymise,
+    read_key,
+    review_flags,
+    with_review_column,
+    write_secret,
+)
 from carevoice.pseudonymise.replace import ReplaceConfig, Replacer
 
 SECRET = "fictional-project-secret-for-batch-tests-0001"
@@ -97,6 +104,13 @@ def test_batch_outputs_equal_the_one_piece_command(data: Path, tmp_path: Path, m
     result = run_batch(_pipeline(tmp_path, data, "run", mode=mode, chunk=chunk, extra=extra))
     one = _one_piece(data / "c.csv", mode, **options)
     assert _texts(result) == _one_texts(one)
+    # the needs_review column `carevoice pseudonymise` adds (its rule, its function), so a
+    # report of outputs/comments.csv withholds them without review_flags.csv beside it
+    expected = with_review_column(one.comments, review_flags(one))["needs_review"]
+    written = pd.read_csv(result.outputs["comments"], dtype=str)
+    assert list(written.columns) == ["comment_id", "text", "needs_review"]
+    assert written["needs_review"].tolist() == [str(v) for v in expected]
+    # (none is flagged here: tests/test_batch_review_flags.py has comments that are)
     if mode == "surrogates":
         # the name a surrogate chosen from the first chunk alone would be is a real child's
         # name in a later chunk: no surrogate is it

@@ -132,3 +132,25 @@ def test_no_report_of_a_run_quotes_a_low_confidence_or_unmasked_span(survey: Pat
             outputs, survey, f"flagged{min_score}", "--flagged",
             str(outputs / "review_flags.csv"))):
         _check_quotes(report, withheld)
+
+
+def test_a_copy_of_the_runs_comments_keeps_its_review_marks(survey: Path, tmp_path: Path) -> None:
+    """Leftover of session 28: the run's review flags lived only in outputs/review_flags.csv,
+    so outputs/comments.csv copied elsewhere without it (as a pseudonymised file is shared)
+    and given to `carevoice report --already-pseudonymised` quoted the comments with a name
+    the pseudonymiser was unsure of. The comments now carry the needs_review column that
+    `carevoice pseudonymise` writes, which the report honours wherever the file goes."""
+    import shutil
+
+    outputs = _run(survey, "copied", 0.0)
+    flags = pd.read_csv(outputs / "review_flags.csv", dtype=str)  # kept: it says why
+    flagged = set(flags["comment_id"])
+    assert {f"Y00{i}-q1" for i in range(1, 6)} <= flagged  # the risky comments
+    moved = tmp_path / "shared"
+    moved.mkdir()
+    for name in ("comments.csv", "codes.csv", "codes.manifest.json"):  # not the flags file
+        shutil.copy(outputs / name, moved / name)
+    _check_quotes(_report(moved, survey, "copied-report"), flagged)
+    comments = pd.read_csv(moved / "comments.csv", dtype=str)
+    assert set(comments.loc[comments["needs_review"] == "True", "comment_id"]) == flagged
+    assert set(comments["needs_review"]) == {"True", "False"}

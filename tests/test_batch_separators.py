@@ -40,12 +40,18 @@ def _write(path: Path, sep: str, encoding: str, better: str = BETTER) -> list[st
     for rid, happy, text in ROWS:  # Excel's decimal comma in a ;-separated file
         cells = [rid, happy.replace(".", ",") if sep == ";" else happy, _quoted(text)]
         lines.append(sep.join(cells[2:] + cells[:2] if first else cells))
-    path.write_bytes(("\r\n".join(lines) + "\r\n").encode(encoding))
+    # a big-endian UTF-16 or UTF-32 file starts with its byte-order mark, as Python's
+    # "utf-16" and "utf-32" (little-endian here) write theirs
+    mark = "\ufeff" if encoding.endswith("-be") else ""
+    path.write_bytes((mark + "\r\n".join(lines) + "\r\n").encode(encoding))
     return header
 
 
 CASES = {
     "utf-16 ;": ("export.csv", ";", "utf-16", BETTER),
+    # UTF-32's little-endian mark starts like UTF-16's; the big-endian one was read as UTF-8
+    "utf-32 ;": ("export.csv", ";", "utf-32", BETTER),
+    "utf-32-be ;": ("export.csv", ";", "utf-32-be", BETTER),
     "utf-8 BOM ;": ("export.csv", ";", "utf-8-sig", BETTER),
     "tab, .tsv": ("export.tsv", "\t", "utf-8", BETTER),
     "tab, .csv": ("export.csv", "\t", "utf-8", BETTER),
@@ -71,7 +77,7 @@ def test_one_separator_for_chunks_answers_and_convert(tmp_path: Path, case: str)
                     f'{json.dumps(better)} = "better"\n', "utf-8")
     cfg = load_config(toml)
     source = _source(cfg)
-    if needs_staging(source.path):  # UTF-16: staged as Parquet, as run_batch does
+    if needs_staging(source.path):  # UTF-16, UTF-32: staged as Parquet, as run_batch does
         source = stage_source(source, tmp_path / "staged")
     specs = plan_chunks(source, 1)
     assert len(specs) == len(ROWS)

@@ -109,6 +109,40 @@ def test_a_utf16_bom_with_another_encoding_says_the_file_is_utf16(tmp_path, enco
     assert "give utf-16" in str(caught.value)
 
 
+#: A UTF-32 file as each byte order writes it: its mark, then four bytes a character. The
+#: little-endian mark begins with UTF-16's (FF FE), which took it for UTF-16 (every character
+#: followed by NULs); the big-endian one was no mark at all, and the file was read as UTF-8.
+UTF32 = {"utf-32-le": b"\xff\xfe\x00\x00", "utf-32-be": b"\x00\x00\xfe\xff"}
+
+
+@pytest.mark.parametrize("codec", sorted(UTF32))
+def test_a_utf32_bom_is_read_as_utf32_detected_or_given(tmp_path, codec):
+    path = _write(tmp_path / "comments.csv", UTF32[codec] + (HEADER + ROWS).encode(codec))
+    for given in (None, "utf-32", "UTF-32", codec):
+        frame = read_table(path, encoding=given)
+        assert list(frame.columns) == ["comment_id", "respondent_id", "question_id", "text"], given
+        assert frame.attrs["encoding"] == "utf-32"
+        assert frame["text"].iloc[0].endswith("the café is nice")
+        assert list(read_comments(path, encoding=given)["comment_id"]) == ["c1", "c2"]
+
+
+@pytest.mark.parametrize("codec", sorted(UTF32))
+@pytest.mark.parametrize("encoding", ["cp1252", "latin-1", "utf-8", "utf-16", "utf-16-le"])
+def test_a_utf32_bom_with_another_encoding_says_the_file_is_utf32(tmp_path, codec, encoding):
+    path = _write(tmp_path / "comments.csv", UTF32[codec] + (HEADER + ROWS).encode(codec))
+    with pytest.raises(cv.InputError, match=r"starts with a UTF-32 byte-order mark, so it is "
+                                            r"UTF-32, not '" + encoding) as caught:
+        read_table(path, encoding=encoding)
+    assert "give utf-32" in str(caught.value) and SECRET_WORDS not in str(caught.value)
+
+
+def test_a_utf16_bom_with_utf32_given_says_the_file_is_utf16(tmp_path):
+    path = _write(tmp_path / "comments.csv", (HEADER + ROWS).encode("utf-16"))
+    with pytest.raises(cv.InputError, match=r"UTF-16 byte-order mark, so it is UTF-16, not "
+                                            r"'utf-32'"):
+        read_table(path, encoding="utf-32")
+
+
 def test_decode_bytes_without_a_mark_keeps_the_encoding_given():
     assert decode_bytes("café".encode("cp1252"), "cp1252") == ("café", "cp1252")
     assert decode_bytes("café".encode(), "utf-8") == ("café", "utf-8")

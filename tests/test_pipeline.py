@@ -166,7 +166,7 @@ def test_demo_codes_agree_with_the_gold_themes(demo_run):
 
 @pytest.mark.model
 def test_demo_writes_safeguarding_flags_and_quotes_none_of_them(demo_run):
-    _, written, _ = demo_run
+    out, written, _ = demo_run
     path = written["safeguarding_flags"]
     assert oct(path.stat().st_mode & 0o777) == "0o600"
     flags = pd.read_csv(path, dtype=str)
@@ -179,7 +179,16 @@ def test_demo_writes_safeguarding_flags_and_quotes_none_of_them(demo_run):
     quotes = pd.read_csv(written["report_quotes"], dtype=str)
     assert not set(quotes["comment_id"]) & set(flags["comment_id"])
     manifest = json.loads(written["manifest"].read_text("utf-8"))
-    assert manifest["counts"]["safeguarding_flagged_comments"] == flags["comment_id"].nunique()
+    # published by the report's rule (a count below 5 in words); exact for the analyst only
+    n = flags["comment_id"].nunique()
+    assert manifest["counts"]["safeguarding_flagged_comments"] == (
+        n if n >= 5 else "fewer than 5")
+    assert written["analyst"] == out / "not-for-publication" / "analyst.json"
+    exact = json.loads(written["analyst"].read_text("utf-8"))
+    assert exact["safeguarding_flagged_comments"] == n
+    assert exact["safeguarding_priority_comments"] == flags.loc[
+        flags["level"] == "priority", "comment_id"].nunique()
+    assert manifest["not_published"]["analyst"] == {"file": "not-for-publication/analyst.json"}
     notes = written["report_md"].read_text("utf-8")
     # the demo screened them itself, so the notes name the screen (not a reviewed file)
     withheld = json.loads(written["report_analyst"].read_text("utf-8"))
@@ -224,6 +233,24 @@ def test_demo_writes_review_flags_that_a_report_of_its_outputs_reads(demo_run, t
     assert result.exit_code == 0, result.output
     again = pd.read_csv(tmp_path / "again" / "not-for-publication" / "quotes.csv", dtype=str)
     assert len(again) > 0 and not set(again["comment_id"]) & set(flags["comment_id"])
+    # the flags travel with the text too, as in `carevoice pseudonymise` output: both comments
+    # files carry needs_review, and a copy without review_flags.csv beside it is withheld
+    import shutil
+
+    for path in (written["comments"], out / "corpus" / "comments.csv"):
+        marked = pd.read_csv(path, dtype=str)
+        assert set(marked.loc[marked["needs_review"] == "True", "comment_id"]) == set(
+            flags["comment_id"]), path
+    (tmp_path / "moved").mkdir()
+    moved = shutil.copy(written["comments"], tmp_path / "moved" / "comments.csv")
+    result = CliRunner().invoke(app, [
+        "report", str(moved), str(written["codes"]),
+        str(written["respondents"]), "--already-pseudonymised", "--embedder", "hashing",
+        "--format", "md", "--no-timestamp", "--output", str(tmp_path / "moved-report")])
+    assert result.exit_code == 0, result.output
+    moved_quotes = pd.read_csv(tmp_path / "moved-report" / "not-for-publication" / "quotes.csv",
+                               dtype=str)
+    assert len(moved_quotes) > 0 and not set(moved_quotes["comment_id"]) & set(flags["comment_id"])
 
 
 @pytest.mark.model

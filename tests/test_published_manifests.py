@@ -114,3 +114,62 @@ def test_published_outputs_hashes_only_what_may_be_shared(tmp_path: Path) -> Non
     assert outputs == {k: {"file": files[k], "sha256": _sha(tmp_path / files[k])}
                        for k in ("codes", "report_md")}
     assert hidden == {k: {"file": files[k]} for k in ("report_quotes", "safeguarding_flags")}
+
+
+#: Two of six comments disclose harm (fictional): fewer than the disclosure threshold.
+DISCLOSING = [("d1", "r1", "i keep going missing from my placement at night and staff dont know"),
+              ("d2", "r2", "my boyfriend takes my money and checks my phone every night"),
+              *COMMENTS[:4]]
+
+
+def _small_run(folder: Path, extra: str = ""):
+    (folder / "comments.csv").write_text(
+        "comment_id,respondent_id,question_id,text\n"
+        + "".join(f'{c},{r},better,"{t}"\n' for c, r, t in DISCLOSING), "utf-8")
+    toml = folder / "PIPELINE.toml"
+    toml.write_text('[run]\noutput = "run"\nseed = 0\nprogress = false\n'
+                    '[input]\ncomments = "comments.csv"\n'
+                    '[pseudonymise]\nuse_spacy = false\n[embed]\nmodel = "hashing"\n' + extra,
+                    "utf-8")
+    return run_batch(toml)
+
+
+def test_a_runs_manifest_and_log_give_a_small_safeguarding_count_in_words(
+        tmp_path: Path) -> None:
+    """Leftover of session 28: the run's manifest.json (shared so that others can check the
+    outputs) and run.log gave the number of comments the safeguarding screen flagged exactly,
+    "safeguarding_flagged": 2, where the report says "fewer than 5"; the exact count is the
+    analyst's, in outputs/not-for-publication/analyst.json."""
+    import pandas as pd
+
+    result = _small_run(tmp_path)
+    outputs = result.folder / "outputs"
+    flags = pd.read_csv(outputs / "safeguarding_flags.csv", dtype=str)
+    n = flags["comment_id"].nunique()
+    assert n == 2  # not vacuous: both disclosures flagged, by the rules
+    priority = flags.loc[flags["level"] == "priority", "comment_id"].nunique()
+    manifest = json.loads(result.manifest.read_text("utf-8"))
+    assert manifest["counts"]["safeguarding_flagged"] == "fewer than 5"
+    log = (result.folder / "run.log").read_text("utf-8")
+    assert "safeguarding: fewer than 5 comments flagged" in log
+    assert "safeguarding_flagged=fewer than 5" in log
+    assert f"safeguarding: {n} " not in log and f"safeguarding_flagged={n}" not in log
+    assert f"({priority} priority)" not in log
+    # exact for the analyst: in Python and in not-for-publication/, named unhashed
+    assert result.counts["safeguarding_flagged"] == n
+    analyst = outputs / "not-for-publication" / "analyst.json"
+    assert result.outputs["analyst"] == analyst
+    record = json.loads(analyst.read_text("utf-8"))
+    assert record["safeguarding_flagged"] == n and record["safeguarding_priority"] == priority
+    assert manifest["not_published"]["analyst"] == {
+        "file": "outputs/not-for-publication/analyst.json"}
+    assert _sha(analyst) not in json.dumps(manifest)
+    # the review flags stay exact: they say how sure the pseudonymiser was, not who disclosed
+    assert isinstance(manifest["counts"]["review_flagged"], int)
+
+
+def test_a_count_at_the_runs_threshold_is_published(tmp_path: Path) -> None:
+    result = _small_run(tmp_path, '[report]\nthreshold = 2\n')
+    manifest = json.loads(result.manifest.read_text("utf-8"))
+    assert manifest["counts"]["safeguarding_flagged"] == 2
+    assert "safeguarding: 2 comments flagged" in (result.folder / "run.log").read_text("utf-8")

@@ -54,7 +54,15 @@ __all__ = [
 ]
 
 _SAMPLE = 1 << 16
-_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def _wide_encoding(head: bytes) -> str | None:
+    """``"utf-16"`` or ``"utf-32"`` if ``head`` starts with its byte-order mark (several bytes a
+    character: not cut at byte offsets), read as every reader reads it (``_files._bom_of``)."""
+    from .._files import _bom_of
+
+    bom = _bom_of(head)
+    return bom if bom in ("utf-16", "utf-32") else None
 
 
 @dataclass(frozen=True)
@@ -167,9 +175,11 @@ def file_sha256(path: str | Path) -> str:
 def _detect_encoding(path: Path, forced: str | None) -> str:
     with path.open("rb") as fh:
         sample = fh.read(_SAMPLE)
-    if sample.startswith(_UTF16_BOMS):
-        raise InputError(f"{path.name} is a UTF-16 file, which cannot be cut into chunks at "
-                         "byte offsets: stage it first (stage_source; run_batch does this).")
+    wide = _wide_encoding(sample)
+    if wide is not None:
+        raise InputError(f"{path.name} is a {wide.upper()} file, which cannot be cut into "
+                         "chunks at byte offsets: stage it first (stage_source; run_batch does "
+                         "this).")
     if forced is not None:
         return forced
     if sample.startswith(b"\xef\xbb\xbf"):
@@ -188,7 +198,7 @@ STAGED_SUFFIXES = (".xlsx", ".xlsm", ".sav", ".zsav", ".dta")
 
 def needs_staging(path: str | Path) -> bool:
     """Whether an input must be converted before it can be chunked: XLSX, SPSS, Stata, or
-    UTF-16 text.
+    UTF-16 or UTF-32 text (known by its byte-order mark).
 
     Parameters
     ----------
@@ -204,11 +214,11 @@ def needs_staging(path: str | Path) -> bool:
     if path.suffix.lower() == ".parquet":
         return False
     with path.open("rb") as fh:
-        return fh.read(2) in _UTF16_BOMS
+        return _wide_encoding(fh.read(4)) is not None
 
 
 def stage_source(source: Source, folder: str | Path) -> Source:
-    """Copy an XLSX, SPSS, Stata or UTF-16 input into a Parquet file that can be read in chunks.
+    """Copy an XLSX, SPSS, Stata, UTF-16 or UTF-32 input into a Parquet file read in chunks.
 
     The whole input is read once (:func:`carevoice.corpus.read_table`: every cell a string, the
     same values as a CSV of it would give) and written to ``folder``, which should be temporary
@@ -372,7 +382,7 @@ def file_separator(path: str | Path, encoding: str | None = None) -> str | None:
     reads the header row (:func:`carevoice._files.header_row`: its first non-blank line, line
     breaks in quoted questions included; any other suffix is read as ``.csv`` is), read from
     the start of the file until it ends and
-    decoded as UTF-16 when the file starts with a UTF-16 byte-order mark (such a file is
+    decoded as UTF-16 or UTF-32 when the file starts with such a byte-order mark (such a file is
     staged before it is cut into chunks, but its answers are typed with its separator), else
     in ``encoding`` (a UTF-8 byte-order mark is not part of the header) with bytes that do
     not decode replaced (the separators are ASCII).
@@ -410,8 +420,7 @@ def file_separator(path: str | Path, encoding: str | None = None) -> str | None:
         while True:  # until the header row ends (blank lines before it: 4 MiB at most)
             block = fh.read(_SAMPLE)
             head += block
-            utf16 = head.startswith(_UTF16_BOMS)
-            text = head.decode("utf-16" if utf16 else encoding or "utf-8", errors="replace")
+            text = head.decode(_wide_encoding(head) or encoding or "utf-8", errors="replace")
             if not block or len(head) >= 4 * HEADER_LIMIT or header_row(text)[1]:
                 return detect_separator(text)
 

@@ -22,8 +22,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from .config import BatchConfig
 
 __all__ = ["FLAGS_FILE", "REVIEW_FILE", "codes_manifest", "corpus_step_problems",
-           "discover_outputs", "link_outputs", "report_outputs", "review_flags",
-           "review_outputs", "safeguarding_outputs"]
+           "discover_outputs", "link_outputs", "marked_comments", "report_inputs",
+           "report_outputs", "review_flags", "review_outputs", "safeguarding_outputs"]
 
 
 def _available(module: str) -> bool:
@@ -258,7 +258,11 @@ def safeguarding_outputs(cfg: BatchConfig, specs: list[ChunkSpec], store: ChunkS
     input returns, and written to ``outputs/safeguarding_flags.csv`` owner read/write only
     (0600): ``comment_id``, ``respondent_id``, ``category``, ``level``, ``cue``, never text. The
     report takes the same table, so nothing is screened twice. With ``[embed] model =
-    "hashing"`` (tests only: vectors without meaning) the similarity path is left out.
+    "hashing"`` (tests only: vectors without meaning) the similarity path is left out. How
+    many comments were flagged (and how many with a ``priority`` flag) is written exactly to
+    ``outputs/not-for-publication/analyst.json`` only
+    (:func:`carevoice.provenance.write_unpublished_counts`): the run's manifest gives a count
+    below ``[report] threshold`` in words.
 
     Parameters
     ----------
@@ -273,14 +277,18 @@ def safeguarding_outputs(cfg: BatchConfig, specs: list[ChunkSpec], store: ChunkS
     -------
     (pandas.DataFrame, dict)
         The flags (with the screen's settings in ``attrs``) and ``{"safeguarding_flags":
-        path}``.
+        path, "analyst": path}``.
     """
+    from ..provenance import write_unpublished_counts
     from ..safeguarding import write_flags
     from .screen import run_flags
 
     flags = run_flags(cfg, specs, store)
     path = write_flags(flags, folder / FLAGS_FILE)
-    return flags, {"safeguarding_flags": path}
+    exact = {"safeguarding_flagged": flags[COMMENT_ID].nunique(), "safeguarding_priority":
+             flags.loc[flags["level"] == "priority", COMMENT_ID].nunique()}
+    return flags, {"safeguarding_flags": path,
+                   "analyst": write_unpublished_counts(folder, exact)}
 
 
 def review_flags(specs: list[ChunkSpec], store: ChunkStore) -> pd.DataFrame:
@@ -321,6 +329,32 @@ def review_flags(specs: list[ChunkSpec], store: ChunkStore) -> pd.DataFrame:
     return flags.drop_duplicates().reset_index(drop=True)
 
 
+def marked_comments(spec: ChunkSpec, store: ChunkStore) -> pd.DataFrame:
+    """A chunk's pseudonymised comments as ``outputs/comments`` holds them: marked for review.
+
+    The ``needs_review`` column ``carevoice pseudonymise`` writes
+    (:func:`carevoice.pseudonymise.with_review_column`), True for the comments the chunk's
+    review flags name (:func:`review_flags`, the rows of ``outputs/review_flags.csv``), so
+    that ``carevoice report`` withholds them wherever the comments file is copied, without
+    the flags file beside it. A ``needs_review`` column of the input is kept: a comment it
+    marks stays marked.
+
+    Parameters
+    ----------
+    spec : ChunkSpec
+    store : ChunkStore
+        The chunk store, the chunk replaced.
+
+    Returns
+    -------
+    pandas.DataFrame
+    """
+    from ..pseudonymise.review import with_review_column
+
+    return with_review_column(store.load(spec.index, "pseudonymised"),
+                              review_flags([spec], store), "[input] comments")
+
+
 def review_outputs(specs: list[ChunkSpec], store: ChunkStore,
                    folder: Path) -> tuple[pd.DataFrame, dict[str, Path]]:
     """Write the run's review flags (:func:`review_flags`) beside its outputs.
@@ -346,6 +380,13 @@ def review_outputs(specs: list[ChunkSpec], store: ChunkStore,
 
     flags = review_flags(specs, store)
     return flags, {"review_flags": write_csv(flags, Path(folder) / REVIEW_FILE, private=True)}
+
+
+def report_inputs(cfg: BatchConfig, outputs: dict[str, Path]) -> dict[str, Path]:
+    """The files the report reads its frames from, for the SHA-256 in its manifest."""
+    respondents = outputs.get("respondents") or cfg.input.respondents
+    return {"comments": outputs["comments"], "codes": outputs["codes"],
+            **({"respondents": Path(respondents)} if respondents is not None else {})}
 
 
 def report_outputs(cfg: BatchConfig, specs: list[ChunkSpec], store: ChunkStore,

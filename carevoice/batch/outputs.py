@@ -66,7 +66,7 @@ def clear_outputs(folder: Path) -> list[str]:
         for ext in ("csv", "parquet"):
             candidates += [out / f"{name}.{ext}", out / f".{name}.{ext}.tmp"]
     candidates += [out / "respondents.schema.json", out / "safeguarding_flags.csv",
-                   out / "review_flags.csv",
+                   out / "review_flags.csv", out / UNPUBLISHED_FOLDER / "analyst.json",
                    out / "codes.manifest.json"]
     candidates += [report / name for name in _REPORT_FILES]
     candidates += [unpublished / name for name in UNPUBLISHED_FILES]
@@ -78,7 +78,7 @@ def clear_outputs(folder: Path) -> list[str]:
         if path.is_file() and not path.is_symlink():
             path.unlink()
             removed.append(path.relative_to(folder).as_posix())
-    for empty in (report / "tables", unpublished, report):
+    for empty in (report / "tables", unpublished, report, out / UNPUBLISHED_FOLDER):
         if empty.is_dir() and not any(empty.iterdir()):
             empty.rmdir()
     return removed

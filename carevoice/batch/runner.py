@@ -103,7 +103,9 @@ class RunResult:
     manifest : pathlib.Path
         The run manifest.
     counts : dict
-        Comments, answered comments, spans, assigned codes, chunks computed and reused.
+        Comments, answered comments, spans, assigned codes, chunks computed and reused,
+        comments flagged, all exact (``manifest.json`` and ``run.log`` give a small
+        ``safeguarding_flagged`` as ``"fewer than 5"``, ``[report] threshold``).
     seconds : dict
         Wall time of each step.
     """
@@ -563,6 +565,7 @@ def _run(cfg: BatchConfig, base: Path, source: Source, staging: Path | None,
                                                        cfg.run.output_format)
         step(1)
         seconds["assemble"] = time.perf_counter() - clock
+        from ..provenance import published_count
         from .corpus_steps import safeguarding_outputs
 
         clock, step = time.perf_counter(), bar("safeguarding", 1)
@@ -571,9 +574,11 @@ def _run(cfg: BatchConfig, base: Path, source: Source, staging: Path | None,
         step(1)
         seconds["safeguarding"] = time.perf_counter() - clock
         counts["safeguarding_flagged"] = int(flags["comment_id"].nunique())
-        log(f"safeguarding: {counts['safeguarding_flagged']} comments flagged ("
-            f"{flags.loc[flags['level'] == 'priority', 'comment_id'].nunique()} priority), "
-            f"written owner-only to outputs/{written['safeguarding_flags'].name}"
+        # exact in analyst.json only: the manifest and this log give a small count in words
+        shown = published_count(counts["safeguarding_flagged"], cfg.report.threshold)
+        log(f"safeguarding: {shown} comments flagged, written owner-only to outputs/"
+            f"{written['safeguarding_flags'].name} (exact counts, priority ones included, in "
+            f"{written['analyst'].relative_to(folder).as_posix()})"
             + ("" if cfg.embed.model != "hashing" else
                " (rules only: the hashing model has no meaning for the similarity path)")
             + "; the screen misses some disclosures: read every comment")
@@ -605,12 +610,12 @@ def _run(cfg: BatchConfig, base: Path, source: Source, staging: Path | None,
             seconds["discover"] = time.perf_counter() - clock
             log("discover: topics written")
         if cfg.report.formats:
-            from .corpus_steps import report_outputs
+            from .corpus_steps import report_inputs, report_outputs
 
             clock, step = time.perf_counter(), bar("report", 1)
             outputs.update(report_outputs(
                 cfg, specs, store, respondents, folder / "outputs",
-                inputs=_report_inputs(cfg, outputs), safeguarding=flags, review=review))
+                inputs=report_inputs(cfg, outputs), safeguarding=flags, review=review))
             step(1)
             seconds["report"] = time.perf_counter() - clock
             log(f"report: {', '.join(cfg.report.formats)} written")
@@ -622,20 +627,15 @@ def _run(cfg: BatchConfig, base: Path, source: Source, staging: Path | None,
     counts["chunks_coded"] = computed["code"]
     if cfg.pseudonymise.min_score > 0:
         counts["spans_below_min_score"] = n_below
+    # published: the safeguarding count in words when small (RunResult.counts keeps it exact)
+    shared = {**counts, "safeguarding_flagged": shown}
     manifest = _write_manifest(cfg, base, source, specs, detect_keys, code_keys, store, outputs,
-                               counts, folder)
-    log("done: " + ", ".join(f"{k}={v}" for k, v in counts.items()) + "; seconds: "
+                               shared, folder)
+    log("done: " + ", ".join(f"{k}={v}" for k, v in shared.items()) + "; seconds: "
         + ", ".join(f"{k}={v:.1f}" for k, v in seconds.items()))
     if below_msg:  # after the outputs: a warning turned into an error stops nothing half-way
         warnings.warn(below_msg, UserWarning, stacklevel=3)
     return RunResult(folder, outputs, manifest, counts, seconds)
-
-
-def _report_inputs(cfg: BatchConfig, outputs: dict[str, Path]) -> dict[str, Path]:
-    """The files the report reads its frames from, for the SHA-256 in its manifest."""
-    respondents = outputs.get("respondents") or cfg.input.respondents
-    return {"comments": outputs["comments"], "codes": outputs["codes"],
-            **({"respondents": Path(respondents)} if respondents is not None else {})}
 
 
 def _chunks_bar(bar: Callable[[str, int], Callable[[int], None]], name: str,
@@ -702,7 +702,7 @@ def _assemble(cfg: BatchConfig, specs: list[ChunkSpec], store: ChunkStore,
                                     "assigned": pd.Series(dtype=bool)})
         outputs = {
             "comments": writers["comments"].close(as_strings(pd.DataFrame(
-                columns=[COMMENT_ID, TEXT]))),
+                columns=[COMMENT_ID, TEXT, "needs_review"]))),
             "spans": writers["spans"].close(pd.DataFrame(columns=list(SPAN_COLUMNS))),
             "codes": writers["codes"].close(codes_out(empty_codes, fmt)),
         }
@@ -717,11 +717,13 @@ def _assemble(cfg: BatchConfig, specs: list[ChunkSpec], store: ChunkStore,
 
 def _stream_chunks(writers: dict[str, TableWriter], specs: list[ChunkSpec], store: ChunkStore,
                    fmt: str) -> tuple[list[Any], list[Any], dict[str, int]]:
-    """Append every chunk's comments, spans and codes to the writers, in chunk order."""
+    """Append every chunk's comments (marked for review), spans and codes to the writers."""
+    from .corpus_steps import marked_comments
+
     ids, code_parts = [], []
     counts = {"comments": 0, "answered": 0, "spans": 0, "assigned_codes": 0}
     for spec in specs:
-        safe = store.load(spec.index, "pseudonymised")
+        safe = marked_comments(spec, store)
         spans = store.load(spec.index, "spans")[list(SPAN_COLUMNS)]
         codes = store.load(spec.index, "codes")
         writers["comments"].write(safe)
@@ -739,7 +741,7 @@ def _stream_chunks(writers: dict[str, TableWriter], specs: list[ChunkSpec], stor
 
 def _write_manifest(cfg: BatchConfig, base: Path, source: Source, specs: list[ChunkSpec],
                     detect_keys: list[str], code_keys: list[str], store: ChunkStore,
-                    outputs: dict[str, Path], counts: dict[str, int], folder: Path) -> Path:
+                    outputs: dict[str, Path], counts: dict[str, Any], folder: Path) -> Path:
     from ..provenance import codebook_record, command_line, environment, published_outputs
     from .chunks import write_atomic
 

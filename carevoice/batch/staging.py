@@ -1,6 +1,6 @@
 """Private temporary folders for staged copies of a batch run's input, and their clean-up.
 
-XLSX, SPSS, Stata and UTF-16 inputs are copied to Parquet for the run's length
+XLSX, SPSS, Stata, UTF-16 and UTF-32 inputs are copied to Parquet for the run's length
 (:func:`carevoice.batch.chunks.stage_source`). The copy holds original text, so it lives outside
 the run folder, in a folder only this user can read, removed when the run ends. A run killed
 outright cannot remove it, so each run first removes the staging folders whose run has gone.

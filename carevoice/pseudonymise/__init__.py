@@ -42,6 +42,7 @@ from .review import (
     read_decisions,
     review_flags,
     review_table,
+    with_review_column,
     write_review,
 )
 from .spoken import SpokenDetector, written_form
@@ -81,6 +82,7 @@ __all__ = [
     "review_flags",
     "review_table",
     "train_token_model",
+    "with_review_column",
     "write_key",
     "write_review",
     "write_secret",

@@ -127,25 +127,6 @@ def _write_spans(path: Path, spans: Any) -> None:
     write_atomic(path, write)
 
 
-def _with_review_column(comments: Any, flags: Any, name: str) -> Any:
-    """The pseudonymised comments with a ``needs_review`` column (True: not to be quoted).
-
-    The column travels with the text: ``carevoice report`` (and
-    :func:`carevoice.report.build_report`, :func:`carevoice.quotes.select_quotes`) never quote
-    a comment it marks, wherever the file is moved or whatever it is renamed. A comment the
-    input already marks stays marked.
-    """
-    from .._flags import parse_flags
-    from ..quotes import REVIEW_COLUMN
-    from ..schema import COMMENT_ID
-
-    marked = comments[COMMENT_ID].astype(str).isin(set(flags[COMMENT_ID])).to_numpy()
-    if REVIEW_COLUMN in comments:
-        marked = marked | parse_flags(comments[REVIEW_COLUMN], argument=name,
-                                      column=REVIEW_COLUMN, ids=comments[COMMENT_ID])
-    return comments.assign(**{REVIEW_COLUMN: marked})
-
-
 def _write_manifest(config: Any, *, output: Path, comments: Path, result: Any,
                     secret: str | None, names: dict[str, str] | None,
                     drop_column: list[str] | None, encoding: str | None, sep: str | None,
@@ -242,7 +223,13 @@ def pseudonymise_command(
     from ._files import check_paths, write_csv
     from .core import PseudonymiseConfig, pseudonymise
     from .keys import write_secret
-    from .review import check_review_path, read_decisions, review_flags, write_review_table
+    from .review import (
+        check_review_path,
+        read_decisions,
+        review_flags,
+        with_review_column,
+        write_review_table,
+    )
 
     try:
         config = PseudonymiseConfig(mode=mode, review_threshold=review_threshold,
@@ -272,7 +259,7 @@ def pseudonymise_command(
                               previous_key=previous_key)
         # the comments not to quote until a person has reviewed them (the rule of every
         # command), marked in a column that travels with the text
-        result = replace(result, comments=_with_review_column(
+        result = replace(result, comments=with_review_column(
             result.comments, review_flags(result, config=config.review_config()),
             comments.name))
         if new_secret is not None:  # before the key it opens; nothing is written before it

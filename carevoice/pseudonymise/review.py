@@ -37,6 +37,7 @@ __all__ = [
     "review_flags",
     "review_table",
     "stale_note",
+    "with_review_column",
     "write_review",
     "write_review_table",
 ]
@@ -254,6 +255,50 @@ def review_flags(result: PseudonymisationResult | pd.DataFrame, below: pd.DataFr
     if not parts:
         return pd.DataFrame({COMMENT_ID: pd.Series(dtype=str), "reason": pd.Series(dtype=str)})
     return pd.concat(parts, ignore_index=True).drop_duplicates().reset_index(drop=True)
+
+
+def with_review_column(comments: pd.DataFrame, flags: pd.DataFrame,
+                       argument: str = "comments") -> pd.DataFrame:
+    """The pseudonymised comments with a ``needs_review`` column (True: not to be quoted).
+
+    The column travels with the text: ``carevoice report`` (and
+    :func:`carevoice.report.build_report`, :func:`carevoice.quotes.select_quotes`) never quote
+    a comment it marks, wherever the file is moved or whatever it is renamed. Every command
+    that writes pseudonymised comments adds it (``carevoice pseudonymise``, batch runs,
+    ``carevoice demo``), from the flags of :func:`review_flags`. A comment the input already
+    marks stays marked.
+
+    Parameters
+    ----------
+    comments : pandas.DataFrame
+        The pseudonymised comments (not changed).
+    flags : pandas.DataFrame
+        The review flags (:func:`review_flags`): a ``comment_id`` column.
+    argument : str, default "comments"
+        What ``comments`` came from, named in the error about a ``needs_review`` column it
+        already has whose values are not yes/no.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A copy of ``comments`` with the boolean ``needs_review`` column (last, unless
+        ``comments`` had one).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> comments = pd.DataFrame({"comment_id": ["c1", "c2"], "text": ["[PERSON_1] x", "y"]})
+    >>> with_review_column(comments, pd.DataFrame({"comment_id": ["c1"]}))["needs_review"].tolist()
+    [True, False]
+    """
+    from .._flags import parse_flags
+    from ..quotes import REVIEW_COLUMN
+
+    marked = comments[COMMENT_ID].astype(str).isin(set(flags[COMMENT_ID].astype(str))).to_numpy()
+    if REVIEW_COLUMN in comments:
+        marked = marked | parse_flags(comments[REVIEW_COLUMN], argument=argument,
+                                      column=REVIEW_COLUMN, ids=comments[COMMENT_ID])
+    return comments.assign(**{REVIEW_COLUMN: marked})
 
 
 def review_table(comments: pd.DataFrame, spans: pd.DataFrame,
