@@ -21,25 +21,22 @@ from ._lexicon_rules import (
     _what_they_call,
     _with_and_their_kin,
 )
-from ._name_context import (
-    _ENDEARMENTS,
+from ._name_context import _At
+from ._name_family import (
     _SLANG_NO_NAME,
     _TAKES_A_PERSON,
-    _At,
     _family_called,
     _family_is_named,
     _family_then_did,
     _family_then_how_often,
     _family_then_named,
-    _introduced_by_role_word,
     _is_my_family,
     _named_then_family_did,
     _pair_are_family,
-    _paired,
-    _then_an_honorific,
     _then_she_is_my_family,
-    _was_called,
 )
+from ._name_said import _ENDEARMENTS, _then_an_honorific, _was_called
+from ._name_verbs import _introduced_by_role_word, _paired
 from ._name_words import (
     _CALLED,
     _DOING_FOR,
