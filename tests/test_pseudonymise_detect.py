@@ -1689,6 +1689,70 @@ def test_unusual_first_names_with_the_model() -> None:
     assert marked <= 4, marked
 
 
+def _words_masked_beyond_names(comments: pd.DataFrame, gold: pd.DataFrame,
+                                config: PseudonymiseConfig) -> tuple[int, list[str], int]:
+    """Gold names ``detect_pii`` masks whole, the words it masks outside them in comments with
+    a name ("tonight" of "call mckenzie tonight"), and look-alike comments it marks."""
+    import re
+
+    spans = detect_pii(comments, config=config)
+    got: dict[str, set[int]] = {}
+    for cid, s, e in spans[["comment_id", "start", "end"]].itertuples(index=False):
+        got.setdefault(cid, set()).update(range(s, e))
+    found, beyond, marked = 0, [], 0
+    for cid, text, pii in zip(comments["comment_id"], comments["text"], gold["pii"],
+                              strict=True):
+        masked = got.get(cid, set())
+        names = {k for p in pii for k in range(p["start"], p["end"])}
+        found += sum(set(range(p["start"], p["end"])) <= masked for p in pii)
+        if pii:
+            beyond += [m.group() for m in re.finditer(r"\S+", text)
+                       if set(range(m.start(), m.end())) & (masked - names)]
+        else:
+            marked += bool(masked)
+    return found, beyond, marked
+
+
+@pytest.mark.parametrize("models", [
+    False, pytest.param(True, marks=pytest.mark.model)])
+def test_a_word_of_time_beside_a_name_is_not_masked_with_it(models: bool) -> None:
+    """``tests/data/time_word_contrasts.txt``: each name beside a word of time ("i want to call
+    mckenzie tonight", "Tomorrow Kai is coming", "call Mckenzie Taylor Tonight") is masked and
+    the word of time is not; main masked 11 words of time with the models (the learned model's
+    and spaCy's spans ran over them, "Call Kayla Today") and 2 with the rules alone ("going to
+    Blackpool Tonight", "call Mckenzie Taylor Tonight"); no look-alike ("call me tonight",
+    "Tonight was fun") is marked."""
+    comments, gold = _probe(name="time_word_contrasts.txt")
+    config = PseudonymiseConfig(use_spacy=models, use_learned=models)
+    found, beyond, marked = _words_masked_beyond_names(comments, gold, config)
+    assert (sum(not p for p in gold["pii"]), sum(map(len, gold["pii"]))) == (13, 38)
+    assert found == 38, found
+    assert beyond == [], beyond
+    assert marked == 0, marked
+
+
+@pytest.mark.parametrize(("text", "span", "kept"), [
+    ("i want to call mckenzie tonight", "mckenzie tonight", "mckenzie"),
+    ("Tomorrow Kai is coming", "Tomorrow Kai", "Kai"),
+    ("call Mckenzie Taylor Tonight", "Mckenzie Taylor Tonight", "Mckenzie Taylor"),
+    ("ill text keeley tmrw", "keeley tmrw", "keeley"),
+    ("Kai Tonight Again was fun", "Kai Tonight Again", "Kai"),
+    ("i miss kai soon-lee", "kai soon-lee", "kai soon-lee"),  # a word of time inside a name
+    ("Kai Brennan Today said no", "Today", None),  # a word of time alone: no one's name
+    ("i want to call mckenzie tonight", "mckenzie", "mckenzie"),
+])
+def test_a_name_span_is_cut_at_a_word_of_time(text: str, span: str, kept: str | None) -> None:
+    from carevoice.pseudonymise.boundaries import cut_time_words
+
+    start = text.index(span)
+    for label in ("PERSON", "LOCATION", "ORG"):
+        spans = spans_frame([("c", start, start + len(span), label, 0.6, "learned")])
+        out = cut_time_words(pd.DataFrame({"comment_id": ["c"], "text": [text]}), spans)
+        assert [text[s:e] for s, e in zip(out["start"], out["end"], strict=True)] == (
+            [kept] if kept else [])
+        assert out["label"].tolist() == ([label] if kept else [])
+
+
 @pytest.mark.parametrize(("word", "unusual"), [
     ("jaxon", True), ("kaiden", True), ("nevaeh", True), ("oakley", True), ("zayn", True),
     ("skool", False), ("evry", False), ("goin", False), ("bcoz", False), ("ppl", False),
