@@ -1653,6 +1653,44 @@ def test_word_nicknames_in_family_frames_with_the_model() -> None:
     assert marked <= 11, marked
 
 
+def _more_family_frames() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``tests/data/family_frame_more_contrasts.txt``: word-names said to be like family, listed
+    with "me" as family or friends, or with a plural's form after "my sister", and
+    look-alikes."""
+    return _probe(name="family_frame_more_contrasts.txt")
+
+
+def test_word_nicknames_like_family_listed_or_plural_are_names_and_look_alikes_words() -> None:
+    """The rules alone: each nickname in "rocket is like a sister to me", "Biscuit is basically
+    my brother", "me, rocket and jay are cousins", "me n tiger n moose are cousins" and "my
+    sister bubbles came round", "my bro noodles picked me up" is found (main found 3 of 37:
+    "jay", "marvel" in a list and "Skittles" capitalised); no look-alike ("college is like a
+    family to me", "football is like a brother to me", "me, mum and dad are a family", "me,
+    netflix and pizza are best friends", "my sister kids came round", "my sister exams came
+    round", "my sister tablets ran out") is marked but "my brother neighbours rang the police",
+    marked on main too."""
+    comments, gold = _more_family_frames()
+    missed, extra = [], []
+    for cid, text, pii in zip(comments["comment_id"], comments["text"], gold["pii"], strict=True):
+        got = {k for s in NAMES.find(cid, text) for k in range(s.start, s.end)}
+        if not pii and got:
+            extra.append(text)
+        missed += [text for item in pii if not set(range(item["start"], item["end"])) <= got]
+    assert (sum(not p for p in gold["pii"]), sum(map(len, gold["pii"]))) == (46, 37)
+    assert missed == [], missed
+    assert extra == ["my brother neighbours rang the police"], extra
+
+
+@pytest.mark.model
+def test_word_nicknames_like_family_listed_or_plural_with_the_model() -> None:
+    """detect_pii on the same file: main found 10 of the 37 names and marked 1 of the 46
+    look-alikes; now all 37, and the same one look-alike."""
+    comments, gold = _more_family_frames()
+    found, marked = _found_and_marked(comments, gold)
+    assert found == 37, found
+    assert marked <= 1, marked
+
+
 def _unusual_names() -> tuple[pd.DataFrame, pd.DataFrame]:
     """``tests/data/unusual_name_contrasts.txt``: modern first names outside the name lists
     after a verb that takes a person, and look-alikes."""
@@ -1780,11 +1818,11 @@ def test_parts_of_speech_come_from_the_packaged_lemmatiser() -> None:
 
 
 def test_family_frames_cut_short_raise_nothing() -> None:
-    """Every frame of the contrast file cut after each of its words ("rocket my brother",
-    "me and rocket are", "my sisters name is") is read without an error: the rules look past
-    the end of a comment."""
-    comments, _ = _family_frames()
-    for text in comments["text"]:
+    """Every frame of the contrast files cut after each of its words ("rocket my brother",
+    "me and rocket are", "my sisters name is", "me, rocket and", "rocket is like a") is read
+    without an error: the rules look past the end of a comment."""
+    texts = [*_family_frames()[0]["text"], *_more_family_frames()[0]["text"]]
+    for text in texts:
         words = text.split()
         for n in range(1, len(words) + 1):
             NAMES.find("c", " ".join(words[:n]))

@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ._name_context import _FAMILY, _JOBS, _At
-from ._name_words import _ABSTRACT, _MODALS, _SEASONS, _is_capitalised
+from ._name_words import _ABSTRACT, _MODALS, _PERSON_VERBS, _SEASONS, _is_capitalised
 from ._tokens import (
     ADVERBS,
     CLAUSE_OPENERS,
@@ -243,11 +243,12 @@ _AUXILIARIES = frozenset(
 
 #: What a child owns or goes through, which text-speak names before a verb without the
 #: possessive and no word list calls common: "my sister placement broke down", "my brother
-#: laptop got nicked".
+#: laptop got nicked", "my sister exams came round".
 _POSSESSIONS = frozenset(
     """laptop telly tv ipad tablet tablets console scooter moped trampoline charger headphones
     airpods trainers meds medication visa passport appeal hearing case wedding funeral party
-    contact visit visits appointment placement assessment review plan""".split())
+    contact visit visits appointment placement assessment review plan exams exam mocks tests
+    results holidays hols birthdays""".split())
 
 #: Endings of abstract nouns, never a name: "my brother assessment", "my sister situation".
 _NOUN_ENDINGS = ("ment", "tion", "sion", "ness", "ity", "ship", "hood", "ance", "ence")
@@ -270,28 +271,60 @@ def _finite_verb(low: str, after_plural: bool) -> bool:
     return not low.endswith("s") or not after_plural
 
 
-def _named_in_apposition(t: _At) -> bool:
+def _named_in_apposition(t: _At, plural: bool = False) -> bool:
     """Whether the token, in any case, can be a name set after "my brother": a bare word
     that is no adverb, adjective, inflected verb, plural, thing owned or abstract noun, and not
-    common (under 25,000 in the word-frequency list) unless capitalised inside the sentence."""
+    common (under 25,000 in the word-frequency list) unless capitalised inside the sentence.
+    With ``plural``, a plural's form whose singular names no person passes
+    (:func:`_plural_nickname`: "bubbles")."""
     low, sent = t.low, t.sent
     pos = parts_of_speech(low)
+    inflected = _a_verb_form(low) or low not in pos.get("noun", {low})
     if not _framed_word(t) or low in ADVERBS or low in _NOT_APPOSED or low.endswith("ly") \
             or low in _ABSTRACT or low in _MODALS or low in _POSSESSIONS or low in _JOBS \
             or low.endswith(_NOUN_ENDINGS) or "adv" in pos \
-            or ("adj" in pos and "noun" not in pos) or _a_verb_form(low) \
-            or low not in pos.get("noun", {low}) or low in _SLANG_DESCRIBING \
-            or low in _INTERJECTIONS or low in PERSON_NOUNS:
+            or ("adj" in pos and "noun" not in pos) \
+            or (inflected and not (plural and _plural_nickname(low))) \
+            or low in _SLANG_DESCRIBING or low in _INTERJECTIONS or low in PERSON_NOUNS:
         return False  # "my brother kids came", "my sister lol said", "my brother lad came"
     capitalised = _is_capitalised(t.word) and not sentence_initial(sent.text, sent.tokens[t.i][0])
     return capitalised or frequency(low) < 25_000
+
+
+#: People a plural's singular may name, beyond person nouns, family, friend and role words:
+#: "my brother neighbours rang", "my sister pals came round".
+_MORE_PEOPLE = frozenset(
+    """neighbour pal child classmate housemate flatmate roommate colleague follower people folk
+    ex""".split())
+
+
+def _plural_nickname(low: str) -> bool:
+    """Whether ``low`` has a plural's (or a verb's "-s") form and its singular names no person,
+    pet or thing owned ("bubbles", "sprinkles"; not "kids", "mates", "cousins", "neighbours",
+    "cats"), so that it may be a nickname where only a person's verb follows."""
+    pos = parts_of_speech(low)
+    singular = (pos.get("noun", frozenset()) | pos.get("verb", frozenset())) - {low}
+    return low.endswith("s") and bool(singular) and not any(
+        w in PERSON_NOUNS or w in KIN or w in ROLE_WORDS or w in STAFF or w in _FRIEND_HEADS
+        or w in _MORE_PEOPLE or w in _NO_PERSON_BEFRIENDED or w in _POSSESSIONS
+        for w in singular | {low})  # nor a pet or a thing owned: "my brother cats visited"
+
+
+def _done_by_a_person(sent: Tokens, k: int) -> bool:
+    """Whether the verb at token ``k`` is said only of a person: "rang", "texted", "picked",
+    "visited" (:data:`_PERSON_VERBS`), "came round", "comes over" (not "came back", "ran out",
+    "got nicked")."""
+    return sent.low(k) in _PERSON_VERBS or (
+        sent.low(k) in ("came", "comes", "come") and sent.low(k + 1) in ("round", "over", "rnd"))
 
 
 def _family_then_did(t: _At) -> bool:
     """"my brother rocket came round", "my sis marvel rang me", "my big bro Bullet always picks
     me up": a name between "my" and a family or friend word and what a person does, past an
     adverb (not "my brother never came round", "my sister just left", "my brother went
-    missing", "my sister placement broke down")."""
+    missing", "my sister placement broke down"). Before what only a person does, the name may
+    have a plural's form: "my sister bubbles came round" (not "my sister kids came round", "my
+    sister tablets ran out")."""
     sent, i = t.sent, t.i
     if t.nxt in _SAID_OF_THE_NAMED or not _family_head_before(sent, i - 1):
         return False
@@ -301,7 +334,9 @@ def _family_then_did(t: _At) -> bool:
     if verb in ("called", "named") and sent.low(i + (3 if skip else 2)) \
             not in ("me", "us", "him", "her", "them"):
         return False  # "my brother band called ..."
-    return _finite_verb(verb, t.low.endswith("s")) and _named_in_apposition(t)
+    person = _done_by_a_person(sent, i + (2 if skip else 1))
+    return (_finite_verb(verb, t.low.endswith("s")) or person) \
+        and _named_in_apposition(t, plural=person)
 
 
 #: Verbs whose object is a person, beyond :data:`CONTACT_VERBS`: "can i call jenson", "i
@@ -347,6 +382,14 @@ def _pair_are_family(t: _At) -> bool:
         k = i + 1
     else:
         return False
+    return _are_family_from(t, k)
+
+
+def _are_family_from(t: _At, k: int) -> bool:
+    """Whether "are" or "were" at token ``k`` and family or friends that end what is said
+    follow the people the token is listed with (:func:`_pair_are_family`), the token a bare
+    word."""
+    sent = t.sent
     if sent.low(k) not in ("are", "were", "r", "was") or not _bare_word(t.low) \
             or t.low in _NOT_APPOSED or t.low in _SLANG_NO_NAME:  # "me and bestie are mates"
         return False
@@ -361,6 +404,104 @@ def _pair_are_family(t: _At) -> bool:
         return False
     return j + 1 == len(sent) or sent.gap(j + 1).strip()[:1] in (",", ".", "!", "?", ";") \
         or sent.low(j + 1) in _AFTER_THE_FRAME
+
+
+#: Words joining the people of a list: "me, rocket and jay", "me n tiger n moose" ("&" and
+#: commas stand between the words).
+_LIST_JOINS = frozenset({"and", "n", "an"})
+
+#: Pronouns that may stand in such a list beside the names: "me, him and rocket".
+_LISTED_PRONOUNS = frozenset({"me", "i", "him", "her", "you", "u"})
+
+
+def _linked(sent: Tokens, a: int, b: int) -> bool:
+    """Whether tokens ``a`` < ``b`` are neighbours in a list: a comma or "&" between them, or
+    "and" or "n" (after a comma too: "rocket, jay, and me")."""
+    if b == a + 1:
+        return sent.gap(b).strip() in (",", "&")
+    return b == a + 2 and sent.low(a + 1) in _LIST_JOINS \
+        and sent.gap(a + 1).strip() in ("", ",") and not sent.gap(b).strip()
+
+
+def _listed(sent: Tokens, i: int) -> list[int]:
+    """The tokens of the list of single words token ``i`` stands in, in order (only ``i``
+    where it stands in none)."""
+    items = [i]
+    for step in (-1, 1):
+        while True:
+            end = items[0] if step < 0 else items[-1]
+            near = [end + step, end + 2 * step]
+            found = next((k for k in near if 0 <= k < len(sent) and sent.low(k) not in _LIST_JOINS
+                          and _linked(sent, min(k, end), max(k, end))), None)
+            if found is None:
+                break
+            items.insert(0 if step < 0 else len(items), found)
+    return items
+
+
+def _listed_are_family(t: _At) -> bool:
+    """"me, rocket and jay are cousins", "rocket, marvel and me are sisters", "me n tiger n moose
+    are cousins": a bare word in a list of three or more people with "me" or "i" that opens a
+    clause, then "are" or "were" and family or friends that end what is said, as
+    :func:`_pair_are_family` reads a pair (not "me, mum and dad are a family", "me, school and
+    football are not friends", "me, netflix and pizza are best friends": every other one listed
+    is a bare word too, or a pronoun; the word one that can be a name set after "my brother",
+    :func:`_named_in_apposition`: not "me, chips and gravy are best friends")."""
+    sent = t.sent
+    items = _listed(sent, t.i)
+    lows = [sent.low(k) for k in items]
+    first = items[0]
+    if len(items) < 3 or not {"me", "i"} & set(lows) or not (
+            sentence_initial(sent.text, sent.tokens[first][0])
+            or sent.low(first - 1) in CLAUSE_OPENERS):
+        return False
+    if t.prev in POSSESSIVES or any(low not in _LISTED_PRONOUNS and not _bare_word(low)
+                                    for low in lows):
+        return False
+    return _are_family_from(t, items[-1] + 1) and _named_in_apposition(t)
+
+
+#: Words that hedge a family word said of someone: "rocket is like a sister to me", "rocket is
+#: basically my brother", "dazzle is more like a cousin".
+_HEDGES = frozenset({"like", "basically", "literally", "practically", "more", "just", "almost",
+                     "really", "honestly", "proper", "kinda", "kind", "sort", "of", "such"})
+
+#: Words between "a" or "my" and the family word of such a hedge: "like a second mum to me".
+_LIKE_DESCRIBED = _KIN_DESCRIBED | frozenset({"second", "2nd", "other", "extra", "real"})
+
+
+def _is_like_family(t: _At) -> bool:
+    """"rocket is like a sister to me", "pebble was like a second mum to me", "Biscuit is
+    basically my brother", "sparky's like a brother to me": at a clause's start a word said to
+    be like family, a family word that ends what is said or has "to me" after it, the word one
+    that can be a name set after "my brother" (:func:`_named_in_apposition`; not "school is
+    like a second home to me", "college is like a family to me", "football is like a brother
+    to me", "my carer is like a mum to me", "she is like a sister to me")."""
+    sent, i = t.sent, t.i
+    if not t.cues.clause_start:
+        return False
+    if t.nxt in ("is", "was"):
+        k = i + 2
+    elif sent.tokens[i][1] != sent.words[i] and t.nxt in _HEDGES:  # "sparky's like"
+        k = i + 1
+    else:
+        return False
+    hedged = False
+    while k < len(sent) and sent.low(k) in _HEDGES:
+        hedged, k = True, k + 1
+    if sent.low(k) not in ("a", "an", "my", "our") or (not hedged and sent.low(k) != "a"):
+        return False  # "rocket is my brother" is :func:`_is_my_family`'s
+    j = k + 1
+    while j < min(k + 4, len(sent)) and sent.low(j) in _LIKE_DESCRIBED:
+        j += 1
+    if sent.low(j) not in _FAMILY or sent.tokens[j][1] != sent.words[j]:
+        return False  # "like a family to me", "like my brother's"
+    after = j + 1 == len(sent) or sent.gap(j + 1).strip()[:1] in (",", ".", "!", "?", ";") \
+        or sent.low(j + 1) in _AFTER_THE_FRAME - {"to", "from", "at"}
+    to_me = sent.low(j + 1) in ("to", "for") and sent.low(j + 2) in ("me", "us")
+    if not (to_me or (after and (hedged or sent.low(k) != "a"))):
+        return False
+    return _named_in_apposition(t)
 
 
 def _family_called(t: _At) -> bool:
