@@ -1653,6 +1653,44 @@ def test_word_nicknames_in_family_frames_with_the_model() -> None:
     assert marked <= 11, marked
 
 
+def _more_family_frames() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``tests/data/family_frame_more_contrasts.txt``: word-names said to be like family, listed
+    with "me" as family or friends, or with a plural's form after "my sister", and
+    look-alikes."""
+    return _probe(name="family_frame_more_contrasts.txt")
+
+
+def test_word_nicknames_like_family_listed_or_plural_are_names_and_look_alikes_words() -> None:
+    """The rules alone: each nickname in "rocket is like a sister to me", "Biscuit is basically
+    my brother", "me, rocket and jay are cousins", "me n tiger n moose are cousins" and "my
+    sister bubbles came round", "my bro noodles picked me up" is found (main found 3 of 37:
+    "jay", "marvel" in a list and "Skittles" capitalised); no look-alike ("college is like a
+    family to me", "football is like a brother to me", "me, mum and dad are a family", "me,
+    netflix and pizza are best friends", "my sister kids came round", "my sister exams came
+    round", "my sister tablets ran out") is marked but "my brother neighbours rang the police",
+    marked on main too."""
+    comments, gold = _more_family_frames()
+    missed, extra = [], []
+    for cid, text, pii in zip(comments["comment_id"], comments["text"], gold["pii"], strict=True):
+        got = {k for s in NAMES.find(cid, text) for k in range(s.start, s.end)}
+        if not pii and got:
+            extra.append(text)
+        missed += [text for item in pii if not set(range(item["start"], item["end"])) <= got]
+    assert (sum(not p for p in gold["pii"]), sum(map(len, gold["pii"]))) == (46, 37)
+    assert missed == [], missed
+    assert extra == ["my brother neighbours rang the police"], extra
+
+
+@pytest.mark.model
+def test_word_nicknames_like_family_listed_or_plural_with_the_model() -> None:
+    """detect_pii on the same file: main found 10 of the 37 names and marked 1 of the 46
+    look-alikes; now all 37, and the same one look-alike."""
+    comments, gold = _more_family_frames()
+    found, marked = _found_and_marked(comments, gold)
+    assert found == 37, found
+    assert marked <= 1, marked
+
+
 def _unusual_names() -> tuple[pd.DataFrame, pd.DataFrame]:
     """``tests/data/unusual_name_contrasts.txt``: modern first names outside the name lists
     after a verb that takes a person, and look-alikes."""
@@ -1689,6 +1727,70 @@ def test_unusual_first_names_with_the_model() -> None:
     assert marked <= 4, marked
 
 
+def _words_masked_beyond_names(comments: pd.DataFrame, gold: pd.DataFrame,
+                                config: PseudonymiseConfig) -> tuple[int, list[str], int]:
+    """Gold names ``detect_pii`` masks whole, the words it masks outside them in comments with
+    a name ("tonight" of "call mckenzie tonight"), and look-alike comments it marks."""
+    import re
+
+    spans = detect_pii(comments, config=config)
+    got: dict[str, set[int]] = {}
+    for cid, s, e in spans[["comment_id", "start", "end"]].itertuples(index=False):
+        got.setdefault(cid, set()).update(range(s, e))
+    found, beyond, marked = 0, [], 0
+    for cid, text, pii in zip(comments["comment_id"], comments["text"], gold["pii"],
+                              strict=True):
+        masked = got.get(cid, set())
+        names = {k for p in pii for k in range(p["start"], p["end"])}
+        found += sum(set(range(p["start"], p["end"])) <= masked for p in pii)
+        if pii:
+            beyond += [m.group() for m in re.finditer(r"\S+", text)
+                       if set(range(m.start(), m.end())) & (masked - names)]
+        else:
+            marked += bool(masked)
+    return found, beyond, marked
+
+
+@pytest.mark.parametrize("models", [
+    False, pytest.param(True, marks=pytest.mark.model)])
+def test_a_word_of_time_beside_a_name_is_not_masked_with_it(models: bool) -> None:
+    """``tests/data/time_word_contrasts.txt``: each name beside a word of time ("i want to call
+    mckenzie tonight", "Tomorrow Kai is coming", "call Mckenzie Taylor Tonight") is masked and
+    the word of time is not; main masked 11 words of time with the models (the learned model's
+    and spaCy's spans ran over them, "Call Kayla Today") and 2 with the rules alone ("going to
+    Blackpool Tonight", "call Mckenzie Taylor Tonight"); no look-alike ("call me tonight",
+    "Tonight was fun") is marked."""
+    comments, gold = _probe(name="time_word_contrasts.txt")
+    config = PseudonymiseConfig(use_spacy=models, use_learned=models)
+    found, beyond, marked = _words_masked_beyond_names(comments, gold, config)
+    assert (sum(not p for p in gold["pii"]), sum(map(len, gold["pii"]))) == (13, 38)
+    assert found == 38, found
+    assert beyond == [], beyond
+    assert marked == 0, marked
+
+
+@pytest.mark.parametrize(("text", "span", "kept"), [
+    ("i want to call mckenzie tonight", "mckenzie tonight", "mckenzie"),
+    ("Tomorrow Kai is coming", "Tomorrow Kai", "Kai"),
+    ("call Mckenzie Taylor Tonight", "Mckenzie Taylor Tonight", "Mckenzie Taylor"),
+    ("ill text keeley tmrw", "keeley tmrw", "keeley"),
+    ("Kai Tonight Again was fun", "Kai Tonight Again", "Kai"),
+    ("i miss kai soon-lee", "kai soon-lee", "kai soon-lee"),  # a word of time inside a name
+    ("Kai Brennan Today said no", "Today", None),  # a word of time alone: no one's name
+    ("i want to call mckenzie tonight", "mckenzie", "mckenzie"),
+])
+def test_a_name_span_is_cut_at_a_word_of_time(text: str, span: str, kept: str | None) -> None:
+    from carevoice.pseudonymise.boundaries import cut_time_words
+
+    start = text.index(span)
+    for label in ("PERSON", "LOCATION", "ORG"):
+        spans = spans_frame([("c", start, start + len(span), label, 0.6, "learned")])
+        out = cut_time_words(pd.DataFrame({"comment_id": ["c"], "text": [text]}), spans)
+        assert [text[s:e] for s, e in zip(out["start"], out["end"], strict=True)] == (
+            [kept] if kept else [])
+        assert out["label"].tolist() == ([label] if kept else [])
+
+
 @pytest.mark.parametrize(("word", "unusual"), [
     ("jaxon", True), ("kaiden", True), ("nevaeh", True), ("oakley", True), ("zayn", True),
     ("skool", False), ("evry", False), ("goin", False), ("bcoz", False), ("ppl", False),
@@ -1716,11 +1818,11 @@ def test_parts_of_speech_come_from_the_packaged_lemmatiser() -> None:
 
 
 def test_family_frames_cut_short_raise_nothing() -> None:
-    """Every frame of the contrast file cut after each of its words ("rocket my brother",
-    "me and rocket are", "my sisters name is") is read without an error: the rules look past
-    the end of a comment."""
-    comments, _ = _family_frames()
-    for text in comments["text"]:
+    """Every frame of the contrast files cut after each of its words ("rocket my brother",
+    "me and rocket are", "my sisters name is", "me, rocket and", "rocket is like a") is read
+    without an error: the rules look past the end of a comment."""
+    texts = [*_family_frames()[0]["text"], *_more_family_frames()[0]["text"]]
+    for text in texts:
         words = text.split()
         for n in range(1, len(words) + 1):
             NAMES.find("c", " ".join(words[:n]))

@@ -5,7 +5,8 @@ word ("uncle dusty", "her fella deano", "with fern and her dad", "the baker fami
 names, a name put right ("danielle no donna") and what someone is called ("tiny is what everyone
 calls my foster dad").
 
-The first rules of the table are those of :mod:`carevoice.pseudonymise._name_context`.
+The first rules of the table are those of :mod:`carevoice.pseudonymise._name_said`,
+:mod:`carevoice.pseudonymise._name_verbs` and :mod:`carevoice.pseudonymise._name_family`.
 """
 
 from __future__ import annotations
@@ -13,47 +14,53 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ._name_context import (
-    _addressed_or_missed,
-    _asked_for,
-    _At,
-    _at_the_place_is,
-    _called_me,
-    _did_for_me,
-    _did_what_people_do,
+from ._name_context import _At
+from ._name_family import (
     _family_called,
     _family_is_named,
     _family_then_did,
     _family_then_named,
     _family_word_before,
-    _from_somewhere_did,
-    _full_name,
-    _introduced,
-    _introduced_by_role,
+    _is_like_family,
     _is_my_family,
-    _modal_before_a_modal,
-    _modal_before_a_past,
-    _modal_before_was,
-    _name_is,
+    _listed_are_family,
     _named_then_family_did,
     _pair_are_family,
-    _paired,
-    _predicated_of_a_person,
-    _role_after,
+    _then_she_is_my_family,
+)
+from ._name_said import (
+    _addressed_or_missed,
+    _asked_for,
+    _called_me,
+    _introduced,
+    _name_is,
     _said_by,
     _seen_how_often,
     _shouted_speaker,
     _signed,
-    _subject_of_a_verb,
     _texted_on_a_number,
-    _the_role_after,
     _then_an_honorific,
-    _then_he_did,
-    _then_she_is_my_family,
     _told_and,
     _told_to,
     _vocative_capitalised,
     _was_called,
+)
+from ._name_verbs import (
+    _at_the_place_is,
+    _did_for_me,
+    _did_what_people_do,
+    _from_somewhere_did,
+    _full_name,
+    _introduced_by_role,
+    _modal_before_a_modal,
+    _modal_before_a_past,
+    _modal_before_was,
+    _paired,
+    _predicated_of_a_person,
+    _role_after,
+    _subject_of_a_verb,
+    _the_role_after,
+    _then_he_did,
     _who_did,
     _with_me,
 )
@@ -313,12 +320,14 @@ _LEXICON_RULES: tuple[tuple[float, str, Callable[[_At], bool]], ...] = (
     (0.55, "full_name", _full_name),
     (0.5, "context", _modal_before_a_modal),
     (0.5, "context", _is_my_family),
+    (0.5, "context", _is_like_family),
     (0.5, "context", _then_she_is_my_family),
     (0.5, "context", _family_then_named),
     (0.5, "context", _family_is_named),
     (0.5, "context", _family_then_did),
     (0.5, "context", _named_then_family_did),
     (0.5, "context", _pair_are_family),
+    (0.5, "context", _listed_are_family),
     (0.5, "context", _family_called),
     (0.5, "context", _modal_before_a_past),
     (0.5, "context", _modal_before_was),

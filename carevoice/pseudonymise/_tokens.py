@@ -2,8 +2,9 @@
 possessives read) and the :class:`Cues` around each of them, with the word lists they use.
 
 Part of :class:`carevoice.pseudonymise.names.NameDetector`; kept apart so that the detector and
-its rules (``_name_context``, ``_lexicon_rules``, ``_word_rules``, ``_said_of_people``) hold what
-makes a word a name and this module how the words around a token are read.
+its rules (``_name_context`` and the frames of ``_name_said``, ``_name_verbs`` and
+``_name_family``; ``_lexicon_rules``, ``_word_rules``, ``_said_of_people``) hold what makes a word a
+name and this module how the words around a token are read.
 """
 
 from __future__ import annotations

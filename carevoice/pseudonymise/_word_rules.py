@@ -21,25 +21,24 @@ from ._lexicon_rules import (
     _what_they_call,
     _with_and_their_kin,
 )
-from ._name_context import (
-    _ENDEARMENTS,
+from ._name_context import _At
+from ._name_family import (
     _SLANG_NO_NAME,
     _TAKES_A_PERSON,
-    _At,
     _family_called,
     _family_is_named,
     _family_then_did,
     _family_then_how_often,
     _family_then_named,
-    _introduced_by_role_word,
+    _is_like_family,
     _is_my_family,
+    _listed_are_family,
     _named_then_family_did,
     _pair_are_family,
-    _paired,
-    _then_an_honorific,
     _then_she_is_my_family,
-    _was_called,
 )
+from ._name_said import _ENDEARMENTS, _then_an_honorific, _was_called
+from ._name_verbs import _introduced_by_role_word, _paired
 from ._name_words import (
     _CALLED,
     _DOING_FOR,
@@ -331,6 +330,7 @@ _WORD_RULES: tuple[tuple[float, str, Callable[[_At], bool]], ...] = (
     (0.5, "context", _rare_word_predicated),
     (0.5, "context", _staff_member),
     (0.5, "context", _is_my_family),
+    (0.5, "context", _is_like_family),
     (0.5, "context", _then_she_is_my_family),
     (0.5, "context", _family_then_named),
     (0.5, "context", _family_is_named),
@@ -338,6 +338,7 @@ _WORD_RULES: tuple[tuple[float, str, Callable[[_At], bool]], ...] = (
     (0.5, "context", _family_then_how_often),
     (0.5, "context", _named_then_family_did),
     (0.5, "context", _pair_are_family),
+    (0.5, "context", _listed_are_family),
     (0.5, "context", _family_called),
     (0.5, "context", _paired),
     (0.5, "context", _misspelt_on_a_number),

@@ -1,12 +1,13 @@
-"""Where a span may not reach: line breaks, carevoice's own placeholders, and the gaps that
-separate two names.
+"""Where a span may not reach: line breaks, carevoice's own placeholders, the gaps that
+separate two names, and the words of time beside a name.
 
 Detectors read words, and a statistical model in particular can run a span over a line break
 ("Kai" on one line and "Tyler" on the next as one name) or read a tag written by an earlier run
 ("[PERSON_1]") as a handle. :func:`split_at_boundaries` cuts every span at these boundaries, and
 :func:`joinable_gap` says when two neighbouring spans may be joined into one (only across
-spaces, or inside a hyphenated or apostrophised name: "Jayden-Lee", "O'Neill"). Nothing here
-imports spaCy.
+spaces, or inside a hyphenated or apostrophised name: "Jayden-Lee", "O'Neill").
+:func:`cut_time_words` keeps a word of time out of a name's span ("call mckenzie
+tonight", "Tomorrow Kai is coming"). Nothing here imports spaCy.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from ..placeholders import PLACEHOLDER, TAG_WORDS
 from ..schema import SPAN_COLUMNS
-from ._base import spans_frame, texts_by_id
+from ._base import NAME_LABELS, spans_frame, texts_by_id
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -26,6 +27,7 @@ __all__ = [
     "LINE_BREAKS",
     "TAG_WORDS",
     "cut_between_names",
+    "cut_time_words",
     "joinable_gap",
     "placeholder_ranges",
     "split_at_boundaries",
@@ -284,4 +286,78 @@ def cut_between_names(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFra
             if any(ch.isalnum() for ch in text[a:b]):
                 rows.append((row[0], a, b, *row[3:]))
             pos = p + 1
+    return spans_frame(rows) if changed else spans
+
+
+#: Words of time, in text-speak too, that are no part of anyone's name or any place's: a
+#: statistical model (and the rule for capitalised words) may read one after or before a name
+#: as a surname or a first name ("call mckenzie tonight", "Tomorrow Kai is coming"), or mark one
+#: alone as an organisation.
+_TIME_WORDS = frozenset(
+    """today tonight tomorrow yesterday later soon again now tonite tonyt 2nite 2night 2day
+    2moro 2morro 2morrow 2mrw tmrw tmr tmoz tomoz tomoro tomorow tommorow tommorrow yday l8r
+    l8er""".split())
+_WORD = re.compile(r"\S+")
+
+
+def _without_time_words(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """``(start, end)`` narrowed past the words of time at either end of ``text[start:end]``;
+    None where only words of time are left."""
+    words = [(start + m.start(), start + m.end()) for m in _WORD.finditer(text[start:end])]
+    while words and text[words[0][0]:words[0][1]].lower() in _TIME_WORDS:
+        words.pop(0)
+    while words and text[words[-1][0]:words[-1][1]].lower() in _TIME_WORDS:
+        words.pop()
+    return (words[0][0], words[-1][1]) if words else None
+
+
+def cut_time_words(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
+    """Cut a word of time off either end of a name's span (a person's, place's or
+    organisation's).
+
+    A statistical model reads the word after a name as a surname now and then: "i want to call
+    mckenzie tonight" gives "mckenzie tonight", "Tomorrow Kai is coming" gives "Tomorrow Kai".
+    The word of time ("today", "tonight", "tomorrow", "yesterday", "later", "soon", "again",
+    "now", and their text-speak: "tonite", "2moro", "tmrw") is no one's name and names nothing,
+    so the span keeps the name only, and a span that is only words of time is dropped. An
+    organisation named with one at its edge ("Today FM") keeps the rest masked. Label, score
+    and detector are kept.
+
+    Parameters
+    ----------
+    comments : pandas.DataFrame
+    spans : pandas.DataFrame
+        Raw or resolved spans.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The spans, cut (the others unchanged, in the same order).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from carevoice.pseudonymise._base import spans_frame
+    >>> c = pd.DataFrame({"comment_id": ["a"], "text": ["i want to call mckenzie tonight"]})
+    >>> s = spans_frame([("a", 15, 31, "PERSON", 0.58, "learned")])
+    >>> cut_time_words(c, s)[["start", "end"]].values.tolist()
+    [[15, 23]]
+    """
+    if spans.empty:
+        return spans
+    texts = texts_by_id(comments)
+    rows = []
+    changed = False
+    for row in spans[list(SPAN_COLUMNS)].itertuples(index=False):
+        if row[3] not in NAME_LABELS:
+            rows.append(tuple(row))
+            continue
+        start, end = int(row[1]), int(row[2])
+        kept = _without_time_words(texts.get(str(row[0]), ""), start, end)
+        if kept == (start, end):
+            rows.append(tuple(row))
+            continue
+        changed = True
+        if kept is not None:
+            rows.append((row[0], *kept, *row[3:]))
     return spans_frame(rows) if changed else spans

@@ -22,7 +22,7 @@ from ..schema import (
 )
 from ._base import check_comments, spans_frame, texts_by_id
 from .animals import drop_pet_names
-from .boundaries import cut_between_names, joinable_gap, split_at_boundaries
+from .boundaries import cut_between_names, cut_time_words, joinable_gap, split_at_boundaries
 from .harm import drop_harm_words
 from .joins import (
     bridge_spans,
@@ -446,10 +446,11 @@ def detect_pii(comments: Corpus | pd.DataFrame, detectors: Sequence[Detector] | 
     parts = [p for p in parts if len(p)]
     spans = pd.concat(parts, ignore_index=True) if parts else spans_frame([])
     # no span crosses a line break or reaches into carevoice's own placeholders ("[PERSON_1]"
-    # from an earlier run), whichever detector found it
+    # from an earlier run), whichever detector found it, and no name's span takes in a word of
+    # time ("call mckenzie tonight")
     marks = (config.redaction,)
     spans = join_place_prefixes(frame, join_hyphenated(frame, cut_between_names(
-        frame, split_at_boundaries(frame, spans, extra=marks))))
+        frame, cut_time_words(frame, split_at_boundaries(frame, spans, extra=marks)))))
     spans = people_in_addresses(frame, people_from_organisations(frame, homes_in_a_row(
         frame, organisations_after_people(frame, places_after_found(frame, spans)))))
     # an animal's name is not a person's, and a word that discloses harm is no one's name
@@ -460,7 +461,7 @@ def detect_pii(comments: Corpus | pd.DataFrame, detectors: Sequence[Detector] | 
     spans = (trim_leading_words(frame, join_title_runs(frame, bridge_spans(
         frame, resolve_spans(spans, comments=frame)))) if resolve
         else spans_frame(spans.itertuples(index=False)))
-    spans = split_at_boundaries(frame, spans, extra=marks)
+    spans = cut_time_words(frame, split_at_boundaries(frame, spans, extra=marks))
     # In the comments' own order (then by offset), whatever order the detectors found them in,
     # so that the same comments give the same table however they are chunked.
     if len(spans):

@@ -158,7 +158,7 @@ def _modal_before_verb(text: str, tokens: list[tuple[int, int]], i: int) -> bool
     >>> _modal_before_verb(text, tokens, 2), _modal_before_verb(text, tokens, 6)
     (True, False)
     """
-    from ._name_context import _NO_MODAL_BEFORE
+    from ._name_verbs import _NO_MODAL_BEFORE
     from .lexicons import NICKNAMES, first_names, surnames, uk_places
 
     start, end = tokens[i]

@@ -5,11 +5,13 @@ The rules are for informal writing: lower-case and misspelt names, names that ar
 capitalised words inside a sentence that are not English words. The detector follows the
 :class:`carevoice.schema.Detector` protocol.
 
-This module holds the detector; its context rules stand in ``_name_context``, ``_lexicon_rules``
-(the order of a lexicon name's rules), ``_word_rules`` (a word outside the lexicon) and
-``_said_of_people``, the word lists they share in ``_name_words``. The passes that find people
-beside other detectors' spans (:func:`people_from_organisations`, :func:`people_in_addresses`)
-are in :mod:`carevoice.pseudonymise.neighbours` and imported here too.
+This module holds the detector; its context rules stand in ``_name_said``, ``_name_verbs`` and
+``_name_family`` (by the frame they read, on the token view of ``_name_context``),
+``_lexicon_rules`` (the order of a lexicon name's rules), ``_word_rules`` (a word outside the
+lexicon) and ``_said_of_people``, the word lists they share in ``_name_words``. The passes that
+find people beside other detectors' spans (:func:`people_from_organisations`,
+:func:`people_in_addresses`) are in :mod:`carevoice.pseudonymise.neighbours` and imported here
+too.
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ from dataclasses import dataclass
 from ..errors import InputError
 from ._base import Span, TextDetector
 from ._lexicon_rules import _LEXICON_RULES
-from ._name_context import _At, _initial_reporting
+from ._name_context import _At
+from ._name_said import _initial_reporting
 from ._name_words import (
     _AFTER_FULL_NAME,
     _PERSON_VERBS,
