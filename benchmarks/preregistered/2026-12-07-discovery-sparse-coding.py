@@ -76,7 +76,8 @@ def main() -> None:
     from carevoice.discover import auto_n_topics
 
     embedder = CachedEmbedder(SentenceTransformerEmbedder(), args.cache)
-    paths = {"demo": None, "dev": args.dev, "z": Path("corpora/discover_z.jsonl")}
+    paths = {"demo": None, "dev": args.dev, "z": Path("corpora/discover_z.jsonl"),
+             "w": Path("corpora/discover_w.jsonl")}
     for corpus in args.corpus:
         gold = bd.load_gold(paths[corpus])
         read, vectors = bd.discovery_reading(gold, embedder)
