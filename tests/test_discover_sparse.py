@@ -174,9 +174,24 @@ def test_predict_codes_new_comments_like_the_fit(fitted):
     frame, x = _corpus()
     again = fitted.predict(frame, embeddings=x)
     pd.testing.assert_frame_equal(again, fitted.topics_.assignments)
-    edited = reject_topic(fitted.topics_, fitted.topics_.topic_ids[0])
-    pd.testing.assert_frame_equal(fitted.predict(frame, topics=edited, embeddings=x),
-                                  edited.assignments)
+    topics = fitted.topics_
+    a, b = topics.topic_ids[:2]
+    merged = merge_topics(topics, [a, b])
+    for edited in (reject_topic(topics, a), merged, split_topic(merged, a, 2),
+                   reject_topic(split_topic(topics, a, 2), b)):
+        predicted = fitted.predict(frame, topics=edited, embeddings=x)
+        assert _memberships(predicted) == _memberships(edited.assignments), edited.history
+
+
+def test_an_edit_never_changes_the_dictionary(fitted):
+    topics = fitted.topics_
+    merged = merge_topics(topics, list(topics.topic_ids[:2]))
+    split = split_topic(merged, topics.topic_ids[0], 2)
+    for edited in (merged, split, reject_topic(split, topics.topic_ids[2])):
+        assert edited.sparse.atoms is topics.sparse.atoms
+        assert edited.sparse.atom_codes.tobytes() == topics.sparse.atom_codes.tobytes()
+        assert np.allclose(edited.sparse.codes.sum(axis=1), topics.sparse.codes.sum(axis=1)) \
+            or "reject" in edited.history[-1]
 
 
 def test_centre_and_stability_and_method_are_checked():

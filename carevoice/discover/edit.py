@@ -7,10 +7,10 @@ Topic ids stay stable across edits: a merge keeps the smallest id, a split gives
 every id used since discovery (rejected and merged ones included), so an id is never reused.
 
 Sparse-coding topics (``ThemeDiscovery(method="sparse")``) are edited through their codes: a
-merge sums the merged topics' codes, a split gives each part the codes of its comments (a
-comment that is not a primary member goes to the part whose centroid is nearest), a rejection
-drops the topic's codes (its comments keep their other topics, the largest code first); the
-memberships then follow the fit's rule (:mod:`carevoice.discover.sparse`).
+merge sums the merged topics' codes, a split gives each comment's code to the part (of the
+k-means split of the primary members) whose centroid is nearest, a rejection drops the topic's
+codes (its comments keep their other topics, the largest code first); the memberships then
+follow the fit's rule (:mod:`carevoice.discover.sparse`), as they do in ``predict``.
 """
 
 from __future__ import annotations
@@ -172,27 +172,13 @@ def split_topic(topics: Topics, topic: int, n: int = 2, *, random_state: int = 0
     labels = {t: v for t, v in topics.labels.items() if t != topic}
     created = sorted(v for v in new_ids.values() if v != topic)
     codes = None
-    if topics.sparse is not None:
-        codes = topics.sparse.split(topic, _parts(topics.sparse, topics.embeddings, topic,
-                                                  members, clusters[members]),
-                                    topics.embeddings)
+    if topics.sparse is not None:  # each part's centroid takes the codes nearest it
+        x = topics.embeddings
+        centres = {int(t): x[members[clusters[members] == t]].mean(axis=0)
+                   for t in np.unique(clusters[members])}
+        codes = topics.sparse.split(topic, centres, x)
     return _rebuild(topics, clusters, labels, f"split {topic} -> {[topic, *created]}",
                     codes=codes)
-
-
-def _parts(sparse: SparseCodes, x: np.ndarray, topic: int, members: np.ndarray,
-           part_ids: np.ndarray) -> dict[int, np.ndarray]:
-    """Which comments' codes on ``topic`` go to each part of a split sparse-coding topic.
-
-    Its primary ``members`` go to their part (``part_ids``); every other comment coded on it
-    goes to the part whose centroid (of its members' vectors) is nearest.
-    """
-    coded = sparse.codes[:, sparse.ids.index(topic)] > 0
-    ids = sorted({int(p) for p in part_ids})
-    centroids = np.stack([x[members[part_ids == p]].mean(axis=0) for p in ids])
-    part = np.asarray(ids)[np.argmax(x @ centroids.T, axis=1)]
-    part[members] = part_ids
-    return {p: coded & (part == p) for p in ids}
 
 
 def reject_topic(topics: Topics, topic: int, *, reassign: bool = True) -> Topics:

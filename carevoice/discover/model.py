@@ -703,13 +703,14 @@ class ThemeDiscovery:
         from .sparse import learn_codes
 
         learned = learn_codes(xa, k, centre=self.centre, random_state=self.random_state)
-        codes = np.zeros((len(answered), k))
-        codes[answered] = learned.codes[:n_target]
-        if self.centre:  # the registered sc_centred: any positive code is a membership
-            learned = replace(learned, threshold=0.0)
+        codes = np.zeros((len(answered), k))  # blank answers: no code, outliers
+        codes[answered] = learned.atom_codes[:n_target]
+        # the registered sc_centred counts any positive code as a membership
+        threshold = 0.0 if self.centre else learned.threshold
         topics = assemble_topics(frame, x, np.full(len(answered), OUTLIER), config,
-                                 renumber=True, codes=replace(learned, codes=codes))
-        return learned.codes[:n_target], topics
+                                 renumber=True, codes=replace(learned, atom_codes=codes,
+                                                              codes=codes, threshold=threshold))
+        return learned.atom_codes[:n_target], topics
 
     def _refits(self, xa: np.ndarray, k: int, n_target: int,
                 answered: np.ndarray) -> list[np.ndarray]:

@@ -8,10 +8,11 @@ primary topic is its largest code); a comment with no code above it is an outlie
 are those of the pre-registered candidate ``sc_auto``
 (``benchmarks/preregistered/2026-12-07-discovery-sparse-coding.md``).
 
-A :class:`SparseCodes` value holds the codes, one column per topic, and the atoms, so that
-edits (:mod:`carevoice.discover.edit`) and :meth:`ThemeDiscovery.predict` decide memberships by
-the same rule as the fit. An atom made by an edit (a merge or a split) is the code-weighted
-mean of the vectors coded on it, normalised.
+A :class:`SparseCodes` value holds the atoms, the comments' codes on them and how each topic's
+code is made from them, so that edits (:mod:`carevoice.discover.edit`) and
+:meth:`ThemeDiscovery.predict` decide memberships by the same rule as the fit: a merged topic's
+code is the sum of its parts' codes, a split topic's code goes to the part whose centroid is
+nearest, a rejected topic's atom still codes (so that the other topics' codes do not change).
 
 The dictionary starts from the singular value decomposition of the vectors, so the seed changes
 nothing: the same comments give the same codes, byte for byte, at every seed.
@@ -42,18 +43,45 @@ def _unit(x: np.ndarray) -> np.ndarray:
     return x / np.maximum(np.linalg.norm(x, axis=-1, keepdims=True), 1e-12)
 
 
+#: A split's rule: the normalised centroids of the parts, and which part a term keeps.
+Gate = tuple[np.ndarray, int]
+
+
+@dataclass(frozen=True, eq=False)
+class _Term:
+    """One atom's code, kept only where every gate (from splits) picks the term's part."""
+
+    atom: int
+    gates: tuple[Gate, ...] = ()
+
+    def code(self, atom_codes: np.ndarray, x: np.ndarray) -> np.ndarray:
+        out = np.asarray(atom_codes[:, self.atom], dtype=np.float64).copy()
+        for centres, part in self.gates:
+            out[np.argmax(_unit(x) @ centres.T, axis=1) != part] = 0.0
+        return out
+
+
 @dataclass(frozen=True, eq=False)
 class SparseCodes:
-    """The sparse codes of the comments on the topics' atoms.
+    """The sparse codes of the comments, and how each topic's code is made from them.
+
+    The dictionary is the fit's and is never edited; a topic's code is a sum of atoms' codes
+    (one atom after the fit; several after a merge), each kept only on its side of any split
+    (a comment goes to the part whose centroid is nearest). So the fitted comments and new
+    ones (:meth:`encode`) are judged by one rule, after any edit.
 
     Parameters
     ----------
-    codes : numpy.ndarray
-        Shape ``(n_comments, n_columns)``: each comment's non-negative code on each atom.
+    atom_codes : numpy.ndarray
+        Shape ``(n_comments, n_atoms)``: each comment's non-negative code on each atom.
+    atoms : numpy.ndarray
+        Shape ``(n_atoms, dim)``: the unit atoms, in the space of the coded vectors.
     ids : tuple of int
         The topic id of each column.
-    atoms : numpy.ndarray
-        Shape ``(n_columns, dim)``: the unit atoms, in the space of the coded vectors.
+    terms : tuple
+        Each column's terms (atom and split gates).
+    codes : numpy.ndarray
+        Shape ``(n_comments, n_columns)``: each comment's code on each topic (derived).
     threshold : float, default CODE_THRESHOLD
         A comment belongs to a topic when its code exceeds this.
     alpha : float, default CODE_ALPHA
@@ -62,9 +90,11 @@ class SparseCodes:
         With ``centre=True``: the mean subtracted from the unit vectors before coding.
     """
 
-    codes: np.ndarray
-    ids: tuple[int, ...]
+    atom_codes: np.ndarray
     atoms: np.ndarray
+    ids: tuple[int, ...]
+    terms: tuple[tuple[_Term, ...], ...]
+    codes: np.ndarray
     threshold: float = CODE_THRESHOLD
     alpha: float = CODE_ALPHA
     mean: np.ndarray | None = None
@@ -74,24 +104,35 @@ class SparseCodes:
         x = _unit(x)
         return x if self.mean is None else _unit(x - self.mean)
 
+    def columns(self, atom_codes: np.ndarray, x: np.ndarray) -> np.ndarray:
+        """Topic codes (one column per id) from atom codes and the comments' vectors ``x``."""
+        out = np.zeros((len(atom_codes), len(self.terms)))
+        for j, terms in enumerate(self.terms):
+            for term in terms:
+                out[:, j] += term.code(atom_codes, x)
+        return out
+
     def encode(self, x: np.ndarray) -> np.ndarray:
-        """Codes of new vectors on the atoms (non-negative lasso, as the fit coded)."""
+        """Codes of new vectors on the topics (non-negative lasso on the atoms, as the fit)."""
         from sklearn.decomposition import sparse_encode
 
         if not len(self.ids) or not len(x):
             return np.zeros((len(x), len(self.ids)))
-        return sparse_encode(self.coded(x), self.atoms, algorithm="lasso_cd", alpha=self.alpha,
-                             max_iter=_TRANSFORM_MAX_ITER, positive=True)
+        atom_codes = sparse_encode(self.coded(x), self.atoms, algorithm="lasso_cd",
+                                   alpha=self.alpha, max_iter=_TRANSFORM_MAX_ITER,
+                                   positive=True)
+        return self.columns(atom_codes, x)
 
     def rows(self, order: np.ndarray) -> SparseCodes:
         """These codes with the comments in the order ``order``."""
-        return replace(self, codes=self.codes[np.asarray(order)])
+        order = np.asarray(order)
+        return replace(self, atom_codes=self.atom_codes[order], codes=self.codes[order])
 
     def renumbered(self, mapping: dict[int, int]) -> SparseCodes:
         """Columns renamed by ``mapping`` and put in order of id; those it lacks are dropped."""
         keep = sorted((j for j, t in enumerate(self.ids) if t in mapping),
                       key=lambda j: mapping[self.ids[j]])
-        return replace(self, codes=self.codes[:, keep], atoms=self.atoms[keep],
+        return replace(self, codes=self.codes[:, keep], terms=tuple(self.terms[j] for j in keep),
                        ids=tuple(int(mapping[self.ids[j]]) for j in keep))
 
     def without(self, topic: int) -> SparseCodes:
@@ -99,40 +140,30 @@ class SparseCodes:
         return self.renumbered({t: t for t in self.ids if t != topic})
 
     def merged(self, wanted: Sequence[int], keep: int, x: np.ndarray) -> SparseCodes:
-        """The columns of ``wanted`` summed into one with id ``keep``; its atom re-derived."""
-        cols = [self.ids.index(t) for t in wanted]
-        codes = np.delete(self.codes, cols, axis=1)
-        atoms = np.delete(self.atoms, cols, axis=0)
-        ids = [t for t in self.ids if t not in wanted]
-        column = self.codes[:, cols].sum(axis=1)
-        return self._with_columns(codes, atoms, ids, {keep: column}, x)
+        """The columns of ``wanted`` summed into one with id ``keep``."""
+        terms = tuple(term for t in wanted for term in self.terms[self.ids.index(t)])
+        return self._with_columns([t for t in self.ids if t not in wanted], {keep: terms}, x)
 
-    def split(self, topic: int, parts: dict[int, np.ndarray], x: np.ndarray) -> SparseCodes:
-        """The column of ``topic`` shared among new topics, one per comment.
+    def split(self, topic: int, centres: dict[int, np.ndarray], x: np.ndarray) -> SparseCodes:
+        """The column of ``topic`` shared among new topics by nearest centroid.
 
-        ``parts`` maps each new topic id to the mask of the comments whose code on ``topic``
-        goes to it (the masks do not overlap); every atom is re-derived.
+        ``centres`` maps each new topic id to its part's centroid; a comment's code on
+        ``topic`` goes to the part whose (normalised) centroid is most similar to its vector.
         """
-        col = self.ids.index(topic)
-        codes = np.delete(self.codes, col, axis=1)
-        atoms = np.delete(self.atoms, col, axis=0)
-        ids = [t for t in self.ids if t != topic]
-        new = {t: np.where(mask, self.codes[:, col], 0.0) for t, mask in parts.items()}
-        return self._with_columns(codes, atoms, ids, new, x)
+        ids = sorted(centres)
+        matrix = _unit(np.stack([centres[t] for t in ids]))
+        parent = self.terms[self.ids.index(topic)]
+        new = {t: tuple(_Term(term.atom, (*term.gates, (matrix, i))) for term in parent)
+               for i, t in enumerate(ids)}
+        return self._with_columns([t for t in self.ids if t != topic], new, x)
 
-    def _with_columns(self, codes: np.ndarray, atoms: np.ndarray, ids: list[int],
-                      new: dict[int, np.ndarray], x: np.ndarray) -> SparseCodes:
-        """Append columns ``new``; each new atom is the code-weighted mean of the vectors."""
-        coded = self.coded(x)
-        for t in sorted(new):
-            column = np.asarray(new[t], dtype=np.float64)
-            atom = _unit(column @ coded)
-            codes = np.column_stack([codes, column])
-            atoms = np.vstack([atoms, atom[None, :]])
-            ids.append(t)
-        order = np.argsort(ids, kind="stable")
-        return replace(self, codes=codes[:, order], atoms=atoms[order],
-                       ids=tuple(int(ids[j]) for j in order))
+    def _with_columns(self, kept: list[int], new: dict[int, tuple[_Term, ...]],
+                      x: np.ndarray) -> SparseCodes:
+        """The columns ``kept`` and ``new``, in order of id, their codes derived again."""
+        terms = {t: self.terms[self.ids.index(t)] for t in kept} | new
+        ids = tuple(sorted(terms))
+        edited = replace(self, ids=ids, terms=tuple(terms[t] for t in ids))
+        return replace(edited, codes=edited.columns(self.atom_codes, x))
 
     def memberships(self, code: np.ndarray, columns: Sequence[int], most: int) -> list[int]:
         """The columns (among ``columns``) a comment with ``code`` belongs to, largest first.
@@ -183,7 +214,8 @@ def learn_codes(x: np.ndarray, n_atoms: int, *, centre: bool = False,
                                tol=_TOL, fit_algorithm="cd", transform_algorithm="lasso_cd",
                                transform_alpha=CODE_ALPHA, positive_code=True,
                                random_state=random_state, transform_max_iter=_TRANSFORM_MAX_ITER)
-    codes = model.fit_transform(coded)
-    return SparseCodes(codes=np.asarray(codes, dtype=np.float64),
+    codes = np.asarray(model.fit_transform(coded), dtype=np.float64)
+    return SparseCodes(atom_codes=codes, atoms=np.asarray(model.components_, dtype=np.float64),
                        ids=tuple(range(int(n_atoms))),
-                       atoms=np.asarray(model.components_, dtype=np.float64), mean=mean)
+                       terms=tuple((_Term(a),) for a in range(int(n_atoms))), codes=codes,
+                       mean=mean)
