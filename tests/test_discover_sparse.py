@@ -248,3 +248,14 @@ def test_cli_method_sparse(tmp_path):
                                       str(tmp_path / "x.csv"), "--embedder", "hashing",
                                       "--method", "lda"])
     assert bad.exit_code == 2 and "method" in bad.output
+    centred = CliRunner().invoke(_app(), [
+        "discover", str(tmp_path / "comments.csv"), "--output", str(tmp_path / "c.csv"),
+        "--embedder", "hashing", "--method", "sparse", "--centre", "--n-topics", "4",
+        "--already-pseudonymised"])
+    assert centred.exit_code == 0, centred.output
+    assert json.loads(manifest_path(tmp_path / "c.csv").read_text())["settings"]["centre"]
+    refused = CliRunner().invoke(_app(), [
+        "discover", str(tmp_path / "comments.csv"), "--output", str(tmp_path / "s.csv"),
+        "--embedder", "hashing", "--method", "sparse", "--stability", "2"])
+    assert refused.exit_code == 2 and "--stability" in refused.output
+    assert not (tmp_path / "s.csv").exists()
