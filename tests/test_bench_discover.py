@@ -124,3 +124,22 @@ def test_blind_corpus_z_is_the_file_the_preregistered_test_scored(bench):
     counts = pd.Series([t for ts in gold["themes"] for t in ts]).value_counts()
     assert set(counts.index) == set(load_codebook().theme_ids)
     assert counts.min() >= 12
+
+
+def test_blind_corpus_w_is_the_file_the_replication_scored(bench):
+    import hashlib
+
+    from carevoice.themes import load_codebook
+
+    path = ROOT / "corpora" / "discover_w.jsonl"
+    # the SHA-256 recorded in benchmarks/preregistered/2026-12-07-discovery-sparse-replication.md
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == (
+        "4974d59222f914ebcd20fb88a573a1815a580b026442fb52263b85dae1c00d47")
+    gold = bench.load_gold(path)
+    assert len(gold) == 220 and gold["comment_id"].is_unique
+    assert gold["comment_id"].tolist() == [f"w{i:03d}" for i in range(1, 221)]
+    counts = pd.Series([t for ts in gold["themes"] for t in ts]).value_counts()
+    assert set(counts.index) == set(load_codebook().theme_ids)
+    assert counts.min() >= 12 and counts.max() <= 30
+    per_comment = gold["themes"].map(len).value_counts().to_dict()
+    assert per_comment == {0: 35, 1: 55, 2: 90, 3: 35, 4: 5}

@@ -1,13 +1,16 @@
 """Inductive theme discovery: find what the codebook misses, reproducibly.
 
 :class:`ThemeDiscovery` clusters comment embeddings into topics (deterministic, few outliers,
-several topics per comment where the similarities say so) and returns a :class:`Topics` value;
+several topics per comment where the similarities say so), or with ``method="sparse"`` finds
+them as atoms of a sparse code (:mod:`carevoice.discover.sparse`), and returns a
+:class:`Topics` value;
 the functions of :mod:`carevoice.discover.edit` merge, split, reject and rename topics and
 promote one into the codebook; :mod:`carevoice.discover.plots` draws them.
 """
 
 from .edit import merge_topics, promote_topic, reject_topic, rename_topic, split_topic
 from .model import (
+    METHODS,
     REDUCERS,
     ThemeDiscovery,
     auto_n_topics,
@@ -20,6 +23,7 @@ from .represent import ctfidf, diverse_examples, representative_examples, topic_
 from .result import OUTLIER, AssignConfig, Topics
 
 __all__ = [
+    "METHODS",
     "OUTLIER",
     "REDUCERS",
     "AssignConfig",

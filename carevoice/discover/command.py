@@ -67,6 +67,12 @@ def discover_command(
                              "similarity (close to the topic's centroid).")] = "classifier",
     reducer: Annotated[str, typer.Option(
         help="Dimension reduction before clustering: spectral, umap or none.")] = "spectral",
+    method: Annotated[str, typer.Option(
+        "--method", help="kmeans (reduce, cluster, assign) or sparse (each topic an atom of a "
+                         "sparse code; a comment in the atoms its code uses; same topics at "
+                         "every seed; no --stability). See docs/discover.md.")] = "kmeans",
+    centre: Annotated[bool, typer.Option(
+        "--centre", help="With --method sparse: centre the vectors before coding.")] = False,
     embedder: Annotated[str, typer.Option(
         help="minilm (the packaged sentence model) or hashing (fast, spelling only; for "
              "tests).")] = "minilm",
@@ -137,7 +143,8 @@ def discover_command(
                                min_similarity=min_similarity, max_topics=max_topics,
                                membership=membership, low_confidence=low_confidence,
                                random_state=seed, stability=stability,
-                               text_is_pseudonymised=already_pseudonymised)
+                               text_is_pseudonymised=already_pseudonymised, method=method,
+                               centre=centre)
         topics = model.fit(frame, code_frame, background=background_frame).topics_
         write_table(topics.to_table(), output)
         if topics_info is not None:

@@ -5,6 +5,12 @@ never changed); centroids, assignments, keywords and examples are re-derived fro
 clustering, and the edit is appended to ``history`` so that the analysis can be retraced.
 Topic ids stay stable across edits: a merge keeps the smallest id, a split gives new ids above
 every id used since discovery (rejected and merged ones included), so an id is never reused.
+
+Sparse-coding topics (``ThemeDiscovery(method="sparse")``) are edited through their codes: a
+merge sums the merged topics' codes, a split gives each comment's code to the part (of the
+k-means split of the primary members) whose centroid is nearest, a rejection drops the topic's
+codes (its comments keep their other topics, the largest code first); the memberships then
+follow the fit's rule (:mod:`carevoice.discover.sparse`), as they do in ``predict``.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ import numpy as np
 from ..errors import InputError
 from ..schema import COMMENT_ID, TEXT
 from .result import OUTLIER, Topics, assemble_topics
+from .sparse import SparseCodes
 
 __all__ = ["merge_topics", "promote_topic", "reject_topic", "rename_topic", "split_topic"]
 
@@ -30,11 +37,12 @@ def _check(topics: Any, function: str) -> Topics:
 
 
 def _rebuild(topics: Topics, clusters: np.ndarray, labels: dict[int, str], entry: str,
-             pinned: np.ndarray | None = None) -> Topics:
+             pinned: np.ndarray | None = None, codes: SparseCodes | None = None) -> Topics:
+    """The edited topics; sparse-coding topics pass their edited ``codes``."""
     return assemble_topics(topics.comments, topics.embeddings, clusters, topics.config,
                            labels=labels, history=(*topics.history, entry),
                            pinned=topics.pinned if pinned is None else pinned,
-                           next_id=topics.next_topic_id)
+                           next_id=topics.next_topic_id, codes=codes)
 
 
 def merge_topics(topics: Topics, ids: Sequence[int], *, label: str | None = None) -> Topics:
@@ -77,7 +85,9 @@ def merge_topics(topics: Topics, ids: Sequence[int], *, label: str | None = None
     labels = {t: v for t, v in topics.labels.items() if t not in wanted}
     if label is not None:
         labels[keep] = label.strip()
-    return _rebuild(topics, clusters, labels, f"merge {wanted} -> {keep}")
+    codes = (None if topics.sparse is None
+             else topics.sparse.merged(wanted, keep, topics.embeddings))
+    return _rebuild(topics, clusters, labels, f"merge {wanted} -> {keep}", codes=codes)
 
 
 def rename_topic(topics: Topics, topic: int, label: str) -> Topics:
@@ -161,7 +171,14 @@ def split_topic(topics: Topics, topic: int, n: int = 2, *, random_state: int = 0
     clusters[members] = [new_ids[p] for p in parts]
     labels = {t: v for t, v in topics.labels.items() if t != topic}
     created = sorted(v for v in new_ids.values() if v != topic)
-    return _rebuild(topics, clusters, labels, f"split {topic} -> {[topic, *created]}")
+    codes = None
+    if topics.sparse is not None:  # each part's centroid takes the codes nearest it
+        x = topics.embeddings
+        centres = {int(t): x[members[clusters[members] == t]].mean(axis=0)
+                   for t in np.unique(clusters[members])}
+        codes = topics.sparse.split(topic, centres, x)
+    return _rebuild(topics, clusters, labels, f"split {topic} -> {[topic, *created]}",
+                    codes=codes)
 
 
 def reject_topic(topics: Topics, topic: int, *, reassign: bool = True) -> Topics:
@@ -175,7 +192,8 @@ def reject_topic(topics: Topics, topic: int, *, reassign: bool = True) -> Topics
         The topic id.
     reassign : bool, default True
         Move its comments to the nearest remaining topic when similar enough (the usual
-        outlier rule); with False they all become outliers.
+        outlier rule; sparse-coding topics: to their largest remaining code above the
+        threshold); with False they all become outliers.
 
     Returns
     -------
@@ -196,8 +214,10 @@ def reject_topic(topics: Topics, topic: int, *, reassign: bool = True) -> Topics
     pinned = None
     if not reassign:
         pinned = members if topics.pinned is None else (members | topics.pinned)
+    codes = None if topics.sparse is None else topics.sparse.without(topic)
     return _rebuild(topics, clusters, labels,
-                    f"reject {topic}" + ("" if reassign else " (no reassignment)"), pinned)
+                    f"reject {topic}" + ("" if reassign else " (no reassignment)"), pinned,
+                    codes=codes)
 
 
 def promote_topic(topics: Topics, topic: int, codebook: Any = None, *, theme_id: str,

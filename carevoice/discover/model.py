@@ -26,6 +26,11 @@ Same input, same embedder and same ``random_state`` give the same topics, byte f
 whatever order the comments come: they are clustered in the order of their ``comment_id``s and
 returned in the caller's order. ``stability=N`` measures how far the topics depend on the seed
 (:func:`topic_stability`).
+
+``method="sparse"`` replaces steps 2-4 by sparse coding (:mod:`carevoice.discover.sparse`):
+each topic is an atom of a learned dictionary and a comment belongs to the atoms its
+non-negative sparse code uses (the largest code is its primary topic). It does not depend on
+the seed.
 """
 
 from __future__ import annotations
@@ -41,11 +46,14 @@ from .result import OUTLIER, AssignConfig, Topics, assemble_topics, assignments_
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = ["REDUCERS", "ThemeDiscovery", "auto_n_topics", "reduce_embeddings", "select_uncoded",
-           "topic_stability"]
+__all__ = ["METHODS", "REDUCERS", "ThemeDiscovery", "auto_n_topics", "reduce_embeddings",
+           "select_uncoded", "topic_stability"]
 
 #: The dimension reductions :class:`ThemeDiscovery` offers.
 REDUCERS: tuple[str, ...] = ("spectral", "umap", "none")
+
+#: How :class:`ThemeDiscovery` finds topics: k-means clusters or sparse-coding atoms.
+METHODS: tuple[str, ...] = ("kmeans", "sparse")
 
 
 def auto_n_topics(n_comments: int, *, per_sqrt: float = 1.5, most: int = 40) -> int:
@@ -280,7 +288,8 @@ def _reordered(topics: Topics, order: np.ndarray) -> Topics:
     assignments = assignments.iloc[np.argsort(where, kind="stable")].reset_index(drop=True)
     return replace(topics, comments=comments, embeddings=topics.embeddings[order],
                    clusters=topics.clusters[order], assignments=assignments,
-                   pinned=None if topics.pinned is None else topics.pinned[order])
+                   pinned=None if topics.pinned is None else topics.pinned[order],
+                   sparse=None if topics.sparse is None else topics.sparse.rows(order))
 
 
 def topic_stability(topics: Topics, refits: list[np.ndarray]) -> pd.Series:
@@ -359,9 +368,22 @@ class ThemeDiscovery:
         Any object with ``encode(texts) -> (n, dim) array`` of L2-normalised rows. None uses the
         packaged all-MiniLM-L6-v2 (:class:`carevoice.SentenceTransformerEmbedder`); wrap it in
         :class:`carevoice.CachedEmbedder` to reuse vectors across runs.
+    method : {"kmeans", "sparse"}, default "kmeans"
+        How topics are found. ``"kmeans"``: reduce, cluster with k-means, assign (the module
+        docstring). ``"sparse"``: sparse coding (:mod:`carevoice.discover.sparse`): a topic is
+        an atom of a dictionary of ``n_topics`` atoms; a comment belongs to the (at most
+        ``max_topics``) atoms whose non-negative lasso code exceeds 0.05, the largest code
+        first and primary; a comment with none is an outlier. ``reducer``, ``n_components``,
+        ``n_neighbors``, ``min_similarity``, ``second_similarity``, ``second_margin``,
+        ``membership`` and ``member_probability`` do not apply to it, the seed changes
+        nothing, and ``stability`` is refused (docs/discover.md gives its measurements).
+    centre : bool, default False
+        With ``method="sparse"``: subtract the mean of the unit vectors (and normalise again)
+        before coding, and count any code above 0 as membership (the registered
+        ``sc_centred``). Refused with ``method="kmeans"``.
     n_topics : int or "auto", default "auto"
-        How many clusters k-means makes (:func:`auto_n_topics` for "auto"). Topics that end up
-        with no member are dropped, so there can be fewer.
+        How many clusters k-means makes, or atoms the dictionary has (:func:`auto_n_topics`
+        for "auto"). Topics that end up with no member are dropped, so there can be fewer.
     reducer : {"spectral", "umap", "none"}, default "spectral"
         The dimension reduction before clustering (see :func:`reduce_embeddings`).
     n_components : int, default 20
@@ -404,6 +426,8 @@ class ThemeDiscovery:
         of the best Jaccard overlap of its primary members with a refit's cluster
         (:func:`topic_stability`). Each refit costs about as much as the clustering itself.
         Edits (:mod:`carevoice.discover.edit`) drop the column: an edited topic was not refitted.
+        Must be 0 with ``method="sparse"``, whose topics are the same at every seed (a
+        stability of 1 would measure nothing).
 
     Attributes
     ----------
@@ -412,7 +436,8 @@ class ThemeDiscovery:
     n_topics_ : int
         The number of topics found.
     reduced_ : numpy.ndarray
-        The reduced embeddings that were clustered (answered comments, in the input's order).
+        The reduced embeddings that were clustered (answered comments, in the input's order);
+        with ``method="sparse"``, their codes (one column per atom, before renumbering).
 
     Examples
     --------
@@ -433,7 +458,7 @@ class ThemeDiscovery:
     _PARAMS = ("embedder", "n_topics", "reducer", "n_components", "n_neighbors", "min_similarity",
                "second_similarity", "second_margin", "max_topics", "membership",
                "member_probability", "low_confidence", "n_examples", "random_state",
-               "text_is_pseudonymised", "stability")
+               "text_is_pseudonymised", "stability", "method", "centre")
 
     def __init__(self, embedder: Any = None, *, n_topics: int | str = "auto",
                  reducer: str = "spectral", n_components: int = 20, n_neighbors: int = 15,
@@ -442,7 +467,7 @@ class ThemeDiscovery:
                  membership: str = "classifier", member_probability: float = 0.5,
                  low_confidence: float = 0.6, n_examples: int = 5,
                  random_state: int = 0, text_is_pseudonymised: bool = False,
-                 stability: int = 0) -> None:
+                 stability: int = 0, method: str = "kmeans", centre: bool = False) -> None:
         self.embedder = embedder
         self.n_topics = n_topics
         self.reducer = reducer
@@ -459,6 +484,8 @@ class ThemeDiscovery:
         self.random_state = random_state
         self.text_is_pseudonymised = text_is_pseudonymised
         self.stability = stability
+        self.method = method
+        self.centre = centre
 
     def get_params(self, deep: bool = True) -> dict[str, Any]:
         """Return the constructor parameters (scikit-learn convention)."""
@@ -506,6 +533,20 @@ class ThemeDiscovery:
         integer("n_neighbors", 2)
         integer("random_state", 0)
         integer("stability", 0)
+        if self.method not in METHODS:
+            raise InputError(f"The 'method' parameter of ThemeDiscovery must be one of "
+                             f"{', '.join(map(repr, METHODS))}. Got {self.method!r} instead.")
+        if not isinstance(self.centre, bool):
+            raise InputError("The 'centre' parameter of ThemeDiscovery must be a bool. Got "
+                             f"{self.centre!r} instead.")
+        if self.centre and self.method != "sparse":
+            raise InputError("The 'centre' parameter of ThemeDiscovery applies to "
+                             "method='sparse' only; got centre=True with "
+                             f"method={self.method!r}.")
+        if self.method == "sparse" and self.stability:
+            raise InputError("The 'stability' parameter of ThemeDiscovery must be 0 with "
+                             "method='sparse': its topics do not depend on the seed, so refits "
+                             f"would measure nothing. Got {self.stability!r} instead.")
         if not isinstance(self.text_is_pseudonymised, bool):
             raise InputError("The 'text_is_pseudonymised' parameter of ThemeDiscovery must be a "
                              f"bool. Got {self.text_is_pseudonymised!r} instead.")
@@ -620,14 +661,18 @@ class ThemeDiscovery:
         # One BLAS thread: on two cores it is ~2.5x faster here (many small products) and the
         # result does not depend on how many cores the machine has.
         with threadpool_limits(limits=1, user_api="blas"):
-            if k >= 2:
+            if self.method == "sparse" and k >= 2:
+                reduced, topics = self._sparse_topics(frame, x, xa, k, n_target, answered,
+                                                      config)
+            elif k >= 2:
                 reduced, labels = self._cluster(xa, k, self.random_state)
                 clusters[answered] = labels[:n_target]
                 reduced = reduced[:n_target]
+                topics = assemble_topics(frame, x, clusters, config, renumber=True)
             else:
                 clusters[answered] = 0
                 reduced = np.asarray(xa[:n_target], dtype=np.float64)
-            topics = assemble_topics(frame, x, clusters, config, renumber=True)
+                topics = assemble_topics(frame, x, clusters, config, renumber=True)
             if self.stability and k >= 2:
                 topics = _with_stability(topics, self._refits(xa, k, n_target, answered))
         restore = np.argsort(canon, kind="stable")  # canonical position -> caller's order
@@ -647,6 +692,25 @@ class ThemeDiscovery:
                                     n_neighbors=self.n_neighbors, random_state=seed)
         labels = KMeans(n_clusters=k, n_init=10, random_state=seed).fit_predict(reduced)
         return reduced, labels
+
+    def _sparse_topics(self, frame: pd.DataFrame, x: np.ndarray, xa: np.ndarray, k: int,
+                       n_target: int, answered: np.ndarray, config: AssignConfig
+                       ) -> tuple[np.ndarray, Topics]:
+        """Sparse-coding topics of the answered comments (``xa``: their vectors, then any
+        background's); returns their codes and the topics."""
+        from dataclasses import replace
+
+        from .sparse import learn_codes
+
+        learned = learn_codes(xa, k, centre=self.centre, random_state=self.random_state)
+        codes = np.zeros((len(answered), k))  # blank answers: no code, outliers
+        codes[answered] = learned.atom_codes[:n_target]
+        # the registered sc_centred counts any positive code as a membership
+        threshold = 0.0 if self.centre else learned.threshold
+        topics = assemble_topics(frame, x, np.full(len(answered), OUTLIER), config,
+                                 renumber=True, codes=replace(learned, atom_codes=codes,
+                                                              codes=codes, threshold=threshold))
+        return learned.atom_codes[:n_target], topics
 
     def _refits(self, xa: np.ndarray, k: int, n_target: int,
                 answered: np.ndarray) -> list[np.ndarray]:

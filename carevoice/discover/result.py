@@ -23,6 +23,13 @@ How a comment gets its topics (the assignment step):
    new comments (:meth:`ThemeDiscovery.predict`) are judged by the same rule.
    ``membership="similarity"`` uses centroids instead: a further topic whose similarity is at
    least ``second_similarity`` and within ``second_margin`` of the primary topic's.
+
+Sparse-coding topics (``ThemeDiscovery(method="sparse")``, :mod:`carevoice.discover.sparse`)
+carry their codes instead (:attr:`Topics.sparse`): a comment's topics are the atoms whose code
+exceeds the threshold, the largest first (at most ``max_topics``), the first one primary; a
+comment with no such code is an outlier; a topic is every comment it holds, primary or not
+(centroid, keywords and examples included). The same rule decides after every edit and in
+:meth:`ThemeDiscovery.predict`.
 """
 
 from __future__ import annotations
@@ -38,6 +45,8 @@ from .represent import diverse_examples, representative_examples, topic_keywords
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
+
+    from .sparse import SparseCodes
 
 __all__ = [
     "ASSIGNMENT_COLUMNS",
@@ -182,6 +191,9 @@ class Topics:
     next_id : int
         Above every topic id ever used, rejected and merged ones included: a topic made by an
         edit gets an id from here, so that no id in ``history`` ever names two topics.
+    sparse : SparseCodes or None
+        Sparse-coding topics only (``ThemeDiscovery(method="sparse")``): each comment's code on
+        each topic's atom, one column per row of ``topics``; memberships follow from them.
     """
 
     comments: pd.DataFrame
@@ -196,6 +208,7 @@ class Topics:
     pinned: np.ndarray | None = None
     classifiers: np.ndarray | None = None
     next_id: int = 0
+    sparse: SparseCodes | None = None
 
     def __repr__(self) -> str:
         blank = f", {self.n_blank} blank" if self.n_blank else ""
@@ -357,8 +370,9 @@ class Topics:
 def assemble_topics(comments: pd.DataFrame, embeddings: np.ndarray, clusters: np.ndarray,
                     config: AssignConfig, *, labels: dict[int, str] | None = None,
                     history: tuple[str, ...] = (), renumber: bool = False,
-                    pinned: np.ndarray | None = None, next_id: int = 0) -> Topics:
-    """Derive centroids, assignments and descriptions from a clustering.
+                    pinned: np.ndarray | None = None, next_id: int = 0,
+                    codes: SparseCodes | None = None) -> Topics:
+    """Derive centroids, assignments and descriptions from a clustering (or sparse codes).
 
     Parameters
     ----------
@@ -381,6 +395,9 @@ def assemble_topics(comments: pd.DataFrame, embeddings: np.ndarray, clusters: np
         A boolean mask of comments that stay outliers whatever their similarities.
     next_id : int, default 0
         The smallest id never used yet (carried across edits; raised above the ids here).
+    codes : SparseCodes, optional
+        Sparse-coding topics: memberships come from the codes (the module docstring) and
+        ``clusters`` is ignored (a comment's primary topic is its largest code).
 
     Returns
     -------
@@ -398,6 +415,10 @@ def assemble_topics(comments: pd.DataFrame, embeddings: np.ndarray, clusters: np
         blank = blank | pinned
     clusters[blank] = OUTLIER
     labels = dict(labels or {})
+    if codes is not None:
+        return _assemble_from_codes(comments, x, blank, codes, config, labels=labels,
+                                    history=history, renumber=renumber, pinned=pinned,
+                                    next_id=next_id)
     if renumber:
         ids = [t for t in np.unique(clusters) if t != OUTLIER]
         sizes = {t: (int((clusters == t).sum()), int(np.argmax(clusters == t))) for t in ids}
@@ -463,10 +484,33 @@ def assemble_topics(comments: pd.DataFrame, embeddings: np.ndarray, clusters: np
         topic_ids, col = alive, {t: j for j, t in enumerate(alive)}
 
     keywords = topic_keywords(texts, primary.tolist(), top_n=config.n_keywords)
+    topics = _topic_frame(ids, x, topic_ids, {t: np.where(primary == t)[0] for t in topic_ids},
+                          keywords, centroids, assignments, config, labels,
+                          {t: int((primary == t).sum()) for t in topic_ids})
+    labels = {t: v for t, v in labels.items() if t in col}
+    return Topics(comments=comments, embeddings=x, clusters=clusters, config=config,
+                  assignments=assignments, topics=topics, centroids=centroids.astype(np.float32),
+                  labels=labels, history=history, pinned=pinned, classifiers=classifiers,
+                  next_id=max(int(next_id), int(clusters.max()) + 1 if len(clusters) else 0))
+
+
+def _topic_frame(ids: np.ndarray, x: np.ndarray, topic_ids: list[int],
+                 members_of: dict[int, np.ndarray], keywords: dict[int, list[str]],
+                 centroids: np.ndarray, assignments: pd.DataFrame, config: AssignConfig,
+                 labels: dict[int, str], n_primary: dict[int, int]) -> pd.DataFrame:
+    """One row per topic (:data:`TOPIC_COLUMNS`): label, keywords, sizes and examples.
+
+    ``members_of`` holds the positions of the comments a topic's examples are chosen from
+    (its primary members, or all its members for sparse-coding topics), ``centroids`` one row
+    per topic id.
+    """
+    import pandas as pd
+
+    n = len(ids)
     records = []
-    for t in topic_ids:
-        members = np.where(primary == t)[0]
-        centroid = centroids[col[t]]
+    for row, t in enumerate(topic_ids):
+        members = members_of[t]
+        centroid = centroids[row]
         rep = representative_examples(x[members], centroid, config.n_examples)
         # Diverse examples add phrasings: leave out the representative ones as long as enough
         # other members remain to pick from (always the first one).
@@ -480,18 +524,80 @@ def assemble_topics(comments: pd.DataFrame, embeddings: np.ndarray, clusters: np
             "label": labels.get(t, topic_label(kw)),
             "keywords": kw,
             "size": size,
-            "n_primary": len(members),
+            "n_primary": n_primary[t],
             "share": round(size / n, 4) if n else 0.0,
             "representative": tuple(str(ids[members[j]]) for j in rep),
             "diverse": tuple(str(ids[members[j]]) for j in div),
         })
     topics = pd.DataFrame(records, columns=list(TOPIC_COLUMNS))
     topics["topic"] = topics["topic"].astype(np.int64)
+    return topics
+
+
+def _assemble_from_codes(comments: pd.DataFrame, x: np.ndarray, blank: np.ndarray,
+                         codes: SparseCodes, config: AssignConfig, *, labels: dict[int, str],
+                         history: tuple[str, ...], renumber: bool, pinned: np.ndarray | None,
+                         next_id: int) -> Topics:
+    """:func:`assemble_topics` for sparse-coding topics: memberships from the codes."""
+    import pandas as pd
+
+    texts = ["" if pd.isna(t) else str(t) for t in comments[TEXT]]
+    n = len(texts)
+    columns = list(range(len(codes.ids)))
+    found = [[] if blank[i] else codes.memberships(codes.codes[i], columns, config.max_topics)
+             for i in range(n)]
+    held = [codes.ids[j] for j in columns if any(j in f for f in found)]
+    if renumber:  # by primary members, then all members, then the first member's position
+        first = {codes.ids[j]: min(i for i, f in enumerate(found) if j in f) for j in columns
+                 if codes.ids[j] in held}
+        n_first = {t: sum(1 for f in found if f and codes.ids[f[0]] == t) for t in held}
+        n_all = {t: sum(1 for f in found if codes.ids.index(t) in f) for t in held}
+        order = sorted(held, key=lambda t: (-n_first[t], -n_all[t], first[t]))
+        mapping = {old: new for new, old in enumerate(order)}
+        labels = {mapping[k]: v for k, v in labels.items() if k in mapping}
+    else:
+        mapping = {t: t for t in held}
+    topic_of = {j: mapping[codes.ids[j]] for j in columns if codes.ids[j] in mapping}
+    found = [[topic_of[j] for j in f] for f in found]
+    codes = codes.renumbered(mapping)
+    topic_ids = list(codes.ids)
+    primary = np.array([f[0] if f else OUTLIER for f in found], dtype=np.int64)
+    members_of = {t: np.array([i for i, f in enumerate(found) if t in f], dtype=np.int64)
+                  for t in topic_ids}
+    if topic_ids:
+        centroids = _normalise(np.stack([x[members_of[t]].mean(axis=0) for t in topic_ids]))
+        sims = x @ centroids.T
+    else:
+        centroids = np.zeros((0, x.shape[1] if x.ndim == 2 else 0), dtype=np.float32)
+        sims = np.zeros((n, 0), dtype=np.float32)
+    col = {t: j for j, t in enumerate(topic_ids)}
+    rows: list[tuple[int, int, float, bool]] = []
+    for i in range(n):
+        if not found[i]:
+            outside = not blank[i] or (pinned is not None and pinned[i])
+            score = float(sims[i].max()) if topic_ids and outside else 0.0
+            rows.append((i, OUTLIER, round(score, 4), True))
+            continue
+        rows.extend((i, t, round(float(sims[i, col[t]]), 4), r == 0)
+                    for r, t in enumerate(found[i]))
+    ids = comments[COMMENT_ID].astype(str).to_numpy()
+    assignments = pd.DataFrame({
+        COMMENT_ID: [ids[i] for i, _, _, _ in rows],
+        "topic": np.array([t for _, t, _, _ in rows], dtype=np.int64),
+        "score": np.array([s for _, _, s, _ in rows], dtype=float),
+        "primary": np.array([p for _, _, _, p in rows], dtype=bool),
+    })
+    # Keywords from every membership: a comment in two topics counts in both.
+    pairs = [(texts[i], t) for i, f in enumerate(found) for t in f]
+    keywords = topic_keywords([p[0] for p in pairs], [p[1] for p in pairs],
+                              top_n=config.n_keywords)
+    topics = _topic_frame(ids, x, topic_ids, members_of, keywords, centroids, assignments,
+                          config, labels, {t: int((primary == t).sum()) for t in topic_ids})
     labels = {t: v for t, v in labels.items() if t in col}
-    return Topics(comments=comments, embeddings=x, clusters=clusters, config=config,
+    used = max([int(next_id), *(t + 1 for t in topic_ids)])
+    return Topics(comments=comments, embeddings=x, clusters=primary, config=config,
                   assignments=assignments, topics=topics, centroids=centroids.astype(np.float32),
-                  labels=labels, history=history, pinned=pinned, classifiers=classifiers,
-                  next_id=max(int(next_id), int(clusters.max()) + 1 if len(clusters) else 0))
+                  labels=labels, history=history, pinned=pinned, next_id=used, sparse=codes)
 
 
 def _further_topics(s: np.ndarray, best: int, config: AssignConfig,
@@ -565,7 +671,10 @@ def _probabilities(classifiers: np.ndarray, x: np.ndarray) -> np.ndarray:
 
 def assignments_for(topics: Topics, comment_ids: Any, vectors: np.ndarray,
                     texts: list[str]) -> pd.DataFrame:
-    """Assign new comments to existing topics by similarity to their centroids (no refitting).
+    """Assign new comments to existing topics (no refitting).
+
+    By similarity to the topics' centroids (and their membership classifiers); sparse-coding
+    topics code the new comments on their atoms and apply the fit's rule to the codes.
 
     Parameters
     ----------
@@ -591,12 +700,21 @@ def assignments_for(topics: Topics, comment_ids: Any, vectors: np.ndarray,
     ids = list(topics.topic_ids) if len(topics.centroids) else []
     by_classifier = cfg.membership == "classifier" and topics.classifiers is not None
     prob = _probabilities(topics.classifiers, vectors) if by_classifier and ids else None
+    sparse = topics.sparse
+    code = sparse.encode(vectors) if sparse is not None and ids else None
     rows = []
     for i, cid in enumerate(frame[COMMENT_ID]):
         if not texts[i].strip() or not ids:
             rows.append((cid, OUTLIER, 0.0, True))
             continue
         s = sims[i]
+        if sparse is not None and code is not None:  # sparse-coding topics: the codes decide
+            found = sparse.memberships(code[i], range(len(ids)), cfg.max_topics)
+            if not found:
+                rows.append((cid, OUTLIER, round(float(s.max()), 4), True))
+            rows.extend((cid, ids[j], round(float(s[j]), 4), r == 0)
+                        for r, j in enumerate(found))
+            continue
         order = np.argsort(-s, kind="stable")
         best = int(order[0])
         if s[best] < cfg.min_similarity:
