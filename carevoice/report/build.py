@@ -451,8 +451,10 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
                "themes and linked to the same young people's survey answers. Quotes are "
                "pseudonymised; names and places in them are replaced.")
     level = ci_level_of(result.prevalence)
-    note = _association_note(len(result.associations), test, weighted=weights is not None,
-                             level=level)
+    # the number of tests is the family BH adjusts over: the rows with a p value
+    n_assoc = int(result.associations["p_value"].notna().sum())
+    note = _association_note(n_assoc, test, weighted=weights is not None, level=level,
+                             n_untested=len(result.associations) - n_assoc)
     footnotes = [
         footnote(disclosure),
         _methods_note(result.settings["min_group"], weighted=weights is not None, level=level),
@@ -502,6 +504,7 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
     manifest = run_manifest(inputs=input_hashes, settings=settings, codebook=codebook,
                             codes_made_with=codes_made_with, frames=digests,
                             timestamp=timestamp)
+    n_hyp = int(result.hypotheses["p_value"].notna().sum())  # as for the associations
     hyp = hypothesis_table(result.hypotheses, labels, disclosure, prevalence=marked,
                            level=level)
     assoc = association_table(result.associations, marked, labels, disclosure, max_q=max_q)
@@ -527,8 +530,8 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
         cells=_cells(marked),
         footnotes=footnotes, manifest=manifest, labels=labels, association_note=note,
         max_q=max_q, link_result=result, quotes=quotes, changes=changes,
-        hypotheses_note=_hypotheses_note(len(result.hypotheses), test, weights is not None,
-                                         level=level),
+        hypotheses_note=_hypotheses_note(n_hyp, test, weights is not None, level=level,
+                                         n_untested=len(result.hypotheses) - n_hyp),
         differences_note=_differences_note(
             int(result.numeric["p_value"].notna().sum()),
             [str(r) for r in result.numeric["reason"].dropna()], level=level),

@@ -87,20 +87,52 @@ def _test_words(test: str, weighted: bool) -> str:
                     "chi-square with Yates' correction"}.get(test, test)
 
 
-def _association_note(n_tests: int, test: str, weighted: bool, level: float = 0.95) -> str:
-    """The note above the exploratory associations: the tests, their number and family."""
+def _untested_words(n_untested: int, one: str = "comparison",
+                    many: str = "comparisons") -> str:
+    """The sentence on the comparisons with no p value, which no family counts.
+
+    Examples
+    --------
+    >>> _untested_words(0)
+    ''
+    >>> _untested_words(2)[:56]
+    ' 2 comparisons were not tested and are not counted: ther'
+    """
+    if not n_untested:
+        return ""
+    what = (f"1 {one} was not tested and is" if n_untested == 1 else
+            f"{n_untested:,} {many} were not tested and are")
+    return (f" {what} not counted: there was nothing to compare (for example, a theme that "
+            "no young person who answered the question raised, or that every one raised).")
+
+
+def _association_note(n_tests: int, test: str, weighted: bool, level: float = 0.95,
+                      n_untested: int = 0) -> str:
+    """The note above the exploratory associations: the tests, their number and family.
+
+    ``n_tests`` is the number of comparisons with a p value, the family Benjamini-Hochberg
+    adjusts over (:func:`carevoice.link.bh`); ``n_untested`` the comparisons without one.
+    """
     return ("One-vs-rest comparisons of each theme with each answer to each closed question: "
             f"{n_tests:,} tests ({_test_words(test, weighted)}), odds ratios with {_pct(level)} "
             "confidence intervals (see the notes), q-values adjusted by Benjamini-Hochberg over "
             "these tests, a family of their own (the numeric answers and the pre-specified "
-            "hypotheses are adjusted separately). Exploratory: read them as leads, and the "
-            "pre-specified hypotheses as findings.")
+            "hypotheses are adjusted separately)." + _untested_words(n_untested) +
+            " Exploratory: read them as leads, and the pre-specified hypotheses as findings.")
 
 
-def _hypotheses_note(n_tests: int, test: str, weighted: bool, level: float = 0.95) -> str:
-    """The note above the pre-specified hypotheses; empty when there are none."""
+def _hypotheses_note(n_tests: int, test: str, weighted: bool, level: float = 0.95,
+                     n_untested: int = 0) -> str:
+    """The note above the pre-specified hypotheses; empty when there are none.
+
+    ``n_tests`` is the number of hypotheses with a p value (the family their q values are
+    adjusted over); ``n_untested`` the hypotheses without one.
+    """
     if not n_tests:
-        return ""
+        if not n_untested:
+            return ""
+        return ("None of the hypotheses written down before the analysis could be tested."
+                + _untested_words(n_untested, "hypothesis", "hypotheses"))
     which = ("1 hypothesis written down before the analysis, comparing" if n_tests == 1 else
              f"{n_tests:,} hypotheses written down before the analysis, each comparing")
     family = ("its q value adjusted by Benjamini-Hochberg over this hypothesis only (so equal "
@@ -111,7 +143,8 @@ def _hypotheses_note(n_tests: int, test: str, weighted: bool, level: float = 0.9
                  " (a one-sided hypothesis: Fisher's exact test)")
     return (f"{which} the young people giving the answers it names with the others who "
             f"answered the question: {_test_words(test, weighted)}{one_sided}, odds ratios "
-            f"with {_pct(level)} confidence intervals (see the notes), {family}.")
+            f"with {_pct(level)} confidence intervals (see the notes), {family}."
+            + _untested_words(n_untested, "hypothesis", "hypotheses"))
 
 
 def _differences_note(n_tested: int, untested: Sequence[str], level: float = 0.95) -> str:
