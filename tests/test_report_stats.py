@@ -68,3 +68,42 @@ def test_notes_when_every_comparison_was_tested_or_none_was():
     none = _hypotheses_note(0, "fisher", False, n_untested=2)
     assert none.startswith("None of the hypotheses") and "2 hypotheses were not" in none
     assert "over this hypothesis only" in _hypotheses_note(1, "fisher", False, n_untested=1)
+
+
+def _wave(seed: int, share: float, n: int = 80):
+    """One fictional wave: raisers weigh 0.3, so weighted and unweighted shares differ."""
+    rng = np.random.default_rng(seed)
+    ids = [f"r{i}" for i in range(n)]
+    comments = pd.DataFrame({"comment_id": [f"c{i}" for i in range(n)], "respondent_id": ids,
+                             "text": ["I want to see my mum more."] * n})
+    raised = rng.random(n) < share
+    codes = pd.DataFrame({"comment_id": comments["comment_id"], "theme": "family_contact",
+                          "assigned": raised, "score": 0.9})
+    respondents = pd.DataFrame({"respondent_id": ids,
+                                "age_group": rng.choice(["11-13", "14-17"], n),
+                                "w": np.where(raised, 0.3, 1.0)})
+    return comments, codes, respondents
+
+
+def test_weighted_report_says_its_change_between_waves_is_unweighted():
+    """compare_waves takes no weights: a weighted report printed the unweighted change (45%
+    for 2025) under a footnote saying every percentage was weighted, beside a weighted 20%."""
+    from carevoice.link import compare_waves
+
+    before, after = _wave(1, 0.3), _wave(2, 0.5)
+    waves = compare_waves({"2024": before, "2025": after}, themes=["family_contact"])
+    content = _report(*after, themes=["family_contact"], weights="w", waves=waves)
+    assert content.prevalence.loc[0, "Share"] == "20%"          # weighted
+    assert content.changes.loc[0, "After"].startswith("45%")    # unweighted
+    assert "Not weighted" in content.changes_note
+    weighted = next(f for f in content.footnotes if f.startswith("Weighted:"))
+    assert "except those of the change between waves" in weighted
+    assert "The change between waves is not weighted" in weighted
+    assert any("The change between waves is the exception" in g for g in content.guide)
+    # without weights, or without waves, nothing is said of it
+    plain = _report(*after, themes=["family_contact"], waves=waves)
+    assert "weighted" not in plain.changes_note.lower()
+    alone = _report(*after, themes=["family_contact"], weights="w")
+    weighted = next(f for f in alone.footnotes if f.startswith("Weighted:"))
+    assert "change between waves" not in weighted
+    assert not any("change between waves" in g for g in alone.guide)

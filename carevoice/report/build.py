@@ -51,6 +51,7 @@ from .notes import (
     _published_count,
     _reading_guide,
     _safeguarding_note,
+    _weights_note,
 )
 from .summary import glossary, key_points
 from .tables import (
@@ -462,13 +463,11 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
         _safeguarding_note(withheld, reviewed=screened is None and isinstance(
             safeguarding, pd.DataFrame), threshold=disclosure.threshold),
     ]
+    # compare_waves takes no weights: a weighted report says its change table is unweighted
+    unweighted_changes = weights is not None and waves is not None
     if weights is not None:
-        name = weights if isinstance(weights, str) else "given"
-        footnotes.insert(1, (
-            f"Weighted: percentages, confidence intervals and odds ratios use the {name} survey "
-            "weights (intervals with Kish's effective sample size); the counts beside them "
-            "(\"raised by\", \"young people who answered\") are numbers of young people, "
-            "unweighted, so a percentage is not their ratio."))
+        footnotes.insert(1, _weights_note(weights if isinstance(weights, str) else "given",
+                                          unweighted_changes=unweighted_changes))
     input_hashes = {name: {"file": Path(path).name, "sha256": file_hash(path)}
                     for name, path in (inputs or {}).items()}
     digests = None if inputs else {"comments": frame_hash(comments),
@@ -498,7 +497,7 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
     if pseudonymised_check is not None:
         settings["pseudonymised_check"] = dict(pseudonymised_check)
     changes, changes_note = _changes(waves, labels, disclosure, published=result.prevalence,
-                                     earlier=earlier)
+                                     earlier=earlier, weighted=weights is not None)
     if waves is not None:
         settings["waves"] = waves.settings if isinstance(waves, WaveComparison) else "table"
     manifest = run_manifest(inputs=input_hashes, settings=settings, codebook=codebook,
@@ -537,6 +536,7 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
             [str(r) for r in result.numeric["reason"].dropna()], level=level),
         changes_note=changes_note,
         guide=_reading_guide(disclosure, max_q, weighted=weights is not None, level=level,
+                             unweighted_changes=unweighted_changes,
                              q_adjusted=any(t.attrs.get(Q_ADJUSTED, False)
                                             for t in (assoc, hyp, diffs, changes))),
         suppression_note=footnote(disclosure), symbol=disclosure.symbol,

@@ -77,6 +77,32 @@ def _methods_note(min_group: int = 5, weighted: bool = False, level: float = 0.9
             f"least {min_group} answers and the answers in each group are not all the same.")
 
 
+def _weights_note(name: str, unweighted_changes: bool = False) -> str:
+    """The footnote of a weighted report: what the ``name`` weights apply to.
+
+    ``unweighted_changes``: the report has a change between waves table, which
+    :func:`carevoice.link.compare_waves` does not weight; the note says so rather than claim
+    that every percentage is weighted.
+
+    Examples
+    --------
+    >>> _weights_note("w")[:60]
+    'Weighted: percentages, confidence intervals and odds ratios '
+    >>> "change between waves" in _weights_note("w", unweighted_changes=True)
+    True
+    """
+    which = ("percentages, confidence intervals and odds ratios, except those of the change "
+             "between waves," if unweighted_changes else
+             "percentages, confidence intervals and odds ratios")
+    changes = (" The change between waves is not weighted: its percentages, intervals and "
+               "tests are of young people, counted alike, so a wave's percentage there can "
+               "differ from the weighted one in the tables above." if unweighted_changes else "")
+    return (f"Weighted: {which} use the {name} survey weights (intervals with Kish's effective "
+            "sample size); the counts beside them (\"raised by\", \"young people who "
+            "answered\") are numbers of young people, unweighted, so a percentage is not their "
+            "ratio." + changes)
+
+
 def _test_words(test: str, weighted: bool) -> str:
     """The association test, in words."""
     if weighted:
@@ -165,9 +191,11 @@ def _differences_note(n_tested: int, untested: Sequence[str], level: float = 0.9
 
 
 def _reading_guide(disclosure: DisclosureConfig, max_q: float, weighted: bool,
-                   level: float = 0.95, q_adjusted: bool = False) -> list[str]:
+                   level: float = 0.95, q_adjusted: bool = False,
+                   unweighted_changes: bool = False) -> list[str]:
     """The "How to read this report" notes: what each figure means, in plain words
-    (``q_adjusted``: a table's q values were adjusted for a hidden row, which they say)."""
+    (``q_adjusted``: a table's q values were adjusted for a hidden row, which they say;
+    ``unweighted_changes``: a weighted report's change between waves is not weighted)."""
     hidden_q = (" Where a row is hidden, the q values of the rows shown beside it are worked "
                 "out as if its p value were 1, so that they say nothing about it (they can "
                 "only be higher)." if q_adjusted else "")
@@ -205,7 +233,9 @@ def _reading_guide(disclosure: DisclosureConfig, max_q: float, weighted: bool,
     ]
     if weighted:
         guide.insert(1, "Percentages, intervals and odds ratios are weighted to the survey's "
-                        "population; the counts beside them are numbers of young people.")
+                        "population; the counts beside them are numbers of young people."
+                     + (" The change between waves is the exception: it is not weighted."
+                        if unweighted_changes else ""))
     return guide
 
 
@@ -243,8 +273,11 @@ def _published_count(withheld: int, threshold: int) -> int | str:
 
 def _changes(waves: WaveComparison | pd.DataFrame | None, labels: Mapping[str, str],
              disclosure: DisclosureConfig, *, published: pd.DataFrame | None = None,
-             earlier: Sequence[pd.DataFrame] = ()) -> tuple[pd.DataFrame, str]:
-    """The formatted table of change between waves and the note on how it was made."""
+             earlier: Sequence[pd.DataFrame] = (),
+             weighted: bool = False) -> tuple[pd.DataFrame, str]:
+    """The formatted table of change between waves and the note on how it was made
+    (``weighted``: the rest of the report is weighted, and the note says that the change
+    between waves is not, since :func:`carevoice.link.compare_waves` takes no weights)."""
     if waves is None:
         return pd.DataFrame(), ""
     if isinstance(waves, WaveComparison):
@@ -267,5 +300,10 @@ def _changes(waves: WaveComparison | pd.DataFrame | None, labels: Mapping[str, s
                  "test)")
     note += (". q-values are Benjamini-Hochberg adjusted across themes within each kind of "
              "comparison.")
+    if weighted:
+        note += (" Not weighted: unlike the rest of this report, these percentages, intervals "
+                 "and tests count every young person alike (comparisons of waves take no "
+                 "survey weights), so a wave's percentage here can differ from the weighted one "
+                 "in the tables above.")
     return change_table(table, labels, disclosure, prevalence=prevalence, published=published,
                         earlier=earlier), note
