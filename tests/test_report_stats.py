@@ -107,3 +107,74 @@ def test_weighted_report_says_its_change_between_waves_is_unweighted():
     weighted = next(f for f in alone.footnotes if f.startswith("Weighted:"))
     assert "change between waves" not in weighted
     assert not any("change between waves" in g for g in alone.guide)
+
+
+#: The summary's sentence on the weighted association of ``_allowance``, as the table goes.
+WEIGHTED_POINT = ("Young people who answered \u201cgets allowance: no\u201d wrote about money "
+                  "more often: 30 in every 100, compared with 17 in every 100 others.")
+
+
+def _allowance():
+    """80 fictional young people: unweighted, those answering "yes" raised money more often
+    (20 of 40 against 12 of 40); their weights reverse it (17% against 30%)."""
+    ids = [f"r{i}" for i in range(80)]
+    answer = np.array(["yes"] * 40 + ["no"] * 40)
+    raised = np.r_[np.arange(40) < 20, np.arange(40) < 12]
+    respondents = pd.DataFrame({"respondent_id": ids, "gets_allowance": answer,
+                                "age_group": ["11-13", "14-17"] * 40,
+                                "w": np.where((answer == "yes") & raised, 0.2, 1.0)})
+    indicators = pd.DataFrame({"money": raised}, index=pd.Index(ids, name="respondent_id"))
+    return indicators, respondents
+
+
+def test_weighted_summary_goes_the_way_of_the_table():
+    """The summary's "more often" took its direction and figures from the unweighted counts:
+    "“gets allowance: yes” ... more often: 20 of 40, compared with 12 of 40 others" beside a
+    table printing 17% against 30% and an odds ratio of 0.47."""
+    from carevoice.link import associations, prevalence
+    from carevoice.report.summary import key_points
+    from carevoice.report.tables import association_table, prevalence_table
+
+    indicators, respondents = _allowance()
+    table = association_table(associations(indicators, respondents, ["gets_allowance"],
+                                           weights="w"),
+                              prevalence(indicators, respondents, weights="w"), max_q=1.0)
+    assert table["Raised (answer)"].tolist() == ["30% (12 of 40)", "17% (20 of 40)"]
+    prev = prevalence_table(prevalence(indicators, respondents, weights="w"))
+    points = key_points(prev, table, symbol="[c]", threshold=5, weighted=True)
+    more = [p for p in points if "more often" in p]
+    assert more == [WEIGHTED_POINT]
+    assert "These figures count each young person by their survey weight." in points
+    # told nothing of the weights, the summary still follows the odds ratio, and never
+    # prints counts that go the other way
+    unsaid = [p for p in key_points(prev, table, symbol="[c]", threshold=5)
+              if "more often" in p]
+    assert unsaid == more
+
+
+def test_weighted_report_summary_uses_the_weighted_figures():
+    indicators, respondents = _allowance()
+    comments = pd.DataFrame({"comment_id": [f"c{i}" for i in range(80)],
+                             "respondent_id": respondents["respondent_id"],
+                             "text": ["I get no money for the bus."] * 80})
+    codes = pd.DataFrame({"comment_id": comments["comment_id"], "theme": "money",
+                          "assigned": indicators["money"].to_numpy(), "score": 0.9})
+    content = _report(comments, codes, respondents, themes=["money"], weights="w", max_q=1.0)
+    more = [p for p in content.key_points if "more often" in p]
+    assert more == [WEIGHTED_POINT]
+
+
+def test_summary_takes_its_direction_from_the_odds_ratio():
+    from carevoice.report.summary import key_points
+
+    table = pd.DataFrame({"Theme": ["Money"], "Answer": ["gets allowance: no"],
+                          "Raised (answer)": ["30% (12 of 40)"],
+                          "Raised (others)": ["15% (6 of 40)"],
+                          "Odds ratio (95% CI)": ["2.4 (0.80 to 7.3)"], "q": ["0.03"]})
+    prev = pd.DataFrame({"Theme": ["Money"], "Raised by": ["18"], "Of": ["80"]})
+    more = [p for p in key_points(prev, table, symbol="[c]", threshold=5) if "more often" in p]
+    assert more == [("Young people who answered \u201cgets allowance: no\u201d wrote about "
+                     "money more often: 12 of 40, compared with 6 of 40 others.")]
+    less = table.assign(**{"Odds ratio (95% CI)": ["<0.001 (<0.001 to 0.50)"]})
+    assert not [p for p in key_points(prev, less, symbol="[c]", threshold=5)
+                if "more often" in p]

@@ -542,7 +542,7 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
         suppression_note=footnote(disclosure), symbol=disclosure.symbol,
         safeguarding_withheld=withheld,
         key_points=key_points(overall, assoc, symbol=disclosure.symbol,
-                              threshold=disclosure.threshold),
+                              threshold=disclosure.threshold, weighted=weights is not None),
         glossary=glossary(quotes.get(TEXT, ()), disclosure.threshold, level=level),
         ci_level=level)
 
