@@ -336,6 +336,8 @@ def _subgroup_cell(cell: pd.Series) -> str:
     """``"31% (26 of 84; 95% CI 22% to 42%)"``: a shown cell with its interval (the interval
     left out when the frame has none)."""
     counts = f"{fmt_count(cell['n'])} of {fmt_count(cell['base'])}"
+    if pd.isna(cell["share"]):  # weights that sum to 0: no weighted share, said in words
+        return f"no share: weights sum to 0 ({counts})"
     ci = fmt_ci(cell["ci_low"], cell["ci_high"]) if {"ci_low", "ci_high"} <= set(
         cell.index) else ""
     if not ci:
