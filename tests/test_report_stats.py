@@ -178,3 +178,30 @@ def test_summary_takes_its_direction_from_the_odds_ratio():
     less = table.assign(**{"Odds ratio (95% CI)": ["<0.001 (<0.001 to 0.50)"]})
     assert not [p for p in key_points(prev, less, symbol="[c]", threshold=5)
                 if "more often" in p]
+
+
+def test_subgroup_whose_weights_sum_to_zero_says_it_has_no_share():
+    """Printed " (5 of 10)": a blank where the percentage goes."""
+    from carevoice.link import prevalence
+    from carevoice.report.tables import subgroup_table
+
+    ids = [f"r{i}" for i in range(20)]
+    indicators = pd.DataFrame({"t": [i % 2 == 0 for i in range(20)]},
+                              index=pd.Index(ids, name="respondent_id"))
+    respondents = pd.DataFrame({"respondent_id": ids, "g": ["a"] * 10 + ["b"] * 10,
+                                "w": [0.0] * 10 + [1.0] * 10})
+    table = subgroup_table(prevalence(indicators, respondents, weights="w"), "g")
+    row = table[table["Theme"] == "t"].iloc[0]
+    assert row["a"] == "no share: weights sum to 0 (5 of 10)"
+    assert row["b"].startswith("50% (5 of 10; 95% CI")
+
+
+def test_joint_display_says_as_often_for_an_odds_ratio_of_one():
+    from carevoice.report.joint import _association_finding, _more_often
+
+    row = pd.Series({"odds_ratio": 1.0, "or_ci_low": 0.4, "or_ci_high": 2.5, "q_value": 1.0,
+                     "variable": "feels_safe", "level": "never", "share_level": 0.25,
+                     "raised_level": 5, "n_level": 20, "share_rest": 0.25})
+    assert _association_finding(row).startswith("As often raised by those answering")
+    assert not _more_often(row)
+    assert _association_finding(row.replace(1.0, 1.5)).startswith("More often")
