@@ -205,3 +205,29 @@ def test_joint_display_says_as_often_for_an_odds_ratio_of_one():
     assert _association_finding(row).startswith("As often raised by those answering")
     assert not _more_often(row)
     assert _association_finding(row.replace(1.0, 1.5)).startswith("More often")
+
+
+def _changes_table(tests: list[str]) -> pd.DataFrame:
+    n = len(tests)
+    return pd.DataFrame({
+        "theme": [f"t{i}" for i in range(n)], "variable": "all", "level": "all",
+        "wave_from": "2024", "wave_to": "2025", "analysis": "independent",
+        "n_from": 10, "base_from": 40, "share_from": 0.25, "n_to": 20, "base_to": 40,
+        "share_to": 0.5, "overlap": None, "both": None, "from_only": None, "to_only": None,
+        "neither": None, "difference": 0.25, "ci_low": 0.05, "ci_high": 0.43,
+        "ci_level": 0.95, "p_value": 0.04, "test": tests, "q_value": 0.04})
+
+
+def test_change_note_names_the_test_each_row_used():
+    """Said "chi-square" whenever one row used it (test="auto" mixes Fisher's and chi-square
+    tables), and never said the chi-square test has Yates' correction."""
+    from carevoice.disclosure import DisclosureConfig
+    from carevoice.report.notes import _changes
+
+    note = _changes(_changes_table(["fisher", "chi2"]), {}, DisclosureConfig())[1]
+    assert ("Newcombe's interval, Fisher's exact test where an expected count is under 5, "
+            "otherwise chi-square with Yates' correction") in note
+    note = _changes(_changes_table(["chi2", "chi2"]), {}, DisclosureConfig())[1]
+    assert "Newcombe's interval, chi-square with Yates' correction)" in note
+    note = _changes(_changes_table(["fisher", "none"]), {}, DisclosureConfig())[1]
+    assert "Newcombe's interval, Fisher's exact test)" in note

@@ -287,8 +287,12 @@ def _changes(waves: WaveComparison | pd.DataFrame | None, labels: Mapping[str, s
     else:
         raise InputError("The 'waves' argument of make_report must be a WaveComparison or a "
                          f"table of changes. Got {type(waves).__name__} instead.")
-    tests = set(table["test"].astype(str)) if "test" in table else set()
-    test = "chi-square" if "chi2" in tests else "Fisher's exact test"
+    independent = (table[table["analysis"].astype(str) == "independent"]
+                   if "analysis" in table else table)
+    tests = set(independent["test"].astype(str)) if "test" in table else set()
+    # the test the independent rows used, as the associations' note words it
+    test = _test_words("auto" if {"chi2", "fisher"} <= tests else
+                       "chi2" if "chi2" in tests else "fisher", weighted=False)
     note = ("Change in percentage points from the earlier wave to the later one, with "
             f"{_pct(ci_level_of(table))} confidence intervals. 'All young people' compares "
             "everyone who answered each "
