@@ -231,3 +231,15 @@ def test_change_note_names_the_test_each_row_used():
     assert "Newcombe's interval, chi-square with Yates' correction)" in note
     note = _changes(_changes_table(["fisher", "none"]), {}, DisclosureConfig())[1]
     assert "Newcombe's interval, Fisher's exact test)" in note
+
+
+def test_p_values_below_005_never_print_as_005():
+    """0.0499 and 0.0549 both printed "0.05", and 0.00999 "0.010" beside "0.01" for 0.0123."""
+    from carevoice.report.tables import fmt_p
+
+    assert [fmt_p(p) for p in (0.0449, 0.0499, 0.04999999, 0.0549, 0.05)] == [
+        "0.045", "0.0499", "0.0499", "0.055", "0.050"]
+    assert [fmt_p(p) for p in (0.00999, 0.0123, 0.2345, 0.00099)] == [
+        "0.010", "0.012", "0.23", "<0.001"]
+    for p in np.linspace(0.001, 0.0499999, 2001):
+        assert float(fmt_p(p)) < 0.05, p
