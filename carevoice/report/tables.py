@@ -758,7 +758,7 @@ def change_table(changes: pd.DataFrame, labels: Mapping[str, str] | None = None,
     >>> change_table(changes).iloc[0, 1:4].tolist()
     ['2024 to 2025', 'all young people', '15% (12 of 80)']
     >>> change_table(changes).iloc[0, 4:].tolist()
-    ['33% (30 of 90)', '+18 (+6 to +30)', '0.02']
+    ['33% (30 of 90)', '+18 (+6 to +30)', '0.020']
     """
     missing = missing_change_columns(changes.columns)  # ci_level: not in older tables
     if missing:
