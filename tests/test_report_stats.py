@@ -178,6 +178,13 @@ def test_summary_takes_its_direction_from_the_odds_ratio():
     less = table.assign(**{"Odds ratio (95% CI)": ["<0.001 (<0.001 to 0.50)"]})
     assert not [p for p in key_points(prev, less, symbol="[c]", threshold=5)
                 if "more often" in p]
+    # 0.5 added to a table with an empty cell can put the odds ratio above 1 while the
+    # shares go the other way: the table shows less often, and so does the summary
+    flipped = table.assign(**{"Raised (answer)": ["0% (0 of 5)"],
+                              "Raised (others)": ["5% (5 of 100)"],
+                              "Odds ratio (95% CI)": ["1.6 (0.08 to 32)"]})
+    assert not [p for p in key_points(prev, flipped, symbol="[c]", threshold=5)
+                if "more often" in p]
 
 
 def test_subgroup_whose_weights_sum_to_zero_says_it_has_no_share():
@@ -204,7 +211,12 @@ def test_joint_display_says_as_often_for_an_odds_ratio_of_one():
                      "raised_level": 5, "n_level": 20, "share_rest": 0.25})
     assert _association_finding(row).startswith("As often raised by those answering")
     assert not _more_often(row)
-    assert _association_finding(row.replace(1.0, 1.5)).startswith("More often")
+    more = row.copy()
+    more[["odds_ratio", "share_level"]] = [1.6, 0.35]
+    assert _association_finding(more).startswith("More often") and _more_often(more)
+    less = row.copy()
+    less[["odds_ratio", "share_level"]] = [0.6, 0.15]
+    assert _association_finding(less).startswith("Less often") and not _more_often(less)
 
 
 def _changes_table(tests: list[str]) -> pd.DataFrame:

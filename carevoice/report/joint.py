@@ -102,12 +102,13 @@ def _prevalence_finding(row: pd.Series, config: DisclosureConfig) -> str:
 
 
 def _more_often(row: pd.Series) -> bool:
-    """Whether a result says "more often": an odds ratio above 1 (1 is as often)."""
-    return bool(row["odds_ratio"] > 1)
+    """Whether a result says "more often": the group's share above the others' (as for a
+    hypothesis; equal shares, an odds ratio of 1, are "as often")."""
+    return observed_direction(row) == "more often"
 
 
 def _association_finding(row: pd.Series) -> str:
-    more = "More" if _more_often(row) else "As" if row["odds_ratio"] == 1 else "Less"
+    more = observed_direction(row).split()[0].capitalize()
     return (f"{more} often raised by those answering {level_label(row['variable'], row['level'])}"
             f": {fmt_pct(row['share_level'])} ({fmt_count(row['raised_level'])} of "
             f"{fmt_count(row['n_level'])}) vs {fmt_pct(row['share_rest'])} of the others; odds "

@@ -83,11 +83,21 @@ def _odds_above_one(row: pd.Series) -> bool | None:
     return not match.group(1) and float(match.group(2).replace(",", "")) > 1
 
 
-def _in_100(cell: str) -> str | None:
-    """A table's percentage in plain words: "30%" -> "30 in every 100" (None: none)."""
+def _percent(cell: str) -> float | None:
+    """The percentage a formatted cell starts with: "30%" -> 30, "<1%" -> 0.5, ">99%" -> 99.5
+    (None: none, as in a suppressed cell)."""
     match = _SHARE.match(cell)
     if match is None:
         return None
+    return float(match.group(2)) + {"<": -0.5, ">": 0.5}.get(match.group(1), 0.0)
+
+
+def _in_100(cell: str) -> str:
+    """A table's percentage in plain words: "30%" -> "30 in every 100", "<1%" -> "fewer than
+    1 in every 100" (the cell starts with a percentage)."""
+    match = _SHARE.match(cell)
+    if match is None:  # not reached: _percent checks the cell first
+        return cell
     prefix = {"<": "fewer than ", ">": "more than "}.get(match.group(1), "")
     return f"{prefix}{match.group(2)} in every 100"
 
@@ -96,26 +106,24 @@ def _more_often(row: pd.Series, weighted: bool) -> str | None:
     """The summary's sentence on an association, when those giving the answer raised the
     theme more often; None otherwise.
 
-    The direction is the table's: its odds ratio (its counts when it prints none). The figures
-    are the table's too: the counts unweighted, and the percentages when ``weighted``, since
-    weighted shares (and the odds ratio) need not go the same way as the counts."""
+    "More often" is what the table prints: a higher percentage than the others' (weighted in
+    a weighted report), and an odds ratio above 1. The figures are the table's too: its counts
+    unweighted, and its percentages when ``weighted``, since weighted shares need not go the
+    same way as the counts of young people."""
     cells = [str(row.get(c, "")) for c in ("Raised (answer)", "Raised (others)")]
     counts = [_COUNTS.search(cell) for cell in cells]
-    if None in counts:
+    shares = [_percent(cell) for cell in cells]
+    if None in counts or shares[0] is None or shares[1] is None:
         return None
-    a, b, c, d = (_count(x) for m in counts for x in m.groups())
-    above = _odds_above_one(row)
-    if not (above if above is not None else (b and d and a / b > c / d)):
+    if not shares[0] > shares[1] or _odds_above_one(row) is False:
         return None
     lead = (f"Young people who answered \u201c{row['Answer']}\u201d wrote about "
             f"{str(row['Theme']).lower()} more often")
+    a, b, c, d = (_count(x) for m in counts for x in m.groups())  # type: ignore[union-attr]
     if not weighted and b and d and a / b > c / d:
         return f"{lead}: {a:,} of {b:,}, compared with {c:,} of {d:,} others."
     # weighted (or counts that go the other way): the percentages the table prints
-    mine, others = (_in_100(cell) for cell in cells)
-    if mine is None or others is None:
-        return None
-    return f"{lead}: {mine}, compared with {others} others."
+    return f"{lead}: {_in_100(cells[0])}, compared with {_in_100(cells[1])} others."
 
 
 def key_points(prevalence: pd.DataFrame, associations: pd.DataFrame, *, symbol: str,
@@ -138,7 +146,8 @@ def key_points(prevalence: pd.DataFrame, associations: pd.DataFrame, *, symbol: 
     weighted : bool, default False
         The tables are weighted: an association's sentence gives the weighted percentages
         the table prints, not its counts of young people, which can go the other way. In
-        either case the direction ("more often") is the table's odds ratio.
+        either case "more often" is what the table shows: a higher percentage than the
+        others' and an odds ratio above 1.
 
     Returns
     -------
