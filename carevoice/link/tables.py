@@ -363,7 +363,10 @@ def associations(indicators: pd.DataFrame, respondents: pd.DataFrame,
         scale = 1.0 if ww is None or ww.sum() == 0 else _kish(ww) / float(ww.sum())
         for theme in indicators.columns:
             y = indicators[theme].to_numpy(dtype=bool)[answered]
-            by_level = np.array([[y[values == lev].sum(), (~y[values == lev]).sum()]
+            # with weights, V of the weighted table, as the shares and odds ratios are
+            weight = np.ones(len(y)) if ww is None else ww
+            by_level = np.array([[weight[(values == lev) & y].sum(),
+                                  weight[(values == lev) & ~y].sum()]
                                  for lev in levels], dtype=float).reshape(-1, 2)
             v = _cramers_v(by_level)
             for level in levels:

@@ -506,7 +506,9 @@ def _paired_rows(before: pd.DataFrame, after: pd.DataFrame, first: str, second: 
         to_only, neither = int((~x & y).sum()), int((~x & ~y).sum())
         diff, low, high = paired_difference_ci(both, from_only, to_only, neither, alpha)
         p, used = math.nan, "none"
-        if both + from_only + to_only > 0:
+        # nothing to test when nobody, or everybody, raised it in both waves (as for the
+        # independent rows, whose table then has an empty margin)
+        if both + from_only + to_only > 0 and neither + from_only + to_only > 0:
             p = float(mcnemar([[both, from_only], [to_only, neither]], exact=True).pvalue)
             used = "mcnemar_exact"
         rows.append({

@@ -51,6 +51,7 @@ from .notes import (
     _published_count,
     _reading_guide,
     _safeguarding_note,
+    _weights_note,
 )
 from .summary import glossary, key_points
 from .tables import (
@@ -460,8 +461,10 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
                "themes and linked to the same young people's survey answers. Quotes are "
                "pseudonymised; names and places in them are replaced.")
     level = ci_level_of(result.prevalence)
-    note = _association_note(len(result.associations), test, weighted=weights is not None,
-                             level=level)
+    # the number of tests is the family BH adjusts over: the rows with a p value
+    n_assoc = int(result.associations["p_value"].notna().sum())
+    note = _association_note(n_assoc, test, weighted=weights is not None, level=level,
+                             n_untested=len(result.associations) - n_assoc)
     footnotes = [
         footnote(disclosure),
         _methods_note(result.settings["min_group"], weighted=weights is not None, level=level),
@@ -469,13 +472,11 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
         _safeguarding_note(withheld, reviewed=screened is None and isinstance(
             safeguarding, pd.DataFrame), threshold=disclosure.threshold),
     ]
+    # compare_waves takes no weights: a weighted report says its change table is unweighted
+    unweighted_changes = weights is not None and waves is not None
     if weights is not None:
-        name = weights if isinstance(weights, str) else "given"
-        footnotes.insert(1, (
-            f"Weighted: percentages, confidence intervals and odds ratios use the {name} survey "
-            "weights (intervals with Kish's effective sample size); the counts beside them "
-            "(\"raised by\", \"young people who answered\") are numbers of young people, "
-            "unweighted, so a percentage is not their ratio."))
+        footnotes.insert(1, _weights_note(weights if isinstance(weights, str) else "given",
+                                          unweighted_changes=unweighted_changes))
     input_hashes = {name: {"file": Path(path).name, "sha256": file_hash(path)}
                     for name, path in (inputs or {}).items()}
     digests = None if inputs else {"comments": frame_hash(comments),
@@ -505,13 +506,14 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
     if pseudonymised_check is not None:
         settings["pseudonymised_check"] = dict(pseudonymised_check)
     changes, changes_note = _changes(waves, labels, disclosure, published=result.prevalence,
-                                     earlier=earlier)
+                                     earlier=earlier, weighted=weights is not None)
     if waves is not None:
         settings["waves"] = waves.settings if isinstance(waves, WaveComparison) else "table"
     manifest = {**run_manifest(inputs=input_hashes, settings=settings, codebook=codebook,
                                codes_made_with=codes_made_with, frames=digests,
                                timestamp=timestamp),
                 "earlier_reports": checked_against}
+    n_hyp = int(result.hypotheses["p_value"].notna().sum())  # as for the associations
     hyp = hypothesis_table(result.hypotheses, labels, disclosure, prevalence=marked,
                            level=level)
     assoc = association_table(result.associations, marked, labels, disclosure, max_q=max_q)
@@ -539,19 +541,20 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
         cells=_cells(marked),
         footnotes=footnotes, manifest=manifest, labels=labels, association_note=note,
         max_q=max_q, link_result=result, quotes=quotes, changes=changes,
-        hypotheses_note=_hypotheses_note(len(result.hypotheses), test, weights is not None,
-                                         level=level),
+        hypotheses_note=_hypotheses_note(n_hyp, test, weights is not None, level=level,
+                                         n_untested=len(result.hypotheses) - n_hyp),
         differences_note=_differences_note(
             int(result.numeric["p_value"].notna().sum()),
             [str(r) for r in result.numeric["reason"].dropna()], level=level),
         changes_note=changes_note,
         guide=_reading_guide(disclosure, max_q, weighted=weights is not None, level=level,
+                             unweighted_changes=unweighted_changes,
                              q_adjusted=any(t.attrs.get(Q_ADJUSTED, False)
                                             for t in (assoc, hyp, diffs, changes))),
         suppression_note=footnote(disclosure), symbol=disclosure.symbol,
         safeguarding_withheld=withheld,
         key_points=key_points(overall, assoc, symbol=disclosure.symbol,
-                              threshold=disclosure.threshold),
+                              threshold=disclosure.threshold, weighted=weights is not None),
         glossary=glossary(quotes.get(TEXT, ()), disclosure.threshold, level=level),
         ci_level=level)
 

@@ -101,8 +101,14 @@ def _prevalence_finding(row: pd.Series, config: DisclosureConfig) -> str:
             f"({fmt_count(row['n'])} of {fmt_count(row['base'])}; {_ci(row)} {ci}).")
 
 
+def _more_often(row: pd.Series) -> bool:
+    """Whether a result says "more often": the group's share above the others' (as for a
+    hypothesis; equal shares, an odds ratio of 1, are "as often")."""
+    return observed_direction(row) == "more often"
+
+
 def _association_finding(row: pd.Series) -> str:
-    more = "More" if row["odds_ratio"] >= 1 else "Less"
+    more = observed_direction(row).split()[0].capitalize()
     return (f"{more} often raised by those answering {level_label(row['variable'], row['level'])}"
             f": {fmt_pct(row['share_level'])} ({fmt_count(row['raised_level'])} of "
             f"{fmt_count(row['n_level'])}) vs {fmt_pct(row['share_rest'])} of the others; odds "
@@ -217,7 +223,7 @@ def _shown_associations(associations: pd.DataFrame, theme: str, max_q: float,
 def _illustrated(row: pd.Series, max_q: float) -> bool:
     """Whether quotes of the young people in a hypothesis' group go beside it: a result
     shown, in the direction "more often", with q up to ``max_q``."""
-    return (not row["suppressed"]) and row["odds_ratio"] >= 1 and row["q_value"] <= max_q
+    return (not row["suppressed"]) and _more_often(row) and row["q_value"] <= max_q
 
 
 def _quotes_of(quotes: pd.DataFrame, theme: str, variable: str, level: str) -> pd.DataFrame:
@@ -252,7 +258,7 @@ def _display(marked: _Marked, quotes: pd.DataFrame, theme: str, config: Disclosu
     shown = _shown_associations(assoc, theme, max_q, max_associations)
     # quotes from young people who gave an answer illustrate "more often", not "less often"
     findings += [("association", _association_finding(r),
-                  (str(r["variable"]), str(r["level"])) if r["odds_ratio"] >= 1 else None)
+                  (str(r["variable"]), str(r["level"])) if _more_often(r) else None)
                  for _, r in shown.iterrows()]
     hidden = int(mine["suppressed"].sum())
     more = int((~mine["suppressed"].astype(bool)).sum()) - len(shown)
@@ -337,7 +343,7 @@ def _quote_groups(result: LinkResult, config: DisclosureConfig | None = None, *,
                    if _illustrated(r, max_q)]
         shown = _shown_associations(assoc, theme, max_q, max_associations)
         groups += [(theme, str(r["variable"]), str(r["level"])) for _, r in shown.iterrows()
-                   if r["odds_ratio"] >= 1]
+                   if _more_often(r)]
     return groups
 
 

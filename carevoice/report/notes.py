@@ -77,6 +77,32 @@ def _methods_note(min_group: int = 5, weighted: bool = False, level: float = 0.9
             f"least {min_group} answers and the answers in each group are not all the same.")
 
 
+def _weights_note(name: str, unweighted_changes: bool = False) -> str:
+    """The footnote of a weighted report: what the ``name`` weights apply to.
+
+    ``unweighted_changes``: the report has a change between waves table, which
+    :func:`carevoice.link.compare_waves` does not weight; the note says so rather than claim
+    that every percentage is weighted.
+
+    Examples
+    --------
+    >>> _weights_note("w")[:60]
+    'Weighted: percentages, confidence intervals and odds ratios '
+    >>> "change between waves" in _weights_note("w", unweighted_changes=True)
+    True
+    """
+    which = ("percentages, confidence intervals and odds ratios, except those of the change "
+             "between waves," if unweighted_changes else
+             "percentages, confidence intervals and odds ratios")
+    changes = (" The change between waves is not weighted: its percentages, intervals and "
+               "tests are of young people, counted alike, so a wave's percentage there can "
+               "differ from the weighted one in the tables above." if unweighted_changes else "")
+    return (f"Weighted: {which} use the {name} survey weights (intervals with Kish's effective "
+            "sample size); the counts beside them (\"raised by\", \"young people who "
+            "answered\") are numbers of young people, unweighted, so a percentage is not their "
+            "ratio." + changes)
+
+
 def _test_words(test: str, weighted: bool) -> str:
     """The association test, in words."""
     if weighted:
@@ -87,20 +113,52 @@ def _test_words(test: str, weighted: bool) -> str:
                     "chi-square with Yates' correction"}.get(test, test)
 
 
-def _association_note(n_tests: int, test: str, weighted: bool, level: float = 0.95) -> str:
-    """The note above the exploratory associations: the tests, their number and family."""
+def _untested_words(n_untested: int, one: str = "comparison",
+                    many: str = "comparisons") -> str:
+    """The sentence on the comparisons with no p value, which no family counts.
+
+    Examples
+    --------
+    >>> _untested_words(0)
+    ''
+    >>> _untested_words(2)[:56]
+    ' 2 comparisons were not tested and are not counted: ther'
+    """
+    if not n_untested:
+        return ""
+    what = (f"1 {one} was not tested and is" if n_untested == 1 else
+            f"{n_untested:,} {many} were not tested and are")
+    return (f" {what} not counted: there was nothing to compare (for example, a theme that "
+            "no young person who answered the question raised, or that every one raised).")
+
+
+def _association_note(n_tests: int, test: str, weighted: bool, level: float = 0.95,
+                      n_untested: int = 0) -> str:
+    """The note above the exploratory associations: the tests, their number and family.
+
+    ``n_tests`` is the number of comparisons with a p value, the family Benjamini-Hochberg
+    adjusts over (:func:`carevoice.link.bh`); ``n_untested`` the comparisons without one.
+    """
     return ("One-vs-rest comparisons of each theme with each answer to each closed question: "
             f"{n_tests:,} tests ({_test_words(test, weighted)}), odds ratios with {_pct(level)} "
             "confidence intervals (see the notes), q-values adjusted by Benjamini-Hochberg over "
             "these tests, a family of their own (the numeric answers and the pre-specified "
-            "hypotheses are adjusted separately). Exploratory: read them as leads, and the "
-            "pre-specified hypotheses as findings.")
+            "hypotheses are adjusted separately)." + _untested_words(n_untested) +
+            " Exploratory: read them as leads, and the pre-specified hypotheses as findings.")
 
 
-def _hypotheses_note(n_tests: int, test: str, weighted: bool, level: float = 0.95) -> str:
-    """The note above the pre-specified hypotheses; empty when there are none."""
+def _hypotheses_note(n_tests: int, test: str, weighted: bool, level: float = 0.95,
+                     n_untested: int = 0) -> str:
+    """The note above the pre-specified hypotheses; empty when there are none.
+
+    ``n_tests`` is the number of hypotheses with a p value (the family their q values are
+    adjusted over); ``n_untested`` the hypotheses without one.
+    """
     if not n_tests:
-        return ""
+        if not n_untested:
+            return ""
+        return ("None of the hypotheses written down before the analysis could be tested."
+                + _untested_words(n_untested, "hypothesis", "hypotheses"))
     which = ("1 hypothesis written down before the analysis, comparing" if n_tests == 1 else
              f"{n_tests:,} hypotheses written down before the analysis, each comparing")
     family = ("its q value adjusted by Benjamini-Hochberg over this hypothesis only (so equal "
@@ -111,7 +169,8 @@ def _hypotheses_note(n_tests: int, test: str, weighted: bool, level: float = 0.9
                  " (a one-sided hypothesis: Fisher's exact test)")
     return (f"{which} the young people giving the answers it names with the others who "
             f"answered the question: {_test_words(test, weighted)}{one_sided}, odds ratios "
-            f"with {_pct(level)} confidence intervals (see the notes), {family}.")
+            f"with {_pct(level)} confidence intervals (see the notes), {family}."
+            + _untested_words(n_untested, "hypothesis", "hypotheses"))
 
 
 def _differences_note(n_tested: int, untested: Sequence[str], level: float = 0.95) -> str:
@@ -132,9 +191,11 @@ def _differences_note(n_tested: int, untested: Sequence[str], level: float = 0.9
 
 
 def _reading_guide(disclosure: DisclosureConfig, max_q: float, weighted: bool,
-                   level: float = 0.95, q_adjusted: bool = False) -> list[str]:
+                   level: float = 0.95, q_adjusted: bool = False,
+                   unweighted_changes: bool = False) -> list[str]:
     """The "How to read this report" notes: what each figure means, in plain words
-    (``q_adjusted``: a table's q values were adjusted for a hidden row, which they say)."""
+    (``q_adjusted``: a table's q values were adjusted for a hidden row, which they say;
+    ``unweighted_changes``: a weighted report's change between waves is not weighted)."""
     hidden_q = (" Where a row is hidden, the q values of the rows shown beside it are worked "
                 "out as if its p value were 1, so that they say nothing about it (they can "
                 "only be higher)." if q_adjusted else "")
@@ -172,7 +233,9 @@ def _reading_guide(disclosure: DisclosureConfig, max_q: float, weighted: bool,
     ]
     if weighted:
         guide.insert(1, "Percentages, intervals and odds ratios are weighted to the survey's "
-                        "population; the counts beside them are numbers of young people.")
+                        "population; the counts beside them are numbers of young people."
+                     + (" The change between waves is the exception: it is not weighted."
+                        if unweighted_changes else ""))
     return guide
 
 
@@ -210,8 +273,11 @@ def _published_count(withheld: int, threshold: int) -> int | str:
 
 def _changes(waves: WaveComparison | pd.DataFrame | None, labels: Mapping[str, str],
              disclosure: DisclosureConfig, *, published: pd.DataFrame | None = None,
-             earlier: Sequence[pd.DataFrame] = ()) -> tuple[pd.DataFrame, str]:
-    """The formatted table of change between waves and the note on how it was made."""
+             earlier: Sequence[pd.DataFrame] = (),
+             weighted: bool = False) -> tuple[pd.DataFrame, str]:
+    """The formatted table of change between waves and the note on how it was made
+    (``weighted``: the rest of the report is weighted, and the note says that the change
+    between waves is not, since :func:`carevoice.link.compare_waves` takes no weights)."""
     if waves is None:
         return pd.DataFrame(), ""
     if isinstance(waves, WaveComparison):
@@ -221,8 +287,12 @@ def _changes(waves: WaveComparison | pd.DataFrame | None, labels: Mapping[str, s
     else:
         raise InputError("The 'waves' argument of make_report must be a WaveComparison or a "
                          f"table of changes. Got {type(waves).__name__} instead.")
-    tests = set(table["test"].astype(str)) if "test" in table else set()
-    test = "chi-square" if "chi2" in tests else "Fisher's exact test"
+    independent = (table[table["analysis"].astype(str) == "independent"]
+                   if "analysis" in table else table)
+    tests = set(independent["test"].astype(str)) if "test" in table else set()
+    # the test the independent rows used, as the associations' note words it
+    test = _test_words("auto" if {"chi2", "fisher"} <= tests else
+                       "chi2" if "chi2" in tests else "fisher", weighted=False)
     note = ("Change in percentage points from the earlier wave to the later one, with "
             f"{_pct(ci_level_of(table))} confidence intervals. 'All young people' compares "
             "everyone who answered each "
@@ -234,5 +304,10 @@ def _changes(waves: WaveComparison | pd.DataFrame | None, labels: Mapping[str, s
                  "test)")
     note += (". q-values are Benjamini-Hochberg adjusted across themes within each kind of "
              "comparison.")
+    if weighted:
+        note += (" Not weighted: unlike the rest of this report, these percentages, intervals "
+                 "and tests count every young person alike (comparisons of waves take no "
+                 "survey weights), so a wave's percentage here can differ from the weighted one "
+                 "in the tables above.")
     return change_table(table, labels, disclosure, prevalence=prevalence, published=published,
                         earlier=earlier), note

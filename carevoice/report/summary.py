@@ -18,6 +18,12 @@ __all__: list[str] = []
 #: "(15 of 20)" in a formatted cell: the count and the base.
 _COUNTS = re.compile(r"\((\d[\d,]*) of (\d[\d,]*)[;)]")
 
+#: "75%", "<1%" or ">99%" at the start of a formatted cell: the share as the table prints it.
+_SHARE = re.compile(r"^([<>]?)(\d+)%")
+
+#: The odds ratio at the start of a formatted cell: "2.1 (0.86 to 5.4)", "<0.001 (...)".
+_ODDS = re.compile(r"^(<?)(\d[\d,]*(?:\.\d+)?)(?: |$)")
+
 #: The words a report may use, with what they mean in plain words. Methods terms are always
 #: listed (the notes use them); care terms only when a quote uses them.
 _METHOD_WORDS: tuple[tuple[str, str], ...] = (
@@ -68,8 +74,60 @@ def _people(n: int, base: int) -> str:
     return f"{n:,} of {base:,} young people"
 
 
+def _odds_above_one(row: pd.Series) -> bool | None:
+    """Whether the odds ratio a formatted row prints is above 1 (None: none printed)."""
+    column = next((c for c in row.index if str(c).startswith("Odds ratio")), None)
+    match = _ODDS.match(str(row.get(column, ""))) if column is not None else None
+    if match is None:
+        return None
+    return not match.group(1) and float(match.group(2).replace(",", "")) > 1
+
+
+def _percent(cell: str) -> float | None:
+    """The percentage a formatted cell starts with: "30%" -> 30, "<1%" -> 0.5, ">99%" -> 99.5
+    (None: none, as in a suppressed cell)."""
+    match = _SHARE.match(cell)
+    if match is None:
+        return None
+    return float(match.group(2)) + {"<": -0.5, ">": 0.5}.get(match.group(1), 0.0)
+
+
+def _in_100(cell: str) -> str:
+    """A table's percentage in plain words: "30%" -> "30 in every 100", "<1%" -> "fewer than
+    1 in every 100" (the cell starts with a percentage)."""
+    match = _SHARE.match(cell)
+    if match is None:  # not reached: _percent checks the cell first
+        return cell
+    prefix = {"<": "fewer than ", ">": "more than "}.get(match.group(1), "")
+    return f"{prefix}{match.group(2)} in every 100"
+
+
+def _more_often(row: pd.Series, weighted: bool) -> str | None:
+    """The summary's sentence on an association, when those giving the answer raised the
+    theme more often; None otherwise.
+
+    "More often" is what the table prints: a higher percentage than the others' (weighted in
+    a weighted report), and an odds ratio above 1. The figures are the table's too: its counts
+    unweighted, and its percentages when ``weighted``, since weighted shares need not go the
+    same way as the counts of young people."""
+    cells = [str(row.get(c, "")) for c in ("Raised (answer)", "Raised (others)")]
+    counts = [_COUNTS.search(cell) for cell in cells]
+    shares = [_percent(cell) for cell in cells]
+    if None in counts or shares[0] is None or shares[1] is None:
+        return None
+    if not shares[0] > shares[1] or _odds_above_one(row) is False:
+        return None
+    lead = (f"Young people who answered \u201c{row['Answer']}\u201d wrote about "
+            f"{str(row['Theme']).lower()} more often")
+    a, b, c, d = (_count(x) for m in counts for x in m.groups())  # type: ignore[union-attr]
+    if not weighted and b and d and a / b > c / d:
+        return f"{lead}: {a:,} of {b:,}, compared with {c:,} of {d:,} others."
+    # weighted (or counts that go the other way): the percentages the table prints
+    return f"{lead}: {_in_100(cells[0])}, compared with {_in_100(cells[1])} others."
+
+
 def key_points(prevalence: pd.DataFrame, associations: pd.DataFrame, *, symbol: str,
-               threshold: int, top: int = 3) -> list[str]:
+               threshold: int, top: int = 3, weighted: bool = False) -> list[str]:
     """The summary at the top of the report, in short plain sentences.
 
     Parameters
@@ -85,6 +143,11 @@ def key_points(prevalence: pd.DataFrame, associations: pd.DataFrame, *, symbol: 
         The disclosure threshold (said in words for the hidden themes).
     top : int, default 3
         How many of the most often raised themes to name.
+    weighted : bool, default False
+        The tables are weighted: an association's sentence gives the weighted percentages
+        the table prints, not its counts of young people, which can go the other way. In
+        either case "more often" is what the table shows: a higher percentage than the
+        others' and an odds ratio above 1.
 
     Returns
     -------
@@ -119,19 +182,12 @@ def key_points(prevalence: pd.DataFrame, associations: pd.DataFrame, *, symbol: 
         which = "1 theme was" if hidden == 1 else f"{hidden:,} themes were"
         points.append(f"{which} raised by fewer than {threshold} young people. We do not give "
                       "those numbers, to keep answers private.")
-    more = []
-    for _, r in associations.iterrows():
-        mine, others = (_COUNTS.search(str(r.get(c, ""))) for c in ("Raised (answer)",
-                                                                      "Raised (others)"))
-        if mine is None or others is None:
-            continue
-        a, b, c, d = (_count(x) for x in (*mine.groups(), *others.groups()))
-        if b and d and a / b > c / d:
-            more.append(f"Young people who answered \u201c{r['Answer']}\u201d wrote about "
-                        f"{str(r['Theme']).lower()} more often: {a:,} of {b:,}, compared "
-                        f"with {c:,} of {d:,} others.")
+    more = [point for _, r in associations.iterrows()
+            if (point := _more_often(r, weighted)) is not None]
     if more:
         points += more[:2]
+        if weighted:
+            points.append("These figures count each young person by their survey weight.")
         points.append("Differences like these may be down to chance. They need checking.")
     points.append("The rest of the report gives the details. \u201cWords used in this "
                   "report\u201d explains the terms.")

@@ -207,18 +207,27 @@ def fmt_or(odds: float, low: float, high: float) -> str:
 
 
 def fmt_p(p: float) -> str:
-    """Format a p- or q-value.
+    """Format a p- or q-value: two significant figures, "<0.001" below 0.001.
+
+    A value just below 0.05, which two significant figures would round up to it, is written
+    with the digits that keep it below (0.0499, rounded down), so that 0.05 printed is never
+    a value under 0.05; above 0.05, 0.0549 is "0.055", not "0.05".
 
     Examples
     --------
-    >>> fmt_p(0.0043), fmt_p(0.00001), fmt_p(0.2345)
-    ('0.004', '<0.001', '0.23')
+    >>> fmt_p(0.0043), fmt_p(0.00001), fmt_p(0.2345), fmt_p(0.031), fmt_p(1.0)
+    ('0.0043', '<0.001', '0.23', '0.031', '1.0')
+    >>> fmt_p(0.0449), fmt_p(0.0499), fmt_p(0.05), fmt_p(0.0549), fmt_p(0.00999)
+    ('0.045', '0.0499', '0.050', '0.055', '0.010')
     """
     if p is None or math.isnan(p):
         return ""
     if p < 0.001:
         return "<0.001"
-    return f"{p:.3f}" if p < 0.01 else f"{p:.2f}"
+    text = f"{p:#.2g}"
+    if p < 0.05 <= float(text):  # 0.0495 to 0.05 would read 0.050
+        return f"{math.floor(p * 10_000) / 10_000:.4f}"
+    return text
 
 
 def ci_level_of(frame: pd.DataFrame | None, default: float = 0.95) -> float:
@@ -336,6 +345,8 @@ def _subgroup_cell(cell: pd.Series) -> str:
     """``"31% (26 of 84; 95% CI 22% to 42%)"``: a shown cell with its interval (the interval
     left out when the frame has none)."""
     counts = f"{fmt_count(cell['n'])} of {fmt_count(cell['base'])}"
+    if pd.isna(cell["share"]):  # weights that sum to 0: no weighted share, said in words
+        return f"no share: weights sum to 0 ({counts})"
     ci = fmt_ci(cell["ci_low"], cell["ci_high"]) if {"ci_low", "ci_high"} <= set(
         cell.index) else ""
     if not ci:
@@ -758,7 +769,7 @@ def change_table(changes: pd.DataFrame, labels: Mapping[str, str] | None = None,
     >>> change_table(changes).iloc[0, 1:4].tolist()
     ['2024 to 2025', 'all young people', '15% (12 of 80)']
     >>> change_table(changes).iloc[0, 4:].tolist()
-    ['33% (30 of 90)', '+18 (+6 to +30)', '0.02']
+    ['33% (30 of 90)', '+18 (+6 to +30)', '0.020']
     """
     missing = missing_change_columns(changes.columns)  # ci_level: not in older tables
     if missing:

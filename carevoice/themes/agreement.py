@@ -126,7 +126,23 @@ def _stats(a: np.ndarray, b: np.ndarray, c: np.ndarray, d: np.ndarray) -> dict[s
     return {"percent_agreement": po, "kappa": kappa, "alpha": alpha, "f1": f1}
 
 
+#: The fewest comments coded with a theme (by either coder), and coded without it (by either),
+#: for a bootstrap interval of its agreement: below it the resamples hold one or two of its
+#: codes or none, and the percentile interval collapses ("1.0 (1.0 to 1.0)" for a theme both
+#: coders used once). The same number as the fewest answers a numeric test needs (min_group).
+MIN_CODES = 5
+
+
+def _estimable(cells: tuple, min_codes: int) -> bool:
+    """Whether a 2x2 table (both, only the first, only the second, neither) has enough codes
+    for a bootstrap interval: ``min_codes`` comments with the theme, and without it."""
+    a, b, c, d = (int(v) for v in cells)
+    return min(a + b + c, b + c + d) >= min_codes
+
+
 def _interval(samples: np.ndarray, level: float) -> tuple[float, float]:
+    """The percentile interval of the resamples where the statistic is defined (NaN when
+    fewer than half are, or fewer than 10)."""
     finite = samples[np.isfinite(samples)]
     if len(finite) < max(10, 0.5 * len(samples)):
         return float("nan"), float("nan")
@@ -135,7 +151,8 @@ def _interval(samples: np.ndarray, level: float) -> tuple[float, float]:
 
 
 def _pair_table(x: np.ndarray, y: np.ndarray, themes: Sequence[str], pair: str, n_boot: int,
-                level: float, rng: np.random.Generator) -> list[dict[str, object]]:
+                level: float, rng: np.random.Generator,
+                min_codes: int = MIN_CODES) -> list[dict[str, object]]:
     import krippendorff
     from sklearn.metrics import cohen_kappa_score
 
@@ -163,11 +180,12 @@ def _pair_table(x: np.ndarray, y: np.ndarray, themes: Sequence[str], pair: str, 
             point["alpha"] = np.asarray(krippendorff.alpha(
                 reliability_data=np.vstack([xa, ya]).astype(float),
                 level_of_measurement="nominal"))
+        # too few codes: no interval rather than one that collapses to the point
+        estimable = samples is not None and _estimable(point_cells, min_codes)
         for name in ("percent_agreement", "kappa", "alpha", "f1"):
             row[name] = float(point[name])
             if name != "percent_agreement":
-                lo, hi = _interval(samples[name], level) if samples is not None else (np.nan,
-                                                                                       np.nan)
+                lo, hi = _interval(samples[name], level) if estimable else (np.nan, np.nan)
                 row[f"{name}_low"], row[f"{name}_high"] = lo, hi
         rows.append(row)
 
@@ -179,19 +197,21 @@ def _pair_table(x: np.ndarray, y: np.ndarray, themes: Sequence[str], pair: str, 
     per_theme = rows[: len(themes)]
     macro: dict[str, object] = {"pair": pair, "theme": "macro", "n_comments": n,
                                 "n_a": int(x.sum()), "n_b": int(y.sum())}
+    enough = np.array([_estimable(tuple(int(m[:, j].sum()) for m in
+                                        (both, only_x, only_y, neither)), min_codes)
+                       for j in range(len(themes))], dtype=bool)
     for name in ("percent_agreement", "kappa", "alpha", "f1"):
         vals = np.array([r[name] for r in per_theme], dtype=float)
-        macro[name] = float(vals[np.isfinite(vals)].mean()) if np.isfinite(vals).any() else np.nan
+        averaged = np.isfinite(vals)  # the themes the point averages, in every resample too
+        macro[name] = float(vals[averaged].mean()) if averaged.any() else np.nan
         if name != "percent_agreement":
-            if n_boot:
-                per = _stats(*counts)[name]  # (n_boot, themes)
-                defined = np.isfinite(per)
-                sums = np.where(defined, per, 0).sum(1)
-                k = defined.sum(1)
-                means = np.divide(sums, k, out=np.full(len(k), np.nan), where=k > 0)
+            macro[f"{name}_low"] = macro[f"{name}_high"] = np.nan
+            # an interval only when every theme averaged has enough codes for its own; a
+            # resample where one of them is undefined (rare then) is undefined, not a mean
+            # over fewer themes
+            if n_boot and averaged.any() and enough[averaged].all():
+                means = _stats(*counts)[name][:, averaged].mean(1)  # NaN if one is NaN
                 macro[f"{name}_low"], macro[f"{name}_high"] = _interval(means, level)
-            else:
-                macro[f"{name}_low"] = macro[f"{name}_high"] = np.nan
     rows.append(macro)
     return rows
 
@@ -229,6 +249,7 @@ def agreement(
     n_boot: int = 1000,
     level: float = 0.95,
     random_state: int = 0,
+    min_codes: int = MIN_CODES,
 ) -> pd.DataFrame:
     """Per-theme agreement between two coders, with bootstrap confidence intervals.
 
@@ -260,6 +281,14 @@ def agreement(
         Confidence level of the intervals.
     random_state : int, default 0
         Seed of the bootstrap.
+    min_codes : int, default 5
+        The fewest comments a theme must be coded with (by either coder), and coded without
+        (by either), for its intervals: below it they are NaN, not estimable, since the
+        resamples hold one or two of its codes or none and the percentile interval collapses
+        (a theme both coders used on one comment read "1.0 (1.0 to 1.0)"). The ``overall``
+        row follows the same rule, and ``macro`` has intervals only when every theme it
+        averages has them: pass ``themes`` (the themes with enough codes) for a macro
+        interval, and report the rare themes as such. 0 gives every interval.
 
     Returns
     -------
@@ -268,7 +297,11 @@ def agreement(
         ``macro`` (mean over themes where defined); columns ``pair``, ``theme``,
         ``n_comments``, ``n_a`` and ``n_b`` (how often each coder assigned it),
         ``percent_agreement``, ``kappa``, ``alpha``, ``f1`` and their ``_low`` / ``_high``
-        bounds. NaN where a statistic is undefined (e.g. kappa when neither coder used a theme).
+        bounds: percentile intervals of the resamples where the statistic is defined (each
+        macro resample averages the themes the macro point averages). NaN where a statistic
+        is undefined (e.g. kappa when neither coder used a theme), and intervals NaN below
+        ``min_codes``. Where the coders agree on every comment, the interval is 1 to 1: the
+        resamples cannot show disagreement the sample does not have.
 
     Examples
     --------
@@ -295,6 +328,11 @@ def agreement(
     if not isinstance(level, float) or not 0 < level < 1:
         raise InputError(
             f"The 'level' argument of agreement must be a float in (0, 1). Got {level!r} instead."
+        )
+    if not isinstance(min_codes, int) or isinstance(min_codes, bool) or min_codes < 0:
+        raise InputError(
+            f"The 'min_codes' argument of agreement must be an int in the range [0, inf). "
+            f"Got {min_codes!r} instead."
         )
     if len(names) < len(frames):
         raise InputError(f"The 'names' argument of agreement needs {len(frames)} names.")
@@ -328,5 +366,5 @@ def agreement(
     rows = []
     for i, j in pairs:
         rows += _pair_table(mats[i], mats[j], themes, f"{names[i]} vs {names[j]}", n_boot,
-                            level, rng)
+                            level, rng, min_codes)
     return pd.DataFrame(rows, columns=list(AGREEMENT_COLUMNS))

@@ -61,7 +61,7 @@ def _comment_ids(path: Path, encoding: str | None, sep: str | None) -> list[str]
 
 @typed_command(human_codes="CODES_A", model_codes="CODES_B", second_coder="--second-coder",
                comment_ids="--comments", themes="--theme", n_boot="--n-boot",
-               random_state="--seed")
+               random_state="--seed", min_codes="--min-codes")
 def agreement_command(
     codes_a: Annotated[Path, typer.Argument(
         help="The first coder's codes (CSV/XLSX/Parquet): comment_id, theme and optionally "
@@ -95,6 +95,11 @@ def agreement_command(
     level: Annotated[float, typer.Option(
         "--level", help="Confidence level of the intervals.")] = 0.95,
     seed: Annotated[int, typer.Option("--seed", help="Seed of the bootstrap.")] = 0,
+    min_codes: Annotated[int, typer.Option(
+        "--min-codes", help="The fewest comments a theme must be coded with, and without, by "
+                            "either coder for its intervals (below it they are left out: "
+                            "they would collapse to the point); macro has intervals only "
+                            "when every theme it averages has them.")] = 5,
     encoding: EncodingOption = None,
     sep: SepOption = None,
 ) -> None:
@@ -129,14 +134,15 @@ def agreement_command(
                               second_coder=frames[2] if len(frames) > 2 else None,
                               comment_ids=ids, themes=theme or None,
                               names=coders, n_boot=n_boot, level=float(level),
-                              random_state=seed)
+                              random_state=seed, min_codes=min_codes)
         write_table(table, output)
         coded = {"CODES_A": codes_a, "CODES_B": codes_b, "--second-coder": second_coder}
         write_step_manifest(
             output, "agreement", seed=seed, codebook=False, models=False,
             # the coders' names may be people's: whether they were given, not what they are
             settings={"themes": theme or [], "n_boot": n_boot, "level": float(level),
-                      "random_state": seed, "names_given": names is not None,
+                      "random_state": seed, "min_codes": min_codes,
+                      "names_given": names is not None,
                       "comments_given": comments is not None, "encoding": encoding,
                       "sep": sep},
             inputs={**coded, "--comments": comments}, outputs={"--output": output},
@@ -155,6 +161,9 @@ def agreement_command(
         summary.append(f"{pair}: macro kappa {_figure(macro, 'kappa')}, alpha "
                        f"{_figure(macro, 'alpha')}")
     n_themes = int((~table["theme"].isin(["overall", "macro"])).sum()) // max(1, len(summary))
+    if n_boot and table.loc[table["theme"] == "macro", "kappa_low"].isna().any():
+        summary.append(f"no macro interval where a theme has fewer than {min_codes} codes "
+                       "(--min-codes; compare the common themes with --theme)")
     print(f"{int(table['n_comments'].iloc[0])} comments, {n_themes} theme"
           f"{'' if n_themes == 1 else 's'}; {'; '.join(summary)}; written to {output}",
           file=sys.stderr)
