@@ -466,12 +466,7 @@ def assemble_topics(comments: pd.DataFrame, embeddings: np.ndarray, clusters: np
                 rows.append((int(i), topic_ids[j], round(float(sims[i, j]), 4), False))
         rows.sort(key=lambda r: (r[0], not r[3]))
     ids = comments[COMMENT_ID].astype(str).to_numpy()
-    assignments = pd.DataFrame({
-        COMMENT_ID: [ids[i] for i, _, _, _ in rows],
-        "topic": np.array([t for _, t, _, _ in rows], dtype=np.int64),
-        "score": np.array([s for _, _, s, _ in rows], dtype=float),
-        "primary": np.array([p for _, _, _, p in rows], dtype=bool),
-    })
+    assignments = _rows_frame(ids, rows)
 
     # Topics that kept no primary member after reassignment are dropped.
     alive = [t for t in topic_ids if (primary == t).any()]
@@ -581,12 +576,7 @@ def _assemble_from_codes(comments: pd.DataFrame, x: np.ndarray, blank: np.ndarra
         rows.extend((i, t, round(float(sims[i, col[t]]), 4), r == 0)
                     for r, t in enumerate(found[i]))
     ids = comments[COMMENT_ID].astype(str).to_numpy()
-    assignments = pd.DataFrame({
-        COMMENT_ID: [ids[i] for i, _, _, _ in rows],
-        "topic": np.array([t for _, t, _, _ in rows], dtype=np.int64),
-        "score": np.array([s for _, _, s, _ in rows], dtype=float),
-        "primary": np.array([p for _, _, _, p in rows], dtype=bool),
-    })
+    assignments = _rows_frame(ids, rows)
     # Keywords from every membership: a comment in two topics counts in both.
     pairs = [(texts[i], t) for i, f in enumerate(found) for t in f]
     keywords = topic_keywords([p[0] for p in pairs], [p[1] for p in pairs],
@@ -598,6 +588,19 @@ def _assemble_from_codes(comments: pd.DataFrame, x: np.ndarray, blank: np.ndarra
     return Topics(comments=comments, embeddings=x, clusters=primary, config=config,
                   assignments=assignments, topics=topics, centroids=centroids.astype(np.float32),
                   labels=labels, history=history, pinned=pinned, next_id=used, sparse=codes)
+
+
+def _rows_frame(ids: np.ndarray, rows: list[tuple[int, int, float, bool]]) -> pd.DataFrame:
+    """The assignments frame of ``(position, topic, score, primary)`` rows, each position
+    named by its comment's ``comment_id`` in ``ids``."""
+    import pandas as pd
+
+    return pd.DataFrame({
+        COMMENT_ID: [ids[i] for i, _, _, _ in rows],
+        "topic": np.array([t for _, t, _, _ in rows], dtype=np.int64),
+        "score": np.array([s for _, _, s, _ in rows], dtype=float),
+        "primary": np.array([p for _, _, _, p in rows], dtype=bool),
+    })
 
 
 def _further_topics(s: np.ndarray, best: int, config: AssignConfig,

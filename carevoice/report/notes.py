@@ -266,11 +266,6 @@ def _safeguarding_note(withheld: int, *, reviewed: bool, threshold: int = 5) -> 
     return (f"Safeguarding: {withheld:,} comments {how} were withheld from quoting. {lead}")
 
 
-def _published_count(withheld: int, threshold: int) -> int | str:
-    """The safeguarding count as the published manifest gives it (words below ``threshold``)."""
-    return withheld if withheld >= threshold else f"fewer than {threshold}"
-
-
 def _changes(waves: WaveComparison | pd.DataFrame | None, labels: Mapping[str, str],
              disclosure: DisclosureConfig, *, published: pd.DataFrame | None = None,
              earlier: Sequence[pd.DataFrame] = (),
