@@ -288,3 +288,19 @@ def test_blank_lines_before_the_header_lose_no_row(tmp_path: Path, lead: str) ->
     result = run_batch(_pipeline(tmp_path))
     coded = pd.read_csv(result.outputs["comments"], dtype={"comment_id": str})
     assert sorted(coded["comment_id"]) == sorted(comments["comment_id"].astype(str))
+
+
+def test_a_needs_review_value_that_is_not_yes_or_no_stops_the_run_before_any_work(
+        tmp_path: Path) -> None:
+    """An input's ``needs_review`` column is read when its chunk is read: a value neither yes
+    nor no stops the run there, named by ``comment_id``, not after every chunk was pseudonymised
+    and coded (where the outputs are assembled, as before)."""
+    comments = _comments(tmp_path)
+    comments["needs_review"] = ["no"] * 12 + ["perhaps"] + ["yes"] * 7
+    comments.to_csv(tmp_path / "c.csv", index=False)
+    with pytest.raises(InputError) as info:
+        run_batch(_pipeline(tmp_path))
+    message = str(info.value)
+    assert "[input] comments" in message and "needs_review" in message
+    assert comments["comment_id"].iloc[12] in message and "perhaps" not in message
+    assert not list((tmp_path / "run").glob("chunks/*/detect.done.json"))

@@ -546,16 +546,27 @@ def to_comments(source: Source, raw: pd.DataFrame) -> pd.DataFrame:
     ------
     ValidationError
         As :func:`carevoice.corpus.validate_comments`, by ``comment_id``.
+    InputError
+        If a ``needs_review`` column holds a value that is not yes/no (naming the
+        ``comment_id`` values, never the value).
     """
     import pandas as pd
 
+    from .._flags import parse_flags
     from ..corpus import validate_comments
+    from ..quotes import REVIEW_COLUMN
 
     if source.kind == "comments":
         frame = raw.rename(columns=dict(source.columns)) if source.columns else raw
         drop = [c for c in source.drop_columns if c in frame.columns and c not in
                 (COMMENT_ID, TEXT)]
-        return validate_comments(frame.drop(columns=drop) if drop else frame)
+        comments = validate_comments(frame.drop(columns=drop) if drop else frame)
+        if REVIEW_COLUMN in comments:
+            # Read as the outputs will read it, so that a value that is not yes/no stops the
+            # run at the chunk that holds it, before any work is done on that chunk.
+            parse_flags(comments[REVIEW_COLUMN], argument="[input] comments",
+                        column=REVIEW_COLUMN, ids=comments[COMMENT_ID])
+        return comments
     rid = raw[source.id_column].astype("string")
     parts = []
     for q_order, (column, qid) in enumerate(source.text_columns):
