@@ -1,0 +1,111 @@
+"""REFI-QDA export and import, as the audit of the exchange found them wanting: identifiers
+in number and date columns, a text that starts with U+FEFF, paths that climb out of the
+project, zero-length selections, lone surrogates, DOCTYPEs and size limits. All data fictional.
+"""
+
+from __future__ import annotations
+
+import zipfile
+
+import pandas as pd
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from carevoice.qda import export_qdpx, free_text_answers, read_qdpx
+from carevoice.qda.command import export_qdpx_command, import_qdpx_command
+
+runner = CliRunner()
+
+#: fictional: NHS numbers with a valid check digit, numbers in the mobile range
+IDENTIFIERS = ("respondent_id,age,date_of_birth,nhs_number,mobile\n"
+               "r1,15,2009-03-04,9434765919,07911123456\n"
+               "r2,17,2007-01-02,9434765870,07911123457\n"
+               "r3,16,2008-05-06,9434765828,07911123458\n")
+SECRETS = ("2009-03-04", "9434765919", "7911123456", "2007-01-02", "9434765870")
+
+
+def _everything(path) -> str:
+    with zipfile.ZipFile(path) as z:
+        return b"".join(z.read(n) for n in z.namelist()).decode("utf-8")
+
+
+@pytest.fixture
+def app() -> typer.Typer:
+    app = typer.Typer(pretty_exceptions_enable=False)
+    app.command("export-qdpx")(export_qdpx_command)
+    app.command("import-qdpx")(import_qdpx_command)
+    return app
+
+
+@pytest.fixture
+def survey(tmp_path):
+    comments = tmp_path / "comments.csv"
+    comments.write_text("comment_id,respondent_id,text\nc1,r1,care is ok\n"
+                        "c2,r2,i never see my brother\n", "utf-8")
+    codes = tmp_path / "codes.csv"
+    codes.write_text("comment_id,theme,assigned\nc2,family_contact,true\n", "utf-8")
+    respondents = tmp_path / "respondents.csv"
+    respondents.write_text(IDENTIFIERS, "utf-8")
+    return comments, codes, respondents
+
+
+def test_identifier_columns_are_judged_as_read_and_left_out(tmp_path, survey):
+    """A date of birth, an NHS number and a phone number (read as a number, its leading zero
+    dropped) are free text to `link` (free_text_columns); the export judged them after typing
+    them as Date and Integer variables and wrote them verbatim."""
+    from carevoice import read_respondents
+
+    answers = read_respondents(survey[2])
+    assert free_text_answers(answers) == ["date_of_birth", "nhs_number", "mobile"]
+    comments = pd.DataFrame({"comment_id": ["c1"], "respondent_id": ["r1"],
+                             "text": ["care is ok"]})
+    path = export_qdpx(comments, pd.DataFrame({"comment_id": [], "theme": []}), answers,
+                       tmp_path / "p.qdpx", pseudonymise=False)
+    everything = _everything(path)
+    assert not [s for s in SECRETS if s in everything]
+    back = read_qdpx(path)
+    assert list(back.respondents.columns) == ["respondent_id", "age"]
+    assert ("Survey columns left out (identifiers as numbers or dates): date_of_birth, "
+            "nhs_number, mobile." in everything)
+
+
+def test_export_command_leaves_identifier_columns_out_even_if_declared_pseudonymised(
+        app, survey, tmp_path):
+    comments, codes, respondents = survey
+    out = tmp_path / "p.qdpx"
+    result = runner.invoke(app, ["export-qdpx", str(comments), str(codes), str(respondents),
+                                 "-o", str(out), "--already-pseudonymised"])
+    assert result.exit_code == 0, result.output
+    assert "left out of the project: date_of_birth, nhs_number, mobile" in result.output
+    assert not [s for s in SECRETS if s in result.output + _everything(out)]
+    manifest = (tmp_path / "p.manifest.json").read_text("utf-8")
+    assert '"left_out": [' in manifest and "9434765919" not in manifest
+
+
+@pytest.mark.model
+def test_export_command_leaves_identifier_columns_out_when_pseudonymising(app, survey,
+                                                                          tmp_path):
+    comments, codes, respondents = survey
+    out = tmp_path / "p.qdpx"
+    result = runner.invoke(app, ["export-qdpx", str(comments), str(codes), str(respondents),
+                                 "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "left out of the project: date_of_birth, nhs_number, mobile" in result.output
+    assert not [s for s in SECRETS if s in _everything(out)]
+
+
+@pytest.mark.parametrize("moved", [
+    pd.Categorical(["2024-05-01", "2024-06-30"]),  # as read_respondents reads a CSV
+    pd.to_datetime(["2024-05-01", "2024-06-30"]),  # typed in Python
+])
+def test_a_date_column_named_as_free_text_is_written_as_its_text(tmp_path, moved):
+    """Named free text, a date column was typed first and written as "2024-05-01 00:00:00"
+    (pseudonymised: "[DATE_1] 00:00:00")."""
+    answers = pd.DataFrame({"respondent_id": ["r1", "r2"], "moved_in": moved})
+    comments = pd.DataFrame({"comment_id": ["c1"], "respondent_id": ["r1"], "text": ["ok"]})
+    path = export_qdpx(comments, pd.DataFrame({"comment_id": [], "theme": []}), answers,
+                       tmp_path / "p.qdpx", pseudonymise=False, free_text=["moved_in"])
+    everything = _everything(path)
+    assert "<TextValue>2024-05-01</TextValue>" in everything
+    assert "00:00:00" not in everything
