@@ -109,3 +109,30 @@ def test_a_date_column_named_as_free_text_is_written_as_its_text(tmp_path, moved
     everything = _everything(path)
     assert "<TextValue>2024-05-01</TextValue>" in everything
     assert "00:00:00" not in everything
+
+
+@pytest.mark.parametrize("inline_text", [False, True])
+@pytest.mark.parametrize("text", ["\ufeffstarts with a BOM", "\ufeff\ufeff two", "\ufeff"])
+def test_a_text_that_starts_with_a_byte_order_mark_round_trips(tmp_path, text, inline_text):
+    """Written as UTF-8 without a BOM, read with utf-8-sig: the leading U+FEFF was stripped,
+    the text check failed and the selection ended past the text (even with check_text=False).
+    """
+    codes = pd.DataFrame({"comment_id": ["c1"], "theme": ["money"]})
+    path = export_qdpx(pd.DataFrame({"comment_id": ["c1"], "text": [text]}), codes, None,
+                       tmp_path / "b.qdpx", pseudonymise=False, inline_text=inline_text)
+    back = read_qdpx(path)
+    assert back.comments["text"].tolist() == [text]
+    assert back.codes[["start", "end"]].values.tolist() == [[0, len(text)]]
+    if not inline_text:  # a tool that strips one BOM reads the text exactly
+        with zipfile.ZipFile(path) as z:
+            (name,) = [n for n in z.namelist() if n.startswith("sources/")]
+            assert z.read(name).decode("utf-8-sig") == text
+
+
+def test_other_source_files_are_utf8_without_a_byte_order_mark(tmp_path):
+    path = export_qdpx(pd.DataFrame({"comment_id": ["c1"], "text": ["care is ok"]}),
+                       pd.DataFrame({"comment_id": [], "theme": []}), None,
+                       tmp_path / "p.qdpx", pseudonymise=False)
+    with zipfile.ZipFile(path) as z:
+        (name,) = [n for n in z.namelist() if n.startswith("sources/")]
+        assert z.read(name) == b"care is ok"

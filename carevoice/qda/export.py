@@ -65,6 +65,8 @@ TEXT_CHECK = "Text check"
 UNSTATED_USER = "carevoice export (coder not stated)"
 NO_THEME = "no_theme"
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+#: the byte-order mark (U+FEFF), which readers of UTF-8 files strip once from the start
+BOM = "\ufeff"
 
 
 def default_user(codebook_version: str | None = None, *,
@@ -512,7 +514,7 @@ def export_qdpx(
         attrs = {"guid": guid, "name": cid}
         if not inline_text:
             attrs["plainTextPath"] = f"internal://{guid}.txt"
-            files.append((f"sources/{guid}.txt", text.encode("utf-8")))
+            files.append((f"sources/{guid}.txt", _source_bytes(text)))
         src = ET.SubElement(sources_el, qname(PROJECT_NS, "TextSource"), attrs)
         lines = [f"{label}: {getattr(row, col)}" for col, label in (
             (QUESTION_ID, "Question"), (RESPONDENT_ID, "Respondent"))
@@ -577,6 +579,13 @@ def export_qdpx(
             archive.writestr(info, payload)
     tmp.replace(path)
     return path
+
+
+def _source_bytes(text: str) -> bytes:
+    """A source file's bytes: UTF-8, with a byte-order mark only before a text that starts
+    with U+FEFF, so that a reader that strips one (carevoice's, and most tools') gets the
+    text back exactly and its positions do not move."""
+    return (BOM + text if text.startswith(BOM) else text).encode("utf-8")
 
 
 def _provenance(pseudonymise: bool, free: Sequence[Any], left_out: Sequence[Any]) -> str:
