@@ -136,3 +136,50 @@ def test_other_source_files_are_utf8_without_a_byte_order_mark(tmp_path):
     with zipfile.ZipFile(path) as z:
         (name,) = [n for n in z.namelist() if n.startswith("sources/")]
         assert z.read(name) == b"care is ok"
+
+
+CODE = "22222222-2222-2222-2222-222222222222"
+SOURCE = "33333333-3333-3333-3333-333333333333"
+
+
+def _project(tmp_path, source: str, selection: tuple[int, int] = (0, 3), name="p.qdpx",
+             **files: bytes):
+    """A hand-written project of one source and one coding on a selection."""
+    start, end = selection
+    qde = (f'<?xml version="1.0" encoding="utf-8"?><Project xmlns="urn:QDA-XML:project:1.0" '
+           f'name="h"><CodeBook><Codes><Code guid="{CODE}" name="money" isCodable="true"/>'
+           f'</Codes></CodeBook><Sources><TextSource guid="{SOURCE}" name="c1" {source}>'
+           f'<PlainTextSelection guid="55555555-5555-5555-5555-555555555555" '
+           f'startPosition="{start}" endPosition="{end}"><Coding '
+           f'guid="66666666-6666-6666-6666-666666666666"><CodeRef targetGUID="{CODE}"/>'
+           '</Coding></PlainTextSelection></TextSource></Sources></Project>')
+    folder = tmp_path / "project"
+    folder.mkdir(exist_ok=True)
+    path = folder / name
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("project.qde", qde)
+        for member, data in files.items():
+            z.writestr(member.replace("__", "/"), data)
+    return path
+
+
+@pytest.mark.parametrize("target", ["relative://../secret.txt", "internal://../secret.txt",
+                                    "relative://sub/../../secret.txt",
+                                    "relative://..%2Fsecret.txt"])
+def test_source_paths_that_climb_out_of_the_project_are_refused(tmp_path, target):
+    """relative:// and internal:// paths with ../ read any file the user can read into the
+    comments' text (for example /etc/hostname)."""
+    from carevoice.qda import RefiQdaError
+
+    (tmp_path / "secret.txt").write_text("not for the project", "utf-8")
+    path = _project(tmp_path, f'plainTextPath="{target}"')
+    with pytest.raises(RefiQdaError, match="source_path_outside") as caught:
+        read_qdpx(path)
+    assert SOURCE in str(caught.value) and "not for the project" not in str(caught.value)
+
+
+def test_relative_source_paths_inside_the_project_are_read(tmp_path):
+    path = _project(tmp_path, 'plainTextPath="relative://texts/../texts/c1.txt"')
+    (path.parent / "texts").mkdir()
+    (path.parent / "texts" / "c1.txt").write_text("bus money is short", "utf-8")
+    assert read_qdpx(path).comments["text"].tolist() == ["bus money is short"]

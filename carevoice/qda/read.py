@@ -184,6 +184,18 @@ def _external(candidates: Iterable[Path]) -> bytes | None:
     return None
 
 
+def _inside(base: Path, rel: str) -> bool:
+    """Whether ``rel`` under ``base`` stays inside ``base`` (``../`` and links resolved)."""
+    try:
+        return (base / rel).resolve().is_relative_to(base.resolve())
+    except (OSError, RuntimeError, ValueError):  # a loop of links, a name the system refuses
+        return False
+
+
+#: where :func:`_source_text` says a path that climbs out of its folder was looked for
+OUTSIDE = "outside its folder"
+
+
 def _local_path(value: str) -> Path:
     """A path from an ``absolute://`` or ``file://`` reference or a ``basePath``."""
     if value.lower().startswith("file:"):
@@ -199,7 +211,9 @@ def _source_text(src: ET.Element, files: dict[str, bytes], folder: Path,
 
     As QDA-XML describes them: ``internal://`` is a file in the project's ``sources/``
     folder, ``relative://`` a file under the project's ``basePath`` (or, without one, the
-    folder that holds the project), ``absolute://`` a file anywhere on this computer.
+    folder that holds the project), ``absolute://`` a file anywhere on this computer. A
+    ``relative://`` or ``internal://`` path that climbs out of its folder (``../``) is not
+    read: the text is None and where it was looked for is :data:`OUTSIDE`.
     """
     inline = child_text(src, "PlainTextContent")
     if inline is not None:
@@ -216,6 +230,8 @@ def _source_text(src: ET.Element, files: dict[str, bytes], folder: Path,
         bases = [folder]
         if base_path:
             bases.insert(0, _local_path(base_path))
+        if not all(_inside(b, rel) for b in bases):
+            return None, OUTSIDE
         data = _external(b / rel for b in bases)
         if data is None:
             data = _internal(rel, files)
@@ -225,9 +241,12 @@ def _source_text(src: ET.Element, files: dict[str, bytes], folder: Path,
         data = _external([local])
         where = str(local)
     else:  # internal://, or a bare path as some tools write it
+        rel = unquote(rest).replace("\\", "/").lstrip("/")
+        if not _inside(folder, rel):
+            return None, OUTSIDE
         data = _internal(unquote(rest), files)
         if data is None:
-            data = _external([folder / unquote(rest).replace("\\", "/").lstrip("/")])
+            data = _external([folder / rel])
         where = "the project's sources/ folder"
     return (None if data is None else _decode(data)), where
 
@@ -373,7 +392,13 @@ def read_qdpx(path: str | Path, *, validate: bool = False, as_frame: bool = Fals
         cid = src.get("name") or sguid
         seen_sources[cid] = seen_sources.get(cid, 0) + 1
         text, where = _source_text(src, files, folder, root.get("basePath"))
-        if text is None and src.get("plainTextPath"):
+        if where == OUTSIDE:
+            problems.append(Problem("source_path_outside", f"source {cid!r} (GUID {sguid}) "
+                                    f"points at {src.get('plainTextPath')!r}, which climbs out "
+                                    "of the project's folder; carevoice reads relative:// and "
+                                    "internal:// paths only inside it (absolute:// names a "
+                                    "file anywhere)"))
+        elif text is None and src.get("plainTextPath"):
             problems.append(Problem("missing_source_file", f"source {cid!r} points at "
                                     f"{src.get('plainTextPath')!r}, which is not in {where}"))
         fields = _description_fields(child_text(src, "Description"))
