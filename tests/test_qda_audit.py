@@ -12,6 +12,7 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
+from carevoice.errors import InputError
 from carevoice.qda import export_qdpx, free_text_answers, read_qdpx
 from carevoice.qda.command import export_qdpx_command, import_qdpx_command
 
@@ -183,3 +184,23 @@ def test_relative_source_paths_inside_the_project_are_read(tmp_path):
     (path.parent / "texts").mkdir()
     (path.parent / "texts" / "c1.txt").write_text("bus money is short", "utf-8")
     assert read_qdpx(path).comments["text"].tolist() == ["bus money is short"]
+
+
+def test_an_empty_selection_is_refused_as_export_refuses_one(tmp_path):
+    """startPosition == endPosition was read as coding the theme (reviewed_codes counted it),
+    although export_qdpx refuses a span with start >= end."""
+    from carevoice.qda import RefiQdaError
+
+    path = _project(tmp_path, "", selection=(4, 4))
+    qde = zipfile.ZipFile(path).read("project.qde").decode("utf-8")
+    with zipfile.ZipFile(path, "w") as z:  # the text inline
+        z.writestr("project.qde", qde.replace(
+            'name="c1" >', 'name="c1" ><PlainTextContent>fictional text</PlainTextContent>'))
+    with pytest.raises(RefiQdaError, match="empty_selection") as caught:
+        read_qdpx(path)
+    assert "55555555-5555-5555-5555-555555555555" in str(caught.value)
+    assert "fictional" not in str(caught.value)
+    with pytest.raises(InputError, match="bad_span"):  # the export's own rule
+        export_qdpx(pd.DataFrame({"comment_id": ["c1"], "text": ["fictional text"]}),
+                    pd.DataFrame({"comment_id": ["c1"], "theme": ["money"], "start": [4],
+                                  "end": [4]}), None, tmp_path / "e.qdpx", pseudonymise=False)

@@ -428,6 +428,13 @@ def read_qdpx(path: str | Path, *, validate: bool = False, as_frame: bool = Fals
                     problems.append(Problem("bad_selection", f"a selection in source {cid!r} "
                                             "has missing or invalid start/end positions"))
                     continue
+                if start == end:  # as export_qdpx refuses a span with start >= end
+                    problems.append(Problem(
+                        "empty_selection", f"a selection in source {cid!r} (GUID "
+                        f"{normalise_guid(sel.get('guid') or '') or '(none)'}) is empty (start "
+                        f"= end = {start}): it codes no text, so its coding cannot be read as "
+                        "one; delete it in the tool"))
+                    continue
                 if text is not None and end > len(text):
                     problems.append(Problem(
                         "selection_outside_text", f"a selection in source {cid!r} ends at "
