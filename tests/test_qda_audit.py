@@ -204,3 +204,17 @@ def test_an_empty_selection_is_refused_as_export_refuses_one(tmp_path):
         export_qdpx(pd.DataFrame({"comment_id": ["c1"], "text": ["fictional text"]}),
                     pd.DataFrame({"comment_id": ["c1"], "theme": ["money"], "start": [4],
                                   "end": [4]}), None, tmp_path / "e.qdpx", pseudonymise=False)
+
+
+def test_a_lone_surrogate_is_refused_naming_the_argument_and_comment(tmp_path):
+    """It failed with a raw UnicodeEncodeError (pandas' string dtype and the UTF-8 source
+    file cannot hold one). Such a column can only be an object column."""
+    comments = pd.DataFrame({"comment_id": ["c1", "c2"], "text": pd.Series(
+        ["fine", "bad \ud800 fictional"], dtype=object)})
+    codes = pd.DataFrame({"comment_id": ["c2"], "theme": ["money"]})
+    for inline_text in (False, True):
+        with pytest.raises(InputError, match="'comments' argument.*c2") as caught:
+            export_qdpx(comments, codes, None, tmp_path / "s.qdpx", pseudonymise=False,
+                        inline_text=inline_text)
+        assert "fictional" not in str(caught.value) and "c1" not in str(caught.value)
+    assert not (tmp_path / "s.qdpx").exists()

@@ -20,6 +20,7 @@ timestamps, so the same inputs always give a byte-identical file.
 from __future__ import annotations
 
 import hashlib
+import re
 import xml.etree.ElementTree as ET
 import zipfile
 from collections.abc import Mapping, Sequence
@@ -65,6 +66,7 @@ TEXT_CHECK = "Text check"
 UNSTATED_USER = "carevoice export (coder not stated)"
 NO_THEME = "no_theme"
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 #: the byte-order mark (U+FEFF), which readers of UTF-8 files strip once from the start
 BOM = "\ufeff"
 
@@ -225,6 +227,14 @@ def _texts(comments: pd.DataFrame) -> pd.DataFrame:
         raise InputError(f"The 'comments' argument of export_qdpx has duplicate comment_id "
                          f"values: {format_ids(dupes.unique())}.")
     out = out[out[TEXT].notna().to_numpy()].reset_index(drop=True)
+    bad = [cid for cid, text in zip(out[COMMENT_ID], out[TEXT], strict=True)
+           if isinstance(text, str) and _LONE_SURROGATE.search(text)]
+    if bad:  # UTF-8 (a source file, pandas' string columns) cannot hold one
+        raise InputError(
+            f"The 'comments' argument of export_qdpx has text that is not valid Unicode (a "
+            f"lone surrogate, U+D800 to U+DFFF, left by a broken decoding) in comment_id "
+            f"{format_ids(bad)}, which a project cannot hold. Read the comments again with "
+            "the right encoding.")
     out[TEXT] = out[TEXT].astype(str)
     return out
 
