@@ -157,7 +157,7 @@ def _project(tmp_path, source: str, selection: tuple[int, int] = (0, 3), name="p
     folder = tmp_path / "project"
     folder.mkdir(exist_ok=True)
     path = folder / name
-    with zipfile.ZipFile(path, "w") as z:
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as z:
         z.writestr("project.qde", qde)
         for member, data in files.items():
             z.writestr(member.replace("__", "/"), data)
@@ -218,3 +218,84 @@ def test_a_lone_surrogate_is_refused_naming_the_argument_and_comment(tmp_path):
                         inline_text=inline_text)
         assert "fictional" not in str(caught.value) and "c1" not in str(caught.value)
     assert not (tmp_path / "s.qdpx").exists()
+
+
+def _qde(text: str = "abc", prolog: str = "") -> str:
+    return (f'<?xml version="1.0" encoding="utf-8"?>{prolog}<Project '
+            f'xmlns="urn:QDA-XML:project:1.0" name="x"><Sources><TextSource guid="{SOURCE}" '
+            f'name="c1"><PlainTextContent>{text}</PlainTextContent></TextSource></Sources>'
+            '</Project>')
+
+
+LAUGHS = ('<!ENTITY a0 "fictional">'
+          + "".join(f'<!ENTITY a{i} "{f"&a{i - 1};" * 10}">' for i in range(1, 6)))
+
+
+@pytest.mark.parametrize("data", [
+    # a 70 KB comment put the declaration past the bytes the guard looked at
+    _qde("&a5;", "<!--" + "x" * 70_000 + f"--><!DOCTYPE Project [{LAUGHS}]>").encode("utf-8"),
+    # so did UTF-16 (the guard looked for the bytes of "<!DOCTYPE" in UTF-8)
+    _qde("&a5;", f"<!DOCTYPE Project [{LAUGHS}]>").replace(
+        'encoding="utf-8"', 'encoding="UTF-16"').encode("utf-16"),
+    _qde("&s;", '<!DOCTYPE Project [<!ENTITY s "fictional expanded">]>').replace(
+        'encoding="utf-8"', 'encoding="UTF-16"').encode("utf-16"),
+], ids=["padded", "utf16_laughs", "utf16_entity"])
+def test_any_document_type_declaration_is_refused(tmp_path, data):
+    """An internal entity expanding to 3 MB was read, although the error promises DOCTYPEs
+    are not allowed."""
+    from carevoice.qda import RefiQdaError
+
+    path = tmp_path / "d.qdpx"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as z:
+        z.writestr("project.qde", data)
+    with pytest.raises(RefiQdaError, match="document type declarations"):
+        read_qdpx(path)
+
+
+def test_markup_inside_text_is_not_taken_for_a_declaration(tmp_path):
+    """The guard scanned raw bytes, so a CDATA section quoting "<!ENTITY" was refused."""
+    path = tmp_path / "c.qdpx"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("project.qde", _qde("<![CDATA[a <!ENTITY x> in a comment]]>"))
+    assert read_qdpx(path).comments["text"].tolist() == ["a <!ENTITY x> in a comment"]
+
+
+@pytest.mark.parametrize("member, limit", [("project.qde", "carevoice.qda._xml.MAX_PROJECT_BYTES"),
+                                           (f"sources/{SOURCE}.txt",
+                                            "carevoice.qda.read.MAX_SOURCE_BYTES"),
+                                           (f"sources/{SOURCE}.txt",
+                                            "carevoice.qda.read.MAX_SOURCES_BYTES")])
+def test_a_member_larger_than_the_limit_is_refused_before_it_is_read(tmp_path, monkeypatch,
+                                                                     member, limit):
+    """Nothing limited what was read: a 142 KB .qdpx held a 150 MB project.qde. The limits
+    (MAX_PROJECT_BYTES, 256 MB; MAX_SOURCE_BYTES, 64 MB; MAX_SOURCES_BYTES, 1 GB) are set
+    low here, as a test cannot write gigabytes; the padding is what a zip bomb holds."""
+    from carevoice.qda import RefiQdaError
+
+    path = _project(tmp_path, f'plainTextPath="internal://{SOURCE}.txt"',
+                    **{f"sources__{SOURCE}.txt": b"abc" + b" " * 200_000})
+    if member == "project.qde":
+        with zipfile.ZipFile(path) as z:
+            qde = z.read("project.qde")
+        with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as z:
+            z.writestr("project.qde", qde.replace(b"</Project>", b" " * 200_000 + b"</Project>"))
+            z.writestr(f"sources/{SOURCE}.txt", b"abc")
+    assert path.stat().st_size < 200_000
+    read_qdpx(path)  # under the packaged limits
+    monkeypatch.setattr(limit, 100_000)
+    with pytest.raises(RefiQdaError, match="uncompressed"):
+        read_qdpx(path)
+
+
+def test_a_member_that_expands_like_a_zip_bomb_is_refused(tmp_path):
+    """t10 of the audit, smaller: padding that expands a thousand times (17 MB from a few KB);
+    a project compresses about 3 times."""
+    from carevoice.qda import RefiQdaError, validate_refi
+
+    path = tmp_path / "bomb.qdpx"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as z:
+        z.writestr("project.qde", _qde().replace("</Project>", " " * 17 * 2**20 + "</Project>"))
+    assert path.stat().st_size < 100_000
+    for read in (read_qdpx, validate_refi):
+        with pytest.raises(RefiQdaError, match="more than 100 times"):
+            read(path)

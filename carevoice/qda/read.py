@@ -24,6 +24,8 @@ from ..errors import InputError, Problem
 from ..schema import COMMENT_ID, QUESTION_ID, RESPONDENT_ID, TEXT
 from ._values import typed_variable
 from ._xml import (
+    MAX_SOURCE_BYTES,
+    MAX_SOURCES_BYTES,
     PROJECT_NS,
     RefiQdaError,
     child,
@@ -140,13 +142,21 @@ def _open(path: Path) -> tuple[ET.Element, dict[str, bytes], Path]:
                 )
             data = read_archive_member(archive, qde, str(path))
             prefix = qde.rsplit("/", 1)[0] + "/" if "/" in qde else ""
+            total = 0
             for name in names:
                 if name.endswith("/") or not name.startswith(prefix):
                     continue
                 rest = name[len(prefix):]
                 head, _, tail = rest.partition("/")
                 if head.lower() == "sources" and tail:
-                    files[tail.lower()] = read_archive_member(archive, name, str(path))
+                    total += archive.getinfo(name).file_size
+                    if total > MAX_SOURCES_BYTES:
+                        raise RefiQdaError(
+                            f"{str(path)!r}: its source files are more than "
+                            f"{MAX_SOURCES_BYTES / 2**20:,.0f} MB uncompressed together, more "
+                            "than carevoice reads of a project.")
+                    files[tail.lower()] = read_archive_member(
+                        archive, name, str(path), limit=MAX_SOURCE_BYTES, kind="a source file")
     except zipfile.BadZipFile as e:
         raise RefiQdaError(f"{str(path)!r} is a damaged zip archive ({e}).") from e
     return parse_xml(data, f"{path.name}:{qde}"), files, path.parent
