@@ -8,11 +8,12 @@ corrections back.
 - :func:`read_qdpx` reads an edited project back; :func:`reviewed_codes` and
   :func:`compare_codes` turn its codings into what the review kept, removed and added.
 - :func:`free_text_answers` says which survey answers are free text (pseudonymised on export);
+  :func:`identifier_answers` which of them are identifiers as numbers or dates (left out);
   :func:`type_text_answers` makes true/false and date answers read from a CSV Boolean and Date.
 - :func:`validate_refi` checks a file against the packaged QDA-XML 1.0 schemas.
 """
 
-from ._values import free_text_answers, type_text_answers
+from ._values import free_text_answers, identifier_answers, type_text_answers
 from ._xml import RefiQdaError, schema_path, stable_guid, validate_refi
 from .codebook import read_qdc, write_qdc
 from .export import UNSTATED_USER, default_user, export_qdpx
@@ -27,6 +28,7 @@ __all__ = [
     "default_user",
     "export_qdpx",
     "free_text_answers",
+    "identifier_answers",
     "read_qdc",
     "read_qdpx",
     "reviewed_codes",

@@ -18,7 +18,7 @@ from ..schema import RESPONDENT_ID
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = ["free_text_answers", "type_text_answers"]
+__all__ = ["free_text_answers", "identifier_answers", "type_text_answers"]
 
 _LEVELS = re.compile(r"^carevoice levels \((ordered|unordered)\): (\[.*\])$", re.DOTALL)
 _ISO_DATE = r"\d{4}-\d{2}-\d{2}"
@@ -49,17 +49,19 @@ def variable_type(series: pd.Series) -> str:
 
 
 def is_free_text(series: pd.Series) -> bool:
-    """Whether a Text answer column is free text rather than a closed question.
+    """Whether an answer column is free text rather than a closed question.
 
     The same judgement as :func:`carevoice.corpus.free_text_columns`, which ``convert``,
     ``link`` and ``report`` use to refuse such columns, made on the column as a whole (its
-    name is its question): a question that asks for free text or a name ("Other (please
-    specify)", ``gender_self``, ``first_name``), long answers given once, answers that nearly
-    all differ. Besides, a column with an answer that holds an ``@`` or a run of six digits or
-    more (an e-mail address, a phone number) is free text: no closed answer holds one. A
-    closed question with long labels ("White - English, Welsh, Scottish, Northern Irish or
-    British", "I don't have a social worker") is not free text, and neither is an ordered
-    categorical, a number, a date or a date and time.
+    name is its question) and on its answers as read, before they are typed: a question that
+    asks for free text or a name ("Other (please specify)", ``gender_self``, ``first_name``),
+    long answers given once, answers that nearly all differ, and a question that asks for
+    identifiers answered with numbers or dates of six digits or more (``date_of_birth``,
+    ``nhs_number``, ``mobile``). Besides, a text column with an answer that holds an ``@`` or
+    a run of six digits or more (an e-mail address, a phone number) is free text: no closed
+    answer holds one. A closed question with long labels ("White - English, Welsh, Scottish,
+    Northern Irish or British", "I don't have a social worker") is not free text, and
+    neither is an ordered categorical, nor any other number, date or date and time.
 
     Examples
     --------
@@ -69,18 +71,20 @@ def is_free_text(series: pd.Series) -> bool:
     >>> is_free_text(pd.Series(pd.Categorical(["I don't have a social worker", "Yes"] * 3),
     ...                        name="trust_sw"))
     False
+    >>> is_free_text(pd.Series(["2009-03-04", "2007-01-02"], name="date_of_birth"))
+    True
     """
     import pandas as pd
 
     from .._answers import free_text_columns
     from .._wording import all_dates
 
-    if variable_type(series) != "Text":
-        return False
     if isinstance(series.dtype, pd.CategoricalDtype) and series.dtype.ordered:
         return False
     if free_text_columns(series.to_frame()):
         return True
+    if variable_type(series) != "Text":
+        return False
     present = pd.Series(series.dropna().unique()).astype(str)
     if all_dates(present):  # dates and times in any form, not phone numbers
         return False
@@ -142,6 +146,45 @@ def free_text_answers(respondents: pd.DataFrame | None,
     named = set(free_text or ())
     return [c for c in columns if c in named or (
         c not in set(trusted) and is_free_text(respondents[c]))]
+
+
+def identifier_answers(respondents: pd.DataFrame | None, free: Sequence[Any]) -> list[Any]:
+    """The free-text columns that :func:`carevoice.qda.export_qdpx` leaves out of a project.
+
+    A column among ``free`` that :func:`carevoice.corpus.free_text_columns` flags although
+    its answers are numbers, dates or dates and times (a date of birth, an NHS number, a
+    phone number whose leading zero a spreadsheet dropped): the pseudonymiser finds such
+    values in sentences, not as bare numbers, so neither writing them as given nor
+    pseudonymising them is safe. Judged on the answers as read, before they are typed.
+
+    Parameters
+    ----------
+    respondents : pandas.DataFrame or None
+        ``respondent_id`` and the survey answers, as read.
+    free : sequence
+        The free-text columns (:func:`free_text_answers`).
+
+    Returns
+    -------
+    list
+        Column names, in the order of ``free``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> answers = pd.DataFrame({"respondent_id": ["r1", "r2"],
+    ...                         "date_of_birth": ["2009-03-04", "2007-01-02"],
+    ...                         "nhs_number": [9434765919, 9434765870]})
+    >>> identifier_answers(answers, free_text_answers(answers))
+    ['date_of_birth', 'nhs_number']
+    """
+    from .._answers import free_text_columns
+
+    if respondents is None or not len(free):
+        return []
+    typed = type_text_answers(respondents[list(free)])
+    flagged = free_text_columns(respondents, list(free))
+    return [c for c in free if str(c) in flagged and variable_type(typed[c]) != "Text"]
 
 
 def variable_description(series: pd.Series, free: bool) -> str | None:

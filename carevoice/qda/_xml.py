@@ -45,6 +45,22 @@ _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 #: What :func:`xml_safe` puts in place of each character XML 1.0 does not allow.
 REPLACEMENT_CHARACTER = "\ufffd"
 _SCHEMAS = {"project": "Project-mrt2019.xsd", "codebook": "Codebook.xsd"}
+#: The most carevoice reads of a ``.qdpx``, uncompressed: its project file, each source file,
+#: and all its source files together. A zip can hold far more than its size (a 142 KB file
+#: expanded to 150 MB); a survey's project is a small fraction of these.
+MAX_PROJECT_BYTES = 256 * 2**20
+MAX_SOURCE_BYTES = 64 * 2**20
+MAX_SOURCES_BYTES = 1024 * 2**20
+#: A member over :data:`RATIO_FROM_BYTES` uncompressed that is more than this many times its
+#: compressed size is refused too: a REFI-QDA project compresses about 3 times (its GUIDs are
+#: random), padding that expands without bound a thousand times.
+MAX_RATIO = 100
+RATIO_FROM_BYTES = 16 * 2**20
+_PROLOG_CHUNK = 2**16
+
+
+class _Stop(Exception):
+    """Raised by a parser handler to end a scan of the prolog."""
 
 
 class RefiQdaError(InputError):
@@ -204,12 +220,46 @@ def to_bytes(root: ET.Element, ns: str, what: str = "the REFI-QDA file") -> byte
     return data
 
 
+def declares_doctype(data: bytes) -> bool:
+    """Whether XML bytes declare a document type (and so may define entities).
+
+    Asked of the parser itself, in whatever encoding the file is and however much comes
+    before the declaration; the scan ends at the root element, after which no declaration
+    can come. Bytes that are not well-formed before that say False: parsing them fails.
+    """
+    from xml.parsers import expat
+
+    found: list[bool] = []
+
+    def doctype(*_: object) -> None:
+        found.append(True)
+        raise _Stop
+
+    def root(*_: object) -> None:
+        raise _Stop
+
+    parser = expat.ParserCreate()
+    parser.StartDoctypeDeclHandler = doctype
+    parser.StartElementHandler = root
+    try:
+        for start in range(0, len(data), _PROLOG_CHUNK):
+            parser.Parse(data[start:start + _PROLOG_CHUNK], False)
+        parser.Parse(b"", True)
+    except _Stop:
+        pass
+    except expat.ExpatError:
+        pass
+    return bool(found)
+
+
 def parse_xml(data: bytes, what: str) -> ET.Element:
     """Parse XML bytes, turning parser errors into a :class:`RefiQdaError` naming ``what``.
 
-    The parser's message gives a line and column only, never the content.
+    A document type declaration is refused (:func:`declares_doctype`): REFI-QDA files have
+    none, and entities could read local files or expand without bound. The parser's message
+    gives a line and column only, never the content.
     """
-    if b"<!DOCTYPE" in data[:4096] or b"<!ENTITY" in data[:65536]:
+    if declares_doctype(data):
         raise RefiQdaError(
             f"{what}: document type declarations and entities are not allowed in REFI-QDA files; "
             "refusing to parse it."
@@ -269,8 +319,27 @@ def schema_errors(data: bytes, which: str) -> list[str]:
     return errors
 
 
-def read_archive_member(archive: zipfile.ZipFile, name: str, what: str) -> bytes:
-    """Read one member of a zip, with a clear error when it is damaged."""
+def read_archive_member(archive: zipfile.ZipFile, name: str, what: str,
+                        limit: int | None = None, kind: str = "project.qde") -> bytes:
+    """Read one member of a zip, with a clear error when it is damaged or larger, uncompressed,
+    than ``limit`` bytes (by default :data:`MAX_PROJECT_BYTES`; the zip reader never returns
+    more than the size the archive declares). ``kind`` names the member in the error."""
+    limit = MAX_PROJECT_BYTES if limit is None else limit
+    try:
+        info = archive.getinfo(name)
+    except KeyError as e:
+        raise RefiQdaError(f"{what}: the member {name!r} cannot be read (KeyError).") from e
+    size = info.file_size
+    if size > RATIO_FROM_BYTES and size > MAX_RATIO * max(info.compress_size, 1):
+        raise RefiQdaError(
+            f"{what}: the member {name!r} expands from {info.compress_size / 2**20:,.1f} MB to "
+            f"{size / 2**20:,.0f} MB uncompressed, more than {MAX_RATIO} times, as padding "
+            "does and a REFI-QDA project does not; carevoice does not read it.")
+    if size > limit:
+        raise RefiQdaError(
+            f"{what}: the member {name!r} is {size / 2**20:,.0f} MB uncompressed, more than the "
+            f"{limit / 2**20:,.0f} MB carevoice reads of {kind}; a project of survey comments "
+            "is far smaller, so this is not one carevoice can take.")
     try:
         return archive.read(name)
     except (zipfile.BadZipFile, KeyError, OSError, EOFError) as e:

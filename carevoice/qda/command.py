@@ -86,7 +86,7 @@ def _check_declared(frame: Any, comments: Path, answers: Any, free: list[Any]) -
     for column in free:
         cells = pd.DataFrame({RESPONDENT_ID: answers[RESPONDENT_ID].to_numpy(),
                               TEXT: answers[column].astype(object).to_numpy()})
-        cells[TEXT] = [t if isinstance(t, str) else None for t in cells[TEXT]]
+        cells[TEXT] = [None if pd.isna(t) else str(t) for t in cells[TEXT]]
         check_pseudonymised(cells, declared="--already-pseudonymised", id_column=RESPONDENT_ID,
                             what=f"the free-text answers in column {str(column)!r} of "
                                  "RESPONDENTS")
@@ -158,7 +158,7 @@ def export_qdpx_command(
     from ..corpus import check_output_path, read_codes, read_comments, read_respondents
     from ..errors import CarevoiceError, InputError
     from ..provenance import CODER_STEPS, codes_provenance, write_step_manifest
-    from ._values import free_text_answers, type_text_answers
+    from ._values import free_text_answers, identifier_answers
     from .export import export_qdpx
 
     try:
@@ -172,11 +172,12 @@ def export_qdpx_command(
                              "but no RESPONDENTS file was given.")
         frame = read_comments(comments, encoding=encoding, sep=sep)
         coded = read_codes(codes, encoding=encoding, sep=sep)
-        answers = None if respondents is None else type_text_answers(read_respondents(
+        # as read: free text is judged before answers are typed, as `link` judges it
+        answers = None if respondents is None else read_respondents(
             respondents, encoding=encoding, sep=sep,
             missing_values=missing_values(missing_value), levels=order,
             multi_select=multi_select_argument(multi_select, multi_select_columns),
-            decimal_comma=decimal_comma))
+            decimal_comma=decimal_comma)
         if drop_column:
             if answers is None:
                 raise InputError("The --drop-column option names RESPONDENTS columns, but no "
@@ -191,8 +192,10 @@ def export_qdpx_command(
             raise InputError("The --not-free-text option names RESPONDENTS columns, but no "
                              "RESPONDENTS file was given.")
         free = free_text_answers(answers, free_text, not_free_text=not_free_text or ())
+        left_out = identifier_answers(answers, free)  # export_qdpx leaves them out
+        written = [c for c in free if c not in set(left_out)]
         if already_pseudonymised:  # a cheap check that the flag is not given by mistake
-            _check_declared(frame, comments, answers, free)
+            _check_declared(frame, comments, answers, written)
         book = _read_codebook(codebook)
         _warn_unknown_themes(coded, book, codebook)
         made = codes_provenance(codes)
@@ -218,7 +221,8 @@ def export_qdpx_command(
         write_step_manifest(
             output, "export-qdpx", seed=None, codebook=codebook, models=False,
             settings={"already_pseudonymised": already_pseudonymised,
-                      "free_text": [str(c) for c in free],
+                      "free_text": [str(c) for c in written],
+                      "left_out": [str(c) for c in left_out],
                       "user_given": user is not None, "coder_from": coder_from,
                       "inline_text": inline_text, "validate": validate,
                       "drop_column": drop_column or [], "not_free_text": not_free_text or [],
@@ -230,14 +234,19 @@ def export_qdpx_command(
             outputs={"--output": path}, codes_made_with=made)
     except CarevoiceError as e:
         raise _fail(e) from e
-    columns = ", ".join(map(str, free))
+    columns = ", ".join(map(str, written))
     if already_pseudonymised:
         note = " (text written as given" + (
             f"; free-text answers in {columns} written as given, not pseudonymised)"
-            if free else ")")
+            if written else ")")
     else:
-        note = " (comment text" + (f" and free-text answers in {columns}" if free else "") + (
+        note = " (comment text" + (f" and free-text answers in {columns}" if written else "") + (
             " pseudonymised on export)")
+    if left_out:
+        note += (f"; left out of the project: {', '.join(map(str, left_out))} (identifiers "
+                 "given as numbers or dates, such as a date of birth or an NHS or phone "
+                 "number, which pseudonymising cannot hide; --not-free-text COLUMN keeps a "
+                 "closed question taken for one)")
     if coder_from not in (None, "--user", "--model-codes"):
         note += (f"; codings that name no coder attributed to carevoice's coder, as "
                  f"{coder_from} says (--user NAME names another)")

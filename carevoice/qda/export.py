@@ -20,6 +20,7 @@ timestamps, so the same inputs always give a byte-identical file.
 from __future__ import annotations
 
 import hashlib
+import re
 import xml.etree.ElementTree as ET
 import zipfile
 from collections.abc import Mapping, Sequence
@@ -32,6 +33,7 @@ from ..errors import InputError, Problem, ValidationError, format_ids
 from ..schema import COMMENT_ID, QUESTION_ID, RESPONDENT_ID, TEXT
 from ._values import (
     free_text_answers,
+    identifier_answers,
     type_text_answers,
     value_text,
     variable_description,
@@ -64,6 +66,9 @@ TEXT_CHECK = "Text check"
 UNSTATED_USER = "carevoice export (coder not stated)"
 NO_THEME = "no_theme"
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+#: the byte-order mark (U+FEFF), which readers of UTF-8 files strip once from the start
+BOM = "\ufeff"
 
 
 def default_user(codebook_version: str | None = None, *,
@@ -170,17 +175,34 @@ def _prepare_codes(codes: pd.DataFrame, texts: Mapping[str, str], user: str) -> 
     return out[columns]
 
 
-def _answers(respondents: pd.DataFrame | None) -> pd.DataFrame | None:
-    """The respondents as a copy indexed by ``respondent_id`` (as text), checked, their text
-    answers of only true/false, dates or dates and times typed (:func:`type_text_answers`)."""
+def _check_respondents(respondents: Any) -> None:
+    import pandas as pd
+
+    if respondents is not None and (not isinstance(respondents, pd.DataFrame)
+                                    or RESPONDENT_ID not in respondents.columns):
+        raise InputError("The 'respondents' argument of export_qdpx must be a DataFrame "
+                         "with a 'respondent_id' column and the survey answers.")
+
+
+def _answers(respondents: pd.DataFrame | None, free: Sequence[Any],
+             left_out: Sequence[Any]) -> pd.DataFrame | None:
+    """The respondents as a copy indexed by ``respondent_id`` (as text), checked, without the
+    columns ``left_out``; the free-text answers as text (a date as ``YYYY-MM-DD``, never as a
+    timestamp), the other answers of only true/false, dates or dates and times typed
+    (:func:`type_text_answers`)."""
     import pandas as pd
 
     if respondents is None:
         return None
-    if not isinstance(respondents, pd.DataFrame) or RESPONDENT_ID not in respondents.columns:
-        raise InputError("The 'respondents' argument of export_qdpx must be a DataFrame "
-                         "with a 'respondent_id' column and the survey answers.")
-    answers = type_text_answers(respondents)  # a copy; dates and times typed as such
+    answers = respondents.drop(columns=list(left_out))  # a copy
+    closed = [c for c in answers.columns if c not in set(free)]
+    typed = type_text_answers(answers[closed])  # dates and times typed as such
+    for col in closed:
+        answers[col] = typed[col]
+    for col in free:
+        kind = variable_type(answers[col])
+        answers[col] = pd.Series([None if pd.isna(v) else value_text(kind, v)
+                                  for v in answers[col]], index=answers.index, dtype="string")
     answers[RESPONDENT_ID] = answers[RESPONDENT_ID].astype(str)
     dupes = answers.loc[answers[RESPONDENT_ID].duplicated(), RESPONDENT_ID]
     if len(dupes):
@@ -205,6 +227,14 @@ def _texts(comments: pd.DataFrame) -> pd.DataFrame:
         raise InputError(f"The 'comments' argument of export_qdpx has duplicate comment_id "
                          f"values: {format_ids(dupes.unique())}.")
     out = out[out[TEXT].notna().to_numpy()].reset_index(drop=True)
+    bad = [cid for cid, text in zip(out[COMMENT_ID], out[TEXT], strict=True)
+           if isinstance(text, str) and _LONE_SURROGATE.search(text)]
+    if bad:  # UTF-8 (a source file, pandas' string columns) cannot hold one
+        raise InputError(
+            f"The 'comments' argument of export_qdpx has text that is not valid Unicode (a "
+            f"lone surrogate, U+D800 to U+DFFF, left by a broken decoding) in comment_id "
+            f"{format_ids(bad)}, which a project cannot hold. Read the comments again with "
+            "the right encoding.")
     out[TEXT] = out[TEXT].astype(str)
     return out
 
@@ -398,7 +428,12 @@ def export_qdpx(
             "text, and export it with pseudonymise=False."
         )
     comments = _texts(comments)
-    answers = _answers(respondents)
+    _check_respondents(respondents)
+    # judged on the answers as read, as `convert` and `link` judge them, before any is typed
+    free = free_text_answers(respondents, free_text, not_free_text=not_free_text)
+    left_out = identifier_answers(respondents, free)
+    free = [c for c in free if c not in set(left_out)]
+    answers = _answers(respondents, free, left_out)
     if answers is not None and RESPONDENT_ID in comments.columns:
         from ..link.indicators import unknown_respondent_problems
 
@@ -406,7 +441,6 @@ def export_qdpx(
                                                answers.index.to_frame(index=False))
         if problems:
             raise ValidationError("comments/respondents", problems)
-    free = free_text_answers(answers, free_text, not_free_text=not_free_text)
     if pseudonymise:
         comments, answers = _pseudonymise(comments, answers, free)
     texts = dict(zip(comments[COMMENT_ID], comments[TEXT], strict=True))
@@ -490,7 +524,7 @@ def export_qdpx(
         attrs = {"guid": guid, "name": cid}
         if not inline_text:
             attrs["plainTextPath"] = f"internal://{guid}.txt"
-            files.append((f"sources/{guid}.txt", text.encode("utf-8")))
+            files.append((f"sources/{guid}.txt", _source_bytes(text)))
         src = ET.SubElement(sources_el, qname(PROJECT_NS, "TextSource"), attrs)
         lines = [f"{label}: {getattr(row, col)}" for col, label in (
             (QUESTION_ID, "Question"), (RESPONDENT_ID, "Respondent"))
@@ -536,7 +570,7 @@ def export_qdpx(
     ET.SubElement(root, qname(PROJECT_NS, "Description")).text = (
         f"Exported by carevoice {__version__}: {len(comments)} comments, {len(case_ids)} "
         f"respondents, {len(coded)} codings by {len(set(coded['user']))} user(s). "
-        + _provenance(pseudonymise, free))
+        + _provenance(pseudonymise, free, left_out))
 
     data = to_bytes(root, PROJECT_NS, f"export_qdpx ({Path(path).name})")
     if validate:
@@ -557,11 +591,20 @@ def export_qdpx(
     return path
 
 
-def _provenance(pseudonymise: bool, free: Sequence[Any]) -> str:
+def _source_bytes(text: str) -> bytes:
+    """A source file's bytes: UTF-8, with a byte-order mark only before a text that starts
+    with U+FEFF, so that a reader that strips one (carevoice's, and most tools') gets the
+    text back exactly and its positions do not move."""
+    return (BOM + text if text.startswith(BOM) else text).encode("utf-8")
+
+
+def _provenance(pseudonymise: bool, free: Sequence[Any], left_out: Sequence[Any]) -> str:
     """What the project's description says about the text it holds."""
     names = ", ".join(map(str, free))
+    gone = (f" Survey columns left out (identifiers as numbers or dates): "
+            f"{', '.join(map(str, left_out))}." if left_out else "")
     if pseudonymise:
         return ("Comment text" + (f" and the free-text answers ({names})" if free else "")
-                + " pseudonymised by carevoice on export.")
+                + " pseudonymised by carevoice on export." + gone)
     return ("Comment text as given (declared already pseudonymised)"
-            + (f"; free-text answers ({names}) as given." if free else "."))
+            + (f"; free-text answers ({names}) as given." if free else ".") + gone)

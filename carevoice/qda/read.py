@@ -24,6 +24,8 @@ from ..errors import InputError, Problem
 from ..schema import COMMENT_ID, QUESTION_ID, RESPONDENT_ID, TEXT
 from ._values import typed_variable
 from ._xml import (
+    MAX_SOURCE_BYTES,
+    MAX_SOURCES_BYTES,
     PROJECT_NS,
     RefiQdaError,
     child,
@@ -140,13 +142,21 @@ def _open(path: Path) -> tuple[ET.Element, dict[str, bytes], Path]:
                 )
             data = read_archive_member(archive, qde, str(path))
             prefix = qde.rsplit("/", 1)[0] + "/" if "/" in qde else ""
+            total = 0
             for name in names:
                 if name.endswith("/") or not name.startswith(prefix):
                     continue
                 rest = name[len(prefix):]
                 head, _, tail = rest.partition("/")
                 if head.lower() == "sources" and tail:
-                    files[tail.lower()] = read_archive_member(archive, name, str(path))
+                    total += archive.getinfo(name).file_size
+                    if total > MAX_SOURCES_BYTES:
+                        raise RefiQdaError(
+                            f"{str(path)!r}: its source files are more than "
+                            f"{MAX_SOURCES_BYTES / 2**20:,.0f} MB uncompressed together, more "
+                            "than carevoice reads of a project.")
+                    files[tail.lower()] = read_archive_member(
+                        archive, name, str(path), limit=MAX_SOURCE_BYTES, kind="a source file")
     except zipfile.BadZipFile as e:
         raise RefiQdaError(f"{str(path)!r} is a damaged zip archive ({e}).") from e
     return parse_xml(data, f"{path.name}:{qde}"), files, path.parent
@@ -184,6 +194,18 @@ def _external(candidates: Iterable[Path]) -> bytes | None:
     return None
 
 
+def _inside(base: Path, rel: str) -> bool:
+    """Whether ``rel`` under ``base`` stays inside ``base`` (``../`` and links resolved)."""
+    try:
+        return (base / rel).resolve().is_relative_to(base.resolve())
+    except (OSError, RuntimeError, ValueError):  # a loop of links, a name the system refuses
+        return False
+
+
+#: where :func:`_source_text` says a path that climbs out of its folder was looked for
+OUTSIDE = "outside its folder"
+
+
 def _local_path(value: str) -> Path:
     """A path from an ``absolute://`` or ``file://`` reference or a ``basePath``."""
     if value.lower().startswith("file:"):
@@ -199,7 +221,9 @@ def _source_text(src: ET.Element, files: dict[str, bytes], folder: Path,
 
     As QDA-XML describes them: ``internal://`` is a file in the project's ``sources/``
     folder, ``relative://`` a file under the project's ``basePath`` (or, without one, the
-    folder that holds the project), ``absolute://`` a file anywhere on this computer.
+    folder that holds the project), ``absolute://`` a file anywhere on this computer. A
+    ``relative://`` or ``internal://`` path that climbs out of its folder (``../``) is not
+    read: the text is None and where it was looked for is :data:`OUTSIDE`.
     """
     inline = child_text(src, "PlainTextContent")
     if inline is not None:
@@ -216,6 +240,8 @@ def _source_text(src: ET.Element, files: dict[str, bytes], folder: Path,
         bases = [folder]
         if base_path:
             bases.insert(0, _local_path(base_path))
+        if not all(_inside(b, rel) for b in bases):
+            return None, OUTSIDE
         data = _external(b / rel for b in bases)
         if data is None:
             data = _internal(rel, files)
@@ -225,9 +251,12 @@ def _source_text(src: ET.Element, files: dict[str, bytes], folder: Path,
         data = _external([local])
         where = str(local)
     else:  # internal://, or a bare path as some tools write it
+        rel = unquote(rest).replace("\\", "/").lstrip("/")
+        if not _inside(folder, rel):
+            return None, OUTSIDE
         data = _internal(unquote(rest), files)
         if data is None:
-            data = _external([folder / unquote(rest).replace("\\", "/").lstrip("/")])
+            data = _external([folder / rel])
         where = "the project's sources/ folder"
     return (None if data is None else _decode(data)), where
 
@@ -373,7 +402,13 @@ def read_qdpx(path: str | Path, *, validate: bool = False, as_frame: bool = Fals
         cid = src.get("name") or sguid
         seen_sources[cid] = seen_sources.get(cid, 0) + 1
         text, where = _source_text(src, files, folder, root.get("basePath"))
-        if text is None and src.get("plainTextPath"):
+        if where == OUTSIDE:
+            problems.append(Problem("source_path_outside", f"source {cid!r} (GUID {sguid}) "
+                                    f"points at {src.get('plainTextPath')!r}, which climbs out "
+                                    "of the project's folder; carevoice reads relative:// and "
+                                    "internal:// paths only inside it (absolute:// names a "
+                                    "file anywhere)"))
+        elif text is None and src.get("plainTextPath"):
             problems.append(Problem("missing_source_file", f"source {cid!r} points at "
                                     f"{src.get('plainTextPath')!r}, which is not in {where}"))
         fields = _description_fields(child_text(src, "Description"))
@@ -402,6 +437,13 @@ def read_qdpx(path: str | Path, *, validate: bool = False, as_frame: bool = Fals
                 if start is None or end is None or start < 0 or end < start:
                     problems.append(Problem("bad_selection", f"a selection in source {cid!r} "
                                             "has missing or invalid start/end positions"))
+                    continue
+                if start == end:  # as export_qdpx refuses a span with start >= end
+                    problems.append(Problem(
+                        "empty_selection", f"a selection in source {cid!r} (GUID "
+                        f"{normalise_guid(sel.get('guid') or '') or '(none)'}) is empty (start "
+                        f"= end = {start}): it codes no text, so its coding cannot be read as "
+                        "one; delete it in the tool"))
                     continue
                 if text is not None and end > len(text):
                     problems.append(Problem(
