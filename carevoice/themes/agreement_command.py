@@ -116,6 +116,7 @@ def agreement_command(
     import sys
     import warnings
 
+    from .._output_paths import check_paths
     from ..corpus import check_output_path, read_codes, write_table
     from ..errors import CarevoiceError
     from ..provenance import codes_provenance, write_step_manifest
@@ -123,6 +124,8 @@ def agreement_command(
 
     try:
         check_output_path(output)
+        check_paths({"CODES_A": codes_a, "CODES_B": codes_b, "--second-coder": second_coder,
+                     "--comments": comments}, {"--output": output})
         files = [codes_a, codes_b] + ([second_coder] if second_coder is not None else [])
         coders = _names(names, files)
         frames = [read_codes(f, encoding=encoding, sep=sep) for f in files]
