@@ -22,6 +22,11 @@ def _run(*args: str):
     return CliRunner().invoke(app, [str(a) for a in args])
 
 
+def _said(result) -> str:
+    """What the command printed, on one line (long messages are wrapped)."""
+    return " ".join(result.output.split())
+
+
 @pytest.fixture
 def files(tmp_path):
     (tmp_path / "comments.csv").write_text(COMMENTS, encoding="utf-8")
@@ -47,6 +52,53 @@ def test_commands_never_write_over_their_input(files, args, victim, named):
     before = (files / victim).read_bytes()
     result = _run(*(a.format(d=files) for a in args))
     assert result.exit_code == 2, result.output
-    assert f"is the {named} file; carevoice never writes over its input" in result.output
+    assert f"is the {named} file; carevoice never writes over its input" in _said(result)
     assert (files / victim).read_bytes() == before
 
+
+@pytest.fixture
+def project(files):
+    path = files / "p.qdpx"
+    result = _run("export-qdpx", files / "comments.csv", files / "a.csv", "-o", path)
+    assert result.exit_code == 0, result.output
+    return path
+
+
+def test_import_qdpx_refuses_output_and_comments_in_one_file(files, project):
+    result = _run("import-qdpx", project, "-o", files / "same.csv", "--comments",
+                  files / "same.csv")
+    assert result.exit_code == 2, result.output
+    assert "--output and --comments are the same file" in _said(result)
+    assert not (files / "same.csv").exists()
+
+
+def test_discover_refuses_output_and_topics_info_in_one_file(files):
+    result = _run("discover", files / "comments.csv", "-o", files / "t.csv", "--topics-info",
+                  files / "t.csv", "--embedder", "hashing")
+    assert result.exit_code == 2, result.output
+    assert "--output and --topics-info are the same file" in _said(result)
+    assert not (files / "t.csv").exists()
+
+
+def test_import_qdpx_keeps_an_existing_comments_file_unless_told(files, project):
+    mine = files / "mine.csv"
+    mine.write_text(COMMENTS.replace("mum", "nan"), encoding="utf-8")
+    result = _run("import-qdpx", project, "-o", files / "back.csv", "--comments", mine)
+    assert result.exit_code == 2, result.output
+    assert "--comments file" in _said(result) and "--overwrite" in _said(result)
+    assert mine.read_text(encoding="utf-8") == COMMENTS.replace("mum", "nan")
+    assert not (files / "back.csv").exists()
+    result = _run("import-qdpx", project, "-o", files / "back.csv", "--comments", mine,
+                  "--overwrite")
+    assert result.exit_code == 0, result.output
+    assert "mum" in mine.read_text(encoding="utf-8")
+
+
+def test_convert_never_writes_over_its_survey(tmp_path):
+    survey = tmp_path / "comments.csv"
+    survey.write_text("ID,placement,Q1\n001,foster,I never see my mum\n", encoding="utf-8")
+    before = survey.read_bytes()
+    result = _run("convert", survey, "--id-column", "ID", "--text-column", "Q1", "-o", tmp_path)
+    assert result.exit_code == 2, result.output
+    assert "is the SURVEY file; carevoice never writes over its input" in _said(result)
+    assert survey.read_bytes() == before

@@ -155,6 +155,7 @@ def export_qdpx_command(
     leave a column out of the project with --drop-column, or vouch for a closed question
     taken for free text with --not-free-text.
     """
+    from .._output_paths import check_paths
     from ..corpus import check_output_path, read_codes, read_comments, read_respondents
     from ..errors import CarevoiceError, InputError
     from ..provenance import CODER_STEPS, codes_provenance, write_step_manifest
@@ -163,6 +164,8 @@ def export_qdpx_command(
 
     try:
         check_output_path(output, argument="--output", kind="file", suffixes=(".qdpx",))
+        check_paths({"COMMENTS": comments, "CODES": codes, "RESPONDENTS": respondents,
+                     "--codebook": codebook}, {"--output": output})
         if model_codes and user is not None:
             raise InputError("The --user and --model-codes options both name the coder; give "
                              "one of them.")
@@ -281,6 +284,9 @@ def import_qdpx_command(
         "--allow-changed-text", help="Read sources whose text changed since carevoice "
                                      "exported it (their codings may point at other words).")
     ] = False,
+    overwrite: Annotated[bool, typer.Option(
+        help="Replace an existing --comments file (refused without it: the survey's own "
+             "comments file is easily named there by mistake).")] = False,
 ) -> None:
     """Read a REFI-QDA project back into a codes table keyed by comment_id and user.
 
@@ -288,6 +294,7 @@ def import_qdpx_command(
     goes beside them (codes.manifest.json for codes.csv), as every single-step command writes
     one: the settings, the SHA-256 of the project and of every file written.
     """
+    from .._output_paths import check_paths
     from ..corpus import check_output_path, write_table
     from ..errors import CarevoiceError, InputError
     from ..provenance import write_step_manifest
@@ -301,6 +308,12 @@ def import_qdpx_command(
                 check_output_path(path, argument=option)
         if codebook_out is not None:
             check_output_path(codebook_out, argument="--codebook", kind="file")
+        check_paths({"PROJECT": project},
+                    {"--output": output, "--comments": comments_out,
+                     "--respondents": respondents_out, "--codebook": codebook_out},
+                    keep={} if overwrite else {
+                        "--comments": "Pass --overwrite to replace it, or choose another "
+                                      "path."})
         read = read_qdpx(project, validate=validate, check_text=not allow_changed_text)
         codes = read.codes
         if user:
