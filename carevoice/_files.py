@@ -884,6 +884,57 @@ def write_table(frame: pd.DataFrame, path: str | Path) -> Path:
     return path
 
 
+def check_table_cells(frame: pd.DataFrame, path: str | Path) -> None:
+    """Check that every cell of ``frame`` can be written to ``path``, before anything is.
+
+    A command that writes several tables calls this for each before writing the first, so
+    that a cell one format cannot hold does not leave the first table written and the rest
+    missing. Only XLSX refuses cells (control characters other than tab and newline).
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        The table to be written.
+    path : str or pathlib.Path
+        Where it will be written; its suffix gives the format.
+
+    Raises
+    ------
+    InputError
+        If ``path`` is an XLSX file and a cell, in any column, holds a control character;
+        the message names the column and the comment_ids (or respondent_ids, or rows), never
+        the cell's text.
+    """
+    if format_of(Path(path)) == "xlsx":
+        _check_xlsx_cells(frame)
+
+
+def _check_xlsx_cells(frame: pd.DataFrame) -> None:
+    """Refuse control characters XLSX cannot hold, in every column, named by column and id.
+
+    Every column is looked at as text: closed answers are read as categories, and a
+    category's label can hold such a character as well as a comment's text can.
+    """
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    id_column = next((c for c in (COMMENT_ID, RESPONDENT_ID) if c in frame.columns), None)
+    problems: list[str] = []
+    for column in frame.columns:
+        values = frame[column].astype(object)
+        bad = values.map(lambda v: isinstance(v, str) and bool(ILLEGAL_CHARACTERS_RE.search(v)))
+        bad = bad.astype(bool).to_numpy()
+        if bad.any():
+            rows = (frame.loc[bad, id_column].astype(str).tolist() if id_column
+                    else [str(i) for i in frame.index[bad]])
+            label = f"{id_column}s" if id_column else "rows"
+            problems.append(f"column {column!r} ({label} {', '.join(rows[:20])}"
+                            f"{' ...' if len(rows) > 20 else ''})")
+    if problems:
+        raise InputError("XLSX cannot hold control characters (other than tab and newline) "
+                         "found in " + "; ".join(problems) + ". Write CSV or Parquet instead, "
+                         "or remove those characters.")
+
+
 def _write_xlsx(frame: pd.DataFrame, path: Path | IO[bytes]) -> None:
     """Write a frame to XLSX with every string kept as text, never as a formula.
 
@@ -896,29 +947,15 @@ def _write_xlsx(frame: pd.DataFrame, path: Path | IO[bytes]) -> None:
     text is never echoed). A literal ``_xHHHH_`` is escaped as Excel does, so that it reads
     back unchanged.
     """
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-    id_column = next((c for c in (COMMENT_ID, RESPONDENT_ID) if c in frame.columns), None)
-    problems: list[str] = []
+    _check_xlsx_cells(frame)
     out = frame.copy()
     for column in frame.columns:
         values = frame[column]
         if values.dtype != object and not pd.api.types.is_string_dtype(values.dtype):
             continue
-        bad = values.map(lambda v: isinstance(v, str) and bool(ILLEGAL_CHARACTERS_RE.search(v)))
-        if bad.any():
-            rows = (frame.loc[bad, id_column].astype(str).tolist() if id_column
-                    else [str(i) for i in frame.index[bad]])
-            label = f"{id_column}s" if id_column else "rows"
-            problems.append(f"column {column!r} ({label} {', '.join(rows[:20])}"
-                            f"{' ...' if len(rows) > 20 else ''})")
         # an apostrophe the readers would take for carevoice's escape is doubled
         out[column] = values.map(lambda v: _XLSX_ESCAPE.sub(r"_x005F_x\1_", escape_apostrophes(v))
                                  if isinstance(v, str) else v).astype(values.dtype)
-    if problems:
-        raise InputError("XLSX cannot hold control characters (other than tab and newline) "
-                         "found in " + "; ".join(problems) + ". Write CSV or Parquet instead, "
-                         "or remove those characters.")
     with pd.ExcelWriter(path, engine="openpyxl") as writer:
         out.to_excel(writer, index=False)
         for sheet in writer.sheets.values():

@@ -37,6 +37,7 @@ from ._files import (
     SEPARATORS,
     Table,
     check_output_path,
+    check_table_cells,
     decode_bytes,
     describe_columns,
     detect_separator,
@@ -767,6 +768,8 @@ def write_corpus(corpus: Corpus, folder: str | Path, *, format: str = "csv") -> 
         raise InputError(f"The 'format' argument of write_corpus must be one of 'csv', 'xlsx', "
                          f"'parquet'. Got {format!r} instead.")
     folder = check_output_path(folder, argument="folder", kind="folder")
+    for name in ("comments", "respondents"):  # both checked before either is written
+        check_table_cells(getattr(corpus, name), folder / f"{name}.{format}")
     paths = {"comments": write_table(corpus.comments, folder / f"comments.{format}"),
              "respondents": write_table(corpus.respondents, folder / f"respondents.{format}")}
     schema = respondents_schema(corpus.respondents)

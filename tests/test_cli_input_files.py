@@ -102,3 +102,31 @@ def test_convert_never_writes_over_its_survey(tmp_path):
     assert result.exit_code == 2, result.output
     assert "is the SURVEY file; carevoice never writes over its input" in _said(result)
     assert survey.read_bytes() == before
+
+
+def test_convert_xlsx_refuses_a_control_character_in_a_closed_answer(tmp_path):
+    survey = tmp_path / "wide.csv"
+    survey.write_text("ID,placement,Q1\n001,foster,I never see my mum\n"
+                      "002,resid\x01ential,social worker changing\n003,foster,ok\n",
+                      encoding="utf-8")
+    out = tmp_path / "long"
+    result = _run("convert", survey, "--id-column", "ID", "--text-column", "Q1", "-o", out,
+                  "--format", "xlsx")
+    assert result.exit_code == 2, result.output
+    said = _said(result)
+    assert "column 'placement' (respondent_ids 002)" in said
+    assert "resid" not in said and "Traceback" not in said
+    assert not out.exists() or not list(out.iterdir())  # neither table written
+
+
+def test_write_table_xlsx_checks_category_columns(tmp_path):
+    import pandas as pd
+
+    from carevoice.corpus import write_table
+    from carevoice.errors import InputError
+
+    frame = pd.DataFrame({"respondent_id": ["r1", "r2"],
+                          "placement": pd.Categorical(["foster", "kin\x02ship"])})
+    with pytest.raises(InputError, match=r"column 'placement' \(respondent_ids r2\)"):
+        write_table(frame, tmp_path / "r.xlsx")
+    assert not (tmp_path / "r.xlsx").exists()
