@@ -130,3 +130,19 @@ def test_write_table_xlsx_checks_category_columns(tmp_path):
     with pytest.raises(InputError, match=r"column 'placement' \(respondent_ids r2\)"):
         write_table(frame, tmp_path / "r.xlsx")
     assert not (tmp_path / "r.xlsx").exists()
+
+
+def test_import_qdpx_writes_no_table_when_one_cannot_be_written(tmp_path):
+    (tmp_path / "comments.csv").write_text(COMMENTS.replace("never", "never\x01"),
+                                           encoding="utf-8")
+    (tmp_path / "a.csv").write_text(CODES_A, encoding="utf-8")
+    project = tmp_path / "p.qdpx"
+    assert _run("export-qdpx", tmp_path / "comments.csv", tmp_path / "a.csv", "-o",
+                project).exit_code == 0
+    result = _run("import-qdpx", project, "-o", tmp_path / "back.csv", "--comments",
+                  tmp_path / "c.xlsx")
+    assert result.exit_code == 2, result.output
+    assert "column 'text' (comment_ids c1)" in _said(result)
+    assert not (tmp_path / "back.csv").exists()
+    assert not (tmp_path / "back.manifest.json").exists()
+    assert not (tmp_path / "c.xlsx").exists()

@@ -294,6 +294,7 @@ def import_qdpx_command(
     goes beside them (codes.manifest.json for codes.csv), as every single-step command writes
     one: the settings, the SHA-256 of the project and of every file written.
     """
+    from .._files import check_table_cells
     from .._output_paths import check_paths
     from ..corpus import check_output_path, write_table
     from ..errors import CarevoiceError, InputError
@@ -327,6 +328,18 @@ def import_qdpx_command(
         if "assigned" in table and table["assigned"].dtype == bool:
             # as `carevoice code` writes it
             table = table.assign(assigned=table["assigned"].map({True: "true", False: "false"}))
+        # every table checked before the first is written, so that none is left half done
+        for frame, path in ((table, output), (read.comments, comments_out),
+                            (read.respondents, respondents_out)):
+            if path is not None:
+                check_table_cells(frame, path)
+        if (codebook_out is not None and codebook_out.suffix.lower() != ".qdc"
+                and not hasattr(read.codebook, "themes")):
+            raise InputError(
+                "The project's codebook has no codes, or theme ids that are not carevoice "
+                "theme ids (lower-case letters, digits and '_'), so it cannot be written as "
+                f"{codebook_out.suffix or 'YAML'}; write it as .qdc instead (--codebook "
+                "codebook.qdc).")
         write_table(table, output)
         if comments_out is not None:
             write_table(read.comments, comments_out)
@@ -335,12 +348,6 @@ def import_qdpx_command(
         if codebook_out is not None:
             if codebook_out.suffix.lower() == ".qdc":
                 write_qdc(read.codebook, codebook_out)
-            elif not hasattr(read.codebook, "themes"):
-                raise InputError(
-                    "The project's codebook has no codes, or theme ids that are not carevoice "
-                    "theme ids (lower-case letters, digits and '_'), so it cannot be written as "
-                    f"{codebook_out.suffix or 'YAML'}; write it as .qdc instead (--codebook "
-                    "codebook.qdc).")
             else:
                 from ..themes import write_codebook
 
