@@ -146,3 +146,34 @@ def test_import_qdpx_writes_no_table_when_one_cannot_be_written(tmp_path):
     assert not (tmp_path / "back.csv").exists()
     assert not (tmp_path / "back.manifest.json").exists()
     assert not (tmp_path / "c.xlsx").exists()
+
+
+def test_read_codes_refuses_contradictory_rows_naming_the_comment_ids(tmp_path):
+    from carevoice.corpus import read_codes
+    from carevoice.errors import ValidationError
+
+    path = tmp_path / "dup.csv"
+    path.write_text(CODES_A + "c1,family_contact,0.1,FALSE\nc2,staff_turnover,0.8,yes\n",
+                    encoding="utf-8")
+    with pytest.raises(ValidationError, match="contradictory_codes") as caught:
+        read_codes(path)
+    assert caught.value.problems[0].ids == ("c1",)  # c2's rows agree
+
+
+def test_read_codes_keeps_repeated_rows_that_agree_and_other_users(tmp_path):
+    from carevoice.corpus import read_codes
+
+    path = tmp_path / "spans.csv"
+    path.write_text("comment_id,theme,user,assigned\nc1,family_contact,amina,true\n"
+                    "c1,family_contact,amina,true\nc1,family_contact,model,false\n",
+                    encoding="utf-8")
+    assert len(read_codes(path)) == 3
+
+
+def test_agreement_refuses_contradictory_codes(files):
+    (files / "dup.csv").write_text(CODES_A + "c1,family_contact,0.1,false\n", encoding="utf-8")
+    result = _run("agreement", files / "dup.csv", files / "b.csv", "-o", files / "ag.csv")
+    assert result.exit_code == 2, result.output
+    said = _said(result)
+    assert "contradictory_codes" in said and "c1" in said and "mum" not in said
+    assert not (files / "ag.csv").exists()
