@@ -528,6 +528,7 @@ def _read_csv(data: bytes, name: str, encoding: str | None,
     header: list[str] | None = None
     records: list[list[str]] = []
     lines: list[int] = []
+    short: tuple[int, int] | None = None  # the line and length of the last row, if short
     limit = csv.field_size_limit()
     csv.field_size_limit(sys.maxsize)  # a comment may be longer than csv's default 128 KiB
     try:
@@ -550,8 +551,18 @@ def _read_csv(data: bytes, name: str, encoding: str | None,
                             if len(header) == 1 else "")
                     )
                 record = record[:len(header)]
+            short = (start, len(record)) if len(record) < len(header) else None
             records.append(record + [""] * (len(header) - len(record)))
             lines.append(start)
+        if short and not text.endswith(("\n", "\r")):
+            # a short last row without a line break after it: the file was cut off mid-row
+            # (Excel leaves short rows for empty trailing cells, but ends every line)
+            raise InputError(
+                f"{name}: line {short[0]}, the last, has {short[1]} field"
+                f"{'' if short[1] == 1 else 's'} but the header (line {header_line}) has "
+                f"{len(header)}, and no line break after it: the file looks cut off. Give the "
+                "whole file, or end the row with its missing fields (an empty field is "
+                "nothing between two separators).")
     except csv.Error as e:
         if "unexpected end of data" in str(e):
             raise InputError(

@@ -177,3 +177,34 @@ def test_agreement_refuses_contradictory_codes(files):
     said = _said(result)
     assert "contradictory_codes" in said and "c1" in said and "mum" not in said
     assert not (files / "ag.csv").exists()
+
+
+def test_a_row_cut_off_at_the_end_of_the_file_is_refused_naming_its_line(tmp_path):
+    short = tmp_path / "short.csv"
+    short.write_text("comment_id,respondent_id,question_id,text\nc1,r1,q1,I never see my mum\n"
+                     "c2,r2", encoding="utf-8")
+    result = _run("validate", short)
+    assert result.exit_code == 2, result.output
+    said = _said(result)
+    assert "line 3, the last, has 2 fields but the header (line 1) has 4" in said
+    assert "cut off" in said
+
+
+def test_short_rows_excel_writes_are_still_read_as_blank(tmp_path):
+    # Excel leaves out the separators of empty trailing cells, but ends every line
+    from carevoice.corpus import read_comments
+
+    path = tmp_path / "excel.csv"
+    path.write_text("comment_id,respondent_id,question_id,text\nc1,r1,q1,I never see my mum\n"
+                    "c2,r2,q1\n", encoding="utf-8")
+    assert read_comments(path)["text"].isna().tolist() == [False, True]
+
+
+def test_an_empty_last_field_is_still_read_as_blank(tmp_path):
+    from carevoice.corpus import read_comments
+
+    path = tmp_path / "blank.csv"
+    path.write_text("comment_id,respondent_id,question_id,text\nc1,r1,q1,I never see my mum\n"
+                    "c3,r3,q1,\n", encoding="utf-8")
+    frame = read_comments(path)
+    assert frame["text"].isna().tolist() == [False, True]
