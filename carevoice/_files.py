@@ -518,6 +518,9 @@ def _csv_records(text: str, sep: str) -> Iterator[tuple[int, list[str]]]:
 
 def _read_csv(data: bytes, name: str, encoding: str | None,
               sep: str | None, tsv: bool) -> tuple[pd.DataFrame, list[int], str, str]:
+    if data.startswith(b"PK\x03\x04"):  # a zip file: an .xlsx saved under a CSV name
+        raise InputError(f"{name} is not a CSV file: it is a zip file, most likely an Excel "
+                         "workbook. Name it .xlsx, or save it from Excel as CSV UTF-8.")
     text, used = decode_bytes(data, encoding, name=name)
     sep = {"tab": "\t", "\\t": "\t"}.get(sep, sep) if sep is not None else None
     if sep is None:
@@ -575,8 +578,8 @@ def _read_csv(data: bytes, name: str, encoding: str | None,
     finally:
         csv.field_size_limit(limit)
     if header is None:
-        raise InputError(f"{name} is empty: it has no header row. Save the table with a first "
-                         "row of column names (comment_id, text, ...).")
+        raise InputError(f"{name} is empty: it has no header row. Save the table with its "
+                         "column names in the first row.")
     frame, _ = _frame(header, records)
     if used == "cp1252":
         logger.info("%s was decoded as Windows-1252 (Excel's default CSV encoding)", name)

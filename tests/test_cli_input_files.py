@@ -208,3 +208,37 @@ def test_an_empty_last_field_is_still_read_as_blank(tmp_path):
                     "c3,r3,q1,\n", encoding="utf-8")
     frame = read_comments(path)
     assert frame["text"].isna().tolist() == [False, True]
+
+
+def test_agreement_names_the_codes_file_with_a_bad_assigned_value(files):
+    (files / "bad.csv").write_text(CODES_A.replace("0.8,true", "0.8,maybe"), encoding="utf-8")
+    result = _run("agreement", files / "a.csv", files / "bad.csv", "-o", files / "ag.csv")
+    assert result.exit_code == 2, result.output
+    assert "CODES_B has 'assigned' values that are neither true nor false" in _said(result)
+
+
+def test_export_qdpx_names_comments_as_typed(files):
+    (files / "unk.csv").write_text(CODES_A.replace("c2,", "c9,"), encoding="utf-8")
+    result = _run("export-qdpx", files / "comments.csv", files / "unk.csv", "-o",
+                  files / "p.qdpx")
+    assert result.exit_code == 2, result.output
+    assert "codes name comments that are not in COMMENTS" in _said(result)
+
+
+def test_a_workbook_named_csv_is_recognised(tmp_path):
+    import pandas as pd
+
+    book = tmp_path / "book.csv"
+    with pd.ExcelWriter(book, engine="openpyxl") as writer:
+        pd.DataFrame({"comment_id": ["c1"], "text": ["x"]}).to_excel(writer, index=False)
+    result = _run("validate", book)
+    assert result.exit_code == 2, result.output
+    assert "most likely an Excel workbook. Name it .xlsx" in _said(result)
+
+
+def test_an_empty_codes_file_is_not_told_to_add_comment_columns(files):
+    (files / "empty.csv").write_bytes(b"")
+    result = _run("agreement", files / "a.csv", files / "empty.csv", "-o", files / "ag.csv")
+    assert result.exit_code == 2, result.output
+    said = _said(result)
+    assert "is empty: it has no header row" in said and "comment_id, text" not in said
