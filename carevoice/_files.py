@@ -518,6 +518,9 @@ def _csv_records(text: str, sep: str) -> Iterator[tuple[int, list[str]]]:
 
 def _read_csv(data: bytes, name: str, encoding: str | None,
               sep: str | None, tsv: bool) -> tuple[pd.DataFrame, list[int], str, str]:
+    if data.startswith(b"PK\x03\x04"):  # a zip file: an .xlsx saved under a CSV name
+        raise InputError(f"{name} is not a CSV file: it is a zip file, most likely an Excel "
+                         "workbook. Name it .xlsx, or save it from Excel as CSV UTF-8.")
     text, used = decode_bytes(data, encoding, name=name)
     sep = {"tab": "\t", "\\t": "\t"}.get(sep, sep) if sep is not None else None
     if sep is None:
@@ -528,6 +531,7 @@ def _read_csv(data: bytes, name: str, encoding: str | None,
     header: list[str] | None = None
     records: list[list[str]] = []
     lines: list[int] = []
+    short: tuple[int, int] | None = None  # the line and length of the last row, if short
     limit = csv.field_size_limit()
     csv.field_size_limit(sys.maxsize)  # a comment may be longer than csv's default 128 KiB
     try:
@@ -550,8 +554,18 @@ def _read_csv(data: bytes, name: str, encoding: str | None,
                             if len(header) == 1 else "")
                     )
                 record = record[:len(header)]
+            short = (start, len(record)) if len(record) < len(header) else None
             records.append(record + [""] * (len(header) - len(record)))
             lines.append(start)
+        if short and not text.endswith(("\n", "\r")):
+            # a short last row without a line break after it: the file was cut off mid-row
+            # (Excel leaves short rows for empty trailing cells, but ends every line)
+            raise InputError(
+                f"{name}: line {short[0]}, the last, has {short[1]} field"
+                f"{'' if short[1] == 1 else 's'} but the header (line {header_line}) has "
+                f"{len(header)}, and no line break after it: the file looks cut off. Give the "
+                "whole file, or end the row with its missing fields (an empty field is "
+                "nothing between two separators).")
     except csv.Error as e:
         if "unexpected end of data" in str(e):
             raise InputError(
@@ -564,8 +578,8 @@ def _read_csv(data: bytes, name: str, encoding: str | None,
     finally:
         csv.field_size_limit(limit)
     if header is None:
-        raise InputError(f"{name} is empty: it has no header row. Save the table with a first "
-                         "row of column names (comment_id, text, ...).")
+        raise InputError(f"{name} is empty: it has no header row. Save the table with its "
+                         "column names in the first row.")
     frame, _ = _frame(header, records)
     if used == "cp1252":
         logger.info("%s was decoded as Windows-1252 (Excel's default CSV encoding)", name)
@@ -884,6 +898,57 @@ def write_table(frame: pd.DataFrame, path: str | Path) -> Path:
     return path
 
 
+def check_table_cells(frame: pd.DataFrame, path: str | Path) -> None:
+    """Check that every cell of ``frame`` can be written to ``path``, before anything is.
+
+    A command that writes several tables calls this for each before writing the first, so
+    that a cell one format cannot hold does not leave the first table written and the rest
+    missing. Only XLSX refuses cells (control characters other than tab and newline).
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        The table to be written.
+    path : str or pathlib.Path
+        Where it will be written; its suffix gives the format.
+
+    Raises
+    ------
+    InputError
+        If ``path`` is an XLSX file and a cell, in any column, holds a control character;
+        the message names the column and the comment_ids (or respondent_ids, or rows), never
+        the cell's text.
+    """
+    if format_of(Path(path)) == "xlsx":
+        _check_xlsx_cells(frame)
+
+
+def _check_xlsx_cells(frame: pd.DataFrame) -> None:
+    """Refuse control characters XLSX cannot hold, in every column, named by column and id.
+
+    Every column is looked at as text: closed answers are read as categories, and a
+    category's label can hold such a character as well as a comment's text can.
+    """
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    id_column = next((c for c in (COMMENT_ID, RESPONDENT_ID) if c in frame.columns), None)
+    problems: list[str] = []
+    for column in frame.columns:
+        values = frame[column].astype(object)
+        bad = values.map(lambda v: isinstance(v, str) and bool(ILLEGAL_CHARACTERS_RE.search(v)))
+        bad = bad.astype(bool).to_numpy()
+        if bad.any():
+            rows = (frame.loc[bad, id_column].astype(str).tolist() if id_column
+                    else [str(i) for i in frame.index[bad]])
+            label = f"{id_column}s" if id_column else "rows"
+            problems.append(f"column {column!r} ({label} {', '.join(rows[:20])}"
+                            f"{' ...' if len(rows) > 20 else ''})")
+    if problems:
+        raise InputError("XLSX cannot hold control characters (other than tab and newline) "
+                         "found in " + "; ".join(problems) + ". Write CSV or Parquet instead, "
+                         "or remove those characters.")
+
+
 def _write_xlsx(frame: pd.DataFrame, path: Path | IO[bytes]) -> None:
     """Write a frame to XLSX with every string kept as text, never as a formula.
 
@@ -896,29 +961,15 @@ def _write_xlsx(frame: pd.DataFrame, path: Path | IO[bytes]) -> None:
     text is never echoed). A literal ``_xHHHH_`` is escaped as Excel does, so that it reads
     back unchanged.
     """
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-    id_column = next((c for c in (COMMENT_ID, RESPONDENT_ID) if c in frame.columns), None)
-    problems: list[str] = []
+    _check_xlsx_cells(frame)
     out = frame.copy()
     for column in frame.columns:
         values = frame[column]
         if values.dtype != object and not pd.api.types.is_string_dtype(values.dtype):
             continue
-        bad = values.map(lambda v: isinstance(v, str) and bool(ILLEGAL_CHARACTERS_RE.search(v)))
-        if bad.any():
-            rows = (frame.loc[bad, id_column].astype(str).tolist() if id_column
-                    else [str(i) for i in frame.index[bad]])
-            label = f"{id_column}s" if id_column else "rows"
-            problems.append(f"column {column!r} ({label} {', '.join(rows[:20])}"
-                            f"{' ...' if len(rows) > 20 else ''})")
         # an apostrophe the readers would take for carevoice's escape is doubled
         out[column] = values.map(lambda v: _XLSX_ESCAPE.sub(r"_x005F_x\1_", escape_apostrophes(v))
                                  if isinstance(v, str) else v).astype(values.dtype)
-    if problems:
-        raise InputError("XLSX cannot hold control characters (other than tab and newline) "
-                         "found in " + "; ".join(problems) + ". Write CSV or Parquet instead, "
-                         "or remove those characters.")
     with pd.ExcelWriter(path, engine="openpyxl") as writer:
         out.to_excel(writer, index=False)
         for sheet in writer.sheets.values():

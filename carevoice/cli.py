@@ -215,11 +215,15 @@ def convert_command(
     """
 
     from ._labelled import rename_answers
+    from ._output_paths import check_paths
     from .corpus import check_output_path, read_survey, write_corpus
 
     mapping = dict(c.split("=", 1) if "=" in c else (c, c) for c in text_column)
     try:
         check_output_path(output, kind="folder")
+        check_paths({"SURVEY": survey},
+                    {f"--output folder's {name}.{format}": output / f"{name}.{format}"
+                     for name in ("comments", "respondents")})
         renames = _renames(rename)
         corpus = read_survey(survey, text_columns=mapping, id_column=id_column,
                              closed_columns=closed_column, drop_columns=drop_column or (),

@@ -37,6 +37,7 @@ from ._files import (
     SEPARATORS,
     Table,
     check_output_path,
+    check_table_cells,
     decode_bytes,
     describe_columns,
     detect_separator,
@@ -44,6 +45,7 @@ from ._files import (
     read_table,
     write_table,
 )
+from ._flags import _flag
 from ._labelled import (
     _file_levels,
     _from_codes,
@@ -691,7 +693,8 @@ def read_codes(path: str | Path, *, encoding: str | None = None,
     ------
     ValidationError
         A missing column, a row without ``comment_id`` or ``theme``, or a score that is not a
-        number, by 1-based line of the file.
+        number, by 1-based line of the file; rows of one comment and theme (and ``user``, if
+        there is that column) whose ``assigned`` values disagree, by ``comment_id``.
     """
     table = read_file(path, encoding=encoding, sep=sep)
     frame = table.frame
@@ -729,9 +732,35 @@ def read_codes(path: str | Path, *, encoding: str | None = None,
                                     f"these were not read as numbers{comma} ({table.counting}):",
                                     column="score", rows=table.where(bad)))
         out["score"] = numbers.astype(float)
+    if not problems:
+        problems += _contradictory_codes(out)
     if problems:
         raise ValidationError(table.name, problems)
     return out
+
+
+def _contradictory_codes(codes: pd.DataFrame) -> list[Problem]:
+    """Rows of one comment and theme (and user, if given) that say both assigned and not.
+
+    Any "true" would win downstream (agreement would count the coders as agreeing), so such
+    a file, hand-edited or merged, is refused. Repeated rows that agree are kept: a project
+    read back by ``import-qdpx`` has a row per coded span. An ``assigned`` value that is
+    neither true nor false is left to the reader that parses it, which names it.
+    """
+    if "assigned" not in codes.columns:
+        return []
+    keys = [COMMENT_ID, "theme"] + (["user"] if "user" in codes.columns else [])
+    flags = codes["assigned"].astype(object).map(_flag)
+    known = codes.loc[flags.notna().to_numpy(), keys].astype(str)
+    known["flag"] = flags[flags.notna()].astype(bool).to_numpy()
+    mixed = known.groupby(keys, sort=False)["flag"].nunique() > 1
+    ids = tuple(dict.fromkeys(str(key[0]) for key in mixed.index[mixed.to_numpy()]))
+    if not ids:
+        return []
+    return [Problem("contradictory_codes", "rows for the same comment_id and theme"
+                    + (" (and user)" if "user" in keys else "") + " say both assigned and "
+                    "not assigned; keep one row for each comment and theme:",
+                    column="assigned", ids=ids)]
 
 
 # --------------------------------------------------------------------------------------------
@@ -767,6 +796,8 @@ def write_corpus(corpus: Corpus, folder: str | Path, *, format: str = "csv") -> 
         raise InputError(f"The 'format' argument of write_corpus must be one of 'csv', 'xlsx', "
                          f"'parquet'. Got {format!r} instead.")
     folder = check_output_path(folder, argument="folder", kind="folder")
+    for name in ("comments", "respondents"):  # both checked before either is written
+        check_table_cells(getattr(corpus, name), folder / f"{name}.{format}")
     paths = {"comments": write_table(corpus.comments, folder / f"comments.{format}"),
              "respondents": write_table(corpus.respondents, folder / f"respondents.{format}")}
     schema = respondents_schema(corpus.respondents)

@@ -95,6 +95,7 @@ def discover_command(
     of every input and output, the models and the libraries' versions.
     """
     from .._files import check_input_file
+    from .._output_paths import check_paths
     from .._summaries import topics_summary
     from ..corpus import check_output_path, read_codes, read_comments, write_table
     from ..embed import CachedEmbedder, HashingEmbedder, SentenceTransformerEmbedder
@@ -106,6 +107,8 @@ def discover_command(
         check_output_path(output)
         if topics_info is not None:
             check_output_path(topics_info, argument="--topics-info")
+        check_paths({"COMMENTS": comments, "--codes": codes, "--background": background},
+                    {"--output": output, "--topics-info": topics_info})
         if embedder not in ("minilm", "hashing"):
             raise InputError(f"The --embedder option must be 'minilm' or 'hashing'. Got "
                              f"{embedder!r} instead.")

@@ -155,6 +155,7 @@ def export_qdpx_command(
     leave a column out of the project with --drop-column, or vouch for a closed question
     taken for free text with --not-free-text.
     """
+    from .._output_paths import check_paths
     from ..corpus import check_output_path, read_codes, read_comments, read_respondents
     from ..errors import CarevoiceError, InputError
     from ..provenance import CODER_STEPS, codes_provenance, write_step_manifest
@@ -163,6 +164,8 @@ def export_qdpx_command(
 
     try:
         check_output_path(output, argument="--output", kind="file", suffixes=(".qdpx",))
+        check_paths({"COMMENTS": comments, "CODES": codes, "RESPONDENTS": respondents,
+                     "--codebook": codebook}, {"--output": output})
         if model_codes and user is not None:
             raise InputError("The --user and --model-codes options both name the coder; give "
                              "one of them.")
@@ -281,6 +284,9 @@ def import_qdpx_command(
         "--allow-changed-text", help="Read sources whose text changed since carevoice "
                                      "exported it (their codings may point at other words).")
     ] = False,
+    overwrite: Annotated[bool, typer.Option(
+        help="Replace an existing --comments file (refused without it: the survey's own "
+             "comments file is easily named there by mistake).")] = False,
 ) -> None:
     """Read a REFI-QDA project back into a codes table keyed by comment_id and user.
 
@@ -288,6 +294,8 @@ def import_qdpx_command(
     goes beside them (codes.manifest.json for codes.csv), as every single-step command writes
     one: the settings, the SHA-256 of the project and of every file written.
     """
+    from .._files import check_table_cells
+    from .._output_paths import check_paths
     from ..corpus import check_output_path, write_table
     from ..errors import CarevoiceError, InputError
     from ..provenance import write_step_manifest
@@ -301,6 +309,12 @@ def import_qdpx_command(
                 check_output_path(path, argument=option)
         if codebook_out is not None:
             check_output_path(codebook_out, argument="--codebook", kind="file")
+        check_paths({"PROJECT": project},
+                    {"--output": output, "--comments": comments_out,
+                     "--respondents": respondents_out, "--codebook": codebook_out},
+                    keep={} if overwrite else {
+                        "--comments": "Pass --overwrite to replace it, or choose another "
+                                      "path."})
         read = read_qdpx(project, validate=validate, check_text=not allow_changed_text)
         codes = read.codes
         if user:
@@ -314,6 +328,18 @@ def import_qdpx_command(
         if "assigned" in table and table["assigned"].dtype == bool:
             # as `carevoice code` writes it
             table = table.assign(assigned=table["assigned"].map({True: "true", False: "false"}))
+        # every table checked before the first is written, so that none is left half done
+        for frame, path in ((table, output), (read.comments, comments_out),
+                            (read.respondents, respondents_out)):
+            if path is not None:
+                check_table_cells(frame, path)
+        if (codebook_out is not None and codebook_out.suffix.lower() != ".qdc"
+                and not hasattr(read.codebook, "themes")):
+            raise InputError(
+                "The project's codebook has no codes, or theme ids that are not carevoice "
+                "theme ids (lower-case letters, digits and '_'), so it cannot be written as "
+                f"{codebook_out.suffix or 'YAML'}; write it as .qdc instead (--codebook "
+                "codebook.qdc).")
         write_table(table, output)
         if comments_out is not None:
             write_table(read.comments, comments_out)
@@ -322,12 +348,6 @@ def import_qdpx_command(
         if codebook_out is not None:
             if codebook_out.suffix.lower() == ".qdc":
                 write_qdc(read.codebook, codebook_out)
-            elif not hasattr(read.codebook, "themes"):
-                raise InputError(
-                    "The project's codebook has no codes, or theme ids that are not carevoice "
-                    "theme ids (lower-case letters, digits and '_'), so it cannot be written as "
-                    f"{codebook_out.suffix or 'YAML'}; write it as .qdc instead (--codebook "
-                    "codebook.qdc).")
             else:
                 from ..themes import write_codebook
 

@@ -141,7 +141,7 @@ def _prepare_codes(codes: pd.DataFrame, texts: Mapping[str, str], user: str) -> 
     unknown = sorted(set(out.loc[~known, COMMENT_ID]))
     if unknown:
         problems.append(Problem("unknown_comment", "codes name comments that are not in "
-                                "'comments' (or whose text is missing)", COMMENT_ID,
+                                "the 'comments' argument (or whose text is missing)", COMMENT_ID,
                                 tuple(unknown)))
     out["user"] = (out["user"].astype(object).map(lambda u: user if u is None or pd.isna(u)
                                                   or str(u) in {"", "nan", "<NA>", "None"}

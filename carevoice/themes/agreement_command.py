@@ -116,6 +116,8 @@ def agreement_command(
     import sys
     import warnings
 
+    from .._flags import assigned_mask
+    from .._output_paths import check_paths
     from ..corpus import check_output_path, read_codes, write_table
     from ..errors import CarevoiceError
     from ..provenance import codes_provenance, write_step_manifest
@@ -123,9 +125,13 @@ def agreement_command(
 
     try:
         check_output_path(output)
+        check_paths({"CODES_A": codes_a, "CODES_B": codes_b, "--second-coder": second_coder,
+                     "--comments": comments}, {"--output": output})
         files = [codes_a, codes_b] + ([second_coder] if second_coder is not None else [])
         coders = _names(names, files)
         frames = [read_codes(f, encoding=encoding, sep=sep) for f in files]
+        for argument, frame in zip(("codes_a", "codes_b", "second_coder"), frames):
+            assigned_mask(frame, argument)  # a bad value is named by the file it is in
         ids = None if comments is None else _comment_ids(comments, encoding, sep)
         with warnings.catch_warnings(record=True) as caught:  # shown as lines of our own
             warnings.simplefilter("always", UserWarning)

@@ -118,6 +118,7 @@ def code_command(
     """
     import sys
 
+    from .._output_paths import check_paths
     from .._summaries import coding_summary
     from ..corpus import check_output_path, normalise_ids, read_codes, read_comments, write_table
     from ..embed import CachedEmbedder, SentenceTransformerEmbedder, private_folder
@@ -140,6 +141,8 @@ def code_command(
 
     try:
         check_output_path(output)
+        check_paths({"COMMENTS": comments, "--codebook": codebook, "--examples": examples,
+                     "--examples-comments": examples_comments}, {"--output": output})
         frame = read_comments(comments, encoding=encoding, sep=sep)
         load_codebook(codebook)  # a problem with it is reported before the slow steps
         safe = model_text(frame, comments, "COMMENTS")

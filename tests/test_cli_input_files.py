@@ -1,0 +1,244 @@
+"""Bad input files on the command line: outputs that are inputs, collisions, broken rows.
+
+Fictional data only.
+"""
+
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+from carevoice.cli import app
+
+COMMENTS = ("comment_id,respondent_id,question_id,text\n"
+            "c1,r1,q1,I never see my mum\nc2,r2,q1,My social worker keeps changing\n")
+CODES_A = ("comment_id,theme,score,assigned\n"
+           "c1,family_contact,0.9,true\nc2,staff_turnover,0.8,true\n")
+CODES_B = ("comment_id,theme,score,assigned\n"
+           "c1,family_contact,0.9,true\nc2,staff_turnover,0.8,false\n")
+
+
+def _run(*args: str):
+    return CliRunner().invoke(app, [str(a) for a in args])
+
+
+def _said(result) -> str:
+    """What the command printed, on one line (long messages are wrapped)."""
+    return " ".join(result.output.split())
+
+
+@pytest.fixture
+def files(tmp_path):
+    (tmp_path / "comments.csv").write_text(COMMENTS, encoding="utf-8")
+    (tmp_path / "a.csv").write_text(CODES_A, encoding="utf-8")
+    (tmp_path / "b.csv").write_text(CODES_B, encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize(("args", "victim", "named"), [
+    (["code", "{d}/comments.csv", "-o", "{d}/comments.csv", "--no-progress"],
+     "comments.csv", "COMMENTS"),
+    (["code", "{d}/comments.csv", "-o", "{d}/a.csv", "--examples", "{d}/a.csv"],
+     "a.csv", "--examples"),
+    (["discover", "{d}/comments.csv", "-o", "{d}/comments.csv", "--embedder", "hashing"],
+     "comments.csv", "COMMENTS"),
+    (["discover", "{d}/comments.csv", "-o", "{d}/t.csv", "--topics-info", "{d}/a.csv",
+      "--codes", "{d}/a.csv", "--embedder", "hashing"], "a.csv", "--codes"),
+    (["agreement", "{d}/a.csv", "{d}/b.csv", "-o", "{d}/a.csv"], "a.csv", "CODES_A"),
+    (["agreement", "{d}/a.csv", "{d}/b.csv", "-o", "{d}/comments.csv", "--comments",
+      "{d}/comments.csv"], "comments.csv", "--comments"),
+])
+def test_commands_never_write_over_their_input(files, args, victim, named):
+    before = (files / victim).read_bytes()
+    result = _run(*(a.format(d=files) for a in args))
+    assert result.exit_code == 2, result.output
+    assert f"is the {named} file; carevoice never writes over its input" in _said(result)
+    assert (files / victim).read_bytes() == before
+
+
+@pytest.fixture
+def project(files):
+    path = files / "p.qdpx"
+    result = _run("export-qdpx", files / "comments.csv", files / "a.csv", "-o", path)
+    assert result.exit_code == 0, result.output
+    return path
+
+
+def test_import_qdpx_refuses_output_and_comments_in_one_file(files, project):
+    result = _run("import-qdpx", project, "-o", files / "same.csv", "--comments",
+                  files / "same.csv")
+    assert result.exit_code == 2, result.output
+    assert "--output and --comments are the same file" in _said(result)
+    assert not (files / "same.csv").exists()
+
+
+def test_discover_refuses_output_and_topics_info_in_one_file(files):
+    result = _run("discover", files / "comments.csv", "-o", files / "t.csv", "--topics-info",
+                  files / "t.csv", "--embedder", "hashing")
+    assert result.exit_code == 2, result.output
+    assert "--output and --topics-info are the same file" in _said(result)
+    assert not (files / "t.csv").exists()
+
+
+def test_import_qdpx_keeps_an_existing_comments_file_unless_told(files, project):
+    mine = files / "mine.csv"
+    mine.write_text(COMMENTS.replace("mum", "nan"), encoding="utf-8")
+    result = _run("import-qdpx", project, "-o", files / "back.csv", "--comments", mine)
+    assert result.exit_code == 2, result.output
+    assert "--comments file" in _said(result) and "--overwrite" in _said(result)
+    assert mine.read_text(encoding="utf-8") == COMMENTS.replace("mum", "nan")
+    assert not (files / "back.csv").exists()
+    result = _run("import-qdpx", project, "-o", files / "back.csv", "--comments", mine,
+                  "--overwrite")
+    assert result.exit_code == 0, result.output
+    assert "mum" in mine.read_text(encoding="utf-8")
+
+
+def test_convert_never_writes_over_its_survey(tmp_path):
+    survey = tmp_path / "comments.csv"
+    survey.write_text("ID,placement,Q1\n001,foster,I never see my mum\n", encoding="utf-8")
+    before = survey.read_bytes()
+    result = _run("convert", survey, "--id-column", "ID", "--text-column", "Q1", "-o", tmp_path)
+    assert result.exit_code == 2, result.output
+    assert "is the SURVEY file; carevoice never writes over its input" in _said(result)
+    assert survey.read_bytes() == before
+
+
+def test_convert_xlsx_refuses_a_control_character_in_a_closed_answer(tmp_path):
+    survey = tmp_path / "wide.csv"
+    survey.write_text("ID,placement,Q1\n001,foster,I never see my mum\n"
+                      "002,resid\x01ential,social worker changing\n003,foster,ok\n",
+                      encoding="utf-8")
+    out = tmp_path / "long"
+    result = _run("convert", survey, "--id-column", "ID", "--text-column", "Q1", "-o", out,
+                  "--format", "xlsx")
+    assert result.exit_code == 2, result.output
+    said = _said(result)
+    assert "column 'placement' (respondent_ids 002)" in said
+    assert "resid" not in said and "Traceback" not in said
+    assert not out.exists() or not list(out.iterdir())  # neither table written
+
+
+def test_write_table_xlsx_checks_category_columns(tmp_path):
+    import pandas as pd
+
+    from carevoice.corpus import write_table
+    from carevoice.errors import InputError
+
+    frame = pd.DataFrame({"respondent_id": ["r1", "r2"],
+                          "placement": pd.Categorical(["foster", "kin\x02ship"])})
+    with pytest.raises(InputError, match=r"column 'placement' \(respondent_ids r2\)"):
+        write_table(frame, tmp_path / "r.xlsx")
+    assert not (tmp_path / "r.xlsx").exists()
+
+
+def test_import_qdpx_writes_no_table_when_one_cannot_be_written(tmp_path):
+    (tmp_path / "comments.csv").write_text(COMMENTS.replace("never", "never\x01"),
+                                           encoding="utf-8")
+    (tmp_path / "a.csv").write_text(CODES_A, encoding="utf-8")
+    project = tmp_path / "p.qdpx"
+    assert _run("export-qdpx", tmp_path / "comments.csv", tmp_path / "a.csv", "-o",
+                project).exit_code == 0
+    result = _run("import-qdpx", project, "-o", tmp_path / "back.csv", "--comments",
+                  tmp_path / "c.xlsx")
+    assert result.exit_code == 2, result.output
+    assert "column 'text' (comment_ids c1)" in _said(result)
+    assert not (tmp_path / "back.csv").exists()
+    assert not (tmp_path / "back.manifest.json").exists()
+    assert not (tmp_path / "c.xlsx").exists()
+
+
+def test_read_codes_refuses_contradictory_rows_naming_the_comment_ids(tmp_path):
+    from carevoice.corpus import read_codes
+    from carevoice.errors import ValidationError
+
+    path = tmp_path / "dup.csv"
+    path.write_text(CODES_A + "c1,family_contact,0.1,FALSE\nc2,staff_turnover,0.8,yes\n",
+                    encoding="utf-8")
+    with pytest.raises(ValidationError, match="contradictory_codes") as caught:
+        read_codes(path)
+    assert caught.value.problems[0].ids == ("c1",)  # c2's rows agree
+
+
+def test_read_codes_keeps_repeated_rows_that_agree_and_other_users(tmp_path):
+    from carevoice.corpus import read_codes
+
+    path = tmp_path / "spans.csv"
+    path.write_text("comment_id,theme,user,assigned\nc1,family_contact,amina,true\n"
+                    "c1,family_contact,amina,true\nc1,family_contact,model,false\n",
+                    encoding="utf-8")
+    assert len(read_codes(path)) == 3
+
+
+def test_agreement_refuses_contradictory_codes(files):
+    (files / "dup.csv").write_text(CODES_A + "c1,family_contact,0.1,false\n", encoding="utf-8")
+    result = _run("agreement", files / "dup.csv", files / "b.csv", "-o", files / "ag.csv")
+    assert result.exit_code == 2, result.output
+    said = _said(result)
+    assert "contradictory_codes" in said and "c1" in said and "mum" not in said
+    assert not (files / "ag.csv").exists()
+
+
+def test_a_row_cut_off_at_the_end_of_the_file_is_refused_naming_its_line(tmp_path):
+    short = tmp_path / "short.csv"
+    short.write_text("comment_id,respondent_id,question_id,text\nc1,r1,q1,I never see my mum\n"
+                     "c2,r2", encoding="utf-8")
+    result = _run("validate", short)
+    assert result.exit_code == 2, result.output
+    said = _said(result)
+    assert "line 3, the last, has 2 fields but the header (line 1) has 4" in said
+    assert "cut off" in said
+
+
+def test_short_rows_excel_writes_are_still_read_as_blank(tmp_path):
+    # Excel leaves out the separators of empty trailing cells, but ends every line
+    from carevoice.corpus import read_comments
+
+    path = tmp_path / "excel.csv"
+    path.write_text("comment_id,respondent_id,question_id,text\nc1,r1,q1,I never see my mum\n"
+                    "c2,r2,q1\n", encoding="utf-8")
+    assert read_comments(path)["text"].isna().tolist() == [False, True]
+
+
+def test_an_empty_last_field_is_still_read_as_blank(tmp_path):
+    from carevoice.corpus import read_comments
+
+    path = tmp_path / "blank.csv"
+    path.write_text("comment_id,respondent_id,question_id,text\nc1,r1,q1,I never see my mum\n"
+                    "c3,r3,q1,\n", encoding="utf-8")
+    frame = read_comments(path)
+    assert frame["text"].isna().tolist() == [False, True]
+
+
+def test_agreement_names_the_codes_file_with_a_bad_assigned_value(files):
+    (files / "bad.csv").write_text(CODES_A.replace("0.8,true", "0.8,maybe"), encoding="utf-8")
+    result = _run("agreement", files / "a.csv", files / "bad.csv", "-o", files / "ag.csv")
+    assert result.exit_code == 2, result.output
+    assert "CODES_B has 'assigned' values that are neither true nor false" in _said(result)
+
+
+def test_export_qdpx_names_comments_as_typed(files):
+    (files / "unk.csv").write_text(CODES_A.replace("c2,", "c9,"), encoding="utf-8")
+    result = _run("export-qdpx", files / "comments.csv", files / "unk.csv", "-o",
+                  files / "p.qdpx")
+    assert result.exit_code == 2, result.output
+    assert "codes name comments that are not in COMMENTS" in _said(result)
+
+
+def test_a_workbook_named_csv_is_recognised(tmp_path):
+    import pandas as pd
+
+    book = tmp_path / "book.csv"
+    with pd.ExcelWriter(book, engine="openpyxl") as writer:
+        pd.DataFrame({"comment_id": ["c1"], "text": ["x"]}).to_excel(writer, index=False)
+    result = _run("validate", book)
+    assert result.exit_code == 2, result.output
+    assert "most likely an Excel workbook. Name it .xlsx" in _said(result)
+
+
+def test_an_empty_codes_file_is_not_told_to_add_comment_columns(files):
+    (files / "empty.csv").write_bytes(b"")
+    result = _run("agreement", files / "a.csv", files / "empty.csv", "-o", files / "ag.csv")
+    assert result.exit_code == 2, result.output
+    said = _said(result)
+    assert "is empty: it has no header row" in said and "comment_id, text" not in said
