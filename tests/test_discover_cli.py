@@ -4,22 +4,13 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-import typer
 from typer.testing import CliRunner
 
 from carevoice.discover import ThemeDiscovery
-from carevoice.discover.command import discover_command
 
+from ._apps import discover_app
 
-def _app() -> typer.Typer:
-    app = typer.Typer()
-    app.command("discover")(discover_command)
-
-    @app.command("noop")
-    def noop() -> None:  # a second command keeps typer in sub-command mode
-        """Nothing."""
-
-    return app
+_app = discover_app
 
 
 def _write_comments(path):

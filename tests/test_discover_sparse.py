@@ -5,7 +5,6 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
-import typer
 from typer.testing import CliRunner
 
 from carevoice import HashingEmbedder, InputError
@@ -19,8 +18,9 @@ from carevoice.discover import (
     rename_topic,
     split_topic,
 )
-from carevoice.discover.command import discover_command
 from carevoice.discover.sparse import CODE_ALPHA, CODE_THRESHOLD
+
+from ._apps import discover_app
 
 WORDS = ["brother sister contact visit", "money allowance rent bills",
          "social worker changing agency", "school college exams tutor"]
@@ -207,15 +207,7 @@ def test_centre_and_stability_and_method_are_checked():
     assert ThemeDiscovery().get_params()["method"] == "kmeans"
 
 
-def _app() -> typer.Typer:
-    app = typer.Typer()
-    app.command("discover")(discover_command)
-
-    @app.command("noop")
-    def noop() -> None:  # a second command keeps typer in sub-command mode
-        """Nothing."""
-
-    return app
+_app = discover_app
 
 
 def test_cli_method_sparse(tmp_path):

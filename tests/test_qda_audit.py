@@ -14,7 +14,8 @@ from typer.testing import CliRunner
 
 from carevoice.errors import InputError
 from carevoice.qda import export_qdpx, free_text_answers, read_qdpx
-from carevoice.qda.command import export_qdpx_command, import_qdpx_command
+
+from ._apps import qda_app
 
 runner = CliRunner()
 
@@ -33,10 +34,7 @@ def _everything(path) -> str:
 
 @pytest.fixture
 def app() -> typer.Typer:
-    app = typer.Typer(pretty_exceptions_enable=False)
-    app.command("export-qdpx")(export_qdpx_command)
-    app.command("import-qdpx")(import_qdpx_command)
-    return app
+    return qda_app()
 
 
 @pytest.fixture

@@ -10,7 +10,8 @@ import typer
 from typer.testing import CliRunner
 
 from carevoice.qda import read_qdpx, validate_refi
-from carevoice.qda.command import export_qdpx_command, import_qdpx_command
+
+from ._apps import qda_app
 
 runner = CliRunner()
 
@@ -18,10 +19,7 @@ runner = CliRunner()
 @pytest.fixture
 def app() -> typer.Typer:
     """The two commands as the carevoice app registers them."""
-    app = typer.Typer(pretty_exceptions_enable=False)
-    app.command("export-qdpx")(export_qdpx_command)
-    app.command("import-qdpx")(import_qdpx_command)
-    return app
+    return qda_app()
 
 
 @pytest.fixture
