@@ -1660,6 +1660,18 @@ def _more_family_frames() -> tuple[pd.DataFrame, pd.DataFrame]:
     return _probe(name="family_frame_more_contrasts.txt")
 
 
+def _rules_missed_and_marked(comments, gold) -> tuple[list[str], list[str]]:
+    """The name rules (``NAMES``) on a contrast file: the texts with a gold name not wholly
+    masked, and the look-alikes (no gold name) with anything masked."""
+    missed, extra = [], []
+    for cid, text, pii in zip(comments["comment_id"], comments["text"], gold["pii"], strict=True):
+        got = {k for s in NAMES.find(cid, text) for k in range(s.start, s.end)}
+        if not pii and got:
+            extra.append(text)
+        missed += [text for item in pii if not set(range(item["start"], item["end"])) <= got]
+    return missed, extra
+
+
 def test_word_nicknames_like_family_listed_or_plural_are_names_and_look_alikes_words() -> None:
     """The rules alone: each nickname in "rocket is like a sister to me", "Biscuit is basically
     my brother", "me, rocket and jay are cousins", "me n tiger n moose are cousins" and "my
@@ -1670,12 +1682,7 @@ def test_word_nicknames_like_family_listed_or_plural_are_names_and_look_alikes_w
     round", "my sister tablets ran out") is marked but "my brother neighbours rang the police",
     marked on main too."""
     comments, gold = _more_family_frames()
-    missed, extra = [], []
-    for cid, text, pii in zip(comments["comment_id"], comments["text"], gold["pii"], strict=True):
-        got = {k for s in NAMES.find(cid, text) for k in range(s.start, s.end)}
-        if not pii and got:
-            extra.append(text)
-        missed += [text for item in pii if not set(range(item["start"], item["end"])) <= got]
+    missed, extra = _rules_missed_and_marked(comments, gold)
     assert (sum(not p for p in gold["pii"]), sum(map(len, gold["pii"]))) == (46, 37)
     assert missed == [], missed
     assert extra == ["my brother neighbours rang the police"], extra
@@ -1706,12 +1713,7 @@ def test_unusual_first_names_taken_as_a_person_are_names_and_look_alikes_words()
     "i miss goin out", "i play with lego") is marked beyond the two main marked too (main
     marked four)."""
     comments, gold = _unusual_names()
-    missed, extra = [], []
-    for cid, text, pii in zip(comments["comment_id"], comments["text"], gold["pii"], strict=True):
-        got = {k for s in NAMES.find(cid, text) for k in range(s.start, s.end)}
-        if not pii and got:
-            extra.append(text)
-        missed += [text for item in pii if not set(range(item["start"], item["end"])) <= got]
+    missed, extra = _rules_missed_and_marked(comments, gold)
     assert (sum(not p for p in gold["pii"]), sum(map(len, gold["pii"]))) == (54, 45)
     assert missed == ["i want to see my cousin bullet again"], missed
     assert sorted(extra) == ["i like going to greggs", "me and bestie are best mates"], extra
