@@ -207,6 +207,33 @@ def test_centre_and_stability_and_method_are_checked():
     assert ThemeDiscovery().get_params()["method"] == "kmeans"
 
 
+@pytest.mark.parametrize(("name", "value"), [
+    ("reducer", "umap"), ("n_components", 5), ("n_neighbors", 30), ("min_similarity", 0.3),
+    ("second_similarity", 0.4), ("second_margin", 0.2), ("membership", "similarity"),
+    ("member_probability", 0.7)])
+def test_a_kmeans_setting_is_refused_not_ignored_by_sparse_topics(name, value):
+    # it changed nothing with method="sparse": a researcher would believe it had
+    frame, x = _corpus()
+    with pytest.raises(InputError, match=f"'{name}' parameter.*k-means topics only.*'kmeans'"):
+        ThemeDiscovery(method="sparse", **{name: value}).fit(frame, embeddings=x)
+    # at its default it is no setting, and k-means takes it
+    default = ThemeDiscovery().get_params()[name]
+    ThemeDiscovery(method="sparse", n_topics=4, **{name: default}).fit(frame, embeddings=x)
+    ThemeDiscovery(n_topics=4, **{name: value})._check_params()
+
+
+def test_cli_refuses_a_kmeans_option_with_method_sparse(tmp_path):
+    frame, _ = _corpus()
+    frame.to_csv(tmp_path / "c.csv", index=False)
+    result = CliRunner().invoke(discover_app(), [
+        "discover", str(tmp_path / "c.csv"), "--output", str(tmp_path / "t.csv"),
+        "--embedder", "hashing", "--method", "sparse", "--reducer", "umap"])
+    assert result.exit_code == 2
+    assert "The --reducer option applies to k-means topics only" in result.output
+    assert "set the --method option to 'kmeans'" in result.output
+    assert not (tmp_path / "t.csv").exists()
+
+
 _app = discover_app
 
 

@@ -72,7 +72,9 @@ def discover_command(
                          "sparse code; a comment in the atoms its code uses; same topics at "
                          "every seed; no --stability). See docs/discover.md.")] = "kmeans",
     centre: Annotated[bool, typer.Option(
-        "--centre", help="With --method sparse: centre the vectors before coding.")] = False,
+        "--centre", help="With --method sparse: centre the vectors before coding (with "
+                         "fewer topics than 'auto' it leaves many comments out as "
+                         "outliers; see docs/discover.md).")] = False,
     embedder: Annotated[str, typer.Option(
         help="minilm (the packaged sentence model) or hashing (fast, spelling only; for "
              "tests).")] = "minilm",
