@@ -5,7 +5,7 @@ Run from the repository root (BERTopic is in the ``bench`` extra)::
     .venv/bin/pip install -e ".[bench]"
     .venv/bin/python benchmarks/bench_discover.py [--dev ../shared/eval/dev.jsonl] \
         [--gold corpora/discover_z.jsonl] [--dev-background] [--scale 10000] \
-        [--cache .bench-cache] [--seeds 10] [--ceiling] [--stability 3] [--raw-text] \
+        [--cache .bench-cache] [--seeds 10] [--ceiling] [--stability 3] [--raw-text] [--sparse] \
         [--output benchmarks/results/discover.json]
 
 For each corpus (the embedded demo corpus, a gold JSON-lines file given with ``--dev``, and any
@@ -18,7 +18,9 @@ order, as ``fit`` does), then embedded once with the packaged all-MiniLM-L6-v2 m
 runs, on the same text and the same vectors, so that the comparison stays like for like and no
 tool sees a name from the raw text:
 
-* ``carevoice``: :class:`carevoice.discover.ThemeDiscovery` with its defaults;
+* ``carevoice``: :class:`carevoice.discover.ThemeDiscovery` with its defaults (k-means);
+* ``carevoice_sparse`` and ``carevoice_sparse_centred`` (with ``--sparse``): the same with
+  ``method="sparse"`` (and ``centre=True``), the sparse-coding topics;
 * ``carevoice+background`` (with ``--dev-background``): the same on the ``--dev`` file, with the
   demo corpus's comments (read the same way) as unlabelled ``background`` (clustered together,
   never reported);
@@ -30,9 +32,10 @@ tool sees a name from the raw text:
 
 It reports how many of the gold themes are matched by some discovered topic with F1 >= 0.5 (a
 topic is the set of comments assigned to it, primary or not; outliers belong to no topic), the
-outlier share, whether two runs give identical assignments, wall time and peak traced memory
-(``tracemalloc``, numpy arrays included). ``--scale N`` also times both on N comments made by
-resampling the demo comments with small perturbations (dropped words), embedding included.
+outlier share, whether two runs give identical assignments, wall time (of a run without
+``tracemalloc``) and peak traced memory (of a second run under it; numpy arrays included).
+``--scale N`` also times both on N comments made by resampling the demo comments with small
+perturbations (dropped words), embedding included.
 ``--seeds N`` also counts carevoice's matched themes at ``random_state`` 0 .. N-1 (the count
 moves with the seed; read the range). ``--ceiling`` prints a label-knowing oracle: how many
 themes a neighbourhood of the embedding space (a comment and its nearest neighbours) could
@@ -136,27 +139,39 @@ def matched_themes(memberships: dict[str, set[int]], gold: pd.DataFrame,
     return sum(f >= threshold for f in best.values()), len(themes), best
 
 
-def measure(function: Callable[[], dict[str, set[int]]]) -> tuple[dict[str, set[int]], float,
-                                                                  float]:
-    """Run, returning the result, seconds and peak traced memory in MiB."""
-    tracemalloc.start()
+def measure(function: Callable[[], dict[str, set[int]]]
+            ) -> tuple[dict[str, set[int]], float, float, dict[str, set[int]]]:
+    """Run twice: timed, then traced; return both results, the seconds and the peak in MiB.
+
+    The time comes from a run without ``tracemalloc``, which traces every allocation and made
+    the sparse-coding fits (scikit-learn's coordinate descent) about 7 times slower (11.5 s
+    against 86 s on the demo corpus, 2026-12-07); the peak traced memory from a second run
+    under it. The two results tell whether two runs are identical.
+    """
     start = time.perf_counter()
     result = function()
     seconds = time.perf_counter() - start
+    tracemalloc.start()
+    again = function()
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    return result, seconds, peak / 2**20
+    return result, seconds, peak / 2**20, again
+
+
+#: The sparse-coding rows' settings (``--sparse``), by method name.
+SPARSE = {"carevoice_sparse": {"method": "sparse"},
+          "carevoice_sparse_centred": {"method": "sparse", "centre": True}}
 
 
 def run_carevoice(comments: pd.DataFrame, vectors: np.ndarray, seed: int = 0,
-                  background: tuple[pd.DataFrame, np.ndarray] | None = None
-                  ) -> dict[str, set[int]]:
+                  background: tuple[pd.DataFrame, np.ndarray] | None = None,
+                  **params: object) -> dict[str, set[int]]:
     from carevoice.discover import ThemeDiscovery
 
     back, back_vectors = background if background is not None else (None, None)
     # The text is pseudonymised already (discovery_reading), or deliberately raw for the
     # secondary raw-text row; either way fit must not pseudonymise it again.
-    topics = ThemeDiscovery(random_state=seed, text_is_pseudonymised=True).fit(
+    topics = ThemeDiscovery(random_state=seed, text_is_pseudonymised=True, **params).fit(
         comments[["comment_id", "text"]], embeddings=vectors,
         background=None if back is None else back[["comment_id", "text"]],
         background_embeddings=back_vectors).topics_
@@ -345,10 +360,11 @@ def bench_corpus(name: str, gold: pd.DataFrame, embedder: object, methods: list[
             "carevoice": run_carevoice, "bertopic": run_bertopic,
             "carevoice+background": lambda c, v: run_carevoice(c, v, background=background),
             "carevoice_raw_text": run_carevoice,
+            **{name: lambda c, v, p=params: run_carevoice(c, v, **p)
+               for name, params in SPARSE.items()},
         }[method]
         texts, x = (gold, raw_vectors) if method == "carevoice_raw_text" else (comments, vectors)
-        first, seconds, peak = measure(lambda r=runner, t=texts, v=x: r(t, v))
-        second = runner(texts, x)
+        first, seconds, peak, second = measure(lambda r=runner, t=texts, v=x: r(t, v))
         matched, total, best = matched_themes(first, gold)
         report[method] = {
             "matched_themes": matched, "gold_themes": total,
@@ -362,7 +378,7 @@ def bench_corpus(name: str, gold: pd.DataFrame, embedder: object, methods: list[
         print(f"{name:6} {method:20} matched {matched:2d}/{total} "
               f"outliers {outlier_share(first):6.1%} identical {first == second} "
               f"time {seconds:6.1f}s peak {peak:7.1f} MiB", flush=True)
-        if seeds and method != "bertopic":
+        if seeds and method != "bertopic" and method not in SPARSE:  # sparse: no seed
             back = background if method == "carevoice+background" else None
             counts = seed_range(texts, x, seeds, back)
             report[method]["matched_by_seed"] = counts  # type: ignore[index]
@@ -411,6 +427,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--raw-text", action="store_true",
                         help="Also run carevoice on vectors of the raw, unpseudonymised text "
                              "(a secondary row: fit never reads text that way).")
+    parser.add_argument("--sparse", action="store_true",
+                        help="Also run carevoice's sparse-coding topics (method='sparse', "
+                             "uncentred and centred) beside the default.")
     parser.add_argument("--output", type=Path, help="Write the results as JSON here.")
     parser.add_argument("--note", help="A note (date, machine load) stored as 'measured' in "
                                        "the JSON.")
@@ -421,7 +440,8 @@ def main(argv: list[str] | None = None) -> int:
     embedder: object = SentenceTransformerEmbedder()
     if args.cache:
         embedder = CachedEmbedder(embedder, args.cache)
-    methods = ["carevoice"] + ([] if args.skip_bertopic else ["bertopic"])
+    methods = (["carevoice"] + (list(SPARSE) if args.sparse else [])
+               + ([] if args.skip_bertopic else ["bertopic"]))
     results: dict[str, object] = {**({"measured": args.note} if args.note else {}),
                                   "python": platform.python_version(),
                                   "machine": platform.machine()}
@@ -458,11 +478,13 @@ def main(argv: list[str] | None = None) -> int:
         scale: dict[str, object] = {"comments": args.scale,
                                     "embedding_seconds": round(time.perf_counter() - start, 1)}
         for method in methods:
-            runner = run_carevoice if method == "carevoice" else run_bertopic
-            first, seconds, peak = measure(lambda r=runner: r(big, vectors))
+            params = SPARSE.get(method, {})
+            first, seconds, peak, _ = measure(
+                lambda m=method, p=params: run_bertopic(big, vectors) if m == "bertopic"
+                else run_carevoice(big, vectors, **p))
             scale[method] = {"seconds": round(seconds, 1), "peak_traced_mib": round(peak, 1),
                              "outlier_share": outlier_share(first)}
-            print(f"{args.scale} {method:9} time {seconds:6.1f}s peak {peak:7.1f} MiB "
+            print(f"{args.scale} {method:24} time {seconds:6.1f}s peak {peak:7.1f} MiB "
                   f"outliers {outlier_share(first):6.1%}", flush=True)
         results["scale"] = scale
     if args.output:
