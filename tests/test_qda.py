@@ -181,6 +181,30 @@ def test_export_is_deterministic(tmp_path, comments, codes, respondents):
     assert c.read_bytes() != a.read_bytes()
 
 
+def _guids(root: ET.Element, tag: str) -> dict[str, str]:
+    return {el.get("name"): el.get("guid") for el in root.iter(f"{Q}{tag}")}
+
+
+def test_two_waves_that_reuse_comment_ids_keep_their_comments_apart(tmp_path, comments, codes,
+                                                                   respondents):
+    # A QDA tool merging two waves' projects matches objects by GUID: a GUID made of the
+    # comment_id alone gave wave 2's "c1" (another young person's words) wave 1's GUID
+    wave1 = qde_root(export(tmp_path, comments, codes, respondents, name="w1.qdpx"))
+    later = comments.assign(text=comments["text"].where(comments["comment_id"] != "c1",
+                                                        "a different comment in wave two"))
+    wave2 = qde_root(export(tmp_path, later, codes, respondents, name="w2.qdpx"))
+    one, two = _guids(wave1, "TextSource"), _guids(wave2, "TextSource")
+    assert one["c1"] != two["c1"]
+    assert all(one[c] == two[c] for c in one if c != "c1")  # the same comment keeps its GUID
+    selections = [{s.get("guid") for s in source(root, "c1").iter(f"{Q}PlainTextSelection")}
+                  | {c.get("guid") for c in source(root, "c1").iter(f"{Q}Coding")}
+                  for root in (wave1, wave2)]
+    assert selections[0] and not selections[0] & selections[1]
+    refs = {r.get("targetGUID") for r in wave2.iter(f"{Q}SourceRef")}
+    assert two["c1"] in refs and one["c1"] not in refs  # the case names wave 2's source
+    assert _guids(wave1, "Code") == _guids(wave2, "Code")  # a theme is one code in both
+
+
 def test_export_contents(tmp_path, comments, codes, respondents):
     path = export(tmp_path, comments, codes, respondents, user=None)
     root = qde_root(path)

@@ -444,6 +444,11 @@ def export_qdpx(
     if pseudonymise:
         comments, answers = _pseudonymise(comments, answers, free)
     texts = dict(zip(comments[COMMENT_ID], comments[TEXT], strict=True))
+    # A source's GUID names its comment_id and its text, so that two waves (or two surveys)
+    # that reuse comment_ids give their different comments different GUIDs when a QDA tool
+    # merges the projects; the same comment exported again keeps its GUID.
+    source_guid = {str(cid): stable_guid("source", cid, text_check(text))
+                   for cid, text in texts.items()}
     themes_used: list[str] = []
     if isinstance(codes, pd.DataFrame) and "theme" in codes.columns:
         kept = codes[assigned_mask(codes, "codes")]
@@ -508,7 +513,7 @@ def export_qdpx(
                 ET.SubElement(vv, qname(PROJECT_NS, f"{kinds[col]}Value")).text = text
             for cid in by_case.get(rid, []):
                 ET.SubElement(case, qname(PROJECT_NS, "SourceRef"),
-                              {"targetGUID": stable_guid("source", cid)})
+                              {"targetGUID": source_guid[str(cid)]})
 
     # -- sources, selections, codings, score notes -----------------------------------------
     sources_el = ET.SubElement(root, qname(PROJECT_NS, "Sources"))
@@ -520,7 +525,7 @@ def export_qdpx(
     for row in comments.itertuples(index=False):
         cid = str(getattr(row, COMMENT_ID))
         text = texts[cid]
-        guid = stable_guid("source", cid)
+        guid = source_guid[cid]
         attrs = {"guid": guid, "name": cid}
         if not inline_text:
             attrs["plainTextPath"] = f"internal://{guid}.txt"
@@ -534,7 +539,7 @@ def export_qdpx(
         if inline_text:
             ET.SubElement(src, qname(PROJECT_NS, "PlainTextContent")).text = text
         for (start, end, who), group in grouped.get(cid, {}).items():
-            sel_guid = stable_guid("selection", cid, start, end, who)
+            sel_guid = stable_guid("selection", guid, start, end, who)
             sel = ET.SubElement(src, qname(PROJECT_NS, "PlainTextSelection"), {
                 "guid": sel_guid, "name": f"{cid} [{start}:{end}]",
                 "startPosition": str(start), "endPosition": str(end),
@@ -544,7 +549,7 @@ def export_qdpx(
                 ET.SubElement(sel, qname(PROJECT_NS, "Description")).text = (
                     "carevoice scores (0.5 = threshold): " + "; ".join(scored))
             for theme, score in group:
-                coding_guid = stable_guid("coding", cid, theme, start, end, who)
+                coding_guid = stable_guid("coding", guid, theme, start, end, who)
                 coding = ET.SubElement(sel, qname(PROJECT_NS, "Coding"), {
                     "guid": coding_guid, "creatingUser": user_guid[who], **stamp})
                 ET.SubElement(coding, qname(PROJECT_NS, "CodeRef"),
