@@ -368,14 +368,20 @@ def _coder_home(cfg: BatchConfig, store: ChunkStore) -> tuple[Path, str]:
 
 
 def _relative(cfg: BatchConfig, base: Path) -> dict[str, Any]:
+    def relative(value: Any) -> Any:
+        if isinstance(value, str) and Path(value).is_absolute():
+            try:
+                return str(Path(value).relative_to(base))
+            except ValueError:
+                return Path(value).name
+        return value
+
     data = cfg.to_dict()
     for section in data.values():
         for key, value in section.items():
-            if isinstance(value, str) and Path(value).is_absolute():
-                try:
-                    section[key] = str(Path(value).relative_to(base))
-                except ValueError:
-                    section[key] = Path(value).name
+            section[key] = relative(value)
+    # the one list of paths: the earlier reports' folders
+    data["report"]["earlier_reports"] = [relative(v) for v in data["report"]["earlier_reports"]]
     return data
 
 
