@@ -146,10 +146,7 @@ class RunLog:
             fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
             with os.fdopen(fd, "a", encoding="utf-8") as fh:
                 if not self._private:  # an existing log keeps its mode through os.open
-                    if hasattr(os, "fchmod"):
-                        os.fchmod(fd, 0o600)
-                    else:  # pragma: no cover - Windows: only the read-only flag exists
-                        self.path.chmod(0o600)
+                    self.path.chmod(0o600)
                     self._private = True
                 fh.write(f"{stamp} {message}\n")
 
