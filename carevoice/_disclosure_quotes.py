@@ -7,7 +7,7 @@ they are written here so that that module stays a readable size.
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal, overload
 
 import numpy as np
 import pandas as pd
@@ -277,14 +277,36 @@ def names_hidden(written: Mapping[str, object], hide: set[tuple[str, str]]) -> b
     return bool(hide) and any((col, value) in hide for col, value in written.items())
 
 
+@overload
+def check_k_anonymity(quotes: pd.DataFrame, respondents: pd.DataFrame,
+                      config: DisclosureConfig | None = ...,
+                      generalise: Mapping[str, Mapping[str, str]] | None = ..., *,
+                      codes: pd.DataFrame | None = ...,
+                      comments: pd.DataFrame | None = ...,
+                      hidden_cells: Collection[tuple[str, str, object]] = ...,
+                      earlier_quotes: pd.DataFrame | Sequence[pd.DataFrame] | None = ...,
+                      reasons: Literal[False] = ...) -> list[str]: ...
+
+
+@overload
+def check_k_anonymity(quotes: pd.DataFrame, respondents: pd.DataFrame,
+                      config: DisclosureConfig | None = ...,
+                      generalise: Mapping[str, Mapping[str, str]] | None = ..., *,
+                      codes: pd.DataFrame | None = ...,
+                      comments: pd.DataFrame | None = ...,
+                      hidden_cells: Collection[tuple[str, str, object]] = ...,
+                      earlier_quotes: pd.DataFrame | Sequence[pd.DataFrame] | None = ...,
+                      reasons: Literal[True]) -> pd.DataFrame: ...
+
+
 def check_k_anonymity(quotes: pd.DataFrame, respondents: pd.DataFrame,
                       config: DisclosureConfig | None = None,
                       generalise: Mapping[str, Mapping[str, str]] | None = None, *,
                       codes: pd.DataFrame | None = None,
                       comments: pd.DataFrame | None = None,
                       hidden_cells: Collection[tuple[str, str, object]] = (),
-                      earlier_quotes: pd.DataFrame | Sequence[pd.DataFrame] | None = None
-                      ) -> list[str]:
+                      earlier_quotes: pd.DataFrame | Sequence[pd.DataFrame] | None = None,
+                      reasons: bool = False) -> list[str] | pd.DataFrame:
     """List the quotes whose description, all told, fits fewer than ``k`` young people, or
     names a cell shown as ``[c]``, or repeats an earlier report's quote: the rules
     :func:`carevoice.quotes.select_quotes` chooses by.
@@ -336,11 +358,22 @@ def check_k_anonymity(quotes: pd.DataFrame, respondents: pd.DataFrame,
         :func:`carevoice.quotes.select_quotes`: ``text`` and, where known, ``respondent_id``
         (an earlier report's ``not-for-publication/quotes.csv``, or its
         ``ReportContent.quotes``).
+    reasons : bool, default False
+        Return why each quote fails too, as a frame, instead of the list of ids.
 
     Returns
     -------
-    list of str
-        The ``respondent_id`` of each offending quote (empty when all are safe).
+    list of str or pandas.DataFrame
+        The ``respondent_id`` of each offending quote, in the order of ``quotes`` (empty when
+        all are safe). With ``reasons=True``, a frame of ``respondent_id, reason``, one row per
+        offending quote indexed as in ``quotes``; ``reason`` gives every rule the quote
+        breaks, joined by ``"; "``: how many young people its description fits, all told,
+        and what it is made of (``"fits 1 young person, fewer than k=5: survey=y"``: the
+        attribute values written, the subgroup it is listed under, the theme its author
+        raised, the language it is written in, and "with their other quotes" when the same
+        young person is quoted more than once); which ``[c]`` cell it names; or which
+        earlier report (``earlier_quotes[i]``, counted from 0) printed the same or nearly
+        the same words, or quoted its author. The quote's text is never repeated.
 
     Raises
     ------
@@ -382,6 +415,17 @@ def check_k_anonymity(quotes: pd.DataFrame, respondents: pd.DataFrame,
     >>> before = pd.DataFrame({"text": ["i feel safe at home now"], "respondent_id": ["x9"]})
     >>> check_k_anonymity(mine, resp), check_k_anonymity(mine, resp, earlier_quotes=before)
     ([], ['b'])
+
+    Why each quote fails, with ``reasons=True``:
+
+    >>> why = check_k_anonymity(twice, resp, reasons=True)
+    >>> why["respondent_id"].tolist()
+    ['a', 'a']
+    >>> print(why["reason"].iloc[0])  # doctest: +NORMALIZE_WHITESPACE
+    fits 1 young person, fewer than k=5: listed under council=N,
+    listed under feels_safe=n, with their other quotes
+    >>> check_k_anonymity(mine, resp, earlier_quotes=before, reasons=True)["reason"].tolist()
+    ['repeats earlier_quotes[0]: the same or nearly the same words']
     """
     from ._disclosure_repeats import check_earlier_quotes, repeated_quotes
     from .disclosure import DisclosureConfig
@@ -396,6 +440,7 @@ def check_k_anonymity(quotes: pd.DataFrame, respondents: pd.DataFrame,
                              "column to be checked against 'earlier_quotes'.")
         repeats = repeated_quotes(quotes[TEXT].fillna("").astype(str).tolist(),
                                   quotes[RESPONDENT_ID].astype(str).tolist(), earlier)
+    repeated = _earlier_reasons(quotes, earlier_quotes, repeats) if reasons else {}
     data = respondents.set_index(respondents[RESPONDENT_ID].astype(str))
     if codes is not None and comments is None:
         raise InputError("check_k_anonymity(codes=...) needs the 'comments' argument too: "
@@ -425,21 +470,26 @@ def check_k_anonymity(quotes: pd.DataFrame, respondents: pd.DataFrame,
                     variables.astype(str), levels.astype(str), themes, strict=True))
     keys = [rid for rid, *_ in rows]  # a young person's quotes are read together
     member_of: dict[str, np.ndarray] = {}
-    named: set[int] = set()
+    named: dict[int, list[str]] = {}  # the [c] cells each quote names
+    said: dict[str, list[str]] = {}  # what a young person's description is made of
     for at, (key, (rid, used, variable, level, theme)) in enumerate(
             zip(keys, rows, strict=True)):
+        parts = said.setdefault(key, [])
         member = member_of.get(key, np.ones(len(data), dtype=bool))
         if raisers is not None:
             member = member & np.isin(everyone, list(raisers.get(theme, set())))
+            parts.append(f"raised theme {theme}")
         if speakers[at] is not None:
             member = member & speakers[at]
+            parts.append("writes the quote's language")
         hide = hidden.get(theme, set())
         if variable != "all" and variable in data:
             answers_of = group_levels(data[variable], level)
             member = member & in_group(data[variable], answers_of)
+            parts.append(f"listed under {variable}={level}")
             if names_hidden({variable: level}, hide) or any(
                     names_hidden({variable: a}, hide) for a in answers_of):
-                named.add(at)
+                named.setdefault(at, []).append(f"{variable}={level}")
         written = {}
         for col in [c for c in str(used).split(",") if c]:
             name = col.rstrip("*")
@@ -448,10 +498,60 @@ def check_k_anonymity(quotes: pd.DataFrame, respondents: pd.DataFrame,
             values = data[name].astype(str).map(lambda v, m=mapping: m.get(v, v))
             mine = mapping.get(str(data.at[rid, name]), str(data.at[rid, name]))
             member = member & (values == mine).to_numpy()
+            parts.append(f"{name}={mine}" + (" (generalised)" if col.endswith("*") else ""))
             if not col.endswith("*"):
                 written[name] = mine
         if names_hidden(written, hide):
-            named.add(at)
+            named.setdefault(at, []).extend(f"{c}={v}" for c, v in written.items()
+                                            if (c, v) in hide)
         member_of[key] = member
-    return [rid for at, (key, (rid, *_)) in enumerate(zip(keys, rows, strict=True))
-            if at in named or repeats[at] or int(member_of[key].sum()) < config.k]
+    failing = [at for at, key in enumerate(keys)
+               if at in named or repeats[at] or int(member_of[key].sum()) < config.k]
+    if not reasons:
+        return [keys[at] for at in failing]
+    why = []
+    for at in failing:
+        key, theme = keys[at], rows[at][4]
+        parts, size = [], int(member_of[key].sum())
+        if size < config.k:
+            people = "1 young person" if size == 1 else f"{size:,} young people"
+            made_of = list(dict.fromkeys(said[key])) or ["everyone"]
+            if keys.count(key) > 1:  # read together
+                made_of.append("with their other quotes")
+            parts.append(f"fits {people}, fewer than k={config.k}: {', '.join(made_of)}")
+        if at in named:
+            cells = ", ".join(dict.fromkeys(named[at]))
+            parts.append(f"names a cell shown as [c] of theme {theme}: {cells}")
+        if repeats[at]:
+            parts += repeated.get(at, ["repeats a quote of an earlier report"])
+        why.append("; ".join(parts))
+    return pd.DataFrame({RESPONDENT_ID: [keys[at] for at in failing], "reason": why},
+                        index=quotes.index[failing])
+
+
+def _earlier_reasons(quotes: pd.DataFrame,
+                     earlier_quotes: pd.DataFrame | Sequence[pd.DataFrame] | None,
+                     repeats: np.ndarray) -> dict[int, list[str]]:
+    """For each quote (by position) that repeats an earlier report's, which reports it repeats
+    (``earlier_quotes[i]``) and how: its author quoted there, or the same or nearly the same
+    words."""
+    from ._disclosure_repeats import check_earlier_quotes, repeated_quotes
+
+    frames = [] if earlier_quotes is None else [earlier_quotes] if isinstance(
+        earlier_quotes, pd.DataFrame) else list(earlier_quotes)
+    texts = quotes[TEXT].fillna("").astype(str).tolist() if TEXT in quotes else []
+    authors = quotes[RESPONDENT_ID].astype(str).tolist()
+    out: dict[int, list[str]] = {}
+    for i, frame in enumerate(frames):
+        before = check_earlier_quotes(frame)
+        if before.empty:
+            continue
+        quoted = set(before[RESPONDENT_ID]) - {""}
+        words = repeated_quotes(texts, authors, before.assign(**{RESPONDENT_ID: ""}))
+        for at in np.flatnonzero(repeats):
+            how = [w for w, yes in (("its author quoted there", authors[at] in quoted),
+                                    ("the same or nearly the same words", words[at])) if yes]
+            if how:
+                out.setdefault(int(at), []).append(
+                    f"repeats earlier_quotes[{i}]: {' and '.join(how)}")
+    return out

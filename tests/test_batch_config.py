@@ -73,6 +73,8 @@ BAD = [
     ({"report": {"max_associations": -3}}, "report.max_associations"),
     ({"report": {"k": 0}}, "report.k"),
     ({"report": {"threshold": True}}, "report.threshold"),
+    ({"report": {"earlier_reports": 2024}}, "report.earlier_reports"),
+    ({"report": {"earlier_reports": ["r", "r"]}}, "report.earlier_reports"),
     ({"dask": {"scheduler": "localhost"}}, "dask.scheduler"),
     ({"dask": {"n_workers": 0}}, "dask.n_workers"),
     ({"dask": {"connect_timeout": 0}}, "dask.connect_timeout"),
@@ -327,6 +329,34 @@ def test_report_section_takes_the_quote_settings(tmp_path: Path) -> None:
     assert (report.k, report.threshold) == (10, 10)
     default = config_from_dict(_base(tmp_path), base=tmp_path).report
     assert default.quotes_by is None and default.quotes == 3
+
+
+def test_report_section_names_earlier_reports(tmp_path: Path) -> None:
+    """`report --earlier-report` had no [report] setting: a run's report could not be kept
+    from quoting again the words or young people an earlier wave's report quoted."""
+    base = _base(tmp_path)
+    quotes = tmp_path / "report-2024" / "not-for-publication"
+    quotes.mkdir(parents=True)
+    (quotes / "quotes.csv").write_text("theme,text,respondent_id\nmoney,Not enough.,r1\n",
+                                       "utf-8")
+    (tmp_path / "empty-folder").mkdir()
+    answers = {**base["input"], "respondents": "respondents.csv"}
+    report = config_from_dict({**base, "input": answers, "report": {
+        "formats": ["md"], "earlier_reports": ["report-2024"]}}, base=tmp_path).report
+    assert report.earlier_reports == (tmp_path / "report-2024",)  # relative to the file
+    one = config_from_dict({**base, "input": answers, "report": {
+        "formats": ["md"], "earlier_reports": "report-2024"}}, base=tmp_path).report
+    assert one.earlier_reports == report.earlier_reports
+    assert config_from_dict(base, base=tmp_path).report.earlier_reports == ()
+    # a folder without an earlier report's quotes, and earlier reports without a report
+    for settings, said in (({"formats": ["md"], "earlier_reports": ["empty-folder"]},
+                            ("[report] earlier_reports folder empty-folder holds no "
+                             "not-for-publication/quotes.csv")),
+                           ({"earlier_reports": ["report-2024"]}, "set [report] formats")):
+        with pytest.raises(ValidationError) as info:
+            config_from_dict({**base, "input": answers, "report": settings}, base=tmp_path)
+        assert [p.column for p in info.value.problems] == ["report.earlier_reports"]
+        assert said in str(info.value)
 
 
 def test_levels_as_a_table_of_lists_per_column(tmp_path: Path) -> None:

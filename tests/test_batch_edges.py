@@ -304,3 +304,21 @@ def test_a_needs_review_value_that_is_not_yes_or_no_stops_the_run_before_any_wor
     assert "[input] comments" in message and "needs_review" in message
     assert comments["comment_id"].iloc[12] in message and "perhaps" not in message
     assert not list((tmp_path / "run").glob("chunks/*/detect.done.json"))
+
+
+def test_run_log_is_owner_only(tmp_path: Path) -> None:
+    """run.log was written as the umask allowed (0644): its counts, comment ids and file names
+    of a run of children's comments could be read by anyone on the machine, beside the
+    owner-only flags files. It is 0600, and an earlier run's log is made so as it grows."""
+    import stat
+
+    _comments(tmp_path)
+    result = run_batch(_pipeline(tmp_path))
+    log = result.folder / "run.log"
+    assert stat.S_IMODE(log.stat().st_mode) == 0o600
+    log.chmod(0o644)  # as an earlier version left it
+    before = log.read_text("utf-8")
+    again = run_batch(_pipeline(tmp_path))
+    assert again.folder / "run.log" == log
+    assert stat.S_IMODE(log.stat().st_mode) == 0o600
+    assert log.read_text("utf-8").startswith(before)  # appended to, not replaced

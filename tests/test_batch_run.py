@@ -746,6 +746,40 @@ def test_batch_report_takes_its_title_and_attribution_columns(reference, data: P
     assert "report.attributes" in str(info.value) and "Age group" in str(info.value)
 
 
+def test_batch_report_quotes_no_one_an_earlier_report_quoted(reference, data: Path,
+                                                             tmp_path: Path) -> None:
+    """[report] earlier_reports is `report --earlier-report`: the run's report quotes no young
+    person the earlier report quoted, and its manifest names that report, as the command's
+    does. Without the setting, the same run quotes some of them again."""
+    import json
+    import shutil
+
+    from carevoice.report.unpublished import earlier_report_record
+
+    for run in ("first", "again", "later"):
+        shutil.copytree(reference.folder / "chunks", tmp_path / run / "chunks")
+    report = '[report]\nformats = ["md"]\nquotes_by = []\n'
+    first = run_batch(_write_pipeline(tmp_path, data, "first", extra=report))
+    before = pd.read_csv(first.outputs["report_quotes"], dtype=str)
+    assert len(before)
+    folder = first.outputs["report_md"].parent
+    again = run_batch(_write_pipeline(tmp_path, data, "again", extra=report))
+    repeated = pd.read_csv(again.outputs["report_quotes"], dtype=str)
+    assert set(repeated["respondent_id"]) & set(before["respondent_id"])
+    later = run_batch(_write_pipeline(tmp_path, data, "later", extra=(
+        report + f'earlier_reports = ["{folder.relative_to(tmp_path).as_posix()}"]\n')))
+    quotes = pd.read_csv(later.outputs["report_quotes"], dtype=str)
+    assert len(quotes)
+    assert not set(quotes["respondent_id"]) & set(before["respondent_id"])
+    assert not set(quotes["text"]) & set(before["text"])
+    manifest = json.loads((later.outputs["report_md"].parent / "manifest.json").read_text(
+        "utf-8"))
+    assert manifest["earlier_reports"]["quotes_checked_against"] == 1
+    assert manifest["earlier_reports"]["reports"] == [earlier_report_record(folder)]
+    run = json.loads(later.manifest.read_text("utf-8"))
+    assert run["settings"]["report"]["earlier_reports"] == ["first/outputs/report"]
+
+
 def test_free_text_beside_the_comments_or_answers_stops_the_run_until_dropped(
         data: Path, tmp_path: Path) -> None:
     """Columns other than text are not pseudonymised: one that looks like free text or asks

@@ -620,3 +620,60 @@ def test_check_k_anonymity_counts_a_quote_among_those_who_wrote_its_language():
                              comments=comments) == ["r0"]
     assert check_k_anonymity(quotes, respondents, config, codes=codes,
                              comments=comments.drop(columns="language")) == []
+
+
+def test_check_k_anonymity_says_why_each_quote_fails():
+    """check_k_anonymity gave the respondent ids only: which combination of answers, which
+    [c] cell or which earlier report made a quote fail was left to the caller to work out.
+    ``reasons=True`` gives a frame of ``respondent_id, reason``, indexed as the quotes."""
+    resp = pd.DataFrame({"respondent_id": list("abcdefghij"),
+                         "survey": ["in_care"] * 9 + ["care_leaver"],
+                         "age_group": ["11-13"] * 5 + ["14-15"] * 5})
+    quotes = pd.DataFrame({
+        "respondent_id": ["a", "j", "b", "c"], "theme": "money",
+        "attributes_used": ["survey", "survey,age_group", "age_group", ""],
+        "variable": ["all", "all", "all", "age_group"], "level": ["all", "all", "all", "11-13"],
+        "text": ["I get no bus money.", "My PA never calls back.", "Pocket money is late.",
+                 "I want a phone."]}, index=[10, 11, 12, 13])
+    earlier = [pd.DataFrame({"text": ["Nothing the same."], "respondent_id": ["x"]}),
+               pd.DataFrame({"text": ["pocket money is late"], "respondent_id": ["c"]})]
+    hidden = [("money", "age_group", "11-13")]
+    config = DisclosureConfig(k=5, attributes=("survey", "age_group"))
+    ids = check_k_anonymity(quotes, resp, config, hidden_cells=hidden, earlier_quotes=earlier)
+    assert ids == ["j", "b", "c"]  # unchanged without reasons
+    why = check_k_anonymity(quotes, resp, config, hidden_cells=hidden, earlier_quotes=earlier,
+                            reasons=True)
+    assert list(why.columns) == ["respondent_id", "reason"]
+    assert why.index.tolist() == [11, 12, 13]
+    assert why["respondent_id"].tolist() == ids
+    assert why["reason"].tolist() == [
+        "fits 1 young person, fewer than k=5: survey=care_leaver, age_group=14-15",
+        ("names a cell shown as [c] of theme money: age_group=11-13; "
+         "repeats earlier_quotes[1]: the same or nearly the same words"),
+        ("names a cell shown as [c] of theme money: age_group=11-13; "
+         "repeats earlier_quotes[1]: its author quoted there")]
+    # the text of a quote is never repeated in its reason
+    assert not any(t.lower().rstrip(".") in r.lower()
+                   for t in quotes["text"] for r in why["reason"])
+    # nothing fails: an empty frame with the same columns
+    none = check_k_anonymity(quotes.iloc[:1], resp, config, reasons=True)
+    assert none.empty and list(none.columns) == ["respondent_id", "reason"]
+
+
+def test_check_k_anonymity_reasons_name_the_subgroup_theme_and_other_quotes():
+    resp = pd.DataFrame({"respondent_id": list("abcdefghi"),
+                         "council": list("NNNNNSSSS"), "feels_safe": list("nyyyynnnn")})
+    twice = pd.DataFrame({"comment_id": ["c1", "c1"], "respondent_id": ["a", "a"],
+                          "attributes_used": ["", ""], "variable": ["council", "feels_safe"],
+                          "level": ["N", "n"], "theme": "safety"})
+    why = check_k_anonymity(twice, resp, reasons=True)
+    assert why["reason"].tolist() == [
+        ("fits 1 young person, fewer than k=5: listed under council=N, listed under "
+         "feels_safe=n, with their other quotes")] * 2
+    said = pd.DataFrame({"comment_id": list("abcde"), "respondent_id": list("abcde"),
+                         "text": "i do not feel safe at night"})
+    coded = pd.DataFrame({"comment_id": list("abcd"), "theme": "safety"})
+    one = twice.iloc[:1].assign(variable="all", level="all")
+    why = check_k_anonymity(one, resp, codes=coded, comments=said, reasons=True)
+    assert why["reason"].tolist() == [
+        "fits 4 young people, fewer than k=5: raised theme safety"]

@@ -164,6 +164,64 @@ def test_weighted_report_summary_uses_the_weighted_figures():
     assert more == [WEIGHTED_POINT]
 
 
+def _money_and_advocacy():
+    """80 fictional young people: 20 raised money, 30 others advocacy; those raising money
+    weigh 3, the rest 1, so money's weighted share (50%) is twice advocacy's (25%) while
+    fewer young people raised it."""
+    ids = [f"r{i}" for i in range(80)]
+    i = np.arange(80)
+    money, advocacy = i < 20, (i >= 20) & (i < 50)
+    indicators = pd.DataFrame({"money": money, "advocacy": advocacy},
+                              index=pd.Index(ids, name="respondent_id"))
+    respondents = pd.DataFrame({"respondent_id": ids, "age_group": ["11-13", "14-17"] * 40,
+                                "w": np.where(money, 3.0, 1.0)})
+    return indicators, respondents
+
+
+def test_weighted_summary_names_the_most_raised_theme_by_weighted_share():
+    """The table ranks themes by weighted share, and the summary named its first row with the
+    unweighted count: "Money was what they wrote about most: 20 of 80 young people." then
+    "Advocacy: 30 of 80 young people." It now gives the weighted percentages the table
+    prints, and says they are weighted."""
+    from carevoice.link import prevalence
+    from carevoice.report.summary import key_points
+    from carevoice.report.tables import prevalence_table
+
+    indicators, respondents = _money_and_advocacy()
+    prev = prevalence_table(prevalence(indicators, respondents, [], weights="w"),
+                            {"money": "Money", "advocacy": "Advocacy"})
+    assert prev[["Theme", "Raised by", "Share"]].values.tolist() == [
+        ["Money", "20", "50%"], ["Advocacy", "30", "25%"]]
+    points = key_points(prev, pd.DataFrame(), symbol="[c]", threshold=5, weighted=True)
+    assert points[1:3] == [
+        ("Money was what they wrote about most: 50 in every 100 young people, counting each "
+         "young person by their survey weight."),
+        "Advocacy: 25 in every 100 young people."]
+    assert not any(" of 80 young people" in p for p in points)
+    # unweighted, the counts and the shares go the same way: counts as before
+    plain = prevalence_table(prevalence(indicators, respondents, []),
+                             {"money": "Money", "advocacy": "Advocacy"})
+    assert key_points(plain, pd.DataFrame(), symbol="[c]", threshold=5)[1:3] == [
+        "Advocacy was what they wrote about most: 30 of 80 young people.",
+        "Money: 20 of 80 young people."]
+
+
+def test_weighted_report_summary_names_themes_by_weighted_share():
+    indicators, respondents = _money_and_advocacy()
+    ids = respondents["respondent_id"]
+    comments = pd.DataFrame({"comment_id": [f"c{i}" for i in range(80)], "respondent_id": ids,
+                             "text": ["I want more say in my plan."] * 80})
+    codes = pd.DataFrame({"comment_id": list(comments["comment_id"]) * 2,
+                          "theme": ["money"] * 80 + ["advocacy"] * 80,
+                          "assigned": np.r_[indicators["money"], indicators["advocacy"]],
+                          "score": 0.9})
+    content = _report(comments, codes, respondents, themes=["money", "advocacy"],
+                      weights="w", subgroups=[])
+    most = [p for p in content.key_points if "wrote about most" in p]
+    assert most == [("Money was what they wrote about most: 50 in every 100 young people, "
+                     "counting each young person by their survey weight.")]
+
+
 def test_summary_takes_its_direction_from_the_odds_ratio():
     from carevoice.report.summary import key_points
 

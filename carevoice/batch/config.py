@@ -90,7 +90,7 @@ _LIST_KEYS = {("input", "closed_columns"), ("input", "drop_columns"),
               ("input", "not_free_text"),
               ("input", "missing_values"), ("link", "variables"),
               ("link", "by"), ("report", "formats"), ("report", "attributes"),
-              ("report", "quotes_by")}
+              ("report", "quotes_by")}  # [report] earlier_reports: folders, in _coerce
 
 
 @dataclass(frozen=True)
@@ -148,6 +148,10 @@ class BatchConfig:
 
 
 def _coerce(section: str, key: str, value: Any, base: Path) -> Any:
+    if (section, key) == ("report", "earlier_reports") and isinstance(value, (str, list)):
+        # folders, relative to the settings file as every path is; one may be given alone
+        return tuple(_coerce("run", "output", v, base) for v in (
+            [value] if isinstance(value, str) else value))
     if (section, key) in _PATH_KEYS and isinstance(value, str) and value:
         path = Path(value).expanduser()
         return path if path.is_absolute() else base / path
@@ -208,6 +212,26 @@ def _file_problems(cfg: BatchConfig) -> list[Problem]:
     if cfg.report.formats and not has_answers:
         p.append(Problem("bad_setting", "[report] formats need survey answers: give [input] "
                          "respondents (or a survey export).", column="report.formats"))
+    return p + _earlier_report_problems(cfg)
+
+
+def _earlier_report_problems(cfg: BatchConfig) -> list[Problem]:
+    """``[report] earlier_reports`` without a report to check, or a folder that holds no
+    earlier report's quotes (read as ``carevoice report --earlier-report`` reads them)."""
+    if not cfg.report.earlier_reports:
+        return []
+    if not cfg.report.formats:
+        return [Problem("bad_setting", "[report] earlier_reports checks the run's report "
+                        "against earlier ones: set [report] formats too.",
+                        column="report.earlier_reports")]
+    from ..report.unpublished import read_earlier_quotes
+
+    p: list[Problem] = []
+    for folder in cfg.report.earlier_reports:
+        try:
+            read_earlier_quotes(folder, argument="[report] earlier_reports folder")
+        except InputError as e:
+            p.append(Problem("missing_file", str(e), column="report.earlier_reports"))
     return p
 
 

@@ -403,7 +403,9 @@ def report_outputs(cfg: BatchConfig, specs: list[ChunkSpec], store: ChunkStore,
     Benjamini-Hochberg adjustment is over the same family of tests as ``outputs/associations``)
     and tabulates the ``[link] by`` subgroups; when either is left
     out, the report's own default applies. ``[report] title`` and ``attributes`` (the columns
-    that describe who said a quote) are passed on. Its manifest records how the ``[input]``
+    that describe who said a quote) are passed on, and ``earlier_reports`` as
+    ``--earlier-report`` is: no words or young person those reports quoted are quoted again,
+    and the report's manifest names them. Its manifest records how the ``[input]``
     files were read (``encoding``, ``missing_values`` and, when given, ``levels``; the
     separator is always detected).
 
@@ -443,8 +445,13 @@ def report_outputs(cfg: BatchConfig, specs: list[ChunkSpec], store: ChunkStore,
     flagged = sorted(set(review[COMMENT_ID].astype(str)))
     from ..disclosure import DisclosureConfig
     from ..quotes import QuoteConfig
+    from ..report.unpublished import read_earlier_quotes
 
     settings = cfg.report
+    # as `carevoice report --earlier-report` reads them: each folder's quotes; its cells are
+    # read only for a change table, which a run has none of
+    earlier_quotes = [read_earlier_quotes(f, argument="[report] earlier_reports folder")
+                      for f in settings.earlier_reports]
     disclosure = DisclosureConfig(k=settings.k, threshold=settings.threshold,
                                   **({"attributes": settings.attributes}
                                      if settings.attributes else {}))
@@ -472,7 +479,8 @@ def report_outputs(cfg: BatchConfig, specs: list[ChunkSpec], store: ChunkStore,
                                        if cfg.input.multi_select else {})},
                            timestamp=False, closed_columns=_closed(cfg),
                            not_free_text=list(cfg.input.not_free_text),
-                           safeguarding=safeguarding)
+                           safeguarding=safeguarding, earlier_quotes=earlier_quotes,
+                           earlier_reports=list(settings.earlier_reports))
     return {f"report_{name}": path for name, path in written.items()}
 
 

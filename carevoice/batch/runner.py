@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import threading
 import time
 import warnings
@@ -123,6 +124,11 @@ class RunResult:
 class RunLog:
     """Append lines to ``run.log``: time, step, counts and ids, never text.
 
+    The log is owner read/write only (0600), as the run's other not-for-publication files
+    are: its counts, comment ids and file names belong to a run that may hold children's
+    comments. A log an earlier version wrote readable by others is made owner-only at the
+    first line appended.
+
     Parameters
     ----------
     path : pathlib.Path
@@ -131,12 +137,18 @@ class RunLog:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._lock = threading.Lock()
+        self._private = False
 
     def __call__(self, message: str) -> None:
         """Append one line."""
         stamp = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-        with self._lock, self.path.open("a", encoding="utf-8") as fh:
-            fh.write(f"{stamp} {message}\n")
+        with self._lock:
+            fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+            with os.fdopen(fd, "a", encoding="utf-8") as fh:
+                if not self._private:  # an existing log keeps its mode through os.open
+                    self.path.chmod(0o600)
+                    self._private = True
+                fh.write(f"{stamp} {message}\n")
 
 
 @contextmanager
@@ -368,14 +380,20 @@ def _coder_home(cfg: BatchConfig, store: ChunkStore) -> tuple[Path, str]:
 
 
 def _relative(cfg: BatchConfig, base: Path) -> dict[str, Any]:
+    def relative(value: Any) -> Any:
+        if isinstance(value, str) and Path(value).is_absolute():
+            try:
+                return str(Path(value).relative_to(base))
+            except ValueError:
+                return Path(value).name
+        return value
+
     data = cfg.to_dict()
     for section in data.values():
         for key, value in section.items():
-            if isinstance(value, str) and Path(value).is_absolute():
-                try:
-                    section[key] = str(Path(value).relative_to(base))
-                except ValueError:
-                    section[key] = Path(value).name
+            section[key] = relative(value)
+    # the one list of paths: the earlier reports' folders
+    data["report"]["earlier_reports"] = [relative(v) for v in data["report"]["earlier_reports"]]
     return data
 
 

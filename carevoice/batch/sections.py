@@ -579,6 +579,11 @@ class ReportSettings:
         A quote's description fits at least ``k`` young people; as ``--k``.
     threshold : int, default 5
         Counts below this are suppressed; as ``--threshold``.
+    earlier_reports : tuple of pathlib.Path, default ()
+        The folders of reports published for earlier waves; as ``--earlier-report``: no
+        words or young person quoted there are quoted again (each folder's
+        ``not-for-publication/quotes.csv``), and the report's manifest names each under
+        ``earlier_reports``. Relative to the settings file's folder.
     """
 
     formats: tuple[str, ...] = ()
@@ -591,9 +596,15 @@ class ReportSettings:
     max_associations: int = 3
     k: int = 5
     threshold: int = 5
+    earlier_reports: tuple[Path, ...] = ()
 
     def __post_init__(self) -> None:
         p: list[Problem] = []
+        check(p, isinstance(self.earlier_reports, tuple) and all(
+            isinstance(f, (str, Path)) and str(f).strip() for f in self.earlier_reports)
+            and len({str(f) for f in self.earlier_reports}) == len(self.earlier_reports),
+            "report", "earlier_reports", "a list of distinct report folders",
+            self.earlier_reports)
         check(p, isinstance(self.formats, tuple) and all(f in _REPORT_FORMATS
                                                          for f in self.formats),
               "report", "formats", f"a list drawn from {list(_REPORT_FORMATS)}", self.formats)

@@ -29,8 +29,7 @@ from ..disclosure import (
 from ..errors import InputError, format_ids
 from ..link import ALL, LinkResult
 from ..schema import COMMENT_ID, LANGUAGE, TEXT
-from .tables import (
-    _DIRECTION,
+from .cells import (
     _level_words,
     ci_words,
     fmt_ci,
@@ -41,8 +40,8 @@ from .tables import (
     fmt_pct,
     fmt_signed,
     level_label,
-    observed_direction,
 )
+from .hypotheses import _DIRECTION, observed_direction
 
 __all__ = ["JOINT_COLUMNS", "MAX_ASSOCIATIONS", "joint_display", "joint_displays",
            "joint_summary"]

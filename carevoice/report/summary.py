@@ -126,6 +126,25 @@ def _more_often(row: pd.Series, weighted: bool) -> str | None:
     return f"{lead}: {_in_100(cells[0])}, compared with {_in_100(cells[1])} others."
 
 
+def _most_weighted(shown: pd.DataFrame, top: int) -> list[str]:
+    """The themes raised most, by the weighted percentages the table prints (highest first)
+    and in words: their counts of young people can go the other way, so that a theme named
+    "most" with 20 of 80 young people would stand above one with 30 of 80."""
+    shares = shown["Share"].map(lambda v: _percent(str(v))) if "Share" in shown else None
+    if shares is None:
+        return []
+    # a stable sort: the table's own order (by weighted share) where the printed shares tie
+    ranked = shown.assign(_share=shares).dropna(subset=["_share"]).sort_values(
+        "_share", ascending=False, kind="stable").head(top)
+    named = [(str(r["Theme"]), _in_100(str(r["Share"]))) for _, r in ranked.iterrows()]
+    if not named:
+        return []
+    theme, share = named[0]
+    return [(f"{theme} was what they wrote about most: {share} young people, counting each "
+             "young person by their survey weight."),
+            *(f"{theme}: {share} young people." for theme, share in named[1:])]
+
+
 def key_points(prevalence: pd.DataFrame, associations: pd.DataFrame, *, symbol: str,
                threshold: int, top: int = 3, weighted: bool = False) -> list[str]:
     """The summary at the top of the report, in short plain sentences.
@@ -144,10 +163,11 @@ def key_points(prevalence: pd.DataFrame, associations: pd.DataFrame, *, symbol: 
     top : int, default 3
         How many of the most often raised themes to name.
     weighted : bool, default False
-        The tables are weighted: an association's sentence gives the weighted percentages
-        the table prints, not its counts of young people, which can go the other way. In
-        either case "more often" is what the table shows: a higher percentage than the
-        others' and an odds ratio above 1.
+        The tables are weighted: the themes raised most, and an association's sentence,
+        give the weighted percentages the table prints, not its counts of young people,
+        which can go the other way (the theme with the highest weighted share can have
+        fewer young people than the next). In either case "more often" is what the table
+        shows: a higher percentage than the others' and an odds ratio above 1.
 
     Returns
     -------
@@ -171,12 +191,15 @@ def key_points(prevalence: pd.DataFrame, associations: pd.DataFrame, *, symbol: 
     shown = prevalence[prevalence["Raised by"].astype(str) != symbol]
     shown = shown[shown["Raised by"].astype(str).str.replace(",", "").str.fullmatch(r"\d+")]
     shown = shown[shown["Raised by"].map(lambda v: _count(str(v))) > 0]
-    named = [(str(r["Theme"]), _count(str(r["Raised by"])), _count(str(r["Of"])))
-             for _, r in shown.head(top).iterrows()]
-    if named:
-        theme, n, of = named[0]
-        points.append(f"{theme} was what they wrote about most: {_people(n, of)}.")
-    points += [f"{theme}: {_people(n, of)}." for theme, n, of in named[1:]]
+    if weighted:
+        points += _most_weighted(shown, top)
+    else:
+        named = [(str(r["Theme"]), _count(str(r["Raised by"])), _count(str(r["Of"])))
+                 for _, r in shown.head(top).iterrows()]
+        if named:
+            theme, n, of = named[0]
+            points.append(f"{theme} was what they wrote about most: {_people(n, of)}.")
+        points += [f"{theme}: {_people(n, of)}." for theme, n, of in named[1:]]
     hidden = int((prevalence["Raised by"].astype(str) == symbol).sum())
     if hidden:
         which = "1 theme was" if hidden == 1 else f"{hidden:,} themes were"
