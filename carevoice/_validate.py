@@ -137,6 +137,38 @@ def _id_problems(ids: pd.Series, column: str, table: Table) -> list[Problem]:
     return problems
 
 
+def no_rows_problem(argument: str, name: str, rows: str = "comment") -> Problem:
+    """The problem of an input with a header but no rows under it: nothing to analyse.
+
+    The one rule for every reader of comments (:func:`carevoice.read_comments`,
+    :func:`carevoice.read_corpus` and a batch run's input): a file that holds only its header
+    is refused, most likely the wrong file or sheet exported. A file whose rows are all blank
+    answers is not this case (it has rows) and is read as before.
+
+    Parameters
+    ----------
+    argument : str
+        How the message names what gave the file: ``"COMMENTS"``, ``"The 'path' argument"``,
+        ``"The [input] comments setting"``.
+    name : str
+        The file's name.
+    rows : str, default "comment"
+        What a row would have been: ``"comment"``, or ``"respondent"`` for a wide survey.
+
+    Returns
+    -------
+    Problem
+
+    Examples
+    --------
+    >>> print(no_rows_problem("COMMENTS", "none.csv"))  # doctest: +ELLIPSIS
+    no_rows: COMMENTS (none.csv) has a header but no comment rows, so there is nothing ...
+    """
+    return Problem("no_rows", f"{argument} ({name}) has a header but no {rows} rows, so there "
+                   f"is nothing to analyse. Check that it is the file (or, in a workbook, the "
+                   f"sheet) that holds the {rows}s, one per row under the header.")
+
+
 def _is_text(value: Any) -> bool:
     return (value is pd.NA or value is None or isinstance(value, str)
             or (isinstance(value, float) and np.isnan(value)))

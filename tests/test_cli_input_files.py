@@ -242,3 +242,92 @@ def test_an_empty_codes_file_is_not_told_to_add_comment_columns(files):
     assert result.exit_code == 2, result.output
     said = _said(result)
     assert "is empty: it has no header row" in said and "comment_id, text" not in said
+
+
+# ---------------------------------------------------------------- a comments file with no rows
+HEADER_ONLY = "comment_id,respondent_id,question_id,text\n"
+RESPONDENTS = "respondent_id,placement\nr1,foster\nr2,residential\n"
+NO_ROWS = "COMMENTS (none.csv) has a header but no comment rows, so there is nothing to analyse"
+
+
+@pytest.fixture
+def no_rows(files):
+    (files / "none.csv").write_text(HEADER_ONLY, encoding="utf-8")
+    (files / "nocodes.csv").write_text("comment_id,theme,score,assigned\n", encoding="utf-8")
+    (files / "resp.csv").write_text(RESPONDENTS, encoding="utf-8")
+    return files
+
+
+@pytest.mark.parametrize("args", [
+    ["validate", "{d}/none.csv"],
+    ["validate", "{d}/none.csv", "{d}/resp.csv"],
+    ["code", "{d}/none.csv", "-o", "{d}/out/x.csv", "--no-progress"],
+    ["discover", "{d}/none.csv", "-o", "{d}/out/x.csv", "--embedder", "hashing"],
+    ["link", "{d}/none.csv", "{d}/nocodes.csv", "{d}/resp.csv", "-o", "{d}/out/x.csv"],
+    ["report", "{d}/none.csv", "{d}/nocodes.csv", "{d}/resp.csv", "-o", "{d}/out"],
+    ["export-qdpx", "{d}/none.csv", "{d}/nocodes.csv", "{d}/resp.csv", "-o", "{d}/out/x.qdpx"],
+    ["pseudonymise", "{d}/none.csv", "-o", "{d}/out/x.csv"],
+    ["safeguarding", "{d}/none.csv", "-o", "{d}/out/x.csv"],
+    ["compare-waves", "w1", "{d}/none.csv", "{d}/nocodes.csv", "{d}/resp.csv",
+     "w2", "{d}/comments.csv", "{d}/a.csv", "{d}/resp.csv", "-o", "{d}/out/x.csv"],
+])
+def test_a_comments_file_with_only_a_header_is_refused_by_every_command(no_rows, args):
+    result = _run(*(a.format(d=no_rows) for a in args))
+    assert result.exit_code == 2, result.output
+    assert NO_ROWS in _said(result)
+    assert not (no_rows / "out").exists() or not list((no_rows / "out").iterdir())
+
+
+def test_a_batch_run_refuses_an_input_with_only_a_header(tmp_path):
+    (tmp_path / "c.csv").write_text(HEADER_ONLY, encoding="utf-8")
+    (tmp_path / "p.toml").write_text(
+        '[run]\noutput = "run"\nprogress = false\n[input]\ncomments = "c.csv"\n'
+        '[pseudonymise]\nuse_spacy = false\n[embed]\nmodel = "hashing"\n', "utf-8")
+    result = _run("run", tmp_path / "p.toml")
+    assert result.exit_code == 2, result.output
+    assert ("The [input] comments setting (c.csv) has a header but no comment rows"
+            in _said(result))
+    assert not (tmp_path / "run" / "outputs").exists()
+
+
+def test_comments_that_are_all_blank_are_still_read(tmp_path):
+    (tmp_path / "blank.csv").write_text(HEADER_ONLY + "c1,r1,q1,\nc2,r2,q1,   \n",
+                                        encoding="utf-8")
+    result = _run("validate", tmp_path / "blank.csv")
+    assert result.exit_code == 0, result.output
+    assert "ok: 2 comments (0 answered, 2 no answer)" in _said(result)
+
+
+def test_read_comments_and_read_corpus_name_their_argument_for_a_header_only_file(tmp_path):
+    from carevoice.corpus import read_comments, read_corpus
+    from carevoice.errors import ValidationError
+
+    (tmp_path / "none.csv").write_text(HEADER_ONLY, encoding="utf-8")
+    (tmp_path / "resp.csv").write_text(RESPONDENTS, encoding="utf-8")
+    with pytest.raises(ValidationError, match=r"The 'path' argument \(none.csv\) has a "
+                                              "header but no comment rows"):
+        read_comments(tmp_path / "none.csv")
+    with pytest.raises(ValidationError, match=r"The 'comments' argument \(none.csv\) has a "
+                                              "header but no comment rows"):
+        read_corpus(tmp_path / "none.csv", tmp_path / "resp.csv")
+
+
+def test_link_says_who_answered_a_column_that_it_cannot_test(caplog):
+    import pandas as pd
+
+    from carevoice.link import associations
+
+    indicators = pd.DataFrame({"family_contact": [True, False]},
+                              index=pd.Index(["r1", "r2"], name="respondent_id"))
+    respondents = pd.DataFrame({"respondent_id": ["r1", "r2", "r3", "r4"],
+                                "placement": [None, None, "foster", "kinship"],
+                                "gender": ["girl", "girl", "boy", None],
+                                "region": [None, None, None, None]})
+    with caplog.at_level("WARNING", logger="carevoice.link"):
+        associations(indicators, respondents, ["placement", "gender", "region"])
+    said = " ".join(caplog.text.split())
+    # placement was answered, but only by respondents who wrote no comment
+    assert ("'placement' is not tested: none of the respondents analysed answered it (2 who "
+            "did are not analysed" in said)
+    assert "'gender' is not tested: every respondent analysed who answered it" in said
+    assert "'region' is not tested: no respondent answered it" in said

@@ -46,7 +46,9 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from .._argnames import phrase
 from .._output_paths import check_writable
+from .._validate import no_rows_problem
 from ..errors import InputError, Problem, ValidationError, format_ids
 from ..schema import COMMENT_ID, RESPONDENT_ID, SPAN_COLUMNS, TEXT
 from .answers import read_answers as _read_respondents
@@ -286,6 +288,9 @@ def _plan(cfg: BatchConfig, source: Source, log: RunLog) -> tuple[list[ChunkSpec
                                 "whole input; these appear in more than one row.",
                                 column=COMMENT_ID, ids=tuple(dict.fromkeys(dup))))
     problems += text_columns.values()
+    if not seen and not problems:  # only a header, as a single-file command refuses it
+        problems.append(no_rows_problem(phrase(f"[input] {source.kind}"), source.file.name,
+                                        "respondent" if source.kind == "survey" else "comment"))
     if problems:
         raise ValidationError(source.file.name, problems)
     if no_respondent:
