@@ -331,3 +331,69 @@ def test_link_says_who_answered_a_column_that_it_cannot_test(caplog):
             "did are not analysed" in said)
     assert "'gender' is not tested: every respondent analysed who answered it" in said
     assert "'region' is not tested: no respondent answered it" in said
+
+
+# ---------------------------------------------------------------- advice that works where given
+WRONG_COLUMNS = "ID,Answer\nc1,I never see my mum\n"
+
+
+@pytest.mark.parametrize("command", [["validate"], ["code", "-o", "{d}/x.csv", "--no-progress"]])
+def test_a_command_without_column_mapping_is_told_to_rename_the_columns(tmp_path, command):
+    (tmp_path / "wrong.csv").write_text(WRONG_COLUMNS, encoding="utf-8")
+    result = _run(command[0], tmp_path / "wrong.csv",
+                  *(a.format(d=tmp_path) for a in command[1:]))
+    assert result.exit_code == 2, result.output
+    said = _said(result)
+    assert "Rename the columns in the file's header and save it again" in said
+    assert "read_comments(" not in said and "columns=" not in said
+
+
+def test_pseudonymise_is_told_of_its_column_option(tmp_path):
+    (tmp_path / "wrong.csv").write_text(WRONG_COLUMNS, encoding="utf-8")
+    result = _run("pseudonymise", tmp_path / "wrong.csv", "-o", tmp_path / "p.csv")
+    assert result.exit_code == 2, result.output
+    said = _said(result)
+    assert "map them with --column (e.g. --column ID=comment_id --column Answer=text)" in said
+    assert "read_comments(" not in said
+
+
+def test_python_is_still_told_of_columns(tmp_path):
+    from carevoice.corpus import read_comments, read_respondents
+    from carevoice.errors import ValidationError
+
+    (tmp_path / "wrong.csv").write_text(WRONG_COLUMNS, encoding="utf-8")
+    with pytest.raises(ValidationError, match=r"read_comments\(\.\.\., columns="):
+        read_comments(tmp_path / "wrong.csv")
+    with pytest.raises(ValidationError, match=r"read_respondents\(\.\.\., columns="):
+        read_respondents(tmp_path / "wrong.csv")
+
+
+def test_an_empty_respondents_or_codes_file_is_named_by_its_argument(files):
+    (files / "empty.csv").write_bytes(b"")
+    (files / "resp.csv").write_text(RESPONDENTS, encoding="utf-8")
+    result = _run("link", files / "comments.csv", files / "a.csv", files / "empty.csv",
+                  "-o", files / "x.csv")
+    assert result.exit_code == 2, result.output
+    assert "RESPONDENTS (empty.csv) is empty: it has no header row" in _said(result)
+    result = _run("link", files / "comments.csv", files / "empty.csv", files / "resp.csv",
+                  "-o", files / "x.csv")
+    assert result.exit_code == 2, result.output
+    assert "CODES (empty.csv) is empty: it has no header row" in _said(result)
+
+
+def test_a_batch_run_names_the_line_of_a_row_without_an_id(tmp_path):
+    # a comment over two lines and a blank line before the row: line 6, as validate says
+    (tmp_path / "c.csv").write_text(
+        HEADER_ONLY + 'c1,r1,q1,"I never\nsee my mum"\n\nc2,r2,q1,hello\n,r3,q1,no id\n'
+        "c4,r4,q1,ok\n", encoding="utf-8")
+    (tmp_path / "p.toml").write_text(
+        '[run]\noutput = "run"\nchunk_size = 2\nprogress = false\n[input]\n'
+        'comments = "c.csv"\n[pseudonymise]\nuse_spacy = false\n[embed]\nmodel = "hashing"\n',
+        "utf-8")
+    said = _said(_run("validate", tmp_path / "c.csv"))
+    assert "(line numbers in c.csv, the header being line 1): (6)" in said
+    result = _run("run", tmp_path / "p.toml")
+    assert result.exit_code == 2, result.output
+    said = _said(result)
+    assert "(line numbers in c.csv, the header being line 1): (6)" in said
+    assert "rows of the frame" not in said and "no id" not in said

@@ -51,6 +51,7 @@ from .._output_paths import check_writable
 from .._validate import no_rows_problem
 from ..errors import InputError, Problem, ValidationError, format_ids
 from ..schema import COMMENT_ID, RESPONDENT_ID, SPAN_COLUMNS, TEXT
+from ._lines import in_input
 from .answers import read_answers as _read_respondents
 from .answers import text_column_problems
 from .chunks import (
@@ -264,9 +265,7 @@ def _plan(cfg: BatchConfig, source: Source, log: RunLog) -> tuple[list[ChunkSpec
         try:
             comments = to_comments(source, raw)
         except ValidationError as e:
-            problems.extend(Problem(p.check, f"{p.message} (input rows {spec.first_row}-"
-                                    f"{spec.first_row + len(raw) - 1})", p.column, p.ids)
-                            for p in e.problems)
+            problems += in_input(e.problems, source, spec, len(raw))
             keys.append("")
             named = raw.rename(columns=dict(source.columns))
             if source.kind == "comments" and COMMENT_ID in named:

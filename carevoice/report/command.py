@@ -370,7 +370,7 @@ def compare_waves_command(
         for option, path in outputs.items():
             if path is not None:
                 check_output_path(path, argument=option)
-        check_paths({f"{kind} of wave {name!r}": path for name, *files in parsed
+        check_paths({f"wave {name!r} {kind}": path for name, *files in parsed
                      for kind, path in zip(("COMMENTS", "CODES", "RESPONDENTS"), files,
                                            strict=True)}, outputs)
         frames = {}
