@@ -397,3 +397,17 @@ def test_a_batch_run_names_the_line_of_a_row_without_an_id(tmp_path):
     said = _said(result)
     assert "(line numbers in c.csv, the header being line 1): (6)" in said
     assert "rows of the frame" not in said and "no id" not in said
+
+
+def test_import_qdpx_keeps_an_existing_respondents_file_unless_told(files, project):
+    mine = files / "resp.csv"
+    mine.write_text(RESPONDENTS, encoding="utf-8")
+    result = _run("import-qdpx", project, "-o", files / "back.csv", "--respondents", mine)
+    assert result.exit_code == 2, result.output
+    assert "The --respondents file" in _said(result) and "--overwrite" in _said(result)
+    assert mine.read_text(encoding="utf-8") == RESPONDENTS
+    assert not (files / "back.csv").exists()
+    result = _run("import-qdpx", project, "-o", files / "back.csv", "--respondents", mine,
+                  "--overwrite")
+    assert result.exit_code == 0, result.output
+    assert mine.read_text(encoding="utf-8") != RESPONDENTS
