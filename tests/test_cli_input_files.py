@@ -411,3 +411,60 @@ def test_import_qdpx_keeps_an_existing_respondents_file_unless_told(files, proje
                   "--overwrite")
     assert result.exit_code == 0, result.output
     assert mine.read_text(encoding="utf-8") != RESPONDENTS
+
+
+# ---------------------------------------------------------------- output folders hold no input
+REPORT = ["--format", "md", "--embedder", "hashing", "--no-timestamp"]
+
+
+@pytest.fixture
+def report_inputs(files):
+    (files / "resp.csv").write_text(RESPONDENTS, encoding="utf-8")
+    return files
+
+
+def test_report_refuses_the_folder_that_holds_comments(report_inputs):
+    d = report_inputs
+    result = _run("report", d / "comments.csv", d / "a.csv", d / "resp.csv", "-o", d, *REPORT)
+    assert result.exit_code == 2, result.output
+    assert "The --output folder" in _said(result)
+    assert "holds the COMMENTS file" in _said(result)
+    assert not (d / "report.md").exists() and not (d / "tables").exists()
+
+
+def test_report_refuses_an_input_it_would_replace(report_inputs):
+    d = report_inputs
+    (d / "rep" / "tables").mkdir(parents=True)
+    mine = d / "rep" / "tables" / "prevalence.csv"  # a name the report writes
+    mine.write_text(CODES_A, encoding="utf-8")
+    result = _run("report", d / "comments.csv", mine, d / "resp.csv", "-o", d / "rep", *REPORT)
+    assert result.exit_code == 2, result.output
+    assert "holds the CODES file" in _said(result)
+    assert mine.read_text(encoding="utf-8") == CODES_A
+
+
+def test_report_refuses_a_folder_inside_an_earlier_report(report_inputs):
+    d = report_inputs
+    (d / "old" / "not-for-publication").mkdir(parents=True)
+    result = _run("report", d / "comments.csv", d / "a.csv", d / "resp.csv", "-o",
+                  d / "old" / "new", "--earlier-report", d / "old", *REPORT)
+    assert result.exit_code == 2, result.output
+    assert "lies in the --earlier-report folder" in _said(result)
+    assert not (d / "old" / "new").exists()
+
+
+def test_a_batch_run_refuses_an_input_in_its_run_folder(tmp_path):
+    # a re-run from an earlier run's outputs into the same run folder cleared that input
+    outputs = tmp_path / "run" / "outputs"
+    outputs.mkdir(parents=True)
+    (outputs / "comments.csv").write_text(COMMENTS, encoding="utf-8")
+    (tmp_path / "p.toml").write_text(
+        '[run]\noutput = "run"\nprogress = false\n[input]\n'
+        'comments = "run/outputs/comments.csv"\n[pseudonymise]\nuse_spacy = false\n'
+        '[embed]\nmodel = "hashing"\n', "utf-8")
+    result = _run("run", tmp_path / "p.toml")
+    assert result.exit_code == 2, result.output
+    assert "The [run] output folder" in _said(result)
+    assert "holds the [input] comments file" in _said(result)
+    assert (outputs / "comments.csv").read_text(encoding="utf-8") == COMMENTS
+    assert sorted(p.name for p in (tmp_path / "run").rglob("*")) == ["comments.csv", "outputs"]
