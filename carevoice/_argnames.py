@@ -17,7 +17,8 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
 
-__all__ = ["as_typed", "file_argument", "ordinal", "phrase", "typed_names"]
+__all__ = ["as_typed", "file_argument", "in_command", "ordinal", "phrase", "typed_as",
+           "typed_names"]
 
 # (library argument name -> name typed, absolute file path -> name typed) of the running command
 _TYPED: ContextVar[tuple[Mapping[str, str], Mapping[str, str]]] = ContextVar(
@@ -127,6 +128,35 @@ def file_argument(path: str | Path, default: str = "The 'path' argument") -> str
     """
     name = _TYPED.get()[1].get(_key(path))
     return default if name is None else phrase(name)
+
+
+def in_command() -> bool:
+    """Whether a command is running: its user typed options, not Python arguments.
+
+    A message whose advice differs between the two (a Python argument has no option on the
+    command line) picks by it.
+
+    Examples
+    --------
+    >>> in_command()
+    False
+    >>> with typed_names({"by": "--by"}):
+    ...     in_command()
+    True
+    """
+    return bool(_TYPED.get()[0])
+
+
+def typed_as(argument: str) -> str | None:
+    """The option the running command gives the library argument ``argument`` by, if any.
+
+    Examples
+    --------
+    >>> with typed_names({"columns": "--column"}):
+    ...     typed_as("columns"), typed_as("levels")
+    ('--column', None)
+    """
+    return _TYPED.get()[0].get(argument)
 
 
 def as_typed(message: str) -> str:

@@ -516,8 +516,8 @@ def _csv_records(text: str, sep: str) -> Iterator[tuple[int, list[str]]]:
         yield start, record
 
 
-def _read_csv(data: bytes, name: str, encoding: str | None,
-              sep: str | None, tsv: bool) -> tuple[pd.DataFrame, list[int], str, str]:
+def _read_csv(data: bytes, name: str, encoding: str | None, sep: str | None, tsv: bool,
+              called: str = "") -> tuple[pd.DataFrame, list[int], str, str]:
     if data.startswith(b"PK\x03\x04"):  # a zip file: an .xlsx saved under a CSV name
         raise InputError(f"{name} is not a CSV file: it is a zip file, most likely an Excel "
                          "workbook. Name it .xlsx, or save it from Excel as CSV UTF-8.")
@@ -578,12 +578,18 @@ def _read_csv(data: bytes, name: str, encoding: str | None,
     finally:
         csv.field_size_limit(limit)
     if header is None:
-        raise InputError(f"{name} is empty: it has no header row. Save the table with its "
-                         "column names in the first row.")
+        raise InputError(f"{_given(called, name)} is empty: it has no header row. Save the "
+                         "table with its column names in the first row.")
     frame, _ = _frame(header, records)
     if used == "cp1252":
         logger.info("%s was decoded as Windows-1252 (Excel's default CSV encoding)", name)
     return frame, lines, used, sep
+
+
+def _given(called: str, name: str) -> str:
+    """A file as a message names it: by the argument that gave it, when a command records one
+    (``RESPONDENTS (empty.csv)``), so that two files of one name are told apart."""
+    return f"{called} ({name})" if called else name
 
 
 def _xlsx_value(value: Any) -> Any:
@@ -635,7 +641,8 @@ def _read_xlsx(path: Path, name: str, sheet_name: str | int) -> tuple[pd.DataFra
     finally:
         book.close()
     if header is None:
-        raise InputError(f"{name} is empty: its sheet has no header row.")
+        raise InputError(f"{_given(file_argument(path, ''), name)} is empty: its sheet has no "
+                         "header row.")
     warn_formula_cells(name, lost)
     frame, _ = _frame(header, records)
     return frame, rows
@@ -691,7 +698,8 @@ def read_file(path: str | Path, *, encoding: str | None = None, sheet_name: str 
         except OSError as e:
             raise InputError(f"{name} cannot be read ({e.strerror}).") from e
         frame, rows, used, sep = _read_csv(data, name, encoding, sep,
-                                           tsv=path.suffix.lower() == ".tsv")
+                                           tsv=path.suffix.lower() == ".tsv",
+                                           called=file_argument(path, ""))
         unit = "line"
     elif fmt == "xlsx":
         frame, rows = _read_xlsx(path, name, sheet_name)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from pathlib import Path
 
 from .errors import InputError
@@ -25,6 +25,12 @@ def _same(a: Path, b: Path) -> bool:
     except OSError:  # pragma: no cover
         pass
     return a.resolve() == b.resolve()
+
+
+def _within(path: Path, folder: Path) -> bool:
+    """Whether ``path`` is ``folder`` or lies in it (links followed, as a write would)."""
+    path, folder = Path(os.path.realpath(path)), Path(os.path.realpath(folder))
+    return path == folder or folder in path.parents
 
 
 def check_writable(path: str | Path, what: str, *, folder: bool = False) -> None:
@@ -79,26 +85,62 @@ def check_writable(path: str | Path, what: str, *, folder: bool = False) -> None
 
 
 def check_paths(inputs: Mapping[str, Path | None], outputs: Mapping[str, Path | None], *,
-                keep: Mapping[str, str] | None = None) -> None:
+                keep: Mapping[str, str] | None = None,
+                folders: Mapping[str, Path | None] | None = None,
+                read_folders: Collection[str] = ()) -> None:
     """Check output paths before anything is written.
 
     Parameters
     ----------
     inputs : mapping of str to pathlib.Path or None
-        What each input option is called ("COMMENTS", "--decisions") and its path.
+        What each input option is called ("COMMENTS", "--decisions") and its path (a file,
+        or a folder that is read, such as ``--earlier-report``).
     outputs : mapping of str to pathlib.Path or None
-        The same for outputs.
+        The same for output files.
     keep : mapping of str to str, optional
         Outputs that must not exist yet, with the hint to give if one does.
+    folders : mapping of str to pathlib.Path or None, optional
+        Output folders (a report's ``--output``, a batch run's ``[run] output``): the
+        command writes files of its own names in them, and they are shared or published
+        whole, so none may hold an input, nor lie in an input folder.
+    read_folders : collection of str, default ()
+        The inputs that are folders read by design (``--earlier-report``): an output folder
+        in one is refused. A file input given a folder by mistake is left to its reader.
 
     Raises
     ------
     InputError
         If an output is an input, two outputs are one file, an output is a folder, an output
-        named in ``keep`` exists, or an output cannot be written (:func:`check_writable`).
+        named in ``keep`` exists, an output folder holds an input or lies in one, or an
+        output cannot be written (:func:`check_writable`).
+
+    Examples
+    --------
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "comments.csv").write_text("comment_id,text\\n")
+    >>> check_paths({"COMMENTS": folder / "comments.csv"}, {},
+    ...             folders={"--output": folder})  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    carevoice.errors.InputError: The --output folder ... holds the COMMENTS file ...
     """
     given_in = {k: Path(v) for k, v in inputs.items() if v is not None}
     given_out = {k: Path(v) for k, v in outputs.items() if v is not None}
+    for name, folder in ((k, Path(v)) for k, v in (folders or {}).items() if v is not None):
+        for other, source in given_in.items():
+            if _within(source, folder):
+                kind = "folder" if source.is_dir() else "file"
+                raise InputError(
+                    f"The {name} folder {str(folder)!r} holds the {other} {kind} "
+                    f"({str(source)!r}). carevoice writes its outputs into that folder, "
+                    f"which is shared or published as a whole, so it must not hold an input: "
+                    f"it could replace it, or publish it with the outputs. Choose another "
+                    f"folder for {name}, or move the input out of it.")
+            if other in read_folders and _within(folder, source):
+                raise InputError(
+                    f"The {name} folder {str(folder)!r} lies in the {other} folder "
+                    f"({str(source)!r}), which carevoice reads: writing there would change "
+                    f"it. Choose another folder for {name}.")
     for name, path in given_out.items():
         if path.is_dir():
             raise InputError(f"The {name} path {str(path)!r} is a folder; give a file path.")

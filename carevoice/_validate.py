@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ._argnames import in_command, typed_as
 from ._files import Table, describe_columns
 from .errors import InputError, Problem, ValidationError
 from .schema import COMMENT_COLUMNS, COMMENT_ID, QUESTION_ID, RESPONDENT_ID, TEXT, Corpus
@@ -24,8 +25,6 @@ logger = logging.getLogger("carevoice.corpus")
 
 _MOJIBAKE = re.compile("(?:Ã[\u0080-\u00bf]|â€[\u0080-\u00bf\u2018-\u201d\u2122]|Â[\u00a0-\u00bf])")
 _INTEGRAL_FLOAT_TEXT = re.compile(r"-?\d+\.0+")
-_RENAME_HINT = ("Rename the columns in the file, or map them when reading (read_comments(..., "
-                "columns={'ID': 'comment_id', 'Answer': 'text'}) in Python)")
 _STAT_SUFFIXES = (".sav", ".zsav", ".dta")
 
 
@@ -37,6 +36,23 @@ def _wide_hint(name: str) -> str:
             "Python)")
 
 
+def _rename_hint(reader: str, example: dict[str, str], what: str = "the columns") -> str:
+    """How to give a file the columns carevoice needs, in the terms of who reads it.
+
+    In Python the reader's ``columns=`` mapping; on the command line the option that maps
+    columns where the command has one (``pseudonymise --column``), else renaming them in the
+    file: no other command can map them, so it is not told of ``columns=``.
+    """
+    option = typed_as("columns")
+    if option is not None:
+        pairs = " ".join(f"{option} {old}={new}" for old, new in example.items())
+        return f"Rename the columns in the file, or map them with {option} (e.g. {pairs})"
+    if in_command():
+        return f"Rename {what} in the file's header and save it again"
+    return (f"Rename {what} in the file, or map {'it' if what.endswith('column') else 'them'} "
+            f"when reading ({reader}(..., columns={example!r}) in Python)")
+
+
 def _id_hint(name: str) -> str:
     """How to give a respondents file its respondent_id column."""
     if name.lower().endswith(_STAT_SUFFIXES):
@@ -44,10 +60,10 @@ def _id_hint(name: str) -> str:
             "SPSS (RENAME VARIABLES (ID = respondent_id).)"
         return (f"Rename the id variable in {program} and save the file again; or turn the "
                 "export into long files with carevoice convert EXPORT --id-column ID ..., "
-                "whose respondents file has a respondent_id column; or map it when reading "
-                "(read_respondents(..., columns={'ID': 'respondent_id'}) in Python)")
-    return ("Rename the id column in the file, or map it when reading (read_respondents(..., "
-            "columns={'ID': 'respondent_id'}) in Python)")
+                "whose respondents file has a respondent_id column"
+                + ("" if in_command() else "; or map it when reading (read_respondents(..., "
+                   "columns={'ID': 'respondent_id'}) in Python)"))
+    return _rename_hint("read_respondents", {"ID": RESPONDENT_ID}, "the id column")
 
 
 # --------------------------------------------------------------------------------------------
@@ -137,6 +153,38 @@ def _id_problems(ids: pd.Series, column: str, table: Table) -> list[Problem]:
     return problems
 
 
+def no_rows_problem(argument: str, name: str, rows: str = "comment") -> Problem:
+    """The problem of an input with a header but no rows under it: nothing to analyse.
+
+    The one rule for every reader of comments (:func:`carevoice.read_comments`,
+    :func:`carevoice.read_corpus` and a batch run's input): a file that holds only its header
+    is refused, most likely the wrong file or sheet exported. A file whose rows are all blank
+    answers is not this case (it has rows) and is read as before.
+
+    Parameters
+    ----------
+    argument : str
+        How the message names what gave the file: ``"COMMENTS"``, ``"The 'path' argument"``,
+        ``"The [input] comments setting"``.
+    name : str
+        The file's name.
+    rows : str, default "comment"
+        What a row would have been: ``"comment"``, or ``"respondent"`` for a wide survey.
+
+    Returns
+    -------
+    Problem
+
+    Examples
+    --------
+    >>> print(no_rows_problem("COMMENTS", "none.csv"))  # doctest: +ELLIPSIS
+    no_rows: COMMENTS (none.csv) has a header but no comment rows, so there is nothing ...
+    """
+    return Problem("no_rows", f"{argument} ({name}) has a header but no {rows} rows, so there "
+                   f"is nothing to analyse. Check that it is the file (or, in a workbook, the "
+                   f"sheet) that holds the {rows}s, one per row under the header.")
+
+
 def _is_text(value: Any) -> bool:
     return (value is pd.NA or value is None or isinstance(value, str)
             or (isinstance(value, float) and np.isnan(value)))
@@ -153,7 +201,7 @@ def _check_comments(comments: pd.DataFrame, required: Sequence[str],
             "missing_column",
             f"comments need the columns {list(required)}; missing {missing}; "
             f"{describe_columns(comments.columns, expected=required, frame=comments)}. "
-            f"{_RENAME_HINT}"
+            f"{_rename_hint('read_comments', {'ID': COMMENT_ID, 'Answer': TEXT})}"
             + (f". {_wide_hint(table.name)}." if COMMENT_ID in missing else "."),
         ))
     if problems:

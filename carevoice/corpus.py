@@ -32,6 +32,7 @@ from ._answers import (
     note_left_out,
     type_answers,
 )
+from ._argnames import file_argument, phrase
 from ._decimals import comma_number, from_decimal_comma
 from ._files import (
     SEPARATORS,
@@ -77,6 +78,7 @@ from ._validate import (
     _id_problems,
     _need_frame,
     _orphans,
+    no_rows_problem,
     normalise_ids,
     validate_comments,
     validate_corpus,
@@ -395,11 +397,14 @@ def _survey(table: Table, text_columns: Sequence[str] | Mapping[str, str], id_co
 # Long-form files
 # --------------------------------------------------------------------------------------------
 def _read_comments(path: str | Path, columns: Mapping[str, str] | None,
-                   required: Sequence[str], encoding: str | None,
-                   sep: str | None) -> tuple[list[Problem], pd.DataFrame | None, Table]:
+                   required: Sequence[str], encoding: str | None, sep: str | None,
+                   argument: str = "path",
+                   ) -> tuple[list[Problem], pd.DataFrame | None, Table]:
     table = read_file(path, encoding=encoding, sep=sep)
     frame = table.frame.rename(columns=dict(columns)) if columns else table.frame
     problems, out = _check_comments(frame, required, table)
+    if not len(frame):  # only a header: the wrong file or sheet exported, most likely
+        problems.append(no_rows_problem(file_argument(path, phrase(argument)), table.name))
     if out is not None:
         out.attrs["encoding"] = table.frame.attrs.get("encoding")
     return problems, out, table
@@ -661,7 +666,8 @@ def read_corpus(comments: str | Path, respondents: str | Path, *,
     ValidationError
         Every problem of both files and between them, in one error.
     """
-    problems, com, com_table = _read_comments(comments, None, COMMENT_COLUMNS, encoding, sep)
+    problems, com, com_table = _read_comments(comments, None, COMMENT_COLUMNS, encoding, sep,
+                                              argument="comments")
     resp_problems, resp, resp_table = _read_respondents(respondents, levels, None, encoding,
                                                         sep, missing_values, multi_select,
                                                         decimal_comma)

@@ -96,7 +96,7 @@ def test_errors_print_square_brackets_as_text(tmp_path):
 @pytest.mark.parametrize(("name", "data", "fragment"), [
     ("extra.csv", f"comment_id,text\nc1,fine\nc2,{SECRET},x\n".encode(), "extra.csv: line 3"),
     ("unclosed.csv", f'comment_id,text\nc1,"{SECRET}\nc2,ok\n'.encode(), "unclosed.csv: the row"),
-    ("empty.csv", b"", "empty.csv is empty"),
+    ("empty.csv", b"", "COMMENTS (empty.csv) is empty"),
     ("fake.xlsx", f"comment_id,text\nc1,{SECRET}\n".encode(), "fake.xlsx is not a readable"),
     ("nohdr.csv", f"c1,{SECRET}\nc2,I like school\n".encode(), "first row looks like data"),
     ("ids.csv", f"comment_id,text\n ,{SECRET}\n".encode(), "missing_id"),

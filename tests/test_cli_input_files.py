@@ -242,3 +242,229 @@ def test_an_empty_codes_file_is_not_told_to_add_comment_columns(files):
     assert result.exit_code == 2, result.output
     said = _said(result)
     assert "is empty: it has no header row" in said and "comment_id, text" not in said
+
+
+# ---------------------------------------------------------------- a comments file with no rows
+HEADER_ONLY = "comment_id,respondent_id,question_id,text\n"
+RESPONDENTS = "respondent_id,placement\nr1,foster\nr2,residential\n"
+NO_ROWS = "COMMENTS (none.csv) has a header but no comment rows, so there is nothing to analyse"
+
+
+@pytest.fixture
+def no_rows(files):
+    (files / "none.csv").write_text(HEADER_ONLY, encoding="utf-8")
+    (files / "nocodes.csv").write_text("comment_id,theme,score,assigned\n", encoding="utf-8")
+    (files / "resp.csv").write_text(RESPONDENTS, encoding="utf-8")
+    return files
+
+
+@pytest.mark.parametrize("args", [
+    ["validate", "{d}/none.csv"],
+    ["validate", "{d}/none.csv", "{d}/resp.csv"],
+    ["code", "{d}/none.csv", "-o", "{d}/out/x.csv", "--no-progress"],
+    ["discover", "{d}/none.csv", "-o", "{d}/out/x.csv", "--embedder", "hashing"],
+    ["link", "{d}/none.csv", "{d}/nocodes.csv", "{d}/resp.csv", "-o", "{d}/out/x.csv"],
+    ["report", "{d}/none.csv", "{d}/nocodes.csv", "{d}/resp.csv", "-o", "{d}/out"],
+    ["export-qdpx", "{d}/none.csv", "{d}/nocodes.csv", "{d}/resp.csv", "-o", "{d}/out/x.qdpx"],
+    ["pseudonymise", "{d}/none.csv", "-o", "{d}/out/x.csv"],
+    ["safeguarding", "{d}/none.csv", "-o", "{d}/out/x.csv"],
+    ["compare-waves", "w1", "{d}/none.csv", "{d}/nocodes.csv", "{d}/resp.csv",
+     "w2", "{d}/comments.csv", "{d}/a.csv", "{d}/resp.csv", "-o", "{d}/out/x.csv"],
+])
+def test_a_comments_file_with_only_a_header_is_refused_by_every_command(no_rows, args):
+    result = _run(*(a.format(d=no_rows) for a in args))
+    assert result.exit_code == 2, result.output
+    assert NO_ROWS in _said(result)
+    assert not (no_rows / "out").exists() or not list((no_rows / "out").iterdir())
+
+
+def test_a_batch_run_refuses_an_input_with_only_a_header(tmp_path):
+    (tmp_path / "c.csv").write_text(HEADER_ONLY, encoding="utf-8")
+    (tmp_path / "p.toml").write_text(
+        '[run]\noutput = "run"\nprogress = false\n[input]\ncomments = "c.csv"\n'
+        '[pseudonymise]\nuse_spacy = false\n[embed]\nmodel = "hashing"\n', "utf-8")
+    result = _run("run", tmp_path / "p.toml")
+    assert result.exit_code == 2, result.output
+    assert ("The [input] comments setting (c.csv) has a header but no comment rows"
+            in _said(result))
+    assert not (tmp_path / "run" / "outputs").exists()
+
+
+def test_comments_that_are_all_blank_are_still_read(tmp_path):
+    (tmp_path / "blank.csv").write_text(HEADER_ONLY + "c1,r1,q1,\nc2,r2,q1,   \n",
+                                        encoding="utf-8")
+    result = _run("validate", tmp_path / "blank.csv")
+    assert result.exit_code == 0, result.output
+    assert "ok: 2 comments (0 answered, 2 no answer)" in _said(result)
+
+
+def test_read_comments_and_read_corpus_name_their_argument_for_a_header_only_file(tmp_path):
+    from carevoice.corpus import read_comments, read_corpus
+    from carevoice.errors import ValidationError
+
+    (tmp_path / "none.csv").write_text(HEADER_ONLY, encoding="utf-8")
+    (tmp_path / "resp.csv").write_text(RESPONDENTS, encoding="utf-8")
+    with pytest.raises(ValidationError, match=r"The 'path' argument \(none.csv\) has a "
+                                              "header but no comment rows"):
+        read_comments(tmp_path / "none.csv")
+    with pytest.raises(ValidationError, match=r"The 'comments' argument \(none.csv\) has a "
+                                              "header but no comment rows"):
+        read_corpus(tmp_path / "none.csv", tmp_path / "resp.csv")
+
+
+def test_link_says_who_answered_a_column_that_it_cannot_test(caplog):
+    import pandas as pd
+
+    from carevoice.link import associations
+
+    indicators = pd.DataFrame({"family_contact": [True, False]},
+                              index=pd.Index(["r1", "r2"], name="respondent_id"))
+    respondents = pd.DataFrame({"respondent_id": ["r1", "r2", "r3", "r4"],
+                                "placement": [None, None, "foster", "kinship"],
+                                "gender": ["girl", "girl", "boy", None],
+                                "region": [None, None, None, None]})
+    with caplog.at_level("WARNING", logger="carevoice.link"):
+        associations(indicators, respondents, ["placement", "gender", "region"])
+    said = " ".join(caplog.text.split())
+    # placement was answered, but only by respondents who wrote no comment
+    assert ("'placement' is not tested: none of the respondents analysed answered it (2 who "
+            "did are not analysed" in said)
+    assert "'gender' is not tested: every respondent analysed who answered it" in said
+    assert "'region' is not tested: no respondent answered it" in said
+
+
+# ---------------------------------------------------------------- advice that works where given
+WRONG_COLUMNS = "ID,Answer\nc1,I never see my mum\n"
+
+
+@pytest.mark.parametrize("command", [["validate"], ["code", "-o", "{d}/x.csv", "--no-progress"]])
+def test_a_command_without_column_mapping_is_told_to_rename_the_columns(tmp_path, command):
+    (tmp_path / "wrong.csv").write_text(WRONG_COLUMNS, encoding="utf-8")
+    result = _run(command[0], tmp_path / "wrong.csv",
+                  *(a.format(d=tmp_path) for a in command[1:]))
+    assert result.exit_code == 2, result.output
+    said = _said(result)
+    assert "Rename the columns in the file's header and save it again" in said
+    assert "read_comments(" not in said and "columns=" not in said
+
+
+def test_pseudonymise_is_told_of_its_column_option(tmp_path):
+    (tmp_path / "wrong.csv").write_text(WRONG_COLUMNS, encoding="utf-8")
+    result = _run("pseudonymise", tmp_path / "wrong.csv", "-o", tmp_path / "p.csv")
+    assert result.exit_code == 2, result.output
+    said = _said(result)
+    assert "map them with --column (e.g. --column ID=comment_id --column Answer=text)" in said
+    assert "read_comments(" not in said
+
+
+def test_python_is_still_told_of_columns(tmp_path):
+    from carevoice.corpus import read_comments, read_respondents
+    from carevoice.errors import ValidationError
+
+    (tmp_path / "wrong.csv").write_text(WRONG_COLUMNS, encoding="utf-8")
+    with pytest.raises(ValidationError, match=r"read_comments\(\.\.\., columns="):
+        read_comments(tmp_path / "wrong.csv")
+    with pytest.raises(ValidationError, match=r"read_respondents\(\.\.\., columns="):
+        read_respondents(tmp_path / "wrong.csv")
+
+
+def test_an_empty_respondents_or_codes_file_is_named_by_its_argument(files):
+    (files / "empty.csv").write_bytes(b"")
+    (files / "resp.csv").write_text(RESPONDENTS, encoding="utf-8")
+    result = _run("link", files / "comments.csv", files / "a.csv", files / "empty.csv",
+                  "-o", files / "x.csv")
+    assert result.exit_code == 2, result.output
+    assert "RESPONDENTS (empty.csv) is empty: it has no header row" in _said(result)
+    result = _run("link", files / "comments.csv", files / "empty.csv", files / "resp.csv",
+                  "-o", files / "x.csv")
+    assert result.exit_code == 2, result.output
+    assert "CODES (empty.csv) is empty: it has no header row" in _said(result)
+
+
+def test_a_batch_run_names_the_line_of_a_row_without_an_id(tmp_path):
+    # a comment over two lines and a blank line before the row: line 6, as validate says
+    (tmp_path / "c.csv").write_text(
+        HEADER_ONLY + 'c1,r1,q1,"I never\nsee my mum"\n\nc2,r2,q1,hello\n,r3,q1,no id\n'
+        "c4,r4,q1,ok\n", encoding="utf-8")
+    (tmp_path / "p.toml").write_text(
+        '[run]\noutput = "run"\nchunk_size = 2\nprogress = false\n[input]\n'
+        'comments = "c.csv"\n[pseudonymise]\nuse_spacy = false\n[embed]\nmodel = "hashing"\n',
+        "utf-8")
+    said = _said(_run("validate", tmp_path / "c.csv"))
+    assert "(line numbers in c.csv, the header being line 1): (6)" in said
+    result = _run("run", tmp_path / "p.toml")
+    assert result.exit_code == 2, result.output
+    said = _said(result)
+    assert "(line numbers in c.csv, the header being line 1): (6)" in said
+    assert "rows of the frame" not in said and "no id" not in said
+
+
+def test_import_qdpx_keeps_an_existing_respondents_file_unless_told(files, project):
+    mine = files / "resp.csv"
+    mine.write_text(RESPONDENTS, encoding="utf-8")
+    result = _run("import-qdpx", project, "-o", files / "back.csv", "--respondents", mine)
+    assert result.exit_code == 2, result.output
+    assert "The --respondents file" in _said(result) and "--overwrite" in _said(result)
+    assert mine.read_text(encoding="utf-8") == RESPONDENTS
+    assert not (files / "back.csv").exists()
+    result = _run("import-qdpx", project, "-o", files / "back.csv", "--respondents", mine,
+                  "--overwrite")
+    assert result.exit_code == 0, result.output
+    assert mine.read_text(encoding="utf-8") != RESPONDENTS
+
+
+# ---------------------------------------------------------------- output folders hold no input
+REPORT = ["--format", "md", "--embedder", "hashing", "--no-timestamp"]
+
+
+@pytest.fixture
+def report_inputs(files):
+    (files / "resp.csv").write_text(RESPONDENTS, encoding="utf-8")
+    return files
+
+
+def test_report_refuses_the_folder_that_holds_comments(report_inputs):
+    d = report_inputs
+    result = _run("report", d / "comments.csv", d / "a.csv", d / "resp.csv", "-o", d, *REPORT)
+    assert result.exit_code == 2, result.output
+    assert "The --output folder" in _said(result)
+    assert "holds the COMMENTS file" in _said(result)
+    assert not (d / "report.md").exists() and not (d / "tables").exists()
+
+
+def test_report_refuses_an_input_it_would_replace(report_inputs):
+    d = report_inputs
+    (d / "rep" / "tables").mkdir(parents=True)
+    mine = d / "rep" / "tables" / "prevalence.csv"  # a name the report writes
+    mine.write_text(CODES_A, encoding="utf-8")
+    result = _run("report", d / "comments.csv", mine, d / "resp.csv", "-o", d / "rep", *REPORT)
+    assert result.exit_code == 2, result.output
+    assert "holds the CODES file" in _said(result)
+    assert mine.read_text(encoding="utf-8") == CODES_A
+
+
+def test_report_refuses_a_folder_inside_an_earlier_report(report_inputs):
+    d = report_inputs
+    (d / "old" / "not-for-publication").mkdir(parents=True)
+    result = _run("report", d / "comments.csv", d / "a.csv", d / "resp.csv", "-o",
+                  d / "old" / "new", "--earlier-report", d / "old", *REPORT)
+    assert result.exit_code == 2, result.output
+    assert "lies in the --earlier-report folder" in _said(result)
+    assert not (d / "old" / "new").exists()
+
+
+def test_a_batch_run_refuses_an_input_in_its_run_folder(tmp_path):
+    # a re-run from an earlier run's outputs into the same run folder cleared that input
+    outputs = tmp_path / "run" / "outputs"
+    outputs.mkdir(parents=True)
+    (outputs / "comments.csv").write_text(COMMENTS, encoding="utf-8")
+    (tmp_path / "p.toml").write_text(
+        '[run]\noutput = "run"\nprogress = false\n[input]\n'
+        'comments = "run/outputs/comments.csv"\n[pseudonymise]\nuse_spacy = false\n'
+        '[embed]\nmodel = "hashing"\n', "utf-8")
+    result = _run("run", tmp_path / "p.toml")
+    assert result.exit_code == 2, result.output
+    assert "The [run] output folder" in _said(result)
+    assert "holds the [input] comments file" in _said(result)
+    assert (outputs / "comments.csv").read_text(encoding="utf-8") == COMMENTS
+    assert sorted(p.name for p in (tmp_path / "run").rglob("*")) == ["comments.csv", "outputs"]

@@ -609,7 +609,7 @@ def test_outputs_never_overwrite_an_input_or_each_other(wave_files, tmp_path):
     comments = Path(wave_files[5])
     before = comments.read_bytes()
     done = runner.invoke(app, ["compare-waves", *wave_files, "--output", str(comments)])
-    assert done.exit_code == 2 and "COMMENTS of wave 'w2'" in done.output, done.output
+    assert done.exit_code == 2 and "is the wave 'w2' COMMENTS file;" in done.output, done.output
     assert comments.read_bytes() == before
     same = tmp_path / "same.csv"
     done = runner.invoke(app, ["compare-waves", *wave_files, "--output", str(same),

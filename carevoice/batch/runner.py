@@ -47,9 +47,12 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from .._output_paths import check_writable
+from .._argnames import phrase
+from .._output_paths import check_paths, check_writable
+from .._validate import no_rows_problem
 from ..errors import InputError, Problem, ValidationError, format_ids
 from ..schema import COMMENT_ID, RESPONDENT_ID, SPAN_COLUMNS, TEXT
+from ._lines import in_input
 from .answers import read_answers as _read_respondents
 from .answers import text_column_problems
 from .chunks import (
@@ -274,9 +277,7 @@ def _plan(cfg: BatchConfig, source: Source, log: RunLog) -> tuple[list[ChunkSpec
         try:
             comments = to_comments(source, raw)
         except ValidationError as e:
-            problems.extend(Problem(p.check, f"{p.message} (input rows {spec.first_row}-"
-                                    f"{spec.first_row + len(raw) - 1})", p.column, p.ids)
-                            for p in e.problems)
+            problems += in_input(e.problems, source, spec, len(raw))
             keys.append("")
             named = raw.rename(columns=dict(source.columns))
             if source.kind == "comments" and COMMENT_ID in named:
@@ -298,6 +299,9 @@ def _plan(cfg: BatchConfig, source: Source, log: RunLog) -> tuple[list[ChunkSpec
                                 "whole input; these appear in more than one row.",
                                 column=COMMENT_ID, ids=tuple(dict.fromkeys(dup))))
     problems += text_columns.values()
+    if not seen and not problems:  # only a header, as a single-file command refuses it
+        problems.append(no_rows_problem(phrase(f"[input] {source.kind}"), source.file.name,
+                                        "respondent" if source.kind == "survey" else "comment"))
     if problems:
         raise ValidationError(source.file.name, problems)
     if no_respondent:
@@ -447,6 +451,12 @@ def run_batch(config: BatchConfig | str | Path, *, resume: bool = True,
     base = Path(config).parent if not isinstance(config, BatchConfig) else Path.cwd()
     source = _source(cfg)
     output = Path(cfg.run.output)
+    # the run folder is shared (outputs/) and cleared of earlier outputs: it holds no input
+    check_paths({f"[input] {source.kind}": source.path, "[input] respondents":
+                 cfg.input.respondents, "[themes] codebook": cfg.themes.codebook,
+                 "[discover] background": cfg.discover.background, "[pseudonymise] "
+                 "token_model": cfg.pseudonymise.token_model, "[pseudonymise] previous_key":
+                 cfg.pseudonymise.previous_key}, {}, folders={"[run] output": output})
     if not output.is_file():  # a file there is refused, in words of its own, by _run
         check_writable(output, "The [run] output setting", folder=True)
     secret = run_secret(cfg)

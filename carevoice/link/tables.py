@@ -14,6 +14,7 @@ import pandas as pd
 from .._answers import answer_levels, level_labels
 from .._disclosure_links import CELLS, LINKS, answer_cells, linked_levels
 from ..errors import InputError
+from ..schema import RESPONDENT_ID
 from .indicators import (
     ALL,
     ALTERNATIVES,
@@ -266,16 +267,32 @@ _ASSOC_COLUMNS = ["theme", "variable", "level", "n_level", "raised_level", "shar
                   "ci_level", "p_value", "test", "cramers_v", "q_value", "min_cell"]
 
 
-def _warn_untested(variable: Any, n_levels: int) -> None:
-    """Warn that an answer column is left out of the tests for having one level or none."""
+def _warn_untested(variable: Any, n_levels: int, everyone: pd.Series,
+                   analysed: np.ndarray) -> None:
+    """Warn that an answer column is left out of the tests for having one level or none.
+
+    ``everyone``: the column's answers of every respondent; ``analysed``: which of them are
+    the rows tested (by default those who wrote a comment). What the warning says of the
+    others is true of them: a column answered only by respondents who wrote no comment is
+    not one that "no respondent answered".
+    """
+    others = everyone[~analysed]
+    n_others = int(others.notna().sum())
+    if n_levels:
+        why = ("every respondent analysed who answered it gave the same answer"
+               if len(answer_levels(everyone)) > n_levels
+               else "every respondent who answered it gave the same answer")
+    elif n_others:
+        why = (f"none of the respondents analysed answered it ({n_others} who did are not "
+               "analysed: by default only respondents who wrote a comment are)")
+    else:
+        why = "no respondent answered it"
     _log.warning(
         "associations: column %r is not tested: %s, so there is nothing to compare. A "
         "tick-all-that-apply question exported one column per option (the option when "
         "ticked, blank otherwise, as SurveyMonkey writes it) reads this way: declare it "
         "(multi_select={question: [columns]}; --multi-select-columns; [input.multi_select] "
-        "in a batch run) so that a blank counts as not ticked.", str(variable),
-        "every respondent who answered it gave the same answer" if n_levels
-        else "no respondent answered it")
+        "in a batch run) so that a blank counts as not ticked.", str(variable), why)
 
 
 def associations(indicators: pd.DataFrame, respondents: pd.DataFrame,
@@ -358,7 +375,8 @@ def associations(indicators: pd.DataFrame, respondents: pd.DataFrame,
         values = level_labels(col)[answered]
         levels = answer_levels(col)
         if len(levels) < 2:
-            _warn_untested(variable, len(levels))
+            _warn_untested(variable, len(levels), respondents[variable].reset_index(drop=True),
+                           respondents[RESPONDENT_ID].astype(str).isin(set(index)).to_numpy())
         ww = None if w is None else w[answered]
         scale = 1.0 if ww is None or ww.sum() == 0 else _kish(ww) / float(ww.sum())
         for theme in indicators.columns:

@@ -81,17 +81,11 @@ def _csv_output(path: Path) -> None:
 
 def _read(path: Path, columns: dict[str, str] | None, encoding: str | None = None,
           sep: str | None = None) -> Any:
-    """Read comments; a missing column's error says how to map columns on the command line."""
+    """Read comments; a missing column's error says to map columns with --column (the
+    command records ``columns`` as ``--column``: see :func:`carevoice._argnames.typed_as`)."""
     from ..corpus import read_comments
-    from ..errors import InputError, ValidationError
 
-    try:
-        return read_comments(path, columns=columns, encoding=encoding, sep=sep)
-    except ValidationError as e:
-        if any(p.check == "missing_column" for p in e.problems):
-            raise InputError(f"{e}\nOn the command line, map your columns with --column, e.g. "
-                             "--column ID=comment_id --column Answer=text.") from e
-        raise
+    return read_comments(path, columns=columns, encoding=encoding, sep=sep)
 
 
 def _without_text_columns(frame: Any, drop: list[str] | None, name: str) -> Any:
@@ -159,7 +153,7 @@ def _write_manifest(config: Any, *, output: Path, comments: Path, result: Any,
                 "needs_review": int(result.comments[REVIEW_COLUMN].sum())})
 
 
-@typed_command()
+@typed_command(columns="--column")
 def pseudonymise_command(
     comments: Annotated[Path, typer.Argument(
         help="Comments file (CSV/XLSX/Parquet) with comment_id and text; respondent_id, "

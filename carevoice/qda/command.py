@@ -285,8 +285,9 @@ def import_qdpx_command(
                                      "exported it (their codings may point at other words).")
     ] = False,
     overwrite: Annotated[bool, typer.Option(
-        help="Replace an existing --comments file (refused without it: the survey's own "
-             "comments file is easily named there by mistake).")] = False,
+        help="Replace an existing --comments or --respondents file (refused without it: the "
+             "survey's own comments or respondents file is easily named there by mistake).")
+    ] = False,
 ) -> None:
     """Read a REFI-QDA project back into a codes table keyed by comment_id and user.
 
@@ -312,9 +313,9 @@ def import_qdpx_command(
         check_paths({"PROJECT": project},
                     {"--output": output, "--comments": comments_out,
                      "--respondents": respondents_out, "--codebook": codebook_out},
-                    keep={} if overwrite else {
-                        "--comments": "Pass --overwrite to replace it, or choose another "
-                                      "path."})
+                    keep={} if overwrite else dict.fromkeys(
+                        ("--comments", "--respondents"),
+                        "Pass --overwrite to replace it, or choose another path."))
         read = read_qdpx(project, validate=validate, check_text=not allow_changed_text)
         codes = read.codes
         if user:

@@ -370,7 +370,7 @@ def compare_waves_command(
         for option, path in outputs.items():
             if path is not None:
                 check_output_path(path, argument=option)
-        check_paths({f"{kind} of wave {name!r}": path for name, *files in parsed
+        check_paths({f"wave {name!r} {kind}": path for name, *files in parsed
                      for kind, path in zip(("COMMENTS", "CODES", "RESPONDENTS"), files,
                                            strict=True)}, outputs)
         frames = {}
@@ -585,6 +585,8 @@ def report_command(
     """
     import sys
 
+    from .._argnames import ordinal
+    from .._output_paths import check_paths
     from ..corpus import check_output_path, read_table
     from ..disclosure import DisclosureConfig
     from ..embed import HashingEmbedder, SentenceTransformerEmbedder
@@ -620,6 +622,13 @@ def report_command(
                 "records the seed and codebook the codes were made with, from the manifest "
                 "'carevoice code' writes beside CODES.")
         check_output_path(output, argument="--output", kind="folder")
+        earlier_named = {"--earlier-report" if len(earlier_report) == 1 else
+                         f"{ordinal(i)} --earlier-report": folder
+                         for i, folder in enumerate(earlier_report or (), 1)}
+        check_paths({"COMMENTS": comments, "CODES": codes, "RESPONDENTS": respondents,
+                     "--flagged": flagged, "--safeguarding-flags": safeguarding_flags,
+                     "--codebook": codebook, "--changes": changes, **earlier_named},
+                    {}, folders={"--output": output}, read_folders=earlier_named)
         order = given_levels(levels)
         frame, code_frame, answers = _read(comments, codes, respondents, encoding, sep,
                                            missing=missing_value, drop=drop_column,
