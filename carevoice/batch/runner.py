@@ -34,14 +34,10 @@ from __future__ import annotations
 
 import io
 import json
-import os
-import threading
 import time
 import warnings
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -73,6 +69,7 @@ from .chunks import (
 )
 from .config import BatchConfig, EmbedSettings, ThemeSettings, load_config
 from .engine import Stage, make_engine, status_row
+from .log import RunLog, progress_bars
 from .outputs import TableWriter, as_strings, clear_outputs, codes_out
 from .pseudonymise import (
     DetectTask,
@@ -119,63 +116,6 @@ class RunResult:
     manifest: Path = field(repr=False)
     counts: dict[str, int] = field(default_factory=dict)
     seconds: dict[str, float] = field(default_factory=dict, repr=False)
-
-
-# --------------------------------------------------------------------------------------------
-# Log and progress
-# --------------------------------------------------------------------------------------------
-class RunLog:
-    """Append lines to ``run.log``: time, step, counts and ids, never text.
-
-    The log is owner read/write only (0600), as the run's other not-for-publication files
-    are: its counts, comment ids and file names belong to a run that may hold children's
-    comments. A log an earlier version wrote readable by others is made owner-only at the
-    first line appended.
-
-    Parameters
-    ----------
-    path : pathlib.Path
-    """
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self._lock = threading.Lock()
-        self._private = False
-
-    def __call__(self, message: str) -> None:
-        """Append one line."""
-        stamp = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-        with self._lock:
-            fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
-            with os.fdopen(fd, "a", encoding="utf-8") as fh:
-                if not self._private:  # an existing log keeps its mode through os.open
-                    self.path.chmod(0o600)
-                    self._private = True
-                fh.write(f"{stamp} {message}\n")
-
-
-@contextmanager
-def _progress(enabled: bool) -> Iterator[Callable[[str, int], Callable[[int], None]]]:
-    from rich.console import Console
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeElapsedColumn,
-        TimeRemainingColumn,
-    )
-
-    progress = Progress(TextColumn("{task.description:<22}"), BarColumn(), MofNCompleteColumn(),
-                        TimeElapsedColumn(), TimeRemainingColumn(),
-                        console=Console(stderr=True), disable=not enabled)
-
-    def bar(description: str, total: int) -> Callable[[int], None]:
-        task = progress.add_task(description, total=total)
-        return lambda n: progress.advance(task, n)
-
-    with progress:
-        yield bar
 
 
 # --------------------------------------------------------------------------------------------
@@ -509,7 +449,7 @@ def _run(cfg: BatchConfig, base: Path, source: Source, staging: Path | None,
     engine = make_engine(cfg.run.engine, cfg.dask)
     computed = {"detect": 0, "code": 0}
     try:
-        with _progress(show) as bar:
+        with progress_bars(show) as bar:
             # 1. detect
             clock = time.perf_counter()
             detect_settings = detect_settings_key(cfg)
@@ -578,7 +518,7 @@ def _run(cfg: BatchConfig, base: Path, source: Source, staging: Path | None,
     removed = clear_outputs(folder)
     if removed:
         log(f"outputs: {len(removed)} earlier output files removed: {', '.join(removed)}")
-    with _progress(show) as bar:
+    with progress_bars(show) as bar:
         clock = time.perf_counter()
         step = bar("outputs", 1)
         outputs, counts, comments_ids, codes = _assemble(cfg, specs, store, folder)
