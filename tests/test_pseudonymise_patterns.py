@@ -578,6 +578,37 @@ def test_pattern_does_not_catch(label, text):
     assert label not in {lab for lab, _ in found(text)}
 
 
+#: Forms a leak audit (2026-12-07, thirtieth session; its own fictional comments) found left
+#: whole: NI numbers grouped 2-3-3-1, UK numbers from their country code without the plus, an
+#: address "number + the + street word", a mail provider's address without its ending, a
+#: looked-after child's LAC or Mosaic number.
+AUDIT_FORMS = [
+    ("ID", "my ni number is jg 103 721 a", "jg 103 721 a"),
+    ("ID", "ni: KL 402 918 B", "KL 402 918 B"),
+    ("PHONE", "text me on 447700900461", "447700900461"),
+    ("PHONE", "its wa.me/447700900318 on whatsapp", "447700900318"),
+    ("PHONE", "ring 44 (0)7700 900724 after 6", "44 (0)7700 900724"),
+    ("ADDRESS", "we moved to 14 the crescent last year", "14 the crescent"),
+    ("ADDRESS", "flat 3, 22 the willows is mine now", "flat 3, 22 the willows"),
+    ("EMAIL", "email me on rio.k@gmail if u want", "rio.k@gmail"),
+    ("ID", "my LAC number is 4410937 apparently", "4410937"),
+    ("ID", "my mosaic number on the form was 7712345", "7712345"),
+]
+
+
+@pytest.mark.parametrize(("label", "text", "surface"), AUDIT_FORMS)
+def test_forms_the_leak_audit_found_are_caught(label, text, surface):
+    assert label in labels_over(text, surface)
+
+
+@pytest.mark.parametrize("text", [
+    "i was 14 the year i moved", "we had 44 7 year olds there", "the score was 44 1234 5678",
+    "there were 3 the same size", "email the gmail team about it", "i have 447 followers",
+])
+def test_their_look_alikes_are_left(text):
+    assert not {lab for lab, _ in found(text)} & {"ID", "PHONE", "ADDRESS", "EMAIL"}
+
+
 @pytest.mark.parametrize(("value", "ok"), [
     ("943 476 5919", True), ("9434765919", True), ("401 023 2137", True),
     ("943 476 5918", False), ("1111111111", False), ("12345", False),

@@ -214,6 +214,12 @@ ADDRESS_PATTERNS: tuple[Pattern, ...] = (
             rf"(?:{_STREET_WORDS})\b"
             r"(?:,?\s+(?:flat|apartment|apt|unit)\s*\d+[a-z]?\b)?",  # "14 primrose court, flat 6"
             score=0.85, validate=_street_ok, trigger=r"\d"),
+    Pattern("house_number_the_street", "ADDRESS",  # "14 the crescent", "flat 2, 9 the willows"
+            r"\b(?:(?:flat|apartment|apt|unit)\s*\d+[a-z]?,?\s+)?\d{1,4}[a-z]?,?\s+the\s+"
+            r"(?:crescent|close|drive|avenue|grove|mews|square|parade|green|terrace|gardens|"
+            r"meadows?|croft|rise|walk|paddocks|orchard|willows|beeches|oaks|limes|laurels|"
+            r"maltings|sidings|spinney|coppice|chase|glade|dell|glebe|pastures|leas|leys)\b",
+            score=0.7, trigger=r"\d,?\s+the\s"),
     Pattern("house_number_name_street", "ADDRESS",  # "28b rosehill, windsor st"
             rf"\b(?P<pii>\d{{1,4}}[a-z]?\s+[A-Za-z][a-z']{{3,}},\s+(?:[A-Za-z][a-z']+\s+){{1,2}}"
             rf"(?:{_STREET_WORDS}))\b",

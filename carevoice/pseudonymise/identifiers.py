@@ -259,6 +259,17 @@ _PHONE = (r"(?<![\d+])(?:\+44\s?\(?0?\)?\s?|0044\s?|\(?0)\d{2,4}\)?[\s.-]?\d{3,4
           r"\d{3,4}")
 
 
+def _plus_missing_ok(value: str) -> float | bool:
+    """A UK number written from its country code without the plus: "447700900555",
+    "44 (0)7700 900555", "wa.me/447700900555"; valid as the number with a plus."""
+    return valid_uk_phone("+" + value.strip())
+
+
+#: Mail providers whose addresses are often written without their ending: "kai.b@gmail".
+_MAIL_PROVIDERS = r"(?:gmail|googlemail|hotmail|outlook|yahoo|ymail|icloud|live|msn|aol|" \
+                  r"btinternet|sky|proton|protonmail)"
+
+
 def _odd_grouping_ok(value: str) -> float | bool:
     """An eleven-digit number grouped some other way ("077009 00456"), a valid UK number; the
     usual groupings are the "phone" pattern's."""
@@ -477,6 +488,9 @@ IDENTIFIER_PATTERNS: tuple[Pattern, ...] = (
     Pattern("email", "EMAIL",
             r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}",
             score=0.99, trigger="@"),
+    Pattern("email_provider_only", "EMAIL",  # "kai.b@gmail", "jade_x@hotmail": no ".com"
+            rf"(?<![\w.+-])[A-Za-z0-9._%+-]+@{_MAIL_PROVIDERS}\b(?![.,]?[A-Za-z0-9-]*\.[a-z])",
+            score=0.9, trigger="@"),
     Pattern("email_slipped", "EMAIL",  # "tyler.b123@example,com", "missy.k@example..org"
             r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:[.,]{1,2}[A-Za-z0-9-]+)*?"
             rf"(?:,|\.\.|\s\.\s?|\.\s){_MAIL_TLD}(?:[.,]{{1,2}}uk\b)?",
@@ -574,6 +588,9 @@ IDENTIFIER_PATTERNS: tuple[Pattern, ...] = (
             score=0.7, trigger=r"wi-?fi|network"),
     Pattern("phone", "PHONE", rf"{_PHONE}(?![\d.]\d)",
             score=0.95, validate=valid_uk_phone, trigger=r"\d{3}"),
+    Pattern("phone_plus_missing", "PHONE",  # "447700900555", "wa.me/4407700900555"
+            r"(?<![\d+])(?:00)?44\s?\(?0?\)?\s?[1-37]\d{2,4}[\s.-]?\d{3,4}[\s.-]?\d{3,4}(?![\d])",
+            score=0.9, validate=_plus_missing_ok, trigger=r"44"),
     Pattern("phone_any_grouping", "PHONE",  # "077009 00456", "0 7 7 0 0 9 ...": eleven
             r"(?<![\d+])0(?:[\s.-]?\d){10}(?![\d])",  # digits grouped any way
             score=0.9, validate=_odd_grouping_ok, trigger=r"\d[\s.-]?\d[\s.-]?\d"),
@@ -612,11 +629,12 @@ IDENTIFIER_PATTERNS: tuple[Pattern, ...] = (
             r"(?<![\d+])\d{3}[ -]\d{3}[ -]\d{4}(?![\d-])",  # grouped 3-3-4, as no phone is
             score=0.7, trigger=r"\bnhs\b"),
     Pattern("ni_number", "ID",
-            r"\b[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b", validate=ni_number_ok,
+            # the six digits grouped any way: "AB 12 34 56 C", "jg 103 721 a", "AB123456C"
+            r"\b[A-Z]{2}(?:\s?\d){6}\s?[A-D]\b", validate=ni_number_ok,
             trigger=r"\d\d"),
     Pattern("reference_context", "ID",
             r"\b(?:case|ref(?:erence)?|file|client|crn|upn|pupil|student|candidate|membership|"
-            r"crime|police|claim|ticket|prison|prisoner|inmate|"
+            r"crime|police|claim|ticket|prison|prisoner|inmate|lac|mosaic|"
             r"account|acc|id)\.?\s*(?:number|no|num|nr|#|id)?\.?\s*(?:is|its|it's|was|:|=|-)?\s*"
             # letters before the number, with or without a space: "LAC 0043917", "CR/2019/4"
             r"(?P<pii>(?:(?-i:[A-Z]{2,4})\s)?[A-Z]{0,4}(?:[-/][A-Z]{1,4}){0,3}[-/]?\d[A-Z0-9]*"
@@ -627,8 +645,8 @@ IDENTIFIER_PATTERNS: tuple[Pattern, ...] = (
             r"(?:number|no|num|nr|#)\.?\s*(?:is|was|:|-)?\s*(?P<pii>\d{2,4}(?:\s\d{1,4}){1,4})\b",
             score=0.8, validate=_spaced_digits_ok, trigger=r"\d\s\d"),
     Pattern("reference_far", "ID",  # "my student number at college is 21004573"
-            r"\b(?:case|ref(?:erence)?|file|client|pupil|student|claim|account|membership)\s+"
-            r"(?:number|no|num|id|ref)\b(?:\s+[a-z]+){1,4}?\s+(?:is|was|are)\s+"
+            r"\b(?:case|ref(?:erence)?|file|client|pupil|student|claim|account|membership|lac|"
+            r"mosaic)\s+(?:number|no|num|id|ref)\b(?:\s+[a-z]+){1,4}?\s+(?:is|was|are)\s+"
             r"(?P<pii>[A-Z]{0,4}[-/]?\d{5,}[A-Z]?)\b",
             score=0.75, trigger=r"\d{5}"),
     Pattern("reference_spaced", "ID",  # "case number was MB 448 291", "my reference is REF 00-77"
