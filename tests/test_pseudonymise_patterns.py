@@ -593,6 +593,9 @@ AUDIT_FORMS = [
     ("EMAIL", "email me on rio.k@gmail if u want", "rio.k@gmail"),
     ("ID", "my LAC number is 4410937 apparently", "4410937"),
     ("ID", "my mosaic number on the form was 7712345", "7712345"),
+    ("HANDLE", "add me snapchat.com/add/bluebell_x22", "bluebell_x22"),
+    ("PERSON", "we all wore shirts saying #justiceforkai", "kai"),
+    ("PERSON", "#FreeAmal they never listened", "Amal"),
 ]
 
 
@@ -604,9 +607,10 @@ def test_forms_the_leak_audit_found_are_caught(label, text, surface):
 @pytest.mark.parametrize("text", [
     "i was 14 the year i moved", "we had 44 7 year olds there", "the score was 44 1234 5678",
     "there were 3 the same size", "email the gmail team about it", "i have 447 followers",
+    "#carexperienced and proud", "the #1 thing is money",
 ])
 def test_their_look_alikes_are_left(text):
-    assert not {lab for lab, _ in found(text)} & {"ID", "PHONE", "ADDRESS", "EMAIL"}
+    assert not {lab for lab, _ in found(text)} & {"ID", "PHONE", "ADDRESS", "EMAIL", "PERSON"}
 
 
 @pytest.mark.parametrize(("value", "ok"), [

@@ -557,9 +557,13 @@ IDENTIFIER_PATTERNS: tuple[Pattern, ...] = (
             score=0.6, flags=0, validate=_handle_shape, trigger=r"[A-Za-z][._][A-Za-z0-9]"),
     Pattern("handle_profile_link", "HANDLE",  # "facebook.com/tanya.hughes.2007"
             r"\b(?:(?:facebook|fb|instagram|tiktok|twitter|x|snapchat|youtube|twitch|threads)"
-            r"\.com/|linkedin\.com/in/|twitch\.tv/)"
+            r"\.com/(?:add/|users?/|u/)?|linkedin\.com/in/|twitch\.tv/)"  # snapchat.com/add/x
             r"@?(?P<pii>[A-Za-z0-9_](?:[A-Za-z0-9_.\-]{0,40}[A-Za-z0-9_])?)",
             score=0.9, trigger=r"\.com/|\.tv/"),
+    Pattern("hashtag_for_someone", "PERSON",  # "#justiceforkai", "#FreeAmal", "#rip_jay"
+            r"#(?:justice_?for|free|rip|long_?live|pray_?for|bring_?back|missing|find|"
+            r"love_?you|miss_?you|team)_?(?P<pii>[A-Za-z][A-Za-z'-]{1,24})\b",
+            score=0.8, trigger="#"),
     Pattern("handle_xx", "HANDLE",  # the gamer tag's frame: "xXsparkleqweenXx"
             r"(?<![\w@])(?P<pii>[xX]X[A-Za-z0-9_.]{2,}X[xX])(?![\w@])",
             score=0.8, flags=0, trigger=r"xx"),
