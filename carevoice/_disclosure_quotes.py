@@ -535,10 +535,9 @@ def _earlier_reasons(quotes: pd.DataFrame,
     """For each quote (by position) that repeats an earlier report's, which reports it repeats
     (``earlier_quotes[i]``) and how: its author quoted there, or the same or nearly the same
     words."""
-    from ._disclosure_repeats import check_earlier_quotes, repeated_quotes
+    from ._disclosure_repeats import check_earlier_quotes, earlier_frames, repeated_quotes
 
-    frames = [] if earlier_quotes is None else [earlier_quotes] if isinstance(
-        earlier_quotes, pd.DataFrame) else list(earlier_quotes)
+    frames = earlier_frames(earlier_quotes)
     texts = quotes[TEXT].fillna("").astype(str).tolist() if TEXT in quotes else []
     authors = quotes[RESPONDENT_ID].astype(str).tolist()
     out: dict[int, list[str]] = {}

@@ -35,7 +35,7 @@ from .errors import InputError
 from .placeholders import model_text
 from .schema import RESPONDENT_ID, TEXT
 
-__all__ = ["NEAR", "check_earlier_quotes", "quote_words", "repeated_quotes"]
+__all__ = ["NEAR", "check_earlier_quotes", "earlier_frames", "quote_words", "repeated_quotes"]
 
 #: Two quotes whose words (:func:`quote_words`) match in at least this share
 #: (:class:`difflib.SequenceMatcher` ratio over words) are nearly the same: one word changed
@@ -65,6 +65,13 @@ def quote_words(text: str) -> tuple[str, ...]:
     return tuple(_NOT_WORD.sub(" ", model_text(str(text)).casefold()).split())
 
 
+def earlier_frames(earlier: pd.DataFrame | Sequence[pd.DataFrame] | None
+                   ) -> list[pd.DataFrame]:
+    """The earlier reports' quotes frames as a list: one frame, several, or none."""
+    return [] if earlier is None else [earlier] if isinstance(earlier, pd.DataFrame) \
+        else list(earlier)
+
+
 def check_earlier_quotes(earlier: pd.DataFrame | Sequence[pd.DataFrame] | None,
                          argument: str = "'earlier_quotes' argument of select_quotes"
                          ) -> pd.DataFrame:
@@ -83,8 +90,7 @@ def check_earlier_quotes(earlier: pd.DataFrame | Sequence[pd.DataFrame] | None,
     pandas.DataFrame
         ``text`` and ``respondent_id`` (strings; ``""`` where unknown).
     """
-    frames = [] if earlier is None else [earlier] if isinstance(earlier, pd.DataFrame) \
-        else list(earlier)
+    frames = earlier_frames(earlier)
     rows = []
     for frame in frames:
         if not isinstance(frame, pd.DataFrame) or TEXT not in frame:

@@ -147,14 +147,21 @@ class BatchConfig:
         return {name: plain(asdict(getattr(self, name))) for name in _SECTIONS}
 
 
+def _path(value: Any, base: Path) -> Any:
+    """A path setting as given (``~`` expanded), relative to the settings file's folder
+    ``base``; anything but a non-empty string is left for the section's check to name."""
+    if isinstance(value, str) and value:
+        path = Path(value).expanduser()
+        return path if path.is_absolute() else base / path
+    return value
+
+
 def _coerce(section: str, key: str, value: Any, base: Path) -> Any:
     if (section, key) == ("report", "earlier_reports") and isinstance(value, (str, list)):
         # folders, relative to the settings file as every path is; one may be given alone
-        return tuple(_coerce("run", "output", v, base) for v in (
-            [value] if isinstance(value, str) else value))
-    if (section, key) in _PATH_KEYS and isinstance(value, str) and value:
-        path = Path(value).expanduser()
-        return path if path.is_absolute() else base / path
+        return tuple(_path(v, base) for v in ([value] if isinstance(value, str) else value))
+    if (section, key) in _PATH_KEYS:
+        return _path(value, base)
     if (section, key) in _PAIR_KEYS and isinstance(value, Mapping):
         return tuple((str(k), v) for k, v in value.items())
     if (section, key) == ("input", "text_columns") and isinstance(value, list):

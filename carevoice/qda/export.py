@@ -447,8 +447,8 @@ def export_qdpx(
     # A source's GUID names its comment_id and its text, so that two waves (or two surveys)
     # that reuse comment_ids give their different comments different GUIDs when a QDA tool
     # merges the projects; the same comment exported again keeps its GUID.
-    source_guid = {str(cid): stable_guid("source", cid, text_check(text))
-                   for cid, text in texts.items()}
+    checks = {str(cid): text_check(text) for cid, text in texts.items()}
+    source_guid = {str(cid): stable_guid("source", cid, checks[str(cid)]) for cid in texts}
     themes_used: list[str] = []
     if isinstance(codes, pd.DataFrame) and "theme" in codes.columns:
         kept = codes[assigned_mask(codes, "codes")]
@@ -534,7 +534,7 @@ def export_qdpx(
         lines = [f"{label}: {getattr(row, col)}" for col, label in (
             (QUESTION_ID, "Question"), (RESPONDENT_ID, "Respondent"))
             if col in comments.columns and not pd.isna(getattr(row, col))]
-        lines.append(f"{TEXT_CHECK}: {text_check(text)}")
+        lines.append(f"{TEXT_CHECK}: {checks[cid]}")
         ET.SubElement(src, qname(PROJECT_NS, "Description")).text = "\n".join(lines)
         if inline_text:
             ET.SubElement(src, qname(PROJECT_NS, "PlainTextContent")).text = text
