@@ -82,6 +82,7 @@ LEFT = [
     ("DATE", "i was born 3rd eldest"),
     ("DATE", "i turned 18 last june"),
     ("DATE", "i got moved on the 15th"),
+    ("DATE", "my birthday in 2020 was in lockdown"),
     ("ID", "count 1 2 3 4 5 6 7 8 9 0 slowly"),
     ("ADDRESS", "number 5 on the list was me"),
     ("ADDRESS", "we were number 2 on the waiting list"),

@@ -255,7 +255,8 @@ DATE_PATTERNS: tuple[Pattern, ...] = (
             rf"(?P<pii>{_MONTH_YEAR})",
             score=0.85, trigger=r"(?:19|20)\d\d|'\d\d|thousand|twenty|nineteen"),
     Pattern("date_birth_season_year", "DATE",  # "born in the summer of 2008", "born early 2010"
-            rf"\b{_BIRTH_CUE}(?:'s)?(?:\W{{1,3}}{_BIRTH_FILLERS}\b)+\W{{1,3}}"
+            # (not after "birthday": "my birthday in 2020 was in lockdown" gives no birth year)
+            rf"\b(?!birthday|bday|b-day){_BIRTH_CUE}(?:'s)?(?:\W{{1,3}}{_BIRTH_FILLERS}\b)+\W{{1,3}}"
             r"(?P<pii>(?:19|20)\d\d)\b(?![/.-]\d)",
             score=0.8, trigger=r"(?:19|20)\d\d"),
     Pattern("date_birth_month_year_numeric", "DATE",  # "DOB: 11/2008", "born 06-2009"
