@@ -34,11 +34,14 @@ __all__ = ["ADDRESS_PATTERNS"]
 
 
 def _street_lower_ok(value: str) -> float | bool:
-    """"on chapel street", "off mill lane", "on cherry tree road": streets are often named by
-    ordinary words; not "on every street", "down another road", "on the main road"."""
+    """"on chapel street", "off mill lane", "on cherry tree road", "on ash close": streets are
+    often named by ordinary words; not "on every street", "down another road", "on the main
+    road", "on one road"."""
     if len(value.split()) == 3:
         return house_lower_ok(value)
     first = value.split()[0].lower()
+    if len(first) == 3 and first not in HOME_NAME_WORDS:
+        return False  # "on ash close", "off elm grove": a tree's name; not "on one road"
     if first in _NOT_STREET_NAME or first in ("another", "different", "wrong", "right", "busy",
                                               "quiet", "long", "next", "main", "dead", "side",
                                               "private", "whose", "round", "around", "along",
@@ -162,6 +165,33 @@ def _street_ok(value: str) -> float | bool:
     return True
 
 
+def _number_on_street_ok(value: str) -> float | bool:
+    """"number 12 on ash close", "no 4 on the crescent": a house number and the street it is on;
+    not "number 5 on the list", "number 3 on my road" or "number 10 on the back row"."""
+    words = re.findall(r"[A-Za-z']+", value.lower())
+    after_on = words[words.index("on") + 1:]
+    has_the = after_on[:1] == ["the"]
+    name_words = after_on[1:-1] if has_the else after_on[:-1]
+    if not name_words:
+        return 0.7 if has_the and after_on[-1] in _THE_STREET_WORDS else False
+    if any(w in _NOT_STREET_NAME or w in _NOT_HOUSE_STREET for w in name_words):
+        return False
+    return 0.8
+
+
+#: Words before a street word that say where on something, not which street: "on the back row".
+_NOT_HOUSE_STREET = frozenset({"back", "front", "top", "bottom", "first", "second", "third",
+                               "last", "next", "waiting", "same", "wrong", "right", "left",
+                               "left-hand", "right-hand", "middle", "end"})
+
+#: Street words a street is named by alone after "the": "14 the crescent", "no 4 on the close".
+_THE_STREET_WORDS = frozenset(
+    """crescent close drive avenue grove mews square parade green terrace gardens meadow meadows
+    croft rise walk paddocks orchard willows beeches oaks limes laurels maltings sidings spinney
+    coppice chase glade dell glebe pastures leas leys""".split())
+_THE_STREET_ALTERNATIVES = "|".join(sorted(_THE_STREET_WORDS))
+
+
 def _district_ok(value: str) -> float | bool:
     """The town or district after a street address and a comma: a place the gazetteer knows
     ("longsight", "moss side"), or a capitalised word that is no common word ("Brimley");
@@ -220,6 +250,11 @@ ADDRESS_PATTERNS: tuple[Pattern, ...] = (
             r"meadows?|croft|rise|walk|paddocks|orchard|willows|beeches|oaks|limes|laurels|"
             r"maltings|sidings|spinney|coppice|chase|glade|dell|glebe|pastures|leas|leys)\b",
             score=0.7, trigger=r"\d,?\s+the\s"),
+    Pattern("house_number_on_street", "ADDRESS",  # "number 12 on ash close", "no 4 on the
+            # crescent": the house number and the whole street it is on
+            r"(?:\b(?:no\.?|num(?:ber)?)|#)\s*\d{1,4}[a-z]?,?\s+on\s+(?:the\s+)?"
+            rf"(?:[A-Za-z][A-Za-z']+\s+){{0,3}}?(?:{_STREET_WORDS}|{_THE_STREET_ALTERNATIVES})\b",
+            score=0.8, validate=_number_on_street_ok, trigger=r"\d[a-z]?,?\s+on\s"),
     Pattern("house_number_name_street", "ADDRESS",  # "28b rosehill, windsor st"
             rf"\b(?P<pii>\d{{1,4}}[a-z]?\s+[A-Za-z][a-z']{{3,}},\s+(?:[A-Za-z][a-z']+\s+){{1,2}}"
             rf"(?:{_STREET_WORDS}))\b",
@@ -249,7 +284,7 @@ ADDRESS_PATTERNS: tuple[Pattern, ...] = (
             rf"[A-Za-z][a-z']+\s+){{1,2}}(?:{_STREET_WORDS})\b)?",
             score=0.8, trigger=r"\d"),
     Pattern("street_lower", "LOCATION",
-            r"\b(?:on|onto|off|in|near|down|up|along|round|from)\s+(?P<pii>(?:[a-z]{3,}\s+)?[a-z]{4,}"
+            r"\b(?:on|onto|off|in|near|down|up|along|round|from)\s+(?P<pii>(?:[a-z]{3,}\s+)?[a-z]{3,}"
             r"\s+(?:road|rd|street|"
             r"lane|avenue|ave|close|drive|crescent|terrace|grove|mount|gardens|row))\b",
             score=0.5, flags=0, validate=_street_lower_ok),

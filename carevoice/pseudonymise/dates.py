@@ -1,5 +1,7 @@
 """Patterns for dates, birthdays and years of birth, in figures and in words ("the ninth of march
-two thousand and seven", "dob 14 07 09", "im a 2008 baby").
+two thousand and seven", "dob 14 07 09", "im a 2008 baby", "the 5th of the 9th 2010"), and the
+month and year or the day of a month said of a birth ("born in march 2008", "my birthday is next
+friday the 21st"). A month and year said of anything else is no exact date and is left.
 
 Part of :data:`carevoice.pseudonymise.patterns.PATTERNS`.
 """
@@ -136,6 +138,61 @@ def _day_words_ok(value: str, strict: bool = True) -> float | bool:
     return 0.85
 
 
+def _month_year_ok(value: str) -> float | bool:
+    """"11/2008" after a birth word: a month (1 to 12) and a year."""
+    month = int(re.findall(r"\d+", value)[0])
+    return 0.85 if 1 <= month <= 12 else False
+
+
+def _ordinal_numbers_ok(value: str) -> float | bool:
+    """"5th of the 9th 2010", "21st of the 2nd": a day and a month both as ordinal numbers, the
+    month at most 12 and the day one the month has."""
+    day, month = (int(n) for n in re.findall(r"\d+", value)[:2])
+    return 0.85 if 1 <= month <= 12 and 1 <= day <= _month_days(month) else False
+
+
+def _day_of_month_ok(value: str) -> float | bool:
+    """"next friday the 21st" after a birthday word: a day of a month (1 to 31)."""
+    numbers = re.findall(r"\d+", value)
+    if numbers:
+        return 0.8 if 1 <= int(numbers[0]) <= 31 else False
+    return 0.8  # a day in words after a weekday: "saturday the twenty first"
+
+
+#: Words said of a birth that stand between it and its month and year: "born in early march
+#: 2008", "my birthday is at the end of june 2011", "dob is like sept 2009".
+_BIRTH_FILLERS = (r"(?:is|was|in|on|at|the|of|around|about|roughly|sometime|some|time|early|"
+                  r"late|mid|middle|start|end|beginning|back|right|towards|like|i|think|um|erm|"
+                  r"er|spring|summer|autumn|fall|winter|it|its|it's|me|yeah)")
+
+#: What says a birth: "born", "dob", "date of birth", "birthday", and an age turned ("i turned 18
+#: in may 2024" gives the month and year of a birth).
+_BIRTH_CUE = (r"(?:born|dob|d\.o\.b\.?|date\s+of\s+birth|birth\s*date|birthday|bday|b-day|"
+              r"turn(?:s|ed)?\s+\d{1,2})")
+
+#: A month and a year: "march 2008", "feb '09", "sept of 2007", "june two thousand and ten".
+_MONTH_YEAR = (rf"{_MONTH_RE}\.?(?:\s+of)?,?\s+(?:(?:19|20)\d\d|'\d\d|{_YEAR_WORDS})"
+               r"(?![\d/.-]?\d)")
+
+#: A day of the month as an ordinal number.
+_ORDINAL_DAY = r"\d{1,2}(?:st|nd|rd|th)\b"
+
+_WEEKDAY = r"(?:monday|tuesday|tues|wednesday|weds|thursday|thurs|friday|saturday|sunday)"
+
+#: A day of the month as a birthday may be given: "21st", "next friday the 21st", "this saturday
+#: the 2nd", "friday the twenty first".
+_BIRTHDAY_DAY = (rf"(?:(?:(?:next|this|last|coming|a)\s+)?{_WEEKDAY}\s+(?:the\s+)?"
+                 rf"(?:{_ORDINAL_DAY}|{_DAY_WORDS}\b)|{_ORDINAL_DAY})")
+
+#: What makes an ordinal no date: a rank or a count ("born 2nd of 5", "the 3rd youngest", "the
+#: 1st of the 2nd years").
+_NOT_A_DAY = (r"(?!\s+(?:of\s+(?:\d+\b(?!st|nd|rd|th)|two|three|four|five|six|seven|eight|nine|"
+              r"ten|us|them|my|our|his|her|the\s+(?:kids|children|family|siblings|lot))|"
+              r"out\s+of|youngest|oldest|eldest|child|kid|baby|born|birthday|time|in\s+line|"
+              r"place|years?|yrs?|form(?:ers)?|grade|round|half|set|group|floor|team|class|"
+              r"week|weeks|month|months|day|days|go|try|attempt|one)\b)")
+
+
 #: Holidays named as dates ("christmas day 2009", "my birthday is on boxing day").
 _HOLIDAYS = (r"christmas\s+(?:day|eve)|boxing\s+day|new\s+year'?s\s+(?:day|eve)|"
              r"valentine'?s\s+day|bonfire\s+night|halloween|st\.?\s+patrick'?s\s+day")
@@ -191,6 +248,38 @@ DATE_PATTERNS: tuple[Pattern, ...] = (
             r"\b(?:im|i'm|am|is|was|are|were|shes|hes|she's|he's)\s+(?:an?\s+)?"
             r"(?P<pii>(?:19|20)\d\d)\W{0,2}born\b",
             score=0.7, trigger=r"(?:19|20)\d\d\W{0,2}born"),
+    Pattern("date_birth_month_year", "DATE",  # "born in march 2008", "my birthday is june
+            # 2011", "born in leeds in feb '09", "i turned 18 in may 2024"
+            rf"\b{_BIRTH_CUE}(?:'s)?(?:(?:\s+(?!(?:but|and|then|so|when|after|before|until|"
+            rf"till|since)\b)[a-z']+){{0,3}}?\s+in\b)?(?:\W{{1,3}}{_BIRTH_FILLERS}\b)*\W{{1,3}}"
+            rf"(?P<pii>{_MONTH_YEAR})",
+            score=0.85, trigger=r"(?:19|20)\d\d|'\d\d|thousand|twenty|nineteen"),
+    Pattern("date_birth_season_year", "DATE",  # "born in the summer of 2008", "born early 2010"
+            # (not after "birthday": "my birthday in 2020 was in lockdown" gives no birth year)
+            rf"\b(?!birthday|bday|b-day){_BIRTH_CUE}(?:'s)?(?:\W{{1,3}}{_BIRTH_FILLERS}\b)+\W{{1,3}}"
+            r"(?P<pii>(?:19|20)\d\d)\b(?![/.-]\d)",
+            score=0.8, trigger=r"(?:19|20)\d\d"),
+    Pattern("date_birth_month_year_numeric", "DATE",  # "DOB: 11/2008", "born 06-2009"
+            rf"\b{_BIRTH_CUE}(?:'s)?\W{{0,3}}(?:(?:is|was|on|it's|its)\s+)?"
+            r"(?P<pii>\d{1,2}[/.-](?:19|20)\d\d)(?![/.-]?\d)",
+            validate=_month_year_ok, trigger=r"\d[/.-](?:19|20)\d\d"),
+    Pattern("date_ordinal_numbers", "DATE",  # "the 5th of the 9th 2010", "on the 21st of the 2nd"
+            rf"\b(?P<pii>{_ORDINAL_DAY}\s+of\s+(?:the\s+)?{_ORDINAL_DAY}{_NOT_A_DAY}"
+            r"(?:,?\s+(?:(?:19|20)\d\d|'?\d\d)(?![\d/.-]))?|"
+            rf"{_ORDINAL_DAY}\s+(?:the\s+)?{_ORDINAL_DAY},?\s+(?:(?:19|20)\d\d|'\d\d)(?![\d/.-]))",
+            score=0.85, validate=_ordinal_numbers_ok, trigger=r"\d(?:st|nd|rd|th)"),
+    Pattern("date_birthday_day", "DATE",  # "my birthday is next friday the 21st", "birthday on
+            # the 30th", "born on the 27th"
+            r"\b(?:birthday|bday|b-day|born|dob|d\.o\.b\.?)(?:'s)?"
+            r"(?:\s+(?:is|was|will\s+be|on|it's|its|falls\s+on|lands\s+on|this\s+year))*"
+            rf"\s+(?:the\s+)?(?P<pii>{_BIRTHDAY_DAY}){_NOT_A_DAY}",
+            validate=_day_of_month_ok, trigger=r"\d(?:st|nd|rd|th)|day\s+the"),
+    Pattern("date_day_birthday", "DATE",  # "the 21st is my birthday", "its my birthday this
+            # saturday the 2nd" (above), "saturday the 2nd is her bday"
+            rf"(?<!\bmy\s)(?<!\bhis\s)(?<!\bher\s)\b(?:the\s+)?(?P<pii>{_BIRTHDAY_DAY})\s+"
+            r"(?:is|was|will\s+be|'s|it's|its)\s+(?:my|his|her|their|our|your|me|the)\s+"
+            r"(?:birthday|bday|b-day)\b",
+            validate=_day_of_month_ok, trigger=r"birthday|bday|b-day"),
     Pattern("date_birthday_numeric", "DATE",
             r"\b(?:birthday|bday|b-day|born|dob|d\.o\.b\.?)(?:'s)?\W{0,3}(?:(?:is|was|on|it's|its)\s+)?"
             r"(?:the\s+)?(?P<pii>\d{1,2}[/.-]\d{1,2})(?![/.-]?\d)",

@@ -254,6 +254,11 @@ def _spaced_reference_ok(value: str) -> float | bool:
     return letters.isupper() or not is_common_word(letters.lower())
 
 
+#: Ten digits grouped any way, by spaces, dots or dashes ("4 0 1 0 2 3 2 1 3 7", "401-023-2137",
+#: "4.0.1.0.2.3.2.1.3.7"), and no digit after them: an NHS number as it is typed.
+_TEN_DIGITS = r"\d(?:\s?[.-]?\s?\d){9}(?!\s?[.-]?\s?\d)"
+
+
 #: A UK phone number grouped as people usually write it: "07700 900123", "(0113) 496 0555".
 _PHONE = (r"(?<![\d+])(?:\+44\s?\(?0?\)?\s?|0044\s?|\(?0)\d{2,4}\)?[\s.-]?\d{3,4}[\s.-]?"
           r"\d{3,4}")
@@ -596,7 +601,7 @@ IDENTIFIER_PATTERNS: tuple[Pattern, ...] = (
             r"(?<![\d+])(?:00)?44\s?\(?0?\)?\s?[1-37]\d{2,4}[\s.-]?\d{3,4}[\s.-]?\d{3,4}(?![\d])",
             score=0.9, validate=_plus_missing_ok, trigger=r"44"),
     Pattern("phone_any_grouping", "PHONE",  # "077009 00456", "0 7 7 0 0 9 ...": eleven
-            r"(?<![\d+])0(?:[\s.-]?\d){10}(?![\d])",  # digits grouped any way
+            r"(?<![\d+])0(?:\s?[.-]?\s?\d){10}(?![\d])",  # digits grouped any way
             score=0.9, validate=_odd_grouping_ok, trigger=r"\d[\s.-]?\d[\s.-]?\d"),
     Pattern("phone_letter_o", "PHONE",  # "O77OO 9OO123", "07700 9OO I23": letters for digits
             rf"(?<![\w+|])(?:\+44\s?|0044\s?)?[0Oo]\d{_DIGIT_OR_LETTER}{{1,3}}[\s-]?"
@@ -622,20 +627,25 @@ IDENTIFIER_PATTERNS: tuple[Pattern, ...] = (
     Pattern("nhs_number_letters", "ID",  # "943 476 59I9": letters typed for digits
             rf"(?<![\w|])(?:{_DIGIT_OR_LETTER}{{3}}[ -]?){{2}}{_DIGIT_OR_LETTER}{{4}}(?![\w|])",
             score=0.9, flags=0, validate=_letter_nhs_ok, trigger=r"[oil|sb]\d|\d[oil|sb]"),
-    Pattern("nhs_context", "ID",
-            r"\bnhs\s*(?:no|number|num|#)?\.?\s*(?:is|was|:)?\s*(?P<pii>\d[\d -]{7,12}\d)",
+    Pattern("nhs_context", "ID",  # ten digits grouped any way first: "4 0 1 0 2 3 2 1 3 7"
+            rf"\bnhs\s*(?:no|number|num|#)?\.?\s*(?:is|was|:)?\s*(?P<pii>{_TEN_DIGITS}|"
+            r"\d[\d -]{7,12}\d)",
             score=0.8, trigger="nhs"),
     Pattern("nhs_context_far", "ID",  # "my nhs number for the doctors form its 485 777 3456"
             r"\bnhs\s*(?:no|number|num)\b(?:\W+[a-z']+){0,8}?\W+"
-            r"(?P<pii>\d{3}[ -]?\d{3}[ -]?\d{4})(?![\d-])",
+            rf"(?P<pii>{_TEN_DIGITS})",
             score=0.75, trigger="nhs"),
+    Pattern("nhs_number_any_grouping", "ID",  # "4 0 1 0 2 3 2 1 3 7", "40.10.23.21.37"
+            rf"(?<!\d)(?<!\d[ .-]){_TEN_DIGITS}",
+            score=0.8, validate=nhs_checksum_ok, trigger=r"\d[ .-]\d"),
     Pattern("nhs_grouped_mentioned", "ID",  # "my NHS number is ... and the babys is 999 617 2049"
             r"(?<![\d+])\d{3}[ -]\d{3}[ -]\d{4}(?![\d-])",  # grouped 3-3-4, as no phone is
             score=0.7, trigger=r"\bnhs\b"),
     Pattern("ni_number", "ID",
             # the six digits grouped any way: "AB 12 34 56 C", "jg 103 721 a", "AB123456C"
-            r"\b[A-Z]{2}(?:\s?\d){6}\s?[A-D]\b", validate=ni_number_ok,
-            trigger=r"\d\d"),
+            # and every character apart: "j g 1 0 3 7 2 1 a", "JG-10-37-21-A", "J.G.1.0.3.7.2.1.A"
+            r"\b[A-Z](?:[\s.-]?[A-Z])(?:[\s.-]{0,2}\d){6}[\s.-]{0,2}[A-D]\b",
+            validate=ni_number_ok, trigger=r"\d"),
     Pattern("reference_context", "ID",
             r"\b(?:case|ref(?:erence)?|file|client|crn|upn|pupil|student|candidate|membership|"
             r"crime|police|claim|ticket|prison|prisoner|inmate|lac|mosaic|"
