@@ -41,6 +41,7 @@ CAUGHT = [
     ("ORG", "they say hull social services are the worst", "hull social services"),
     ("ORG", "i was moved by walsall childrens trust", "walsall childrens trust"),
     ("ORG", "norfolk children first paid for it", "norfolk children first"),
+    ("ORG", "nobody at fenwold social services listens", "fenwold social services"),  # no word
     # a company running a council's children's services, with no place in its name
     ("ORG", "I email Together for Children every week", "Together for Children"),
     ("ORG", "achieving for children pay for my bus pass", "achieving for children"),
@@ -82,6 +83,7 @@ LEFT = [
     ("the childrens home was ok", "childrens"),
     ("i told kai social services were coming", "kai social services"),  # a name, no place
     ("we did ocr cs at college", "ocr cs"),  # a course, no place
+    ("then jus social services came round", "jus social services"),  # text-speak, no place
     # "for children" as ordinary words, or a national charity
     ("we work together for children in care", "together for children"),
     ("my mum and dad stayed together for children and split later", "together for children"),

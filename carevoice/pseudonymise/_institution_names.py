@@ -545,11 +545,13 @@ def _common_place_word(low: str) -> bool:
 def _place_service_ok(value: str) -> float | bool:
     """"stoke social services", "Sunderland Children's Services", "wigan childrens", "leeds cs":
     the words before the kind of service are a UK place (a council's area), or words that are
-    no English word nor a first name (before "cs" or "csc", only a place); not "the social
-    services", "local social services", "send social services" (a lower-case place that is
-    also a common word, unless a council town such as "hull")."""
+    no English word, text-speak or first name (before "cs" or "csc", only a place); not "the
+    social services", "local social services", "jus social services", "send social services"
+    (a lower-case place that is also a common word, unless a council town such as "hull")."""
     kind = re.search(rf"\s+(?:{CHILDREN_SERVICE_KINDS})$", value, flags=re.IGNORECASE)
-    place = value[:kind.start()] if kind else ""
+    if kind is None:
+        return False
+    place = value[:kind.start()]
     low = place.lower()
     if not low or any(w in FUNCTION_WORDS or w in GENERIC_PLACE_WORDS or w in ROLE_WORDS
                       for w in low.split()):
@@ -559,10 +561,10 @@ def _place_service_ok(value: str) -> float | bool:
                 and low not in _COUNCIL_TOWNS_THAT_ARE_WORDS:
             return False
         return 0.6
-    if value[kind.start():].strip().lower() in ("cs", "csc") \
-            or any(w in first_names() for w in low.split()):
-        return False  # "ocr cs" (a course), "told kai social services were coming"
-    return _named_by_place_ok(low)
+    if kind.group().strip().lower() in ("cs", "csc") \
+            or any(w in first_names() or not no_word_at_all(w) for w in low.split()):
+        return False  # "ocr cs" (a course), "told kai social services", "jus social services"
+    return 0.5  # "thornby social services": a place too small for the gazetteer
 
 
 #: Companies and trusts that run a council's children's services and have no place in their
