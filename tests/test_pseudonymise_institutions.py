@@ -58,6 +58,7 @@ CAUGHT = [
     ("LOCATION", "my dad lives in the big smoke", "the big smoke"),
     ("LOCATION", "moving to the smoke after college", "the smoke"),
     ("LOCATION", "the boro lost again on saturday", "the boro"),
+    ("LOCATION", "the toon's ground is massive", "the toon"),
     ("LOCATION", "off to the \u2019boro with my carer", "the \u2019boro"),
 ]
 
@@ -90,6 +91,7 @@ LEFT = [
     ("Action for Children run my supported housing", "Action for Children"),
     ("Money for Children in care is not enough", "Money for Children"),
     ("Funding for Children is a joke", "Funding for Children"),
+    ("i wrote to the Commissioner for Children about it", "Commissioner for Children"),
     # no town after "of"
     ("the university of life taught me that", "university of life"),
     # smoke, cartoons

@@ -570,12 +570,15 @@ def _place_service_ok(value: str) -> float | bool:
 #: Companies and trusts that run a council's children's services and have no place in their
 #: name (public bodies of England): Achieving for Children (Kingston, Richmond, Windsor and
 #: Maidenhead), Together for Children (Sunderland), Brighter Futures for Children (Reading).
-#: "Action for Children" is a national charity, which identifies no council, and is left.
+#: "Action for Children" is a national charity, which identifies no council, and is left, as
+#: are ordinary words and national offices before "for Children" ("Money for Children", "the
+#: Commissioner for Children").
 _FOR_CHILDREN_NOT_A_COUNCIL = frozenset(
     """action hope save help money funding support services service care rights justice love
     toys food clothes things stuff places activities time space thanks sorry good bad better
     best worse worst safe nothing something everything more less nobody everyone everybody
-    someone somebody""".split())
+    someone somebody commissioner commissioners minister ministers department office
+    secretary charter law laws act policy plan plans""".split())
 
 
 def _for_children_ok(value: str) -> float | bool:

@@ -277,7 +277,7 @@ INSTITUTION_PATTERNS: tuple[Pattern, ...] = (
     # (London), "the 'boro" (Middlesbrough); "the smoke" only where someone lives or goes
     # (not "the smoke alarm"). "brum", "manny", "donny", "pompey" are in the gazetteer.
     Pattern("town_nickname", "LOCATION",
-            r"\b(?P<pii>the\s+(?:toon|big\s+smoke|['\u2019]?boro))\b(?!['\u2019-])",
+            r"\b(?P<pii>the\s+(?:toon|big\s+smoke|['\u2019]?boro))\b(?!-)",
             score=0.7, trigger=r"toon|smoke|boro"),
     Pattern("town_nickname_smoke", "LOCATION",
             r"\b(?:(?:mov(?:e|es|ed|ing)|went|go|goes|going|gone|back|up|down|over|trip|train|"
