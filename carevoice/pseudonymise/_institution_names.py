@@ -12,8 +12,16 @@ from __future__ import annotations
 import re
 
 from ._place_names import GENERIC_PLACE_WORDS, HOME_NAME_WORDS, someones
-from ._words import FUNCTION_WORDS, KIN, no_word_at_all
-from .lexicons import NOT_PII, ROLE_WORDS, WORD_NAMES, is_common_word, surnames, uk_places
+from ._words import FUNCTION_WORDS, KIN, dictionary_word, frequency, no_word_at_all
+from .lexicons import (
+    NOT_PII,
+    ROLE_WORDS,
+    WORD_NAMES,
+    first_names,
+    is_common_word,
+    surnames,
+    uk_places,
+)
 
 
 def _initials_ok(value: str) -> float | bool:
@@ -505,3 +513,126 @@ def _faith_place_ok(value: str) -> float | bool:
             for w in name):
         return False
     return 0.5
+
+
+#: What a council's children's services are called after its place: "stoke social services",
+#: "sunderland childrens services", "wigan childrens", "leeds cs" (children's services),
+#: "sandwell childrens trust", "slough children first". A bare "childrens" is read only where
+#: no noun follows ("the wigan childrens home" is a home, found by other patterns).
+CHILDREN_SERVICE_KINDS = (
+    r"social\s+(?:services|care)|"
+    r"children(?:['\u2019]?s['\u2019]?)?\s+(?:social\s+(?:services|care)|services(?:\s+trust)?|"
+    r"trust|first|and\s+families\s+trust)|"
+    r"children['\u2019]?s['\u2019]?(?!\s+(?:home|homes|hospital|hospitals|hospice|ward|unit|"
+    r"centre|center|centres|charity|charities|society|nursery|team|panel|council|act|rights|"
+    r"commissioner|services?|social|trust|first|book|books|clothes|toys|party|day|football|"
+    r"play|department|dept|tv|programme|section|menu|size|sizes)\b)|"
+    r"cs|csc"
+)
+
+#: Towns with a council of their own whose names are also common English words, read as the
+#: town before "social services" in lower case: "hull social services" (not "send social
+#: services", "reading social services notes").
+_COUNCIL_TOWNS_THAT_ARE_WORDS = frozenset({"hull", "york", "bath", "bury"})
+
+
+def _common_place_word(low: str) -> bool:
+    """Whether the one-word place ``low`` is also a common English word ("send", "deal"), as
+    :class:`carevoice.pseudonymise.places.PlaceDetector` judges it."""
+    return " " not in low and frequency(low) >= 2_000 and dictionary_word(low)
+
+
+def _place_service_ok(value: str) -> float | bool:
+    """"stoke social services", "Sunderland Children's Services", "wigan childrens", "leeds cs":
+    the words before the kind of service are a UK place (a council's area), or words that are
+    no English word, text-speak or first name (before "cs" or "csc", only a place); not "the
+    social services", "local social services", "jus social services", "send social services"
+    (a lower-case place that is also a common word, unless a council town such as "hull")."""
+    kind = re.search(rf"\s+(?:{CHILDREN_SERVICE_KINDS})$", value, flags=re.IGNORECASE)
+    if kind is None:
+        return False
+    place = value[:kind.start()]
+    low = place.lower()
+    if not low or any(w in FUNCTION_WORDS or w in GENERIC_PLACE_WORDS or w in ROLE_WORDS
+                      for w in low.split()):
+        return False
+    if low in uk_places():
+        if place.islower() and _common_place_word(low) \
+                and low not in _COUNCIL_TOWNS_THAT_ARE_WORDS:
+            return False
+        return 0.6
+    if kind.group().strip().lower() in ("cs", "csc") \
+            or any(w in first_names() or not no_word_at_all(w) for w in low.split()):
+        return False  # "ocr cs" (a course), "told kai social services", "jus social services"
+    return 0.5  # "thornby social services": a place too small for the gazetteer
+
+
+#: Companies and trusts that run a council's children's services and have no place in their
+#: name (public bodies of England): Achieving for Children (Kingston, Richmond, Windsor and
+#: Maidenhead), Together for Children (Sunderland), Brighter Futures for Children (Reading).
+#: "Action for Children" is a national charity, which identifies no council, and is left, as
+#: are ordinary words and national offices before "for Children" ("Money for Children", "the
+#: Commissioner for Children").
+_FOR_CHILDREN_NOT_A_COUNCIL = frozenset(
+    """action hope save help money funding support services service care rights justice love
+    toys food clothes things stuff places activities time space thanks sorry good bad better
+    best worse worst safe nothing something everything more less nobody everyone everybody
+    someone somebody commissioner commissioners minister ministers department office
+    secretary charter law laws act policy plan plans""".split())
+
+
+def _for_children_ok(value: str) -> float | bool:
+    """"Partners for Children", "Futures for Children": capitalised words before "for
+    Children" that name a council's children's services company; not "Action for Children" (a
+    national charity) nor "Money for Children" (an ordinary phrase at a sentence's start)."""
+    words = [w.lower() for w in value.split()[:-2]]
+    if not words or any(w in _FOR_CHILDREN_NOT_A_COUNCIL or w in FUNCTION_WORDS
+                        or w in NOT_PII or w in ROLE_WORDS or w in GENERIC_PLACE_WORDS
+                        for w in words):
+        return False
+    return 0.6
+
+
+#: What follows a university's "of": a place, "the" or a direction and a place ("uni of
+#: salford", "university of the west of england", "uni of east anglia"). The regions of
+#: England that name universities are read as places here.
+_UNIVERSITY_REGIONS = frozenset({"anglia", "england", "scotland", "wales", "london"})
+
+
+def _university_of_place_ok(value: str) -> float | bool:
+    """"uni of salford", "university of bath", "uni of central lancashire": the words after
+    "of" are a UK place (even one that is a word: "bath"), or a direction and a region; not
+    "the university of life"."""
+    words = value.lower().split()[2:]
+    words = [w for w in words if w != "the"]
+    direction = bool(words) and words[0] in ("north", "south", "east", "west", "central", "mid")
+    if direction:
+        words = words[2:] if words[1:2] == ["of"] else words[1:]
+    place = " ".join(words)
+    if not place or place in _MONTHS:
+        return False
+    if place in uk_places():
+        return 0.7
+    return 0.7 if direction and place in _UNIVERSITY_REGIONS else False
+
+
+_MONTHS = frozenset({"march", "may", "august"})
+
+
+#: The second names of saints that English schools are named after in full: "st thomas more",
+#: "st john fisher", "st francis xavier", "st john the baptist", "st mary magdalene".
+SAINTS_SECOND_NAMES = (r"more|fisher|aquinas|a\s+becket|becket|campion|bosco|vianney|xavier|"
+                       r"loyola|newman|henry\s+newman|rigby|plessington|southworth|kemble|"
+                       r"clitherow|chanel|de\s+la\s+salle|the\s+baptist|the\s+evangelist|"
+                       r"the\s+divine|the\s+apostle|magdalene|magdalen|of\s+the\s+cross|"
+                       r"of\s+canterbury|of\s+assisi|of\s+lisieux|of\s+arc")
+
+#: Saints' first names that are no one's first name today (so not in the name lists).
+_SAINTS_ONLY = frozenset({"ignatius", "cuthbert", "wilfrid", "bede", "aloysius", "swithun",
+                          "dunstan", "chad", "oswald", "boniface", "wilfred"})
+
+
+def _saint_in_full_ok(value: str) -> float | bool:
+    """"st thomas more", "saint john fisher": a saint's first name before the second name."""
+    first = value.lower().split()[1]
+    return 0.7 if first in first_names() or first in _SAINTS_ONLY else False

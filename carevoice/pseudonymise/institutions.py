@@ -1,5 +1,6 @@
 """Patterns for the places and organisations children name: schools, colleges, children's homes,
-councils, hospitals, prisons, youth projects, employers; and families called by their surname.
+councils and their children's services, hospitals, prisons, youth projects, employers; the
+nicknames of towns ("the toon"); and families called by their surname.
 
 Part of :data:`carevoice.pseudonymise.patterns.PATTERNS`. Lower-case names are accepted only when
 they are no English word, a UK place, or words homes are named by (trees, birds, flowers).
@@ -12,6 +13,8 @@ from __future__ import annotations
 
 from ._institution_names import (
     _CARE_PLACE_KINDS,
+    CHILDREN_SERVICE_KINDS,
+    SAINTS_SECOND_NAMES,
     _agency_lower_ok,
     _break_place_ok,
     _called_name_ok,
@@ -24,6 +27,7 @@ from ._institution_names import (
     _faith_place_ok,
     _family_plural_ok,
     _firm_ok,
+    _for_children_ok,
     _home_at_ok,
     _home_name_ok,
     _home_named_ok,
@@ -40,13 +44,16 @@ from ._institution_names import (
     _named_workplace_ok,
     _no_word_name_ok,
     _place_institution_ok,
+    _place_service_ok,
     _project_ok,
     _pru_ok,
+    _saint_in_full_ok,
     _shouted_institution_ok,
     _street_home_ok,
     _surgery_ok,
     _team_plural_ok,
     _two_word_school_ok,
+    _university_of_place_ok,
 )
 from ._pattern import Pattern
 from ._place_names import HOME_NAME_WORDS, house_lower_ok, unlisted_place_ok
@@ -85,6 +92,12 @@ _KNOWN_INSTITUTIONS = (
     r"sheffield\s+children'?s(?:\s+hospital)?|birmingham\s+children'?s(?:\s+hospital)?|"
     r"royal\s+manchester\s+children'?s(?:\s+hospital)?|bristol\s+children'?s(?:\s+hospital)?"
 )
+
+
+#: Words before "kings" or "queens" that make them people, not a school's namesake: "the drama
+#: queens school play", "burger kings".
+_NOT_ROYALTY = (r"(?<!drama\s)(?<!drag\s)(?<!prom\s)(?<!beauty\s)(?<!burger\s)(?<!three\s)"
+                r"(?<!wise\s)(?<!disney\s)")
 
 
 #: When someone works, between "work" and where: "works weekends at ...".
@@ -218,6 +231,60 @@ INSTITUTION_PATTERNS: tuple[Pattern, ...] = (
             r"Garage|Bakery|Diner|Pizza|Chippy|Fish\s+Bar|Kebabs?|Deli|Stores?|Mini\s+Market|"
             r"Car\s+Wash|Nails|Gym)\b",
             score=0.8, flags=0, trigger=r"['\u2019]s\s"),
+    # a school named after a king, queen or prince, in lower case: "kings college", "queens
+    # school" (not "the drama queens school play"; the Prince's Trust, a national charity, is
+    # no school)
+    Pattern("royal_school_lower", "ORG",
+            rf"{_NOT_ROYALTY}\b(?P<pii>(?:kings|queens|princes|princess|"
+            r"(?:king|queen|prince|princess)['\u2019]s)\s+(?:(?:rc|ce|catholic|c\s+of\s+e)\s+)?"
+            r"(?:college|school|academy|high|primary|grammar|juniors|infants|sixth\s+form|"
+            r"university|uni|hospital))\b",
+            score=0.7, trigger=r"kings|queens|prince|king['\u2019]s|queen['\u2019]s"),
+    # a saint named in full, in any case: "st thomas more" (not only "st thomas"), "saint john
+    # fisher", "st john the baptist" (not "st helens more than once")
+    Pattern("saint_in_full", "ORG",
+            rf"\b(?P<pii>(?:st\.?|saint)\s+[a-z]{{3,}}\s+(?:{SAINTS_SECOND_NAMES}))\b"
+            r"(?!\s+(?:than|often|times|and\s+more)\b)",
+            score=0.7, validate=_saint_in_full_ok, trigger=r"\b(?:st|saint)\b"),
+    # a council's children's services named by its place: "stoke social services",
+    # "sunderland childrens services", "wigan childrens", "leeds cs"; one span, as the council
+    Pattern("place_childrens_services", "ORG",
+            r"\b(?P<pii>(?:[a-z][a-z'\u2019-]*\s+){0,2}[a-z][a-z'\u2019-]+\s+"
+            rf"(?:{CHILDREN_SERVICE_KINDS}))\b",
+            score=0.6, validate=_place_service_ok,
+            trigger=r"social\s+(?:services|care)|children|\bcsc?\b"),
+    # a company or trust that runs a council's children's services, with no place in its name
+    # (:func:`_for_children_ok`): "Achieving for Children", "Together for Children"
+    Pattern("children_company", "ORG",
+            r"\b(?:(?i:achieving\s+for\s+children)|(?:Together|Brighter\s+Futures)\s+for\s+"
+            r"Children)\b", score=0.8, flags=0, trigger=r"for\s+children"),
+    Pattern("children_company_lower", "ORG",  # "together for children are useless"
+            r"\b(?P<pii>(?:together|brighter\s+futures)\s+for\s+children)(?=\s+(?:are|is|was|"
+            r"were|said|say|says|have|has|had|moved|took|take|put|placed|sent|gave|give|pay|paid|"
+            r"wont|won't|dont|don't|didnt|didn't|never|look|looks|looked|run|runs|ran|did|do|"
+            r"does|will|would|should|could|can|cant|can't|still|just)\b)",
+            score=0.6, trigger=r"for\s+children"),
+    Pattern("for_children_named", "ORG",  # "Partners for Children" (not "Action for Children")
+            r"\b(?P<pii>(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+\s+for\s+Children)\b"
+            r"(?!['\u2019]s|\s+(?:in\s+[Cc]are|and\s+[Yy]oung|[Ll]ooked)\b)",
+            score=0.6, flags=0, validate=_for_children_ok, trigger=r"for\s+Children"),
+    # a university named "of" its place: "uni of salford", "university of the west of england"
+    Pattern("university_of_place", "ORG",
+            r"\b(?P<pii>(?:uni|university)\s+of\s+(?:the\s+)?(?:(?:north|south|east|west|central|"
+            r"mid)(?:\s+of)?\s+)?[a-z]+(?:\s+upon\s+[a-z]+)?)\b",
+            score=0.7, validate=_university_of_place_ok, trigger=r"uni"),
+    # what young people call a town, as its name: "the toon" (Newcastle), "the big smoke"
+    # (London), "the 'boro" (Middlesbrough); "the smoke" only where someone lives or goes
+    # (not "the smoke alarm"). "brum", "manny", "donny", "pompey" are in the gazetteer.
+    Pattern("town_nickname", "LOCATION",
+            r"\b(?P<pii>the\s+(?:toon|big\s+smoke|['\u2019]?boro))\b(?!-)",
+            score=0.7, trigger=r"toon|smoke|boro"),
+    Pattern("town_nickname_smoke", "LOCATION",
+            r"\b(?:(?:mov(?:e|es|ed|ing)|went|go|goes|going|gone|back|up|down|over|trip|train|"
+            r"coach)\s+to|(?:live[sd]?|living|born|raised|grew\s+up)\s+in|"
+            r"mov(?:e|es|ed|ing)\s+(?:(?:back|down|up)\s+)?from)\s+(?P<pii>the\s+smoke)\b(?!\s+(?:alarm|alarms|detector|detectors|machine|bomb|"
+            r"bombs|break|breaks|signal|signals|damage|and\s+mirrors)\b)",
+            score=0.6, trigger=r"smoke"),
     Pattern("saint_place", "ORG", r"\b(?:St\.?|Saint)\s+[A-Z][a-z]+(?:'s|\u2019s|s)\b",
             score=0.9, flags=0),
     Pattern("saint_place_lower", "ORG",
