@@ -292,7 +292,7 @@ def test_a_fit_that_leaves_many_comments_out_warns_once():
         share = model.topics_.outlier_share
         assert share > 0.15
         said = str(caught[0].message)
-        assert said.startswith(f"{share:.0%} of the answered comments have no topic")
+        assert said.startswith(f"{share:.1%} of the answered comments have no topic")
         assert f'method="sparse"{", centre=True" if centre else ""} at 2 topics' in said
         assert 'k-means, the default (method="kmeans")' in said
         assert 'more topics (n_topics; n_topics="auto" gives' in said
@@ -315,7 +315,7 @@ def test_cli_shows_the_outlier_warning_once_naming_its_options(tmp_path):
     assert result.exit_code == 0, result.output
     said = " ".join(result.output.split())
     assert said.count("warning:") == 1 and said.count("have no topic") == 1
-    assert ("warning: 40% of the answered comments have no topic (outliers) with --method "
+    assert ("warning: 40.0% of the answered comments have no topic (outliers) with --method "
             "sparse --centre at 2 topics, more than 15%") in said
     assert "(--method kmeans)" in said and "(--n-topics; --n-topics auto gives" in said
     assert 'method="' not in said

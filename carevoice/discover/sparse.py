@@ -248,7 +248,7 @@ def warn_outliers(share: float, *, centre: bool, n_topics: int, n_auto: int) -> 
     ...     warnings.simplefilter("always")
     ...     warn_outliers(0.4, centre=True, n_topics=5, n_auto=21)
     >>> print(caught[0].message)  # doctest: +ELLIPSIS +NORMALIZE_WHITESPACE
-    40% of the answered comments have no topic (outliers) with method="sparse", centre=True
+    40.0% of the answered comments have no topic (outliers) with method="sparse", centre=True
     at 5 topics, more than 15%: ...
     >>> warn_outliers(0.1, centre=True, n_topics=5, n_auto=21)  # within the limit: silent
     """
@@ -267,7 +267,7 @@ def warn_outliers(share: float, *, centre: bool, n_topics: int, n_auto: int) -> 
                                         'method="kmeans"', "n_topics", 'n_topics="auto"')
     more = f"; {auto} gives {n_auto} here" if n_auto > n_topics else ""
     warnings.warn(OutlierWarning(
-        f"{share:.0%} of the answered comments have no topic (outliers) with {method} at "
+        f"{share:.1%} of the answered comments have no topic (outliers) with {method} at "
         f"{n_topics} topics, more than {MAX_OUTLIER_SHARE:.0%}: they count in no topic's "
         f"size, keywords or examples. Fewer are left out with k-means, the default "
         f"({kmeans}), or with more topics ({topics}{more}); see docs/discover.md, *Fewer "
