@@ -23,6 +23,7 @@ from .errors import (
     ModelIntegrityError,
     ModelNotInstalledError,
     NotFittedError,
+    OutlierWarning,
     ValidationError,
 )
 from .schema import Corpus, Detector, Embedder
@@ -41,6 +42,7 @@ __all__ = [
     "ModelIntegrityError",
     "ModelNotInstalledError",
     "NotFittedError",
+    "OutlierWarning",
     "SentenceTransformerEmbedder",
     "ValidationError",
     "load_demo",

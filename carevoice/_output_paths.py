@@ -58,9 +58,10 @@ def check_writable(path: str | Path, what: str, *, folder: bool = False) -> None
 
     Examples
     --------
-    >>> notes = Path(tempfile.mkdtemp()) / "notes.txt"
-    >>> _ = notes.write_text("not a folder")
-    >>> check_writable(notes / "codes.csv", "The --output option")  # doctest: +ELLIPSIS
+    >>> with tempfile.TemporaryDirectory() as name:  # removed with what it holds
+    ...     notes = Path(name) / "notes.txt"
+    ...     _ = notes.write_text("not a folder")
+    ...     check_writable(notes / "codes.csv", "The --output option")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
     carevoice.errors.InputError: The --output option cannot be written: ... is a file, not a folder.
@@ -116,10 +117,11 @@ def check_paths(inputs: Mapping[str, Path | None], outputs: Mapping[str, Path | 
 
     Examples
     --------
-    >>> folder = Path(tempfile.mkdtemp())
-    >>> _ = (folder / "comments.csv").write_text("comment_id,text\\n")
-    >>> check_paths({"COMMENTS": folder / "comments.csv"}, {},
-    ...             folders={"--output": folder})  # doctest: +ELLIPSIS
+    >>> with tempfile.TemporaryDirectory() as name:  # removed with what it holds
+    ...     folder = Path(name)
+    ...     _ = (folder / "comments.csv").write_text("comment_id,text\\n")
+    ...     check_paths({"COMMENTS": folder / "comments.csv"}, {},
+    ...                 folders={"--output": folder})  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
     carevoice.errors.InputError: The --output folder ... holds the COMMENTS file ...

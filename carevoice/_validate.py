@@ -157,9 +157,11 @@ def no_rows_problem(argument: str, name: str, rows: str = "comment") -> Problem:
     """The problem of an input with a header but no rows under it: nothing to analyse.
 
     The one rule for every reader of comments (:func:`carevoice.read_comments`,
-    :func:`carevoice.read_corpus` and a batch run's input): a file that holds only its header
-    is refused, most likely the wrong file or sheet exported. A file whose rows are all blank
-    answers is not this case (it has rows) and is read as before.
+    :func:`carevoice.read_corpus` and a batch run's input), of a wide survey
+    (:func:`carevoice.read_survey`, ``carevoice convert``) and of respondents
+    (:func:`carevoice.read_respondents`): a file that holds only its header is refused, most
+    likely the wrong file or sheet exported. A file whose rows are all blank answers is not
+    this case (it has rows) and is read as before. A frame in memory is not checked.
 
     Parameters
     ----------
@@ -169,7 +171,8 @@ def no_rows_problem(argument: str, name: str, rows: str = "comment") -> Problem:
     name : str
         The file's name.
     rows : str, default "comment"
-        What a row would have been: ``"comment"``, or ``"respondent"`` for a wide survey.
+        What a row would have been: ``"comment"``, or ``"respondent"`` for a wide survey or
+        a respondents file.
 
     Returns
     -------

@@ -92,12 +92,17 @@ def demo_command(
         "--timestamp/--no-timestamp", help="Record the time in the report's manifest; "
                                            "--no-timestamp makes two runs byte-identical.")
     ] = True,
+    discover_method: Annotated[str, typer.Option(
+        "--discover-method", help="How discovery finds topics: kmeans or sparse, as "
+                                  "'carevoice discover --method' (see docs/discover.md).")]
+    = "kmeans",
 ) -> None:
     """Run the pipeline on the embedded fictional demo corpus and write its outputs."""
     from .pipeline import run_demo
 
     try:
-        written = run_demo(output, seed=seed, timestamp=timestamp)
+        written = run_demo(output, seed=seed, timestamp=timestamp,
+                           discover_method=discover_method)
     except CarevoiceError as e:
         raise fail(e) from e
     table = Table(title=f"carevoice demo: outputs in {output}")

@@ -201,7 +201,8 @@ def read_survey(path: str | Path, *, text_columns: Sequence[str] | Mapping[str, 
     ------
     ValidationError
         Every problem at once: missing or duplicate columns, free-text columns left as closed
-        ones, duplicate or missing respondent ids (by 1-based line of the file).
+        ones, duplicate or missing respondent ids (by 1-based line of the file), a file with
+        a header but no respondent rows (the wrong file or sheet, most likely).
 
     Examples
     --------
@@ -212,7 +213,8 @@ def read_survey(path: str | Path, *, text_columns: Sequence[str] | Mapping[str, 
     """
     table = read_file(path, encoding=encoding, sheet_name=sheet_name, sep=sep)
     return _survey(table, text_columns, id_column, closed_columns, drop_columns, levels,
-                   missing_values, not_free_text, multi_select, decimal_comma)
+                   missing_values, not_free_text, multi_select, decimal_comma,
+                   file_argument(path, phrase("path")))
 
 
 def survey_from_frame(wide: pd.DataFrame, *, text_columns: Sequence[str] | Mapping[str, str],
@@ -276,7 +278,10 @@ def _survey(table: Table, text_columns: Sequence[str] | Mapping[str, str], id_co
             levels: Mapping[str, Sequence[str]] | None,
             missing_values: MissingValues | None = None,
             not_free_text: Sequence[str] = (),
-            multi_select: MultiSelect | None = None, decimal_comma: bool = True) -> Corpus:
+            multi_select: MultiSelect | None = None, decimal_comma: bool = True,
+            argument: str | None = None) -> Corpus:
+    """The work of :func:`read_survey` and :func:`survey_from_frame`; ``argument`` names
+    what gave a file (a frame in memory has none): a file of only a header is refused."""
     wide = table.frame
     questions = resolve_questions(multi_select_questions(multi_select), list(wide.columns))
     if isinstance(text_columns, str):
@@ -318,6 +323,8 @@ def _survey(table: Table, text_columns: Sequence[str] | Mapping[str, str], id_co
                                 "free-text column."))
     if len(set(mapping.values())) != len(mapping):
         problems.append(Problem("duplicate_id", "two text columns map to the same question_id."))
+    if argument is not None and not len(wide):  # the wrong file or sheet, as in read_comments
+        problems.append(no_rows_problem(argument, table.name, "respondent"))
     if problems:
         raise ValidationError(table.name, problems)
     ids = normalise_ids(wide[id_column])
@@ -492,9 +499,13 @@ def _read_respondents(path: str | Path, levels: Mapping[str, Sequence[str]] | No
                       columns: Mapping[str, str] | None, encoding: str | None,
                       sep: str | None, missing_values: MissingValues | None = None,
                       multi_select: MultiSelect | None = None, decimal_comma: bool = True,
+                      argument: str = "path",
                       ) -> tuple[list[Problem], pd.DataFrame | None, Table]:
     table = read_file(path, encoding=encoding, sep=sep).renamed(columns)
     problems, out = _check_respondents(table.frame, table)
+    if not len(table.frame):  # only a header, refused as a comments file of only a header is
+        problems.append(no_rows_problem(file_argument(path, phrase(argument)), table.name,
+                                        "respondent"))
     if out is None:
         return problems, None, table
     # An SPSS or Stata file carries its own types; a side file beside it belongs to a
@@ -621,7 +632,9 @@ def read_respondents(path: str | Path, *, levels: Mapping[str, Sequence[str]] | 
     Raises
     ------
     ValidationError
-        Every problem at once, by ``respondent_id`` or 1-based line of the file.
+        Every problem at once, by ``respondent_id`` or 1-based line of the file; a file with a
+        header but no respondent rows is refused, as :func:`read_comments` refuses one
+        without comment rows.
     InputError
         If the file cannot be read, or ``missing_values`` is malformed or names a column the
         file lacks.
@@ -664,14 +677,16 @@ def read_corpus(comments: str | Path, respondents: str | Path, *,
     Raises
     ------
     ValidationError
-        Every problem of both files and between them, in one error.
+        Every problem of both files and between them, in one error; either file with a
+        header but no rows is refused.
     """
     problems, com, com_table = _read_comments(comments, None, COMMENT_COLUMNS, encoding, sep,
                                               argument="comments")
     resp_problems, resp, resp_table = _read_respondents(respondents, levels, None, encoding,
                                                         sep, missing_values, multi_select,
-                                                        decimal_comma)
-    problems += resp_problems + _orphans(com, resp)
+                                                        decimal_comma, argument="respondents")
+    # with no respondents at all, every comment would be an orphan: the no_rows problem says why
+    problems += resp_problems + (_orphans(com, resp) if resp is not None and len(resp) else [])
     if problems or com is None or resp is None:
         raise ValidationError(f"{com_table.name} and {resp_table.name}", problems)
     return Corpus(com, resp)

@@ -18,6 +18,7 @@ __all__ = [
     "ModelIntegrityError",
     "ModelNotInstalledError",
     "NotFittedError",
+    "OutlierWarning",
     "Problem",
     "ValidationError",
 ]
@@ -215,3 +216,12 @@ def __getattr__(name: str) -> object:
 
 class CodebookError(InputError):
     """A codebook file or object is malformed."""
+
+
+class OutlierWarning(UserWarning):
+    """A discovery fit left many answered comments without a topic (outliers).
+
+    Issued by :meth:`carevoice.discover.ThemeDiscovery.fit`; its message names the share, the
+    method and what leaves fewer out. Silence it for one call with ``warnings.catch_warnings``
+    and ``warnings.simplefilter("ignore", OutlierWarning)``, never globally.
+    """

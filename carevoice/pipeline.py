@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from .corpus import check_output_path, read_survey, write_corpus, write_table
 from .demo import demo_path
+from .errors import InputError
 from .schema import COMMENT_ID, REVIEW_FILE, Corpus
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -74,7 +75,8 @@ def _cross_fitted_codes(comments: pd.DataFrame, seed: int, embedder: Any = None
     return codes.iloc[np.lexsort((np.arange(len(codes)), rank.to_numpy()))].reset_index(drop=True)
 
 
-def run_demo(output: str | Path, *, seed: int = 0, timestamp: bool = True) -> dict[str, Path]:
+def run_demo(output: str | Path, *, seed: int = 0, timestamp: bool = True,
+             discover_method: str = "kmeans") -> dict[str, Path]:
     """Run the pipeline on the embedded demo survey export and write every output.
 
     Steps: read the wide export (:func:`carevoice.read_survey`), keep the answered comments,
@@ -105,6 +107,10 @@ def run_demo(output: str | Path, *, seed: int = 0, timestamp: bool = True) -> di
         Seed recorded in the manifest and passed to every random step.
     timestamp : bool, default True
         Record the time in the report's manifest; False makes two runs byte-identical.
+    discover_method : {"kmeans", "sparse"}, default "kmeans"
+        How discovery finds topics (the ``method`` of
+        :class:`carevoice.discover.ThemeDiscovery`), recorded in the manifest under
+        ``settings`` > ``discover``; checked before any work.
 
     Returns
     -------
@@ -115,7 +121,7 @@ def run_demo(output: str | Path, *, seed: int = 0, timestamp: bool = True) -> di
 
     from . import __version__
     from .disclosure import DisclosureConfig
-    from .discover import ThemeDiscovery
+    from .discover import METHODS, ThemeDiscovery
     from .embed import CachedEmbedder, SentenceTransformerEmbedder
     from .link import link
     from .provenance import (
@@ -141,6 +147,9 @@ def run_demo(output: str | Path, *, seed: int = 0, timestamp: bool = True) -> di
     from .safeguarding import screen_comments, write_flags
     from .themes import ThemeCoder, load_codebook
 
+    if discover_method not in METHODS:  # before any work, as the steps' own settings
+        raise InputError(f"The 'discover_method' argument of run_demo must be one of "
+                         f"{', '.join(map(repr, METHODS))}. Got {discover_method!r} instead.")
     output = check_output_path(output, argument="output", kind="folder")
     output.mkdir(parents=True, exist_ok=True)
     export = demo_path("survey_export.csv")
@@ -186,7 +195,8 @@ def run_demo(output: str | Path, *, seed: int = 0, timestamp: bool = True) -> di
                                                      "sha256": file_sha256(export)}},
         theme_coding=_CROSS_FITTED, run_manifest="manifest.json")
 
-    discovery = ThemeDiscovery(embedder, random_state=seed, text_is_pseudonymised=True)
+    discovery = ThemeDiscovery(embedder, random_state=seed, text_is_pseudonymised=True,
+                               method=discover_method)
     topics = discovery.fit(safe.comments, codes).topics_
     written["topics"] = write_table(topics.to_table(), output / "topics.csv")
 

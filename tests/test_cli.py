@@ -20,6 +20,20 @@ def test_help_lists_the_commands():
         assert command in result.output
 
 
+def test_demo_checks_its_discovery_method_before_any_work(tmp_path):
+    result = runner.invoke(app, ["demo", "--discover-method", "lda", "-o",
+                                 str(tmp_path / "demo")])
+    assert result.exit_code == 2, result.output
+    said = " ".join(result.output.split())
+    assert "The --discover-method option must be one of 'kmeans', 'sparse'. Got 'lda'" in said
+    assert not (tmp_path / "demo").exists()
+    from carevoice.pipeline import run_demo
+
+    with pytest.raises(InputError, match="The 'discover_method' argument of run_demo"):
+        run_demo(tmp_path / "demo", discover_method="sparse coding")
+    assert not (tmp_path / "demo").exists()
+
+
 def test_validate_reports_problems_without_text(tmp_path):
     path = tmp_path / "comments.csv"
     path.write_text("comment_id,text\n1,my name is Precious Adeyemi\n1,again\n", "utf-8")

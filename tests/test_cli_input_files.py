@@ -5,6 +5,8 @@ Fictional data only.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from typer.testing import CliRunner
 
@@ -312,6 +314,80 @@ def test_read_comments_and_read_corpus_name_their_argument_for_a_header_only_fil
         read_corpus(tmp_path / "none.csv", tmp_path / "resp.csv")
 
 
+
+# ------------------------------------------------- a survey or respondents file with no rows
+SURVEY_HEADER = "Respondent ID,Age group,What would make your life better?\n"
+RESPONDENTS_HEADER = "respondent_id,placement\n"
+NO_RESPONDENTS = ("has a header but no respondent rows, so there is nothing to analyse. Check "
+                  "that it is the file (or, in a workbook, the sheet) that holds the "
+                  "respondents")
+
+
+def test_convert_refuses_a_survey_with_only_a_header(tmp_path):
+    (tmp_path / "wide.csv").write_text(SURVEY_HEADER, encoding="utf-8")
+    result = _run("convert", tmp_path / "wide.csv", "--id-column", "Respondent ID",
+                  "--text-column", "What would make your life better?=better",
+                  "-o", tmp_path / "out")
+    assert result.exit_code == 2, result.output
+    assert f"SURVEY (wide.csv) {NO_RESPONDENTS}" in _said(result)
+    assert not (tmp_path / "out").exists()
+
+
+def test_read_survey_and_read_respondents_refuse_a_file_with_only_a_header(tmp_path):
+    import pandas as pd
+
+    from carevoice.corpus import read_respondents, read_survey, survey_from_frame
+    from carevoice.errors import ValidationError
+
+    (tmp_path / "wide.csv").write_text(SURVEY_HEADER, encoding="utf-8")
+    (tmp_path / "resp.csv").write_text(RESPONDENTS_HEADER, encoding="utf-8")
+    question = "What would make your life better?"
+    with pytest.raises(ValidationError, match=re.escape(
+            f"The 'path' argument (wide.csv) {NO_RESPONDENTS}")) as caught:
+        read_survey(tmp_path / "wide.csv", text_columns=[question], id_column="Respondent ID")
+    assert [p.check for p in caught.value.problems] == ["no_rows"]
+    with pytest.raises(ValidationError, match=re.escape(
+            f"The 'path' argument (resp.csv) {NO_RESPONDENTS}")):
+        read_respondents(tmp_path / "resp.csv")
+    # with a missing column too: every problem at once
+    with pytest.raises(ValidationError) as caught:
+        read_survey(tmp_path / "wide.csv", text_columns=["Anything else?"],
+                    id_column="Respondent ID")
+    assert [p.check for p in caught.value.problems] == ["missing_column", "no_rows"]
+    # a frame in memory is not a file exported by mistake: read as before
+    wide = pd.DataFrame({"Respondent ID": [], question: []}, dtype=object)
+    assert len(survey_from_frame(wide, text_columns=[question],
+                                 id_column="Respondent ID").comments) == 0
+
+
+@pytest.mark.parametrize("args", [
+    ["validate", "{d}/comments.csv", "{d}/resp.csv"],
+    ["link", "{d}/comments.csv", "{d}/a.csv", "{d}/resp.csv", "-o", "{d}/out/x.csv"],
+    ["report", "{d}/comments.csv", "{d}/a.csv", "{d}/resp.csv", "-o", "{d}/out"],
+    ["export-qdpx", "{d}/comments.csv", "{d}/a.csv", "{d}/resp.csv", "-o", "{d}/out/x.qdpx"],
+])
+def test_a_respondents_file_with_only_a_header_is_refused_alike(files, args):
+    (files / "resp.csv").write_text(RESPONDENTS_HEADER, encoding="utf-8")
+    result = _run(*(a.format(d=files) for a in args))
+    assert result.exit_code == 2, result.output
+    said = _said(result)
+    assert f"RESPONDENTS (resp.csv) {NO_RESPONDENTS}" in said
+    # not every comment listed as an orphan of a file that holds no one
+    assert "missing_respondent" not in said and "unknown_respondent" not in said
+    assert not (files / "out").exists() or not list((files / "out").iterdir())
+
+
+def test_a_batch_run_refuses_respondents_with_only_a_header(files):
+    (files / "resp.csv").write_text(RESPONDENTS_HEADER, encoding="utf-8")
+    (files / "p.toml").write_text(
+        '[run]\noutput = "run"\nprogress = false\n[input]\ncomments = "comments.csv"\n'
+        'respondents = "resp.csv"\n[pseudonymise]\nuse_spacy = false\n[embed]\n'
+        'model = "hashing"\n', "utf-8")
+    result = _run("run", files / "p.toml")
+    assert result.exit_code == 2, result.output
+    assert f"The [input] respondents setting (resp.csv) {NO_RESPONDENTS}" in _said(result)
+    assert not (files / "run" / "outputs").exists()
+
 def test_link_says_who_answered_a_column_that_it_cannot_test(caplog):
     import pandas as pd
 
@@ -468,3 +544,42 @@ def test_a_batch_run_refuses_an_input_in_its_run_folder(tmp_path):
     assert "holds the [input] comments file" in _said(result)
     assert (outputs / "comments.csv").read_text(encoding="utf-8") == COMMENTS
     assert sorted(p.name for p in (tmp_path / "run").rglob("*")) == ["comments.csv", "outputs"]
+
+
+def _earlier_report(folder):
+    (folder / "not-for-publication").mkdir(parents=True)
+    (folder / "not-for-publication" / "quotes.csv").write_text(
+        "theme,rank,comment_id,attribution,text\nmoney,1,c7,in care,Not enough.\n", "utf-8")
+
+
+def _earlier_run(tmp_path, output: str, earlier: list[str]):
+    (tmp_path / "comments.csv").write_text(COMMENTS, encoding="utf-8")
+    (tmp_path / "resp.csv").write_text(RESPONDENTS, encoding="utf-8")
+    listed = ", ".join(f'"{e}"' for e in earlier)
+    (tmp_path / "p.toml").write_text(
+        f'[run]\noutput = "{output}"\nprogress = false\n[input]\ncomments = "comments.csv"\n'
+        f'respondents = "resp.csv"\n[pseudonymise]\nuse_spacy = false\n[embed]\n'
+        f'model = "hashing"\n[report]\nformats = ["md"]\nearlier_reports = [{listed}]\n',
+        "utf-8")
+    return _run("run", tmp_path / "p.toml")
+
+
+def test_a_batch_run_refuses_an_earlier_report_in_its_run_folder(tmp_path):
+    # last wave's report left in the run folder, whose outputs the run clears
+    _earlier_report(tmp_path / "run" / "outputs" / "report")
+    before = sorted(p.relative_to(tmp_path) for p in (tmp_path / "run").rglob("*"))
+    result = _earlier_run(tmp_path, "run", ["run/outputs/report"])
+    assert result.exit_code == 2, result.output
+    said = _said(result)
+    assert "The [run] output folder" in said
+    assert "holds the [report] earlier_reports folder" in said
+    assert sorted(p.relative_to(tmp_path) for p in (tmp_path / "run").rglob("*")) == before
+
+
+def test_a_batch_run_refuses_a_run_folder_inside_an_earlier_report(tmp_path):
+    _earlier_report(tmp_path / "old")
+    _earlier_report(tmp_path / "older")
+    result = _earlier_run(tmp_path, "older/wave3", ["old", "older"])
+    assert result.exit_code == 2, result.output
+    assert "lies in the [report] earlier_reports' 2nd folder" in _said(result)
+    assert not (tmp_path / "older" / "wave3").exists()

@@ -19,6 +19,7 @@ from carevoice.discover import (
     split_topic,
 )
 from carevoice.discover.sparse import CODE_ALPHA, CODE_THRESHOLD
+from carevoice.errors import OutlierWarning
 
 from ._apps import discover_app
 
@@ -278,3 +279,45 @@ def test_cli_method_sparse(tmp_path):
         "--embedder", "hashing", "--method", "sparse", "--stability", "2"])
     assert refused.exit_code == 2 and "--stability" in refused.output
     assert not (tmp_path / "s.csv").exists()
+
+
+# ---------------------------------------------------------------- many outliers: a warning
+def test_a_fit_that_leaves_many_comments_out_warns_once():
+    frame, x = _corpus()
+    for centre in (False, True):
+        with pytest.warns(OutlierWarning) as caught:
+            model = ThemeDiscovery(method="sparse", n_topics=2, centre=centre).fit(
+                frame, embeddings=x)
+        assert len(caught) == 1
+        share = model.topics_.outlier_share
+        assert share > 0.15
+        said = str(caught[0].message)
+        assert said.startswith(f"{share:.1%} of the answered comments have no topic")
+        assert f'method="sparse"{", centre=True" if centre else ""} at 2 topics' in said
+        assert 'k-means, the default (method="kmeans")' in said
+        assert 'more topics (n_topics; n_topics="auto" gives' in said
+        assert caught[0].filename == __file__  # the caller's line, not the library's
+    # within the limit, and k-means, say nothing (warnings are errors in the suite)
+    assert ThemeDiscovery(method="sparse", n_topics=4, centre=True).fit(
+        frame, embeddings=x).topics_.outlier_share <= 0.15
+    ThemeDiscovery(n_topics=2).fit(frame, embeddings=x)
+
+
+def test_cli_shows_the_outlier_warning_once_naming_its_options(tmp_path):
+    texts = [f"{WORDS[i % 4]} {WORDS[(i // 4) % 4] if i % 3 == 0 else ''} {i}"
+             for i in range(40)]
+    pd.DataFrame({"comment_id": [f"q{i:02d}" for i in range(40)], "text": texts}).to_csv(
+        tmp_path / "comments.csv", index=False)
+    args = ["discover", str(tmp_path / "comments.csv"), "--output", str(tmp_path / "t.csv"),
+            "--embedder", "hashing", "--method", "sparse", "--centre",
+            "--already-pseudonymised", "--n-topics"]
+    result = CliRunner().invoke(_app(), [*args, "2"])
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.output.split())
+    assert said.count("warning:") == 1 and said.count("have no topic") == 1
+    assert ("warning: 40.0% of the answered comments have no topic (outliers) with --method "
+            "sparse --centre at 2 topics, more than 15%") in said
+    assert "(--method kmeans)" in said and "(--n-topics; --n-topics auto gives" in said
+    assert 'method="' not in said
+    quiet = CliRunner().invoke(_app(), [*args, "4"])
+    assert quiet.exit_code == 0 and "warning" not in quiet.output

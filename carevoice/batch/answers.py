@@ -161,6 +161,7 @@ def _read_answers(cfg: BatchConfig, source: Source, specs: list[ChunkSpec]) -> A
     import pandas as pd
 
     from .._answers import closed_answers, free_text_columns, note_left_out
+    from .._argnames import typed_names
     from .._labelled import type_closed
     from .._multiselect import (
         MULTI_SELECT_ATTR,
@@ -174,10 +175,12 @@ def _read_answers(cfg: BatchConfig, source: Source, specs: list[ChunkSpec]) -> A
     inp = cfg.input
     drop = set(inp.drop_columns)
     if inp.respondents is not None:
-        answers = read_respondents(inp.respondents, missing_values=inp.missing_codes,
-                                   encoding=inp.encoding, levels=inp.level_order,
-                                   multi_select=inp.multi_select_argument,
-                                   decimal_comma=inp.decimal_comma)
+        # a file of only a header is refused naming the setting, not the 'path' argument
+        with typed_names(files={"[input] respondents": inp.respondents}):
+            answers = read_respondents(inp.respondents, missing_values=inp.missing_codes,
+                                       encoding=inp.encoding, levels=inp.level_order,
+                                       multi_select=inp.multi_select_argument,
+                                       decimal_comma=inp.decimal_comma)
         problems = _unknown_drops(cfg, source, specs, list(answers.columns))
         if problems:
             raise ValidationError("[input] drop_columns", problems)

@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from .._argnames import phrase
+from .._argnames import ordinal, phrase
 from .._output_paths import check_paths, check_writable
 from .._validate import no_rows_problem
 from ..errors import InputError, Problem, ValidationError, format_ids
@@ -391,12 +391,18 @@ def run_batch(config: BatchConfig | str | Path, *, resume: bool = True,
     base = Path(config).parent if not isinstance(config, BatchConfig) else Path.cwd()
     source = _source(cfg)
     output = Path(cfg.run.output)
-    # the run folder is shared (outputs/) and cleared of earlier outputs: it holds no input
+    # the run folder is shared (outputs/) and cleared of earlier outputs: it holds no input,
+    # and lies in no earlier report it reads (as `carevoice report --earlier-report` refuses)
+    earlier = cfg.report.earlier_reports
+    earlier_named = {"[report] earlier_reports" if len(earlier) == 1 else
+                     f"[report] earlier_reports' {ordinal(i)}": folder
+                     for i, folder in enumerate(earlier, 1)}
     check_paths({f"[input] {source.kind}": source.path, "[input] respondents":
                  cfg.input.respondents, "[themes] codebook": cfg.themes.codebook,
                  "[discover] background": cfg.discover.background, "[pseudonymise] "
                  "token_model": cfg.pseudonymise.token_model, "[pseudonymise] previous_key":
-                 cfg.pseudonymise.previous_key}, {}, folders={"[run] output": output})
+                 cfg.pseudonymise.previous_key, **earlier_named}, {},
+                folders={"[run] output": output}, read_folders=earlier_named)
     if not output.is_file():  # a file there is refused, in words of its own, by _run
         check_writable(output, "The [run] output setting", folder=True)
     secret = run_secret(cfg)

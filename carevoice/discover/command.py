@@ -10,6 +10,7 @@ were. ``carevoice.cli`` registers it with
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 from typing import Annotated
 
@@ -150,7 +151,9 @@ def discover_command(
                                random_state=seed, stability=stability,
                                text_is_pseudonymised=already_pseudonymised, method=method,
                                centre=centre)
-        topics = model.fit(frame, code_frame, background=background_frame).topics_
+        with warnings.catch_warnings(record=True) as caught:  # shown as lines of our own
+            warnings.simplefilter("always", UserWarning)  # OutlierWarning: many left out
+            topics = model.fit(frame, code_frame, background=background_frame).topics_
         write_table(topics.to_table(), output)
         if topics_info is not None:
             info = topics.topics.copy()
@@ -170,3 +173,5 @@ def discover_command(
         raise _fail(e) from e
     summary = topics_summary(frame, topics, with_codes=code_frame is not None)
     typer.echo(f"{summary}; wrote {output}", err=True)
+    for warning in caught:
+        typer.echo(f"warning: {as_typed(str(warning.message))}", err=True)

@@ -390,7 +390,8 @@ class ThemeDiscovery:
         before coding, and count any code above 0 as membership (the registered
         ``sc_centred``). Refused with ``method="kmeans"``. With fewer topics than the default
         it leaves many comments out: 22-78% outliers at 10 topics or fewer on the gold sets
-        of about 200 comments (docs/discover.md).
+        of about 200 comments (docs/discover.md). A sparse fit that leaves more than 15% of
+        the answered comments out warns (:class:`carevoice.errors.OutlierWarning`).
     n_topics : int or "auto", default "auto"
         How many clusters k-means makes, or atoms the dictionary has (:func:`auto_n_topics`
         for "auto"). Topics that end up with no member are dropped, so there can be fewer.
@@ -697,6 +698,11 @@ class ThemeDiscovery:
         self.topics_ = _reordered(topics, restore)
         self.reduced_ = reduced[np.argsort(canon[np.flatnonzero(answered)], kind="stable")]
         self.n_topics_ = len(self.topics_.topics)
+        if self.method == "sparse" and k >= 2:  # few atoms leave many comments out
+            from .sparse import warn_outliers
+
+            warn_outliers(self.topics_.outlier_share, centre=self.centre, n_topics=k,
+                          n_auto=auto_n_topics(len(xa)))
         return self
 
     def _cluster(self, xa: np.ndarray, k: int, seed: int) -> tuple[np.ndarray, np.ndarray]:

@@ -25,13 +25,18 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-__all__ = ["CODE_ALPHA", "CODE_THRESHOLD", "SparseCodes", "learn_codes"]
+__all__ = ["CODE_ALPHA", "CODE_THRESHOLD", "MAX_OUTLIER_SHARE", "SparseCodes", "learn_codes",
+           "warn_outliers"]
 
 #: The lasso penalty of the codes (the registered ``sc_auto``): larger gives sparser codes.
 CODE_ALPHA = 0.2
 
 #: A comment belongs to a topic when its code on the topic's atom exceeds this.
 CODE_THRESHOLD = 0.05
+
+#: The most answered comments a sparse fit may leave without a topic before it warns (the
+#: target of the issue that asked for sparse topics; docs/discover.md, *Fewer topics*).
+MAX_OUTLIER_SHARE = 0.15
 
 _MAX_ITER = 100
 _TOL = 1e-6
@@ -219,3 +224,51 @@ def learn_codes(x: np.ndarray, n_atoms: int, *, centre: bool = False,
                        ids=tuple(range(int(n_atoms))),
                        terms=tuple((_Term(a),) for a in range(int(n_atoms))), codes=codes,
                        mean=mean)
+
+
+def warn_outliers(share: float, *, centre: bool, n_topics: int, n_auto: int) -> None:
+    """Warn (:class:`carevoice.errors.OutlierWarning`) when a sparse fit left more than
+    :data:`MAX_OUTLIER_SHARE` of the answered comments without a topic.
+
+    Parameters
+    ----------
+    share : float
+        The fit's outlier share (:attr:`carevoice.discover.Topics.outlier_share`).
+    centre : bool
+        Whether the vectors were centred (``centre=True``).
+    n_topics : int
+        The number of atoms the dictionary had.
+    n_auto : int
+        How many ``n_topics="auto"`` gives for these comments.
+
+    Examples
+    --------
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     warn_outliers(0.4, centre=True, n_topics=5, n_auto=21)
+    >>> print(caught[0].message)  # doctest: +ELLIPSIS +NORMALIZE_WHITESPACE
+    40.0% of the answered comments have no topic (outliers) with method="sparse", centre=True
+    at 5 topics, more than 15%: ...
+    >>> warn_outliers(0.1, centre=True, n_topics=5, n_auto=21)  # within the limit: silent
+    """
+    import warnings
+
+    from .._argnames import typed_as
+    from ..errors import OutlierWarning
+
+    if share <= MAX_OUTLIER_SHARE:
+        return
+    if typed_as("method"):  # carevoice discover: its options
+        method, kmeans, topics, auto = ("--method sparse" + (" --centre" if centre else ""),
+                                        "--method kmeans", "--n-topics", "--n-topics auto")
+    else:
+        method, kmeans, topics, auto = ('method="sparse"' + (", centre=True" if centre else ""),
+                                        'method="kmeans"', "n_topics", 'n_topics="auto"')
+    more = f"; {auto} gives {n_auto} here" if n_auto > n_topics else ""
+    warnings.warn(OutlierWarning(
+        f"{share:.1%} of the answered comments have no topic (outliers) with {method} at "
+        f"{n_topics} topics, more than {MAX_OUTLIER_SHARE:.0%}: they count in no topic's "
+        f"size, keywords or examples. Fewer are left out with k-means, the default "
+        f"({kmeans}), or with more topics ({topics}{more}); see docs/discover.md, *Fewer "
+        "topics*."), stacklevel=3)
