@@ -347,6 +347,8 @@ WORD_NAMES_AS_NAMES = [
     ("sunny mum picks us up", "sunny"),
     ("hope in my class is kind", "hope"),
     ("rose texts me every night", "rose"),
+    ("frank fault we got caught", "frank"),  # "frank's fault", its "s" left out
+    ("sunny voice is so loud", "sunny"),
 ]
 
 
@@ -706,7 +708,7 @@ def test_the_twenty_seventh_sessions_word_name_contrasts() -> None:
     Main marked 10 of the words and found 44 of the names (missed: "honey" twice, "with will
     all nite"); reading word-names by their context too finds 46, and marks the same 10
     words (docs/pseudonymise.md). Leaving a word-name alone where the words after it make it
-    the word ("Sunny days", "Rose bushes", "Summer is my favourite time of year") marks 7.
+    the word ("Sunny days", "Summer is my favourite time of year") marks 8.
     A regression guard."""
     rows = _word_name_contrasts()
     frame = pd.DataFrame({"comment_id": [f"x{i}" for i in range(len(rows))],
@@ -718,7 +720,7 @@ def test_the_twenty_seventh_sessions_word_name_contrasts() -> None:
     found = sum(set(range(s, e)) <= marked.get(f"x{i}", set())
                 for i, (_, names) in enumerate(rows) for s, e in names)
     assert (sum(not n for _, n in rows), sum(len(n) for _, n in rows)) == (43, 47)
-    assert words <= 7, words
+    assert words <= 8, words
     assert found >= 46, found
 
 

@@ -3,10 +3,11 @@
 The learned token model (:class:`carevoice.pseudonymise.learned.TokenModelDetector`) reads a
 word-name at the start of a comment ("sunny", "summer", "frank", "faith", "may") as a name
 whatever follows it. :func:`word_name_used_as_word` says where the words after it make it an
-ordinary word: a noun that a month, a season or an adjective describes ("summer holidays",
-"sunny days", "frank conversation"; not a thing someone owns: "frank car got nicked"), "of"
-or "in" and what one believes in after an abstract noun ("joy of", "faith in the system"), or
-a predicate only a time takes ("summer is the best time of year", "may was the worst month").
+ordinary word: a noun that a month or a season describes ("summer holidays"; not a thing
+someone owns: "summer phone got nicked"), a time, weather or talk an adjective describes
+("sunny days", "frank conversation"; not "sunny voice is so loud"), "of" or "in" and what
+one believes in after an abstract noun ("joy of", "faith in the system"), or a predicate only
+a time takes ("summer is the best time of year", "may was the worst month").
 Anything a person does or is stays a name ("summer said she'd call", "faith is my best mate",
 "may texted me"): when in doubt, mask.
 """
@@ -62,7 +63,17 @@ def _people_do() -> frozenset[str]:
 _OWNED = _POSSESSIONS | frozenset(
     """house home flat place room bedroom caravan phone car bike bag dog cat birthday stuff things
     clothes money number name names mate mates friend friends boyfriend girlfriend bf gf kids
-    baby school class work job shift account page snap insta story""".split())
+    baby school class work job shift account page snap insta story fault attitude voice hair
+    face eyes mood behaviour behavior idea turn opinion problem life side""".split())
+
+#: What an adjective that is also a name ("sunny", "frank") describes as the word: times,
+#: weather and talk ("sunny days", "sunny weather", "frank conversation"). Any other noun may
+#: be the person's, their "s" left out ("sunny voice is so loud", "frank fault we got caught").
+_DESCRIBED = frozenset(
+    """time times day days morning mornings afternoon afternoons evening evenings night nights
+    week weeks weekend weekends month months year years season seasons holiday holidays spell
+    spells weather skies sky conversation conversations advice chat chats talk talks
+    discussion discussions answer answers feedback""".split())
 
 #: Whom or what one has faith or hope in: "faith in the system", "hope in myself".
 _BELIEVED_IN = frozenset(
@@ -161,9 +172,9 @@ def word_name_used_as_word(text: str, tokens: list[tuple[int, int]], i: int) -> 
     before = text[tokens[i - 1][0]:tokens[i - 1][1]].lower() if i else ""
     opening = not before or not before.isalpha() or before in _BEFORE_A_PHRASE \
         or sentence_initial(text, tokens[i][0])
-    if opening and after[0].islower() and (low in _SEASONS or "adj" in parts_of_speech(low)) \
-            and _ordinary_noun(nxt):
-        return True  # "summer holidays", "sunny days", "frank conversation", "rose garden"
+    if opening and after[0].islower() and _ordinary_noun(nxt) and (
+            low in _SEASONS or ("adj" in parts_of_speech(low) and nxt in _DESCRIBED)):
+        return True  # "summer holidays", "sunny days", "frank conversation"
     lows = [w.lower() for w in after] + [""]
     if low in _ABSTRACT and nxt == "of":
         return True  # "joy of being free"
