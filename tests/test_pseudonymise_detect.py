@@ -1828,3 +1828,13 @@ def test_family_frames_cut_short_raise_nothing() -> None:
         words = text.split()
         for n in range(1, len(words) + 1):
             NAMES.find("c", " ".join(words[:n]))
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # a spelling note in brackets: its last word is not the subject of what follows them
+    ("Kaylee (spelt weird i know but whatever) is my best friend", {"Kaylee"}),
+    ("Tiyah (not sure how u spell it tbh) is my big sister", {"Tiyah"}),
+    ("Dior (her nickname anyway) is my best mate", {"Dior"}),
+])
+def test_the_last_word_of_an_aside_in_brackets_is_no_family_name(text, found):
+    assert covered(NAMES, text) == found

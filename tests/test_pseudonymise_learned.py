@@ -324,6 +324,48 @@ def test_will_the_name_is_still_marked(text: str, name: str) -> None:
                for s, e in zip(spans["start"], spans["end"], strict=True)), spans
 
 
+#: Word-names used as words by what follows them: a noun a month, season or adjective
+#: describes, "of" or "in" what one believes in after an abstract noun, a predicate of time.
+WORD_NAMES_AS_WORDS = [
+    "sunny afternoons are when i feel ok",
+    "frank advice from my iro helped",
+    "faith in adults is hard for me",
+    "hope of going home keeps me going",
+    "june was the longest month ever",
+    "april is my favourite month",
+    "June is the month i moved in",
+    "Sunny weekends are for the park",
+    "Winter nights feel long here",
+    "Faith in people is hard",
+]
+#: ... but what a person does or is, or a thing a person owns, keeps the name.
+WORD_NAMES_AS_NAMES = [
+    ("summer rang me last week", "summer"),
+    ("faith is my best friend", "faith"),
+    ("june is my best mate", "june"),
+    ("frank car got nicked", "frank"),
+    ("sunny mum picks us up", "sunny"),
+    ("hope in my class is kind", "hope"),
+    ("rose texts me every night", "rose"),
+    ("frank fault we got caught", "frank"),  # "frank's fault", its "s" left out
+    ("sunny voice is so loud", "sunny"),
+]
+
+
+@pytest.mark.parametrize("text", WORD_NAMES_AS_WORDS)
+def test_a_word_name_used_as_a_word_is_not_marked(text: str) -> None:
+    spans = detect_pii(pd.DataFrame({"comment_id": ["c1"], "text": [text]}))
+    assert spans.empty, [text[s:e] for s, e in zip(spans["start"], spans["end"], strict=True)]
+
+
+@pytest.mark.parametrize(("text", "name"), WORD_NAMES_AS_NAMES)
+def test_a_word_name_said_of_a_person_is_still_marked(text: str, name: str) -> None:
+    spans = detect_pii(pd.DataFrame({"comment_id": ["c1"], "text": [text]}))
+    start = text.index(name)
+    assert any(s <= start and start + len(name) <= e
+               for s, e in zip(spans["start"], spans["end"], strict=True)), spans
+
+
 def test_the_contrast_comments_hold_none_of_the_test_sentences() -> None:
     """The tests above check what the model learnt, not what it was shown."""
     lines = (ROOT / "corpora" / "token_contrasts.txt").read_text("utf-8").lower().splitlines()
@@ -665,7 +707,9 @@ def test_the_twenty_seventh_sessions_word_name_contrasts() -> None:
     tried, kept fixed): 18 word-names as words in 43 sentences and as names in 46 (47 names).
     Main marked 10 of the words and found 44 of the names (missed: "honey" twice, "with will
     all nite"); reading word-names by their context too finds 46, and marks the same 10
-    words (docs/pseudonymise.md). A regression guard."""
+    words (docs/pseudonymise.md). Leaving a word-name alone where the words after it make it
+    the word ("Sunny days", "Summer is my favourite time of year") marks 8.
+    A regression guard."""
     rows = _word_name_contrasts()
     frame = pd.DataFrame({"comment_id": [f"x{i}" for i in range(len(rows))],
                           "text": [text for text, _ in rows]})
@@ -676,7 +720,7 @@ def test_the_twenty_seventh_sessions_word_name_contrasts() -> None:
     found = sum(set(range(s, e)) <= marked.get(f"x{i}", set())
                 for i, (_, names) in enumerate(rows) for s, e in names)
     assert (sum(not n for _, n in rows), sum(len(n) for _, n in rows)) == (43, 47)
-    assert words <= 10, words
+    assert words <= 8, words
     assert found >= 46, found
 
 

@@ -267,6 +267,36 @@ def test_a_surrogate_follows_the_gender_the_words_around_give():
     assert set(occ["replacement"]) <= male
 
 
+@pytest.mark.parametrize("initials", ["TJ", "KB", "tj"])
+def test_initials_get_initials_as_their_surrogate(initials):
+    # "my mate TJ" gave "my mate CLAIRE": a name in capitals where initials stood
+    frame = pd.DataFrame({"comment_id": ["a"], "text": [f"me and {initials} went out"]})
+    spans = pd.DataFrame({"comment_id": ["a"], "start": [7], "end": [7 + len(initials)],
+                          "label": ["PERSON"]})
+    _, occ = replace_spans(frame, spans, secret=SECRET, config=ReplaceConfig(mode="surrogates"))
+    value = occ["replacement"].iloc[0]
+    assert len(value) == len(initials) and value != initials, value
+    assert value.isupper() == initials.isupper() and value.isalpha(), value
+
+
+@pytest.mark.parametrize(("names", "gender"), [
+    (["Deano", "Stevo", "Danno", "Jamesy", "Daveo"], "male"),
+    (["Jadey", "Chloey"], "female"),
+])
+def test_a_pet_form_gets_a_surrogate_of_the_gender_of_its_name(names, gender):
+    # "deano", a pet form of "dean", is in no name list: its surrogate could be a girl's name
+    from carevoice.pseudonymise.surrogates import name_pools
+
+    pools = name_pools()
+    own = set(getattr(pools, gender)[1]) | set(pools.either[1])
+    frame = pd.DataFrame({"comment_id": [f"c{i}" for i in range(len(names))],
+                          "text": [f"{name} got moved" for name in names]})
+    spans = pd.DataFrame({"comment_id": frame["comment_id"], "start": 0,
+                          "end": [len(n) for n in names], "label": "PERSON"})
+    _, occ = replace_spans(frame, spans, secret=SECRET, config=ReplaceConfig(mode="surrogates"))
+    assert set(occ["replacement"]) <= own, occ["replacement"].tolist()
+
+
 @pytest.mark.parametrize(("text", "span", "kept"), [
     ("i went to jaydens house", (10, 17), "s house"),
     ("that is Kai's room", (8, 13), "'s room"),

@@ -301,7 +301,10 @@ def review_flags(specs: list[ChunkSpec], store: ChunkStore) -> pd.DataFrame:
     (``"weak_detector"``: the spans ``carevoice pseudonymise --review-file`` lists whatever
     their score), or when ``[pseudonymise] min_score`` left a span of it unmasked
     (``"below_min_score"``): the least confident spans of all, and a name may be in clear
-    there. One row per comment and reason, in the comments' order.
+    there; and when its pseudonymised text holds a shape in which a name is often missed
+    (``"shape_..."``, :func:`carevoice.pseudonymise.leak_shapes.leak_shapes`; in surrogates
+    mode a surrogate in such a place is read too, so flags a little more than
+    ``carevoice pseudonymise`` does). One row per comment and reason, in the comments' order.
 
     Parameters
     ----------
@@ -324,7 +327,9 @@ def review_flags(specs: list[ChunkSpec], store: ChunkStore) -> pd.DataFrame:
     for spec in specs:
         below = (store.load(spec.index, "below_min_score")
                  if store.has(spec.index, "below_min_score") else None)
-        parts.append(flags_of(store.load(spec.index, "spans"), below, config))
+        shown = (store.load(spec.index, "pseudonymised")
+                 if store.has(spec.index, "pseudonymised") else None)
+        parts.append(flags_of(store.load(spec.index, "spans"), below, config, comments=shown))
     flags = pd.concat(parts, ignore_index=True) if parts else flags_of(pd.DataFrame())
     return flags.drop_duplicates().reset_index(drop=True)
 

@@ -94,8 +94,16 @@ _MISSED = frozenset({"miss", "missed", "missing", "love", "loved", "see", "seein
 
 def _framed_word(t: _At) -> bool:
     """Whether the token may be a name in a family frame: a bare word (not a pronoun,
-    determiner, family, role or function word, nor one "the", "a" or "my" stands before)."""
-    return _bare_word(t.low) and t.prev not in NOT_BEFORE_A_NAME and t.prev not in POSSESSIVES
+    determiner, family, role or function word, nor one "the", "a" or "my" stands before), and
+    not the last word of an aside in brackets, whose frame is what follows them ("Lewiss (not
+    how its spelt but whatever) is my best mate")."""
+    return _bare_word(t.low) and t.prev not in NOT_BEFORE_A_NAME and t.prev not in POSSESSIVES \
+        and not _closes_aside(t.sent, t.i)
+
+
+def _closes_aside(sent: Tokens, i: int) -> bool:
+    """Whether a closing bracket stands between token ``i`` and the next token."""
+    return i + 1 < len(sent) and any(ch in ")]}" for ch in sent.gap(i + 1))
 
 
 def _bare_word(low: str) -> bool:

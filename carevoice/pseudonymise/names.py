@@ -185,6 +185,17 @@ def _tokens_inside(tokens: list[tuple[int, str]], spans: list[Span], size: int) 
         inside[s.start:s.end] = b"\x01" * max(0, s.end - s.start)
     return {i for i, (start, _) in enumerate(tokens) if 0 <= start < len(inside) and inside[start]}
 
+def _opening_word_used_as_word(text: str, start: int) -> bool:
+    """Whether the word-name opening a sentence at ``start`` is used as the ordinary word by
+    the words after it (:func:`._word_name_use.word_name_used_as_word`)."""
+    from ._word_name_use import word_name_used_as_word
+    from .learned import tokenise
+
+    tokens = tokenise(text)
+    at = next((k for k, (s, _) in enumerate(tokens) if s == start), None)
+    return at is not None and word_name_used_as_word(text, tokens, at)
+
+
 @dataclass(frozen=True)
 class NameDetector(TextDetector):
     """Find first names, nicknames and surnames with a lexicon and context rules.
@@ -536,6 +547,8 @@ class NameDetector(TextDetector):
             if sentence_initial(text, start):
                 if kind != "A":
                     return 0.75
+                if _opening_word_used_as_word(text, start):
+                    return 0.0  # "Sunny days are the best", "June is my favourite month"
                 if cue_after or text[start + len(word):start + len(word) + 2] == ", ":
                     return 0.6
                 return 0.5 if frequency(low) < 100_000 else 0.0

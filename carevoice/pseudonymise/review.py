@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from ..errors import InputError, format_ids
 from ..schema import COMMENT_ID, PII_LABELS, TEXT
 from ._base import as_text, check_comments
+from .leak_shapes import LEAK_SHAPES, screen_leak_shapes
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -170,11 +171,13 @@ def needs_review(spans: pd.DataFrame, config: ReviewConfig | None = None) -> pd.
 
 
 #: Why a comment is flagged for review (the ``reason`` column of :func:`review_flags`).
-REVIEW_REASONS: tuple[str, ...] = ("low_confidence", "weak_detector", "below_min_score")
+REVIEW_REASONS: tuple[str, ...] = ("low_confidence", "weak_detector", "below_min_score",
+                                    *LEAK_SHAPES)
 
 
 def review_flags(result: PseudonymisationResult | pd.DataFrame, below: pd.DataFrame | None = None,
-                 config: ReviewConfig | None = None) -> pd.DataFrame:
+                 config: ReviewConfig | None = None, *,
+                 comments: pd.DataFrame | None = None) -> pd.DataFrame:
     """The comments a person should review before any of them is quoted: ids, no text.
 
     The one rule of every command (``carevoice pseudonymise``, ``carevoice batch``,
@@ -187,7 +190,12 @@ def review_flags(result: PseudonymisationResult | pd.DataFrame, below: pd.DataFr
       capitalised word, a misspelling, a name-like context, a learned token, a name seen
       elsewhere), whatever its score;
     - ``"below_min_score"``: ``min_score`` left a name, place or organisation span unmasked,
-      so it may be in clear in the text.
+      so it may be in clear in the text;
+    - ``"shape_..."``: the pseudonymised text holds a shape in which a name is often missed,
+      whether or not any detector fired (:func:`carevoice.pseudonymise.leak_shapes.leak_shapes`:
+      a word in no word list after "messaged", "blocked", "ghosted"...; a sign-off "love X x";
+      a name written with digits, "J4yden"; names joined by "/"; a hashtag of no common
+      words).
 
     The weak-detector spans are flagged as well as the low-scoring ones because they are the
     guesses: the name is masked, but a comment in which only a guess found a name is the kind
@@ -206,6 +214,10 @@ def review_flags(result: PseudonymisationResult | pd.DataFrame, below: pd.DataFr
     below : pandas.DataFrame, optional
         With a spans frame: the spans ``min_score`` set aside
         (:func:`carevoice.pseudonymise.core.split_min_score`), a ``comment_id`` column.
+    comments : pandas.DataFrame, optional
+        With a spans frame: the pseudonymised comments (``comment_id``, ``text``) to screen
+        for the shapes of a missed name; a result's own comments are always screened (the
+        words its replacements put in are not read).
     config : ReviewConfig, optional
         The review threshold and weak detectors (default :class:`ReviewConfig`). With a
         result it only names the reason (which spans go to review was decided when the
@@ -216,7 +228,7 @@ def review_flags(result: PseudonymisationResult | pd.DataFrame, below: pd.DataFr
     pandas.DataFrame
         Columns ``comment_id`` (str) and ``reason``; one row per comment and reason: the
         spans that need review in their order (the comments' order), then the ``min_score``
-        set-asides.
+        set-asides, then the shapes of a missed name.
 
     Examples
     --------
@@ -236,10 +248,12 @@ def review_flags(result: PseudonymisationResult | pd.DataFrame, below: pd.DataFr
         spans = result
         chosen = spans[needs_review(spans, config)] if len(spans) else spans
         set_aside = below
+        screened, replaced = comments, None
     else:  # a PseudonymisationResult: its review table says which spans need a person
         table = result.review
         is_below = table["decision"].astype(str) == "reject"
         chosen, set_aside = table[~is_below], table[is_below]
+        screened, replaced = result.comments, result.key.occurrences
     parts = []
     if len(chosen):
         weak = set(config.weak_detectors)
@@ -252,6 +266,10 @@ def review_flags(result: PseudonymisationResult | pd.DataFrame, below: pd.DataFr
     if set_aside is not None and len(set_aside):
         parts.append(pd.DataFrame({COMMENT_ID: set_aside[COMMENT_ID].astype(str).to_numpy(),
                                    "reason": "below_min_score"}))
+    if screened is not None and len(screened):
+        shapes = screen_leak_shapes(screened, replaced)
+        if len(shapes):
+            parts.append(shapes)
     if not parts:
         return pd.DataFrame({COMMENT_ID: pd.Series(dtype=str), "reason": pd.Series(dtype=str)})
     return pd.concat(parts, ignore_index=True).drop_duplicates().reset_index(drop=True)

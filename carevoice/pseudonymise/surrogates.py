@@ -277,6 +277,9 @@ class PersonNamer:
                 after_title = True
             elif len(parts) == 1 and len(text) == 1:
                 out.append((*parts[0], "initial"))
+            elif len(parts) == 1 and _initials_word(text):  # "JJ", "tj": initials
+                out.extend((parts[0][0] + i, parts[0][0] + i + 1, "initial")
+                           for i in range(len(text)))
             else:
                 named.append(parts)
         for k, parts in enumerate(named):
@@ -399,13 +402,31 @@ def _gendered() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def _listed_gender(part: str) -> str | None:
+    """The gender a first-name list gives a name, or the name a pet form is made from
+    ("deano": "dean")."""
+    from ._tokens import pet_form_of
+    from .lexicons import first_names
+
     male, female = _gendered()
     low = part.lower()
+    if low not in male and low not in female:
+        low = pet_form_of(low, first_names()) or low
     if low in male and low not in female:
         return "m"
     if low in female and low not in male:
         return "f"
     return None
+
+
+def _initials_word(text: str) -> bool:
+    """Whether a word of two or three letters is someone's initials, not a short name: in
+    capitals or with no vowel, and in no name list ("JJ", "tj", "KT"; not "Jo", "ED", "mo")."""
+    from .lexicons import NICKNAMES, first_names
+
+    low = text.lower()
+    return 2 <= len(text) <= 3 and text.isalpha() and (
+        text.isupper() or not any(v in low for v in "aeiouy")) \
+        and low not in first_names() and low not in NICKNAMES
 
 
 def _probe(secret: bytes, key: str, pool: tuple[str, ...],

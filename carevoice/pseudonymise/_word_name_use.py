@@ -1,0 +1,190 @@
+"""When a word that is also a name is used as an ordinary word, by the words after it.
+
+The learned token model (:class:`carevoice.pseudonymise.learned.TokenModelDetector`) reads a
+word-name at the start of a comment ("sunny", "summer", "frank", "faith", "may") as a name
+whatever follows it. :func:`word_name_used_as_word` says where the words after it make it an
+ordinary word: a noun that a month or a season describes ("summer holidays"; not a thing
+someone owns: "summer phone got nicked"), a time, weather or talk an adjective describes
+("sunny days", "frank conversation"; not "sunny voice is so loud"), "of" or "in" and what
+one believes in after an abstract noun ("joy of", "faith in the system"), or a predicate only
+a time takes ("summer is the best time of year", "may was the worst month").
+Anything a person does or is stays a name ("summer said she'd call", "faith is my best mate",
+"may texted me"): when in doubt, mask.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from ._name_family import _POSSESSIONS
+from ._name_words import _ABSTRACT, _DOING_FOR, _PERSON_VERBS, _SEASONS, _TOLD
+from ._words import (
+    FUNCTION_WORDS,
+    KIN,
+    KIN_FRIENDS,
+    KIN_STAFF,
+    NOT_BEFORE_A_NAME,
+    ORG_NOUNS,
+    PERSON_NOUNS,
+    POSSESSIVES,
+    dictionary_word,
+    sentence_initial,
+)
+
+#: Words before a word-name after which it may still be an ordinary word at the head of a noun
+#: phrase: "in summer holidays", "the sunny days", "during may half term".
+_BEFORE_A_PHRASE = NOT_BEFORE_A_NAME | POSSESSIVES | frozenset(
+    {"in", "during", "over", "on", "at", "for", "of", "after", "before", "since", "until",
+     "till", "all", "every", "this", "that", "next", "last", "love", "like", "hate", "miss"})
+
+#: Verbs (as lemmas) that a person does, so that a noun which is also one of them, after a
+#: word-name, may be what that person did: "summer calls me", "hope visits", "jay text me".
+_PEOPLE_DO = frozenset(
+    """ring phone text call email message visit help sort pick come take bring tell ask see meet
+    drive sign reply answer listen try say let make give find look move send pay book check
+    chase fix hug cook teach lie fetch wait shout promise judge cancel buy draw get go live stay
+    work play love hate miss like want need know think feel do have be keep run walk talk chat
+    laugh cry sleep eat sit stand leave start stop""".split())
+
+
+@functools.cache
+def _people_do() -> frozenset[str]:
+    """:data:`_PEOPLE_DO` with the lemmas of the verbs the name rules read a person by
+    ("drove", "texted", "takes")."""
+    from .lexicons import parts_of_speech
+
+    return _PEOPLE_DO | frozenset(
+        lemma for word in _PERSON_VERBS | _TOLD | _DOING_FOR
+        for lemma in parts_of_speech(word).get("verb", (word,)))
+
+
+#: Things a person has, which a name without its "s" stands before as their owner: "frank
+#: car got nicked", "summer house" (where Summer lives).
+_OWNED = _POSSESSIONS | frozenset(
+    """house home flat place room bedroom caravan phone car bike bag dog cat birthday stuff things
+    clothes money number name names mate mates friend friends boyfriend girlfriend bf gf kids
+    baby school class work job shift account page snap insta story fault attitude voice hair
+    face eyes mood behaviour behavior idea turn opinion problem life side""".split())
+
+#: What an adjective that is also a name ("sunny", "frank") describes as the word: times,
+#: weather and talk ("sunny days", "sunny weather", "frank conversation"). Any other noun may
+#: be the person's, their "s" left out ("sunny voice is so loud", "frank fault we got caught").
+_DESCRIBED = frozenset(
+    """time times day days morning mornings afternoon afternoons evening evenings night nights
+    week weeks weekend weekends month months year years season seasons holiday holidays spell
+    spells weather skies sky conversation conversations advice chat chats talk talks
+    discussion discussions answer answers feedback""".split())
+
+#: Whom or what one has faith or hope in: "faith in the system", "hope in myself".
+_BELIEVED_IN = frozenset(
+    """me myself yourself you them people anyone anybody everyone everybody adults humanity
+    others god allah system systems future process life services society police things world
+    care""".split())
+
+#: Determiners before what one believes in: "faith in the system".
+_DETERMINERS = frozenset({"the", "a", "an", "my", "our", "your", "their", "this", "that"})
+
+#: Copulas: "summer is", "may was".
+_COPULAS = frozenset({"is", "was", "are", "were", "isnt", "wasnt"})
+
+#: Nouns of time, a predicate no person takes: "summer is the best time", "may was the worst
+#: month", "june is my favourite season".
+_TIMES = frozenset(
+    """time times month months season seasons year years week weeks day days weekend weekends
+    holiday holidays term terms period""".split())
+
+
+def _ordinary_noun(low: str) -> bool:
+    """Whether ``low`` is a dictionary noun that no name list, family, role or people word
+    knows and that is no verb a person does: "days", "weather", "conversation", "garden"."""
+    from .lexicons import (
+        CARE_SHORTHAND,
+        NICKNAMES,
+        ROLE_WORDS,
+        first_names,
+        parts_of_speech,
+        surnames,
+        uk_places,
+    )
+
+    if not low.isalpha() or len(low) < 3 or low in FUNCTION_WORDS or not dictionary_word(low):
+        return False
+    if any(low in words for words in (KIN, KIN_FRIENDS, KIN_STAFF, PERSON_NOUNS, ORG_NOUNS,
+                                      ROLE_WORDS, CARE_SHORTHAND, NICKNAMES, _OWNED)):
+        return False
+    if low in first_names() or low in surnames() or low in uk_places():
+        return False
+    pos = parts_of_speech(low)
+    if "noun" not in pos:
+        return False
+    done = _people_do()
+    return not (pos.get("verb", frozenset()) & done or low.endswith("ed") or low in done
+                or low in _PERSON_VERBS or low in _TOLD or low in _DOING_FOR
+                or (low.endswith("s") and low[:-1] in done))  # "texts", not in WordNet
+
+
+def word_name_used_as_word(text: str, tokens: list[tuple[int, int]], i: int) -> bool:
+    """Whether token ``i`` of ``text``, a name that is also an ordinary word written in lower
+    case (or capitalised only to open a sentence), is used as the ordinary word by the words
+    after it.
+
+    Parameters
+    ----------
+    text : str
+        The comment.
+    tokens : list of tuple of int
+        Start and end of each token (words and punctuation marks,
+        :func:`carevoice.pseudonymise.learned.tokenise`).
+    i : int
+        The token to read.
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> from carevoice.pseudonymise.learned import tokenise
+    >>> def used(text):
+    ...     return word_name_used_as_word(text, tokenise(text), 0)
+    >>> used("sunny days are the best"), used("sunny rang me")
+    (True, False)
+    >>> used("summer is the best time of year"), used("summer is my best mate")
+    (True, False)
+    """
+    from .lexicons import WORD_NAMES, parts_of_speech
+
+    word = text[tokens[i][0]:tokens[i][1]]
+    low = word.lower()
+    if low not in WORD_NAMES or not (
+            word.islower() or (word[:1].isupper() and word[1:].islower()
+                               and sentence_initial(text, tokens[i][0]))):
+        return False
+    # the words after it, up to a punctuation mark
+    after: list[str] = []
+    for start, end in tokens[i + 1:i + 8]:
+        if not text[start:end].isalpha():
+            break
+        after.append(text[start:end])
+    if not after:
+        return False
+    nxt = after[0].lower()
+    before = text[tokens[i - 1][0]:tokens[i - 1][1]].lower() if i else ""
+    opening = not before or not before.isalpha() or before in _BEFORE_A_PHRASE \
+        or sentence_initial(text, tokens[i][0])
+    if opening and after[0].islower() and _ordinary_noun(nxt) and (
+            low in _SEASONS or ("adj" in parts_of_speech(low) and nxt in _DESCRIBED)):
+        return True  # "summer holidays", "sunny days", "frank conversation"
+    lows = [w.lower() for w in after] + [""]
+    if low in _ABSTRACT and nxt == "of":
+        return True  # "joy of being free"
+    if low in _ABSTRACT and nxt == "in":
+        k = 2 if lows[1] in _DETERMINERS else 1
+        return lows[k] in _BELIEVED_IN  # "faith in the system", "hope in myself"
+    if nxt in _COPULAS:
+        k = 2 if lows[1] in _DETERMINERS else 1
+        while lows[k] and lows[k] not in _TIMES \
+                and {"adj", "adv"} & parts_of_speech(lows[k]).keys():
+            k += 1  # "the very best", "my favourite"
+        return lows[k] in _TIMES  # "summer is the best time of year"
+    return False
