@@ -1,7 +1,8 @@
 """The context rules of a name by what the person does or is: a verb said of a person ("mercy
 drove me", "jade does my hair", "rich got me into college"), a modal read as a name before what no
 modal stands before ("will helped me", "may may be moving out"), a role beside the name ("rob my
-pa is leaving", "gem the housing officer") and a full name ("jade king in my class").
+pa is leaving", "gem the housing officer", "Walker my key worker is leaving"), a full name ("jade
+king in my class") and a name after what is done only to people online ("i blocked kyle").
 
 Each rule takes the token and what stands around it
 (:class:`carevoice.pseudonymise._name_context._At`); the order they are tried in is
@@ -127,7 +128,7 @@ def _the_role_after(t: _At) -> bool:
 
 
 #: What is said of a person after a role, besides the verbs of :data:`SUBJECT_VERBS` and
-#: :data:`_PERSON_VERBS`: "White the IRO wasnt there".
+#: :data:`_PERSON_VERBS`: "Grey the PA didnt turn up".
 _NOT_DONE = frozenset({"wasnt", "wasn't", "isnt", "isn't", "hasnt", "hasn't", "didnt", "didn't",
                        "doesnt", "doesn't", "cant", "can't", "wont", "won't", "never", "is",
                        "was", "has"})
@@ -152,8 +153,8 @@ def _role_in_apposition(sent: Tokens, i: int) -> int | None:
 
 def _surname_before_a_role(sent: Tokens, i: int, family: frozenset[str]) -> bool:
     """Whether token ``i`` is a surname, capitalised, that opens a sentence or clause before a
-    comma perhaps, "my", "our" or "the" and a role, and what is said of a person: "Green my
-    social worker is ok", "Baker, my advocate, rang", "White the IRO wasnt there" (a surname
+    comma perhaps, "my", "our" or "the" and a role, and what is said of a person: "Walker my
+    key worker is leaving", "Baker, my advocate, rang", "Grey the PA didnt turn up" (a surname
     that is also a word: a colour or a trade). Not "Yesterday my social worker came",
     "Honestly my carer is great", "Then my PA cancelled": no surname, or an adverb."""
     word, low = sent.words[i], sent.lows[i]

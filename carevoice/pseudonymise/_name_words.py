@@ -70,7 +70,7 @@ _DONE_TO_PEOPLE = frozenset(
     annoyed""".split()
 ) | _DONE_ONLINE
 
-#: What people do to someone with "on" before the person: "snitched on kuba", "she grassed
+#: What people do to someone with "on" before the person: "snitched on jack", "she grassed
 #: on delroy", "they picked on ayo".
 _DONE_ON_PEOPLE = frozenset(
     """snitch snitches snitched snitching grass grasses grassed grassing tell tells told

@@ -2,8 +2,12 @@
 :class:`carevoice.pseudonymise.names.NameDetector`: two tried before its ``_unknown`` scores the
 word (:data:`_WORD_RULES_FIRST`: initials, "went round tyreese's"), the rest, in order, where it
 leaves the word at 0 (:data:`_WORD_RULES`): "my nickname is Bubbles", "i go by Ghost", "my surname
-is baker", a rare word said of a person ("maddie got moved out"), and a lower-case word its
-context makes a name (:func:`_lower_context`: "chen from the team", "dinny my cousin").
+is baker", a rare word said of a person ("maddie got moved out"), a capitalised word one edit
+from a verb opening a sentence before what a person does ("Rashed kicked off"), a word with an
+apostrophe inside ("Da'Shawn"), a surname before a role ("Walker my key worker"), a lower-case
+word its context makes a name (:func:`_lower_context`: "chen from the team", "dinny my cousin")
+and a word that is no word where a person is meant (:func:`_taken_as_a_person`: "i miss jaxon",
+"i unfollowed tamsin").
 """
 
 from __future__ import annotations
@@ -217,7 +221,7 @@ def _called_me_no_word(t: _At) -> bool:
 @functools.cache
 def _only_verbs_near(low: str) -> bool:
     """Whether every common word (1,500 or more) one edit from ``low`` that is no first name is
-    a verb or an adjective and nothing else, and one is: "guled" ("ruled", "glued"), a name
+    a verb or an adjective and nothing else, and one is: "rashed" ("washed", "rushed"), a name
     not a misspelling of a subject ("evryone", "peple", "freinds", "nobdy": a noun or pronoun
     one edit away) nor of an adverb ("realy", "finaly")."""
     names = first_names()
@@ -227,7 +231,7 @@ def _only_verbs_near(low: str) -> bool:
 
 
 def _misspelt_like_a_name_did(t: _At) -> bool:
-    """"Guled ran away from the unit", "Rashed kicked off": a capitalised word that opens a
+    """"Waleed ran off from the unit", "Rashed kicked off": a capitalised word that opens a
     sentence, no word at all but one edit from a verb or an adjective (so
     :meth:`~carevoice.pseudonymise.names.NameDetector._unknown` read it as a misspelling), before
     what a person does (not "Evryone laughed", "Peple stared", "Realy helped")."""
@@ -254,7 +258,7 @@ _APOSTROPHE = re.compile(r"['\u2019]")
 
 
 def _name_with_an_apostrophe(t: _At) -> bool:
-    """"my mates Ni'mah and Jo", "Da'Shawn came round", "ma'isah is my best mate", "O'Connor
+    """"my mates Ma'isah and Jo", "Da'Shawn came round", "ma'isah is my best mate", "O'Connor
     my PA": a word with an apostrophe inside that is no contraction, no word and not a word
     put after a letter ("y'all", "o'clock", "did'nt", "O'level"), unless capitalised after a
     capital ("O'Day")."""
