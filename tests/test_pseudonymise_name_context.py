@@ -36,11 +36,11 @@ def _missed_and_beyond(comments: pd.DataFrame, gold: pd.DataFrame,
 
 def test_the_contrast_file_holds_names_and_look_alikes() -> None:
     _, gold = _contrasts()
-    assert (sum(not p for p in gold["pii"]), sum(map(len, gold["pii"]))) == (40, 39)
+    assert (sum(not p for p in gold["pii"]), sum(map(len, gold["pii"]))) == (41, 40)
 
 
 def test_names_in_context_are_found_by_the_rules_and_look_alikes_are_not() -> None:
-    """The rules alone find every name of the contrast file (main missed 30 of the 39: each
+    """The rules alone find every name of the contrast file (main missed 31 of the 40: each
     name after "unfollowed", "muted", "ghosted", "snitched on" ..., each surname before a role,
     each name one edit from a verb, each name with an apostrophe inside or in hyphened parts)
     and mask no word of a look-alike, nor a hyphened word beside a name."""
@@ -56,7 +56,7 @@ def test_names_in_context_are_found_by_the_rules_and_look_alikes_are_not() -> No
 @pytest.mark.model
 def test_names_in_context_with_the_models() -> None:
     """detect_pii (rules, the learned model and spaCy) on the same file: every name (main
-    missed 18 of the 39), and no word of a look-alike but the four the models mark on main too
+    missed 18 of the 40), and no word of a look-alike but the five the models mark on main too
     ("Hope my social worker reads this", "Nobdy listened to me")."""
     comments, gold = _contrasts()
     spans = detect_pii(comments)
@@ -65,7 +65,7 @@ def test_names_in_context_with_the_models() -> None:
         masked.setdefault(cid, set()).update(range(s, e))
     missed, beyond = _missed_and_beyond(comments, gold, masked)
     assert missed == [], missed
-    assert sorted(beyond) == ["Finaly", "Hope", "Nobdy", "Realy"], beyond
+    assert sorted(beyond) == ["Finaly", "Hope", "Nobdy", "Realy", "Realy"], beyond
 
 
 @pytest.mark.parametrize(("text", "name"), [

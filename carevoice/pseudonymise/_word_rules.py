@@ -231,13 +231,12 @@ def _only_verbs_near(low: str) -> bool:
 
 
 def _misspelt_like_a_name_did(t: _At) -> bool:
-    """"Waleed ran off from the unit", "Rashed kicked off": a capitalised word that opens a
-    sentence, no word at all but one edit from a verb or an adjective (so
+    """"Waleed ran off from the unit", "and Rashed kicked off": a capitalised word that opens a
+    sentence or clause, no word at all but one edit from a verb or an adjective (so
     :meth:`~carevoice.pseudonymise.names.NameDetector._unknown` read it as a misspelling), before
     what a person does (not "Evryone laughed", "Peple stared", "Realy helped")."""
-    low, sent = t.low, t.sent
-    if not (_is_capitalised(t.word) and low.isalpha() and len(low) >= 5
-            and sentence_initial(sent.text, sent.tokens[t.i][0])) \
+    low = t.low
+    if not (_is_capitalised(t.word) and low.isalpha() and len(low) >= 5 and t.cues.clause_start) \
             or frequency(low) or dictionary_word(low) or low in NOT_PII or low in countries() \
             or low in places_abroad():
         return False

@@ -190,12 +190,14 @@ def _hyphened_name_end(tokens: list[tuple[int, str]], text: str, lows: list[str]
                        i: int) -> int:
     """The last token of a name written in parts joined by hyphens from token ``i`` on ("ta-rek",
     "sha-niya": the last part is no word), or ``i`` itself (not "part-time",
-    "ex-boyfriend", "sci-fi", "t-shirts", nor the middle of "kaylee-mae-rose")."""
+    "ex-boyfriend", "sci-fi", "t-shirts", a town, "sutton-in-ashfield", nor the middle of
+    "kaylee-mae-rose")."""
     e = i
     while not _hyphened(tokens, text, i) and _hyphened(tokens, text, e + 1) and e - i < 2:
         e += 1
     parts = lows[i:e + 1]
     if e == i or not all(p.isalpha() for p in parts) or min(map(len, parts)) < 2 \
+            or any(p in FUNCTION_WORDS for p in parts) \
             or len(parts[-1]) < 3 or dictionary_word(parts[-1]) or frequency(parts[-1]) >= 2_000:
         return i
     return e
@@ -274,7 +276,8 @@ class NameDetector(TextDetector):
                 continue
             if len(low) < 2 or low in ROLE_WORDS or (low in NOT_PII and not (
                     low in WORD_NAMES and token.islower())  # "was called june"
-                    and not _surname_before_a_role(sent, i, family)):  # "White my sw said"
+                    and not (low in _SURNAME_WORDS  # "White my sw said"
+                             and _surname_before_a_role(sent, i, family))):
                 continue
             if token.islower() and sent.low(i - 1) in _COLOURING:
                 continue  # "my room is painted amber and grey"
