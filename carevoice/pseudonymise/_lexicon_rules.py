@@ -47,6 +47,7 @@ from ._name_said import (
 )
 from ._name_verbs import (
     _at_the_place_is,
+    _blocked_or_told_on,
     _did_for_me,
     _did_what_people_do,
     _from_somewhere_did,
@@ -59,6 +60,7 @@ from ._name_verbs import (
     _predicated_of_a_person,
     _role_after,
     _subject_of_a_verb,
+    _surname_then_role,
     _the_role_after,
     _then_he_did,
     _who_did,
@@ -312,6 +314,7 @@ _LEXICON_RULES: tuple[tuple[float, str, Callable[[_At], bool]], ...] = (
     (0.5, "context", _role_after),
     (0.5, "context", _introduced_by_role),
     (0.5, "context", _the_role_after),
+    (0.5, "context", _surname_then_role),
     (0.5, "context", _was_called),
     (0.5, "context", _then_he_did),
     (0.5, "context", _what_they_call),
@@ -337,6 +340,7 @@ _LEXICON_RULES: tuple[tuple[float, str, Callable[[_At], bool]], ...] = (
     (0.5, "context", _did_for_me),
     (0.5, "context", _did_what_people_do),
     (0.55, "context", _with_me),
+    (0.5, "context", _blocked_or_told_on),
     (0.5, "context", _kin_from),
     (0.5, "context", _went_to_a_town),
     (0.5, "context", _partner_unknown),

@@ -1,7 +1,8 @@
 """The context rules of a name by what the person does or is: a verb said of a person ("mercy
 drove me", "jade does my hair", "rich got me into college"), a modal read as a name before what no
 modal stands before ("will helped me", "may may be moving out"), a role beside the name ("rob my
-pa is leaving", "gem the housing officer") and a full name ("jade king in my class").
+pa is leaving", "gem the housing officer", "Walker my key worker is leaving"), a full name ("jade
+king in my class") and a name after what is done only to people online ("i blocked kyle").
 
 Each rule takes the token and what stands around it
 (:class:`carevoice.pseudonymise._name_context._At`); the order they are tried in is
@@ -18,12 +19,16 @@ from ._name_words import (
     _AFTER_FULL_NAME,
     _CLASSES,
     _DOING_FOR,
+    _DONE_ON_PEOPLE,
+    _DONE_ONLINE,
     _MODALS,
+    _NOT_AFTER_A_ROLE,
     _PERSON_VERBS,
     _SEASONS,
     _SURNAME_WORDS,
     _TOLD,
     _USED_AS_WORDS,
+    _is_capitalised,
     _plain_word,
 )
 from ._said_of_people import _paired_with_a_name, _predicated
@@ -36,8 +41,15 @@ from ._tokens import (
     SUBJECT_VERBS,
     tier,
 )
-from ._words import FUNCTION_WORDS, NOT_BEFORE_A_NAME, POSSESSIVES, frequency
-from .lexicons import NOT_PII, ROLE_WORDS
+from ._words import (
+    FUNCTION_WORDS,
+    KIN,
+    NOT_BEFORE_A_NAME,
+    POSSESSIVES,
+    frequency,
+    sentence_initial,
+)
+from .lexicons import NOT_PII, ROLE_WORDS, parts_of_speech
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -113,6 +125,63 @@ def _the_role_after(t: _At) -> bool:
         if sent.low(k) not in ROLE_MODIFIERS and sent.low(k) not in _ROLE_KINDS:
             return False
     return False
+
+
+#: What is said of a person after a role, besides the verbs of :data:`SUBJECT_VERBS` and
+#: :data:`_PERSON_VERBS`: "Grey the PA didnt turn up".
+_NOT_DONE = frozenset({"wasnt", "wasn't", "isnt", "isn't", "hasnt", "hasn't", "didnt", "didn't",
+                       "doesnt", "doesn't", "cant", "can't", "wont", "won't", "never", "is",
+                       "was", "has"})
+
+
+def _role_in_apposition(sent: Tokens, i: int) -> int | None:
+    """The last token of the role that follows token ``i`` and "my", "our" or "the" ("my
+    social worker", "the new IRO"), if one does."""
+    the = sent.low(i + 1) == "the"
+    for k in range(i + 2, min(i + 6, len(sent))):
+        low = sent.low(k)
+        if (not the and sent.role_ends(k)) or (the and (low in ROLE_WORDS or low in STAFF
+                                                        or low in _JOBS)):
+            while k + 1 < len(sent) and sent.gap(k + 1) == " " and (
+                    sent.role_ends(k + 1) if not the else sent.low(k + 1) in ROLE_WORDS):
+                k += 1  # "my key worker", "the key worker"
+            return k
+        if the and low not in ROLE_MODIFIERS and low not in _ROLE_KINDS:
+            return None
+    return None
+
+
+def _surname_before_a_role(sent: Tokens, i: int, family: frozenset[str]) -> bool:
+    """Whether token ``i`` is a surname, capitalised, that opens a sentence or clause before a
+    comma perhaps, "my", "our" or "the" and a role, and what is said of a person: "Walker my
+    key worker is leaving", "Baker, my advocate, rang", "Grey the PA didnt turn up" (a surname
+    that is also a word: a colour or a trade). Not "Yesterday my social worker came",
+    "Honestly my carer is great", "Then my PA cancelled": no surname, or an adverb."""
+    word, low = sent.words[i], sent.lows[i]
+    if not _is_capitalised(word) or i + 3 > len(sent) \
+            or sent.gap(i + 1).strip() not in ("", ",") \
+            or sent.low(i + 1) not in ("my", "our", "the") \
+            or not (sentence_initial(sent.text, sent.tokens[i][0])
+                    or sent.low(i - 1) in CLAUSE_OPENERS):
+        return False
+    pos = parts_of_speech(low)
+    if not (low in _SURNAME_WORDS or (low in family and "adj" not in pos)) or "adv" in pos \
+            or low in FUNCTION_WORDS or low in KIN or low in ROLE_WORDS or low in _USED_AS_WORDS \
+            or low in _NOT_AFTER_A_ROLE or low.endswith("ly"):
+        return False
+    k = _role_in_apposition(sent, i)
+    if k is None:
+        return False
+    if k + 1 == len(sent) or sent.gap(k + 1).strip()[:1] in (",", ".", "!"):
+        return True
+    verb = sent.low(k + 2) if sent.low(k + 1) in ADVERBS else sent.low(k + 1)
+    return verb in SUBJECT_VERBS or verb in _PERSON_VERBS or verb in _NOT_DONE or (
+        verb.endswith("ed") and "verb" in parts_of_speech(verb))  # "moved", "cancelled"
+
+
+def _surname_then_role(t: _At) -> bool:
+    """:func:`_surname_before_a_role`."""
+    return _surname_before_a_role(t.sent, t.i, t.family)
 
 
 def _then_he_did(t: _At) -> bool:
@@ -269,3 +338,11 @@ def _with_me(t: _At) -> bool:
         or (t.prev == "me" and (i == 1 or sent.low(i - 2) in CLAUSE_OPENERS)
             and t.nxt in ("and", "n") and (sent.low(i + 3) in _WE_DO
                                            or sent.low(i + 3) in SUBJECT_VERBS)))
+
+
+def _blocked_or_told_on(t: _At) -> bool:
+    """"i blocked kyle", "ghosted jade", "snitched on jack": a name that is sometimes a word
+    (no ordinary word: not "i blocked grace", "tagged summer") after what is done only to
+    people online, or after telling on someone."""
+    return t.lower and tier(t.low) == "B" and t.low not in _USED_AS_WORDS and (
+        t.prev in _DONE_ONLINE or (t.prev == "on" and t.sent.low(t.i - 2) in _DONE_ON_PEOPLE))

@@ -46,6 +46,45 @@ def _hyphenated_surname(sent: Tokens, j: int, family: frozenset[str], lower: boo
         or (b_name and not dictionary_word(a))
 
 
+#: What is done only to people and their accounts, right before the person: "i blocked
+#: kyle", "ghosted jade", "unfollowed tamsin" (a name that is sometimes a word is a name here).
+_DONE_ONLINE = frozenset(
+    """block blocks blocked blocking unblock unblocks unblocked unblocking mute mutes muted
+    muting unmute unmuted unfollow unfollows unfollowed unfollowing unadd unadded unfriend
+    unfriended defriend defriended friended ghost ghosts ghosted ghosting tag tags tagged
+    tagging dmd dmed dm'd""".split())
+
+#: What people do to someone, online or off, right before the person: "i unfollowed tamsin",
+#: "muted oyelaran", "ghosted him", "reported kwabena", "tagged her in a pic", "he punched
+#: jabari" (not what is done to things as often: "i hate shein", "avoid wagamama"). A word
+#: after one of them is a name only if it is no word at all
+#: (:func:`carevoice.pseudonymise._word_rules.unusual_word`).
+_DONE_TO_PEOPLE = frozenset(
+    """follow follows followed report reports reported reporting restrict
+    restricted screenshotted stalk stalks stalked stalking hit hits punch punches punched
+    punching slap slaps slapped slapping kick kicks kicked kicking push pushed pushing
+    shoved bully bullies bullied bullying attack attacked threaten threatened threatening
+    rob robbed mugged stabbed battered trust trusts trusted blame blames blamed thank
+    thanked ignore ignores ignored ignoring dump dumped dated dating fancy fancies fancied
+    kiss kissed kissing invite invites invited inviting befriended annoy annoys
+    annoyed""".split()
+) | _DONE_ONLINE
+
+#: What people do to someone with "on" before the person: "snitched on jack", "she grassed
+#: on delroy", "they picked on ayo".
+_DONE_ON_PEOPLE = frozenset(
+    """snitch snitches snitched snitching grass grasses grassed grassing tell tells told
+    telling rat ratted ratting pick picks picked picking spy spied spying cheat cheated
+    cheating dob dobbed""".split())
+
+#: Apps and sites one blocks, reports or is tagged on that no word list knows: "reported
+#: omegle", "blocked yubo" (the big ones are in :data:`carevoice.pseudonymise.lexicons.NOT_PII`).
+_APPS = frozenset({"omegle", "yubo", "wizz", "bereal", "reddit", "vinted", "monzo", "chatgpt",
+                   "tumblr", "hoop", "kik", "houseparty", "triller", "likee", "lemon8",
+                   "telegram", "signal", "messenger", "imessage", "grindr", "tinder", "bumble",
+                   "hinge", "depop", "ebay", "gumtree", "roblox", "habbo", "steam", "psn"})
+
+
 #: Words that follow a full name, not a verb: "lizzie cook my pa", "dean miles is leaving".
 _AFTER_FULL_NAME = frozenset({"my", "is", "was", "from", "at", "said", "says", "used"})
 

@@ -2,8 +2,12 @@
 :class:`carevoice.pseudonymise.names.NameDetector`: two tried before its ``_unknown`` scores the
 word (:data:`_WORD_RULES_FIRST`: initials, "went round tyreese's"), the rest, in order, where it
 leaves the word at 0 (:data:`_WORD_RULES`): "my nickname is Bubbles", "i go by Ghost", "my surname
-is baker", a rare word said of a person ("maddie got moved out"), and a lower-case word its
-context makes a name (:func:`_lower_context`: "chen from the team", "dinny my cousin").
+is baker", a rare word said of a person ("maddie got moved out"), a capitalised word one edit
+from a verb opening a sentence before what a person does ("Rashed kicked off"), a word with an
+apostrophe inside ("Da'Shawn"), a surname before a role ("Walker my key worker"), a lower-case
+word its context makes a name (:func:`_lower_context`: "chen from the team", "dinny my cousin")
+and a word that is no word where a person is meant (:func:`_taken_as_a_person`: "i miss jaxon",
+"i unfollowed tamsin").
 """
 
 from __future__ import annotations
@@ -38,10 +42,13 @@ from ._name_family import (
     _then_she_is_my_family,
 )
 from ._name_said import _ENDEARMENTS, _then_an_honorific, _was_called
-from ._name_verbs import _introduced_by_role_word, _paired
+from ._name_verbs import _introduced_by_role_word, _paired, _surname_then_role
 from ._name_words import (
+    _APPS,
     _CALLED,
     _DOING_FOR,
+    _DONE_ON_PEOPLE,
+    _DONE_TO_PEOPLE,
     _NOT_A_NAME_AFTER_IS,
     _NOT_INITIALS,
     _PERSON_VERBS,
@@ -211,6 +218,61 @@ def _called_me_no_word(t: _At) -> bool:
         and not dictionary_word(low) and low not in NOT_PII
 
 
+@functools.cache
+def _only_verbs_near(low: str) -> bool:
+    """Whether every common word (1,500 or more) one edit from ``low`` that is no first name is
+    a verb or an adjective and nothing else, and one is: "rashed" ("washed", "rushed"), a name
+    not a misspelling of a subject ("evryone", "peple", "freinds", "nobdy": a noun or pronoun
+    one edit away) nor of an adverb ("realy", "finaly")."""
+    names = first_names()
+    near = [e for e in one_edit(low) if frequency(e) >= 1_500 and e not in names]
+    return bool(near) and all(
+        (pos := set(parts_of_speech(e))) and pos <= {"verb", "adj"} for e in near)
+
+
+def _misspelt_like_a_name_did(t: _At) -> bool:
+    """"Waleed ran off from the unit", "and Rashed kicked off": a capitalised word that opens a
+    sentence or clause, no word at all but one edit from a verb or an adjective (so
+    :meth:`~carevoice.pseudonymise.names.NameDetector._unknown` read it as a misspelling), before
+    what a person does (not "Evryone laughed", "Peple stared", "Realy helped")."""
+    low = t.low
+    if not (_is_capitalised(t.word) and low.isalpha() and len(low) >= 5 and t.cues.clause_start) \
+            or frequency(low) or dictionary_word(low) or low in NOT_PII or low in countries() \
+            or low in places_abroad():
+        return False
+    verb = t.verb
+    return (verb in SUBJECT_VERBS or verb in _PERSON_VERBS or verb in _DOING_FOR or (
+        verb.endswith("ed") and _verb_form(verb))) and _only_verbs_near(low)
+
+
+#: Words written with an apostrophe inside that are no one's name: "o'clock", "y'all".
+_APOSTROPHE_WORDS = frozenset(
+    """o'clock c'mon y'all ya'll ma'am y'know s'pose d'you g'night ne'er e'er o'er li'l
+    l'oreal c'est d'oh s'mores p'raps n'all s'all hallowe'en fo'c'sle rock'n'roll""".split())
+
+#: What follows an apostrophe put in the wrong place in a contraction: "did'nt", "hav'ent".
+_CONTRACTED = frozenset({"nt", "ent", "ve", "re", "ll", "am", "em", "im"})
+
+_APOSTROPHE = re.compile(r"['\u2019]")
+
+
+def _name_with_an_apostrophe(t: _At) -> bool:
+    """"my mates Ma'isah and Jo", "Da'Shawn came round", "ma'isah is my best mate", "O'Connor
+    my PA": a word with an apostrophe inside that is no contraction, no word and not a word
+    put after a letter ("y'all", "o'clock", "did'nt", "O'level"), unless capitalised after a
+    capital ("O'Day")."""
+    parts = _APOSTROPHE.split(t.word)
+    if len(parts) != 2 or not all(p.isalpha() for p in parts) or len(parts[1]) < 3 \
+            or t.low.replace("\u2019", "'") in _APOSTROPHE_WORDS:
+        return False
+    head, tail = parts
+    low_tail = tail.lower()
+    if low_tail in _CONTRACTED or dictionary_word((head + tail).lower()):
+        return False
+    return (head[:1].isupper() and tail[:1].isupper()) or (
+        not dictionary_word(low_tail) and frequency(low_tail) < 20_000)
+
+
 def _in_lower_context(t: _At) -> bool:
     """:func:`_lower_context`."""
     return t.lower and _lower_context(t.low, t.prev, t.nxt, t.cues, t.family)
@@ -295,15 +357,24 @@ def unusual_word(low: str) -> bool:
         and not _near_a_word(low)
 
 
+def _done_to(t: _At) -> bool:
+    """Whether token ``t`` stands where what people do to someone puts the person, online or off
+    ("unfollowed", "muted", "ghosted", "punched", "snitched on"; :data:`_DONE_TO_PEOPLE`), and is
+    no app ("reported omegle")."""
+    return (t.prev in _DONE_TO_PEOPLE or (
+        t.prev == "on" and t.sent.low(t.i - 2) in _DONE_ON_PEOPLE)) and t.low not in _APPS
+
+
 def _taken_as_a_person(t: _At) -> bool:
     """"i miss jaxon loads", "want to see rayden more", "i live with brooklynn", "i talk to
-    teagan", "we go to zaine's", "me and leyton", "zakai and me go": a lower-case
-    :func:`unusual_word` where a verb or "with" takes a person, or paired with the speaker
-    (not "i miss skool", "visit kfc", "i miss goin out", "me and bestie")."""
+    teagan", "we go to zaine's", "me and leyton", "zakai and me go", "i unfollowed tamsin",
+    "snitched on delroy": a lower-case :func:`unusual_word` where a verb or "with" takes a
+    person, or paired with the speaker (not "i miss skool", "visit kfc", "i miss goin out", "me
+    and bestie", "blocked omegle")."""
     sent, i, prev = t.sent, t.i, t.prev
     if not t.lower or t.prev in NOT_BEFORE_A_NAME:
         return False
-    framed = prev in _TAKES_A_PERSON \
+    framed = prev in _TAKES_A_PERSON or _done_to(t) \
         or (prev in ("with", "wiv") and sent.low(i - 2) in _WITH_A_PERSON) \
         or (prev == "to" and sent.low(i - 2) in _TALK) \
         or (prev == "to" and sent.low(i - 2) in _GOING and sent.tokens[i][1] != sent.words[i]) \
@@ -329,6 +400,9 @@ _WORD_RULES: tuple[tuple[float, str, Callable[[_At], bool]], ...] = (
     (0.5, "context", _surname_is),
     (0.5, "context", _rare_word_predicated),
     (0.5, "context", _staff_member),
+    (0.45, "context", _misspelt_like_a_name_did),
+    (0.55, "context", _name_with_an_apostrophe),
+    (0.5, "context", _surname_then_role),
     (0.5, "context", _is_my_family),
     (0.5, "context", _is_like_family),
     (0.5, "context", _then_she_is_my_family),

@@ -24,8 +24,10 @@ from ._base import Span, TextDetector
 from ._lexicon_rules import _LEXICON_RULES
 from ._name_context import _At
 from ._name_said import _initial_reporting
+from ._name_verbs import _surname_before_a_role
 from ._name_words import (
     _AFTER_FULL_NAME,
+    _DONE_TO_PEOPLE,
     _PERSON_VERBS,
     _PRONOUNS,
     _SEASONS,
@@ -171,10 +173,34 @@ def _next_capitalised(text: str, end: int) -> bool:
 
 def _given_name_like(low: str) -> bool:
     """A lower-case word that can be a first name before a surname: a lexicon name that is no
-    ordinary word, or a rare word ("wei")."""
-    if low in FUNCTION_WORDS or low in ROLE_WORDS or low in NOT_PII or low in KIN or len(low) < 2:
+    ordinary word, or a rare word ("wei"; not the verb of "i unfollowed tamsin")."""
+    if low in FUNCTION_WORDS or low in ROLE_WORDS or low in NOT_PII or low in KIN or len(low) < 2 \
+            or low in _DONE_TO_PEOPLE:
         return False
     return (low in first_names() and tier(low) != "A") or frequency(low) < 1_000
+
+
+def _hyphened(tokens: list[tuple[int, str]], text: str, k: int) -> bool:
+    """Whether tokens ``k - 1`` and ``k`` are joined by a hyphen: "kaylee-mae"."""
+    return 0 < k < len(tokens) and text[tokens[k - 1][0] + len(tokens[k - 1][1]):
+                                         tokens[k][0]] == "-"
+
+
+def _hyphened_name_end(tokens: list[tuple[int, str]], text: str, lows: list[str],
+                       i: int) -> int:
+    """The last token of a name written in parts joined by hyphens from token ``i`` on ("ta-rek",
+    "sha-niya": the last part is no word), or ``i`` itself (not "part-time",
+    "ex-boyfriend", "sci-fi", "t-shirts", a town, "sutton-in-ashfield", nor the middle of
+    "kaylee-mae-rose")."""
+    e = i
+    while not _hyphened(tokens, text, i) and _hyphened(tokens, text, e + 1) and e - i < 2:
+        e += 1
+    parts = lows[i:e + 1]
+    if e == i or not all(p.isalpha() for p in parts) or min(map(len, parts)) < 2 \
+            or any(p in FUNCTION_WORDS for p in parts) \
+            or len(parts[-1]) < 3 or dictionary_word(parts[-1]) or frequency(parts[-1]) >= 2_000:
+        return i
+    return e
 
 
 def _tokens_inside(tokens: list[tuple[int, str]], spans: list[Span], size: int) -> set[int]:
@@ -260,7 +286,9 @@ class NameDetector(TextDetector):
                                   f"{self.name}:initial"))  # "L would like", "KW said"
                 continue
             if len(low) < 2 or low in ROLE_WORDS or (low in NOT_PII and not (
-                    low in WORD_NAMES and token.islower())):  # "was called june"
+                    low in WORD_NAMES and token.islower())  # "was called june"
+                    and not (low in _SURNAME_WORDS  # "White my sw said"
+                             and _surname_before_a_role(sent, i, family))):
                 continue
             if token.islower() and sent.low(i - 1) in _COLOURING:
                 continue  # "my room is painted amber and grey"
@@ -499,10 +527,13 @@ class NameDetector(TextDetector):
             return []
         covered = _tokens_inside(tokens, spans, len(text))
         anchors = _tokens_inside(tokens, strong, len(text))
-        for i in sorted(anchors):  # the rest of a double name: "kaylee-mae and jaxon"
-            while i + 1 < len(tokens) and text[tokens[i][0] + len(tokens[i][1]):
-                                               tokens[i + 1][0]] == "-":
-                i += 1
+        for i in sorted(anchors):  # the rest of a double name: "kaylee-mae and jaxon", "ja-kori"
+            k = i
+            while _hyphened(tokens, text, k + 1):
+                k += 1
+                anchors.add(k)
+            while _hyphened(tokens, text, i):
+                i -= 1
                 anchors.add(i)
 
         def joined(i: int, j: int) -> bool:  # tokens i < j joined by a conjunction or comma
@@ -518,6 +549,9 @@ class NameDetector(TextDetector):
         while grown:
             grown = False
             for i, low in enumerate(lows):
+                e = _hyphened_name_end(tokens, text, lows, i)  # "ta-rek": one name
+                if e > i:
+                    low = "".join(lows[i:e + 1])
                 initials = len(low) == 2 and low not in FUNCTION_WORDS and frequency(low) < 500
                 if i in covered or not (initials or not_a_word(low)
                                         or (len(low) >= 4 and frequency(low) == 0)
@@ -525,13 +559,14 @@ class NameDetector(TextDetector):
                         or low in FUNCTION_WORDS or low in ROLE_WORDS or low in NOT_PII \
                         or (i and lows[i - 1] in POSSESSIVES and low in WORD_NAMES):
                     continue  # not "my teddy, Mr Buttons": a thing someone has
-                if any(joined(i, j) for j in (i - 2, i - 1, i + 1, i + 2)
-                       if 0 <= j < len(tokens) and j in anchors):
+                if any(joined(i, j) for j in (i - 2, i - 1) if 0 <= j and j in anchors) \
+                        or any(joined(e, j) for j in (e + 1, e + 2)
+                               if j < len(tokens) and j in anchors):
                     start = tokens[i][0]
-                    out.append(Span(comment_id, start, start + len(words[i]), "PERSON", 0.5,
-                                    f"{self.name}:coordination"))
-                    covered.add(i)
-                    anchors.add(i)
+                    out.append(Span(comment_id, start, tokens[e][0] + len(words[e]), "PERSON",
+                                    0.5, f"{self.name}:coordination"))
+                    covered.update(range(i, e + 1))
+                    anchors.update(range(i, e + 1))
                     grown = True
         return out
 
