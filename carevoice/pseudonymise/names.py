@@ -239,7 +239,8 @@ class NameDetector(TextDetector):
                     taken_until = titled.end
                 continue
             if len(low) == 1 and i and sent.lows[i - 1] in ("big", "lil", "little") \
-                    and low not in "ai" and sent.low(i - 2) not in NOT_BEFORE_A_NAME \
+                    and low.isalpha() and low not in "ai" \
+                    and sent.low(i - 2) not in NOT_BEFORE_A_NAME \
                     and sent.gap(i) == " " and sent.tokens[i - 1][0] >= taken_until:
                 spans.append(Span(comment_id, sent.tokens[i - 1][0], start + 1, "PERSON", 0.5,
                                   f"{self.name}:context"))  # "big G saves me a plate"
@@ -499,7 +500,7 @@ class NameDetector(TextDetector):
             gap = text[tokens[a][0] + len(tokens[a][1]):tokens[b][0]]
             if b == a + 1:
                 return gap.strip() in {",", "&", "+", "/"}
-            return b == a + 2 and lows[a + 1] in {"and", "n"} and gap.strip(" ,") == (
+            return b == a + 2 and lows[a + 1] in {"and", "n", "&"} and gap.strip(" ,") == (
                 tokens[a + 1][1])
 
         out: list[Span] = []
