@@ -172,9 +172,15 @@ def test_a_name_signed_at_the_end_of_a_comment_is_a_name(text, surface):
     "i love summer x",
     "i come from wrexham x",
     "ok bye x",
+    "we had pizza - yum",
 ])
 def test_an_ordinary_word_after_a_sign_off_is_no_name(text):
     assert covered(text) == set()
+
+
+def test_a_place_after_from_at_the_end_is_no_name_signed():
+    spans = NAMES.find("c", "people laugh at my accent since i moved here from Poland")
+    assert [s.label for s in spans] == ["LOCATION"]  # a place, as before; not a person
 
 
 # --- a family by its name in the plural ---------------------------------------------
@@ -201,6 +207,9 @@ def test_a_family_called_by_its_name_in_the_plural_is_a_name(text, surface):
     "the others were mean to me",
     "they took the airpods off me",
     "the twins are loud",
+    "i wanted to see sumone at the offis",  # a misspelling
+    "the warehouses and the packhouses are out in the fields",  # two words as one
+    "nobody to talk to and the pages out of order",  # a surname that is an ordinary word
 ])
 def test_an_ordinary_plural_after_the_is_no_family(text):
     assert covered(text) == set()

@@ -21,6 +21,7 @@ from ._words import (
     dictionary_word,
     frequency,
     misspelt_word,
+    no_word_at_all,
     not_a_word,
 )
 from .lexicons import (
@@ -41,7 +42,7 @@ _DIGIT_SOUNDS = {"1": ("one",), "2": ("to", "too"), "4": ("for", "fore"), "8": (
 
 #: Letters after a number that are a unit, a time or an ordinal ("5am", "8th", "3kg").
 _UNITS = frozenset("""am pm st nd rd th kg km ft mph yrs yr hrs hr mins min secs sec ish ml mg
-                      gb mb cm mm lbs oz ish""".split())
+                      gb mb cm mm lbs oz""".split())
 
 #: A run of letters and digits standing alone: a word, a number or a mix of the two.
 _RUN = re.compile(r"(?<![\w@$])[A-Za-z0-9@$]+(?![\w@$])")
@@ -192,12 +193,14 @@ def _signed_name(low: str, lenient: bool, word_name: bool = False) -> bool:
             or low in KIN or low in KIN_OTHER_LANGUAGES or low in CARE_SHORTHAND \
             or low in _SIGN_OFFS or low in _NOT_SIGNED:
         return False
-    if low in first_names() or low in surnames():
+    given = low in first_names()
+    if not given and (low in uk_places() or low in places_abroad() or low in countries()):
+        return False  # "i moved here from Poland"
+    if given or low in surnames():
         return tier(low) != "A" or (word_name and low not in NOT_PII)
     return len(low) >= 3 and low not in NOT_PII and not dictionary_word(low) \
         and frequency(low) < (1_000 if lenient else 1) and not misspelt_word(low) \
-        and low not in uk_places() and low not in places_abroad() \
-        and low not in countries() and not _KISS.fullmatch(low)
+        and not _KISS.fullmatch(low)
 
 
 def sign_off(comment_id: str, sent: Tokens, detector: str) -> list[Span]:
@@ -224,13 +227,15 @@ def sign_off(comment_id: str, sent: Tokens, detector: str) -> list[Span]:
         words, lows = sent.words[first:k], [w.lower() for w in sent.words[first:k]]
         opens = first == 0 or sent.gap(first).strip()[-1:] in (".", "!", "?", ",", ";", ":")
         before = sent.low(first - 1)
+        # the sign-off opens what it says: "..., love X", "love from X", "x love X"
         said = before in _SIGN_OFFS and (
-            first == 1 or any(c in sent.gap(first - 1) for c in ".!?,;:\n") or before == "from"
+            first == 1 or any(c in sent.gap(first - 1) for c in ".!?,;:\n")
             or _KISS.fullmatch(sent.words[first - 2]) is not None
-            or sent.low(first - 2) in ("of", "you", "u", "kind", "best", "warm", "many"))
+            or sent.low(first - 2) in ("of", "you", "u", "kind", "best", "warm", "many", "love"))
         dash = first > 0 and sent.gap(first).strip() in ("-", "--", "~")
         bare = kisses and opens and before not in _SIGN_OFFS
-        if not (said or dash or bare or (before in _SIGN_OFFS and kisses)):
+        # inside a sentence only with a kiss, and never "from" ("i moved here from poland x")
+        if not (said or dash or bare or (before in _SIGN_OFFS - {"from"} and kisses)):
             continue
         word_name = (said or dash) and (kisses or _is_capitalised(words[0]))
         if not _signed_name(lows[0], said or dash, word_name):
@@ -257,7 +262,13 @@ _PEOPLE_VERBS = (SUBJECT_VERBS - NOT_ONLY_PEOPLE) | _PERSON_VERBS | _FOSTERING
 #: Words before "the" and a family's name in the plural: "stayed with the nowaks", "went
 #: round the nowaks".
 _PEOPLE_BEFORE = frozenset({"with", "wiv", "at", "to", "round", "from", "visit", "visited",
-                            "visiting", "see", "saw", "seeing", "miss", "missed", "and"})
+                            "visiting", "see", "saw", "seeing", "miss", "missed"})
+
+
+def _compound(low: str) -> bool:
+    """Whether ``low`` is two dictionary words of three letters or more ("packhouses")."""
+    return any(dictionary_word(low[:k]) and dictionary_word(low[k:])
+               for k in range(3, len(low) - 2))
 
 
 def family_plurals(comment_id: str, sent: Tokens, names: frozenset[str],
@@ -265,8 +276,10 @@ def family_plurals(comment_id: str, sent: Tokens, names: frozenset[str],
     """A family called by its surname in the plural after "the": capitalised, of a surname or
     name ("the Smiths", "the Okafors", "the Browns") or a word in no dictionary ("the
     Kowalskis"); in lower case, of a surname or name that is no ordinary word ("the mensahs"),
-    or of a word in no dictionary, said of people ("the nowaks were my carers", "stayed with
-    the nowaks"). Not "the kids", "the carers", "the woods"."""
+    or, said of people, of a word in no dictionary, no misspelling and no compound ("the nowaks
+    were my carers", "stayed with the nowaks"; not "at the offis", "the packhouses") or of a
+    surname that is also a word ("the browns were my carers"). Not "the kids", "the carers",
+    "the woods", "the pages"."""
     out = []
     for i in range(1, len(sent)):
         word = sent.words[i]
@@ -288,10 +301,12 @@ def family_plurals(comment_id: str, sent: Tokens, names: frozenset[str],
         else:
             nxt, nxt2 = sent.low(i + 1), sent.low(i + 2)
             found = any(tier(s) == "C" and frequency(low) < 1_000 for s in known)
-            if not found and not_a_word(low) and not_a_word(stems[0]) and len(stems[0]) >= 4:
+            if not found and no_word_at_all(low) and not_a_word(stems[0]) \
+                    and len(stems[0]) >= 4 and not _compound(low):
                 found = sent.low(i - 2) in _PEOPLE_BEFORE or nxt in _PEOPLE_VERBS or (
                     nxt in ("are", "were", "r") and nxt2 in _PEOPLE_AFTER_ARE)
-            elif not found and (known or any(s in _SURNAME_WORDS for s in stems)):
+            elif not found and any(s in _SURNAME_WORDS or (s in known and tier(s) != "A")
+                                   for s in stems):
                 # a surname that is also a word: "the browns were my carers", "went round the
                 # greens" (not "the greens are nice", "with the woods")
                 found = sent.low(i - 2) in _PEOPLE_BEFORE - {"with", "wiv", "at", "to", "from"} \
