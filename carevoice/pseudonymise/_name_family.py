@@ -383,10 +383,8 @@ def _pair_are_family(t: _At) -> bool:
     joins = ("and", "n", "&", "an")
     if t.nxt in joins and sent.low(i + 2) in ("i", "me") and t.cues.clause_start:
         k = i + 3
-    elif (t.prev in joins and sent.low(i - 2) in ("me", "i")
-          and (i == 2 or sent.low(i - 3) in CLAUSE_OPENERS)) \
-            or (t.prev in ("me", "i") and sent.gap(i).strip() == "&"
-                and (i == 1 or sent.low(i - 2) in CLAUSE_OPENERS)):  # "me & nugget"
+    elif t.prev in joins and sent.low(i - 2) in ("me", "i") \
+            and (i == 2 or sent.low(i - 3) in CLAUSE_OPENERS):  # "me n nugget", "me & nugget"
         k = i + 1
     else:
         return False
@@ -414,19 +412,19 @@ def _are_family_from(t: _At, k: int) -> bool:
         or sent.low(j + 1) in _AFTER_THE_FRAME
 
 
-#: Words joining the people of a list: "me, rocket and jay", "me n tiger n moose" ("&" and
-#: commas stand between the words).
-_LIST_JOINS = frozenset({"and", "n", "an"})
+#: Words joining the people of a list: "me, rocket and jay", "me n tiger n moose", "me &
+#: tiger" (the token "&" stands for "&", "+" and "/"; commas stand between the words).
+_LIST_JOINS = frozenset({"and", "n", "an", "&"})
 
 #: Pronouns that may stand in such a list beside the names: "me, him and rocket".
 _LISTED_PRONOUNS = frozenset({"me", "i", "him", "her", "you", "u"})
 
 
 def _linked(sent: Tokens, a: int, b: int) -> bool:
-    """Whether tokens ``a`` < ``b`` are neighbours in a list: a comma or "&" between them, or
-    "and" or "n" (after a comma too: "rocket, jay, and me")."""
+    """Whether tokens ``a`` < ``b`` are neighbours in a list: a comma between them, or "and",
+    "n" or "&" (after a comma too: "rocket, jay, and me")."""
     if b == a + 1:
-        return sent.gap(b).strip() in (",", "&")
+        return sent.gap(b).strip() == ","
     return b == a + 2 and sent.low(a + 1) in _LIST_JOINS \
         and sent.gap(a + 1).strip() in ("", ",") and not sent.gap(b).strip()
 

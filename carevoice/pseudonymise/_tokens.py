@@ -228,6 +228,47 @@ def pet_form_of(low: str, names: frozenset[str]) -> str | None:
     return None
 
 
+#: Signs that join two words as "and" does ("me/jade/remi", "tia+kofi", "me & jade"), read as
+#: the token :data:`_JOIN`, which the rules take for "and" beside "n".
+_JOINS = frozenset("&+/")
+_JOIN = "&"
+_WITH = "with"
+#: "w/" for "with" ("w/ jade", "w/jade"; not "w/e", "w/o").
+_SLASH_WITH = re.compile(r"/(?:\s|[A-Za-z]{2})")
+
+#: A run of characters without spaces that is a link, an e-mail address or a path, whose "/"
+#: joins no names: "facebook.com/jade", "www.site.org/a/b".
+_LINK_LIKE = re.compile(r"[\w-]\.[A-Za-z]|://|@|\bwww\b", re.IGNORECASE)
+
+
+def _with_joins(text: str, tokens: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """``tokens`` with a token for each "&", "+" or "/" standing alone between two words.
+
+    "&" may have spaces around it; "+" and "/" none, or one on either side ("me / jade").
+    Not between single letters ("s/w", "w/e", "n/a"), and not inside a link or an e-mail
+    address; a "/" between numbers is no gap between words ("24/7", "3/4/2009")."""
+    out: list[tuple[int, str]] = []
+    for k, (start, token) in enumerate(tokens):
+        if k:
+            before, end = tokens[k - 1], tokens[k - 1][0] + len(tokens[k - 1][1])
+            gap = text[end:start]
+            sign = gap.strip()
+            if sign in _JOINS and (sign == "&" or gap in (sign, f" {sign} ")) \
+                    and len(before[1]) > 1 and len(token) > 1 \
+                    and not link_like(text, end):
+                out.append((end + gap.index(sign), sign))
+        out.append((start, token))
+    return out
+
+
+def link_like(text: str, at: int) -> bool:
+    """Whether the run of characters without white space around offset ``at`` is a link, an
+    e-mail address or a path ("facebook.com/jade", "www.site.org/a", "j4ck@mail")."""
+    start = max(text.rfind(c, 0, at) for c in " \t\n\r") + 1
+    ends = [e for e in (text.find(c, at) for c in " \t\n\r") if e >= 0]
+    return _LINK_LIKE.search(text, start, min(ends, default=len(text))) is not None
+
+
 def strip_possessive(token: str) -> str:
     if token[-2:].lower() in ("'s", "\u2019s"):
         return token[:-2]
@@ -266,9 +307,12 @@ class Tokens:
 
     @classmethod
     def read(cls, text: str, names: frozenset[str]) -> Tokens:
-        tokens = [(m.start(), m.group()) for m in WORD_TOKEN.finditer(text)]
+        tokens = _with_joins(text, [(m.start(), m.group()) for m in WORD_TOKEN.finditer(text)])
         words = [strip_possessive(t) for _, t in tokens]
-        lows = [SPOKEN.get(w.lower(), name_stem(w.lower(), names)) for w in words]
+        lows = [_JOIN if t in _JOINS else SPOKEN.get(w.lower(), name_stem(w.lower(), names))
+                for (_, t), w in zip(tokens, words, strict=True)]
+        lows = [_WITH if low == "w" and _SLASH_WITH.match(text, start + 1) else low
+                for (start, _), low in zip(tokens, lows, strict=True)]  # "w/ jade": with
         owner = [False] * len(tokens)
         for i in range(len(tokens) - 1):
             low, nxt_low = words[i].lower(), words[i + 1].lower()
@@ -363,8 +407,9 @@ class Tokens:
         prev, prev2 = self.low(i - 1), self.low(i - 2)
         nxt, nxt2 = self.low(i + 1), self.low(i + 2)
         before = prev in KIN or prev in NAMING or (
-            prev in ("and", "n") and prev2 == "me") or (prev == "is" and prev2 in NAMING) or (
-            prev in OBJECTS and prev2 in NAMING)  # "me n tyreece", "we call him seun"
+            prev in ("and", "n", _JOIN) and prev2 == "me") or (
+            prev == "is" and prev2 in NAMING) or (
+            prev in OBJECTS and prev2 in NAMING)  # "me n tyreece", "me/jade", "we call him seun"
         clause_start = sentence_initial(text, start) or prev in CLAUSE_OPENERS or (
             i > 0 and self.gap(i).strip() == ",")
         k = i + 1  # past the rest of the name: "nkechi okonkwo-bell my old foster mum"
@@ -375,7 +420,7 @@ class Tokens:
         kin_after = clause_start and "'" not in low and frequency(low) < 100_000 and (
             self.kin_at(k) or self.role_at(k) or (self.low(k) in ("is", "was", "are", "were")
                                                   and self.kin_at(k + 1)))
-        after = ((nxt == "and" and nxt2 in ("me", "i"))
+        after = ((nxt in ("and", _JOIN) and nxt2 in ("me", "i"))
                  or (nxt in ("is", "was") and nxt2 == "my")
                  or (nxt in POSSESSIVES and (nxt2 in KIN or (
                      nxt2 in KIN_MODIFIERS and self.low(i + 3) in KIN)))

@@ -8,8 +8,9 @@ capitalised words inside a sentence that are not English words. The detector fol
 This module holds the detector; its context rules stand in ``_name_said``, ``_name_verbs`` and
 ``_name_family`` (by the frame they read, on the token view of ``_name_context``),
 ``_lexicon_rules`` (the order of a lexicon name's rules), ``_word_rules`` (a word outside the
-lexicon) and ``_said_of_people``, the word lists they share in ``_name_words``. The passes that
-find people beside other detectors' spans (:func:`people_from_organisations`,
+lexicon) and ``_said_of_people``, the word lists they share in ``_name_words``; names typed
+with digits, signed at a comment's end or called in the plural in ``_name_forms``. The passes
+that find people beside other detectors' spans (:func:`people_from_organisations`,
 :func:`people_in_addresses`) are in :mod:`carevoice.pseudonymise.neighbours` and imported here
 too.
 """
@@ -23,6 +24,7 @@ from ..errors import InputError
 from ._base import Span, TextDetector
 from ._lexicon_rules import _LEXICON_RULES
 from ._name_context import _At
+from ._name_forms import digit_names, family_plurals, fold_digits, sign_off
 from ._name_said import _initial_reporting
 from ._name_verbs import _surname_before_a_role
 from ._name_words import (
@@ -257,6 +259,7 @@ class NameDetector(TextDetector):
     def find(self, comment_id: str, text: str) -> list[Span]:
         if not text:
             return []
+        text, typed = fold_digits(text)  # "J4ck" read as "Jack", at the same offsets
         names, family = first_names(), surnames()
         sent = Tokens.read(text, names)
         listed = self._listed(sent, names)
@@ -276,7 +279,8 @@ class NameDetector(TextDetector):
                     taken_until = titled.end
                 continue
             if len(low) == 1 and i and sent.lows[i - 1] in ("big", "lil", "little") \
-                    and low not in "ai" and sent.low(i - 2) not in NOT_BEFORE_A_NAME \
+                    and low.isalpha() and low not in "ai" \
+                    and sent.low(i - 2) not in NOT_BEFORE_A_NAME \
                     and sent.gap(i) == " " and sent.tokens[i - 1][0] >= taken_until:
                 spans.append(Span(comment_id, sent.tokens[i - 1][0], start + 1, "PERSON", 0.5,
                                   f"{self.name}:context"))  # "big G saves me a plate"
@@ -314,6 +318,9 @@ class NameDetector(TextDetector):
                      else "PERSON")
             spans.append(Span(comment_id, start, end, label, score, f"{self.name}:{rule}"))
             taken_until = end
+        spans += digit_names(comment_id, typed, f"{self.name}:digits")
+        spans += sign_off(comment_id, sent, f"{self.name}:sign_off")
+        spans += family_plurals(comment_id, sent, names, family, f"{self.name}:family")
         coordinated = self._coordinated(comment_id, text, sent.tokens, sent.words, sent.lows,
                                         spans, names)
         said = {sent.tokens[i][0] for i in sayings}
@@ -541,7 +548,7 @@ class NameDetector(TextDetector):
             gap = text[tokens[a][0] + len(tokens[a][1]):tokens[b][0]]
             if b == a + 1:
                 return gap.strip() in {",", "&", "+", "/"}
-            return b == a + 2 and lows[a + 1] in {"and", "n"} and gap.strip(" ,") == (
+            return b == a + 2 and lows[a + 1] in {"and", "n", "&"} and gap.strip(" ,") == (
                 tokens[a + 1][1])
 
         out: list[Span] = []
