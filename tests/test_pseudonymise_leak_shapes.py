@@ -244,3 +244,16 @@ def test_a_min_score_set_aside_written_reject_does_not_clear_the_shape() -> None
     gone = pseudonymise(REVIEWED, spans=guessed, decisions=listed.review.assign(
         decision="reject"))
     assert review_flags(gone).empty and gone.review.empty
+
+
+def test_a_review_file_saved_without_its_detector_column_still_decides_the_word(tmp_path):
+    """A spreadsheet user may delete columns: a row at a place where no span was found is the
+    word's."""
+    from carevoice.pseudonymise import read_decisions
+
+    first = pseudonymise(REVIEWED, detectors=[PatternDetector()])
+    first.review.drop(columns=["detector", "score", "context"]).assign(
+        decision="yes").to_csv(tmp_path / "r.csv", index=False)
+    result = pseudonymise(REVIEWED, detectors=[PatternDetector()],
+                          decisions=read_decisions(tmp_path / "r.csv"))
+    assert WORD not in result.comments["text"].iloc[0] and review_flags(result).empty

@@ -85,8 +85,8 @@ def decide_shape_words(words: pd.DataFrame, decisions: pd.DataFrame, comments: p
     A decision applies to a word at its ``comment_id``, ``start`` and ``end`` in the original
     text, and only if the word still has the recorded fingerprint (a blank one is not
     checked), as for spans (:func:`apply_decisions`). The rows of such words are read (those
-    whose ``detector`` starts with ``"shape:"``, :func:`is_shape_row`; in a frame without
-    ``detector``, those where this run found no span). A span rejected at the very place of
+    whose ``detector`` starts with ``"shape:"``, :func:`is_shape_row`; of those with no
+    ``detector``, the ones where this run found no span). A span rejected at the very place of
     the word (a person said it is no name) clears the word too, unless ``min_score`` set the
     span aside: its row is written ``reject`` for the reviewer, which is no person's word on
     the shape.
@@ -127,9 +127,11 @@ def decide_shape_words(words: pd.DataFrame, decisions: pd.DataFrame, comments: p
 
     found, aside = keys(spans), keys(set_aside)
     texts = dict(zip(comments[COMMENT_ID].map(str), comments[TEXT].map(as_text), strict=True))
-    tagged = "detector" in decisions and len(decisions)
-    is_shape = (is_shape_row(decisions["detector"]).tolist() if tagged
-                else [None] * len(decisions))
+    detector = (decisions["detector"].fillna("").astype(str).str.strip() if "detector" in decisions
+                else pd.Series("", index=decisions.index))
+    # True: a shape's row; False: a span's; None: not said (no detector), read by its place
+    is_shape = [None if d == "" else bool(s) for d, s in zip(
+        detector, is_shape_row(detector), strict=True)]
     of_words, of_spans = {}, {}
     for row, shape in zip(decisions.itertuples(index=False), is_shape, strict=True):
         key = (str(row.comment_id), int(row.start), int(row.end))
