@@ -101,11 +101,14 @@ def test_a_surrogate_in_a_shape_flags_nothing() -> None:
 # -- the review of a shape's word: listed in the review file, decided with --decisions --------
 
 #: A comment with a phone number before the missed name, so that its place in the original
-#: text differs from its place in the pseudonymised one; and one with no shape.
+#: text differs from its place in the pseudonymised one; and one with no shape. The name has
+#: three letters: the detectors leave such a name after a verb people do to people (a known
+#: gap, docs/pseudonymise.md), which is where the screen is needed, and the command's test
+#: runs them all.
 REVIEWED = pd.DataFrame({"comment_id": ["s1", "s2"], "text": [
-    "my carer rang 07700 900123 and then i ghosted quillan after she told everyone",
+    "my carer rang 07700 900123 and then i ghosted zev after she told everyone",
     "i blocked everyone on everything cos they kept messaging"]})
-WORD = "quillan"
+WORD = "zev"
 
 
 @pytest.fixture(scope="module")
@@ -175,7 +178,7 @@ def test_the_command_applies_a_decision_on_a_shapes_word(tmp_path, app, decision
     if masked:
         assert "ghosted [PERSON_1] after" in text
     else:
-        assert text == "my carer rang [PHONE_1] and then i ghosted quillan after she told everyone"
+        assert text == "my carer rang [PHONE_1] and then i ghosted zev after she told everyone"
     assert out["needs_review"].tolist() == [str(flagged), "False"]
     assert (WORD in _read(again)["span_text"].tolist()) is flagged
 
