@@ -96,3 +96,167 @@ def test_a_surrogate_in_a_shape_flags_nothing() -> None:
     result = pseudonymise(frame, PseudonymiseConfig(mode="surrogates", use_spacy=False))
     assert len(result.spans)
     assert not any(r.startswith("shape_") for r in review_flags(result)["reason"])
+
+
+# -- the review of a shape's word: listed in the review file, decided with --decisions --------
+
+#: A comment with a phone number before the missed name, so that its place in the original
+#: text differs from its place in the pseudonymised one; and one with no shape. The name has
+#: three letters: the detectors leave such a name after a verb people do to people (a known
+#: gap, docs/pseudonymise.md), which is where the screen is needed, and the command's test
+#: runs them all.
+REVIEWED = pd.DataFrame({"comment_id": ["s1", "s2"], "text": [
+    "my carer rang 07700 900123 and then i ghosted zev after she told everyone",
+    "i blocked everyone on everything cos they kept messaging"]})
+WORD = "zev"
+
+
+@pytest.fixture(scope="module")
+def app():
+    """A local app with the command, registered the way carevoice.cli does."""
+    import typer
+
+    from carevoice.pseudonymise.command import pseudonymise_command, reidentify_command
+
+    app = typer.Typer()
+    app.command("pseudonymise")(pseudonymise_command)
+    app.command("reidentify")(reidentify_command)
+    return app
+
+
+def _run(app, args: list[str]):
+    from typer.testing import CliRunner
+
+    done = CliRunner().invoke(app, ["pseudonymise", *map(str, args)])
+    assert done.exit_code == 0, done.output
+    return done
+
+
+def _read(path) -> pd.DataFrame:
+    return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+
+
+def test_a_shapes_word_is_in_the_review_table_at_its_place_in_the_original_text() -> None:
+    result = pseudonymise(REVIEWED, detectors=[PatternDetector()])
+    assert "[PHONE_1]" in result.comments["text"].iloc[0]  # the phone number moved the word
+    rows = result.review[result.review["detector"].str.startswith("shape:")]
+    assert len(rows) == 1
+    row = rows.iloc[0]
+    start = REVIEWED["text"].iloc[0].index(WORD)
+    assert (row["comment_id"], row["start"], row["end"]) == ("s1", start, start + len(WORD))
+    assert (row["label"], row["detector"], row["span_text"]) == (
+        "PERSON", "shape:after_contact", WORD)
+    assert float(row["score"]) == 0.0 and row["decision"] == ""
+    assert f"ghosted [[{WORD}]] after" in row["context"]
+    # the row stands for the shape's flag, not for a span: the reason stays the shape's
+    assert review_flags(result).to_dict("list") == {"comment_id": ["s1"],
+                                                    "reason": ["shape_after_contact"]}
+
+
+@pytest.mark.parametrize(("decision", "masked", "flagged"), [
+    ("accept", True, False),   # masked as a span is, so the comment is flagged no more
+    ("reject", False, False),  # no name: the text stays, the shape's flag is cleared
+    ("", False, True),         # undecided: the flag stays, and the word is listed again
+])
+def test_the_command_applies_a_decision_on_a_shapes_word(tmp_path, app, decision, masked,
+                                                         flagged) -> None:
+    src, review = tmp_path / "in.csv", tmp_path / "review.csv"
+    REVIEWED.to_csv(src, index=False)
+    first = _run(app, [src, "-o", tmp_path / "out.csv", "--review-file", review])
+    assert "a word shaped like a missed name" in first.output
+    assert _read(tmp_path / "out.csv")["needs_review"].tolist() == ["True", "False"]
+    table = _read(review)
+    assert table.loc[table["span_text"] == WORD, "detector"].tolist() == ["shape:after_contact"]
+    table.loc[table["span_text"] == WORD, "decision"] = decision
+    table.to_csv(review, index=False, encoding="utf-8-sig")
+    again = tmp_path / "review2.csv"
+    _run(app, [src, "-o", tmp_path / "out2.csv", "--decisions", review,
+               "--review-file", again])
+    out = _read(tmp_path / "out2.csv")
+    text = out["text"].iloc[0]
+    assert (WORD not in text) is masked
+    if masked:
+        assert "ghosted [PERSON_1] after" in text
+    else:
+        assert text == "my carer rang [PHONE_1] and then i ghosted zev after she told everyone"
+    assert out["needs_review"].tolist() == [str(flagged), "False"]
+    assert (WORD in _read(again)["span_text"].tolist()) is flagged
+
+
+def test_a_decision_on_a_shapes_word_through_the_python_api_and_a_key(tmp_path) -> None:
+    """Accepted in surrogates mode, the word gets a surrogate and its place in the key, as a
+    detected name does; the decisions are counted with the others."""
+    from carevoice.pseudonymise import read_decisions, reidentify
+
+    first = pseudonymise(REVIEWED, PseudonymiseConfig(mode="surrogates"),
+                         detectors=[PatternDetector()], secret=b"s" * 32)
+    decisions = first.review.assign(decision="accept")
+    decisions.to_csv(tmp_path / "r.csv", index=False)
+    result = pseudonymise(REVIEWED, PseudonymiseConfig(mode="surrogates"),
+                          detectors=[PatternDetector()], secret=b"s" * 32,
+                          decisions=read_decisions(tmp_path / "r.csv"))
+    text = result.comments["text"].iloc[0]
+    assert WORD not in text and "ghosted " in text
+    assert WORD in result.key.occurrences["original"].tolist()
+    assert result.spans.attrs["decisions"] == {"accepted": 1, "rejected": 0, "stale": 0}
+    assert reidentify(result.comments, result.key)["text"].tolist() == REVIEWED["text"].tolist()
+    assert review_flags(result).empty and result.review.empty
+
+
+def test_a_stale_decision_on_a_shapes_word_is_not_applied() -> None:
+    first = pseudonymise(REVIEWED, detectors=[PatternDetector()])
+    decisions = first.review.assign(decision="reject", fingerprint="fp000000000000")
+    result = pseudonymise(REVIEWED, detectors=[PatternDetector()], decisions=decisions)
+    assert result.spans.attrs["decisions"]["stale"] == 1
+    assert any("for comment s1 the fingerprint no longer matches" in n for n in result.notes)
+    assert review_flags(result)["comment_id"].tolist() == ["s1"]
+    assert result.review["span_text"].tolist() == [WORD]  # to decide again
+
+
+def test_a_spans_decision_at_a_shapes_word_is_not_the_shapes() -> None:
+    """A span's row at the place of the word where this run found no span is not read."""
+    first = pseudonymise(REVIEWED, detectors=[PatternDetector()])
+    assert first.review["detector"].tolist() == ["shape:after_contact"]
+    decisions = first.review.assign(decision="reject", detector="names:context")
+    result = pseudonymise(REVIEWED, detectors=[PatternDetector()], decisions=decisions)
+    assert review_flags(result)["comment_id"].tolist() == ["s1"]
+    assert result.spans.attrs["decisions"]["rejected"] == 0
+
+
+def test_a_min_score_set_aside_written_reject_does_not_clear_the_shape() -> None:
+    """``min_score`` leaves a guessed name unmasked and lists it written ``reject``; passed
+    back untouched, that is no person's word on the shape, which stays flagged and listed
+    until its own row is decided. A span a person rejected at the word clears it."""
+    start = REVIEWED["text"].iloc[0].index(WORD)
+    guessed = pd.DataFrame({"comment_id": ["s1"], "start": [start], "end": [start + len(WORD)],
+                            "label": ["PERSON"], "score": [0.4], "detector": ["names:context"]})
+    low = PseudonymiseConfig(min_score=0.5)
+    with pytest.warns(UserWarning, match="min_score"):
+        first = pseudonymise(REVIEWED, low, spans=guessed)
+    assert first.review[["detector", "decision"]].values.tolist() == [
+        ["names:context", "reject"], ["shape:after_contact", ""]]
+    again = pseudonymise(REVIEWED, low, spans=guessed, decisions=first.review)  # rejected
+    assert "shape_after_contact" in review_flags(again)["reason"].tolist()
+    assert "shape:after_contact" in again.review["detector"].tolist()
+    decided = first.review.assign(decision=["reject", "reject"])
+    done = pseudonymise(REVIEWED, low, spans=guessed, decisions=decided)
+    assert review_flags(done).empty and WORD in done.comments["text"].iloc[0]
+    # at the default min_score the guess is masked and listed: rejected, the shape is cleared
+    listed = pseudonymise(REVIEWED, spans=guessed)
+    assert listed.review["detector"].tolist() == ["names:context"]
+    gone = pseudonymise(REVIEWED, spans=guessed, decisions=listed.review.assign(
+        decision="reject"))
+    assert review_flags(gone).empty and gone.review.empty
+
+
+def test_a_review_file_saved_without_its_detector_column_still_decides_the_word(tmp_path):
+    """A spreadsheet user may delete columns: a row at a place where no span was found is the
+    word's."""
+    from carevoice.pseudonymise import read_decisions
+
+    first = pseudonymise(REVIEWED, detectors=[PatternDetector()])
+    first.review.drop(columns=["detector", "score", "context"]).assign(
+        decision="yes").to_csv(tmp_path / "r.csv", index=False)
+    result = pseudonymise(REVIEWED, detectors=[PatternDetector()],
+                          decisions=read_decisions(tmp_path / "r.csv"))
+    assert WORD not in result.comments["text"].iloc[0] and review_flags(result).empty

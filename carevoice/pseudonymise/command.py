@@ -183,8 +183,9 @@ def pseudonymise_command(
     prompt_secret: Annotated[bool, typer.Option(
         "--prompt-secret", help="Type the project secret (hidden).")] = False,
     review_file: Annotated[Path | None, typer.Option(
-        "--review-file", help="Write uncertain spans for a person to accept or reject (.csv "
-                              "or .xlsx; holds original text; owner-only).")] = None,
+        "--review-file", help="Write uncertain spans, and words shaped like a missed name, "
+                              "for a person to accept or reject (.csv or .xlsx; holds "
+                              "original text; owner-only).")] = None,
     decisions: Annotated[Path | None, typer.Option(
         "--decisions", help="Apply a filled-in review file from an earlier run.")] = None,
     review_threshold: Annotated[float, typer.Option(
@@ -219,6 +220,7 @@ def pseudonymise_command(
     from .keys import write_secret
     from .review import (
         check_review_path,
+        is_shape_row,
         read_decisions,
         review_flags,
         with_review_column,
@@ -285,7 +287,10 @@ def pseudonymise_command(
     typer.echo(f"{len(result.comments)} comments, {len(result.spans)} spans replaced in "
                f"{n_comments} comments ({counts or 'none'}); mode {mode}; wrote {output}", err=True)
     if review_file is not None:
-        typer.echo(f"{len(result.review)} spans to review in {review_file}", err=True)
+        words = int(is_shape_row(result.review["detector"]).sum())
+        typer.echo(f"{len(result.review)} spans to review in {review_file}"
+                   + (f" ({words} of them a word shaped like a missed name: 'accept' masks "
+                      "it, 'reject' says it is no name)" if words else ""), err=True)
     flagged = int(result.comments["needs_review"].sum())
     if flagged:
         typer.echo(f"{flagged} comments marked needs_review in {output.name}: carevoice report "

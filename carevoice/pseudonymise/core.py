@@ -34,6 +34,7 @@ from .joins import (
     trim_leading_words,
 )
 from .keys import ReidentificationKey, write_key
+from .leak_shapes import shape_words
 from .neighbours import (
     homes_in_a_row,
     organisations_after_people,
@@ -44,6 +45,7 @@ from .normalise import detection_frame, map_spans_back
 from .places import places_after_found
 from .replace import MODES, ReplaceConfig, Replacer, as_secret, replace_spans
 from .review import ReviewConfig, apply_decisions, review_table, stale_note
+from .shape_review import decide_shape_words, shape_review_table
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -485,7 +487,9 @@ class PseudonymisationResult:
     spans : pandas.DataFrame
         The spans that were replaced (offsets into the original text).
     review : pandas.DataFrame
-        The spans that need a person's decision, with context (holds original text).
+        The spans that need a person's decision, with context (holds original text), and the
+        words in a shape of a missed name that no span stands for (``detector``
+        ``"shape:..."``, score 0).
     key : ReidentificationKey
         The occurrences of each replaced entity (holds original text). Write it encrypted with
         :meth:`write_key`; it is never written otherwise.
@@ -493,6 +497,10 @@ class PseudonymisationResult:
         What a person should know about the run (no text): surrogates carried over from a
         previous wave that had to change, and the spans ``min_score`` left unmasked (also
         counted in ``spans.attrs["below_min_score"]`` and listed in ``review``).
+    cleared_shapes : tuple of (str, int, int)
+        The words in a shape of a missed name that a reviewer said are no name (``reject``),
+        as ``(comment_id, out_start, out_end)`` in the pseudonymised text: the review flags
+        (:func:`carevoice.pseudonymise.review_flags`) do not read them again.
     """
 
     comments: pd.DataFrame = field(repr=False)
@@ -501,6 +509,7 @@ class PseudonymisationResult:
     key: ReidentificationKey = field(repr=False)
     mode: str = "tags"
     notes: tuple[str, ...] = ()
+    cleared_shapes: tuple[tuple[str, int, int], ...] = ()
 
     def __repr__(self) -> str:
         n_comments = self.spans[COMMENT_ID].nunique() if len(self.spans) else 0
@@ -599,7 +608,10 @@ def pseudonymise(comments: Corpus | pd.DataFrame, config: PseudonymiseConfig | N
     spans : pandas.DataFrame, optional
         Use these spans (e.g. edited after :func:`detect_pii`) instead of detecting.
     decisions : pandas.DataFrame, optional
-        Review decisions from :func:`carevoice.pseudonymise.read_decisions`.
+        Review decisions from :func:`carevoice.pseudonymise.read_decisions`: on spans, and on
+        the words in a shape of a missed name the review table lists (``detector``
+        ``"shape:..."``), which ``accept`` masks and ``reject`` clears
+        (:func:`carevoice.pseudonymise.shape_review.decide_shape_words`).
     previous_key : ReidentificationKey, str or pathlib.Path, optional
         The key of an earlier survey wave pseudonymised with the same ``secret`` and mode (a
         key file is opened with ``secret``): people, places and organisations met there keep
@@ -642,14 +654,37 @@ def pseudonymise(comments: Corpus | pd.DataFrame, config: PseudonymiseConfig | N
         spans = resolve_spans(spans_frame(spans[list(SPAN_COLUMNS)].itertuples(index=False)),
                               comments=frame)
     stale: tuple[tuple[str, int, int, str], ...] = ()
+    counts: dict[str, int] = {}
+    found = set_aside = None
     if decisions is not None:
+        found, set_aside = spans, split_min_score(spans, config.min_score)[1]
         spans = apply_decisions(spans, decisions, frame)
-        stale = spans.attrs["stale_decisions"]
+        stale, counts = spans.attrs["stale_decisions"], dict(spans.attrs["decisions"])
     spans, below = split_min_score(spans, config.min_score)  # accepted spans score 1.0
-    review = review_table(frame, spans, config.review_config())
     run_secret = secret_b if secret_b is not None else as_secret(None)
     replacer = Replacer(run_secret, config.replace_config(), previous=previous)
     out, occurrences = replace_spans(frame, spans, replacer=replacer)
+    words = shape_words(frame, out, occurrences)
+    rejected = None
+    if decisions is not None and len(words):  # a shape's word decided: masked, or no name
+        accepted, rejected, shape_counts, shape_stale = decide_shape_words(
+            words, decisions, frame, found, set_aside)
+        counts = {k: counts.get(k, 0) + n for k, n in shape_counts.items()}
+        stale = (*stale, *shape_stale)
+        if len(accepted):  # masked as a detected span is, by a replacer made afresh
+            spans = _with_spans(spans, accepted, frame)
+            replacer = Replacer(run_secret, config.replace_config(), previous=previous)
+            out, occurrences = replace_spans(frame, spans, replacer=replacer)
+            words = shape_words(frame, out, occurrences)
+    cleared: tuple[tuple[str, int, int], ...] = ()
+    if rejected is not None and len(rejected):
+        no_name = set(zip(rejected[COMMENT_ID], rejected["start"], rejected["end"], strict=True))
+        is_cleared = [w in no_name for w in zip(words[COMMENT_ID], words["start"], words["end"],
+                                                strict=True)]
+        cleared = tuple((str(c), int(s), int(e)) for c, s, e in words.loc[
+            is_cleared, [COMMENT_ID, "out_start", "out_end"]].itertuples(index=False))
+        words = words[[not c for c in is_cleared]]
+    review = review_table(frame, spans, config.review_config())
     if decisions is not None and len(review):
         decided = decisions[decisions["decision"] != ""]
         # a stale decision is decided again: its span stays in the review table
@@ -661,6 +696,9 @@ def pseudonymise(comments: Corpus | pd.DataFrame, config: PseudonymiseConfig | N
     if len(below):  # left unmasked: listed for review as rejected, so a person sees them
         review = _review_with(review, review_table(frame, below, ReviewConfig(threshold=1.0)),
                               frame)
+    if len(words):  # the words no span stands for, in a shape of a missed name
+        review = _review_with(review, shape_review_table(frame, words, config.review_config()),
+                              frame, decision="")
     key = ReidentificationKey(occurrences, config.mode, digests=text_digests(out, occurrences),
                               mapping=replacer.mapping(),
                               secret_check=secret_check(secret_b) if secret_b else None)
@@ -672,6 +710,8 @@ def pseudonymise(comments: Corpus | pd.DataFrame, config: PseudonymiseConfig | N
     if stale:
         notes = (*notes, stale_note(stale))
     spans.attrs["below_min_score"] = len(below)
+    if decisions is not None:
+        spans.attrs["decisions"], spans.attrs["stale_decisions"] = counts, stale
     if len(below):
         import warnings
 
@@ -679,16 +719,31 @@ def pseudonymise(comments: Corpus | pd.DataFrame, config: PseudonymiseConfig | N
                               "with the decision 'reject': write 'accept' to mask them.")
         notes = (*notes, note)
         warnings.warn(note, UserWarning, stacklevel=2)
-    return PseudonymisationResult(out, spans, review, key, config.mode, notes)
+    return PseudonymisationResult(out, spans, review, key, config.mode, notes, cleared)
+
+
+def _with_spans(spans: pd.DataFrame, more: pd.DataFrame, comments: pd.DataFrame
+                ) -> pd.DataFrame:
+    """``spans`` and ``more`` (which overlap none of them), in the comments' order."""
+    import pandas as pd
+
+    table = pd.concat([spans, more.astype({"start": spans["start"].dtype,
+                                           "end": spans["end"].dtype})], ignore_index=True)
+    position = {cid: i for i, cid in enumerate(comments[COMMENT_ID].map(str))}
+    order = table[COMMENT_ID].astype(str).map(position)
+    out = table.assign(_order=order).sort_values(["_order", "start"], kind="stable").drop(
+        columns="_order").reset_index(drop=True)
+    out.attrs = dict(spans.attrs)
+    return out
 
 
 def _review_with(review: pd.DataFrame, below: pd.DataFrame,
-                 comments: pd.DataFrame) -> pd.DataFrame:
-    """The review table with the spans ``min_score`` left unmasked, decision ``"reject"``,
-    in the comments' order."""
+                 comments: pd.DataFrame, decision: str = "reject") -> pd.DataFrame:
+    """The review table with more rows (by default the spans ``min_score`` left unmasked,
+    decision ``"reject"``), in the comments' order."""
     import pandas as pd
 
-    table = pd.concat([review, below.assign(decision="reject")], ignore_index=True)
+    table = pd.concat([review, below.assign(decision=decision)], ignore_index=True)
     position = {cid: i for i, cid in enumerate(comments[COMMENT_ID].map(str))}
     order = table[COMMENT_ID].map(position)
     return table.assign(_order=order).sort_values(["_order", "start"], kind="stable").drop(

@@ -30,7 +30,8 @@ from ._words import FUNCTION_WORDS, KIN, KIN_FRIENDS, KIN_STAFF, PERSON_NOUNS, f
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = ["LEAK_SHAPES", "leak_shapes", "screen_leak_shapes"]
+__all__ = ["LEAK_SHAPES", "SHAPE_WORD_COLUMNS", "leak_shapes", "screen_leak_shapes", "shape_hits",
+           "shape_words"]
 
 #: The reason codes of the screen, in the order :func:`leak_shapes` reports them.
 LEAK_SHAPES: tuple[str, ...] = ("shape_after_contact", "shape_sign_off", "shape_digits_in_word",
@@ -156,6 +157,56 @@ def _free(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
     return not any(s < end and start < e for s, e in spans)
 
 
+def shape_hits(text: str, replaced: Iterable[tuple[int, int]] = ()
+               ) -> list[tuple[int, int, str]]:
+    """Every word of a pseudonymised text in a shape of a missed name, with the shape's code.
+
+    The words :func:`leak_shapes` reads, each hit given (a word in two shapes twice), so that
+    a reviewer can be shown the word (:func:`shape_words`).
+
+    Parameters
+    ----------
+    text : str
+        A pseudonymised comment.
+    replaced : iterable of (int, int), optional
+        Where replacements (tags, surrogates) stand in ``text``: words there are not read.
+
+    Returns
+    -------
+    list of (int, int, str)
+        ``(start, end, code)`` of each word in ``text``, by code in the order of
+        :data:`LEAK_SHAPES`, then by place.
+
+    Examples
+    --------
+    >>> shape_hits("ghosted zuleika, love kenzie x")
+    [(8, 15, 'shape_after_contact'), (22, 28, 'shape_sign_off')]
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    done = list(replaced)
+    hits: list[tuple[int, int, str]] = []
+    for m in _AFTER_CONTACT.finditer(text):
+        if _free(done, m.start("word"), m.end("word")) and name_like(m.group("word").lower()):
+            hits.append((m.start("word"), m.end("word"), "shape_after_contact"))
+    m = _SIGN_OFF.search(text)
+    if m and _free(done, m.start("word"), m.end("word")) and name_like(m.group("word").lower()):
+        hits.append((m.start("word"), m.end("word"), "shape_sign_off"))
+    for m in _DIGITS_IN_WORD.finditer(text):
+        if _free(done, m.start("word"), m.end("word")) and _reads_as_name(m.group("word")):
+            hits.append((m.start("word"), m.end("word"), "shape_digits_in_word"))
+    for m in _SLASHED.finditer(text):
+        for w in re.finditer(r"[^\W\d_][\w'\u2019-]*", m.group()):
+            start, end = m.start() + w.start(), m.start() + w.end()
+            if _free(done, start, end) and name_like(w.group().lower()):
+                hits.append((start, end, "shape_slash_names"))
+    for m in _HASHTAG.finditer(text):
+        if _free(done, m.start("word"), m.end("word")) \
+                and not _splits_into_words(m.group("word")):
+            hits.append((m.start("word"), m.end("word"), "shape_hashtag"))
+    return hits
+
+
 def leak_shapes(text: str, replaced: Iterable[tuple[int, int]] = ()) -> tuple[str, ...]:
     """Return the reason codes (:data:`LEAK_SHAPES`) of the shapes of a missed name in a
     pseudonymised text.
@@ -181,33 +232,7 @@ def leak_shapes(text: str, replaced: Iterable[tuple[int, int]] = ()) -> tuple[st
     >>> leak_shapes("see you soon, love kenzie x")
     ('shape_sign_off',)
     """
-    if not isinstance(text, str) or not text:
-        return ()
-    done = list(replaced)
-    found: set[str] = set()
-    for m in _AFTER_CONTACT.finditer(text):
-        if _free(done, m.start("word"), m.end("word")) and name_like(m.group("word").lower()):
-            found.add("shape_after_contact")
-            break
-    m = _SIGN_OFF.search(text)
-    if m and _free(done, m.start("word"), m.end("word")) and name_like(m.group("word").lower()):
-        found.add("shape_sign_off")
-    for m in _DIGITS_IN_WORD.finditer(text):
-        if _free(done, m.start("word"), m.end("word")) and _reads_as_name(m.group("word")):
-            found.add("shape_digits_in_word")
-            break
-    for m in _SLASHED.finditer(text):
-        words = [(w.start(), w.end(), w.group().lower())
-                 for w in re.finditer(r"[^\W\d_][\w'\u2019-]*", m.group())]
-        if any(_free(done, m.start() + s, m.start() + e) and name_like(w)
-               for s, e, w in words):
-            found.add("shape_slash_names")
-            break
-    for m in _HASHTAG.finditer(text):
-        if _free(done, m.start("word"), m.end("word")) \
-                and not _splits_into_words(m.group("word")):
-            found.add("shape_hashtag")
-            break
+    found = {code for *_, code in shape_hits(text, replaced)}
     return tuple(code for code in LEAK_SHAPES if code in found)
 
 
@@ -241,14 +266,108 @@ def screen_leak_shapes(comments: pd.DataFrame,
     """
     import pandas as pd
 
-    where: dict[str, list[tuple[int, int]]] = {}
-    if replaced is not None and len(replaced):
-        for cid, s, e in replaced[[COMMENT_ID, "out_start", "out_end"]].itertuples(index=False):
-            where.setdefault(str(cid), []).append((int(s), int(e)))
+    where = _regions(replaced)
     rows = []
     for cid, text in zip(comments[COMMENT_ID].astype(str), comments[TEXT], strict=True):
         if not isinstance(text, str):
             continue
-        tags = [(m.start(), m.end()) for m in re.finditer(r"\[[A-Z]+(?:_\d+)?\]", text)]
-        rows += [(cid, code) for code in leak_shapes(text, where.get(cid, []) + tags)]
+        rows += [(cid, code) for code in leak_shapes(text, where.get(cid, []) + _tags(text))]
     return pd.DataFrame(rows, columns=[COMMENT_ID, "reason"]).astype({COMMENT_ID: str})
+
+
+#: Columns of :func:`shape_words`.
+SHAPE_WORD_COLUMNS: tuple[str, ...] = (COMMENT_ID, "start", "end", "out_start", "out_end",
+                                       "detector")
+
+
+def shape_words(original: pd.DataFrame, pseudonymised: pd.DataFrame,
+                occurrences: pd.DataFrame, skip: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The words :func:`screen_leak_shapes` flags, placed in the original text, for review.
+
+    The screen reads the pseudonymised text; a flagged word is outside every replacement, so
+    it stands in the original text at its place there less what the replacements before it
+    added. Each word is given once, with the shapes it is in (hits that overlap as one).
+
+    Parameters
+    ----------
+    original : pandas.DataFrame
+        The comments as given, ``comment_id`` and ``text``.
+    pseudonymised : pandas.DataFrame
+        The same comments pseudonymised (the same ids, in any order).
+    occurrences : pandas.DataFrame
+        The replacements made (:func:`carevoice.pseudonymise.replace.replace_spans`):
+        ``comment_id``, ``start``, ``end``, ``out_start``, ``out_end``.
+    skip : pandas.DataFrame, optional
+        More places in the pseudonymised text not to read (``comment_id``, ``out_start``,
+        ``out_end``): the words a reviewer said are no name.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`SHAPE_WORD_COLUMNS` (holds no text): ``start`` and ``end`` in the
+        original text, ``out_start`` and ``out_end`` in the pseudonymised text, ``detector``
+        the shapes (``"shape:after_contact"``; two joined by ``"+"``), in the comments' order.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from carevoice.pseudonymise.replace import replace_spans
+    >>> comments = pd.DataFrame({"comment_id": ["c1"], "text": ["Kai said he ghosted zuleika"]})
+    >>> spans = pd.DataFrame({"comment_id": ["c1"], "start": [0], "end": [3],
+    ...                       "label": ["PERSON"]})
+    >>> out, occurrences = replace_spans(comments, spans, secret=b"x" * 32)
+    >>> shape_words(comments, out, occurrences)
+      comment_id  start  end  out_start  out_end             detector
+    0         c1     20   27         27       34  shape:after_contact
+    """
+    import pandas as pd
+
+    from ._base import as_text
+
+    where = _regions(occurrences)
+    skipped = _regions(skip)
+    shifts: dict[str, list[tuple[int, int]]] = {}  # (out_end, growth) of each replacement
+    if len(occurrences):
+        for cid, s, e, os_, oe in occurrences[
+                [COMMENT_ID, "start", "end", "out_start", "out_end"]].itertuples(index=False):
+            shifts.setdefault(str(cid), []).append((int(oe), (int(oe) - int(os_)) - (e - s)))
+    texts = dict(zip(original[COMMENT_ID].astype(str), original[TEXT].map(as_text),
+                     strict=True))
+    rows = []
+    for cid, text in zip(pseudonymised[COMMENT_ID].astype(str), pseudonymised[TEXT],
+                         strict=True):
+        if not isinstance(text, str):
+            continue
+        words: list[tuple[int, int, list[str]]] = []  # overlapping hits as one word
+        for s, e, code in sorted(shape_hits(text, where.get(cid, []) + skipped.get(cid, [])
+                                            + _tags(text))):
+            code = code.replace("shape_", "shape:", 1)
+            if words and s < words[-1][1]:  # "J4yden's": the digits' word and the contact's
+                last = words[-1]
+                words[-1] = (last[0], max(last[1], e),
+                             last[2] + [code] * (code not in last[2]))
+            else:
+                words.append((s, e, [code]))
+        source = texts.get(cid, "")
+        for s, e, codes in words:
+            grown = sum(g for end, g in shifts.get(cid, ()) if end <= s)
+            if source[s - grown:e - grown] != text[s:e]:  # pragma: no cover - a safeguard
+                continue  # the text was changed elsewhere than by a replacement
+            rows.append((cid, s - grown, e - grown, s, e, "+".join(codes)))
+    return pd.DataFrame(rows, columns=list(SHAPE_WORD_COLUMNS)).astype(
+        {COMMENT_ID: str, "start": "int64", "end": "int64", "out_start": "int64",
+         "out_end": "int64", "detector": str})
+
+
+def _regions(frame: pd.DataFrame | None) -> dict[str, list[tuple[int, int]]]:
+    """Each comment's ``out_start:out_end`` places in ``frame``, keyed by ``comment_id``."""
+    where: dict[str, list[tuple[int, int]]] = {}
+    if frame is not None and len(frame):
+        for cid, s, e in frame[[COMMENT_ID, "out_start", "out_end"]].itertuples(index=False):
+            where.setdefault(str(cid), []).append((int(s), int(e)))
+    return where
+
+
+def _tags(text: str) -> list[tuple[int, int]]:
+    """Where carevoice's tags (``[PERSON_1]``, ``[PHONE]``) stand in ``text``."""
+    return [(m.start(), m.end()) for m in re.finditer(r"\[[A-Z]+(?:_\d+)?\]", text)]

@@ -33,6 +33,7 @@ __all__ = [
     "REVIEW_REASONS",
     "ReviewConfig",
     "apply_decisions",
+    "is_shape_row",
     "needs_review",
     "read_decisions",
     "review_flags",
@@ -202,7 +203,8 @@ def review_flags(result: PseudonymisationResult | pd.DataFrame, below: pd.DataFr
     in which a second misspelt or unusual name goes unseen, and a missed name in a published
     quote is a safeguarding incident while a withheld quote is a small loss. Spans decided in
     a review (``decisions`` of :func:`carevoice.pseudonymise.pseudonymise`) are not in the
-    review table and flag nothing.
+    review table and flag nothing; so with a shape's word: accepted, it is masked; rejected
+    (no name), it is not read again (``cleared_shapes`` of the result).
 
     Parameters
     ----------
@@ -251,9 +253,14 @@ def review_flags(result: PseudonymisationResult | pd.DataFrame, below: pd.DataFr
         screened, replaced = comments, None
     else:  # a PseudonymisationResult: its review table says which spans need a person
         table = result.review
+        table = table[~is_shape_row(table["detector"])]  # the screen below names those
         is_below = table["decision"].astype(str) == "reject"
         chosen, set_aside = table[~is_below], table[is_below]
         screened, replaced = result.comments, result.key.occurrences
+        if result.cleared_shapes:  # words a reviewer said are no name: not read again
+            replaced = pd.concat([replaced[[COMMENT_ID, "out_start", "out_end"]], pd.DataFrame(
+                list(result.cleared_shapes), columns=[COMMENT_ID, "out_start", "out_end"])],
+                ignore_index=True)
     parts = []
     if len(chosen):
         weak = set(config.weak_detectors)
@@ -342,17 +349,46 @@ def review_table(comments: pd.DataFrame, spans: pd.DataFrame,
     check_comments(comments)
     texts = dict(zip(comments[COMMENT_ID].map(str), comments[TEXT].map(as_text), strict=True))
     chosen = spans[needs_review(spans, config)] if len(spans) else spans
-    rows = []
-    for cid, start, end, label, score, det in chosen[
-            [COMMENT_ID, "start", "end", "label", "score", "detector"]].itertuples(index=False):
-        text = texts.get(str(cid), "")
-        span_text = text[start:end]
-        left = text[max(0, start - config.context):start]
-        right = text[end:end + config.context]
-        context = " ".join(f"{left}[[{span_text}]]{right}".split())
-        rows.append((str(cid), int(start), int(end), label, round(float(score), 3), det,
-                     span_text, context, fingerprint(span_text), ""))
+    rows = [_review_row(texts.get(str(cid), ""), str(cid), int(start), int(end), label,
+                        score, det, config.context)
+            for cid, start, end, label, score, det in chosen[
+                [COMMENT_ID, "start", "end", "label", "score", "detector"]].itertuples(
+                    index=False)]
     return pd.DataFrame(rows, columns=list(REVIEW_COLUMNS))
+
+
+def _review_row(text: str, cid: str, start: int, end: int, label: str, score: float,
+                detector: str, context: int) -> tuple:
+    """One row of the review table (:data:`REVIEW_COLUMNS`), the decision blank."""
+    span_text = text[start:end]
+    left = text[max(0, start - context):start]
+    right = text[end:end + context]
+    around = " ".join(f"{left}[[{span_text}]]{right}".split())
+    return (cid, start, end, label, round(float(score), 3), detector, span_text, around,
+            fingerprint(span_text), "")
+
+
+def is_shape_row(detector: pd.Series) -> pd.Series:
+    """Which rows of a review table (by their ``detector``) are words in a shape of a missed
+    name (:func:`carevoice.pseudonymise.shape_review.shape_review_table`) rather than spans.
+
+    Parameters
+    ----------
+    detector : pandas.Series
+
+    Returns
+    -------
+    pandas.Series of bool
+    """
+    return detector.astype(str).str.startswith("shape:")
+
+
+def _span_rows(decisions: pd.DataFrame) -> pd.DataFrame:
+    """The decisions on spans: every row but those of words in a shape of a missed name
+    (every row when ``decisions`` has no ``detector``, a frame made by hand)."""
+    if "detector" not in decisions or not len(decisions):
+        return decisions
+    return decisions[~is_shape_row(decisions["detector"])]
 
 
 #: The suffixes a review file may have: the formats it is written in.
@@ -476,8 +512,10 @@ def read_decisions(path: str | Path) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        ``comment_id``, ``start``, ``end``, ``label``, ``fingerprint`` and ``decision``
-        (``"accept"``, ``"reject"`` or ``""``).
+        ``comment_id``, ``start``, ``end``, ``label``, ``fingerprint``, ``decision``
+        (``"accept"``, ``"reject"`` or ``""``) and ``detector`` (``""`` if the file has no
+        such column), which tells the rows of words in a shape of a missed name
+        (:func:`is_shape_row`) from those of spans.
 
     Raises
     ------
@@ -511,6 +549,7 @@ def read_decisions(path: str | Path) -> pd.DataFrame:
         "label": labels,
         "fingerprint": frame.get("fingerprint", ""),
         "decision": norm,
+        "detector": frame["detector"].str.strip() if "detector" in frame else "",
     })
     bad_offsets = out.loc[out["start"].isna() | out["end"].isna(), COMMENT_ID].tolist()
     if bad_offsets:
@@ -526,6 +565,9 @@ def read_decisions(path: str | Path) -> pd.DataFrame:
 def apply_decisions(spans: pd.DataFrame, decisions: pd.DataFrame,
                     comments: pd.DataFrame | None = None) -> pd.DataFrame:
     """Drop rejected spans and relabel accepted ones; blank decisions keep the span.
+
+    The rows of words in a shape of a missed name (``detector`` ``"shape:..."``) are left to
+    :func:`carevoice.pseudonymise.shape_review.decide_shape_words`.
 
     Parameters
     ----------
@@ -551,7 +593,7 @@ def apply_decisions(spans: pd.DataFrame, decisions: pd.DataFrame,
     if comments is not None:
         texts = dict(zip(comments[COMMENT_ID].map(str), comments[TEXT].map(as_text), strict=True))
     lookup = {}
-    for row in decisions.itertuples(index=False):
+    for row in _span_rows(decisions).itertuples(index=False):
         lookup[(str(row.comment_id), int(row.start), int(row.end))] = row
     keep, labels = [], []
     counts = {"accepted": 0, "rejected": 0, "stale": 0}
