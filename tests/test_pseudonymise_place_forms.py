@@ -130,6 +130,7 @@ def test_a_postcode_district_alone_is_masked(text, code):
     "im in set b2 for maths",
     "CO2 is bad for the planet",
     "the lesson is in room e4",
+    "the TS1 form was late",
 ])
 def test_school_years_roads_and_other_codes_are_no_postcode(text):
     assert not any(s.label == "POSTCODE" for s in PATTERNS.find("c", text))

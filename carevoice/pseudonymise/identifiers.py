@@ -498,8 +498,9 @@ _DISTRICT = r"[a-z]{1,2}[0-9]{1,2}[a-z]?"
 
 #: Words after "in e4", "from b2" that make the code something else: a channel, a level, a
 #: grade, a seat, a size.
-_NOT_A_DISTRICT_AFTER = (r"level|grade|form|class|set|group|room|block|paper|size|seat|row|"
-                         r"tier|exam|exams|maths|english|music|french|spanish|german")
+_NOT_A_DISTRICT_AFTER = (r"level|grade|form|forms|class|set|group|room|block|paper|size|seat|row|"
+                         r"tier|exam|exams|maths|english|music|french|spanish|german|bus|train|"
+                         r"model|version|console|controller|game|games")
 
 #: Words for the people of a place after "the" and a district: "the SE15 lot", "the bd7 boys".
 _GROUPS_OF_A_PLACE = (r"lot|lads|boys|girls|gang|gangs|crew|man|mandem|youngers|olders|kids|"
@@ -763,7 +764,7 @@ IDENTIFIER_PATTERNS: tuple[Pattern, ...] = (
     Pattern("postcode_district_capitals", "POSTCODE",  # "BD3 is rough", "SE15": a two-letter
             # area in capitals needs no cue; a one-letter area ("M6", "B2", "E4") does
             r"(?<![\w/.-])(?P<pii>(?-i:[A-Z]{2}[0-9]{1,2}|[A-Z]{2}[0-9][A-Z]))(?![\w/-]|\.\d)"
-            r"(?!\s?[0-9][A-Z]{2})",
+            rf"(?!\s?[0-9][A-Z]{{2}})(?!\s+(?i:{_NOT_A_DISTRICT_AFTER})\b)",
             score=0.55, flags=0, validate=_capital_district_ok, trigger=r"[A-Z]{2}\d"),
     Pattern("postcode_cue", "POSTCODE",
             r"\b(?:postcode|post\s?code)\s*(?:is|was|:|=|-)?\s*(?P<pii>[a-z]{1,2}\d{1,2}[a-z]?"
