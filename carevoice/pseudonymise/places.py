@@ -154,8 +154,6 @@ _DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "satu
                    "sundays", "weekend", "weekends", "summer", "holidays"})
 #: Where, before "up" or "down" and a town: "a place up ashby", "somewhere down ware".
 _SOMEWHERE = frozenset({"place", "somewhere", "flat", "house", "home", "moved", "move"})
-#: Words that join the members of a list of places: "ashford, sandy and street", "wells and
-#: now yeovil", "bath then street".
 #: Words before a district's name that are part of it: "north", "wester", "nether".
 _NAME_PREFIXES = DIRECTIONS | {"wester", "easter", "nether", "over", "mid"}
 
@@ -163,6 +161,8 @@ _NAME_PREFIXES = DIRECTIONS | {"wester", "easter", "nether", "over", "mid"}
 _PEOPLE_OF_A_PLACE = frozenset({"lot", "boys", "lads", "girls", "gang", "gangs", "crew", "mandem",
                                 "youngers", "olders", "massive", "posse"})
 
+#: Words that join the members of a list of places: "ashford, sandy and street", "wells and
+#: now yeovil", "bath then street".
 _LIST_JOINS = frozenset({"and", "n", "or", "then", "now", "also", "back", "to", "up", "down"})
 #: Words before "from" that say where someone comes from: "my mum is from reading", "im from
 #: hull", "originally from bath".
@@ -603,7 +603,10 @@ class PlaceDetector(TextDetector):
 
         "nobody at north fenmoor", "i live in ashvale now": places too small for the gazetteer,
         written in lower case. Score 0.45: it goes to review. A direction before the word
-        ("north", "west", "upper") is part of the name.
+        ("north", "west", "upper", "wester") is part of the name. "the" may stand between the
+        cue and the word ("i live in the pilrigmoor"); with no cue the word is read after "the"
+        before a group ("the kelvinbrae lot") and after "then", "and" ... that follow a place
+        found ("in moredun then drumbleton").
         """
         taken = _taken(tokens, found)
         ends = {tokens[k][1] for k in range(len(tokens))
@@ -621,7 +624,7 @@ class PlaceDetector(TextDetector):
             # "the niddrie lot", "the pilrig boys": the people of a place, after "the"
             group = lows[i - 1] == "the" and nxt in _PEOPLE_OF_A_PLACE
             # "placed in niddrie then pilrig": a list after a place found
-            listed = lows[j] in _LIST_JOINS and j and tokens[j - 1][1] in ends
+            listed = bool(j) and lows[j] in _LIST_JOINS and tokens[j - 1][1] in ends
             # "moved to wythenshawe", "move back to peterbrough", "moved me back to brimble",
             # "from manny to wythenshawe"
             k = j - 1 if j and lows[j - 1] == "back" else j
