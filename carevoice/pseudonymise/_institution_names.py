@@ -636,3 +636,33 @@ def _saint_in_full_ok(value: str) -> float | bool:
     """"st thomas more", "saint john fisher": a saint's first name before the second name."""
     first = value.lower().split()[1]
     return 0.7 if first in first_names() or first in _SAINTS_ONLY else False
+
+
+#: Endings of the compound names homes are given ("fernlea", "brookview", "ashcrest",
+#: "hollyfield"): a hill, a field, a wood, a view.
+_HOME_NAME_ENDINGS = (
+    "hill", "hills", "crest", "lea", "leigh", "ley", "field", "fields", "wood", "woods", "view",
+    "house", "side", "dale", "mead", "brook", "bank", "croft", "gate", "lands", "holme", "hurst",
+    "ridge", "moor", "grove", "lodge", "dene", "down", "downs", "garth", "haven", "mount",
+    "court", "hall", "combe", "stead", "bourne", "glen", "vale", "well", "wells", "worth",
+)
+
+
+def _home_compound_ok(value: str) -> float | bool:
+    """"fernlea" in "the fernlea manager": one word, no English word, made as homes' names are
+    made (a tree, bird or flower first, or a hill, field or view last: "hollyfield",
+    "brookview"); not "the oakley kids" unless it is so made, nor an English word."""
+    low = value.lower()
+    if not no_word_at_all(low) or low in first_names():
+        return False
+    made = any(low.endswith(end) and len(low) - len(end) >= 3 for end in _HOME_NAME_ENDINGS) \
+        or any(low.startswith(word) and len(low) - len(word) >= 3 for word in HOME_NAME_WORDS)
+    return 0.5 if made else False
+
+
+def _bishop_ok(value: str) -> float | bool:
+    """"bishop vesey", "cardinal newman": a school named after a churchman, not "the bishop
+    said" (a word of the clause after the title)."""
+    last = value.lower().split()[-1]
+    return last not in FUNCTION_WORDS and last not in ROLE_WORDS and not (
+        dictionary_word(last) and frequency(last) >= 20_000)

@@ -52,6 +52,25 @@ def _street_lower_ok(value: str) -> float | bool:
     return 0.5
 
 
+#: Words before "road" after "the" that say which kind of road, not its name: "on the main
+#: road", "down the ring road", "on the other road".
+_KINDS_OF_ROAD = frozenset({"main", "ring", "relief", "link", "slip", "back", "high", "coast",
+                            "toll", "dual", "busy", "same", "other", "wrong", "right", "open",
+                            "top", "bottom", "front", "side", "old", "new", "long", "big",
+                            "little", "country", "dirt", "gravel", "motorway", "bypass",
+                            "private", "whole", "next", "first", "last", "quiet", "dead",
+                            "fast", "straight", "narrow", "only", "local"})
+
+
+def _street_the_lower_ok(value: str) -> float | bool:
+    """"the falls road", "the holloway road": a road's name after "the"; not "the main road",
+    "the other street", "the same lane"."""
+    words = value.lower().split()
+    if any(w in _KINDS_OF_ROAD or w in FUNCTION_WORDS for w in words[:-1]):
+        return False
+    return _street_lower_ok(value)
+
+
 def _estate_lower_ok(value: str) -> float | bool:
     """"the meadows estate", "ashvale estate", "the marsh estate": a word homes and estates are
     named by, a surname that is no common word, or no word at all; not "council estate", "the
@@ -288,6 +307,11 @@ ADDRESS_PATTERNS: tuple[Pattern, ...] = (
             r"\s+(?:road|rd|street|"
             r"lane|avenue|ave|close|drive|crescent|terrace|grove|mount|gardens|row))\b",
             score=0.5, flags=0, validate=_street_lower_ok),
+    Pattern("street_the_lower", "LOCATION",  # "we lived on the ormeau road", "grew up off
+            # the holloway road": a road named with "the", after a word that puts someone on it
+            r"\b(?:on|onto|off|along|up|down)\s+the\s+(?P<pii>(?:[a-z]{3,}\s+)?[a-z]{3,}"
+            r"\s+(?:road|rd|street|lane))\b",
+            score=0.5, flags=0, validate=_street_the_lower_ok, trigger=r"\bthe\b"),
     Pattern("estate_named", "LOCATION",
             r"\b(?P<pii>[A-Z][a-z']{2,}(?:\s+[A-Z][a-z']{2,})?)\s+estate\b",
             score=0.6, flags=0, validate=_estate_name_ok, trigger=r"estate"),

@@ -197,6 +197,17 @@ _NOT_A_DAY = (r"(?!\s+(?:of\s+(?:\d+\b(?!st|nd|rd|th)|two|three|four|five|six|se
 _HOLIDAYS = (r"christmas\s+(?:day|eve)|boxing\s+day|new\s+year'?s\s+(?:day|eve)|"
              r"valentine'?s\s+day|bonfire\s+night|halloween|st\.?\s+patrick'?s\s+day")
 
+#: Holidays that a year makes a date ("xmas eve 2021", "easter sunday 2020", "eid 2019"): the
+#: named days above, the short forms of christmas and the feasts that move with the calendar.
+_HOLIDAYS_IN_A_YEAR = (rf"{_HOLIDAYS}|(?:xmas|x-mas|crimbo|chrimbo)(?:\s+(?:day|eve))?|"
+                       r"christmas|easter(?:\s+(?:sunday|monday|day|weekend|holidays?))?|"
+                       r"good\s+friday|eid(?:\s+al[- ]?(?:fitr|adha))?|diwali|hanukkah|"
+                       r"mother'?s\s+day|father'?s\s+day")
+
+#: A weekday, short forms too, before a day and month in figures: "wed 3/4", "thurs 12.5".
+_WEEKDAY_SHORT = (r"(?:mon|monday|tue|tues|tuesday|wed|weds|wednesday|thu|thur|thurs|thursday|"
+                  r"fri|friday|sat|saturday|sun|sunday)")
+
 
 #: The dates patterns, in the order they are tried.
 DATE_PATTERNS: tuple[Pattern, ...] = (
@@ -227,9 +238,13 @@ DATE_PATTERNS: tuple[Pattern, ...] = (
             rf"(?:\s+of)?\s+{_MONTH_RE})\b",
             score=0.85, validate=_birthday_words_ok, trigger=_MONTH_RE),
     Pattern("date_holiday_year", "DATE",
-            rf"\b(?:{_HOLIDAYS})"
+            rf"\b(?:{_HOLIDAYS_IN_A_YEAR})"
             r",?\s+(?:(?:in|of)\s+)?(?:19|20)\d\d\b",
             score=0.8, trigger=r"(?:19|20)\d\d"),
+    Pattern("date_weekday_numeric", "DATE",  # "wed 3/4", "on friday the 9.6": the weekday
+            # says the figures are a day and a month (no fraction, score or time)
+            rf"\b{_WEEKDAY_SHORT}\.?,?\s+(?:the\s+)?\d{{1,2}}[/.]\d{{1,2}}(?![/.-]?\d)(?!\s+of\b)",
+            score=0.85, validate=_day_month_ok, trigger=r"\d[/.]\d"),
     Pattern("date_birth_year", "DATE",  # "born in 2015", "born there in 2009", "yob 2011"
             r"\b(?:born(?:(?:\s+[a-z']+){1,3}?\s+in)?(?:\s+in)?(?:\s+the\s+year)?|"
             r"year\s+of\s+birth(?:\s+is)?|yob|dob)"

@@ -480,6 +480,71 @@ _MAIL_TLD = r"(?:com|org|net|co|uk|ac|gov|nhs|sch|io|me|info|edu|biz)\b"
 _MAIL_LOCAL = (r"(?<![\w.+-])[\w%+-]+(?:(?:\.|\s+dot\s+)[\w%+-]+)*"
                r"(?:\s+\d{1,4}(?=\s+at\s))?")  # "skye dot barker 09 at ..."
 
+#: The UK's postcode areas (and the Crown dependencies'): the letters an outward code begins
+#: with ("BD" Bradford, "M" Manchester, "SE" south-east London).
+POSTCODE_AREAS = frozenset(
+    "AB AL B BA BB BD BH BL BN BR BS BT CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH DL DN DT "
+    "DY E EC EH EN EX FK FY G GL GU GY HA HD HG HP HR HS HU HX IG IM IP IV JE KA KT KW KY L LA "
+    "LD LE LL LN LS LU M ME MK ML N NE NG NN NP NR NW OL OX PA PE PH PL PO PR RG RH RM S SA SE "
+    "SG SK SL SM SN SO SP SR SS ST SW SY TA TD TF TN TQ TR TS TW UB W WA WC WD WF WN WR WS WV "
+    "YO ZE".split())
+
+#: The London areas whose one-digit districts take a letter too ("SW1A", "W1T", "EC2M").
+_LETTERED_AREAS = frozenset({"E", "EC", "N", "NW", "SE", "SW", "W", "WC"})
+
+#: An outward code alone, any case: the area letters, the district's one or two digits and, in
+#: central London, a letter ("bd3", "SE15", "w1t").
+_DISTRICT = r"[a-z]{1,2}[0-9]{1,2}[a-z]?"
+
+#: Words after "in e4", "from b2" that make the code something else: a channel, a level, a
+#: grade, a seat, a size.
+_NOT_A_DISTRICT_AFTER = (r"level|grade|form|forms|class|set|group|room|block|paper|size|seat|row|"
+                         r"tier|exam|exams|maths|english|music|french|spanish|german|bus|train|"
+                         r"model|version|console|controller|game|games")
+
+#: Words for the people of a place after "the" and a district: "the SE15 lot", "the bd7 boys".
+_GROUPS_OF_A_PLACE = (r"lot|lads|boys|girls|gang|gangs|crew|man|mandem|youngers|olders|kids|"
+                      r"people|side|area|end|estate|massive")
+
+#: Codes in capitals shaped as outward codes that mean something else: a gas, a skate, a
+#: television channel.
+_NOT_DISTRICTS = frozenset({"CO2", "SK8", "CH4", "CH5", "NO2", "SO2", "PS4", "PS5"})
+
+
+def postcode_district_ok(value: str) -> float | bool:
+    """Whether ``value`` is shaped as a real UK outward code ("bd3", "SE15", "SW1A", "M14").
+
+    The area letters must be a real postcode area (:data:`POSTCODE_AREAS`), the district a number
+    from 0 to 99 (no leading zero but "0" itself), and a letter after it only in the central
+    London areas, after one digit.
+
+    Parameters
+    ----------
+    value : str
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> postcode_district_ok("bd3"), postcode_district_ok("y7"), postcode_district_ok("SW1A")
+    (True, False, True)
+    """
+    m = re.fullmatch(r"([A-Za-z]{1,2})([0-9]{1,2})([A-Za-z]?)", value)
+    if m is None:
+        return False
+    area, district, letter = m.group(1).upper(), m.group(2), m.group(3)
+    if area not in POSTCODE_AREAS or (len(district) == 2 and district[0] == "0"):
+        return False
+    return not letter or (area in _LETTERED_AREAS and len(district) == 1)
+
+
+def _capital_district_ok(value: str) -> float | bool:
+    """An outward code in capitals with a two-letter area, not a code of something else."""
+    return value not in _NOT_DISTRICTS and postcode_district_ok(value)
+
+
 #: A UK postcode's outward code ("LS9", "SW1A") and inward code ("7QT"). The area's letters
 #: may be any letters: a postcode mistyped ("LZ6 2QT") or made up for a form still places a
 #: person, and no English word has this shape.
@@ -689,10 +754,18 @@ IDENTIFIER_PATTERNS: tuple[Pattern, ...] = (
     Pattern("postcode_spelt_inward", "POSTCODE",  # "SW1A 1 A A": the inward code spelt out
             rf"\b{POSTCODE_OUTWARD}\s{{1,2}}[0-9]\s[ABD-HJLNP-UW-Z]\s[ABD-HJLNP-UW-Z]\b",
             score=0.85, trigger=r"\d\s\w\s\w\b"),
-    Pattern("postcode_district", "POSTCODE",
-            r"\b(?:postcode|post\s?code|in|from|near|round|live\s+in)\s+(?P<pii>(?:[A-PR-UWYZ][0-9]{1,2}|"
-            r"[A-PR-UWYZ][A-HK-Y][0-9]{1,2}))\b(?!\s?[0-9][A-Z]{2})",
-            score=0.5, flags=0, trigger=r"\d"),
+    Pattern("postcode_district", "POSTCODE",  # "live in bd3", "moved to ls6", "from N15"
+            rf"\b(?:post\s?code|in|from|near|round|around|(?:moved?|moving|went|back|over)\s+to)"
+            rf"\s+(?P<pii>{_DISTRICT})\b(?!\s?[0-9][A-Z]{{2}})(?!\s*(?:{_NOT_A_DISTRICT_AFTER})\b)",
+            score=0.5, validate=postcode_district_ok, trigger=r"\d"),
+    Pattern("postcode_district_group", "POSTCODE",  # "the SE15 lot", "the bd7 boys"
+            rf"\bthe\s+(?P<pii>{_DISTRICT})\s+(?:{_GROUPS_OF_A_PLACE})\b",
+            score=0.6, validate=postcode_district_ok, trigger=r"\d"),
+    Pattern("postcode_district_capitals", "POSTCODE",  # "BD3 is rough", "SE15": a two-letter
+            # area in capitals needs no cue; a one-letter area ("M6", "B2", "E4") does
+            r"(?<![\w/.-])(?P<pii>(?-i:[A-Z]{2}[0-9]{1,2}|[A-Z]{2}[0-9][A-Z]))(?![\w/-]|\.\d)"
+            rf"(?!\s?[0-9][A-Z]{{2}})(?!\s+(?i:{_NOT_A_DISTRICT_AFTER})\b)",
+            score=0.55, flags=0, validate=_capital_district_ok, trigger=r"[A-Z]{2}\d"),
     Pattern("postcode_cue", "POSTCODE",
             r"\b(?:postcode|post\s?code)\s*(?:is|was|:|=|-)?\s*(?P<pii>[a-z]{1,2}\d{1,2}[a-z]?"
             r"(?:\s{1,2}|\s?-\s?)\d\s?[a-z]\s?[a-z])\b",

@@ -16,6 +16,7 @@ from ._institution_names import (
     CHILDREN_SERVICE_KINDS,
     SAINTS_SECOND_NAMES,
     _agency_lower_ok,
+    _bishop_ok,
     _break_place_ok,
     _called_name_ok,
     _care_place_ok,
@@ -29,6 +30,7 @@ from ._institution_names import (
     _firm_ok,
     _for_children_ok,
     _home_at_ok,
+    _home_compound_ok,
     _home_name_ok,
     _home_named_ok,
     _initials_ok,
@@ -159,6 +161,55 @@ GROUP_HEADS = r"Circle|Base|Den|Nest|Haven|Forum|Collective|Network|Crew|Squad"
 _NOT_A_NAME_START = (r"The|My|Our|Your|Their|His|Her|This|That|A|An|In|At|To|From|And|But|Or|"
                      r"When|If|So|Then|Me|We|They|He|She|It|I")
 
+#: Religious dedications schools are named by, with no word saying it is a school: "holy
+#: family", "sacred heart", "notre dame", "corpus christi", "our lady of lourdes", "christ the
+#: king", "all saints". A bishop's or cardinal's name is read with a validator.
+_DEDICATIONS = (
+    r"holy\s+(?:family|trinity|cross|rosary|spirit|ghost|name|redeemer|innocents|child|souls|"
+    r"angels|apostles|saviour|savior|martyrs|ghost)|sacred\s+hearts?|notre\s+dame|"
+    r"corpus\s+christi|christ\s+(?:the\s+(?:king|saviour|redeemer)|church)|"
+    r"our\s+lady(?:['\u2019]?s)?(?:\s+(?:of|and)(?:\s+the)?(?:\s+(?!(?:in|at|for|till|until|"
+    r"now|then|and|but|when|school|primary|high|rc|ce)\b)[a-z]{3,}){1,2}|\s+(?:immaculate|queen|"
+    r"star|help|mount|victories|grace|lourdes|fatima|walsingham))?|"
+    r"immaculate\s+(?:conception|heart)|blessed\s+(?:sacrament|trinity|hugh\s+faringdon|"
+    r"edward\s+oldcorne|george\s+napier|william\s+howard|robert\s+sutton|john\s+henry\s+newman|"
+    r"[a-z]{3,}\s+[a-z]{3,}(?=\s+(?:rc|catholic)))|all\s+(?:saints|souls|hallows)|"
+    r"english\s+martyrs|precious\s+blood|good\s+shepherd|la\s+sainte\s+union|de\s+la\s+salle|"
+    r"(?:st|saint|sts|ss)\.?\s+[a-z]{3,}(?:['\u2019]?s)?(?:\s+(?:and|&)\s+(?:st\.?\s+)?[a-z]{3,})?"
+    r"(?=\s+(?:rc|r\.c\.?|ce|c\s+of\s+e|catholic)\b)"
+)
+
+#: What a Catholic or church school adds to its name: "rc", "ce", "c of e", "catholic" and the
+#: kind of school.
+_CHURCH_SCHOOL_TAIL = (r"(?:\s+(?:rc|r\.c\.?|ce|c\s+of\s+e|c\.?e\.?|catholic|"
+                       r"church\s+of\s+england))?(?:\s+(?:primary|high|school|academy|college|juniors|infants|secondary|"
+                       r"grammar|sixth\s+form|comp|comprehensive)(?:\s+school)?)?")
+
+#: A churchman a school is named after: "bishop vesey", "cardinal newman".
+_BISHOP = r"(?:arch)?bishop|cardinal|pope|canon|father"
+
+#: Words before a school's name: "went to", "i go", "at", "in year 9 at", "excluded from".
+_SCHOOL_CUES = (r"(?:go|goes|going|gone|went|attend|attends|attended|attending|started|start|"
+                r"join|joined|left|leave|leaving|moved|move|excluded|expelled|at|to|from|in)")
+
+#: A school year after a name: "notre dame in year 9", "in yr 10".
+_IN_A_YEAR = r"(?=\s+(?:now\s+)?in\s+(?:year|yr|y)\s?\d{1,2}\b)"
+
+#: What a name is said to be: "is a good school", "was my primary".
+_IS_A_SCHOOL = (r"\s+(?:is|was)\s+(?:a|an|the|my|our)\s+(?:[a-z]+\s+){0,2}"
+                r"(?:school|primary|academy|college|secondary)\b")
+
+#: Words of a Welsh, Gaelic or Irish school's name after "ysgol", "sgoil", "scoil": not an
+#: English word that ends the name.
+_CELTIC_NAME_WORD = (r"(?!(?:in|at|for|and|but|now|then|till|until|is|was|were|are|i|we|he|she|"
+                     r"they|it|my|when|cos|coz|so|with|on|to|from|where|which|that|the|a|"
+                     r"because|since|last|this|next|year|yr|school|primary|but)\b)"
+                     r"[a-z\u00c0-\u017f'\u2019-]{1,}")
+
+#: A home's people and staff after its name: "the fernlea manager", "the brookview kids".
+_HOME_PEOPLE = (r"staff|manager|managers|kids|children|workers|carers|residents|girls|boys|lads|"
+                r"team|deputy|key\s*workers?|night\s+staff|lot")
+
 #: The institutions patterns, in the order they are tried.
 INSTITUTION_PATTERNS: tuple[Pattern, ...] = (
     Pattern("faith_place", "ORG",
@@ -169,6 +220,27 @@ INSTITUTION_PATTERNS: tuple[Pattern, ...] = (
             r"\b(?P<pii>Our\s+Lady(?:['\u2019]s)?(?:\s+(?:of|and)(?:\s+the)?\s+|\s+)"
             r"(?:(?:St\.?|Saint)\s+)?[A-Z][a-z]+(?:\s+(?:of\s+)?[A-Z][a-z]+){0,2})",
             score=0.6, flags=0, trigger=r"our\s+lady"),
+    Pattern("dedication_school", "ORG",  # "i used to go holy family", "at sacred heart"
+            rf"\b{_SCHOOL_CUES}(?:\s+to)?\s+(?:the\s+)?(?P<pii>(?:{_DEDICATIONS}){_CHURCH_SCHOOL_TAIL})"
+            r"(?![\w'\u2019-])",
+            score=0.6),
+    Pattern("dedication_school_named", "ORG",  # "notre dame is a good school", "holy cross
+            # primary", "corpus christi in year 10": a dedication with a school word or year
+            rf"\b(?P<pii>(?:{_DEDICATIONS})(?:(?=\s+(?:rc|r\.c\.?|ce|c\s+of\s+e|catholic|primary|high|"
+            rf"school|academy|college|juniors|infants|secondary|grammar)\b){_CHURCH_SCHOOL_TAIL}|"
+            rf"{_CHURCH_SCHOOL_TAIL}(?={_IS_A_SCHOOL}|{_IN_A_YEAR})))(?![\w'\u2019-])",
+            score=0.6),
+    Pattern("bishop_school", "ORG",  # "i go bishop vesey now in year 9", "at cardinal newman"
+            rf"\b(?:{_SCHOOL_CUES})(?:\s+to)?\s+(?P<pii>(?:{_BISHOP})\s+[a-z]{{3,}}"
+            rf"{_CHURCH_SCHOOL_TAIL})(?![\w'\u2019-])",
+            score=0.55, validate=_bishop_ok),
+    Pattern("celtic_school", "ORG",  # "ysgol bro morgannwg", "gaelscoil na mara", "sgoil"
+            rf"\b(?P<pii>(?:ysgol|sgoil|scoil|gaelscoil|gaelcholáiste|gaelcholaiste|coláiste|"
+            rf"colaiste)\s+{_CELTIC_NAME_WORD}(?:\s+{_CELTIC_NAME_WORD}){{0,3}})",
+            score=0.6, trigger=r"scoil|sgoil|ysgol|gaelch|col[aá]iste"),
+    Pattern("home_compound_people", "ORG",  # "the fernlea manager", "the brookview kids"
+            rf"\bthe\s+(?P<pii>[a-z]{{6,}})\s+(?:{_HOME_PEOPLE})\b",
+            score=0.5, flags=0, validate=_home_compound_ok),
     Pattern("masjid_named", "ORG",  # "masjid al-noor", "masjid e noor"
             r"\b(?P<pii>masjid\s+(?:(?:al|an|ar|as|e|ul|un)[\s-])?[a-z]{3,})\b",
             score=0.5, validate=_masjid_ok, trigger=r"masjid"),

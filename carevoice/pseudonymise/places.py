@@ -154,6 +154,13 @@ _DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "satu
                    "sundays", "weekend", "weekends", "summer", "holidays"})
 #: Where, before "up" or "down" and a town: "a place up ashby", "somewhere down ware".
 _SOMEWHERE = frozenset({"place", "somewhere", "flat", "house", "home", "moved", "move"})
+#: Words before a district's name that are part of it: "north", "wester", "nether".
+_NAME_PREFIXES = DIRECTIONS | {"wester", "easter", "nether", "over", "mid"}
+
+#: The people of a place, after "the" and its name: "the niddrie lot", "the pilrig boys".
+_PEOPLE_OF_A_PLACE = frozenset({"lot", "boys", "lads", "girls", "gang", "gangs", "crew", "mandem",
+                                "youngers", "olders", "massive", "posse"})
+
 #: Words that join the members of a list of places: "ashford, sandy and street", "wells and
 #: now yeovil", "bath then street".
 _LIST_JOINS = frozenset({"and", "n", "or", "then", "now", "also", "back", "to", "up", "down"})
@@ -596,15 +603,28 @@ class PlaceDetector(TextDetector):
 
         "nobody at north fenmoor", "i live in ashvale now": places too small for the gazetteer,
         written in lower case. Score 0.45: it goes to review. A direction before the word
-        ("north", "west", "upper") is part of the name.
+        ("north", "west", "upper", "wester") is part of the name. "the" may stand between the
+        cue and the word ("i live in the pilrigmoor"); with no cue the word is read after "the"
+        before a group ("the kelvinbrae lot") and after "then", "and" ... that follow a place
+        found ("in moredun then drumbleton").
         """
         taken = _taken(tokens, found)
-        out = []
+        ends = {tokens[k][1] for k in range(len(tokens))
+                if any(s.end == tokens[k][1] and s.label == "LOCATION" for s in found)}
+        out: list[Span] = []
         for i in range(1, len(tokens)):
             j = i - 1
-            if lows[j] in DIRECTIONS and j:
+            if lows[j] in _NAME_PREFIXES and j:
                 j -= 1
+            first = j + 1  # the name's first word: a direction before it is part of it
+            if lows[j] == "the" and j:
+                j -= 1  # "i live in the gorbals", "from the niddrie"
             low = lows[i]
+            nxt = lows[i + 1] if i + 1 < len(lows) else ""
+            # "the niddrie lot", "the pilrig boys": the people of a place, after "the"
+            group = lows[i - 1] == "the" and nxt in _PEOPLE_OF_A_PLACE
+            # "placed in niddrie then pilrig": a list after a place found
+            listed = bool(j) and lows[j] in _LIST_JOINS and tokens[j - 1][1] in ends
             # "moved to wythenshawe", "move back to peterbrough", "moved me back to brimble",
             # "from manny to wythenshawe"
             k = j - 1 if j and lows[j - 1] == "back" else j
@@ -614,15 +634,16 @@ class PlaceDetector(TextDetector):
                 lows[j] in ("up", "down") and j and (lows[j - 1] in _RESIDE
                                                      or lows[j - 1] in _SOMEWHERE))
             # and "a place up ashby", "lives down brimble"
-            if (lows[j] not in PLACE_CUES and not moved_to) or i in taken \
-                    or not tokens[i][2].islower() \
+            if (lows[j] not in PLACE_CUES and not moved_to and not group and not listed) \
+                    or i in taken or not tokens[i][2].islower() \
                     or len(low) < 5 or low in ROLE_WORDS or low in first_names() \
                     or not (no_word_at_all(low) or (moved_to and not_a_word(low)
                                                      and low not in NOT_PII)):
                 continue
-            start = tokens[j + 1][0]
+            start = tokens[first][0]
             out.append(Span(comment_id, start, tokens[i][1], "LOCATION", 0.45,
                             f"{self.name}:unlisted"))
+            ends.add(tokens[i][1])
         return out
 
 
