@@ -34,6 +34,7 @@ __all__ = [
     "ROLE_WORDS",
     "UK_CHILD_NAMES",
     "WORD_NAMES",
+    "community_names",
     "first_names",
     "gendered_first_names",
     "is_common_word",
@@ -80,7 +81,8 @@ WORD_NAMES: frozenset[str] = frozenset(
     angel blessing gift precious favour favor comfort peace harmony melody liberty justice
     heaven royal noble lucky chance chase mark bill frank pat sue rob drew ray guy rich grant
     miles victor don penny art cliff glen heath brook reed wood clay stone ash sandy rocky candy
-    ginger honey cherry sage bear fox wolf teddy kit gem dot jan""".split()
+    ginger honey cherry sage bear fox wolf teddy kit gem dot jan miracle glory wisdom marvel
+    testimony goodness praise treasure""".split()
 )
 
 #: Common British nicknames and short forms that the Faker lists lack.
@@ -267,7 +269,7 @@ def _faker_lists(attrs: tuple[str, ...]) -> frozenset[str]:
 
 @functools.cache
 def first_names() -> frozenset[str]:
-    """Return the first-name lexicon, lower case (~9,000 names, many communities).
+    """Return the first-name lexicon, lower case (~10,000 names, many communities).
 
     Returns
     -------
@@ -280,7 +282,34 @@ def first_names() -> frozenset[str]:
     """
     names = _faker_lists(("first_names", "first_names_male", "first_names_female",
                           "first_names_nonbinary"))
-    return frozenset((names | WORD_NAMES | NICKNAMES | UK_CHILD_NAMES) - NOT_NAMES)
+    return frozenset((names | WORD_NAMES | NICKNAMES | UK_CHILD_NAMES | community_names())
+                     - NOT_NAMES)
+
+
+@functools.cache
+def community_names() -> frozenset[str]:
+    """Return given names common among children in England of many origins that the Faker
+    lists lack.
+
+    From ``carevoice/data/given_names.txt``: South Asian, African, Caribbean, Eastern
+    European, Turkish and Kurdish, Arabic, Chinese and Vietnamese given names, and Welsh,
+    Scottish Gaelic and Irish ones ("harpreet", "chidi", "ionut", "emre", "ffion", "eilidh"),
+    compiled by hand. Names that are also common English words are left out of the file.
+
+    Returns
+    -------
+    frozenset of str
+
+    Examples
+    --------
+    >>> {"gethin", "thandiwe", "gurpreet", "oluwaseun"} <= community_names()
+    True
+    """
+    from importlib import resources
+
+    text = resources.files("carevoice").joinpath("data/given_names.txt").read_text("utf-8")
+    return frozenset(word for line in text.splitlines() if not line.startswith("#")
+                     for word in line.lower().split())
 
 
 @functools.cache
