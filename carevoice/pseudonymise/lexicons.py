@@ -33,12 +33,14 @@ __all__ = [
     "NOT_PII",
     "ROLE_WORDS",
     "UK_CHILD_NAMES",
+    "VIRTUE_NAMES",
     "WORD_NAMES",
     "community_names",
     "first_names",
     "gendered_first_names",
     "is_common_word",
     "lowercase_words",
+    "model_name_lists",
     "near_uk_place",
     "parts_of_speech",
     "places_abroad",
@@ -81,9 +83,14 @@ WORD_NAMES: frozenset[str] = frozenset(
     angel blessing gift precious favour favor comfort peace harmony melody liberty justice
     heaven royal noble lucky chance chase mark bill frank pat sue rob drew ray guy rich grant
     miles victor don penny art cliff glen heath brook reed wood clay stone ash sandy rocky candy
-    ginger honey cherry sage bear fox wolf teddy kit gem dot jan miracle glory wisdom marvel
-    testimony goodness praise treasure""".split()
-)
+    ginger honey cherry sage bear fox wolf teddy kit gem dot jan""".split()
+) | frozenset("miracle glory wisdom testimony goodness praise treasure".split())
+
+#: Virtue names that are words, given in West African and Caribbean families ("me and miracle
+#: went out"), in :data:`WORD_NAMES` since 2026-12-07; the packaged token model was trained
+#: without them (:func:`model_name_lists`).
+VIRTUE_NAMES: frozenset[str] = frozenset(
+    "miracle glory wisdom testimony goodness praise treasure".split())
 
 #: Common British nicknames and short forms that the Faker lists lack.
 NICKNAMES: frozenset[str] = frozenset(
@@ -280,10 +287,33 @@ def first_names() -> frozenset[str]:
     >>> {"kai", "aisha", "kofi", "jayden"} <= first_names()
     True
     """
+    return frozenset(model_name_lists()[0] | ((community_names() | WORD_NAMES) - NOT_NAMES))
+
+
+@functools.cache
+def model_name_lists() -> tuple[frozenset[str], frozenset[str]]:
+    """Return the first names and the word-names the packaged token model was trained with.
+
+    The model reads a word's place in :func:`first_names` and :data:`WORD_NAMES` as facts about
+    it; the lists the rules read have grown since (:func:`community_names`,
+    :data:`VIRTUE_NAMES`), and the model keeps reading the lists it learned from until it is
+    retrained (``corpora/train_token_model.py``).
+
+    Returns
+    -------
+    tuple of (frozenset of str, frozenset of str)
+        The first names, and the word-names.
+
+    Examples
+    --------
+    >>> first, words = model_name_lists()
+    >>> "kai" in first, "gethin" in first, "hope" in words, "miracle" in words
+    (True, False, True, False)
+    """
     names = _faker_lists(("first_names", "first_names_male", "first_names_female",
                           "first_names_nonbinary"))
-    return frozenset((names | WORD_NAMES | NICKNAMES | UK_CHILD_NAMES | community_names())
-                     - NOT_NAMES)
+    words = WORD_NAMES - VIRTUE_NAMES
+    return frozenset((names | words | NICKNAMES | UK_CHILD_NAMES) - NOT_NAMES), words
 
 
 @functools.cache
