@@ -41,8 +41,9 @@ MONEY = ["My allowance is too small for a bus pass to college.",
          "I had to borrow money for my electric bill.",
          "Money is tight and I worry about paying rent."]
 #: A name only the detectors that guess find (a learned token and a name-like context, no
-#: name list), with a high score: the review file lists it, so the flags must too.
-GUESSED = "Money is tight, my mate Tyrese lends me some when I run out."
+#: name list; "Tyrese" joined the lists on 2026-12-07), with a high score: the review file
+#: lists it, so the flags must too.
+GUESSED = "Money is tight, my mate Darnel lends me some when I run out."
 
 
 @pytest.fixture(scope="module")

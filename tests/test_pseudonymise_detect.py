@@ -1289,7 +1289,8 @@ def test_the_rest_of_a_hyphenated_name_is_masked_too(spacy_ready, text, surface)
 
 
 @pytest.mark.parametrize(("text", "joined"), [
-    ("i miss my little brothers tariq and zain we was all together", "zain"),
+    # "zorvan", a name in no list ("zain" joined the lexicon's given names on 2026-12-07)
+    ("i miss my little brothers tariq and zorvan we was all together", "zorvan"),
     ("my brother dwayne and kelechukwu came", "kelechukwu"),
 ])
 def test_a_word_that_is_no_word_joined_to_a_found_name_is_a_name(text, joined):

@@ -133,8 +133,9 @@ def test_build_report_honours_the_column(survey: Path, tmp_path: Path) -> None:
 def test_review_flags_names_the_reason_and_decisions_clear_them() -> None:
     from carevoice.pseudonymise import review_flags
 
+    # "Darnel": a name in no list, found only by the learned model ("Tyrese" joined the lists)
     frame = pd.DataFrame({"comment_id": ["k1", "k2", "k3"], "text": [
-        TEXTS[0], TEXTS[1], "Money is tight, my mate Tyrese lends me some when I run out."]})
+        TEXTS[0], TEXTS[1], "Money is tight, my mate Darnel lends me some when I run out."]})
     result = pseudonymise(frame, PseudonymiseConfig(use_spacy=False))
     flags = review_flags(result)
     assert flags.to_dict("list") == {"comment_id": ["k1", "k3"],

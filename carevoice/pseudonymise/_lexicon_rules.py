@@ -31,6 +31,7 @@ from ._name_family import (
 from ._name_said import (
     _addressed_or_missed,
     _asked_for,
+    _called_by_others,
     _called_me,
     _introduced,
     _name_is,
@@ -309,6 +310,7 @@ _LEXICON_RULES: tuple[tuple[float, str, Callable[[_At], bool]], ...] = (
     (0.5, "context", _shouted_speaker),
     (0.55, "context", _predicated_of_a_person),
     (0.55, "context", _called_me),
+    (0.55, "context", _called_by_others),
     (0.5, "context", _signed),
     (0.55, "context", _paired),
     (0.5, "context", _role_after),

@@ -36,7 +36,7 @@ from ._words import (
     no_word_at_all,
     sentence_initial,
 )
-from .lexicons import NOT_PII, ROLE_WORDS, countries
+from .lexicons import NOT_PII, ROLE_WORDS, countries, parts_of_speech
 
 if TYPE_CHECKING:
     from ._tokens import Tokens
@@ -178,6 +178,46 @@ def _called_me(t: _At) -> bool:
     """"my mum called me val", "they call me jazz" (not "calls me honey")."""
     return t.lower and t.prev == "me" and t.sent.low(t.i - 2) in _CALLED \
         and t.low not in _ABSTRACT and t.low not in _ENDEARMENTS
+
+
+#: Who, before "call(s) me", names a nickname others use: "everyone calls me bubbles", "they
+#: call me fudge at school", "the lads always call him tank".
+_CALLERS = frozenset({"everyone", "everybody", "every1", "evry1", "they", "people", "ppl",
+                      "mates", "friends", "lads", "girls", "boys", "kids", "staff", "all"})
+
+#: Words between the callers and "call": "they all call me ...", "everyone still calls me ...".
+_CALL_ADVERBS = frozenset({"all", "always", "still", "just", "now", "even", "usually",
+                           "mostly", "literally", "basically"})
+
+#: Words after "call me" that are no nickname: "they call me names", "they call me out".
+_NO_NICKNAME = frozenset({"names", "out", "back", "up", "over", "later", "every", "everyday",
+                          "sometimes", "often", "stuff", "things", "everything", "nothing",
+                          "anything", "something", "loads", "lots", "twice", "once", "daily",
+                          "weekly", "late", "early", "tomorrow", "tonight", "today"})
+
+#: Words that may follow a nickname given as others use it: "they call me fudge at school".
+_AFTER_A_NICKNAME = frozenset({"at", "in", "on", "cos", "coz", "cus", "because", "bc", "and",
+                               "but", "lol", "lmao", "now", "here", "there", "since", "round",
+                               "around", "online", "too", "as", "for", "which", "innit"})
+
+
+def _called_by_others(t: _At) -> bool:
+    """"everyone calls me bubbles", "they call me fudge at school", "the lads all call him
+    tank": any word others call someone by, at a clause's end (not "they call me names", "they
+    call me a liar", "everyone calls me back later"); not an adjective that is no first name
+    ("they call me stupid at school": what they say of someone, which is no nickname)."""
+    sent, i, low = t.sent, t.i, t.low
+    if not t.lower or t.prev not in ("me", "him", "her") \
+            or sent.low(i - 2) not in ("call", "calls", "called") or len(low) < 3 \
+            or low in FUNCTION_WORDS or low in _NO_NICKNAME or low in NOT_PII or low in KIN \
+            or low in ROLE_WORDS or ("adj" in parts_of_speech(low) and low not in t.names):
+        return False  # "they call me stupid", "fat", "weird": what they say, not who
+    k = i - 3
+    while k > 0 and sent.low(k) in _CALL_ADVERBS and sent.low(k - 1) in _CALLERS:
+        k -= 1  # "they all call me", "everyone still calls me"
+    return sent.low(k) in _CALLERS and (
+        i + 1 == len(sent) or sent.gap(i + 1).strip()[:1] in (",", ".", "!", "?", ";")
+        or t.nxt in _AFTER_A_NICKNAME)
 
 
 #: What a writer says after announcing themselves: "its jimmy agen", "it's tia here".

@@ -62,11 +62,17 @@ TEACHING = frozenset({"runs", "ran", "teaches", "taught", "helps", "helped", "le
                       "listened", "talks", "talked", "ignores", "ignored"}) | HE_SHE
 
 
-#: Verbs of keeping in touch whose object is a person: "i miss kyle", "i want to see hodan and
-#: abdirahman more", "can i visit deano".
+#: Verbs of keeping in touch, or of meeting, whose object is a person: "i miss kyle", "i want to
+#: see hodan and abdirahman more", "can i visit deano", "i saw efe yesterday at the shop", "met
+#: kojo last week in town", "i rang siân".
 CONTACT_VERBS = frozenset(
-    """miss missed misses missing see seeing seen visit visiting visited visits hug hugging
-    hugged ring ringing phone phoning text texting message messaging facetime facetiming""".split())
+    """miss missed misses missing see sees seeing seen saw visit visiting visited visits hug
+    hugs hugging hugged ring rings ringing rang phone phones phoning phoned text texting
+    texted message messaging messaged facetime facetiming facetimed meet meets met""".split())
+
+#: Verbs before "into" whose object is a person met by chance: "i bumped into ffion in town".
+CHANCE_MEETING = frozenset({"bump", "bumps", "bumped", "bumping", "ran", "run", "runs",
+                            "running"})
 
 
 #: Words after which a new clause starts: "and jack said", "honestly dawn my iro is lovely".
@@ -289,6 +295,11 @@ class Cues(NamedTuple):
     contact: bool  # kept in touch with: "i miss kyle", "to see hodan and abdirahman"
 
 
+#: Words before a plural that make it no one's name: "the hunters mum", "my mates dad".
+_OWNED_BY = frozenset({"the", "a", "an", "my", "his", "her", "their", "our", "your", "ur",
+                       "these", "those", "all", "both", "some", "two", "three", "other"})
+
+
 @dataclass(frozen=True)
 class Tokens:
     """A comment's words as the name rules read them.
@@ -318,7 +329,11 @@ class Tokens:
             low, nxt_low = words[i].lower(), words[i + 1].lower()
             if (low.endswith("s") and len(low) >= 4 and low[:-1] in names
                     and (nxt_low in ROLE_WORDS or nxt_low in KIN)
-                    and frequency(low) < 2_000 and low not in NOT_PII):
+                    and low not in NOT_PII and (frequency(low) < 2_000 or (
+                        # the plural of a word that is sometimes a name, with no article or
+                        # possessive before it: "cant stand jacks dad" (not "the jacks ...")
+                        frequency(low) < 20_000 and tier(low[:-1]) != "A"
+                        and (i == 0 or words[i - 1].lower() not in _OWNED_BY)))):
                 lows[i], owner[i] = low[:-1], True
         return cls(text, tokens, words, lows, owner)
 
@@ -440,6 +455,7 @@ class Tokens:
             prev2 in PERSON_NOUNS or prev2 in KIN or prev2 in ROLE_WORDS
             or prev2 in HE_SHE)
         contact = prev in CONTACT_VERBS or (
-            prev in ("and", "n", "&") and self.low(i - 3) in CONTACT_VERBS)
+            prev in ("and", "n", "&") and self.low(i - 3) in CONTACT_VERBS) or (
+            prev == "into" and prev2 in CHANCE_MEETING)  # "bumped into gethin"
         return Cues(before, after, kin_after, clause_start, speaker, vocative, named_person,
                     contact)

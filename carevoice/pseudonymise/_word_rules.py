@@ -41,7 +41,7 @@ from ._name_family import (
     _pair_are_family,
     _then_she_is_my_family,
 )
-from ._name_said import _ENDEARMENTS, _then_an_honorific, _was_called
+from ._name_said import _ENDEARMENTS, _called_by_others, _then_an_honorific, _was_called
 from ._name_verbs import _introduced_by_role_word, _paired, _surname_then_role
 from ._name_words import (
     _APPS,
@@ -143,6 +143,17 @@ def _whose_without_apostrophe(t: _At) -> bool:
         and low[:-1] in t.names and low[:-1] not in WORD_NAMES and low not in ROLE_WORDS \
         and low not in NOT_PII \
         and frequency(low) < 2_000
+
+
+def _owner_before_family(t: _At) -> bool:
+    """"cant stand zorvans dad", "ufuomas mum is nice": a possessive without its apostrophe
+    before a family or role word, made of a word no word list knows (not "my mates mum", "the
+    skools head")."""
+    low = t.low
+    return t.lower and low.endswith("s") and len(low) >= 5 \
+        and (t.nxt in KIN or t.nxt in ROLE_WORDS) and t.prev not in NOT_BEFORE_A_NAME \
+        and t.prev not in ("the", "a", "an", "my", "his", "her", "their", "our", "your", "ur") \
+        and frequency(low) < 300 and unusual_word(low[:-1])
 
 
 def _nickname_is(t: _At) -> bool:
@@ -394,6 +405,7 @@ _WORD_RULES_FIRST: tuple[tuple[float, str, Callable[[_At], bool]], ...] = (
 #: The rules tried where :meth:`NameDetector._unknown` leaves a word at 0, in order.
 _WORD_RULES: tuple[tuple[float, str, Callable[[_At], bool]], ...] = (
     (0.5, "context", _whose_without_apostrophe),
+    (0.5, "context", _owner_before_family),
     (0.5, "context", _nickname_is),
     (0.5, "context", _goes_by),
     (0.5, "context", _real_name_is),
@@ -417,6 +429,7 @@ _WORD_RULES: tuple[tuple[float, str, Callable[[_At], bool]], ...] = (
     (0.5, "context", _paired),
     (0.5, "context", _misspelt_on_a_number),
     (0.5, "context", _called_me_no_word),
+    (0.5, "context", _called_by_others),
     (0.45, "context", _in_lower_context),
     (0.5, "context", _taken_as_a_person),
     (0.5, "context", _surname_speaker),

@@ -33,11 +33,14 @@ __all__ = [
     "NOT_PII",
     "ROLE_WORDS",
     "UK_CHILD_NAMES",
+    "VIRTUE_NAMES",
     "WORD_NAMES",
+    "community_names",
     "first_names",
     "gendered_first_names",
     "is_common_word",
     "lowercase_words",
+    "model_name_lists",
     "near_uk_place",
     "parts_of_speech",
     "places_abroad",
@@ -81,7 +84,13 @@ WORD_NAMES: frozenset[str] = frozenset(
     heaven royal noble lucky chance chase mark bill frank pat sue rob drew ray guy rich grant
     miles victor don penny art cliff glen heath brook reed wood clay stone ash sandy rocky candy
     ginger honey cherry sage bear fox wolf teddy kit gem dot jan""".split()
-)
+) | frozenset("miracle glory wisdom testimony goodness praise treasure".split())
+
+#: Virtue names that are words, given in West African and Caribbean families ("me and miracle
+#: went out"), in :data:`WORD_NAMES` since 2026-12-07; the packaged token model was trained
+#: without them (:func:`model_name_lists`).
+VIRTUE_NAMES: frozenset[str] = frozenset(
+    "miracle glory wisdom testimony goodness praise treasure".split())
 
 #: Common British nicknames and short forms that the Faker lists lack.
 NICKNAMES: frozenset[str] = frozenset(
@@ -267,7 +276,7 @@ def _faker_lists(attrs: tuple[str, ...]) -> frozenset[str]:
 
 @functools.cache
 def first_names() -> frozenset[str]:
-    """Return the first-name lexicon, lower case (~9,000 names, many communities).
+    """Return the first-name lexicon, lower case (~10,000 names, many communities).
 
     Returns
     -------
@@ -278,9 +287,59 @@ def first_names() -> frozenset[str]:
     >>> {"kai", "aisha", "kofi", "jayden"} <= first_names()
     True
     """
+    return frozenset(model_name_lists()[0] | ((community_names() | WORD_NAMES) - NOT_NAMES))
+
+
+@functools.cache
+def model_name_lists() -> tuple[frozenset[str], frozenset[str]]:
+    """Return the first names and the word-names the packaged token model was trained with.
+
+    The model reads a word's place in :func:`first_names` and :data:`WORD_NAMES` as facts about
+    it; the lists the rules read have grown since (:func:`community_names`,
+    :data:`VIRTUE_NAMES`), and the model keeps reading the lists it learned from until it is
+    retrained (``corpora/train_token_model.py``).
+
+    Returns
+    -------
+    tuple of (frozenset of str, frozenset of str)
+        The first names, and the word-names.
+
+    Examples
+    --------
+    >>> first, words = model_name_lists()
+    >>> "kai" in first, "gethin" in first, "hope" in words, "miracle" in words
+    (True, False, True, False)
+    """
     names = _faker_lists(("first_names", "first_names_male", "first_names_female",
                           "first_names_nonbinary"))
-    return frozenset((names | WORD_NAMES | NICKNAMES | UK_CHILD_NAMES) - NOT_NAMES)
+    words = WORD_NAMES - VIRTUE_NAMES
+    return frozenset((names | words | NICKNAMES | UK_CHILD_NAMES) - NOT_NAMES), words
+
+
+@functools.cache
+def community_names() -> frozenset[str]:
+    """Return given names common among children in England of many origins that the Faker
+    lists lack.
+
+    From ``carevoice/data/given_names.txt``: South Asian, African, Caribbean, Eastern
+    European, Turkish and Kurdish, Arabic, Chinese and Vietnamese given names, and Welsh,
+    Scottish Gaelic and Irish ones ("harpreet", "chidi", "ionut", "emre", "ffion", "eilidh"),
+    compiled by hand. Names that are also common English words are left out of the file.
+
+    Returns
+    -------
+    frozenset of str
+
+    Examples
+    --------
+    >>> {"gethin", "thandiwe", "gurpreet", "oluwaseun"} <= community_names()
+    True
+    """
+    from importlib import resources
+
+    text = resources.files("carevoice").joinpath("data/given_names.txt").read_text("utf-8")
+    return frozenset(word for line in text.splitlines() if not line.startswith("#")
+                     for word in line.lower().split())
 
 
 @functools.cache

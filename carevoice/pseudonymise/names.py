@@ -98,6 +98,37 @@ _AFTER_A_GIVEN_NAME = frozenset({"i", "im", "i'm", "and", "n", "my", "dob", "age
                                  "born", "from", "but"})
 
 
+#: Particles of surnames, written apart from the rest: "van der berg", "de souza", "da silva",
+#: "bin laden", "mac an tsaoi", "ní bhriain".
+_PARTICLES = frozenset({"van", "von", "der", "den", "de", "da", "di", "du", "del", "della",
+                        "dos", "das", "le", "la", "al", "el", "bin", "bint", "ibn", "abu", "mac",
+                        "mc", "ap", "ó", "ní", "nic", "ter", "ten", "ben"})
+
+#: Particles after which "an" belongs to an Irish or Scottish surname: "mac an tsaoi".
+_GAELIC_PARTICLES = frozenset({"mac", "nic", "ó", "ní"})
+
+
+def _particle_surname(sent: Tokens, j: int, family: frozenset[str]) -> int | None:
+    """The last token of a surname that starts with particles at token ``j``: "van der berg",
+    "de souza", "mac an tsaoi" (the particles and the surname after them, up to three
+    particles), or None where what follows the particles is no surname ("de la casa de
+    papel" is one, "la la land" is not: "land" is a word)."""
+    k, n = j, len(sent)
+    while k < n and k - j < 3 and sent.gap(k) in (" ", "-", "'") and (
+            sent.lows[k] in _PARTICLES
+            or (sent.lows[k] == "an" and k > j and sent.lows[k - 1] in _GAELIC_PARTICLES)):
+        k += 1
+    if k == j or k >= n or sent.gap(k) not in (" ", "-", "'"):
+        return None
+    low, word = sent.lows[k], sent.words[k]
+    if low in FUNCTION_WORDS or low in ROLE_WORDS or low in KIN or low in _PARTICLES \
+            or not word.isalpha() or len(low) < 3:
+        return None
+    surname = low in family and tier(low) != "A"
+    return k if surname or not dictionary_word(low) or (
+        _is_capitalised(word) and low not in NOT_PII and frequency(low) < 2_000) else None
+
+
 def _given_surname(sent: Tokens, j: int) -> bool:
     """Whether token ``j``, a common word after a name given as one's name, is its surname:
     "name frankie gold i live at", "my name is jodie stone, im 15" (not "... frankie lol")."""
@@ -334,6 +365,11 @@ class NameDetector(TextDetector):
         if sent.lows[j] == "and" and j + 2 < n and sent.lows[j + 1] in TITLES:
             j += 2  # "Mr and Mrs Begum"
         n_start, n_word, n_low = sent.tokens[j][0], sent.words[j], sent.lows[j]
+        last = _particle_surname(sent, j, family)
+        if last is not None:  # "mrs van der berg", "mr de souza"
+            return Span(comment_id, sent.tokens[i][0],
+                        sent.tokens[last][0] + len(sent.words[last]), "PERSON", 0.85,
+                        f"{self.name}:title")
         # after mr, mrs, ms, dr a lower-case word that is no common English word is a surname
         # too; after "miss" (also a verb) no word at all, a surname that is no ordinary word,
         # or any word before what a teacher does ("miss lark runs it") or, at a clause start,
@@ -436,6 +472,11 @@ class NameDetector(TextDetector):
             if _hyphenated_surname(sent, j, family, word.islower()):
                 end = tokens[j + 1][0] + len(words[j + 1])  # "ruby-may fletcher-wood"
                 j += 2
+                continue
+            last = _particle_surname(sent, j, family) if rule != "capitalised" else None
+            if last is not None:  # "pieter van der berg", "maria de souza"
+                end = tokens[last][0] + len(words[last])
+                j = last + 1
                 continue
             known_family = (n_low in family and tier(n_low) != "A" and (
                 n_word[:1].isupper() or word.islower()) and n_low not in FUNCTION_WORDS) or (
