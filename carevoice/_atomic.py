@@ -80,7 +80,8 @@ def write_atomic(path: str | Path, write: Callable[[Any], object], *, mode: int 
     Examples
     --------
     >>> import stat, tempfile
-    >>> p = Path(tempfile.mkdtemp()) / "key.txt"
+    >>> scratch = tempfile.TemporaryDirectory()  # removed, with what it holds, by cleanup()
+    >>> p = Path(scratch.name) / "key.txt"
     >>> p = write_atomic(p, lambda fh: fh.write("new\\n"), mode=0o600, encoding="utf-8")
     >>> p.read_bytes(), oct(stat.S_IMODE(p.stat().st_mode))
     (b'new\\n', '0o600')
@@ -89,6 +90,7 @@ def write_atomic(path: str | Path, write: Callable[[Any], object], *, mode: int 
     FileExistsError: [Errno 17] File exists: '...key.txt'
     >>> p.read_bytes()
     b'new\\n'
+    >>> scratch.cleanup()
     """
     path = Path(path)
     if not replace and path.exists():  # before any work
@@ -149,7 +151,8 @@ class AtomicFile:
     Examples
     --------
     >>> import tempfile
-    >>> folder = Path(tempfile.mkdtemp())
+    >>> scratch = tempfile.TemporaryDirectory()  # removed, with what it holds, by cleanup()
+    >>> folder = Path(scratch.name)
     >>> with AtomicFile(folder / "model.bin") as tmp:
     ...     _ = tmp.write_bytes(b"weights")
     >>> sorted(p.name for p in folder.iterdir())
@@ -161,6 +164,7 @@ class AtomicFile:
     OSError: disk full
     >>> sorted(p.name for p in folder.iterdir()), (folder / "model.bin").read_bytes()
     (['model.bin'], b'weights')
+    >>> scratch.cleanup()
     """
 
     def __init__(self, path: str | Path, *, mode: int = 0o666, sync: bool = True) -> None:

@@ -768,10 +768,12 @@ def read_table(path: str | Path, *, encoding: str | None = None, sheet_name: str
     Examples
     --------
     >>> import tempfile, pathlib
-    >>> path = pathlib.Path(tempfile.mkdtemp()) / "c.csv"
+    >>> scratch = tempfile.TemporaryDirectory()  # removed, with what it holds, by cleanup()
+    >>> path = pathlib.Path(scratch.name) / "c.csv"
     >>> _ = path.write_text("comment_id;text\\nc1;hello, world\\n")
     >>> read_table(path).to_dict("records")
     [{'comment_id': 'c1', 'text': 'hello, world'}]
+    >>> scratch.cleanup()
     """
     return read_file(path, encoding=encoding, sheet_name=sheet_name, sep=sep).frame
 

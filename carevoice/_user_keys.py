@@ -43,12 +43,14 @@ def user_key(path: Path, *, lost: str) -> bytes:
     Examples
     --------
     >>> import tempfile
-    >>> folder = Path(tempfile.mkdtemp())
+    >>> scratch = tempfile.TemporaryDirectory()  # removed, with what it holds, by cleanup()
+    >>> folder = Path(scratch.name)
     >>> key = user_key(folder / "k.key", lost="nothing")
     >>> len(key), user_key(folder / "k.key", lost="nothing") == key
     (32, True)
     >>> oct(stat.S_IMODE((folder / "k.key").stat().st_mode))
     '0o600'
+    >>> scratch.cleanup()
     """
     path = Path(path)
     if not path.is_file():

@@ -72,9 +72,11 @@ def private_folder(path: str | Path) -> Path:
     Examples
     --------
     >>> import stat, tempfile
-    >>> made = private_folder(Path(tempfile.mkdtemp()) / "cache" / "vectors")
+    >>> scratch = tempfile.TemporaryDirectory()  # removed, with what it holds, by cleanup()
+    >>> made = private_folder(Path(scratch.name) / "cache" / "vectors")
     >>> oct(stat.S_IMODE(made.stat().st_mode)), oct(stat.S_IMODE(made.parent.stat().st_mode))
     ('0o700', '0o700')
+    >>> scratch.cleanup()
     """
     path = Path(path)
     missing = []
@@ -266,10 +268,12 @@ class CachedEmbedder:
     Examples
     --------
     >>> import tempfile
-    >>> cached = CachedEmbedder(HashingEmbedder(dim=32), tempfile.mkdtemp(), key=b"k" * 32)
+    >>> scratch = tempfile.TemporaryDirectory()  # removed, with what it holds, by cleanup()
+    >>> cached = CachedEmbedder(HashingEmbedder(dim=32), scratch.name, key=b"k" * 32)
     >>> a = cached.encode(["hello"]); b = cached.encode(["hello"])
     >>> bool((a == b).all()), cached.hits
     (True, 1)
+    >>> scratch.cleanup()
     """
 
     def __init__(self, embedder: object, folder: str | Path | None, *,

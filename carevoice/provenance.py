@@ -98,9 +98,11 @@ def file_sha256(path: str | os.PathLike[str]) -> str:
     Examples
     --------
     >>> import tempfile, pathlib
-    >>> p = pathlib.Path(tempfile.mkdtemp()) / "x.txt"; _ = p.write_text("a")
+    >>> scratch = tempfile.TemporaryDirectory()  # removed, with what it holds, by cleanup()
+    >>> p = pathlib.Path(scratch.name) / "x.txt"; _ = p.write_text("a")
     >>> file_sha256(p)[:12]
     'ca978112ca1b'
+    >>> scratch.cleanup()
     """
     digest = hashlib.sha256()
     with Path(path).open("rb") as fh:
@@ -118,9 +120,11 @@ def file_record(path: str | os.PathLike[str]) -> dict[str, str]:
     Examples
     --------
     >>> import tempfile, pathlib
-    >>> p = pathlib.Path(tempfile.mkdtemp()) / "x.txt"; _ = p.write_text("a")
+    >>> scratch = tempfile.TemporaryDirectory()  # removed, with what it holds, by cleanup()
+    >>> p = pathlib.Path(scratch.name) / "x.txt"; _ = p.write_text("a")
     >>> file_record(p)["sha256"][:12]
     'ca978112ca1b'
+    >>> scratch.cleanup()
     """
     path = Path(path)
     return {"file": str(path), "sha256": file_sha256(path) if path.is_file() else None}
@@ -153,7 +157,8 @@ def published_outputs(files: Mapping[str, str | os.PathLike[str]],
     Examples
     --------
     >>> import tempfile
-    >>> folder = Path(tempfile.mkdtemp())
+    >>> scratch = tempfile.TemporaryDirectory()  # removed, with what it holds, by cleanup()
+    >>> folder = Path(scratch.name)
     >>> (folder / "report" / "not-for-publication").mkdir(parents=True)
     >>> for name in ("codes.csv", "review_flags.csv", "report/not-for-publication/analyst.json"):
     ...     _ = (folder / name).write_text("x")
@@ -165,6 +170,7 @@ def published_outputs(files: Mapping[str, str | os.PathLike[str]],
     >>> hidden
     {'report_analyst': {'file': 'report/not-for-publication/analyst.json'}, \
 'review_flags': {'file': 'review_flags.csv'}}
+    >>> scratch.cleanup()
     """
     from .report.unpublished import UNPUBLISHED_FOLDER
 
@@ -224,9 +230,11 @@ def write_unpublished_counts(folder: str | os.PathLike[str], counts: Mapping[str
     Examples
     --------
     >>> import tempfile
-    >>> path = write_unpublished_counts(tempfile.mkdtemp(), {"safeguarding_flagged": 3})
+    >>> scratch = tempfile.TemporaryDirectory()  # removed, with what it holds, by cleanup()
+    >>> path = write_unpublished_counts(scratch.name, {"safeguarding_flagged": 3})
     >>> path.parent.name, json.loads(path.read_text("utf-8"))["safeguarding_flagged"]
     ('not-for-publication', 3)
+    >>> scratch.cleanup()
     """
     from ._atomic import write_atomic
     from .report.unpublished import UNPUBLISHED_FOLDER
@@ -626,11 +634,13 @@ def write_codes_manifest(codes: str | os.PathLike[str], step: str, *,
     Examples
     --------
     >>> import tempfile, pathlib
-    >>> codes = pathlib.Path(tempfile.mkdtemp()) / "codes.csv"
+    >>> scratch = tempfile.TemporaryDirectory()  # removed, with what it holds, by cleanup()
+    >>> codes = pathlib.Path(scratch.name) / "codes.csv"
     >>> _ = codes.write_text("comment_id,theme,score,assigned\\n")
     >>> path = write_codes_manifest(codes, "run", settings={}, seed=0, models=False)
     >>> path.name, codes_provenance(codes)["step"]
     ('codes.manifest.json', 'run')
+    >>> scratch.cleanup()
     """
     codes = Path(codes)
     record = step_manifest(step, settings=settings, inputs={}, outputs={}, seed=seed,

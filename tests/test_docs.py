@@ -8,6 +8,7 @@ import json
 import re
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -38,10 +39,18 @@ def test_docs_build_without_warnings(tmp_path):
 
 
 @pytest.mark.parametrize("name", MODULES)
-def test_docstring_examples_run(name):
+def test_docstring_examples_run(name, tmp_path, monkeypatch):
+    """Each module's examples pass and remove every temporary folder they make (session 31:
+    19 modules' examples made folders with ``tempfile.mkdtemp()`` and left them behind)."""
     module = importlib.import_module(name)
+    # every temporary file or folder the examples make goes here, where it can be seen
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
     assert result.failed == 0
+    # torch makes its compile cache (torchinductor_USER) here when sentence-transformers is
+    # first imported: torch's own folder, made once, not one the examples make
+    left = [p.name for p in tmp_path.iterdir() if not p.name.startswith("torchinductor_")]
+    assert left == [], f"{name}'s examples left {left} in the temporary folder"
 
 
 def test_command_line_page_lists_every_command_and_option():

@@ -101,14 +101,17 @@ def test_a_surrogate_in_a_shape_flags_nothing() -> None:
 # -- the review of a shape's word: listed in the review file, decided with --decisions --------
 
 #: A comment with a phone number before the missed name, so that its place in the original
-#: text differs from its place in the pseudonymised one; and one with no shape. The name has
-#: three letters: the detectors leave such a name after a verb people do to people (a known
-#: gap, docs/pseudonymise.md), which is where the screen is needed, and the command's test
-#: runs them all.
-REVIEWED = pd.DataFrame({"comment_id": ["s1", "s2"], "text": [
-    "my carer rang 07700 900123 and then i ghosted zev after she told everyone",
-    "i blocked everyone on everything cos they kept messaging"]})
+#: text differs from its place in the pseudonymised one; and one with no shape. Only the
+#: pattern detector runs on it below, so no detector finds the name, whatever the name lists
+#: hold; the command's test runs them all, with a name they miss (``missed_word``).
+MISSED = "my carer rang 07700 900123 and then i ghosted {} after she told everyone"
+NO_SHAPE = "i blocked everyone on everything cos they kept messaging"
 WORD = "zev"
+REVIEWED = pd.DataFrame({"comment_id": ["s1", "s2"], "text": [MISSED.format(WORD), NO_SHAPE]})
+#: Fictional names of three letters, a known gap of the detectors after a verb people do to
+#: people (docs/pseudonymise.md): the command's test takes the first one they still miss, so
+#: that a better detector does not break it (session 31: it was "zev", fixed).
+CANDIDATES = ("zev", "koa", "ezo", "oti", "dov", "tui")
 
 
 @pytest.fixture(scope="module")
@@ -122,6 +125,24 @@ def app():
     app.command("pseudonymise")(pseudonymise_command)
     app.command("reidentify")(reidentify_command)
     return app
+
+
+@pytest.fixture(scope="module")
+def missed_word(app, tmp_path_factory) -> str:
+    """The first of the candidates that the shape screen reads after "ghosted" and that the
+    command, with all its detectors, leaves in the text: the word its test reviews."""
+    folder = tmp_path_factory.mktemp("candidates")
+    for word in CANDIDATES:
+        if leak_shapes(MISSED.format(word)) != ("shape_after_contact",):
+            continue
+        src, out = folder / f"{word}.csv", folder / f"{word}-out.csv"
+        pd.DataFrame({"comment_id": ["s1", "s2"],
+                      "text": [MISSED.format(word), NO_SHAPE]}).to_csv(src, index=False)
+        _run(app, [src, "-o", out, "--review-file", folder / f"{word}-review.csv"])
+        if f"ghosted {word} after" in _read(out)["text"].iloc[0]:
+            return word
+    pytest.skip(f"the detectors find every candidate name after 'ghosted' {CANDIDATES} (or "
+                "the screen reads none): add a fictional name they miss to CANDIDATES")
 
 
 def _run(app, args: list[str]):
@@ -158,29 +179,31 @@ def test_a_shapes_word_is_in_the_review_table_at_its_place_in_the_original_text(
     ("reject", False, False),  # no name: the text stays, the shape's flag is cleared
     ("", False, True),         # undecided: the flag stays, and the word is listed again
 ])
-def test_the_command_applies_a_decision_on_a_shapes_word(tmp_path, app, decision, masked,
-                                                         flagged) -> None:
+def test_the_command_applies_a_decision_on_a_shapes_word(tmp_path, app, missed_word, decision,
+                                                         masked, flagged) -> None:
+    word = missed_word
     src, review = tmp_path / "in.csv", tmp_path / "review.csv"
-    REVIEWED.to_csv(src, index=False)
+    pd.DataFrame({"comment_id": ["s1", "s2"],
+                  "text": [MISSED.format(word), NO_SHAPE]}).to_csv(src, index=False)
     first = _run(app, [src, "-o", tmp_path / "out.csv", "--review-file", review])
     assert "a word shaped like a missed name" in first.output
     assert _read(tmp_path / "out.csv")["needs_review"].tolist() == ["True", "False"]
     table = _read(review)
-    assert table.loc[table["span_text"] == WORD, "detector"].tolist() == ["shape:after_contact"]
-    table.loc[table["span_text"] == WORD, "decision"] = decision
+    assert table.loc[table["span_text"] == word, "detector"].tolist() == ["shape:after_contact"]
+    table.loc[table["span_text"] == word, "decision"] = decision
     table.to_csv(review, index=False, encoding="utf-8-sig")
     again = tmp_path / "review2.csv"
     _run(app, [src, "-o", tmp_path / "out2.csv", "--decisions", review,
                "--review-file", again])
     out = _read(tmp_path / "out2.csv")
     text = out["text"].iloc[0]
-    assert (WORD not in text) is masked
+    assert (word not in text) is masked
     if masked:
         assert "ghosted [PERSON_1] after" in text
     else:
-        assert text == "my carer rang [PHONE_1] and then i ghosted zev after she told everyone"
+        assert text == MISSED.replace("07700 900123", "[PHONE_1]").format(word)
     assert out["needs_review"].tolist() == [str(flagged), "False"]
-    assert (WORD in _read(again)["span_text"].tolist()) is flagged
+    assert (word in _read(again)["span_text"].tolist()) is flagged
 
 
 def test_a_decision_on_a_shapes_word_through_the_python_api_and_a_key(tmp_path) -> None:

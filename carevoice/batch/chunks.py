@@ -329,10 +329,12 @@ def plan_chunks(source: Source, chunk_size: int) -> list[ChunkSpec]:
     Examples
     --------
     >>> import tempfile, pathlib
-    >>> f = pathlib.Path(tempfile.mkdtemp()) / "c.csv"
+    >>> scratch = tempfile.TemporaryDirectory()  # removed, with what it holds, by cleanup()
+    >>> f = pathlib.Path(scratch.name) / "c.csv"
     >>> _ = f.write_text('comment_id,text\\n1,"a\\nb"\\n2,c\\n3,d\\n')
     >>> [(c.index, c.first_row) for c in plan_chunks(Source(f), 2)]
     [(0, 1), (1, 3)]
+    >>> scratch.cleanup()
     """
     if not isinstance(chunk_size, int) or chunk_size < 1:
         raise InputError(f"The 'chunk_size' argument must be an int in the range [1, inf). "
@@ -402,10 +404,12 @@ def file_separator(path: str | Path, encoding: str | None = None) -> str | None:
     Examples
     --------
     >>> import tempfile, pathlib
-    >>> f = pathlib.Path(tempfile.mkdtemp()) / "export.csv"
+    >>> scratch = tempfile.TemporaryDirectory()  # removed, with what it holds, by cleanup()
+    >>> f = pathlib.Path(scratch.name) / "export.csv"
     >>> _ = f.write_bytes('"Age, in years";Q1\\n12;yes\\n'.encode("utf-16"))
     >>> file_separator(f), file_separator(f.with_suffix(".xlsx"))
     (';', None)
+    >>> scratch.cleanup()
     """
     from .._files import HEADER_LIMIT, detect_separator, header_row
 
@@ -707,10 +711,12 @@ class ChunkStore:
     Examples
     --------
     >>> import tempfile, pandas as pd
-    >>> store = ChunkStore(tempfile.mkdtemp())
+    >>> scratch = tempfile.TemporaryDirectory()  # removed, with what it holds, by cleanup()
+    >>> store = ChunkStore(scratch.name)
     >>> store.save(0, "code", "k1", {"codes": pd.DataFrame({"a": [1]})}, rows=1)
     >>> store.is_done(0, "code", "k1"), store.is_done(0, "code", "k2")
     (True, False)
+    >>> scratch.cleanup()
     """
 
     def __init__(self, root: str | Path) -> None:

@@ -344,11 +344,13 @@ def load_config(path: str | Path, *, check_files: bool = True) -> BatchConfig:
     Examples
     --------
     >>> import tempfile, pathlib
-    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> scratch = tempfile.TemporaryDirectory()  # removed, with what it holds, by cleanup()
+    >>> folder = pathlib.Path(scratch.name)
     >>> _ = (folder / "PIPELINE.toml").write_text(
     ...     '[run]\\noutput = "run"\\n[input]\\ncomments = "comments.csv"\\n')
     >>> load_config(folder / "PIPELINE.toml", check_files=False).run.output.name
     'run'
+    >>> scratch.cleanup()
     """
     path = check_input_file(path)  # on the command line the error names PIPELINE
     try:

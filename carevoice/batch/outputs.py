@@ -46,7 +46,8 @@ def clear_outputs(folder: Path) -> list[str]:
     Examples
     --------
     >>> import tempfile
-    >>> folder = Path(tempfile.mkdtemp())
+    >>> scratch = tempfile.TemporaryDirectory()  # removed, with what it holds, by cleanup()
+    >>> folder = Path(scratch.name)
     >>> (folder / "outputs").mkdir()
     >>> for name in ("topics.csv", "my_notes.txt"):
     ...     _ = (folder / "outputs" / name).write_text("x")
@@ -54,6 +55,7 @@ def clear_outputs(folder: Path) -> list[str]:
     ['outputs/topics.csv']
     >>> sorted(p.name for p in (folder / "outputs").iterdir())
     ['my_notes.txt']
+    >>> scratch.cleanup()
     """
     from ..report.unpublished import UNPUBLISHED_FILES, UNPUBLISHED_FOLDER
 

@@ -368,7 +368,8 @@ def run_batch(config: BatchConfig | str | Path, *, resume: bool = True,
     Examples
     --------
     >>> import tempfile, pathlib, carevoice as cv
-    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> scratch = tempfile.TemporaryDirectory()  # removed, with what it holds, by cleanup()
+    >>> folder = pathlib.Path(scratch.name)
     >>> comments = cv.load_demo().comments.head(40)
     >>> comments.to_csv(folder / "comments.csv", index=False)
     >>> _ = (folder / "PIPELINE.toml").write_text('''
@@ -386,6 +387,7 @@ def run_batch(config: BatchConfig | str | Path, *, resume: bool = True,
     >>> result = run_batch(folder / "PIPELINE.toml")  # doctest: +SKIP
     >>> result.counts["comments"]  # doctest: +SKIP
     40
+    >>> scratch.cleanup()
     """
     cfg = config if isinstance(config, BatchConfig) else load_config(config)
     base = Path(config).parent if not isinstance(config, BatchConfig) else Path.cwd()

@@ -53,10 +53,12 @@ def write_atomic(path: str | Path, write: Callable[[IO[Any]], None], *, private:
     Examples
     --------
     >>> import tempfile
-    >>> p = write_atomic(Path(tempfile.mkdtemp()) / "a.txt", lambda fh: fh.write("hi"),
+    >>> scratch = tempfile.TemporaryDirectory()  # removed, with what it holds, by cleanup()
+    >>> p = write_atomic(Path(scratch.name) / "a.txt", lambda fh: fh.write("hi"),
     ...                  private=True)
     >>> p.read_text(), oct(p.stat().st_mode & 0o777)
     ('hi', '0o600')
+    >>> scratch.cleanup()
     """
     path = Path(path)
     try:
@@ -91,9 +93,11 @@ def write_csv(frame: pd.DataFrame, path: str | Path, *, private: bool = False,
     Examples
     --------
     >>> import tempfile, pandas as pd
-    >>> p = write_csv(pd.DataFrame({"text": ["a\\rb"]}), Path(tempfile.mkdtemp()) / "t.csv")
+    >>> scratch = tempfile.TemporaryDirectory()  # removed, with what it holds, by cleanup()
+    >>> p = write_csv(pd.DataFrame({"text": ["a\\rb"]}), Path(scratch.name) / "t.csv")
     >>> pd.read_csv(p)["text"].tolist()
     ['a\\rb']
+    >>> scratch.cleanup()
     """
     from .._files import write_csv_rows
 

@@ -399,9 +399,11 @@ def validate_refi(path: str | Path) -> list[str]:
     --------
     >>> import tempfile, pathlib
     >>> from carevoice.qda import write_qdc
-    >>> path = write_qdc(None, pathlib.Path(tempfile.mkdtemp()) / "codebook.qdc")
+    >>> scratch = tempfile.TemporaryDirectory()  # removed, with what it holds, by cleanup()
+    >>> path = write_qdc(None, pathlib.Path(scratch.name) / "codebook.qdc")
     >>> validate_refi(path)
     []
+    >>> scratch.cleanup()
     """
     path = existing_file(path)
     suffix = path.suffix.lower()

@@ -429,9 +429,11 @@ def write_qdc(codebook: Any, path: str | Path, *, colours: Mapping[str, str] | N
     Examples
     --------
     >>> import tempfile, pathlib
-    >>> p = write_qdc(None, pathlib.Path(tempfile.mkdtemp()) / "codebook.qdc")
+    >>> scratch = tempfile.TemporaryDirectory()  # removed, with what it holds, by cleanup()
+    >>> p = write_qdc(None, pathlib.Path(scratch.name) / "codebook.qdc")
     >>> read_qdc(p).theme_ids[:2]
     ('stigma', 'family_contact')
+    >>> scratch.cleanup()
     """
     from .. import __version__
 
@@ -583,9 +585,11 @@ def read_qdc(path: str | Path, *, as_frame: bool = False) -> Any:
     --------
     >>> import tempfile, pathlib
     >>> from carevoice.themes import load_codebook
-    >>> p = write_qdc(load_codebook(), pathlib.Path(tempfile.mkdtemp()) / "codebook.qdc")
+    >>> scratch = tempfile.TemporaryDirectory()  # removed, with what it holds, by cleanup()
+    >>> p = write_qdc(load_codebook(), pathlib.Path(scratch.name) / "codebook.qdc")
     >>> read_qdc(p) == load_codebook()
     True
+    >>> scratch.cleanup()
     """
     path = existing_file(path)  # named as the other readers name a file (as typed)
     root = parse_xml(path.read_bytes(), str(path))

@@ -411,11 +411,13 @@ def export_qdpx(
     >>> codes = pd.DataFrame({"comment_id": ["c1"], "theme": ["family_contact"],
     ...                       "score": [0.91], "assigned": [True]})
     >>> respondents = pd.DataFrame({"respondent_id": ["r1", "r2"], "age": [12, 17]})
+    >>> scratch = tempfile.TemporaryDirectory()  # removed, with what it holds, by cleanup()
     >>> path = export_qdpx(comments, codes, respondents,
-    ...                    pathlib.Path(tempfile.mkdtemp()) / "p.qdpx", pseudonymise=False)
+    ...                    pathlib.Path(scratch.name) / "p.qdpx", pseudonymise=False)
     >>> from carevoice.qda import read_qdpx
     >>> read_qdpx(path).codes[["comment_id", "theme", "score"]].values.tolist()
     [['c1', 'family_contact', 0.91]]
+    >>> scratch.cleanup()
     """
     import pandas as pd
 

@@ -334,10 +334,12 @@ def read_qdpx(path: str | Path, *, validate: bool = False, as_frame: bool = Fals
     >>> from carevoice.qda import export_qdpx
     >>> comments = pd.DataFrame({"comment_id": ["c1"], "text": ["new social worker again"]})
     >>> codes = pd.DataFrame({"comment_id": ["c1"], "theme": ["staff_turnover"]})
-    >>> p = export_qdpx(comments, codes, None, pathlib.Path(tempfile.mkdtemp()) / "p.qdpx",
+    >>> scratch = tempfile.TemporaryDirectory()  # removed, with what it holds, by cleanup()
+    >>> p = export_qdpx(comments, codes, None, pathlib.Path(scratch.name) / "p.qdpx",
     ...                 pseudonymise=False, user="model")
     >>> read_qdpx(p).codes[["comment_id", "theme", "user"]].values.tolist()
     [['c1', 'staff_turnover', 'model']]
+    >>> scratch.cleanup()
     """
     import pandas as pd
 

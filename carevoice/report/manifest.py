@@ -17,9 +17,11 @@ def file_hash(path: str | Path) -> str:
     Examples
     --------
     >>> import tempfile, pathlib
-    >>> p = pathlib.Path(tempfile.mkdtemp()) / "x.txt"; _ = p.write_text("a")
+    >>> scratch = tempfile.TemporaryDirectory()  # removed, with what it holds, by cleanup()
+    >>> p = pathlib.Path(scratch.name) / "x.txt"; _ = p.write_text("a")
     >>> file_hash(p)[:12]
     'ca978112ca1b'
+    >>> scratch.cleanup()
     """
     from ..provenance import file_sha256
 

@@ -175,12 +175,14 @@ def read_earlier_quotes(folder: str | Path, argument: str = "--earlier-report"
     Examples
     --------
     >>> import tempfile
-    >>> folder = Path(tempfile.mkdtemp())
+    >>> scratch = tempfile.TemporaryDirectory()  # removed, with what it holds, by cleanup()
+    >>> folder = Path(scratch.name)
     >>> (folder / UNPUBLISHED_FOLDER).mkdir()
     >>> _ = (folder / UNPUBLISHED_FOLDER / "quotes.csv").write_text(
     ...     "theme,rank,comment_id,attribution,text\\nmoney,1,c7,in care,Not enough.\\n")
     >>> read_earlier_quotes(folder).to_dict("records")
     [{'text': 'Not enough.', 'respondent_id': ''}]
+    >>> scratch.cleanup()
     """
     import pandas as pd
 
@@ -224,12 +226,14 @@ def earlier_report_record(folder: str | Path) -> dict[str, str | None]:
     Examples
     --------
     >>> import tempfile
-    >>> folder = Path(tempfile.mkdtemp()) / "report-2024"
+    >>> scratch = tempfile.TemporaryDirectory()  # removed, with what it holds, by cleanup()
+    >>> folder = Path(scratch.name) / "report-2024"
     >>> (folder / UNPUBLISHED_FOLDER).mkdir(parents=True)
     >>> _ = (folder / "manifest.json").write_text('{"created": "2025-03-01T10:00:00+00:00"}')
     >>> record = earlier_report_record(folder / UNPUBLISHED_FOLDER / "quotes.csv")
     >>> record["folder"], record["manifest_sha256"][:8], record["created"]
     ('report-2024', '7648d264', '2025-03-01T10:00:00+00:00')
+    >>> scratch.cleanup()
     """
     from ..provenance import file_sha256
 
@@ -308,13 +312,15 @@ def remove_earlier_layout(output_dir: str | Path, quote_columns: tuple[str, ...]
     Examples
     --------
     >>> import tempfile
-    >>> folder = Path(tempfile.mkdtemp())
+    >>> scratch = tempfile.TemporaryDirectory()  # removed, with what it holds, by cleanup()
+    >>> folder = Path(scratch.name)
     >>> _ = (folder / "analyst.json").write_text('{"safeguarding_withheld_from_quotes": 2}')
     >>> _ = (folder / "quotes.csv").write_text("my own table\\n")
     >>> [p.name for p in remove_earlier_layout(folder, ("theme", "comment_id"))]
     ['analyst.json']
     >>> sorted(p.name for p in folder.iterdir())
     ['quotes.csv']
+    >>> scratch.cleanup()
     """
     folder = Path(output_dir)
     removed = []

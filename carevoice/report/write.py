@@ -124,11 +124,13 @@ def _file_manifest(manifest: Mapping[str, Any], written: Mapping[str, Path],
     Examples
     --------
     >>> import tempfile
-    >>> folder = Path(tempfile.mkdtemp())
+    >>> scratch = tempfile.TemporaryDirectory()  # removed, with what it holds, by cleanup()
+    >>> folder = Path(scratch.name)
     >>> _ = (folder / "report.md").write_text("# Report")
     >>> m = _file_manifest({"seed": None}, {"md": folder / "report.md"}, folder)
     >>> m["command"], m["outputs"]["md"]["file"], m["outputs"]["md"]["sha256"][:8]
     ([], 'report.md', '04e1d146')
+    >>> scratch.cleanup()
     """
     from ..provenance import command_line, file_sha256
     from .unpublished import UNPUBLISHED_FOLDER

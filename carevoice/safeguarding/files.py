@@ -41,9 +41,11 @@ def write_flags(flags: pd.DataFrame, path: str | Path) -> Path:
     >>> import tempfile
     >>> flags = pd.DataFrame({"comment_id": ["c1"], "category": ["missing"],
     ...                       "level": ["priority"], "cue": ["running away"]})
-    >>> p = write_flags(flags, Path(tempfile.mkdtemp()) / "flags.csv")
+    >>> scratch = tempfile.TemporaryDirectory()  # removed, with what it holds, by cleanup()
+    >>> p = write_flags(flags, Path(scratch.name) / "flags.csv")
     >>> oct(p.stat().st_mode & 0o777)
     '0o600'
+    >>> scratch.cleanup()
     """
     from .._files import check_output_path
     from ..pseudonymise._files import write_csv

@@ -710,11 +710,13 @@ def write_codebook(codebook: Codebook, path: str | Path) -> Path:
     Examples
     --------
     >>> import tempfile, pathlib
-    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> scratch = tempfile.TemporaryDirectory()  # removed, with what it holds, by cleanup()
+    >>> folder = pathlib.Path(scratch.name)
     >>> load_codebook(write_codebook(load_codebook(), folder / "cb.yaml")) == load_codebook()
     True
     >>> load_codebook(write_codebook(load_codebook(), folder / "cb.toml")) == load_codebook()
     True
+    >>> scratch.cleanup()
     """
     if not isinstance(codebook, Codebook):
         raise CodebookError(
