@@ -25,7 +25,7 @@ from ._base import Span, TextDetector
 from ._lexicon_rules import _LEXICON_RULES
 from ._name_context import _At
 from ._name_forms import digit_names, family_plurals, fold_digits, sign_off
-from ._name_said import _initial_reporting
+from ._name_said import _initial_reporting, quoted_nickname
 from ._name_verbs import _surname_before_a_role
 from ._name_words import (
     _AFTER_FULL_NAME,
@@ -323,6 +323,7 @@ class NameDetector(TextDetector):
                 continue
             if len(low) < 2 or low in ROLE_WORDS or (low in NOT_PII and not (
                     low in WORD_NAMES and token.islower())  # "was called june"
+                    and not quoted_nickname(sent, i)  # "nan calls me 'pip'"
                     and not (low in _SURNAME_WORDS  # "White my sw said"
                              and _surname_before_a_role(sent, i, family))):
                 continue
