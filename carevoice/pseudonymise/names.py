@@ -24,7 +24,7 @@ from ..errors import InputError
 from ._base import Span, TextDetector
 from ._lexicon_rules import _LEXICON_RULES
 from ._name_context import _At
-from ._name_forms import digit_names, family_plurals, fold_digits, sign_off
+from ._name_forms import digit_names, family_plurals, fold_digits, hyphen_nicknames, sign_off
 from ._name_said import _initial_reporting, quoted_nickname
 from ._name_verbs import _surname_before_a_role
 from ._name_words import (
@@ -353,6 +353,7 @@ class NameDetector(TextDetector):
             taken_until = end
         spans += digit_names(comment_id, typed, f"{self.name}:digits")
         spans += sign_off(comment_id, sent, f"{self.name}:sign_off")
+        spans += hyphen_nicknames(comment_id, sent, f"{self.name}:context")
         spans += family_plurals(comment_id, sent, names, family, f"{self.name}:family")
         coordinated = self._coordinated(comment_id, text, sent.tokens, sent.words, sent.lows,
                                         spans, names)

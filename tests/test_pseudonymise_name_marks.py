@@ -1,6 +1,7 @@
 """Names that quotation marks show: a name opening quoted speech before an order ("she was
 like “tamsin get in the car”") and a nickname in quotes after "calls me", whoever the caller
-("my foster dad calls me 'moose'").
+("my foster dad calls me 'moose'"), and a nickname of a letter and a word joined by a hyphen
+opening a sentence as its subject ("t-bone is a good lad").
 
 All names and comments are fictional.
 """
@@ -64,4 +65,27 @@ def test_a_quoted_nickname_after_one_caller_is_found(text: str, name: str) -> No
     "my carer calls me names",
 ])
 def test_what_one_caller_says_that_is_no_nickname_is_left(text: str) -> None:
+    assert covered(text) == []
+
+
+# --- a hyphenated nickname opening a sentence -------------------------------------------------
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("d-rock is a good lad", "d-rock"),
+    ("m-dawg said he would sort it", "m-dawg"),
+    ("its ok. k-man was my best mate in there", "k-man"),
+    ("b-rad texted me last night", "b-rad"),
+])
+def test_a_hyphenated_nickname_as_a_subject_is_found(text: str, name: str) -> None:
+    assert covered(text) == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "x-ray was fine in the end",
+    "t-shirt is a good one",
+    "a-level results are out",
+    "e-mail said i had to wait",
+    "d-day is coming",
+])
+def test_a_thing_written_with_a_letter_and_a_hyphen_is_left(text: str) -> None:
     assert covered(text) == []
