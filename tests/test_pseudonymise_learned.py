@@ -337,6 +337,13 @@ WORD_NAMES_AS_WORDS = [
     "Sunny weekends are for the park",
     "Winter nights feel long here",
     "Faith in people is hard",
+    # fixed phrases, a season coming, what one has
+    "i was frank with her about the move",
+    "my iro was crystal clear about it",
+    "no joy from my pa yet",
+    "with winter coming the flat gets cold",
+    "autumn coming up means a new school",
+    "hope is all we have left",
 ]
 #: ... but what a person does or is, or a thing a person owns, keeps the name.
 WORD_NAMES_AS_NAMES = [
@@ -349,6 +356,10 @@ WORD_NAMES_AS_NAMES = [
     ("rose texts me every night", "rose"),
     ("frank fault we got caught", "frank"),  # "frank's fault", its "s" left out
     ("sunny voice is so loud", "sunny"),
+    ("summer is coming round later", "summer"),
+    ("joy from my old home rang me", "joy"),
+    ("crystal came round yesterday", "crystal"),
+    ("frank with me is my favourite worker", "frank"),
 ]
 
 

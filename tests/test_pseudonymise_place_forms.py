@@ -182,3 +182,23 @@ def test_a_weekday_date_and_a_festival_with_a_year_are_dates(text, date):
 ])
 def test_scores_fractions_and_festivals_without_a_year_are_no_dates(text):
     assert not any(s.label == "DATE" for s in PATTERNS.find("c", text))
+
+
+# --- a district of everyday words before its people ------------------------------------------
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("the blackbird leys lot keep starting on me", "blackbird leys"),
+    ("the alum rock boys jumped him", "alum rock"),
+    ("i don't trust the burnt oak lads", "burnt oak"),
+])
+def test_a_district_of_everyday_words_before_its_people_is_found(text: str, place: str) -> None:
+    assert surfaces(PLACES, text) == {place}
+
+
+@pytest.mark.parametrize("text", [
+    "the cherry tree in the garden fell down",
+    "the new lot of staff are ok",
+    "the moss on the wall is green",
+])
+def test_everyday_words_after_the_without_people_are_left(text: str) -> None:
+    assert surfaces(PLACES, text) == set()

@@ -44,6 +44,7 @@ from ._name_said import (
     _told_and,
     _told_to,
     _vocative_capitalised,
+    _vocative_quoted,
     _was_called,
 )
 from ._name_verbs import (
@@ -295,6 +296,7 @@ def _feeling_at_clause_start(t: _At) -> bool:
 #: The context rules of a lexicon name, tried in order: (score, rule, applies).
 _LEXICON_RULES: tuple[tuple[float, str, Callable[[_At], bool]], ...] = (
     (0.6, "context", _vocative_capitalised),
+    (0.55, "context", _vocative_quoted),
     (0.5, "lexicon", _said_by),
     (0.55, "context", _addressed_or_missed),
     (0.55, "context", _family_word_before),

@@ -16,7 +16,10 @@ from ._tokens import NOT_ONLY_PEOPLE, SUBJECT_VERBS, Tokens, link_like, pet_form
 from ._words import (
     FUNCTION_WORDS,
     KIN,
+    KIN_FRIENDS,
     KIN_OTHER_LANGUAGES,
+    KIN_STAFF,
+    PERSON_NOUNS,
     POSSESSIVES,
     dictionary_word,
     frequency,
@@ -316,3 +319,41 @@ def family_plurals(comment_id: str, sent: Tokens, names: frozenset[str],
             start = sent.tokens[i][0]
             out.append(Span(comment_id, start, start + len(word), "PERSON", score, detector))
     return out
+
+
+#: Words hyphenated after one letter that are things, not nicknames: "x-ray", "t-shirt".
+_LETTER_COMPOUNDS = frozenset(
+    """e-mail e-mails x-ray x-rays t-shirt t-shirts u-turn a-level a-levels e-cig e-cigs e-bike
+    k-pop b-movie g-string""".split())
+
+#: What a person did, after a nickname opening a comment: "j-dog said he would come".
+_SAID_OR_DID = _PERSON_VERBS | frozenset(
+    """said says reckons reckoned helped helps came comes promised""".split())
+
+#: People after "is a" or "was my": "t-bone is a good lad", "k-man was my best mate".
+_PEOPLE = PERSON_NOUNS | KIN | KIN_FRIENDS | KIN_STAFF | frozenset(
+    """lad lads girl boy kid mate bro sis roommate housemate""".split())
+
+
+def hyphen_nicknames(comment_id: str, sent: Tokens, detector: str) -> list[Span]:
+    """Nicknames of one letter, a hyphen and a word opening a sentence as its subject ("t-bone
+    is a good lad", "j-dog said he would come"): before something said of a person only (a
+    verb of saying or contact, or "is"/"was" and a person noun within four words). Not a thing
+    so written ("x-ray", "t-shirt")."""
+    spans = []
+    for i in range(len(sent) - 2):
+        if len(sent.lows[i]) != 1 or not sent.lows[i].isalpha() or sent.gap(i + 1) != "-" \
+                or (i and not any(c in sent.gap(i) for c in ".!?\n")):
+            continue
+        word = f"{sent.lows[i]}-{sent.lows[i + 1]}"
+        if word in _LETTER_COMPOUNDS or len(sent.lows[i + 1]) < 2 or sent.gap(i + 2) != " ":
+            continue
+        verb = sent.lows[i + 2]
+        person = verb in _SAID_OR_DID or (
+            verb in ("is", "was", "isnt", "wasnt") and i + 3 < len(sent)
+            and sent.lows[i + 3] in ("a", "my", "the", "such", "our", "me", "an")
+            and any(w in _PEOPLE for w in sent.lows[i + 4:i + 8]))
+        if person:
+            start = sent.tokens[i][0]
+            spans.append(Span(comment_id, start, start + len(word), "PERSON", 0.55, detector))
+    return spans

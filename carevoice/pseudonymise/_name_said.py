@@ -63,6 +63,38 @@ def _vocative_capitalised(t: _At) -> bool:
         and not sentence_initial(t.sent.text, t.sent.tokens[t.i][0])
 
 
+#: Verbs said to someone as an order, after their name opening quoted speech: "tamsin get in
+#: the car", "orrin come here".
+_ORDERS = frozenset(
+    """get come go stop sit stand shut give put look listen leave hurry wait calm move run pick
+    take bring tell grab turn hold let stay keep open close eat dont don't behave quit chill
+    pack clean tidy answer ring call text""".split())
+
+#: Words between such a name and the order: "tamsin please get in the car".
+_BEFORE_AN_ORDER = frozenset({"please", "just", "pls", "plz", "now", "quick"})
+
+
+def _vocative_quoted(t: _At) -> bool:
+    """"she was like “tamsin get in the car”", "he said 'orrin come here'": a name opening
+    quoted speech, before an order. A listed name or a word that is no dictionary word ("mum
+    get in", "guys come here", "you get in" are not names)."""
+    from .lexicons import first_names
+
+    sent, i, low = t.sent, t.i, t.low
+    if not t.lower or len(low) < 3 or low in FUNCTION_WORDS or low in KIN or low in ROLE_WORDS \
+            or low in _ENDEARMENTS or low in _MODALS \
+            or (dictionary_word(low) and low not in first_names()):
+        return False
+    gap = sent.text[:sent.tokens[i][0]] if i == 0 else sent.gap(i)
+    if gap[-1:] not in _OPENING_QUOTES or (i and not (
+            gap[:-1] and gap[:-1].strip(" :,") == "")):
+        return False  # the quote opens right before the name, after a space or a colon
+    k = i + 1
+    while k < len(sent) and sent.lows[k] in _BEFORE_AN_ORDER:
+        k += 1
+    return k < len(sent) and sent.lows[k] in _ORDERS and sent.gap(i + 1).strip() in ("", ",")
+
+
 def _said_by(t: _At) -> bool:
     """"kyle said", in lower case, not after a number ("3 grace said")."""
     start = t.sent.tokens[t.i][0]
@@ -218,6 +250,37 @@ def _called_by_others(t: _At) -> bool:
     return sent.low(k) in _CALLERS and (
         i + 1 == len(sent) or sent.gap(i + 1).strip()[:1] in (",", ".", "!", "?", ";")
         or t.nxt in _AFTER_A_NICKNAME)
+
+
+#: Quotation marks that open and close a nickname: "calls me 'moose'", "calls me “spud”".
+_OPENING_QUOTES = frozenset("'\"\u2018\u201c")
+_CLOSING_QUOTES = frozenset("'\"\u2019\u201d")
+
+
+def quoted_nickname(sent: Tokens, i: int) -> bool:
+    """Whether token ``i`` of ``sent`` is a nickname in quotation marks after "call(s) me",
+    whoever the caller ("my foster dad calls me 'moose'", "nan calls me “spud”"): the quotes
+    mark the word as what someone is called, even a listed word ("pip"). Not an endearment
+    ("calls me 'trouble'"), a word that is no nickname ("names", "back") nor an adjective
+    that is no first name ("calls me 'lazy'": what is said of someone, not who they are)."""
+    from .lexicons import first_names
+
+    low = sent.lows[i]
+    if i < 2 or not sent.words[i].islower() or len(low) < 2 \
+            or sent.low(i - 1) not in ("me", "him", "her", "us") \
+            or sent.low(i - 2) not in _CALLED or low in FUNCTION_WORDS or low in _NO_NICKNAME \
+            or low in _ENDEARMENTS or low in KIN or low in ROLE_WORDS \
+            or ("adj" in parts_of_speech(low) and low not in first_names()):
+        return False
+    before = sent.gap(i).strip()
+    start, word = sent.tokens[i]
+    after = sent.text[start + len(word):].lstrip()
+    return before[-1:] in _OPENING_QUOTES and after[:1] in _CLOSING_QUOTES
+
+
+def _quoted_nickname(t: _At) -> bool:
+    """"my foster dad calls me 'moose'" (:func:`quoted_nickname`)."""
+    return quoted_nickname(t.sent, t.i)
 
 
 #: What a writer says after announcing themselves: "its jimmy agen", "it's tia here".

@@ -7,7 +7,10 @@ ordinary word: a noun that a month or a season describes ("summer holidays"; not
 someone owns: "summer phone got nicked"), a time, weather or talk an adjective describes
 ("sunny days", "frank conversation"; not "sunny voice is so loud"), "of" or "in" and what
 one believes in after an abstract noun ("joy of", "faith in the system"), or a predicate only
-a time takes ("summer is the best time of year", "may was the worst month").
+a time takes ("summer is the best time of year", "may was the worst month"), a fixed phrase
+("crystal clear", "no joy", "frank with her" after a copula), a season coming or here after
+"with" or "now" ("with summer coming", "summer coming up"), or an abstract noun that is all
+one has ("hope is all i have").
 Anything a person does or is stays a name ("summer said she'd call", "faith is my best mate",
 "may texted me"): when in doubt, mask.
 """
@@ -17,7 +20,15 @@ from __future__ import annotations
 import functools
 
 from ._name_family import _POSSESSIONS
-from ._name_words import _ABSTRACT, _DOING_FOR, _PERSON_VERBS, _SEASONS, _TOLD
+from ._name_words import (
+    _ABSTRACT,
+    _ADJECTIVE_NAMES,
+    _DOING_FOR,
+    _MODALS,
+    _PERSON_VERBS,
+    _SEASONS,
+    _TOLD,
+)
 from ._words import (
     FUNCTION_WORDS,
     KIN,
@@ -94,6 +105,38 @@ _TIMES = frozenset(
     holiday holidays term terms period""".split())
 
 
+#: Names that open a fixed phrase with the word after them: "crystal clear", "ruby red".
+_PHRASES = {"crystal": frozenset({"clear", "ball"}), "ruby": frozenset({"red"}),
+            "rose": frozenset({"tinted", "gold"}), "jet": frozenset({"black", "lag", "lagged"}),
+            "amber": frozenset({"warning", "alert"})}
+
+#: Words before an abstract noun that make it the noun: "no joy", "any hope", "little faith".
+_QUANTIFIERS = frozenset({"no", "any", "some", "little", "much", "more", "less", "lost"})
+
+#: Words before an adjective-name, "frank", used as the adjective before "with" or "about":
+#: "i was frank with her", "be frank about it".
+_BEFORE_AN_ADJECTIVE = _COPULAS | frozenset(
+    {"be", "been", "being", "am", "im", "so", "very", "really", "too", "more", "brutally",
+     "totally", "completely", "honest", "and"})
+
+#: Verbs of a season coming or going: "with summer coming", "summer approaching".
+_SEASON_VERBS = frozenset({"coming", "approaching", "starting", "ending", "here", "over",
+                           "nearly", "almost"})
+
+#: What one has or needs, after "X is all i ...": "hope is all i have".
+_HAVING = frozenset({"have", "had", "got", "need", "needed", "ve", "want", "wanted"})
+
+
+def _done_by_people(low: str) -> bool:
+    """Whether ``low`` is a form of a verb a person does: "rang", "texts", "helped"."""
+    from .lexicons import parts_of_speech
+
+    done = _people_do()
+    return low in done or low in _PERSON_VERBS or low in _TOLD or low in _DOING_FOR \
+        or bool(parts_of_speech(low).get("verb", frozenset()) & done) \
+        or (low.endswith("s") and low[:-1] in done)
+
+
 def _ordinary_noun(low: str) -> bool:
     """Whether ``low`` is a dictionary noun that no name list, family, role or people word
     knows and that is no verb a person does: "days", "weather", "conversation", "garden"."""
@@ -121,6 +164,18 @@ def _ordinary_noun(low: str) -> bool:
     return not (pos.get("verb", frozenset()) & done or low.endswith("ed") or low in done
                 or low in _PERSON_VERBS or low in _TOLD or low in _DOING_FOR
                 or (low.endswith("s") and low[:-1] in done))  # "texts", not in WordNet
+
+
+def opens_a_phrase(low: str, nxt: str) -> bool:
+    """Whether the name ``low`` opens a fixed phrase with the word ``nxt`` after it, both
+    written in lower case: "crystal clear", "ruby red", "rose tinted".
+
+    Examples
+    --------
+    >>> opens_a_phrase("crystal", "clear"), opens_a_phrase("crystal", "said")
+    (True, False)
+    """
+    return nxt in _PHRASES.get(low, ())
 
 
 def word_name_used_as_word(text: str, tokens: list[tuple[int, int]], i: int) -> bool:
@@ -156,6 +211,9 @@ def word_name_used_as_word(text: str, tokens: list[tuple[int, int]], i: int) -> 
 
     word = text[tokens[i][0]:tokens[i][1]]
     low = word.lower()
+    if word.islower() and i + 1 < len(tokens) and opens_a_phrase(
+            low, text[tokens[i + 1][0]:tokens[i + 1][1]]):
+        return True  # "crystal clear", "ruby red"
     if low not in WORD_NAMES or not (
             word.islower() or (word[:1].isupper() and word[1:].islower()
                                and sentence_initial(text, tokens[i][0]))):
@@ -176,6 +234,19 @@ def word_name_used_as_word(text: str, tokens: list[tuple[int, int]], i: int) -> 
             low in _SEASONS or ("adj" in parts_of_speech(low) and nxt in _DESCRIBED)):
         return True  # "summer holidays", "sunny days", "frank conversation"
     lows = [w.lower() for w in after] + [""]
+    if low in _ABSTRACT and before in _QUANTIFIERS and not _done_by_people(nxt):
+        return True  # "no joy from the council", "lost hope"
+    if low in _ADJECTIVE_NAMES and before in _BEFORE_AN_ADJECTIVE and nxt in {"with", "about"}:
+        return True  # "i was frank with her", "be frank about it"
+    if low in _SEASONS - _MODALS and (
+            (before in {"with", "now", "as"} and (lows[0] in _SEASON_VERBS or (
+                lows[0] in {"is", "s"} and lows[1] in _SEASON_VERBS)))
+            or lows[:2] == ["coming", "up"] or lows[0] == "approaching"):
+        return True  # "with summer coming", "now winter is here", "summer coming up"
+    if low in _ABSTRACT and nxt in _COPULAS and lows[1] == "all" and lows[2] in {
+            "i", "we", "you", "they", "ive", "weve"} and (
+            lows[3] in _HAVING or lows[2] in {"ive", "weve"}):
+        return True  # "hope is all i have", "faith is all we got"
     if low in _ABSTRACT and nxt == "of":
         return True  # "joy of being free"
     if low in _ABSTRACT and nxt == "in":

@@ -41,7 +41,14 @@ from ._name_family import (
     _pair_are_family,
     _then_she_is_my_family,
 )
-from ._name_said import _ENDEARMENTS, _called_by_others, _then_an_honorific, _was_called
+from ._name_said import (
+    _ENDEARMENTS,
+    _called_by_others,
+    _quoted_nickname,
+    _then_an_honorific,
+    _vocative_quoted,
+    _was_called,
+)
 from ._name_verbs import _introduced_by_role_word, _paired, _surname_then_role
 from ._name_words import (
     _APPS,
@@ -430,6 +437,8 @@ _WORD_RULES: tuple[tuple[float, str, Callable[[_At], bool]], ...] = (
     (0.5, "context", _misspelt_on_a_number),
     (0.5, "context", _called_me_no_word),
     (0.5, "context", _called_by_others),
+    (0.5, "context", _quoted_nickname),
+    (0.5, "context", _vocative_quoted),
     (0.45, "context", _in_lower_context),
     (0.5, "context", _taken_as_a_person),
     (0.5, "context", _surname_speaker),

@@ -24,8 +24,8 @@ from ..errors import InputError
 from ._base import Span, TextDetector
 from ._lexicon_rules import _LEXICON_RULES
 from ._name_context import _At
-from ._name_forms import digit_names, family_plurals, fold_digits, sign_off
-from ._name_said import _initial_reporting
+from ._name_forms import digit_names, family_plurals, fold_digits, hyphen_nicknames, sign_off
+from ._name_said import _initial_reporting, quoted_nickname
 from ._name_verbs import _surname_before_a_role
 from ._name_words import (
     _AFTER_FULL_NAME,
@@ -49,6 +49,7 @@ from ._tokens import (
     Tokens,
     tier,
 )
+from ._word_name_use import opens_a_phrase
 from ._word_rules import _WORD_RULES, _WORD_RULES_FIRST
 from ._words import (
     FUNCTION_WORDS,
@@ -322,6 +323,7 @@ class NameDetector(TextDetector):
                 continue
             if len(low) < 2 or low in ROLE_WORDS or (low in NOT_PII and not (
                     low in WORD_NAMES and token.islower())  # "was called june"
+                    and not quoted_nickname(sent, i)  # "nan calls me 'pip'"
                     and not (low in _SURNAME_WORDS  # "White my sw said"
                              and _surname_before_a_role(sent, i, family))):
                 continue
@@ -351,6 +353,7 @@ class NameDetector(TextDetector):
             taken_until = end
         spans += digit_names(comment_id, typed, f"{self.name}:digits")
         spans += sign_off(comment_id, sent, f"{self.name}:sign_off")
+        spans += hyphen_nicknames(comment_id, sent, f"{self.name}:context")
         spans += family_plurals(comment_id, sent, names, family, f"{self.name}:family")
         coordinated = self._coordinated(comment_id, text, sent.tokens, sent.words, sent.lows,
                                         spans, names)
@@ -414,6 +417,9 @@ class NameDetector(TextDetector):
         text, start = sent.text, sent.tokens[i][0]
         low, word = sent.lows[i], sent.words[i]
         prev, nxt = sent.low(i - 1), sent.low(i + 1)
+        if word.islower() and i + 1 < len(sent.words) and sent.gap(i + 1) == " " \
+                and opens_a_phrase(low, sent.words[i + 1]):
+            return 0.0, "lexicon"  # "crystal clear", "ruby red": a fixed phrase
         if low in names and not (low in FUNCTION_WORDS and low not in WORD_NAMES):
             score = self._score(text, start, word, low, prev, nxt, cues.before,
                                 cues.after or cues.kin_after)

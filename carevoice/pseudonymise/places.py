@@ -483,6 +483,9 @@ class PlaceDetector(TextDetector):
             if len(matched) == 1 and _part_of_a_double_name(text, start, end):
                 i += 1  # "Jayden-Lee is my cousin": a first name, not the place Lee
                 continue
+            # "the moss side lot": a district of two words or more before its people
+            group = len(matched) > 1 and prev == "the" and i + len(matched) < len(lows) \
+                and lows[i + len(matched)] in _PEOPLE_OF_A_PLACE
             score = 0.0
             if surface[:1].isupper() and not surface.isupper():
                 if not common:
@@ -501,7 +504,7 @@ class PlaceDetector(TextDetector):
                 # not "i play rugby", "shes brill"
                 before = lows[i - 2] if i > 1 else ""
                 score = 0.0 if prev in _PLAYING or prev in _SAID_OF_SOMETHING \
-                    or prev == "be" or (dictionary_word(lows[i]) and (
+                    or prev == "be" or (dictionary_word(lows[i]) and not group and (
                         prev in ("was", "is", "were")
                         or (prev == "the" and before not in PLACE_CUES
                             and before not in ("to", "on")))) else 0.6
@@ -510,7 +513,7 @@ class PlaceDetector(TextDetector):
             elif (surface.islower() or (surface.isupper() and text.upper() == text)) \
                     and (common or len(surface) < 4) and (
                         _placed_there(lows, i, index) or i in listed
-                        or (ordinary and prev in _DISTRICT_CUES)):
+                        or (ordinary and (prev in _DISTRICT_CUES or group))):
                 score = 0.55  # "they moved me from bury to hull", "i live in march now";
                 # a comment in capitals reads like lower case ("MOVE TO HULL"); "bath then
                 # wells then street": three places one after another
