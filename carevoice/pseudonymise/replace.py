@@ -4,9 +4,10 @@ This module never imports spaCy: it takes a comments frame and a spans frame (fr
 or edited by hand) and returns the pseudonymised texts plus the occurrences that make up the
 re-identification key.
 
-The same entity (same label, same text up to case and spacing) gets the same replacement across
-the corpus. Entities are identified by an HMAC-SHA256 of the label and normalised text under a
-project secret, so the identifiers cannot be reversed by hashing guessed names; realistic
+The same entity (same label, same text up to case and spacing; a person's name as the detector
+reads it, "J4ck" as "Jack") gets the same replacement across the corpus. Entities are
+identified by an HMAC-SHA256 of the label and normalised text under a project secret, so the
+identifiers cannot be reversed by hashing guessed names; realistic
 surrogates are drawn from Faker seeded with that HMAC, so the same secret gives the same
 surrogate in every wave of a survey.
 """
