@@ -170,7 +170,7 @@ _NOT_STREET_NAME = frozenset(
     from and or but is was be been it its it's hours hour mins minutes miles days weeks months
     years times people kids year day week month time just only about over under back other
     same new old big little whole end way each every per yrs yr hrs hr wks wk mins min secs
-    then now when also""".split()
+    then now when also him them they she you""".split()
 )
 
 
@@ -313,9 +313,13 @@ ADDRESS_PATTERNS: tuple[Pattern, ...] = (
             rf"[A-Za-z][a-z']+\s+){{1,2}}(?:{_STREET_WORDS})\b)?",
             score=0.8, trigger=r"\d"),
     Pattern("street_lower", "LOCATION",
-            r"\b(?:on|onto|off|in|near|down|up|along|round|from)\s+(?P<pii>(?:[a-z]{3,}\s+)?[a-z]{3,}"
+            r"\b(?:on|onto|off|in|near|down|up|along|round|from|to|at|by|outside|opposite|behind"
+            r"|past|towards)\s+(?P<pii>(?:[a-z]{3,}\s+)?[a-z]{3,}"
             r"\s+(?:road|rd|street|"
-            r"lane|avenue|ave|close|drive|crescent|terrace|grove|mount|gardens|row))\b",
+            r"lane|avenue|ave|close|drive|crescent|terrace|grove|mount|gardens|row))\b"
+            # the street word as a noun or verb of its own: "a road trip", "drive me there"
+            r"(?<!road(?=\s(?:trip|trips|rage|works|safety|sign|signs|test|kill)\b))"
+            r"(?<!drive(?=\s(?:me|us|him|her|them|there|round|off|away|it)\b))",
             score=0.5, flags=0, validate=_street_lower_ok),
     Pattern("street_the_lower", "LOCATION",  # "we lived on the ormeau road", "grew up off
             # the holloway road": a road named with "the", after a word that puts someone on it

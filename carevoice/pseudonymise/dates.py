@@ -279,6 +279,13 @@ DATE_PATTERNS: tuple[Pattern, ...] = (
             rf"till|since)\b)[a-z']+){{0,3}}?\s+in\b)?(?:\W{{1,3}}{_BIRTH_FILLERS}\b)*\W{{1,3}}"
             rf"(?P<pii>{_MONTH_YEAR})",
             score=0.85, trigger=r"(?:19|20)\d\d|'\d\d|thousand|twenty|nineteen"),
+    Pattern("date_month_year_then_birth", "DATE",  # the birth word after: "march 2008 is when
+            # i was born", "june 2009 is my birth month", "2008 is the year i was born" (not
+            # across "but", "and", "so": "march 2008 and then i was born again" is no birth)
+            rf"\b(?P<pii>{_MONTH_YEAR}|(?:19|20)\d\d(?![\d/.-]))"
+            r"(?:[^\w.!?]{1,3}(?!(?:but|and|then|so|after|before|until|till|since|because|cos|"
+            r"coz)\b)[a-z']+){1,5}?[^\w.!?]{1,3}(?:born|birth\s*(?:month|year|date)|dob)\b",
+            score=0.8, trigger=r"born|birth|dob"),
     Pattern("date_birth_season_year", "DATE",  # "born in the summer of 2008", "born early 2010"
             # (not after "birthday": "my birthday in 2020 was in lockdown" gives no birth year)
             rf"\b(?!birthday|bday|b-day){_BIRTH_CUE}(?:'s)?(?:\W{{1,3}}{_BIRTH_FILLERS}\b)+\W{{1,3}}"
