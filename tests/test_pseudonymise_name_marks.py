@@ -70,6 +70,8 @@ def test_a_name_opening_quoted_speech_before_you_are_is_found(text: str, name: s
     'he said "chase ur dreams"',
     'she goes "omg ur not serious"',
     'she said "you are so annoying"',
+    "he went 'lucky you are still here'",
+    'she said "goodness you are slow"',
 ])
 def test_an_endearment_or_a_word_before_you_are_is_left(text: str) -> None:
     assert covered(text) == []
@@ -80,8 +82,9 @@ def test_an_endearment_or_a_word_before_you_are_is_left(text: str) -> None:
     'she goes "huni come here"',
     'she goes "lovey get your coat"',
     'he shouted "blud stop it"',
+    'she screamed "christ get in the car"',
 ])
-def test_an_endearment_that_is_no_dictionary_word_before_an_order_is_left(text: str) -> None:
+def test_an_endearment_or_exclamation_before_an_order_is_left(text: str) -> None:
     assert covered(text) == []
 
 

@@ -80,9 +80,12 @@ _AFTER_YOURE = frozenset(
     """not so such a an never always just only too really still being going gonna getting
     doing coming staying grounded my mine no nothing all""".split())
 
-#: Verbs that take what follows as a clause, not a person: "hope you're ok", "bet ur not".
-_BEFORE_A_CLAUSE = frozenset({"hope", "bet", "reckon", "guess", "swear", "trust", "pray", "wish",
-                              "promise", "mean", "think", "know", "glad", "sure", "bless"})
+#: Words that open quoted speech addressed to no one by name: verbs before a clause ("hope
+#: you're ok", "bet ur not") and exclamations ("christ you are slow", "lucky you are here").
+_NOT_SPOKEN_TO = frozenset(
+    """hope bet reckon guess swear trust pray wish promise mean think know glad sure bless lucky
+    christ blimey crikey goodness heaven heavens gosh jeez jeeze geez omg bloody flipping
+    blooming damn dammit""".split())
 
 
 def _told_what_they_are(sent: Tokens, k: int) -> bool:
@@ -102,12 +105,12 @@ def _vocative_quoted(t: _At) -> bool:
     "blessing ur not going out"": a name opening quoted speech, before an order or words that
     tell the one spoken to what they are ("ur not", "you are", "you need to"). A listed name or
     a word that is no dictionary word ("mum get in", "guys come here", "you get in", "babe ur
-    so funny", "hope you're ok" are not names)."""
+    so funny", "hope you're ok", "christ get in" are not names)."""
     from .lexicons import first_names
 
     sent, i, low = t.sent, t.i, t.low
     if not t.lower or len(low) < 3 or low in FUNCTION_WORDS or low in KIN or low in ROLE_WORDS \
-            or low in _ENDEARMENTS or low in _MODALS \
+            or low in _ENDEARMENTS or low in _MODALS or low in _NOT_SPOKEN_TO \
             or (dictionary_word(low) and low not in first_names()):
         return False
     gap = sent.text[:sent.tokens[i][0]] if i == 0 else sent.gap(i)
@@ -116,7 +119,7 @@ def _vocative_quoted(t: _At) -> bool:
         return False  # the quote opens right before the name, after a space or a colon
     if i + 1 >= len(sent) or sent.gap(i + 1).strip() not in ("", ","):
         return False
-    if low not in _BEFORE_A_CLAUSE and _told_what_they_are(sent, i + 1):
+    if _told_what_they_are(sent, i + 1):
         return True
     k = i + 1
     while k < len(sent) and sent.lows[k] in _BEFORE_AN_ORDER:
