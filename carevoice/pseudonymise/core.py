@@ -44,6 +44,7 @@ from .neighbours import (
 )
 from .normalise import detection_frame, map_spans_back
 from .places import places_after_found
+from .public_names import drop_public_names
 from .replace import MODES, ReplaceConfig, Replacer, as_secret, replace_spans
 from .review import ReviewConfig, apply_decisions, review_table, stale_note
 from .shape_review import decide_shape_words, shape_review_table
@@ -456,6 +457,9 @@ def detect_pii(comments: Corpus | pd.DataFrame, detectors: Sequence[Detector] | 
         frame, cut_time_words(frame, split_at_boundaries(frame, spans, extra=marks)))))
     spans = people_in_addresses(frame, people_from_organisations(frame, homes_in_a_row(
         frame, organisations_after_people(frame, places_after_found(frame, spans)))))
+    # a public name is no one's personal data ("a job at Primark", "a Man United shirt",
+    # "Rashford"): not masked, nor masked elsewhere in turn
+    spans = drop_public_names(frame, spans)
     # an animal's name is not a person's, and a word that discloses harm is no one's name
     # ("Cuckooing happened to me"): neither is masked, nor masked elsewhere in turn
     spans = join_initials(frame, propagate_spans(frame, drop_harm_words(
