@@ -12,7 +12,7 @@ import importlib.util
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import Problem
+from ..errors import OutlierWarning, Problem
 from ..schema import COMMENT_ID, RESPONDENT_ID, REVIEW_FILE, TEXT
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -205,6 +205,7 @@ def discover_outputs(cfg: BatchConfig, specs: list[ChunkSpec], store: ChunkStore
     import numpy as np
 
     from ..discover import ThemeDiscovery
+    from ..discover.sparse import outliers_said
     from .steps import build_embedder
 
     fmt = cfg.run.output_format
@@ -230,14 +231,40 @@ def discover_outputs(cfg: BatchConfig, specs: list[ChunkSpec], store: ChunkStore
     import pandas as pd
 
     codes = pd.concat([store.load(s.index, "codes") for s in specs], ignore_index=True)
-    topics = model.fit(comments.reset_index(drop=True), codes, embeddings=matrix,
-                       background=background).topics_
+    with outliers_said(_outliers_in_settings):  # the settings file's words, not Python's
+        topics = model.fit(comments.reset_index(drop=True), codes, embeddings=matrix,
+                           background=background).topics_
     info = topics.topics.copy()
     for name in ("keywords", "representative", "diverse"):
         if name in info:
             info[name] = ["; ".join(map(str, v)) for v in info[name]]
     return {"topics": _write(topics.to_table(), folder / f"topics.{fmt}", fmt),
             "topics_info": _write(info, folder / f"topics_info.{fmt}", fmt)}
+
+
+def _outliers_in_settings(found: OutlierWarning) -> str:
+    """The outlier warning of discovery (:class:`carevoice.errors.OutlierWarning`) in the
+    words of the settings file: ``[discover] options``, TOML values.
+
+    Examples
+    --------
+    >>> from carevoice.errors import OutlierWarning
+    >>> said = _outliers_in_settings(OutlierWarning("", share=0.4, centre=True, n_topics=5,
+    ...                                             n_auto=21))
+    >>> print(said)  # doctest: +ELLIPSIS +NORMALIZE_WHITESPACE
+    40.0% of the answered comments have no topic (outliers) with [discover] options method =
+    "sparse", centre = true at 5 topics, more than 15%: ... Fewer are left out with k-means, the
+    default ([discover] options method = "kmeans"), or with more topics ([discover] options
+    n_topics; n_topics = "auto" gives 21 here); ...
+    """
+    from ..discover.sparse import outlier_message
+
+    method = 'method = "sparse"' + (", centre = true" if found.centre else "")
+    return outlier_message(
+        float(found.share or 0.0), n_topics=int(found.n_topics or 0),
+        n_auto=int(found.n_auto or 0), method=f"[discover] options {method}",
+        kmeans='[discover] options method = "kmeans"', topics="[discover] options n_topics",
+        auto='n_topics = "auto"')
 
 
 #: The flags file a run writes into ``outputs/`` (always CSV, owner read/write only).
