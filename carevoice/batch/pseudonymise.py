@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -376,7 +376,8 @@ class DetectTask:
     key: str
     store: Path
     settings: tuple[Any, ...]
-    decisions: Any = None  # the rows of ``[pseudonymise] decisions`` on this chunk's comments
+    # the rows of [pseudonymise] decisions on this chunk's comments (a frame: not compared)
+    decisions: Any = field(default=None, compare=False)
 
 
 def detect_chunk(comments: pd.DataFrame, settings: PseudonymiseSettings) -> pd.DataFrame:
