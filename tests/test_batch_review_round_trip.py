@@ -36,8 +36,10 @@ TEXTS = ["I miss my sister Marvel, Marvel is only six.",
          "Money is tight, my mate Darnel lends me some when I run out.",
          "I want more pocket money for the bus.",
          "Kai rang me on 07700 900123 last week."] + [
-             f"school is ok and my tutor helps {i}" for i in range(6)]
-NAMES = ("Marvel", "zuleika", "brixa", "Darnel")
+             f"school is ok and my tutor helps {i}" for i in range(5)] + [
+         # a word after two tags: cleared at its place in the pseudonymised text
+         "Kai and Amara messaged quenby after tea"]
+NAMES = ("Marvel", "zuleika", "brixa", "Darnel", "quenby", "Amara")
 
 
 def _settings(folder: Path, decisions: str | None = None) -> Path:
@@ -93,14 +95,16 @@ def test_review_rows_out_decisions_in(tmp_path: Path) -> None:
     raw = path.read_text("utf-8-sig")
     assert not [name for name in NAMES if name in raw]
     shape = rows["detector"].str.startswith("shape:")
-    assert set(rows.loc[shape, "comment_id"]) == {"c01", "c02"}
-    assert set(rows.loc[rows["decision"] == "reject", "comment_id"]) == {"c00", "c01", "c02"}
+    assert set(rows.loc[shape, "comment_id"]) == {"c01", "c02", "c11"}
+    assert set(rows.loc[rows["decision"] == "reject", "comment_id"]) == {
+        "c00", "c01", "c02", "c11"}
     manifest = json.loads((tmp_path / "run" / "manifest.json").read_text())
     assert manifest["not_published"]["review"] == {"file": "outputs/review.csv"}
     assert "review" not in manifest["outputs"]
     flags = _read(out / "review_flags.csv")
-    assert {"c01", "c02"} <= set(flags["comment_id"])
-    assert "shape_after_contact" in set(flags.loc[flags["comment_id"] == "c02", "reason"])
+    assert {"c01", "c02", "c11"} <= set(flags["comment_id"])
+    for cid in ("c02", "c11"):
+        assert "shape_after_contact" in set(flags.loc[flags["comment_id"] == cid, "reason"])
     first = pd.read_csv(out / "comments.csv", dtype=str, keep_default_na=False)
     first_bytes = (out / "comments.csv").read_bytes()
     assert first.set_index("comment_id").loc[["c01", "c02"], "needs_review"].tolist() == [
@@ -110,7 +114,7 @@ def test_review_rows_out_decisions_in(tmp_path: Path) -> None:
     # 2. a reviewer: "zuleika" is a name (accept), "brixa" is none (reject the flag)
     decided = rows.copy()
     decided.loc[shape & (decided["comment_id"] == "c01"), "decision"] = "accept"
-    decided.loc[shape & (decided["comment_id"] == "c02"), "decision"] = "reject"
+    decided.loc[shape & decided["comment_id"].isin(["c02", "c11"]), "decision"] = "reject"
     decided.to_csv(tmp_path / "review-decided.csv", index=False)
     _run(_settings(tmp_path, "review-decided.csv"))
     second = pd.read_csv(out / "comments.csv", dtype=str, keep_default_na=False).set_index(
@@ -118,11 +122,12 @@ def test_review_rows_out_decisions_in(tmp_path: Path) -> None:
     assert second.loc["c01", "text"].startswith("i ghosted [PERSON_")
     assert "zuleika" not in (out / "comments.csv").read_text()
     assert second.loc["c02", "text"] == TEXTS[2]  # no name: left as written
-    assert second.loc[["c01", "c02"], "needs_review"].tolist() == ["False", "False"]
+    assert second.loc["c11", "text"].endswith("] messaged quenby after tea")
+    assert second.loc[["c01", "c02", "c11"], "needs_review"].tolist() == ["False"] * 3
     assert second.loc["c00", "needs_review"] == "True"  # its guessed span is still undecided
     flags = _read(out / "review_flags.csv")
-    assert not {"c01", "c02"} & set(flags["comment_id"])
-    assert not {"c01", "c02"} & set(_read(out / "review.csv")["comment_id"])
+    assert not {"c01", "c02", "c11"} & set(flags["comment_id"])
+    assert not {"c01", "c02", "c11"} & set(_read(out / "review.csv")["comment_id"])
     manifest = json.loads((tmp_path / "run" / "manifest.json").read_text())
     digest = hashlib.sha256((tmp_path / "review-decided.csv").read_bytes()).hexdigest()
     assert manifest["inputs"]["decisions"] == {"file": "review-decided.csv", "sha256": digest}
@@ -142,7 +147,7 @@ def test_review_rows_out_decisions_in(tmp_path: Path) -> None:
     assert _detect_keys(tmp_path) == second_keys
     decided["decision"] = ""  # a reviewer who decided nothing: the first run's outputs
     decided.to_csv(tmp_path / "review-decided.csv", index=False)
-    with pytest.warns(UserWarning, match="min_score = 0.55 left 3"):  # as the first run
+    with pytest.warns(UserWarning, match="min_score = 0.55 left 4"):  # as the first run
         result = run_batch(_settings(tmp_path, "review-decided.csv"))
     assert "detect: 0 chunks reused, 3 to compute" in _log_tail(tmp_path)
     assert (out / "comments.csv").read_bytes() == first_bytes

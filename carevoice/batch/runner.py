@@ -192,10 +192,11 @@ def _source(cfg: BatchConfig) -> Source:
                   encoding=inp.encoding, drop_columns=inp.drop_columns)
 
 
-def _plan(cfg: BatchConfig, source: Source, log: RunLog, decisions: RunDecisions
+def _plan(cfg: BatchConfig, source: Source, log: RunLog
           ) -> tuple[list[ChunkSpec], list[str], set[str], list[pd.DataFrame | None]]:
     """Cut and check the input; return the chunks, their detect keys, respondent ids and
-    the review decisions on each chunk."""
+    the review decisions (``[pseudonymise] decisions``) on each chunk."""
+    decisions = RunDecisions(cfg.pseudonymise.decisions)
     specs = plan_chunks(source, cfg.run.chunk_size)
     decided: list[pd.DataFrame | None] = []
     settings = detect_settings_key(cfg)
@@ -450,8 +451,7 @@ def _run(cfg: BatchConfig, base: Path, source: Source, staging: Path | None,
         source = stage_source(source, staging)
         log(f"stage: {source.file.name} copied to a temporary Parquet file for chunking "
             f"({time.perf_counter() - clock_stage:.1f}s)")
-    specs, detect_keys, respondent_ids, decided = _plan(
-        cfg, source, log, RunDecisions(cfg.pseudonymise.decisions))
+    specs, detect_keys, respondent_ids, decided = _plan(cfg, source, log)
     respondents = _read_respondents(cfg, source, specs)
     link_on = (cfg.link.enabled if cfg.link.enabled is not None
                else respondents is not None and bool(respondent_ids))
