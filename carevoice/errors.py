@@ -225,6 +225,10 @@ class OutlierWarning(UserWarning):
     method and what leaves fewer out. Silence it for one call with ``warnings.catch_warnings``
     and ``warnings.simplefilter("ignore", OutlierWarning)``, never globally.
 
+    The warning carries its numbers, so that a caller that gives the settings under other
+    names (a batch run's ``[discover] options``, ``carevoice demo --discover-method``) says
+    the same in its own words (:func:`carevoice.discover.sparse.outliers_said`).
+
     Parameters
     ----------
     message : str
@@ -236,10 +240,6 @@ class OutlierWarning(UserWarning):
         The number of topics (atoms) of the fit.
     n_auto : int, optional
         How many ``n_topics="auto"`` gives for these comments.
-
-    The numbers let a caller that gives the settings under other names (a batch run's
-    ``[discover] options``, ``carevoice demo --discover-method``) say the same in its own
-    words (:func:`carevoice.discover.sparse.outliers_said`).
     """
 
     def __init__(self, message: str, *, share: float | None = None, centre: bool = False,
