@@ -109,6 +109,7 @@ def test_new_spans_are_people_to_review() -> None:
     ("Saka is my mate and we play FIFA", True),  # the role word, then more words
     ("Saka, my leaving care worker, is great", True),
     ("Saka is my favourite player", False),
+    ("Saka scored twice. My mate cried", False),  # not past the sentence's end
 ])
 def test_a_role_after_a_name_is_read_past_the_words_that_say_which(text: str,
                                                                    known: bool) -> None:

@@ -151,9 +151,9 @@ def _person_known(text: str, start: int, end: int) -> bool:
     after = text[end:end + 40].lower()
     if re.match(r"\s*(?:,\s*)?(?:and|n|&)\s+me\b", after):
         return True  # "... and me are cousins"
-    kin = re.match(r"[\s,(\-]*(?:is\s+|was\s+|\W+)?(?:my|our)\s", after)
-    # the family or role word, after any words that say which: "my best mate", "my leaving
-    # care worker", "my advocate and she ..."
+    kin = re.match(r"[\s,(\-]*(?:is\s+|was\s+|[^\w.!?\n]+)?(?:my|our)\s", after)
+    # the family or role word, after any words that say which ("my best mate", "my leaving
+    # care worker", "my advocate and she ..."), in the same sentence
     words = re.findall(r"[^\W\d_]+", after[kin.end():]) if kin else []
     return next((w for w in words[:4] if w not in KIN_MODIFIERS and w not in ROLE_MODIFIERS),
                 "") in KIN
