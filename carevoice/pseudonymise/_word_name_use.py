@@ -10,7 +10,11 @@ one believes in after an abstract noun ("joy of", "faith in the system"), or a p
 a time takes ("summer is the best time of year", "may was the worst month"), a fixed phrase
 ("crystal clear", "no joy", "frank with her" after a copula), a season coming or here after
 "with" or "now" ("with summer coming", "summer coming up"), or an abstract noun that is all
-one has ("hope is all i have").
+one has ("hope is all i have"), a month or a season that is exams, results, a term, a
+holiday, a birthday or the weather ("may is exam month", "june is when results come out",
+"april was wet and cold"), or an abstract noun that is a thing ("hope is the only thing i
+have"). :func:`names_an_identifier` says where "nino" is a National Insurance number ("i dont
+know my nino").
 Anything a person does or is stays a name ("summer said she'd call", "faith is my best mate",
 "may texted me"): when in doubt, mask.
 """
@@ -18,6 +22,7 @@ Anything a person does or is stays a name ("summer said she'd call", "faith is m
 from __future__ import annotations
 
 import functools
+import re
 
 from ._name_family import _POSSESSIONS
 from ._name_words import (
@@ -105,10 +110,30 @@ _TIMES = frozenset(
     holiday holidays term terms period""".split())
 
 
-#: Names that open a fixed phrase with the word after them: "crystal clear", "ruby red".
+#: Names that open a fixed phrase with the word after them: "crystal clear", "ruby red",
+#: "grace period", "charity shop".
 _PHRASES = {"crystal": frozenset({"clear", "ball"}), "ruby": frozenset({"red"}),
             "rose": frozenset({"tinted", "gold"}), "jet": frozenset({"black", "lag", "lagged"}),
-            "amber": frozenset({"warning", "alert"})}
+            "amber": frozenset({"warning", "alert"}), "grace": frozenset({"period"}),
+            "charity": frozenset({"shop", "shops", "work", "event", "events"}),
+            "will": frozenset({"power"}), "sterling": frozenset({"silver"})}
+
+#: What a month or a season is, after "is" or "was", that no person is: exams and results,
+#: school terms and holidays, birthdays and festivals, the weather ("may is exam month",
+#: "june is when results come out", "april is always rainy", "august is my birthday").
+_TIME_TOPICS = _TIMES | frozenset(
+    """when exam exams test tests mocks revision results gcse gcses sats alevels school
+    holiday holidays hols break birthday birthdays christmas easter ramadan eid diwali
+    weather rain rainy raining snow snowy snowing sunny hot hotter cold colder warm warmer wet
+    windy freezing heat heatwave chilly stormy summer winter spring autumn""".split())
+
+#: Words after "is" or "was" that put a month or a season beside a person, not a time:
+#: "may is my best mate", "june is in my class", "april is with her mum".
+_NOT_A_TIME = frozenset(
+    """in at with from on off by near round about going coming""".split())
+
+#: What an abstract noun is that no person is: "hope is the only thing i have left".
+_THINGS = frozenset({"thing", "things"})
 
 #: Words before an abstract noun that make it the noun: "no joy", "any hope", "little faith".
 _QUANTIFIERS = frozenset({"no", "any", "some", "little", "much", "more", "less", "lost"})
@@ -178,6 +203,42 @@ def opens_a_phrase(low: str, nxt: str) -> bool:
     return nxt in _PHRASES.get(low, ())
 
 
+#: Names that are also what people call an identifier: "nino", a National Insurance number.
+_IDENTIFIER_WORDS = frozenset({"nino", "ninos"})
+
+#: Words before an identifier's name that make it the identifier: "i dont know my nino",
+#: "whats a nino", "how do i get a new nino".
+_BEFORE_AN_IDENTIFIER = _DETERMINERS | POSSESSIVES | NOT_BEFORE_A_NAME | frozenset(
+    {"ur", "yr", "whats", "new", "lost", "temporary", "temp", "own", "the", "his", "her",
+     "their", "apply", "applied", "applying"})
+
+#: What follows an identifier's name: its number ("nino qq 12 34 56 c", "nino: qq123456c")
+#: or a word for it ("nino number", "nino card").
+_IDENTIFIER_AFTER = re.compile(
+    r"\s*(?:is\s+|[:=\-]\s*)?(?:[a-z]{2}\s?\d\d|\d|(?:number|no|num|card|letter|"
+    r"details)\b)", re.IGNORECASE)
+
+
+def names_an_identifier(text: str, start: int, end: int, prev: str) -> bool:
+    """Whether the word at ``start:end`` of ``text``, after the word ``prev`` (lower case),
+    is what people call an identifier rather than someone's name: "nino" for a National
+    Insurance number after "my", "a", "the" ("i dont know my nino", "whats a nino") or before
+    a number or "number" ("nino qq 12 34 56 c"; the number itself is masked by its pattern).
+    "nino" said of a person stays a name ("nino is my mate", "me and nino").
+
+    Examples
+    --------
+    >>> text = "i dont know my nino"
+    >>> names_an_identifier(text, 15, 19, "my")
+    True
+    >>> names_an_identifier("nino rang me", 0, 4, "")
+    False
+    """
+    if text[start:end].lower() not in _IDENTIFIER_WORDS:
+        return False
+    return prev in _BEFORE_AN_IDENTIFIER or _IDENTIFIER_AFTER.match(text, end) is not None
+
+
 def word_name_used_as_word(text: str, tokens: list[tuple[int, int]], i: int) -> bool:
     """Whether token ``i`` of ``text``, a name that is also an ordinary word written in lower
     case (or capitalised only to open a sentence), is used as the ordinary word by the words
@@ -211,12 +272,12 @@ def word_name_used_as_word(text: str, tokens: list[tuple[int, int]], i: int) -> 
 
     word = text[tokens[i][0]:tokens[i][1]]
     low = word.lower()
-    if word.islower() and i + 1 < len(tokens) and opens_a_phrase(
+    as_written = word.islower() or (word[:1].isupper() and word[1:].islower()
+                                    and sentence_initial(text, tokens[i][0]))
+    if as_written and i + 1 < len(tokens) and opens_a_phrase(
             low, text[tokens[i + 1][0]:tokens[i + 1][1]]):
-        return True  # "crystal clear", "ruby red"
-    if low not in WORD_NAMES or not (
-            word.islower() or (word[:1].isupper() and word[1:].islower()
-                               and sentence_initial(text, tokens[i][0]))):
+        return True  # "crystal clear", "ruby red", "Grace period on my rent"
+    if low not in WORD_NAMES or not as_written:
         return False
     # the words after it, up to a punctuation mark
     after: list[str] = []
@@ -253,9 +314,30 @@ def word_name_used_as_word(text: str, tokens: list[tuple[int, int]], i: int) -> 
         k = 2 if lows[1] in _DETERMINERS else 1
         return lows[k] in _BELIEVED_IN  # "faith in the system", "hope in myself"
     if nxt in _COPULAS:
+        if low in _SEASONS and _a_time_said(lows[1:]):
+            return True  # "may is exam month", "june is when results come out"
         k = 2 if lows[1] in _DETERMINERS else 1
-        while lows[k] and lows[k] not in _TIMES \
+        predicates = _TIMES | _THINGS if low in _ABSTRACT else _TIMES
+        while lows[k] and lows[k] not in predicates \
                 and {"adj", "adv"} & parts_of_speech(lows[k]).keys():
             k += 1  # "the very best", "my favourite"
-        return lows[k] in _TIMES  # "summer is the best time of year"
+        # "summer is the best time of year", "hope is the only thing i have left"
+        return lows[k] in predicates
+    return False
+
+
+def _a_time_said(after: list[str]) -> bool:
+    """Whether the words after "is" or "was" (``after``, lower case, "" at the end) say what a
+    month or a season is: exams, results, a term, a holiday, a birthday or the weather, before
+    any word of a person ("may is exam month", "june is when results come out", "april is
+    always rainy", "august is my birthday"; not "may is my best mate", "june is in my exam
+    class", "summer is my mate and her birthday is soon")."""
+    if not after[0] or after[0] in _NOT_A_TIME:
+        return False
+    for low in after[:6]:
+        if not low or low in PERSON_NOUNS or low in KIN or low in KIN_FRIENDS \
+                or low in KIN_STAFF or low in {"she", "he", "her", "him", "his", "hers"}:
+            return False
+        if low in _TIME_TOPICS:
+            return True
     return False
