@@ -4,8 +4,10 @@ person are (DESIGN.md: "when in doubt, mask").
 Classes: a month or a season before "is" or "was" and what it is (exams, results, a term, a
 holiday, a birthday, the weather), "nino" for a National Insurance number, a word-name opening
 a sentence at a capital before the noun it describes or a fixed phrase ("Frank advice", "Grace
-period"), an abstract noun that is "the only thing", music genres ("R&B", "Grime"), and a
-country read as an organisation, which is a place.
+period"), an abstract noun that is "the only thing" or "something i believe in", a name that is
+more often a thing before the noun it is the kind of ("rose bushes"), a verb before its object
+("sue them"), music genres ("R&B", "Grime"), and a country read as an organisation, which is a
+place.
 
 All comments are fictional, written for this table (not taken from the audits).
 """
@@ -89,6 +91,26 @@ AS_WORDS = [
     'may was results day and i cried',
     'Rose tinted glasses are off now',
     'patience is a thing i dont have',
+    # a thing before the noun it names the kind of, a fixed phrase, weather that is all
+    # there is, what one believes, a verb done to someone
+    "rose bushes in the garden",
+    "wood floors in my flat",
+    "Comfort food helps me",
+    "Stone cold my flat is",
+    "star sign stuff is rubbish",
+    "rain is all we get here",
+    "Miles away from my family",
+    "cherry trees outside my window",
+    "art class is the best bit of school",
+    "destiny is not something i believe in",
+    "mercy is not what the court showed",
+    "justice is something we never got",
+    "sue them if they do it again",
+    "chase them up about my money",
+    "Sue them for what they did",
+    "grant them permission for sleepovers",
+    "june is in the summer",
+    "may is in spring",
 ]
 
 #: The same words as people's names: the name is masked.
@@ -125,6 +147,27 @@ AS_NAMES = [
     ('faith is my best mate', 'faith'),
     ('hope is in my form', 'hope'),
     ('may is my mate from school', 'may'),
+    ("rose texts me every night", "rose"),
+    ("river walks to school with me", "river"),
+    ("star is my best mate", "star"),
+    ("wood from my old home rang me", "wood"),
+    ("storm came round yesterday", "storm"),
+    ("honey sat next to me", "honey"),
+    ("rose phone got nicked", "rose"),
+    ("Miles rang me", "Miles"),
+    ("Stone is my key worker", "Stone"),
+    ("destiny is my sister", "destiny"),
+    ("joy is something else she is", "joy"),
+    ("sue said i could go", "sue"),
+    ("chase is my little brother", "chase"),
+    ("Sue and them lot went out", "Sue"),
+    ("sue her mum rang me", "sue"),
+    # a month said of a person's ways, year group or family (left whole at main)
+    ("may was nice to me", "may"),
+    ("may is with her mum at the weekend", "may"),
+    ("june is in year 9 with me", "june"),
+    ("april was always kind to me", "april"),
+    ("june is in the summer holidays with her mum", "june"),
 ]
 
 #: A National Insurance number after "nino": the number is masked, "nino" is not.

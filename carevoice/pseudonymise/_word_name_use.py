@@ -116,7 +116,10 @@ _PHRASES = {"crystal": frozenset({"clear", "ball"}), "ruby": frozenset({"red"}),
             "rose": frozenset({"tinted", "gold"}), "jet": frozenset({"black", "lag", "lagged"}),
             "amber": frozenset({"warning", "alert"}), "grace": frozenset({"period"}),
             "charity": frozenset({"shop", "shops", "work", "event", "events"}),
-            "will": frozenset({"power"}), "sterling": frozenset({"silver"})}
+            "will": frozenset({"power"}), "sterling": frozenset({"silver"}),
+            "stone": frozenset({"cold", "dead"}), "sky": frozenset({"high"}),
+            "miles": frozenset({"away", "better", "apart"}),
+            "rain": frozenset({"check"})}
 
 #: What a month or a season is, after "is" or "was", that no person is: exams and results,
 #: school terms and holidays, birthdays and festivals, the weather ("may is exam month",
@@ -135,6 +138,14 @@ _NOT_A_TIME = frozenset(
 #: What an abstract noun is that no person is: "hope is the only thing i have left".
 _THINGS = frozenset({"thing", "things"})
 
+#: What an abstract noun is before a clause that says of it what is believed, shown or felt:
+#: "destiny is not something i believe in", "mercy is not what the court showed".
+_SOMETHING = frozenset({"something", "nothing", "what"})
+
+#: Subjects opening that clause.
+_CLAUSE_SUBJECTS = frozenset({"i", "we", "you", "u", "they", "the", "my", "our", "people",
+                              "anyone", "everyone"})
+
 #: Words before an abstract noun that make it the noun: "no joy", "any hope", "little faith".
 _QUANTIFIERS = frozenset({"no", "any", "some", "little", "much", "more", "less", "lost"})
 
@@ -149,7 +160,24 @@ _SEASON_VERBS = frozenset({"coming", "approaching", "starting", "ending", "here"
                            "nearly", "almost"})
 
 #: What one has or needs, after "X is all i ...": "hope is all i have".
-_HAVING = frozenset({"have", "had", "got", "need", "needed", "ve", "want", "wanted"})
+_HAVING = frozenset({"have", "had", "got", "get", "need", "needed", "ve", "want", "wanted"})
+
+#: Names that are more often things than people, which stand before a noun as its kind:
+#: "rose bushes", "wood floors", "comfort food", "stone walls", "star sign" (not before a
+#: thing a person has nor a verb a person does: "rose phone", "river walks to school").
+_THING_NAMES = frozenset(
+    """rose wood stone river rain storm sky star honey candy cherry ash clay comfort art
+    sunshine heaven peace treasure gem""".split())
+
+#: Names that are verbs done to someone: "sue them", "chase him up", "rob us blind".
+_VERB_NAMES = frozenset({"sue", "chase", "rob", "grant", "pat"})
+
+#: Object pronouns after such a verb (a name is not followed by one: "sue them" is the verb,
+#: "sue and them" is not read; nor "her", which may be whose: "sue her mum rang me").
+_OBJECTS = frozenset({"them", "him", "us", "em", "it"})
+
+#: Names that are weather: "rain is all we get here".
+_WEATHER = frozenset({"rain", "storm", "sunshine", "sky"})
 
 
 def _done_by_people(low: str) -> bool:
@@ -292,9 +320,13 @@ def word_name_used_as_word(text: str, tokens: list[tuple[int, int]], i: int) -> 
     opening = not before or not before.isalpha() or before in _BEFORE_A_PHRASE \
         or sentence_initial(text, tokens[i][0])
     if opening and after[0].islower() and _ordinary_noun(nxt) and (
-            low in _SEASONS or ("adj" in parts_of_speech(low) and nxt in _DESCRIBED)):
-        return True  # "summer holidays", "sunny days", "frank conversation"
+            low in _SEASONS or low in _THING_NAMES
+            or ("adj" in parts_of_speech(low) and nxt in _DESCRIBED)):
+        return True  # "summer holidays", "rose bushes", "sunny days", "frank conversation"
     lows = [w.lower() for w in after] + [""]
+    if low in _VERB_NAMES and nxt in _OBJECTS and lows[1] not in {"and", "n", "&", "or"} \
+            and opening:
+        return True  # "sue them if they do it again", "chase them up"
     if low in _ABSTRACT and before in _QUANTIFIERS and not _done_by_people(nxt):
         return True  # "no joy from the council", "lost hope"
     if low in _ADJECTIVE_NAMES and before in _BEFORE_AN_ADJECTIVE and nxt in {"with", "about"}:
@@ -304,10 +336,11 @@ def word_name_used_as_word(text: str, tokens: list[tuple[int, int]], i: int) -> 
                 lows[0] in {"is", "s"} and lows[1] in _SEASON_VERBS)))
             or lows[:2] == ["coming", "up"] or lows[0] == "approaching"):
         return True  # "with summer coming", "now winter is here", "summer coming up"
-    if low in _ABSTRACT and nxt in _COPULAS and lows[1] == "all" and lows[2] in {
+    if (low in _ABSTRACT or low in _WEATHER) and nxt in _COPULAS and lows[1] == "all" \
+            and lows[2] in {
             "i", "we", "you", "they", "ive", "weve"} and (
             lows[3] in _HAVING or lows[2] in {"ive", "weve"}):
-        return True  # "hope is all i have", "faith is all we got"
+        return True  # "hope is all i have", "faith is all we got", "rain is all we get"
     if low in _ABSTRACT and nxt == "of":
         return True  # "joy of being free"
     if low in _ABSTRACT and nxt == "in":
@@ -318,9 +351,11 @@ def word_name_used_as_word(text: str, tokens: list[tuple[int, int]], i: int) -> 
             return True  # "may is exam month", "june is when results come out"
         k = 2 if lows[1] in _DETERMINERS else 1
         predicates = _TIMES | _THINGS if low in _ABSTRACT else _TIMES
-        while lows[k] and lows[k] not in predicates \
+        while lows[k] and lows[k] not in predicates and lows[k] not in _SOMETHING \
                 and {"adj", "adv"} & parts_of_speech(lows[k]).keys():
             k += 1  # "the very best", "my favourite"
+        if low in _ABSTRACT and lows[k] in _SOMETHING and lows[k + 1] in _CLAUSE_SUBJECTS:
+            return True  # "destiny is not something i believe in"
         # "summer is the best time of year", "hope is the only thing i have left"
         return lows[k] in predicates
     return False
@@ -332,11 +367,17 @@ def _a_time_said(after: list[str]) -> bool:
     any word of a person ("may is exam month", "june is when results come out", "april is
     always rainy", "august is my birthday"; not "may is my best mate", "june is in my exam
     class", "summer is my mate and her birthday is soon")."""
+    def personal(low: str) -> bool:
+        return low in PERSON_NOUNS or low in KIN or low in KIN_FRIENDS or low in KIN_STAFF \
+            or low in {"she", "he", "her", "him", "his", "hers"}
+
+    if after[0] == "in" and after[1 + (after[1] == "the")] in _SEASONS - _MODALS:
+        # "june is in the summer", "may is in spring" (not "... with her mum")
+        return not any(personal(low) for low in after[:10])
     if not after[0] or after[0] in _NOT_A_TIME:
         return False
     for low in after[:6]:
-        if not low or low in PERSON_NOUNS or low in KIN or low in KIN_FRIENDS \
-                or low in KIN_STAFF or low in {"she", "he", "her", "him", "his", "hers"}:
+        if not low or personal(low):
             return False
         if low in _TIME_TOPICS:
             return True
