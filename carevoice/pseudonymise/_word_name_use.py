@@ -169,6 +169,16 @@ _THING_NAMES = frozenset(
     """rose wood stone river rain storm sky star honey candy cherry ash clay comfort art
     sunshine heaven peace treasure gem""".split())
 
+#: What a place is named by after a word-name, which keeps the name: streets ("river street",
+#: "stone road", "honey lane"), estates, parks, buildings and clubs ("clay park", "rose hill").
+_PLACE_NOUNS = frozenset(
+    """road rd street st lane ln avenue ave close drive dr way crescent cres court ct place
+    terrace gardens gdns grove hill hills walk row view rise mews square parade green vale fold
+    croft meadow meadows bank brow gate yard wharf boulevard mount drove dene garth grange wynd
+    loke causeway esplanade promenade broadway quay leys estate park fields field farm lodge
+    hall house houses centre center club academy college school tower towers heights point
+    side end bridge cross valley wood woods dale top bottom""".split())
+
 #: Names that are verbs done to someone: "sue them", "chase him up", "rob us blind".
 _VERB_NAMES = frozenset({"sue", "chase", "rob", "grant", "pat"})
 
@@ -319,7 +329,7 @@ def word_name_used_as_word(text: str, tokens: list[tuple[int, int]], i: int) -> 
     before = text[tokens[i - 1][0]:tokens[i - 1][1]].lower() if i else ""
     opening = not before or not before.isalpha() or before in _BEFORE_A_PHRASE \
         or sentence_initial(text, tokens[i][0])
-    if opening and after[0].islower() and _ordinary_noun(nxt) and (
+    if opening and after[0].islower() and _ordinary_noun(nxt) and nxt not in _PLACE_NOUNS and (
             low in _SEASONS or low in _THING_NAMES
             or ("adj" in parts_of_speech(low) and nxt in _DESCRIBED)):
         return True  # "summer holidays", "rose bushes", "sunny days", "frank conversation"
@@ -372,8 +382,8 @@ def _a_time_said(after: list[str]) -> bool:
             or low in {"she", "he", "her", "him", "his", "hers"}
 
     if after[0] == "in" and after[1 + (after[1] == "the")] in _SEASONS - _MODALS:
-        # "june is in the summer", "may is in spring" (not "... with her mum")
-        return not any(personal(low) for low in after[:10])
+        # "june is in the summer", "may is in spring" (not "... with her mum", "... with me")
+        return not any(personal(low) or low in {"me", "us"} for low in after[:10])
     if not after[0] or after[0] in _NOT_A_TIME:
         return False
     for low in after[:6]:
