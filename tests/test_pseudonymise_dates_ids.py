@@ -65,6 +65,16 @@ WHOLE = [
     ("ADDRESS", "my nan lives at number 40 on sandpiper way", "number 40 on sandpiper way"),
     ("ADDRESS", "post it to #7 on heron drive", "#7 on heron drive"),
     ("LOCATION", "my foster carers live on elm crescent", "elm crescent"),
+    # the birth word after the month and year (thirty-second session)
+    ("DATE", "november 2007 is when i was born apparently", "november 2007"),
+    ("DATE", "aug 2010 is my birth month", "aug 2010"),
+    ("DATE", "2006 is the year i was born", "2006"),
+    ("DATE", "2021 was when my daughter was born", "2021"),
+    # a street without a number after "to", "at", "by", "outside", "past"
+    ("LOCATION", "they moved me to hazel avenue in the summer", "hazel avenue"),
+    ("LOCATION", "my dad lives by rowan close", "rowan close"),
+    ("LOCATION", "we waited outside larkspur gardens", "larkspur gardens"),
+    ("LOCATION", "the bus goes past thornfield road", "thornfield road"),
 ]
 
 # Look-alikes: nothing of the label may be found
@@ -90,6 +100,15 @@ LEFT = [
     ("ADDRESS", "number 3 on my road is empty"),
     ("LOCATION", "we walked on one road then another"),
     ("LOCATION", "the bus goes down any road"),
+    ("DATE", "in 2019 i went into care and my brother was born"),
+    ("DATE", "since 2015 i have not seen where i was born"),
+    ("DATE", "in 2020 we moved, my birthday was in lockdown"),
+    ("DATE", "march 2018. my nephew was born later"),
+    ("LOCATION", "we went to town road trip style"),
+    ("LOCATION", "my carer has to college drive me there"),
+    ("LOCATION", "i talked to them street kids"),
+    ("LOCATION", "we walked to the main road"),
+    ("LOCATION", "go to another close friend"),
 ]
 
 

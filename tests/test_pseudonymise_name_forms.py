@@ -9,8 +9,10 @@ from __future__ import annotations
 import pytest
 
 from carevoice.pseudonymise import NameDetector
-from carevoice.pseudonymise._name_forms import digit_reading, fold_digits
+from carevoice.pseudonymise._leet import LETTERS, digit_readings
+from carevoice.pseudonymise._name_forms import digit_reading, fold_digits, name_reading
 from carevoice.pseudonymise._tokens import Tokens
+from carevoice.pseudonymise.leak_shapes import _reads_as_name
 from carevoice.pseudonymise.lexicons import first_names
 
 NAMES = NameDetector()
@@ -94,6 +96,50 @@ def test_fold_digits_keeps_the_offsets_and_leaves_other_numbers():
     folded, found = fold_digits(text)
     assert folded == "Toby rang at 5pm, ref 2291"
     assert found == [(0, 4, "Toby", True)]
+
+
+@pytest.mark.parametrize(("typed", "name"), [
+    ("Ro6ert", "Robert"),  # 6 for b as well as g
+    ("Ab6y", "Abby"),
+    ("Eli2a", "Eliza"),  # 2 for z
+    ("D4n1el", "Daniel"),
+])
+def test_the_detector_reads_every_letter_the_shared_table_gives_a_digit(typed, name):
+    """One table (``_leet.LETTERS``) for the detector and the review screen: a name the
+    screen would flag in the masked text, the detector reads before masking."""
+    assert digit_reading(typed) == (name, True)
+    assert _reads_as_name(typed)
+
+
+def test_the_screen_reads_every_letter_of_the_shared_table_and_the_sounds_too():
+    for digit, letters in LETTERS.items():
+        for letter in letters:
+            assert f"x{letter}y" in digit_readings(f"x{digit}y", sounds=True, keep=True,
+                                                   limit=64)
+    assert _reads_as_name("K8lyn")  # 8 read as its sound: "katelyn"
+    assert digit_reading("K8lyn") is None  # the detector reads letters only
+
+
+@pytest.mark.parametrize(("written", "read"), [
+    ("J4ck", "Jack"),
+    ("j4ck's", "jack's"),
+    ("Fr3ddie Mens4h", "Freddie Mensah"),  # a surname typed with digits too
+    ("Mrs Mens4h", "Mrs Mensah"),
+    ("freddddie", "freddie"),  # a letter typed over and over, as the name has it
+    ("Bellllla", "Bella"),
+    ("SAAAAMI", "SAMI"),
+    ("Annnna", "Anna"),  # twice where once and twice both make a name
+    ("Aaron", "Aaron"),  # a name's own double letter stays
+    ("Ana", "Ana"),
+    ("Joan", "Joan"),
+    ("Zoë", "Zoë"),
+    ("gr8", "gr8"),  # text-speak reads as no name
+    ("Y11", "Y11"),
+    ("Kez1a", "Kez1a"),  # read as no name: left as written
+    ("Mmmmph", "Mmmmph"),
+])
+def test_name_reading_spells_a_name_as_the_detector_reads_it(written, read):
+    assert name_reading(written) == read
 
 
 # --- names joined by "/", "+" or "&" ---------------------------------------------------

@@ -1,5 +1,6 @@
 """Names that quotation marks show: a name opening quoted speech before an order ("she was
-like “tamsin get in the car”") and a nickname in quotes after "calls me", whoever the caller
+like “tamsin get in the car”") or words that say what someone is ("she goes “blessing ur not
+going out”"), and a nickname in quotes after "calls me", whoever the caller
 ("my foster dad calls me 'moose'"), and a nickname of a letter and a word joined by a hyphen
 opening a sentence as its subject ("t-bone is a good lad").
 
@@ -41,6 +42,49 @@ def test_a_name_opening_quoted_speech_before_an_order_is_found(text: str, name: 
     'he said "will come here"',
 ])
 def test_a_word_opening_quoted_speech_is_left(text: str) -> None:
+    assert covered(text) == []
+
+
+# --- a name opening quoted speech that tells someone what they are ---------------------------
+
+@pytest.mark.parametrize(("text", "name"), [
+    ('my foster mum goes "blessing ur not going out like that"', "blessing"),
+    ("he said 'favour you are not my problem' and left", "favour"),
+    ('she was like "precious your so ungrateful"', "precious"),
+    ('the carer shouted "mercy you need to get up now"', "mercy"),
+    ("she went 'joy youre not listening to me'", "joy"),
+])
+def test_a_name_opening_quoted_speech_before_you_are_is_found(text: str, name: str) -> None:
+    """A word-name (or any name) said to someone at the start of quoted speech, before "ur
+    not", "you are", "your so" (for "you're") or "you need to"."""
+    assert covered(text) == [name]
+
+
+@pytest.mark.parametrize("text", [
+    'she texted "hope ur ok" after',
+    "she texted 'hope you're alright'",
+    'she said "babe ur so funny"',
+    'he went "bruv ur mad"',
+    "she goes 'hun you are a star'",
+    'the poster said "treasure your family"',
+    'he said "chase ur dreams"',
+    'she goes "omg ur not serious"',
+    'she said "you are so annoying"',
+    "he went 'lucky you are still here'",
+    'she said "goodness you are slow"',
+])
+def test_an_endearment_or_a_word_before_you_are_is_left(text: str) -> None:
+    assert covered(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "she said 'hon come here'",
+    'she goes "huni come here"',
+    'she goes "lovey get your coat"',
+    'he shouted "blud stop it"',
+    'she screamed "christ get in the car"',
+])
+def test_an_endearment_or_exclamation_before_an_order_is_left(text: str) -> None:
     assert covered(text) == []
 
 

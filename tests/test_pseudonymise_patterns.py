@@ -409,7 +409,6 @@ INVALID += [
     ("LOCATION", "we live on a caravan park by the sea"),
     ("LOCATION", "meet me outside the bus station"),
     ("ORG", "they moved me to the one which is a unit"),
-    ("DATE", "it was 2019 when i was born"),
     ("ORG", "my new school really high standards"),
     ("ID", "my case number is 2 or 3 pages long"),
     ("PHONE", "one hundred and two people were there"),

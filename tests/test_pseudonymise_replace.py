@@ -17,7 +17,13 @@ from carevoice.pseudonymise import (
     pseudonymise,
     replace_spans,
 )
-from carevoice.pseudonymise.replace import Replacer, as_secret, entity_id, normalise_entity
+from carevoice.pseudonymise.replace import (
+    Replacer,
+    as_secret,
+    entity_id,
+    normalise_entity,
+    span_mentions,
+)
 
 SECRET = b"test-secret-with-enough-bytes-0123456789"
 DETECTORS = (PatternDetector(), NameDetector())
@@ -410,3 +416,84 @@ def test_a_corpus_replaced_piece_by_piece_after_one_plan_is_replaced_as_one_piec
     alone = Replacer(SECRET, config)
     first = replace_spans(comments.iloc[[0]], spans.iloc[[0]], replacer=alone)[0]
     assert first["text"].tolist() == [f"my friend {taken} came"]
+
+
+# --- one person however the name is spelt -------------------------------------------------
+
+VARIANTS = pd.DataFrame({"comment_id": ["v1", "v2", "v3", "v4"], "text": [
+    "Fr3ddie said Freddie is fine, freddddie to his mates",
+    "FREDDDDIE rang Mrs Mens4h and then Mrs Mensah",
+    "Ana and Anna, Jon and Joan, Sam and Sami are six people",
+    "Bellllla and Bella came with Saaaami",
+]})
+#: The spellings of one person each.
+ONE_PERSON = [{"Fr3ddie", "Freddie", "freddddie", "FREDDDDIE"}, {"Mens4h", "Mensah"},
+              {"Bellllla", "Bella"}, {"Saaaami", "Sami"}]
+#: Names that look alike and are different people.
+DIFFERENT = ["Ana", "Anna", "Jon", "Joan", "Sam", "Sami"]
+
+
+def name_spans(comments: pd.DataFrame) -> pd.DataFrame:
+    """A PERSON span for every word of :data:`ONE_PERSON` and :data:`DIFFERENT`."""
+    names = set(DIFFERENT).union(*ONE_PERSON)
+    rows = [(cid, m.start(), m.end(), "PERSON")
+            for cid, text in zip(comments["comment_id"], comments["text"], strict=True)
+            for m in re.finditer(r"[\w@$]+", text) if m.group() in names]
+    return pd.DataFrame(rows, columns=["comment_id", "start", "end", "label"])
+
+
+def replaced_as(occurrences: pd.DataFrame) -> dict[str, set[tuple[str, str]]]:
+    """Each name as written -> its (entity_id, replacement case-folded)."""
+    out: dict[str, set[tuple[str, str]]] = {}
+    for original, eid, rep in occurrences[["original", "entity_id", "replacement"]].itertuples(
+            index=False):
+        out.setdefault(original, set()).add((eid, rep.casefold()))
+    return out
+
+
+@pytest.mark.parametrize("mode", ["tags", "surrogates"])
+def test_every_spelling_of_one_name_gets_one_tag_or_surrogate(mode):
+    """ "Fr3ddie" and "freddddie" are Freddie, as the detector reads them: one entity, one
+    tag, one surrogate, in one comment and across comments; "Ana" and "Anna" stay two."""
+    spans = name_spans(VARIANTS)
+    out, occurrences = replace_spans(VARIANTS, spans, secret=SECRET,
+                                     config=ReplaceConfig(mode=mode))
+    seen = replaced_as(occurrences)
+    for spellings in ONE_PERSON:
+        assert len(set().union(*(seen[w] for w in spellings))) == 1, spellings
+    different = [seen[w] for w in DIFFERENT]
+    assert all(len(d) == 1 for d in different)
+    assert len(set().union(*different)) == len(DIFFERENT)  # six people, six replacements
+    people = {eid for (eid, _), in seen.values()}
+    assert len(people) == len(ONE_PERSON) + len(DIFFERENT) - 1  # "Sami" is one of each
+    if mode == "tags":
+        assert out["text"].iloc[0] == "[PERSON_1] said [PERSON_1] is fine, [PERSON_1] to his mates"
+    else:  # a surrogate of letters, in the case of the spelling it stands for
+        reps = dict(zip(occurrences["original"], occurrences["replacement"], strict=True))
+        assert not re.search(r"\d", " ".join(out["text"]))
+        assert reps["freddddie"].islower() and reps["FREDDDDIE"].isupper()
+        assert reps["Fr3ddie"] == reps["Freddie"] == reps["freddddie"].capitalize()
+    # the batch runner's way: one replacer planned with every piece, the pieces one by one
+    replacer = Replacer(SECRET, ReplaceConfig(mode=mode))
+    replacer.plan(span_mentions(VARIANTS, spans))
+    pieces = [replace_spans(VARIANTS.iloc[[i]], spans[spans["comment_id"] == cid],
+                            replacer=replacer, plan=False)
+              for i, cid in enumerate(VARIANTS["comment_id"])]
+    assert pd.concat([p[0] for p in pieces])["text"].tolist() == out["text"].tolist()
+
+
+@pytest.mark.parametrize("mode", ["tags", "surrogates"])
+def test_a_later_wave_gives_another_spelling_the_earlier_replacement(mode):
+    config = ReplaceConfig(mode=mode)
+    first = Replacer(SECRET, config)
+    then = first.replace("Fr3ddie", "PERSON")
+    later = Replacer(SECRET, config, previous=first.mapping())
+    lower = then[1].lower() if mode == "surrogates" else then[1]  # a surrogate in its case
+    assert later.replace("freddie", "PERSON") == (then[0], lower)
+    assert later.replace("Freddddie", "PERSON") == then
+
+
+def test_the_entity_key_of_other_labels_is_as_it_was():
+    assert entity_id(SECRET, "LOCATION", "Le3ds") != entity_id(SECRET, "LOCATION", "Leeds")
+    assert entity_id(SECRET, "ORG", "Saaaam Court") != entity_id(SECRET, "ORG", "Sam Court")
+    assert entity_id(SECRET, "PERSON", "Saaaam") == entity_id(SECRET, "PERSON", "sam")

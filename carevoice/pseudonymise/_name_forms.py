@@ -11,6 +11,7 @@ import itertools
 import re
 
 from ._base import Span
+from ._leet import digit_readings
 from ._name_words import _PERSON_VERBS, _SURNAME_WORDS, _fuzzy_name, _is_capitalised
 from ._tokens import NOT_ONLY_PEOPLE, SUBJECT_VERBS, Tokens, link_like, pet_form_of, tier
 from ._words import (
@@ -36,13 +37,6 @@ from .lexicons import (
     uk_places,
 )
 
-#: The letters a digit or sign is typed for ("J4ck", "S0phie", "M1lly", "K@te").
-_DIGIT_LETTERS = {"4": "a", "@": "a", "3": "e", "1": "il", "0": "o", "5": "s", "$": "s",
-                  "7": "t", "8": "b", "9": "g", "6": "g"}
-
-#: What a digit sounds like in text-speak ("any1", "gr8", "l8r", "4ever", "2day").
-_DIGIT_SOUNDS = {"1": ("one",), "2": ("to", "too"), "4": ("for", "fore"), "8": ("ate",)}
-
 #: Letters after a number that are a unit, a time or an ordinal ("5am", "8th", "3kg").
 _UNITS = frozenset("""am pm st nd rd th kg km ft mph yrs yr hrs hr mins min secs sec ish ml mg
                       gb mb cm mm lbs oz""".split())
@@ -53,25 +47,15 @@ _RUN = re.compile(r"(?<![\w@$])[A-Za-z0-9@$]+(?![\w@$])")
 
 def _readings(run: str) -> list[str]:
     """The words ``run`` may be read as with each digit typed for a letter ("M1lly" ->
-    "Milly", "Mllly"), or none where a sign stands for no letter ("2day")."""
-    shout = all(c.isupper() for c in run if c.isalpha())
-    options = []
-    for c in run:
-        if c.isalpha():
-            options.append((c,))
-        elif c in _DIGIT_LETTERS:
-            options.append(tuple(x.upper() if shout else x for x in _DIGIT_LETTERS[c]))
-        else:
-            return []
-    return ["".join(p) for p in itertools.islice(itertools.product(*options), 16)]
+    "Milly", "Mllly"), or none where a sign stands for no letter ("2day" -> "zday")."""
+    return digit_readings(run)
 
 
 def _text_speak(run: str) -> bool:
     """Whether a digit in ``run`` stands for its sound and makes a word ("any1", "gr8", "l8r",
     "4ever", "m8")."""
-    low = run.lower()
-    options = [_DIGIT_SOUNDS.get(c, (c,)) for c in low]
-    return any(frequency("".join(p)) >= 500 for p in itertools.product(*options))
+    return any(frequency(w) >= 500 for w in digit_readings(
+        run.lower(), letters=False, sounds=True, keep=True, limit=64))
 
 
 def digit_reading(run: str) -> tuple[str, bool] | None:
@@ -145,6 +129,82 @@ def fold_digits(text: str) -> tuple[str, list[tuple[int, int, str, bool]]]:
     for start, end, reading, _ in found:
         chars[start:end] = reading
     return "".join(chars), found
+
+
+#: A letter typed three times or more ("jessssica", "Saaaam").
+_STRETCHED = re.compile(r"([^\W\d_])\1{2,}", re.IGNORECASE)
+
+#: A word of letters: where a stretched letter is looked for.
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _surname_reading(run: str) -> str | None:
+    """The surname a word typed with digits for letters reads as ("Okaf0r" -> "Okafor"),
+    with the guards of :func:`digit_reading`: three letters or more, no text-speak."""
+    from .lexicons import surnames
+
+    if sum(c.isalpha() for c in run) < 3 or _text_speak(run):
+        return None
+    return next((r for r in _readings(run) if r.lower() in surnames()), None)
+
+
+def _unstretched(word: str) -> str:
+    """``word`` with each letter typed three times or more typed twice or once, whichever
+    makes a name of the lexicons, twice where both do ("Saaaam" -> "Sam", "jessssica" ->
+    "jessica", "Annnna" -> "Anna"); as it is where neither does ("Aaron", "sooo")."""
+    from .lexicons import NICKNAMES, first_names, surnames
+
+    runs = list(_STRETCHED.finditer(word))
+    if not runs:
+        return word
+    options: list[tuple[str, ...]] = []
+    pos = 0
+    for m in runs:
+        options += [(word[pos:m.start()],), (m.group()[:2], m.group()[:1])]
+        pos = m.end()
+    options.append((word[pos:],))
+    for parts in itertools.islice(itertools.product(*options), 16):
+        low = "".join(parts).lower()
+        if low in first_names() or low in surnames() or low in NICKNAMES:
+            return "".join(parts)
+    return word
+
+
+def name_reading(text: str) -> str:
+    """A person's name as the detector reads it: each word typed with digits for letters
+    that reads as a name spelt in letters (:func:`digit_reading`, or a surname: "J4ck" ->
+    "Jack", "Okaf0r" -> "Okafor"; not "gr8", "Y11"), and a letter typed three times or more
+    typed as the name has it ("jessssica" -> "jessica", "SAAAAM" -> "SAM").
+
+    Distinct spellings of distinct names stay apart ("Ana" and "Anna", "Jon" and "Joan").
+
+    Parameters
+    ----------
+    text : str
+        The text of a span labelled ``PERSON``.
+
+    Returns
+    -------
+    str
+        ``text`` read so, in the case it is written in (of another length where a letter
+        was stretched).
+
+    Examples
+    --------
+    >>> name_reading("J4ck Okaf0r"), name_reading("jessssica"), name_reading("Aaron")
+    ('Jack Okafor', 'jessica', 'Aaron')
+    >>> name_reading("gr8"), name_reading("Anna")
+    ('gr8', 'Anna')
+    """
+
+    def digits(m: re.Match[str]) -> str:
+        run = m.group()
+        if run.isalpha() or run.isdigit():
+            return run
+        found = digit_reading(run)
+        return found[0] if found else _surname_reading(run) or run
+
+    return _LETTERS.sub(lambda m: _unstretched(m.group()), _RUN.sub(digits, text))
 
 
 def digit_names(comment_id: str, found: list[tuple[int, int, str, bool]],

@@ -48,7 +48,8 @@ _ASK = frozenset({"ask", "asked", "asking", "asks"})
 _ENDEARMENTS = frozenset(
     """honey love babe baby darling sweetheart sweetie sweetpea hun hunny princess angel petal
     chick duck pet poppet treasure trouble sunshine flower chuck gorgeous beautiful handsome
-    kiddo buddy champ mate lad bro sis cupcake munchkin pumpkin bubba""".split())
+    kiddo buddy champ mate lad bro sis cupcake munchkin pumpkin bubba babes bruv blud hon huni
+    hunni lovey honeybun bestie""".split())
 
 #: Seeing someone, before a name and how often: "see chase once a month".
 _SEE = frozenset({"see", "seeing", "visit", "visiting", "visits"})
@@ -74,25 +75,56 @@ _ORDERS = frozenset(
 _BEFORE_AN_ORDER = frozenset({"please", "just", "pls", "plz", "now", "quick"})
 
 
+#: Words after "ur" or "your" that make it "you're": "ur not going out", "your so rude".
+_AFTER_YOURE = frozenset(
+    """not so such a an never always just only too really still being going gonna getting
+    doing coming staying grounded my mine no nothing all""".split())
+
+#: Words that open quoted speech addressed to no one by name: verbs before a clause ("hope
+#: you're ok", "bet ur not") and exclamations ("christ you are slow", "lucky you are here").
+_NOT_SPOKEN_TO = frozenset(
+    """hope bet reckon guess swear trust pray wish promise mean think know glad sure bless lucky
+    christ blimey crikey goodness heaven heavens gosh jeez jeeze geez omg bloody flipping
+    blooming damn dammit""".split())
+
+
+def _told_what_they_are(sent: Tokens, k: int) -> bool:
+    """Whether the words from token ``k`` tell someone what they are or must do: "ur not",
+    "your so rude" (for "you're"), "you're", "you are", "u r", "you need to"."""
+    nxt, nxt2 = sent.low(k), sent.low(k + 1)
+    return nxt in ("youre", "you're", "u're", "ure") or (
+        nxt in ("ur", "your", "yur") and nxt2 in _AFTER_YOURE) or (
+        nxt in ("you", "u", "ya") and nxt2 in ("are", "r", "were", "need", "have", "cant",
+                                               "can't", "wont", "won't", "must", "should",
+                                               "better", "never", "always", "dont", "don't",
+                                               "aint", "ain't"))
+
+
 def _vocative_quoted(t: _At) -> bool:
-    """"she was like “tamsin get in the car”", "he said 'orrin come here'": a name opening
-    quoted speech, before an order. A listed name or a word that is no dictionary word ("mum
-    get in", "guys come here", "you get in" are not names)."""
+    """"she was like “tamsin get in the car”", "he said 'orrin come here'", "she goes
+    "blessing ur not going out"": a name opening quoted speech, before an order or words that
+    tell the one spoken to what they are ("ur not", "you are", "you need to"). A listed name or
+    a word that is no dictionary word ("mum get in", "guys come here", "you get in", "babe ur
+    so funny", "hope you're ok", "christ get in" are not names)."""
     from .lexicons import first_names
 
     sent, i, low = t.sent, t.i, t.low
     if not t.lower or len(low) < 3 or low in FUNCTION_WORDS or low in KIN or low in ROLE_WORDS \
-            or low in _ENDEARMENTS or low in _MODALS \
+            or low in _ENDEARMENTS or low in _MODALS or low in _NOT_SPOKEN_TO \
             or (dictionary_word(low) and low not in first_names()):
         return False
     gap = sent.text[:sent.tokens[i][0]] if i == 0 else sent.gap(i)
     if gap[-1:] not in _OPENING_QUOTES or (i and not (
             gap[:-1] and gap[:-1].strip(" :,") == "")):
         return False  # the quote opens right before the name, after a space or a colon
+    if i + 1 >= len(sent) or sent.gap(i + 1).strip() not in ("", ","):
+        return False
+    if _told_what_they_are(sent, i + 1):
+        return True
     k = i + 1
     while k < len(sent) and sent.lows[k] in _BEFORE_AN_ORDER:
         k += 1
-    return k < len(sent) and sent.lows[k] in _ORDERS and sent.gap(i + 1).strip() in ("", ",")
+    return k < len(sent) and sent.lows[k] in _ORDERS
 
 
 def _said_by(t: _At) -> bool:

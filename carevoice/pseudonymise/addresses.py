@@ -170,7 +170,7 @@ _NOT_STREET_NAME = frozenset(
     from and or but is was be been it its it's hours hour mins minutes miles days weeks months
     years times people kids year day week month time just only about over under back other
     same new old big little whole end way each every per yrs yr hrs hr wks wk mins min secs
-    then now when also""".split()
+    then now when also him them they she you""".split()
 )
 
 
@@ -236,6 +236,16 @@ def _road_ok(value: str) -> float | bool:
 _ADDRESS_AND_COMMA = (rf"\b\d{{1,4}}[a-z]?,?\s+(?:[A-Za-z][A-Za-z']+\s+){{1,3}}"
                       rf"(?:{_STREET_WORDS}),\s*")
 
+
+#: A flat by its number, a block by its letter or number, and a building named by words then
+#: a building word: "flat 12 block c", "block d flat 9", "riverside house".
+_FLAT_NUMBER = r"(?:flat|apartment|apt)\s*(?:no\.?\s*|number\s+)?\d{1,4}[a-z]?"
+_BLOCK = r"block(?:\s+[a-z]|\s*\d{1,2}[a-z]?)\b"
+_BUILDING = (r"(?:the\s+)?(?:(?!(?:at|in|on|of|the|a|an|my|our|is|was|are|were|has|had|have|"
+             r"it|they|we|he|she|you|i|and|but|now|then|near|by|next|with|so|cos|never|always|"
+             r"not|just|still|really)\b)[a-z][a-z']+\s+){1,2}"
+             r"(?:house|court|tower|towers|heights|lodge|mews|building|buildings|hall|mill|mills|"
+             r"maltings|wharf|quay|chambers|apartments|lofts|studios|flats|mansions|gardens)\b")
 
 #: The addresses patterns, in the order they are tried.
 ADDRESS_PATTERNS: tuple[Pattern, ...] = (
@@ -303,9 +313,13 @@ ADDRESS_PATTERNS: tuple[Pattern, ...] = (
             rf"[A-Za-z][a-z']+\s+){{1,2}}(?:{_STREET_WORDS})\b)?",
             score=0.8, trigger=r"\d"),
     Pattern("street_lower", "LOCATION",
-            r"\b(?:on|onto|off|in|near|down|up|along|round|from)\s+(?P<pii>(?:[a-z]{3,}\s+)?[a-z]{3,}"
+            r"\b(?:on|onto|off|in|near|down|up|along|round|from|to|at|by|outside|opposite|behind"
+            r"|past|towards)\s+(?P<pii>(?:[a-z]{3,}\s+)?[a-z]{3,}"
             r"\s+(?:road|rd|street|"
-            r"lane|avenue|ave|close|drive|crescent|terrace|grove|mount|gardens|row))\b",
+            r"lane|avenue|ave|close|drive|crescent|terrace|grove|mount|gardens|row))\b"
+            # the street word as a noun or verb of its own: "a road trip", "drive me there"
+            r"(?<!road(?=\s(?:trip|trips|rage|works|safety|sign|signs|test|kill)\b))"
+            r"(?<!drive(?=\s(?:me|us|him|her|them|there|round|off|away|it)\b))",
             score=0.5, flags=0, validate=_street_lower_ok),
     Pattern("street_the_lower", "LOCATION",  # "we lived on the ormeau road", "grew up off
             # the holloway road": a road named with "the", after a word that puts someone on it
@@ -327,4 +341,12 @@ ADDRESS_PATTERNS: tuple[Pattern, ...] = (
     Pattern("station_lower", "LOCATION",  # "i live right by angel station"
             r"\b(?:by|near|at|from|to|outside|opposite)\s+(?P<pii>[a-z]{3,})\s+station\b",
             score=0.5, flags=0, validate=_station_name_ok, trigger=r"station"),
+    Pattern("flat_in_block", "ADDRESS",  # "flat 12 block c, meadow court", "flat 3, block b",
+            # "block d flat 9 riverside house", "block c, linden court", "flat 6 harrow court
+            # block b": a flat and its block, a block and its building (not "block 2 of maths",
+            # "a flat tyre", "flat 3 blocks away")
+            rf"\b(?:{_FLAT_NUMBER},?\s+(?:(?:in|of)\s+)?{_BLOCK}|{_BLOCK},?\s+{_FLAT_NUMBER}\b|"
+            rf"{_FLAT_NUMBER},?\s+{_BUILDING},?\s+{_BLOCK}|{_BLOCK}(?=,?\s+{_BUILDING}))"
+            rf"(?:,?\s+{_BUILDING})?",
+            score=0.8, trigger=rf"\b{_BLOCK}"),
 )

@@ -27,6 +27,7 @@ from .boundaries import cut_between_names, cut_time_words, joinable_gap, split_a
 from .harm import drop_harm_words
 from .joins import (
     bridge_spans,
+    join_age_groups,
     join_hyphenated,
     join_initials,
     join_place_prefixes,
@@ -461,8 +462,8 @@ def detect_pii(comments: Corpus | pd.DataFrame, detectors: Sequence[Detector] | 
     spans = join_initials(frame, propagate_spans(frame, drop_harm_words(
         frame, drop_music_genres(frame, drop_pet_names(frame, spans)))))
     spans = split_at_boundaries(frame, spans, extra=marks)
-    spans = (trim_leading_words(frame, join_title_runs(frame, bridge_spans(
-        frame, resolve_spans(spans, comments=frame)))) if resolve
+    spans = (trim_leading_words(frame, join_age_groups(frame, join_title_runs(frame, bridge_spans(
+        frame, resolve_spans(spans, comments=frame))))) if resolve
         else spans_frame(spans.itertuples(index=False)))
     spans = countries_as_places(frame, cut_time_words(
         frame, split_at_boundaries(frame, spans, extra=marks)))

@@ -50,7 +50,9 @@ def valid_date(value: str) -> float | bool:
     if not days or not 1 <= days[0] <= _month_days(month):
         return False
     # "12 may" without an ordinal, "of" or a year is too often "I was 12 may be".
-    bare = re.fullmatch(r"\d{1,2}\s+(may|mar|jan|jun|jul|sep|oct|dec)", low)
+    # (after a weekday too: "saturday 12 may be ok" is a time)
+    bare = re.fullmatch(r"\d{1,2}\s+(may|mar|jan|jun|jul|sep|oct|dec)",
+                        _WEEKDAY_BEFORE.sub("", low, count=1))
     if bare and value[-3:].islower():
         return False
     return 0.9
@@ -209,18 +211,26 @@ _WEEKDAY_SHORT = (r"(?:mon|monday|tue|tues|tuesday|wed|weds|wednesday|thu|thur|t
                   r"fri|friday|sat|saturday|sun|sunday)")
 
 
+#: A weekday (and "the") before a day and month, part of the date it names: "tuesday the 9th of
+#: april", "sat 3rd june", "friday, march 7th" (the day and month alone would leave the weekday
+#: beside the placeholder).
+_WEEKDAY_BEFORE_RE = rf"(?:{_WEEKDAY_SHORT}\.?,?\s+(?:the\s+)?)"
+_WEEKDAY_BEFORE = re.compile(_WEEKDAY_BEFORE_RE)
+
+
 #: The dates patterns, in the order they are tried.
 DATE_PATTERNS: tuple[Pattern, ...] = (
     Pattern("date_day_month", "DATE",
-            rf"\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH_RE}\b\.?"
+            rf"\b{_WEEKDAY_BEFORE_RE}?\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH_RE}\b\.?"
             rf"(?:,?\s+(?:(?:19|20)\d\d|{_YEAR_WORDS}))?",  # "3rd march two thousand n eight"
             score=0.9, validate=valid_date, trigger=r"\d"),
     Pattern("date_day_words", "DATE",
-            rf"\b(?:the\s+)?(?P<pii>{_DAY_WORDS}(?:\s+of)?\s+{_MONTH_RE}\b\.?"
+            rf"\b(?:the\s+)?(?P<pii>{_WEEKDAY_BEFORE_RE}?{_DAY_WORDS}(?:\s+of)?\s+{_MONTH_RE}\b\.?"
             rf"(?:,?\s+(?:(?:19|20)\d\d|{_YEAR_WORDS}))?)",
             score=0.85, validate=_day_words_ok, trigger=_MONTH_RE),
     Pattern("date_month_day", "DATE",
-            rf"\b{_MONTH_RE}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+(?:19|20)\d\d)?",
+            rf"\b(?:{_WEEKDAY_SHORT}\.?,?\s+)?{_MONTH_RE}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
+            r"(?:,?\s+(?:19|20)\d\d)?",
             score=0.9, validate=valid_date, trigger=r"\d"),
     Pattern("date_numeric", "DATE",
             r"(?<![\d/.-])\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})(?![\d/-])",
@@ -269,6 +279,13 @@ DATE_PATTERNS: tuple[Pattern, ...] = (
             rf"till|since)\b)[a-z']+){{0,3}}?\s+in\b)?(?:\W{{1,3}}{_BIRTH_FILLERS}\b)*\W{{1,3}}"
             rf"(?P<pii>{_MONTH_YEAR})",
             score=0.85, trigger=r"(?:19|20)\d\d|'\d\d|thousand|twenty|nineteen"),
+    Pattern("date_month_year_then_birth", "DATE",  # the birth word after: "march 2008 is when
+            # i was born", "june 2009 is my birth month", "2008 is the year i was born" (not
+            # across "but", "and", "so": "march 2008 and then i was born again" is no birth)
+            rf"\b(?P<pii>{_MONTH_YEAR}|(?:19|20)\d\d(?![\d/.-]))"
+            r"(?:[^\w.!?]{1,3}(?!(?:but|and|then|so|after|before|until|till|since|because|cos|"
+            r"coz)\b)[a-z']+){1,5}?[^\w.!?]{1,3}(?:born|birth\s*(?:month|year|date)|dob)\b",
+            score=0.8, trigger=r"born|birth|dob"),
     Pattern("date_birth_season_year", "DATE",  # "born in the summer of 2008", "born early 2010"
             # (not after "birthday": "my birthday in 2020 was in lockdown" gives no birth year)
             rf"\b(?!birthday|bday|b-day){_BIRTH_CUE}(?:'s)?(?:\W{{1,3}}{_BIRTH_FILLERS}\b)+\W{{1,3}}"

@@ -478,6 +478,13 @@ INSTITUTION_PATTERNS: tuple[Pattern, ...] = (
     Pattern("care_place_named", "ORG",  # "the jessop wing", "castlegate police station"
             rf"\b(?P<pii>(?:[A-Za-z][a-z'\u2019]{{2,}}\s+){{1,2}}(?:{_CARE_PLACE_KINDS}))\b",
             score=0.5, validate=_care_place_ok, trigger=_CARE_PLACE_KINDS),
+    Pattern("ward_numbered", "ORG",  # "two nights on ward 32", "Ward 4B at the royal", "ward
+            # c3": a hospital ward by its number narrows where a child stayed (England's council
+            # wards have names, so a ward by number is a hospital's); not "on the ward 3 days"
+            r"\bward\s*(?:\d{1,3}[a-z]?|[a-z]\d{1,2}[a-z]?)\b(?![.,/:-]?\d)"
+            r"(?!\s*(?:x\b|times|days?|nights?|weeks?|months?|years?|yrs?|hours?|hrs?|mins?|"
+            r"minutes?|people|patients|kids|children|beds?|nurses|staff|of|or|and\s+a\s+half)\b)",
+            score=0.6, trigger=r"ward\s*[a-z]?\d"),
     Pattern("break_place_lower", "ORG",  # "i go to the lantern for short breaks"
             r"\b(?:to|at|from|in)\s+the\s+(?P<pii>[a-z]{3,}(?:\s+[a-z]{3,})?)\s+(?:for|on)\s+"
             r"(?:my\s+|our\s+|his\s+|her\s+|a\s+)?(?:short[\s-]+breaks?|respite)\b",

@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "bridge_spans",
+    "join_age_groups",
     "join_hyphenated",
     "join_initials",
     "join_place_prefixes",
@@ -216,6 +217,87 @@ def join_title_runs(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame
                 row[5] = "+".join(sorted(set(str(row[5]).split("+"))
                                          | set(str(prev[5]).split("+"))))  # type: ignore[index]
     return spans_frame(tuple(r) for k, r in enumerate(rows) if k not in absorbed)
+
+
+#: A team's age group after its name ("U12s", "under-14s", "Under 16's", "u15", "Under 11"), or
+#: its number after a span that took in "Under" already; then the squad it may be split into
+#: ("U13 Girls", "Under 11 Blues").
+_AGE_NUMBER = r"(?P<age>1\d|[5-9]|2[0-3])(?P<plural>['\u2019]?s)?\b"
+_SQUAD_WORDS = (r"girls|boys|ladies|women|men|blues|reds|whites|blacks|golds|greens|yellows|"
+                r"ambers|lions|tigers")
+_SQUAD = rf"(?:[ ]+(?:{_SQUAD_WORDS})\b)?"
+_AGE_GROUP = re.compile(rf"[ ]+(?P<under>under[ ]?-?[ ]?|u-?){_AGE_NUMBER}{_SQUAD}",
+                        re.IGNORECASE)
+_AGE_AFTER_UNDER = re.compile(rf"(?P<under>)[ ]?-?{_AGE_NUMBER}{_SQUAD}", re.IGNORECASE)
+_ENDS_UNDER = re.compile(r"\b(?P<word>under|u)$", re.IGNORECASE)
+#: A span that ends in the age group already ("Rothwell Athletic U15"): only the squad may follow.
+_ENDS_AGE = re.compile(r"\b(?:under|u)[ ]?-?[ ]?(?:1\d|[5-9]|2[0-3])(?:['\u2019]?s)?$",
+                       re.IGNORECASE)
+_SQUAD_AFTER_AGE = re.compile(rf"[ ]+(?:{_SQUAD_WORDS})\b", re.IGNORECASE)
+#: What a number after "under" may count instead of years: "under 10 mins from town".
+_NOT_AGES = re.compile(r"[ ]*(?:mins?|minutes?|hours?|hrs?|miles?|km|%|percent|pounds?|quid|"
+                       r"grand|people|kids|years?|yrs?|months?|weeks?|days?|degrees|stone|kg|"
+                       r"times|goals?|points?|[mpkx])\b", re.IGNORECASE)
+
+
+def join_age_groups(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
+    """Widen a name span over the age group (and squad) that follows it: a team.
+
+    "Kestrels U12s", "Farsley Juniors Under 16s", "Tingley Athletic under 14s girls": the age
+    group and squad end the team's name, and left in the text they read as a name's remains
+    beside its placeholder. The span becomes an organisation. An age group is "under" or "u"
+    and 5 to 23 ("U12", "under-14s"), or that number after a span that took in "Under"; in
+    lower case without a plural it must say "u" ("u10"), so "Leeds under 10 mins away" and
+    "Kai u 2" are left.
+
+    Parameters
+    ----------
+    comments : pandas.DataFrame
+    spans : pandas.DataFrame
+        Non-overlapping spans in comment and offset order.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The spans, with teams widened.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from carevoice.pseudonymise._base import spans_frame
+    >>> c = pd.DataFrame({"comment_id": ["a"], "text": ["i play for Kestrels U12s now"]})
+    >>> s = spans_frame([("a", 11, 19, "LOCATION", 0.6, "places")])
+    >>> join_age_groups(c, s)[["start", "end", "label"]].values.tolist()
+    [[11, 24, 'ORG']]
+    """
+    if spans.empty:
+        return spans
+    texts = texts_by_id(comments)
+    rows = [list(r) for r in spans[list(SPAN_COLUMNS)].itertuples(index=False)]
+    for k, row in enumerate(rows):
+        if row[3] not in NAME_LABELS:
+            continue
+        text = texts.get(str(row[0]), "")
+        end = int(row[2])
+        limit = rows[k + 1][1] if k + 1 < len(rows) and rows[k + 1][0] == row[0] else len(text)
+        m = _age_group_at(text, end, text[int(row[1]):end])
+        if m is not None and m.end() <= limit:
+            row[2], row[3], row[5] = m.end(), "ORG", f"{row[5]}+age_group"
+    return spans_frame(tuple(r) for r in rows)
+
+
+def _age_group_at(text: str, end: int, head: str) -> re.Match[str] | None:
+    """The age group (and squad) that starts at ``end`` after a span reading ``head``."""
+    if _ENDS_AGE.search(head):
+        return _SQUAD_AFTER_AGE.match(text, end)
+    under = _ENDS_UNDER.search(head)
+    m = (_AGE_AFTER_UNDER if under else _AGE_GROUP).match(text, end)
+    if m is None or _NOT_AGES.match(text, m.end("age") + len(m.group("plural") or "")):
+        return None
+    said = under.group("word") if under else m.group("under")
+    if m.group("plural") is None and not (said[:1] == "U" or re.fullmatch(r"u-?", said)):
+        return None  # "under 10" in lower case is a count: a team says "under 10s" or "u10"
+    return m
 
 
 def join_hyphenated(comments: pd.DataFrame, spans: pd.DataFrame, *,

@@ -25,6 +25,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from ..schema import COMMENT_ID, TEXT
+from ._leet import digit_readings
 from ._words import FUNCTION_WORDS, KIN, KIN_FRIENDS, KIN_STAFF, PERSON_NOUNS, frequency
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -58,10 +59,6 @@ _SIGN_OFF = re.compile(
 
 #: A word of letters with digits inside: "J4yden", "r0sie" (not "gr8", "2day", "y10").
 _DIGITS_IN_WORD = re.compile(r"(?<![\w@#/.])(?P<word>[^\W\d_]+\d[^\W_]*[^\W\d_])(?![\w@/])")
-
-#: Digits as the letters they stand for in a word.
-_LEET = {"0": ("o",), "1": ("i", "l"), "3": ("e",), "4": ("a",), "5": ("s",), "7": ("t",),
-         "8": ("b", "ate"), "9": ("g",), "2": ("to", "z"), "6": ("b", "g")}
 
 #: Words joined by "/": "me/kenzie/tobiah", "kenzie / tobiah".
 _SLASHED = re.compile(r"(?<![\w/])[^\W\d_][\w'\u2019-]*(?:\s?/\s?[^\W\d_][\w'\u2019-]*)+"
@@ -118,12 +115,10 @@ def name_like(low: str) -> bool:
 
 
 def _leet_forms(word: str) -> list[str]:
-    """Every reading of ``word`` with its digits as letters ("r0sie": "rosie")."""
-    forms = [""]
-    for ch in word.lower():
-        options = _LEET.get(ch, (ch,))
-        forms = [f + o for f in forms for o in options][:64]
-    return forms
+    """Every reading of ``word`` in lower case with its digits as letters or, more widely
+    than the name detector reads them, as their sounds ("r0sie": "rosie"; "k8lyn":
+    "katelyn"), at most 64 (:func:`~carevoice.pseudonymise._leet.digit_readings`)."""
+    return digit_readings(word.lower(), sounds=True, keep=True, limit=64)
 
 
 def _reads_as_name(word: str) -> bool:

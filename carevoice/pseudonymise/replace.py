@@ -4,9 +4,10 @@ This module never imports spaCy: it takes a comments frame and a spans frame (fr
 or edited by hand) and returns the pseudonymised texts plus the occurrences that make up the
 re-identification key.
 
-The same entity (same label, same text up to case and spacing) gets the same replacement across
-the corpus. Entities are identified by an HMAC-SHA256 of the label and normalised text under a
-project secret, so the identifiers cannot be reversed by hashing guessed names; realistic
+The same entity (same label, same text up to case and spacing; a person's name as the detector
+reads it, "J4ck" as "Jack") gets the same replacement across the corpus. Entities are
+identified by an HMAC-SHA256 of the label and normalised text under a project secret, so the
+identifiers cannot be reversed by hashing guessed names; realistic
 surrogates are drawn from Faker seeded with that HMAC, so the same secret gives the same
 surrogate in every wave of a survey.
 """
@@ -186,8 +187,22 @@ def _entity_key(label: str, text: str) -> str:
     """The text an entity is grouped by: for a phone number, postcode or ID written in
     characters, its reading as a number (:func:`~.identifiers.identifier_key`: "07700
     900123" and "+44 7700 9OO123" are one number, "CR-2291-0047" and "cr 229I 0047" one
-    reference), else :func:`normalise_entity`."""
-    return identifier_key(label, text) or normalise_entity(text)
+    reference); for a person, the name as the detector reads it (:func:`_person_text`: "J4ck"
+    and "Jack" are one person, "jessssica" and "Jessica" one); else :func:`normalise_entity`."""
+    key = identifier_key(label, text)
+    if key:
+        return key
+    return normalise_entity(_person_text(text) if label == "PERSON" else text)
+
+
+def _person_text(text: str) -> str:
+    """A person's name as the detectors read it, spelt in letters
+    (:func:`~carevoice.pseudonymise.normalise.fold_text`, then
+    :func:`~carevoice.pseudonymise._name_forms.name_reading`: "J4ck" -> "Jack", "Saaaam" ->
+    "Sam"), in the case it is written in."""
+    from ._name_forms import name_reading
+
+    return name_reading(fold_text(text))
 
 
 def entity_id(secret: bytes, label: str, text: str) -> str:
@@ -349,14 +364,18 @@ class Replacer:
             return
         mentions = list(mentions)
         mentions = [(fold_text(original), *rest) for original, *rest in mentions]
-        for original, _, _, _, _ in mentions:
-            self._avoid.update(w.casefold() for w in _WORD.findall(original) if len(w) >= 2)
+        for original, label, _, _, _ in mentions:
+            # "J4ck": "jack" is a name in the data too, not only the letters "j" and "ck"
+            words = _WORD.findall(original) + (
+                _WORD.findall(_person_text(original)) if label == "PERSON" else [])
+            self._avoid.update(w.casefold() for w in words if len(w) >= 2)
         people: dict[str, tuple[str, bool, list[tuple[str, str]]]] = {}
         others: dict[str, tuple[str, str]] = {}
         for original, label, after_title, before, after in mentions:
             if label == "PERSON":
                 core, _ = split_possessive(original)
                 eid = entity_id(self.secret, label, core)
+                core = _person_text(core)  # "J4ck" is named as "Jack" is
                 _, titled, contexts = people.get(eid, (core, False, []))
                 people[eid] = (core, titled or after_title, [*contexts, (before, after)])
             else:
@@ -408,8 +427,8 @@ class Replacer:
         # a surrogate is built from the text as the detectors read it: "Me\u0301lanie" (an
         # accent stored apart) is one word, "Jay\u200bden" one name, full-width letters plain
         shown = fold_text(original)
-        if label == "PERSON":
-            value = self._person(eid, shown, after_title, occurrence=True)
+        if label == "PERSON":  # "J4ck" gets the surrogate of "Jack", in its case
+            value = self._person(eid, _person_text(shown), after_title, occurrence=True)
         else:
             value = _match_case(self._other(eid, shown, label), shown)
         return eid, value + suffix
