@@ -90,7 +90,7 @@ PACKAGE_DATA: tuple[str, ...] = ("token_model.npz", *PSEUDONYMISER_LISTS,
 #: The outputs of a batch run and of the demo that are written owner-only (0600) and stay with
 #: the research team: the safeguarding flags (which comments a safeguarding lead must read)
 #: and the review flags (which comments hold a name nobody checked).
-OWNER_ONLY_OUTPUTS: tuple[str, ...] = ("safeguarding_flags", "review_flags")
+OWNER_ONLY_OUTPUTS: tuple[str, ...] = ("safeguarding_flags", "review_flags", "review")
 
 def file_sha256(path: str | os.PathLike[str]) -> str:
     """SHA-256 of a file's bytes, hex.
