@@ -21,8 +21,10 @@ from ..schema import (
     Detector,
 )
 from ._base import check_comments, spans_frame, texts_by_id
+from ._word_kinds import countries_as_places, drop_music_genres
 from .animals import drop_pet_names
 from .boundaries import cut_between_names, cut_time_words, joinable_gap, split_at_boundaries
+from .brand_names import people_with_brand_names
 from .harm import drop_harm_words
 from .joins import (
     bridge_spans,
@@ -470,15 +472,21 @@ def detect_pii(comments: Corpus | pd.DataFrame, detectors: Sequence[Detector] | 
     # a public name is no one's personal data ("a job at Primark", "a Man United shirt",
     # "Rashford"): not masked, nor masked elsewhere in turn
     spans = drop_public_names(frame, spans)
-    # an animal's name is not a person's, and a word that discloses harm is no one's name
-    # ("Cuckooing happened to me"): neither is masked, nor masked elsewhere in turn
+    # a brand no detector masks that is also a name is masked where it is said of a person
+    # ("my support worker Costa", "Costa said"), and left as a brand ("a job at Costa")
+    spans = people_with_brand_names(frame, spans)
+    # an animal's name is not a person's, a music genre is no name ("R&B", "Grime"), and a word
+    # that discloses harm is no one's name ("Cuckooing happened to me"): none is masked, nor
+    # masked elsewhere in turn
     spans = join_initials(frame, propagate_spans(frame, drop_harm_words(
-        frame, drop_pet_names(frame, spans))))
+        frame, drop_music_genres(frame, drop_pet_names(frame, spans)))))
     spans = split_at_boundaries(frame, spans, extra=marks)
     spans = (trim_leading_words(frame, join_age_groups(frame, join_title_runs(frame, bridge_spans(
         frame, resolve_spans(spans, comments=frame))))) if resolve
         else spans_frame(spans.itertuples(index=False)))
-    spans = cut_time_words(frame, split_at_boundaries(frame, spans, extra=marks))
+    # a country is a place, whichever detector found it ("from brazil" read as an organisation)
+    spans = countries_as_places(frame, cut_time_words(
+        frame, split_at_boundaries(frame, spans, extra=marks)))
     # In the comments' own order (then by offset), whatever order the detectors found them in,
     # so that the same comments give the same table however they are chunked.
     if len(spans):
