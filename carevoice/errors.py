@@ -224,4 +224,25 @@ class OutlierWarning(UserWarning):
     Issued by :meth:`carevoice.discover.ThemeDiscovery.fit`; its message names the share, the
     method and what leaves fewer out. Silence it for one call with ``warnings.catch_warnings``
     and ``warnings.simplefilter("ignore", OutlierWarning)``, never globally.
+
+    The warning carries its numbers, so that a caller that gives the settings under other
+    names (a batch run's ``[discover] options``, ``carevoice demo --discover-method``) says
+    the same in its own words (:func:`carevoice.discover.sparse.outliers_said`).
+
+    Parameters
+    ----------
+    message : str
+    share : float, optional
+        The answered comments' share left without a topic.
+    centre : bool, default False
+        Whether the fit centred the vectors.
+    n_topics : int, optional
+        The number of topics (atoms) of the fit.
+    n_auto : int, optional
+        How many ``n_topics="auto"`` gives for these comments.
     """
+
+    def __init__(self, message: str, *, share: float | None = None, centre: bool = False,
+                 n_topics: int | None = None, n_auto: int | None = None) -> None:
+        super().__init__(message)
+        self.share, self.centre, self.n_topics, self.n_auto = share, centre, n_topics, n_auto

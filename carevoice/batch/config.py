@@ -82,7 +82,8 @@ _SECTIONS: dict[str, type] = {
 _PATH_KEYS = {("run", "output"), ("input", "comments"), ("input", "survey"),
               ("input", "respondents"), ("pseudonymise", "secret_file"),
               ("pseudonymise", "key_file"), ("pseudonymise", "token_model"),
-              ("pseudonymise", "previous_key"), ("embed", "cache"),
+              ("pseudonymise", "previous_key"), ("pseudonymise", "decisions"),
+              ("embed", "cache"),
               ("embed", "model_folder"),
               ("themes", "codebook"), ("discover", "background")}
 _PAIR_KEYS = {("input", "columns"), ("input", "text_columns"), ("discover", "options")}
@@ -184,8 +185,8 @@ def _coerce(section: str, key: str, value: Any, base: Path) -> Any:
 #: The settings that name files to read.
 _FILE_SETTINGS = (("input", "comments"), ("input", "survey"), ("input", "respondents"),
                   ("pseudonymise", "secret_file"), ("pseudonymise", "token_model"),
-                  ("pseudonymise", "previous_key"), ("themes", "codebook"),
-                  ("discover", "background"))
+                  ("pseudonymise", "previous_key"), ("pseudonymise", "decisions"),
+                  ("themes", "codebook"), ("discover", "background"))
 
 
 def _path_problems(values: Mapping[str, Mapping[str, Any]]) -> list[Problem]:

@@ -12,7 +12,7 @@ import importlib.util
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import Problem
+from ..errors import OutlierWarning, Problem
 from ..schema import COMMENT_ID, RESPONDENT_ID, REVIEW_FILE, TEXT
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -21,9 +21,10 @@ if TYPE_CHECKING:  # pragma: no cover
     from .chunks import ChunkSpec, ChunkStore
     from .config import BatchConfig
 
-__all__ = ["FLAGS_FILE", "REVIEW_FILE", "codes_manifest", "corpus_step_problems",
-           "discover_outputs", "link_outputs", "marked_comments", "report_inputs",
-           "report_outputs", "review_flags", "review_outputs", "safeguarding_outputs"]
+__all__ = ["FLAGS_FILE", "REVIEW_FILE", "REVIEW_ROWS_FILE", "codes_manifest",
+           "corpus_step_problems", "discover_outputs", "link_outputs", "marked_comments",
+           "report_inputs", "report_outputs", "review_flags", "review_outputs",
+           "safeguarding_outputs"]
 
 
 def _available(module: str) -> bool:
@@ -205,6 +206,7 @@ def discover_outputs(cfg: BatchConfig, specs: list[ChunkSpec], store: ChunkStore
     import numpy as np
 
     from ..discover import ThemeDiscovery
+    from ..discover.sparse import outliers_said
     from .steps import build_embedder
 
     fmt = cfg.run.output_format
@@ -230,8 +232,9 @@ def discover_outputs(cfg: BatchConfig, specs: list[ChunkSpec], store: ChunkStore
     import pandas as pd
 
     codes = pd.concat([store.load(s.index, "codes") for s in specs], ignore_index=True)
-    topics = model.fit(comments.reset_index(drop=True), codes, embeddings=matrix,
-                       background=background).topics_
+    with outliers_said(_outliers_in_settings):  # the settings file's words, not Python's
+        topics = model.fit(comments.reset_index(drop=True), codes, embeddings=matrix,
+                           background=background).topics_
     info = topics.topics.copy()
     for name in ("keywords", "representative", "diverse"):
         if name in info:
@@ -239,6 +242,35 @@ def discover_outputs(cfg: BatchConfig, specs: list[ChunkSpec], store: ChunkStore
     return {"topics": _write(topics.to_table(), folder / f"topics.{fmt}", fmt),
             "topics_info": _write(info, folder / f"topics_info.{fmt}", fmt)}
 
+
+def _outliers_in_settings(found: OutlierWarning) -> str:
+    """The outlier warning of discovery (:class:`carevoice.errors.OutlierWarning`) in the
+    words of the settings file: ``[discover] options``, TOML values.
+
+    Examples
+    --------
+    >>> from carevoice.errors import OutlierWarning
+    >>> said = _outliers_in_settings(OutlierWarning("", share=0.4, centre=True, n_topics=5,
+    ...                                             n_auto=21))
+    >>> print(said)  # doctest: +ELLIPSIS +NORMALIZE_WHITESPACE
+    40.0% of the answered comments have no topic (outliers) with [discover] options method =
+    "sparse", centre = true at 5 topics, more than 15%: ... Fewer are left out with k-means, the
+    default ([discover] options method = "kmeans"), or with more topics ([discover] options
+    n_topics; n_topics = "auto" gives 21 here); ...
+    """
+    from ..discover.sparse import outlier_message
+
+    method = 'method = "sparse"' + (", centre = true" if found.centre else "")
+    return outlier_message(
+        float(found.share or 0.0), n_topics=int(found.n_topics or 0),
+        n_auto=int(found.n_auto or 0), method=f"[discover] options {method}",
+        kmeans='[discover] options method = "kmeans"', topics="[discover] options n_topics",
+        auto='n_topics = "auto"')
+
+
+#: The review rows a run writes into ``outputs/`` (no text; fill in and give back as
+#: ``[pseudonymise] decisions``).
+REVIEW_ROWS_FILE = "review.csv"
 
 #: The flags file a run writes into ``outputs/`` (always CSV, owner read/write only).
 FLAGS_FILE = "safeguarding_flags.csv"
@@ -329,7 +361,10 @@ def review_flags(specs: list[ChunkSpec], store: ChunkStore) -> pd.DataFrame:
                  if store.has(spec.index, "below_min_score") else None)
         shown = (store.load(spec.index, "pseudonymised")
                  if store.has(spec.index, "pseudonymised") else None)
-        parts.append(flags_of(store.load(spec.index, "spans"), below, config, comments=shown))
+        skip = (store.load(spec.index, "shape_skip")  # words a reviewer said are no name
+                if store.has(spec.index, "shape_skip") else None)
+        parts.append(flags_of(store.load(spec.index, "spans"), below, config, comments=shown,
+                              skip=skip))
     flags = pd.concat(parts, ignore_index=True) if parts else flags_of(pd.DataFrame())
     return flags.drop_duplicates().reset_index(drop=True)
 
@@ -362,12 +397,19 @@ def marked_comments(spec: ChunkSpec, store: ChunkStore) -> pd.DataFrame:
 
 def review_outputs(specs: list[ChunkSpec], store: ChunkStore,
                    folder: Path) -> tuple[pd.DataFrame, dict[str, Path]]:
-    """Write the run's review flags (:func:`review_flags`) beside its outputs.
+    """Write the run's review flags (:func:`review_flags`) and review rows beside its outputs.
 
     ``outputs/review_flags.csv``, owner read/write only (0600) like the safeguarding flags,
     and always written (with its header alone when nothing is flagged): it is the file
     ``carevoice report --flagged`` reads, so that a report made from ``outputs/comments.csv``
     withholds the comments the run's own report withholds.
+
+    ``outputs/review.csv`` (:data:`REVIEW_ROWS_FILE`): one row per span, or word in a shape
+    of a missed name, for a person to decide, in the columns and format of ``carevoice
+    pseudonymise --review-file`` (:func:`carevoice.pseudonymise.review.write_review_table`:
+    UTF-8 with BOM, owner read/write only), but with ``span_text``, ``context`` and
+    ``fingerprint`` blank: the run folder holds no original text. Filled in (``decision``)
+    and given as ``[pseudonymise] decisions``, it is applied on the next run. Always written.
 
     Parameters
     ----------
@@ -379,12 +421,23 @@ def review_outputs(specs: list[ChunkSpec], store: ChunkStore,
     Returns
     -------
     (pandas.DataFrame, dict)
-        The flags and ``{"review_flags": path}``.
+        The flags and ``{"review_flags": path, "review": path}``; the flags'
+        ``attrs["review_rows"]`` is the number of review rows.
     """
+    import pandas as pd
+
     from ..pseudonymise._files import write_csv
+    from ..pseudonymise.review import REVIEW_COLUMNS, write_review_table
 
     flags = review_flags(specs, store)
-    return flags, {"review_flags": write_csv(flags, Path(folder) / REVIEW_FILE, private=True)}
+    parts = [store.load(s.index, "review") for s in specs if store.has(s.index, "review")]
+    rows = (pd.concat(parts, ignore_index=True) if parts
+            else pd.DataFrame(columns=list(REVIEW_COLUMNS)))
+    flags.attrs["review_rows"] = len(rows)
+    return flags, {
+        "review_flags": write_csv(flags, Path(folder) / REVIEW_FILE, private=True),
+        "review": write_review_table(rows[list(REVIEW_COLUMNS)], Path(folder) / REVIEW_ROWS_FILE,
+                                     "The review rows of the run")}
 
 
 def report_inputs(cfg: BatchConfig, outputs: dict[str, Path]) -> dict[str, Path]:

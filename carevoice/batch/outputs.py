@@ -68,7 +68,8 @@ def clear_outputs(folder: Path) -> list[str]:
         for ext in ("csv", "parquet"):
             candidates += [out / f"{name}.{ext}", out / f".{name}.{ext}.tmp"]
     candidates += [out / "respondents.schema.json", out / "safeguarding_flags.csv",
-                   out / "review_flags.csv", out / UNPUBLISHED_FOLDER / "analyst.json",
+                   out / "review_flags.csv", out / "review.csv",
+                   out / UNPUBLISHED_FOLDER / "analyst.json",
                    out / "codes.manifest.json"]
     candidates += [report / name for name in _REPORT_FILES]
     candidates += [unpublished / name for name in UNPUBLISHED_FILES]

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -42,10 +42,12 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = [
     "LEXICON_PACKAGES",
     "DetectTask",
+    "RunDecisions",
     "below_min_score",
     "below_note",
     "detect_chunk",
     "detect_chunk_parts",
+    "detect_chunk_review",
     "detect_settings_key",
     "key_owner_problems",
     "key_problems",
@@ -315,8 +317,10 @@ def detect_settings_key(cfg: BatchConfig) -> tuple[Any, ...]:
 
     The detectors in use (spaCy, the learned token model and its SHA-256, ``min_score``), the
     versions of carevoice, spaCy and its pipeline, the code and data of
-    :mod:`carevoice.pseudonymise`, the packages the name lists come from, and the
-    ``redaction`` mark (no span reaches into one).
+    :mod:`carevoice.pseudonymise`, the packages the name lists come from, the
+    ``redaction`` mark (no span reaches into one) and the SHA-256 of the reviewer's
+    ``decisions`` file, so that a re-run with other decisions never reuses a chunk detected
+    under the old ones.
     """
     from ..models import model_versions
     from ..provenance import PSEUDONYMISER_LISTS
@@ -328,7 +332,9 @@ def detect_settings_key(cfg: BatchConfig) -> tuple[Any, ...]:
             source_fingerprint("pseudonymise"),
             tuple(_data_digest(name) for name in PSEUDONYMISER_LISTS), p.use_learned,
             _token_model_digest(p.token_model) if p.use_learned else None,
-            tuple(dist_version(n) for n in LEXICON_PACKAGES), p.redaction)
+            tuple(dist_version(n) for n in LEXICON_PACKAGES), p.redaction,
+            # a reviewer's decisions change what is masked: another file re-detects
+            file_sha256(p.decisions) if p.decisions is not None else None)
 
 
 def replace_settings_key(cfg: BatchConfig) -> tuple[Any, ...]:
@@ -370,6 +376,8 @@ class DetectTask:
     key: str
     store: Path
     settings: tuple[Any, ...]
+    # the rows of [pseudonymise] decisions on this chunk's comments (a frame: not compared)
+    decisions: Any = field(default=None, compare=False)
 
 
 def detect_chunk(comments: pd.DataFrame, settings: PseudonymiseSettings) -> pd.DataFrame:
@@ -410,6 +418,167 @@ def detect_chunk_parts(comments: pd.DataFrame,
 
     spans = detect_pii(comments, config=pseudonymise_config(settings))
     return split_min_score(spans, settings.min_score)
+
+
+def detect_chunk_review(comments: pd.DataFrame, settings: PseudonymiseSettings,
+                        decisions: pd.DataFrame | None = None,
+                        ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Detect one chunk, apply the reviewer's decisions on it, and list what needs review.
+
+    The chunk goes through :func:`carevoice.pseudonymise.pseudonymise` with the spans found
+    and ``decisions``, as ``carevoice pseudonymise --decisions`` takes the whole file: a
+    rejected span is unmasked, an accepted one kept (score 1.0), an accepted word in a shape
+    of a missed name becomes a span (label ``PERSON`` unless the row says another), a
+    rejected one is no longer flagged; then ``min_score`` sets its spans aside. Its
+    replacement is thrown away (the run replaces every chunk in order afterwards, with one
+    replacer); what is kept holds no text.
+
+    Parameters
+    ----------
+    comments : pandas.DataFrame
+        The chunk's comments (original text).
+    settings : PseudonymiseSettings
+    decisions : pandas.DataFrame, optional
+        The rows of :func:`carevoice.pseudonymise.read_decisions` on these comments.
+
+    Returns
+    -------
+    spans : pandas.DataFrame
+        The spans to mask.
+    below : pandas.DataFrame
+        The spans ``min_score`` leaves unmasked.
+    review : pandas.DataFrame
+        The review rows (:data:`carevoice.pseudonymise.review.REVIEW_COLUMNS`, as
+        ``--review-file`` writes them) with ``span_text``, ``context`` and ``fingerprint``
+        left blank: the run folder holds no original text.
+    cleared : pandas.DataFrame
+        The words a reviewer said are no name: ``comment_id``, ``start`` and ``end`` in the
+        original text.
+    """
+    import warnings
+
+    import pandas as pd
+
+    from ..pseudonymise import detect_pii, pseudonymise
+    from ..pseudonymise.review import is_shape_row
+
+    config = pseudonymise_config(settings)
+    found = detect_pii(comments, config=config)
+    with warnings.catch_warnings(record=True) as caught:  # the run says it once, at the end
+        warnings.simplefilter("always", UserWarning)
+        result = pseudonymise(comments[[COMMENT_ID, TEXT]], config, spans=found,
+                              decisions=decisions)
+    for w in caught:  # only the min_score note is the run's to say
+        if str(w.message) not in result.notes:
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+    review = result.review.assign(span_text="", context="", fingerprint="")
+    below_rows = (review["decision"].astype(str) == "reject") & ~is_shape_row(
+        review["detector"])
+    below = review.loc[below_rows, list(found.columns)].reset_index(drop=True)
+    below = below.astype({c: found[c].dtype for c in found.columns})
+    cleared = _original_places(pd.DataFrame(list(result.cleared_shapes), columns=[
+        COMMENT_ID, "out_start", "out_end"]), result.key.occurrences)
+    return result.spans, below, review, cleared
+
+
+def _original_places(places: pd.DataFrame, occurrences: pd.DataFrame) -> pd.DataFrame:
+    """Places in a pseudonymised text (``out_start``, ``out_end``, outside every replacement)
+    as ``start`` and ``end`` in the original text: less what the replacements before them
+    added."""
+    shifts = _shifts(occurrences)
+    rows = [(cid, s - _added(shifts, cid, s, "out_end"), e - _added(shifts, cid, s, "out_end"))
+            for cid, s, e in places[[COMMENT_ID, "out_start", "out_end"]].itertuples(
+                index=False)]
+    import pandas as pd
+
+    return pd.DataFrame(rows, columns=[COMMENT_ID, "start", "end"]).astype(
+        {COMMENT_ID: str, "start": "int64", "end": "int64"})
+
+
+def _output_places(places: pd.DataFrame, occurrences: pd.DataFrame) -> pd.DataFrame:
+    """Places in an original text (``start``, ``end``, outside every replacement) as
+    ``out_start`` and ``out_end`` in the pseudonymised text."""
+    shifts = _shifts(occurrences)
+    rows = [(cid, s + _added(shifts, cid, s, "end"), e + _added(shifts, cid, s, "end"))
+            for cid, s, e in places[[COMMENT_ID, "start", "end"]].itertuples(index=False)]
+    import pandas as pd
+
+    return pd.DataFrame(rows, columns=[COMMENT_ID, "out_start", "out_end"]).astype(
+        {COMMENT_ID: str, "out_start": "int64", "out_end": "int64"})
+
+
+def _shifts(occurrences: pd.DataFrame) -> dict[str, list[tuple[int, int, int]]]:
+    """Each comment's replacements: (end, out_end, characters added)."""
+    shifts: dict[str, list[tuple[int, int, int]]] = {}
+    for cid, start, end, out_start, out_end in occurrences[
+            [COMMENT_ID, "start", "end", "out_start", "out_end"]].itertuples(index=False):
+        shifts.setdefault(str(cid), []).append(
+            (int(end), int(out_end), (int(out_end) - int(out_start)) - (int(end) - int(start))))
+    return shifts
+
+
+def _added(shifts: dict[str, list[tuple[int, int, int]]], cid: str, at: int, side: str) -> int:
+    """What the replacements of ``cid`` ending at or before ``at`` added (``side`` says in
+    which text ``at`` is: ``"end"`` the original, ``"out_end"`` the pseudonymised)."""
+    i = 0 if side == "end" else 1
+    return sum(shift[2] for shift in shifts.get(str(cid), []) if shift[i] <= at)
+
+
+class RunDecisions:
+    """The rows of ``[pseudonymise] decisions``, checked and handed out chunk by chunk.
+
+    Read with :func:`carevoice.pseudonymise.read_decisions` (what ``--decisions`` reads);
+    each chunk's comments are checked with
+    :func:`carevoice.pseudonymise.review.misplaced_decisions` as the run plans them, and
+    :meth:`problems` then names the file and the ``comment_id`` of every row that names a
+    comment the input lacks or whose offsets fall outside its comment (never text).
+
+    Parameters
+    ----------
+    path : pathlib.Path or None
+        ``[pseudonymise] decisions``; None: no decisions (every chunk gets None).
+    """
+
+    def __init__(self, path: Path | None) -> None:
+        from ..pseudonymise import read_decisions
+
+        self.path = path
+        self.rows = None if path is None else read_decisions(path)
+        self._seen: set[str] = set()
+        self._misplaced: list[str] = []
+
+    def of(self, comments: pd.DataFrame) -> pd.DataFrame | None:
+        """The rows on ``comments`` (a chunk, original text), None when there are none."""
+        if self.rows is None:
+            return None
+        from ..pseudonymise.review import misplaced_decisions
+
+        ids = set(comments[COMMENT_ID].astype(str))
+        self._seen |= ids
+        mine = self.rows[self.rows[COMMENT_ID].isin(ids)].reset_index(drop=True)
+        self._misplaced += misplaced_decisions(mine, comments)
+        return mine if len(mine) else None
+
+    def problems(self) -> list[Problem]:
+        """What is wrong with the rows, once every chunk has been read (:meth:`of`)."""
+        if self.rows is None:
+            return []
+        name = Path(self.path).name if self.path is not None else ""
+        unknown = list(dict.fromkeys(c for c in self.rows[COMMENT_ID] if c not in self._seen))
+        p = []
+        if unknown:
+            p.append(Problem("bad_setting", f"[pseudonymise] decisions: the decisions file "
+                             f"{name!r} has rows for comments that are not in this run's "
+                             "input (fill in the review file of a run of this input, or "
+                             "delete those rows):",
+                             column="pseudonymise.decisions", ids=tuple(unknown)))
+        if self._misplaced:
+            p.append(Problem("bad_setting", f"[pseudonymise] decisions: the decisions file "
+                             f"{name!r} has start/end offsets outside the text of their "
+                             "comment (filled in for another version of the input, or edited "
+                             "by hand? Leave start and end as the review file has them):",
+                             column="pseudonymise.decisions", ids=tuple(self._misplaced)))
+        return p
 
 
 def below_note(counts: dict[str, int]) -> str:
@@ -483,9 +652,10 @@ def reread(source: Source, spec: ChunkSpec, settings: tuple[Any, ...], key: str)
 def process_detect(frame: pd.DataFrame, task: DetectTask, context: Any) -> pd.DataFrame:
     """Detect one chunk and store its spans; return its status row."""
     started = time.perf_counter()
-    spans, below = detect_chunk_parts(frame, context)
+    spans, below, review, cleared = detect_chunk_review(frame, context, task.decisions)
     ChunkStore(task.store).save(task.spec.index, "detect", task.key,
-                                {"spans": spans, "below_min_score": below}, rows=len(frame))
+                                {"spans": spans, "below_min_score": below, "review": review,
+                                 "cleared": cleared}, rows=len(frame))
     return status_row(task.spec.index, len(frame), len(spans), started)
 
 
@@ -578,9 +748,14 @@ def replace_all(cfg: BatchConfig, source: Source, specs: list[ChunkSpec],
                              "the chunk store may be damaged: re-run with --no-resume.") from e
         for col in safe.columns:
             safe[col] = safe[col].astype("string")
-        own = chunk_key(*own_settings, frame=safe)
+        # the words a reviewer said are no name, placed in this text: not screened again
+        skip = _output_places(store.load(spec.index, "cleared") if store.has(
+            spec.index, "cleared") else pd.DataFrame(columns=[COMMENT_ID, "start", "end"]), occ)
+        own = chunk_key(*own_settings, [[str(c), int(a), int(b)] for c, a, b in
+                                        skip.itertuples(index=False)], frame=safe)
         if not store.is_done(spec.index, "replace", own):
-            store.save(spec.index, "replace", own, {"pseudonymised": safe}, rows=len(safe))
+            store.save(spec.index, "replace", own, {"pseudonymised": safe, "shape_skip": skip},
+                       rows=len(safe))
             rewritten += 1
         if keep_key and len(occ):
             occurrences.append(occ)

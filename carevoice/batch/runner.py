@@ -73,6 +73,7 @@ from .log import RunLog, progress_bars
 from .outputs import TableWriter, as_strings, clear_outputs, codes_out
 from .pseudonymise import (
     DetectTask,
+    RunDecisions,
     below_min_score,
     below_note,
     detect_settings_key,
@@ -191,10 +192,13 @@ def _source(cfg: BatchConfig) -> Source:
                   encoding=inp.encoding, drop_columns=inp.drop_columns)
 
 
-def _plan(cfg: BatchConfig, source: Source, log: RunLog) -> tuple[list[ChunkSpec], list[str],
-                                                                  set[str]]:
-    """Cut and check the input; return the chunks, their detect keys and respondent ids."""
+def _plan(cfg: BatchConfig, source: Source, log: RunLog
+          ) -> tuple[list[ChunkSpec], list[str], set[str], list[pd.DataFrame | None]]:
+    """Cut and check the input; return the chunks, their detect keys, respondent ids and
+    the review decisions (``[pseudonymise] decisions``) on each chunk."""
+    decisions = RunDecisions(cfg.pseudonymise.decisions)
     specs = plan_chunks(source, cfg.run.chunk_size)
+    decided: list[pd.DataFrame | None] = []
     settings = detect_settings_key(cfg)
     problems: list[Problem] = []
     seen: set[str] = set()
@@ -234,6 +238,7 @@ def _plan(cfg: BatchConfig, source: Source, log: RunLog) -> tuple[list[ChunkSpec
             no_respondent += comments.loc[comments[RESPONDENT_ID].isna(), COMMENT_ID].tolist()
             respondent_ids.update(comments[RESPONDENT_ID].dropna().astype(str))
         keys.append(chunk_key(*settings, frame=comments[[COMMENT_ID, TEXT]]))
+        decided.append(decisions.of(comments))
     if dup:
         problems.append(Problem("duplicate_id", "comment_id values must be unique across the "
                                 "whole input; these appear in more than one row.",
@@ -244,10 +249,12 @@ def _plan(cfg: BatchConfig, source: Source, log: RunLog) -> tuple[list[ChunkSpec
                                         "respondent" if source.kind == "survey" else "comment"))
     if problems:
         raise ValidationError(source.file.name, problems)
+    if decisions.problems():  # rows of comments it lacks, or offsets outside their text
+        raise ValidationError("pipeline settings", decisions.problems())
     if no_respondent:
         log(f"plan: {len(no_respondent)} comments have no respondent_id and are left out of "
             f"linkage: {format_ids(no_respondent)}")
-    return specs, keys, respondent_ids
+    return specs, keys, respondent_ids, decided
 
 
 # --------------------------------------------------------------------------------------------
@@ -403,7 +410,8 @@ def run_batch(config: BatchConfig | str | Path, *, resume: bool = True,
                  cfg.input.respondents, "[themes] codebook": cfg.themes.codebook,
                  "[discover] background": cfg.discover.background, "[pseudonymise] "
                  "token_model": cfg.pseudonymise.token_model, "[pseudonymise] previous_key":
-                 cfg.pseudonymise.previous_key, **earlier_named}, {},
+                 cfg.pseudonymise.previous_key, "[pseudonymise] decisions":
+                 cfg.pseudonymise.decisions, **earlier_named}, {},
                 folders={"[run] output": output}, read_folders=earlier_named)
     if not output.is_file():  # a file there is refused, in words of its own, by _run
         check_writable(output, "The [run] output setting", folder=True)
@@ -443,7 +451,7 @@ def _run(cfg: BatchConfig, base: Path, source: Source, staging: Path | None,
         source = stage_source(source, staging)
         log(f"stage: {source.file.name} copied to a temporary Parquet file for chunking "
             f"({time.perf_counter() - clock_stage:.1f}s)")
-    specs, detect_keys, respondent_ids = _plan(cfg, source, log)
+    specs, detect_keys, respondent_ids, decided = _plan(cfg, source, log)
     respondents = _read_respondents(cfg, source, specs)
     link_on = (cfg.link.enabled if cfg.link.enabled is not None
                else respondents is not None and bool(respondent_ids))
@@ -461,8 +469,8 @@ def _run(cfg: BatchConfig, base: Path, source: Source, staging: Path | None,
             # 1. detect
             clock = time.perf_counter()
             detect_settings = detect_settings_key(cfg)
-            todo = [DetectTask(source, s, k, store.root, detect_settings)
-                    for s, k in zip(specs, detect_keys, strict=True)
+            todo = [DetectTask(source, s, k, store.root, detect_settings, d)
+                    for s, k, d in zip(specs, detect_keys, decided, strict=True)
                     if not store.is_done(s.index, "detect", k)]
             log(f"detect: {len(specs) - len(todo)} chunks reused, {len(todo)} to compute")
             status = engine.run(Stage("detect", read_detect, process_detect, tuple(todo),
@@ -563,11 +571,13 @@ def _run(cfg: BatchConfig, base: Path, source: Source, staging: Path | None,
         review, written = review_outputs(specs, store, folder / "outputs")
         outputs.update(written)
         counts["review_flagged"] = int(review["comment_id"].nunique())
+        counts["for_review"] = int(review.attrs["review_rows"])
         log(f"review: {counts['review_flagged']} comments flagged ("
             f"{review.loc[review['reason'] == 'below_min_score', 'comment_id'].nunique()} "
             "with a span min_score left unmasked), never quoted; written owner-only to "
             f"outputs/{written['review_flags'].name}, which carevoice report reads beside "
-            "outputs/comments.csv")
+            f"outputs/comments.csv; {counts['for_review']} rows to decide in outputs/"
+            f"{written['review'].name} (give a filled-in copy as [pseudonymise] decisions)")
         if link_on:
             from .corpus_steps import link_outputs
 
@@ -730,7 +740,8 @@ def _write_manifest(cfg: BatchConfig, base: Path, source: Source, specs: list[Ch
                        ("background", cfg.discover.background if cfg.discover.enabled else None),
                        ("token_model", cfg.pseudonymise.token_model
                         if cfg.pseudonymise.use_learned else None),
-                       ("previous_key", cfg.pseudonymise.previous_key)):
+                       ("previous_key", cfg.pseudonymise.previous_key),
+                       ("decisions", cfg.pseudonymise.decisions)):
         if path is not None:
             inputs[name] = {"file": Path(path).name, "sha256": file_sha256(path)}
     env = environment()

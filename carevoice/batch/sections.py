@@ -328,6 +328,13 @@ class PseudonymiseSettings:
         The key file of an earlier wave pseudonymised with the same secret and mode
         (``--previous-key``): its people, places and organisations keep their tags or
         surrogates, and new ones are numbered after them. Needs ``secret_file``.
+    decisions : pathlib.Path, optional
+        A filled-in copy of an earlier run's ``outputs/review.csv`` (or of a
+        ``carevoice pseudonymise --review-file``), as ``--decisions``: ``accept`` masks a
+        span or a word in a shape of a missed name, ``reject`` unmasks a span or clears the
+        word's flag, blank keeps what was found. Applied to each comment as
+        ``carevoice pseudonymise --decisions`` applies it; a row for a comment the input does
+        not have, or with offsets outside its comment, stops the run before any work.
     """
 
     mode: str = "tags"
@@ -343,12 +350,13 @@ class PseudonymiseSettings:
     redaction: str = "[REDACTED]"
     locale: str = "en_GB"
     previous_key: Path | None = None
+    decisions: Path | None = None
 
     def __post_init__(self) -> None:
         p: list[Problem] = []
         check(p, self.mode in _MODES, "pseudonymise", "mode", f"one of {list(_MODES)}",
               self.mode)
-        for key in ("secret_file", "key_file", "token_model", "previous_key"):
+        for key in ("secret_file", "key_file", "token_model", "previous_key", "decisions"):
             check(p, path_or_none(getattr(self, key)), "pseudonymise", key, "a file path",
                   getattr(self, key))
         check(p, isinstance(self.use_spacy, bool), "pseudonymise", "use_spacy",

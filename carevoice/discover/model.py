@@ -39,9 +39,17 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ..errors import InputError, ModelNotInstalledError, NotFittedError, format_ids
+from ..errors import InputError, NotFittedError
 from ..schema import COMMENT_ID, TEXT
+from .kmeans import KMEANS_ONLY, auto_n_topics, cluster, topic_stability, with_stability
+from .order import canonical_order, reordered
+from .reduce import (
+    REDUCERS,
+    _knn_affinity,  # noqa: F401 (imported from here before it moved to reduce.py)
+    reduce_embeddings,
+)
 from .result import OUTLIER, AssignConfig, Topics, assemble_topics, assignments_for
+from .selection import check_comments, select_uncoded
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -49,314 +57,8 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["METHODS", "REDUCERS", "ThemeDiscovery", "auto_n_topics", "reduce_embeddings",
            "select_uncoded", "topic_stability"]
 
-#: The dimension reductions :class:`ThemeDiscovery` offers.
-REDUCERS: tuple[str, ...] = ("spectral", "umap", "none")
-
 #: How :class:`ThemeDiscovery` finds topics: k-means clusters or sparse-coding atoms.
 METHODS: tuple[str, ...] = ("kmeans", "sparse")
-
-#: The parameters of the k-means method only, with their defaults: set to anything else with
-#: ``method="sparse"``, which would ignore them, they are refused.
-KMEANS_ONLY: dict[str, object] = {
-    "reducer": "spectral", "n_components": 20, "n_neighbors": 15, "min_similarity": 0.2,
-    "second_similarity": 0.3, "second_margin": 0.12, "membership": "classifier",
-    "member_probability": 0.5}
-
-
-def auto_n_topics(n_comments: int, *, per_sqrt: float = 1.5, most: int = 40) -> int:
-    """The default number of topics for a corpus of ``n_comments`` comments.
-
-    ``round(per_sqrt * sqrt(n))``, at least 2 and at most ``most`` (and never more than a fifth
-    of the comments).
-
-    Parameters
-    ----------
-    n_comments : int
-        How many comments are clustered.
-    per_sqrt : float, default 1.5
-        Topics per square root of the number of comments.
-    most : int, default 40
-        The cap: more topics than a person can review split themes into fragments.
-
-    Returns
-    -------
-    int
-
-    Examples
-    --------
-    >>> auto_n_topics(200), auto_n_topics(1700), auto_n_topics(10_000)
-    (21, 40, 40)
-    """
-    k = round(per_sqrt * float(np.sqrt(max(n_comments, 0))))
-    return int(max(2, min(k, most, max(2, n_comments // 5))))
-
-
-def select_uncoded(comments: pd.DataFrame, codes: pd.DataFrame, *,
-                   low_confidence: float = 0.6) -> pd.DataFrame:
-    """The comments a codebook coder left without a theme, or coded with low confidence only.
-
-    Parameters
-    ----------
-    comments : pandas.DataFrame
-        With ``comment_id`` and ``text``.
-    codes : pandas.DataFrame
-        A long codes frame (``comment_id``, ``theme``, ``score``, ``assigned``), as
-        :meth:`carevoice.themes.ThemeCoder.predict` returns. A comment absent from it counts as
-        uncoded.
-    low_confidence : float, default 0.6
-        A comment whose best *assigned* score is below this counts as uncoded too (the coder's
-        scores put its threshold at 0.5). 0 keeps only comments with no assigned theme.
-
-    Returns
-    -------
-    pandas.DataFrame
-        The selected rows of ``comments`` (a copy, original index kept).
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> comments = pd.DataFrame({"comment_id": ["a", "b", "c"], "text": ["x", "y", "z"]})
-    >>> codes = pd.DataFrame({"comment_id": ["a", "b"], "theme": ["money", "money"],
-    ...                       "score": [0.9, 0.55], "assigned": [True, True]})
-    >>> select_uncoded(comments, codes)["comment_id"].tolist()
-    ['b', 'c']
-    """
-    import pandas as pd
-
-    _check_comments(comments, "comments", "select_uncoded")
-    if not isinstance(codes, pd.DataFrame):
-        raise InputError("The 'codes' argument of select_uncoded must be a pandas DataFrame "
-                         f"with columns comment_id, theme, score, assigned; got "
-                         f"{type(codes).__name__}.")
-    missing = [c for c in (COMMENT_ID, "score", "assigned") if c not in codes.columns]
-    if missing:
-        raise InputError(f"The 'codes' argument of select_uncoded lacks column(s) "
-                         f"{', '.join(map(repr, missing))}; it has "
-                         f"{', '.join(map(repr, codes.columns))}.")
-    if isinstance(low_confidence, bool) or not isinstance(low_confidence, (int, float)) \
-            or not 0 <= low_confidence <= 1:
-        raise InputError("The 'low_confidence' argument of select_uncoded must be a number in "
-                         f"the range [0, 1]. Got {low_confidence!r} instead.")
-    from .._flags import assigned_mask
-
-    assigned = codes[assigned_mask(codes)]
-    best = assigned.groupby(assigned[COMMENT_ID].astype(str))["score"].max()
-    confident = set(best[best >= low_confidence].index) if low_confidence > 0 else set(best.index)
-    keep = ~comments[COMMENT_ID].astype(str).isin(confident)
-    return comments[keep].copy()
-
-
-def _check_comments(comments: Any, argument: str, method: str) -> None:
-    import pandas as pd
-
-    if not isinstance(comments, pd.DataFrame):
-        raise InputError(f"The '{argument}' argument of {method} must be a pandas DataFrame with "
-                         f"columns {COMMENT_ID!r} and {TEXT!r}; got {type(comments).__name__}.")
-    missing = [c for c in (COMMENT_ID, TEXT) if c not in comments.columns]
-    if missing:
-        raise InputError(f"The '{argument}' argument of {method} lacks column(s) "
-                         f"{', '.join(map(repr, missing))}; it has "
-                         f"{', '.join(map(repr, comments.columns))}.")
-    ids = comments[COMMENT_ID].astype(str)
-    dupes = ids[ids.duplicated()].unique().tolist()
-    if dupes:
-        raise InputError(f"The '{argument}' argument of {method} has duplicate comment_id "
-                         f"values: {format_ids(dupes)}. Each comment needs its own id.")
-    bad = comments.loc[comments[TEXT].notna()
-                       & ~comments[TEXT].map(lambda t: isinstance(t, str)), COMMENT_ID]
-    if len(bad):
-        raise InputError(f"The '{argument}' argument of {method} has non-text values in column "
-                         f"'text' for comment_id {format_ids(bad.astype(str))}. Convert them to "
-                         "str or mark them missing.")
-
-
-def _knn_affinity(x: np.ndarray, n_neighbors: int) -> Any:
-    """A symmetric, connected k-nearest-neighbour graph of cosine similarities (sparse).
-
-    A comment's ``k`` nearest neighbours are weighted by their cosine similarity, tapered: the
-    nearest half keep it in full, and the weight falls linearly to zero at the similarity of
-    the ``(k + 1)``-th neighbour. So the graph is a continuous function of the vectors: when
-    two neighbours swap places at the edge of the neighbourhood (a near-tie that the last bits
-    of a vector decide), the weights change by as little as the similarities do, instead of
-    an edge of weight ~0.5 appearing or vanishing.
-    """
-    from scipy import sparse
-    from scipy.sparse.csgraph import connected_components
-
-    n = len(x)
-    k = min(n_neighbors, n - 1)
-    rows, cols, vals = [], [], []
-    for start in range(0, n, 2048):  # blocks keep memory at 2048 x n floats
-        sims = x[start:start + 2048] @ x.T
-        for r in range(sims.shape[0]):
-            sims[r, start + r] = -np.inf
-        take = min(k + 1, n - 1)
-        part = np.argpartition(-sims, take - 1, axis=1)[:, :take]
-        for r in range(sims.shape[0]):
-            near = part[r][np.argsort(-sims[r, part[r]], kind="stable")]
-            s = sims[r, near].astype(np.float64)
-            edge = float(s[k]) if k < len(s) else -1.0  # the (k+1)-th similarity
-            full = float(s[max(0, k // 2 - 1)])  # the nearest half keep their weight
-            w = np.clip(s[:k], 1e-3, None) * np.clip((s[:k] - edge) / max(full - edge, 1e-6),
-                                                     0.0, 1.0)
-            keep = w > 0
-            rows.extend([start + r] * int(keep.sum()))
-            cols.extend(near[:k][keep].tolist())
-            vals.extend(w[keep].tolist())
-    graph = sparse.csr_matrix((vals, (rows, cols)), shape=(n, n))
-    graph = graph.maximum(graph.T).tocsr()
-    n_parts, part_of = connected_components(graph, directed=False)
-    if n_parts > 1:  # join each smaller component to the largest by its closest pair, weakly
-        main = int(np.bincount(part_of).argmax())
-        extra = []
-        for p in range(n_parts):
-            if p == main:
-                continue
-            inside = np.where(part_of == p)[0]
-            outside = np.where(part_of == main)[0]
-            sims = x[inside] @ x[outside].T
-            a, b = np.unravel_index(int(np.argmax(sims)), sims.shape)
-            extra.append((int(inside[a]), int(outside[b])))
-        r = [a for a, b in extra] + [b for a, b in extra]
-        c = [b for a, b in extra] + [a for a, b in extra]
-        graph = graph + sparse.csr_matrix(([1e-3] * len(r), (r, c)), shape=(n, n))
-    return graph
-
-
-def reduce_embeddings(x: np.ndarray, *, method: str = "spectral", n_components: int = 20,
-                      n_neighbors: int = 15, random_state: int = 0) -> np.ndarray:
-    """Reduce embeddings to a few dimensions for clustering.
-
-    Parameters
-    ----------
-    x : numpy.ndarray
-        L2-normalised embeddings, one row per comment.
-    method : {"spectral", "umap", "none"}, default "spectral"
-        A spectral embedding of the cosine k-nearest-neighbour graph, UMAP (needs the
-        ``umap-learn`` package; cosine metric, ``min_dist=0``), or no reduction.
-    n_components : int, default 20
-        The output dimension (at most ``n - 2``).
-    n_neighbors : int, default 15
-        Neighbours in the graph.
-    random_state : int, default 0
-        Seed of the eigen-solver's (or UMAP's) starting point.
-
-    Returns
-    -------
-    numpy.ndarray
-        Shape ``(n, n_components)`` (or ``x`` itself for ``"none"``).
-
-    Examples
-    --------
-    >>> rng = np.random.default_rng(0)
-    >>> x = rng.normal(size=(40, 8)); x /= np.linalg.norm(x, axis=1, keepdims=True)
-    >>> reduce_embeddings(x, n_components=3, n_neighbors=5).shape
-    (40, 3)
-    """
-    if method not in REDUCERS:
-        raise InputError(f"The 'method' argument of reduce_embeddings must be one of "
-                         f"{', '.join(map(repr, REDUCERS))}. Got {method!r} instead.")
-    n = len(x)
-    if method == "none" or n < 4:
-        return np.asarray(x, dtype=np.float64)
-    dims = max(1, min(n_components, n - 2))
-    neighbours = max(2, min(n_neighbors, n - 1))
-    if method == "umap":
-        try:
-            import umap
-        except ImportError as e:
-            raise ModelNotInstalledError(
-                "reducer='umap' needs the umap-learn package: pip install 'carevoice[discover]'"
-                " (or use the default reducer='spectral').") from e
-        model = umap.UMAP(n_components=dims, n_neighbors=neighbours, min_dist=0.0,
-                          metric="cosine", random_state=random_state, n_jobs=1)
-        return np.asarray(model.fit_transform(x), dtype=np.float64)
-    from sklearn.manifold import spectral_embedding
-
-    graph = _knn_affinity(np.asarray(x, dtype=np.float32), neighbours)
-    return spectral_embedding(graph, n_components=dims, random_state=random_state,
-                              drop_first=True, norm_laplacian=True)
-
-
-def _canonical_order(ids: Any) -> np.ndarray:
-    """Positions that sort ``ids`` (as str): the order discovery clusters comments in."""
-    keys = [str(i) for i in ids]
-    return np.array(sorted(range(len(keys)), key=keys.__getitem__), dtype=np.int64)
-
-
-def _reordered(topics: Topics, order: np.ndarray) -> Topics:
-    """``topics`` with its comments (and everything per comment) in the order ``order``."""
-    from dataclasses import replace
-
-    comments = topics.comments.iloc[order].reset_index(drop=True)
-    position = {cid: i for i, cid in enumerate(comments[COMMENT_ID].astype(str))}
-    assignments = topics.assignments
-    where = assignments[COMMENT_ID].astype(str).map(position).to_numpy()
-    assignments = assignments.iloc[np.argsort(where, kind="stable")].reset_index(drop=True)
-    return replace(topics, comments=comments, embeddings=topics.embeddings[order],
-                   clusters=topics.clusters[order], assignments=assignments,
-                   pinned=None if topics.pinned is None else topics.pinned[order],
-                   sparse=None if topics.sparse is None else topics.sparse.rows(order))
-
-
-def topic_stability(topics: Topics, refits: list[np.ndarray]) -> pd.Series:
-    """Each topic's stability: how well its comments are found again by other clusterings.
-
-    For each refit, the Jaccard index between the topic's primary members and the refit's
-    cluster that overlaps them best; the mean over the refits. 1 means every refit found
-    exactly this topic; around 0.5, refits split it in two or merged it with another.
-
-    Parameters
-    ----------
-    topics : Topics
-        The topics (``topics.comments`` in the order of the refits' rows).
-    refits : list of numpy.ndarray
-        Other clusterings of the same comments (one cluster id per comment, ``-1`` for none).
-
-    Returns
-    -------
-    pandas.Series
-        By topic id, rounded to three decimals.
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> from carevoice.discover import AssignConfig
-    >>> from carevoice.discover.result import assemble_topics
-    >>> x = np.repeat(np.eye(3, dtype=np.float32), 4, axis=0)
-    >>> comments = pd.DataFrame({"comment_id": [f"c{i}" for i in range(12)], "text": ["a"] * 12})
-    >>> topics = assemble_topics(comments, x, np.repeat([0, 1, 2], 4), AssignConfig(max_topics=1))
-    >>> topic_stability(topics, [np.repeat([0, 1, 2], 4), np.repeat([0, 1, 1], 4)]).tolist()
-    [1.0, 0.75, 0.75]
-    """
-    import pandas as pd
-
-    rows = topics.assignments[topics.assignments["primary"].to_numpy()]
-    primary = rows.set_index(rows[COMMENT_ID].astype(str))["topic"]
-    primary = primary.reindex(topics.comments[COMMENT_ID].astype(str)).to_numpy()
-    out = {}
-    for t in topics.topic_ids:
-        members = primary == t
-        scores = []
-        for other in refits:
-            other = np.asarray(other, dtype=np.int64)
-            inside = other[members & (other != OUTLIER)]
-            if not len(inside):
-                scores.append(0.0)
-                continue
-            overlap = np.bincount(inside)
-            sizes = np.bincount(other[other != OUTLIER], minlength=len(overlap))[:len(overlap)]
-            scores.append(float(np.max(overlap / (members.sum() + sizes - overlap))))
-        out[t] = round(float(np.mean(scores)), 3) if scores else float("nan")
-    return pd.Series(out, name="stability", dtype=float)
-
-
-def _with_stability(topics: Topics, refits: list[np.ndarray]) -> Topics:
-    from dataclasses import replace
-
-    frame = topics.topics.copy()
-    frame["stability"] = topic_stability(topics, refits).reindex(frame["topic"]).to_numpy()
-    return replace(topics, topics=frame)
 
 
 def _pseudonymised(frame: pd.DataFrame) -> pd.DataFrame:
@@ -641,30 +343,12 @@ class ThemeDiscovery:
         import pandas as pd
 
         config = self._check_params()
-        _check_comments(comments, "comments", "ThemeDiscovery.fit")
+        check_comments(comments, "comments", "ThemeDiscovery.fit")
         xb = self._background(background, background_embeddings)
-        frame = comments[[COMMENT_ID, TEXT]].reset_index(drop=True).copy()
-        frame[COMMENT_ID] = frame[COMMENT_ID].astype(str)
-        if embeddings is not None and len(np.asarray(embeddings)) != len(frame):
-            raise InputError("The 'embeddings' argument of ThemeDiscovery.fit must have one row "
-                             f"per comment ({len(frame)}); got {len(np.asarray(embeddings))}.")
-        if codes is not None:
-            keep = select_uncoded(frame, codes, low_confidence=self.low_confidence).index
-            if embeddings is not None:
-                embeddings = np.asarray(embeddings)[np.asarray(keep)]
-            frame = frame.loc[keep].reset_index(drop=True)
-        # Cluster in a canonical order (by comment_id), so that the same comments in another
-        # row order give the same topics; the caller's order is restored at the end.
-        canon = _canonical_order(frame[COMMENT_ID])
-        frame = frame.iloc[canon].reset_index(drop=True)
-        if embeddings is not None:
-            embeddings = np.asarray(embeddings)[canon]
-        if not self.text_is_pseudonymised:
-            frame = _pseudonymised(frame)
+        frame, embeddings, canon = self._fit_frame(comments, codes, embeddings)
         texts = ["" if pd.isna(t) else str(t) for t in frame[TEXT]]
         x = self._embed(texts, embeddings, "fit")
         answered = np.array([bool(t.strip()) for t in texts], dtype=bool)
-        clusters = np.full(len(texts), OUTLIER, dtype=np.int64)
         xa = x[answered]
         n_target = len(xa)
         if len(xb) and n_target:
@@ -683,19 +367,13 @@ class ThemeDiscovery:
             if self.method == "sparse" and k >= 2:
                 reduced, topics = self._sparse_topics(frame, x, xa, k, n_target, answered,
                                                       config)
-            elif k >= 2:
-                reduced, labels = self._cluster(xa, k, self.random_state)
-                clusters[answered] = labels[:n_target]
-                reduced = reduced[:n_target]
-                topics = assemble_topics(frame, x, clusters, config, renumber=True)
             else:
-                clusters[answered] = 0
-                reduced = np.asarray(xa[:n_target], dtype=np.float64)
-                topics = assemble_topics(frame, x, clusters, config, renumber=True)
+                reduced, topics = self._kmeans_topics(frame, x, xa, k, n_target, answered,
+                                                      config)
             if self.stability and k >= 2:
-                topics = _with_stability(topics, self._refits(xa, k, n_target, answered))
+                topics = with_stability(topics, self._refits(xa, k, n_target, answered))
         restore = np.argsort(canon, kind="stable")  # canonical position -> caller's order
-        self.topics_ = _reordered(topics, restore)
+        self.topics_ = reordered(topics, restore)
         self.reduced_ = reduced[np.argsort(canon[np.flatnonzero(answered)], kind="stable")]
         self.n_topics_ = len(self.topics_.topics)
         if self.method == "sparse" and k >= 2:  # few atoms leave many comments out
@@ -705,17 +383,55 @@ class ThemeDiscovery:
                           n_auto=auto_n_topics(len(xa)))
         return self
 
+    def _fit_frame(self, comments: pd.DataFrame, codes: pd.DataFrame | None,
+                   embeddings: np.ndarray | None
+                   ) -> tuple[pd.DataFrame, np.ndarray | None, np.ndarray]:
+        """The comments :meth:`fit` clusters, their embeddings (if given) and their order.
+
+        With ``codes``, only the comments the coder left uncoded (:func:`select_uncoded`); in
+        the canonical order (by ``comment_id``; ``canon`` holds their positions before it);
+        pseudonymised unless ``text_is_pseudonymised``.
+        """
+        frame = comments[[COMMENT_ID, TEXT]].reset_index(drop=True).copy()
+        frame[COMMENT_ID] = frame[COMMENT_ID].astype(str)
+        if embeddings is not None and len(np.asarray(embeddings)) != len(frame):
+            raise InputError("The 'embeddings' argument of ThemeDiscovery.fit must have one row "
+                             f"per comment ({len(frame)}); got {len(np.asarray(embeddings))}.")
+        if codes is not None:
+            keep = select_uncoded(frame, codes, low_confidence=self.low_confidence).index
+            if embeddings is not None:
+                embeddings = np.asarray(embeddings)[np.asarray(keep)]
+            frame = frame.loc[keep].reset_index(drop=True)
+        # Cluster in a canonical order (by comment_id), so that the same comments in another
+        # row order give the same topics; the caller's order is restored at the end.
+        canon = canonical_order(frame[COMMENT_ID])
+        frame = frame.iloc[canon].reset_index(drop=True)
+        if embeddings is not None:
+            embeddings = np.asarray(embeddings)[canon]
+        if not self.text_is_pseudonymised:
+            frame = _pseudonymised(frame)
+        return frame, embeddings, canon
+
+    def _kmeans_topics(self, frame: pd.DataFrame, x: np.ndarray, xa: np.ndarray, k: int,
+                       n_target: int, answered: np.ndarray, config: AssignConfig
+                       ) -> tuple[np.ndarray, Topics]:
+        """k-means topics of the answered comments (``xa``: their vectors, then any
+        background's); returns their reduced vectors and the topics. Below two topics (with
+        either method), every answered comment is in the one topic."""
+        clusters = np.full(len(answered), OUTLIER, dtype=np.int64)
+        if k >= 2:
+            reduced, labels = self._cluster(xa, k, self.random_state)
+            clusters[answered] = labels[:n_target]
+            reduced = reduced[:n_target]
+        else:
+            clusters[answered] = 0
+            reduced = np.asarray(xa[:n_target], dtype=np.float64)
+        return reduced, assemble_topics(frame, x, clusters, config, renumber=True)
+
     def _cluster(self, xa: np.ndarray, k: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
         """Reduce ``xa`` and cluster it into ``k`` groups with k-means at ``seed``."""
-        from sklearn.cluster import KMeans
-
-        # No more spectral dimensions than clusters: with few comments, extra eigenvectors are
-        # noise.
-        dims = min(self.n_components, k) if self.reducer == "spectral" else self.n_components
-        reduced = reduce_embeddings(xa, method=self.reducer, n_components=dims,
-                                    n_neighbors=self.n_neighbors, random_state=seed)
-        labels = KMeans(n_clusters=k, n_init=10, random_state=seed).fit_predict(reduced)
-        return reduced, labels
+        return cluster(xa, k, reducer=self.reducer, n_components=self.n_components,
+                       n_neighbors=self.n_neighbors, random_state=seed)
 
     def _sparse_topics(self, frame: pd.DataFrame, x: np.ndarray, xa: np.ndarray, k: int,
                        n_target: int, answered: np.ndarray, config: AssignConfig
@@ -756,8 +472,8 @@ class ThemeDiscovery:
                 raise InputError("The 'background_embeddings' argument of ThemeDiscovery.fit "
                                  "needs the 'background' comments they belong to.")
             return np.zeros((0, 0), dtype=np.float32)
-        _check_comments(background, "background", "ThemeDiscovery.fit")
-        canon = _canonical_order(background[COMMENT_ID])  # as the comments: order-free
+        check_comments(background, "background", "ThemeDiscovery.fit")
+        canon = canonical_order(background[COMMENT_ID])  # as the comments: order-free
         background = background.iloc[canon]
         if embeddings is not None:
             embeddings = np.asarray(embeddings)[canon] if len(np.asarray(embeddings)) == len(
@@ -807,7 +523,7 @@ class ThemeDiscovery:
         if not isinstance(topics, Topics):
             raise InputError("The 'topics' argument of ThemeDiscovery.predict must be a Topics "
                              f"object; got {type(topics).__name__}.")
-        _check_comments(comments, "comments", "ThemeDiscovery.predict")
+        check_comments(comments, "comments", "ThemeDiscovery.predict")
         if not self.text_is_pseudonymised and embeddings is None:
             comments = _pseudonymised(comments[[COMMENT_ID, TEXT]].reset_index(drop=True))
         texts = ["" if pd.isna(t) else str(t) for t in comments[TEXT]]

@@ -20,13 +20,18 @@ nothing: the same comments give the same codes, byte for byte, at every seed.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 import numpy as np
 
+if TYPE_CHECKING:  # pragma: no cover
+    from ..errors import OutlierWarning
+
 __all__ = ["CODE_ALPHA", "CODE_THRESHOLD", "MAX_OUTLIER_SHARE", "SparseCodes", "learn_codes",
-           "warn_outliers"]
+           "outlier_message", "outliers_said", "warn_outliers"]
 
 #: The lasso penalty of the codes (the registered ``sc_auto``): larger gives sparser codes.
 CODE_ALPHA = 0.2
@@ -226,9 +231,55 @@ def learn_codes(x: np.ndarray, n_atoms: int, *, centre: bool = False,
                        mean=mean)
 
 
+def outlier_message(share: float, *, n_topics: int, n_auto: int, method: str, kmeans: str,
+                    topics: str | None, auto: str | None) -> str:
+    """What :class:`carevoice.errors.OutlierWarning` says, in the words of whoever gave the
+    settings.
+
+    Parameters
+    ----------
+    share : float
+        The answered comments' share left without a topic.
+    n_topics, n_auto : int
+        The fit's number of topics, and how many ``n_topics="auto"`` gives.
+    method : str
+        How the settings of the fit are named (``'method="sparse", centre=True'``).
+    kmeans : str
+        How k-means is asked for (``'method="kmeans"'``).
+    topics, auto : str or None
+        How the number of topics is set, and set to "auto"; None where the caller has no such
+        setting (the advice to ask for more topics is then left out).
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> print(outlier_message(0.4, n_topics=5, n_auto=21, method="--discover-method sparse",
+    ...                       kmeans="--discover-method kmeans", topics=None, auto=None))
+    ... # doctest: +NORMALIZE_WHITESPACE
+    40.0% of the answered comments have no topic (outliers) with --discover-method sparse at 5
+    topics, more than 15%: they count in no topic's size, keywords or examples. Fewer are left
+    out with k-means, the default (--discover-method kmeans); see docs/discover.md, *Fewer
+    topics*.
+    """
+    more = f"; {auto} gives {n_auto} here" if auto is not None and n_auto > n_topics else ""
+    fewer = (f"k-means, the default ({kmeans})" if topics is None else
+             f"k-means, the default ({kmeans}), or with more topics ({topics}{more})")
+    return (f"{share:.1%} of the answered comments have no topic (outliers) with {method} at "
+            f"{n_topics} topics, more than {MAX_OUTLIER_SHARE:.0%}: they count in no topic's "
+            f"size, keywords or examples. Fewer are left out with {fewer}; see "
+            "docs/discover.md, *Fewer topics*.")
+
+
 def warn_outliers(share: float, *, centre: bool, n_topics: int, n_auto: int) -> None:
     """Warn (:class:`carevoice.errors.OutlierWarning`) when a sparse fit left more than
     :data:`MAX_OUTLIER_SHARE` of the answered comments without a topic.
+
+    The message names the Python arguments, or the options of ``carevoice discover`` while it
+    runs; the warning carries its numbers, so that other callers say it in their own words
+    (:func:`outliers_said`).
 
     Parameters
     ----------
@@ -265,10 +316,55 @@ def warn_outliers(share: float, *, centre: bool, n_topics: int, n_auto: int) -> 
     else:
         method, kmeans, topics, auto = ('method="sparse"' + (", centre=True" if centre else ""),
                                         'method="kmeans"', "n_topics", 'n_topics="auto"')
-    more = f"; {auto} gives {n_auto} here" if n_auto > n_topics else ""
     warnings.warn(OutlierWarning(
-        f"{share:.1%} of the answered comments have no topic (outliers) with {method} at "
-        f"{n_topics} topics, more than {MAX_OUTLIER_SHARE:.0%}: they count in no topic's "
-        f"size, keywords or examples. Fewer are left out with k-means, the default "
-        f"({kmeans}), or with more topics ({topics}{more}); see docs/discover.md, *Fewer "
-        "topics*."), stacklevel=3)
+        outlier_message(share, n_topics=n_topics, n_auto=n_auto, method=method, kmeans=kmeans,
+                        topics=topics, auto=auto),
+        share=share, centre=centre, n_topics=n_topics, n_auto=n_auto), stacklevel=3)
+
+
+@contextmanager
+def outliers_said(say: Callable[[OutlierWarning], str], stacklevel: int = 4) -> Iterator[None]:
+    """While the block runs, an :class:`carevoice.errors.OutlierWarning` is said once, in the
+    caller's words (``say``), instead of in the Python arguments' words.
+
+    The warnings are caught for the block alone (``warnings.catch_warnings``, no global filter)
+    and issued again after it: the outlier warning with the message ``say`` gives it (the same
+    numbers), every other warning as it was.
+
+    Parameters
+    ----------
+    say : callable
+        Given the warning caught (its ``share``, ``centre``, ``n_topics`` and ``n_auto``),
+        returns the message (:func:`outlier_message`).
+    stacklevel : int, default 4
+        Where the new warning points: 3 is the ``with`` line, 4 the line that called the
+        function holding the block.
+
+    Examples
+    --------
+    >>> import warnings
+    >>> def say(w):
+    ...     return f"{w.share:.0%} left out"
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     with outliers_said(say):
+    ...         warn_outliers(0.4, centre=False, n_topics=5, n_auto=21)
+    >>> [str(w.message) for w in caught]
+    ['40% left out']
+    """
+    import warnings
+
+    from ..errors import OutlierWarning
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", OutlierWarning)
+        yield
+    for w in caught:
+        if isinstance(w.message, OutlierWarning):
+            found = w.message
+            warnings.warn(OutlierWarning(say(found), share=found.share, centre=found.centre,
+                                         n_topics=found.n_topics, n_auto=found.n_auto),
+                          stacklevel=stacklevel)
+        else:  # as it was, through the caller's filters
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno,
+                                   source=w.source)

@@ -255,6 +255,36 @@ def _is_then_she(sent: Tokens, i: int) -> bool:
             sent.low(k) == "and" and sent.low(k + 1) in HE_SHE for k in range(i + 3, i + 6))
 
 
+#: What is said of a person's ways, after "is" or "was" and before "to" someone: "may was
+#: nice to me", "june is always kind to us".
+_KIND_TO = frozenset(
+    """nice kind mean horrible rude lovely sweet nasty harsh horrid cruel friendly helpful
+    unkind decent""".split())
+
+#: Year groups: "june is in year 9 with me".
+_YEARS = frozenset({"year", "yr", "y", "form", "set"})
+
+
+def _is_like_a_person(sent: Tokens, i: int) -> bool:
+    """"may was nice to me", "june is in year 9 with me", "april is with her mum at the
+    weekend": a month, season or modal name before "is" or "was" and what only a person is:
+    kind or mean to someone, in a year group, with their family (not "may was nice", "june is
+    in the summer", "april is with the easter holidays")."""
+    if sent.lows[i] not in _SEASONS or sent.low(i + 1) not in ("is", "was", "were"):
+        return False
+    k = i + 2
+    while sent.low(k) in ADVERBS or sent.low(k) in ("so", "really", "very", "always", "never",
+                                                     "not", "well", "proper"):
+        k += 1
+    nxt, then = sent.low(k), sent.low(k + 1)
+    if nxt in _KIND_TO and then == "to" and sent.low(k + 2) in OBJECTS | {"everyone", "people"}:
+        return True  # "may was nice to me"
+    if nxt == "in" and then in _YEARS and k + 1 < len(sent.tokens):
+        start, token = sent.tokens[k + 1]
+        return sent.text[start + len(token):].lstrip()[:1].isdigit()  # "june is in year 9"
+    return nxt == "with" and then in POSSESSIVES | {"his", "her"} and sent.low(k + 2) in KIN
+
+
 #: What :func:`_predicated` reads wherever the word stands.
 _SAID_ANYWHERE: tuple[Callable[[Tokens, int], bool], ...] = (
     _possessive_before_family, _whose_home, _whose_place_named, _role_is, _role_then_verb,
@@ -264,7 +294,8 @@ _SAID_ANYWHERE: tuple[Callable[[Tokens, int], bool], ...] = (
 #: What it reads only of a word at a clause's start.
 _SAID_AT_CLAUSE_START: tuple[Callable[[Tokens, int], bool], ...] = (
     _first_of_a_pair, _the_staff_after, _my_staff_did, _one_of_the_staff, _in_my_class,
-    _in_my_unit_did, _called_someone, _got_a_fate, _on_shifts, _is_then_she)
+    _in_my_unit_did, _called_someone, _got_a_fate, _on_shifts, _is_then_she,
+    _is_like_a_person)
 
 
 def _predicated(sent: Tokens, i: int, cues: Cues) -> bool:

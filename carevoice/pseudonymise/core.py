@@ -21,6 +21,7 @@ from ..schema import (
     Detector,
 )
 from ._base import check_comments, spans_frame, texts_by_id
+from ._word_kinds import countries_as_places, drop_music_genres
 from .animals import drop_pet_names
 from .boundaries import cut_between_names, cut_time_words, joinable_gap, split_at_boundaries
 from .harm import drop_harm_words
@@ -44,9 +45,17 @@ from .neighbours import (
 )
 from .normalise import detection_frame, map_spans_back
 from .places import places_after_found
+from .public_names import drop_public_names
 from .replace import MODES, ReplaceConfig, Replacer, as_secret, replace_spans
-from .review import ReviewConfig, apply_decisions, review_table, stale_note
-from .shape_review import decide_shape_words, shape_review_table
+from .review import ReviewConfig, review_table, stale_note
+from .review_decisions import (
+    Decided,
+    clear_rejected,
+    decide_shapes,
+    decide_spans,
+    open_review_rows,
+)
+from .shape_review import shape_review_table
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -456,15 +465,21 @@ def detect_pii(comments: Corpus | pd.DataFrame, detectors: Sequence[Detector] | 
         frame, cut_time_words(frame, split_at_boundaries(frame, spans, extra=marks)))))
     spans = people_in_addresses(frame, people_from_organisations(frame, homes_in_a_row(
         frame, organisations_after_people(frame, places_after_found(frame, spans)))))
-    # an animal's name is not a person's, and a word that discloses harm is no one's name
-    # ("Cuckooing happened to me"): neither is masked, nor masked elsewhere in turn
+    # a public name is no one's personal data ("a job at Primark", "a Man United shirt",
+    # "Rashford"): not masked, nor masked elsewhere in turn
+    spans = drop_public_names(frame, spans)
+    # an animal's name is not a person's, a music genre is no name ("R&B", "Grime"), and a word
+    # that discloses harm is no one's name ("Cuckooing happened to me"): none is masked, nor
+    # masked elsewhere in turn
     spans = join_initials(frame, propagate_spans(frame, drop_harm_words(
-        frame, drop_pet_names(frame, spans))))
+        frame, drop_music_genres(frame, drop_pet_names(frame, spans)))))
     spans = split_at_boundaries(frame, spans, extra=marks)
     spans = (trim_leading_words(frame, join_age_groups(frame, join_title_runs(frame, bridge_spans(
         frame, resolve_spans(spans, comments=frame))))) if resolve
         else spans_frame(spans.itertuples(index=False)))
-    spans = cut_time_words(frame, split_at_boundaries(frame, spans, extra=marks))
+    # a country is a place, whichever detector found it ("from brazil" read as an organisation)
+    spans = countries_as_places(frame, cut_time_words(
+        frame, split_at_boundaries(frame, spans, extra=marks)))
     # In the comments' own order (then by offset), whatever order the detectors found them in,
     # so that the same comments give the same table however they are chunked.
     if len(spans):
@@ -642,58 +657,29 @@ def pseudonymise(comments: Corpus | pd.DataFrame, config: PseudonymiseConfig | N
     secret_b = as_secret(secret) if secret is not None else None
     previous = (previous_mapping(previous_key, secret_b, config.mode)
                 if previous_key is not None else None)
-    if spans is None:
-        spans = detect_pii(frame, detectors, config=config)
-    else:
-        missing = [c for c in (COMMENT_ID, "start", "end", "label") if c not in spans.columns]
-        if missing:
-            raise InputError(f"The 'spans' frame lacks the column(s) {missing}.")
-        spans = spans.copy()
-        for col, default in (("score", 1.0), ("detector", "given")):
-            if col not in spans:
-                spans[col] = default
-        spans = resolve_spans(spans_frame(spans[list(SPAN_COLUMNS)].itertuples(index=False)),
-                              comments=frame)
-    stale: tuple[tuple[str, int, int, str], ...] = ()
-    counts: dict[str, int] = {}
-    found = set_aside = None
+    spans = (detect_pii(frame, detectors, config=config) if spans is None
+             else _given_spans(spans, frame))
+    decided = Decided()  # what review decisions did (nothing without them)
     if decisions is not None:
-        found, set_aside = spans, split_min_score(spans, config.min_score)[1]
-        spans = apply_decisions(spans, decisions, frame)
-        stale, counts = spans.attrs["stale_decisions"], dict(spans.attrs["decisions"])
+        spans, decided = decide_spans(spans, decisions, frame,
+                                      split_min_score(spans, config.min_score)[1])
     spans, below = split_min_score(spans, config.min_score)  # accepted spans score 1.0
     run_secret = secret_b if secret_b is not None else as_secret(None)
     replacer = Replacer(run_secret, config.replace_config(), previous=previous)
     out, occurrences = replace_spans(frame, spans, replacer=replacer)
     words = shape_words(frame, out, occurrences)
-    rejected = None
+    cleared: tuple[tuple[str, int, int], ...] = ()
     if decisions is not None and len(words):  # a shape's word decided: masked, or no name
-        accepted, rejected, shape_counts, shape_stale = decide_shape_words(
-            words, decisions, frame, found, set_aside)
-        counts = {k: counts.get(k, 0) + n for k, n in shape_counts.items()}
-        stale = (*stale, *shape_stale)
+        accepted, rejected, decided = decide_shapes(words, decisions, frame, decided)
         if len(accepted):  # masked as a detected span is, by a replacer made afresh
             spans = _with_spans(spans, accepted, frame)
             replacer = Replacer(run_secret, config.replace_config(), previous=previous)
             out, occurrences = replace_spans(frame, spans, replacer=replacer)
             words = shape_words(frame, out, occurrences)
-    cleared: tuple[tuple[str, int, int], ...] = ()
-    if rejected is not None and len(rejected):
-        no_name = set(zip(rejected[COMMENT_ID], rejected["start"], rejected["end"], strict=True))
-        is_cleared = [w in no_name for w in zip(words[COMMENT_ID], words["start"], words["end"],
-                                                strict=True)]
-        cleared = tuple((str(c), int(s), int(e)) for c, s, e in words.loc[
-            is_cleared, [COMMENT_ID, "out_start", "out_end"]].itertuples(index=False))
-        words = words[[not c for c in is_cleared]]
+        words, cleared = clear_rejected(words, rejected)
     review = review_table(frame, spans, config.review_config())
-    if decisions is not None and len(review):
-        decided = decisions[decisions["decision"] != ""]
-        # a stale decision is decided again: its span stays in the review table
-        done = set(zip(decided[COMMENT_ID], decided["start"], decided["end"], strict=True)) - {
-            (cid, start, end) for cid, start, end, _ in stale}
-        open_rows = [(c, s, e) not in done for c, s, e in zip(
-            review[COMMENT_ID], review["start"], review["end"], strict=True)]
-        review = review[open_rows].reset_index(drop=True)
+    if decisions is not None:
+        review = open_review_rows(review, decisions, decided.stale)
     if len(below):  # left unmasked: listed for review as rejected, so a person sees them
         review = _review_with(review, review_table(frame, below, ReviewConfig(threshold=1.0)),
                               frame)
@@ -708,11 +694,11 @@ def pseudonymise(comments: Corpus | pd.DataFrame, config: PseudonymiseConfig | N
         note = (f"{replacer.redrawn} surrogate(s) carried over from the previous wave are now "
                 "a real name or word in this wave's data and were drawn again")
         notes = (note,)
-    if stale:
-        notes = (*notes, stale_note(stale))
+    if decided.stale:
+        notes = (*notes, stale_note(decided.stale))
     spans.attrs["below_min_score"] = len(below)
     if decisions is not None:
-        spans.attrs["decisions"], spans.attrs["stale_decisions"] = counts, stale
+        spans.attrs["decisions"], spans.attrs["stale_decisions"] = decided.counts, decided.stale
     if len(below):
         import warnings
 
@@ -721,6 +707,20 @@ def pseudonymise(comments: Corpus | pd.DataFrame, config: PseudonymiseConfig | N
         notes = (*notes, note)
         warnings.warn(note, UserWarning, stacklevel=2)
     return PseudonymisationResult(out, spans, review, key, config.mode, notes, cleared)
+
+
+def _given_spans(spans: pd.DataFrame, comments: pd.DataFrame) -> pd.DataFrame:
+    """The caller's ``spans`` (``score`` 1.0 and ``detector`` ``"given"`` where it has none),
+    resolved as detected spans are (:func:`resolve_spans`)."""
+    missing = [c for c in (COMMENT_ID, "start", "end", "label") if c not in spans.columns]
+    if missing:
+        raise InputError(f"The 'spans' frame lacks the column(s) {missing}.")
+    spans = spans.copy()
+    for col, default in (("score", 1.0), ("detector", "given")):
+        if col not in spans:
+            spans[col] = default
+    return resolve_spans(spans_frame(spans[list(SPAN_COLUMNS)].itertuples(index=False)),
+                         comments=comments)
 
 
 def _with_spans(spans: pd.DataFrame, more: pd.DataFrame, comments: pd.DataFrame

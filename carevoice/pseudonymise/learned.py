@@ -37,7 +37,7 @@ import numpy as np
 
 from ..errors import InputError
 from ._base import NAME_LABELS, Span, TextDetector, check_comments, iter_texts, spans_frame
-from ._word_name_use import word_name_used_as_word
+from ._word_name_use import names_an_identifier, word_name_used_as_word
 from ._words import (
     FUNCTION_WORDS,
     KIN,
@@ -794,6 +794,8 @@ class TokenModelDetector(TextDetector):
                     or dotted_abbreviation_at(text, start, end)
                     or speaker_label_at(text, start, end) or in_spelt_run(text, start, end)
                     or _modal_before_verb(text, tokens, i)
+                    or names_an_identifier(text, start, end, text[
+                        tokens[i - 1][0]:tokens[i - 1][1]].lower() if i else "")
                     or ((word.lower() in _ORG_HEADS or _plain_word_opening(text, start, word)
                          or _acronym_never_a_name(word) or word_name_used_as_word(text, tokens, i))
                         and not joins

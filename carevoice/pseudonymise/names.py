@@ -49,7 +49,7 @@ from ._tokens import (
     Tokens,
     tier,
 )
-from ._word_name_use import opens_a_phrase
+from ._word_name_use import names_an_identifier, opens_a_phrase
 from ._word_rules import _WORD_RULES, _WORD_RULES_FIRST
 from ._words import (
     FUNCTION_WORDS,
@@ -417,9 +417,12 @@ class NameDetector(TextDetector):
         text, start = sent.text, sent.tokens[i][0]
         low, word = sent.lows[i], sent.words[i]
         prev, nxt = sent.low(i - 1), sent.low(i + 1)
-        if word.islower() and i + 1 < len(sent.words) and sent.gap(i + 1) == " " \
+        if (word.islower() or (_is_capitalised(word) and sentence_initial(text, start))) \
+                and i + 1 < len(sent.words) and sent.gap(i + 1) == " " \
                 and opens_a_phrase(low, sent.words[i + 1]):
-            return 0.0, "lexicon"  # "crystal clear", "ruby red": a fixed phrase
+            return 0.0, "lexicon"  # "crystal clear", "Ruby red": a fixed phrase
+        if names_an_identifier(text, start, start + len(word), prev):
+            return 0.0, "lexicon"  # "i dont know my nino": a National Insurance number
         if low in names and not (low in FUNCTION_WORDS and low not in WORD_NAMES):
             score = self._score(text, start, word, low, prev, nxt, cues.before,
                                 cues.after or cues.kin_after)

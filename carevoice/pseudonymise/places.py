@@ -302,6 +302,18 @@ def _placed_there(lows: list[str], i: int, index: dict[str, tuple[tuple[str, ...
     before "near" a town ("out in march near wisbech") or after a person was moved to it ("my
     sister got moved to march", "they moved me to march"); "i moved in march" is a date.
     """
+    if _said_to_be_a_place(lows, i, index):
+        return True
+    read = _word_place_read(lows, i, index)
+    if read is not None:
+        return read
+    return bool(i) and _placed_by_the_words_before(lows, i, index)
+
+
+def _said_to_be_a_place(lows: list[str], i: int,
+                        index: dict[str, tuple[tuple[str, ...], ...]]) -> bool:
+    """Whether the sentence says the word at ``i`` is a place: "wool is a tiny village",
+    "deal is where my mum lives", between two places ("from hull to crook")."""
     low = lows[i]
     nxt = lows[i + 1] if i + 1 < len(lows) else ""
     if nxt in ("is", "was") and i + 3 < len(lows) and lows[i + 2] in ("a", "an") \
@@ -318,8 +330,19 @@ def _placed_there(lows: list[str], i: int, index: dict[str, tuple[tuple[str, ...
             and lows[i + 2] not in _MONTH_WORDS and (low not in _MONTH_WORDS or not (
                 frequency(lows[i + 2]) >= 2_000 and dictionary_word(lows[i + 2]))):
         return True  # "moved from crook to rugby", "from march to ely": between two places
+    return False
+
+
+def _word_place_read(lows: list[str], i: int,
+                     index: dict[str, tuple[tuple[str, ...], ...]]) -> bool | None:
+    """For a place that is also a verb or a word read as a place only in a few sayings
+    (:data:`_VERB_PLACES`, :data:`_WORD_PLACES_NOT_READ`): whether one of those sayings
+    places it, ``False`` if none does, and ``None`` for any other word (or a verb place
+    after "in" or "near"), which the words before it decide like any other place's."""
+    low = lows[i]
+    nxt = lows[i + 1] if i + 1 < len(lows) else ""
     if low in _VERB_PLACES and i and lows[i - 1] in ("in", "near"):
-        pass  # "the youth club in settle", read below like any other place
+        return None  # "the youth club in settle", read like any other place
     elif low == "hope" and i > 1 and lows[i - 1] == "in" and nxt in _NOT_HOPING \
             and i + 2 < len(lows) and lows[i + 2] in _WHOSE:
         return lows[i - 2] in _RESIDE  # "she lives in hope with her dad", not "with all my"
@@ -342,8 +365,15 @@ def _placed_there(lows: list[str], i: int, index: dict[str, tuple[tuple[str, ...
         return True  # "they moved me to hook" (a person moved there, not "moved to tears")
     elif low in _WORD_PLACES_NOT_READ or low in _VERB_PLACES:
         return False
-    if not i:
-        return False
+    return None
+
+
+def _placed_by_the_words_before(lows: list[str], i: int,
+                                index: dict[str, tuple[tuple[str, ...], ...]]) -> bool:
+    """Whether the words around the word at ``i`` (``i`` > 0) place it: "lives up wool",
+    "bury town centre", "near sale", "in wool", "from hull", "moved to march"."""
+    low = lows[i]
+    nxt = lows[i + 1] if i + 1 < len(lows) else ""
     prev, before = lows[i - 1], lows[i - 2] if i > 1 else ""
     if prev in ("up", "down", "out", "round") \
             and (low not in _MONTH_WORDS or prev in ("up", "down")) \
@@ -369,26 +399,7 @@ def _placed_there(lows: list[str], i: int, index: dict[str, tuple[tuple[str, ...
             and frequency(low) < 2_000:  # not "taught me to box"
         return True  # "the cathedral in ely": a short town that is no word at all
     if prev == "in":
-        if low in _MONTH_WORDS:
-            # "i live in march", "a placement out in march near wisbech", "they live with
-            # auntie june in march" (not "we are going to live with nan in march")
-            return before in _LIVE_IN or (nxt == "near" and i + 2 < len(lows)
-                                          and lows[i + 2] in index) or _living_with(lows, i - 1)
-        if nxt in ("in", "near") and _in_a_county(lows, i + 2, index):
-            return True  # "my auntie is in eye in suffolk"
-        if before == "b" and i > 2 and lows[i - 3] == "b":
-            before = "bnb"  # "they put me in a b&b in bath"
-        if before in ("back", "over") and i > 2:
-            before = lows[i - 3]  # "i want to live back in reading", "my aunty over in eye"
-        elif before in ("is", "was", "lives", "now", "still") and i > 2 \
-                and _who_is_in(lows, i - 2) in _DWELLINGS | _FAMILY_WORDS:
-            before = _who_is_in(lows, i - 2)  # "my first placement was in wool", "my mum is
-            # in hull" (not "my mum is in bits": no town)
-        return before in _RESIDE or before in _DWELLINGS or before in _FAMILY_WORDS \
-            or before in _STREETS or before in _PEOPLE_IN or before in _BEING_IN \
-            or "born" in lows[max(0, _before_a_date(lows, i - 2) - 9):i - 1]  # "im in wool",
-        # "born 3rd of june in bath", "born on the twenty first of june two thousand and seven
-        # in reading"
+        return _in_a_place(lows, i, index)
     if prev == "to" and "from" in lows[max(0, i - 3):i - 1] and lows[i - 2] in index:
         return True  # "the train from ely to march"
     if low in _MONTH_WORDS and prev == "to":
@@ -411,6 +422,35 @@ def _placed_there(lows: list[str], i: int, index: dict[str, tuple[tuple[str, ...
         k = _verb_before_to(lows, i)[0]
         return k >= 0 and (lows[k] in MOTION or lows[k] in _GOING)
     return False
+
+
+def _in_a_place(lows: list[str], i: int, index: dict[str, tuple[tuple[str, ...], ...]]
+                ) -> bool:
+    """Whether the word at ``i``, after "in", is where someone lives, stays or was born: "im
+    in wool", "my mum is in hull", "i live in march" (a month only after living in)."""
+    low = lows[i]
+    nxt = lows[i + 1] if i + 1 < len(lows) else ""
+    before = lows[i - 2] if i > 1 else ""
+    if low in _MONTH_WORDS:
+        # "i live in march", "a placement out in march near wisbech", "they live with
+        # auntie june in march" (not "we are going to live with nan in march")
+        return before in _LIVE_IN or (nxt == "near" and i + 2 < len(lows)
+                                      and lows[i + 2] in index) or _living_with(lows, i - 1)
+    if nxt in ("in", "near") and _in_a_county(lows, i + 2, index):
+        return True  # "my auntie is in eye in suffolk"
+    if before == "b" and i > 2 and lows[i - 3] == "b":
+        before = "bnb"  # "they put me in a b&b in bath"
+    if before in ("back", "over") and i > 2:
+        before = lows[i - 3]  # "i want to live back in reading", "my aunty over in eye"
+    elif before in ("is", "was", "lives", "now", "still") and i > 2 \
+            and _who_is_in(lows, i - 2) in _DWELLINGS | _FAMILY_WORDS:
+        before = _who_is_in(lows, i - 2)  # "my first placement was in wool", "my mum is
+        # in hull" (not "my mum is in bits": no town)
+    return before in _RESIDE or before in _DWELLINGS or before in _FAMILY_WORDS \
+        or before in _STREETS or before in _PEOPLE_IN or before in _BEING_IN \
+        or "born" in lows[max(0, _before_a_date(lows, i - 2) - 9):i - 1]  # "im in wool",
+    # "born 3rd of june in bath", "born on the twenty first of june two thousand and seven
+    # in reading"
 
 
 _HYPHEN_BEFORE = re.compile(r"([^\W\d_]+)[-\u2010\u2011]$")

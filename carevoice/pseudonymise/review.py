@@ -34,6 +34,7 @@ __all__ = [
     "ReviewConfig",
     "apply_decisions",
     "is_shape_row",
+    "misplaced_decisions",
     "needs_review",
     "read_decisions",
     "review_flags",
@@ -178,7 +179,8 @@ REVIEW_REASONS: tuple[str, ...] = ("low_confidence", "weak_detector", "below_min
 
 def review_flags(result: PseudonymisationResult | pd.DataFrame, below: pd.DataFrame | None = None,
                  config: ReviewConfig | None = None, *,
-                 comments: pd.DataFrame | None = None) -> pd.DataFrame:
+                 comments: pd.DataFrame | None = None,
+                 skip: pd.DataFrame | None = None) -> pd.DataFrame:
     """The comments a person should review before any of them is quoted: ids, no text.
 
     The one rule of every command (``carevoice pseudonymise``, ``carevoice batch``,
@@ -220,6 +222,10 @@ def review_flags(result: PseudonymisationResult | pd.DataFrame, below: pd.DataFr
         With a spans frame: the pseudonymised comments (``comment_id``, ``text``) to screen
         for the shapes of a missed name; a result's own comments are always screened (the
         words its replacements put in are not read).
+    skip : pandas.DataFrame, optional
+        With a spans frame: places in ``comments`` (``comment_id``, ``out_start``,
+        ``out_end``) the shape screen does not read: the words a reviewer said are no name
+        (a result's ``cleared_shapes``, placed in these comments).
     config : ReviewConfig, optional
         The review threshold and weak detectors (default :class:`ReviewConfig`). With a
         result it only names the reason (which spans go to review was decided when the
@@ -250,7 +256,7 @@ def review_flags(result: PseudonymisationResult | pd.DataFrame, below: pd.DataFr
         spans = result
         chosen = spans[needs_review(spans, config)] if len(spans) else spans
         set_aside = below
-        screened, replaced = comments, None
+        screened, replaced = comments, skip
     else:  # a PseudonymisationResult: its review table says which spans need a person
         table = result.review
         table = table[~is_shape_row(table["detector"])]  # the screen below names those
@@ -560,6 +566,39 @@ def read_decisions(path: str | Path) -> pd.DataFrame:
         raise InputError(f"The decisions file {str(path)!r} has labels outside {list(PII_LABELS)} "
                          f"for comment(s) {format_ids(bad_labels.tolist())}.")
     return out.astype({"start": "int64", "end": "int64"})
+
+
+def misplaced_decisions(decisions: pd.DataFrame, comments: pd.DataFrame) -> list[str]:
+    """The comments of ``comments`` whose decision rows do not fit their text: a ``start``
+    below 0, an ``end`` not after its ``start`` or beyond the comment's text (a file filled in
+    for other comments, or offsets edited by hand). Rows of other comments are not read.
+
+    Parameters
+    ----------
+    decisions : pandas.DataFrame
+        From :func:`read_decisions`.
+    comments : pandas.DataFrame
+        The original comments (``comment_id``, ``text``).
+
+    Returns
+    -------
+    list of str
+        Their ``comment_id``, each once, in the order of the rows; no text.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> comments = pd.DataFrame({"comment_id": ["c1", "c2"], "text": ["I miss Kai", None]})
+    >>> rows = pd.DataFrame({"comment_id": ["c1", "c1", "c2", "c9"], "start": [7, 7, 0, 0],
+    ...                      "end": [10, 12, 3, 3]})
+    >>> misplaced_decisions(rows, comments)
+    ['c1', 'c2']
+    """
+    lengths = {str(c): len(as_text(t)) for c, t in zip(comments[COMMENT_ID], comments[TEXT],
+                                                       strict=True)}
+    bad = [str(c) for c, start, end in decisions[[COMMENT_ID, "start", "end"]].itertuples(
+        index=False) if str(c) in lengths and not 0 <= int(start) < int(end) <= lengths[str(c)]]
+    return list(dict.fromkeys(bad))
 
 
 def apply_decisions(spans: pd.DataFrame, decisions: pd.DataFrame,

@@ -30,6 +30,7 @@ from .lexicons import (
     CARE_SHORTHAND,
     NOT_PII,
     ROLE_WORDS,
+    WORD_NAMES,
     countries,
     first_names,
     surnames,
@@ -291,6 +292,8 @@ def _kept(tokens: list[Any], text: str, mapped: tuple[str, float]) -> bool:
     if len(tokens) == 1 and abbreviation_at(text, tokens[0].idx,
                                             tokens[0].idx + len(tokens[0].text)):
         return False  # "Tel. 07700 ...": not a name
+    if len(words) == 1 and words[0] in WORD_NAMES and _used_as_word(text, tokens[0].idx):
+        return False  # "Frank conversation with my sw", "Grace period on my rent": a word
     if len(words) == 1 and frequency(words[0]) >= 20_000 and tokens[0].text.islower():
         return False  # an ordinary lower-case word tagged by mistake
     if len(words) == 1 and tokens[0].text.islower() and frequency(words[0]) == 0 \
@@ -304,6 +307,17 @@ def _kept(tokens: list[Any], text: str, mapped: tuple[str, float]) -> bool:
     # ordinary lower-case words ("bin bags", "housing association")
     return not (len(words) > 1 and all(t.text.islower() for t in tokens if not t.is_punct)
                 and all(frequency(w) >= 2_000 and w not in first_names() for w in words))
+
+
+def _used_as_word(text: str, start: int) -> bool:
+    """Whether the word-name at ``start`` is used as the ordinary word by the words after it
+    (:func:`._word_name_use.word_name_used_as_word`)."""
+    from ._word_name_use import word_name_used_as_word
+    from .learned import tokenise
+
+    tokens = tokenise(text)
+    at = next((k for k, (s, _) in enumerate(tokens) if s == start), None)
+    return at is not None and word_name_used_as_word(text, tokens, at)
 
 
 #: Care workers' shorthand, and "DOB", which no name starts with.

