@@ -24,6 +24,7 @@ from ._base import check_comments, spans_frame, texts_by_id
 from ._word_kinds import countries_as_places, drop_music_genres
 from .animals import drop_pet_names
 from .boundaries import cut_between_names, cut_time_words, joinable_gap, split_at_boundaries
+from .brand_names import people_with_brand_names
 from .harm import drop_harm_words
 from .joins import (
     bridge_spans,
@@ -468,6 +469,9 @@ def detect_pii(comments: Corpus | pd.DataFrame, detectors: Sequence[Detector] | 
     # a public name is no one's personal data ("a job at Primark", "a Man United shirt",
     # "Rashford"): not masked, nor masked elsewhere in turn
     spans = drop_public_names(frame, spans)
+    # a brand no detector masks that is also a name is masked where it is said of a person
+    # ("my support worker Costa", "Costa said"), and left as a brand ("a job at Costa")
+    spans = people_with_brand_names(frame, spans)
     # an animal's name is not a person's, a music genre is no name ("R&B", "Grime"), and a word
     # that discloses harm is no one's name ("Cuckooing happened to me"): none is masked, nor
     # masked elsewhere in turn

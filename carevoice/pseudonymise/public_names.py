@@ -138,6 +138,7 @@ def _by_first_word() -> dict[str, tuple[tuple[str, ...], ...]]:
 
 def _person_known(text: str, start: int, end: int) -> bool:
     """Whether the words around ``text[start:end]`` say it is a person the child knows."""
+    from ._tokens import KIN_MODIFIERS, ROLE_MODIFIERS
     from ._words import KIN, TITLES
 
     before = re.findall(r"[^\W\d_]+", text[max(0, start - 40):start].lower())
@@ -150,8 +151,12 @@ def _person_known(text: str, start: int, end: int) -> bool:
     after = text[end:end + 40].lower()
     if re.match(r"\s*(?:,\s*)?(?:and|n|&)\s+me\b", after):
         return True  # "... and me are cousins"
-    kin = re.match(r"[\s,(\-]*(?:is\s+|was\s+|\W+)?(?:my|our)\s+(?:\w+\s+)?([^\W\d_]+)", after)
-    return bool(kin and kin.group(1) in KIN)
+    kin = re.match(r"[\s,(\-]*(?:is\s+|was\s+|[^\w.!?\n]+)?(?:my|our)\s", after)
+    # the family or role word, after any words that say which ("my best mate", "my leaving
+    # care worker", "my advocate and she ..."), in the same sentence
+    words = re.findall(r"[^\W\d_]+", after[kin.end():]) if kin else []
+    return next((w for w in words[:4] if w not in KIN_MODIFIERS and w not in ROLE_MODIFIERS),
+                "") in KIN
 
 
 def _in_a_longer_name(text: str, start: int, end: int) -> bool:
