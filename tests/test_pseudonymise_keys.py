@@ -338,7 +338,8 @@ def test_min_score_never_unmasks_a_direct_identifier_and_says_what_it_left():
     # its legitimate use: "i hope" (a repeat of the name Hope, 0.5) is no longer masked
     assert texts[0] == "[PERSON_1] is my carer and i hope she stays"
     assert texts[1] == "we saw Grimblewick at the park"  # the cost, shown to a reviewer:
-    below = result.review[result.review["decision"] == "reject"]
+    below = result.review[result.review["in_output"] == "unmasked (min_score)"]
+    assert set(below["decision"]) == {""}  # for a person to decide: the tool decides none
     assert below[["comment_id", "span_text"]].values.tolist() == [["m1", "hope"],
                                                                    ["m2", "Grimblewick"]]
     assert result.spans.attrs["below_min_score"] == 2
@@ -352,8 +353,9 @@ def test_a_span_min_score_left_is_masked_once_a_reviewer_accepts_it(tmp_path):
         first = pseudonymise(LOW, PseudonymiseConfig(min_score=0.6, **FAST), secret="s" * 40)
     decisions = first.review.copy()
     decisions.loc[decisions["span_text"] == "Grimblewick", "decision"] = "accept"
+    decisions.loc[decisions["span_text"] == "hope", "decision"] = "reject"
     decisions.to_csv(tmp_path / "review.csv", index=False)
-    # no warning (warnings are errors here): "hope" is now a reviewer's rejection
+    # no warning (warnings are errors here): "hope" is a reviewer's rejection
     again = pseudonymise(LOW, PseudonymiseConfig(min_score=0.6, **FAST), secret="s" * 40,
                          decisions=read_decisions(tmp_path / "review.csv"))
     assert again.comments["text"].iloc[1] == "we saw [PERSON_2] at the park"

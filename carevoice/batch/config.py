@@ -83,7 +83,7 @@ _PATH_KEYS = {("run", "output"), ("input", "comments"), ("input", "survey"),
               ("input", "respondents"), ("pseudonymise", "secret_file"),
               ("pseudonymise", "key_file"), ("pseudonymise", "token_model"),
               ("pseudonymise", "previous_key"), ("pseudonymise", "decisions"),
-              ("embed", "cache"),
+              ("pseudonymise", "review_file"), ("embed", "cache"),
               ("embed", "model_folder"),
               ("themes", "codebook"), ("discover", "background")}
 _PAIR_KEYS = {("input", "columns"), ("input", "text_columns"), ("discover", "options")}
@@ -206,13 +206,50 @@ def _path_problems(values: Mapping[str, Mapping[str, Any]]) -> list[Problem]:
     return p
 
 
+def _review_file_problems(settings: PseudonymiseSettings, output: Path) -> list[Problem]:
+    """What is wrong with ``[pseudonymise] review_file``, before any work.
+
+    It holds original text, so it must lie outside the run folder ``output`` (shared whole),
+    as ``key_file`` must, and must not be one of the other files of ``[pseudonymise]``
+    (``decisions`` would lose the reviewer's decisions; the run's inputs are checked with
+    the other outputs when it starts).
+
+    Parameters
+    ----------
+    settings : PseudonymiseSettings
+    output : pathlib.Path
+        The run folder.
+
+    Returns
+    -------
+    list of Problem
+    """
+    path = settings.review_file
+    if path is None:
+        return []
+    where = Path(path).resolve()
+    out = Path(output).resolve()
+    if out == where.parent or out in where.parents:
+        return [Problem("bad_setting", "[pseudonymise] review_file must lie outside the run "
+                        "folder, which holds the shareable outputs (the review file holds "
+                        "original text).", column="pseudonymise.review_file")]
+    for key in ("decisions", "key_file", "secret_file", "previous_key", "token_model"):
+        other = getattr(settings, key)
+        if other is not None and Path(other).resolve() == where:
+            return [Problem("bad_setting", f"[pseudonymise] review_file must not be {key}: "
+                            "give the review file a name of its own (a filled-in copy is "
+                            "given as decisions).", column="pseudonymise.review_file")]
+    return []
+
+
 def _file_problems(cfg: BatchConfig) -> list[Problem]:
     from .pseudonymise import key_problems
 
     values: dict[str, dict[str, Any]] = {}
     for section, key in _FILE_SETTINGS:
         values.setdefault(section, {})[key] = getattr(getattr(cfg, section), key)
-    p = _path_problems(values) + key_problems(cfg.pseudonymise, cfg.run.output)
+    p = (_path_problems(values) + key_problems(cfg.pseudonymise, cfg.run.output)
+         + _review_file_problems(cfg.pseudonymise, cfg.run.output))
     has_answers = cfg.input.survey is not None or cfg.input.respondents is not None
     if cfg.link.enabled is True and not has_answers:
         p.append(Problem("bad_setting", "[link] enabled = true needs [input] respondents (or a "

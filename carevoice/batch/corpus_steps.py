@@ -18,7 +18,7 @@ from ..schema import COMMENT_ID, RESPONDENT_ID, REVIEW_FILE, TEXT
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-    from .chunks import ChunkSpec, ChunkStore
+    from .chunks import ChunkSpec, ChunkStore, Source
     from .config import BatchConfig
 
 __all__ = ["FLAGS_FILE", "REVIEW_FILE", "REVIEW_ROWS_FILE", "codes_manifest",
@@ -323,6 +323,19 @@ def safeguarding_outputs(cfg: BatchConfig, specs: list[ChunkSpec], store: ChunkS
                    "analyst": write_unpublished_counts(folder, exact)}
 
 
+def _undecided(store: ChunkStore, index: int) -> pd.DataFrame:
+    """The masked spans of a chunk that still need a person: its review rows less the words
+    in a shape of a missed name and the spans ``min_score`` set aside (read apart), as
+    :func:`carevoice.pseudonymise.review_flags` reads a result's review table; a span a
+    reviewer accepted (masked, whatever its detector) is no longer among them."""
+    from ..pseudonymise.review import is_set_aside_row, is_shape_row
+
+    if not store.has(index, "review"):
+        return store.load(index, "spans")
+    rows = store.load(index, "review")
+    return rows[~is_shape_row(rows["detector"]) & ~is_set_aside_row(rows)]
+
+
 def review_flags(specs: list[ChunkSpec], store: ChunkStore) -> pd.DataFrame:
     """The comments a person should review before any of them is quoted: ids, no text.
 
@@ -331,7 +344,8 @@ def review_flags(specs: list[ChunkSpec], store: ChunkStore) -> pd.DataFrame:
     span masked in it scores below the review threshold (0.6; ``reason``
     ``"low_confidence"``), when a span of it was found only by a detector that guesses
     (``"weak_detector"``: the spans ``carevoice pseudonymise --review-file`` lists whatever
-    their score), or when ``[pseudonymise] min_score`` left a span of it unmasked
+    their score; a span a reviewer decided flags nothing), or when ``[pseudonymise]
+    min_score`` left a span of it unmasked
     (``"below_min_score"``): the least confident spans of all, and a name may be in clear
     there; and when its pseudonymised text holds a shape in which a name is often missed
     (``"shape_..."``, :func:`carevoice.pseudonymise.leak_shapes.leak_shapes`; in surrogates
@@ -363,7 +377,7 @@ def review_flags(specs: list[ChunkSpec], store: ChunkStore) -> pd.DataFrame:
                  if store.has(spec.index, "pseudonymised") else None)
         skip = (store.load(spec.index, "shape_skip")  # words a reviewer said are no name
                 if store.has(spec.index, "shape_skip") else None)
-        parts.append(flags_of(store.load(spec.index, "spans"), below, config, comments=shown,
+        parts.append(flags_of(_undecided(store, spec.index), below, config, comments=shown,
                               skip=skip))
     flags = pd.concat(parts, ignore_index=True) if parts else flags_of(pd.DataFrame())
     return flags.drop_duplicates().reset_index(drop=True)
@@ -438,6 +452,42 @@ def review_outputs(specs: list[ChunkSpec], store: ChunkStore,
         "review_flags": write_csv(flags, Path(folder) / REVIEW_FILE, private=True),
         "review": write_review_table(rows[list(REVIEW_COLUMNS)], Path(folder) / REVIEW_ROWS_FILE,
                                      "The review rows of the run")}
+
+
+def review_file_output(path: Path, specs: list[ChunkSpec], store: ChunkStore,
+                       source: Source) -> int:
+    """Write ``[pseudonymise] review_file``: the run's review rows with their words.
+
+    The rows of ``outputs/review.csv`` with ``span_text``, ``context`` and ``fingerprint``
+    filled in from the input, chunk by chunk, as ``carevoice pseudonymise --review-file``
+    writes them (:func:`carevoice.pseudonymise.review.write_review_table`: CSV or XLSX by the
+    suffix, owner read/write only). The path lies outside the run folder (checked with the
+    settings).
+
+    Parameters
+    ----------
+    path : pathlib.Path
+    specs : list of ChunkSpec
+    store : ChunkStore
+    source : Source
+        The input, as the run reads it.
+
+    Returns
+    -------
+    int
+        The number of rows.
+    """
+    import pandas as pd
+
+    from ..pseudonymise.review import REVIEW_COLUMNS, with_span_text, write_review_table
+    from .chunks import read_raw, to_comments
+
+    parts = [with_span_text(store.load(s.index, "review"), to_comments(source, read_raw(
+        source, s))) for s in specs if store.has(s.index, "review")]
+    rows = (pd.concat(parts, ignore_index=True) if parts
+            else pd.DataFrame(columns=list(REVIEW_COLUMNS)))
+    write_review_table(rows[list(REVIEW_COLUMNS)], path, "The [pseudonymise] review_file setting")
+    return len(rows)
 
 
 def report_inputs(cfg: BatchConfig, outputs: dict[str, Path]) -> dict[str, Path]:

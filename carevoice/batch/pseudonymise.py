@@ -460,7 +460,7 @@ def detect_chunk_review(comments: pd.DataFrame, settings: PseudonymiseSettings,
     import pandas as pd
 
     from ..pseudonymise import detect_pii, pseudonymise
-    from ..pseudonymise.review import is_shape_row
+    from ..pseudonymise.review import is_set_aside_row, is_shape_row
 
     config = pseudonymise_config(settings)
     found = detect_pii(comments, config=config)
@@ -472,8 +472,7 @@ def detect_chunk_review(comments: pd.DataFrame, settings: PseudonymiseSettings,
         if str(w.message) not in result.notes:
             warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
     review = result.review.assign(span_text="", context="", fingerprint="")
-    below_rows = (review["decision"].astype(str) == "reject") & ~is_shape_row(
-        review["detector"])
+    below_rows = is_set_aside_row(review) & ~is_shape_row(review["detector"])
     below = review.loc[below_rows, list(found.columns)].reset_index(drop=True)
     below = below.astype({c: found[c].dtype for c in found.columns})
     cleared = _original_places(pd.DataFrame(list(result.cleared_shapes), columns=[

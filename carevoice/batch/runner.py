@@ -411,7 +411,8 @@ def run_batch(config: BatchConfig | str | Path, *, resume: bool = True,
                  "[discover] background": cfg.discover.background, "[pseudonymise] "
                  "token_model": cfg.pseudonymise.token_model, "[pseudonymise] previous_key":
                  cfg.pseudonymise.previous_key, "[pseudonymise] decisions":
-                 cfg.pseudonymise.decisions, **earlier_named}, {},
+                 cfg.pseudonymise.decisions, **earlier_named},
+                {"[pseudonymise] review_file": cfg.pseudonymise.review_file},
                 folders={"[run] output": output}, read_folders=earlier_named)
     if not output.is_file():  # a file there is refused, in words of its own, by _run
         check_writable(output, "The [run] output setting", folder=True)
@@ -578,6 +579,13 @@ def _run(cfg: BatchConfig, base: Path, source: Source, staging: Path | None,
             f"outputs/{written['review_flags'].name}, which carevoice report reads beside "
             f"outputs/comments.csv; {counts['for_review']} rows to decide in outputs/"
             f"{written['review'].name} (give a filled-in copy as [pseudonymise] decisions)")
+        if cfg.pseudonymise.review_file is not None:  # with the words: outside the folder
+            from .corpus_steps import review_file_output
+
+            n_rows = review_file_output(Path(cfg.pseudonymise.review_file), specs, store,
+                                        source)
+            log(f"review: {n_rows} rows with their words written owner-only to "
+                f"{Path(cfg.pseudonymise.review_file).name}, outside the run folder")
         if link_on:
             from .corpus_steps import link_outputs
 
@@ -753,6 +761,8 @@ def _write_manifest(cfg: BatchConfig, base: Path, source: Source, specs: list[Ch
                        "comments": marker.get("rows"), "detect_key": dk, "code_key": ck})
     settings = _relative(cfg, base)
     published, not_published = published_outputs(outputs, folder)
+    if cfg.pseudonymise.review_file is not None:  # outside the folder, original text: no hash
+        not_published["review_file"] = {"file": Path(cfg.pseudonymise.review_file).name}
     manifest = {
         "carevoice_batch": 1,
         "command": command_line(names_only=True),

@@ -335,6 +335,14 @@ class PseudonymiseSettings:
         word's flag, blank keeps what was found. Applied to each comment as
         ``carevoice pseudonymise --decisions`` applies it; a row for a comment the input does
         not have, or with offsets outside its comment, stops the run before any work.
+    review_file : pathlib.Path, optional
+        Also write the full review file here (``.csv`` or ``.xlsx``): the rows of
+        ``outputs/review.csv`` with the words (``span_text``), their ``context`` and
+        ``fingerprint``, as ``carevoice pseudonymise --review-file`` writes them, so that a
+        reviewer reads the words rather than looking them up by offsets, and a decision is
+        not applied to a span whose text has changed since (the fingerprint). It holds
+        original text: it must lie outside the run folder (like ``key_file``), is written
+        owner read/write only (0600) and is named in the manifest without a checksum.
     """
 
     mode: str = "tags"
@@ -351,14 +359,20 @@ class PseudonymiseSettings:
     locale: str = "en_GB"
     previous_key: Path | None = None
     decisions: Path | None = None
+    review_file: Path | None = None
 
     def __post_init__(self) -> None:
         p: list[Problem] = []
         check(p, self.mode in _MODES, "pseudonymise", "mode", f"one of {list(_MODES)}",
               self.mode)
-        for key in ("secret_file", "key_file", "token_model", "previous_key", "decisions"):
+        for key in ("secret_file", "key_file", "token_model", "previous_key", "decisions",
+                    "review_file"):
             check(p, path_or_none(getattr(self, key)), "pseudonymise", key, "a file path",
                   getattr(self, key))
+        check(p, not isinstance(self.review_file, (str, Path))
+              or Path(self.review_file).suffix.lower() in (".csv", ".xlsx"), "pseudonymise",
+              "review_file", "a .csv or .xlsx file (the review file is written as CSV or as an "
+              "Excel workbook)", self.review_file)
         check(p, isinstance(self.use_spacy, bool), "pseudonymise", "use_spacy",
               "true or false", self.use_spacy)
         check(p, isinstance(self.use_learned, bool), "pseudonymise", "use_learned",

@@ -108,6 +108,32 @@ def _without_text_columns(frame: Any, drop: list[str] | None, name: str) -> Any:
     return kept
 
 
+def _check_decisions(decided: Any, frame: Any, path: Path) -> None:
+    """Refuse decision rows on comments COMMENTS lacks, or offsets outside their comment's
+    text (the check of batch runs, :func:`carevoice.pseudonymise.review.misplaced_decisions`):
+    such a row would otherwise decide nothing, unseen. Ids only, never text."""
+    from ..errors import InputError, format_ids
+    from ..schema import COMMENT_ID
+    from .review import misplaced_decisions
+
+    known = set(frame[COMMENT_ID].astype(str))
+    unknown = list(dict.fromkeys(c for c in decided[COMMENT_ID].astype(str) if c not in known))
+    misplaced = misplaced_decisions(decided, frame)
+    problems = []
+    if unknown:
+        problems.append(f"rows for comments that are not in COMMENTS: {format_ids(unknown)} "
+                        "(fill in the review file of a run of this input, or delete those "
+                        "rows)")
+    if misplaced:
+        problems.append(f"start/end offsets outside the text of their comment: "
+                        f"{format_ids(misplaced)} (filled in for another version of the "
+                        "input, or edited by hand? Leave start and end as the review file "
+                        "has them)")
+    if problems:
+        raise InputError(f"The --decisions file {path.name!r} has " + "; and ".join(problems)
+                         + ". Nothing was written.")
+
+
 def _write_spans(path: Path, spans: Any) -> None:
     from ._files import write_atomic
 
@@ -249,6 +275,8 @@ def pseudonymise_command(
         frame = _without_text_columns(_read(comments, names, encoding, sep), drop_column,
                                       comments.name)
         decided = read_decisions(decisions) if decisions is not None else None
+        if decided is not None:  # rows for other comments, or offsets beyond the text
+            _check_decisions(decided, frame, decisions)
         secret = _secret(secret_file, new_secret, prompt_secret,
                          required=key_file is not None or previous_key is not None)
         result = pseudonymise(frame, config, secret=secret, decisions=decided,

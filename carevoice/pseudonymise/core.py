@@ -48,13 +48,15 @@ from .normalise import detection_frame, map_spans_back
 from .places import places_after_found
 from .public_names import drop_public_names
 from .replace import MODES, ReplaceConfig, Replacer, as_secret, replace_spans
-from .review import ReviewConfig, review_table, stale_note
+from .review import IN_OUTPUT, ReviewConfig, review_table, stale_note
 from .review_decisions import (
     Decided,
     clear_rejected,
     decide_shapes,
     decide_spans,
     open_review_rows,
+    unconfirmed_note,
+    unconfirmed_rejects,
 )
 from .shape_review import shape_review_table
 
@@ -114,8 +116,9 @@ class PseudonymiseConfig:
         only ever drops spans that would have gone to review. Phone numbers, emails, handles,
         dates, addresses, postcodes and ID numbers are masked whatever it is
         (:func:`split_min_score`). The spans it
-        drops are counted in ``notes``, listed in ``review`` with the decision ``"reject"``
-        (write ``"accept"`` to mask them) and warned about. Keep it at 0 unless you need it:
+        drops are counted in ``notes``, listed in ``review`` with ``in_output``
+        ``"unmasked (min_score)"`` and a blank decision (write ``"accept"`` to mask them,
+        ``"reject"`` to say they are no name) and warned about. Keep it at 0 unless you need it:
         a missed name is worse than an extra mask.
     batch_size : int, default 256
         Texts per spaCy batch.
@@ -664,7 +667,10 @@ def pseudonymise(comments: Corpus | pd.DataFrame, config: PseudonymiseConfig | N
     spans = (detect_pii(frame, detectors, config=config) if spans is None
              else _given_spans(spans, frame))
     decided = Decided()  # what review decisions did (nothing without them)
-    if decisions is not None:
+    unconfirmed: tuple[str, ...] = ()
+    if decisions is not None:  # a reject the tool may have written is no person's word
+        decisions, unconfirmed = unconfirmed_rejects(
+            decisions, split_min_score(spans, config.min_score)[1])
         spans, decided = decide_spans(spans, decisions, frame,
                                       split_min_score(spans, config.min_score)[1])
     spans, below = split_min_score(spans, config.min_score)  # accepted spans score 1.0
@@ -685,11 +691,11 @@ def pseudonymise(comments: Corpus | pd.DataFrame, config: PseudonymiseConfig | N
     if decisions is not None:
         review = open_review_rows(review, decisions, decided.stale)
     if len(below):  # left unmasked: listed for review as rejected, so a person sees them
-        review = _review_with(review, review_table(frame, below, ReviewConfig(threshold=1.0)),
-                              frame)
+        review = _review_with(review, review_table(frame, below, ReviewConfig(threshold=1.0))
+                              .assign(in_output=IN_OUTPUT["set_aside"]), frame)
     if len(words):  # the words no span stands for, in a shape of a missed name
         review = _review_with(review, shape_review_table(frame, words, config.review_config()),
-                              frame, decision="")
+                              frame)
     key = ReidentificationKey(occurrences, config.mode, digests=text_digests(out, occurrences),
                               mapping=replacer.mapping(),
                               secret_check=secret_check(secret_b) if secret_b else None)
@@ -700,6 +706,8 @@ def pseudonymise(comments: Corpus | pd.DataFrame, config: PseudonymiseConfig | N
         notes = (note,)
     if decided.stale:
         notes = (*notes, stale_note(decided.stale))
+    if unconfirmed:
+        notes = (*notes, unconfirmed_note(unconfirmed))
     spans.attrs["below_min_score"] = len(below)
     if decisions is not None:
         spans.attrs["decisions"], spans.attrs["stale_decisions"] = decided.counts, decided.stale
@@ -707,7 +715,8 @@ def pseudonymise(comments: Corpus | pd.DataFrame, config: PseudonymiseConfig | N
         import warnings
 
         note = min_score_note(below, config.min_score, "They are listed in the review table "
-                              "with the decision 'reject': write 'accept' to mask them.")
+                              "as 'unmasked (min_score)' in 'in_output': write 'accept' to "
+                              "mask them, 'reject' to say they are no name.")
         notes = (*notes, note)
         warnings.warn(note, UserWarning, stacklevel=2)
     return PseudonymisationResult(out, spans, review, key, config.mode, notes, cleared)
@@ -743,12 +752,12 @@ def _with_spans(spans: pd.DataFrame, more: pd.DataFrame, comments: pd.DataFrame
 
 
 def _review_with(review: pd.DataFrame, below: pd.DataFrame,
-                 comments: pd.DataFrame, decision: str = "reject") -> pd.DataFrame:
-    """The review table with more rows (by default the spans ``min_score`` left unmasked,
-    decision ``"reject"``), in the comments' order."""
+                 comments: pd.DataFrame) -> pd.DataFrame:
+    """The review table with more rows (the spans ``min_score`` left unmasked, the words in
+    a shape of a missed name), in the comments' order; every decision blank."""
     import pandas as pd
 
-    table = pd.concat([review, below.assign(decision=decision)], ignore_index=True)
+    table = pd.concat([review, below], ignore_index=True)
     position = {cid: i for i, cid in enumerate(comments[COMMENT_ID].map(str))}
     order = table[COMMENT_ID].map(position)
     return table.assign(_order=order).sort_values(["_order", "start"], kind="stable").drop(

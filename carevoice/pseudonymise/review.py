@@ -14,8 +14,10 @@ raw comments and is written only to the path the user gives.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from ..errors import InputError, format_ids
@@ -29,10 +31,12 @@ if TYPE_CHECKING:  # pragma: no cover
     from .core import PseudonymisationResult
 
 __all__ = [
+    "IN_OUTPUT",
     "REVIEW_COLUMNS",
     "REVIEW_REASONS",
     "ReviewConfig",
     "apply_decisions",
+    "is_set_aside_row",
     "is_shape_row",
     "misplaced_decisions",
     "needs_review",
@@ -41,15 +45,23 @@ __all__ = [
     "review_table",
     "stale_note",
     "with_review_column",
+    "with_span_text",
     "write_review",
     "write_review_table",
 ]
 
-#: Columns of the review CSV.
+#: Columns of the review CSV. ``in_output`` says what the run did with the row's words
+#: (:data:`IN_OUTPUT`); ``decision`` is always written blank, for a person alone to fill in.
 REVIEW_COLUMNS: tuple[str, ...] = (
     COMMENT_ID, "start", "end", "label", "score", "detector", "span_text", "context",
-    "fingerprint", "decision",
+    "fingerprint", "in_output", "decision",
 )
+
+#: The values of the review file's ``in_output`` column: what the run did with the words of
+#: a row (the span masked; a span ``min_score`` left unmasked; a word in a shape of a missed
+#: name that no span stands for, unmasked).
+IN_OUTPUT: Mapping[str, str] = MappingProxyType({
+    "masked": "masked", "set_aside": "unmasked (min_score)", "shape": "unmasked (no span)"})
 
 _ACCEPT = {"accept", "accepted", "a", "yes", "y", "keep", "mask", "1", "true"}
 _REJECT = {"reject", "rejected", "r", "no", "n", "drop", "not pii", "0", "false"}
@@ -212,9 +224,10 @@ def review_flags(result: PseudonymisationResult | pd.DataFrame, below: pd.DataFr
     ----------
     result : PseudonymisationResult or pandas.DataFrame
         What :func:`carevoice.pseudonymise.pseudonymise` returned (its ``review`` table is
-        read: the spans that need review, with the ``min_score`` set-asides as the rows with
-        the decision ``"reject"``); or a spans frame (``comment_id``, ``score``, ``detector``),
-        from which the spans that need review are chosen with ``config``.
+        read: the spans that need review, with the ``min_score`` set-asides as the rows
+        whose ``in_output`` is ``"unmasked (min_score)"``); or a spans frame
+        (``comment_id``, ``score``, ``detector``), from which the spans that need review
+        are chosen with ``config``.
     below : pandas.DataFrame, optional
         With a spans frame: the spans ``min_score`` set aside
         (:func:`carevoice.pseudonymise.core.split_min_score`), a ``comment_id`` column.
@@ -260,7 +273,7 @@ def review_flags(result: PseudonymisationResult | pd.DataFrame, below: pd.DataFr
     else:  # a PseudonymisationResult: its review table says which spans need a person
         table = result.review
         table = table[~is_shape_row(table["detector"])]  # the screen below names those
-        is_below = table["decision"].astype(str) == "reject"
+        is_below = is_set_aside_row(table)
         chosen, set_aside = table[~is_below], table[is_below]
         screened, replaced = result.comments, result.key.occurrences
         if result.cleared_shapes:  # words a reviewer said are no name: not read again
@@ -364,14 +377,69 @@ def review_table(comments: pd.DataFrame, spans: pd.DataFrame,
 
 
 def _review_row(text: str, cid: str, start: int, end: int, label: str, score: float,
-                detector: str, context: int) -> tuple:
+                detector: str, context: int, in_output: str = IN_OUTPUT["masked"]) -> tuple:
     """One row of the review table (:data:`REVIEW_COLUMNS`), the decision blank."""
     span_text = text[start:end]
     left = text[max(0, start - context):start]
     right = text[end:end + context]
     around = " ".join(f"{left}[[{span_text}]]{right}".split())
     return (cid, start, end, label, round(float(score), 3), detector, span_text, around,
-            fingerprint(span_text), "")
+            fingerprint(span_text), in_output, "")
+
+
+def with_span_text(table: pd.DataFrame, comments: pd.DataFrame,
+                   config: ReviewConfig | None = None) -> pd.DataFrame:
+    """A review table whose ``span_text``, ``context`` and ``fingerprint`` are filled in
+    again from the original comments (a batch run keeps its rows without text).
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        Review rows (:data:`REVIEW_COLUMNS`) of ``comments``.
+    comments : pandas.DataFrame
+        The original comments.
+    config : ReviewConfig, optional
+        Its ``context`` is read.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A copy of ``table``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> rows = pd.DataFrame({"comment_id": ["c1"], "start": [7], "end": [10],
+    ...                      "span_text": [""], "context": [""], "fingerprint": [""]})
+    >>> comments = pd.DataFrame({"comment_id": ["c1"], "text": ["I miss Kai"]})
+    >>> with_span_text(rows, comments)[["span_text", "context"]].values.tolist()
+    [['Kai', 'I miss [[Kai]]']]
+    """
+    config = config or ReviewConfig()
+    texts = dict(zip(comments[COMMENT_ID].map(str), comments[TEXT].map(as_text), strict=True))
+    filled = [_review_row(texts.get(str(cid), ""), str(cid), int(start), int(end), "", 0.0, "",
+                          config.context)[6:9]
+              for cid, start, end in table[[COMMENT_ID, "start", "end"]].itertuples(index=False)]
+    out = table.copy()
+    for i, column in enumerate(("span_text", "context", "fingerprint")):
+        out[column] = [row[i] for row in filled]
+    return out
+
+
+def is_set_aside_row(table: pd.DataFrame) -> pd.Series:
+    """Which rows of a review table are spans ``min_score`` left unmasked (their
+    ``in_output`` is ``"unmasked (min_score)"``, :data:`IN_OUTPUT`).
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        A review table (:data:`REVIEW_COLUMNS`).
+
+    Returns
+    -------
+    pandas.Series of bool
+    """
+    return table["in_output"].astype(str) == IN_OUTPUT["set_aside"]
 
 
 def is_shape_row(detector: pd.Series) -> pd.Series:
@@ -519,9 +587,12 @@ def read_decisions(path: str | Path) -> pd.DataFrame:
     -------
     pandas.DataFrame
         ``comment_id``, ``start``, ``end``, ``label``, ``fingerprint``, ``decision``
-        (``"accept"``, ``"reject"`` or ``""``) and ``detector`` (``""`` if the file has no
+        (``"accept"``, ``"reject"`` or ``""``), ``detector`` (``""`` if the file has no
         such column), which tells the rows of words in a shape of a missed name
-        (:func:`is_shape_row`) from those of spans.
+        (:func:`is_shape_row`) from those of spans, and ``in_output`` (``""`` if the file
+        has no such column: a review file written before 0.7.0, which pre-filled
+        ``reject`` on the spans ``min_score`` left unmasked, or one made by hand; see
+        :func:`carevoice.pseudonymise.review_decisions.unconfirmed_rejects`).
 
     Raises
     ------
@@ -556,6 +627,7 @@ def read_decisions(path: str | Path) -> pd.DataFrame:
         "fingerprint": frame.get("fingerprint", ""),
         "decision": norm,
         "detector": frame["detector"].str.strip() if "detector" in frame else "",
+        "in_output": frame["in_output"].str.strip() if "in_output" in frame else "",
     })
     bad_offsets = out.loc[out["start"].isna() | out["end"].isna(), COMMENT_ID].tolist()
     if bad_offsets:

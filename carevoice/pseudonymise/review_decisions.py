@@ -14,6 +14,11 @@ run:
    is stale (the text changed), which is decided again.
 
 A :class:`Decided` value carries what they did from one point to the next.
+
+Only a person's decision acts. The review file is written with every ``decision`` blank and
+says in ``in_output`` what the run did; files written before 0.7.0 pre-filled ``reject`` on
+the spans ``min_score`` left unmasked, a value no person wrote, which
+:func:`unconfirmed_rejects` leaves out before any of the three points.
 """
 
 from __future__ import annotations
@@ -21,14 +26,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from ..errors import format_ids
 from ..schema import COMMENT_ID
-from .review import apply_decisions
+from .review import _span_rows, apply_decisions
 from .shape_review import decide_shape_words
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = ["Decided", "clear_rejected", "decide_shapes", "decide_spans", "open_review_rows"]
+__all__ = ["Decided", "clear_rejected", "decide_shapes", "decide_spans", "open_review_rows",
+           "unconfirmed_note", "unconfirmed_rejects"]
 
 
 @dataclass(frozen=True)
@@ -52,6 +59,82 @@ class Decided:
     set_aside: pd.DataFrame | None = None
     counts: dict[str, int] = field(default_factory=dict)
     stale: tuple[tuple[str, int, int, str], ...] = ()
+
+
+def unconfirmed_rejects(decisions: pd.DataFrame, set_aside: pd.DataFrame
+                        ) -> tuple[pd.DataFrame, tuple[str, ...]]:
+    """The decisions less the ``reject`` that may be the tool's rather than a person's.
+
+    A review file written before 0.7.0 pre-filled ``reject`` on the rows of the spans
+    ``min_score`` left unmasked; given back unedited, those rows read as a person's "no
+    name" and would clear the comment's ``needs_review``. Such a file has no ``in_output``
+    column (nor has a frame made by hand), so on a span this run's ``min_score`` sets aside
+    its ``reject`` cannot be told from a person's: it is not applied (the span stays
+    unmasked, as ``reject`` leaves it, and its comment stays flagged, listed again to
+    decide). A ``reject`` in a file with ``in_output``, which is written with every decision
+    blank, is a person's and applies.
+
+    Parameters
+    ----------
+    decisions : pandas.DataFrame
+        From :func:`carevoice.pseudonymise.read_decisions`.
+    set_aside : pandas.DataFrame
+        The spans of the run that ``min_score`` sets aside (``comment_id``, ``start``,
+        ``end``).
+
+    Returns
+    -------
+    decisions : pandas.DataFrame
+        A copy, those rows' ``decision`` blank.
+    ids : tuple of str
+        Their ``comment_id``, each once.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> rows = pd.DataFrame({"comment_id": ["c1", "c2"], "start": [0, 0], "end": [3, 3],
+    ...                      "decision": ["reject", "reject"], "detector": ["", ""]})
+    >>> aside = pd.DataFrame({"comment_id": ["c1"], "start": [0], "end": [3]})
+    >>> out, ids = unconfirmed_rejects(rows, aside)
+    >>> out["decision"].tolist(), ids
+    (['', 'reject'], ('c1',))
+    """
+    out = decisions.copy()
+    if not len(out) or not len(set_aside):
+        return out, ()
+    aside = {(str(c), int(s), int(e)) for c, s, e in set_aside[[COMMENT_ID, "start", "end"]]
+             .itertuples(index=False)}
+    said = (out["in_output"].fillna("").astype(str).str.strip() if "in_output" in out
+            else None)
+    spans = set(_span_rows(out).index)
+    blank = [i in spans and d == "reject" and (said is None or said[i] == "")
+             and (str(c), int(s), int(e)) in aside
+             for i, c, s, e, d in zip(out.index, out[COMMENT_ID], out["start"], out["end"],
+                                      out["decision"], strict=True)]
+    ids = tuple(dict.fromkeys(out.loc[blank, COMMENT_ID].astype(str)))
+    out.loc[blank, "decision"] = ""
+    return out, ids
+
+
+def unconfirmed_note(ids: tuple[str, ...]) -> str:
+    """What a person should know about the rejects :func:`unconfirmed_rejects` left out.
+
+    Parameters
+    ----------
+    ids : tuple of str
+
+    Returns
+    -------
+    str
+        ``""`` when there are none.
+    """
+    if not ids:
+        return ""
+    return (f"'reject' was not applied to spans min_score left unmasked in comment(s) "
+            f"{format_ids(ids)}: the decisions file has no 'in_output' column (a review file "
+            "written before carevoice 0.7.0, which wrote 'reject' on those rows itself), so "
+            "the value may be no person's. The spans stay unmasked and their comments stay "
+            "marked needs_review; decide them in a new review file.")
 
 
 def decide_spans(spans: pd.DataFrame, decisions: pd.DataFrame, comments: pd.DataFrame,

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from ..schema import COMMENT_ID, TEXT
 from ._base import as_text
 from .review import (
+    IN_OUTPUT,
     REVIEW_COLUMNS,
     ReviewConfig,
     _looks_like_a_number,
@@ -69,7 +70,7 @@ def shape_review_table(comments: pd.DataFrame, words: pd.DataFrame,
     config = config or ReviewConfig()
     texts = dict(zip(comments[COMMENT_ID].map(str), comments[TEXT].map(as_text), strict=True))
     rows = [_review_row(texts.get(str(cid), ""), str(cid), int(start), int(end), SHAPE_LABEL,
-                        0.0, det, config.context)
+                        0.0, det, config.context, IN_OUTPUT["shape"])
             for cid, start, end, det in words[[COMMENT_ID, "start", "end", "detector"]]
             .itertuples(index=False)]
     return pd.DataFrame(rows, columns=list(REVIEW_COLUMNS))
