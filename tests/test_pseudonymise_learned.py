@@ -224,6 +224,29 @@ def test_a_plain_plural_and_a_school_group_before_a_number_are_features() -> Non
     assert not any("grp#" in f for f in token_features("it was 5 ruby rings")[1])
 
 
+def test_the_model_reads_the_name_and_place_lists_the_rules_read() -> None:
+    """Since 2026-12-07 (thirty-second session) the model's list facts are the rules' lists:
+    a given name only in ``given_names.txt``, a virtue name and a district only in
+    ``uk_districts_nations.txt`` are facts about the word, as they are to the rules."""
+    from carevoice.pseudonymise.lexicons import (
+        NOT_NAMES,
+        VIRTUE_NAMES,
+        community_names,
+        uk_districts,
+    )
+
+    _, features = token_features("me and angharad got the bus to anniesland with glory")
+    assert "lx=first" in features[2] and "lx1=first" in features[1]
+    assert "lx=place" in features[7]
+    assert {"lx=first", "lx=wordname"} <= set(features[9])
+    for name in sorted(community_names() - NOT_NAMES):
+        assert "lx=first" in token_features(f"me and {name}")[1][2], name
+    for place in sorted(p for p in uk_districts() if " " not in p):
+        assert "lx=place" in token_features(f"we moved to {place}")[1][3], place
+    for name in sorted(VIRTUE_NAMES):
+        assert "lx=wordname" in token_features(f"me and {name}")[1][2], name
+
+
 def test_the_word_before_a_number_is_a_word_a_shareable_model_may_drop() -> None:
     from carevoice.pseudonymise.learned import _feature_words
 

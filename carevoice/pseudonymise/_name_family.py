@@ -71,7 +71,8 @@ _KIN_DESCRIBED = KIN_MODIFIERS | frozenset(
 #: big sister and i miss her", "rocket is my brother who ...".
 _AFTER_THE_FRAME = frozenset(
     """and n & but who whos she he shes hes she's he's her him i im we they lol lmao haha so
-    because cos coz bc tho though too aswell as from at x xx innit if when""".split())
+    because cos coz bc tho though too aswell as from at x xx innit if when now still again
+    """.split())
 
 #: Things a child calls a friend or family that are no person: "xbox is my best friend".
 _NO_PERSON_BEFRIENDED = frozenset(
@@ -97,8 +98,16 @@ def _framed_word(t: _At) -> bool:
     determiner, family, role or function word, nor one "the", "a" or "my" stands before), and
     not the last word of an aside in brackets, whose frame is what follows them ("Lewiss (not
     how its spelt but whatever) is my best mate")."""
-    return _bare_word(t.low) and t.prev not in NOT_BEFORE_A_NAME and t.prev not in POSSESSIVES \
+    return _bare_word(t.low) and (_after_a_break(t.sent, t.i) or (
+        t.prev not in NOT_BEFORE_A_NAME and t.prev not in POSSESSIVES)) \
         and not _closes_aside(t.sent, t.i)
+
+
+def _after_a_break(sent: Tokens, i: int) -> bool:
+    """Whether a comma, semicolon, colon or dash stands between token ``i`` and the one before
+    it, so that no word before it can make it a noun ("i want to see her more, marvel is my
+    little sister")."""
+    return i > 0 and sent.gap(i).strip()[:1] in (",", ";", ":", "-")
 
 
 def _closes_aside(sent: Tokens, i: int) -> bool:
@@ -134,16 +143,56 @@ def _family_head_at(sent: Tokens, k: int, friends: bool) -> int:
     return -1  # "chelsea is my dad team", "xmas is my nan fav time"
 
 
+#: Words after which a clause opens on its subject, besides the clause openers of
+#: :meth:`carevoice.pseudonymise._tokens.Tokens.cues`: "so marvel is my sis", "then rocket is
+#: my bro", "and now pebble is my baby sister".
+_SUBJECT_OPENERS = frozenset({"so", "then", "now", "plus", "whereas", "while", "til", "till",
+                              "until", "since", "as", "if", "when", "cause", "cuz", "bc"})
+
+#: Verbs of knowing and saying whose object is a clause: "i know pebble is my little sister",
+#: "i said that quill is my girlfriend".
+_SAYING_THAT = frozenset({"know", "knew", "think", "thought", "said", "say", "says", "reckon",
+                          "guess", "mean", "swear", "believe", "forgot", "remember", "found",
+                          "realised", "realized"})
+
+#: How common a word may be (:func:`carevoice.pseudonymise._words.frequency`) and still be
+#: taken for a friend's or partner's name in lower case or at a sentence's start, where it is no
+#: name the lists know: "thimble is my best friend" (not "money is my best friend", "sleep is
+#: my bestie"). Family words take any bare word: things are friends, not sisters.
+_FRIEND_WORD_MAX = 50_000
+
+
+def _opens_a_subject(t: _At) -> bool:
+    """Whether the token stands where a clause opens on its subject: a clause's start, after
+    :data:`_SUBJECT_OPENERS`, or after a verb of knowing or saying (and "that")."""
+    prev = t.prev
+    if t.cues.clause_start or prev in _SUBJECT_OPENERS or prev in _SAYING_THAT:
+        return True
+    return prev == "that" and t.sent.low(t.i - 2) in _SAYING_THAT
+
+
+def _befriended_word(t: _At) -> bool:
+    """Whether the token may name a friend or partner, not only a relative: no abstract word or
+    season, and a name the lists know, a word capitalised inside its sentence or a rare word
+    ("Sparrow is my best friend", "thimble is my bestie"; not "money is my best friend")."""
+    low = t.low
+    if low in _ABSTRACT or low in _SEASONS:
+        return False
+    return low in t.names or frequency(low) < _FRIEND_WORD_MAX or (
+        _is_capitalised(t.word) and not sentence_initial(t.sent.text, t.sent.tokens[t.i][0]))
+
+
 def _is_my_family(t: _At) -> bool:
     """"marvel is my big sister and i miss her", "rocket is my brother", "marvel was my best
-    friend": at a clause's start a bare word, "is" or "was", "my" and a family or friend word
-    that ends what is said (not "school is my safe place", "mum is my best friend", "chelsea is
-    my dad team", "xbox is my best friend", "hope is my only friend")."""
+    friend", "so pebble is my little sister", "i know pebble is my sister": where a clause opens
+    on its subject (:func:`_opens_a_subject`) a bare word, "is" or "was", "my" and a family or
+    friend word that ends what is said (not "school is my safe place", "mum is my best friend",
+    "chelsea is my dad team", "xbox is my best friend", "hope is my only friend", "money is my
+    best friend")."""
     sent, i = t.sent, t.i
-    if not (t.cues.clause_start and t.nxt in ("is", "was") and _framed_word(t)):
+    if not (_opens_a_subject(t) and t.nxt in ("is", "was") and _framed_word(t)):
         return False
-    friends = t.low not in _ABSTRACT and t.low not in _SEASONS
-    return _family_head_at(sent, i + 2, friends) >= 0
+    return _family_head_at(sent, i + 2, _befriended_word(t)) >= 0
 
 
 def _then_she_is_my_family(t: _At) -> bool:

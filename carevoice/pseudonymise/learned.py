@@ -254,12 +254,11 @@ def _shape(word: str) -> str:
 def _lexicons() -> tuple[tuple[str, frozenset[str]], ...]:
     from . import lexicons
 
-    # the name and place lists the packaged model was trained with, not those the rules read now
-    first, word_names = lexicons.model_name_lists()
-    return (("first", first), ("sur", lexicons.surnames()),
-            ("place", lexicons.model_places()), ("nick", lexicons.NICKNAMES),
+    # the lists the rules read: retrain the model (corpora/train_token_model.py) when they change
+    return (("first", lexicons.first_names()), ("sur", lexicons.surnames()),
+            ("place", lexicons.uk_places()), ("nick", lexicons.NICKNAMES),
             ("child", lexicons.UK_CHILD_NAMES), ("role", lexicons.ROLE_WORDS),
-            ("notpii", lexicons.NOT_PII), ("wordname", word_names),
+            ("notpii", lexicons.NOT_PII), ("wordname", lexicons.WORD_NAMES),
             ("func", FUNCTION_WORDS))
 
 

@@ -40,8 +40,6 @@ __all__ = [
     "gendered_first_names",
     "is_common_word",
     "lowercase_words",
-    "model_name_lists",
-    "model_places",
     "near_uk_place",
     "parts_of_speech",
     "places_abroad",
@@ -88,8 +86,7 @@ WORD_NAMES: frozenset[str] = frozenset(
 ) | frozenset("miracle glory wisdom testimony goodness praise treasure".split())
 
 #: Virtue names that are words, given in West African and Caribbean families ("me and miracle
-#: went out"), in :data:`WORD_NAMES` since 2026-12-07; the packaged token model was trained
-#: without them (:func:`model_name_lists`).
+#: went out"), in :data:`WORD_NAMES` since 2026-12-07.
 VIRTUE_NAMES: frozenset[str] = frozenset(
     "miracle glory wisdom testimony goodness praise treasure".split())
 
@@ -288,33 +285,10 @@ def first_names() -> frozenset[str]:
     >>> {"kai", "aisha", "kofi", "jayden"} <= first_names()
     True
     """
-    return frozenset(model_name_lists()[0] | ((community_names() | WORD_NAMES) - NOT_NAMES))
-
-
-@functools.cache
-def model_name_lists() -> tuple[frozenset[str], frozenset[str]]:
-    """Return the first names and the word-names the packaged token model was trained with.
-
-    The model reads a word's place in :func:`first_names` and :data:`WORD_NAMES` as facts about
-    it; the lists the rules read have grown since (:func:`community_names`,
-    :data:`VIRTUE_NAMES`), and the model keeps reading the lists it learned from until it is
-    retrained (``corpora/train_token_model.py``).
-
-    Returns
-    -------
-    tuple of (frozenset of str, frozenset of str)
-        The first names, and the word-names.
-
-    Examples
-    --------
-    >>> first, words = model_name_lists()
-    >>> "kai" in first, "gethin" in first, "hope" in words, "miracle" in words
-    (True, False, True, False)
-    """
     names = _faker_lists(("first_names", "first_names_male", "first_names_female",
                           "first_names_nonbinary"))
-    words = WORD_NAMES - VIRTUE_NAMES
-    return frozenset((names | words | NICKNAMES | UK_CHILD_NAMES) - NOT_NAMES), words
+    return frozenset((names | WORD_NAMES | NICKNAMES | UK_CHILD_NAMES | community_names())
+                     - NOT_NAMES)
 
 
 @functools.cache
@@ -391,27 +365,6 @@ def uk_places() -> frozenset[str]:
     True
     """
     return _places(uk_districts())
-
-
-@functools.cache
-def model_places() -> frozenset[str]:
-    """Return the UK places the packaged token model was trained with.
-
-    The model reads a word's place in :func:`uk_places` as a fact about it; the districts the
-    rules read have grown since (``carevoice/data/uk_districts_nations.txt``: Scottish, Welsh
-    and Northern Irish districts), and the model keeps reading the list it learned from until
-    it is retrained (``corpora/train_token_model.py``), as :func:`model_name_lists` does.
-
-    Returns
-    -------
-    frozenset of str
-
-    Examples
-    --------
-    >>> "moss side" in model_places(), "easterhouse" in model_places(), "easterhouse" in uk_places()
-    (True, False, True)
-    """
-    return _places(_district_file("uk_districts.txt"))
 
 
 def _places(districts: frozenset[str]) -> frozenset[str]:
