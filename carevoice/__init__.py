@@ -28,7 +28,7 @@ from .errors import (
 )
 from .schema import Corpus, Detector, Embedder
 
-__version__ = "0.6.0"
+__version__ = "0.7.0"
 
 __all__ = [
     "CachedEmbedder",

@@ -8,7 +8,7 @@ sys.path.insert(0, str(Path(__file__).parent))  # cli_reference.py: the CLI page
 project = "carevoice"
 author = "carevoice developers"
 copyright = "2026, carevoice developers"
-release = "0.6.0"
+release = "0.7.0"
 
 extensions = [
     "myst_nb",
