@@ -143,7 +143,8 @@ def drop_music_genres(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFra
 
 #: Emoticons typed in characters: eyes (":", ";", "="; a nose "-", "'" or "^" may follow) and a
 #: mouth of letters or brackets, or "x"/"X" before "D" or "P", never inside a word.
-_EMOTICON = re.compile(r"(?<![\w:;=])(?:[:;=][-'^]?[DPOSpoSsbcC3|\]\[)(/\\]{1,3}|[xX][DdPp])(?![\w])")
+_EMOTICON = re.compile(r"(?<![\w:;=])(?:[:;=][-'^]?[DPOSpoSsbcC3|\]\[)(/\\]{1,3}"
+                       r"|[xX][DdPp])(?![\w])")
 
 
 def emoticons_in(text: str) -> list[tuple[int, int]]:
