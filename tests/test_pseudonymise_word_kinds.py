@@ -22,7 +22,9 @@ from carevoice.pseudonymise._base import spans_frame
 from carevoice.pseudonymise._word_kinds import (
     countries_as_places,
     country_names,
+    drop_emoticons,
     drop_music_genres,
+    emoticons_in,
     only_music_genres,
 )
 from carevoice.pseudonymise._word_name_use import names_an_identifier
@@ -263,3 +265,38 @@ def test_a_country_read_as_an_organisation_is_a_place() -> None:
     assert spans["label"].tolist() == ["ORG", "PERSON", "ORG", "PERSON"]  # not changed
     assert {"brazil", "eritrea", "gambia", "poland"} <= country_names()
     assert not {"england", "uk"} & country_names()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("thanks Dayo :D", [":D"]), ("me and Kai xD lol", ["xD"]), (";-P ok", [";-P"]),
+    ("my PA =D", ["=D"]), ("so sad :(", [":("]), ("Mr D is here", []), ("at 3:30 pm", []),
+    ("see https://x.org/a", []), ("Xander and DP", []), ("XP is mine", ["XP"]),
+])
+def test_emoticons_in(text: str, expected: list[str]) -> None:
+    assert [text[a:b] for a, b in emoticons_in(text)] == expected
+
+
+def test_an_emoticon_is_cut_from_a_name_and_a_span_inside_one_goes() -> None:
+    text = "big thanks to my PA Femi :D and Mr D"
+    comments = pd.DataFrame({"comment_id": ["c1"], "text": [text]})
+    at = text.index
+    spans = spans_frame([("c1", at("Femi"), at(":D") + 2, "PERSON", 0.9, "learned"),
+                         ("c1", at(":D") + 1, at(":D") + 2, "PERSON", 0.97, "learned"),
+                         ("c1", len(text) - 1, len(text), "PERSON", 0.9, "names")])
+    out = drop_emoticons(comments, spans)
+    assert [text[s:e] for s, e in out[["start", "end"]].values.tolist()] == ["Femi", "D"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "big love to my key worker Tunde :D he never gives up on me",
+    "thank u Abeni :P see u next week",
+    "my carer Ruth =D is the best",
+])
+def test_an_emoticon_after_a_name_is_left_and_the_name_masked(text: str) -> None:
+    spans = detect_pii(pd.DataFrame({"comment_id": ["c1"], "text": [text]}))
+    masked = [text[s:e] for s, e in spans[["start", "end"]].values.tolist()]
+    emoticon = next(w for w in text.split() if w[:1] in ":=")
+    assert masked and not any(emoticon in m or m in emoticon for m in masked), masked
+    name = text.split(emoticon)[0].split()[-1]
+    assert name in masked, masked

@@ -1,5 +1,5 @@
-"""Words whose kind a detector misreads: music genres, which are no names, and countries,
-which are places.
+"""Words whose kind a detector misreads: music genres and emoticons, which are no names, and
+countries, which are places.
 
 "i listen to R&B and Grime" keeps its genres. spaCy reads "R&B" as an organisation and
 "Grime", "Drill" or "Hip Hop" at a capital as people, and the learned token model follows it
@@ -12,6 +12,11 @@ A country is masked (a country of origin can identify a child), as a place: the 
 model reads a lower-case country after "from" as an organisation now and then ("moved here
 from brazil"), and spaCy some capitalised ones. :func:`countries_as_places` gives such a span
 the LOCATION label, so its surrogate is a place.
+
+An emoticon typed in letters is no name either: the learned token model read the "D" of
+"Tendai :D she never gives up" as a person (a capital letter after a name, as an initial
+stands). :func:`drop_emoticons` drops a name, place or organisation span that lies wholly
+inside an emoticon (":D", ";P", ":-O", "=D", "xD", "XP").
 """
 
 from __future__ import annotations
@@ -134,6 +139,90 @@ def drop_music_genres(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFra
             for cid, start, end, label in spans[[COMMENT_ID, "start", "end", "label"]]
             .itertuples(index=False)]
     return spans[keep].reset_index(drop=True)
+
+
+#: Emoticons typed in characters: eyes (":", ";", "="; a nose "-", "'" or "^" may follow) and a
+#: mouth of letters or brackets, or "x"/"X" before "D" or "P", never inside a word.
+_EMOTICON = re.compile(r"(?<![\w:;=])(?:[:;=][-'^]?[DPOSpoSsbcC3|\]\[)(/\\]{1,3}"
+                       r"|[xX][DdPp])(?![\w])")
+
+
+def emoticons_in(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` has an emoticon typed in characters.
+
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    list of (int, int)
+        Start and end of each emoticon.
+
+    Examples
+    --------
+    >>> emoticons_in("thanks Tendai :D and xD ;-P")
+    [(14, 16), (21, 23), (24, 27)]
+    >>> emoticons_in("Mr D said 3:30, Xander and DP")
+    []
+    """
+    return [m.span() for m in _EMOTICON.finditer(text)]
+
+
+def drop_emoticons(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
+    """Take emoticons out of person, place and organisation spans: a span wholly inside one
+    goes, a span that ends or starts in one is cut before or after it ("Femi :D" -> "Femi").
+
+    Parameters
+    ----------
+    comments : pandas.DataFrame
+        With ``comment_id`` and ``text``.
+    spans : pandas.DataFrame
+        Raw spans.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``spans`` without emoticons.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from carevoice.pseudonymise._base import spans_frame
+    >>> comments = pd.DataFrame({"comment_id": ["c1"], "text": ["my PA Tendai :D helps"]})
+    >>> spans = spans_frame([("c1", 6, 15, "PERSON", 0.9, "names"),
+    ...                      ("c1", 14, 15, "PERSON", 0.9, "learned")])
+    >>> drop_emoticons(comments, spans)[["start", "end"]].values.tolist()
+    [[6, 12]]
+    """
+    if spans.empty:
+        return spans
+    texts = texts_by_id(comments)
+    found: dict[str, list[tuple[int, int]]] = {}
+    starts, ends, keep = [], [], []
+    for cid, start, end, label in spans[[COMMENT_ID, "start", "end", "label"]].itertuples(
+            index=False):
+        cid, start, end = str(cid), int(start), int(end)
+        text = texts.get(cid, "")
+        if label in NAME_LABELS:
+            if cid not in found:
+                found[cid] = emoticons_in(text)
+            for a, b in found[cid]:
+                if a < end and start < b:  # the span meets an emoticon
+                    if a > start:
+                        end = a  # "Femi :D": the name before it
+                    else:
+                        start = b  # ":D Femi": the name after it
+            while start < end and text[start:end][:1].isspace():
+                start += 1
+            while start < end and text[start:end][-1:].isspace():
+                end -= 1
+        starts.append(start)
+        ends.append(end)
+        keep.append(start < end)
+    out = spans.copy()
+    out["start"], out["end"] = starts, ends
+    return out[keep].reset_index(drop=True)
 
 
 @functools.cache

@@ -21,7 +21,7 @@ from ..schema import (
     Detector,
 )
 from ._base import check_comments, spans_frame, texts_by_id
-from ._word_kinds import countries_as_places, drop_music_genres
+from ._word_kinds import countries_as_places, drop_emoticons, drop_music_genres
 from .animals import drop_pet_names
 from .boundaries import cut_between_names, cut_time_words, joinable_gap, split_at_boundaries
 from .brand_names import people_with_brand_names
@@ -475,11 +475,11 @@ def detect_pii(comments: Corpus | pd.DataFrame, detectors: Sequence[Detector] | 
     # a brand no detector masks that is also a name is masked where it is said of a person
     # ("my support worker Costa", "Costa said"), and left as a brand ("a job at Costa")
     spans = people_with_brand_names(frame, spans)
-    # an animal's name is not a person's, a music genre is no name ("R&B", "Grime"), and a word
+    # an animal's name is not a person's, a music genre or an emoticon (":D") is no name, and a word
     # that discloses harm is no one's name ("Cuckooing happened to me"): none is masked, nor
     # masked elsewhere in turn
     spans = join_initials(frame, propagate_spans(frame, drop_harm_words(
-        frame, drop_music_genres(frame, drop_pet_names(frame, spans)))))
+        frame, drop_emoticons(frame, drop_music_genres(frame, drop_pet_names(frame, spans))))))
     spans = split_at_boundaries(frame, spans, extra=marks)
     spans = (trim_leading_words(frame, join_age_groups(frame, join_title_runs(frame, bridge_spans(
         frame, resolve_spans(spans, comments=frame))))) if resolve
