@@ -60,6 +60,32 @@ _THINGS_AFTER = frozenset(
     shorts triangle libre barrett barratt""".split())
 
 
+def names_a_thing(text: str, end: int) -> bool:
+    """Whether the word after a country's name (or after "and" and it) is a thing the name
+    also names: "brazil nuts", "turkey sandwich", "holland and barrett".
+
+    Parameters
+    ----------
+    text : str
+        A comment.
+    end : int
+        Where the country's name ends.
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> names_a_thing("brazil nuts make me ill", 6), names_a_thing("from brazil now", 11)
+    (True, False)
+    """
+    words = [w.lower() for w in WORD_TOKEN.findall(text[end:end + 40])][:2]
+    if words[:1] in (["and"], ["n"]):
+        words = words[1:]
+    return bool(words) and words[0] in _THINGS_AFTER
+
+
 _POSSESSIVE = ("'s", "\u2019s")
 
 #: A name joined to what comes after or before it, in a link, a handle or a double name:

@@ -260,7 +260,9 @@ _IN_BEFORE = re.compile(r"\bin\s+$", re.IGNORECASE)
 def countries_as_places(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
     """Label as LOCATION the organisation spans, and the person spans that are no first name
     or come right after "in", whose text is a country ("from brazil" read as an organisation,
-    "we lived in georgia"); "Jordan rang me" keeps its PERSON label.
+    "we lived in georgia"); "Jordan rang me" keeps its PERSON label. A country span before a
+    thing the name also names ("brazil nuts", "a turkey sandwich") is dropped, whichever
+    detector read it (:func:`carevoice.pseudonymise._countries.names_a_thing`).
 
     Parameters
     ----------
@@ -272,7 +274,7 @@ def countries_as_places(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataF
     Returns
     -------
     pandas.DataFrame
-        A copy of ``spans``, relabelled.
+        A copy of ``spans``, relabelled, without countries that name a thing.
 
     Examples
     --------
@@ -288,9 +290,11 @@ def countries_as_places(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataF
     from .lexicons import first_names
 
     texts = texts_by_id(comments)
+    from ._countries import names_a_thing
+
     names = country_names()
     out = spans.copy()
-    labels = []
+    labels, keep = [], []
     for cid, start, end, label in spans[[COMMENT_ID, "start", "end", "label"]].itertuples(
             index=False):
         text = texts.get(str(cid), "")
@@ -299,5 +303,8 @@ def countries_as_places(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataF
         country = low in names and (label == "ORG" or (label == "PERSON" and (
             low not in first_names() or _IN_BEFORE.search(text, 0, int(start)) is not None)))
         labels.append("LOCATION" if country else label)
+        # "brazil nuts", "a turkey sandwich": the thing, whichever detector read the country
+        keep.append(not ((country or (label == "LOCATION" and low in names))
+                         and names_a_thing(text, int(end))))
     out["label"] = labels
-    return out
+    return out[keep].reset_index(drop=True)
