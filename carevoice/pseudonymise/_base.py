@@ -79,6 +79,48 @@ def texts_by_id(comments: pd.DataFrame) -> dict[str, str]:
                                                    strict=True)}
 
 
+def drop_name_spans(comments: pd.DataFrame, spans: pd.DataFrame,
+                    found: Callable[[str], Any],
+                    drop: Callable[[str, int, int, Any], bool]) -> pd.DataFrame:
+    """Drop the person, place and organisation spans that ``drop`` says are no one's.
+
+    ``found(text)`` is computed once per comment (only for comments with such a span) and
+    passed to ``drop(text, start, end, found)``; other labels are kept.
+
+    Parameters
+    ----------
+    comments : pandas.DataFrame
+        With ``comment_id`` and ``text``.
+    spans : pandas.DataFrame
+        Spans.
+    found : callable
+        What a comment holds that decides (e.g. where its public names are).
+    drop : callable
+        Whether a span goes.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``spans`` without those dropped, re-indexed.
+    """
+    if spans.empty:
+        return spans
+    texts = texts_by_id(comments)
+    held: dict[str, Any] = {}
+    keep = []
+    for cid, start, end, label in spans[[COMMENT_ID, "start", "end", "label"]].itertuples(
+            index=False):
+        cid = str(cid)
+        if label not in NAME_LABELS:
+            keep.append(True)
+            continue
+        text = texts.get(cid, "")
+        if cid not in held:
+            held[cid] = found(text)
+        keep.append(not drop(text, int(start), int(end), held[cid]))
+    return spans[keep].reset_index(drop=True)
+
+
 def check_comments(comments: pd.DataFrame, argument: str = "comments") -> pd.DataFrame:
     """Check that ``comments`` is a frame with ``comment_id`` and ``text`` columns.
 

@@ -21,8 +21,7 @@ import itertools
 import re
 from typing import TYPE_CHECKING
 
-from ..schema import COMMENT_ID
-from ._base import NAME_LABELS, texts_by_id
+from ._base import drop_name_spans
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -171,19 +170,4 @@ def drop_harm_words(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame
     >>> drop_harm_words(comments, spans)[["start", "end"]].values.tolist()
     [[26, 29]]
     """
-    if spans.empty:
-        return spans
-    texts = texts_by_id(comments)
-    covered: dict[str, list[tuple[int, int]]] = {}
-    keep = []
-    for cid, start, end, label in spans[[COMMENT_ID, "start", "end", "label"]].itertuples(
-            index=False):
-        cid = str(cid)
-        if label not in NAME_LABELS:
-            keep.append(True)
-            continue
-        text = texts.get(cid, "")
-        if cid not in covered:
-            covered[cid] = harm_words_in(text)
-        keep.append(not _only_harm(text, int(start), int(end), covered[cid]))
-    return spans[keep].reset_index(drop=True)
+    return drop_name_spans(comments, spans, harm_words_in, _only_harm)

@@ -35,8 +35,7 @@ import itertools
 import re
 from typing import TYPE_CHECKING
 
-from ..schema import COMMENT_ID
-from ._base import NAME_LABELS, texts_by_id
+from ._base import drop_name_spans
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -281,18 +280,6 @@ def drop_public_names(comments: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFra
     >>> drop_public_names(comments, spans)[["start", "end"]].values.tolist()
     [[24, 27]]
     """
-    if spans.empty:
-        return spans
-    texts = texts_by_id(comments)
-    inside: dict[str, list[tuple[int, int]]] = {}
-    keep = []
-    for cid, start, end, label in spans[[COMMENT_ID, "start", "end", "label"]].itertuples(
-            index=False):
-        cid = str(cid)
-        if label not in NAME_LABELS:
-            keep.append(True)
-            continue
-        if cid not in inside:
-            inside[cid] = public_name_spans(texts.get(cid, ""))
-        keep.append(not any(s <= int(start) and int(end) <= e for s, e in inside[cid]))
-    return spans[keep].reset_index(drop=True)
+    return drop_name_spans(comments, spans, public_name_spans,
+                           lambda _, start, end, inside: any(s <= start and end <= e
+                                                             for s, e in inside))
